@@ -1,0 +1,226 @@
+"""The domain model: what a council document is made of, as plain frozen dataclasses.
+
+Each pipeline stage takes and returns these (extract -> SourceFile, clean -> Line,
+segment -> Segmented/Item, enrich -> Document/Passage), so stages can be tested alone
+and the search engine never sees a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Document types, as the product names them to users.
+REFERAT = "referat"
+DAGSORDEN = "dagsorden"
+AARSBERETNING = "årsberetning"
+DOC_TYPES = (REFERAT, DAGSORDEN, AARSBERETNING)
+
+# The canonical key of the decision section. Other keys are the section label in lower case
+# ("indstilling", "sagsfremstilling", "resume", "bilag", "beslutningskompetence", ...).
+DECISION = "beslutning"
+# Decisions of other committees quoted inside an item ("Økonomiudvalget, 17. september 2019, pkt. 148:").
+EARLIER_DECISION = "tidligere_beslutning"
+
+
+@dataclass(frozen=True)
+class Page:
+    """The text of one page of a source file (a text file is one page)."""
+
+    number: int  # 1-based
+    text: str
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file read from the corpus: its identity and its pages of raw text.
+
+    >>> SourceFile(path=Path("/corpus/a.txt"), source="a.txt", sha256="ab12", kind="text",
+    ...            pages=(Page(1, "1. Godkendelse af dagsorden"),)).page_count
+    1
+    """
+
+    path: Path
+    source: str  # path relative to the corpus root, POSIX separators
+    sha256: str
+    kind: str  # "pdf" | "text" | "markdown" | "html"
+    pages: tuple[Page, ...]
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One cleaned line of text with where it came from, so a passage can cite its start."""
+
+    text: str
+    page: int  # 1-based page number (always 1 for text files)
+    number: int  # 1-based line number in the source file (text) or within the page (PDF)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A named part of an agenda item: Beslutning, Indstilling, Sagsfremstilling, ...
+
+    >>> Section(key="beslutning", label="BESLUTNING", text="Godkendt.", date="2015-05-21").key
+    'beslutning'
+    """
+
+    key: str  # canonical key, e.g. "beslutning", "indstilling", "sagsfremstilling"
+    label: str  # the label as printed, e.g. "BESLUTNING" or "Beslutning i Børne- og Skoleudvalget den 10-06-2020"
+    text: str
+    date: str | None = None  # ISO date of a decision header, where the header gives one
+    note: str = ""  # attendance lines that open a decision ("Fraværende: Hassan Jaber")
+
+
+@dataclass(frozen=True)
+class Item:
+    """An agenda item (or report section) as the segmenter found it, before enrichment."""
+
+    number: int | None
+    title: str
+    start: Line  # the heading line
+    lines: tuple[Line, ...]  # all lines of the item after the heading, chrome removed
+    sections: tuple[Section, ...]  # in document order
+    fields: dict[str, str] = field(default_factory=dict)  # "case_handler", "case_number", ...
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """A document split into its front matter and its items."""
+
+    kind: str  # "minutes" | "report"
+    head: tuple[Line, ...]  # lines before the first item (title page, attendance, contents)
+    items: tuple[Item, ...]
+    contents: tuple[tuple[int | None, str], ...] = ()  # (number, title) from a table of contents
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The unit Referatsøg indexes and shows: one agenda item or one report section.
+
+    >>> p = Passage(id="naestved-referat-2015-05-21-3fa9c2-04", document_id="naestved-referat-2015-05-21-3fa9c2",
+    ...     position=3, doc_type="referat", municipality="Næstved", council="Integrationsrådet",
+    ...     meeting_date="2015-05-21", year=2015, item_number=15, title="Modtagelse af flygtninge",
+    ...     case_handler="Mette Jung Christensen", case_number="00.01.00-A21-1-14", place=None,
+    ...     present=(), absent=(), topics=("flygtninge", "bolig"), source="naestved-referat-2015-05-21.txt",
+    ...     source_sha256="0" * 64, line=180, page=None,
+    ...     sections=(Section("beslutning", "BESLUTNING", "Der nedsættes en arbejdsgruppe."),),
+    ...     text="Modtagelse af flygtninge ...")
+    >>> p.decision
+    'Der nedsættes en arbejdsgruppe.'
+    """
+
+    id: str
+    document_id: str
+    position: int  # 0-based order within the document
+    doc_type: str
+    municipality: str | None
+    council: str | None
+    meeting_date: str | None  # ISO 8601
+    year: int | None
+    item_number: int | None
+    title: str
+    case_handler: str | None
+    case_number: str | None
+    place: str | None
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+    topics: tuple[str, ...]
+    source: str
+    source_sha256: str
+    line: int  # line where the item starts (text files) or line within its page (PDF)
+    page: int | None  # page where the item starts (PDF), None for text files
+    sections: tuple[Section, ...]  # the decision first, then document order
+    text: str  # the whole item, cleaned
+    decision_date: str | None = None  # ISO date of this council's decision, when it differs or is given
+
+    @property
+    def decision(self) -> str:
+        """The decision text (all Beslutning sections of this council, joined)."""
+        return "\n\n".join(s.text for s in self.sections if s.key == DECISION and s.text)
+
+    @property
+    def has_decision(self) -> bool:
+        return any(s.key == DECISION and s.text.strip() for s in self.sections)
+
+    def sections_by_key(self) -> dict[str, str]:
+        """Sections as an ordered mapping key -> text; repeated keys are joined (decision first)."""
+        out: dict[str, str] = {}
+        for s in self.sections:
+            text = s.text
+            out[s.key] = f"{out[s.key]}\n\n{text}" if s.key in out and text else (out.get(s.key) or text)
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """The public JSON shape (CLI `extract --json`, API): fields, `sections` as an object, `text`."""
+        return {
+            "id": self.id,
+            "document_id": self.document_id,
+            "doc_type": self.doc_type,
+            "municipality": self.municipality,
+            "council": self.council,
+            "meeting_date": self.meeting_date,
+            "year": self.year,
+            "item_number": self.item_number,
+            "title": self.title,
+            "case_handler": self.case_handler,
+            "case_number": self.case_number,
+            "place": self.place,
+            "present": list(self.present),
+            "absent": list(self.absent),
+            "topics": list(self.topics),
+            "source": self.source,
+            "source_sha256": self.source_sha256,
+            "line": self.line,
+            "page": self.page,
+            "decision_date": self.decision_date,
+            "sections": self.sections_by_key(),
+            "text": self.text,
+        }
+
+    def to_record(self) -> dict[str, Any]:
+        """A lossless dict (sections with labels, dates and notes) for storage in the index."""
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Passage:
+        data = dict(record)
+        data["sections"] = tuple(Section(**s) for s in data["sections"])
+        for name in ("present", "absent", "topics"):
+            data[name] = tuple(data[name])
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A council document after enrichment: its meeting metadata and its passages."""
+
+    id: str
+    source: str
+    source_sha256: str
+    kind: str  # file kind: "pdf" | "text" | "markdown" | "html"
+    doc_type: str
+    municipality: str | None
+    council: str | None
+    meeting_date: str | None
+    year: int | None
+    place: str | None
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+    case_number: str | None  # the case number all items share, if they share one
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file the pipeline could not index, with a one-line reason for the administrator."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"

@@ -1,0 +1,216 @@
+"""The search engine's public vocabulary: requests, responses, hits and facet counts.
+
+Plain dataclasses, no Whoosh types: the CLI and the web UI speak only these, so the
+engine behind them can change without touching either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+# Facets in display order, by their URL/API parameter name.
+FACETS: tuple[str, ...] = ("municipality", "council", "year", "case_handler", "topic", "doc_type")
+# Danish labels for users.
+FACET_LABELS: dict[str, str] = {
+    "municipality": "Kommune",
+    "council": "Råd/udvalg",
+    "year": "År",
+    "case_handler": "Sagsbehandler",
+    "topic": "Emne",
+    "doc_type": "Dokumenttype",
+}
+SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
+SORT_LABELS: dict[str, str] = {"relevance": "Relevans", "newest": "Nyeste", "oldest": "Ældste"}
+MAX_PAGE_SIZE = 100
+MAX_QUERY_LENGTH = 500
+
+
+class SearchError(Exception):
+    """Base class of the errors the search package raises on purpose."""
+
+
+class InvalidParameter(SearchError):
+    """A request parameter has a value the engine cannot use.
+
+    `message` is Danish, for users; `code` is machine-readable.
+    """
+
+    def __init__(self, parameter: str, message: str, code: str = "invalid_parameter") -> None:
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+        self.message = message
+        self.code = code
+
+
+class IndexMissing(SearchError):
+    """There is no index at the given folder yet."""
+
+
+class IndexLocked(SearchError):
+    """Another process is writing to the index right now."""
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What the user asked for. Every field maps 1:1 to a URL parameter."""
+
+    query: str = ""
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # facet -> values (OR within, AND across)
+    decisions_only: bool = False
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 10
+
+    def with_changes(self, **changes: Any) -> SearchRequest:
+        values = {
+            "query": self.query,
+            "filters": self.filters,
+            "decisions_only": self.decisions_only,
+            "sort": self.sort,
+            "page": self.page,
+            "page_size": self.page_size,
+        }
+        values.update(changes)
+        return SearchRequest(**values)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching passage, with what a result list shows."""
+
+    id: str
+    document_id: str
+    title: str
+    doc_type: str
+    municipality: str | None
+    council: str | None
+    meeting_date: str | None
+    year: int | None
+    item_number: int | None
+    case_handler: str | None
+    case_number: str | None
+    topics: tuple[str, ...]
+    source: str
+    page: int | None
+    line: int
+    score: float
+    snippet: str  # HTML: document text escaped, matches wrapped in <mark>
+    decision: str  # the decision's first lines, plain text ("" when the item has none)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document_id": self.document_id,
+            "title": self.title,
+            "doc_type": self.doc_type,
+            "municipality": self.municipality,
+            "council": self.council,
+            "meeting_date": self.meeting_date,
+            "year": self.year,
+            "item_number": self.item_number,
+            "case_handler": self.case_handler,
+            "case_number": self.case_number,
+            "topics": list(self.topics),
+            "source": self.source,
+            "page": self.page,
+            "line": self.line,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "decision": self.decision,
+        }
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class SearchResponse:
+    """The answer: one page of hits and the facet counts of the whole result set."""
+
+    request: SearchRequest
+    total: int
+    hits: tuple[Hit, ...]
+    facets: Mapping[str, tuple[FacetValue, ...]]  # facet -> values, most frequent first
+    suggestion: str | None = None  # "Mente du …?" when the query finds nothing
+    approximate: bool = False  # hits come from a fuzzy fallback, not exact matches
+    notice: str | None = None  # Danish note for the user, e.g. how a malformed query was read
+
+    @property
+    def pages(self) -> int:
+        size = self.request.page_size
+        return max(1, -(-self.total // size))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.request.query,
+            "total": self.total,
+            "page": self.request.page,
+            "page_size": self.request.page_size,
+            "pages": self.pages,
+            "sort": self.request.sort,
+            "decisions_only": self.request.decisions_only,
+            "filters": {k: list(v) for k, v in self.request.filters.items() if v},
+            "suggestion": self.suggestion,
+            "approximate": self.approximate,
+            "notice": self.notice,
+            "hits": [h.to_json() for h in self.hits],
+            "facets": {name: {fv.value: fv.count for fv in values} for name, values in self.facets.items()},
+        }
+
+
+def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
+    """Build a request from URL-style parameters (each a list of values); Danish errors.
+
+    >>> parse_request({"q": ["flygtninge"], "municipality": ["Næstved"], "page": ["2"]}).page
+    2
+    """
+    def one(name: str, default: str = "") -> str:
+        values = params.get(name) or []
+        return values[-1] if values else default
+
+    query = one("q").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        raise InvalidParameter("q", f"Søgningen er for lang (højst {MAX_QUERY_LENGTH} tegn).", "query_too_long")
+    filters: dict[str, tuple[str, ...]] = {}
+    for name in FACETS:
+        values = tuple(dict.fromkeys(v.strip() for v in params.get(name, []) if v and v.strip()))
+        if name == "year":
+            for v in values:
+                if not (v.isdigit() and len(v) == 4):
+                    raise InvalidParameter("year", f"År skal være et årstal med fire cifre, ikke «{v}».", "invalid_year")
+        if values:
+            filters[name] = values
+    sort = one("sort", "relevance") or "relevance"
+    if sort not in SORTS:
+        raise InvalidParameter("sort", "Sortering skal være relevance, newest eller oldest.", "invalid_sort")
+    page = _positive_int(one("page", "1") or "1", "page", "Siden")
+    page_size = _positive_int(one("page_size", "10") or "10", "page_size", "Antal pr. side")
+    if page_size > MAX_PAGE_SIZE:
+        raise InvalidParameter("page_size", f"Antal pr. side må højst være {MAX_PAGE_SIZE}.", "invalid_page_size")
+    decisions = one("decisions_only", "").lower()
+    if decisions not in ("", "0", "1", "true", "false", "on", "off", "yes", "no", "ja", "nej"):
+        raise InvalidParameter("decisions_only", "Kun beslutninger skal være 1 eller 0.", "invalid_decisions_only")
+    return SearchRequest(
+        query=query,
+        filters=filters,
+        decisions_only=decisions in ("1", "true", "on", "yes", "ja"),
+        sort=sort,
+        page=page,
+        page_size=page_size,
+    )
+
+
+def _positive_int(raw: str, name: str, label: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InvalidParameter(name, f"{label} skal være et helt tal, ikke «{raw}».", f"invalid_{name}") from None
+    if value < 1 or value > 100_000:
+        raise InvalidParameter(name, f"{label} skal være mellem 1 og 100000.", f"invalid_{name}")
+    return value

@@ -1,0 +1,103 @@
+"""Danish word normalisation: folding, stop words and stemming, with no Whoosh in sight.
+
+This is the one place that decides what a Danish word "is" for matching. The Whoosh
+analyzer (`search.analysis`) wraps these functions as filters; the indexer's topic tagger
+uses `terms()` so topics and search agree on word forms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Letters and digits; Danish letters are \w in Python's re. A token may hold inner dots and
+# hyphens between alphanumerics ("21.05.2015", "00.01.00-A21-1-14") so dates and case
+# numbers stay whole; the analyzer's filters decide what else to emit for them.
+TOKEN_PATTERN = r"\w+(?:[.\-/]\w+)*"
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+# Snowball's Danish stop list (snowballstem.org/algorithms/danish/stop.txt).
+STOP_WORDS = frozenset(
+    """
+    og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi
+    min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her
+    alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette
+    mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos
+    blive mange ad bliver hendes været thi jer sådan
+    """.split()
+)
+
+# Old and ASCII spellings of the Danish letters, folded at index and query time alike so
+# "Naestved" finds "Næstved" and "raadet" finds "rådet". Folding goes *to* the ASCII form:
+# that direction is unambiguous ("poesi" must not become "pøsi"), and it runs before
+# stemming so both spellings reach the stemmer as the same string.
+_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "è": "e", "ü": "u", "ö": "oe", "ä": "ae"})
+
+# Danish Snowball leaves "-ering" nouns whole while stripping the verb forms
+# ("boligplacering" -> "boligplacering", "boligplaceret" -> "boligplac"). These extra
+# endings are removed after Snowball when enough of the word remains.
+_EXTRA_ENDINGS = ("ering",)
+_MIN_STEM = 4
+
+# Words Snowball merges with unrelated words ("haven" the garden -> "hav" the sea,
+# "talen" the speech -> "tal" the number). They are indexed as written (folded).
+STEM_EXCLUSIONS = frozenset({"haven", "talen"})
+
+_stemmer = snowballstemmer.stemmer("danish")
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold Danish letters to their ASCII spellings.
+
+    >>> fold("Næstved Rådet Århus")
+    'naestved raadet aarhus'
+    """
+    return unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Stem one folded, lower-case word.
+
+    >>> [stem(fold(w)) for w in ("flygtning", "flygtninge", "flygtningene")]
+    ['flygtning', 'flygtning', 'flygtning']
+    >>> stem(fold("boligplacering")) == stem(fold("boligplaceret"))
+    True
+    """
+    if word in STEM_EXCLUSIONS or not word.isalpha():
+        return word
+    result = _stemmer.stemWord(word)
+    for ending in _EXTRA_ENDINGS:
+        if result.endswith(ending) and len(result) - len(ending) >= _MIN_STEM:
+            result = result[: -len(ending)]
+    return result
+
+
+def tokens(text: str) -> list[str]:
+    """The raw word tokens of a text, in order (no folding).
+
+    >>> tokens("Sagsnr 00.01.00-A21-1-14, mødet 21.05.2015")
+    ['Sagsnr', '00.01.00-A21-1-14', 'mødet', '21.05.2015']
+    """
+    return _TOKEN_RE.findall(text)
+
+
+def terms(text: str) -> list[str]:
+    """Folded, stemmed content words of a text: what matching compares.
+
+    >>> terms("Modtagelse af flygtningene i Næstved")
+    ['modtag', 'flygtning', 'naestved']
+    """
+    out = []
+    for token in tokens(text):
+        word = fold(token)
+        if word in _FOLDED_STOP_WORDS:
+            continue
+        out.append(stem(word))
+    return out
+
+
+_FOLDED_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)

@@ -1,0 +1,96 @@
+"""Shared fixtures: the seed corpus, small indexes built from it in tmp folders, the web app.
+
+Every test that needs an index builds it here from `seeds/` (and fixture files), never
+from a developer's own index folder.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LAYOUTS = FIXTURES / "layouts"
+PDFS = FIXTURES / "pdf"
+
+# The shared seed expectations name the seeds by their original file names; the product
+# ships them under descriptive names.
+SEED_FILES = {
+    "000_db63150ea895a2fe.txt": "naestved-integrationsraadet-aarsberetning-2019.txt",
+    "001_91e5afe6c13284a5.txt": "naestved-integrationsraadet-aarsberetning-2015.txt",
+    "002_f22cfd0d5377a862.txt": "naestved-integrationsraadet-referat-2015-05-21.txt",
+    "003_8c7ad1c6f4db9e5c.txt": "naestved-integrationsraadet-referat-2017-02-23.md",
+    "004_079d8931080a713f.txt": "roskilde-integrationsraadet-referat-2026-06-04.txt",
+}
+
+
+def load_expected(folder: Path) -> dict:
+    data = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    return {name: spec for name, spec in data.items() if not name.startswith("_")}
+
+
+@pytest.fixture(scope="session")
+def seed_expectations() -> dict:
+    """expected.json of the seeds, keyed by the product's seed file names."""
+    return {SEED_FILES[name]: spec for name, spec in load_expected(FIXTURES / "seeds").items()}
+
+
+@pytest.fixture(scope="session")
+def layout_expectations() -> dict:
+    return load_expected(LAYOUTS)
+
+
+@pytest.fixture(scope="session")
+def seed_documents():
+    """Every seed run through the pipeline (extract → clean → segment → enrich), by file name."""
+    from indexer.pipeline import read_document
+
+    return {path.name: read_document(path, SEEDS) for path in sorted(SEEDS.iterdir()) if path.is_file()}
+
+
+@pytest.fixture(scope="session")
+def seed_passages(seed_documents):
+    return [p for doc in seed_documents.values() for p in doc.passages]
+
+
+@pytest.fixture(scope="session")
+def seed_index_dir(tmp_path_factory) -> Path:
+    """An index of the seeds, built once per test session. Tests must not write to it."""
+    from indexer.update import update_index
+
+    index_dir = tmp_path_factory.mktemp("seed-index")
+    report = update_index([SEEDS], index_dir)
+    assert not report.skipped, report.skipped
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def seed_index(seed_index_dir):
+    from search import open_index
+
+    return open_index(seed_index_dir)
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """A writable copy of the seeds, for tests that change, add or delete files."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture
+def app(seed_index_dir):
+    from webui import create_app
+
+    return create_app({"TESTING": True, "INDEX_DIR": str(seed_index_dir), "CORPUS_DIR": str(SEEDS)})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
