@@ -1,0 +1,65 @@
+"""Referatsøg's web UI: a Flask application factory with one blueprint per area.
+
+`create_app(config)` wires config (see `webui.config`), the shared search index
+(`webui.index`), the search and passage blueprints, Danish error pages and security
+headers. Serve it with `webui.serve.serve` (waitress), never Flask's debug server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response
+
+from . import formatting, index
+from .config import load_config
+from .errors import register_error_handlers
+from .facets import doc_type_label
+
+# Nothing is loaded from another host: the product must work offline and leak no searches.
+CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app; `config` (e.g. INDEX_DIR, CORPUS_DIR, TESTING) overrides everything else."""
+    app = Flask(__name__, instance_relative_config=True)
+    load_config(app, config)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Danish letters as themselves
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the engine's field order
+
+    index.init_app(app)
+    register_error_handlers(app)
+    _register_template_helpers(app)
+
+    from . import passage_views, search_views
+
+    app.register_blueprint(search_views.bp)
+    app.register_blueprint(passage_views.bp)
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    return app
+
+
+def _register_template_helpers(app: Flask) -> None:
+    app.add_template_filter(formatting.snippet_html, "snippet_html")
+    app.add_template_filter(formatting.long_date, "long_date")
+    app.add_template_filter(formatting.short_date, "short_date")
+    app.add_template_filter(formatting.count_label, "count_label")
+    app.add_template_filter(formatting.municipality_name, "municipality_name")
+    app.add_template_filter(formatting.section_label, "section_label")
+    app.add_template_filter(doc_type_label, "doc_type_label")

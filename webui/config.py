@@ -1,0 +1,50 @@
+"""The web app's settings as data: one table feeds defaults, environment variables and docs.
+
+Precedence, lowest first: defaults (from `indexer.settings`), the instance folder's
+`config.py`, `REFERATSOG_*` environment variables, then the mapping given to `create_app`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask
+
+from indexer.settings import default_corpus, default_index_dir
+
+
+@dataclass(frozen=True)
+class WebSetting:
+    key: str  # Flask config key
+    env: str  # environment variable that sets it
+    default: Callable[[], Any]
+    parse: Callable[[str], Any]
+    help: str
+
+
+WEB_SETTINGS: tuple[WebSetting, ...] = (
+    WebSetting("INDEX_DIR", "REFERATSOG_INDEX", lambda: str(default_index_dir()), str,
+               "Index folder the site searches."),
+    WebSetting("CORPUS_DIR", "REFERATSOG_CORPUS", lambda: str(default_corpus()), str,
+               "Corpus folder; source files are served from here only, by document id."),
+    WebSetting("PAGE_SIZE", "REFERATSOG_PAGE_SIZE", lambda: 10, int,
+               "Hits per page when the URL does not say page_size."),
+    WebSetting("INDEX_REFRESH_SECONDS", "REFERATSOG_INDEX_REFRESH_SECONDS", lambda: 1.0, float,
+               "How often (at most) a request checks whether the index changed; 0 = every request."),
+)
+
+
+def load_config(app: Flask, config: Mapping[str, Any] | None) -> None:
+    """Fill `app.config` from defaults, instance `config.py`, environment and `config`."""
+    for setting in WEB_SETTINGS:
+        app.config.setdefault(setting.key, setting.default())
+    app.config.from_pyfile("config.py", silent=True)
+    for setting in WEB_SETTINGS:
+        raw = os.environ.get(setting.env)
+        if raw:
+            app.config[setting.key] = setting.parse(raw)
+    if config:
+        app.config.from_mapping(config)

@@ -1,0 +1,123 @@
+"""View-side facets: small objects with one job each, looped over by the search page.
+
+The engine counts; these decide how a facet's values are labelled, ordered and linked
+(a value links to the URL with it added, a selected value to the URL without it), and
+which removable chips the active filters show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from search.api import FACET_LABELS, FACETS, FacetValue
+
+from .state import SearchState
+
+# How many values a facet shows before the rest fold into "Vis alle".
+VISIBLE_VALUES = 8
+
+DOC_TYPE_LABELS = {"referat": "Referat", "dagsorden": "Dagsorden", "årsberetning": "Årsberetning"}
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str  # with the value added, or (when selected) without it
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter, shown above the hits with a link that removes it."""
+
+    facet_label: str
+    label: str
+    remove_url: str
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    name: str
+    label: str
+    links: tuple[FacetLink, ...]
+
+    @property
+    def visible(self) -> tuple[FacetLink, ...]:
+        return self.links[:VISIBLE_VALUES]
+
+    @property
+    def folded(self) -> tuple[FacetLink, ...]:
+        return self.links[VISIBLE_VALUES:]
+
+
+class Facet:
+    """A facet as the page shows it; subclasses change labels or order."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.label = FACET_LABELS[name]
+
+    def value_label(self, value: str) -> str:
+        return value
+
+    def order(self, values: Sequence[FacetValue]) -> list[FacetValue]:
+        """Most frequent first (the engine's order), ties by label."""
+        return sorted(values, key=lambda fv: (-fv.count, self.value_label(fv.value).casefold()))
+
+    def group(self, counted: Sequence[FacetValue], state: SearchState) -> FacetGroup:
+        selected = state.selected(self.name)
+        values = list(counted)
+        # A selected value the result set no longer holds stays visible, so it can be removed.
+        known = {fv.value for fv in values}
+        values += [FacetValue(value, 0, True) for value in selected if value not in known]
+        links = tuple(
+            FacetLink(
+                value=fv.value,
+                label=self.value_label(fv.value),
+                count=fv.count,
+                selected=fv.value in selected,
+                url=state.without_value(self.name, fv.value) if fv.value in selected
+                else state.with_value(self.name, fv.value),
+            )
+            for fv in self.order(values)
+        )
+        return FacetGroup(self.name, self.label, links)
+
+    def chips(self, state: SearchState) -> list[Chip]:
+        return [Chip(self.label, self.value_label(v), state.without_value(self.name, v))
+                for v in state.selected(self.name)]
+
+
+class YearFacet(Facet):
+    def order(self, values: Sequence[FacetValue]) -> list[FacetValue]:
+        """Newest year first: people scan years as a timeline, not by count."""
+        return sorted(values, key=lambda fv: fv.value, reverse=True)
+
+
+class DocTypeFacet(Facet):
+    def value_label(self, value: str) -> str:
+        return DOC_TYPE_LABELS.get(value, value)
+
+
+def _make(name: str) -> Facet:
+    return {"year": YearFacet, "doc_type": DocTypeFacet}.get(name, Facet)(name)
+
+
+FACET_VIEWS: tuple[Facet, ...] = tuple(_make(name) for name in FACETS)
+
+
+def facet_groups(counts: Mapping[str, Sequence[FacetValue]], state: SearchState) -> list[FacetGroup]:
+    """One group per facet that has values (or a selected value), in FACETS order."""
+    groups = [facet.group(counts.get(facet.name, ()), state) for facet in FACET_VIEWS]
+    return [g for g in groups if g.links]
+
+
+def chips(state: SearchState) -> list[Chip]:
+    return [chip for facet in FACET_VIEWS for chip in facet.chips(state)]
+
+
+def doc_type_label(value: str) -> str:
+    return DOC_TYPE_LABELS.get(value, value)

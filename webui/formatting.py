@@ -1,0 +1,118 @@
+"""How things read on the page: Danish dates, counts, citations, and the one trusted snippet.
+
+Everything here returns plain text that Jinja escapes, except `snippet_html`: the only
+place where engine output becomes markup (see its docstring).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from markupsafe import Markup
+
+from indexer.models import AARSBERETNING, DAGSORDEN, Passage
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+          "september", "oktober", "november", "december")
+
+# Any "<" that does not open or close a bare <mark> tag.
+_NOT_MARK = re.compile(r"<(?!/?mark>)")
+
+
+def snippet_html(snippet: str) -> Markup:
+    """The engine's snippet as markup: it guarantees escaped text plus `<mark>` tags.
+
+    Defence in depth: any other `<` is escaped anyway, so a broken guarantee shows
+    visible tags instead of running them.
+
+    >>> str(snippet_html("a <mark>b</mark> <script>"))
+    'a <mark>b</mark> &lt;script>'
+    """
+    return Markup(_NOT_MARK.sub("&lt;", snippet))
+
+
+def parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def long_date(value: str | None) -> str:
+    """'2015-05-21' -> '21. maj 2015' (unparseable values are shown as given)."""
+    d = parse_iso(value)
+    if d is None:
+        return value or ""
+    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
+
+
+def short_date(value: str | None) -> str:
+    """'2015-05-21' -> '21.05.2015', the way the minutes themselves write dates."""
+    d = parse_iso(value)
+    return d.strftime("%d.%m.%Y") if d else (value or "")
+
+
+def count_label(total: int) -> str:
+    if total == 0:
+        return "Ingen resultater"
+    number = f"{total:,}".replace(",", ".")
+    return f"{number} resultat" if total == 1 else f"{number} resultater"
+
+
+def municipality_name(municipality: str | None) -> str:
+    """'Næstved' -> 'Næstved Kommune'; names that already say it are kept."""
+    if not municipality:
+        return ""
+    if "kommune" in municipality.casefold() or "region" in municipality.casefold():
+        return municipality
+    return f"{municipality} Kommune"
+
+
+def citation(p: Passage) -> str:
+    """A citation a reporter can paste, with whatever the passage knows.
+
+    >>> from indexer.models import Passage
+    >>> p = Passage(id="x", document_id="d", position=0, doc_type="referat", municipality="Næstved",
+    ...     council="Integrationsrådet", meeting_date="2015-05-21", year=2015, item_number=15,
+    ...     title="Modtagelse af flygtninge", case_handler=None, case_number=None, place=None,
+    ...     present=(), absent=(), topics=(), source="a.txt", source_sha256="", line=1, page=None,
+    ...     sections=(), text="")
+    >>> citation(p)
+    'Integrationsrådet, Næstved Kommune, referat af mødet 21.05.2015, punkt 15: Modtagelse af flygtninge'
+    """
+    parts = [part for part in (p.council, municipality_name(p.municipality)) if part]
+    if p.doc_type == AARSBERETNING:
+        parts.append(f"årsberetning {p.year}" if p.year else "årsberetning")
+    else:
+        kind = "dagsorden til mødet" if p.doc_type == DAGSORDEN else "referat af mødet"
+        if p.meeting_date:
+            parts.append(f"{kind} {short_date(p.meeting_date)}")
+        elif p.year:
+            parts.append(f"{kind} i {p.year}")
+        else:
+            parts.append(kind.replace(" af mødet", "").replace(" til mødet", ""))
+    head = ", ".join(parts)
+    if p.item_number is not None:
+        head = f"{head}, punkt {p.item_number}"
+    title = p.title.strip()
+    return f"{head}: {title}" if title else head
+
+
+def document_title(p: Passage) -> str:
+    """A document's heading from any of its passages, e.g. 'Referat: Integrationsrådet, 21. maj 2015'."""
+    kind = {AARSBERETNING: "Årsberetning", DAGSORDEN: "Dagsorden"}.get(p.doc_type, "Referat")
+    who = ", ".join(part for part in (p.council, municipality_name(p.municipality)) if part)
+    when = str(p.year or "") if p.doc_type == AARSBERETNING else long_date(p.meeting_date) or str(p.year or "")
+    if p.doc_type == AARSBERETNING and when:
+        kind = f"{kind} {when}"
+        when = ""
+    return f"{kind}: {', '.join(part for part in (who, when) if part)}" if who or when else kind
+
+
+def section_label(label: str) -> str:
+    """'BESLUTNING' -> 'Beslutning': printed labels shout; headings should not."""
+    label = label.strip().rstrip(":").strip()
+    return label.capitalize() if label.isupper() else label

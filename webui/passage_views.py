@@ -1,0 +1,179 @@
+"""Passage, document and source pages, each with a JSON twin under `/api/`.
+
+Ids come from the index; a source file is found by document id through the engine's
+`source_file()` and must lie inside the configured corpus folder. No path a user types
+ever reaches the file system.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, send_file, url_for
+
+from indexer.models import AARSBERETNING, Passage
+
+from .errors import PageError
+from .formatting import citation, document_title
+from .index import get_index
+
+bp = Blueprint("passages", __name__)
+
+# Text-like sources are shown as plain text; HTML sources are sandboxed (no scripts, no forms).
+SOURCE_TYPES = {".txt": "text/plain", ".md": "text/plain", ".pdf": "application/pdf",
+                ".html": "text/html", ".htm": "text/html"}
+SANDBOX_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'"
+
+
+@dataclass(frozen=True)
+class PassageContext:
+    """A passage with its place in the document: what the passage page shows around it."""
+
+    passage: Passage
+    siblings: tuple[Passage, ...]
+    previous: Passage | None
+    next: Passage | None
+
+    @property
+    def unit(self) -> tuple[str, str]:
+        """What one passage is called here: (singular, plural)."""
+        if self.passage.doc_type == AARSBERETNING:
+            return "afsnit", "afsnit"
+        return "punkt", "punkter"
+
+
+def load_passage(passage_id: str) -> Passage:
+    passage = get_index().passage(passage_id)
+    if passage is None:
+        raise PageError(404, "unknown_passage", f"Der findes ingen passage med id «{passage_id}».")
+    return passage
+
+
+def load_document(document_id: str) -> tuple[Passage, ...]:
+    passages = tuple(get_index().document(document_id))
+    if not passages:
+        raise PageError(404, "unknown_document", f"Der findes intet dokument med id «{document_id}».")
+    return passages
+
+
+def passage_context(passage: Passage) -> PassageContext:
+    siblings = tuple(get_index().document(passage.document_id)) or (passage,)
+    ids = [p.id for p in siblings]
+    at = ids.index(passage.id) if passage.id in ids else -1
+    previous = siblings[at - 1] if at > 0 else None
+    following = siblings[at + 1] if 0 <= at < len(siblings) - 1 else None
+    return PassageContext(passage, siblings, previous, following)
+
+
+def source_url(passage: Passage) -> str:
+    """The source file's URL; PDFs open at the passage's page."""
+    url = url_for("passages.source", document_id=passage.document_id)
+    return f"{url}#page={passage.page}" if passage.page else url
+
+
+def passage_links(passage: Passage) -> dict[str, str]:
+    return {
+        "html": url_for("passages.passage", passage_id=passage.id),
+        "json": url_for("passages.api_passage", passage_id=passage.id),
+        "document": url_for("passages.document", document_id=passage.document_id),
+        "source": source_url(passage),
+    }
+
+
+@bp.get("/passage/<passage_id>")
+def passage(passage_id: str) -> str:
+    context = passage_context(load_passage(passage_id))
+    return render_template("passages/passage.html", ctx=context, p=context.passage,
+                           citation=citation(context.passage), source_url=source_url(context.passage),
+                           doc_title=document_title(context.passage))
+
+
+@bp.get("/api/passage/<passage_id>")
+def api_passage(passage_id: str) -> Response:
+    context = passage_context(load_passage(passage_id))
+    p = context.passage
+    links = passage_links(p)
+    links["previous"] = url_for(".passage", passage_id=context.previous.id) if context.previous else None
+    links["next"] = url_for(".passage", passage_id=context.next.id) if context.next else None
+    return jsonify({**p.to_json(), "citation": citation(p), "links": links})
+
+
+@bp.get("/document/<document_id>")
+def document(document_id: str) -> str:
+    passages = load_document(document_id)
+    return render_template("passages/document.html", passages=passages, first=passages[0],
+                           title=document_title(passages[0]), document_id=document_id,
+                           source_url=source_url(passages[0]).split("#")[0])
+
+
+@bp.get("/api/document/<document_id>")
+def api_document(document_id: str) -> Response:
+    passages = load_document(document_id)
+    return jsonify(document_json(document_id, passages))
+
+
+def document_json(document_id: str, passages: tuple[Passage, ...]) -> dict[str, Any]:
+    first = passages[0]
+    return {
+        "id": document_id,
+        "title": document_title(first),
+        "doc_type": first.doc_type,
+        "municipality": first.municipality,
+        "council": first.council,
+        "meeting_date": first.meeting_date,
+        "year": first.year,
+        "place": first.place,
+        "present": list(first.present),
+        "absent": list(first.absent),
+        "source": first.source,
+        "source_sha256": first.source_sha256,
+        "passages": [
+            {"id": p.id, "position": p.position, "item_number": p.item_number, "title": p.title,
+             "has_decision": p.has_decision, "page": p.page, "line": p.line, "links": passage_links(p)}
+            for p in passages
+        ],
+        "links": {
+            "html": url_for(".document", document_id=document_id),
+            "json": url_for(".api_document", document_id=document_id),
+            "source": url_for(".source", document_id=document_id),
+        },
+    }
+
+
+@bp.get("/source/<document_id>")
+def source(document_id: str) -> Response:
+    """The indexed source file of a document, by id, from inside the corpus folder only."""
+    path = get_index().source_file(document_id)
+    if path is None or not _inside_corpus(path):
+        raise PageError(404, "unknown_source", "Kildefilen findes ikke, eller den er ikke en del af søgeindekset.")
+    suffix = path.suffix.lower()
+    mimetype = SOURCE_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    response = send_file(path, mimetype=mimetype, download_name=path.name,
+                         as_attachment=suffix not in SOURCE_TYPES, conditional=True)
+    if mimetype.startswith("text/"):
+        response.headers["Content-Type"] = f"{mimetype}; charset={_text_charset(path)}"
+    if mimetype.startswith("text/html"):
+        response.headers["Content-Security-Policy"] = SANDBOX_CSP
+    return response
+
+
+def _inside_corpus(path: Path) -> bool:
+    """Defence in depth behind the engine's own check: a regular file under CORPUS_DIR."""
+    corpus = Path(current_app.config["CORPUS_DIR"]).expanduser().resolve()
+    try:
+        resolved = path.resolve(strict=True)
+    except OSError:
+        return False
+    return resolved.is_file() and resolved.is_relative_to(corpus)
+
+
+def _text_charset(path: Path) -> str:
+    """utf-8 when the file decodes as such; legacy council files are Windows-1252."""
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return "windows-1252"
+    return "utf-8"

@@ -1,0 +1,123 @@
+"""Page state <-> URL: every search page state is a bookmarkable query string.
+
+A `SearchRequest` is the state; this module turns it back into URL parameters and derives
+the neighbouring states a page links to (a facet value added or removed, another sort,
+another page), always in the same parameter order so equal states have equal URLs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from flask import url_for
+
+from search.api import FACETS, SearchRequest, parse_request
+
+
+def parse_args(args: Mapping[str, Sequence[str]], default_page_size: int) -> SearchRequest:
+    """`parse_request` with the site's page size when the URL gives none."""
+    params = {name: list(values) for name, values in args.items()}
+    if not params.get("page_size"):
+        params["page_size"] = [str(default_page_size)]
+    return parse_request(params)
+
+
+@dataclass(frozen=True)
+class SearchState:
+    """A request plus what is needed to write it as a URL (the default page size)."""
+
+    request: SearchRequest
+    default_page_size: int
+
+    def params(self, request: SearchRequest | None = None) -> list[tuple[str, str]]:
+        """URL parameters of `request` (default: this state), defaults left out."""
+        r = request or self.request
+        out: list[tuple[str, str]] = [("q", r.query)] if r.query else []
+        for name in FACETS:
+            out.extend((name, value) for value in r.filters.get(name, ()))
+        if r.decisions_only:
+            out.append(("decisions_only", "1"))
+        if r.sort != "relevance":
+            out.append(("sort", r.sort))
+        if r.page != 1:
+            out.append(("page", str(r.page)))
+        if r.page_size != self.default_page_size:
+            out.append(("page_size", str(r.page_size)))
+        return out
+
+    def url(self, request: SearchRequest | None = None, endpoint: str = "search.index") -> str:
+        query = urlencode(self.params(request))
+        base = url_for(endpoint)
+        return f"{base}?{query}" if query else base
+
+    def api_url(self) -> str:
+        return self.url(endpoint="search.api_search")
+
+    # Neighbouring states. Any change of what is searched starts again at page 1.
+    def _filters_with(self, name: str, values: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        filters = {k: v for k, v in self.request.filters.items() if v}
+        if values:
+            filters[name] = values
+        else:
+            filters.pop(name, None)
+        return filters
+
+    def selected(self, name: str) -> tuple[str, ...]:
+        return tuple(self.request.filters.get(name, ()))
+
+    def with_value(self, name: str, value: str) -> str:
+        values = self.selected(name)
+        if value in values:
+            return self.url()
+        return self.url(self.request.with_changes(filters=self._filters_with(name, values + (value,)), page=1))
+
+    def without_value(self, name: str, value: str) -> str:
+        values = tuple(v for v in self.selected(name) if v != value)
+        return self.url(self.request.with_changes(filters=self._filters_with(name, values), page=1))
+
+    def without_filters(self) -> str:
+        return self.url(self.request.with_changes(filters={}, decisions_only=False, page=1))
+
+    def with_decisions_only(self, on: bool) -> str:
+        return self.url(self.request.with_changes(decisions_only=on, page=1))
+
+    def with_sort(self, sort: str) -> str:
+        return self.url(self.request.with_changes(sort=sort, page=1))
+
+    def with_page(self, page: int) -> str:
+        return self.url(self.request.with_changes(page=page))
+
+    def with_query(self, query: str) -> str:
+        return self.url(self.request.with_changes(query=query, page=1))
+
+    @property
+    def has_filters(self) -> bool:
+        return any(self.request.filters.values()) or self.request.decisions_only
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int | None  # None marks a gap ("…")
+    url: str
+    current: bool = False
+
+
+def pagination(state: SearchState, pages: int, window: int = 2) -> list[PageLink]:
+    """Page links around the current page, always with the first and last page."""
+    current = state.request.page
+    wanted = {1, pages} | set(range(max(1, current - window), min(pages, current + window) + 1))
+    links: list[PageLink] = []
+    previous = 0
+    for number in sorted(wanted):
+        if number - previous > 1:
+            links.append(PageLink(None, ""))
+        links.append(PageLink(number, state.with_page(number), number == current))
+        previous = number
+    return links
+
+
+def hidden_fields(state: SearchState) -> list[tuple[str, str]]:
+    """State the search form must carry along (filters, sort, page size), not the query itself."""
+    return [(k, v) for k, v in state.params() if k not in ("q", "decisions_only", "page")]
