@@ -1,0 +1,316 @@
+"""Page text → clean lines: page chrome out, markup out, hyphenation joined, whitespace collapsed.
+
+Every line keeps where it came from (page, line number), so a passage can cite its start.
+Blank lines are kept as empty lines: report headings are recognised partly by the blank
+line before them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from indexer.models import Line, Page, SourceFile
+from indexer.pages import strip_running_chrome
+
+# Lines that are page chrome wherever they appear.
+_CHROME = [
+    re.compile(r"^Side\s+\d+(\s*(af|/)\s*\d+)?$", re.IGNORECASE),  # Side 3 af 8, Side 3, Side 3/8
+    re.compile(r"^.{0,120}\bSide\s+\d+\s+af\s+\d+$"),  # "Børne- og Skoleudvalget 10-06-2020  Side 1 af 5"
+    re.compile(r"^\d{1,3}$"),  # a bare page number
+    re.compile(r"^(Til toppen|Tilbage til toppen|Til top)$", re.IGNORECASE),
+    re.compile(r"^(Forside|Du er her)\b.*[›»>].*$"),  # breadcrumbs
+    re.compile(r"^(Udskriv|Print)\b.{0,60}$", re.IGNORECASE),  # "Udskriv   Download referat som PDF"
+    re.compile(r"^[-|\s:]*\|[-|\s:]*$"),  # markdown table borders and empty rows
+]
+# A website footer: several " · "-separated parts naming contact or accessibility pages.
+_SITE_FOOTER = re.compile(r"^(?=(?:[^·]+·){3})(?=.*\b(Kontakt|Tilgængelighed\w*|Cookie\w*|Privatliv\w*)\b).*$")
+_FOOTER_LINE = re.compile(r"\bSide\s+\d+\s+af\s+\d+\s*$")
+
+# Markdown and stray inline markup found in text exports.
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_TABLE_ROW = re.compile(r"^\|(.+)\|$")
+
+# A page flattened onto one line: "<index> <running header> … Side N af M".
+_FLAT_PAGE = re.compile(r"^(?:(\d{1,3})\s+)?(.{200,}?)\s*\bSide\s+(\d+)\s+af\s+\d+\s*$")
+
+_CONJUNCTIONS = {"og", "eller", "samt", "til", "såvel", "hhv", "henholdsvis"}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _kept_hyphen_words() -> frozenset[str]:
+    """Compounds that keep their hyphen when a line break falls on it (data file, editable)."""
+    text = resources.files("indexer").joinpath("data/hyphenated.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def clean(source: SourceFile) -> list[Line]:
+    """All lines of a file, cleaned, in reading order."""
+    pages = [Page(p.number, unicodedata.normalize("NFKC", p.text)) for p in source.pages]
+    if source.kind == "pdf":
+        raw = _lines_of_pages(pages, strip_running_chrome(pages), per_page_numbers=True)
+    else:
+        raw = _text_lines(pages[0].text if pages else "")
+    raw = _unflatten(raw)
+    vocabulary = _vocabulary(line.text for line in raw)
+    lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
+    lines = [line if not _is_chrome(line.text) else Line("", line.page, line.number) for line in lines]
+    return join_hyphenation(lines, vocabulary)
+
+
+def _lines_of_pages(original: Sequence[Page], stripped: Sequence[Page], per_page_numbers: bool) -> list[Line]:
+    """Lines of the chrome-free pages, numbered as in the original pages.
+
+    The chrome stripper removes whole lines and leaves the others untouched, so each kept line
+    is found again, in order, among the original lines of its page.
+    """
+    out: list[Line] = []
+    offset = 0
+    for page, kept in zip(original, stripped):
+        original_lines = page.text.split("\n")
+        cursor = 0
+        for text in kept.text.split("\n"):
+            index = cursor
+            while index < len(original_lines) and original_lines[index] != text:
+                index += 1
+            if index == len(original_lines):  # not found: keep the stripper's line, number it in sequence
+                index = cursor
+            else:
+                cursor = index + 1
+            number = index + 1 if per_page_numbers else offset + index + 1
+            out.append(Line(text, page.number, number))
+        offset += len(original_lines)
+    return out
+
+
+def _text_lines(text: str) -> list[Line]:
+    """Lines of a text file; running headers removed on pseudo-pages cut at `Side N af M` footers."""
+    all_lines = text.split("\n")
+    pseudo_pages: list[Page] = []
+    starts: list[int] = []
+    current: list[str] = []
+    start = 0
+    for index, line in enumerate(all_lines):
+        current.append(line)
+        if _FOOTER_LINE.search(line) and len(line) < 200:
+            pseudo_pages.append(Page(len(pseudo_pages) + 1, "\n".join(current)))
+            starts.append(start)
+            current, start = [], index + 1
+    pseudo_pages.append(Page(len(pseudo_pages) + 1, "\n".join(current)))
+    starts.append(start)
+    if len(pseudo_pages) < 3:  # too few pages to tell a running header from content
+        return [Line(text, 1, n) for n, text in enumerate(all_lines, 1)]
+    lines = _lines_of_pages(pseudo_pages, strip_running_chrome(pseudo_pages), per_page_numbers=True)
+    # Back to file line numbers: a text file has one real page.
+    return [Line(line.text, 1, starts[line.page - 1] + line.number) for line in lines]
+
+
+def _clean_line(text: str) -> str:
+    text = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\t", " ")
+    row = _MD_TABLE_ROW.match(text.strip())
+    if row:
+        text = _table_row(row.group(1))
+    text = _MD_HEADING.sub("", text.strip())
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_BOLD.sub(r"\2", text)
+    text = _TAG.sub("", text)
+    return " ".join(text.split())
+
+
+def _table_row(inner: str) -> str:
+    """A markdown table row as text; a contents row (number | title | page) as a dotted-leader entry."""
+    cells = [c.strip() for c in inner.split("|")]
+    cells = [c for c in cells if c]
+    if len(cells) >= 2 and cells[-1].isdigit() and len(cells[-1]) <= 3:
+        return " ".join(cells[:-1]) + " ..... " + cells[-1]
+    return "  ".join(cells)
+
+
+def _is_chrome(text: str) -> bool:
+    return bool(text) and (any(p.match(text) for p in _CHROME) or bool(_SITE_FOOTER.match(text)))
+
+
+def _vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    words: set[str] = set()
+    for text in texts:
+        for token in re.findall(r"\w+(?:-\w+)*", text):
+            words.add(token.lower())
+            words.update(part.lower() for part in token.split("-"))
+    return frozenset(words)
+
+
+# --- Hyphenation -----------------------------------------------------------------------
+
+_LINE_END_HYPHEN = re.compile(r"(\S*?)(\w+)( ?)-$")
+_LINE_START_WORD = re.compile(r"^(\w[\w\-]*)(.*)$")
+
+
+def join_hyphenation(lines: Sequence[Line], vocabulary: frozenset[str]) -> list[Line]:
+    """Join words split by a hyphen at a line end, keeping real hyphens.
+
+    `integra-` + `tion` → `integration`; `Beskæftigelses-` + `og` keeps `Beskæftigelses- og`;
+    `Waage-` + `Jensen` keeps the hyphen (a name); a hyphen after a space is a dash unless the
+    joined word is known from the document. The completed word stays on the first line.
+    """
+    out = list(lines)
+    for i in range(len(out)):
+        match = _LINE_END_HYPHEN.search(out[i].text)
+        if not match:
+            continue
+        j = _next_text_line(out, i)
+        if j is None:
+            continue
+        start = _LINE_START_WORD.match(out[j].text)
+        if not start:
+            continue
+        prefix, left, spaced = match.group(1), match.group(2), match.group(3) == " "
+        right, rest = start.group(1), start.group(2)
+        joined = _join(prefix, left, right, spaced, vocabulary)
+        if joined is None:
+            continue
+        head = out[i].text[: match.start(2)]
+        out[i] = Line(head + joined, out[i].page, out[i].number)
+        out[j] = Line(rest.strip(), out[j].page, out[j].number)
+    return out
+
+
+def _next_text_line(lines: Sequence[Line], i: int) -> int | None:
+    """The next non-blank line, allowing one blank line between (some extractions double-space)."""
+    if i + 1 < len(lines) and lines[i + 1].text:
+        return i + 1
+    if i + 2 < len(lines) and not lines[i + 1].text and lines[i + 2].text:
+        return i + 2
+    return None
+
+
+def _join(prefix: str, left: str, right: str, spaced: bool, vocabulary: frozenset[str]) -> str | None:
+    """The text that replaces `left-` + `right`, or None to leave both lines alone."""
+    whole = (left + right).lower()
+    hyphenated = f"{left}-{right}".lower()
+    if "://" in prefix or prefix.startswith("www.") or "/" in prefix:
+        return f"{left}-{right}"  # a URL broken at one of its own hyphens
+    if right.lower() in _CONJUNCTIONS:
+        return None  # "for- og næstforperson": a suspended compound, the hyphen is real
+    if spaced:
+        # pdfminer writes "na -" where justification put a gap before the hyphen; a spaced
+        # hyphen is otherwise a dash, so join only when the document knows the word.
+        return left + right if whole in vocabulary else None
+    if right[:1].isupper() or left.isupper() or any(c.isdigit() for c in left + right):
+        return f"{left}-{right}"  # names (Waage-Jensen), acronyms (IT-, VM-), numbers (COVID-19)
+    if hyphenated in _kept_hyphen_words():
+        return f"{left}-{right}"
+    if whole in vocabulary or hyphenated not in vocabulary:
+        return left + right  # the common case: a word hyphenated by the typesetter
+    return f"{left}-{right}"
+
+
+# --- Pages flattened onto one line (some PDF-to-text exports) ----------------------------
+
+# Where a flattened page is broken back into lines: before field lines, around decision
+# headers, section labels (followed by a capitalised sentence) and contents entries.
+_FLAT_BREAKS = [
+    (re.compile(r"\s+(?=(?:Sagsnr\.?|Sagsnummer|SagsID):\s)"), "\n"),
+    (re.compile(r"\s+(?=(?:Fraværende|Medlemmer):\s)"), "\n"),
+    # "Fraværende: Ole Riis (O) Godkendt.": an attendance list ends at its last party letter.
+    (re.compile(r"(Fraværende:[^:]*?\([A-ZÆØÅ]{1,2}\))\s+(?=[A-ZÆØÅ])"), r"\1\n"),
+    (re.compile(r"\s*\b(BESLUTNING I [A-ZÆØÅ\- ]+? DEN \d{1,2}-\d{1,2}-\d{4})\s*"), r"\n\1\n"),
+    (re.compile(r"\s*\b(Indholdsfortegnelse)\s*"), r"\n\1\n"),
+    (re.compile(r"(\.{4,}\d{1,3})\s+"), r"\1\n"),
+    (
+        re.compile(
+            r"\s+\b(Beslutningstema|Indstilling|Sagsfremstilling|Økonomi|Resumé|Bilag|Lovgrundlag|Beslutning)"
+            r"\s+(?=[A-ZÆØÅ])"
+        ),
+        r"\n\1\n",
+    ),
+]
+
+
+def _break_flat(text: str) -> list[str]:
+    for pattern, replacement in _FLAT_BREAKS:
+        text = pattern.sub(replacement, text)
+    return text.split("\n")
+
+
+def _unflatten(lines: list[Line]) -> list[Line]:
+    """Restore line structure where each page of a PDF export became one long line.
+
+    The page index and `Side N af M` are dropped, the running header common to pages 2..n is
+    dropped, and the text is broken before the field lines, section labels and contents
+    entries that the segmenter reads line by line.
+    """
+    flat = [(i, _FLAT_PAGE.match(line.text.strip())) for i, line in enumerate(lines)]
+    flat = [(i, m) for i, m in flat if m]
+    if len(flat) < 2:
+        return lines
+    bodies = {i: m.group(2) for i, m in flat}
+    header = _common_prefix([bodies[i].split() for i, _ in flat[1:]])
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        if i not in bodies:
+            out.append(line)
+            continue
+        words = bodies[i].split()
+        if header and words[: len(header)] == header:
+            words = words[len(header):]
+        page = int(dict(flat)[i].group(3))
+        for part in _break_flat(" ".join(words)):
+            if part and part.strip():
+                out.append(Line(part.strip(), page, line.number))
+        out.append(Line("", page, line.number))
+    return out
+
+
+def _common_prefix(pages: list[list[str]]) -> list[str]:
+    if len(pages) < 2:
+        return []
+    prefix = pages[0]
+    for words in pages[1:]:
+        n = 0
+        while n < min(len(prefix), len(words)) and prefix[n] == words[n]:
+            n += 1
+        prefix = prefix[:n]
+    return prefix if len(prefix) >= 3 else []
+
+
+def reflow(lines: Iterable[str]) -> str:
+    """Lines → paragraphs: a wrapped sentence is joined, other line breaks are kept.
+
+    PDF-derived text breaks every visual line (sometimes with blank lines between), so a line
+    starting in lower case after a line without closing punctuation continues the sentence.
+    Blank lines separate paragraphs unless a sentence runs across them.
+    """
+    paragraphs: list[list[str]] = []
+    blank = True
+    for text in lines:
+        if not text:
+            blank = True
+            continue
+        if paragraphs and _continues(paragraphs[-1][-1], text):
+            paragraphs[-1][-1] += " " + text
+        elif paragraphs and not blank:
+            paragraphs[-1].append(text)
+        else:
+            paragraphs.append([text])
+        blank = False
+    return "\n\n".join("\n".join(p) for p in paragraphs)
+
+
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:d|bl\.a|f\.eks|jf|ca|kl|nr|pkt|mv|m\.v|mht|vedr|evt|inkl|ekskl|tlf|st)\.$")
+
+
+def _continues(previous: str, text: str) -> bool:
+    if _ABBREVIATION_END.search(previous):  # "mødet d." + "29. oktober 2020."
+        return text[:1].islower() or text[:1].isdigit()
+    return not re.search(r"[.:!?;]$", previous) and text[:1].islower() and not _is_list_item(text)
+
+
+def _is_list_item(text: str) -> bool:
+    return bool(re.match(r"^([-•o▪*]\s|\d{1,2}[.)]\s|[a-z]\)\s)", text))

@@ -1,0 +1,201 @@
+"""The conventions Danish council minutes follow, as patterns: one place to extend.
+
+Section labels, field lines (Sagsbehandler, Sagsnr, ...), decision headers and attendance
+lines. The segmenter (`indexer.segment`) asks these questions line by line; nothing here
+knows about a particular municipality.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.dates import DATE_PATTERN, parse_date
+
+# Section labels as printed. A label is a whole line, in this spelling or in capitals,
+# optionally with a colon; "Beslutning om …" is therefore a title, never a label.
+SECTION_LABELS = (
+    "Resumé", "Resume", "Sagens kerne", "Indledning", "Baggrund",
+    "Indstilling", "Administrativ indstilling", "Indstillinger",
+    "Sagsfremstilling", "Supplerende sagsfremstilling", "Fremstilling", "Beskrivelse af sagen",
+    "Beslutning", "Beslutninger",
+    "Bilag", "Beslutningskompetence", "Kompetence", "Beslutningstema", "Sagens opståen",
+    "Lovgrundlag", "Retsgrundlag", "Økonomi", "Økonomiske konsekvenser", "Udtalelser og høring",
+    "Høring", "Sagsgang og sagstype", "Tidsplan", "Kommunikation", "Videre proces",
+)
+# Labels that name the same part differently map to one key; other keys are the label itself.
+_KEY_ALIASES = {
+    "administrativ indstilling": "indstilling",
+    "indstillinger": "indstilling",
+    "beslutninger": "beslutning",
+    "beskrivelse af sagen": "sagsfremstilling",
+}
+
+
+def section_key(label: str) -> str:
+    """'RESUMÉ' → 'resume', 'Sagens opståen' → 'sagens_opståen'."""
+    name = label.strip().rstrip(":").strip().lower()
+    name = _KEY_ALIASES.get(name, name)
+    return name.replace("é", "e").replace(" ", "_")
+
+
+_LABEL_FORMS = {form for label in SECTION_LABELS for form in (label, label.upper())}
+
+
+def label_of(text: str) -> str | None:
+    """The section label this line is, or None."""
+    candidate = text.rstrip(":").rstrip()
+    return candidate if candidate in _LABEL_FORMS else None
+
+
+# --- Field lines under an item heading ---------------------------------------------------
+
+_CASE_NUMBER = r"(?P<case>[\w][\w./\-]*\d[\w./\-]*)"
+_CASE_HANDLER_IN_LINE = re.compile(r"(?:^|\s)(?:Sagsbehandler|Sagsansvarlig|Ansvarlig)\s*:?\s+(?P<name>[^:]+?)\s*$")
+_FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
+    ("item_number", re.compile(r"^Sag\s+nr\.\s*(?P<value>\d{1,4})$", re.IGNORECASE)),
+    ("case_number", re.compile(rf"^(?:Sagsnr|Sagsnummer|SagsID|Sags-ID|Sagsid)\.?\s*:?\s*{_CASE_NUMBER}")),
+    ("case_number", re.compile(r"^Sag\s+(?P<case>\d[\d./\-]*\d)$")),
+    ("case_handler", re.compile(r"^(?:Sagsbehandler|Sagsansvarlig|Ansvarlig)\s*:?\s+(?P<value>.+)$")),
+    ("case_handler", re.compile(r"^Initialer\s*:\s*(?P<value>\S+)$")),
+]
+# Lines that anchor a heading without carrying a field we keep.
+_ANCHOR_ONLY = re.compile(
+    r"^(Dok\.\s|Dokumentnr\.?\s*:|J\.\s?nr\.?\s*:|Åbent( punkt)?$|Lukket( punkt)?$|"
+    r"Beslutningskompetence\s*:\s*\S|Sagen afgøres i\s*:|Kompetenceudvalg\s*:)"
+)
+# A field label printed alone, its value following in a later line (PDF tab stops).
+_LABEL_ONLY = {
+    "Sagsbehandler": "case_handler", "Sagsansvarlig": "case_handler",
+    "Sagsnr": "case_number", "Sagsnr.": "case_number", "Sagsnummer": "case_number",
+}
+
+
+@dataclass(frozen=True)
+class FieldLine:
+    fields: dict[str, str]  # may be empty for anchor-only lines
+    pending: tuple[str, ...] = ()  # field names whose values follow on later lines
+
+
+def field_line(text: str) -> FieldLine | None:
+    """Parse a field line under an item heading ("Sagsbehandler Helle Waage-Jensen", ...)."""
+    if text in _LABEL_ONLY:
+        return FieldLine({}, (_LABEL_ONLY[text],))
+    fields: dict[str, str] = {}
+    for name, pattern in _FIELD_RES:
+        match = pattern.match(text)
+        if match and name not in fields:
+            value = match.groupdict().get("case") or match.group("value")
+            fields[name] = value.strip()
+            if name == "case_number":
+                handler = _CASE_HANDLER_IN_LINE.search(text[match.end():])
+                if handler:
+                    fields["case_handler"] = handler.group("name").strip()
+    if fields:
+        return FieldLine(fields)
+    if _ANCHOR_ONLY.match(text):
+        return FieldLine({})
+    return None
+
+
+# --- Decision headers --------------------------------------------------------------------
+
+# A council or committee name: "Integrationsrådet", "Beskæftigelses- og Integrationsudvalget",
+# "Kommunalbestyrelsen", "BESKÆFTIGELSESUDVALGET". One capitalised word, or "X- og Y", ending
+# in a council word.
+_COUNCIL_WORD = (
+    r"(?:råd|rådet|udvalg|udvalget|bestyrelse|bestyrelsen|repræsentation|repræsentationen|magistrat|magistraten"
+    r"|RÅD|RÅDET|UDVALG|UDVALGET|BESTYRELSE|BESTYRELSEN)"
+)
+COUNCIL_PATTERN = rf"(?:[A-ZÆØÅ][\wæøåÆØÅ]*-\s+(?:og|OG)\s+)?[A-ZÆØÅ][\wæøåÆØÅ]*?{_COUNCIL_WORD}"
+_NAMED_DECISION = [
+    # "Beslutning fra Integrationsrådet", "Beslutning i Børne- og Skoleudvalget den 10-06-2020",
+    # "BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019"
+    re.compile(
+        rf"^(?i:beslutning)\s+(?i:fra|i)\s+(?P<council>{COUNCIL_PATTERN})"
+        rf"(?:\s+(?i:den)\s+(?P<date>{DATE_PATTERN}))?:?$"
+    ),
+    # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:"
+    re.compile(rf"^(?P<council>{COUNCIL_PATTERN})s\s+møde\s+den\s+(?P<date>{DATE_PATTERN}):?$"),
+    # "Ældre- og Sundhedsudvalget, 09-09-2019, pkt. 59", "Økonomiudvalget, 17. september 2019, pkt. 148:",
+    # and the date line under a BESLUTNING label: "Integrationsrådet, 21.05.2015"
+    re.compile(
+        rf"^(?P<council>{COUNCIL_PATTERN}),?\s+(?:den\s+)?(?P<date>{DATE_PATTERN})"
+        rf"(?:,?\s+pkt\.\s*(?P<pkt>\d+))?:?$"
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DecisionHeader:
+    council: str
+    date: str | None  # ISO
+    item: int | None  # "pkt. N" where the header gives it
+
+
+def decision_header(text: str) -> DecisionHeader | None:
+    """A header that opens a decision and names the council that made it."""
+    for pattern in _NAMED_DECISION:
+        match = pattern.match(text)
+        if match:
+            when = parse_date(match.group("date") or "")
+            item = match.groupdict().get("pkt")
+            return DecisionHeader(
+                council=match.group("council"),
+                date=when.isoformat() if when else None,
+                item=int(item) if item else None,
+            )
+    return None
+
+
+_ATTENDANCE = re.compile(
+    r"^(Dato|Sted|Fraværende|Ej til stede|Afbud|Fravær|Til stede|Mødt|Stedfortræder)\s*:"
+    r"|^[A-ZÆØÅ][^.:]{1,80} deltog ikke i (behandlingen|sagens behandling|mødet|punktets behandling)[^.]*\.?$"
+)
+
+
+def is_attendance(text: str) -> bool:
+    """Attendance lines that open or close a decision: metadata, not the decision itself."""
+    return bool(_ATTENDANCE.search(text))
+
+
+# --- Item headings -----------------------------------------------------------------------
+
+# "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden"
+NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
+# "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019"
+PUNKT_HEADING = re.compile(r"^(?:[•\-*]\s*)?Punkt\s+(?P<number>\d{1,3})\s*[:.]?\s+(?P<title>\S.*)$")
+# "Pkt. 58" alone, the title on the next line
+PKT_LINE = re.compile(r"^Pkt\.?\s*(?P<number>\d{1,3})$")
+# "38Godkendelse af dagsorden": the number glued to the title (but not "3F")
+GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?=[A-ZÆØÅ][a-zæøå])(?P<title>.+)$")
+# "Sag nr. 130" under a title line
+SAG_NR = re.compile(r"^Sag\s+nr\.\s*(?P<number>\d{1,4})$", re.IGNORECASE)
+
+_MEETING_REFERENCE = re.compile(r"\s+\d{1,3}/\d{4}$")  # "Punkt 3 Title 1/2019"
+_DECISION_SUFFIX = re.compile(r"\s*\((?:B|O)\)$")  # "(B)" beslutning / "(O)" orientering
+_LEADERS = re.compile(r"\s*(?:\.{3,}|…+)\s*\d{0,3}$")
+
+
+def clean_title(title: str) -> str:
+    """A heading's title without suffixes that are not part of it."""
+    title = _LEADERS.sub("", title.strip())
+    title = _MEETING_REFERENCE.sub("", title)
+    title = _DECISION_SUFFIX.sub("", title)
+    return " ".join(title.split()).rstrip(":").strip()
+
+
+# --- Contents lists ----------------------------------------------------------------------
+
+CONTENTS_HEADER = re.compile(
+    r"^(Indholdsfortegnelse|Indhold|Punkter|PUNKTER|INDHOLD|INDHOLDSFORTEGNELSE|Dagsordenspunkter)$"
+)
+CONTENTS_SUBHEADER = re.compile(r"^(Punkt\s+Side|Åbne dagsordenspunkter|Lukkede dagsordenspunkter|Side)$", re.IGNORECASE)
+# "Beslutninger om dagsordenen.....3", "1. Godkendelse af dagsorden....2"
+DOTTED_ENTRY = re.compile(r"^(?:(?P<number>\d{1,3})\.?\s+)?(?P<title>\S.*?)\s*(?:\.{3,}|…+)\s*(?P<page>\d{1,3})$")
+# "1. Godkendelse af dagsorden 2" (inside a contents list)
+NUMBERED_ENTRY = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>.+?)(?:\s+(?P<page>\d{1,3}))?$")
+# "FORORD 3" (annual reports)
+CAPS_ENTRY = re.compile(r"^(?P<title>[A-ZÆØÅ][A-ZÆØÅ0-9 \-–]*[A-ZÆØÅ0-9])\s+(?P<page>\d{1,3})$")
+
+DOCUMENT_TITLE = re.compile(r"^(ÅRSBERETNING|REFERAT|DAGSORDEN|Årsberetning|Referat|Dagsorden)\b")

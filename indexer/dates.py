@@ -1,0 +1,102 @@
+"""Danish dates in every form council documents print them. The one module that parses dates.
+
+>>> [d.isoformat() for d, _ in find_dates("Mødedato Torsdag d. 04. juni 2026, før: 21.05.2015 og 23.2.2017")]
+['2026-06-04', '2015-05-21', '2017-02-23']
+>>> parse_date("STARTTIDSPUNKT 10-06-2020 16:00:00").isoformat()
+'2020-06-10'
+>>> parse_date("Mandag, September 9, 2019 - 16:30").isoformat()
+'2019-09-09'
+>>> parse_date("29. oktober 2020.").isoformat()
+'2020-10-29'
+>>> parse_date("Sagsnr 00.01.00-A21-1-14") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_DANISH_MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "marts": 3, "mar": 3, "april": 4, "apr": 4,
+    "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_ENGLISH_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+
+_DANISH_MONTH_RE = "|".join(sorted(_DANISH_MONTHS, key=len, reverse=True))
+_ENGLISH_MONTH_RE = "|".join(_ENGLISH_MONTHS)
+
+# Each pattern names its groups day/month/year; month may be a number or a name.
+_PATTERNS = [
+    # 2015-05-21
+    re.compile(r"(?<![\d.\-/])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d\-])"),
+    # 21.05.2015, 23.2.2017 (not inside case numbers such as 00.01.00-A21-1-14)
+    re.compile(r"(?<![\d.\-])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d\-]|\.\d)"),
+    # 25-11-2021, 04-06-2026 (not inside case numbers such as 588-2021-1874)
+    re.compile(r"(?<![\d.\-])(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})(?![\d\-])"),
+    # 1/12 2016, 1/12-2016
+    re.compile(r"(?<![\d/\-])(?P<day>\d{1,2})/(?P<month>\d{1,2})[ \-](?P<year>\d{4})(?!\d)"),
+    # 23. februar 2017, 04. juni 2026, 13 marts 2012, 5. sept. 2019
+    re.compile(
+        rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s+(?P<month>{_DANISH_MONTH_RE})\.?\s+(?P<year>\d{{4}})(?!\d)",
+        re.IGNORECASE,
+    ),
+    # September 9, 2019
+    re.compile(rf"\b(?P<month>{_ENGLISH_MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})(?!\d)", re.IGNORECASE),
+]
+
+# Any form, for callers that need to recognise "a date sits here" inside a larger pattern.
+DATE_PATTERN = "(?:" + "|".join(
+    re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in _PATTERNS
+) + ")"
+
+
+def _month(value: str) -> int | None:
+    if value.isdigit():
+        return int(value)
+    key = value.lower().rstrip(".")
+    return _DANISH_MONTHS.get(key) or _ENGLISH_MONTHS.get(key)
+
+
+def _to_date(match: re.Match[str]) -> date | None:
+    month = _month(match.group("month"))
+    year = int(match.group("year"))
+    if month is None or not 1900 <= year <= 2100:
+        return None
+    try:
+        return date(year, month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
+    """All valid dates in a text with their character spans, in reading order."""
+    found: list[tuple[date, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            value = _to_date(match)
+            if value is not None:
+                found.append((value, span))
+                taken.append(span)
+    return sorted(found, key=lambda item: item[1][0])
+
+
+def parse_date(text: str) -> date | None:
+    """The first date in a text, or None."""
+    found = find_dates(text)
+    return found[0][0] if found else None
+
+
+def year_of(text: str) -> int | None:
+    """A single four-digit year standing alone (not part of a range such as 2014-2017)."""
+    match = re.search(r"(?<![\d\-])(19\d\d|20\d\d)(?![\d\-])", text)
+    return int(match.group(1)) if match else None

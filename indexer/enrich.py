@@ -1,0 +1,295 @@
+"""Segmented document → Document with passages: meeting metadata, ids, topics, decisions first.
+
+Metadata comes from the document's front matter first (title page, `Mødedato`, `Sted`,
+`Medlemmer`, ...), then from its text (the municipality named most often, the date the
+decisions carry), so layouts without a head still get what can be known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+
+from indexer import conventions as cv
+from indexer.clean import reflow
+from indexer.dates import parse_date, year_of
+from indexer.models import (
+    AARSBERETNING,
+    DAGSORDEN,
+    DECISION,
+    EARLIER_DECISION,
+    REFERAT,
+    Document,
+    Item,
+    Line,
+    Passage,
+    Section,
+    Segmented,
+    SourceFile,
+)
+from indexer.topics import TopicTagger, default_tagger
+
+_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*) Kommunes?\b")
+_NOT_A_NAME = {"Den", "Det", "En", "Et", "Hver", "Din", "Vores", "Jeres", "Samme", "Hele", "Anden", "Egen", "Ny", "Nye"}
+_COUNCIL = re.compile(rf"(?<![\wæøåÆØÅ])({cv.COUNCIL_PATTERN})s?(?![\wæøåÆØÅ])")
+_DATE_LABEL = re.compile(r"^(Mødedato|Dato|Mødedag|Mødetidspunkt|STARTTIDSPUNKT|Tidspunkt|Tid)\b", re.IGNORECASE)
+_PLACE_LABELS = ("Mødested", "Sted", "Lokale", "Mødelokale", "STED")
+_PRESENT_LABELS = ("Medlemmer", "Mødedeltagere", "Deltagere", "Til stede", "Tilstede", "Fremmødte")
+_ABSENT_LABELS = ("Fraværende", "Afbud", "Fravær", "Ej til stede")
+_OTHER_HEAD_LABELS = (
+    "Administrationen", "Referent", "Mødedato", "Tid", "Mødetid", "Mødetidspunkt", "Dato", "Tidspunkt",
+    "Stedfortræder", "Indhold", "Indholdsfortegnelse", "UDVALG", "MØDE", "STARTTIDSPUNKT", "SLUTTIDSPUNKT",
+) + _PLACE_LABELS
+_ROLE_WORDS = {"formand", "næstformand", "forperson", "næstforperson", "forkvinde", "sekretær", "referent"}
+
+
+def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagger: TopicTagger | None = None) -> Document:
+    """Attach document metadata to every item and build the passages."""
+    tagger = tagger or default_tagger()
+    head = [line.text for line in segmented.head]
+    body = [line.text for line in lines]
+    fields = head_fields(head)
+    report = segmented.kind == "report"
+    doc_type = _doc_type(head, report)
+    meeting = None if report else _meeting_date(head, fields, segmented.items)
+    year = int(meeting[:4]) if meeting else _report_year(head, segmented.items)
+    absent = _names(fields.get("absent", ""))
+    present = tuple(n for n in _names(fields.get("present", "")) if n not in absent)
+    document_id = _document_id(source.source)
+    base = dict(
+        doc_type=doc_type,
+        municipality=_municipality(head, body),
+        council=_council(head, body),
+        meeting_date=meeting,
+        year=year,
+        place=fields.get("place"),
+        present=present,
+        absent=absent,
+        source=source.source,
+        source_sha256=source.sha256,
+    )
+    passages = tuple(
+        _passage(item, position, document_id, base, meeting, tagger, report, body, source.kind == "pdf")
+        for position, item in enumerate(segmented.items)
+    )
+    case_numbers = {p.case_number for p in passages}
+    return Document(
+        id=document_id,
+        kind=source.kind,
+        case_number=case_numbers.pop() if len(case_numbers) == 1 else None,
+        passages=passages,
+        **base,
+    )
+
+
+def _passage(item: Item, position: int, document_id: str, base: dict, meeting: str | None,
+             tagger: TopicTagger, report: bool, body: list[str], is_pdf: bool) -> Passage:
+    title = _true_case(item.title, body) if report else item.title
+    text = reflow(line.text for line in item.lines)
+    sections = _decisions_first(_reclassify(item.sections, meeting))
+    decision_dates = [s.date for s in sections if s.key == DECISION and s.date]
+    return Passage(
+        id=f"{document_id}-{position + 1:02d}",
+        document_id=document_id,
+        position=position,
+        item_number=item.number,
+        title=title,
+        case_handler=item.fields.get("case_handler"),
+        case_number=item.fields.get("case_number"),
+        topics=tagger.tag(title, text),
+        line=item.start.number,
+        page=item.start.page if is_pdf else None,
+        sections=sections,
+        text=text,
+        decision_date=decision_dates[0] if decision_dates else None,
+        **base,
+    )
+
+
+# --- Passage parts -----------------------------------------------------------------------
+
+
+def _reclassify(sections: Sequence[Section], meeting: str | None) -> list[Section]:
+    """A council-named decision dated before this meeting quotes an earlier committee.
+
+    Only applies when another decision of this meeting remains, so an item decided on a
+    deferred date (seed: "Integrationsrådet 19.03.2015" under BESLUTNING) keeps its decision.
+    """
+    named = [s for s in sections if s.key == DECISION and s.label and cv.label_of(s.label) is None]
+    if not meeting or len(named) < 2:
+        return list(sections)
+    current = [s for s in named if s.date in (None, meeting)]
+    if not current:
+        return list(sections)
+    return [
+        Section(EARLIER_DECISION, s.label, s.text, s.date, s.note) if s in named and s not in current else s
+        for s in sections
+    ]
+
+
+def _decisions_first(sections: Sequence[Section]) -> tuple[Section, ...]:
+    return tuple(sorted(sections, key=lambda s: 0 if s.key == DECISION else 1))
+
+
+def _true_case(title: str, body: list[str]) -> str:
+    """An upper-case heading in the casing the document itself uses for each word.
+
+    "DM I SKILLS 2019 I NÆSTVED" → "DM i Skills 2019 i Næstved": each word takes its most
+    frequent spelling in the document's mixed-case text; unknown words go lower case.
+    """
+    if any(c.islower() for c in title):
+        return title
+    seen: dict[str, Counter[str]] = {}
+    for text in body:
+        if not any(c.islower() for c in text):
+            continue  # other upper-case lines tell nothing about casing
+        for word in re.findall(r"[\wæøåÆØÅ]+", text):
+            seen.setdefault(word.lower(), Counter())[word] += 1
+    words = []
+    for k, word in enumerate(title.split()):
+        forms = seen.get(word.lower())
+        best = forms.most_common(1)[0][0] if forms else word.lower()
+        words.append(best[:1].upper() + best[1:] if k == 0 else best)
+    return " ".join(words)
+
+
+def _document_id(source: str) -> str:
+    """Readable and unique: the file name as a slug plus a short hash of the whole source path."""
+    stem = PurePosixPath(source).with_suffix("").as_posix()
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})))
+    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
+    return f"{slug.strip('-')[:60]}-{digest}"
+
+
+# --- Document metadata -------------------------------------------------------------------
+
+
+def head_fields(head: Sequence[str]) -> dict[str, str]:
+    """Labelled values of the front matter: place, present, absent, date.
+
+    Handles `Label: value`, `Label value`, a value continued on following lines, and the
+    label-block form PDF tab stops produce (labels first, then the values in the same order).
+    """
+    out: dict[str, str] = {}
+    pending: list[str] = []
+    current: str | None = None
+    for text in list(head) + [""]:
+        label, value = _head_label(text)
+        if label is not None:
+            current = None
+            kind = _label_kind(label)
+            if value:
+                if kind:
+                    out.setdefault(kind, value)
+                    current = kind
+            elif kind or label in _OTHER_HEAD_LABELS:
+                pending.append(kind or "")
+            continue
+        if not text:
+            if current and current in ("present", "absent") and out.get(current, "").endswith(","):
+                continue
+            current = None
+            continue
+        if pending:
+            kind = pending.pop(0)
+            if kind:
+                out.setdefault(kind, text)
+                current = kind if kind in ("present", "absent") else None
+            continue
+        if current in ("present", "absent"):
+            joiner = " " if out[current].endswith(",") else ", "
+            out[current] = out[current] + joiner + text
+    return out
+
+
+def _head_label(text: str) -> tuple[str | None, str]:
+    for label in _PRESENT_LABELS + _ABSENT_LABELS + _OTHER_HEAD_LABELS:
+        if text == label or text == label + ":":
+            return label, ""
+        for sep in (": ", " "):
+            if text.startswith(label + sep):
+                return label, text[len(label) + len(sep):].strip()
+    return None, ""
+
+
+def _label_kind(label: str) -> str | None:
+    if label in _PRESENT_LABELS:
+        return "present"
+    if label in _ABSENT_LABELS:
+        return "absent"
+    if label in _PLACE_LABELS:
+        return "place"
+    if _DATE_LABEL.match(label):
+        return "date"
+    return None
+
+
+def _names(value: str) -> tuple[str, ...]:
+    """'Hanne Brix (formand), Said Mahmoudi (næstformand), …' → ('Hanne Brix', 'Said Mahmoudi', …)."""
+    value = re.sub(r"\([^)]*\)", "", value).rstrip(".")
+    names = []
+    for part in re.split(r",|\bog\b", value):
+        name = " ".join(part.split())
+        if name and name.lower() not in _ROLE_WORDS and not name.isdigit():
+            names.append(name)
+    return tuple(dict.fromkeys(names))
+
+
+def _doc_type(head: Sequence[str], report: bool) -> str:
+    if report:
+        return AARSBERETNING
+    first = " ".join(head[:12])
+    if re.search(r"\b(Årsberetning|ÅRSBERETNING)\b", first):
+        return AARSBERETNING
+    if re.search(r"\b(Dagsorden|DAGSORDEN)\b", first) and not re.search(r"\b(Referat|REFERAT)\b", first):
+        return DAGSORDEN
+    return REFERAT
+
+
+def _meeting_date(head: Sequence[str], fields: dict[str, str], items: Sequence[Item]) -> str | None:
+    """The labelled date of the front matter, else its first date, else the decisions' own date."""
+    candidates = [fields.get("date", "")] + [t for t in head if _DATE_LABEL.match(t)] + list(head)
+    for text in candidates:
+        found = parse_date(text)
+        if found:
+            return found.isoformat()
+    dates = Counter(s.date for item in items for s in item.sections if s.key == DECISION and s.date)
+    return dates.most_common(1)[0][0] if dates else None
+
+
+def _report_year(head: Sequence[str], items: Sequence[Item]) -> int | None:
+    """A report's year: from its title ("Årsberetning 2019"), else the year its headings name most."""
+    for text in head:
+        if re.search(r"årsberetning", text, re.IGNORECASE) and year_of(text):
+            return year_of(text)
+    years = Counter(y for item in items if (y := year_of(item.title)))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _municipality(head: Sequence[str], body: Sequence[str]) -> str | None:
+    for text in head:
+        match = _MUNICIPALITY.match(text)
+        if match and match.group(1) not in _NOT_A_NAME:
+            return match.group(1)
+    counts = Counter(m for text in body for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _council(head: Sequence[str], body: Sequence[str]) -> str | None:
+    for text in head:
+        match = _COUNCIL.search(text)
+        if match:
+            return _council_name(match.group(1))
+    counts = Counter(_council_name(m) for text in body for m in _COUNCIL.findall(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _council_name(name: str) -> str:
+    """'INTEGRATIONSRÅDET' → 'Integrationsrådet'; 'BESKÆFTIGELSES- OG INTEGRATIONSUDVALGET' likewise."""
+    if name.isupper():
+        parts = name.lower().split()
+        name = " ".join(p if p == "og" else p[:1].upper() + p[1:] for p in parts)
+    return name

@@ -1,0 +1,419 @@
+"""Clean lines → agenda items (minutes) or sections (annual reports), driven by conventions.
+
+A heading counts only with its *anchor*: a heading-shaped line (`15. Title`, `Punkt 9: Title`,
+`Pkt. 58` + title, a title above `Sag nr. 130`, a contents title) is an item heading when a
+field line, a section label, a decision header or the repeated title follows within a few
+lines, before any other heading-shaped line. That one rule rejects `1. at …`, `1) …`,
+`29. oktober 2020.` and contents lists, in every layout family (see tests/fixtures/layouts/LAYOUTS.md).
+
+Documents without agenda items are reports: their sections start at upper-case headings or,
+when the report has none, at short title-like lines between paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indexer import conventions as cv
+from indexer.clean import reflow
+from indexer.models import DECISION, EARLIER_DECISION, Item, Line, Section, Segmented
+
+_MAX_TITLE_LINES = 3  # a title may wrap onto this many lines in all
+
+
+@dataclass(frozen=True)
+class _Heading:
+    index: int  # line index of the heading
+    number: int | None
+    title: str
+    body_start: int  # first line index after the heading (and its title lines)
+    split_at: int | None = None  # a heading that ends a longer line: text before it stays behind
+
+
+def segment(lines: Sequence[Line]) -> Segmented:
+    """Split a document's clean lines into front matter and items."""
+    contents, contents_lines = find_contents(lines)
+    headings = _find_item_headings(lines, contents, contents_lines)
+    split = [h for h in headings if h.split_at]
+    if split:
+        # A heading found at the end of a longer line (flattened pages): give it its own line.
+        lines = _split_lines(lines, {h.index: h.split_at for h in split})
+        contents, contents_lines = find_contents(lines)
+        headings = _find_item_headings(lines, contents, contents_lines)
+    if headings:
+        items = tuple(_minutes_item(lines, h, end) for h, end in _with_ends(headings, len(lines)))
+        head = tuple(lines[: headings[0].index])
+        return Segmented("minutes", head, items, tuple(contents))
+    return _segment_report(lines, contents, contents_lines)
+
+
+# --- Contents lists ----------------------------------------------------------------------
+
+
+def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], set[int]]:
+    """Entries (number, title) of the document's contents list and the line indexes it covers."""
+    entries: list[tuple[int | None, str]] = []
+    covered: set[int] = set()
+    in_region = False
+    for i, line in enumerate(lines):
+        text = line.text
+        if cv.CONTENTS_HEADER.match(text):
+            in_region, covered = True, covered | {i}
+            continue
+        dotted = cv.DOTTED_ENTRY.match(text)
+        caps = cv.CAPS_ENTRY.match(text)
+        if dotted or caps:
+            match = dotted or caps
+            number = match.groupdict().get("number")
+            entries.append((int(number) if number else None, cv.clean_title(match.group("title"))))
+            covered.add(i)
+            continue
+        if not in_region:
+            continue
+        if not text or cv.CONTENTS_SUBHEADER.match(text):
+            covered.add(i)
+            continue
+        numbered = cv.NUMBERED_ENTRY.match(text)
+        if numbered and not _anchor_follows(lines, i + 1, numbered.group("title")):
+            entries.append((int(numbered.group("number")), cv.clean_title(numbered.group("title"))))
+            covered.add(i)
+            continue
+        previous = max(covered) if covered else -1
+        if entries and previous == i - 1 and lines[previous].text and not _is_heading_shaped(text):
+            # A wrapped entry ("22. Forslag … på" / "sprogcentret (B) 6"): join its title.
+            tail = re.sub(r"\s+\d{1,3}$", "", text)
+            number, title = entries[-1]
+            entries[-1] = (number, cv.clean_title(f"{title} {tail}"))
+            covered.add(i)
+            continue
+        in_region = False
+    return entries, covered
+
+
+# --- Minutes -----------------------------------------------------------------------------
+
+
+def _find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, str]], skip: set[int]) -> list[_Heading]:
+    titles = {_fold_title(title): number for number, title in contents if title}
+    headings: list[_Heading] = []
+    i = 0
+    while i < len(lines):
+        heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles)
+        if heading:
+            headings.append(heading)
+            i = heading.body_start
+        else:
+            i += 1
+    return headings
+
+
+def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) -> _Heading | None:
+    text = lines[i].text
+    match = cv.PKT_LINE.match(text)
+    if match:
+        j = _next_nonblank(lines, i + 1)
+        if j is not None and _anchor_follows(lines, j + 1, lines[j].text):
+            return _Heading(i, int(match.group("number")), cv.clean_title(lines[j].text), j + 1)
+        return None
+    for pattern in (cv.PUNKT_HEADING, cv.NUMBERED_HEADING, cv.GLUED_HEADING):
+        match = pattern.match(text)
+        if match:
+            return _titled_heading(lines, i, int(match.group("number")), match.group("title"))
+    j = _next_nonblank(lines, i + 1)
+    if j is not None and j - i <= 2:
+        sag = cv.SAG_NR.match(lines[j].text)
+        if sag and not cv.label_of(text) and not cv.field_line(text):
+            return _Heading(i, int(sag.group("number")), cv.clean_title(text), j)
+    return _contents_title_heading(lines, i, contents)
+
+
+def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str) -> _Heading | None:
+    """A numbered heading whose title may wrap; valid only if its anchor follows."""
+    if _is_contents_entry(lines[i].text):
+        return None
+    parts = [title]
+    j = i + 1
+    while j < len(lines) and lines[j].text and len(parts) < _MAX_TITLE_LINES:
+        text = lines[j].text
+        if _is_anchor(text, " ".join(parts)) or _is_heading_shaped(text) or not _continues_title(text):
+            break
+        parts.append(text)
+        j += 1
+    # Prefer the shortest title that has its anchor right after it.
+    for count in range(1, len(parts) + 1):
+        title_text = " ".join(parts[:count])
+        if _anchor_follows(lines, i + count, title_text):
+            return _Heading(i, number, cv.clean_title(title_text), i + count)
+    return None
+
+
+def _contents_title_heading(lines: Sequence[Line], i: int, contents: dict[str, int | None]) -> _Heading | None:
+    """An unnumbered heading that repeats a contents entry, possibly at the end of a longer line."""
+    if not contents:
+        return None
+    folded = _fold_title(lines[i].text)
+    for title, number in contents.items():
+        if folded.endswith(title) and _anchor_follows(lines, i + 1, title, fields_only=True):
+            cut = len(folded) - len(title)
+            if cut and folded[cut - 1] != " ":
+                continue
+            original = " ".join(lines[i].text.split())
+            split_at = len(original) - len(title) if cut else None
+            return _Heading(i, number, cv.clean_title(original[split_at or 0:]), i + 1, split_at)
+    return None
+
+
+def _anchor_follows(lines: Sequence[Line], start: int, title: str, fields_only: bool = False) -> bool:
+    """Whether the first non-blank line after a heading's title is its anchor."""
+    j = _next_nonblank(lines, start)
+    if j is None:
+        return False
+    text = lines[j].text
+    return cv.field_line(text) is not None if fields_only else _is_anchor(text, title)
+
+
+def _continues_title(text: str) -> bool:
+    """A line that can be the wrapped end of a heading: short, and not a finished sentence."""
+    return len(text.split()) <= 8 and not re.search(r"[.:;!?]$", text)
+
+
+def _is_anchor(text: str, title: str) -> bool:
+    return (
+        cv.field_line(text) is not None
+        or cv.label_of(text) is not None
+        or cv.decision_header(text) is not None
+        or _fold_title(text) == _fold_title(cv.clean_title(title))
+    )
+
+
+def _is_heading_shaped(text: str) -> bool:
+    return any(p.match(text) for p in (cv.NUMBERED_HEADING, cv.PUNKT_HEADING, cv.PKT_LINE))
+
+
+def _is_contents_entry(text: str) -> bool:
+    return bool(cv.DOTTED_ENTRY.match(text))
+
+
+def _minutes_item(lines: Sequence[Line], heading: _Heading, end: int) -> Item:
+    body = list(lines[heading.body_start:end])
+    if body and _fold_title(body[0].text) == _fold_title(heading.title):
+        body = body[1:]  # the title repeated under the heading (eDoc layouts)
+    fields, rest = _item_fields(body)
+    number = heading.number
+    if number is None and "item_number" in fields:
+        number = int(fields.pop("item_number"))
+    fields.pop("item_number", None)
+    start = lines[heading.index]
+    return Item(
+        number=number,
+        title=heading.title,
+        start=start,
+        lines=tuple(body),
+        sections=tuple(_sections(rest)),
+        fields=fields,
+    )
+
+
+def _with_ends(headings: list[_Heading], total: int) -> list[tuple[_Heading, int]]:
+    """Each heading with the index where its item ends (the next heading's line)."""
+    ends = [h.index for h in headings[1:]] + [total]
+    return list(zip(headings, ends))
+
+
+def _split_lines(lines: Sequence[Line], cuts: dict[int, int]) -> list[Line]:
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        if i in cuts:
+            text = " ".join(line.text.split())
+            out.append(Line(text[: cuts[i]].strip(), line.page, line.number))
+            out.append(Line(text[cuts[i]:].strip(), line.page, line.number))
+        else:
+            out.append(line)
+    return out
+
+
+def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
+    """Field lines at the top of an item → fields; the rest of the item."""
+    fields: dict[str, str] = {}
+    pending: list[str] = []
+    k = 0
+    while k < len(body):
+        text = body[k].text
+        if not text:
+            k += 1
+            continue
+        parsed = cv.field_line(text)
+        if parsed is not None:
+            for name, value in parsed.fields.items():
+                fields.setdefault(name, value)
+            pending.extend(parsed.pending)
+            k += 1
+            continue
+        if pending and not cv.label_of(text) and not cv.decision_header(text):
+            fields.setdefault(pending.pop(0), text)
+            k += 1
+            continue
+        break
+    return fields, body[k:]
+
+
+def _sections(body: list[Line]) -> list[Section]:
+    """Split an item's lines at section labels and decision headers."""
+    parts: list[tuple[str, str, str | None, list[str]]] = []  # key, label, date, lines
+    named_decisions: list[int] = []
+    plain_decision = False
+    current: tuple[str, str, str | None, list[str]] = ("tekst", "", None, [])
+    for line in body:
+        text = line.text
+        label = cv.label_of(text)
+        header = None if label else cv.decision_header(text)
+        if label is not None:
+            parts.append(current)
+            key = cv.section_key(label)
+            plain_decision = plain_decision or key == DECISION
+            current = (key, label, None, [])
+        elif header is not None and not (current[0] == DECISION and not any(current[3]) and current[2] is None):
+            parts.append(current)
+            named_decisions.append(len(parts))
+            current = (DECISION, text, header.date, [])
+        elif header is not None:
+            # "Integrationsrådet, 21.05.2015" right under BESLUTNING: the decision's date.
+            current = (current[0], current[1], header.date or "", current[3])
+        else:
+            current[3].append(text)
+    parts.append(current)
+    # A plain "Beslutning" label is this council's decision; council-named headers besides it
+    # quote earlier committees. Without one, the last named header is this council's.
+    earlier = set(named_decisions) if plain_decision else set(named_decisions[:-1])
+    sections = []
+    for index, (key, label, date, texts) in enumerate(parts):
+        if key == DECISION and index in earlier:
+            key = EARLIER_DECISION
+        note, texts = _split_attendance(texts) if key in (DECISION, EARLIER_DECISION) else ("", texts)
+        text = reflow(texts)
+        if not text and key not in (DECISION, EARLIER_DECISION):
+            continue  # a label with nothing under it
+        sections.append(Section(key=key, label=label, text=text, date=date or None, note=note))
+    return sections
+
+
+def _split_attendance(texts: list[str]) -> tuple[str, list[str]]:
+    """Attendance lines opening or closing a decision become its note."""
+    lines = list(texts)
+    note: list[str] = []
+    while lines and (not lines[0] or cv.is_attendance(lines[0])):
+        if lines[0]:
+            note.append(lines[0])
+        lines.pop(0)
+    tail: list[str] = []
+    while lines and (not lines[-1] or cv.is_attendance(lines[-1])):
+        if lines[-1]:
+            tail.insert(0, lines[-1])
+        lines.pop()
+    return "\n".join(note + tail), lines
+
+
+# --- Reports -----------------------------------------------------------------------------
+
+_FUNCTION_WORDS = {"af", "og", "i", "til", "på", "med", "for", "at", "om", "den", "det", "de", "en", "et", "som", "fra"}
+_URL = re.compile(r"(https?://|www\.)\S+")
+
+
+def _segment_report(lines: Sequence[Line], contents: list, contents_lines: set[int]) -> Segmented:
+    front_end = _front_matter_end(lines, contents_lines)
+    candidates = [i for i in range(front_end, len(lines)) if i not in contents_lines]
+    # A report's dominant heading style decides: upper-case headings alone, or (when short
+    # title-like lines outnumber them) both. Photo captions look title-like, so a report with
+    # upper-case headings does not also get title-like ones.
+    caps = [i for i in candidates if _is_caps_heading(lines[i].text)]
+    titled = [i for i in candidates if not _is_caps_heading(lines[i].text) and _is_title_heading(lines, i)]
+    heads = sorted(caps + titled) if len(titled) > len(caps) else caps
+    items = []
+    for k, i in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(lines)
+        body = [line for j, line in enumerate(lines[i + 1:end], i + 1) if j not in contents_lines]
+        text = reflow(line.text for line in body)
+        if not text:
+            continue  # a heading with no text of its own ("AKTIVITETER I 2019")
+        items.append(Item(None, lines[i].text, lines[i], tuple(body), ()))
+    if not items:
+        items = _whole_document(lines, front_end)
+    head = tuple(lines[: heads[0]]) if heads else tuple(lines[:front_end])
+    return Segmented("report", head, tuple(items), tuple(contents))
+
+
+def _whole_document(lines: Sequence[Line], start: int) -> list[Item]:
+    """No structure found: the document is one passage, titled by its first line."""
+    body = [line for line in lines[start:] if line.text] or [line for line in lines if line.text]
+    if not body:
+        return []
+    return [Item(None, body[0].text, body[0], tuple(body[1:]), ())]
+
+
+def _front_matter_end(lines: Sequence[Line], contents_lines: set[int]) -> int:
+    """Title page and contents: up to the end of the contents list or of a run of bare headings.
+
+    A run of three or more upper-case lines with no text between is a contents list whose page
+    numbers were lost (PDF extraction); its last line may already be the first real heading,
+    so the front matter ends just before it.
+    """
+    end = max(contents_lines) + 1 if contents_lines else 0
+    run: list[int] = []
+    for i, line in enumerate([*lines, Line("-", 0, 0)]):  # a sentinel closes the last run
+        text = line.text
+        if not text:
+            continue
+        if i in contents_lines or _is_caps_heading(text) or cv.DOCUMENT_TITLE.match(text):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            end = max(end, run[-1])
+        run = []
+    return end
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or any(c.islower() for c in letters) or cv.DOCUMENT_TITLE.match(text):
+        return False
+    return len(text.split()) <= 12 and not re.search(r"[.,;]$", text) and cv.label_of(text) is None
+
+
+def _is_title_heading(lines: Sequence[Line], i: int) -> bool:
+    """A short title-like line that starts a paragraph and is followed by prose."""
+    text = lines[i].text
+    words = text.split()
+    if not text or not text[0].isupper() or len(words) > 10 or _URL.search(text):
+        return False
+    if re.search(r"[.:;,!?]$", text) or text.count(",") > 1 or words[-1].lower() in _FUNCTION_WORDS:
+        return False
+    previous = _previous_nonblank(lines, i)
+    if previous is not None and previous == i - 1:
+        prev = lines[previous].text
+        if not (re.search(r"[.!?]$", prev) or _URL.search(prev) or _is_caps_heading(prev)):
+            return False
+    following = _next_nonblank(lines, i + 1)
+    return following is not None and len(lines[following].text.split()) >= 6
+
+
+# --- Small helpers -----------------------------------------------------------------------
+
+
+def _fold_title(text: str) -> str:
+    return " ".join(cv.clean_title(text).casefold().split())
+
+
+def _next_nonblank(lines: Sequence[Line], start: int) -> int | None:
+    for j in range(start, len(lines)):
+        if lines[j].text:
+            return j
+    return None
+
+
+def _previous_nonblank(lines: Sequence[Line], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if lines[j].text:
+            return j
+    return None

@@ -1,0 +1,197 @@
+"""Segmentation and metadata: every seed and every layout family against its expected.json."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import LAYOUTS, SEEDS, load_expected, FIXTURES, SEED_FILES
+from indexer.models import DECISION, EARLIER_DECISION
+from indexer.pipeline import read_document
+
+SEED_CASES = [(SEED_FILES[name], spec) for name, spec in load_expected(FIXTURES / "seeds").items()]
+LAYOUT_CASES = list(load_expected(LAYOUTS).items())
+DOCUMENT_FIELDS = ("doc_type", "municipality", "council", "year", "meeting_date", "place", "case_number")
+
+
+def norm(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def check_against(document, spec) -> None:
+    for name in DOCUMENT_FIELDS:
+        if name in spec:
+            assert getattr(document, name) == spec[name], name
+    for name in ("present", "absent"):
+        if name in spec:
+            assert list(getattr(document, name)) == spec[name], name
+    got = [(p.item_number, norm(p.title)) for p in document.passages]
+    want = [(item["number"], norm(item["title"])) for item in spec["items"]]
+    assert got == want
+    for passage, item in zip(document.passages, spec["items"]):
+        for field in ("case_handler", "case_number"):
+            assert getattr(passage, field) == item.get(field, getattr(passage, field) if field == "case_number" else None), (
+                passage.title, field)
+        # Every passage carries the document's metadata.
+        assert (passage.municipality, passage.council, passage.year) == (document.municipality, document.council, document.year)
+
+
+@pytest.mark.parametrize(("filename", "spec"), SEED_CASES, ids=[c[0] for c in SEED_CASES])
+def test_seed_yields_expected_items_and_metadata(filename, spec):
+    check_against(read_document(SEEDS / filename, SEEDS), spec)
+
+
+@pytest.mark.parametrize(("filename", "spec"), LAYOUT_CASES, ids=[c[0][:2] for c in LAYOUT_CASES])
+def test_layout_family_yields_expected_items_and_metadata(filename, spec):
+    check_against(read_document(LAYOUTS / filename, LAYOUTS), spec)
+
+
+@pytest.mark.parametrize(("filename", "spec"), LAYOUT_CASES, ids=[c[0][:2] for c in LAYOUT_CASES])
+def test_layout_case_handlers_are_absent_where_the_layout_gives_none(filename, spec):
+    document = read_document(LAYOUTS / filename, LAYOUTS)
+    for passage, item in zip(document.passages, spec["items"]):
+        assert passage.case_handler == item.get("case_handler")
+        assert passage.case_number == item.get("case_number")
+
+
+# --- Seed traps ------------------------------------------------------------------------
+
+
+def by_title(document, title):
+    return [p for p in document.passages if p.title == title]
+
+
+def test_repeated_item_number_still_gives_unique_stable_ids(seed_documents):
+    document = seed_documents["naestved-integrationsraadet-referat-2015-05-21.txt"]
+    assert [p.item_number for p in document.passages].count(16) == 2
+    assert 13 not in [p.item_number for p in document.passages]
+    ids = [p.id for p in document.passages]
+    assert len(set(ids)) == len(ids)
+    again = read_document(SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt", SEEDS)
+    assert [p.id for p in again.passages] == ids
+
+
+def test_decision_sub_points_are_not_items(seed_documents):
+    document = seed_documents["naestved-integrationsraadet-referat-2015-05-21.txt"]
+    (item,) = by_title(document, "Foreningernes dag 2015")
+    assert "1) Rådet fastholder dets deltagelse på dagen med en stand." in item.decision
+    assert "1) Drøfter rådets deltagelse på dagen." in item.sections_by_key()["indstilling"]
+
+
+def test_decision_keeps_its_own_date_when_it_differs_from_the_meeting(seed_documents):
+    document = seed_documents["naestved-integrationsraadet-referat-2015-05-21.txt"]
+    (first_16,) = by_title(document, "Medborgerskabspolitikken")
+    assert document.meeting_date == "2015-05-21"
+    assert first_16.decision_date == "2015-03-19"
+    assert first_16.decision.startswith("Punktet var udsat fra ordinært møde 19.03.2015.")
+
+
+def test_upper_case_section_labels_become_named_sections_with_the_decision_first(seed_documents):
+    document = seed_documents["naestved-integrationsraadet-referat-2015-05-21.txt"]
+    (item,) = by_title(document, "Modtagelse af flygtninge")
+    assert [s.key for s in item.sections] == [DECISION, "resume", "indstilling", "sagsfremstilling"]
+    assert item.sections[0].label == "BESLUTNING"
+    assert "Der nedsættes en arbejdsgruppe bestående af Hiba, Finn og Sahre." in item.decision
+    assert "Integrationsrådet, 21.05.2015" not in item.decision  # the date line is the decision's date
+
+
+def test_markdown_contents_table_and_markup_do_not_reach_passages(seed_documents):
+    document = seed_documents["naestved-integrationsraadet-referat-2017-02-23.md"]
+    assert len(document.passages) == 7
+    for passage in document.passages:
+        for markup in ("**", "<u>", "</u>", "](#)", "| "):
+            assert markup not in passage.title and markup not in passage.text
+    (item6,) = by_title(document, "Status på flygtninge")
+    assert item6.sections_by_key()["bilag"] == "- Oplæg - Integrationsrådet 23.2.2017"
+
+
+def test_mixed_case_sections_and_two_decisions(seed_documents):
+    document = seed_documents["roskilde-integrationsraadet-referat-2026-06-04.txt"]
+    (item14,) = [p for p in document.passages if p.item_number == 14]
+    decisions = [s for s in item14.sections if s.key == DECISION]
+    assert len(decisions) == 2 and item14.sections[:2] == tuple(decisions)
+    assert "Rådet kunne ikke udpege en repræsentant" in item14.decision
+    assert "Integrationsrådet udpeger følgende som tilforordnet" in item14.decision
+    assert {"fremstilling", "indstilling", "beslutningskompetence"} <= set(item14.sections_by_key())
+    (item12,) = [p for p in document.passages if p.item_number == 12]
+    assert "1. at Integrationsrådet drøfter behovet" in item12.sections_by_key()["indstilling"]
+
+
+def test_annual_report_contents_and_dates_are_not_sections(seed_documents):
+    document = seed_documents["naestved-integrationsraadet-aarsberetning-2019.txt"]
+    assert all(p.item_number is None for p in document.passages)
+    (foreword,) = by_title(document, "Forord")
+    assert "vært ved mødet d. 29. oktober 2020." in foreword.text
+    assert len(document.passages) == 8
+    (rem,) = [p for p in document.passages if p.title.startswith("Repræsentantskabsmøde")]
+    assert "http://rem.dk/news/vellykket-repraesentantskabsmode-den-21-sep-2019" in rem.text
+
+
+def test_report_with_title_like_headings_keeps_the_quoted_vision_as_text(seed_documents):
+    document = seed_documents["naestved-integrationsraadet-aarsberetning-2015.txt"]
+    (vision,) = by_title(document, "Visionen 2014-2017")
+    assert "Udbrede kendskabet til oplevelse af Integration gennem venskab" in vision.text.replace("\n", " ")
+    assert document.year == 2015
+
+
+# --- Layout traps ----------------------------------------------------------------------
+
+
+def layout(prefix: str):
+    (path,) = LAYOUTS.glob(f"{prefix}_*.txt")
+    return read_document(path, LAYOUTS)
+
+
+def test_page_chrome_never_reaches_a_passage():
+    chrome = re.compile(r"Side \d+ af \d+|Til toppen|Referat 27\.05\.2015|Forside ›|Tilgængelighedserklæring|Udskriv")
+    for prefix in ("f1", "f4", "f5", "f6", "f9"):
+        for passage in layout(prefix).passages:
+            assert not chrome.search(passage.text), (prefix, passage.title)
+
+
+def test_attendance_lines_open_a_decision_as_its_note():
+    item4 = layout("f1").passages[3]
+    decision = item4.sections[0]
+    assert decision.note == "Fraværende: Jørn Holst-Larsen\nMogens Ravn deltog ikke i behandlingen af punktet."
+    assert decision.text.startswith("Integrationsrådet afgiver følgende høringssvar:")
+    item43 = layout("f2").passages[2]
+    assert item43.decision.startswith("Godkendt. Gulnaz Rahimi erklærede sig inhabil")
+
+
+def test_earlier_committee_decisions_are_kept_apart_from_this_councils():
+    item20 = layout("f3").passages[3]
+    earlier = [s for s in item20.sections if s.key == EARLIER_DECISION]
+    assert [s.label for s in earlier] == ["Social- og Ældreudvalgets møde den 6. marts 2012:"]
+    assert item20.decision == "Godkendt, idet udvalget ønsker en evaluering efter det første hold."
+    assert item20.decision_date == "2012-03-13"
+    item59 = layout("f8").passages[1]
+    assert item59.decision.startswith("Godkendt, idet udgiften til mentortimer")
+    assert [s.date for s in item59.sections if s.key == EARLIER_DECISION] == ["2019-08-27"]
+
+
+def test_decision_before_body_does_not_end_the_item():
+    item130 = layout("f9").passages[1]
+    keys = [s.key for s in item130.sections]
+    assert keys[0] == DECISION and "sagsfremstilling" in keys and "bilag" in keys
+    assert keys.count(EARLIER_DECISION) == 2
+    assert "Kommunalbestyrelsen besluttede den 2. februar 2016" in item130.sections_by_key()["sagsfremstilling"]
+
+
+def test_hyphenation_at_line_end_is_joined_in_text_files():
+    assert "Kommunalbestyrelsen skal vedtage" in layout("f9").passages[2].text
+    assert "fritidsaktivitet" in layout("f6").passages[4].text
+
+
+def test_flattened_pdf_pages_split_by_their_contents_list():
+    document = layout("f5")
+    item3 = document.passages[2]
+    assert item3.decision == "Godkendt."
+    assert item3.sections[0].note == "Fraværende: Ole Riis (O)"
+    assert "Havnsted Kommune - Beskæftigelsesudvalget - Referat" not in item3.text
+
+
+def test_contents_list_yields_no_passages_in_any_layout(layout_expectations):
+    for filename, spec in layout_expectations.items():
+        document = read_document(LAYOUTS / filename, LAYOUTS)
+        assert len(document.passages) == len(spec["items"]), filename
