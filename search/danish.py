@@ -101,3 +101,14 @@ def terms(text: str) -> list[str]:
 
 
 _FOLDED_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
+# The stop list as the analyzer sees it (after folding): "på" -> "paa", "når" -> "naar".
+FOLDED_STOP_WORDS = _FOLDED_STOP_WORDS
+
+
+def is_stop(word: str) -> bool:
+    """Whether a folded, lower-case word is a stop word.
+
+    >>> is_stop("paa"), is_stop("flygtning")
+    (True, False)
+    """
+    return word in _FOLDED_STOP_WORDS

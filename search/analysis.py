@@ -1,0 +1,167 @@
+"""Whoosh analyzers for Danish council text, built from Whoosh parts and `search.danish`.
+
+A tokenizer turns a string into tokens, a filter turns tokens into tokens, `|` composes
+them. Our filters are tiny module-level generator classes in Whoosh's own style because
+Whoosh pickles the analyzers into the index with the schema: an index opened in another
+process re-imports these classes by name, so no lambdas and no closures here. The actual
+decisions about Danish words (folding, stop words, stems) live in `search.danish`; the
+filters only apply them to a token stream.
+
+The Danish chain is ``RegexTokenizer | LowercaseFilter | FoldFilter | StopFilter |
+PartsFilter | StemFilter``. A decompounding filter (issue 5) goes between `PartsFilter` and
+`StemFilter`: it sees folded, unstemmed words and may add parts at the same position, as
+`PartsFilter` does for hyphenated words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StopFilter, Token
+from whoosh.analysis.acore import Composable
+from whoosh.analysis.filters import Filter
+from whoosh.analysis.tokenizers import Tokenizer
+
+from search import danish
+
+# Separates the values of a multi-valued facet (topics) in one stored string.
+VALUE_SEPARATOR = "\x1f"
+
+_PART_RE = re.compile(r"[^\W\d_]{2,}")  # runs of two or more letters: "waage", "jensen"
+
+
+class FoldFilter(Filter):
+    """Folds Danish letters to their ASCII spellings (`æ` → `ae`, `å` → `aa`) via `danish.fold`.
+
+    >>> [t.text for t in (RegexTokenizer() | FoldFilter())("Næstved Rådet")]
+    ['naestved', 'raadet']
+    """
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for t in tokens:
+            t.text = danish.fold(t.text)
+            yield t
+
+
+class PartsFilter(Filter):
+    """Adds the alphabetic parts of hyphenated or slashed words at the same position.
+
+    "Waage-Jensen" stays findable as a whole and by "Jensen"; a case number or a date
+    ("00.01.00-a21-1-14", "21.05.2015") is kept whole and adds only its alphabetic parts
+    of two letters or more. Only at index time: a query for the whole word matches the
+    whole token, a query for a part matches the part. Stop words are not added as parts.
+    """
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for t in tokens:
+            text = t.text
+            if t.mode != "index" or text.isalnum():
+                yield t
+                continue
+            chars = t.chars
+            start = t.startchar if chars else 0
+            yield t
+            for match in _PART_RE.finditer(text):
+                part = match.group(0)
+                if part == text or danish.is_stop(part):
+                    continue
+                t.text = part
+                if chars:
+                    t.startchar = start + match.start()
+                    t.endchar = start + match.end()
+                yield t
+
+
+class StemFilter(Filter):
+    """Replaces each word by its Danish stem via `danish.stem` (numbers stay as written)."""
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for t in tokens:
+            if not t.stopped:
+                t.text = danish.stem(t.text)
+            yield t
+
+
+class ValueTokenizer(Tokenizer):
+    """Yields each whole value of a facet field: a list of values or one separator-joined string."""
+
+    def __call__(
+        self,
+        value: str | list[str] | tuple[str, ...],
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        values = value.split(VALUE_SEPARATOR) if isinstance(value, str) else list(value)
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        offset = start_char
+        for pos, text in enumerate(v.strip() for v in values):
+            if text:
+                t.text = text
+                t.boost = 1.0
+                t.stopped = False
+                if keeporiginal:
+                    t.original = text
+                if positions:
+                    t.pos = start_pos + pos
+                if chars:
+                    t.startchar, t.endchar = offset, offset + len(text)
+                yield t
+            offset += len(text) + 1
+
+
+def DanishAnalyzer() -> CompositeAnalyzer:  # noqa: N802 (Whoosh's factory naming)
+    """The analyzer of every Danish text field: tokenize, lower-case, fold, drop stop words, stem.
+
+    >>> [t.text for t in DanishAnalyzer()("Modtagelse af flygtningene i Næstved 21.05.2015")]
+    ['modtag', 'flygtning', 'naestved', '21.05.2015']
+    >>> [t.text for t in DanishAnalyzer()("Helle Waage-Jensen", mode="index")]
+    ['hel', 'waage-jensen', 'waag', 'jens']
+    """
+    return (
+        RegexTokenizer(danish.TOKEN_PATTERN)
+        | LowercaseFilter()
+        | FoldFilter()
+        | StopFilter(stoplist=danish.FOLDED_STOP_WORDS, minsize=1, renumber=True)
+        | PartsFilter()
+        | StemFilter()
+    )
+
+
+def FacetAnalyzer() -> CompositeAnalyzer:  # noqa: N802
+    """Whole facet values, lower-cased and folded, so a filter matches "Næstved" and "naestved".
+
+    >>> [t.text for t in FacetAnalyzer()(["Næstved", "Børn og unge"])]
+    ['naestved', 'boern og unge']
+    """
+    return ValueTokenizer() | LowercaseFilter() | FoldFilter()
+
+
+def CaseNumberAnalyzer() -> CompositeAnalyzer:  # noqa: N802
+    """A case number as one lower-case token, so `sagsnr:00.01.00-a21-1-14` matches exactly."""
+    return ValueTokenizer() | LowercaseFilter()
+
+
+def analyze(analyzer: Composable, text: str, *, mode: str = "query") -> list[str]:
+    """The token texts an analyzer makes of `text` (query mode unless told otherwise)."""
+    return [t.text for t in analyzer(text, mode=mode)]
+
+
+@lru_cache(maxsize=100_000)
+def word_terms(word: str) -> frozenset[str]:
+    """Every index term the Danish analyzer makes of one word, for highlighting matches.
+
+    >>> sorted(word_terms("Waage-Jensen"))
+    ['jens', 'waag', 'waage-jensen']
+    """
+    return frozenset(t.text for t in _HIGHLIGHT_ANALYZER(word, mode="index"))
+
+
+_HIGHLIGHT_ANALYZER = DanishAnalyzer()

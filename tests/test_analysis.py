@@ -1,0 +1,126 @@
+"""The Danish analyzer: what words become at index and query time, and that it survives pickling."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from search import open_index
+from search.analysis import DanishAnalyzer, FacetAnalyzer, analyze, word_terms
+from search.examples import example_document, example_passage
+from search.schema import build_schema
+
+
+def tokens(text: str, mode: str = "query") -> list[str]:
+    return analyze(DanishAnalyzer(), text, mode=mode)
+
+
+def test_sentence_becomes_folded_stems_without_stop_words():
+    assert tokens("Modtagelse af flygtningene i Næstved Kommune") == ["modtag", "flygtning", "naestved", "kommun"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("flygtning", "flygtninge", "flygtningene", "Flygtningenes"),
+        ("boligplacering", "boligplaceret", "Boligplaceringen"),
+        ("rådet", "Rådets", "raadet"),
+        ("beslutning", "beslutningen", "beslutninger"),
+    ],
+)
+def test_inflections_share_one_term(words):
+    terms = {tuple(tokens(w)) for w in words}
+    assert len(terms) == 1 and len(next(iter(terms))) == 1, terms
+
+
+@pytest.mark.parametrize(
+    "modern, old",
+    [("Næstved", "Naestved"), ("rådet", "raadet"), ("Århus", "Aarhus"), ("Integrationsrådet", "INTEGRATIONSRAADET")],
+)
+def test_old_and_ascii_spellings_fold_together(modern, old):
+    assert tokens(modern) == tokens(old)
+    assert tokens(modern, mode="index") == tokens(old, mode="index")
+
+
+def test_stop_words_are_dropped_and_positions_close_up():
+    assert tokens("og i at på når det er") == []
+    positioned = [(t.text, t.pos) for t in DanishAnalyzer()("modtagelse af flygtninge", positions=True)]
+    assert positioned == [("modtag", 0), ("flygtning", 1)]
+
+
+def test_numbers_dates_and_case_numbers_stay_whole():
+    assert tokens("Sagsnr 00.01.00-A21-1-14 mødet 21.05.2015 punkt 15, kvoten 225") == [
+        "sagsnr",
+        "00.01.00-a21-1-14",
+        "moed",
+        "21.05.2015",
+        "punk",
+        "15",
+        "kvot",
+        "225",
+    ]
+
+
+def test_hyphenated_words_add_their_parts_at_index_time_only():
+    indexed = [(t.text, t.pos) for t in DanishAnalyzer()("Helle Waage-Jensen", positions=True, mode="index")]
+    assert indexed == [("hel", 0), ("waage-jensen", 1), ("waag", 1), ("jens", 1)]
+    assert tokens("Waage-Jensen") == ["waage-jensen"]
+    assert tokens("Jensen")[0] in {t for t, _ in indexed}
+
+
+def test_parts_keep_character_offsets_for_highlighting():
+    text = "Helle Waage-Jensen"
+    spans = [(t.text, text[t.startchar : t.endchar]) for t in DanishAnalyzer()(text, chars=True, mode="index")]
+    assert spans == [("hel", "Helle"), ("waage-jensen", "Waage-Jensen"), ("waag", "Waage"), ("jens", "Jensen")]
+
+
+def test_word_terms_are_what_the_index_holds_for_a_word():
+    assert word_terms("Flygtningene") == {"flygtning"}
+    assert word_terms("Waage-Jensen") == {"waage-jensen", "waag", "jens"}
+    assert word_terms("og") == frozenset()
+
+
+def test_facet_values_fold_whole():
+    assert analyze(FacetAnalyzer(), "Næstved\x1fBørn og unge") == ["naestved", "boern og unge"]
+
+
+def test_schema_pickles_with_working_analyzers():
+    schema = pickle.loads(pickle.dumps(build_schema(), protocol=2))
+    body = schema["body"].analyzer
+    assert [t.text for t in body("Flygtningene i Næstved", mode="index")] == ["flygtning", "naestved"]
+    assert [t.text for t in schema["municipality"].analyzer("Næstved")] == ["naestved"]
+
+
+def test_index_reopened_in_a_fresh_process_analyses_and_finds_the_same(tmp_path: Path):
+    """The analyzer is pickled into the index; another interpreter must rebuild it by import."""
+    index = open_index(tmp_path / "ix", create=True)
+    with index.writer() as writer:
+        writer.add(
+            example_document("a.txt", [example_passage("Modtagelse af flygtninge", "Boligplacering i Næstved.")]),
+            tmp_path,
+        )
+    script = """
+import json, sys
+from search import open_index, SearchRequest
+index = open_index(sys.argv[1])
+searcher = index._searcher()
+analyzer = searcher.schema["body"].analyzer
+print(json.dumps({
+    "tokens": [t.text for t in analyzer("Flygtningene blev boligplaceret i Naestved", mode="query")],
+    "analyzer": type(analyzer).__module__ + "." + ",".join(type(i).__name__ for i in analyzer.items),
+    "total": index.search(SearchRequest(query="flygtningene boligplaceret naestved")).total,
+}))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "ix")], capture_output=True, text=True, timeout=60, check=True
+    )
+    seen = json.loads(result.stdout)
+    assert seen["tokens"] == ["flygtning", "boligplac", "naestved"]
+    assert seen["tokens"] == tokens("Flygtningene blev boligplaceret i Naestved")
+    assert "FoldFilter" in seen["analyzer"] and "StemFilter" in seen["analyzer"]
+    assert seen["total"] == 1
