@@ -128,6 +128,8 @@ def _table_row(inner: str) -> str:
     """A markdown table row as text; a contents row (number | title | page) as a dotted-leader entry."""
     cells = [c.strip() for c in inner.split("|")]
     cells = [c for c in cells if c]
+    if all(re.fullmatch(r":?-+:?", c) for c in cells):
+        return ""  # the |---|---| rule under a header row
     if len(cells) >= 2 and cells[-1].isdigit() and len(cells[-1]) <= 3:
         return " ".join(cells[:-1]) + " ..... " + cells[-1]
     return "  ".join(cells)
@@ -149,7 +151,7 @@ def _vocabulary(texts: Iterable[str]) -> frozenset[str]:
 # --- Hyphenation -----------------------------------------------------------------------
 
 _LINE_END_HYPHEN = re.compile(r"(\S*?)(\w+)( ?)-$")
-_LINE_START_WORD = re.compile(r"^(\w[\w\-]*)(.*)$")
+_LINE_START_WORD = re.compile(r"^(\w[\w\-]*)([^\w\s]*)(.*)$")
 
 
 def join_hyphenation(lines: Sequence[Line], vocabulary: frozenset[str]) -> list[Line]:
@@ -171,12 +173,12 @@ def join_hyphenation(lines: Sequence[Line], vocabulary: frozenset[str]) -> list[
         if not start:
             continue
         prefix, left, spaced = match.group(1), match.group(2), match.group(3) == " "
-        right, rest = start.group(1), start.group(2)
+        right, punctuation, rest = start.group(1), start.group(2), start.group(3)
         joined = _join(prefix, left, right, spaced, vocabulary)
         if joined is None:
             continue
         head = out[i].text[: match.start(2)]
-        out[i] = Line(head + joined, out[i].page, out[i].number)
+        out[i] = Line(head + joined + punctuation, out[i].page, out[i].number)
         out[j] = Line(rest.strip(), out[j].page, out[j].number)
     return out
 
@@ -306,10 +308,15 @@ def reflow(lines: Iterable[str]) -> str:
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:d|bl\.a|f\.eks|jf|ca|kl|nr|pkt|mv|m\.v|mht|vedr|evt|inkl|ekskl|tlf|st)\.$")
 
 
+_WRAPPED_LINE = 60  # a line this long without closing punctuation was wrapped, not a heading
+
+
 def _continues(previous: str, text: str) -> bool:
     if _ABBREVIATION_END.search(previous):  # "mødet d." + "29. oktober 2020."
         return text[:1].islower() or text[:1].isdigit()
-    return not re.search(r"[.:!?;]$", previous) and text[:1].islower() and not _is_list_item(text)
+    if re.search(r"[.:!?;]$", previous) or _is_list_item(text):
+        return False
+    return text[:1].islower() or len(previous) >= _WRAPPED_LINE
 
 
 def _is_list_item(text: str) -> bool:

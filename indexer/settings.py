@@ -21,9 +21,10 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("corpus", "REFERATSOG_CORPUS", "Folder of documents to index (default: ./seeds, else the shipped seeds/)."),
-    Setting("index", "REFERATSOG_INDEX", "Index folder (default: $XDG_DATA_HOME/referatsog/index, i.e. ~/.local/share/referatsog/index)."),
-    Setting("topics", "REFERATSOG_TOPICS", "Extra topic vocabulary file, merged with the shipped one (see indexer/data/topics.txt)."),
+    # Help texts are shown to users (CLI help), so they are Danish.
+    Setting("corpus", "REFERATSOG_CORPUS", "mappe med dokumenter (standard: ./seeds, ellers de medfølgende seeds/)"),
+    Setting("index", "REFERATSOG_INDEX", "indeksmappe (standard: ~/.local/share/referatsog/index)"),
+    Setting("topics", "REFERATSOG_TOPICS", "ekstra emneordliste, lagt til den medfølgende (indexer/data/topics.txt)"),
 )
 
 

@@ -10,13 +10,12 @@ as one word.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from search.danish import terms
+from search.danish import STOP_WORDS, fold, stem, tokens
 
 _MIN_COMPOUND_PART = 4  # shorter keyword stems match whole words only ("ung" must not hit "forening")
 _TITLE_WEIGHT = 3
@@ -25,10 +24,27 @@ _MAX_TOPICS = 4
 FALLBACK_TOPIC = "rådets arbejde"
 
 
+_STOP = frozenset(fold(w) for w in STOP_WORDS)
+
+
+def words(text: str) -> list[tuple[str, str]]:
+    """(folded word, stem) for each content word: stems match inflections, words compound parts.
+
+    Both are needed: Snowball stems "bolig" to "bol", too short to look for inside
+    "boligplacering", while the folded word "bolig" finds it.
+    """
+    out = []
+    for token in tokens(text):
+        word = fold(token)
+        if word not in _STOP:
+            out.append((word, stem(word)))
+    return out
+
+
 @dataclass(frozen=True)
 class Topic:
     name: str
-    keywords: tuple[tuple[str, ...], ...]  # each keyword as its sequence of stems
+    keywords: tuple[tuple[tuple[str, str], ...], ...]  # each keyword as its (word, stem) sequence
 
 
 def parse_vocabulary(text: str) -> dict[str, list[str]]:
@@ -49,7 +65,7 @@ class TopicTagger:
 
     def __init__(self, vocabulary: dict[str, list[str]]) -> None:
         self.topics = tuple(
-            Topic(name, tuple(stems for stems in (tuple(terms(k)) for k in keywords) if stems))
+            Topic(name, tuple(parts for parts in (tuple(words(k)) for k in keywords) if parts))
             for name, keywords in vocabulary.items()
         )
 
@@ -65,9 +81,9 @@ class TopicTagger:
     def tag(self, title: str, text: str) -> tuple[str, ...]:
         """Topics whose keywords occur often enough, strongest first (at least one topic)."""
         scores: Counter[str] = Counter()
-        for weight, stems in ((_TITLE_WEIGHT, terms(title)), (1, terms(text))):
+        for weight, found in ((_TITLE_WEIGHT, words(title)), (1, words(text))):
             for topic in self.topics:
-                hits = sum(_count(keyword, stems) for keyword in topic.keywords)
+                hits = sum(_count(keyword, found) for keyword in topic.keywords)
                 if hits:
                     scores[topic.name] += weight * hits
         chosen = [name for name, score in scores.most_common() if score >= _MIN_SCORE][:_MAX_TOPICS]
@@ -80,20 +96,18 @@ class TopicTagger:
         return tuple(t.name for t in self.topics)
 
 
-def _count(keyword: tuple[str, ...], stems: list[str]) -> int:
-    if len(keyword) > 1:
-        n = len(keyword)
-        return sum(1 for i in range(len(stems) - n + 1) if tuple(stems[i:i + n]) == keyword)
-    word = keyword[0]
+def _count(keyword: tuple[tuple[str, str], ...], found: list[tuple[str, str]]) -> int:
+    if len(keyword) > 1:  # a phrase: consecutive stems
+        stems = [s for _, s in found]
+        wanted = [s for _, s in keyword]
+        n = len(wanted)
+        return sum(1 for i in range(len(stems) - n + 1) if stems[i:i + n] == wanted)
+    (word, stem_), = keyword
     if len(word) < _MIN_COMPOUND_PART:
-        return sum(1 for s in stems if s == word)
-    return sum(1 for s in stems if s == word or s.startswith(word) or (len(s) > len(word) and s.endswith(word)))
+        return sum(1 for _, s in found if s == stem_)
+    return sum(1 for w, s in found if s == stem_ or w.startswith(word) or (len(w) > len(word) and w.endswith(word)))
 
 
 @lru_cache(maxsize=4)
 def default_tagger(extra: Path | None = None) -> TopicTagger:
     return TopicTagger.from_files(extra)
-
-
-def topic_names(taggers: Iterable[TopicTagger]) -> list[str]:
-    return sorted({name for tagger in taggers for name in tagger.names})

@@ -1,0 +1,71 @@
+"""Line cleaning: markup, page chrome, hyphenation and paragraph reflow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.clean import clean, join_hyphenation, reflow
+from indexer.models import Line, Page, SourceFile
+
+
+def lines_of(*texts: str) -> list[Line]:
+    return [Line(t, 1, n) for n, t in enumerate(texts, 1)]
+
+
+def cleaned(text: str, kind: str = "text") -> list[str]:
+    source = SourceFile(Path("/x/a.txt"), "a.txt", "0" * 64, kind, (Page(1, text),))
+    return [line.text for line in clean(source)]
+
+
+def joined(first: str, second: str, vocabulary=frozenset()) -> list[str]:
+    return [line.text for line in join_hyphenation(lines_of(first, second), vocabulary)]
+
+
+def test_typesetter_hyphens_are_joined_and_the_word_stays_on_the_first_line():
+    assert joined("Forslag til ny integra-", "tion i kommunen") == ["Forslag til ny integration", "i kommunen"]
+    assert joined("en Kommunal-", "bestyrelse") == ["en Kommunalbestyrelse", ""]
+
+
+def test_real_hyphens_survive_a_line_break():
+    assert joined("Orientering fra for-", "og næstforperson") == ["Orientering fra for-", "og næstforperson"]
+    assert joined("Helle Waage-", "Jensen") == ["Helle Waage-Jensen", ""]
+    assert joined("et IT-", "system") == ["et IT-system", ""]
+    assert joined("brobygning og intro-", "møder.") == ["brobygning og intro-møder.", ""]
+
+
+def test_spaced_hyphen_joins_only_known_words():
+    assert joined("mange na -", "boer kom", frozenset({"naboer"})) == ["mange naboer", "kom"]
+    assert joined("16 personer fra Congo -", "der er tre", frozenset({"congo"})) == [
+        "16 personer fra Congo -", "der er tre"]
+
+
+def test_urls_keep_their_own_hyphens():
+    assert joined("Læs mere på http://rem.dk/news/vellykket-", "repraesentantskabsmode-den-21") == [
+        "Læs mere på http://rem.dk/news/vellykket-repraesentantskabsmode-den-21", ""]
+
+
+def test_markdown_markup_is_removed_and_contents_rows_become_entries():
+    assert cleaned("Mødedato **23. februar 2017**") == ["Mødedato 23. februar 2017"]
+    assert cleaned("- [Oplæg - Integrationsrådet 23.2.2017](#)") == ["- Oplæg - Integrationsrådet 23.2.2017"]
+    assert cleaned("| 1. | <u>Godkendelse af referatet</u> | 2 |") == ["1. Godkendelse af referatet ..... 2"]
+    assert cleaned("|----|---|---|") == [""]
+
+
+def test_page_chrome_lines_become_blank():
+    text = "Tekst\nSide 2 af 5\nTil toppen\nForside › Politik › Referater\n7\nBøgeskov Kommune · Rådhustorvet 1 · 5999 Bøgeskov · Kontakt"
+    assert cleaned(text) == ["Tekst", "", "", "", "", ""]
+
+
+def test_reflow_joins_wrapped_sentences_across_blank_lines_and_keeps_lists():
+    text = reflow(["Der er afholdt informationsmøder i Gelsted, Hammer, Tappernøje og på", "", "Hjarnøvej. Næste møde er", "den 5. juni.",
+                   "", "1) Rådet deltager.", "2) Rådet nedsætter en gruppe."])
+    assert text == ("Der er afholdt informationsmøder i Gelsted, Hammer, Tappernøje og på Hjarnøvej. Næste møde er den 5. juni."
+                    "\n\n1) Rådet deltager.\n2) Rådet nedsætter en gruppe.")
+
+
+def test_reflow_reads_through_abbreviations():
+    assert reflow(["vært ved mødet d.", "", "29. oktober 2020."]) == "vært ved mødet d. 29. oktober 2020."
+
+
+def test_reflow_keeps_short_subheadings_on_their_own_line():
+    assert reflow(["Modtagelse", "", "Kvoten er fastsat til 225."]) == "Modtagelse\n\nKvoten er fastsat til 225."

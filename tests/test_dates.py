@@ -1,0 +1,49 @@
+"""Danish dates in every form the seeds and layouts print them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from indexer.dates import find_dates, parse_date, year_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("23. februar 2017", date(2017, 2, 23)),
+        ("21.05.2015", date(2015, 5, 21)),
+        ("23.2.2017", date(2017, 2, 23)),
+        ("REFERAT Integrationsrådet d. 04-06-2026", date(2026, 6, 4)),
+        ("Mødedato Torsdag d. 04. juni 2026 kl. 16:30", date(2026, 6, 4)),
+        ("Dato: Tirsdag den 13. marts 2012", date(2012, 3, 13)),
+        ("STARTTIDSPUNKT 10-06-2020 16:00:00", date(2020, 6, 10)),
+        ("Mandag, September 9, 2019 - 16:30", date(2019, 9, 9)),
+        ("Status pr. 31.3.2015:", date(2015, 3, 31)),
+        ("BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019", date(2019, 11, 19)),
+        ("perioden d. 1/12 2016 til 31/5 2018", date(2016, 12, 1)),
+        ("opdateret 2015-05-21", date(2015, 5, 21)),
+        ("5. sept. 2019", date(2019, 9, 5)),
+    ],
+)
+def test_every_seed_form_parses(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sagsnr 00.01.00-A21-1-14", "Sag 588-2021-1874", "31.02.2019", "Den 25. april", "Sagsnr.: 19/20417", "kl. 17.00-19.00"],
+)
+def test_things_that_are_not_dates(text):
+    assert parse_date(text) is None
+
+
+def test_all_dates_in_reading_order():
+    text = "Punktet var udsat fra ordinært møde 19.03.2015 til mødet den 21. maj 2015."
+    assert [d for d, _ in find_dates(text)] == [date(2015, 3, 19), date(2015, 5, 21)]
+
+
+def test_year_of_ignores_ranges():
+    assert year_of("AKTIVITETER I 2015") == 2015
+    assert year_of("Visionen 2014-2017") is None

@@ -1,0 +1,34 @@
+"""Topics from the editable vocabulary, on stemmed words and compound parts."""
+
+from __future__ import annotations
+
+from indexer.topics import FALLBACK_TOPIC, TopicTagger, parse_vocabulary
+
+
+def test_vocabulary_file_format_merges_repeated_topics():
+    vocabulary = parse_vocabulary("# comment\nbolig: bolig, lejlighed\n\nbolig: pavillon # more\nsport: fodbold")
+    assert vocabulary == {"bolig": ["bolig", "lejlighed", "pavillon"], "sport": ["fodbold"]}
+
+
+def test_keywords_match_inflections_and_compound_parts():
+    tagger = TopicTagger({"flygtninge": ["flygtning"], "bolig": ["bolig"], "sport": ["fodbold"]})
+    topics = tagger.tag("Modtagelse af flygtningene", "Boligplaceringen af flygtninge i midlertidige boliger")
+    assert topics == ("flygtninge", "bolig")
+
+
+def test_short_keywords_match_whole_words_only():
+    tagger = TopicTagger({"unge": ["unge"], "foreninger": ["forening"]})
+    assert tagger.tag("Foreningernes dag", "foreningen og foreningslivet") == ("foreninger",)
+
+
+def test_a_passage_always_gets_a_topic():
+    tagger = TopicTagger({"sport": ["fodbold"]})
+    assert tagger.tag("Eventuelt", "Der var intet til eventuelt.") == (FALLBACK_TOPIC,)
+
+
+def test_extra_vocabulary_file_extends_the_shipped_one(tmp_path, monkeypatch):
+    extra = tmp_path / "emner.txt"
+    extra.write_text("kultur: kulturnat, festival\n", encoding="utf-8")
+    tagger = TopicTagger.from_files(extra)
+    assert "kultur" in tagger.names and "flygtninge" in tagger.names
+    assert tagger.tag("Kulturnatten", "Kulturnat og festival i byen")[0] == "kultur"
