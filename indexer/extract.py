@@ -1,0 +1,304 @@
+"""File → pages of raw text: the only place that reads input files.
+
+Content decides how a file is read, not its name: a PDF is recognised by its `%PDF-` magic, an
+HTML page by its markup, everything else is text in whatever encoding its bytes show. A file
+that cannot be read raises `ExtractError` with a one-line Danish reason for the administrator;
+no other exception leaves `extract`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import re
+import stat
+import unicodedata
+from pathlib import Path
+
+from indexer.htmltext import visible_text
+from indexer.models import Page, SourceFile
+
+SUPPORTED_SUFFIXES: dict[str, str] = {
+    ".pdf": "pdf",
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+MAX_BYTES = 200 * 1024 * 1024  # a council PDF is a few MB; anything this big is not minutes
+
+OCR_HINT = "kør OCR først, f.eks. ocrmypdf -l dan"
+
+
+class ExtractError(Exception):
+    """A file that cannot be indexed; `reason` is one Danish line for the administrator."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def is_junk(path: Path) -> bool:
+    """Hidden files and editor/OS leftovers: skipped silently, never reported."""
+    name = path.name
+    return (
+        name.startswith((".", "~$", ".~lock."))
+        or name.endswith(("~", ".tmp", ".swp", ".part", ".crdownload"))
+        or name.lower() in ("thumbs.db", "desktop.ini")
+    )
+
+
+def is_candidate(path: Path) -> bool:
+    """Whether a file found in a folder should be read (by name only; content is checked later)."""
+    return not is_junk(path) and path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def unsupported_reason(path: Path) -> str:
+    """The reason reported for a file whose type Referatsøg does not read."""
+    return f"ukendt filtype '{path.suffix.lower()}'" if path.suffix else "ukendt filtype (ingen filendelse)"
+
+
+def extract(path: Path, root: Path) -> SourceFile:
+    """Read one file into pages of text; raise `ExtractError` for input that cannot be indexed.
+
+    `source` is `path` relative to `root` with POSIX separators; a text or HTML file is one page.
+    """
+    source = path.relative_to(root).as_posix()
+    data = _read_bytes(path)
+    kind = _sniff(data, path)
+    if kind == "pdf":
+        pages = _pdf_pages(data)
+    else:
+        text = html_text(data) if kind == "html" else decode_text(data)
+        text = _normalise(text, "NFC")
+        if not text.strip():
+            raise ExtractError("ingen tekst i filen (kun blanktegn)" if kind != "html" else "ingen synlig tekst i HTML-siden")
+        pages = (Page(1, text),)
+    return SourceFile(path=path, source=source, sha256=hashlib.sha256(data).hexdigest(), kind=kind, pages=pages)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _read_bytes(path: Path) -> bytes:
+    """All bytes of the file, with every OS failure turned into one clear line."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ExtractError("er en mappe, ikke en fil")
+        if not stat.S_ISREG(info.st_mode):
+            raise ExtractError("ikke en almindelig fil (enhed, socket eller pipe)")
+        if info.st_size == 0:
+            raise ExtractError("tom fil (0 bytes)")
+        if info.st_size > MAX_BYTES:
+            raise ExtractError(f"for stor ({info.st_size // 2**20} MB; grænsen er {MAX_BYTES // 2**20} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ExtractError("filen forsvandt under indekseringen") from None
+    except PermissionError:
+        raise ExtractError("ingen læseadgang (Permission denied)") from None
+    except IsADirectoryError:
+        raise ExtractError("er en mappe, ikke en fil") from None
+    except OSError as e:
+        raise ExtractError(f"kan ikke læses ({e.strerror or type(e).__name__})") from None
+    if not data:  # emptied between stat and read
+        raise ExtractError("tom fil (0 bytes)")
+    return data
+
+
+# Magic numbers of files that turn up in council folders under the wrong name.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "et ZIP-arkiv, f.eks. et Word-dokument (.docx)"),
+    (b"\xd0\xcf\x11\xe0", "et gammelt Office-dokument (.doc/.xls)"),
+    (b"{\\rtf", "et RTF-dokument"),
+    (b"\x89PNG", "et PNG-billede"),
+    (b"\xff\xd8\xff", "et JPEG-billede"),
+    (b"GIF8", "et GIF-billede"),
+    (b"II*\x00", "et TIFF-billede"),
+    (b"MM\x00*", "et TIFF-billede"),
+)
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
+
+
+def _sniff(data: bytes, path: Path) -> str:
+    """The kind of file the bytes are; the name only chooses between text and markdown."""
+    head = data[:1024]
+    if b"%PDF-" in head:  # readers accept the magic anywhere in the first KB
+        return "pdf"
+    suffix = path.suffix.lower()
+    looks_like = next((what for magic, what in _SIGNATURES if data.startswith(magic)), None)
+    is_html = bool(_HTML_START.match(_strip_bom(head)))
+    if suffix == ".pdf":
+        # A .pdf that is not one is nearly always a failed download (an error page saved under
+        # the document's name): report it rather than index the error page as minutes.
+        if looks_like is None:
+            first = _first_line(head)
+            looks_like = "HTML" if is_html or first.startswith("<") else "tekst" if _is_texty(head) else "binære data"
+            raise ExtractError(f"ikke en PDF (starter med '{first}', ligner {looks_like})")
+        raise ExtractError(f"ikke en PDF (ligner {looks_like})")
+    if looks_like is not None:
+        raise ExtractError(f"ikke en tekstfil (ligner {looks_like})")
+    if is_html or suffix in (".html", ".htm"):
+        return "html"
+    return SUPPORTED_SUFFIXES.get(suffix, "text")
+
+
+def _strip_bom(data: bytes) -> bytes:
+    return data[3:] if data.startswith(codecs.BOM_UTF8) else data
+
+
+def _first_line(head: bytes) -> str:
+    """The start of the first line as the user would see it, up to the first '>' of a tag."""
+    line = _strip_bom(head).lstrip().split(b"\n", 1)[0].split(b">", 1)[0]
+    text = line[:30].decode("utf-8", errors="replace")
+    return "".join(c if c.isprintable() else "?" for c in text).strip()
+
+
+def _is_texty(head: bytes) -> bool:
+    return b"\x00" not in head and sum(b < 9 or 13 < b < 32 for b in head) == 0
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+
+def _pdf_pages(data: bytes) -> tuple[Page, ...]:
+    """Text of each page as pdfminer's `extract_text` gives it (default LAParams), NFKC-normalised."""
+    from pdfminer.converter import TextConverter
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.psexceptions import PSEOF, PSException
+
+    pages: list[Page] = []
+    buffer = io.StringIO()
+    try:
+        manager = PDFResourceManager()
+        device = TextConverter(manager, buffer, laparams=LAParams())
+        interpreter = PDFPageInterpreter(manager, device)
+        # One pass over the document; the converter ends each page with "\f", which we drop.
+        for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data)), start=1):
+            interpreter.process_page(page)
+            pages.append(Page(number, _normalise(buffer.getvalue().rstrip("\f"), "NFKC")))
+            buffer.seek(0)
+            buffer.truncate()
+    except PDFPasswordIncorrect:  # pdfminer gives no message at all
+        raise ExtractError("krypteret PDF – kræver adgangskode") from None
+    except PDFEncryptionError as e:
+        raise ExtractError(f"krypteret PDF med en kryptering, der ikke understøttes ({_one_line(e)})") from None
+    except PSEOF:
+        raise ExtractError("beskadiget eller afkortet PDF (uventet filslutning)") from None
+    except PSException as e:  # all pdfminer errors share this base, PDFSyntaxError included
+        where = f" på side {len(pages) + 1}" if pages else ""
+        raise ExtractError(f"beskadiget PDF{where} ({_one_line(e)})") from None
+    except Exception as e:  # pdfminer on hostile input can fail with anything; keep it one line
+        raise ExtractError(f"PDF kunne ikke læses ({_one_line(e)})") from None
+    if not pages:
+        raise ExtractError("PDF uden sider")
+    if not any(p.text.strip() for p in pages):
+        raise ExtractError(f"intet tekstlag (billed-/scannet PDF) – {OCR_HINT}")
+    return tuple(pages)
+
+
+def _one_line(error: BaseException) -> str:
+    message = " ".join(str(error).split())
+    return f"{type(error).__name__}: {message}"[:200] if message else type(error).__name__
+
+
+# --- text ----------------------------------------------------------------------------------
+
+# Windows-1252 leaves five bytes unassigned; Latin-1 reads them as control characters.
+codecs.register_error("referatsog.latin1", lambda e: (e.object[e.start : e.end].decode("latin-1"), e.end))  # type: ignore[attr-defined]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a text file: BOM, else strict UTF-8, else Windows-1252 (a superset of Latin-1).
+
+    Danish letters make the rule reliable: æ ø å in Latin-1/1252 are bytes that can never
+    form valid UTF-8 followed by a plain letter, so a legacy file always fails the UTF-8 test.
+    A file that is mostly valid UTF-8 with a few legacy bytes (two editors, one file) keeps
+    its UTF-8 and reads only the stray bytes as Windows-1252.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    if b"\x00" in data[:4096]:
+        return _decode_utf16_without_bom(data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    sequences = list(_UTF8_SEQUENCE.finditer(data))
+    stray = sum(b >= 0x80 for b in data) - sum(len(m.group()) for m in sequences)
+    if len(sequences) <= stray:
+        return data.decode("cp1252", errors="referatsog.latin1")
+    parts, pos = [], 0
+    for m in sequences:
+        parts.append(data[pos : m.start()].decode("cp1252", errors="referatsog.latin1"))
+        parts.append(m.group().decode("utf-8", errors="replace"))
+        pos = m.end()
+    parts.append(data[pos:].decode("cp1252", errors="referatsog.latin1"))
+    return "".join(parts)
+
+
+def _decode_utf16_without_bom(data: bytes) -> str:
+    """Text with NUL bytes is UTF-16 when they sit on one side of each pair; else it is binary."""
+    sample = data[:4096]
+    pairs = max(1, len(sample) // 2)
+    even, odd = sample[0::2].count(0) / pairs, sample[1::2].count(0) / pairs
+    if odd > 0.7 and even < 0.05:
+        return data.decode("utf-16-le", errors="replace")
+    if even > 0.7 and odd < 0.05:
+        return data.decode("utf-16-be", errors="replace")
+    raise ExtractError("binær fil, ikke tekst (indeholder NUL-bytes)")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # C0 controls except \t and \n (after \r is gone)
+
+
+def _normalise(text: str, form: str) -> str:
+    """Newlines to \\n, control characters (form feeds, DOS EOF) out, Unicode form `form`.
+
+    Form feeds are removed, not turned into newlines, so line numbers match an editor's.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize(form, _CONTROL.sub("", text))
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_WHATWG_1252 = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1", "ascii", "us-ascii", "windows-1252", "cp1252"}
+
+
+def html_text(data: bytes) -> str:
+    """The visible text of an HTML page, one line per block (see `indexer.htmltext`)."""
+    return visible_text(_decode_html(data))
+
+
+def _decode_html(data: bytes) -> str:
+    """A BOM, else the page's own `<meta charset>`, else the text rule (never a statistical guess)."""
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return decode_text(data)
+    match = _META_CHARSET.search(data[:4096])
+    declared = match.group(1).decode("ascii").lower() if match else ""
+    if declared in _WHATWG_1252:  # browsers read "latin-1" pages as Windows-1252
+        return data.decode("cp1252", errors="referatsog.latin1")
+    if declared and not declared.startswith("utf"):
+        try:
+            return data.decode(declared, errors="replace")
+        except LookupError:
+            pass
+    return decode_text(data)
+

@@ -1,0 +1,180 @@
+"""HTML page → the text a reader sees, one line per block, with the site's chrome left out.
+
+Municipalities publish minutes as web pages inside a site template (menus, breadcrumbs, cookie
+banners, footers). Segmentation needs the minutes' own lines: headings, paragraphs, list items
+and table rows each on their own line, as in the text exports it already reads.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
+from bs4.element import PreformattedString
+
+# Page chrome: never part of the minutes. `nav` covers menus and breadcrumbs; `header` and
+# `footer` count only at page level (inside an article they hold the article's own title/notes).
+_DROP_TAGS = frozenset(
+    "head script style noscript template iframe object embed svg canvas button select option input textarea nav".split()
+)
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
+_CHROME_NAMES = re.compile(r"breadcrumb|skip-?link|cookie", re.I)
+_SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Blocks that start a new line, and those that also stand apart by a blank line (like a browser's margins).
+_BLOCK = frozenset(
+    "address article aside body caption center details dialog div dl fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu ol p pre section summary table tbody tfoot "
+    "thead tr ul".split()
+)
+_PARAGRAPH = frozenset("p h1 h2 h3 h4 h5 h6 ul ol dl table blockquote pre figure hr".split())
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+
+
+def visible_text(markup: str) -> str:
+    """The text a reader sees, with enough structure for segmentation.
+
+    Blocks and `<br>` become lines, headings and paragraphs are set apart by a blank line, list
+    items become `- ` / `N. ` lines, table rows become lines with tab-separated cells, `dt`/`dd`
+    pairs share a line. Only `<main>` is read when the page has one: by definition everything
+    outside it repeats across the site. Scripts, styles, menus, breadcrumbs, cookie banners,
+    hidden elements and page-level header/footer are dropped.
+    """
+    with warnings.catch_warnings():  # bs4 warns about input shapes, not about anything we can fix
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(markup, "html.parser")
+    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    start = main if main is not None and main.get_text(strip=True) else (soup.body or soup)
+    return _render(start)
+
+
+def _is_chrome(tag: Tag) -> bool:
+    name = tag.name
+    if name in _DROP_TAGS or tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+        return True
+    if tag.get("role") in _CHROME_ROLES or _HIDDEN_STYLE.search(tag.get("style") or ""):
+        return True
+    names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+    if _CHROME_NAMES.search(names):
+        return True
+    return name in ("header", "footer") and tag.find_parent(_SECTIONING) is None
+
+
+def _render(start: Tag) -> str:
+    """Walk the tree without recursion (deeply nested pages must not crash) and build lines."""
+    out = _Lines()
+    stack: list[tuple[Tag | NavigableString, bool]] = [(start, False)]
+    while stack:
+        node, closing = stack.pop()
+        if isinstance(node, NavigableString):
+            if not isinstance(node, PreformattedString):  # comments, doctype, CDATA
+                out.text(str(node))
+            continue
+        if closing:
+            out.close(node.name)
+            continue
+        if node is not start and _is_chrome(node):
+            continue
+        out.open(node)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node.contents) if isinstance(child, (Tag, NavigableString)))
+    return out.result()
+
+
+class _Lines:
+    """Accumulates inline text into the current line and breaks lines at block boundaries."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.parts: list[str] = []
+        self.lists: list[int | None] = []  # None for <ul>, the last number used for <ol>
+        self.pre = 0  # inside <pre>: keep the text's own line breaks and spaces
+        self.cell = 0  # inside a table cell: blocks are inline, so a row stays one line
+        self.row_cells = 0
+
+    def text(self, text: str) -> None:
+        text = text.replace("\u00ad", "").replace("\u200b", "").replace("\xa0", " ")  # soft hyphen, zero-width and no-break space
+        if not self.pre:
+            self.parts.append(_SPACES.sub(" ", text))
+            return
+        for i, piece in enumerate(text.split("\n")):
+            if i:
+                self.flush(keep_empty=True)
+            self.parts.append(piece)
+
+    def open(self, tag: Tag) -> None:
+        name = tag.name
+        if name in ("td", "th"):
+            self.parts.append("\t" if self.row_cells else "")
+            self.row_cells += 1
+            self.cell += 1
+        elif name == "tr":
+            self.flush()
+            self.row_cells = 0
+        elif self.cell:
+            if name in _BLOCK or name in _PARAGRAPH or name in ("br", "dt", "dd"):
+                self.parts.append(" ")
+        elif name == "br":
+            self.flush(keep_empty=True)
+        elif name == "dd":
+            self.parts.append(" ")
+        elif name == "li":
+            self.flush()
+            number = self.lists[-1] if self.lists else None
+            if number is None:
+                self.parts.append("- ")
+            else:
+                self.lists[-1] = number + 1
+                self.parts.append(f"{number + 1}. ")
+        else:
+            self._boundary(name)
+            if name in ("ul", "menu"):
+                self.lists.append(None)
+            elif name == "ol":
+                start = str(tag.get("start") or "1").strip()
+                self.lists.append(int(start) - 1 if start.lstrip("-").isdigit() else 0)
+            elif name == "pre":
+                self.pre += 1
+
+    def close(self, name: str) -> None:
+        if name in ("td", "th"):
+            self.cell -= 1
+        elif name == "tr":
+            self.flush()
+        elif self.cell:
+            if name in _BLOCK or name in _PARAGRAPH:
+                self.parts.append(" ")
+        elif name == "dt":
+            return  # its <dd> continues the line
+        elif name in ("dd", "li"):
+            self.flush()
+        else:
+            self._boundary(name)
+            if name in ("ul", "ol", "menu") and self.lists:
+                self.lists.pop()
+            elif name == "pre":
+                self.pre -= 1
+
+    def _boundary(self, name: str) -> None:
+        """A block starts or ends here; called before a list is pushed and before it is popped."""
+        if name in _PARAGRAPH and not (name in ("ul", "ol") and self.lists):  # nested lists: no gap
+            self.flush()
+            if self.lines and self.lines[-1]:
+                self.lines.append("")
+        elif name in _BLOCK or name == "dt":
+            self.flush()
+
+    def flush(self, keep_empty: bool = False) -> None:
+        line = "".join(self.parts)
+        self.parts = []
+        if not self.pre:
+            line = "\t".join(re.sub(" {2,}", " ", cell).strip() for cell in line.split("\t")).strip()
+        if line or keep_empty:
+            self.lines.append(line.rstrip())
+
+    def result(self) -> str:
+        self.flush()
+        text = "\n".join(self.lines)
+        return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
