@@ -1,0 +1,132 @@
+"""Running headers and footers: lines a layout repeats at the top or bottom of every page.
+
+`Integrationsrådet – Referat 23.02.2017`, `Side 3 af 8`, a bare `3` under the text: they are
+page furniture, not minutes, and would otherwise land inside passages (and split an item that
+runs across a page break). A line is chrome when the same *shape* (digits may change) is the
+outermost line on many pages; it is then removed where it sits near that edge.
+
+Pure and generic: pages in, pages out. It works on PDF pages and equally on the pseudo-pages
+a segmenter cuts from a text file at its `Side N af M` lines.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indexer.models import Page
+
+# How far from the edge a known chrome line may sit: pdfminer sometimes puts a long heading
+# before the header (page 5 of the 2017 minutes), and headers/footers can have 2-3 lines.
+WINDOW = 3
+MAX_CHROME_LINES = 3
+
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+# Where a number that changes from page to page may be a page number: alone ("3", "- 3 -")
+# or after a page word ("Side 3 af 8", "side 3", "Page 3", "s. 3").
+_PAGE_NUMBER_SHAPE = re.compile(r"^[\W_]*#[\W_]*$|\b(?:[Ss]ide|[Pp]age|s\.)\s*#")
+
+
+@dataclass(frozen=True)
+class _Chrome:
+    """A running line: its digit groups that are page numbers, and the values of all groups
+    (page numbers as printed number minus page number, the others as printed)."""
+
+    page_groups: frozenset[int]
+    profile: tuple[int, ...]
+
+
+def strip_running_chrome(pages: Sequence[Page]) -> tuple[Page, ...]:
+    """Return the pages with running headers and footers blanked out.
+
+    Chrome lines become empty lines rather than disappearing, so line numbers within a page
+    (and in a text file cut into pseudo-pages) still point at the source. Prefers leaving a
+    header in to cutting content out: a shape with digits (dates, page numbers) must be the
+    outermost line on at least half the pages, one without digits on 80% of them; a number
+    that changes from page to page must be a page number (bare, or after `Side`/`Page`) that
+    follows the page numbering, so a `Pkt. 12` opening every page stays; and a second header
+    or footer line counts only where it touches the first (no blank line between), so the
+    decision that happens to end every page is not peeled off after the footer.
+    """
+    lines = [page.text.split("\n") for page in pages]
+    removed: list[set[int]] = [set() for _ in pages]
+    for top in (True, False):
+        edge: dict[int, int] = {}  # page index -> the chrome line found last at this edge
+        for depth in range(MAX_CHROME_LINES):
+            candidates = _candidates(lines, removed, edge, top, first=depth == 0)
+            chrome = _running_chrome(pages, lines, candidates)
+            if not chrome:
+                break
+            for i, positions in candidates.items():
+                for n in positions:
+                    if _is_chrome(lines[i][n], pages[i].number, chrome):
+                        removed[i].add(n)
+                        edge[i] = n
+    return tuple(
+        Page(page.number, "\n".join("" if n in removed[i] else line for n, line in enumerate(lines[i])))
+        if removed[i]
+        else page
+        for i, page in enumerate(pages)
+    )
+
+
+def shape(line: str) -> str:
+    """A line with its whitespace collapsed and each run of digits replaced by `#`."""
+    return _DIGITS.sub("#", _SPACE.sub(" ", line).strip())
+
+
+def _candidates(lines: list[list[str]], removed: list[set[int]], edge: dict[int, int], top: bool, first: bool) -> dict[int, list[int]]:
+    """Per page, the line positions that may be chrome, outermost first.
+
+    First round: the WINDOW outermost non-blank lines. Later rounds: only the line touching
+    the chrome line found before, on pages where one was found.
+    """
+    out: dict[int, list[int]] = {}
+    for i, page_lines in enumerate(lines):
+        if first:
+            remaining = [n for n, line in enumerate(page_lines) if line.strip() and n not in removed[i]]
+            out[i] = remaining[:WINDOW] if top else remaining[::-1][:WINDOW]
+        elif i in edge:
+            n = edge[i] + (1 if top else -1)
+            if 0 <= n < len(page_lines) and page_lines[n].strip() and n not in removed[i]:
+                out[i] = [n]
+    return {i: positions for i, positions in out.items() if positions}
+
+
+def _running_chrome(pages: Sequence[Page], lines: list[list[str]], candidates: dict[int, list[int]]) -> dict[str, _Chrome]:
+    """The shapes that are the outermost candidate on enough pages."""
+    by_shape: dict[str, list[tuple[int, tuple[int, ...]]]] = {}  # shape -> [(page number, digit values)]
+    for i, positions in candidates.items():
+        line = lines[i][positions[0]]
+        by_shape.setdefault(shape(line), []).append((pages[i].number, _numbers(line)))
+    total = sum(1 for page_lines in lines if any(line.strip() for line in page_lines))
+    chrome: dict[str, _Chrome] = {}
+    for found, occurrences in by_shape.items():
+        needed = max(2, math.ceil(total / 2)) if "#" in found else max(3, math.ceil(total * 0.8))
+        if len(occurrences) < needed:
+            continue
+        groups = len(occurrences[0][1])
+        page_groups = frozenset(j for j in range(groups) if len({values[j] for _, values in occurrences}) > 1)
+        if page_groups and not _PAGE_NUMBER_SHAPE.search(found):
+            continue  # a number that changes but is no page number: "Pkt. #", "#. Godkendelse"
+        profile, count = Counter(_profile(v, number, page_groups) for number, v in occurrences).most_common(1)[0]
+        if count >= needed:
+            chrome[found] = _Chrome(page_groups, profile)
+    return chrome
+
+
+def _numbers(line: str) -> tuple[int, ...]:
+    return tuple(int(d) for d in _DIGITS.findall(line))
+
+
+def _profile(values: tuple[int, ...], page_number: int, page_groups: frozenset[int]) -> tuple[int, ...]:
+    return tuple(v - page_number if j in page_groups else v for j, v in enumerate(values))
+
+
+def _is_chrome(line: str, page_number: int, chrome: dict[str, _Chrome]) -> bool:
+    found = chrome.get(shape(line))
+    return found is not None and _profile(_numbers(line), page_number, found.page_groups) == found.profile
