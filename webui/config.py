@@ -32,8 +32,6 @@ WEB_SETTINGS: tuple[WebSetting, ...] = (
                "Corpus folder; source files are served from here only, by document id."),
     WebSetting("PAGE_SIZE", "REFERATSOG_PAGE_SIZE", lambda: 10, int,
                "Hits per page when the URL does not say page_size."),
-    WebSetting("INDEX_REFRESH_SECONDS", "REFERATSOG_INDEX_REFRESH_SECONDS", lambda: 1.0, float,
-               "How often (at most) a request checks whether the index changed; 0 = every request."),
 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from search.api import FACET_LABELS, FACETS, FacetValue
 
-from .state import SearchState
+from .state import SearchState, value_key
 
 # How many values a facet shows before the rest fold into "Vis alle".
 VISIBLE_VALUES = 8
@@ -68,23 +68,16 @@ class Facet:
         return sorted(values, key=lambda fv: (-fv.count, self.value_label(fv.value).casefold()))
 
     def group(self, counted: Sequence[FacetValue], state: SearchState) -> FacetGroup:
-        selected = state.selected(self.name)
         values = list(counted)
         # A selected value the result set no longer holds stays visible, so it can be removed.
-        known = {fv.value for fv in values}
-        values += [FacetValue(value, 0, True) for value in selected if value not in known]
-        links = tuple(
-            FacetLink(
-                value=fv.value,
-                label=self.value_label(fv.value),
-                count=fv.count,
-                selected=fv.value in selected,
-                url=state.without_value(self.name, fv.value) if fv.value in selected
-                else state.with_value(self.name, fv.value),
-            )
-            for fv in self.order(values)
-        )
-        return FacetGroup(self.name, self.label, links)
+        known = {value_key(fv.value) for fv in values}
+        values += [FacetValue(v, 0, True) for v in state.selected(self.name) if value_key(v) not in known]
+        links = []
+        for fv in self.order(values):
+            selected = state.is_selected(self.name, fv.value)
+            url = state.without_value(self.name, fv.value) if selected else state.with_value(self.name, fv.value)
+            links.append(FacetLink(fv.value, self.value_label(fv.value), fv.count, selected, url))
+        return FacetGroup(self.name, self.label, tuple(links))
 
     def chips(self, state: SearchState) -> list[Chip]:
         return [Chip(self.label, self.value_label(v), state.without_value(self.name, v))

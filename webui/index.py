@@ -1,15 +1,15 @@
 """The search index as an app resource: opened once, shared by all request threads.
 
-Opening a Whoosh searcher per request is slow (issue 6), so the app keeps one
-`SearchIndex` and asks it to `refresh()` at most every `INDEX_REFRESH_SECONDS`; the
-engine makes refresh cheap and swaps in a new searcher only when the index changed, so
-an administrator's reindex shows up without a restart and searches keep answering.
+Opening a Whoosh index per request is slow (issue 6), so the app keeps one `SearchIndex`.
+The engine gives each thread its own long-lived searcher and refreshes it cheaply when a
+newer commit exists (its commits are transactional), so an administrator's reindex shows
+up on the next request without a restart, and searches keep answering during a reindex.
+The index is opened lazily, so the site can start (and explain) before one exists.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,37 +22,34 @@ EXTENSION_KEY = "referatsog.index"
 
 
 class IndexResource:
-    """Lazily opens the index (so the site can start before one exists) and refreshes it."""
+    """Opens the index on first use; until one exists, every use raises `IndexMissing`."""
 
-    def __init__(self, index_dir: Path, refresh_seconds: float) -> None:
+    def __init__(self, index_dir: Path) -> None:
         self.index_dir = index_dir
-        self.refresh_seconds = refresh_seconds
         self._index: SearchIndex | None = None
-        self._checked = 0.0
         self._lock = threading.Lock()
 
     def get(self) -> SearchIndex:
-        """The shared index, refreshed when due; raises `IndexMissing` if there is none yet."""
-        now = time.monotonic()
         index = self._index
-        if index is not None and now - self._checked < self.refresh_seconds:
-            return index
-        with self._lock:
-            if self._index is None:
-                from search import open_index
+        if index is None:
+            with self._lock:
+                if self._index is None:
+                    from search import open_index
 
-                self._index = open_index(self.index_dir)
-            elif now - self._checked >= self.refresh_seconds:
-                self._index.refresh()
-            self._checked = time.monotonic()
-            return self._index
+                    self._index = open_index(self.index_dir)
+                index = self._index
+        return index
+
+    def close(self) -> None:
+        with self._lock:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
 
 
 def init_app(app: Flask) -> None:
     """Attach one `IndexResource` to the app; views reach it through `get_index()`."""
-    app.extensions[EXTENSION_KEY] = IndexResource(
-        Path(app.config["INDEX_DIR"]).expanduser(), float(app.config["INDEX_REFRESH_SECONDS"])
-    )
+    app.extensions[EXTENSION_KEY] = IndexResource(Path(app.config["INDEX_DIR"]).expanduser())
 
 
 def get_index() -> SearchIndex:

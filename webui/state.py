@@ -14,6 +14,12 @@ from urllib.parse import urlencode
 from flask import url_for
 
 from search.api import FACETS, SearchRequest, parse_request
+from search.danish import fold
+
+
+def value_key(value: str) -> str:
+    """Facet values match the way the engine matches them: `naestved` selects `Næstved`."""
+    return fold(value.strip())
 
 
 def parse_args(args: Mapping[str, Sequence[str]], default_page_size: int) -> SearchRequest:
@@ -67,14 +73,17 @@ class SearchState:
     def selected(self, name: str) -> tuple[str, ...]:
         return tuple(self.request.filters.get(name, ()))
 
+    def is_selected(self, name: str, value: str) -> bool:
+        return value_key(value) in {value_key(v) for v in self.selected(name)}
+
     def with_value(self, name: str, value: str) -> str:
-        values = self.selected(name)
-        if value in values:
-            return self.url()
-        return self.url(self.request.with_changes(filters=self._filters_with(name, values + (value,)), page=1))
+        if self.is_selected(name, value):
+            return self.url(self.request.with_changes(page=1))
+        values = self.selected(name) + (value,)
+        return self.url(self.request.with_changes(filters=self._filters_with(name, values), page=1))
 
     def without_value(self, name: str, value: str) -> str:
-        values = tuple(v for v in self.selected(name) if v != value)
+        values = tuple(v for v in self.selected(name) if value_key(v) != value_key(value))
         return self.url(self.request.with_changes(filters=self._filters_with(name, values), page=1))
 
     def without_filters(self) -> str:
