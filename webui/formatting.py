@@ -95,6 +95,7 @@ def citation(p: Passage) -> str:
         else:
             parts.append(kind.replace(" af mødet", "").replace(" til mødet", ""))
     head = ", ".join(parts)
+    head = head[:1].upper() + head[1:]
     if p.item_number is not None:
         head = f"{head}, punkt {p.item_number}"
     title = p.title.strip()
