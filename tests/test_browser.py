@@ -1,0 +1,77 @@
+"""One real-browser walk through the site: headless Chromium against `referatsog serve`.
+
+The corpus is the seeds plus one minutes file from another municipality that also
+treats refugee housing, so choosing a municipality visibly narrows the hits.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from webui.screenshot import CHROMIUM, MISSING_CHROMIUM, launch_chromium, running_server
+
+ROOT = Path(__file__).resolve().parent.parent
+OTHER_MUNICIPALITY = ROOT / "tests" / "fixtures" / "layouts" / "f1_hedelund_integrationsraadet_2015-05-27.txt"
+
+
+@pytest.mark.browser
+def test_search_narrow_and_read_the_decision(tmp_path):
+    assert Path(CHROMIUM).exists(), MISSING_CHROMIUM
+    from playwright.sync_api import expect, sync_playwright
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    shutil.copy(OTHER_MUNICIPALITY, corpus)
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
+
+    with running_server(tmp_path / "index", corpus) as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+
+        # 1. Search from the front page, as a person would: type and press Enter.
+        page.goto(base + "/")
+        page.get_by_label("Søg i referater").fill("flygtninge boligplacering")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"\?q=flygtninge"))
+        hits = page.locator("ol.hits h3")
+        expect(hits.filter(has_text="Modtagelse af flygtninge")).to_have_count(1)
+        total_before = _total(page.locator("h2.count").inner_text())
+        page.screenshot(path=str(shots / "1-search.png"), full_page=True)
+
+        # 2. Choose a municipality in the facet sidebar: fewer hits, and a removable chip.
+        facet = page.locator("#filtre .facet", has=page.get_by_role("heading", name="Kommune"))
+        facet.get_by_role("link", name=re.compile(r"^Næstved")).click()
+        page.wait_for_url(re.compile(r"municipality=N%C3%A6stved"))
+        total_after = _total(page.locator("h2.count").inner_text())
+        assert 0 < total_after < total_before
+        expect(page.locator("a.chip")).to_contain_text("Næstved")
+        assert set(page.locator("ol.hits .meta").all_inner_texts()) and all(
+            "Næstved" in meta for meta in page.locator("ol.hits .meta").all_inner_texts())
+        page.screenshot(path=str(shots / "2-facet.png"), full_page=True)
+
+        # 3. Open the passage and find the decision, first among the sections.
+        page.get_by_role("link", name="Modtagelse af flygtninge").first.click()
+        page.wait_for_url(re.compile(r"/passage/"))
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Modtagelse af flygtninge")
+        decision = page.locator("article.passage section.section").first
+        expect(decision).to_have_class(re.compile(r"\bdecision\b"))
+        expect(decision.get_by_role("heading")).to_contain_text("Beslutning")
+        assert decision.locator(".text").inner_text().strip()
+        expect(page.locator("#citation")).to_have_text(
+            "Integrationsrådet, Næstved Kommune, referat af mødet 21.05.2015, punkt 15: Modtagelse af flygtninge")
+        page.screenshot(path=str(shots / "3-passage.png"), full_page=True)
+        browser.close()
+
+    for name in ("1-search.png", "2-facet.png", "3-passage.png"):
+        assert (shots / name).stat().st_size > 10_000, name
+
+
+def _total(count_text: str) -> int:
+    match = re.match(r"([\d.]+) resultat", count_text)
+    assert match, count_text
+    return int(match.group(1).replace(".", ""))

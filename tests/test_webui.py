@@ -1,0 +1,549 @@
+"""The web UI through Flask's test client, over real indexes built from the seeds.
+
+Examples of use: a citizen searches, narrows by facets, reads a passage, cites it, opens
+the source; a hostile query or document stays inert text; errors answer in Danish.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from search.api import FacetValue, InvalidParameter, SearchResponse, parse_request
+from webui import create_app
+from webui.formatting import citation, snippet_html
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+QUERY = "flygtninge boligplacering"
+BROAD = "integrationsrådet"  # matches every seed, in both municipalities
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def api(client, **params) -> dict:
+    response = client.get("/api/search", query_string=params)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def hit_titles(page: BeautifulSoup) -> list[str]:
+    return [h.get_text(strip=True) for h in page.select("ol.hits h3")]
+
+
+def passage_id(client, title: str, query: str = QUERY) -> str:
+    hits = api(client, q=query, page_size=50)["hits"]
+    return next(h["id"] for h in hits if h["title"] == title)
+
+
+# --- Search page -------------------------------------------------------------------------
+
+def test_search_page_shows_hits_in_danish(client):
+    page = soup(client.get("/", query_string={"q": QUERY}))
+    assert page.html["lang"] == "da"
+    assert "Modtagelse af flygtninge" in hit_titles(page)
+    count = page.select_one("h2.count").get_text(" ", strip=True)
+    total = api(client, q=QUERY)["total"]
+    assert count.startswith(f"{total} resultat")
+    assert page.select_one("label[for=q]") and page.select_one("a.skip-link[href='#indhold']")
+
+
+def test_every_hit_links_to_its_passage_and_shows_metadata(client):
+    page = soup(client.get("/", query_string={"q": QUERY}))
+    article = next(a for a in page.select("ol.hits article") if "Modtagelse af flygtninge" in a.h3.get_text())
+    meta = article.select_one(".meta").get_text(" ", strip=True)
+    for part in ("Næstved", "Integrationsrådet", "21. maj 2015", "punkt 15", "Mette Jung Christensen"):
+        assert part in meta
+    assert article.h3.a["href"].startswith("/passage/")
+    assert article.select_one(".snippet mark"), "the snippet highlights the matching words"
+    assert article.select_one(".decision-preview")
+
+
+def test_facet_links_narrow_hits_and_counts_consistently(client):
+    before = api(client, q=BROAD)
+    counts = before["facets"]["municipality"]
+    assert len(counts) >= 2, counts
+    for value, count in counts.items():
+        after = api(client, q=BROAD, municipality=value)
+        assert after["total"] == count
+        assert {h["municipality"] for h in after["hits"]} == {value}
+    for facet in ("municipality", "year", "doc_type", "council"):  # single-valued facets add up
+        assert sum(before["facets"][facet].values()) == before["total"], facet
+
+
+def test_one_facet_ors_and_different_facets_and(client):
+    before = api(client, q=BROAD)
+    years = sorted(before["facets"]["year"])[:2]
+    both = api(client, q=BROAD, year=years)
+    assert both["total"] == sum(before["facets"]["year"][y] for y in years)
+    naestved = api(client, q=BROAD, municipality="Næstved")
+    combined = api(client, q=BROAD, municipality="Næstved", doc_type="referat")
+    assert combined["total"] == naestved["facets"]["doc_type"]["referat"]
+    assert all(h["municipality"] == "Næstved" and h["doc_type"] == "referat" for h in combined["hits"])
+
+
+def test_clicking_a_facet_shows_a_chip_that_removes_it(client):
+    page = soup(client.get("/", query_string={"q": BROAD}))
+    link = next(a for a in page.select("#facet-municipality ~ ul a") if "Roskilde" in a.get_text())
+    count = int(link.select_one(".n").contents[0])
+    narrowed = client.get(link["href"])
+    narrowed_page = soup(narrowed)
+    assert narrowed_page.select_one("h2.count").get_text(" ", strip=True).startswith(f"{count} resultat")
+    chip = narrowed_page.select_one("a.chip")
+    assert "Kommune:" in chip.get_text() and "Roskilde" in chip.get_text()
+    assert parse_qs(urlsplit(link["href"]).query) == {"q": [BROAD], "municipality": ["Roskilde"]}
+    assert parse_qs(urlsplit(chip["href"]).query) == {"q": [BROAD]}
+    # The search form keeps the filter, so a new query searches within it.
+    assert narrowed_page.select_one("form input[type=hidden][name=municipality]")["value"] == "Roskilde"
+    # The selected value links to the URL without it.
+    selected = narrowed_page.select_one(".facet a.selected")
+    assert parse_qs(urlsplit(selected["href"]).query) == {"q": [BROAD]}
+
+
+def test_sort_decisions_only_and_pagination_live_in_the_url(client):
+    page = soup(client.get("/", query_string={"q": BROAD, "page_size": 3}))
+    sort_links = {a.get_text(strip=True): a["href"] for a in page.select("nav.sort a")}
+    assert set(sort_links) == {"Relevans", "Nyeste", "Ældste"}
+    assert parse_qs(urlsplit(sort_links["Nyeste"]).query)["sort"] == ["newest"]
+    newest = api(client, q=BROAD, sort="newest", page_size=50)["hits"]
+    dates = [h["meeting_date"] for h in newest if h["meeting_date"]]
+    assert dates == sorted(dates, reverse=True)
+    next_link = page.select_one("nav.pagination a[rel=next]")["href"]
+    assert parse_qs(urlsplit(next_link).query)["page"] == ["2"]
+    second = soup(client.get(next_link))
+    assert second.select_one("nav.pagination a[aria-current=page]").get_text(strip=True).endswith("2")
+    first_ids = {a["href"] for a in page.select("ol.hits h3 a")}
+    second_ids = {a["href"] for a in second.select("ol.hits h3 a")}
+    assert len(first_ids) == 3 and second_ids and first_ids.isdisjoint(second_ids)
+    decisions = api(client, q=QUERY, decisions_only=1)
+    assert decisions["decisions_only"] is True and decisions["total"] <= api(client, q=QUERY)["total"]
+    box = soup(client.get("/", query_string={"q": QUERY, "decisions_only": 1})).select_one("#decisions_only")
+    assert box.has_attr("checked")
+
+
+def test_empty_state_suggests_removing_filters(client):
+    response = client.get("/", query_string={"q": QUERY, "municipality": "Roskilde", "decisions_only": "1"})
+    page = soup(response)
+    assert response.status_code == 200
+    assert page.select_one("h2.count").get_text(strip=True).startswith("Ingen resultater")
+    suggestions = {a.get_text(" ", strip=True): a["href"] for a in page.select(".empty a")}
+    remove = next(href for text, href in suggestions.items() if "Roskilde" in text)
+    assert parse_qs(urlsplit(remove).query) == {"q": [QUERY], "decisions_only": ["1"]}
+    whole_items = next(href for text, href in suggestions.items() if "ikke kun i beslutningerne" in text)
+    assert parse_qs(urlsplit(whole_items).query) == {"q": [QUERY], "municipality": ["Roskilde"]}
+    remove_all = suggestions["Fjern alle filtre"]
+    assert "Modtagelse af flygtninge" in hit_titles(soup(client.get(remove_all)))
+
+
+def test_suggestion_approximate_and_notice_are_shown(app, monkeypatch):
+    def fake_search(state):
+        return SearchResponse(request=state.request, total=0, hits=(), facets={"year": (FacetValue("2015", 0),)},
+                              suggestion="flygtninge", approximate=True,
+                              notice="Et citationstegn manglede; søgningen er læst uden det.")
+
+    monkeypatch.setattr("webui.search_views.run_search", fake_search)
+    page = soup(app.test_client().get("/", query_string={"q": '"flygtnige'}))
+    suggestion = page.select_one(".suggestion a")
+    assert suggestion.get_text() == "flygtninge"
+    assert parse_qs(urlsplit(suggestion["href"]).query) == {"q": ["flygtninge"]}
+    assert "Omtrentlige resultater" in page.select_one(".approximate").get_text()
+    assert "citationstegn manglede" in page.select_one(".notice").get_text()
+
+
+# --- JSON API ----------------------------------------------------------------------------
+
+def test_api_search_equals_the_engine_response(client, seed_index):
+    params = {"q": QUERY, "municipality": ["Næstved"], "year": ["2015", "2019"], "sort": "newest"}
+    response = client.get("/api/search", query_string=params)
+    expected = seed_index.search(parse_request({k: v if isinstance(v, list) else [v] for k, v in params.items()}))
+    assert response.get_json() == json.loads(json.dumps(expected.to_json()))
+    assert all(hit["id"] for hit in response.get_json()["hits"])
+
+
+def test_api_search_equals_cli_json(client, seed_index_dir):
+    from click.testing import CliRunner
+
+    from indexer.cli import main
+
+    result = CliRunner().invoke(main, ["search", QUERY, "--municipality", "Næstved", "--json",
+                                       "--index-dir", str(seed_index_dir)])
+    assert result.exit_code == 0, result.output
+    cli = json.loads(result.output)
+    web = api(client, q=QUERY, municipality="Næstved")
+    assert web == cli
+
+
+@pytest.mark.parametrize("params, code", [
+    ({"year": "tyve"}, "invalid_year"),
+    ({"sort": "tilfældig"}, "invalid_sort"),
+    ({"page": "0"}, "invalid_page"),
+    ({"page": "x"}, "invalid_page"),
+    ({"decisions_only": "måske"}, "invalid_decisions_only"),
+    ({"page_size": "1000"}, "invalid_page_size"),
+    ({"q": "a" * 501}, "query_too_long"),
+])
+def test_bad_parameters_give_json_400_in_danish(client, params, code):
+    response = client.get("/api/search", query_string=params)
+    assert response.status_code == 400
+    body = response.get_json()
+    with pytest.raises(InvalidParameter) as expected:
+        parse_request({name: [value] for name, value in params.items()})
+    assert body == {"status": 400, "code": code, "message": expected.value.message,
+                    "parameter": expected.value.parameter}
+
+
+def test_bad_parameter_on_the_page_explains_in_danish(client):
+    response = client.get("/", query_string={"q": QUERY, "year": "tyve"})
+    assert response.status_code == 400
+    alert = soup(response).select_one("[role=alert]")
+    assert "År skal være et årstal" in alert.get_text()
+    assert parse_qs(urlsplit(alert.a["href"]).query) == {"q": [QUERY]}
+
+
+def test_api_passage_is_the_passage_json_plus_links(client, seed_index):
+    pid = passage_id(client, "Modtagelse af flygtninge")
+    body = client.get(f"/api/passage/{pid}").get_json()
+    links = body.pop("links")
+    assert body.pop("citation").endswith("punkt 15: Modtagelse af flygtninge")
+    assert body == json.loads(json.dumps(seed_index.passage(pid).to_json()))
+    assert body["sections"] and list(body["sections"])[0] == "beslutning"
+    for name in ("html", "json", "document", "source", "previous", "next"):
+        with client.get(links[name].split("#")[0]) as linked:
+            assert linked.status_code == 200, name
+
+
+def test_api_document_lists_its_passages_in_order(client, seed_index):
+    pid = passage_id(client, "Modtagelse af flygtninge")
+    document_id = seed_index.passage(pid).document_id
+    body = client.get(f"/api/document/{document_id}").get_json()
+    assert [p["id"] for p in body["passages"]] == [p.id for p in seed_index.document(document_id)]
+    assert body["meeting_date"] == "2015-05-21" and body["municipality"] == "Næstved"
+
+
+# --- Passage, document and source pages ----------------------------------------------------
+
+def test_passage_page_shows_the_decision_first_and_the_meeting(client, seed_index):
+    pid = passage_id(client, "Modtagelse af flygtninge")
+    page = soup(client.get(f"/passage/{pid}"))
+    assert "Modtagelse af flygtninge" in page.h1.get_text()
+    sections = page.select("article.passage section.section")
+    assert "decision" in sections[0]["class"] and "Beslutning" in sections[0].h2.get_text()
+    assert sections[0].select_one(".text").get_text(strip=True)
+    assert "21. maj 2015" in page.select_one("dl.facts").get_text()
+    assert page.select_one("#citation").get_text(strip=True) == (
+        "Integrationsrådet, Næstved Kommune, referat af mødet 21.05.2015, punkt 15: Modtagelse af flygtninge")
+    siblings = [p.id for p in seed_index.document(seed_index.passage(pid).document_id)]
+    at = siblings.index(pid)
+    assert page.select_one("a[rel=prev]")["href"] == f"/passage/{siblings[at - 1]}"
+    assert page.select_one("a[rel=next]")["href"] == f"/passage/{siblings[at + 1]}"
+    others = [a["href"] for a in page.select("nav.siblings a")]
+    assert others == [f"/passage/{s}" for s in siblings]
+    source = page.find("a", string="naestved-integrationsraadet-referat-2015-05-21.txt")
+    assert source["href"] == f"/source/{seed_index.passage(pid).document_id}"
+
+
+def test_passage_page_of_an_annual_report(client):
+    hits = api(client, q=QUERY, doc_type="årsberetning")["hits"]
+    assert hits
+    page = soup(client.get(f"/passage/{hits[0]['id']}"))
+    assert page.select_one("#citation").get_text(strip=True).startswith(
+        f"Integrationsrådet, Næstved Kommune, årsberetning {hits[0]['year']}: ")
+    assert "Alle afsnit i dokumentet" in page.get_text()
+
+
+def test_document_page_lists_every_item(client, seed_index):
+    pid = passage_id(client, "Modtagelse af flygtninge")
+    document_id = seed_index.passage(pid).document_id
+    page = soup(client.get(f"/document/{document_id}"))
+    assert page.html["lang"] == "da" and "21. maj 2015" in page.h1.get_text()
+    assert [a["href"] for a in page.select("ol.toc a")] == [f"/passage/{p.id}" for p in seed_index.document(document_id)]
+
+
+def test_source_serves_the_indexed_file_by_id(client, seed_index):
+    pid = passage_id(client, "Modtagelse af flygtninge")
+    with client.get(f"/source/{seed_index.passage(pid).document_id}") as response:
+        assert response.status_code == 200
+        assert response.mimetype == "text/plain" and response.mimetype_params["charset"] == "utf-8"
+        assert response.data == (SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt").read_bytes()
+
+
+@pytest.mark.parametrize("path", [
+    "/source/..%2F..%2Fetc%2Fpasswd", "/source/%2Fetc%2Fpasswd", "/source/../pyproject.toml",
+    "/source/naestved-integrationsraadet-referat-2015-05-21.txt", "/source/seeds", "/source/",
+])
+def test_source_refuses_anything_not_indexed(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert b"root:" not in response.data and b"[project]" not in response.data
+
+
+def test_source_refuses_files_outside_the_corpus_folder(seed_index_dir, tmp_path):
+    """The index knows the file, but the site serves only from its own corpus folder."""
+    app = create_app({"TESTING": True, "INDEX_DIR": str(seed_index_dir), "CORPUS_DIR": str(tmp_path)})
+    client = app.test_client()
+    document_id = api(client, q=QUERY)["hits"][0]["document_id"]
+    response = client.get(f"/source/{document_id}")
+    assert response.status_code == 404 and "Kildefilen findes ikke" in response.get_data(as_text=True)
+
+
+def test_pdf_source_links_open_at_the_passage_page(tmp_path):
+    from indexer.update import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = corpus / "referat-2015-05-21.pdf"
+    pdf.write_bytes((ROOT / "tests" / "fixtures" / "pdf" / pdf.name).read_bytes())
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    hit = next(h for h in api(client, q=QUERY)["hits"] if h["title"] == "Modtagelse af flygtninge")
+    assert hit["page"] and hit["page"] > 1
+    page = soup(client.get(f"/passage/{hit['id']}"))
+    source = page.find("a", string=pdf.name)
+    assert source["href"] == f"/source/{hit['document_id']}#page={hit['page']}"
+    assert f"(side {hit['page']})" in source.parent.get_text()
+    with client.get(source["href"].split("#")[0]) as response:
+        assert response.mimetype == "application/pdf" and response.data == pdf.read_bytes()
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+# --- Errors ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["/passage/findes-ikke", "/document/findes-ikke", "/source/findes-ikke", "/intet-her"])
+def test_unknown_ids_give_danish_404_pages(client, path):
+    response = client.get(path)
+    assert response.status_code == 404 and response.mimetype == "text/html"
+    page = soup(response)
+    assert page.html["lang"] == "da" and page.h1.get_text() == "Ikke fundet"
+    assert re.search(r"findes (ikke|ingen|intet)", page.get_text())
+
+
+@pytest.mark.parametrize("path, code", [("/api/passage/findes-ikke", "unknown_passage"),
+                                         ("/api/document/findes-ikke", "unknown_document"),
+                                         ("/api/intet-her", "not_found")])
+def test_unknown_ids_give_json_404(client, path, code):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.get_json()["code"] == code and "findes" in response.get_json()["message"]
+
+
+def test_unexpected_errors_show_a_danish_page_without_traceback(app, monkeypatch):
+    def broken(state):
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr("webui.search_views.run_search", broken)
+    client = app.test_client()
+    page = client.get("/", query_string={"q": QUERY})
+    assert page.status_code == 500 and "Serverfejl" in page.get_data(as_text=True)
+    assert "secret internal detail" not in page.get_data(as_text=True) and "Traceback" not in page.get_data(as_text=True)
+    body = client.get("/api/search", query_string={"q": QUERY}).get_json()
+    assert body == {"status": 500, "code": "internal_error", "message": body["message"]}
+
+
+def test_missing_index_explains_how_to_build_one(tmp_path):
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "intet"), "CORPUS_DIR": str(SEEDS)}).test_client()
+    response = client.get("/", query_string={"q": QUERY})
+    assert response.status_code == 503 and "referatsog index" in response.get_data(as_text=True)
+    assert client.get("/api/search").get_json()["code"] == "index_missing"
+
+
+# --- Escaping and security --------------------------------------------------------------------
+
+HOSTILE = '<script>alert("q")</script>"><img src=x onerror=alert(1)>'
+
+
+def test_a_malicious_query_is_inert(client):
+    for response in (client.get("/", query_string={"q": HOSTILE}),
+                     client.get("/", query_string={"q": HOSTILE, "municipality": HOSTILE}),
+                     client.get("/", query_string={"q": HOSTILE, "year": HOSTILE})):
+        text = response.get_data(as_text=True)
+        assert "<script>alert" not in text and "<img src=x" not in text
+        assert "&lt;script&gt;alert(" in text
+        assert not soup(response).select("img, main script")
+
+
+# The cleaner strips complete tags from text files, but unclosed ones and entities survive.
+MALICIOUS_MINUTES = """Skurkeby Kommune
+
+REFERAT
+
+Integrationsrådet
+
+Mødedato: 01.02.2020
+
+1. Velkomst <img src=x onerror=alert(1)
+
+Sagsbehandler: Eva
+
+Sagsfremstilling
+
+Xylofonkoncert &lt;script&gt;alert(2)&lt;/script&gt; <svg onload=alert(3)
+og "><img src=x onerror=alert(4)> slut.
+
+Beslutning
+
+Godkendt xylofonkoncert <iframe src=x.
+
+2. Eventuelt
+
+Beslutning
+
+Intet.
+"""
+SCRIPT = "<script>alert('x')</script>"
+DANGEROUS = ("<script>alert", "<img src=x", "<svg onload", "<iframe src")
+
+
+@pytest.fixture(scope="module", params=["pipeline", "writer"])
+def hostile_app(request, tmp_path_factory):
+    """An index holding hostile text: via the indexer, and written directly with raw <script> tags."""
+    from dataclasses import replace
+
+    from indexer.pipeline import read_document
+    from indexer.update import update_index
+    from search import open_index
+
+    corpus = tmp_path_factory.mktemp("hostile-corpus")
+    source = corpus / "skurkeby-integrationsraadet-referat-2020-02-01.txt"
+    source.write_text(MALICIOUS_MINUTES, encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("hostile-index")
+    if request.param == "pipeline":
+        update_index([corpus], index_dir)
+    else:
+        document = read_document(source, corpus)
+        passages = tuple(
+            replace(p, title=p.title + SCRIPT, case_handler=SCRIPT, place=SCRIPT, present=(SCRIPT,), text=p.text + SCRIPT,
+                    sections=tuple(replace(s, text=s.text + SCRIPT, label=s.label + SCRIPT) for s in p.sections))
+            for p in document.passages)
+        index = open_index(index_dir, create=True)
+        with index.writer() as writer:
+            writer.add(replace(document, passages=passages), corpus)
+        index.close()
+    return create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)})
+
+
+def test_a_malicious_document_is_inert(hostile_app):
+    client = hostile_app.test_client()
+    response = client.get("/", query_string={"q": "xylofonkoncert"})
+    hits = client.get("/api/search", query_string={"q": "xylofonkoncert"}).get_json()["hits"]
+    assert hits and "<" in hits[0]["title"]
+    pages = [response, client.get(f"/passage/{hits[0]['id']}"), client.get(f"/document/{hits[0]['document_id']}")]
+    for page in pages:
+        assert page.status_code == 200
+        text = page.get_data(as_text=True)
+        for raw in DANGEROUS:
+            assert raw not in text
+        assert "&lt;img src=x onerror=alert(1)" in text
+        assert not soup(page).select("main script, main img, main iframe, main svg, main b")
+        assert "onerror" not in {attr for tag in soup(page).find_all(True) for attr in tag.attrs}
+    passage_text = pages[1].get_data(as_text=True)
+    assert "&amp;lt;script&amp;gt;alert(2)" in passage_text  # entities in the source stay literal text
+    # The snippet is the one place markup passes, and it holds only <mark>.
+    marks = soup(response).select(".snippet mark")
+    assert marks and {m.name for m in soup(response).select(".snippet *")} == {"mark"}
+
+
+def test_snippet_html_trusts_only_mark():
+    assert str(snippet_html("a <mark>b</mark> &lt;c&gt;")) == "a <mark>b</mark> &lt;c&gt;"
+    assert "<script" not in str(snippet_html("<script>x</script><mark onclick=x>y</mark>"))
+    assert "<mark onclick" not in str(snippet_html("<mark onclick=x>y</mark>"))
+
+
+def test_security_headers_and_nothing_from_other_hosts(client):
+    pid = passage_id(client, "Modtagelse af flygtninge")
+    for path in ("/", f"/?q={QUERY}", f"/passage/{pid}", "/api/search?q=x", "/findes-ikke"):
+        response = client.get(path)
+        csp = response.headers["Content-Security-Policy"]
+        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] == "same-origin"
+        if response.mimetype == "text/html":
+            page = soup(response)
+            urls = [tag.get(attr) for tag in page.find_all(True) for attr in ("src", "href", "action") if tag.get(attr)]
+            assert urls and all(u.startswith(("/", "#", "?")) for u in urls), urls
+    stylesheets = soup(client.get("/")).select("link[rel=stylesheet]")
+    assert [s["href"] for s in stylesheets] == ["/static/style.css"]
+    with client.get("/static/style.css") as css:
+        assert b"@import" not in css.data and b"url(" not in css.data
+
+
+# --- App factory, config and the shared index ------------------------------------------------
+
+def test_config_from_mapping_instance_folder_and_environment(tmp_path, monkeypatch):
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    (instance / "config.py").write_text("PAGE_SIZE = 25\nCORPUS_DIR = '/fra/instance'\n", encoding="utf-8")
+    monkeypatch.setenv("REFERATSOG_INDEX", str(tmp_path / "env-index"))
+    monkeypatch.setenv("REFERATSOG_CORPUS", str(tmp_path / "env-corpus"))
+    app = create_app(instance_path=str(instance))
+    assert app.config["INDEX_DIR"] == str(tmp_path / "env-index")
+    assert app.config["CORPUS_DIR"] == str(tmp_path / "env-corpus")  # environment beats the instance file
+    assert app.config["PAGE_SIZE"] == 25
+    app = create_app({"PAGE_SIZE": 5, "INDEX_DIR": "/fra/mapping"}, instance_path=str(instance))
+    assert (app.config["PAGE_SIZE"], app.config["INDEX_DIR"]) == (5, "/fra/mapping")
+    monkeypatch.delenv("REFERATSOG_INDEX")
+    monkeypatch.delenv("REFERATSOG_CORPUS")
+    app = create_app(instance_path=str(tmp_path / "no-instance"))
+    assert app.config["INDEX_DIR"].endswith("referatsog/index") and app.config["PAGE_SIZE"] == 10
+
+
+def test_one_index_is_shared_and_a_reindex_shows_up_without_restart(corpus, tmp_path):
+    from indexer.update import update_index
+
+    roskilde = corpus / "roskilde-integrationsraadet-referat-2026-06-04.txt"
+    held_back = tmp_path / roskilde.name
+    roskilde.rename(held_back)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    app = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)})
+    client = app.test_client()
+    assert "Roskilde" not in api(client, q=BROAD)["facets"]["municipality"]
+    with app.app_context():
+        from webui.index import get_index
+
+        first = get_index()
+        assert get_index() is first  # one index object for every request
+    held_back.rename(roskilde)
+    update_index([corpus], index_dir)
+    assert "Roskilde" in api(client, q=BROAD)["facets"]["municipality"]
+
+
+def test_serve_builds_a_missing_index_once(tmp_path):
+    from webui.serve import ensure_index
+
+    index_dir = tmp_path / "index"
+    assert ensure_index(index_dir, SEEDS) is True
+    assert ensure_index(index_dir, SEEDS) is False
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(SEEDS)}).test_client()
+    assert "Modtagelse af flygtninge" in [h["title"] for h in api(client, q=QUERY)["hits"]]
+
+
+# --- View helpers ---------------------------------------------------------------------------
+
+def test_citations_handle_reports_and_missing_numbers_and_dates():
+    from indexer.models import Passage
+
+    def passage(**changes) -> Passage:
+        fields = dict(id="x", document_id="d", position=0, doc_type="referat", municipality="Næstved",
+                      council="Integrationsrådet", meeting_date="2015-05-21", year=2015, item_number=15,
+                      title="Modtagelse af flygtninge", case_handler=None, case_number=None, place=None,
+                      present=(), absent=(), topics=(), source="a.txt", source_sha256="", line=1, page=None,
+                      sections=(), text="")
+        return Passage(**{**fields, **changes})
+
+    assert citation(passage()) == ("Integrationsrådet, Næstved Kommune, referat af mødet 21.05.2015, "
+                                   "punkt 15: Modtagelse af flygtninge")
+    assert citation(passage(doc_type="årsberetning", meeting_date=None, year=2019, item_number=None,
+                            title="Forord")) == "Integrationsrådet, Næstved Kommune, årsberetning 2019: Forord"
+    assert citation(passage(item_number=None, meeting_date=None)) == (
+        "Integrationsrådet, Næstved Kommune, referat af mødet i 2015: Modtagelse af flygtninge")
+    assert citation(passage(municipality=None, council=None, meeting_date=None, year=None, item_number=None)) == (
+        "Referat: Modtagelse af flygtninge")
+    assert citation(passage(doc_type="dagsorden", municipality="Roskilde Kommune")).startswith(
+        "Integrationsrådet, Roskilde Kommune, dagsorden til mødet 21.05.2015, punkt 15")
