@@ -35,6 +35,8 @@ def test_search_narrow_and_read_the_decision(tmp_path):
 
         # 1. Search from the front page, as a person would: type and press Enter.
         page.goto(base + "/")
+        page.keyboard.press("Tab")  # keyboard users meet the skip link first
+        expect(page.locator("a.skip-link")).to_be_focused()
         page.get_by_label("Søg i referater").fill("flygtninge boligplacering")
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"\?q=flygtninge"))

@@ -8,12 +8,15 @@
   // A copy button for the citation; without JavaScript the text is selectable as is.
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
+    var status = button.parentNode.querySelector(".copy-status");
     if (!source || !navigator.clipboard) { return; }
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(source.textContent.trim()).then(function () {
-        button.textContent = "Kopieret ✓";
-        setTimeout(function () { button.textContent = "Kopiér henvisning"; }, 2000);
+        if (status) { status.textContent = "Henvisningen er kopieret."; }
+        setTimeout(function () { if (status) { status.textContent = ""; } }, 4000);
+      }, function () {
+        if (status) { status.textContent = "Kunne ikke kopiere; markér teksten og kopiér den selv."; }
       });
     });
   });
