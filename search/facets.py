@@ -1,0 +1,176 @@
+"""Facets: one small class per facet, looped over by the schema and the query code.
+
+A facet knows four things: its values on a passage (what gets indexed), its Whoosh
+field, how to filter by selected values, and how to count values over a set of matching
+document numbers. Adding a facet means adding a class to `FACETS` (and to `api.FACETS`).
+
+Counting never walks Whoosh's `groupedby` (which visits every hit through Python-level
+facet objects): each facet's column is read once per index generation into a compact
+array of value ordinals (`FacetColumn`), shared by all threads, and a count is a C-level
+`Counter` over `ords[docnum]` for the matching document numbers.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from whoosh import columns
+from whoosh.fields import KEYWORD, FieldType
+from whoosh.query import NullQuery, Or, Query, Term
+from whoosh.reading import IndexReader
+
+from indexer.models import Passage
+from search import danish
+from search.analysis import VALUE_SEPARATOR, FacetAnalyzer
+from search.api import FacetValue
+
+
+def facet_key(value: str) -> str:
+    """The indexed form of a facet value: what `FacetAnalyzer` makes of it."""
+    return danish.fold(value.strip())
+
+
+@dataclass(frozen=True)
+class FacetColumn:
+    """One facet's values for every document number of one index generation.
+
+    `labels[o]` is the tuple of display values of ordinal `o` (ordinal 0 = no value); a
+    multi-valued facet stores each distinct combination once.
+    """
+
+    labels: tuple[tuple[str, ...], ...]
+    ords: array
+
+    @classmethod
+    def load(cls, reader: IndexReader, field: str) -> FacetColumn:
+        ordinal: dict[bytes, int] = {b"": 0}
+        ords = array("I")
+        for leaf, _offset in reader.leaf_readers():
+            count = leaf.doc_count_all()
+            if not leaf.has_column(field):
+                ords.extend([0] * count)
+                continue
+            column = leaf.column_reader(field, translate=False)
+            ords.extend(ordinal.setdefault(raw, len(ordinal)) for raw in column)
+        labels = [()] * len(ordinal)
+        for raw, o in ordinal.items():
+            if o:
+                labels[o] = tuple(v for v in raw.decode("utf-8").split(VALUE_SEPARATOR) if v)
+        return cls(tuple(labels), ords)
+
+    def count(self, docnums: Iterable[int]) -> Counter[str]:
+        by_ordinal = Counter(map(self.ords.__getitem__, docnums))
+        out: Counter[str] = Counter()
+        for o, n in by_ordinal.items():
+            for label in self.labels[o]:
+                out[label] += n
+        return out
+
+
+class Facet:
+    """Base class: a single-valued facet stored under its own name."""
+
+    name: ClassVar[str]
+    limit: ClassVar[int] = 50  # values shown; selected values are always shown
+    multi: ClassVar[bool] = False
+
+    @property
+    def field(self) -> str:
+        return self.name
+
+    def values(self, passage: Passage) -> tuple[str, ...]:
+        value = getattr(passage, self.name)
+        return (str(value),) if value not in (None, "") else ()
+
+    def schema_field(self) -> FieldType:
+        field = KEYWORD(analyzer=FacetAnalyzer())
+        # A pointer per document into the segment's unique values: small for facets whose
+        # values repeat (municipalities, councils, years); KEYWORD ignores a column argument.
+        field.column_type = columns.RefBytesColumn()
+        return field
+
+    def filter_query(self, values: Iterable[str]) -> Query:
+        """Documents with any of `values` (OR within one facet)."""
+        terms = [Term(self.field, facet_key(v)) for v in values if v.strip()]
+        return Or(terms) if terms else NullQuery
+
+    def user_query(self, reader: IndexReader, text: str) -> Query:
+        """`kommune:naestved`, `sagsbehandler:mette`: values equal to `text` or holding all its words."""
+        key = facet_key(text)
+        wanted = set(danish.terms(text))
+        matches = []
+        for raw in reader.lexicon(self.field):
+            value = raw.decode("utf-8")
+            if value == key or (wanted and wanted <= set(danish.terms(value))):
+                matches.append(Term(self.field, value))
+        return Or(matches) if matches else NullQuery
+
+    def counts(self, column: FacetColumn, docnums: Collection[int], selected: Collection[str]) -> tuple[FacetValue, ...]:
+        """Values by count over `docnums`, most frequent first; selected values always included."""
+        counted = column.count(docnums)
+        keys = {facet_key(v) for v in selected}
+        ranked = sorted(counted.items(), key=self.order)
+        shown = [(v, n) for i, (v, n) in enumerate(ranked) if i < self.limit or facet_key(v) in keys]
+        present = {facet_key(v) for v, _ in shown}
+        shown += [(v, 0) for v in selected if facet_key(v) not in present]
+        return tuple(FacetValue(v, n, facet_key(v) in keys) for v, n in shown)
+
+    @staticmethod
+    def order(item: tuple[str, int]) -> tuple[int, int, str]:
+        """Most frequent first, then alphabetical."""
+        return (-item[1], 0, item[0].casefold())
+
+
+class MunicipalityFacet(Facet):
+    name = "municipality"
+
+
+class CouncilFacet(Facet):
+    name = "council"
+
+
+class YearFacet(Facet):
+    name = "year"
+
+    @staticmethod
+    def order(item: tuple[str, int]) -> tuple[int, int, str]:
+        """Most frequent first, then the newer year."""
+        value, count = item
+        return (-count, -int(value) if value.isdigit() else 0, value)
+
+
+class CaseHandlerFacet(Facet):
+    name = "case_handler"
+
+    def schema_field(self) -> FieldType:
+        field = super().schema_field()
+        # Names are a long tail; RefBytesColumn caps a segment at 65,535 unique values.
+        field.column_type = columns.VarBytesColumn()
+        return field
+
+
+class TopicFacet(Facet):
+    name = "topic"
+    multi = True
+
+    def values(self, passage: Passage) -> tuple[str, ...]:
+        return tuple(t for t in passage.topics if t)
+
+
+class DocTypeFacet(Facet):
+    name = "doc_type"
+
+
+FACETS: tuple[Facet, ...] = (
+    MunicipalityFacet(),
+    CouncilFacet(),
+    YearFacet(),
+    CaseHandlerFacet(),
+    TopicFacet(),
+    DocTypeFacet(),
+)
+FACETS_BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}

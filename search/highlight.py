@@ -1,0 +1,108 @@
+"""Snippets: a short window of a passage's text with `<mark>` around words that match the query.
+
+Matching is by index term, not by spelling: a word is marked when the Danish analyzer
+makes of it a term the query searched for, so "flygtningene" lights up for the query
+"flygtninge". Tokens are found with the analyzer's own token pattern (a C-level regex)
+and each distinct word is analysed once (`analysis.word_terms` is cached), so a snippet
+costs a scan of the text, not a Whoosh analysis per hit. Only the first `MAX_SCAN`
+characters are scanned: long annual-report sections stay cheap (issue 6).
+
+Everything taken from the document is HTML-escaped; the only markup is our `<mark>`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from html import escape
+
+from search import danish
+from search.analysis import word_terms
+
+MAX_SCAN = 20_000  # characters of a passage searched for matches
+SNIPPET_WIDTH = 240  # characters of text shown
+_CONTEXT = 60  # characters shown before the first match of the window
+_MAX_MATCHES = 200
+_TOKEN_RE = re.compile(danish.TOKEN_PATTERN)
+_SPACE_RE = re.compile(r"\s+")
+
+
+def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH) -> str:
+    """HTML: the best window of `text` for `terms`, matched words in `<mark>`, all else escaped.
+
+    >>> snippet("Byrådet drøftede <b>flygtningene</b> i Næstved.", {"flygtning"})
+    'Byrådet drøftede &lt;b&gt;<mark>flygtningene</mark>&lt;/b&gt; i Næstved.'
+    """
+    text = _SPACE_RE.sub(" ", text[:MAX_SCAN]).strip()
+    matches = _matches(text, frozenset(terms)) if terms else []
+    if not matches:
+        start, end = 0, _cut(text, width)
+    else:
+        start, end = _window(text, matches, width)
+    shown = [(s, e) for s, e, _ in matches if s >= start and e <= end]
+    out = ["…" if start > 0 else ""]
+    pos = start
+    for s, e in shown:
+        out.append(escape(text[pos:s]))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        pos = e
+    out.append(escape(text[pos:end]))
+    out.append("…" if end < len(text) else "")
+    return "".join(out)
+
+
+def excerpt(text: str, *, max_lines: int = 3, max_chars: int = 300) -> str:
+    """Plain text: the first non-empty lines of `text`, cut at a word boundary.
+
+    >>> excerpt("Integrationsrådet, 21.05.2015\\n\\nGodkendt.\\n\\nSe bilag.\\n\\nMere.", max_lines=2)
+    'Integrationsrådet, 21.05.2015\\nGodkendt.…'
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    result = "\n".join(" ".join(line.split()) for line in lines[:max_lines])
+    more = len(lines) > max_lines
+    if len(result) > max_chars:
+        result, more = result[: _cut(result, max_chars)].rstrip(), True
+    return result + ("…" if more else "")
+
+
+def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, matched terms) of each word of `text` whose index terms meet `terms`."""
+    found = []
+    for m in _TOKEN_RE.finditer(text):
+        hit = word_terms(m.group(0)) & terms
+        if hit:
+            found.append((m.start(), m.end(), hit))
+            if len(found) >= _MAX_MATCHES:
+                break
+    return found
+
+
+def _window(text: str, matches: list[tuple[int, int, frozenset[str]]], width: int) -> tuple[int, int]:
+    """The `width`-wide window holding the most distinct matched terms (then the most matches)."""
+    best, best_score = 0, (-1, -1)
+    for i, (s, _e, _t) in enumerate(matches):
+        seen: set[str] = set()
+        count = 0
+        for s2, e2, t2 in matches[i:]:
+            if e2 - s > width - _CONTEXT:
+                break
+            seen |= t2
+            count += 1
+        score = (len(seen), count)
+        if score > best_score:
+            best, best_score = i, score
+    first = matches[best][0]
+    start = max(0, first - _CONTEXT)
+    if start:
+        space = text.find(" ", start, first)
+        start = space + 1 if space >= 0 else first
+    end = start + _cut(text[start:], width)
+    return start, max(end, matches[best][1])
+
+
+def _cut(text: str, width: int) -> int:
+    """Where to end a `width`-long piece of `text` without splitting a word."""
+    if len(text) <= width:
+        return len(text)
+    space = text.rfind(" ", 0, width)
+    return space if space > width // 2 else width

@@ -1,0 +1,302 @@
+"""Open, read and write the Referatsøg index: a Whoosh index in one folder.
+
+Atomicity. We rely on Whoosh's transactional commit instead of building aside and
+swapping folders. A writer puts new documents into a *new* segment under a fresh name
+and records deletions in new segment metadata; nothing a reader has open is modified.
+The commit ends by writing the table of contents of the next generation to a temporary
+file and renaming it into place (`whoosh.index.TOC.write`), and a reader only ever opens
+the newest complete TOC. An exception (`cancel()`) or a killed process therefore leaves
+the previous generation exactly as it was; the orphaned segment files are removed by the
+next successful commit. A full rebuild (`clear()`) happens in the same transaction: the
+new segment is committed with Whoosh's `CLEAR` merge policy, so readers see the old index
+until the new one is complete, never an empty one in between. Swapping folders would
+add nothing for our single-folder layout and break readers that hold the old path.
+(Not covered: power loss; Whoosh does not fsync.)
+
+Locking. One writer at a time, by Whoosh's `WRITELOCK`, an `fcntl.flock` on a file in the
+index folder: the kernel releases it when the holding process dies, so a crashed indexer
+never leaves a stale lock. A second writer fails at once with `IndexLocked`.
+
+Threads. Whoosh searchers hold file positions and caches, so they are not shared between
+threads: each thread gets its own long-lived searcher (`threading.local`), reused across
+requests and refreshed in place when a newer generation exists (one directory listing
+per search). What is expensive to derive per generation (facet ordinals, date order) is
+computed once and shared by all threads through `search.snapshot.Snapshot`.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import FileIndex, LockError
+from whoosh.query import And, Term
+from whoosh.searching import Searcher
+from whoosh.writing import CLEAR
+
+from indexer.models import Document, Passage
+from search.api import IndexLocked, IndexMissing, SearchRequest, SearchResponse
+from search.query import run_search
+from search.schema import FILE, PASSAGE, SCHEMA_VERSION, build_schema, file_fields, passage_fields
+from search.snapshot import Snapshot
+
+INDEX_NAME = "MAIN"
+VERSION_FILE = "referatsog-index.json"
+
+
+def index_exists(path: str | Path) -> bool:
+    """Whether `path` holds a Referatsøg index (of any schema version)."""
+    return Path(path).is_dir() and whoosh_index.exists_in(str(path), indexname=INDEX_NAME)
+
+
+def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
+    """Open the index in `path`; with `create`, make it (and the folder) when absent.
+
+    An index written by another schema version is refused (`IndexMissing`) when reading
+    and recreated empty when `create` is set, so the next indexing run rebuilds it.
+    """
+    path = Path(path).expanduser()
+    if index_exists(path) and _version(path) == SCHEMA_VERSION:
+        return SearchIndex(path, whoosh_index.open_dir(str(path), indexname=INDEX_NAME))
+    if not create:
+        if index_exists(path):
+            raise IndexMissing(
+                f"Indekset i {path} er bygget af en anden version af Referatsøg. Byg det igen med «referatsog index»."
+            )
+        raise IndexMissing(f"Der er intet indeks i {path}. Byg det med «referatsog index».")
+    path.mkdir(parents=True, exist_ok=True)
+    storage_lock = _storage_lock(path)  # the writers' lock: never recreate under a running writer
+    if not storage_lock.acquire(blocking=False):
+        raise IndexLocked(_locked_message(path))
+    try:
+        ix = whoosh_index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
+        (path / VERSION_FILE).write_text(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n", encoding="utf-8")
+    finally:
+        storage_lock.release()
+    return SearchIndex(path, ix)
+
+
+class SearchIndex:
+    """A Referatsøg index: search it, read passages and source records, open a writer."""
+
+    def __init__(self, path: Path, ix: FileIndex) -> None:
+        self.path = path
+        self._ix = ix
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._searchers: list[Searcher] = []
+        self._snapshots: dict[int, Snapshot] = {}
+
+    # Reading
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        """Answer one request (see `search.query.run_search`)."""
+        searcher = self._searcher()
+        return run_search(searcher, request, self._snapshot(searcher))
+
+    def passage(self, passage_id: str) -> Passage | None:
+        stored = self._searcher().document(id=passage_id)
+        return Passage.from_record(json.loads(stored["record"])) if stored else None
+
+    def document(self, document_id: str) -> list[Passage]:
+        """The passages of one document in their order in the document."""
+        searcher = self._searcher()
+        query = And([Term("document_id", document_id), Term("kind", PASSAGE)])
+        passages = [Passage.from_record(json.loads(searcher.stored_fields(d)["record"])) for d in searcher.docs_for_query(query)]
+        return sorted(passages, key=lambda p: p.position)
+
+    def sources(self) -> dict[str, dict[str, Any]]:
+        """Every indexed source file → its record: sha256, root, document_id, passages, + what the indexer gave."""
+        searcher = self._searcher()
+        out = {}
+        for docnum in searcher.docs_for_query(Term("kind", FILE)):
+            stored = searcher.stored_fields(docnum)
+            out[stored["source"]] = json.loads(stored["record"])
+        return out
+
+    def source_file(self, document_id: str) -> Path | None:
+        """The source file of a document, only if it exists inside the corpus root it was indexed from."""
+        searcher = self._searcher()
+        stored = searcher.document(document_id=document_id, kind=FILE)
+        if not stored:
+            return None
+        root = Path(json.loads(stored["record"])["root"]).resolve()
+        candidate = (root / stored["source"]).resolve()
+        if candidate.is_relative_to(root) and candidate.is_file():
+            return candidate
+        return None
+
+    def stats(self) -> dict[str, Any]:
+        searcher = self._searcher()
+        modified = datetime.fromtimestamp(self._ix.last_modified(), tz=timezone.utc)
+        return {
+            "path": str(self.path),
+            "documents": sum(1 for _ in searcher.docs_for_query(Term("kind", FILE))),
+            "passages": len(self._snapshot(searcher).passages(searcher)),
+            "last_commit": modified.isoformat(timespec="seconds"),
+            "generation": self._local.generation,
+        }
+
+    def refresh(self) -> bool:
+        """Make this thread's searcher see the newest commit; True if there was one. Searches do this themselves."""
+        before = getattr(self._local, "searcher", None)
+        return self._searcher() is not before
+
+    def close(self) -> None:
+        """Close every searcher this index opened, in any thread (call at shutdown)."""
+        with self._lock:
+            for searcher in self._searchers:
+                searcher.close()
+            self._searchers.clear()
+            self._snapshots.clear()
+        self._local = threading.local()
+
+    def _searcher(self) -> Searcher:
+        """This thread's searcher, reopened when a newer generation was committed.
+
+        Not Whoosh's `Searcher.refresh()`: in whoosh-reloaded 2.7.5 its reader reuse adds
+        the old reader's segments to the new ones, so deleted documents come back.
+        """
+        latest = self._ix.latest_generation()
+        searcher: Searcher | None = getattr(self._local, "searcher", None)
+        if searcher is not None and not searcher.is_closed and self._local.generation == latest:
+            return searcher
+        fresh = self._ix.searcher()
+        with self._lock:
+            if searcher is not None:
+                if searcher in self._searchers:
+                    self._searchers.remove(searcher)
+                searcher.close()
+            self._searchers.append(fresh)
+        generation = fresh.reader().generation()
+        self._local.searcher = fresh
+        self._local.generation = latest if generation is None else generation
+        return fresh
+
+    def _snapshot(self, searcher: Searcher) -> Snapshot:
+        generation = self._local.generation if getattr(self._local, "searcher", None) is searcher else -1
+        with self._lock:
+            snapshot = self._snapshots.get(generation)
+            if snapshot is None:
+                snapshot = Snapshot(generation)
+                # Keep the newest few: threads may briefly lag one commit behind.
+                for old in sorted(self._snapshots)[:-2]:
+                    del self._snapshots[old]
+                self._snapshots[generation] = snapshot
+        return snapshot
+
+    # Writing
+
+    def writer(self, *, procs: int = 1, limitmb: int = 128) -> IndexWriter:
+        """A context manager that commits on normal exit and cancels on an exception.
+
+        Raises `IndexLocked` at once when another writer holds the index. `procs` > 1 uses
+        Whoosh's multiprocessing writer for bulk builds.
+        """
+        return IndexWriter(self, procs=procs, limitmb=limitmb)
+
+
+class IndexWriter:
+    """Adds, replaces and deletes the passages of source files, in one atomic commit."""
+
+    def __init__(self, index: SearchIndex, *, procs: int = 1, limitmb: int = 128) -> None:
+        self._index = index
+        try:
+            self._writer = index._ix.writer(procs=procs, limitmb=limitmb) if procs > 1 else index._ix.writer(limitmb=limitmb)
+        except LockError:
+            raise IndexLocked(_locked_message(index.path)) from None
+        self._sources: set[str] = set()
+        self._cleared = False
+        self._closed = False
+        self.passages_added = 0
+
+    def add(self, document: Document, root: Path, **file_info: Any) -> int:
+        """Replace everything indexed from `document.source` by this document; returns its passage count.
+
+        `root` is the corpus folder the source path is relative to; `file_info` (size, mtime,
+        ...) is kept with the source's record and returned by `SearchIndex.sources()`.
+        """
+        source = document.source
+        if source in self._sources:
+            raise ValueError(f"{source} is already part of this write")
+        for passage in document.passages:
+            if passage.source != source:
+                raise ValueError(f"passage {passage.id} belongs to {passage.source}, not {source}")
+        if not self._cleared:
+            self._writer.delete_by_term("source", source)
+        for passage in document.passages:
+            self._writer.add_document(**passage_fields(passage))
+        self._writer.add_document(**file_fields(document, Path(root).resolve(), file_info))
+        self._sources.add(source)
+        self.passages_added += len(document.passages)
+        return len(document.passages)
+
+    def delete(self, source: str) -> None:
+        """Remove a source file's passages and record (as committed before this writer)."""
+        if source in self._sources:
+            raise ValueError(f"{source} was added in this write; delete it before adding, not after")
+        if not self._cleared:
+            self._writer.delete_by_term("source", source)
+
+    def clear(self) -> None:
+        """Drop everything committed before: the commit then holds only what this writer adds."""
+        if self._sources:
+            raise ValueError("clear() must come before the first add()")
+        self._cleared = True
+
+    def commit(self) -> None:
+        self._closed = True
+        try:
+            self._writer.commit(mergetype=CLEAR) if self._cleared else self._writer.commit()
+        except BaseException:
+            self._abandon()
+            raise
+
+    def cancel(self) -> None:
+        self._closed = True
+        self._abandon()
+
+    def _abandon(self) -> None:
+        try:
+            self._writer.cancel()
+        except Exception:  # noqa: BLE001 (already failing; make sure the lock goes)
+            lock = getattr(self._writer, "writelock", None)
+            if lock is not None:
+                lock.release()
+
+    def __enter__(self) -> IndexWriter:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self._closed:
+            return
+        if exc_type is None:
+            self.commit()
+        else:
+            self.cancel()
+
+
+def _storage_lock(path: Path) -> Any:
+    from whoosh.filedb.filestore import FileStorage
+
+    return FileStorage(str(path)).lock(f"{INDEX_NAME}_WRITELOCK")
+
+
+def _locked_message(path: Path) -> str:
+    return f"Indekset i {path} opdateres allerede af en anden proces. Prøv igen, når den er færdig."
+
+
+def _version(path: Path) -> int | None:
+    try:
+        return int(json.loads((path / VERSION_FILE).read_text(encoding="utf-8"))["schema_version"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+__all__ = ["INDEX_NAME", "IndexWriter", "SearchIndex", "index_exists", "open_index"]
+

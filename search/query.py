@@ -1,0 +1,211 @@
+"""Answer a `SearchRequest` from a Whoosh searcher: the matching set, facet counts, one page of hits.
+
+The steps, each over sets of document numbers so facet counts cover the whole result
+set rather than one page:
+
+1. the query text (`search.syntax`) becomes a Whoosh query over title^4, decision^2 and
+   body (only decision with `decisions_only`); no positive words means "every passage";
+2. each selected facet becomes its own set of documents (OR within the facet);
+3. hits = query ∩ every facet set; a facet's counts = query ∩ every *other* facet's set.
+   This is disjunctive faceting: choosing "Næstved" keeps the other municipalities'
+   counts visible so a user can add them with OR. For facets with no selection the
+   counts are over exactly the hits, so they add up to `total` when every passage has
+   a value;
+4. the page: by score (Whoosh BM25F, restricted to the hit set) or by a cached date
+   rank (`snapshot.Snapshot.rank`). An empty query has no relevance: it lists newest first.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from whoosh.analysis import Analyzer
+from whoosh.query import And, Not, Or, Phrase, Prefix, Query, Term
+from whoosh.searching import Searcher
+
+from indexer.models import Passage
+from search.api import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
+from search.facets import FACETS_BY_NAME
+from search.highlight import excerpt, snippet
+from search.schema import FIELD_BOOSTS, TEXT_FIELDS
+from search.snapshot import NEWEST, Snapshot
+from search.syntax import Clause, ParsedQuery, parse
+
+NOTHING_TO_SEARCH = "Søgningen indeholdt kun småord (fx «og», «i», «at»), som der ikke søges på; alle passager vises."
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A parsed query made into Whoosh queries, plus the terms to highlight."""
+
+    positive: Query | None  # None: no positive clause (browse, possibly with exclusions)
+    negative: tuple[Query, ...]
+    highlight: frozenset[str]
+    notices: tuple[str, ...]
+
+
+def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False) -> Compiled:
+    """Turn parsed clauses into Whoosh queries, analysing words as the index analysed them."""
+    analyzer = searcher.schema["body"].analyzer
+    required: list[Query] = []
+    negative: list[Query] = []
+    highlight: set[str] = set()
+    dropped = 0
+    for group in parsed.groups:
+        alternatives = []
+        for clause in group:
+            q = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set())
+            if q is None:
+                dropped += 1
+            elif clause.negated:
+                negative.append(q)
+            else:
+                alternatives.append(q)
+        if alternatives:
+            required.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
+    notices = list(parsed.notices)
+    if dropped and not required and not negative:
+        notices.append(NOTHING_TO_SEARCH)
+    positive = None if not required else required[0] if len(required) == 1 else And(required)
+    return Compiled(positive, tuple(negative), frozenset(highlight), tuple(notices))
+
+
+def _clause_query(
+    clause: Clause, searcher: Searcher, analyzer: Analyzer, decisions_only: bool, highlight: set[str]
+) -> Query | None:
+    field = clause.field
+    if field in FACETS_BY_NAME:
+        return FACETS_BY_NAME[field].user_query(searcher.reader(), clause.text)
+    if field == "case_number":
+        value = clause.text.strip().lower()
+        highlight.add(value)
+        return Or([Term("case_number", value), Prefix("case_number", value + "-"), Prefix("case_number", value + ".")])
+    terms = [t.text for t in analyzer(clause.text, mode="query")]
+    if not terms:
+        return None
+    highlight.update(terms)
+    fields = [field] if field else (["decision"] if decisions_only else list(TEXT_FIELDS))
+    if clause.phrase and len(terms) > 1:
+        per_field = [Phrase(f, terms, boost=FIELD_BOOSTS.get(f, 1.0)) for f in fields]
+        return per_field[0] if len(per_field) == 1 else Or(per_field)
+    per_term = []
+    for term in terms:
+        options = [Term(f, term, boost=FIELD_BOOSTS.get(f, 1.0)) for f in fields]
+        per_term.append(options[0] if len(options) == 1 else Or(options))
+    return per_term[0] if len(per_term) == 1 else And(per_term)
+
+
+def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | None = None) -> SearchResponse:
+    """Answer one request. Malformed query text never raises; invalid parameters raise `InvalidParameter`."""
+    _validate(request)
+    snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
+    parsed = parse(request.query.strip(), MAX_QUERY_LENGTH)
+    compiled = compile_query(parsed, searcher, decisions_only=request.decisions_only)
+
+    matched = _base_set(searcher, snapshot, compiled, request.decisions_only)
+    selected = {name: values for name, values in request.filters.items() if values}
+    facet_sets = {
+        name: frozenset(searcher.docs_for_query(FACETS_BY_NAME[name].filter_query(values)))
+        for name, values in selected.items()
+    }
+    hits_set = _intersect(matched, facet_sets.values())
+
+    facets = {}
+    for facet in (FACETS_BY_NAME[name] for name in FACETS):
+        others = [docs for name, docs in facet_sets.items() if name != facet.name]
+        base = hits_set if facet.name not in facet_sets else _intersect(matched, others)
+        facets[facet.name] = facet.counts(snapshot.facet_column(searcher, facet), base, selected.get(facet.name, ()))
+
+    start = (request.page - 1) * request.page_size
+    end = start + request.page_size
+    if request.sort == "relevance" and compiled.positive is not None:
+        page = _by_score(searcher, compiled, hits_set if facet_sets else None, end)[start:end]
+    else:
+        sort = request.sort if request.sort != "relevance" else NEWEST
+        rank = snapshot.rank(searcher, sort)
+        page = [(d, 0.0) for d in heapq.nsmallest(end, hits_set, key=rank.__getitem__)[start:end]]
+
+    hits = tuple(_hit(searcher, docnum, score, compiled.highlight, request.decisions_only) for docnum, score in page)
+    notice = " ".join(compiled.notices) or None
+    return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice)
+
+
+def _validate(request: SearchRequest) -> None:
+    if request.sort not in SORTS:
+        raise InvalidParameter("sort", "Sortering skal være relevance, newest eller oldest.", "invalid_sort")
+    if request.page < 1:
+        raise InvalidParameter("page", "Siden skal være 1 eller mere.", "invalid_page")
+    if not 1 <= request.page_size <= MAX_PAGE_SIZE:
+        raise InvalidParameter("page_size", f"Antal pr. side skal være mellem 1 og {MAX_PAGE_SIZE}.", "invalid_page_size")
+    for name in request.filters:
+        if name not in FACETS_BY_NAME:
+            raise InvalidParameter(name, f"Der kan ikke filtreres på «{name}».", "unknown_facet")
+
+
+def _base_set(searcher: Searcher, snapshot: Snapshot, compiled: Compiled, decisions_only: bool) -> frozenset[int]:
+    """Document numbers matching the query text alone (before facet filters)."""
+    if compiled.positive is not None:
+        docs = frozenset(searcher.docs_for_query(compiled.positive))
+    else:
+        docs = snapshot.passages(searcher)
+        if decisions_only:
+            docs = docs & frozenset(searcher.docs_for_query(Term("has_decision", "1")))
+    if compiled.negative:
+        excluded = Or(list(compiled.negative)) if len(compiled.negative) > 1 else compiled.negative[0]
+        docs = docs - frozenset(searcher.docs_for_query(excluded))
+    return docs
+
+
+def _intersect(first: frozenset[int], others: Iterable[frozenset[int]]) -> frozenset[int]:
+    result = first
+    for docs in sorted(others, key=len):
+        result = result & docs
+    return result
+
+
+def _by_score(searcher: Searcher, compiled: Compiled, allowed: frozenset[int] | None, limit: int) -> list[tuple[int, float]]:
+    """The top `limit` (docnum, score) pairs; `allowed` restricts them to the facet-filtered hits."""
+    assert compiled.positive is not None
+    if limit < 1 or (allowed is not None and not allowed):
+        return []
+    query = compiled.positive
+    if compiled.negative:
+        query = And([query, *(Not(q) for q in compiled.negative)])
+    results = searcher.search(query, limit=limit, filter=set(allowed) if allowed is not None else None)
+    return [(hit.docnum, hit.score or 0.0) for hit in results]
+
+
+def _hit(searcher: Searcher, docnum: int, score: float, terms: frozenset[str], decisions_only: bool) -> Hit:
+    passage = Passage.from_record(json.loads(searcher.stored_fields(docnum)["record"]))
+    text = passage.decision if decisions_only and passage.decision else _without_title(passage)
+    return Hit(
+        id=passage.id,
+        document_id=passage.document_id,
+        title=passage.title,
+        doc_type=passage.doc_type,
+        municipality=passage.municipality,
+        council=passage.council,
+        meeting_date=passage.meeting_date,
+        year=passage.year,
+        item_number=passage.item_number,
+        case_handler=passage.case_handler,
+        case_number=passage.case_number,
+        topics=passage.topics,
+        source=passage.source,
+        page=passage.page,
+        line=passage.line,
+        score=float(score),
+        snippet=snippet(text, terms),
+        decision=excerpt(passage.decision),
+    )
+
+
+def _without_title(passage: Passage) -> str:
+    """The passage text without a leading copy of its title (the result list shows the title)."""
+    text = passage.text.lstrip()
+    head, _, rest = text.partition("\n")
+    return rest if passage.title and passage.title.strip() in head and rest.strip() else text
+

@@ -1,0 +1,122 @@
+"""The Whoosh schema, in one place, and how a passage or a source file becomes a Whoosh document.
+
+The index holds two kinds of documents, told apart by `kind`:
+
+* one per passage: the text fields (`title`, `decision`, `body`, all Danish-analysed),
+  the facet fields (one per `search.facets.FACETS`, folded whole values for filtering plus
+  a column of the display values for counting), `case_number`, `has_decision`, the sort
+  key column `order`, and the lossless passage record as JSON (`record`), from which
+  `Passage.from_record` rebuilds the passage and snippets are cut;
+* one per source file: its `source`, `document_id` and a JSON `record` with the file's
+  sha256, corpus root and whatever else the indexer passed (size, mtime, ...). Keeping it
+  in the index makes it change in the same atomic commit as the file's passages.
+
+Text is not stored a second time in Whoosh's stored fields: the record already has it.
+Field boosts are applied at query time (`FIELD_BOOSTS`) so relevance tuning (issue 5)
+needs no reindex.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from whoosh import columns
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+
+from indexer.models import Document, Passage
+from search.analysis import VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer
+from search.facets import FACETS
+
+# Bump when fields or analysis change in a way an existing index cannot follow;
+# `open_index` refuses (or, when writing, recreates) an index of another version.
+SCHEMA_VERSION = 1
+
+PASSAGE = "passage"
+FILE = "file"
+
+# Text fields and their query-time weights: a title match ranks above a decision match
+# above a body match. The body holds the whole item text, so a title or decision word
+# also scores there.
+TEXT_FIELDS: tuple[str, ...] = ("title", "decision", "body")
+FIELD_BOOSTS: Mapping[str, float] = {"title": 4.0, "decision": 2.0, "body": 1.0}
+
+
+def build_schema() -> Schema:
+    """A fresh schema object (Whoosh pickles it into the index's table of contents)."""
+    danish = DanishAnalyzer()
+    fields: dict[str, Any] = {
+        "kind": ID(),
+        "id": ID(stored=True, unique=True),
+        "document_id": ID(stored=True),
+        "source": ID(stored=True),
+        "title": TEXT(analyzer=danish),
+        "decision": TEXT(analyzer=danish),
+        "body": TEXT(analyzer=danish),
+        "case_number": KEYWORD(analyzer=CaseNumberAnalyzer()),
+        "has_decision": ID(),
+        "order": COLUMN(columns.VarBytesColumn()),
+        "record": STORED(),
+    }
+    for facet in FACETS:
+        fields[facet.field] = facet.schema_field()
+    return Schema(**fields)
+
+
+def sort_date(passage: Passage) -> str:
+    """The date a passage sorts by: its meeting, else the end of its year (annual reports)."""
+    if passage.meeting_date:
+        return passage.meeting_date
+    return f"{passage.year:04d}-12-31" if passage.year else ""
+
+
+def order_key(passage: Passage) -> str:
+    """Sort date, document and position in one column value, split again by `index.SortOrder`."""
+    return f"{sort_date(passage)}{VALUE_SEPARATOR}{passage.document_id}{VALUE_SEPARATOR}{passage.position:09d}"
+
+
+def passage_fields(passage: Passage) -> dict[str, Any]:
+    """The keyword arguments of `writer.add_document` for one passage."""
+    doc: dict[str, Any] = {
+        "kind": PASSAGE,
+        "id": passage.id,
+        "document_id": passage.document_id,
+        "source": passage.source,
+        "title": passage.title,
+        "decision": passage.decision,
+        "body": passage.text,
+        "order": order_key(passage).encode("utf-8"),
+        "record": json.dumps(passage.to_record(), ensure_ascii=False),
+    }
+    if passage.case_number:
+        doc["case_number"] = passage.case_number
+    if passage.has_decision:
+        doc["has_decision"] = "1"
+    for facet in FACETS:
+        values = facet.values(passage)
+        if values:
+            # The analyzer splits the joined string into whole values; the column keeps
+            # the display spelling for counting.
+            doc[facet.field] = VALUE_SEPARATOR.join(values)
+    return doc
+
+
+def file_fields(document: Document, root: Path, file_info: Mapping[str, Any]) -> dict[str, Any]:
+    """The keyword arguments of `writer.add_document` for a source file's record."""
+    record = {
+        **{k: (str(v) if isinstance(v, Path) else v) for k, v in file_info.items()},
+        "sha256": document.source_sha256,
+        "root": str(root),
+        "document_id": document.id,
+        "doc_type": document.doc_type,
+        "kind": document.kind,
+        "passages": len(document.passages),
+    }
+    return {
+        "kind": FILE,
+        "document_id": document.id,
+        "source": document.source,
+        "record": json.dumps(record, ensure_ascii=False, default=str),
+    }

@@ -1,0 +1,149 @@
+"""The user's query language, parsed without Whoosh: words, "phrases", OR, -exclusions, field:value.
+
+Words are ANDed; `OR` (or `ELLER`) joins the words on either side; `-word` and `-"a phrase"`
+exclude; `field:value` and `field:"a phrase"` search one field, named in English or Danish.
+Parsing never fails: whatever cannot be read as syntax is read as plain words or dropped,
+and each such repair adds a Danish notice for the user. Parentheses do not group.
+
+>>> q = parse('flygtninge OR indvandrere "negativ social kontrol" -bolig kommune:Næstved')
+>>> [[c.text for c in group] for group in q.groups]
+[['flygtninge', 'indvandrere'], ['negativ social kontrol'], ['bolig'], ['Næstved']]
+>>> q.groups[3][0].field, q.groups[2][0].negated, q.notices
+('municipality', True, ())
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from search import danish
+
+MAX_CLAUSES = 32
+OPERATORS_OR = frozenset({"OR", "ELLER"})
+
+# User-facing field names (folded, so "råd" and "raad" both work) -> canonical field.
+FIELD_ALIASES: dict[str, str] = {
+    "municipality": "municipality", "kommune": "municipality",
+    "council": "council", "raad": "council", "udvalg": "council",
+    "year": "year", "aar": "year",
+    "case_handler": "case_handler", "sagsbehandler": "case_handler",
+    "topic": "topic", "emne": "topic",
+    "doc_type": "doc_type", "type": "doc_type", "dokumenttype": "doc_type",
+    "title": "title", "titel": "title",
+    "decision": "decision", "beslutning": "decision",
+    "text": "body", "tekst": "body",
+    "case_number": "case_number", "sagsnr": "case_number", "sagsnummer": "case_number",
+}
+
+_FIELD_RE = re.compile(r"([^\W\d][\w]*):")
+_CHUNK_RE = re.compile(r'[^\s"]+')
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One searchable unit: a word (which may analyse to several terms) or a phrase."""
+
+    text: str
+    field: str | None = None  # canonical field name; None = the text fields
+    phrase: bool = False
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """Groups are ANDed; the clauses of one group are ORed. Negated clauses stand alone."""
+
+    groups: tuple[tuple[Clause, ...], ...]
+    notices: tuple[str, ...] = ()
+
+
+def parse(text: str, max_length: int | None = None) -> ParsedQuery:
+    """Read a user's query; never raises. `max_length` cuts overlong input at a word boundary."""
+    notices: list[str] = []
+    if max_length is not None and len(text) > max_length:
+        text = text[:max_length].rsplit(None, 1)[0] if " " in text[:max_length] else text[:max_length]
+        notices.append(f"Søgningen var for lang; kun de første {max_length} tegn blev brugt.")
+    items = _lex(text, notices)
+    groups = _group(items, notices)
+    if len(groups) > MAX_CLAUSES:
+        groups = groups[:MAX_CLAUSES]
+        notices.append(f"Søgningen havde for mange ord; kun de første {MAX_CLAUSES} blev brugt.")
+    return ParsedQuery(tuple(groups), tuple(dict.fromkeys(notices)))
+
+
+def _lex(text: str, notices: list[str]) -> list[Clause | str]:
+    """Clauses and the OR operator, left to right."""
+    items: list[Clause | str] = []
+    i, n = 0, len(text)
+    if "(" in text or ")" in text:
+        notices.append("Parenteser grupperer ikke og blev ignoreret.")
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        negated = False
+        while i < n and text[i] in "-+":
+            negated = negated or text[i] == "-"
+            i += 1
+        field = None
+        match = _FIELD_RE.match(text, i)
+        if match:
+            name = match.group(1)
+            field = FIELD_ALIASES.get(danish.fold(name))
+            if field:
+                i = match.end()
+            elif name.isalpha() and len(name) > 2:
+                notices.append(f"Feltet «{name}» findes ikke; der blev søgt på teksten.")
+        if i < n and text[i] == '"':
+            end = text.find('"', i + 1)
+            if end < 0:
+                notices.append("Et anførselstegn manglede sin afslutning; der blev søgt på ordene hver for sig.")
+                rest = " ".join(_CHUNK_RE.findall(text, i + 1))
+                if rest:  # all words required, in any order: the nearest reading of an open phrase
+                    items.append(Clause(rest, field, False, negated))
+                break
+            value = text[i + 1 : end].strip()
+            i = end + 1
+            if value:
+                items.append(Clause(value, field, len(value.split()) > 1, negated))
+            elif field:
+                notices.append(f"«{match.group(0) if match else field}» mangler en værdi og blev ignoreret.")
+            continue
+        chunk = _CHUNK_RE.match(text, i)
+        value = chunk.group(0) if chunk else ""
+        i = chunk.end() if chunk else i
+        if not value:
+            if field and match:
+                notices.append(f"«{match.group(0)}» mangler en værdi og blev ignoreret.")
+            continue
+        if value in OPERATORS_OR and not negated and not field:
+            items.append("OR")
+        else:
+            items.append(Clause(value, field, False, negated))
+    return items
+
+
+def _group(items: list[Clause | str], notices: list[str]) -> list[tuple[Clause, ...]]:
+    """Join clauses around OR; an OR without a positive clause on both sides is dropped."""
+    groups: list[list[Clause]] = []
+    pending_or = False
+    lone_or = False
+    for k, item in enumerate(items):
+        if item == "OR":
+            prev_ok = bool(groups) and not groups[-1][-1].negated and k > 0 and items[k - 1] != "OR"
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if prev_ok and isinstance(nxt, Clause) and not nxt.negated:
+                pending_or = True
+            else:
+                lone_or = True
+            continue
+        assert isinstance(item, Clause)
+        if pending_or:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+        pending_or = False
+    if lone_or:
+        notices.append("«OR» skal stå mellem to søgeord og blev ignoreret.")
+    return [tuple(g) for g in groups]

@@ -1,0 +1,325 @@
+"""The index as the indexer and the web UI use it: open, write atomically, lock, read back, refresh."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from search import IndexLocked, IndexMissing, SearchRequest, index_exists, open_index
+from search.examples import example_document, example_passage
+from search.index import INDEX_NAME, VERSION_FILE
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def minutes(source: str, *titles: str, **fields) -> object:
+    """A document whose items have the given titles (and a line of body text each)."""
+    return example_document(source, [example_passage(t, f"Sagsfremstilling om {t.lower()}.") for t in titles], **fields)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text("tekst\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def index(tmp_path: Path, corpus: Path):
+    index = open_index(tmp_path / "index", create=True)
+    with index.writer() as writer:
+        writer.add(minutes("a.txt", "Modtagelse af flygtninge", "Eventuelt"), corpus, size=6)
+        writer.add(minutes("b.txt", "Foreningernes dag", meeting_date="2017-02-23", year=2017), corpus, size=6)
+    yield index
+    index.close()
+
+
+def answers(index) -> list[dict]:
+    """What a handful of queries answer, to compare an index before and after a failed write."""
+    queries = ["flygtninge", "", "foreningernes dag", "eventuelt OR dag"]
+    return [index.search(SearchRequest(query=q, page_size=50)).to_json() for q in queries]
+
+
+# Opening
+
+
+def test_open_missing_index_raises_and_create_makes_one(tmp_path: Path):
+    path = tmp_path / "nested" / "index"
+    assert not index_exists(path)
+    with pytest.raises(IndexMissing, match="intet indeks"):
+        open_index(path)
+    index = open_index(path, create=True)
+    assert index_exists(path)
+    assert index.search(SearchRequest()).total == 0
+    assert index.stats()["passages"] == 0
+
+
+def test_index_of_another_schema_version_is_refused_then_recreated(index, tmp_path: Path):
+    (tmp_path / "index" / VERSION_FILE).write_text(json.dumps({"schema_version": 0}), encoding="utf-8")
+    with pytest.raises(IndexMissing, match="anden version"):
+        open_index(tmp_path / "index")
+    fresh = open_index(tmp_path / "index", create=True)
+    assert fresh.sources() == {}
+    assert open_index(tmp_path / "index").stats()["passages"] == 0
+
+
+# Reading back
+
+
+def test_passage_and_document_round_trip_losslessly(tmp_path: Path, corpus: Path):
+    document = example_document(
+        "a.txt",
+        [
+            example_passage("Godkendelse af referatet", decision="Godkendt."),
+            example_passage(
+                "Modtagelse af flygtninge",
+                "Kvoten er fastsat til 225.",
+                "Der nedsættes en arbejdsgruppe.",
+                topics=("flygtninge", "bolig"),
+                present=("Dusan Jovanovic",),
+                absent=("Aligo Francis",),
+                place="Rådmandshaven 20",
+                page=3,
+                decision_date="2015-03-19",
+            ),
+        ],
+    )
+    index = open_index(tmp_path / "index", create=True)
+    with index.writer() as writer:
+        assert writer.add(document, corpus) == 2
+    for passage in document.passages:
+        assert index.passage(passage.id) == passage
+    assert index.document(document.id) == list(document.passages)
+    assert index.passage("no-such-id") is None
+    assert index.document("no-such-document") == []
+
+
+def test_sources_record_what_the_indexer_needs(index, corpus: Path):
+    sources = index.sources()
+    assert set(sources) == {"a.txt", "b.txt"}
+    record = sources["a.txt"]
+    assert record["root"] == str(corpus.resolve())
+    assert record["sha256"] == minutes("a.txt", "x").source_sha256
+    assert record["document_id"] == minutes("a.txt", "x").id
+    assert record["size"] == 6 and record["passages"] == 2
+
+
+def test_source_file_only_inside_the_corpus_root(tmp_path: Path, corpus: Path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("hemmeligt", encoding="utf-8")
+    (corpus / "link.txt").symlink_to(outside)
+    index = open_index(tmp_path / "index", create=True)
+    docs = {name: minutes(name, "Punkt") for name in ("a.txt", "b.txt", "../secret.txt", "link.txt")}
+    with index.writer() as writer:
+        for doc in docs.values():
+            writer.add(doc, corpus)
+    assert index.source_file(docs["a.txt"].id) == (corpus / "a.txt").resolve()
+    (corpus / "b.txt").unlink()
+    assert index.source_file(docs["b.txt"].id) is None  # gone from disk
+    assert index.source_file(docs["../secret.txt"].id) is None  # escapes the root
+    assert index.source_file(docs["link.txt"].id) is None  # resolves outside the root
+    assert index.source_file("unknown") is None
+
+
+def test_stats_count_documents_and_passages(index):
+    stats = index.stats()
+    assert (stats["documents"], stats["passages"]) == (2, 3)
+    assert stats["last_commit"].endswith("+00:00")
+
+
+# Writing
+
+
+def test_add_replaces_every_passage_of_a_source(index, corpus: Path):
+    old_ids = [p.id for p in index.document(minutes("a.txt", "x").id)]
+    with index.writer() as writer:
+        writer.add(minutes("a.txt", "Mødeplan 2016"), corpus)
+    assert [p.title for p in index.document(minutes("a.txt", "x").id)] == ["Mødeplan 2016"]
+    assert index.search(SearchRequest(query="flygtninge")).total == 0
+    assert index.stats()["passages"] == 2
+    assert old_ids[1] not in {p.id for p in index.document(minutes("a.txt", "x").id)}
+
+
+def test_delete_removes_passages_and_source_record(index):
+    with index.writer() as writer:
+        writer.delete("a.txt")
+    assert set(index.sources()) == {"b.txt"}
+    assert index.search(SearchRequest()).total == 1
+
+
+def test_clear_rebuilds_in_one_transaction(index, corpus: Path):
+    with index.writer() as writer:
+        writer.clear()
+        writer.add(minutes("c.txt", "Status på flygtninge"), corpus)
+        # Until the commit, readers still see the old index, not an empty one.
+        assert index.search(SearchRequest()).total == 3
+        assert set(index.sources()) == {"a.txt", "b.txt"}
+    assert set(index.sources()) == {"c.txt"}
+    assert [h.title for h in index.search(SearchRequest(query="flygtninge")).hits] == ["Status på flygtninge"]
+
+
+def test_one_source_twice_in_one_write_is_refused(index, corpus: Path):
+    with pytest.raises(ValueError), index.writer() as writer:
+        writer.add(minutes("c.txt", "Et"), corpus)
+        writer.add(minutes("c.txt", "To"), corpus)
+    assert "c.txt" not in index.sources()
+
+
+def test_exception_mid_batch_leaves_the_previous_index(index, corpus: Path):
+    before = answers(index)
+    with pytest.raises(RuntimeError), index.writer() as writer:
+        writer.clear()
+        writer.add(minutes("c.txt", "Flygtninge igen"), corpus)
+        raise RuntimeError("the PDF reader crashed")
+    assert answers(index) == before
+    with index.writer() as writer:  # the lock was released
+        writer.add(minutes("c.txt", "Flygtninge igen"), corpus)
+    assert index.search(SearchRequest(query="flygtninge")).total == 2
+
+
+def _child(script: str, *args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(script), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=PROJECT,
+    )
+
+
+KILLED_WRITER = """
+    import os, signal, sys
+    from pathlib import Path
+    from search import open_index
+    from search.examples import example_document, example_passage
+    index = open_index(sys.argv[1])
+    writer = index.writer(limitmb=1)
+    writer.clear()
+    for n in range(300):
+        passages = [example_passage(f"Flygtninge {n} {k}", "Boligplacering " * 200) for k in range(5)]
+        writer.add(example_document(f"new/{n}.txt", passages), Path(sys.argv[2]))
+    print("written", flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_killed_writer_process_leaves_the_previous_index_and_no_lock(index, tmp_path: Path, corpus: Path):
+    before = answers(index)
+    files_before = set(os.listdir(tmp_path / "index"))
+    child = _child(KILLED_WRITER, str(tmp_path / "index"), str(corpus))
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == -signal.SIGKILL, err
+    assert out.strip() == "written"
+    assert set(os.listdir(tmp_path / "index")) - files_before, "the child wrote segment data before it died"
+    assert answers(index) == before
+    assert answers(open_index(tmp_path / "index")) == before  # a fresh reader too
+    with index.writer() as writer:  # the kernel dropped the dead process's lock
+        writer.add(minutes("c.txt", "Eventuelt"), corpus)
+    leftovers = {f for f in os.listdir(tmp_path / "index") if f.endswith(".seg")}
+    assert len(leftovers) <= 2, leftovers  # orphaned segments were cleaned by the commit
+
+
+HOLDING_WRITER = """
+    import sys, time
+    from search import open_index
+    writer = open_index(sys.argv[1]).writer()
+    print("locked", flush=True)
+    time.sleep(60)
+"""
+
+
+def test_second_writer_fails_at_once_in_this_and_another_process(index, tmp_path: Path):
+    with index.writer():
+        started = time.monotonic()
+        with pytest.raises(IndexLocked, match="opdateres allerede"):
+            open_index(tmp_path / "index").writer()
+        assert time.monotonic() - started < 1.0
+    child = _child(HOLDING_WRITER, str(tmp_path / "index"))
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        with pytest.raises(IndexLocked):
+            index.writer()
+    finally:
+        child.kill()
+        child.communicate(timeout=10)  # reaps the child and closes its pipes
+    with index.writer():  # the lock went with the process
+        pass
+
+
+def test_uncommitted_writes_are_invisible_until_commit(index, corpus: Path):
+    writer = index.writer()
+    writer.add(minutes("c.txt", "Status på flygtninge"), corpus)
+    assert index.search(SearchRequest(query="flygtninge")).total == 1
+    writer.commit()
+    assert index.search(SearchRequest(query="flygtninge")).total == 2
+
+
+# Refreshing and threads
+
+
+def test_commit_by_another_index_object_is_picked_up(index, tmp_path: Path, corpus: Path):
+    assert index.search(SearchRequest(query="status")).total == 0
+    other = open_index(tmp_path / "index")
+    with other.writer() as writer:
+        writer.add(minutes("c.txt", "Status på flygtninge"), corpus)
+    assert index.refresh() is True
+    assert index.refresh() is False
+    assert index.search(SearchRequest(query="status")).total == 1
+    assert set(index.sources()) == {"a.txt", "b.txt", "c.txt"}
+
+
+def test_threads_search_while_another_commits(index, corpus: Path):
+    errors: list[BaseException] = []
+    seen: list[list[int]] = []
+    stop = threading.Event()
+
+    def search_loop() -> None:
+        totals: list[int] = []
+        try:
+            while not stop.is_set():
+                response = index.search(SearchRequest(query="sagsfremstilling", page_size=5))
+                assert len(response.hits) == min(5, response.total)
+                assert sum(v.count for v in response.facets["municipality"]) == response.total
+                totals.append(response.total)
+        except BaseException as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+        seen.append(totals)
+
+    threads = [threading.Thread(target=search_loop) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for n in range(8):
+        with index.writer() as writer:
+            writer.add(minutes(f"extra/{n}.txt", f"Punkt {n}"), corpus)
+        time.sleep(0.02)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors, errors
+    assert all(totals == sorted(totals) for totals in seen)  # each thread only moves forward
+    assert index.search(SearchRequest(query="sagsfremstilling")).total == 3 + 8
+
+
+def test_multiprocess_writer_builds_the_same_index(tmp_path: Path, corpus: Path):
+    """`procs` keeps the door open for bulk builds with Whoosh's multiprocessing writer."""
+    documents = [minutes(f"{n}.txt", f"Flygtninge {n}", "Eventuelt") for n in range(20)]
+    built = {}
+    for procs in (1, 2):
+        index = open_index(tmp_path / f"index-{procs}", create=True)
+        with index.writer(procs=procs) as writer:
+            for document in documents:
+                writer.add(document, corpus)
+        built[procs] = [h.id for h in index.search(SearchRequest(query="flygtninge", sort="oldest", page_size=50)).hits]
+    assert built[1] == built[2] and len(built[1]) == 20
+    assert (tmp_path / "index-2" / f"_{INDEX_NAME}_1.toc").exists()
