@@ -94,7 +94,8 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             if field:
                 i = match.end()
             elif name.isalpha() and len(name) > 2:
-                notices.append(f"Feltet «{name}» findes ikke; der blev søgt på teksten.")
+                i = match.end()  # most likely a mistyped field: search for its value alone
+                notices.append(f"Feltet «{name}» findes ikke; der blev søgt på det, der stod efter kolonet.")
         if i < n and text[i] == '"':
             end = text.find('"', i + 1)
             if end < 0:

@@ -1,0 +1,404 @@
+"""Searching: query syntax (and malformed queries), ranking, filters, facet counts, sorting, pages, snippets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from search import InvalidParameter, SearchRequest, open_index
+from search.danish import terms
+from search.examples import example_document, example_passage
+from search.query import NOTHING_TO_SEARCH
+from search.syntax import parse
+
+P = example_passage
+
+
+def corpus_documents():
+    """Four small documents across two municipalities, three years and two document types."""
+    return [
+        example_document(
+            "naestved-2015.txt",
+            [
+                P("Godkendelse af referatet", "Referatet fra mødet 19.03.2015.", "Godkendt.",
+                  case_handler="Helle Waage-Jensen", topics=("rådets arbejde",)),
+                P("Modtagelse af flygtninge", "Kvoten er fastsat til 225. Der arbejdes med boligplacering af flygtningene.",
+                  "Rådet tog orienteringen til efterretning.", topics=("flygtninge", "bolig")),
+                P("Medborgerskabspolitikken", "Politikken handler om foreninger. <script>alert('x')</script> Flygtninge nævnes.",
+                  "Rådet anbefaler politikken.", topics=("foreninger og frivillighed",)),
+            ],
+        ),
+        example_document(
+            "naestved-2017.md",
+            [
+                P("Status på flygtninge", "Der er boligplaceret 40 flygtninge i 2016.",
+                  "Rådet følger udviklingen for flygtninge.\nNæste status i juni.\nBilag udsendes.\nSlut.",
+                  meeting_date="2017-02-23", year=2017, topics=("flygtninge",)),
+                P("Nyt fra formanden", "Formanden orienterede om negativ social kontrol.",
+                  meeting_date="2017-02-23", year=2017, topics=("negativ social kontrol",)),
+            ],
+        ),
+        example_document(
+            "roskilde-2026.txt",
+            [
+                P("Beslutninger om dagsordenen", "", "Dagsordenen blev godkendt."),
+                P("Eventuelt", "Social rådgivning og kontrol af negativ udvikling blev drøftet.", "Intet at bemærke."),
+            ],
+        ),
+        example_document(
+            "aarhus-2019.txt",
+            [
+                P("Forord", "Året bød på boligplacering af flygtninge og beskæftigelse.",
+                  topics=("flygtninge", "beskæftigelse")),
+                P("Beskæftigelse", "Flere kom i arbejde.", topics=("beskæftigelse",)),
+            ],
+        ),
+    ]
+
+
+def _placed(document, **changes):
+    from dataclasses import replace
+
+    return replace(document, passages=tuple(replace(p, **changes) for p in document.passages))
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    docs = corpus_documents()
+    docs[2] = _placed(docs[2], municipality="Roskilde", meeting_date="2026-06-04", year=2026, case_handler=None,
+                      case_number=None)
+    docs[3] = _placed(docs[3], municipality="Aarhus", council="Beskæftigelsesudvalget", doc_type="årsberetning",
+                      meeting_date=None, year=2019, case_handler=None, case_number=None)
+    root = tmp_path_factory.mktemp("corpus")
+    index = open_index(root / "index", create=True)
+    with index.writer() as writer:
+        for doc in docs:
+            writer.add(doc, root)
+    yield index
+    index.close()
+
+
+def search(index, query: str = "", **options):
+    options.setdefault("page_size", 100)
+    if "filters" in options:
+        options["filters"] = {k: tuple(v) if isinstance(v, (list, tuple)) else (v,) for k, v in options["filters"].items()}
+    return index.search(SearchRequest(query=query, **options))
+
+
+def titles(response) -> set[str]:
+    return {h.title for h in response.hits}
+
+
+ALL = 9
+
+
+# Query syntax
+
+
+def test_words_are_anded_across_inflections(index):
+    assert titles(search(index, "flygtninge boligplacering")) == {"Modtagelse af flygtninge", "Status på flygtninge", "Forord"}
+    assert titles(search(index, "flygtningene")) >= {"Modtagelse af flygtninge", "Medborgerskabspolitikken"}
+
+
+def test_or_joins_alternatives(index):
+    assert titles(search(index, "formanden OR dagsordenen")) == {"Nyt fra formanden", "Beslutninger om dagsordenen"}
+    assert titles(search(index, "formanden ELLER dagsordenen")) == {"Nyt fra formanden", "Beslutninger om dagsordenen"}
+
+
+def test_phrase_needs_the_words_together(index):
+    assert titles(search(index, "negativ social kontrol")) == {"Nyt fra formanden", "Eventuelt"}
+    assert titles(search(index, '"negativ social kontrol"')) == {"Nyt fra formanden"}
+    assert titles(search(index, '"kontrol social negativ"')) == set()
+
+
+def test_minus_excludes(index):
+    assert titles(search(index, "flygtninge -boligplacering")) == {"Medborgerskabspolitikken"}
+    assert titles(search(index, '-"negativ social kontrol"')) == titles(search(index)) - {"Nyt fra formanden"}
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("titel:flygtninge", {"Modtagelse af flygtninge", "Status på flygtninge"}),
+        ("title:flygtninge", {"Modtagelse af flygtninge", "Status på flygtninge"}),
+        ("beslutning:godkendt", {"Godkendelse af referatet", "Beslutninger om dagsordenen"}),
+        ("decision:flygtninge", {"Status på flygtninge"}),
+        ('tekst:"fastsat til 225"', {"Modtagelse af flygtninge"}),
+        ("kommune:roskilde", {"Beslutninger om dagsordenen", "Eventuelt"}),
+        ("municipality:Århus", {"Forord", "Beskæftigelse"}),
+        ("råd:beskæftigelsesudvalget", {"Forord", "Beskæftigelse"}),
+        ("council:Beskaeftigelsesudvalget", {"Forord", "Beskæftigelse"}),
+        ("år:2017", {"Status på flygtninge", "Nyt fra formanden"}),
+        ("year:2019", {"Forord", "Beskæftigelse"}),
+        ("sagsbehandler:helle", {"Godkendelse af referatet"}),
+        ('case_handler:"Helle Waage-Jensen"', {"Godkendelse af referatet"}),
+        ("emne:bolig", {"Modtagelse af flygtninge"}),
+        ('topic:"negativ social kontrol"', {"Nyt fra formanden"}),
+        ("type:årsberetning", {"Forord", "Beskæftigelse"}),
+        ("doc_type:aarsberetning", {"Forord", "Beskæftigelse"}),
+        ("sagsnr:00.01.00-A21-1-14 titel:flygtninge", {"Modtagelse af flygtninge", "Status på flygtninge"}),
+        ("case_number:00.01.00-a21", {"Godkendelse af referatet", "Modtagelse af flygtninge", "Medborgerskabspolitikken",
+                                      "Status på flygtninge", "Nyt fra formanden"}),
+        ("kommune:odense", set()),
+    ],
+)
+def test_field_queries_in_english_and_danish(index, query, expected):
+    assert titles(search(index, query)) == expected
+
+
+def test_dates_and_numbers_are_findable_as_written(index):
+    assert titles(search(index, "19.03.2015")) == {"Godkendelse af referatet"}
+    assert titles(search(index, "225")) == {"Modtagelse af flygtninge"}
+    assert titles(search(index, "Waage-Jensen")) == set()  # names are metadata here, not text
+    assert titles(search(index, "sagsbehandler:Waage-Jensen")) == {"Godkendelse af referatet"}
+
+
+# Malformed queries are answered, with a Danish notice
+
+
+@pytest.mark.parametrize(
+    "query, same_as",
+    [
+        ('"flygtninge boligplacering', "flygtninge boligplacering"),
+        ("flygtninge OR", "flygtninge"),
+        ("OR flygtninge", "flygtninge"),
+        ("titel: flygtninge", "flygtninge"),
+        ("(flygtninge)", "flygtninge"),
+        ("(((", ""),
+        ("OR", ""),
+        ("title:", ""),
+        ("foo:flygtninge", "flygtninge"),
+    ],
+)
+def test_malformed_query_degrades_to_words_with_a_notice(index, query, same_as):
+    response = search(index, query)
+    assert response.notice, query
+    assert titles(response) == titles(search(index, same_as))
+    assert response.total == search(index, same_as).total
+
+
+def test_only_stop_words_lists_everything_and_says_why(index):
+    response = search(index, "og i at på")
+    assert response.notice == NOTHING_TO_SEARCH
+    assert response.total == ALL
+
+
+def test_overlong_query_is_cut_and_answered(index):
+    response = search(index, "flygtninge " * 300)
+    assert "for lang" in response.notice
+    assert titles(response) == titles(search(index, "flygtninge"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "-", "---", '""', "OR OR OR", ":", "kommune:", 'title:"', "\x00", "🙂", "*?", "a" * 5000, "((a OR) -)", "-OR",
+     "title:title:title", 'beslutning:"" OR', "sagsnr:", "år:abc", "+", "\\", "ELLER"],
+)
+def test_garbage_never_raises(index, query):
+    response = search(index, query)
+    assert 0 <= response.total <= ALL
+    assert len(response.hits) == min(response.total, 100)
+
+
+def test_parser_reads_clauses_and_repairs_syntax():
+    q = parse('kommune:Næstved "negativ social kontrol" -bolig a OR b')
+    assert [(c.text, c.field, c.phrase, c.negated) for g in q.groups for c in g] == [
+        ("Næstved", "municipality", False, False),
+        ("negativ social kontrol", None, True, False),
+        ("bolig", None, False, True),
+        ("a", None, False, False),
+        ("b", None, False, False),
+    ]
+    assert [len(g) for g in q.groups] == [1, 1, 1, 2]
+    assert q.notices == ()
+    assert parse('"åben').notices and parse("a OR").notices and parse("titel:").notices
+
+
+# Ranking and decisions
+
+
+def test_title_ranks_above_decision_above_body(tmp_path: Path):
+    word = "skolereform"
+    docs = [
+        example_document("body.txt", [P("Punkt et", f"Vi drøftede {word}. Om {word} igen, og {word} til sidst.", "Taget til efterretning.")]),
+        example_document("decision.txt", [P("Punkt to", "En sag om skoler.", f"Rådet støtter {word}.")]),
+        example_document("title.txt", [P(f"Ny {word}", "En sag om skoler.", "Taget til efterretning.")]),
+    ]
+    index = open_index(tmp_path / "index", create=True)
+    with index.writer() as writer:
+        for doc in docs:
+            writer.add(doc, tmp_path)
+    hits = search(index, word).hits
+    assert [h.source for h in hits] == ["title.txt", "decision.txt", "body.txt"]
+    assert hits[0].score > hits[1].score > hits[2].score
+    index.close()
+
+
+def test_decisions_only_matches_decision_text(index):
+    everywhere = search(index, "flygtninge")
+    decisions = search(index, "flygtninge", decisions_only=True)
+    assert titles(decisions) == {"Status på flygtninge"}
+    assert everywhere.total > decisions.total
+    assert "<mark>flygtninge</mark>" in decisions.hits[0].snippet
+    assert decisions.hits[0].snippet.startswith("Rådet følger")  # the decision, not the body
+
+
+def test_decisions_only_without_words_lists_passages_with_a_decision(index):
+    response = search(index, decisions_only=True)
+    assert response.total == 6
+    assert all(h.decision for h in response.hits)
+
+
+# Filters and facet counts
+
+
+def test_filters_or_within_a_facet_and_across_facets(index):
+    assert search(index, filters={"municipality": "Næstved"}).total == 5
+    assert search(index, filters={"municipality": ["Næstved", "Roskilde"]}).total == 7
+    assert search(index, filters={"municipality": "Næstved", "year": "2017"}).total == 2
+    assert search(index, "flygtninge", filters={"municipality": "Næstved", "topic": "bolig"}).total == 1
+
+
+def facet(response, name) -> dict[str, int]:
+    return {v.value: v.count for v in response.facets[name]}
+
+
+def test_facet_counts_cover_the_whole_result_set_not_the_page(index):
+    response = search(index, "flygtninge", page_size=1)
+    assert len(response.hits) == 1
+    for name in ("municipality", "council", "year", "doc_type"):
+        assert sum(facet(response, name).values()) == response.total == 4, name
+    assert facet(response, "municipality") == {"Næstved": 3, "Aarhus": 1}
+    assert facet(response, "year") == {"2015": 2, "2017": 1, "2019": 1}
+    assert list(facet(response, "year")) == ["2015", "2019", "2017"]  # most first, newer first on ties
+
+
+def test_multi_valued_topic_counts_each_topic(index):
+    response = search(index, "flygtninge")
+    expected: dict[str, int] = {}
+    for hit in response.hits:
+        for topic in hit.topics:
+            expected[topic] = expected.get(topic, 0) + 1
+    assert facet(response, "topic") == expected
+    assert facet(response, "topic")["flygtninge"] == 3
+
+
+def test_a_facet_keeps_counting_its_other_values_when_one_is_chosen(index):
+    response = search(index, filters={"municipality": "Næstved"})
+    municipality = {v.value: (v.count, v.selected) for v in response.facets["municipality"]}
+    assert municipality == {"Næstved": (5, True), "Roskilde": (2, False), "Aarhus": (2, False)}
+    assert sum(facet(response, "year").values()) == response.total == 5  # other facets: just the hits
+    assert sum(facet(response, "doc_type").values()) == 5
+
+
+def test_a_chosen_value_without_hits_is_still_listed(index):
+    response = search(index, filters={"municipality": "Odense"})
+    assert response.total == 0 and response.hits == ()
+    assert [(v.value, v.count, v.selected) for v in response.facets["municipality"] if v.selected] == [("Odense", 0, True)]
+
+
+def test_unknown_facet_or_sort_is_an_invalid_parameter(index):
+    with pytest.raises(InvalidParameter):
+        search(index, filters={"colour": "blå"})
+    with pytest.raises(InvalidParameter):
+        search(index, sort="random")
+
+
+# Sorting and pages
+
+
+def _when(hit) -> str:
+    return hit.meeting_date or f"{hit.year}-12-31"
+
+
+def test_newest_and_oldest_keep_items_of_a_meeting_in_order(index):
+    newest = search(index, sort="newest").hits
+    oldest = search(index, sort="oldest").hits
+    assert [_when(h) for h in newest] == sorted((_when(h) for h in newest), reverse=True)
+    assert [_when(h) for h in oldest] == sorted(_when(h) for h in oldest)
+    for hits in (newest, oldest):
+        for document_id in {h.document_id for h in hits}:
+            numbers = [h.item_number for h in hits if h.document_id == document_id]
+            assert numbers == sorted(numbers)
+    assert newest[0].municipality == "Roskilde" and oldest[0].title == "Godkendelse af referatet"
+
+
+def test_empty_query_lists_newest_first(index):
+    assert [h.id for h in search(index).hits] == [h.id for h in search(index, sort="newest").hits]
+
+
+def test_pages_partition_the_results(index):
+    pages = [search(index, sort="oldest", page=n, page_size=4) for n in (1, 2, 3, 4)]
+    ids = [h.id for page in pages for h in page.hits]
+    assert [len(p.hits) for p in pages] == [4, 4, 1, 0]
+    assert len(set(ids)) == ALL and {p.total for p in pages} == {ALL} and pages[0].pages == 3
+    relevance = [search(index, "flygtninge", page=n, page_size=2) for n in (1, 2, 3)]
+    assert [h.id for p in relevance for h in p.hits] == [h.id for h in search(index, "flygtninge").hits]
+
+
+# Snippets and hits
+
+
+def test_snippet_marks_matched_stems(index):
+    hit = next(h for h in search(index, "flygtninge boligplacering").hits if h.title == "Modtagelse af flygtninge")
+    assert "<mark>boligplacering</mark>" in hit.snippet and "<mark>flygtningene</mark>" in hit.snippet
+    assert hit.decision == "Rådet tog orienteringen til efterretning."
+
+
+def test_document_text_is_escaped_in_snippets(index):
+    hit = search(index, "alert").hits[0]
+    assert "<script" not in hit.snippet
+    assert "&lt;script&gt;<mark>alert</mark>(&#x27;x&#x27;)&lt;/script&gt;" in hit.snippet
+
+
+def test_markup_in_the_query_stays_inert(index):
+    response = search(index, "<script>alert('x')</script>")
+    assert titles(response) == {"Medborgerskabspolitikken"}
+    for hit in response.hits:
+        assert "<script" not in hit.snippet and "<" not in hit.snippet.replace("<mark>", "").replace("</mark>", "")
+    assert "<script" not in (response.notice or "")
+
+
+def test_hit_decision_is_the_first_lines_as_plain_text(index):
+    hit = search(index, "titel:status").hits[0]
+    assert hit.decision == "Rådet følger udviklingen for flygtninge.\nNæste status i juni.\nBilag udsendes.…"
+    assert hit.source == "naestved-2017.md" and hit.topics == ("flygtninge",)
+
+
+# The seeds
+
+
+@pytest.fixture(scope="module")
+def seed_search(seed_documents, tmp_path_factory):
+    index = open_index(tmp_path_factory.mktemp("seed-search") / "index", create=True)
+    with index.writer() as writer:
+        for document in seed_documents.values():
+            writer.add(document, Path(__file__).resolve().parent.parent / "seeds")
+    yield index
+    index.close()
+
+
+def test_seed_refugee_housing_query_finds_item_15_and_the_2019_foreword(seed_search):
+    top = search(seed_search, "flygtninge boligplacering").hits[:3]
+    found = {(h.title, h.municipality, h.doc_type, h.meeting_date or str(h.year)) for h in top}
+    assert ("Modtagelse af flygtninge", "Næstved", "referat", "2015-05-21") in found
+    assert ("Forord", "Næstved", "årsberetning", "2019") in found
+
+
+def test_seed_decisions_only_matches_only_decision_text(seed_search):
+    wanted = set(terms("flygtninge"))
+    decisions = search(seed_search, "flygtninge", decisions_only=True)
+    assert decisions.total > 0
+    for hit in decisions.hits:
+        assert wanted & set(terms(seed_search.passage(hit.id).decision)), hit.title
+    everywhere = search(seed_search, "flygtninge")
+    outside = [h for h in everywhere.hits if not wanted & set(terms(seed_search.passage(h.id).decision))]
+    assert outside and not {h.id for h in outside} & {h.id for h in decisions.hits}
+
+
+@pytest.mark.parametrize("query", ["", "flygtninge", "flygtninge boligplacering", "rådet"])
+def test_seed_facet_counts_add_up_to_the_total(seed_search, query):
+    response = search(seed_search, query, page_size=1)
+    for name in ("municipality", "council", "year", "doc_type"):
+        assert sum(facet(response, name).values()) == response.total, name
