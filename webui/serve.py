@@ -33,8 +33,8 @@ def ensure_index(index_dir: Path, corpus_dir: Path) -> bool:
     from indexer.update import update_index
 
     print(f"Intet søgeindeks i {index_dir}; bygger det fra {corpus_dir} …", flush=True)
-    update_index([corpus_dir], index_dir)
-    print(f"Indekset er bygget i {index_dir}.", flush=True)
+    report = update_index([corpus_dir], index_dir)
+    print(f"Indekset er bygget i {index_dir}: {report}", flush=True)
     return True
 
 
