@@ -1,0 +1,141 @@
+"""Progress of a reindexing run, and its summary, for people (Danish).
+
+`update_index` calls a `Progress`: start(total), file(source) before each file, skipped(item)
+for each file it cannot index, done(report) at the end. The base class says nothing (library
+use, tests); `ConsoleProgress` draws a one-line bar on a terminal and writes plain lines
+otherwise, so logs of cron jobs stay readable. Output goes to stderr: stdout is the summary.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from typing import TYPE_CHECKING, TextIO
+
+from indexer.models import Skipped
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from indexer.update import UpdateReport
+
+QUIET, NORMAL, VERBOSE = 0, 1, 2
+
+
+class Progress:
+    """The calls `update_index` makes while it runs; this base class reports nothing."""
+
+    def start(self, total: int) -> None:
+        """The run will look at `total` files."""
+
+    def file(self, source: str) -> None:
+        """The run is at this file (about to check whether it changed)."""
+
+    def skipped(self, skipped: Skipped) -> None:
+        """This file is not indexed, for the reason given."""
+
+    def done(self, report: UpdateReport) -> None:
+        """The run has finished (and committed)."""
+
+
+class ConsoleProgress(Progress):
+    """A bar with counts and the current file on a terminal; plain lines elsewhere.
+
+    NORMAL on a terminal: the bar only (skipped files are listed by the summary). NORMAL
+    elsewhere: a start line and a line at every tenth of the way. VERBOSE: a line per file
+    and per skipped file, on a terminal too.
+    """
+
+    REDRAW_SECONDS = 0.1
+
+    def __init__(self, stream: TextIO | None = None, *, verbosity: int = NORMAL, tty: bool | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.verbosity = verbosity
+        self.tty = self.stream.isatty() if tty is None else tty
+        self.total = 0
+        self.count = 0
+        self._drawn = 0.0
+        self._bar_visible = False
+        self._next_tenth = 1
+
+    def start(self, total: int) -> None:
+        self.total, self.count = total, 0
+        if self.verbosity >= VERBOSE or not self.tty:
+            self._line(f"Indekserer {_plural(total, 'fil', 'filer')} …")
+
+    def file(self, source: str) -> None:
+        self.count += 1
+        if self.verbosity >= VERBOSE:
+            self._line(f"[{self.count}/{self.total}] {source}")
+        elif self.tty:
+            now = time.monotonic()
+            if now - self._drawn >= self.REDRAW_SECONDS or self.count == self.total:
+                self._draw_bar(source)
+                self._drawn = now
+        elif self.total >= 20 and self.count * 10 >= self._next_tenth * self.total:
+            self._line(f"  {self.count}/{self.total} filer")
+            self._next_tenth = self.count * 10 // self.total + 1
+
+    def skipped(self, skipped: Skipped) -> None:
+        if self.verbosity >= VERBOSE:
+            self._line(f"  sprunget over: {skipped.source}: {skipped.reason}")
+
+    def done(self, report: UpdateReport) -> None:
+        if self._bar_visible:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._bar_visible = False
+
+    def _draw_bar(self, source: str) -> None:
+        width = shutil.get_terminal_size((80, 24)).columns
+        done = self.count / self.total if self.total else 1.0
+        bar = "#" * int(done * 20)
+        head = f"[{bar:<20}] {self.count}/{self.total} "
+        room = max(0, width - len(head) - 1)
+        name = source if len(source) <= room else "…" + source[-(room - 1):] if room > 1 else ""
+        self.stream.write(f"\r\x1b[K{head}{name}")
+        self.stream.flush()
+        self._bar_visible = True
+
+    def _line(self, text: str) -> None:
+        if self._bar_visible:
+            self.stream.write("\r\x1b[K")
+            self._bar_visible = False
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+
+def make_progress(*, quiet: bool = False, verbose: bool = False, stream: TextIO | None = None) -> Progress:
+    """The progress for the CLI's `--quiet`/`--verbose` (quiet wins)."""
+    if quiet:
+        return Progress()
+    return ConsoleProgress(stream, verbosity=VERBOSE if verbose else NORMAL)
+
+
+def summary_line(report: UpdateReport) -> str:
+    """One line: what the run did and how long it took."""
+    parts = [
+        f"{_plural(report.indexed, 'fil', 'filer')} indekseret ({_plural(report.passages, 'passage', 'passager')})",
+        f"{report.unchanged} uændret" if report.unchanged == 1 else f"{report.unchanged} uændrede",
+        f"{report.removed} fjernet",
+        f"{report.skipped and len(report.skipped) or 0} sprunget over",
+    ]
+    seconds = f"{report.seconds:.1f}".replace(".", ",")
+    rebuilt = " (genopbygget)" if report.full else ""
+    return f"{_plural(report.seen, 'fil', 'filer')} set: {', '.join(parts)} – {seconds} s{rebuilt}."
+
+
+def format_summary(report: UpdateReport, index_dir: Path | None = None) -> str:
+    """The end-of-run summary: the counts, where the index is, and each skipped file with its reason."""
+    lines = [summary_line(report)]
+    if index_dir is not None:
+        lines.append(f"Indeks: {index_dir}")
+    if report.skipped:
+        lines.append("Sprunget over:")
+        lines.extend(f"  {item.source}: {item.reason}" for item in report.skipped)
+    return "\n".join(lines)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"

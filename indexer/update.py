@@ -1,0 +1,257 @@
+"""Incremental, safe reindexing: make the index mirror the given folders and files.
+
+The index holds exactly the readable files under the paths of the last run: new files are
+added, changed ones re-read, files that disappeared (or no longer read) are removed, and a
+file is only re-read when its content hash differs from the one stored. With `full=True`
+everything is read again and the old content dropped.
+
+Safety comes from doing a whole run in one writer transaction of the search engine (see
+`search.index`): nothing is visible to searches until the final commit, an exception or a
+killed process leaves the previous index as it was, and a second run at the same time
+fails at once with `search.IndexLocked` (a Danish message) instead of waiting or corrupting.
+
+Source names: with one folder, a file's source is its path relative to that folder. With
+several paths, sources are relative to the folders' deepest common parent (`pdf/x.pdf`,
+`seeds/y.txt`), so they stay unique; a single file's root is its folder. Sources are stable
+as long as the same paths are given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from indexer import pipeline
+from indexer.extract import ExtractError, is_candidate, is_junk, unsupported_reason
+from indexer.models import Document, Skipped
+from indexer.progress import Progress
+
+log = logging.getLogger(__name__)
+
+# A file modified this close to the moment we looked at it could change again within the
+# same timestamp tick (2 s on FAT/SMB shares) without its mtime moving: such a record is
+# "racy" and the file is hashed next time instead of trusted on size and mtime (as git does).
+RACY_NS = 2_000_000_000
+
+
+@dataclass(frozen=True)
+class UpdateReport:
+    """What one reindexing run did."""
+
+    seen: int  # files found (supported or not; hidden files and lock files are not counted)
+    indexed: int  # files read and written (new or changed)
+    unchanged: int  # files left as they were (same size+mtime, or same content hash)
+    removed: int  # files gone since the last run, whose passages were deleted
+    passages: int  # passages written in this run
+    skipped: tuple[Skipped, ...] = ()
+    seconds: float = 0.0
+    full: bool = False
+
+    def __str__(self) -> str:
+        from indexer.progress import summary_line
+
+        return summary_line(self)
+
+
+@dataclass
+class _Corpus:
+    """The files of one run: candidates by source name, and what was refused at listing."""
+
+    root: Path
+    files: dict[str, Path] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    unlisted: list[str] = field(default_factory=list)  # source prefixes of folders we could not list
+
+
+def update_index(
+    paths: Sequence[Path], index_dir: Path, *, full: bool = False, progress: Progress | None = None
+) -> UpdateReport:
+    """Bring the index in `index_dir` in line with the files under `paths` (see the module doc).
+
+    Per-file problems become `Skipped` lines and the run goes on; problems with the index
+    itself (locked, disk full) raise and leave the previous index untouched.
+    """
+    from search import open_index  # the search engine is needed only here, not to list files
+
+    started = time.monotonic()
+    progress = progress or Progress()
+    corpus = _collect([Path(p) for p in paths], exclude=Path(index_dir))
+    skipped = list(corpus.skipped)
+    counts = {"indexed": 0, "unchanged": 0, "removed": 0, "passages": 0}
+    index = open_index(index_dir, create=True)
+    with _terminate_as_interrupt(), index.writer() as writer:
+        stored = {} if full else index.sources()
+        if full:
+            writer.clear()
+        progress.start(len(corpus.files) + len(corpus.skipped))
+        for item in corpus.skipped:
+            progress.skipped(item)
+        for source, path in corpus.files.items():
+            progress.file(source)
+            record = stored.get(source)
+            try:
+                changed = _read_if_changed(path, corpus.root, record)
+            except Exception as error:  # one bad file never stops the run
+                item = Skipped(source, _reason(error))
+                skipped.append(item)
+                progress.skipped(item)
+                if record is not None:  # its old passages no longer match any readable file
+                    writer.delete(source)
+                continue
+            if changed is None:
+                counts["unchanged"] += 1
+                continue
+            document, file_info = changed
+            # Errors of the index itself are not the file's fault: they end the run, unsaved.
+            counts["passages"] += writer.add(document, root=corpus.root, **file_info)
+            counts["indexed"] += 1
+        for source in sorted(set(stored) - set(corpus.files)):
+            if not any(source.startswith(prefix) for prefix in corpus.unlisted):
+                writer.delete(source)
+                counts["removed"] += 1
+    report = UpdateReport(
+        seen=len(corpus.files) + len(corpus.skipped),
+        skipped=tuple(sorted(skipped, key=lambda item: item.source)),
+        seconds=time.monotonic() - started,
+        full=full,
+        **counts,
+    )
+    progress.done(report)
+    return report
+
+
+def _read_if_changed(path: Path, root: Path, record: dict[str, Any] | None) -> tuple[Document, dict[str, int]] | None:
+    """The document and file info of a new or changed file; None when it is unchanged."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ExtractError("filen forsvandt under indekseringen") from None
+    checked_ns = time.time_ns()
+    if record is not None and record.get("root") == str(root.resolve()):
+        if _same_stat(record, info):
+            return None
+        if record.get("sha256") == _sha256(path):
+            return None
+    document = pipeline.read_document(path, root)
+    if not document.passages:
+        raise ExtractError("ingen dagsordenspunkter eller afsnit fundet")
+    return document, {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "checked_ns": checked_ns}
+
+
+def _same_stat(record: dict[str, Any], info: os.stat_result) -> bool:
+    """Unchanged by size and mtime, unless the record was taken too soon after a write."""
+    mtime, checked = record.get("mtime_ns"), record.get("checked_ns")
+    if not isinstance(mtime, int) or not isinstance(checked, int) or checked - mtime < RACY_NS:
+        return False
+    return record.get("size") == info.st_size and mtime == info.st_mtime_ns
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except FileNotFoundError:
+        raise ExtractError("filen forsvandt under indekseringen") from None
+    except PermissionError:
+        raise ExtractError("ingen læseadgang (Permission denied)") from None
+    return digest.hexdigest()
+
+
+def _reason(error: Exception) -> str:
+    """One line for the administrator, whatever failed."""
+    reason = getattr(error, "reason", None)
+    if isinstance(reason, str) and reason.strip():
+        return " ".join(reason.split())
+    message = " ".join(str(error).split())
+    log.debug("unexpected error", exc_info=error)
+    return f"kunne ikke behandles ({type(error).__name__}: {message})"[:300] if message else f"kunne ikke behandles ({type(error).__name__})"
+
+
+# --- listing the corpus ---------------------------------------------------------------------
+
+
+def _collect(paths: list[Path], exclude: Path) -> _Corpus:
+    """The candidate files under `paths` by source name, plus files refused by type or absence."""
+    if not paths:
+        raise ValueError("update_index needs at least one folder or file")
+    given = [Path(os.path.abspath(p)) for p in paths]
+    bases = [p if p.is_dir() else p.parent for p in given]
+    corpus = _Corpus(root=Path(os.path.commonpath(bases)))
+    excluded = Path(os.path.abspath(exclude)).resolve()
+    seen: set[Path] = set()
+    for path in given:
+        if path.is_dir():
+            for file in _walk(path, excluded, corpus):
+                _consider(file, corpus, seen)
+        elif path.exists():
+            _consider(path, corpus, seen)
+        else:
+            corpus.skipped.append(Skipped(_source(path, corpus.root), "findes ikke"))
+    corpus.files = dict(sorted(corpus.files.items()))
+    return corpus
+
+
+def _walk(folder: Path, excluded: Path, corpus: _Corpus) -> Iterator[Path]:
+    """Files under `folder` in a stable order, skipping hidden folders and the index itself."""
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        source = _source(where, corpus.root)
+        corpus.skipped.append(Skipped(source + "/", f"mappen kan ikke læses ({error.strerror or type(error).__name__})"))
+        corpus.unlisted.append(source + "/")  # keep what was indexed from it before
+
+    for current, folders, files in os.walk(folder, onerror=unreadable):
+        here = Path(current)
+        folders[:] = sorted(d for d in folders if not d.startswith(".") and (here / d).resolve() != excluded)
+        for name in sorted(files):
+            yield here / name
+
+
+def _consider(file: Path, corpus: _Corpus, seen: set[Path]) -> None:
+    if is_junk(file):
+        return
+    real = file.resolve()
+    if real in seen:  # the same file given twice, or through nested paths
+        return
+    seen.add(real)
+    source = _source(file, corpus.root)
+    if is_candidate(file):
+        corpus.files[source] = file
+    else:
+        corpus.skipped.append(Skipped(source, unsupported_reason(file)))
+
+
+def _source(path: Path, root: Path) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Let SIGTERM (systemd stop, docker stop, kill) cancel the run like Ctrl-C.
+
+    The writer then discards its work and releases the lock at once. Only the main thread
+    can own signal handlers; elsewhere the default (die; Whoosh's commit protocol still
+    keeps the old index) applies. The previous handler is restored afterwards.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt("SIGTERM")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

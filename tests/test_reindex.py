@@ -1,0 +1,512 @@
+"""update_index(): only what changed is read, the index mirrors the corpus, and no failure,
+interruption or concurrent run ever costs the previous index. Plus its progress and summary.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from indexer import pipeline
+from indexer.models import Skipped
+from indexer.progress import NORMAL, VERBOSE, ConsoleProgress, Progress, format_summary, make_progress
+from indexer.update import UpdateReport, update_index
+from search import IndexLocked, SearchRequest, open_index
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+QUERIES = ("flygtninge", "boligplacering", '"negativ social kontrol"', "foreningernes dag")
+MINUTES_2015 = "naestved-integrationsraadet-referat-2015-05-21.txt"
+ROSKILDE = "roskilde-integrationsraadet-referat-2026-06-04.txt"
+
+# --- helpers ---------------------------------------------------------------------------------
+
+_opened: list[str] | None = None
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event == "open" and _opened is not None and isinstance(args[0], (str, bytes, os.PathLike)):
+        _opened.append(os.fsdecode(args[0]))
+
+
+sys.addaudithook(_audit)  # inert unless a test records with files_opened()
+
+
+@contextmanager
+def files_opened() -> Iterator[list[str]]:
+    """Every file the process opens inside the block (Python's audit hook, so nothing escapes)."""
+    global _opened
+    _opened = []
+    try:
+        yield _opened
+    finally:
+        _opened = None
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The files the pipeline reads (read_document calls), by name."""
+    calls: list[str] = []
+    real = pipeline.read_document
+
+    def counting(path: Path, root: Path):
+        calls.append(path.name)
+        return real(path, root)
+
+    monkeypatch.setattr(pipeline, "read_document", counting)
+    return calls
+
+
+def age(folder: Path, seconds: int = 3600) -> None:
+    """Date every file back, as in a corpus that was not just copied (see RACY_NS)."""
+    past = time.time() - seconds
+    for path in folder.rglob("*"):
+        os.utime(path, (past, past))
+
+
+def make_corpus(tmp_path: Path, name: str = "corpus") -> Path:
+    corpus = tmp_path / name
+    shutil.copytree(SEEDS, corpus)
+    age(corpus)
+    return corpus
+
+
+def add_copies(corpus: Path, count: int) -> None:
+    """`count` more minutes, each its own file and document."""
+    seeds = sorted(SEEDS.iterdir())
+    for i in range(count):
+        seed = seeds[i % len(seeds)]
+        shutil.copy(seed, corpus / f"kopi-{i:03d}-{seed.name}")
+
+
+def answers(index_dir: Path) -> dict[str, tuple[int, tuple[str, ...]]]:
+    """What the index answers to a few queries: total and the ids of the first hits."""
+    index = open_index(index_dir)
+    try:
+        return {q: (r.total, tuple(h.id for h in r.hits)) for q in QUERIES for r in [index.search(SearchRequest(query=q))]}
+    finally:
+        index.close()
+
+
+def total(index_dir: Path, query: str) -> int:
+    index = open_index(index_dir)
+    try:
+        return index.search(SearchRequest(query=query)).total
+    finally:
+        index.close()
+
+
+class Recorder(Progress):
+    def __init__(self) -> None:
+        self.events: list[tuple[str, object]] = []
+
+    def start(self, total: int) -> None:
+        self.events.append(("start", total))
+
+    def file(self, source: str) -> None:
+        self.events.append(("file", source))
+
+    def skipped(self, skipped: Skipped) -> None:
+        self.events.append(("skipped", skipped.source))
+
+    def done(self, report: UpdateReport) -> None:
+        self.events.append(("done", report.seen))
+
+
+# --- incremental -------------------------------------------------------------------------------
+
+
+def test_an_unchanged_corpus_is_neither_read_nor_even_opened(tmp_path, reads):
+    corpus = make_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    first = update_index([corpus], index_dir)
+    before = answers(index_dir)
+    reads.clear()
+
+    with files_opened() as opened:
+        second = update_index([corpus], index_dir)
+
+    assert (first.indexed, first.unchanged, first.skipped) == (5, 0, ())
+    assert (second.seen, second.indexed, second.unchanged, second.removed, second.passages) == (5, 0, 5, 0, 0)
+    assert reads == []
+    assert [p for p in opened if p.startswith(str(corpus))] == []  # size and mtime were enough
+    assert answers(index_dir) == before
+
+
+def test_a_file_written_a_moment_ago_is_hashed_again_but_not_reread(tmp_path, reads):
+    corpus = make_corpus(tmp_path)
+    age(corpus, 0)  # just written: too recent to trust size and mtime (racy)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    reads.clear()
+
+    with files_opened() as opened:
+        report = update_index([corpus], index_dir)
+
+    assert (report.indexed, report.unchanged) == (0, 5)
+    assert reads == []
+    assert sorted(Path(p).name for p in opened if p.startswith(str(corpus))) == sorted(p.name for p in corpus.iterdir())
+
+
+def test_one_changed_file_is_the_only_one_reread(tmp_path, reads):
+    corpus = make_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    reads.clear()
+    minutes = corpus / MINUTES_2015
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace("Der var intet til eventuelt.", "Rådet drøftede zebrastriber."), encoding="utf-8")
+
+    report = update_index([corpus], index_dir)
+
+    assert reads == [MINUTES_2015]
+    assert (report.indexed, report.unchanged, report.removed, report.passages) == (1, 4, 0, 7)
+    assert total(index_dir, "zebrastriber") == 1
+    assert total(index_dir, '"intet til eventuelt"') == 0
+    assert total(index_dir, "flygtninge") == answers_after_seeds(tmp_path)["flygtninge"][0]
+
+
+def answers_after_seeds(tmp_path: Path) -> dict[str, tuple[int, tuple[str, ...]]]:
+    index_dir = tmp_path / "seeds-only-index"
+    update_index([make_corpus(tmp_path, "seeds-only")], index_dir)
+    return answers(index_dir)
+
+
+def test_a_deleted_file_loses_its_passages_and_an_added_one_gains_them(tmp_path, reads):
+    corpus = make_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    assert total(index_dir, "Roskilde") > 0
+    (corpus / ROSKILDE).unlink()
+    shutil.copy(FIXTURES / "pdf" / "referat-2017-02-23.pdf", corpus / "naestved-referat-2017-02-23.pdf")
+    reads.clear()
+
+    report = update_index([corpus], index_dir)
+
+    assert reads == ["naestved-referat-2017-02-23.pdf"]
+    assert (report.seen, report.indexed, report.unchanged, report.removed, report.passages) == (5, 1, 4, 1, 7)
+    assert total(index_dir, "Roskilde") == 0
+    index = open_index(index_dir)
+    assert ROSKILDE not in index.sources() and "naestved-referat-2017-02-23.pdf" in index.sources()
+    hits = index.search(SearchRequest(query="Integrationsmentor", page_size=50)).hits
+    assert any(h.source == "naestved-referat-2017-02-23.pdf" and h.page == 5 for h in hits)
+
+
+def test_full_rebuilds_everything_from_scratch(tmp_path, reads):
+    corpus = make_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    before = answers(index_dir)
+    reads.clear()
+
+    report = update_index([corpus], index_dir, full=True)
+
+    assert sorted(reads) == sorted(p.name for p in corpus.iterdir())
+    assert (report.indexed, report.unchanged, report.full) == (5, 0, True)
+    assert answers(index_dir) == before  # passage ids are stable across a rebuild
+
+
+# --- what the index mirrors -----------------------------------------------------------------------
+
+
+def test_several_folders_are_named_from_their_common_parent_and_a_file_from_its_folder(tmp_path):
+    seeds = make_corpus(tmp_path / "a", "referater")
+    pdfs = tmp_path / "b" / "referater"
+    pdfs.mkdir(parents=True)
+    shutil.copy(FIXTURES / "pdf" / "referat-2015-05-21.pdf", pdfs)
+    single = tmp_path / "c" / "enkelt.html"
+    single.parent.mkdir()
+    shutil.copy(FIXTURES / "inputs" / "boegeskov-integrationsraadet-referat-2016-09-14.html", single)
+
+    update_index([seeds, pdfs], tmp_path / "index")
+    update_index([single], tmp_path / "index-single")
+
+    sources = open_index(tmp_path / "index").sources()
+    assert sorted(sources) == sorted([f"a/referater/{p.name}" for p in SEEDS.iterdir()] + ["b/referater/referat-2015-05-21.pdf"])
+    assert {record["root"] for record in sources.values()} == {str(tmp_path.resolve())}
+    assert list(open_index(tmp_path / "index-single").sources()) == ["enkelt.html"]
+    assert update_index([seeds, pdfs], tmp_path / "index").unchanged == 6  # stable names: nothing re-read
+
+
+def test_the_index_mirrors_the_paths_of_the_last_run(tmp_path):
+    first, second = make_corpus(tmp_path, "first"), tmp_path / "second"
+    second.mkdir()
+    shutil.copy(SEEDS / ROSKILDE, second)
+    index_dir = tmp_path / "index"
+    update_index([first], index_dir)
+
+    report = update_index([second], index_dir)
+
+    # The Roskilde minutes are in both folders: same name and content, but a new root.
+    assert (report.indexed, report.unchanged, report.removed) == (1, 0, 4)
+    sources = open_index(index_dir).sources()
+    assert list(sources) == [ROSKILDE] and sources[ROSKILDE]["root"] == str(second.resolve())
+
+
+def test_hidden_files_lock_files_and_the_index_itself_are_not_seen_unknown_types_are_reported(tmp_path):
+    corpus = make_corpus(tmp_path)
+    (corpus / ".skjult.txt").write_text("1. Hemmeligt\n", encoding="utf-8")
+    (corpus / "~$referat.docx").write_bytes(b"lock")
+    (corpus / ".git").mkdir()
+    (corpus / ".git" / "config.txt").write_text("[core]\n", encoding="utf-8")
+    (corpus / "notat.docx").write_bytes(b"PK\x03\x04")
+    (corpus / "Thumbs.db").write_bytes(b"\0")
+
+    report = update_index([corpus], corpus / "indeks")  # the index inside the corpus is skipped
+    again = update_index([corpus], corpus / "indeks")
+
+    assert (report.seen, report.indexed) == (6, 5)
+    assert report.skipped == again.skipped == (Skipped("notat.docx", "ukendt filtype '.docx'"),)
+    assert again.unchanged == 5
+
+
+# --- bad files, one line each, the run goes on -----------------------------------------------------
+
+
+def test_a_file_that_vanishes_mid_run_is_reported_and_the_rest_indexed(tmp_path):
+    corpus = make_corpus(tmp_path)
+
+    class DeleteTheNextFile(Progress):
+        def file(self, source: str) -> None:
+            if source == MINUTES_2015:
+                (corpus / ROSKILDE).unlink()
+
+    report = update_index([corpus], tmp_path / "index", progress=DeleteTheNextFile())
+
+    assert report.skipped == (Skipped(ROSKILDE, "filen forsvandt under indekseringen"),)
+    assert report.indexed == 4
+
+
+def test_a_changed_file_that_no_longer_reads_loses_its_old_passages(tmp_path):
+    corpus = make_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    (corpus / ROSKILDE).write_bytes(b"")
+
+    report = update_index([corpus], index_dir)
+
+    assert report.skipped == (Skipped(ROSKILDE, "tom fil (0 bytes)"),)
+    assert ROSKILDE not in open_index(index_dir).sources()
+    assert total(index_dir, "Roskilde") == 0
+
+
+def test_any_error_from_one_file_becomes_one_line_and_the_run_goes_on(tmp_path, monkeypatch):
+    corpus = make_corpus(tmp_path)
+    real = pipeline.read_document
+
+    def flaky(path: Path, root: Path):
+        if path.name == ROSKILDE:
+            raise RuntimeError("segmentering fejlede\n  på linje 12")
+        if path.name == MINUTES_2015:
+            return replace(real(path, root), passages=())
+        return real(path, root)
+
+    monkeypatch.setattr(pipeline, "read_document", flaky)
+    report = update_index([corpus], tmp_path / "index")
+
+    assert report.skipped == (
+        Skipped(MINUTES_2015, "ingen dagsordenspunkter eller afsnit fundet"),
+        Skipped(ROSKILDE, "kunne ikke behandles (RuntimeError: segmentering fejlede på linje 12)"),
+    )
+    assert report.indexed == 3
+
+
+# --- interruption and concurrency ---------------------------------------------------------------
+
+RUNNER = """
+import sys
+from pathlib import Path
+from indexer.progress import VERBOSE, ConsoleProgress
+from indexer.update import update_index
+
+progress = ConsoleProgress(sys.stderr, verbosity=VERBOSE, tty=False)
+try:
+    update_index([Path(sys.argv[1])], Path(sys.argv[2]), progress=progress)
+except KeyboardInterrupt:
+    sys.exit(130)
+"""
+
+
+@pytest.fixture
+def start_reindex() -> Iterator:
+    """Start `update_index` in a subprocess; any still running at the end of the test is killed."""
+    started: list[subprocess.Popen] = []
+
+    def start(corpus: Path, index_dir: Path) -> subprocess.Popen:
+        process = subprocess.Popen([sys.executable, "-c", RUNNER, str(corpus), str(index_dir)],
+                                   stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        if process.stderr:
+            process.stderr.close()
+
+
+def wait_until_at_file(process: subprocess.Popen, number: int) -> None:
+    """Block until the indexer subprocess reports that it is at file `number` (inside its writer)."""
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.startswith(f"[{number}/"):
+            return
+    raise AssertionError(f"the indexer ended before file {number}: rc={process.wait()}")
+
+
+@pytest.fixture
+def grown_corpus(tmp_path) -> tuple[Path, Path, dict]:
+    """An index of the seeds, and the corpus grown by 80 more minutes (a run of a few seconds)."""
+    corpus = make_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    before = answers(index_dir)
+    add_copies(corpus, 80)
+    return corpus, index_dir, before
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_reindex_killed_mid_run_leaves_the_old_index_answering_the_same(grown_corpus, start_reindex, signum):
+    corpus, index_dir, before = grown_corpus
+    process = start_reindex(corpus, index_dir)
+    wait_until_at_file(process, 30)
+
+    process.send_signal(signum)
+    returncode = process.wait(timeout=30)
+
+    assert returncode == (-signal.SIGKILL if signum == signal.SIGKILL else 130)  # SIGTERM: cancelled like Ctrl-C
+    assert answers(index_dir) == before
+    assert len(open_index(index_dir).sources()) == 5
+    report = update_index([corpus], index_dir)  # the lock died with the process
+    assert (report.indexed, report.unchanged) == (80, 5)
+    assert answers(index_dir)["flygtninge"][0] > before["flygtninge"][0]
+
+
+@pytest.mark.slow
+def test_a_second_reindex_at_the_same_time_is_refused_and_the_first_completes(grown_corpus, start_reindex):
+    corpus, index_dir, before = grown_corpus
+    process = start_reindex(corpus, index_dir)
+    wait_until_at_file(process, 10)
+
+    with pytest.raises(IndexLocked) as refused:
+        update_index([corpus], index_dir)
+
+    assert "opdateres allerede af en anden proces" in str(refused.value)
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode == 0, errors
+    assert len(open_index(index_dir).sources()) == 85
+
+
+@pytest.mark.slow
+def test_searches_keep_answering_during_a_reindex_and_never_see_half_of_it(grown_corpus, start_reindex):
+    corpus, index_dir, before = grown_corpus
+    index = open_index(index_dir)  # one long-lived index, as the web app holds it
+    request = SearchRequest(query="flygtninge")
+    process = start_reindex(corpus, index_dir)
+    wait_until_at_file(process, 5)
+
+    during = []
+    while process.poll() is None:
+        during.append(index.search(request).total)
+    after = index.search(request).total
+
+    assert process.returncode == 0
+    assert len(during) > 10 and during[0] == before["flygtninge"][0]
+    assert set(during) <= {before["flygtninge"][0], after}  # old or new, nothing in between
+    assert after == before["flygtninge"][0] * 17  # 80 copies: each seed 16 more times
+
+
+# --- progress and summary -------------------------------------------------------------------------
+
+
+def test_update_index_reports_progress_in_order(tmp_path):
+    corpus = make_corpus(tmp_path)
+    (corpus / "notat.docx").write_bytes(b"PK\x03\x04")
+    (corpus / "tom.pdf").write_bytes(b"")
+    recorder = Recorder()
+
+    update_index([corpus], tmp_path / "index", progress=recorder)
+
+    names = sorted(p.name for p in corpus.iterdir() if p.suffix != ".docx")
+    assert recorder.events == [("start", 7), ("skipped", "notat.docx"),
+                               *[e for n in names for e in [("file", n)] + ([("skipped", n)] if n == "tom.pdf" else [])],
+                               ("done", 7)]
+
+
+REPORT = UpdateReport(seen=12, indexed=4, unchanged=6, removed=1, passages=29, seconds=3.25,
+                      skipped=(Skipped("empty.pdf", "tom fil (0 bytes)"), Skipped("x.docx", "ukendt filtype '.docx'")))
+
+
+def test_the_summary_counts_in_danish_and_names_each_skipped_file():
+    assert format_summary(REPORT, Path("/var/lib/referatsog")).splitlines() == [
+        "12 filer set: 4 filer indekseret (29 passager), 6 uændrede, 1 fjernet, 2 sprunget over – 3,2 s.",
+        "Indeks: /var/lib/referatsog",
+        "Sprunget over:",
+        "  empty.pdf: tom fil (0 bytes)",
+        "  x.docx: ukendt filtype '.docx'",
+    ]
+    one = UpdateReport(seen=1, indexed=1, unchanged=1, removed=0, passages=1, full=True)
+    assert str(one) == "1 fil set: 1 fil indekseret (1 passage), 1 uændret, 0 fjernet, 0 sprunget over – 0,0 s (genopbygget)."
+
+
+def run_progress(progress: Progress, files: int = 30) -> None:
+    progress.start(files)
+    for n in range(1, files + 1):
+        progress.file(f"mappe/referat-{n:02d}.pdf")
+        if n == 3:
+            progress.skipped(Skipped("mappe/referat-03.pdf", "tom fil (0 bytes)"))
+    progress.done(REPORT)
+
+
+def test_progress_off_a_terminal_is_a_few_plain_lines():
+    out = io.StringIO()
+
+    run_progress(ConsoleProgress(out, verbosity=NORMAL, tty=False))
+
+    assert out.getvalue().splitlines() == ["Indekserer 30 filer …"] + [f"  {n}/30 filer" for n in range(3, 31, 3)]
+
+
+def test_progress_on_a_terminal_is_one_redrawn_bar_with_counts_and_the_current_file():
+    out = io.StringIO()
+
+    run_progress(ConsoleProgress(out, verbosity=NORMAL, tty=True))
+
+    text = out.getvalue()
+    assert "\n" not in text and text.endswith("\r\x1b[K")  # the bar is cleared for the summary
+    assert "\r\x1b[K[####################] 30/30 mappe/referat-30.pdf" in text
+
+
+def test_verbose_progress_names_every_file_and_every_skip():
+    out = io.StringIO()
+
+    run_progress(ConsoleProgress(out, verbosity=VERBOSE, tty=True), files=3)
+
+    assert out.getvalue().splitlines() == [
+        "Indekserer 3 filer …",
+        "[1/3] mappe/referat-01.pdf",
+        "[2/3] mappe/referat-02.pdf",
+        "[3/3] mappe/referat-03.pdf",
+        "  sprunget over: mappe/referat-03.pdf: tom fil (0 bytes)",
+    ]
+
+
+def test_quiet_progress_says_nothing(capsys):
+    progress = make_progress(quiet=True, verbose=True)
+
+    run_progress(progress)
+
+    assert type(progress) is Progress and capsys.readouterr() == ("", "")
