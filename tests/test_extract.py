@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import unicodedata
@@ -294,3 +295,35 @@ def test_an_html_page_with_no_visible_text_is_refused(tmp_path):
     page = b"<html><head><title>Referat</title><script>var x;</script></head><body><nav>Menu</nav></body></html>"
 
     assert reason_for(write(tmp_path, "r.html", page)) == "ingen synlig tekst i HTML-siden"
+
+
+# --- through the pipeline: the same minutes as the text layouts ----------------------------------
+
+
+def layout_expectation(name: str) -> dict:
+    return json.loads((LAYOUTS / "expected.json").read_text(encoding="utf-8"))[name]
+
+
+@pytest.mark.parametrize(
+    "path,layout",
+    [
+        (HTML_MINUTES, "f4_boegeskov_integrationsraadet_2016-09-14.txt"),
+        (LATIN1_MINUTES, "f3_lyngsoe_beskaeftigelses_og_integrationsudvalget_2012-03-13.txt"),
+    ],
+    ids=["html", "latin-1"],
+)
+def test_html_and_legacy_text_minutes_segment_like_their_text_layouts(path, layout):
+    from indexer.pipeline import read_document
+
+    expected = layout_expectation(layout)
+    document = read_document(path, INPUTS)
+
+    assert [(p.item_number, p.title) for p in document.passages] == [(i["number"], i["title"]) for i in expected["items"]]
+    assert [p.case_number for p in document.passages] == [i.get("case_number") for i in expected["items"]]
+    for field in ("doc_type", "municipality", "council", "meeting_date", "year"):
+        assert getattr(document, field) == expected[field], field
+    assert all(p.has_decision for p in document.passages)
+    text = "\n".join(p.text for p in document.passages)
+    assert "æ" in text and "ø" in text and "å" in text and "\ufffd" not in text
+    for chrome in ("Til toppen", "Udskriv", "Forside", "Tilgængelighedserklæring", "cookies"):
+        assert chrome not in text
