@@ -124,8 +124,10 @@ def test_sort_decisions_only_and_pagination_live_in_the_url(client):
     assert len(first_ids) == 3 and second_ids and first_ids.isdisjoint(second_ids)
     decisions = api(client, q=QUERY, decisions_only=1)
     assert decisions["decisions_only"] is True and decisions["total"] <= api(client, q=QUERY)["total"]
-    box = soup(client.get("/", query_string={"q": QUERY, "decisions_only": 1})).select_one("#decisions_only")
-    assert box.has_attr("checked")
+    switched = soup(client.get("/", query_string={"q": QUERY, "decisions_only": 1}))
+    assert switched.select_one("#decisions_only").has_attr("checked")
+    chip = next(c for c in switched.select("a.chip") if "Kun beslutninger" in c.get_text())
+    assert parse_qs(urlsplit(chip["href"]).query) == {"q": [QUERY]}
 
 
 def test_empty_state_suggests_removing_filters(client):

@@ -6,7 +6,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 
 from search.api import SORT_LABELS, SORTS, InvalidParameter, SearchRequest, SearchResponse
 
-from .facets import chips, facet_groups
+from .facets import Chip, chips, facet_groups
 from .index import get_index
 from .state import SearchState, hidden_fields, pagination, parse_args
 
@@ -44,12 +44,20 @@ def index() -> Response | tuple[str, int] | str:
         error=None,
         hidden=hidden_fields(state),
         groups=facet_groups(response.facets, state),
-        chips=chips(state),
+        chips=active_chips(state),
         sorts=[(key, SORT_LABELS[key], state.with_sort(key)) for key in SORTS],
         pages=pagination(state, response.pages),
         first=first,
         last=first + len(response.hits) - 1,
     )
+
+
+def active_chips(state: SearchState) -> list[Chip]:
+    """Facet values, then the decisions-only switch: every active filter can be removed in one click."""
+    found = chips(state)
+    if state.request.decisions_only:
+        found.append(Chip("", "Kun beslutninger", state.with_decisions_only(False)))
+    return found
 
 
 @bp.get("/api/search")
