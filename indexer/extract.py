@@ -16,7 +16,7 @@ import stat
 import unicodedata
 from pathlib import Path
 
-from indexer.htmltext import visible_text
+from indexer.htmltext import read_page
 from indexer.models import Page, SourceFile
 
 SUPPORTED_SUFFIXES: dict[str, str] = {
@@ -282,9 +282,20 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]
 _WHATWG_1252 = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1", "ascii", "us-ascii", "windows-1252", "cp1252"}
 
 
+# A web server's "not found" page saved under a document's name (a failed download).
+_ERROR_PAGE = re.compile(r"\b404\b|\bikke fundet\b|\bnot found\b", re.I)
+
+
 def html_text(data: bytes) -> str:
-    """The visible text of an HTML page, one line per block (see `indexer.htmltext`)."""
-    return visible_text(_decode_html(data))
+    """The visible text of an HTML page, one line per block (see `indexer.htmltext`).
+
+    An error page is refused rather than indexed as minutes: its title or first line says so.
+    """
+    page = read_page(_decode_html(data))
+    first_line = page.text.strip().split("\n", 1)[0]
+    if _ERROR_PAGE.search(page.title) or _ERROR_PAGE.search(first_line):
+        raise ExtractError(f"en fejlside fra et websted, ikke et dokument («{page.title or first_line}»)")
+    return page.text
 
 
 def _decode_html(data: bytes) -> str:

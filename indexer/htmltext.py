@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import PreformattedString
@@ -32,8 +33,21 @@ _PARAGRAPH = frozenset("p h1 h2 h3 h4 h5 h6 ul ol dl table blockquote pre figure
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
+@dataclass(frozen=True)
+class HtmlPage:
+    """What extraction needs of a page: its `<title>` (whitespace collapsed) and its visible text."""
+
+    title: str
+    text: str
+
+
 def visible_text(markup: str) -> str:
-    """The text a reader sees, with enough structure for segmentation.
+    """The text a reader sees (see `read_page`)."""
+    return read_page(markup).text
+
+
+def read_page(markup: str) -> HtmlPage:
+    """The page's title and the text a reader sees, with enough structure for segmentation.
 
     Blocks and `<br>` become lines, headings and paragraphs are set apart by a blank line, list
     items become `- ` / `N. ` lines, table rows become lines with tab-separated cells, `dt`/`dd`
@@ -45,9 +59,10 @@ def visible_text(markup: str) -> str:
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(markup, "html.parser")
+    title = " ".join(soup.title.get_text().split()) if soup.title else ""
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     start = main if main is not None and main.get_text(strip=True) else (soup.body or soup)
-    return _render(start)
+    return HtmlPage(title, _render(start))
 
 
 def _is_chrome(tag: Tag) -> bool:

@@ -297,6 +297,14 @@ def test_an_html_page_with_no_visible_text_is_refused(tmp_path):
     assert reason_for(write(tmp_path, "r.html", page)) == "ingen synlig tekst i HTML-siden"
 
 
+def test_a_saved_not_found_page_is_refused_not_indexed_as_minutes(tmp_path):
+    page = (PDFS / "not-a-pdf.pdf").read_bytes()  # the Danish 404 page behind the fake PDF
+
+    assert reason_for(write(tmp_path, "referat-2017-05-18.html", page)) == (
+        "en fejlside fra et websted, ikke et dokument («Siden blev ikke fundet – Næstved Kommune»)"
+    )
+
+
 # --- through the pipeline: the same minutes as the text layouts ----------------------------------
 
 
@@ -327,3 +335,4 @@ def test_html_and_legacy_text_minutes_segment_like_their_text_layouts(path, layo
     assert "æ" in text and "ø" in text and "å" in text and "\ufffd" not in text
     for chrome in ("Til toppen", "Udskriv", "Forside", "Tilgængelighedserklæring", "cookies"):
         assert chrome not in text
+
