@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
-from search.api import SORT_LABELS, SORTS, InvalidParameter, SearchRequest, SearchResponse
+from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, InvalidParameter, SearchRequest, SearchResponse
 
 from .facets import Chip, chips, facet_groups
 from .index import get_index
@@ -30,7 +30,7 @@ def index() -> Response | tuple[str, int] | str:
         state = current_state()
     except InvalidParameter as error:
         page_size = int(current_app.config["PAGE_SIZE"])
-        query = request.args.get("q", "")[:500]
+        query = request.args.get("q", "")[:MAX_QUERY_LENGTH]
         state = SearchState(SearchRequest(query=query, page_size=page_size), page_size)
         return render_template("search/index.html", state=state, response=None, error=error,
                                hidden=[]), 400
