@@ -125,7 +125,9 @@ _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re
 def _sniff(data: bytes, path: Path) -> str:
     """The kind of file the bytes are; the name only chooses between text and markdown."""
     head = data[:1024]
-    if b"%PDF-" in head:  # readers accept the magic anywhere in the first KB
+    # Readers accept junk before the magic within the first KB; a text that merely mentions
+    # "%PDF-" is told apart by the missing end-of-file marker.
+    if _strip_bom(head).lstrip().startswith(b"%PDF-") or (b"%PDF-" in head and b"%%EOF" in data[-2048:]):
         return "pdf"
     suffix = path.suffix.lower()
     looks_like = next((what for magic, what in _SIGNATURES if data.startswith(magic)), None)

@@ -92,7 +92,7 @@ def update_index(
         stored = {} if full else index.sources()
         if full:
             writer.clear()
-        progress.start(len(corpus.files) + len(corpus.skipped))
+        progress.start(len(corpus.files))  # the files to check; refused ones are reported at once
         for item in corpus.skipped:
             progress.skipped(item)
         for source, path in corpus.files.items():
@@ -207,8 +207,9 @@ def _walk(folder: Path, excluded: Path, corpus: _Corpus) -> Iterator[Path]:
     def unreadable(error: OSError) -> None:
         where = Path(error.filename) if error.filename else folder
         source = _source(where, corpus.root)
-        corpus.skipped.append(Skipped(source + "/", f"mappen kan ikke læses ({error.strerror or type(error).__name__})"))
-        corpus.unlisted.append(source + "/")  # keep what was indexed from it before
+        prefix = "" if source == "." else source + "/"  # "": the root itself, keep everything
+        corpus.skipped.append(Skipped(prefix or f"{where}/", f"mappen kan ikke læses ({error.strerror or type(error).__name__})"))
+        corpus.unlisted.append(prefix)  # keep what was indexed from it before
 
     for current, folders, files in os.walk(folder, onerror=unreadable):
         here = Path(current)

@@ -124,7 +124,10 @@ def test_content_decides_how_a_misnamed_file_is_read(tmp_path):
     shutil.copy(PDFS / "referat-2015-05-21.pdf", pdf_as_txt)
     html_as_txt = write(tmp_path, "side.txt", b"<!DOCTYPE html><html><body><p>R\xc3\xa5det</p></body></html>")
 
+    note = write(tmp_path, "note.txt", b"Filer der starter med %PDF-1.4 er PDF'er.\n")
+
     assert extract(pdf_as_txt, tmp_path).kind == "pdf"
+    assert extract(note, tmp_path).kind == "text"
     assert (extract(html_as_txt, tmp_path).kind, extract(html_as_txt, tmp_path).pages[0].text) == ("html", "Rådet\n")
 
 

@@ -271,6 +271,30 @@ def test_hidden_files_lock_files_and_the_index_itself_are_not_seen_unknown_types
     assert again.unchanged == 5
 
 
+def test_a_folder_that_cannot_be_listed_keeps_what_was_indexed_from_it(tmp_path, monkeypatch):
+    corpus = make_corpus(tmp_path)
+    (corpus / "2026").mkdir()
+    (corpus / ROSKILDE).rename(corpus / "2026" / ROSKILDE)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    real_walk = os.walk
+
+    def walk_failing_on_2026(top, onerror=None, **options):  # as os.walk does when scandir fails
+        for current, folders, files in real_walk(top, onerror=onerror, **options):
+            if Path(current).name == "2026":
+                folders.clear()
+                onerror(PermissionError(13, "Permission denied", current))
+                continue
+            yield current, folders, files
+
+    monkeypatch.setattr(os, "walk", walk_failing_on_2026)
+    report = update_index([corpus], index_dir)
+
+    assert report.skipped == (Skipped("2026/", "mappen kan ikke læses (Permission denied)"),)
+    assert (report.removed, report.unchanged) == (0, 4)
+    assert f"2026/{ROSKILDE}" in open_index(index_dir).sources()
+
+
 # --- bad files, one line each, the run goes on -----------------------------------------------------
 
 
@@ -442,7 +466,7 @@ def test_update_index_reports_progress_in_order(tmp_path):
     update_index([corpus], tmp_path / "index", progress=recorder)
 
     names = sorted(p.name for p in corpus.iterdir() if p.suffix != ".docx")
-    assert recorder.events == [("start", 7), ("skipped", "notat.docx"),
+    assert recorder.events == [("start", 6), ("skipped", "notat.docx"),
                                *[e for n in names for e in [("file", n)] + ([("skipped", n)] if n == "tom.pdf" else [])],
                                ("done", 7)]
 
