@@ -406,8 +406,10 @@ def grown_corpus(tmp_path) -> tuple[Path, Path, dict]:
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_a_reindex_killed_mid_run_leaves_the_old_index_answering_the_same(grown_corpus, start_reindex, signum):
     corpus, index_dir, before = grown_corpus
+    committed = set(os.listdir(index_dir))
     process = start_reindex(corpus, index_dir)
     wait_until_at_file(process, 30)
+    assert set(os.listdir(index_dir)) - committed  # the run has half-written files on disk
 
     process.send_signal(signum)
     returncode = process.wait(timeout=30)
