@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
 from indexer.models import Line, Page, SourceFile
 from indexer.pages import strip_running_chrome
+from search.danish import fold, stem
 
 # Lines that are page chrome wherever they appear.
 _CHROME = [
@@ -59,7 +61,7 @@ def clean(source: SourceFile) -> list[Line]:
     else:
         raw = _text_lines(pages[0].text if pages else "")
     raw = _unflatten(raw)
-    vocabulary = _vocabulary(line.text for line in raw)
+    vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
     lines = [line if not _is_chrome(line.text) else Line("", line.page, line.number) for line in lines]
     return join_hyphenation(lines, vocabulary)
@@ -139,13 +141,35 @@ def _is_chrome(text: str) -> bool:
     return bool(text) and (any(p.match(text) for p in _CHROME) or bool(_SITE_FOOTER.match(text)))
 
 
-def _vocabulary(texts: Iterable[str]) -> frozenset[str]:
-    words: set[str] = set()
-    for text in texts:
-        for token in re.findall(r"\w+(?:-\w+)*", text):
-            words.add(token.lower())
-            words.update(part.lower() for part in token.split("-"))
-    return frozenset(words)
+class Vocabulary:
+    """The words a document uses elsewhere, to tell a split word from a real hyphen or dash.
+
+    The halves of words split at line ends are not counted as words of their own, or every
+    fragment ("famili", "erne") would look known.
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        counts: Counter[str] = Counter()
+        for text in lines:
+            for token in re.findall(r"\w+(?:-\w+)*", text):
+                counts[token.lower()] += 1
+                if "-" in token:
+                    counts.update(part.lower() for part in token.split("-"))
+        for a, b in zip(lines, lines[1:]):
+            end, start = _LINE_END_HYPHEN.search(a), _LINE_START_WORD.match(b)
+            if end and start:
+                counts[end.group(2).lower()] -= 1
+                counts[start.group(1).lower()] -= 1
+        self.words = frozenset(w for w, n in counts.items() if n > 0)
+        self.stems = frozenset(stem(fold(w)) for w in self.words)
+
+    def knows(self, word: str) -> bool:
+        word = word.lower()
+        return word in self.words
+
+    def knows_form_of(self, word: str) -> bool:
+        """The word or another inflection of it ("familierne" when "familier" occurs)."""
+        return self.knows(word) or stem(fold(word.lower())) in self.stems
 
 
 # --- Hyphenation -----------------------------------------------------------------------
@@ -154,7 +178,7 @@ _LINE_END_HYPHEN = re.compile(r"(\S*?)(\w+)( ?)-$")
 _LINE_START_WORD = re.compile(r"^(\w[\w\-]*)([^\w\s]*)(.*)$")
 
 
-def join_hyphenation(lines: Sequence[Line], vocabulary: frozenset[str]) -> list[Line]:
+def join_hyphenation(lines: Sequence[Line], vocabulary: Vocabulary | None = None) -> list[Line]:
     """Join words split by a hyphen at a line end, keeping real hyphens.
 
     `integra-` + `tion` → `integration`; `Beskæftigelses-` + `og` keeps `Beskæftigelses- og`;
@@ -162,6 +186,7 @@ def join_hyphenation(lines: Sequence[Line], vocabulary: frozenset[str]) -> list[
     joined word is known from the document. The completed word stays on the first line.
     """
     out = list(lines)
+    vocabulary = vocabulary or Vocabulary([line.text for line in lines])
     for i in range(len(out)):
         match = _LINE_END_HYPHEN.search(out[i].text)
         if not match:
@@ -192,25 +217,27 @@ def _next_text_line(lines: Sequence[Line], i: int) -> int | None:
     return None
 
 
-def _join(prefix: str, left: str, right: str, spaced: bool, vocabulary: frozenset[str]) -> str | None:
+def _join(prefix: str, left: str, right: str, spaced: bool, vocabulary: Vocabulary) -> str | None:
     """The text that replaces `left-` + `right`, or None to leave both lines alone."""
-    whole = (left + right).lower()
-    hyphenated = f"{left}-{right}".lower()
+    whole = left + right
+    hyphenated = f"{left}-{right}"
     if "://" in prefix or prefix.startswith("www.") or "/" in prefix:
-        return f"{left}-{right}"  # a URL broken at one of its own hyphens
+        return hyphenated  # a URL broken at one of its own hyphens
     if right.lower() in _CONJUNCTIONS:
         return None  # "for- og næstforperson": a suspended compound, the hyphen is real
     if spaced:
-        # pdfminer writes "na -" where justification put a gap before the hyphen; a spaced
-        # hyphen is otherwise a dash, so join only when the document knows the word.
-        return left + right if whole in vocabulary else None
+        # pdfminer writes "na -" where justification put a gap before the hyphen. A spaced
+        # hyphen between two words the document uses on their own is a dash ("Congo - der").
+        if vocabulary.knows_form_of(whole):
+            return whole
+        return None if vocabulary.knows(left) and vocabulary.knows(right) else whole
     if right[:1].isupper() or left.isupper() or any(c.isdigit() for c in left + right):
-        return f"{left}-{right}"  # names (Waage-Jensen), acronyms (IT-, VM-), numbers (COVID-19)
-    if hyphenated in _kept_hyphen_words():
-        return f"{left}-{right}"
-    if whole in vocabulary or hyphenated not in vocabulary:
-        return left + right  # the common case: a word hyphenated by the typesetter
-    return f"{left}-{right}"
+        return hyphenated  # names (Waage-Jensen), acronyms (IT-, VM-), numbers (COVID-19)
+    if hyphenated.lower() in _kept_hyphen_words():
+        return hyphenated
+    if vocabulary.knows(hyphenated) and not vocabulary.knows_form_of(whole):
+        return hyphenated
+    return whole  # the common case: a word hyphenated by the typesetter
 
 
 # --- Pages flattened onto one line (some PDF-to-text exports) ----------------------------

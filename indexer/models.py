@@ -83,7 +83,7 @@ class Item:
     number: int | None
     title: str
     start: Line  # the heading line
-    lines: tuple[Line, ...]  # all lines of the item after the heading, chrome removed
+    lines: tuple[Line, ...]  # the item's text lines after its heading and field lines, chrome removed
     sections: tuple[Section, ...]  # in document order
     fields: dict[str, str] = field(default_factory=dict)  # "case_handler", "case_number", ...
 

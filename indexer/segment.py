@@ -206,11 +206,12 @@ def _minutes_item(lines: Sequence[Line], heading: _Heading, end: int) -> Item:
         number = int(fields.pop("item_number"))
     fields.pop("item_number", None)
     start = lines[heading.index]
+    # The field lines are metadata (case handler, case number), not part of the item's text.
     return Item(
         number=number,
         title=heading.title,
         start=start,
-        lines=tuple(body),
+        lines=tuple(rest),
         sections=tuple(_sections(rest)),
         fields=fields,
     )

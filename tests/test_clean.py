@@ -17,8 +17,9 @@ def cleaned(text: str, kind: str = "text") -> list[str]:
     return [line.text for line in clean(source)]
 
 
-def joined(first: str, second: str, vocabulary=frozenset()) -> list[str]:
-    return [line.text for line in join_hyphenation(lines_of(first, second), vocabulary)]
+def joined(first: str, second: str, *context: str) -> list[str]:
+    lines = lines_of(first, second, *context)
+    return [line.text for line in join_hyphenation(lines)][:2]
 
 
 def test_typesetter_hyphens_are_joined_and_the_word_stays_on_the_first_line():
@@ -34,9 +35,11 @@ def test_real_hyphens_survive_a_line_break():
 
 
 def test_spaced_hyphen_joins_only_known_words():
-    assert joined("mange na -", "boer kom", frozenset({"naboer"})) == ["mange naboer", "kom"]
-    assert joined("16 personer fra Congo -", "der er tre", frozenset({"congo"})) == [
+    assert joined("mange na -", "boer kom", "naboer og flygtninge") == ["mange naboer", "kom"]
+    assert joined("16 personer fra Congo -", "der er tre", "fra Congo", "der kom") == [
         "16 personer fra Congo -", "der er tre"]
+    # An unknown whole word whose halves are not words of the document: a split word.
+    assert joined("at opmærk -", "somme borgere") == ["at opmærksomme", "borgere"]
 
 
 def test_urls_keep_their_own_hyphens():
