@@ -8,8 +8,10 @@ uses `terms()` so topics and search agree on word forms.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 
@@ -46,7 +48,16 @@ _MIN_STEM = 4
 # "talen" the speech -> "tal" the number). They are indexed as written (folded).
 STEM_EXCLUSIONS = frozenset({"haven", "talen"})
 
-_stemmer = snowballstemmer.stemmer("danish")
+# One Snowball stemmer per thread: PyStemmer's objects keep per-call buffers and are not
+# documented as safe to share, and the web server analyses queries in several threads.
+_stemmers = threading.local()
+
+
+def _stemmer() -> Any:
+    stemmer = getattr(_stemmers, "danish", None)
+    if stemmer is None:
+        stemmer = _stemmers.danish = snowballstemmer.stemmer("danish")
+    return stemmer
 
 
 def fold(text: str) -> str:
@@ -69,7 +80,7 @@ def stem(word: str) -> str:
     """
     if word in STEM_EXCLUSIONS or not word.isalpha():
         return word
-    result = _stemmer.stemWord(word)
+    result = _stemmer().stemWord(word)
     for ending in _EXTRA_ENDINGS:
         if result.endswith(ending) and len(result) - len(ending) >= _MIN_STEM:
             result = result[: -len(ending)]

@@ -114,7 +114,7 @@ class Facet:
         counted = column.count(docnums)
         keys = {facet_key(v) for v in selected}
         ranked = sorted(counted.items(), key=self.order)
-        shown = [(v, n) for i, (v, n) in enumerate(ranked) if i < self.limit or facet_key(v) in keys]
+        shown = [(v, n) for i, (v, n) in enumerate(ranked) if i < self.limit or (keys and facet_key(v) in keys)]
         present = {facet_key(v) for v, _ in shown}
         shown += [(v, 0) for v in selected if facet_key(v) not in present]
         return tuple(FacetValue(v, n, facet_key(v) in keys) for v, n in shown)

@@ -39,9 +39,15 @@ NOTHING_TO_SEARCH = "Søgningen indeholdt kun småord (fx «og», «i», «at»)
 
 @dataclass(frozen=True)
 class Compiled:
-    """A parsed query made into Whoosh queries, plus the terms to highlight."""
+    """A parsed query made into Whoosh queries, plus the terms to highlight.
 
-    positive: Query | None  # None: no positive clause (browse, possibly with exclusions)
+    `matching` decides which passages match (unfielded words in `body` alone, which holds
+    the whole passage: one posting list per word instead of three); `scored` ranks them
+    (the same words in title^4, decision^2 and body).
+    """
+
+    scored: Query | None  # None: no positive clause (browse, possibly with exclusions)
+    matching: Query | None
     negative: tuple[Query, ...]
     highlight: frozenset[str]
     notices: tuple[str, ...]
@@ -50,52 +56,64 @@ class Compiled:
 def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False) -> Compiled:
     """Turn parsed clauses into Whoosh queries, analysing words as the index analysed them."""
     analyzer = searcher.schema["body"].analyzer
-    required: list[Query] = []
+    scored: list[Query] = []
+    matching: list[Query] = []
     negative: list[Query] = []
     highlight: set[str] = set()
     dropped = 0
     for group in parsed.groups:
-        alternatives = []
+        alternatives: list[tuple[Query, Query]] = []
         for clause in group:
-            q = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set())
-            if q is None:
+            pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set())
+            if pair is None:
                 dropped += 1
             elif clause.negated:
-                negative.append(q)
+                negative.append(pair[1])
             else:
-                alternatives.append(q)
+                alternatives.append(pair)
         if alternatives:
-            required.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
+            scored.append(_any([a for a, _ in alternatives]))
+            matching.append(_any([m for _, m in alternatives]))
     notices = list(parsed.notices)
-    if dropped and not required and not negative:
+    if dropped and not scored and not negative:
         notices.append(NOTHING_TO_SEARCH)
-    positive = None if not required else required[0] if len(required) == 1 else And(required)
-    return Compiled(positive, tuple(negative), frozenset(highlight), tuple(notices))
+    return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(notices))
+
+
+def _any(queries: list[Query]) -> Query:
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+def _all(queries: list[Query]) -> Query | None:
+    return None if not queries else queries[0] if len(queries) == 1 else And(queries)
 
 
 def _clause_query(
     clause: Clause, searcher: Searcher, analyzer: Analyzer, decisions_only: bool, highlight: set[str]
-) -> Query | None:
+) -> tuple[Query, Query] | None:
+    """(scored, matching) queries of one clause; None when nothing of it is searchable."""
     field = clause.field
     if field in FACETS_BY_NAME:
-        return FACETS_BY_NAME[field].user_query(searcher.reader(), clause.text)
+        q = FACETS_BY_NAME[field].user_query(searcher.reader(), clause.text)
+        return q, q
     if field == "case_number":
         value = clause.text.strip().lower()
         highlight.add(value)
-        return Or([Term("case_number", value), Prefix("case_number", value + "-"), Prefix("case_number", value + ".")])
+        q = Or([Term("case_number", value), Prefix("case_number", value + "-"), Prefix("case_number", value + ".")])
+        return q, q
     terms = [t.text for t in analyzer(clause.text, mode="query")]
     if not terms:
         return None
     highlight.update(terms)
     fields = [field] if field else (["decision"] if decisions_only else list(TEXT_FIELDS))
+    match_field = fields[0] if len(fields) == 1 else "body"
     if clause.phrase and len(terms) > 1:
-        per_field = [Phrase(f, terms, boost=FIELD_BOOSTS.get(f, 1.0)) for f in fields]
-        return per_field[0] if len(per_field) == 1 else Or(per_field)
-    per_term = []
-    for term in terms:
-        options = [Term(f, term, boost=FIELD_BOOSTS.get(f, 1.0)) for f in fields]
-        per_term.append(options[0] if len(options) == 1 else Or(options))
-    return per_term[0] if len(per_term) == 1 else And(per_term)
+        scored = _any([Phrase(f, terms, boost=FIELD_BOOSTS.get(f, 1.0)) for f in fields])
+        return scored, Phrase(match_field, terms)
+    scored = _all([_any([Term(f, t, boost=FIELD_BOOSTS.get(f, 1.0)) for f in fields]) for t in terms])
+    matching = _all([Term(match_field, t) for t in terms])
+    assert scored is not None and matching is not None
+    return scored, matching
 
 
 def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | None = None) -> SearchResponse:
@@ -121,7 +139,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
 
     start = (request.page - 1) * request.page_size
     end = start + request.page_size
-    if request.sort == "relevance" and compiled.positive is not None:
+    if request.sort == "relevance" and compiled.scored is not None:
         page = _by_score(searcher, compiled, hits_set if facet_sets else None, end)[start:end]
     else:
         sort = request.sort if request.sort != "relevance" else NEWEST
@@ -147,8 +165,8 @@ def _validate(request: SearchRequest) -> None:
 
 def _base_set(searcher: Searcher, snapshot: Snapshot, compiled: Compiled, decisions_only: bool) -> frozenset[int]:
     """Document numbers matching the query text alone (before facet filters)."""
-    if compiled.positive is not None:
-        docs = frozenset(searcher.docs_for_query(compiled.positive))
+    if compiled.matching is not None:
+        docs = frozenset(searcher.docs_for_query(compiled.matching))
     else:
         docs = snapshot.passages(searcher)
         if decisions_only:
@@ -168,10 +186,10 @@ def _intersect(first: frozenset[int], others: Iterable[frozenset[int]]) -> froze
 
 def _by_score(searcher: Searcher, compiled: Compiled, allowed: frozenset[int] | None, limit: int) -> list[tuple[int, float]]:
     """The top `limit` (docnum, score) pairs; `allowed` restricts them to the facet-filtered hits."""
-    assert compiled.positive is not None
+    assert compiled.scored is not None
     if limit < 1 or (allowed is not None and not allowed):
         return []
-    query = compiled.positive
+    query = compiled.scored
     if compiled.negative:
         query = And([query, *(Not(q) for q in compiled.negative)])
     results = searcher.search(query, limit=limit, filter=set(allowed) if allowed is not None else None)

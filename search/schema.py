@@ -32,14 +32,14 @@ from search.facets import FACETS
 
 # Bump when fields or analysis change in a way an existing index cannot follow;
 # `open_index` refuses (or, when writing, recreates) an index of another version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 PASSAGE = "passage"
 FILE = "file"
 
 # Text fields and their query-time weights: a title match ranks above a decision match
-# above a body match. The body holds the whole item text, so a title or decision word
-# also scores there.
+# above a body match. The body holds the whole passage (title and decision included), so
+# which passages match is decided by `body` alone and the other fields only add score.
 TEXT_FIELDS: tuple[str, ...] = ("title", "decision", "body")
 FIELD_BOOSTS: Mapping[str, float] = {"title": 4.0, "decision": 2.0, "body": 1.0}
 
@@ -77,6 +77,17 @@ def order_key(passage: Passage) -> str:
     return f"{sort_date(passage)}{VALUE_SEPARATOR}{passage.document_id}{VALUE_SEPARATOR}{passage.position:09d}"
 
 
+def body_text(passage: Passage) -> str:
+    """The whole passage as one text: its title and decision too, so matching needs only `body`.
+
+    The pipeline's `text` holds the sections (the decision among them) but not the heading.
+    """
+    parts = [passage.title, passage.text]
+    if passage.decision and passage.decision not in passage.text:
+        parts.append(passage.decision)
+    return "\n\n".join(part for part in parts if part)
+
+
 def passage_fields(passage: Passage) -> dict[str, Any]:
     """The keyword arguments of `writer.add_document` for one passage."""
     doc: dict[str, Any] = {
@@ -86,7 +97,7 @@ def passage_fields(passage: Passage) -> dict[str, Any]:
         "source": passage.source,
         "title": passage.title,
         "decision": passage.decision,
-        "body": passage.text,
+        "body": body_text(passage),
         "order": order_key(passage).encode("utf-8"),
         "record": json.dumps(passage.to_record(), ensure_ascii=False),
     }
