@@ -19,8 +19,10 @@ never leaves a stale lock. A second writer fails at once with `IndexLocked`.
 
 Threads. Whoosh searchers hold file positions and caches, so they are not shared between
 threads: each thread gets its own long-lived searcher (`threading.local`), reused across
-requests and refreshed in place when a newer generation exists (one directory listing
-per search). What is expensive to derive per generation (facet ordinals, date order) is
+requests and reopened when a newer generation exists. The check is one directory listing
+per search (~10 µs), so every search sees the latest commit and `refresh()` is only a
+way to pay that cost early. Searchers of ended threads are closed when another thread
+opens one. What is expensive to derive per generation (facet ordinals, date order) is
 computed once and shared by all threads through `search.snapshot.Snapshot`.
 """
 
@@ -61,7 +63,7 @@ def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
     and recreated empty when `create` is set, so the next indexing run rebuilds it.
     """
     path = Path(path).expanduser()
-    if index_exists(path) and _version(path) == SCHEMA_VERSION:
+    if _current(path):
         return SearchIndex(path, whoosh_index.open_dir(str(path), indexname=INDEX_NAME))
     if not create:
         if index_exists(path):
@@ -74,8 +76,12 @@ def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
     if not storage_lock.acquire(blocking=False):
         raise IndexLocked(_locked_message(path))
     try:
+        if _current(path):  # another process created it while we looked
+            return SearchIndex(path, whoosh_index.open_dir(str(path), indexname=INDEX_NAME))
         ix = whoosh_index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
-        (path / VERSION_FILE).write_text(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n", encoding="utf-8")
+        marker = path / f"{VERSION_FILE}.tmp"
+        marker.write_text(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n", encoding="utf-8")
+        marker.replace(path / VERSION_FILE)
     finally:
         storage_lock.release()
     return SearchIndex(path, ix)
@@ -89,7 +95,7 @@ class SearchIndex:
         self._ix = ix
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._searchers: list[Searcher] = []
+        self._searchers: dict[int, Searcher] = {}  # thread id -> its searcher, to close them all
         self._snapshots: dict[int, Snapshot] = {}
 
     # Reading
@@ -150,11 +156,17 @@ class SearchIndex:
     def close(self) -> None:
         """Close every searcher this index opened, in any thread (call at shutdown)."""
         with self._lock:
-            for searcher in self._searchers:
+            for searcher in self._searchers.values():
                 searcher.close()
             self._searchers.clear()
             self._snapshots.clear()
         self._local = threading.local()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def _searcher(self) -> Searcher:
         """This thread's searcher, reopened when a newer generation was committed.
@@ -168,11 +180,12 @@ class SearchIndex:
             return searcher
         fresh = self._ix.searcher()
         with self._lock:
-            if searcher is not None:
-                if searcher in self._searchers:
-                    self._searchers.remove(searcher)
-                searcher.close()
-            self._searchers.append(fresh)
+            stale = [self._searchers.pop(ident)] if (ident := threading.get_ident()) in self._searchers else []
+            alive = {thread.ident for thread in threading.enumerate()}
+            stale += [self._searchers.pop(i) for i in list(self._searchers) if i not in alive]  # ended threads
+            self._searchers[ident] = fresh
+        for old in stale:
+            old.close()
         generation = fresh.reader().generation()
         self._local.searcher = fresh
         self._local.generation = latest if generation is None else generation
@@ -291,11 +304,14 @@ def _locked_message(path: Path) -> str:
     return f"Indekset i {path} opdateres allerede af en anden proces. Prøv igen, når den er færdig."
 
 
-def _version(path: Path) -> int | None:
+def _current(path: Path) -> bool:
+    """Whether `path` holds an index of this code's schema version."""
+    if not index_exists(path):
+        return False
     try:
-        return int(json.loads((path / VERSION_FILE).read_text(encoding="utf-8"))["schema_version"])
+        return int(json.loads((path / VERSION_FILE).read_text(encoding="utf-8"))["schema_version"]) == SCHEMA_VERSION
     except (OSError, ValueError, KeyError, TypeError):
-        return None
+        return False
 
 
 __all__ = ["INDEX_NAME", "IndexWriter", "SearchIndex", "index_exists", "open_index"]

@@ -323,3 +323,17 @@ def test_multiprocess_writer_builds_the_same_index(tmp_path: Path, corpus: Path)
         built[procs] = [h.id for h in index.search(SearchRequest(query="flygtninge", sort="oldest", page_size=50)).hits]
     assert built[1] == built[2] and len(built[1]) == 20
     assert (tmp_path / "index-2" / f"_{INDEX_NAME}_1.toc").exists()
+
+
+def test_searchers_of_ended_threads_are_closed(index, corpus: Path):
+    def search_once() -> None:
+        index.search(SearchRequest(query="flygtninge"))
+
+    for _ in range(3):
+        thread = threading.Thread(target=search_once)
+        thread.start()
+        thread.join()
+    with index.writer() as writer:
+        writer.add(minutes("c.txt", "Eventuelt"), corpus)
+    index.search(SearchRequest())  # a new generation: this thread reopens and prunes
+    assert list(index._searchers) == [threading.get_ident()]
