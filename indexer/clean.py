@@ -57,7 +57,7 @@ def clean(source: SourceFile) -> list[Line]:
     """All lines of a file, cleaned, in reading order."""
     pages = [Page(p.number, unicodedata.normalize("NFKC", p.text)) for p in source.pages]
     if source.kind == "pdf":
-        raw = _lines_of_pages(pages, strip_running_chrome(pages), per_page_numbers=True)
+        raw = _lines_of_pages(pages, strip_running_chrome(pages))
     else:
         raw = _text_lines(pages[0].text if pages else "")
     raw = _unflatten(raw)
@@ -67,28 +67,18 @@ def clean(source: SourceFile) -> list[Line]:
     return join_hyphenation(lines, vocabulary)
 
 
-def _lines_of_pages(original: Sequence[Page], stripped: Sequence[Page], per_page_numbers: bool) -> list[Line]:
+def _lines_of_pages(original: Sequence[Page], stripped: Sequence[Page]) -> list[Line]:
     """Lines of the chrome-free pages, numbered as in the original pages.
 
-    The chrome stripper removes whole lines and leaves the others untouched, so each kept line
-    is found again, in order, among the original lines of its page.
+    The chrome stripper blanks whole lines and keeps the others in place, so line k of a
+    stripped page is line k of the original page.
     """
     out: list[Line] = []
-    offset = 0
     for page, kept in zip(original, stripped):
-        original_lines = page.text.split("\n")
-        cursor = 0
-        for text in kept.text.split("\n"):
-            index = cursor
-            while index < len(original_lines) and original_lines[index] != text:
-                index += 1
-            if index == len(original_lines):  # not found: keep the stripper's line, number it in sequence
-                index = cursor
-            else:
-                cursor = index + 1
-            number = index + 1 if per_page_numbers else offset + index + 1
-            out.append(Line(text, page.number, number))
-        offset += len(original_lines)
+        kept_lines = kept.text.split("\n")
+        if len(kept_lines) != len(page.text.split("\n")):
+            raise ValueError(f"page {page.number}: chrome stripping must keep the line count")
+        out.extend(Line(text, page.number, number) for number, text in enumerate(kept_lines, 1))
     return out
 
 
@@ -109,7 +99,7 @@ def _text_lines(text: str) -> list[Line]:
     starts.append(start)
     if len(pseudo_pages) < 3:  # too few pages to tell a running header from content
         return [Line(text, 1, n) for n, text in enumerate(all_lines, 1)]
-    lines = _lines_of_pages(pseudo_pages, strip_running_chrome(pseudo_pages), per_page_numbers=True)
+    lines = _lines_of_pages(pseudo_pages, strip_running_chrome(pseudo_pages))
     # Back to file line numbers: a text file has one real page.
     return [Line(line.text, 1, starts[line.page - 1] + line.number) for line in lines]
 

@@ -195,3 +195,11 @@ def test_contents_list_yields_no_passages_in_any_layout(layout_expectations):
     for filename, spec in layout_expectations.items():
         document = read_document(LAYOUTS / filename, LAYOUTS)
         assert len(document.passages) == len(spec["items"]), filename
+
+
+@pytest.mark.parametrize(("filename", "spec"), LAYOUT_CASES, ids=[c[0][:2] for c in LAYOUT_CASES])
+def test_passage_line_points_at_its_heading_in_the_source(filename, spec):
+    source_lines = (LAYOUTS / filename).read_text(encoding="utf-8").split("\n")
+    for passage in read_document(LAYOUTS / filename, LAYOUTS).passages:
+        heading = source_lines[passage.line - 1]
+        assert str(passage.item_number) in heading or passage.title.split()[0] in heading, (passage.title, heading)
