@@ -1,0 +1,154 @@
+"""The `referatsog` command through click's test runner: what a terminal user sees."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import PDFS, SEEDS
+from indexer.cli import main
+
+FACETS_WITH_A_VALUE_EVERYWHERE = ("municipality", "council", "year", "doc_type")
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def run(runner, *args, **kwargs):
+    result = runner.invoke(main, [str(a) for a in args], **kwargs)
+    assert "Traceback" not in result.output
+    return result
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.iterdir()))
+def test_extract_json_gives_the_expected_items_of_each_seed(runner, seed, seed_expectations):
+    result = run(runner, "extract", SEEDS / seed, "--json")
+    assert result.exit_code == 0, result.output
+    passages = [json.loads(line) for line in result.output.splitlines()]
+    spec = seed_expectations[seed]
+    assert [(p["item_number"], " ".join(p["title"].split()).casefold()) for p in passages] == [
+        (item["number"], " ".join(item["title"].split()).casefold()) for item in spec["items"]]
+    for passage in passages:
+        assert {"id", "doc_type", "municipality", "council", "meeting_date", "year", "item_number", "title",
+                "case_handler", "case_number", "place", "present", "absent", "topics", "source",
+                "source_sha256", "line", "page", "sections", "text"} <= set(passage)
+        assert (passage["doc_type"], passage["municipality"], passage["year"]) == (
+            spec["doc_type"], spec["municipality"], spec["year"])
+        assert passage["topics"], passage["title"]
+        if "beslutning" in passage["sections"]:
+            assert next(iter(passage["sections"])) == "beslutning"  # the decision first
+    assert len({p["id"] for p in passages}) == len(passages)
+
+
+def test_extract_human_output_lists_items_with_their_lines(runner):
+    result = run(runner, "extract", SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt")
+    assert result.exit_code == 0
+    assert "15. Modtagelse af flygtninge  (linje 174)" in result.output
+    assert "Beslutning: Der var intet til eventuelt." in result.output
+
+
+def test_extract_of_a_bad_file_is_one_clear_line(runner):
+    result = run(runner, "extract", PDFS / "encrypted.pdf")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"Error: {PDFS / 'encrypted.pdf'}: krypteret PDF – kræver adgangskode"]
+
+
+def test_index_then_reindex_reads_nothing_unchanged(runner, tmp_path):
+    index_dir = tmp_path / "index"
+    first = run(runner, "index", SEEDS, "--index-dir", index_dir)
+    assert first.exit_code == 0, first.output
+    assert "5 filer indekseret (35 passager)" in first.output
+    second = run(runner, "index", SEEDS, "--index-dir", index_dir)
+    assert "0 filer indekseret" in second.output and "5 uændrede" in second.output
+
+
+def test_index_defaults_to_the_seeds_and_the_environment_index(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("REFERATSOG_INDEX", str(tmp_path / "env-index"))
+    monkeypatch.chdir(tmp_path)  # no ./seeds here: the project's own seeds are used
+    result = run(runner, "index", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "env-index").is_dir() and "35 passager" in result.output
+
+
+def test_index_names_each_skipped_file_and_strict_fails(runner, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt", corpus)
+    shutil.copy(PDFS / "empty.pdf", corpus)
+    result = run(runner, "index", corpus, "--index-dir", tmp_path / "ix")
+    assert result.exit_code == 0
+    assert "empty.pdf: tom fil (0 bytes)" in result.output
+    strict = run(runner, "index", corpus, "--index-dir", tmp_path / "ix2", "--strict")
+    assert strict.exit_code == 1
+
+
+def test_index_of_a_missing_path_says_so(runner, tmp_path):
+    result = run(runner, "index", tmp_path / "nowhere", "--index-dir", tmp_path / "ix")
+    assert result.exit_code == 1 and "findes ikke" in result.output
+
+
+def test_search_json_shape_ranking_and_facet_counts(runner, seed_index_dir):
+    result = run(runner, "search", "flygtninge boligplacering", "--json", "--index-dir", seed_index_dir)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert {"query", "total", "hits", "facets"} <= set(answer)
+    top3 = [(h["title"], h["meeting_date"], h["item_number"]) for h in answer["hits"][:3]]
+    assert ("Modtagelse af flygtninge", "2015-05-21", 15) in top3
+    assert ("Forord", None, None) in top3
+    for facet in FACETS_WITH_A_VALUE_EVERYWHERE:
+        assert sum(answer["facets"][facet].values()) == answer["total"], facet
+
+
+def test_search_filters_narrow_the_hits(runner, seed_index_dir):
+    result = run(runner, "search", "negativ social kontrol", "--municipality", "Næstved", "--year", "2019",
+                 "--json", "--index-dir", seed_index_dir)
+    answer = json.loads(result.output)
+    assert answer["total"] >= 1
+    assert all(h["municipality"] == "Næstved" and h["year"] == 2019 for h in answer["hits"])
+    assert answer["hits"][0]["title"] == "Fokus på forebyggelse af negativ social kontrol"
+
+
+def test_decisions_only_matches_decision_text_alone(runner, seed_index_dir, seed_index):
+    everywhere = json.loads(run(runner, "search", "arbejdsgruppe", "--json", "--index-dir", seed_index_dir).output)
+    decisions = json.loads(run(runner, "search", "arbejdsgruppe", "--decisions-only", "--json",
+                               "--index-dir", seed_index_dir).output)
+    assert 0 < decisions["total"] < everywhere["total"]
+    assert all("arbejdsgruppe" in seed_index.passage(h["id"]).decision.lower() for h in decisions["hits"])
+    assert any("arbejdsgruppe" not in seed_index.passage(h["id"]).decision.lower() for h in everywhere["hits"])
+
+
+def test_search_human_output(runner, seed_index_dir):
+    result = run(runner, "search", "flygtninge boligplacering", "--index-dir", seed_index_dir)
+    assert result.exit_code == 0
+    assert "1. Modtagelse af flygtninge" in result.output
+    assert "Næstved · Integrationsrådet · 21.05.2015 · punkt 15" in result.output
+    assert "[boligplacering]" in result.output  # matches marked when not on a terminal
+
+
+def test_search_without_an_index_explains_what_to_do(runner, tmp_path):
+    result = run(runner, "search", "flygtninge", "--index-dir", tmp_path / "none")
+    assert result.exit_code == 1
+    assert "intet indeks" in result.output and "referatsog index" in result.output
+
+
+def test_bad_option_values_are_one_danish_line(runner, seed_index_dir):
+    result = run(runner, "search", "x", "--year", "sidste år", "--index-dir", seed_index_dir)
+    assert result.exit_code == 1
+    assert "--year: År skal være et årstal med fire cifre" in result.output
+
+
+@pytest.mark.parametrize("query", ['"flygtninge', "OR", "flygtninge OR", "title:", "(((", "-", "og i at"])
+def test_malformed_queries_are_answered(runner, seed_index_dir, query):
+    result = run(runner, "search", query, "--json", "--index-dir", seed_index_dir)
+    assert result.exit_code == 0, result.output
+    assert "total" in json.loads(result.output)
+
+
+def test_help_is_danish(runner):
+    result = run(runner, "--help")
+    assert "Indeksér mapper og filer" in result.output and "REFERATSOG_INDEX" in result.output
