@@ -13,6 +13,7 @@ Everything taken from the document is HTML-escaped; the only markup is our `<mar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from html import escape
 
@@ -78,19 +79,23 @@ def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, frozenset
 
 
 def _window(text: str, matches: list[tuple[int, int, frozenset[str]]], width: int) -> tuple[int, int]:
-    """The `width`-wide window holding the most distinct matched terms (then the most matches)."""
-    best, best_score = 0, (-1, -1)
-    for i, (s, _e, _t) in enumerate(matches):
-        seen: set[str] = set()
-        count = 0
-        for s2, e2, t2 in matches[i:]:
-            if e2 - s > width - _CONTEXT:
-                break
-            seen |= t2
-            count += 1
-        score = (len(seen), count)
+    """The `width`-wide window holding the most distinct matched terms (then the most matches).
+
+    A sliding window over the matches: linear in their number.
+    """
+    reach = width - _CONTEXT
+    counts: Counter[str] = Counter()
+    best, best_score, j = 0, (-1, -1), 0
+    for i, (start, _end, _terms) in enumerate(matches):
+        j = max(j, i)
+        while j < len(matches) and (j == i or matches[j][1] - start <= reach):
+            counts.update(matches[j][2])
+            j += 1
+        score = (len(counts), j - i)
         if score > best_score:
             best, best_score = i, score
+        counts.subtract(matches[i][2])
+        counts = +counts  # drop terms no longer in the window
     first = matches[best][0]
     start = max(0, first - _CONTEXT)
     if start:

@@ -29,7 +29,9 @@ computed once and shared by all threads through `search.snapshot.Snapshot`.
 from __future__ import annotations
 
 import json
+import pickle
 import threading
+import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
@@ -52,8 +54,12 @@ VERSION_FILE = "referatsog-index.json"
 
 
 def index_exists(path: str | Path) -> bool:
-    """Whether `path` holds a Referatsøg index (of any schema version)."""
-    return Path(path).is_dir() and whoosh_index.exists_in(str(path), indexname=INDEX_NAME)
+    """Whether `path` holds a Referatsøg index (of any schema version).
+
+    Looks for a table of contents by name: Whoosh's own `exists_in` unpickles the schema,
+    which fails outright for an index whose analyzer classes this code no longer has.
+    """
+    return Path(path).is_dir() and any(Path(path).glob(f"_{INDEX_NAME}_*.toc"))
 
 
 def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
@@ -63,8 +69,9 @@ def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
     and recreated empty when `create` is set, so the next indexing run rebuilds it.
     """
     path = Path(path).expanduser()
-    if _current(path):
-        return SearchIndex(path, whoosh_index.open_dir(str(path), indexname=INDEX_NAME))
+    ix = _open_current(path)
+    if ix is not None:
+        return SearchIndex(path, ix)
     if not create:
         if index_exists(path):
             raise IndexMissing(
@@ -76,12 +83,12 @@ def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
     if not storage_lock.acquire(blocking=False):
         raise IndexLocked(_locked_message(path))
     try:
-        if _current(path):  # another process created it while we looked
-            return SearchIndex(path, whoosh_index.open_dir(str(path), indexname=INDEX_NAME))
-        ix = whoosh_index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
-        marker = path / f"{VERSION_FILE}.tmp"
-        marker.write_text(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n", encoding="utf-8")
-        marker.replace(path / VERSION_FILE)
+        ix = _open_current(path)  # another process may have created it while we looked
+        if ix is None:
+            ix = whoosh_index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
+            marker = path / f"{VERSION_FILE}.tmp"
+            marker.write_text(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n", encoding="utf-8")
+            marker.replace(path / VERSION_FILE)
     finally:
         storage_lock.release()
     return SearchIndex(path, ix)
@@ -304,14 +311,24 @@ def _locked_message(path: Path) -> str:
     return f"Indekset i {path} opdateres allerede af en anden proces. Prøv igen, når den er færdig."
 
 
-def _current(path: Path) -> bool:
-    """Whether `path` holds an index of this code's schema version."""
+def _open_current(path: Path) -> FileIndex | None:
+    """The index in `path` if it is of this code's schema version and readable, else None."""
     if not index_exists(path):
-        return False
+        return None
     try:
-        return int(json.loads((path / VERSION_FILE).read_text(encoding="utf-8"))["schema_version"]) == SCHEMA_VERSION
+        version = json.loads((path / VERSION_FILE).read_text(encoding="utf-8"))["schema_version"]
     except (OSError, ValueError, KeyError, TypeError):
-        return False
+        return None
+    if version != SCHEMA_VERSION:
+        return None
+    with warnings.catch_warnings():
+        # When unpickling fails, Whoosh's TOC.read leaves its file to be closed by the collector.
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
+        except (AttributeError, ImportError, pickle.UnpicklingError):  # analyzer classes renamed, no version bump
+            pass
+    return None
 
 
 __all__ = ["INDEX_NAME", "IndexWriter", "SearchIndex", "index_exists", "open_index"]

@@ -9,6 +9,7 @@ import pytest
 from search import InvalidParameter, SearchRequest, open_index
 from search.danish import terms
 from search.examples import example_document, example_passage
+from search.highlight import snippet
 from search.query import NOTHING_TO_SEARCH
 from search.syntax import parse
 
@@ -344,6 +345,17 @@ def test_snippet_marks_matched_stems(index):
     hit = next(h for h in search(index, "flygtninge boligplacering").hits if h.title == "Modtagelse af flygtninge")
     assert "<mark>boligplacering</mark>" in hit.snippet and "<mark>flygtningene</mark>" in hit.snippet
     assert hit.decision == "Rådet tog orienteringen til efterretning."
+
+
+def test_snippet_shows_the_window_with_most_query_words():
+    text = "Flygtninge nævnes først. " + "Andet fyld her. " * 40 + "Her står boligplacering af flygtninge tæt. " + "Slut. " * 40
+    html = snippet(text, set(terms("flygtninge boligplacering")))
+    assert "<mark>boligplacering</mark> af <mark>flygtninge</mark>" in html
+    assert html.startswith("…") and html.endswith("…") and len(html) < 400
+
+
+def test_snippet_without_matches_is_the_escaped_beginning():
+    assert snippet("Ingen <træf> her.", {"flygtning"}) == "Ingen &lt;træf&gt; her."
 
 
 def test_document_text_is_escaped_in_snippets(index):

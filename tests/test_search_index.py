@@ -74,6 +74,16 @@ def test_index_of_another_schema_version_is_refused_then_recreated(index, tmp_pa
     assert open_index(tmp_path / "index").stats()["passages"] == 0
 
 
+def test_index_whose_analyzer_classes_are_gone_is_refused_then_recreated(index, tmp_path: Path, monkeypatch):
+    """Whoosh unpickles the analyzers by class name: a rename must not crash opening."""
+    monkeypatch.delattr("search.analysis.PartsFilter")
+    assert index_exists(tmp_path / "index")
+    with pytest.raises(IndexMissing):
+        open_index(tmp_path / "index")
+    monkeypatch.undo()
+    assert open_index(tmp_path / "index", create=True).stats()["passages"] == 3  # readable again: kept
+
+
 # Reading back
 
 
