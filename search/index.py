@@ -225,7 +225,6 @@ class IndexWriter:
     """Adds, replaces and deletes the passages of source files, in one atomic commit."""
 
     def __init__(self, index: SearchIndex, *, procs: int = 1, limitmb: int = 128) -> None:
-        self._index = index
         try:
             self._writer = index._ix.writer(procs=procs, limitmb=limitmb) if procs > 1 else index._ix.writer(limitmb=limitmb)
         except LockError:

@@ -140,7 +140,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     start = (request.page - 1) * request.page_size
     end = start + request.page_size
     if request.sort == "relevance" and compiled.scored is not None:
-        page = _by_score(searcher, compiled, hits_set if facet_sets else None, end)[start:end]
+        restricted = bool(facet_sets) or request.decisions_only
+        page = _by_score(searcher, compiled, hits_set if restricted else None, end)[start:end]
     else:
         sort = request.sort if request.sort != "relevance" else NEWEST
         rank = snapshot.rank(searcher, sort)
@@ -169,8 +170,8 @@ def _base_set(searcher: Searcher, snapshot: Snapshot, compiled: Compiled, decisi
         docs = frozenset(searcher.docs_for_query(compiled.matching))
     else:
         docs = snapshot.passages(searcher)
-        if decisions_only:
-            docs = docs & frozenset(searcher.docs_for_query(Term("has_decision", "1")))
+    if decisions_only:  # also when a field clause (titel:…) searched outside the decision
+        docs = docs & snapshot.with_decision(searcher)
     if compiled.negative:
         excluded = Or(list(compiled.negative)) if len(compiled.negative) > 1 else compiled.negative[0]
         docs = docs - frozenset(searcher.docs_for_query(excluded))

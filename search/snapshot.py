@@ -47,6 +47,10 @@ class Snapshot:
         """Document numbers of every live passage (file records excluded)."""
         return self._get("passages", lambda: frozenset(searcher.docs_for_query(Term("kind", PASSAGE))))
 
+    def with_decision(self, searcher: Searcher) -> frozenset[int]:
+        """Document numbers of the passages that have a decision."""
+        return self._get("with_decision", lambda: frozenset(searcher.docs_for_query(Term("has_decision", "1"))))
+
     def facet_column(self, searcher: Searcher, facet: Facet) -> FacetColumn:
         return self._get(f"facet:{facet.name}", lambda: FacetColumn.load(searcher.reader(), facet.field))
 

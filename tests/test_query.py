@@ -245,6 +245,12 @@ def test_decisions_only_matches_decision_text(index):
     assert decisions.hits[0].snippet.startswith("Rådet følger")  # the decision, not the body
 
 
+def test_decisions_only_keeps_field_clauses_to_passages_with_a_decision(index):
+    assert titles(search(index, "titel:formanden")) == {"Nyt fra formanden"}
+    assert titles(search(index, "titel:formanden", decisions_only=True)) == set()
+    assert titles(search(index, "titel:flygtninge", decisions_only=True)) == {"Modtagelse af flygtninge", "Status på flygtninge"}
+
+
 def test_decisions_only_without_words_lists_passages_with_a_decision(index):
     response = search(index, decisions_only=True)
     assert response.total == 6
