@@ -4,7 +4,8 @@ The steps, each over sets of document numbers so facet counts cover the whole re
 set rather than one page:
 
 1. the query text (`search.syntax`) becomes a Whoosh query over title^4, decision^2 and
-   body (only decision with `decisions_only`); no positive words means "every passage";
+   body; no positive words means "every passage". With `decisions_only` unfielded words
+   search the decision alone and every hit must have a decision;
 2. each selected facet becomes its own set of documents (OR within the facet);
 3. hits = query ∩ every facet set; a facet's counts = query ∩ every *other* facet's set.
    This is disjunctive faceting: choosing "Næstved" keeps the other municipalities'
