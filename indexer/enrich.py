@@ -88,7 +88,10 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
 def _passage(item: Item, position: int, document_id: str, base: dict, meeting: str | None,
              tagger: TopicTagger, report: bool, body: list[str], is_pdf: bool) -> Passage:
     title = _true_case(item.title, body) if report else item.title
-    text = reflow(line.text for line in item.lines)
+    # The text is what the item says, in reading order: section texts without their labels,
+    # so "BESLUTNING" printed in every item does not make every item match "beslutning".
+    text = "\n\n".join(s.text for s in item.sections if s.text) if item.sections else reflow(
+        line.text for line in item.lines)
     sections = _decisions_first(_reclassify(item.sections, meeting))
     decision_dates = [s.date for s in sections if s.key == DECISION and s.date]
     return Passage(
