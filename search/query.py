@@ -33,8 +33,11 @@ from search.facets import FACETS_BY_NAME
 from search.highlight import excerpt, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from search.snapshot import NEWEST, Snapshot
-from search.syntax import Clause, ParsedQuery, parse
+from search.syntax import Clause, ParsedQuery, looks_like_case_number, parse
+from indexer.dates import parse_date
 
+# A case-number match outweighs any text match, so every item of the case comes first.
+CASE_NUMBER_BOOST = 20.0
 NOTHING_TO_SEARCH = "Søgningen indeholdt kun småord (fx «og», «i», «at»), som der ikke søges på; alle passager vises."
 
 
@@ -102,9 +105,27 @@ def _clause_query(
         highlight.add(value)
         q = Or([Term("case_number", value), Prefix("case_number", value + "-"), Prefix("case_number", value + ".")])
         return q, q
+    if field == "date":
+        day = parse_date(clause.text)
+        if day is None:
+            return None
+        highlight.update(t.text for t in analyzer(clause.text, mode="query"))
+        q = Term("dates", day.isoformat())
+        return q, q
+    if field == "item":
+        q = Term("item", clause.text.strip())
+        return q, q
     terms = [t.text for t in analyzer(clause.text, mode="query")]
     if not terms:
         return None
+    if field is None and not clause.phrase and looks_like_case_number(clause.text.strip()):
+        # A case number typed as a word: the items filed under it first, then mentions in text.
+        value = clause.text.strip().lower()
+        highlight.update(terms)
+        case = Term("case_number", value, boost=CASE_NUMBER_BOOST)
+        body = _all([Term("decision" if decisions_only else "body", t) for t in terms])
+        assert body is not None
+        return Or([case, body]), Or([Term("case_number", value), body])
     highlight.update(terms)
     fields = [field] if field else (["decision"] if decisions_only else list(TEXT_FIELDS))
     match_field = fields[0] if len(fields) == 1 else "body"

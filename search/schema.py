@@ -26,13 +26,15 @@ from typing import Any
 from whoosh import columns
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
+from indexer.dates import find_dates
 from indexer.models import Document, Passage
 from search.analysis import VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer
 from search.facets import FACETS
 
 # Bump when fields or analysis change in a way an existing index cannot follow;
 # `open_index` refuses (or, when writing, recreates) an index of another version.
-SCHEMA_VERSION = 2
+# 3: `dates` and `item` fields; case handler and case number in `body` (issue 5).
+SCHEMA_VERSION = 3
 
 PASSAGE = "passage"
 FILE = "file"
@@ -56,6 +58,10 @@ def build_schema() -> Schema:
         "decision": TEXT(analyzer=danish),
         "body": TEXT(analyzer=danish),
         "case_number": KEYWORD(analyzer=CaseNumberAnalyzer()),
+        # Every date of the passage as ISO values (meeting, decisions, dates written in the
+        # text in any form), so a date finds its meeting however the user writes it.
+        "dates": KEYWORD(analyzer=CaseNumberAnalyzer()),
+        "item": ID(),  # the agenda item number, for "punkt 15"
         "has_decision": ID(),
         "order": COLUMN(columns.VarBytesColumn()),
         "record": STORED(),
@@ -78,14 +84,29 @@ def order_key(passage: Passage) -> str:
 
 
 def body_text(passage: Passage) -> str:
-    """The whole passage as one text: its title and decision too, so matching needs only `body`.
+    """The whole passage as one text: its title, decision and field lines too, so matching needs only `body`.
 
-    The pipeline's `text` holds the sections (the decision among them) but not the heading.
+    The pipeline's `text` holds the sections (the decision among them) but not the heading
+    nor the item's field lines; the case handler and case number are added back so that a
+    name or a case number typed as a plain word finds the item.
     """
     parts = [passage.title, passage.text]
     if passage.decision and passage.decision not in passage.text:
         parts.append(passage.decision)
+    parts.extend(value for value in (passage.case_handler, passage.case_number) if value)
     return "\n\n".join(part for part in parts if part)
+
+
+def passage_dates(passage: Passage) -> list[str]:
+    """ISO dates of a passage: its meeting, its decisions, and every date written in its text.
+
+    >>> from search.examples import example_passage
+    >>> passage_dates(example_passage(body="Næste møde 23. februar 2017.", decision="Godkendt 19.03.2015."))
+    ['2015-05-21', '2017-02-23', '2015-03-19']
+    """
+    values = [passage.meeting_date, passage.decision_date, *(s.date for s in passage.sections)]
+    values += [found.isoformat() for found, _span in find_dates(passage.text)]
+    return list(dict.fromkeys(v for v in values if v))
 
 
 def passage_fields(passage: Passage) -> dict[str, Any]:
@@ -103,6 +124,11 @@ def passage_fields(passage: Passage) -> dict[str, Any]:
     }
     if passage.case_number:
         doc["case_number"] = passage.case_number
+    dates = passage_dates(passage)
+    if dates:
+        doc["dates"] = VALUE_SEPARATOR.join(dates)
+    if passage.item_number is not None:
+        doc["item"] = str(passage.item_number)
     if passage.has_decision:
         doc["has_decision"] = "1"
     for facet in FACETS:

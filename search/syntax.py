@@ -5,6 +5,10 @@ exclude; `field:value` and `field:"a phrase"` search one field, named in English
 Parsing never fails: whatever cannot be read as syntax is read as plain words or dropped,
 and each such repair adds a Danish notice for the user. Parentheses do not group.
 
+Exact things are recognised as written: a date in any form the documents use
+(`21.05.2015`, `21. maj 2015`) becomes one `date` clause, `punkt 15` / `pkt. 15` an `item`
+clause, and `sagsnr 15/4410` a `case_number` clause.
+
 >>> q = parse('flygtninge OR indvandrere "negativ social kontrol" -bolig kommune:Næstved')
 >>> [[c.text for c in group] for group in q.groups]
 [['flygtninge', 'indvandrere'], ['negativ social kontrol'], ['bolig'], ['Næstved']]
@@ -17,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.dates import find_dates
 from search import danish
 
 MAX_CLAUSES = 32
@@ -34,7 +39,14 @@ FIELD_ALIASES: dict[str, str] = {
     "decision": "decision", "beslutning": "decision",
     "text": "body", "tekst": "body",
     "case_number": "case_number", "sagsnr": "case_number", "sagsnummer": "case_number",
+    "date": "date", "dato": "date",
+    "item": "item", "punkt": "item", "pkt": "item",
 }
+# Words that announce the value after them: "punkt 15", "pkt. 15", "sagsnr 15/4410".
+ITEM_WORDS = frozenset({"punkt", "pkt", "item"})
+CASE_WORDS = frozenset({"sagsnr", "sagsnummer", "sags-nr", "j.nr", "journalnr"})
+_ITEM_NUMBER_RE = re.compile(r"\s*(\d{1,4})[.:]?(?=\s|$)")
+_NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
 
 _FIELD_RE = re.compile(r"([^\W\d][\w]*):")
 _CHUNK_RE = re.compile(r'[^\s"]+')
@@ -72,10 +84,26 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
     return ParsedQuery(tuple(groups), tuple(dict.fromkeys(notices)))
 
 
+def looks_like_case_number(value: str) -> bool:
+    """A token with digits and inner separators that is not a date: `15/4410`, `00.01.00-A21-1-14`.
+
+    >>> [looks_like_case_number(v) for v in ("15/4410", "588-2021-1874", "21.05.2015", "2015", "A-B")]
+    [True, True, False, False, False]
+    """
+    return bool(_CASE_NUMBER_RE.fullmatch(value)) and not find_dates(value)
+
+
+_SIGN_RE = re.compile(r"(^|\s)([-+]+)")
+_CASE_NUMBER_RE = re.compile(r"(?=[\w.\-/]*\d)\w+(?:[.\-/]\w+)+")
+
+
 def _lex(text: str, notices: list[str]) -> list[Clause | str]:
     """Clauses and the OR operator, left to right."""
     items: list[Clause | str] = []
     i, n = 0, len(text)
+    # Dates are found with the exclusion signs blanked out ("-21.05.2015" is a date too).
+    unsigned = _SIGN_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    dates = {start: end for _date, (start, end) in find_dates(unsigned)}
     if "(" in text or ")" in text:
         notices.append("Parenteser grupperer ikke og blev ignoreret.")
     while i < n:
@@ -96,6 +124,10 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             elif name.isalpha() and len(name) > 2:
                 i = match.end()  # most likely a mistyped field: search for its value alone
                 notices.append(f"Feltet «{name}» findes ikke; der blev søgt på det, der stod efter kolonet.")
+        if i in dates and field in (None, "date"):  # a date, however many words it is written in
+            items.append(Clause(text[i : dates[i]].strip(), "date", False, negated))
+            i = dates[i]
+            continue
         if i < n and text[i] == '"':
             end = text.find('"', i + 1)
             if end < 0:
@@ -118,7 +150,14 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             if field and match:
                 notices.append(f"«{match.group(0)}» mangler en værdi og blev ignoreret.")
             continue
-        if value in OPERATORS_OR and not negated and not field:
+        label = danish.fold(value).rstrip(".:")
+        if not field and label in ITEM_WORDS and (number := _ITEM_NUMBER_RE.match(text, i)):
+            items.append(Clause(number.group(1), "item", False, negated))
+            i = number.end()
+        elif not field and label in CASE_WORDS and (nxt := _NEXT_CHUNK_RE.match(text, i)) and looks_like_case_number(nxt.group(1)):
+            items.append(Clause(nxt.group(1), "case_number", False, negated))
+            i = nxt.end()
+        elif value in OPERATORS_OR and not negated and not field:
             items.append("OR")
         else:
             items.append(Clause(value, field, False, negated))
