@@ -11,6 +11,7 @@ import re
 import threading
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import snowballstemmer
@@ -44,9 +45,23 @@ _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "è": "e",
 _EXTRA_ENDINGS = ("ering",)
 _MIN_STEM = 4
 
-# Words Snowball merges with unrelated words ("haven" the garden -> "hav" the sea,
-# "talen" the speech -> "tal" the number). They are indexed as written (folded).
-STEM_EXCLUSIONS = frozenset({"haven", "talen"})
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def load_stem_exclusions(path: Path = DATA_DIR / "stem_exclusions.txt") -> dict[str, str]:
+    """The editable stem-exclusion list: folded word -> the stem to use instead of Snowball's.
+
+    A line `word` keeps the word as written; `word -> stem` gives it an explicit stem.
+    """
+    exclusions: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            word, _, target = line.partition("->")
+            exclusions[fold(word.strip())] = fold(target.strip() or word.strip())
+    return exclusions
+
+
 
 # One Snowball stemmer per thread: PyStemmer's objects keep per-call buffers and are not
 # documented as safe to share, and the web server analyses queries in several threads.
@@ -78,7 +93,9 @@ def stem(word: str) -> str:
     >>> stem(fold("boligplacering")) == stem(fold("boligplaceret"))
     True
     """
-    if word in STEM_EXCLUSIONS or not word.isalpha():
+    if word in STEM_EXCLUSIONS:
+        return STEM_EXCLUSIONS[word]
+    if not word.isalpha():
         return word
     result = _stemmer().stemWord(word)
     for ending in _EXTRA_ENDINGS:
@@ -110,6 +127,10 @@ def terms(text: str) -> list[str]:
         out.append(stem(word))
     return out
 
+
+# Words Snowball merges with unrelated words ("haven" the garden -> "hav" the sea,
+# "talen" the speech -> "tal" the number), from `data/stem_exclusions.txt`.
+STEM_EXCLUSIONS: dict[str, str] = load_stem_exclusions()
 
 _FOLDED_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 # The stop list as the analyzer sees it (after folding): "på" -> "paa", "når" -> "naar".

@@ -33,6 +33,7 @@ from search.facets import FACETS_BY_NAME
 from search.highlight import excerpt, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from search.snapshot import NEWEST, Snapshot
+from search import variants
 from search.syntax import Clause, ParsedQuery, looks_like_case_number, parse
 from indexer.dates import parse_date
 
@@ -129,10 +130,11 @@ def _clause_query(
     highlight.update(terms)
     fields = [field] if field else (["decision"] if decisions_only else list(TEXT_FIELDS))
     match_field = fields[0] if len(fields) == 1 else "body"
+    boosts = {f: FIELD_BOOSTS.get(f, 1.0) * clause.boost for f in fields}
     if clause.phrase and len(terms) > 1:
-        scored = _any([Phrase(f, terms, boost=FIELD_BOOSTS.get(f, 1.0)) for f in fields])
+        scored = _any([Phrase(f, terms, boost=boosts[f]) for f in fields])
         return scored, Phrase(match_field, terms)
-    scored = _all([_any([Term(f, t, boost=FIELD_BOOSTS.get(f, 1.0)) for f in fields]) for t in terms])
+    scored = _all([_any([Term(f, t, boost=boosts[f]) for f in fields]) for t in terms])
     matching = _all([Term(match_field, t) for t in terms])
     assert scored is not None and matching is not None
     return scored, matching
@@ -142,7 +144,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     """Answer one request. Malformed query text never raises; invalid parameters raise `InvalidParameter`."""
     _validate(request)
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
-    parsed = parse(request.query.strip(), MAX_QUERY_LENGTH)
+    parsed = variants.expand(parse(request.query.strip(), MAX_QUERY_LENGTH))
     compiled = compile_query(parsed, searcher, decisions_only=request.decisions_only)
 
     matched = _base_set(searcher, snapshot, compiled, request.decisions_only)

@@ -60,6 +60,7 @@ class Clause:
     field: str | None = None  # canonical field name; None = the text fields
     phrase: bool = False
     negated: bool = False
+    boost: float = 1.0  # below 1 for alternatives the engine added (variants, corrections)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,134 @@
+"""Query-time variants: renamed titles, synonyms and abbreviations from `data/variants.txt`.
+
+A group such as ``CAM = Center for Arbejdsmarked`` means a query for either finds both.
+Variants are compared by the Danish analyzer's terms, so "formanden", "Formand" and
+"FORMAND" are all the variant "formand", and a variant of several words is found when the
+user types those words in a row ("Center for Arbejdsmarked", with or without quotes).
+The other variants are added as OR alternatives with a slightly lower boost, so the
+wording the user typed ranks first. Nothing is added to the index: editing the file takes
+effect for the next query without reindexing.
+
+>>> from search.syntax import parse
+>>> [[(c.text, c.phrase, c.boost) for c in g] for g in expand(parse("CAM flygtninge")).groups]
+[[('CAM', False, 1.0), ('Center for Arbejdsmarked', True, 0.8)], [('flygtninge', False, 1.0)]]
+>>> [[c.text for c in g] for g in expand(parse("center for arbejdsmarked")).groups]
+[['center for arbejdsmarked', 'CAM']]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from search.analysis import DanishAnalyzer, analyze
+from search.danish import DATA_DIR
+from search.syntax import Clause, ParsedQuery
+
+VARIANTS_FILE = DATA_DIR / "variants.txt"
+VARIANT_BOOST = 0.8  # an alternative scores this much of what the typed wording scores
+
+_ANALYZER = DanishAnalyzer()
+
+
+@dataclass(frozen=True)
+class VariantTable:
+    """The variant groups as written, and each variant's analyzed terms -> its group."""
+
+    groups: tuple[tuple[str, ...], ...]
+    by_terms: Mapping[tuple[str, ...], int]
+
+    @property
+    def longest(self) -> int:
+        return max((len(terms) for terms in self.by_terms), default=0)
+
+    def alternatives(self, terms: tuple[str, ...]) -> tuple[str, ...]:
+        """The other variants of the group `terms` belongs to (empty when none)."""
+        group = self.by_terms.get(terms)
+        if group is None:
+            return ()
+        return tuple(v for v in self.groups[group] if _terms(v) != terms)
+
+
+def _terms(text: str) -> tuple[str, ...]:
+    return tuple(analyze(_ANALYZER, text))
+
+
+def load_variants(path: Path = VARIANTS_FILE) -> VariantTable:
+    """Read a variants file: one group per line, variants separated by " = ", `#` comments."""
+    groups: list[tuple[str, ...]] = []
+    by_terms: dict[tuple[str, ...], int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        variants = tuple(v.strip() for v in line.split("#", 1)[0].split("=") if v.strip())
+        if len(variants) < 2:
+            continue
+        for variant in variants:
+            terms = _terms(variant)
+            if terms:
+                by_terms[terms] = len(groups)
+        groups.append(variants)
+    return VariantTable(tuple(groups), by_terms)
+
+
+@lru_cache(maxsize=4)
+def _cached(path: Path, mtime_ns: int) -> VariantTable:
+    return load_variants(path)
+
+
+def default_table() -> VariantTable:
+    """The shipped (or user-edited) table, re-read when the file changes."""
+    return _cached(VARIANTS_FILE, VARIANTS_FILE.stat().st_mtime_ns)
+
+
+def expand(parsed: ParsedQuery, table: VariantTable | None = None) -> ParsedQuery:
+    """`parsed` with every variant's alternatives ORed into its group (runs of words merged first)."""
+    table = table or default_table()
+    if not table.by_terms:
+        return parsed
+    groups = _merge_runs(list(parsed.groups), table)
+    out: list[tuple[Clause, ...]] = []
+    for group in groups:
+        added: list[Clause] = []
+        excluded: list[tuple[Clause, ...]] = []
+        for clause in group:
+            if clause.field is not None:
+                continue
+            for alternative in table.alternatives(_terms(clause.text)):
+                alt = Clause(alternative, None, len(_terms(alternative)) > 1, clause.negated, clause.boost * VARIANT_BOOST)
+                if clause.negated:
+                    excluded.append((alt,))  # an excluded word excludes its variants too, each alone
+                else:
+                    added.append(alt)
+        out.append(tuple(group) + tuple(added))
+        out.extend(excluded)
+    return replace(parsed, groups=tuple(out))
+
+
+def _is_word(group: tuple[Clause, ...]) -> bool:
+    return len(group) == 1 and group[0].field is None and not group[0].negated and not group[0].phrase
+
+
+def _merge_runs(groups: list[tuple[Clause, ...]], table: VariantTable) -> list[tuple[Clause, ...]]:
+    """Replace runs of single words that together are a multi-word variant by one phrase clause."""
+    out: list[tuple[Clause, ...]] = []
+    i = 0
+    while i < len(groups):
+        end = None  # the longest run groups[i:end] that is a variant
+        if _is_word(groups[i]) and _terms(groups[i][0].text):
+            terms: tuple[str, ...] = ()
+            for j in range(i, len(groups)):
+                if not _is_word(groups[j]):
+                    break
+                terms += _terms(groups[j][0].text)
+                if len(terms) > table.longest:
+                    break
+                if j > i and len(terms) > 1 and terms in table.by_terms and _terms(groups[j][0].text):
+                    end = j + 1
+        if end is None:
+            out.append(groups[i])
+            i += 1
+        else:
+            out.append((Clause(" ".join(g[0].text for g in groups[i:end]), None, True),))
+            i = end
+    return out
