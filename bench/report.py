@@ -1,0 +1,42 @@
+"""The results table of `bench/results/*.json` as Markdown (for docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def _f(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None else f"{value:,.{digits}f}".replace(",", " ")
+
+
+def table(results_dir: Path) -> str:
+    """One row per results file (newest per size), Referatsøg figure with the baseline ratio."""
+    latest: dict[int, dict] = {}
+    for path in sorted(results_dir.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["_file"] = path.name
+        latest[data["size"]] = data
+    rows = [
+        "| size | build s (×base) | passages/s | build peak RSS MB | index MB (×base) | incremental s (×base) "
+        "| fn p50 ms (×base) | fn p95 ms (×base) | fn p99 ms | HTTP 8 p50 ms | HTTP 8 p95 ms (×base) | HTTP 8 req/s (×base) "
+        "| HTTP errors | server RSS MB | file |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for size in sorted(latest):
+        d = latest[size]
+        ix, inc, fn, http = d["indexing"], d["incremental"], d["query_function"], d["http"]
+        ours, base = ix["median"]["referatsog"], ix["median"]["baseline"]
+        h8 = http["median"]["referatsog"].get("8", {})
+        hr = http["ratio"].get("8", {})
+        rows.append(
+            f"| {size:,} | {_f(ours['seconds'])} ({_f(ix['ratio']['seconds'], 2)}) | {_f(ours['passages_per_s'], 0)} "
+            f"| {_f(ours['peak_rss_mb'], 0)} | {_f(ours['index_bytes'] / 2**20)} ({_f(ix['ratio']['index_bytes'], 2)}) "
+            f"| {_f(inc['median']['referatsog']['seconds'], 2)} ({_f(inc['ratio']['seconds'], 1)}) "
+            f"| {_f(fn['median']['referatsog']['p50'])} ({_f(fn['ratio']['p50'], 1)}) "
+            f"| {_f(fn['median']['referatsog']['p95'])} ({_f(fn['ratio']['p95'], 1)}) | {_f(fn['median']['referatsog']['p99'])} "
+            f"| {_f(h8.get('p50'))} | {_f(h8.get('p95'))} ({_f(hr.get('p95'), 1)}) "
+            f"| {_f(h8.get('throughput_rps'), 0)} ({_f(hr.get('throughput_rps'), 2)}) | {h8.get('errors_total', '–')} "
+            f"| {_f(http['server_peak_rss_mb'].get('referatsog'), 0)} | {d['_file']} |".replace(",", " ")
+        )
+    return "\n".join(rows)
