@@ -53,6 +53,8 @@ class Profile:
     check_sample: int | None = 200  # files checked through the pipeline (None: all)
 
 
+# The test suite's smoke run (tests/test_bench.py): every step, tiny, a few seconds.
+SMOKE = {200: Profile(updates=1, rounds=1, reps=1, http_rounds=1, http_seconds=0.5, http_clients=(1, 2), check_sample=None)}
 QUICK = {1_000: Profile(http_rounds=2, http_seconds=2.0, check_sample=None),
          10_000: Profile(http_rounds=3, http_seconds=3.0, check_sample=300)}
 FULL = {10_000: Profile(builds=3, rounds=5, reps=3, http_rounds=5, http_seconds=6.0, check_sample=None),
@@ -169,10 +171,13 @@ def machine() -> dict[str, Any]:
         "memory_gb": round(psutil.virtual_memory().total / 2**30, 1), "platform": platform.platform(),
         "python": platform.python_version(), "whoosh": whoosh.versionstring(), "sqlite": sqlite3.sqlite_version,
         "stemmer": type(snowballstemmer.stemmer("danish")).__module__ + "." + type(snowballstemmer.stemmer("danish")).__name__,
-        "git_commit": git("rev-parse", "--short", "HEAD"),
-        # Others work in the same tree: say which product files differed from the commit.
-        "uncommitted": [line[3:] for line in git("status", "--porcelain").splitlines()
-                        if line[3:].startswith(("search/", "indexer/", "webui/"))],
+        # A snapshot run measures exactly one commit; a working-tree run says which product
+        # files differed from it (others edit the engine in the same tree).
+        "git_commit": os.environ.get("REFERATSOG_BENCH_SNAPSHOT") or git("rev-parse", "--short", "HEAD"),
+        "code": "commit snapshot" if os.environ.get("REFERATSOG_BENCH_SNAPSHOT") else "working tree",
+        "uncommitted": [] if os.environ.get("REFERATSOG_BENCH_SNAPSHOT") else [
+            line[3:] for line in git("status", "--porcelain").splitlines()
+            if line[3:].startswith(("search/", "indexer/", "webui/"))],
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
 
@@ -249,7 +254,8 @@ def incremental(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
             out, peak = job("update", str(docs), str(work / "index"))
             wall = time.perf_counter() - started
             if out["files"] != 1:
-                raise RuntimeError(f"incremental run re-read {out['files']} files, not 1")
+                raise RuntimeError(f"incremental run re-read {out['files']} files, not 1 (was the index "
+                                   "rebuilt because its schema changed under the run?)")
             runs["referatsog"].append({"seconds": out["seconds"], "process_seconds": wall, "peak_rss_mb": peak,
                                        "unchanged": out["unchanged"]})
             started = time.perf_counter()
@@ -368,7 +374,8 @@ def http_bench(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
             server = name.split("_")[0]
             port = processes[server][1]
             paths = [prefix + q.params() for q in mix]
-            warm = load(port, paths, max(profile.http_clients), 2.0)  # every server thread opens its searcher
+            # Every server thread opens its searcher and snapshot before anything is measured.
+            warm = load(port, paths, max(profile.http_clients), min(2.0, profile.http_seconds))
             if warm["errors"]:
                 raise RuntimeError(f"{name}: errors while warming up: {warm['error_samples']}")
             key = f"{clients}"

@@ -1,0 +1,79 @@
+"""The benchmarks keep working: a tiny archive through every step, checked for shape and sanity.
+
+No timing is asserted here (the machine is shared and noisy); only that every figure the
+docs quote exists and is a real measurement (positive, ordered percentiles, no errors),
+and that the generated files segment exactly as generated.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # bench/ is not an installed package; plain `pytest` does not add the root
+    sys.path.insert(0, str(ROOT))
+
+from bench.generate import check, generate, load_manifest  # noqa: E402
+from bench.queries import query_mix  # noqa: E402
+
+
+def test_the_generator_is_deterministic_and_segments_exactly_as_generated(tmp_path):
+    first = generate(150, tmp_path / "a", seed=3)
+    second = generate(150, tmp_path / "b", seed=3)
+
+    assert first["passages"] == second["passages"] == 150
+    a_files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.txt"))
+    assert a_files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.txt"))
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in a_files)
+    checked, problems = check(tmp_path / "a")
+    assert problems == []
+    assert checked == first["files"]
+    families = {doc.family for doc in load_manifest(tmp_path / "a")}
+    assert len(families) >= 4  # several layouts, not one
+
+
+@pytest.mark.slow
+def test_the_smoke_suite_runs_every_step_and_writes_a_sane_results_file(tmp_path):
+    results = tmp_path / "results"
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "smoke", "--corpus-dir", str(tmp_path / "corpus"),
+         "--work-dir", str(tmp_path / "work"), "--results-dir", str(results)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    (path,) = results.glob("*-200.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+
+    assert data["size"] == 200 and data["corpus"]["passages"] == 200 and data["corpus"]["mismatch_count"] == 0
+    assert {"cpu", "cores", "python", "whoosh", "sqlite", "git_commit"} <= set(data["machine"])
+
+    for engine in ("referatsog", "baseline"):
+        build = data["indexing"]["median"][engine]
+        assert build["seconds"] > 0 and build["peak_rss_mb"] > 0 and build["index_bytes"] > 0
+        assert data["incremental"]["median"][engine]["seconds"] > 0
+        fn = data["query_function"]["median"][engine]
+        assert 0 < fn["p50"] <= fn["p95"] <= fn["p99"]
+        for clients in ("1", "2"):
+            http = data["http"]["median"][engine][clients]
+            assert 0 < http["p50"] <= http["p95"] <= http["p99"] and http["throughput_rps"] > 0
+            assert http["errors_total"] == 0
+    assert [run["passages"] for run in data["indexing"]["runs"]["referatsog"]] == [200]
+    assert data["incremental"]["runs"]["referatsog"][0]["unchanged"] == data["corpus"]["files"] - 1
+    assert set(data["indexing"]["ratio"]) >= {"seconds", "passages_per_s", "peak_rss_mb", "index_bytes"}
+    assert data["query_function"]["ratio"]["p95"] > 0
+
+    per_query = data["query_function"]["per_query"]
+    assert len(per_query) == len(query_mix("x")) == 21
+    # Both engines answer every query; they need not agree to the passage (Referatsøg's
+    # analysis does more than stemming: variants, compounds), but the unfiltered case number
+    # and common word are found by both.
+    for q in per_query:
+        assert q["referatsog_total"] >= 0 and q["baseline_total"] >= 0
+        if q["kind"] in ("case number", "common word") and not q["filters"]:
+            assert q["referatsog_total"] > 0 and q["baseline_total"] > 0
+    assert "index_rate_ge_2000_per_s" in data["targets"]
