@@ -8,8 +8,8 @@ decisions about Danish words (folding, stop words, stems) live in `search.danish
 filters only apply them to a token stream.
 
 The Danish chain is ``RegexTokenizer | LowercaseFilter | FoldFilter | StopFilter |
-PartsFilter | StemFilter``. A decompounding filter (issue 5) goes between `PartsFilter` and
-`StemFilter`: it sees folded, unstemmed words and may add parts at the same position, as
+PartsFilter | DecompoundFilter | StemFilter``. `DecompoundFilter` sees folded, unstemmed
+words and adds the parts of compounds at the same position (`search.decompound`), as
 `PartsFilter` does for hyphenated words.
 """
 
@@ -24,10 +24,12 @@ from whoosh.analysis.acore import Composable
 from whoosh.analysis.filters import Filter
 from whoosh.analysis.tokenizers import Tokenizer
 
-from search import danish
+from search import danish, decompound
 
 # Separates the values of a multi-valued facet (topics) in one stored string.
 VALUE_SEPARATOR = "\x1f"
+# The weight of a compound's part relative to the word itself (see DecompoundFilter).
+PART_BOOST = 0.7
 
 _PART_RE = re.compile(r"[^\W\d_]{2,}")  # runs of two or more letters: "waage", "jensen"
 
@@ -72,6 +74,34 @@ class PartsFilter(Filter):
                     t.startchar = start + match.start()
                     t.endchar = start + match.end()
                 yield t
+
+
+class DecompoundFilter(Filter):
+    """Adds the parts of a Danish compound at its position, each weighing `boost` (index time only).
+
+    "boligplacering" stays whole and adds "bolig" and "placering" (stemmed by the next
+    filter), so a search for "placering" finds it, ranked below a passage that has the word
+    itself: a posting's weight is the sum of its tokens' boosts. The lexicon is loaded by
+    `search.decompound` on first use, so unpickling this filter needs nothing but its boost.
+
+    >>> [(t.text, t.pos, t.boost) for t in (RegexTokenizer() | DecompoundFilter())("boligplacering", mode="index", positions=True)]
+    [('boligplacering', 0, 1.0), ('bolig', 0, 0.7), ('placering', 0, 0.7)]
+    """
+
+    def __init__(self, boost: float = PART_BOOST) -> None:
+        self.boost = boost
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for t in tokens:
+            # Read the word before yielding: later filters change the shared token in place.
+            parts = decompound.split(t.text) if t.mode == "index" and not t.stopped else ()
+            boost = t.boost
+            yield t
+            for part in parts:
+                t.text = part
+                t.boost = boost * self.boost
+                yield t
+            t.boost = boost
 
 
 class StemFilter(Filter):
@@ -131,6 +161,7 @@ def DanishAnalyzer() -> CompositeAnalyzer:  # noqa: N802 (Whoosh's factory namin
         | FoldFilter()
         | StopFilter(stoplist=danish.FOLDED_STOP_WORDS, minsize=1, renumber=True)
         | PartsFilter()
+        | DecompoundFilter(PART_BOOST)
         | StemFilter()
     )
 

@@ -33,7 +33,7 @@ from search.facets import FACETS_BY_NAME
 from search.highlight import excerpt, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from search.snapshot import NEWEST, Snapshot
-from search import variants
+from search import danish, decompound, variants
 from search.syntax import Clause, ParsedQuery, looks_like_case_number, parse
 from indexer.dates import parse_date
 
@@ -119,6 +119,9 @@ def _clause_query(
     terms = [t.text for t in analyzer(clause.text, mode="query")]
     if not terms:
         return None
+    if len(terms) == 1 and not clause.phrase and searcher.doc_frequency(field or "body", terms[0]) == 0:
+        # A compound the index does not have ("flygtningekvote"): search its parts instead.
+        terms = list(dict.fromkeys(danish.stem(part) for part in decompound.split(danish.fold(clause.text)))) or terms
     if field is None and not clause.phrase and looks_like_case_number(clause.text.strip()):
         # A case number typed as a word: the items filed under it first, then mentions in text.
         value = clause.text.strip().lower()

@@ -34,7 +34,8 @@ from search.facets import FACETS
 # Bump when fields or analysis change in a way an existing index cannot follow;
 # `open_index` refuses (or, when writing, recreates) an index of another version.
 # 3: `dates` and `item` fields; case handler and case number in `body` (issue 5).
-SCHEMA_VERSION = 3
+# 4: compounds add their parts (`analysis.DecompoundFilter`).
+SCHEMA_VERSION = 4
 
 PASSAGE = "passage"
 FILE = "file"

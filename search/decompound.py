@@ -1,0 +1,170 @@
+"""Danish compounds split into their parts: `boligplacering` → `bolig` + `placering`.
+
+Danish writes compounds as one word, so a search for `placering` would miss
+`boligplacering` and `kvote` would miss `flygtningekvote`. At index time the analyzer's
+`DecompoundFilter` adds the parts of each compound as extra tokens at the compound's own
+position, with a lower weight, so the part finds the compound but ranks it below a passage
+that uses the word itself.
+
+A word is split only into parts the lexicon knows, tried longest tail first, with the
+linking `s` or `e` between them allowed (`sag|s|behandler`, `flygtning|e|kvote`); a head
+that is itself a compound is split again (`integration|s|grund|uddannelse`). Parts are
+compared by their Danish stem, so `placering` is known from `placeret` and `placeres`.
+
+The lexicon is two editable files in `search/data/`:
+
+* `compound_lexicon.txt`, learned from a corpus's own vocabulary (`learn`, or
+  `python -m search.decompound learn PATH...`): every word that occurs at least twice;
+* `compound_words.txt`, a small hand-made list of parts common in council language, and
+  with a leading `-` the parts never to split off (`-skab`, `-ning`).
+
+Both are read by module-level code on first use, so an analyzer unpickled from an index in
+another process finds them (no closure is pickled). Edit them, then reindex (`--full`).
+
+>>> split("boligplacering"), split("flygtningekvote"), split("sagsbehandler")
+(('bolig', 'placering'), ('flygtning', 'kvote'), ('sag', 'behandler'))
+>>> split("integrationsgrunduddannelse"), split("beslutning")
+(('integration', 'grund', 'uddannelse'), ())
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from search import danish
+
+LEXICON_FILE = danish.DATA_DIR / "compound_lexicon.txt"
+WORDS_FILE = danish.DATA_DIR / "compound_words.txt"
+
+MIN_COMPOUND = 8  # shorter words are not split
+MIN_HEAD = 3  # letters of a first part, without its linking letter ("sag")
+MIN_TAIL = 4  # letters of a last part ("cafe")
+MIN_STEM = 3  # a part's stem must keep this many letters
+MAX_DEPTH = 2  # how often a head may be split again
+LINKS = ("s", "e")
+LEARN_MIN_COUNT = 2  # how often a word must occur in a corpus to be learned
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Stems of the known parts, and the words never to split off."""
+
+    stems: frozenset[str]
+    blocked: frozenset[str]
+
+    def knows(self, part: str) -> bool:
+        """Whether `part` is a known word in some inflection (Snowball stems "aktivitet" and
+        "aktiviteter" differently, so a part is also tried with the common endings)."""
+        if len(part) < MIN_HEAD or part in self.blocked or danish.is_stop(part):
+            return False
+        stem = danish.stem(part)
+        if len(stem) < MIN_STEM or stem in self.blocked:
+            return False
+        return any(danish.stem(part + ending) in self.stems for ending in _ENDINGS)
+
+
+_ENDINGS = ("", "er", "en", "e")
+
+
+def read_words(path: Path) -> list[str]:
+    """The words of a lexicon file: one per line, `#` comments, folded to lower-case ASCII spellings."""
+    if not path.exists():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [danish.fold(line) for line in lines if line]
+
+
+def load_lexicon(*paths: Path) -> Lexicon:
+    words = [w for path in (paths or (LEXICON_FILE, WORDS_FILE)) for w in read_words(path)]
+    blocked = {w[1:] for w in words if w.startswith("-")}
+    known = {danish.stem(w) for w in words if not w.startswith("-") and w.isalpha()}
+    return Lexicon(frozenset(known), frozenset(blocked | {danish.stem(w) for w in blocked}))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, loaded once per process (also when an index unpickles the analyzer)."""
+    return load_lexicon()
+
+
+@lru_cache(maxsize=200_000)
+def split(word: str) -> tuple[str, ...]:
+    """The parts of a folded, lower-case compound (empty when it is not one the lexicon can split)."""
+    if len(word) < MIN_COMPOUND or not word.isalpha():
+        return ()
+    return tuple(_split(word, default_lexicon(), 0))
+
+
+def _split(word: str, lexicon: Lexicon, depth: int) -> list[str]:
+    for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):  # longest tail first
+        tail = word[cut:]
+        if not lexicon.knows(tail):
+            continue
+        head = word[:cut]
+        # The head without its linking letter first ("sag" of "sags"), then as written.
+        heads = [head[:-1] for link in LINKS if head.endswith(link) and len(head) > MIN_HEAD] + [head]
+        inner = _split(tail, lexicon, depth + 1) if depth < MAX_DEPTH else []  # a known tail may be a compound too
+        for candidate in heads:
+            if lexicon.knows(candidate):
+                return [candidate, tail, *inner]
+        if depth < MAX_DEPTH:
+            for candidate in heads:
+                if len(candidate) >= MIN_COMPOUND and (parts := _split(candidate, lexicon, depth + 1)):
+                    return [*parts, tail, *inner]
+    return []
+
+
+def learn(texts: Iterable[str], min_count: int = LEARN_MIN_COUNT) -> list[str]:
+    """A corpus's vocabulary as lexicon words: folded content words of 3+ letters seen `min_count` times."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for token in danish.tokens(text):
+            word = danish.fold(token)
+            if word.isalpha() and len(word) >= MIN_HEAD and not danish.is_stop(word):
+                counts[word] += 1
+    return sorted(w for w, n in counts.items() if n >= min_count)
+
+
+def learn_files(paths: Sequence[Path]) -> list[str]:
+    """Learn from the passages of every readable file under `paths` (read as the indexer reads them)."""
+    from indexer.extract import ExtractError
+    from indexer.pipeline import read_document
+
+    files = sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
+    texts = []
+    for file in files:
+        try:
+            texts.extend(f"{p.title}\n{p.text}" for p in read_document(file.resolve(), file.resolve().parent).passages)
+        except ExtractError:
+            continue
+    return learn(texts)
+
+
+def main(argv: Sequence[str]) -> int:
+    """`python -m search.decompound learn PATH... [--out FILE]`: write a learned lexicon."""
+    if not argv or argv[0] != "learn":
+        print("Brug: python -m search.decompound learn STI... [--out FIL]", file=sys.stderr)
+        return 2
+    args = list(argv[1:])
+    out = LEXICON_FILE
+    if "--out" in args:
+        at = args.index("--out")
+        out = Path(args[at + 1])
+        del args[at : at + 2]
+    words = learn_files([Path(a) for a in args])
+    header = (
+        "# Compound lexicon learned from a corpus's vocabulary (words seen at least "
+        f"{LEARN_MIN_COUNT} times).\n# Regenerate: python -m search.decompound learn {' '.join(args)}\n"
+    )
+    out.write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"{len(words)} ord skrevet til {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
