@@ -21,7 +21,7 @@ from __future__ import annotations
 import heapq
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from whoosh.analysis import Analyzer
 from whoosh.query import And, Not, Or, Phrase, Prefix, Query, Term
@@ -33,7 +33,7 @@ from search.facets import FACETS_BY_NAME
 from search.highlight import excerpt, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from search.snapshot import NEWEST, Snapshot
-from search import danish, decompound, variants
+from search import danish, decompound, suggest, variants
 from search.syntax import Clause, ParsedQuery, looks_like_case_number, parse
 from indexer.dates import parse_date
 
@@ -149,8 +149,19 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
     parsed = variants.expand(parse(request.query.strip(), MAX_QUERY_LENGTH))
     compiled = compile_query(parsed, searcher, decisions_only=request.decisions_only)
-
     matched = _base_set(searcher, snapshot, compiled, request.decisions_only)
+
+    suggestion, approximate = None, False
+    if not matched and compiled.scored is not None:  # nothing matched: try close spellings (bounded)
+        fallback = suggest.fallback(searcher, parsed, request.query.strip(), "decision" if request.decisions_only else "body")
+        if fallback is not None:
+            suggestion = fallback.suggestion
+            fuzzy = compile_query(fallback.parsed, searcher, decisions_only=request.decisions_only)
+            fuzzy_matched = _base_set(searcher, snapshot, fuzzy, request.decisions_only)
+            if fuzzy_matched:
+                notices = (*compiled.notices, suggest.notice(fallback.corrections))
+                compiled, matched, approximate = replace(fuzzy, notices=notices), fuzzy_matched, True
+
     selected = {name: values for name, values in request.filters.items() if values}
     facet_sets = {
         name: frozenset(searcher.docs_for_query(FACETS_BY_NAME[name].filter_query(values)))
@@ -176,7 +187,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
 
     hits = tuple(_hit(searcher, docnum, score, compiled.highlight, request.decisions_only) for docnum, score in page)
     notice = " ".join(compiled.notices) or None
-    return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice)
+    return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
+                          suggestion=suggestion, approximate=approximate)
 
 
 def _validate(request: SearchRequest) -> None:
