@@ -153,6 +153,21 @@ def serve(host: str, port: int, index_dir: Path | None, corpus: Path | None) -> 
     run_server(host=host, port=port, index_dir=index_dir or default_index_dir(), corpus_dir=corpus or default_corpus())
 
 
+@main.command(name="eval")
+@click.option("--details", is_flag=True, help="Vis de ti første resultater for hver søgning med deres karakter.")
+@click.option("--json", "as_json", is_flag=True, help="Svar som JSON (pr. type og pr. søgning).")
+@click.option("--record-floors", is_flag=True, help="Gem de målte tal (minus 0,02) som nye gulve for testen.")
+def evaluate(details: bool, as_json: bool, record_floors: bool) -> None:
+    """Mål søgekvaliteten på det bedømte testsæt: nDCG@10, MRR og recall@10 pr. type (bench/relevance/)."""
+    from search.relevance import command
+
+    failures = command(details=details, as_json=as_json, record_floors=record_floors, echo=click.echo)
+    for line in failures:
+        click.echo(f"Under gulvet: {line}", err=True)
+    if failures:
+        sys.exit(1)
+
+
 # --- Output ------------------------------------------------------------------------------
 
 

@@ -33,7 +33,7 @@ from search.facets import FACETS_BY_NAME
 from search.highlight import excerpt, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from search.snapshot import NEWEST, Snapshot
-from search import danish, decompound, suggest, variants
+from search import danish, decompound, ranking, suggest, variants
 from search.syntax import Clause, ParsedQuery, looks_like_case_number, parse
 from indexer.dates import parse_date
 
@@ -225,15 +225,18 @@ def _intersect(first: frozenset[int], others: Iterable[frozenset[int]]) -> froze
 
 
 def _by_score(searcher: Searcher, compiled: Compiled, allowed: frozenset[int] | None, limit: int) -> list[tuple[int, float]]:
-    """The top `limit` (docnum, score) pairs; `allowed` restricts them to the facet-filtered hits."""
+    """The top `limit` (docnum, score) pairs; `allowed` restricts them to the facet-filtered hits.
+
+    Routine items rank below substantive ones unless the query asks for them (`search.ranking`).
+    """
     assert compiled.scored is not None
     if limit < 1 or (allowed is not None and not allowed):
         return []
     query = compiled.scored
     if compiled.negative:
         query = And([query, *(Not(q) for q in compiled.negative)])
-    results = searcher.search(query, limit=limit, filter=set(allowed) if allowed is not None else None)
-    return [(hit.docnum, hit.score or 0.0) for hit in results]
+    factor = 1.0 if ranking.asks_for_routine(compiled.highlight) else ranking.ROUTINE_FACTOR
+    return ranking.top_scored(searcher, query, allowed, limit, factor)
 
 
 def _hit(searcher: Searcher, docnum: int, score: float, terms: frozenset[str], decisions_only: bool) -> Hit:

@@ -22,7 +22,7 @@ import json
 import math
 import tempfile
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -278,22 +278,27 @@ def run(index_dir: Path | None = None, benchmark: Benchmark | None = None) -> Re
             return evaluate(searcher, benchmark)
 
 
+def command(*, details: bool = False, as_json: bool = False, record_floors: bool = False, echo: Callable[[str], None] = print) -> list[str]:
+    """Run the benchmark and write its table (or JSON); returns the lines of figures under their floors."""
+    report = run()
+    if as_json:
+        echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        echo(format_table(report))
+        if details:
+            echo("")
+            echo(format_details(report))
+    if record_floors:
+        FLOORS.write_text(json.dumps({"floors": floors_from(report)}, indent=2) + "\n", encoding="utf-8")
+    return below_floors(report, load_floors()) if FLOORS.exists() else []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m search.relevance [--details] [--json] [--record-floors]`."""
+    """`python -m search.relevance [--details] [--json] [--record-floors]`; exit code 1 under a floor."""
     import sys
 
     args = set(sys.argv[1:] if argv is None else argv)
-    report = run()
-    if "--json" in args:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
-    else:
-        print(format_table(report))
-        if "--details" in args:
-            print()
-            print(format_details(report))
-    if "--record-floors" in args:
-        FLOORS.write_text(json.dumps({"floors": floors_from(report)}, indent=2) + "\n", encoding="utf-8")
-    failures = below_floors(report, load_floors()) if FLOORS.exists() else []
+    failures = command(details="--details" in args, as_json="--json" in args, record_floors="--record-floors" in args)
     for line in failures:
         print("Under gulvet: " + line, file=sys.stderr)
     return 1 if failures else 0

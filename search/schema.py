@@ -29,22 +29,28 @@ from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from indexer.dates import find_dates
 from indexer.models import Document, Passage
 from search.analysis import VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer
+from search.danish import fold
 from search.facets import FACETS
 
 # Bump when fields or analysis change in a way an existing index cannot follow;
 # `open_index` refuses (or, when writing, recreates) an index of another version.
 # 3: `dates` and `item` fields; case handler and case number in `body` (issue 5).
 # 4: compounds add their parts (`analysis.DecompoundFilter`).
-SCHEMA_VERSION = 4
+# 5: the `routine` column.
+SCHEMA_VERSION = 5
 
 PASSAGE = "passage"
 FILE = "file"
 
-# Text fields and their query-time weights: a title match ranks above a decision match
-# above a body match. The body holds the whole passage (title and decision included), so
-# which passages match is decided by `body` alone and the other fields only add score.
+# Text fields and their query-time weights, set from the relevance benchmark (see
+# docs/relevance.md): a title match counts four times a body match; a decision match adds
+# as much again as a body match (2 favoured agenda items over annual-report sections, which
+# have no decision; a separate recommendation/Indstilling field measured no effect at any
+# weight and is not indexed). The body holds the whole passage (title and decision
+# included), so which passages match is decided by `body` alone; the others only add score.
 TEXT_FIELDS: tuple[str, ...] = ("title", "decision", "body")
-FIELD_BOOSTS: Mapping[str, float] = {"title": 4.0, "decision": 2.0, "body": 1.0}
+FIELD_BOOSTS: Mapping[str, float] = {"title": 4.0, "decision": 1.0, "body": 1.0}
+ROUTINE_TITLES = Path(__file__).resolve().parent / "data" / "routine_titles.txt"
 
 
 def build_schema() -> Schema:
@@ -58,6 +64,7 @@ def build_schema() -> Schema:
         "title": TEXT(analyzer=danish),
         "decision": TEXT(analyzer=danish),
         "body": TEXT(analyzer=danish),
+        "routine": COLUMN(columns.BitColumn()),  # a routine item (Eventuelt, Godkendelse af dagsorden, ...)
         "case_number": KEYWORD(analyzer=CaseNumberAnalyzer()),
         # Every date of the passage as ISO values (meeting, decisions, dates written in the
         # text in any form), so a date finds its meeting however the user writes it.
@@ -98,6 +105,21 @@ def body_text(passage: Passage) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
+def routine_titles() -> tuple[str, ...]:
+    """The routine title beginnings of `data/routine_titles.txt`, folded."""
+    lines = (line.split("#", 1)[0].strip() for line in ROUTINE_TITLES.read_text(encoding="utf-8").splitlines())
+    return tuple(fold(line) for line in lines if line)
+
+
+def is_routine(title: str) -> bool:
+    """Whether an agenda item's title names a routine item (`data/routine_titles.txt`).
+
+    >>> is_routine("Godkendelse af dagsordenen"), is_routine("Eventuelt"), is_routine("Eventuelle tilskud")
+    (True, True, False)
+    """
+    return fold(title.strip()).startswith(_ROUTINE)
+
+
 def passage_dates(passage: Passage) -> list[str]:
     """ISO dates of a passage: its meeting, its decisions, and every date written in its text.
 
@@ -120,6 +142,7 @@ def passage_fields(passage: Passage) -> dict[str, Any]:
         "title": passage.title,
         "decision": passage.decision,
         "body": body_text(passage),
+        "routine": is_routine(passage.title),
         "order": order_key(passage).encode("utf-8"),
         "record": json.dumps(passage.to_record(), ensure_ascii=False),
     }
@@ -158,3 +181,6 @@ def file_fields(document: Document, root: Path, file_info: Mapping[str, Any]) ->
         "source": document.source,
         "record": json.dumps(record, ensure_ascii=False, default=str),
     }
+
+
+_ROUTINE = routine_titles()

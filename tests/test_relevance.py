@@ -1,0 +1,282 @@
+"""Search that understands Danish council language (issue 5), as examples of use.
+
+Most tests search the benchmark corpus (seeds, fixture PDFs, layout minutes: the index
+`referatsog eval` measures) with a concrete query and name the passage expected on top.
+The last test holds the whole benchmark to its recorded floors.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from search import SearchRequest, open_index
+from search.analysis import DanishAnalyzer, analyze
+from search.danish import load_stem_exclusions, stem
+from search.decompound import load_lexicon, split
+from search.examples import example_document, example_passage
+from search.query import run_search
+from search.relevance import FLOORS, below_floors, build_index, evaluate, load_benchmark, load_floors, score
+from search.syntax import parse
+from search.variants import expand, load_variants
+
+P = example_passage
+
+
+@pytest.fixture(scope="module")
+def benchmark():
+    return load_benchmark()
+
+
+@pytest.fixture(scope="module")
+def searcher(benchmark, tmp_path_factory):
+    ix = build_index(benchmark, tmp_path_factory.mktemp("relevance-index"))
+    with ix.searcher() as s:
+        yield s
+
+
+def search(searcher, query: str, **options):
+    return run_search(searcher, SearchRequest(query=query, **options))
+
+
+def top(searcher, query: str, n: int = 3, **options) -> list[str]:
+    return [f"{h.municipality} #{h.item_number} {h.title}" for h in search(searcher, query, **options).hits[:n]]
+
+
+# Compounds
+
+
+def test_compounds_split_with_linking_letters():
+    assert split("boligplacering") == ("bolig", "placering")
+    assert split("flygtningekvote") == ("flygtning", "kvote")
+    assert split("sagsbehandler") == ("sag", "behandler")
+    assert split("integrationsgrunduddannelse") == ("integration", "grund", "uddannelse")
+
+
+@pytest.mark.parametrize("word", ["beslutning", "udviklingen", "midlertidige", "borgerne", "vedtagelse"])
+def test_words_that_only_look_like_compounds_stay_whole(word):
+    assert split(word) == ()
+
+
+def test_parts_are_added_at_the_same_position_at_index_time_only():
+    indexed = [(t.text, t.pos) for t in DanishAnalyzer()("boligplacering", mode="index", positions=True)]
+    assert indexed == [("boligplac", 0), (stem("bolig"), 0), ("plac", 0)]
+    assert analyze(DanishAnalyzer(), "boligplacering") == ["boligplac"]
+
+
+def test_lexicon_files_are_editable(tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text("# parts\nkvote\nflygtning\n-ning\n", encoding="utf-8")
+    lexicon = load_lexicon(words)
+    assert lexicon.knows("kvote") and lexicon.knows("flygtninge")
+    assert not lexicon.knows("ning") and not lexicon.knows("bolig")
+
+
+def test_a_part_finds_the_compound_below_an_exact_match(tmp_path):
+    index = open_index(tmp_path / "index", create=True)
+    doc = example_document("a.txt", [
+        P("Boligplacering af flygtninge", "Der er ansat to medarbejdere til boligplacering."),
+        P("Placering af pavillonerne", "Placering af pavillonerne ved skolen."),
+        P("Mødeplan", "Mødeplan for året."),
+    ])
+    with index.writer() as writer:
+        writer.add(doc, tmp_path)
+    titles = [h.title for h in index.search(SearchRequest(query="placering")).hits]
+    assert titles == ["Placering af pavillonerne", "Boligplacering af flygtninge"]
+    index.close()
+
+
+def test_placering_finds_the_boligplacering_items(searcher):
+    assert top(searcher, "placering", 2) == [
+        "Fjordby #42 Boligplacering af flygtninge i 2022",
+        "Hedelund #3 Boligplacering af flygtninge - status for 1. kvartal 2015",
+    ]
+
+
+def test_a_compound_the_index_lacks_is_searched_by_its_parts(searcher):
+    response = search(searcher, "flygtningekvote")
+    assert not response.approximate
+    assert top(searcher, "flygtningekvote", 2) == [
+        "Næstved #15 Modtagelse af flygtninge",
+        "Næstved #15 Modtagelse af flygtninge",  # the seed and its PDF copy
+    ]
+
+
+# Variants: synonyms, renamed titles, abbreviations
+
+
+def test_forperson_finds_formand_and_back(searcher):
+    assert "Næstved #7 Nyt fra formanden" in top(searcher, "forperson", 6)
+    assert "Roskilde #10 Orientering fra for- og næstforperson" in top(searcher, "formand", 6)
+
+
+def test_an_abbreviation_finds_its_long_form_and_back(searcher):
+    # The 2015 annual report writes only "Center for Arbejdsmarked", never "CAM".
+    assert "Næstved #None Naest Ved Afrika indgår samarbejde med Center for Arbejdsmarked" in top(searcher, "CAM", 3)
+    # Item 16 of 21.05.2015 writes only "REM" (a routine item: found, ranked after the report's sections).
+    assert "Næstved #16 Meddelelser" in top(searcher, "Rådet for Etniske Minoriteter", 8)
+
+
+def test_the_typed_wording_ranks_first(searcher):
+    assert top(searcher, "Center for Arbejdsmarked", 1) == [
+        "Næstved #None Naest Ved Afrika indgår samarbejde med Center for Arbejdsmarked"]
+
+
+def test_variants_file_is_editable(tmp_path):
+    path = tmp_path / "variants.txt"
+    path.write_text("# test\nKB = Kommunalbestyrelsen\nformand = forperson\n", encoding="utf-8")
+    table = load_variants(path)
+    groups = expand(parse("kb formanden"), table).groups
+    assert [[c.text for c in g] for g in groups] == [["kb", "Kommunalbestyrelsen"], ["formanden", "forperson"]]
+    assert [c.boost for c in groups[1]] == [1.0, 0.8]
+
+
+def test_stem_exclusions_keep_unrelated_words_apart(tmp_path):
+    assert stem("haven") != stem("hav") and stem("havens") == stem("haven")
+    assert stem("talen") != stem("tal")
+    path = tmp_path / "exclusions.txt"
+    path.write_text("haven\nhavens -> haven\n# comment\n", encoding="utf-8")
+    assert load_stem_exclusions(path) == {"haven": "haven", "havens": "haven"}
+
+
+# Exact things stay exact
+
+
+def test_a_case_number_finds_every_item_of_the_case_first(searcher):
+    hits = search(searcher, "00.01.00-A21-1-14").hits
+    assert len(hits) == 10 and {h.case_number for h in hits} == {"00.01.00-A21-1-14"}
+    assert set(top(searcher, "15/4410", 2)) == {"Hedelund #1 Godkendelse af dagsorden", "Hedelund #5 Eventuelt"}
+    assert top(searcher, "sagsnr 731-2012-10870", 1) == ["Lyngsø #20 Sprogpraktik i ældreplejen for flygtninge og indvandrere"]
+
+
+@pytest.mark.parametrize("date", ["21.05.2015", "21. maj 2015", "21/5 2015", "2015-05-21"])
+def test_a_date_finds_its_meeting_however_it_is_written(searcher, date):
+    response = search(searcher, date, page_size=20)
+    assert response.total == 14  # the meeting's seven items, seed and PDF
+    assert {h.meeting_date for h in response.hits} == {"2015-05-21"}
+
+
+def test_a_date_written_in_the_text_is_found_too(searcher):
+    assert top(searcher, "19.03.2015", 1) == ["Næstved #16 Medborgerskabspolitikken"]
+
+
+def test_an_item_reference_finds_the_item(searcher):
+    assert {h.item_number for h in search(searcher, "punkt 15").hits} == {15}
+    assert top(searcher, "pkt. 42 boligplacering", 1) == ["Fjordby #42 Boligplacering af flygtninge i 2022"]
+
+
+def test_a_case_handler_is_found_by_name_as_written(searcher):
+    hits = search(searcher, "Mette Jung Christensen").hits
+    assert len(hits) == 10 and {h.case_handler for h in hits} == {"Mette Jung Christensen"}
+
+
+# When nothing matches
+
+
+def test_a_typo_in_the_query_gets_a_suggestion_and_approximate_hits(searcher):
+    response = search(searcher, "boligplasering")
+    assert response.suggestion == "boligplacering"
+    assert response.approximate
+    assert "«boligplasering» også som «boligplacering»" in response.notice
+    assert response.hits[0].title == "Boligplacering af flygtninge i 2022"
+
+
+def test_a_typo_in_the_ending_is_corrected(searcher):
+    assert search(searcher, "repatrierng").suggestion == "repatriering"
+
+
+def test_a_typo_in_the_source_is_found_without_a_suggestion(searcher):
+    response = search(searcher, "pavilloner Skyttemarksvej")
+    assert response.approximate and response.suggestion is None
+    assert "«pavillioner»" in response.notice
+    assert top(searcher, "pavilloner Skyttemarksvej", 1) == ["Næstved #15 Modtagelse af flygtninge"]
+    assert top(searcher, "traditionen tro integrationsrådet", 1) == ["Næstved #None Foreningerens dag 5. september"]
+
+
+def test_exact_matches_are_not_approximate_and_nonsense_finds_nothing(searcher):
+    exact = search(searcher, "boligplacering")
+    assert not exact.approximate and exact.suggestion is None
+    nonsense = search(searcher, "xqzzyvw")
+    assert nonsense.total == 0 and nonsense.suggestion is None and not nonsense.approximate
+
+
+def test_cli_shows_suggestion_and_approximate_label(seed_index_dir):
+    from indexer.cli import main
+
+    result = CliRunner().invoke(main, ["search", "boligplasering", "--index-dir", str(seed_index_dir)])
+    assert result.exit_code == 0, result.output
+    assert "Mente du: boligplacering?" in result.output
+    assert "omtrentlige resultater" in result.output
+    data = json.loads(CliRunner().invoke(main, ["search", "boligplasering", "--json", "--index-dir", str(seed_index_dir)]).output)
+    assert data["suggestion"] == "boligplacering" and data["approximate"] is True
+
+
+def test_web_page_and_api_show_suggestion_and_approximate_label(client):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get("/?q=boligplasering").get_data(as_text=True), "html.parser")
+    assert page.select_one(".suggestion a").get_text() == "boligplacering"
+    assert "Omtrentlige resultater" in page.select_one(".approximate").get_text()
+    data = client.get("/api/search?q=boligplasering").get_json()
+    assert data["suggestion"] == "boligplacering" and data["approximate"] is True
+
+
+# Ranking
+
+
+def test_routine_items_rank_below_substantive_ones_but_are_not_hidden(tmp_path):
+    index = open_index(tmp_path / "index", create=True)
+    doc = example_document("a.txt", [
+        P("Eventuelt", "Der blev spurgt til boligplacering af flygtninge."),
+        P("Status på flygtninge", "Orientering om arbejdet med boligplacering af nye borgere i kommunen i år."),
+    ])
+    with index.writer() as writer:
+        writer.add(doc, tmp_path)
+    assert [h.title for h in index.search(SearchRequest(query="boligplacering")).hits] == ["Status på flygtninge", "Eventuelt"]
+    assert [h.title for h in index.search(SearchRequest(query="eventuelt")).hits][0] == "Eventuelt"
+    index.close()
+
+
+def test_a_routine_title_query_finds_the_routine_items(searcher):
+    titles = top(searcher, "godkendelse af dagsorden", 8)
+    assert all(t.endswith("Godkendelse af dagsorden") for t in titles)
+
+
+def test_issue_2_query_still_puts_modtagelse_af_flygtninge_on_top(searcher):
+    assert "Næstved #15 Modtagelse af flygtninge" in top(searcher, "flygtninge boligplacering", 4)
+
+
+# The benchmark
+
+
+def test_metrics_of_a_known_ranking():
+    assert score([3, 2, 0], [3, 2]) == {"ndcg": 1.0, "mrr": 1.0, "recall": 1.0}
+    assert score([0, 0], [3]) == {"ndcg": 0.0, "mrr": 0.0, "recall": 0.0}
+    assert score([0, 3], [3])["mrr"] == 0.5
+
+
+def test_every_judgment_names_passages_and_the_benchmark_holds_its_floors(searcher, benchmark):
+    assert len(benchmark.queries) >= 30
+    report = evaluate(searcher, benchmark)  # raises if a judgment names no passage
+    assert below_floors(report, load_floors(FLOORS)) == []
+
+
+def test_eval_command_prints_the_table():
+    from indexer.cli import main
+
+    result = CliRunner().invoke(main, ["eval"])
+    assert result.exit_code == 0, result.output
+    assert "| **i alt** | 73 |" in result.output and "nDCG@10" in result.output
+
+
+def test_floors_are_checked(benchmark, searcher):
+    report = evaluate(searcher, benchmark)
+    assert below_floors(report, {"topic": {"ndcg": 1.01}}) == [f"emne: nDCG@10 {report.by_type['topic']['ndcg']:.3f} < gulv 1.010"]
+
+
+def test_judgments_file_uses_known_documents(benchmark):
+    root = Path(__file__).resolve().parent.parent
+    assert all((root / source).is_file() for source in benchmark.sources)
