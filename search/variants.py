@@ -5,12 +5,14 @@ Variants are compared by the Danish analyzer's terms, so "formanden", "Formand" 
 "FORMAND" are all the variant "formand", and a variant of several words is found when the
 user types those words in a row ("Center for Arbejdsmarked", with or without quotes).
 The other variants are added as OR alternatives with a slightly lower boost, so the
-wording the user typed ranks first. Nothing is added to the index: editing the file takes
-effect for the next query without reindexing.
+wording the user typed ranks first. A variant of several words is searched as its words
+ANDed, like any unquoted words: as good as a phrase on the benchmark and several times
+cheaper than Whoosh's position matching. Nothing is added to the index: editing the file
+takes effect for the next query without reindexing.
 
 >>> from search.syntax import parse
 >>> [[(c.text, c.phrase, c.boost) for c in g] for g in expand(parse("CAM flygtninge")).groups]
-[[('CAM', False, 1.0), ('Center for Arbejdsmarked', True, 0.8)], [('flygtninge', False, 1.0)]]
+[[('CAM', False, 1.0), ('Center for Arbejdsmarked', False, 0.8)], [('flygtninge', False, 1.0)]]
 >>> [[c.text for c in g] for g in expand(parse("center for arbejdsmarked")).groups]
 [['center for arbejdsmarked', 'CAM']]
 """
@@ -95,7 +97,7 @@ def expand(parsed: ParsedQuery, table: VariantTable | None = None) -> ParsedQuer
             if clause.field is not None:
                 continue
             for alternative in table.alternatives(_terms(clause.text)):
-                alt = Clause(alternative, None, len(_terms(alternative)) > 1, clause.negated, clause.boost * VARIANT_BOOST)
+                alt = Clause(alternative, None, False, clause.negated, clause.boost * VARIANT_BOOST)
                 if clause.negated:
                     excluded.append((alt,))  # an excluded word excludes its variants too, each alone
                 else:
@@ -110,7 +112,7 @@ def _is_word(group: tuple[Clause, ...]) -> bool:
 
 
 def _merge_runs(groups: list[tuple[Clause, ...]], table: VariantTable) -> list[tuple[Clause, ...]]:
-    """Replace runs of single words that together are a multi-word variant by one phrase clause."""
+    """Replace runs of single words that together are a multi-word variant by one clause of those words."""
     out: list[tuple[Clause, ...]] = []
     i = 0
     while i < len(groups):
@@ -129,6 +131,6 @@ def _merge_runs(groups: list[tuple[Clause, ...]], table: VariantTable) -> list[t
             out.append(groups[i])
             i += 1
         else:
-            out.append((Clause(" ".join(g[0].text for g in groups[i:end]), None, True),))
+            out.append((Clause(" ".join(g[0].text for g in groups[i:end])),))
             i = end
     return out
