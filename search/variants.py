@@ -5,16 +5,18 @@ Variants are compared by the Danish analyzer's terms, so "formanden", "Formand" 
 "FORMAND" are all the variant "formand", and a variant of several words is found when the
 user types those words in a row ("Center for Arbejdsmarked", with or without quotes).
 The other variants are added as OR alternatives with a slightly lower boost, so the
-wording the user typed ranks first. A variant of several words is searched as its words
-ANDed, like any unquoted words: as good as a phrase on the benchmark and several times
+wording the user typed ranks first. Words the user typed that together are a variant are
+searched as that name (a phrase: "Rådet for Etniske Minoriteter" should not match a text
+that merely has "rådet" and "etniske minoriteter"); an alternative the engine adds is
+searched as its words ANDed, as good as a phrase on the benchmark and several times
 cheaper than Whoosh's position matching. Nothing is added to the index: editing the file
 takes effect for the next query without reindexing.
 
 >>> from search.syntax import parse
 >>> [[(c.text, c.phrase, c.boost) for c in g] for g in expand(parse("CAM flygtninge")).groups]
 [[('CAM', False, 1.0), ('Center for Arbejdsmarked', False, 0.8)], [('flygtninge', False, 1.0)]]
->>> [[c.text for c in g] for g in expand(parse("center for arbejdsmarked")).groups]
-[['center for arbejdsmarked', 'CAM']]
+>>> [[(c.text, c.phrase) for c in g] for g in expand(parse("center for arbejdsmarked")).groups]
+[[('center for arbejdsmarked', True), ('CAM', False)]]
 """
 
 from __future__ import annotations
@@ -112,7 +114,7 @@ def _is_word(group: tuple[Clause, ...]) -> bool:
 
 
 def _merge_runs(groups: list[tuple[Clause, ...]], table: VariantTable) -> list[tuple[Clause, ...]]:
-    """Replace runs of single words that together are a multi-word variant by one clause of those words."""
+    """Replace runs of single words that together are a multi-word variant by one phrase clause."""
     out: list[tuple[Clause, ...]] = []
     i = 0
     while i < len(groups):
@@ -131,6 +133,6 @@ def _merge_runs(groups: list[tuple[Clause, ...]], table: VariantTable) -> list[t
             out.append(groups[i])
             i += 1
         else:
-            out.append((Clause(" ".join(g[0].text for g in groups[i:end])),))
+            out.append((Clause(" ".join(g[0].text for g in groups[i:end]), None, True),))
             i = end
     return out
