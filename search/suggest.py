@@ -173,9 +173,10 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
 
 
 def notice(corrections: tuple[Correction, ...]) -> str:
-    """The Danish label of approximate results: which spellings were searched for which words."""
+    """Which spellings were searched for which words (the CLI and the web page already say that
+    the results are approximate; this says how)."""
     pairs = {}
     for c in corrections:
         pairs.setdefault(c.word, []).append(c.spelling)
     read = "; ".join(f"«{word}» også som {', '.join(f'«{s}»' for s in spellings)}" for word, spellings in pairs.items())
-    return f"Intet matchede præcist. Omtrentlige resultater, hvor der er søgt på lignende stavemåder: {read}."
+    return f"Der er søgt på lignende stavemåder: {read}."
