@@ -146,6 +146,8 @@ class Vocabulary:
                 if "-" in token:
                     counts.update(part.lower() for part in token.split("-"))
         for a, b in zip(lines, lines[1:]):
+            if not a.endswith("-"):
+                continue
             end, start = _LINE_END_HYPHEN.search(a), _LINE_START_WORD.match(b)
             if end and start:
                 counts[end.group(2).lower()] -= 1
@@ -178,7 +180,7 @@ def join_hyphenation(lines: Sequence[Line], vocabulary: Vocabulary | None = None
     out = list(lines)
     vocabulary = vocabulary or Vocabulary([line.text for line in lines])
     for i in range(len(out)):
-        match = _LINE_END_HYPHEN.search(out[i].text)
+        match = _LINE_END_HYPHEN.search(out[i].text) if out[i].text.endswith("-") else None
         if not match:
             continue
         j = _next_text_line(out, i)

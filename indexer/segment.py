@@ -151,11 +151,11 @@ def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str) -> _
 
 def _contents_title_heading(lines: Sequence[Line], i: int, contents: dict[str, int | None]) -> _Heading | None:
     """An unnumbered heading that repeats a contents entry, possibly at the end of a longer line."""
-    if not contents:
+    if not contents or not _anchor_follows(lines, i + 1, "", fields_only=True):
         return None
     folded = _fold_title(lines[i].text)
     for title, number in contents.items():
-        if folded.endswith(title) and _anchor_follows(lines, i + 1, title, fields_only=True):
+        if folded.endswith(title):
             cut = len(folded) - len(title)
             if cut and folded[cut - 1] != " ":
                 continue

@@ -33,12 +33,13 @@ def words(text: str) -> list[tuple[str, str]]:
     Both are needed: Snowball stems "bolig" to "bol", too short to look for inside
     "boligplacering", while the folded word "bolig" finds it.
     """
-    out = []
-    for token in tokens(text):
-        word = fold(token)
-        if word not in _STOP:
-            out.append((word, stem(word)))
-    return out
+    return [pair for pair in map(_word, tokens(text)) if pair is not None]
+
+
+@lru_cache(maxsize=100_000)
+def _word(token: str) -> tuple[str, str] | None:
+    word = fold(token)
+    return None if word in _STOP else (word, stem(word))
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,23 @@ def parse_vocabulary(text: str) -> dict[str, list[str]]:
 
 
 class TopicTagger:
-    """Assigns topics to a passage from its title and text."""
+    """Assigns topics to a passage from its title and text.
+
+    Which keywords a word matches depends only on the word, so it is computed once per
+    distinct word and cached: tagging a passage then costs one lookup per word instead of
+    one comparison per word and keyword.
+    """
+
+    _CACHE_LIMIT = 200_000
 
     def __init__(self, vocabulary: dict[str, list[str]]) -> None:
         self.topics = tuple(
             Topic(name, tuple(parts for parts in (tuple(words(k)) for k in keywords) if parts))
             for name, keywords in vocabulary.items()
         )
+        self._single = [(t.name, k[0]) for t in self.topics for k in t.keywords if len(k) == 1]
+        self._phrases = [(t.name, tuple(s for _, s in k)) for t in self.topics for k in t.keywords if len(k) > 1]
+        self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
 
     @classmethod
     def from_files(cls, extra: Path | None = None) -> TopicTagger:
@@ -82,10 +93,14 @@ class TopicTagger:
         """Topics whose keywords occur often enough, strongest first (at least one topic)."""
         scores: Counter[str] = Counter()
         for weight, found in ((_TITLE_WEIGHT, words(title)), (1, words(text))):
-            for topic in self.topics:
-                hits = sum(_count(keyword, found) for keyword in topic.keywords)
+            for pair in found:
+                for name in self._topics_of(pair):
+                    scores[name] += weight
+            stems = [s for _, s in found]
+            for name, phrase in self._phrases:
+                hits = _occurrences(phrase, stems)
                 if hits:
-                    scores[topic.name] += weight * hits
+                    scores[name] += weight * hits
         chosen = [name for name, score in scores.most_common() if score >= _MIN_SCORE][:_MAX_TOPICS]
         if not chosen:
             chosen = [name for name, _ in scores.most_common(1)] or [FALLBACK_TOPIC]
@@ -95,17 +110,29 @@ class TopicTagger:
     def names(self) -> tuple[str, ...]:
         return tuple(t.name for t in self.topics)
 
+    def _topics_of(self, pair: tuple[str, str]) -> tuple[str, ...]:
+        """One topic name per single-word keyword this (word, stem) matches."""
+        hit = self._cache.get(pair)
+        if hit is None:
+            hit = tuple(name for name, keyword in self._single if _matches(keyword, pair))
+            if len(self._cache) >= self._CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[pair] = hit
+        return hit
 
-def _count(keyword: tuple[tuple[str, str], ...], found: list[tuple[str, str]]) -> int:
-    if len(keyword) > 1:  # a phrase: consecutive stems
-        stems = [s for _, s in found]
-        wanted = [s for _, s in keyword]
-        n = len(wanted)
-        return sum(1 for i in range(len(stems) - n + 1) if stems[i:i + n] == wanted)
-    (word, stem_), = keyword
-    if len(word) < _MIN_COMPOUND_PART:
-        return sum(1 for _, s in found if s == stem_)
-    return sum(1 for w, s in found if s == stem_ or w.startswith(word) or (len(w) > len(word) and w.endswith(word)))
+
+def _matches(keyword: tuple[str, str], found: tuple[str, str]) -> bool:
+    """Same stem; or, for keywords long enough, the start or end of a compound."""
+    (word, stem_), (w, s) = keyword, found
+    if s == stem_:
+        return True
+    return len(word) >= _MIN_COMPOUND_PART and (w.startswith(word) or (len(w) > len(word) and w.endswith(word)))
+
+
+def _occurrences(phrase: tuple[str, ...], stems: list[str]) -> int:
+    n = len(phrase)
+    first = phrase[0]
+    return sum(1 for i, s in enumerate(stems[: len(stems) - n + 1]) if s == first and tuple(stems[i:i + n]) == phrase)
 
 
 @lru_cache(maxsize=4)
