@@ -129,7 +129,7 @@ def main() -> None:
     seconds, reference = read_all(files, args.docs)
     passages = sum(len(d.passages) for d in reference)
     print(f"{len(files)} files, {passages} passages, one process")
-    print(f"| variant | seconds | passages/s | identical passages |\n|---|---:|---:|---|")
+    print("| variant | seconds | passages/s | identical passages |\n|---|---:|---:|---|")
     print(f"| as it is | {seconds:.2f} | {passages / seconds:.0f} | – |")
     for name, topics, hyphen in (("fast topics", True, False), ("end-anchored hyphen search", False, True), ("both", True, True)):
         with patched(topics, hyphen):

@@ -26,7 +26,7 @@ def table(results_dir: Path) -> str:
     for size in sorted(latest):
         d = latest[size]
         ix, inc, fn, http = d["indexing"], d["incremental"], d["query_function"], d["http"]
-        ours, base = ix["median"]["referatsog"], ix["median"]["baseline"]
+        ours = ix["median"]["referatsog"]
         h8 = http["median"]["referatsog"].get("8", {})
         hr = http["ratio"].get("8", {})
         rows.append(

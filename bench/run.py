@@ -11,17 +11,13 @@ minutes as a ratio.
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import platform
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
-import sys
-import threading
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -31,10 +27,10 @@ from typing import Any
 import psutil
 
 from bench import generate as gen
-from bench.queries import query_mix
+from bench.generate import first_case_number
+from bench.http_load import http_bench
+from bench.measure import LATENCY_KEYS, ROOT, disk_bytes, job, log, median_of, ratio, summary
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
 RESULTS = ROOT / "bench" / "results"
 
 
@@ -51,100 +47,17 @@ class Profile:
     http_clients: tuple[int, ...] = (1, 8)
     html: bool = True  # also the HTML search page at the highest client count
     check_sample: int | None = 200  # files checked through the pipeline (None: all)
+    pdf_files: int = 0  # also build a set of this many PDF minutes (the PDF path)
 
 
 # The test suite's smoke run (tests/test_bench.py): every step, tiny, a few seconds.
-SMOKE = {200: Profile(updates=1, rounds=1, reps=1, http_rounds=1, http_seconds=0.5, http_clients=(1, 2), check_sample=None)}
-QUICK = {1_000: Profile(http_rounds=2, http_seconds=2.0, check_sample=None),
+SMOKE = {200: Profile(updates=1, rounds=1, reps=1, http_rounds=1, http_seconds=0.5, http_clients=(1, 2), check_sample=None,
+                      pdf_files=2)}
+QUICK = {1_000: Profile(http_rounds=2, http_seconds=2.0, check_sample=None, pdf_files=20),
          10_000: Profile(http_rounds=3, http_seconds=3.0, check_sample=300)}
-FULL = {10_000: Profile(builds=3, rounds=5, reps=3, http_rounds=5, http_seconds=6.0, check_sample=None),
+FULL = {10_000: Profile(builds=3, rounds=5, reps=3, http_rounds=5, http_seconds=6.0, check_sample=None, pdf_files=20),
         100_000: Profile(builds=1, rounds=5, reps=3, http_rounds=5, http_seconds=8.0, check_sample=500),
         1_000_000: Profile(builds=1, updates=2, rounds=3, reps=2, http_rounds=3, http_seconds=8.0, check_sample=500)}
-
-
-def log(message: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-# --- helpers -------------------------------------------------------------------------------------
-
-
-class RssSampler:
-    """Peak RSS of a process and all its children, sampled every 50 ms from a thread."""
-
-    def __init__(self, pid: int) -> None:
-        self.process = psutil.Process(pid)
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                tree = [self.process, *self.process.children(recursive=True)]
-                self.peak = max(self.peak, sum(_rss(p) for p in tree))
-            except psutil.Error:
-                pass
-            self._stop.wait(0.05)
-
-    def stop(self) -> float:
-        self._stop.set()
-        self._thread.join()
-        return self.peak / 2**20
-
-
-def _rss(process: psutil.Process) -> int:
-    try:
-        return process.memory_info().rss
-    except psutil.Error:
-        return 0
-
-
-def job(*args: str, timeout: float = 4 * 3600) -> tuple[dict, float]:
-    """Run `python -m bench.worker ARGS…`; its JSON answer and its peak tree RSS in MB."""
-    process = subprocess.Popen([PYTHON, "-m", "bench.worker", *args], cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-    sampler = RssSampler(process.pid)
-    out, err = process.communicate(timeout=timeout)
-    peak = sampler.stop()
-    if process.returncode != 0:
-        raise RuntimeError(f"bench.worker {' '.join(args)} failed ({process.returncode}):\n{err[-3000:]}")
-    return json.loads(out.strip().splitlines()[-1]), peak
-
-
-def disk_bytes(path: Path) -> int:
-    if path.is_file():
-        return path.stat().st_size
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-
-
-def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile (q in 0..100)."""
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    rank = max(1, -(-len(ordered) * q // 100))
-    return ordered[int(rank) - 1]
-
-
-def summary(latencies: list[float]) -> dict[str, float]:
-    return {"n": len(latencies), "p50": percentile(latencies, 50), "p95": percentile(latencies, 95),
-            "p99": percentile(latencies, 99), "mean": statistics.fmean(latencies) if latencies else float("nan")}
-
-
-def median_of(rounds: list[dict[str, float]], keys: tuple[str, ...]) -> dict[str, float]:
-    return {k: statistics.median(r[k] for r in rounds) for k in keys}
-
-
-def ratio(ours: float, theirs: float) -> float | None:
-    return round(ours / theirs, 3) if theirs else None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def machine() -> dict[str, Any]:
@@ -206,14 +119,6 @@ def corpus_for(size: int, base: Path, profile: Profile) -> tuple[Path, dict]:
     return out, info
 
 
-def first_case_number(corpus: Path) -> str:
-    for doc in gen.load_manifest(corpus):
-        for p in doc.passages:
-            if p.case_number:
-                return p.case_number
-    raise RuntimeError("no case number in the corpus")
-
-
 # --- indexing -------------------------------------------------------------------------------------
 
 
@@ -238,6 +143,39 @@ def indexing(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
     medians = {name: median_of(r, keys) for name, r in runs.items()}
     medians["baseline"]["sqlite_seconds"] = statistics.median(r["sqlite_seconds"] for r in runs["baseline"])
     return {"runs": runs, "median": medians,
+            "ratio": {k: ratio(medians["referatsog"][k], medians["baseline"][k]) for k in keys}}
+
+
+def pdf_indexing(base: Path, work: Path, profile: Profile) -> dict[str, Any]:
+    """The PDF path: a set of generated PDF minutes, checked through the pipeline, built by both engines."""
+    out = base / f"pdf-{profile.pdf_files}"
+    info_file = out / "corpus.json"
+    if not (info_file.exists() and json.loads(info_file.read_text()).get("files") == profile.pdf_files):
+        shutil.rmtree(out, ignore_errors=True)
+        gen.generate_pdfs(profile.pdf_files, out)
+    info = json.loads(info_file.read_text())
+    checked, problems = gen.check(out)
+    if problems:
+        raise RuntimeError(f"the pipeline does not segment the generated PDFs as generated: {problems[:5]}")
+    index_dir, db = work / "pdf-index", work / "pdf-baseline.sqlite"
+    runs: dict[str, list[dict]] = {"referatsog": [], "baseline": []}
+    for _ in range(profile.builds):
+        shutil.rmtree(index_dir, ignore_errors=True)
+        out_ours, peak = job("build", str(out / "docs"), str(index_dir))
+        runs["referatsog"].append({"seconds": out_ours["seconds"], "passages": out_ours["passages"],
+                                   "passages_per_s": out_ours["passages"] / out_ours["seconds"],
+                                   "pages_per_s": info["pages"] / out_ours["seconds"], "peak_rss_mb": peak,
+                                   "index_bytes": disk_bytes(index_dir)})
+        out_base, peak = job("baseline-build", str(out / "docs"), str(db))
+        runs["baseline"].append({"seconds": out_base["seconds"], "passages": out_base["passages"],
+                                 "passages_per_s": out_base["passages"] / out_base["seconds"],
+                                 "pages_per_s": info["pages"] / out_base["seconds"], "peak_rss_mb": peak,
+                                 "index_bytes": disk_bytes(db)})
+    keys = ("seconds", "passages_per_s", "pages_per_s", "peak_rss_mb", "index_bytes")
+    medians = {name: median_of(r, keys) for name, r in runs.items()}
+    log(f"PDF set: {info['files']} files, {info['pages']} pages, {info['passages']} passages in "
+        f"{medians['referatsog']['seconds']:.1f} s")
+    return {"corpus": dict(info, checked_files=checked, mismatch_count=0), "runs": runs, "median": medians,
             "ratio": {k: ratio(medians["referatsog"][k], medians["baseline"][k]) for k in keys}}
 
 
@@ -273,9 +211,6 @@ def incremental(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
 
 # --- queries ---------------------------------------------------------------------------------------
 
-LATENCY_KEYS = ("p50", "p95", "p99", "mean")
-
-
 def query_function(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
     case = first_case_number(corpus)
     out, peak = job("query-function", str(work / "index"), str(work / "baseline.sqlite"), case,
@@ -291,127 +226,6 @@ def query_function(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]
     return {"rounds": rounds, "raw_ms": out["rounds"], "median": medians, "per_query": per_query,
             "rss_mb": out["rss_mb"], "peak_rss_mb": peak,
             "ratio": {k: ratio(medians["referatsog"][k], medians["baseline"][k]) for k in LATENCY_KEYS}}
-
-
-def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"server on port {port} did not start")
-
-
-def load(port: int, paths: list[str], clients: int, seconds: float, max_requests: int = 100_000) -> dict[str, Any]:
-    """`clients` threads, each a keep-alive connection sending GETs back to back for `seconds`."""
-    latencies: list[float] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-    deadline = time.perf_counter() + seconds
-    counter = iter(range(max_requests))
-
-    def client(offset: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine: list[float] = []
-        k = offset
-        while time.perf_counter() < deadline and next(counter, None) is not None:
-            path = paths[k % len(paths)]
-            k += 1
-            started = time.perf_counter()
-            try:
-                conn.request("GET", path)
-                response = conn.getresponse()
-                response.read()
-                if response.status != 200:
-                    with lock:
-                        errors.append(f"{response.status} {path}")
-            except (OSError, http.client.HTTPException) as error:
-                with lock:
-                    errors.append(f"{type(error).__name__} {path}")
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                continue
-            mine.append((time.perf_counter() - started) * 1000)
-        conn.close()
-        with lock:
-            latencies.extend(mine)
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(i * 3,)) for i in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - started
-    return {**summary(latencies), "throughput_rps": len(latencies) / elapsed, "errors": len(errors),
-            "error_samples": errors[:5]}
-
-
-def http_bench(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
-    mix = query_mix(first_case_number(corpus))
-    servers = {
-        "referatsog": ([str(Path(PYTHON).parent / "referatsog"), "serve", "--port", "{port}", "--index-dir",
-                        str(work / "index")], "/api/search?"),
-        "baseline": ([PYTHON, "-m", "bench.worker", "baseline-serve", str(work / "baseline.sqlite"), "{port}"], "/?"),
-    }
-    configs = [(name, clients, prefix) for clients in profile.http_clients for name, (_, prefix) in servers.items()]
-    if profile.html:
-        configs.append(("referatsog_html", max(profile.http_clients), "/?"))
-    processes: dict[str, tuple[subprocess.Popen, int, RssSampler]] = {}
-    results: dict[str, dict[str, list[dict]]] = {}
-    try:
-        for name, (command, _) in servers.items():
-            port = free_port()
-            process = subprocess.Popen([c.format(port=port) for c in command], cwd=ROOT, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.PIPE, text=True)
-            _wait_for_port(port, process)
-            processes[name] = (process, port, RssSampler(process.pid))
-        for name, clients, prefix in configs:
-            server = name.split("_")[0]
-            port = processes[server][1]
-            paths = [prefix + q.params() for q in mix]
-            # Every server thread opens its searcher and snapshot before anything is measured.
-            warm = load(port, paths, max(profile.http_clients), min(2.0, profile.http_seconds))
-            if warm["errors"]:
-                raise RuntimeError(f"{name}: errors while warming up: {warm['error_samples']}")
-            key = f"{clients}"
-            results.setdefault(name, {}).setdefault(key, [])
-        for _round in range(profile.http_rounds):
-            for name, clients, prefix in configs:
-                server = name.split("_")[0]
-                paths = [prefix + q.params() for q in mix]
-                results[name][f"{clients}"].append(load(processes[server][1], paths, clients, profile.http_seconds))
-        memory = {name: {"rss_mb_end": _rss(p.process) / 2**20 if (p := s[2]) else None} for name, s in processes.items()}
-    finally:
-        for name, (process, _port, sampler) in processes.items():
-            peak = sampler.stop()
-            memory_peak = peak
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-            if process.stderr:
-                process.stderr.close()
-            results.setdefault("_memory", {})[name] = memory_peak  # type: ignore[assignment]
-    peaks = results.pop("_memory")
-    keys = LATENCY_KEYS + ("throughput_rps", "errors")
-    medians = {name: {c: median_of(rs, keys) for c, rs in by_clients.items()} for name, by_clients in results.items()}
-    for name in medians:
-        for c in medians[name]:
-            medians[name][c]["errors_total"] = sum(r["errors"] for r in results[name][c])
-    ratios = {c: {k: ratio(medians["referatsog"][c][k], medians["baseline"][c][k]) for k in LATENCY_KEYS + ("throughput_rps",)}
-              for c in medians["referatsog"]}
-    return {"rounds": results, "median": medians, "ratio": ratios,
-            "server_peak_rss_mb": peaks, "server_rss_mb_end": {k: v["rss_mb_end"] for k, v in memory.items()},
-            "endpoints": {"referatsog": "/api/search (JSON)", "referatsog_html": "/ (the search page)",
-                          "baseline": "/ (JSON, same fields)"},
-            "round_seconds": profile.http_seconds}
 
 
 # --- targets ---------------------------------------------------------------------------------------
@@ -455,6 +269,9 @@ def run_size(size: int, profile: Profile, suite: str, base: Path, work_base: Pat
     work = work_base / f"{size}"
     work.mkdir(parents=True, exist_ok=True)
     result["indexing"] = indexing(corpus, work, profile)
+    if profile.pdf_files:
+        log(f"PDF set of {profile.pdf_files} minutes")
+        result["pdf"] = pdf_indexing(base, work, profile)
     log("incremental reindex of one changed file")
     result["incremental"] = incremental(corpus, work, profile)
     log("query mix through the query functions")

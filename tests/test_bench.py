@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # bench/ is not an installed package; plain `pytest` does not add the root
     sys.path.insert(0, str(ROOT))
 
-from bench.generate import check, generate, load_manifest  # noqa: E402
+from bench.generate import check, generate, generate_pdfs, load_manifest  # noqa: E402
 from bench.queries import query_mix  # noqa: E402
 
 
@@ -35,6 +35,14 @@ def test_the_generator_is_deterministic_and_segments_exactly_as_generated(tmp_pa
     assert checked == first["files"]
     families = {doc.family for doc in load_manifest(tmp_path / "a")}
     assert len(families) >= 4  # several layouts, not one
+
+
+def test_generated_pdf_minutes_segment_exactly_as_generated(tmp_path):
+    info = generate_pdfs(3, tmp_path / "pdf")
+
+    checked, problems = check(tmp_path / "pdf")
+    assert problems == [] and checked == 3
+    assert info["pages"] > 3  # running headers and footers on several pages, stripped by the indexer
 
 
 @pytest.mark.slow
@@ -77,3 +85,8 @@ def test_the_smoke_suite_runs_every_step_and_writes_a_sane_results_file(tmp_path
         if q["kind"] in ("case number", "common word") and not q["filters"]:
             assert q["referatsog_total"] > 0 and q["baseline_total"] > 0
     assert "index_rate_ge_2000_per_s" in data["targets"]
+
+    pdf = data["pdf"]  # the PDF path: generated PDF minutes, segmented as generated, built
+    assert pdf["corpus"]["files"] == 2 and pdf["corpus"]["mismatch_count"] == 0 and pdf["corpus"]["pages"] >= 2
+    assert pdf["median"]["referatsog"]["passages_per_s"] > 0 and pdf["median"]["referatsog"]["pages_per_s"] > 0
+    assert [run["passages"] for run in pdf["runs"]["referatsog"]] == [pdf["corpus"]["passages"]]
