@@ -24,6 +24,19 @@ per search (~10 µs), so every search sees the latest commit and `refresh()` is 
 way to pay that cost early. Searchers of ended threads are closed when another thread
 opens one. What is expensive to derive per generation (facet ordinals, date order) is
 computed once and shared by all threads through `search.snapshot.Snapshot`.
+
+Segment files. Writers write non-compound segments (`compound=False`): each segment is a
+handful of plain files (terms, postings, one per column) that every searcher opens and
+reads through the page cache, shared by all threads and processes. A compound segment (one
+`.seg` file) would be memory-mapped, but Whoosh hands each reader a `BytesIO` *copy* of
+every sub-file, so each per-thread searcher held a copy of the whole index (6.8 GB for 12
+threads at 100k passages; see docs/engine-performance.md). Indexes written before this
+change keep their compound segments and stay readable as they are; the next full build
+(`referatsog index --full`) or a merge that rewrites a segment writes it non-compound.
+Atomicity is unchanged: the new segment's files carry the new segment's name and only the
+renamed TOC makes them visible. Because a reader opens column files lazily and a commit
+deletes the files of replaced segments, a new searcher opens all its files at once
+(`_open_segment_files`); an open file stays readable after deletion on POSIX systems.
 """
 
 from __future__ import annotations
@@ -32,6 +45,7 @@ import json
 import pickle
 import threading
 import warnings
+import weakref
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
@@ -104,6 +118,8 @@ class SearchIndex:
         self._lock = threading.Lock()
         self._searchers: dict[int, Searcher] = {}  # thread id -> its searcher, to close them all
         self._snapshots: dict[int, Snapshot] = {}
+        # Searchers hold open files: close them when this object goes, even unclosed.
+        weakref.finalize(self, _close_searchers, self._searchers, self._lock)
 
     # Reading
 
@@ -162,10 +178,8 @@ class SearchIndex:
 
     def close(self) -> None:
         """Close every searcher this index opened, in any thread (call at shutdown)."""
+        _close_searchers(self._searchers, self._lock)
         with self._lock:
-            for searcher in self._searchers.values():
-                searcher.close()
-            self._searchers.clear()
             self._snapshots.clear()
         self._local = threading.local()
 
@@ -185,7 +199,7 @@ class SearchIndex:
         searcher: Searcher | None = getattr(self._local, "searcher", None)
         if searcher is not None and not searcher.is_closed and self._local.generation == latest:
             return searcher
-        fresh = self._ix.searcher()
+        fresh = self._open_searcher()
         with self._lock:
             stale = [self._searchers.pop(ident)] if (ident := threading.get_ident()) in self._searchers else []
             alive = {thread.ident for thread in threading.enumerate()}
@@ -197,6 +211,21 @@ class SearchIndex:
         self._local.searcher = fresh
         self._local.generation = latest if generation is None else generation
         return fresh
+
+    def _open_searcher(self, attempts: int = 5) -> Searcher:
+        """A new searcher of the newest generation with all its files open (`_open_segment_files`)."""
+        for attempt in range(attempts):
+            searcher = None
+            try:
+                searcher = self._ix.searcher()
+                _open_segment_files(searcher)
+                return searcher
+            except OSError:  # a commit deleted a file between the TOC and opening it: take the newer one
+                if searcher is not None:
+                    searcher.close()
+                if attempt == attempts - 1:
+                    raise
+        raise AssertionError("unreachable")
 
     def _snapshot(self, searcher: Searcher) -> Snapshot:
         generation = self._local.generation if getattr(self._local, "searcher", None) is searcher else -1
@@ -226,7 +255,11 @@ class IndexWriter:
 
     def __init__(self, index: SearchIndex, *, procs: int = 1, limitmb: int = 128) -> None:
         try:
-            self._writer = index._ix.writer(procs=procs, limitmb=limitmb) if procs > 1 else index._ix.writer(limitmb=limitmb)
+            # Non-compound segments: a reader opens each segment file as a file, where a
+            # compound segment would hand every searcher its own in-memory copy (see the
+            # module docstring, "Segment files").
+            options = {"limitmb": limitmb, "compound": False}
+            self._writer = index._ix.writer(procs=procs, **options) if procs > 1 else index._ix.writer(**options)
         except LockError:
             raise IndexLocked(_locked_message(index.path)) from None
         self._sources: set[str] = set()
@@ -298,6 +331,54 @@ class IndexWriter:
             self.commit()
         else:
             self.cancel()
+
+
+def _close_searchers(searchers: dict[int, Searcher], lock: threading.Lock) -> None:
+    with lock:
+        for searcher in searchers.values():
+            if not searcher.is_closed:
+                searcher.close()
+        searchers.clear()
+
+
+def _open_segment_files(searcher: Searcher) -> None:
+    """Open every file of the searcher's segments now, and remember which exist.
+
+    A non-compound segment reader opens its column files (stored records, field lengths,
+    facet and sort columns) lazily and asks the folder whether a column file exists each
+    time a column is read. A commit deletes the files of the segments it merged away, so a
+    searcher still answering a request for the previous generation could find a file gone
+    (a column read as absent, or an error). Opened here, the files stay readable after
+    deletion (POSIX), and existence is answered from the listing taken at opening.
+    Raises OSError when a file vanished before it could be opened (a commit in between).
+    """
+    schema = searcher.schema
+    for leaf, _offset in searcher.reader().leaf_readers():
+        perdoc = getattr(leaf, "_perdoc", None)
+        if perdoc is None or not leaf.doc_count_all():
+            continue
+        if not leaf.segment().is_compound():
+            perdoc._storage = _FilesAtOpening(perdoc._storage)
+        leaf.stored_fields(0)
+        for name, field in schema.items():
+            if field.scorable:
+                leaf.doc_field_length(0, name)
+            if field.column_type is not None and leaf.has_column(name):
+                leaf.column_reader(name)
+
+
+class _FilesAtOpening:
+    """A storage whose file listing is frozen at creation; everything else is the storage's."""
+
+    def __init__(self, storage: Any) -> None:
+        self._storage = storage
+        self._names = frozenset(storage.list())
+
+    def file_exists(self, name: str) -> bool:
+        return name in self._names
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._storage, name)
 
 
 def _storage_lock(path: Path) -> Any:

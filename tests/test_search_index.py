@@ -51,6 +51,11 @@ def answers(index) -> list[dict]:
     return [index.search(SearchRequest(query=q, page_size=50)).to_json() for q in queries]
 
 
+def segment_names(path: Path) -> set[str]:
+    """The segments whose files are in an index folder (a segment is MAIN_<id>.<ext> files)."""
+    return {f.split(".")[0] for f in os.listdir(path) if f.startswith(f"{INDEX_NAME}_") and "WRITELOCK" not in f}
+
+
 # Opening
 
 
@@ -236,8 +241,7 @@ def test_killed_writer_process_leaves_the_previous_index_and_no_lock(index, tmp_
     assert answers(open_index(tmp_path / "index")) == before  # a fresh reader too
     with index.writer() as writer:  # the kernel dropped the dead process's lock
         writer.add(minutes("c.txt", "Eventuelt"), corpus)
-    leftovers = {f for f in os.listdir(tmp_path / "index") if f.endswith(".seg")}
-    assert len(leftovers) <= 2, leftovers  # orphaned segments were cleaned by the commit
+    assert len(segment_names(tmp_path / "index")) <= 2  # orphaned segments were cleaned by the commit
 
 
 HOLDING_WRITER = """
@@ -347,3 +351,47 @@ def test_searchers_of_ended_threads_are_closed(index, corpus: Path):
         writer.add(minutes("c.txt", "Eventuelt"), corpus)
     index.search(SearchRequest())  # a new generation: this thread reopens and prunes
     assert list(index._searchers) == [threading.get_ident()]
+
+
+# Segment files
+
+
+def test_segments_are_plain_files_and_old_compound_ones_stay_readable_until_a_full_build(tmp_path: Path, corpus: Path):
+    """Compound segments gave every per-thread searcher a copy of the index in memory."""
+    from search.schema import file_fields, passage_fields
+
+    index = open_index(tmp_path / "index", create=True)
+    document = minutes("a.txt", "Modtagelse af flygtninge")
+    old_writer = index._ix.writer()  # as this code wrote segments before: one compound .seg file
+    for passage in document.passages:
+        old_writer.add_document(**passage_fields(passage))
+    old_writer.add_document(**file_fields(document, corpus.resolve(), {}))
+    old_writer.commit()
+    assert any(f.endswith(".seg") for f in os.listdir(tmp_path / "index"))
+    assert index.search(SearchRequest(query="flygtninge")).total == 1
+    with index.writer() as writer:  # an incremental write adds a plain segment beside it
+        writer.add(minutes("b.txt", "Flygtninge igen"), corpus)
+    assert index.search(SearchRequest(query="flygtninge")).total == 2
+    with index.writer() as writer:
+        writer.clear()
+        writer.add(minutes("b.txt", "Flygtninge igen"), corpus)
+    assert not any(f.endswith(".seg") for f in os.listdir(tmp_path / "index"))
+    assert index.search(SearchRequest(query="flygtninge")).total == 1
+    index.close()
+
+
+def test_a_searcher_of_the_previous_generation_answers_after_its_files_were_deleted(index, corpus: Path):
+    """A request in flight keeps answering from its generation while a full build replaces the segments."""
+    from search.query import run_search
+    from search.snapshot import Snapshot
+
+    searcher = index._searcher()
+    before = run_search(searcher, SearchRequest(query="flygtninge"), Snapshot(-1)).to_json()
+    files_before = set(os.listdir(index.path))
+    with open_index(index.path).writer() as writer:
+        writer.clear()
+        writer.add(minutes("c.txt", "Noget helt andet"), corpus)
+    assert not files_before & set(os.listdir(index.path)) - {"MAIN_WRITELOCK", VERSION_FILE}  # old files deleted
+    again = run_search(searcher, SearchRequest(query="flygtninge"), Snapshot(-2)).to_json()  # fresh caches: reads columns
+    assert again == before and before["total"] == 1
+    assert index.search(SearchRequest(query="flygtninge")).total == 0  # a new search sees the new generation
