@@ -237,6 +237,10 @@ class SearchIndex:
                 for old in sorted(self._snapshots)[:-2]:
                     del self._snapshots[old]
                 self._snapshots[generation] = snapshot
+                newest = max(self._snapshots)
+                for older, kept in self._snapshots.items():
+                    if older < newest:
+                        kept.cache.retire()  # only the newest generation holds cached postings
         return snapshot
 
     # Writing

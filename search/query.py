@@ -12,8 +12,12 @@ set rather than one page:
    counts visible so a user can add them with OR. For facets with no selection the
    counts are over exactly the hits, so they add up to `total` when every passage has
    a value;
-4. the page: by score (Whoosh BM25F, restricted to the hit set) or by a cached date
-   rank (`snapshot.Snapshot.rank`). An empty query has no relevance: it lists newest first.
+4. the page: by score (Whoosh's BM25F of the hit set, `search.ranking`) or by a cached
+   date rank (`snapshot.Snapshot.rank`). An empty query has no relevance: it lists newest
+   first.
+
+Matching sets, facet filter sets and exclusions come from the generation's snapshot
+(`Snapshot.docs`): per-term document sets cached by size, combined with set operations.
 """
 
 from __future__ import annotations
@@ -163,10 +167,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
                 compiled, matched, approximate = replace(fuzzy, notices=notices), fuzzy_matched, True
 
     selected = {name: values for name, values in request.filters.items() if values}
-    facet_sets = {
-        name: frozenset(searcher.docs_for_query(FACETS_BY_NAME[name].filter_query(values)))
-        for name, values in selected.items()
-    }
+    facet_sets = {name: snapshot.docs(searcher, FACETS_BY_NAME[name].filter_query(values)) for name, values in selected.items()}
     hits_set = _intersect(matched, facet_sets.values())
 
     facets = {}
@@ -179,7 +180,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     end = start + request.page_size
     if request.sort == "relevance" and compiled.scored is not None:
         restricted = bool(facet_sets) or request.decisions_only
-        page = _by_score(searcher, compiled, hits_set if restricted else None, end)[start:end]
+        page = _by_score(searcher, snapshot, compiled, hits_set, restricted, end)[start:end]
     else:
         sort = request.sort if request.sort != "relevance" else NEWEST
         rank = snapshot.rank(searcher, sort)
@@ -206,14 +207,14 @@ def _validate(request: SearchRequest) -> None:
 def _base_set(searcher: Searcher, snapshot: Snapshot, compiled: Compiled, decisions_only: bool) -> frozenset[int]:
     """Document numbers matching the query text alone (before facet filters)."""
     if compiled.matching is not None:
-        docs = frozenset(searcher.docs_for_query(compiled.matching))
+        docs = snapshot.docs(searcher, compiled.matching)
     else:
         docs = snapshot.passages(searcher)
     if decisions_only:  # also when a field clause (titel:…) searched outside the decision
         docs = docs & snapshot.with_decision(searcher)
     if compiled.negative:
         excluded = Or(list(compiled.negative)) if len(compiled.negative) > 1 else compiled.negative[0]
-        docs = docs - frozenset(searcher.docs_for_query(excluded))
+        docs = docs - snapshot.docs(searcher, excluded)
     return docs
 
 
@@ -224,19 +225,21 @@ def _intersect(first: frozenset[int], others: Iterable[frozenset[int]]) -> froze
     return result
 
 
-def _by_score(searcher: Searcher, compiled: Compiled, allowed: frozenset[int] | None, limit: int) -> list[tuple[int, float]]:
-    """The top `limit` (docnum, score) pairs; `allowed` restricts them to the facet-filtered hits.
+def _by_score(
+    searcher: Searcher, snapshot: Snapshot, compiled: Compiled, hits: frozenset[int], restricted: bool, limit: int
+) -> list[tuple[int, float]]:
+    """The top `limit` (docnum, score) pairs among `hits`; `restricted`: filters removed some matches.
 
     Routine items rank below substantive ones unless the query asks for them (`search.ranking`).
     """
     assert compiled.scored is not None
-    if limit < 1 or (allowed is not None and not allowed):
+    if limit < 1 or not hits:
         return []
     query = compiled.scored
     if compiled.negative:
         query = And([query, *(Not(q) for q in compiled.negative)])
     factor = 1.0 if ranking.asks_for_routine(compiled.highlight) else ranking.ROUTINE_FACTOR
-    return ranking.top_scored(searcher, query, allowed, limit, factor)
+    return ranking.top_scored(searcher, snapshot, query, hits, restricted, limit, factor)
 
 
 def _hit(searcher: Searcher, docnum: int, score: float, terms: frozenset[str], decisions_only: bool) -> Hit:

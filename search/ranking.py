@@ -7,10 +7,13 @@ a similar score but are still found (never hidden). A query that asks for the ro
 itself (it contains every word of one routine title: "godkendelse af dagsorden",
 "eventuelt") is ranked as usual.
 
-The factor is applied to the top of Whoosh's ranking rather than inside its scorer, which
-keeps Whoosh's block-quality skipping: fetch the top `n` by score, scale the routine ones,
-and fetch more only when a passage outside the fetched `n` could still overtake (never
-when the `limit`-th scaled score is at least the lowest score fetched).
+The factor is applied to BM25F scores, never inside Whoosh's scorer. Where every matching
+document is scored (`search.scoring`, the usual path) the routine ones are simply scaled
+before taking the top; where Whoosh's collector ranks (queries the bulk scorer leaves to
+Whoosh), the top `n` by score is fetched, the routine ones scaled, and more fetched only
+when a passage outside the fetched `n` could still overtake (never when the `limit`-th
+scaled score is at least the lowest score fetched). Equal scaled scores keep Whoosh's
+order: the higher unscaled score first, then the lower document number.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from functools import lru_cache
 from whoosh.query import Query
 from whoosh.searching import Searcher
 
+from search import scoring
 from search.analysis import DanishAnalyzer, analyze
 from search.schema import routine_titles
+from search.snapshot import Snapshot
 
 ROUTINE_FACTOR = 0.5  # set from the relevance benchmark (docs/relevance.md)
 
@@ -44,17 +49,39 @@ def asks_for_routine(terms: Collection[str]) -> bool:
 
 
 def top_scored(
-    searcher: Searcher, query: Query, allowed: frozenset[int] | None, limit: int, factor: float = ROUTINE_FACTOR
+    searcher: Searcher, snapshot: Snapshot, query: Query, hits: frozenset[int], restricted: bool, limit: int,
+    factor: float = ROUTINE_FACTOR,
 ) -> list[tuple[int, float]]:
-    """The top `limit` (docnum, score) pairs, routine passages' scores multiplied by `factor`."""
-    routine = searcher.reader().column_reader("routine") if factor != 1.0 else None
-    fetch = limit if routine is None else 2 * limit + 10
+    """The top `limit` (docnum, score) pairs among `hits`, routine passages' scores multiplied by `factor`.
+
+    `hits` are the documents the request matched; `restricted` says facet filters or
+    `decisions_only` removed some of the query's matches from them. Scores are Whoosh's
+    BM25F: computed in bulk for exactly `hits` (`search.scoring`); for queries that needs
+    Whoosh's matchers for, by Whoosh: over the restricted hits only (`skip_to`), or by its
+    collector with the re-fetch below.
+    """
+    if limit < 1 or not hits:
+        return []
+    routine = snapshot.routine(searcher) if factor != 1.0 else frozenset()
+    scores = scoring.all_scores(searcher, snapshot, query, hits)
+    if scores is None and restricted:
+        scores = scoring.subset_scores(searcher, query, hits)
+    if scores is not None:
+        return scoring.best(scores, limit, routine, factor)
+    return _collected(searcher, query, limit, routine, factor)
+
+
+def _collected(searcher: Searcher, query: Query, limit: int, routine: frozenset[int], factor: float) -> list[tuple[int, float]]:
+    """Whoosh's collector: fetch the top `n` by score, scale the routine ones, fetch more only when
+    a passage outside the fetched `n` could still overtake (never when the `limit`-th scaled
+    score is at least the lowest score fetched)."""
+    fetch = limit if factor == 1.0 else 2 * limit + 10
     while True:
-        results = searcher.search(query, limit=fetch, filter=set(allowed) if allowed is not None else None)
+        results = searcher.search(query, limit=fetch)
         scored = [(hit.docnum, hit.score or 0.0) for hit in results]
-        if routine is None:
+        if factor == 1.0:
             return scored
-        scaled = sorted(((d, s * factor if routine[d] else s) for d, s in scored), key=lambda pair: -pair[1])
+        scaled = sorted(((d, s * factor if d in routine else s) for d, s in scored), key=lambda pair: -pair[1])
         exhausted = len(scored) < fetch
         if exhausted or len(scaled) < limit or scaled[limit - 1][1] >= scored[-1][1]:
             return scaled[:limit]

@@ -4,17 +4,34 @@ Built lazily from a reader the first time a search needs it and then shared by e
 thread searching that generation (document numbers are the same for every reader of one
 generation), so a web server pays for reading a column once per commit, not per request
 or per thread. A snapshot never keeps a reader: callers pass their own.
+
+Besides these fixed per-generation values a snapshot holds a bounded cache (`TermCache`,
+least recently used first out, by estimated bytes; `TERM_CACHE_BYTES`) of what requests
+read from posting lists: each term's postings as arrays (`Postings`: document numbers and
+weights, read a block at a time instead of a matcher step per document) and the document
+sets of terms, phrases and other queries (`docs`), so the matching set of AND-ed words is
+an intersection of cached sets in C. A new generation gets a new snapshot and so an empty
+cache: nothing cached can outlive the commit it was read from. `SearchIndex` retires the
+caches of older snapshots when a newer generation appears.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from array import array
-from collections.abc import Callable
-from typing import TypeVar
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from whoosh.query import Term
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.matching import FilterMatcher
+from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
+from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
 
 from search.analysis import VALUE_SEPARATOR
 from search.facets import Facet, FacetColumn
@@ -24,14 +41,75 @@ T = TypeVar("T")
 
 NEWEST, OLDEST = "newest", "oldest"
 
+# The term cache's budget per generation (estimated bytes of cached postings and sets).
+TERM_CACHE_BYTES = 64 * 2**20
+
+
+@dataclass(frozen=True)
+class Postings:
+    """One term's postings in the whole index: ascending document numbers and their weights."""
+
+    ids: array  # "I": index-wide document numbers, deleted documents left out
+    weights: array  # "f": the posting weights, as Whoosh's matchers return them
+
+    def leaf(self, start: int, end: int) -> tuple[int, int]:
+        """The slice of the postings whose document numbers lie in [start, end)."""
+        return bisect_left(self.ids, start), bisect_left(self.ids, end)
+
+    def nbytes(self) -> int:
+        return 8 * len(self.ids) + 200
+
+
+class TermCache:
+    """A thread-safe LRU map bounded by the estimated size of its values."""
+
+    def __init__(self, budget: int = TERM_CACHE_BYTES) -> None:
+        self.budget = budget
+        self.used = 0
+        self.hits = self.misses = 0
+        self._lock = threading.Lock()
+        self._items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+
+    def get(self, key: Hashable, build: Callable[[], T], size: Callable[[T], int]) -> T:
+        with self._lock:
+            item = self._items.get(key)
+            if item is not None:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return item[0]  # type: ignore[no-any-return]
+            self.misses += 1
+        value = build()  # outside the lock: other threads keep answering meanwhile
+        nbytes = size(value)
+        with self._lock:
+            if nbytes <= self.budget // 4 and key not in self._items:
+                self._items[key] = (value, nbytes)
+                self.used += nbytes
+                while self.used > self.budget:
+                    _key, (_value, freed) = self._items.popitem(last=False)
+                    self.used -= freed
+        return value
+
+    def retire(self) -> None:
+        """Drop everything and cache nothing more (the generation is no longer the newest)."""
+        with self._lock:
+            self.budget = 0
+            self._items.clear()
+            self.used = 0
+
+
+def set_bytes(docs: frozenset[int]) -> int:
+    """Estimated memory of a set of document numbers: its table and its int objects."""
+    return sys.getsizeof(docs) + 32 * len(docs)
+
 
 class Snapshot:
     """Lazily computed, immutable per-generation data; thread-safe."""
 
-    def __init__(self, generation: int) -> None:
+    def __init__(self, generation: int, cache_bytes: int = TERM_CACHE_BYTES) -> None:
         self.generation = generation
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # a value may be built from another (norms from lengths)
         self._data: dict[str, object] = {}
+        self.cache = TermCache(cache_bytes)
 
     def _get(self, key: str, build: Callable[[], T]) -> T:
         value = self._data.get(key)
@@ -57,6 +135,115 @@ class Snapshot:
     def rank(self, searcher: Searcher, sort: str) -> array:
         """`rank[docnum]`: the document's place in the given date order (smaller comes first)."""
         return self._get(f"rank:{sort}", lambda: _build_rank(searcher, sort))
+
+
+    def routine(self, searcher: Searcher) -> frozenset[int]:
+        """Document numbers of routine agenda items (the `routine` column)."""
+        return self._get("routine", lambda: _column_docs(searcher, "routine"))
+
+    def field_lengths(self, searcher: Searcher, field: str) -> array:
+        """`lengths[docnum]`: the field's length as Whoosh's scorer reads it (1 where absent)."""
+        return self._get(f"lengths:{field}", lambda: _build_lengths(searcher, field))
+
+    def postings(self, searcher: Searcher, field: str, text: str | bytes) -> Postings:
+        """A term's postings (cached)."""
+        key = ("postings", field, text)
+        return self.cache.get(key, lambda: read_postings(searcher, field, text), Postings.nbytes)
+
+    def docs(self, searcher: Searcher, query: Query) -> frozenset[int]:
+        """Document numbers matching `query` (what `docs_for_query` gives), from cached parts.
+
+        Terms come from their cached postings, AND and OR are set operations in C, and any
+        other query (phrases, prefixes) is answered by Whoosh once and cached whole.
+        """
+        if isinstance(query, Term):
+            return self.cache.get(("docs", query.fieldname, query.text),
+                                  lambda: frozenset(self.postings(searcher, query.fieldname, query.text).ids), set_bytes)
+        if isinstance(query, And) and query.subqueries and type(query) is And:
+            parts = sorted((self.docs(searcher, q) for q in query.subqueries), key=len)
+            result = parts[0]
+            for part in parts[1:]:
+                if not result:
+                    break
+                result = result & part
+            return result
+        if isinstance(query, Or) and type(query) is Or and query.subqueries:
+            return frozenset().union(*(self.docs(searcher, q) for q in query.subqueries))
+        if query is NullQuery:
+            return frozenset()
+        key = ("query", query)
+        return self.cache.get(key, lambda: frozenset(searcher.docs_for_query(query)), set_bytes)
+
+
+def read_postings(searcher: Searcher, field: str, text: str | bytes) -> Postings:
+    """Every live posting of one term, read a block at a time from each segment."""
+    ids, weights = array("I"), array("f")
+    for leaf, offset in searcher.reader().leaf_readers():
+        try:
+            matcher = leaf.postings(field, text)
+        except TermNotFound:
+            continue
+        deleted: frozenset[int] = frozenset()
+        if isinstance(matcher, FilterMatcher):  # the segment has deleted documents
+            deleted = leaf.deleted_docs_set
+            matcher = matcher.child
+        local_ids, local_weights = _read_blocks(matcher)
+        if deleted:
+            keep = [i not in deleted for i in local_ids]
+            local_ids = [i for i, k in zip(local_ids, keep) if k]
+            local_weights = [w for w, k in zip(local_weights, keep) if k]
+        ids.extend(local_ids if not offset else [i + offset for i in local_ids])
+        weights.extend(local_weights)
+    return Postings(ids, weights)
+
+
+def _read_blocks(matcher: Any) -> tuple[Any, Any]:
+    """A leaf matcher's ids and weights. Whoosh's own block reader when it is one (a block of
+    ids and weights per step, not a Python call per posting), else its public API."""
+    ids: list[int] = []
+    weights = array("f")
+    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_ids", "_weights")):
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            matcher._next_block()
+        return ids, weights
+    while matcher.is_active():  # pragma: no cover (other codecs)
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
+
+
+def _column_docs(searcher: Searcher, field: str) -> frozenset[int]:
+    docs: list[int] = []
+    for leaf, offset in searcher.reader().leaf_readers():
+        if leaf.has_column(field):
+            column = leaf.column_reader(field)
+            docs.extend(offset + d for d, value in enumerate(column) if value)
+    return frozenset(docs)
+
+
+_BYTE_TO_LENGTH = tuple(byte_to_length(b) for b in range(256))
+
+
+def _build_lengths(searcher: Searcher, field: str) -> array:
+    """Every document's length of `field`, as `doc_field_length(docnum, field, 1)` gives it."""
+    lengths = array("I")
+    for leaf, _offset in searcher.reader().leaf_readers():
+        count = leaf.doc_count_all()
+        try:  # the length column's bytes at once (one length byte per document)
+            column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+            raw = column._dbfile.get(column._basepos, count) if column is not None else bytes(count)
+            if len(raw) != count:
+                raise ValueError(field)
+            lengths.extend(_BYTE_TO_LENGTH[b] if b else 1 for b in raw)
+        except (AttributeError, ValueError):  # pragma: no cover (another codec)
+            length = leaf.doc_field_length
+            lengths.extend(length(d, field, 1) or 1 for d in range(count))
+    return lengths
 
 
 def _build_rank(searcher: Searcher, sort: str) -> array:

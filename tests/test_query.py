@@ -422,3 +422,97 @@ def test_seed_facet_counts_add_up_to_the_total(seed_search, query):
     response = search(seed_search, query, page_size=1)
     for name in ("municipality", "council", "year", "doc_type"):
         assert sum(facet(response, name).values()) == response.total, name
+
+
+# Scoring in bulk, the per-generation term cache
+
+
+@pytest.fixture
+def segmented(tmp_path: Path):
+    """An index of several segments, one with a deleted document: what incremental runs leave."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    index = open_index(tmp_path / "index", create=True)
+    docs = corpus_documents()
+    for doc in docs:
+        with index.writer() as writer:
+            writer.add(doc, root)
+    with index.writer() as writer:  # replaces a source: deletes its passages in an older segment
+        writer.add(_placed(docs[0], title="Modtagelse af flygtninge igen"), root)
+    yield index
+    index.close()
+
+
+SCORED_QUERIES = ["flygtninge", "boligplacering flygtninge", "flygtninge OR beskæftigelse", '"negativ social kontrol"',
+                  "titel:flygtninge", "kommune:naestved flygtninge", "rådet", "eventuelt", "status 2017"]
+
+
+@pytest.mark.parametrize("union", ["array", "tree"])
+@pytest.mark.parametrize("query", SCORED_QUERIES)
+def test_bulk_scores_are_whooshs_exhaustive_scores(segmented, query, union, monkeypatch):
+    """search.scoring gives every match the score Whoosh's own matchers give it, bit for bit.
+
+    Small indexes get Whoosh's array union of field scores, large ones (> 5,000 documents) a
+    tree of union matchers: both are evaluated.
+    """
+    from whoosh.query import Or
+
+    from search import scoring, variants
+    from search.query import compile_query
+
+    if union == "tree":
+        monkeypatch.setattr(Or, "matcher_type", Or.DEFAULT_MATCHER)
+    searcher = segmented._searcher()
+    snapshot = segmented._snapshot(searcher)
+    for decisions_only in (False, True):
+        compiled = compile_query(variants.expand(parse(query)), searcher, decisions_only=decisions_only)
+        matched = snapshot.docs(searcher, compiled.matching)
+        expected = {hit.docnum: hit.score for hit in searcher.search(compiled.scored, limit=None, optimize=False)}
+        assert scoring.all_scores(searcher, snapshot, compiled.scored, matched) == expected
+        assert scoring.subset_scores(searcher, compiled.scored, matched) == expected
+        assert snapshot.docs(searcher, compiled.matching) == frozenset(searcher.docs_for_query(compiled.matching))
+
+
+@pytest.mark.parametrize("query", ["flygtninge", "boligplacering flygtninge", "flygtninge -status", "rådet"])
+def test_filtered_scoring_equals_unfiltered_scoring_restricted_to_the_set(segmented, query):
+    unfiltered = search(segmented, query)
+    filters = {"municipality": "Næstved"}
+    filtered = search(segmented, query, filters=filters)
+    allowed = {h.id for h in search(segmented, "", filters=filters).hits}
+    expected = [(h.id, h.score) for h in unfiltered.hits if h.id in allowed]
+    assert [(h.id, h.score) for h in filtered.hits] == expected and expected
+
+
+def test_routine_items_are_scaled_and_ties_keep_whooshs_order():
+    from search.scoring import best
+
+    scores = {5: 2.0, 3: 1.0, 9: 1.0, 7: 4.0}
+    assert best(scores, 10) == [(7, 4.0), (5, 2.0), (3, 1.0), (9, 1.0)]
+    # 5 halves to 1.0 and ties with 3 and 9: the higher unscaled score first, then the lower docnum.
+    assert best(scores, 10, frozenset({7, 5}), 0.5) == [(7, 2.0), (5, 1.0), (3, 1.0), (9, 1.0)]
+    assert best(scores, 2, frozenset({7}), 0.5) == [(7, 2.0), (5, 2.0)]
+
+
+def test_term_cache_answers_a_new_commit_with_new_sets(segmented, tmp_path: Path):
+    before = search(segmented, "udviklingen")
+    snapshot = segmented._snapshot(segmented._searcher())
+    assert snapshot.cache.used > 0
+    with segmented.writer() as writer:
+        writer.add(example_document("nyt.txt", [P("Udviklingen i byen", "Udviklingen fortsætter.")]), tmp_path / "corpus")
+    after = search(segmented, "udviklingen")
+    assert after.total == before.total + 1
+    assert snapshot.cache.used == 0 and snapshot.cache.budget == 0  # the older generation's cache was dropped
+    assert segmented._snapshot(segmented._searcher()).cache.used > 0
+
+
+def test_term_cache_is_bounded_by_bytes_least_recently_used_out():
+    from search.snapshot import TermCache
+
+    cache = TermCache(budget=400)
+    for key in "abcde":
+        cache.get(key, lambda key=key: key * 100, len)
+    assert cache.used <= 400
+    assert "a" not in cache._items  # the least recently used went first
+    assert cache.get("b", lambda: "never built", len) == "b" * 100
+    assert cache.get("huge", lambda: "h" * 1000, len) == "h" * 1000  # larger than a quarter: answered, not kept
+    assert "huge" not in cache._items and cache.used <= 400
