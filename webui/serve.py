@@ -1,14 +1,35 @@
 """`referatsog serve`: build the index when there is none, then serve the site with waitress.
 
-Waitress is a production WSGI server in pure Python: threads, no fork, so it runs the
-same on Linux, macOS and Windows, and one process shares one open searcher between all
-request threads (issue 6). Flask's debug server is never used.
+Waitress is a production WSGI server in pure Python: threads, no fork, the same on Linux,
+macOS and Windows. Its threads share one interpreter lock, so one process searches on one
+core at a time: at 100k passages 8 concurrent clients got the throughput of one (issue 6).
+
+Both cores, on Linux: the listening socket is bound once, here, and `workers` forked
+processes (one per usable core, `REFERATSOG_WORKERS` to choose) each run waitress on that
+same socket, each with its own searchers and per-generation caches (cheap since segments
+are plain files read through the shared page cache, `search.index`). A shared socket, not
+`SO_REUSEPORT`: the kernel hands a new connection to whichever process accepts first, which
+is the one not busy searching, whereas `SO_REUSEPORT` spreads connections by a hash
+whatever the load (and balances only on Linux). Elsewhere (macOS, where forking a process
+that may have loaded system frameworks is unsafe, and Windows, which cannot fork) and with
+one worker, it is one waitress process as before.
+
+The index is built, when missing, once before the workers start. Ctrl+C reaches every
+process of the terminal's process group: the workers stop and the parent waits for them;
+a SIGTERM to the parent is passed on to the workers; a worker whose parent died exits.
+Flask's debug server is never used.
 """
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import waitress
 
@@ -16,8 +37,10 @@ from indexer.settings import default_corpus, default_index_dir
 
 from . import create_app
 
-# Eight concurrent clients (issue 6) plus headroom for static files and slow readers.
+# Eight concurrent clients (issue 6) plus headroom for static files and slow readers, in all.
 THREADS = 12
+MAX_WORKERS = 4
+WORKERS_ENV = "REFERATSOG_WORKERS"
 
 
 def ensure_index(index_dir: Path, corpus_dir: Path) -> bool:
@@ -38,16 +61,145 @@ def ensure_index(index_dir: Path, corpus_dir: Path) -> bool:
     return True
 
 
+def default_workers() -> int:
+    """`REFERATSOG_WORKERS`, else one process per usable core (at most `MAX_WORKERS`); 1 where forking is not used."""
+    if not sys.platform.startswith("linux"):
+        return 1
+    chosen = os.environ.get(WORKERS_ENV, "").strip()
+    if chosen.isdigit() and int(chosen) > 0:
+        return int(chosen)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
+
+
 def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | None = None,
-          corpus_dir: str | Path | None = None, threads: int = THREADS) -> None:
+          corpus_dir: str | Path | None = None, threads: int = THREADS, workers: int | None = None) -> None:
     """Serve Referatsøg on http://host:port/ until interrupted."""
     index_path = Path(index_dir).expanduser() if index_dir else default_index_dir()
     corpus_path = Path(corpus_dir).expanduser() if corpus_dir else default_corpus()
     ensure_index(index_path, corpus_path)
-    app = create_app({"INDEX_DIR": str(index_path), "CORPUS_DIR": str(corpus_path)})
+    config = {"INDEX_DIR": str(index_path), "CORPUS_DIR": str(corpus_path)}
+    workers = default_workers() if workers is None else max(1, workers)
+    if not sys.platform.startswith("linux"):
+        workers = 1
     shown_host = f"[{host}]" if ":" in host else host
-    print(f"Referatsøg kører på http://{shown_host}:{port}/  (stop med Ctrl+C)", flush=True)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="Referatsog")
+    if workers == 1:
+        app = create_app(config)
+        print(f"Referatsøg kører på http://{shown_host}:{port}/  (stop med Ctrl+C)", flush=True)
+        waitress.serve(app, host=host, port=port, threads=threads, ident="Referatsog")
+        return
+    sockets = _listen(host, port)
+    print(f"Referatsøg kører på http://{shown_host}:{port}/ i {workers} processer  (stop med Ctrl+C)", flush=True)
+    _run_workers(config, sockets, max(2, -(-threads // workers)), workers)
+
+
+def _listen(host: str, port: int) -> list[socket.socket]:
+    """Bound, listening sockets for every address of `host` (as waitress binds them)."""
+    sockets: list[socket.socket] = []
+    seen = set()
+    try:
+        for family, kind, proto, _name, address in socket.getaddrinfo(host, port, socket.AF_UNSPEC, socket.SOCK_STREAM,
+                                                                      0, socket.AI_PASSIVE):
+            if (family, address) in seen:
+                continue
+            seen.add((family, address))
+            sock = socket.socket(family, kind, proto)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            sock.bind(address)
+            sock.listen(1024)
+            sockets.append(sock)
+    except OSError:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
+
+
+def _run_workers(config: dict[str, Any], sockets: list[socket.socket], threads: int, workers: int) -> None:
+    """Fork the workers, restart one that dies, stop them all on Ctrl+C or SIGTERM."""
+    parent = os.getpid()
+    children: set[int] = set()
+    stopping = False
+
+    def on_term(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        while True:
+            while len(children) < workers and not stopping:
+                pid = os.fork()
+                if pid == 0:
+                    _worker(config, sockets, threads, parent)  # never returns
+                children.add(pid)
+            pid, _status = os.wait()
+            children.discard(pid)
+            time.sleep(0.2)  # a worker that dies at once is not restarted in a tight loop
+    except KeyboardInterrupt:
+        stopping = True
+    except ChildProcessError:
+        return
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        for sock in sockets:
+            sock.close()
+        _stop(children)
+
+
+def _stop(children: set[int], timeout: float = 5.0) -> None:
+    for pid in children:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    deadline = time.monotonic() + timeout
+    while children and time.monotonic() < deadline:
+        for pid in list(children):
+            try:
+                done, _status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid
+            if done:
+                children.discard(pid)
+        time.sleep(0.05)
+    for pid in children:  # still there after the timeout
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+
+
+def _worker(config: dict[str, Any], sockets: list[socket.socket], threads: int, parent: int) -> None:
+    """One forked server process: waitress on the shared sockets until stopped."""
+    code = 0
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # SIGINT: as the parent had it (Ctrl+C stops both)
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+        app = create_app(config)
+        waitress.serve(app, sockets=sockets, threads=threads, ident="Referatsog")
+    except KeyboardInterrupt:
+        pass
+    except BaseException:  # noqa: BLE001 (a worker must never fall back into the parent's code)
+        import traceback
+
+        traceback.print_exc()
+        code = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
 
 
 if __name__ == "__main__":  # python -m webui.serve [port]
