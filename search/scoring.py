@@ -25,6 +25,8 @@ restricted to the documents where the phrase occurs in that field (`Snapshot.doc
 from __future__ import annotations
 
 import heapq
+from array import array
+from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from itertools import compress
 from typing import Any
@@ -80,7 +82,8 @@ def all_scores(searcher: Searcher, snapshot: Snapshot, query: Query, candidates:
             if not local:
                 continue
             plan = _plan(query.matcher(leaf, context))
-            scores.update(_evaluate(plan, searcher, snapshot, local, offset, end))
+            wanted = candidates if len(local) == len(candidates) and isinstance(candidates, (set, frozenset)) else set(local)
+            scores.update(_evaluate(plan, searcher, snapshot, local, wanted, offset, end))
     except Unsupported:
         return None
     return scores
@@ -99,14 +102,12 @@ def best(scores: Scores, limit: int, routine: frozenset[int] = frozenset(), fact
         scores = scaled
     if len(scores) > limit:  # the limit-th best score, by a C-level comparison of floats
         floor = heapq.nlargest(limit, scores.values())[-1]
-        scores = {d: s for d, s in scores.items() if s >= floor}
+        scores = dict(compress(scores.items(), map(floor.__le__, scores.values())))
     ranked = sorted(scores.items(), key=lambda item: (-item[1], -original.get(item[0], item[1]), item[0]))
     return ranked[:limit]
 
 
 def _bisect(ordered: list[int], value: int) -> int:
-    from bisect import bisect_left
-
     return bisect_left(ordered, value)
 
 
@@ -151,19 +152,21 @@ def _plan(m: Any) -> tuple:
     raise Unsupported(repr(m))
 
 
-def _evaluate(plan: tuple, searcher: Searcher, snapshot: Snapshot, local: list[int], start: int, end: int) -> Scores:
-    """Scores of the documents of `local` (sorted, all in [start, end)) that the plan matches."""
+def _evaluate(
+    plan: tuple, searcher: Searcher, snapshot: Snapshot, local: list[int], wanted: Collection[int], start: int, end: int
+) -> Scores:
+    """Scores of the documents of `local` (sorted, all in [start, end); `wanted`: the same as a set) that the plan matches."""
     kind = plan[0]
     if kind == "none":
         return {}
     if kind == "term":
-        return _term_scores(plan, searcher, snapshot, local, start, end)
+        return _term_scores(plan, searcher, snapshot, local, wanted, start, end)
     if kind == "scale":
         boost = plan[1]
-        return {d: s * boost for d, s in _evaluate(plan[2], searcher, snapshot, local, start, end).items()}
+        return {d: s * boost for d, s in _evaluate(plan[2], searcher, snapshot, local, wanted, start, end).items()}
     if kind == "union":
-        a = _evaluate(plan[1], searcher, snapshot, local, start, end)
-        b = _evaluate(plan[2], searcher, snapshot, local, start, end)
+        a = _evaluate(plan[1], searcher, snapshot, local, wanted, start, end)
+        b = _evaluate(plan[2], searcher, snapshot, local, wanted, start, end)
         if len(a) < len(b):
             a, b = b, a  # a + b == b + a for floats: only the grouping of sums matters
         out = dict(a)
@@ -171,10 +174,10 @@ def _evaluate(plan: tuple, searcher: Searcher, snapshot: Snapshot, local: list[i
             out[d] = out[d] + s if d in out else s
         return out
     if kind == "and":
-        a = _evaluate(plan[1], searcher, snapshot, local, start, end)
+        a = _evaluate(plan[1], searcher, snapshot, local, wanted, start, end)
         if not a:
             return {}
-        b = _evaluate(plan[2], searcher, snapshot, local, start, end)
+        b = _evaluate(plan[2], searcher, snapshot, local, wanted, start, end)
         if len(a) > len(b):
             a, b = b, a
         return {d: s + b[d] for d, s in a.items() if d in b}
@@ -182,7 +185,7 @@ def _evaluate(plan: tuple, searcher: Searcher, snapshot: Snapshot, local: list[i
         boost = plan[1]
         out: Scores = {}
         for sub in plan[2]:
-            for d, s in _evaluate(sub, searcher, snapshot, local, start, end).items():
+            for d, s in _evaluate(sub, searcher, snapshot, local, wanted, start, end).items():
                 out[d] = out.get(d, 0) + s * boost
         return {d: s for d, s in out.items() if s > 0}
     if kind == "phrase":
@@ -191,7 +194,7 @@ def _evaluate(plan: tuple, searcher: Searcher, snapshot: Snapshot, local: list[i
         inside = [d for d in local if d in phrase_docs]
         if not inside:
             return {}
-        return _evaluate(child, searcher, snapshot, inside, start, end)
+        return _evaluate(child, searcher, snapshot, inside, set(inside), start, end)
     raise Unsupported(kind)  # pragma: no cover
 
 
@@ -199,33 +202,42 @@ def _text(word: str | bytes) -> str:
     return word.decode("utf-8") if isinstance(word, bytes) else word
 
 
-def _term_scores(plan: tuple, searcher: Searcher, snapshot: Snapshot, local: list[int], start: int, end: int) -> Scores:
+def _term_scores(
+    plan: tuple, searcher: Searcher, snapshot: Snapshot, local: list[int], wanted: Collection[int], start: int, end: int
+) -> Scores:
     _, field, text, params = plan
-    postings = snapshot.postings(searcher, field, _text(text))
+    text = _text(text)
+    postings = snapshot.postings(searcher, field, text)
     lo, hi = postings.leaf(start, end)
     if lo == hi:
         return {}
-    ids, weights = postings.ids, postings.weights
+    ids = postings.ids
+    values = snapshot.cache.get(("bm25", field, text, params), lambda: _term_bm25(snapshot, searcher, field, postings, params),
+                                lambda v: 8 * len(v) + 100)
     if len(local) * 16 < hi - lo:  # few candidates: find each in the postings
-        from bisect import bisect_left
-
-        pairs = []
+        out = {}
         for d in local:
             i = bisect_left(ids, d, lo, hi)
             if i < hi and ids[i] == d:
-                pairs.append((d, weights[i]))
-    else:  # many: filter the postings by membership, in C
-        wanted = local if isinstance(local, (set, frozenset)) else set(local)
-        section = ids[lo:hi]
-        pairs = list(compress(zip(section, weights[lo:hi]), map(wanted.__contains__, section)))
-    if params is None:  # an unscored field: the weight is the score
-        return dict(pairs)
+                out[d] = values[i]
+        return out
+    section = ids[lo:hi]  # many: keep the postings of wanted documents, in C
+    return dict(compress(zip(section, values[lo:hi]), map(wanted.__contains__, section)))
+
+
+def _term_bm25(snapshot: Snapshot, searcher: Searcher, field: str, postings: Any, params: tuple | None) -> array:
+    """The term's score in every document of its postings (cached per generation with them).
+
+    Whoosh: ``idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))``; `norm[d]`
+    is the ``K1 * (...)`` part computed by the same operations, so the result is the same
+    float. An unscored field (facets, ids) scores its weight.
+    """
+    if params is None:
+        return array("d", postings.weights)
     idf, avgfl, b, k1 = params
     norm = _norms(snapshot, searcher, field, avgfl, b, k1)
     k1_plus_1 = k1 + 1
-    # Whoosh: idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))); norm[d] is the
-    # K1 * (...) part, computed by the same operations.
-    return {d: idf * ((w * k1_plus_1) / (w + norm[d])) for d, w in pairs}
+    return array("d", [idf * ((w * k1_plus_1) / (w + norm[d])) for d, w in zip(postings.ids, postings.weights)])
 
 
 def _norms(snapshot: Snapshot, searcher: Searcher, field: str, avgfl: float, b: float, k1: float) -> Any:

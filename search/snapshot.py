@@ -22,6 +22,7 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
+from itertools import compress
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -171,13 +172,88 @@ class Snapshot:
             return frozenset().union(*(self.docs(searcher, q) for q in query.subqueries))
         if query is NullQuery:
             return frozenset()
+        if type(query) is Phrase and len(query.words) > 1 and not query.char_ranges and query.boost == 1.0:
+            return self.cache.get(("phrase", query.fieldname, tuple(query.words), query.slop),
+                                  lambda: self._phrase_docs(searcher, query), set_bytes)
         key = ("query", query)
         return self.cache.get(key, lambda: frozenset(searcher.docs_for_query(query)), set_bytes)
 
 
+    def _phrase_docs(self, searcher: Searcher, query: Phrase) -> frozenset[int]:
+        """Documents where the phrase occurs: Whoosh's phrase test on the candidates' positions.
+
+        Candidates are the documents holding every word (cached sets, intersected in C);
+        each candidate's positions are decoded from the cached postings and tested as
+        Whoosh's `SpanNear2` tests them (`_spans_match`), without its matcher tree.
+        """
+        field, words = query.fieldname, list(query.words)
+        schema_field = searcher.schema[field] if field in searcher.schema else None
+        if schema_field is None or not schema_field.format or not schema_field.format.supports("positions"):
+            return frozenset(searcher.docs_for_query(query))
+        sets = sorted((self.docs(searcher, Term(field, w)) for w in words), key=len)
+        candidates = sets[0]
+        for other in sets[1:]:
+            candidates = candidates & other
+        if not candidates:
+            return frozenset()
+        positions = [self.cache.get(("positions", field, w), lambda w=w: read_positions(searcher, field, w),
+                                    lambda pv: pv[0].nbytes() + sum(len(v) + 33 for v in pv[1]))
+                     for w in words]
+        decode = schema_field.format.decode_positions
+        found = []
+        for d in candidates:
+            lists = []
+            for postings, values in positions:
+                i = bisect_left(postings.ids, d)
+                lists.append(decode(values[i]))
+            if _spans_match(lists, query.slop):
+                found.append(d)
+        return frozenset(found)
+
+
+def _spans_match(positions: list[list[int]], slop: int) -> bool:
+    """Whoosh's `SpanNear2Matcher._get_spans` (ordered, mindist 1) on position lists: is there a span?
+
+    Spans are (start, end) pairs; the distance of two spans is 0 when they overlap, else the
+    gap between them; each next word must follow the span so far at a distance in 1..slop.
+    """
+    aspans = [(p, p) for p in positions[0]]
+    i = 1
+    while i < len(positions) and aspans:
+        bspans = [(p, p) for p in positions[i]]
+        spans = set()
+        for a_start, a_end in aspans:
+            j = bisect_left(bspans, (a_start, -1))  # the first span starting at or after a_start
+            while j < len(bspans):
+                b_start, b_end = bspans[j]
+                j += 1
+                if b_end < a_start - slop or a_start > b_start:
+                    continue
+                if b_start > a_end + slop:
+                    break
+                overlaps = (a_start <= b_start <= a_end or a_start <= b_end <= a_end
+                            or b_start <= a_start <= b_end or b_start <= a_end <= b_end)
+                dist = 0 if overlaps else (b_start - a_end if a_end < b_start else a_start - b_end)
+                if 1 <= dist <= slop:
+                    spans.add((min(a_start, b_start), max(a_end, b_end)))
+        aspans = sorted(spans)
+        i += 1
+    return i == len(positions) and bool(aspans)
+
+
 def read_postings(searcher: Searcher, field: str, text: str | bytes) -> Postings:
     """Every live posting of one term, read a block at a time from each segment."""
+    return _read_postings(searcher, field, text, with_values=False)[0]
+
+
+def read_positions(searcher: Searcher, field: str, text: str | bytes) -> tuple[Postings, list[bytes]]:
+    """A term's postings and, aligned with them, each posting's encoded positions."""
+    return _read_postings(searcher, field, text, with_values=True)
+
+
+def _read_postings(searcher: Searcher, field: str, text: str | bytes, with_values: bool) -> tuple[Postings, list[bytes]]:
     ids, weights = array("I"), array("f")
+    values: list[bytes] = []
     for leaf, offset in searcher.reader().leaf_readers():
         try:
             matcher = leaf.postings(field, text)
@@ -187,34 +263,42 @@ def read_postings(searcher: Searcher, field: str, text: str | bytes) -> Postings
         if isinstance(matcher, FilterMatcher):  # the segment has deleted documents
             deleted = leaf.deleted_docs_set
             matcher = matcher.child
-        local_ids, local_weights = _read_blocks(matcher)
+        local_ids, local_weights, local_values = _read_blocks(matcher, with_values)
         if deleted:
             keep = [i not in deleted for i in local_ids]
-            local_ids = [i for i, k in zip(local_ids, keep) if k]
-            local_weights = [w for w, k in zip(local_weights, keep) if k]
+            local_ids = list(compress(local_ids, keep))
+            local_weights = list(compress(local_weights, keep))
+            local_values = list(compress(local_values, keep))
         ids.extend(local_ids if not offset else [i + offset for i in local_ids])
         weights.extend(local_weights)
-    return Postings(ids, weights)
+        values.extend(local_values)
+    return Postings(ids, weights), values
 
 
-def _read_blocks(matcher: Any) -> tuple[Any, Any]:
-    """A leaf matcher's ids and weights. Whoosh's own block reader when it is one (a block of
-    ids and weights per step, not a Python call per posting), else its public API."""
+def _read_blocks(matcher: Any, with_values: bool) -> tuple[Any, Any, list[bytes]]:
+    """A leaf matcher's ids, weights (and encoded values). Whoosh's own block reader when it is
+    one (a block per step, not a Python call per posting), else its public API."""
     ids: list[int] = []
     weights = array("f")
-    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_ids", "_weights")):
+    values: list[bytes] = []
+    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_read_values", "_next_block")):
         while matcher.is_active():
             matcher._read_ids()
             matcher._read_weights()
             ids.extend(matcher._ids)
             weights.extend(matcher._weights)
+            if with_values:
+                matcher._read_values()
+                values.extend(matcher._values)
             matcher._next_block()
-        return ids, weights
+        return ids, weights, values
     while matcher.is_active():  # pragma: no cover (other codecs)
         ids.append(matcher.id())
         weights.append(matcher.weight())
+        if with_values:
+            values.append(matcher.value())
         matcher.next()
-    return ids, weights
+    return ids, weights, values
 
 
 def _column_docs(searcher: Searcher, field: str) -> frozenset[int]:

@@ -516,3 +516,22 @@ def test_term_cache_is_bounded_by_bytes_least_recently_used_out():
     assert cache.get("b", lambda: "never built", len) == "b" * 100
     assert cache.get("huge", lambda: "h" * 1000, len) == "h" * 1000  # larger than a quarter: answered, not kept
     assert "huge" not in cache._items and cache.used <= 400
+
+
+@pytest.mark.parametrize("slop", [1, 2])
+def test_phrases_match_as_whoosh_matches_them(segmented, slop):
+    """Snapshot.docs tests phrases on decoded positions, exactly as Whoosh's SpanNear2 does."""
+    from whoosh.query import Phrase
+
+    searcher = segmented._searcher()
+    snapshot = segmented._snapshot(searcher)
+    analyzer = searcher.schema["body"].analyzer
+    texts = ["negativ social kontrol", "social kontrol", "kontrol social", "boligplacering af flygtninge",
+             "flygtninge flygtninge", "rådet tog orienteringen", "status på", "ingen sådan sætning", "waage-jensen"]
+    for field in ("body", "title", "decision"):
+        for text in texts:
+            words = [t.text for t in analyzer(text, mode="query")]
+            if len(words) < 2:
+                continue
+            query = Phrase(field, words, slop=slop)
+            assert snapshot.docs(searcher, query) == frozenset(searcher.docs_for_query(query)), (field, text)
