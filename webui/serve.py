@@ -8,11 +8,11 @@ Both cores, on Linux: the listening socket is bound once, here, and `workers` fo
 processes (one per usable core, `REFERATSOG_WORKERS` to choose) each run waitress on that
 same socket, each with its own searchers and per-generation caches (cheap since segments
 are plain files read through the shared page cache, `search.index`). A shared socket, not
-`SO_REUSEPORT`: the kernel hands a new connection to whichever process accepts first, which
-is the one not busy searching, whereas `SO_REUSEPORT` spreads connections by a hash
-whatever the load (and balances only on Linux). Elsewhere (macOS, where forking a process
-that may have loaded system frameworks is unsafe, and Windows, which cannot fork) and with
-one worker, it is one waitress process as before.
+`SO_REUSEPORT`: the kernel hands a new connection to whichever process accepts first, and
+a worker stops accepting while another holds fewer open connections (`_accept_fairly`),
+whereas `SO_REUSEPORT` spreads connections by a hash whatever the load. Elsewhere (macOS,
+where forking a process that may have loaded system frameworks is unsafe, and Windows,
+which cannot fork) and with one worker, it is one waitress process as before.
 
 The index is built, when missing, once before the workers start. Ctrl+C reaches every
 process of the terminal's process group: the workers stop and the parent waits for them;
@@ -22,6 +22,7 @@ Flask's debug server is never used.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import socket
@@ -122,8 +123,11 @@ def _listen(host: str, port: int) -> list[socket.socket]:
 
 def _run_workers(config: dict[str, Any], sockets: list[socket.socket], threads: int, workers: int) -> None:
     """Fork the workers, restart one that dies, stop them all on Ctrl+C or SIGTERM."""
+    from multiprocessing.sharedctypes import RawArray
+
     parent = os.getpid()
-    children: set[int] = set()
+    children: dict[int, int] = {}  # pid -> worker slot
+    connections = RawArray("i", workers)  # open connections per worker, shared with the forks
     stopping = False
 
     def on_term(_signum: int, _frame: object) -> None:
@@ -132,13 +136,14 @@ def _run_workers(config: dict[str, Any], sockets: list[socket.socket], threads: 
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         while True:
-            while len(children) < workers and not stopping:
+            for slot in sorted(set(range(workers)) - set(children.values())):
+                connections[slot] = 0
                 pid = os.fork()
                 if pid == 0:
-                    _worker(config, sockets, threads, parent)  # never returns
-                children.add(pid)
+                    _worker(config, sockets, threads, parent, slot, connections)  # never returns
+                children[pid] = slot
             pid, _status = os.wait()
-            children.discard(pid)
+            children.pop(pid, None)
             time.sleep(0.2)  # a worker that dies at once is not restarted in a tight loop
     except KeyboardInterrupt:
         stopping = True
@@ -148,7 +153,7 @@ def _run_workers(config: dict[str, Any], sockets: list[socket.socket], threads: 
         signal.signal(signal.SIGTERM, previous)
         for sock in sockets:
             sock.close()
-        _stop(children)
+        _stop(set(children))
 
 
 def _stop(children: set[int], timeout: float = 5.0) -> None:
@@ -175,14 +180,19 @@ def _stop(children: set[int], timeout: float = 5.0) -> None:
             pass
 
 
-def _worker(config: dict[str, Any], sockets: list[socket.socket], threads: int, parent: int) -> None:
+def _worker(config: dict[str, Any], sockets: list[socket.socket], threads: int, parent: int, slot: int,
+            connections: Any) -> None:
     """One forked server process: waitress on the shared sockets until stopped."""
     code = 0
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # SIGINT: as the parent had it (Ctrl+C stops both)
         threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
         app = create_app(config)
-        waitress.serve(app, sockets=sockets, threads=threads, ident="Referatsog")
+        logging.basicConfig()  # as waitress.serve does
+        server = waitress.create_server(app, sockets=sockets, threads=threads, ident="Referatsog")
+        _accept_fairly(server, slot, connections)
+        server.print_listen("Serving on http://{}:{}")
+        server.run()
     except KeyboardInterrupt:
         pass
     except BaseException:  # noqa: BLE001 (a worker must never fall back into the parent's code)
@@ -194,6 +204,32 @@ def _worker(config: dict[str, Any], sockets: list[socket.socket], threads: int, 
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+
+
+def _accept_fairly(server: Any, slot: int, connections: Any) -> None:
+    """Accept new connections only while no other worker holds fewer.
+
+    Clients keep their connections open (keep-alive) and the kernel gives a new one to
+    whichever worker accepts first, so 8 connections opened at once split 5/3 or 6/2 about
+    as often as 4/4. Waitress listens for new connections only while its `readable()` says
+    so; here it also publishes its count of open connections and says no while another
+    worker has fewer, which then takes the connection.
+    """
+    from waitress.server import BaseWSGIServer
+
+    listeners = [server] if isinstance(server, BaseWSGIServer) else [
+        s for s in getattr(server, "map", {}).values() if isinstance(s, BaseWSGIServer)]
+
+    def fair(original: Any) -> Any:
+        def readable() -> bool:
+            mine = sum(len(listener.active_channels) for listener in listeners)
+            connections[slot] = mine
+            return bool(original()) and mine <= min(connections)
+
+        return readable
+
+    for listener in listeners:
+        listener.readable = fair(listener.readable)
 
 
 def _exit_with_parent(parent: int) -> None:
