@@ -98,6 +98,7 @@ class Hit:
     score: float
     snippet: str  # HTML: document text escaped, matches wrapped in <mark>
     decision: str  # the decision's first lines, plain text ("" when the item has none)
+    title_html: str = ""  # HTML: the title escaped, words matching the query wrapped in <mark>
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -118,6 +119,7 @@ class Hit:
             "line": self.line,
             "score": round(self.score, 4),
             "snippet": self.snippet,
+            "title_html": self.title_html,
             "decision": self.decision,
         }
 

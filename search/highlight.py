@@ -52,6 +52,20 @@ def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH) ->
     return "".join(out)
 
 
+def mark(text: str, terms: Collection[str]) -> str:
+    """HTML: all of a short `text` (a title) escaped, every matching word in `<mark>`.
+
+    >>> mark("Modtagelse af <flygtninge>", {"flygtning"})
+    'Modtagelse af &lt;<mark>flygtninge</mark>&gt;'
+    """
+    out, pos = [], 0
+    for s, e, _ in _matches(text, frozenset(terms)) if terms else ():
+        out += [escape(text[pos:s]), f"<mark>{escape(text[s:e])}</mark>"]
+        pos = e
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
 def excerpt(text: str, *, max_lines: int = 3, max_chars: int = 300) -> str:
     """Plain text: the first non-empty lines of `text`, cut at a word boundary.
 

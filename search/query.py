@@ -34,7 +34,7 @@ from whoosh.searching import Searcher
 from indexer.models import Passage
 from search.api import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
 from search.facets import FACETS_BY_NAME
-from search.highlight import excerpt, snippet
+from search.highlight import excerpt, mark, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from search.snapshot import NEWEST, Snapshot
 from search import danish, decompound, ranking, suggest, variants
@@ -264,6 +264,7 @@ def _hit(searcher: Searcher, docnum: int, score: float, terms: frozenset[str], d
         score=float(score),
         snippet=snippet(text, terms),
         decision=excerpt(passage.decision),
+        title_html=mark(passage.title, terms),
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 from search import InvalidParameter, SearchRequest, open_index
 from search.danish import terms
 from search.examples import example_document, example_passage
-from search.highlight import snippet
+from search.highlight import mark, snippet
 from search.query import NOTHING_TO_SEARCH
 from search.syntax import parse
 
@@ -353,6 +353,12 @@ def test_snippet_marks_matched_stems(index):
     hit = next(h for h in search(index, "flygtninge boligplacering").hits if h.title == "Modtagelse af flygtninge")
     assert "<mark>boligplacering</mark>" in hit.snippet and "<mark>flygtningene</mark>" in hit.snippet
     assert hit.decision == "Rådet tog orienteringen til efterretning."
+    assert hit.title_html == "Modtagelse af <mark>flygtninge</mark>"
+
+
+def test_title_marks_words_in_any_inflection_and_stays_escaped():
+    assert mark("Status på flygtningene & <b>", set(terms("flygtning"))) == "Status på <mark>flygtningene</mark> &amp; &lt;b&gt;"
+    assert mark("Eventuelt", set(terms("flygtninge"))) == "Eventuelt"
 
 
 def test_snippet_shows_the_window_with_most_query_words():
@@ -535,3 +541,4 @@ def test_phrases_match_as_whoosh_matches_them(segmented, slop):
                 continue
             query = Phrase(field, words, slop=slop)
             assert snapshot.docs(searcher, query) == frozenset(searcher.docs_for_query(query)), (field, text)
+

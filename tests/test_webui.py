@@ -35,7 +35,7 @@ def api(client, **params) -> dict:
 
 
 def hit_titles(page: BeautifulSoup) -> list[str]:
-    return [h.get_text(strip=True) for h in page.select("ol.hits h3")]
+    return [" ".join(h.get_text().split()) for h in page.select("ol.hits h3")]
 
 
 def passage_id(client, title: str, query: str = QUERY) -> str:
@@ -449,6 +449,10 @@ def test_a_malicious_document_is_inert(hostile_app):
     # The snippet is the one place markup passes, and it holds only <mark>.
     marks = soup(response).select(".snippet mark")
     assert marks and {m.name for m in soup(response).select(".snippet *")} == {"mark"}
+    # So is the title, where the query's words are marked too.
+    title = soup(client.get("/", query_string={"q": "velkomst"})).select_one("ol.hits h3 a")
+    assert [m.get_text() for m in title.select("mark")] == ["Velkomst"] and "<img src=x" in title.get_text()
+    assert {m.name for m in title.find_all(True)} == {"mark"}
 
 
 def test_snippet_html_trusts_only_mark():
