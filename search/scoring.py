@@ -134,6 +134,8 @@ def _plan(m: Any) -> tuple:
     if cls is SpanNear2.SpanNear2Matcher and m.ordered and m.mindist == 1:
         words = []
         for sub in m.ms:
+            while type(sub) is FilterMatcher and sub._exclude:  # a word in a segment with deletions
+                sub = sub.child  # (deleted documents are never among the candidates)
             term = sub.term() if hasattr(sub, "term") else None
             if term is None:
                 raise Unsupported(repr(sub))

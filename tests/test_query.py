@@ -524,6 +524,32 @@ def test_term_cache_is_bounded_by_bytes_least_recently_used_out():
     assert "huge" not in cache._items and cache.used <= 400
 
 
+def test_phrases_are_scored_in_bulk_in_a_segment_with_deletions(tmp_path: Path):
+    """After an incremental run deletes passages from a segment, a phrase found there is still
+    scored in bulk, not handed back to Whoosh's collector (300 ms instead of 20 at 100k)."""
+    from search import scoring, variants
+    from search.query import compile_query
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    index = open_index(tmp_path / "index", create=True)
+    texts = {"a.txt": "Negativ social kontrol i familier.", "b.txt": "Om negativ social kontrol og frihed.",
+             "c.txt": "Social kontrol, negativ eller ej."}
+    with index.writer() as writer:  # one segment
+        for name, text in texts.items():
+            writer.add(example_document(name, [P(f"Punkt om {name}", text)]), root)
+    with index.writer() as writer:
+        writer.delete("a.txt")
+    searcher = index._searcher()
+    assert any(leaf.reader().has_deletions() for leaf, _ in searcher.leaf_searchers())
+    compiled = compile_query(variants.expand(parse('"negativ social kontrol"')), searcher, decisions_only=False)
+    snapshot = index._snapshot(searcher)
+    matched = snapshot.docs(searcher, compiled.matching)
+    expected = {hit.docnum: hit.score for hit in searcher.search(compiled.scored, limit=None, optimize=False)}
+    assert len(expected) == 1 and scoring.all_scores(searcher, snapshot, compiled.scored, matched) == expected
+    index.close()
+
+
 @pytest.mark.parametrize("slop", [1, 2])
 def test_phrases_match_as_whoosh_matches_them(segmented, slop):
     """Snapshot.docs tests phrases on decoded positions, exactly as Whoosh's SpanNear2 does."""
