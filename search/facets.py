@@ -6,8 +6,11 @@ document numbers. Adding a facet means adding a class to `FACETS` (and to `api.F
 
 Counting never walks Whoosh's `groupedby` (which visits every hit through Python-level
 facet objects): each facet's column is read once per index generation into a compact
-array of value ordinals (`FacetColumn`), shared by all threads, and a count is a C-level
-`Counter` over `ords[docnum]` for the matching document numbers.
+array of value ordinals (`FacetColumn`), shared by all threads. A count over a large
+result set is numpy's `bincount` of `ords[docnums]` (the matching set converted to an
+array once per request, `docnum_array`): ~0.1 ms per facet at 40,000 hits against ~3 ms
+for a `Counter` over Python ints, which was a third of a common word's answer at 100k
+passages. Small sets are counted with a `Counter`, cheaper than the conversion.
 """
 
 from __future__ import annotations
@@ -15,8 +18,10 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
+
+import numpy as np
 
 from whoosh import columns
 from whoosh.fields import KEYWORD, FieldType
@@ -27,6 +32,16 @@ from indexer.models import Passage
 from search import danish
 from search.analysis import VALUE_SEPARATOR, FacetAnalyzer
 from search.api import FacetValue
+
+
+SMALL_SET = 256  # below this many documents a Counter beats converting the set to an array
+
+
+def docnum_array(docnums: Collection[int]) -> Collection[int]:
+    """`docnums` as a numpy array of document numbers when it is large enough to pay off."""
+    if isinstance(docnums, np.ndarray) or len(docnums) < SMALL_SET:
+        return docnums
+    return np.fromiter(docnums, dtype=np.intp, count=len(docnums))
 
 
 def facet_key(value: str) -> str:
@@ -44,6 +59,11 @@ class FacetColumn:
 
     labels: tuple[tuple[str, ...], ...]
     ords: array
+    ords_np: np.ndarray = field(init=False, repr=False, compare=False)  # a view of `ords`, no copy
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ords_np", np.frombuffer(self.ords, dtype=np.uint32) if self.ords else
+                           np.zeros(0, dtype=np.uint32))
 
     @classmethod
     def load(cls, reader: IndexReader, field: str) -> FacetColumn:
@@ -62,10 +82,16 @@ class FacetColumn:
                 labels[o] = tuple(v for v in raw.decode("utf-8").split(VALUE_SEPARATOR) if v)
         return cls(tuple(labels), ords)
 
-    def count(self, docnums: Iterable[int]) -> Counter[str]:
-        by_ordinal = Counter(map(self.ords.__getitem__, docnums))
+    def count(self, docnums: Collection[int]) -> Counter[str]:
+        """How many of `docnums` (a set or a `docnum_array`) have each value."""
+        docnums = docnum_array(docnums)
+        if isinstance(docnums, np.ndarray):
+            by_ordinal = np.bincount(self.ords_np[docnums], minlength=len(self.labels))
+            pairs = zip(np.flatnonzero(by_ordinal).tolist(), by_ordinal[by_ordinal > 0].tolist())
+        else:
+            pairs = Counter(map(self.ords.__getitem__, docnums)).items()
         out: Counter[str] = Counter()
-        for o, n in by_ordinal.items():
+        for o, n in pairs:
             for label in self.labels[o]:
                 out[label] += n
         return out

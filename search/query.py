@@ -33,7 +33,7 @@ from whoosh.searching import Searcher
 
 from indexer.models import Passage
 from search.api import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
-from search.facets import FACETS_BY_NAME
+from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import excerpt, mark, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from search.snapshot import NEWEST, Snapshot
@@ -171,9 +171,10 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     hits_set = _intersect(matched, facet_sets.values())
 
     facets = {}
+    hits_array = docnum_array(hits_set)  # converted once, counted by every facet without a selection
     for facet in (FACETS_BY_NAME[name] for name in FACETS):
         others = [docs for name, docs in facet_sets.items() if name != facet.name]
-        base = hits_set if facet.name not in facet_sets else _intersect(matched, others)
+        base = hits_array if facet.name not in facet_sets else _intersect(matched, others)
         facets[facet.name] = facet.counts(snapshot.facet_column(searcher, facet), base, selected.get(facet.name, ()))
 
     start = (request.page - 1) * request.page_size

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from array import array
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from search import InvalidParameter, SearchRequest, open_index
 from search.danish import terms
+from search.facets import SMALL_SET, FacetColumn, docnum_array
 from search.examples import example_document, example_passage
 from search.highlight import mark, snippet
 from search.query import NOTHING_TO_SEARCH
@@ -568,3 +571,17 @@ def test_phrases_match_as_whoosh_matches_them(segmented, slop):
             query = Phrase(field, words, slop=slop)
             assert snapshot.docs(searcher, query) == frozenset(searcher.docs_for_query(query)), (field, text)
 
+
+def test_facet_counts_are_the_same_for_small_and_large_result_sets():
+    # Large sets are counted with numpy, small ones with a Counter: both must give the same counts,
+    # a multi-valued combination (topics) counting once for each of its values.
+    labels = ((), ("Næstved",), ("Roskilde",), ("flygtninge", "bolig"))
+    ords = array("I", [i % 4 for i in range(3 * SMALL_SET)])
+    column = FacetColumn(labels, ords)
+    small, large = set(range(1, SMALL_SET // 2, 3)), set(range(1, 3 * SMALL_SET, 2))
+    assert not hasattr(docnum_array(small), "dtype") and hasattr(docnum_array(large), "dtype")
+    for docnums in (small, large, set()):
+        expected = Counter(label for d in docnums for label in labels[ords[d]])
+        assert column.count(docnums) == expected
+        assert column.count(docnum_array(docnums)) == expected
+    assert column.count(large)["flygtninge"] == column.count(large)["bolig"] == len([d for d in large if d % 4 == 3])
