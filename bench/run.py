@@ -220,10 +220,14 @@ def query_function(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]
     mix = out["mix"]
     per_query = [
         {**q, "referatsog_ms": out["per_query_median_ms"]["referatsog"][k], "baseline_ms": out["per_query_median_ms"]["baseline"][k],
+         "referatsog_cold_ms": out["cold_per_query_median_ms"][k],
          "referatsog_total": out["totals"]["referatsog"][k], "baseline_total": out["totals"]["baseline"][k]}
         for k, q in enumerate(mix)
     ]
+    cold = median_of([summary(r) for r in out["cold_rounds"]], LATENCY_KEYS)
     return {"rounds": rounds, "raw_ms": out["rounds"], "median": medians, "per_query": per_query,
+            "cold": {"raw_ms": out["cold_rounds"], "median": cold,
+                     "ratio": {k: ratio(cold[k], medians["baseline"][k]) for k in LATENCY_KEYS}},
             "rss_mb": out["rss_mb"], "peak_rss_mb": peak,
             "ratio": {k: ratio(medians["referatsog"][k], medians["baseline"][k]) for k in LATENCY_KEYS}}
 
@@ -247,12 +251,17 @@ def targets(size: int, result: dict[str, Any]) -> dict[str, Any]:
         out["incremental_under_2_s"] = {"value": round(inc, 2), "met": inc < 2}
         out["function_p50_le_30_ms"] = {"value": round(fn["p50"], 1), "met": fn["p50"] <= 30}
         out["function_p95_le_100_ms"] = {"value": round(fn["p95"], 1), "met": fn["p95"] <= 100}
+        cold = result["query_function"]["cold"]["median"]
+        out["function_p50_le_30_ms_cold_cache"] = {"value": round(cold["p50"], 1), "met": cold["p50"] <= 30}
+        out["function_p95_le_100_ms_cold_cache"] = {"value": round(cold["p95"], 1), "met": cold["p95"] <= 100}
         http8 = result["http"]["median"]["referatsog"].get("8")
         if http8:
             ok = http8["p95"] <= 150 and http8["errors_total"] == 0
             out["http_8_clients_p95_le_150_ms_no_errors"] = {"value": round(http8["p95"], 1), "errors": http8["errors_total"], "met": ok}
     if size >= 1_000_000:
         out["function_p95_le_500_ms_at_1m"] = {"value": round(fn["p95"], 1), "met": fn["p95"] <= 500}
+        cold = result["query_function"]["cold"]["median"]
+        out["function_p95_le_500_ms_at_1m_cold_cache"] = {"value": round(cold["p95"], 1), "met": cold["p95"] <= 500}
     return out
 
 

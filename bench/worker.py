@@ -100,6 +100,22 @@ def query_function(index_dir: Path, db: Path, case_number: str, rounds: int, rep
                     latencies.append(ms)
                     per_query[name][k].append(ms)
             samples[name].append(latencies)
+    # Cold: every request starts with an empty term cache, as the first request for its words
+    # after a commit does (per-generation columns stay built). The baseline has no such cache.
+    from search.snapshot import TermCache
+
+    cold: list[list[float]] = []
+    cold_per_query: list[list[float]] = [[] for _ in mix]
+    for _round in range(rounds):
+        latencies = []
+        for k, q in enumerate(mix):
+            index._snapshot(index._searcher()).cache = TermCache()
+            started = time.perf_counter()
+            engines["referatsog"](q)
+            ms = (time.perf_counter() - started) * 1000
+            latencies.append(ms)
+            cold_per_query[k].append(ms)
+        cold.append(latencies)
     import psutil
 
     return {
@@ -107,6 +123,8 @@ def query_function(index_dir: Path, db: Path, case_number: str, rounds: int, rep
         "totals": totals,
         "rounds": samples,
         "per_query_median_ms": {name: [statistics.median(v) for v in values] for name, values in per_query.items()},
+        "cold_rounds": cold,
+        "cold_per_query_median_ms": [statistics.median(v) for v in cold_per_query],
         "rss_mb": psutil.Process().memory_info().rss / 2**20,
     }
 

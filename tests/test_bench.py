@@ -74,6 +74,8 @@ def test_the_smoke_suite_runs_every_step_and_writes_a_sane_results_file(tmp_path
     assert data["incremental"]["runs"]["referatsog"][0]["unchanged"] == data["corpus"]["files"] - 1
     assert set(data["indexing"]["ratio"]) >= {"seconds", "passages_per_s", "peak_rss_mb", "index_bytes"}
     assert data["query_function"]["ratio"]["p95"] > 0
+    cold = data["query_function"]["cold"]  # every request with an empty term cache
+    assert 0 < cold["median"]["p50"] <= cold["median"]["p95"] and len(cold["raw_ms"][0]) == 21
 
     per_query = data["query_function"]["per_query"]
     assert len(per_query) == len(query_mix("x")) == 21
