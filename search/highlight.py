@@ -40,16 +40,8 @@ def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH) ->
         start, end = 0, _cut(text, width)
     else:
         start, end = _window(text, matches, width)
-    shown = [(s, e) for s, e, _ in matches if s >= start and e <= end]
-    out = ["…" if start > 0 else ""]
-    pos = start
-    for s, e in shown:
-        out.append(escape(text[pos:s]))
-        out.append(f"<mark>{escape(text[s:e])}</mark>")
-        pos = e
-    out.append(escape(text[pos:end]))
-    out.append("…" if end < len(text) else "")
-    return "".join(out)
+    ellipsis_before, ellipsis_after = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
+    return ellipsis_before + _marked(text, matches, start, end) + ellipsis_after
 
 
 def mark(text: str, terms: Collection[str]) -> str:
@@ -58,11 +50,17 @@ def mark(text: str, terms: Collection[str]) -> str:
     >>> mark("Modtagelse af <flygtninge>", {"flygtning"})
     'Modtagelse af &lt;<mark>flygtninge</mark>&gt;'
     """
-    out, pos = [], 0
-    for s, e, _ in _matches(text, frozenset(terms)) if terms else ():
-        out += [escape(text[pos:s]), f"<mark>{escape(text[s:e])}</mark>"]
-        pos = e
-    out.append(escape(text[pos:]))
+    return _marked(text, _matches(text, frozenset(terms)) if terms else [], 0, len(text))
+
+
+def _marked(text: str, matches: list[tuple[int, int, frozenset[str]]], start: int, end: int) -> str:
+    """HTML: `text[start:end]` escaped, the matches that lie wholly inside it in `<mark>`."""
+    out, pos = [], start
+    for s, e, _ in matches:
+        if s >= start and e <= end:
+            out += [escape(text[pos:s]), f"<mark>{escape(text[s:e])}</mark>"]
+            pos = e
+    out.append(escape(text[pos:end]))
     return "".join(out)
 
 
