@@ -115,13 +115,20 @@ def _bisect(ordered: list[int], value: int) -> int:
 #        | ("fold", boost, children) | ("and", a, b) | ("phrase", field, words, slop, child) | ("none",)
 
 
+def _live(m: Any) -> Any:
+    """`m` without the wrapper Whoosh puts around a leaf in a segment with deletions (the
+    documents scored are live ones only, so the exclusion it adds never applies)."""
+    while type(m) is FilterMatcher and m._exclude:
+        m = m.child
+    return m
+
+
 def _plan(m: Any) -> tuple:
     """The evaluation plan of one segment's matcher tree (raises Unsupported)."""
+    m = _live(m)
     cls = type(m)
     if isinstance(m, NullMatcherClass):
         return ("none",)
-    if cls is FilterMatcher and m._exclude:  # a term in a segment with deletions
-        return _plan(m.child)
     if cls is WrappingMatcher:
         child = _plan(m.child)
         return child if m.boost == 1.0 else ("scale", m.boost, child)
@@ -133,9 +140,7 @@ def _plan(m: Any) -> tuple:
         return ("fold", m._boost, tuple(_plan(sub) for sub in m._submatchers))
     if cls is SpanNear2.SpanNear2Matcher and m.ordered and m.mindist == 1:
         words = []
-        for sub in m.ms:
-            while type(sub) is FilterMatcher and sub._exclude:  # a word in a segment with deletions
-                sub = sub.child  # (deleted documents are never among the candidates)
+        for sub in map(_live, m.ms):
             term = sub.term() if hasattr(sub, "term") else None
             if term is None:
                 raise Unsupported(repr(sub))
