@@ -17,15 +17,10 @@ from typing import TYPE_CHECKING, Any
 from bench.generate import first_case_number
 from bench.measure import LATENCY_KEYS, PYTHON, ROOT, RssSampler, median_of, ratio, rss, summary
 from bench.queries import query_mix
+from webui.serve import free_port, stop_server_process
 
 if TYPE_CHECKING:
     from bench.run import Profile
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 120) -> None:
@@ -125,12 +120,7 @@ def http_bench(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
         for name, (process, _port, sampler) in processes.items():
             peak = sampler.stop()
             memory_peak = peak
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_server_process(process)
             if process.stderr:
                 process.stderr.close()
             results.setdefault("_memory", {})[name] = memory_peak  # type: ignore[assignment]

@@ -7,7 +7,6 @@ The machine may be offline, so Chromium runs with every background network featu
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from webui.serve import free_port, stop_server_process
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -25,12 +26,6 @@ MISSING_CHROMIUM = (f"Chromium mangler ({CHROMIUM}). Installér Debians pakke: "
                     "`sudo apt-get install -y chromium` (CI: .ci/run gør det samme).")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUERY = "flygtninge"
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def serve_command(port: int, index_dir: Path) -> list[str]:
@@ -73,12 +68,7 @@ def running_server(index_dir: Path, corpus_dir: Path, timeout: float = 120.0) ->
                 time.sleep(0.2)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_server_process(process)
         log.close()
 
 

@@ -26,6 +26,7 @@ import logging
 import os
 import signal
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -95,6 +96,24 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
     sockets = _listen(host, port)
     print(f"Referatsøg kører på http://{shown_host}:{port}/ i {workers} processer  (stop med Ctrl+C)", flush=True)
     _run_workers(config, sockets, max(2, -(-threads // workers)), workers)
+
+
+def free_port() -> int:
+    """A free loopback port, for running the site in a subprocess (browser test, benchmarks)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def stop_server_process(process: subprocess.Popen, timeout: float = 10.0) -> None:
+    """Stop a `referatsog serve` subprocess: SIGTERM, which it passes on to its workers, and
+    SIGKILL if it has not exited after `timeout` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _listen(host: str, port: int) -> list[socket.socket]:
