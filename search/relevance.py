@@ -199,7 +199,7 @@ def score(ranked: Sequence[int], judged: Iterable[int]) -> dict[str, float]:
     """nDCG@10, MRR@10 and recall@10 of one ranking (grades in rank order) against all judged grades.
 
     >>> {k: round(v, 3) for k, v in score([0, 3, 1], [3, 1]).items()}
-    {'ndcg': 0.651, 'mrr': 0.5, 'recall': 1.0}
+    {'ndcg': 0.644, 'mrr': 0.5, 'recall': 1.0}
     """
     top = list(ranked[:CUTOFF])
     judged = sorted(judged, reverse=True)
