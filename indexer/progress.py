@@ -1,7 +1,9 @@
 """Progress of a reindexing run, and its summary, for people (Danish).
 
 `update_index` calls a `Progress`: start(total), file(source) before each file, skipped(item)
-for each file it cannot index, done(report) at the end. The base class says nothing (library
+for each file it cannot index, done(report) at the end. A build from nothing reads every file
+first and writes them afterwards (it learns the corpus's compounds in between, see
+`search.IndexWriter`): writing(total) starts that second pass, with file(source) again. The base class says nothing (library
 use, tests); `ConsoleProgress` draws a one-line bar on a terminal and writes plain lines
 otherwise, so logs of cron jobs stay readable. Output goes to stderr: stdout is the summary.
 """
@@ -35,6 +37,9 @@ class Progress:
     def skipped(self, skipped: Skipped) -> None:
         """This file is not indexed, for the reason given."""
 
+    def writing(self, total: int) -> None:
+        """All files are read; now `total` of them are written into the index, each announced by file()."""
+
     def done(self, report: UpdateReport) -> None:
         """The run has finished (and committed)."""
 
@@ -58,6 +63,7 @@ class ConsoleProgress(Progress):
         self._drawn = 0.0
         self._bar_visible = False
         self._next_tenth = 1
+        self._label = ""  # before the current file's name: what the run is doing with it
 
     def start(self, total: int) -> None:
         self.total, self.count = total, 0
@@ -67,7 +73,7 @@ class ConsoleProgress(Progress):
     def file(self, source: str) -> None:
         self.count += 1
         if self.verbosity >= VERBOSE:
-            self._line(f"[{self.count}/{self.total}] {source}")
+            self._line(f"[{self.count}/{self.total}] {self._label}{source}")
         elif self.tty:
             now = time.monotonic()
             if now - self._drawn >= self.REDRAW_SECONDS or self.count == self.total:
@@ -81,6 +87,12 @@ class ConsoleProgress(Progress):
         if self.verbosity >= VERBOSE:
             self._line(f"  sprunget over: {skipped.source}: {skipped.reason}")
 
+    def writing(self, total: int) -> None:
+        self.total, self.count, self._next_tenth = total, 0, 1
+        self._label = "skriver "
+        if self.verbosity >= VERBOSE or not self.tty:
+            self._line(f"Skriver {_plural(total, 'fil', 'filer')} i indekset …")
+
     def done(self, report: UpdateReport) -> None:
         if self._bar_visible:
             self.stream.write("\r\x1b[K")
@@ -91,7 +103,7 @@ class ConsoleProgress(Progress):
         width = shutil.get_terminal_size((80, 24)).columns
         done = self.count / self.total if self.total else 1.0
         bar = "#" * int(done * 20)
-        head = f"[{bar:<20}] {self.count}/{self.total} "
+        head = f"[{bar:<20}] {self.count}/{self.total} {self._label}"
         room = max(0, width - len(head) - 1)
         name = source if len(source) <= room else "…" + source[-(room - 1):] if room > 1 else ""
         self.stream.write(f"\r\x1b[K{head}{name}")

@@ -95,7 +95,13 @@ def update_index(
     counts = {"indexed": 0, "unchanged": 0, "removed": 0, "passages": 0}
     index = open_index(index_dir, create=True)
     # The reading pool starts before the writer takes the index lock, so no worker holds it.
-    with _reading_pool(workers, len(corpus.files)) as pool, _terminate_as_interrupt(), index.writer() as writer:
+    def on_write(done: int, total: int, source: str) -> None:  # a build's second pass (see IndexWriter)
+        if done == 1:
+            progress.writing(total)
+        progress.file(source)
+
+    with _reading_pool(workers, len(corpus.files)) as pool, _terminate_as_interrupt(), \
+            index.writer(on_write=on_write) as writer:
         stored = {} if full else index.sources()
         if full:
             writer.clear()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from whoosh.analysis import CompositeAnalyzer, LowercaseFilter, RegexTokenizer, StopFilter, Token
 from whoosh.analysis.acore import Composable
@@ -25,6 +26,9 @@ from whoosh.analysis.filters import Filter
 from whoosh.analysis.tokenizers import Tokenizer
 
 from search import danish, decompound
+
+if TYPE_CHECKING:
+    from whoosh.fields import Schema
 
 # Separates the values of a multi-valued facet (topics) in one stored string.
 VALUE_SEPARATOR = "\x1f"
@@ -81,20 +85,27 @@ class DecompoundFilter(Filter):
 
     "boligplacering" stays whole and adds "bolig" and "placering" (stemmed by the next
     filter), so a search for "placering" finds it, ranked below a passage that has the word
-    itself: a posting's weight is the sum of its tokens' boosts. The lexicon is loaded by
-    `search.decompound` on first use, so unpickling this filter needs nothing but its boost.
+    itself: a posting's weight is the sum of its tokens' boosts. `lexicon` is None for the
+    shipped lexicon (loaded by `search.decompound` on first use, so an index that never
+    learned pickles nothing but the boost), or the lexicon an index learned from its corpus
+    (`use_compound_lexicon`), pickled with the schema so every later write splits alike.
 
     >>> [(t.text, t.pos, t.boost) for t in (RegexTokenizer() | DecompoundFilter())("boligplacering", mode="index", positions=True)]
     [('boligplacering', 0, 1.0), ('bolig', 0, 0.7), ('placering', 0, 0.7)]
     """
 
-    def __init__(self, boost: float = PART_BOOST) -> None:
+    lexicon: decompound.Lexicon | None = None  # also for filters pickled before it existed
+
+    def __init__(self, boost: float = PART_BOOST, lexicon: decompound.Lexicon | None = None) -> None:
         self.boost = boost
+        if lexicon is not None:
+            self.lexicon = lexicon
 
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        split = (self.lexicon or decompound.default_lexicon()).split
         for t in tokens:
             # Read the word before yielding: later filters change the shared token in place.
-            parts = decompound.split(t.text) if t.mode == "index" and not t.stopped else ()
+            parts = split(t.text) if t.mode == "index" and not t.stopped else ()
             boost = t.boost
             yield t
             for part in parts:
@@ -102,6 +113,30 @@ class DecompoundFilter(Filter):
                 t.boost = boost * self.boost
                 yield t
             t.boost = boost
+
+
+def _decompound_filters(schema: Schema) -> list[DecompoundFilter]:
+    found: dict[int, DecompoundFilter] = {}
+    for _name, field in schema.items():
+        analyzer = getattr(field, "analyzer", None)
+        for item in getattr(analyzer, "items", ()):
+            if isinstance(item, DecompoundFilter):
+                found[id(item)] = item
+    return list(found.values())
+
+
+def compound_lexicon(schema: Schema) -> decompound.Lexicon:
+    """The lexicon the index with this schema splits compounds by."""
+    for item in _decompound_filters(schema):
+        if item.lexicon is not None:
+            return item.lexicon
+    return decompound.default_lexicon()
+
+
+def use_compound_lexicon(schema: Schema, lexicon: decompound.Lexicon) -> None:
+    """Make every field of `schema` split compounds by `lexicon` (a writer's schema, before it adds)."""
+    for item in _decompound_filters(schema):
+        item.lexicon = lexicon
 
 
 class StemFilter(Filter):
@@ -185,14 +220,25 @@ def analyze(analyzer: Composable, text: str, *, mode: str = "query") -> list[str
     return [t.text for t in analyzer(text, mode=mode)]
 
 
-@lru_cache(maxsize=100_000)
-def word_terms(word: str) -> frozenset[str]:
-    """Every index term the Danish analyzer makes of one word, for highlighting matches.
+def word_terms(word: str, lexicon: decompound.Lexicon | None = None) -> frozenset[str]:
+    """Every index term the Danish analyzer makes of one word, for highlighting matches;
+    compounds are split by `lexicon` (an index's, see `compound_lexicon`; default: shipped).
 
     >>> sorted(word_terms("Waage-Jensen"))
     ['jens', 'waag', 'waage-jensen']
     """
-    return frozenset(t.text for t in _HIGHLIGHT_ANALYZER(word, mode="index"))
+    return _word_terms(word, lexicon or decompound.default_lexicon())
 
 
-_HIGHLIGHT_ANALYZER = DanishAnalyzer()
+@lru_cache(maxsize=100_000)
+def _word_terms(word: str, lexicon: decompound.Lexicon) -> frozenset[str]:
+    return frozenset(t.text for t in _highlight_analyzer(lexicon)(word, mode="index"))
+
+
+@lru_cache(maxsize=4)
+def _highlight_analyzer(lexicon: decompound.Lexicon) -> CompositeAnalyzer:
+    analyzer = DanishAnalyzer()
+    for item in analyzer.items:
+        if isinstance(item, DecompoundFilter):
+            item.lexicon = lexicon
+    return analyzer

@@ -11,15 +11,18 @@ linking `s` or `e` between them allowed (`sag|s|behandler`, `flygtning|e|kvote`)
 that is itself a compound is split again (`integration|s|grund|uddannelse`). Parts are
 compared by their Danish stem, so `placering` is known from `placeret` and `placeres`.
 
-The lexicon is two editable files in `search/data/`:
+The shipped lexicon is two editable files in `search/data/`:
 
-* `compound_lexicon.txt`, learned from a corpus's own vocabulary (`learn`, or
+* `compound_lexicon.txt`, learned from the seeds' vocabulary (`learn`, or
   `python -m search.decompound learn PATH...`): every word that occurs at least twice;
 * `compound_words.txt`, a small hand-made list of parts common in council language, and
   with a leading `-` the parts never to split off (`-skab`, `-ning`).
 
-Both are read by module-level code on first use, so an analyzer unpickled from an index in
-another process finds them (no closure is pickled). Edit them, then reindex (`--full`).
+Every index adds its own corpus's vocabulary: a first build or a full rebuild counts the
+words of everything it indexes (`Vocabulary`) and splits with the shipped lexicon plus
+every word seen at least twice. That lexicon is kept in the index's schema, so incremental
+runs split new files the same way and queries split unknown compounds by it too (see
+`search.index.IndexWriter`). Edit the shipped files, then rebuild (`referatsog index --full`).
 
 >>> split("boligplacering"), split("flygtningekvote"), split("sagsbehandler")
 (('bolig', 'placering'), ('flygtning', 'kvote'), ('sag', 'behandler'))
@@ -32,7 +35,6 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,12 +52,34 @@ LINKS = ("s", "e")
 LEARN_MIN_COUNT = 2  # how often a word must occur in a corpus to be learned
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    """Stems of the known parts, and the words never to split off."""
+    """Stems of the known parts and the words never to split off; splits words by them.
 
-    stems: frozenset[str]
-    blocked: frozenset[str]
+    Answers are remembered per lexicon (a bounded cache, dropped when pickled), so a full
+    build splits each distinct word once. An index keeps its lexicon in its schema (see
+    `search.analysis.DecompoundFilter`), so this class is pickled and must stay importable.
+    """
+
+    __slots__ = ("stems", "blocked", "_splits")
+    CACHE_SIZE = 200_000
+
+    def __init__(self, stems: frozenset[str], blocked: frozenset[str]) -> None:
+        self.stems = stems
+        self.blocked = blocked
+        self._splits: dict[str, tuple[str, ...]] = {}
+
+    @classmethod
+    def from_words(cls, words: Iterable[str]) -> Lexicon:
+        """A lexicon of folded words; a leading `-` marks a part never to split off."""
+        words = list(words)
+        blocked = {w[1:] for w in words if w.startswith("-")}
+        known = {danish.stem(w) for w in words if not w.startswith("-") and w.isalpha()}
+        return cls(frozenset(known), frozenset(blocked | {danish.stem(w) for w in blocked}))
+
+    def with_words(self, words: Iterable[str]) -> Lexicon:
+        """This lexicon plus `words` (e.g. a corpus's vocabulary added to the shipped lexicon)."""
+        more = Lexicon.from_words(words)
+        return Lexicon(self.stems | more.stems, self.blocked | more.blocked)
 
     def knows(self, part: str) -> bool:
         """Whether `part` is a known word in some inflection (Snowball stems "aktivitet" and
@@ -66,6 +90,35 @@ class Lexicon:
         if len(stem) < MIN_STEM or stem in self.blocked:
             return False
         return any(danish.stem(part + ending) in self.stems for ending in _ENDINGS)
+
+    def split(self, word: str) -> tuple[str, ...]:
+        """The parts of a folded, lower-case compound (empty when this lexicon cannot split it)."""
+        parts = self._splits.get(word)
+        if parts is None:
+            parts = tuple(_split(word, self, 0)) if len(word) >= MIN_COMPOUND and word.isalpha() else ()
+            if len(self._splits) >= self.CACHE_SIZE:
+                self._splits.clear()
+            self._splits[word] = parts
+        return parts
+
+    def __len__(self) -> int:
+        return len(self.stems)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicon) and (self.stems, self.blocked) == (other.stems, other.blocked)
+
+    def __hash__(self) -> int:
+        return hash((self.stems, self.blocked))
+
+    def __repr__(self) -> str:
+        return f"Lexicon({len(self.stems)} stems, {len(self.blocked)} blocked)"
+
+    def __getstate__(self) -> tuple[frozenset[str], frozenset[str]]:
+        return self.stems, self.blocked
+
+    def __setstate__(self, state: tuple[frozenset[str], frozenset[str]]) -> None:
+        self.stems, self.blocked = state
+        self._splits = {}
 
 
 _ENDINGS = ("", "er", "en", "e")
@@ -80,24 +133,19 @@ def read_words(path: Path) -> list[str]:
 
 
 def load_lexicon(*paths: Path) -> Lexicon:
-    words = [w for path in (paths or (LEXICON_FILE, WORDS_FILE)) for w in read_words(path)]
-    blocked = {w[1:] for w in words if w.startswith("-")}
-    known = {danish.stem(w) for w in words if not w.startswith("-") and w.isalpha()}
-    return Lexicon(frozenset(known), frozenset(blocked | {danish.stem(w) for w in blocked}))
+    """The lexicon of the given files (default: the two shipped files)."""
+    return Lexicon.from_words(w for path in (paths or (LEXICON_FILE, WORDS_FILE)) for w in read_words(path))
 
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The shipped lexicon, loaded once per process (also when an index unpickles the analyzer)."""
+    """The shipped lexicon, loaded once per process."""
     return load_lexicon()
 
 
-@lru_cache(maxsize=200_000)
-def split(word: str) -> tuple[str, ...]:
-    """The parts of a folded, lower-case compound (empty when it is not one the lexicon can split)."""
-    if len(word) < MIN_COMPOUND or not word.isalpha():
-        return ()
-    return tuple(_split(word, default_lexicon(), 0))
+def split(word: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
+    """The parts of a folded, lower-case compound by `lexicon` (default: the shipped one)."""
+    return (lexicon or default_lexicon()).split(word)
 
 
 def _split(word: str, lexicon: Lexicon, depth: int) -> list[str]:
@@ -119,15 +167,34 @@ def _split(word: str, lexicon: Lexicon, depth: int) -> list[str]:
     return []
 
 
+class Vocabulary:
+    """A corpus's word counts, gathered while it is indexed, and the lexicon words they give.
+
+    Raw tokens are counted as they come (one C-level `Counter.update` per text); folding and
+    filtering happen once per distinct word, in `words()`.
+    """
+
+    def __init__(self) -> None:
+        self._counts: Counter[str] = Counter()
+
+    def add(self, text: str) -> None:
+        self._counts.update(danish.tokens(text.lower()))
+
+    def words(self, min_count: int = LEARN_MIN_COUNT) -> list[str]:
+        """Folded content words of 3+ letters seen at least `min_count` times, sorted."""
+        folded: Counter[str] = Counter()
+        for token, count in self._counts.items():
+            folded[danish.fold(token)] += count
+        return sorted(w for w, n in folded.items()
+                      if n >= min_count and len(w) >= MIN_HEAD and w.isalpha() and not danish.is_stop(w))
+
+
 def learn(texts: Iterable[str], min_count: int = LEARN_MIN_COUNT) -> list[str]:
     """A corpus's vocabulary as lexicon words: folded content words of 3+ letters seen `min_count` times."""
-    counts: Counter[str] = Counter()
+    vocabulary = Vocabulary()
     for text in texts:
-        for token in danish.tokens(text):
-            word = danish.fold(token)
-            if word.isalpha() and len(word) >= MIN_HEAD and not danish.is_stop(word):
-                counts[word] += 1
-    return sorted(w for w, n in counts.items() if n >= min_count)
+        vocabulary.add(text)
+    return vocabulary.words(min_count)
 
 
 def learn_files(paths: Sequence[Path]) -> list[str]:

@@ -19,6 +19,7 @@ from html import escape
 
 from search import danish
 from search.analysis import word_terms
+from search.decompound import Lexicon
 
 MAX_SCAN = 20_000  # characters of a passage searched for matches
 SNIPPET_WIDTH = 240  # characters of text shown
@@ -28,14 +29,14 @@ _TOKEN_RE = re.compile(danish.TOKEN_PATTERN)
 _SPACE_RE = re.compile(r"\s+")
 
 
-def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH) -> str:
+def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH, lexicon: Lexicon | None = None) -> str:
     """HTML: the best window of `text` for `terms`, matched words in `<mark>`, all else escaped.
 
     >>> snippet("Byrådet drøftede <b>flygtningene</b> i Næstved.", {"flygtning"})
     'Byrådet drøftede &lt;b&gt;<mark>flygtningene</mark>&lt;/b&gt; i Næstved.'
     """
     text = _SPACE_RE.sub(" ", text[:MAX_SCAN]).strip()
-    matches = _matches(text, frozenset(terms)) if terms else []
+    matches = _matches(text, frozenset(terms), lexicon) if terms else []
     if not matches:
         start, end = 0, _cut(text, width)
     else:
@@ -44,13 +45,13 @@ def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH) ->
     return ellipsis_before + _marked(text, matches, start, end) + ellipsis_after
 
 
-def mark(text: str, terms: Collection[str]) -> str:
+def mark(text: str, terms: Collection[str], *, lexicon: Lexicon | None = None) -> str:
     """HTML: all of a short `text` (a title) escaped, every matching word in `<mark>`.
 
     >>> mark("Modtagelse af <flygtninge>", {"flygtning"})
     'Modtagelse af &lt;<mark>flygtninge</mark>&gt;'
     """
-    return _marked(text, _matches(text, frozenset(terms)) if terms else [], 0, len(text))
+    return _marked(text, _matches(text, frozenset(terms), lexicon) if terms else [], 0, len(text))
 
 
 def _marked(text: str, matches: list[tuple[int, int, frozenset[str]]], start: int, end: int) -> str:
@@ -78,11 +79,12 @@ def excerpt(text: str, *, max_lines: int = 3, max_chars: int = 300) -> str:
     return result + ("…" if more else "")
 
 
-def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, frozenset[str]]]:
-    """(start, end, matched terms) of each word of `text` whose index terms meet `terms`."""
+def _matches(text: str, terms: frozenset[str], lexicon: Lexicon | None) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, matched terms) of each word of `text` whose index terms (compounds split by
+    the index's `lexicon`) meet `terms`."""
     found = []
     for m in _TOKEN_RE.finditer(text):
-        hit = word_terms(m.group(0)) & terms
+        hit = word_terms(m.group(0), lexicon) & terms
         if hit:
             found.append((m.start(), m.end(), hit))
             if len(found) >= _MAX_MATCHES:

@@ -43,13 +43,15 @@ from __future__ import annotations
 
 import json
 import pickle
+import tempfile
 import threading
 import warnings
 import weakref
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Callable
 from types import TracebackType
-from typing import Any
+from typing import IO, Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import FileIndex, LockError
@@ -58,6 +60,8 @@ from whoosh.searching import Searcher
 from whoosh.writing import CLEAR
 
 from indexer.models import Document, Passage
+from search import decompound
+from search.analysis import compound_lexicon, use_compound_lexicon
 from search.api import IndexLocked, IndexMissing, SearchRequest, SearchResponse
 from search.query import run_search
 from search.schema import FILE, PASSAGE, SCHEMA_VERSION, build_schema, file_fields, passage_fields
@@ -169,6 +173,7 @@ class SearchIndex:
             "passages": len(self._snapshot(searcher).passages(searcher)),
             "last_commit": modified.isoformat(timespec="seconds"),
             "generation": self._local.generation,
+            "compound_stems": len(compound_lexicon(searcher.schema)),
         }
 
     def refresh(self) -> bool:
@@ -245,19 +250,38 @@ class SearchIndex:
 
     # Writing
 
-    def writer(self, *, procs: int = 1, limitmb: int = 128) -> IndexWriter:
+    def writer(
+        self, *, procs: int = 1, limitmb: int = 128, on_write: Callable[[int, int, str], None] | None = None
+    ) -> IndexWriter:
         """A context manager that commits on normal exit and cancels on an exception.
 
         Raises `IndexLocked` at once when another writer holds the index. `procs` > 1 uses
-        Whoosh's multiprocessing writer for bulk builds.
+        Whoosh's multiprocessing writer for bulk builds. `on_write`: see `IndexWriter`.
         """
-        return IndexWriter(self, procs=procs, limitmb=limitmb)
+        return IndexWriter(self, procs=procs, limitmb=limitmb, on_write=on_write)
+
+    def compound_lexicon(self) -> decompound.Lexicon:
+        """The lexicon this index splits compounds by (learned at its last full build)."""
+        return compound_lexicon(self._ix.schema)
 
 
 class IndexWriter:
-    """Adds, replaces and deletes the passages of source files, in one atomic commit."""
+    """Adds, replaces and deletes the passages of source files, in one atomic commit.
 
-    def __init__(self, index: SearchIndex, *, procs: int = 1, limitmb: int = 128) -> None:
+    A writer that starts from nothing (a first build, or after `clear()`) learns the
+    corpus's compounds: `add()` counts each document's words and keeps the document in a
+    spool file (unnamed, in the index folder, gone with the process), and `commit()` first
+    sets the lexicon (shipped words plus every word seen twice, `search.decompound`) on the
+    writer's schema, then writes the spooled documents, then commits. The lexicon is thus
+    pickled with the schema into the same generation: readers and later incremental writers
+    split compounds exactly as this build did. `on_write(done, total, source)` reports that
+    second pass, which is where a full build spends its time.
+    """
+
+    def __init__(
+        self, index: SearchIndex, *, procs: int = 1, limitmb: int = 128,
+        on_write: Callable[[int, int, str], None] | None = None,
+    ) -> None:
         try:
             # Non-compound segments: a reader opens each segment file as a file, where a
             # compound segment would hand every searcher its own in-memory copy (see the
@@ -266,9 +290,16 @@ class IndexWriter:
             self._writer = index._ix.writer(procs=procs, **options) if procs > 1 else index._ix.writer(**options)
         except LockError:
             raise IndexLocked(_locked_message(index.path)) from None
+        self._path = index.path
         self._sources: set[str] = set()
         self._cleared = False
         self._closed = False
+        self._on_write = on_write
+        self._vocabulary: decompound.Vocabulary | None = None
+        self._spool: IO[bytes] | None = None
+        self._spooled = 0
+        if not any(segment.doc_count() for segment in self._writer.segments):  # a first build
+            self._start_learning()
         self.passages_added = 0
 
     def add(self, document: Document, root: Path, **file_info: Any) -> int:
@@ -283,14 +314,24 @@ class IndexWriter:
         for passage in document.passages:
             if passage.source != source:
                 raise ValueError(f"passage {passage.id} belongs to {passage.source}, not {source}")
-        if not self._cleared:
-            self._writer.delete_by_term("source", source)
-        for passage in document.passages:
-            self._writer.add_document(**passage_fields(passage))
-        self._writer.add_document(**file_fields(document, Path(root).resolve(), file_info))
+        if self._spool is not None and self._vocabulary is not None:
+            for passage in document.passages:
+                self._vocabulary.add(passage.title)
+                self._vocabulary.add(passage.text)
+            pickle.dump((document, Path(root), file_info), self._spool, pickle.HIGHEST_PROTOCOL)
+            self._spooled += 1
+        else:
+            self._write(document, Path(root), file_info)
         self._sources.add(source)
         self.passages_added += len(document.passages)
         return len(document.passages)
+
+    def _write(self, document: Document, root: Path, file_info: dict[str, Any]) -> None:
+        if not self._cleared:
+            self._writer.delete_by_term("source", document.source)
+        for passage in document.passages:
+            self._writer.add_document(**passage_fields(passage))
+        self._writer.add_document(**file_fields(document, root.resolve(), file_info))
 
     def delete(self, source: str) -> None:
         """Remove a source file's passages and record (as committed before this writer)."""
@@ -304,18 +345,47 @@ class IndexWriter:
         if self._sources:
             raise ValueError("clear() must come before the first add()")
         self._cleared = True
+        self._start_learning()
 
     def commit(self) -> None:
         self._closed = True
         try:
+            self._write_spooled()
             self._writer.commit(mergetype=CLEAR) if self._cleared else self._writer.commit()
         except BaseException:
             self._abandon()
             raise
+        finally:
+            self._close_spool()
 
     def cancel(self) -> None:
         self._closed = True
+        self._close_spool()
         self._abandon()
+
+    def _start_learning(self) -> None:
+        if self._spool is None:
+            self._vocabulary = decompound.Vocabulary()
+            self._spool = tempfile.TemporaryFile(dir=self._path, prefix=".spool-")
+
+    def _write_spooled(self) -> None:
+        """Learn the lexicon from the spooled documents' words, then write them by it."""
+        if self._spool is None or self._vocabulary is None:
+            return
+        lexicon = decompound.default_lexicon().with_words(self._vocabulary.words())
+        use_compound_lexicon(self._writer.schema, lexicon)
+        self._vocabulary = None
+        self._spool.seek(0)
+        for done in range(1, self._spooled + 1):
+            document, root, file_info = pickle.load(self._spool)
+            self._write(document, root, file_info)
+            if self._on_write is not None:
+                self._on_write(done, self._spooled, document.source)
+
+    def _close_spool(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
 
     def _abandon(self) -> None:
         try:

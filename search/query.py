@@ -32,12 +32,14 @@ from whoosh.query import And, Not, Or, Phrase, Prefix, Query, Term
 from whoosh.searching import Searcher
 
 from indexer.models import Passage
+from search.analysis import compound_lexicon
 from search.api import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
 from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import excerpt, mark, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from search.snapshot import NEWEST, Snapshot
-from search import danish, decompound, ranking, suggest, variants
+from search import danish, ranking, suggest, variants
+from search.decompound import Lexicon
 from search.syntax import Clause, ParsedQuery, looks_like_case_number, parse
 from indexer.dates import parse_date
 
@@ -125,7 +127,8 @@ def _clause_query(
         return None
     if len(terms) == 1 and not clause.phrase and searcher.doc_frequency(field or "body", terms[0]) == 0:
         # A compound the index does not have ("flygtningekvote"): search its parts instead.
-        terms = list(dict.fromkeys(danish.stem(part) for part in decompound.split(danish.fold(clause.text)))) or terms
+        parts = compound_lexicon(searcher.schema).split(danish.fold(clause.text))
+        terms = list(dict.fromkeys(danish.stem(part) for part in parts)) or terms
     if field is None and not clause.phrase and looks_like_case_number(clause.text.strip()):
         # A case number typed as a word: the items filed under it first, then mentions in text.
         value = clause.text.strip().lower()
@@ -187,7 +190,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         rank = snapshot.rank(searcher, sort)
         page = [(d, 0.0) for d in heapq.nsmallest(end, hits_set, key=rank.__getitem__)[start:end]]
 
-    hits = tuple(_hit(searcher, docnum, score, compiled.highlight, request.decisions_only) for docnum, score in page)
+    lexicon = compound_lexicon(searcher.schema)  # mark compounds as this index split them
+    hits = tuple(_hit(searcher, docnum, score, compiled.highlight, request.decisions_only, lexicon) for docnum, score in page)
     notice = " ".join(compiled.notices) or None
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate)
@@ -243,7 +247,9 @@ def _by_score(
     return ranking.top_scored(searcher, snapshot, query, hits, restricted, limit, factor)
 
 
-def _hit(searcher: Searcher, docnum: int, score: float, terms: frozenset[str], decisions_only: bool) -> Hit:
+def _hit(
+    searcher: Searcher, docnum: int, score: float, terms: frozenset[str], decisions_only: bool, lexicon: Lexicon
+) -> Hit:
     passage = Passage.from_record(json.loads(searcher.stored_fields(docnum)["record"]))
     text = passage.decision if decisions_only and passage.decision else _without_title(passage)
     return Hit(
@@ -263,9 +269,9 @@ def _hit(searcher: Searcher, docnum: int, score: float, terms: frozenset[str], d
         page=passage.page,
         line=passage.line,
         score=float(score),
-        snippet=snippet(text, terms),
+        snippet=snippet(text, terms, lexicon=lexicon),
         decision=excerpt(passage.decision),
-        title_html=mark(passage.title, terms),
+        title_html=mark(passage.title, terms, lexicon=lexicon),
     )
 
 

@@ -121,6 +121,9 @@ class Recorder(Progress):
     def skipped(self, skipped: Skipped) -> None:
         self.events.append(("skipped", skipped.source))
 
+    def writing(self, total: int) -> None:
+        self.events.append(("writing", total))
+
     def done(self, report: UpdateReport) -> None:
         self.events.append(("done", report.seen))
 
@@ -303,8 +306,8 @@ def test_a_file_that_vanishes_mid_run_is_reported_and_the_rest_indexed(tmp_path)
 
     class DeleteTheNextFile(Progress):
         def file(self, source: str) -> None:
-            if source == MINUTES_2015:
-                (corpus / ROSKILDE).unlink()
+            if source == MINUTES_2015:  # announced while reading, and again while writing
+                (corpus / ROSKILDE).unlink(missing_ok=True)
 
     report = update_index([corpus], tmp_path / "index", progress=DeleteTheNextFile())
 
@@ -468,9 +471,22 @@ def test_update_index_reports_progress_in_order(tmp_path):
     update_index([corpus], tmp_path / "index", progress=recorder)
 
     names = sorted(p.name for p in corpus.iterdir() if p.suffix != ".docx")
-    assert recorder.events == [("start", 6), ("skipped", "notat.docx"),
-                               *[e for n in names for e in [("file", n)] + ([("skipped", n)] if n == "tom.pdf" else [])],
-                               ("done", 7)]
+    read = [e for n in names for e in [("file", n)] + ([("skipped", n)] if n == "tom.pdf" else [])]
+    written = [("file", n) for n in names if n != "tom.pdf"]
+    # A first build reads everything, then writes it (having learned the corpus's compounds).
+    assert recorder.events == [("start", 6), ("skipped", "notat.docx"), *read, ("writing", 5), *written, ("done", 7)]
+
+
+def test_an_incremental_run_reads_and_writes_each_changed_file_in_one_pass(tmp_path):
+    corpus = make_corpus(tmp_path)
+    update_index([corpus], tmp_path / "index")
+    (corpus / ROSKILDE).write_text((corpus / ROSKILDE).read_text(encoding="utf-8") + "\nTilføjet.\n", encoding="utf-8")
+    recorder = Recorder()
+
+    update_index([corpus], tmp_path / "index", progress=recorder)
+
+    assert [e for e in recorder.events if e[0] == "writing"] == []
+    assert recorder.events.count(("file", ROSKILDE)) == 1
 
 
 REPORT = UpdateReport(seen=12, indexed=4, unchanged=6, removed=1, passages=29, seconds=3.25,
@@ -514,6 +530,23 @@ def test_progress_on_a_terminal_is_one_redrawn_bar_with_counts_and_the_current_f
     text = out.getvalue()
     assert "\n" not in text and text.endswith("\r\x1b[K")  # the bar is cleared for the summary
     assert "\r\x1b[K[####################] 30/30 mappe/referat-30.pdf" in text
+
+
+def test_the_writing_pass_restarts_the_counts_and_says_so():
+    out = io.StringIO()
+    progress = ConsoleProgress(out, verbosity=NORMAL, tty=False)
+
+    run_progress(progress, files=3)
+    progress.writing(2)
+    progress.file("mappe/referat-01.pdf")
+
+    assert out.getvalue().splitlines()[-1] == "Skriver 2 filer i indekset …"
+    tty = io.StringIO()
+    bar = ConsoleProgress(tty, verbosity=NORMAL, tty=True)
+    bar.start(3)
+    bar.writing(2)
+    bar.file("mappe/referat-01.pdf")
+    assert tty.getvalue().endswith("[##########          ] 1/2 skriver mappe/referat-01.pdf")
 
 
 def test_verbose_progress_names_every_file_and_every_skip():

@@ -75,17 +75,82 @@ def test_lexicon_files_are_editable(tmp_path):
     assert not lexicon.knows("ning") and not lexicon.knows("bolig")
 
 
+def write(index, folder: Path, name: str, *passages, clear: bool = False) -> None:
+    """Commit one document of `passages` (a full rebuild holding only it, with `clear`)."""
+    with index.writer() as writer:
+        if clear:
+            writer.clear()
+        writer.add(example_document(name, list(passages)), folder)
+
+
 def test_a_part_finds_the_compound_below_an_exact_match(tmp_path):
     index = open_index(tmp_path / "index", create=True)
-    doc = example_document("a.txt", [
-        P("Boligplacering af flygtninge", "Der er ansat to medarbejdere til boligplacering."),
-        P("Placering af pavillonerne", "Placering af pavillonerne ved skolen."),
-        P("Mødeplan", "Mødeplan for året."),
-    ])
-    with index.writer() as writer:
-        writer.add(doc, tmp_path)
+    write(index, tmp_path, "a.txt",
+          P("Boligplacering af flygtninge", "Der er ansat to medarbejdere til boligplacering."),
+          P("Placering af pavillonerne", "Placering af pavillonerne ved skolen."),
+          P("Mødeplan", "Mødeplan for året."))
     titles = [h.title for h in index.search(SearchRequest(query="placering")).hits]
     assert titles == ["Placering af pavillonerne", "Boligplacering af flygtninge"]
+    index.close()
+
+
+PADEL = P("Padel", "Padel og padel. En bane og en bane. Klub og klub.")
+SKATER = P("Skater", "Skater og skater. En bane og en bane.")
+
+
+def test_a_build_learns_the_compounds_of_its_own_corpus(tmp_path):
+    # "skater", "padel" and "bane" are in no shipped list: only this corpus teaches them.
+    index = open_index(tmp_path / "index", create=True)
+    assert split("skaterbane") == ()
+    write(index, tmp_path, "a.txt",
+          P("Ny skaterbane ved hallen", "Kommunen anlægger en skaterbane, en god bane for skater. Hver skater betaler."),
+          P("Banen til padel", "Padel spilles på en bane. Padel er populært, og en bane koster 400.000 kr."),
+          P("Mødeplan", "Mødeplan for året."))
+
+    assert index.compound_lexicon().split("skaterbane") == ("skater", "bane")
+    hits = index.search(SearchRequest(query="skater")).hits
+    assert [h.title for h in hits] == ["Ny skaterbane ved hallen"]
+    assert "<mark>skaterbane</mark>" in hits[0].snippet  # marked as the index split it
+    assert index.stats()["compound_stems"] > len(load_lexicon())
+    index.close()
+
+
+def test_an_incremental_write_splits_by_the_lexicon_of_the_last_build(tmp_path):
+    index = open_index(tmp_path / "index", create=True)
+    write(index, tmp_path, "a.txt", PADEL)
+    # Not a build from nothing: no learning, the stored lexicon splits the new file.
+    write(index, tmp_path, "b.txt", P("Anlæg af padelbane", "Byrådet godkender en padelbane."))
+
+    assert {h.title for h in index.search(SearchRequest(query="bane")).hits} == {"Padel", "Anlæg af padelbane"}
+    # and a query for a compound the index lacks is searched by the parts this index knows
+    assert split("padelklub") == ()
+    assert [h.title for h in index.search(SearchRequest(query="padelklub")).hits] == ["Padel"]
+    index.close()
+
+
+def test_a_full_rebuild_learns_again_and_forgets_what_the_corpus_no_longer_says(tmp_path):
+    index = open_index(tmp_path / "index", create=True)
+    write(index, tmp_path, "a.txt", PADEL)
+    assert index.compound_lexicon().split("padelbane") == ("padel", "bane")
+
+    write(index, tmp_path, "b.txt", SKATER, clear=True)
+
+    assert index.compound_lexicon().split("padelbane") == ()
+    assert index.compound_lexicon().split("skaterbane") == ("skater", "bane")
+    index.close()
+
+
+def test_a_cancelled_build_keeps_the_previous_lexicon(tmp_path):
+    index = open_index(tmp_path / "index", create=True)
+    write(index, tmp_path, "a.txt", PADEL)
+    with pytest.raises(RuntimeError), index.writer() as writer:
+        writer.clear()
+        writer.add(example_document("b.txt", [SKATER]), tmp_path)
+        raise RuntimeError("afbrudt")
+
+    assert index.compound_lexicon().split("padelbane") == ("padel", "bane")
+    assert index.compound_lexicon().split("skaterbane") == ()
+    assert not list((tmp_path / "index").glob(".spool-*"))
     index.close()
 
 
