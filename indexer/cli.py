@@ -54,7 +54,7 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     """Indeksér mapper og filer (standard: seeds/). Kun ændrede filer læses igen."""
     from indexer.progress import make_progress, format_summary
     from indexer.update import update_index
-    from search import IndexLocked
+    from search import IndexLocked, IndexWriteFailed
 
     targets = list(paths) or [default_corpus()]
     missing = [str(p) for p in targets if not p.exists()]
@@ -64,8 +64,13 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     progress = make_progress(quiet=quiet, verbose=verbose)
     try:
         report = update_index(targets, index_dir, full=full, progress=progress)
-    except IndexLocked as error:
+    except (IndexLocked, IndexWriteFailed) as error:
         raise click.ClickException(str(error)) from None
+    except OSError as error:  # of the index folder itself (disk full, no write access): files are skipped, not this
+        where = error.filename or index_dir
+        raise click.ClickException(
+            f"indekset kunne ikke skrives: {where}: {error.strerror or error} – det tidligere indeks er uændret."
+        ) from None
     except KeyboardInterrupt:
         raise click.ClickException("afbrudt – det tidligere indeks er uændret.") from None
     click.echo(format_summary(report, index_dir))

@@ -31,8 +31,9 @@ class Progress:
     def start(self, total: int) -> None:
         """The run will look at `total` files."""
 
-    def file(self, source: str) -> None:
-        """The run is at this file (about to check whether it changed)."""
+    def file(self, source: str, at: int | None = None) -> None:
+        """The run is at this file (about to check whether it changed, or to write it); `at`: its
+        number, when files are not announced one by one."""
 
     def skipped(self, skipped: Skipped) -> None:
         """This file is not indexed, for the reason given."""
@@ -70,8 +71,8 @@ class ConsoleProgress(Progress):
         if self.verbosity >= VERBOSE or not self.tty:
             self._line(f"Indekserer {_plural(total, 'fil', 'filer')} …")
 
-    def file(self, source: str) -> None:
-        self.count += 1
+    def file(self, source: str, at: int | None = None) -> None:
+        self.count = self.count + 1 if at is None else at
         if self.verbosity >= VERBOSE:
             self._line(f"[{self.count}/{self.total}] {self._label}{source}")
         elif self.tty:

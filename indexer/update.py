@@ -95,10 +95,14 @@ def update_index(
     counts = {"indexed": 0, "unchanged": 0, "removed": 0, "passages": 0}
     index = open_index(index_dir, create=True)
     # The reading pool starts before the writer takes the index lock, so no worker holds it.
+    writing = False
+
     def on_write(done: int, total: int, source: str) -> None:  # a build's second pass (see IndexWriter)
-        if done == 1:
+        nonlocal writing
+        if not writing:
             progress.writing(total)
-        progress.file(source)
+            writing = True
+        progress.file(source, at=done)  # a helper process may write beside this one: counts can jump
 
     with _reading_pool(workers, len(corpus.files)) as pool, _terminate_as_interrupt(), \
             index.writer(on_write=on_write) as writer:
@@ -124,6 +128,9 @@ def update_index(
                 # Errors of the index itself are not the file's fault: they end the run, unsaved.
                 counts["passages"] += writer.add(document, root=corpus.root, **file_info)
                 counts["indexed"] += 1
+        if pool is not None:  # every file is read: free the workers (and their threads) before the commit
+            pool.close()
+            pool.join()
         for source in sorted(set(stored) - set(corpus.files)):
             if not any(source.startswith(prefix) for prefix in corpus.unlisted):
                 writer.delete(source)

@@ -52,6 +52,13 @@ class IndexLocked(SearchError):
     """Another process is writing to the index right now."""
 
 
+class IndexWriteFailed(SearchError):
+    """Writing the index failed (disk full, a helper process failed); nothing was committed.
+
+    The message is Danish, for the administrator.
+    """
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     """What the user asked for. Every field maps 1:1 to a URL parameter."""

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import tempfile
 import threading
 import warnings
 import weakref
@@ -51,13 +50,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from collections.abc import Callable
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import FileIndex, LockError
 from whoosh.query import And, Term
 from whoosh.searching import Searcher
-from whoosh.writing import CLEAR
+from whoosh.writing import CLEAR, MERGE_SMALL
 
 from indexer.models import Document, Passage
 from search import decompound
@@ -66,6 +65,7 @@ from search.api import IndexLocked, IndexMissing, SearchRequest, SearchResponse
 from search.query import run_search
 from search.schema import FILE, PASSAGE, SCHEMA_VERSION, build_schema, file_fields, passage_fields
 from search.snapshot import Snapshot
+from search.spool import Spool, merge_with
 
 INDEX_NAME = "MAIN"
 VERSION_FILE = "referatsog-index.json"
@@ -173,6 +173,7 @@ class SearchIndex:
             "passages": len(self._snapshot(searcher).passages(searcher)),
             "last_commit": modified.isoformat(timespec="seconds"),
             "generation": self._local.generation,
+            "segments": len(searcher.reader().leaf_readers()),
             "compound_stems": len(compound_lexicon(searcher.schema)),
         }
 
@@ -270,9 +271,9 @@ class IndexWriter:
 
     A writer that starts from nothing (a first build, or after `clear()`) learns the
     corpus's compounds: `add()` counts each document's words and keeps the document in a
-    spool file (unnamed, in the index folder, gone with the process), and `commit()` first
-    sets the lexicon (shipped words plus every word seen twice, `search.decompound`) on the
-    writer's schema, then writes the spooled documents, then commits. The lexicon is thus
+    `search.spool.Spool`, and `commit()` first sets the lexicon (shipped words plus every
+    word seen twice, `search.decompound`) on the writer's schema, then writes the spooled
+    documents (in two processes when there are many), then commits. The lexicon is thus
     pickled with the schema into the same generation: readers and later incremental writers
     split compounds exactly as this build did. `on_write(done, total, source)` reports that
     second pass, which is where a full build spends its time.
@@ -286,18 +287,18 @@ class IndexWriter:
             # Non-compound segments: a reader opens each segment file as a file, where a
             # compound segment would hand every searcher its own in-memory copy (see the
             # module docstring, "Segment files").
-            options = {"limitmb": limitmb, "compound": False}
-            self._writer = index._ix.writer(procs=procs, **options) if procs > 1 else index._ix.writer(**options)
+            self._options = {"limitmb": limitmb, "compound": False}
+            self._writer = index._ix.writer(procs=procs, **self._options) if procs > 1 else index._ix.writer(**self._options)
         except LockError:
             raise IndexLocked(_locked_message(index.path)) from None
         self._path = index.path
+        self._ix = index._ix
         self._sources: set[str] = set()
         self._cleared = False
         self._closed = False
         self._on_write = on_write
-        self._vocabulary: decompound.Vocabulary | None = None
-        self._spool: IO[bytes] | None = None
-        self._spooled = 0
+        self._spool: Spool | None = None
+        self._helper_segments: list[Any] = []  # written by the spool's helper process, for the commit
         if not any(segment.doc_count() for segment in self._writer.segments):  # a first build
             self._start_learning()
         self.passages_added = 0
@@ -314,24 +315,21 @@ class IndexWriter:
         for passage in document.passages:
             if passage.source != source:
                 raise ValueError(f"passage {passage.id} belongs to {passage.source}, not {source}")
-        if self._spool is not None and self._vocabulary is not None:
-            for passage in document.passages:
-                self._vocabulary.add(passage.title)
-                self._vocabulary.add(passage.text)
-            pickle.dump((document, Path(root), file_info), self._spool, pickle.HIGHEST_PROTOCOL)
-            self._spooled += 1
+        if self._spool is not None:
+            self._spool.add(document, Path(root), file_info)
         else:
-            self._write(document, Path(root), file_info)
+            self._write(self._writer, document, Path(root), file_info)
         self._sources.add(source)
         self.passages_added += len(document.passages)
         return len(document.passages)
 
-    def _write(self, document: Document, root: Path, file_info: dict[str, Any]) -> None:
+    def _write(self, writer: Any, document: Document, root: Path, file_info: dict[str, Any]) -> None:
+        """Into a Whoosh writer (ours, or a spool helper's): the passages, then the file's record."""
         if not self._cleared:
-            self._writer.delete_by_term("source", document.source)
+            writer.delete_by_term("source", document.source)
         for passage in document.passages:
-            self._writer.add_document(**passage_fields(passage))
-        self._writer.add_document(**file_fields(document, root.resolve(), file_info))
+            writer.add_document(**passage_fields(passage))
+        writer.add_document(**file_fields(document, root.resolve(), file_info))
 
     def delete(self, source: str) -> None:
         """Remove a source file's passages and record (as committed before this writer)."""
@@ -351,7 +349,8 @@ class IndexWriter:
         self._closed = True
         try:
             self._write_spooled()
-            self._writer.commit(mergetype=CLEAR) if self._cleared else self._writer.commit()
+            policy = CLEAR if self._cleared else MERGE_SMALL
+            self._writer.commit(mergetype=merge_with(self._helper_segments, policy))
         except BaseException:
             self._abandon()
             raise
@@ -365,22 +364,14 @@ class IndexWriter:
 
     def _start_learning(self) -> None:
         if self._spool is None:
-            self._vocabulary = decompound.Vocabulary()
-            self._spool = tempfile.TemporaryFile(dir=self._path, prefix=".spool-")
+            self._spool = Spool(self._path)
 
     def _write_spooled(self) -> None:
         """Learn the lexicon from the spooled documents' words, then write them by it."""
-        if self._spool is None or self._vocabulary is None:
+        if self._spool is None:
             return
-        lexicon = decompound.default_lexicon().with_words(self._vocabulary.words())
-        use_compound_lexicon(self._writer.schema, lexicon)
-        self._vocabulary = None
-        self._spool.seek(0)
-        for done in range(1, self._spooled + 1):
-            document, root, file_info = pickle.load(self._spool)
-            self._write(document, root, file_info)
-            if self._on_write is not None:
-                self._on_write(done, self._spooled, document.source)
+        use_compound_lexicon(self._writer.schema, self._spool.lexicon())
+        self._helper_segments = self._spool.write(self._writer, self._ix, self._options, self._write, self._on_write)
 
     def _close_spool(self) -> None:
         if self._spool is not None:

@@ -17,8 +17,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from indexer import pipeline
+from indexer.cli import main
 from indexer.models import Skipped
 from indexer.progress import NORMAL, VERBOSE, ConsoleProgress, Progress, format_summary, make_progress
 from indexer.update import UpdateReport, update_index
@@ -115,7 +117,7 @@ class Recorder(Progress):
     def start(self, total: int) -> None:
         self.events.append(("start", total))
 
-    def file(self, source: str) -> None:
+    def file(self, source: str, at: int | None = None) -> None:
         self.events.append(("file", source))
 
     def skipped(self, skipped: Skipped) -> None:
@@ -305,7 +307,7 @@ def test_a_file_that_vanishes_mid_run_is_reported_and_the_rest_indexed(tmp_path)
     corpus = make_corpus(tmp_path)
 
     class DeleteTheNextFile(Progress):
-        def file(self, source: str) -> None:
+        def file(self, source: str, at: int | None = None) -> None:
             if source == MINUTES_2015:  # announced while reading, and again while writing
                 (corpus / ROSKILDE).unlink(missing_ok=True)
 
@@ -359,7 +361,7 @@ from indexer.update import update_index
 
 progress = ConsoleProgress(sys.stderr, verbosity=VERBOSE, tty=False)
 try:
-    update_index([Path(sys.argv[1])], Path(sys.argv[2]), progress=progress)
+    update_index([Path(sys.argv[1])], Path(sys.argv[2]), progress=progress, full="--full" in sys.argv)
 except KeyboardInterrupt:
     sys.exit(130)
 """
@@ -370,8 +372,8 @@ def start_reindex() -> Iterator:
     """Start `update_index` in a subprocess; any still running at the end of the test is killed."""
     started: list[subprocess.Popen] = []
 
-    def start(corpus: Path, index_dir: Path) -> subprocess.Popen:
-        process = subprocess.Popen([sys.executable, "-c", RUNNER, str(corpus), str(index_dir)],
+    def start(corpus: Path, index_dir: Path, *options: str) -> subprocess.Popen:
+        process = subprocess.Popen([sys.executable, "-c", RUNNER, str(corpus), str(index_dir), *options],
                                    stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
         started.append(process)
         return process
@@ -385,11 +387,13 @@ def start_reindex() -> Iterator:
             process.stderr.close()
 
 
-def wait_until_at_file(process: subprocess.Popen, number: int) -> None:
-    """Block until the indexer subprocess reports that it is at file `number` (inside its writer)."""
+def wait_until_at_file(process: subprocess.Popen, number: int, doing: str = "") -> None:
+    """Block until the indexer subprocess reports that it is at file `number` or later (inside its
+    writer), `doing` that (e.g. "skriver ": in the writing pass of a build from nothing)."""
     assert process.stderr is not None
     for line in process.stderr:
-        if line.startswith(f"[{number}/"):
+        at, _, rest = line.partition("] ")
+        if at.startswith("[") and int(at[1:].split("/")[0]) >= number and rest.startswith(doing):
             return
     raise AssertionError(f"the indexer ended before file {number}: rc={process.wait()}")
 
@@ -426,6 +430,43 @@ def test_a_reindex_killed_mid_run_leaves_the_old_index_answering_the_same(grown_
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_full_rebuild_killed_while_two_processes_write_leaves_the_old_index_and_no_lock(
+    grown_corpus, start_reindex, signum
+):
+    corpus, index_dir, before = grown_corpus  # 85 files: the writing pass forks a helper writer
+    process = start_reindex(corpus, index_dir, "--full")
+    wait_until_at_file(process, 10, doing="skriver ")
+    helpers = _children(process.pid)
+    assert helpers  # the helper writer is at work beside it
+
+    process.send_signal(signum)
+    process.wait(timeout=30)
+
+    deadline = time.monotonic() + 5  # a helper notices its parent is gone within half a second
+    while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in helpers)
+    assert answers(index_dir) == before
+    report = update_index([corpus], index_dir, full=True)  # not locked by an orphan
+    assert report.indexed == 85
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
 def test_a_second_reindex_at_the_same_time_is_refused_and_the_first_completes(grown_corpus, start_reindex):
     corpus, index_dir, before = grown_corpus
     process = start_reindex(corpus, index_dir)
@@ -457,6 +498,59 @@ def test_searches_keep_answering_during_a_reindex_and_never_see_half_of_it(grown
     assert len(during) > 10 and during[0] == before["flygtninge"][0]
     assert set(during) <= {before["flygtninge"][0], after}  # old or new, nothing in between
     assert after == before["flygtninge"][0] * 17  # 80 copies: each seed 16 more times
+
+
+# --- builds from nothing: read all, learn the compounds, write in two processes --------------------
+
+
+def full_answers(index_dir: Path) -> dict:
+    """Every hit id in order and the facet counts of a few queries."""
+    index = open_index(index_dir)
+    try:
+        responses = {q: index.search(SearchRequest(query=q, page_size=100)) for q in QUERIES + ("",)}
+        return {q: ([h.id for h in r.hits], r.total, r.facets) for q, r in responses.items()}
+    finally:
+        index.close()
+
+
+def test_two_writing_processes_build_the_index_one_would(tmp_path, monkeypatch):
+    corpus = make_corpus(tmp_path)
+    add_copies(corpus, 80)  # 85 files: above the helper's threshold
+    update_index([corpus], tmp_path / "two")
+    monkeypatch.setattr("search.spool.PARALLEL_MIN_DOCUMENTS", 10**9)
+    update_index([corpus], tmp_path / "one")
+
+    assert open_index(tmp_path / "two").stats()["segments"] == 2
+    assert open_index(tmp_path / "one").stats()["segments"] == 1
+    assert full_answers(tmp_path / "two") == full_answers(tmp_path / "one")
+    assert list(open_index(tmp_path / "two").sources()) == list(open_index(tmp_path / "one").sources())
+
+
+def test_a_failing_helper_fails_the_build_cleanly_and_keeps_the_old_index(tmp_path, monkeypatch):
+    from search.index import IndexWriter
+
+    corpus = make_corpus(tmp_path)
+    add_copies(corpus, 80)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    before = full_answers(index_dir)
+    parent, real = os.getpid(), IndexWriter._write
+
+    def fails_in_the_helper(self, writer, document, root, file_info):
+        if os.getpid() != parent:
+            raise OSError(28, "No space left on device")
+        real(self, writer, document, root, file_info)
+
+    monkeypatch.setattr(IndexWriter, "_write", fails_in_the_helper)
+    result = CliRunner().invoke(main, ["index", str(corpus), "--index-dir", str(index_dir), "--full", "--quiet"])
+
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: Indekset kunne ikke skrives (hjælpeprocessen fejlede: OSError: [Errno 28] No space left on device)."
+    ]
+    assert full_answers(index_dir) == before
+    monkeypatch.undo()
+    assert update_index([corpus], index_dir, full=True).indexed == 85  # and the lock is free
 
 
 # --- progress and summary -------------------------------------------------------------------------
