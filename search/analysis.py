@@ -102,7 +102,7 @@ class DecompoundFilter(Filter):
             self.lexicon = lexicon
 
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
-        split = (self.lexicon or decompound.default_lexicon()).split
+        split = (self.lexicon if self.lexicon is not None else decompound.default_lexicon()).split
         for t in tokens:
             # Read the word before yielding: later filters change the shared token in place.
             parts = split(t.text) if t.mode == "index" and not t.stopped else ()
@@ -126,9 +126,10 @@ def _decompound_filters(schema: Schema) -> list[DecompoundFilter]:
 
 
 def compound_lexicon(schema: Schema) -> decompound.Lexicon:
-    """The lexicon the index with this schema splits compounds by."""
+    """The lexicon the index with this schema splits compounds by (interned: see `decompound.interned`)."""
     for item in _decompound_filters(schema):
         if item.lexicon is not None:
+            item.lexicon = decompound.interned(item.lexicon)
             return item.lexicon
     return decompound.default_lexicon()
 
@@ -227,7 +228,7 @@ def word_terms(word: str, lexicon: decompound.Lexicon | None = None) -> frozense
     >>> sorted(word_terms("Waage-Jensen"))
     ['jens', 'waag', 'waage-jensen']
     """
-    return _word_terms(word, lexicon or decompound.default_lexicon())
+    return _word_terms(word, lexicon if lexicon is not None else decompound.default_lexicon())
 
 
 @lru_cache(maxsize=100_000)

@@ -33,6 +33,7 @@ runs split new files the same way and queries split unknown compounds by it too 
 from __future__ import annotations
 
 import sys
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -60,13 +61,14 @@ class Lexicon:
     `search.analysis.DecompoundFilter`), so this class is pickled and must stay importable.
     """
 
-    __slots__ = ("stems", "blocked", "_splits")
+    __slots__ = ("stems", "blocked", "_splits", "_hash", "__weakref__")
     CACHE_SIZE = 200_000
 
     def __init__(self, stems: frozenset[str], blocked: frozenset[str]) -> None:
         self.stems = stems
         self.blocked = blocked
         self._splits: dict[str, tuple[str, ...]] = {}
+        self._hash = hash((stems, blocked))  # once: the lexicon is a cache key per highlighted word
 
     @classmethod
     def from_words(cls, words: Iterable[str]) -> Lexicon:
@@ -108,7 +110,7 @@ class Lexicon:
         return isinstance(other, Lexicon) and (self.stems, self.blocked) == (other.stems, other.blocked)
 
     def __hash__(self) -> int:
-        return hash((self.stems, self.blocked))
+        return self._hash
 
     def __repr__(self) -> str:
         return f"Lexicon({len(self.stems)} stems, {len(self.blocked)} blocked)"
@@ -117,8 +119,7 @@ class Lexicon:
         return self.stems, self.blocked
 
     def __setstate__(self, state: tuple[frozenset[str], frozenset[str]]) -> None:
-        self.stems, self.blocked = state
-        self._splits = {}
+        self.__init__(*state)
 
 
 _ENDINGS = ("", "er", "en", "e")
@@ -130,6 +131,26 @@ def read_words(path: Path) -> list[str]:
         return []
     lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
     return [danish.fold(line) for line in lines if line]
+
+
+_INTERNED: weakref.WeakValueDictionary[int, Lexicon] = weakref.WeakValueDictionary()
+
+
+def interned(lexicon: Lexicon) -> Lexicon:
+    """One object per distinct lexicon in this process.
+
+    Every searcher unpickles its own copy of an index's lexicon; caches keyed by a lexicon
+    (`analysis.word_terms`) would compare those copies stem by stem on every lookup (frozenset
+    equality is linear), which made highlighting ten times slower. Interned, the keys are
+    identical and compare at once; the one full comparison happens here, per copy.
+    """
+    known = _INTERNED.get(hash(lexicon))
+    if known is lexicon:
+        return known
+    if known is not None and known == lexicon:
+        return known
+    _INTERNED[hash(lexicon)] = lexicon
+    return lexicon
 
 
 def load_lexicon(*paths: Path) -> Lexicon:
@@ -145,7 +166,7 @@ def default_lexicon() -> Lexicon:
 
 def split(word: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
     """The parts of a folded, lower-case compound by `lexicon` (default: the shipped one)."""
-    return (lexicon or default_lexicon()).split(word)
+    return (lexicon if lexicon is not None else default_lexicon()).split(word)
 
 
 def _split(word: str, lexicon: Lexicon, depth: int) -> list[str]:

@@ -140,6 +140,18 @@ def test_a_full_rebuild_learns_again_and_forgets_what_the_corpus_no_longer_says(
     index.close()
 
 
+def test_equal_lexicons_of_different_indexes_are_one_object(tmp_path):
+    # Each searcher unpickles its own copy; caches keyed by the lexicon compared the copies
+    # stem by stem on every highlighted word (10x slower searches) until they were interned.
+    first, second = open_index(tmp_path / "a", create=True), open_index(tmp_path / "b", create=True)
+    write(first, tmp_path, "a.txt", PADEL)
+    write(second, tmp_path, "a.txt", PADEL)
+
+    assert first.compound_lexicon() is second.compound_lexicon()
+    first.close()
+    second.close()
+
+
 def test_a_cancelled_build_keeps_the_previous_lexicon(tmp_path):
     index = open_index(tmp_path / "index", create=True)
     write(index, tmp_path, "a.txt", PADEL)
