@@ -9,7 +9,9 @@ the newest complete TOC. An exception (`cancel()`) or a killed process therefore
 the previous generation exactly as it was; the orphaned segment files are removed by the
 next successful commit. A full rebuild (`clear()`) happens in the same transaction: the
 new segment is committed with Whoosh's `CLEAR` merge policy, so readers see the old index
-until the new one is complete, never an empty one in between. Swapping folders would
+until the new one is complete, never an empty one in between. A build from nothing may
+write a second new segment in a helper process (`search.spool`); it too becomes visible
+only through the same TOC, or not at all. Swapping folders would
 add nothing for our single-folder layout and break readers that hold the old path.
 (Not covered: power loss; Whoosh does not fsync.)
 
