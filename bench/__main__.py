@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results-dir", type=Path, default=run.RESULTS)
     parser.add_argument("--with-1m", action="store_true", help="full suite: also a million passages")
     parser.add_argument("--working-tree", action="store_true", help="measure uncommitted code, not the last commit")
+    parser.add_argument("--reuse-indexes", action="store_true",
+                        help="size: query an earlier run's indexes instead of building them (no build figures)")
     args = parser.parse_args(argv)
 
     if args.command in ("quick", "full", "size") and not args.working_tree and not os.environ.get(SNAPSHOT_ENV):
@@ -65,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         plans = {k: v for k, v in run.FULL.items() if k < 1_000_000 or args.with_1m}
         suite = "full"
     for size, profile in plans.items():
-        path = run.run_size(size, profile, suite, args.corpus_dir, args.work_dir, args.results_dir)
+        path = run.run_size(size, profile, suite, args.corpus_dir, args.work_dir, args.results_dir,
+                            reuse_indexes=args.reuse_indexes)
         print(path)
     return 0
 

@@ -93,6 +93,7 @@ def http_bench(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
         configs.append(("referatsog_html", max(profile.http_clients), "/?"))
     processes: dict[str, tuple[subprocess.Popen, int, RssSampler]] = {}
     results: dict[str, dict[str, list[dict]]] = {}
+    warmup_errors: dict[str, list[str]] = {}
     try:
         for name, (command, _) in servers.items():
             port = free_port()
@@ -106,8 +107,11 @@ def http_bench(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
             paths = [prefix + q.params() for q in mix]
             # Every server thread opens its searcher and snapshot before anything is measured.
             warm = load(port, paths, max(profile.http_clients), min(2.0, profile.http_seconds))
-            if warm["errors"]:
+            if warm["errors"] and server == "referatsog":
                 raise RuntimeError(f"{name}: errors while warming up: {warm['error_samples']}")
+            # The baseline may time out at large sizes (1M: its MATCH over common words takes
+            # seconds, queued behind 8 clients): that is a result, counted as errors, not a crash.
+            warmup_errors[name] = warm["error_samples"] if warm["errors"] else []
             key = f"{clients}"
             results.setdefault(name, {}).setdefault(key, [])
         for _round in range(profile.http_rounds):
@@ -136,4 +140,4 @@ def http_bench(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
             "server_peak_rss_mb": peaks, "server_rss_mb_end": {k: v["rss_mb_end"] for k, v in memory.items()},
             "endpoints": {"referatsog": "/api/search (JSON)", "referatsog_html": "/ (the search page)",
                           "baseline": "/ (JSON, same fields)"},
-            "round_seconds": profile.http_seconds}
+            "round_seconds": profile.http_seconds, "warmup_errors": warmup_errors}

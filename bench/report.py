@@ -13,7 +13,7 @@ def _f(value: float | None, digits: int = 1) -> str:
 def table(results_dir: Path) -> str:
     """One row per results file (newest per size), Referatsøg figure with the baseline ratio."""
     latest: dict[int, dict] = {}
-    for path in sorted(results_dir.glob("*.json")):
+    for path in sorted(p for p in results_dir.glob("*.json") if not p.name.endswith(".partial.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         data["_file"] = path.name
         latest[data["size"]] = data
@@ -26,12 +26,16 @@ def table(results_dir: Path) -> str:
     for size in sorted(latest):
         d = latest[size]
         ix, inc, fn, http = d["indexing"], d["incremental"], d["query_function"], d["http"]
-        ours = ix["median"]["referatsog"]
+        # A run that reused earlier indexes measured no build: its build columns show "–".
+        ours = ix.get("median", {}).get("referatsog", {"seconds": None, "passages_per_s": None, "peak_rss_mb": None,
+                                                        "index_bytes": ix.get("index_bytes", {}).get("referatsog")})
+        ix_ratio = ix.get("ratio", {})
         h8 = http["median"]["referatsog"].get("8", {})
         hr = http["ratio"].get("8", {})
         rows.append(
-            f"| {size:,} | {_f(ours['seconds'])} ({_f(ix['ratio']['seconds'], 2)}) | {_f(ours['passages_per_s'], 0)} "
-            f"| {_f(ours['peak_rss_mb'], 0)} | {_f(ours['index_bytes'] / 2**20)} ({_f(ix['ratio']['index_bytes'], 2)}) "
+            f"| {size:,} | {_f(ours['seconds'])} ({_f(ix_ratio.get('seconds'), 2)}) | {_f(ours['passages_per_s'], 0)} "
+            f"| {_f(ours['peak_rss_mb'], 0)} | {_f(ours['index_bytes'] and ours['index_bytes'] / 2**20)} "
+            f"({_f(ix_ratio.get('index_bytes'), 2)}) "
             f"| {_f(inc['median']['referatsog']['seconds'], 2)} ({_f(inc['ratio']['seconds'], 1)}) "
             f"| {_f(fn['median']['referatsog']['p50'])} ({_f(fn['ratio']['p50'], 1)}) "
             f"| {_f(fn['median']['referatsog']['p95'])} ({_f(fn['ratio']['p95'], 1)}) | {_f(fn['median']['referatsog']['p99'])} "

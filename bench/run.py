@@ -238,12 +238,13 @@ def query_function(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]
 def targets(size: int, result: dict[str, Any]) -> dict[str, Any]:
     """The issue's targets that apply at this size, each with the figure reached."""
     out: dict[str, Any] = {}
-    build = result["indexing"]["median"]["referatsog"]
-    out["index_rate_ge_2000_per_s"] = {"value": round(build["passages_per_s"]), "met": build["passages_per_s"] >= 2000}
+    build = result["indexing"].get("median", {}).get("referatsog")  # absent when the indexes were reused
+    if build:
+        out["index_rate_ge_2000_per_s"] = {"value": round(build["passages_per_s"]), "met": build["passages_per_s"] >= 2000}
     fn = result["query_function"]["median"]["referatsog"]
     fn_ratio = result["query_function"]["ratio"]["p95"]
     out["p95_vs_baseline_le_2x"] = {"value": fn_ratio, "met": fn_ratio is not None and fn_ratio <= 2}
-    if size >= 100_000:
+    if size >= 100_000 and build:
         out["index_100k_under_60_s"] = {"value": round(build["seconds"] * 100_000 / size, 1),
                                         "met": build["seconds"] * 100_000 / size < 60}
     if size == 100_000:
@@ -268,29 +269,48 @@ def targets(size: int, result: dict[str, Any]) -> dict[str, Any]:
 # --- one size ---------------------------------------------------------------------------------------
 
 
-def run_size(size: int, profile: Profile, suite: str, base: Path, work_base: Path, results_dir: Path = RESULTS) -> Path:
+def run_size(
+    size: int, profile: Profile, suite: str, base: Path, work_base: Path, results_dir: Path = RESULTS,
+    *, reuse_indexes: bool = False,
+) -> Path:
+    """Every phase at one size; what is measured so far is saved after each phase
+    (`<date>-<size>.partial.json`), so a failure late in a long run keeps the rest."""
     started = time.monotonic()
     result: dict[str, Any] = {"schema": 1, "suite": suite, "size": size,
                               "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                               "machine": machine(), "profile": asdict(profile)}
+    results_dir.mkdir(parents=True, exist_ok=True)
+    path = results_dir / f"{datetime.now().strftime('%Y-%m-%d')}-{size}.json"
+    partial = path.with_suffix(".partial.json")
+
+    def save(target: Path) -> None:
+        target.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
     corpus, info = corpus_for(size, base, profile)
     result["corpus"] = info
     work = work_base / f"{size}"
     work.mkdir(parents=True, exist_ok=True)
-    result["indexing"] = indexing(corpus, work, profile)
+    if reuse_indexes and (work / "index").is_dir() and (work / "baseline.sqlite").is_file():
+        log("reusing the indexes built by an earlier run (no build measured)")
+        result["indexing"] = {"reused": True, "index_bytes": {"referatsog": disk_bytes(work / "index"),
+                                                              "baseline": disk_bytes(work / "baseline.sqlite")}}
+    else:
+        result["indexing"] = indexing(corpus, work, profile)
+    save(partial)
     if profile.pdf_files:
         log(f"PDF set of {profile.pdf_files} minutes")
         result["pdf"] = pdf_indexing(base, work, profile)
     log("incremental reindex of one changed file")
     result["incremental"] = incremental(corpus, work, profile)
+    save(partial)
     log("query mix through the query functions")
     result["query_function"] = query_function(corpus, work, profile)
+    save(partial)
     log("query mix over HTTP")
     result["http"] = http_bench(corpus, work, profile)
     result["targets"] = targets(size, result)
     result["seconds"] = round(time.monotonic() - started, 1)
-    results_dir.mkdir(parents=True, exist_ok=True)
-    path = results_dir / f"{datetime.now().strftime('%Y-%m-%d')}-{size}.json"
-    path.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    save(path)
+    partial.unlink(missing_ok=True)
     log(f"size {size} done in {result['seconds']} s: {path}")
     return path
