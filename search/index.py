@@ -66,7 +66,7 @@ from search.analysis import compound_lexicon, use_compound_lexicon
 from search.api import IndexLocked, IndexMissing, SearchRequest, SearchResponse
 from search.query import run_search
 from search.schema import FILE, PASSAGE, SCHEMA_VERSION, build_schema, file_fields, passage_fields
-from search.snapshot import Snapshot
+from search.snapshot import Snapshot, term_cache_bytes
 from search.spool import Spool, merge_with
 
 INDEX_NAME = "MAIN"
@@ -240,7 +240,7 @@ class SearchIndex:
         with self._lock:
             snapshot = self._snapshots.get(generation)
             if snapshot is None:
-                snapshot = Snapshot(generation)
+                snapshot = Snapshot(generation, term_cache_bytes(searcher.doc_count_all()))
                 # Keep the newest few: threads may briefly lag one commit behind.
                 for old in sorted(self._snapshots)[:-2]:
                     del self._snapshots[old]
