@@ -262,20 +262,9 @@ def _read_job(job: tuple[Path, Path, os.stat_result, int, str]) -> _Read:
 
 
 def _worker_init(parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    from search.spool import start_as_helper
 
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except PermissionError:  # the pid now belongs to another user's process
-                os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    start_as_helper(parent)
 
 
 def _same_stat(record: dict[str, Any], info: os.stat_result) -> bool:

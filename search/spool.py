@@ -168,9 +168,7 @@ def _write_part(
     """In the helper: write the first `count` spooled documents, send back the segment."""
     from whoosh.writing import SegmentWriter
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent cancels the build and stops us
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _exit_with(parent)
+    start_as_helper(parent)
     try:
         writer = SegmentWriter(ix, _lk=False, **options)
         writer.schema = schema  # the parent's schema, lexicon set: the TOC's is the old one
@@ -186,7 +184,13 @@ def _write_part(
         send.close()
 
 
-def _exit_with(parent: int) -> None:
+def start_as_helper(parent: int) -> None:
+    """In a forked helper (the spool's writer, `indexer.update`'s readers): leave Ctrl-C to the
+    parent, which cancels the run and stops its helpers, and exit at once when the parent
+    dies, so no helper outlives a killed run (nor keeps its inherited index lock)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
     def watch() -> None:
         while True:
             time.sleep(0.5)
