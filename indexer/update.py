@@ -23,7 +23,6 @@ import hashlib
 import logging
 import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -239,8 +238,10 @@ def _reading_pool(workers: int | None, files: int) -> Iterator[Pool | None]:
     can deadlock); elsewhere files are read in this process. Workers ignore Ctrl-C (the
     parent cancels the run and stops them) and exit by themselves if the parent dies.
     """
+    from search.spool import fork_is_safe
+
     count = _worker_count(workers)
-    if count < 2 or files < POOL_MIN_FILES or not sys.platform.startswith("linux") or threading.active_count() > 1:
+    if count < 2 or files < POOL_MIN_FILES or not fork_is_safe():
         yield None
         return
     import multiprocessing

@@ -183,8 +183,9 @@ class ValueTokenizer(Tokenizer):
             offset += len(text) + 1
 
 
-def DanishAnalyzer() -> CompositeAnalyzer:  # noqa: N802 (Whoosh's factory naming)
-    """The analyzer of every Danish text field: tokenize, lower-case, fold, drop stop words, stem.
+def DanishAnalyzer(lexicon: decompound.Lexicon | None = None) -> CompositeAnalyzer:  # noqa: N802 (Whoosh's naming)
+    """The analyzer of every Danish text field: tokenize, lower-case, fold, drop stop words, stem;
+    at index time compounds are split by `lexicon` (None: the shipped one).
 
     >>> [t.text for t in DanishAnalyzer()("Modtagelse af flygtningene i Næstved 21.05.2015")]
     ['modtag', 'flygtning', 'naestved', '21.05.2015']
@@ -197,7 +198,7 @@ def DanishAnalyzer() -> CompositeAnalyzer:  # noqa: N802 (Whoosh's factory namin
         | FoldFilter()
         | StopFilter(stoplist=danish.FOLDED_STOP_WORDS, minsize=1, renumber=True)
         | PartsFilter()
-        | DecompoundFilter(PART_BOOST)
+        | DecompoundFilter(PART_BOOST, lexicon)
         | StemFilter()
     )
 
@@ -238,8 +239,4 @@ def _word_terms(word: str, lexicon: decompound.Lexicon) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _highlight_analyzer(lexicon: decompound.Lexicon) -> CompositeAnalyzer:
-    analyzer = DanishAnalyzer()
-    for item in analyzer.items:
-        if isinstance(item, DecompoundFilter):
-            item.lexicon = lexicon
-    return analyzer
+    return DanishAnalyzer(lexicon)

@@ -50,9 +50,6 @@ class Spool:
         self._vocabulary = decompound.Vocabulary()
         self._helper: _Helper | None = None
 
-    def __len__(self) -> int:
-        return len(self._offsets)
-
     def add(self, document: Document, root: Path, file_info: dict[str, Any]) -> None:
         for passage in document.passages:
             self._vocabulary.add(passage.title)
@@ -102,12 +99,16 @@ def merge_with(segments: list[Any], policy: Callable[[Any, list[Any]], list[Any]
     return merge
 
 
+def fork_is_safe() -> bool:
+    """Whether this process may fork helpers: on Linux (the spool's helper reopens the spool
+    through /proc; fork is the default start method there), with no other threads (forking a
+    threaded process can deadlock in a lock another thread held)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 def _can_fork(total: int) -> bool:
-    """Fork only on Linux (the helper reopens the spool through /proc), from a process with no
-    other threads (forking a threaded process can deadlock), with a second core to use."""
-    if total < PARALLEL_MIN_DOCUMENTS or not sys.platform.startswith("linux") or threading.active_count() > 1:
-        return False
-    return len(os.sched_getaffinity(0)) >= 2
+    """A helper for this many documents: enough work, fork safe, and a second core to use."""
+    return total >= PARALLEL_MIN_DOCUMENTS and fork_is_safe() and len(os.sched_getaffinity(0)) >= 2
 
 
 class _Helper:
