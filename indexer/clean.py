@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from indexer.models import Line, Page, SourceFile
@@ -139,12 +139,10 @@ class Vocabulary:
     """
 
     def __init__(self, lines: Sequence[str]) -> None:
-        counts: Counter[str] = Counter()
-        for text in lines:
-            for token in re.findall(r"\w+(?:-\w+)*", text):
-                counts[token.lower()] += 1
-                if "-" in token:
-                    counts.update(part.lower() for part in token.split("-"))
+        # Counted by C-level calls (this runs over every line of every file indexed).
+        tokens = list(map(str.lower, _VOCABULARY_TOKEN.findall("\n".join(lines))))
+        counts = Counter(tokens)
+        counts.update(part for token in tokens if "-" in token for part in token.split("-"))
         for a, b in zip(lines, lines[1:]):
             if not a.endswith("-"):
                 continue
@@ -153,7 +151,11 @@ class Vocabulary:
                 counts[end.group(2).lower()] -= 1
                 counts[start.group(1).lower()] -= 1
         self.words = frozenset(w for w, n in counts.items() if n > 0)
-        self.stems = frozenset(stem(fold(w)) for w in self.words)
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """The stems of the words (only asked for when a line ends in a hyphen)."""
+        return frozenset(stem(fold(w)) for w in self.words)
 
     def knows(self, word: str) -> bool:
         word = word.lower()
@@ -162,6 +164,9 @@ class Vocabulary:
     def knows_form_of(self, word: str) -> bool:
         """The word or another inflection of it ("familierne" when "familier" occurs)."""
         return self.knows(word) or stem(fold(word.lower())) in self.stems
+
+
+_VOCABULARY_TOKEN = re.compile(r"\w+(?:-\w+)*")
 
 
 # --- Hyphenation -----------------------------------------------------------------------

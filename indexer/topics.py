@@ -93,12 +93,15 @@ class TopicTagger:
         """Topics whose keywords occur often enough, strongest first (at least one topic)."""
         scores: Counter[str] = Counter()
         for weight, found in ((_TITLE_WEIGHT, words(title)), (1, words(text))):
-            for pair in found:
+            # Each distinct word once, times its count (in order of first occurrence, so
+            # topics with equal scores keep the order of the text).
+            for pair, count in Counter(found).items():
                 for name in self._topics_of(pair):
-                    scores[name] += weight
+                    scores[name] += weight * count
             stems = [s for _, s in found]
+            present = set(stems)
             for name, phrase in self._phrases:
-                hits = _occurrences(phrase, stems)
+                hits = _occurrences(phrase, stems) if present.issuperset(phrase) else 0
                 if hits:
                     scores[name] += weight * hits
         chosen = [name for name, score in scores.most_common() if score >= _MIN_SCORE][:_MAX_TOPICS]

@@ -28,7 +28,7 @@ from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from indexer.dates import find_dates
 from indexer.models import Document, Passage
-from search.analysis import VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer
+from search.analysis import VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer, DanishPositions
 from search.danish import fold
 from search.facets import FACETS
 
@@ -53,6 +53,13 @@ FIELD_BOOSTS: Mapping[str, float] = {"title": 4.0, "decision": 1.0, "body": 1.0}
 ROUTINE_TITLES = Path(__file__).resolve().parent / "data" / "routine_titles.txt"
 
 
+def _danish_text(analyzer: Any) -> TEXT:
+    """A Danish text field: positions for phrases, written word by word (`DanishPositions`)."""
+    field = TEXT(analyzer=analyzer)
+    field.format = DanishPositions(field_boost=field.format.field_boost)
+    return field
+
+
 def build_schema() -> Schema:
     """A fresh schema object (Whoosh pickles it into the index's table of contents)."""
     danish = DanishAnalyzer()
@@ -61,9 +68,9 @@ def build_schema() -> Schema:
         "id": ID(stored=True, unique=True),
         "document_id": ID(stored=True),
         "source": ID(stored=True),
-        "title": TEXT(analyzer=danish),
-        "decision": TEXT(analyzer=danish),
-        "body": TEXT(analyzer=danish),
+        "title": _danish_text(danish),
+        "decision": _danish_text(danish),
+        "body": _danish_text(danish),
         "routine": COLUMN(columns.BitColumn()),  # a routine item (Eventuelt, Godkendelse af dagsorden, ...)
         "case_number": KEYWORD(analyzer=CaseNumberAnalyzer()),
         # Every date of the passage as ISO values (meeting, decisions, dates written in the

@@ -7,10 +7,11 @@ index folder: it goes with the process, however the process ends) while their wo
 counted, and writes them afterwards.
 
 The second pass is where a build spends its time (Whoosh's writer is pure Python), so it
-runs in two processes when there is enough to write: a forked helper writes the first part
+runs in two processes when there is enough to write: a forked helper writes the first half
 of the spool into a segment of its own, while this process writes the rest into the
-writer's segment; the helper's segment joins the commit (`merge_with`), ahead of the
-writer's, so the documents stay in corpus order. The helper holds no lock of its own: it
+writer's segment and finishes it (flushes its postings) before waiting for the helper, so
+both halves take the same work; both segments join the commit (`merge_with`), the helper's
+first, so the documents stay in corpus order. The helper holds no lock of its own: it
 shares the writer's, inherited with the fork, and exits when this process dies (it checks
 twice a second), so a killed build leaves no process holding the index locked. An error in
 the helper fails the build like any write error: nothing is committed.
@@ -65,7 +66,9 @@ class Spool:
         self, writer: Any, ix: Any, options: dict[str, Any], write_one: WriteOne, on_write: OnWrite | None,
     ) -> list[Any]:
         """Write every spooled document into `writer` (of index `ix`, made with `options`, its
-        schema's lexicon set); returns the segments a helper wrote, for the commit (`merge_with`)."""
+        schema's lexicon set); returns the finished segments for the commit (`merge_with`),
+        in corpus order: the helper's, then the writer's own when a helper shared the work
+        (the writer's own segment is otherwise left for the commit to flush)."""
         total = len(self._offsets)
         self._file.flush()
         helper = _Helper.start(self._file, self._offsets, ix, writer.schema, options, write_one) if _can_fork(total) else None
@@ -79,9 +82,14 @@ class Spool:
                 on_write(mine + (helper.done.value if helper else 0), total, document.source)
         if helper is None:
             return []
+        # Flush our own segment before waiting for the helper's: flushing postings is a
+        # quarter of the writing, and the helper's half of the work includes its flush. The
+        # writer's commit then adds no segment of its own (nothing left to flush).
+        own = [writer._finalize_segment()] if writer._added else []
+        writer._added = False
         segment = helper.finish()
         self._helper = None
-        return [segment]
+        return [segment, *own]
 
     def close(self) -> None:
         if self._helper is not None:

@@ -11,9 +11,13 @@ from pathlib import Path
 import pytest
 
 from search import open_index
-from search.analysis import DanishAnalyzer, FacetAnalyzer, analyze, word_terms
+from whoosh.formats import Positions
+
+from search import decompound
+from search.analysis import DanishAnalyzer, DanishPositions, FacetAnalyzer, analyze, use_compound_lexicon, word_terms
 from search.examples import example_document, example_passage
 from search.schema import build_schema
+from tests.conftest import LAYOUTS, SEEDS
 
 
 def tokens(text: str, mode: str = "query") -> list[str]:
@@ -124,3 +128,56 @@ print(json.dumps({
     assert seen["tokens"] == tokens("Flygtningene blev boligplaceret i Naestved")
     assert "FoldFilter" in seen["analyzer"] and "StemFilter" in seen["analyzer"]
     assert seen["total"] == 1
+
+
+# Text that exercises every stage: stop words between words, repeated words, hyphenated
+# names, case numbers and dates, compounds, and words whose parts repeat the word.
+TRICKY = (
+    "Integrationsrådet og Integrationsrådets formand Helle Waage-Jensen drøftede boligplacering af "
+    "flygtninge, flygtningene og flygtningekvoten 2017. Sagsnr. 00.01.00-A21-1-14 (21.05.2015). "
+    "Det er det, der er boligplaceringen: bolig og placering, bolig-placering; AARHUS/Århus."
+)
+
+
+def _postings(fmt: Positions, analyzer, text: str) -> list:
+    return list(fmt.word_values(text, analyzer, mode="index"))
+
+
+def test_word_by_word_format_writes_exactly_whooshs_postings():
+    """DanishPositions memoises each word's tokens; the postings (term, frequency, weight,
+    encoded positions) must be those of Whoosh's own Positions format, in the same order."""
+    analyzer = DanishAnalyzer()
+    texts = [TRICKY, "", "og i af"] + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(LAYOUTS.glob("*.txt"))]
+    fast = DanishPositions(field_boost=1.0)
+    for text in texts + texts:  # the second round answers from the memo
+        assert _postings(fast, analyzer, text) == _postings(Positions(field_boost=1.0), analyzer, text)
+    postings = {term: (freq, weight) for term, freq, weight, _value in _postings(fast, analyzer, TRICKY)}
+    # "placering" itself, the part of "bolig-placering", the compound parts of two compounds.
+    assert postings["plac"] == (4, pytest.approx(1 + 1 + 0.7 + 0.7))
+    assert postings["flygtning"] == (3, pytest.approx(1 + 1 + 0.7))  # flygtninge, flygtningene, flygtningekvoten
+
+
+def test_word_by_word_format_follows_a_changed_lexicon():
+    analyzer = DanishAnalyzer()
+    fast = DanishPositions(field_boost=1.0)
+    schema = build_schema()
+    schema["body"].analyzer = analyzer
+    before = {term for term, *_ in _postings(fast, analyzer, "Kvotetildelingen blev drøftet")}
+    use_compound_lexicon(schema, decompound.default_lexicon().with_words(["kvote", "tildeling"]))
+    after = {term for term, *_ in _postings(fast, analyzer, "Kvotetildelingen blev drøftet")}
+    assert "tildeling" not in before and {"kvot", "tildeling"} <= after
+    assert _postings(fast, analyzer, "Kvotetildelingen blev drøftet") == _postings(
+        Positions(field_boost=1.0), analyzer, "Kvotetildelingen blev drøftet"
+    )
+
+
+def test_word_by_word_format_leaves_other_analyzers_to_whoosh():
+    facet = FacetAnalyzer()
+    assert _postings(DanishPositions(), facet, "Næstved") == _postings(Positions(), facet, "Næstved")
+    assert [t for t, *_ in _postings(DanishPositions(), facet, "Næstved")] == ["naestved"]
+
+
+def test_schema_text_fields_write_word_by_word():
+    schema = build_schema()
+    assert all(isinstance(schema[name].format, DanishPositions) for name in ("title", "decision", "body"))

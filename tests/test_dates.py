@@ -47,3 +47,32 @@ def test_all_dates_in_reading_order():
 def test_year_of_ignores_ranges():
     assert year_of("AKTIVITETER I 2015") == 2015
     assert year_of("Visionen 2014-2017") is None
+
+
+def test_long_text_finds_the_same_dates_as_short_pieces_of_it():
+    """Long texts are searched only around four-digit numbers: dates at the start, the end,
+    between long stretches without numbers, in every form, and near misses stay as they are."""
+    filler = "Rådet drøftede sagen grundigt og tog orienteringen til efterretning. " * 8
+    pieces = [
+        "Mødet 21.05.2015 blev holdt.",
+        "Referat fra mødet den 23. februar 2017, kl. 17.",
+        "Næste møde: 2026-06-04 i byrådssalen.",
+        "Sagsnr. 00.01.00-A21-1-14 og 588-2021-1874 er ikke datoer, og 21.05.20155 heller ikke.",
+        "Beløbet er 12.500 kr. i 2019-2020; mødet September 9, 2019 blev aflyst.",
+        "Frist 1/12-2016 og 25-11-2021.",
+    ]
+    text = "2011-01-05 " + filler.join(pieces) + filler + "Sidst 3.4.2024"
+    assert len(text) > 2000
+    found = [(d.isoformat(), text[start:end]) for d, (start, end) in find_dates(text)]
+    assert found == [
+        ("2011-01-05", "2011-01-05"),
+        ("2015-05-21", "21.05.2015"),
+        ("2017-02-23", "23. februar 2017"),
+        ("2026-06-04", "2026-06-04"),
+        ("2019-09-09", "September 9, 2019"),
+        ("2016-12-01", "1/12-2016"),
+        ("2021-11-25", "25-11-2021"),
+        ("2024-04-03", "3.4.2024"),
+    ]
+    for piece in pieces:  # each piece alone (short: searched whole) gives the same dates
+        assert [d for d, _ in find_dates(piece)] == [d for d, _ in find_dates(filler + piece + filler)]
