@@ -105,14 +105,20 @@ def _text_lines(text: str) -> list[Line]:
 
 
 def _clean_line(text: str) -> str:
-    text = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\t", " ")
-    row = _MD_TABLE_ROW.match(text.strip())
-    if row:
-        text = _table_row(row.group(1))
-    text = _MD_HEADING.sub("", text.strip())
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_BOLD.sub(r"\2", text)
-    text = _TAG.sub("", text)
+    text = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\t", " ").strip()
+    # Each markup pattern only where its first character occurs: this runs on every line.
+    if text.startswith("|"):
+        row = _MD_TABLE_ROW.match(text)
+        if row:
+            text = _table_row(row.group(1))
+    if text.startswith("#"):
+        text = _MD_HEADING.sub("", text.strip())
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = _MD_BOLD.sub(r"\2", text)
+    if "<" in text:
+        text = _TAG.sub("", text)
     return " ".join(text.split())
 
 
