@@ -68,6 +68,7 @@ from search.query import run_search
 from search.schema import FILE, PASSAGE, SCHEMA_VERSION, build_schema, file_fields, passage_fields
 from search.snapshot import Snapshot, term_cache_bytes
 from search.spool import Spool, merge_with
+from search.writing import SegmentWriter
 
 INDEX_NAME = "MAIN"
 VERSION_FILE = "referatsog-index.json"
@@ -290,7 +291,9 @@ class IndexWriter:
             # compound segment would hand every searcher its own in-memory copy (see the
             # module docstring, "Segment files").
             self._options = {"limitmb": limitmb, "compound": False}
-            self._writer = index._ix.writer(procs=procs, **self._options) if procs > 1 else index._ix.writer(**self._options)
+            self._writer = (
+                index._ix.writer(procs=procs, **self._options) if procs > 1 else SegmentWriter(index._ix, **self._options)
+            )
         except LockError:
             raise IndexLocked(_locked_message(index.path)) from None
         self._path = index.path

@@ -175,7 +175,7 @@ def _write_part(
     send: Any, done: Any, parent: int,
 ) -> None:
     """In the helper: write the first `count` spooled documents, send back the segment."""
-    from whoosh.writing import SegmentWriter
+    from search.writing import SegmentWriter
 
     start_as_helper(parent)
     try:

@@ -395,3 +395,29 @@ def test_a_searcher_of_the_previous_generation_answers_after_its_files_were_dele
     again = run_search(searcher, SearchRequest(query="flygtninge"), Snapshot(-2)).to_json()  # fresh caches: reads columns
     assert again == before and before["total"] == 1
     assert index.search(SearchRequest(query="flygtninge")).total == 0  # a new search sees the new generation
+
+
+def test_segment_writer_writes_the_same_files_as_whooshs(tmp_path: Path, seed_passages):
+    """`search.writing.SegmentWriter` only looks field lengths up faster when it flushes: the
+    segment's files (postings with their blocks' length statistics, terms, lengths, stored
+    records) are byte for byte those of Whoosh's own writer."""
+    from whoosh import index as whoosh_index
+    from whoosh import writing
+
+    from search import writing as ours
+    from search.schema import build_schema, passage_fields
+
+    def build(folder: Path, writer_class) -> dict[str, bytes]:
+        folder.mkdir()
+        ix = whoosh_index.create_in(str(folder), build_schema(), indexname="MAIN")
+        writer = writer_class(ix, compound=False)
+        for passage in seed_passages:
+            writer.add_document(**passage_fields(passage))
+        writer.commit()
+        segment = ix._segments()[0].segment_id()
+        return {f.name.replace(segment, "SEG"): f.read_bytes() for f in folder.iterdir() if segment in f.name}
+
+    whoosh_files = build(tmp_path / "whoosh", writing.SegmentWriter)
+    our_files = build(tmp_path / "ours", ours.SegmentWriter)
+    assert {name.rsplit(".", 1)[-1] for name in our_files} >= {"pst", "trm", "col"}
+    assert our_files == whoosh_files
