@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from array import array
 from collections import Counter
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 from search import InvalidParameter, SearchRequest, open_index
 from search.danish import terms
-from search.facets import SMALL_SET, FacetColumn, docnum_array
+from search.facets import FACETS_BY_NAME, SMALL_SET, FacetColumn, docnum_array, facet_key
 from search.examples import example_document, example_passage
 from search.highlight import mark, snippet
 from search.query import NOTHING_TO_SEARCH
@@ -585,3 +586,36 @@ def test_facet_counts_are_the_same_for_small_and_large_result_sets():
         assert column.count(docnums) == expected
         assert column.count(docnum_array(docnums)) == expected
     assert column.count(large)["flygtninge"] == column.count(large)["bolig"] == len([d for d in large if d % 4 == 3])
+
+
+@pytest.mark.parametrize("facet_name", ["case_handler", "year", "topic"])
+@pytest.mark.parametrize("size", [3 * SMALL_SET - 168, 20 * SMALL_SET])  # counted by a Counter, by numpy
+def test_facet_values_are_ranked_by_count_then_by_the_facets_order(facet_name, size):
+    """More values than a facet shows, many equal counts: the first `limit` by count, ties by
+    the facet's own order (names alphabetically, years newest first), then the selected
+    values beyond the limit, then selected values no passage has, with 0."""
+    facet = FACETS_BY_NAME[facet_name]
+    if facet_name == "year":
+        values = [str(2000 + i) for i in range(80)]
+    else:
+        values = [f"{'ABCDEFGH'[i % 8]}{'æøå'[i % 3]}rn {i // 8:02d}" for i in range(80)]
+    labels: list[tuple[str, ...]] = [()] + [(v,) for v in values]
+    if facet.multi:  # combinations, as topics are stored
+        labels += [(values[i], values[i + 1]) for i in range(0, 40, 2)]
+    draw = random.Random(size)
+    ords = array("I", [draw.randrange(len(labels)) for _ in range(size)])
+    column = FacetColumn(tuple(labels), ords)
+    docnums = set(range(0, size, 3))
+    selected = (values[-1], "Ingen Sådan")
+
+    shown = facet.counts(column, docnums, selected)
+
+    counted = Counter(v for d in docnums for v in labels[ords[d]])
+    ranked = sorted(counted.items(), key=facet.order)  # most frequent first, then the facet's order
+    keys = {facet_key(v) for v in selected}
+    expected = [(v, n) for i, (v, n) in enumerate(ranked) if i < facet.limit or facet_key(v) in keys]
+    expected += [(v, 0) for v in selected if v not in counted]
+    assert [(f.value, f.count) for f in shown] == expected
+    assert len(counted) > facet.limit and len(set(counted.values())) < len(counted)  # ties to break
+    assert hasattr(docnum_array(docnums), "dtype") == (size > 3 * SMALL_SET)
+    assert [f.value for f in shown if f.selected] == [v for v in selected if v in dict(expected)]
