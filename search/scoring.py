@@ -81,7 +81,7 @@ def all_scores(searcher: Searcher, snapshot: Snapshot, query: Query, candidates:
             local = ordered[start_i:_bisect(ordered, end)]
             if not local:
                 continue
-            plan = _plan(query.matcher(leaf, context))
+            plan = _segment_plan(snapshot, query, leaf, offset, context)
             wanted = candidates if len(local) == len(candidates) and isinstance(candidates, (set, frozenset)) else set(local)
             scores.update(_evaluate(plan, searcher, snapshot, local, wanted, offset, end))
     except Unsupported:
@@ -121,6 +121,24 @@ def _live(m: Any) -> Any:
     while type(m) is FilterMatcher and m._exclude:
         m = m.child
     return m
+
+
+def _segment_plan(snapshot: Snapshot, query: Query, leaf: Any, offset: int, context: Any) -> tuple:
+    """The plan of `query` in the segment at `offset`, kept per generation: building Whoosh's
+    matcher tree opens a matcher per field and term and reads each one's first block (~2 ms
+    per segment for one word at 100k), and a generation's plans never change (raises
+    Unsupported, also when remembered)."""
+
+    def build() -> tuple:
+        try:
+            return _plan(query.matcher(leaf, context))
+        except Unsupported as error:
+            return ("unsupported", str(error))
+
+    plan = snapshot.cache.get(("plan", query, offset), build, lambda _plan: 2_000)
+    if plan[0] == "unsupported":
+        raise Unsupported(plan[1])
+    return plan
 
 
 def _plan(m: Any) -> tuple:

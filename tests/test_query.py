@@ -493,6 +493,34 @@ def test_filtered_scoring_equals_unfiltered_scoring_restricted_to_the_set(segmen
     assert [(h.id, h.score) for h in filtered.hits] == expected and expected
 
 
+def test_scoring_plans_are_kept_per_generation_and_made_again_after_a_commit(segmented, tmp_path: Path, monkeypatch):
+    """Building Whoosh's matcher tree for a plan costs milliseconds per segment: a generation
+    keeps its plans, a commit (new idf, new segments) gets new ones, scored as Whoosh scores."""
+    from search import scoring, variants
+    from search.query import compile_query
+
+    made = []
+    plan = scoring._plan
+    monkeypatch.setattr(scoring, "_plan", lambda m: made.append(m) or plan(m))
+    first = search(segmented, "boligplacering flygtninge")
+    assert made
+    count = len(made)
+    again = search(segmented, "boligplacering flygtninge")
+    assert len(made) == count and [(h.id, h.score) for h in again.hits] == [(h.id, h.score) for h in first.hits]
+
+    with segmented.writer() as writer:
+        writer.add(example_document("nyt.txt", [P("Boligplacering af flygtninge", "Flygtninge boligplaceres.")]),
+                   tmp_path / "corpus")
+    after = search(segmented, "boligplacering flygtninge")
+    assert len(made) > count and after.total == first.total + 1
+    searcher = segmented._searcher()
+    compiled = compile_query(variants.expand(parse("boligplacering flygtninge")), searcher)
+    expected = {hit.docnum: hit.score for hit in searcher.search(compiled.scored, limit=None, optimize=False)}
+    snapshot = segmented._snapshot(searcher)
+    assert scoring.all_scores(searcher, snapshot, compiled.scored, snapshot.docs(searcher, compiled.matching)) == expected
+    assert sorted(expected.values(), reverse=True)[:len(after.hits)] == [h.score for h in after.hits]
+
+
 def test_routine_items_are_scaled_and_ties_keep_whooshs_order():
     from search.scoring import best
 
