@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from functools import lru_cache
 
+import numpy as np
 from whoosh.query import Query
 from whoosh.searching import Searcher
 
@@ -63,11 +64,13 @@ def top_scored(
     if limit < 1 or not hits:
         return []
     routine = snapshot.routine(searcher) if factor != 1.0 else frozenset()
-    scores = scoring.all_scores(searcher, snapshot, query, hits)
-    if scores is None and restricted:
-        scores = scoring.subset_scores(searcher, query, hits)
-    if scores is not None:
-        return scoring.best(scores, limit, routine, factor)
+    scored = scoring.score_arrays(searcher, snapshot, query, hits)
+    if scored is not None:
+        docnums, scores = scored
+        is_routine = snapshot.routine_mask(searcher)[docnums] if factor != 1.0 else np.zeros(len(docnums), dtype=bool)
+        return scoring.best_of(docnums, scores, limit, is_routine, factor)
+    if restricted:
+        return scoring.best(scoring.subset_scores(searcher, query, hits), limit, routine, factor)
     return _collected(searcher, query, limit, routine, factor)
 
 

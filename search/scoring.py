@@ -20,17 +20,23 @@ same scores are computed in bulk, for exactly the documents a search already kno
 
 Phrases are scored as Whoosh scores them (the sum of their words' BM25F in the field),
 restricted to the documents where the phrase occurs in that field (`Snapshot.docs`).
+
+A segment where the candidates are a fair share of its documents (a common word) is
+evaluated over numpy arrays indexed by document (`_dense`), other segments candidate by
+candidate in dictionaries (`_evaluate`); numpy's float64 additions and multiplications are
+the same IEEE operations as Python's, done in the same order, so both give the same bits.
+The best `limit` are then picked in numpy too (`best_of`).
 """
 
 from __future__ import annotations
 
-import heapq
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from itertools import compress
 from typing import Any
 
+import numpy as np
 from whoosh.matching import (
     ArrayUnionMatcher,
     FilterMatcher,
@@ -71,44 +77,74 @@ def top_scores(
 
 def all_scores(searcher: Searcher, snapshot: Snapshot, query: Query, candidates: Collection[int]) -> Scores | None:
     """Whoosh's score of every document of `candidates` that `query` matches, or None."""
-    ordered = sorted(candidates)
+    scored = score_arrays(searcher, snapshot, query, candidates)
+    if scored is None:
+        return None
+    docnums, scores = scored
+    return dict(zip(docnums.tolist(), scores.tolist()))
+
+
+def score_arrays(
+    searcher: Searcher, snapshot: Snapshot, query: Query, candidates: Collection[int]
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """`all_scores` as arrays: the matching candidates' document numbers, ascending, and their
+    scores; None when the query needs Whoosh's own matchers.
+
+    A segment where candidates are a fair share of the documents (a common word) is scored
+    densely, with numpy arrays over the segment's documents (`_dense`); otherwise sparsely,
+    candidate by candidate or posting by posting (`_evaluate`). Both add the same floats in
+    the same order.
+    """
+    ordered = np.sort(np.fromiter(candidates, dtype=np.intp, count=len(candidates)))
     context = searcher.context()
-    scores: Scores = {}
+    parts: list[tuple[np.ndarray, np.ndarray]] = []
     try:
         for leaf, offset in searcher.leaf_searchers():
             end = offset + leaf.doc_count_all()
-            start_i = _bisect(ordered, offset)
-            local = ordered[start_i:_bisect(ordered, end)]
-            if not local:
+            first, last = np.searchsorted(ordered, (offset, end)).tolist()
+            if first == last:
                 continue
             plan = _segment_plan(snapshot, query, leaf, offset, context)
-            wanted = candidates if len(local) == len(candidates) and isinstance(candidates, (set, frozenset)) else set(local)
-            scores.update(_evaluate(plan, searcher, snapshot, local, wanted, offset, end))
+            if (last - first) * DENSE_SHARE >= end - offset:
+                wanted = np.zeros(end - offset, dtype=bool)
+                wanted[ordered[first:last] - offset] = True
+                mask, values = _dense(plan, searcher, snapshot, wanted, offset, end)
+                found = np.flatnonzero(mask)
+                parts.append((found + offset, values[found]))
+            else:
+                local = ordered[first:last].tolist()
+                scores = _evaluate(plan, searcher, snapshot, local, set(local), offset, end)
+                docnums = sorted(scores)
+                parts.append((np.array(docnums, dtype=np.intp), np.array([scores[d] for d in docnums], dtype=np.float64)))
     except Unsupported:
         return None
-    return scores
+    if not parts:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float64)
+    return np.concatenate([d for d, _ in parts]), np.concatenate([s for _, s in parts])
 
 
 def best(scores: Scores, limit: int, routine: frozenset[int] = frozenset(), factor: float = 1.0) -> list[tuple[int, float]]:
     """The `limit` best (docnum, score), routine ones scaled, in Whoosh's order for equal scores."""
-    if limit < 1 or not scores:
+    docnums = np.fromiter(scores, dtype=np.intp, count=len(scores))
+    values = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+    is_routine = np.fromiter((d in routine for d in scores), dtype=bool, count=len(scores))
+    return best_of(docnums, values, limit, is_routine, factor)
+
+
+def best_of(
+    docnums: np.ndarray, scores: np.ndarray, limit: int, is_routine: np.ndarray, factor: float = 1.0
+) -> list[tuple[int, float]]:
+    """`best` over arrays (`is_routine` aligned with `docnums`): the scaled scores and the
+    `limit`-th best of them in numpy, the few at or above it sorted in Python."""
+    if limit < 1 or not len(docnums):
         return []
-    original: Scores = {}
-    if factor != 1.0 and routine:
-        scaled = dict(scores)
-        for d in routine.intersection(scores):
-            original[d] = scores[d]
-            scaled[d] = scores[d] * factor
-        scores = scaled
-    if len(scores) > limit:  # the limit-th best score, by a C-level comparison of floats
-        floor = heapq.nlargest(limit, scores.values())[-1]
-        scores = dict(compress(scores.items(), map(floor.__le__, scores.values())))
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], -original.get(item[0], item[1]), item[0]))
-    return ranked[:limit]
-
-
-def _bisect(ordered: list[int], value: int) -> int:
-    return bisect_left(ordered, value)
+    scaled = np.where(is_routine, scores * factor, scores) if factor != 1.0 else scores
+    if len(scaled) > limit:
+        floor = np.partition(scaled, len(scaled) - limit)[len(scaled) - limit]
+        keep = np.flatnonzero(scaled >= floor)
+        docnums, scaled, scores = docnums[keep], scaled[keep], scores[keep]
+    ranked = sorted(zip(docnums.tolist(), scaled.tolist(), scores.tolist()), key=lambda t: (-t[1], -t[2], t[0]))
+    return [(d, s) for d, s, _ in ranked[:limit]]
 
 
 # Plans: ("term", field, text, scorer) | ("scale", boost, child) | ("union", a, b)
@@ -231,14 +267,11 @@ def _term_scores(
     plan: tuple, searcher: Searcher, snapshot: Snapshot, local: list[int], wanted: Collection[int], start: int, end: int
 ) -> Scores:
     _, field, text, params = plan
-    text = _text(text)
-    postings = snapshot.postings(searcher, field, text)
+    postings, values = _term_postings(snapshot, searcher, field, _text(text), params)
     lo, hi = postings.leaf(start, end)
     if lo == hi:
         return {}
     ids = postings.ids
-    values = snapshot.cache.get(("bm25", field, text, params), lambda: _term_bm25(snapshot, searcher, field, postings, params),
-                                lambda v: 8 * len(v) + 100)
     if len(local) * 16 < hi - lo:  # few candidates: find each in the postings
         out = {}
         for d in local:
@@ -248,6 +281,71 @@ def _term_scores(
         return out
     section = ids[lo:hi]  # many: keep the postings of wanted documents, in C
     return dict(compress(zip(section, values[lo:hi]), map(wanted.__contains__, section)))
+
+
+def _term_postings(snapshot: Snapshot, searcher: Searcher, field: str, text: str, params: tuple | None) -> tuple[Any, array]:
+    """A term's postings and its score in each of them (both cached per generation)."""
+    postings = snapshot.postings(searcher, field, text)
+    values = snapshot.cache.get(("bm25", field, text, params), lambda: _term_bm25(snapshot, searcher, field, postings, params),
+                                lambda v: 8 * len(v) + 100)
+    return postings, values
+
+
+# A segment is scored densely when at least 1/DENSE_SHARE of its documents are candidates:
+# there a few vectorised passes over the segment cost less than dictionaries of candidates.
+DENSE_SHARE = 64
+
+
+def _dense(
+    plan: tuple, searcher: Searcher, snapshot: Snapshot, wanted: np.ndarray, start: int, end: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """`_evaluate` over arrays indexed by document number - `start`: which of the `wanted`
+    documents the plan matches, and their scores (0.0 where it does not match, so that a
+    sum with a partial score that is absent adds 0.0, which leaves every float as it was)."""
+    kind = plan[0]
+    size = end - start
+    if kind == "term":
+        _, field, text, params = plan
+        postings, values = _term_postings(snapshot, searcher, field, _text(text), params)
+        lo, hi = postings.leaf(start, end)
+        mask, scores = np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float64)
+        if lo < hi:
+            ids = np.frombuffer(postings.ids, dtype=np.dtype(f"u{postings.ids.itemsize}"))[lo:hi].astype(np.intp) - start
+            keep = wanted[ids]
+            mask[ids[keep]] = True
+            scores[ids[keep]] = np.frombuffer(values, dtype=np.float64)[lo:hi][keep]
+        return mask, scores
+    if kind == "scale":
+        mask, scores = _dense(plan[2], searcher, snapshot, wanted, start, end)
+        return mask, scores * plan[1]
+    if kind == "union":
+        mask_a, scores_a = _dense(plan[1], searcher, snapshot, wanted, start, end)
+        mask_b, scores_b = _dense(plan[2], searcher, snapshot, wanted, start, end)
+        return mask_a | mask_b, scores_a + scores_b
+    if kind == "and":
+        mask_a, scores_a = _dense(plan[1], searcher, snapshot, wanted, start, end)
+        mask_b, scores_b = _dense(plan[2], searcher, snapshot, wanted, start, end)
+        mask = mask_a & mask_b
+        return mask, np.where(mask, scores_a + scores_b, 0.0)
+    if kind == "fold":  # 0 + s1*boost + s2*boost + ... in sub order
+        boost = plan[1]
+        present, total = np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float64)
+        for sub in plan[2]:
+            mask, scores = _dense(sub, searcher, snapshot, wanted, start, end)
+            present |= mask
+            total = total + scores * boost
+        mask = present & (total > 0)
+        return mask, np.where(mask, total, 0.0)
+    if kind == "phrase":
+        _, field, words, slop, child = plan
+        phrase_docs = snapshot.docs(searcher, Phrase(field, [_text(w) for w in words], slop=slop))
+        found = np.fromiter(phrase_docs, dtype=np.intp, count=len(phrase_docs))
+        inside = np.zeros(size, dtype=bool)
+        inside[found[(found >= start) & (found < end)] - start] = True
+        return _dense(child, searcher, snapshot, wanted & inside, start, end)
+    if kind == "none":
+        return np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float64)
+    raise Unsupported(kind)  # pragma: no cover
 
 
 def _term_bm25(snapshot: Snapshot, searcher: Searcher, field: str, postings: Any, params: tuple | None) -> array:

@@ -27,6 +27,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import numpy as np
+
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.matching import FilterMatcher
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
@@ -155,6 +157,16 @@ class Snapshot:
     def routine(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of routine agenda items (the `routine` column)."""
         return self._get("routine", lambda: _column_docs(searcher, "routine"))
+
+    def routine_mask(self, searcher: Searcher) -> np.ndarray:
+        """`routine` as a boolean per document number."""
+        def build() -> np.ndarray:
+            mask = np.zeros(searcher.doc_count_all(), dtype=bool)
+            routine = self.routine(searcher)
+            mask[np.fromiter(routine, dtype=np.intp, count=len(routine))] = True
+            return mask
+
+        return self._get("routine-mask", build)
 
     def field_lengths(self, searcher: Searcher, field: str) -> array:
         """`lengths[docnum]`: the field's length as Whoosh's scorer reads it (1 where absent)."""

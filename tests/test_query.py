@@ -457,13 +457,15 @@ SCORED_QUERIES = ["flygtninge", "boligplacering flygtninge", "flygtninge OR besk
                   "titel:flygtninge", "kommune:naestved flygtninge", "rådet", "eventuelt", "status 2017"]
 
 
+@pytest.mark.parametrize("evaluation", ["dense", "sparse"])
 @pytest.mark.parametrize("union", ["array", "tree"])
 @pytest.mark.parametrize("query", SCORED_QUERIES)
-def test_bulk_scores_are_whooshs_exhaustive_scores(segmented, query, union, monkeypatch):
+def test_bulk_scores_are_whooshs_exhaustive_scores(segmented, query, union, evaluation, monkeypatch):
     """search.scoring gives every match the score Whoosh's own matchers give it, bit for bit.
 
     Small indexes get Whoosh's array union of field scores, large ones (> 5,000 documents) a
-    tree of union matchers: both are evaluated.
+    tree of union matchers: both are evaluated, each over numpy arrays of a segment (many
+    candidates) and over dictionaries of candidates (few).
     """
     from whoosh.query import Or
 
@@ -472,6 +474,7 @@ def test_bulk_scores_are_whooshs_exhaustive_scores(segmented, query, union, monk
 
     if union == "tree":
         monkeypatch.setattr(Or, "matcher_type", Or.DEFAULT_MATCHER)
+    monkeypatch.setattr(scoring, "DENSE_SHARE", 10**9 if evaluation == "dense" else 0)
     searcher = segmented._searcher()
     snapshot = segmented._snapshot(searcher)
     for decisions_only in (False, True):
