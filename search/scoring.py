@@ -10,7 +10,7 @@ same scores are computed in bulk, for exactly the documents a search already kno
    as its collector would: which fields and terms, which boosts, and in which order the
    partial scores are added (Whoosh orders the tree by term frequency, per segment). The
    tree becomes a plan (`_plan`); a matcher this module does not know makes the whole
-   query fall back to Whoosh (`top_scores` returns None).
+   query fall back to Whoosh (`score_arrays` returns None).
 2. A term's score for a document is Whoosh's `bm25(idf, weight, length, avgfl, B, K1)`
    with the constants taken from Whoosh's own scorer object; the weights come from the
    term's cached postings (`Snapshot.postings`) and the lengths from a per-generation
@@ -59,24 +59,9 @@ class Unsupported(Exception):
     """The query's matcher tree holds a matcher this module does not evaluate."""
 
 
-def top_scores(
-    searcher: Searcher, snapshot: Snapshot, query: Query, candidates: Collection[int], limit: int,
-    routine: frozenset[int] = frozenset(), factor: float = 1.0,
-) -> list[tuple[int, float]] | None:
-    """The top `limit` (docnum, score) among `candidates` that match `query`, best first.
-
-    Scores are Whoosh's; routine documents' scores are multiplied by `factor`; ties keep the
-    order Whoosh gives them (higher unscaled score, then lower document number). None when
-    the query needs Whoosh's own matchers (see the module docstring).
-    """
-    scores = all_scores(searcher, snapshot, query, candidates)
-    if scores is None:
-        return None
-    return best(scores, limit, routine, factor)
-
-
 def all_scores(searcher: Searcher, snapshot: Snapshot, query: Query, candidates: Collection[int]) -> Scores | None:
-    """Whoosh's score of every document of `candidates` that `query` matches, or None."""
+    """Whoosh's score of every document of `candidates` that `query` matches, or None (a
+    dictionary view of `score_arrays`, which the search itself uses)."""
     scored = score_arrays(searcher, snapshot, query, candidates)
     if scored is None:
         return None
