@@ -302,12 +302,32 @@ def word_terms(word: str, lexicon: decompound.Lexicon | None = None) -> frozense
     >>> sorted(word_terms("Waage-Jensen"))
     ['jens', 'waag', 'waage-jensen']
     """
-    return _word_terms(word, lexicon if lexicon is not None else decompound.default_lexicon())
+    table = word_terms_table(lexicon)
+    found = table.get(word)
+    if found is None:
+        if len(table) >= _WORD_TERMS_LIMIT:
+            table.clear()
+        found = table[word] = frozenset(t.text for t in _highlight_analyzer(_or_default(lexicon))(word, mode="index"))
+    return found
 
 
-@lru_cache(maxsize=100_000)
-def _word_terms(word: str, lexicon: decompound.Lexicon) -> frozenset[str]:
-    return frozenset(t.text for t in _highlight_analyzer(lexicon)(word, mode="index"))
+def word_terms_table(lexicon: decompound.Lexicon | None = None) -> dict[str, frozenset[str]]:
+    """The memo behind `word_terms` for one lexicon (word -> terms). A loop over every word of
+    a text (highlighting) reads it directly and calls `word_terms` only for words it lacks:
+    a dictionary look-up instead of a call that hashes the lexicon."""
+    return _word_terms_tables(_or_default(lexicon))
+
+
+_WORD_TERMS_LIMIT = 100_000  # words remembered per lexicon
+
+
+@lru_cache(maxsize=4)
+def _word_terms_tables(lexicon: decompound.Lexicon) -> dict[str, frozenset[str]]:
+    return {}
+
+
+def _or_default(lexicon: decompound.Lexicon | None) -> decompound.Lexicon:
+    return lexicon if lexicon is not None else decompound.default_lexicon()
 
 
 @lru_cache(maxsize=4)

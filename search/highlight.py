@@ -3,7 +3,7 @@
 Matching is by index term, not by spelling: a word is marked when the Danish analyzer
 makes of it a term the query searched for, so "flygtningene" lights up for the query
 "flygtninge". Tokens are found with the analyzer's own token pattern (a C-level regex)
-and each distinct word is analysed once (`analysis.word_terms` is cached), so a snippet
+and each distinct word is analysed once (`analysis.word_terms`, its memo read directly), so a snippet
 costs a scan of the text, not a Whoosh analysis per hit. Only the first `MAX_SCAN`
 characters are scanned: long annual-report sections stay cheap (issue 6).
 
@@ -18,7 +18,7 @@ from collections.abc import Collection
 from html import escape
 
 from search import danish
-from search.analysis import word_terms
+from search.analysis import word_terms, word_terms_table
 from search.decompound import Lexicon
 
 MAX_SCAN = 20_000  # characters of a passage searched for matches
@@ -83,8 +83,11 @@ def _matches(text: str, terms: frozenset[str], lexicon: Lexicon | None) -> list[
     """(start, end, matched terms) of each word of `text` whose index terms (compounds split by
     the index's `lexicon`) meet `terms`."""
     found = []
+    known = word_terms_table(lexicon)
     for m in _TOKEN_RE.finditer(text):
-        hit = word_terms(m.group(0), lexicon) & terms
+        word = m.group(0)
+        analysed = known.get(word)
+        hit = (analysed if analysed is not None else word_terms(word, lexicon)) & terms
         if hit:
             found.append((m.start(), m.end(), hit))
             if len(found) >= _MAX_MATCHES:
