@@ -11,12 +11,9 @@ def _f(value: float | None, digits: int = 1) -> str:
 
 
 def table(results_dir: Path) -> str:
-    """One row per results file (newest per size), Referatsøg figure with the baseline ratio."""
-    latest: dict[int, dict] = {}
-    for path in sorted(p for p in results_dir.glob("*.json") if not p.name.endswith(".partial.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        data["_file"] = path.name
-        latest[data["size"]] = data
+    """One row per size: its newest results file (by the run's start), Referatsøg's figures with
+    the baseline ratio."""
+    latest = latest_by_size(results_dir)
     rows = [
         "| size | build s (×base) | passages/s | build peak RSS MB | index MB (×base) | incremental s (×base) "
         "| fn p50 ms (×base) | fn p95 ms (×base) | fn p99 ms | fn cold p50 / p95 ms | HTTP 8 p50 ms | HTTP 8 p95 ms (×base) | HTTP 8 req/s (×base) "
@@ -45,6 +42,18 @@ def table(results_dir: Path) -> str:
             f"| {_f(http['server_peak_rss_mb'].get('referatsog'), 0)} | {d['_file']} |".replace(",", " ")
         )
     return "\n".join(rows)
+
+
+def latest_by_size(results_dir: Path) -> dict[int, dict]:
+    """The newest run of each size (the `date` a run started, not its file name: a second run of
+    a day is named after its commit), with its file name under `_file`."""
+    latest: dict[int, dict] = {}
+    for path in sorted(p for p in results_dir.glob("*.json") if not p.name.endswith(".partial.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["_file"] = path.name
+        if data["size"] not in latest or data.get("date", "") >= latest[data["size"]].get("date", ""):
+            latest[data["size"]] = data
+    return latest
 
 
 def _cold(fn: dict) -> str:

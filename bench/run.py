@@ -269,6 +269,17 @@ def targets(size: int, result: dict[str, Any]) -> dict[str, Any]:
 # --- one size ---------------------------------------------------------------------------------------
 
 
+def results_path(results_dir: Path, day: str, size: int, commit: str) -> Path:
+    """`<day>-<size>.json`; a later run of the same day and size (a `--reuse-indexes` run after a
+    full one, say) gets `<day>-<size>-<commit>.json`, and never overwrites an earlier file."""
+    path = results_dir / f"{day}-{size}.json"
+    n = 1
+    while path.exists():
+        path = results_dir / f"{day}-{size}-{commit}{'' if n == 1 else f'-{n}'}.json"
+        n += 1
+    return path
+
+
 def run_size(
     size: int, profile: Profile, suite: str, base: Path, work_base: Path, results_dir: Path = RESULTS,
     *, reuse_indexes: bool = False,
@@ -280,7 +291,7 @@ def run_size(
                               "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                               "machine": machine(), "profile": asdict(profile)}
     results_dir.mkdir(parents=True, exist_ok=True)
-    path = results_dir / f"{datetime.now().strftime('%Y-%m-%d')}-{size}.json"
+    path = results_path(results_dir, datetime.now().strftime("%Y-%m-%d"), size, result["machine"]["git_commit"])
     partial = path.with_suffix(".partial.json")
 
     def save(target: Path) -> None:

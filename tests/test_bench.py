@@ -92,3 +92,18 @@ def test_the_smoke_suite_runs_every_step_and_writes_a_sane_results_file(tmp_path
     assert pdf["corpus"]["files"] == 2 and pdf["corpus"]["mismatch_count"] == 0 and pdf["corpus"]["pages"] >= 2
     assert pdf["median"]["referatsog"]["passages_per_s"] > 0 and pdf["median"]["referatsog"]["pages_per_s"] > 0
     assert [run["passages"] for run in pdf["runs"]["referatsog"]] == [pdf["corpus"]["passages"]]
+
+
+def test_a_second_run_of_the_day_keeps_the_first_and_the_table_shows_the_newer(tmp_path):
+    from bench.report import latest_by_size
+    from bench.run import results_path
+
+    first = results_path(tmp_path, "2026-12-01", 100000, "abc1234")
+    assert first.name == "2026-12-01-100000.json"
+    first.write_text(json.dumps({"size": 100000, "date": "2026-12-01T06:49:50+00:00"}), encoding="utf-8")
+    second = results_path(tmp_path, "2026-12-01", 100000, "def5678")
+    assert second.name == "2026-12-01-100000-def5678.json"
+    second.write_text(json.dumps({"size": 100000, "date": "2026-12-01T07:17:33+00:00"}), encoding="utf-8")
+    assert results_path(tmp_path, "2026-12-01", 100000, "def5678").name == "2026-12-01-100000-def5678-2.json"
+    # The newer run sorts first by name ("-" before "."), but is chosen by when it started.
+    assert latest_by_size(tmp_path)[100000]["_file"] == "2026-12-01-100000-def5678.json"
