@@ -179,10 +179,10 @@ class Facet:
         chosen = ranked[: self.limit]
         if keys:
             chosen += [i for i in ranked[self.limit:] if column.value_keys[i] in keys]
-        shown = [(column.values[i], int(counted[i])) for i in chosen]
-        present_keys = {facet_key(v) for v, _ in shown}
-        shown += [(v, 0) for v in selected if facet_key(v) not in present_keys]
-        return tuple(FacetValue(v, n, facet_key(v) in keys) for v, n in shown)
+        shown = [FacetValue(column.values[i], int(counted[i]), column.value_keys[i] in keys) for i in chosen]
+        present_keys = {column.value_keys[i] for i in chosen}
+        missing = [v for v in selected if facet_key(v) not in present_keys]  # selected, but no passage has it
+        return (*shown, *(FacetValue(v, 0, True) for v in missing))
 
     @staticmethod
     def order(item: tuple[str, int]) -> tuple[int, int, str]:

@@ -3,9 +3,9 @@
 Matching is by index term, not by spelling: a word is marked when the Danish analyzer
 makes of it a term the query searched for, so "flygtningene" lights up for the query
 "flygtninge". Tokens are found with the analyzer's own token pattern (a C-level regex)
-and each distinct word is analysed once (`analysis.word_terms`, its memo read directly), so a snippet
-costs a scan of the text, not a Whoosh analysis per hit. Only the first `MAX_SCAN`
-characters are scanned: long annual-report sections stay cheap (issue 6).
+and each distinct word is analysed once (`analysis.word_terms`, whose memo `_matches` reads
+directly), so a snippet costs a scan of the text, not a Whoosh analysis per hit. Only the
+first `MAX_SCAN` characters are scanned: long annual-report sections stay cheap (issue 6).
 
 Everything taken from the document is HTML-escaped; the only markup is our `<mark>`.
 """
