@@ -1,10 +1,11 @@
 """Where a search spends its time: the query mix through `SearchIndex.search`, step by step.
 
-    python -m bench.profile INDEX_DIR CASE_NUMBER [--rounds N] [--pyinstrument]
+    python -m bench.profile INDEX_DIR CASE_NUMBER [--rounds N] [--cold] [--pyinstrument]
 
 Wraps the steps of `search.query.run_search` (compile, matching set, facet filter sets,
 facet counts, scoring, hits with snippets) in timers, without changing them, and prints
-each step's inclusive share per query kind; `--pyinstrument` also prints a call tree.
+each step's inclusive share per query kind; `--pyinstrument` also prints a call tree;
+`--cold` empties the term cache before every request, as the suite's cold mode does.
 The engine is not edited: a step that no longer exists is simply not reported.
 """
 
@@ -51,6 +52,7 @@ def main() -> None:
     parser.add_argument("case_number")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pyinstrument", action="store_true")
+    parser.add_argument("--cold", action="store_true", help="an empty term cache for every request")
     args = parser.parse_args()
 
     from bench.queries import query_mix
@@ -72,6 +74,10 @@ def main() -> None:
     for _ in range(args.rounds):
         for q in mix:
             timings.clear()
+            if args.cold:
+                from search.snapshot import TermCache
+
+                index._snapshot(index._searcher()).cache = TermCache()
             started = time.perf_counter()
             response = index.search(q.request())
             total = time.perf_counter() - started
