@@ -338,20 +338,24 @@ def _term_bm25(snapshot: Snapshot, searcher: Searcher, field: str, postings: Any
 
     Whoosh: ``idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))``; `norm[d]`
     is the ``K1 * (...)`` part computed by the same operations, so the result is the same
-    float. An unscored field (facets, ids) scores its weight.
+    float. The same operations in the same order over numpy's float64 are Python's float
+    operations, so computing them per array gives the same bits. An unscored field (facets,
+    ids) scores its weight.
     """
     if params is None:
         return array("d", postings.weights)
     idf, avgfl, b, k1 = params
     norm = _norms(snapshot, searcher, field, avgfl, b, k1)
-    k1_plus_1 = k1 + 1
-    return array("d", [idf * ((w * k1_plus_1) / (w + norm[d])) for d, w in zip(postings.ids, postings.weights)])
+    weights = np.frombuffer(postings.weights, dtype=np.float32).astype(np.float64)
+    ids = np.frombuffer(postings.ids, dtype=np.dtype(f"u{postings.ids.itemsize}"))
+    scores = idf * ((weights * (k1 + 1)) / (weights + norm[ids]))
+    return array("d", scores.tobytes())
 
 
-def _norms(snapshot: Snapshot, searcher: Searcher, field: str, avgfl: float, b: float, k1: float) -> Any:
-    def build() -> list[float]:
+def _norms(snapshot: Snapshot, searcher: Searcher, field: str, avgfl: float, b: float, k1: float) -> np.ndarray:
+    def build() -> np.ndarray:
         lengths = snapshot.field_lengths(searcher, field)
-        return [k1 * ((1 - b) + b * fl / avgfl) for fl in lengths]
+        return np.array([k1 * ((1 - b) + b * fl / avgfl) for fl in lengths], dtype=np.float64)
 
     return snapshot._get(f"norms:{field}:{avgfl!r}:{b!r}:{k1!r}", build)
 

@@ -17,12 +17,14 @@ caches of older snapshots when a newer generation appears.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
-from itertools import compress
+from itertools import accumulate, compress
+from pickle import loads
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -30,6 +32,8 @@ from typing import Any, TypeVar
 import numpy as np
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE
 from whoosh.matching import FilterMatcher
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
 from whoosh.reading import TermNotFound
@@ -38,6 +42,7 @@ from whoosh.util.numeric import byte_to_length
 
 from search.analysis import VALUE_SEPARATOR
 from search.facets import Facet, FacetColumn
+from search.postings import EXTENSION, PostingArrays
 from search.schema import PASSAGE
 
 T = TypeVar("T")
@@ -175,7 +180,12 @@ class Snapshot:
     def postings(self, searcher: Searcher, field: str, text: str | bytes) -> Postings:
         """A term's postings (cached)."""
         key = ("postings", field, text)
-        return self.cache.get(key, lambda: read_postings(searcher, field, text), Postings.nbytes)
+        return self.cache.get(key, lambda: read_postings(searcher, field, text, self.posting_arrays(searcher)),
+                              Postings.nbytes)
+
+    def posting_arrays(self, searcher: Searcher) -> list[PostingArrays | None]:
+        """Each segment's posting arrays (`search.postings`), None for a segment without them."""
+        return self._get("posting-arrays", lambda: [_open_arrays(leaf) for leaf, _ in searcher.reader().leaf_readers()])
 
     def docs(self, searcher: Searcher, query: Query) -> frozenset[int]:
         """Document numbers matching `query` (what `docs_for_query` gives), from cached parts.
@@ -225,16 +235,43 @@ class Snapshot:
         positions = [self.cache.get(("positions", field, w), lambda w=w: read_positions(searcher, field, w),
                                     lambda pv: pv[0].nbytes() + sum(len(v) + 33 for v in pv[1]))
                      for w in words]
-        decode = schema_field.format.decode_positions
+        decode = _position_decoder(schema_field.format)
+        matches = _consecutive if query.slop == 1 else _spans_match
         found = []
         for d in candidates:
             lists = []
             for postings, values in positions:
                 i = bisect_left(postings.ids, d)
                 lists.append(decode(values[i]))
-            if _spans_match(lists, query.slop):
+            if matches(lists, query.slop):
                 found.append(d)
         return frozenset(found)
+
+
+def _position_decoder(format_: Any) -> Callable[[bytes], list[int]]:
+    """The format's `decode_positions`; for Whoosh's `Positions` encoding (a count, then a
+    pickled list of deltas) the same list summed in C instead of a Python loop."""
+    if type(format_).decode_positions is not Positions.decode_positions:
+        return format_.decode_positions  # type: ignore[no-any-return]
+
+    def decode(value: bytes) -> list[int]:
+        return list(accumulate(loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")))
+
+    return decode
+
+
+def _consecutive(positions: list[list[int]], slop: int = 1) -> bool:
+    """`_spans_match` for slop 1: each word at the position right after the previous one.
+
+    With slop 1 a span grows only by a word starting right after its end (a distance of 0,
+    an overlap, is refused), so word k must stand at p + k for some position p of word 0.
+    """
+    starts = set(positions[0])
+    for k in range(1, len(positions)):
+        starts.intersection_update([p - k for p in positions[k]])
+        if not starts:
+            return False
+    return bool(starts)
 
 
 def _spans_match(positions: list[list[int]], slop: int) -> bool:
@@ -267,9 +304,40 @@ def _spans_match(positions: list[list[int]], slop: int) -> bool:
     return i == len(positions) and bool(aspans)
 
 
-def read_postings(searcher: Searcher, field: str, text: str | bytes) -> Postings:
-    """Every live posting of one term, read a block at a time from each segment."""
-    return _read_postings(searcher, field, text, with_values=False)[0]
+def read_postings(
+    searcher: Searcher, field: str, text: str | bytes, arrays: list[PostingArrays | None] | None = None
+) -> Postings:
+    """Every live posting of one term: from a segment's posting arrays where they hold the term
+    (`arrays`, one per segment in reader order), else read a block at a time from Whoosh's."""
+    leaves = searcher.reader().leaf_readers()
+    if not arrays or not any(arrays) or field not in searcher.schema:
+        return _read_postings(searcher, field, text, with_values=False)[0]
+    btext = searcher.schema[field].to_bytes(text) if isinstance(text, str) else text
+    ids, weights = array("I"), array("f")
+    for (leaf, offset), segment_arrays in zip(leaves, arrays, strict=True):
+        recorded = segment_arrays.get(field, btext) if segment_arrays is not None else None
+        if recorded is None:
+            found, local_weights, _ = _leaf_postings(leaf, field, btext, with_values=False)
+            local_ids = array("I", found)
+        else:
+            local_ids, local_weights = recorded
+            if leaf.has_deletions():
+                live = ~np.isin(np.frombuffer(local_ids, dtype=np.uint32),
+                                np.fromiter(leaf.deleted_docs_set, dtype=np.uint32))
+                local_ids = array("I", np.frombuffer(local_ids, dtype=np.uint32)[live].tobytes())
+                local_weights = array("f", np.frombuffer(local_weights, dtype=np.float32)[live].tobytes())
+        if offset and local_ids:
+            local_ids = array("I", (np.frombuffer(local_ids, dtype=np.uint32) + np.uint32(offset)).tobytes())
+        ids.extend(local_ids)
+        weights.extend(local_weights)
+    return Postings(ids, weights)
+
+
+def _open_arrays(leaf: Any) -> PostingArrays | None:
+    folder = getattr(leaf.storage(), "folder", None)
+    if folder is None:
+        return None
+    return PostingArrays.open(os.path.join(folder, leaf.segment().make_filename(EXTENSION)))
 
 
 def read_positions(searcher: Searcher, field: str, text: str | bytes) -> tuple[Postings, list[bytes]]:
@@ -281,24 +349,30 @@ def _read_postings(searcher: Searcher, field: str, text: str | bytes, with_value
     ids, weights = array("I"), array("f")
     values: list[bytes] = []
     for leaf, offset in searcher.reader().leaf_readers():
-        try:
-            matcher = leaf.postings(field, text)
-        except TermNotFound:
-            continue
-        deleted: frozenset[int] = frozenset()
-        if isinstance(matcher, FilterMatcher):  # the segment has deleted documents
-            deleted = leaf.deleted_docs_set
-            matcher = matcher.child
-        local_ids, local_weights, local_values = _read_blocks(matcher, with_values)
-        if deleted:
-            keep = [i not in deleted for i in local_ids]
-            local_ids = list(compress(local_ids, keep))
-            local_weights = list(compress(local_weights, keep))
-            local_values = list(compress(local_values, keep))
+        local_ids, local_weights, local_values = _leaf_postings(leaf, field, text, with_values)
         ids.extend(local_ids if not offset else [i + offset for i in local_ids])
         weights.extend(local_weights)
         values.extend(local_values)
     return Postings(ids, weights), values
+
+
+def _leaf_postings(leaf: Any, field: str, text: str | bytes, with_values: bool) -> tuple[Any, Any, list[bytes]]:
+    """One segment's live postings of a term from Whoosh's blocks (segment-local numbers)."""
+    try:
+        matcher = leaf.postings(field, text)
+    except TermNotFound:
+        return [], [], []
+    deleted: frozenset[int] = frozenset()
+    if isinstance(matcher, FilterMatcher):  # the segment has deleted documents
+        deleted = leaf.deleted_docs_set
+        matcher = matcher.child
+    local_ids, local_weights, local_values = _read_blocks(matcher, with_values)
+    if deleted:
+        keep = [i not in deleted for i in local_ids]
+        local_ids = list(compress(local_ids, keep))
+        local_weights = list(compress(local_weights, keep))
+        local_values = list(compress(local_values, keep))
+    return local_ids, local_weights, local_values
 
 
 def _read_blocks(matcher: Any, with_values: bool) -> tuple[Any, Any, list[bytes]]:

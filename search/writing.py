@@ -1,4 +1,5 @@
-"""Whoosh's segment writer with one change: flushing postings looks each field length up once.
+"""Whoosh's segment writer with two changes: flushing postings looks each field length up
+once, and records common terms' posting arrays beside the segment (`search.postings`).
 
 When a segment is flushed, Whoosh's `FieldWriter.add_postings` asks the segment's per-document
 reader for the length of the posting's field in the posting's document, for every posting
@@ -13,14 +14,19 @@ from typing import Any
 
 from whoosh import writing
 
+from search.postings import EXTENSION, PostingRecorder
+
 
 class SegmentWriter(writing.SegmentWriter):
-    """`whoosh.writing.SegmentWriter` whose flush reads each document's field lengths once."""
+    """`whoosh.writing.SegmentWriter` whose flush reads each document's field lengths once
+    and writes the segment's posting arrays."""
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         lengths = _FieldLengths(self.per_document_reader(), self.docnum) if self.codec.length_stats else None
-        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+        recorder = PostingRecorder(self.newsegment.create_file(self.storage, EXTENSION))
+        self.fieldwriter.add_postings(self.schema, lengths, recorder.record(self.pool.iter_postings()))
+        recorder.close()
         self.fieldwriter.close()
         if lengths is not None:
             lengths.close()

@@ -604,6 +604,38 @@ def test_phrases_match_as_whoosh_matches_them(segmented, slop):
             assert snapshot.docs(searcher, query) == frozenset(searcher.docs_for_query(query)), (field, text)
 
 
+def test_exact_phrases_are_tested_by_consecutive_positions_as_spans_test_them():
+    """Slop 1 (a quoted phrase): `_consecutive` answers what Whoosh's span test answers, with
+    repeated positions (compound parts share their compound's position) and repeated words."""
+    from search.snapshot import _consecutive, _spans_match
+
+    rng = random.Random(7)
+    agreed = Counter()
+    for _ in range(3000):
+        words = rng.randint(2, 4)
+        lists = [sorted(rng.choices(range(12), k=rng.randint(1, 5))) for _ in range(words)]
+        expected = _spans_match(lists, 1)
+        assert _consecutive(lists, 1) == expected, lists
+        agreed[expected] += 1
+    assert agreed[True] > 100 and agreed[False] > 100
+
+
+def test_positions_decode_as_whooshs_format_decodes_them(segmented):
+    from search.snapshot import _position_decoder, read_positions
+
+    searcher = segmented._searcher()
+    fmt = searcher.schema["body"].format
+    decode = _position_decoder(fmt)
+    assert decode is not fmt.decode_positions  # the C-summed decoder is in use
+    decoded = 0
+    for text in searcher.reader().lexicon("body"):
+        _, values = read_positions(searcher, "body", text)
+        for value in values:
+            assert decode(value) == fmt.decode_positions(value)
+            decoded += 1
+    assert decoded > 100
+
+
 def test_facet_counts_are_the_same_for_small_and_large_result_sets():
     # Large sets are counted with numpy, small ones with a Counter: both must give the same counts,
     # a multi-valued combination (topics) counting once for each of its values.
