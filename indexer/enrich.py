@@ -71,8 +71,11 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         source=source.source,
         source_sha256=source.sha256,
     )
+    # Upper-case report headings take the document's own casing (`_true_case`): learned once
+    # per document, and only when a heading needs it.
+    casing = _casing(body) if report and any(_all_upper(item.title) for item in segmented.items) else {}
     passages = tuple(
-        _passage(item, position, document_id, base, meeting, tagger, report, body, source.kind == "pdf")
+        _passage(item, position, document_id, base, meeting, tagger, report, casing, source.kind == "pdf")
         for position, item in enumerate(segmented.items)
     )
     case_numbers = {p.case_number for p in passages}
@@ -86,8 +89,8 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
 
 
 def _passage(item: Item, position: int, document_id: str, base: dict, meeting: str | None,
-             tagger: TopicTagger, report: bool, body: list[str], is_pdf: bool) -> Passage:
-    title = _true_case(item.title, body) if report else item.title
+             tagger: TopicTagger, report: bool, casing: dict[str, str], is_pdf: bool) -> Passage:
+    title = _true_case(item.title, casing) if report else item.title
     # The text is what the item says, in reading order: section texts without their labels,
     # so "BESLUTNING" printed in every item does not make every item match "beslutning".
     text = "\n\n".join(s.text for s in item.sections if s.text) if item.sections else reflow(
@@ -137,26 +140,41 @@ def _decisions_first(sections: Sequence[Section]) -> tuple[Section, ...]:
     return tuple(sorted(sections, key=lambda s: 0 if s.key == DECISION else 1))
 
 
-def _true_case(title: str, body: list[str]) -> str:
-    """An upper-case heading in the casing the document itself uses for each word.
+def _true_case(title: str, casing: dict[str, str]) -> str:
+    """An upper-case heading in the casing the document itself uses for each word (`_casing`).
 
     "DM I SKILLS 2019 I NÆSTVED" → "DM i Skills 2019 i Næstved": each word takes its most
     frequent spelling in the document's mixed-case text; unknown words go lower case.
+
+    >>> _true_case("DM I SKILLS 2019 I NÆSTVED", _casing(["DM i Skills i Næstved", "Skills er i gang"]))
+    'DM i Skills 2019 i Næstved'
     """
-    if any(c.islower() for c in title):
+    if not _all_upper(title):
         return title
-    seen: dict[str, Counter[str]] = {}
-    for text in body:
-        if not any(c.islower() for c in text):
-            continue  # other upper-case lines tell nothing about casing
-        for word in re.findall(r"[\wæøåÆØÅ]+", text):
-            seen.setdefault(word.lower(), Counter())[word] += 1
     words = []
     for k, word in enumerate(title.split()):
-        forms = seen.get(word.lower())
-        best = forms.most_common(1)[0][0] if forms else word.lower()
+        best = casing.get(word.lower(), word.lower())
         words.append(best[:1].upper() + best[1:] if k == 0 else best)
     return " ".join(words)
+
+
+def _all_upper(title: str) -> bool:
+    return not any(c.islower() for c in title)
+
+
+def _casing(body: list[str]) -> dict[str, str]:
+    """Each word's most frequent spelling in the lines that mix cases (upper-case lines tell
+    nothing about casing), keyed by the lower-case word; ties go to the first seen."""
+    seen: dict[str, Counter[str]] = {}
+    for text in body:
+        if _all_upper(text):
+            continue
+        for word in _WORD_RE.findall(text):
+            seen.setdefault(word.lower(), Counter())[word] += 1
+    return {lower: forms.most_common(1)[0][0] for lower, forms in seen.items()}
+
+
+_WORD_RE = re.compile(r"[\wæøåÆØÅ]+")
 
 
 def _document_id(source: str) -> str:

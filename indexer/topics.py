@@ -79,6 +79,15 @@ class TopicTagger:
         self._single = [(t.name, k[0]) for t in self.topics for k in t.keywords if len(k) == 1]
         self._phrases = [(t.name, tuple(s for _, s in k)) for t in self.topics for k in t.keywords if len(k) > 1]
         self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        # The single keywords by stem and, when long enough to match inside a compound, by
+        # word: a new word then costs a lookup per stem, prefix and suffix of it instead of
+        # a comparison with every keyword (`_matches`, which the lookups reproduce).
+        self._by_stem: dict[str, list[int]] = {}
+        self._by_part: dict[str, list[int]] = {}
+        for i, (_name, (word, stem_)) in enumerate(self._single):
+            self._by_stem.setdefault(stem_, []).append(i)
+            if len(word) >= _MIN_COMPOUND_PART:
+                self._by_part.setdefault(word, []).append(i)
 
     @classmethod
     def from_files(cls, extra: Path | None = None) -> TopicTagger:
@@ -117,7 +126,14 @@ class TopicTagger:
         """One topic name per single-word keyword this (word, stem) matches."""
         hit = self._cache.get(pair)
         if hit is None:
-            hit = tuple(name for name, keyword in self._single if _matches(keyword, pair))
+            word, stem_ = pair
+            found = set(self._by_stem.get(stem_, ()))
+            by_part = self._by_part
+            for end in range(_MIN_COMPOUND_PART, len(word) + 1):  # keywords the word starts with
+                found.update(by_part.get(word[:end], ()))
+            for start in range(1, len(word) - _MIN_COMPOUND_PART + 1):  # ... and ends with (shorter ones)
+                found.update(by_part.get(word[start:], ()))
+            hit = tuple(self._single[i][0] for i in sorted(found))
             if len(self._cache) >= self._CACHE_LIMIT:
                 self._cache.clear()
             self._cache[pair] = hit

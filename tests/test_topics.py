@@ -32,3 +32,22 @@ def test_extra_vocabulary_file_extends_the_shipped_one(tmp_path, monkeypatch):
     tagger = TopicTagger.from_files(extra)
     assert "kultur" in tagger.names and "flygtninge" in tagger.names
     assert tagger.tag("Kulturnatten", "Kulturnat og festival i byen")[0] == "kultur"
+
+
+def test_keyword_lookup_finds_what_comparing_every_keyword_finds(seed_documents):
+    """`_topics_of` looks keywords up by stem, prefix and suffix; `_matches` is the rule it
+    must reproduce, keyword by keyword, for every word of the seeds and a few edge cases."""
+    from indexer.topics import _matches, default_tagger, words
+
+    tagger = default_tagger()
+    texts = [p.title + "\n" + p.text for doc in seed_documents.values() for p in doc.passages]
+    pairs = {pair for text in texts for pair in words(text)}
+    pairs |= {pair for w in ("bolig", "boligen", "almenbolig", "ungdomsbolig", "ung", "forening", "flygtningebolig",
+                             "sprogskole", "sprog", "integrationsråd") for pair in words(w)}
+    assert len(pairs) > 1000
+    tagged = 0
+    for pair in pairs:
+        expected = tuple(name for name, keyword in tagger._single if _matches(keyword, pair))
+        assert tagger._topics_of(pair) == expected, pair
+        tagged += bool(expected)
+    assert tagged > 100
