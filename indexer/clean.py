@@ -28,6 +28,9 @@ _CHROME = [
     re.compile(r"^(Udskriv|Print)\b.{0,60}$", re.IGNORECASE),  # "Udskriv   Download referat som PDF"
     re.compile(r"^[-|\s:]*\|[-|\s:]*$"),  # markdown table borders and empty rows
 ]
+# The patterns above as one alternation, each keeping its own flags: one regex call per line
+# instead of seven (this runs over every line of every file indexed).
+_ANY_CHROME = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in _CHROME))
 # A website footer: several " · "-separated parts naming contact or accessibility pages.
 _SITE_FOOTER = re.compile(r"^(?=(?:[^·]+·){3})(?=.*\b(Kontakt|Tilgængelighed\w*|Cookie\w*|Privatliv\w*)\b).*$")
 _FOOTER_LINE = re.compile(r"\bSide\s+\d+\s+af\s+\d+\s*$")
@@ -134,7 +137,7 @@ def _table_row(inner: str) -> str:
 
 
 def _is_chrome(text: str) -> bool:
-    return bool(text) and (any(p.match(text) for p in _CHROME) or bool(_SITE_FOOTER.match(text)))
+    return bool(text) and (_ANY_CHROME.match(text) is not None or _SITE_FOOTER.match(text) is not None)
 
 
 class Vocabulary:

@@ -62,8 +62,10 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
         if cv.CONTENTS_HEADER.match(text):
             in_region, covered = True, covered | {i}
             continue
-        dotted = cv.DOTTED_ENTRY.match(text)
-        caps = cv.CAPS_ENTRY.match(text)
+        # Both entry patterns end in a page number: most lines are ruled out by their last character.
+        paged = text[-1:].isdigit()
+        dotted = cv.DOTTED_ENTRY.match(text) if paged else None
+        caps = cv.CAPS_ENTRY.match(text) if paged and not dotted else None
         if dotted or caps:
             match = dotted or caps
             number = match.groupdict().get("number")

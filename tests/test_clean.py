@@ -72,3 +72,23 @@ def test_reflow_reads_through_abbreviations():
 
 def test_reflow_keeps_short_subheadings_on_their_own_line():
     assert reflow(["Modtagelse", "", "Kvoten er fastsat til 225."]) == "Modtagelse\n\nKvoten er fastsat til 225."
+
+
+def test_one_chrome_regex_answers_what_each_chrome_pattern_answers():
+    """`_ANY_CHROME` joins the chrome patterns, each with its own flags: the same lines match,
+    over every line of the seeds and layouts and lines made to hit each pattern's edge."""
+    from conftest import LAYOUTS, SEEDS
+
+    from indexer.clean import _ANY_CHROME, _CHROME
+
+    lines = [line for folder in (SEEDS, LAYOUTS) for path in sorted(folder.iterdir()) if path.suffix in (".txt", ".md")
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    lines += ["Side 3", "side 3 af 8", "SIDE 3/8", "Side 3 af", "Referat 10-06-2020  Side 1 af 5",
+              "referat side 1 af 5", "12", "1234", "til toppen", "Forside › Politik", "forside › politik",
+              "PRINT referat", "udskriv" + "x" * 70, "| --- | :-: |", "|", "Side 1 af 5 og mere"]
+    matched = 0
+    for line in lines:
+        expected = any(p.match(line) for p in _CHROME)
+        assert (_ANY_CHROME.match(line) is not None) == expected, line
+        matched += expected
+    assert len(lines) > 1000 and matched >= 10
