@@ -13,7 +13,9 @@ until the new one is complete, never an empty one in between. A build from nothi
 write a second new segment in a helper process (`search.spool`); it too becomes visible
 only through the same TOC, or not at all. Swapping folders would
 add nothing for our single-folder layout and break readers that hold the old path.
-(Not covered: power loss; Whoosh does not fsync.)
+Power loss: Whoosh itself never calls fsync; our writer (`search.writing.SegmentWriter`)
+syncs the new generation's segment files and the TOC before the rename and the folder
+after it, so the TOC that becomes current never names bytes that are not on the disk.
 
 Locking. One writer at a time, by Whoosh's `WRITELOCK`, an `fcntl.flock` on a file in the
 index folder: the kernel releases it when the holding process dies, so a crashed indexer

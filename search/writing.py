@@ -1,5 +1,14 @@
-"""Whoosh's segment writer with two changes: flushing postings looks each field length up
-once, and records common terms' posting arrays beside the segment (`search.postings`).
+"""Whoosh's segment writer with three changes: flushing postings looks each field length up
+once, records common terms' posting arrays beside the segment (`search.postings`), and a
+commit is durable.
+
+Durability. Whoosh writes a commit's table of contents (TOC) to a temporary file and renames
+it into place, but never calls fsync: after a power loss the new name could point at a TOC
+whose bytes, or whose segments' bytes, never reached the disk, and the index would not open.
+`_commit_toc` here first syncs every file of the generation's segments, then the TOC's
+temporary file before its rename, then the folder after it (POSIX: a rename is durable once
+its directory is synced). A crash at any point leaves the previous generation or the new
+one, both complete.
 
 When a segment is flushed, Whoosh's `FieldWriter.add_postings` asks the segment's per-document
 reader for the length of the posting's field in the posting's document, for every posting
@@ -10,9 +19,11 @@ once, with the same values; everything else is Whoosh's.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from whoosh import writing
+from whoosh.index import TOC, clean_files
 
 from search.postings import EXTENSION, PostingRecorder
 
@@ -30,6 +41,43 @@ class SegmentWriter(writing.SegmentWriter):
         self.fieldwriter.close()
         if lengths is not None:
             lengths.close()
+
+    def _commit_toc(self, segments: list[Any]) -> None:
+        folder = getattr(self.storage, "folder", None)
+        if folder is None:  # an in-memory storage: nothing to make durable
+            super()._commit_toc(segments)
+            return
+        names = tuple(f"{segment.segment_id()}." for segment in segments)
+        for name in sorted(os.listdir(folder)):
+            if name.startswith(names):
+                fsync_path(os.path.join(folder, name))
+        TOC(self.schema, segments, self.generation).write(_DurableRename(self.storage), self.indexname)
+        clean_files(self.storage, self.indexname, self.generation, segments)
+
+
+def fsync_path(path: str) -> None:
+    """Flush a file's (or a folder's) data and metadata to the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class _DurableRename:
+    """The storage as `TOC.write` uses it, whose rename syncs the file before and the folder after."""
+
+    def __init__(self, storage: Any) -> None:
+        self._storage = storage
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._storage, name)
+
+    def rename_file(self, frm: str, to: str, safe: bool = False) -> None:
+        folder = self._storage.folder
+        fsync_path(os.path.join(folder, frm))
+        self._storage.rename_file(frm, to, safe=safe)
+        fsync_path(folder)
 
 
 class _FieldLengths:

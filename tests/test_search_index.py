@@ -421,3 +421,35 @@ def test_segment_writer_writes_the_same_files_as_whooshs(tmp_path: Path, seed_pa
     our_files = build(tmp_path / "ours", ours.SegmentWriter)
     assert {name.rsplit(".", 1)[-1] for name in our_files} >= {"pst", "trm", "col", "arrays"}
     assert {name: data for name, data in our_files.items() if not name.endswith(".arrays")} == whoosh_files
+
+
+def test_a_commit_is_made_durable_before_and_after_its_toc_is_renamed(index, corpus: Path, monkeypatch):
+    """Power loss: every file of the new generation's segments and the TOC's bytes are synced
+    before the TOC's rename makes the generation current, and the folder after it."""
+    from whoosh.filedb.filestore import FileStorage
+
+    from search import writing
+
+    events: list[tuple[str, ...]] = []
+    sync, rename = writing.fsync_path, FileStorage.rename_file
+
+    def recording_sync(path: str) -> None:
+        events.append(("sync", os.path.relpath(path, index.path)))
+        sync(path)
+
+    def recording_rename(self, frm: str, to: str, safe: bool = False) -> None:
+        events.append(("rename", frm, to))
+        rename(self, frm, to, safe=safe)
+
+    monkeypatch.setattr(writing, "fsync_path", recording_sync)
+    monkeypatch.setattr(FileStorage, "rename_file", recording_rename)
+    with index.writer() as writer:
+        writer.add(minutes("c.txt", "Budget 2017"), corpus)
+    (place, (_, temporary, toc)), = [(i, e) for i, e in enumerate(events) if e[0] == "rename"]
+    assert toc.endswith(".toc") and os.path.exists(index.path / toc)
+    assert events[place - 1] == ("sync", temporary) and events[place + 1] == ("sync", ".")
+    synced_before = {e[1] for e in events[:place] if e[0] == "sync"}
+    live = {f for f in os.listdir(index.path) if f.split(".")[0] in segment_names(index.path)}
+    assert {f.rsplit(".", 1)[-1] for f in live} >= {"pst", "trm", "col", "arrays"}
+    assert live <= synced_before, live - synced_before
+    assert index.search(SearchRequest(query="budget")).total == 1
