@@ -309,28 +309,12 @@ def read_postings(
 ) -> Postings:
     """Every live posting of one term: from a segment's posting arrays where they hold the term
     (`arrays`, one per segment in reader order), else read a block at a time from Whoosh's."""
-    leaves = searcher.reader().leaf_readers()
-    if not arrays or not any(arrays) or field not in searcher.schema:
-        return _read_postings(searcher, field, text, with_values=False)[0]
-    btext = searcher.schema[field].to_bytes(text) if isinstance(text, str) else text
-    ids, weights = array("I"), array("f")
-    for (leaf, offset), segment_arrays in zip(leaves, arrays, strict=True):
-        recorded = segment_arrays.get(field, btext) if segment_arrays is not None else None
-        if recorded is None:
-            found, local_weights, _ = _leaf_postings(leaf, field, btext, with_values=False)
-            local_ids = array("I", found)
-        else:
-            local_ids, local_weights = recorded
-            if leaf.has_deletions():
-                live = ~np.isin(np.frombuffer(local_ids, dtype=np.uint32),
-                                np.fromiter(leaf.deleted_docs_set, dtype=np.uint32))
-                local_ids = array("I", np.frombuffer(local_ids, dtype=np.uint32)[live].tobytes())
-                local_weights = array("f", np.frombuffer(local_weights, dtype=np.float32)[live].tobytes())
-        if offset and local_ids:
-            local_ids = array("I", (np.frombuffer(local_ids, dtype=np.uint32) + np.uint32(offset)).tobytes())
-        ids.extend(local_ids)
-        weights.extend(local_weights)
-    return Postings(ids, weights)
+    return _read_postings(searcher, field, text, with_values=False, arrays=arrays)[0]
+
+
+def read_positions(searcher: Searcher, field: str, text: str | bytes) -> tuple[Postings, list[bytes]]:
+    """A term's postings and, aligned with them, each posting's encoded positions."""
+    return _read_postings(searcher, field, text, with_values=True)
 
 
 def _open_arrays(leaf: Any) -> PostingArrays | None:
@@ -340,20 +324,35 @@ def _open_arrays(leaf: Any) -> PostingArrays | None:
     return PostingArrays.open(os.path.join(folder, leaf.segment().make_filename(EXTENSION)))
 
 
-def read_positions(searcher: Searcher, field: str, text: str | bytes) -> tuple[Postings, list[bytes]]:
-    """A term's postings and, aligned with them, each posting's encoded positions."""
-    return _read_postings(searcher, field, text, with_values=True)
-
-
-def _read_postings(searcher: Searcher, field: str, text: str | bytes, with_values: bool) -> tuple[Postings, list[bytes]]:
+def _read_postings(
+    searcher: Searcher, field: str, text: str | bytes, with_values: bool, arrays: list[PostingArrays | None] | None = None
+) -> tuple[Postings, list[bytes]]:
+    leaves = searcher.reader().leaf_readers()
+    arrays = arrays if arrays and not with_values and field in searcher.schema else [None] * len(leaves)
+    btext = searcher.schema[field].to_bytes(text) if isinstance(text, str) and any(arrays) else text
     ids, weights = array("I"), array("f")
     values: list[bytes] = []
-    for leaf, offset in searcher.reader().leaf_readers():
-        local_ids, local_weights, local_values = _leaf_postings(leaf, field, text, with_values)
-        ids.extend(local_ids if not offset else [i + offset for i in local_ids])
+    for (leaf, offset), segment_arrays in zip(leaves, arrays, strict=True):
+        recorded = segment_arrays.get(field, btext) if segment_arrays is not None else None  # type: ignore[arg-type]
+        if recorded is None:
+            local_ids, local_weights, local_values = _leaf_postings(leaf, field, text, with_values)
+            ids.extend(local_ids if not offset else [i + offset for i in local_ids])
+        else:
+            (local_ids, local_weights), local_values = _live(leaf, *recorded), []
+            ids.extend(local_ids if not offset else array("I", (np.frombuffer(local_ids, dtype=np.uint32)
+                                                                 + np.uint32(offset)).tobytes()))
         weights.extend(local_weights)
         values.extend(local_values)
     return Postings(ids, weights), values
+
+
+def _live(leaf: Any, ids: array, weights: array) -> tuple[array, array]:
+    """A segment's recorded postings without those of its deleted documents."""
+    if not leaf.has_deletions():
+        return ids, weights
+    local = np.frombuffer(ids, dtype=np.uint32)
+    keep = ~np.isin(local, np.fromiter(leaf.deleted_docs_set, dtype=np.uint32))
+    return array("I", local[keep].tobytes()), array("f", np.frombuffer(weights, dtype=np.float32)[keep].tobytes())
 
 
 def _leaf_postings(leaf: Any, field: str, text: str | bytes, with_values: bool) -> tuple[Any, Any, list[bytes]]:
