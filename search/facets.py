@@ -40,11 +40,31 @@ from search.api import FacetValue
 SMALL_SET = 256  # below this many documents a Counter beats converting the set to an array
 
 
-def docnum_array(docnums: Collection[int]) -> Collection[int]:
-    """`docnums` as a numpy array of document numbers when it is large enough to pay off."""
+def docnum_array(docnums: Collection[int], documents: int | None = None) -> Collection[int]:
+    """`docnums` as a numpy array of document numbers when it is large enough to pay off;
+    ascending when `documents` (the index's document count) is given: `sorted_docnums`."""
     if isinstance(docnums, np.ndarray) or len(docnums) < SMALL_SET:
         return docnums
+    if documents is not None:
+        return sorted_docnums(docnums, documents)
     return np.fromiter(docnums, dtype=np.intp, count=len(docnums))
+
+
+def sorted_docnums(docnums: Collection[int], documents: int) -> np.ndarray:
+    """`docnums` (numbers below `documents`) as an ascending numpy array.
+
+    A large set is sorted by marking a mask of all documents and reading it back (linear in
+    the index size, ~0.2 ms at 100k), a small one by `np.sort`.
+
+    >>> sorted_docnums({5, 3, 9}, 10).tolist(), sorted_docnums(set(range(0, 100, 3)), 100)[:4].tolist()
+    ([3, 5, 9], [0, 3, 6, 9])
+    """
+    found = np.fromiter(docnums, dtype=np.intp, count=len(docnums))
+    if len(found) * 16 < documents:
+        return np.sort(found)
+    mask = np.zeros(documents, dtype=bool)
+    mask[found] = True
+    return np.flatnonzero(mask)
 
 
 def facet_key(value: str) -> str:

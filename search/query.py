@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import heapq
 import json
-from collections.abc import Iterable
+from array import array
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
+import numpy as np
 from whoosh.analysis import Analyzer
 from whoosh.query import And, Not, Or, Phrase, Prefix, Query, Term
 from whoosh.searching import Searcher
@@ -174,7 +176,9 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     hits_set = _intersect(matched, facet_sets.values())
 
     facets = {}
-    hits_array = docnum_array(hits_set)  # converted once, counted by every facet without a selection
+    # Converted once, ascending: counted by every facet without a selection, and scored.
+    browsing = hits_set is snapshot.passages(searcher)  # an empty query without filters: every passage
+    hits_array = snapshot.passage_array(searcher) if browsing else docnum_array(hits_set, searcher.doc_count_all())
     for facet in (FACETS_BY_NAME[name] for name in FACETS):
         others = [docs for name, docs in facet_sets.items() if name != facet.name]
         base = hits_array if facet.name not in facet_sets else _intersect(matched, others)
@@ -184,17 +188,30 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     end = start + request.page_size
     if request.sort == "relevance" and compiled.scored is not None:
         restricted = bool(facet_sets) or request.decisions_only
-        page = _by_score(searcher, snapshot, compiled, hits_set, restricted, end)[start:end]
+        ordered = hits_array if isinstance(hits_array, np.ndarray) else None
+        page = _by_score(searcher, snapshot, compiled, hits_set, restricted, end, ordered)[start:end]
     else:
         sort = request.sort if request.sort != "relevance" else NEWEST
-        rank = snapshot.rank(searcher, sort)
-        page = [(d, 0.0) for d in heapq.nsmallest(end, hits_set, key=rank.__getitem__)[start:end]]
+        page = [(d, 0.0) for d in _by_date(snapshot.rank(searcher, sort), hits_set, hits_array, end)[start:end]]
 
     lexicon = compound_lexicon(searcher.schema)  # mark compounds as this index split them
     hits = tuple(_hit(searcher, docnum, score, compiled.highlight, request.decisions_only, lexicon) for docnum, score in page)
     notice = " ".join(compiled.notices) or None
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate)
+
+
+def _by_date(rank: array, hits: frozenset[int], hits_array: Collection[int], limit: int) -> list[int]:
+    """The first `limit` of `hits` in `rank` order (ranks are distinct: a total order).
+
+    A large hit set (an empty query browses every passage) is ranked over its array: a
+    partition and a sort of the `limit` first, instead of a Python heap over every hit.
+    """
+    if not isinstance(hits_array, np.ndarray):
+        return heapq.nsmallest(limit, hits, key=rank.__getitem__)
+    ranks = np.frombuffer(rank, dtype=np.uint32)[hits_array]
+    first = np.argpartition(ranks, limit - 1)[:limit] if limit < len(ranks) else np.arange(len(ranks))
+    return hits_array[first[np.argsort(ranks[first])]].tolist()
 
 
 def _validate(request: SearchRequest) -> None:
@@ -231,9 +248,11 @@ def _intersect(first: frozenset[int], others: Iterable[frozenset[int]]) -> froze
 
 
 def _by_score(
-    searcher: Searcher, snapshot: Snapshot, compiled: Compiled, hits: frozenset[int], restricted: bool, limit: int
+    searcher: Searcher, snapshot: Snapshot, compiled: Compiled, hits: frozenset[int], restricted: bool, limit: int,
+    ordered: np.ndarray | None = None,
 ) -> list[tuple[int, float]]:
-    """The top `limit` (docnum, score) pairs among `hits`; `restricted`: filters removed some matches.
+    """The top `limit` (docnum, score) pairs among `hits` (`ordered`: the same, as an ascending
+    array, when the caller has one); `restricted`: filters removed some matches.
 
     Routine items rank below substantive ones unless the query asks for them (`search.ranking`).
     """
@@ -244,7 +263,7 @@ def _by_score(
     if compiled.negative:
         query = And([query, *(Not(q) for q in compiled.negative)])
     factor = 1.0 if ranking.asks_for_routine(compiled.highlight) else ranking.ROUTINE_FACTOR
-    return ranking.top_scored(searcher, snapshot, query, hits, restricted, limit, factor)
+    return ranking.top_scored(searcher, snapshot, query, hits, restricted, limit, factor, ordered)
 
 
 def _hit(

@@ -51,7 +51,7 @@ def asks_for_routine(terms: Collection[str]) -> bool:
 
 def top_scored(
     searcher: Searcher, snapshot: Snapshot, query: Query, hits: frozenset[int], restricted: bool, limit: int,
-    factor: float = ROUTINE_FACTOR,
+    factor: float = ROUTINE_FACTOR, ordered: np.ndarray | None = None,
 ) -> list[tuple[int, float]]:
     """The top `limit` (docnum, score) pairs among `hits`, routine passages' scores multiplied by `factor`.
 
@@ -59,12 +59,12 @@ def top_scored(
     `decisions_only` removed some of the query's matches from them. Scores are Whoosh's
     BM25F: computed in bulk for exactly `hits` (`search.scoring`); for queries that needs
     Whoosh's matchers for, by Whoosh: over the restricted hits only (`skip_to`), or by its
-    collector with the re-fetch below.
+    collector with the re-fetch below. `ordered`: `hits` as an ascending array, if at hand.
     """
     if limit < 1 or not hits:
         return []
     routine = snapshot.routine(searcher) if factor != 1.0 else frozenset()
-    scored = scoring.score_arrays(searcher, snapshot, query, hits)
+    scored = scoring.score_arrays(searcher, snapshot, query, hits, ordered)
     if scored is not None:
         docnums, scores = scored
         is_routine = snapshot.routine_mask(searcher)[docnums] if factor != 1.0 else np.zeros(len(docnums), dtype=bool)

@@ -50,6 +50,7 @@ from whoosh.query.spans import SpanNear2
 from whoosh.scoring import BM25FScorer, WeightScorer
 from whoosh.searching import Searcher
 
+from search.facets import sorted_docnums
 from search.snapshot import Snapshot
 
 Scores = dict[int, float]
@@ -70,17 +71,19 @@ def all_scores(searcher: Searcher, snapshot: Snapshot, query: Query, candidates:
 
 
 def score_arrays(
-    searcher: Searcher, snapshot: Snapshot, query: Query, candidates: Collection[int]
+    searcher: Searcher, snapshot: Snapshot, query: Query, candidates: Collection[int], ordered: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """`all_scores` as arrays: the matching candidates' document numbers, ascending, and their
-    scores; None when the query needs Whoosh's own matchers.
+    scores; None when the query needs Whoosh's own matchers. `ordered`: the candidates as an
+    ascending array, when the caller has one.
 
     A segment where candidates are a fair share of the documents (a common word) is scored
     densely, with numpy arrays over the segment's documents (`_dense`); otherwise sparsely,
     candidate by candidate or posting by posting (`_evaluate`). Both add the same floats in
     the same order.
     """
-    ordered = np.sort(np.fromiter(candidates, dtype=np.intp, count=len(candidates)))
+    if ordered is None:
+        ordered = sorted_docnums(candidates, searcher.doc_count_all())
     context = searcher.context()
     parts: list[tuple[np.ndarray, np.ndarray]] = []
     try:

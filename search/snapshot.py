@@ -41,7 +41,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from search.analysis import VALUE_SEPARATOR
-from search.facets import Facet, FacetColumn
+from search.facets import Facet, FacetColumn, sorted_docnums
 from search.postings import EXTENSION, PostingArrays
 from search.schema import PASSAGE
 
@@ -146,6 +146,10 @@ class Snapshot:
     def passages(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of every live passage (file records excluded)."""
         return self._get("passages", lambda: frozenset(searcher.docs_for_query(Term("kind", PASSAGE))))
+
+    def passage_array(self, searcher: Searcher) -> np.ndarray:
+        """`passages` as an ascending array: the hits of an empty query (browsing), converted once."""
+        return self._get("passage-array", lambda: sorted_docnums(self.passages(searcher), searcher.doc_count_all()))
 
     def with_decision(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of the passages that have a decision."""

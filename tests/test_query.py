@@ -682,3 +682,24 @@ def test_facet_values_are_ranked_by_count_then_by_the_facets_order(facet_name, s
     assert len(counted) > facet.limit and len(set(counted.values())) < len(counted)  # ties to break
     assert hasattr(docnum_array(docnums), "dtype") == (size > 3 * SMALL_SET)
     assert [f.value for f in shown if f.selected] == [v for v in selected if v in dict(expected)]
+
+
+def test_date_order_of_a_large_hit_set_is_the_heaps_order():
+    """`_by_date` ranks large hit sets over arrays; the pages are those of a heap over every hit."""
+    import heapq
+
+    import numpy as np
+
+    from search.facets import sorted_docnums
+    from search.query import _by_date
+
+    rng = random.Random(3)
+    order = list(range(5000))
+    rng.shuffle(order)
+    rank = array("I", order)
+    hits = frozenset(rng.sample(range(5000), 3000))
+    hits_array = sorted_docnums(hits, 5000)
+    assert isinstance(hits_array, np.ndarray)
+    for limit in (1, 10, 50, 2999, 3000, 4000):
+        assert _by_date(rank, hits, hits_array, limit) == heapq.nsmallest(limit, hits, key=rank.__getitem__), limit
+    assert _by_date(rank, frozenset({7, 3}), frozenset({7, 3}), 5) == sorted({7, 3}, key=rank.__getitem__)
