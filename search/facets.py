@@ -67,6 +67,42 @@ def sorted_docnums(docnums: Collection[int], documents: int) -> np.ndarray:
     return np.flatnonzero(mask)
 
 
+def column_codes(column: Any, count: int) -> tuple[list[bytes], np.ndarray]:
+    """A Whoosh column's distinct raw values and, per document, the index of its value.
+
+    Whoosh's `RefBytesColumn` stores exactly that (a big-endian reference per document, then
+    the distinct values): read in one piece instead of a file read per document (1M
+    documents: ~0.8 s per facet). Any other column is walked value by value.
+    """
+    names = ("_uniques", "_typecode", "_dbfile", "_basepos", "_doccount", "_itemsize")
+    if all(hasattr(column, name) for name in names) and column._doccount == count:
+        code = column._typecode
+        dtype = np.dtype(f">{'u' if code.isupper() else 'i'}{column._itemsize}")
+        refs = np.frombuffer(column._dbfile.get(column._basepos, count * column._itemsize), dtype=dtype)
+        if len(refs) == count and (not count or int(refs.max()) < len(column._uniques)):
+            return list(column._uniques), refs.astype(np.intp)
+    index: dict[bytes, int] = {}
+    refs = np.fromiter((index.setdefault(raw, len(index)) for raw in column_values(column, count)),
+                       dtype=np.intp, count=count)
+    return list(index), refs
+
+
+def column_values(column: Any, count: int) -> list[bytes]:
+    """Every document's raw value of a Whoosh column, in document order.
+
+    A `VarBytesColumn` (values one after another, then their lengths) is read in one piece and
+    sliced, instead of a file read per document; any other column is iterated.
+    """
+    names = ("_dbfile", "_basepos", "_lengths", "_offsets", "_doccount")
+    if all(hasattr(column, name) for name in names) and column._doccount == count == len(column._lengths):
+        lengths, offsets = column._lengths, column._offsets
+        end = offsets[-1] + lengths[-1] if count else 0
+        data = column._dbfile.get(column._basepos, end)
+        if len(data) == end:
+            return [data[o:o + n] for o, n in zip(offsets, lengths)]
+    return list(column)
+
+
 def facet_key(value: str) -> str:
     """The indexed form of a facet value: what `FacetAnalyzer` makes of it."""
     return danish.fold(value.strip())
@@ -106,6 +142,7 @@ class FacetColumn:
 
     @classmethod
     def load(cls, reader: IndexReader, field: str) -> FacetColumn:
+        """The column of every segment of `reader`; ordinals in order of first occurrence."""
         ordinal: dict[bytes, int] = {b"": 0}
         ords = array("I")
         for leaf, _offset in reader.leaf_readers():
@@ -113,8 +150,15 @@ class FacetColumn:
             if not leaf.has_column(field):
                 ords.extend([0] * count)
                 continue
-            column = leaf.column_reader(field, translate=False)
-            ords.extend(ordinal.setdefault(raw, len(ordinal)) for raw in column)
+            uniques, refs = column_codes(leaf.column_reader(field, translate=False), count)
+            if not len(refs):
+                continue
+            # Distinct values numbered as a walk over the documents would meet them.
+            present, first = np.unique(refs, return_index=True)
+            mapping = np.zeros(len(uniques), dtype=np.uint32)
+            for k in np.argsort(first, kind="stable").tolist():
+                mapping[present[k]] = ordinal.setdefault(uniques[present[k]], len(ordinal))
+            ords.frombytes(mapping[refs].tobytes())
         labels = [()] * len(ordinal)
         for raw, o in ordinal.items():
             if o:

@@ -357,8 +357,8 @@ def _term_bm25(snapshot: Snapshot, searcher: Searcher, field: str, postings: Any
 
 def _norms(snapshot: Snapshot, searcher: Searcher, field: str, avgfl: float, b: float, k1: float) -> np.ndarray:
     def build() -> np.ndarray:
-        lengths = snapshot.field_lengths(searcher, field)
-        return np.array([k1 * ((1 - b) + b * fl / avgfl) for fl in lengths], dtype=np.float64)
+        lengths = np.frombuffer(snapshot.field_lengths(searcher, field), dtype=np.uint32).astype(np.float64)
+        return k1 * ((1 - b) + b * lengths / avgfl)  # Python's float operations, in its order
 
     return snapshot._get(f"norms:{field}:{avgfl!r}:{b!r}:{k1!r}", build)
 

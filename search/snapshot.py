@@ -41,7 +41,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from search.analysis import VALUE_SEPARATOR
-from search.facets import Facet, FacetColumn, sorted_docnums
+from search.facets import Facet, FacetColumn, column_values, sorted_docnums
 from search.postings import EXTENSION, PostingArrays
 from search.schema import PASSAGE
 
@@ -145,7 +145,7 @@ class Snapshot:
 
     def passages(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of every live passage (file records excluded)."""
-        return self._get("passages", lambda: frozenset(searcher.docs_for_query(Term("kind", PASSAGE))))
+        return self._get("passages", lambda: self._term_docs(searcher, "kind", PASSAGE))
 
     def passage_array(self, searcher: Searcher) -> np.ndarray:
         """`passages` as an ascending array: the hits of an empty query (browsing), converted once."""
@@ -153,7 +153,12 @@ class Snapshot:
 
     def with_decision(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of the passages that have a decision."""
-        return self._get("with_decision", lambda: frozenset(searcher.docs_for_query(Term("has_decision", "1"))))
+        return self._get("with_decision", lambda: self._term_docs(searcher, "has_decision", "1"))
+
+    def _term_docs(self, searcher: Searcher, field: str, text: str) -> frozenset[int]:
+        """A term's live documents, from the posting arrays where the segments have them (a term
+        in every passage: ~0.4 s at 1M through Whoosh's matcher, ~0.05 s from the arrays)."""
+        return frozenset(read_postings(searcher, field, text, self.posting_arrays(searcher)).ids)
 
     def facet_column(self, searcher: Searcher, facet: Facet) -> FacetColumn:
         return self._get(f"facet:{facet.name}", lambda: FacetColumn.load(searcher.reader(), facet.field))
@@ -413,7 +418,8 @@ def _column_docs(searcher: Searcher, field: str) -> frozenset[int]:
     return frozenset(docs)
 
 
-_BYTE_TO_LENGTH = tuple(byte_to_length(b) for b in range(256))
+# A length byte's length, 1 for 0 (Whoosh's `doc_field_length(..., default=1)` of an empty field).
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.uint32)
 
 
 def _build_lengths(searcher: Searcher, field: str) -> array:
@@ -424,9 +430,12 @@ def _build_lengths(searcher: Searcher, field: str) -> array:
         try:  # the length column's bytes at once (one length byte per document)
             column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
             raw = column._dbfile.get(column._basepos, count) if column is not None else bytes(count)
-            if len(raw) != count:
+            if len(raw) > count:
                 raise ValueError(field)
-            lengths.extend(_BYTE_TO_LENGTH[b] if b else 1 for b in raw)
+            # A column ends early when its last documents have no value (a segment's last
+            # document is a file record, without text): byte 0, as Whoosh reads it (length 1).
+            raw += bytes(count - len(raw))
+            lengths.frombytes(_LENGTH_OF_BYTE[np.frombuffer(raw, dtype=np.uint8)].tobytes())
         except (AttributeError, ValueError):  # pragma: no cover (another codec)
             length = leaf.doc_field_length
             lengths.extend(length(d, field, 1) or 1 for d in range(count))
@@ -435,20 +444,49 @@ def _build_lengths(searcher: Searcher, field: str) -> array:
 
 def _build_rank(searcher: Searcher, sort: str) -> array:
     """Meetings newest (or oldest) first, the items of one meeting in their own order, undated last."""
-    keys: list[tuple[str, str, str]] = []
+    dates: list[str] = []
+    documents: list[str] = []
+    items: list[str] = []
     for leaf, _offset in searcher.reader().leaf_readers():
+        count = leaf.doc_count_all()
         if not leaf.has_column("order"):
-            keys.extend([("", "", "")] * leaf.doc_count_all())
+            for column in (dates, documents, items):
+                column.extend([""] * count)
             continue
-        for raw in leaf.column_reader("order", translate=False):
+        for raw in column_values(leaf.column_reader("order", translate=False), count):
             parts = raw.decode("utf-8").split(VALUE_SEPARATOR) if raw else ()
-            keys.append(tuple(parts) if len(parts) == 3 else ("", "", ""))  # type: ignore[arg-type]
-    docnums = sorted(range(len(keys)), key=lambda d: (keys[d][1], keys[d][2]))
+            date, document, item = parts if len(parts) == 3 else ("", "", "")
+            dates.append(date)
+            documents.append(document)
+            items.append(item)
+    return rank_of(dates, documents, items, sort)
+
+
+def rank_of(dates: list[str], documents: list[str], items: list[str], sort: str) -> array:
+    """`rank[docnum]` for each document's (date, document, item) key: by date (newest or oldest
+    first, undated last when oldest), then document and item, then document number: each
+    string replaced by its place among the column's distinct strings (Python's order), sorted
+    by `np.lexsort`.
+
+    >>> list(rank_of(["2020-01-01", "2021-05-01", ""], ["a", "a", "b"], ["2", "1", "1"], NEWEST))
+    [1, 0, 2]
+    >>> list(rank_of(["2020-01-01", "2021-05-01", ""], ["a", "a", "b"], ["2", "1", "1"], OLDEST))
+    [0, 1, 2]
+    """
+    if not dates:
+        return array("I")
+    date, document, item = _order_codes(dates), _order_codes(documents), _order_codes(items)
     if sort == NEWEST:
-        docnums.sort(key=lambda d: keys[d][0], reverse=True)  # stable: item order survives
-    else:
-        docnums.sort(key=lambda d: (keys[d][0] == "", keys[d][0]))
-    rank = array("I", bytes(4 * len(keys)))
-    for place, docnum in enumerate(docnums):
-        rank[docnum] = place
-    return rank
+        order = np.lexsort((item, document, -date))
+    else:  # "" sorts first among strings: its code is 0 when present
+        undated = date == 0 if "" in dates else np.zeros(len(dates), dtype=bool)
+        order = np.lexsort((item, document, date, undated))
+    rank = np.empty(len(dates), dtype=np.uint32)
+    rank[order] = np.arange(len(dates), dtype=np.uint32)
+    return array("I", rank.tobytes())
+
+
+def _order_codes(values: list[str]) -> np.ndarray:
+    """Each value's place among the distinct values sorted (few: dates, documents, items)."""
+    place = {value: k for k, value in enumerate(sorted(set(values)))}
+    return np.fromiter(map(place.__getitem__, values), dtype=np.intp, count=len(values))

@@ -147,3 +147,19 @@ def test_arrays_go_with_their_segment(tmp_path: Path):
     second = {p.name for p in index_dir.glob(f"*{posting_arrays.EXTENSION}")}
     assert first and second and not first & second
 
+
+
+def test_passage_and_decision_sets_from_arrays_are_whooshs(changed_index: Path):
+    """The per-generation sets read from the arrays (deletions in an older segment included)."""
+    from whoosh.query import Term
+
+    from search.schema import PASSAGE
+
+    index = open_index(changed_index)
+    searcher = index._searcher()
+    snapshot = index._snapshot(searcher)
+    assert any(a is not None and ("kind", PASSAGE.encode()) in a for a in snapshot.posting_arrays(searcher))
+    assert snapshot.passages(searcher) == frozenset(searcher.docs_for_query(Term("kind", PASSAGE)))
+    assert snapshot.with_decision(searcher) == frozenset(searcher.docs_for_query(Term("has_decision", "1")))
+    assert len(snapshot.passages(searcher)) > len(snapshot.with_decision(searcher)) > 0
+    index.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from search import InvalidParameter, SearchRequest, open_index
+from search.api import FACETS
 from search.danish import terms
 from search.facets import FACETS_BY_NAME, SMALL_SET, FacetColumn, docnum_array, facet_key
 from search.examples import example_document, example_passage
@@ -703,3 +704,71 @@ def test_date_order_of_a_large_hit_set_is_the_heaps_order():
     for limit in (1, 10, 50, 2999, 3000, 4000):
         assert _by_date(rank, hits, hits_array, limit) == heapq.nsmallest(limit, hits, key=rank.__getitem__), limit
     assert _by_date(rank, frozenset({7, 3}), frozenset({7, 3}), 5) == sorted({7, 3}, key=rank.__getitem__)
+
+
+@pytest.mark.parametrize("facet_name", FACETS)
+def test_facet_columns_read_in_one_piece_equal_a_walk_over_the_documents(segmented, facet_name):
+    """`FacetColumn.load` reads Whoosh's reference columns whole (`column_codes`); ordinals, labels
+    and every document's ordinal are those of reading the column document by document."""
+    from search.facets import column_codes
+
+    searcher = segmented._searcher()
+    facet = FACETS_BY_NAME[facet_name]
+    reader = searcher.reader()
+    assert len(reader.leaf_readers()) > 2
+    ordinal: dict[bytes, int] = {b"": 0}
+    walked = array("I")
+    whole_reads = 0
+    for leaf, _ in reader.leaf_readers():
+        column = leaf.column_reader(facet.field, translate=False)
+        walked.extend(ordinal.setdefault(raw, len(ordinal)) for raw in column)
+        uniques, refs = column_codes(column, leaf.doc_count_all())
+        assert [uniques[r] for r in refs.tolist()] == list(column)
+        whole_reads += hasattr(column, "_uniques")
+    loaded = FacetColumn.load(reader, facet.field)
+    assert loaded.ords == walked
+    assert len(loaded.labels) == len(ordinal)
+    if facet_name == "municipality":  # a reference column: read whole
+        assert whole_reads == len(reader.leaf_readers())
+
+
+def test_field_lengths_read_whole_are_whooshs_lengths(segmented, monkeypatch):
+    """Each segment's length column is read in one piece (no per-document calls), a column that
+    ends before the segment's last documents included; the lengths are Whoosh's own."""
+    from whoosh.reading import SegmentReader
+
+    from search.snapshot import _build_lengths
+
+    searcher = segmented._searcher()
+    expected = {field: [leaf.doc_field_length(d, field, 1) or 1 for leaf, _ in searcher.reader().leaf_readers()
+                        for d in range(leaf.doc_count_all())] for field in ("title", "decision", "body")}
+
+    def per_document(*args, **kwargs):
+        raise AssertionError("read document by document")
+
+    monkeypatch.setattr(SegmentReader, "doc_field_length", per_document)
+    for field, lengths in expected.items():
+        assert list(_build_lengths(searcher, field)) == lengths, field
+    assert max(expected["body"]) > 1 and 1 in expected["decision"]
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_date_ranks_are_the_stable_python_sorts(sort):
+    """`rank_of` (numpy) against the two stable Python sorts it replaced, on keys with ties,
+    undated passages and strings that differ only in length or case."""
+    from search.snapshot import rank_of
+
+    rng = random.Random(11)
+    dates = ["", "2015-05-21", "2017-02-23", "2017-02-3", "2026-06-04"]
+    parts = ["", "a", "ab", "B", "b", "æble", "10", "9"]
+    keys = [(rng.choice(dates), rng.choice(parts), rng.choice(parts)) for _ in range(3000)]
+    docnums = sorted(range(len(keys)), key=lambda d: (keys[d][1], keys[d][2]))
+    if sort == "newest":
+        docnums.sort(key=lambda d: keys[d][0], reverse=True)
+    else:
+        docnums.sort(key=lambda d: (keys[d][0] == "", keys[d][0]))
+    expected = [0] * len(keys)
+    for place, docnum in enumerate(docnums):
+        expected[docnum] = place
+    dates, documents, items = (list(column) for column in zip(*keys))
+    assert list(rank_of(dates, documents, items, sort)) == expected
