@@ -56,6 +56,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from bench.queries import query_mix
+    from search.snapshot import TermCache
     from search import open_index
 
     timings: dict[str, float] = defaultdict(float)
@@ -75,8 +76,6 @@ def main() -> None:
         for q in mix:
             timings.clear()
             if args.cold:
-                from search.snapshot import TermCache
-
                 index._snapshot(index._searcher()).cache = TermCache()
             started = time.perf_counter()
             response = index.search(q.request())

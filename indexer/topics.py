@@ -79,9 +79,10 @@ class TopicTagger:
         self._single = [(t.name, k[0]) for t in self.topics for k in t.keywords if len(k) == 1]
         self._phrases = [(t.name, tuple(s for _, s in k)) for t in self.topics for k in t.keywords if len(k) > 1]
         self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
-        # The single keywords by stem and, when long enough to match inside a compound, by
-        # word: a new word then costs a lookup per stem, prefix and suffix of it instead of
-        # a comparison with every keyword (`_matches`, which the lookups reproduce).
+        # A word matches a single keyword with the same stem or, when the keyword is long
+        # enough to stand inside a compound, one that the word starts with or (being longer)
+        # ends with. The keywords by stem and by word make that a lookup per stem, prefix and
+        # suffix of a new word instead of a comparison with every keyword.
         self._by_stem: dict[str, list[int]] = {}
         self._by_part: dict[str, list[int]] = {}
         for i, (_name, (word, stem_)) in enumerate(self._single):
@@ -138,14 +139,6 @@ class TopicTagger:
                 self._cache.clear()
             self._cache[pair] = hit
         return hit
-
-
-def _matches(keyword: tuple[str, str], found: tuple[str, str]) -> bool:
-    """Same stem; or, for keywords long enough, the start or end of a compound."""
-    (word, stem_), (w, s) = keyword, found
-    if s == stem_:
-        return True
-    return len(word) >= _MIN_COMPOUND_PART and (w.startswith(word) or (len(w) > len(word) and w.endswith(word)))
 
 
 def _occurrences(phrase: tuple[str, ...], stems: list[str]) -> int:

@@ -100,9 +100,6 @@ class PostingArrays:
         except (OSError, ValueError, pickle.UnpicklingError, EOFError):
             return None
 
-    def __contains__(self, key: tuple[str, bytes]) -> bool:
-        return key in self._table
-
     def get(self, field: str, text: bytes) -> tuple[array, array] | None:
         """The term's document numbers (segment-local) and weights, or None when not recorded."""
         place = self._table.get((field, text))
