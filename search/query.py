@@ -176,9 +176,14 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     hits_set = _intersect(matched, facet_sets.values())
 
     facets = {}
-    # Converted once, ascending: counted by every facet without a selection, and scored.
-    browsing = hits_set is snapshot.passages(searcher)  # an empty query without filters: every passage
-    hits_array = snapshot.passage_array(searcher) if browsing else docnum_array(hits_set, searcher.doc_count_all())
+    # Converted once, ascending: counted by every facet without a selection, and scored. Without
+    # facet filters the hits are the query's own matching set, the same for every request of
+    # the query in this generation: its array is cached with it.
+    if facet_sets:
+        hits_array = docnum_array(hits_set, searcher.doc_count_all())
+    else:
+        key = (compiled.matching, compiled.negative, request.decisions_only)
+        hits_array = snapshot.hits_array(searcher, key, hits_set)
     for facet in (FACETS_BY_NAME[name] for name in FACETS):
         others = [docs for name, docs in facet_sets.items() if name != facet.name]
         base = hits_array if facet.name not in facet_sets else _intersect(matched, others)

@@ -25,7 +25,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from itertools import accumulate, compress
 from pickle import loads
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -41,7 +41,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from search.analysis import VALUE_SEPARATOR
-from search.facets import Facet, FacetColumn, column_values, sorted_docnums
+from search.facets import SMALL_SET, Facet, FacetColumn, column_values, sorted_docnums
 from search.postings import EXTENSION, PostingArrays
 from search.schema import PASSAGE
 
@@ -147,9 +147,15 @@ class Snapshot:
         """Document numbers of every live passage (file records excluded)."""
         return self._get("passages", lambda: self._term_docs(searcher, "kind", PASSAGE))
 
-    def passage_array(self, searcher: Searcher) -> np.ndarray:
-        """`passages` as an ascending array: the hits of an empty query (browsing), converted once."""
-        return self._get("passage-array", lambda: sorted_docnums(self.passages(searcher), searcher.doc_count_all()))
+    def hits_array(self, searcher: Searcher, key: Hashable, hits: frozenset[int]) -> Collection[int]:
+        """`hits` as facets and scoring take them (`facets.docnum_array`: ascending, or the set
+        itself when small), cached under `key`, which must name exactly this set in this
+        generation (a query's matching set before facet filters): repeating a search, or
+        browsing every passage, converts nothing."""
+        if len(hits) < SMALL_SET:
+            return hits
+        return self.cache.get(("hits-array", key), lambda: sorted_docnums(hits, searcher.doc_count_all()),
+                              lambda found: found.nbytes + 100)
 
     def with_decision(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of the passages that have a decision."""

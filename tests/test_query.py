@@ -772,3 +772,27 @@ def test_date_ranks_are_the_stable_python_sorts(sort):
         expected[docnum] = place
     dates, documents, items = (list(column) for column in zip(*keys))
     assert list(rank_of(dates, documents, items, sort)) == expected
+
+
+def test_an_unfiltered_querys_hit_array_is_converted_once_per_generation(segmented, monkeypatch):
+    """Without facet filters the hits are the query's matching set: its ascending array is cached
+    under the query (and `decisions_only`); filtered hits are converted per request."""
+    from search import snapshot as snapshot_module
+
+    conversions = []
+    real = snapshot_module.sorted_docnums
+
+    def counting(docnums, documents):
+        conversions.append(len(docnums))
+        return real(docnums, documents)
+
+    monkeypatch.setattr(snapshot_module, "SMALL_SET", 1)  # the fixture's sets are small
+    monkeypatch.setattr(snapshot_module, "sorted_docnums", counting)
+    answers = {}
+    for query, decisions_only in [("", False), ("flygtninge", False), ("flygtninge", True), ("", False),
+                                  ("flygtninge", False), ("flygtninge", True)]:
+        response = search(segmented, query, decisions_only=decisions_only, page_size=50)
+        answers.setdefault((query, decisions_only), []).append(response.to_json())
+    assert len(conversions) == 3 and all(conversions)
+    assert all(first == again for first, again in answers.values())
+    assert answers[("", False)][0]["total"] > answers[("flygtninge", False)][0]["total"] > answers[("flygtninge", True)][0]["total"] > 0
