@@ -155,8 +155,20 @@ def test_suggestion_approximate_and_notice_are_shown(app, monkeypatch):
     suggestion = page.select_one(".suggestion a")
     assert suggestion.get_text() == "flygtninge"
     assert parse_qs(urlsplit(suggestion["href"]).query) == {"q": ["flygtninge"]}
-    assert "Omtrentlige resultater" in page.select_one(".approximate").get_text()
+    approximate = page.select_one(".approximate").get_text()
+    assert "Omtrentlige resultater" in approximate and "citationstegn manglede" in approximate
+    assert page.select_one(".notice") is None  # one box says both, not two boxes the same thing
+
+
+def test_a_notice_without_approximate_hits_has_its_own_box(app, monkeypatch):
+    def fake_search(state):
+        return SearchResponse(request=state.request, total=0, hits=(), facets={},
+                              notice="Et citationstegn manglede; søgningen er læst uden det.")
+
+    monkeypatch.setattr("webui.search_views.run_search", fake_search)
+    page = soup(app.test_client().get("/", query_string={"q": '"flygtninge'}))
     assert "citationstegn manglede" in page.select_one(".notice").get_text()
+    assert page.select_one(".approximate") is None
 
 
 # --- JSON API ----------------------------------------------------------------------------
