@@ -81,10 +81,9 @@ def column_codes(column: Any, count: int) -> tuple[list[bytes], np.ndarray]:
         refs = np.frombuffer(column._dbfile.get(column._basepos, count * column._itemsize), dtype=dtype)
         if len(refs) == count and (not count or int(refs.max()) < len(column._uniques)):
             return list(column._uniques), refs.astype(np.intp)
-    index: dict[bytes, int] = {}
-    refs = np.fromiter((index.setdefault(raw, len(index)) for raw in column_values(column, count)),
-                       dtype=np.intp, count=count)
-    return list(index), refs
+    values = column_values(column, count)
+    index = {raw: i for i, raw in enumerate(dict.fromkeys(values))}  # in order of first occurrence
+    return list(index), np.fromiter(map(index.__getitem__, values), dtype=np.intp, count=count)
 
 
 def column_values(column: Any, count: int) -> list[bytes]:

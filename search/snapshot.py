@@ -33,6 +33,7 @@ import numpy as np
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.formats import Positions
+from whoosh.idsets import BitSet, OnDiskBitSet
 from whoosh.system import _INT_SIZE
 from whoosh.matching import FilterMatcher
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
@@ -461,9 +462,27 @@ def _column_docs(searcher: Searcher, field: str) -> frozenset[int]:
     docs: list[int] = []
     for leaf, offset in searcher.reader().leaf_readers():
         if leaf.has_column(field):
-            column = leaf.column_reader(field)
-            docs.extend(offset + d for d, value in enumerate(column) if value)
+            column = leaf.column_reader(field, translate=False)
+            found = _set_bits(column, leaf.doc_count_all())
+            if found is None:
+                docs.extend(offset + d for d, value in enumerate(column) if value)
+            else:
+                docs.extend((found + offset).tolist())
     return frozenset(docs)
+
+
+def _set_bits(column: Any, count: int) -> np.ndarray | None:
+    """The documents set in a Whoosh `BitColumn`, from its bytes at once (bit i of byte n is
+    document 8n + i; walking the column took 1 s at 1M); None for any other column."""
+    bitset = getattr(column, "_bitset", None)
+    if isinstance(bitset, OnDiskBitSet):
+        raw = bitset._dbfile.get(bitset._basepos, bitset._bytecount)
+    elif isinstance(bitset, BitSet):
+        raw = bitset.bits.tobytes()
+    else:
+        return None
+    bits = np.unpackbits(np.frombuffer(raw, dtype=np.uint8), bitorder="little")
+    return np.flatnonzero(bits[:count]).astype(np.int64)
 
 
 # A length byte's length, 1 for 0 (Whoosh's `doc_field_length(..., default=1)` of an empty field).

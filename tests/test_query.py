@@ -755,6 +755,34 @@ def test_facet_columns_read_in_one_piece_equal_a_walk_over_the_documents(segment
         assert whole_reads == len(reader.leaf_readers())
 
 
+@pytest.mark.parametrize("compress_at", [2048, 0])
+def test_bit_columns_read_whole_equal_a_walk_over_the_documents(compress_at):
+    """`_set_bits` reads a `BitColumn` (the routine flag) whole, compressed in memory (small
+    segments) or on disk (from 16,385 documents, or `compress_at=0`), as a walk reads it."""
+    from whoosh.columns import BitColumn
+    from whoosh.filedb.filestore import RamStorage
+
+    from search.snapshot import _set_bits
+
+    rng = random.Random(5)
+    count = 3001  # not a multiple of 8: the last byte is part used
+    flags = [rng.random() < 0.1 for _ in range(count)]
+    storage = RamStorage()
+    column = BitColumn(compress_at=compress_at)
+    out = storage.create_file("bits")
+    writer = column.writer(out)
+    for docnum, flag in enumerate(flags):
+        writer.add(docnum, flag)
+    writer.finish(count)
+    length = out.tell()
+    out.close()
+    reader = column.reader(storage.open_file("bits"), 0, length, count)
+    assert type(reader._bitset).__name__ == ("BitSet" if compress_at else "OnDiskBitSet")
+    found = _set_bits(reader, count)
+    assert found is not None and found.tolist() == [d for d, value in enumerate(reader) if value]
+    assert found.tolist() == [d for d, flag in enumerate(flags) if flag] and len(found) > 200
+
+
 def test_field_lengths_read_whole_are_whooshs_lengths(segmented, monkeypatch):
     """Each segment's length column is read in one piece (no per-document calls), a column that
     ends before the segment's last documents included; the lengths are Whoosh's own."""
