@@ -31,9 +31,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.formats import Positions
-from whoosh.idsets import BitSet, OnDiskBitSet
 from whoosh.system import _INT_SIZE
 from whoosh.matching import FilterMatcher
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
@@ -42,7 +40,8 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from search.analysis import VALUE_SEPARATOR
-from search.facets import SMALL_SET, Facet, FacetColumn, column_values, sorted_docnums
+from search.columns import column_values, length_bytes, set_bits
+from search.facets import SMALL_SET, Facet, FacetColumn, sorted_docnums
 from search.postings import EXTENSION, PostingArrays
 from search.schema import PASSAGE
 
@@ -463,26 +462,12 @@ def _column_docs(searcher: Searcher, field: str) -> frozenset[int]:
     for leaf, offset in searcher.reader().leaf_readers():
         if leaf.has_column(field):
             column = leaf.column_reader(field, translate=False)
-            found = _set_bits(column, leaf.doc_count_all())
+            found = set_bits(column, leaf.doc_count_all())
             if found is None:
                 docs.extend(offset + d for d, value in enumerate(column) if value)
             else:
                 docs.extend((found + offset).tolist())
     return frozenset(docs)
-
-
-def _set_bits(column: Any, count: int) -> np.ndarray | None:
-    """The documents set in a Whoosh `BitColumn`, from its bytes at once (bit i of byte n is
-    document 8n + i; walking the column took 1 s at 1M); None for any other column."""
-    bitset = getattr(column, "_bitset", None)
-    if isinstance(bitset, OnDiskBitSet):
-        raw = bitset._dbfile.get(bitset._basepos, bitset._bytecount)
-    elif isinstance(bitset, BitSet):
-        raw = bitset.bits.tobytes()
-    else:
-        return None
-    bits = np.unpackbits(np.frombuffer(raw, dtype=np.uint8), bitorder="little")
-    return np.flatnonzero(bits[:count]).astype(np.int64)
 
 
 # A length byte's length, 1 for 0 (Whoosh's `doc_field_length(..., default=1)` of an empty field).
@@ -495,15 +480,10 @@ def _build_lengths(searcher: Searcher, field: str) -> array:
     for leaf, _offset in searcher.reader().leaf_readers():
         count = leaf.doc_count_all()
         try:  # the length column's bytes at once (one length byte per document)
-            column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-            raw = column._dbfile.get(column._basepos, count) if column is not None else bytes(count)
-            if len(raw) > count:
-                raise ValueError(field)
-            # A column ends early when its last documents have no value (a segment's last
-            # document is a file record, without text): byte 0, as Whoosh reads it (length 1).
-            raw += bytes(count - len(raw))
+            raw = length_bytes(leaf._perdoc, field, count)
+            raw = bytes(count) if raw is None else raw
             lengths.frombytes(_LENGTH_OF_BYTE[np.frombuffer(raw, dtype=np.uint8)].tobytes())
-        except (AttributeError, ValueError):  # pragma: no cover (another codec)
+        except AttributeError:  # pragma: no cover (another codec)
             length = leaf.doc_field_length
             lengths.extend(length(d, field, 1) or 1 for d in range(count))
     return lengths

@@ -13,8 +13,8 @@ one, both complete.
 When a segment is flushed, Whoosh's `FieldWriter.add_postings` asks the segment's per-document
 reader for the length of the posting's field in the posting's document, for every posting
 (the blocks record their shortest and longest document). Each answer takes four calls and a
-column read: 5 % of a build's CPU. `SegmentWriter` here answers from one list per field, read
-once, with the same values; everything else is Whoosh's.
+column read: 5 % of a build's CPU. `SegmentWriter` here answers from one list per field, the
+column read in one piece, with the same values; everything else is Whoosh's.
 """
 
 from __future__ import annotations
@@ -24,8 +24,13 @@ from typing import Any
 
 from whoosh import writing
 from whoosh.index import TOC, clean_files
+from whoosh.util.numeric import byte_to_length
 
+from search.columns import length_bytes
 from search.postings import EXTENSION, PostingRecorder
+
+# Whoosh's `doc_field_length` of a length byte.
+_LENGTH_OF_BYTE = [None] + [byte_to_length(b) for b in range(1, 256)]
 
 
 class SegmentWriter(writing.SegmentWriter):
@@ -91,9 +96,18 @@ class _FieldLengths:
     def doc_field_length(self, docnum: int, fieldname: str) -> Any:
         lengths = self._fields.get(fieldname)
         if lengths is None:
-            read = self._reader.doc_field_length
-            lengths = self._fields[fieldname] = [read(n, fieldname) for n in range(self._documents)]
+            lengths = self._fields[fieldname] = self._read(fieldname)
         return lengths[docnum]
+
+    def _read(self, fieldname: str) -> list[Any]:
+        """What `doc_field_length(n, fieldname)` answers for every document: 0 without a length
+        column, None for a length byte of 0, else the byte's length; the column read whole."""
+        try:
+            raw = length_bytes(self._reader, fieldname, self._documents)
+        except AttributeError:  # pragma: no cover (another codec)
+            read = self._reader.doc_field_length
+            return [read(n, fieldname) for n in range(self._documents)]
+        return [0] * self._documents if raw is None else list(map(_LENGTH_OF_BYTE.__getitem__, raw))
 
     def close(self) -> None:
         self._reader.close()

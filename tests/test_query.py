@@ -733,7 +733,7 @@ def test_date_order_of_a_large_hit_set_is_the_heaps_order():
 def test_facet_columns_read_in_one_piece_equal_a_walk_over_the_documents(segmented, facet_name):
     """`FacetColumn.load` reads Whoosh's reference columns whole (`column_codes`); ordinals, labels
     and every document's ordinal are those of reading the column document by document."""
-    from search.facets import column_codes
+    from search.columns import column_codes
 
     searcher = segmented._searcher()
     facet = FACETS_BY_NAME[facet_name]
@@ -757,12 +757,12 @@ def test_facet_columns_read_in_one_piece_equal_a_walk_over_the_documents(segment
 
 @pytest.mark.parametrize("compress_at", [2048, 0])
 def test_bit_columns_read_whole_equal_a_walk_over_the_documents(compress_at):
-    """`_set_bits` reads a `BitColumn` (the routine flag) whole, compressed in memory (small
+    """`set_bits` reads a `BitColumn` (the routine flag) whole, compressed in memory (small
     segments) or on disk (from 16,385 documents, or `compress_at=0`), as a walk reads it."""
     from whoosh.columns import BitColumn
     from whoosh.filedb.filestore import RamStorage
 
-    from search.snapshot import _set_bits
+    from search.columns import set_bits
 
     rng = random.Random(5)
     count = 3001  # not a multiple of 8: the last byte is part used
@@ -778,7 +778,7 @@ def test_bit_columns_read_whole_equal_a_walk_over_the_documents(compress_at):
     out.close()
     reader = column.reader(storage.open_file("bits"), 0, length, count)
     assert type(reader._bitset).__name__ == ("BitSet" if compress_at else "OnDiskBitSet")
-    found = _set_bits(reader, count)
+    found = set_bits(reader, count)
     assert found is not None and found.tolist() == [d for d, value in enumerate(reader) if value]
     assert found.tolist() == [d for d, flag in enumerate(flags) if flag] and len(found) > 200
 
