@@ -33,7 +33,7 @@ def words(text: str) -> list[tuple[str, str]]:
     Both are needed: Snowball stems "bolig" to "bol", too short to look for inside
     "boligplacering", while the folded word "bolig" finds it.
     """
-    return [pair for pair in map(_word, tokens(text)) if pair is not None]
+    return list(filter(None, map(_word, tokens(text))))  # C-level calls: this runs on every passage
 
 
 @lru_cache(maxsize=100_000)
