@@ -348,13 +348,17 @@ def reflow(lines: Iterable[str]) -> str:
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:d|bl\.a|f\.eks|jf|ca|kl|nr|pkt|mv|m\.v|mht|vedr|evt|inkl|ekskl|tlf|st)\.$")
 
 
+_ABBREVIATION_TAIL = 10  # longer than any match of _ABBREVIATION_END (" ekskl.": 7)
+_CLOSING = (".", ":", "!", "?", ";")
 _WRAPPED_LINE = 60  # a line this long without closing punctuation was wrapped, not a heading
 
 
 def _continues(previous: str, text: str) -> bool:
-    if _ABBREVIATION_END.search(previous):  # "mødet d." + "29. oktober 2020."
+    # `previous` is the paragraph so far, so only its end is looked at: searched whole, a
+    # long paragraph cost time in the square of its lines.
+    if _ABBREVIATION_END.search(previous, max(0, len(previous) - _ABBREVIATION_TAIL)):  # "mødet d." + "29. oktober 2020."
         return text[:1].islower() or text[:1].isdigit()
-    if re.search(r"[.:!?;]$", previous) or _is_list_item(text):
+    if previous.endswith(_CLOSING) or _is_list_item(text):
         return False
     return text[:1].islower() or len(previous) >= _WRAPPED_LINE
 

@@ -68,6 +68,10 @@ def test_reflow_joins_wrapped_sentences_across_blank_lines_and_keeps_lists():
 
 def test_reflow_reads_through_abbreviations():
     assert reflow(["vært ved mødet d.", "", "29. oktober 2020."]) == "vært ved mødet d. 29. oktober 2020."
+    # at the end of a long paragraph (only its end is looked at), and not inside a word
+    wrapped = ["rådet drøftede sagen og besluttede at holde et ekstra møde med foreningerne"] * 3
+    assert reflow([*wrapped, "om økonomien, ekskl.", "9 mio. kr. til byggeri."]).endswith("ekskl. 9 mio. kr. til byggeri.")
+    assert reflow([*wrapped, "det sagde Undskl.", "9 punkter"]).endswith("Undskl.\n9 punkter")
 
 
 def test_reflow_keeps_short_subheadings_on_their_own_line():
