@@ -491,46 +491,88 @@ def _build_lengths(searcher: Searcher, field: str) -> array:
 
 def _build_rank(searcher: Searcher, sort: str) -> array:
     """Meetings newest (or oldest) first, the items of one meeting in their own order, undated last."""
-    dates: list[str] = []
-    documents: list[str] = []
-    items: list[str] = []
+    keys: list[bytes] = []
     for leaf, _offset in searcher.reader().leaf_readers():
         count = leaf.doc_count_all()
-        if not leaf.has_column("order"):
-            for column in (dates, documents, items):
-                column.extend([""] * count)
-            continue
-        for raw in column_values(leaf.column_reader("order", translate=False), count):
-            parts = raw.decode("utf-8").split(VALUE_SEPARATOR) if raw else ()
-            date, document, item = parts if len(parts) == 3 else ("", "", "")
-            dates.append(date)
-            documents.append(document)
-            items.append(item)
-    return rank_of(dates, documents, items, sort)
+        if leaf.has_column("order"):
+            keys.extend(column_values(leaf.column_reader("order", translate=False), count))
+        else:
+            keys.extend([b""] * count)
+    return rank_of(keys, sort)
 
 
-def rank_of(dates: list[str], documents: list[str], items: list[str], sort: str) -> array:
-    """`rank[docnum]` for each document's (date, document, item) key: by date (newest or oldest
-    first, undated last when oldest), then document and item, then document number: each
-    string replaced by its place among the column's distinct strings (Python's order), sorted
-    by `np.lexsort`.
+def rank_of(keys: list[bytes], sort: str) -> array:
+    """`rank[docnum]` for each document's order key (`schema.order_key`: date, document and
+    item, UTF-8, joined by VALUE_SEPARATOR; anything else counts as all three empty): by date
+    (newest or oldest first, undated last), then document and item, then document number.
 
-    >>> list(rank_of(["2020-01-01", "2021-05-01", ""], ["a", "a", "b"], ["2", "1", "1"], NEWEST))
-    [1, 0, 2]
-    >>> list(rank_of(["2020-01-01", "2021-05-01", ""], ["a", "a", "b"], ["2", "1", "1"], OLDEST))
-    [0, 1, 2]
+    Keys as the index writes them (an ISO date or none, then the document id and the
+    zero-padded item) sort as bytes in the order of their three parts, so numpy sorts them
+    whole and then by date alone; other keys are split and sorted part by part.
+
+    >>> SEP = VALUE_SEPARATOR.encode()
+    >>> keys = [SEP.join([b"2020-01-01", b"a", b"2"]), SEP.join([b"2021-05-01", b"a", b"1"]), SEP.join([b"", b"b", b"1"])]
+    >>> list(rank_of(keys, NEWEST)), list(rank_of(keys, OLDEST))
+    ([1, 0, 2], [0, 1, 2])
     """
-    if not dates:
+    if not keys:
         return array("I")
-    date, document, item = _order_codes(dates), _order_codes(documents), _order_codes(items)
-    if sort == NEWEST:
-        order = np.lexsort((item, document, -date))
-    else:  # "" sorts first among strings: its code is 0 when present
-        undated = date == 0 if "" in dates else np.zeros(len(dates), dtype=bool)
-        order = np.lexsort((item, document, date, undated))
-    rank = np.empty(len(dates), dtype=np.uint32)
-    rank[order] = np.arange(len(dates), dtype=np.uint32)
+    whole = np.array(keys, dtype=bytes)
+    dates = _iso_dates(keys, whole)
+    if dates is not None:
+        by_key = np.argsort(whole, kind="stable")  # (date, document, item), then document number
+        if sort == NEWEST:  # undated (0) last
+            order = by_key[np.argsort(-dates[by_key], kind="stable")]
+        else:
+            order = by_key[np.argsort(dates[by_key] == 0, kind="stable")]
+    else:
+        order = _rank_by_parts(keys, sort)
+    rank = np.empty(len(keys), dtype=np.uint32)
+    rank[order] = np.arange(len(keys), dtype=np.uint32)
     return array("I", rank.tobytes())
+
+
+_SEPARATOR_BYTE = ord(VALUE_SEPARATOR)
+_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]  # of "YYYY-MM-DD"
+
+
+def _iso_dates(keys: list[bytes], whole: np.ndarray) -> np.ndarray | None:
+    """Each key's date as the number YYYYMMDD (0 for none) when every key is empty or an ISO
+    date (or nothing) and two more parts, without other control characters or NUL bytes, so
+    that the keys' byte order is their parts' order; else None."""
+    size = whole.dtype.itemsize
+    if size < 11:
+        return None
+    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    matrix = whole.view(np.uint8).reshape(len(keys), size)  # each key padded with NUL bytes
+    # No byte below the separator but the padding (a key's own NUL bytes count: numpy drops
+    # trailing ones, but `lengths` has them), and two separators in every key but empty ones.
+    if np.count_nonzero(matrix < _SEPARATOR_BYTE) != matrix.size - int(lengths.sum()):
+        return None
+    separators = (matrix == _SEPARATOR_BYTE).sum(axis=1, dtype=np.int64)
+    filled = lengths > 0
+    if np.any(separators[filled] != 2):
+        return None
+    dated = filled & (matrix[:, 0] != _SEPARATOR_BYTE)
+    digits = matrix[:, _DIGITS].astype(np.int64) - ord("0")
+    if np.any(matrix[dated, 10] != _SEPARATOR_BYTE) or np.any(matrix[:, [4, 7]][dated] != ord("-")) \
+            or np.any((digits[dated] < 0) | (digits[dated] > 9)):
+        return None
+    number = digits @ np.array([10**7, 10**6, 10**5, 10**4, 1000, 100, 10, 1], dtype=np.int64)
+    return np.where(dated, number, 0)
+
+
+def _rank_by_parts(keys: list[bytes], sort: str) -> np.ndarray:
+    """The order of `rank_of` for any keys: each part replaced by its place among the part's
+    distinct strings (Python's order), sorted by `np.lexsort`."""
+    split = [raw.decode("utf-8").split(VALUE_SEPARATOR) if raw else () for raw in keys]
+    dates, documents, items = zip(*(parts if len(parts) == 3 else ("", "", "") for parts in split))
+    date, document, item = _order_codes(list(dates)), _order_codes(list(documents)), _order_codes(list(items))
+    if sort == NEWEST:
+        return np.lexsort((item, document, -date))
+    # "" sorts first among strings: its code is 0 when present
+    undated = date == 0 if "" in dates else np.zeros(len(dates), dtype=bool)
+    return np.lexsort((item, document, date, undated))
 
 
 def _order_codes(values: list[str]) -> np.ndarray:

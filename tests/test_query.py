@@ -803,26 +803,50 @@ def test_field_lengths_read_whole_are_whooshs_lengths(segmented, monkeypatch):
     assert max(expected["body"]) > 1 and 1 in expected["decision"]
 
 
+# Order keys the index does not write, each of which must be sorted part by part.
+_ODD_ORDER_KEYS = ["2017-02-3\x1fa\x1f1", "\x1fa", "2015-05-21\x1fa\x01b\x1f2", "2015-05-21\x1fa\x00\x1f2",
+                   "2015-05-21\x1fb\x1f3\x00", "2015-5-21\x1fb\x1f3", "2015x05-21\x1fb\x1f3", "a\x1fb\x1fc\x1fd"]
+
+
+@pytest.mark.parametrize("keys_are", ["as written", *_ODD_ORDER_KEYS])
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
-def test_date_ranks_are_the_stable_python_sorts(sort):
-    """`rank_of` (numpy) against the two stable Python sorts it replaced, on keys with ties,
-    undated passages and strings that differ only in length or case."""
-    from search.snapshot import rank_of
+def test_date_ranks_are_the_stable_python_sorts(sort, keys_are, monkeypatch):
+    """`rank_of` (numpy) against the two stable Python sorts it replaced, on order keys with
+    ties, undated passages, and parts that differ only in length or case or are not ASCII.
+    Keys as the index writes them are sorted whole as bytes; odd ones (a date not in ISO
+    form, a control character or NUL byte, a part too many) part by part."""
+    from search import snapshot
+    from search.analysis import VALUE_SEPARATOR
 
     rng = random.Random(11)
-    dates = ["", "2015-05-21", "2017-02-23", "2017-02-3", "2026-06-04"]
-    parts = ["", "a", "ab", "B", "b", "æble", "10", "9"]
-    keys = [(rng.choice(dates), rng.choice(parts), rng.choice(parts)) for _ in range(3000)]
-    docnums = sorted(range(len(keys)), key=lambda d: (keys[d][1], keys[d][2]))
-    if sort == "newest":
-        docnums.sort(key=lambda d: keys[d][0], reverse=True)
+    dates = ["", "2015-05-21", "2017-02-23", "2017-12-31", "2026-06-04"]
+    parts = ["", "a", "ab", "B", "b", "æble", "10", "9", "kommune-2015-05-21-0785a4"]
+    keys = [VALUE_SEPARATOR.join((rng.choice(dates), rng.choice(parts), f"{rng.randint(0, 30):09d}")).encode()
+            for _ in range(3000)]
+    keys[:3] = [b"", b"", b""]  # a document without an order key (a file record)
+    if keys_are == "as written":
+        monkeypatch.setattr(snapshot, "_rank_by_parts", lambda *args: pytest.fail("sorted part by part"))
     else:
-        docnums.sort(key=lambda d: (keys[d][0] == "", keys[d][0]))
+        keys[rng.randrange(len(keys))] = keys_are.encode()
+        by_parts = snapshot._rank_by_parts
+        taken = []
+        monkeypatch.setattr(snapshot, "_rank_by_parts", lambda *args: taken.append(1) or by_parts(*args))
+
+    def parts_of(key: bytes) -> tuple[str, str, str]:
+        split = key.decode().split(VALUE_SEPARATOR) if key else ()
+        return tuple(split) if len(split) == 3 else ("", "", "")
+
+    split = [parts_of(k) for k in keys]
+    docnums = sorted(range(len(keys)), key=lambda d: (split[d][1], split[d][2]))
+    if sort == "newest":
+        docnums.sort(key=lambda d: split[d][0], reverse=True)
+    else:
+        docnums.sort(key=lambda d: (split[d][0] == "", split[d][0]))
     expected = [0] * len(keys)
     for place, docnum in enumerate(docnums):
         expected[docnum] = place
-    dates, documents, items = (list(column) for column in zip(*keys))
-    assert list(rank_of(dates, documents, items, sort)) == expected
+    assert list(snapshot.rank_of(keys, sort)) == expected
+    assert keys_are == "as written" or taken  # an odd key is never sorted as bytes
 
 
 def test_an_unfiltered_querys_hit_array_is_converted_once_per_generation(segmented, monkeypatch):
