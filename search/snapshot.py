@@ -248,7 +248,7 @@ class Snapshot:
         if not candidates:
             return frozenset()
         positions = [self.cache.get(("positions", field, w), lambda w=w: read_positions(searcher, field, w),
-                                    lambda pv: pv[0].nbytes() + sum(len(v) + 33 for v in pv[1]))
+                                    lambda pv: pv[0].nbytes() + sum(map(len, pv[1])) + 33 * len(pv[1]))
                      for w in words]
         if query.slop == 1:
             return _consecutive_docs(candidates, positions, schema_field.format)
@@ -300,7 +300,7 @@ def _decode_positions(values: list[bytes], at: list[int], format_: Any) -> tuple
     picked = [values[i] for i in at]
     counts, flat = array("q"), array("q")
     whooshs = type(format_).encode is Positions.encode and type(format_).decode_positions is Positions.decode_positions
-    if whooshs and all(v[_INT_SIZE:_INT_SIZE + 2] == _PICKLE_2 for v in picked):
+    if whooshs and picked and picked[0][_INT_SIZE:_INT_SIZE + 2] == _PICKLE_2:  # as `Positions.encode` makes every value
         start = _INT_SIZE + 2
         for i in range(0, len(picked), _UNPICKLE_CHUNK):
             chunk = picked[i:i + _UNPICKLE_CHUNK]
