@@ -64,7 +64,6 @@ def set_bits(column: Any, count: int) -> np.ndarray | None:
     return np.flatnonzero(bits[:count]).astype(np.int64)
 
 
-
 def length_bytes(perdoc: Any, field: str, count: int) -> bytes | None:
     """Each of `count` documents' length byte of `field` (Whoosh's column of lengths, one byte
     per document, 0 for none); None when the segment has no length column for `field`.

@@ -268,8 +268,8 @@ def _consecutive_docs(candidates: frozenset[int], positions: list[tuple[Postings
     """The candidates holding the phrase with slop 1: word k at p + k for some position p of
     word 0 (what `_spans_match` answers for slop 1, where a span grows only by a word right
     after its end), for all candidates at once. Each word's positions become keys
-    (candidate, position - k) and the keys of all words are intersected (1M, a three-word phrase in 38,805 passages:
-    a loop per candidate took ~150 ms per field, this ~45)."""
+    (candidate, position - k) and the keys of all words are intersected (1M, a three-word
+    phrase in 38,805 passages: a loop per candidate took ~150 ms per field, this ~45)."""
     docs = np.sort(np.fromiter(candidates, dtype=np.int64, count=len(candidates)))
     row = np.arange(len(docs), dtype=np.int64)
     starts: np.ndarray | None = None
@@ -304,7 +304,7 @@ def _decode_positions(values: list[bytes], at: list[int], format_: Any) -> tuple
         start = _INT_SIZE + 2
         for i in range(0, len(picked), _UNPICKLE_CHUNK):
             chunk = picked[i:i + _UNPICKLE_CHUNK]
-            lists = loads(b"\x80\x02(" + b"".join([v[start:-1] if v[-1] == _STOP else v[start:] for v in chunk]) + b"t.")
+            lists = loads(_PICKLE_2 + b"(" + b"".join([v[start:-1] if v[-1] == _STOP else v[start:] for v in chunk]) + b"t.")
             counts.extend(map(len, lists))
             flat.extend(chain.from_iterable(lists))
         sizes = np.frombuffer(counts, dtype=np.int64)
