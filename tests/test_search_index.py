@@ -293,6 +293,61 @@ def test_commit_by_another_index_object_is_picked_up(index, tmp_path: Path, corp
     assert set(index.sources()) == {"a.txt", "b.txt", "c.txt"}
 
 
+def test_warming_up_builds_what_searches_share_once_per_generation(index, tmp_path: Path, corpus: Path, monkeypatch):
+    """`warm_up` builds a new generation's facet columns and date orders (and the rest), so
+    that the searches after it build nothing; the next commit makes it build again."""
+    from search import facets, snapshot
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("built by a search, not by the warm-up")
+
+    other = open_index(tmp_path / "index")
+    with other.writer() as writer:
+        writer.add(minutes("c.txt", "Status på flygtninge"), corpus)
+    assert index.warm_up() is True
+    assert index.warm_up() is False
+    with monkeypatch.context() as patched:
+        patched.setattr(facets.FacetColumn, "load", no_build)
+        patched.setattr(snapshot, "_build_rank", no_build)
+        patched.setattr(snapshot, "_build_lengths", no_build)
+        for sort in ("relevance", "newest", "oldest"):
+            assert index.search(SearchRequest(query="status", sort=sort)).total == 1
+        assert index.search(SearchRequest(query="", sort="newest")).total >= 1
+    with other.writer() as writer:
+        writer.add(minutes("d.txt", "Status på boliger"), corpus)
+    assert index.warm_up() is True
+    assert index.search(SearchRequest(query="status")).total == 2
+
+
+def test_a_served_index_is_warmed_in_the_background_after_a_commit(tmp_path: Path, corpus: Path):
+    """`start_warming` (what `referatsog serve` runs): a commit made while the site runs is
+    warmed by the thread, before any search asks; a missing index is waited for quietly."""
+    from webui import create_app
+    from webui.index import EXTENSION_KEY, start_warming
+
+    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)})
+    stop = start_warming(app, interval=0.05)
+    try:
+        time.sleep(0.2)  # no index yet: the thread keeps trying
+        created = open_index(tmp_path / "index", create=True)
+        with created.writer() as writer:
+            writer.add(minutes("c.txt", "Status på flygtninge"), corpus)
+        served = app.extensions[EXTENSION_KEY].get()
+        generation = created.stats()["generation"]
+
+        def warmed() -> bool:
+            snapshot = served._snapshots.get(generation)
+            return snapshot is not None and "warm" in snapshot._data
+
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not warmed():
+            time.sleep(0.05)
+        assert warmed()
+        assert served.warm_up() is False  # already done by the thread
+    finally:
+        stop.set()
+
+
 def test_threads_search_while_another_commits(index, corpus: Path):
     errors: list[BaseException] = []
     seen: list[list[int]] = []

@@ -38,6 +38,7 @@ import waitress
 from indexer.settings import default_corpus, default_index_dir
 
 from . import create_app
+from .index import start_warming
 
 # Eight concurrent clients (issue 6) plus headroom for static files and slow readers, in all.
 THREADS = 12
@@ -90,6 +91,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
     shown_host = f"[{host}]" if ":" in host else host
     if workers == 1:
         app = create_app(config)
+        start_warming(app)
         print(f"Referatsøg kører på http://{shown_host}:{port}/  (stop med Ctrl+C)", flush=True)
         waitress.serve(app, host=host, port=port, threads=threads, ident="Referatsog")
         return
@@ -208,6 +210,7 @@ def _worker(config: dict[str, Any], sockets: list[socket.socket], threads: int, 
         threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
         app = create_app(config)
         logging.basicConfig()  # as waitress.serve does
+        start_warming(app)
         server = waitress.create_server(app, sockets=sockets, threads=threads, ident="Referatsog")
         _accept_fairly(server, slot, connections)
         server.print_listen("Serving on http://{}:{}")
