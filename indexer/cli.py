@@ -12,6 +12,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -37,6 +38,13 @@ def _index_dir_option(function):
     )(function)
 
 
+class Failure(click.ClickException):
+    """A command's one-line error, shown as "Fejl: ..." (click's own prefix is English)."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Fejl: {self.format_message()}", err=True, file=file)
+
+
 @click.group(epilog=f"\b\nMiljøvariabler:\n{_ENV_HELP}")
 @click.version_option(package_name="referatsog")
 def main() -> None:
@@ -59,20 +67,20 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     targets = list(paths) or [default_corpus()]
     missing = [str(p) for p in targets if not p.exists()]
     if missing:
-        raise click.ClickException(f"findes ikke: {', '.join(missing)}")
+        raise Failure(f"findes ikke: {', '.join(missing)}")
     index_dir = index_dir or default_index_dir()
     progress = make_progress(quiet=quiet, verbose=verbose)
     try:
         report = update_index(targets, index_dir, full=full, progress=progress)
     except (IndexLocked, IndexWriteFailed) as error:
-        raise click.ClickException(str(error)) from None
+        raise Failure(str(error)) from None
     except OSError as error:  # of the index folder itself (disk full, no write access): files are skipped, not this
         where = error.filename or index_dir
-        raise click.ClickException(
+        raise Failure(
             f"indekset kunne ikke skrives: {where}: {error.strerror or error} – det tidligere indeks er uændret."
         ) from None
     except KeyboardInterrupt:
-        raise click.ClickException("afbrudt – det tidligere indeks er uændret.") from None
+        raise Failure("afbrudt – det tidligere indeks er uændret.") from None
     click.echo(format_summary(report, index_dir))
     if strict and report.skipped:
         sys.exit(1)
@@ -89,7 +97,7 @@ def extract(file: Path, as_json: bool) -> None:
     try:
         document = read_document(file.resolve(), file.resolve().parent)
     except ExtractError as error:
-        raise click.ClickException(f"{file}: {error.reason}") from None
+        raise Failure(f"{file}: {error.reason}") from None
     if as_json:
         for passage in document.passages:
             click.echo(json.dumps(passage.to_json(), ensure_ascii=False))
@@ -136,9 +144,9 @@ def search(query: str, as_json: bool, index_dir: Path | None, decisions_only: bo
         response = open_index(index_dir or default_index_dir()).search(request)
     except IndexMissing:
         where = index_dir or default_index_dir()
-        raise click.ClickException(f"intet indeks i {where} – kør først: referatsog index") from None
+        raise Failure(f"intet indeks i {where} – kør først: referatsog index") from None
     except InvalidParameter as error:
-        raise click.ClickException(f"--{error.parameter.replace('_', '-')}: {error.message}") from None
+        raise Failure(f"--{error.parameter.replace('_', '-')}: {error.message}") from None
     if as_json:
         click.echo(json.dumps(response.to_json(), ensure_ascii=False, indent=2))
         return

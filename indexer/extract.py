@@ -76,7 +76,45 @@ def extract(path: Path, root: Path) -> SourceFile:
         if not text.strip():
             raise ExtractError("ingen tekst i filen (kun blanktegn)" if kind != "html" else "ingen synlig tekst i HTML-siden")
         pages = (Page(1, text),)
+    _refuse_english(pages)
     return SourceFile(path=path, source=source, sha256=hashlib.sha256(data).hexdigest(), kind=kind, pages=pages)
+
+
+# Short words frequent in one language and not used in the other ("at", "to", "for", "i"
+# and "in" are left out: both languages have them).
+_ENGLISH_WORDS = frozenset(
+    "the and of is are was were be been this that these those with from which what it its by an as on not or "
+    "have has will would can should must".split()
+)
+_DANISH_WORDS = frozenset(
+    "og det en er til som på de med af den der ikke har vil kan skal blev være var efter om også fra eller hvor "
+    "når".split()
+)
+_LANGUAGE_SAMPLE = 5000  # words read from the start of a file
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _refuse_english(pages: tuple[Page, ...]) -> None:
+    """Refuse a file that is plainly English: a README or manifest in the folder, not minutes.
+
+    Indexed, it became an "annual report" of whichever municipality its text named. Danish
+    records quote English (project names, titles) without coming near the threshold: the seeds
+    and layouts have at most 6 of these English words against 99 or more Danish ones, English
+    files 127 or more against 22 or fewer.
+    """
+    english = danish = seen = 0
+    for page in pages:
+        for match in _LETTERS.finditer(page.text):
+            word = match.group().lower()
+            english += word in _ENGLISH_WORDS
+            danish += word in _DANISH_WORDS
+            seen += 1
+            if seen >= _LANGUAGE_SAMPLE:
+                break
+        if seen >= _LANGUAGE_SAMPLE:
+            break
+    if english >= 30 and english > 2 * danish:
+        raise ExtractError(f"engelsk tekst, ikke et dansk rådsdokument ({english} engelske og {danish} danske småord)")
 
 
 # --- reading -------------------------------------------------------------------------------

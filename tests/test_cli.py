@@ -55,7 +55,7 @@ def test_extract_human_output_lists_items_with_their_lines(runner):
 def test_extract_of_a_bad_file_is_one_clear_line(runner):
     result = run(runner, "extract", PDFS / "encrypted.pdf")
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [f"Error: {PDFS / 'encrypted.pdf'}: krypteret PDF – kræver adgangskode"]
+    assert result.output.strip().splitlines() == [f"Fejl: {PDFS / 'encrypted.pdf'}: krypteret PDF – kræver adgangskode"]
 
 
 def test_index_then_reindex_reads_nothing_unchanged(runner, tmp_path):

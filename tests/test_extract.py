@@ -308,6 +308,21 @@ def test_a_saved_not_found_page_is_refused_not_indexed_as_minutes(tmp_path):
     )
 
 
+def test_an_english_file_is_refused_not_indexed_as_minutes():
+    """A README or manifest beside the minutes (the fixtures' MANIFEST.md) is not a council
+    record: indexed, it became an annual report of the municipality its text names."""
+    assert reason_for(PDFS / "MANIFEST.md") == "engelsk tekst, ikke et dansk rådsdokument (331 engelske og 17 danske småord)"
+
+
+def test_danish_minutes_quoting_english_are_read(tmp_path):
+    minutes = (LAYOUTS / "f1_hedelund_integrationsraadet_2015-05-27.txt").read_text(encoding="utf-8")
+    quote = "The project is one of the best that we have seen, and it will be shown to the council. " * 6
+    source = extract(write(tmp_path, "referat.txt", (minutes + "\n\n" + quote).encode("utf-8")), tmp_path)
+    assert quote.strip() in source.pages[0].text
+    one_line = "Punkt 3: Welcome to the council, and the project is one of the best."
+    assert extract(write(tmp_path, "kort.txt", one_line.encode("utf-8")), tmp_path).pages  # too short to tell: read
+
+
 # --- through the pipeline: the same minutes as the text layouts ----------------------------------
 
 
