@@ -195,8 +195,9 @@ class Snapshot:
         return self._get(f"facet:{facet.name}", lambda: FacetColumn.load(searcher.reader(), facet.field))
 
     def rank(self, searcher: Searcher, sort: str) -> array:
-        """`rank[docnum]`: the document's place in the given date order (smaller comes first)."""
-        return self._get(f"rank:{sort}", lambda: _build_rank(searcher, sort))
+        """`rank[docnum]`: the document's place in the given date order (smaller comes first).
+        Both orders are built at once: they share reading and sorting the order keys."""
+        return self._get("ranks", lambda: _build_ranks(searcher))[sort]
 
 
     def routine(self, searcher: Searcher) -> frozenset[int]:
@@ -514,8 +515,8 @@ def _build_lengths(searcher: Searcher, field: str) -> array:
     return lengths
 
 
-def _build_rank(searcher: Searcher, sort: str) -> array:
-    """Meetings newest (or oldest) first, the items of one meeting in their own order, undated last."""
+def _build_ranks(searcher: Searcher) -> dict[str, array]:
+    """Meetings newest (and oldest) first, the items of one meeting in their own order, undated last."""
     keys: list[bytes] = []
     for leaf, _offset in searcher.reader().leaf_readers():
         count = leaf.doc_count_all()
@@ -523,13 +524,14 @@ def _build_rank(searcher: Searcher, sort: str) -> array:
             keys.extend(column_values(leaf.column_reader("order", translate=False), count))
         else:
             keys.extend([b""] * count)
-    return rank_of(keys, sort)
+    return ranks_of(keys)
 
 
-def rank_of(keys: list[bytes], sort: str) -> array:
-    """`rank[docnum]` for each document's order key (`schema.order_key`: date, document and
-    item, UTF-8, joined by VALUE_SEPARATOR; anything else counts as all three empty): by date
-    (newest or oldest first, undated last), then document and item, then document number.
+def ranks_of(keys: list[bytes]) -> dict[str, array]:
+    """`rank[docnum]` per date order (NEWEST, OLDEST) for each document's order key
+    (`schema.order_key`: date, document and item, UTF-8, joined by VALUE_SEPARATOR; anything
+    else counts as all three empty): by date (newest or oldest first, undated last), then
+    document and item, then document number.
 
     Keys as the index writes them (an ISO date or none, then the document id and the
     zero-padded item) sort as bytes in the order of their three parts, so numpy sorts them
@@ -537,28 +539,33 @@ def rank_of(keys: list[bytes], sort: str) -> array:
 
     >>> SEP = VALUE_SEPARATOR.encode()
     >>> keys = [SEP.join([b"2020-01-01", b"a", b"2"]), SEP.join([b"2021-05-01", b"a", b"1"]), SEP.join([b"", b"b", b"1"])]
-    >>> list(rank_of(keys, NEWEST)), list(rank_of(keys, OLDEST))
+    >>> ranks = ranks_of(keys)
+    >>> list(ranks[NEWEST]), list(ranks[OLDEST])
     ([1, 0, 2], [0, 1, 2])
     """
     if not keys:
-        return array("I")
+        return {NEWEST: array("I"), OLDEST: array("I")}
     whole = np.array(keys, dtype=bytes)
     dates = _iso_dates(keys, whole)
     if dates is not None:
         by_key = np.argsort(whole, kind="stable")  # (date, document, item), then document number
-        if sort == NEWEST:  # undated (0) last
-            order = by_key[np.argsort(-dates[by_key], kind="stable")]
-        else:
-            order = by_key[np.argsort(dates[by_key] == 0, kind="stable")]
+        del whole
+        in_order = dates[by_key]
+        orders = {NEWEST: by_key[np.argsort(-in_order, kind="stable")],  # undated (0) last
+                  OLDEST: by_key[np.argsort(in_order == 0, kind="stable")]}
     else:
-        order = _rank_by_parts(keys, sort)
-    rank = np.empty(len(keys), dtype=np.uint32)
-    rank[order] = np.arange(len(keys), dtype=np.uint32)
-    return array("I", rank.tobytes())
+        orders = _orders_by_parts(keys)
+    ranks = {}
+    for sort, order in orders.items():
+        rank = np.empty(len(keys), dtype=np.uint32)
+        rank[order] = np.arange(len(keys), dtype=np.uint32)
+        ranks[sort] = array("I", rank.tobytes())
+    return ranks
 
 
 _SEPARATOR_BYTE = ord(VALUE_SEPARATOR)
 _DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]  # of "YYYY-MM-DD"
+_KEY_BLOCK = 65_536
 
 
 def _iso_dates(keys: list[bytes], whole: np.ndarray) -> np.ndarray | None:
@@ -572,32 +579,35 @@ def _iso_dates(keys: list[bytes], whole: np.ndarray) -> np.ndarray | None:
     matrix = whole.view(np.uint8).reshape(len(keys), size)  # each key padded with NUL bytes
     # No byte below the separator but the padding (a key's own NUL bytes count: numpy drops
     # trailing ones, but `lengths` has them), and two separators in every key but empty ones.
-    if np.count_nonzero(matrix < _SEPARATOR_BYTE) != matrix.size - int(lengths.sum()):
+    # A block of keys at a time: whole, the comparisons took ~2 bytes per key byte (1M: 180 MB).
+    below, separators = 0, np.empty(len(keys), dtype=np.int64)
+    for start in range(0, len(keys), _KEY_BLOCK):
+        block = matrix[start:start + _KEY_BLOCK]
+        below += np.count_nonzero(block < _SEPARATOR_BYTE)
+        separators[start:start + _KEY_BLOCK] = (block == _SEPARATOR_BYTE).sum(axis=1, dtype=np.int64)
+    if below != matrix.size - int(lengths.sum()):
         return None
-    separators = (matrix == _SEPARATOR_BYTE).sum(axis=1, dtype=np.int64)
     filled = lengths > 0
     if np.any(separators[filled] != 2):
         return None
     dated = filled & (matrix[:, 0] != _SEPARATOR_BYTE)
-    digits = matrix[:, _DIGITS].astype(np.int64) - ord("0")
+    digits = matrix[:, _DIGITS].astype(np.int32) - ord("0")
     if np.any(matrix[dated, 10] != _SEPARATOR_BYTE) or np.any(matrix[:, [4, 7]][dated] != ord("-")) \
             or np.any((digits[dated] < 0) | (digits[dated] > 9)):
         return None
-    number = digits @ np.array([10**7, 10**6, 10**5, 10**4, 1000, 100, 10, 1], dtype=np.int64)
+    number = digits @ np.array([10**7, 10**6, 10**5, 10**4, 1000, 100, 10, 1], dtype=np.int32)
     return np.where(dated, number, 0)
 
 
-def _rank_by_parts(keys: list[bytes], sort: str) -> np.ndarray:
-    """The order of `rank_of` for any keys: each part replaced by its place among the part's
+def _orders_by_parts(keys: list[bytes]) -> dict[str, np.ndarray]:
+    """The orders of `ranks_of` for any keys: each part replaced by its place among the part's
     distinct strings (Python's order), sorted by `np.lexsort`."""
     split = [raw.decode("utf-8").split(VALUE_SEPARATOR) if raw else () for raw in keys]
     dates, documents, items = zip(*(parts if len(parts) == 3 else ("", "", "") for parts in split))
     date, document, item = _order_codes(list(dates)), _order_codes(list(documents)), _order_codes(list(items))
-    if sort == NEWEST:
-        return np.lexsort((item, document, -date))
     # "" sorts first among strings: its code is 0 when present
     undated = date == 0 if "" in dates else np.zeros(len(dates), dtype=bool)
-    return np.lexsort((item, document, date, undated))
+    return {NEWEST: np.lexsort((item, document, -date)), OLDEST: np.lexsort((item, document, date, undated))}
 
 
 def _order_codes(values: list[str]) -> np.ndarray:
