@@ -45,8 +45,116 @@ class Failure(click.ClickException):
         click.echo(f"Fejl: {self.format_message()}", err=True, file=file)
 
 
-@click.group(epilog=f"\b\nMiljøvariabler:\n{_ENV_HELP}")
-@click.version_option(package_name="referatsog")
+# --- click in Danish: help headings, the help option, usage errors ---------------------------
+
+_SECTIONS = {"Options": "Tilvalg", "Commands": "Kommandoer", "Arguments": "Argumenter"}
+# click's usage errors a user meets, as click 8 words them; any other message stays as it is.
+_USAGE_ERRORS = [
+    (re.compile(r"No such option:? '?([^'.]+)'?\.?(?: Did you mean '?([^'?]+)'?\?)?$"),
+     lambda m: f"Ukendt tilvalg '{m[1]}'." + (f" Mente du '{m[2]}'?" if m[2] else "")),
+    (re.compile(r"No such command '?([^'.]+)'?\.(?: \(Did you mean(?: one of:)? (.*)\?\))?$"),
+     lambda m: f"Ukendt kommando '{m[1]}'." + (f" Mente du {m[2].replace(', ', ' eller ')}?" if m[2] else "")),
+    (re.compile(r"Missing argument '?([^'.]+)'?\.$"), lambda m: f"Argumentet '{m[1]}' mangler."),
+    (re.compile(r"Option '?([^']+)'? requires an argument\.$"), lambda m: f"Tilvalget '{m[1]}' kræver en værdi."),
+    (re.compile(r"Got unexpected extra arguments? \((.*)\)$"), lambda m: f"Uventet argument: {m[1]}."),
+    (re.compile(r"Invalid value for '?([^':]+)'?: (.*)$"), lambda m: f"Ugyldig værdi for '{m[1]}': {_danish_detail(m[2])}"),
+]
+_DETAILS = [
+    (re.compile(r"(.*) is not one of (.*)\.$"), lambda m: f"{m[1]} er ikke en af {m[2]}."),
+    (re.compile(r"(?:File|Directory|Path) (.*) does not exist\.$"), lambda m: f"{m[1]} findes ikke."),
+    (re.compile(r"(.*) is not a valid integer(?: range)?\.$"), lambda m: f"{m[1]} er ikke et heltal."),
+]
+
+
+def _danish_detail(detail: str) -> str:
+    for pattern, danish in _DETAILS:
+        match = pattern.match(detail)
+        if match:
+            return danish(match)
+    return detail
+
+
+def _danish_usage_error(message: str) -> str:
+    for pattern, danish in _USAGE_ERRORS:
+        match = pattern.match(message)
+        if match:
+            return danish(match)
+    return message
+
+
+class _DanishHelpFormatter(click.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Brug: " if prefix is None else prefix)
+
+    def section(self, name: str) -> Any:
+        return super().section(_SECTIONS.get(name, name))
+
+
+class _DanishContext(click.Context):
+    formatter_class = _DanishHelpFormatter
+
+
+class _DanishHelp:
+    """Help pages in Danish (a mixin for click's Command and Group)."""
+
+    context_class = _DanishContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[TILVALG]")
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "Vis denne hjælp og afslut."
+        return option
+
+
+class _DanishCommand(_DanishHelp, click.Command):
+    pass
+
+
+class _DanishGroup(_DanishHelp, click.Group):
+    """The `referatsog` group: its commands' help and usage errors in Danish, not click's English.
+
+    `main` runs click non-standalone, to print usage errors itself; everything else is as in
+    click's standalone mode (a broken pipe stays silent there too)."""
+
+    command_class = _DanishCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
+        super().__init__(*args, **kwargs)
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            if not standalone_mode:
+                raise
+            if error.ctx is not None:
+                click.echo(error.ctx.get_usage(), err=True)
+                click.echo(f"Se '{error.ctx.command_path} --help' for hjælp.\n", err=True)
+            click.echo(f"Fejl: {_danish_usage_error(error.format_message())}", err=True)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            if not standalone_mode:
+                raise
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort:
+            if not standalone_mode:
+                raise
+            click.echo("Afbrudt.", err=True)
+            sys.exit(1)
+        if standalone_mode:  # an int is the code of a ctx.exit(); the commands return nothing
+            sys.exit(result if isinstance(result, int) else 0)
+        return result
+
+
+@click.group(cls=_DanishGroup, epilog=f"\b\nMiljøvariabler:\n{_ENV_HELP}")
+@click.version_option(package_name="referatsog", help="Vis versionen og afslut.", message="%(prog)s %(version)s")
 def main() -> None:
     """Referatsøg: fuldtekstsøgning i kommunale referater, dagsordener og årsberetninger."""
 

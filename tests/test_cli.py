@@ -58,6 +58,30 @@ def test_extract_of_a_bad_file_is_one_clear_line(runner):
     assert result.output.strip().splitlines() == [f"Fejl: {PDFS / 'encrypted.pdf'}: krypteret PDF – kræver adgangskode"]
 
 
+def test_help_and_usage_errors_are_danish(runner):
+    """click's own words (headings, the help option, usage errors) in Danish, as ours are."""
+    page = run(runner, "--help")
+    assert page.exit_code == 0
+    assert page.output.startswith("Brug: main [TILVALG] KOMMANDO [ARGUMENTER]...")  # the runner names it main
+    assert "Tilvalg:" in page.output and "Kommandoer:" in page.output and "Vis denne hjælp og afslut." in page.output
+    assert "Options" not in page.output and "Usage" not in page.output
+    search_page = run(runner, "search", "--help")
+    assert search_page.output.startswith("Brug: main search [TILVALG] [QUERY]") and "Tilvalg:" in search_page.output
+    errors = {
+        ("serach",): "Fejl: Ukendt kommando 'serach'. Mente du 'extract' eller 'search'?",
+        ("search", "x", "--limt", "3"): "Fejl: Ukendt tilvalg '--limt'. Mente du '--limit'?",
+        ("extract",): "Fejl: Argumentet 'FILE' mangler.",
+        ("search", "x", "--limit"): "Fejl: Tilvalget '--limit' kræver en værdi.",
+        ("search", "x", "--limit", "abc"): "Fejl: Ugyldig værdi for '--limit': 'abc' er ikke et heltal.",
+        ("search", "x", "--sort", "bad"): "Fejl: Ugyldig værdi for '--sort': 'bad' er ikke en af 'relevance', 'newest', 'oldest'.",
+    }
+    for args, message in errors.items():
+        result = run(runner, *args)
+        assert result.exit_code == 2, args
+        assert result.output.strip().splitlines()[-1] == message
+        assert "Error" not in result.output and "Usage" not in result.output
+
+
 def test_index_then_reindex_reads_nothing_unchanged(runner, tmp_path):
     index_dir = tmp_path / "index"
     first = run(runner, "index", SEEDS, "--index-dir", index_dir)
