@@ -57,7 +57,7 @@ _USAGE_ERRORS = [
     (re.compile(r"Missing argument '?([^'.]+)'?\.$"), lambda m: f"Argumentet '{m[1]}' mangler."),
     (re.compile(r"Option '?([^']+)'? requires an argument\.$"), lambda m: f"Tilvalget '{m[1]}' kræver en værdi."),
     (re.compile(r"Got unexpected extra arguments? \((.*)\)$"), lambda m: f"Uventet argument: {m[1]}."),
-    (re.compile(r"Invalid value for '?([^':]+)'?: (.*)$"), lambda m: f"Ugyldig værdi for '{m[1]}': {_danish_detail(m[2])}"),
+    (re.compile(r"Invalid value for '?([^':]+)'?: (.*)$"), lambda m: f"Ugyldig værdi for '{m[1]}': {_in_danish(m[2], _DETAILS)}"),
 ]
 _DETAILS = [
     (re.compile(r"(.*) is not one of (.*)\.$"), lambda m: f"{m[1]} er ikke en af {m[2]}."),
@@ -66,19 +66,12 @@ _DETAILS = [
 ]
 
 
-def _danish_detail(detail: str) -> str:
-    for pattern, danish in _DETAILS:
-        match = pattern.match(detail)
-        if match:
-            return danish(match)
-    return detail
-
-
-def _danish_usage_error(message: str) -> str:
-    for pattern, danish in _USAGE_ERRORS:
+def _in_danish(message: str, translations: list[tuple[re.Pattern[str], Any]]) -> str:
+    """`message` by the first translation whose pattern matches it, else as it is."""
+    for pattern, danish in translations:
         match = pattern.match(message)
         if match:
-            return danish(match)
+            return danish(match)  # type: ignore[no-any-return]
     return message
 
 
@@ -136,7 +129,7 @@ class _DanishGroup(_DanishHelp, click.Group):
             if error.ctx is not None:
                 click.echo(error.ctx.get_usage(), err=True)
                 click.echo(f"Se '{error.ctx.command_path} --help' for hjælp.\n", err=True)
-            click.echo(f"Fejl: {_danish_usage_error(error.format_message())}", err=True)
+            click.echo(f"Fejl: {_in_danish(error.format_message(), _USAGE_ERRORS)}", err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
             if not standalone_mode:
