@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.idsets import BitSet, OnDiskBitSet
+from whoosh.util.numeric import byte_to_length
 
 
 def column_codes(column: Any, count: int) -> tuple[list[bytes], np.ndarray]:
@@ -79,3 +80,9 @@ def length_bytes(perdoc: Any, field: str, count: int) -> bytes | None:
     if len(raw) > count:  # pragma: no cover (not Whoosh's layout)
         raise AttributeError(field)
     return raw + bytes(count - len(raw))
+
+
+def byte_lengths(empty: Any) -> list[Any]:
+    """The field length each length byte stands for, `empty` for byte 0 (no length recorded:
+    Whoosh's scorer reads 1, its `doc_field_length` None)."""
+    return [empty] + [byte_to_length(b) for b in range(1, 256)]

@@ -37,10 +37,9 @@ from whoosh.matching import FilterMatcher
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length
 
 from search.analysis import VALUE_SEPARATOR
-from search.columns import column_values, length_bytes, set_bits
+from search.columns import byte_lengths, column_values, length_bytes, set_bits
 from search.facets import FACETS, SMALL_SET, Facet, FacetColumn, sorted_docnums
 from search.postings import EXTENSION, PostingArrays
 from search.schema import PASSAGE, TEXT_FIELDS
@@ -497,7 +496,7 @@ def _column_docs(searcher: Searcher, field: str) -> frozenset[int]:
 
 
 # A length byte's length, 1 for 0 (Whoosh's `doc_field_length(..., default=1)` of an empty field).
-_LENGTH_OF_BYTE = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.uint32)
+_LENGTH_OF_BYTE = np.array(byte_lengths(1), dtype=np.uint32)
 
 
 def _build_lengths(searcher: Searcher, field: str) -> array:

@@ -24,13 +24,12 @@ from typing import Any
 
 from whoosh import writing
 from whoosh.index import TOC, clean_files
-from whoosh.util.numeric import byte_to_length
 
-from search.columns import length_bytes
+from search.columns import byte_lengths, length_bytes
 from search.postings import EXTENSION, PostingRecorder
 
 # Whoosh's `doc_field_length` of a length byte.
-_LENGTH_OF_BYTE = [None] + [byte_to_length(b) for b in range(1, 256)]
+_LENGTH_OF_BYTE = byte_lengths(None)
 
 
 class SegmentWriter(writing.SegmentWriter):
