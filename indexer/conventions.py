@@ -159,6 +159,24 @@ def is_attendance(text: str) -> bool:
     return bool(_ATTENDANCE.search(text))
 
 
+# What a minutes template leaves under "Beslutning" when nothing was decided: a dash, a dot,
+# or a bare "Ingen"/"Intet". Such a section is kept as printed but records no decision.
+_NO_WORD = re.compile(r"^[\W_]*$")
+_PLACEHOLDER_WORDS = {"ingen", "intet", "ingen beslutning", "ikke relevant"}
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a section's text only stands in for a missing text.
+
+    >>> [is_placeholder(t) for t in ("-", " – ", "—", ".", "…", "Ingen.", "", "Godkendt.", "Der var intet til eventuelt.")]
+    [True, True, True, True, True, True, True, False, False]
+    """
+    if _NO_WORD.match(text):
+        return True
+    words = " ".join(re.sub(r"[\W_]+", " ", text).split()).casefold()
+    return words in _PLACEHOLDER_WORDS
+
+
 # --- Item headings -----------------------------------------------------------------------
 
 # "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden"

@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from indexer.conventions import is_placeholder
+
 # Document types, as the product names them to users.
 REFERAT = "referat"
 DAGSORDEN = "dagsorden"
@@ -74,6 +76,15 @@ class Section:
     text: str
     date: str | None = None  # ISO date of a decision header, where the header gives one
     note: str = ""  # attendance lines that open a decision ("Fraværende: Hassan Jaber")
+
+    @property
+    def is_decision(self) -> bool:
+        """This council's decision with something decided: not "-" or "Ingen" left by the template.
+
+        >>> Section("beslutning", "Beslutning", "-").is_decision, Section("beslutning", "Beslutning", "Godkendt.").is_decision
+        (False, True)
+        """
+        return self.key == DECISION and not is_placeholder(self.text)
 
 
 @dataclass(frozen=True)
@@ -141,11 +152,12 @@ class Passage:
     @property
     def decision(self) -> str:
         """The decision text (all Beslutning sections of this council, joined)."""
-        return "\n\n".join(s.text for s in self.sections if s.key == DECISION and s.text)
+        return "\n\n".join(s.text for s in self.sections if s.is_decision)
 
     @property
     def has_decision(self) -> bool:
-        return any(s.key == DECISION and s.text.strip() for s in self.sections)
+        """Whether a decision is recorded: a section that only says "-" (`Section.is_decision`) is none."""
+        return any(s.is_decision for s in self.sections)
 
     def sections_by_key(self) -> dict[str, str]:
         """Sections as an ordered mapping key -> text; repeated keys are joined (decision first)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -203,3 +204,31 @@ def test_passage_line_points_at_its_heading_in_the_source(filename, spec):
     for passage in read_document(LAYOUTS / filename, LAYOUTS).passages:
         heading = source_lines[passage.line - 1]
         assert str(passage.item_number) in heading or passage.title.split()[0] in heading, (passage.title, heading)
+
+
+def test_a_dash_under_beslutning_is_kept_as_printed_but_is_no_decision(seed_documents, seed_index):
+    document = seed_documents["roskilde-integrationsraadet-referat-2026-06-04.txt"]
+    (item9,) = [p for p in document.passages if p.item_number == 9]
+    assert item9.sections_by_key()["beslutning"] == "-"  # the section as the minutes print it
+    assert not item9.has_decision and item9.decision == ""
+    (item10,) = [p for p in document.passages if p.item_number == 10]
+    assert item10.has_decision
+    # Decisions-only search leaves it out; read back from the index it still has none.
+    from search import SearchRequest
+
+    listed = {h.id for h in seed_index.search(SearchRequest(decisions_only=True, page_size=100)).hits}
+    assert item10.id in listed and item9.id not in listed
+    assert not seed_index.passage(item9.id).has_decision
+
+
+@pytest.mark.parametrize("text", ["-", "–", "—", ".", "…", "- -", "Ingen", "Intet.", "Ingen beslutning"])
+def test_placeholder_decisions_are_no_decision(text):
+    from indexer.models import Section
+    from search.examples import example_passage
+
+    passage = example_passage(decision="Godkendt.")
+    placeholder = dataclasses.replace(passage, sections=(Section(DECISION, "Beslutning", text),))
+    assert not placeholder.has_decision and placeholder.decision == ""
+    for real in ("Godkendt.", "Der var intet til eventuelt.", "Ingen bemærkninger, taget til efterretning."):
+        decided = dataclasses.replace(passage, sections=(Section(DECISION, "Beslutning", real),))
+        assert decided.has_decision and decided.decision == real
