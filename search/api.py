@@ -6,9 +6,12 @@ engine behind them can change without touching either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from search.danish import fold
 
 # Facets in display order, by their URL/API parameter name.
 FACETS: tuple[str, ...] = ("municipality", "council", "year", "case_handler", "topic", "doc_type")
@@ -25,6 +28,25 @@ SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
 SORT_LABELS: dict[str, str] = {"relevance": "Relevans", "newest": "Nyeste", "oldest": "Ældste"}
 MAX_PAGE_SIZE = 100
 MAX_QUERY_LENGTH = 500
+# A facet takes a handful of values; a URL with hundreds would make every facet link on the
+# page repeat them all (a page that grows with the square of their number).
+MAX_FILTER_VALUES = 20
+MAX_FILTER_VALUE_LENGTH = 200
+SORT_MESSAGE = "Sortering skal være relevance (relevans), newest (nyeste) eller oldest (ældste)."
+
+# Control characters have no place in a query or a facet value, and a page must not carry
+# them (a NUL makes the HTML invalid): each becomes a space.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_NUMBER_RE = re.compile(r"[+-]?[0-9]+")
+
+
+def without_controls(text: str) -> str:
+    """`text` with control characters (NUL, escape, line breaks …) as spaces.
+
+    >>> without_controls("a" + chr(0) + "b" + chr(27) + "c")
+    'a b c'
+    """
+    return _CONTROL_RE.sub(" ", text)
 
 
 class SearchError(Exception):
@@ -181,23 +203,23 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
     """
     def one(name: str, default: str = "") -> str:
         values = params.get(name) or []
-        return values[-1] if values else default
+        return without_controls(values[-1]).strip() if values else default
 
-    query = one("q").strip()
+    query = one("q")
     if len(query) > MAX_QUERY_LENGTH:
         raise InvalidParameter("q", f"Søgningen er for lang (højst {MAX_QUERY_LENGTH} tegn).", "query_too_long")
     filters: dict[str, tuple[str, ...]] = {}
     for name in FACETS:
-        values = tuple(dict.fromkeys(v.strip() for v in params.get(name, []) if v and v.strip()))
+        values = _facet_values(name, params.get(name, []))
         if name == "year":
             for v in values:
-                if not (v.isdigit() and len(v) == 4):
+                if not (v.isascii() and v.isdigit() and len(v) == 4):
                     raise InvalidParameter("year", f"År skal være et årstal med fire cifre, ikke «{v}».", "invalid_year")
         if values:
             filters[name] = values
     sort = one("sort", "relevance") or "relevance"
     if sort not in SORTS:
-        raise InvalidParameter("sort", "Sortering skal være relevance, newest eller oldest.", "invalid_sort")
+        raise InvalidParameter("sort", SORT_MESSAGE, "invalid_sort")
     page = _positive_int(one("page", "1") or "1", "page", "Siden")
     page_size = _positive_int(one("page_size", "10") or "10", "page_size", "Antal pr. side")
     if page_size > MAX_PAGE_SIZE:
@@ -215,11 +237,28 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
     )
 
 
+def _facet_values(name: str, raw: Sequence[str]) -> tuple[str, ...]:
+    """A facet's values as the engine matches them: blank ones dropped, and one of each
+    (`naestved` and `Næstved` are one value, as the engine folds both); bounded."""
+    values: dict[str, str] = {}
+    for value in raw:
+        value = without_controls(value or "").strip()
+        if len(value) > MAX_FILTER_VALUE_LENGTH:
+            raise InvalidParameter(name, f"{FACET_LABELS[name]}: en værdi må højst være {MAX_FILTER_VALUE_LENGTH} tegn.",
+                                   "filter_value_too_long")
+        if value:
+            values.setdefault(fold(value), value)
+    if len(values) > MAX_FILTER_VALUES:
+        raise InvalidParameter(name, f"{FACET_LABELS[name]}: højst {MAX_FILTER_VALUES} værdier ad gangen.",
+                               "too_many_filter_values")
+    return tuple(values.values())
+
+
 def _positive_int(raw: str, name: str, label: str) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        raise InvalidParameter(name, f"{label} skal være et helt tal, ikke «{raw}».", f"invalid_{name}") from None
+    # ASCII digits only: int() also takes "1_0" and Arabic or full-width digits.
+    if not _NUMBER_RE.fullmatch(raw):
+        raise InvalidParameter(name, f"{label} skal være et helt tal, ikke «{raw}».", f"invalid_{name}")
+    value = int(raw)
     if value < 1 or value > 100_000:
         raise InvalidParameter(name, f"{label} skal være mellem 1 og 100000.", f"invalid_{name}")
     return value

@@ -221,6 +221,81 @@ def test_bad_parameter_on_the_page_explains_in_danish(client):
     assert parse_qs(urlsplit(alert.a["href"]).query) == {"q": [QUERY]}
 
 
+def test_a_bad_parameter_keeps_every_other_setting(client):
+    """A typo in one parameter must not throw away the filters the reader chose."""
+    params = {"q": QUERY, "municipality": "Næstved", "year": "2015", "decisions_only": "1", "sort": "tilfældig"}
+    response = client.get("/", query_string=params)
+    assert response.status_code == 400
+    page = soup(response)
+    again = parse_qs(urlsplit(page.select_one("[role=alert] a")["href"]).query)
+    assert again == {"q": [QUERY], "municipality": ["Næstved"], "year": ["2015"], "decisions_only": ["1"]}
+    form = page.select_one("form.search-form")
+    assert {(i["name"], i["value"]) for i in form.select("input[type=hidden]")} == {("municipality", "Næstved"), ("year", "2015")}
+    assert form.select_one("#decisions_only").has_attr("checked") and form.select_one("#q")["value"] == QUERY
+    assert "relevance (relevans)" in page.select_one("[role=alert]").get_text()
+
+
+def test_several_bad_parameters_are_all_left_out(client):
+    response = client.get("/", query_string={"q": QUERY, "page": "1_0", "year": "２０１５", "topic": "bolig"})
+    assert response.status_code == 400
+    again = parse_qs(urlsplit(soup(response).select_one("[role=alert] a")["href"]).query)
+    assert again == {"q": [QUERY], "topic": ["bolig"]}
+
+
+@pytest.mark.parametrize("params, code", [
+    ({"page": "1_0"}, "invalid_page"),  # int() would read 10
+    ({"page": "\u0662"}, "invalid_page"),  # an Arabic-Indic two
+    ({"year": "２０１５"}, "invalid_year"),  # full-width digits pass str.isdigit()
+    ({"topic": [f"emne {i}" for i in range(21)]}, "too_many_filter_values"),
+    ({"municipality": "x" * 201}, "filter_value_too_long"),
+])
+def test_numbers_are_ascii_and_filters_are_bounded(client, params, code):
+    response = client.get("/api/search", query_string=params)
+    assert response.status_code == 400 and response.get_json()["code"] == code
+
+
+def test_a_page_past_the_last_shows_no_range_and_answers_404(client):
+    total = api(client, q=QUERY)["total"]
+    response = client.get("/", query_string={"q": QUERY, "page": 99})
+    assert response.status_code == 404 and total < 990
+    page = soup(response)
+    assert page.select_one(".range") is None and page.select_one("nav.sort") is None
+    first = page.select_one(".results a[href*='q=']")
+    assert "Siden findes ikke" in page.select_one(".results").get_text()
+    assert "page" not in parse_qs(urlsplit(first["href"]).query)
+
+
+def test_control_characters_never_reach_the_page(client):
+    for response in (client.get("/?q=flygtninge%00boligplacering%1b"), client.get("/?municipality=N%C3%A6stved%00"),
+                     client.get("/passage/x%00y"), client.get("/document/%01")):
+        text = response.get_data(as_text=True)
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text), response.request.url
+    assert api(client, q="flygtninge\x00boligplacering")["total"] == api(client, q=QUERY)["total"]
+
+
+def test_one_filter_spelled_two_ways_is_one_chip_labelled_as_indexed(client):
+    def chip_labels(params) -> list[str]:
+        chips = soup(client.get("/", query_string=params)).select("a.chip")
+        return ["".join(a.find_all(string=True, recursive=False)).strip() for a in chips]
+
+    assert chip_labels([("q", BROAD), ("municipality", "naestved"), ("municipality", "Næstved")]) == ["Næstved"]
+    assert chip_labels({"q": BROAD, "municipality": "naestved"}) == ["Næstved"]
+
+
+def test_one_result_is_counted_in_the_singular(client):
+    page = soup(client.get("/", query_string={"q": "flygtninge"}))
+    counts = [link.select_one(".n").get_text().split() for link in page.select(".facet li a")]
+    assert ["1", "resultat"] in counts and any(n != "1" for n, _ in counts)
+    assert all(word == ("resultat" if n == "1" else "resultater") for n, word in counts)
+
+
+def test_doubled_slashes_are_not_found_in_danish_not_redirected(client):
+    page = client.get("/passage//x")
+    assert page.status_code == 404 and soup(page).h1.get_text() == "Ikke fundet"
+    api_answer = client.get("/api//search")
+    assert api_answer.status_code == 404 and api_answer.get_json()["code"] == "not_found"
+
+
 def test_api_passage_is_the_passage_json_plus_links(client, seed_index):
     pid = passage_id(client, "Modtagelse af flygtninge")
     body = client.get(f"/api/passage/{pid}").get_json()

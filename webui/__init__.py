@@ -39,6 +39,9 @@ def create_app(config: Mapping[str, Any] | None = None, instance_path: str | Non
     load_config(app, config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Danish letters as themselves
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep the engine's field order
+    # "/passage//id" would be answered by Werkzeug's own redirect page, in English (and HTML
+    # under /api/): without merging, such a URL is simply not found, in Danish.
+    app.url_map.merge_slashes = False
 
     index.init_app(app)
     register_error_handlers(app)

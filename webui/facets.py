@@ -79,8 +79,11 @@ class Facet:
             links.append(FacetLink(fv.value, self.value_label(fv.value), fv.count, selected, url))
         return FacetGroup(self.name, self.label, tuple(links))
 
-    def chips(self, state: SearchState) -> list[Chip]:
-        return [Chip(self.label, self.value_label(v), state.without_value(self.name, v))
+    def chips(self, state: SearchState, counted: Sequence[FacetValue] = ()) -> list[Chip]:
+        """One chip per selected value, labelled as the index spells it (`naestved` shows as
+        Næstved) when the counts hold it."""
+        spelled = {value_key(fv.value): fv.value for fv in counted}
+        return [Chip(self.label, self.value_label(spelled.get(value_key(v), v)), state.without_value(self.name, v))
                 for v in state.selected(self.name)]
 
 
@@ -108,8 +111,9 @@ def facet_groups(counts: Mapping[str, Sequence[FacetValue]], state: SearchState)
     return [g for g in groups if g.links]
 
 
-def chips(state: SearchState) -> list[Chip]:
-    return [chip for facet in FACET_VIEWS for chip in facet.chips(state)]
+def chips(state: SearchState, counts: Mapping[str, Sequence[FacetValue]] | None = None) -> list[Chip]:
+    counts = counts or {}
+    return [chip for facet in FACET_VIEWS for chip in facet.chips(state, counts.get(facet.name, ()))]
 
 
 def doc_type_label(value: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, render_template, send_file, url_for
 
 from indexer.models import AARSBERETNING, Passage
+from search.api import without_controls
 
 from .errors import PageError
 from .formatting import citation, document_title
@@ -48,14 +49,20 @@ class PassageContext:
 def load_passage(passage_id: str) -> Passage:
     passage = get_index().passage(passage_id)
     if passage is None:
-        raise PageError(404, "unknown_passage", f"Der findes ingen passage med id «{passage_id}».")
+        raise PageError(404, "unknown_passage", f"Der findes ingen passage med id «{shown_id(passage_id)}».")
     return passage
+
+
+def shown_id(text: str, limit: int = 80) -> str:
+    """An id from the URL as an error message may quote it: no control characters, bounded."""
+    text = without_controls(text)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def load_document(document_id: str) -> tuple[Passage, ...]:
     passages = tuple(get_index().document(document_id))
     if not passages:
-        raise PageError(404, "unknown_document", f"Der findes intet dokument med id «{document_id}».")
+        raise PageError(404, "unknown_document", f"Der findes intet dokument med id «{shown_id(document_id)}».")
     return passages
 
 

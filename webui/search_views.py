@@ -25,36 +25,52 @@ def run_search(state: SearchState) -> SearchResponse:
 
 @bp.get("/")
 def index() -> Response | tuple[str, int] | str:
-    """The search page. A bad parameter re-renders the page with a Danish explanation."""
+    """The search page. A bad parameter re-renders the page with a Danish explanation; a
+    page past the last one answers 404 with a link to the first."""
     try:
         state = current_state()
     except InvalidParameter as error:
-        page_size = int(current_app.config["PAGE_SIZE"])
-        query = request.args.get("q", "")[:MAX_QUERY_LENGTH]
-        state = SearchState(SearchRequest(query=query, page_size=page_size), page_size)
+        state = state_without_invalid(request.args.to_dict(flat=False), error)
         return render_template("search/index.html", state=state, response=None, error=error,
-                               hidden=[]), 400
+                               hidden=hidden_fields(state)), 400
     response = run_search(state)
     r = state.request
     first = (r.page - 1) * r.page_size + 1
-    return render_template(
+    page = render_template(
         "search/index.html",
         state=state,
         response=response,
         error=None,
         hidden=hidden_fields(state),
         groups=facet_groups(response.facets, state),
-        chips=active_chips(state),
+        chips=active_chips(state, response),
         sorts=[(key, SORT_LABELS[key], state.with_sort(key)) for key in SORTS],
         pages=pagination(state, response.pages),
         first=first,
         last=first + len(response.hits) - 1,
     )
+    return (page, 404) if response.total and r.page > response.pages else page
 
 
-def active_chips(state: SearchState) -> list[Chip]:
+def state_without_invalid(args: dict[str, list[str]], error: InvalidParameter) -> SearchState:
+    """The page state with the invalid parameters left out (an overlong query cut short), so
+    the error page's form and its "search again" link keep every other setting."""
+    page_size = int(current_app.config["PAGE_SIZE"])
+    for _ in range(len(args) + 1):
+        if error.parameter == "q":
+            args["q"] = [(args.get("q") or [""])[-1][:MAX_QUERY_LENGTH]]
+        else:
+            args.pop(error.parameter, None)
+        try:
+            return SearchState(parse_args(args, page_size), page_size)
+        except InvalidParameter as another:
+            error = another
+    return SearchState(SearchRequest(page_size=page_size), page_size)  # pragma: no cover (each pass removes one)
+
+
+def active_chips(state: SearchState, response: SearchResponse) -> list[Chip]:
     """Facet values, then the decisions-only switch: every active filter can be removed in one click."""
-    found = chips(state)
+    found = chips(state, response.facets)
     if state.request.decisions_only:
         found.append(Chip("", "Kun beslutninger", state.with_decisions_only(False)))
     return found
