@@ -23,6 +23,7 @@ Matching sets, facet filter sets and exclusions come from the generation's snaps
 from __future__ import annotations
 
 import heapq
+import re
 import json
 from array import array
 from collections.abc import Collection, Iterable
@@ -35,7 +36,7 @@ from whoosh.searching import Searcher
 
 from indexer.models import Passage
 from search.analysis import compound_lexicon
-from search.api import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
+from search.api import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
 from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import excerpt, mark, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
@@ -48,6 +49,8 @@ from indexer.dates import parse_date
 # A case-number match outweighs any text match, so every item of the case comes first.
 CASE_NUMBER_BOOST = 20.0
 NOTHING_TO_SEARCH = "Søgningen indeholdt kun småord (fx «og», «i», «at»), som der ikke søges på; alle passager vises."
+NO_WORDS = "Søgningen indeholdt ingen ord, der kan søges på; alle passager vises."
+_WORD_RE = re.compile(r"[^\W_]")  # a letter or digit: what the analyzer could have kept
 
 
 @dataclass(frozen=True)
@@ -66,20 +69,27 @@ class Compiled:
     notices: tuple[str, ...]
 
 
-def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False) -> Compiled:
-    """Turn parsed clauses into Whoosh queries, analysing words as the index analysed them."""
+def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False, text: str = "") -> Compiled:
+    """Turn parsed clauses into Whoosh queries, analysing words as the index analysed them.
+
+    `text` is the query as typed: when none of it can be searched (only small words, or
+    only signs and symbols), a notice says so, since every passage is then shown."""
     analyzer = searcher.schema["body"].analyzer
     scored: list[Query] = []
     matching: list[Query] = []
     negative: list[Query] = []
     highlight: set[str] = set()
-    dropped = 0
+    dropped_words = 0
+    notices = list(parsed.notices)
     for group in parsed.groups:
         alternatives: list[tuple[Query, Query]] = []
         for clause in group:
+            if clause.field == "year" and not _is_year(clause.text):
+                notices.append(f"«{clause.text}» er ikke et årstal og blev ignoreret.")
+                continue
             pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set())
             if pair is None:
-                dropped += 1
+                dropped_words += bool(_WORD_RE.search(clause.text))
             elif clause.negated:
                 negative.append(pair[1])
             else:
@@ -87,10 +97,14 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
         if alternatives:
             scored.append(_any([a for a, _ in alternatives]))
             matching.append(_any([m for _, m in alternatives]))
-    notices = list(parsed.notices)
-    if dropped and not scored and not negative:
-        notices.append(NOTHING_TO_SEARCH)
+    if not scored and not negative and (parsed.groups or text.strip()):
+        notices.append(NOTHING_TO_SEARCH if dropped_words else NO_WORDS)
     return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(notices))
+
+
+def _is_year(text: str) -> bool:
+    text = text.strip()
+    return len(text) == 4 and text.isascii() and text.isdigit()
 
 
 def _any(queries: list[Query]) -> Query:
@@ -157,7 +171,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     _validate(request)
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
     parsed = variants.expand(parse(request.query.strip(), MAX_QUERY_LENGTH))
-    compiled = compile_query(parsed, searcher, decisions_only=request.decisions_only)
+    compiled = compile_query(parsed, searcher, decisions_only=request.decisions_only, text=request.query)
     matched = _base_set(searcher, snapshot, compiled, request.decisions_only)
 
     suggestion, approximate = None, False
@@ -221,7 +235,7 @@ def _by_date(rank: array, hits: frozenset[int], hits_array: Collection[int], lim
 
 def _validate(request: SearchRequest) -> None:
     if request.sort not in SORTS:
-        raise InvalidParameter("sort", "Sortering skal være relevance, newest eller oldest.", "invalid_sort")
+        raise InvalidParameter("sort", SORT_MESSAGE, "invalid_sort")
     if request.page < 1:
         raise InvalidParameter("page", "Siden skal være 1 eller mere.", "invalid_page")
     if not 1 <= request.page_size <= MAX_PAGE_SIZE:

@@ -1,7 +1,9 @@
 """The user's query language, parsed without Whoosh: words, "phrases", OR, -exclusions, field:value.
 
 Words are ANDed; `OR` (or `ELLER`) joins the words on either side; `-word` and `-"a phrase"`
-exclude; `field:value` and `field:"a phrase"` search one field, named in English or Danish.
+exclude, and so does `NOT`/`IKKE` (in capitals) before a word; `AND`/`OG` in capitals are
+read as what they mean, the default, and dropped; `field:value` and `field:"a phrase"` search
+one field, named in English or Danish.
 Parsing never fails: whatever cannot be read as syntax is read as plain words or dropped,
 and each such repair adds a Danish notice for the user. Parentheses do not group.
 
@@ -26,6 +28,10 @@ from search import danish
 
 MAX_CLAUSES = 32
 OPERATORS_OR = frozenset({"OR", "ELLER"})
+# Boolean words people carry over from other search engines; only in capitals, as for OR,
+# so the words themselves ("ikke" in a phrase) stay searchable.
+OPERATORS_AND = frozenset({"AND", "OG"})
+OPERATORS_NOT = frozenset({"NOT", "IKKE"})
 
 # User-facing field names (folded, so "råd" and "raad" both work) -> canonical field.
 FIELD_ALIASES: dict[str, str] = {
@@ -107,11 +113,12 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
     dates = {start: end for _date, (start, end) in find_dates(unsigned)}
     if "(" in text or ")" in text:
         notices.append("Parenteser grupperer ikke og blev ignoreret.")
+    negate_next: str | None = None  # a NOT/IKKE waiting for its word
     while i < n:
         if text[i].isspace():
             i += 1
             continue
-        negated = False
+        negated, negate_next = negate_next is not None, None
         while i < n and text[i] in "-+":
             negated = negated or text[i] == "-"
             i += 1
@@ -159,25 +166,37 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             items.append(Clause(nxt.group(1), "case_number", False, negated))
             i = nxt.end()
         elif value in OPERATORS_OR and not negated and not field:
-            items.append("OR")
+            items.append(value)  # the operator as typed, so a notice names what the user wrote
+        elif value in OPERATORS_AND and not negated and not field:
+            notices.append(f"«{value}» behøves ikke: alle ord skal altid forekomme.")
+        elif value in OPERATORS_NOT and not negated and not field:
+            negate_next = value
+            notices.append(_read_as_exclusion(value))
         else:
             items.append(Clause(value, field, False, negated))
+    if negate_next is not None:  # nothing followed it
+        notices.remove(_read_as_exclusion(negate_next))
+        notices.append(f"«{negate_next}» mangler et ord efter sig og blev ignoreret.")
     return items
+
+
+def _read_as_exclusion(word: str) -> str:
+    return f"«{word}» blev læst som udeladelse af ordet efter det (skriv -ord)."
 
 
 def _group(items: list[Clause | str], notices: list[str]) -> list[tuple[Clause, ...]]:
     """Join clauses around OR; an OR without a positive clause on both sides is dropped."""
     groups: list[list[Clause]] = []
     pending_or = False
-    lone_or = False
+    lone_or: list[str] = []
     for k, item in enumerate(items):
-        if item == "OR":
-            prev_ok = bool(groups) and not groups[-1][-1].negated and k > 0 and items[k - 1] != "OR"
+        if isinstance(item, str):  # OR or ELLER
+            prev_ok = bool(groups) and not groups[-1][-1].negated and k > 0 and isinstance(items[k - 1], Clause)
             nxt = items[k + 1] if k + 1 < len(items) else None
             if prev_ok and isinstance(nxt, Clause) and not nxt.negated:
                 pending_or = True
             else:
-                lone_or = True
+                lone_or.append(item)
             continue
         assert isinstance(item, Clause)
         if pending_or:
@@ -185,6 +204,6 @@ def _group(items: list[Clause | str], notices: list[str]) -> list[tuple[Clause, 
         else:
             groups.append([item])
         pending_or = False
-    if lone_or:
-        notices.append("«OR» skal stå mellem to søgeord og blev ignoreret.")
+    for word in dict.fromkeys(lone_or):
+        notices.append(f"«{word}» skal stå mellem to søgeord og blev ignoreret.")
     return [tuple(g) for g in groups]

@@ -15,7 +15,7 @@ from search.danish import terms
 from search.facets import FACETS_BY_NAME, SMALL_SET, FacetColumn, docnum_array, facet_key
 from search.examples import example_document, example_passage
 from search.highlight import mark, snippet
-from search.query import NOTHING_TO_SEARCH
+from search.query import NO_WORDS, NOTHING_TO_SEARCH
 from search.syntax import parse
 
 P = example_passage
@@ -190,6 +190,38 @@ def test_only_stop_words_lists_everything_and_says_why(index):
     response = search(index, "og i at på")
     assert response.notice == NOTHING_TO_SEARCH
     assert response.total == ALL
+
+
+@pytest.mark.parametrize("query", ["😀", "*", "\\", "\u200b", "-", '""', '-""'])
+def test_a_query_of_signs_alone_lists_everything_and_says_so(index, query):
+    response = search(index, query)
+    assert response.notice == NO_WORDS and response.total == ALL
+
+
+@pytest.mark.parametrize("query, notice", [("ELLER", "«ELLER» skal stå"), ("flygtninge OR", "«OR» skal stå")])
+def test_a_lone_or_is_named_as_typed(index, query, notice):
+    assert notice in search(index, query).notice
+
+
+def test_not_and_ikke_in_capitals_exclude_the_next_word(index):
+    for word in ("NOT", "IKKE"):
+        response = search(index, f"flygtninge {word} boligplacering")
+        assert titles(response) == titles(search(index, "flygtninge -boligplacering")) and response.total
+        assert f"«{word}» blev læst som udeladelse" in response.notice
+    assert "«NOT» mangler et ord" in search(index, "flygtninge NOT").notice
+    assert search(index, "flygtninge ikke boligplacering").notice is None  # in lower case: a word (a stop word)
+
+
+def test_and_in_capitals_is_the_default_and_says_so(index):
+    response = search(index, "flygtninge AND boligplacering")
+    assert titles(response) == titles(search(index, "flygtninge boligplacering")) and response.total
+    assert "«AND» behøves ikke" in response.notice
+
+
+def test_a_year_that_is_not_a_year_is_ignored_with_a_notice(index):
+    response = search(index, "år:abc flygtninge")
+    assert "«abc» er ikke et årstal" in response.notice
+    assert titles(response) == titles(search(index, "flygtninge"))
 
 
 def test_overlong_query_is_cut_and_answered(index):
