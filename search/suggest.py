@@ -71,16 +71,18 @@ def close_terms(searcher: Searcher, word: str, field: str = "body") -> list[str]
     if len(terms) != 1 or len(folded) < MIN_LENGTH or not folded.isalpha():
         return []
     own = terms[0]
-    probes = {own: max_distance(own)}
-    for cut in _TRIM:
-        if len(folded) - cut >= MIN_LENGTH:
-            probes.setdefault(danish.stem(folded[:-cut]), 1)
+    # The word's own stem and the word as typed first (a typo can cut the stem short:
+    # "flygtnige" stems to "flygtn", three edits from "flygtning" but two from the word);
+    # cut endings only if those find nothing.
+    rounds = [{own: max_distance(own), folded: max_distance(folded)}]
+    rounds.append({danish.stem(folded[:-cut]): 1 for cut in _TRIM if len(folded) - cut >= MIN_LENGTH})
     found: dict[str, int] = {}
     leaves = [leaf for leaf, _offset in searcher.reader().leaf_readers()]
-    for probe, limit in probes.items():  # the word's own stem first; cut endings only if that finds nothing
-        for leaf in leaves:
-            for term in leaf.terms_within(field, probe, limit, prefix=1):
-                found[term] = min(found.get(term, 9), _distance(probe, term))
+    for probes in rounds:
+        for probe, limit in probes.items():
+            for leaf in leaves:
+                for term in leaf.terms_within(field, probe, limit, prefix=1):
+                    found[term] = min(found.get(term, 9), _distance(probe, term))
         found.pop(own, None)
         if found:
             break
@@ -144,7 +146,10 @@ def corrections(searcher: Searcher, word: str, field: str = "body") -> list[Corr
     if not found:
         return []
     closest = min(c.distance for c in found)  # only the closest: "boligplacering", not also "boligplanen"
-    return [c for c in found if c.distance == closest][:MAX_ALTERNATIVES]
+    # Ties (a different ending counts as one edit) go to the spelling nearest letter by letter:
+    # "flygtnige" is "flygtninge" with one letter missing, "flygtet" with an ending changed.
+    best = sorted((c for c in found if c.distance == closest), key=lambda c: _distance(typed, danish.fold(c.spelling)))
+    return best[:MAX_ALTERNATIVES]
 
 
 def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "body") -> Fallback | None:

@@ -265,6 +265,13 @@ def test_a_typo_in_the_ending_is_corrected(searcher):
     assert search(searcher, "repatrierng").suggestion == "repatriering"
 
 
+def test_a_letter_missing_before_the_ending_is_corrected_to_the_word_not_a_stem_neighbour(searcher):
+    # "flygtnige" stems to "flygtn": one edit from "flygt" (flygtet), three from "flygtning".
+    response = search(searcher, "flygtnige")
+    assert response.suggestion == "flygtninge"
+    assert "«flygtnige» også som «flygtninge»" in response.notice
+
+
 def test_a_typo_in_the_source_is_found_without_a_suggestion(searcher):
     response = search(searcher, "pavilloner Skyttemarksvej")
     assert response.approximate and response.suggestion is None
