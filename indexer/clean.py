@@ -63,7 +63,7 @@ def clean(source: SourceFile) -> list[Line]:
         raw = _lines_of_pages(pages, strip_running_chrome(pages))
     else:
         raw = _text_lines(pages[0].text if pages else "")
-    raw = _unflatten(raw)
+    raw = _split_long_lines(_unflatten(raw))
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
     lines = [line if not _is_chrome(line.text) else Line("", line.page, line.number) for line in lines]
@@ -309,6 +309,60 @@ def _unflatten(lines: list[Line]) -> list[Line]:
         out.append(Line("", page, line.number))
     return out
 
+
+
+# --- Text with no line breaks --------------------------------------------------------------
+
+# Real lines are at most a paragraph (the fixtures' longest: ~500 characters). A longer one is
+# a file written without line breaks (or with one per page): it is broken into paragraphs of
+# at most `_PARAGRAPH` characters, at sentence ends where there are any, else between words.
+_LONG_LINE = 2000
+_PARAGRAPH = 1000
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ0-9\"“«(])")
+
+
+def _split_long_lines(lines: list[Line]) -> list[Line]:
+    if all(len(line.text) <= _LONG_LINE for line in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if len(line.text) <= _LONG_LINE:
+            out.append(line)
+            continue
+        for k, part in enumerate(_paragraphs(line.text)):
+            if k:
+                out.append(Line("", line.page, line.number))  # a paragraph break
+            out.append(Line(part, line.page, line.number))
+    return out
+
+
+def _paragraphs(text: str) -> list[str]:
+    """`text` in pieces of at most `_PARAGRAPH` characters, each ending at a sentence end when
+    one falls in its second half, else at a space, else (one endless word) anywhere.
+
+    >>> [(len(p) <= _PARAGRAPH, p[-4:]) for p in _paragraphs("Et ord. " * 300)]
+    [(True, 'ord.'), (True, 'ord.'), (True, 'ord.')]
+    >>> [len(p) for p in _paragraphs("x" * 2500)]
+    [1000, 1000, 500]
+    """
+    parts: list[str] = []
+    start, end = 0, len(text)
+    while end - start > _PARAGRAPH:
+        window = text[start:start + _PARAGRAPH]
+        cut = 0
+        for match in _SENTENCE_END.finditer(window, _PARAGRAPH // 2):
+            cut = match.start() + 1
+        if not cut:
+            space = window.rfind(" ", _PARAGRAPH // 2)
+            cut = space if space > 0 else _PARAGRAPH
+        part = window[:cut].strip()
+        if part:
+            parts.append(part)
+        start += cut
+    rest = text[start:].strip()
+    if rest:
+        parts.append(rest)
+    return parts
 
 def _common_prefix(pages: list[list[str]]) -> list[str]:
     if len(pages) < 2:

@@ -203,6 +203,27 @@ def clean_title(title: str) -> str:
     return " ".join(title.split()).rstrip(":").strip()
 
 
+# A title is shown whole in result lists, page headings and citations: longer ones are cut.
+TITLE_MAX = 200
+
+
+def shorten_title(text: str, limit: int = TITLE_MAX) -> str:
+    """`text` if it fits in `limit` characters, else its beginning cut at a word boundary, with "…".
+
+    >>> shorten_title("Modtagelse af flygtninge")
+    'Modtagelse af flygtninge'
+    >>> shorten_title("Orientering om boligsituationen for flygtninge, herunder midlertidige boliger", 40)
+    'Orientering om boligsituationen for…'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if space >= limit // 2:  # else one very long "word": cut inside it
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
 # --- Contents lists ----------------------------------------------------------------------
 
 CONTENTS_HEADER = re.compile(

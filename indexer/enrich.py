@@ -95,6 +95,10 @@ def _passage(item: Item, position: int, document_id: str, base: dict, meeting: s
     # so "BESLUTNING" printed in every item does not make every item match "beslutning".
     text = "\n\n".join(s.text for s in item.sections if s.text) if item.sections else reflow(
         line.text for line in item.lines)
+    if len(title) > cv.TITLE_MAX:
+        # A heading that runs on (a line with no breaks): shown cut, searchable whole in the text.
+        text = f"{title}\n\n{text}" if text else title
+        title = cv.shorten_title(title)
     sections = _decisions_first(_reclassify(item.sections, meeting))
     decision_dates = [s.date for s in sections if s.key == DECISION and s.date]
     return Passage(

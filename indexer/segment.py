@@ -21,6 +21,7 @@ from indexer.clean import reflow
 from indexer.models import DECISION, EARLIER_DECISION, Item, Line, Section, Segmented
 
 _MAX_TITLE_LINES = 3  # a title may wrap onto this many lines in all
+_TITLE_LINE = 120  # a document's first line is its title only up to this length
 
 
 @dataclass(frozen=True)
@@ -348,11 +349,20 @@ def _segment_report(lines: Sequence[Line], contents: list, contents_lines: set[i
 
 
 def _whole_document(lines: Sequence[Line], start: int) -> list[Item]:
-    """No structure found: the document is one passage, titled by its first line."""
-    body = [line for line in lines[start:] if line.text] or [line for line in lines if line.text]
-    if not body:
+    """No structure found: the document is one passage, titled by its first line.
+
+    Only a short first line is a title. A longer one (a file written as one line, a
+    paragraph) stays in the text, and the title is its beginning, cut at a word.
+    """
+    texts = [i for i in range(len(lines)) if lines[i].text]
+    if not texts:
         return []
-    return [Item(None, body[0].text, body[0], tuple(body[1:]), ())]
+    begin = next((i for i in texts if i >= start), texts[0])
+    body = list(lines[begin:texts[-1] + 1])  # blank lines kept: they end paragraphs
+    first = body[0]
+    if len(first.text) <= _TITLE_LINE:
+        return [Item(None, first.text, first, tuple(body[1:]), ())]
+    return [Item(None, cv.shorten_title(first.text, _TITLE_LINE), first, tuple(body), ())]
 
 
 def _front_matter_end(lines: Sequence[Line], contents_lines: set[int]) -> int:

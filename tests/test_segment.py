@@ -232,3 +232,66 @@ def test_placeholder_decisions_are_no_decision(text):
     for real in ("Godkendt.", "Der var intet til eventuelt.", "Ingen bemærkninger, taget til efterretning."):
         decided = dataclasses.replace(passage, sections=(Section(DECISION, "Beslutning", real),))
         assert decided.has_decision and decided.decision == real
+
+
+# --- Text without line breaks -----------------------------------------------------------
+
+
+@pytest.fixture
+def one_line_file(tmp_path):
+    """A seed with its newlines replaced by spaces (some exports write a file as one line)."""
+    text = (SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt").read_text(encoding="utf-8")
+    path = tmp_path / "one.txt"
+    path.write_text(text.replace("\n", " "), encoding="utf-8")
+    return path, text
+
+
+def test_a_file_on_one_line_gets_a_short_title_and_keeps_all_its_text_in_paragraphs(one_line_file):
+    path, original = one_line_file
+    (passage,) = read_document(path, path.parent).passages
+    assert len(passage.title) <= 120 and passage.title.endswith("…")
+    assert passage.title.startswith("11. Godkendelse af referatet Sagsbehandler")
+    # Nothing is lost: every word of the file is in the passage text, in order.
+    assert passage.text.split() == original.split()
+    paragraphs = passage.text.split("\n\n")
+    assert len(paragraphs) > 10 and all(len(p) <= 1000 for p in paragraphs)
+    assert paragraphs[1][0].isupper()  # broken at a sentence end
+
+
+def test_a_huge_one_line_file_has_a_bounded_title(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_text("Integrationsrådet drøftede boligsituationen for flygtninge i kommunen. " * 40_000, encoding="utf-8")
+    (passage,) = read_document(path, tmp_path).passages
+    assert len(passage.title) <= 120
+    assert len(passage.text) > 2_000_000 and max(len(p) for p in passage.text.split("\n\n")) <= 1000
+
+
+def test_a_short_first_line_is_still_the_title_of_a_document_without_structure(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("Notat om sprogcentret\n\nSprogcentret flytter til nye lokaler i foråret, og undervisningen fortsætter.\n",
+                    encoding="utf-8")
+    (passage,) = read_document(path, tmp_path).passages
+    assert passage.title == "Notat om sprogcentret"
+    assert passage.text == "Sprogcentret flytter til nye lokaler i foråret, og undervisningen fortsætter."
+
+
+def test_an_item_heading_that_runs_on_is_cut_and_stays_searchable_in_the_text(tmp_path):
+    heading = "15. Orientering om " + " ".join(f"emne{n}" for n in range(200))  # long, yet one line
+    path = tmp_path / "referat.txt"
+    path.write_text(f"Referat\n\n{heading}\nSagsbehandler: Mette Jung\n\nBESLUTNING\nGodkendt.\n", encoding="utf-8")
+    (passage,) = read_document(path, tmp_path).passages
+    assert passage.item_number == 15 and len(passage.title) <= 200 and passage.title.endswith("…")
+    assert "emne199" in passage.text and passage.decision == "Godkendt."
+
+
+def test_a_one_line_file_is_found_with_a_snippet(one_line_file, tmp_path):
+    from search import SearchRequest, open_index
+
+    path, _ = one_line_file
+    document = read_document(path, path.parent)
+    index = open_index(tmp_path / "index", create=True)
+    with index.writer() as writer:
+        writer.add(document, path.parent)
+    (hit,) = index.search(SearchRequest(query="komfuret")).hits
+    assert "<mark>komfuret</mark>" in hit.snippet and len(hit.title) <= 120
+    index.close()
