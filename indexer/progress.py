@@ -10,6 +10,7 @@ otherwise, so logs of cron jobs stay readable. Output goes to stderr: stdout is 
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import time
@@ -23,6 +24,28 @@ if TYPE_CHECKING:
     from indexer.update import UpdateReport
 
 QUIET, NORMAL, VERBOSE = 0, 1, 2
+
+# Control characters (line breaks, tabs, escape sequences, NUL …) that a file name may hold:
+# printed as they are they would break a one-line report or drive the terminal. Lone
+# surrogates (the undecodable bytes of a name, as Python reads them) cannot be printed at all.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        code -= 0xDC00
+    return _ESCAPES.get(character) or (f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+
+
+def printable(text: str) -> str:
+    """`text` with each control character written as an escape (a newline as `\\n`), for one line.
+
+    >>> printable("a\\nb\\x1bc")
+    'a\\\\nb\\\\x1bc'
+    """
+    return _CONTROL_RE.sub(lambda m: _escape(m[0]), text)
 
 
 class Progress:
@@ -74,11 +97,11 @@ class ConsoleProgress(Progress):
     def file(self, source: str, at: int | None = None) -> None:
         self.count = self.count + 1 if at is None else at
         if self.verbosity >= VERBOSE:
-            self._line(f"[{self.count}/{self.total}] {self._label}{source}")
+            self._line(f"[{self.count}/{self.total}] {self._label}{printable(source)}")
         elif self.tty:
             now = time.monotonic()
             if now - self._drawn >= self.REDRAW_SECONDS or self.count == self.total:
-                self._draw_bar(source)
+                self._draw_bar(printable(source))
                 self._drawn = now
         elif self.total >= 20 and self.count * 10 >= self._next_tenth * self.total:
             self._line(f"  {self.count}/{self.total} filer")
@@ -86,7 +109,7 @@ class ConsoleProgress(Progress):
 
     def skipped(self, skipped: Skipped) -> None:
         if self.verbosity >= VERBOSE:
-            self._line(f"  sprunget over: {skipped.source}: {skipped.reason}")
+            self._line(f"  sprunget over: {printable(skipped.source)}: {printable(skipped.reason)}")
 
     def writing(self, total: int) -> None:
         self.total, self.count, self._next_tenth = total, 0, 1
@@ -143,10 +166,10 @@ def format_summary(report: UpdateReport, index_dir: Path | None = None) -> str:
     """The end-of-run summary: the counts, where the index is, and each skipped file with its reason."""
     lines = [summary_line(report)]
     if index_dir is not None:
-        lines.append(f"Indeks: {index_dir}")
+        lines.append(f"Indeks: {printable(str(index_dir))}")
     if report.skipped:
         lines.append("Sprunget over:")
-        lines.extend(f"  {item.source}: {item.reason}" for item in report.skipped)
+        lines.extend(f"  {printable(item.source)}: {printable(item.reason)}" for item in report.skipped)
     return "\n".join(lines)
 
 
