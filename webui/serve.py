@@ -22,6 +22,7 @@ Flask's debug server is never used.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import signal
@@ -35,6 +36,7 @@ from typing import Any
 
 import waitress
 
+from indexer.progress import printable
 from indexer.settings import default_corpus, default_index_dir
 
 from . import create_app
@@ -46,10 +48,20 @@ MAX_WORKERS = 4
 WORKERS_ENV = "REFERATSOG_WORKERS"
 
 
-def ensure_index(index_dir: Path, corpus_dir: Path) -> bool:
-    """Build the index from `corpus_dir` if `index_dir` holds none; True when it built one."""
-    from search import open_index
+class ServeError(Exception):
+    """Why the site cannot start, in one Danish line for the user (no traceback)."""
+
+
+def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None) -> bool:
+    """Build the index from `corpus_dir` if `index_dir` holds none; True when it built one.
+
+    Prints, as `referatsog index` does, the summary with every skipped file and its reason.
+    A corpus folder that does not exist is refused (`ServeError`), not built into an empty index.
+    """
+    from search import IndexLocked, IndexWriteFailed, open_index
     from search.api import IndexMissing
+
+    from indexer.progress import format_summary
 
     try:
         open_index(index_dir)
@@ -58,9 +70,20 @@ def ensure_index(index_dir: Path, corpus_dir: Path) -> bool:
         pass
     from indexer.update import update_index
 
-    print(f"Intet søgeindeks i {index_dir}; bygger det fra {corpus_dir} …", flush=True)
-    report = update_index([corpus_dir], index_dir)
-    print(f"Indekset er bygget i {index_dir}: {report}", flush=True)
+    if not corpus_dir.exists():
+        raise ServeError(f"intet søgeindeks i {printable(str(index_dir))}, og dokumentmappen findes ikke: "
+                         f"{printable(str(corpus_dir))} (angiv den med --corpus).")
+    if not corpus_dir.is_dir():
+        raise ServeError(f"dokumentmappen er ikke en mappe: {printable(str(corpus_dir))} (angiv en mappe med --corpus).")
+    print(f"Intet søgeindeks i {printable(str(index_dir))}; bygger det fra {printable(str(corpus_dir))} …", flush=True)
+    try:
+        report = update_index([corpus_dir], index_dir, progress=progress)
+    except (IndexLocked, IndexWriteFailed) as error:
+        raise ServeError(str(error)) from None
+    except OSError as error:  # of the index folder itself (no write access, disk full)
+        where = printable(str(error.filename or index_dir))
+        raise ServeError(f"indekset kunne ikke skrives: {where}: {error.strerror or error}") from None
+    print(f"Indekset er bygget. {format_summary(report, index_dir)}", flush=True)
     return True
 
 
@@ -79,11 +102,21 @@ def default_workers() -> int:
 
 
 def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | None = None,
-          corpus_dir: str | Path | None = None, threads: int = THREADS, workers: int | None = None) -> None:
-    """Serve Referatsøg on http://host:port/ until interrupted."""
+          corpus_dir: str | Path | None = None, threads: int = THREADS, workers: int | None = None,
+          progress: Any = None) -> None:
+    """Serve Referatsøg on http://host:port/ until interrupted.
+
+    The address is bound first, so a port in use or a host that cannot be used is reported
+    (`ServeError`) before a long index build, not after it."""
     index_path = Path(index_dir).expanduser() if index_dir else default_index_dir()
     corpus_path = Path(corpus_dir).expanduser() if corpus_dir else default_corpus()
-    ensure_index(index_path, corpus_path)
+    sockets = _listen(host, port)
+    try:
+        ensure_index(index_path, corpus_path, progress)
+    except BaseException:
+        for sock in sockets:
+            sock.close()
+        raise
     config = {"INDEX_DIR": str(index_path), "CORPUS_DIR": str(corpus_path)}
     workers = default_workers() if workers is None else max(1, workers)
     if not sys.platform.startswith("linux"):
@@ -93,9 +126,8 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
         app = create_app(config)
         start_warming(app)
         print(f"Referatsøg kører på http://{shown_host}:{port}/  (stop med Ctrl+C)", flush=True)
-        waitress.serve(app, host=host, port=port, threads=threads, ident="Referatsog")
+        waitress.serve(app, sockets=sockets, threads=threads, ident="Referatsog")
         return
-    sockets = _listen(host, port)
     print(f"Referatsøg kører på http://{shown_host}:{port}/ i {workers} processer  (stop med Ctrl+C)", flush=True)
     _run_workers(config, sockets, max(2, -(-threads // workers)), workers)
 
@@ -119,27 +151,60 @@ def stop_server_process(process: subprocess.Popen, timeout: float = 10.0) -> Non
 
 
 def _listen(host: str, port: int) -> list[socket.socket]:
-    """Bound, listening sockets for every address of `host` (as waitress binds them)."""
+    """Bound, listening sockets for every address of `host` (as waitress binds them).
+
+    A port in use, a host that is no address of this machine or cannot be resolved, a port
+    that needs privileges: `ServeError` with the reason in Danish."""
     sockets: list[socket.socket] = []
     seen = set()
     try:
-        for family, kind, proto, _name, address in socket.getaddrinfo(host, port, socket.AF_UNSPEC, socket.SOCK_STREAM,
-                                                                      0, socket.AI_PASSIVE):
+        try:
+            addresses = socket.getaddrinfo(host, port, socket.AF_UNSPEC, socket.SOCK_STREAM, 0, socket.AI_PASSIVE)
+        except socket.gaierror as error:
+            reason = _HOST_REASONS.get(error.errno, error.strerror or str(error))
+            raise ServeError(f"værten «{printable(host)}» kan ikke bruges: {reason} (vælg en anden med --host).") from None
+        except (UnicodeError, ValueError):  # a label over 63 characters, a NUL …
+            raise ServeError(f"værten «{printable(host)}» kan ikke bruges: ikke et gyldigt navn eller en gyldig adresse "
+                             "(vælg en anden med --host).") from None
+        for family, kind, proto, _name, address in addresses:
             if (family, address) in seen:
                 continue
             seen.add((family, address))
             sock = socket.socket(family, kind, proto)
+            sockets.append(sock)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             if family == socket.AF_INET6:
                 sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
-            sock.bind(address)
+            try:
+                sock.bind(address)
+            except OSError as error:
+                raise ServeError(_bind_failure(host, port, error)) from None
             sock.listen(1024)
-            sockets.append(sock)
-    except OSError:
+    except BaseException:
         for sock in sockets:
             sock.close()
         raise
     return sockets
+
+
+_HOST_REASONS = {
+    socket.EAI_NONAME: "navnet eller adressen kendes ikke",
+    getattr(socket, "EAI_NODATA", socket.EAI_NONAME): "navnet har ingen adresse",
+    socket.EAI_AGAIN: "navnet kunne ikke slås op lige nu (prøv igen)",
+    socket.EAI_FAIL: "navnet kunne ikke slås op",
+    socket.EAI_FAMILY: "adressetypen understøttes ikke",
+}
+
+
+def _bind_failure(host: str, port: int, error: OSError) -> str:
+    """Why binding `host`:`port` failed, in one Danish line."""
+    if error.errno == errno.EADDRINUSE:
+        return f"port {port} er allerede i brug (vælg en anden med --port)."
+    if error.errno == errno.EACCES:
+        return f"port {port} kræver særlige rettigheder (vælg en port over 1023 med --port)."
+    if error.errno == errno.EADDRNOTAVAIL:
+        return f"værten «{printable(host)}» kan ikke bruges: den er ikke en adresse på denne maskine (vælg en anden med --host)."
+    return f"kan ikke lytte på {printable(host)}:{port}: {error.strerror or error}."
 
 
 def _run_workers(config: dict[str, Any], sockets: list[socket.socket], threads: int, workers: int) -> None:
