@@ -9,8 +9,11 @@ no other exception leaves `extract`.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import io
+import logging
+import os
 import re
 import stat
 import unicodedata
@@ -18,6 +21,8 @@ from pathlib import Path
 
 from indexer.htmltext import read_page
 from indexer.models import Page, SourceFile
+
+log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES: dict[str, str] = {
     ".pdf": "pdf",
@@ -136,17 +141,78 @@ def _read_bytes(path: Path) -> bytes:
         if info.st_size > MAX_BYTES:
             raise ExtractError(f"for stor ({info.st_size // 2**20} MB; grænsen er {MAX_BYTES // 2**20} MB)")
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise ExtractError("filen forsvandt under indekseringen") from None
-    except PermissionError:
-        raise ExtractError("ingen læseadgang (Permission denied)") from None
-    except IsADirectoryError:
-        raise ExtractError("er en mappe, ikke en fil") from None
     except OSError as e:
-        raise ExtractError(f"kan ikke læses ({e.strerror or type(e).__name__})") from None
+        raise ExtractError(file_error_reason(e, path)) from None
     if not data:  # emptied between stat and read
         raise ExtractError("tom fil (0 bytes)")
     return data
+
+
+# The OS's own messages (strerror) are English; these say the same in Danish.
+_OS_ERRORS: dict[int, str] = {
+    errno.EACCES: "ingen adgang",
+    errno.EPERM: "ingen adgang",
+    errno.ELOOP: "symbolsk link i ring",
+    errno.ENOENT: "findes ikke",
+    errno.ENOTDIR: "en del af stien er ikke en mappe",
+    errno.EISDIR: "er en mappe, ikke en fil",
+    errno.ENAMETOOLONG: "stien er for lang",
+    errno.EIO: "læsefejl (I/O-fejl) – disken eller drevet kan være beskadiget",
+    errno.ENXIO: "enheden findes ikke",
+    errno.ENODEV: "enheden findes ikke",
+    errno.ENOMEM: "ikke nok hukommelse",
+    errno.EMFILE: "for mange åbne filer",
+    errno.ENFILE: "for mange åbne filer",
+    errno.EBUSY: "filen er optaget",
+    errno.ETXTBSY: "filen er optaget",
+    errno.EAGAIN: "filen er midlertidigt utilgængelig",
+    errno.EINTR: "afbrudt",
+    errno.EINVAL: "ugyldigt filnavn eller ugyldig fil",
+    errno.EILSEQ: "filnavnet har ugyldige tegn",
+    errno.ESTALE: "netværksdrevet svarer ikke",
+    errno.ETIMEDOUT: "netværksdrevet svarer ikke",
+    errno.EHOSTDOWN: "netværksdrevet svarer ikke",
+    errno.EHOSTUNREACH: "netværksdrevet svarer ikke",
+    errno.ENOTCONN: "netværksdrevet svarer ikke",
+    errno.ECONNABORTED: "netværksdrevet svarer ikke",
+    errno.ECONNRESET: "netværksdrevet svarer ikke",
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """What an OS error means, in Danish (never the OS's English `strerror`)."""
+    if error.errno in _OS_ERRORS:
+        return _OS_ERRORS[error.errno]
+    code = errno.errorcode.get(error.errno) if error.errno is not None else None
+    return f"systemfejl {code}" if code else "ukendt systemfejl"
+
+
+def file_error_reason(error: OSError, path: Path | str | None = None) -> str:
+    """The Danish reason for a file the OS would not give us; `path`: to tell a symbolic link's faults."""
+    if path is not None and os.path.islink(path) and error.errno in (errno.ENOENT, errno.ELOOP, errno.ENOTDIR):
+        return link_reason(path) or "filen forsvandt under indekseringen"
+    if error.errno == errno.ENOENT:
+        return "filen forsvandt under indekseringen"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "ingen læseadgang"
+    if error.errno == errno.EISDIR:
+        return "er en mappe, ikke en fil"
+    return f"kan ikke læses ({os_error_text(error)})"
+
+
+def link_reason(path: Path | str) -> str | None:
+    """Why a symbolic link cannot be followed (dangling or looping), or None when it can (or is none)."""
+    try:
+        os.stat(path)
+    except OSError as e:
+        if not os.path.islink(path):
+            return None
+        if e.errno == errno.ELOOP:
+            return "symbolsk link i ring"
+        if e.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "symbolsk link peger på en fil, der ikke findes"
+        return f"symbolsk link kan ikke følges ({os_error_text(e)})"
+    return None
 
 
 # Magic numbers of files that turn up in council folders under the wrong name.
@@ -207,7 +273,11 @@ def _is_texty(head: bytes) -> bool:
 
 
 def _pdf_pages(data: bytes) -> tuple[Page, ...]:
-    """Text of each page as pdfminer's `extract_text` gives it (default LAParams), NFKC-normalised."""
+    """Text of each page as pdfminer's `extract_text` gives it (default LAParams), NFKC-normalised.
+
+    pdfminer's own words (English exception texts with Python reprs of PDF objects) never
+    reach the user: each failure becomes a short Danish reason, its details go to the debug log.
+    """
     from pdfminer.converter import TextConverter
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -230,14 +300,20 @@ def _pdf_pages(data: bytes) -> tuple[Page, ...]:
     except PDFPasswordIncorrect:  # pdfminer gives no message at all
         raise ExtractError("krypteret PDF – kræver adgangskode") from None
     except PDFEncryptionError as e:
-        raise ExtractError(f"krypteret PDF med en kryptering, der ikke understøttes ({_one_line(e)})") from None
+        log.debug("unsupported PDF encryption", exc_info=e)
+        raise ExtractError("krypteret PDF med en kryptering, der ikke understøttes") from None
     except PSEOF:
         raise ExtractError("beskadiget eller afkortet PDF (uventet filslutning)") from None
     except PSException as e:  # all pdfminer errors share this base, PDFSyntaxError included
-        where = f" på side {len(pages) + 1}" if pages else ""
-        raise ExtractError(f"beskadiget PDF{where} ({_one_line(e)})") from None
-    except Exception as e:  # pdfminer on hostile input can fail with anything; keep it one line
-        raise ExtractError(f"PDF kunne ikke læses ({_one_line(e)})") from None
+        log.debug("damaged PDF", exc_info=e)
+        raise ExtractError(f"beskadiget PDF{_on_page(pages)} ({_pdf_fault(e)})") from None
+    except RecursionError:
+        raise ExtractError(f"beskadiget PDF{_on_page(pages)} (objekter der henviser til sig selv)") from None
+    except MemoryError:
+        raise ExtractError(f"PDF kunne ikke læses{_on_page(pages)} (ikke nok hukommelse)") from None
+    except Exception as e:  # pdfminer on hostile input can fail with anything (KeyError, TypeError, …)
+        log.debug("PDF reader failed", exc_info=e)
+        raise ExtractError(f"beskadiget PDF{_on_page(pages)} (PDF-læseren kan ikke tolke filen)") from None
     if not pages:
         raise ExtractError("PDF uden sider")
     if not any(p.text.strip() for p in pages):
@@ -245,9 +321,34 @@ def _pdf_pages(data: bytes) -> tuple[Page, ...]:
     return tuple(pages)
 
 
-def _one_line(error: BaseException) -> str:
-    message = " ".join(str(error).split())
-    return f"{type(error).__name__}: {message}"[:200] if message else type(error).__name__
+def _on_page(pages: list[Page]) -> str:
+    """Where reading stopped: on the page after the last one read, if any was."""
+    return f" på side {len(pages) + 1}" if pages else ""
+
+
+def _pdf_fault(error: Exception) -> str:
+    """pdfminer's complaint in a few Danish words (its message quotes raw PDF objects, so only
+    its fixed opening is looked at)."""
+    if str(error).startswith(("No /Root", "No /Pages", "Trailer not found", "Unexpected EOF")) or "XRef" in type(error).__name__:
+        return "dokumentets opbygning mangler eller er ødelagt"
+    return "ugyldig opbygning"
+
+
+class _PdfminerToDebug(logging.Handler):
+    """pdfminer's log, which would otherwise reach stderr without a file name (Python's last-resort
+    handler): kept out of the user's sight, passed on as debug records of this module."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING and log.isEnabledFor(logging.DEBUG):
+            try:
+                log.debug("pdfminer (%s): %s", record.name, record.getMessage())
+            except Exception:  # a malformed record must not break reading
+                pass
+
+
+_pdfminer_log = logging.getLogger("pdfminer")
+_pdfminer_log.addHandler(_PdfminerToDebug())
+_pdfminer_log.propagate = False  # an application's root handler (e.g. the web server's) shows nothing either
 
 
 # --- text ----------------------------------------------------------------------------------
@@ -266,12 +367,13 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a text file: BOM, else strict UTF-8, else Windows-1252 (a superset of Latin-1).
+    """Decode a text file: BOM, else strict UTF-8, else DOS code page 865 or Windows-1252.
 
     Danish letters make the rule reliable: æ ø å in Latin-1/1252 are bytes that can never
     form valid UTF-8 followed by a plain letter, so a legacy file always fails the UTF-8 test.
     A file that is mostly valid UTF-8 with a few legacy bytes (two editors, one file) keeps
-    its UTF-8 and reads only the stray bytes as Windows-1252.
+    its UTF-8 and reads only the stray bytes as Windows-1252. Old Danish DOS files (code page
+    865) are told from Windows-1252 by where their letters sit (see `_is_dos_danish`).
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -285,6 +387,8 @@ def decode_text(data: bytes) -> str:
     sequences = list(_UTF8_SEQUENCE.finditer(data))
     stray = sum(b >= 0x80 for b in data) - sum(len(m.group()) for m in sequences)
     if len(sequences) <= stray:
+        if _is_dos_danish(data):
+            return data.decode("cp865")
         return data.decode("cp1252", errors="referatsog.latin1")
     parts, pos = [], 0
     for m in sequences:
@@ -293,6 +397,22 @@ def decode_text(data: bytes) -> str:
         pos = m.end()
     parts.append(data[pos:].decode("cp1252", errors="referatsog.latin1"))
     return "".join(parts)
+
+
+# Inside a word (an ASCII letter on both sides) DOS code page 865 has its Danish letters where
+# Windows-1252 has typographic marks that never sit between letters: 865's æ ø å é ä ö ü
+# are 1252's ‘ › † ‚ „ ” and an unassigned byte. The capitals Æ Ø Å count only between
+# capitals: Æ is 1252's ’, the apostrophe of "it’s". Windows-1252's own letters (0xC0-0xFF)
+# are box drawing, Greek and maths signs in 865, which never sit inside a word either.
+_DOS_LOWER_IN_WORD = re.compile(rb"(?<=[A-Za-z])[\x81\x82\x84\x86\x91\x94\x9b](?=[a-z])")
+_DOS_UPPER_IN_WORD = re.compile(rb"(?<=[A-Z])[\x8f\x92\x9d](?=[A-Z])")
+_WINDOWS_IN_WORD = re.compile(rb"(?<=[A-Za-z])[\xc0-\xd6\xd8-\xf6\xf8-\xff](?=[A-Za-z])")
+
+
+def _is_dos_danish(data: bytes) -> bool:
+    """Whether a legacy (not UTF-8) text is DOS code page 865 rather than Windows-1252."""
+    dos = len(_DOS_LOWER_IN_WORD.findall(data)) + len(_DOS_UPPER_IN_WORD.findall(data))
+    return dos > 0 and dos > len(_WINDOWS_IN_WORD.findall(data))
 
 
 def _decode_utf16_without_bom(data: bytes) -> str:

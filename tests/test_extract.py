@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -152,7 +153,27 @@ def test_an_unreadable_file_is_reported_as_such(tmp_path, monkeypatch):
 
         monkeypatch.setattr(Path, "read_bytes", denied)
 
-    assert reason_for(path) == "ingen læseadgang (Permission denied)"
+    assert reason_for(path) == "ingen læseadgang"  # in Danish only: not the OS's English "Permission denied"
+
+
+@pytest.mark.parametrize(
+    "error,reason",
+    [
+        (OSError(errno.EIO, "Input/output error"), "kan ikke læses (læsefejl (I/O-fejl) – disken eller drevet kan være beskadiget)"),
+        (OSError(errno.ESTALE, "Stale file handle"), "kan ikke læses (netværksdrevet svarer ikke)"),
+        (OSError(errno.ENOTSUP, "Operation not supported"), "kan ikke læses (systemfejl ENOTSUP)"),
+        (OSError("no errno at all"), "kan ikke læses (ukendt systemfejl)"),
+    ],
+)
+def test_an_os_error_while_reading_is_told_in_danish_never_in_the_oss_english(tmp_path, monkeypatch, error, reason):
+    path = write(tmp_path, "referat.txt", b"Referat")
+
+    def failing(self: Path) -> bytes:
+        raise error
+
+    monkeypatch.setattr(Path, "read_bytes", failing)
+
+    assert reason_for(path) == reason
 
 
 def test_source_is_the_posix_path_relative_to_the_root(tmp_path):
