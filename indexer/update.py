@@ -31,7 +31,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from indexer import pipeline
-from indexer.extract import ExtractError, is_candidate, is_junk, unsupported_reason
+from indexer.extract import (
+    ExtractError, file_error_reason, is_candidate, is_junk, link_reason, os_error_text, unsupported_reason,
+)
 from indexer.models import Document, Skipped
 from indexer.progress import Progress
 
@@ -191,8 +193,8 @@ def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool
 def _stat(path: Path) -> tuple[os.stat_result, int]:
     try:
         return path.stat(), time.time_ns()
-    except FileNotFoundError:
-        raise ExtractError("filen forsvandt under indekseringen") from None
+    except OSError as error:
+        raise ExtractError(file_error_reason(error, path)) from None
 
 
 def _unchanged(path: Path, real_root: str, record: dict[str, Any] | None, info: os.stat_result) -> bool:
@@ -282,10 +284,8 @@ def _sha256(path: Path) -> str:
         with path.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
-    except FileNotFoundError:
-        raise ExtractError("filen forsvandt under indekseringen") from None
-    except PermissionError:
-        raise ExtractError("ingen læseadgang (Permission denied)") from None
+    except OSError as error:
+        raise ExtractError(file_error_reason(error, path)) from None
     return digest.hexdigest()
 
 
@@ -294,6 +294,9 @@ def _reason(error: Exception) -> str:
     reason = getattr(error, "reason", None)
     if isinstance(reason, str) and reason.strip():
         return " ".join(reason.split())
+    if isinstance(error, OSError):  # its strerror is English: say it in Danish
+        log.debug("OS error", exc_info=error)
+        return file_error_reason(error, error.filename if isinstance(error.filename, str) else None)
     message = " ".join(str(error).split())
     log.debug("unexpected error", exc_info=error)
     return f"kunne ikke behandles ({type(error).__name__}: {message})"[:300] if message else f"kunne ikke behandles ({type(error).__name__})"
@@ -303,7 +306,13 @@ def _reason(error: Exception) -> str:
 
 
 def _collect(paths: list[Path], exclude: Path) -> _Corpus:
-    """The candidate files under `paths` by source name, plus files refused by type or absence."""
+    """The candidate files under `paths` by source name, plus files refused by type or absence.
+
+    Links to folders are followed after everything else is listed, so a folder reached both
+    directly and through a link is named where it really is; a link to a folder already
+    listed (or to one of its own parents: a loop) is not followed again. Folders holding a
+    Referatsøg index (its marker file, or an older index's table of contents) are left out.
+    """
     if not paths:
         raise ValueError("update_index needs at least one folder or file")
     given = [Path(os.path.abspath(p)) for p in paths]
@@ -311,49 +320,96 @@ def _collect(paths: list[Path], exclude: Path) -> _Corpus:
     corpus = _Corpus(root=Path(os.path.commonpath(bases)))
     excluded = str(Path(os.path.abspath(exclude)).resolve())
     seen: set[str] = set()
+    walked: list[str] = []  # real paths of the folders walked so far
+    links: list[tuple[Path, str]] = []  # links to folders met while walking, with their real targets
     for path in given:
         if path.is_dir():
-            for file, real in _walk(path, excluded, corpus):
-                _consider(file, real, corpus, seen)
+            real = os.path.realpath(path)
+            if not _within(real, walked):
+                walked.append(real)
+            for file, real_file in _walk(path, real, excluded, corpus, links):
+                _consider(file, real_file, corpus, seen)
         elif path.exists():
             _consider(path, str(path.resolve()), corpus, seen)
         else:
-            corpus.skipped.append(Skipped(_source(path, corpus.root), "findes ikke"))
+            corpus.skipped.append(Skipped(_source(path, corpus.root), link_reason(path) or "findes ikke"))
+    while links:
+        link, target = links.pop(0)
+        if _within(os.path.realpath(link.parent), [target]):  # the link sits inside what it points to
+            corpus.skipped.append(Skipped(_source(link, corpus.root) + "/", "symbolsk link i ring"))
+            continue
+        if _within(target, walked) or target == excluded:  # listed already, where it really is
+            continue
+        walked.append(target)
+        for file, real_file in _walk(link, target, excluded, corpus, links):
+            _consider(file, real_file, corpus, seen)
     corpus.files = dict(sorted(corpus.files.items()))
     return corpus
 
 
-def _walk(folder: Path, excluded: str, corpus: _Corpus) -> Iterator[tuple[Path, str]]:
-    """Files under `folder` in a stable order with their real paths, skipping hidden folders and the index.
+def _within(real: str, folders: list[str]) -> bool:
+    """Whether the real path `real` is one of `folders` or inside one of them."""
+    return any(real == folder or real.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
+
+
+def _is_index_folder(files: list[str]) -> bool:
+    """Whether a folder with these file names holds a Referatsøg index (not documents to index)."""
+    from search.index import INDEX_NAME, VERSION_FILE
+
+    if VERSION_FILE in files:
+        return True
+    toc = f"_{INDEX_NAME}_"
+    return any(name.startswith(toc) and name.endswith(".toc") for name in files)
+
+
+def _walk(
+    folder: Path, real_folder: str, excluded: str, corpus: _Corpus, links: list[tuple[Path, str]],
+) -> Iterator[tuple[Path, str]]:
+    """Files under `folder` in a stable order with their real paths, skipping hidden folders and indexes.
 
     Real paths are derived per folder, not resolved per file (a 100k-passage archive has
     10k files in 8k folders; resolving each cost more than the rest of an incremental run):
     `os.walk` does not descend into folder links, so a walked folder's real path is its
-    parent's plus its name; only links are resolved.
+    parent's plus its name; only links are resolved. Links to folders are added to `links`
+    for `_collect` to follow; links that lead nowhere or in a ring are reported here.
     """
     def unreadable(error: OSError) -> None:
         where = Path(error.filename) if error.filename else folder
         source = _source(where, corpus.root)
         prefix = "" if source == "." else source + "/"  # "": the root itself, keep everything
-        corpus.skipped.append(Skipped(prefix or f"{where}/", f"mappen kan ikke læses ({error.strerror or type(error).__name__})"))
+        corpus.skipped.append(Skipped(prefix or f"{where}/", f"mappen kan ikke læses ({os_error_text(error)})"))
         corpus.unlisted.append(prefix)  # keep what was indexed from it before
 
-    real_of = {str(folder): os.path.realpath(folder)}
+    real_of = {str(folder): real_folder}
     for current, folders, files in os.walk(folder, onerror=unreadable):
         here, real_here = Path(current), real_of.pop(current, None) or os.path.realpath(current)
+        if _is_index_folder(files):  # an index (ours or another's) inside the corpus: not documents
+            log.info("skipping index folder %s", current)
+            folders[:] = []
+            continue
         kept = []
         for name in sorted(folders):
             if name.startswith("."):
                 continue
             path = os.path.join(current, name)
-            real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_here, name)
+            if os.path.islink(path):
+                links.append((here / name, os.path.realpath(path)))
+                continue
+            real = os.path.join(real_here, name)
             if real != excluded:
                 kept.append(name)
                 real_of[path] = real
         folders[:] = kept
         for name in sorted(files):
             path = os.path.join(current, name)
-            yield here / name, (os.path.realpath(path) if os.path.islink(path) else os.path.join(real_here, name))
+            if os.path.islink(path):
+                broken = None if is_junk(here / name) else link_reason(path)
+                if broken:
+                    corpus.skipped.append(Skipped(_source(here / name, corpus.root), broken))
+                    continue
+                yield here / name, os.path.realpath(path)
+            else:
+                yield here / name, os.path.join(real_here, name)
 
 
 def _consider(file: Path, real: str, corpus: _Corpus, seen: set[str]) -> None:

@@ -1,0 +1,382 @@
+"""Awkward inputs from real file shares: OS errors, broken PDFs, symbolic links, DOS text, index folders.
+
+Whatever goes wrong, the user reads Danish: one line naming the file and the reason, never
+the OS's or pdfminer's English, never a Python class name or a byte repr.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexer.extract import ExtractError, decode_text, extract
+from indexer.models import Skipped
+from indexer.pipeline import read_document
+from indexer.update import update_index
+from search import open_index
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+PDFS = Path(__file__).resolve().parent / "fixtures" / "pdf"
+MINUTES_2015 = "naestved-integrationsraadet-referat-2015-05-21.txt"
+ROSKILDE = "roskilde-integrationsraadet-referat-2026-06-04.txt"
+
+# What must never reach a user: English system texts, Python exception names, byte reprs, PDF object reprs.
+LEAKS = re.compile(r"Permission denied|No such file|Too many levels|[A-Za-z]+(Error|Exception)\b|b'|\\x[0-9a-f]{2}|<PDF|/Root|Is this")
+
+
+def cli(*args: str | Path, privileged: bool = True) -> subprocess.CompletedProcess[str]:
+    """`referatsog ARGS` in a fresh process, as a user runs it (no test framework's log handlers)."""
+    command = [sys.executable, "-c", "from indexer.cli import main; main()", *map(str, args)]
+    if not privileged:
+        command = _unprivileged(command)
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def _unprivileged(command: list[str]) -> list[str]:
+    """`command` run without root's power to read anything (file modes apply again)."""
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    drop = ["--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+    if setpriv is None or subprocess.run([setpriv, *drop, "--", "true"], capture_output=True).returncode != 0:
+        pytest.skip("root reads every file, and setpriv cannot drop that here")
+    return [setpriv, *drop, "--", *command]
+
+
+def skipped_lines(output: str) -> dict[str, str]:
+    """The summary's `  source: reason` lines under "Sprunget over:"."""
+    lines = output.split("Sprunget over:\n", 1)[1].splitlines() if "Sprunget over:" in output else []
+    return dict(line.strip().split(": ", 1) for line in lines if line.startswith("  "))
+
+
+# --- 1. the OS's errors, in Danish ---------------------------------------------------------------
+
+
+def test_an_unreadable_file_and_folder_are_reported_in_danish_without_the_oss_english(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "laast").mkdir(parents=True)
+    shutil.copy(SEEDS / MINUTES_2015, corpus / MINUTES_2015)
+    shutil.copy(SEEDS / ROSKILDE, corpus / "laast" / ROSKILDE)
+    secret = corpus / "hemmelig.txt"
+    shutil.copy(SEEDS / ROSKILDE, secret)
+    secret.chmod(0)
+    (corpus / "laast").chmod(0)
+    try:
+        result = cli("index", corpus, "--index-dir", tmp_path / "index", privileged=False)
+    finally:
+        (corpus / "laast").chmod(0o755)
+        secret.chmod(0o644)
+
+    assert result.returncode == 0, result.stderr
+    assert skipped_lines(result.stdout) == {"hemmelig.txt": "ingen læseadgang", "laast/": "mappen kan ikke læses (ingen adgang)"}
+    assert not LEAKS.search(result.stdout + result.stderr)
+
+
+def test_a_file_that_fails_in_the_middle_of_a_run_is_told_in_danish(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / MINUTES_2015, corpus / MINUTES_2015)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    (corpus / MINUTES_2015).write_text((SEEDS / MINUTES_2015).read_text(encoding="utf-8") + "\nTilføjet.\n", encoding="utf-8")
+    real_open = Path.open
+
+    def open_failing(self: Path, *args, **kwargs):  # the hash of a changed file: a share gone away
+        if self.name == MINUTES_2015:
+            raise OSError(116, "Stale file handle", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_failing)
+    report = update_index([corpus], index_dir)
+
+    assert report.skipped == (Skipped(MINUTES_2015, "kan ikke læses (netværksdrevet svarer ikke)"),)
+
+
+# --- 2. broken PDFs: a short Danish reason, and pdfminer says nothing itself -----------------------
+
+
+def build_pdf(*contents: bytes, font: bytes = b"/Kommunefont") -> bytes:
+    """A small PDF with one page per content stream, xref offsets right, in one Type 1 font.
+
+    The font has a descriptor without a FontBBox, which makes pdfminer log a warning
+    ("Could not get FontBBox ...") for every page, as many real council PDFs do.
+    """
+    count = len(contents)
+    kids = b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont %s /FirstChar 32 /LastChar 255 /Widths [%s] /FontDescriptor 4 0 R >>"
+        % (font, b" ".join([b"500"] * 224)),
+        b"<< /Type /FontDescriptor /FontName %s /Flags 32 >>" % font,
+    ]
+    for i, content in enumerate(contents):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                       b"/Contents %d 0 R >>" % (6 + 2 * i))
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def text_page(*lines: str) -> bytes:
+    shown = b" T* ".join(b"(%s) Tj" % line.encode("latin-1") for line in lines)
+    return b"BT /F1 11 Tf 14 TL 72 760 Td " + shown + b" ET"
+
+
+GOOD_PAGE = text_page("1. Godkendelse af dagsorden", "Beslutning", "Dagsordenen blev godkendt.")
+# A dictionary whose last key has no value: pdfminer raises PSSyntaxError("Invalid dictionary construct: [...]").
+BROKEN_PAGE = b"BT /F1 11 Tf 72 760 Td << /Type /Font /Widths [1 2 3] /Kaput >> Tj ET"
+
+HAND_MADE = {
+    "ingen-rod.pdf": (b"%PDF-1.4\nher er ingen objekter\n%%EOF\n", "beskadiget PDF (dokumentets opbygning mangler eller er ødelagt)"),
+    "ordbog-side-2.pdf": (build_pdf(GOOD_PAGE, BROKEN_PAGE), "beskadiget PDF på side 2 (ugyldig opbygning)"),
+}
+
+
+def test_pdfminer_really_raises_its_english_for_the_hand_made_broken_pdfs():
+    """The hand-made files fail inside pdfminer the way the review saw, so the tests below test something."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.psexceptions import PSException
+
+    for data, _ in HAND_MADE.values():
+        with pytest.raises(PSException) as caught:
+            extract_text(io.BytesIO(data))
+        assert LEAKS.search(f"{type(caught.value).__name__}: {caught.value}")
+
+
+@pytest.mark.parametrize("name", HAND_MADE)
+def test_a_broken_pdf_gets_a_short_danish_reason(tmp_path, name):
+    data, reason = HAND_MADE[name]
+    (tmp_path / name).write_bytes(data)
+
+    with pytest.raises(ExtractError) as caught:
+        extract(tmp_path / name, tmp_path)
+
+    assert caught.value.reason == reason
+
+
+def test_no_reason_for_any_broken_pdf_names_a_python_class_or_quotes_bytes(tmp_path):
+    pdfs = sorted(PDFS.glob("*.pdf"))
+    data = (PDFS / "referat-2017-02-23.pdf").read_bytes()
+    broken = {f"{path.stem}.pdf": path.read_bytes() for path in pdfs}
+    broken.update({name: pdf for name, (pdf, _) in HAND_MADE.items()})
+    for start in range(1_000, len(data) - 1_000, 4_000):  # a stretch of noise in every part of a real PDF
+        broken[f"stoej-{start}.pdf"] = data[:start] + bytes(range(256)) * 8 + data[start + 2048:]
+    for cut in (9, 500, len(data) // 2, len(data) - 300):
+        broken[f"afkortet-{cut}.pdf"] = data[:cut]
+    reasons = []
+    for name, pdf in broken.items():
+        (tmp_path / name).write_bytes(pdf)
+        try:
+            extract(tmp_path / name, tmp_path)
+        except ExtractError as error:
+            reasons.append(error.reason)
+
+    assert len(reasons) >= 8  # the fixtures' bad files, the hand-made ones and some of the noisy ones
+    assert [r for r in reasons if LEAKS.search(r) or "\n" in r or len(r) > 120] == []
+
+
+def test_pdfminers_warnings_never_reach_the_terminal_during_extract_or_index(tmp_path):
+    from pdfminer.high_level import extract_text
+
+    pdf = tmp_path / "corpus" / "referat.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(build_pdf(GOOD_PAGE, text_page("2. Meddelelser", "Beslutning", "Taget til efterretning.")))
+    (tmp_path / "corpus" / "ingen-rod.pdf").write_bytes(HAND_MADE["ingen-rod.pdf"][0])
+    pdfminer_said = subprocess.run(  # pdfminer on its own: its warning reaches stderr
+        [sys.executable, "-c", "import sys; from pdfminer.high_level import extract_text; extract_text(sys.argv[1])", str(pdf)],
+        capture_output=True, text=True,
+    )
+    assert "FontBBox" in pdfminer_said.stderr
+    assert "Godkendelse af dagsorden" in extract_text(str(pdf))
+
+    extracted = cli("extract", pdf)
+    indexed = cli("index", pdf.parent, "--index-dir", tmp_path / "index")
+
+    assert (extracted.returncode, extracted.stderr) == (0, "")
+    assert "1. Godkendelse af dagsorden" in extracted.stdout
+    assert indexed.returncode == 0
+    assert "FontBBox" not in indexed.stderr and not LEAKS.search(indexed.stdout + indexed.stderr)
+    assert skipped_lines(indexed.stdout) == {"ingen-rod.pdf": HAND_MADE["ingen-rod.pdf"][1]}
+    assert "1 fil indekseret" in indexed.stdout
+
+
+def test_pdfminers_warnings_stay_silent_under_an_applications_own_log_setup(tmp_path):
+    """The web server calls logging.basicConfig(): pdfminer's warnings must not show there either."""
+    pdf = tmp_path / "referat.pdf"
+    pdf.write_bytes(build_pdf(GOOD_PAGE))
+    script = "import logging, sys; logging.basicConfig(); from indexer.extract import extract; from pathlib import Path; " \
+             "p = Path(sys.argv[1]); print(extract(p, p.parent).pages[0].text.splitlines()[0])"
+
+    result = subprocess.run([sys.executable, "-c", script, str(pdf)], capture_output=True, text=True, cwd=ROOT)
+
+    assert (result.stdout, result.stderr) == ("1. Godkendelse af dagsorden\n", "")
+
+
+def test_pdfminers_warnings_are_kept_for_a_developer_in_the_debug_log(tmp_path, caplog):
+    pdf = tmp_path / "referat.pdf"
+    pdf.write_bytes(build_pdf(GOOD_PAGE))
+
+    with caplog.at_level(logging.DEBUG, logger="indexer.extract"):
+        extract(pdf, tmp_path)
+
+    assert any("FontBBox" in r.getMessage() for r in caplog.records if r.name == "indexer.extract")
+
+
+# --- 3. symbolic links ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def linked(tmp_path) -> Path:
+    """A corpus with one file, a link to a folder outside it, a link to a folder inside it, and broken links."""
+    corpus = tmp_path / "corpus"
+    (corpus / "2015").mkdir(parents=True)
+    shutil.copy(SEEDS / MINUTES_2015, corpus / "2015" / MINUTES_2015)
+    elsewhere = tmp_path / "andet-drev" / "roskilde"
+    elsewhere.mkdir(parents=True)
+    shutil.copy(SEEDS / ROSKILDE, elsewhere / ROSKILDE)
+    (elsewhere / "tilbage").symlink_to(corpus)  # from the outside back in: must not loop
+    (corpus / "roskilde").symlink_to(elsewhere)
+    (corpus / "genvej-2015").symlink_to(corpus / "2015")  # a second way to the same folder
+    return corpus
+
+
+def test_a_linked_folder_is_followed_and_a_folder_reached_twice_is_indexed_once(linked, tmp_path):
+    report = update_index([linked], tmp_path / "index")
+    again = update_index([linked], tmp_path / "index")
+
+    assert report.skipped == ()
+    assert sorted(open_index(tmp_path / "index").sources()) == [f"2015/{MINUTES_2015}", f"roskilde/{ROSKILDE}"]
+    assert (again.unchanged, again.indexed, again.removed, again.skipped) == (2, 0, 0, ())
+
+
+def test_broken_and_circular_links_are_named_for_what_they_are(linked, tmp_path):
+    (linked / "slettet.txt").symlink_to(linked / "findes-ikke.txt")
+    (linked / "ring-a.txt").symlink_to("ring-b.txt")
+    (linked / "ring-b.txt").symlink_to("ring-a.txt")
+    (linked / "ring").symlink_to("ring")  # no extension: the link's fault is told, not the type
+    (linked / "2015" / "op").symlink_to("..")
+    (linked / "her").symlink_to(".")
+
+    report = update_index([linked], tmp_path / "index")
+
+    assert {s.source: s.reason for s in report.skipped} == {
+        "slettet.txt": "symbolsk link peger på en fil, der ikke findes",
+        "ring-a.txt": "symbolsk link i ring",
+        "ring-b.txt": "symbolsk link i ring",
+        "ring": "symbolsk link i ring",
+        "2015/op/": "symbolsk link i ring",
+        "her/": "symbolsk link i ring",
+    }
+    assert report.indexed == 2
+
+
+def test_a_file_that_becomes_a_broken_link_between_runs_is_named_as_one(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    target = tmp_path / ROSKILDE
+    shutil.copy(SEEDS / ROSKILDE, target)
+    (corpus / ROSKILDE).symlink_to(target)
+    assert update_index([corpus], tmp_path / "index").indexed == 1
+    target.unlink()
+
+    report = update_index([corpus], tmp_path / "index")
+
+    assert report.skipped == (Skipped(ROSKILDE, "symbolsk link peger på en fil, der ikke findes"),)
+    assert open_index(tmp_path / "index").sources() == {}
+
+
+# --- 4. DOS code page 865 ----------------------------------------------------------------------------
+
+# Characters of the seeds that code page 865 lacks (a DOS file could not have held them).
+_NOT_IN_865 = str.maketrans({"–": "-", "”": '"', "“": '"', "•": "*", "’": "'", "…": "..."})
+
+
+def test_a_dos_code_page_865_file_reads_with_correct_danish_letters(tmp_path):
+    original = (SEEDS / MINUTES_2015).read_text(encoding="utf-8").translate(_NOT_IN_865)
+    dos = tmp_path / "referat-dos.txt"
+    dos.write_bytes(original.replace("\n", "\r\n").encode("cp865") + b"\x1a")
+    assert "Integrationsr†det".encode("cp1252") in dos.read_bytes()  # what Windows-1252 made of it
+
+    source = extract(dos, tmp_path)
+    document = read_document(dos, tmp_path)
+
+    assert source.pages[0].text == original
+    assert "Integrationsrådet" in source.pages[0].text and "Næstved" in source.pages[0].text
+    assert (document.municipality, document.council) == ("Næstved", "Integrationsrådet")
+
+
+def test_dos_text_in_capitals_is_recognised_too():
+    text = "ÅRSBERETNING FOR INTEGRATIONSRÅDET\nMØDE I RÅDHUSETS SAL, FÆLLESMØDE OG STØTTE\n"
+
+    assert decode_text(text.encode("cp865")) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han sagde ‘godt’ og ”nej” – det var Sørens idé. Borgmesterens ’nej’ stod.\n",
+        "It’s the council’s “last word” – don’t ‘quote’ me › next.\n",  # 1252 marks, not one Danish letter
+        "Rådet godkendte æblerne på mødet.",
+    ],
+    ids=["danish-with-curly-quotes", "apostrophes-only", "plain-danish"],
+)
+def test_a_windows_1252_file_with_curly_quotes_stays_windows_1252(text):
+    assert decode_text(text.encode("cp1252")) == text
+
+
+# --- 5. an index folder inside the corpus ----------------------------------------------------------
+
+
+def test_an_index_folder_inside_the_corpus_is_not_listed_and_strict_passes(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / MINUTES_2015, corpus / MINUTES_2015)
+    update_index([corpus], corpus / "gammelt-indeks")  # an index someone built into the share
+
+    result = cli("index", corpus, "--index-dir", tmp_path / "index", "--strict")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 fil set" in result.stdout and "Sprunget over" not in result.stdout
+
+
+def test_an_index_folder_given_as_the_corpus_gives_nothing_to_index_and_nothing_to_report(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / MINUTES_2015, corpus / MINUTES_2015)
+    update_index([corpus], tmp_path / "first")
+
+    report = update_index([tmp_path / "first"], tmp_path / "second")
+
+    assert (report.seen, report.skipped) == (0, ())
+
+
+def test_an_older_index_without_the_marker_file_is_recognised_by_its_table_of_contents(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / MINUTES_2015, corpus / MINUTES_2015)
+    update_index([corpus], corpus / "indeks")
+    (corpus / "indeks" / "referatsog-index.json").unlink()
+    assert any((corpus / "indeks").glob("_MAIN_*.toc"))
+
+    report = update_index([corpus], tmp_path / "index")
+
+    assert (report.seen, report.indexed, report.skipped) == (1, 1, ())
