@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 import click
 
+from indexer.progress import printable
 from indexer.settings import SETTINGS, default_corpus, default_index_dir
 
 _FACET_OPTIONS = {
@@ -27,12 +29,16 @@ _FACET_OPTIONS = {
     "doc_type": "Dokumenttype: referat, dagsorden eller årsberetning",
 }
 _ENV_HELP = "\n".join(f"  {s.env}  {s.help}" for s in SETTINGS)
+# Printed titles are cut here: a passage's title can be a whole paragraph (or a whole file).
+TITLE_WIDTH = 200
+# The search API's parameters by the names a user of the command line knows them by.
+_PARAMETERS = {"q": "søgningen", "page_size": "--limit"}
 
 
 def _index_dir_option(function):
-    return click.option(
+    return _option(
         "--index-dir",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=_DanishPath(file_okay=False, path_type=Path),
         default=None,
         help="Indeksmappe (standard: $REFERATSOG_INDEX eller ~/.local/share/referatsog/index).",
     )(function)
@@ -62,7 +68,20 @@ _USAGE_ERRORS = [
 _DETAILS = [
     (re.compile(r"(.*) is not one of (.*)\.$"), lambda m: f"{m[1]} er ikke en af {m[2]}."),
     (re.compile(r"(?:File|Directory|Path) (.*) does not exist\.$"), lambda m: f"{m[1]} findes ikke."),
+    (re.compile(r"(?:File|Path) (.*) is a directory\.$"), lambda m: f"{m[1]} er en mappe, ikke en fil."),
+    (re.compile(r"(?:Directory|Path) (.*) is a file\.$"), lambda m: f"{m[1]} er en fil, ikke en mappe."),
+    (re.compile(r"(?:File|Directory|Path) (.*) is not readable\.$"), lambda m: f"{m[1]} kan ikke læses (ingen adgang)."),
+    (re.compile(r"(?:File|Directory|Path) (.*) is not writable\.$"), lambda m: f"{m[1]} kan ikke skrives (ingen adgang)."),
     (re.compile(r"(.*) is not a valid integer(?: range)?\.$"), lambda m: f"{m[1]} er ikke et heltal."),
+    (re.compile(r"(.*) is not in the range (.*)\.$"), lambda m: f"{m[1]} er ikke {_range_in_danish(m[2])}."),
+]
+# click's own metavars and argument names in help pages and usage errors.
+_METAVARS = {"TEXT": "TEKST", "INTEGER": "HELTAL", "INTEGER RANGE": "HELTAL", "DIRECTORY": "MAPPE", "FILE": "FIL",
+             "PATH": "STI", "PATHS": "STIER", "QUERY": "SØGNING"}
+_RANGES = [
+    (re.compile(r"(-?\d+)<=x<=(-?\d+)$"), lambda m: f"mellem {m[1]} og {m[2]}"),
+    (re.compile(r"x>=(-?\d+)$"), lambda m: f"mindst {m[1]}"),
+    (re.compile(r"x<=(-?\d+)$"), lambda m: f"højst {m[1]}"),
 ]
 
 
@@ -73,6 +92,74 @@ def _in_danish(message: str, translations: list[tuple[re.Pattern[str], Any]]) ->
         if match:
             return danish(match)  # type: ignore[no-any-return]
     return message
+
+
+def _range_in_danish(described: str) -> str:
+    """click's description of an IntRange (`1<=x<=100`) in words: `mellem 1 og 100`."""
+    return _in_danish(described, _RANGES)
+
+
+def _danish_metavar(metavar: str) -> str:
+    """`[QUERY]...` → `[SØGNING]...`: click's upper-case words by `_METAVARS`; choices stay."""
+    return re.sub(r"[A-Z][A-Z ]*[A-Z]", lambda m: _METAVARS.get(m[0], m[0]), metavar)
+
+
+class _DanishOption(click.Option):
+    """An option whose metavar and `[standard: …]` note are Danish (click writes TEXT, default: …)."""
+
+    def make_metavar(self, *args: Any, **kwargs: Any) -> str:  # (ctx) since click 8.2
+        return _danish_metavar(super().make_metavar(*args, **kwargs))
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        if record is None or not hasattr(self, "get_help_extra"):  # click < 8.2: as click writes it
+            return record
+        extra = self.get_help_extra(ctx)
+        notes = []
+        if "envvars" in extra:
+            notes.append("miljøvariabel: " + ", ".join(extra["envvars"]))
+        if "default" in extra:
+            notes.append(f"standard: {extra['default']}")
+        if "range" in extra:
+            notes.append(_range_in_danish(extra["range"]))
+        if "required" in extra:
+            notes.append("skal angives")
+        text = self.help or ""
+        if notes:
+            text = f"{text}  [{'; '.join(notes)}]" if text else f"[{'; '.join(notes)}]"
+        return record[0], text
+
+
+class _DanishArgument(click.Argument):
+    """An argument whose name in usage lines and errors is Danish (`FIL`, not `FILE`)."""
+
+    def make_metavar(self, *args: Any, **kwargs: Any) -> str:  # (ctx) since click 8.2
+        return _danish_metavar(super().make_metavar(*args, **kwargs))
+
+
+class _DanishPath(click.Path):
+    """click's Path, but a path behind a folder without access is said to be so, not to be missing.
+
+    (click reads any error of `os.stat` as "does not exist".)"""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if self.exists and not (self.allow_dash and value in ("-", b"-")):
+            try:
+                os.stat(value)
+            except PermissionError:
+                self.fail(f"{click.format_filename(value)!r} kan ikke nås: ingen adgang til en af mapperne på vejen.",
+                          param, ctx)
+            except (OSError, ValueError):
+                pass  # click says what it is
+        return super().convert(value, param, ctx)
+
+
+def _option(*decls: str, **attrs: Any) -> Any:
+    return click.option(*decls, cls=_DanishOption, **attrs)
+
+
+def _argument(*decls: str, **attrs: Any) -> Any:
+    return click.argument(*decls, cls=_DanishArgument, **attrs)
 
 
 class _DanishHelpFormatter(click.HelpFormatter):
@@ -107,6 +194,46 @@ class _DanishCommand(_DanishHelp, click.Command):
     pass
 
 
+class _QueryCommand(_DanishCommand):
+    """`search`: a word of the query may begin with '-' (`-flygtninge` excludes a word).
+
+    An argument that begins with a single '-' and is none of the command's options is a
+    word of the query, not an unknown option; an unknown `--option` is still an error.
+    The options go to click first, then the words after `--`, so click takes none of them
+    for an option."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value: dict[str, bool] = {}
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Option):
+                for name in (*param.opts, *param.secondary_opts):
+                    takes_value[name] = not (param.is_flag or param.count)
+        options: list[str] = []
+        words: list[str] = []
+        rest = list(args)
+        while rest:
+            arg = rest.pop(0)
+            name = arg.split("=", 1)[0] if arg.startswith("--") else arg
+            if arg == "--":
+                words.extend(rest)
+                break
+            if name in takes_value:
+                options.append(arg)
+                if takes_value[name] and arg == name:  # its value is the next argument, whatever it looks like
+                    if not rest:
+                        raise click.BadOptionUsage(name, f"Tilvalget '{name}' kræver en værdi.", ctx)
+                    options.append(rest.pop(0))
+            elif arg.startswith("--"):
+                options.append(arg)  # unknown: click says so
+            else:
+                words.append(arg)
+        return super().parse_args(ctx, options + (["--", *words] if words else []))
+
+
+# click 8.2+ raises this for a group called without a command (8.1 printed the help and exited 0).
+_NoArgsIsHelp: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 class _DanishGroup(_DanishHelp, click.Group):
     """The `referatsog` group: its commands' help and usage errors in Danish, not click's English.
 
@@ -123,6 +250,11 @@ class _DanishGroup(_DanishHelp, click.Group):
              standalone_mode: bool = True, **extra: Any) -> Any:
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NoArgsIsHelp as error:  # `referatsog` alone: its help, which is no error
+            if not standalone_mode:
+                raise
+            click.echo(error.ctx.get_help())
+            sys.exit(0)
         except click.UsageError as error:
             if not standalone_mode:
                 raise
@@ -153,12 +285,12 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_argument("paths", nargs=-1, type=_DanishPath(path_type=Path))
 @_index_dir_option
-@click.option("--full", is_flag=True, help="Byg indekset helt forfra i stedet for kun at læse ændrede filer.")
-@click.option("--strict", is_flag=True, help="Afslut med fejlkode, hvis blot én fil springes over.")
-@click.option("--quiet", "-q", is_flag=True, help="Skriv kun opsummeringen.")
-@click.option("--verbose", "-v", is_flag=True, help="Skriv en linje for hver fil.")
+@_option("--full", is_flag=True, help="Byg indekset helt forfra i stedet for kun at læse ændrede filer.")
+@_option("--strict", is_flag=True, help="Afslut med fejlkode, hvis blot én fil springes over.")
+@_option("--quiet", "-q", is_flag=True, help="Skriv kun opsummeringen.")
+@_option("--verbose", "-v", is_flag=True, help="Skriv en linje for hver fil.")
 def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: bool, quiet: bool, verbose: bool) -> None:
     """Indeksér mapper og filer (standard: seeds/). Kun ændrede filer læses igen."""
     from indexer.progress import make_progress, format_summary
@@ -166,9 +298,7 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     from search import IndexLocked, IndexWriteFailed
 
     targets = list(paths) or [default_corpus()]
-    missing = [str(p) for p in targets if not p.exists()]
-    if missing:
-        raise Failure(f"findes ikke: {', '.join(missing)}")
+    _refuse_missing(targets)
     index_dir = index_dir or default_index_dir()
     progress = make_progress(quiet=quiet, verbose=verbose)
     try:
@@ -188,8 +318,8 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Én JSON-linje pr. passage.")
+@_argument("file", type=_DanishPath(exists=True, dir_okay=False, path_type=Path))
+@_option("--json", "as_json", is_flag=True, help="Én JSON-linje pr. passage.")
 def extract(file: Path, as_json: bool) -> None:
     """Vis hvordan én fil deles i passager, uden at indeksere den."""
     from indexer.extract import ExtractError
@@ -198,44 +328,50 @@ def extract(file: Path, as_json: bool) -> None:
     try:
         document = read_document(file.resolve(), file.resolve().parent)
     except ExtractError as error:
-        raise Failure(f"{file}: {error.reason}") from None
+        raise Failure(f"{printable(str(file))}: {error.reason}") from None
     if as_json:
         for passage in document.passages:
             click.echo(json.dumps(passage.to_json(), ensure_ascii=False))
         return
     meta = " · ".join(str(v) for v in (document.doc_type, document.municipality, document.council,
-                                       document.meeting_date or document.year) if v)
-    click.echo(f"{document.source}: {meta} · {len(document.passages)} passager")
+                                       _danish_date(document.meeting_date) or document.year) if v)
+    count = len(document.passages)
+    click.echo(f"{printable(document.source)}: {_one_line(meta)} · {count} {'passage' if count == 1 else 'passager'}")
     for passage in document.passages:
         number = f"{passage.item_number}. " if passage.item_number is not None else ""
         where = f"side {passage.page}" if passage.page else f"linje {passage.line}"
-        click.echo(f"  {number}{passage.title}  ({where})")
+        click.echo(f"  {number}{_first_line(passage.title, TITLE_WIDTH)}  ({where})")
         details = [passage.case_handler, passage.case_number, ", ".join(passage.topics)]
-        click.echo("     " + " · ".join(d for d in details if d))
+        click.echo("     " + _one_line(" · ".join(d for d in details if d)))
         if passage.decision:
             click.echo("     Beslutning: " + _first_line(passage.decision, 100))
 
 
-@main.command()
-@click.argument("query", required=False, default="")
-@click.option("--municipality", multiple=True, help=_FACET_OPTIONS["municipality"])
-@click.option("--council", multiple=True, help=_FACET_OPTIONS["council"])
-@click.option("--year", multiple=True, help=_FACET_OPTIONS["year"])
-@click.option("--case-handler", "case_handler", multiple=True, help=_FACET_OPTIONS["case_handler"])
-@click.option("--topic", multiple=True, help=_FACET_OPTIONS["topic"])
-@click.option("--doc-type", "doc_type", multiple=True, help=_FACET_OPTIONS["doc_type"])
-@click.option("--decisions-only", is_flag=True, help="Søg kun i beslutningsteksten.")
-@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
-@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Antal resultater.")
-@click.option("--page", type=click.IntRange(1, 100_000), default=1, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Svar som JSON (samme form som /api/search).")
+@main.command(cls=_QueryCommand)
+@_argument("query", nargs=-1)
+@_option("--municipality", multiple=True, help=_FACET_OPTIONS["municipality"])
+@_option("--council", multiple=True, help=_FACET_OPTIONS["council"])
+@_option("--year", multiple=True, help=_FACET_OPTIONS["year"])
+@_option("--case-handler", "case_handler", multiple=True, help=_FACET_OPTIONS["case_handler"])
+@_option("--topic", multiple=True, help=_FACET_OPTIONS["topic"])
+@_option("--doc-type", "doc_type", multiple=True, help=_FACET_OPTIONS["doc_type"])
+@_option("--decisions-only", is_flag=True, help="Søg kun i beslutningsteksten.")
+@_option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True,
+         help="Rækkefølge: relevance (relevans), newest (nyeste først) eller oldest (ældste først).")
+@_option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Antal resultater pr. side.")
+@_option("--page", type=click.IntRange(1, 100_000), default=1, show_default=True,
+         help="Hvilken side af resultaterne (med --limit resultater pr. side).")
+@_option("--json", "as_json", is_flag=True, help="Svar som JSON (samme form som /api/search).")
 @_index_dir_option
-def search(query: str, as_json: bool, index_dir: Path | None, decisions_only: bool, sort: str, limit: int,
+def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisions_only: bool, sort: str, limit: int,
            page: int, **facets: tuple[str, ...]) -> None:
-    """Søg i indekset. Ord kombineres med OG; brug "fraser", OR, -ord og felt:værdi."""
+    """Søg i indekset. Ord kombineres med OG; brug "fraser", OR, -ord og felt:værdi.
+
+    Søgningen kan skrives som ét argument i anførselstegn eller som flere ord; et ord, der
+    begynder med -, udelukkes (referatsog search flygtninge -bolig)."""
     from search import IndexMissing, InvalidParameter, SearchRequest, open_index
 
-    params = {"q": [query], "sort": [sort], "page": [str(page)], "page_size": [str(limit)],
+    params = {"q": [" ".join(query)], "sort": [sort], "page": [str(page)], "page_size": [str(limit)],
               "decisions_only": ["1" if decisions_only else "0"]}
     params.update({name: list(values) for name, values in facets.items()})
     try:
@@ -247,7 +383,10 @@ def search(query: str, as_json: bool, index_dir: Path | None, decisions_only: bo
         where = index_dir or default_index_dir()
         raise Failure(f"intet indeks i {where} – kør først: referatsog index") from None
     except InvalidParameter as error:
-        raise Failure(f"--{error.parameter.replace('_', '-')}: {error.message}") from None
+        name = _PARAMETERS.get(error.parameter, f"--{error.parameter.replace('_', '-')}")
+        if error.message.casefold().startswith(name.casefold()):  # "Søgningen er for lang …" names itself
+            raise Failure(error.message) from None
+        raise Failure(f"{name}: {error.message}") from None
     if as_json:
         click.echo(json.dumps(response.to_json(), ensure_ascii=False, indent=2))
         return
@@ -255,22 +394,27 @@ def search(query: str, as_json: bool, index_dir: Path | None, decisions_only: bo
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Adresse at lytte på.")
-@click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
+@_option("--host", default="127.0.0.1", show_default=True, help="Adresse at lytte på.")
+@_option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True, help="Port at lytte på.")
 @_index_dir_option
-@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Mappe med dokumenter (standard: seeds/); indekseres først, hvis der intet indeks er.")
+@_option("--corpus", type=_DanishPath(file_okay=False, path_type=Path), default=None,
+         help="Mappe med dokumenter (standard: seeds/); indekseres først, hvis der intet indeks er.")
 def serve(host: str, port: int, index_dir: Path | None, corpus: Path | None) -> None:
     """Start websøgningen (bygger indekset fra seeds/ først, hvis det mangler)."""
-    from webui.serve import serve as run_server
+    from indexer.progress import make_progress
+    from webui.serve import ServeError, serve as run_server
 
-    run_server(host=host, port=port, index_dir=index_dir or default_index_dir(), corpus_dir=corpus or default_corpus())
+    try:
+        run_server(host=host, port=port, index_dir=index_dir or default_index_dir(),
+                   corpus_dir=corpus or default_corpus(), progress=make_progress())
+    except ServeError as error:
+        raise Failure(str(error)) from None
 
 
 @main.command(name="eval")
-@click.option("--details", is_flag=True, help="Vis de ti første resultater for hver søgning med deres karakter.")
-@click.option("--json", "as_json", is_flag=True, help="Svar som JSON (pr. type og pr. søgning).")
-@click.option("--record-floors", is_flag=True, help="Gem de målte tal (minus 0,02) som nye gulve for testen.")
+@_option("--details", is_flag=True, help="Vis de ti første resultater for hver søgning med deres karakter.")
+@_option("--json", "as_json", is_flag=True, help="Svar som JSON (pr. type og pr. søgning).")
+@_option("--record-floors", is_flag=True, help="Gem de målte tal (minus 0,02) som nye gulve for testen.")
 def evaluate(details: bool, as_json: bool, record_floors: bool) -> None:
     """Mål søgekvaliteten på det bedømte testsæt: nDCG@10, MRR og recall@10 pr. type (bench/relevance/)."""
     from search.relevance import command
@@ -285,6 +429,22 @@ def evaluate(details: bool, as_json: bool, record_floors: bool) -> None:
 # --- Output ------------------------------------------------------------------------------
 
 
+def _refuse_missing(paths: list[Path]) -> None:
+    """One line naming every path that does not exist or lies behind a folder without access."""
+    missing, closed = [], []
+    for path in paths:
+        try:
+            path.stat()
+        except PermissionError:
+            closed.append(printable(str(path)))
+        except (OSError, ValueError):
+            missing.append(printable(str(path)))
+    reasons = ([f"findes ikke: {', '.join(missing)}"] if missing else []) + (
+        [f"ingen adgang (en af mapperne på vejen er lukket): {', '.join(closed)}"] if closed else [])
+    if reasons:
+        raise Failure("; ".join(reasons))
+
+
 def _print_response(response) -> None:
     request = response.request
     shown = f"{(request.page - 1) * request.page_size + 1}-{(request.page - 1) * request.page_size + len(response.hits)}"
@@ -297,18 +457,23 @@ def _print_response(response) -> None:
     click.echo(f"{response.total} {label}{about}" + (f" (viser {shown})" if response.hits else ""))
     if response.suggestion:
         click.echo(f"Mente du: {response.suggestion}?")
+    pages = -(-response.total // request.page_size)
+    if not response.hits and request.page > pages > 0:
+        click.echo(f"Side {request.page} findes ikke; søgningen har {pages} {'side' if pages == 1 else 'sider'}.")
     for rank, hit in enumerate(response.hits, (request.page - 1) * request.page_size + 1):
         click.echo()
-        click.echo(click.style(f"{rank}. {hit.title}", bold=True))
+        click.echo(click.style(f"{rank}. {_first_line(hit.title, TITLE_WIDTH)}", bold=True))
         meta = [hit.municipality, hit.council, _danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None),
                 f"punkt {hit.item_number}" if hit.item_number is not None else None,
                 hit.case_handler]
-        click.echo("   " + " · ".join(m for m in meta if m))
-        click.echo("   " + _terminal_snippet(hit.snippet))
+        click.echo("   " + _one_line(" · ".join(m for m in meta if m)))
+        snippet = _terminal_snippet(hit.snippet)
+        if snippet.strip():
+            click.echo("   " + snippet)
         if hit.decision:
             click.echo("   Beslutning: " + _first_line(hit.decision, 160))
         where = f"side {hit.page}" if hit.page else f"linje {hit.line}"
-        click.echo(click.style(f"   {hit.source}, {where} · {hit.id}", dim=True))
+        click.echo(click.style(f"   {printable(hit.source)}, {where} · {printable(hit.id)}", dim=True))
 
 
 def _terminal_snippet(snippet: str) -> str:
@@ -330,6 +495,16 @@ def _danish_date(iso: str | None) -> str | None:
     return f"{day}.{month}.{year}"
 
 
+def _one_line(text: str) -> str:
+    """`text` on one line: runs of white space as one space, other control characters escaped."""
+    return printable(" ".join(text.split()))
+
+
 def _first_line(text: str, width: int) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1].rsplit(" ", 1)[0] + " …"
+    """`text` on one line of at most about `width` characters, cut at a word when one ends near the end."""
+    line = _one_line(text)
+    if len(line) <= width:
+        return line
+    cut = line[: width - 1]
+    at_word = cut.rsplit(" ", 1)[0]
+    return (at_word if len(at_word) >= width * 3 // 4 else cut) + " …"

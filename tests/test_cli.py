@@ -66,11 +66,11 @@ def test_help_and_usage_errors_are_danish(runner):
     assert "Tilvalg:" in page.output and "Kommandoer:" in page.output and "Vis denne hjælp og afslut." in page.output
     assert "Options" not in page.output and "Usage" not in page.output
     search_page = run(runner, "search", "--help")
-    assert search_page.output.startswith("Brug: main search [TILVALG] [QUERY]") and "Tilvalg:" in search_page.output
+    assert search_page.output.startswith("Brug: main search [TILVALG] [SØGNING]...") and "Tilvalg:" in search_page.output
     errors = {
         ("serach",): "Fejl: Ukendt kommando 'serach'. Mente du 'extract' eller 'search'?",
         ("search", "x", "--limt", "3"): "Fejl: Ukendt tilvalg '--limt'. Mente du '--limit'?",
-        ("extract",): "Fejl: Argumentet 'FILE' mangler.",
+        ("extract",): "Fejl: Argumentet 'FIL' mangler.",
         ("search", "x", "--limit"): "Fejl: Tilvalget '--limit' kræver en værdi.",
         ("search", "x", "--limit", "abc"): "Fejl: Ugyldig værdi for '--limit': 'abc' er ikke et heltal.",
         ("search", "x", "--sort", "bad"): "Fejl: Ugyldig værdi for '--sort': 'bad' er ikke en af 'relevance', 'newest', 'oldest'.",

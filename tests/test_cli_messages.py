@@ -1,0 +1,303 @@
+"""What `referatsog` says when something is off: one Danish line, never click's English or a traceback.
+
+Also the command line's own shapes: a query word that begins with '-', a page past the last,
+file names with control characters, long titles."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from conftest import PDFS, SEEDS
+from indexer.cli import TITLE_WIDTH, _first_line, main
+from indexer.models import Skipped
+from indexer.progress import format_summary, printable
+from indexer.update import UpdateReport
+
+SEED = "naestved-integrationsraadet-referat-2015-05-21.txt"
+ENGLISH_HELP = ("TEXT", "DIRECTORY", "INTEGER", "RANGE", "PATHS", "FILE", "QUERY", "default:", "required",
+                "Options", "Usage", "Show this")
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def run(runner, *args, **kwargs):
+    result = runner.invoke(main, [str(a) for a in args], **kwargs)
+    assert "Traceback" not in result.output
+    return result
+
+
+def last_line(result) -> str:
+    return result.output.strip().splitlines()[-1]
+
+
+# --- serve: the address, the corpus, the build ---------------------------------------------
+
+def run_serve(*args, timeout: float = 60.0) -> subprocess.CompletedProcess:
+    """`referatsog serve` as a user runs it, in its own process (it must stop by itself)."""
+    command = [sys.executable, "-c", "import sys; from indexer.cli import main; sys.argv[0] = 'referatsog'; main()",
+               "serve", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_on_a_port_in_use_is_one_danish_line(seed_index_dir, monkeypatch, workers):
+    monkeypatch.setenv("REFERATSOG_WORKERS", workers)  # one process, or forked workers on one socket
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_serve("--port", port, "--index-dir", seed_index_dir)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr.strip() == f"Fejl: port {port} er allerede i brug (vælg en anden med --port)."
+    assert "Traceback" not in result.stdout
+
+
+@pytest.mark.parametrize("host, reason", [
+    ("999.1.1.1", "navnet eller adressen kendes ikke"),
+    ("a" * 70, "ikke et gyldigt navn eller en gyldig adresse"),
+])
+def test_serve_on_a_host_that_cannot_be_used_is_one_danish_line(seed_index_dir, host, reason):
+    result = run_serve("--host", host, "--port", free_port(), "--index-dir", seed_index_dir)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Fejl: værten «{host}» kan ikke bruges: {reason} (vælg en anden med --host)."
+
+
+def test_serve_refuses_a_missing_corpus_instead_of_serving_an_empty_index(tmp_path):
+    index_dir = tmp_path / "index"
+    result = run_serve("--corpus", tmp_path / "missing", "--index-dir", index_dir, "--port", free_port())
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"Fejl: intet søgeindeks i {index_dir}, og dokumentmappen findes ikke: "
+                                     f"{tmp_path / 'missing'} (angiv den med --corpus).")
+    assert not index_dir.exists()
+
+
+def test_serve_builds_with_the_skipped_files_listed_as_index_does(tmp_path, capsys):
+    from webui.serve import ensure_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / SEED, corpus)
+    shutil.copy(PDFS / "empty.pdf", corpus)
+    assert ensure_index(tmp_path / "index", corpus) is True
+    printed = capsys.readouterr().out
+    assert "1 sprunget over" in printed
+    assert "Sprunget over:\n  empty.pdf: tom fil (0 bytes)" in printed
+
+
+def test_serve_needs_a_corpus_only_to_build(tmp_path, seed_index_dir):
+    from webui.serve import ServeError, ensure_index
+
+    assert ensure_index(seed_index_dir, tmp_path / "missing") is False  # an index exists: nothing to build
+    with pytest.raises(ServeError, match="dokumentmappen findes ikke"):
+        ensure_index(tmp_path / "index", tmp_path / "missing")
+
+
+# --- a query that begins with '-' ---------------------------------------------------------------
+
+def search_json(runner, index_dir, *args) -> dict:
+    result = run(runner, "search", *args, "--json", "--index-dir", index_dir)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_a_query_word_may_begin_with_a_dash(runner, seed_index_dir):
+    everything = search_json(runner, seed_index_dir, "")["total"]
+    refugees = search_json(runner, seed_index_dir, "flygtninge")["total"]
+    excluded = search_json(runner, seed_index_dir, "-flygtninge")
+    assert excluded["query"] == "-flygtninge"
+    assert excluded["total"] == everything - refugees > 0
+    housing = search_json(runner, seed_index_dir, "bolig")["total"]
+    answer = search_json(runner, seed_index_dir, "bolig", "-flygtninge")  # several words, the options after them
+    assert answer["query"] == "bolig -flygtninge" and answer["total"] < housing
+    assert search_json(runner, seed_index_dir, "flygtninge -bolig")["query"] == "flygtninge -bolig"
+    assert len(search_json(runner, seed_index_dir, "--limit", "1", "-flygtninge")["hits"]) == 1
+    human = run(runner, "search", "-flygtninge", "--index-dir", seed_index_dir)
+    assert human.exit_code == 0 and human.output.startswith(f"{excluded['total']} resultater for »-flygtninge«")
+
+
+def test_an_option_value_that_begins_with_a_dash_stays_the_options(runner, seed_index_dir):
+    answer = search_json(runner, seed_index_dir, "--municipality", "-x")
+    assert answer["query"] == "" and answer["total"] == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (("x", "--foo"), "Fejl: Ukendt tilvalg '--foo'."),
+    (("-x", "--limt", "3"), "Fejl: Ukendt tilvalg '--limt'. Mente du '--limit'?"),
+    (("x", "--limit"), "Fejl: Tilvalget '--limit' kræver en værdi."),
+])
+def test_unknown_long_options_are_still_errors(runner, seed_index_dir, args, message):
+    result = run(runner, "search", *args, "--index-dir", seed_index_dir) if args[-1] != "--limit" else run(
+        runner, "search", "--index-dir", seed_index_dir, *args)
+    assert result.exit_code == 2
+    assert last_line(result) == message
+
+
+# --- click's words in Danish ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("args, message", [
+    (("--limit", "0"), "Fejl: Ugyldig værdi for '--limit': 0 er ikke mellem 1 og 100."),
+    (("--limit", "-1"), "Fejl: Ugyldig værdi for '--limit': -1 er ikke mellem 1 og 100."),
+    (("--page", "0"), "Fejl: Ugyldig værdi for '--page': 0 er ikke mellem 1 og 100000."),
+])
+def test_numbers_out_of_range_are_danish(runner, seed_index_dir, args, message):
+    result = run(runner, "search", "x", *args, "--index-dir", seed_index_dir)
+    assert result.exit_code == 2 and last_line(result) == message
+
+
+def test_paths_of_the_wrong_kind_are_danish(runner, tmp_path):
+    folder = tmp_path / "referat.pdf"
+    folder.mkdir()
+    a_file = tmp_path / "afile"
+    a_file.write_text("x")
+    result = run(runner, "extract", folder)
+    assert result.exit_code == 2
+    assert last_line(result) == f"Fejl: Ugyldig værdi for 'FIL': '{folder}' er en mappe, ikke en fil."
+    result = run(runner, "search", "x", "--index-dir", a_file)
+    assert last_line(result) == f"Fejl: Ugyldig værdi for '--index-dir': '{a_file}' er en fil, ikke en mappe."
+    result = run(runner, "serve", "--corpus", a_file)
+    assert last_line(result) == f"Fejl: Ugyldig værdi for '--corpus': '{a_file}' er en fil, ikke en mappe."
+
+
+def test_files_without_access_are_said_to_be_so_not_missing(runner, tmp_path, monkeypatch):
+    """The tests may run as root, whom no permission stops: the operating system's answers
+    for a closed folder and an unreadable file are given here."""
+    closed, unreadable = tmp_path / "closed", tmp_path / "unreadable.txt"
+    closed.mkdir()
+    shutil.copy(SEEDS / SEED, closed / SEED)
+    shutil.copy(SEEDS / SEED, unreadable)
+    real_stat, real_access = os.stat, os.access
+
+    def stat(path, *args, **kwargs):
+        if str(path).startswith(str(closed) + os.sep):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "access", lambda path, mode, *a, **k: str(path) != str(unreadable) and real_access(
+        path, mode, *a, **k))
+    result = run(runner, "extract", closed / SEED)
+    assert result.exit_code == 2
+    assert last_line(result) == (f"Fejl: Ugyldig værdi for 'FIL': '{closed / SEED}' kan ikke nås: "
+                                 "ingen adgang til en af mapperne på vejen.")
+    result = run(runner, "extract", unreadable)
+    assert last_line(result) == f"Fejl: Ugyldig værdi for 'FIL': '{unreadable}' kan ikke læses (ingen adgang)."
+    result = run(runner, "index", closed / SEED, tmp_path / "nowhere", "--index-dir", tmp_path / "ix")
+    assert result.exit_code == 1
+    assert last_line(result) == (f"Fejl: findes ikke: {tmp_path / 'nowhere'}; "
+                                 f"ingen adgang (en af mapperne på vejen er lukket): {closed / SEED}")
+
+
+@pytest.mark.parametrize("command", ["index", "extract", "search", "serve", "eval"])
+def test_help_pages_have_no_english_and_every_option_says_what_it_does(runner, command):
+    page = run(runner, command, "--help")
+    assert page.exit_code == 0
+    for word in ENGLISH_HELP:
+        assert word not in page.output, (command, word)
+    for param in main.commands[command].params:
+        if isinstance(param, click.Option):
+            assert param.help, (command, param.name)
+
+
+def test_help_pages_use_danish_metavars_and_defaults(runner):
+    search_page = " ".join(run(runner, "search", "--help").output.split())  # as one line, whatever the wrapping
+    assert "--limit HELTAL" in search_page and "--index-dir MAPPE" in search_page and "--council TEKST" in search_page
+    assert "[standard: relevance]" in search_page and "[standard: 10; mellem 1 og 100]" in search_page
+    assert run(runner, "index", "--help").output.startswith("Brug: main index [TILVALG] [STIER]...")
+    assert run(runner, "extract", "--help").output.startswith("Brug: main extract [TILVALG] FIL")
+    assert "--port HELTAL" in run(runner, "serve", "--help").output
+
+
+def test_no_arguments_prints_the_help_and_is_no_error(runner):
+    result = run(runner)
+    assert result.exit_code == 0
+    assert result.output.startswith("Brug: main [TILVALG] KOMMANDO [ARGUMENTER]...")
+    assert "Kommandoer:" in result.output and "Fejl" not in result.output
+
+
+def test_a_query_too_long_names_the_query_not_an_option(runner, seed_index_dir):
+    result = run(runner, "search", "x" * 501, "--index-dir", seed_index_dir)
+    assert result.exit_code == 1
+    assert last_line(result) == "Fejl: Søgningen er for lang (højst 500 tegn)."
+
+
+# --- output: control characters, dates, plurals, pages, titles ----------------------------------
+
+def test_control_characters_in_file_names_are_escaped():
+    assert printable("ny\nlinje\t.txt") == "ny\\nlinje\\t.txt"
+    assert printable("farve\x1b[31m.pdf") == "farve\\x1b[31m.pdf"
+    assert printable("bad\udcff.pdf") == "bad\\xff.pdf"  # an undecodable byte of a name
+    report = UpdateReport(seen=2, indexed=0, unchanged=0, removed=0, passages=0,
+                          skipped=(Skipped("a\nb.pdf", "tom fil (0 bytes)"), Skipped("c\rd.pdf", "krypteret\nPDF")))
+    assert format_summary(report).splitlines()[-3:] == [
+        "Sprunget over:", "  a\\nb.pdf: tom fil (0 bytes)", "  c\\rd.pdf: krypteret\\nPDF"]
+
+
+def test_a_file_name_with_a_newline_stays_on_its_line(runner, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / SEED, corpus / "ny\nlinje.txt")
+    (corpus / "tom\n.pdf").write_bytes(b"")
+    index = run(runner, "index", corpus, "--index-dir", tmp_path / "ix")
+    assert index.exit_code == 0, index.output
+    assert "  tom\\n.pdf: tom fil (0 bytes)" in index.output.splitlines()
+    found = run(runner, "search", "flygtninge", "--limit", "1", "--index-dir", tmp_path / "ix")
+    assert any(line.startswith("   ny\\nlinje.txt, linje ") for line in found.output.splitlines()), found.output
+    extracted = run(runner, "extract", corpus / "ny\nlinje.txt")
+    assert extracted.output.startswith("ny\\nlinje.txt: referat")
+
+
+def test_extract_says_passage_for_one_and_writes_dates_as_search_does(runner, tmp_path):
+    seed = run(runner, "extract", SEEDS / SEED).output
+    assert seed.splitlines()[0] == f"{SEED}: referat · Næstved · Integrationsrådet · 21.05.2015 · 7 passager"
+    note = tmp_path / "note.txt"
+    note.write_text("Integrationsrådet drøftede boligplacering af flygtninge.\n", encoding="utf-8")
+    first = run(runner, "extract", note).output.splitlines()[0]
+    assert first.endswith(" · 1 passage"), first
+
+
+def test_a_page_past_the_last_says_how_many_there_are(runner, seed_index_dir):
+    answer = search_json(runner, seed_index_dir, "flygtninge", "--limit", "5", "--page", "999")
+    assert answer["hits"] == [] and answer["total"] > 5  # --json keeps its shape
+    pages = -(-answer["total"] // 5)
+    result = run(runner, "search", "flygtninge", "--limit", "5", "--page", "999", "--index-dir", seed_index_dir)
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:2] == [f"{answer['total']} resultater for »flygtninge«",
+                                              f"Side 999 findes ikke; søgningen har {pages} sider."]
+    within = run(runner, "search", "flygtninge", "--limit", "5", "--page", pages, "--index-dir", seed_index_dir)
+    assert "findes ikke" not in within.output
+
+
+def test_printed_titles_are_cut(seed_index, capsys):
+    """However long a title the index holds (it bounds them too), one printed title line stays short."""
+    import dataclasses
+
+    from indexer.cli import _print_response
+    from search import SearchRequest
+
+    title = " ".join(["Integrationsrådet drøftede boligplacering af flygtninge i kommunen"] * 20)
+    shortened = _first_line(title, TITLE_WIDTH)
+    assert len(shortened) <= TITLE_WIDTH + 1 and shortened.endswith(" …") and title.startswith(shortened[:-2])
+    assert _first_line("x" * 1000, TITLE_WIDTH) == "x" * (TITLE_WIDTH - 1) + " …"  # one long word: cut in it
+    response = seed_index.search(SearchRequest(query="flygtninge", page_size=1))
+    long_titled = dataclasses.replace(response, hits=[dataclasses.replace(response.hits[0], title=title + "\nmere")])
+    _print_response(long_titled)
+    title_line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("1. "))
+    assert title_line == f"1. {shortened}"
