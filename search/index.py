@@ -6,9 +6,13 @@ and records deletions in new segment metadata; nothing a reader has open is modi
 The commit ends by writing the table of contents of the next generation to a temporary
 file and renaming it into place (`whoosh.index.TOC.write`), and a reader only ever opens
 the newest complete TOC. An exception (`cancel()`) or a killed process therefore leaves
-the previous generation exactly as it was; the orphaned segment files are removed by the
-next successful commit. A full rebuild (`clear()`) happens in the same transaction: the
-new segment is committed with Whoosh's `CLEAR` merge policy, so readers see the old index
+the previous generation exactly as it was. A cancelled write removes the files it made
+(new segments, a temporary TOC) before it releases the lock, and a writer removes a killed
+one's when it starts (`search.writing.remove_uncommitted`), so a write that failed on a full
+disk does not keep the disk full. An index whose first build never committed (generation 0,
+as `open_index(create=True)` makes it) is not an index to readers: `IndexMissing`.
+A full rebuild (`clear()`) happens in the same transaction: the new segment is committed
+with Whoosh's `CLEAR` merge policy, so readers see the old index
 until the new one is complete, never an empty one in between. A build from nothing may
 write a second new segment in a helper process (`search.spool`); it too becomes visible
 only through the same TOC, or not at all. Swapping folders would
@@ -70,7 +74,7 @@ from search.query import run_search
 from search.schema import FILE, PASSAGE, SCHEMA_VERSION, build_schema, file_fields, passage_fields
 from search.snapshot import Snapshot, term_cache_bytes
 from search.spool import Spool, merge_with
-from search.writing import SegmentWriter
+from search.writing import SegmentWriter, remove_uncommitted
 
 INDEX_NAME = "MAIN"
 VERSION_FILE = "referatsog-index.json"
@@ -93,9 +97,11 @@ def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
     """
     path = Path(path).expanduser()
     ix = _open_current(path)
-    if ix is not None:
+    if ix is not None and (create or ix.latest_generation() > 0):
         return SearchIndex(path, ix)
     if not create:
+        if ix is not None:  # created, but no build was ever committed (the first one failed)
+            raise IndexMissing(f"Der er intet indeks i {path}. Byg det med «referatsog index».")
         if index_exists(path):
             raise IndexMissing(
                 f"Indekset i {path} er bygget af en anden version af Referatsøg. Byg det igen med «referatsog index»."
@@ -313,6 +319,9 @@ class IndexWriter:
         self._on_write = on_write
         self._spool: Spool | None = None
         self._helper_segments: list[Any] = []  # written by the spool's helper process, for the commit
+        # A killed writer's files (the lock is ours now): they may be what filled the disk.
+        committed = {segment.segment_id() for segment in self._writer.segments}
+        remove_uncommitted(self._ix.storage, INDEX_NAME, committed | {self._writer.newsegment.segment_id()})
         if not any(segment.doc_count() for segment in self._writer.segments):  # a first build
             self._start_learning()
         self.passages_added = 0
@@ -366,6 +375,7 @@ class IndexWriter:
             policy = CLEAR if self._cleared else MERGE_SMALL
             self._writer.commit(mergetype=merge_with(self._helper_segments, policy))
         except BaseException:
+            self._close_spool()  # its helper process stops writing before its files are removed
             self._abandon()
             raise
         finally:
@@ -393,10 +403,29 @@ class IndexWriter:
             self._spool = None
 
     def _abandon(self) -> None:
+        """Cancel the write, remove the files it made, then release the lock.
+
+        The committed generation is untouched. The new segments' files and a temporary TOC
+        go (`remove_uncommitted`), so a write that failed on a full disk does not leave the
+        disk full for the next attempt; under the lock, so no other writer's files are taken.
+        """
+        writer = self._writer
+        lock = getattr(writer, "writelock", None)
+        writer.writelock = None  # Whoosh's cancel would release it: released below, after the cleanup
         try:
-            self._writer.cancel()
-        except Exception:  # noqa: BLE001 (already failing; make sure the lock goes)
-            lock = getattr(self._writer, "writelock", None)
+            writer.cancel()
+        except Exception:  # noqa: BLE001 (already failing, e.g. closing a file on a full disk)
+            temporary = getattr(writer, "_tempstorage", None)
+            if temporary is not None:
+                try:
+                    temporary.destroy()
+                except Exception:  # noqa: BLE001
+                    pass
+        finally:
+            try:
+                remove_uncommitted(self._ix.storage, INDEX_NAME)
+            except Exception:  # noqa: BLE001 (left for the next writer or commit to remove)
+                pass
             if lock is not None:
                 lock.release()
 

@@ -20,6 +20,7 @@ column read in one piece, with the same values; everything else is Whoosh's.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from whoosh import writing
@@ -58,6 +59,35 @@ class SegmentWriter(writing.SegmentWriter):
         TOC(self.schema, segments, self.generation).write(_DurableRename(self.storage), self.indexname)
         clean_files(self.storage, self.indexname, self.generation, segments)
 
+
+
+def remove_uncommitted(storage: Any, indexname: str, committed: set[str] | None = None) -> list[str]:
+    """Delete what no committed generation uses: files of segments the newest table of
+    contents does not name (a cancelled or killed write's) and temporary TOC files.
+
+    Only for the holder of the write lock: then no other writer is making files, and the
+    newest TOC (or `committed`, the names of its segments) is all a reader can open. A
+    commit cleans these up too (Whoosh's `clean_files`), but a write that failed because
+    the disk is full must not leave the disk full for the next attempt. When the TOC
+    cannot be read, nothing is deleted. Returns the names deleted.
+    """
+    if committed is None:
+        try:
+            committed = {segment.segment_id() for segment in TOC.read(storage, indexname).segments}
+        except Exception:  # noqa: BLE001 (cannot tell what is committed: keep everything)
+            return []
+    segment_file = TOC._segment_pattern(indexname)
+    temporary_toc = re.compile(rf"^_{re.escape(indexname)}_\d+\.toc\..+$")
+    removed = []
+    for name in storage.list():
+        match = segment_file.match(name)
+        if (match and match.group(1) not in committed) or temporary_toc.match(name):
+            try:
+                storage.delete_file(name)
+            except OSError:
+                continue
+            removed.append(name)
+    return removed
 
 def fsync_path(path: str) -> None:
     """Flush a file's (or a folder's) data and metadata to the disk."""

@@ -76,7 +76,8 @@ def test_index_of_another_schema_version_is_refused_then_recreated(index, tmp_pa
         open_index(tmp_path / "index")
     fresh = open_index(tmp_path / "index", create=True)
     assert fresh.sources() == {}
-    assert open_index(tmp_path / "index").stats()["passages"] == 0
+    with pytest.raises(IndexMissing, match="intet indeks"):  # recreated, but not built yet
+        open_index(tmp_path / "index")
 
 
 def test_index_whose_analyzer_classes_are_gone_is_refused_then_recreated(index, tmp_path: Path, monkeypatch):
@@ -239,9 +240,11 @@ def test_killed_writer_process_leaves_the_previous_index_and_no_lock(index, tmp_
     assert set(os.listdir(tmp_path / "index")) - files_before, "the child wrote segment data before it died"
     assert answers(index) == before
     assert answers(open_index(tmp_path / "index")) == before  # a fresh reader too
-    with index.writer() as writer:  # the kernel dropped the dead process's lock
+    index.writer().cancel()  # the kernel dropped the dead process's lock; the next writer removes its files
+    assert set(os.listdir(tmp_path / "index")) == files_before
+    with index.writer() as writer:
         writer.add(minutes("c.txt", "Eventuelt"), corpus)
-    assert len(segment_names(tmp_path / "index")) <= 2  # orphaned segments were cleaned by the commit
+    assert len(segment_names(tmp_path / "index")) <= 2
 
 
 HOLDING_WRITER = """
@@ -511,3 +514,75 @@ def test_a_commit_is_made_durable_before_and_after_its_toc_is_renamed(index, cor
     assert {f.rsplit(".", 1)[-1] for f in live} >= {"pst", "trm", "col", "arrays"}
     assert live <= synced_before, live - synced_before
     assert index.search(SearchRequest(query="budget")).total == 1
+
+
+# A write that fails (the disk is full)
+
+
+def disk_full_while(where: str, monkeypatch) -> None:
+    """Make the next write fail with ENOSPC after it wrote files: when its segment is flushed,
+    or when the table of contents is written (its temporary file exists by then)."""
+    import errno
+
+    from search import writing
+
+    def full() -> OSError:
+        return OSError(errno.ENOSPC, "No space left on device")
+
+    if where == "flush":
+        flush = writing.SegmentWriter._flush_segment
+
+        def failing_flush(self):
+            flush(self)
+            raise full()
+
+        monkeypatch.setattr(writing.SegmentWriter, "_flush_segment", failing_flush)
+    else:
+        def failing_toc_write(toc, storage, indexname):
+            with storage.create_file(f"_{indexname}_{toc.generation}.toc.{time.time()}") as stream:
+                stream.write(b"half a table of contents")
+            raise full()
+
+        monkeypatch.setattr(writing.TOC, "write", failing_toc_write)
+
+
+@pytest.mark.parametrize("where", ["flush", "toc"])
+def test_a_write_that_fails_on_a_full_disk_leaves_only_the_committed_files(index, tmp_path: Path, corpus: Path,
+                                                                           monkeypatch, where):
+    folder = tmp_path / "index"
+    before, files_before = answers(index), set(os.listdir(folder))
+    disk_full_while(where, monkeypatch)
+    with pytest.raises(OSError, match="No space"), index.writer() as writer:
+        writer.add(minutes("c.txt", "Flygtninge igen"), corpus)
+    assert set(os.listdir(folder)) == files_before
+    assert answers(index) == before and answers(open_index(folder)) == before
+    monkeypatch.undo()  # space freed: the retry succeeds
+    with index.writer() as writer:
+        writer.add(minutes("c.txt", "Flygtninge igen"), corpus)
+    assert index.search(SearchRequest(query="flygtninge")).total == 2
+
+
+@pytest.mark.parametrize("documents", [3, 70])  # 70: a helper process writes half (search.spool)
+def test_a_first_build_that_fails_leaves_no_index_and_a_retry_builds_it(tmp_path: Path, corpus: Path, monkeypatch,
+                                                                        documents):
+    folder = tmp_path / "fresh"
+    index = open_index(folder, create=True)
+    files_before = set(os.listdir(folder))
+    disk_full_while("flush", monkeypatch)
+    with pytest.raises(OSError), index.writer() as writer:
+        for n in range(documents):
+            writer.add(minutes(f"{n}.txt", f"Flygtninge {n}"), corpus)
+    assert set(os.listdir(folder)) == files_before  # no segment, no temporary table of contents
+    with pytest.raises(IndexMissing, match="intet indeks"):  # not an empty index that answers "0 results"
+        open_index(folder)
+    monkeypatch.undo()
+    with open_index(folder, create=True).writer() as writer:
+        for n in range(documents):
+            writer.add(minutes(f"{n}.txt", f"Flygtninge {n}"), corpus)
+    assert open_index(folder).search(SearchRequest(query="flygtninge")).total == documents
+
+
+def test_an_index_built_from_no_files_is_an_index(tmp_path: Path):
+    """Generation 0 is "never built"; a build that committed nothing still counts as built."""
+    open_index(tmp_path / "index", create=True).writer().commit()
+    assert open_index(tmp_path / "index").search(SearchRequest()).total == 0
