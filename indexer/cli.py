@@ -306,9 +306,11 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     except (IndexLocked, IndexWriteFailed) as error:
         raise Failure(str(error)) from None
     except OSError as error:  # of the index folder itself (disk full, no write access): files are skipped, not this
+        from indexer.extract import os_error_text
+
         where = error.filename or index_dir
         raise Failure(
-            f"indekset kunne ikke skrives: {where}: {error.strerror or error} – det tidligere indeks er uændret."
+            f"indekset kunne ikke skrives: {printable(str(where))}: {os_error_text(error)} – det tidligere indeks er uændret."
         ) from None
     except KeyboardInterrupt:
         raise Failure("afbrudt – det tidligere indeks er uændret.") from None
@@ -431,16 +433,20 @@ def evaluate(details: bool, as_json: bool, record_floors: bool) -> None:
 
 def _refuse_missing(paths: list[Path]) -> None:
     """One line naming every path that does not exist or lies behind a folder without access."""
-    missing, closed = [], []
+    from indexer.extract import link_reason
+
+    missing, closed, links = [], [], []
     for path in paths:
         try:
             path.stat()
         except PermissionError:
             closed.append(printable(str(path)))
         except (OSError, ValueError):
-            missing.append(printable(str(path)))
+            link = link_reason(path)
+            (links if link else missing).append(f"{printable(str(path))} ({link})" if link else printable(str(path)))
     reasons = ([f"findes ikke: {', '.join(missing)}"] if missing else []) + (
-        [f"ingen adgang (en af mapperne på vejen er lukket): {', '.join(closed)}"] if closed else [])
+        [f"ingen adgang (en af mapperne på vejen er lukket): {', '.join(closed)}"] if closed else []) + (
+        [f"kan ikke følges: {', '.join(links)}"] if links else [])
     if reasons:
         raise Failure("; ".join(reasons))
 

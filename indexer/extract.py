@@ -176,6 +176,11 @@ _OS_ERRORS: dict[int, str] = {
     errno.ENOTCONN: "netværksdrevet svarer ikke",
     errno.ECONNABORTED: "netværksdrevet svarer ikke",
     errno.ECONNRESET: "netværksdrevet svarer ikke",
+    errno.ENOSPC: "disken er fuld",
+    errno.EDQUOT: "diskkvoten er opbrugt",
+    errno.EROFS: "filsystemet er skrivebeskyttet",
+    errno.EEXIST: "findes allerede",
+    errno.ENOTEMPTY: "mappen er ikke tom",
 }
 
 

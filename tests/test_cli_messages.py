@@ -301,3 +301,26 @@ def test_printed_titles_are_cut(seed_index, capsys):
     _print_response(long_titled)
     title_line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("1. "))
     assert title_line == f"1. {shortened}"
+
+
+def test_a_dangling_link_given_as_a_path_says_what_it_is(runner, tmp_path):
+    link = tmp_path / "referat.pdf"
+    link.symlink_to(tmp_path / "findes-ikke.pdf")
+    result = run(runner, "index", link, "--index-dir", tmp_path / "index")
+    assert result.exit_code == 1
+    assert "symbolsk link peger på en fil, der ikke findes" in result.output and "findes ikke:" not in result.output
+
+
+def test_a_full_disk_is_said_in_danish(runner, tmp_path, monkeypatch):
+    import errno
+
+    import indexer.update
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "index" / "_MAIN_1.toc"))
+
+    monkeypatch.setattr(indexer.update, "update_index", full)
+    result = run(runner, "index", SEEDS, "--index-dir", tmp_path / "index")
+    assert result.exit_code == 1
+    assert "disken er fuld" in result.output and "No space" not in result.output
+    assert "det tidligere indeks er uændret" in result.output

@@ -36,6 +36,7 @@ from typing import Any
 
 import waitress
 
+from indexer.extract import os_error_text
 from indexer.progress import printable
 from indexer.settings import default_corpus, default_index_dir
 
@@ -82,7 +83,7 @@ def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None) -> boo
         raise ServeError(str(error)) from None
     except OSError as error:  # of the index folder itself (no write access, disk full)
         where = printable(str(error.filename or index_dir))
-        raise ServeError(f"indekset kunne ikke skrives: {where}: {error.strerror or error}") from None
+        raise ServeError(f"indekset kunne ikke skrives: {where}: {os_error_text(error)}") from None
     print(f"Indekset er bygget. {format_summary(report, index_dir)}", flush=True)
     return True
 
@@ -204,7 +205,7 @@ def _bind_failure(host: str, port: int, error: OSError) -> str:
         return f"port {port} kræver særlige rettigheder (vælg en port over 1023 med --port)."
     if error.errno == errno.EADDRNOTAVAIL:
         return f"værten «{printable(host)}» kan ikke bruges: den er ikke en adresse på denne maskine (vælg en anden med --host)."
-    return f"kan ikke lytte på {printable(host)}:{port}: {error.strerror or error}."
+    return f"kan ikke lytte på {printable(host)}:{port}: {os_error_text(error)}."
 
 
 def _run_workers(config: dict[str, Any], sockets: list[socket.socket], threads: int, workers: int) -> None:
