@@ -295,11 +295,17 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     """Indeksér mapper og filer (standard: seeds/). Kun ændrede filer læses igen."""
     from indexer.progress import make_progress, format_summary
     from indexer.update import update_index
-    from search import IndexLocked, IndexWriteFailed
+    from search import IndexLocked, IndexWriteFailed, open_index
+    from search.api import IndexMissing
 
     targets = list(paths) or [default_corpus()]
     _refuse_missing(targets)
     index_dir = index_dir or default_index_dir()
+    try:  # what a failed or interrupted run leaves: the previous index, or (first build) none
+        open_index(index_dir)
+        left = "det tidligere indeks er uændret"
+    except IndexMissing:
+        left = "der er stadig intet indeks"
     progress = make_progress(quiet=quiet, verbose=verbose)
     try:
         report = update_index(targets, index_dir, full=full, progress=progress)
@@ -310,10 +316,10 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
 
         where = error.filename or index_dir
         raise Failure(
-            f"indekset kunne ikke skrives: {printable(str(where))}: {os_error_text(error)} – det tidligere indeks er uændret."
+            f"indekset kunne ikke skrives: {printable(str(where))}: {os_error_text(error)} – {left}."
         ) from None
     except KeyboardInterrupt:
-        raise Failure("afbrudt – det tidligere indeks er uændret.") from None
+        raise Failure(f"afbrudt – {left}.") from None
     click.echo(format_summary(report, index_dir))
     if strict and report.skipped:
         sys.exit(1)

@@ -37,7 +37,9 @@ from search.facets import FACETS
 # 3: `dates` and `item` fields; case handler and case number in `body` (issue 5).
 # 4: compounds add their parts (`analysis.DecompoundFilter`).
 # 5: the `routine` column.
-SCHEMA_VERSION = 5
+# 6: a placeholder decision ("-") is no decision, titles are bounded, one-line files are split
+#    (6890dd4, e0927ea): the stored passages of an older index would keep the old answers.
+SCHEMA_VERSION = 6
 
 PASSAGE = "passage"
 FILE = "file"

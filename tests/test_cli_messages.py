@@ -311,7 +311,7 @@ def test_a_dangling_link_given_as_a_path_says_what_it_is(runner, tmp_path):
     assert "symbolsk link peger på en fil, der ikke findes" in result.output and "findes ikke:" not in result.output
 
 
-def test_a_full_disk_is_said_in_danish(runner, tmp_path, monkeypatch):
+def test_a_full_disk_is_said_in_danish_with_what_is_left(runner, tmp_path, seed_index_dir, monkeypatch):
     import errno
 
     import indexer.update
@@ -320,7 +320,9 @@ def test_a_full_disk_is_said_in_danish(runner, tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "index" / "_MAIN_1.toc"))
 
     monkeypatch.setattr(indexer.update, "update_index", full)
-    result = run(runner, "index", SEEDS, "--index-dir", tmp_path / "index")
-    assert result.exit_code == 1
-    assert "disken er fuld" in result.output and "No space" not in result.output
-    assert "det tidligere indeks er uændret" in result.output
+    first = run(runner, "index", SEEDS, "--index-dir", tmp_path / "index")
+    assert first.exit_code == 1
+    assert "disken er fuld" in first.output and "No space" not in first.output
+    assert "der er stadig intet indeks" in first.output
+    again = run(runner, "index", SEEDS, "--index-dir", seed_index_dir)  # update_index is replaced: nothing written
+    assert again.exit_code == 1 and "det tidligere indeks er uændret" in again.output

@@ -338,6 +338,30 @@ def test_passage_page_shows_the_decision_first_and_the_meeting(client, seed_inde
     assert source["href"] == f"/source/{seed_index.passage(pid).document_id}"
 
 
+def test_a_placeholder_decision_has_no_decision_badge(client):
+    hits = api(client, municipality="Roskilde", page_size=50)["hits"]
+    item = next(h for h in hits if h["item_number"] == 9)
+    page = soup(client.get(f"/passage/{item['id']}"))
+    assert page.select_one(".no-decision") is not None
+    assert page.select(".badge") == [] and page.select("section.decision") == []
+    assert item["id"] not in {h["id"] for h in api(client, municipality="Roskilde", decisions_only=1, page_size=50)["hits"]}
+
+
+def test_a_passage_page_shows_a_bounded_part_of_a_huge_text(tmp_path):
+    from indexer.update import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sentence = "Integrationsrådet drøftede boligplacering af flygtninge i kommunens boliger. "
+    (corpus / "notat.txt").write_text(sentence * 20_000, encoding="utf-8")  # 1.5 MB on one line
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    hit = api(client, q="boligplacering")["hits"][0]
+    response = client.get(f"/passage/{hit['id']}")
+    assert response.status_code == 200 and len(response.data) < 250_000
+    assert "Teksten er afkortet her" in soup(response).select_one(".passage").get_text()
+
+
 def test_passage_page_of_an_annual_report(client):
     hits = api(client, q=QUERY, doc_type="årsberetning")["hits"]
     assert hits

@@ -32,6 +32,30 @@ def snippet_html(snippet: str) -> Markup:
     return Markup(_NOT_MARK.sub("&lt;", snippet))
 
 
+# A passage page shows at most this much of one text (a file without any structure can be
+# one passage of megabytes); the whole text stays searchable and in the source file.
+MAX_SHOWN_TEXT = 100_000
+
+
+def shown_text(text: str, limit: int = MAX_SHOWN_TEXT) -> str:
+    """`text`, or its beginning cut at a word with a Danish note when it is longer than `limit`.
+
+    >>> print(shown_text("et, to, tre, fire", limit=8))
+    et, to,
+    <BLANKLINE>
+    […] Teksten er afkortet her (17 tegn i alt); hele teksten står i kildefilen.
+    """
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    in_word = not head[-1].isspace() and not text[limit].isspace()
+    if in_word and any(c.isspace() for c in head):  # the last word is cut: leave it out
+        head = head.rsplit(None, 1)[0]
+    cut = head.rstrip()
+    total = f"{len(text):,}".replace(",", ".")  # Danish thousands separator
+    return f"{cut}\n\n[…] Teksten er afkortet her ({total} tegn i alt); hele teksten står i kildefilen."
+
+
 def parse_iso(value: str | None) -> date | None:
     if not value:
         return None
