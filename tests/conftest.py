@@ -94,3 +94,20 @@ def app(seed_index_dir):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def runner():
+    """click's test runner for `referatsog`."""
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+def run(runner, *args, **kwargs):
+    """`referatsog ARGS…` through `runner`; no traceback may reach the output, whatever the exit code."""
+    from indexer.cli import main
+
+    result = runner.invoke(main, [str(a) for a in args], **kwargs)
+    assert "Traceback" not in result.output
+    return result

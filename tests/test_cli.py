@@ -6,23 +6,11 @@ import json
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
-from conftest import PDFS, SEEDS
-from indexer.cli import main
+from conftest import PDFS, SEEDS, run
 
 FACETS_WITH_A_VALUE_EVERYWHERE = ("municipality", "council", "year", "doc_type")
 
-
-@pytest.fixture
-def runner():
-    return CliRunner()
-
-
-def run(runner, *args, **kwargs):
-    result = runner.invoke(main, [str(a) for a in args], **kwargs)
-    assert "Traceback" not in result.output
-    return result
 
 
 @pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.iterdir()))

@@ -14,9 +14,8 @@ import sys
 
 import click
 import pytest
-from click.testing import CliRunner
 
-from conftest import PDFS, SEEDS
+from conftest import PDFS, SEEDS, run
 from indexer.cli import TITLE_WIDTH, _first_line, main
 from indexer.models import Skipped
 from indexer.progress import format_summary, printable
@@ -26,16 +25,6 @@ SEED = "naestved-integrationsraadet-referat-2015-05-21.txt"
 ENGLISH_HELP = ("TEXT", "DIRECTORY", "INTEGER", "RANGE", "PATHS", "FILE", "QUERY", "default:", "required",
                 "Options", "Usage", "Show this")
 
-
-@pytest.fixture
-def runner():
-    return CliRunner()
-
-
-def run(runner, *args, **kwargs):
-    result = runner.invoke(main, [str(a) for a in args], **kwargs)
-    assert "Traceback" not in result.output
-    return result
 
 
 def last_line(result) -> str:
