@@ -44,6 +44,16 @@ _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "è": "e",
 # endings are removed after Snowball when enough of the word remains.
 _EXTRA_ENDINGS = ("ering",)
 _MIN_STEM = 4
+# Snowball has no past tense "-ede": "besluttede" stays "beslutted" while "beslutte" and
+# "besluttet" are "beslut", so a search for what a council decided missed every
+# "besluttede". The ending is removed (and a doubled consonant undoubled, as Snowball does)
+# when the word ends in "ede" and enough remains; "sted", "stede" are too short to change.
+_PAST_TENSE = "ede"
+# Stems Snowball leaves different within one word: "center" -> "cent" but "centre"/"centret"
+# -> "centr"; "dagsorden" -> "dagsord" but "dagsordenen" -> "dagsorden". A stem ending in the
+# first is given the second (also inside compounds: "plejecentre" -> "plejecent").
+_MERGED_STEM_ENDINGS = (("centr", "cent"), ("orden", "ord"))
+_VOWELS = frozenset("aeiouy")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -92,6 +102,10 @@ def stem(word: str) -> str:
     ['flygtning', 'flygtning', 'flygtning']
     >>> stem(fold("boligplacering")) == stem(fold("boligplaceret"))
     True
+    >>> {stem(w) for w in ("beslutte", "besluttet", "besluttede")}, {stem(w) for w in ("behandle", "behandlede")}
+    ({'beslut'}, {'behandl'})
+    >>> {stem(w) for w in ("center", "centre", "centret")}, {stem(w) for w in ("dagsorden", "dagsordenen")}
+    ({'cent'}, {'dagsord'})
     """
     if word in STEM_EXCLUSIONS:
         return STEM_EXCLUSIONS[word]
@@ -101,6 +115,13 @@ def stem(word: str) -> str:
     for ending in _EXTRA_ENDINGS:
         if result.endswith(ending) and len(result) - len(ending) >= _MIN_STEM:
             result = result[: -len(ending)]
+    if word.endswith(_PAST_TENSE) and result.endswith("ed") and len(result) - 2 >= _MIN_STEM:
+        result = result[:-2]
+        if result[-1] == result[-2] and result[-1] not in _VOWELS:
+            result = result[:-1]
+    for ending, merged in _MERGED_STEM_ENDINGS:
+        if result.endswith(ending):
+            result = result[: -len(ending)] + merged
     return result
 
 

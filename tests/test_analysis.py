@@ -35,6 +35,11 @@ def test_sentence_becomes_folded_stems_without_stop_words():
         ("boligplacering", "boligplaceret", "Boligplaceringen"),
         ("rådet", "Rådets", "raadet"),
         ("beslutning", "beslutningen", "beslutninger"),
+        ("beslutte", "besluttet", "besluttede"),  # Snowball leaves the past tense "-ede"
+        ("behandle", "behandlet", "behandlede"),
+        ("center", "centret", "centre", "centrene"),  # Snowball: "cent" and "centr"
+        ("plejecenter", "plejecentre", "plejecentret"),
+        ("dagsorden", "dagsordenen", "dagsordener"),  # Snowball: "dagsord" and "dagsorden"
     ],
 )
 def test_inflections_share_one_term(words):
