@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import PDFS
 from search.api import FacetValue, InvalidParameter, SearchResponse, parse_request
 from webui import create_app
 from webui.formatting import citation, snippet_html
@@ -64,6 +66,26 @@ def test_every_hit_links_to_its_passage_and_shows_metadata(client):
     assert article.h3.a["href"].startswith("/passage/")
     assert article.select_one(".snippet mark"), "the snippet highlights the matching words"
     assert article.select_one(".decision-preview")
+    hit = next(h for h in api(client, q=QUERY)["hits"] if h["title"] == "Modtagelse af flygtninge")
+    assert hit["case_number"] and f"sagsnr. {hit['case_number']}" in meta
+    assert article.select_one(".hit-source").get_text(strip=True) == f"Kilde: {hit['source']}"
+
+
+def test_a_pdf_hit_names_its_file_and_page(tmp_path):
+    from indexer.update import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = next(p for p in sorted(PDFS.glob("*.pdf")) if "2015-05-21" in p.name)
+    shutil.copy(pdf, corpus / pdf.name)
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    hit = next(h for h in api(client, q=QUERY)["hits"] if h["title"] == "Modtagelse af flygtninge")
+    article = next(a for a in soup(client.get("/", query_string={"q": QUERY})).select("ol.hits article")
+                   if "Modtagelse af flygtninge" in a.h3.get_text())
+    assert hit["page"] and article.select_one(".hit-source").get_text(strip=True) == f"Kilde: {pdf.name}, side {hit['page']}"
+    passage = soup(client.get(f"/passage/{hit['id']}"))
+    assert passage.select_one("#citation").get_text(strip=True).endswith(f"Modtagelse af flygtninge (s. {hit['page']})")
 
 
 def test_facet_links_narrow_hits_and_counts_consistently(client):
@@ -662,5 +684,7 @@ def test_citations_handle_reports_and_missing_numbers_and_dates():
         "Integrationsrådet, Næstved Kommune, referat af mødet i 2015: Modtagelse af flygtninge")
     assert citation(passage(municipality=None, council=None, meeting_date=None, year=None, item_number=None)) == (
         "Referat: Modtagelse af flygtninge")
+    assert citation(passage(page=4, source="a.pdf")) == ("Integrationsrådet, Næstved Kommune, referat af mødet "
+                                                         "21.05.2015, punkt 15: Modtagelse af flygtninge (s. 4)")
     assert citation(passage(doc_type="dagsorden", municipality="Roskilde Kommune")).startswith(
         "Integrationsrådet, Roskilde Kommune, dagsorden til mødet 21.05.2015, punkt 15")

@@ -123,7 +123,9 @@ def citation(p: Passage) -> str:
     if p.item_number is not None:
         head = f"{head}, punkt {p.item_number}"
     title = p.title.strip()
-    return f"{head}: {title}" if title else head
+    cited = f"{head}: {title}" if title else head
+    # A PDF's page is where a reader finds the item in the document as published.
+    return f"{cited} (s. {p.page})" if p.page is not None else cited
 
 
 def document_title(p: Passage) -> str:
