@@ -111,6 +111,12 @@ def body_text(passage: Passage) -> str:
     if passage.decision and passage.decision not in passage.text:
         parts.append(passage.decision)
     parts.extend(value for value in (passage.case_handler, passage.case_number) if value)
+    # What the passage page shows beside the text: a section's note ("Mogens Ravn deltog ikke
+    # i behandlingen af punktet") and who was absent, so a name read there can be searched.
+    # Not those present: every item of a meeting would match each of their names.
+    parts.extend(s.note for s in passage.sections if s.note and s.note not in passage.text)
+    if passage.absent:
+        parts.append(", ".join(passage.absent))
     return "\n\n".join(part for part in parts if part)
 
 

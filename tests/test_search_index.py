@@ -586,3 +586,29 @@ def test_an_index_built_from_no_files_is_an_index(tmp_path: Path):
     """Generation 0 is "never built"; a build that committed nothing still counts as built."""
     open_index(tmp_path / "index", create=True).writer().commit()
     assert open_index(tmp_path / "index").search(SearchRequest()).total == 0
+
+
+def test_names_a_passage_page_shows_beside_the_text_are_searchable(tmp_path: Path):
+    """A decision's note (who did not take part) and the absent list are on the passage page:
+    a reporter who reads a name there must find the item by it. Those present are not
+    searched: every item of the meeting would match."""
+    from conftest import LAYOUTS
+    from indexer.update import update_index
+    from search.api import parse_request
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("f1_hedelund_integrationsraadet_2015-05-27.txt", "f4_boegeskov_integrationsraadet_2016-09-14.txt"):
+        (corpus / name).write_bytes((LAYOUTS / name).read_bytes())
+    update_index([corpus], tmp_path / "index")
+    index = open_index(tmp_path / "index")
+
+    def hits(query: str) -> list:
+        return list(index.search(parse_request({"q": [query], "page_size": ["100"]})).hits)
+
+    noted = hits('"Mogens Ravn"')  # "Mogens Ravn deltog ikke i behandlingen af punktet."
+    assert noted and all("Mogens Ravn" in " ".join(s.note for s in index.passage(h.id).sections) for h in noted)
+    absent = index.search(parse_request({"q": ['"Hassan Jaber"'], "page_size": ["100"]}))
+    assert absent.total and all("Hassan Jaber" in index.passage(h.id).absent for h in absent.hits)
+    passages = index.search(parse_request({"q": [""], "page_size": ["100"]})).total
+    assert absent.total < passages  # present at the meeting does not count
