@@ -225,9 +225,23 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
                 current = kind if kind in ("present", "absent") else None
             continue
         if current in ("present", "absent"):
-            joiner = " " if out[current].endswith(",") else ", "
-            out[current] = out[current] + joiner + text
+            out[current] = out[current] + _list_joiner(out[current]) + text
     return out
+
+
+def _list_joiner(so_far: str) -> str:
+    """How a continuation line joins a list of names: after a comma, or inside a name that a
+    PDF wrapped ("…, Bashir" + "Nawa, …": the last name of a comma list is one word so far),
+    with a space; otherwise (one name per line) as a new name.
+
+    >>> [_list_joiner(v) for v in ("A Hansen,", "A Hansen, Bashir", "A Hansen, B Nawa", "A Hansen")]
+    [' ', ' ', ', ', ', ']
+    """
+    if so_far.endswith(","):
+        return " "
+    if "," in so_far and len(so_far.rsplit(",", 1)[1].split()) == 1:
+        return " "
+    return ", "
 
 
 def _head_label(text: str) -> tuple[str | None, str]:

@@ -123,6 +123,8 @@ def test_2026_minutes_punkt_items_wrapped_titles_and_sections(documents):
     assert all(p.sections[0].key == DECISION for p in doc.passages)
     assert [s.key for s in items[14].sections].count(DECISION) == 2
     assert (doc.municipality, doc.meeting_date, doc.place) == ("Roskilde", "2026-06-04", "B-206")
+    # The list of those present wraps inside a name ("Bashir" / "Nawa") on the PDF page.
+    assert len(doc.present) == 12 and "Bashir Nawa" in doc.present and "Nawa" not in doc.present
 
 
 # --- no page chrome, joined words -------------------------------------------------------------
