@@ -50,8 +50,10 @@ FIELD_ALIASES: dict[str, str] = {
 }
 # Words that announce the value after them: "punkt 15", "pkt. 15", "sagsnr 15/4410".
 ITEM_WORDS = frozenset({"punkt", "pkt", "item"})
-CASE_WORDS = frozenset({"sagsnr", "sagsnummer", "sags-nr", "j.nr", "journalnr"})
-_ITEM_NUMBER_RE = re.compile(r"\s*(\d{1,4})[.:]?(?=\s|$)")
+CASE_WORDS = frozenset({"sagsnr", "sagsnummer", "sags-nr", "j.nr", "journalnr", "sag"})
+_ITEM_NUMBER_RE = re.compile(r"\s*(?:nr\.?\s*)?(\d{1,4})[.:]?(?=\s|$)")
+# "Sag nr. 131" is how some minutes number their items; "sag" alone before a number is a word.
+_CASE_ITEM_RE = re.compile(r"\s*nr\.?\s*(\d{1,4})[.:]?(?=\s|$)")
 _NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
 
 _FIELD_RE = re.compile(r"([^\W\d][\w]*):")
@@ -159,7 +161,8 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
                 notices.append(f"«{match.group(0)}» mangler en værdi og blev ignoreret.")
             continue
         label = danish.fold(value).rstrip(".:")
-        if not field and label in ITEM_WORDS and (number := _ITEM_NUMBER_RE.match(text, i)):
+        if not field and (label in ITEM_WORDS and (number := _ITEM_NUMBER_RE.match(text, i))
+                          or label == "sag" and (number := _CASE_ITEM_RE.match(text, i))):
             items.append(Clause(number.group(1), "item", False, negated))
             i = number.end()
         elif not field and label in CASE_WORDS and (nxt := _NEXT_CHUNK_RE.match(text, i)) and looks_like_case_number(nxt.group(1)):

@@ -904,3 +904,14 @@ def test_an_unfiltered_querys_hit_array_is_converted_once_per_generation(segment
     assert len(conversions) == 3 and all(conversions)
     assert all(first == again for first, again in answers.values())
     assert answers[("", False)][0]["total"] > answers[("flygtninge", False)][0]["total"] > answers[("flygtninge", True)][0]["total"] > 0
+
+
+@pytest.mark.parametrize("query, clause", [
+    ("Sag 588-2021-1874", ("588-2021-1874", "case_number")),  # the label Fjordby's minutes print
+    ("Sag nr. 131", ("131", "item")),  # how Ravnsø's minutes number their items
+    ("punkt nr. 15", ("15", "item")),
+    ("sag 2015", ("sag", None)),  # "sag" before a plain number stays a word
+])
+def test_labels_as_minutes_print_them_are_read_as_case_numbers_and_items(query, clause):
+    first = parse(query).groups[0][0]
+    assert (first.text, first.field) == clause
