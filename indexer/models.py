@@ -190,7 +190,16 @@ class Passage:
             "line": self.line,
             "page": self.page,
             "decision_date": self.decision_date,
+            "has_decision": self.has_decision,
             "sections": self.sections_by_key(),
+            # In order, with what `sections` (one text per key) leaves out: each section's
+            # printed label, its date and its note (who did not take part), and whether it is
+            # a recorded decision, as the passage page shows them.
+            "section_details": [
+                {"key": s.key, "label": s.label, "date": s.date, "note": s.note, "is_decision": s.is_decision,
+                 "text": s.text}
+                for s in self.sections
+            ],
             "text": self.text,
         }
 

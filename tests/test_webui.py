@@ -367,6 +367,21 @@ def test_a_placeholder_decision_has_no_decision_badge(client):
     assert page.select_one(".no-decision") is not None
     assert page.select(".badge") == [] and page.select("section.decision") == []
     assert item["id"] not in {h["id"] for h in api(client, municipality="Roskilde", decisions_only=1, page_size=50)["hits"]}
+    data = client.get(f"/api/passage/{item['id']}").get_json()
+    assert data["has_decision"] is False
+    assert [d["is_decision"] for d in data["section_details"] if d["key"] == "beslutning"] == [False]
+
+
+def test_api_passage_keeps_each_sections_label_date_and_note(client, seed_index):
+    """`sections` joins repeated keys into one text; `section_details` keeps what the page shows."""
+    hits = api(client, municipality="Roskilde", page_size=50)["hits"]
+    item = next(h for h in hits if h["item_number"] == 14)  # two councils' decisions
+    data = client.get(f"/api/passage/{item['id']}").get_json()
+    passage = seed_index.passage(item["id"])
+    assert data["has_decision"] is True
+    assert [(d["key"], d["label"], d["date"], d["note"], d["text"]) for d in data["section_details"]] == [
+        (s.key, s.label, s.date, s.note, s.text) for s in passage.sections]
+    assert sum(d["is_decision"] for d in data["section_details"]) == 2
 
 
 def test_a_passage_page_shows_a_bounded_part_of_a_huge_text(tmp_path):
