@@ -67,6 +67,9 @@ class Compiled:
     negative: tuple[Query, ...]
     highlight: frozenset[str]
     notices: tuple[str, ...]
+    # Whether any clause searches text: a query of facet values, dates, item or case numbers
+    # alone gives every hit the same score, so its "relevance" order is newest first.
+    ranked: bool = True
 
 
 def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False, text: str = "") -> Compiled:
@@ -80,6 +83,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
     negative: list[Query] = []
     highlight: set[str] = set()
     dropped_words = 0
+    ranked = False
     notices = list(parsed.notices)
     for group in parsed.groups:
         alternatives: list[tuple[Query, Query]] = []
@@ -94,12 +98,18 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
                 negative.append(pair[1])
             else:
                 alternatives.append(pair)
+                ranked = ranked or clause.field not in _UNRANKED_FIELDS
         if alternatives:
             scored.append(_any([a for a, _ in alternatives]))
             matching.append(_any([m for _, m in alternatives]))
     if not scored and not negative and (parsed.groups or text.strip()):
         notices.append(NOTHING_TO_SEARCH if dropped_words else NO_WORDS)
-    return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(notices))
+    return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(notices), ranked)
+
+
+# Clauses on these fields match or not; they do not rank (a case number typed as a plain word
+# has no field and also searches the text).
+_UNRANKED_FIELDS = frozenset(FACETS_BY_NAME) | {"case_number", "date", "item"}
 
 
 def _is_year(text: str) -> bool:
@@ -205,7 +215,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
 
     start = (request.page - 1) * request.page_size
     end = start + request.page_size
-    if request.sort == "relevance" and compiled.scored is not None:
+    if request.sort == "relevance" and compiled.scored is not None and compiled.ranked:
         restricted = bool(facet_sets) or request.decisions_only
         ordered = hits_array if isinstance(hits_array, np.ndarray) else None
         page = _by_score(searcher, snapshot, compiled, hits_set, restricted, end, ordered)[start:end]

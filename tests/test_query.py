@@ -915,3 +915,20 @@ def test_an_unfiltered_querys_hit_array_is_converted_once_per_generation(segment
 def test_labels_as_minutes_print_them_are_read_as_case_numbers_and_items(query, clause):
     first = parse(query).groups[0][0]
     assert (first.text, first.field) == clause
+
+
+@pytest.mark.parametrize("query", ["kommune:Næstved", "21.05.2015", "punkt 15", "sagsnr:00.01.00-A21-1-14", "emne:flygtninge"])
+def test_a_query_that_only_matches_fields_ranks_newest_first(seed_search, query):
+    """Facet values, dates, items and case numbers match or not: every hit scores alike, so
+    the relevance order is the date order (it used to be the order of indexing)."""
+    by_relevance = seed_search.search(SearchRequest(query=query, page_size=100))
+    by_date = seed_search.search(SearchRequest(query=query, sort="newest", page_size=100))
+    assert by_relevance.total > 1
+    assert [h.id for h in by_relevance.hits] == [h.id for h in by_date.hits]
+
+
+def test_a_field_clause_with_words_still_ranks_by_the_words(seed_search):
+    ranked = seed_search.search(SearchRequest(query="kommune:Næstved boligplacering", page_size=100))
+    by_words = seed_search.search(SearchRequest(query="boligplacering", filters={"municipality": ("Næstved",)}, page_size=100))
+    assert ranked.total > 1 and ranked.hits[0].score > 0
+    assert [h.id for h in ranked.hits] == [h.id for h in by_words.hits]
