@@ -142,7 +142,10 @@ def _clause_query(
         day = parse_date(clause.text)
         if day is None:
             return None
-        highlight.update(t.text for t in analyzer(clause.text, mode="query"))
+        # A date written in one token ("21.05.2015") is marked where the text has it; the
+        # words of a written-out date ("21. maj 2015") are not: every "21", "maj" and "2015"
+        # in the text would light up (the highlighter marks words, not phrases).
+        highlight.update(t.text for t in analyzer(clause.text, mode="query") if not t.text.isalnum())
         q = Term("dates", day.isoformat())
         return q, q
     if field == "item":

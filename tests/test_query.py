@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from array import array
 from collections import Counter
 from pathlib import Path
@@ -932,3 +933,10 @@ def test_a_field_clause_with_words_still_ranks_by_the_words(seed_search):
     by_words = seed_search.search(SearchRequest(query="boligplacering", filters={"municipality": ("Næstved",)}, page_size=100))
     assert ranked.total > 1 and ranked.hits[0].score > 0
     assert [h.id for h in ranked.hits] == [h.id for h in by_words.hits]
+
+
+def test_a_written_out_date_marks_no_stray_numbers_or_months(seed_search):
+    response = seed_search.search(SearchRequest(query="21. maj 2015", page_size=100))
+    assert response.total
+    marked = {m.lower() for h in response.hits for m in re.findall(r"<mark>(.*?)</mark>", h.snippet + h.title_html)}
+    assert not marked & {"21", "maj", "2015"}, marked
