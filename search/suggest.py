@@ -4,13 +4,17 @@ Only called when a query found no passage, so none of this costs anything on a q
 matches. Each searchable word of the query (five letters or more) is looked up in the
 index vocabulary for terms within a small edit distance (one edit up to seven letters, two
 beyond), via Whoosh's automaton per segment, sharing the first letter: bounded work, not a
-scan of the vocabulary. A word whose own term is missing from the index is a typo in the
-query: its closest spelling becomes the suggestion. Every word also gets its close
+scan of the vocabulary. Two typos the automaton counts as two edits are one here, looked up
+as whole variants of the word: neighbouring letters swapped ("socail") and æ/ø/å typed as
+a/o ("radet"); the latter also corrects four-letter words ("born" → "børn"). A word whose
+own term is missing from the index is a typo in the query: its closest spelling becomes the
+suggestion, capitalised as the user typed the word. Every word also gets its close
 spellings as weaker OR alternatives, which finds passages where the *source* is misspelt
 ("pavillioner", "Integrationenrådet"); those hits are labelled approximate.
 
-Index terms are stems, so a close term is turned back into a word a user can read by
-scanning one passage that has it for the word closest to what the user typed.
+Index terms are stems, so a close term is turned back into a word a user can read: the
+variant that found it, or the word closest to what the user typed in the first passages
+that have it (a bounded number: the first may hold the term only inside compounds).
 """
 
 from __future__ import annotations
@@ -28,13 +32,19 @@ from search import danish
 from search.analysis import DanishAnalyzer, analyze, word_terms
 from search.syntax import Clause, ParsedQuery
 
-MIN_LENGTH = 5  # shorter words are not corrected
+MIN_LENGTH = 5  # shorter words are not corrected, except for a missing æ/ø/å:
+MIN_SHORT_LENGTH = 4  # "born" → "børn"
 MAX_CANDIDATES = 6  # close index terms looked at per word
 MAX_ALTERNATIVES = 3  # close spellings searched per word
 MAX_WORDS = 8  # words of one query looked up
 FUZZY_BOOST = 0.5  # a close spelling scores this much of the word typed
 _TRIM = (1, 2, 3, 4)  # a typo in the ending can hide the stem: "repatrierng" → "repatrie" → "repatri"
 _SCAN = 20_000
+_PASSAGES = 16  # passages read per term for a readable spelling of it, at most
+_PASSAGE_BUDGET = 32  # … and for all close terms of one word
+_MAX_VARIANT_LETTERS = 30  # letters of a word whose neighbours are swapped as variants
+_MAX_FOLD_LETTERS = 4  # a/o of a word tried as æ/å/ø
+_UNFOLDED = {"a": "æå", "o": "ø"}  # what a foreign keyboard types for æ, å and ø
 _TOKEN_RE = rcompile(danish.TOKEN_PATTERN)
 _ANALYZER = DanishAnalyzer()
 
@@ -65,18 +75,37 @@ def max_distance(term: str) -> int:
 def close_terms(searcher: Searcher, word: str, field: str = "body") -> list[str]:
     """Index terms close to a word, best first: within its edit limit of the word's stem, or one
     edit from the stem of the word with up to four letters cut off its end (a typo in an
-    ending hides the stem from Snowball: "kommunalbestyrelsne" → "kommunalbestyr")."""
+    ending hides the stem from Snowball: "kommunalbestyrelsne" → "kommunalbestyr").
+
+    Two kinds of typo the automaton misses count as one edit too: two neighbouring letters
+    swapped ("socail" → "social", two edits to Whoosh) and æ/ø/å typed as a/o on a foreign
+    keyboard ("radet" → "rådet", also two edits once folded: "raadet"). Those are looked up
+    as whole variants of the word (`_variant_terms`), which is also how a four-letter word
+    is corrected ("born" → "børn"), and only then, when its own term is not in the index.
+    """
+    return _close(searcher, word, field)[0]
+
+
+def _close(searcher: Searcher, word: str, field: str) -> tuple[list[str], dict[str, str]]:
+    """`close_terms`, and the variant of `word` each term found as a variant was found by
+    (a readable spelling of it for free: "bolig" for "bol", typed "bolgi")."""
     folded = danish.fold(word)
     terms = analyze(_ANALYZER, word)
-    if len(terms) != 1 or len(folded) < MIN_LENGTH or not folded.isalpha():
-        return []
+    if len(terms) != 1 or not folded.isalpha():
+        return [], {}
     own = terms[0]
+    if len(folded) < MIN_LENGTH:
+        if len(folded) < MIN_SHORT_LENGTH or searcher.doc_frequency(field, own):
+            return [], {}
+        variants = _variant_terms(searcher, word, own, field, transpose=False)
+        return sorted(variants, key=lambda term: -searcher.doc_frequency(field, term))[:MAX_CANDIDATES], variants
     # The word's own stem and the word as typed first (a typo can cut the stem short:
     # "flygtnige" stems to "flygtn", three edits from "flygtning" but two from the word);
     # cut endings only if those find nothing.
     rounds = [{own: max_distance(own), folded: max_distance(folded)}]
     rounds.append({danish.stem(folded[:-cut]): 1 for cut in _TRIM if len(folded) - cut >= MIN_LENGTH})
-    found: dict[str, int] = {}
+    variants = _variant_terms(searcher, word, own, field)
+    found: dict[str, int] = dict.fromkeys(variants, 1)
     leaves = [leaf for leaf, _offset in searcher.reader().leaf_readers()]
     for probes in rounds:
         for probe, limit in probes.items():
@@ -87,7 +116,41 @@ def close_terms(searcher: Searcher, word: str, field: str = "body") -> list[str]
         if found:
             break
     ranked = sorted(found, key=lambda term: (found[term], -searcher.doc_frequency(field, term)))
-    return ranked[:MAX_CANDIDATES]
+    return ranked[:MAX_CANDIDATES], variants
+
+
+def _variants(word: str, transpose: bool = True) -> list[str]:
+    """One-edit variants of a word that Whoosh's automaton counts as two: neighbouring letters
+    swapped, and a/o where æ/å/ø were meant. At most `_MAX_VARIANT_LETTERS` letters are
+    swapped and `_MAX_FOLD_LETTERS` a/o replaced, so a long word costs a bounded number of
+    look-ups.
+
+    >>> _variants("radet", transpose=False)
+    ['rædet', 'rådet']
+    >>> _variants("bolgi", transpose=False), _variants("bolgi")[:4]
+    (['bølgi'], ['oblgi', 'blogi', 'bogli', 'bolig'])
+    """
+    lower = word.lower()
+    out = []
+    if transpose:
+        for i in range(min(len(lower), _MAX_VARIANT_LETTERS) - 1):
+            if lower[i] != lower[i + 1]:
+                out.append(lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :])
+    positions = [i for i, letter in enumerate(lower) if letter in _UNFOLDED][:_MAX_FOLD_LETTERS]
+    for i in positions:
+        out.extend(lower[:i] + letter + lower[i + 1 :] for letter in _UNFOLDED[lower[i]])
+    return out
+
+
+def _variant_terms(searcher: Searcher, word: str, own: str, field: str, transpose: bool = True) -> dict[str, str]:
+    """The index terms of `word`'s one-edit variants (`_variants`) that are in the index,
+    each with the first variant that analyses to it."""
+    found: dict[str, str] = {}
+    for variant in _variants(word, transpose):
+        terms = analyze(_ANALYZER, variant)
+        if len(terms) == 1 and terms[0] != own and terms[0] not in found and searcher.doc_frequency(field, terms[0]):
+            found[terms[0]] = variant
+    return found
 
 
 def spelling_distance(typed: str, spelt: str) -> int:
@@ -110,23 +173,46 @@ def _distance(a: str, b: str) -> int:
     return damerau_levenshtein(a, b)
 
 
-def spelling(searcher: Searcher, term: str, typed: str, field: str = "body") -> str | None:
-    """A word of a passage having `term` whose own stem is `term`, the closest to `typed`."""
-    docs = searcher.docs_for_query(Term(field, term))
-    docnum = next(iter(docs), None)
-    if docnum is None:
-        return None
-    stored = searcher.stored_fields(docnum).get("record")
-    record = json.loads(stored) if stored else {}
-    text = f"{record.get('title') or ''}\n{record.get('text') or ''}"[:_SCAN]
+def spelling(searcher: Searcher, term: str, typed: str, field: str = "body", passages: int | None = None) -> str | None:
+    """A word of the documents whose own stem is `term`, the closest to `typed`, lower case.
+
+    The first passages holding `term` may have it only inside compounds
+    ("Beskæftigelsesudvalget" for "beskaeftig") or only in a form further from what was typed
+    ("rådets" for "radet"), so up to `passages` (default `_PASSAGES`) are read, stopping at the
+    first word one edit from `typed`.
+    """
+    return _spelling(searcher, term, typed, field, _PASSAGES if passages is None else passages)[0]
+
+
+def _spelling(searcher: Searcher, term: str, typed: str, field: str, passages: int) -> tuple[str | None, int]:
+    """`spelling`, and how many passages it read."""
     typed_folded = danish.fold(typed)
-    best: tuple[int, str] | None = None
-    for match in _TOKEN_RE.finditer(text):
-        word = match.group(0)
-        if term in word_terms(word) and analyze(_ANALYZER, word) == [term]:
-            candidate = (_distance(typed_folded, danish.fold(word)), word.lower())
-            best = candidate if best is None or candidate < best else best
-    return best[1] if best else None
+    best: tuple[int, int, str] | None = None
+    read = 0
+    for docnum in searcher.docs_for_query(Term(field, term)):
+        if read >= passages:
+            break
+        read += 1
+        stored = searcher.stored_fields(docnum).get("record")
+        record = json.loads(stored) if stored else {}
+        text = f"{record.get('title') or ''}\n{record.get('text') or ''}"[:_SCAN]
+        for match in _TOKEN_RE.finditer(text):
+            word = match.group(0)
+            if term in word_terms(word) and analyze(_ANALYZER, word) == [term]:
+                folded = danish.fold(word)
+                candidate = (spelling_distance(typed_folded, folded), _distance(typed_folded, folded), word.lower())
+                best = candidate if best is None or candidate < best else best
+        if best is not None and best[0] <= 1:
+            break
+    return (best[2] if best else None), read
+
+
+def _case(spelt: str, typed: str) -> str:
+    """A lower-case spelling cased as the user typed the word: "Vordinborg" → "Vordingborg",
+    "NASTVED" → "NÆSTVED", "nastved" → "næstved"."""
+    if len(typed) > 1 and typed.isupper():
+        return spelt.upper()
+    return spelt[:1].upper() + spelt[1:] if typed[:1].isupper() else spelt
 
 
 def corrections(searcher: Searcher, word: str, field: str = "body") -> list[Correction]:
@@ -137,12 +223,17 @@ def corrections(searcher: Searcher, word: str, field: str = "body") -> list[Corr
     """
     typed = danish.fold(word)
     found = []
-    for term in close_terms(searcher, word, field):
-        spelt = spelling(searcher, term, word, field)
+    terms, variant_words = _close(searcher, word, field)
+    budget = _PASSAGE_BUDGET
+    for term in terms:
+        spelt = variant_words.get(term)
+        if spelt is None and budget > 0:
+            spelt, read = _spelling(searcher, term, word, field, min(_PASSAGES, budget))
+            budget -= read
         if spelt:
             distance = spelling_distance(typed, danish.fold(spelt))
             if distance <= max_distance(typed):
-                found.append(Correction(word, term, spelt, distance))
+                found.append(Correction(word, term, _case(spelt, word), distance))
     if not found:
         return []
     closest = min(c.distance for c in found)  # only the closest: "boligplacering", not also "boligplanen"
