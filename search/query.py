@@ -31,12 +31,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 from whoosh.analysis import Analyzer
-from whoosh.query import And, Not, Or, Phrase, Prefix, Query, Term
+from whoosh.query import And, Not, NullQuery, Or, Phrase, Prefix, Query, Term
 from whoosh.searching import Searcher
 
 from indexer.models import Passage
 from search.analysis import compound_lexicon
-from search.api import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
+from search.api import FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
 from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import excerpt, mark, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
@@ -99,6 +99,8 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
             else:
                 alternatives.append(pair)
                 ranked = ranked or clause.field not in _UNRANKED_FIELDS
+            if pair is not None and clause.field in FACETS_BY_NAME and pair[1] is NullQuery:
+                notices.append(f"{FACET_LABELS[clause.field]} «{clause.text}» findes ikke i søgeindekset.")
         if alternatives:
             scored.append(_any([a for a, _ in alternatives]))
             matching.append(_any([m for _, m in alternatives]))

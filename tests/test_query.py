@@ -940,3 +940,9 @@ def test_a_written_out_date_marks_no_stray_numbers_or_months(seed_search):
     assert response.total
     marked = {m.lower() for h in response.hits for m in re.findall(r"<mark>(.*?)</mark>", h.snippet + h.title_html)}
     assert not marked & {"21", "maj", "2015"}, marked
+
+
+def test_a_field_value_the_index_does_not_have_says_so(seed_search):
+    response = seed_search.search(SearchRequest(query="kommune:Odense flygtninge"))
+    assert response.total == 0 and response.notice == "Kommune «Odense» findes ikke i søgeindekset."
+    assert seed_search.search(SearchRequest(query="kommune:Næstved flygtninge")).notice is None
