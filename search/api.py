@@ -128,6 +128,10 @@ class Hit:
     snippet: str  # HTML: document text escaped, matches wrapped in <mark>
     decision: str  # the decision's first lines, plain text ("" when the item has none)
     title_html: str = ""  # HTML: the title escaped, words matching the query wrapped in <mark>
+    # HTML, the same for the case handler and case number: a search by name or case number
+    # shows why the item matched even when the text does not repeat it.
+    case_handler_html: str = ""
+    case_number_html: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -149,6 +153,8 @@ class Hit:
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "title_html": self.title_html,
+            "case_handler_html": self.case_handler_html,
+            "case_number_html": self.case_number_html,
             "decision": self.decision,
         }
 

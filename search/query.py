@@ -325,6 +325,8 @@ def _hit(
         snippet=snippet(text, terms, lexicon=lexicon),
         decision=excerpt(passage.decision),
         title_html=mark(passage.title, terms, lexicon=lexicon),
+        case_handler_html=mark(passage.case_handler, terms, lexicon=lexicon) if passage.case_handler else "",
+        case_number_html=mark(passage.case_number, terms, lexicon=lexicon) if passage.case_number else "",
     )
 
 

@@ -71,6 +71,14 @@ def test_every_hit_links_to_its_passage_and_shows_metadata(client):
     assert article.select_one(".hit-source").get_text(strip=True) == f"Kilde: {hit['source']}"
 
 
+@pytest.mark.parametrize("query, marked", [('"Mette Jung Christensen"', ["Mette", "Jung", "Christensen"]),
+                                           ("00.01.00-A21-1-14", ["00.01.00-A21-1-14"])])
+def test_a_search_by_case_handler_or_case_number_marks_it_in_the_hit(client, query, marked):
+    """The text need not repeat the name or the case number: the meta line shows why the item matched."""
+    article = soup(client.get("/", query_string={"q": query})).select_one("ol.hits article")
+    assert [m.get_text() for m in article.select(".meta mark")] == marked
+
+
 def test_a_pdf_hit_names_its_file_and_page(tmp_path):
     from indexer.update import update_index
 
