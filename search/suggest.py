@@ -44,6 +44,7 @@ _PASSAGES = 16  # passages read per term for a readable spelling of it, at most
 _PASSAGE_BUDGET = 32  # … and for all close terms of one word
 _MAX_VARIANT_LETTERS = 30  # letters of a word whose neighbours are swapped as variants
 _MAX_FOLD_LETTERS = 4  # a/o of a word tried as æ/å/ø
+_CLEARLY_FARTHER = 2  # a tie this many letter edits farther than the nearest spelling is dropped
 _UNFOLDED = {"a": "æå", "o": "ø"}  # what a foreign keyboard types for æ, å and ø
 _TOKEN_RE = rcompile(danish.TOKEN_PATTERN)
 _ANALYZER = DanishAnalyzer()
@@ -224,12 +225,19 @@ def corrections(searcher: Searcher, word: str, field: str = "body") -> list[Corr
     typed = danish.fold(word)
     found = []
     terms, variant_words = _close(searcher, word, field)
+    typo = not any(searcher.doc_frequency(field, own) for own in analyze(_ANALYZER, word))
     budget = _PASSAGE_BUDGET
     for term in terms:
-        spelt = variant_words.get(term)
-        if spelt is None and budget > 0:
+        spelt = None
+        if budget > 0:
             spelt, read = _spelling(searcher, term, word, field, min(_PASSAGES, budget))
             budget -= read
+        # A word of the query that is not in the index, one swap or æ/ø/å from `term`: that
+        # variant is what was meant when the passages read have no closer word ("integration",
+        # found so far only inside compounds). Not for a word in the index: its variant is
+        # an alternative for typos in the sources and need not be a word ("udvælget").
+        if typo and term in variant_words and (spelt is None or spelling_distance(typed, danish.fold(spelt)) > 1):
+            spelt = variant_words[term]
         if spelt:
             distance = spelling_distance(typed, danish.fold(spelt))
             if distance <= max_distance(typed):
@@ -239,7 +247,11 @@ def corrections(searcher: Searcher, word: str, field: str = "body") -> list[Corr
     closest = min(c.distance for c in found)  # only the closest: "boligplacering", not also "boligplanen"
     # Ties (a different ending counts as one edit) go to the spelling nearest letter by letter:
     # "flygtnige" is "flygtninge" with one letter missing, "flygtet" with an ending changed.
-    best = sorted((c for c in found if c.distance == closest), key=lambda c: _distance(typed, danish.fold(c.spelling)))
+    letters = {c: _distance(typed, danish.fold(c.spelling)) for c in found if c.distance == closest}
+    nearest = min(letters.values())
+    # A tie `_CLEARLY_FARTHER` or more letters farther is not searched either: "flygtet" would
+    # find (and mark) passages about something else than the refugees the user meant.
+    best = sorted((c for c in letters if letters[c] < nearest + _CLEARLY_FARTHER), key=letters.__getitem__)
     return best[:MAX_ALTERNATIVES]
 
 

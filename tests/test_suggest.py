@@ -135,3 +135,19 @@ def test_a_suggestion_keeps_the_users_capitals(seed_index, typed, suggestion):
 def test_a_capitalised_word_is_corrected_in_the_layout_minutes(wide_index):
     assert search(wide_index, "Kildehlom").suggestion == "Kildeholm"
     assert search(wide_index, "Mosveang").suggestion == "Mosevang"
+
+
+def test_a_word_in_the_index_gets_alternatives_spelt_as_the_documents_spell_them(wide_index):
+    # "udvælget" (a/æ) analyses to the term of "udvælge" but is no word: only a query typo may use its variant.
+    assert [c.spelling for c in suggest.corrections(wide_index._searcher(), "udvalget")] == ["udvælge"]
+
+
+# 5. Only the spellings nearest letter by letter
+
+
+def test_a_clearly_farther_spelling_of_the_same_distance_is_not_searched(seed_index):
+    # "flygtet" is one edit from "flygtnige" once a changed ending counts as one, but four letter by letter.
+    response = search(seed_index, "flygtnige")
+    assert response.suggestion == "flygtninge"
+    assert spelt_as(response) == "«flygtnige» også som «flygtninge»."
+    assert not any("<mark>flygtet" in h.snippet.lower() for h in response.hits)
