@@ -200,6 +200,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
                 notices = (*compiled.notices, suggest.notice(fallback.corrections))
                 compiled, matched, approximate = replace(fuzzy, notices=notices), fuzzy_matched, True
 
+    matched = _without_copies(matched, snapshot.copies(searcher))
     selected = {name: values for name, values in request.filters.items() if values}
     facet_sets = {name: snapshot.docs(searcher, FACETS_BY_NAME[name].filter_query(values)) for name, values in selected.items()}
     hits_set = _intersect(matched, facet_sets.values())
@@ -272,6 +273,15 @@ def _base_set(searcher: Searcher, snapshot: Snapshot, compiled: Compiled, decisi
         excluded = Or(list(compiled.negative)) if len(compiled.negative) > 1 else compiled.negative[0]
         docs = docs - snapshot.docs(searcher, excluded)
     return docs
+
+
+def _without_copies(docs: frozenset[int], copies: dict[int, int]) -> frozenset[int]:
+    """`docs` without the passages whose preferred copy (the same item from another file) is
+    among them too: an item indexed from its text and its PDF is one hit, counted once."""
+    if not copies:
+        return docs
+    dropped = {d for d in copies.keys() & docs if copies[d] in docs}
+    return docs - dropped if dropped else docs
 
 
 def _intersect(first: frozenset[int], others: Iterable[frozenset[int]]) -> frozenset[int]:

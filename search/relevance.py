@@ -3,7 +3,10 @@
 The judgments live in `bench/relevance/judgments.toml` (how they were made: `docs/relevance.md`).
 A judgment names a passage by a key that survives reindexing ("n2015 #15 Modtagelse af
 flygtninge": document label, item number, title prefix), never by id or score, and holds for
-every source file of the document (a seed and its PDF copy are judged alike).
+every source file of the document (a seed and its PDF copy are judged alike). An agenda item
+counts once however many copies of it are judged or found (`ranked_grades`): the search
+shows one copy of an item indexed from several files, and a second copy tells a reader
+nothing new.
 
 Metrics, per query and then averaged per query type and overall:
 
@@ -141,20 +144,38 @@ def passage_key_matches(key: str, passage: Passage, documents: Mapping[str, tupl
     return danish.fold(passage.title or "").startswith(danish.fold(rest.strip()))
 
 
-def resolve(benchmark: Benchmark, passages: Sequence[Passage]) -> dict[str, dict[str, int]]:
-    """query text -> passage id -> grade. Every key must name a passage in each source of its document."""
-    resolved: dict[str, dict[str, int]] = {}
+def resolve(benchmark: Benchmark, passages: Sequence[Passage]) -> dict[str, dict[str, tuple[str, int]]]:
+    """query text -> passage id -> (judgment key, grade). Every key must name a passage in each
+    source of its document: the copies of one agenda item share its key."""
+    resolved: dict[str, dict[str, tuple[str, int]]] = {}
     for query in benchmark.queries:
-        grades: dict[str, int] = {}
+        grades: dict[str, tuple[str, int]] = {}
         for key, grade in query.judgments.items():
             found = [p for p in passages if passage_key_matches(key, p, benchmark.documents)]
             sources = {p.source for p in found}
             wanted = set(benchmark.documents[key.split(" ", 1)[0]])
             if sources != wanted or len(found) != len(wanted):
                 raise BenchmarkError(f"{query.text!r}: {key!r} names {len(found)} passages in {sorted(sources)}")
-            grades.update({p.id: grade for p in found})
+            grades.update({p.id: (key, grade) for p in found})
         resolved[query.text] = grades
     return resolved
+
+
+def ranked_grades(hit_ids: Sequence[str], judged: Mapping[str, tuple[str, int]]) -> list[int]:
+    """Each hit's grade, counting an agenda item once: a second copy of it (the same item from
+    its text and its PDF) gains nothing, as a reader learns nothing new from it.
+
+    >>> ranked_grades(["a.txt#1", "a.pdf#1", "x"], {"a.txt#1": ("a #1", 3), "a.pdf#1": ("a #1", 3)})
+    [3, 0, 0]
+    """
+    seen: set[str] = set()
+    grades = []
+    for hit_id in hit_ids:
+        key, grade = judged.get(hit_id, ("", 0))
+        grades.append(grade if key not in seen else 0)
+        if key:
+            seen.add(key)
+    return grades
 
 
 def build_index(benchmark: Benchmark, index_dir: Path, root: Path = ROOT) -> FileIndex:
@@ -183,12 +204,12 @@ def evaluate(searcher: Searcher, benchmark: Benchmark) -> Report:
     for query in benchmark.queries:
         request = SearchRequest(query=query.text, decisions_only=query.decisions_only, page_size=CUTOFF)
         response = run_search(searcher, request)
-        grades = resolved[query.text]
-        ranked = [grades.get(hit.id, 0) for hit in response.hits]
+        judged = resolved[query.text]
+        ranked = ranked_grades([hit.id for hit in response.hits], judged)
         results.append(QueryResult(
             query,
             tuple((names[h.id], g) for h, g in zip(response.hits, ranked)),
-            score(ranked, list(grades.values())),
+            score(ranked, list(dict(judged.values()).values())),  # one grade per agenda item
             response.approximate,
             response.suggestion,
         ))

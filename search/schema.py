@@ -18,9 +18,12 @@ needs no reindex.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+import unicodedata
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from whoosh import columns
@@ -81,11 +84,47 @@ def build_schema() -> Schema:
         "item": ID(),  # the agenda item number, for "punkt 15"
         "has_decision": ID(),
         "order": COLUMN(columns.VarBytesColumn()),
+        "copy_key": COLUMN(columns.VarBytesColumn()),  # `copy_key`: the same item in another file
         "record": STORED(),
     }
     for facet in FACETS:
         fields[facet.field] = facet.schema_field()
     return Schema(**fields)
+
+
+# Which copy of an item a search shows when a meeting is indexed from several files (its
+# text, its PDF, its web page): the PDF, as published and with page numbers, then HTML.
+COPY_PREFERENCE = {".pdf": b"0", ".html": b"1", ".htm": b"1"}
+COPY_KEY_SIZE = 9  # 8 bytes of hash and one of preference, then the source path
+_WORDS_RE = re.compile(r"[^\W_]+|\x1f")
+COPY_TEXT_CHARS = 800
+COPY_WORDS = 40
+
+
+def copy_key(passage: Passage) -> bytes:
+    """What two copies of one agenda item share: the meeting, the item, its title and its
+    first words (lower-cased, NFC; spacing, bullets and punctuation ignored, as a PDF and a text file set them
+    differently) hashed, then the source's preference (`COPY_PREFERENCE`).
+
+    >>> from search.examples import example_passage
+    >>> a = example_passage(source="referat.txt")
+    >>> b = example_passage(source="referat.pdf", line=3, page=2)
+    >>> a_key, b_key = copy_key(a), copy_key(b)
+    >>> a_key[:8] == b_key[:8], a_key[8:], b_key[8:]
+    (True, b'2referat.txt', b'0referat.pdf')
+    """
+    meeting = passage.meeting_date or str(passage.year or "")
+    # The start of the text suffices: the same meeting, item, title and opening words are the
+    # same item (and the whole text would cost ~0.1 ms per passage of a build).
+    opening = unicodedata.normalize("NFC", f"{passage.title}\x1f{passage.text[:COPY_TEXT_CHARS]}").lower()
+    words = _WORDS_RE.findall(opening)[:COPY_WORDS]  # whole words: copies space them differently
+    ident = "\x1f".join((passage.doc_type, passage.municipality or "", passage.council or "", meeting,
+                          str(passage.item_number), " ".join(words)))
+    digest = hashlib.blake2b(ident.encode("utf-8"), digest_size=8).digest()
+    # Then the preference and the source path: which copy is shown must not depend on the
+    # order files were written in (document numbers differ between builds).
+    preference = COPY_PREFERENCE.get(PurePosixPath(passage.source).suffix.lower(), b"2")
+    return digest + preference + passage.source.encode("utf-8")
 
 
 def sort_date(passage: Passage) -> str:
@@ -159,6 +198,7 @@ def passage_fields(passage: Passage) -> dict[str, Any]:
         "body": body_text(passage),
         "routine": is_routine(passage.title),
         "order": order_key(passage).encode("utf-8"),
+        "copy_key": copy_key(passage),
         "record": json.dumps(passage.to_record(), ensure_ascii=False),
     }
     if passage.case_number:

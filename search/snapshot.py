@@ -39,10 +39,12 @@ from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
 from search.analysis import VALUE_SEPARATOR
-from search.columns import byte_lengths, column_values, length_bytes, set_bits
+from search.columns import byte_lengths, column_prefixes, column_values, length_bytes, set_bits
 from search.facets import FACETS, SMALL_SET, Facet, FacetColumn, sorted_docnums
 from search.postings import EXTENSION, PostingArrays
-from search.schema import PASSAGE, TEXT_FIELDS
+from search.schema import COPY_KEY_SIZE, PASSAGE, TEXT_FIELDS
+
+COPY_KEY = "copy_key"
 
 T = TypeVar("T")
 
@@ -154,6 +156,7 @@ class Snapshot:
             for facet in FACETS:
                 self.facet_column(searcher, facet)
             self.passages(searcher)
+            self.copies(searcher)
             self.with_decision(searcher)
             self.routine_mask(searcher)
             self.posting_arrays(searcher)
@@ -166,6 +169,11 @@ class Snapshot:
 
         self._get("warm", build)
         return built
+
+    def copies(self, searcher: Searcher) -> dict[int, int]:
+        """Live passages that are a copy of another live passage (the same agenda item indexed
+        from another file: `schema.copy_key`), each mapped to the copy searches show instead."""
+        return self._get("copies", lambda: _build_copies(searcher))
 
     def passages(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of every live passage (file records excluded)."""
@@ -480,6 +488,49 @@ def _read_blocks(matcher: Any, with_values: bool) -> tuple[Any, Any, list[bytes]
             values.append(matcher.value())
         matcher.next()
     return ids, weights, values
+
+
+def _build_copies(searcher: Searcher) -> dict[int, int]:
+    """`Snapshot.copies` from the `copy_key` column: live passages grouped by the key's hash;
+    in each group of two or more the preferred source, then the first source path, is shown."""
+    prefixes: list[np.ndarray] = []
+    keep: list[np.ndarray] = []
+    readers: list[tuple[int, int, Any]] = []
+    for leaf, offset in searcher.reader().leaf_readers():
+        count = leaf.doc_count_all()
+        if not leaf.has_column(COPY_KEY):  # a segment written before the column: no copies known
+            prefixes.append(np.zeros((count, 8), dtype=np.uint8))
+            continue
+        column = leaf.column_reader(COPY_KEY, translate=False)
+        firsts, lengths = column_prefixes(column, count, 8)
+        live = lengths >= COPY_KEY_SIZE  # passages; file records have no key
+        if leaf.has_deletions():
+            live[np.fromiter(leaf.deleted_docs_set, dtype=np.intp)] = False
+        prefixes.append(firsts)
+        keep.append(np.flatnonzero(live) + offset)
+        readers.append((offset, offset + count, column))
+    if not readers:
+        return {}
+    docs = np.concatenate(keep)
+    hashes = np.ascontiguousarray(np.concatenate(prefixes)).view(">u8").ravel()[docs]
+    _, inverse, counts = np.unique(hashes, return_inverse=True, return_counts=True)
+    copied = docs[counts[inverse] > 1]
+    if not len(copied):
+        return {}
+
+    def key(docnum: int) -> bytes:
+        start, _end, column = next(r for r in readers if r[0] <= docnum < r[1])
+        return bytes(column[docnum - start])
+
+    groups: dict[bytes, list[tuple[bytes, int]]] = {}
+    for d in copied.tolist():
+        value = key(d)
+        groups.setdefault(value[:8], []).append((value[8:], d))  # preference byte, then source path
+    copies: dict[int, int] = {}
+    for members in groups.values():
+        shown = min(members)[1]
+        copies.update((d, shown) for _rest, d in members if d != shown)
+    return copies
 
 
 def _column_docs(searcher: Searcher, field: str) -> frozenset[int]:

@@ -788,6 +788,22 @@ def test_facet_columns_read_in_one_piece_equal_a_walk_over_the_documents(segment
         assert whole_reads == len(reader.leaf_readers())
 
 
+def test_column_prefixes_read_whole_equal_a_walk_over_the_documents(segmented):
+    """`column_prefixes` slices a `VarBytesColumn` (the copy keys) in numpy; values shorter than
+    the prefix (file records have none) are zero-padded, as a walk would pad them."""
+    from search.columns import column_prefixes
+
+    searcher = segmented._searcher()
+    for leaf, _ in searcher.reader().leaf_readers():
+        column = leaf.column_reader("copy_key", translate=False)
+        values = list(column)
+        for size in (3, 9, 40):
+            prefixes, lengths = column_prefixes(column, leaf.doc_count_all(), size)
+            assert [bytes(row) for row in prefixes] == [v[:size].ljust(size, b"\0") for v in values]
+            assert lengths.tolist() == [len(v) for v in values]
+        assert any(lengths) and not all(lengths)  # passages and file records
+
+
 @pytest.mark.parametrize("compress_at", [2048, 0])
 def test_bit_columns_read_whole_equal_a_walk_over_the_documents(compress_at):
     """`set_bits` reads a `BitColumn` (the routine flag) whole, compressed in memory (small

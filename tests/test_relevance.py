@@ -176,10 +176,8 @@ def test_placering_finds_the_boligplacering_items(searcher):
 def test_a_compound_the_index_lacks_is_searched_by_its_parts(searcher):
     response = search(searcher, "flygtningekvote")
     assert not response.approximate
-    assert top(searcher, "flygtningekvote", 2) == [
-        "Næstved #15 Modtagelse af flygtninge",
-        "Næstved #15 Modtagelse af flygtninge",  # the seed and its PDF copy
-    ]
+    first = search(searcher, "flygtningekvote").hits[0]
+    assert (first.title, first.source.endswith(".pdf")) == ("Modtagelse af flygtninge", True)  # the PDF copy of the seed
 
 
 # Variants: synonyms, renamed titles, abbreviations
@@ -232,7 +230,7 @@ def test_a_case_number_finds_every_item_of_the_case_first(searcher):
 @pytest.mark.parametrize("date", ["21.05.2015", "21. maj 2015", "21/5 2015", "2015-05-21"])
 def test_a_date_finds_its_meeting_however_it_is_written(searcher, date):
     response = search(searcher, date, page_size=20)
-    assert response.total == 14  # the meeting's seven items, seed and PDF
+    assert response.total == 7  # the meeting's seven items, once each (the seed and its PDF are copies)
     assert {h.meeting_date for h in response.hits} == {"2015-05-21"}
 
 
@@ -247,7 +245,7 @@ def test_an_item_reference_finds_the_item(searcher):
 
 def test_a_case_handler_is_found_by_name_as_written(searcher):
     hits = search(searcher, "Mette Jung Christensen").hits
-    assert len(hits) == 10 and {h.case_handler for h in hits} == {"Mette Jung Christensen"}
+    assert len(hits) == 5 and {h.case_handler for h in hits} == {"Mette Jung Christensen"}  # her items, once each
 
 
 # When nothing matches

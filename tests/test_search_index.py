@@ -612,3 +612,48 @@ def test_names_a_passage_page_shows_beside_the_text_are_searchable(tmp_path: Pat
     assert absent.total and all("Hassan Jaber" in index.passage(h.id).absent for h in absent.hits)
     passages = index.search(parse_request({"q": [""], "page_size": ["100"]})).total
     assert absent.total < passages  # present at the meeting does not count
+
+
+def test_an_item_indexed_from_its_text_and_its_pdf_is_one_hit_counted_once(tmp_path: Path):
+    """A meeting published as text and as PDF (or on a web page) is found once, as the PDF
+    (published, with page numbers); when the PDF goes, the text copy is found again."""
+    import shutil
+
+    from conftest import PDFS, SEEDS
+    from indexer.update import update_index
+    from search.api import parse_request
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "naestved-integrationsraadet-referat-2015-05-21.txt"
+    shutil.copy(SEEDS / text, corpus / text)
+    update_index([corpus], tmp_path / "index")
+    alone = open_index(tmp_path / "index").search(parse_request({"q": ["flygtninge"], "page_size": ["100"]}))
+
+    shutil.copy(PDFS / "referat-2015-05-21.pdf", corpus / "referat-2015-05-21.pdf")
+    update_index([corpus], tmp_path / "index")
+    index = open_index(tmp_path / "index")
+    both = index.search(parse_request({"q": ["flygtninge"], "page_size": ["100"]}))
+    assert both.total == alone.total and sum(v.count for v in both.facets["municipality"]) == both.total
+    assert sorted(h.title for h in both.hits) == sorted(h.title for h in alone.hits)
+    assert {h.source for h in both.hits} == {"referat-2015-05-21.pdf"}
+    every = index.search(parse_request({"q": [""], "page_size": ["100"]}))
+    assert len({(h.item_number, h.title) for h in every.hits}) == every.total  # no item twice
+    text_copy = next(h for h in alone.hits if h.title == "Modtagelse af flygtninge")
+    assert index.passage(text_copy.id) is not None  # a copy is still there, by its id
+
+    (corpus / "referat-2015-05-21.pdf").unlink()
+    update_index([corpus], tmp_path / "index")
+    again = open_index(tmp_path / "index").search(parse_request({"q": ["flygtninge"], "page_size": ["100"]}))
+    assert [h.id for h in again.hits] == [h.id for h in alone.hits]
+
+
+def test_items_alike_in_different_meetings_are_not_copies(tmp_path: Path):
+    from search.examples import example_document
+
+    index = open_index(tmp_path / "index", create=True)
+    with index.writer() as writer:
+        for day in ("2015-05-21", "2015-06-18"):
+            item = example_passage("Eventuelt", "Intet at bemærke.", meeting_date=day, item_number=9)
+            writer.add(example_document(f"referat-{day}.pdf", [item], meeting_date=day), tmp_path)
+    assert index.search(SearchRequest(query="eventuelt")).total == 2
