@@ -69,7 +69,7 @@ from whoosh.writing import CLEAR, MERGE_SMALL
 from indexer.models import Document, Passage
 from search import decompound
 from search.analysis import compound_lexicon, use_compound_lexicon
-from search.api import IndexLocked, IndexMissing, SearchRequest, SearchResponse
+from search.api import IndexLocked, IndexMissing, IndexWriteFailed, SearchRequest, SearchResponse
 from search.query import run_search
 from search.schema import FILE, PASSAGE, SCHEMA_VERSION, build_schema, file_fields, passage_fields
 from search.snapshot import Snapshot, term_cache_bytes
@@ -107,6 +107,12 @@ def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
                 f"Indekset i {path} er bygget af en anden version af Referatsøg. Byg det igen med «referatsog index»."
             )
         raise IndexMissing(f"Der er intet indeks i {path}. Byg det med «referatsog index».")
+    strangers = _not_index_files(path)
+    if strangers:
+        raise IndexWriteFailed(
+            f"Mappen {path} rummer andre filer end et søgeindeks (fx {strangers[0]}); "
+            "vælg en tom eller ny mappe til indekset (--index-dir)."
+        )
     path.mkdir(parents=True, exist_ok=True)
     storage_lock = _storage_lock(path)  # the writers' lock: never recreate under a running writer
     if not storage_lock.acquire(blocking=False):
@@ -487,6 +493,15 @@ class _FilesAtOpening:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._storage, name)
+
+
+def _not_index_files(path: Path) -> list[str]:
+    """Names in `path` that no index (of any version, whole or half-written) would hold: an
+    index folder pointed at a folder of documents must not fill it with index files."""
+    if index_exists(path) or not path.is_dir():
+        return []
+    ours = (INDEX_NAME, f"_{INDEX_NAME}", VERSION_FILE)
+    return sorted(entry.name for entry in path.iterdir() if not entry.name.startswith(ours))
 
 
 def _storage_lock(path: Path) -> Any:

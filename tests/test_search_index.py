@@ -657,3 +657,17 @@ def test_items_alike_in_different_meetings_are_not_copies(tmp_path: Path):
             item = example_passage("Eventuelt", "Intet at bemærke.", meeting_date=day, item_number=9)
             writer.add(example_document(f"referat-{day}.pdf", [item], meeting_date=day), tmp_path)
     assert index.search(SearchRequest(query="eventuelt")).total == 2
+
+
+def test_an_index_is_not_written_into_a_folder_of_other_files(tmp_path: Path):
+    """`--index-dir` pointed at a folder of documents by mistake: refused, nothing written there."""
+    from search.api import IndexWriteFailed
+
+    folder = tmp_path / "referater"
+    folder.mkdir()
+    (folder / "referat.txt").write_text("1. Eventuelt\n", encoding="utf-8")
+    with pytest.raises(IndexWriteFailed, match="rummer andre filer end et søgeindeks"):
+        open_index(folder, create=True)
+    assert [p.name for p in folder.iterdir()] == ["referat.txt"]
+    open_index(tmp_path / "ny", create=True)  # a new folder, and an existing index, are fine
+    assert open_index(tmp_path / "ny", create=True) is not None
