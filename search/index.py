@@ -500,8 +500,8 @@ def _not_index_files(path: Path) -> list[str]:
     index folder pointed at a folder of documents must not fill it with index files."""
     if index_exists(path) or not path.is_dir():
         return []
-    ours = (INDEX_NAME, f"_{INDEX_NAME}", VERSION_FILE)
-    return sorted(entry.name for entry in path.iterdir() if not entry.name.startswith(ours))
+    ours = (INDEX_NAME, f"_{INDEX_NAME}", VERSION_FILE, ".")  # hidden files: .keep, .nfs…
+    return sorted(e.name for e in path.iterdir() if not e.name.startswith(ours) and e.name != "lost+found")
 
 
 def _storage_lock(path: Path) -> Any:

@@ -200,10 +200,14 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
                 notices = (*compiled.notices, suggest.notice(fallback.corrections))
                 compiled, matched, approximate = replace(fuzzy, notices=notices), fuzzy_matched, True
 
-    matched = _without_copies(matched, snapshot.copies(searcher))
+    copies = snapshot.copies(searcher)
     selected = {name: values for name, values in request.filters.items() if values}
     facet_sets = {name: snapshot.docs(searcher, FACETS_BY_NAME[name].filter_query(values)) for name, values in selected.items()}
-    hits_set = _intersect(matched, facet_sets.values())
+    # Copies are left out of each set that is counted or shown, after the filters: a copy that
+    # alone has the filtered value is still found.
+    filtered = _intersect(matched, facet_sets.values())
+    hits_set = _without_copies(filtered, copies)
+    collapsed = len(hits_set) < len(filtered)  # then Whoosh's collector, which ranks every match, must not rank
 
     facets = {}
     # Converted once, ascending: counted by every facet without a selection, and scored. Without
@@ -216,13 +220,13 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         hits_array = snapshot.hits_array(searcher, key, hits_set)
     for facet in (FACETS_BY_NAME[name] for name in FACETS):
         others = [docs for name, docs in facet_sets.items() if name != facet.name]
-        base = hits_array if facet.name not in facet_sets else _intersect(matched, others)
+        base = hits_array if facet.name not in facet_sets else _without_copies(_intersect(matched, others), copies)
         facets[facet.name] = facet.counts(snapshot.facet_column(searcher, facet), base, selected.get(facet.name, ()))
 
     start = (request.page - 1) * request.page_size
     end = start + request.page_size
     if request.sort == "relevance" and compiled.scored is not None and compiled.ranked:
-        restricted = bool(facet_sets) or request.decisions_only
+        restricted = bool(facet_sets) or request.decisions_only or collapsed
         ordered = hits_array if isinstance(hits_array, np.ndarray) else None
         page = _by_score(searcher, snapshot, compiled, hits_set, restricted, end, ordered)[start:end]
     else:
@@ -275,12 +279,20 @@ def _base_set(searcher: Searcher, snapshot: Snapshot, compiled: Compiled, decisi
     return docs
 
 
-def _without_copies(docs: frozenset[int], copies: dict[int, int]) -> frozenset[int]:
-    """`docs` without the passages whose preferred copy (the same item from another file) is
-    among them too: an item indexed from its text and its PDF is one hit, counted once."""
+def _without_copies(docs: frozenset[int], copies: dict[int, tuple[int, bytes]]) -> frozenset[int]:
+    """`docs` with, of each agenda item found in several files, only the passages of the
+    best-ranked source among those in `docs` (`Snapshot.copies`): one hit, counted once."""
     if not copies:
         return docs
-    dropped = {d for d in copies.keys() & docs if copies[d] in docs}
+    found = copies.keys() & docs
+    if not found:
+        return docs
+    best: dict[int, bytes] = {}
+    for d in found:
+        group, rank = copies[d]
+        if group not in best or rank < best[group]:
+            best[group] = rank
+    dropped = {d for d in found if copies[d][1] != best[copies[d][0]]}
     return docs - dropped if dropped else docs
 
 

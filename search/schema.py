@@ -102,9 +102,15 @@ COPY_WORDS = 40
 
 
 def copy_key(passage: Passage) -> bytes:
-    """What two copies of one agenda item share: the meeting, the item, its title and its
-    first words (lower-cased, NFC; spacing, bullets and punctuation ignored, as a PDF and a text file set them
-    differently) hashed, then the source's preference (`COPY_PREFERENCE`).
+    """What two copies of one agenda item share, hashed, then the source's preference
+    (`COPY_PREFERENCE`) and path.
+
+    A passage is named by its document (type, municipality, council, meeting date or year), its
+    item number and its title, not by its text: a PDF and a text file of the minutes set the
+    text differently (bullets, spacing, a photo caption). An untitled passage also by its
+    first words (lower-cased, NFC, punctuation ignored); a passage with neither date nor year
+    by its source, so undated meetings are never merged. Passages of one file are never
+    copies of each other (`snapshot._build_copies`), however alike.
 
     >>> from search.examples import example_passage
     >>> a = example_passage(source="referat.txt")
@@ -112,15 +118,19 @@ def copy_key(passage: Passage) -> bytes:
     >>> a_key, b_key = copy_key(a), copy_key(b)
     >>> a_key[:8] == b_key[:8], a_key[8:], b_key[8:]
     (True, b'2referat.txt', b'0referat.pdf')
+    >>> undated = [example_passage(source=s, meeting_date=None, year=None) for s in ("a.txt", "b.txt")]
+    >>> copy_key(undated[0])[:8] == copy_key(undated[1])[:8]
+    False
     """
-    meeting = passage.meeting_date or str(passage.year or "")
-    # The start of the text suffices: the same meeting, item, title and opening words are the
-    # same item (and the whole text would cost ~0.1 ms per passage of a build).
-    opening = unicodedata.normalize("NFC", f"{passage.title}\x1f{passage.text[:COPY_TEXT_CHARS]}").lower()
-    words = _WORDS_RE.findall(opening)[:COPY_WORDS]  # whole words: copies space them differently
-    ident = "\x1f".join((passage.doc_type, passage.municipality or "", passage.council or "", meeting,
-                          str(passage.item_number), " ".join(words)))
-    digest = hashlib.blake2b(ident.encode("utf-8"), digest_size=8).digest()
+    title = " ".join(_WORDS_RE.findall(unicodedata.normalize("NFC", passage.title).lower()))
+    parts = [passage.doc_type, passage.municipality or "", passage.council or "",
+             passage.meeting_date or str(passage.year or ""), str(passage.item_number), title]
+    if not title:
+        opening = unicodedata.normalize("NFC", passage.text[:COPY_TEXT_CHARS]).lower()
+        parts.append(" ".join(_WORDS_RE.findall(opening)[:COPY_WORDS]))  # whole words: copies space them differently
+    if not (passage.meeting_date or passage.year):
+        parts.append(passage.source)
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).digest()
     # Then the preference and the source path: which copy is shown must not depend on the
     # order files were written in (document numbers differ between builds).
     preference = COPY_PREFERENCE.get(PurePosixPath(passage.source).suffix.lower(), b"2")

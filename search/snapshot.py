@@ -170,9 +170,11 @@ class Snapshot:
         self._get("warm", build)
         return built
 
-    def copies(self, searcher: Searcher) -> dict[int, int]:
-        """Live passages that are a copy of another live passage (the same agenda item indexed
-        from another file: `schema.copy_key`), each mapped to the copy searches show instead."""
+    def copies(self, searcher: Searcher) -> dict[int, tuple[int, bytes]]:
+        """Live passages that have a copy in another file (the same agenda item: `schema.copy_key`),
+        each mapped to its group and its rank in the group (preference, then source path; the
+        passages of one source share it). A search shows, of each group, the matching passages
+        of the best-ranked source among those that matched (`query._without_copies`)."""
         return self._get("copies", lambda: _build_copies(searcher))
 
     def passages(self, searcher: Searcher) -> frozenset[int]:
@@ -490,9 +492,9 @@ def _read_blocks(matcher: Any, with_values: bool) -> tuple[Any, Any, list[bytes]
     return ids, weights, values
 
 
-def _build_copies(searcher: Searcher) -> dict[int, int]:
-    """`Snapshot.copies` from the `copy_key` column: live passages grouped by the key's hash;
-    in each group of two or more the preferred source, then the first source path, is shown."""
+def _build_copies(searcher: Searcher) -> dict[int, tuple[int, bytes]]:
+    """`Snapshot.copies` from the `copy_key` column: live passages grouped by the key's hash,
+    groups from two sources or more kept."""
     prefixes: list[np.ndarray] = []
     keep: list[np.ndarray] = []
     readers: list[tuple[int, int, Any]] = []
@@ -526,10 +528,10 @@ def _build_copies(searcher: Searcher) -> dict[int, int]:
     for d in copied.tolist():
         value = key(d)
         groups.setdefault(value[:8], []).append((value[8:], d))  # preference byte, then source path
-    copies: dict[int, int] = {}
-    for members in groups.values():
-        shown = min(members)[1]
-        copies.update((d, shown) for _rest, d in members if d != shown)
+    copies: dict[int, tuple[int, bytes]] = {}
+    for group, members in enumerate(groups.values()):
+        if len({rank for rank, _d in members}) > 1:  # in one file only: not copies of each other
+            copies.update((d, (group, rank)) for rank, d in members)
     return copies
 
 

@@ -671,3 +671,64 @@ def test_an_index_is_not_written_into_a_folder_of_other_files(tmp_path: Path):
     assert [p.name for p in folder.iterdir()] == ["referat.txt"]
     open_index(tmp_path / "ny", create=True)  # a new folder, and an existing index, are fine
     assert open_index(tmp_path / "ny", create=True) is not None
+    disk = tmp_path / "disk"  # the root of a mounted disk, a folder kept in git
+    (disk / "lost+found").mkdir(parents=True)
+    (disk / ".keep").touch()
+    assert open_index(disk, create=True) is not None
+
+
+@pytest.fixture
+def copies_corpus(tmp_path: Path) -> Path:
+    """The 2015 and 2017 minutes as text and as PDF, and a second, edited text copy of 2017."""
+    import shutil
+
+    from conftest import PDFS, SEEDS
+
+    corpus = tmp_path / "corpus"
+    (corpus / "kopi").mkdir(parents=True)
+    for seed in ("naestved-integrationsraadet-referat-2015-05-21.txt", "naestved-integrationsraadet-referat-2017-02-23.md"):
+        shutil.copy(SEEDS / seed, corpus / seed)
+    for pdf in ("referat-2015-05-21.pdf", "referat-2017-02-23.pdf"):
+        shutil.copy(PDFS / pdf, corpus / pdf)
+    text = (SEEDS / "naestved-integrationsraadet-referat-2017-02-23.md").read_text(encoding="utf-8")
+    edited = text.replace("Fast punkt fra CAM", "Fast punkt fra CAM. Rettelse: boligplacering og husleje i midlertidig bolig.", 1)
+    assert edited != text
+    (corpus / "kopi" / "referat-2017-02-23-rettet.md").write_text(edited, encoding="utf-8")
+    return corpus
+
+
+def every_hit(index, **params) -> list:
+    from search.api import parse_request
+
+    hits, page = [], 1
+    while True:
+        response = index.search(parse_request({**{k: [v] for k, v in params.items()}, "page": [str(page)]}))
+        hits += response.hits
+        if page >= response.pages:
+            return hits if len(hits) == response.total else pytest.fail(f"{len(hits)} hits for a total of {response.total}")
+        page += 1
+
+
+@pytest.mark.parametrize("query", ["", "flygtninge -bolig", "flygtninge NOT bolig", "rådet -kommune:Roskilde",
+                                   "flygtninge", "status"])
+def test_every_item_is_one_hit_whatever_the_query(copies_corpus: Path, tmp_path: Path, query: str):
+    """Exclusions rank through Whoosh's collector, which sees every match: copies must stay out."""
+    from indexer.update import update_index
+
+    update_index([copies_corpus], tmp_path / "index")
+    items = [(h.meeting_date, h.item_number, h.title) for h in every_hit(open_index(tmp_path / "index"), q=query)]
+    assert items and len(items) == len(set(items))
+
+
+def test_the_copy_that_matches_is_shown_and_a_filter_finds_it(copies_corpus: Path, tmp_path: Path):
+    from indexer.update import update_index
+
+    update_index([copies_corpus], tmp_path / "index")
+    index = open_index(tmp_path / "index")
+    [edited] = every_hit(index, q="rettelse")  # only the edited copy says it: that one, once
+    assert edited.source == "kopi/referat-2017-02-23-rettet.md"
+    assert "bolig" in edited.topics
+    filtered = every_hit(index, q="", topic="bolig", year="2017")  # a value only that copy has
+    assert edited.id in {h.id for h in filtered}
+    unedited = every_hit(index, q="CAM")
+    assert {h.source for h in unedited if h.meeting_date == "2017-02-23"} == {"referat-2017-02-23.pdf"}
