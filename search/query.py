@@ -205,6 +205,10 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     facet_sets = {name: snapshot.docs(searcher, FACETS_BY_NAME[name].filter_query(values)) for name, values in selected.items()}
     # Copies are left out of each set that is counted or shown, after the filters: a copy that
     # alone has the filtered value is still found.
+    unknown = [f"{FACET_LABELS[name]} «{value}» findes ikke i søgeindekset."
+               for name, docs in facet_sets.items() if not docs for value in selected[name]]
+    if unknown:  # a filter value from an old link, or typed into the URL: say why nothing is found
+        compiled = replace(compiled, notices=(*compiled.notices, *unknown))
     filtered = _intersect(matched, facet_sets.values())
     hits_set = _without_copies(filtered, copies)
     collapsed = len(hits_set) < len(filtered)  # then Whoosh's collector, which ranks every match, must not rank

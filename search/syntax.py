@@ -58,6 +58,7 @@ _NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
 
 _FIELD_RE = re.compile(r"([^\W\d][\w]*):")
 _CHUNK_RE = re.compile(r'[^\s"]+')
+_PROXIMITY_RE = re.compile(r"~\d*")
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,9 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
                 break
             value = text[i + 1 : end].strip()
             i = end + 1
+            if (proximity := _PROXIMITY_RE.match(text, i)) is not None:  # Lucene's "a b"~2: not ours
+                notices.append(f"Nærhedssøgning («{proximity.group(0)}») understøttes ikke; der blev søgt på frasen.")
+                i = proximity.end()
             if value:
                 items.append(Clause(value, field, len(value.split()) > 1, negated))
             elif field:

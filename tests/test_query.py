@@ -962,3 +962,16 @@ def test_a_field_value_the_index_does_not_have_says_so(seed_search):
     response = seed_search.search(SearchRequest(query="kommune:Odense flygtninge"))
     assert response.total == 0 and response.notice == "Kommune «Odense» findes ikke i søgeindekset."
     assert seed_search.search(SearchRequest(query="kommune:Næstved flygtninge")).notice is None
+
+
+def test_a_filter_value_the_index_does_not_have_says_so(seed_search):
+    response = seed_search.search(SearchRequest(query="flygtninge", filters={"municipality": ("Atlantis",)}))
+    assert response.total == 0 and response.notice == "Kommune «Atlantis» findes ikke i søgeindekset."
+    known = seed_search.search(SearchRequest(query="flygtninge", filters={"municipality": ("Atlantis", "Næstved")}))
+    assert known.total and known.notice is None  # values of one facet are ORed: one is found
+
+
+def test_a_proximity_suffix_is_named_and_the_phrase_searched(seed_search):
+    response = seed_search.search(SearchRequest(query='"Modtagelse af flygtninge"~2'))
+    assert "Nærhedssøgning («~2») understøttes ikke" in response.notice
+    assert [h.id for h in response.hits] == [h.id for h in seed_search.search(SearchRequest(query='"Modtagelse af flygtninge"')).hits]
