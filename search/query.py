@@ -111,7 +111,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
 
 # Clauses on these fields match or not; they do not rank (a case number typed as a plain word
 # has no field and also searches the text).
-_UNRANKED_FIELDS = frozenset(FACETS_BY_NAME) | {"case_number", "date", "item"}
+_UNRANKED_FIELDS = frozenset(FACETS_BY_NAME) | {"case_number", "date", "item", "month"}
 
 
 def _is_year(text: str) -> bool:
@@ -152,6 +152,9 @@ def _clause_query(
         return q, q
     if field == "item":
         q = Term("item", clause.text.strip())
+        return q, q
+    if field == "month":  # every date of the month: meetings, decisions, dates in the text
+        q = Prefix("dates", clause.text + "-")
         return q, q
     terms = [t.text for t in analyzer(clause.text, mode="query")]
     if not terms:

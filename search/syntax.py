@@ -8,8 +8,8 @@ Parsing never fails: whatever cannot be read as syntax is read as plain words or
 and each such repair adds a Danish notice for the user. Parentheses do not group.
 
 Exact things are recognised as written: a date in any form the documents use
-(`21.05.2015`, `21. maj 2015`) becomes one `date` clause, `punkt 15` / `pkt. 15` an `item`
-clause, and `sagsnr 15/4410` a `case_number` clause.
+(`21.05.2015`, `21. maj 2015`) becomes one `date` clause, a month (`maj 2015`) a `month`
+clause, `punkt 15` / `pkt. 15` an `item` clause, and `sagsnr 15/4410` a `case_number` clause.
 
 >>> q = parse('flygtninge OR indvandrere "negativ social kontrol" -bolig kommune:Næstved')
 >>> [[c.text for c in group] for group in q.groups]
@@ -59,6 +59,9 @@ _NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
 _FIELD_RE = re.compile(r"([^\W\d][\w]*):")
 _CHUNK_RE = re.compile(r'[^\s"]+')
 _PROXIMITY_RE = re.compile(r"~\d*")
+_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december")
+_MONTH_YEAR_RE = re.compile(rf"({'|'.join(_MONTHS)})\s+((?:19|20)\d\d)(?![\w.\-/])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,11 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
         if i in dates and field in (None, "date"):  # a date, however many words it is written in
             items.append(Clause(text[i : dates[i]].strip(), "date", False, negated))
             i = dates[i]
+            continue
+        if field in (None, "date") and (month := _MONTH_YEAR_RE.match(text, i)):  # "maj 2015": the whole month
+            number = _MONTHS.index(month.group(1).lower()) + 1
+            items.append(Clause(f"{month.group(2)}-{number:02d}", "month", False, negated))
+            i = month.end()
             continue
         if i < n and text[i] == '"':
             end = text.find('"', i + 1)

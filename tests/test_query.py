@@ -975,3 +975,19 @@ def test_a_proximity_suffix_is_named_and_the_phrase_searched(seed_search):
     response = seed_search.search(SearchRequest(query='"Modtagelse af flygtninge"~2'))
     assert "Nærhedssøgning («~2») understøttes ikke" in response.notice
     assert [h.id for h in response.hits] == [h.id for h in seed_search.search(SearchRequest(query='"Modtagelse af flygtninge"')).hits]
+
+
+@pytest.mark.parametrize("query, clause", [("maj 2015", ("2015-05", "month")), ("Februar 2017", ("2017-02", "month")),
+                                           ("21. maj 2015", ("21. maj 2015", "date")), ("maj", ("maj", None))])
+def test_a_month_and_year_are_read_as_the_whole_month(query, clause):
+    first = parse(query).groups[0][0]
+    assert (first.text, first.field) == clause
+
+
+def test_a_month_finds_the_meetings_held_in_it_newest_first(seed_search):
+    meeting = seed_search.search(SearchRequest(query="21.05.2015", page_size=100))
+    month = seed_search.search(SearchRequest(query="maj 2015", page_size=100))
+    assert meeting.total == 7 and {h.id for h in meeting.hits} <= {h.id for h in month.hits}
+    june = {h.id for h in seed_search.search(SearchRequest(query="juni 2015", page_size=100)).hits}
+    assert len(june & {h.id for h in meeting.hits}) < meeting.total  # only items that name a June date
+    assert [h.id for h in month.hits] == [h.id for h in seed_search.search(SearchRequest(query="maj 2015", sort="newest", page_size=100)).hits]
