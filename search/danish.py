@@ -51,8 +51,9 @@ _MIN_STEM = 4
 _PAST_TENSE = "ede"
 # Stems Snowball leaves different within one word: "center" -> "cent" but "centre"/"centret"
 # -> "centr"; "dagsorden" -> "dagsord" but "dagsordenen" -> "dagsorden". A stem ending in the
-# first is given the second (also inside compounds: "plejecentre" -> "plejecent").
-_MERGED_STEM_ENDINGS = (("centr", "cent"), ("orden", "ord"))
+# first is given the second (also inside compounds: "plejecentre" -> "plejecent"). Not "orden"
+# alone: "ordenen" would become "ord" (word).
+_MERGED_STEM_ENDINGS = (("centr", "cent"), ("dagsorden", "dagsord"))
 _VOWELS = frozenset("aeiouy")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

@@ -47,6 +47,12 @@ def test_inflections_share_one_term(words):
     assert len(terms) == 1 and len(next(iter(terms))) == 1, terms
 
 
+def test_the_past_tense_and_ending_rules_leave_other_words_alone():
+    """'fremmede' (foreign) ends like a past tense, 'ordenen' (the order) like 'dagsordenen'."""
+    assert tokens("fremmede") == tokens("fremmed") != tokens("fremme")
+    assert tokens("ordenen") != tokens("ord")  # "the order" is not "word"
+
+
 @pytest.mark.parametrize(
     "modern, old",
     [("Næstved", "Naestved"), ("rådet", "raadet"), ("Århus", "Aarhus"), ("Integrationsrådet", "INTEGRATIONSRAADET")],
