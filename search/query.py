@@ -40,7 +40,7 @@ from search.api import FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SO
 from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import excerpt, mark, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
-from search.snapshot import NEWEST, Snapshot
+from search.snapshot import NEWEST, Snapshot, set_bytes
 from search import danish, ranking, suggest, variants
 from search.decompound import Lexicon
 from search.syntax import Clause, ParsedQuery, looks_like_case_number, parse
@@ -213,7 +213,11 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     if unknown:  # a filter value from an old link, or typed into the URL: say why nothing is found
         compiled = replace(compiled, notices=(*compiled.notices, *unknown))
     filtered = _intersect(matched, facet_sets.values())
-    hits_set = _without_copies(filtered, copies)
+    if facet_sets or not copies:
+        hits_set = _without_copies(filtered, copies)
+    else:  # the query's own matching set: the same for every request of it in this generation
+        hits_set = snapshot.cache.get(("without-copies", compiled.matching, compiled.negative, request.decisions_only),
+                                      lambda: _without_copies(filtered, copies), set_bytes)
     collapsed = len(hits_set) < len(filtered)  # then Whoosh's collector, which ranks every match, must not rank
 
     facets = {}

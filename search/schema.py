@@ -84,7 +84,7 @@ def build_schema() -> Schema:
         "item": ID(),  # the agenda item number, for "punkt 15"
         "has_decision": ID(),
         "order": COLUMN(columns.VarBytesColumn()),
-        "copy_key": COLUMN(columns.VarBytesColumn()),  # `copy_key`: the same item in another file
+        COPY_KEY: COLUMN(columns.VarBytesColumn()),  # `copy_key`: the same item in another file
         "record": STORED(),
     }
     for facet in FACETS:
@@ -95,8 +95,10 @@ def build_schema() -> Schema:
 # Which copy of an item a search shows when a meeting is indexed from several files (its
 # text, its PDF, its web page): the PDF, as published and with page numbers, then HTML.
 COPY_PREFERENCE = {".pdf": b"0", ".html": b"1", ".htm": b"1"}
-COPY_KEY_SIZE = 9  # 8 bytes of hash and one of preference, then the source path
-_WORDS_RE = re.compile(r"[^\W_]+|\x1f")
+COPY_KEY = "copy_key"
+COPY_HASH_SIZE = 8
+COPY_KEY_SIZE = COPY_HASH_SIZE + 1  # the hash and one byte of preference, then the source path
+_WORDS_RE = re.compile(r"[^\W_]+")
 COPY_TEXT_CHARS = 800
 COPY_WORDS = 40
 
@@ -130,7 +132,7 @@ def copy_key(passage: Passage) -> bytes:
         parts.append(" ".join(_WORDS_RE.findall(opening)[:COPY_WORDS]))  # whole words: copies space them differently
     if not (passage.meeting_date or passage.year):
         parts.append(passage.source)
-    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).digest()
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=COPY_HASH_SIZE).digest()
     # Then the preference and the source path: which copy is shown must not depend on the
     # order files were written in (document numbers differ between builds).
     preference = COPY_PREFERENCE.get(PurePosixPath(passage.source).suffix.lower(), b"2")
@@ -208,7 +210,7 @@ def passage_fields(passage: Passage) -> dict[str, Any]:
         "body": body_text(passage),
         "routine": is_routine(passage.title),
         "order": order_key(passage).encode("utf-8"),
-        "copy_key": copy_key(passage),
+        COPY_KEY: copy_key(passage),
         "record": json.dumps(passage.to_record(), ensure_ascii=False),
     }
     if passage.case_number:

@@ -42,9 +42,7 @@ from search.analysis import VALUE_SEPARATOR
 from search.columns import byte_lengths, column_prefixes, column_values, length_bytes, set_bits
 from search.facets import FACETS, SMALL_SET, Facet, FacetColumn, sorted_docnums
 from search.postings import EXTENSION, PostingArrays
-from search.schema import COPY_KEY_SIZE, PASSAGE, TEXT_FIELDS
-
-COPY_KEY = "copy_key"
+from search.schema import COPY_HASH_SIZE, COPY_KEY, COPY_KEY_SIZE, PASSAGE, TEXT_FIELDS
 
 T = TypeVar("T")
 
@@ -497,21 +495,21 @@ def _build_copies(searcher: Searcher) -> dict[int, tuple[int, bytes]]:
     groups from two sources or more kept."""
     prefixes: list[np.ndarray] = []
     keep: list[np.ndarray] = []
-    readers: list[tuple[int, int, Any]] = []
+    segments: list[tuple[int, int, Any]] = []
     for leaf, offset in searcher.reader().leaf_readers():
         count = leaf.doc_count_all()
         if not leaf.has_column(COPY_KEY):  # a segment written before the column: no copies known
-            prefixes.append(np.zeros((count, 8), dtype=np.uint8))
+            prefixes.append(np.zeros((count, COPY_HASH_SIZE), dtype=np.uint8))
             continue
         column = leaf.column_reader(COPY_KEY, translate=False)
-        firsts, lengths = column_prefixes(column, count, 8)
+        firsts, lengths = column_prefixes(column, count, COPY_HASH_SIZE)
         live = lengths >= COPY_KEY_SIZE  # passages; file records have no key
         if leaf.has_deletions():
             live[np.fromiter(leaf.deleted_docs_set, dtype=np.intp)] = False
         prefixes.append(firsts)
         keep.append(np.flatnonzero(live) + offset)
-        readers.append((offset, offset + count, column))
-    if not readers:
+        segments.append((offset, count, column))
+    if not segments:
         return {}
     docs = np.concatenate(keep)
     hashes = np.ascontiguousarray(np.concatenate(prefixes)).view(">u8").ravel()[docs]
@@ -519,15 +517,15 @@ def _build_copies(searcher: Searcher) -> dict[int, tuple[int, bytes]]:
     copied = docs[counts[inverse] > 1]
     if not len(copied):
         return {}
-
-    def key(docnum: int) -> bytes:
-        start, _end, column = next(r for r in readers if r[0] <= docnum < r[1])
-        return bytes(column[docnum - start])
-
+    keys: dict[int, bytes] = {}  # the whole keys of the copies, a segment's column read at once
+    for offset, count, column in segments:
+        inside = copied[(copied >= offset) & (copied < offset + count)]
+        if len(inside):
+            values = column_values(column, count)
+            keys.update((int(d), values[int(d) - offset]) for d in inside)
     groups: dict[bytes, list[tuple[bytes, int]]] = {}
-    for d in copied.tolist():
-        value = key(d)
-        groups.setdefault(value[:8], []).append((value[8:], d))  # preference byte, then source path
+    for d, value in keys.items():
+        groups.setdefault(value[:COPY_HASH_SIZE], []).append((value[COPY_HASH_SIZE:], d))  # preference, then path
     copies: dict[int, tuple[int, bytes]] = {}
     for group, members in enumerate(groups.values()):
         if len({rank for rank, _d in members}) > 1:  # in one file only: not copies of each other
