@@ -295,17 +295,11 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     """Indeksér mapper og filer (standard: seeds/). Kun ændrede filer læses igen."""
     from indexer.progress import make_progress, format_summary
     from indexer.update import update_index
-    from search import IndexLocked, IndexWriteFailed, open_index
-    from search.api import IndexMissing
+    from search import IndexLocked, IndexWriteFailed
 
     targets = list(paths) or [default_corpus()]
     _refuse_missing(targets)
     index_dir = index_dir or default_index_dir()
-    try:  # what a failed or interrupted run leaves: the previous index, or (first build) none
-        open_index(index_dir)
-        left = "det tidligere indeks er uændret"
-    except IndexMissing:
-        left = "der er stadig intet indeks"
     progress = make_progress(quiet=quiet, verbose=verbose)
     try:
         report = update_index(targets, index_dir, full=full, progress=progress)
@@ -315,11 +309,12 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         from indexer.extract import os_error_text
 
         where = error.filename or index_dir
+        left = _left_behind(index_dir)
         raise Failure(
             f"indekset kunne ikke skrives: {printable(str(where))}: {os_error_text(error)} – {left}."
         ) from None
     except KeyboardInterrupt:
-        raise Failure(f"afbrudt – {left}.") from None
+        raise Failure(f"afbrudt – {_left_behind(index_dir)}.") from None
     click.echo(format_summary(report, index_dir))
     if strict and report.skipped:
         sys.exit(1)
@@ -437,6 +432,18 @@ def evaluate(details: bool, as_json: bool, record_floors: bool) -> None:
 # --- Output ------------------------------------------------------------------------------
 
 
+def _left_behind(index_dir: Path) -> str:
+    """What a failed or interrupted run leaves: the previous index, or (a first build) none."""
+    from search import open_index
+    from search.api import IndexMissing
+
+    try:
+        open_index(index_dir)
+    except IndexMissing:
+        return "der er stadig intet indeks"
+    return "det tidligere indeks er uændret"
+
+
 def _refuse_missing(paths: list[Path]) -> None:
     """One line naming every path that does not exist or lies behind a folder without access."""
     from indexer.extract import link_reason
@@ -469,8 +476,8 @@ def _print_response(response) -> None:
     click.echo(f"{response.total} {label}{about}" + (f" (viser {shown})" if response.hits else ""))
     if response.suggestion:
         click.echo(f"Mente du: {response.suggestion}?")
-    pages = -(-response.total // request.page_size)
-    if not response.hits and request.page > pages > 0:
+    pages = response.pages
+    if not response.hits and response.total and request.page > pages:
         click.echo(f"Side {request.page} findes ikke; søgningen har {pages} {'side' if pages == 1 else 'sider'}.")
     for rank, hit in enumerate(response.hits, (request.page - 1) * request.page_size + 1):
         click.echo()

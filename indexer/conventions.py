@@ -217,7 +217,7 @@ def shorten_title(text: str, limit: int = TITLE_MAX) -> str:
     """
     if len(text) <= limit:
         return text
-    cut = text[:limit]
+    cut = text[: limit - 1]  # room for the "…"
     space = max(cut.rfind(" "), cut.rfind("\n"))
     if space >= limit // 2:  # else one very long "word": cut inside it
         cut = cut[:space]

@@ -100,7 +100,7 @@ def _passage(item: Item, position: int, document_id: str, base: dict, meeting: s
         text = f"{title}\n\n{text}" if text else title
         title = cv.shorten_title(title)
     sections = _decisions_first(_reclassify(item.sections, meeting))
-    decision_dates = [s.date for s in sections if s.key == DECISION and s.date]
+    decision_dates = [s.date for s in sections if s.is_decision and s.date]  # a placeholder ("-") decides nothing
     return Passage(
         id=f"{document_id}-{position + 1:02d}",
         document_id=document_id,

@@ -73,10 +73,12 @@ def max_distance(term: str) -> int:
     return 1 if len(term) <= 7 else 2
 
 
-def close_terms(searcher: Searcher, word: str, field: str = "body") -> list[str]:
+def close_terms(searcher: Searcher, word: str, field: str = "body") -> tuple[list[str], dict[str, str]]:
     """Index terms close to a word, best first: within its edit limit of the word's stem, or one
     edit from the stem of the word with up to four letters cut off its end (a typo in an
-    ending hides the stem from Snowball: "kommunalbestyrelsne" → "kommunalbestyr").
+    ending hides the stem from Snowball: "kommunalbestyrelsne" → "kommunalbestyr"); and the
+    variant of `word` each term found as a variant was found by (a readable spelling of it
+    for free: "bolig" for "bol", typed "bolgi").
 
     Two kinds of typo the automaton misses count as one edit too: two neighbouring letters
     swapped ("socail" → "social", two edits to Whoosh) and æ/ø/å typed as a/o on a foreign
@@ -84,12 +86,6 @@ def close_terms(searcher: Searcher, word: str, field: str = "body") -> list[str]
     as whole variants of the word (`_variant_terms`), which is also how a four-letter word
     is corrected ("born" → "børn"), and only then, when its own term is not in the index.
     """
-    return _close(searcher, word, field)[0]
-
-
-def _close(searcher: Searcher, word: str, field: str) -> tuple[list[str], dict[str, str]]:
-    """`close_terms`, and the variant of `word` each term found as a variant was found by
-    (a readable spelling of it for free: "bolig" for "bol", typed "bolgi")."""
     folded = danish.fold(word)
     terms = analyze(_ANALYZER, word)
     if len(terms) != 1 or not folded.isalpha():
@@ -224,7 +220,7 @@ def corrections(searcher: Searcher, word: str, field: str = "body") -> list[Corr
     """
     typed = danish.fold(word)
     found = []
-    terms, variant_words = _close(searcher, word, field)
+    terms, variant_words = close_terms(searcher, word, field)
     typo = not any(searcher.doc_frequency(field, own) for own in analyze(_ANALYZER, word))
     budget = _PASSAGE_BUDGET
     for term in terms:
