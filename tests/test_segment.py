@@ -234,6 +234,21 @@ def test_placeholder_decisions_are_no_decision(text):
         assert decided.has_decision and decided.decision == real
 
 
+def test_a_placeholder_decision_under_a_dated_header_sets_no_decision_date(tmp_path):
+    minutes = tmp_path / "havnsted-beskaeftigelsesudvalget-referat-2019-11-19.txt"
+    minutes.write_text(
+        "Havnsted Kommune\nReferat\nBeskæftigelsesudvalget\nTirsdag den 19. november 2019\n\n"
+        "1. Godkendelse af dagsorden\nSagsnr.: 19/20417\nIndstilling\nJobcenterchefen indstiller, at dagsordenen godkendes.\n"
+        "BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 20-11-2019\n-\n\n"
+        "2. Ledighed\nSagsnr.: 19/3318\nIndstilling\nJobcenterchefen indstiller, at orienteringen tages til efterretning.\n"
+        "BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 20-11-2019\nTaget til efterretning.\n",
+        encoding="utf-8",
+    )
+    placeholder, decided = read_document(minutes, tmp_path).passages
+    assert (placeholder.has_decision, placeholder.decision_date) == (False, None)
+    assert (decided.has_decision, decided.decision_date) == (True, "2019-11-20")
+
+
 # --- Text without line breaks -----------------------------------------------------------
 
 
