@@ -477,7 +477,7 @@ def _print_response(response) -> None:
     if response.suggestion:
         click.echo(f"Mente du: {response.suggestion}?")
     pages = response.pages
-    if not response.hits and response.total and request.page > pages:
+    if response.past_last_page:
         click.echo(f"Side {request.page} findes ikke; søgningen har {pages} {'side' if pages == 1 else 'sider'}.")
     for rank, hit in enumerate(response.hits, (request.page - 1) * request.page_size + 1):
         click.echo()

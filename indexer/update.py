@@ -352,16 +352,6 @@ def _within(real: str, folders: list[str]) -> bool:
     return any(real == folder or real.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 
 
-def _is_index_folder(files: list[str]) -> bool:
-    """Whether a folder with these file names holds a Referatsøg index (not documents to index)."""
-    from search.index import INDEX_NAME, VERSION_FILE
-
-    if VERSION_FILE in files:
-        return True
-    toc = f"_{INDEX_NAME}_"
-    return any(name.startswith(toc) and name.endswith(".toc") for name in files)
-
-
 def _walk(
     folder: Path, real_folder: str, excluded: str, corpus: _Corpus, links: list[tuple[Path, str]],
 ) -> Iterator[tuple[Path, str]]:
@@ -381,9 +371,11 @@ def _walk(
         corpus.unlisted.append(prefix)  # keep what was indexed from it before
 
     real_of = {str(folder): real_folder}
+    from search.index import is_index_folder  # the engine knows its own file names
+
     for current, folders, files in os.walk(folder, onerror=unreadable):
         here, real_here = Path(current), real_of.pop(current, None) or os.path.realpath(current)
-        if _is_index_folder(files):  # an index (ours or another's) inside the corpus: not documents
+        if is_index_folder(files):  # an index (ours or another's) inside the corpus: not documents
             log.info("skipping index folder %s", current)
             folders[:] = []
             continue

@@ -183,6 +183,11 @@ class SearchResponse:
         size = self.request.page_size
         return max(1, -(-self.total // size))
 
+    @property
+    def past_last_page(self) -> bool:
+        """The request asked for a page after the last one of a search that found something."""
+        return bool(self.total) and self.request.page > self.pages
+
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.request.query,
@@ -219,7 +224,7 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
         values = _facet_values(name, params.get(name, []))
         if name == "year":
             for v in values:
-                if not (v.isascii() and v.isdigit() and len(v) == 4):
+                if not is_year(v):
                     raise InvalidParameter("year", f"År skal være et årstal med fire cifre, ikke «{v}».", "invalid_year")
         if values:
             filters[name] = values
@@ -241,6 +246,16 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
         page=page,
         page_size=page_size,
     )
+
+
+def is_year(text: str) -> bool:
+    """A year as four ASCII digits (`str.isdigit` also takes full-width and Arabic digits).
+
+    >>> is_year("2015"), is_year(" 2015 "), is_year("２０１５"), is_year("15")
+    (True, True, False, False)
+    """
+    text = text.strip()
+    return len(text) == 4 and text.isascii() and text.isdigit()
 
 
 def _facet_values(name: str, raw: Sequence[str]) -> tuple[str, ...]:

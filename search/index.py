@@ -56,7 +56,7 @@ import warnings
 import weakref
 from datetime import datetime, timezone
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
@@ -80,13 +80,19 @@ INDEX_NAME = "MAIN"
 VERSION_FILE = "referatsog-index.json"
 
 
+def is_index_folder(names: Iterable[str]) -> bool:
+    """Whether a folder holding files of these names holds a Referatsøg index (of any version)."""
+    toc = f"_{INDEX_NAME}_"
+    return any(name == VERSION_FILE or name.startswith(toc) and name.endswith(".toc") for name in names)
+
+
 def index_exists(path: str | Path) -> bool:
     """Whether `path` holds a Referatsøg index (of any schema version).
 
     Looks for a table of contents by name: Whoosh's own `exists_in` unpickles the schema,
     which fails outright for an index whose analyzer classes this code no longer has.
     """
-    return Path(path).is_dir() and any(Path(path).glob(f"_{INDEX_NAME}_*.toc"))
+    return Path(path).is_dir() and any(Path(path).glob(f"_{INDEX_NAME}_*.toc"))  # not is_index_folder: the marker alone is no index
 
 
 def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
@@ -381,8 +387,7 @@ class IndexWriter:
             policy = CLEAR if self._cleared else MERGE_SMALL
             self._writer.commit(mergetype=merge_with(self._helper_segments, policy))
         except BaseException:
-            self._close_spool()  # its helper process stops writing before its files are removed
-            self._abandon()
+            self.cancel()  # its helper process stops writing before its files are removed
             raise
         finally:
             self._close_spool()

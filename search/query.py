@@ -36,7 +36,8 @@ from whoosh.searching import Searcher
 
 from indexer.models import Passage
 from search.analysis import compound_lexicon
-from search.api import FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
+from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, Hit, InvalidParameter,
+                        SearchRequest, SearchResponse, is_year)
 from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import excerpt, mark, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
@@ -88,7 +89,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
     for group in parsed.groups:
         alternatives: list[tuple[Query, Query]] = []
         for clause in group:
-            if clause.field == "year" and not _is_year(clause.text):
+            if clause.field == "year" and not is_year(clause.text):
                 notices.append(f"«{clause.text}» er ikke et årstal og blev ignoreret.")
                 continue
             pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set())
@@ -112,11 +113,6 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
 # Clauses on these fields match or not; they do not rank (a case number typed as a plain word
 # has no field and also searches the text).
 _UNRANKED_FIELDS = frozenset(FACETS_BY_NAME) | {"case_number", "date", "item", "month"}
-
-
-def _is_year(text: str) -> bool:
-    text = text.strip()
-    return len(text) == 4 and text.isascii() and text.isdigit()
 
 
 def _any(queries: list[Query]) -> Query:

@@ -49,7 +49,7 @@ def index() -> Response | tuple[str, int] | str:
         first=first,
         last=first + len(response.hits) - 1,
     )
-    return (page, 404) if response.total and r.page > response.pages else page
+    return (page, 404) if response.past_last_page else page
 
 
 def state_without_invalid(args: dict[str, list[str]], error: InvalidParameter) -> SearchState:
