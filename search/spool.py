@@ -188,7 +188,12 @@ def _write_part(
                 done.value += 1
         send.send(("segment", writer._finalize_segment()))
     except BaseException as error:  # noqa: BLE001 (reported to the parent, which fails the build)
-        send.send(("error", f"{type(error).__name__}: {error}"))
+        if isinstance(error, OSError):  # the disk, the folder: a reason in Danish, not the OS's English
+            from indexer.extract import os_error_text
+
+            send.send(("error", os_error_text(error)))
+        else:  # a fault of ours: its name helps a bug report
+            send.send(("error", f"{type(error).__name__}: {error}"))
     finally:
         send.close()
 

@@ -549,7 +549,7 @@ def test_a_failing_helper_fails_the_build_cleanly_and_keeps_the_old_index(tmp_pa
 
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "Fejl: Indekset kunne ikke skrives (hjælpeprocessen fejlede: OSError: [Errno 28] No space left on device)."
+        "Fejl: Indekset kunne ikke skrives (hjælpeprocessen fejlede: disken er fuld)."
     ]
     assert full_answers(index_dir) == before
     monkeypatch.undo()
