@@ -306,13 +306,9 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     except (IndexLocked, IndexWriteFailed) as error:
         raise Failure(str(error)) from None
     except OSError as error:  # of the index folder itself (disk full, no write access): files are skipped, not this
-        from indexer.extract import os_error_text
+        from indexer.extract import index_write_error
 
-        where = error.filename or index_dir
-        left = _left_behind(index_dir)
-        raise Failure(
-            f"indekset kunne ikke skrives: {printable(str(where))}: {os_error_text(error)} – {left}."
-        ) from None
+        raise Failure(f"{index_write_error(error, index_dir)} – {_left_behind(index_dir)}.") from None
     except KeyboardInterrupt:
         raise Failure(f"afbrudt – {_left_behind(index_dir)}.") from None
     click.echo(format_summary(report, index_dir))

@@ -192,6 +192,14 @@ def os_error_text(error: OSError) -> str:
     return f"systemfejl {code}" if code else "ukendt systemfejl"
 
 
+def index_write_error(error: OSError, index_dir: Path | str) -> str:
+    """Why the index folder could not be written (disk full, no access), in Danish, naming the
+    file the OS named or else the folder: what `referatsog index` and `serve` both say."""
+    from indexer.progress import printable
+
+    return f"indekset kunne ikke skrives: {printable(str(error.filename or index_dir))}: {os_error_text(error)}"
+
+
 def file_error_reason(error: OSError, path: Path | str | None = None) -> str:
     """The Danish reason for a file the OS would not give us; `path`: to tell a symbolic link's faults."""
     if path is not None and os.path.islink(path) and error.errno in (errno.ENOENT, errno.ELOOP, errno.ENOTDIR):

@@ -36,7 +36,7 @@ from typing import Any
 
 import waitress
 
-from indexer.extract import os_error_text
+from indexer.extract import index_write_error, os_error_text
 from indexer.progress import printable
 from indexer.settings import default_corpus, default_index_dir
 
@@ -82,8 +82,7 @@ def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None) -> boo
     except (IndexLocked, IndexWriteFailed) as error:
         raise ServeError(str(error)) from None
     except OSError as error:  # of the index folder itself (no write access, disk full)
-        where = printable(str(error.filename or index_dir))
-        raise ServeError(f"indekset kunne ikke skrives: {where}: {os_error_text(error)}") from None
+        raise ServeError(index_write_error(error, index_dir)) from None
     print(f"Indekset er bygget. {format_summary(report, index_dir)}", flush=True)
     return True
 
