@@ -51,9 +51,7 @@ FIELD_ALIASES: dict[str, str] = {
 # Words that announce the value after them: "punkt 15", "pkt. 15", "sagsnr 15/4410".
 ITEM_WORDS = frozenset({"punkt", "pkt", "item"})
 CASE_WORDS = frozenset({"sagsnr", "sagsnummer", "sags-nr", "j.nr", "journalnr", "sag"})
-_ITEM_NUMBER_RE = re.compile(r"\s*(?:nr\.?\s*)?(\d{1,4})[.:]?(?=\s|$)")
-# "Sag nr. 131" is how some minutes number their items; "sag" alone before a number is a word.
-_CASE_ITEM_RE = re.compile(r"\s*nr\.?\s*(\d{1,4})[.:]?(?=\s|$)")
+_ITEM_NUMBER_RE = re.compile(r"\s*(nr\.?\s*)?(\d{1,4})[.:]?(?=\s|$)")  # group 1: "nr.", which "sag" needs
 _NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
 
 _FIELD_RE = re.compile(r"([^\W\d][\w]*):")
@@ -124,6 +122,8 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
         if text[i].isspace():
             i += 1
             continue
+        if negate_next is not None:  # the word after a NOT/IKKE: excluded
+            notices.append(f"«{negate_next}» blev læst som udeladelse af ordet efter det (skriv -ord).")
         negated, negate_next = negate_next is not None, None
         while i < n and text[i] in "-+":
             negated = negated or text[i] == "-"
@@ -173,9 +173,10 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
                 notices.append(f"«{match.group(0)}» mangler en værdi og blev ignoreret.")
             continue
         label = danish.fold(value).rstrip(".:")
-        if not field and (label in ITEM_WORDS and (number := _ITEM_NUMBER_RE.match(text, i))
-                          or label == "sag" and (number := _CASE_ITEM_RE.match(text, i))):
-            items.append(Clause(number.group(1), "item", False, negated))
+        # "Sag nr. 131" is how some minutes number their items; "sag" alone before a number is a word.
+        if not field and (number := _ITEM_NUMBER_RE.match(text, i)) and (
+                label in ITEM_WORDS or label == "sag" and number.group(1)):
+            items.append(Clause(number.group(2), "item", False, negated))
             i = number.end()
         elif not field and label in CASE_WORDS and (nxt := _NEXT_CHUNK_RE.match(text, i)) and looks_like_case_number(nxt.group(1)):
             items.append(Clause(nxt.group(1), "case_number", False, negated))
@@ -186,17 +187,11 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             notices.append(f"«{value}» behøves ikke: alle ord skal altid forekomme.")
         elif value in OPERATORS_NOT and not negated and not field:
             negate_next = value
-            notices.append(_read_as_exclusion(value))
         else:
             items.append(Clause(value, field, False, negated))
     if negate_next is not None:  # nothing followed it
-        notices.remove(_read_as_exclusion(negate_next))
         notices.append(f"«{negate_next}» mangler et ord efter sig og blev ignoreret.")
     return items
-
-
-def _read_as_exclusion(word: str) -> str:
-    return f"«{word}» blev læst som udeladelse af ordet efter det (skriv -ord)."
 
 
 def _group(items: list[Clause | str], notices: list[str]) -> list[tuple[Clause, ...]]:
