@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from indexer.conventions import shorten_title
 from indexer.progress import printable
 from indexer.settings import SETTINGS, default_corpus, default_index_dir
 
@@ -516,10 +517,5 @@ def _one_line(text: str) -> str:
 
 
 def _first_line(text: str, width: int) -> str:
-    """`text` on one line of at most about `width` characters, cut at a word when one ends near the end."""
-    line = _one_line(text)
-    if len(line) <= width:
-        return line
-    cut = line[: width - 1]
-    at_word = cut.rsplit(" ", 1)[0]
-    return (at_word if len(at_word) >= width * 3 // 4 else cut) + " …"
+    """`text` on one line of at most `width` characters, cut as titles are cut everywhere."""
+    return shorten_title(_one_line(text), width)
