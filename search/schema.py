@@ -42,7 +42,8 @@ from search.facets import FACETS
 # 5: the `routine` column.
 # 6: a placeholder decision ("-") is no decision, titles are bounded, one-line files are split
 #    (6890dd4, e0927ea): the stored passages of an older index would keep the old answers.
-SCHEMA_VERSION = 6
+# 7: the decision's words are part of `copy_key`: minutes that decide differently are no copies.
+SCHEMA_VERSION = 7
 
 PASSAGE = "passage"
 FILE = "file"
@@ -103,15 +104,22 @@ COPY_TEXT_CHARS = 800
 COPY_WORDS = 40
 
 
+def _words(text: str) -> str:
+    return " ".join(_WORDS_RE.findall(unicodedata.normalize("NFC", text).lower()))
+
+
 def copy_key(passage: Passage) -> bytes:
     """What two copies of one agenda item share, hashed, then the source's preference
     (`COPY_PREFERENCE`) and path.
 
     A passage is named by its document (type, municipality, council, meeting date or year), its
-    item number and its title, not by its text: a PDF and a text file of the minutes set the
-    text differently (bullets, spacing, a photo caption). An untitled passage also by its
-    first words (lower-cased, NFC, punctuation ignored); a passage with neither date nor year
-    by its source, so undated meetings are never merged. Passages of one file are never
+    item number, its title and its decision's words, not by the rest of its text: a PDF and a
+    text file of the minutes set the text differently (bullets, spacing, a photo caption). The
+    decision is part of the name because two versions of one meeting's minutes that decide
+    differently (a corrected "rettet referat") are not copies: a reader must find both. An
+    untitled passage also by its first words; words are lower-cased, NFC, punctuation
+    ignored. A passage with neither date nor year by its source, so undated meetings are
+    never merged. Passages of one file are never
     copies of each other (`snapshot._build_copies`), however alike.
 
     >>> from search.examples import example_passage
@@ -124,9 +132,10 @@ def copy_key(passage: Passage) -> bytes:
     >>> copy_key(undated[0])[:8] == copy_key(undated[1])[:8]
     False
     """
-    title = " ".join(_WORDS_RE.findall(unicodedata.normalize("NFC", passage.title).lower()))
+    title = _words(passage.title)
     parts = [passage.doc_type, passage.municipality or "", passage.council or "",
-             passage.meeting_date or str(passage.year or ""), str(passage.item_number), title]
+             passage.meeting_date or str(passage.year or ""), str(passage.item_number), title,
+             _words(passage.decision)]
     if not title:
         opening = unicodedata.normalize("NFC", passage.text[:COPY_TEXT_CHARS]).lower()
         parts.append(" ".join(_WORDS_RE.findall(opening)[:COPY_WORDS]))  # whole words: copies space them differently

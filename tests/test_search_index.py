@@ -732,3 +732,33 @@ def test_the_copy_that_matches_is_shown_and_a_filter_finds_it(copies_corpus: Pat
     assert edited.id in {h.id for h in filtered}
     unedited = every_hit(index, q="CAM")
     assert {h.source for h in unedited if h.meeting_date == "2017-02-23"} == {"referat-2017-02-23.pdf"}
+
+
+def test_corrected_minutes_that_decide_differently_are_found_beside_the_first_version(tmp_path: Path):
+    """A "rettet referat" whose decision on an item differs is no copy: a reader finds both
+    decisions; its items that decide the same stay one hit each."""
+    import shutil
+
+    from conftest import SEEDS
+    from indexer.update import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = "naestved-integrationsraadet-referat-2015-05-21.txt"
+    shutil.copy(SEEDS / seed, corpus / seed)
+    update_index([corpus], tmp_path / "index")
+    first = every_hit(open_index(tmp_path / "index"), q="")
+    [item] = [h for h in first if h.title == "Modtagelse af flygtninge"]
+    opening = "Når man laver indsamlinger er det vigtigt"
+    assert open_index(tmp_path / "index").passage(item.id).decision.startswith(opening)
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    assert text.count(opening) == 1
+    corrected = text.replace(opening, "Dog udsat til næste møde. " + opening)
+    (corpus / "rettet-referat-2015-05-21.txt").write_text(corrected, encoding="utf-8")
+    update_index([corpus], tmp_path / "index")
+    index = open_index(tmp_path / "index")
+    both = every_hit(index, q="")
+    assert len(both) == len(first) + 1
+    versions = [h for h in both if h.title == "Modtagelse af flygtninge"]
+    assert sorted(h.source for h in versions) == sorted([seed, "rettet-referat-2015-05-21.txt"])
+    assert [h.source for h in every_hit(index, q="udsat næste møde")] == ["rettet-referat-2015-05-21.txt"]
