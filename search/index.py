@@ -166,6 +166,18 @@ class SearchIndex:
         stored = self._searcher().document(id=passage_id)
         return Passage.from_record(json.loads(stored["record"])) if stored else None
 
+    def copies(self, passage_id: str) -> list[Passage]:
+        """The same agenda item indexed from other files (`schema.copy_key`: its PDF, web page
+        or text), the copy a search shows first; empty when there is none or the id is unknown."""
+        searcher = self._searcher()
+        docnum = searcher.document_number(id=passage_id)
+        if docnum is None:
+            return []
+        this = searcher.stored_fields(docnum)["source"]
+        others = (Passage.from_record(json.loads(searcher.stored_fields(d)["record"]))
+                  for d in self._snapshot(searcher).copies_of(searcher, docnum))
+        return [p for p in others if p.source != this]
+
     def document(self, document_id: str) -> list[Passage]:
         """The passages of one document in their order in the document."""
         searcher = self._searcher()

@@ -175,6 +175,14 @@ class Snapshot:
         of the best-ranked source among those that matched (`query._without_copies`)."""
         return self._get("copies", lambda: _build_copies(searcher))
 
+    def copies_of(self, searcher: Searcher, docnum: int) -> list[int]:
+        """The other passages of `docnum`'s copy group, best-ranked first (empty if it has none)."""
+        copies = self.copies(searcher)
+        if docnum not in copies:
+            return []
+        groups = self._get("copy_groups", lambda: _group_copies(copies))
+        return [d for d in groups[copies[docnum][0]] if d != docnum]
+
     def passages(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of every live passage (file records excluded)."""
         return self._get("passages", lambda: self._term_docs(searcher, "kind", PASSAGE))
@@ -531,6 +539,14 @@ def _build_copies(searcher: Searcher) -> dict[int, tuple[int, bytes]]:
         if len({rank for rank, _d in members}) > 1:  # in one file only: not copies of each other
             copies.update((d, (group, rank)) for rank, d in members)
     return copies
+
+
+def _group_copies(copies: dict[int, tuple[int, bytes]]) -> dict[int, tuple[int, ...]]:
+    """Each copy group's passages, best-ranked source first (`Snapshot.copies_of`)."""
+    groups: dict[int, list[tuple[bytes, int]]] = {}
+    for d, (group, rank) in copies.items():
+        groups.setdefault(group, []).append((rank, d))
+    return {group: tuple(d for _rank, d in sorted(members)) for group, members in groups.items()}
 
 
 def _column_docs(searcher: Searcher, field: str) -> frozenset[int]:

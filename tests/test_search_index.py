@@ -641,11 +641,16 @@ def test_an_item_indexed_from_its_text_and_its_pdf_is_one_hit_counted_once(tmp_p
     assert len({(h.item_number, h.title) for h in every.hits}) == every.total  # no item twice
     text_copy = next(h for h in alone.hits if h.title == "Modtagelse af flygtninge")
     assert index.passage(text_copy.id) is not None  # a copy is still there, by its id
+    [pdf_copy] = index.copies(text_copy.id)  # and each copy names the other, with its page
+    assert (pdf_copy.source, pdf_copy.title, pdf_copy.page) == ("referat-2015-05-21.pdf", "Modtagelse af flygtninge", 4)
+    assert [p.id for p in index.copies(pdf_copy.id)] == [text_copy.id]
+    assert index.copies("no-such-passage") == []
 
     (corpus / "referat-2015-05-21.pdf").unlink()
     update_index([corpus], tmp_path / "index")
     again = open_index(tmp_path / "index").search(parse_request({"q": ["flygtninge"], "page_size": ["100"]}))
     assert [h.id for h in again.hits] == [h.id for h in alone.hits]
+    assert open_index(tmp_path / "index").copies(text_copy.id) == []
 
 
 def test_items_alike_in_different_meetings_are_not_copies(tmp_path: Path):
