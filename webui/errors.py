@@ -1,12 +1,17 @@
 """Errors as users see them: Danish pages for people, JSON for `/api/`, never a traceback.
 
 Every error carries an HTTP status, a machine-readable `code` and a Danish `message`;
-the handler picks HTML or JSON by where the request went.
+the handler picks HTML or JSON by where the request went. `json_response` is the one way
+`/api/` answers, errors included: UTF-8 said in the content type, and a successful answer
+carries an ETag a client can revalidate with (`If-None-Match` gives 304).
 """
 
 from __future__ import annotations
 
-from flask import Flask, Response, jsonify, make_response, render_template, request
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask, Response, current_app, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from search.api import IndexLocked, IndexMissing, InvalidParameter
@@ -15,12 +20,15 @@ from search.api import IndexLocked, IndexMissing, InvalidParameter
 class PageError(Exception):
     """An error a view raises on purpose, e.g. an unknown passage id."""
 
-    def __init__(self, status: int, code: str, message: str, parameter: str | None = None) -> None:
+    def __init__(self, status: int, code: str, message: str, parameter: str | None = None, *,
+                 details: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
         self.parameter = parameter
+        self.details = dict(details or {})  # more fields of the JSON body, e.g. how many pages there are
+        self.headers = dict(headers or {})
 
 
 # Danish texts for errors Werkzeug raises before our views run.
@@ -34,20 +42,54 @@ TITLES = {400: "Ugyldig forespørgsel", 404: "Ikke fundet", 405: "Ikke tilladt",
           500: "Serverfejl", 503: "Søgningen er ikke klar"}
 
 
+JSON_TYPE = "application/json; charset=utf-8"
+
+
 def wants_json() -> bool:
-    return request.path.startswith("/api/")
+    return request.path == "/api" or request.path.startswith("/api/")
+
+
+def json_response(body: Any, status: int = 200, links: Mapping[str, str] | None = None) -> Response:
+    """`body` as an `/api/` answer. `links` (rel -> URL) become one `Link` header (RFC 8288).
+
+    A 200 answer gets an ETag of its bytes and `Cache-Control: no-cache`: a client may keep
+    it, asks again before using it, and gets 304 without a body while the index gives the
+    same answer. The answer follows the index, so no time-based caching.
+    """
+    response = current_app.json.response(body)
+    response.status_code = status
+    response.headers["Content-Type"] = JSON_TYPE
+    if links:
+        response.headers["Link"] = link_header(links)
+    if status == 200:
+        response.headers["Cache-Control"] = "no-cache"
+        response.add_etag()
+        response.make_conditional(request)
+    return response
+
+
+def link_header(links: Mapping[str, str]) -> str:
+    """A `Link` header of rel -> URL; `alternate` is the HTML twin.
+
+    >>> link_header({"alternate": "/?q=x", "next": "/api/search?q=x&page=2"})
+    '</?q=x>; rel="alternate"; type="text/html", </api/search?q=x&page=2>; rel="next"'
+    """
+    return ", ".join(f'<{url}>; rel="{rel}"' + ('; type="text/html"' if rel == "alternate" else "")
+                     for rel, url in links.items())
 
 
 def error_response(error: PageError) -> Response:
     if wants_json():
-        body = {"status": error.status, "code": error.code, "message": error.message}
+        body: dict[str, Any] = {"status": error.status, "code": error.code, "message": error.message}
         if error.parameter:
             body["parameter"] = error.parameter
-        response = jsonify(body)
+        body.update(error.details)
+        response = json_response(body, error.status)
     else:
         title = TITLES.get(error.status, "Fejl")
         response = make_response(render_template("errors/error.html", error=error, title=title))
-    response.status_code = error.status
+        response.status_code = error.status
+    response.headers.update(error.headers)
     return response
 
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, send_file, url_for
+from flask import Blueprint, Response, current_app, render_template, send_file, url_for
 
 from indexer.models import AARSBERETNING, Passage
 from search.api import without_controls
 
-from .errors import PageError
+from .errors import PageError, json_response
 from .formatting import citation, document_title
 from .index import get_index
 
@@ -82,10 +82,12 @@ def source_url(passage: Passage) -> str:
 
 
 def passage_links(passage: Passage) -> dict[str, str]:
+    """Permalinks of a passage: its page and JSON, its document's, its source file."""
     return {
         "html": url_for("passages.passage", passage_id=passage.id),
         "json": url_for("passages.api_passage", passage_id=passage.id),
         "document": url_for("passages.document", document_id=passage.document_id),
+        "document_json": url_for("passages.api_document", document_id=passage.document_id),
         "source": source_url(passage),
     }
 
@@ -102,10 +104,13 @@ def passage(passage_id: str) -> str:
 def api_passage(passage_id: str) -> Response:
     context = passage_context(load_passage(passage_id))
     p = context.passage
-    links = passage_links(p)
-    links["previous"] = url_for(".passage", passage_id=context.previous.id) if context.previous else None
-    links["next"] = url_for(".passage", passage_id=context.next.id) if context.next else None
-    return jsonify({**p.to_json(), "citation": citation(p), "links": links})
+    links: dict[str, str | None] = {**passage_links(p)}
+    for rel, neighbour in (("previous", context.previous), ("next", context.next)):
+        links[rel] = url_for(".passage", passage_id=neighbour.id) if neighbour else None
+        links[f"{rel}_json"] = url_for(".api_passage", passage_id=neighbour.id) if neighbour else None
+    header = {"alternate": links["html"], "prev": links["previous_json"], "next": links["next_json"]}
+    return json_response({**p.to_json(), "citation": citation(p), "links": links},
+                         links={rel: url for rel, url in header.items() if url})
 
 
 @bp.get("/document/<document_id>")
@@ -119,7 +124,8 @@ def document(document_id: str) -> str:
 @bp.get("/api/document/<document_id>")
 def api_document(document_id: str) -> Response:
     passages = load_document(document_id)
-    return jsonify(document_json(document_id, passages))
+    return json_response(document_json(document_id, passages),
+                         links={"alternate": url_for(".document", document_id=document_id)})
 
 
 def document_json(document_id: str, passages: tuple[Passage, ...]) -> dict[str, Any]:
@@ -139,7 +145,8 @@ def document_json(document_id: str, passages: tuple[Passage, ...]) -> dict[str, 
         "source_sha256": first.source_sha256,
         "passages": [
             {"id": p.id, "position": p.position, "item_number": p.item_number, "title": p.title,
-             "has_decision": p.has_decision, "page": p.page, "line": p.line, "links": passage_links(p)}
+             "has_decision": p.has_decision, "case_handler": p.case_handler, "case_number": p.case_number,
+             "page": p.page, "line": p.line, "links": passage_links(p)}
             for p in passages
         ],
         "links": {

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 
 from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, InvalidParameter, SearchRequest, SearchResponse
 
+from .errors import json_response
 from .facets import Chip, chips, facet_groups
 from .index import get_index
 from .state import SearchState, hidden_fields, pagination, parse_args
@@ -80,6 +81,4 @@ def active_chips(state: SearchState, response: SearchResponse) -> list[Chip]:
 def api_search() -> Response:
     """`SearchResponse.to_json()`, exactly what `referatsog search --json` prints."""
     state = current_state()
-    response = jsonify(run_search(state).to_json())
-    response.headers["Link"] = f'<{state.url()}>; rel="alternate"; type="text/html"'
-    return response
+    return json_response(run_search(state).to_json(), links={"alternate": state.url()})

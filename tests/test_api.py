@@ -1,0 +1,242 @@
+"""The JSON API as a developer or a data journalist uses it, beside the HTML it mirrors.
+
+Every HTML view has a JSON twin with the same parameters and the same answer; a client can
+page through a search by the `Link` header, revalidate with an ETag, build a filter URL from
+a facet value, follow permalinks from a passage to its page, document, neighbours and
+source; every error is JSON with a status, a code and a Danish message.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PDFS
+from webui import create_app
+
+QUERY = "flygtninge boligplacering"
+BROAD = "integrationsrådet"  # matches every seed
+JSON_TYPE = "application/json; charset=utf-8"
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def links(response) -> dict[str, str]:
+    """The `Link` header as rel -> URL."""
+    found = re.findall(r'<([^>]*)>; rel="([^"]+)"', response.headers.get("Link", ""))
+    return {rel: url for url, rel in found}
+
+
+def api(client, **params) -> dict:
+    response = client.get("/api/search", query_string=params)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query)
+
+
+# --- The HTML page and /api/search give the same answer ------------------------------------
+
+@pytest.mark.parametrize("params", [
+    {"q": QUERY},
+    {"q": BROAD, "page": "2", "page_size": "5", "sort": "newest"},
+    {"q": BROAD, "municipality": "naestved", "year": ["2015", "2019"]},
+    {"q": "flygtnigne"},  # approximate hits and a "Mente du" suggestion
+    {"q": '"flygtninge bolig'},  # a notice of how the query was read
+    {"q": "flygtninge", "municipality": "Odense"},  # a notice of an unknown filter value, no hits
+    {"q": "flygtninge", "decisions_only": "1"},
+])
+def test_the_page_and_its_json_twin_agree(client, params):
+    page_response = client.get("/", query_string=params)
+    body = api(client, **params)
+    page = soup(page_response)
+    assert page_response.status_code == 200
+    assert [a["href"] for a in page.select("ol.hits h3 a")] == [f"/passage/{h['id']}" for h in body["hits"]]
+    count = page.select_one("h2.count").get_text(" ", strip=True)
+    assert count.startswith(str(body["total"]) if body["total"] else "Ingen")
+    shown = " ".join(p.get_text(" ", strip=True) for p in page.select(".notice, .approximate"))
+    assert (body["notice"] or "") in shown and bool(page.select_one(".approximate")) == body["approximate"]
+    suggestion = page.select_one(".suggestion a")
+    assert (suggestion.get_text() if suggestion else None) == body["suggestion"]
+    # Facet counts: each facet link's URL adds one value; the JSON counts that value the same.
+    for section in page.select("section.facet"):
+        name = section["aria-labelledby"].removeprefix("facet-")
+        for link in section.select("a:not(.selected)"):
+            (value,) = set(query(link["href"])[name]) - set(body["filters"].get(name, ()))
+            assert body["facets"][name][value] == int(link.select_one(".n").contents[0]), (name, value)
+    # The page links to its twin, the twin to the page.
+    twin = page.select_one('link[rel=alternate][type="application/json"]')["href"]
+    assert client.get(twin).get_json() == body
+    alternate = links(client.get("/api/search", query_string=params))["alternate"]
+    assert soup(client.get(alternate)).select("ol.hits h3 a") == page.select("ol.hits h3 a")
+
+
+def test_facet_values_are_what_a_filter_url_takes(client):
+    """Every facet is named by its URL parameter and every value, as given, selects its count."""
+    body = api(client, q=BROAD)
+    assert set(body["facets"]) == {"municipality", "council", "year", "case_handler", "topic", "doc_type"}
+    for name, values in body["facets"].items():
+        for value, count in values.items():
+            narrowed = api(client, q=BROAD, **{name: value})
+            assert narrowed["total"] == count and narrowed["filters"] == {name: [value]}, (name, value)
+
+
+# --- Parameters ----------------------------------------------------------------------------------
+
+def test_a_repeated_single_parameter_takes_its_last_value_and_facets_or(client):
+    assert api(client, q=["bolig", QUERY], sort=["oldest", "newest"]) == api(client, q=QUERY, sort="newest")
+    both = api(client, q=BROAD, year=["2015", "2019"])
+    assert both["total"] == sum(api(client, q=BROAD, year=y)["total"] for y in ("2015", "2019"))
+
+
+def test_unknown_and_empty_parameters_change_nothing(client):
+    plain = api(client, q=QUERY)
+    assert api(client, q=QUERY, kommune="Roskilde", _="1700000000") == plain
+    assert api(client, q=QUERY, page="", page_size="", sort="", decisions_only="", year="", topic="") == plain
+
+
+def test_very_long_values_are_refused_or_not_found_briefly(client):
+    long_query = client.get("/api/search", query_string={"q": "bolig " * 4000})
+    assert long_query.status_code == 400 and long_query.get_json()["code"] == "query_too_long"
+    long_id = client.get("/api/passage/" + "x" * 5000)
+    assert long_id.status_code == 404 and long_id.content_type == JSON_TYPE
+    assert len(long_id.get_json()["message"]) < 200
+
+
+# --- Errors ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("method, path, status, code", [
+    ("get", "/api", 404, "not_found"),
+    ("get", "/api/", 404, "not_found"),
+    ("get", "/api/search/", 404, "not_found"),
+    ("get", "/api/passage/", 404, "not_found"),
+    ("get", "/api/document/findes-ikke", 404, "unknown_document"),
+    ("post", "/api/search?q=bolig", 405, "method_not_allowed"),
+    ("delete", "/api/passage/findes-ikke", 405, "method_not_allowed"),
+    ("get", "/api/search?page_size=0", 400, "invalid_page_size"),
+])
+def test_every_api_error_is_json_with_a_code_and_a_danish_message(client, method, path, status, code):
+    response = getattr(client, method)(path)
+    assert response.status_code == status and response.content_type == JSON_TYPE
+    body = response.get_json()
+    assert body["status"] == status and body["code"] == code
+    assert re.search(r"[æøå]|ikke|findes", body["message"]) and "Traceback" not in response.get_data(as_text=True)
+    assert "ETag" not in response.headers
+    if status == 405:
+        assert "GET" in response.headers["Allow"]
+
+
+def test_an_unexpected_error_in_a_passage_is_json_without_detail(app, monkeypatch):
+    def broken(passage_id):
+        raise RuntimeError("/srv/secret/path")
+
+    monkeypatch.setattr("webui.passage_views.load_passage", broken)
+    response = app.test_client().get("/api/passage/x")
+    assert response.status_code == 500 and response.content_type == JSON_TYPE
+    assert response.get_json()["code"] == "internal_error" and b"secret" not in response.data
+
+
+# --- Content type and caching ---------------------------------------------------------------------
+
+def test_json_is_utf8_and_says_so(client, seed_index):
+    response = client.get("/api/search", query_string={"q": "Næstved"})
+    assert response.content_type == JSON_TYPE
+    assert "Næstved".encode() in response.data and b"\\u00e6" not in response.data
+    pid = response.get_json()["hits"][0]["id"]
+    document_id = seed_index.passage(pid).document_id
+    for path in (f"/api/passage/{pid}", f"/api/document/{document_id}"):
+        assert client.get(path).content_type == JSON_TYPE
+
+
+def test_an_answer_can_be_revalidated_by_its_etag(client, seed_index):
+    pid = api(client, q=QUERY)["hits"][0]["id"]
+    for path in (f"/api/search?q={QUERY}", f"/api/passage/{pid}", f"/api/document/{seed_index.passage(pid).document_id}"):
+        first = client.get(path)
+        etag = first.headers["ETag"]
+        assert first.headers["Cache-Control"] == "no-cache"
+        again = client.get(path, headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again.data == b""
+        assert client.get(path, headers={"If-None-Match": '"anders"'}).status_code == 200
+    other = client.get("/api/search", query_string={"q": QUERY, "page_size": 1})
+    assert other.headers["ETag"] != client.get(f"/api/search?q={QUERY}").headers["ETag"]
+
+
+# --- Permalinks ----------------------------------------------------------------------------------
+
+def test_a_passage_links_to_its_page_document_neighbours_and_their_json(client, seed_index):
+    pid = next(h["id"] for h in api(client, q=QUERY)["hits"] if h["title"] == "Modtagelse af flygtninge")
+    response = client.get(f"/api/passage/{pid}")
+    body = response.get_json()
+    passage_links = body["links"]
+    assert passage_links["html"] == f"/passage/{pid}" and passage_links["json"] == f"/api/passage/{pid}"
+    assert client.get(passage_links["document_json"]).get_json()["id"] == body["document_id"]
+    previous = client.get(passage_links["previous_json"]).get_json()
+    following = client.get(passage_links["next_json"]).get_json()
+    assert previous["links"]["next_json"] == following["links"]["previous_json"] == f"/api/passage/{pid}"
+    assert previous["links"]["html"] == passage_links["previous"] and following["links"]["html"] == passage_links["next"]
+    assert links(response) == {"alternate": f"/passage/{pid}", "prev": passage_links["previous_json"],
+                               "next": passage_links["next_json"]}
+    # The citation is the one the page shows.
+    page = soup(client.get(passage_links["html"]))
+    assert page.select_one("#citation").get_text(strip=True) == body["citation"]
+
+
+def test_the_first_and_last_passage_have_no_neighbour_on_that_side(client, seed_index):
+    pid = api(client, q=QUERY)["hits"][0]["id"]
+    items = seed_index.document(seed_index.passage(pid).document_id)
+    first = client.get(f"/api/passage/{items[0].id}")
+    last = client.get(f"/api/passage/{items[-1].id}")
+    assert first.get_json()["links"]["previous"] is None and first.get_json()["links"]["previous_json"] is None
+    assert last.get_json()["links"]["next"] is None and last.get_json()["links"]["next_json"] is None
+    assert "prev" not in links(first) and "next" not in links(last)
+
+
+def test_a_document_lists_its_passages_in_order_as_its_page_does(client, seed_index):
+    pid = next(h["id"] for h in api(client, q=QUERY)["hits"] if h["title"] == "Modtagelse af flygtninge")
+    document_id = seed_index.passage(pid).document_id
+    response = client.get(f"/api/document/{document_id}")
+    body = response.get_json()
+    items = body["passages"]
+    assert [p["position"] for p in items] == sorted(p["position"] for p in items)
+    page = soup(client.get(body["links"]["html"]))
+    assert [a["href"] for a in page.select("ol.toc a")] == [p["links"]["html"] for p in items]
+    # What the page shows beside each item (case handler, decision) is in the JSON too.
+    for li, item in zip(page.select("ol.toc li"), items):
+        assert (item["case_handler"] or "") in li.get_text() and bool(li.select_one(".tag")) == item["has_decision"]
+    handled = next(p for p in items if p["id"] == pid)
+    assert handled["case_handler"] == "Mette Jung Christensen" and handled["case_number"] == "00.01.00-A21-1-14"
+    assert all(client.get(p["links"]["json"]).get_json()["id"] == p["id"] for p in items)
+    assert links(response) == {"alternate": f"/document/{document_id}"}
+
+
+@pytest.fixture(scope="module")
+def pdf_client(tmp_path_factory):
+    from indexer.update import update_index
+
+    root = tmp_path_factory.mktemp("pdf-api")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(PDFS / "referat-2015-05-21.pdf", corpus / "referat-2015-05-21.pdf")
+    update_index([corpus], root / "index")
+    return create_app({"TESTING": True, "INDEX_DIR": str(root / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+
+
+def test_a_pdf_passage_links_its_source_at_its_page_and_cites_it(pdf_client):
+    hit = next(h for h in api(pdf_client, q=QUERY)["hits"] if h["title"] == "Modtagelse af flygtninge")
+    body = pdf_client.get(f"/api/passage/{hit['id']}").get_json()
+    assert hit["page"] > 1 and body["page"] == hit["page"]
+    assert body["links"]["source"] == f"/source/{hit['document_id']}#page={hit['page']}"
+    assert body["citation"].endswith(f"(s. {hit['page']})")
+    with pdf_client.get(body["links"]["source"].split("#")[0]) as source:
+        assert source.status_code == 200 and source.mimetype == "application/pdf"
+    document = pdf_client.get(body["links"]["document_json"]).get_json()
+    assert document["links"]["source"] == f"/source/{hit['document_id']}"  # the whole file, from its start
+    assert all(p["links"]["source"].endswith(f"#page={p['page']}") for p in document["passages"])
