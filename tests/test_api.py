@@ -89,6 +89,48 @@ def test_facet_values_are_what_a_filter_url_takes(client):
             assert narrowed["total"] == count and narrowed["filters"] == {name: [value]}, (name, value)
 
 
+# --- Pagination --------------------------------------------------------------------------------
+
+def test_the_link_header_pages_through_every_hit_once(client):
+    first = client.get("/api/search", query_string={"q": BROAD, "page_size": 3})
+    body = first.get_json()
+    assert body["pages"] == -(-body["total"] // 3) > 2
+    rels = links(first)
+    assert "prev" not in rels and query(rels["first"])["page_size"] == ["3"]
+    assert query(rels["last"])["page"] == [str(body["pages"])] and rels["next"].startswith("/api/search?")
+    seen, response, visited = [], first, 0
+    while True:
+        visited += 1
+        seen += [h["id"] for h in response.get_json()["hits"]]
+        rels = links(response)
+        if "next" not in rels:
+            break
+        response = client.get(rels["next"])
+        assert response.status_code == 200 and links(response)["prev"]
+    assert visited == body["pages"] and len(seen) == len(set(seen)) == body["total"]
+
+
+def test_a_page_past_the_last_is_404_in_json_as_on_the_page(client):
+    pages = api(client, q=QUERY)["pages"]
+    html = client.get("/", query_string={"q": QUERY, "page": pages + 1})
+    response = client.get("/api/search", query_string={"q": QUERY, "page": pages + 1})
+    assert html.status_code == response.status_code == 404
+    assert response.content_type == JSON_TYPE
+    body = response.get_json()
+    assert body["code"] == "page_out_of_range" and body["parameter"] == "page" and body["pages"] == pages
+    assert body["message"] == f"Side {pages + 1} findes ikke i denne søgning; den har {pages} {'side' if pages == 1 else 'sider'}."
+    rels = links(response)
+    assert client.get(rels["last"]).status_code == 200 and "next" not in rels
+    assert "page" not in query(rels["first"]) and query(rels["alternate"])["page"] == [str(pages + 1)]
+
+
+def test_a_later_page_of_no_hits_is_an_empty_answer_on_both(client):
+    params = {"q": "xylofonkoncert", "page": "3"}
+    assert client.get("/", query_string=params).status_code == 200
+    body = api(client, **params)
+    assert body["total"] == 0 and body["hits"] == [] and body["pages"] == 1
+
+
 # --- Parameters ----------------------------------------------------------------------------------
 
 def test_a_repeated_single_parameter_takes_its_last_value_and_facets_or(client):

@@ -6,7 +6,7 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, InvalidParameter, SearchRequest, SearchResponse
 
-from .errors import json_response
+from .errors import PageError, json_response, link_header
 from .facets import Chip, chips, facet_groups
 from .index import get_index
 from .state import SearchState, hidden_fields, pagination, parse_args
@@ -79,6 +79,17 @@ def active_chips(state: SearchState, response: SearchResponse) -> list[Chip]:
 
 @bp.get("/api/search")
 def api_search() -> Response:
-    """`SearchResponse.to_json()`, exactly what `referatsog search --json` prints."""
+    """`SearchResponse.to_json()`, exactly what `referatsog search --json` prints. The `Link`
+    header gives the HTML twin and the first, previous, next and last page; a page past the
+    last one answers 404, as the search page does."""
     state = current_state()
-    return json_response(run_search(state).to_json(), links={"alternate": state.url()})
+    response = run_search(state)
+    links = {"alternate": state.url(), **state.api_page_links(response.pages)}
+    if response.past_last_page:
+        pages = response.pages
+        raise PageError(
+            404, "page_out_of_range",
+            f"Side {state.request.page} findes ikke i denne søgning; den har {pages} {'side' if pages == 1 else 'sider'}.",
+            "page", details={"total": response.total, "pages": pages},
+            headers={"Link": link_header(links)})
+    return json_response(response.to_json(), links=links)

@@ -58,8 +58,20 @@ class SearchState:
         base = url_for(endpoint)
         return f"{base}?{query}" if query else base
 
-    def api_url(self) -> str:
-        return self.url(endpoint="search.api_search")
+    def api_url(self, request: SearchRequest | None = None) -> str:
+        return self.url(request, endpoint="search.api_search")
+
+    def api_page_links(self, pages: int) -> dict[str, str]:
+        """/api/search URLs of the first, previous, next and last page (RFC 8288 rels), as
+        far as they exist; a page past the last links to the first and the last."""
+        page = self.request.page
+        links = {"first": self.api_url(self.request.with_changes(page=1))}
+        if 1 < page <= pages:
+            links["prev"] = self.api_url(self.request.with_changes(page=page - 1))
+        if page < pages:
+            links["next"] = self.api_url(self.request.with_changes(page=page + 1))
+        links["last"] = self.api_url(self.request.with_changes(page=pages))
+        return links
 
     # Neighbouring states. Any change of what is searched starts again at page 1.
     def _filters_with(self, name: str, values: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
