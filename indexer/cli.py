@@ -302,6 +302,11 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     _refuse_missing(targets)
     index_dir = index_dir or default_index_dir()
     progress = make_progress(quiet=quiet, verbose=verbose)
+    from search import index_outdated
+
+    if index_outdated(index_dir) and not quiet:  # else an "update" that reads every file is a surprise
+        click.echo(f"Indekset i {printable(str(index_dir))} er bygget af en anden version af Referatsøg; "
+                   "det bygges forfra af alle filer.")
     try:
         report = update_index(targets, index_dir, full=full, progress=progress)
     except (IndexLocked, IndexWriteFailed) as error:
@@ -380,7 +385,12 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
         request: SearchRequest = parse_request(params)
         response = open_index(index_dir or default_index_dir()).search(request)
     except IndexMissing:
+        from search import index_exists
+
         where = index_dir or default_index_dir()
+        if index_exists(where):  # there is one, written by another version: say so, not "none"
+            raise Failure(f"indekset i {where} er bygget af en anden version af Referatsøg – byg det igen: "
+                          "referatsog index") from None
         raise Failure(f"intet indeks i {where} – kør først: referatsog index") from None
     except InvalidParameter as error:
         name = _PARAMETERS.get(error.parameter, f"--{error.parameter.replace('_', '-')}")

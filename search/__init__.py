@@ -17,7 +17,7 @@ from search.api import (
     SearchResponse,
     parse_request,
 )
-from search.index import IndexWriter, SearchIndex, index_exists, open_index
+from search.index import IndexWriter, SearchIndex, index_exists, index_outdated, open_index
 
 __all__ = [
     "FACETS",
@@ -34,6 +34,7 @@ __all__ = [
     "SearchRequest",
     "SearchResponse",
     "index_exists",
+    "index_outdated",
     "open_index",
     "parse_request",
 ]

@@ -95,6 +95,13 @@ def index_exists(path: str | Path) -> bool:
     return Path(path).is_dir() and any(Path(path).glob(f"_{INDEX_NAME}_*.toc"))  # not is_index_folder: the marker alone is no index
 
 
+def index_outdated(path: str | Path) -> bool:
+    """Whether `path` holds an index this code cannot read (another schema version): the next
+    `open_index(create=True)` replaces it with an empty one, to be rebuilt whole."""
+    path = Path(path).expanduser()
+    return index_exists(path) and _open_current(path) is None
+
+
 def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
     """Open the index in `path`; with `create`, make it (and the folder) when absent.
 
@@ -551,5 +558,5 @@ def _open_current(path: Path) -> FileIndex | None:
     return None
 
 
-__all__ = ["INDEX_NAME", "IndexWriter", "SearchIndex", "index_exists", "open_index"]
+__all__ = ["INDEX_NAME", "IndexWriter", "SearchIndex", "index_exists", "index_outdated", "open_index"]
 

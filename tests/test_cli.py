@@ -148,6 +148,20 @@ def test_search_without_an_index_explains_what_to_do(runner, tmp_path):
     assert "intet indeks" in result.output and "referatsog index" in result.output
 
 
+def test_search_in_an_index_of_another_version_says_to_rebuild_it(runner, tmp_path):
+    from search.index import VERSION_FILE
+
+    index_dir = tmp_path / "index"
+    assert run(runner, "index", SEEDS, "--index-dir", index_dir, "--quiet").exit_code == 0
+    (index_dir / VERSION_FILE).write_text(json.dumps({"schema_version": 1}), encoding="utf-8")
+    old = run(runner, "search", "flygtninge", "--index-dir", index_dir)
+    assert old.exit_code == 1 and "anden version" in old.output and "intet indeks" not in old.output
+    rebuilt = run(runner, "index", SEEDS, "--index-dir", index_dir)
+    assert rebuilt.exit_code == 0 and "anden version" in rebuilt.output and "bygges forfra" in rebuilt.output
+    assert "anden version" not in run(runner, "index", SEEDS, "--index-dir", index_dir).output  # once only
+    assert "Modtagelse af flygtninge" in run(runner, "search", "flygtninge", "--index-dir", index_dir).output
+
+
 def test_bad_option_values_are_one_danish_line(runner, seed_index_dir):
     result = run(runner, "search", "x", "--year", "sidste år", "--index-dir", seed_index_dir)
     assert result.exit_code == 1

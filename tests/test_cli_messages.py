@@ -91,6 +91,24 @@ def test_serve_builds_with_the_skipped_files_listed_as_index_does(tmp_path, caps
     assert "Sprunget over:\n  empty.pdf: tom fil (0 bytes)" in printed
 
 
+def test_serve_rebuilds_an_index_of_another_version_and_says_why(tmp_path, capsys):
+    import json
+
+    from search import open_index
+    from search.index import VERSION_FILE
+    from webui.serve import ensure_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / SEED, corpus)
+    assert ensure_index(tmp_path / "index", corpus) is True
+    assert "Intet søgeindeks" in capsys.readouterr().out
+    (tmp_path / "index" / VERSION_FILE).write_text(json.dumps({"schema_version": 1}), encoding="utf-8")
+    assert ensure_index(tmp_path / "index", corpus) is True
+    assert "bygget af en anden version af Referatsøg; bygger det forfra" in capsys.readouterr().out
+    assert open_index(tmp_path / "index").stats()["passages"] > 0
+
+
 def test_serve_needs_a_corpus_only_to_build(tmp_path, seed_index_dir):
     from webui.serve import ServeError, ensure_index
 

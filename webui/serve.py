@@ -76,7 +76,13 @@ def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None) -> boo
                          f"{printable(str(corpus_dir))} (angiv den med --corpus).")
     if not corpus_dir.is_dir():
         raise ServeError(f"dokumentmappen er ikke en mappe: {printable(str(corpus_dir))} (angiv en mappe med --corpus).")
-    print(f"Intet søgeindeks i {printable(str(index_dir))}; bygger det fra {printable(str(corpus_dir))} …", flush=True)
+    from search import index_outdated
+
+    if index_outdated(index_dir):
+        print(f"Søgeindekset i {printable(str(index_dir))} er bygget af en anden version af Referatsøg; "
+              f"bygger det forfra fra {printable(str(corpus_dir))} …", flush=True)
+    else:
+        print(f"Intet søgeindeks i {printable(str(index_dir))}; bygger det fra {printable(str(corpus_dir))} …", flush=True)
     try:
         report = update_index([corpus_dir], index_dir, progress=progress)
     except (IndexLocked, IndexWriteFailed) as error:
