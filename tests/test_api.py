@@ -145,6 +145,33 @@ def test_unknown_and_empty_parameters_change_nothing(client):
     assert api(client, q=QUERY, page="", page_size="", sort="", decisions_only="", year="", topic="") == plain
 
 
+@pytest.mark.parametrize("raw, parameter", [
+    ("q=fl%F8gtninge", "q"),  # ø in Latin-1
+    ("q=flygtninge&municipality=N%E6stved", "municipality"),
+    ("q=flygtninge&sort=%FFnewest", "sort"),
+])
+def test_a_value_that_is_not_utf8_is_refused_not_searched_as_escapes(client, raw, parameter):
+    response = client.get(f"/api/search?{raw}")
+    assert response.status_code == 400 and response.content_type == JSON_TYPE
+    body = response.get_json()
+    assert body["code"] == "invalid_encoding" and body["parameter"] == parameter
+    assert "UTF-8" in body["message"] and "%" not in body["message"]
+
+
+def test_the_page_drops_a_value_that_is_not_utf8_and_keeps_the_rest(client):
+    response = client.get("/?q=fl%F8gtninge&municipality=N%E6stved&year=2015&sort=newest")
+    assert response.status_code == 400
+    page = soup(response)
+    assert "UTF-8" in page.select_one("[role=alert]").get_text()
+    again = query(page.select_one("[role=alert] a")["href"])
+    assert again == {"year": ["2015"], "sort": ["newest"]}
+    assert page.select_one("#q")["value"] == ""
+
+
+def test_an_unknown_parameter_may_be_any_bytes(client):
+    assert client.get("/api/search?q=flygtninge&x=%FF").status_code == 200
+
+
 def test_very_long_values_are_refused_or_not_found_briefly(client):
     long_query = client.get("/api/search", query_string={"q": "bolig " * 4000})
     assert long_query.status_code == 400 and long_query.get_json()["code"] == "query_too_long"

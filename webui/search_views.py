@@ -9,13 +9,17 @@ from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, InvalidParameter, S
 from .errors import PageError, json_response, link_header
 from .facets import Chip, chips, facet_groups
 from .index import get_index
-from .state import SearchState, hidden_fields, pagination, parse_args
+from .state import SearchState, encoding_error, hidden_fields, pagination, parse_args, undecodable
 
 bp = Blueprint("search", __name__)
 
 
 def current_state() -> SearchState:
-    """The page state from the URL; raises `InvalidParameter` (Danish message) when bad."""
+    """The page state from the URL; raises `InvalidParameter` (Danish message) when bad,
+    also for a value that is not UTF-8 (never searched for as its `%E6` escapes)."""
+    not_utf8 = undecodable(request.query_string)
+    if not_utf8:
+        raise encoding_error(not_utf8[0])
     page_size = int(current_app.config["PAGE_SIZE"])
     return SearchState(parse_args(request.args.to_dict(flat=False), page_size), page_size)
 
@@ -54,11 +58,14 @@ def index() -> Response | tuple[str, int] | str:
 
 
 def state_without_invalid(args: dict[str, list[str]], error: InvalidParameter) -> SearchState:
-    """The page state with the invalid parameters left out (an overlong query cut short), so
-    the error page's form and its "search again" link keep every other setting."""
+    """The page state with the invalid parameters left out (an overlong query cut short, a
+    value that is not UTF-8 dropped), so the error page's form and its "search again" link
+    keep every other setting."""
     page_size = int(current_app.config["PAGE_SIZE"])
+    for name in undecodable(request.query_string):
+        args.pop(name, None)
     for _ in range(len(args) + 1):
-        if error.parameter == "q":
+        if error.parameter == "q" and error.code != "invalid_encoding":
             args["q"] = [(args.get("q") or [""])[-1][:MAX_QUERY_LENGTH]]
         else:
             args.pop(error.parameter, None)

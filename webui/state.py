@@ -9,17 +9,52 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import unquote_to_bytes, urlencode
 
 from flask import url_for
 
-from search.api import FACETS, SearchRequest, parse_request
+from search.api import FACET_LABELS, FACETS, InvalidParameter, SearchRequest, parse_request
 from search.danish import fold
+
+# Every URL parameter the search page and /api/search read; any other is ignored.
+PARAMETERS: tuple[str, ...] = ("q", *FACETS, "decisions_only", "sort", "page", "page_size")
 
 
 def value_key(value: str) -> str:
     """Facet values match the way the engine matches them: `naestved` selects `Næstved`."""
     return fold(value.strip())
+
+
+def undecodable(query_string: bytes) -> list[str]:
+    """The known parameters whose value in the raw query string is not UTF-8 once
+    percent-decoded (`%E6` for æ in Latin-1), in URL order, each once.
+
+    Werkzeug keeps such bytes as the text `%E6`, which would be searched for as written.
+
+    >>> undecodable(b"q=N%E6stved&page=2&q=b%C3%B8rn&sort=%FF&x=%FF")
+    ['q', 'sort']
+    """
+    names: list[str] = []
+    for pair in query_string.split(b"&"):
+        name, _, value = pair.partition(b"=")
+        try:
+            key = unquote_to_bytes(name.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # not a parameter we read
+        if key not in PARAMETERS or key in names:
+            continue
+        try:
+            unquote_to_bytes(value.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            names.append(key)
+    return names
+
+
+def encoding_error(name: str) -> InvalidParameter:
+    """The Danish error for a parameter whose value is not UTF-8."""
+    what = {"q": "Søgningen", **{facet: f"{FACET_LABELS[facet]}-filteret" for facet in FACETS}}.get(name, f"Parameteren «{name}»")
+    return InvalidParameter(name, f"{what} indeholder tegn, der ikke er kodet som UTF-8 (fx æ, ø eller å fra et "
+                                  "ældre program). Adressen skal være kodet som UTF-8.", "invalid_encoding")
 
 
 def parse_args(args: Mapping[str, Sequence[str]], default_page_size: int) -> SearchRequest:
