@@ -1,4 +1,4 @@
-"""Ranking beyond BM25F: routine agenda items below substantive ones for topical searches.
+"""Ranking beyond BM25F: routine and near-empty agenda items below substantive ones.
 
 Every meeting has its "Godkendelse af dagsorden", "Eventuelt" and "Meddelelser"; they
 mention a bit of everything and are rarely what a reporter looks for. For a topical query
@@ -7,7 +7,16 @@ a similar score but are still found (never hidden). A query that asks for the ro
 itself (it contains every word of one routine title: "godkendelse af dagsorden",
 "eventuelt") is ranked as usual.
 
-The factor is applied to BM25F scores, never inside Whoosh's scorer. Where every matching
+A near-empty item (a title and hardly anything else: "Lukket punkt: Køb af ejendom" with
+the decision "Godkendt.", or "Beslutninger om dagsordenen" with "-") has very short fields,
+and BM25's length normalisation lifts a match in a short field: for `punkt` the closed
+item ranked above "Rådets fokus punkter i 2017". An item with fewer than `THIN_WORDS`
+indexed words besides its title (`body` holds the title too, so the count is the body's
+length minus the title's, read from the field lengths the scorer uses: no reindex) is
+scaled by `THIN_FACTOR`, for every query: ranked below items with a similar score, never
+hidden. A routine item that is also near-empty gets both factors.
+
+The factors are applied to BM25F scores, never inside Whoosh's scorer. Where every matching
 document is scored (`search.scoring`, the usual path) the routine ones are simply scaled
 before taking the top; where Whoosh's collector ranks (queries the bulk scorer leaves to
 Whoosh), the top `n` by score is fetched, the routine ones scaled, and more fetched only
@@ -31,6 +40,8 @@ from search.schema import routine_titles
 from search.snapshot import Snapshot
 
 ROUTINE_FACTOR = 0.5  # set from the relevance benchmark (docs/relevance.md)
+THIN_WORDS = 10  # fewer indexed words than this besides the title: a near-empty item
+THIN_FACTOR = 0.5  # docs/relevance.md, "Near-empty items"
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +64,8 @@ def top_scored(
     searcher: Searcher, snapshot: Snapshot, query: Query, hits: frozenset[int], restricted: bool, limit: int,
     factor: float = ROUTINE_FACTOR, ordered: np.ndarray | None = None,
 ) -> list[tuple[int, float]]:
-    """The top `limit` (docnum, score) pairs among `hits`, routine passages' scores multiplied by `factor`.
+    """The top `limit` (docnum, score) pairs among `hits`, routine passages' scores multiplied by
+    `factor` and near-empty ones' by `THIN_FACTOR` (`prior`).
 
     `hits` are the documents the request matched; `restricted` says facet filters or
     `decisions_only` removed some of the query's matches from them. Scores are Whoosh's
@@ -63,28 +75,55 @@ def top_scored(
     """
     if limit < 1 or not hits:
         return []
-    routine = snapshot.routine(searcher) if factor != 1.0 else frozenset()
+    weights = prior(searcher, snapshot, factor)
     scored = scoring.score_arrays(searcher, snapshot, query, hits, ordered)
     if scored is not None:
         docnums, scores = scored
-        is_routine = snapshot.routine_mask(searcher)[docnums] if factor != 1.0 else np.zeros(len(docnums), dtype=bool)
-        return scoring.best_of(docnums, scores, limit, is_routine, factor)
+        return scoring.best_of(docnums, scores, limit, None if weights is None else weights[docnums])
     if restricted:
-        return scoring.best(scoring.subset_scores(searcher, query, hits), limit, routine, factor)
-    return _collected(searcher, query, limit, routine, factor)
+        return scoring.best(scoring.subset_scores(searcher, query, hits), limit, prior=weights)
+    return _collected(searcher, query, limit, weights)
 
 
-def _collected(searcher: Searcher, query: Query, limit: int, routine: frozenset[int], factor: float) -> list[tuple[int, float]]:
-    """Whoosh's collector: fetch the top `n` by score, scale the routine ones, fetch more only when
-    a passage outside the fetched `n` could still overtake (never when the `limit`-th scaled
-    score is at least the lowest score fetched)."""
-    fetch = limit if factor == 1.0 else 2 * limit + 10
+def prior(searcher: Searcher, snapshot: Snapshot, factor: float = ROUTINE_FACTOR) -> np.ndarray | None:
+    """Each document's multiplier (`factor` for a routine item, `THIN_FACTOR` for a near-empty
+    one, both for both, 1.0 otherwise), by document number and kept per generation; None when
+    every multiplier is 1.0."""
+
+    def build() -> tuple[np.ndarray | None]:  # in a tuple: the snapshot builds again what is None
+        size = searcher.doc_count_all()
+        weights = np.ones(size, dtype=np.float64)
+        if factor != 1.0:
+            weights[snapshot.routine_mask(searcher)] *= factor
+        if THIN_FACTOR != 1.0:
+            weights[thin_mask(searcher, snapshot)] *= THIN_FACTOR
+        return (None if bool((weights == 1.0).all()) else weights,)
+
+    return snapshot._get(f"prior:{factor!r}:{THIN_WORDS}:{THIN_FACTOR!r}", build)[0]
+
+
+def thin_mask(searcher: Searcher, snapshot: Snapshot) -> np.ndarray:
+    """Near-empty passages: fewer than `THIN_WORDS` indexed words in `body` besides the title's.
+    File records have no body and no title (both lengths read 1): never thin, never hits."""
+    body = np.frombuffer(snapshot.field_lengths(searcher, "body"), dtype=np.uint32).astype(np.int64)
+    title = np.frombuffer(snapshot.field_lengths(searcher, "title"), dtype=np.uint32).astype(np.int64)
+    passages = snapshot.passages(searcher)
+    mask = np.zeros(len(body), dtype=bool)
+    mask[np.fromiter(passages, dtype=np.intp, count=len(passages))] = True
+    return mask & (body - title < THIN_WORDS)
+
+
+def _collected(searcher: Searcher, query: Query, limit: int, weights: np.ndarray | None) -> list[tuple[int, float]]:
+    """Whoosh's collector: fetch the top `n` by score, scale them by their `weights` (each at most
+    1.0), fetch more only when a passage outside the fetched `n` could still overtake (never when
+    the `limit`-th scaled score is at least the lowest score fetched)."""
+    fetch = limit if weights is None else 2 * limit + 10
     while True:
         results = searcher.search(query, limit=fetch)
         scored = [(hit.docnum, hit.score or 0.0) for hit in results]
-        if factor == 1.0:
+        if weights is None:
             return scored
-        scaled = sorted(((d, s * factor if d in routine else s) for d, s in scored), key=lambda pair: -pair[1])
+        scaled = sorted(((d, s * float(weights[d])) for d, s in scored), key=lambda pair: -pair[1])
         exhausted = len(scored) < fetch
         if exhausted or len(scaled) < limit or scaled[limit - 1][1] >= scored[-1][1]:
             return scaled[:limit]

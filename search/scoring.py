@@ -111,22 +111,30 @@ def score_arrays(
     return np.concatenate([d for d, _ in parts]), np.concatenate([s for _, s in parts])
 
 
-def best(scores: Scores, limit: int, routine: frozenset[int] = frozenset(), factor: float = 1.0) -> list[tuple[int, float]]:
-    """The `limit` best (docnum, score), routine ones scaled, in Whoosh's order for equal scores."""
+def best(
+    scores: Scores, limit: int, routine: frozenset[int] = frozenset(), factor: float = 1.0, prior: np.ndarray | None = None
+) -> list[tuple[int, float]]:
+    """The `limit` best (docnum, score), routine ones scaled by `factor` and each by its `prior`
+    (a multiplier per document number, `ranking.prior`), in Whoosh's order for equal scores."""
     docnums = np.fromiter(scores, dtype=np.intp, count=len(scores))
     values = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
-    is_routine = np.fromiter((d in routine for d in scores), dtype=bool, count=len(scores))
-    return best_of(docnums, values, limit, is_routine, factor)
+    weights = None
+    if factor != 1.0:
+        is_routine = np.fromiter((d in routine for d in scores), dtype=bool, count=len(scores))
+        weights = np.where(is_routine, factor, 1.0)
+    if prior is not None:
+        weights = prior[docnums] if weights is None else weights * prior[docnums]
+    return best_of(docnums, values, limit, weights)
 
 
-def best_of(
-    docnums: np.ndarray, scores: np.ndarray, limit: int, is_routine: np.ndarray, factor: float = 1.0
-) -> list[tuple[int, float]]:
-    """`best` over arrays (`is_routine` aligned with `docnums`): the scaled scores and the
-    `limit`-th best of them in numpy, the few at or above it sorted in Python."""
+def best_of(docnums: np.ndarray, scores: np.ndarray, limit: int, weights: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """`best` over arrays (`weights`: each score's multiplier, aligned with `docnums`, None for
+    1.0): the scaled scores and the `limit`-th best of them in numpy, the few at or above it
+    sorted in Python. Equal scaled scores: the higher unscaled score first, then the lower
+    document number."""
     if limit < 1 or not len(docnums):
         return []
-    scaled = np.where(is_routine, scores * factor, scores) if factor != 1.0 else scores
+    scaled = scores * weights if weights is not None else scores
     if len(scaled) > limit:
         floor = np.partition(scaled, len(scaled) - limit)[len(scaled) - limit]
         keep = np.flatnonzero(scaled >= floor)

@@ -322,6 +322,32 @@ def test_routine_items_rank_below_substantive_ones_but_are_not_hidden(tmp_path):
     index.close()
 
 
+def test_a_near_empty_item_ranks_below_a_substantive_one_but_is_not_hidden(tmp_path):
+    # A title and a placeholder decision: the short fields alone used to put it first.
+    index = open_index(tmp_path / "index", create=True)
+    write(index, tmp_path, "a.txt",
+          P("Ældreboliger", "", "Godkendt."),
+          P("Flere ældreboliger i Nordby",
+            "Forvaltningen har undersøgt behovet for ældreboliger i Nordby frem mod 2030. Ventelisten er vokset, "
+            "og der foreslås 24 nye ældreboliger ved plejecentret, finansieret af landsbyggefonden.",
+            "Udvalget anbefaler, at der bygges 24 ældreboliger."))
+    assert [h.title for h in index.search(SearchRequest(query="ældreboliger")).hits] == [
+        "Flere ældreboliger i Nordby", "Ældreboliger"]
+    assert [h.title for h in index.search(SearchRequest(query="ældreboliger", decisions_only=True)).hits] == [
+        "Flere ældreboliger i Nordby"]  # the near-empty item's decision does not have the word
+    index.close()
+
+
+def test_closed_items_rank_below_substantive_items_with_the_same_title_word(searcher):
+    # "Lukket punkt: Køb af ejendom" (decision "Godkendt.") outranked a whole item on the council's focus points.
+    assert top(searcher, "punkt", 3) == [
+        "Næstved #5 Rådets fokus punkter i 2017",
+        "Ravnsø #133 Lukket punkt: Køb af ejendom",
+        "Mosevang #62 Lukket punkt: Klage over tildeling af plejebolig",
+    ]
+    assert top(searcher, "ejendom", 1) == ["Ravnsø #133 Lukket punkt: Køb af ejendom"]  # still found first when alone
+
+
 def test_a_routine_title_query_finds_the_routine_items(searcher):
     titles = top(searcher, "godkendelse af dagsorden", 8)
     assert all(t.endswith("Godkendelse af dagsorden") for t in titles)
