@@ -7,14 +7,16 @@ user types those words in a row ("Center for Arbejdsmarked", with or without quo
 The other variants are added as OR alternatives with a slightly lower boost, so the
 wording the user typed ranks first. Words the user typed that together are a variant are
 searched as that name (a phrase: "Rådet for Etniske Minoriteter" should not match a text
-that merely has "rådet" and "etniske minoriteter"); an alternative the engine adds is
-searched as its words ANDed, as good as a phrase on the benchmark and several times
-cheaper than Whoosh's position matching. Nothing is added to the index: editing the file
-takes effect for the next query without reindexing.
+that merely has "rådet" and "etniske minoriteter"), and so is an alternative of several
+words the engine adds (`REM` searches the phrase, its words stemmed as the index stems
+them; the short form stays a word). Until 2026-12-04 added alternatives were searched as
+ANDed words, and `REM` found a text about "rådets medlemmer" and "etniske minoriteter"
+(docs/relevance.md). Nothing is added to the index: editing the file takes effect for the
+next query without reindexing.
 
 >>> from search.syntax import parse
 >>> [[(c.text, c.phrase, c.boost) for c in g] for g in expand(parse("CAM flygtninge")).groups]
-[[('CAM', False, 1.0), ('Center for Arbejdsmarked', False, 0.8)], [('flygtninge', False, 1.0)]]
+[[('CAM', False, 1.0), ('Center for Arbejdsmarked', True, 0.8)], [('flygtninge', False, 1.0)]]
 >>> [[(c.text, c.phrase) for c in g] for g in expand(parse("center for arbejdsmarked")).groups]
 [[('center for arbejdsmarked', True), ('CAM', False)]]
 """
@@ -32,6 +34,7 @@ from search.syntax import Clause, ParsedQuery
 
 VARIANTS_FILE = DATA_DIR / "variants.txt"
 VARIANT_BOOST = 0.8  # an alternative scores this much of what the typed wording scores
+PHRASE_ALTERNATIVES = True  # an added alternative of several words is a phrase (docs/relevance.md)
 
 _ANALYZER = DanishAnalyzer()
 
@@ -99,7 +102,8 @@ def expand(parsed: ParsedQuery, table: VariantTable | None = None) -> ParsedQuer
             if clause.field is not None:
                 continue
             for alternative in table.alternatives(_terms(clause.text)):
-                alt = Clause(alternative, None, False, clause.negated, clause.boost * VARIANT_BOOST)
+                alt = Clause(alternative, None, PHRASE_ALTERNATIVES and len(_terms(alternative)) > 1, clause.negated,
+                             clause.boost * VARIANT_BOOST)
                 if clause.negated:
                     excluded.append((alt,))  # an excluded word excludes its variants too, each alone
                 else:

@@ -195,6 +195,28 @@ def test_an_abbreviation_finds_its_long_form_and_back(searcher):
     assert "Næstved #16 Meddelelser" in top(searcher, "Rådet for Etniske Minoriteter", 8)
 
 
+def test_an_abbreviations_long_form_is_searched_as_a_phrase(searcher):
+    # Roskilde #11 writes "rådets medlemmer" and, elsewhere, "etniske minoriteter": not the council REM.
+    assert "Roskilde #11 Præsentationsrunde ved rådets medlemmer" not in top(searcher, "REM", 10)
+    assert top(searcher, "REM", 2) == [
+        "Næstved #None Repræsentantskabsmøde Rådet for etniske minioriteter",
+        "Næstved #None Fokus på forebyggelse af negativ social kontrol",
+    ]
+    groups = expand(parse("REM")).groups
+    assert [(c.text, c.phrase) for c in groups[0]] == [("REM", False), ("Rådet for Etniske Minoriteter", True)]
+
+
+def test_a_phrase_alternative_is_stemmed_and_excludes_as_a_phrase(tmp_path):
+    index = open_index(tmp_path / "index", create=True)
+    write(index, tmp_path, "a.txt",
+          P("Orientering fra Center for Arbejdsmarkedet", "Centeret orienterede om arbejdsmarkedet."),
+          P("Nyt center", "Et nyt center for unge åbner. Arbejdsmarked og uddannelse drøftes."),
+          P("Mødeplan", "Mødeplan for året."))
+    assert [h.title for h in index.search(SearchRequest(query="CAM")).hits] == ["Orientering fra Center for Arbejdsmarkedet"]
+    assert [h.title for h in index.search(SearchRequest(query="center -CAM")).hits] == ["Nyt center"]
+    index.close()
+
+
 def test_the_typed_wording_ranks_first(searcher):
     assert top(searcher, "Center for Arbejdsmarked", 1) == [
         "Næstved #None Naest Ved Afrika indgår samarbejde med Center for Arbejdsmarked"]
