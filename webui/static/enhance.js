@@ -1,10 +1,24 @@
 /* Progressive enhancement only: every feature works without this file. */
 (function () {
   "use strict";
-  // "Kun beslutninger" applies at once instead of waiting for the Søg button.
+  // "Kun beslutninger" applies at once instead of waiting for the Søg button. That reloads
+  // the page, so the box says so beforehand (WCAG 3.2.2) and keeps the focus across the
+  // reload: a keyboard user goes on from the box, not from the top of the page.
+  var FOCUS_KEY = "referatsog-focus";
   document.querySelectorAll("input[data-autosubmit]").forEach(function (box) {
-    box.addEventListener("change", function () { box.form.requestSubmit ? box.form.requestSubmit() : box.form.submit(); });
+    var advice = document.getElementById("decisions-auto");
+    if (advice) { advice.textContent = "Resultaterne opdateres, så snart du ændrer valget."; }
+    box.addEventListener("change", function () {
+      try { sessionStorage.setItem(FOCUS_KEY, box.id); } catch (e) { /* storage off: focus starts at the top */ }
+      box.form.requestSubmit ? box.form.requestSubmit() : box.form.submit();
+    });
   });
+  try {
+    var refocus = sessionStorage.getItem(FOCUS_KEY);
+    sessionStorage.removeItem(FOCUS_KEY);
+    var target = refocus && document.getElementById(refocus);
+    if (target) { target.focus(); }
+  } catch (e) { /* storage off */ }
   // A copy button for the citation; without JavaScript the text is selectable as is.
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
