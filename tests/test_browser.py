@@ -67,9 +67,26 @@ def test_search_narrow_and_read_the_decision(tmp_path):
         expect(page.locator("#citation")).to_have_text(
             "Integrationsrådet, Næstved Kommune, referat af mødet 21.05.2015, punkt 15: Modtagelse af flygtninge")
         page.screenshot(path=str(shots / "3-passage.png"), full_page=True)
+
+        # 4. On a phone, by keyboard: a long word in the query does not make the page scroll
+        # sideways (WCAG 1.4.10, down to 320 px), and "Kun beslutninger" reloads the page
+        # with the focus still on the box.
+        phone = browser.new_page(viewport={"width": 375, "height": 812})
+        phone.goto(base + "/?q=arbejdsmarkedstilknytningen")
+        expect(phone.locator("ol.hits h3")).to_have_count(1)
+        phone.get_by_label("Kun beslutninger").focus()
+        phone.keyboard.press("Space")
+        phone.wait_for_url(re.compile(r"decisions_only=1"))
+        expect(phone.get_by_label("Kun beslutninger")).to_be_focused()
+        phone.screenshot(path=str(shots / "4-phone.png"), full_page=True)
+        for width in (375, 320):
+            phone.set_viewport_size({"width": width, "height": 812})
+            for url in ("/?q=arbejdsmarkedstilknytningen", page.url):
+                phone.goto(url if url.startswith("http") else base + url)
+                assert phone.evaluate("document.documentElement.scrollWidth") <= width, (width, url)
         browser.close()
 
-    for name in ("1-search.png", "2-facet.png", "3-passage.png"):
+    for name in ("1-search.png", "2-facet.png", "3-passage.png", "4-phone.png"):
         assert (shots / name).stat().st_size > 10_000, name
 
 
