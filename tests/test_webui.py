@@ -94,6 +94,34 @@ def test_a_pdf_hit_names_its_file_and_page(tmp_path):
     assert hit["page"] and article.select_one(".hit-source").get_text(strip=True) == f"Kilde: {pdf.name}, side {hit['page']}"
     passage = soup(client.get(f"/passage/{hit['id']}"))
     assert passage.select_one("#citation").get_text(strip=True).endswith(f"Modtagelse af flygtninge (s. {hit['page']})")
+    assert passage.select_one("section.copies") is None  # published once: no other files to name
+
+
+def test_a_passage_page_names_the_same_item_in_other_files(tmp_path):
+    """The search shows one copy of an agenda item published as text and PDF; its page, and its
+    JSON, lead a reader to the other file (the PDF with its page)."""
+    from indexer.update import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "naestved-integrationsraadet-referat-2015-05-21.txt"
+    shutil.copy(SEEDS / text, corpus / text)
+    shutil.copy(PDFS / "referat-2015-05-21.pdf", corpus / "referat-2015-05-21.pdf")
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    [shown] = [h for h in api(client, q=QUERY)["hits"] if h["title"] == "Modtagelse af flygtninge"]
+    assert shown["source"] == "referat-2015-05-21.pdf"
+    page = soup(client.get(f"/passage/{shown['id']}"))
+    [other] = page.select("section.copies li a")
+    assert other.get_text(strip=True) == text
+    text_page = soup(client.get(other["href"]))
+    assert text_page.select_one("h1").get_text(" ", strip=True).endswith("Modtagelse af flygtninge")
+    [back] = text_page.select("section.copies li a")
+    assert back.get_text(strip=True) == f"referat-2015-05-21.pdf, side {shown['page']}"
+    assert back["href"] == f"/passage/{shown['id']}"
+    copies = client.get(other["href"].replace("/passage/", "/api/passage/")).get_json()["copies"]
+    assert [(c["id"], c["source"], c["page"]) for c in copies] == [(shown["id"], "referat-2015-05-21.pdf", shown["page"])]
+    assert copies[0]["links"]["source"].endswith(f"#page={shown['page']}")
 
 
 def test_facet_links_narrow_hits_and_counts_consistently(client):
@@ -331,6 +359,7 @@ def test_api_passage_is_the_passage_json_plus_links(client, seed_index):
     body = client.get(f"/api/passage/{pid}").get_json()
     links = body.pop("links")
     assert body.pop("citation").endswith("punkt 15: Modtagelse af flygtninge")
+    assert body.pop("copies") == []  # the seeds publish each item once
     assert body == json.loads(json.dumps(seed_index.passage(pid).to_json()))
     assert body["sections"] and list(body["sections"])[0] == "beslutning"
     for name in ("html", "json", "document", "source", "previous", "next"):

@@ -37,6 +37,7 @@ class PassageContext:
     siblings: tuple[Passage, ...]
     previous: Passage | None
     next: Passage | None
+    copies: tuple[Passage, ...] = ()  # the same agenda item in other files (its PDF, web page, text)
 
     @property
     def unit(self) -> tuple[str, str]:
@@ -72,7 +73,7 @@ def passage_context(passage: Passage) -> PassageContext:
     at = ids.index(passage.id) if passage.id in ids else -1
     previous = siblings[at - 1] if at > 0 else None
     following = siblings[at + 1] if 0 <= at < len(siblings) - 1 else None
-    return PassageContext(passage, siblings, previous, following)
+    return PassageContext(passage, siblings, previous, following, tuple(get_index().copies(passage.id)))
 
 
 def source_url(passage: Passage) -> str:
@@ -109,7 +110,8 @@ def api_passage(passage_id: str) -> Response:
         links[rel] = url_for(".passage", passage_id=neighbour.id) if neighbour else None
         links[f"{rel}_json"] = url_for(".api_passage", passage_id=neighbour.id) if neighbour else None
     header = {"alternate": links["html"], "prev": links["previous_json"], "next": links["next_json"]}
-    return json_response({**p.to_json(), "citation": citation(p), "links": links},
+    copies = [{"id": c.id, "source": c.source, "page": c.page, "links": passage_links(c)} for c in context.copies]
+    return json_response({**p.to_json(), "citation": citation(p), "copies": copies, "links": links},
                          links={rel: url for rel, url in header.items() if url})
 
 
