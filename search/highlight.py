@@ -27,6 +27,10 @@ _CONTEXT = 60  # characters shown before the first match of the window
 _MAX_MATCHES = 200
 _TOKEN_RE = re.compile(danish.TOKEN_PATTERN)
 _SPACE_RE = re.compile(r"\s+")
+# A paragraph break after text that does not end a sentence (a label, a heading, a bullet):
+# shown as " · ", else "Kompetenceudvalg: Integrationsrådet Administrationen indstiller"
+# reads as one sentence once line breaks are spaces.
+_OPEN_PARAGRAPH_END_RE = re.compile(r"(?<![.!?:;…·])[ \t]*\n[ \t]*\n\s*")
 
 
 def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH, lexicon: Lexicon | None = None) -> str:
@@ -34,8 +38,10 @@ def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH, le
 
     >>> snippet("Byrådet drøftede <b>flygtningene</b> i Næstved.", {"flygtning"})
     'Byrådet drøftede &lt;b&gt;<mark>flygtningene</mark>&lt;/b&gt; i Næstved.'
+    >>> snippet("Kompetenceudvalg: Integrationsrådet\\n\\nAdministrationen indstiller.\\n\\nGodkendt.", {"administration"})
+    'Kompetenceudvalg: Integrationsrådet · <mark>Administrationen</mark> indstiller. Godkendt.'
     """
-    text = _SPACE_RE.sub(" ", text[:MAX_SCAN]).strip()
+    text = _SPACE_RE.sub(" ", _OPEN_PARAGRAPH_END_RE.sub(" · ", text[:MAX_SCAN].strip())).strip()
     matches = _matches(text, frozenset(terms), lexicon) if terms else []
     if not matches:
         start, end = 0, _cut(text, width)

@@ -406,6 +406,13 @@ def test_snippet_shows_the_window_with_most_query_words():
     assert html.startswith("…") and html.endswith("…") and len(html) < 400
 
 
+def test_snippet_keeps_paragraphs_apart_where_no_sentence_ends(seed_index):
+    """A label line and the next paragraph do not run together into one false sentence."""
+    hit = next(h for h in search(seed_index, "flygtninge").hits if h.title == "Status på flygtninge")
+    assert "Kompetenceudvalg: Integrationsrådet · Administrationen indstiller" in hit.snippet
+    assert "til efterretning. Fast punkt fra CAM" in hit.snippet  # a sentence that ends needs no mark
+
+
 def test_snippet_without_matches_is_the_escaped_beginning():
     assert snippet("Ingen <træf> her.", {"flygtning"}) == "Ingen &lt;træf&gt; her."
 
