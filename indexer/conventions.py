@@ -50,11 +50,13 @@ def label_of(text: str) -> str | None:
 
 # --- Field lines under an item heading ---------------------------------------------------
 
+# "Sagsnr.", "SagsID"; some templates print two names for the one field: "SagsID/Sagsnummer: 18/2732".
+_CASE_LABEL = r"(?:Sagsnr|Sagsnummer|SagsID|Sags-ID|Sagsid)\.?"
 _CASE_NUMBER = r"(?P<case>[\w][\w./\-]*\d[\w./\-]*)"
 _CASE_HANDLER_IN_LINE = re.compile(r"(?:^|\s)(?:Sagsbehandler|Sagsansvarlig|Ansvarlig)\s*:?\s+(?P<name>[^:]+?)\s*$")
 _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("item_number", re.compile(r"^Sag\s+nr\.\s*(?P<value>\d{1,4})$", re.IGNORECASE)),
-    ("case_number", re.compile(rf"^(?:Sagsnr|Sagsnummer|SagsID|Sags-ID|Sagsid)\.?\s*:?\s*{_CASE_NUMBER}")),
+    ("case_number", re.compile(rf"^{_CASE_LABEL}(?:\s*/\s*{_CASE_LABEL})*\s*:?\s*{_CASE_NUMBER}")),
     ("case_number", re.compile(r"^Sag\s+(?P<case>\d[\d./\-]*\d)$")),
     ("case_handler", re.compile(r"^(?:Sagsbehandler|Sagsansvarlig|Ansvarlig)\s*:?\s+(?P<value>.+)$")),
     ("case_handler", re.compile(r"^Initialer\s*:\s*(?P<value>\S+)$")),
