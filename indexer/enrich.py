@@ -43,7 +43,10 @@ _OTHER_HEAD_LABELS = (
     "Administrationen", "Referent", "Mødedato", "Tid", "Mødetid", "Mødetidspunkt", "Dato", "Tidspunkt",
     "Stedfortræder", "Indhold", "Indholdsfortegnelse", "UDVALG", "MØDE", "STARTTIDSPUNKT", "SLUTTIDSPUNKT",
 ) + _PLACE_LABELS
-_ROLE_WORDS = {"formand", "næstformand", "forperson", "næstforperson", "forkvinde", "sekretær", "referent"}
+_ROLE_WORDS = {
+    "formand", "næstformand", "forperson", "næstforperson", "forkvinde", "sekretær", "referent",
+    "borgmester", "viceborgmester", "1. viceborgmester", "2. viceborgmester", "rådmand", "udvalgsformand",
+}
 
 
 def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagger: TopicTagger | None = None) -> Document:

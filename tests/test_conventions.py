@@ -98,3 +98,7 @@ def test_f7_case_number_field_in_each_spelling(tmp_path, field):
     path.write_text(text, encoding="utf-8")
     assert items(read_document(path, tmp_path)) == F7_ITEMS
 
+
+def test_f7_the_mayors_title_in_the_members_list_is_no_name(f7):
+    assert f7.present == ("Lars Ebbesen", "Marianne Skov", "Yusuf Demir", "Hanne Thygesen", "Ditte Aagaard",
+                          "Jens Peter Bloch")
