@@ -50,26 +50,37 @@ def label_of(text: str) -> str | None:
 
 # --- Field lines under an item heading ---------------------------------------------------
 
+
+def _as_printed(*labels: str) -> str:
+    """A regex alternation of field labels in their usual spelling or in capitals ("SAGSNR")."""
+    forms = dict.fromkeys(form for label in labels for form in (label, label.upper()))
+    return "(?:" + "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) + ")"
+
+
 # "Sagsnr.", "SagsID"; some templates print two names for the one field: "SagsID/Sagsnummer: 18/2732".
-_CASE_LABEL = r"(?:Sagsnr|Sagsnummer|SagsID|Sags-ID|Sagsid)\.?"
+_CASE_LABEL = _as_printed("Sagsnr", "Sagsnummer", "SagsID", "Sags-ID", "Sagsid") + r"\.?"
+_HANDLER_LABEL = _as_printed("Sagsbehandler", "Sagsansvarlig", "Ansvarlig")
 _CASE_NUMBER = r"(?P<case>[\w][\w./\-]*\d[\w./\-]*)"
-_CASE_HANDLER_IN_LINE = re.compile(r"(?:^|\s)(?:Sagsbehandler|Sagsansvarlig|Ansvarlig)\s*:?\s+(?P<name>[^:]+?)\s*$")
+_CASE_HANDLER_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s+(?P<name>[^:]+?)\s*$")
 _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("item_number", re.compile(r"^Sag\s+nr\.\s*(?P<value>\d{1,4})$", re.IGNORECASE)),
     ("case_number", re.compile(rf"^{_CASE_LABEL}(?:\s*/\s*{_CASE_LABEL})*\s*:?\s*{_CASE_NUMBER}")),
-    ("case_number", re.compile(r"^Sag\s+(?P<case>\d[\d./\-]*\d)$")),
-    ("case_handler", re.compile(r"^(?:Sagsbehandler|Sagsansvarlig|Ansvarlig)\s*:?\s+(?P<value>.+)$")),
-    ("case_handler", re.compile(r"^Initialer\s*:\s*(?P<value>\S+)$")),
+    ("case_number", re.compile(rf"^{_as_printed('Sag')}\s+(?P<case>\d[\d./\-]*\d)$")),
+    ("case_handler", re.compile(rf"^{_HANDLER_LABEL}\s*:?\s+(?P<value>.+)$")),
+    ("case_handler", re.compile(rf"^{_as_printed('Initialer')}\s*:\s*(?P<value>\S+)$")),
 ]
 # Lines that anchor a heading without carrying a field we keep.
 _ANCHOR_ONLY = re.compile(
-    r"^(Dok\.\s|Dokumentnr\.?\s*:|J\.\s?nr\.?\s*:|Åbent( punkt)?$|Lukket( punkt)?$|"
-    r"Beslutningskompetence\s*:\s*\S|Sagen afgøres i\s*:|Kompetenceudvalg\s*:)"
+    rf"^({_as_printed('Dok.')}\s|{_as_printed('Dokumentnr')}\.?\s*:|{_as_printed('J.nr', 'J. nr')}\.?\s*:|"
+    rf"{_as_printed('Åbent', 'Åbent punkt', 'Lukket', 'Lukket punkt')}$|"
+    rf"{_as_printed('Beslutningskompetence')}\s*:\s*\S|{_as_printed('Sagen afgøres i', 'Kompetenceudvalg')}\s*:)"
 )
 # A field label printed alone, its value following in a later line (PDF tab stops).
 _LABEL_ONLY = {
-    "Sagsbehandler": "case_handler", "Sagsansvarlig": "case_handler",
-    "Sagsnr": "case_number", "Sagsnr.": "case_number", "Sagsnummer": "case_number",
+    form: name
+    for label, name in (("Sagsbehandler", "case_handler"), ("Sagsansvarlig", "case_handler"), ("Sagsnr", "case_number"),
+                        ("Sagsnr.", "case_number"), ("Sagsnummer", "case_number"))
+    for form in (label, label.upper())
 }
 
 
@@ -183,10 +194,10 @@ def is_placeholder(text: str) -> bool:
 
 # "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden"
 NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
-# "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019"
-PUNKT_HEADING = re.compile(r"^(?:[•\-*]\s*)?Punkt\s+(?P<number>\d{1,3})\s*[:.]?\s+(?P<title>\S.*)$")
-# "Pkt. 58" alone, the title on the next line
-PKT_LINE = re.compile(r"^Pkt\.?\s*(?P<number>\d{1,3})$")
+# "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE"
+PUNKT_HEADING = re.compile(r"^(?:[•\-*]\s*)?(?:Punkt|PUNKT)\s+(?P<number>\d{1,3})\s*[:.]?\s+(?P<title>\S.*)$")
+# "Pkt. 58" (or "PKT. 58") alone, the title on the next line
+PKT_LINE = re.compile(r"^(?:Pkt|PKT)\.?\s*(?P<number>\d{1,3})$")
 # "38Godkendelse af dagsorden": the number glued to the title (but not "3F")
 GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?=[A-ZÆØÅ][a-zæøå])(?P<title>.+)$")
 # "Sag nr. 130" under a title line

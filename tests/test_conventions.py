@@ -7,6 +7,8 @@ the items, their numbers, titles, case numbers, decisions and the meeting's meta
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,57 @@ def test_f7_case_number_field_in_each_spelling(tmp_path, field):
 def test_f7_the_mayors_title_in_the_members_list_is_no_name(f7):
     assert f7.present == ("Lars Ebbesen", "Marianne Skov", "Yusuf Demir", "Hanne Thygesen", "Ditte Aagaard",
                           "Jens Peter Bloch")
+
+
+# --- Variations of the sampled layouts ----------------------------------------------------------
+
+LAYOUT_EXPECTED = {name: spec for name, spec in json.loads((LAYOUTS / "expected.json").read_text(encoding="utf-8")).items()
+                   if not name.startswith("_")}
+
+
+def layout_file(prefix: str) -> Path:
+    (path,) = LAYOUTS.glob(f"{prefix}_*.txt")
+    return path
+
+
+def variant(tmp_path: Path, source: Path, change, suffix: str | None = None):
+    """`source` rewritten by `change` (text → text), read through the pipeline."""
+    path = tmp_path / (source.stem + (suffix or source.suffix))
+    path.write_text(change(source.read_text(encoding="utf-8")), encoding="utf-8")
+    return read_document(path, tmp_path)
+
+
+def expected_items(prefix: str) -> list[tuple[int | None, str, str | None, str | None]]:
+    spec = LAYOUT_EXPECTED[layout_file(prefix).name]
+    return [(i["number"], i["title"].casefold(), i.get("case_number"), i.get("case_handler")) for i in spec["items"]]
+
+
+def found_items(document) -> list[tuple[int | None, str, str | None, str | None]]:
+    return [(p.item_number, p.title.casefold(), p.case_number, p.case_handler) for p in document.passages]
+
+
+def upper_lines(pattern: str):
+    """A change that writes the lines matching `pattern` in capitals."""
+    return lambda text: re.sub(pattern, lambda m: m.group(0).upper(), text, flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize(("prefix", "pattern"), [
+    ("f1", r"^(Sagsbehandler|Sagsnr)(?= )"),  # SAGSBEHANDLER Lise Mørk Andersen / SAGSNR 15/4410
+    ("f2", r"^(Sag|Initialer:|Dok\.|Åbent|Lukket)( .*)?$"),  # SAG 588-2021-2231, INITIALER: MHL, ÅBENT
+    ("f3", r"^Sagsnr\.: .*$"),  # SAGSNR.: 731-2012-10334   J.NR.: 00.01.00   DOKUMENTNR.: …
+    ("f8", r"^(Pkt\. \d+|Sagsnr\. .*)$"),  # PKT. 58 / SAGSNR. 299835 ÆLDRE- OG SUNDHEDSUDVALGET ÅBENT PUNKT
+])
+def test_field_lines_and_headings_in_capitals_are_the_same_conventions(tmp_path, prefix, pattern):
+    document = variant(tmp_path, layout_file(prefix), upper_lines(pattern))
+    assert found_items(document) == expected_items(prefix)
+    assert document.doc_type == "referat"
+
+
+def test_f7_in_capitals_punkt_headings_and_sagsid(tmp_path):
+    change = upper_lines(r"^(• Punkt .*|SagsID/Sagsnummer: .*|Sagen afgøres i: .*|Beslutning i .*)$")
+    document = variant(tmp_path, F7_MINUTES, change)
+    assert [(n, t.casefold(), c) for n, t, c in items(document)] == [(n, t.casefold(), c) for n, t, c in F7_ITEMS]
+    assert document.passages[0].title == "GODKENDELSE AF DAGSORDEN"  # as printed, without "1/2019"
+    plan = document.passages[1]
+    assert plan.decision.startswith("Godkendt. Jens Peter Bloch") and plan.decision_date == "2019-01-29"
+    assert [s.date for s in plan.sections if s.key == EARLIER_DECISION] == ["2019-01-09", "2019-01-16"]
