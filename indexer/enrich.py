@@ -112,7 +112,7 @@ def _passage(item: Item, position: int, document_id: str, base: dict, meeting: s
         title=title,
         case_handler=item.fields.get("case_handler"),
         case_number=item.fields.get("case_number"),
-        topics=tagger.tag(title, text),
+        topics=tagger.tag(title, text, council=base["council"]),
         line=item.start.number,
         page=item.start.page if is_pdf else None,
         sections=sections,

@@ -9,6 +9,7 @@ as one word.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -99,8 +100,15 @@ class TopicTagger:
                 vocabulary.setdefault(name, []).extend(words)
         return cls(vocabulary)
 
-    def tag(self, title: str, text: str) -> tuple[str, ...]:
-        """Topics whose keywords occur often enough, strongest first (at least one topic)."""
+    def tag(self, title: str, text: str, *, council: str | None = None) -> tuple[str, ...]:
+        """Topics whose keywords occur often enough, strongest first (at least one topic).
+
+        The `council`'s own name is not evidence: "Beskæftigelsesudvalget skal godkende
+        dagsordenen" is not about employment, and every item of that committee names it.
+        """
+        if council:
+            name = _name_pattern(council)
+            title, text = name.sub(" ", title), name.sub(" ", text)
         scores: Counter[str] = Counter()
         for weight, found in ((_TITLE_WEIGHT, words(title)), (1, words(text))):
             # Each distinct word once, times its count (in order of first occurrence, so
@@ -139,6 +147,18 @@ class TopicTagger:
                 self._cache.clear()
             self._cache[pair] = hit
         return hit
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A council's name as written in running text: any case and spacing, inflected
+    ("Børne- og Skoleudvalgets"), as a whole word.
+
+    >>> _name_pattern("Børne- og Skoleudvalget").sub("_", "BØRNE- OG SKOLEUDVALGETS møde; børne- og ungeområdet")
+    '_ møde; børne- og ungeområdet'
+    """
+    words = name.split()
+    return re.compile(r"(?<!\w)" + r"\s*".join(re.escape(w) for w in words) + r"\w*", re.IGNORECASE)
 
 
 def _occurrences(phrase: tuple[str, ...], stems: list[str]) -> int:

@@ -42,7 +42,8 @@ from search.facets import FACETS
 # 5: the `routine` column.
 # 6: a placeholder decision ("-") is no decision, titles are bounded, one-line files are split
 #    (6890dd4, e0927ea): the stored passages of an older index would keep the old answers.
-# 7: the decision's words are part of `copy_key`: minutes that decide differently are no copies.
+# 7: the decision's words are part of `copy_key`: minutes that decide differently are no copies;
+#    topics are not counted from the council's own name ("Beskæftigelsesudvalget").
 SCHEMA_VERSION = 7
 
 PASSAGE = "passage"

@@ -58,3 +58,25 @@ def test_keyword_lookup_finds_what_comparing_every_keyword_finds(seed_documents)
         assert tagger._topics_of(pair) == expected, pair
         tagged += bool(expected)
     assert tagged > 100
+
+
+def test_the_councils_own_name_is_no_evidence_of_a_topic():
+    """Every item of the employment committee names it; approving its agenda is not about jobs."""
+    tagger = TopicTagger({"beskæftigelse": ["beskæftigelse"], "uddannelse": ["skole"], "børn og unge": ["børn"]})
+    approval = ("Godkendelse af dagsorden", "Beskæftigelsesudvalget skal godkende dagsordenen. "
+                "BESLUTNING I BESKÆFTIGELSESUDVALGET: Godkendt.")
+    assert "beskæftigelse" in tagger.tag(*approval)
+    assert tagger.tag(*approval, council="Beskæftigelsesudvalget") == (FALLBACK_TOPIC,)
+    pass_ = ("Fritidspas", "Børne- og Skoleudvalget drøftede, hvordan flere børn kommer i foreningslivet; børnene "
+             "og deres forældre får et fritidspas. Børne- og Skoleudvalgets beslutning følger.")
+    assert tagger.tag(*pass_, council="Børne- og Skoleudvalget") == ("børn og unge",)  # its own words still count
+
+
+def test_layout_minutes_approving_the_agenda_get_no_topic_from_the_committee_name(layout_expectations):
+    from conftest import LAYOUTS
+    from indexer.pipeline import read_document
+
+    for name in ("f5_havnsted_beskaeftigelsesudvalget_2019-11-19.txt", "f6_kildeholm_boerne_og_skoleudvalget_2020-06-10.txt"):
+        document = read_document(LAYOUTS / name, LAYOUTS)
+        approval = next(p for p in document.passages if p.title == "Godkendelse af dagsorden")
+        assert approval.topics == (FALLBACK_TOPIC,), (name, approval.topics)
