@@ -192,16 +192,50 @@ def is_placeholder(text: str) -> bool:
 
 # --- Item headings -----------------------------------------------------------------------
 
-# "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden"
-NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
-# "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE"
-PUNKT_HEADING = re.compile(r"^(?:[•\-*]\s*)?(?:Punkt|PUNKT)\s+(?P<number>\d{1,3})\s*[:.]?\s+(?P<title>\S.*)$")
+# "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden", "3) Eventuelt"
+NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
+# "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE", "Punkt 3. Title",
+# "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title"; bulleted with any of the usual bullets
+_BULLET = r"(?:[•·▪◦‣○●■□\-–*]\s*|o\s+)"
+PUNKT_HEADING = re.compile(
+    rf"^{_BULLET}?(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?P<number>\d{{1,3}})(?:\s*[:.)]|\s+[-–])?\s+(?P<title>[^\s\-–].*)$"
+)
 # "Pkt. 58" (or "PKT. 58") alone, the title on the next line
 PKT_LINE = re.compile(r"^(?:Pkt|PKT)\.?\s*(?P<number>\d{1,3})$")
 # "38Godkendelse af dagsorden": the number glued to the title (but not "3F")
 GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?=[A-ZÆØÅ][a-zæøå])(?P<title>.+)$")
 # "Sag nr. 130" under a title line
 SAG_NR = re.compile(r"^Sag\s+nr\.\s*(?P<number>\d{1,4})$", re.IGNORECASE)
+
+# Points of a recommendation or decision ("1. at der bevilges …", "2) At udgiften …, og") have the
+# shape of numbered headings; no agenda item is titled so.
+_LIST_POINT = re.compile(r"^(?:at|At|AT)\s|[,;]$|\s(?:og|eller)$")
+# Abbreviations a title may end with: its full stop does not end a sentence.
+_ABBREVIATIONS = {"mv", "mm", "pkt", "nr", "kr", "ca", "jf", "inkl", "ekskl", "vedr", "etc", "osv"}
+
+
+def is_list_point(title: str) -> bool:
+    """Whether a numbered line is a point of a list, never an agenda item's title.
+
+    >>> [is_list_point(t) for t in ("at dagsordenen godkendes", "At der bevilges 40.000 kr., og", "Godkendelse af dagsorden")]
+    [True, True, False]
+    """
+    return bool(_LIST_POINT.search(title.strip()))
+
+
+def is_sentence(title: str) -> bool:
+    """Whether a title ends as a sentence does: such a numbered line needs a strong anchor.
+
+    >>> [is_sentence(t) for t in ("Forslaget godkendes.", "Foreningernes dag 2015.", "Godkendelse af dagsorden",
+    ...                          "Puljer m.v.", "Budget, 2.", "Eventuelt...")]
+    [True, True, False, False, False, False]
+    """
+    title = title.strip()
+    if not title.endswith(".") or title.endswith(".."):
+        return False
+    last = title.split()[-1][:-1]
+    return len(last) > 1 and "." not in last and last.lower() not in _ABBREVIATIONS and not (last.isdigit() and len(last) <= 2)
+
 
 _MEETING_REFERENCE = re.compile(r"\s+\d{1,3}/\d{4}$")  # "Punkt 3 Title 1/2019"
 _DECISION_SUFFIX = re.compile(r"\s*\((?:B|O)\)$")  # "(B)" beslutning / "(O)" orientering

@@ -144,10 +144,14 @@ def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str) -> _
             break
         parts.append(text)
         j += 1
-    # Prefer the shortest title that has its anchor right after it.
+    # Prefer the shortest title that has its anchor right after it. A point of a list ("1. at …")
+    # is never a title; a finished sentence ("1. Forslaget godkendes.") only with a field line or
+    # the repeated title under it, as a list at the end of a section is followed by a label.
     for count in range(1, len(parts) + 1):
         title_text = " ".join(parts[:count])
-        if _anchor_follows(lines, i + count, title_text):
+        if cv.is_list_point(title_text):
+            continue
+        if _anchor_follows(lines, i + count, title_text, strong_only=cv.is_sentence(title_text)):
             return _Heading(i, number, cv.clean_title(title_text), i + count)
     return None
 
@@ -168,13 +172,22 @@ def _contents_title_heading(lines: Sequence[Line], i: int, contents: dict[str, i
     return None
 
 
-def _anchor_follows(lines: Sequence[Line], start: int, title: str, fields_only: bool = False) -> bool:
-    """Whether the first non-blank line after a heading's title is its anchor."""
+def _anchor_follows(lines: Sequence[Line], start: int, title: str, fields_only: bool = False,
+                    strong_only: bool = False) -> bool:
+    """Whether the first non-blank line after a heading's title is its anchor.
+
+    `fields_only`: only a field line counts; `strong_only`: a field line or the repeated title
+    (not a section label or decision header, which also follow any list at a section's end).
+    """
     j = _next_nonblank(lines, start)
     if j is None:
         return False
     text = lines[j].text
-    return cv.field_line(text) is not None if fields_only else _is_anchor(text, title)
+    if fields_only:
+        return cv.field_line(text) is not None
+    if strong_only:
+        return cv.field_line(text) is not None or _fold_title(text) == _fold_title(cv.clean_title(title))
+    return _is_anchor(text, title)
 
 
 def _continues_title(text: str) -> bool:

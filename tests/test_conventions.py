@@ -158,3 +158,43 @@ def test_f7_in_capitals_punkt_headings_and_sagsid(tmp_path):
     plan = document.passages[1]
     assert plan.decision.startswith("Godkendt. Jens Peter Bloch") and plan.decision_date == "2019-01-29"
     assert [s.date for s in plan.sections if s.key == EARLIER_DECISION] == ["2019-01-09", "2019-01-16"]
+
+
+def renumber(form: str, prefix: str):
+    """A change that prints the item headings of a layout as `form` ("Pkt. {n} {title}")."""
+    titles = {i["title"].split()[0] for i in LAYOUT_EXPECTED[layout_file(prefix).name]["items"]}
+
+    def change(text: str) -> str:
+        def heading(m: re.Match[str]) -> str:
+            if m.group("title").split()[0] not in titles or re.search(r"\s{3,}\d+$", m.group(0)):
+                return m.group(0)  # a list point or a contents entry
+            return form.format(n=m.group("n"), title=m.group("title"))
+        return re.sub(r"^(?P<n>\d{1,3})\.\s+(?P<title>\S.*)$", heading, text, flags=re.MULTILINE)
+    return change
+
+
+@pytest.mark.parametrize("form", ["Pkt. {n} {title}", "Pkt {n}: {title}", "PKT. {n} {title}", "Pkt. {n}. {title}",
+                                  "Punkt {n} - {title}", "{n}) {title}", "· Punkt {n} {title}", "▪ Pkt. {n} {title}"])
+@pytest.mark.parametrize("prefix", ["f2", "f4", "f6"])
+def test_item_numbers_written_as_pkt_punkt_or_parenthesis(tmp_path, prefix, form):
+    document = variant(tmp_path, layout_file(prefix), renumber(form, prefix))
+    assert found_items(document) == expected_items(prefix)
+
+
+@pytest.mark.parametrize("form", ["Pkt. {n} {t}", "Punkt {n} - {t}", "o Punkt {n} {t}", "– Punkt {n} {t}"])
+def test_f7_headings_with_other_bullets_and_numbering(tmp_path, form):
+    change = lambda text: re.sub(r"^• Punkt (\d+) (.*)$", lambda m: form.format(n=m.group(1), t=m.group(2)), text,
+                                 flags=re.MULTILINE)
+    assert items(variant(tmp_path, F7_MINUTES, change)) == F7_ITEMS
+
+
+@pytest.mark.parametrize("prefix", ["f1", "f8", "f9"])
+@pytest.mark.parametrize("point", ["{n}. At ", "{n}) At ", "{n}) "])
+def test_recommendation_points_are_no_items_however_numbered_and_capitalised(tmp_path, prefix, point):
+    # "3. at restbeløbet …" before SAGSFREMSTILLING: "3. At …", "3) At …" and "3) Restbeløbet …" are list
+    # points too, though a section label follows them as an item heading's anchor would.
+    def change(text: str) -> str:
+        return re.sub(r"^(\d)\. at (\w)", lambda m: point.format(n=m.group(1)) + (
+            m.group(2) if "At" in point else m.group(2).upper()), text, flags=re.MULTILINE)
+    document = variant(tmp_path, layout_file(prefix), change)
+    assert found_items(document) == expected_items(prefix)
