@@ -114,27 +114,39 @@ def field_line(text: str) -> FieldLine | None:
 # --- Decision headers --------------------------------------------------------------------
 
 # A council or committee name: "Integrationsrådet", "Beskæftigelses- og Integrationsudvalget",
-# "Kommunalbestyrelsen", "BESKÆFTIGELSESUDVALGET". One capitalised word, or "X- og Y", ending
-# in a council word.
+# "Klima-, Teknik- og Miljøudvalget", "Kommunalbestyrelsen", "BESKÆFTIGELSESUDVALGET", "Udvalget for
+# Børn og Unge". One capitalised word ending in a council word, with any "X-, Y- og" before it;
+# or "Udvalget for" and the fields it covers.
 _COUNCIL_WORD = (
     r"(?:råd|rådet|udvalg|udvalget|bestyrelse|bestyrelsen|repræsentation|repræsentationen|magistrat|magistraten"
     r"|RÅD|RÅDET|UDVALG|UDVALGET|BESTYRELSE|BESTYRELSEN)"
 )
-COUNCIL_PATTERN = rf"(?:[A-ZÆØÅ][\wæøåÆØÅ]*-\s+(?:og|OG)\s+)?[A-ZÆØÅ][\wæøåÆØÅ]*?{_COUNCIL_WORD}"
+_NAME_WORD = r"[A-ZÆØÅ][\wæøåÆØÅ]*"
+COUNCIL_PATTERN = (
+    rf"(?:(?:{_NAME_WORD}-,?\s+)*{_NAME_WORD}-\s+(?:og|OG)\s+)?[A-ZÆØÅ][\wæøåÆØÅ]*?{_COUNCIL_WORD}"
+    rf"|(?:Udvalget|UDVALGET)\s+(?:for|FOR)\s+{_NAME_WORD}(?:,\s+{_NAME_WORD})*(?:\s+(?:og|OG)\s+{_NAME_WORD})?"
+)
+# Decision headers also name the council by its initials: "Beslutning i ØU den 16-01-2019",
+# "KB, 1. oktober 2019, pkt. 130", "BIU's møde den 13. marts 2012:".
+_DECIDING_BODY = rf"(?:{COUNCIL_PATTERN}|(?!(?:DATO|MØDE|STED|TID|KL|NR|PKT|SIDE)\b)[A-ZÆØÅ]{{2,5}}(?![\wæøåÆØÅ]))"
+_WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
+# "den 4. juni 2026", "d. 04.06.2026", "torsdag den 4. juni 2026 kl. 17.00", "29-01-2019, kl. 16:30"
+_ON = rf"(?:(?i:{_WEEKDAY})\s+)?(?i:den|d\.)\s+"
+_AT_TIME = r"(?:,?\s+(?i:kl\.?|klokken)\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)?"
 _NAMED_DECISION = [
     # "Beslutning fra Integrationsrådet", "Beslutning i Børne- og Skoleudvalget den 10-06-2020",
-    # "BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019"
+    # "BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019", "Beslutning i BR den 4. juni 2026 kl. 17.00"
     re.compile(
-        rf"^(?i:beslutning)\s+(?i:fra|i)\s+(?P<council>{COUNCIL_PATTERN})"
-        rf"(?:\s+(?i:den)\s+(?P<date>{DATE_PATTERN}))?:?$"
+        rf"^(?i:beslutning)\s+(?i:fra|i)\s+(?P<council>{_DECIDING_BODY})"
+        rf"(?:\s+{_ON}(?P<date>{DATE_PATTERN}){_AT_TIME})?:?$"
     ),
-    # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:"
-    re.compile(rf"^(?P<council>{COUNCIL_PATTERN})s\s+møde\s+den\s+(?P<date>{DATE_PATTERN}):?$"),
+    # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:", "BIU's møde den 13. marts 2012:"
+    re.compile(rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s)\s+møde\s+{_ON}(?P<date>{DATE_PATTERN}){_AT_TIME}:?$"),
     # "Ældre- og Sundhedsudvalget, 09-09-2019, pkt. 59", "Økonomiudvalget, 17. september 2019, pkt. 148:",
     # and the date line under a BESLUTNING label: "Integrationsrådet, 21.05.2015"
     re.compile(
-        rf"^(?P<council>{COUNCIL_PATTERN}),?\s+(?:den\s+)?(?P<date>{DATE_PATTERN})"
-        rf"(?:,?\s+pkt\.\s*(?P<pkt>\d+))?:?$"
+        rf"^(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}"
+        rf"(?:,?\s+(?i:pkt)\.\s*(?P<pkt>\d+))?:?$"
     ),
 ]
 

@@ -198,3 +198,74 @@ def test_recommendation_points_are_no_items_however_numbered_and_capitalised(tmp
             m.group(2) if "At" in point else m.group(2).upper()), text, flags=re.MULTILINE)
     document = variant(tmp_path, layout_file(prefix), change)
     assert found_items(document) == expected_items(prefix)
+
+
+# --- Decision headers as municipalities print them ----------------------------------------------
+
+
+def decisions(document) -> list[tuple[int | None, str, str | None, tuple[tuple[str | None, str], ...], str]]:
+    """Per item: its decision, the decision's date, the quoted earlier decisions (date, text) and the note."""
+    return [
+        (p.item_number, p.decision, p.decision_date,
+         tuple((s.date, s.text) for s in p.sections if s.key == EARLIER_DECISION),
+         next((s.note for s in p.sections if s.key == DECISION), ""))
+        for p in document.passages
+    ]
+
+
+def rewrite_headers(pattern: str, replacement):
+    return lambda text: re.sub(pattern, replacement, text, flags=re.MULTILINE)
+
+
+COUNCIL_INITIALS = [
+    (F7_MINUTES, r"^Beslutning i (Byrådet|Økonomiudvalget|Social- og Integrationsudvalget) ",
+     lambda m: "Beslutning i " + {"Byrådet": "BR", "Økonomiudvalget": "ØU"}.get(m.group(1), "SIU") + " "),
+    (layout_file("f6"), r"^Beslutning i Børne- og Skoleudvalget ", "Beslutning i BSU "),
+    (layout_file("f2"), r"^Beslutning fra Integrationsrådet$", "Beslutning fra IR"),
+    (layout_file("f3"), r"^(Beskæftigelses- og Integrationsudvalgets|Social- og Ældreudvalgets) møde",
+     lambda m: ("BIU's" if m.group(1).startswith("Besk") else "SÆU's") + " møde"),
+    (layout_file("f8"), r"^(Ældre- og Sundhedsudvalget|Beskæftigelsesudvalget), (\d\d-\d\d-2019, pkt\. \d+)$",
+     lambda m: ("ÆSU" if m.group(1).startswith("Æ") else "BEU") + ", " + m.group(2)),
+    (layout_file("f9"), r"^(Økonomiudvalget|Social- og Integrationsudvalget|Kultur- og Fritidsudvalget), ",
+     lambda m: {"Ø": "ØU", "S": "SIU", "K": "KFU"}[m.group(1)[0]] + ", "),
+    (layout_file("f1"), r"^Integrationsrådet, 27\.05\.2015$", "IR, 27.05.2015"),
+]
+
+
+@pytest.mark.parametrize(("source", "pattern", "replacement"), COUNCIL_INITIALS,
+                         ids=["f7", "f6", "f2", "f3", "f8", "f9", "f1"])
+def test_decision_headers_naming_the_council_by_its_initials(tmp_path, source, pattern, replacement):
+    original = read_document(source, source.parent)
+    document = variant(tmp_path, source, rewrite_headers(pattern, replacement))
+    assert decisions(document) == decisions(original)
+    assert all(p.has_decision for p in document.passages)
+
+
+AT_TIME = [
+    (F7_MINUTES, r"^(Beslutning i \w+) den 29-01-2019$", r"\1 den 29. januar 2019 kl. 17.00"),
+    (layout_file("f6"), r"^(Beslutning i .+) den 10-06-2020$", r"\1 onsdag den 10. juni 2020, kl. 16.00"),
+    (layout_file("f8"), r"^(.+), (\d\d-\d\d-2019), (pkt\. \d+)$", r"\1, \2, kl. 16:30, \3"),
+    (layout_file("f3"), r"^(.+møde den 13\. marts 2012):$", r"\1 kl. 15.30:"),
+    (layout_file("f1"), r"^(Integrationsrådet), 27\.05\.2015$", r"\1 d. 27.05.2015 kl. 17.00-19.10"),
+]
+
+
+@pytest.mark.parametrize(("source", "pattern", "replacement"), AT_TIME, ids=["f7", "f6", "f8", "f3", "f1"])
+def test_decision_headers_with_the_time_of_day_or_weekday(tmp_path, source, pattern, replacement):
+    original = read_document(source, source.parent)
+    document = variant(tmp_path, source, rewrite_headers(pattern, replacement))
+    assert decisions(document) == decisions(original)
+    assert all(p.has_decision for p in document.passages)
+
+
+@pytest.mark.parametrize("name", ["Børne-, Unge- og Skoleudvalget", "Udvalget for Børn og Skole",
+                                  "Udvalget for Børn, Unge og Skole"])
+def test_council_names_of_three_parts_or_udvalget_for(tmp_path, name):
+    source = layout_file("f6")
+    original = read_document(source, source.parent)
+    document = variant(tmp_path, source, lambda text: text.replace("Børne- og Skoleudvalget", name))
+    assert document.council == name
+    assert [s.label for s in document.passages[0].sections if s.key == DECISION] == [
+        f"Beslutning i {name} den 10-06-2020"]
+    renamed = [(n, text.replace("Børne- og Skoleudvalget", name), *rest) for n, text, *rest in decisions(original)]
+    assert decisions(document) == renamed
