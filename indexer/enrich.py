@@ -102,7 +102,7 @@ def _passage(item: Item, position: int, document_id: str, base: dict, meeting: s
         # A heading that runs on (a line with no breaks): shown cut, searchable whole in the text.
         text = f"{title}\n\n{text}" if text else title
         title = cv.shorten_title(title)
-    sections = _decisions_first(_reclassify(item.sections, meeting))
+    sections = _decisions_first(_reclassify(item.sections, meeting, base["council"]))
     decision_dates = [s.date for s in sections if s.is_decision and s.date]  # a placeholder ("-") decides nothing
     return Passage(
         id=f"{document_id}-{position + 1:02d}",
@@ -125,22 +125,56 @@ def _passage(item: Item, position: int, document_id: str, base: dict, meeting: s
 # --- Passage parts -----------------------------------------------------------------------
 
 
-def _reclassify(sections: Sequence[Section], meeting: str | None) -> list[Section]:
+def _reclassify(sections: Sequence[Section], meeting: str | None, council: str | None = None) -> list[Section]:
     """A council-named decision dated before this meeting quotes an earlier committee.
 
-    Only applies when another decision of this meeting remains, so an item decided on a
+    When another council made it, it is quoted even as the item's only decision: an agenda
+    (dagsorden) prints the committees' recommendations before this council has decided.
+    Otherwise only when another decision of this meeting remains, so an item decided on a
     deferred date (seed: "Integrationsrådet 19.03.2015" under BESLUTNING) keeps its decision.
     """
     named = [s for s in sections if s.key == DECISION and s.label and cv.label_of(s.label) is None]
-    if not meeting or len(named) < 2:
+    if not meeting or not named:
         return list(sections)
+    earlier = [s for s in named if s.date and s.date < meeting and council and not _same_council(s.label, council)]
     current = [s for s in named if s.date in (None, meeting)]
-    if not current:
-        return list(sections)
+    if len(named) >= 2 and current:
+        earlier += [s for s in named if s not in current]
     return [
-        Section(EARLIER_DECISION, s.label, s.text, s.date, s.note) if s in named and s not in current else s
+        Section(EARLIER_DECISION, s.label, s.text, s.date, s.note) if s in earlier else s
         for s in sections
     ]
+
+
+def _same_council(header: str, council: str) -> bool:
+    """Whether a decision header names this document's council, in full or by its initials.
+
+    >>> [_same_council(h, "Byrådet") for h in ("Beslutning i Byrådet den 29-01-2019", "BR, 29.01.2019", "ØU, 16.01.2019")]
+    [True, True, False]
+    >>> _same_council("BIU's møde den 13. marts 2012:", "Beskæftigelses- og Integrationsudvalget")
+    True
+    """
+    found = cv.decision_header(header)
+    if found is None:
+        return True  # nothing to tell them apart by
+    name = found.council
+    if name.casefold() == council.casefold():
+        return True
+    return name.isupper() and len(name) <= 5 and name == _initials(council)
+
+
+_PARTS = re.compile(r"-,?\s+(?:og\s+)?|\s+og\s+", re.IGNORECASE)
+_COUNCIL_END = re.compile(r"(udvalget|udvalg|rådet|råd|bestyrelsen|bestyrelse|repræsentationen|magistraten)$", re.IGNORECASE)
+
+
+def _initials(council: str) -> str:
+    """'Økonomiudvalget' → 'ØU', 'Byrådet' → 'BR', 'Beskæftigelses- og Integrationsudvalget' → 'BIU'."""
+    parts = [p for p in _PARTS.split(council) if p]
+    letters = [p[0].upper() for p in parts]
+    end = _COUNCIL_END.search(parts[-1]) if parts else None
+    if end and end.start() > 0:
+        letters.append(end.group(1)[0].upper())
+    return "".join(letters)
 
 
 def _decisions_first(sections: Sequence[Section]) -> tuple[Section, ...]:
