@@ -40,6 +40,10 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+# Markdown exports (pandoc) escape what would be markup: "1\. Godkendelse", "\- ikke en liste", "\*";
+# a backslash at the end of a line is a hard line break.
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MD_HARD_BREAKS = re.compile(r"(?<=\S)\\$", re.MULTILINE)
 _MD_TABLE_ROW = re.compile(r"^\|(.+)\|$")
 
 # A page flattened onto one line: "<index> <running header> … Side N af M".
@@ -62,7 +66,8 @@ def clean(source: SourceFile) -> list[Line]:
     if source.kind == "pdf":
         raw = _lines_of_pages(pages, strip_running_chrome(pages))
     else:
-        raw = _text_lines(pages[0].text if pages else "")
+        # Markdown hard breaks off first: "Side 2 af 5\" must still end its page.
+        raw = _text_lines(_MD_HARD_BREAKS.sub("", pages[0].text) if pages else "")
     raw = _split_long_lines(_unflatten(raw))
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
@@ -114,6 +119,8 @@ def _clean_line(text: str) -> str:
         row = _MD_TABLE_ROW.match(text)
         if row:
             text = _table_row(row.group(1))
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", _MD_HARD_BREAKS.sub("", text))
     if text.startswith("#"):
         text = _MD_HEADING.sub("", text.strip())
     if "](" in text:

@@ -327,3 +327,38 @@ def test_this_councils_decision_on_a_deferred_date_is_still_its_decision(tmp_pat
     path.write_text(text, encoding="utf-8")
     item4 = read_document(path, tmp_path).passages[3]
     assert (item4.decision, item4.decision_date) == ("Taget til efterretning.", "2018-12-18")
+
+
+# --- Markdown exports --------------------------------------------------------------------------
+
+
+def pandoc_markdown(text: str) -> str:
+    """Minutes as pandoc writes them to Markdown: '## ' item headings, '### ' section labels and
+    decision headers, bold field labels, '1\\.' escaped numbers and '\\' hard line breaks."""
+    from indexer import conventions as cv
+
+    out = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        escaped = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", stripped)
+        if re.match(r"^(• Punkt \d+|\d{1,3}\.)\s+[A-ZÆØÅ]", stripped) and not re.search(r"\s{3,}\d+$", stripped):
+            out.append("## " + escaped)
+        elif cv.label_of(stripped) or cv.decision_header(stripped):
+            out.append("### " + stripped)
+        elif cv.field_line(stripped) is not None and ":" in stripped:
+            label, value = stripped.split(":", 1)
+            out.append(f"**{label}:**{value}")
+        else:
+            out.append(escaped + ("\\" if stripped and stripped[-1] not in ".:" else ""))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("source", [F7_MINUTES, layout_file("f1"), layout_file("f2"), layout_file("f6")],
+                         ids=["f7", "f1", "f2", "f6"])
+def test_a_pandoc_markdown_export_splits_as_the_text_does(tmp_path, source):
+    original = read_document(source, source.parent)
+    document = variant(tmp_path, source, pandoc_markdown, suffix=".md")
+    assert found_items(document) == found_items(original)
+    assert decisions(document) == decisions(original)
+    assert document.meeting_date == original.meeting_date
+    assert not any("\\" in p.text or "\\" in p.title for p in document.passages)
