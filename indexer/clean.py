@@ -247,7 +247,10 @@ def _join(prefix: str, left: str, right: str, spaced: bool, vocabulary: Vocabula
         return None  # "for- og næstforperson": a suspended compound, the hyphen is real
     if spaced:
         # pdfminer writes "na -" where justification put a gap before the hyphen. A spaced
-        # hyphen between two words the document uses on their own is a dash ("Congo - der").
+        # hyphen between two words the document uses on their own is a dash ("Congo - der"),
+        # and so is one after a number ("Integrationspolitik 2020-2023 -" + "endelig vedtagelse").
+        if left[-1].isdigit():
+            return None
         if vocabulary.knows_form_of(whole):
             return whole
         return None if vocabulary.knows(left) and vocabulary.knows(right) else whole

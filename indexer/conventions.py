@@ -63,7 +63,7 @@ _HANDLER_LABEL = _as_printed("Sagsbehandler", "Sagsansvarlig", "Ansvarlig")
 _CASE_NUMBER = r"(?P<case>[\w][\w./\-]*\d[\w./\-]*)"
 _CASE_HANDLER_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s+(?P<name>[^:]+?)\s*$")
 _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
-    ("item_number", re.compile(r"^Sag\s+nr\.\s*(?P<value>\d{1,4})$", re.IGNORECASE)),
+    ("item_number", re.compile(r"^Sag\s+nr\.?\s*:?\s*(?P<value>\d{1,4})$", re.IGNORECASE)),
     ("case_number", re.compile(rf"^{_CASE_LABEL}(?:\s*/\s*{_CASE_LABEL})*\s*:?\s*{_CASE_NUMBER}")),
     ("case_number", re.compile(rf"^{_as_printed('Sag')}\s+(?P<case>\d[\d./\-]*\d)$")),
     ("case_handler", re.compile(rf"^{_HANDLER_LABEL}\s*:?\s+(?P<value>.+)$")),
@@ -216,8 +216,8 @@ PUNKT_HEADING = re.compile(
 PKT_LINE = re.compile(r"^(?:Pkt|PKT)\.?\s*(?P<number>\d{1,3})$")
 # "38Godkendelse af dagsorden": the number glued to the title (but not "3F")
 GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?=[A-ZÆØÅ][a-zæøå])(?P<title>.+)$")
-# "Sag nr. 130" under a title line
-SAG_NR = re.compile(r"^Sag\s+nr\.\s*(?P<number>\d{1,4})$", re.IGNORECASE)
+# "Sag nr. 130" (or "Sag nr.: 130") under a title line
+SAG_NR = re.compile(r"^Sag\s+nr\.?\s*:?\s*(?P<number>\d{1,4})$", re.IGNORECASE)
 
 # Points of a recommendation or decision ("1. at der bevilges …", "2) At udgiften …, og") have the
 # shape of numbered headings; no agenda item is titled so.

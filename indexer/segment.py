@@ -129,7 +129,28 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) 
         sag = cv.SAG_NR.match(lines[j].text)
         if sag and not cv.label_of(text) and not cv.field_line(text):
             return _Heading(i, int(sag.group("number")), cv.clean_title(text), j)
+    wrapped = _wrapped_title_above_sag_nr(lines, i)
+    if wrapped:
+        return wrapped
     return _contents_title_heading(lines, i, contents)
+
+
+def _wrapped_title_above_sag_nr(lines: Sequence[Line], i: int) -> _Heading | None:
+    """A title wrapped over 2-3 lines right above `Sag nr. 130`, starting a paragraph at line i."""
+    if i > 0 and lines[i - 1].text:
+        return None  # not the start of a paragraph: only the line above `Sag nr.` is the title
+    # Cheap test first (this runs for most lines): `Sag nr.` two or three lines down, no blank between.
+    end = next((k for k in range(i + 2, min(i + _MAX_TITLE_LINES + 1, len(lines)))
+                if lines[k].text[:3].lower() == "sag" and cv.SAG_NR.match(lines[k].text)), None)
+    if end is None or not all(lines[k].text for k in range(i, end)):
+        return None
+    parts = [lines[k].text for k in range(i, end)]
+    if any(cv.label_of(t) or cv.field_line(t) or cv.decision_header(t) for t in parts):
+        return None
+    if not all(_continues_title(t) for t in parts[:-1]):
+        return None
+    number = int(cv.SAG_NR.match(lines[end].text).group("number"))
+    return _Heading(i, number, cv.clean_title(" ".join(parts)), end)
 
 
 def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str) -> _Heading | None:

@@ -362,3 +362,24 @@ def test_a_pandoc_markdown_export_splits_as_the_text_does(tmp_path, source):
     assert decisions(document) == decisions(original)
     assert document.meeting_date == original.meeting_date
     assert not any("\\" in p.text or "\\" in p.title for p in document.passages)
+
+
+# --- Items numbered across meetings: `Sag nr. 131` under the title --------------------------------
+
+
+@pytest.mark.parametrize("change", [
+    lambda text: text.replace("Afvikling af midlertidige boliger til flygtninge på Solvænget\nSag nr. 130",
+                              "Afvikling af midlertidige boliger til flygtninge\npå Solvænget\nSag nr. 130"),
+    lambda text: text.replace("Integrationspolitik 2020-2023 - endelig vedtagelse\nSag nr. 131",
+                              "Integrationspolitik 2020-2023 -\nendelig vedtagelse\nSag nr. 131"),
+    lambda text: re.sub(r"^Sag nr\. (\d+)$", r"Sag nr.: \1", text, flags=re.MULTILINE),
+    lambda text: re.sub(r"^Sag nr\. (\d+)$", r"SAG NR: \1", text, flags=re.MULTILINE),
+], ids=["title-on-two-lines", "title-broken-at-dash", "sag-nr-colon", "sag-nr-caps-no-dot"])
+def test_sag_nr_items_with_a_wrapped_title_or_a_colon(tmp_path, change):
+    original = read_document(layout_file("f9"), LAYOUTS)
+    document = variant(tmp_path, layout_file("f9"), change)
+    assert found_items(document) == expected_items("f9")
+    assert decisions(document) == decisions(original)
+    # The first line of a wrapped title is not left behind in the previous item.
+    assert "Afvikling af midlertidige" not in document.passages[0].text
+    assert "Integrationspolitik 2020-2023" not in document.passages[1].text
