@@ -257,9 +257,19 @@ _LEADERS = re.compile(r"\s*(?:\.{3,}|…+)\s*\d{0,3}$")
 def clean_title(title: str) -> str:
     """A heading's title without suffixes that are not part of it."""
     title = _LEADERS.sub("", title.strip())
-    title = _MEETING_REFERENCE.sub("", title)
     title = _DECISION_SUFFIX.sub("", title)
     return " ".join(title.split()).rstrip(":").strip()
+
+
+def without_meeting_reference(title: str) -> str:
+    """A `Punkt N` heading's title without the meeting it is on ("… 1/2019", layout 7).
+
+    Only there: elsewhere "Lokalplan 3/2015" is the title's own number.
+
+    >>> without_meeting_reference("Boligsocial helhedsplan 2019-2022 1/2019"), without_meeting_reference("Lokalplan 12/2018 1/2019")
+    ('Boligsocial helhedsplan 2019-2022', 'Lokalplan 12/2018')
+    """
+    return _MEETING_REFERENCE.sub("", title.strip())
 
 
 # A title is shown whole in result lists, page headings and citations: longer ones are cut.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer import conventions as cv
 from indexer.clean import reflow
@@ -123,7 +123,10 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) 
     for pattern in (cv.PUNKT_HEADING, cv.NUMBERED_HEADING, cv.GLUED_HEADING):
         match = pattern.match(text)
         if match:
-            return _titled_heading(lines, i, int(match.group("number")), match.group("title"))
+            heading = _titled_heading(lines, i, int(match.group("number")), match.group("title"))
+            if heading and pattern is cv.PUNKT_HEADING:
+                heading = replace(heading, title=cv.without_meeting_reference(heading.title))
+            return heading
     j = _next_nonblank(lines, i + 1)
     if j is not None and j - i <= 2:
         sag = cv.SAG_NR.match(lines[j].text)

@@ -383,3 +383,22 @@ def test_sag_nr_items_with_a_wrapped_title_or_a_colon(tmp_path, change):
     # The first line of a wrapped title is not left behind in the previous item.
     assert "Afvikling af midlertidige" not in document.passages[0].text
     assert "Integrationspolitik 2020-2023" not in document.passages[1].text
+
+
+# --- The meeting reference belongs to layout 7 only ----------------------------------------------
+
+
+@pytest.mark.parametrize(("prefix", "old", "new"), [
+    ("f1", "Høring over udkast til Beskæftigelsesplan 2016", "Høring over lokalplan 3/2015"),
+    ("f8", "Sprogpraktik for flygtninge på kommunens plejecentre", "Sprogpraktik 2/2019"),
+    ("f9", "Integrationspolitik 2020-2023 - endelig vedtagelse", "Lokalplan 12/2019 - endelig vedtagelse af 4/2019"),
+])
+def test_a_number_with_a_year_ending_a_title_is_kept_outside_punkt_headings(tmp_path, prefix, old, new):
+    document = variant(tmp_path, layout_file(prefix), lambda text: text.replace(old, new))
+    assert new in [p.title for p in document.passages]
+
+
+def test_f7_strips_only_the_meeting_reference_after_a_number_of_the_title(tmp_path):
+    change = lambda text: text.replace("Orientering om modtagelse af flygtninge i 2019 1/2019",
+                                       "Lokalplan 12/2018 for Stationsvej 1/2019")
+    assert variant(tmp_path, F7_MINUTES, change).passages[3].title == "Lokalplan 12/2018 for Stationsvej"
