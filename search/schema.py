@@ -43,7 +43,9 @@ from search.facets import FACETS
 # 6: a placeholder decision ("-") is no decision, titles are bounded, one-line files are split
 #    (6890dd4, e0927ea): the stored passages of an older index would keep the old answers.
 # 7: the decision's words are part of `copy_key`: minutes that decide differently are no copies;
-#    topics are not counted from the council's own name ("Beskæftigelsesudvalget").
+#    topics are not counted from the council's own name ("Beskæftigelsesudvalget"); minutes in
+#    layout 7, in capitals, with abbreviated decision headers, pandoc Markdown or wrapped titles
+#    split as their conventions say (cc7d5b6 … 6054688). Not released between these: one bump.
 SCHEMA_VERSION = 7
 
 PASSAGE = "passage"
