@@ -1,8 +1,16 @@
 """Referatsøg's web UI: a Flask application factory with one blueprint per area.
 
 `create_app(config)` wires config (see `webui.config`), the shared search index
-(`webui.index`), the search and passage blueprints, Danish error pages and security
-headers. Serve it with `webui.serve.serve` (waitress), never Flask's debug server.
+(`webui.index`, with the `/healthz` status), the search and passage blueprints, Danish
+error pages and security headers. Serve it with `webui.serve.serve` (waitress), never
+Flask's debug server.
+
+Every URL the site writes (links, `Link` headers, JSON permalinks, static files) comes
+from `url_for`, so it follows the WSGI `SCRIPT_NAME`: under a path prefix such as
+`https://example.dk/referatsog/` the links carry the prefix. Behind a reverse proxy,
+`TRUSTED_PROXIES` (`REFERATSOG_TRUSTED_PROXIES`, 0 by default) says how many proxies'
+`X-Forwarded-For/-Proto/-Host/-Port/-Prefix` headers to believe (werkzeug's `ProxyFix`);
+with 0 they are ignored, since any client can send them.
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask, Response
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import formatting, index
 from .config import load_config
@@ -43,6 +52,11 @@ def create_app(config: Mapping[str, Any] | None = None, instance_path: str | Non
     # under /api/): without merging, such a URL is simply not found, in Danish.
     app.url_map.merge_slashes = False
 
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies,  # type: ignore[method-assign]
+                                x_port=proxies, x_prefix=proxies)
+
     index.init_app(app)
     register_error_handlers(app)
     _register_template_helpers(app)
@@ -51,6 +65,7 @@ def create_app(config: Mapping[str, Any] | None = None, instance_path: str | Non
 
     app.register_blueprint(search_views.bp)
     app.register_blueprint(passage_views.bp)
+    app.register_blueprint(index.bp)
 
     @app.after_request
     def security_headers(response: Response) -> Response:

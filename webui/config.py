@@ -14,6 +14,22 @@ from typing import Any
 from flask import Flask
 
 from indexer.settings import default_corpus, default_index_dir
+from search.api import MAX_PAGE_SIZE
+
+
+class ConfigError(ValueError):
+    """A setting with a value the site cannot use, in one Danish line naming the setting."""
+
+
+def integer(low: int, high: int) -> Callable[[str], int]:
+    """A parser of whole numbers from `low` to `high`, failing with a Danish `ValueError`."""
+    def parse(raw: str) -> int:
+        text = str(raw).strip()
+        if not (text.isdigit() and low <= int(text) <= high):
+            raise ValueError(f"skal være et helt tal fra {low} til {high}, ikke «{raw}»")
+        return int(text)
+
+    return parse
 
 
 @dataclass(frozen=True)
@@ -30,8 +46,12 @@ WEB_SETTINGS: tuple[WebSetting, ...] = (
                "Index folder the site searches."),
     WebSetting("CORPUS_DIR", "REFERATSOG_CORPUS", lambda: str(default_corpus()), str,
                "Corpus folder; source files are served from here only, by document id."),
-    WebSetting("PAGE_SIZE", "REFERATSOG_PAGE_SIZE", lambda: 10, int,
+    WebSetting("PAGE_SIZE", "REFERATSOG_PAGE_SIZE", lambda: 10, integer(1, MAX_PAGE_SIZE),
                "Hits per page when the URL does not say page_size."),
+    # Off by default: X-Forwarded-* headers are trusted only when the administrator says that
+    # this many proxies stand in front (a client could otherwise forge its address or links).
+    WebSetting("TRUSTED_PROXIES", "REFERATSOG_TRUSTED_PROXIES", lambda: 0, integer(0, 10),
+               "Reverse proxies in front of the site whose X-Forwarded-For/-Proto/-Host/-Port/-Prefix are trusted."),
 )
 
 
@@ -43,6 +63,9 @@ def load_config(app: Flask, config: Mapping[str, Any] | None) -> None:
     for setting in WEB_SETTINGS:
         raw = os.environ.get(setting.env)
         if raw:
-            app.config[setting.key] = setting.parse(raw)
+            try:
+                app.config[setting.key] = setting.parse(raw)
+            except ValueError as error:
+                raise ConfigError(f"{setting.env} {error}.") from None
     if config:
         app.config.from_mapping(config)

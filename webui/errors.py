@@ -46,7 +46,8 @@ JSON_TYPE = "application/json; charset=utf-8"
 
 
 def wants_json() -> bool:
-    return request.path == "/api" or request.path.startswith("/api/")
+    """Errors under `/api/` and of the status check (`/healthz`) are JSON, others HTML pages."""
+    return request.path in ("/api", "/healthz") or request.path.startswith("/api/")
 
 
 def json_response(body: Any, status: int = 200, links: Mapping[str, str] | None = None) -> Response:
@@ -123,5 +124,5 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
-        app.logger.exception("Unhandled error on %s", request.path)
+        app.logger.exception("Unhandled error on %s %s", request.method, request.full_path.rstrip("?"))
         return error_response(INTERNAL)

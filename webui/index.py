@@ -7,6 +7,11 @@ up on the next request without a restart, and searches keep answering during a r
 The index is opened lazily, so the site can start (and explain) before one exists.
 `referatsog serve` also keeps it warm (`start_warming`): what all searches of a new commit
 share is built in the background, not by the first visitor's search.
+
+`/healthz` (also `/api/status`) is for load balancers and monitoring: a small JSON answer,
+200 with the index's generation, passages, documents and last commit time while the site
+can search, 503 (`index_missing`) while it cannot. It reads counts the engine keeps per
+generation and runs no search; it names no server path.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flask import Flask, current_app
+from flask import Blueprint, Flask, Response, current_app
 
 from search.api import IndexMissing
 
@@ -24,6 +29,9 @@ if TYPE_CHECKING:
     from search import SearchIndex
 
 EXTENSION_KEY = "referatsog.index"
+STATUS_PATHS = ("/healthz", "/api/status")
+
+bp = Blueprint("status", __name__)
 
 
 class IndexResource:
@@ -87,3 +95,17 @@ def init_app(app: Flask) -> None:
 def get_index() -> SearchIndex:
     resource: IndexResource = current_app.extensions[EXTENSION_KEY]
     return resource.get()
+
+
+@bp.get(STATUS_PATHS[0])
+@bp.get(STATUS_PATHS[1])
+def status() -> Response:
+    """Whether the site can search, and which commit it searches (see the module docstring)."""
+    from .errors import json_response
+
+    stats = get_index().stats()  # IndexMissing: the error handlers answer 503 index_missing
+    body = {"status": 200, "ready": True, "generation": stats["generation"], "passages": stats["passages"],
+            "documents": stats["documents"], "last_commit": stats["last_commit"]}
+    response = json_response(body)
+    response.headers["Cache-Control"] = "no-store"
+    return response
