@@ -14,10 +14,22 @@ whereas `SO_REUSEPORT` spreads connections by a hash whatever the load. Elsewher
 where forking a process that may have loaded system frameworks is unsafe, and Windows,
 which cannot fork) and with one worker, it is one waitress process as before.
 
-The index is built, when missing, once before the workers start. Ctrl+C reaches every
+The index is built, when missing, and the app with its settings, once before the workers
+start (a bad setting is one line, not a worker dying again and again). Ctrl+C reaches every
 process of the terminal's process group: the workers stop and the parent waits for them;
-a SIGTERM to the parent is passed on to the workers; a worker whose parent died exits.
+SIGTERM (systemd, docker stop) stops the site as Ctrl+C does, one process or many, and a
+SIGTERM to the parent is passed on to the workers; a worker whose parent died exits.
 Flask's debug server is never used.
+
+For the administrator, on stderr: one access-log line per request (`AccessLog`, the
+combined log format plus the time taken) and warnings and errors with their tracebacks,
+each with a timestamp. Users never see a traceback (`webui.errors`).
+
+Waitress is set for being reachable directly as well as behind a proxy (`SERVER_OPTIONS`):
+many idle or slow connections do not lock the site out, a request body (which no page
+reads) is refused beyond a few kilobytes instead of being spooled to disk, and the
+`X-Forwarded-*` headers that waitress clears by default reach the app only when
+`REFERATSOG_TRUSTED_PROXIES` says a proxy is trusted (`webui.create_app`).
 """
 
 from __future__ import annotations
@@ -25,14 +37,17 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import queue
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import waitress
 
@@ -41,12 +56,27 @@ from indexer.progress import printable
 from indexer.settings import default_corpus, default_index_dir
 
 from . import create_app
+from .config import ConfigError
 from .index import start_warming
 
 # Eight concurrent clients (issue 6) plus headroom for static files and slow readers, in all.
 THREADS = 12
 MAX_WORKERS = 4
 WORKERS_ENV = "REFERATSOG_WORKERS"
+
+# Waitress's settings (per process) besides sockets and threads. Its defaults let 100 idle
+# connections per process (a slow client that never finishes its headers) lock everyone else
+# out for two minutes, and spool a request body of up to 1 GB to disk before answering.
+SERVER_OPTIONS: dict[str, Any] = {
+    "ident": "Referatsog",
+    "connection_limit": 1000,  # open connections per process; idle ones cost a socket, not a thread
+    "asyncore_use_poll": True,  # select() cannot watch more than 1024 sockets
+    "channel_timeout": 30,  # seconds a connection may sit idle (slow or stalled clients, keep-alive)
+    "max_request_body_size": 64 * 1024,  # every page is a GET: 413 beyond this, nothing spooled
+}
+OPEN_FILES = 4096  # soft limit wanted for connections plus index files (raised up to the hard limit)
+LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"
+ACCESS_LOGGER = "referatsog.access"
 
 
 class ServeError(Exception):
@@ -124,18 +154,188 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
             sock.close()
         raise
     config = {"INDEX_DIR": str(index_path), "CORPUS_DIR": str(corpus_path)}
+    try:
+        app = create_app(config)
+    except ConfigError as error:
+        for sock in sockets:
+            sock.close()
+        raise ServeError(f"ugyldig indstilling: {error}") from None
+    configure_logging()
+    _raise_open_files_limit()
+    options = server_options(app.config)
+    site = AccessLog(app)
     workers = default_workers() if workers is None else max(1, workers)
     if not sys.platform.startswith("linux"):
         workers = 1
     shown_host = f"[{host}]" if ":" in host else host
     if workers == 1:
-        app = create_app(config)
         start_warming(app)
         print(f"Referatsøg kører på http://{shown_host}:{port}/  (stop med Ctrl+C)", flush=True)
-        waitress.serve(app, sockets=sockets, threads=threads, ident="Referatsog")
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            server = waitress.create_server(site, sockets=sockets, threads=threads, **options)
+            server.run()  # returns on Ctrl+C or SIGTERM, after the requests under way (up to 5 s)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            for sock in sockets:
+                sock.close()
+            BackgroundStderr.drain()
+        print("Referatsøg er stoppet.", flush=True)
         return
     print(f"Referatsøg kører på http://{shown_host}:{port}/ i {workers} processer  (stop med Ctrl+C)", flush=True)
-    _run_workers(config, sockets, max(2, -(-threads // workers)), workers)
+    _run_workers(site, sockets, max(2, -(-threads // workers)), workers, options)
+    print("Referatsøg er stoppet.", flush=True)
+
+
+def server_options(config: Any) -> dict[str, Any]:
+    """Waitress's settings for this app: `SERVER_OPTIONS`, and the proxy headers left for the
+    app's `ProxyFix` when it trusts a proxy (waitress clears them otherwise)."""
+    return {**SERVER_OPTIONS, "clear_untrusted_proxy_headers": not int(config.get("TRUSTED_PROXIES") or 0)}
+
+
+def configure_logging() -> None:
+    """Warnings and errors (tracebacks included) and the access log to stderr, with timestamps,
+    through `BackgroundStderr`: no request ever waits for stderr."""
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = BackgroundStderr()
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        root.addHandler(handler)
+        root.setLevel(logging.WARNING)
+    access = logging.getLogger(ACCESS_LOGGER)
+    if not access.handlers:
+        handler = BackgroundStderr()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        access.addHandler(handler)
+        access.setLevel(logging.INFO)
+        access.propagate = False
+
+
+class BackgroundStderr(logging.Handler):
+    """A log handler that hands its lines to one background thread per process, which writes
+    them to stderr.
+
+    A request thread never blocks on a log line: when stderr is a pipe nobody reads (a full
+    pipe buffer, a stalled supervisor), lines beyond `QUEUED` are dropped, and the writer says
+    how many once it can write again. Flushing and closing never wait, so the process can
+    always stop. A forked worker starts its own writer.
+    """
+
+    QUEUED = 10_000
+    _lines: queue.Queue[str] | None = None
+    _dropped = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        if BackgroundStderr._lines is None:
+            BackgroundStderr._start()
+            os.register_at_fork(after_in_child=BackgroundStderr._start)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record) + "\n"
+        except Exception:  # noqa: BLE001 (a record that cannot be formatted)
+            self.handleError(record)
+            return
+        try:
+            self._lines.put_nowait(line)  # type: ignore[union-attr]
+        except queue.Full:
+            BackgroundStderr._dropped += 1
+
+    @classmethod
+    def _start(cls) -> None:
+        cls._lines, cls._dropped = queue.Queue(cls.QUEUED), 0
+        threading.Thread(target=cls._write, args=(cls._lines,), name="log-writer", daemon=True).start()
+
+    @classmethod
+    def _write(cls, lines: queue.Queue[str]) -> None:
+        reported = 0
+        while True:
+            text = lines.get()
+            if cls._dropped != reported:
+                text = f"({cls._dropped - reported} log lines dropped: stderr was not read)\n" + text
+                reported = cls._dropped
+            data = text.encode("utf-8", "backslashreplace")
+            try:
+                while data:
+                    data = data[os.write(2, data):]
+            except OSError:  # stderr closed: nothing more can be said
+                return
+            lines.task_done()
+
+    @classmethod
+    def drain(cls, timeout: float = 1.0) -> None:
+        """Give the writer up to `timeout` seconds to write what is queued (before exiting)."""
+        deadline = time.monotonic() + timeout
+        while cls._lines is not None and cls._lines.unfinished_tasks and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+
+class AccessLog:
+    """WSGI middleware: one line per request on the `referatsog.access` logger, in the
+    combined log format (as nginx and Apache write it) plus the milliseconds the app took:
+
+    10.0.0.7 - - [03/Dec/2026:11:09:56 +0000] "GET /?q=bolig HTTP/1.1" 200 18631 "-" "curl/8.5" 12ms
+
+    The client address is the proxy's unless the app trusts it (`REFERATSOG_TRUSTED_PROXIES`),
+    whose `ProxyFix` puts the client's in the environment. Bytes are the `Content-Length`.
+    """
+
+    def __init__(self, app: Callable[..., Iterable[bytes]], logger: logging.Logger | None = None) -> None:
+        self.app = app
+        self.logger = logger or logging.getLogger(ACCESS_LOGGER)
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        started = time.perf_counter()
+        seen: dict[str, Any] = {"status": "500", "length": "-"}
+
+        def recording_start_response(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
+            seen["status"] = status.split(" ", 1)[0]
+            seen["length"] = next((v for k, v in headers if k.lower() == "content-length"), "-")
+            return start_response(status, headers, *args)
+
+        try:
+            return self.app(environ, recording_start_response)
+        finally:
+            self._log(environ, seen, time.perf_counter() - started)
+
+    def _log(self, environ: dict[str, Any], seen: dict[str, Any], seconds: float) -> None:
+        if not self.logger.isEnabledFor(logging.INFO):
+            return
+        path = (environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")).encode("latin-1", "replace")
+        query = environ.get("QUERY_STRING")
+        target = _quoted(quote(path, safe="/:@!$&'()*+,;=~%") + (f"?{query}" if query else ""))
+        when = time.strftime("%d/%b/%Y:%H:%M:%S %z", time.localtime())
+        self.logger.info('%s - - [%s] "%s %s %s" %s %s "%s" "%s" %dms',
+                         _quoted(environ.get("REMOTE_ADDR") or "-"), when, environ.get("REQUEST_METHOD", "-"), target,
+                         environ.get("SERVER_PROTOCOL", "-"), seen["status"], seen["length"],
+                         _quoted(environ.get("HTTP_REFERER", "-")), _quoted(environ.get("HTTP_USER_AGENT", "-")),
+                         round(seconds * 1000))
+
+
+def _quoted(text: str) -> str:
+    """A request's text as one log field: no quotes, spaces or control characters to forge lines with."""
+    return "".join(c if c.isprintable() and c not in ' "\\' else f"\\x{ord(c):02x}" for c in text)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    """SIGTERM as Ctrl+C: waitress finishes the requests under way and stops."""
+    raise KeyboardInterrupt
+
+
+def _raise_open_files_limit() -> None:
+    """Raise the soft limit of open files towards `OPEN_FILES` (each connection is a socket)."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        wanted = OPEN_FILES if hard == resource.RLIM_INFINITY else min(OPEN_FILES, hard)
+        if soft != resource.RLIM_INFINITY and soft < wanted:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    except (ImportError, ValueError, OSError):  # Windows, or not allowed: keep the limit
+        pass
 
 
 def free_port() -> int:
@@ -213,7 +413,8 @@ def _bind_failure(host: str, port: int, error: OSError) -> str:
     return f"kan ikke lytte på {printable(host)}:{port}: {os_error_text(error)}."
 
 
-def _run_workers(config: dict[str, Any], sockets: list[socket.socket], threads: int, workers: int) -> None:
+def _run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, workers: int,
+                 options: dict[str, Any]) -> None:
     """Fork the workers, restart one that dies, stop them all on Ctrl+C or SIGTERM."""
     from multiprocessing.sharedctypes import RawArray
 
@@ -232,7 +433,7 @@ def _run_workers(config: dict[str, Any], sockets: list[socket.socket], threads: 
                 connections[slot] = 0
                 pid = os.fork()
                 if pid == 0:
-                    _worker(config, sockets, threads, parent, slot, connections)  # never returns
+                    _worker(site, sockets, threads, parent, slot, connections, options)  # never returns
                 children[pid] = slot
             pid, _status = os.wait()
             children.pop(pid, None)
@@ -248,7 +449,9 @@ def _run_workers(config: dict[str, Any], sockets: list[socket.socket], threads: 
         _stop(set(children))
 
 
-def _stop(children: set[int], timeout: float = 5.0) -> None:
+def _stop(children: set[int], timeout: float = 10.0) -> None:
+    """SIGTERM to every worker, SIGKILL to those still there after `timeout` seconds (a worker
+    takes up to 5 s to finish the requests under way)."""
     for pid in children:
         try:
             os.kill(pid, signal.SIGTERM)
@@ -272,20 +475,18 @@ def _stop(children: set[int], timeout: float = 5.0) -> None:
             pass
 
 
-def _worker(config: dict[str, Any], sockets: list[socket.socket], threads: int, parent: int, slot: int,
-            connections: Any) -> None:
-    """One forked server process: waitress on the shared sockets until stopped."""
+def _worker(site: AccessLog, sockets: list[socket.socket], threads: int, parent: int, slot: int,
+            connections: Any, options: dict[str, Any]) -> None:
+    """One forked server process: waitress on the shared sockets until stopped (the app was
+    built by the parent; its index is opened here, on first use)."""
     code = 0
     try:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # SIGINT: as the parent had it (Ctrl+C stops both)
+        signal.signal(signal.SIGTERM, _interrupt)  # SIGINT: as the parent had it (Ctrl+C stops both)
         threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-        app = create_app(config)
-        logging.basicConfig()  # as waitress.serve does
-        start_warming(app)
-        server = waitress.create_server(app, sockets=sockets, threads=threads, ident="Referatsog")
+        start_warming(site.app)  # type: ignore[arg-type]
+        server = waitress.create_server(site, sockets=sockets, threads=threads, **options)
         _accept_fairly(server, slot, connections)
-        server.print_listen("Serving on http://{}:{}")
-        server.run()
+        server.run()  # returns on Ctrl+C or SIGTERM, after the requests under way (up to 5 s)
     except KeyboardInterrupt:
         pass
     except BaseException:  # noqa: BLE001 (a worker must never fall back into the parent's code)
@@ -294,6 +495,7 @@ def _worker(config: dict[str, Any], sockets: list[socket.socket], threads: int, 
         traceback.print_exc()
         code = 1
     finally:
+        BackgroundStderr.drain()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -1,0 +1,243 @@
+"""Running the site as an administrator deploys it: behind a reverse proxy under a path prefix,
+polled by a load balancer, logged to stderr, stopped by SIGTERM, reindexed while it serves,
+and exposed to slow or careless clients.
+
+Through Flask's test client where possible; one real `referatsog serve` for what only the
+server process shows (waitress's settings, the access log, the exit on SIGTERM).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from werkzeug.test import Client
+
+from conftest import PDFS, SEEDS
+from webui import create_app
+from webui.serve import free_port, stop_server_process
+
+PROXY_HEADERS = {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https",
+                 "X-Forwarded-Host": "example.dk", "X-Forwarded-Prefix": "/referatsog"}
+URL_ATTRIBUTE = re.compile(r'(?:href|src|action)="([^"]*)"')
+
+
+def make_app(index_dir: Path, corpus: Path = SEEDS, **config):
+    return create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus), **config})
+
+
+def page_urls(html: str) -> list[str]:
+    """Every URL a page links to or loads, in-page anchors left out."""
+    return [url for url in URL_ATTRIBUTE.findall(html) if not url.startswith("#")]
+
+
+# --- behind a reverse proxy, under a path prefix ------------------------------------------------
+
+def test_behind_a_trusted_proxy_every_url_carries_the_path_prefix(seed_index_dir, monkeypatch):
+    monkeypatch.setenv("REFERATSOG_TRUSTED_PROXIES", "1")
+    client = make_app(seed_index_dir).test_client()
+
+    page = client.get("/?q=flygtninge", headers=PROXY_HEADERS)
+    assert page.status_code == 200
+    urls = page_urls(page.text)
+    assert any("/static/style.css" in url for url in urls) and any("/passage/" in url for url in urls)
+    assert all(url.startswith("/referatsog/") for url in urls), [u for u in urls if not u.startswith("/referatsog/")]
+
+    api = client.get("/api/search?q=flygtninge", headers=PROXY_HEADERS)
+    links = re.findall(r"<([^>]*)>", api.headers["Link"])
+    assert links and all(url.startswith("/referatsog/") for url in links)
+    passage_id = api.json["hits"][0]["id"]
+
+    passage = client.get(f"/api/passage/{passage_id}", headers=PROXY_HEADERS).json
+    assert all(url.startswith("/referatsog/") for url in passage["links"].values() if url)
+    assert passage["links"]["source"].startswith("/referatsog/source/")
+    html = client.get(f"/passage/{passage_id}", headers=PROXY_HEADERS).text
+    assert all(url.startswith("/referatsog/") for url in page_urls(html))
+
+
+def test_forwarded_headers_are_ignored_unless_a_proxy_is_trusted(seed_index_dir):
+    """Any client can send X-Forwarded-*: by default they change no link (nor the client address)."""
+    page = make_app(seed_index_dir).test_client().get("/?q=flygtninge", headers=PROXY_HEADERS)
+    assert all(url.startswith("/") and not url.startswith("/referatsog") for url in page_urls(page.text))
+    assert make_app(seed_index_dir).config["TRUSTED_PROXIES"] == 0
+
+
+# --- health check for a load balancer -------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["/healthz", "/api/status"])
+def test_the_status_check_is_small_json_without_server_paths(seed_index_dir, path):
+    answer = make_app(seed_index_dir).test_client().get(path)
+    assert answer.status_code == 200 and answer.mimetype == "application/json"
+    body = answer.json
+    assert body["ready"] is True and body["passages"] == 35 and body["documents"] == 5
+    assert isinstance(body["generation"], int) and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", body["last_commit"])
+    assert str(seed_index_dir) not in answer.text
+    assert answer.headers["Cache-Control"] == "no-store"
+
+
+def test_the_status_check_says_503_in_json_while_there_is_no_index(tmp_path):
+    answer = make_app(tmp_path / "none").test_client().get("/healthz")
+    assert answer.status_code == 503 and answer.mimetype == "application/json"
+    assert answer.json["code"] == "index_missing"
+
+
+def test_a_reindex_shows_in_status_and_search_without_a_restart(tmp_path):
+    """The administrator adds a PDF and runs `referatsog index` while the site runs: the same
+    app answers throughout and then finds the new file, and the status names the new commit."""
+    from indexer.update import update_index
+
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(SEEDS, corpus)
+    update_index([corpus], index_dir)
+    client = make_app(index_dir, corpus).test_client()
+    before = client.get("/healthz").json
+    sources = {hit["source"] for hit in client.get("/api/search?q=2017-02-23&page_size=50").json["hits"]}
+    assert "referat-2017-02-23.pdf" not in sources
+
+    shutil.copy(PDFS / "referat-2017-02-23.pdf", corpus)
+    update_index([corpus], index_dir)
+
+    after = client.get("/healthz").json
+    assert after["generation"] > before["generation"]
+    assert after["documents"] == before["documents"] + 1 and after["passages"] > before["passages"]
+    sources = {hit["source"] for hit in client.get("/api/search?q=2017-02-23&page_size=50").json["hits"]}
+    assert "referat-2017-02-23.pdf" in sources
+
+
+# --- settings, logs, errors -----------------------------------------------------------------------
+
+SERVE = [sys.executable, "-c", "import sys; from indexer.cli import main; sys.argv[0] = 'referatsog'; main()", "serve"]
+
+
+@pytest.mark.parametrize("variable, value", [("REFERATSOG_PAGE_SIZE", "ti"), ("REFERATSOG_PAGE_SIZE", "500"),
+                                             ("REFERATSOG_TRUSTED_PROXIES", "ja")])
+def test_a_bad_setting_stops_serve_with_one_danish_line(seed_index_dir, monkeypatch, variable, value):
+    """Not a traceback; a page size over 100 would have made every search a 400."""
+    from webui.serve import ServeError, serve
+
+    def no_serving(*args, **kwargs):
+        raise AssertionError("served despite a bad setting")
+
+    monkeypatch.setattr("waitress.serve", no_serving)
+    monkeypatch.setattr("waitress.create_server", no_serving)
+    monkeypatch.setenv(variable, value)
+    port = free_port()
+    with pytest.raises(ServeError) as raised:
+        serve("127.0.0.1", port, seed_index_dir, SEEDS, workers=1)
+    assert str(raised.value) == f"ugyldig indstilling: {variable} skal være et helt tal fra " \
+                                f"{1 if variable == 'REFERATSOG_PAGE_SIZE' else 0} til " \
+                                f"{100 if variable == 'REFERATSOG_PAGE_SIZE' else 10}, ikke «{value}»."
+    with socket.socket() as again:  # the port was given back
+        again.bind(("127.0.0.1", port))
+
+
+def test_a_bad_setting_does_not_leave_workers_dying_and_restarting(seed_index_dir):
+    """With several workers the settings are read once, before forking: one line and exit
+    code 1, not a worker that dies with a traceback and is restarted every 0.2 s for ever."""
+    env = {**os.environ, "REFERATSOG_WORKERS": "2", "REFERATSOG_PAGE_SIZE": "ti"}
+    try:
+        result = subprocess.run([*SERVE, "--port", str(free_port()), "--index-dir", str(seed_index_dir)],
+                                env=env, capture_output=True, text=True, timeout=30)
+    except subprocess.TimeoutExpired as still_running:
+        pytest.fail(f"serve kept running with a bad setting: {(still_running.stderr or b'')[-500:]!r}")
+    assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+    assert result.stderr.strip() == "Fejl: ugyldig indstilling: REFERATSOG_PAGE_SIZE skal være et helt tal fra 1 til 100, ikke «ti»."
+
+
+def test_the_access_log_has_one_combined_format_line_per_request(app, caplog):
+    from webui.serve import AccessLog
+
+    logger = logging.getLogger("tests.access")
+    client = Client(AccessLog(app, logger))
+    with caplog.at_level(logging.INFO, logger="tests.access"):
+        client.get("/api/search?q=b%C3%B8rn", headers={"Referer": "https://x.dk/"},
+                   environ_overrides={"HTTP_USER_AGENT": 'evil"\n1.2.3.4 - - fake', "REMOTE_ADDR": "192.0.2.1"})  # no forged second line
+        client.get("/findes-ikke")
+    lines = [r.getMessage() for r in caplog.records if r.name == "tests.access"]
+    assert len(lines) == 2
+    assert re.fullmatch(r'192\.0\.2\.1 - - \[[^\]]+\] "GET /api/search\?q=b%C3%B8rn HTTP/1\.1" 200 \d+ '
+                        r'"https://x\.dk/" "evil\\x22\\x0a1\.2\.3\.4\\x20-\\x20-\\x20fake" \d+ms', lines[0]), lines[0]
+    assert '"GET /findes-ikke HTTP/1.1" 404 ' in lines[1]
+
+
+def test_a_500_is_a_danish_page_for_users_and_a_traceback_for_the_admin(app, monkeypatch, caplog):
+    import webui.search_views
+
+    def broken(state):
+        raise RuntimeError("hemmelig /srv/sti")
+
+    monkeypatch.setattr(webui.search_views, "run_search", broken)
+    client = app.test_client()
+    with caplog.at_level(logging.ERROR):
+        page = client.get("/?q=bolig&sort=newest")
+        api = client.get("/api/search?q=bolig")
+    assert page.status_code == 500 and "Der skete en fejl på serveren" in page.text
+    assert api.status_code == 500 and api.json["code"] == "internal_error"
+    for answer in (page, api):
+        assert "hemmelig" not in answer.text and "Traceback" not in answer.text
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 2 and all(r.exc_info and "hemmelig" in str(r.exc_info[1]) for r in errors)
+    assert errors[0].getMessage() == "Unhandled error on GET /?q=bolig&sort=newest"  # what to reproduce it with
+
+
+# --- a real `referatsog serve` --------------------------------------------------------------------
+
+def test_serve_behind_a_proxy_logs_resists_slow_clients_and_stops_on_sigterm(seed_index_dir, tmp_path):
+    """One process (as in a container): X-Forwarded-* reach the app through waitress when a proxy
+    is trusted, each request is one log line, 150 stalled connections and a large body on a GET
+    do not stop the site, and SIGTERM (docker stop, systemd) ends it with exit code 0."""
+    port = free_port()
+    env = {**os.environ, "REFERATSOG_WORKERS": "1", "REFERATSOG_TRUSTED_PROXIES": "1", "PYTHONUNBUFFERED": "1"}
+    log = tmp_path / "serve.log"
+    command = [*SERVE, "--port", str(port), "--index-dir", str(seed_index_dir), "--corpus", str(SEEDS)]
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    stalled: list[socket.socket] = []
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=5) as answer:
+                    assert answer.status == 200
+                    break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+
+        request = urllib.request.Request(base + "/api/search?q=flygtninge", headers=PROXY_HEADERS)
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            assert "</referatsog/api/search?q=flygtninge" in answer.headers["Link"]
+
+        for _ in range(150):  # clients that never finish their headers
+            sock = socket.create_connection(("127.0.0.1", port))
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+            stalled.append(sock)
+        time.sleep(0.5)
+        with urllib.request.urlopen(base + "/api/search?q=bolig", timeout=5) as answer:
+            assert answer.status == 200
+
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as big:  # a body no page reads
+            big.sendall(b"GET /api/search?q=bolig HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n")
+            assert big.recv(100).startswith(b"HTTP/1.1 413 ")  # refused at once, not spooled to disk
+    finally:
+        for sock in stalled:
+            sock.close()
+        stop_server_process(process)
+    output = log.read_text(encoding="utf-8")
+    assert process.returncode == 0, output
+    assert "Traceback" not in output
+    assert output.rstrip().endswith("Referatsøg er stoppet.") or "Referatsøg er stoppet." in output
+    assert re.search(r'^203\.0\.113\.9 - - \[[^\]]+\] "GET /referatsog/api/search\?q=flygtninge HTTP/1\.1" 200 \d+ ',
+                     output, re.MULTILINE), output
+    assert len(re.findall(r'"GET /healthz HTTP/1\.1" 200 ', output)) == 1
