@@ -321,7 +321,8 @@ def _quoted(text: str) -> str:
 
 
 def _interrupt(_signum: int, _frame: object) -> None:
-    """SIGTERM as Ctrl+C: waitress finishes the requests under way and stops."""
+    """SIGTERM as Ctrl+C: waitress finishes the requests under way and stops; the parent of
+    the workers stops them (`_run_workers`)."""
     raise KeyboardInterrupt
 
 
@@ -421,12 +422,7 @@ def _run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, wo
     parent = os.getpid()
     children: dict[int, int] = {}  # pid -> worker slot
     connections = RawArray("i", workers)  # open connections per worker, shared with the forks
-    stopping = False
-
-    def on_term(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, on_term)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         while True:
             for slot in sorted(set(range(workers)) - set(children.values())):
@@ -439,7 +435,7 @@ def _run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, wo
             children.pop(pid, None)
             time.sleep(0.2)  # a worker that dies at once is not restarted in a tight loop
     except KeyboardInterrupt:
-        stopping = True
+        pass
     except ChildProcessError:
         return
     finally:
