@@ -215,11 +215,12 @@ class SearchIndex:
 
     def stats(self) -> dict[str, Any]:
         searcher = self._searcher()
+        snapshot = self._snapshot(searcher)  # the counts are kept per generation: /healthz runs no query
         modified = datetime.fromtimestamp(self._ix.last_modified(), tz=timezone.utc)
         return {
             "path": str(self.path),
-            "documents": sum(1 for _ in searcher.docs_for_query(Term("kind", FILE))),
-            "passages": len(self._snapshot(searcher).passages(searcher)),
+            "documents": len(snapshot.files(searcher)),
+            "passages": len(snapshot.passages(searcher)),
             "last_commit": modified.isoformat(timespec="seconds"),
             "generation": self._local.generation,
             "segments": len(searcher.reader().leaf_readers()),

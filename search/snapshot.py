@@ -42,7 +42,7 @@ from search.analysis import VALUE_SEPARATOR
 from search.columns import byte_lengths, column_prefixes, column_values, length_bytes, set_bits
 from search.facets import FACETS, SMALL_SET, Facet, FacetColumn, sorted_docnums
 from search.postings import EXTENSION, PostingArrays
-from search.schema import COPY_HASH_SIZE, COPY_KEY, COPY_KEY_SIZE, PASSAGE, TEXT_FIELDS
+from search.schema import COPY_HASH_SIZE, COPY_KEY, COPY_KEY_SIZE, FILE, PASSAGE, TEXT_FIELDS
 
 T = TypeVar("T")
 
@@ -186,6 +186,10 @@ class Snapshot:
     def passages(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of every live passage (file records excluded)."""
         return self._get("passages", lambda: self._term_docs(searcher, "kind", PASSAGE))
+
+    def files(self, searcher: Searcher) -> frozenset[int]:
+        """Document numbers of every live file record (one per indexed source file)."""
+        return self._get("files", lambda: self._term_docs(searcher, "kind", FILE))
 
     def hits_array(self, searcher: Searcher, key: Hashable, hits: frozenset[int]) -> Collection[int]:
         """`hits` as facets and scoring take them (`facets.docnum_array`: ascending, or the set
