@@ -71,6 +71,7 @@ from search import decompound
 from search.analysis import compound_lexicon, use_compound_lexicon
 from search.api import IndexLocked, IndexMissing, IndexWriteFailed, SearchRequest, SearchResponse
 from search.query import run_search
+from search.ranking import prior
 from search.schema import FILE, PASSAGE, SCHEMA_VERSION, build_schema, file_fields, passage_fields
 from search.snapshot import Snapshot, term_cache_bytes
 from search.spool import Spool, merge_with
@@ -165,9 +166,13 @@ class SearchIndex:
     def warm_up(self) -> bool:
         """Build what the newest generation's searches share (`Snapshot.warm`) before a search
         needs it; True if there was anything to build. A server calls this now and then, so
-        that after a reindex the first visitor does not wait (1M passages: 2–3 s)."""
+        that after a reindex the first visitor does not wait (1M passages: 2–3 s), and the
+        ranking's multipliers built from those parts (`ranking.prior`)."""
         searcher = self._searcher()
-        return self._snapshot(searcher).warm(searcher)
+        snapshot = self._snapshot(searcher)
+        built = snapshot.warm(searcher)
+        prior(searcher, snapshot)  # kept per generation: a no-op once built
+        return built
 
     def passage(self, passage_id: str) -> Passage | None:
         stored = self._searcher().document(id=passage_id)
