@@ -210,7 +210,7 @@ def _anchor_follows(lines: Sequence[Line], start: int, title: str, fields_only: 
     if fields_only:
         return cv.field_line(text) is not None
     if strong_only:
-        return cv.field_line(text) is not None or _fold_title(text) == _fold_title(cv.clean_title(title))
+        return cv.field_line(text) is not None or _fold_title(text) == _fold_title(title)
     return _is_anchor(text, title)
 
 
@@ -224,7 +224,7 @@ def _is_anchor(text: str, title: str) -> bool:
         cv.field_line(text) is not None
         or cv.label_of(text) is not None
         or cv.decision_header(text) is not None
-        or _fold_title(text) == _fold_title(cv.clean_title(title))
+        or _fold_title(text) == _fold_title(title)
     )
 
 
