@@ -58,6 +58,7 @@ from indexer.settings import default_corpus, default_index_dir
 from . import create_app
 from .config import ConfigError
 from .index import start_warming
+from .refusals import listeners, speak_danish
 
 # Eight concurrent clients (issue 6) plus headroom for static files and slow readers, in all.
 THREADS = 12
@@ -173,7 +174,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
         print(f"Referatsøg kører på http://{shown_host}:{port}/  (stop med Ctrl+C)", flush=True)
         previous = signal.signal(signal.SIGTERM, _interrupt)
         try:
-            server = waitress.create_server(site, sockets=sockets, threads=threads, **options)
+            server = speak_danish(waitress.create_server(site, sockets=sockets, threads=threads, **options))
             server.run()  # returns on Ctrl+C or SIGTERM, after the requests under way (up to 5 s)
         except KeyboardInterrupt:
             pass
@@ -480,7 +481,7 @@ def _worker(site: AccessLog, sockets: list[socket.socket], threads: int, parent:
         signal.signal(signal.SIGTERM, _interrupt)  # SIGINT: as the parent had it (Ctrl+C stops both)
         threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
         start_warming(site.app)  # type: ignore[arg-type]
-        server = waitress.create_server(site, sockets=sockets, threads=threads, **options)
+        server = speak_danish(waitress.create_server(site, sockets=sockets, threads=threads, **options))
         _accept_fairly(server, slot, connections)
         server.run()  # returns on Ctrl+C or SIGTERM, after the requests under way (up to 5 s)
     except KeyboardInterrupt:
@@ -506,20 +507,17 @@ def _accept_fairly(server: Any, slot: int, connections: Any) -> None:
     so; here it also publishes its count of open connections and says no while another
     worker has fewer, which then takes the connection.
     """
-    from waitress.server import BaseWSGIServer
-
-    listeners = [server] if isinstance(server, BaseWSGIServer) else [
-        s for s in getattr(server, "map", {}).values() if isinstance(s, BaseWSGIServer)]
+    mine_listening = listeners(server)
 
     def fair(original: Any) -> Any:
         def readable() -> bool:
-            mine = sum(len(listener.active_channels) for listener in listeners)
+            mine = sum(len(listener.active_channels) for listener in mine_listening)
             connections[slot] = mine
             return bool(original()) and mine <= min(connections)
 
         return readable
 
-    for listener in listeners:
+    for listener in mine_listening:
         listener.readable = fair(listener.readable)
 
 
