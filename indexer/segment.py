@@ -44,6 +44,7 @@ def segment(lines: Sequence[Line]) -> Segmented:
         contents, contents_lines = find_contents(lines)
         headings = _find_item_headings(lines, contents, contents_lines)
     if headings:
+        headings = _with_restarts(lines, headings)
         items = tuple(_minutes_item(lines, h, end) for h, end in _with_ends(headings, len(lines)))
         head = tuple(lines[: headings[0].index])
         return Segmented("minutes", head, items, tuple(contents))
@@ -255,6 +256,36 @@ def _minutes_item(lines: Sequence[Line], heading: _Heading, end: int) -> Item:
         sections=tuple(_sections(rest)),
         fields=fields,
     )
+
+
+# Sections whose second appearance after an item's decision starts the next item (layout 10).
+_RESTART_KEYS = frozenset({"sagsfremstilling", "indstilling"})
+
+
+def _with_restarts(lines: Sequence[Line], headings: list[_Heading]) -> list[_Heading]:
+    """The headings plus an untitled one where an item's section sequence starts again.
+
+    Some minutes (LAYOUTS.md layout 10) print items without a title line: the only sign of a
+    new item is a `Sagsfremstilling` or `Indstilling` that the item already had, coming after
+    its plain `Beslutning` label. A council-named decision header does not count: the text
+    after an earlier committee's decision still belongs to the item.
+    """
+    out: list[_Heading] = []
+    for heading, end in _with_ends(headings, len(lines)):
+        out.append(heading)
+        seen: set[str] = set()
+        decided = False
+        for k in range(heading.body_start, end):
+            label = cv.label_of(lines[k].text)
+            if label is None:
+                continue
+            key = cv.section_key(label)
+            if key in _RESTART_KEYS and key in seen and decided:
+                out.append(_Heading(k, None, "", k))
+                seen, decided = set(), False
+            seen.add(key)
+            decided = decided or key == DECISION
+    return out
 
 
 def _with_ends(headings: list[_Heading], total: int) -> list[tuple[_Heading, int]]:

@@ -402,3 +402,74 @@ def test_f7_strips_only_the_meeting_reference_after_a_number_of_the_title(tmp_pa
     change = lambda text: text.replace("Orientering om modtagelse af flygtninge i 2019 1/2019",
                                        "Lokalplan 12/2018 for Stationsvej 1/2019")
     assert variant(tmp_path, F7_MINUTES, change).passages[3].title == "Lokalplan 12/2018 for Stationsvej"
+
+
+# --- Layout 10 `f10-glued-number` (no sample) ------------------------------------------------------
+
+F10_MINUTES = """Tornby Kommune
+
+Referat
+
+Socialudvalget
+
+Mødedato: 12.03.2018
+Mødested: Mødelokale 4, Tornby Rådhus
+
+38Godkendelse af dagsorden
+Sagsnr.: 18/1021
+
+Indstilling
+Direktøren indstiller, at dagsordenen godkendes.
+
+Beslutning
+Godkendt.
+
+39Støtte til boligsocial indsats i Østerbyen
+Sagsnr.: 17/8830
+
+Sagsfremstilling
+Boligforeningen Østerbo har sammen med 3F's lokalafdeling søgt om 120.000 kr.
+3F Tornby stiller lokaler til rådighed for lektiecaféen.
+
+Indstilling
+Direktøren indstiller, at ansøgningen imødekommes.
+
+Beslutning
+Godkendt.
+
+Sagsfremstilling
+Udvalget orienteres om modtagelsen af flygtninge i 1. kvartal 2018. Der er
+kommet 7 flygtninge, og alle er boligplaceret.
+
+Indstilling
+Direktøren indstiller, at orienteringen tages til efterretning.
+
+Beslutning
+Taget til efterretning.
+
+40Eventuelt
+Sagsnr.: 18/1021
+
+Beslutning
+Formanden orienterede om næste møde.
+"""
+
+
+def test_f10_glued_numbers_and_an_item_without_a_title_line(tmp_path):
+    # LAYOUTS.md layout 10: '38Godkendelse af dagsorden' is item 38 ('3F' is no heading), and where the
+    # section sequence starts again after a Beslutning, a new item without a title begins.
+    path = tmp_path / "tornby-socialudvalget-referat-2018-03-12.txt"
+    path.write_text(F10_MINUTES, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert items(document) == [(38, "Godkendelse af dagsorden", "18/1021"),
+                               (39, "Støtte til boligsocial indsats i Østerbyen", "17/8830"),
+                               (None, "", None),
+                               (40, "Eventuelt", "18/1021")]
+    support, untitled = document.passages[1], document.passages[2]
+    assert support.decision == "Godkendt." and "flygtninge" not in support.text
+    assert "3F Tornby stiller lokaler" in support.sections_by_key()["sagsfremstilling"]
+    assert untitled.decision == "Taget til efterretning."
+    assert untitled.sections_by_key()["sagsfremstilling"].startswith("Udvalget orienteres om modtagelsen")
+    starts = [number for number, text in enumerate(F10_MINUTES.split("\n"), 1) if text == "Sagsfremstilling"]
+    assert untitled.line == starts[1]  # it starts at its own Sagsfremstilling
+    assert document.meeting_date == "2018-03-12" and document.place == "Mødelokale 4, Tornby Rådhus"
