@@ -399,8 +399,10 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
         raise Failure(f"{name}: {error.message}") from None
     if as_json:
         click.echo(json.dumps(response.to_json(), ensure_ascii=False, indent=2))
-        return
-    _print_response(response)
+    else:
+        _print_response(response)
+    if response.past_last_page:  # the API answers 404: a script paging on must see it too
+        raise Failure(f"--page: {response.past_last_message}")
 
 
 @main.command()
@@ -483,9 +485,6 @@ def _print_response(response) -> None:
     click.echo(f"{response.total} {label}{about}" + (f" (viser {shown})" if response.hits else ""))
     if response.suggestion:
         click.echo(f"Mente du: {response.suggestion}?")
-    pages = response.pages
-    if response.past_last_page:
-        click.echo(f"Side {request.page} findes ikke; søgningen har {pages} {'side' if pages == 1 else 'sider'}.")
     for rank, hit in enumerate(response.hits, (request.page - 1) * request.page_size + 1):
         click.echo()
         click.echo(click.style(f"{rank}. {_first_line(hit.title, TITLE_WIDTH)}", bold=True))

@@ -188,6 +188,12 @@ class SearchResponse:
         """The request asked for a page after the last one of a search that found something."""
         return bool(self.total) and self.request.page > self.pages
 
+    @property
+    def past_last_message(self) -> str:
+        """What the API and the CLI say about a page after the last one (in Danish)."""
+        pages = self.pages
+        return f"Side {self.request.page} findes ikke i denne søgning; den har {pages} {'side' if pages == 1 else 'sider'}."
+
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.request.query,

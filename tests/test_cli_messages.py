@@ -280,14 +280,17 @@ def test_extract_says_passage_for_one_and_writes_dates_as_search_does(runner, tm
     assert first.endswith(" · 1 passage"), first
 
 
-def test_a_page_past_the_last_says_how_many_there_are(runner, seed_index_dir):
-    answer = search_json(runner, seed_index_dir, "flygtninge", "--limit", "5", "--page", "999")
+def test_a_page_past_the_last_says_how_many_there_are_and_fails_like_the_api(runner, seed_index_dir):
+    args = ("search", "flygtninge", "--limit", "5", "--page", "999", "--index-dir", seed_index_dir)
+    as_json = run(runner, *args, "--json")
+    answer = json.loads(as_json.stdout)
     assert answer["hits"] == [] and answer["total"] > 5  # --json keeps its shape
     pages = -(-answer["total"] // 5)
-    result = run(runner, "search", "flygtninge", "--limit", "5", "--page", "999", "--index-dir", seed_index_dir)
-    assert result.exit_code == 0
-    assert result.output.splitlines()[:2] == [f"{answer['total']} resultater for »flygtninge«",
-                                              f"Side 999 findes ikke; søgningen har {pages} sider."]
+    said = f"Fejl: --page: Side 999 findes ikke i denne søgning; den har {pages} sider.\n"
+    assert (as_json.exit_code, as_json.stderr) == (1, said)  # the API's 404, for a script paging on
+    result = run(runner, *args)
+    assert (result.exit_code, result.stderr) == (1, said)
+    assert result.stdout.splitlines() == [f"{answer['total']} resultater for »flygtninge«"]
     within = run(runner, "search", "flygtninge", "--limit", "5", "--page", pages, "--index-dir", seed_index_dir)
     assert "findes ikke" not in within.output
 

@@ -93,10 +93,8 @@ def api_search() -> Response:
     response = run_search(state)
     links = {"alternate": state.url(), **state.api_page_links(response.pages)}
     if response.past_last_page:
-        pages = response.pages
         raise PageError(
-            404, "page_out_of_range",
-            f"Side {state.request.page} findes ikke i denne søgning; den har {pages} {'side' if pages == 1 else 'sider'}.",
-            "page", details={"total": response.total, "pages": pages},
+            404, "page_out_of_range", response.past_last_message,
+            "page", details={"total": response.total, "pages": response.pages},
             headers={"Link": link_header(links)})
     return json_response(response.to_json(), links=links)
