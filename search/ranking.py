@@ -99,7 +99,7 @@ def prior(searcher: Searcher, snapshot: Snapshot, factor: float = ROUTINE_FACTOR
             weights[thin_mask(searcher, snapshot)] *= THIN_FACTOR
         return (None if bool((weights == 1.0).all()) else weights,)
 
-    return snapshot._get(f"prior:{factor!r}:{THIN_WORDS}:{THIN_FACTOR!r}", build)[0]
+    return snapshot.kept(f"prior:{factor!r}:{THIN_WORDS}:{THIN_FACTOR!r}", build)[0]
 
 
 def thin_mask(searcher: Searcher, snapshot: Snapshot) -> np.ndarray:

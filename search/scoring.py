@@ -111,20 +111,12 @@ def score_arrays(
     return np.concatenate([d for d, _ in parts]), np.concatenate([s for _, s in parts])
 
 
-def best(
-    scores: Scores, limit: int, routine: frozenset[int] = frozenset(), factor: float = 1.0, prior: np.ndarray | None = None
-) -> list[tuple[int, float]]:
-    """The `limit` best (docnum, score), routine ones scaled by `factor` and each by its `prior`
-    (a multiplier per document number, `ranking.prior`), in Whoosh's order for equal scores."""
+def best(scores: Scores, limit: int, prior: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """The `limit` best (docnum, score), each scaled by its `prior` (a multiplier per document
+    number, `ranking.prior`; None for 1.0), in Whoosh's order for equal scores."""
     docnums = np.fromiter(scores, dtype=np.intp, count=len(scores))
     values = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
-    weights = None
-    if factor != 1.0:
-        is_routine = np.fromiter((d in routine for d in scores), dtype=bool, count=len(scores))
-        weights = np.where(is_routine, factor, 1.0)
-    if prior is not None:
-        weights = prior[docnums] if weights is None else weights * prior[docnums]
-    return best_of(docnums, values, limit, weights)
+    return best_of(docnums, values, limit, None if prior is None else prior[docnums])
 
 
 def best_of(docnums: np.ndarray, scores: np.ndarray, limit: int, weights: np.ndarray | None = None) -> list[tuple[int, float]]:
@@ -368,7 +360,7 @@ def _norms(snapshot: Snapshot, searcher: Searcher, field: str, avgfl: float, b: 
         lengths = np.frombuffer(snapshot.field_lengths(searcher, field), dtype=np.uint32).astype(np.float64)
         return k1 * ((1 - b) + b * lengths / avgfl)  # Python's float operations, in its order
 
-    return snapshot._get(f"norms:{field}:{avgfl!r}:{b!r}:{k1!r}", build)
+    return snapshot.kept(f"norms:{field}:{avgfl!r}:{b!r}:{k1!r}", build)
 
 
 def subset_scores(searcher: Searcher, query: Query, allowed: Iterable[int]) -> Scores:

@@ -132,7 +132,9 @@ class Snapshot:
         self._data: dict[str, object] = {}
         self.cache = TermCache(cache_bytes)
 
-    def _get(self, key: str, build: Callable[[], T]) -> T:
+    def kept(self, key: str, build: Callable[[], T]) -> T:
+        """The part of this generation under `key`, built by `build()` once (by one thread)
+        and kept; a `build` that returns None is called again next time."""
         value = self._data.get(key)
         if value is None:
             with self._lock:
@@ -165,7 +167,7 @@ class Snapshot:
             built = True
             return True
 
-        self._get("warm", build)
+        self.kept("warm", build)
         return built
 
     def copies(self, searcher: Searcher) -> dict[int, tuple[int, bytes]]:
@@ -173,23 +175,23 @@ class Snapshot:
         each mapped to its group and its rank in the group (preference, then source path; the
         passages of one source share it). A search shows, of each group, the matching passages
         of the best-ranked source among those that matched (`query._without_copies`)."""
-        return self._get("copies", lambda: _build_copies(searcher))
+        return self.kept("copies", lambda: _build_copies(searcher))
 
     def copies_of(self, searcher: Searcher, docnum: int) -> list[int]:
         """The other passages of `docnum`'s copy group, best-ranked first (empty if it has none)."""
         copies = self.copies(searcher)
         if docnum not in copies:
             return []
-        groups = self._get("copy_groups", lambda: _group_copies(copies))
+        groups = self.kept("copy_groups", lambda: _group_copies(copies))
         return [d for d in groups[copies[docnum][0]] if d != docnum]
 
     def passages(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of every live passage (file records excluded)."""
-        return self._get("passages", lambda: self._term_docs(searcher, "kind", PASSAGE))
+        return self.kept("passages", lambda: self._term_docs(searcher, "kind", PASSAGE))
 
     def files(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of every live file record (one per indexed source file)."""
-        return self._get("files", lambda: self._term_docs(searcher, "kind", FILE))
+        return self.kept("files", lambda: self._term_docs(searcher, "kind", FILE))
 
     def hits_array(self, searcher: Searcher, key: Hashable, hits: frozenset[int]) -> Collection[int]:
         """`hits` as facets and scoring take them (`facets.docnum_array`: ascending, or the set
@@ -203,7 +205,7 @@ class Snapshot:
 
     def with_decision(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of the passages that have a decision."""
-        return self._get("with_decision", lambda: self._term_docs(searcher, "has_decision", "1"))
+        return self.kept("with_decision", lambda: self._term_docs(searcher, "has_decision", "1"))
 
     def _term_docs(self, searcher: Searcher, field: str, text: str) -> frozenset[int]:
         """A term's live documents, from the posting arrays where the segments have them (a term
@@ -211,17 +213,17 @@ class Snapshot:
         return frozenset(read_postings(searcher, field, text, self.posting_arrays(searcher)).ids)
 
     def facet_column(self, searcher: Searcher, facet: Facet) -> FacetColumn:
-        return self._get(f"facet:{facet.name}", lambda: FacetColumn.load(searcher.reader(), facet.field))
+        return self.kept(f"facet:{facet.name}", lambda: FacetColumn.load(searcher.reader(), facet.field))
 
     def rank(self, searcher: Searcher, sort: str) -> array:
         """`rank[docnum]`: the document's place in the given date order (smaller comes first).
         Both orders are built at once: they share reading and sorting the order keys."""
-        return self._get("ranks", lambda: _build_ranks(searcher))[sort]
+        return self.kept("ranks", lambda: _build_ranks(searcher))[sort]
 
 
     def routine(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of routine agenda items (the `routine` column)."""
-        return self._get("routine", lambda: _column_docs(searcher, "routine"))
+        return self.kept("routine", lambda: _column_docs(searcher, "routine"))
 
     def routine_mask(self, searcher: Searcher) -> np.ndarray:
         """`routine` as a boolean per document number."""
@@ -231,11 +233,11 @@ class Snapshot:
             mask[np.fromiter(routine, dtype=np.intp, count=len(routine))] = True
             return mask
 
-        return self._get("routine-mask", build)
+        return self.kept("routine-mask", build)
 
     def field_lengths(self, searcher: Searcher, field: str) -> array:
         """`lengths[docnum]`: the field's length as Whoosh's scorer reads it (1 where absent)."""
-        return self._get(f"lengths:{field}", lambda: _build_lengths(searcher, field))
+        return self.kept(f"lengths:{field}", lambda: _build_lengths(searcher, field))
 
     def postings(self, searcher: Searcher, field: str, text: str | bytes) -> Postings:
         """A term's postings (cached)."""
@@ -245,7 +247,7 @@ class Snapshot:
 
     def posting_arrays(self, searcher: Searcher) -> list[PostingArrays | None]:
         """Each segment's posting arrays (`search.postings`), None for a segment without them."""
-        return self._get("posting-arrays", lambda: [_open_arrays(leaf) for leaf, _ in searcher.reader().leaf_readers()])
+        return self.kept("posting-arrays", lambda: [_open_arrays(leaf) for leaf, _ in searcher.reader().leaf_readers()])
 
     def docs(self, searcher: Searcher, query: Query) -> frozenset[int]:
         """Document numbers matching `query` (what `docs_for_query` gives), from cached parts.

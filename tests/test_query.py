@@ -566,13 +566,19 @@ def test_scoring_plans_are_kept_per_generation_and_made_again_after_a_commit(seg
 
 
 def test_routine_items_are_scaled_and_ties_keep_whooshs_order():
+    import numpy as np
+
     from search.scoring import best
 
     scores = {5: 2.0, 3: 1.0, 9: 1.0, 7: 4.0}
     assert best(scores, 10) == [(7, 4.0), (5, 2.0), (3, 1.0), (9, 1.0)]
-    # 5 halves to 1.0 and ties with 3 and 9: the higher unscaled score first, then the lower docnum.
-    assert best(scores, 10, frozenset({7, 5}), 0.5) == [(7, 2.0), (5, 1.0), (3, 1.0), (9, 1.0)]
-    assert best(scores, 2, frozenset({7}), 0.5) == [(7, 2.0), (5, 2.0)]
+    # Routine 7 and 5 halved by their prior: 5 ties with 3 and 9 at 1.0, and the higher
+    # unscaled score comes first, then the lower docnum.
+    halved = np.ones(10)
+    halved[[7, 5]] = 0.5
+    assert best(scores, 10, halved) == [(7, 2.0), (5, 1.0), (3, 1.0), (9, 1.0)]
+    halved[5] = 1.0
+    assert best(scores, 2, halved) == [(7, 2.0), (5, 2.0)]
 
 
 def test_term_cache_answers_a_new_commit_with_new_sets(segmented, tmp_path: Path):
