@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from indexer import conventions as cv
 from indexer.clean import reflow
-from indexer.dates import parse_date, year_of
+from indexer.dates import find_dates, parse_date, year_of
 from indexer.models import (
     AARSBERETNING,
     DAGSORDEN,
@@ -68,7 +68,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         council=_council(head, body),
         meeting_date=meeting,
         year=year,
-        place=fields.get("place"),
+        place=fields.get("place") or (None if report else _unlabelled_place(head, meeting)),
         present=present,
         absent=absent,
         source=source.source,
@@ -244,6 +244,8 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
             current = None
             kind = _label_kind(label)
             if value:
+                if kind == "place" and _names_the_room(label, text):
+                    value = text  # "Mødelokale 3, Rådhuset": the label word is part of the name
                 if kind:
                     out.setdefault(kind, value)
                     current = kind
@@ -264,6 +266,18 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
         if current in ("present", "absent"):
             out[current] = out[current] + _list_joiner(out[current]) + text
     return out
+
+
+_ROOM_LABELS = ("Mødelokale", "Lokale")
+
+
+def _names_the_room(label: str, text: str) -> bool:
+    """Whether a place label without a colon is the first word of the room's name.
+
+    >>> _names_the_room("Mødelokale", "Mødelokale A, Havnsted Rådhus"), _names_the_room("Lokale", "Lokale: B-206")
+    (True, False)
+    """
+    return label in _ROOM_LABELS and not text.startswith(label + ":")
 
 
 def _list_joiner(so_far: str) -> str:
@@ -334,6 +348,60 @@ def _meeting_date(head: Sequence[str], fields: dict[str, str], items: Sequence[I
             return found.isoformat()
     dates = Counter(s.date for item in items for s in item.sections if s.key == DECISION and s.date)
     return dates.most_common(1)[0][0] if dates else None
+
+
+# A meeting place printed without a label names a room or building: "Byrådssalen, Rådhuset",
+# "Mødelokale A, Havnsted Rådhus", "Udvalgsværelse 2", "Borgmesterens kontor", "via Teams".
+_VENUE = re.compile(
+    r"(?i)(?:rådhus(?:et)?|sal(?:en)?|lokale(?:t|r|rne)?|værelse(?:t)?|kontor(?:et)?)(?![\wæøå])|\bTeams\b"
+)
+# The time of day printed with a date or a place: "kl. 16:00", "- 16:30", "kl. 17.00-19.10", "16:00:00"
+_TIME = r"(?:(?:kl\.?|klokken)\s*)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?"
+_LEADING_TIME = re.compile(rf"^[\s,;\-–]*(?:(?i:kl\.?|klokken)\s*)?(?:{_TIME})?[\s,;\-–]*(?:(?:i|på)\s+)?")
+_TRAILING_TIME = re.compile(rf"(?i)[\s,;\-–]*{_TIME}$")
+
+
+def _unlabelled_place(head: Sequence[str], meeting: str | None) -> str | None:
+    """The meeting place printed without a label right after the meeting's date.
+
+    Some templates print the date line and then the place ("Tirsdag den 19. november 2019
+    kl. 16:00" / "Mødelokale A, Havnsted Rådhus"), on the next line or, in a flattened PDF
+    page, on the same line; others write "kl. 17.00 i Byrådssalen". Only a short line that
+    names a room or building (`_VENUE`) counts: any other line after a date is no place.
+
+    >>> _unlabelled_place(["Byrådet", "Tirsdag den 3. maj 2022 kl. 17.00", "", "Byrådssalen, Rådhuset"], "2022-05-03")
+    'Byrådssalen, Rådhuset'
+    >>> _unlabelled_place(["Referat fra mødet onsdag den 12. september 2012 kl. 17.00 i Byrådssalen"], "2012-09-12")
+    'Byrådssalen'
+    >>> _unlabelled_place(["Tirsdag den 3. maj 2022 kl. 17.00", "Ordinært møde"], "2022-05-03") is None
+    True
+    """
+    if not meeting:
+        return None
+    for i, text in enumerate(head):
+        spans = [span for when, span in find_dates(text) if when.isoformat() == meeting]
+        if not spans:
+            continue
+        label, _ = _head_label(text)
+        if label is not None and _label_kind(label) != "date":
+            return None  # the date of another field ("Udsendt: …"): no convention to follow
+        rest = _place_candidate(_LEADING_TIME.sub("", text[spans[0][1]:], count=1))
+        if rest:
+            return rest
+        following = [k for k in range(i + 1, min(i + 3, len(head))) if head[k]]
+        return _place_candidate(_LEADING_TIME.sub("", head[following[0]], count=1)) if following else None
+    return None
+
+
+def _place_candidate(text: str) -> str | None:
+    """`text` as a meeting place, if it is one: short, no sentence, no label, no date, names a venue."""
+    text = _TRAILING_TIME.sub("", " ".join(text.split())).strip(" ,;-–")
+    if not text or len(text.split()) > 12 or text.endswith((".", ":", "!", "?")) or find_dates(text):
+        return None
+    label = _head_label(text)[0]
+    if (label is not None and not _names_the_room(label, text)) or cv.label_of(text) or not _VENUE.search(text):
+        return None
+    return text
 
 
 def _report_year(head: Sequence[str], items: Sequence[Item]) -> int | None:

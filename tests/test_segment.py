@@ -310,3 +310,39 @@ def test_a_one_line_file_is_found_with_a_snippet(one_line_file, tmp_path):
     (hit,) = index.search(SearchRequest(query="komfuret")).hits
     assert "<mark>komfuret</mark>" in hit.snippet and len(hit.title) <= 120
     index.close()
+
+
+# --- A meeting place printed without a label ------------------------------------------------------
+
+
+def test_flattened_pdf_page_gives_the_place_after_the_date():
+    # f5 page 1: '… Tirsdag den 19. november 2019 kl. 16:00 Mødelokale A, Havnsted Rådhus Medlemmer: …'
+    assert layout("f5").place == "Mødelokale A, Havnsted Rådhus"
+
+
+MINUTES_ITEM = "\n\n1. Godkendelse af dagsorden\nSagsnr.: 21/1021\n\nBeslutning\nGodkendt.\n"
+
+
+@pytest.mark.parametrize(("head", "place"), [
+    # the place on its own line under the date line, with or without a blank line between
+    ("Tornby Kommune\nReferat\nBørne- og Skoleudvalget tirsdag den 14. december 2021 kl. 18:30\n\nByrådssalen, Rådhuset",
+     "Byrådssalen, Rådhuset"),
+    ("Tornby Kommune\nReferat\nSocialudvalget\nTirsdag den 14. december 2021\nMødelokale A, Tornby Rådhus",
+     "Mødelokale A, Tornby Rådhus"),
+    ("Tornby Kommune\nKommunalbestyrelsen\nReferat\n14. december 2021\n\nKommunalbestyrelsessalen kl. 11:30",
+     "Kommunalbestyrelsessalen"),
+    # on the date line: 'kl. 17.00 i …'
+    ("Tornby Kommune\nReferat fra mødet i Socialudvalget tirsdag den 14. december 2021 kl. 17.00 i Udvalgsværelse 2",
+     "Udvalgsværelse 2"),
+    # what follows the date names no room or building, or is a sentence, or is not next to it
+    ("Tornby Kommune\nReferat\nSocialudvalget\nTirsdag den 14. december 2021\nOrdinært møde", None),
+    ("Tornby Kommune\nReferat\nSocialudvalget\nTirsdag den 14. december 2021\nMødet holdes i Byrådssalen.", None),
+    ("Tornby Kommune\nReferat\nSocialudvalget\nTirsdag den 14. december 2021\nOrdinært møde\nByrådssalen", None),
+    ("Tornby Kommune\nReferat\nSocialudvalget\nTirsdag den 14. december 2021\nHanne Brix (formand), Ali Nour", None),
+])
+def test_a_place_printed_without_a_label_right_after_the_date(tmp_path, head, place):
+    path = tmp_path / "referat.txt"
+    path.write_text(head + MINUTES_ITEM, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.meeting_date, document.place) == ("2021-12-14", place)
+    assert [(p.item_number, p.title) for p in document.passages] == [(1, "Godkendelse af dagsorden")]
