@@ -174,7 +174,8 @@ def decision_header(text: str) -> DecisionHeader | None:
 
 
 _ATTENDANCE = re.compile(
-    r"^(Dato|Sted|Fraværende|Ej til stede|Afbud|Fravær|Til stede|Mødt|Stedfortræder)\s*:"
+    r"^(Dato|Sted|Fraværende|Fraværende (?:med|uden) afbud|Ej til stede|Ikke til stede|Afbud|Afbud fra|Fravær|Til stede"
+    r"|Mødt|Ikke mødt|Stedfortræder)\s*:"
     r"|^[A-ZÆØÅ][^.:]{1,80} deltog ikke i (behandlingen|sagens behandling|mødet|punktets behandling)[^.]*\.?$"
 )
 

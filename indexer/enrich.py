@@ -38,7 +38,8 @@ _COUNCIL = re.compile(rf"(?<![\wæøåÆØÅ])({cv.COUNCIL_PATTERN})s?(?![\wæø
 _DATE_LABEL = re.compile(r"^(Mødedato|Dato|Mødedag|Mødetidspunkt|STARTTIDSPUNKT|Tidspunkt|Tid)\b", re.IGNORECASE)
 _PLACE_LABELS = ("Mødested", "Sted", "Lokale", "Mødelokale", "STED")
 _PRESENT_LABELS = ("Medlemmer", "Mødedeltagere", "Deltagere", "Til stede", "Tilstede", "Fremmødte")
-_ABSENT_LABELS = ("Fraværende", "Afbud", "Fravær", "Ej til stede")
+_ABSENT_LABELS = ("Fraværende", "Afbud", "Fravær", "Ej til stede", "Ikke til stede", "Fraværende med afbud",
+                  "Fraværende uden afbud", "Afbud fra")
 _OTHER_HEAD_LABELS = (
     "Administrationen", "Referent", "Mødedato", "Tid", "Mødetid", "Mødetidspunkt", "Dato", "Tidspunkt",
     "Stedfortræder", "Indhold", "Indholdsfortegnelse", "UDVALG", "MØDE", "STARTTIDSPUNKT", "SLUTTIDSPUNKT",
@@ -285,18 +286,25 @@ def _list_joiner(so_far: str) -> str:
     PDF wrapped ("…, Bashir" + "Nawa, …": the last name of a comma list is one word so far),
     with a space; otherwise (one name per line) as a new name.
 
-    >>> [_list_joiner(v) for v in ("A Hansen,", "A Hansen, Bashir", "A Hansen, B Nawa", "A Hansen")]
-    [' ', ' ', ', ', ', ']
+    >>> [_list_joiner(v) for v in ("A Hansen,", "A Hansen, Bashir", "A Hansen, B Nawa", "A Hansen", "A Hansen (A), formand")]
+    [' ', ' ', ', ', ', ', ', ']
     """
     if so_far.endswith(","):
         return " "
-    if "," in so_far and len(so_far.rsplit(",", 1)[1].split()) == 1:
+    last = so_far.rsplit(",", 1)[-1].strip()
+    if last.lower() in _ROLE_WORDS:
+        return ", "  # "Kirsten Bach (A), formand" ends a member: the next line is the next one
+    if "," in so_far and len(last.split()) == 1:
         return " "
     return ", "
 
 
+# Longest first: "Afbud fra: …" is not "Afbud" with the value "fra: …".
+_HEAD_LABELS = sorted(_PRESENT_LABELS + _ABSENT_LABELS + _OTHER_HEAD_LABELS, key=len, reverse=True)
+
+
 def _head_label(text: str) -> tuple[str | None, str]:
-    for label in _PRESENT_LABELS + _ABSENT_LABELS + _OTHER_HEAD_LABELS:
+    for label in _HEAD_LABELS:
         if text == label or text == label + ":":
             return label, ""
         for sep in (": ", " "):
@@ -322,10 +330,23 @@ def _names(value: str) -> tuple[str, ...]:
     value = re.sub(r"\([^)]*\)", "", value).rstrip(".")
     names = []
     for part in re.split(r",|\bog\b", value):
-        name = " ".join(part.split())
+        name = _without_role(" ".join(part.split()))
         if name and name.lower() not in _ROLE_WORDS and not name.isdigit():
             names.append(name)
     return tuple(dict.fromkeys(names))
+
+
+def _without_role(name: str) -> str:
+    """'Formand Erik Nielsen' → 'Erik Nielsen': a role printed before a member's name.
+
+    >>> _without_role("Næstformand Henrik Lauesen"), _without_role("Formand"), _without_role("Rådmandsen Ib")
+    ('Henrik Lauesen', 'Formand', 'Rådmandsen Ib')
+    """
+    words = name.split()
+    for size in (2, 1):  # "1. viceborgmester Ib Holm"
+        if len(words) > size and " ".join(words[:size]).lower() in _ROLE_WORDS:
+            return " ".join(words[size:])
+    return name
 
 
 def _doc_type(head: Sequence[str], report: bool) -> str:

@@ -473,3 +473,35 @@ def test_f10_glued_numbers_and_an_item_without_a_title_line(tmp_path):
     starts = [number for number, text in enumerate(F10_MINUTES.split("\n"), 1) if text == "Sagsfremstilling"]
     assert untitled.line == starts[1]  # it starts at its own Sagsfremstilling
     assert document.meeting_date == "2018-03-12" and document.place == "Mødelokale 4, Tornby Rådhus"
+
+
+# --- Attendance as municipalities spell it --------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["Ikke til stede:", "Fraværende med afbud:", "Afbud fra:", "Afbud:"])
+@pytest.mark.parametrize("prefix", ["f2", "f4", "f6"])
+def test_absent_members_under_every_usual_label_in_the_head_and_under_a_decision(tmp_path, prefix, label):
+    # 'Beslutning' / 'Ikke til stede: Mikkel Lund (C)' / 'Godkendt.': the line is the decision's note, and in
+    # the head the same label lists the absent members.
+    source = layout_file(prefix)
+    original = read_document(source, LAYOUTS)
+    document = variant(tmp_path, source, lambda text: re.sub(r"^Fraværende:", label, text, flags=re.MULTILINE))
+    assert document.absent == original.absent
+    assert decisions(document) == [(n, text, date, earlier, note.replace("Fraværende:", label))
+                                   for n, text, date, earlier, note in decisions(original)]
+    assert found_items(document) == expected_items(prefix)
+
+
+@pytest.mark.parametrize(("members", "present"), [
+    # one member a line, the role after the name (f3) or before it
+    ("Medlemmer:   Kirsten Bach (A), formand\n             Henrik Lauesen (V), næstformand\n             Jamal Aziz (A)",
+     ("Kirsten Bach", "Henrik Lauesen", "Jamal Aziz")),
+    ("Medlemmer:   Formand Kirsten Bach (A)\n             Næstformand Henrik Lauesen (V)\n             Jamal Aziz (A)",
+     ("Kirsten Bach", "Henrik Lauesen", "Jamal Aziz")),
+])
+def test_members_with_their_roles_on_lines_of_their_own(tmp_path, members, present):
+    source = layout_file("f3")
+    text = source.read_text(encoding="utf-8")
+    head = re.search(r"^Medlemmer:.*?(?=\n\n)", text, flags=re.MULTILINE | re.DOTALL).group(0)
+    document = variant(tmp_path, source, lambda t: t.replace(head, members))
+    assert document.present == present
