@@ -133,21 +133,24 @@ _WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
 # "den 4. juni 2026", "d. 04.06.2026", "torsdag den 4. juni 2026 kl. 17.00", "29-01-2019, kl. 16:30"
 _ON = rf"(?:(?i:{_WEEKDAY})\s+)?(?i:den|d\.)\s+"
 _AT_TIME = r"(?:,?\s+(?i:kl\.?|klokken)\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)?"
+_PKT = r"(?:,?\s+(?i:pkt)\.\s*(?P<pkt>\d+))?"  # ", pkt. 148": the item number in that council's minutes
 _NAMED_DECISION = [
     # "Beslutning fra Integrationsrådet", "Beslutning i Børne- og Skoleudvalget den 10-06-2020",
     # "BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019", "Beslutning i BR den 4. juni 2026 kl. 17.00"
+    # "Beslutning i Økonomiudvalget den 3. maj 2019, pkt. 4", "Beslutning i ØU, 3. maj 2019", "… ØU 03-05-2019:"
     re.compile(
         rf"^(?i:beslutning)\s+(?i:fra|i)\s+(?P<council>{_DECIDING_BODY})"
-        rf"(?:\s+{_ON}(?P<date>{DATE_PATTERN}){_AT_TIME})?:?$"
+        rf"(?:,?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}{_PKT})?:?$"
     ),
-    # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:", "BIU's møde den 13. marts 2012:"
-    re.compile(rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s)\s+møde\s+{_ON}(?P<date>{DATE_PATTERN}){_AT_TIME}:?$"),
+    # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:", "BIU's møde den 13. marts 2012:",
+    # "Kommunalbestyrelsens møde 28. november 2005", "Økonomiudvalgets beslutning den 3. maj 2019"
+    re.compile(
+        rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s)\s+(?i:møde|beslutning)\s+(?:{_ON})?(?P<date>{DATE_PATTERN})"
+        rf"{_AT_TIME}{_PKT}:?$"
+    ),
     # "Ældre- og Sundhedsudvalget, 09-09-2019, pkt. 59", "Økonomiudvalget, 17. september 2019, pkt. 148:",
     # and the date line under a BESLUTNING label: "Integrationsrådet, 21.05.2015"
-    re.compile(
-        rf"^(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}"
-        rf"(?:,?\s+(?i:pkt)\.\s*(?P<pkt>\d+))?:?$"
-    ),
+    re.compile(rf"^(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}{_PKT}:?$"),
 ]
 
 

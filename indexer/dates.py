@@ -28,8 +28,9 @@ _ENGLISH_MONTHS = {
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 }
 
-_DANISH_MONTH_RE = "|".join(sorted(_DANISH_MONTHS, key=len, reverse=True))
-_ENGLISH_MONTH_RE = "|".join(_ENGLISH_MONTHS)
+# Case-insensitive inline, so that DATE_PATTERN, used in other patterns, reads "19. NOVEMBER 2019" too.
+_DANISH_MONTH_RE = "(?i:" + "|".join(sorted(_DANISH_MONTHS, key=len, reverse=True)) + ")"
+_ENGLISH_MONTH_RE = "(?i:" + "|".join(_ENGLISH_MONTHS) + ")"
 
 # Each pattern names its groups day/month/year; month may be a number or a name.
 _PATTERNS = [

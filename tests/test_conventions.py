@@ -505,3 +505,39 @@ def test_members_with_their_roles_on_lines_of_their_own(tmp_path, members, prese
     head = re.search(r"^Medlemmer:.*?(?=\n\n)", text, flags=re.MULTILINE | re.DOTALL).group(0)
     document = variant(tmp_path, source, lambda t: t.replace(head, members))
     assert document.present == present
+
+
+# --- More decision headers ------------------------------------------------------------------------
+
+
+def numbered_headers(pattern: str, form: str):
+    """A change that rewrites each header matching `pattern` as `form`, with {pkt} its item's number."""
+    def change(text: str) -> str:
+        out, number = [], None
+        for line in text.split("\n"):
+            heading = re.match(r"^(\d{1,3})\. [A-ZÆØÅ]", line)
+            number = int(heading.group(1)) if heading else number
+            out.append(re.sub(pattern, lambda m: form.format(*m.groups(), pkt=number), line))
+        return "\n".join(out)
+    return change
+
+
+MORE_HEADERS = [
+    (layout_file("f6"), r"^Beslutning i (Børne- og Skoleudvalget) den 10-06-2020$", "BESLUTNING I {0} DEN 10. JUNI 2020"),
+    (layout_file("f6"), r"^Beslutning i (Børne- og Skoleudvalget) den 10-06-2020$", "Beslutning i {0} den 10. juni 2020, pkt. {pkt}"),
+    (layout_file("f6"), r"^Beslutning i (Børne- og Skoleudvalget) den 10-06-2020$", "Beslutning i {0}, 10. juni 2020"),
+    (layout_file("f6"), r"^Beslutning i (Børne- og Skoleudvalget) den 10-06-2020$", "Beslutning i {0} 10-06-2020:"),
+    (layout_file("f6"), r"^Beslutning i (Børne- og Skoleudvalg)et den 10-06-2020$", "{0}ets beslutning den 10. juni 2020"),
+    (layout_file("f3"), r"^(.+udvalgets) møde den (\d+\. marts 2012):$", "{0} møde {1}:"),
+    (layout_file("f8"), r"^(.+), (\d\d)-09-2019, (pkt\. \d+)$", "{0}, {1}. SEPTEMBER 2019, {2}"),
+]
+
+
+@pytest.mark.parametrize(("source", "pattern", "form"), MORE_HEADERS,
+                         ids=["caps-month", "pkt-after-date", "comma-no-den", "no-den", "genitive-beslutning",
+                              "genitive-mode-no-den", "caps-month-pkt"])
+def test_decision_headers_in_more_of_the_forms_municipalities_print(tmp_path, source, pattern, form):
+    original = read_document(source, source.parent)
+    document = variant(tmp_path, source, numbered_headers(pattern, form))
+    assert decisions(document) == decisions(original)
+    assert all(p.has_decision for p in document.passages)

@@ -76,3 +76,13 @@ def test_long_text_finds_the_same_dates_as_short_pieces_of_it():
     ]
     for piece in pieces:  # each piece alone (short: searched whole) gives the same dates
         assert [d for d, _ in find_dates(piece)] == [d for d, _ in find_dates(filler + piece + filler)]
+
+
+@pytest.mark.parametrize("text", ["10. JUNI 2020", "10. juni 2020", "5. SEPT. 2019", "SEPTEMBER 9, 2019", "10-06-2020"])
+def test_the_date_pattern_other_patterns_embed_reads_month_names_in_capitals(text):
+    # Decision headers embed DATE_PATTERN: 'BESLUTNING I BØRNE- OG SKOLEUDVALGET DEN 10. JUNI 2020'.
+    import re
+
+    from indexer.dates import DATE_PATTERN
+
+    assert re.fullmatch(DATE_PATTERN, text)
