@@ -71,6 +71,9 @@ class Compiled:
     # Whether any clause searches text: a query of facet values, dates, item or case numbers
     # alone gives every hit the same score, so its "relevance" order is newest first.
     ranked: bool = True
+    # Whether every word searched is searched in the decision (`beslutning:…`): the snippet is
+    # then cut from the decision, as with `decisions_only`, not from where else a stem occurs.
+    in_decision: bool = False
 
 
 def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False, text: str = "") -> Compiled:
@@ -85,6 +88,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
     highlight: set[str] = set()
     dropped_words = 0
     ranked = False
+    text_fields: set[str | None] = set()
     notices = list(parsed.notices)
     for group in parsed.groups:
         alternatives: list[tuple[Query, Query]] = []
@@ -100,6 +104,8 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
             else:
                 alternatives.append(pair)
                 ranked = ranked or clause.field not in _UNRANKED_FIELDS
+                if clause.field not in _UNRANKED_FIELDS:
+                    text_fields.add(clause.field)
             if pair is not None and clause.field in FACETS_BY_NAME and pair[1] is NullQuery:
                 notices.append(f"{FACET_LABELS[clause.field]} «{clause.text}» findes ikke i søgeindekset.")
         if alternatives:
@@ -107,7 +113,8 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
             matching.append(_any([m for _, m in alternatives]))
     if not scored and not negative and (parsed.groups or text.strip()):
         notices.append(NOTHING_TO_SEARCH if dropped_words else NO_WORDS)
-    return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(notices), ranked)
+    return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(notices), ranked,
+                    in_decision=text_fields == {"decision"})
 
 
 # Clauses on these fields match or not; they do not rank (a case number typed as a plain word
@@ -245,7 +252,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         page = [(d, 0.0) for d in _by_date(snapshot.rank(searcher, sort), hits_set, hits_array, end)[start:end]]
 
     lexicon = compound_lexicon(searcher.schema)  # mark compounds as this index split them
-    hits = tuple(_hit(searcher, docnum, score, compiled.highlight, request.decisions_only, lexicon) for docnum, score in page)
+    from_decision = request.decisions_only or compiled.in_decision
+    hits = tuple(_hit(searcher, docnum, score, compiled.highlight, from_decision, lexicon) for docnum, score in page)
     notice = " ".join(compiled.notices) or None
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate)
@@ -334,10 +342,10 @@ def _by_score(
 
 
 def _hit(
-    searcher: Searcher, docnum: int, score: float, terms: frozenset[str], decisions_only: bool, lexicon: Lexicon
+    searcher: Searcher, docnum: int, score: float, terms: frozenset[str], from_decision: bool, lexicon: Lexicon
 ) -> Hit:
     passage = Passage.from_record(json.loads(searcher.stored_fields(docnum)["record"]))
-    text = passage.decision if decisions_only and passage.decision else _without_title(passage)
+    text = passage.decision if from_decision and passage.decision else _without_title(passage)
     return Hit(
         id=passage.id,
         document_id=passage.document_id,

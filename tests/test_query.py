@@ -457,6 +457,17 @@ def test_seed_refugee_housing_query_finds_item_15_and_the_2019_foreword(seed_sea
     assert ("Forord", "Næstved", "årsberetning", "2019") in found
 
 
+def test_a_decision_field_query_cuts_its_snippet_from_the_decision(seed_search):
+    """`beslutning:godkendt` matched the decision: the snippet shows that, as with
+    decisions_only, not the recommendation's "godkender" (same stem)."""
+    for query, options in (("beslutning:godkendt", {}), ("godkendt", {"decisions_only": True})):
+        hit = next(h for h in search(seed_search, query, **options).hits if h.title == "Mødeplan 2017")
+        assert hit.snippet.startswith("- ad 1. Mødeplan <mark>godkendt</mark>."), (query, hit.snippet)
+    # a word searched elsewhere too: the snippet comes from the whole text again
+    mixed = next(h for h in search(seed_search, "beslutning:godkendt mødeplanen").hits if h.title == "Mødeplan 2017")
+    assert "indstiller" in mixed.snippet, mixed.snippet
+
+
 def test_seed_decisions_only_matches_only_decision_text(seed_search):
     wanted = set(terms("flygtninge"))
     decisions = search(seed_search, "flygtninge", decisions_only=True)
