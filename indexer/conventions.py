@@ -48,6 +48,23 @@ def label_of(text: str) -> str | None:
     return candidate if candidate in _LABEL_FORMS else None
 
 
+def inline_label(text: str) -> tuple[str, str] | None:
+    """A section label and its text on one line ("Beslutning: Godkendt."), as (label, text), or None.
+
+    The label is written as on a line of its own and is followed directly by the colon, so that
+    "Beslutning om …" and "Beslutningen: …" stay text.
+
+    >>> inline_label("Beslutning: Godkendt."), inline_label("BESLUTNING: Godkendt."), inline_label("Beslutning:")
+    (('Beslutning', 'Godkendt.'), ('BESLUTNING', 'Godkendt.'), None)
+    >>> inline_label("Beslutning om tilskud: 40.000 kr."), inline_label("Økonomi : se bilag")
+    (None, None)
+    """
+    label, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or label not in _LABEL_FORMS:
+        return None
+    return label, rest.strip()
+
+
 # --- Field lines under an item heading ---------------------------------------------------
 
 

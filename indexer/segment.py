@@ -224,6 +224,7 @@ def _is_anchor(text: str, title: str) -> bool:
     return (
         cv.field_line(text) is not None
         or cv.label_of(text) is not None
+        or cv.inline_label(text) is not None
         or cv.decision_header(text) is not None
         or _fold_title(text) == _fold_title(title)
     )
@@ -276,7 +277,7 @@ def _with_restarts(lines: Sequence[Line], headings: list[_Heading]) -> list[_Hea
         seen: set[str] = set()
         decided = False
         for k in range(heading.body_start, end):
-            label = cv.label_of(lines[k].text)
+            label = cv.label_of(lines[k].text) or (cv.inline_label(lines[k].text) or (None,))[0]
             if label is None:
                 continue
             key = cv.section_key(label)
@@ -323,7 +324,7 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
             pending.extend(parsed.pending)
             k += 1
             continue
-        if pending and not cv.label_of(text) and not cv.decision_header(text):
+        if pending and not cv.label_of(text) and not cv.inline_label(text) and not cv.decision_header(text):
             fields.setdefault(pending.pop(0), text)
             k += 1
             continue
@@ -339,13 +340,15 @@ def _sections(body: list[Line]) -> list[Section]:
     current: tuple[str, str, str | None, list[str]] = ("tekst", "", None, [])
     for line in body:
         text = line.text
-        label = cv.label_of(text)
+        label, first = cv.label_of(text), None
+        if label is None and (inline := cv.inline_label(text)):
+            label, first = inline  # "Beslutning: Godkendt."
         header = None if label else cv.decision_header(text)
         if label is not None:
             parts.append(current)
             key = cv.section_key(label)
             plain_decision = plain_decision or key == DECISION
-            current = (key, label, None, [])
+            current = (key, label, None, [first] if first else [])
         elif header is not None and not (current[0] == DECISION and not any(current[3]) and current[2] is None):
             parts.append(current)
             named_decisions.append(len(parts))

@@ -541,3 +541,25 @@ def test_decision_headers_in_more_of_the_forms_municipalities_print(tmp_path, so
     document = variant(tmp_path, source, numbered_headers(pattern, form))
     assert decisions(document) == decisions(original)
     assert all(p.has_decision for p in document.passages)
+
+
+# --- Section labels followed by their text on the same line -------------------------------------
+
+
+def sections(document) -> list[tuple[int | None, dict[str, str]]]:
+    return [(p.item_number, p.sections_by_key()) for p in document.passages]
+
+
+@pytest.mark.parametrize("prefix", ["f4", "f6", "f9"])
+def test_a_section_label_with_a_colon_and_its_text_on_the_same_line(tmp_path, prefix):
+    # 'Resume: Dagsordenen for mødet forelægges til godkendelse.', 'Beslutning: Godkendt.' (as on a
+    # municipality's web page); the label is the same section as on a line of its own, also as the anchor
+    # of the item heading above it.
+    source = layout_file(prefix)
+    original = read_document(source, LAYOUTS)
+    labels = "Resume|Sagens kerne|Sagsgang og sagstype|Indstilling|Sagsfremstilling|Beskrivelse af sagen|Beslutning"
+    document = variant(tmp_path, source, lambda text: re.sub(rf"^({labels})\n(?=[A-ZÆØÅ][a-zæøå])", r"\1: ", text,
+                                                          flags=re.MULTILINE))
+    assert found_items(document) == expected_items(prefix)
+    assert decisions(document) == decisions(original)
+    assert sections(document) == sections(original)
