@@ -74,6 +74,10 @@ def create_app(config: Mapping[str, Any] | None = None, instance_path: str | Non
             if name == "Content-Security-Policy" and response.mimetype == "application/pdf":
                 continue
             response.headers.setdefault(name, value)
+        if response.status_code >= 400:
+            # An error says how things stood at that moment (an index being built, an id from an
+            # older commit): a browser or proxy must not keep answering with it.
+            response.headers["Cache-Control"] = "no-store"
         return response
 
     return app

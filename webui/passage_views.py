@@ -24,9 +24,15 @@ from .index import get_index
 bp = Blueprint("passages", __name__)
 
 # Text-like sources are shown as plain text; HTML sources are sandboxed (no scripts, no forms).
-SOURCE_TYPES = {".txt": "text/plain", ".md": "text/plain", ".pdf": "application/pdf",
+# Every suffix the indexer reads (`indexer.extract.SUPPORTED_SUFFIXES`) is here: another type
+# would be guessed from the name and downloaded.
+SOURCE_TYPES = {".txt": "text/plain", ".md": "text/plain", ".markdown": "text/plain", ".pdf": "application/pdf",
                 ".html": "text/html", ".htm": "text/html"}
-SANDBOX_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'"
+# A council's web page is shown as published, but on our origin: `sandbox` without
+# allow-scripts/allow-same-origin gives it an opaque origin where no script, form, popup or
+# automatic redirect runs, so it can reach neither our pages nor their visitors.
+SANDBOX_CSP = ("sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
+               "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
 @dataclass(frozen=True)
@@ -167,7 +173,8 @@ def source(document_id: str) -> Response:
         raise PageError(404, "unknown_source", "Kildefilen findes ikke, eller den er ikke en del af søgeindekset.")
     suffix = path.suffix.lower()
     mimetype = SOURCE_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    response = send_file(path, mimetype=mimetype, download_name=path.name,
+    # A Linux file name may hold a line break, which no header may: it would be a 500.
+    response = send_file(path, mimetype=mimetype, download_name=without_controls(path.name),
                          as_attachment=suffix not in SOURCE_TYPES, conditional=True)
     if mimetype.startswith("text/"):
         response.headers["Content-Type"] = f"{mimetype}; charset={_text_charset(path)}"

@@ -1,0 +1,145 @@
+"""The web UI and JSON API against a hostile visitor and hostile documents.
+
+Each test here reproduces an attack that once worked (a 500, a page tens of megabytes long
+from one request, a request that kept a worker busy for seconds, a cached error) and checks
+the outcome a visitor gets now. Escaping of queries and documents in the ordinary pages is
+covered in `test_webui.py` (`test_a_malicious_query_is_inert`, `test_a_malicious_document_is_inert`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from webui import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+INPUTS = ROOT / "tests" / "fixtures" / "inputs"
+JSON_TYPE = "application/json; charset=utf-8"
+
+MINUTES = """Skurkeby Kommune
+
+REFERAT
+
+Byrådet
+
+Mødedato: 02.02.2020
+
+1. Xylofonkoncert i rådhushallen
+
+Sagsfremstilling
+
+Der søges om lov til en xylofonkoncert.
+
+Beslutning
+
+Godkendt.
+"""
+
+
+def build(tmp_path: Path, files: dict[str, str | Path]) -> tuple[Path, object]:
+    """A corpus of `files` (name -> text, or a file to copy), its index, and a test client."""
+    from indexer.update import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, content in files.items():
+        if isinstance(content, Path):
+            shutil.copyfile(content, corpus / name)
+        else:
+            (corpus / name).write_text(content, encoding="utf-8")
+    index_dir = tmp_path / "index"
+    report = update_index([corpus], index_dir)
+    assert not report.skipped, report.skipped
+    app = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)})
+    return corpus, app.test_client()
+
+
+def document_of(client, source: str) -> str:
+    hits = client.get("/api/search", query_string={"page_size": 100}).get_json()["hits"]
+    return next(h["document_id"] for h in hits if h["source"] == source)
+
+
+# --- Source files --------------------------------------------------------------------------------
+
+def test_a_source_file_whose_name_holds_a_line_break_is_served_not_a_500(tmp_path):
+    """Linux allows a line break in a file name, a header never: the download name was put
+    into Content-Disposition as it was, and werkzeug refused the header (500)."""
+    name = 'skurkeby-byraadet-referat-2020-02-02 "a";b\nX-Injected: 1.txt'
+    corpus, client = build(tmp_path, {name: MINUTES})
+    with client.get(f"/source/{document_of(client, name)}") as response:
+        assert response.status_code == 200
+        assert response.data == (corpus / name).read_bytes()
+        assert response.mimetype == "text/plain"
+        disposition = response.headers["Content-Disposition"]
+        assert disposition.startswith("inline;") and "\n" not in disposition and "\r" not in disposition
+        assert "X-Injected" not in response.headers
+    # The page that links to it shows the name as text, as ever.
+    assert b"X-Injected: 1.txt" in client.get(f"/document/{document_of(client, name)}").data
+
+
+def test_an_html_source_is_shown_sandboxed_never_as_a_page_of_our_origin(tmp_path):
+    """A council's web page holds its own scripts (analytics, cookie banners): served inline from
+    our origin it would be stored XSS. It runs in a CSP sandbox with an opaque origin, with no
+    script, form or framing."""
+    name = "boegeskov-integrationsraadet-referat-2016-09-14.html"
+    _corpus, client = build(tmp_path, {name: INPUTS / name})
+    with client.get(f"/source/{document_of(client, name)}") as response:
+        assert response.status_code == 200 and response.mimetype == "text/html"
+        assert b"<script>" in response.data  # the file as published, scripts and all …
+        directives = dict((d.strip().split(" ", 1) + [""])[:2] for d in response.headers["Content-Security-Policy"].split(";"))
+        assert "sandbox" in directives and directives["sandbox"] == ""  # … but none of it may run
+        assert "'unsafe-inline'" not in directives.get("script-src", "") and directives["default-src"] == "'none'"
+        assert directives["frame-ancestors"] == "'none'" and directives["form-action"] == "'none'"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_markdown_source_named_markdown_is_shown_as_text_like_md(tmp_path):
+    """The indexer reads `.markdown` as it reads `.md`; the source link downloaded it as an
+    attachment of a type no browser shows, where `.md` is shown as text."""
+    _corpus, client = build(tmp_path, {"skurkeby-byraadet-referat-2020-02-02.markdown": MINUTES})
+    with client.get(f"/source/{document_of(client, 'skurkeby-byraadet-referat-2020-02-02.markdown')}") as response:
+        assert response.status_code == 200
+        assert response.mimetype == "text/plain" and response.mimetype_params["charset"] == "utf-8"
+        assert response.headers["Content-Disposition"].startswith("inline;")
+
+
+# --- Errors are not cached ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("method, path, status", [
+    ("get", "/passage/findes-ikke", 404),
+    ("get", "/api/passage/findes-ikke", 404),
+    ("get", "/source/findes-ikke", 404),
+    ("get", "/intet-her", 404),
+    ("get", "/?page=0", 400),
+    ("get", "/api/search?page=0", 400),
+    ("get", "/?q=integrationsr%C3%A5det&page=999", 404),
+    ("get", "/api/search?q=integrationsr%C3%A5det&page=999", 404),
+    ("post", "/", 405),
+    ("put", "/api/search", 405),
+])
+def test_an_error_is_never_stored_by_a_browser_or_proxy(client, method, path, status):
+    """An error answer held no Cache-Control: a 404 is cacheable by default (RFC 9111), so a
+    proxy could keep answering "not found" for a passage after the reindex that adds it."""
+    response = getattr(client, method)(path)
+    assert response.status_code == status
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "ETag" not in response.headers
+
+
+def test_an_error_while_no_index_exists_is_never_stored(tmp_path):
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "none"), "CORPUS_DIR": str(SEEDS)}).test_client()
+    for path in ("/", "/api/search", "/healthz"):
+        response = client.get(path)
+        assert response.status_code == 503 and response.headers["Cache-Control"] == "no-store"
+
+
+def test_a_successful_answer_keeps_its_own_caching(client):
+    assert client.get("/api/search?q=bolig").headers["Cache-Control"] == "no-cache"
+    assert client.get("/healthz").headers["Cache-Control"] == "no-store"
+    with client.get("/static/style.css") as response:
+        assert response.headers["Cache-Control"] == "no-cache"
