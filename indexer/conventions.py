@@ -231,8 +231,11 @@ NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<title>[A-ZÆØÅ0
 # "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title"; bulleted with any of the usual bullets
 _BULLET = r"(?:[•·▪◦‣○●■□\-–*]\s*|o\s+)"
 PUNKT_HEADING = re.compile(
-    rf"^{_BULLET}?(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?P<number>\d{{1,3}})(?:\s*[:.)]|\s+[-–])?\s+(?P<title>[^\s\-–].*)$"
+    rf"^{_BULLET}?(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?P<number>\d{{1,3}})(?:\s*[:.)]|\s+[-–])?\s+"
+    r"(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$"
 )
+# A title starts as a heading does, with a capital, a digit or a quote: "Punkt 3 i indstillingen udgår" and
+# "Pkt. 2 og 3 blev behandlet samlet" are sentences about items, not headings.
 # "Pkt. 58" (or "PKT. 58") alone, the title on the next line
 PKT_LINE = re.compile(r"^(?:Pkt|PKT)\.?\s*(?P<number>\d{1,3})$")
 # "38Godkendelse af dagsorden": the number glued to the title (but not "3F")

@@ -124,7 +124,9 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) 
     for pattern in (cv.PUNKT_HEADING, cv.NUMBERED_HEADING, cv.GLUED_HEADING):
         match = pattern.match(text)
         if match:
-            heading = _titled_heading(lines, i, int(match.group("number")), match.group("title"))
+            number = int(match.group("number"))
+            heading = _titled_heading(lines, i, number, match.group("title"),
+                                      strong_only=_continues_a_list(lines, i, pattern, number))
             if heading and pattern is cv.PUNKT_HEADING:
                 heading = replace(heading, title=cv.without_meeting_reference(heading.title))
             return heading
@@ -157,8 +159,30 @@ def _wrapped_title_above_sag_nr(lines: Sequence[Line], i: int) -> _Heading | Non
     return _Heading(i, number, cv.clean_title(" ".join(parts)), end)
 
 
-def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str) -> _Heading | None:
-    """A numbered heading whose title may wrap; valid only if its anchor follows."""
+def _continues_a_list(lines: Sequence[Line], i: int, pattern: re.Pattern[str], number: int) -> bool:
+    """Whether line i is the next point of a list in the paragraph above it ("2) …" / "3) …").
+
+    Such a line needs a strong anchor (a field line or its title repeated): a section label
+    after it ends the list, not a heading (f9 prints the decision above `Sagsfremstilling`).
+    """
+    for k in range(i - 1, max(i - _LIST_REACH, -1), -1):
+        text = lines[k].text
+        if not text:
+            return False
+        match = pattern.match(text)
+        if match and int(match.group("number")) == number - 1:
+            return True
+    return False
+
+
+_LIST_REACH = 12  # lines above a numbered line searched for the list point before it
+
+
+def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str, strong_only: bool = False) -> _Heading | None:
+    """A numbered heading whose title may wrap; valid only if its anchor follows.
+
+    `strong_only`: only a field line or the repeated title is its anchor (a list's next point).
+    """
     if _is_contents_entry(lines[i].text):
         return None
     parts = [title]
@@ -176,7 +200,7 @@ def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str) -> _
         title_text = " ".join(parts[:count])
         if cv.is_list_point(title_text):
             continue
-        if _anchor_follows(lines, i + count, title_text, strong_only=cv.is_sentence(title_text)):
+        if _anchor_follows(lines, i + count, title_text, strong_only=strong_only or cv.is_sentence(title_text)):
             return _Heading(i, number, cv.clean_title(title_text), i + count)
     return None
 

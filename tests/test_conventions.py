@@ -174,7 +174,8 @@ def renumber(form: str, prefix: str):
 
 
 @pytest.mark.parametrize("form", ["Pkt. {n} {title}", "Pkt {n}: {title}", "PKT. {n} {title}", "Pkt. {n}. {title}",
-                                  "Punkt {n} - {title}", "{n}) {title}", "· Punkt {n} {title}", "▪ Pkt. {n} {title}"])
+                                  "Punkt {n} - {title}", "Pkt. {n} - {title}", "Punkt {n}: {title}", "{n}) {title}",
+                                  "· Punkt {n} {title}", "▪ Pkt. {n} {title}"])
 @pytest.mark.parametrize("prefix", ["f2", "f4", "f6"])
 def test_item_numbers_written_as_pkt_punkt_or_parenthesis(tmp_path, prefix, form):
     document = variant(tmp_path, layout_file(prefix), renumber(form, prefix))
@@ -563,3 +564,30 @@ def test_a_section_label_with_a_colon_and_its_text_on_the_same_line(tmp_path, pr
     assert found_items(document) == expected_items(prefix)
     assert decisions(document) == decisions(original)
     assert sections(document) == sections(original)
+
+
+# --- Numbers in running text are no item headings ----------------------------------------------
+
+# f9 prints the decision before the Sagsfremstilling label, so a line closing a decision is followed by a
+# label, as a heading is. None of these lines is an item. 'Punkt 3 …', 'Pkt. 2 …' and '3) …' are item
+# numberings (tests above), so only their text tells them apart; '(3)', 'Nr. 3', '§ 3' and
+# 'Dagsordenspunkt 3:' number no items in the minutes LAYOUTS.md describes and stay text everywhere.
+RUNNING_TEXT = [
+    "Punkt 3 i indstillingen udgår",
+    "Pkt. 2 og 3 blev behandlet samlet",
+    "Punkt 3 udsættes til næste møde",
+    "1) De 7 beboere genhuses inden 1. marts 2020\n2) Vedligeholdelsen ophører\n3) Grunden udbydes til salg i 2020",
+    "(3) Grunden udbydes til salg i 2020",
+    "Nr. 3 Solvænget 2-8 udbydes særskilt",
+    "§ 3, stk. 2 i lejeloven finder anvendelse",
+    "Dagsordenspunkt 3: Grunden udbydes til salg",
+]
+
+
+@pytest.mark.parametrize("line", RUNNING_TEXT)
+def test_a_numbered_line_closing_a_decision_is_no_item(tmp_path, line):
+    anchor = "Beslutning\nGodkendt.\n\nSagsfremstilling\nKommunalbestyrelsen besluttede den 2. februar"
+    change = lambda text: text.replace(anchor, anchor.replace("Godkendt.\n", f"Godkendt.\n{line}\n"))
+    document = variant(tmp_path, layout_file("f9"), change)
+    assert found_items(document) == expected_items("f9")
+    assert document.passages[1].decision == "Godkendt.\n" + line
