@@ -493,10 +493,13 @@ def _print_response(response) -> None:
                 hit.case_handler]
         click.echo("   " + _one_line(" · ".join(m for m in meta if m)))
         snippet = _terminal_snippet(hit.snippet)
-        if snippet.strip():
-            click.echo("   " + snippet)
-        if hit.decision:
-            click.echo("   Beslutning: " + _first_line(hit.decision, 160))
+        if hit.snippet_from == "decision":  # cut from the decision: shown once, as the decision
+            click.echo("   Beslutning: " + snippet)
+        else:
+            if snippet.strip():
+                click.echo("   " + snippet)
+            if hit.decision:
+                click.echo("   Beslutning: " + _first_line(hit.decision, 160))
         where = f"side {hit.page}" if hit.page else f"linje {hit.line}"
         click.echo(click.style(f"   {printable(hit.source)}, {where} · {printable(hit.id)}", dim=True))
 

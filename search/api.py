@@ -132,6 +132,9 @@ class Hit:
     # shows why the item matched even when the text does not repeat it.
     case_handler_html: str = ""
     case_number_html: str = ""
+    # Where `snippet` was cut: "decision" (decisions_only, or every word searched in the
+    # decision: it then stands for the decision's first lines) or "text" (the whole item).
+    snippet_from: str = "text"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -152,6 +155,7 @@ class Hit:
             "line": self.line,
             "score": round(self.score, 4),
             "snippet": self.snippet,
+            "snippet_from": self.snippet_from,
             "title_html": self.title_html,
             "case_handler_html": self.case_handler_html,
             "case_number_html": self.case_number_html,

@@ -345,7 +345,8 @@ def _hit(
     searcher: Searcher, docnum: int, score: float, terms: frozenset[str], from_decision: bool, lexicon: Lexicon
 ) -> Hit:
     passage = Passage.from_record(json.loads(searcher.stored_fields(docnum)["record"]))
-    text = passage.decision if from_decision and passage.decision else _without_title(passage)
+    from_decision = from_decision and bool(passage.decision)
+    text = passage.decision if from_decision else _without_title(passage)
     return Hit(
         id=passage.id,
         document_id=passage.document_id,
@@ -368,6 +369,7 @@ def _hit(
         title_html=mark(passage.title, terms, lexicon=lexicon),
         case_handler_html=mark(passage.case_handler, terms, lexicon=lexicon) if passage.case_handler else "",
         case_number_html=mark(passage.case_number, terms, lexicon=lexicon) if passage.case_number else "",
+        snippet_from="decision" if from_decision else "text",
     )
 
 

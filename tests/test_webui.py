@@ -188,6 +188,20 @@ def test_sort_decisions_only_and_pagination_live_in_the_url(client):
     assert parse_qs(urlsplit(chip["href"]).query) == {"q": [QUERY]}
 
 
+def test_a_decision_snippet_is_shown_once_as_the_decision(client):
+    """With "Kun beslutninger" the snippet is cut from the decision: each hit shows its decision
+    once, with the match marked, not a snippet and then the same decision again."""
+    for params in ({"q": "godkendt", "decisions_only": 1}, {"q": "beslutning:godkendt"}):
+        page = soup(client.get("/", query_string=params))
+        hit = next(h for h in page.select("li.hit") if h.h3.get_text().strip() == "Mødeplan 2017")
+        assert hit.select_one("p.snippet") is None, params
+        [decision] = hit.select("p.decision-preview")
+        assert [m.get_text() for m in decision.select("mark")] == ["godkendt"], params
+    everywhere = soup(client.get("/", query_string={"q": "mødeplan"}))
+    hit = next(h for h in everywhere.select("li.hit") if h.h3.get_text().strip() == "Mødeplan 2017")
+    assert hit.select_one("p.snippet mark") and not hit.select_one("p.decision-preview mark")
+
+
 def test_empty_state_suggests_removing_filters(client):
     response = client.get("/", query_string={"q": QUERY, "municipality": "Roskilde", "decisions_only": "1"})
     page = soup(response)
