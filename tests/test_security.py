@@ -143,3 +143,52 @@ def test_a_successful_answer_keeps_its_own_caching(client):
     assert client.get("/healthz").headers["Cache-Control"] == "no-store"
     with client.get("/static/style.css") as response:
         assert response.headers["Cache-Control"] == "no-cache"
+
+
+# --- One request, one page of bounded size -------------------------------------------------------
+
+def filters(count: int, length: int, facets=("municipality", "council", "case_handler", "topic", "doc_type")):
+    """`count` made-up values of `length` characters (æ: six bytes each in a URL) per facet."""
+    return [(facet, f"{i:02d}" + "æ" * (length - 2)) for facet in facets for i in range(count)]
+
+
+def test_many_long_filter_values_are_refused_not_repeated_in_every_link(client):
+    """Each facet took 20 values of 200 characters, and every link of the page (each facet value,
+    chip, sort and page) repeats them all: a 120 KB request made a 35 MB page in two seconds,
+    and a 360 KB Link header in the API, more than any proxy forwards."""
+    from urllib.parse import urlencode
+
+    query = urlencode([("q", "integrationsrådet"), *filters(20, 200)])
+    page = client.get("/?" + query)
+    assert page.status_code == 400 and len(page.data) < 50_000
+    text = page.get_data(as_text=True)
+    assert "for mange filtre" in text and "Traceback" not in text
+    assert 'value="integrationsrådet"' in text  # the form keeps the query, without the filters
+    answer = client.get("/api/search?" + query)
+    assert answer.status_code == 400 and answer.content_type == JSON_TYPE
+    body = answer.get_json()
+    assert body["code"] == "too_many_filter_values" and "for mange filtre" in body["message"]
+    assert len(answer.data) < 1000 and "Link" not in answer.headers
+
+
+def test_the_largest_state_allowed_still_gives_a_page_of_bounded_size(client):
+    """The longest query and as many filter characters as are allowed: the page stays under a
+    megabyte, and the Link header under what a proxy forwards by default (nginx: 4-8 KB per
+    header buffer, here with a margin for the longest query)."""
+    from urllib.parse import urlencode
+
+    query = urlencode([("q", "integrationsrådet -" + "æ" * 480), ("municipality", "Næstved"),
+                       *filters(5, 198, facets=("topic",))])
+    page = client.get("/?" + query)
+    assert page.status_code == 200 and len(page.data) < 1_000_000
+    answer = client.get("/api/search?" + query)
+    assert answer.status_code == 200 and len(answer.headers["Link"]) < 32_000
+
+
+def test_everyday_multiple_choice_is_not_refused(client):
+    """Twenty municipalities, ten councils and five topics at once are well inside the bound."""
+    params = ([("municipality", f"Kommune nummer {i}") for i in range(20)]
+              + [("council", f"Beskæftigelses- og integrationsudvalg {i}") for i in range(10)]
+              + [("topic", f"emne {i}") for i in range(5)] + [("q", "integrationsrådet")])
+    for path in ("/", "/api/search"):
+        assert client.get(path, query_string=params).status_code == 200
