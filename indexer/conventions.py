@@ -225,11 +225,11 @@ def is_placeholder(text: str) -> bool:
 
 # --- Item headings -----------------------------------------------------------------------
 
-# "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden", "3) Eventuelt"
-NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
+_BULLET = r"(?:[•·▪◦‣○●■□\-–*]\s*|o\s+)"  # the usual bullets before a heading
+# "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden", "3) Eventuelt", "• 301. Planstrategi 2020"
+NUMBERED_HEADING = re.compile(rf"^{_BULLET}?(?P<number>\d{{1,3}})[.)]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
 # "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE", "Punkt 3. Title",
 # "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title"; bulleted with any of the usual bullets
-_BULLET = r"(?:[•·▪◦‣○●■□\-–*]\s*|o\s+)"
 PUNKT_HEADING = re.compile(
     rf"^{_BULLET}?(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?P<number>\d{{1,3}})(?:\s*[:.)]|\s+[-–])?\s+"
     r"(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$"
@@ -274,12 +274,17 @@ def is_sentence(title: str) -> bool:
 
 
 _MEETING_REFERENCE = re.compile(r"\s+\d{1,3}/\d{4}$")  # "Punkt 3 Title 1/2019"
-_DECISION_SUFFIX = re.compile(r"\s*\((?:B|O)\)$")  # "(B)" beslutning / "(O)" orientering
+# "(B)" beslutning / "(O)" orientering, and "( )" where a template left the letter out
+_DECISION_SUFFIX = re.compile(r"\s*\((?:B|O|\s*)\)$")
 _LEADERS = re.compile(r"\s*(?:\.{3,}|…+)\s*\d{0,3}$")
 
 
 def clean_title(title: str) -> str:
-    """A heading's title without suffixes that are not part of it."""
+    """A heading's title without suffixes that are not part of it.
+
+    >>> [clean_title(t) for t in ("Eventuelt ( )", "Lokalplan 12", "Meddelelser (O)", "Eventuelt.....7")]
+    ['Eventuelt', 'Lokalplan 12', 'Meddelelser', 'Eventuelt']
+    """
     title = _LEADERS.sub("", title.strip())
     title = _DECISION_SUFFIX.sub("", title)
     return " ".join(title.split()).rstrip(":").strip()

@@ -106,6 +106,7 @@ def _find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, 
     while i < len(lines):
         heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles)
         if heading:
+            heading = _without_page_number(lines, heading, titles)
             headings.append(heading)
             i = heading.body_start
         else:
@@ -139,6 +140,27 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) 
     if wrapped:
         return wrapped
     return _contents_title_heading(lines, i, contents)
+
+
+_TRAILING_NUMBER = re.compile(r"^(?P<title>.*\S)\s+\d{1,3}$")
+
+
+def _without_page_number(lines: Sequence[Line], heading: _Heading, contents: dict[str, int | None]) -> _Heading:
+    """A heading printed with its page number ("41. Godkendelse af dagsorden 3"), without it.
+
+    Only where the document tells: the contents list has the title without the number (and not
+    with it), or the title repeated under the heading lacks it. Elsewhere "Lokalplan 12" keeps it.
+    """
+    match = _TRAILING_NUMBER.match(heading.title)
+    if not match:
+        return heading
+    title = match.group("title")
+    folded = _fold_title(title)
+    below = _next_nonblank(lines, heading.body_start)
+    if (folded in contents and _fold_title(heading.title) not in contents) or (
+            below is not None and _fold_title(lines[below].text) == folded):
+        return replace(heading, title=title)
+    return heading
 
 
 def _wrapped_title_above_sag_nr(lines: Sequence[Line], i: int) -> _Heading | None:
@@ -251,6 +273,7 @@ def _is_anchor(text: str, title: str) -> bool:
         or cv.inline_label(text) is not None
         or cv.decision_header(text) is not None
         or _fold_title(text) == _fold_title(title)
+        or _fold_title(text) == _fold_title(_TRAILING_NUMBER.sub(r"\g<title>", title))  # "3. Title 7" / "Title"
     )
 
 
