@@ -37,6 +37,10 @@ MIN_SHORT_LENGTH = 4  # "born" → "børn"
 MAX_CANDIDATES = 6  # close index terms looked at per word
 MAX_ALTERNATIVES = 3  # close spellings searched per word
 MAX_WORDS = 8  # words of one query looked up
+# Longer words are not looked up: Whoosh builds a Levenshtein automaton per segment whose size
+# grows with the word, and one made-up word of 500 letters kept a worker busy for 0.5-2 s on
+# a 10k index (the longest Danish compounds in the indexes have about 30 letters).
+MAX_LETTERS = 40
 FUZZY_BOOST = 0.5  # a close spelling scores this much of the word typed
 _TRIM = (1, 2, 3, 4)  # a typo in the ending can hide the stem: "repatrierng" → "repatrie" → "repatri"
 _SCAN = 20_000
@@ -87,8 +91,10 @@ def close_terms(searcher: Searcher, word: str, field: str = "body") -> tuple[lis
     is corrected ("born" → "børn"), and only then, when its own term is not in the index.
     """
     folded = danish.fold(word)
+    if len(folded) > MAX_LETTERS or not folded.isalpha():
+        return [], {}
     terms = analyze(_ANALYZER, word)
-    if len(terms) != 1 or not folded.isalpha():
+    if len(terms) != 1:
         return [], {}
     own = terms[0]
     if len(folded) < MIN_LENGTH:

@@ -192,3 +192,40 @@ def test_everyday_multiple_choice_is_not_refused(client):
               + [("topic", f"emne {i}") for i in range(5)] + [("q", "integrationsrådet")])
     for path in ("/", "/api/search"):
         assert client.get(path, query_string=params).status_code == 200
+
+
+# --- Pathological queries ---------------------------------------------------------------------
+
+@pytest.fixture
+def fuzzy_lookups(monkeypatch):
+    """Counts the index's close-spelling look-ups (a Levenshtein automaton per segment each)."""
+    from whoosh.reading import SegmentReader
+
+    calls: list[str] = []
+    original = SegmentReader.terms_within
+
+    def counted(self, fieldname, text, maxdist, prefix=0):
+        calls.append(text)
+        return original(self, fieldname, text, maxdist, prefix=prefix)
+
+    monkeypatch.setattr(SegmentReader, "terms_within", counted)
+    return calls
+
+
+def test_a_very_long_made_up_word_is_not_looked_up_for_close_spellings(client, fuzzy_lookups):
+    """A query that matches nothing looks its words up for close spellings; the automaton grows
+    with the word, so a 500-letter word kept a worker busy for 0.5-2 s (10k passages) on every
+    request. Such a word is no Danish word, and nothing is close to it."""
+    assert client.get("/api/search", query_string={"q": "flygtnige"}).get_json()["approximate"]
+    assert fuzzy_lookups  # an ordinary typo is looked up …
+    fuzzy_lookups.clear()
+    for query in ("flygtninge" * 50, "bolig" + "x" * 495, " ".join(["æøåæøåæøåæøåæøåæøåæøåæøåæøåæøåæøåæøåæøå"] * 8)):
+        body = client.get("/api/search", query_string={"q": query}).get_json()
+        assert body["total"] == 0 and body["suggestion"] is None
+    assert fuzzy_lookups == []  # … a made-up word of hundreds of letters is not
+
+
+def test_a_long_compound_is_still_corrected(client):
+    """The bound leaves real words alone: a typo in a long compound is still corrected."""
+    body = client.get("/api/search", query_string={"q": "arbejdsmarkedstilknytnig"}).get_json()
+    assert body["suggestion"].startswith("arbejdsmarkedstilknytning") and body["total"] > 0
