@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
+from dataclasses import dataclass
 from html import escape
 
 from search import danish
@@ -58,6 +59,27 @@ def mark(text: str, terms: Collection[str], *, lexicon: Lexicon | None = None) -
     'Modtagelse af &lt;<mark>flygtninge</mark>&gt;'
     """
     return _marked(text, _matches(text, frozenset(terms), lexicon) if terms else [], 0, len(text))
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A query's words to mark in any text of one index (a passage page opened from a hit).
+
+    >>> Marker(frozenset({"flygtning"}))("Flygtningene kom <i>i går</i>.")
+    '<mark>Flygtningene</mark> kom &lt;i&gt;i går&lt;/i&gt;.'
+    >>> bool(Marker(frozenset()))
+    False
+    """
+
+    terms: frozenset[str]
+    lexicon: Lexicon | None = None
+
+    def __call__(self, text: str) -> str:
+        """HTML: `text` escaped, its first matches (`_MAX_MATCHES`) in `<mark>`."""
+        return mark(text, self.terms, lexicon=self.lexicon)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
 
 
 def _marked(text: str, matches: list[tuple[int, int, frozenset[str]]], start: int, end: int) -> str:

@@ -70,7 +70,8 @@ from indexer.models import Document, Passage
 from search import decompound
 from search.analysis import compound_lexicon, use_compound_lexicon
 from search.api import IndexLocked, IndexMissing, IndexWriteFailed, SearchRequest, SearchResponse
-from search.query import run_search
+from search.highlight import Marker
+from search.query import query_marker, run_search
 from search.ranking import prior
 from search.schema import FILE, PASSAGE, SCHEMA_VERSION, build_schema, file_fields, passage_fields
 from search.snapshot import Snapshot, term_cache_bytes
@@ -173,6 +174,11 @@ class SearchIndex:
         built = snapshot.warm(searcher)
         prior(searcher, snapshot)  # kept per generation: a no-op once built
         return built
+
+    def marker(self, query: str) -> Marker:
+        """Marks `query`'s words in a passage's text as its hits mark them (`query_marker`):
+        `index.marker(q)(text)` is escaped HTML with `<mark>`; false when nothing is marked."""
+        return query_marker(self._searcher(), query)
 
     def passage(self, passage_id: str) -> Passage | None:
         stored = self._searcher().document(id=passage_id)

@@ -39,7 +39,7 @@ from search.analysis import compound_lexicon
 from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, Hit, InvalidParameter,
                         SearchRequest, SearchResponse, is_year)
 from search.facets import FACETS_BY_NAME, docnum_array
-from search.highlight import excerpt, mark, snippet
+from search.highlight import Marker, excerpt, mark, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from search.snapshot import NEWEST, Snapshot, set_bytes
 from search import danish, ranking, suggest, variants
@@ -185,6 +185,15 @@ def _clause_query(
     matching = _all([Term(match_field, t) for t in terms])
     assert scored is not None and matching is not None
     return scored, matching
+
+
+def query_marker(searcher: Searcher, query: str) -> Marker:
+    """What a search for `query` marks in a hit (its words and their variants, as this index
+    analyses and splits them), to mark them anywhere else: the passage page opened from a hit.
+    Words the query excludes are not marked; malformed text never raises."""
+    parsed = variants.expand(parse(query.strip(), MAX_QUERY_LENGTH))
+    compiled = compile_query(parsed, searcher, text=query)
+    return Marker(compiled.highlight, compound_lexicon(searcher.schema))
 
 
 def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | None = None) -> SearchResponse:

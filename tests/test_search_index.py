@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -767,3 +768,16 @@ def test_corrected_minutes_that_decide_differently_are_found_beside_the_first_ve
     versions = [h for h in both if h.title == "Modtagelse af flygtninge"]
     assert sorted(h.source for h in versions) == sorted([seed, "rettet-referat-2015-05-21.txt"])
     assert [h.source for h in every_hit(index, q="udsat næste møde")] == ["rettet-referat-2015-05-21.txt"]
+
+
+def test_a_marker_marks_a_querys_words_in_any_passage_text_as_hits_do(seed_index):
+    """The passage page opened from a hit marks the query's words throughout the item."""
+    marker = seed_index.marker('flygtninge "negativ social kontrol" -bolig')
+    text = seed_index.passage(seed_index.search(SearchRequest(query="Modtagelse af flygtninge")).hits[0].id).text
+    html = marker(text)
+    assert html.count("<mark>") == len(re.findall(r"(?i)\bflygtning\w*", text)) > 3
+    assert "<mark>" not in marker("Boligen <b>er</b> klar") and "&lt;b&gt;" in marker("<b>")  # excluded, escaped
+    assert marker("Negativ social kontrol") == "<mark>Negativ</mark> <mark>social</mark> <mark>kontrol</mark>"
+    assert seed_index.marker("placering")("Permanent boligplacering") == "Permanent <mark>boligplacering</mark>"
+    for nothing in ("", '"', "-bolig", "OR"):
+        assert not seed_index.marker(nothing), nothing
