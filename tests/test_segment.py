@@ -346,3 +346,26 @@ def test_a_place_printed_without_a_label_right_after_the_date(tmp_path, head, pl
     document = read_document(path, tmp_path)
     assert (document.meeting_date, document.place) == ("2021-12-14", place)
     assert [(p.item_number, p.title) for p in document.passages] == [(1, "Godkendelse af dagsorden")]
+
+
+# --- Members and absentees as web pages list them --------------------------------------------------
+
+
+@pytest.mark.parametrize(("head", "present", "absent", "date"), [
+    # one bullet a member, with an empty party bracket
+    ("Referat - Folkeoplysningsudvalget den 6. december 2021\n\nMødested: Tornby Idrætscenter, klublokalet\n\n"
+     "Medlemmer\n\n • Arne Bech ()\n • Connie Wilhjelm ()\n • Erik Petersen ()\n\n"
+     "Fraværende med afbud\n\n • Hanne Jæger ()\n • Kim Helmersen ()",
+     ("Arne Bech", "Connie Wilhjelm", "Erik Petersen"), ("Hanne Jæger", "Kim Helmersen"), "2021-12-06"),
+    # the role before the name, a deputy's note after it, and the items a member missed
+    ("Kommunalbestyrelsen\n\n14-12-2021\n\nMedlemmer\n\nFormand Erik Nielsen (A)\nMichel Berg (A)\n"
+     "Birgitte Glifberg (A), Suppleant for Brian Møller (A)\n\nFraværende\n\nBritt Jensen (A), sag 129-138\n"
+     "Brian Møller (A), sag 129-138",
+     ("Erik Nielsen", "Michel Berg", "Birgitte Glifberg"), ("Britt Jensen", "Brian Møller"), "2021-12-14"),
+])
+def test_members_and_absentees_are_names_only(tmp_path, head, present, absent, date):
+    path = tmp_path / "referat.txt"
+    path.write_text(head + MINUTES_ITEM, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.present, document.absent) == (present, absent)
+    assert document.meeting_date == date
