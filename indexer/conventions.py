@@ -168,6 +168,12 @@ _NAMED_DECISION = [
     # "Ældre- og Sundhedsudvalget, 09-09-2019, pkt. 59", "Økonomiudvalget, 17. september 2019, pkt. 148:",
     # and the date line under a BESLUTNING label: "Integrationsrådet, 21.05.2015"
     re.compile(rf"^(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}{_PKT}:?$"),
+    # A committee named by its field, "Social og Sundhed, 6. januar 2020, pkt. 123:", "Plan, Miljø og Teknik, …",
+    # "Direktionen, …": capitalised words only, and a header only with the item number after the date.
+    re.compile(
+        rf"^(?P<council>{_NAME_WORD}(?:(?:,\s+|\s+(?:og|&)\s+|\s+){_NAME_WORD}){{0,5}}),\s+(?:{_ON})?"
+        rf"(?P<date>{DATE_PATTERN}){_AT_TIME},?\s+(?i:pkt)\.\s*(?P<pkt>\d+):?$"
+    ),
 ]
 
 

@@ -592,3 +592,18 @@ def test_a_numbered_line_closing_a_decision_is_no_item(tmp_path, line):
     document = variant(tmp_path, layout_file("f9"), change)
     assert found_items(document) == expected_items("f9")
     assert document.passages[1].decision == "Godkendt.\n" + line
+
+
+def test_quoted_decisions_of_committees_named_by_their_field_with_an_item_number(tmp_path):
+    # Some municipalities name committees by their field alone: 'Social og Sundhed, 6. januar 2020, pkt. 123:',
+    # 'Plan, Miljø og Teknik, …', 'Direktionen, …'. With the item number after the date the line is a header.
+    names = {"Økonomiudvalget": "Økonomi og Erhverv", "Social- og Integrationsudvalget": "Plan, Social og Integration",
+             "Kultur- og Fritidsudvalget": "Direktionen"}
+    source = layout_file("f9")
+    original = read_document(source, LAYOUTS)
+    change = rewrite_headers(r"^(Økonomiudvalget|Social- og Integrationsudvalget|Kultur- og Fritidsudvalget)(?=, .*pkt\. \d+:$)",
+                             lambda m: names[m.group(1)])
+    document = variant(tmp_path, source, change)
+    assert decisions(document) == decisions(original)
+    assert [s.label for s in document.passages[1].sections if s.key == EARLIER_DECISION] == [
+        "Plan, Social og Integration, 4. september 2019, pkt. 77:", "Økonomi og Erhverv, 17. september 2019, pkt. 148:"]
