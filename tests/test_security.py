@@ -229,3 +229,41 @@ def test_a_long_compound_is_still_corrected(client):
     """The bound leaves real words alone: a typo in a long compound is still corrected."""
     body = client.get("/api/search", query_string={"q": "arbejdsmarkedstilknytnig"}).get_json()
     assert body["suggestion"].startswith("arbejdsmarkedstilknytning") and body["total"] > 0
+
+
+def test_serving_a_large_text_source_does_not_hold_it_in_memory(tmp_path):
+    """The charset of a text source was found by reading the whole file into memory and decoding
+    it, on every request (a Range request for one byte too): a 200 MB file, the largest the
+    indexer takes, cost 400 MB per concurrent request. It is read in pieces now, once per
+    version of the file."""
+    import tracemalloc
+
+    corpus, client = build(tmp_path, {"skurkeby-byraadet-referat-2020-02-02.txt": MINUTES})
+    source = corpus / "skurkeby-byraadet-referat-2020-02-02.txt"
+    document = document_of(client, source.name)
+    with source.open("a", encoding="utf-8") as file:  # the file grew after it was indexed
+        file.write("Æblegrød og rådhus. " * 500_000)  # 10 MB of UTF-8
+    tracemalloc.start()
+    try:
+        for headers in ({}, {"Range": "bytes=0-0"}):
+            tracemalloc.reset_peak()
+            response = client.get(f"/source/{document}", headers=headers)  # the body is not read yet
+            peak = tracemalloc.get_traced_memory()[1]
+            assert response.status_code in (200, 206) and response.mimetype_params["charset"] == "utf-8"
+            response.close()
+            assert peak < 2_000_000, peak
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_charset_of_a_text_source_follows_the_file(tmp_path):
+    name = "lyngsoe-beskaeftigelses-og-integrationsudvalget-2012-03-13-latin1.txt"
+    corpus, client = build(tmp_path, {name: INPUTS / name})
+    document = document_of(client, name)
+    with client.get(f"/source/{document}") as response:
+        assert response.mimetype_params["charset"] == "windows-1252"
+    legacy = (corpus / name).read_bytes()
+    (corpus / name).write_bytes(legacy.decode("cp1252").encode("utf-8"))  # re-saved as UTF-8
+    with client.get(f"/source/{document}") as response:
+        assert response.mimetype_params["charset"] == "utf-8"
+        assert response.data.decode("utf-8") == legacy.decode("cp1252")

@@ -7,15 +7,17 @@ ever reaches the file system.
 
 from __future__ import annotations
 
+import codecs
 import mimetypes
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, current_app, render_template, send_file, url_for
+from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 
 from indexer.models import AARSBERETNING, Passage
-from search.api import without_controls
+from search.api import MAX_QUERY_LENGTH, without_controls
 
 from .errors import PageError, json_response
 from .formatting import citation, document_title
@@ -99,12 +101,21 @@ def passage_links(passage: Passage) -> dict[str, str]:
     }
 
 
+def searched() -> tuple[str, Any]:
+    """The search a passage page was opened from (`?q=`, as a hit links it) and the engine's
+    marker of its words; ("", None) when there is none or it marks nothing."""
+    query = without_controls(request.args.get("q", ""))[:MAX_QUERY_LENGTH].strip()
+    marker = get_index().marker(query) if query else None
+    return (query, marker) if marker else ("", None)
+
+
 @bp.get("/passage/<passage_id>")
 def passage(passage_id: str) -> str:
     context = passage_context(load_passage(passage_id))
+    query, marker = searched()
     return render_template("passages/passage.html", ctx=context, p=context.passage,
                            citation=citation(context.passage), source_url=source_url(context.passage),
-                           doc_title=document_title(context.passage))
+                           doc_title=document_title(context.passage), query=query, marker=marker)
 
 
 @bp.get("/api/passage/<passage_id>")
@@ -117,8 +128,13 @@ def api_passage(passage_id: str) -> Response:
         links[f"{rel}_json"] = url_for(".api_passage", passage_id=neighbour.id) if neighbour else None
     header = {"alternate": links["html"], "prev": links["previous_json"], "next": links["next_json"]}
     copies = [{"id": c.id, "source": c.source, "page": c.page, "links": passage_links(c)} for c in context.copies]
-    return json_response({**p.to_json(), "citation": citation(p), "copies": copies, "links": links},
-                         links={rel: url for rel, url in header.items() if url})
+    body = {**p.to_json(), "citation": citation(p), "copies": copies, "links": links}
+    query, marker = searched()
+    if marker:  # the page's marks, for a client showing the item opened from a search
+        body["marked"] = {"query": query, "title_html": marker(p.title),
+                          "sections_html": [marker(s.text) for s in p.sections],
+                          "text_html": None if p.sections else marker(p.text)}
+    return json_response(body, links={rel: url for rel, url in header.items() if url})
 
 
 @bp.get("/document/<document_id>")
@@ -177,7 +193,8 @@ def source(document_id: str) -> Response:
     response = send_file(path, mimetype=mimetype, download_name=without_controls(path.name),
                          as_attachment=suffix not in SOURCE_TYPES, conditional=True)
     if mimetype.startswith("text/"):
-        response.headers["Content-Type"] = f"{mimetype}; charset={_text_charset(path)}"
+        stat = path.stat()
+        response.headers["Content-Type"] = f"{mimetype}; charset={_text_charset(str(path), stat.st_mtime_ns, stat.st_size)}"
     if mimetype.startswith("text/html"):
         response.headers["Content-Security-Policy"] = SANDBOX_CSP
     return response
@@ -193,10 +210,18 @@ def _inside_corpus(path: Path) -> bool:
     return resolved.is_file() and resolved.is_relative_to(corpus)
 
 
-def _text_charset(path: Path) -> str:
-    """utf-8 when the file decodes as such; legacy council files are Windows-1252."""
+@lru_cache(maxsize=1024)
+def _text_charset(path: str, mtime_ns: int, size: int) -> str:
+    """utf-8 when the file decodes as such; legacy council files are Windows-1252.
+
+    Read in pieces (a text source may be up to the indexer's 200 MB) and once per version of
+    the file (`mtime_ns`, `size`), not on every request."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        path.read_bytes().decode("utf-8")
+        with open(path, "rb") as file:
+            while chunk := file.read(1 << 16):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return "windows-1252"
     return "utf-8"
