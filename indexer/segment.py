@@ -415,10 +415,13 @@ def _sections(body: list[Line]) -> list[Section]:
             key = EARLIER_DECISION
         note, texts = _split_attendance(texts) if key in (DECISION, EARLIER_DECISION) else ("", texts)
         text = reflow(texts)
-        if not text and key not in (DECISION, EARLIER_DECISION):
-            continue  # a label with nothing under it
+        if key not in (DECISION, EARLIER_DECISION) and not _WORD.search(text):
+            continue  # a label with nothing under it, or a template's "---" (f2); a decision keeps its dash
         sections.append(Section(key=key, label=label, text=text, date=date or None, note=note))
     return sections
+
+
+_WORD = re.compile(r"\w")
 
 
 def _split_attendance(texts: list[str]) -> tuple[str, list[str]]:

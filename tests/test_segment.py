@@ -369,3 +369,14 @@ def test_members_and_absentees_are_names_only(tmp_path, head, present, absent, d
     document = read_document(path, tmp_path)
     assert (document.present, document.absent) == (present, absent)
     assert document.meeting_date == date
+
+
+def test_a_section_printed_empty_as_a_dash_is_left_out_but_a_decision_keeps_it():
+    # f2 (LAYOUTS.md): 'Empty sections show ---'. Like a label with nothing under it, such a section is
+    # no part of the item's text (no '---' in snippets); under Beslutning a dash is kept as printed.
+    document = layout("f2")
+    first = document.passages[0]
+    assert [s.key for s in first.sections] == [DECISION, "kompetence", "beslutningstema", "sagsfremstilling",
+                                               "lovgrundlag", "indstilling"]
+    assert not any("---" in p.text or any(s.text == "---" for s in p.sections) for p in document.passages)
+    assert "Administrationen indstiller, at dagsordenen godkendes." in first.text
