@@ -301,7 +301,7 @@ def _minutes_item(lines: Sequence[Line], heading: _Heading, end: int) -> Item:
         title=heading.title,
         start=start,
         lines=tuple(rest),
-        sections=tuple(_sections(rest)),
+        sections=tuple(_sections(rest, number)),
         fields=fields,
     )
 
@@ -379,10 +379,11 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
     return fields, body[k:]
 
 
-def _sections(body: list[Line]) -> list[Section]:
-    """Split an item's lines at section labels and decision headers."""
+def _sections(body: list[Line], number: int | None = None) -> list[Section]:
+    """Split an item's lines at section labels and decision headers (of item `number`)."""
     parts: list[tuple[str, str, str | None, list[str]]] = []  # key, label, date, lines
     named_decisions: list[int] = []
+    numbered: dict[int, int | None] = {}  # named header → the item number it gives ("…, pkt. 61")
     plain_decision = False
     current: tuple[str, str, str | None, list[str]] = ("tekst", "", None, [])
     for line in body:
@@ -399,6 +400,7 @@ def _sections(body: list[Line]) -> list[Section]:
         elif header is not None and not (current[0] == DECISION and not any(current[3]) and current[2] is None):
             parts.append(current)
             named_decisions.append(len(parts))
+            numbered[len(parts)] = header.item
             current = (DECISION, text, header.date, [])
         elif header is not None:
             # "Integrationsrådet, 21.05.2015" right under BESLUTNING: the decision's date.
@@ -407,8 +409,16 @@ def _sections(body: list[Line]) -> list[Section]:
             current[3].append(text)
     parts.append(current)
     # A plain "Beslutning" label is this council's decision; council-named headers besides it
-    # quote earlier committees. Without one, the last named header is this council's.
-    earlier = set(named_decisions) if plain_decision else set(named_decisions[:-1])
+    # quote earlier committees. Without one, the header giving this item's number is this
+    # council's (layout 8: "A header naming another committee or number quotes an earlier
+    # decision"), wherever it stands; without such a number, the last named header.
+    own = [k for k in named_decisions if number is not None and numbered[k] == number]
+    if plain_decision:
+        earlier = set(named_decisions)
+    elif own and all(numbered[k] not in (None, number) for k in named_decisions if k > own[-1]):
+        earlier = set(named_decisions) - {own[-1]}  # only other numbers after it
+    else:
+        earlier = set(named_decisions[:-1])
     sections = []
     for index, (key, label, date, texts) in enumerate(parts):
         if key == DECISION and index in earlier:

@@ -607,3 +607,18 @@ def test_quoted_decisions_of_committees_named_by_their_field_with_an_item_number
     assert decisions(document) == decisions(original)
     assert [s.label for s in document.passages[1].sections if s.key == EARLIER_DECISION] == [
         "Plan, Social og Integration, 4. september 2019, pkt. 77:", "Økonomi og Erhverv, 17. september 2019, pkt. 148:"]
+
+
+@pytest.mark.parametrize(("quoted", "date"), [
+    ("Ældre- og Sundhedsudvalget, 12-08-2019, pkt. 49\nUdsat til næste møde.", "2019-08-12"),
+    ("Ældre- og Sundhedsudvalget, 09-09-2019, pkt. 59\nGodkendt, idet udgiften indgår i budgettet.", "2019-09-09"),
+], ids=["earlier-meeting", "other-item-same-meeting"])
+def test_f8_a_header_with_another_item_number_quotes_an_earlier_decision_wherever_it_stands(tmp_path, quoted, date):
+    # LAYOUTS.md layout 8: 'A header naming another committee or number quotes an earlier decision' - also
+    # when it follows this item's own header ('…, pkt. 61') instead of coming before it.
+    own = "Ældre- og Sundhedsudvalget, 09-09-2019, pkt. 61\nTaget til efterretning."
+    document = variant(tmp_path, layout_file("f8"), lambda text: text.replace(own, f"{own}\n\n{quoted}"))
+    item61 = document.passages[3]
+    assert (item61.item_number, item61.decision, item61.decision_date) == (61, "Taget til efterretning.", "2019-09-09")
+    assert [(s.date, s.text) for s in item61.sections if s.key == EARLIER_DECISION] == [
+        (date, quoted.split("\n")[1])]
