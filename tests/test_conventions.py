@@ -622,3 +622,17 @@ def test_f8_a_header_with_another_item_number_quotes_an_earlier_decision_whereve
     assert (item61.item_number, item61.decision, item61.decision_date) == (61, "Taget til efterretning.", "2019-09-09")
     assert [(s.date, s.text) for s in item61.sections if s.key == EARLIER_DECISION] == [
         (date, quoted.split("\n")[1])]
+
+
+@pytest.mark.parametrize("prefix", ["f1", "f2", "f4", "f6"])
+def test_numbered_item_headings_in_capitals(tmp_path, prefix):
+    # '2. BESLUTNING OM NYT KOMMISSORIUM FOR INTEGRATIONSRÅDET' is a title, not the BESLUTNING label, and
+    # in f6 the repeated title under it may keep its own casing.
+    titles = {i["title"] for i in LAYOUT_EXPECTED[layout_file(prefix).name]["items"]}
+
+    def change(text: str) -> str:
+        return re.sub(r"^(\d{1,3}\.\s+)(.+)$", lambda m: m.group(1) + (m.group(2).upper() if m.group(2).strip() in titles
+                                                                       else m.group(2)), text, flags=re.MULTILINE)
+    document = variant(tmp_path, layout_file(prefix), change)
+    assert found_items(document) == expected_items(prefix)
+    assert all(p.title.isupper() for p in document.passages)
