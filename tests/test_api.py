@@ -59,7 +59,11 @@ def test_the_page_and_its_json_twin_agree(client, params):
     body = api(client, **params)
     page = soup(page_response)
     assert page_response.status_code == 200
-    assert [a["href"] for a in page.select("ol.hits h3 a")] == [f"/passage/{h['id']}" for h in body["hits"]]
+    hrefs = [a["href"] for a in page.select("ol.hits h3 a")]
+    assert [h.split("?")[0] for h in hrefs] == [f"/passage/{h['id']}" for h in body["hits"]]
+    # each hit opens its passage with the words it was found by marked (approximate: the nearest spellings)
+    searched = body["suggestion"] if body["approximate"] else body["query"]
+    assert all(query(h)["q"] == [searched] for h in hrefs), (hrefs, searched)
     count = page.select_one("h2.count").get_text(" ", strip=True)
     assert count.startswith(str(body["total"]) if body["total"] else "Ingen")
     shown = " ".join(p.get_text(" ", strip=True) for p in page.select(".notice, .approximate"))

@@ -368,6 +368,41 @@ def test_doubled_slashes_are_not_found_in_danish_not_redirected(client):
     assert api_answer.status_code == 404 and api_answer.get_json()["code"] == "not_found"
 
 
+def test_a_hit_opens_its_passage_with_the_searched_words_marked(client, seed_index):
+    """A long agenda item read from a hit: the query's words are marked throughout, as in the
+    snippet; the page says so, offers the unmarked page (its canonical URL), and keeps the
+    marks when the reader walks on to the next item."""
+    page = soup(client.get("/", query_string={"q": QUERY}))
+    link = next(a.h3.a["href"] for a in page.select("ol.hits article") if "Modtagelse af flygtninge" in a.h3.get_text())
+    assert link.endswith("?q=flygtninge+boligplacering")
+    opened = soup(client.get(link))
+    marked = [m.get_text().lower() for m in opened.select("article.passage mark")]
+    text = seed_index.passage(link.split("/")[-1].split("?")[0]).text
+    assert len(marked) == len(re.findall(r"(?i)\b(flygtning\w*|boligplacer\w*)", text)) + 1  # + the title's
+    assert {"flygtninge", "boligplacering"} <= set(marked)
+    note = opened.select_one(".marked-note")
+    assert note.get_text(" ", strip=True).startswith("Ordene fra søgningen »flygtninge boligplacering« er markeret.")
+    plain = note.a["href"]
+    assert opened.select_one('link[rel="canonical"]')["href"] == plain and "?" not in plain
+    assert not soup(client.get(plain)).select("article.passage mark, .marked-note")
+    assert opened.select_one('a[rel="next"]')["href"].endswith("?q=flygtninge+boligplacering")
+    assert opened.select_one(".breadcrumbs a")["href"] == "/?q=flygtninge+boligplacering"
+    # the JSON twin carries the same marks
+    body = client.get(link.replace("/passage/", "/api/passage/")).get_json()
+    assert body["marked"]["found"] and "<mark>flygtninge</mark>" in body["marked"]["title_html"].lower()
+    assert "marked" not in client.get(plain.replace("/passage/", "/api/passage/")).get_json()
+
+
+def test_a_passage_opened_from_a_search_it_does_not_contain_says_so_and_escapes_the_query(client):
+    pid = passage_id(client, "Modtagelse af flygtninge")
+    opened = soup(client.get(f"/passage/{pid}", query_string={"q": "<script>Abekatte</script>"}))
+    assert not opened.select("script:not([src])") and not opened.select("article.passage mark")
+    assert opened.select_one(".marked-note").get_text(" ", strip=True).startswith(
+        "Ordene fra søgningen »<script>Abekatte</script>« står ikke i teksten her.")
+    for nothing in ("", "-flygtninge", '"'):  # nothing to mark: the plain page
+        assert not soup(client.get(f"/passage/{pid}", query_string={"q": nothing})).select(".marked-note, mark")
+
+
 def test_api_passage_is_the_passage_json_plus_links(client, seed_index):
     pid = passage_id(client, "Modtagelse af flygtninge")
     body = client.get(f"/api/passage/{pid}").get_json()

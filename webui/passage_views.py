@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import codecs
 import mimetypes
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
+from markupsafe import Markup
 
 from indexer.models import AARSBERETNING, Passage
 from search.api import MAX_QUERY_LENGTH, without_controls
 
 from .errors import PageError, json_response
-from .formatting import citation, document_title
+from .formatting import citation, document_title, shown_text, snippet_html
 from .index import get_index
 
 bp = Blueprint("passages", __name__)
@@ -101,21 +103,50 @@ def passage_links(passage: Passage) -> dict[str, str]:
     }
 
 
-def searched() -> tuple[str, Any]:
-    """The search a passage page was opened from (`?q=`, as a hit links it) and the engine's
-    marker of its words; ("", None) when there is none or it marks nothing."""
+@dataclass(frozen=True)
+class Marks:
+    """A passage's title and texts with the words of the search it was opened from marked
+    (escaped HTML with `<mark>`, from the engine), as its page shows them."""
+
+    query: str
+    title: Markup
+    sections: tuple[Markup, ...]  # in the passage's order
+    text: Markup | None  # a passage without sections: its text
+
+    @property
+    def found(self) -> bool:
+        """Whether any word of the search stands in this passage (it may have matched by a
+        field the page shows elsewhere, or be another file's copy of the hit)."""
+        return any("<mark>" in html for html in (self.title, *self.sections, self.text or ""))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "found": self.found, "title_html": str(self.title),
+                "sections_html": [str(s) for s in self.sections], "text_html": None if self.text is None else str(self.text)}
+
+
+def searched_marks(p: Passage, shown: Callable[[str], str] = str) -> Marks | None:
+    """The marks of the search a passage page was opened from (`?q=`, as a hit links it), of
+    each text as `shown` cuts it; None when there is none or it has no word to mark."""
     query = without_controls(request.args.get("q", ""))[:MAX_QUERY_LENGTH].strip()
     marker = get_index().marker(query) if query else None
-    return (query, marker) if marker else ("", None)
+    if not marker:
+        return None
+
+    def marked(text: str) -> Markup:
+        return snippet_html(marker(shown(text)))
+
+    return Marks(query, marked(p.title), tuple(marked(s.text) for s in p.sections),
+                 None if p.sections else marked(p.text))
 
 
 @bp.get("/passage/<passage_id>")
 def passage(passage_id: str) -> str:
     context = passage_context(load_passage(passage_id))
-    query, marker = searched()
+    marks = searched_marks(context.passage, shown_text)
     return render_template("passages/passage.html", ctx=context, p=context.passage,
                            citation=citation(context.passage), source_url=source_url(context.passage),
-                           doc_title=document_title(context.passage), query=query, marker=marker)
+                           doc_title=document_title(context.passage), marks=marks,
+                           query=marks.query if marks else "")
 
 
 @bp.get("/api/passage/<passage_id>")
@@ -129,11 +160,9 @@ def api_passage(passage_id: str) -> Response:
     header = {"alternate": links["html"], "prev": links["previous_json"], "next": links["next_json"]}
     copies = [{"id": c.id, "source": c.source, "page": c.page, "links": passage_links(c)} for c in context.copies]
     body = {**p.to_json(), "citation": citation(p), "copies": copies, "links": links}
-    query, marker = searched()
-    if marker:  # the page's marks, for a client showing the item opened from a search
-        body["marked"] = {"query": query, "title_html": marker(p.title),
-                          "sections_html": [marker(s.text) for s in p.sections],
-                          "text_html": None if p.sections else marker(p.text)}
+    marks = searched_marks(p)
+    if marks:  # the page's marks, for a client showing the item opened from a search
+        body["marked"] = marks.to_json()
     return json_response(body, links={rel: url for rel, url in header.items() if url})
 
 
