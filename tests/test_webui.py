@@ -789,3 +789,19 @@ def test_citations_handle_reports_and_missing_numbers_and_dates():
                                                          "21.05.2015, punkt 15: Modtagelse af flygtninge (s. 4)")
     assert citation(passage(doc_type="dagsorden", municipality="Roskilde Kommune")).startswith(
         "Integrationsrådet, Roskilde Kommune, dagsorden til mødet 21.05.2015, punkt 15")
+
+
+def test_a_passage_links_its_case_and_case_handler_to_their_other_items(client, seed_index):
+    """A journalist follows a case (all items filed under its case number) or a case handler
+    across meetings from the item at hand."""
+    pid = passage_id(client, "Modtagelse af flygtninge")
+    passage = seed_index.passage(pid)
+    facts = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in soup(client.get(f"/passage/{pid}")).select("dl.facts dt")}
+    case = soup(client.get(facts["Sagsnr."].a["href"]))
+    in_case = api(client, q=f'sagsnr:"{passage.case_number}"', page_size=50)
+    assert in_case["total"] > 1 and all(h["case_number"] == passage.case_number for h in in_case["hits"])
+    assert case.select_one("h2.count").get_text(" ", strip=True).startswith(f"{in_case['total']} resultater")
+    handler = client.get(facts["Sagsbehandler"].a["href"])
+    chips = [c.get_text(" ", strip=True) for c in soup(handler).select(".chips a")]
+    assert any(passage.case_handler in chip for chip in chips), chips
+    assert {h["case_handler"] for h in api(client, case_handler=passage.case_handler)["hits"]} == {passage.case_handler}
