@@ -129,23 +129,55 @@ not counted at all, and the rest with C-level calls.
 
 
 def _read_bytes(path: Path) -> bytes:
-    """All bytes of the file, with every OS failure turned into one clear line."""
+    """All bytes of the file, with every OS failure turned into one clear line.
+
+    What is checked is the file opened, not the name looked up before (a FIFO put in a file's
+    place between the two would block the run forever), and no more than `MAX_BYTES` is read
+    (a file that grows while it is read, a log being written, would otherwise never end).
+    """
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise ExtractError("er en mappe, ikke en fil")
-        if not stat.S_ISREG(info.st_mode):
-            raise ExtractError("ikke en almindelig fil (enhed, socket eller pipe)")
-        if info.st_size == 0:
-            raise ExtractError("tom fil (0 bytes)")
-        if info.st_size > MAX_BYTES:
-            raise ExtractError(f"for stor ({info.st_size // 2**20} MB; grænsen er {MAX_BYTES // 2**20} MB)")
-        data = path.read_bytes()
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size == 0:
+                raise ExtractError("tom fil (0 bytes)")
+            if size > MAX_BYTES:
+                raise ExtractError(f"for stor ({size // 2**20} MB; grænsen er {MAX_BYTES // 2**20} MB)")
+            data = bytearray(handle.read(size))
+            while len(data) <= MAX_BYTES:  # it grew while we read: up to the limit, not forever
+                more = handle.read(1 << 20)
+                if not more:
+                    break
+                data += more
     except OSError as e:
         raise ExtractError(file_error_reason(e, path)) from None
     if not data:  # emptied between stat and read
         raise ExtractError("tom fil (0 bytes)")
-    return data
+    if len(data) > MAX_BYTES:
+        raise ExtractError(f"for stor (voksede under læsningen; grænsen er {MAX_BYTES // 2**20} MB)")
+    return bytes(data)
+
+
+def open_regular(path: Path | str) -> io.BufferedReader:
+    """`path` opened for reading if it is a regular file; else `ExtractError` with the reason.
+
+    Opened without blocking (a FIFO with no writer, a device), then checked through the open
+    descriptor, so nothing can be swapped in between the check and the read.
+    """
+    _refuse_irregular(os.stat(path).st_mode)  # a device is not even opened (a tape rewinds on open)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        _refuse_irregular(os.fstat(fd).st_mode)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _refuse_irregular(mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise ExtractError("er en mappe, ikke en fil")
+    if not stat.S_ISREG(mode):
+        raise ExtractError("ikke en almindelig fil (enhed, socket eller pipe)")
 
 
 # The OS's own messages (strerror) are English; these say the same in Danish.

@@ -23,6 +23,7 @@ import hashlib
 import logging
 import os
 import signal
+import stat
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from indexer import pipeline
 from indexer.extract import (
-    ExtractError, file_error_reason, is_candidate, is_junk, link_reason, os_error_text, unsupported_reason,
+    ExtractError, file_error_reason, is_candidate, is_junk, link_reason, open_regular, os_error_text, unsupported_reason,
 )
 from indexer.models import Document, Skipped
 from indexer.progress import Progress
@@ -198,8 +199,12 @@ def _stat(path: Path) -> tuple[os.stat_result, int]:
 
 
 def _unchanged(path: Path, real_root: str, record: dict[str, Any] | None, info: os.stat_result) -> bool:
-    """Whether the indexed record still describes the file (size+mtime, else content hash)."""
-    if record is None or record.get("root") != real_root:
+    """Whether the indexed record still describes the file (size+mtime, else content hash).
+
+    Something that is no longer a regular file (a FIFO or a link to a device in an indexed
+    file's place) is never hashed: reading it would block or never end. Reading refuses it.
+    """
+    if record is None or record.get("root") != real_root or not stat.S_ISREG(info.st_mode):
         return False
     return _same_stat(record, info) or record.get("sha256") == _sha256(path)
 
@@ -281,7 +286,7 @@ def _same_stat(record: dict[str, Any], info: os.stat_result) -> bool:
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # it may have become a FIFO since it was looked at
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     except OSError as error:

@@ -147,11 +147,15 @@ def test_a_missing_file_a_folder_and_an_empty_file_each_get_one_line(tmp_path):
 def test_an_unreadable_file_is_reported_as_such(tmp_path, monkeypatch):
     path = write(tmp_path, "hemmelig.txt", b"Referat")
     path.chmod(0)
-    if os.geteuid() == 0:  # root reads anything: make the read fail the way it does for others
-        def denied(self: Path) -> bytes:
-            raise PermissionError(13, "Permission denied", str(self))
+    if os.geteuid() == 0:  # root reads anything: make the open fail the way it does for others
+        real_open = os.open
 
-        monkeypatch.setattr(Path, "read_bytes", denied)
+        def denied(file, *args, **kwargs):
+            if os.fspath(file) == str(path):
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", denied)
 
     assert reason_for(path) == "ingen læseadgang"  # in Danish only: not the OS's English "Permission denied"
 
@@ -167,11 +171,14 @@ def test_an_unreadable_file_is_reported_as_such(tmp_path, monkeypatch):
 )
 def test_an_os_error_while_reading_is_told_in_danish_never_in_the_oss_english(tmp_path, monkeypatch, error, reason):
     path = write(tmp_path, "referat.txt", b"Referat")
+    real_open = os.open
 
-    def failing(self: Path) -> bytes:
-        raise error
+    def failing(file, *args, **kwargs):
+        if os.fspath(file) == str(path):
+            raise error
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", failing)
+    monkeypatch.setattr(os, "open", failing)
 
     assert reason_for(path) == reason
 
