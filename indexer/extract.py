@@ -51,6 +51,7 @@ def is_junk(path: Path) -> bool:
     return (
         name.startswith((".", "~$", ".~lock."))
         or name.endswith(("~", ".tmp", ".swp", ".part", ".crdownload"))
+        or (len(name) > 2 and name.startswith("#") and name.endswith("#"))  # Emacs's auto-save of an open file
         or name.lower() in ("thumbs.db", "desktop.ini")
     )
 
@@ -71,6 +72,7 @@ def extract(path: Path, root: Path) -> SourceFile:
     `source` is `path` relative to `root` with POSIX separators; a text or HTML file is one page.
     """
     source = path.relative_to(root).as_posix()
+    _refuse_undecodable_name(source)
     data = _read_bytes(path)
     kind = _sniff(data, path)
     if kind == "pdf":
@@ -83,6 +85,16 @@ def extract(path: Path, root: Path) -> SourceFile:
         pages = (Page(1, text),)
     _refuse_english(pages)
     return SourceFile(path=path, source=source, sha256=hashlib.sha256(data).hexdigest(), kind=kind, pages=pages)
+
+
+def _refuse_undecodable_name(source: str) -> None:
+    """A name with bytes that are not UTF-8 (copied from an old Windows share or a ZIP file):
+    Linux allows it, but the index, the web links and JSON hold text, so it cannot be a source.
+    Python keeps such bytes as lone surrogates; the summary shows them as \\xNN."""
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ExtractError("navnet har tegn, der ikke er UTF-8 (vist som \\xNN) – omdøb filen eller mappen") from None
 
 
 # Short words frequent in one language and not used in the other ("at", "to", "for", "i"
@@ -516,8 +528,17 @@ def _decode_html(data: bytes) -> str:
         return data.decode("cp1252", errors="referatsog.latin1")
     if declared and not declared.startswith("utf"):
         try:
-            return data.decode(declared, errors="replace")
-        except LookupError:
+            if codecs.lookup(declared).name not in _NOT_WEB_CHARSETS:
+                return data.decode(declared, errors="replace")
+        except (LookupError, UnicodeError, ValueError):  # unknown, or a codec that cannot replace
             pass
     return decode_text(data)
+
+
+# Python's codecs that no web page is written in: `data.decode` knows them by name, and with
+# them a page's declaration failed the file with Python's English (idna, punycode, undefined)
+# or read its backslashes as escapes (unicode_escape).
+_NOT_WEB_CHARSETS = frozenset(
+    "idna punycode undefined unicode-escape raw-unicode-escape unicode_escape raw_unicode_escape".split()
+)
 

@@ -296,9 +296,8 @@ def _sha256(path: Path) -> str:
 
 def _reason(error: Exception) -> str:
     """One line for the administrator, whatever failed."""
-    reason = getattr(error, "reason", None)
-    if isinstance(reason, str) and reason.strip():
-        return " ".join(reason.split())
+    if isinstance(error, ExtractError) and error.reason.strip():  # not any `reason`: UnicodeError's is English
+        return " ".join(error.reason.split())
     if isinstance(error, OSError):  # its strerror is English: say it in Danish
         log.debug("OS error", exc_info=error)
         return file_error_reason(error, error.filename if isinstance(error.filename, str) else None)

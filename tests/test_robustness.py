@@ -60,25 +60,6 @@ def seed_corpus(tmp_path: Path) -> Path:
     return corpus
 
 
-def pdf(*objects: bytes) -> bytes:
-    """A PDF of these objects (numbered from 1, the first the catalog) with a correct xref table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-# The catalog's page tree is object 2, which is a reference to 3, which refers back to 2:
-# pdfminer resolves references in a `while` loop and never comes back.
-REFERENCE_LOOP_PDF = pdf(b"<< /Type /Catalog /Pages 2 0 R >>", b"3 0 R", b"2 0 R")
-
-
 # --- a FIFO or a device in an indexed file's place ------------------------------------------------
 
 
@@ -100,3 +81,63 @@ def test_a_fifo_or_a_device_in_an_indexed_files_place_is_reported_and_never_wait
     assert result.returncode == 0, result.stderr
     assert skipped_lines(result.stdout) == {"kopi.txt": "ikke en almindelig fil (enhed, socket eller pipe)"}
     assert {q: total for q, (total, _) in answers(index_dir).items()} == {q: total for q, (total, _) in before.items()}
+
+
+# --- names that are not UTF-8 --------------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_one_danish_line_and_the_rest_is_indexed(tmp_path):
+    corpus = seed_corpus(tmp_path)
+    bad = os.fsencode(corpus) + b"/r\xf8dovre-referat.txt"  # "rødovre" in Latin-1, as an old share names it
+    shutil.copy(SEEDS / MINUTES_2015, bad)
+    os.makedirs(os.fsencode(corpus) + b"/m\xf8der")
+    shutil.copy(SEEDS / MINUTES_2015, os.fsencode(corpus) + b"/m\xf8der/ok.txt")
+    index_dir = tmp_path / "index"
+
+    result = cli("index", corpus, "--index-dir", index_dir)
+
+    reason = "navnet har tegn, der ikke er UTF-8 (vist som \\xNN) – omdøb filen eller mappen"
+    assert result.returncode == 0
+    assert skipped_lines(result.stdout) == {"m\\xf8der/ok.txt": reason, "r\\xf8dovre-referat.txt": reason}
+    assert "5 filer indekseret" in result.stdout
+    assert all(total > 0 for total, _ in answers(index_dir).values())
+
+    extracted = cli("extract", bad)
+    assert extracted.returncode == 1
+    assert extracted.stderr.strip().endswith(f"r\\xf8dovre-referat.txt: {reason}")
+
+
+def test_no_error_is_reported_in_pythons_english_because_it_happens_to_have_a_reason(tmp_path, monkeypatch):
+    from indexer import pipeline
+    from indexer.update import update_index
+
+    corpus = seed_corpus(tmp_path)
+
+    def failing(path: Path, root: Path):
+        raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+
+    monkeypatch.setattr(pipeline, "read_document", failing)
+    report = update_index([corpus / MINUTES_2015], tmp_path / "index", workers=1)
+
+    assert [s.reason for s in report.skipped] == ["kunne ikke behandles (UnicodeDecodeError: 'utf-8' codec can't "
+                                                  "decode byte 0xff in position 0: invalid start byte)"]
+
+
+# --- HTML that names a charset no web page is written in -----------------------------------------
+
+
+@pytest.mark.parametrize("charset", ["idna", "punycode", "undefined", "unicode-escape", "raw_unicode_escape"])
+def test_a_page_declaring_a_python_only_codec_is_read_by_the_text_rule(tmp_path, charset):
+    page = f'<html><head><meta charset="{charset}"></head><body><p>Rådet godkendte C:\\new\\x41.</p></body></html>'
+    path = tmp_path / "referat.html"
+    path.write_bytes(page.encode("utf-8"))
+
+    assert extract(path, tmp_path).pages[0].text == "Rådet godkendte C:\\new\\x41.\n"
+
+
+# --- editors' leftovers -----------------------------------------------------------------------------
+
+
+def test_an_emacs_auto_save_file_is_left_alone_like_other_editor_leftovers():
+    assert is_junk(Path("#referat.txt#"))
+    assert not is_junk(Path("#1 referat.txt")) and not is_junk(Path("#"))
