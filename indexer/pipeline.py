@@ -3,23 +3,88 @@
 `read_document` is what the CLI's `extract`, the index updater and the tests call; errors
 of one file surface as `ExtractError` (unreadable input) for the caller to turn into a
 `Skipped` line, so one bad file never stops a run.
+
+Reading one file has a time limit: a few hundred bytes of PDF can send the reader round a
+reference loop for ever, or make it lay out millions of glyphs on one page, and a run of
+10,000 files must not wait on one of them (nor `referatsog extract` hang).
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
+import os
+import signal
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from indexer.clean import clean
 from indexer.enrich import enrich
-from indexer.extract import extract
+from indexer.extract import ExtractError, extract
 from indexer.models import Document
 from indexer.segment import segment
 from indexer.settings import topics_file
 from indexer.topics import default_tagger
 
+# Seconds one file may take, plus so many per MB: a 10-page council PDF takes well under a
+# second, a 500-page one well under a minute; a file that takes longer is damaged or hostile.
+READ_SECONDS = 120.0
+READ_SECONDS_PER_MB = 30.0
+
 
 def read_document(path: Path, root: Path) -> Document:
     """One file of the corpus as a Document with its passages (raises ExtractError)."""
-    source = extract(path, root)
-    lines = clean(source)
-    return enrich(source, lines, segment(lines), default_tagger(topics_file()))
+    seconds = time_limit_for(path)
+    try:
+        with _time_limit(seconds):
+            source = extract(path, root)
+            lines = clean(source)
+            return enrich(source, lines, segment(lines), default_tagger(topics_file()))
+    except _TimeUp:
+        raise ExtractError(f"opgivet efter {_seconds(seconds)}: filen tager for lang tid at læse "
+                           "(en beskadiget eller usædvanlig tung fil)") from None
+
+
+def time_limit_for(path: Path) -> float:
+    """The seconds reading `path` may take (`READ_SECONDS` and `READ_SECONDS_PER_MB` of its size)."""
+    try:
+        size = os.stat(path).st_size
+    except (OSError, ValueError):  # reading it will say what is wrong
+        size = 0
+    return READ_SECONDS + READ_SECONDS_PER_MB * size / 2**20
+
+
+def _seconds(seconds: float) -> str:
+    whole = math.ceil(seconds)
+    return f"{whole // 60} min" if whole >= 120 and whole % 60 == 0 else f"{whole} s"
+
+
+class _TimeUp(BaseException):
+    """The time limit of one file ran out (a BaseException: readers catch `Exception` broadly)."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise `_TimeUp` in the block when it runs longer than `seconds` (SIGALRM, so only in the
+    main thread, where update_index's reading processes and the CLI read; elsewhere, or while
+    another timer is set, there is no limit). Pure-Python loops are interrupted; a single long
+    call into C (zlib, a regex) ends first."""
+    if (seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+        yield
+        return
+    armed = True
+
+    def expire(signum: int, frame: object) -> None:
+        if armed:  # not after the block ended and before the timer was stopped
+            raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

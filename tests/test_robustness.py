@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.extract import ExtractError, extract, is_junk
+from indexer.extract import extract, is_junk
 from search import SearchRequest, open_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +58,25 @@ def seed_corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     return corpus
+
+
+def pdf(*objects: bytes) -> bytes:
+    """A PDF of these objects (numbered from 1, the first the catalog) with a correct xref table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+# The catalog's page tree is object 2, which is a reference to 3, which refers back to 2:
+# pdfminer resolves references in a `while` loop and never comes back.
+REFERENCE_LOOP_PDF = pdf(b"<< /Type /Catalog /Pages 2 0 R >>", b"3 0 R", b"2 0 R")
 
 
 # --- a FIFO or a device in an indexed file's place ------------------------------------------------
@@ -133,6 +152,60 @@ def test_a_page_declaring_a_python_only_codec_is_read_by_the_text_rule(tmp_path,
     path.write_bytes(page.encode("utf-8"))
 
     assert extract(path, tmp_path).pages[0].text == "Rådet godkendte C:\\new\\x41.\n"
+
+
+# --- a time limit per file ------------------------------------------------------------------------
+
+QUICK_LIMIT = "import indexer.pipeline as p; p.READ_SECONDS = 2; p.READ_SECONDS_PER_MB = 0"
+GIVEN_UP = "opgivet efter 2 s: filen tager for lang tid at læse (en beskadiget eller usædvanlig tung fil)"
+
+
+def test_a_pdf_whose_page_tree_refers_to_itself_is_given_up_and_the_run_goes_on(tmp_path):
+    corpus = seed_corpus(tmp_path)
+    (corpus / "loekke.pdf").write_bytes(REFERENCE_LOOP_PDF)
+    index_dir = tmp_path / "index"
+
+    started = time.monotonic()
+    result = cli("index", corpus, "--index-dir", index_dir, setup=QUICK_LIMIT)
+
+    assert result.returncode == 0, result.stderr
+    assert skipped_lines(result.stdout) == {"loekke.pdf": GIVEN_UP}
+    assert "5 filer indekseret" in result.stdout
+    assert time.monotonic() - started < HANG / 2
+
+    extracted = cli("extract", corpus / "loekke.pdf", setup=QUICK_LIMIT)
+    assert (extracted.returncode, extracted.stderr.strip()[-len(GIVEN_UP):]) == (1, GIVEN_UP)
+
+
+def test_read_document_gives_up_in_time_and_leaves_no_timer_behind(tmp_path):
+    (tmp_path / "loekke.pdf").write_bytes(REFERENCE_LOOP_PDF)
+    script = f"""{QUICK_LIMIT}
+import signal, sys
+from pathlib import Path
+from indexer.extract import ExtractError
+from indexer.pipeline import read_document
+try:
+    read_document(Path(sys.argv[1]), Path(sys.argv[1]).parent)
+except ExtractError as error:
+    print(error.reason)
+print(signal.getitimer(signal.ITIMER_REAL), signal.getsignal(signal.SIGALRM) == signal.SIG_DFL)
+print(len(read_document(Path(sys.argv[2]), Path(sys.argv[2]).parent).passages) > 0)
+"""
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "loekke.pdf"), str(SEEDS / MINUTES_2015)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=HANG)
+
+    assert result.stdout.splitlines() == [GIVEN_UP, "(0.0, 0.0) True", "True"], result.stderr
+
+
+def test_the_time_limit_grows_with_the_files_size(tmp_path, monkeypatch):
+    from indexer import pipeline
+
+    monkeypatch.setattr(pipeline, "READ_SECONDS", 100.0)
+    monkeypatch.setattr(pipeline, "READ_SECONDS_PER_MB", 10.0)
+    (tmp_path / "stor.pdf").write_bytes(b"%PDF-1.4\n" + b" " * (3 * 2**20 - 9))
+
+    assert pipeline.time_limit_for(tmp_path / "stor.pdf") == pytest.approx(130.0)
+    assert pipeline.time_limit_for(tmp_path / "findes-ikke.pdf") == 100.0
 
 
 # --- editors' leftovers -----------------------------------------------------------------------------
