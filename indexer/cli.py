@@ -59,6 +59,8 @@ _SECTIONS = {"Options": "Tilvalg", "Commands": "Kommandoer", "Arguments": "Argum
 _USAGE_ERRORS = [
     (re.compile(r"No such option:? '?([^'.]+)'?\.?(?: Did you mean '?([^'?]+)'?\?)?$"),
      lambda m: f"Ukendt tilvalg '{m[1]}'." + (f" Mente du '{m[2]}'?" if m[2] else "")),
+    (re.compile(r"No such option:? '?([^'.]+)'?\. \(Did you mean one of: (.*)\?\)$"),
+     lambda m: f"Ukendt tilvalg '{m[1]}'. Mente du {m[2].replace(', ', ' eller ')}?"),
     (re.compile(r"No such command '?([^'.]+)'?\.(?: \(Did you mean(?: one of:)? (.*)\?\))?$"),
      lambda m: f"Ukendt kommando '{m[1]}'." + (f" Mente du {m[2].replace(', ', ' eller ')}?" if m[2] else "")),
     (re.compile(r"Missing argument '?([^'.]+)'?\.$"), lambda m: f"Argumentet '{m[1]}' mangler."),
@@ -360,6 +362,9 @@ def extract(file: Path, as_json: bool) -> None:
 @_option("--case-handler", "case_handler", multiple=True, help=_FACET_OPTIONS["case_handler"])
 @_option("--topic", multiple=True, help=_FACET_OPTIONS["topic"])
 @_option("--doc-type", "doc_type", multiple=True, help=_FACET_OPTIONS["doc_type"])
+@_option("--from", "date_from", default="", metavar="DATO",
+         help="Kun møder fra denne dato (21.05.2015, 2015-05-21 eller et årstal); årsberetninger, hvis året overlapper.")
+@_option("--to", "date_to", default="", metavar="DATO", help="Kun møder til og med denne dato (eller dette år).")
 @_option("--decisions-only", is_flag=True, help="Søg kun i beslutningsteksten.")
 @_option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True,
          help="Rækkefølge: relevance (relevans), newest (nyeste først) eller oldest (ældste først).")
@@ -369,7 +374,7 @@ def extract(file: Path, as_json: bool) -> None:
 @_option("--json", "as_json", is_flag=True, help="Svar som JSON (samme form som /api/search).")
 @_index_dir_option
 def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisions_only: bool, sort: str, limit: int,
-           page: int, **facets: tuple[str, ...]) -> None:
+           page: int, date_from: str, date_to: str, **facets: tuple[str, ...]) -> None:
     """Søg i indekset. Ord kombineres med OG; brug "fraser", OR, -ord og felt:værdi.
 
     Søgningen kan skrives som ét argument i anførselstegn eller som flere ord; et ord, der
@@ -377,7 +382,7 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
     from search import IndexMissing, InvalidParameter, SearchRequest, open_index
 
     params = {"q": [" ".join(query)], "sort": [sort], "page": [str(page)], "page_size": [str(limit)],
-              "decisions_only": ["1" if decisions_only else "0"]}
+              "decisions_only": ["1" if decisions_only else "0"], "from": [date_from], "to": [date_to]}
     params.update({name: list(values) for name, values in facets.items()})
     try:
         from search import parse_request

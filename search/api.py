@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from indexer.dates import find_dates  # the one date parser, shared with the indexer
 from search.danish import fold
 
 # Facets in display order, by their URL/API parameter name.
@@ -91,6 +92,10 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 10
+    # A period of meeting dates, ISO, both ends included ("" for open); an annual report is in
+    # it when its year overlaps it. URL parameters `from` and `to`.
+    date_from: str = ""
+    date_to: str = ""
 
     def with_changes(self, **changes: Any) -> SearchRequest:
         values = {
@@ -100,6 +105,8 @@ class SearchRequest:
             "sort": self.sort,
             "page": self.page,
             "page_size": self.page_size,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
         }
         values.update(changes)
         return SearchRequest(**values)
@@ -208,6 +215,8 @@ class SearchResponse:
             "sort": self.request.sort,
             "decisions_only": self.request.decisions_only,
             "filters": {k: list(v) for k, v in self.request.filters.items() if v},
+            "from": self.request.date_from or None,
+            "to": self.request.date_to or None,
             "suggestion": self.suggestion,
             "approximate": self.approximate,
             "notice": self.notice,
@@ -248,6 +257,10 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
     decisions = one("decisions_only", "").lower()
     if decisions not in ("", "0", "1", "true", "false", "on", "off", "yes", "no", "ja", "nej"):
         raise InvalidParameter("decisions_only", "Kun beslutninger skal være 1 eller 0.", "invalid_decisions_only")
+    date_from, date_to = period_end(one("from"), "from"), period_end(one("to"), "to")
+    if date_from and date_to and date_from > date_to:
+        raise InvalidParameter("to", f"Perioden slutter ({danish_date(date_to)}), før den begynder ({danish_date(date_from)}).",
+                               "invalid_period")
     return SearchRequest(
         query=query,
         filters=filters,
@@ -255,7 +268,35 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
         sort=sort,
         page=page,
         page_size=page_size,
+        date_from=date_from,
+        date_to=date_to,
     )
+
+
+def period_end(text: str, name: str) -> str:
+    """One end of a period as an ISO date ("" for none): a date in any form the documents
+    write it (`2019-05-21`, `21.05.2019`, `21. maj 2019`), or a year, which starts (`from`)
+    or ends (`to`) with it.
+
+    >>> period_end("21. maj 2019", "from"), period_end("2019", "from"), period_end("2019", "to")
+    ('2019-05-21', '2019-01-01', '2019-12-31')
+    """
+    if not text:
+        return ""
+    if is_year(text):
+        return f"{text}-01-01" if name == "from" else f"{text}-12-31"
+    found = find_dates(text)
+    if len(found) == 1 and found[0][1] == (0, len(text)):
+        return found[0][0].isoformat()
+    label = "Fra-datoen" if name == "from" else "Til-datoen"
+    raise InvalidParameter(name, f"{label} «{text[:40]}» er ikke en dato. Skriv den som 21.05.2019, 2019-05-21 "
+                                 "eller et årstal.", "invalid_date")
+
+
+def danish_date(iso: str) -> str:
+    """`2019-05-21` as the Danish `21.05.2019`."""
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}"
 
 
 def is_year(text: str) -> bool:

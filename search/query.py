@@ -34,7 +34,7 @@ from whoosh.analysis import Analyzer
 from whoosh.query import And, Not, NullQuery, Or, Phrase, Prefix, Query, Term
 from whoosh.searching import Searcher
 
-from indexer.models import Passage
+from indexer.models import AARSBERETNING, Passage
 from search.analysis import compound_lexicon
 from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, Hit, InvalidParameter,
                         SearchRequest, SearchResponse, is_year)
@@ -224,8 +224,12 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
                for name, docs in facet_sets.items() if not docs for value in selected[name]]
     if unknown:  # a filter value from an old link, or typed into the URL: say why nothing is found
         compiled = replace(compiled, notices=(*compiled.notices, *unknown))
-    filtered = _intersect(matched, facet_sets.values())
-    if facet_sets or not copies:
+    # The period narrows like a facet filter that every facet's counts keep.
+    period = [period_docs(searcher, snapshot, request.date_from, request.date_to)] \
+        if request.date_from or request.date_to else []
+    narrowed = bool(facet_sets or period)
+    filtered = _intersect(matched, [*facet_sets.values(), *period])
+    if narrowed or not copies:
         hits_set = _without_copies(filtered, copies)
     else:  # the query's own matching set: the same for every request of it in this generation
         # Only the copies left out are cached, not the set without them: that is nearly the
@@ -240,20 +244,20 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     # Converted once, ascending: counted by every facet without a selection, and scored. Without
     # facet filters the hits are the query's own matching set, the same for every request of
     # the query in this generation: its array is cached with it.
-    if facet_sets:
+    if narrowed:
         hits_array = docnum_array(hits_set, searcher.doc_count_all())
     else:
         key = (compiled.matching, compiled.negative, request.decisions_only)
         hits_array = snapshot.hits_array(searcher, key, hits_set)
     for facet in (FACETS_BY_NAME[name] for name in FACETS):
-        others = [docs for name, docs in facet_sets.items() if name != facet.name]
+        others = [docs for name, docs in facet_sets.items() if name != facet.name] + period
         base = hits_array if facet.name not in facet_sets else _without_copies(_intersect(matched, others), copies)
         facets[facet.name] = facet.counts(snapshot.facet_column(searcher, facet), base, selected.get(facet.name, ()))
 
     start = (request.page - 1) * request.page_size
     end = start + request.page_size
     if request.sort == "relevance" and compiled.scored is not None and compiled.ranked:
-        restricted = bool(facet_sets) or request.decisions_only or collapsed
+        restricted = narrowed or request.decisions_only or collapsed
         ordered = hits_array if isinstance(hits_array, np.ndarray) else None
         page = _by_score(searcher, snapshot, compiled, hits_set, restricted, end, ordered)[start:end]
     else:
@@ -266,6 +270,25 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     notice = " ".join(compiled.notices) or None
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate)
+
+
+def period_docs(searcher: Searcher, snapshot: Snapshot, date_from: str, date_to: str) -> frozenset[int]:
+    """Documents in a period of ISO dates (either end "" for open, both included): meetings by
+    their date; annual reports, dated by their year, when the year overlaps the period.
+    Undated documents are in no period."""
+    low = int(date_from.replace("-", "")) if date_from else 1
+    high = int(date_to.replace("-", "")) if date_to else 99_999_999
+
+    def build() -> frozenset[int]:
+        days = snapshot.days(searcher)
+        doc_types = snapshot.facet_column(searcher, FACETS_BY_NAME["doc_type"])
+        annual_ords = [o for o, labels in enumerate(doc_types.labels) if AARSBERETNING in labels]
+        annual = np.isin(doc_types.ords_np[:len(days)], annual_ords)
+        years = days // 10_000
+        inside = np.where(annual, (years >= low // 10_000) & (years <= high // 10_000), (days >= low) & (days <= high))
+        return frozenset(np.flatnonzero(inside & (days > 0)).tolist())
+
+    return snapshot.cache.get(("period", low, high), build, set_bytes)
 
 
 def _by_date(rank: array, hits: frozenset[int], hits_array: Collection[int], limit: int) -> list[int]:

@@ -220,6 +220,11 @@ class Snapshot:
         Both orders are built at once: they share reading and sorting the order keys."""
         return self.kept("ranks", lambda: _build_ranks(searcher))[sort]
 
+    def days(self, searcher: Searcher) -> np.ndarray:
+        """`days[docnum]`: the date a document sorts by as the number YYYYMMDD (0: undated),
+        read with the date orders (`rank`)."""
+        return self.kept("ranks", lambda: _build_ranks(searcher))[DAYS]
+
 
     def routine(self, searcher: Searcher) -> frozenset[int]:
         """Document numbers of routine agenda items (the `routine` column)."""
@@ -599,7 +604,10 @@ def _build_ranks(searcher: Searcher) -> dict[str, array]:
     return ranks_of(keys)
 
 
-def ranks_of(keys: list[bytes]) -> dict[str, array]:
+DAYS = "days"
+
+
+def ranks_of(keys: list[bytes]) -> dict[str, Any]:
     """`rank[docnum]` per date order (NEWEST, OLDEST) for each document's order key
     (`schema.order_key`: date, document and item, UTF-8, joined by VALUE_SEPARATOR; anything
     else counts as all three empty): by date (newest or oldest first, undated last), then
@@ -612,11 +620,11 @@ def ranks_of(keys: list[bytes]) -> dict[str, array]:
     >>> SEP = VALUE_SEPARATOR.encode()
     >>> keys = [SEP.join([b"2020-01-01", b"a", b"2"]), SEP.join([b"2021-05-01", b"a", b"1"]), SEP.join([b"", b"b", b"1"])]
     >>> ranks = ranks_of(keys)
-    >>> list(ranks[NEWEST]), list(ranks[OLDEST])
-    ([1, 0, 2], [0, 1, 2])
+    >>> list(ranks[NEWEST]), list(ranks[OLDEST]), ranks[DAYS].tolist()
+    ([1, 0, 2], [0, 1, 2], [20200101, 20210501, 0])
     """
     if not keys:
-        return {NEWEST: array("I"), OLDEST: array("I")}
+        return {NEWEST: array("I"), OLDEST: array("I"), DAYS: np.zeros(0, dtype=np.int32)}
     whole = np.array(keys, dtype=bytes)
     dates = _iso_dates(keys, whole)
     if dates is not None:
@@ -627,7 +635,8 @@ def ranks_of(keys: list[bytes]) -> dict[str, array]:
                   OLDEST: by_key[np.argsort(in_order == 0, kind="stable")]}
     else:
         orders = _orders_by_parts(keys)
-    ranks = {}
+        dates = np.fromiter((_day_number(key) for key in keys), dtype=np.int32, count=len(keys))
+    ranks: dict[str, Any] = {DAYS: dates.astype(np.int32)}
     for sort, order in orders.items():
         rank = np.empty(len(keys), dtype=np.uint32)
         rank[order] = np.arange(len(keys), dtype=np.uint32)
@@ -669,6 +678,13 @@ def _iso_dates(keys: list[bytes], whole: np.ndarray) -> np.ndarray | None:
         return None
     number = digits @ np.array([10**7, 10**6, 10**5, 10**4, 1000, 100, 10, 1], dtype=np.int32)
     return np.where(dated, number, 0)
+
+
+def _day_number(key: bytes) -> int:
+    """The date part of an order key as YYYYMMDD, 0 when it is none or not an ISO date."""
+    day = key.decode("utf-8", "replace").split(VALUE_SEPARATOR)[0]
+    digits = day.replace("-", "")
+    return int(digits) if len(day) == 10 and day[4] == day[7] == "-" and digits.isdigit() and digits.isascii() else 0
 
 
 def _orders_by_parts(keys: list[bytes]) -> dict[str, np.ndarray]:

@@ -57,7 +57,8 @@ def test_help_and_usage_errors_are_danish(runner):
     assert search_page.output.startswith("Brug: main search [TILVALG] [SØGNING]...") and "Tilvalg:" in search_page.output
     errors = {
         ("serach",): "Fejl: Ukendt kommando 'serach'. Mente du 'extract' eller 'search'?",
-        ("search", "x", "--limt", "3"): "Fejl: Ukendt tilvalg '--limt'. Mente du '--limit'?",
+        ("search", "x", "--limt", "3"): "Fejl: Ukendt tilvalg '--limt'. Mente du '--limit' eller '--to'?",
+        ("search", "x", "--decisions"): "Fejl: Ukendt tilvalg '--decisions'. Mente du '--decisions-only'?",
         ("extract",): "Fejl: Argumentet 'FIL' mangler.",
         ("search", "x", "--limit"): "Fejl: Tilvalget '--limit' kræver en værdi.",
         ("search", "x", "--limit", "abc"): "Fejl: Ugyldig værdi for '--limit': 'abc' er ikke et heltal.",

@@ -347,3 +347,13 @@ def test_a_full_disk_is_said_in_danish_with_what_is_left(runner, tmp_path, seed_
     assert "der er stadig intet indeks" in first.output
     again = run(runner, "index", SEEDS, "--index-dir", seed_index_dir)  # update_index is replaced: nothing written
     assert again.exit_code == 1 and "det tidligere indeks er uændret" in again.output
+
+
+def test_search_narrows_to_a_period_and_names_a_bad_date(runner, seed_index_dir):
+    everything = search_json(runner, seed_index_dir, "flygtninge")
+    in_2017 = search_json(runner, seed_index_dir, "flygtninge", "--from", "1.1.2017", "--to", "2017")
+    assert (in_2017["from"], in_2017["to"]) == ("2017-01-01", "2017-12-31")
+    assert 0 < in_2017["total"] < everything["total"] and in_2017["facets"]["year"] == {"2017": in_2017["total"]}
+    bad = run(runner, "search", "flygtninge", "--from", "igår", "--index-dir", seed_index_dir)
+    assert bad.exit_code == 1 and bad.stderr == ("Fejl: --from: Fra-datoen «igår» er ikke en dato. Skriv den som "
+                                                "21.05.2019, 2019-05-21 eller et årstal.\n")

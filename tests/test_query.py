@@ -1015,3 +1015,63 @@ def test_a_month_finds_the_meetings_held_in_it_newest_first(seed_search):
     june = {h.id for h in seed_search.search(SearchRequest(query="juni 2015", page_size=100)).hits}
     assert len(june & {h.id for h in meeting.hits}) < meeting.total  # only items that name a June date
     assert [h.id for h in month.hits] == [h.id for h in seed_search.search(SearchRequest(query="maj 2015", sort="newest", page_size=100)).hits]
+
+
+# --- A period of meeting dates ------------------------------------------------------------
+
+@pytest.mark.parametrize("date_from, date_to, expected", [
+    ("2017-02-23", "2017-02-23", {"Status på flygtninge", "Nyt fra formanden"}),  # both ends included
+    ("2017-02-24", "", {"Beslutninger om dagsordenen", "Eventuelt", "Forord", "Beskæftigelse"}),
+    # the 2019 annual report overlaps a period that ends early in 2019, and one inside 2019
+    ("", "2019-03-01", {"Godkendelse af referatet", "Modtagelse af flygtninge", "Medborgerskabspolitikken",
+                        "Status på flygtninge", "Nyt fra formanden", "Forord", "Beskæftigelse"}),
+    ("2019-06-01", "2019-06-30", {"Forord", "Beskæftigelse"}),
+    ("2020-01-01", "2025-12-31", set()),
+])
+def test_a_period_keeps_meetings_by_date_and_annual_reports_by_year(index, date_from, date_to, expected):
+    response = search(index, date_from=date_from, date_to=date_to)
+    assert titles(response) == expected and response.total == len(expected)
+    for facet in ("municipality", "doc_type"):  # the counts are the period's
+        assert sum(v.count for v in response.facets[facet]) == response.total, facet
+
+
+def test_a_period_combines_with_words_and_facets(index):
+    response = search(index, "flygtninge", date_from="2016-01-01", filters={"municipality": "Næstved"})
+    assert titles(response) == {"Status på flygtninge"}
+    counts = {v.value: v.count for v in response.facets["municipality"]}
+    assert counts == {"Næstved": 1, "Aarhus": 1}  # its own facet's counts drop its own filter only
+
+
+def test_undated_passages_are_in_no_period(tmp_path: Path):
+    undated = example_document("udateret.txt", [P("Flygtninge", "Om flygtninge.")])
+    undated = _placed(undated, meeting_date=None, year=None)
+    dated = example_document("dateret.txt", [P("Flygtninge", "Om flygtninge.", meeting_date="2018-04-05", year=2018)])
+    with open_index(tmp_path / "index", create=True) as fresh:
+        with fresh.writer() as writer:
+            writer.add(undated, tmp_path)
+            writer.add(dated, tmp_path)
+        assert search(fresh, "flygtninge").total == 2
+        assert [h.meeting_date for h in search(fresh, "flygtninge", date_to="2030-01-01").hits] == ["2018-04-05"]
+
+
+@pytest.mark.parametrize("params, parameter, code", [
+    ({"from": ["igår"]}, "from", "invalid_date"),
+    ({"to": ["31.02.2019"]}, "to", "invalid_date"),
+    ({"from": ["2019-05-21 og mere"]}, "from", "invalid_date"),
+    ({"from": ["2019"], "to": ["2018"]}, "to", "invalid_period"),
+])
+def test_a_period_that_is_not_one_is_a_danish_error_naming_its_end(params, parameter, code):
+    from search import parse_request
+
+    with pytest.raises(InvalidParameter) as raised:
+        parse_request(params)
+    assert (raised.value.parameter, raised.value.code) == (parameter, code)
+    assert "dato" in raised.value.message.lower() or "perioden" in raised.value.message.lower()
+
+
+def test_a_period_is_written_in_any_danish_form_and_a_year_spans_it():
+    from search import parse_request
+
+    request = parse_request({"from": ["21. maj 2015"], "to": ["2017"]})
+    assert (request.date_from, request.date_to) == ("2015-05-21", "2017-12-31")
+    assert parse_request({"from": ["23.2.2017"], "to": [""]}).date_from == "2017-02-23"

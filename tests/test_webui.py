@@ -805,3 +805,34 @@ def test_a_passage_links_its_case_and_case_handler_to_their_other_items(client, 
     chips = [c.get_text(" ", strip=True) for c in soup(handler).select(".chips a")]
     assert any(passage.case_handler in chip for chip in chips), chips
     assert {h["case_handler"] for h in api(client, case_handler=passage.case_handler)["hits"]} == {passage.case_handler}
+
+
+def test_a_period_narrows_the_search_shows_as_chips_and_lives_in_the_url(client):
+    """The period form is a plain GET form carrying the rest of the state; its ends show as
+    chips that each remove one end; the JSON twin says the same."""
+    page = soup(client.get("/", query_string={"q": "flygtninge", "municipality": "Næstved", "decisions_only": 1}))
+    form = page.select_one("section.period form")
+    carried = [(i["name"], i["value"]) for i in form.select("input[type=hidden]")]
+    assert carried == [("q", "flygtninge"), ("municipality", "Næstved"), ("decisions_only", "1")]
+    assert [label.get_text() for label in form.select("label")] == ["Fra", "Til"]
+
+    params = {"q": "flygtninge", "from": "2017-01-01", "to": "2017-12-31"}
+    narrowed = soup(client.get("/", query_string=params))
+    body = api(client, **params)
+    assert (body["from"], body["to"]) == ("2017-01-01", "2017-12-31")
+    assert 0 < body["total"] < api(client, q="flygtninge")["total"] and set(body["facets"]["year"]) == {"2017"}
+    assert narrowed.select_one("#period-from")["value"] == "2017-01-01"
+    chips = {c.get_text(" ", strip=True).split(" (")[0]: c["href"] for c in narrowed.select("a.chip")}
+    assert set(chips) == {"Fra: 1. januar 2017", "Til: 31. december 2017"}
+    assert parse_qs(urlsplit(chips["Fra: 1. januar 2017"]).query) == {"q": ["flygtninge"], "to": ["2017-12-31"]}
+    assert parse_qs(urlsplit(chips["Til: 31. december 2017"]).query) == {"q": ["flygtninge"], "from": ["2017-01-01"]}
+    searched_again = narrowed.select_one("form.search-form")
+    assert ("from", "2017-01-01") in [(i["name"], i["value"]) for i in searched_again.select("input[type=hidden]")]
+
+
+def test_a_bad_period_is_explained_in_danish_on_the_page_and_in_json(client):
+    page = client.get("/", query_string={"q": "flygtninge", "from": "2019", "to": "2018"})
+    assert page.status_code == 400
+    assert "Perioden slutter (31.12.2018), før den begynder (01.01.2019)." in soup(page).select_one(".alert").get_text()
+    answer = client.get("/api/search", query_string={"q": "flygtninge", "from": "igår"})
+    assert answer.status_code == 400 and answer.get_json()["code"] == "invalid_date"

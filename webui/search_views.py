@@ -8,8 +8,9 @@ from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, InvalidParameter, S
 
 from .errors import PageError, json_response, link_header
 from .facets import Chip, chips, facet_groups
+from .formatting import long_date
 from .index import get_index
-from .state import SearchState, encoding_error, hidden_fields, pagination, parse_args, undecodable
+from .state import SearchState, encoding_error, hidden_fields, pagination, parse_args, period_fields, undecodable
 
 bp = Blueprint("search", __name__)
 
@@ -47,6 +48,7 @@ def index() -> Response | tuple[str, int] | str:
         response=response,
         error=None,
         hidden=hidden_fields(state),
+        period_hidden=period_fields(state),
         groups=facet_groups(response.facets, state),
         chips=active_chips(state, response),
         sorts=[(key, SORT_LABELS[key], state.with_sort(key)) for key in SORTS],
@@ -77,9 +79,15 @@ def state_without_invalid(args: dict[str, list[str]], error: InvalidParameter) -
 
 
 def active_chips(state: SearchState, response: SearchResponse) -> list[Chip]:
-    """Facet values, then the decisions-only switch: every active filter can be removed in one click."""
+    """Facet values, the period's ends, then the decisions-only switch: every active filter
+    can be removed in one click."""
     found = chips(state, response.facets)
-    if state.request.decisions_only:
+    r = state.request
+    if r.date_from:
+        found.append(Chip("Fra", long_date(r.date_from), state.with_period("", r.date_to)))
+    if r.date_to:
+        found.append(Chip("Til", long_date(r.date_to), state.with_period(r.date_from, "")))
+    if r.decisions_only:
         found.append(Chip("", "Kun beslutninger", state.with_decisions_only(False)))
     return found
 

@@ -17,7 +17,7 @@ from search.api import FACET_LABELS, FACETS, InvalidParameter, SearchRequest, pa
 from search.danish import fold
 
 # Every URL parameter the search page and /api/search read; any other is ignored.
-PARAMETERS: tuple[str, ...] = ("q", *FACETS, "decisions_only", "sort", "page", "page_size")
+PARAMETERS: tuple[str, ...] = ("q", *FACETS, "decisions_only", "from", "to", "sort", "page", "page_size")
 # Characters of all facet values of one request together. Every link of the search page (each
 # facet value, chip, sort and page: some 350 on a large index) repeats the whole state, so six
 # facets of 20 values of 200 characters each made one 120 KB request a 35 MB page and a 360 KB
@@ -94,6 +94,10 @@ class SearchState:
             out.extend((name, value) for value in r.filters.get(name, ()))
         if r.decisions_only:
             out.append(("decisions_only", "1"))
+        if r.date_from:
+            out.append(("from", r.date_from))
+        if r.date_to:
+            out.append(("to", r.date_to))
         if r.sort != "relevance":
             out.append(("sort", r.sort))
         if r.page != 1:
@@ -148,7 +152,10 @@ class SearchState:
         return self.url(self.request.with_changes(filters=self._filters_with(name, values), page=1))
 
     def without_filters(self) -> str:
-        return self.url(self.request.with_changes(filters={}, decisions_only=False, page=1))
+        return self.url(self.request.with_changes(filters={}, decisions_only=False, date_from="", date_to="", page=1))
+
+    def with_period(self, date_from: str, date_to: str) -> str:
+        return self.url(self.request.with_changes(date_from=date_from, date_to=date_to, page=1))
 
     def with_decisions_only(self, on: bool) -> str:
         return self.url(self.request.with_changes(decisions_only=on, page=1))
@@ -164,7 +171,8 @@ class SearchState:
 
     @property
     def has_filters(self) -> bool:
-        return any(self.request.filters.values()) or self.request.decisions_only
+        r = self.request
+        return any(r.filters.values()) or r.decisions_only or bool(r.date_from or r.date_to)
 
 
 @dataclass(frozen=True)
@@ -191,3 +199,8 @@ def pagination(state: SearchState, pages: int, window: int = 2) -> list[PageLink
 def hidden_fields(state: SearchState) -> list[tuple[str, str]]:
     """State the search form must carry along (filters, sort, page size), not the query itself."""
     return [(k, v) for k, v in state.params() if k not in ("q", "decisions_only", "page")]
+
+
+def period_fields(state: SearchState) -> list[tuple[str, str]]:
+    """State the period form must carry along: everything but the period and the page."""
+    return [(k, v) for k, v in state.params() if k not in ("from", "to", "page")]
