@@ -247,7 +247,7 @@ def test_the_latin1_fixture_reads_with_correct_letters_and_unix_newlines():
 def test_newlines_control_characters_and_decomposed_letters_are_normalised(tmp_path):
     data = "Linje 1\r\nLinje 2\rLinje 3\fLinje 4 a\u030a\n\x1a".encode()
 
-    assert extract(write(tmp_path, "r.txt", data), tmp_path).pages[0].text == "Linje 1\nLinje 2\nLinje 3Linje 4 å\n"
+    assert extract(write(tmp_path, "r.txt", data), tmp_path).pages[0].text == "Linje 1\nLinje 2\nLinje 3 Linje 4 å\n"
 
 
 def test_binary_data_under_a_text_name_is_refused(tmp_path):

@@ -208,6 +208,39 @@ def test_the_time_limit_grows_with_the_files_size(tmp_path, monkeypatch):
     assert pipeline.time_limit_for(tmp_path / "findes-ikke.pdf") == 100.0
 
 
+# --- invisible characters and other line breaks in text ------------------------------------------
+
+
+def outline(document) -> list[tuple]:
+    return [(p.item_number, p.title, p.case_handler, p.case_number, p.decision) for p in document.passages]
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u200e", "\u2060", "\ufeff", "\u202a"],
+                         ids=["zero-width-space", "zwnj", "zwj", "lrm", "word-joiner", "bom", "lre"])
+def test_invisible_characters_inside_words_change_nothing(tmp_path, mark):
+    from indexer.pipeline import read_document
+
+    text = (SEEDS / MINUTES_2015).read_text(encoding="utf-8")
+    for word in ("Sagsbehandler", "BESLUTNING", "flygtninge", "Godkendelse"):
+        text = text.replace(word, word[:4] + mark + word[4:])
+    (tmp_path / "referat.txt").write_text(text, encoding="utf-8")
+
+    document = read_document(tmp_path / "referat.txt", tmp_path)
+
+    assert outline(document) == outline(read_document(SEEDS / MINUTES_2015, SEEDS))
+    assert mark not in "".join(p.text for p in document.passages)
+
+
+@pytest.mark.parametrize("separator", ["\x0b", "\u2028", "\u2029"], ids=["vertical-tab", "line-sep", "paragraph-sep"])
+def test_lines_broken_by_other_line_separators_are_lines(tmp_path, separator):
+    from indexer.pipeline import read_document
+
+    text = (SEEDS / MINUTES_2015).read_text(encoding="utf-8").replace("\n", separator)
+    (tmp_path / "referat.txt").write_text(text, encoding="utf-8")
+
+    assert outline(read_document(tmp_path / "referat.txt", tmp_path)) == outline(read_document(SEEDS / MINUTES_2015, SEEDS))
+
+
 # --- editors' leftovers -----------------------------------------------------------------------------
 
 
