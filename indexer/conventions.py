@@ -150,7 +150,8 @@ _WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
 # "den 4. juni 2026", "d. 04.06.2026", "torsdag den 4. juni 2026 kl. 17.00", "29-01-2019, kl. 16:30"
 _ON = rf"(?:(?i:{_WEEKDAY})\s+)?(?i:den|d\.)\s+"
 _AT_TIME = r"(?:,?\s+(?i:kl\.?|klokken)\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)?"
-_PKT = r"(?:,?\s+(?i:pkt)\.\s*(?P<pkt>\d+))?"  # ", pkt. 148": the item number in that council's minutes
+# ", pkt. 148", ", punkt 148", " (pkt. 148)": the item number in that council's minutes
+_PKT = r"(?:,?\s+(?:\((?i:pkt\.?|punkt)\s*(?P<pkt_>\d+)\)|(?i:pkt\.?|punkt)\s*(?P<pkt>\d+)))?"
 _NAMED_DECISION = [
     # "Beslutning fra Integrationsrådet", "Beslutning i Børne- og Skoleudvalget den 10-06-2020",
     # "BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019", "Beslutning i BR den 4. juni 2026 kl. 17.00"
@@ -162,7 +163,7 @@ _NAMED_DECISION = [
     # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:", "BIU's møde den 13. marts 2012:",
     # "Kommunalbestyrelsens møde 28. november 2005", "Økonomiudvalgets beslutning den 3. maj 2019"
     re.compile(
-        rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s)\s+(?i:møde|beslutning)\s+(?:{_ON})?(?P<date>{DATE_PATTERN})"
+        rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s|S)\s+(?i:møde|beslutning)\s+(?:{_ON})?(?P<date>{DATE_PATTERN})"
         rf"{_AT_TIME}{_PKT}:?$"
     ),
     # "Ældre- og Sundhedsudvalget, 09-09-2019, pkt. 59", "Økonomiudvalget, 17. september 2019, pkt. 148:",
@@ -190,7 +191,7 @@ def decision_header(text: str) -> DecisionHeader | None:
         match = pattern.match(text)
         if match:
             when = parse_date(match.group("date") or "")
-            item = match.groupdict().get("pkt")
+            item = match.groupdict().get("pkt") or match.groupdict().get("pkt_")
             return DecisionHeader(
                 council=match.group("council"),
                 date=when.isoformat() if when else None,

@@ -513,13 +513,14 @@ def test_members_with_their_roles_on_lines_of_their_own(tmp_path, members, prese
 
 
 def numbered_headers(pattern: str, form: str):
-    """A change that rewrites each header matching `pattern` as `form`, with {pkt} its item's number."""
+    """A change that rewrites each header matching `pattern` as `form`, with {pkt} its item's number (or as
+    `form(match)`)."""
     def change(text: str) -> str:
         out, number = [], None
         for line in text.split("\n"):
             heading = re.match(r"^(\d{1,3})\. [A-ZÆØÅ]", line)
             number = int(heading.group(1)) if heading else number
-            out.append(re.sub(pattern, lambda m: form.format(*m.groups(), pkt=number), line))
+            out.append(re.sub(pattern, lambda m: form(m) if callable(form) else form.format(*m.groups(), pkt=number), line))
         return "\n".join(out)
     return change
 
@@ -532,12 +533,15 @@ MORE_HEADERS = [
     (layout_file("f6"), r"^Beslutning i (Børne- og Skoleudvalg)et den 10-06-2020$", "{0}ets beslutning den 10. juni 2020"),
     (layout_file("f3"), r"^(.+udvalgets) møde den (\d+\. marts 2012):$", "{0} møde {1}:"),
     (layout_file("f8"), r"^(.+), (\d\d)-09-2019, (pkt\. \d+)$", "{0}, {1}. SEPTEMBER 2019, {2}"),
+    (layout_file("f8"), r"^(.+), (\d\d-09-2019), pkt\. (\d+)$", "{0}, {1}, punkt {2}"),
+    (layout_file("f6"), r"^Beslutning i (Børne- og Skoleudvalget) den 10-06-2020$", "Beslutning i {0} den 10-06-2020 (pkt. {pkt})"),
+    (layout_file("f3"), r"^.+udvalgets møde den \d+\. marts 2012:$", lambda m: m.group(0).upper()),
 ]
 
 
 @pytest.mark.parametrize(("source", "pattern", "form"), MORE_HEADERS,
                          ids=["caps-month", "pkt-after-date", "comma-no-den", "no-den", "genitive-beslutning",
-                              "genitive-mode-no-den", "caps-month-pkt"])
+                              "genitive-mode-no-den", "caps-month-pkt", "punkt-n", "pkt-in-brackets", "caps-genitive"])
 def test_decision_headers_in_more_of_the_forms_municipalities_print(tmp_path, source, pattern, form):
     original = read_document(source, source.parent)
     document = variant(tmp_path, source, numbered_headers(pattern, form))
