@@ -108,6 +108,18 @@ def test_a_markdown_source_named_markdown_is_shown_as_text_like_md(tmp_path):
         assert response.headers["Content-Disposition"].startswith("inline;")
 
 
+
+def test_a_range_past_the_end_of_a_source_says_how_long_the_file_is(tmp_path):
+    """A 416 must name the file's length (RFC 9110: Content-Range: bytes */length), so a client
+    can ask again; the error handler kept only Allow of werkzeug's headers."""
+    corpus, client = build(tmp_path, {"skurkeby-byraadet-referat-2020-02-02.txt": MINUTES})
+    size = (corpus / "skurkeby-byraadet-referat-2020-02-02.txt").stat().st_size
+    response = client.get(f"/source/{document_of(client, 'skurkeby-byraadet-referat-2020-02-02.txt')}",
+                          headers={"Range": f"bytes={size + 10}-{size + 20}"})
+    assert response.status_code == 416 and response.headers["Content-Range"] == f"bytes */{size}"
+    assert "Den ønskede del af filen findes ikke" in response.get_data(as_text=True)
+    assert response.headers["Cache-Control"] == "no-store"
+
 # --- Errors are not cached ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("method, path, status", [

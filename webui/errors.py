@@ -36,6 +36,7 @@ HTTP_MESSAGES = {
     400: ("bad_request", "Forespørgslen kunne ikke forstås."),
     404: ("not_found", "Siden findes ikke. Måske er adressen skrevet forkert, eller siden er flyttet."),
     405: ("method_not_allowed", "Den metode er ikke tilladt her."),
+    416: ("range_not_satisfiable", "Den ønskede del af filen findes ikke; hent hele filen."),
 }
 INTERNAL = PageError(500, "internal_error", "Der skete en fejl på serveren. Prøv igen om lidt.")
 TITLES = {400: "Ugyldig forespørgsel", 404: "Ikke fundet", 405: "Ikke tilladt",
@@ -118,7 +119,8 @@ def register_error_handlers(app: Flask) -> None:
         code, message = HTTP_MESSAGES.get(status, ("http_error", "Forespørgslen kunne ikke gennemføres."))
         response = error_response(PageError(status, code, message))
         for name, value in error.get_headers():
-            if name == "Allow":
+            # What the client must know to ask again: the methods allowed, a file's length.
+            if name in ("Allow", "Content-Range"):
                 response.headers[name] = value
         return response
 
