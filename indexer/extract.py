@@ -78,13 +78,24 @@ def extract(path: Path, root: Path) -> SourceFile:
     if kind == "pdf":
         pages = _pdf_pages(data)
     else:
-        text = html_text(data) if kind == "html" else decode_text(data)
+        text = html_text(data) if kind == "html" else _drop_code(decode_text(data))
         text = _normalise(text, "NFC")
         if not text.strip():
             raise ExtractError("ingen tekst i filen (kun blanktegn)" if kind != "html" else "ingen synlig tekst i HTML-siden")
         pages = (Page(1, text),)
     _refuse_english(pages)
     return SourceFile(path=path, source=source, sha256=hashlib.sha256(data).hexdigest(), kind=kind, pages=pages)
+
+
+_CODE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+
+
+def _drop_code(text: str) -> str:
+    """A text or markdown file's <script> and <style> elements out (markup stripped later would
+    leave their code as words), their line breaks kept so line numbers still match the file."""
+    if "</" not in text:
+        return text
+    return _CODE_BLOCK.sub(lambda m: "\n" * m.group().count("\n"), text)
 
 
 def _refuse_undecodable_name(source: str) -> None:
@@ -284,6 +295,11 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", "et TIFF-billede"),
 )
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
+# A page without <html> (a CMS's export, a fragment saved by hand): the head's elements are
+# never text or markdown; a block element is, at the start of a markdown file, unless the file
+# is markup from its first character to its last.
+_HTML_HEAD_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(head|body|meta|title)[\s>/]", re.I | re.S)
+_HTML_BLOCK_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(div|p|table|section|article|main|h[1-6])[\s>]", re.I | re.S)
 
 
 def _sniff(data: bytes, path: Path) -> str:
@@ -295,7 +311,9 @@ def _sniff(data: bytes, path: Path) -> str:
         return "pdf"
     suffix = path.suffix.lower()
     looks_like = next((what for magic, what in _SIGNATURES if data.startswith(magic)), None)
-    is_html = bool(_HTML_START.match(_strip_bom(head)))
+    start = _strip_bom(head)
+    is_html = bool(_HTML_START.match(start) or _HTML_HEAD_START.match(start)) or bool(
+        _HTML_BLOCK_START.match(start) and data.rstrip().endswith(b">"))
     if suffix == ".pdf":
         # A .pdf that is not one is nearly always a failed download (an error page saved under
         # the document's name): report it rather than index the error page as minutes.
@@ -531,9 +549,21 @@ def html_text(data: bytes) -> str:
 
 
 def _decode_html(data: bytes) -> str:
-    """A BOM, else the page's own `<meta charset>`, else the text rule (never a statistical guess)."""
+    """A BOM, else UTF-8 when the bytes are UTF-8, else the page's own `<meta charset>`, else
+    the text rule (never a statistical guess).
+
+    A page saved from a site whose server says UTF-8 (the HTTP header wins in a browser) while
+    its template still declares ISO-8859-1 is UTF-8 on disk: read by its declaration it was
+    mojibake ('IntegrationsrÃ¥det', found by no search). Legacy text with letters beyond ASCII
+    is practically never valid UTF-8 (see `decode_text`), so valid UTF-8 overrules the meta.
+    """
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return decode_text(data)
+    if not data.isascii():
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     match = _META_CHARSET.search(data[:4096])
     declared = match.group(1).decode("ascii").lower() if match else ""
     if declared in _WHATWG_1252:  # browsers read "latin-1" pages as Windows-1252

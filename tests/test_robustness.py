@@ -54,6 +54,10 @@ def answers(index_dir: Path) -> dict[str, tuple[int, tuple[str, ...]]]:
         index.close()
 
 
+def outline(document) -> list[tuple]:
+    return [(p.item_number, p.title, p.case_handler, p.case_number, p.decision) for p in document.passages]
+
+
 def seed_corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
@@ -154,6 +158,49 @@ def test_a_page_declaring_a_python_only_codec_is_read_by_the_text_rule(tmp_path,
     assert extract(path, tmp_path).pages[0].text == "Rådet godkendte C:\\new\\x41.\n"
 
 
+def test_a_page_declaring_latin1_but_saved_as_utf8_is_read_as_utf8(tmp_path):
+    # The server said UTF-8 in its HTTP header (a browser believes that); the template's meta
+    # was never updated; saved to disk, only the meta is left.
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Integrationsrådet – Søren Ærø</p></body></html>'
+    path = tmp_path / "referat.html"
+    path.write_bytes(page.encode("utf-8"))
+
+    assert extract(path, tmp_path).pages[0].text == "Integrationsrådet – Søren Ærø\n"
+
+
+def test_markup_without_an_html_element_is_read_as_a_page_whatever_its_name(tmp_path):
+    from indexer.pipeline import read_document
+
+    body = "".join(f"<p>{line}</p>\n" for line in (SEEDS / MINUTES_2015).read_text(encoding="utf-8").splitlines())
+    page = f'<head><meta charset="utf-8"><title>Referat</title><script>track("x")</script></head><body>{body}</body>'
+    (tmp_path / "referat.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "fragment.md").write_text(f'<div class="referat">\n{body}</div>\n', encoding="utf-8")
+
+    for name in ("referat.txt", "fragment.md"):
+        document = read_document(tmp_path / name, tmp_path)
+        assert extract(tmp_path / name, tmp_path).kind == "html"
+        assert outline(document) == outline(read_document(SEEDS / MINUTES_2015, SEEDS))
+        assert "track" not in "".join(p.text for p in document.passages)
+    # Markdown may open with inline HTML (a centred logo) and is still markdown.
+    readme = '<p align="center"><img src="logo.png"></p>\n\n# Referat\n\nMødet blev holdt.\n'
+    (tmp_path / "referat.md").write_text(readme, encoding="utf-8")
+    assert extract(tmp_path / "referat.md", tmp_path).kind == "markdown"
+
+
+def test_a_script_inside_a_markdown_file_is_not_read_as_words(tmp_path):
+    from indexer.pipeline import read_document
+
+    text = (SEEDS / MINUTES_2015).read_text(encoding="utf-8")
+    script = '<script type="text/javascript">\nvar tracker = "sporingskode";\n</script>\n'
+    (tmp_path / "referat.md").write_text(text.replace(" 12. Nyt fra", script + " 12. Nyt fra"), encoding="utf-8")
+    (tmp_path / "uden.md").write_text(text.replace(" 12. Nyt fra", "\n\n\n 12. Nyt fra"), encoding="utf-8")
+
+    document = read_document(tmp_path / "referat.md", tmp_path)
+
+    assert "sporingskode" not in "".join(p.text for p in document.passages)
+    assert [p.line for p in document.passages] == [p.line for p in read_document(tmp_path / "uden.md", tmp_path).passages]
+
+
 # --- a time limit per file ------------------------------------------------------------------------
 
 QUICK_LIMIT = "import indexer.pipeline as p; p.READ_SECONDS = 2; p.READ_SECONDS_PER_MB = 0"
@@ -209,10 +256,6 @@ def test_the_time_limit_grows_with_the_files_size(tmp_path, monkeypatch):
 
 
 # --- invisible characters and other line breaks in text ------------------------------------------
-
-
-def outline(document) -> list[tuple]:
-    return [(p.item_number, p.title, p.case_handler, p.case_number, p.decision) for p in document.passages]
 
 
 @pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u200e", "\u2060", "\ufeff", "\u202a"],
