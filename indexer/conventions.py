@@ -22,6 +22,7 @@ SECTION_LABELS = (
     "Bilag", "Beslutningskompetence", "Kompetence", "Beslutningstema", "Sagens opståen",
     "Lovgrundlag", "Retsgrundlag", "Økonomi", "Økonomiske konsekvenser", "Udtalelser og høring",
     "Høring", "Sagsgang og sagstype", "Tidsplan", "Kommunikation", "Videre proces",
+    "Personale", "Problemstilling", "Løsning", "Sagens forløb", "Vurdering",
 )
 # Labels that name the same part differently map to one key; other keys are the label itself.
 _KEY_ALIASES = {
@@ -200,10 +201,16 @@ def decision_header(text: str) -> DecisionHeader | None:
     return None
 
 
+# Members by name: "Martin Bech", "Bettina Bøcker Kjeldsen (V)", "A, B og C" (never a clause: "Godkendt, idet …")
+_PERSON = r"[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ\-]*)*(?:\s*\([A-ZÆØÅ]{1,3}\))?"
+_NAMES = rf"{_PERSON}(?:(?:,\s*|\s+og\s+){_PERSON})*"
 _ATTENDANCE = re.compile(
     r"^(Dato|Sted|Fraværende|Fraværende (?:med|uden) afbud|Ej til stede|Ikke til stede|Afbud|Afbud fra|Fravær|Til stede"
     r"|Mødt|Ikke mødt|Stedfortræder)\s*:"
     r"|^[A-ZÆØÅ][^.:]{1,80} deltog ikke i (behandlingen|sagens behandling|mødet|punktets behandling)[^.]*\.?$"
+    # "Martin Bech og Niels Salling var fraværende.", "Mikkel Houmann havde meldt afbud, og Peter Steffensen
+    # deltog i stedet."
+    rf"|^{_NAMES} (var fraværende|var ikke til stede|havde meldt afbud|meldte afbud)(?:,? og [^.:]*)?\.?$"
 )
 
 
@@ -233,6 +240,7 @@ def is_placeholder(text: str) -> bool:
 # --- Item headings -----------------------------------------------------------------------
 
 _BULLET = r"(?:[•·▪◦‣○●■□\-–*]\s*|o\s+)"  # the usual bullets before a heading
+BULLET = _BULLET
 # "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden", "3) Eventuelt", "• 301. Planstrategi 2020"
 NUMBERED_HEADING = re.compile(rf"^{_BULLET}?(?P<number>\d{{1,3}})[.)]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
 # "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE", "Punkt 3. Title",

@@ -186,15 +186,29 @@ def _continues_a_list(lines: Sequence[Line], i: int, pattern: re.Pattern[str], n
 
     Such a line needs a strong anchor (a field line or its title repeated): a section label
     after it ends the list, not a heading (f9 prints the decision above `Sagsfremstilling`).
+    The point before it may begin in lower case ("1. anbefalingerne godkendes").
     """
+    own = _numbering(lines[i].text)
     for k in range(i - 1, max(i - _LIST_REACH, -1), -1):
         text = lines[k].text
         if not text:
             return False
-        match = pattern.match(text)
-        if match and int(match.group("number")) == number - 1:
+        before = _numbering(text)
+        if before and own and before[0] == own[0] and before[1] == number - 1:
             return True
     return False
+
+
+# "3. …", "3) …", "Punkt 3 …", "• Pkt. 3: …": the numbering of a line, its marker apart from the number
+_NUMBERING = re.compile(rf"^{cv.BULLET}?(?P<word>(?i:punkt|pkt)\.?\s*)?(?P<number>\d{{1,3}})(?P<mark>[.):]?)\s")
+
+
+def _numbering(text: str) -> tuple[tuple[bool, str], int] | None:
+    """(its kind of numbering, its number) of a numbered line, whatever follows the number."""
+    match = _NUMBERING.match(text)
+    if not match:
+        return None
+    return (bool(match.group("word")), match.group("mark")), int(match.group("number"))
 
 
 _LIST_REACH = 12  # lines above a numbered line searched for the list point before it
@@ -287,8 +301,9 @@ def _is_contents_entry(text: str) -> bool:
 
 def _minutes_item(lines: Sequence[Line], heading: _Heading, end: int) -> Item:
     body = list(lines[heading.body_start:end])
-    if body and _fold_title(body[0].text) == _fold_title(heading.title):
-        body = body[1:]  # the title repeated under the heading (eDoc layouts)
+    first = next((k for k, line in enumerate(body) if line.text), None)
+    if first is not None and heading.title and _fold_title(body[first].text) == _fold_title(heading.title):
+        body = body[first + 1:]  # the title repeated under the heading (eDoc layouts), also after a blank line
     fields, rest = _item_fields(body)
     number = heading.number
     if number is None and "item_number" in fields:

@@ -640,3 +640,152 @@ def test_numbered_item_headings_in_capitals(tmp_path, prefix):
     document = variant(tmp_path, layout_file(prefix), change)
     assert found_items(document) == expected_items(prefix)
     assert all(p.title.isupper() for p in document.passages)
+
+
+# --- Web page exports of layouts 4 and 6 ------------------------------------------------------------
+
+EDOC_PAGE = """UDVALG
+
+Udvalget for Ældre og Sundhed
+
+MØDE
+
+Referat
+
+STED
+
+Kanalstræde 2, mødelokale 0.21
+
+STARTTIDSPUNKT
+
+04-06-2020 09:00:00
+
+PUNKTER
+
+49. Godkendelse af dagsorden
+50. Anbefalinger fra Projektudvalget for Afbureaukratisering
+
+
+49. Godkendelse af dagsorden
+
+Godkendelse af dagsorden
+Sagsgang og sagstype
+
+Udvalget for Ældre og Sundhed
+
+Beslutningssag
+
+Indstilling
+
+Administrationen indstiller, at:
+
+  1. dagsordenen bliver godkendt
+Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020
+
+Godkendt
+
+
+50. Anbefalinger fra Projektudvalget for Afbureaukratisering
+
+Anbefalinger fra Projektudvalget for Afbureaukratisering
+Sagsgang og sagstype
+
+Udvalget for Ældre og Sundhed, Økonomiudvalget, Kommunalbestyrelsen
+
+Beslutningssag
+
+Indstilling
+
+Administrationen indstiller, at
+
+  1. anbefalingerne til plejecentrene godkendes
+  2. Udvalget for Ældre og Sundhed sikrer, at anbefalingerne udmøntes i lokale initiativer
+Beskrivelse af sagen
+
+Projektudvalget har afleveret 14 anbefalinger.
+
+Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020
+
+Anbefales.
+"""
+
+
+def test_an_edoc_web_page_with_blank_lines_and_a_list_under_indstilling(tmp_path):
+    # Layout 6 as its web page prints it: a blank line between the heading and the repeated title, and a
+    # list whose first point is lower case ('1. anbefalingerne …') so that only its second point
+    # ('2. Udvalget for …') looks like a heading - with the label 'Beskrivelse af sagen' under it.
+    path = tmp_path / "referat.txt"
+    path.write_text(EDOC_PAGE, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert items(document) == [(49, "Godkendelse af dagsorden", None),
+                               (50, "Anbefalinger fra Projektudvalget for Afbureaukratisering", None)]
+    first, second = document.passages
+    assert [s.key for s in first.sections] == [DECISION, "sagsgang_og_sagstype", "indstilling"]
+    assert "2. Udvalget for Ældre og Sundhed sikrer" in second.sections_by_key()["indstilling"]
+    assert second.decision == "Anbefales." and document.place == "Kanalstræde 2, mødelokale 0.21"
+
+
+WEB_PAGE = """Byrådet - Referat
+
+Dato: 29. januar 2020
+Lokale: Byrådssalen, Tornby Rådhus
+Tidspunkt: Kl. 19:00
+
+
+2. Bemærkninger til dagsordenen
+
+
+Resume
+
+Sagsforløb: BY
+
+Sagsfremstilling
+
+Evt. bemærkninger til dagsordenen.
+
+Beslutning
+
+Ingen bemærkninger.
+
+Martin Bech og Niels Salling var fraværende.
+
+Til toppen
+
+
+3. Godkendelse af indkaldte stedfortrædere
+
+
+Resume
+
+Sagsforløb: BY
+
+Byrådet anmodes om at godkende, at 1. stedfortræder på liste V indkaldes.
+
+Sagsfremstilling
+
+Byrådet skal ved hvert møde godkende indkaldte stedfortrædere.
+
+Personale
+
+Ingen.
+
+Beslutning
+
+Kim Østergaard godkendt.
+
+Martin Bech havde meldt afbud, og Kim Østergaard deltog i stedet.
+
+Til toppen
+"""
+
+
+def test_a_web_page_of_layout_4_with_attendance_sentences_and_a_personale_section(tmp_path):
+    path = tmp_path / "referat.txt"
+    path.write_text(WEB_PAGE, encoding="utf-8")
+    remarks, deputies = read_document(path, tmp_path).passages
+    assert (remarks.decision, remarks.sections[0].note) == (
+        "Ingen bemærkninger.", "Martin Bech og Niels Salling var fraværende.")
+    assert (deputies.decision, deputies.sections[0].note) == (
+        "Kim Østergaard godkendt.", "Martin Bech havde meldt afbud, og Kim Østergaard deltog i stedet.")
+    assert deputies.sections_by_key()["personale"] == "Ingen."
+    assert deputies.sections_by_key()["sagsfremstilling"] == "Byrådet skal ved hvert møde godkende indkaldte stedfortrædere."
