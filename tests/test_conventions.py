@@ -789,3 +789,12 @@ def test_a_web_page_of_layout_4_with_attendance_sentences_and_a_personale_sectio
         "Kim Østergaard godkendt.", "Martin Bech havde meldt afbud, og Kim Østergaard deltog i stedet.")
     assert deputies.sections_by_key()["personale"] == "Ingen."
     assert deputies.sections_by_key()["sagsfremstilling"] == "Byrådet skal ved hvert møde godkende indkaldte stedfortrædere."
+
+
+@pytest.mark.parametrize("label", ["Personale", "Problemstilling", "Løsning", "Sagens forløb", "Vurdering"])
+def test_section_labels_of_municipal_templates(tmp_path, label):
+    path = tmp_path / "referat.txt"
+    path.write_text(WEB_PAGE.replace("\nPersonale\n", f"\n{label}\n"), encoding="utf-8")
+    deputies = read_document(path, tmp_path).passages[1]
+    assert deputies.sections_by_key()[label.lower().replace(" ", "_")] == "Ingen."
+    assert "Ingen." not in deputies.sections_by_key()["sagsfremstilling"]
