@@ -327,10 +327,14 @@ def _facet_values(name: str, raw: Sequence[str]) -> tuple[str, ...]:
 
 
 def _positive_int(raw: str, name: str, label: str) -> int:
-    # ASCII digits only: int() also takes "1_0" and Arabic or full-width digits.
+    # ASCII digits only: int() also takes "1_0" and Arabic or full-width digits. The value is
+    # quoted cut short (a URL may carry 200 KB of it), and a number of more digits than any
+    # page has is out of range before int() refuses it (over 4,300 digits: a ValueError, a 500).
     if not _NUMBER_RE.fullmatch(raw):
-        raise InvalidParameter(name, f"{label} skal være et helt tal, ikke «{raw}».", f"invalid_{name}")
-    value = int(raw)
+        shown = raw if len(raw) <= 40 else raw[:40] + "…"
+        raise InvalidParameter(name, f"{label} skal være et helt tal, ikke «{shown}».", f"invalid_{name}")
+    digits = raw.lstrip("+-").lstrip("0") or "0"
+    value = (-1 if raw.startswith("-") else 1) * int(digits) if len(digits) <= 6 else 10**7
     if value < 1 or value > 100_000:
         raise InvalidParameter(name, f"{label} skal være mellem 1 og 100000.", f"invalid_{name}")
     return value

@@ -157,6 +157,35 @@ def test_a_successful_answer_keeps_its_own_caching(client):
         assert response.headers["Cache-Control"] == "no-cache"
 
 
+
+# --- Parameters --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("query, status, page", [
+    ("page=" + "9" * 5000, 400, None),  # Python refuses int() of over 4,300 digits: it was a 500
+    ("page_size=" + "1" * 4301, 400, None),
+    ("page=-" + "9" * 5000, 400, None),
+    ("page=" + "0" * 5000 + "2", 200, 2),  # a number, however many leading zeros it is written with
+    ("page=+0000003", 200, 3),
+])
+def test_a_page_number_of_thousands_of_digits_is_a_danish_400_not_a_500(client, query, status, page):
+    for path in ("/", "/api/search"):
+        response = client.get(f"{path}?q=integrationsr%C3%A5det&page_size=1&{query}")
+        assert response.status_code == status, response.get_data(as_text=True)[:300]
+        if path == "/api/search":
+            body = response.get_json()
+            if status == 400:
+                assert body["code"] in ("invalid_page", "invalid_page_size") and "mellem 1 og 100000" in body["message"]
+            else:
+                assert body["page"] == page
+
+
+def test_an_invalid_number_is_quoted_cut_short(client):
+    """The error quoted the whole value: a 100 KB parameter came back in the answer."""
+    response = client.get("/api/search?page_size=" + "x" * 100_000)
+    assert response.status_code == 400 and len(response.data) < 500
+    assert "«" + "x" * 40 + "…»" in response.get_json()["message"]
+    assert len(client.get("/?page=" + "x" * 100_000).data) < 20_000
+
 # --- One request, one page of bounded size -------------------------------------------------------
 
 def filters(count: int, length: int, facets=("municipality", "council", "case_handler", "topic", "doc_type")):
