@@ -45,6 +45,20 @@ class ExtractError(Exception):
         self.reason = reason
 
 
+class UnreadableFile(ExtractError):
+    """The OS would not give us the file's bytes (no access, I/O error, a network share gone
+    away): nothing is known about its content, so what was indexed from it before is kept."""
+
+
+def read_failure(error: OSError, path: Path | str) -> ExtractError:
+    """The ExtractError for an OS error while opening or reading `path`: `UnreadableFile`,
+    unless the file is gone (vanished, or a link that leads nowhere), which is plain."""
+    reason = file_error_reason(error, path)
+    if error.errno in (errno.ENOENT, errno.ELOOP, errno.ENOTDIR) or link_reason(path):
+        return ExtractError(reason)
+    return UnreadableFile(reason)
+
+
 def is_junk(path: Path) -> bool:
     """Hidden files and editor/OS leftovers: skipped silently, never reported."""
     name = path.name
@@ -172,7 +186,7 @@ def _read_bytes(path: Path) -> bytes:
                     break
                 data += more
     except OSError as e:
-        raise ExtractError(file_error_reason(e, path)) from None
+        raise read_failure(e, path) from None
     if not data:  # emptied between stat and read
         raise ExtractError("tom fil (0 bytes)")
     if len(data) > MAX_BYTES:

@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from indexer import pipeline
 from indexer.extract import (
-    ExtractError, file_error_reason, is_candidate, is_junk, link_reason, open_regular, os_error_text, unsupported_reason,
+    ExtractError, UnreadableFile, file_error_reason, is_candidate, is_junk, link_reason, open_regular, os_error_text,
+    read_failure, unsupported_reason,
 )
 from indexer.models import Document, Skipped
 from indexer.progress import Progress
@@ -118,9 +119,13 @@ def update_index(
             for source, changed in results:
                 progress.file(source)
                 if isinstance(changed, Skipped):  # one bad file never stops the run
+                    # A file the OS would not give us keeps what was indexed from it (as a
+                    # folder that cannot be listed does); a file read and refused loses it.
+                    kept = isinstance(changed, _Unreadable) and source in stored
+                    changed = Skipped(changed.source, changed.reason + (KEPT_NOTE if kept else ""))
                     skipped.append(changed)
                     progress.skipped(changed)
-                    if source in stored:  # its old passages no longer match any readable file
+                    if source in stored and not kept:  # its old passages no longer match any readable file
                         writer.delete(source)
                     continue
                 if changed is None:
@@ -150,6 +155,18 @@ def update_index(
 
 _Read = tuple[Document, dict[str, int]] | Skipped | None  # read, refused, or unchanged
 
+# Added to the reason of a file that could not be read this time but was indexed before.
+KEPT_NOTE = " – den tidligere indekserede udgave beholdes"
+
+
+@dataclass(frozen=True)
+class _Unreadable(Skipped):
+    """A file the OS would not give us (see `UnreadableFile`); reported as a plain `Skipped`."""
+
+
+def _skipped(source: str, error: Exception) -> Skipped:
+    return (_Unreadable if isinstance(error, UnreadableFile) else Skipped)(source, _reason(error))
+
 
 def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool | None) -> Iterator[tuple[str, _Read]]:
     """Each file of the corpus in order with what reading it gave; only new or changed files are read.
@@ -170,7 +187,7 @@ def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool
                 decided[source] = None
                 continue
         except Exception as error:
-            decided[source] = Skipped(source, _reason(error))
+            decided[source] = _skipped(source, error)
             continue
         pending.append((source, path, info, checked_ns))
     if pool is not None and len(pending) >= POOL_MIN_FILES:
@@ -195,7 +212,7 @@ def _stat(path: Path) -> tuple[os.stat_result, int]:
     try:
         return path.stat(), time.time_ns()
     except OSError as error:
-        raise ExtractError(file_error_reason(error, path)) from None
+        raise read_failure(error, path) from None
 
 
 def _unchanged(path: Path, real_root: str, record: dict[str, Any] | None, info: os.stat_result) -> bool:
@@ -216,7 +233,7 @@ def _read_one(path: Path, root: Path, info: os.stat_result, checked_ns: int, sou
         if not document.passages:
             raise ExtractError("ingen dagsordenspunkter eller afsnit fundet")
     except Exception as error:
-        return Skipped(source, _reason(error))
+        return _skipped(source, error)
     return document, {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "checked_ns": checked_ns}
 
 
@@ -290,7 +307,7 @@ def _sha256(path: Path) -> str:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     except OSError as error:
-        raise ExtractError(file_error_reason(error, path)) from None
+        raise read_failure(error, path) from None
     return digest.hexdigest()
 
 

@@ -98,7 +98,7 @@ def test_a_file_that_fails_in_the_middle_of_a_run_is_told_in_danish(tmp_path, mo
     monkeypatch.setattr(os, "open", open_failing)
     report = update_index([corpus], index_dir)
 
-    assert report.skipped == (Skipped(MINUTES_2015, "kan ikke læses (netværksdrevet svarer ikke)"),)
+    assert report.skipped == (Skipped(MINUTES_2015, "kan ikke læses (netværksdrevet svarer ikke) – den tidligere indekserede udgave beholdes"),)
 
 
 # --- 2. broken PDFs: a short Danish reason, and pdfminer says nothing itself -----------------------

@@ -106,6 +106,38 @@ def test_a_fifo_or_a_device_in_an_indexed_files_place_is_reported_and_never_wait
     assert {q: total for q, (total, _) in answers(index_dir).items()} == {q: total for q, (total, _) in before.items()}
 
 
+# --- a file the OS will not give us this time ------------------------------------------------------
+
+
+@pytest.mark.parametrize("errno_", [5, 13, 116], ids=["EIO", "EACCES", "ESTALE"])
+def test_a_changed_file_that_cannot_be_read_this_time_keeps_what_was_indexed(tmp_path, monkeypatch, errno_):
+    from indexer.update import update_index
+
+    corpus = seed_corpus(tmp_path)
+    roskilde = corpus / "roskilde-integrationsraadet-referat-2026-06-04.txt"
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir, workers=1)
+    before = answers(index_dir)
+    roskilde.write_text(roskilde.read_text(encoding="utf-8") + "\nTilføjet: havnebadet.\n", encoding="utf-8")
+    real_open = os.open
+
+    def failing(file, *args, **kwargs):  # the share hiccups, the disk has a bad sector, access is withdrawn
+        if os.fspath(file) == str(roskilde):
+            raise OSError(errno_, os.strerror(errno_), os.fspath(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", failing)
+    report = update_index([corpus], index_dir, workers=1)
+
+    assert [s.reason.endswith(" – den tidligere indekserede udgave beholdes") for s in report.skipped] == [True]
+    assert answers(index_dir) == before
+    monkeypatch.setattr(os, "open", real_open)  # the next run reads it
+    assert update_index([corpus], index_dir, workers=1).indexed == 1
+    index = open_index(index_dir)
+    assert index.search(SearchRequest(query="havnebadet")).total == 1
+    index.close()
+
+
 # --- names that are not UTF-8 --------------------------------------------------------------------
 
 
