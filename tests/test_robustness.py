@@ -81,6 +81,9 @@ def pdf(*objects: bytes) -> bytes:
 # The catalog's page tree is object 2, which is a reference to 3, which refers back to 2:
 # pdfminer resolves references in a `while` loop and never comes back.
 REFERENCE_LOOP_PDF = pdf(b"<< /Type /Catalog /Pages 2 0 R >>", b"3 0 R", b"2 0 R")
+# A time limit short enough for tests (the real one is minutes).
+QUICK_LIMIT = "import indexer.pipeline as p; p.READ_SECONDS = 2; p.READ_SECONDS_PER_MB = 0"
+GIVEN_UP = "opgivet efter 2 s: filen tager for lang tid at læse (en beskadiget eller usædvanlig tung fil)"
 
 
 # --- a FIFO or a device in an indexed file's place ------------------------------------------------
@@ -235,8 +238,6 @@ def test_a_script_inside_a_markdown_file_is_not_read_as_words(tmp_path):
 
 # --- a time limit per file ------------------------------------------------------------------------
 
-QUICK_LIMIT = "import indexer.pipeline as p; p.READ_SECONDS = 2; p.READ_SECONDS_PER_MB = 0"
-GIVEN_UP = "opgivet efter 2 s: filen tager for lang tid at læse (en beskadiget eller usædvanlig tung fil)"
 
 
 def test_a_pdf_whose_page_tree_refers_to_itself_is_given_up_and_the_run_goes_on(tmp_path):
@@ -285,6 +286,66 @@ def test_the_time_limit_grows_with_the_files_size(tmp_path, monkeypatch):
 
     assert pipeline.time_limit_for(tmp_path / "stor.pdf") == pytest.approx(130.0)
     assert pipeline.time_limit_for(tmp_path / "findes-ikke.pdf") == 100.0
+
+
+# --- a folder of everything that goes wrong, after a good index -------------------------------------
+
+# English system texts, Python exception names, byte and PDF object reprs: never in what a user reads.
+LEAKS = ("Traceback", "Error", "Exception", "errno", "b'", "<PDF", "/Root", "surrogates", "codec")
+
+
+def hostile_folder(folder: Path) -> tuple[set[str], set[str]]:
+    """Files an administrator's folder really holds that cannot be indexed, and editor/OS junk.
+
+    Returns (the sources that must each get one line, the junk that must get none)."""
+    folder.mkdir()
+    pdf_bytes = (PDFS / "referat-2015-05-21.pdf").read_bytes()
+    files: dict[str, bytes] = {
+        "tom.txt": b"",
+        "blank.txt": b" \r\n\t\n\f\n",
+        "blank-utf16.txt": " \n \n".encode("utf-16"),
+        "binaer.txt": bytes(range(256)) * 8,
+        "billede.pdf": b"\x89PNG\r\n\x1a\n" + bytes(100),
+        "fejlside.html": b"<!DOCTYPE html><html><head><title>404 Siden blev ikke fundet</title></head><body>x</body></html>",
+        "uden-sider.pdf": pdf(b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"),
+        "loekke.pdf": REFERENCE_LOOP_PDF,
+        **{f"afkortet-{cut:05d}.pdf": pdf_bytes[:cut] for cut in range(1000, len(pdf_bytes), len(pdf_bytes) // 24)},
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    os.mkfifo(folder / "fifo.txt")
+    os.symlink("loop-b.txt", folder / "loop-a.txt")
+    os.symlink("loop-a.txt", folder / "loop-b.txt")
+    os.symlink("findes-ikke.pdf", folder / "doed-link.pdf")
+    (folder / "mappe.pdf").mkdir()
+    shutil.copy(SEEDS / MINUTES_2015, os.fsencode(folder) + b"/r\xf8dovre.txt")
+    bad = {f"{folder.name}/{name}" for name in [*files, "fifo.txt", "loop-a.txt", "loop-b.txt", "doed-link.pdf"]}
+    bad.add(f"{folder.name}/r\\xf8dovre.txt")
+    junk = {"~$referat.pdf", ".#referat.txt", "referat.txt~", "#referat.txt#", ".skjult.txt", "Thumbs.db", "x.pdf.part"}
+    for name in junk:
+        (folder / name).write_bytes(b"\x00junk")
+    return bad, {f"{folder.name}/{name}" for name in junk}
+
+
+def test_a_folder_of_bad_files_costs_the_index_nothing_and_each_gets_one_danish_line(tmp_path):
+    corpus = seed_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    assert cli("index", corpus, "--index-dir", index_dir, "-q").returncode == 0
+    before = answers(index_dir)
+    bad, junk = hostile_folder(corpus / "indbakke")
+
+    result = cli("index", corpus, "--index-dir", index_dir, setup=QUICK_LIMIT)
+    strict = cli("index", corpus, "--index-dir", index_dir, "--strict", "-q", setup=QUICK_LIMIT)
+
+    assert result.returncode == 0, result.stderr
+    lines = skipped_lines(result.stdout)
+    assert set(lines) == bad
+    assert not junk & set(lines) and not any(name in result.stdout + result.stderr for name in junk)
+    assert all(reason and not any(leak in reason for leak in LEAKS) for reason in lines.values()), lines
+    assert not any(leak in result.stdout + result.stderr for leak in LEAKS)
+    assert answers(index_dir) == before
+    assert strict.returncode == 1 and set(skipped_lines(strict.stdout)) == bad
+    assert answers(index_dir) == before
 
 
 # --- invisible characters and other line breaks in text ------------------------------------------
