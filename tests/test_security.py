@@ -94,9 +94,59 @@ def test_an_html_source_is_shown_sandboxed_never_as_a_page_of_our_origin(tmp_pat
         assert "sandbox" in directives and directives["sandbox"] == ""  # … but none of it may run
         assert "'unsafe-inline'" not in directives.get("script-src", "") and directives["default-src"] == "'none'"
         assert directives["frame-ancestors"] == "'none'" and directives["form-action"] == "'none'"
+        assert "'self'" not in directives["img-src"]  # an <img> could make each reader run a search
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert response.headers["X-Frame-Options"] == "DENY"
 
+
+HOSTILE_PAGE = """<!DOCTYPE html>
+<html lang="da"><head><meta charset="utf-8"><title>Byrådet - Referat 3. marts 2020 | Skurkeby Kommune</title>
+<meta http-equiv="refresh" content="0;url=/?q=omdirigeret">
+<script>document.title = "KØRT"; alert("script"); fetch("/api/search?q=script-hentede");</script>
+</head><body onload="alert('onload')">
+<h1>Byrådet - Referat</h1>
+<p>Dato: 3. marts 2020</p>
+<h2>1. Xylofonkoncert i hallen</h2>
+<h3>Sagsfremstilling</h3>
+<p>Der søges om en xylofonkoncert. <img src="/api/search?q=billede-hentede" onerror="alert('img')"></p>
+<form action="/?q=formular-sendt" method="get"><button id="send">Send</button></form>
+<h3>Beslutning</h3>
+<p>Godkendt.</p>
+</body></html>
+"""
+
+
+@pytest.mark.browser
+def test_an_html_source_runs_nothing_in_a_real_browser(tmp_path):
+    """What the CSP sandbox promises, in Chromium: the page shows, and none of its scripts,
+    handlers, redirects, forms or requests to our origin run."""
+    from playwright.sync_api import sync_playwright
+
+    from webui.screenshot import CHROMIUM, MISSING_CHROMIUM, launch_chromium, running_server
+
+    assert Path(CHROMIUM).exists(), MISSING_CHROMIUM
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "skurkeby-byraadet-referat-2020-03-03.html").write_text(HOSTILE_PAGE, encoding="utf-8")
+    with running_server(tmp_path / "index", corpus) as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = browser.new_page()
+        dialogs: list[str] = []
+        requested: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("response", lambda response: requested.append(response.url))  # what reached the server
+        hits = page.goto(base + "/api/search?q=xylofonkoncert").json()["hits"]
+        assert hits, "the page was not indexed"
+        page.goto(f"{base}/source/{hits[0]['document_id']}")
+        page.wait_for_timeout(1500)  # time for a redirect, a script or an image to happen
+        page.click("#send", timeout=5000)
+        page.wait_for_timeout(500)
+        assert page.title() == "Byrådet - Referat 3. marts 2020 | Skurkeby Kommune"
+        assert page.url == f"{base}/source/{hits[0]['document_id']}"
+        assert page.locator("h2").inner_text() == "1. Xylofonkoncert i hallen"
+        assert dialogs == []
+        assert not [url for url in requested if "hentede" in url or "omdirigeret" in url or "formular" in url]
+        browser.close()
 
 def test_a_markdown_source_named_markdown_is_shown_as_text_like_md(tmp_path):
     """The indexer reads `.markdown` as it reads `.md`; the source link downloaded it as an

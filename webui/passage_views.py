@@ -34,8 +34,10 @@ SOURCE_TYPES = {".txt": "text/plain", ".md": "text/plain", ".markdown": "text/pl
                 ".html": "text/html", ".htm": "text/html"}
 # A council's web page is shown as published, but on our origin: `sandbox` without
 # allow-scripts/allow-same-origin gives it an opaque origin where no script, form, popup or
-# automatic redirect runs, so it can reach neither our pages nor their visitors.
-SANDBOX_CSP = ("sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
+# automatic redirect runs, so it can reach neither our pages nor their visitors; it loads
+# nothing either (its images point at the council's site), not even from our origin, where an
+# <img> could make each reader's browser run a search of the page's choosing.
+SANDBOX_CSP = ("sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
                "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
