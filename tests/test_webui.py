@@ -836,3 +836,61 @@ def test_a_bad_period_is_explained_in_danish_on_the_page_and_in_json(client):
     assert "Perioden slutter (31.12.2018), før den begynder (01.01.2019)." in soup(page).select_one(".alert").get_text()
     answer = client.get("/api/search", query_string={"q": "flygtninge", "from": "igår"})
     assert answer.status_code == 400 and answer.get_json()["code"] == "invalid_date"
+
+
+# --- The Atom feed of a search -------------------------------------------------------------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def atom(response):
+    """The feed as (feed element, its entries), parsed as XML: a feed reader's view."""
+    import xml.etree.ElementTree as ET
+
+    assert response.status_code == 200 and response.mimetype == "application/atom+xml"
+    root = ET.fromstring(response.get_data())
+    return root, root.findall(f"{ATOM}entry")
+
+
+def test_a_search_has_an_atom_feed_of_its_newest_items(client):
+    """A reporter follows a search in a feed reader: the page names its feed; the feed holds
+    the search's newest items (whatever the page's sort), each linking to its passage page."""
+    page = soup(client.get("/", query_string={"q": "flygtninge", "municipality": "Næstved", "sort": "oldest", "page": 2}))
+    feed_url = page.select_one('link[rel="alternate"][type="application/atom+xml"]')["href"]
+    assert parse_qs(urlsplit(feed_url).query) == {"q": ["flygtninge"], "municipality": ["Næstved"]}
+    assert any(a["href"] == feed_url for a in page.select("footer a"))
+
+    root, entries = atom(client.get(feed_url))
+    newest = api(client, q="flygtninge", municipality="Næstved", sort="newest", page_size=20)["hits"]
+    assert [e.find(f"{ATOM}id").text.rsplit("/", 1)[1] for e in entries] == [h["id"] for h in newest]
+    assert root.find(f"{ATOM}title").text == "Referatsøg: »flygtninge« · Kommune: Næstved"
+    dates = [e.find(f"{ATOM}updated").text for e in entries]
+    assert dates == sorted(dates, reverse=True) and dates[0].startswith(newest[0]["meeting_date"] or "")
+    first = entries[0]
+    assert first.find(f"{ATOM}author/{ATOM}name").text == "Integrationsrådet, Næstved"
+    link = first.find(f"{ATOM}link").get("href")
+    assert link.endswith(f"/passage/{newest[0]['id']}?q=flygtninge")
+    assert client.get(urlsplit(link).path).status_code == 200
+    summary = BeautifulSoup(first.find(f"{ATOM}summary").text, "html.parser")
+    assert summary.select("mark") and "Integrationsrådet · Næstved" in summary.p.get_text()
+
+
+def test_the_feed_is_capped_answers_bad_parameters_in_danish_and_is_conditional(client):
+    _, entries = atom(client.get("/feed"))
+    assert len(entries) == 20  # the seeds have more items
+    bad = client.get("/feed", query_string={"q": "flygtninge", "from": "igår"})
+    assert bad.status_code == 400 and "Fra-datoen «igår» er ikke en dato" in bad.get_data(as_text=True)
+    first = client.get("/feed", query_string={"q": "flygtninge"})
+    again = client.get("/feed", query_string={"q": "flygtninge"}, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_a_malicious_document_is_inert_in_the_feed(hostile_app):
+    root, entries = atom(hostile_app.test_client().get("/feed", query_string={"q": "xylofonkoncert"}))
+    assert entries
+    for entry in entries:
+        title = entry.find(f"{ATOM}title").text
+        summary = BeautifulSoup(entry.find(f"{ATOM}summary").text, "html.parser")
+        assert not summary.find_all(lambda tag: tag.name not in ("p", "strong", "mark"))
+        assert "onerror" not in {attr for tag in summary.find_all(True) for attr in tag.attrs}
+        assert "<" in title or "<" in summary.get_text()  # the hostile text is there, as text

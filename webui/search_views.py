@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, render_template, request
+from typing import Any
 
-from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, InvalidParameter, SearchRequest, SearchResponse
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+from markupsafe import escape
+
+from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
 
 from .errors import PageError, json_response, link_header
 from .facets import Chip, chips, facet_groups
-from .formatting import long_date
+from .formatting import long_date, snippet_html
 from .index import get_index
 from .state import SearchState, encoding_error, hidden_fields, pagination, parse_args, period_fields, undecodable
 
@@ -106,3 +109,69 @@ def api_search() -> Response:
             "page", details={"total": response.total, "pages": response.pages},
             headers={"Link": link_header(links)})
     return json_response(response.to_json(), links=links)
+
+
+# Entries in a feed: a feed reader shows what is new since it last looked, not a whole archive.
+FEED_SIZE = 20
+
+
+@bp.get("/feed")
+def feed() -> Response:
+    """The search as an Atom feed (`/feed?` + the page's parameters): its newest meetings'
+    items first, whatever the page's sort, so a reporter's feed reader shows each new item of
+    a search (a word, a council, a case number) once it is indexed."""
+    state = current_state()
+    request_ = state.request.with_changes(sort="newest", page=1, page_size=FEED_SIZE)
+    response = get_index().search(request_)
+    last_commit = str(get_index().stats()["last_commit"]).replace("+00:00", "Z")
+    entries = [feed_entry(hit, last_commit, state.request.query) for hit in response.hits]
+    described = [f"»{request_.query}«"] if request_.query else []
+    described += [f"{chip.facet_label}: {chip.label}" if chip.facet_label else chip.label
+                  for chip in active_chips(state, response)]
+    body = render_template(
+        "search/feed.xml",
+        title="Referatsøg: " + (" · ".join(described) or "alle punkter"),
+        self_url=state.feed_url(external=True),
+        page_url=url_for("search.index", _external=True, **_multi(state)),
+        updated=max([e["updated"] for e in entries] + [last_commit]),
+        entries=entries,
+    )
+    answer = Response(body, mimetype="application/atom+xml")
+    answer.headers["Cache-Control"] = "no-cache"
+    answer.add_etag()
+    return answer.make_conditional(request)
+
+
+def feed_entry(hit: Hit, last_commit: str, query: str) -> dict[str, Any]:
+    """One hit as an Atom entry: dated by its meeting (an undated item by the index's commit),
+    identified by its permalink, linked with the query's words marked."""
+    when = hit.meeting_date or (f"{hit.year}-12-31" if hit.year else None)
+    meta = " · ".join(part for part in (
+        hit.council, hit.municipality, long_date(hit.meeting_date) if hit.meeting_date else (str(hit.year) if hit.year else ""),
+        f"punkt {hit.item_number}" if hit.item_number is not None else "", hit.case_handler or "") if part)
+    summary = f"<p>{escape(meta)}</p>"
+    if hit.snippet_from != "decision" and hit.snippet:
+        summary += f"<p>{snippet_html(hit.snippet)}</p>"
+    if hit.snippet_from == "decision":
+        summary += f"<p><strong>Beslutning:</strong> {snippet_html(hit.snippet)}</p>"
+    elif hit.decision:
+        summary += f"<p><strong>Beslutning:</strong> {escape(hit.decision)}</p>"
+    number = f"{hit.item_number}. " if hit.item_number is not None else ""
+    return {
+        "title": f"{number}{hit.title or '(uden titel)'}",
+        "id": url_for("passages.passage", passage_id=hit.id, _external=True),
+        "url": url_for("passages.passage", passage_id=hit.id, q=query or None, _external=True),
+        "updated": f"{when}T00:00:00Z" if when else last_commit,
+        "author": ", ".join(part for part in (hit.council, hit.municipality) if part) or "Referatsøg",
+        "topics": hit.topics,
+        "summary": summary,
+    }
+
+
+def _multi(state: SearchState) -> dict[str, list[str]]:
+    """The state's URL parameters as url_for takes repeated ones (a list per name)."""
+    params: dict[str, list[str]] = {}
+    for name, value in state.params():
+        params.setdefault(name, []).append(value)
+    return params
+

@@ -114,6 +114,15 @@ class SearchState:
     def api_url(self, request: SearchRequest | None = None) -> str:
         return self.url(request, endpoint="search.api_search")
 
+    def feed_url(self, external: bool = False) -> str:
+        """The search's Atom feed (`/feed`): what is searched and filtered, not the sort or
+        page, since a feed lists the newest items."""
+        params: dict[str, list[str]] = {}
+        for name, value in self.params():
+            if name not in ("sort", "page", "page_size"):
+                params.setdefault(name, []).append(value)
+        return url_for("search.feed", _external=external, **params)
+
     def api_page_links(self, pages: int) -> dict[str, str]:
         """/api/search URLs of the first, previous, next and last page (RFC 8288 rels), as
         far as they exist; a page past the last links to the first and the last."""
