@@ -467,8 +467,14 @@ def decode_text(data: bytes) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
-    if b"\x00" in data[:4096]:
-        return _decode_utf16_without_bom(data)
+    sample = data[:4096]
+    if b"\x00" in sample:
+        utf16 = _decode_utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+    if _is_binary(sample):
+        raise ExtractError("binær fil, ikke tekst (indeholder NUL-bytes)" if b"\x00" in sample else
+                           "binær fil, ikke tekst (indeholder styretegn)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -478,6 +484,8 @@ def decode_text(data: bytes) -> str:
     if len(sequences) <= stray:
         if _is_dos_danish(data):
             return data.decode("cp865")
+        if _is_mac_danish(data):
+            return data.decode("mac_roman")
         return data.decode("cp1252", errors="referatsog.latin1")
     parts, pos = [], 0
     for m in sequences:
@@ -504,8 +512,19 @@ def _is_dos_danish(data: bytes) -> bool:
     return dos > 0 and dos > len(_WINDOWS_IN_WORD.findall(data))
 
 
-def _decode_utf16_without_bom(data: bytes) -> str:
-    """Text with NUL bytes is UTF-16 when they sit on one side of each pair; else it is binary."""
+# Mac OS Roman (files from classic Mac OS and old Mac exports) has æ ø å at 0xBE 0xBF 0x8C, which
+# Windows-1252 reads as ¾ ¿ Œ: signs that never sit between two lower-case letters.
+_MAC_IN_WORD = re.compile(rb"(?<=[a-z])[\xbe\xbf\x8c](?=[a-z])")
+
+
+def _is_mac_danish(data: bytes) -> bool:
+    """Whether a legacy text (neither UTF-8 nor DOS) is Mac OS Roman rather than Windows-1252."""
+    mac = len(_MAC_IN_WORD.findall(data))
+    return mac > 0 and mac > len(_WINDOWS_IN_WORD.findall(data))
+
+
+def _decode_utf16_without_bom(data: bytes) -> str | None:
+    """Text with NUL bytes is UTF-16 when they sit on one side of each pair; else None."""
     sample = data[:4096]
     pairs = max(1, len(sample) // 2)
     even, odd = sample[0::2].count(0) / pairs, sample[1::2].count(0) / pairs
@@ -513,7 +532,19 @@ def _decode_utf16_without_bom(data: bytes) -> str:
         return data.decode("utf-16-le", errors="replace")
     if even > 0.7 and odd < 0.05:
         return data.decode("utf-16-be", errors="replace")
-    raise ExtractError("binær fil, ikke tekst (indeholder NUL-bytes)")
+    return None
+
+
+# Control bytes that text files do hold: tab, line feed, vertical tab, form feed, carriage return, DOS EOF.
+_TEXT_CONTROLS = frozenset(b"\t\n\x0b\x0c\r\x1a")
+
+
+def _is_binary(sample: bytes) -> bool:
+    """Binary data has control bytes all through it (random or compressed data: one byte in ten);
+    a text has none, or a stray NUL or two (a crashed editor, a tool that padded the file),
+    which are dropped rather than costing the whole file."""
+    controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    return controls > max(2, len(sample) // 200)
 
 
 # C0 and C1 controls except \t and \n (after \r is gone), and the invisible format characters

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.extract import extract, is_junk
+from indexer.extract import ExtractError, extract, is_junk
 from search import SearchRequest, open_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -375,6 +375,35 @@ def test_lines_broken_by_other_line_separators_are_lines(tmp_path, separator):
     (tmp_path / "referat.txt").write_text(text, encoding="utf-8")
 
     assert outline(read_document(tmp_path / "referat.txt", tmp_path)) == outline(read_document(SEEDS / MINUTES_2015, SEEDS))
+
+
+# --- legacy and damaged text -----------------------------------------------------------------------
+
+
+def test_a_stray_nul_byte_early_in_a_text_costs_the_nul_not_the_file(tmp_path):
+    from indexer.pipeline import read_document
+
+    text = (SEEDS / MINUTES_2015).read_text(encoding="utf-8")
+    # A NUL in the first 4 KB refused the file as binary; one later was simply dropped.
+    (tmp_path / "referat.txt").write_bytes(text[:900].encode() + b"\x00" + text[900:].encode())
+
+    assert outline(read_document(tmp_path / "referat.txt", tmp_path)) == outline(read_document(SEEDS / MINUTES_2015, SEEDS))
+
+
+def test_binary_data_without_nul_bytes_is_refused_not_indexed_as_text(tmp_path):
+    (tmp_path / "data.txt").write_bytes(bytes(range(1, 256)) * 8)
+
+    with pytest.raises(ExtractError) as caught:
+        extract(tmp_path / "data.txt", tmp_path)
+
+    assert caught.value.reason == "binær fil, ikke tekst (indeholder styretegn)"
+
+
+def test_a_mac_roman_text_reads_with_correct_danish_letters(tmp_path):
+    text = "Fraværende: Søren Ærø og Åse – Rådet godkendte ændringen på mødet.\n"
+    (tmp_path / "referat.txt").write_bytes(text.encode("mac_roman"))
+
+    assert extract(tmp_path / "referat.txt", tmp_path).pages[0].text == text
 
 
 # --- editors' leftovers -----------------------------------------------------------------------------
