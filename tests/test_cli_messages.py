@@ -146,8 +146,9 @@ def test_an_option_value_that_begins_with_a_dash_stays_the_options(runner, seed_
 
 
 @pytest.mark.parametrize("args, message", [
-    (("x", "--foo"), "Fejl: Ukendt tilvalg '--foo'."),
-    (("-x", "--limt", "3"), "Fejl: Ukendt tilvalg '--limt'. Mente du '--limit'?"),
+    (("x", "--xyzzy"), "Fejl: Ukendt tilvalg '--xyzzy'."),
+    (("x", "--foo"), "Fejl: Ukendt tilvalg '--foo'. Mente du '--from' eller '--to'?"),  # click's close names
+    (("-x", "--limt", "3"), "Fejl: Ukendt tilvalg '--limt'. Mente du '--limit' eller '--to'?"),
     (("x", "--limit"), "Fejl: Tilvalget '--limit' kræver en værdi."),
 ])
 def test_unknown_long_options_are_still_errors(runner, seed_index_dir, args, message):
