@@ -153,7 +153,11 @@ class _DanishPath(click.Path):
                 self.fail(f"{click.format_filename(value)!r} kan ikke nås: ingen adgang til en af mapperne på vejen.",
                           param, ctx)
             except (OSError, ValueError):
-                pass  # click says what it is
+                from indexer.extract import link_reason
+
+                broken = link_reason(value) if isinstance(value, (str, os.PathLike)) else None
+                if broken:  # click would say "does not exist" of a link in a ring
+                    self.fail(f"{click.format_filename(value)!r} kan ikke følges: {broken}.", param, ctx)
         return super().convert(value, param, ctx)
 
 

@@ -109,6 +109,17 @@ def test_a_fifo_or_a_device_in_an_indexed_files_place_is_reported_and_never_wait
     assert {q: total for q, (total, _) in answers(index_dir).items()} == {q: total for q, (total, _) in before.items()}
 
 
+def test_extract_names_a_link_in_a_ring_or_to_nothing_for_what_it_is(tmp_path):
+    os.symlink("b.txt", tmp_path / "a.txt")
+    os.symlink("a.txt", tmp_path / "b.txt")
+    os.symlink("findes-ikke.txt", tmp_path / "doed.txt")
+
+    ring, dangling = cli("extract", tmp_path / "a.txt"), cli("extract", tmp_path / "doed.txt")
+
+    assert (ring.returncode, ring.stderr.splitlines()[-1].endswith("kan ikke følges: symbolsk link i ring.")) == (2, True)
+    assert dangling.stderr.splitlines()[-1].endswith("kan ikke følges: symbolsk link peger på en fil, der ikke findes.")
+
+
 # --- a file the OS will not give us this time ------------------------------------------------------
 
 
