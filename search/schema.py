@@ -19,9 +19,12 @@ needs no reindex.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import re
+import struct
 import unicodedata
+import zlib
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -46,7 +49,11 @@ from search.facets import FACETS
 #    topics are not counted from the council's own name ("Beskæftigelsesudvalget"); minutes in
 #    layout 7, in capitals, with abbreviated decision headers, pandoc Markdown or wrapped titles
 #    split as their conventions say (cc7d5b6 … 6054688). Not released between these: one bump.
-SCHEMA_VERSION = 7
+# 8: `copy_key` holds a sketch of the text's words: passages of one name are copies only when
+#    their texts agree; item headings, same-line section labels, decision headers, absent
+#    lists, unlabelled places, '---' sections and layout 10's untitled items as the
+#    conventions say (11ca334 … b892ca6): the stored passages of an older index differ.
+SCHEMA_VERSION = 8
 
 PASSAGE = "passage"
 FILE = "file"
@@ -101,7 +108,17 @@ def build_schema() -> Schema:
 COPY_PREFERENCE = {".pdf": b"0", ".html": b"1", ".htm": b"1"}
 COPY_KEY = "copy_key"
 COPY_HASH_SIZE = 8
-COPY_KEY_SIZE = COPY_HASH_SIZE + 1  # the hash and one byte of preference, then the source path
+# A sketch of the passage's words after the preference: the `COPY_SKETCH` smallest CRC-32s of
+# its distinct words, so two passages of one name are copies only when their texts agree too
+# (two annual reports of one council and year may both have a "Forord", in other words).
+COPY_SKETCH = 16
+COPY_SKETCH_SIZE = 4 * COPY_SKETCH
+COPY_KEY_SIZE = COPY_HASH_SIZE + 1 + COPY_SKETCH_SIZE  # hash, preference, sketch, then the source path
+# Copies of one text agree in nearly all their words (a PDF and its text: 1.0 on the seeds, a
+# photo caption or a corrected sentence costs a few per cent); different sections of one
+# annual report share at most ~0.2 of theirs.
+COPY_SIMILARITY = 0.5
+_SKETCH_WORD_RE = re.compile(r"[^\W_]{3,}")
 _WORDS_RE = re.compile(r"[^\W_]+")
 COPY_TEXT_CHARS = 800
 COPY_WORDS = 40
@@ -113,7 +130,7 @@ def _words(text: str) -> str:
 
 def copy_key(passage: Passage) -> bytes:
     """What two copies of one agenda item share, hashed, then the source's preference
-    (`COPY_PREFERENCE`) and path.
+    (`COPY_PREFERENCE`), a sketch of the text's words (`word_sketch`) and the path.
 
     A passage is named by its document (type, municipality, council, meeting date or year), its
     item number, its title and its decision's words, not by the rest of its text: a PDF and a
@@ -122,14 +139,16 @@ def copy_key(passage: Passage) -> bytes:
     differently (a corrected "rettet referat") are not copies: a reader must find both. An
     untitled passage also by its first words; words are lower-cased, NFC, punctuation
     ignored. A passage with neither date nor year by its source, so undated meetings are
-    never merged. Passages of one file are never
-    copies of each other (`snapshot._build_copies`), however alike.
+    never merged. Passages of one name are copies only when their sketches say their texts
+    share at least `COPY_SIMILARITY` of their words (two reports' "Forord" of one council and
+    year are not copies). Passages of one file are never copies of each other
+    (`snapshot._build_copies`), however alike.
 
     >>> from search.examples import example_passage
     >>> a = example_passage(source="referat.txt")
     >>> b = example_passage(source="referat.pdf", line=3, page=2)
     >>> a_key, b_key = copy_key(a), copy_key(b)
-    >>> a_key[:8] == b_key[:8], a_key[8:], b_key[8:]
+    >>> a_key[:8] == b_key[:8], a_key[8:9] + a_key[COPY_KEY_SIZE:], b_key[8:9] + b_key[COPY_KEY_SIZE:]
     (True, b'2referat.txt', b'0referat.pdf')
     >>> undated = [example_passage(source=s, meeting_date=None, year=None) for s in ("a.txt", "b.txt")]
     >>> copy_key(undated[0])[:8] == copy_key(undated[1])[:8]
@@ -148,7 +167,37 @@ def copy_key(passage: Passage) -> bytes:
     # Then the preference and the source path: which copy is shown must not depend on the
     # order files were written in (document numbers differ between builds).
     preference = COPY_PREFERENCE.get(PurePosixPath(passage.source).suffix.lower(), b"2")
-    return digest + preference + passage.source.encode("utf-8")
+    return digest + preference + word_sketch(passage.text) + passage.source.encode("utf-8")
+
+
+def word_sketch(text: str) -> bytes:
+    """The `COPY_SKETCH` smallest CRC-32s of the text's distinct words of three letters or more
+    (lower-cased, NFC), big-endian, padded with 0xFFFFFFFF: a bottom-k sketch, from which
+    `sketch_similarity` estimates how much of their words two texts share.
+
+    >>> len(word_sketch("Rådet godkendte planen.")), word_sketch("") == bytes([255]) * COPY_SKETCH_SIZE
+    (64, True)
+    """
+    words = set(_SKETCH_WORD_RE.findall(unicodedata.normalize("NFC", text).lower()))
+    smallest = heapq.nsmallest(COPY_SKETCH, {zlib.crc32(word.encode("utf-8")) for word in words})
+    return struct.pack(f">{COPY_SKETCH}I", *smallest, *[0xFFFFFFFF] * (COPY_SKETCH - len(smallest)))
+
+
+def sketch_similarity(a: bytes, b: bytes) -> float:
+    """The share of their words two texts have in common (Jaccard), estimated from their
+    `word_sketch`es: of the `COPY_SKETCH` smallest hashes of both, the share in both. Two
+    texts without words are alike.
+
+    >>> one = word_sketch("Integrationsrådet drøftede boligplacering af flygtninge i Næstved")
+    >>> sketch_similarity(one, one), sketch_similarity(one, word_sketch("Budget for vejvedligeholdelse"))
+    (1.0, 0.0)
+    """
+    first = {h for h in struct.unpack(f">{COPY_SKETCH}I", a) if h != 0xFFFFFFFF}
+    second = {h for h in struct.unpack(f">{COPY_SKETCH}I", b) if h != 0xFFFFFFFF}
+    if not first and not second:
+        return 1.0
+    union = heapq.nsmallest(COPY_SKETCH, first | second)
+    return sum(1 for h in union if h in first and h in second) / len(union)
 
 
 def sort_date(passage: Passage) -> str:

@@ -42,7 +42,8 @@ from search.analysis import VALUE_SEPARATOR
 from search.columns import byte_lengths, column_prefixes, column_values, length_bytes, set_bits
 from search.facets import FACETS, SMALL_SET, Facet, FacetColumn, sorted_docnums
 from search.postings import EXTENSION, PostingArrays
-from search.schema import COPY_HASH_SIZE, COPY_KEY, COPY_KEY_SIZE, FILE, PASSAGE, TEXT_FIELDS
+from search.schema import (COPY_HASH_SIZE, COPY_KEY, COPY_KEY_SIZE, COPY_SIMILARITY, COPY_SKETCH_SIZE, FILE, PASSAGE,
+                           TEXT_FIELDS, sketch_similarity)
 
 T = TypeVar("T")
 
@@ -542,14 +543,33 @@ def _build_copies(searcher: Searcher) -> dict[int, tuple[int, bytes]]:
         if len(inside):
             values = column_values(column, count)
             keys.update((int(d), values[int(d) - offset]) for d in inside)
-    groups: dict[bytes, list[tuple[bytes, int]]] = {}
+    named: dict[bytes, list[tuple[bytes, bytes, int]]] = {}
+    sketch_end = COPY_HASH_SIZE + 1 + COPY_SKETCH_SIZE
     for d, value in keys.items():
-        groups.setdefault(value[:COPY_HASH_SIZE], []).append((value[COPY_HASH_SIZE:], d))  # preference, then path
+        rank = value[COPY_HASH_SIZE:COPY_HASH_SIZE + 1] + value[sketch_end:]  # preference, then path
+        named.setdefault(value[:COPY_HASH_SIZE], []).append((rank, value[COPY_HASH_SIZE + 1:sketch_end], d))
     copies: dict[int, tuple[int, bytes]] = {}
-    for group, members in enumerate(groups.values()):
-        if len({rank for rank, _d in members}) > 1:  # in one file only: not copies of each other
-            copies.update((d, (group, rank)) for rank, d in members)
+    group = 0
+    for members in named.values():
+        for cluster in _alike(members):
+            if len({rank for rank, _d in cluster}) > 1:  # in one file only: not copies of each other
+                copies.update((d, (group, rank)) for rank, d in cluster)
+            group += 1
     return copies
+
+
+def _alike(members: list[tuple[bytes, bytes, int]]) -> list[list[tuple[bytes, int]]]:
+    """Passages of one name (rank, word sketch, docnum) in clusters of alike texts: each joins
+    the first cluster whose best-ranked passage shares `COPY_SIMILARITY` of its words."""
+    clusters: list[tuple[bytes, list[tuple[bytes, int]]]] = []
+    for rank, sketch, d in sorted(members):
+        for first, cluster in clusters:
+            if sketch_similarity(first, sketch) >= COPY_SIMILARITY:
+                cluster.append((rank, d))
+                break
+        else:
+            clusters.append((sketch, [(rank, d)]))
+    return [cluster for _first, cluster in clusters]
 
 
 def _group_copies(copies: dict[int, tuple[int, bytes]]) -> dict[int, tuple[int, ...]]:

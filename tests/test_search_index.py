@@ -781,3 +781,30 @@ def test_a_marker_marks_a_querys_words_in_any_passage_text_as_hits_do(seed_index
     assert seed_index.marker("placering")("Permanent boligplacering") == "Permanent <mark>boligplacering</mark>"
     for nothing in ("", '"', "-bolig", "OR"):
         assert not seed_index.marker(nothing), nothing
+
+
+def test_sections_of_one_name_are_copies_only_when_their_texts_agree(tmp_path: Path):
+    """Two annual reports of one council and year may both have a "Forord": the same name
+    (council, year, title), other words, so both are found. The same report as text and as
+    PDF (a caption more in one) stays one hit."""
+    from search.examples import example_document
+
+    def report(source: str, foreword: str):
+        section = example_passage("Forord", foreword, doc_type="årsberetning", meeting_date=None, year=2019, item_number=1)
+        return example_document(source, [section], doc_type="årsberetning", meeting_date=None, year=2019)
+
+    foreword = ("Integrationsrådet har i 2019 arbejdet med boligplacering af flygtninge, mødt foreningerne "
+                "og afholdt fællesmøder med rådene i Vordingborg og Lolland.")
+    other = ("Året stod i beskæftigelsens tegn: nye virksomhedspraktikker, sprogkurser for voksne og et "
+             "samarbejde med erhvervsskolerne om lærepladser.")
+    index = open_index(tmp_path / "index", create=True)
+    with index.writer() as writer:
+        writer.add(report("aarsberetning-2019.txt", foreword), tmp_path)
+        writer.add(report("aarsberetning-2019.pdf", "Foto: Næstved Kommune. " + foreword), tmp_path)
+        writer.add(report("aarsberetning-2019-kort.txt", other), tmp_path)
+    hits = index.search(SearchRequest(query="forord")).hits
+    assert sorted(h.source for h in hits) == ["aarsberetning-2019-kort.txt", "aarsberetning-2019.pdf"]
+    pdf = next(h for h in hits if h.source.endswith(".pdf"))
+    assert [p.source for p in index.copies(pdf.id)] == ["aarsberetning-2019.txt"]
+    short = next(h for h in hits if h.source.endswith("kort.txt"))
+    assert index.copies(short.id) == []
