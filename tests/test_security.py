@@ -208,6 +208,29 @@ def test_a_successful_answer_keeps_its_own_caching(client):
 
 
 
+
+# --- The Atom feed ---------------------------------------------------------------------------------
+
+def test_a_noncharacter_in_a_document_or_the_query_never_breaks_the_feed(tmp_path):
+    """XML 1.0 allows U+FFFE/U+FFFF nowhere, not even escaped. A document holding one (a broken
+    UTF-16 conversion leaves U+FFFE; the indexer keeps it as text) made every feed that listed it,
+    the feed of all items included, unreadable to every feed reader: one bad file stopped every
+    subscriber's feed."""
+    import xml.etree.ElementTree as ET
+
+    minutes = MINUTES.replace("en xylofonkoncert.", "en xylofonkoncert \ufffe med \uffff tegn.")
+    _corpus, client = build(tmp_path, {"skurkeby-byraadet-referat-2020-02-02.txt": minutes.replace(
+        "1. Xylofonkoncert i rådhushallen", "1. Xylofonkoncert \ufffe i rådhushallen")})
+    hits = client.get("/api/search", query_string={"q": "xylofonkoncert"}).get_json()["hits"]
+    assert "\ufffe" in hits[0]["title"]  # kept by the engine, as text
+    for query in ("xylofonkoncert", "", "xylofon\ufffekoncert\uffff"):
+        response = client.get("/feed", query_string={"q": query})
+        assert response.status_code == 200 and response.mimetype == "application/atom+xml"
+        feed = ET.fromstring(response.data)  # raised "not well-formed (invalid token)"
+        atom = "{http://www.w3.org/2005/Atom}"
+        if query == "xylofonkoncert":
+            assert feed.find(f"{atom}entry/{atom}title").text == "1. Xylofonkoncert  i rådhushallen"
+
 # --- Parameters --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("query, status, page", [

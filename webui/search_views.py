@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
@@ -113,6 +114,11 @@ def api_search() -> Response:
 
 # Entries in a feed: a feed reader shows what is new since it last looked, not a whole archive.
 FEED_SIZE = 20
+# What XML 1.0 does not allow anywhere, not even escaped: C0 controls but tab and line breaks,
+# surrogates and the noncharacters U+FFFE/U+FFFF. One of them in a document's text (a broken
+# UTF-16 conversion leaves U+FFFE) or in the query made the whole feed unreadable to every
+# feed reader of every search that found the document, the feed of all items included.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @bp.get("/feed")
@@ -136,7 +142,7 @@ def feed() -> Response:
         updated=max([e["updated"] for e in entries] + [last_commit]),
         entries=entries,
     )
-    answer = Response(body, mimetype="application/atom+xml")
+    answer = Response(_NOT_XML.sub("", body), mimetype="application/atom+xml")
     answer.headers["Cache-Control"] = "no-cache"
     answer.add_etag()
     return answer.make_conditional(request)
