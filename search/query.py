@@ -41,7 +41,8 @@ from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, S
 from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import Marker, excerpt, mark, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
-from search.snapshot import NEWEST, Snapshot, set_bytes
+from search.orders import NEWEST
+from search.snapshot import Snapshot, set_bytes
 from search import danish, ranking, suggest, variants
 from search.decompound import Lexicon
 from search.syntax import Clause, ParsedQuery, looks_like_case_number, parse

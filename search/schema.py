@@ -142,7 +142,7 @@ def copy_key(passage: Passage) -> bytes:
     never merged. Passages of one name are copies only when their sketches say their texts
     share at least `COPY_SIMILARITY` of their words (two reports' "Forord" of one council and
     year are not copies). Passages of one file are never copies of each other
-    (`snapshot._build_copies`), however alike.
+    (`copies.build_copies`), however alike.
 
     >>> from search.examples import example_passage
     >>> a = example_passage(source="referat.txt")

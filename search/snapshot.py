@@ -38,16 +38,15 @@ from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
-from search.analysis import VALUE_SEPARATOR
-from search.columns import byte_lengths, column_prefixes, column_values, length_bytes, set_bits
+from search.columns import byte_lengths, length_bytes, set_bits
+from search.copies import build_copies, group_copies
 from search.facets import FACETS, SMALL_SET, Facet, FacetColumn, sorted_docnums
+from search.orders import DAYS, NEWEST, OLDEST, build_ranks
 from search.postings import EXTENSION, PostingArrays
-from search.schema import (COPY_HASH_SIZE, COPY_KEY, COPY_KEY_SIZE, COPY_SIMILARITY, COPY_SKETCH_SIZE, FILE, PASSAGE,
-                           TEXT_FIELDS, sketch_similarity)
+from search.schema import FILE, PASSAGE, TEXT_FIELDS
 
 T = TypeVar("T")
 
-NEWEST, OLDEST = "newest", "oldest"
 
 # The term cache's budget per generation (estimated bytes of cached postings and sets):
 # at least 64 MB, and 256 bytes per document above that. One value may take a quarter of
@@ -176,14 +175,14 @@ class Snapshot:
         each mapped to its group and its rank in the group (preference, then source path; the
         passages of one source share it). A search shows, of each group, the matching passages
         of the best-ranked source among those that matched (`query._without_copies`)."""
-        return self.kept("copies", lambda: _build_copies(searcher))
+        return self.kept("copies", lambda: build_copies(searcher))
 
     def copies_of(self, searcher: Searcher, docnum: int) -> list[int]:
         """The other passages of `docnum`'s copy group, best-ranked first (empty if it has none)."""
         copies = self.copies(searcher)
         if docnum not in copies:
             return []
-        groups = self.kept("copy_groups", lambda: _group_copies(copies))
+        groups = self.kept("copy_groups", lambda: group_copies(copies))
         return [d for d in groups[copies[docnum][0]] if d != docnum]
 
     def passages(self, searcher: Searcher) -> frozenset[int]:
@@ -219,12 +218,12 @@ class Snapshot:
     def rank(self, searcher: Searcher, sort: str) -> array:
         """`rank[docnum]`: the document's place in the given date order (smaller comes first).
         Both orders are built at once: they share reading and sorting the order keys."""
-        return self.kept("ranks", lambda: _build_ranks(searcher))[sort]
+        return self.kept("ranks", lambda: build_ranks(searcher))[sort]
 
     def days(self, searcher: Searcher) -> np.ndarray:
         """`days[docnum]`: the date a document sorts by as the number YYYYMMDD (0: undated),
         read with the date orders (`rank`)."""
-        return self.kept("ranks", lambda: _build_ranks(searcher))[DAYS]
+        return self.kept("ranks", lambda: build_ranks(searcher))[DAYS]
 
 
     def routine(self, searcher: Searcher) -> frozenset[int]:
@@ -510,76 +509,6 @@ def _read_blocks(matcher: Any, with_values: bool) -> tuple[Any, Any, list[bytes]
     return ids, weights, values
 
 
-def _build_copies(searcher: Searcher) -> dict[int, tuple[int, bytes]]:
-    """`Snapshot.copies` from the `copy_key` column: live passages grouped by the key's hash,
-    groups from two sources or more kept."""
-    prefixes: list[np.ndarray] = []
-    keep: list[np.ndarray] = []
-    segments: list[tuple[int, int, Any]] = []
-    for leaf, offset in searcher.reader().leaf_readers():
-        count = leaf.doc_count_all()
-        if not leaf.has_column(COPY_KEY):  # a segment written before the column: no copies known
-            prefixes.append(np.zeros((count, COPY_HASH_SIZE), dtype=np.uint8))
-            continue
-        column = leaf.column_reader(COPY_KEY, translate=False)
-        firsts, lengths = column_prefixes(column, count, COPY_HASH_SIZE)
-        live = lengths >= COPY_KEY_SIZE  # passages; file records have no key
-        if leaf.has_deletions():
-            live[np.fromiter(leaf.deleted_docs_set, dtype=np.intp)] = False
-        prefixes.append(firsts)
-        keep.append(np.flatnonzero(live) + offset)
-        segments.append((offset, count, column))
-    if not segments:
-        return {}
-    docs = np.concatenate(keep)
-    hashes = np.ascontiguousarray(np.concatenate(prefixes)).view(">u8").ravel()[docs]
-    _, inverse, counts = np.unique(hashes, return_inverse=True, return_counts=True)
-    copied = docs[counts[inverse] > 1]
-    if not len(copied):
-        return {}
-    keys: dict[int, bytes] = {}  # the whole keys of the copies, a segment's column read at once
-    for offset, count, column in segments:
-        inside = copied[(copied >= offset) & (copied < offset + count)]
-        if len(inside):
-            values = column_values(column, count)
-            keys.update((int(d), values[int(d) - offset]) for d in inside)
-    named: dict[bytes, list[tuple[bytes, bytes, int]]] = {}
-    sketch_end = COPY_HASH_SIZE + 1 + COPY_SKETCH_SIZE
-    for d, value in keys.items():
-        rank = value[COPY_HASH_SIZE:COPY_HASH_SIZE + 1] + value[sketch_end:]  # preference, then path
-        named.setdefault(value[:COPY_HASH_SIZE], []).append((rank, value[COPY_HASH_SIZE + 1:sketch_end], d))
-    copies: dict[int, tuple[int, bytes]] = {}
-    group = 0
-    for members in named.values():
-        for cluster in _alike(members):
-            if len({rank for rank, _d in cluster}) > 1:  # in one file only: not copies of each other
-                copies.update((d, (group, rank)) for rank, d in cluster)
-            group += 1
-    return copies
-
-
-def _alike(members: list[tuple[bytes, bytes, int]]) -> list[list[tuple[bytes, int]]]:
-    """Passages of one name (rank, word sketch, docnum) in clusters of alike texts: each joins
-    the first cluster whose best-ranked passage shares `COPY_SIMILARITY` of its words."""
-    clusters: list[tuple[bytes, list[tuple[bytes, int]]]] = []
-    for rank, sketch, d in sorted(members):
-        for first, cluster in clusters:
-            if sketch_similarity(first, sketch) >= COPY_SIMILARITY:
-                cluster.append((rank, d))
-                break
-        else:
-            clusters.append((sketch, [(rank, d)]))
-    return [cluster for _first, cluster in clusters]
-
-
-def _group_copies(copies: dict[int, tuple[int, bytes]]) -> dict[int, tuple[int, ...]]:
-    """Each copy group's passages, best-ranked source first (`Snapshot.copies_of`)."""
-    groups: dict[int, list[tuple[bytes, int]]] = {}
-    for d, (group, rank) in copies.items():
-        groups.setdefault(group, []).append((rank, d))
-    return {group: tuple(d for _rank, d in sorted(members)) for group, members in groups.items()}
-
-
 def _column_docs(searcher: Searcher, field: str) -> frozenset[int]:
     docs: list[int] = []
     for leaf, offset in searcher.reader().leaf_readers():
@@ -610,115 +539,3 @@ def _build_lengths(searcher: Searcher, field: str) -> array:
             length = leaf.doc_field_length
             lengths.extend(length(d, field, 1) or 1 for d in range(count))
     return lengths
-
-
-def _build_ranks(searcher: Searcher) -> dict[str, array]:
-    """Meetings newest (and oldest) first, the items of one meeting in their own order, undated last."""
-    keys: list[bytes] = []
-    for leaf, _offset in searcher.reader().leaf_readers():
-        count = leaf.doc_count_all()
-        if leaf.has_column("order"):
-            keys.extend(column_values(leaf.column_reader("order", translate=False), count))
-        else:
-            keys.extend([b""] * count)
-    return ranks_of(keys)
-
-
-DAYS = "days"
-
-
-def ranks_of(keys: list[bytes]) -> dict[str, Any]:
-    """`rank[docnum]` per date order (NEWEST, OLDEST) for each document's order key
-    (`schema.order_key`: date, document and item, UTF-8, joined by VALUE_SEPARATOR; anything
-    else counts as all three empty): by date (newest or oldest first, undated last), then
-    document and item, then document number.
-
-    Keys as the index writes them (an ISO date or none, then the document id and the
-    zero-padded item) sort as bytes in the order of their three parts, so numpy sorts them
-    whole and then by date alone; other keys are split and sorted part by part.
-
-    >>> SEP = VALUE_SEPARATOR.encode()
-    >>> keys = [SEP.join([b"2020-01-01", b"a", b"2"]), SEP.join([b"2021-05-01", b"a", b"1"]), SEP.join([b"", b"b", b"1"])]
-    >>> ranks = ranks_of(keys)
-    >>> list(ranks[NEWEST]), list(ranks[OLDEST]), ranks[DAYS].tolist()
-    ([1, 0, 2], [0, 1, 2], [20200101, 20210501, 0])
-    """
-    if not keys:
-        return {NEWEST: array("I"), OLDEST: array("I"), DAYS: np.zeros(0, dtype=np.int32)}
-    whole = np.array(keys, dtype=bytes)
-    dates = _iso_dates(keys, whole)
-    if dates is not None:
-        by_key = np.argsort(whole, kind="stable")  # (date, document, item), then document number
-        del whole
-        in_order = dates[by_key]
-        orders = {NEWEST: by_key[np.argsort(-in_order, kind="stable")],  # undated (0) last
-                  OLDEST: by_key[np.argsort(in_order == 0, kind="stable")]}
-    else:
-        orders = _orders_by_parts(keys)
-        dates = np.fromiter((_day_number(key) for key in keys), dtype=np.int32, count=len(keys))
-    ranks: dict[str, Any] = {DAYS: dates.astype(np.int32)}
-    for sort, order in orders.items():
-        rank = np.empty(len(keys), dtype=np.uint32)
-        rank[order] = np.arange(len(keys), dtype=np.uint32)
-        ranks[sort] = array("I", rank.tobytes())
-    return ranks
-
-
-_SEPARATOR_BYTE = ord(VALUE_SEPARATOR)
-_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]  # of "YYYY-MM-DD"
-_KEY_BLOCK = 65_536
-
-
-def _iso_dates(keys: list[bytes], whole: np.ndarray) -> np.ndarray | None:
-    """Each key's date as the number YYYYMMDD (0 for none) when every key is empty or an ISO
-    date (or nothing) and two more parts, without other control characters or NUL bytes, so
-    that the keys' byte order is their parts' order; else None."""
-    size = whole.dtype.itemsize
-    if size < 11:
-        return None
-    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
-    matrix = whole.view(np.uint8).reshape(len(keys), size)  # each key padded with NUL bytes
-    # No byte below the separator but the padding (a key's own NUL bytes count: numpy drops
-    # trailing ones, but `lengths` has them), and two separators in every key but empty ones.
-    # A block of keys at a time: whole, the comparisons took ~2 bytes per key byte (1M: 180 MB).
-    below, separators = 0, np.empty(len(keys), dtype=np.int64)
-    for start in range(0, len(keys), _KEY_BLOCK):
-        block = matrix[start:start + _KEY_BLOCK]
-        below += np.count_nonzero(block < _SEPARATOR_BYTE)
-        separators[start:start + _KEY_BLOCK] = (block == _SEPARATOR_BYTE).sum(axis=1, dtype=np.int64)
-    if below != matrix.size - int(lengths.sum()):
-        return None
-    filled = lengths > 0
-    if np.any(separators[filled] != 2):
-        return None
-    dated = filled & (matrix[:, 0] != _SEPARATOR_BYTE)
-    digits = matrix[:, _DIGITS].astype(np.int32) - ord("0")
-    if np.any(matrix[dated, 10] != _SEPARATOR_BYTE) or np.any(matrix[:, [4, 7]][dated] != ord("-")) \
-            or np.any((digits[dated] < 0) | (digits[dated] > 9)):
-        return None
-    number = digits @ np.array([10**7, 10**6, 10**5, 10**4, 1000, 100, 10, 1], dtype=np.int32)
-    return np.where(dated, number, 0)
-
-
-def _day_number(key: bytes) -> int:
-    """The date part of an order key as YYYYMMDD, 0 when it is none or not an ISO date."""
-    day = key.decode("utf-8", "replace").split(VALUE_SEPARATOR)[0]
-    digits = day.replace("-", "")
-    return int(digits) if len(day) == 10 and day[4] == day[7] == "-" and digits.isdigit() and digits.isascii() else 0
-
-
-def _orders_by_parts(keys: list[bytes]) -> dict[str, np.ndarray]:
-    """The orders of `ranks_of` for any keys: each part replaced by its place among the part's
-    distinct strings (Python's order), sorted by `np.lexsort`."""
-    split = [raw.decode("utf-8").split(VALUE_SEPARATOR) if raw else () for raw in keys]
-    dates, documents, items = zip(*(parts if len(parts) == 3 else ("", "", "") for parts in split))
-    date, document, item = _order_codes(list(dates)), _order_codes(list(documents)), _order_codes(list(items))
-    # "" sorts first among strings: its code is 0 when present
-    undated = date == 0 if "" in dates else np.zeros(len(dates), dtype=bool)
-    return {NEWEST: np.lexsort((item, document, -date)), OLDEST: np.lexsort((item, document, date, undated))}
-
-
-def _order_codes(values: list[str]) -> np.ndarray:
-    """Each value's place among the distinct values sorted (few: dates, documents, items)."""
-    place = {value: k for k, value in enumerate(sorted(set(values)))}
-    return np.fromiter(map(place.__getitem__, values), dtype=np.intp, count=len(values))

@@ -888,7 +888,7 @@ def test_date_ranks_are_the_stable_python_sorts(sort, keys_are, monkeypatch):
     ties, undated passages, and parts that differ only in length or case or are not ASCII.
     Keys as the index writes them are sorted whole as bytes; odd ones (a date not in ISO
     form, a control character or NUL byte, a part too many) part by part."""
-    from search import snapshot
+    from search import orders
     from search.analysis import VALUE_SEPARATOR
 
     rng = random.Random(11)
@@ -897,14 +897,14 @@ def test_date_ranks_are_the_stable_python_sorts(sort, keys_are, monkeypatch):
     keys = [VALUE_SEPARATOR.join((rng.choice(dates), rng.choice(parts), f"{rng.randint(0, 30):09d}")).encode()
             for _ in range(3000)]
     keys[:3] = [b"", b"", b""]  # a document without an order key (a file record)
-    monkeypatch.setattr(snapshot, "_KEY_BLOCK", 97)  # keys checked a block at a time: many blocks
+    monkeypatch.setattr(orders, "_KEY_BLOCK", 97)  # keys checked a block at a time: many blocks
     if keys_are == "as written":
-        monkeypatch.setattr(snapshot, "_orders_by_parts", lambda *args: pytest.fail("sorted part by part"))
+        monkeypatch.setattr(orders, "_orders_by_parts", lambda *args: pytest.fail("sorted part by part"))
     else:
         keys[rng.randrange(len(keys))] = keys_are.encode()
-        by_parts = snapshot._orders_by_parts
+        by_parts = orders._orders_by_parts
         taken = []
-        monkeypatch.setattr(snapshot, "_orders_by_parts", lambda *args: taken.append(1) or by_parts(*args))
+        monkeypatch.setattr(orders, "_orders_by_parts", lambda *args: taken.append(1) or by_parts(*args))
 
     def parts_of(key: bytes) -> tuple[str, str, str]:
         split = key.decode().split(VALUE_SEPARATOR) if key else ()
@@ -919,7 +919,7 @@ def test_date_ranks_are_the_stable_python_sorts(sort, keys_are, monkeypatch):
     expected = [0] * len(keys)
     for place, docnum in enumerate(docnums):
         expected[docnum] = place
-    assert list(snapshot.ranks_of(keys)[sort]) == expected
+    assert list(orders.ranks_of(keys)[sort]) == expected
     assert keys_are == "as written" or taken  # an odd key is never sorted as bytes
 
 

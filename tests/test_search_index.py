@@ -312,7 +312,7 @@ def test_warming_up_builds_what_searches_share_once_per_generation(index, tmp_pa
     assert index.warm_up() is False
     with monkeypatch.context() as patched:
         patched.setattr(facets.FacetColumn, "load", no_build)
-        patched.setattr(snapshot, "_build_ranks", no_build)
+        patched.setattr(snapshot, "build_ranks", no_build)
         patched.setattr(snapshot, "_build_lengths", no_build)
         for sort in ("relevance", "newest", "oldest"):
             assert index.search(SearchRequest(query="status", sort=sort)).total == 1
