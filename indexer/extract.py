@@ -568,7 +568,13 @@ def _normalise(text: str, form: str) -> str:
     text = _OTHER_BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     if "\f" in text:
         text = _FORM_FEED_IN_LINE.sub(" ", text)
-    return unicodedata.normalize(form, _CONTROL.sub("", text))
+    return unicodedata.normalize(form, _CONTROL.sub("", text)).translate(_HYPHENS)
+
+
+# Unicode's hyphen and Word's non-breaking hyphen (Ctrl+Shift+-) are the hyphen: in a case
+# number '00.01.00‑A21‑1‑14' they cut it to '00.01.00', and 'Waage‑Jensen' became a second
+# case handler beside 'Waage-Jensen'.
+_HYPHENS = {0x2010: "-", 0x2011: "-"}
 
 
 # --- HTML ----------------------------------------------------------------------------------

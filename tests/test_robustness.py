@@ -388,6 +388,17 @@ def test_lines_broken_by_other_line_separators_are_lines(tmp_path, separator):
     assert outline(read_document(tmp_path / "referat.txt", tmp_path)) == outline(read_document(SEEDS / MINUTES_2015, SEEDS))
 
 
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011"], ids=["hyphen", "non-breaking-hyphen"])
+def test_typographic_hyphens_in_case_numbers_and_names_are_the_hyphen(tmp_path, hyphen):
+    from indexer.pipeline import read_document
+
+    text = (SEEDS / MINUTES_2015).read_text(encoding="utf-8")
+    text = text.replace("00.01.00-A21-1-14", "00.01.00-A21-1-14".replace("-", hyphen)).replace("Waage-", "Waage" + hyphen)
+    (tmp_path / "referat.txt").write_text(text, encoding="utf-8")
+
+    assert outline(read_document(tmp_path / "referat.txt", tmp_path)) == outline(read_document(SEEDS / MINUTES_2015, SEEDS))
+
+
 # --- legacy and damaged text -----------------------------------------------------------------------
 
 
