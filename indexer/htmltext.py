@@ -17,7 +17,7 @@ from bs4.element import PreformattedString
 # Page chrome: never part of the minutes. `nav` covers menus and breadcrumbs; `header` and
 # `footer` count only at page level (inside an article they hold the article's own title/notes).
 _DROP_TAGS = frozenset(
-    "head script style noscript template iframe object embed svg canvas button select option input textarea nav".split()
+    "head title script style noscript template iframe object embed svg canvas button select option input textarea nav".split()
 )
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _CHROME_NAMES = re.compile(r"breadcrumb|skip-?link|cookie", re.I)

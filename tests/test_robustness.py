@@ -233,6 +233,15 @@ def test_markup_without_an_html_element_is_read_as_a_page_whatever_its_name(tmp_
     assert extract(tmp_path / "referat.md", tmp_path).kind == "markdown"
 
 
+def test_a_page_without_head_or_body_keeps_its_title_out_of_the_first_item(tmp_path):
+    from indexer.pipeline import read_document
+
+    lines = (SEEDS / MINUTES_2015).read_text(encoding="utf-8").splitlines()
+    (tmp_path / "referat.html").write_text("<title>Referat</title>" + "<br>".join(lines), encoding="utf-8")
+
+    assert outline(read_document(tmp_path / "referat.html", tmp_path)) == outline(read_document(SEEDS / MINUTES_2015, SEEDS))
+
+
 def test_a_script_inside_a_markdown_file_is_not_read_as_words(tmp_path):
     from indexer.pipeline import read_document
 
