@@ -310,8 +310,9 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
 # A page without <html> (a CMS's export, a fragment saved by hand): the head's elements are
-# never text or markdown; a block element is, at the start of a markdown file, unless the file
-# is markup from its first character to its last.
+# never text or markdown. A .txt that is markup from its first character to its last is a page
+# too; a markdown file may be (pandoc wraps its exports of web pages in raw <div>s) and stays
+# markdown, whose reading strips the tags line by line.
 _HTML_HEAD_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(head|body|meta|title)[\s>/]", re.I | re.S)
 _HTML_BLOCK_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(div|p|table|section|article|main|h[1-6])[\s>]", re.I | re.S)
 
@@ -327,7 +328,7 @@ def _sniff(data: bytes, path: Path) -> str:
     looks_like = next((what for magic, what in _SIGNATURES if data.startswith(magic)), None)
     start = _strip_bom(head)
     is_html = bool(_HTML_START.match(start) or _HTML_HEAD_START.match(start)) or bool(
-        _HTML_BLOCK_START.match(start) and data.rstrip().endswith(b">"))
+        suffix == ".txt" and _HTML_BLOCK_START.match(start) and data.rstrip().endswith(b">"))
     if suffix == ".pdf":
         # A .pdf that is not one is nearly always a failed download (an error page saved under
         # the document's name): report it rather than index the error page as minutes.

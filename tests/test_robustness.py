@@ -220,17 +220,20 @@ def test_markup_without_an_html_element_is_read_as_a_page_whatever_its_name(tmp_
     body = "".join(f"<p>{line}</p>\n" for line in (SEEDS / MINUTES_2015).read_text(encoding="utf-8").splitlines())
     page = f'<head><meta charset="utf-8"><title>Referat</title><script>track("x")</script></head><body>{body}</body>'
     (tmp_path / "referat.txt").write_text(page, encoding="utf-8")
-    (tmp_path / "fragment.md").write_text(f'<div class="referat">\n{body}</div>\n', encoding="utf-8")
+    (tmp_path / "fragment.txt").write_text(f'<div class="referat"><script>track("y")</script>{body}</div>'.replace("\n", ""),
+                                           encoding="utf-8")
 
-    for name in ("referat.txt", "fragment.md"):
+    for name in ("referat.txt", "fragment.txt"):
         document = read_document(tmp_path / name, tmp_path)
         assert extract(tmp_path / name, tmp_path).kind == "html"
         assert outline(document) == outline(read_document(SEEDS / MINUTES_2015, SEEDS))
         assert "track" not in "".join(p.text for p in document.passages)
-    # Markdown may open with inline HTML (a centred logo) and is still markdown.
+    # Markdown may open with inline HTML (a centred logo, pandoc's <div>s) and is still markdown.
     readme = '<p align="center"><img src="logo.png"></p>\n\n# Referat\n\nMødet blev holdt.\n'
     (tmp_path / "referat.md").write_text(readme, encoding="utf-8")
-    assert extract(tmp_path / "referat.md", tmp_path).kind == "markdown"
+    (tmp_path / "pandoc.md").write_text('<div class="referat">\n\n# Referat\n\nMødet blev holdt.\n\n</div>\n',
+                                        encoding="utf-8")
+    assert extract(tmp_path / "referat.md", tmp_path).kind == extract(tmp_path / "pandoc.md", tmp_path).kind == "markdown"
 
 
 def test_a_page_without_head_or_body_keeps_its_title_out_of_the_first_item(tmp_path):
