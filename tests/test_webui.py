@@ -382,7 +382,9 @@ def test_a_hit_opens_its_passage_with_the_searched_words_marked(client, seed_ind
     assert {"flygtninge", "boligplacering"} <= set(marked)
     note = opened.select_one(".marked-note")
     assert note.get_text(" ", strip=True).startswith("Ordene fra søgningen »flygtninge boligplacering« er markeret.")
-    plain = note.a["href"]
+    jump, plain = (a["href"] for a in note.select("a"))  # to the first mark in the text, and the plain page
+    [first] = opened.select(jump)
+    assert first.name == "mark" and first.find_parent("section") and first == opened.select("section mark")[0]
     assert opened.select_one('link[rel="canonical"]')["href"] == plain and "?" not in plain
     assert not soup(client.get(plain)).select("article.passage mark, .marked-note")
     assert opened.select_one('a[rel="next"]')["href"].endswith("?q=flygtninge+boligplacering")

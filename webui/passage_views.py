@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import mimetypes
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -105,6 +105,9 @@ def passage_links(passage: Passage) -> dict[str, str]:
     }
 
 
+FIRST_MARK = "foerste-markering"
+
+
 @dataclass(frozen=True)
 class Marks:
     """A passage's title and texts with the words of the search it was opened from marked
@@ -120,6 +123,24 @@ class Marks:
         """Whether any word of the search stands in this passage (it may have matched by a
         field the page shows elsewhere, or be another file's copy of the hit)."""
         return any("<mark>" in html for html in (self.title, *self.sections, self.text or ""))
+
+    def anchored(self) -> Marks:
+        """These marks with the first one in the texts (not the title) named `FIRST_MARK`, for
+        the page's "go to the first mark" link: a long item may have it screens further down."""
+        texts = [*self.sections, *([self.text] if self.text is not None else [])]
+        at = next((i for i, html in enumerate(texts) if "<mark>" in html), None)
+        if at is None:
+            return self
+        texts[at] = Markup(str(texts[at]).replace("<mark>", f'<mark id="{FIRST_MARK}">', 1))
+        if self.text is not None:
+            return replace(self, text=texts[-1])
+        return replace(self, sections=tuple(texts))
+
+    @property
+    def anchor(self) -> str | None:
+        """`FIRST_MARK` when `anchored` named a mark in the texts, else None."""
+        texts = (*self.sections, self.text or "")
+        return FIRST_MARK if any(f'<mark id="{FIRST_MARK}">' in html for html in texts) else None
 
     def to_json(self) -> dict[str, Any]:
         return {"query": self.query, "found": self.found, "title_html": str(self.title),
@@ -145,6 +166,7 @@ def searched_marks(p: Passage, shown: Callable[[str], str] = str) -> Marks | Non
 def passage(passage_id: str) -> str:
     context = passage_context(load_passage(passage_id))
     marks = searched_marks(context.passage, shown_text)
+    marks = marks.anchored() if marks else None
     return render_template("passages/passage.html", ctx=context, p=context.passage,
                            citation=citation(context.passage), source_url=source_url(context.passage),
                            doc_title=document_title(context.passage), marks=marks,
