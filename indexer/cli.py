@@ -420,14 +420,17 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
 @_index_dir_option
 @_option("--corpus", type=_DanishPath(file_okay=False, path_type=Path), default=None,
          help="Mappe med dokumenter (standard: seeds/); indekseres først, hvis der intet indeks er.")
-def serve(host: str, port: int, index_dir: Path | None, corpus: Path | None) -> None:
+@_option("--trusted-proxies", type=click.IntRange(0, 10), default=None, metavar="N",
+         help="Antal proxyer foran (fx nginx), hvis X-Forwarded-*-headere skal bruges "
+              "(standard: $REFERATSOG_TRUSTED_PROXIES eller 0).")
+def serve(host: str, port: int, index_dir: Path | None, corpus: Path | None, trusted_proxies: int | None) -> None:
     """Start websøgningen (bygger indekset fra seeds/ først, hvis det mangler)."""
     from indexer.progress import make_progress
     from webui.serve import ServeError, serve as run_server
 
     try:
         run_server(host=host, port=port, index_dir=index_dir or default_index_dir(),
-                   corpus_dir=corpus or default_corpus(), progress=make_progress())
+                   corpus_dir=corpus or default_corpus(), progress=make_progress(), trusted_proxies=trusted_proxies)
     except ServeError as error:
         raise Failure(str(error)) from None
 

@@ -207,9 +207,10 @@ def test_serve_behind_a_proxy_logs_resists_slow_clients_and_stops_on_sigterm(see
     is trusted, each request is one log line, 150 stalled connections and a large body on a GET
     do not stop the site, and SIGTERM (docker stop, systemd) ends it with exit code 0."""
     port = free_port()
-    env = {**os.environ, "REFERATSOG_WORKERS": "1", "REFERATSOG_TRUSTED_PROXIES": "1", "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "REFERATSOG_WORKERS": "1", "REFERATSOG_TRUSTED_PROXIES": "0", "PYTHONUNBUFFERED": "1"}
     log = tmp_path / "serve.log"
-    command = [*SERVE, "--port", str(port), "--index-dir", str(seed_index_dir), "--corpus", str(SEEDS)]
+    command = [*SERVE, "--port", str(port), "--index-dir", str(seed_index_dir), "--corpus", str(SEEDS),
+               "--trusted-proxies", "1"]  # the option wins over the environment
     with log.open("wb") as output:
         process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

@@ -140,7 +140,7 @@ def default_workers() -> int:
 
 def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | None = None,
           corpus_dir: str | Path | None = None, threads: int = THREADS, workers: int | None = None,
-          progress: Any = None) -> None:
+          progress: Any = None, trusted_proxies: int | None = None) -> None:
     """Serve Referatsøg on http://host:port/ until interrupted.
 
     The address is bound first, so a port in use or a host that cannot be used is reported
@@ -154,7 +154,9 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
         for sock in sockets:
             sock.close()
         raise
-    config = {"INDEX_DIR": str(index_path), "CORPUS_DIR": str(corpus_path)}
+    config: dict[str, Any] = {"INDEX_DIR": str(index_path), "CORPUS_DIR": str(corpus_path)}
+    if trusted_proxies is not None:  # `serve --trusted-proxies`, over REFERATSOG_TRUSTED_PROXIES
+        config["TRUSTED_PROXIES"] = trusted_proxies
     try:
         app = create_app(config)
     except ConfigError as error:
