@@ -896,3 +896,9 @@ def test_a_malicious_document_is_inert_in_the_feed(hostile_app):
         assert not summary.find_all(lambda tag: tag.name not in ("p", "strong", "mark"))
         assert "onerror" not in {attr for tag in summary.find_all(True) for attr in tag.attrs}
         assert "<" in title or "<" in summary.get_text()  # the hostile text is there, as text
+
+
+def test_a_feed_of_a_misspelt_search_links_its_entries_with_the_nearest_spelling(client):
+    _, entries = atom(client.get("/feed", query_string={"q": "flygtnigne"}))
+    links = [e.find(f"{ATOM}link").get("href") for e in entries]
+    assert links and all(link.endswith("?q=flygtninge") for link in links)

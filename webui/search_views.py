@@ -130,7 +130,9 @@ def feed() -> Response:
     request_ = state.request.with_changes(sort="newest", page=1, page_size=FEED_SIZE)
     response = get_index().search(request_)
     last_commit = str(get_index().stats()["last_commit"]).replace("+00:00", "Z")
-    entries = [feed_entry(hit, last_commit, state.request.query) for hit in response.hits]
+    # the words the entries were found by (approximate hits: the nearest spellings), as the page links them
+    searched = response.suggestion if response.approximate and response.suggestion else request_.query
+    entries = [feed_entry(hit, last_commit, searched) for hit in response.hits]
     described = [f"»{request_.query}«"] if request_.query else []
     described += [f"{chip.facet_label}: {chip.label}" if chip.facet_label else chip.label
                   for chip in active_chips(state, response)]
