@@ -281,9 +281,14 @@ def test_a_document_lists_its_passages_in_order_as_its_page_does(client, seed_in
     assert [p["position"] for p in items] == sorted(p["position"] for p in items)
     page = soup(client.get(body["links"]["html"]))
     assert [a["href"] for a in page.select("ol.toc a")] == [p["links"]["html"] for p in items]
-    # What the page shows beside each item (case handler, decision) is in the JSON too.
+    # What the page shows beside each item (case handler, what was decided) is in the JSON too.
     for li, item in zip(page.select("ol.toc li"), items):
-        assert (item["case_handler"] or "") in li.get_text() and bool(li.select_one(".tag")) == item["has_decision"]
+        assert (item["case_handler"] or "") in li.get_text()
+        decided = li.select_one(".decision-preview")
+        assert bool(decided) == item["has_decision"] == bool(item["decision"])
+        if decided:
+            shown = decided.get_text(" ", strip=True).removeprefix("Beslutning: ").rstrip("…")
+            assert " ".join(item["decision"].split()).startswith(" ".join(shown.split())), (shown, item["decision"])
     handled = next(p for p in items if p["id"] == pid)
     assert handled["case_handler"] == "Mette Jung Christensen" and handled["case_number"] == "00.01.00-A21-1-14"
     assert all(client.get(p["links"]["json"]).get_json()["id"] == p["id"] for p in items)
