@@ -375,6 +375,7 @@ def _pdf_pages(data: bytes) -> tuple[Page, ...]:
     from pdfminer.pdfpage import PDFPage
     from pdfminer.psexceptions import PSEOF, PSException
 
+    _bound_pdf_streams()
     pages: list[Page] = []
     buffer = io.StringIO()
     try:
@@ -394,6 +395,9 @@ def _pdf_pages(data: bytes) -> tuple[Page, ...]:
         raise ExtractError("krypteret PDF med en kryptering, der ikke understøttes") from None
     except PSEOF:
         raise ExtractError("beskadiget eller afkortet PDF (uventet filslutning)") from None
+    except _StreamTooLarge:
+        raise ExtractError(f"PDF med indhold, der fylder over {MAX_STREAM_BYTES // 2**20} MB udpakket"
+                           f"{_on_page(pages)} (en beskadiget fil eller en 'zip-bombe')") from None
     except PSException as e:  # all pdfminer errors share this base, PDFSyntaxError included
         log.debug("damaged PDF", exc_info=e)
         raise ExtractError(f"beskadiget PDF{_on_page(pages)} ({_pdf_fault(e)})") from None
@@ -409,6 +413,69 @@ def _pdf_pages(data: bytes) -> tuple[Page, ...]:
     if not any(p.text.strip() for p in pages):
         raise ExtractError(f"intet tekstlag (billed-/scannet PDF) – {OCR_HINT}")
     return tuple(pages)
+
+
+# pdfminer unpacks each compressed stream whole (zlib.decompress) and keeps it: a few hundred KB
+# of PDF unpacked to 300 MB held 700 MB of memory, a few MB of it would have the OS kill the whole
+# run. A page's content or a font is a few MB at most; a stream that unpacks to more is refused.
+MAX_STREAM_BYTES = 128 * 2**20
+
+
+class _StreamTooLarge(Exception):
+    """A compressed PDF stream unpacks to more than MAX_STREAM_BYTES."""
+
+
+class _BoundedInflater:
+    """A zlib decompressor object that stops at MAX_STREAM_BYTES of output."""
+
+    def __init__(self, inner: object) -> None:
+        self._inner = inner
+        self._total = 0
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        room = MAX_STREAM_BYTES + 1 - self._total
+        out = self._inner.decompress(data, min(max_length, room) if max_length else room)  # type: ignore[attr-defined]
+        self._total += len(out)
+        if self._total > MAX_STREAM_BYTES:
+            raise _StreamTooLarge
+        return out  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._inner, name)
+
+
+class _BoundedZlib:
+    """zlib as pdfminer's stream decoder sees it, with every stream's unpacked size bounded;
+    the same answers (and `zlib.error`s) as zlib for every stream within the bound."""
+
+    def decompress(self, data: bytes, *args: object, **kwargs: object) -> bytes:
+        import zlib
+
+        inflater = zlib.decompressobj()
+        out = inflater.decompress(data, MAX_STREAM_BYTES + 1)
+        if len(out) > MAX_STREAM_BYTES:
+            raise _StreamTooLarge
+        if not inflater.eof:  # as zlib.decompress says of a stream that stops short
+            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        return out
+
+    def decompressobj(self, *args: object, **kwargs: object) -> _BoundedInflater:
+        import zlib
+
+        return _BoundedInflater(zlib.decompressobj(*args, **kwargs))  # type: ignore[arg-type]
+
+    def __getattr__(self, name: str) -> object:
+        import zlib
+
+        return getattr(zlib, name)
+
+
+def _bound_pdf_streams() -> None:
+    """Give pdfminer's stream decoder the bounded zlib (once; pdfminer is only used here)."""
+    from pdfminer import pdftypes
+
+    if not isinstance(pdftypes.zlib, _BoundedZlib):
+        pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
 
 
 def _on_page(pages: list[Page]) -> str:

@@ -259,6 +259,29 @@ def test_a_script_inside_a_markdown_file_is_not_read_as_words(tmp_path):
     assert [p.line for p in document.passages] == [p.line for p in read_document(tmp_path / "uden.md", tmp_path).passages]
 
 
+def test_a_pdf_stream_that_unpacks_to_more_than_the_bound_is_refused_before_it_fills_memory(tmp_path, monkeypatch):
+    import zlib
+
+    from indexer import extract as extract_module
+
+    monkeypatch.setattr(extract_module, "MAX_STREAM_BYTES", 2**20)  # the real bound is 128 MB
+    packed = zlib.compress(b"BT /F1 12 Tf 50 800 Td (Referat) Tj ET " + b" " * (3 * 2**20), 9)
+    (tmp_path / "bombe.pdf").write_bytes(pdf(
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ))
+
+    with pytest.raises(ExtractError) as caught:
+        extract(tmp_path / "bombe.pdf", tmp_path)
+
+    assert caught.value.reason == "PDF med indhold, der fylder over 1 MB udpakket (en beskadiget fil eller en 'zip-bombe')"
+    for name in ("referat-2015-05-21.pdf", "aarsberetning-2019.pdf"):  # real PDFs are far inside the bound
+        assert extract(PDFS / name, PDFS).page_count > 1
+
+
 # --- a time limit per file ------------------------------------------------------------------------
 
 
