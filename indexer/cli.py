@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 import click
 
 from indexer.conventions import shorten_title
+from indexer.danish_click import DanishGroup, DanishPath, QueryCommand, argument, option
 from indexer.progress import printable
 from indexer.settings import SETTINGS, default_corpus, default_index_dir
 
@@ -37,9 +37,9 @@ _PARAMETERS = {"q": "søgningen", "page_size": "--limit"}
 
 
 def _index_dir_option(function):
-    return _option(
+    return option(
         "--index-dir",
-        type=_DanishPath(file_okay=False, path_type=Path),
+        type=DanishPath(file_okay=False, path_type=Path),
         default=None,
         help="Indeksmappe (standard: $REFERATSOG_INDEX eller ~/.local/share/referatsog/index).",
     )(function)
@@ -52,252 +52,19 @@ class Failure(click.ClickException):
         click.echo(f"Fejl: {self.format_message()}", err=True, file=file)
 
 
-# --- click in Danish: help headings, the help option, usage errors ---------------------------
-
-_SECTIONS = {"Options": "Tilvalg", "Commands": "Kommandoer", "Arguments": "Argumenter"}
-# click's usage errors a user meets, as click 8 words them; any other message stays as it is.
-_USAGE_ERRORS = [
-    (re.compile(r"No such option:? '?([^'.]+)'?\.?(?: Did you mean '?([^'?]+)'?\?)?$"),
-     lambda m: f"Ukendt tilvalg '{m[1]}'." + (f" Mente du '{m[2]}'?" if m[2] else "")),
-    (re.compile(r"No such option:? '?([^'.]+)'?\. \(Did you mean one of: (.*)\?\)$"),
-     lambda m: f"Ukendt tilvalg '{m[1]}'. Mente du {m[2].replace(', ', ' eller ')}?"),
-    (re.compile(r"No such command '?([^'.]+)'?\.(?: \(Did you mean(?: one of:)? (.*)\?\))?$"),
-     lambda m: f"Ukendt kommando '{m[1]}'." + (f" Mente du {m[2].replace(', ', ' eller ')}?" if m[2] else "")),
-    (re.compile(r"Missing argument '?([^'.]+)'?\.$"), lambda m: f"Argumentet '{m[1]}' mangler."),
-    (re.compile(r"Option '?([^']+)'? requires an argument\.$"), lambda m: f"Tilvalget '{m[1]}' kræver en værdi."),
-    (re.compile(r"Got unexpected extra arguments? \((.*)\)$"), lambda m: f"Uventet argument: {m[1]}."),
-    (re.compile(r"Invalid value for '?([^':]+)'?: (.*)$"), lambda m: f"Ugyldig værdi for '{m[1]}': {_in_danish(m[2], _DETAILS)}"),
-]
-_DETAILS = [
-    (re.compile(r"(.*) is not one of (.*)\.$"), lambda m: f"{m[1]} er ikke en af {m[2]}."),
-    (re.compile(r"(?:File|Directory|Path) (.*) does not exist\.$"), lambda m: f"{m[1]} findes ikke."),
-    (re.compile(r"(?:File|Path) (.*) is a directory\.$"), lambda m: f"{m[1]} er en mappe, ikke en fil."),
-    (re.compile(r"(?:Directory|Path) (.*) is a file\.$"), lambda m: f"{m[1]} er en fil, ikke en mappe."),
-    (re.compile(r"(?:File|Directory|Path) (.*) is not readable\.$"), lambda m: f"{m[1]} kan ikke læses (ingen adgang)."),
-    (re.compile(r"(?:File|Directory|Path) (.*) is not writable\.$"), lambda m: f"{m[1]} kan ikke skrives (ingen adgang)."),
-    (re.compile(r"(.*) is not a valid integer(?: range)?\.$"), lambda m: f"{m[1]} er ikke et heltal."),
-    (re.compile(r"(.*) is not in the range (.*)\.$"), lambda m: f"{m[1]} er ikke {_range_in_danish(m[2])}."),
-]
-# click's own metavars and argument names in help pages and usage errors.
-_METAVARS = {"TEXT": "TEKST", "INTEGER": "HELTAL", "INTEGER RANGE": "HELTAL", "DIRECTORY": "MAPPE", "FILE": "FIL",
-             "PATH": "STI", "PATHS": "STIER", "QUERY": "SØGNING"}
-_RANGES = [
-    (re.compile(r"(-?\d+)<=x<=(-?\d+)$"), lambda m: f"mellem {m[1]} og {m[2]}"),
-    (re.compile(r"x>=(-?\d+)$"), lambda m: f"mindst {m[1]}"),
-    (re.compile(r"x<=(-?\d+)$"), lambda m: f"højst {m[1]}"),
-]
-
-
-def _in_danish(message: str, translations: list[tuple[re.Pattern[str], Any]]) -> str:
-    """`message` by the first translation whose pattern matches it, else as it is."""
-    for pattern, danish in translations:
-        match = pattern.match(message)
-        if match:
-            return danish(match)  # type: ignore[no-any-return]
-    return message
-
-
-def _range_in_danish(described: str) -> str:
-    """click's description of an IntRange (`1<=x<=100`) in words: `mellem 1 og 100`."""
-    return _in_danish(described, _RANGES)
-
-
-def _danish_metavar(metavar: str) -> str:
-    """`[QUERY]...` → `[SØGNING]...`: click's upper-case words by `_METAVARS`; choices stay."""
-    return re.sub(r"[A-Z][A-Z ]*[A-Z]", lambda m: _METAVARS.get(m[0], m[0]), metavar)
-
-
-class _DanishOption(click.Option):
-    """An option whose metavar and `[standard: …]` note are Danish (click writes TEXT, default: …)."""
-
-    def make_metavar(self, *args: Any, **kwargs: Any) -> str:  # (ctx) since click 8.2
-        return _danish_metavar(super().make_metavar(*args, **kwargs))
-
-    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        record = super().get_help_record(ctx)
-        if record is None or not hasattr(self, "get_help_extra"):  # click < 8.2: as click writes it
-            return record
-        extra = self.get_help_extra(ctx)
-        notes = []
-        if "envvars" in extra:
-            notes.append("miljøvariabel: " + ", ".join(extra["envvars"]))
-        if "default" in extra:
-            notes.append(f"standard: {extra['default']}")
-        if "range" in extra:
-            notes.append(_range_in_danish(extra["range"]))
-        if "required" in extra:
-            notes.append("skal angives")
-        text = self.help or ""
-        if notes:
-            text = f"{text}  [{'; '.join(notes)}]" if text else f"[{'; '.join(notes)}]"
-        return record[0], text
-
-
-class _DanishArgument(click.Argument):
-    """An argument whose name in usage lines and errors is Danish (`FIL`, not `FILE`)."""
-
-    def make_metavar(self, *args: Any, **kwargs: Any) -> str:  # (ctx) since click 8.2
-        return _danish_metavar(super().make_metavar(*args, **kwargs))
-
-
-class _DanishPath(click.Path):
-    """click's Path, but a path behind a folder without access is said to be so, not to be missing.
-
-    (click reads any error of `os.stat` as "does not exist".)"""
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if self.exists and not (self.allow_dash and value in ("-", b"-")):
-            try:
-                os.stat(value)
-            except PermissionError:
-                self.fail(f"{click.format_filename(value)!r} kan ikke nås: ingen adgang til en af mapperne på vejen.",
-                          param, ctx)
-            except (OSError, ValueError):
-                from indexer.extract import link_reason
-
-                broken = link_reason(value) if isinstance(value, (str, os.PathLike)) else None
-                if broken:  # click would say "does not exist" of a link in a ring
-                    self.fail(f"{click.format_filename(value)!r} kan ikke følges: {broken}.", param, ctx)
-        return super().convert(value, param, ctx)
-
-
-def _option(*decls: str, **attrs: Any) -> Any:
-    return click.option(*decls, cls=_DanishOption, **attrs)
-
-
-def _argument(*decls: str, **attrs: Any) -> Any:
-    return click.argument(*decls, cls=_DanishArgument, **attrs)
-
-
-class _DanishHelpFormatter(click.HelpFormatter):
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, "Brug: " if prefix is None else prefix)
-
-    def section(self, name: str) -> Any:
-        return super().section(_SECTIONS.get(name, name))
-
-
-class _DanishContext(click.Context):
-    formatter_class = _DanishHelpFormatter
-
-
-class _DanishHelp:
-    """Help pages in Danish (a mixin for click's Command and Group)."""
-
-    context_class = _DanishContext
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("options_metavar", "[TILVALG]")
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = "Vis denne hjælp og afslut."
-        return option
-
-
-class _DanishCommand(_DanishHelp, click.Command):
-    pass
-
-
-class _QueryCommand(_DanishCommand):
-    """`search`: a word of the query may begin with '-' (`-flygtninge` excludes a word).
-
-    An argument that begins with a single '-' and is none of the command's options is a
-    word of the query, not an unknown option; an unknown `--option` is still an error.
-    The options go to click first, then the words after `--`, so click takes none of them
-    for an option."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        takes_value: dict[str, bool] = {}
-        for param in self.get_params(ctx):
-            if isinstance(param, click.Option):
-                for name in (*param.opts, *param.secondary_opts):
-                    takes_value[name] = not (param.is_flag or param.count)
-        options: list[str] = []
-        words: list[str] = []
-        rest = list(args)
-        while rest:
-            arg = rest.pop(0)
-            name = arg.split("=", 1)[0] if arg.startswith("--") else arg
-            if arg == "--":
-                words.extend(rest)
-                break
-            if name in takes_value:
-                options.append(arg)
-                if takes_value[name] and arg == name:  # its value is the next argument, whatever it looks like
-                    if not rest:
-                        raise click.BadOptionUsage(name, f"Tilvalget '{name}' kræver en værdi.", ctx)
-                    options.append(rest.pop(0))
-            elif arg.startswith("--"):
-                options.append(arg)  # unknown: click says so
-            else:
-                words.append(arg)
-        return super().parse_args(ctx, options + (["--", *words] if words else []))
-
-
-# click 8.2+ raises this for a group called without a command (8.1 printed the help and exited 0).
-_NoArgsIsHelp: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
-
-
-class _DanishGroup(_DanishHelp, click.Group):
-    """The `referatsog` group: its commands' help and usage errors in Danish, not click's English.
-
-    `main` runs click non-standalone, to print usage errors itself; everything else is as in
-    click's standalone mode (a broken pipe stays silent there too)."""
-
-    command_class = _DanishCommand
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
-        super().__init__(*args, **kwargs)
-
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
-        try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except _NoArgsIsHelp as error:  # `referatsog` alone: its help, which is no error
-            if not standalone_mode:
-                raise
-            click.echo(error.ctx.get_help())
-            sys.exit(0)
-        except click.UsageError as error:
-            if not standalone_mode:
-                raise
-            if error.ctx is not None:
-                click.echo(error.ctx.get_usage(), err=True)
-                click.echo(f"Se '{error.ctx.command_path} --help' for hjælp.\n", err=True)
-            click.echo(f"Fejl: {_in_danish(error.format_message(), _USAGE_ERRORS)}", err=True)
-            sys.exit(error.exit_code)
-        except click.ClickException as error:
-            if not standalone_mode:
-                raise
-            error.show()
-            sys.exit(error.exit_code)
-        except click.Abort:
-            if not standalone_mode:
-                raise
-            click.echo("Afbrudt.", err=True)
-            sys.exit(1)
-        if standalone_mode:  # an int is the code of a ctx.exit(); the commands return nothing
-            sys.exit(result if isinstance(result, int) else 0)
-        return result
-
-
-@click.group(cls=_DanishGroup, epilog=f"\b\nMiljøvariabler:\n{_ENV_HELP}")
+@click.group(cls=DanishGroup, epilog=f"\b\nMiljøvariabler:\n{_ENV_HELP}")
 @click.version_option(package_name="referatsog", help="Vis versionen og afslut.", message="%(prog)s %(version)s")
 def main() -> None:
     """Referatsøg: fuldtekstsøgning i kommunale referater, dagsordener og årsberetninger."""
 
 
 @main.command()
-@_argument("paths", nargs=-1, type=_DanishPath(path_type=Path))
+@argument("paths", nargs=-1, type=DanishPath(path_type=Path))
 @_index_dir_option
-@_option("--full", is_flag=True, help="Byg indekset helt forfra i stedet for kun at læse ændrede filer.")
-@_option("--strict", is_flag=True, help="Afslut med fejlkode, hvis blot én fil springes over.")
-@_option("--quiet", "-q", is_flag=True, help="Skriv kun opsummeringen.")
-@_option("--verbose", "-v", is_flag=True, help="Skriv en linje for hver fil.")
+@option("--full", is_flag=True, help="Byg indekset helt forfra i stedet for kun at læse ændrede filer.")
+@option("--strict", is_flag=True, help="Afslut med fejlkode, hvis blot én fil springes over.")
+@option("--quiet", "-q", is_flag=True, help="Skriv kun opsummeringen.")
+@option("--verbose", "-v", is_flag=True, help="Skriv en linje for hver fil.")
 def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: bool, quiet: bool, verbose: bool) -> None:
     """Indeksér mapper og filer (standard: seeds/). Kun ændrede filer læses igen."""
     from indexer.progress import make_progress, format_summary
@@ -329,8 +96,8 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
 
 
 @main.command()
-@_argument("file", type=_DanishPath(exists=True, dir_okay=False, path_type=Path))
-@_option("--json", "as_json", is_flag=True, help="Én JSON-linje pr. passage.")
+@argument("file", type=DanishPath(exists=True, dir_okay=False, path_type=Path))
+@option("--json", "as_json", is_flag=True, help="Én JSON-linje pr. passage.")
 def extract(file: Path, as_json: bool) -> None:
     """Vis hvordan én fil deles i passager, uden at indeksere den."""
     from indexer.extract import ExtractError
@@ -358,24 +125,24 @@ def extract(file: Path, as_json: bool) -> None:
             click.echo("     Beslutning: " + _first_line(passage.decision, 100))
 
 
-@main.command(cls=_QueryCommand)
-@_argument("query", nargs=-1)
-@_option("--municipality", multiple=True, help=_FACET_OPTIONS["municipality"])
-@_option("--council", multiple=True, help=_FACET_OPTIONS["council"])
-@_option("--year", multiple=True, help=_FACET_OPTIONS["year"])
-@_option("--case-handler", "case_handler", multiple=True, help=_FACET_OPTIONS["case_handler"])
-@_option("--topic", multiple=True, help=_FACET_OPTIONS["topic"])
-@_option("--doc-type", "doc_type", multiple=True, help=_FACET_OPTIONS["doc_type"])
-@_option("--from", "date_from", default="", metavar="DATO",
+@main.command(cls=QueryCommand)
+@argument("query", nargs=-1)
+@option("--municipality", multiple=True, help=_FACET_OPTIONS["municipality"])
+@option("--council", multiple=True, help=_FACET_OPTIONS["council"])
+@option("--year", multiple=True, help=_FACET_OPTIONS["year"])
+@option("--case-handler", "case_handler", multiple=True, help=_FACET_OPTIONS["case_handler"])
+@option("--topic", multiple=True, help=_FACET_OPTIONS["topic"])
+@option("--doc-type", "doc_type", multiple=True, help=_FACET_OPTIONS["doc_type"])
+@option("--from", "date_from", default="", metavar="DATO",
          help="Kun møder fra denne dato (21.05.2015, 2015-05-21 eller et årstal); årsberetninger, hvis året overlapper.")
-@_option("--to", "date_to", default="", metavar="DATO", help="Kun møder til og med denne dato (eller dette år).")
-@_option("--decisions-only", is_flag=True, help="Søg kun i beslutningsteksten.")
-@_option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True,
+@option("--to", "date_to", default="", metavar="DATO", help="Kun møder til og med denne dato (eller dette år).")
+@option("--decisions-only", is_flag=True, help="Søg kun i beslutningsteksten.")
+@option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True,
          help="Rækkefølge: relevance (relevans), newest (nyeste først) eller oldest (ældste først).")
-@_option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Antal resultater pr. side.")
-@_option("--page", type=click.IntRange(1, 100_000), default=1, show_default=True,
+@option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Antal resultater pr. side.")
+@option("--page", type=click.IntRange(1, 100_000), default=1, show_default=True,
          help="Hvilken side af resultaterne (med --limit resultater pr. side).")
-@_option("--json", "as_json", is_flag=True, help="Svar som JSON (samme form som /api/search).")
+@option("--json", "as_json", is_flag=True, help="Svar som JSON (samme form som /api/search).")
 @_index_dir_option
 def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisions_only: bool, sort: str, limit: int,
            page: int, date_from: str, date_to: str, **facets: tuple[str, ...]) -> None:
@@ -415,12 +182,12 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
 
 
 @main.command()
-@_option("--host", default="127.0.0.1", show_default=True, help="Adresse at lytte på.")
-@_option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True, help="Port at lytte på.")
+@option("--host", default="127.0.0.1", show_default=True, help="Adresse at lytte på.")
+@option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True, help="Port at lytte på.")
 @_index_dir_option
-@_option("--corpus", type=_DanishPath(file_okay=False, path_type=Path), default=None,
+@option("--corpus", type=DanishPath(file_okay=False, path_type=Path), default=None,
          help="Mappe med dokumenter (standard: seeds/); indekseres først, hvis der intet indeks er.")
-@_option("--trusted-proxies", type=click.IntRange(0, 10), default=None, metavar="N",
+@option("--trusted-proxies", type=click.IntRange(0, 10), default=None, metavar="N",
          help="Antal proxyer foran (fx nginx), hvis X-Forwarded-*-headere skal bruges "
               "(standard: $REFERATSOG_TRUSTED_PROXIES eller 0).")
 def serve(host: str, port: int, index_dir: Path | None, corpus: Path | None, trusted_proxies: int | None) -> None:
@@ -436,9 +203,9 @@ def serve(host: str, port: int, index_dir: Path | None, corpus: Path | None, tru
 
 
 @main.command(name="eval")
-@_option("--details", is_flag=True, help="Vis de ti første resultater for hver søgning med deres karakter.")
-@_option("--json", "as_json", is_flag=True, help="Svar som JSON (pr. type og pr. søgning).")
-@_option("--record-floors", is_flag=True, help="Gem de målte tal (minus 0,02) som nye gulve for testen.")
+@option("--details", is_flag=True, help="Vis de ti første resultater for hver søgning med deres karakter.")
+@option("--json", "as_json", is_flag=True, help="Svar som JSON (pr. type og pr. søgning).")
+@option("--record-floors", is_flag=True, help="Gem de målte tal (minus 0,02) som nye gulve for testen.")
 def evaluate(details: bool, as_json: bool, record_floors: bool) -> None:
     """Mål søgekvaliteten på det bedømte testsæt: nDCG@10, MRR og recall@10 pr. type (bench/relevance/)."""
     from search.relevance import command

@@ -1,0 +1,248 @@
+"""click in Danish: help headings, the help option, option metavars and usage errors.
+
+click writes its own words in English ("Usage:", "Options:", "No such option"); everything
+`referatsog` prints for users is Danish, so its commands are built from the classes here:
+`DanishGroup` for the group (usage errors printed as one Danish line), `QueryCommand` for
+`search` (a query word that begins with "-" is a word to exclude, not an option), and
+`option`/`argument`/`DanishPath` for their parameters.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import Any
+
+import click
+
+
+_SECTIONS = {"Options": "Tilvalg", "Commands": "Kommandoer", "Arguments": "Argumenter"}
+# click's usage errors a user meets, as click 8 words them; any other message stays as it is.
+_USAGE_ERRORS = [
+    (re.compile(r"No such option:? '?([^'.]+)'?\.?(?: Did you mean '?([^'?]+)'?\?)?$"),
+     lambda m: f"Ukendt tilvalg '{m[1]}'." + (f" Mente du '{m[2]}'?" if m[2] else "")),
+    (re.compile(r"No such option:? '?([^'.]+)'?\. \(Did you mean one of: (.*)\?\)$"),
+     lambda m: f"Ukendt tilvalg '{m[1]}'. Mente du {m[2].replace(', ', ' eller ')}?"),
+    (re.compile(r"No such command '?([^'.]+)'?\.(?: \(Did you mean(?: one of:)? (.*)\?\))?$"),
+     lambda m: f"Ukendt kommando '{m[1]}'." + (f" Mente du {m[2].replace(', ', ' eller ')}?" if m[2] else "")),
+    (re.compile(r"Missing argument '?([^'.]+)'?\.$"), lambda m: f"Argumentet '{m[1]}' mangler."),
+    (re.compile(r"Option '?([^']+)'? requires an argument\.$"), lambda m: f"Tilvalget '{m[1]}' kræver en værdi."),
+    (re.compile(r"Got unexpected extra arguments? \((.*)\)$"), lambda m: f"Uventet argument: {m[1]}."),
+    (re.compile(r"Invalid value for '?([^':]+)'?: (.*)$"), lambda m: f"Ugyldig værdi for '{m[1]}': {_in_danish(m[2], _DETAILS)}"),
+]
+_DETAILS = [
+    (re.compile(r"(.*) is not one of (.*)\.$"), lambda m: f"{m[1]} er ikke en af {m[2]}."),
+    (re.compile(r"(?:File|Directory|Path) (.*) does not exist\.$"), lambda m: f"{m[1]} findes ikke."),
+    (re.compile(r"(?:File|Path) (.*) is a directory\.$"), lambda m: f"{m[1]} er en mappe, ikke en fil."),
+    (re.compile(r"(?:Directory|Path) (.*) is a file\.$"), lambda m: f"{m[1]} er en fil, ikke en mappe."),
+    (re.compile(r"(?:File|Directory|Path) (.*) is not readable\.$"), lambda m: f"{m[1]} kan ikke læses (ingen adgang)."),
+    (re.compile(r"(?:File|Directory|Path) (.*) is not writable\.$"), lambda m: f"{m[1]} kan ikke skrives (ingen adgang)."),
+    (re.compile(r"(.*) is not a valid integer(?: range)?\.$"), lambda m: f"{m[1]} er ikke et heltal."),
+    (re.compile(r"(.*) is not in the range (.*)\.$"), lambda m: f"{m[1]} er ikke {_range_in_danish(m[2])}."),
+]
+# click's own metavars and argument names in help pages and usage errors.
+_METAVARS = {"TEXT": "TEKST", "INTEGER": "HELTAL", "INTEGER RANGE": "HELTAL", "DIRECTORY": "MAPPE", "FILE": "FIL",
+             "PATH": "STI", "PATHS": "STIER", "QUERY": "SØGNING"}
+_RANGES = [
+    (re.compile(r"(-?\d+)<=x<=(-?\d+)$"), lambda m: f"mellem {m[1]} og {m[2]}"),
+    (re.compile(r"x>=(-?\d+)$"), lambda m: f"mindst {m[1]}"),
+    (re.compile(r"x<=(-?\d+)$"), lambda m: f"højst {m[1]}"),
+]
+
+
+def _in_danish(message: str, translations: list[tuple[re.Pattern[str], Any]]) -> str:
+    """`message` by the first translation whose pattern matches it, else as it is."""
+    for pattern, danish in translations:
+        match = pattern.match(message)
+        if match:
+            return danish(match)  # type: ignore[no-any-return]
+    return message
+
+
+def _range_in_danish(described: str) -> str:
+    """click's description of an IntRange (`1<=x<=100`) in words: `mellem 1 og 100`."""
+    return _in_danish(described, _RANGES)
+
+
+def _danish_metavar(metavar: str) -> str:
+    """`[QUERY]...` → `[SØGNING]...`: click's upper-case words by `_METAVARS`; choices stay."""
+    return re.sub(r"[A-Z][A-Z ]*[A-Z]", lambda m: _METAVARS.get(m[0], m[0]), metavar)
+
+
+class _DanishOption(click.Option):
+    """An option whose metavar and `[standard: …]` note are Danish (click writes TEXT, default: …)."""
+
+    def make_metavar(self, *args: Any, **kwargs: Any) -> str:  # (ctx) since click 8.2
+        return _danish_metavar(super().make_metavar(*args, **kwargs))
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        if record is None or not hasattr(self, "get_help_extra"):  # click < 8.2: as click writes it
+            return record
+        extra = self.get_help_extra(ctx)
+        notes = []
+        if "envvars" in extra:
+            notes.append("miljøvariabel: " + ", ".join(extra["envvars"]))
+        if "default" in extra:
+            notes.append(f"standard: {extra['default']}")
+        if "range" in extra:
+            notes.append(_range_in_danish(extra["range"]))
+        if "required" in extra:
+            notes.append("skal angives")
+        text = self.help or ""
+        if notes:
+            text = f"{text}  [{'; '.join(notes)}]" if text else f"[{'; '.join(notes)}]"
+        return record[0], text
+
+
+class _DanishArgument(click.Argument):
+    """An argument whose name in usage lines and errors is Danish (`FIL`, not `FILE`)."""
+
+    def make_metavar(self, *args: Any, **kwargs: Any) -> str:  # (ctx) since click 8.2
+        return _danish_metavar(super().make_metavar(*args, **kwargs))
+
+
+class DanishPath(click.Path):
+    """click's Path, but a path behind a folder without access is said to be so, not to be missing.
+
+    (click reads any error of `os.stat` as "does not exist".)"""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if self.exists and not (self.allow_dash and value in ("-", b"-")):
+            try:
+                os.stat(value)
+            except PermissionError:
+                self.fail(f"{click.format_filename(value)!r} kan ikke nås: ingen adgang til en af mapperne på vejen.",
+                          param, ctx)
+            except (OSError, ValueError):
+                from indexer.extract import link_reason
+
+                broken = link_reason(value) if isinstance(value, (str, os.PathLike)) else None
+                if broken:  # click would say "does not exist" of a link in a ring
+                    self.fail(f"{click.format_filename(value)!r} kan ikke følges: {broken}.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def option(*decls: str, **attrs: Any) -> Any:
+    return click.option(*decls, cls=_DanishOption, **attrs)
+
+
+def argument(*decls: str, **attrs: Any) -> Any:
+    return click.argument(*decls, cls=_DanishArgument, **attrs)
+
+
+class _DanishHelpFormatter(click.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Brug: " if prefix is None else prefix)
+
+    def section(self, name: str) -> Any:
+        return super().section(_SECTIONS.get(name, name))
+
+
+class _DanishContext(click.Context):
+    formatter_class = _DanishHelpFormatter
+
+
+class _DanishHelp:
+    """Help pages in Danish (a mixin for click's Command and Group)."""
+
+    context_class = _DanishContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[TILVALG]")
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "Vis denne hjælp og afslut."
+        return option
+
+
+class _DanishCommand(_DanishHelp, click.Command):
+    pass
+
+
+class QueryCommand(_DanishCommand):
+    """`search`: a word of the query may begin with '-' (`-flygtninge` excludes a word).
+
+    An argument that begins with a single '-' and is none of the command's options is a
+    word of the query, not an unknown option; an unknown `--option` is still an error.
+    The options go to click first, then the words after `--`, so click takes none of them
+    for an option."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value: dict[str, bool] = {}
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Option):
+                for name in (*param.opts, *param.secondary_opts):
+                    takes_value[name] = not (param.is_flag or param.count)
+        options: list[str] = []
+        words: list[str] = []
+        rest = list(args)
+        while rest:
+            arg = rest.pop(0)
+            name = arg.split("=", 1)[0] if arg.startswith("--") else arg
+            if arg == "--":
+                words.extend(rest)
+                break
+            if name in takes_value:
+                options.append(arg)
+                if takes_value[name] and arg == name:  # its value is the next argument, whatever it looks like
+                    if not rest:
+                        raise click.BadOptionUsage(name, f"Tilvalget '{name}' kræver en værdi.", ctx)
+                    options.append(rest.pop(0))
+            elif arg.startswith("--"):
+                options.append(arg)  # unknown: click says so
+            else:
+                words.append(arg)
+        return super().parse_args(ctx, options + (["--", *words] if words else []))
+
+
+# click 8.2+ raises this for a group called without a command (8.1 printed the help and exited 0).
+_NoArgsIsHelp: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+class DanishGroup(_DanishHelp, click.Group):
+    """The `referatsog` group: its commands' help and usage errors in Danish, not click's English.
+
+    `main` runs click non-standalone, to print usage errors itself; everything else is as in
+    click's standalone mode (a broken pipe stays silent there too)."""
+
+    command_class = _DanishCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
+        super().__init__(*args, **kwargs)
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NoArgsIsHelp as error:  # `referatsog` alone: its help, which is no error
+            if not standalone_mode:
+                raise
+            click.echo(error.ctx.get_help())
+            sys.exit(0)
+        except click.UsageError as error:
+            if not standalone_mode:
+                raise
+            if error.ctx is not None:
+                click.echo(error.ctx.get_usage(), err=True)
+                click.echo(f"Se '{error.ctx.command_path} --help' for hjælp.\n", err=True)
+            click.echo(f"Fejl: {_in_danish(error.format_message(), _USAGE_ERRORS)}", err=True)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            if not standalone_mode:
+                raise
+            error.show()
+            sys.exit(error.exit_code)
+        except click.Abort:
+            if not standalone_mode:
+                raise
+            click.echo("Afbrudt.", err=True)
+            sys.exit(1)
+        if standalone_mode:  # an int is the code of a ctx.exit(); the commands return nothing
+            sys.exit(result if isinstance(result, int) else 0)
+        return result
