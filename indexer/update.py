@@ -1,9 +1,11 @@
 """Incremental, safe reindexing: make the index mirror the given folders and files.
 
 The index holds exactly the readable files under the paths of the last run: new files are
-added, changed ones re-read, files that disappeared (or no longer read) are removed, and a
-file is only re-read when its content hash differs from the one stored. With `full=True`
-everything is read again and the old content dropped.
+added, changed ones re-read, files that disappeared (or are read and refused) are removed, and
+a file is only re-read when its content hash differs from the one stored. A changed file the
+OS will not give us this time (no access, I/O error, a share gone away) keeps what was indexed
+from it until a run can read it. With `full=True` everything is read again and the old content
+dropped.
 
 Safety comes from doing a whole run in one writer transaction of the search engine (see
 `search.index`): nothing is visible to searches until the final commit, an exception or a
