@@ -8,10 +8,11 @@ from typing import Any
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from markupsafe import escape
 
+from indexer.models import AARSBERETNING
 from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
 
 from .errors import PageError, json_response, link_header
-from .facets import Chip, chips, facet_groups
+from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
 from .formatting import long_date, snippet_html
 from .index import get_index
 from .state import SearchState, encoding_error, hidden_fields, pagination, parse_args, period_fields, undecodable
@@ -154,9 +155,13 @@ def feed_entry(hit: Hit, last_commit: str, query: str) -> dict[str, Any]:
     """One hit as an Atom entry: dated by its meeting (an undated item by the index's commit),
     identified by its permalink, linked with the query's words marked."""
     when = hit.meeting_date or (f"{hit.year}-12-31" if hit.year else None)
+    # the meta line the search page shows, labelled the same way: a bare "SKA" said nothing
     meta = " · ".join(part for part in (
-        hit.council, hit.municipality, long_date(hit.meeting_date) if hit.meeting_date else (str(hit.year) if hit.year else ""),
-        f"punkt {hit.item_number}" if hit.item_number is not None else "", hit.case_handler or "") if part)
+        DOC_TYPE_LABELS.get(hit.doc_type, hit.doc_type), hit.council, hit.municipality,
+        long_date(hit.meeting_date) if hit.meeting_date else (str(hit.year) if hit.year else ""),
+        f"punkt {hit.item_number}" if hit.item_number is not None else "",
+        f"sagsbehandler {hit.case_handler}" if hit.case_handler else "",
+        f"sagsnr. {hit.case_number}" if hit.case_number else "") if part)
     summary = f"<p>{escape(meta)}</p>"
     if hit.snippet_from != "decision" and hit.snippet:
         summary += f"<p>{snippet_html(hit.snippet)}</p>"
@@ -165,8 +170,11 @@ def feed_entry(hit: Hit, last_commit: str, query: str) -> dict[str, Any]:
     elif hit.decision:
         summary += f"<p><strong>Beslutning:</strong> {escape(hit.decision)}</p>"
     number = f"{hit.item_number}. " if hit.item_number is not None else ""
+    # A feed reader's list shows the title alone: an annual report's "Forord" needs its report.
+    report = f"Årsberetning {hit.year}: " if hit.doc_type == AARSBERETNING and hit.year else (
+        "Årsberetning: " if hit.doc_type == AARSBERETNING else "")
     return {
-        "title": f"{number}{hit.title or '(uden titel)'}",
+        "title": f"{report}{number}{hit.title or '(uden titel)'}",
         "id": url_for("passages.passage", passage_id=hit.id, _external=True),
         "url": url_for("passages.passage", passage_id=hit.id, q=query or None, _external=True),
         "updated": f"{when}T00:00:00Z" if when else last_commit,
