@@ -56,6 +56,117 @@ def api_hits(client, **query) -> list[dict]:
     return client.get("/api/search", query_string={"page_size": 100, **query}).get_json()["hits"]
 
 
+# --- Following a search through its items and back ---------------------------------------
+
+SEARCH = {"q": "flygtninge", "municipality": "Næstved", "decisions_only": "1", "from": "2015-01-01",
+          "to": "2019-12-31", "sort": "newest", "page_size": "3", "page": "2"}
+
+
+def test_a_hit_keeps_the_search_it_came_from_all_the_way_back(client):
+    """A reporter narrows a search (municipality, decisions only, a period, newest first,
+    page 2), reads an item, walks to the next item and to the meeting's document: every way
+    back lands on the same hits, not on a bare search for the words."""
+    page = soup(client.get("/", query_string=SEARCH))
+    hit = page.select_one("ol.hits h3 a")["href"]
+    assert params(hit) == {name: [value] for name, value in SEARCH.items()}
+
+    passage = soup(client.get(hit))
+    back = passage.select_one(".breadcrumbs a")
+    assert back.get_text() == "Søgeresultater" and params(back["href"]) == params(hit)
+    returned = soup(client.get(back["href"]))
+    assert [a["href"] for a in returned.select("ol.hits h3 a")] == [a["href"] for a in page.select("ol.hits h3 a")]
+    # the plain item is the page's canonical address, whatever search it was opened from
+    assert passage.select_one('link[rel="canonical"]')["href"] == urlsplit(hit).path
+
+    # onward, to a neighbouring item and to the meeting's document: the search travels along
+    neighbour = (passage.select_one('a[rel="next"]') or passage.select_one('a[rel="prev"]'))["href"]
+    assert params(neighbour) == params(hit)
+    assert all(params(a["href"]) == params(hit) for a in passage.select("nav.siblings a"))
+    document_url = passage.select(".breadcrumbs a")[1]["href"]
+    assert params(document_url) == params(hit)
+    document = soup(client.get(document_url))
+    assert params(document.select_one(".breadcrumbs a")["href"]) == params(hit)
+    assert all(params(a["href"]) == params(hit) for a in document.select("ol.toc > li > a"))
+    assert document.select_one('link[rel="canonical"]')["href"] == urlsplit(document_url).path
+    # the item still marks the searched words
+    assert soup(client.get(neighbour)).select(".marked-note")
+
+
+def test_an_item_opened_without_a_search_offers_the_search_page(client):
+    hit = api_hits(client, q="flygtninge")[0]
+    passage = soup(client.get(f"/passage/{hit['id']}"))
+    assert [(a.get_text(), a["href"]) for a in passage.select(".breadcrumbs a")][0] == ("Søg", "/")
+    assert passage.select_one('link[rel="canonical"]') is None
+    assert "?" not in passage.select_one('a[rel="next"], a[rel="prev"]')["href"]
+
+
+def test_a_broken_search_in_an_items_address_drops_the_broken_part_not_the_page(client):
+    """A link pasted into a chat, cut or edited by hand, still opens the item; the way back
+    keeps what the search page can use."""
+    hit = api_hits(client, q="flygtninge")[0]
+    answer = client.get(f"/passage/{hit['id']}", query_string={"q": "flygtninge", "from": "igår",
+                                                                 "page": "zz", "sort": "bedst", "municipality": "Næstved"})
+    back = soup(answer).select_one(".breadcrumbs a")["href"]
+    assert params(back) == {"q": ["flygtninge"], "municipality": ["Næstved"]}
+    assert client.get(back).status_code == 200
+    not_utf8 = client.get(f"/passage/{hit['id']}?q=N%E6stved&municipality=N%C3%A6stved")
+    assert params(soup(not_utf8).select_one(".breadcrumbs a")["href"]) == {"municipality": ["Næstved"]}
+
+
+# --- Citing: the citation names where a reader finds the item --------------------------------
+
+def test_the_citation_of_a_pdf_item_links_to_the_item_and_to_the_pdf_at_its_page(client):
+    hit = next(h for h in api_hits(client, q="flygtninge") if h["source"].endswith(".pdf") and h["page"])
+    passage = soup(client.get(f"/passage/{hit['id']}", query_string={"q": "flygtninge"}))
+    block = passage.select_one("#citation-block")
+    assert block.select_one("#citation").get_text().endswith(f"(s. {hit['page']})")
+    # written out in full to paste into an article; the link itself is the same address on this site
+    permalink = block.select_one("#permalink")
+    shown = urlsplit(permalink.get_text())
+    assert shown.scheme == "http" and shown.netloc == "localhost" and not shown.query
+    assert shown.path == permalink["href"] == f"/passage/{hit['id']}"
+    source = block.select_one("#source-permalink")
+    shown = urlsplit(source.get_text())
+    assert shown.netloc == "localhost" and f"{shown.path}#{shown.fragment}" == source["href"]
+    assert source["href"].endswith(f"#page={hit['page']}")
+    assert f"Kilde, side {hit['page']}:" in block.get_text(" ", strip=True)
+    assert "Link til punktet:" in block.get_text(" ", strip=True)
+    with client.get(urlsplit(source["href"]).path) as pdf:
+        assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    # the copy button copies the whole block: the citation and its links
+    assert passage.select_one("button.copy")["data-copy"] == "citation-block"
+
+
+def test_an_annual_reports_section_is_called_a_section_in_its_citation_links(client):
+    hit = next(h for h in api_hits(client, q="visionen") if h["doc_type"] == "årsberetning" and not h["page"])
+    passage = soup(client.get(f"/passage/{hit['id']}"))
+    block = passage.select_one("#citation-block").get_text(" ", strip=True)
+    assert "Link til afsnittet:" in block and "Kilde:" in block and "#page=" not in block
+    assert passage.select_one("footer a").get_text() == "Afsnittet som JSON"
+
+
+def test_a_hit_links_its_source_file_at_the_items_page(client):
+    page = soup(client.get("/", query_string={"q": "flygtninge", "page_size": 50}))
+    hits = {h["id"]: h for h in api_hits(client, q="flygtninge")}
+    checked = 0
+    for article in page.select("ol.hits article"):
+        hit = hits[urlsplit(article.h3.a["href"]).path.rsplit("/", 1)[1]]
+        link = article.select_one(".hit-source a")
+        expected = f"/source/{hit['document_id']}" + (f"#page={hit['page']}" if hit["page"] else "")
+        assert link["href"] == expected
+        checked += bool(hit["page"])
+    assert checked  # PDFs among the hits
+
+
+def test_the_document_page_shows_each_items_case_number_and_pdf_page(client):
+    """A meeting's list of items is where a reporter picks the case to follow and the page to cite."""
+    hit = next(h for h in api_hits(client, q="flygtninge") if h["source"].endswith(".pdf") and h["case_number"])
+    document = soup(client.get(f"/document/{hit['document_id']}"))
+    row = next(li for li in document.select("ol.toc > li") if li.a["href"].endswith(hit["id"]))
+    text = row.get_text(" ", strip=True)
+    assert f"sagsnr. {hit['case_number']}" in text and f"side {hit['page']}" in text
+
+
 # --- The feed in a feed reader ----------------------------------------------------------------
 
 def feed_entries(client, **query) -> list[ET.Element]:

@@ -24,6 +24,7 @@ from search.api import MAX_QUERY_LENGTH, without_controls
 from .errors import PageError, json_response
 from .formatting import citation, document_title, shown_text, snippet_html
 from .index import get_index
+from .state import SearchState, opened_from, undecodable
 
 bp = Blueprint("passages", __name__)
 
@@ -57,6 +58,11 @@ class PassageContext:
         if self.passage.doc_type == AARSBERETNING:
             return "afsnit", "afsnit"
         return "punkt", "punkter"
+
+    @property
+    def unit_definite(self) -> str:
+        """The passage with the definite article: 'punktet', 'afsnittet'."""
+        return "afsnittet" if self.passage.doc_type == AARSBERETNING else "punktet"
 
 
 def load_passage(passage_id: str) -> Passage:
@@ -162,15 +168,33 @@ def searched_marks(p: Passage, shown: Callable[[str], str] = str) -> Marks | Non
                  None if p.sections else marked(p.text))
 
 
+def search_opened_from() -> SearchState | None:
+    """The search this page was opened from (a hit carries its parameters), or None."""
+    page_size = int(current_app.config["PAGE_SIZE"])
+    return opened_from(request.args.to_dict(flat=False), undecodable(request.query_string), page_size)
+
+
+def return_links(state: SearchState | None) -> dict[str, Any]:
+    """What a passage or document page needs to keep the search it was opened from: the URL
+    back to its hits and the parameters its links to other items and the document carry."""
+    return {"search": state, "back_url": state.url() if state else url_for("search.index"),
+            "carry": state.url_params() if state else {}}
+
+
 @bp.get("/passage/<passage_id>")
 def passage(passage_id: str) -> str:
     context = passage_context(load_passage(passage_id))
-    marks = searched_marks(context.passage, shown_text)
+    p = context.passage
+    marks = searched_marks(p, shown_text)
     marks = marks.anchored() if marks else None
-    return render_template("passages/passage.html", ctx=context, p=context.passage,
-                           citation=citation(context.passage), source_url=source_url(context.passage),
-                           doc_title=document_title(context.passage), marks=marks,
-                           query=marks.query if marks else "")
+    source = source_url(p)
+    return render_template("passages/passage.html", ctx=context, p=p,
+                           citation=citation(p), source_url=source,
+                           permalink=url_for("passages.passage", passage_id=p.id, _external=True),
+                           source_permalink=url_for("passages.source", document_id=p.document_id, _external=True)
+                           + (f"#page={p.page}" if p.page else ""),
+                           doc_title=document_title(p), marks=marks,
+                           query=marks.query if marks else "", **return_links(search_opened_from()))
 
 
 @bp.get("/api/passage/<passage_id>")
@@ -195,7 +219,7 @@ def document(document_id: str) -> str:
     passages = load_document(document_id)
     return render_template("passages/document.html", passages=passages, first=passages[0],
                            title=document_title(passages[0]), document_id=document_id,
-                           source_url=source_url(passages[0]).split("#")[0])
+                           source_url=source_url(passages[0]).split("#")[0], **return_links(search_opened_from()))
 
 
 @bp.get("/api/document/<document_id>")

@@ -13,7 +13,7 @@ from urllib.parse import unquote_to_bytes, urlencode
 
 from flask import url_for
 
-from search.api import FACET_LABELS, FACETS, InvalidParameter, SearchRequest, parse_request
+from search.api import FACET_LABELS, FACETS, MAX_QUERY_LENGTH, InvalidParameter, SearchRequest, parse_request
 from search.danish import fold
 
 # Every URL parameter the search page and /api/search read; any other is ignored.
@@ -111,6 +111,13 @@ class SearchState:
         base = url_for(endpoint)
         return f"{base}?{query}" if query else base
 
+    def url_params(self, request: SearchRequest | None = None) -> dict[str, list[str]]:
+        """`params` as `url_for` takes repeated parameters: a list of values per name."""
+        out: dict[str, list[str]] = {}
+        for name, value in self.params(request):
+            out.setdefault(name, []).append(value)
+        return out
+
     def api_url(self, request: SearchRequest | None = None) -> str:
         return self.url(request, endpoint="search.api_search")
 
@@ -203,6 +210,26 @@ def pagination(state: SearchState, pages: int, window: int = 2) -> list[PageLink
         links.append(PageLink(number, state.with_page(number), number == current))
         previous = number
     return links
+
+
+def opened_from(args: Mapping[str, Sequence[str]], not_utf8: Sequence[str], default_page_size: int) -> SearchState | None:
+    """The search a passage or document page was opened from: the search page's parameters,
+    which its hits carry along, so that the page's way back (and on, to the neighbouring items)
+    returns to the same hits, filters, period, sort and page. A parameter the search page would
+    refuse is left out rather than refusing the page; None when there is no search to return to."""
+    params = {name: list(values) for name, values in args.items() if name in PARAMETERS and name not in not_utf8}
+    for _ in range(len(params) + 1):
+        try:
+            request = parse_args(params, default_page_size)
+        except InvalidParameter as error:
+            if error.code == "query_too_long":
+                params["q"] = [(params.get("q") or [""])[-1][:MAX_QUERY_LENGTH]]
+            else:
+                params.pop(error.parameter, None)
+            continue
+        state = SearchState(request, default_page_size)
+        return state if state.params() else None
+    return None
 
 
 def hidden_fields(state: SearchState) -> list[tuple[str, str]]:

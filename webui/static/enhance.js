@@ -26,7 +26,8 @@
     if (!source || !navigator.clipboard) { return; }
     button.hidden = false;
     button.addEventListener("click", function () {
-      navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+      // innerText keeps the block's lines (the citation, then its links) apart
+      navigator.clipboard.writeText((source.innerText || source.textContent).trim()).then(function () {
         if (status) { status.textContent = "Henvisningen er kopieret."; }
         setTimeout(function () { if (status) { status.textContent = ""; } }, 4000);
       }, function () {
