@@ -197,3 +197,14 @@ def test_an_annual_reports_section_in_the_feed_is_titled_with_its_report(client)
     titles = [e.find(f"{ATOM}title").text for e in entries]
     assert titles and all(t.startswith("Årsberetning 20") for t in titles)
     assert "Årsberetning 2019: Forord" in titles
+
+
+def test_an_item_whose_one_mark_is_the_first_says_the_words_are_marked(client):
+    """Item 5 of 23 February 2017 has "flygtninge" once, in its decision: the page marks it and
+    must not say that the search's words are not in the text."""
+    hit = next(h for h in api_hits(client, q="flygtninge") if h["title"] == "Rådets fokus punkter i 2017")
+    passage = soup(client.get(f"/passage/{hit['id']}", query_string={"q": "flygtninge"}))
+    marks = passage.select("article.passage mark")
+    assert len(marks) == 1 and marks[0]["id"] == "foerste-markering"
+    note = passage.select_one(".marked-note").get_text(" ", strip=True)
+    assert note.startswith("Ordene fra søgningen »flygtninge« er markeret.") and "Gå til første markering" in note

@@ -128,7 +128,9 @@ class Marks:
     def found(self) -> bool:
         """Whether any word of the search stands in this passage (it may have matched by a
         field the page shows elsewhere, or be another file's copy of the hit)."""
-        return any("<mark>" in html for html in (self.title, *self.sections, self.text or ""))
+        # "<mark" also finds the first mark once `anchored` has given it an id: an item whose
+        # only mark it was said the search's words were not in it
+        return any("<mark" in html for html in (self.title, *self.sections, self.text or ""))
 
     def anchored(self) -> Marks:
         """These marks with the first one in the texts (not the title) named `FIRST_MARK`, for
