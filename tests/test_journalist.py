@@ -208,3 +208,82 @@ def test_an_item_whose_one_mark_is_the_first_says_the_words_are_marked(client):
     assert len(marks) == 1 and marks[0]["id"] == "foerste-markering"
     note = passage.select_one(".marked-note").get_text(" ", strip=True)
     assert note.startswith("Ordene fra søgningen »flygtninge« er markeret.") and "Gå til første markering" in note
+
+
+# --- An agenda leads to what was decided ----------------------------------------------------
+
+AGENDA_ITEMS = """
+1. Godkendelse af dagsorden
+
+Sagsbehandler: Pia Lund Thomsen
+Sagsnr.: 15/3906
+
+Resumé
+Dagsordenen forelægges til godkendelse.
+{decision1}
+2. Boligplacering af flygtninge - status for 2. kvartal 2015
+
+Sagsbehandler: Pia Lund Thomsen
+Sagsnr.: 15/2210
+
+Resumé
+Integrationsrådet orienteres om boligplaceringen af flygtninge i 2. kvartal 2015.
+
+Sagsfremstilling
+Kommunen har i 2. kvartal modtaget 11 flygtninge, der er boligplaceret i midlertidige boliger.
+{decision2}"""
+
+
+def meeting_file(kind: str, date: str, decisions: bool) -> str:
+    items = AGENDA_ITEMS.format(decision1="\nBeslutning\nGodkendt.\n" if decisions else "",
+                                decision2="\nBeslutning\nTaget til efterretning.\n" if decisions else "")
+    return f"Hedelund Kommune\n\n{kind}\n\nIntegrationsrådet\n\nMødedato:    {date}\nMødested:    Rådhuset\n{items}"
+
+
+def agenda_client(tmp_path, with_minutes: bool):
+    from indexer.update import update_index
+    from webui import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dagsorden-2015-06-24.txt").write_text(meeting_file("DAGSORDEN", "24.06.2015", False), encoding="utf-8")
+    (corpus / "dagsorden-2015-09-02.txt").write_text(meeting_file("DAGSORDEN", "02.09.2015", False), encoding="utf-8")
+    if with_minutes:
+        (corpus / "referat-2015-06-24.txt").write_text(meeting_file("REFERAT", "24.06.2015", True), encoding="utf-8")
+        # the next meeting's minutes name their items differently
+        (corpus / "referat-2015-09-02.txt").write_text(
+            meeting_file("REFERAT", "02.09.2015", True).replace("status for 2. kvartal", "status"), encoding="utf-8")
+    update_index([corpus], tmp_path / "index")
+    return create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+
+
+def agenda_item(client, date: str) -> dict:
+    return next(h for h in api_hits(client, q="kvartal", doc_type="dagsorden") if h["meeting_date"] == date)
+
+
+def test_an_agenda_item_leads_to_its_decision_in_the_minutes(tmp_path):
+    """An agenda has no decision by nature: its page says so (not "no decision was registered")
+    and leads to the same item in the meeting's minutes, or to the minutes."""
+    client = agenda_client(tmp_path, with_minutes=True)
+    page = soup(client.get(f"/passage/{agenda_item(client, '2015-06-24')['id']}"))
+    note = page.select_one(".no-decision")
+    assert note.get_text(" ", strip=True).startswith("Dagsordenen er udsendt før mødet og indeholder ingen beslutning.")
+    decided = soup(client.get(note.a["href"]))
+    assert decided.select_one(".kicker").get_text().startswith("Referat")
+    assert "Taget til efterretning." in decided.select_one("section.decision").get_text()
+    assert note.a.get_text() == "punkt 2, Boligplacering af flygtninge - status for 2. kvartal 2015"
+
+    other = soup(client.get(f"/passage/{agenda_item(client, '2015-09-02')['id']}")).select_one(".no-decision")
+    assert other.a.get_text() == "Se referatet af mødet" and "(2 punkter)" in other.get_text()
+    minutes = soup(client.get(other.a["href"]))
+    assert {m.get_text(" ", strip=True).split(" · ")[0] for m in minutes.select("ol.hits .meta")} == {"Referat"}
+    assert all("2. september 2015" in m.get_text() for m in minutes.select("ol.hits .meta"))
+    assert len(minutes.select("ol.hits article")) == 2
+
+
+def test_an_agenda_without_its_minutes_says_they_are_not_indexed(tmp_path):
+    client = agenda_client(tmp_path, with_minutes=False)
+    note = soup(client.get(f"/passage/{agenda_item(client, '2015-06-24')['id']}")).select_one(".no-decision")
+    assert note.get_text(" ", strip=True) == ("Dagsordenen er udsendt før mødet og indeholder ingen beslutning. "
+                                              "Referatet af mødet er ikke i søgeindekset.")
+    assert note.a is None

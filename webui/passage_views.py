@@ -18,8 +18,8 @@ from typing import Any
 from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 from markupsafe import Markup
 
-from indexer.models import AARSBERETNING, Passage
-from search.api import MAX_QUERY_LENGTH, without_controls
+from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT, Passage
+from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, without_controls
 
 from .errors import PageError, json_response
 from .formatting import citation, document_title, shown_text, snippet_html
@@ -170,6 +170,35 @@ def searched_marks(p: Passage, shown: Callable[[str], str] = str) -> Marks | Non
                  None if p.sections else marked(p.text))
 
 
+@dataclass(frozen=True)
+class Minutes:
+    """The minutes of the meeting an agenda was sent out for, as far as the index holds them:
+    an agenda holds no decision, and a reporter wants what was decided."""
+
+    url: str  # the search for the minutes' items of that meeting
+    count: int  # how many items they have
+    item: Hit | None  # the agenda item's own entry in them (the same title), if there is one
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def minutes_of(p: Passage) -> Minutes | None:
+    """The minutes of an agenda item's meeting (same municipality, council and date); None
+    for anything but a dated agenda item."""
+    if p.doc_type != DAGSORDEN or not p.meeting_date:
+        return None
+    filters = {"doc_type": (REFERAT,)}
+    filters.update({name: (value,) for name, value in (("municipality", p.municipality), ("council", p.council)) if value})
+    page_size = int(current_app.config["PAGE_SIZE"])
+    meeting = SearchRequest(filters=filters, date_from=p.meeting_date, date_to=p.meeting_date, sort="oldest",
+                            page_size=page_size)
+    response = get_index().search(meeting.with_changes(page_size=100))
+    item = next((hit for hit in response.hits if _title_key(hit.title) == _title_key(p.title)), None)
+    return Minutes(SearchState(meeting, page_size).url(), response.total, item)
+
+
 def search_opened_from() -> SearchState | None:
     """The search this page was opened from (a hit carries its parameters), or None."""
     page_size = int(current_app.config["PAGE_SIZE"])
@@ -195,7 +224,7 @@ def passage(passage_id: str) -> str:
                            permalink=url_for("passages.passage", passage_id=p.id, _external=True),
                            source_permalink=url_for("passages.source", document_id=p.document_id, _external=True)
                            + (f"#page={p.page}" if p.page else ""),
-                           doc_title=document_title(p), marks=marks,
+                           doc_title=document_title(p), marks=marks, minutes=minutes_of(p),
                            query=marks.query if marks else "", **return_links(search_opened_from()))
 
 
