@@ -287,3 +287,22 @@ def test_an_agenda_without_its_minutes_says_they_are_not_indexed(tmp_path):
     assert note.get_text(" ", strip=True) == ("Dagsordenen er udsendt før mødet og indeholder ingen beslutning. "
                                               "Referatet af mødet er ikke i søgeindekset.")
     assert note.a is None
+
+
+# --- The period at its edges -----------------------------------------------------------------
+
+@pytest.mark.parametrize("entered, invalid", [({"from": "2019", "to": "2015"}, "to"), ({"from": "31.02.2019"}, "from")])
+def test_a_period_typed_wrong_is_corrected_where_it_is_explained(client, entered, invalid):
+    """A reversed period or a date that does not exist: the error page shows the period as
+    typed in a form that keeps the rest of the search, and the corrected form searches."""
+    answer = client.get("/", query_string={"q": "flygtninge", "municipality": "Næstved", "sort": "newest", **entered})
+    assert answer.status_code == 400
+    form = BeautifulSoup(answer.get_data(as_text=True), "html.parser").select_one(".alert form.period-fix")
+    assert {i["name"]: i["value"] for i in form.select("input[type=hidden]")} == {
+        "q": "flygtninge", "municipality": "Næstved", "sort": "newest"}
+    typed = {i["name"]: i["value"] for i in form.select("input[type=text]")}
+    assert typed == {"from": entered["from"], "to": entered.get("to", "")}
+    assert form.select_one(f"input[name={invalid}]")["aria-invalid"] == "true"
+    fixed = {i["name"]: i["value"] for i in form.select("input")} | {"from": "2015", "to": "2019"}
+    corrected = soup(client.get(form["action"], query_string=fixed))
+    assert corrected.select_one("ol.hits") and len(corrected.select("a.chip")) == 3  # municipality, from, to

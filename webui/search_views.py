@@ -9,7 +9,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from markupsafe import escape
 
 from indexer.models import AARSBERETNING
-from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse
+from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse, without_controls
 
 from .errors import PageError, json_response, link_header
 from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
@@ -42,8 +42,10 @@ def index() -> Response | tuple[str, int] | str:
         state = current_state()
     except InvalidParameter as error:
         state = state_without_invalid(request.args.to_dict(flat=False), error)
+        # a period typed wrong is corrected where it is explained, as typed, the rest kept
+        entered = {name: without_controls((request.args.getlist(name) or [""])[-1])[:100] for name in ("from", "to")}
         return render_template("search/index.html", state=state, response=None, error=error,
-                               hidden=hidden_fields(state)), 400
+                               hidden=hidden_fields(state), period_hidden=period_fields(state), entered=entered), 400
     response = run_search(state)
     r = state.request
     first = (r.page - 1) * r.page_size + 1
