@@ -306,3 +306,21 @@ def test_a_period_typed_wrong_is_corrected_where_it_is_explained(client, entered
     fixed = {i["name"]: i["value"] for i in form.select("input")} | {"from": "2015", "to": "2019"}
     corrected = soup(client.get(form["action"], query_string=fixed))
     assert corrected.select_one("ol.hits") and len(corrected.select("a.chip")) == 3  # municipality, from, to
+
+
+# --- Following a case: the order the page claims is the order it shows ------------------------
+
+def test_a_case_number_search_says_its_relevance_order_is_newest_first(client):
+    """The case number on an item page opens `sagsnr:"…"`: no words to rank by, so the hits
+    come newest first while "Relevans" is the sort chosen; the page says so. A search with
+    words is ranked and says nothing of the kind."""
+    hit = next(h for h in api_hits(client, q="flygtninge") if h["case_number"])
+    passage = soup(client.get(f"/passage/{hit['id']}"))
+    case = next(a for a in passage.select("dl.facts a") if a.get_text().startswith(hit["case_number"]))
+    listed = soup(client.get(case["href"]))
+    assert listed.select_one(".sort a[aria-current]").get_text() == "Relevans"
+    assert listed.select_one(".sort-note").get_text() == "Søgningen har ingen ord at rangere efter, så de nyeste møder står først."
+    query = params(case["href"])["q"][0]
+    assert [h["id"] for h in api_hits(client, q=query)] == [h["id"] for h in api_hits(client, q=query, sort="newest")]
+    assert not soup(client.get("/", query_string={"q": "flygtninge"})).select(".sort-note")
+    assert not soup(client.get(case["href"] + "&sort=oldest")).select(".sort-note")

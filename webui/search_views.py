@@ -62,8 +62,17 @@ def index() -> Response | tuple[str, int] | str:
         pages=pagination(state, response.pages),
         first=first,
         last=first + len(response.hits) - 1,
+        by_date=listed_by_date(state, response),
     )
     return (page, 404) if response.past_last_page else page
+
+
+def listed_by_date(state: SearchState, response: SearchResponse) -> bool:
+    """Whether "Relevans" lists the hits newest first: a query of facet values, dates, case
+    numbers or exclusions alone (or none) has no words to rank by, and the engine gives every
+    hit the score 0 and the newest meetings first. The page says so beside the sort, which
+    would otherwise claim a ranking that is not there."""
+    return state.request.sort == "relevance" and bool(response.hits) and all(hit.score == 0 for hit in response.hits)
 
 
 def state_without_invalid(args: dict[str, list[str]], error: InvalidParameter) -> SearchState:
