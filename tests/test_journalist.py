@@ -324,3 +324,7 @@ def test_a_case_number_search_says_its_relevance_order_is_newest_first(client):
     assert [h["id"] for h in api_hits(client, q=query)] == [h["id"] for h in api_hits(client, q=query, sort="newest")]
     assert not soup(client.get("/", query_string={"q": "flygtninge"})).select(".sort-note")
     assert not soup(client.get(case["href"] + "&sort=oldest")).select(".sort-note")
+
+
+def test_the_front_page_says_its_list_is_newest_first_without_naming_a_search(client):
+    assert soup(client.get("/")).select_one(".sort-note").get_text() == "De nyeste møder står først."
