@@ -328,3 +328,17 @@ def test_a_case_number_search_says_its_relevance_order_is_newest_first(client):
 
 def test_the_front_page_says_its_list_is_newest_first_without_naming_a_search(client):
     assert soup(client.get("/")).select_one(".sort-note").get_text() == "De nyeste møder står først."
+
+
+def test_a_hit_links_its_case_to_all_its_items(client):
+    """From the hit list, one click lists every item filed under the case."""
+    hit = next(h for h in api_hits(client, q="flygtninge") if h["case_number"] == "00.01.00-A21-1-14")
+    case_items = {h["id"] for h in api_hits(client, q='sagsnr:"00.01.00-A21-1-14"')}
+    assert hit["id"] in case_items and len(case_items) > 10  # Næstved's two meetings
+    page = soup(client.get("/", query_string={"q": "flygtninge", "page_size": 50}))
+    article = next(a for a in page.select("ol.hits article") if a.h3.a["href"].split("?")[0].endswith(hit["id"]))
+    link = article.select_one(".meta a.case-link")
+    assert link.get_text(" ", strip=True).startswith("00.01.00-A21-1-14")
+    listed = soup(client.get(link["href"]))
+    first_page = client.get("/api/search", query_string={"q": 'sagsnr:"00.01.00-A21-1-14"'}).get_json()["hits"]
+    assert [a["href"].split("?")[0].rsplit("/", 1)[1] for a in listed.select("ol.hits h3 a")] == [h["id"] for h in first_page]
