@@ -342,3 +342,16 @@ def test_a_hit_links_its_case_to_all_its_items(client):
     listed = soup(client.get(link["href"]))
     first_page = client.get("/api/search", query_string={"q": 'sagsnr:"00.01.00-A21-1-14"'}).get_json()["hits"]
     assert [a["href"].split("?")[0].rsplit("/", 1)[1] for a in listed.select("ol.hits h3 a")] == [h["id"] for h in first_page]
+
+
+def test_the_feed_is_offered_beside_the_hits_and_when_nothing_matches_yet(client):
+    """Following a search is a daily job: its feed is linked where the hits are, and also when
+    nothing matches yet, since the first item that does is the news."""
+    page = soup(client.get("/", query_string={"q": "flygtninge", "municipality": "Næstved"}))
+    feed = page.select_one(".results-head a.feed-link")["href"]
+    assert feed == page.select_one('link[rel="alternate"][type="application/atom+xml"]')["href"]
+    empty = soup(client.get("/", query_string={"q": "letbane", "municipality": "Næstved"}))
+    assert not empty.select("ol.hits")
+    link = empty.select_one(".empty a.feed-link")
+    assert params(link["href"]) == {"q": ["letbane"], "municipality": ["Næstved"]}
+    assert feed_entries(client, **{k: v[0] for k, v in params(link["href"]).items()}) == []
