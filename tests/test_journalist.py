@@ -355,3 +355,12 @@ def test_the_feed_is_offered_beside_the_hits_and_when_nothing_matches_yet(client
     link = empty.select_one(".empty a.feed-link")
     assert params(link["href"]) == {"q": ["letbane"], "municipality": ["Næstved"]}
     assert feed_entries(client, **{k: v[0] for k, v in params(link["href"]).items()}) == []
+
+
+def test_the_period_hint_says_what_a_period_does_with_an_annual_report(client):
+    """June 2015 finds the whole annual report of 2015 (its year overlaps the period); the hint
+    said the year had to lie in the period, which a month never holds."""
+    june = api_hits(client, **{"from": "2015-06-01", "to": "2015-06-30"})
+    assert any(h["doc_type"] == "årsberetning" and h["year"] == 2015 for h in june)
+    hint = soup(client.get("/", query_string={"from": "2015-06-01", "to": "2015-06-30"})).select_one("#period-hint")
+    assert hint.get_text() == "Mødedato. En årsberetning tæller med, hvis perioden rammer blot en del af dens år."
