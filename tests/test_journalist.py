@@ -364,3 +364,26 @@ def test_the_period_hint_says_what_a_period_does_with_an_annual_report(client):
     assert any(h["doc_type"] == "årsberetning" and h["year"] == 2015 for h in june)
     hint = soup(client.get("/", query_string={"from": "2015-06-01", "to": "2015-06-30"})).select_one("#period-hint")
     assert hint.get_text() == "Mødedato. En årsberetning tæller med, hvis perioden rammer blot en del af dens år."
+
+
+@pytest.mark.browser
+def test_the_copy_button_copies_the_citation_with_its_links_one_per_line(newsroom, client):
+    """In Chromium: what lands on the clipboard is what a reporter pastes under a quote."""
+    from playwright.sync_api import sync_playwright
+
+    from webui.screenshot import launch_chromium, running_server
+
+    corpus, index_dir = newsroom
+    hit = next(h for h in api_hits(client, q="flygtninge") if h["source"].endswith(".pdf") and h["page"])
+    citation = client.get(f"/api/passage/{hit['id']}").get_json()["citation"]
+    with running_server(index_dir, corpus) as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+        page = context.new_page()
+        page.goto(f"{base}/passage/{hit['id']}?q=flygtninge")
+        page.get_by_role("button", name="Kopiér henvisning").click()
+        page.locator(".copy-status").get_by_text("Henvisningen er kopieret.").wait_for()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        browser.close()
+    assert copied.split("\n") == [citation, f"Link til punktet: {base}/passage/{hit['id']}",
+                                  f"Kilde, side {hit['page']}: {base}/source/{hit['document_id']}#page={hit['page']}"]

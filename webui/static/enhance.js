@@ -26,8 +26,8 @@
     if (!source || !navigator.clipboard) { return; }
     button.hidden = false;
     button.addEventListener("click", function () {
-      // innerText keeps the block's lines (the citation, then its links) apart
-      navigator.clipboard.writeText((source.innerText || source.textContent).trim()).then(function () {
+      // innerText keeps the block's lines (the citation, then its links) apart, one line each
+      navigator.clipboard.writeText((source.innerText || source.textContent).replace(/\n\s*\n/g, "\n").trim()).then(function () {
         if (status) { status.textContent = "Henvisningen er kopieret."; }
         setTimeout(function () { if (status) { status.textContent = ""; } }, 4000);
       }, function () {
