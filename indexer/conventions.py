@@ -204,9 +204,11 @@ def decision_header(text: str) -> DecisionHeader | None:
 # Members by name: "Martin Bech", "Bettina Bøcker Kjeldsen (V)", "A, B og C" (never a clause: "Godkendt, idet …")
 _PERSON = r"[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ\-]*)*(?:\s*\([A-ZÆØÅ]{1,3}\))?"
 _NAMES = rf"{_PERSON}(?:(?:,\s*|\s+og\s+){_PERSON})*"
+# Labels that list the absent members: in a meeting's head (`enrich`) and as a decision's note.
+ABSENT_LABELS = ("Fraværende", "Fraværende med afbud", "Fraværende uden afbud", "Ej til stede", "Ikke til stede",
+                 "Afbud", "Afbud fra", "Fravær", "Ikke mødt")
 _ATTENDANCE = re.compile(
-    r"^(Dato|Sted|Fraværende|Fraværende (?:med|uden) afbud|Ej til stede|Ikke til stede|Afbud|Afbud fra|Fravær|Til stede"
-    r"|Mødt|Ikke mødt|Stedfortræder)\s*:"
+    rf"^(Dato|Sted|{'|'.join(ABSENT_LABELS)}|Til stede|Mødt|Stedfortræder)\s*:"
     r"|^[A-ZÆØÅ][^.:]{1,80} deltog ikke i (behandlingen|sagens behandling|mødet|punktets behandling)[^.]*\.?$"
     # "Martin Bech og Niels Salling var fraværende.", "Mikkel Houmann havde meldt afbud, og Peter Steffensen
     # deltog i stedet."

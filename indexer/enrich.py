@@ -38,8 +38,6 @@ _COUNCIL = re.compile(rf"(?<![\wæøåÆØÅ])({cv.COUNCIL_PATTERN})s?(?![\wæø
 _DATE_LABEL = re.compile(r"^(Mødedato|Dato|Mødedag|Mødetidspunkt|STARTTIDSPUNKT|Tidspunkt|Tid)\b", re.IGNORECASE)
 _PLACE_LABELS = ("Mødested", "Sted", "Lokale", "Mødelokale", "STED")
 _PRESENT_LABELS = ("Medlemmer", "Mødedeltagere", "Deltagere", "Til stede", "Tilstede", "Fremmødte")
-_ABSENT_LABELS = ("Fraværende", "Afbud", "Fravær", "Ej til stede", "Ikke til stede", "Fraværende med afbud",
-                  "Fraværende uden afbud", "Afbud fra")
 _OTHER_HEAD_LABELS = (
     "Administrationen", "Referent", "Mødedato", "Tid", "Mødetid", "Mødetidspunkt", "Dato", "Tidspunkt",
     "Stedfortræder", "Indhold", "Indholdsfortegnelse", "UDVALG", "MØDE", "STARTTIDSPUNKT", "SLUTTIDSPUNKT",
@@ -302,7 +300,7 @@ def _list_joiner(so_far: str) -> str:
 
 
 # Longest first: "Afbud fra: …" is not "Afbud" with the value "fra: …".
-_HEAD_LABELS = sorted(_PRESENT_LABELS + _ABSENT_LABELS + _OTHER_HEAD_LABELS, key=len, reverse=True)
+_HEAD_LABELS = sorted(_PRESENT_LABELS + cv.ABSENT_LABELS + _OTHER_HEAD_LABELS, key=len, reverse=True)
 
 
 def _head_label(text: str) -> tuple[str | None, str]:
@@ -318,7 +316,7 @@ def _head_label(text: str) -> tuple[str | None, str]:
 def _label_kind(label: str) -> str | None:
     if label in _PRESENT_LABELS:
         return "present"
-    if label in _ABSENT_LABELS:
+    if label in cv.ABSENT_LABELS:
         return "absent"
     if label in _PLACE_LABELS:
         return "place"

@@ -480,7 +480,8 @@ def test_f10_glued_numbers_and_an_item_without_a_title_line(tmp_path):
 # --- Attendance as municipalities spell it --------------------------------------------------------
 
 
-@pytest.mark.parametrize("label", ["Ikke til stede:", "Fraværende med afbud:", "Afbud fra:", "Afbud:"])
+@pytest.mark.parametrize("label", ["Ikke til stede:", "Fraværende med afbud:", "Fraværende uden afbud:", "Afbud fra:",
+                                   "Afbud:", "Ikke mødt:"])
 @pytest.mark.parametrize("prefix", ["f2", "f4", "f6"])
 def test_absent_members_under_every_usual_label_in_the_head_and_under_a_decision(tmp_path, prefix, label):
     # 'Beslutning' / 'Ikke til stede: Mikkel Lund (C)' / 'Godkendt.': the line is the decision's note, and in
