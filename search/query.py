@@ -88,8 +88,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
     negative: list[Query] = []
     highlight: set[str] = set()
     dropped_words = 0
-    ranked = False
-    text_fields: set[str | None] = set()
+    text_fields: set[str | None] = set()  # the fields of the clauses that rank: none, a text field or None (all)
     notices = list(parsed.notices)
     for group in parsed.groups:
         alternatives: list[tuple[Query, Query]] = []
@@ -104,7 +103,6 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
                 negative.append(pair[1])
             else:
                 alternatives.append(pair)
-                ranked = ranked or clause.field not in _UNRANKED_FIELDS
                 if clause.field not in _UNRANKED_FIELDS:
                     text_fields.add(clause.field)
             if pair is not None and clause.field in FACETS_BY_NAME and pair[1] is NullQuery:
@@ -114,8 +112,8 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
             matching.append(_any([m for _, m in alternatives]))
     if not scored and not negative and (parsed.groups or text.strip()):
         notices.append(NOTHING_TO_SEARCH if dropped_words else NO_WORDS)
-    return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(notices), ranked,
-                    in_decision=text_fields == {"decision"})
+    return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(notices),
+                    ranked=bool(text_fields), in_decision=text_fields == {"decision"})
 
 
 # Clauses on these fields match or not; they do not rank (a case number typed as a plain word
