@@ -18,6 +18,7 @@ import click
 
 from indexer.conventions import shorten_title
 from indexer.danish_click import DanishGroup, DanishPath, QueryCommand, argument, option
+from indexer.dates import danish_date
 from indexer.progress import printable
 from indexer.settings import SETTINGS, default_corpus, default_index_dir
 
@@ -112,7 +113,7 @@ def extract(file: Path, as_json: bool) -> None:
             click.echo(json.dumps(passage.to_json(), ensure_ascii=False))
         return
     meta = " · ".join(str(v) for v in (document.doc_type, document.municipality, document.council,
-                                       _danish_date(document.meeting_date) or document.year) if v)
+                                       danish_date(document.meeting_date) or document.year) if v)
     count = len(document.passages)
     click.echo(f"{printable(document.source)}: {_one_line(meta)} · {count} {'passage' if count == 1 else 'passager'}")
     for passage in document.passages:
@@ -267,7 +268,7 @@ def _print_response(response) -> None:
     for rank, hit in enumerate(response.hits, (request.page - 1) * request.page_size + 1):
         click.echo()
         click.echo(click.style(f"{rank}. {_first_line(hit.title, TITLE_WIDTH)}", bold=True))
-        meta = [hit.municipality, hit.council, _danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None),
+        meta = [hit.municipality, hit.council, danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None),
                 f"punkt {hit.item_number}" if hit.item_number is not None else None,
                 hit.case_handler]
         click.echo("   " + _one_line(" · ".join(m for m in meta if m)))
@@ -293,13 +294,6 @@ def _terminal_snippet(snippet: str) -> str:
         flags=re.S,
     )
     return html.unescape(re.sub(r"<[^>]+>", "", marked)).replace("\n", " ")
-
-
-def _danish_date(iso: str | None) -> str | None:
-    if not iso:
-        return None
-    year, month, day = iso.split("-")
-    return f"{day}.{month}.{year}"
 
 
 def _one_line(text: str) -> str:

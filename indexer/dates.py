@@ -132,3 +132,15 @@ def year_of(text: str) -> int | None:
     """A single four-digit year standing alone (not part of a range such as 2014-2017)."""
     match = re.search(r"(?<![\d\-])(19\d\d|20\d\d)(?![\d\-])", text)
     return int(match.group(1)) if match else None
+
+
+def danish_date(iso: str | None) -> str:
+    """An ISO date as Danes write it ("" for none).
+
+    >>> danish_date("2019-05-21"), danish_date(None)
+    ('21.05.2019', '')
+    """
+    if not iso:
+        return ""
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}"

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from indexer.dates import find_dates  # the one date parser, shared with the indexer
+from indexer.dates import danish_date, find_dates  # the one date module, shared with the indexer
 from search.danish import fold
 
 # Facets in display order, by their URL/API parameter name.
@@ -291,12 +291,6 @@ def period_end(text: str, name: str) -> str:
     label = "Fra-datoen" if name == "from" else "Til-datoen"
     raise InvalidParameter(name, f"{label} «{text[:40]}» er ikke en dato. Skriv den som 21.05.2019, 2019-05-21 "
                                  "eller et årstal.", "invalid_date")
-
-
-def danish_date(iso: str) -> str:
-    """`2019-05-21` as the Danish `21.05.2019`."""
-    year, month, day = iso.split("-")
-    return f"{day}.{month}.{year}"
 
 
 def is_year(text: str) -> bool:
