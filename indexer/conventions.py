@@ -241,14 +241,14 @@ def is_placeholder(text: str) -> bool:
 
 # --- Item headings -----------------------------------------------------------------------
 
-_BULLET = r"(?:[•·▪◦‣○●■□\-–*]\s*|o\s+)"  # the usual bullets before a heading
-BULLET = _BULLET
+BULLETS = "•·▪◦‣○●■□-–*"  # the usual bullets before a heading or a name in a list
+BULLET = rf"(?:[{re.escape(BULLETS)}]\s*|o\s+)"
 # "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden", "3) Eventuelt", "• 301. Planstrategi 2020"
-NUMBERED_HEADING = re.compile(rf"^{_BULLET}?(?P<number>\d{{1,3}})[.)]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
+NUMBERED_HEADING = re.compile(rf"^{BULLET}?(?P<number>\d{{1,3}})[.)]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
 # "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE", "Punkt 3. Title",
 # "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title"; bulleted with any of the usual bullets
 PUNKT_HEADING = re.compile(
-    rf"^{_BULLET}?(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?P<number>\d{{1,3}})(?:\s*[:.)]|\s+[-–])?\s+"
+    rf"^{BULLET}?(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?P<number>\d{{1,3}})(?:\s*[:.)]|\s+[-–])?\s+"
     r"(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$"
 )
 # A title starts as a heading does, with a capital, a digit or a quote: "Punkt 3 i indstillingen udgår" and

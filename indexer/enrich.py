@@ -42,7 +42,6 @@ _OTHER_HEAD_LABELS = (
     "Administrationen", "Referent", "Mødedato", "Tid", "Mødetid", "Mødetidspunkt", "Dato", "Tidspunkt",
     "Stedfortræder", "Indhold", "Indholdsfortegnelse", "UDVALG", "MØDE", "STARTTIDSPUNKT", "SLUTTIDSPUNKT",
 ) + _PLACE_LABELS
-_BULLETS = "•·▪◦‣○●■□-–* "
 _ROLE_WORDS = {
     "formand", "næstformand", "forperson", "næstforperson", "forkvinde", "sekretær", "referent",
     "borgmester", "viceborgmester", "1. viceborgmester", "2. viceborgmester", "rådmand", "udvalgsformand",
@@ -330,7 +329,7 @@ def _names(value: str) -> tuple[str, ...]:
     value = re.sub(r"\([^)]*\)", "", value).rstrip(".")
     names = []
     for part in re.split(r",|\bog\b", value):
-        name = _without_role(" ".join(part.split()).lstrip(_BULLETS))
+        name = _without_role(" ".join(part.split()).lstrip(cv.BULLETS + " "))
         # A name starts with a capital: "sag 129-138" (the items a member missed) and what is left of
         # "Suppleant for Brian Møller" ("for Brian Møller") are notes about a member, not members.
         if name and name[0].isupper() and name.lower() not in _ROLE_WORDS and not name.isdigit():
