@@ -66,6 +66,17 @@ def inline_label(text: str) -> tuple[str, str] | None:
     return label, rest.strip()
 
 
+def section_label(text: str) -> tuple[str, str] | None:
+    """The section label a line starts with, alone (`label_of`: text "") or with its text on the
+    same line (`inline_label`), as (label, text); None for a line of text.
+
+    >>> section_label("BESLUTNING"), section_label("Beslutning: Godkendt."), section_label("Godkendt.")
+    (('BESLUTNING', ''), ('Beslutning', 'Godkendt.'), None)
+    """
+    label = label_of(text)
+    return (label, "") if label is not None else inline_label(text)
+
+
 # --- Field lines under an item heading ---------------------------------------------------
 
 

@@ -283,8 +283,7 @@ def _continues_title(text: str) -> bool:
 def _is_anchor(text: str, title: str) -> bool:
     return (
         cv.field_line(text) is not None
-        or cv.label_of(text) is not None
-        or cv.inline_label(text) is not None
+        or cv.section_label(text) is not None
         or cv.decision_header(text) is not None
         or _fold_title(text) == _fold_title(title)
         or _fold_title(text) == _fold_title(_TRAILING_NUMBER.sub(r"\g<title>", title))  # "3. Title 7" / "Title"
@@ -339,10 +338,10 @@ def _with_restarts(lines: Sequence[Line], headings: list[_Heading]) -> list[_Hea
         seen: set[str] = set()
         decided = False
         for k in range(heading.body_start, end):
-            label = cv.label_of(lines[k].text) or (cv.inline_label(lines[k].text) or (None,))[0]
-            if label is None:
+            found = cv.section_label(lines[k].text)
+            if found is None:
                 continue
-            key = cv.section_key(label)
+            key = cv.section_key(found[0])
             if key in _RESTART_KEYS and key in seen and decided:
                 out.append(_Heading(k, None, "", k))
                 seen, decided = set(), False
@@ -386,7 +385,7 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
             pending.extend(parsed.pending)
             k += 1
             continue
-        if pending and not cv.label_of(text) and not cv.inline_label(text) and not cv.decision_header(text):
+        if pending and not cv.section_label(text) and not cv.decision_header(text):
             fields.setdefault(pending.pop(0), text)
             k += 1
             continue
@@ -403,9 +402,7 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
     current: tuple[str, str, str | None, list[str]] = ("tekst", "", None, [])
     for line in body:
         text = line.text
-        label, first = cv.label_of(text), None
-        if label is None and (inline := cv.inline_label(text)):
-            label, first = inline  # "Beslutning: Godkendt."
+        label, first = cv.section_label(text) or (None, "")  # first: "Godkendt." of "Beslutning: Godkendt."
         header = None if label else cv.decision_header(text)
         if label is not None:
             parts.append(current)
