@@ -218,9 +218,8 @@ def passage(passage_id: str) -> str:
     p = context.passage
     marks = searched_marks(p, shown_text)
     marks = marks.anchored() if marks else None
-    source = source_url(p)
     return render_template("passages/passage.html", ctx=context, p=p,
-                           citation=citation(p), source_url=source,
+                           citation=citation(p), source_url=source_url(p),
                            permalink=url_for("passages.passage", passage_id=p.id, _external=True),
                            source_permalink=url_for("passages.source", document_id=p.document_id, _external=True)
                            + (f"#page={p.page}" if p.page else ""),

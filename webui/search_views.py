@@ -152,7 +152,7 @@ def feed() -> Response:
         "search/feed.xml",
         title="Referatsøg: " + (" · ".join(described) or "alle punkter"),
         self_url=state.feed_url(external=True),
-        page_url=url_for("search.index", _external=True, **_multi(state)),
+        page_url=url_for("search.index", _external=True, **state.url_params()),
         updated=max([e["updated"] for e in entries] + [last_commit]),
         entries=entries,
     )
@@ -193,12 +193,3 @@ def feed_entry(hit: Hit, last_commit: str, query: str) -> dict[str, Any]:
         "topics": hit.topics,
         "summary": summary,
     }
-
-
-def _multi(state: SearchState) -> dict[str, list[str]]:
-    """The state's URL parameters as url_for takes repeated ones (a list per name)."""
-    params: dict[str, list[str]] = {}
-    for name, value in state.params():
-        params.setdefault(name, []).append(value)
-    return params
-
