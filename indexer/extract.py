@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import unicodedata
+import zlib
 from pathlib import Path
 
 from indexer.htmltext import read_page
@@ -449,8 +450,6 @@ class _BoundedZlib:
     the same answers (and `zlib.error`s) as zlib for every stream within the bound."""
 
     def decompress(self, data: bytes, *args: object, **kwargs: object) -> bytes:
-        import zlib
-
         inflater = zlib.decompressobj()
         out = inflater.decompress(data, MAX_STREAM_BYTES + 1)
         if len(out) > MAX_STREAM_BYTES:
@@ -460,13 +459,9 @@ class _BoundedZlib:
         return out
 
     def decompressobj(self, *args: object, **kwargs: object) -> _BoundedInflater:
-        import zlib
-
         return _BoundedInflater(zlib.decompressobj(*args, **kwargs))  # type: ignore[arg-type]
 
     def __getattr__(self, name: str) -> object:
-        import zlib
-
         return getattr(zlib, name)
 
 
