@@ -15,10 +15,12 @@ from search.analysis import VALUE_SEPARATOR
 from search.columns import column_values
 
 NEWEST, OLDEST = "newest", "oldest"
+DAYS = "days"  # not an order: each document's date as the number YYYYMMDD, 0 when undated
 
 
-def build_ranks(searcher: Searcher) -> dict[str, array]:
-    """Meetings newest (and oldest) first, the items of one meeting in their own order, undated last."""
+def build_ranks(searcher: Searcher) -> dict[str, Any]:
+    """`ranks_of` the index's order keys: meetings newest (and oldest) first, the items of one
+    meeting in their own order, undated last; and each document's date (`DAYS`)."""
     keys: list[bytes] = []
     for leaf, _offset in searcher.reader().leaf_readers():
         count = leaf.doc_count_all()
@@ -29,14 +31,11 @@ def build_ranks(searcher: Searcher) -> dict[str, array]:
     return ranks_of(keys)
 
 
-DAYS = "days"
-
-
 def ranks_of(keys: list[bytes]) -> dict[str, Any]:
     """`rank[docnum]` per date order (NEWEST, OLDEST) for each document's order key
     (`schema.order_key`: date, document and item, UTF-8, joined by VALUE_SEPARATOR; anything
     else counts as all three empty): by date (newest or oldest first, undated last), then
-    document and item, then document number.
+    document and item, then document number; under `DAYS` each key's date as YYYYMMDD (0: none).
 
     Keys as the index writes them (an ISO date or none, then the document id and the
     zero-padded item) sort as bytes in the order of their three parts, so numpy sorts them

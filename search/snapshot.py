@@ -218,12 +218,15 @@ class Snapshot:
     def rank(self, searcher: Searcher, sort: str) -> array:
         """`rank[docnum]`: the document's place in the given date order (smaller comes first).
         Both orders are built at once: they share reading and sorting the order keys."""
-        return self.kept("ranks", lambda: build_ranks(searcher))[sort]
+        return self._ranks(searcher)[sort]
 
     def days(self, searcher: Searcher) -> np.ndarray:
         """`days[docnum]`: the date a document sorts by as the number YYYYMMDD (0: undated),
         read with the date orders (`rank`)."""
-        return self.kept("ranks", lambda: build_ranks(searcher))[DAYS]
+        return self._ranks(searcher)[DAYS]
+
+    def _ranks(self, searcher: Searcher) -> dict[str, Any]:
+        return self.kept("ranks", lambda: build_ranks(searcher))
 
 
     def routine(self, searcher: Searcher) -> frozenset[int]:
