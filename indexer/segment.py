@@ -127,7 +127,7 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) 
         if match:
             number = int(match.group("number"))
             heading = _titled_heading(lines, i, number, match.group("title"),
-                                      strong_only=_continues_a_list(lines, i, pattern, number))
+                                      strong_only=_continues_a_list(lines, i))
             if heading and pattern is cv.PUNKT_HEADING:
                 heading = replace(heading, title=cv.without_meeting_reference(heading.title))
             return heading
@@ -181,7 +181,7 @@ def _wrapped_title_above_sag_nr(lines: Sequence[Line], i: int) -> _Heading | Non
     return _Heading(i, number, cv.clean_title(" ".join(parts)), end)
 
 
-def _continues_a_list(lines: Sequence[Line], i: int, pattern: re.Pattern[str], number: int) -> bool:
+def _continues_a_list(lines: Sequence[Line], i: int) -> bool:
     """Whether line i is the next point of a list in the paragraph above it ("2) …" / "3) …").
 
     Such a line needs a strong anchor (a field line or its title repeated): a section label
@@ -189,12 +189,14 @@ def _continues_a_list(lines: Sequence[Line], i: int, pattern: re.Pattern[str], n
     The point before it may begin in lower case ("1. anbefalingerne godkendes").
     """
     own = _numbering(lines[i].text)
+    if own is None:  # "38Godkendelse af dagsorden": glued, no list point
+        return False
+    kind, number = own
     for k in range(i - 1, max(i - _LIST_REACH, -1), -1):
         text = lines[k].text
         if not text:
             return False
-        before = _numbering(text)
-        if before and own and before[0] == own[0] and before[1] == number - 1:
+        if _numbering(text) == (kind, number - 1):
             return True
     return False
 
