@@ -186,12 +186,17 @@ def _clause_query(
     return scored, matching
 
 
+def _read_query(text: str) -> ParsedQuery:
+    """The query as typed, as every search reads it: parsed (within `MAX_QUERY_LENGTH`), its
+    words' synonyms and abbreviations added (`variants.expand`)."""
+    return variants.expand(parse(text.strip(), MAX_QUERY_LENGTH))
+
+
 def query_marker(searcher: Searcher, query: str) -> Marker:
     """What a search for `query` marks in a hit (its words and their variants, as this index
     analyses and splits them), to mark them anywhere else: the passage page opened from a hit.
     Words the query excludes are not marked; malformed text never raises."""
-    parsed = variants.expand(parse(query.strip(), MAX_QUERY_LENGTH))
-    compiled = compile_query(parsed, searcher, text=query)
+    compiled = compile_query(_read_query(query), searcher, text=query)
     return Marker(compiled.highlight, compound_lexicon(searcher.schema))
 
 
@@ -199,7 +204,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     """Answer one request. Malformed query text never raises; invalid parameters raise `InvalidParameter`."""
     _validate(request)
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
-    parsed = variants.expand(parse(request.query.strip(), MAX_QUERY_LENGTH))
+    parsed = _read_query(request.query)
     compiled = compile_query(parsed, searcher, decisions_only=request.decisions_only, text=request.query)
     matched = _base_set(searcher, snapshot, compiled, request.decisions_only)
 
