@@ -111,3 +111,18 @@ def run(runner, *args, **kwargs):
     result = runner.invoke(main, [str(a) for a in args], **kwargs)
     assert "Traceback" not in result.output
     return result
+
+
+# A few queries whose answers tests compare before and after something happens to an index.
+QUERIES = ("flygtninge", "boligplacering", '"negativ social kontrol"', "foreningernes dag")
+
+
+def answers(index_dir: Path) -> dict[str, tuple[int, tuple[str, ...]]]:
+    """What the index answers to `QUERIES`: total and the ids of the first hits."""
+    from search import SearchRequest, open_index
+
+    index = open_index(index_dir)
+    try:
+        return {q: (r.total, tuple(h.id for h in r.hits)) for q in QUERIES for r in [index.search(SearchRequest(query=q))]}
+    finally:
+        index.close()

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import QUERIES, answers
 from indexer import pipeline
 from indexer.cli import main
 from indexer.models import Skipped
@@ -29,7 +30,6 @@ from search import IndexLocked, SearchRequest, open_index
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-QUERIES = ("flygtninge", "boligplacering", '"negativ social kontrol"', "foreningernes dag")
 MINUTES_2015 = "naestved-integrationsraadet-referat-2015-05-21.txt"
 ROSKILDE = "roskilde-integrationsraadet-referat-2026-06-04.txt"
 
@@ -91,15 +91,6 @@ def add_copies(corpus: Path, count: int) -> None:
     for i in range(count):
         seed = seeds[i % len(seeds)]
         shutil.copy(seed, corpus / f"kopi-{i:03d}-{seed.name}")
-
-
-def answers(index_dir: Path) -> dict[str, tuple[int, tuple[str, ...]]]:
-    """What the index answers to a few queries: total and the ids of the first hits."""
-    index = open_index(index_dir)
-    try:
-        return {q: (r.total, tuple(h.id for h in r.hits)) for q in QUERIES for r in [index.search(SearchRequest(query=q))]}
-    finally:
-        index.close()
 
 
 def total(index_dir: Path, query: str) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import answers
 from indexer.extract import ExtractError, extract, is_junk
 from search import SearchRequest, open_index
 
@@ -24,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 PDFS = Path(__file__).resolve().parent / "fixtures" / "pdf"
 MINUTES_2015 = "naestved-integrationsraadet-referat-2015-05-21.txt"
-QUERIES = ("flygtninge", "boligplacering", '"negativ social kontrol"', "foreningernes dag")
 HANG = 90  # seconds: far beyond what any of these runs needs; only a hang gets near it
 
 
@@ -43,15 +43,6 @@ def skipped_lines(output: str) -> dict[str, str]:
     """The summary's `  source: reason` lines under "Sprunget over:"."""
     lines = output.split("Sprunget over:\n", 1)[1].splitlines() if "Sprunget over:" in output else []
     return dict(line.strip().split(": ", 1) for line in lines if line.startswith("  "))
-
-
-def answers(index_dir: Path) -> dict[str, tuple[int, tuple[str, ...]]]:
-    """What the index answers to a few queries: total and the ids of the first hits."""
-    index = open_index(index_dir)
-    try:
-        return {q: (r.total, tuple(h.id for h in r.hits)) for q in QUERIES for r in [index.search(SearchRequest(query=q))]}
-    finally:
-        index.close()
 
 
 def outline(document) -> list[tuple]:
