@@ -309,13 +309,13 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"II*\x00", "et TIFF-billede"),
     (b"MM\x00*", "et TIFF-billede"),
 )
-_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
-# A page without <html> (a CMS's export, a fragment saved by hand): the head's elements are
-# never text or markdown. A .txt that is markup from its first character to its last is a page
-# too; a markdown file may be (pandoc wraps its exports of web pages in raw <div>s) and stays
-# markdown, whose reading strips the tags line by line.
-_HTML_HEAD_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(head|body|meta|title)[\s>/]", re.I | re.S)
-_HTML_BLOCK_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(div|p|table|section|article|main|h[1-6])[\s>]", re.I | re.S)
+_BEFORE_MARKUP = rb"\s*(<!--.*?-->\s*)*<"  # blanks and comments before the first element
+# A page: <!doctype html> or <html>, or without <html> (a CMS's export, a fragment saved by
+# hand) an element of the head, which is never text or markdown. A .txt that is markup from its
+# first character to its last is a page too; a markdown file may be (pandoc wraps its exports
+# of web pages in raw <div>s) and stays markdown, whose reading strips the tags line by line.
+_HTML_START = re.compile(_BEFORE_MARKUP + rb"(!doctype\s+html|html[\s>]|(head|body|meta|title)[\s>/])", re.I | re.S)
+_HTML_BLOCK_START = re.compile(_BEFORE_MARKUP + rb"(div|p|table|section|article|main|h[1-6])[\s>]", re.I | re.S)
 
 
 def _sniff(data: bytes, path: Path) -> str:
@@ -323,12 +323,12 @@ def _sniff(data: bytes, path: Path) -> str:
     head = data[:1024]
     # Readers accept junk before the magic within the first KB; a text that merely mentions
     # "%PDF-" is told apart by the missing end-of-file marker.
-    if _strip_bom(head).lstrip().startswith(b"%PDF-") or (b"%PDF-" in head and b"%%EOF" in data[-2048:]):
+    start = _strip_bom(head)
+    if start.lstrip().startswith(b"%PDF-") or (b"%PDF-" in head and b"%%EOF" in data[-2048:]):
         return "pdf"
     suffix = path.suffix.lower()
     looks_like = next((what for magic, what in _SIGNATURES if data.startswith(magic)), None)
-    start = _strip_bom(head)
-    is_html = bool(_HTML_START.match(start) or _HTML_HEAD_START.match(start)) or bool(
+    is_html = bool(_HTML_START.match(start)) or bool(
         suffix == ".txt" and _HTML_BLOCK_START.match(start) and data.rstrip().endswith(b">"))
     if suffix == ".pdf":
         # A .pdf that is not one is nearly always a failed download (an error page saved under
