@@ -18,7 +18,8 @@ from search.schema import COPY_HASH_SIZE, COPY_KEY, COPY_KEY_SIZE, COPY_SIMILARI
 
 def build_copies(searcher: Searcher) -> dict[int, tuple[int, bytes]]:
     """`Snapshot.copies` from the `copy_key` column: live passages grouped by the key's hash,
-    groups from two sources or more kept."""
+    each group split into clusters of alike texts (`_alike`), clusters from two sources or
+    more kept."""
     prefixes: list[np.ndarray] = []
     keep: list[np.ndarray] = []
     segments: list[tuple[int, int, Any]] = []
