@@ -118,14 +118,18 @@ COPY_KEY_SIZE = COPY_HASH_SIZE + 1 + COPY_SKETCH_SIZE  # hash, preference, sketc
 # photo caption or a corrected sentence costs a few per cent); different sections of one
 # annual report share at most ~0.2 of theirs.
 COPY_SIMILARITY = 0.5
-_SKETCH_WORD_RE = re.compile(r"[^\W_]{3,}")
 _WORDS_RE = re.compile(r"[^\W_]+")
 COPY_TEXT_CHARS = 800
 COPY_WORDS = 40
 
 
+def _word_list(text: str) -> list[str]:
+    """The words copies are compared by: lower-cased, NFC, punctuation ignored."""
+    return _WORDS_RE.findall(unicodedata.normalize("NFC", text).lower())
+
+
 def _words(text: str) -> str:
-    return " ".join(_WORDS_RE.findall(unicodedata.normalize("NFC", text).lower()))
+    return " ".join(_word_list(text))
 
 
 def copy_key(passage: Passage) -> bytes:
@@ -159,8 +163,7 @@ def copy_key(passage: Passage) -> bytes:
              passage.meeting_date or str(passage.year or ""), str(passage.item_number), title,
              _words(passage.decision)]
     if not title:
-        opening = unicodedata.normalize("NFC", passage.text[:COPY_TEXT_CHARS]).lower()
-        parts.append(" ".join(_WORDS_RE.findall(opening)[:COPY_WORDS]))  # whole words: copies space them differently
+        parts.append(" ".join(_word_list(passage.text[:COPY_TEXT_CHARS])[:COPY_WORDS]))  # whole words: copies space them differently
     if not (passage.meeting_date or passage.year):
         parts.append(passage.source)
     digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=COPY_HASH_SIZE).digest()
@@ -178,7 +181,7 @@ def word_sketch(text: str) -> bytes:
     >>> len(word_sketch("Rådet godkendte planen.")), word_sketch("") == bytes([255]) * COPY_SKETCH_SIZE
     (64, True)
     """
-    words = set(_SKETCH_WORD_RE.findall(unicodedata.normalize("NFC", text).lower()))
+    words = {word for word in _word_list(text) if len(word) >= 3}
     smallest = heapq.nsmallest(COPY_SKETCH, {zlib.crc32(word.encode("utf-8")) for word in words})
     return struct.pack(f">{COPY_SKETCH}I", *smallest, *[0xFFFFFFFF] * (COPY_SKETCH - len(smallest)))
 
