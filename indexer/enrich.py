@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePosixPath
@@ -78,8 +79,9 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     # per document, and only when a heading needs it.
     casing = _casing(body) if report and any(_all_upper(item.title) for item in segmented.items) else {}
     passages = tuple(
-        _passage(item, position, document_id, base, meeting, tagger, report, casing, source.kind == "pdf")
-        for position, item in enumerate(segmented.items)
+        _passage(item, position, passage_id, document_id, base, meeting, tagger, report, casing, source.kind == "pdf")
+        for position, (item, passage_id) in enumerate(
+            zip(segmented.items, passage_ids(document_id, [(item.number, item.title) for item in segmented.items])))
     )
     case_numbers = {p.case_number for p in passages}
     return Document(
@@ -91,7 +93,36 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     )
 
 
-def _passage(item: Item, position: int, document_id: str, base: dict, meeting: str | None,
+def passage_ids(document_id: str, items: Sequence[tuple[int | None, str]]) -> list[str]:
+    """Each item's id: its document's, then its number and the start of its title as a slug.
+
+    An id names the item, not its place: a link or citation keeps pointing at the same item
+    when the minutes are reindexed with an item added, removed or moved (a place-numbered id
+    silently moved to the neighbouring item), and a retitled item gets a new id (a link to
+    it says it is gone rather than show another item). Equal names in one document (item 16
+    printed twice) get -2, -3, ….
+
+    >>> passage_ids("referat-0785a4", [(15, "Modtagelse af flygtninge"), (None, "Forord"), (None, "Forord")])
+    ['referat-0785a4-15-modtagelse-af-flygtninge', 'referat-0785a4-forord', 'referat-0785a4-forord-2']
+    """
+    ids: list[str] = []
+    taken: set[str] = set()
+    for number, title in items:
+        name = _slug(title)
+        if len(name) > PASSAGE_SLUG:  # cut at a word
+            name = name[:PASSAGE_SLUG + 1].rsplit("-", 1)[0]
+        parts = [str(number) if number is not None else "", name or "uden-titel"]
+        base = f"{document_id}-" + "-".join(part for part in parts if part)
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate)
+        ids.append(candidate)
+    return ids
+
+
+def _passage(item: Item, position: int, passage_id: str, document_id: str, base: dict, meeting: str | None,
              tagger: TopicTagger, report: bool, casing: dict[str, str], is_pdf: bool) -> Passage:
     title = _true_case(item.title, casing) if report else item.title
     # The text is what the item says, in reading order: section texts without their labels,
@@ -105,7 +136,7 @@ def _passage(item: Item, position: int, document_id: str, base: dict, meeting: s
     sections = _decisions_first(_reclassify(item.sections, meeting, base["council"]))
     decision_dates = [s.date for s in sections if s.is_decision and s.date]  # a placeholder ("-") decides nothing
     return Passage(
-        id=f"{document_id}-{position + 1:02d}",
+        id=passage_id,
         document_id=document_id,
         position=position,
         item_number=item.number,
@@ -221,9 +252,20 @@ _WORD_RE = re.compile(r"[\wæøåÆØÅ]+")
 def _document_id(source: str) -> str:
     """Readable and unique: the file name as a slug plus a short hash of the whole source path."""
     stem = PurePosixPath(source).with_suffix("").as_posix()
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})))
     digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
-    return f"{slug.strip('-')[:60]}-{digest}"
+    return f"{_slug(stem)[:60].strip('-')}-{digest}"
+
+
+# Characters of a title in its passage's id (cut at a word).
+PASSAGE_SLUG = 40
+_DANISH_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def _slug(text: str) -> str:
+    """Lower-case ASCII letters and digits joined by single hyphens: `Modtagelse af flygtninge`
+    → `modtagelse-af-flygtninge` (æ, ø, å as ae, oe, aa; other letters without accents)."""
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_DANISH_ASCII))
+    return re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode("ascii")).strip("-")
 
 
 # --- Document metadata -------------------------------------------------------------------

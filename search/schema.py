@@ -52,7 +52,8 @@ from search.facets import FACETS
 # 8: `copy_key` holds a sketch of the text's words: passages of one name are copies only when
 #    their texts agree; item headings, same-line section labels, decision headers, absent
 #    lists, unlabelled places, '---' sections and layout 10's untitled items as the
-#    conventions say (11ca334 … b892ca6): the stored passages of an older index differ.
+#    conventions say (11ca334 … b892ca6); passage ids name the item (number and title), not
+#    its place: the stored passages of an older index differ.
 SCHEMA_VERSION = 8
 
 PASSAGE = "passage"
