@@ -73,6 +73,22 @@ def test_repeated_item_number_still_gives_unique_stable_ids(seed_documents):
     assert [p.id for p in again.passages] == ids
 
 
+def test_an_items_id_survives_an_item_added_before_it(tmp_path, seed_documents):
+    """A citation's link keeps its item: the minutes reindexed with the missing item 13 added
+    give every other item the id it had; ids name the item, not its place."""
+    name = "naestved-integrationsraadet-referat-2015-05-21.txt"
+    before = {p.title: p.id for p in seed_documents[name].passages}
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    heading = next(line for line in text.splitlines() if re.match(r"\s*14\.\s", line))
+    item_13 = ("13. Drøftelse af ansøgningsmulighed\n\nSagsbehandler: Mette Jung Christensen\n\n"
+               "Beslutning\n\nDrøftet.\n\n")
+    (tmp_path / name).write_text(text.replace(heading, item_13 + heading, 1), encoding="utf-8")
+    after = read_document(tmp_path / name, tmp_path)
+    assert len(after.passages) == len(before) + 1
+    assert {p.title: p.id for p in after.passages if p.title in before} == before
+    assert before["Modtagelse af flygtninge"].endswith("-15-modtagelse-af-flygtninge")
+
+
 def test_decision_sub_points_are_not_items(seed_documents):
     document = seed_documents["naestved-integrationsraadet-referat-2015-05-21.txt"]
     (item,) = by_title(document, "Foreningernes dag 2015")
