@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from indexer.dates import danish_date, find_dates  # the one date module, shared with the indexer
@@ -98,18 +98,8 @@ class SearchRequest:
     date_to: str = ""
 
     def with_changes(self, **changes: Any) -> SearchRequest:
-        values = {
-            "query": self.query,
-            "filters": self.filters,
-            "decisions_only": self.decisions_only,
-            "sort": self.sort,
-            "page": self.page,
-            "page_size": self.page_size,
-            "date_from": self.date_from,
-            "date_to": self.date_to,
-        }
-        values.update(changes)
-        return SearchRequest(**values)
+        """This request with `changes` (field names); every other field kept."""
+        return replace(self, **changes)
 
 
 @dataclass(frozen=True)
