@@ -17,13 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import answers
+from conftest import PDFS, ROOT, SEEDS, answers
 from indexer.extract import ExtractError, extract, is_junk
 from search import SearchRequest, open_index
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-PDFS = Path(__file__).resolve().parent / "fixtures" / "pdf"
 MINUTES_2015 = "naestved-integrationsraadet-referat-2015-05-21.txt"
 HANG = 90  # seconds: far beyond what any of these runs needs; only a hang gets near it
 
