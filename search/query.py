@@ -6,9 +6,10 @@ set rather than one page:
 1. the query text (`search.syntax`) becomes a Whoosh query over title^4, decision^2 and
    body; no positive words means "every passage". With `decisions_only` unfielded words
    search the decision alone and every hit must have a decision;
-2. each selected facet becomes its own set of documents (OR within the facet);
-3. hits = query ∩ every facet set; a facet's counts = query ∩ every *other* facet's set.
-   This is disjunctive faceting: choosing "Næstved" keeps the other municipalities'
+2. each selected facet becomes its own set of documents (OR within the facet), and a
+   period of meeting dates one more (`period_docs`);
+3. hits = query ∩ every facet set ∩ the period; a facet's counts = query ∩ every *other*
+   facet's set ∩ the period. This is disjunctive faceting: choosing "Næstved" keeps the other municipalities'
    counts visible so a user can add them with OR. For facets with no selection the
    counts are over exactly the hits, so they add up to `total` when every passage has
    a value;
