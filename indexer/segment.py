@@ -5,6 +5,8 @@ A heading counts only with its *anchor*: a heading-shaped line (`15. Title`, `Pu
 field line, a section label, a decision header or the repeated title follows within a few
 lines, before any other heading-shaped line. That one rule rejects `1. at …`, `1) …`,
 `29. oktober 2020.` and contents lists, in every layout family (see tests/fixtures/layouts/LAYOUTS.md).
+Where minutes print items without a title line (layout 10), an item's `Sagsfremstilling` or
+`Indstilling` coming again after its decision starts an untitled item (`_with_restarts`).
 
 Documents without agenda items are reports: their sections start at upper-case headings or,
 when the report has none, at short title-like lines between paragraphs.
