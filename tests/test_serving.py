@@ -141,6 +141,37 @@ def test_a_bad_setting_stops_serve_with_one_danish_line(seed_index_dir, monkeypa
         again.bind(("127.0.0.1", port))
 
 
+@pytest.mark.parametrize("value", ["0", "abc", "-2"])
+def test_a_bad_number_of_workers_stops_serve_with_one_danish_line(seed_index_dir, monkeypatch, value):
+    """REFERATSOG_WORKERS=0 or =abc was ignored (two processes started), though a bad setting
+    stops serve with a line naming it."""
+    from webui.serve import ServeError, serve
+
+    def no_serving(*args, **kwargs):
+        raise AssertionError("served despite a bad setting")
+
+    monkeypatch.setattr("waitress.create_server", no_serving)
+    monkeypatch.setattr("webui.serve._run_workers", no_serving)
+    monkeypatch.setenv("REFERATSOG_WORKERS", value)
+    with pytest.raises(ServeError) as raised:
+        serve("127.0.0.1", free_port(), seed_index_dir, SEEDS)
+    assert str(raised.value) == f"ugyldig indstilling: REFERATSOG_WORKERS skal være et helt tal fra 1 til 64, ikke «{value}»."
+
+
+def test_a_bad_value_in_the_instance_config_is_refused_like_a_variable(seed_index_dir, tmp_path):
+    """PAGE_SIZE = "x" in the instance folder's config.py made every search a 500; it is now
+    one Danish line naming the key and the file, as REFERATSOG_PAGE_SIZE=x is."""
+    from webui.config import ConfigError
+
+    (tmp_path / "config.py").write_text('PAGE_SIZE = "x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        create_app({"INDEX_DIR": str(seed_index_dir), "TESTING": True}, instance_path=str(tmp_path))
+    assert str(raised.value) == f"PAGE_SIZE i {tmp_path}/config.py skal være et helt tal fra 1 til 100, ikke «x»."
+    (tmp_path / "config.py").write_text("PAGE_SIZE = 25\n", encoding="utf-8")  # a number, as Python writes it
+    app = create_app({"INDEX_DIR": str(seed_index_dir), "TESTING": True}, instance_path=str(tmp_path))
+    assert app.config["PAGE_SIZE"] == 25 and app.test_client().get("/?q=flygtninge").status_code == 200
+
+
 def test_a_bad_setting_does_not_leave_workers_dying_and_restarting(seed_index_dir):
     """With several workers the settings are read once, before forking: one line and exit
     code 1, not a worker that dies with a traceback and is restarted every 0.2 s for ever."""

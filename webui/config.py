@@ -60,6 +60,11 @@ def load_config(app: Flask, config: Mapping[str, Any] | None) -> None:
     for setting in WEB_SETTINGS:
         app.config.setdefault(setting.key, setting.default())
     app.config.from_pyfile("config.py", silent=True)
+    for setting in WEB_SETTINGS:  # a value from config.py is checked as the variable's is
+        try:
+            app.config[setting.key] = setting.parse(str(app.config[setting.key]))
+        except ValueError as error:
+            raise ConfigError(f"{setting.key} i {app.instance_path}/config.py {error}.") from None
     for setting in WEB_SETTINGS:
         raw = os.environ.get(setting.env)
         if raw:

@@ -56,13 +56,14 @@ from indexer.progress import printable
 from indexer.settings import default_corpus, default_index_dir
 
 from . import create_app
-from .config import ConfigError
+from .config import ConfigError, integer
 from .index import start_warming
 from .refusals import listeners, speak_danish
 
 # Eight concurrent clients (issue 6) plus headroom for static files and slow readers, in all.
 THREADS = 12
 MAX_WORKERS = 4
+MAX_CHOSEN_WORKERS = 64  # REFERATSOG_WORKERS may ask for more than the default's cap, within reason
 WORKERS_ENV = "REFERATSOG_WORKERS"
 
 # Waitress's settings (per process) besides sockets and threads. Its defaults let 100 idle
@@ -125,12 +126,17 @@ def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None) -> boo
 
 
 def default_workers() -> int:
-    """`REFERATSOG_WORKERS`, else one process per usable core (at most `MAX_WORKERS`); 1 where forking is not used."""
+    """`REFERATSOG_WORKERS`, else one process per usable core (at most `MAX_WORKERS`); 1 where
+    forking is not used. A value that is no number of processes is a `ServeError`."""
+    chosen = os.environ.get(WORKERS_ENV, "").strip()
+    if chosen:
+        try:
+            workers = integer(1, MAX_CHOSEN_WORKERS)(chosen)
+        except ValueError as error:
+            raise ServeError(f"ugyldig indstilling: {WORKERS_ENV} {error}.") from None
+        return workers if sys.platform.startswith("linux") else 1
     if not sys.platform.startswith("linux"):
         return 1
-    chosen = os.environ.get(WORKERS_ENV, "").strip()
-    if chosen.isdigit() and int(chosen) > 0:
-        return int(chosen)
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -147,6 +153,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
     (`ServeError`) before a long index build, not after it."""
     index_path = Path(index_dir).expanduser() if index_dir else default_index_dir()
     corpus_path = Path(corpus_dir).expanduser() if corpus_dir else default_corpus()
+    workers = default_workers() if workers is None else max(1, workers)  # a bad REFERATSOG_WORKERS: before anything
     sockets = _listen(host, port)
     try:
         ensure_index(index_path, corpus_path, progress)
@@ -167,7 +174,6 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
     _raise_open_files_limit()
     options = server_options(app.config)
     site = AccessLog(app)
-    workers = default_workers() if workers is None else max(1, workers)
     if not sys.platform.startswith("linux"):
         workers = 1
     shown_host = f"[{host}]" if ":" in host else host
