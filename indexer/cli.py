@@ -69,6 +69,7 @@ def main() -> None:
 def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: bool, quiet: bool, verbose: bool) -> None:
     """Indeksér mapper og filer (standard: seeds/). Kun ændrede filer læses igen."""
     from indexer.progress import make_progress, format_summary
+    from indexer.topics import VocabularyError
     from indexer.update import update_index
     from search import IndexLocked, IndexWriteFailed
 
@@ -83,7 +84,7 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
                    "det bygges forfra af alle filer.")
     try:
         report = update_index(targets, index_dir, full=full, progress=progress)
-    except (IndexLocked, IndexWriteFailed) as error:
+    except (IndexLocked, IndexWriteFailed, VocabularyError) as error:
         raise Failure(str(error)) from None
     except OSError as error:  # of the index folder itself (disk full, no write access): files are skipped, not this
         from indexer.extract import index_write_error
@@ -103,7 +104,13 @@ def extract(file: Path, as_json: bool) -> None:
     """Vis hvordan én fil deles i passager, uden at indeksere den."""
     from indexer.extract import ExtractError
     from indexer.pipeline import read_document
+    from indexer.settings import topics_file
+    from indexer.topics import VocabularyError, checked_tagger
 
+    try:
+        checked_tagger(topics_file())
+    except VocabularyError as error:
+        raise Failure(str(error)) from None
     try:
         document = read_document(file.resolve(), file.resolve().parent)
     except ExtractError as error:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from indexer.progress import printable
 from search.danish import STOP_WORDS, fold, stem, tokens
 
 _MIN_COMPOUND_PART = 4  # shorter keyword stems match whole words only ("ung" must not hit "forening")
@@ -170,3 +171,23 @@ def _occurrences(phrase: tuple[str, ...], stems: list[str]) -> int:
 @lru_cache(maxsize=4)
 def default_tagger(extra: Path | None = None) -> TopicTagger:
     return TopicTagger.from_files(extra)
+
+
+class VocabularyError(ValueError):
+    """An extra topic vocabulary that cannot be used, in one Danish line naming it."""
+
+
+def checked_tagger(extra: Path | None) -> TopicTagger:
+    """`default_tagger(extra)`, or a `VocabularyError` saying why the extra file cannot be read.
+
+    Checked before a run reads any document: a missing file used to fail every document,
+    each reported as vanished, and a full build then committed an empty index."""
+    try:
+        return default_tagger(extra)
+    except (OSError, UnicodeDecodeError) as error:
+        reason = ("findes ikke" if isinstance(error, FileNotFoundError) else
+                  "er en mappe, ikke en fil" if isinstance(error, IsADirectoryError) else
+                  "kan ikke læses (ingen adgang)" if isinstance(error, PermissionError) else
+                  "er ikke tekst i UTF-8" if isinstance(error, UnicodeDecodeError) else
+                  "kan ikke læses")
+        raise VocabularyError(f"REFERATSOG_TOPICS: emneordlisten {printable(str(extra))} {reason}.") from None

@@ -40,6 +40,8 @@ from indexer.extract import (
 )
 from indexer.models import Document, Skipped
 from indexer.progress import Progress
+from indexer.settings import topics_file
+from indexer.topics import checked_tagger
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
@@ -95,6 +97,7 @@ def update_index(
 
     started = time.monotonic()
     progress = progress or Progress()
+    checked_tagger(topics_file())  # a vocabulary that cannot be read stops the run before any file
     corpus = _collect([Path(p) for p in paths], exclude=Path(index_dir))
     skipped = list(corpus.skipped)
     counts = {"indexed": 0, "unchanged": 0, "removed": 0, "passages": 0}

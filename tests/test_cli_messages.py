@@ -358,3 +358,31 @@ def test_search_narrows_to_a_period_and_names_a_bad_date(runner, seed_index_dir)
     bad = run(runner, "search", "flygtninge", "--from", "igår", "--index-dir", seed_index_dir)
     assert bad.exit_code == 1 and bad.stderr == ("Fejl: --from: Fra-datoen «igår» er ikke en dato. Skriv den som "
                                                 "21.05.2019, 2019-05-21 eller et årstal.\n")
+
+
+@pytest.mark.parametrize("problem", ["missing", "folder", "not utf-8"])
+def test_an_unreadable_topic_vocabulary_stops_the_run_and_keeps_the_index(runner, tmp_path, monkeypatch, problem):
+    """A REFERATSOG_TOPICS that cannot be read failed every file as 'vanished', and a full
+    build then committed an empty index; extract printed a traceback. Now: one line naming
+    the variable and the file, exit code 1, the index as it was."""
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / SEED, corpus / SEED)
+    index_dir = tmp_path / "index"
+    assert run(runner, "index", corpus, "--index-dir", index_dir, "-q").exit_code == 0
+    before = search_json(runner, index_dir, "flygtninge")["total"]
+    vocabulary = tmp_path / "emner.txt"
+    if problem == "folder":
+        vocabulary.mkdir()
+    elif problem == "not utf-8":
+        vocabulary.write_bytes("bolig: lejlighed, husleje, boligstøtte\n".encode("utf-16"))
+    monkeypatch.setenv("REFERATSOG_TOPICS", str(vocabulary))
+    reason = {"missing": "findes ikke", "folder": "er en mappe, ikke en fil", "not utf-8": "er ikke tekst i UTF-8"}[problem]
+    said = f"Fejl: REFERATSOG_TOPICS: emneordlisten {vocabulary} {reason}.\n"
+    for args in (("index", corpus, "--index-dir", index_dir, "--full"), ("extract", corpus / SEED)):
+        result = run(runner, *args)
+        assert (result.exit_code, result.stderr) == (1, said), args
+    monkeypatch.delenv("REFERATSOG_TOPICS")
+    assert search_json(runner, index_dir, "flygtninge")["total"] == before > 0

@@ -95,6 +95,7 @@ def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None) -> boo
     from search.api import IndexMissing
 
     from indexer.progress import format_summary
+    from indexer.topics import VocabularyError
 
     try:
         open_index(index_dir)
@@ -117,7 +118,7 @@ def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None) -> boo
         print(f"Intet søgeindeks i {printable(str(index_dir))}; bygger det fra {printable(str(corpus_dir))} …", flush=True)
     try:
         report = update_index([corpus_dir], index_dir, progress=progress)
-    except (IndexLocked, IndexWriteFailed) as error:
+    except (IndexLocked, IndexWriteFailed, VocabularyError) as error:
         raise ServeError(str(error)) from None
     except OSError as error:  # of the index folder itself (no write access, disk full)
         raise ServeError(index_write_error(error, index_dir)) from None
