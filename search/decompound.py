@@ -233,18 +233,32 @@ def learn_files(paths: Sequence[Path]) -> list[str]:
     return learn(texts)
 
 
+USAGE = ("Brug: python -m search.decompound learn STI... [--out FIL]\n"
+         "Lærer sammensatte ords dele af ordforrådet i mapperne og filerne STI og skriver dem i FIL\n"
+         f"(standard: {LEXICON_FILE.name} i search/data/).")
+
+
 def main(argv: Sequence[str]) -> int:
-    """`python -m search.decompound learn PATH... [--out FILE]`: write a learned lexicon."""
-    if not argv or argv[0] != "learn":
-        print("Brug: python -m search.decompound learn STI... [--out FIL]", file=sys.stderr)
-        return 2
-    args = list(argv[1:])
+    """`python -m search.decompound learn PATH... [--out FILE]`: write a learned lexicon.
+
+    Anything else (`--help`, an unknown option, no path, a path that does not exist) prints
+    the usage and writes nothing; nor is the lexicon replaced by an empty one."""
+    args = list(argv[1:]) if argv and argv[0] == "learn" else []
     out = LEXICON_FILE
-    if "--out" in args:
+    if "--out" in args and args.index("--out") + 1 < len(args):
         at = args.index("--out")
         out = Path(args[at + 1])
         del args[at : at + 2]
+    missing = [a for a in args if not a.startswith("-") and not Path(a).exists()]
+    if not args or any(a.startswith("-") for a in args) or missing:
+        if missing:
+            print(f"Fejl: {missing[0]} findes ikke.", file=sys.stderr)
+        print(USAGE, file=sys.stderr)
+        return 0 if args in (["--help"], ["-h"]) or argv in (["--help"], ["-h"]) else 2
     words = learn_files([Path(a) for a in args])
+    if not words:
+        print(f"Fejl: ingen sammensatte ord lært af {' '.join(args)}; {out} er ikke ændret.", file=sys.stderr)
+        return 1
     header = (
         "# Compound lexicon learned from a corpus's vocabulary (words seen at least "
         f"{LEARN_MIN_COUNT} times).\n# Regenerate: python -m search.decompound learn {' '.join(args)}\n"

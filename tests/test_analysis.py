@@ -192,3 +192,22 @@ def test_word_by_word_format_leaves_other_analyzers_to_whoosh():
 def test_schema_text_fields_write_word_by_word():
     schema = build_schema()
     assert all(isinstance(schema[name].format, DanishPositions) for name in ("title", "decision", "body"))
+
+
+@pytest.mark.parametrize("argv, code", [(["learn", "--help"], 0), (["--help"], 0), (["learn"], 2), (["learn", "--out"], 2),
+                                         (["learn", "/no/such/folder"], 2), (["learn", "--verbose", "seeds"], 2)])
+def test_learning_the_lexicon_with_a_wrong_command_writes_nothing(tmp_path, monkeypatch, capsys, argv, code):
+    """`python -m search.decompound learn --help` took --help for a path and replaced the
+    shipped lexicon with an empty one; any such command now prints the usage and writes nothing."""
+    from search import decompound
+
+    lexicon = tmp_path / "compound_lexicon.txt"
+    lexicon.write_text("# shipped\nbolig\n", encoding="utf-8")
+    monkeypatch.setattr(decompound, "LEXICON_FILE", lexicon)
+    assert decompound.main(argv) == code
+    assert lexicon.read_text(encoding="utf-8") == "# shipped\nbolig\n"
+    assert "Brug: python -m search.decompound learn" in capsys.readouterr().err
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    assert decompound.main(["learn", str(empty)]) == 1  # nothing learned: the lexicon is kept
+    assert lexicon.read_text(encoding="utf-8") == "# shipped\nbolig\n"
