@@ -28,6 +28,7 @@ FACET_LABELS: dict[str, str] = {
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
 SORT_LABELS: dict[str, str] = {"relevance": "Relevans", "newest": "Nyeste", "oldest": "Ældste"}
 MAX_PAGE_SIZE = 100
+MAX_PAGE = 100_000  # a page number beyond any search's last page (a URL may say anything)
 MAX_QUERY_LENGTH = 500
 # A facet takes a handful of values; a URL with hundreds would make every facet link on the
 # page repeat them all (a page that grows with the square of their number).
@@ -240,10 +241,8 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
     sort = one("sort", "relevance") or "relevance"
     if sort not in SORTS:
         raise InvalidParameter("sort", SORT_MESSAGE, "invalid_sort")
-    page = _positive_int(one("page", "1") or "1", "page", "Siden")
-    page_size = _positive_int(one("page_size", "10") or "10", "page_size", "Antal pr. side")
-    if page_size > MAX_PAGE_SIZE:
-        raise InvalidParameter("page_size", f"Antal pr. side må højst være {MAX_PAGE_SIZE}.", "invalid_page_size")
+    page = _positive_int(one("page", "1") or "1", "page", "Siden", MAX_PAGE)
+    page_size = _positive_int(one("page_size", "10") or "10", "page_size", "Antal pr. side", MAX_PAGE_SIZE)
     decisions = one("decisions_only", "").lower()
     if decisions not in ("", "0", "1", "true", "false", "on", "off", "yes", "no", "ja", "nej"):
         raise InvalidParameter("decisions_only", "Kun beslutninger skal være 1 eller 0.", "invalid_decisions_only")
@@ -310,7 +309,7 @@ def _facet_values(name: str, raw: Sequence[str]) -> tuple[str, ...]:
     return tuple(values.values())
 
 
-def _positive_int(raw: str, name: str, label: str) -> int:
+def _positive_int(raw: str, name: str, label: str, highest: int) -> int:
     # ASCII digits only: int() also takes "1_0" and Arabic or full-width digits. The value is
     # quoted cut short (a URL may carry 200 KB of it), and a number of more digits than any
     # page has is out of range before int() refuses it (over 4,300 digits: a ValueError, a 500).
@@ -319,6 +318,6 @@ def _positive_int(raw: str, name: str, label: str) -> int:
         raise InvalidParameter(name, f"{label} skal være et helt tal, ikke «{shown}».", f"invalid_{name}")
     digits = raw.lstrip("+-").lstrip("0") or "0"
     value = (-1 if raw.startswith("-") else 1) * int(digits) if len(digits) <= 6 else 10**7
-    if value < 1 or value > 100_000:
-        raise InvalidParameter(name, f"{label} skal være mellem 1 og 100000.", f"invalid_{name}")
+    if value < 1 or value > highest:
+        raise InvalidParameter(name, f"{label} skal være mellem 1 og {highest}.", f"invalid_{name}")
     return value

@@ -318,3 +318,11 @@ def test_a_pdf_passage_links_its_source_at_its_page_and_cites_it(pdf_client):
     document = pdf_client.get(body["links"]["document_json"]).get_json()
     assert document["links"]["source"] == f"/source/{hit['document_id']}"  # the whole file, from its start
     assert all(p["links"]["source"].endswith(f"#page={p['page']}") for p in document["passages"])
+
+
+@pytest.mark.parametrize("value", ["0", "101", "-3"])
+def test_a_page_size_out_of_range_names_the_real_range(client, value):
+    """page_size=0 said 'mellem 1 og 100000' while 101 said 'højst 100': one message, the real range."""
+    answer = client.get("/api/search", query_string={"q": "flygtninge", "page_size": value})
+    assert answer.status_code == 400
+    assert answer.get_json()["message"] == "Antal pr. side skal være mellem 1 og 100."
