@@ -279,21 +279,39 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
 
 def period_docs(searcher: Searcher, snapshot: Snapshot, date_from: str, date_to: str) -> frozenset[int]:
     """Documents in a period of ISO dates (either end "" for open, both included): meetings by
-    their date; annual reports, dated by their year, when the year overlaps the period.
-    Undated documents are in no period."""
+    their date; what is dated by its year alone (`year_dated`) when the year overlaps the
+    period. Undated documents are in no period."""
     low = int(date_from.replace("-", "")) if date_from else 1
     high = int(date_to.replace("-", "")) if date_to else 99_999_999
 
     def build() -> frozenset[int]:
         days = snapshot.days(searcher)
-        doc_types = snapshot.facet_column(searcher, FACETS_BY_NAME["doc_type"])
-        annual_ords = [o for o, labels in enumerate(doc_types.labels) if AARSBERETNING in labels]
-        annual = np.isin(doc_types.ords_np[:len(days)], annual_ords)
         years = days // 10_000
-        inside = np.where(annual, (years >= low // 10_000) & (years <= high // 10_000), (days >= low) & (days <= high))
+        by_year = year_dated(searcher, snapshot)
+        inside = np.where(by_year, (years >= low // 10_000) & (years <= high // 10_000), (days >= low) & (days <= high))
         return frozenset(np.flatnonzero(inside & (days > 0)).tolist())
 
     return snapshot.cache.get(("period", low, high), build, set_bytes)
+
+
+def year_dated(searcher: Searcher, snapshot: Snapshot) -> np.ndarray:
+    """Per document number: dated by its year alone. Annual reports, and minutes that give a
+    year but no meeting date: they sort as the year's last day (`schema.sort_date`), as a
+    meeting held on 31 December does, whose date is among its own dates (`dates` field)."""
+
+    def build() -> np.ndarray:
+        days = snapshot.days(searcher)
+        doc_types = snapshot.facet_column(searcher, FACETS_BY_NAME["doc_type"])
+        annual_ords = [o for o, labels in enumerate(doc_types.labels) if AARSBERETNING in labels]
+        by_year = np.isin(doc_types.ords_np[:len(days)], annual_ords)
+        last_day = (days % 10_000 == 1231) & ~by_year
+        for year in np.unique(days[last_day] // 10_000).tolist():
+            held = np.zeros(len(days), dtype=bool)
+            held[list(snapshot.docs(searcher, Term("dates", f"{year:04d}-12-31")))] = True
+            by_year |= last_day & (days // 10_000 == year) & ~held
+        return by_year
+
+    return snapshot.kept("year-dated", build)
 
 
 def _by_date(rank: array, hits: frozenset[int], hits_array: Collection[int], limit: int) -> list[int]:

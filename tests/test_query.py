@@ -1075,3 +1075,18 @@ def test_a_period_is_written_in_any_danish_form_and_a_year_spans_it():
     request = parse_request({"from": ["21. maj 2015"], "to": ["2017"]})
     assert (request.date_from, request.date_to) == ("2015-05-21", "2017-12-31")
     assert parse_request({"from": ["23.2.2017"], "to": [""]}).date_from == "2017-02-23"
+
+
+def test_minutes_with_a_year_but_no_date_are_in_a_period_by_their_year(tmp_path: Path):
+    """They sort as 31 December; a period of June found no such minutes and one holding
+    31 December found them, as if held that day. A real 31 December meeting keeps its day."""
+    year_only = _placed(example_document("notat-2019.txt", [P("Flygtninge", "Om flygtninge.")]), meeting_date=None, year=2019)
+    new_year = example_document("nytaar.txt", [P("Flygtninge", "Om flygtninge.", meeting_date="2019-12-31", year=2019)])
+    with open_index(tmp_path / "index", create=True) as fresh:
+        with fresh.writer() as writer:
+            writer.add(year_only, tmp_path)
+            writer.add(new_year, tmp_path)
+        june = search(fresh, "flygtninge", date_from="2019-06-01", date_to="2019-06-30")
+        assert [h.source for h in june.hits] == ["notat-2019.txt"]
+        assert {h.source for h in search(fresh, "flygtninge", date_from="2019-12-31").hits} == {"notat-2019.txt", "nytaar.txt"}
+        assert search(fresh, "flygtninge", date_from="2020-01-01").total == 0
