@@ -123,6 +123,7 @@ class Marks:
     title: Markup
     sections: tuple[Markup, ...]  # in the passage's order
     text: Markup | None  # a passage without sections: its text
+    anchor: str | None = None  # `FIRST_MARK` once `anchored` has named the first mark in the texts
 
     @property
     def found(self) -> bool:
@@ -141,14 +142,8 @@ class Marks:
             return self
         texts[at] = Markup(str(texts[at]).replace("<mark>", f'<mark id="{FIRST_MARK}">', 1))
         if self.text is not None:
-            return replace(self, text=texts[-1])
-        return replace(self, sections=tuple(texts))
-
-    @property
-    def anchor(self) -> str | None:
-        """`FIRST_MARK` when `anchored` named a mark in the texts, else None."""
-        texts = (*self.sections, self.text or "")
-        return FIRST_MARK if any(f'<mark id="{FIRST_MARK}">' in html for html in texts) else None
+            return replace(self, text=texts[-1], anchor=FIRST_MARK)
+        return replace(self, sections=tuple(texts), anchor=FIRST_MARK)
 
     def to_json(self) -> dict[str, Any]:
         return {"query": self.query, "found": self.found, "title_html": str(self.title),
