@@ -124,10 +124,7 @@ class SearchState:
     def feed_url(self, external: bool = False) -> str:
         """The search's Atom feed (`/feed`): what is searched and filtered, not the sort or
         page, since a feed lists the newest items."""
-        params: dict[str, list[str]] = {}
-        for name, value in self.params():
-            if name not in ("sort", "page", "page_size"):
-                params.setdefault(name, []).append(value)
+        params = {name: values for name, values in self.url_params().items() if name not in ("sort", "page", "page_size")}
         return url_for("search.feed", _external=external, **params)
 
     def api_page_links(self, pages: int) -> dict[str, str]:
