@@ -34,6 +34,7 @@ reads) is refused beyond a few kilobytes instead of being spooled to disk, and t
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
@@ -156,47 +157,41 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
     corpus_path = Path(corpus_dir).expanduser() if corpus_dir else default_corpus()
     workers = default_workers() if workers is None else max(1, workers)  # a bad REFERATSOG_WORKERS: before anything
     sockets = _listen(host, port)
-    try:
+    with contextlib.ExitStack() as listening:  # the sockets are given back however serve ends
+        for sock in sockets:
+            listening.enter_context(sock)
         ensure_index(index_path, corpus_path, progress)
-    except BaseException:
-        for sock in sockets:
-            sock.close()
-        raise
-    config: dict[str, Any] = {"INDEX_DIR": str(index_path), "CORPUS_DIR": str(corpus_path)}
-    if trusted_proxies is not None:  # `serve --trusted-proxies`, over REFERATSOG_TRUSTED_PROXIES
-        config["TRUSTED_PROXIES"] = trusted_proxies
-    try:
-        app = create_app(config)
-    except ConfigError as error:
-        for sock in sockets:
-            sock.close()
-        raise ServeError(f"ugyldig indstilling: {error}") from None
-    configure_logging()
-    _raise_open_files_limit()
-    options = server_options(app.config)
-    site = AccessLog(app)
-    if not sys.platform.startswith("linux"):
-        workers = 1
-    shown_host = f"[{host}]" if ":" in host else host
-    if workers == 1:
-        start_warming(app)
-        print(f"Referatsøg kører på http://{shown_host}:{port}/  (stop med Ctrl+C)", flush=True)
-        previous = signal.signal(signal.SIGTERM, _interrupt)
+        config: dict[str, Any] = {"INDEX_DIR": str(index_path), "CORPUS_DIR": str(corpus_path)}
+        if trusted_proxies is not None:  # `serve --trusted-proxies`, over REFERATSOG_TRUSTED_PROXIES
+            config["TRUSTED_PROXIES"] = trusted_proxies
         try:
-            server = speak_danish(waitress.create_server(site, sockets=sockets, threads=threads, **options))
-            server.run()  # returns on Ctrl+C or SIGTERM, after the requests under way (up to 5 s)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-            for sock in sockets:
-                sock.close()
-            BackgroundStderr.drain()
+            app = create_app(config)
+        except ConfigError as error:
+            raise ServeError(f"ugyldig indstilling: {error}") from None
+        configure_logging()
+        _raise_open_files_limit()
+        options = server_options(app.config)
+        site = AccessLog(app)
+        if not sys.platform.startswith("linux"):
+            workers = 1
+        shown_host = f"[{host}]" if ":" in host else host
+        if workers == 1:
+            start_warming(app)
+            print(f"Referatsøg kører på http://{shown_host}:{port}/  (stop med Ctrl+C)", flush=True)
+            previous = signal.signal(signal.SIGTERM, _interrupt)
+            try:
+                server = speak_danish(waitress.create_server(site, sockets=sockets, threads=threads, **options))
+                server.run()  # returns on Ctrl+C or SIGTERM, after the requests under way (up to 5 s)
+            except KeyboardInterrupt:
+                pass
+            finally:
+                signal.signal(signal.SIGTERM, previous)
+                BackgroundStderr.drain()
+            print("Referatsøg er stoppet.", flush=True)
+            return
+        print(f"Referatsøg kører på http://{shown_host}:{port}/ i {workers} processer  (stop med Ctrl+C)", flush=True)
+        _run_workers(site, sockets, max(2, -(-threads // workers)), workers, options)
         print("Referatsøg er stoppet.", flush=True)
-        return
-    print(f"Referatsøg kører på http://{shown_host}:{port}/ i {workers} processer  (stop med Ctrl+C)", flush=True)
-    _run_workers(site, sockets, max(2, -(-threads // workers)), workers, options)
-    print("Referatsøg er stoppet.", flush=True)
 
 
 def server_options(config: Any) -> dict[str, Any]:
@@ -448,10 +443,8 @@ def _run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, wo
         pass
     except ChildProcessError:
         return
-    finally:
+    finally:  # serve() closes the parent's sockets
         signal.signal(signal.SIGTERM, previous)
-        for sock in sockets:
-            sock.close()
         _stop(set(children))
 
 
