@@ -188,6 +188,14 @@ def test_sort_decisions_only_and_pagination_live_in_the_url(client):
     assert parse_qs(urlsplit(chip["href"]).query) == {"q": [QUERY]}
 
 
+def test_the_decisions_only_hint_names_no_particular_council(client):
+    """Minutes come from city councils, committees and boards alike: the switch's hint said
+    "rådet", which is wrong for a committee's or a board's decisions."""
+    hint = soup(client.get("/")).select_one("#decisions-hint").get_text(" ", strip=True)
+    assert hint == "– søg kun i det, der blev besluttet."
+    assert "råd" not in hint.casefold()
+
+
 def test_a_decision_snippet_is_shown_once_as_the_decision(client):
     """With "Kun beslutninger" the snippet is cut from the decision: each hit shows its decision
     once, with the match marked, not a snippet and then the same decision again."""
