@@ -207,6 +207,31 @@ def test_every_api_error_is_json_with_a_code_and_a_danish_message(client, method
         assert "GET" in response.headers["Allow"]
 
 
+@pytest.mark.parametrize("path", ["/api/search?q=bolig", "/api/passage/findes-ikke", "/api/document/findes-ikke",
+                                  "/api/status", "/healthz"])
+def test_options_under_the_api_is_json_listing_the_methods(client, path):
+    """A client (or a CORS preflight) asking what a URL answers got an empty text/html body:
+    under /api/ every answer is JSON. The methods are in the body and in `Allow`."""
+    response = client.options(path)
+    assert response.status_code == 200 and response.content_type == JSON_TYPE
+    assert response.get_json() == {"status": 200, "allow": ["GET", "HEAD", "OPTIONS"]}
+    assert response.headers["Allow"] == "GET, HEAD, OPTIONS"
+    assert "ETag" not in response.headers  # nothing to revalidate: not the resource's answer
+    assert client.options("/api/intet-her").get_json()["code"] == "not_found"
+    page = client.options("/?q=bolig")  # the HTML pages keep Flask's empty answer
+    assert page.status_code == 200 and page.mimetype == "text/html" and not page.data
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("path", ["/api/search?q=bolig", "/api/passage/findes-ikke", "/api/document/findes-ikke",
+                                  "/api/status"])
+def test_a_method_the_api_does_not_take_is_a_json_405(client, method, path):
+    response = getattr(client, method)(path, data="a=b")
+    assert response.status_code == 405 and response.content_type == JSON_TYPE
+    assert response.get_json() == {"status": 405, "code": "method_not_allowed", "message": "Den metode er ikke tilladt her."}
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+
+
 def test_an_unexpected_error_in_a_passage_is_json_without_detail(app, monkeypatch):
     def broken(passage_id):
         raise RuntimeError("/srv/secret/path")

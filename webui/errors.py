@@ -63,7 +63,7 @@ def json_response(body: Any, status: int = 200, links: Mapping[str, str] | None 
     response.headers["Content-Type"] = JSON_TYPE
     if links:
         response.headers["Link"] = link_header(links)
-    if status == 200:
+    if status == 200 and request.method in ("GET", "HEAD"):  # an OPTIONS answer is not a resource's
         response.headers["Cache-Control"] = "no-cache"
         response.add_etag()
         response.make_conditional(request)
@@ -95,8 +95,24 @@ def error_response(error: PageError) -> Response:
     return response
 
 
+def json_options() -> Response | None:
+    """OPTIONS under `/api/` (and `/healthz`) as JSON, like every other answer there: the
+    methods the URL answers, in the body and in `Allow`. Elsewhere Flask's own (empty) answer.
+    An unknown URL is left to routing, so it stays a JSON 404."""
+    if request.method != "OPTIONS" or not wants_json() or request.routing_exception is not None:
+        return None
+    rule = request.url_rule
+    if rule is None or not getattr(rule, "provide_automatic_options", False):
+        return None
+    allowed = sorted(current_app.make_default_options_response().allow)
+    response = json_response({"status": 200, "allow": allowed})
+    response.headers["Allow"] = ", ".join(allowed)
+    return response
+
+
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(PageError, error_response)
+    app.before_request(json_options)
 
     @app.errorhandler(InvalidParameter)
     def invalid_parameter(error: InvalidParameter):
