@@ -142,8 +142,9 @@ def extract(file: Path, as_json: bool) -> None:
 @option("--topic", multiple=True, help=_FACET_OPTIONS["topic"])
 @option("--doc-type", "doc_type", multiple=True, help=_FACET_OPTIONS["doc_type"])
 @option("--from", "date_from", default="", metavar="DATO",
-         help="Kun møder fra denne dato (21.05.2015, 2015-05-21 eller et årstal); årsberetninger, hvis året overlapper.")
-@option("--to", "date_to", default="", metavar="DATO", help="Kun møder til og med denne dato (eller dette år).")
+         help="Kun møder fra denne dato (21.05.2015, 2015-05-21, en måned som maj 2015 eller et årstal); "
+              "årsberetninger, hvis året overlapper.")
+@option("--to", "date_to", default="", metavar="DATO", help="Kun møder til og med denne dato (eller måned eller år).")
 @option("--decisions-only", is_flag=True, help="Søg kun i beslutningsteksten.")
 @option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True,
          help="Rækkefølge: relevance (relevans), newest (nyeste først) eller oldest (ældste først).")

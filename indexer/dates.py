@@ -122,6 +122,31 @@ def _year_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+# A month written alone: "maj 2015", "Maj. 2015", "2015-05", "05.2015", "5/2015", "05-2015".
+_MONTH_PATTERNS = [
+    re.compile(rf"(?P<month>{_DANISH_MONTH_RE}|{_ENGLISH_MONTH_RE})\.?\s+(?P<year>\d{{4}})", re.IGNORECASE),
+    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})"),
+    re.compile(r"(?P<month>\d{1,2})[./\-](?P<year>\d{4})"),
+]
+
+
+def parse_month(text: str) -> tuple[int, int] | None:
+    """A whole text that is one month, as (year, month); None for anything else (a date too).
+
+    >>> parse_month("maj 2015"), parse_month("MAJ 2015"), parse_month("2015-05"), parse_month("5.2015")
+    ((2015, 5), (2015, 5), (2015, 5), (2015, 5))
+    >>> parse_month("13.2015"), parse_month("21. maj 2015"), parse_month("maj")
+    (None, None, None)
+    """
+    text = text.strip()
+    for pattern in _MONTH_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            month, year = _month(match.group("month")), int(match.group("year"))
+            return (year, month) if month is not None and 1 <= month <= 12 and 1900 <= year <= 2100 else None
+    return None
+
+
 def parse_date(text: str) -> date | None:
     """The first date in a text, or None."""
     found = find_dates(text)

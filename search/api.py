@@ -6,12 +6,14 @@ engine behind them can change without touching either.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
-from indexer.dates import danish_date, find_dates  # the one date module, shared with the indexer
+from indexer.dates import danish_date, find_dates, parse_month  # the one date module, shared with the indexer
 from search.danish import fold
 
 # Facets in display order, by their URL/API parameter name.
@@ -264,11 +266,13 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
 
 def period_end(text: str, name: str) -> str:
     """One end of a period as an ISO date ("" for none): a date in any form the documents
-    write it (`2019-05-21`, `21.05.2019`, `21. maj 2019`), or a year, which starts (`from`)
-    or ends (`to`) with it.
+    write it (`2019-05-21`, `21.05.2019`, `21. maj 2019`), or a month (`maj 2019`,
+    `2019-05`, `05.2019`) or a year, which starts (`from`) or ends (`to`) with it.
 
     >>> period_end("21. maj 2019", "from"), period_end("2019", "from"), period_end("2019", "to")
     ('2019-05-21', '2019-01-01', '2019-12-31')
+    >>> period_end("Maj 2019", "from"), period_end("02.2020", "to"), period_end("2019-02", "to")
+    ('2019-05-01', '2020-02-29', '2019-02-28')
     """
     if not text:
         return ""
@@ -277,9 +281,12 @@ def period_end(text: str, name: str) -> str:
     found = find_dates(text)
     if len(found) == 1 and found[0][1] == (0, len(text)):
         return found[0][0].isoformat()
+    if (month := parse_month(text)) is not None:
+        year, number = month
+        return date(year, number, 1 if name == "from" else calendar.monthrange(year, number)[1]).isoformat()
     label = "Fra-datoen" if name == "from" else "Til-datoen"
-    raise InvalidParameter(name, f"{label} «{text[:40]}» er ikke en dato. Skriv den som 21.05.2019, 2019-05-21 "
-                                 "eller et årstal.", "invalid_date")
+    raise InvalidParameter(name, f"{label} «{text[:40]}» er ikke en dato. Skriv den som 21.05.2019, 2019-05-21, "
+                                 "maj 2019 eller et årstal.", "invalid_date")
 
 
 def is_year(text: str) -> bool:

@@ -169,6 +169,19 @@ def test_bad_option_values_are_one_danish_line(runner, seed_index_dir):
     assert "--year: År skal være et årstal med fire cifre" in result.output
 
 
+def test_search_takes_a_month_as_its_period(runner, seed_index_dir):
+    """`--from "maj 2015" --to 2015-05`: the May 2015 meeting and the 2015 annual report (its year overlaps)."""
+    result = run(runner, "search", "", "--from", "maj 2015", "--to", "2015-05", "--limit", "100", "--json",
+                 "--index-dir", seed_index_dir)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert (answer["from"], answer["to"]) == ("2015-05-01", "2015-05-31")
+    assert answer["total"] > 0 and answer["facets"]["year"] == {"2015": answer["total"]}
+    assert {h["meeting_date"] for h in answer["hits"]} == {"2015-05-21", None}
+    bad = run(runner, "search", "", "--to", "maj", "--index-dir", seed_index_dir)
+    assert bad.exit_code == 1 and "--to: Til-datoen «maj» er ikke en dato" in bad.output
+
+
 @pytest.mark.parametrize("query", ['"flygtninge', "OR", "flygtninge OR", "title:", "(((", "-", "og i at"])
 def test_malformed_queries_are_answered(runner, seed_index_dir, query):
     result = run(runner, "search", query, "--json", "--index-dir", seed_index_dir)

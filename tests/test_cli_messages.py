@@ -357,7 +357,7 @@ def test_search_narrows_to_a_period_and_names_a_bad_date(runner, seed_index_dir)
     assert 0 < in_2017["total"] < everything["total"] and in_2017["facets"]["year"] == {"2017": in_2017["total"]}
     bad = run(runner, "search", "flygtninge", "--from", "igår", "--index-dir", seed_index_dir)
     assert bad.exit_code == 1 and bad.stderr == ("Fejl: --from: Fra-datoen «igår» er ikke en dato. Skriv den som "
-                                                "21.05.2019, 2019-05-21 eller et årstal.\n")
+                                                "21.05.2019, 2019-05-21, maj 2019 eller et årstal.\n")
 
 
 @pytest.mark.parametrize("problem", ["missing", "folder", "not utf-8"])

@@ -1077,6 +1077,44 @@ def test_a_period_is_written_in_any_danish_form_and_a_year_spans_it():
     assert parse_request({"from": ["23.2.2017"], "to": [""]}).date_from == "2017-02-23"
 
 
+@pytest.mark.parametrize("typed", ["maj 2015", "Maj 2015", "MAJ 2015", "maj. 2015", "2015-05", "05.2015", "5.2015",
+                                   "05/2015", "05-2015"])
+def test_a_month_is_a_period_from_its_first_to_its_last_day(typed):
+    from search import parse_request
+
+    request = parse_request({"from": [typed], "to": [typed]})
+    assert (request.date_from, request.date_to) == ("2015-05-01", "2015-05-31")
+
+
+@pytest.mark.parametrize("typed, last_day", [("februar 2020", "2020-02-29"), ("2019-02", "2019-02-28"),
+                                             ("2.2000", "2000-02-29"), ("02.1900", "1900-02-28"), ("april 2019", "2019-04-30"),
+                                             ("dec 2019", "2019-12-31")])
+def test_a_month_ends_on_its_last_day_in_leap_years_too(typed, last_day):
+    from search import parse_request
+
+    assert parse_request({"to": [typed]}).date_to == last_day
+
+
+@pytest.mark.parametrize("typed", ["maj", "mej 2015", "13.2015", "2015-13", "00.2015", "maj 20155", "maj 2015 og juni",
+                                   "15.2015.05"])
+def test_what_is_not_a_month_is_still_refused_in_danish(typed):
+    from search import parse_request
+
+    with pytest.raises(InvalidParameter) as raised:
+        parse_request({"from": [typed]})
+    assert raised.value.code == "invalid_date"
+    assert raised.value.message.startswith(f"Fra-datoen «{typed}» er ikke en dato.")
+
+
+def test_a_month_period_finds_that_months_meetings(index):
+    from search import parse_request
+
+    request = parse_request({"from": ["februar 2017"], "to": ["2017-02"], "page_size": ["100"]})
+    assert titles(index.search(request)) == {"Status på flygtninge", "Nyt fra formanden"}
+    march = parse_request({"from": ["marts 2017"], "to": ["marts 2017"], "page_size": ["100"]})
+    assert titles(index.search(march)) == set()
+
+
 def test_minutes_with_a_year_but_no_date_are_in_a_period_by_their_year(tmp_path: Path):
     """They sort as 31 December; a period of June found no such minutes and one holding
     31 December found them, as if held that day. A real 31 December meeting keeps its day."""
