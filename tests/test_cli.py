@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -192,3 +194,18 @@ def test_malformed_queries_are_answered(runner, seed_index_dir, query):
 def test_help_is_danish(runner):
     result = run(runner, "--help")
     assert "Indeksér mapper og filer" in result.output and "REFERATSOG_INDEX" in result.output
+
+
+def test_python_m_search_decompound_runs_without_a_warning(tmp_path):
+    """`python -m search.decompound` printed runpy's RuntimeWarning ("found in sys.modules after
+    import of package 'search'") before its own output: the package imported the module first."""
+    usage = subprocess.run([sys.executable, "-m", "search.decompound", "--help"], capture_output=True, text=True,
+                           cwd=SEEDS.parent, timeout=60)
+    assert usage.returncode == 0 and usage.stderr.startswith("Brug: python -m search.decompound learn")
+    assert "Warning" not in usage.stderr
+    out = tmp_path / "lexicon.txt"
+    learned = subprocess.run([sys.executable, "-W", "error", "-m", "search.decompound", "learn",
+                              str(SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt"), "--out", str(out)],
+                             capture_output=True, text=True, cwd=SEEDS.parent, timeout=120)
+    assert learned.returncode == 0 and learned.stderr == "", learned.stderr
+    assert "flygtninge" in out.read_text(encoding="utf-8").split()
