@@ -570,6 +570,35 @@ def test_unknown_ids_give_danish_404_pages(client, path):
     assert re.search(r"findes (ikke|ingen|intet)", page.get_text())
 
 
+def search_link(response) -> str:
+    assert response.mimetype == "text/html"
+    return next(a["href"] for a in soup(response).select(".error-page a") if a.get_text() == "Gå til søgningen")
+
+
+def test_an_error_page_leads_back_to_the_search_it_was_opened_from(client):
+    """An item gone since the search (a reindex renamed it) is opened from a hit, which carries
+    the search: "Gå til søgningen" returns to those hits, not to an empty search page."""
+    carried = {"q": "flygtninge", "municipality": "Næstved", "sort": "newest", "page": "2"}
+    for path in ("/passage/findes-ikke", "/document/findes-ikke"):
+        response = client.get(path, query_string=carried)
+        assert response.status_code == 404
+        back = search_link(response)
+        assert urlsplit(back).path == "/" and parse_qs(urlsplit(back).query) == {k: [v] for k, v in carried.items()}
+        assert client.get(back).status_code == 200
+    # what the search page would refuse is left out, the rest kept; no search: the search page
+    broken = search_link(client.get("/passage/findes-ikke", query_string={"q": "bolig", "from": "igår", "x": "1"}))
+    assert broken == "/?q=bolig"
+    assert search_link(client.get("/passage/findes-ikke")) == "/"
+    assert search_link(client.get("/intet-her?q=%3Cscript%3E")) == "/?q=%3Cscript%3E"
+
+
+def test_a_503_page_leads_back_to_the_same_search_to_try_again(tmp_path):
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "intet"), "CORPUS_DIR": str(SEEDS)}).test_client()
+    response = client.get("/", query_string={"q": "flygtninge", "decisions_only": "1"})
+    assert response.status_code == 503
+    assert search_link(response) == "/?q=flygtninge&decisions_only=1"
+
+
 @pytest.mark.parametrize("path, code", [("/api/passage/findes-ikke", "unknown_passage"),
                                          ("/api/document/findes-ikke", "unknown_document"),
                                          ("/api/intet-her", "not_found")])

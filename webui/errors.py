@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response, current_app, make_response, render_template, request
+from flask import Flask, Response, current_app, make_response, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from search.api import IndexLocked, IndexMissing, InvalidParameter
+
+from .state import request_search
 
 
 class PageError(Exception):
@@ -89,7 +91,8 @@ def error_response(error: PageError) -> Response:
         response = json_response(body, error.status)
     else:
         title = TITLES.get(error.status, "Fejl")
-        response = make_response(render_template("errors/error.html", error=error, title=title))
+        response = make_response(render_template("errors/error.html", error=error, title=title,
+                                                 search_url=search_url()))
         response.status_code = error.status
     response.headers.update(error.headers)
     return response
@@ -108,6 +111,18 @@ def json_options() -> Response | None:
     response = json_response({"status": 200, "allow": allowed})
     response.headers["Allow"] = ", ".join(allowed)
     return response
+
+
+def search_url() -> str:
+    """Where an error page's "Gå til søgningen" leads: back to the search the request carried
+    (an item opened from a hit whose id is gone, a search while the index is being built),
+    else the empty search page."""
+    try:
+        state = request_search()
+    except Exception:  # noqa: BLE001 (an error page must render whatever the query string holds)
+        current_app.logger.exception("The search of %s could not be read for its error page", request.path)
+        state = None
+    return state.url() if state else url_for("search.index")
 
 
 def register_error_handlers(app: Flask) -> None:

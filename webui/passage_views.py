@@ -24,7 +24,7 @@ from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, without_controls
 from .errors import PageError, json_response
 from .formatting import citation, document_title, shown_text, snippet_html
 from .index import get_index
-from .state import SearchState, opened_from, undecodable
+from .state import SearchState, request_search
 
 bp = Blueprint("passages", __name__)
 
@@ -194,12 +194,6 @@ def minutes_of(p: Passage) -> Minutes | None:
     return Minutes(SearchState(meeting, page_size).url(), response.total, item)
 
 
-def search_opened_from() -> SearchState | None:
-    """The search this page was opened from (a hit carries its parameters), or None."""
-    page_size = int(current_app.config["PAGE_SIZE"])
-    return opened_from(request.args.to_dict(flat=False), undecodable(request.query_string), page_size)
-
-
 def return_links(state: SearchState | None) -> dict[str, Any]:
     """What a passage or document page needs to keep the search it was opened from: the URL
     back to its hits and the parameters its links to other items and the document carry."""
@@ -219,7 +213,7 @@ def passage(passage_id: str) -> str:
                            source_permalink=url_for("passages.source", document_id=p.document_id, _external=True)
                            + (f"#page={p.page}" if p.page else ""),
                            doc_title=document_title(p), marks=marks, minutes=minutes_of(p),
-                           query=marks.query if marks else "", **return_links(search_opened_from()))
+                           query=marks.query if marks else "", **return_links(request_search()))
 
 
 @bp.get("/api/passage/<passage_id>")
@@ -244,7 +238,7 @@ def document(document_id: str) -> str:
     passages = load_document(document_id)
     return render_template("passages/document.html", passages=passages, first=passages[0],
                            title=document_title(passages[0]), document_id=document_id,
-                           source_url=source_url(passages[0]).split("#")[0], **return_links(search_opened_from()))
+                           source_url=source_url(passages[0]).split("#")[0], **return_links(request_search()))
 
 
 @bp.get("/api/document/<document_id>")

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote_to_bytes, urlencode
 
-from flask import url_for
+from flask import current_app, request, url_for
 
 from search.api import FACET_LABELS, FACETS, MAX_QUERY_LENGTH, InvalidParameter, SearchRequest, parse_request
 from search.danish import fold
@@ -227,6 +227,13 @@ def opened_from(args: Mapping[str, Sequence[str]], not_utf8: Sequence[str], defa
         state = SearchState(request, default_page_size)
         return state if state.params() else None
     return None
+
+
+def request_search() -> SearchState | None:
+    """The search the current request carries in its query string (a hit's link to its item
+    does), read as `opened_from` reads it; None when it carries none."""
+    page_size = int(current_app.config["PAGE_SIZE"])
+    return opened_from(request.args.to_dict(flat=False), undecodable(request.query_string), page_size)
 
 
 def hidden_fields(state: SearchState) -> list[tuple[str, str]]:
