@@ -12,12 +12,27 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-_API = ("FACETS", "SORTS", "FacetValue", "Hit", "IndexLocked", "IndexMissing", "IndexWriteFailed", "InvalidParameter",
-        "SearchError", "SearchRequest", "SearchResponse", "parse_request")
-_INDEX = ("IndexWriter", "SearchIndex", "index_exists", "index_outdated", "open_index")
-_HOME: dict[str, str] = {**dict.fromkeys(_API, "search.api"), **dict.fromkeys(_INDEX, "search.index")}
-
-__all__ = sorted(_HOME)
+__all__ = [
+    "FACETS",
+    "SORTS",
+    "FacetValue",
+    "Hit",
+    "IndexLocked",
+    "IndexMissing",
+    "IndexWriteFailed",
+    "IndexWriter",
+    "InvalidParameter",
+    "SearchError",
+    "SearchIndex",
+    "SearchRequest",
+    "SearchResponse",
+    "index_exists",
+    "index_outdated",
+    "open_index",
+    "parse_request",
+]
+_FROM_INDEX = frozenset({"IndexWriter", "SearchIndex", "index_exists", "index_outdated", "open_index"})
+_HOME: dict[str, str] = {name: "search.index" if name in _FROM_INDEX else "search.api" for name in __all__}
 
 if TYPE_CHECKING:
     from search.api import (FACETS, SORTS, FacetValue, Hit, IndexLocked, IndexMissing, IndexWriteFailed, InvalidParameter,
