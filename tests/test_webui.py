@@ -378,8 +378,8 @@ def test_doubled_slashes_are_not_found_in_danish_not_redirected(client):
 
 def test_a_hit_opens_its_passage_with_the_searched_words_marked(client, seed_index):
     """A long agenda item read from a hit: the query's words are marked throughout, as in the
-    snippet; the page says so, offers the unmarked page (its canonical URL), and keeps the
-    marks when the reader walks on to the next item."""
+    snippet; the page says so, offers the unmarked page (`mark=0`, the way back kept), and
+    keeps the marks when the reader walks on to the next item."""
     page = soup(client.get("/", query_string={"q": QUERY}))
     link = next(a.h3.a["href"] for a in page.select("ol.hits article") if "Modtagelse af flygtninge" in a.h3.get_text())
     assert link.endswith("?q=flygtninge+boligplacering")
@@ -393,14 +393,40 @@ def test_a_hit_opens_its_passage_with_the_searched_words_marked(client, seed_ind
     jump, plain = (a["href"] for a in note.select("a"))  # to the first mark in the text, and the plain page
     [first] = opened.select(jump)
     assert first.name == "mark" and first.find_parent("section") and first == opened.select("section mark")[0]
-    assert opened.select_one('link[rel="canonical"]')["href"] == plain and "?" not in plain
-    assert not soup(client.get(plain)).select("article.passage mark, .marked-note")
+    assert opened.select_one('link[rel="canonical"]')["href"] == urlsplit(plain).path
+    assert parse_qs(urlsplit(plain).query) == {"q": [QUERY], "mark": ["0"]}
+    assert not soup(client.get(plain)).select("article.passage mark")
     assert opened.select_one('a[rel="next"]')["href"].endswith("?q=flygtninge+boligplacering")
     assert opened.select_one(".breadcrumbs a")["href"] == "/?q=flygtninge+boligplacering"
     # the JSON twin carries the same marks
     body = client.get(link.replace("/passage/", "/api/passage/")).get_json()
     assert body["marked"]["found"] and "<mark>flygtninge</mark>" in body["marked"]["title_html"].lower()
     assert "marked" not in client.get(plain.replace("/passage/", "/api/passage/")).get_json()
+
+
+def test_the_item_shown_without_marks_keeps_its_way_back_to_the_search(client):
+    """"Vis uden markering" led to the bare item: the reader lost "Søgeresultater" and the
+    search's filters, sort and page. Now only the marks go, and they can be brought back."""
+    search = {"q": "flygtninge", "municipality": "Næstved", "sort": "newest", "page_size": "3"}
+    pid = passage_id(client, "Modtagelse af flygtninge")
+    opened = soup(client.get(f"/passage/{pid}", query_string=search))
+    back = opened.select_one(".breadcrumbs a")["href"]
+    plain_link = next(a for a in opened.select(".marked-note a") if a.get_text() == "Vis uden markering")
+    assert parse_qs(urlsplit(plain_link["href"]).query) == {**{k: [v] for k, v in search.items()}, "mark": ["0"]}
+
+    plain = soup(client.get(plain_link["href"]))
+    assert not plain.select("article.passage mark")
+    assert plain.select_one(".breadcrumbs a").get_text() == "Søgeresultater"
+    assert plain.select_one(".breadcrumbs a")["href"] == back  # the same hits, not a bare search
+    assert parse_qs(urlsplit(plain.select(".breadcrumbs a")[1]["href"]).query) == {k: [v] for k, v in search.items()}
+    note = plain.select_one(".marked-note")
+    assert note.get_text(" ", strip=True).startswith("Ordene fra søgningen »flygtninge« er ikke markeret.")
+    again = note.select_one("a")
+    assert again.get_text() == "Markér dem" and parse_qs(urlsplit(again["href"]).query) == parse_qs(urlsplit(back).query)
+    assert soup(client.get(again["href"])).select("article.passage mark")
+    # the JSON twin agrees: no marks asked for, none given
+    body = client.get(f"/api/passage/{pid}", query_string={**search, "mark": "0"}).get_json()
+    assert "marked" not in body
 
 
 def test_a_passage_opened_from_a_search_it_does_not_contain_says_so_and_escapes_the_query(client):

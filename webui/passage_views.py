@@ -150,6 +150,17 @@ class Marks:
                 "sections_html": [str(s) for s in self.sections], "text_html": None if self.text is None else str(self.text)}
 
 
+# `?mark=0`: the item opened from a search, shown without its marks ("Vis uden markering"),
+# so that the page keeps its way back to the search.
+MARK_PARAMETER = "mark"
+_OFF = ("0", "false", "off", "no", "nej")
+
+
+def marking_off() -> bool:
+    """Whether the URL asks for the item without the search's marks (`mark=0`)."""
+    return request.args.get(MARK_PARAMETER, "").strip().lower() in _OFF
+
+
 def searched_marks(p: Passage, shown: Callable[[str], str] = str) -> Marks | None:
     """The marks of the search a passage page was opened from (`?q=`, as a hit links it), of
     each text as `shown` cuts it; None when there is none or it has no word to mark."""
@@ -206,14 +217,19 @@ def passage(passage_id: str) -> str:
     context = passage_context(load_passage(passage_id))
     p = context.passage
     marks = searched_marks(p, shown_text)
-    marks = marks.anchored() if marks else None
-    return render_template("passages/passage.html", ctx=context, p=p,
+    returns = return_links(request_search())
+    # "Vis uden markering" / "Markér dem": the same page, search and all, with or without `mark=0`
+    off = marking_off()
+    toggle_url = url_for("passages.passage", passage_id=p.id, **returns["carry"], **({} if off else {MARK_PARAMETER: "0"}))
+    unmarked_query = marks.query if marks and off else ""
+    marks = marks.anchored() if marks and not off else None
+    return render_template("passages/passage.html", ctx=context, p=p, toggle_url=toggle_url, unmarked_query=unmarked_query,
                            citation=citation(p), source_url=source_url(p),
                            permalink=url_for("passages.passage", passage_id=p.id, _external=True),
                            source_permalink=url_for("passages.source", document_id=p.document_id, _external=True)
                            + (f"#page={p.page}" if p.page else ""),
                            doc_title=document_title(p), marks=marks, minutes=minutes_of(p),
-                           query=marks.query if marks else "", **return_links(request_search()))
+                           query=marks.query if marks else "", **returns)
 
 
 @bp.get("/api/passage/<passage_id>")
@@ -227,7 +243,7 @@ def api_passage(passage_id: str) -> Response:
     header = {"alternate": links["html"], "prev": links["previous_json"], "next": links["next_json"]}
     copies = [{"id": c.id, "source": c.source, "page": c.page, "links": passage_links(c)} for c in context.copies]
     body = {**p.to_json(), "citation": citation(p), "copies": copies, "links": links}
-    marks = searched_marks(p)
+    marks = None if marking_off() else searched_marks(p)
     if marks:  # the page's marks, for a client showing the item opened from a search
         body["marked"] = marks.to_json()
     return json_response(body, links={rel: url for rel, url in header.items() if url})
