@@ -392,13 +392,36 @@ def _without_role(name: str) -> str:
     return name
 
 
+# What a document calls itself in its title lines. "Beretning"/"Årsrapport" are annual reports
+# too; "Beslutningsprotokol" is minutes.
+_ANNUAL_WORD = re.compile(r"\b(?:Årsberetning|ÅRSBERETNING|Beretning|BERETNING|Årsrapport|ÅRSRAPPORT)\b")
+_AGENDA_WORD = re.compile(r"\b(?:Dagsorden|DAGSORDEN)\b")
+_MINUTES_WORD = re.compile(r"\b(?:Referat|REFERAT|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b")
+_TITLE_LINES = 12  # a document says what it is within its first lines
+
+
+def _title_lines(head: Sequence[str]) -> list[str]:
+    """The head's first lines without its contents list: an agenda item listed there
+    ("2. Årsberetning 2019 for Integrationsrådet") names no document type.
+
+    >>> _title_lines(["Referat", "", "PUNKTER", "1. Godkendelse af dagsorden", "2. Årsberetning 2019", "Eventuelt.....7"])
+    ['Referat']
+    """
+    return [text for text in head if text and not _is_contents_line(text)][:_TITLE_LINES]
+
+
+def _is_contents_line(text: str) -> bool:
+    return bool(cv.CONTENTS_HEADER.match(text) or cv.NUMBERED_ENTRY.match(text) or cv.DOTTED_ENTRY.match(text)
+                or cv.CAPS_ENTRY.match(text))
+
+
 def _doc_type(head: Sequence[str], report: bool) -> str:
     if report:
         return AARSBERETNING
-    first = " ".join(head[:12])
-    if re.search(r"\b(Årsberetning|ÅRSBERETNING)\b", first):
+    first = " ".join(_title_lines(head))
+    if _ANNUAL_WORD.search(first):
         return AARSBERETNING
-    if re.search(r"\b(Dagsorden|DAGSORDEN)\b", first) and not re.search(r"\b(Referat|REFERAT)\b", first):
+    if _AGENDA_WORD.search(first) and not _MINUTES_WORD.search(first):
         return DAGSORDEN
     return REFERAT
 

@@ -799,3 +799,47 @@ def test_section_labels_of_municipal_templates(tmp_path, label):
     deputies = read_document(path, tmp_path).passages[1]
     assert deputies.sections_by_key()[label.lower().replace(" ", "_")] == "Ingen."
     assert "Ingen." not in deputies.sections_by_key()["sagsfremstilling"]
+
+
+# --- What a document is: its type from its own title, never from an item it lists ------------------
+
+EDOC_WITH_REPORT_ITEM = """Kildeholm Kommune
+
+REFERAT
+
+UDVALG Integrationsrådet
+MØDE Ordinært møde
+STED Byrådssalen, Kildeholm Rådhus
+STARTTIDSPUNKT 10-03-2020 16:00:00
+
+PUNKTER
+1. Godkendelse af dagsorden
+2. Årsberetning 2019 for Integrationsrådet
+
+1. Godkendelse af dagsorden
+Godkendelse af dagsorden
+Indstilling
+Forvaltningen indstiller, at dagsordenen godkendes.
+Beslutning i Integrationsrådet den 10-03-2020
+Godkendt.
+
+2. Årsberetning 2019 for Integrationsrådet
+Årsberetning 2019 for Integrationsrådet
+Indstilling
+Forvaltningen indstiller, at årsberetningen godkendes.
+Beslutning i Integrationsrådet den 10-03-2020
+Godkendt.
+"""
+
+
+@pytest.mark.parametrize("contents", ["PUNKTER\n1. Godkendelse af dagsorden\n2. Årsberetning 2019 for Integrationsrådet",
+                                      "Indholdsfortegnelse\nGodkendelse af dagsorden.....2\nÅrsberetning 2019 for Integrationsrådet.....3"])
+def test_minutes_that_list_an_annual_report_among_their_items_are_minutes(tmp_path, contents):
+    # Every council approves its annual report at a meeting: the item's title in the contents list is
+    # no title of the document, which calls itself REFERAT.
+    path = tmp_path / "kildeholm-integrationsraadet-referat-2020-03-10.txt"
+    path.write_text(EDOC_WITH_REPORT_ITEM.replace(
+        "PUNKTER\n1. Godkendelse af dagsorden\n2. Årsberetning 2019 for Integrationsrådet", contents), encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.doc_type, document.meeting_date) == ("referat", "2020-03-10")
+    assert [p.title for p in document.passages] == ["Godkendelse af dagsorden", "Årsberetning 2019 for Integrationsrådet"]
