@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer import extract as extract_module
 from indexer.extract import ExtractError, decode_text, extract, is_candidate, is_junk, unsupported_reason
+from indexer.normalise import normalise
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PDFS = FIXTURES / "pdf"
@@ -69,8 +69,8 @@ def test_ligature_words_come_out_as_plain_letters():
 
 
 def test_compatibility_characters_are_nfkc_normalised_and_danish_letters_survive():
-    assert extract_module._normalise("\ufb01nans \ufb02ygtninge a\u030a", "NFKC") == "finans flygtninge å"
-    assert extract_module._normalise("Æblerød, Ørsted, Århus", "NFKC") == "Æblerød, Ørsted, Århus"
+    assert normalise("\ufb01nans \ufb02ygtninge a\u030a", "NFKC") == "finans flygtninge å"
+    assert normalise("Æblerød, Ørsted, Århus", "NFKC") == "Æblerød, Ørsted, Århus"
 
 
 def test_an_item_heading_that_opens_a_page_is_on_that_page_not_glued_to_the_previous():

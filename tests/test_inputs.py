@@ -235,10 +235,10 @@ def test_pdfminers_warnings_are_kept_for_a_developer_in_the_debug_log(tmp_path, 
     pdf = tmp_path / "referat.pdf"
     pdf.write_bytes(build_pdf(GOOD_PAGE))
 
-    with caplog.at_level(logging.DEBUG, logger="indexer.extract"):
+    with caplog.at_level(logging.DEBUG, logger="indexer.pdftext"):
         extract(pdf, tmp_path)
 
-    assert any("FontBBox" in r.getMessage() for r in caplog.records if r.name == "indexer.extract")
+    assert any("FontBBox" in r.getMessage() for r in caplog.records if r.name == "indexer.pdftext")
 
 
 # --- 3. symbolic links ----------------------------------------------------------------------------

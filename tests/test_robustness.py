@@ -250,9 +250,9 @@ def test_a_script_inside_a_markdown_file_is_not_read_as_words(tmp_path):
 def test_a_pdf_stream_that_unpacks_to_more_than_the_bound_is_refused_before_it_fills_memory(tmp_path, monkeypatch):
     import zlib
 
-    from indexer import extract as extract_module
+    from indexer import pdftext
 
-    monkeypatch.setattr(extract_module, "MAX_STREAM_BYTES", 2**20)  # the real bound is 128 MB
+    monkeypatch.setattr(pdftext, "MAX_STREAM_BYTES", 2**20)  # the real bound is 128 MB
     packed = zlib.compress(b"BT /F1 12 Tf 50 800 Td (Referat) Tj ET " + b" " * (3 * 2**20), 9)
     (tmp_path / "bombe.pdf").write_bytes(pdf(
         b"<< /Type /Catalog /Pages 2 0 R >>",

@@ -1,0 +1,37 @@
+"""Decoded text → canonical text: one newline convention, no control or invisible format
+characters, one Unicode normal form, one hyphen."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+# C0 and C1 controls except \t and \n (after \r is gone), and the invisible format characters
+# that editors, word processors and web pages leave inside words: zero-width space and
+# (non-)joiners, direction marks and embeddings, word joiner, a BOM in the middle of a text
+# (two files joined). Inside "Sags\u200bbehandler" or "flygt\u2060ninge" they hid the word
+# from search and the field line from segmentation (a whole document became one passage).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Line breaks other than \n and \r: Word's manual line break (vertical tab), Unicode's line and
+# paragraph separators. Without them a file written with them was one line: one passage.
+_OTHER_BREAKS = re.compile(r"[\x0b\u2028\u2029]")
+_FORM_FEED_IN_LINE = re.compile(r"(?<=[^\s])\f+(?=[^\s])")
+
+
+def normalise(text: str, form: str) -> str:
+    """Newlines to \\n, control and invisible format characters out, Unicode form `form`.
+
+    Form feeds are not turned into newlines, so line numbers match an editor's: one between
+    two words is a space (removed, it glued them: "3\\fLinje" became "3Linje"), others go.
+    """
+    text = _OTHER_BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\f" in text:
+        text = _FORM_FEED_IN_LINE.sub(" ", text)
+    return unicodedata.normalize(form, _CONTROL.sub("", text)).translate(_HYPHENS)
+
+
+# Unicode's hyphen and Word's non-breaking hyphen (Ctrl+Shift+-) are the hyphen: in a case
+# number '00.01.00‑A21‑1‑14' they cut it to '00.01.00', and 'Waage‑Jensen' became a second
+# case handler beside 'Waage-Jensen'.
+_HYPHENS = {0x2010: "-", 0x2011: "-"}
