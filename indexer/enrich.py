@@ -57,8 +57,10 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     body = [line.text for line in lines]
     fields = head_fields(head)
     report = segmented.kind == "report"
-    doc_type = _doc_type(head, report)
     meeting = None if report else _meeting_date(head, fields, segmented.items)
+    council = _council(head, body)
+    decided = any(s.is_decision for item in segmented.items for s in _reclassify(item.sections, meeting, council))
+    doc_type = _doc_type(head, report, decided)
     year = int(meeting[:4]) if meeting else _report_year(head, segmented.items)
     absent = _names(fields.get("absent", ""))
     present = tuple(n for n in _names(fields.get("present", "")) if n not in absent)
@@ -66,7 +68,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     base = dict(
         doc_type=doc_type,
         municipality=_municipality(head, body),
-        council=_council(head, body),
+        council=council,
         meeting_date=meeting,
         year=year,
         place=fields.get("place") or (None if report else _unlabelled_place(head, meeting)),
@@ -415,13 +417,16 @@ def _is_contents_line(text: str) -> bool:
                 or cv.CAPS_ENTRY.match(text))
 
 
-def _doc_type(head: Sequence[str], report: bool) -> str:
+def _doc_type(head: Sequence[str], report: bool, decided: bool) -> str:
+    """What the document calls itself, except that a document recording this council's
+    decisions is its minutes, whatever its title: "Dagsorden med beslutninger" and "Åben
+    dagsorden - beslutninger" are minutes; an agenda quotes only earlier committees."""
     if report:
         return AARSBERETNING
     first = " ".join(_title_lines(head))
     if _ANNUAL_WORD.search(first):
         return AARSBERETNING
-    if _AGENDA_WORD.search(first) and not _MINUTES_WORD.search(first):
+    if _AGENDA_WORD.search(first) and not _MINUTES_WORD.search(first) and not decided:
         return DAGSORDEN
     return REFERAT
 

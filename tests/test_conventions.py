@@ -843,3 +843,22 @@ def test_minutes_that_list_an_annual_report_among_their_items_are_minutes(tmp_pa
     document = read_document(path, tmp_path)
     assert (document.doc_type, document.meeting_date) == ("referat", "2020-03-10")
     assert [p.title for p in document.passages] == ["Godkendelse af dagsorden", "Årsberetning 2019 for Integrationsrådet"]
+
+
+@pytest.mark.parametrize("title", ["Dagsorden med beslutninger", "Åben dagsorden - beslutninger", "DAGSORDEN OG BESLUTNINGER"])
+def test_an_agenda_printed_with_the_decisions_is_minutes(tmp_path, title):
+    # Some municipalities publish their minutes as the agenda with each decision filled in: the items record
+    # this council's decisions, so the document is minutes (a decision is never 'to be found in the minutes').
+    path = tmp_path / "tornby-socialudvalget-2018-03-12.txt"
+    path.write_text(F10_MINUTES.replace("Referat", title), encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert document.doc_type == "referat"
+    assert [p.decision for p in document.passages][:2] == ["Godkendt.", "Godkendt."]
+
+
+def test_an_agenda_whose_decision_sections_are_still_empty_is_an_agenda(tmp_path):
+    agenda = re.sub(r"(Beslutning\n)[^\n]+", r"\1-", F10_MINUTES).replace("Referat", "Dagsorden")
+    path = tmp_path / "tornby-socialudvalget-dagsorden-2018-03-12.txt"
+    path.write_text(agenda, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert document.doc_type == "dagsorden" and not any(p.has_decision for p in document.passages)
