@@ -232,6 +232,22 @@ def test_a_method_the_api_does_not_take_is_a_json_405(client, method, path):
     assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
 
 
+def test_an_old_passage_id_redirects_in_json_with_the_query_kept(client, seed_index):
+    """Ids were `<document>-<place from 01>` before they named the item: a client holding one
+    is sent on (301) to the passage at that place, told so in the API's shape."""
+    pid = api(client, q="flygtninge")["hits"][0]["id"]
+    document = seed_index.passage(pid).document_id
+    second = seed_index.document(document)[1]
+    response = client.get(f"/api/passage/{document}-02", query_string={"q": "bolig", "municipality": "Næstved"})
+    assert response.status_code == 301 and response.content_type == JSON_TYPE
+    location = f"/api/passage/{second.id}?q=bolig&municipality=N%C3%A6stved"
+    assert response.headers["Location"] == location
+    body = response.get_json()
+    assert body == {"status": 301, "code": "passage_moved", "message": body["message"], "location": location}
+    assert "ny adresse" in body["message"] and "ETag" not in response.headers
+    assert client.get(location).get_json()["id"] == second.id
+
+
 def test_an_unexpected_error_in_a_passage_is_json_without_detail(app, monkeypatch):
     def broken(passage_id):
         raise RuntimeError("/srv/secret/path")

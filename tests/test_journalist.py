@@ -113,6 +113,46 @@ def test_a_broken_search_in_an_items_address_drops_the_broken_part_not_the_page(
     assert params(soup(not_utf8).select_one(".breadcrumbs a")["href"]) == {"municipality": ["Næstved"]}
 
 
+# --- A published link does not die ------------------------------------------------------------
+
+def old_id(document: dict, place: int) -> str:
+    """A passage's id as it was formed before ids named the item (c43f9ff): its document's id
+    and its place in the document, counted from 01."""
+    return f"{document['id']}-{place:02d}"
+
+
+def test_a_link_published_with_an_old_passage_id_still_opens_the_item(client):
+    """A reporter's article links `…-referat-2015-05-21-<hash>-04`, the minutes' fourth item,
+    from before ids named their item: the link leads there (301, a search engine updates it),
+    with the search it carried."""
+    hit = next(h for h in api_hits(client, q="flygtninge") if h["source"] == "referat-2015-05-21.pdf")
+    document = client.get(f"/api/document/{hit['document_id']}").get_json()
+    assert len(document["passages"]) > 4
+    fourth = document["passages"][3]
+    answer = client.get(f"/passage/{old_id(document, 4)}", query_string={"q": "flygtninge", "municipality": "Næstved"})
+    assert answer.status_code == 301
+    location = answer.headers["Location"]
+    assert urlsplit(location).path == f"/passage/{fourth['id']}"
+    assert params(location) == {"q": ["flygtninge"], "municipality": ["Næstved"]}
+    assert "Siden er flyttet" in answer.get_data(as_text=True)  # in Danish for a client that shows it
+    page = soup(client.get(location))
+    assert page.h1.get_text(" ", strip=True).endswith(fourth["title"]) and page.select(".marked-note")
+    assert client.get(f"/passage/{old_id(document, 1)}").headers["Location"] == f"/passage/{document['passages'][0]['id']}"
+    # the item's JSON twin likewise, and its answer is JSON
+    api_answer = client.get(f"/api/passage/{old_id(document, 4)}")
+    assert api_answer.status_code == 301 and api_answer.headers["Location"] == f"/api/passage/{fourth['id']}"
+    assert api_answer.get_json()["code"] == "passage_moved" and api_answer.get_json()["location"] == api_answer.headers["Location"]
+
+
+def test_an_old_id_beyond_its_document_or_of_no_document_is_not_found(client):
+    hit = api_hits(client, q="flygtninge")[0]
+    document = client.get(f"/api/document/{hit['document_id']}").get_json()
+    for unknown in (old_id(document, len(document["passages"]) + 1), old_id(document, 0), "findes-ikke-04",
+                    f"{document['id']}-x4", f"{document['id']}-04-5"):
+        assert client.get(f"/passage/{unknown}").status_code == 404, unknown
+        assert client.get(f"/api/passage/{unknown}").get_json()["code"] == "unknown_passage"
+
+
 # --- Citing: the citation names where a reader finds the item --------------------------------
 
 def test_the_citation_of_a_pdf_item_links_to_the_item_and_to_the_pdf_at_its_page(client):

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import codecs
 import mimetypes
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote_from_bytes
 
 from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 from markupsafe import Markup
@@ -21,7 +23,7 @@ from markupsafe import Markup
 from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT, Passage
 from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, without_controls
 
-from .errors import PageError, json_response
+from .errors import PageError, json_response, wants_json
 from .formatting import citation, document_title, shown_text, snippet_html
 from .index import get_index
 from .state import SearchState, request_search
@@ -65,11 +67,58 @@ class PassageContext:
         return "afsnittet" if self.passage.doc_type == AARSBERETNING else "punktet"
 
 
+class PassageMoved(Exception):
+    """An id of the old form that names a passage under its present id (`renamed_passage`)."""
+
+    def __init__(self, old_id: str, passage: Passage) -> None:
+        super().__init__(old_id)
+        self.old_id = old_id
+        self.passage = passage
+
+
 def load_passage(passage_id: str) -> Passage:
+    """The passage of an id; `PassageMoved` for an old id of a passage, else a 404."""
     passage = get_index().passage(passage_id)
     if passage is None:
+        renamed = renamed_passage(passage_id)
+        if renamed is not None:
+            raise PassageMoved(passage_id, renamed)
         raise PageError(404, "unknown_passage", f"Der findes ingen passage med id «{shown_id(passage_id)}».")
     return passage
+
+
+# Until c43f9ff a passage's id was its document's id and its place in the document, counted
+# from 01 (`…-referat-2015-05-21-0785a4-04`); ids now name the item. Links published then
+# (articles, citations, feed readers) must keep working.
+_OLD_ID = re.compile(r"(?P<document>.+)-(?P<place>\d{1,5})")
+
+
+def renamed_passage(passage_id: str) -> Passage | None:
+    """The passage an id of the old form `<document id>-<place>` named: the document's item at
+    that place (01 the first). None when the id has another form, the document is unknown or
+    has no such place."""
+    match = _OLD_ID.fullmatch(passage_id)
+    if match is None or int(match["place"]) < 1:
+        return None
+    position = int(match["place"]) - 1
+    return next((p for p in get_index().document(match["document"]) if p.position == position), None)
+
+
+@bp.errorhandler(PassageMoved)
+def passage_moved(moved: PassageMoved) -> Response:
+    """301 to the passage's present address, page or JSON as asked, query string kept (the
+    search a hit carried along); the JSON answer says so in the API's shape."""
+    url = url_for(request.endpoint or ".passage", passage_id=moved.passage.id)
+    if request.query_string:
+        url += "?" + quote_from_bytes(request.query_string, safe="/?:@&=+$,;%!*'()~")
+    if wants_json():
+        response = json_response({"status": 301, "code": "passage_moved",
+                                  "message": f"Passagen «{shown_id(moved.old_id)}» har fået en ny adresse: {moved.passage.id}.",
+                                  "location": url}, 301)
+    else:
+        response = Response(render_template("passages/moved.html", url=url, p=moved.passage), 301)
+    response.headers["Location"] = url
+    return response
 
 
 def shown_id(text: str, limit: int = 80) -> str:
