@@ -397,8 +397,10 @@ def _without_role(name: str) -> str:
 # What a document calls itself in its title lines. "Beretning"/"Årsrapport" are annual reports
 # too; "Beslutningsprotokol" is minutes.
 _ANNUAL_WORD = re.compile(r"\b(?:Årsberetning|ÅRSBERETNING|Beretning|BERETNING|Årsrapport|ÅRSRAPPORT)\b")
-_AGENDA_WORD = re.compile(r"\b(?:Dagsorden|DAGSORDEN)\b")
-_MINUTES_WORD = re.compile(r"\b(?:Referat|REFERAT|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b")
+# "Åben dagsorden", "Lukket referat": the word in lower case after the publication's openness.
+_OPENNESS = r"(?:(?i:åbent?|lukket)\s+)"
+_AGENDA_WORD = re.compile(rf"\b(?:Dagsorden|DAGSORDEN)\b|\b{_OPENNESS}dagsorden\b")
+_MINUTES_WORD = re.compile(rf"\b(?:Referat|REFERAT|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b|\b{_OPENNESS}referat\b")
 _TITLE_LINES = 12  # a document says what it is within its first lines
 
 

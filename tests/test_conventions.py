@@ -862,3 +862,13 @@ def test_an_agenda_whose_decision_sections_are_still_empty_is_an_agenda(tmp_path
     path.write_text(agenda, encoding="utf-8")
     document = read_document(path, tmp_path)
     assert document.doc_type == "dagsorden" and not any(p.has_decision for p in document.passages)
+
+
+@pytest.mark.parametrize(("title", "doc_type"), [("Åben dagsorden", "dagsorden"), ("Lukket dagsorden", "dagsorden"),
+                                                 ("Åbent referat", "referat"), ("Dagsorden - åbent referat", "referat")])
+def test_an_open_or_closed_agenda_is_an_agenda_in_any_case(tmp_path, title, doc_type):
+    # 'Åben dagsorden' / 'Åbent referat': systems that publish a closed version too write the word in lower case.
+    agenda = re.sub(r"(Beslutning\n)[^\n]+", r"\1-", F10_MINUTES).replace("Referat", title)
+    path = tmp_path / "tornby-socialudvalget-2018-03-12.txt"
+    path.write_text(agenda, encoding="utf-8")
+    assert read_document(path, tmp_path).doc_type == doc_type
