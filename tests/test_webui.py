@@ -965,3 +965,72 @@ def test_a_feed_of_a_misspelt_search_links_its_entries_with_the_nearest_spelling
     _, entries = atom(client.get("/feed", query_string={"q": "flygtnigne"}))
     links = [e.find(f"{ATOM}link").get("href") for e in entries]
     assert links and all(link.endswith("?q=flygtninge") for link in links)
+
+
+# --- Absolute links: BASE_URL, not the Host header ------------------------------------------
+
+SPOOFED = {"Host": "angriber.example"}
+
+
+def absolute_links(client, path: str, **kwargs) -> list[str]:
+    """Every absolute URL the feed or a passage page writes, asked for with a forged Host."""
+    response = client.get(path, headers=SPOOFED, **kwargs)
+    assert response.status_code == 200
+    return [url for url in re.findall(r"https?://[^\s\"<>]+", response.get_data(as_text=True))
+            if not url.startswith("http://www.w3.org/")]  # the Atom namespace
+
+
+def test_absolute_links_are_built_on_base_url_not_on_the_host_header(seed_index_dir, monkeypatch):
+    """Any client can send `Host: angriber.example`; the feed (cached by feed readers and
+    proxies) and a passage's citation put that host into their links. With BASE_URL set, every
+    absolute link is on the site's own address, its path prefix included once."""
+    monkeypatch.setenv("REFERATSOG_BASE_URL", "https://referater.example.dk/sog/")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(seed_index_dir), "CORPUS_DIR": str(SEEDS)}).test_client()
+    pid = passage_id(client, "Modtagelse af flygtninge")
+    for path, kwargs in (("/feed?q=flygtninge", {}), (f"/passage/{pid}", {}),
+                         ("/feed?q=flygtninge", {"environ_overrides": {"SCRIPT_NAME": "/sog"}})):
+        found = absolute_links(client, path, **kwargs)
+        assert found and all(url.startswith("https://referater.example.dk/sog/") for url in found), found
+        assert not any("/sog/sog/" in url for url in found)
+    root, entries = atom(client.get("/feed?q=flygtninge", headers=SPOOFED))
+    assert root.find(f"{ATOM}id").text == "https://referater.example.dk/sog/feed?q=flygtninge"
+    assert entries[0].find(f"{ATOM}id").text.startswith("https://referater.example.dk/sog/passage/")
+    page = soup(client.get(f"/passage/{pid}", headers=SPOOFED))
+    assert page.select_one("#permalink").get_text() == f"https://referater.example.dk/sog/passage/{pid}"
+    assert page.select_one("#permalink")["href"] == f"/passage/{pid}"  # links on the site stay root-relative
+
+
+def test_without_base_url_absolute_links_follow_the_request_as_before(client):
+    found = absolute_links(client, "/feed?q=flygtninge")
+    assert found and all(url.startswith("http://angriber.example/") for url in found)
+
+
+@pytest.mark.parametrize("value", ["ftp://referater.example.dk", "referater.example.dk", "https://",
+                                   "https://referater.example.dk/?side=1", "javascript:alert(1)",
+                                   "https://referater.example.dk:99999", "https://bruger@referater.example.dk",
+                                   "https://referater.example.dk/\nX-Header: 1"])
+def test_a_bad_base_url_is_refused_with_one_danish_line_naming_it(tmp_path, monkeypatch, value):
+    from webui.config import ConfigError
+
+    monkeypatch.setenv("REFERATSOG_BASE_URL", value)
+    with pytest.raises(ConfigError) as raised:
+        create_app({"TESTING": True, "INDEX_DIR": str(tmp_path)})
+    message = str(raised.value)
+    assert message.startswith("REFERATSOG_BASE_URL skal være en http- eller https-adresse som https://referater.example.dk")
+    assert "\n" not in message
+    monkeypatch.delenv("REFERATSOG_BASE_URL")
+    (tmp_path / "config.py").write_text(f"BASE_URL = {value!r}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        create_app({"TESTING": True, "INDEX_DIR": str(tmp_path)}, instance_path=str(tmp_path))
+    assert str(raised.value).startswith(f"BASE_URL i {tmp_path}/config.py skal være en http- eller https-adresse")
+
+
+def test_base_url_from_the_instance_config_or_the_environment(tmp_path, monkeypatch):
+    (tmp_path / "config.py").write_text('BASE_URL = "http://intern.example:8080/"\n', encoding="utf-8")
+    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path)}, instance_path=str(tmp_path))
+    assert app.config["BASE_URL"] == "http://intern.example:8080"
+    monkeypatch.setenv("REFERATSOG_BASE_URL", "https://referater.example.dk")
+    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path)}, instance_path=str(tmp_path))
+    assert app.config["BASE_URL"] == "https://referater.example.dk"
+    monkeypatch.delenv("REFERATSOG_BASE_URL")
+    assert create_app({"TESTING": True}, instance_path=str(tmp_path / "intet")).config["BASE_URL"] == ""

@@ -10,7 +10,9 @@ from `url_for`, so it follows the WSGI `SCRIPT_NAME`: under a path prefix such a
 `https://example.dk/referatsog/` the links carry the prefix. Behind a reverse proxy,
 `TRUSTED_PROXIES` (`REFERATSOG_TRUSTED_PROXIES`, 0 by default) says how many proxies'
 `X-Forwarded-For/-Proto/-Host/-Port/-Prefix` headers to believe (werkzeug's `ProxyFix`);
-with 0 they are ignored, since any client can send them.
+with 0 they are ignored, since any client can send them. Absolute links (the feed, a
+citation's addresses) come from `webui.state.absolute_url`: on `BASE_URL`
+(`REFERATSOG_BASE_URL`) when set, not on the client's `Host` header.
 """
 
 from __future__ import annotations

@@ -10,9 +10,11 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask
 
+from indexer.progress import printable
 from indexer.settings import default_corpus, default_index_dir
 from search.api import MAX_PAGE_SIZE
 
@@ -30,6 +32,28 @@ def integer(low: int, high: int) -> Callable[[str], int]:
         return int(text)
 
     return parse
+
+
+def base_url(raw: str) -> str:
+    """The site's public address (`https://referater.example.dk`, with a path prefix if it has
+    one) without a trailing slash, or "" for none; anything else fails with a Danish `ValueError`.
+
+    >>> base_url("https://referater.example.dk/sog/")
+    'https://referater.example.dk/sog'
+    """
+    text = str(raw).strip()
+    if not text:
+        return ""
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError:
+        parts = None
+    if (parts is None or parts.scheme not in ("http", "https") or not parts.hostname or parts.username is not None
+            or parts.query or parts.fragment or "?" in text or "#" in text
+            or any(c.isspace() or not c.isprintable() for c in text)):
+        raise ValueError(f"skal være en http- eller https-adresse som https://referater.example.dk, ikke «{printable(str(raw))}»")
+    return text.rstrip("/")
 
 
 @dataclass(frozen=True)
@@ -52,6 +76,10 @@ WEB_SETTINGS: tuple[WebSetting, ...] = (
     # this many proxies stand in front (a client could otherwise forge its address or links).
     WebSetting("TRUSTED_PROXIES", "REFERATSOG_TRUSTED_PROXIES", lambda: 0, integer(0, 10),
                "Reverse proxies in front of the site whose X-Forwarded-For/-Proto/-Host/-Port/-Prefix are trusted."),
+    # Absolute links (the Atom feed, a citation's addresses) are otherwise built from the
+    # request's Host header, which any client can set to put another host into them.
+    WebSetting("BASE_URL", "REFERATSOG_BASE_URL", lambda: "", base_url,
+               "The site's public address, path prefix included; absolute links are built on it, not on the Host header."),
 )
 
 

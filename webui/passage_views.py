@@ -26,7 +26,7 @@ from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, without_controls
 from .errors import PageError, json_response, wants_json
 from .formatting import citation, document_title, shown_text, snippet_html
 from .index import get_index
-from .state import SearchState, request_search
+from .state import SearchState, absolute_url, request_search
 
 bp = Blueprint("passages", __name__)
 
@@ -274,8 +274,8 @@ def passage(passage_id: str) -> str:
     marks = marks.anchored() if marks and not off else None
     return render_template("passages/passage.html", ctx=context, p=p, toggle_url=toggle_url, unmarked_query=unmarked_query,
                            citation=citation(p), source_url=source_url(p),
-                           permalink=url_for("passages.passage", passage_id=p.id, _external=True),
-                           source_permalink=url_for("passages.source", document_id=p.document_id, _external=True)
+                           permalink=absolute_url("passages.passage", passage_id=p.id),
+                           source_permalink=absolute_url("passages.source", document_id=p.document_id)
                            + (f"#page={p.page}" if p.page else ""),
                            doc_title=document_title(p), marks=marks, minutes=minutes_of(p),
                            query=marks.query if marks else "", **returns)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request
 from markupsafe import escape
 
 from indexer.models import AARSBERETNING
@@ -15,7 +15,7 @@ from .errors import PageError, json_response, link_header
 from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
 from .formatting import long_date, snippet_html
 from .index import get_index
-from .state import SearchState, encoding_error, hidden_fields, pagination, parse_args, period_fields, undecodable
+from .state import SearchState, absolute_url, encoding_error, hidden_fields, pagination, parse_args, period_fields, undecodable
 
 bp = Blueprint("search", __name__)
 
@@ -152,7 +152,7 @@ def feed() -> Response:
         "search/feed.xml",
         title="Referatsøg: " + (" · ".join(described) or "alle punkter"),
         self_url=state.feed_url(external=True),
-        page_url=url_for("search.index", _external=True, **state.url_params()),
+        page_url=absolute_url("search.index", **state.url_params()),
         updated=max([e["updated"] for e in entries] + [last_commit]),
         entries=entries,
     )
@@ -186,8 +186,8 @@ def feed_entry(hit: Hit, last_commit: str, query: str) -> dict[str, Any]:
         "Årsberetning: " if hit.doc_type == AARSBERETNING else "")
     return {
         "title": f"{report}{number}{hit.title or '(uden titel)'}",
-        "id": url_for("passages.passage", passage_id=hit.id, _external=True),
-        "url": url_for("passages.passage", passage_id=hit.id, q=query or None, _external=True),
+        "id": absolute_url("passages.passage", passage_id=hit.id),
+        "url": absolute_url("passages.passage", passage_id=hit.id, q=query or None),
         "updated": f"{when}T00:00:00Z" if when else last_commit,
         "author": ", ".join(part for part in (hit.council, hit.municipality) if part) or "Referatsøg",
         "topics": hit.topics,

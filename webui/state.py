@@ -30,6 +30,21 @@ def value_key(value: str) -> str:
     return fold(value.strip())
 
 
+def absolute_url(endpoint: str, **values: object) -> str:
+    """An absolute URL, for links read away from the site (a feed, a pasted citation): on
+    `BASE_URL` when it is set, else on the request's scheme and host (which a client sets
+    itself, or a trusted proxy). `BASE_URL` includes any path prefix, so the request's own
+    prefix (`SCRIPT_NAME`) is not added twice."""
+    base = str(current_app.config.get("BASE_URL") or "").rstrip("/")
+    if not base:
+        return url_for(endpoint, _external=True, **values)
+    path = url_for(endpoint, **values)
+    root = request.script_root
+    if root and path.startswith(root + "/"):
+        path = path[len(root):]
+    return base + path
+
+
 def undecodable(query_string: bytes) -> list[str]:
     """The known parameters whose value in the raw query string is not UTF-8 once
     percent-decoded (`%E6` for æ in Latin-1), in URL order, each once.
@@ -125,7 +140,7 @@ class SearchState:
         """The search's Atom feed (`/feed`): what is searched and filtered, not the sort or
         page, since a feed lists the newest items."""
         params = {name: values for name, values in self.url_params().items() if name not in ("sort", "page", "page_size")}
-        return url_for("search.feed", _external=external, **params)
+        return absolute_url("search.feed", **params) if external else url_for("search.feed", **params)
 
     def api_page_links(self, pages: int) -> dict[str, str]:
         """/api/search URLs of the first, previous, next and last page (RFC 8288 rels), as
