@@ -1,14 +1,17 @@
 """A text or HTML file's bytes → str: which encoding the bytes are in, decided from the bytes.
 
-Text: a BOM, else UTF-8, else UTF-16 without a BOM (told by its NUL bytes), else a legacy
-Danish code page (see `decode_text`). HTML: the same, except that a page's own `<meta charset>`
-is believed when its bytes are not UTF-8 (see `decode_html`).
+Text: a BOM, else UTF-16 without a BOM (told by its NUL bytes), else UTF-8, else the legacy
+Danish code page the bytes read best in (see `text_encoding`). HTML: the same, except that a
+page's own `<meta charset>` is believed when its bytes are not UTF-8 (see `html_encoding`).
+The web UI serves text sources in the encoding found here, so a page shows what was indexed.
 """
 
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
+from dataclasses import dataclass
 
 from indexer.files import ExtractError
 
@@ -22,86 +25,151 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+@dataclass(frozen=True)
+class TextEncoding:
+    """How a file's bytes are read: a Python codec and the error handler it runs with."""
+
+    codec: str
+    errors: str = "strict"
+
+    def decode(self, data: bytes) -> str:
+        return data.decode(self.codec, errors=self.errors)
+
+    @property
+    def is_utf8(self) -> bool:
+        """Whether the bytes are UTF-8 as they stand (a UTF-8 BOM included): nothing to transcode."""
+        return self.codec in ("utf-8", "utf-8-sig") and self.errors in ("strict", "replace")
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a text file: BOM, else strict UTF-8, else DOS code page 865 or Windows-1252.
+    """Decode a text file as `text_encoding` says."""
+    return text_encoding(data).decode(data)
 
-    Danish letters make the rule reliable: æ ø å in Latin-1/1252 are bytes that can never
+
+def text_encoding(data: bytes) -> TextEncoding:
+    """How a text file's bytes are read: BOM, else UTF-16 told by its NUL bytes, else strict
+    UTF-8, else the Danish legacy code page its bytes read best in (see `_legacy_codec`).
+
+    Danish letters make the UTF-8 rule reliable: æ ø å in Latin-1/1252 are bytes that can never
     form valid UTF-8 followed by a plain letter, so a legacy file always fails the UTF-8 test.
     A file that is mostly valid UTF-8 with a few legacy bytes (two editors, one file) keeps
-    its UTF-8 and reads only the stray bytes as Windows-1252. Old Danish DOS files (code page
-    865) are told from Windows-1252 by where their letters sit (see `_is_dos_danish`).
+    its UTF-8 and reads only the stray bytes as Windows-1252. Raises `ExtractError` for binary data.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(codec, errors="replace")
+            return TextEncoding(codec, "replace")
     sample = data[:4096]
     if b"\x00" in sample:
-        utf16 = _decode_utf16_without_bom(data)
+        utf16 = _utf16_without_bom(sample)
         if utf16 is not None:
             return utf16
     if _is_binary(sample):
         raise ExtractError("binær fil, ikke tekst (indeholder NUL-bytes)" if b"\x00" in sample else
                            "binær fil, ikke tekst (indeholder styretegn)")
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    sequences = list(_UTF8_SEQUENCE.finditer(data))
-    stray = sum(b >= 0x80 for b in data) - sum(len(m.group()) for m in sequences)
+    else:
+        return TextEncoding("utf-8")
+    sequences = _UTF8_SEQUENCE.findall(data)
+    stray = len(data) - len(data.translate(None, _HIGH_BYTES)) - sum(map(len, sequences))
     if len(sequences) <= stray:
-        if _is_dos_danish(data):
-            return data.decode("cp865")
-        if _is_mac_danish(data):
-            return data.decode("mac_roman")
-        return data.decode("cp1252", errors="referatsog.latin1")
-    parts, pos = [], 0
-    for m in sequences:
-        parts.append(data[pos : m.start()].decode("cp1252", errors="referatsog.latin1"))
-        parts.append(m.group().decode("utf-8", errors="replace"))
-        pos = m.end()
-    parts.append(data[pos:].decode("cp1252", errors="referatsog.latin1"))
-    return "".join(parts)
+        codec = _legacy_codec(data)
+        return TextEncoding(codec, "referatsog.latin1" if codec == "cp1252" else "strict")
+    return TextEncoding("utf-8", "referatsog.cp1252")
 
 
-# Inside a word (an ASCII letter on both sides) DOS code page 865 has its Danish letters where
-# Windows-1252 has typographic marks that never sit between letters: 865's æ ø å é ä ö ü
-# are 1252's ‘ › † ‚ „ ” and an unassigned byte. The capitals Æ Ø Å count only between
-# capitals: Æ is 1252's ’, the apostrophe of "it’s". Windows-1252's own letters (0xC0-0xFF)
-# are box drawing, Greek and maths signs in 865, which never sit inside a word either.
-_DOS_LOWER_IN_WORD = re.compile(rb"(?<=[A-Za-z])[\x81\x82\x84\x86\x91\x94\x9b](?=[a-z])")
-_DOS_UPPER_IN_WORD = re.compile(rb"(?<=[A-Z])[\x8f\x92\x9d](?=[A-Z])")
-_WINDOWS_IN_WORD = re.compile(rb"(?<=[A-Za-z])[\xc0-\xd6\xd8-\xf6\xf8-\xff](?=[A-Za-z])")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
-def _is_dos_danish(data: bytes) -> bool:
-    """Whether a legacy (not UTF-8) text is DOS code page 865 rather than Windows-1252."""
-    dos = len(_DOS_LOWER_IN_WORD.findall(data)) + len(_DOS_UPPER_IN_WORD.findall(data))
-    return dos > 0 and dos > len(_WINDOWS_IN_WORD.findall(data))
+def _stray_as_windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """The bytes of a UTF-8 text that are not UTF-8, read as Windows-1252 (a second editor's)."""
+    stray = error.object[error.start : error.end]  # type: ignore[attr-defined]
+    return stray.decode("cp1252", errors="referatsog.latin1"), error.end  # type: ignore[attr-defined]
 
 
-# Mac OS Roman (files from classic Mac OS and old Mac exports) has æ ø å at 0xBE 0xBF 0x8C, which
-# Windows-1252 reads as ¾ ¿ Œ: signs that never sit between two lower-case letters.
-_MAC_IN_WORD = re.compile(rb"(?<=[a-z])[\xbe\xbf\x8c](?=[a-z])")
+codecs.register_error("referatsog.cp1252", _stray_as_windows_1252)
 
 
-def _is_mac_danish(data: bytes) -> bool:
-    """Whether a legacy text (neither UTF-8 nor DOS) is Mac OS Roman rather than Windows-1252."""
-    mac = len(_MAC_IN_WORD.findall(data))
-    return mac > 0 and mac > len(_WINDOWS_IN_WORD.findall(data))
+# --- which legacy code page -----------------------------------------------------------------
+
+# The code pages Danish text files were written in before UTF-8, in order of preference: on a
+# tie Windows-1252 (Windows, and Latin-1 before it) wins, as it is by far the most common.
+# DOS code page 865 (Danish DOS) and Mac OS Roman (classic Mac OS) put æ ø å where Windows-1252
+# has typographic marks (865: ‘ › †) or signs (Mac: ¾ ¿ Œ), and each reads the others' letters
+# as box drawing, Greek, maths signs or accented capitals: whichever reading gives Danish
+# letters inside words, and no such oddities, is the one the file was written in.
+_LEGACY_CODECS = ("cp1252", "cp865", "mac_roman")
+_BYTE_TABLES = {codec: bytes(range(256)).decode(codec, errors="referatsog.latin1") for codec in _LEGACY_CODECS}
+_STRAY_BYTE = re.compile(rb"(?:" + _UTF8_SEQUENCE.pattern + rb")|([\x80-\xff])")  # group 1: a byte outside UTF-8
+_SCORED_BYTES = 20_000  # non-ASCII bytes looked at: a few pages of minutes, plenty to tell
+
+_DANISH_LETTERS = frozenset("æøåÆØÅ")
+_LOAN_LETTERS = frozenset("éÉüÜöÖäÄ")  # idé, Müller, Öztürk: common in Danish records
+# Marks and signs a Danish text in Windows-1252 uses; only the apostrophe, the soft hyphen and
+# the middle dot stand inside words.
+_TEXT_MARKS = frozenset("–—‘’‚“”„»«‹›…•†€§°½¼¾²³±×©®™·´\u00a0\u00ad")
+_MARKS_IN_WORDS = frozenset("’\u00ad·")
 
 
-def _decode_utf16_without_bom(data: bytes) -> str | None:
+def _legacy_codec(data: bytes) -> str:
+    """The legacy code page whose reading of `data` looks most like Danish (see `_danishness`).
+
+    >>> [_legacy_codec("Rådet mødes på rådhuset".encode(codec)) for codec in _LEGACY_CODECS]
+    ['cp1252', 'cp865', 'mac_roman']
+    """
+    stray = (m.start(1) for m in _STRAY_BYTE.finditer(data) if m.start(1) >= 0)  # UTF-8 is no evidence
+    positions = list(itertools.islice(stray, _SCORED_BYTES))
+    scores = {codec: _danishness(data, positions, _BYTE_TABLES[codec]) for codec in _LEGACY_CODECS}
+    return max(_LEGACY_CODECS, key=scores.__getitem__)  # the first of equals: Windows-1252
+
+
+def _danishness(data: bytes, positions: list[int], table: str) -> int:
+    """How Danish the characters at `positions` look read through `table` (a code page's 256
+    characters), each judged by what stands beside it: a Danish letter beside a letter scores,
+    a capital after a small letter ('NÊstved', 'donÆt'), a letter standing alone, a sign
+    between two letters ('m°det', 'N¾stved') and a character no Danish text holds cost.
+
+    >>> text = "Rådet mødes på rådhuset".encode("cp865")
+    >>> [_danishness(text, [1, 7, 13, 16], _BYTE_TABLES[codec]) for codec in _LEGACY_CODECS]
+    [-6, 8, -6]
+    """
+    score, last = 0, len(data) - 1
+    for i in positions:
+        char = table[data[i]]
+        before = table[data[i - 1]] if i else " "
+        after = table[data[i + 1]] if i < last else " "
+        if char.isalpha() and char <= "\u024f":  # a Latin letter
+            if char.isupper() and before.islower():
+                score -= 3
+            elif not (before.isalpha() or after.isalpha()):
+                score -= 1
+            elif char in _DANISH_LETTERS:
+                score += 2
+            elif char in _LOAN_LETTERS and (char in "éÉ" or (before.isalpha() and after.isalpha())):
+                score += 1
+            else:
+                score -= 1
+        elif before.isalpha() and after.isalpha():  # a sign inside a word
+            if char not in _MARKS_IN_WORDS:
+                score -= 2 if char in _TEXT_MARKS else 3
+        elif char not in _TEXT_MARKS:
+            score -= 2
+    return score
+
+
+def _utf16_without_bom(sample: bytes) -> TextEncoding | None:
     """Text with NUL bytes is UTF-16 when they sit on one side of each pair; else None."""
-    sample = data[:4096]
     pairs = max(1, len(sample) // 2)
     even, odd = sample[0::2].count(0) / pairs, sample[1::2].count(0) / pairs
     if odd > 0.7 and even < 0.05:
-        return data.decode("utf-16-le", errors="replace")
+        return TextEncoding("utf-16-le", "replace")
     if even > 0.7 and odd < 0.05:
-        return data.decode("utf-16-be", errors="replace")
+        return TextEncoding("utf-16-be", "replace")
     return None
 
 
@@ -122,32 +190,40 @@ _WHATWG_1252 = {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1", "ascii", "
 
 
 def decode_html(data: bytes) -> str:
-    """A BOM, else UTF-8 when the bytes are UTF-8, else the page's own `<meta charset>`, else
-    the text rule (never a statistical guess).
+    """Decode an HTML page as `html_encoding` says."""
+    return html_encoding(data).decode(data)
+
+
+def html_encoding(data: bytes) -> TextEncoding:
+    """How an HTML page's bytes are read: a BOM, else UTF-8 when the bytes are UTF-8, else the
+    page's own `<meta charset>`, else the text rule (`text_encoding`).
 
     A page saved from a site whose server says UTF-8 (the HTTP header wins in a browser) while
     its template still declares ISO-8859-1 is UTF-8 on disk: read by its declaration it was
     mojibake ('IntegrationsrÃ¥det', found by no search). Legacy text with letters beyond ASCII
-    is practically never valid UTF-8 (see `decode_text`), so valid UTF-8 overrules the meta.
+    is practically never valid UTF-8 (see `text_encoding`), so valid UTF-8 overrules the meta.
     """
     if any(data.startswith(bom) for bom, _ in _BOMS):
-        return decode_text(data)
+        return text_encoding(data)
     if not data.isascii():
         try:
-            return data.decode("utf-8")
+            data.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        else:
+            return TextEncoding("utf-8")
     match = _META_CHARSET.search(data[:4096])
     declared = match.group(1).decode("ascii").lower() if match else ""
     if declared in _WHATWG_1252:  # browsers read "latin-1" pages as Windows-1252
-        return data.decode("cp1252", errors="referatsog.latin1")
+        return TextEncoding("cp1252", "referatsog.latin1")
     if declared and not declared.startswith("utf"):
         try:
             if codecs.lookup(declared).name not in _NOT_WEB_CHARSETS:
-                return data.decode(declared, errors="replace")
+                data.decode(declared, errors="replace")
+                return TextEncoding(declared, "replace")
         except (LookupError, UnicodeError, ValueError):  # unknown, or a codec that cannot replace
             pass
-    return decode_text(data)
+    return text_encoding(data)
 
 
 # Python's codecs that no web page is written in: `data.decode` knows them by name, and with

@@ -28,6 +28,7 @@ SEEDS = ROOT / "seeds"
 PDFS = Path(__file__).resolve().parent / "fixtures" / "pdf"
 MINUTES_2015 = "naestved-integrationsraadet-referat-2015-05-21.txt"
 ROSKILDE = "roskilde-integrationsraadet-referat-2026-06-04.txt"
+AARSBERETNING_2019 = "naestved-integrationsraadet-aarsberetning-2019.txt"
 
 # What must never reach a user: English system texts, Python exception names, byte reprs, PDF object reprs.
 LEAKS = re.compile(r"Permission denied|No such file|Too many levels|[A-Za-z]+(Error|Exception)\b|b'|\\x[0-9a-f]{2}|<PDF|/Root|Is this")
@@ -341,6 +342,49 @@ def test_dos_text_in_capitals_is_recognised_too():
 )
 def test_a_windows_1252_file_with_curly_quotes_stays_windows_1252(text):
     assert decode_text(text.encode("cp1252")) == text
+
+
+@pytest.mark.parametrize("codec", ["cp865", "mac_roman", "cp1252"])
+def test_every_line_with_a_danish_letter_reads_right_on_its_own_in_each_legacy_code_page(codec):
+    """A short file (a note, a one-line agenda) gives little to go on: each line of the 2015
+    minutes with æ, ø or å must come back as written, not as 'Årsberetning' → '\x8frsberetning'
+    or 'Møder' → 'M¿der' (before, one DOS line in seven and one Mac line in four did)."""
+    lines = {line for seed in (MINUTES_2015, AARSBERETNING_2019) for line in
+             (SEEDS / seed).read_text(encoding="utf-8").translate(_NOT_IN_865).splitlines() if not line.isascii()}
+    assert len(lines) > 200
+
+    wrong = [line for line in sorted(lines) if decode_text(line.encode(codec)) != line]
+
+    assert wrong == []
+
+
+def test_a_short_mac_roman_note_is_indexed_with_its_danish_letters(tmp_path):
+    note = "Møder i 2015:\n12. maj og 3. juni på Rådhuset, Ørsteds Plads 1.\n"
+    (tmp_path / "note.txt").write_bytes(note.replace("\n", "\r").encode("mac_roman"))  # classic Mac OS line ends
+
+    assert extract(tmp_path / "note.txt", tmp_path).pages[0].text == note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forside › Politik › Dagsordener og referater › Integrationsrådet\n",  # › is 865's ø
+        "Han sagde ”nej” – og ’ja’.\n",  # ” ’ are 865's ö Æ
+        "Pris: 1.500 € pr. m² • 120 m²\n",
+        "Müller, Öztürk og Muñoz: idé og café.\n",  # loan letters that the other pages have too
+    ],
+    ids=["breadcrumbs", "quotes", "signs", "loan-letters"],
+)
+def test_windows_1252_marks_and_loan_letters_are_not_taken_for_another_code_page(text):
+    assert decode_text(text.encode("cp1252")) == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_told_by_its_nul_bytes(tmp_path, codec):
+    text = (SEEDS / ROSKILDE).read_text(encoding="utf-8")
+    (tmp_path / "referat.txt").write_bytes(text.encode(codec))
+
+    assert extract(tmp_path / "referat.txt", tmp_path).pages[0].text == text
 
 
 # --- 5. an index folder inside the corpus ----------------------------------------------------------
