@@ -182,7 +182,7 @@ def test_the_decisions_only_box_is_labelled_and_says_beforehand_that_it_applies_
     box = page.select_one("input#decisions_only")
     assert box["type"] == "checkbox" and accessible_name(box, page) == "Kun beslutninger"
     described = box["aria-describedby"].split()
-    assert "søg kun i det, rådet besluttede" in text(page.find(id=described[0]))
+    assert "søg kun i det, der blev besluttet" in text(page.find(id=described[0]))
     assert page.find(id=described[1]).get_text() == ""  # filled in by the script only
     assert 'getElementById("decisions-auto")' in SCRIPT.read_text(encoding="utf-8")
     assert "Resultaterne opdateres" in SCRIPT.read_text(encoding="utf-8")
