@@ -55,12 +55,18 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     tagger = tagger or default_tagger()
     head = [line.text for line in segmented.head]
     body = [line.text for line in lines]
-    fields = head_fields(head)
     report = segmented.kind == "report"
-    meeting = None if report else _meeting_date(head, fields, segmented.items)
+    # Minutes say what and when in the head above their first item; a document without items
+    # (a report, minutes written as prose, a note) in the lines it opens with.
+    opening = _opening(body) if report else head
+    fields = head_fields(opening)
+    meeting = _meeting_date(opening, fields, segmented.items)
     council = _council(head, body)
     decided = any(s.is_decision for item in segmented.items for s in _reclassify(item.sections, meeting, council))
-    doc_type = _doc_type(head, report, decided)
+    doc_type = _doc_type(opening, decided, _is_annual_report(report, fields, head, segmented.items))
+    annual = report and doc_type == AARSBERETNING
+    if annual:
+        meeting = None  # a date in a report's title block is no meeting's
     year = int(meeting[:4]) if meeting else _report_year(head, segmented.items)
     absent = _names(fields.get("absent", ""))
     present = tuple(n for n in _names(fields.get("present", "")) if n not in absent)
@@ -71,7 +77,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         council=council,
         meeting_date=meeting,
         year=year,
-        place=fields.get("place") or (None if report else _unlabelled_place(head, meeting)),
+        place=fields.get("place") or (None if annual else _unlabelled_place(opening, meeting)),
         present=present,
         absent=absent,
         source=source.source,
@@ -419,18 +425,57 @@ def _is_contents_line(text: str) -> bool:
                 or cv.CAPS_ENTRY.match(text))
 
 
-def _doc_type(head: Sequence[str], report: bool, decided: bool) -> str:
-    """What the document calls itself, except that a document recording this council's
-    decisions is its minutes, whatever its title: "Dagsorden med beslutninger" and "Åben
-    dagsorden - beslutninger" are minutes; an agenda quotes only earlier committees."""
-    if report:
-        return AARSBERETNING
-    first = " ".join(_title_lines(head))
+def _doc_type(opening: Sequence[str], decided: bool, annual: bool) -> str:
+    """What the document calls itself in its opening lines; else, without items, an annual
+    report only where it reads as one (`_is_annual_report`); else minutes, the records the
+    corpus is made of, which claims no meeting, date or council the document does not give.
+
+    A document recording this council's decisions is its minutes, whatever its title:
+    "Dagsorden med beslutninger" and "Åben dagsorden - beslutninger" are minutes; an agenda
+    quotes only earlier committees.
+    """
+    first = " ".join(_title_lines(opening))
     if _ANNUAL_WORD.search(first):
         return AARSBERETNING
     if _AGENDA_WORD.search(first) and not _MINUTES_WORD.search(first) and not decided:
         return DAGSORDEN
+    if annual and not _MINUTES_WORD.search(first) and not _AGENDA_WORD.search(first):
+        return AARSBERETNING
     return REFERAT
+
+
+def _is_annual_report(report: bool, fields: dict[str, str], head: Sequence[str], items: Sequence[Item]) -> bool:
+    """A document without items reads as an annual report when it has sections and a year
+    they are about (seed: "Visionen 2014-2017" … "Integrationsrådets møder 2015"), and no
+    meeting lines (`Mødedato`, `Til stede`, `Afbud`) open it. A note of one paragraph, undated,
+    is no annual report."""
+    if not report or any(fields.get(kind) for kind in ("date", "present", "absent")):
+        return False
+    return len(items) >= 2 and _report_year(head, items) is not None
+
+
+def _opening(body: Sequence[str]) -> list[str]:
+    """A document's first lines up to its first paragraph of prose: its title and the lines
+    under it that label the meeting (date, place, attendance).
+
+    >>> _opening(["", "Referat af møde i Handicaprådet den 3. marts 2020", "Afbud: Kirsten Holm", "",
+    ...           "Formanden bød velkommen, og dagsordenen blev godkendt.", "Rådet drøftede tilgængeligheden."])
+    ['Referat af møde i Handicaprådet den 3. marts 2020', 'Afbud: Kirsten Holm']
+    """
+    out: list[str] = []
+    for text in body:
+        if not text:
+            continue
+        if out and _is_prose(text) and _head_label(text)[0] is None:
+            break
+        out.append(text)
+        if len(out) >= _TITLE_LINES:
+            break
+    return out
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) > _TITLE_LINES or bool(re.search(r"[.!?]$", text))
 
 
 def _meeting_date(head: Sequence[str], fields: dict[str, str], items: Sequence[Item]) -> str | None:

@@ -306,6 +306,76 @@ def test_a_short_first_line_is_still_the_title_of_a_document_without_structure(t
     assert passage.text == "Sprogcentret flytter til nye lokaler i foråret, og undervisningen fortsætter."
 
 
+def test_a_note_without_items_or_date_is_no_annual_report(tmp_path):
+    # An annual report is a council's account of a year: a note of one paragraph, with no year, no
+    # council and no meeting, is filed as the corpus's plain records (minutes) and claims nothing else.
+    path = tmp_path / "note.txt"
+    path.write_text("Notat om sprogcentret\n\nSprogcentret flytter til nye lokaler i foråret, og undervisningen fortsætter.\n",
+                    encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.doc_type, document.meeting_date, document.year, document.council) == ("referat", None, None, None)
+
+
+@pytest.mark.parametrize(("text", "doc_type", "year"), [
+    ("Årsberetning 2020\n\nHandicaprådet har i 2020 holdt fire møder og afgivet seks høringssvar.\n", "årsberetning", 2020),
+    ("Beretning for 2020\n\nHandicaprådet har i 2020 holdt fire møder og afgivet seks høringssvar.\n", "årsberetning", 2020),
+])
+def test_a_one_paragraph_report_that_calls_itself_one_is_an_annual_report(tmp_path, text, doc_type, year):
+    path = tmp_path / "beretning.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.doc_type, document.meeting_date, document.year) == (doc_type, None, year)
+
+
+PROSE_MINUTES = """Referat af møde i Handicaprådet den 3. marts 2020
+
+Til stede: Jens Hansen, Mette Olsen, Bo Ib Larsen
+Afbud: Kirsten Holm
+
+Formanden bød velkommen, og dagsordenen blev godkendt uden bemærkninger.
+
+Rådet drøftede tilgængeligheden på det nye bibliotek. Rådet ønsker en besigtigelse inden indflytning.
+
+Næste møde holdes den 5. maj 2020.
+"""
+
+BARE_AGENDA = """Dagsorden
+
+Ældrerådet
+
+Mødedato: Mandag den 3. februar 2020 kl. 10.00
+Mødested: Rådhuset, mødelokale 1
+
+Godkendelse af dagsorden
+
+Orientering fra formanden
+
+Budget 2021 - Ældrerådets ønsker
+
+Eventuelt
+"""
+
+
+def test_minutes_written_as_prose_are_minutes_of_their_meeting(tmp_path):
+    # A small council's minutes without numbered items: the title line names the meeting and its date.
+    path = tmp_path / "handicapraadet.txt"
+    path.write_text(PROSE_MINUTES, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.doc_type, document.council, document.meeting_date, document.year) == (
+        "referat", "Handicaprådet", "2020-03-03", 2020)
+    assert (document.present, document.absent) == (("Jens Hansen", "Mette Olsen", "Bo Ib Larsen"), ("Kirsten Holm",))
+    assert "besigtigelse" in document.passages[0].text
+
+
+def test_an_agenda_that_only_lists_its_points_is_an_agenda_of_its_meeting(tmp_path):
+    path = tmp_path / "aeldreraadet.txt"
+    path.write_text(BARE_AGENDA, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.doc_type, document.council, document.meeting_date, document.place) == (
+        "dagsorden", "Ældrerådet", "2020-02-03", "Rådhuset, mødelokale 1")
+    assert "Budget 2021 - Ældrerådets ønsker" in document.passages[0].text
+
+
 def test_an_item_heading_that_runs_on_is_cut_and_stays_searchable_in_the_text(tmp_path):
     heading = "15. Orientering om " + " ".join(f"emne{n}" for n in range(200))  # long, yet one line
     path = tmp_path / "referat.txt"
