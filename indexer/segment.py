@@ -45,6 +45,8 @@ def segment(lines: Sequence[Line]) -> Segmented:
         lines = _split_lines(lines, {h.index: h.split_at for h in split})
         contents, contents_lines = find_contents(lines)
         headings = _find_item_headings(lines, contents, contents_lines)
+    if not headings:
+        headings = _unnumbered_headings(lines, contents, contents_lines)
     if headings:
         headings = _with_restarts(lines, headings)
         items = tuple(_minutes_item(lines, h, end) for h, end in _with_ends(headings, len(lines)))
@@ -142,6 +144,60 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) 
     if wrapped:
         return wrapped
     return _contents_title_heading(lines, i, contents)
+
+
+# Sections only an agenda item has: two of them under titles make a document minutes (or an
+# agenda) even where its items carry no numbers. A report may have "Baggrund" or "Økonomi".
+_ITEM_KEYS = frozenset({"resume", "indstilling", "sagsfremstilling", "beslutningstema", "sagens_kerne",
+                        "beslutningskompetence", "kompetence", "sagsgang_og_sagstype", DECISION})
+_LABELLED = re.compile(r"^[\wæøåÆØÅ.\-]+:\s")  # "Dato: …", "Sagsforløb: IR": a labelled line, no title
+_REACH = 4  # lines from an unnumbered title to the section label under it (field lines between)
+
+
+def _unnumbered_headings(lines: Sequence[Line], contents: list[tuple[int | None, str]], skip: set[int]) -> list[_Heading]:
+    """Items printed without a number: an item exported alone, or a web page of items.
+
+    A title is a short line starting a paragraph, with the item's field lines or a section
+    label under it. The first counts only in a document that shows itself as minutes or an
+    agenda: a decision, field lines under the title, or two sections only items have. A later
+    one counts only where the section sequence starts again (its label is one the item has had).
+    A contents list that numbers the titles gives their numbers.
+    """
+    candidates: list[tuple[int, str, bool]] = []  # title line, key of the label under it, field lines between
+    for i, line in enumerate(lines):
+        if i in skip or not line.text or (i > 0 and lines[i - 1].text) or not _is_unnumbered_title(line.text):
+            continue
+        j, fielded = _next_nonblank(lines, i + 1), False
+        while j is not None and j - i <= _REACH and cv.field_line(lines[j].text) is not None:
+            j, fielded = _next_nonblank(lines, j + 1), True
+        key = _label_key(lines[j].text) if j is not None and j - i <= _REACH else None
+        if key is not None:
+            candidates.append((i, key, fielded))
+    if not candidates:
+        return []
+    keys = {key for line in lines if (key := _label_key(line.text))}
+    if not (DECISION in keys or candidates[0][2] or len(keys & _ITEM_KEYS) >= 2):
+        return []
+    starts = [candidates[0][0]]
+    for i, key, _ in candidates[1:]:
+        if key in {k for line in lines[starts[-1]:i] if (k := _label_key(line.text))}:
+            starts.append(i)
+    numbers = {_fold_title(title): number for number, title in contents if title}
+    return [_Heading(i, numbers.get(_fold_title(lines[i].text)), cv.clean_title(lines[i].text), i + 1) for i in starts]
+
+
+def _is_unnumbered_title(text: str) -> bool:
+    """A line that can title an item without a number: short, no sentence, label or field line."""
+    return (len(text.split()) <= 15 and not re.search(r"[.:;!?,]$", text) and not _LABELLED.match(text)
+            and _label_key(text) is None and cv.field_line(text) is None and not _is_heading_shaped(text))
+
+
+def _label_key(text: str) -> str | None:
+    """The section key of a label or decision header line, else None."""
+    label = cv.section_label(text)
+    if label is not None:
+        return cv.section_key(label[0])
+    return DECISION if cv.decision_header(text) else None
 
 
 _TRAILING_NUMBER = re.compile(r"^(?P<title>.*\S)\s+\d{1,3}$")

@@ -872,3 +872,65 @@ def test_an_open_or_closed_agenda_is_an_agenda_in_any_case(tmp_path, title, doc_
     path = tmp_path / "tornby-socialudvalget-2018-03-12.txt"
     path.write_text(agenda, encoding="utf-8")
     assert read_document(path, tmp_path).doc_type == doc_type
+
+
+# --- Items printed without a number ------------------------------------------------------------------
+
+SINGLE_ITEM = """Integrationsrådet - Referat
+
+Dato: 14. september 2016
+Lokale: Mødelokale 2, Bøgeskov Rådhus
+
+Midlertidige boliger til flygtninge på Egevej
+Sagsnr.: 16/2231
+
+Resume
+Administrationen orienterer om opstilling af pavillonboliger på Egevej 12.
+
+Sagsfremstilling
+Bøgeskov Kommune skal i 2016 modtage 118 flygtninge, og 19 bor i midlertidige boliger.
+
+Beslutning
+Taget til efterretning.
+"""
+
+
+@pytest.mark.parametrize("change", [lambda text: text, lambda text: text.replace("Sagsnr.: 16/2231\n", ""),
+                                    lambda text: text.replace("\n\nBeslutning\nTaget til efterretning.", "")],
+                         ids=["with-case-number", "labels-only", "no-decision-yet"])
+def test_an_item_exported_alone_without_its_number_is_one_item_with_its_sections(tmp_path, change):
+    # A municipality's web page prints one item for itself: its title, fields and sections, no number.
+    path = tmp_path / "boegeskov-integrationsraadet-2016-09-14-punkt.txt"
+    path.write_text(change(SINGLE_ITEM), encoding="utf-8")
+    document = read_document(path, tmp_path)
+    (item,) = document.passages
+    assert (item.item_number, item.title) == (None, "Midlertidige boliger til flygtninge på Egevej")
+    assert (document.doc_type, document.meeting_date, document.council) == ("referat", "2016-09-14", "Integrationsrådet")
+    assert item.sections_by_key()["resume"].startswith("Administrationen orienterer")
+    assert "Beslutning" not in item.text and "Resume" not in item.text
+    assert item.decision == ("Taget til efterretning." if "Beslutning" in change(SINGLE_ITEM) else "")
+
+
+@pytest.mark.parametrize("numbered_list", [True, False], ids=["punkter-numbered", "punkter-plain"])
+def test_a_web_page_of_items_without_numbers_splits_where_the_sections_start_again(tmp_path, numbered_list):
+    # Layout 4 with the numbers left out of the headings: each item starts at its title above 'Resume'. A
+    # numbered Punkter list gives the numbers back.
+    def change(text: str) -> str:
+        text = re.sub(r"^\d+\. (.+)\n\n(?=Resume)", r"\1\n\n", text, flags=re.MULTILINE)
+        return text if numbered_list else re.sub(r"^\d+\. ", "", text, flags=re.MULTILINE)
+    document = variant(tmp_path, layout_file("f4"), change)
+    expected = [(n if numbered_list else None, t, c, h) for n, t, c, h in expected_items("f4")]
+    assert found_items(document) == expected
+    original = read_document(layout_file("f4"), LAYOUTS)
+    assert [p.decision for p in document.passages] == [p.decision for p in original.passages]
+
+
+def test_a_report_with_an_okonomi_heading_stays_a_report(tmp_path):
+    # 'Økonomi' and 'Baggrund' head report sections too: without a decision or the sections only agenda items
+    # have, no title above them starts an item.
+    path = tmp_path / "aarsberetning.txt"
+    path.write_text("Årsberetning 2020\n\nHandicaprådet\n\nForord\n\nRådet har i 2020 holdt fire møder og afgivet seks "
+                    "høringssvar til kommunen.\n\nRådets økonomi\n\nØkonomi\nRådet har brugt 12.000 kr. af sit budget på "
+                    "kurser og transport.\n", encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert document.doc_type == "årsberetning" and all(p.item_number is None and not p.sections for p in document.passages)
