@@ -211,7 +211,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
 
     suggestion, approximate = None, False
     if not matched and compiled.scored is not None:  # nothing matched: try close spellings (bounded)
-        fallback = suggest.fallback(searcher, parsed, request.query.strip(), "decision" if request.decisions_only else "body")
+        fallback = suggest.fallback(searcher, parsed, request.query.strip(), "decision" if request.decisions_only else "body",
+                                    snapshot)
         if fallback is not None:
             suggestion = fallback.suggestion
             fuzzy = compile_query(fallback.parsed, searcher, decisions_only=request.decisions_only)

@@ -3,8 +3,9 @@
 Only called when a query found no passage, so none of this costs anything on a query that
 matches. Each searchable word of the query (five letters or more) is looked up in the
 index vocabulary for terms within a small edit distance (one edit up to seven letters, two
-beyond), via Whoosh's automaton per segment, sharing the first letter: bounded work, not a
-scan of the vocabulary. Two typos the automaton counts as two edits are one here, looked up
+beyond), via Whoosh's Levenshtein automaton walked over the field's terms that share the
+word's first letter (a sorted list kept per generation): bounded work, not a scan of the
+vocabulary. Two typos the automaton counts as two edits are one here, looked up
 as whole variants of the word: neighbouring letters swapped ("socail") and æ/ø/å typed as
 a/o ("radet"); the latter also corrects four-letter words ("born" → "børn"). A word whose
 own term is missing from the index is a typo in the query: its closest spelling becomes the
@@ -15,21 +16,29 @@ spellings as weaker OR alternatives, which finds passages where the *source* is 
 Index terms are stems, so a close term is turned back into a word a user can read: the
 variant that found it, or the word closest to what the user typed in the first passages
 that have it (a bounded number: the first may hold the term only inside compounds).
+
+A word's corrections are kept with the generation's snapshot, so the same misspelt query
+asked again (its next page, a facet) costs a few milliseconds; a commit starts afresh.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from whoosh.automata.fsa import DFA
+from whoosh.automata.lev import levenshtein_automaton
 from whoosh.query import Term
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import damerau_levenshtein
 from whoosh.util.text import rcompile
 
 from search import danish
-from search.analysis import DanishAnalyzer, analyze, word_terms
+from search.analysis import DanishAnalyzer, analyze
+from search.snapshot import Snapshot
 from search.syntax import Clause, ParsedQuery
 
 MIN_LENGTH = 5  # shorter words are not corrected, except for a missing æ/ø/å:
@@ -77,7 +86,8 @@ def max_distance(term: str) -> int:
     return 1 if len(term) <= 7 else 2
 
 
-def close_terms(searcher: Searcher, word: str, field: str = "body") -> tuple[list[str], dict[str, str]]:
+def close_terms(searcher: Searcher, word: str, field: str = "body",
+                snapshot: Snapshot | None = None) -> tuple[list[str], dict[str, str]]:
     """Index terms close to a word, best first: within its edit limit of the word's stem, or one
     edit from the stem of the word with up to four letters cut off its end (a typo in an
     ending hides the stem from Snowball: "kommunalbestyrelsne" → "kommunalbestyr"); and the
@@ -109,17 +119,64 @@ def close_terms(searcher: Searcher, word: str, field: str = "body") -> tuple[lis
     rounds.append({danish.stem(folded[:-cut]): 1 for cut in _TRIM if len(folded) - cut >= MIN_LENGTH})
     variants = _variant_terms(searcher, word, own, field)
     found: dict[str, int] = dict.fromkeys(variants, 1)
-    leaves = [leaf for leaf, _offset in searcher.reader().leaf_readers()]
     for probes in rounds:
         for probe, limit in probes.items():
-            for leaf in leaves:
-                for term in leaf.terms_within(field, probe, limit, prefix=1):
-                    found[term] = min(found.get(term, 9), _distance(probe, term))
+            for term in _terms_within(_vocabulary(searcher, field, probe[0], snapshot), probe, limit):
+                found[term] = min(found.get(term, 9), _distance(probe, term))
         found.pop(own, None)
         if found:
             break
     ranked = sorted(found, key=lambda term: (found[term], -searcher.doc_frequency(field, term)))
     return ranked[:MAX_CANDIDATES], variants
+
+
+def _vocabulary(searcher: Searcher, field: str, letter: str, snapshot: Snapshot | None) -> list[str]:
+    """The field's terms that begin with `letter`, sorted, kept with the generation's snapshot.
+
+    Close terms share their first letter with the word, so a word is looked up in this list
+    in memory: Whoosh's own walk (`terms_within`) finds each next candidate by a binary search
+    of the term file on disk, per segment, which was half of a misspelt query's time.
+    """
+    def build() -> list[str]:
+        fieldobj = searcher.schema[field]
+        return sorted({fieldobj.from_bytes(term) for term in searcher.reader().expand_prefix(field, letter)})
+
+    if snapshot is None:
+        return build()
+    return snapshot.cache.get(("vocabulary", field, letter), build, _list_bytes)
+
+
+def _list_bytes(terms: list[str]) -> int:
+    return 56 + sum(57 + len(term) for term in terms)
+
+
+@lru_cache(maxsize=64)  # ~5 KB (pickled) for a word of 10 letters, 40 KB for one of 40
+def _automaton(probe: str, limit: int) -> DFA:
+    """Whoosh's Levenshtein automaton of `probe` (the first letter fixed), built once, not per segment."""
+    return levenshtein_automaton(probe, limit, prefix=1).to_dfa()
+
+
+def _terms_within(terms: list[str], probe: str, limit: int) -> list[str]:
+    """The sorted `terms` within `limit` edits of `probe` (same first letter): what Whoosh's
+    `terms_within` finds, walking the automaton over a list instead of the term file.
+
+    >>> _terms_within(["bolig", "boliger", "bolog", "bulig", "dolig"], "bolig", 1)
+    ['bolig', 'bolog', 'bulig']
+    """
+    dfa = _automaton(probe, limit)
+    found: list[str] = []
+    at = 0
+    match = dfa.next_valid_string(terms[0]) if terms else None
+    while match:
+        at = bisect_left(terms, match, at)
+        if at == len(terms):
+            break
+        term = terms[at]
+        if term == match:
+            found.append(term)
+            term += "\0"  # the next candidate after this one
+        match = dfa.next_valid_string(term)
+    return found
 
 
 def _variants(word: str, transpose: bool = True) -> list[str]:
@@ -156,6 +213,7 @@ def _variant_terms(searcher: Searcher, word: str, own: str, field: str, transpos
     return found
 
 
+@lru_cache(maxsize=65_536)
 def spelling_distance(typed: str, spelt: str) -> int:
     """Edit distance of two folded words where a different ending of up to four letters on
     either side counts as one edit, as inflections differ there ("boligplaseringer" is two
@@ -163,12 +221,17 @@ def spelling_distance(typed: str, spelt: str) -> int:
 
     >>> spelling_distance("boligplaseringer", "boligplacering"), spelling_distance("pavilloner", "pavillonboliger")
     (2, 4)
+
+    Remembered: the passages read for a spelling repeat their words, and each answer costs up
+    to 25 edit distances in pure Python (the largest share of a fallback's time).
     """
     best = _distance(typed, spelt)
     for k in range(len(_TRIM) + 1):
         for j in range(len(_TRIM) + 1):
-            if (k or j) and len(typed) - k >= MIN_LENGTH and len(spelt) - j >= MIN_LENGTH:
-                best = min(best, 1 + _distance(typed[: len(typed) - k], spelt[: len(spelt) - j]))
+            shorter, cut = len(typed) - k, len(spelt) - j
+            # 1 + a distance is at least 1 + the difference in length: skip what cannot be closer
+            if (k or j) and shorter >= MIN_LENGTH and cut >= MIN_LENGTH and 1 + abs(shorter - cut) < best:
+                best = min(best, 1 + _distance(typed[:shorter], spelt[:cut]))
     return best
 
 
@@ -191,6 +254,7 @@ def _spelling(searcher: Searcher, term: str, typed: str, field: str, passages: i
     """`spelling`, and how many passages it read."""
     typed_folded = danish.fold(typed)
     best: tuple[int, int, str] | None = None
+    seen: dict[str, tuple[int, int, str] | None] = {}  # word -> its candidate (None: not a spelling of term)
     read = 0
     for docnum in searcher.docs_for_query(Term(field, term)):
         if read >= passages:
@@ -201,13 +265,30 @@ def _spelling(searcher: Searcher, term: str, typed: str, field: str, passages: i
         text = f"{record.get('title') or ''}\n{record.get('text') or ''}"[:_SCAN]
         for match in _TOKEN_RE.finditer(text):
             word = match.group(0)
-            if term in word_terms(word) and analyze(_ANALYZER, word) == [term]:
-                folded = danish.fold(word)
-                candidate = (spelling_distance(typed_folded, folded), _distance(typed_folded, folded), word.lower())
-                best = candidate if best is None or candidate < best else best
+            if word in seen:
+                candidate = seen[word]
+            else:
+                candidate = seen[word] = _candidate(word, term, typed_folded)
+            if candidate is not None and (best is None or candidate < best):
+                best = candidate
         if best is not None and best[0] <= 1:
             break
     return (best[2] if best else None), read
+
+
+def _candidate(word: str, term: str, typed_folded: str) -> tuple[int, int, str] | None:
+    """How close `word` of a passage is to what was typed, when its own stem is `term`."""
+    if _own_terms(word) != (term,):
+        return None
+    folded = danish.fold(word)
+    return spelling_distance(typed_folded, folded), _distance(typed_folded, folded), word.lower()
+
+
+@lru_cache(maxsize=65_536)
+def _own_terms(word: str) -> tuple[str, ...]:
+    """What the analyzer makes of one word of a passage (no compound parts): the words read for
+    spellings repeat from query to query, and analysing each costs more than the rest of its check."""
+    return tuple(analyze(_ANALYZER, word))
 
 
 def _case(spelt: str, typed: str) -> str:
@@ -218,7 +299,7 @@ def _case(spelt: str, typed: str) -> str:
     return spelt[:1].upper() + spelt[1:] if typed[:1].isupper() else spelt
 
 
-def corrections(searcher: Searcher, word: str, field: str = "body") -> list[Correction]:
+def corrections(searcher: Searcher, word: str, field: str = "body", snapshot: Snapshot | None = None) -> list[Correction]:
     """Readable close spellings of a word, closest to what was typed first, within its edit limit.
 
     Stems hide how far two words are ("boligplas" is as close to "boligplan" as to
@@ -226,7 +307,7 @@ def corrections(searcher: Searcher, word: str, field: str = "body") -> list[Corr
     """
     typed = danish.fold(word)
     found = []
-    terms, variant_words = close_terms(searcher, word, field)
+    terms, variant_words = close_terms(searcher, word, field, snapshot)
     typo = not any(searcher.doc_frequency(field, own) for own in analyze(_ANALYZER, word))
     budget = _PASSAGE_BUDGET
     for term in terms:
@@ -257,8 +338,12 @@ def corrections(searcher: Searcher, word: str, field: str = "body") -> list[Corr
     return best[:MAX_ALTERNATIVES]
 
 
-def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "body") -> Fallback | None:
-    """`parsed` with close spellings ORed into its word groups; None when there is nothing to try."""
+def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "body",
+             snapshot: Snapshot | None = None) -> Fallback | None:
+    """`parsed` with close spellings ORed into its word groups; None when there is nothing to try.
+
+    A word's corrections are kept with the generation's `snapshot`: the next page of the same
+    approximate hits, a facet clicked or the feed of the search asks for them again."""
     found: list[Correction] = []
     groups: list[tuple[Clause, ...]] = []
     looked_up = 0
@@ -268,7 +353,7 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
             if clause.field is not None or clause.negated or clause.phrase or clause.boost < 1 or looked_up >= MAX_WORDS:
                 continue
             looked_up += 1
-            for correction in corrections(searcher, clause.text, field):
+            for correction in _corrections(searcher, clause.text, field, snapshot):
                 found.append(correction)
                 added.append(Clause(correction.spelling, None, False, False, clause.boost * FUZZY_BOOST))
         groups.append(tuple(group) + tuple(added))
@@ -280,6 +365,13 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
         best = next(c for c in found if c.word == word)  # corrections are best first per word
         suggestion = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", best.spelling, suggestion, count=1)
     return Fallback(replace(parsed, groups=tuple(groups)), suggestion if missing else None, tuple(found))
+
+
+def _corrections(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> tuple[Correction, ...]:
+    if snapshot is None:
+        return tuple(corrections(searcher, word, field))
+    return snapshot.cache.get(("corrections", field, word), lambda: tuple(corrections(searcher, word, field, snapshot)),
+                              lambda found: 200 + 400 * len(found))
 
 
 def notice(corrections: tuple[Correction, ...]) -> str:

@@ -144,3 +144,87 @@ def test_a_clearly_farther_spelling_of_the_same_distance_is_not_searched(seed_in
     assert response.suggestion == "flygtninge"
     assert spelt_as(response) == "«flygtnige» også som «flygtninge»."
     assert not any("<mark>flygtet" in h.snippet.lower() for h in response.hits)
+
+
+# 6. What a fallback costs: bounded work, looked up once per generation
+
+
+@pytest.fixture(scope="module")
+def two_segment_index(tmp_path_factory):
+    """The seeds, then the layout minutes added by a second run: an index of two segments."""
+    from indexer.update import update_index
+
+    corpus = tmp_path_factory.mktemp("two-runs")
+    for path in SEEDS.iterdir():
+        shutil.copy(path, corpus / path.name)
+    index_dir = tmp_path_factory.mktemp("two-segment-index")
+    update_index([corpus], index_dir)
+    for path in LAYOUTS.glob("*.txt"):
+        shutil.copy(path, corpus / path.name)
+    update_index([corpus], index_dir)
+    index = open_index(index_dir)
+    yield index
+    index.close()
+
+
+@pytest.mark.parametrize(("probe", "limit"), [("integrtion", 2), ("flygtn", 1), ("flygtnige", 2), ("boligplas", 2),
+                                              ("kildehlom", 2), ("raadt", 1), ("mosveang", 2)])
+def test_close_terms_are_what_whoosh_finds_in_every_segment(two_segment_index, probe, limit):
+    """The automaton walks one sorted list of the field's terms instead of each segment's term file."""
+    searcher = two_segment_index._searcher()
+    leaves = [leaf for leaf, _offset in searcher.reader().leaf_readers()]
+    assert len(leaves) == 2
+    whooshs = {term for leaf in leaves for term in leaf.terms_within("body", probe, limit, prefix=1)}
+    ours = suggest._terms_within(suggest._vocabulary(searcher, "body", probe[0], None), probe, limit)
+    assert ours == sorted(whooshs) and ours
+
+
+def test_spelling_distance_skips_only_what_cannot_be_closer():
+    """The cut endings whose length difference alone reaches the best distance are not computed."""
+    def every_ending(typed: str, spelt: str) -> int:
+        best = suggest._distance(typed, spelt)
+        for k in range(5):
+            for j in range(5):
+                if (k or j) and len(typed) - k >= suggest.MIN_LENGTH and len(spelt) - j >= suggest.MIN_LENGTH:
+                    best = min(best, 1 + suggest._distance(typed[: len(typed) - k], spelt[: len(spelt) - j]))
+        return best
+
+    words = ["boligplaseringer", "boligplacering", "pavilloner", "pavillonboliger", "flygtnige", "flygtninge",
+             "flygtet", "integrtion", "integrationsraadet", "beskaeftigesle", "beskaeftigelse", "radet", "raadets"]
+    for typed in words:
+        for spelt in words:
+            assert suggest.spelling_distance(typed, spelt) == every_ending(typed, spelt), (typed, spelt)
+
+
+def test_a_misspelt_query_asked_again_is_not_looked_up_again(two_segment_index, monkeypatch):
+    """The next page of approximate hits, or a facet clicked, asks for the same corrections:
+    they are kept with the generation and not looked up again."""
+    looked_up: list[str] = []
+    real = suggest.corrections
+
+    def counted(searcher, word, field="body", snapshot=None):
+        looked_up.append(word)
+        return real(searcher, word, field, snapshot)
+
+    monkeypatch.setattr(suggest, "corrections", counted)
+    first = two_segment_index.search(SearchRequest(query="integrtion flygtningne", page_size=1))
+    assert first.approximate and first.total > 1
+    assert sorted(looked_up) == ["flygtningne", "integrtion"]
+    second = two_segment_index.search(SearchRequest(query="integrtion flygtningne", page=2, page_size=1))
+    assert (second.suggestion, second.notice, second.total) == (first.suggestion, first.notice, first.total)
+    assert sorted(looked_up) == ["flygtningne", "integrtion"]
+
+
+def test_a_new_generation_looks_words_up_again(tmp_path):
+    """What a commit adds is suggested at once: nothing of the fallback outlives its generation."""
+    from search.examples import example_document, example_passage
+
+    with open_index(tmp_path / "index", create=True) as index:
+        with index.writer() as writer:
+            writer.add(example_document("a.txt", [example_passage("Flygtninge", "Om flygtninge.")]), tmp_path)
+        assert search(index, "boligplasering").suggestion is None
+        with index.writer() as writer:
+            writer.add(example_document("b.txt", [example_passage("Boliger", "Om boligplacering af flygtninge.")]),
+                       tmp_path)
+        response = search(index, "boligplasering")
+        assert response.suggestion == "boligplacering" and response.approximate and response.total == 1
