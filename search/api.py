@@ -181,6 +181,9 @@ class SearchResponse:
     suggestion: str | None = None  # "Mente du …?" when the query finds nothing
     approximate: bool = False  # hits come from a fuzzy fallback, not exact matches
     notice: str | None = None  # Danish note for the user, e.g. how a malformed query was read
+    # How the hits are ordered: the sort asked for, except that "relevance" without words to
+    # rank by (facet values, dates, case numbers, exclusions alone, or nothing) is "newest".
+    order: str = "relevance"
 
     @property
     def pages(self) -> int:
@@ -206,6 +209,7 @@ class SearchResponse:
             "page_size": self.request.page_size,
             "pages": self.pages,
             "sort": self.request.sort,
+            "order": self.order,
             "decisions_only": self.request.decisions_only,
             "filters": {k: list(v) for k, v in self.request.filters.items() if v},
             "from": self.request.date_from or None,

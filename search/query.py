@@ -262,20 +262,23 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
 
     start = (request.page - 1) * request.page_size
     end = start + request.page_size
-    if request.sort == "relevance" and compiled.scored is not None and compiled.ranked:
+    # Relevance needs words to rank by; without them (facet values, dates, case numbers or
+    # exclusions alone) every score is 0 and the newest meetings come first. The answer says so.
+    ranked = compiled.scored is not None and compiled.ranked
+    order = request.sort if request.sort != "relevance" else "relevance" if ranked else NEWEST
+    if order == "relevance":
         restricted = narrowed or request.decisions_only or collapsed
         ordered = hits_array if isinstance(hits_array, np.ndarray) else None
         page = _by_score(searcher, snapshot, compiled, hits_set, restricted, end, ordered)[start:end]
     else:
-        sort = request.sort if request.sort != "relevance" else NEWEST
-        page = [(d, 0.0) for d in _by_date(snapshot.rank(searcher, sort), hits_set, hits_array, end)[start:end]]
+        page = [(d, 0.0) for d in _by_date(snapshot.rank(searcher, order), hits_set, hits_array, end)[start:end]]
 
     lexicon = compound_lexicon(searcher.schema)  # mark compounds as this index split them
     from_decision = request.decisions_only or compiled.in_decision
     hits = tuple(_hit(searcher, docnum, score, compiled.highlight, from_decision, lexicon) for docnum, score in page)
     notice = " ".join(compiled.notices) or None
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
-                          suggestion=suggestion, approximate=approximate)
+                          suggestion=suggestion, approximate=approximate, order=order)
 
 
 def period_docs(searcher: Searcher, snapshot: Snapshot, date_from: str, date_to: str) -> frozenset[int]:

@@ -83,6 +83,23 @@ def test_the_page_and_its_json_twin_agree(client, params):
     assert soup(client.get(alternate)).select("ol.hits h3 a") == page.select("ol.hits h3 a")
 
 
+@pytest.mark.parametrize("params, order", [
+    ({"q": QUERY}, "relevance"),
+    ({"q": "kommune:Næstved"}, "newest"),  # no words to rank by
+    ({"q": "sagsnr:00.01.00-A21-1-14"}, "newest"),
+    ({}, "newest"),
+    ({"municipality": "Næstved", "from": "maj 2015"}, "newest"),  # filters alone
+    ({"q": QUERY, "sort": "oldest"}, "oldest"),
+])
+def test_the_json_says_how_hits_are_ordered_as_the_page_does(client, params, order):
+    """Under the default sort a search with no words to rank by lists the newest meetings first:
+    the page says so beside its sort, the JSON in `order` (`sort` stays what was asked)."""
+    body = api(client, **params)
+    assert body["total"] > 0 and body["sort"] == params.get("sort", "relevance") and body["order"] == order
+    note = soup(client.get("/", query_string=params)).select_one(".sort-note")
+    assert (note is not None) == (body["sort"] == "relevance" and order == "newest")
+
+
 def test_facet_values_are_what_a_filter_url_takes(client):
     """Every facet is named by its URL parameter and every value, as given, selects its count."""
     body = api(client, q=BROAD)

@@ -968,6 +968,30 @@ def test_a_query_that_only_matches_fields_ranks_newest_first(seed_search, query)
     assert [h.id for h in by_relevance.hits] == [h.id for h in by_date.hits]
 
 
+@pytest.mark.parametrize("query, sort, order", [
+    ("boligplacering", "relevance", "relevance"),
+    ("kommune:Næstved boligplacering", "relevance", "relevance"),  # a field and a word: ranked by the word
+    ("kommune:Næstved", "relevance", "newest"),
+    ("sagsnr:00.01.00-A21-1-14", "relevance", "newest"),
+    ("21.05.2015", "relevance", "newest"),
+    ("", "relevance", "newest"),
+    ("-flygtninge", "relevance", "newest"),  # an exclusion alone: nothing to rank by
+    ("boligplacering", "newest", "newest"),
+    ("kommune:Næstved", "oldest", "oldest"),
+    ("boligplasering", "relevance", "relevance"),  # approximate hits rank by the spellings searched
+])
+def test_the_answer_says_how_its_hits_are_ordered(seed_search, query, sort, order):
+    """`sort` is what was asked; `order` is how the hits are listed: "relevance" without words to
+    rank by lists the newest meetings first, as the search page says beside its sort."""
+    response = seed_search.search(SearchRequest(query=query, sort=sort, page_size=100))
+    assert response.total > 1
+    assert (response.to_json()["sort"], response.to_json()["order"]) == (sort, order)
+    assert all(h.score == 0 for h in response.hits) == (order != "relevance")
+    if order != "relevance":
+        assert [h.id for h in response.hits] == [h.id for h in seed_search.search(
+            SearchRequest(query=query, sort=order, page_size=100)).hits]
+
+
 def test_a_field_clause_with_words_still_ranks_by_the_words(seed_search):
     ranked = seed_search.search(SearchRequest(query="kommune:Næstved boligplacering", page_size=100))
     by_words = seed_search.search(SearchRequest(query="boligplacering", filters={"municipality": ("Næstved",)}, page_size=100))
