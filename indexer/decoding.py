@@ -12,35 +12,42 @@ import codecs
 import itertools
 import re
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from indexer.files import ExtractError
 
 # Windows-1252 leaves five bytes unassigned; Latin-1 reads them as control characters.
 codecs.register_error("referatsog.latin1", lambda e: (e.object[e.start : e.end].decode("latin-1"), e.end))  # type: ignore[attr-defined]
 
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
 @dataclass(frozen=True)
 class TextEncoding:
-    """How a file's bytes are read: a Python codec and the error handler it runs with."""
+    """How a file's bytes are read: a Python codec, the error handler it runs with, and the
+    name browsers know these bytes by (WHATWG), or None when they know none and a page that
+    shows the file must transcode it (DOS 865, UTF-32, UTF-8 with stray Windows-1252 bytes)."""
 
     codec: str
     errors: str = "strict"
+    web_name: str | None = None
 
     def decode(self, data: bytes) -> str:
         return data.decode(self.codec, errors=self.errors)
 
-    @property
-    def is_utf8(self) -> bool:
-        """Whether the bytes are UTF-8 as they stand (a UTF-8 BOM included): nothing to transcode."""
-        return self.codec in ("utf-8", "utf-8-sig") and self.errors in ("strict", "replace")
+
+_SAMPLE = 4096  # the first bytes, which tell UTF-16 without a BOM and binary data
+_UTF8 = TextEncoding("utf-8", web_name="utf-8")
+_WINDOWS_1252 = TextEncoding("cp1252", "referatsog.latin1", web_name="windows-1252")
+_BOM_ENCODINGS = {
+    codecs.BOM_UTF32_LE: TextEncoding("utf-32", "replace"),  # before UTF-16 LE: it starts with the same two bytes
+    codecs.BOM_UTF32_BE: TextEncoding("utf-32", "replace"),
+    codecs.BOM_UTF8: TextEncoding("utf-8-sig", "replace", web_name="utf-8"),
+    codecs.BOM_UTF16_LE: TextEncoding("utf-16", "replace", web_name="utf-16le"),
+    codecs.BOM_UTF16_BE: TextEncoding("utf-16", "replace", web_name="utf-16be"),
+}
+_LEGACY_ENCODINGS = {
+    "cp1252": _WINDOWS_1252,
+    "cp865": TextEncoding("cp865"),  # no browser knows DOS code pages
+    "mac_roman": TextEncoding("mac_roman", web_name="macintosh"),
+}
 
 
 def decode_text(data: bytes) -> str:
@@ -57,10 +64,10 @@ def text_encoding(data: bytes) -> TextEncoding:
     A file that is mostly valid UTF-8 with a few legacy bytes (two editors, one file) keeps
     its UTF-8 and reads only the stray bytes as Windows-1252. Raises `ExtractError` for binary data.
     """
-    for bom, codec in _BOMS:
+    for bom, encoding in _BOM_ENCODINGS.items():
         if data.startswith(bom):
-            return TextEncoding(codec, "replace")
-    sample = data[:4096]
+            return encoding
+    sample = data[:_SAMPLE]
     if b"\x00" in sample:
         utf16 = _utf16_without_bom(sample)
         if utf16 is not None:
@@ -73,12 +80,11 @@ def text_encoding(data: bytes) -> TextEncoding:
     except UnicodeDecodeError:
         pass
     else:
-        return TextEncoding("utf-8")
+        return _UTF8
     sequences = _UTF8_SEQUENCE.findall(data)
     stray = len(data) - len(data.translate(None, _HIGH_BYTES)) - sum(map(len, sequences))
     if len(sequences) <= stray:
-        codec = _legacy_codec(data)
-        return TextEncoding(codec, "referatsog.latin1" if codec == "cp1252" else "strict")
+        return _LEGACY_ENCODINGS[_legacy_codec(data)]
     return TextEncoding("utf-8", "referatsog.cp1252")
 
 
@@ -167,9 +173,9 @@ def _utf16_without_bom(sample: bytes) -> TextEncoding | None:
     pairs = max(1, len(sample) // 2)
     even, odd = sample[0::2].count(0) / pairs, sample[1::2].count(0) / pairs
     if odd > 0.7 and even < 0.05:
-        return TextEncoding("utf-16-le", "replace")
+        return TextEncoding("utf-16-le", "replace", web_name="utf-16le")
     if even > 0.7 and odd < 0.05:
-        return TextEncoding("utf-16-be", "replace")
+        return TextEncoding("utf-16-be", "replace", web_name="utf-16be")
     return None
 
 
@@ -203,7 +209,7 @@ def html_encoding(data: bytes) -> TextEncoding:
     mojibake ('IntegrationsrÃ¥det', found by no search). Legacy text with letters beyond ASCII
     is practically never valid UTF-8 (see `text_encoding`), so valid UTF-8 overrules the meta.
     """
-    if any(data.startswith(bom) for bom, _ in _BOMS):
+    if data.startswith(tuple(_BOM_ENCODINGS)):
         return text_encoding(data)
     if not data.isascii():
         try:
@@ -211,19 +217,51 @@ def html_encoding(data: bytes) -> TextEncoding:
         except UnicodeDecodeError:
             pass
         else:
-            return TextEncoding("utf-8")
-    match = _META_CHARSET.search(data[:4096])
+            return _UTF8
+    match = _META_CHARSET.search(data[:_SAMPLE])
     declared = match.group(1).decode("ascii").lower() if match else ""
     if declared in _WHATWG_1252:  # browsers read "latin-1" pages as Windows-1252
-        return TextEncoding("cp1252", "referatsog.latin1")
+        return _WINDOWS_1252
     if declared and not declared.startswith("utf"):
         try:
             if codecs.lookup(declared).name not in _NOT_WEB_CHARSETS:
                 data.decode(declared, errors="replace")
-                return TextEncoding(declared, "replace")
+                return TextEncoding(declared, "replace")  # transcoded for browsers: Python's names are not theirs
         except (LookupError, UnicodeError, ValueError):  # unknown, or a codec that cannot replace
             pass
     return text_encoding(data)
+
+
+def read_encoding(file: BinaryIO, *, html: bool = False) -> TextEncoding:
+    """What `text_encoding` (`html_encoding` with `html`) says of the bytes of `file`, read in
+    pieces: a UTF-8 file, however large, is never held whole (a page that serves it asks);
+    others are read whole, as the indexer reads them. Raises `ExtractError` as they do.
+    """
+    decide = html_encoding if html else text_encoding
+    head = file.read(_SAMPLE)
+    if head.startswith(tuple(_BOM_ENCODINGS)):  # a BOM decides alone
+        return decide(head)
+    if b"\x00" not in head and not _is_binary(head):  # not UTF-16 without a BOM, not binary
+        utf8 = _utf8_throughout(head, file)
+        if utf8 is not None:  # only ASCII (the same in any charset a page declares) asks the head
+            return decide(head) if utf8 == "ascii" else _UTF8
+        file.seek(0)
+        head = b""
+    return decide(head + file.read())
+
+
+def _utf8_throughout(head: bytes, file: BinaryIO) -> str | None:
+    """'utf-8' or 'ascii' when `head` and the rest of `file` are valid UTF-8 (or plain ASCII), else None."""
+    checker, ascii_only, chunk = codecs.getincrementaldecoder("utf-8")(), True, head
+    try:
+        while chunk:
+            checker.decode(chunk)
+            ascii_only = ascii_only and chunk.isascii()
+            chunk = file.read(1 << 16)
+        checker.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    return "ascii" if ascii_only else "utf-8"
 
 
 # Python's codecs that no web page is written in: `data.decode` knows them by name, and with

@@ -347,8 +347,9 @@ def test_a_windows_1252_file_with_curly_quotes_stays_windows_1252(text):
 @pytest.mark.parametrize("codec", ["cp865", "mac_roman", "cp1252"])
 def test_every_line_with_a_danish_letter_reads_right_on_its_own_in_each_legacy_code_page(codec):
     """A short file (a note, a one-line agenda) gives little to go on: each line of the 2015
-    minutes with æ, ø or å must come back as written, not as 'Årsberetning' → '\x8frsberetning'
-    or 'Møder' → 'M¿der' (before, one DOS line in seven and one Mac line in four did)."""
+    minutes and the 2019 annual report with æ, ø or å must come back as written, not with a
+    control character for DOS's Å or as 'M¿der' for Mac's 'Møder' (before, one DOS line in
+    seven and one Mac line in four did)."""
     lines = {line for seed in (MINUTES_2015, AARSBERETNING_2019) for line in
              (SEEDS / seed).read_text(encoding="utf-8").translate(_NOT_IN_865).splitlines() if not line.isascii()}
     assert len(lines) > 200
@@ -424,3 +425,99 @@ def test_an_older_index_without_the_marker_file_is_recognised_by_its_table_of_co
     report = update_index([corpus], tmp_path / "index")
 
     assert (report.seen, report.indexed, report.skipped) == (1, 1, ())
+
+
+# --- 6. a source file is shown in the encoding it was indexed in ----------------------------------
+
+# The 2015 minutes as legacy editors saved them: each file's bytes, and the text they hold.
+_DANISH_2015 = (SEEDS / MINUTES_2015).read_text(encoding="utf-8").translate(_NOT_IN_865).replace("\n", "\r\n")
+LEGACY_SOURCES = {
+    "dos-865": _DANISH_2015.encode("cp865") + b"\x1a",
+    "mac-roman": _DANISH_2015.replace("\r\n", "\r").encode("mac_roman"),
+    "utf-16-bom": _DANISH_2015.encode("utf-16"),
+    "utf-16-be-no-bom": _DANISH_2015.encode("utf-16-be"),
+    "utf-32-bom": _DANISH_2015.encode("utf-32"),
+    "utf-8-with-stray-1252": _DANISH_2015.encode("utf-8") + "Tilføjet: Søren Ærø\r\n".encode("cp1252"),
+}
+
+
+def serve(corpus: Path, tmp_path: Path):
+    """The corpus indexed, and a test client of the site serving it."""
+    from webui import create_app
+
+    report = update_index([corpus], tmp_path / "index")
+    assert not report.skipped, report.skipped
+    return create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+
+
+def source_of(tmp_path: Path, source: str) -> str:
+    """The /source/ address of the file `source` in the index `serve` built."""
+    return "/source/" + open_index(tmp_path / "index").sources()[source]["document_id"]
+
+
+@pytest.mark.parametrize("encoded", LEGACY_SOURCES.values(), ids=LEGACY_SOURCES.keys())
+def test_a_legacy_text_source_reads_in_the_browser_as_it_was_indexed(tmp_path, encoded):
+    """Before, every source that was not UTF-8 was sent as windows-1252: a DOS file showed
+    'Integrationsr†det', a UTF-16 one a NUL between every two letters."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "referat.txt").write_bytes(encoded)
+    client = serve(corpus, tmp_path)
+
+    with client.get(source_of(tmp_path, "referat.txt")) as response:
+        assert response.status_code == 200 and response.mimetype == "text/plain"
+        shown = response.data.decode(response.mimetype_params["charset"])  # what a browser does with it
+
+    assert "Integrationsrådet" in shown and "Næstved" in shown
+    assert shown.lstrip("\ufeff").replace("\r", "\n") == decode_text(encoded).replace("\r", "\n")
+
+
+def test_sources_browsers_can_read_as_they_are_are_sent_untouched_under_their_name(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sources = {"mac.txt": ("mac-roman", "macintosh"), "bom.txt": ("utf-16-bom", "utf-16le"),
+               "be.txt": ("utf-16-be-no-bom", "utf-16be"), "dos.txt": ("dos-865", "utf-8")}
+    for name, (kind, _) in sources.items():
+        (corpus / name).write_bytes(LEGACY_SOURCES[kind])
+    client = serve(corpus, tmp_path)
+
+    for name, (kind, charset) in sources.items():
+        with client.get(source_of(tmp_path, name)) as response:
+            assert response.mimetype_params["charset"] == charset, name
+            assert (response.data == LEGACY_SOURCES[kind]) is (charset != "utf-8"), name  # DOS 865 is transcoded
+
+
+def test_a_transcoded_source_answers_conditional_requests_and_whole_for_a_range(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dos.txt").write_bytes(LEGACY_SOURCES["dos-865"])
+    client = serve(corpus, tmp_path)
+    address = source_of(tmp_path, "dos.txt")
+
+    first = client.get(address)
+    again = client.get(address, headers={"If-None-Match": first.headers["ETag"]})
+    ranged = client.get(address, headers={"Range": "bytes=0-9"})  # bytes of the file are not bytes of the answer
+
+    assert first.status_code == 200 and first.headers["Content-Disposition"] == "inline; filename=dos.txt"
+    assert again.status_code == 304
+    assert ranged.status_code == 200 and ranged.data == first.data and first.headers["Accept-Ranges"] == "none"
+    (corpus / "dos.txt").write_bytes(LEGACY_SOURCES["dos-865"].replace(b"flygtninge", b"FLYGTNINGE"))
+    changed = client.get(address, headers={"If-None-Match": first.headers["ETag"]})
+    assert changed.status_code == 200 and "FLYGTNINGE" in changed.data.decode("utf-8")
+
+
+def test_an_html_source_in_a_declared_charset_browsers_are_not_told_reads_right(tmp_path):
+    """The page declares ISO-8859-15 in its <meta>; the header's charset overrides a page's
+    own, so the header must not say windows-1252 for it: it is sent as UTF-8."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    page = ('<html><head><meta charset="iso-8859-15"><title>Referat</title></head><body>'
+            "<h1>Integrationsrådet i Næstved Kommune</h1><p>Referat af mødet den 21. maj 2015</p>"
+            "<h2>1. Godkendelse af dagsorden</h2><p>Beslutning</p><p>Godkendt. Pris: 1.500 €.</p></body></html>")
+    (corpus / "referat.html").write_bytes(page.encode("iso8859_15"))
+    client = serve(corpus, tmp_path)
+
+    with client.get(source_of(tmp_path, "referat.html")) as response:
+        assert response.mimetype == "text/html" and response.mimetype_params["charset"] == "utf-8"
+        assert "sandbox" in response.headers["Content-Security-Policy"]
+        assert response.data.decode("utf-8") == page

@@ -8,6 +8,7 @@ ever reaches the file system.
 from __future__ import annotations
 
 import codecs
+import io
 import mimetypes
 import re
 from collections.abc import Callable
@@ -20,6 +21,8 @@ from urllib.parse import quote_from_bytes
 from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 from markupsafe import Markup
 
+from indexer.decoding import TextEncoding, read_encoding
+from indexer.extract import ExtractError, open_regular
 from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT, Passage
 from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, without_controls
 
@@ -344,19 +347,32 @@ def document_json(document_id: str, passages: tuple[Passage, ...]) -> dict[str, 
 
 @bp.get("/source/<document_id>")
 def source(document_id: str) -> Response:
-    """The indexed source file of a document, by id, from inside the corpus folder only."""
+    """The indexed source file of a document, by id, from inside the corpus folder only.
+
+    A text source is served in the encoding the indexer read it in, under the name browsers
+    know it by; one they know by no name (DOS 865, UTF-32, UTF-8 with stray Windows-1252
+    bytes, a page's rarer charset) is transcoded to UTF-8 as it is sent."""
     path = get_index().source_file(document_id)
     if path is None or not _inside_corpus(path):
         raise PageError(404, "unknown_source", "Kildefilen findes ikke, eller den er ikke en del af søgeindekset.")
     suffix = path.suffix.lower()
     mimetype = SOURCE_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     # A Linux file name may hold a line break, which no header may: it would be a 500.
-    response = send_file(path, mimetype=mimetype, download_name=without_controls(path.name),
-                         as_attachment=suffix not in SOURCE_TYPES, conditional=True)
-    if mimetype.startswith("text/"):
-        stat = path.stat()
-        response.headers["Content-Type"] = f"{mimetype}; charset={_text_charset(str(path), stat.st_mtime_ns, stat.st_size)}"
-    if mimetype.startswith("text/html"):
+    name = without_controls(path.name)
+    if not mimetype.startswith("text/"):
+        return send_file(path, mimetype=mimetype, download_name=name, as_attachment=suffix not in SOURCE_TYPES,
+                         conditional=True)
+    stat = path.stat()
+    encoding = _source_encoding(str(path), stat.st_mtime_ns, stat.st_size, mimetype == "text/html")
+    if encoding.web_name:
+        response = send_file(path, mimetype=mimetype, download_name=name, conditional=True)
+        response.headers["Content-Type"] = f"{mimetype}; charset={encoding.web_name}"
+    else:
+        response = send_file(_Utf8Reader(path, encoding), mimetype=mimetype, download_name=name, conditional=True,
+                             etag=f"{stat.st_mtime_ns}-{stat.st_size}-utf-8", last_modified=stat.st_mtime)
+        response.headers["Content-Type"] = f"{mimetype}; charset=utf-8"
+        response.headers["Accept-Ranges"] = "none"  # byte ranges of the file are not those of what is sent
+    if mimetype == "text/html":
         response.headers["Content-Security-Policy"] = SANDBOX_CSP
     return response
 
@@ -372,17 +388,40 @@ def _inside_corpus(path: Path) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _text_charset(path: str, mtime_ns: int, size: int) -> str:
-    """utf-8 when the file decodes as such; legacy council files are Windows-1252.
-
-    Read in pieces (a text source may be up to the indexer's 200 MB) and once per version of
-    the file (`mtime_ns`, `size`), not on every request."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+def _source_encoding(path: str, mtime_ns: int, size: int, html: bool) -> TextEncoding:
+    """The encoding the indexer reads the file in (`indexer.decoding`), found once per version
+    of the file (`mtime_ns`, `size`), not on every request; a UTF-8 file is read in pieces (a
+    text source may be up to the indexer's 200 MB). Bytes it would refuse are sent as UTF-8."""
     try:
-        with open(path, "rb") as file:
-            while chunk := file.read(1 << 16):
-                decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return "windows-1252"
-    return "utf-8"
+        with open_regular(path) as file:
+            return read_encoding(file, html=html)
+    except ExtractError:
+        return TextEncoding("utf-8", "replace", web_name="utf-8")
+
+
+class _Utf8Reader(io.RawIOBase):
+    """A text file read in `encoding` and given out as UTF-8, a piece at a time."""
+
+    def __init__(self, path: Path, encoding: TextEncoding) -> None:
+        super().__init__()
+        self._file = open_regular(path)
+        self._decoder = codecs.getincrementaldecoder(encoding.codec)(errors=encoding.errors)
+        self._pending = memoryview(b"")
+        self._ended = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending and not self._ended:
+            block = self._file.read(1 << 16)
+            self._ended = not block
+            self._pending = memoryview(self._decoder.decode(block, final=self._ended).encode("utf-8", "replace"))
+        count = min(len(buffer), len(self._pending))
+        buffer[:count] = self._pending[:count]
+        self._pending = self._pending[count:]
+        return count
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
