@@ -374,15 +374,25 @@ def _label_kind(label: str) -> str | None:
     return None
 
 
+# What a list of members says when it names nobody: "Fraværende: Ingen", "Afbud: Ingen afbud",
+# "Fraværende: Alle mødt", "Til stede: Alle medlemmer".
+_NOBODY = {"ingen", "intet", "alle", "ikke"}
+
+
 def _names(value: str) -> tuple[str, ...]:
-    """'Hanne Brix (formand), Said Mahmoudi (næstformand), …' → ('Hanne Brix', 'Said Mahmoudi', …)."""
+    """'Hanne Brix (formand), Said Mahmoudi (næstformand), …' → ('Hanne Brix', 'Said Mahmoudi', …).
+
+    >>> _names("Ingen"), _names("Ingen afbud."), _names("Alle mødt"), _names("-"), _names("Jens Hansen og Ingelise Bo")
+    ((), (), (), (), ('Jens Hansen', 'Ingelise Bo'))
+    """
     value = re.sub(r"\([^)]*\)", "", value).rstrip(".")
     names = []
     for part in re.split(r",|\bog\b", value):
         name = _without_role(" ".join(part.split()).lstrip(cv.BULLETS + " "))
         # A name starts with a capital: "sag 129-138" (the items a member missed) and what is left of
         # "Suppleant for Brian Møller" ("for Brian Møller") are notes about a member, not members.
-        if name and name[0].isupper() and name.lower() not in _ROLE_WORDS and not name.isdigit():
+        if (name and name[0].isupper() and name.lower() not in _ROLE_WORDS and not name.isdigit()
+                and name.split()[0].casefold() not in _NOBODY):
             names.append(name)
     return tuple(dict.fromkeys(names))
 

@@ -457,6 +457,16 @@ def test_members_and_absentees_are_names_only(tmp_path, head, present, absent, d
     assert document.meeting_date == date
 
 
+@pytest.mark.parametrize("nobody", ["Ingen", "Ingen.", "Ingen afbud", "Alle mødt", "-"])
+def test_an_absence_line_that_names_nobody_lists_no_absentee(tmp_path, nobody):
+    # 'Fraværende: Ingen' is how a full meeting is recorded: no member called 'Ingen' missed it.
+    path = tmp_path / "referat.txt"
+    path.write_text(f"Tornby Kommune\nReferat\nSocialudvalget\nMødedato: 14.12.2021\n"
+                    f"Medlemmer: Arne Bech, Connie Wilhjelm\nFraværende: {nobody}" + MINUTES_ITEM, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.present, document.absent) == (("Arne Bech", "Connie Wilhjelm"), ())
+
+
 def test_a_section_printed_empty_as_a_dash_is_left_out_but_a_decision_keeps_it():
     # f2 (LAYOUTS.md): 'Empty sections show ---'. Like a label with nothing under it, such a section is
     # no part of the item's text (no '---' in snippets); under Beslutning a dash is kept as printed.
