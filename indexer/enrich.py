@@ -61,7 +61,8 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     opening = _opening(body) if report else head
     fields = head_fields(opening)
     meeting = _meeting_date(opening, fields, segmented.items)
-    council = _council(head, body)
+    front = [*head, *opening] if report else head
+    council = _council(front, body)
     decided = any(s.is_decision for item in segmented.items for s in _reclassify(item.sections, meeting, council))
     doc_type = _doc_type(opening, decided, _is_annual_report(report, fields, head, segmented.items))
     annual = report and doc_type == AARSBERETNING
@@ -73,7 +74,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     document_id = _document_id(source.source)
     base = dict(
         doc_type=doc_type,
-        municipality=_municipality(head, body),
+        municipality=_municipality(front, body),
         council=council,
         meeting_date=meeting,
         year=year,
@@ -562,11 +563,28 @@ def _report_year(head: Sequence[str], items: Sequence[Item]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+# A title page's municipality in any case: "Havnsted Kommune", "HAVNSTED KOMMUNE", "LYNGBY-TAARBÆK KOMMUNE".
+_HEAD_MUNICIPALITY = re.compile(
+    r"^([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*|[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})*) (?:Kommunes?|KOMMUNES?)\b")
+
+
 def _municipality(head: Sequence[str], body: Sequence[str]) -> str | None:
+    """The municipality a title line starts with, else the one the head names, else the one
+    the text names most often (an item about a neighbour names it more than its own).
+
+    >>> _municipality(["HAVNSTED KOMMUNE", "REFERAT"], ["Vordingborg Kommune", "Vordingborg Kommune"])
+    'Havnsted'
+    >>> _municipality(["Referat", "Byrådet i Lyngby-Taarbæk Kommune"], ["Gentofte Kommune"])
+    'Lyngby-Taarbæk'
+    """
     for text in head:
-        match = _MUNICIPALITY.match(text)
-        if match and match.group(1) not in _NOT_A_NAME:
-            return match.group(1)
+        match = _HEAD_MUNICIPALITY.match(text)
+        if match and match.group(1).title() not in _NOT_A_NAME:
+            return match.group(1) if not match.group(1).isupper() else match.group(1).title()
+    for text in head:
+        found = [m for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME]
+        if found:
+            return found[0]
     counts = Counter(m for text in body for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME)
     return counts.most_common(1)[0][0] if counts else None
 

@@ -467,6 +467,32 @@ def test_an_absence_line_that_names_nobody_lists_no_absentee(tmp_path, nobody):
     assert (document.present, document.absent) == (("Arne Bech", "Connie Wilhjelm"), ())
 
 
+NEIGHBOUR_ITEM = ("\n\n1. Samarbejde med Vordingborg Kommune om jobcentre\nSagsnr.: 19/20417\n\nSagsfremstilling\n"
+                  "Vordingborg Kommune har foreslået et samarbejde. Vordingborg Kommune driver i dag to jobcentre, og "
+                  "Vordingborg Kommune ønsker at dele udgifterne.\n\nBeslutning\nGodkendt.\n")
+
+
+@pytest.mark.parametrize("head", [
+    "HAVNSTED KOMMUNE\n\nREFERAT\n\nBeskæftigelsesudvalget\nMødedato: 19.11.2019",
+    "Referat\nBeskæftigelsesudvalget i Havnsted Kommune\nMødedato: 19.11.2019",
+])
+def test_the_municipality_on_the_title_page_outweighs_a_neighbour_named_in_an_item(tmp_path, head):
+    # A title page in capitals, or naming the municipality mid-line, still names the minutes' own municipality;
+    # the text of an item about a neighbouring municipality names that one more often.
+    path = tmp_path / "referat.txt"
+    path.write_text(head + NEIGHBOUR_ITEM, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.municipality, document.council, document.meeting_date) == (
+        "Havnsted", "Beskæftigelsesudvalget", "2019-11-19")
+
+
+def test_prose_minutes_name_their_municipality_in_the_title_line(tmp_path):
+    path = tmp_path / "handicapraadet.txt"
+    path.write_text(PROSE_MINUTES.replace("i Handicaprådet", "i Handicaprådet, Tornby Kommune,")
+                    + "\nRådet besøgte Vordingborg Kommune og Vordingborg Kommunes bibliotek.\n", encoding="utf-8")
+    assert read_document(path, tmp_path).municipality == "Tornby"
+
+
 def test_a_section_printed_empty_as_a_dash_is_left_out_but_a_decision_keeps_it():
     # f2 (LAYOUTS.md): 'Empty sections show ---'. Like a label with nothing under it, such a section is
     # no part of the item's text (no '---' in snippets); under Beslutning a dash is kept as printed.
