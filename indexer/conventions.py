@@ -87,7 +87,7 @@ def _as_printed(*labels: str) -> str:
 
 
 # "Sagsnr.", "SagsID"; some templates print two names for the one field: "SagsID/Sagsnummer: 18/2732".
-_CASE_LABEL = _as_printed("Sagsnr", "Sagsnummer", "SagsID", "Sags-ID", "Sagsid") + r"\.?"
+_CASE_LABEL = _as_printed("Sagsnr", "Sags nr", "Sagsnummer", "SagsID", "Sags-ID", "Sagsid") + r"\.?"
 _HANDLER_LABEL = _as_printed("Sagsbehandler", "Sagsansvarlig", "Ansvarlig")
 _CASE_NUMBER = r"(?P<case>[\w][\w./\-]*\d[\w./\-]*)"
 _CASE_HANDLER_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s+(?P<name>[^:]+?)\s*$")
@@ -128,16 +128,31 @@ def field_line(text: str) -> FieldLine | None:
         match = pattern.match(text)
         if match and name not in fields:
             value = match.groupdict().get("case") or match.group("value")
-            fields[name] = value.strip()
+            fields[name] = handler_name(value) if name == "case_handler" else value.strip()
             if name == "case_number":
                 handler = _CASE_HANDLER_IN_LINE.search(text[match.end():])
                 if handler:
-                    fields["case_handler"] = handler.group("name").strip()
+                    fields["case_handler"] = handler_name(handler.group("name"))
     if fields:
         return FieldLine(fields)
     if _ANCHOR_ONLY.match(text):
         return FieldLine({})
     return None
+
+
+# What templates print after a case handler's name: the unit, initials, phone, e-mail.
+_AFTER_NAME = re.compile(r"\s*(?:,|\(|\s-\s|\s(?i:tlf|telefon|mail|e-mail)\b|\S+@\S+).*$")
+
+
+def handler_name(value: str) -> str:
+    """A case handler's name without what follows it, so that one person is one facet value.
+
+    >>> [handler_name(v) for v in ("Lise Mørk Andersen, Center for Integration", "Karim Haddad (KAHA)",
+    ...  "Ole Nielsen tlf. 5588 1234", "Pia Lund - Jobcentret", "Helle Waage-Jensen", "SKA", "olni@tornby.dk")]
+    ['Lise Mørk Andersen', 'Karim Haddad', 'Ole Nielsen', 'Pia Lund', 'Helle Waage-Jensen', 'SKA', 'olni@tornby.dk']
+    """
+    value = " ".join(value.split())
+    return _AFTER_NAME.sub("", value) or value
 
 
 # --- Decision headers --------------------------------------------------------------------

@@ -446,7 +446,8 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
             k += 1
             continue
         if pending and not cv.section_label(text) and not cv.decision_header(text):
-            fields.setdefault(pending.pop(0), text)
+            name = pending.pop(0)
+            fields.setdefault(name, cv.handler_name(text) if name == "case_handler" else text)
             k += 1
             continue
         break

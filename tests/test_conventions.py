@@ -934,3 +934,22 @@ def test_a_report_with_an_okonomi_heading_stays_a_report(tmp_path):
                     "kurser og transport.\n", encoding="utf-8")
     document = read_document(path, tmp_path)
     assert document.doc_type == "årsberetning" and all(p.item_number is None and not p.sections for p in document.passages)
+
+
+# --- Case handlers and case numbers as templates print them -----------------------------------------
+
+
+@pytest.mark.parametrize("handler", ["Sagsbehandler: Lise Mørk Andersen, Center for Integration",
+                                     "Sagsbehandler: Lise Mørk Andersen (LIMA)",
+                                     "Sagsbehandler: Lise Mørk Andersen, tlf. 5588 1234, lima@tornby.dk",
+                                     "Sagsbehandler Lise Mørk Andersen - Center for Integration",
+                                     "Sagsbehandler\nLise Mørk Andersen, Center for Integration"])
+@pytest.mark.parametrize("case", ["Sagsnr.: 18/1021", "Sags nr.: 18/1021", "SAGS NR. 18/1021"])
+def test_a_case_handler_is_the_name_without_unit_initials_or_phone(tmp_path, handler, case):
+    # A reporter follows a person across items: 'Lise Mørk Andersen, Center for Integration' and
+    # 'Lise Mørk Andersen (LIMA)' are one case handler. 'Sags nr.' is the case number ('Sag nr.' numbers items).
+    path = tmp_path / "referat.txt"
+    path.write_text(f"Tornby Kommune\nReferat\nSocialudvalget\nMødedato: 12.03.2018\n\n1. Godkendelse af dagsorden\n"
+                    f"{case}\n{handler}\n\nBeslutning\nGodkendt.\n", encoding="utf-8")
+    (item,) = read_document(path, tmp_path).passages
+    assert (item.title, item.case_number, item.case_handler) == ("Godkendelse af dagsorden", "18/1021", "Lise Mørk Andersen")
