@@ -78,6 +78,7 @@ class _Corpus:
     """The files of one run: candidates by source name, and what was refused at listing."""
 
     root: Path
+    real_root: str = ""  # `root` with every link resolved: what an indexed file must lie inside
     files: dict[str, Path] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     unlisted: list[str] = field(default_factory=list)  # source prefixes of folders we could not list
@@ -159,6 +160,9 @@ def update_index(
 
 
 _Read = tuple[Document, dict[str, int]] | Skipped | None  # read, refused, or unchanged
+
+# Why a link that leads out of the corpus root is not followed (see `_collect`).
+OUTSIDE_ROOT = "symbolsk link peger uden for mappen, der indekseres – følges ikke"
 
 # Added to the reason of a file that could not be read this time but was indexed before.
 KEPT_NOTE = " – den tidligere indekserede udgave beholdes"
@@ -338,12 +342,18 @@ def _collect(paths: list[Path], exclude: Path) -> _Corpus:
     directly and through a link is named where it really is; a link to a folder already
     listed (or to one of its own parents: a loop) is not followed again. Folders holding a
     Referatsøg index (its marker file, or an older index's table of contents) are left out.
+
+    A link (to a file or a folder) is followed only to somewhere inside the corpus root:
+    the site shows each file's text and serves the file itself from that folder only, so a
+    link put in a share must not bring in a file from elsewhere on the server. One leading
+    outside is refused with `OUTSIDE_ROOT`.
     """
     if not paths:
         raise ValueError("update_index needs at least one folder or file")
     given = [Path(os.path.abspath(p)) for p in paths]
     bases = [p if p.is_dir() else p.parent for p in given]
-    corpus = _Corpus(root=Path(os.path.commonpath(bases)))
+    root = Path(os.path.commonpath(bases))
+    corpus = _Corpus(root=root, real_root=os.path.realpath(root))
     excluded = str(Path(os.path.abspath(exclude)).resolve())
     seen: set[str] = set()
     walked: list[str] = []  # real paths of the folders walked so far
@@ -351,6 +361,9 @@ def _collect(paths: list[Path], exclude: Path) -> _Corpus:
     for path in given:
         if path.is_dir():
             real = os.path.realpath(path)
+            if not _within(real, [corpus.real_root]):  # a link among the paths given
+                corpus.skipped.append(Skipped(_source(path, corpus.root) + "/", OUTSIDE_ROOT))
+                continue
             if not _within(real, walked):
                 walked.append(real)
             for file, real_file in _walk(path, real, excluded, corpus, links):
@@ -363,6 +376,9 @@ def _collect(paths: list[Path], exclude: Path) -> _Corpus:
         link, target = links.pop(0)
         if _within(os.path.realpath(link.parent), [target]):  # the link sits inside what it points to
             corpus.skipped.append(Skipped(_source(link, corpus.root) + "/", "symbolsk link i ring"))
+            continue
+        if not _within(target, [corpus.real_root]):
+            corpus.skipped.append(Skipped(_source(link, corpus.root) + "/", OUTSIDE_ROOT))
             continue
         if _within(target, walked) or target == excluded:  # listed already, where it really is
             continue
@@ -437,7 +453,9 @@ def _consider(file: Path, real: str, corpus: _Corpus, seen: set[str]) -> None:
         return
     seen.add(real)
     source = _source(file, corpus.root)
-    if is_candidate(file):
+    if not _within(real, [corpus.real_root]):
+        corpus.skipped.append(Skipped(source, OUTSIDE_ROOT))
+    elif is_candidate(file):
         corpus.files[source] = file
     else:
         corpus.skipped.append(Skipped(source, unsupported_reason(file)))

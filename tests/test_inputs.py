@@ -20,7 +20,7 @@ import pytest
 from indexer.extract import ExtractError, decode_text, extract
 from indexer.models import Skipped
 from indexer.pipeline import read_document
-from indexer.update import update_index
+from indexer.update import OUTSIDE_ROOT, update_index
 from search import open_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,26 +247,71 @@ def test_pdfminers_warnings_are_kept_for_a_developer_in_the_debug_log(tmp_path, 
 
 @pytest.fixture
 def linked(tmp_path) -> Path:
-    """A corpus with one file, a link to a folder outside it, a link to a folder inside it, and broken links."""
+    """A corpus with one file, a link to a file inside it that is not listed itself (in a hidden
+    folder), a second way to its one folder, and links to a folder and a file outside it."""
     corpus = tmp_path / "corpus"
     (corpus / "2015").mkdir(parents=True)
     shutil.copy(SEEDS / MINUTES_2015, corpus / "2015" / MINUTES_2015)
-    elsewhere = tmp_path / "andet-drev" / "roskilde"
-    elsewhere.mkdir(parents=True)
-    shutil.copy(SEEDS / ROSKILDE, elsewhere / ROSKILDE)
-    (elsewhere / "tilbage").symlink_to(corpus)  # from the outside back in: must not loop
-    (corpus / "roskilde").symlink_to(elsewhere)
+    (corpus / ".delt").mkdir()
+    shutil.copy(SEEDS / ROSKILDE, corpus / ".delt" / ROSKILDE)
+    (corpus / ROSKILDE).symlink_to(corpus / ".delt" / ROSKILDE)
     (corpus / "genvej-2015").symlink_to(corpus / "2015")  # a second way to the same folder
+    elsewhere = tmp_path / "andet-drev" / "aarsberetninger"
+    elsewhere.mkdir(parents=True)
+    shutil.copy(SEEDS / AARSBERETNING_2019, elsewhere / AARSBERETNING_2019)
+    (elsewhere / "tilbage").symlink_to(corpus)  # from the outside back in
+    (corpus / "aarsberetninger").symlink_to(elsewhere)
+    (corpus / "hemmelig.txt").symlink_to(elsewhere / AARSBERETNING_2019)
     return corpus
 
 
-def test_a_linked_folder_is_followed_and_a_folder_reached_twice_is_indexed_once(linked, tmp_path):
+LINKS_OUTSIDE = {"aarsberetninger/": OUTSIDE_ROOT, "hemmelig.txt": OUTSIDE_ROOT}
+
+
+def test_a_link_inside_the_corpus_is_followed_and_a_folder_reached_twice_is_indexed_once(linked, tmp_path):
     report = update_index([linked], tmp_path / "index")
     again = update_index([linked], tmp_path / "index")
 
-    assert report.skipped == ()
-    assert sorted(open_index(tmp_path / "index").sources()) == [f"2015/{MINUTES_2015}", f"roskilde/{ROSKILDE}"]
-    assert (again.unchanged, again.indexed, again.removed, again.skipped) == (2, 0, 0, ())
+    assert {s.source: s.reason for s in report.skipped} == LINKS_OUTSIDE
+    assert sorted(open_index(tmp_path / "index").sources()) == [f"2015/{MINUTES_2015}", ROSKILDE]
+    assert (again.unchanged, again.indexed, again.removed) == (2, 0, 0)
+
+
+def test_a_link_out_of_the_corpus_is_not_followed_so_every_source_link_the_site_gives_works(linked, tmp_path):
+    """A link in the share to a file elsewhere on the server was indexed, its text shown on the
+    passage page, while its source link answered 404 (the site serves from the corpus only).
+    Such links are now refused, each with one line; what is indexed can all be served."""
+    client = serve(linked, tmp_path, skipped=LINKS_OUTSIDE)
+
+    sources = open_index(tmp_path / "index").sources()
+    assert sorted(sources) == [f"2015/{MINUTES_2015}", ROSKILDE]
+    for source in sources:
+        with client.get(source_of(tmp_path, source)) as response:
+            assert response.status_code == 200, source
+    hits = client.get("/api/search", query_string={"q": "årsberetning 2019"}).get_json()["hits"]
+    assert not [hit for hit in hits if "aarsberetning" in hit["source"]]
+
+
+def test_a_link_out_of_the_corpus_is_one_line_in_the_summary_and_fails_a_strict_run(linked, tmp_path):
+    result = cli("index", linked, "--index-dir", tmp_path / "index", "--strict")
+
+    assert result.returncode == 1
+    assert skipped_lines(result.stdout) == LINKS_OUTSIDE
+    assert "2 filer indekseret" in result.stdout
+
+
+def test_a_file_replaced_by_a_link_out_of_the_corpus_loses_its_passages(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / ROSKILDE, corpus / ROSKILDE)
+    assert update_index([corpus], tmp_path / "index").indexed == 1
+    shutil.move(corpus / ROSKILDE, tmp_path / ROSKILDE)
+    (corpus / ROSKILDE).symlink_to(tmp_path / ROSKILDE)
+
+    report = update_index([corpus], tmp_path / "index")
+
+    assert (report.skipped, report.removed) == ((Skipped(ROSKILDE, OUTSIDE_ROOT),), 1)
+    assert open_index(tmp_path / "index").sources() == {}
 
 
 def test_broken_and_circular_links_are_named_for_what_they_are(linked, tmp_path):
@@ -286,14 +331,15 @@ def test_broken_and_circular_links_are_named_for_what_they_are(linked, tmp_path)
         "ring": "symbolsk link i ring",
         "2015/op/": "symbolsk link i ring",
         "her/": "symbolsk link i ring",
+        **LINKS_OUTSIDE,
     }
     assert report.indexed == 2
 
 
 def test_a_file_that_becomes_a_broken_link_between_runs_is_named_as_one(tmp_path):
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    target = tmp_path / ROSKILDE
+    (corpus / ".gemt").mkdir(parents=True)
+    target = corpus / ".gemt" / ROSKILDE  # inside the corpus, in a folder that is not walked
     shutil.copy(SEEDS / ROSKILDE, target)
     (corpus / ROSKILDE).symlink_to(target)
     assert update_index([corpus], tmp_path / "index").indexed == 1
@@ -441,12 +487,12 @@ LEGACY_SOURCES = {
 }
 
 
-def serve(corpus: Path, tmp_path: Path):
-    """The corpus indexed, and a test client of the site serving it."""
+def serve(corpus: Path, tmp_path: Path, skipped: dict[str, str] | None = None):
+    """The corpus indexed (refusing just `skipped`, source: reason), and a test client of the site serving it."""
     from webui import create_app
 
     report = update_index([corpus], tmp_path / "index")
-    assert not report.skipped, report.skipped
+    assert {s.source: s.reason for s in report.skipped} == (skipped or {})
     return create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
 
 
