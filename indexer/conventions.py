@@ -187,6 +187,13 @@ _NAMED_DECISION = [
         rf"^(?i:beslutning)\s+(?i:fra|i)\s+(?P<council>{_DECIDING_BODY})"
         rf"(?:,?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}{_PKT})?:?$"
     ),
+    # "Beslutning Økonomiudvalget den 17-09-2019", "BESLUTNING KB 01-10-2019": without "i", only with a date
+    re.compile(
+        rf"^(?i:beslutning)\s+(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}{_PKT}:?$"
+    ),
+    # "Økonomiudvalgets beslutning", "ØU's beslutning:", "Udvalgets beslutning": the council's decision,
+    # its date left to the meeting
+    re.compile(rf"^(?P<council>{_DECIDING_BODY}|Udvalget|Rådet|UDVALGET|RÅDET)(?:s|'s|’s|S)\s+(?i:beslutning)(?P<date>):?$"),
     # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:", "BIU's møde den 13. marts 2012:",
     # "Kommunalbestyrelsens møde 28. november 2005", "Økonomiudvalgets beslutning den 3. maj 2019"
     re.compile(

@@ -953,3 +953,22 @@ def test_a_case_handler_is_the_name_without_unit_initials_or_phone(tmp_path, han
                     f"{case}\n{handler}\n\nBeslutning\nGodkendt.\n", encoding="utf-8")
     (item,) = read_document(path, tmp_path).passages
     assert (item.title, item.case_number, item.case_handler) == ("Godkendelse af dagsorden", "18/1021", "Lise Mørk Andersen")
+
+
+# --- Decision headers without 'i' or without a date -----------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["Beslutning Socialudvalget den 12-03-2018", "BESLUTNING SOCIALUDVALGET 12.03.2018",
+                                    "Beslutning SU 12-03-2018", "Socialudvalgets beslutning", "Udvalgets beslutning:",
+                                    "SU's beslutning"])
+def test_decision_headers_naming_the_council_without_i_or_a_date(tmp_path, header):
+    # 'Beslutning Socialudvalget den 12-03-2018' and 'Socialudvalgets beslutning' open the decision as
+    # 'Beslutning' does; before, the decision ran on as the text of the section above it.
+    untitled = F10_MINUTES[F10_MINUTES.index("Sagsfremstilling\nUdvalget orienteres"):F10_MINUTES.index("40Eventuelt")]
+    path = tmp_path / "tornby-socialudvalget-referat-2018-03-12.txt"
+    path.write_text(F10_MINUTES.replace(untitled, "").replace("\nBeslutning\n", f"\n{header}\n"), encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert [(p.item_number, p.decision) for p in document.passages] == [
+        (38, "Godkendt."), (39, "Godkendt."), (40, "Formanden orienterede om næste møde.")]
+    assert document.passages[0].sections_by_key()["indstilling"] == "Direktøren indstiller, at dagsordenen godkendes."
+    assert {p.decision_date for p in document.passages} <= {None, "2018-03-12"}
