@@ -489,9 +489,23 @@ def _is_prose(text: str) -> bool:
     return len(text.split()) > _TITLE_LINES or bool(re.search(r"[.!?]$", text))
 
 
+# Dates a head gives for something other than the meeting: when the papers were sent out or
+# published, approved or signed, and the next meeting.
+_OTHER_DATE = re.compile(
+    r"(?i)\b(?:udsendt|udsendelse|offentliggjort|publiceret|opdateret|godkendt|underskrevet|frist|næste\s+møde)")
+
+
 def _meeting_date(head: Sequence[str], fields: dict[str, str], items: Sequence[Item]) -> str | None:
-    """The labelled date of the front matter, else its first date, else the decisions' own date."""
-    candidates = [fields.get("date", "")] + [t for t in head if _DATE_LABEL.match(t)] + list(head)
+    """The labelled date of the front matter, else the first date of a line about the meeting,
+    else its first date that is not of the papers' sending or publishing, else the decisions'
+    own date.
+
+    >>> _meeting_date(["Byrådet", "Udsendt den 26. april 2022", "Mødet holdes tirsdag den 3. maj 2022"], {}, [])
+    '2022-05-03'
+    """
+    lines = [t for t in head if not _OTHER_DATE.search(t)]
+    candidates = ([fields.get("date", "")] + [t for t in head if _DATE_LABEL.match(t)]
+                  + [t for t in lines if re.search(r"(?i)\bmød", t)] + lines)
     for text in candidates:
         found = parse_date(text)
         if found:

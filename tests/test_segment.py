@@ -434,6 +434,17 @@ def test_a_place_printed_without_a_label_right_after_the_date(tmp_path, head, pl
     assert [(p.item_number, p.title) for p in document.passages] == [(1, "Godkendelse af dagsorden")]
 
 
+@pytest.mark.parametrize("sent", ["Udsendt den 26. april 2022", "Dagsordenen er offentliggjort 26.04.2022",
+                                  "Referatet er godkendt den 26. april 2022", "Næste møde: 26. april 2022"])
+def test_the_meeting_date_is_not_the_date_the_papers_were_sent_out(tmp_path, sent):
+    # An agenda's head often says when it was sent or published, before the line about the meeting itself.
+    path = tmp_path / "referat.txt"
+    path.write_text(f"Tornby Kommune\nByrådet\nReferat\n{sent}\n"
+                    "Mødet blev holdt tirsdag den 3. maj 2022 kl. 17.00 i Byrådssalen" + MINUTES_ITEM, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.meeting_date, document.place) == ("2022-05-03", "Byrådssalen")
+
+
 # --- Members and absentees as web pages list them --------------------------------------------------
 
 
