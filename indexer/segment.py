@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from indexer import conventions as cv
 from indexer.clean import reflow
+from indexer.dates import parse_date
 from indexer.models import DECISION, EARLIER_DECISION, Item, Line, Section, Segmented
 
 _MAX_TITLE_LINES = 3  # a title may wrap onto this many lines in all
@@ -497,6 +498,7 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
         if key == DECISION and index in earlier:
             key = EARLIER_DECISION
         note, texts = _split_attendance(texts) if key in (DECISION, EARLIER_DECISION) else ("", texts)
+        date = date or _dated(note)
         text = reflow(texts)
         if key not in (DECISION, EARLIER_DECISION) and not _WORD.search(text):
             continue  # a label with nothing under it, or a template's "---" (f2); a decision keeps its dash
@@ -505,6 +507,20 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
 
 
 _WORD = re.compile(r"\w")
+
+
+_DATE_LINE = re.compile(r"^(?:Dato|DATO|Mødedato)\s*:\s*(?P<date>.+)$")
+
+
+def _dated(note: str) -> str | None:
+    """The date a decision's attendance lines give it (f2: "Beslutning fra Integrationsrådet" /
+    "Dato: 25-11-2021" / "Sted: …"), as ISO, or None."""
+    for line in note.split("\n"):
+        match = _DATE_LINE.match(line)
+        when = parse_date(match.group("date")) if match else None
+        if when:
+            return when.isoformat()
+    return None
 
 
 def _split_attendance(texts: list[str]) -> tuple[str, list[str]]:

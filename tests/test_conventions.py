@@ -972,3 +972,27 @@ def test_decision_headers_naming_the_council_without_i_or_a_date(tmp_path, heade
         (38, "Godkendt."), (39, "Godkendt."), (40, "Formanden orienterede om næste møde.")]
     assert document.passages[0].sections_by_key()["indstilling"] == "Direktøren indstiller, at dagsordenen godkendes."
     assert {p.decision_date for p in document.passages} <= {None, "2018-03-12"}
+
+
+# --- A decision dated by the 'Dato:' line under its header (layout 2) --------------------------------
+
+
+def test_f2_decisions_take_their_date_from_the_dato_line_under_the_header():
+    # 'Beslutning fra Integrationsrådet' / 'Dato: 25-11-2021' / 'Sted: …' / 'Fraværende: …': the header names no
+    # date, the line under it does (LAYOUTS.md layout 2).
+    document = read_document(layout_file("f2"), LAYOUTS)
+    assert {p.decision_date for p in document.passages} == {"2021-11-25"}
+
+
+def test_f2_another_committees_dated_decision_is_quoted_not_this_councils(tmp_path):
+    # An item that only quotes another committee's decision, dated by its 'Dato:' line before this meeting,
+    # records no decision of this council's (as in an agenda), whatever the item prints after it.
+    own = ("Beslutning fra Integrationsrådet\nDato: 25-11-2021\nSted: Fjordby Rådhus, mødelokale 1.14\n"
+           "Fraværende: Fatima Osmani\n\nAnbefalet, idet rådet opfordrer til:")
+    quoted = ("Beslutning fra Social- og Beskæftigelsesudvalget\nDato: 16-11-2021\nSted: Fjordby Rådhus, byrådssalen\n\n"
+              "Anbefales over for Byrådet, idet udvalget opfordrer til:")
+    document = variant(tmp_path, layout_file("f2"), lambda text: text.replace(own, quoted))
+    item42 = document.passages[1]
+    assert (item42.item_number, item42.has_decision, item42.decision_date) == (42, False, None)
+    assert [(s.label, s.date) for s in item42.sections if s.key == EARLIER_DECISION] == [
+        ("Beslutning fra Social- og Beskæftigelsesudvalget", "2021-11-16")]
