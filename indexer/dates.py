@@ -153,6 +153,33 @@ def parse_date(text: str) -> date | None:
     return found[0][0] if found else None
 
 
+# "12.03.18", "12-03-18", "1/10-19": a two-digit year, read only where a label says a date stands
+# there ("Mødedato: 12.03.18"); in running text such numbers are KLE codes ("00.01.00") or amounts.
+_SHORT_YEAR = re.compile(r"(?<![\d.\-/])(?P<day>\d{1,2})[.\-/](?P<month>\d{1,2})[.\-/ ](?P<year>\d{2})(?!\d|[.\-/]\d)")
+_CENTURY_PIVOT = 70  # '69 is 2069, '70 is 1970
+
+
+def parse_labelled_date(text: str) -> date | None:
+    """The date in a field labelled as one: any form `parse_date` reads, or a two-digit year.
+
+    >>> [parse_labelled_date(t) for t in ("Mødedato: 12.03.18", "Dato: 1/10-19 kl. 16.00", "Dato: 04.06.2026")]
+    [datetime.date(2018, 3, 12), datetime.date(2019, 10, 1), datetime.date(2026, 6, 4)]
+    >>> parse_labelled_date("Dato: 31.02.18"), parse_labelled_date("J.nr.: 00.01.00")
+    (None, None)
+    """
+    found = parse_date(text)
+    if found is not None:
+        return found
+    for match in _SHORT_YEAR.finditer(text):
+        short = int(match.group("year"))
+        year = 2000 + short if short < _CENTURY_PIVOT else 1900 + short
+        try:
+            return date(year, int(match.group("month")), int(match.group("day")))
+        except ValueError:
+            continue
+    return None
+
+
 def year_of(text: str) -> int | None:
     """A single four-digit year standing alone (not part of a range such as 2014-2017)."""
     match = re.search(r"(?<![\d\-])(19\d\d|20\d\d)(?![\d\-])", text)

@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 
 from indexer import conventions as cv
 from indexer.clean import reflow
-from indexer.dates import find_dates, parse_date, year_of
+from indexer.dates import find_dates, parse_date, parse_labelled_date, year_of
 from indexer.models import (
     AARSBERETNING,
     DAGSORDEN,
@@ -504,9 +504,12 @@ def _meeting_date(head: Sequence[str], fields: dict[str, str], items: Sequence[I
     '2022-05-03'
     """
     lines = [t for t in head if not _OTHER_DATE.search(t)]
-    candidates = ([fields.get("date", "")] + [t for t in head if _DATE_LABEL.match(t)]
-                  + [t for t in lines if re.search(r"(?i)\bmød", t)] + lines)
-    for text in candidates:
+    labelled = [fields.get("date", "")] + [t for t in head if _DATE_LABEL.match(t)]
+    for text in labelled:  # a label says a date stands there: "Mødedato: 12.03.18" too
+        found = parse_labelled_date(text)
+        if found:
+            return found.isoformat()
+    for text in [t for t in lines if re.search(r"(?i)\bmød", t)] + lines:
         found = parse_date(text)
         if found:
             return found.isoformat()

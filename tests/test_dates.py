@@ -86,3 +86,24 @@ def test_the_date_pattern_other_patterns_embed_reads_month_names_in_capitals(tex
     from indexer.dates import DATE_PATTERN
 
     assert re.fullmatch(DATE_PATTERN, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mødedato: 12.03.18", date(2018, 3, 12)),
+    ("Dato: 04-06-26 kl. 16.30", date(2026, 6, 4)),
+    ("Dato: 1/10-19", date(2019, 10, 1)),
+    ("Mødedato: 12.03.18.", date(2018, 3, 12)),
+    ("Dato: 23. februar 2017", date(2017, 2, 23)),
+])
+def test_a_labelled_date_may_have_a_two_digit_year(text, expected):
+    from indexer.dates import parse_labelled_date
+
+    assert parse_labelled_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["J.nr.: 00.01.00", "Dato: 31.02.18", "Sagsnr.: 15.20.15-A00"])
+def test_a_two_digit_year_is_read_only_where_a_label_says_it_is_a_date(text):
+    from indexer.dates import parse_labelled_date
+
+    assert parse_date(text) is None
+    assert parse_labelled_date(text) is None

@@ -445,6 +445,15 @@ def test_the_meeting_date_is_not_the_date_the_papers_were_sent_out(tmp_path, sen
     assert (document.meeting_date, document.place) == ("2022-05-03", "Byrådssalen")
 
 
+@pytest.mark.parametrize("label", ["Mødedato: 12.03.18", "Dato: 12-03-18 kl. 16.00"])
+def test_a_meeting_date_printed_with_a_two_digit_year(tmp_path, label):
+    path = tmp_path / "referat.txt"
+    path.write_text(f"Tornby Kommune\nReferat\nSocialudvalget\n{label}\nMødested: Mødelokale 4, Tornby Rådhus"
+                    + MINUTES_ITEM, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.meeting_date, document.year) == ("2018-03-12", 2018)
+
+
 # --- Members and absentees as web pages list them --------------------------------------------------
 
 
