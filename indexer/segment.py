@@ -132,7 +132,7 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) 
         if match:
             number = int(match.group("number"))
             heading = _titled_heading(lines, i, number, match.group("title"),
-                                      strong_only=_continues_a_list(lines, i))
+                                      strong_only=_continues_a_list(lines, i) or _opens_a_section(lines, i))
             if heading and pattern is cv.PUNKT_HEADING:
                 heading = replace(heading, title=cv.without_meeting_reference(heading.title))
             return heading
@@ -258,6 +258,14 @@ def _continues_a_list(lines: Sequence[Line], i: int) -> bool:
         if _numbering(text) == (kind, number - 1):
             return True
     return False
+
+
+def _opens_a_section(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i is the first text under a section label ("Bilag" / "1. Oversigtskort over
+    Solvænget"): the point of a list there needs a strong anchor too, as the next label
+    ("Beslutning") follows it as it follows a heading."""
+    k = _previous_nonblank(lines, i)
+    return k is not None and cv.label_of(lines[k].text) is not None
 
 
 # "3. …", "3) …", "Punkt 3 …", "• Pkt. 3: …": the numbering of a line, its marker apart from the number

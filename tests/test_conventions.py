@@ -996,3 +996,23 @@ def test_f2_another_committees_dated_decision_is_quoted_not_this_councils(tmp_pa
     assert (item42.item_number, item42.has_decision, item42.decision_date) == (42, False, None)
     assert [(s.label, s.date) for s in item42.sections if s.key == EARLIER_DECISION] == [
         ("Beslutning fra Social- og Beskæftigelsesudvalget", "2021-11-16")]
+
+
+# --- Numbered attachments are no items ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("prefix", "old", "new"), [
+    ("f2", "Bilag\nPlan for boligplacering 2022 (dok. 588-2021-59871)",
+     "Bilag\n1. Plan for boligplacering 2022 (dok. 588-2021-59871)"),
+    ("f2", "Bilag\nAnsøgninger, 2. runde 2021 (dok. 588-2021-58240)",
+     "Bilag\n1) Ansøgninger, 2. runde 2021 (dok. 588-2021-58240)"),
+    ("f3", "Bilag\nProjektbeskrivelse - sprogpraktik 2012", "Bilag\n1. Projektbeskrivelse - sprogpraktik 2012"),
+])
+def test_a_numbered_attachment_under_bilag_is_no_item(tmp_path, prefix, old, new):
+    # 'Bilag' / '1. Plan for boligplacering 2022' / 'Beslutning fra Integrationsrådet': a list of one attachment,
+    # with the next section label under it as under a heading. Before, it became an item that took the decision.
+    original = read_document(layout_file(prefix), LAYOUTS)
+    document = variant(tmp_path, layout_file(prefix), lambda text: text.replace(old, new))
+    assert found_items(document) == expected_items(prefix)
+    assert decisions(document) == decisions(original)
+    assert any(s.key == "bilag" and s.text == new.split("\n")[1] for p in document.passages for s in p.sections)
