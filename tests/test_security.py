@@ -313,17 +313,17 @@ def test_everyday_multiple_choice_is_not_refused(client):
 
 @pytest.fixture
 def fuzzy_lookups(monkeypatch):
-    """Counts the index's close-spelling look-ups (a Levenshtein automaton per segment each)."""
-    from whoosh.reading import SegmentReader
+    """Counts the index's close-spelling look-ups (a Levenshtein automaton walked over the terms each)."""
+    from search import suggest
 
     calls: list[str] = []
-    original = SegmentReader.terms_within
+    original = suggest._terms_within
 
-    def counted(self, fieldname, text, maxdist, prefix=0):
-        calls.append(text)
-        return original(self, fieldname, text, maxdist, prefix=prefix)
+    def counted(terms, probe, limit):
+        calls.append(probe)
+        return original(terms, probe, limit)
 
-    monkeypatch.setattr(SegmentReader, "terms_within", counted)
+    monkeypatch.setattr(suggest, "_terms_within", counted)
     return calls
 
 
