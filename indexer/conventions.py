@@ -286,8 +286,8 @@ PUNKT_HEADING = re.compile(
 )
 # A title starts as a heading does, with a capital, a digit or a quote: "Punkt 3 i indstillingen udgår" and
 # "Pkt. 2 og 3 blev behandlet samlet" are sentences about items, not headings.
-# "Pkt. 58" (or "PKT. 58") alone, the title on the next line
-PKT_LINE = re.compile(r"^(?:Pkt|PKT)\.?\s*(?P<number>\d{1,3})$")
+# "Pkt. 58" (or "PKT. 58", "Punkt 58", "PUNKT 58:") alone, the title on the next line
+PKT_LINE = re.compile(r"^(?:Pkt|PKT|Punkt|PUNKT)\.?\s*(?P<number>\d{1,3})[.:]?$")
 # "38Godkendelse af dagsorden": the number glued to the title (but not "3F")
 GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?=[A-ZÆØÅ][a-zæøå])(?P<title>.+)$")
 # "Sag nr. 130" (or "Sag nr.: 130") under a title line

@@ -72,7 +72,8 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
         # Both entry patterns end in a page number: most lines are ruled out by their last character.
         paged = text[-1:].isdigit()
         dotted = cv.DOTTED_ENTRY.match(text) if paged else None
-        caps = cv.CAPS_ENTRY.match(text) if paged and not dotted else None
+        # "PUNKT 58" alone is an item's number, not the contents entry "PUNKT" on page 58
+        caps = cv.CAPS_ENTRY.match(text) if paged and not dotted and not cv.PKT_LINE.match(text) else None
         if dotted or caps:
             match = dotted or caps
             number = match.groupdict().get("number")

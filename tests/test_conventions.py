@@ -1016,3 +1016,10 @@ def test_a_numbered_attachment_under_bilag_is_no_item(tmp_path, prefix, old, new
     assert found_items(document) == expected_items(prefix)
     assert decisions(document) == decisions(original)
     assert any(s.key == "bilag" and s.text == new.split("\n")[1] for p in document.passages for s in p.sections)
+
+
+@pytest.mark.parametrize("form", ["Punkt {n}", "PUNKT {n}", "Punkt {n}:", "Pkt. {n}."])
+def test_f8_the_item_number_alone_on_its_line_written_as_punkt(tmp_path, form):
+    # Layout 8 prints 'Pkt. 58' alone with the title under it; other templates write the word out.
+    document = variant(tmp_path, layout_file("f8"), rewrite_headers(r"^Pkt\. (\d+)$", lambda m: form.format(n=m.group(1))))
+    assert found_items(document) == expected_items("f8")
