@@ -69,10 +69,10 @@ def index() -> Response | tuple[str, int] | str:
 
 def listed_by_date(state: SearchState, response: SearchResponse) -> bool:
     """Whether "Relevans" lists the hits newest first: a query of facet values, dates, case
-    numbers or exclusions alone (or none) has no words to rank by, and the engine gives every
-    hit the score 0 and the newest meetings first. The page says so beside the sort, which
-    would otherwise claim a ranking that is not there."""
-    return state.request.sort == "relevance" and bool(response.hits) and all(hit.score == 0 for hit in response.hits)
+    numbers or exclusions alone (or none) has no words to rank by, and the engine says so in
+    `response.order`. The page says so beside the sort, which would otherwise claim a ranking
+    that is not there."""
+    return state.request.sort == "relevance" and response.order == "newest" and bool(response.hits)
 
 
 def state_without_invalid(args: dict[str, list[str]], error: InvalidParameter) -> SearchState:
