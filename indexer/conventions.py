@@ -187,6 +187,9 @@ _NAMED_DECISION = [
         rf"^(?i:beslutning)\s+(?i:fra|i)\s+(?P<council>{_DECIDING_BODY})"
         rf"(?:,?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}{_PKT})?:?$"
     ),
+    # "Beslutning den 12. marts 2018", "BESLUTNING 12.03.2018", "Beslutning (12-03-2018):": the date alone,
+    # the council being the document's own
+    re.compile(rf"^(?i:beslutning)(?P<council>)\s+(?:{_ON})?\(?(?P<date>{DATE_PATTERN})\)?{_AT_TIME}{_PKT}:?$"),
     # "Beslutning Økonomiudvalget den 17-09-2019", "BESLUTNING KB 01-10-2019": without "i", only with a date
     re.compile(
         rf"^(?i:beslutning)\s+(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}{_PKT}:?$"
@@ -214,7 +217,7 @@ _NAMED_DECISION = [
 
 @dataclass(frozen=True)
 class DecisionHeader:
-    council: str
+    council: str  # "" where the header names none ("Beslutning den 12. marts 2018"): the document's council
     date: str | None  # ISO
     item: int | None  # "pkt. N" where the header gives it
 

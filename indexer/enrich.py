@@ -195,7 +195,7 @@ def _same_council(header: str, council: str) -> bool:
     True
     """
     found = cv.decision_header(header)
-    if found is None:
+    if found is None or not found.council:
         return True  # nothing to tell them apart by
     name = found.council
     if name.casefold() == council.casefold():

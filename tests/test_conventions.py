@@ -1023,3 +1023,25 @@ def test_f8_the_item_number_alone_on_its_line_written_as_punkt(tmp_path, form):
     # Layout 8 prints 'Pkt. 58' alone with the title under it; other templates write the word out.
     document = variant(tmp_path, layout_file("f8"), rewrite_headers(r"^Pkt\. (\d+)$", lambda m: form.format(n=m.group(1))))
     assert found_items(document) == expected_items("f8")
+
+
+@pytest.mark.parametrize("header", ["Beslutning den 12. marts 2018", "BESLUTNING 12.03.2018", "Beslutning (12-03-2018):",
+                                    "Beslutning d. 12.03.2018 kl. 16.00"])
+def test_a_decision_header_with_the_date_alone_is_this_councils_decision(tmp_path, header):
+    # 'Beslutning den 12. marts 2018': a committee that prints only its own decisions names no council.
+    untitled = F10_MINUTES[F10_MINUTES.index("Sagsfremstilling\nUdvalget orienteres"):F10_MINUTES.index("40Eventuelt")]
+    path = tmp_path / "tornby-socialudvalget-referat-2018-03-12.txt"
+    path.write_text(F10_MINUTES.replace(untitled, "").replace("\nBeslutning\n", f"\n{header}\n"), encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert [(p.item_number, p.decision, p.decision_date) for p in document.passages] == [
+        (38, "Godkendt.", "2018-03-12"), (39, "Godkendt.", "2018-03-12"),
+        (40, "Formanden orienterede om næste møde.", "2018-03-12")]
+
+
+def test_a_decision_header_with_an_earlier_date_alone_is_still_this_councils_deferred_decision(tmp_path):
+    # As the seed's 'Integrationsrådet 19.03.2015' under BESLUTNING: no other council is named, so it is no quote.
+    path = tmp_path / "tornby-socialudvalget-referat-2018-03-12.txt"
+    path.write_text(F10_MINUTES.replace("Beslutning\nFormanden orienterede", "Beslutning den 12. februar 2018\n"
+                                        "Formanden orienterede"), encoding="utf-8")
+    last = read_document(path, tmp_path).passages[-1]
+    assert (last.decision, last.decision_date) == ("Formanden orienterede om næste møde.", "2018-02-12")
