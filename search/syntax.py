@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from indexer.dates import find_dates
+from indexer.dates import MONTH_NAMES, find_dates
 from search import danish
 
 MAX_CLAUSES = 32
@@ -61,9 +61,7 @@ _NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
 _FIELD_RE = re.compile(r"([^\W\d][\w]*):")
 _CHUNK_RE = re.compile(r'[^\s"]+')
 _PROXIMITY_RE = re.compile(r"~\d*")
-_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-           "november", "december")
-_MONTH_YEAR_RE = re.compile(rf"({'|'.join(_MONTHS)})\s+((?:19|20)\d\d)(?![\w.\-/])", re.IGNORECASE)
+_MONTH_YEAR_RE = re.compile(rf"({'|'.join(MONTH_NAMES)})\s+((?:19|20)\d\d)(?![\w.\-/])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -173,7 +171,7 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             i = dates[i]
             continue
         if field in (None, "date") and (month := _MONTH_YEAR_RE.match(text, i)):  # "maj 2015": the whole month
-            number = _MONTHS.index(month.group(1).lower()) + 1
+            number = MONTH_NAMES.index(month.group(1).lower()) + 1
             items.append(Clause(f"{month.group(2)}-{number:02d}", "month", False, negated))
             i = month.end()
             continue
