@@ -291,6 +291,12 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
     current: str | None = None
     for text in list(head) + [""]:
         label, value = _head_label(text)
+        other = _OTHER_LABEL.match(text) if label is None else None
+        if other and other.group("label").casefold() in _ROLE_WORDS:
+            text, other = f"{other.group('label')} {text[other.end():].strip()}".strip(), None  # "Formand: Jens Hansen"
+        if other:
+            current = None  # "Fra forvaltningen:", "Gæster:": who else attended is no member's name
+            continue
         if label is not None:
             current = None
             kind = _label_kind(label)
@@ -319,6 +325,8 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
     return out
 
 
+# A label the head has that none of ours is: "Fra administrationen:", "Øvrige deltagere:", "Gæster:".
+_OTHER_LABEL = re.compile(r"^(?P<label>[A-ZÆØÅ][\wæøåÆØÅ.]*(?:\s+[\wæøåÆØÅ.]+){0,3}):(?:\s|$)")
 _ROOM_LABELS = ("Mødelokale", "Lokale")
 
 

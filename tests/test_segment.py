@@ -513,6 +513,21 @@ def test_prose_minutes_name_their_municipality_in_the_title_line(tmp_path):
     assert read_document(path, tmp_path).municipality == "Tornby"
 
 
+@pytest.mark.parametrize("head", [
+    "Deltagere: Jens Hansen (formand), Mette Olsen, Bo Larsen\nFra administrationen: Lise Hansen, Peter Holm\n"
+    "Afbud: Kirsten Holm\nReferent: Lise Hansen",
+    "Til stede:\nJens Hansen, formand\nMette Olsen\nBo Larsen\nFra forvaltningen:\nLise Hansen\n\nAfbud:\nKirsten Holm",
+    "Til stede:\nFormand: Jens Hansen\nMette Olsen\nBo Larsen\nØvrige deltagere: Lise Hansen\nAfbud: Kirsten Holm",
+])
+def test_staff_and_guests_listed_under_the_members_are_not_members(tmp_path, head):
+    # Small councils list who attended from the administration under the members; 'present' is the members.
+    path = tmp_path / "referat.txt"
+    path.write_text("Tornby Kommune\nReferat\nHandicaprådet\nMødedato: 4. juni 2026\n" + head + MINUTES_ITEM,
+                    encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.present, document.absent) == (("Jens Hansen", "Mette Olsen", "Bo Larsen"), ("Kirsten Holm",))
+
+
 def test_a_section_printed_empty_as_a_dash_is_left_out_but_a_decision_keeps_it():
     # f2 (LAYOUTS.md): 'Empty sections show ---'. Like a label with nothing under it, such a section is
     # no part of the item's text (no '---' in snippets); under Beslutning a dash is kept as printed.
