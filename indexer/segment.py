@@ -86,8 +86,12 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
             covered.add(i)
             continue
         numbered = cv.NUMBERED_ENTRY.match(text)
-        if numbered and not _anchor_follows(lines, i + 1, numbered.group("title")):
-            entries.append((int(numbered.group("number")), cv.clean_title(numbered.group("title"))))
+        entry = (int(numbered.group("number")), cv.clean_title(numbered.group("title"))) if numbered else None
+        if entry and entry in entries:
+            in_region = False  # a contents list names each entry once: the list has ended at its first heading
+            continue
+        if entry and not _anchor_follows(lines, i + 1, numbered.group("title")):
+            entries.append(entry)
             covered.add(i)
             continue
         previous = max(covered) if covered else -1
@@ -570,7 +574,8 @@ def _segment_report(lines: Sequence[Line], contents: list, contents_lines: set[i
         text = reflow(line.text for line in body)
         if not text:
             continue  # a heading with no text of its own ("AKTIVITETER I 2019")
-        items.append(Item(None, lines[i].text, lines[i], tuple(body), ()))
+        number, title = _report_heading(lines[i].text)
+        items.append(Item(number, title, lines[i], tuple(body), ()))
     if not items:
         items = _whole_document(lines, front_end)
     head = tuple(lines[: heads[0]]) if heads else tuple(lines[:front_end])
@@ -623,9 +628,16 @@ def _is_caps_heading(text: str) -> bool:
     return len(text.split()) <= 12 and not re.search(r"[.,;]$", text) and cv.label_of(text) is None
 
 
+def _report_heading(text: str) -> tuple[int | None, str]:
+    """A report heading's number, if it has one ("2. Rådets møder i 2020"), and its title."""
+    match = cv.NUMBERED_HEADING.match(text)
+    return (int(match.group("number")), cv.clean_title(match.group("title"))) if match else (None, text)
+
+
 def _is_title_heading(lines: Sequence[Line], i: int) -> bool:
-    """A short title-like line that starts a paragraph and is followed by prose."""
-    text = lines[i].text
+    """A short title-like line that starts a paragraph and is followed by prose; its number
+    apart ("2. Rådets møder i 2020")."""
+    text = _report_heading(lines[i].text)[1]
     words = text.split()
     if not text or not text[0].isupper() or len(words) > 10 or _URL.search(text):
         return False

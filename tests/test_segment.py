@@ -152,6 +152,45 @@ def test_report_with_title_like_headings_keeps_the_quoted_vision_as_text(seed_do
     assert document.year == 2015
 
 
+NUMBERED_REPORT = """Tornby Kommune
+
+Årsberetning 2020
+
+Handicaprådet
+
+Indhold
+1. Forord 2
+2. Rådets møder i 2020 3
+3. Høringssvar 4
+
+1. Forord
+
+Handicaprådet har i 2020 arbejdet under særlige vilkår på grund af covid-19. Rådet har holdt de fleste møder virtuelt.
+
+2. Rådets møder i 2020
+
+Rådet har holdt seks møder i 2020. Møderne har været holdt på rådhuset og virtuelt.
+
+3. Høringssvar
+
+Rådet har afgivet otte høringssvar, blandt andet om kvalitetsstandarder på ældreområdet.
+"""
+
+
+@pytest.mark.parametrize("contents", [True, False], ids=["with-contents", "without-contents"])
+def test_an_annual_report_with_numbered_sections(tmp_path, contents):
+    # '1. Forord' right under the contents list is the first section, not one more entry of the list (a list
+    # names each entry once); each numbered heading starts a section titled without its number.
+    text = NUMBERED_REPORT if contents else re.sub(r"Indhold\n(.+\n)+\n", "", NUMBERED_REPORT)
+    path = tmp_path / "aarsberetning.txt"
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.doc_type, document.year) == ("årsberetning", 2020)
+    assert [(p.item_number, p.title) for p in document.passages] == [
+        (1, "Forord"), (2, "Rådets møder i 2020"), (3, "Høringssvar")]
+    assert document.passages[0].text.startswith("Handicaprådet har i 2020 arbejdet")
+
+
 # --- Layout traps ----------------------------------------------------------------------
 
 
