@@ -424,8 +424,10 @@ def _without_role(name: str) -> str:
 _ANNUAL_WORD = re.compile(r"\b(?:Årsberetning|ÅRSBERETNING|Beretning|BERETNING|Årsrapport|ÅRSRAPPORT)\b")
 # "Åben dagsorden", "Lukket referat": the word in lower case after the publication's openness.
 _OPENNESS = r"(?:(?i:åbent?|lukket)\s+)"
-_AGENDA_WORD = re.compile(rf"\b(?:Dagsorden|DAGSORDEN)\b|\b{_OPENNESS}dagsorden\b")
-_MINUTES_WORD = re.compile(rf"\b(?:Referat|REFERAT|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b|\b{_OPENNESS}referat\b")
+# Compounds name the kind by their last part: "Tillægsdagsorden", "Mødereferat", "Beslutningsreferat".
+_AGENDA_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+d|D)agsorden|[A-ZÆØÅ]*DAGSORDEN)\b|\b{_OPENNESS}dagsorden\b")
+_MINUTES_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+r|R)eferat|[A-ZÆØÅ]*REFERAT|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b"
+                           rf"|\b{_OPENNESS}referat\b")
 _TITLE_LINES = 12  # a document says what it is within its first lines
 
 

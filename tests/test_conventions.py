@@ -865,7 +865,9 @@ def test_an_agenda_whose_decision_sections_are_still_empty_is_an_agenda(tmp_path
 
 
 @pytest.mark.parametrize(("title", "doc_type"), [("Åben dagsorden", "dagsorden"), ("Lukket dagsorden", "dagsorden"),
-                                                 ("Åbent referat", "referat"), ("Dagsorden - åbent referat", "referat")])
+                                                 ("Åbent referat", "referat"), ("Dagsorden - åbent referat", "referat"),
+                                                 ("Tillægsdagsorden", "dagsorden"), ("TILLÆGSDAGSORDEN", "dagsorden"),
+                                                 ("Dagsorden og beslutningsreferat", "referat")])
 def test_an_open_or_closed_agenda_is_an_agenda_in_any_case(tmp_path, title, doc_type):
     # 'Åben dagsorden' / 'Åbent referat': systems that publish a closed version too write the word in lower case.
     agenda = re.sub(r"(Beslutning\n)[^\n]+", r"\1-", F10_MINUTES).replace("Referat", title)

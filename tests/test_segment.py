@@ -406,6 +406,15 @@ def test_minutes_written_as_prose_are_minutes_of_their_meeting(tmp_path):
     assert "besigtigelse" in document.passages[0].text
 
 
+@pytest.mark.parametrize("title", ["Mødereferat", "Beslutningsreferat", "MØDEREFERAT"])
+def test_prose_minutes_titled_by_a_compound_are_minutes(tmp_path, title):
+    path = tmp_path / "handicapraadet.txt"
+    path.write_text(f"{title} Handicaprådet 3. marts 2020\n\nFormanden bød velkommen, og dagsordenen blev godkendt.\n\n"
+                    "Rådet drøftede tilgængeligheden på det nye bibliotek.\n", encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.doc_type, document.meeting_date) == ("referat", "2020-03-03")
+
+
 def test_an_agenda_that_only_lists_its_points_is_an_agenda_of_its_meeting(tmp_path):
     path = tmp_path / "aeldreraadet.txt"
     path.write_text(BARE_AGENDA, encoding="utf-8")
