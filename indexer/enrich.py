@@ -68,7 +68,12 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     annual = report and doc_type == AARSBERETNING
     if annual:
         meeting = None  # a date in a report's title block is no meeting's
-    year = int(meeting[:4]) if meeting else _report_year(head, segmented.items)
+    if meeting:
+        year = int(meeting[:4])
+    elif doc_type == AARSBERETNING:
+        year = _report_year(opening if report else head, segmented.items)
+    else:  # minutes without a date: the year their title gives, not the years their items are about
+        year = next((y for text in _title_lines(opening) if (y := year_of(text))), None)
     absent = _names(fields.get("absent", ""))
     present = tuple(n for n in _names(fields.get("present", "")) if n not in absent)
     document_id = _document_id(source.source)
@@ -584,7 +589,7 @@ def _place_candidate(text: str) -> str | None:
 def _report_year(head: Sequence[str], items: Sequence[Item]) -> int | None:
     """A report's year: from its title ("Årsberetning 2019"), else the year its headings name most."""
     for text in head:
-        if re.search(r"årsberetning", text, re.IGNORECASE) and year_of(text):
+        if re.search(r"beretning|årsrapport", text, re.IGNORECASE) and year_of(text):
             return year_of(text)
     years = Counter(y for item in items if (y := year_of(item.title)))
     return years.most_common(1)[0][0] if years else None

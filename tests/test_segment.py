@@ -502,6 +502,35 @@ def test_a_meeting_date_printed_with_a_two_digit_year(tmp_path, label):
     assert (document.meeting_date, document.year) == ("2018-03-12", 2018)
 
 
+UNDATED_MINUTES = """Tornby Kommune
+Referat
+Økonomiudvalget
+
+1. Budget 2021 - 1. behandling
+Sagsnr.: 20/1021
+
+Beslutning
+Oversendt til byrådet.
+
+2. Regnskab 2021 for Tornby Havn
+Sagsnr.: 20/1022
+
+Beslutning
+Godkendt.
+"""
+
+
+@pytest.mark.parametrize(("title", "year"), [("Referat", None), ("Referat af møde nr. 3/2020", 2020),
+                                             ("Referat 2020", 2020)])
+def test_undated_minutes_are_in_the_year_their_title_gives_not_the_year_their_items_are_about(tmp_path, title, year):
+    # A period search puts minutes without a date in their year: 'Budget 2021' is decided in 2020, so the
+    # items' years are no year of the meeting.
+    path = tmp_path / "referat.txt"
+    path.write_text(UNDATED_MINUTES.replace("Referat", title, 1), encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert (document.doc_type, document.meeting_date, document.year) == ("referat", None, year)
+
+
 # --- Members and absentees as web pages list them --------------------------------------------------
 
 
