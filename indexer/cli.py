@@ -20,7 +20,15 @@ from indexer.conventions import shorten_title
 from indexer.danish_click import DanishGroup, DanishPath, QueryCommand, argument, option
 from indexer.dates import danish_date
 from indexer.progress import printable
-from indexer.settings import SETTINGS, default_corpus, default_index_dir
+from indexer.settings import (
+    SETTINGS,
+    default_corpus,
+    default_index_dir,
+    from_environment,
+    index_dir_problem,
+    unknown_variables,
+    write_advice,
+)
 
 _FACET_OPTIONS = {
     "municipality": "Kommune, f.eks. Næstved",
@@ -40,7 +48,7 @@ _PARAMETERS = {"q": "søgningen", "page_size": "--limit"}
 def _index_dir_option(function):
     return option(
         "--index-dir",
-        type=DanishPath(file_okay=False, path_type=Path),
+        type=DanishPath(file_okay=False, readable=False, path_type=Path),  # no access: said with what to do
         default=None,
         help="Indeksmappe (standard: $REFERATSOG_INDEX eller ~/.local/share/referatsog/index).",
     )(function)
@@ -57,6 +65,8 @@ class Failure(click.ClickException):
 @click.version_option(package_name="referatsog", help="Vis versionen og afslut.", message="%(prog)s %(version)s")
 def main() -> None:
     """Referatsøg: fuldtekstsøgning i kommunale referater, dagsordener og årsberetninger."""
+    for line in unknown_variables():  # a mistyped REFERATSOG_INDEX_DIR would send the index elsewhere unseen
+        click.echo(f"Advarsel: {line}.", err=True)
 
 
 @main.command()
@@ -73,9 +83,12 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     from indexer.update import update_index
     from search import IndexLocked, IndexWriteFailed
 
+    if not paths:
+        _refuse_missing_default_corpus()
     targets = list(paths) or [default_corpus()]
     _refuse_missing(targets)
-    index_dir = index_dir or default_index_dir()
+    given, index_dir = index_dir, index_dir or default_index_dir()
+    _refuse_unusable_index_dir(index_dir, given)
     progress = make_progress(quiet=quiet, verbose=verbose)
     from search import index_outdated
 
@@ -84,12 +97,17 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
                    "det bygges forfra af alle filer.")
     try:
         report = update_index(targets, index_dir, full=full, progress=progress)
-    except (IndexLocked, IndexWriteFailed, VocabularyError) as error:
+    except (IndexLocked, VocabularyError) as error:
         raise Failure(str(error)) from None
+    except IndexWriteFailed as error:  # a helper process failed (disk full), or the folder holds other files
+        advice = write_advice(error)
+        raise Failure(f"{str(error).rstrip('.')} – {_left_behind(index_dir)}; {advice}." if advice else str(error)) from None
     except OSError as error:  # of the index folder itself (disk full, no write access): files are skipped, not this
         from indexer.extract import index_write_error
 
-        raise Failure(f"{index_write_error(error, index_dir)} – {_left_behind(index_dir)}.") from None
+        advice = write_advice(error)
+        raise Failure(f"{index_write_error(error, index_dir)} – {_left_behind(index_dir)}"
+                      f"{'; ' + advice if advice else ''}.") from None
     except KeyboardInterrupt:
         raise Failure(f"afbrudt – {_left_behind(index_dir)}.") from None
     click.echo(format_summary(report, index_dir))
@@ -164,6 +182,7 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
     params = {"q": [" ".join(query)], "sort": [sort], "page": [str(page)], "page_size": [str(limit)],
               "decisions_only": ["1" if decisions_only else "0"], "from": [date_from], "to": [date_to]}
     params.update({name: list(values) for name, values in facets.items()})
+    _refuse_unusable_index_dir(index_dir or default_index_dir(), index_dir)  # else "no index", though there is one
     try:
         from search import parse_request
 
@@ -205,8 +224,8 @@ def serve(host: str, port: int, index_dir: Path | None, corpus: Path | None, tru
     from webui.serve import ServeError, serve as run_server
 
     try:
-        run_server(host=host, port=port, index_dir=index_dir or default_index_dir(),
-                   corpus_dir=corpus or default_corpus(), progress=make_progress(), trusted_proxies=trusted_proxies)
+        run_server(host=host, port=port, index_dir=index_dir, corpus_dir=corpus, progress=make_progress(),
+                   trusted_proxies=trusted_proxies)  # None: from the variables, which serve names when wrong
     except ServeError as error:
         raise Failure(str(error)) from None
 
@@ -239,6 +258,30 @@ def _left_behind(index_dir: Path) -> str:
     except IndexMissing:
         return "der er stadig intet indeks"
     return "det tidligere indeks er uændret"
+
+
+def _refuse_missing_default_corpus() -> None:
+    """`referatsog index` without paths reads the default corpus: one line when it is missing,
+    naming REFERATSOG_CORPUS when that chose it (a bare path would not say where it came from)."""
+    corpus = default_corpus()
+    try:
+        corpus.stat()
+    except FileNotFoundError:
+        if from_environment("REFERATSOG_CORPUS", None):
+            raise Failure(f"REFERATSOG_CORPUS: dokumentmappen {printable(str(corpus))} findes ikke – ret variablen, "
+                          "eller angiv mappen: referatsog index MAPPE.") from None
+        raise Failure(f"ingen mappe angivet, og standardmappen {printable(str(corpus))} findes ikke – angiv mappen: "
+                      "referatsog index MAPPE (eller sæt REFERATSOG_CORPUS).") from None
+    except OSError:
+        pass  # said by _refuse_missing, as for a path given
+
+
+def _refuse_unusable_index_dir(index_dir: Path, given: Path | None) -> None:
+    """One line when `index_dir` is a file or out of this user's reach, naming REFERATSOG_INDEX
+    when that chose it: else it reads as "no index" or as a failure to write."""
+    problem = index_dir_problem(index_dir)
+    if problem:
+        raise Failure(f"{'REFERATSOG_INDEX: ' if from_environment('REFERATSOG_INDEX', given) else ''}{problem}.")
 
 
 def _refuse_missing(paths: list[Path]) -> None:

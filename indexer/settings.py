@@ -1,12 +1,16 @@
 """Where Referatsøg finds its corpus and keeps its index: settings as data.
 
 Each setting is (name, environment variable, help); the CLI, the web app's config and the
-README read the same table, so a default is documented in one place.
+README read the same table, so a default is documented in one place. Also what an
+administrator is told when the index folder cannot be used, and what to do about it.
 """
 
 from __future__ import annotations
 
+import difflib
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,3 +51,72 @@ def default_index_dir() -> Path:
 def topics_file() -> Path | None:
     value = os.environ.get("REFERATSOG_TOPICS")
     return Path(value).expanduser() if value else None
+
+
+# Every REFERATSOG_* variable the product reads (the web app's and the server's as well), for
+# telling a mistyped one (REFERATSOG_INDEX_DIR) from a setting. REFERATSOG_BENCH_*: bench/.
+KNOWN_VARIABLES = ("REFERATSOG_CORPUS", "REFERATSOG_INDEX", "REFERATSOG_TOPICS", "REFERATSOG_PAGE_SIZE",
+                   "REFERATSOG_WORKERS", "REFERATSOG_TRUSTED_PROXIES", "REFERATSOG_BASE_URL")
+
+
+def unknown_variables(environ: dict[str, str] | None = None) -> list[str]:
+    """One Danish line for each REFERATSOG_* variable that is set but no setting: it is
+    ignored, so the index or the corpus silently lands somewhere else.
+
+    >>> unknown_variables({"REFERATSOG_INDEX_DIR": "/srv/idx", "REFERATSOG_INDEX": "/srv/idx"})
+    ['miljøvariablen REFERATSOG_INDEX_DIR kendes ikke og bruges ikke (mente du REFERATSOG_INDEX?)']
+    """
+    lines = []
+    for name in sorted(os.environ if environ is None else environ):
+        if not name.startswith("REFERATSOG_") or name in KNOWN_VARIABLES or name.startswith("REFERATSOG_BENCH_"):
+            continue
+        known = {variable.removeprefix("REFERATSOG_"): variable for variable in KNOWN_VARIABLES}
+        close = difflib.get_close_matches(name.removeprefix("REFERATSOG_"), known, n=1, cutoff=0.6)
+        hint = f"mente du {known[close[0]]}?" if close else f"de kendte er {', '.join(KNOWN_VARIABLES)}"
+        lines.append(f"miljøvariablen {name} kendes ikke og bruges ikke ({hint})")
+    return lines
+
+
+def from_environment(env: str, given: object) -> bool:
+    """Whether a folder came from the variable `env`: no option `given`, and the variable set."""
+    return given is None and bool(os.environ.get(env))
+
+
+def index_dir_problem(index_dir: Path) -> str | None:
+    """Why `index_dir` cannot hold the index and what to do, in one Danish line (no full stop),
+    or None when it can be tried (it may not exist yet). A file in its place, or a folder this
+    user may not read, would otherwise be reported as "no index" or as a failure to write."""
+    from indexer.progress import printable
+
+    where = printable(str(index_dir))
+    try:
+        mode = os.stat(index_dir).st_mode
+        if not stat.S_ISDIR(mode):
+            return f"{where} er en fil, ikke en mappe – vælg en mappe til indekset med --index-dir"
+        os.listdir(index_dir)
+    except PermissionError:
+        return f"ingen adgang til indeksmappen {where} for denne bruger – {INDEX_DIR_ADVICE}"
+    except (OSError, ValueError):
+        return None  # missing (the first build makes it), or said where it is written
+    return None
+
+
+INDEX_DIR_ADVICE = "kør som den bruger, der ejer indekset, eller vælg en anden mappe med --index-dir"
+
+
+def write_advice(error: BaseException) -> str:
+    """What the administrator can do about a failure to write the index folder, in Danish
+    ("" when there is nothing to add). A helper process's failure has no errno: its message
+    (`IndexWriteFailed`) says whether the disk was full."""
+    from indexer.files import os_error_text
+
+    code = getattr(error, "errno", None)
+    if code is None and os_error_text(OSError(errno.ENOSPC, "")) in str(error):
+        code = errno.ENOSPC
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return "frigør plads på disken, eller vælg en anden mappe med --index-dir, og kør igen"
+    if code in (errno.EACCES, errno.EPERM):
+        return "kør som en bruger, der må skrive i indeksmappen, eller vælg en anden mappe med --index-dir"
+    if code == errno.EROFS:
+        return "indeksmappen ligger på et skrivebeskyttet drev: vælg en anden mappe med --index-dir"
+    return ""

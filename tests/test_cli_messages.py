@@ -346,8 +346,98 @@ def test_a_full_disk_is_said_in_danish_with_what_is_left(runner, tmp_path, seed_
     assert first.exit_code == 1
     assert "disken er fuld" in first.output and "No space" not in first.output
     assert "der er stadig intet indeks" in first.output
+    assert "frigør plads på disken" in first.output  # what to do about it
     again = run(runner, "index", SEEDS, "--index-dir", seed_index_dir)  # update_index is replaced: nothing written
     assert again.exit_code == 1 and "det tidligere indeks er uændret" in again.output
+
+
+def test_an_index_folder_without_write_access_says_what_to_do(runner, tmp_path, monkeypatch):
+    import indexer.update
+
+    def closed(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "index" / "MAIN.tmp"))
+
+    monkeypatch.setattr(indexer.update, "update_index", closed)
+    result = run(runner, "index", SEEDS, "--index-dir", tmp_path / "index")
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Fejl: indekset kunne ikke skrives: {tmp_path / 'index' / 'MAIN.tmp'}: ingen adgang – der er stadig intet "
+        "indeks; kør som en bruger, der må skrive i indeksmappen, eller vælg en anden mappe med --index-dir.\n"))
+
+
+# --- the index folder and the corpus as the variables choose them -------------------------------
+
+def test_an_index_folder_out_of_reach_is_said_to_be_so_not_missing(runner, tmp_path, seed_index_dir, monkeypatch):
+    """An index folder this user may not list was 'no index – run referatsog index' to search,
+    and serve set out to build one there (then failed to write). The tests may run as root:
+    the operating system's answer for the closed folder is given here."""
+    from webui.serve import ServeError, ensure_index
+
+    real_listdir = os.listdir
+
+    def listdir(path="."):
+        if os.fspath(path) == os.fspath(seed_index_dir):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(os, "listdir", listdir)
+    monkeypatch.setenv("REFERATSOG_INDEX", str(seed_index_dir))
+    said = (f"REFERATSOG_INDEX: ingen adgang til indeksmappen {seed_index_dir} for denne bruger – kør som den bruger, "
+            "der ejer indekset, eller vælg en anden mappe med --index-dir.")
+    for args in (("search", "flygtninge"), ("index", SEEDS)):
+        result = run(runner, *args)
+        assert (result.exit_code, result.stderr) == (1, f"Fejl: {said}\n"), args
+    with pytest.raises(ServeError) as refused:
+        ensure_index(seed_index_dir, SEEDS, index_setting="REFERATSOG_INDEX")
+    assert str(refused.value) == said
+
+
+def test_an_index_folder_that_is_a_file_names_its_variable(runner, tmp_path, monkeypatch):
+    """It was 'the index could not be written: …: findes allerede'."""
+    a_file = tmp_path / "index"
+    a_file.write_text("x")
+    monkeypatch.setenv("REFERATSOG_INDEX", str(a_file))
+    result = run(runner, "index", SEEDS)
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Fejl: REFERATSOG_INDEX: {a_file} er en fil, ikke en mappe – vælg en mappe til indekset med --index-dir.\n"))
+
+
+def test_a_missing_corpus_names_the_variable_that_chose_it(runner, tmp_path, monkeypatch):
+    """'findes ikke: /srv/referater' did not say that REFERATSOG_CORPUS named it."""
+    missing = tmp_path / "referater"
+    monkeypatch.setenv("REFERATSOG_CORPUS", str(missing))
+    result = run(runner, "index", "--index-dir", tmp_path / "index")
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Fejl: REFERATSOG_CORPUS: dokumentmappen {missing} findes ikke – ret variablen, eller angiv mappen: "
+        "referatsog index MAPPE.\n"))
+    served = run_serve("--index-dir", tmp_path / "index", "--port", free_port())
+    assert served.returncode == 1
+    assert served.stderr.strip() == (f"Fejl: intet søgeindeks i {tmp_path / 'index'}, og dokumentmappen findes ikke: "
+                                     f"{missing} (ret REFERATSOG_CORPUS, eller angiv mappen med --corpus).")
+    assert not (tmp_path / "index").exists()
+
+
+def test_a_mistyped_variable_is_warned_about_not_silently_ignored(runner, seed_index_dir, monkeypatch):
+    """REFERATSOG_INDEX_DIR (the option is --index-dir) was ignored without a word: the index
+    went to the default folder."""
+    monkeypatch.setenv("REFERATSOG_INDEX_DIR", "/srv/referatsog/index")
+    result = run(runner, "search", "flygtninge", "--index-dir", seed_index_dir)
+    assert result.exit_code == 0
+    assert result.stderr == ("Advarsel: miljøvariablen REFERATSOG_INDEX_DIR kendes ikke og bruges ikke "
+                             "(mente du REFERATSOG_INDEX?).\n")
+
+
+def test_serve_says_a_bad_setting_before_building_the_index(tmp_path, monkeypatch):
+    """A bad REFERATSOG_PAGE_SIZE was said only after the whole corpus had been indexed."""
+    from webui.serve import ServeError, serve
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("built the index despite a bad setting")
+
+    monkeypatch.setattr("indexer.update.update_index", no_build)
+    monkeypatch.setenv("REFERATSOG_PAGE_SIZE", "ti")
+    with pytest.raises(ServeError, match="REFERATSOG_PAGE_SIZE"):
+        serve("127.0.0.1", free_port(), tmp_path / "index", SEEDS, workers=1)
+    assert not (tmp_path / "index").exists()
 
 
 def test_search_narrows_to_a_period_and_names_a_bad_date(runner, seed_index_dir):

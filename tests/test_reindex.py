@@ -539,8 +539,9 @@ def test_a_failing_helper_fails_the_build_cleanly_and_keeps_the_old_index(tmp_pa
     result = CliRunner().invoke(main, ["index", str(corpus), "--index-dir", str(index_dir), "--full", "--quiet"])
 
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [
-        "Fejl: Indekset kunne ikke skrives (hjælpeprocessen fejlede: disken er fuld)."
+    assert result.output.strip().splitlines() == [  # what is left, and what to do
+        "Fejl: Indekset kunne ikke skrives (hjælpeprocessen fejlede: disken er fuld) – det tidligere indeks er "
+        "uændret; frigør plads på disken, eller vælg en anden mappe med --index-dir, og kør igen."
     ]
     assert full_answers(index_dir) == before
     monkeypatch.undo()

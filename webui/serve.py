@@ -54,7 +54,7 @@ import waitress
 
 from indexer.extract import index_write_error, os_error_text
 from indexer.progress import printable
-from indexer.settings import default_corpus, default_index_dir
+from indexer.settings import default_corpus, default_index_dir, from_environment, index_dir_problem, write_advice
 
 from . import create_app
 from .config import ConfigError, integer
@@ -86,11 +86,14 @@ class ServeError(Exception):
     """Why the site cannot start, in one Danish line for the user (no traceback)."""
 
 
-def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None) -> bool:
+def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None, *, index_setting: str = "",
+                 corpus_setting: str = "") -> bool:
     """Build the index from `corpus_dir` if `index_dir` holds none; True when it built one.
 
     Prints, as `referatsog index` does, the summary with every skipped file and its reason.
-    A corpus folder that does not exist is refused (`ServeError`), not built into an empty index.
+    A corpus folder that does not exist is refused (`ServeError`), not built into an empty index;
+    so is an index folder this user cannot read (it is not "no index"). `index_setting` and
+    `corpus_setting` name the variable a folder came from, for the message.
     """
     from search import IndexLocked, IndexWriteFailed, open_index
     from search.api import IndexMissing
@@ -98,6 +101,9 @@ def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None) -> boo
     from indexer.progress import format_summary
     from indexer.topics import VocabularyError
 
+    problem = index_dir_problem(index_dir)
+    if problem:
+        raise ServeError(f"{index_setting + ': ' if index_setting else ''}{problem}.")
     try:
         open_index(index_dir)
         return False
@@ -105,11 +111,12 @@ def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None) -> boo
         pass
     from indexer.update import update_index
 
+    fix = f"ret {corpus_setting}, eller angiv mappen med --corpus" if corpus_setting else "angiv den med --corpus"
     if not corpus_dir.exists():
         raise ServeError(f"intet søgeindeks i {printable(str(index_dir))}, og dokumentmappen findes ikke: "
-                         f"{printable(str(corpus_dir))} (angiv den med --corpus).")
+                         f"{printable(str(corpus_dir))} ({fix}).")
     if not corpus_dir.is_dir():
-        raise ServeError(f"dokumentmappen er ikke en mappe: {printable(str(corpus_dir))} (angiv en mappe med --corpus).")
+        raise ServeError(f"dokumentmappen er ikke en mappe: {printable(str(corpus_dir))} ({fix}).")
     from search import index_outdated
 
     if index_outdated(index_dir):
@@ -119,10 +126,14 @@ def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None) -> boo
         print(f"Intet søgeindeks i {printable(str(index_dir))}; bygger det fra {printable(str(corpus_dir))} …", flush=True)
     try:
         report = update_index([corpus_dir], index_dir, progress=progress)
-    except (IndexLocked, IndexWriteFailed, VocabularyError) as error:
+    except (IndexLocked, VocabularyError) as error:
         raise ServeError(str(error)) from None
+    except IndexWriteFailed as error:  # a helper process failed (disk full), or the folder holds other files
+        advice = write_advice(error)
+        raise ServeError(f"{str(error).rstrip('.')} – {advice}." if advice else str(error)) from None
     except OSError as error:  # of the index folder itself (no write access, disk full)
-        raise ServeError(index_write_error(error, index_dir)) from None
+        advice = write_advice(error)
+        raise ServeError(f"{index_write_error(error, index_dir)}{' – ' + advice if advice else ''}.") from None
     print(f"Indekset er bygget. {format_summary(report, index_dir)}", flush=True)
     return True
 
@@ -155,19 +166,21 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
     (`ServeError`) before a long index build, not after it."""
     index_path = Path(index_dir).expanduser() if index_dir else default_index_dir()
     corpus_path = Path(corpus_dir).expanduser() if corpus_dir else default_corpus()
+    named = {"index_setting": "REFERATSOG_INDEX" if from_environment("REFERATSOG_INDEX", index_dir) else "",
+             "corpus_setting": "REFERATSOG_CORPUS" if from_environment("REFERATSOG_CORPUS", corpus_dir) else ""}
     workers = default_workers() if workers is None else max(1, workers)  # a bad REFERATSOG_WORKERS: before anything
     sockets = _listen(host, port)
     with contextlib.ExitStack() as listening:  # the sockets are given back however serve ends
         for sock in sockets:
             listening.enter_context(sock)
-        ensure_index(index_path, corpus_path, progress)
         config: dict[str, Any] = {"INDEX_DIR": str(index_path), "CORPUS_DIR": str(corpus_path)}
         if trusted_proxies is not None:  # `serve --trusted-proxies`, over REFERATSOG_TRUSTED_PROXIES
             config["TRUSTED_PROXIES"] = trusted_proxies
-        try:
+        try:  # before a build, which may take an hour: a bad setting is said at once
             app = create_app(config)
         except ConfigError as error:
             raise ServeError(f"ugyldig indstilling: {error}") from None
+        ensure_index(index_path, corpus_path, progress, **named)
         configure_logging()
         _raise_open_files_limit()
         options = server_options(app.config)
