@@ -106,7 +106,39 @@ def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
                 if value is not None:
                     found.append((value, span))
                     taken.append(span)
+    found += [first for value, span in found if (first := _range_start(text, value, span))]
     return sorted(found, key=lambda item: item[1][0])
+
+
+# The first day of a range written with the year once: "4.-5. juni 2026", "30. september - 1. oktober 2019".
+_RANGE_START = re.compile(
+    rf"(?<![\d.])(?P<day>\d{{1,2}})(?:\.\s*|\s+(?=[^\W\d]))(?:(?P<month>{_DANISH_MONTH_RE})\.?\s*)?[-–]\s*$")
+_RANGE_REACH = 30  # characters before a date that can hold the start of its range
+
+
+def _range_start(text: str, end: date, span: tuple[int, int]) -> tuple[date, tuple[int, int]] | None:
+    """The first day of a range ending at the date at `span` (written with a month name), or None.
+
+    >>> [(d.isoformat(), s) for d, s in find_dates("Temadag 4.-5. juni 2026 og 30. december - 2. januar 2027")]
+    [('2026-06-04', (8, 10)), ('2026-06-05', (11, 23)), ('2026-12-30', (27, 39)), ('2027-01-02', (42, 56))]
+    >>> find_dates("side 3 - 5. juni 2026")[0][0].isoformat()
+    '2026-06-05'
+    """
+    if not any(c.isalpha() for c in text[span[0]:span[1]]):
+        return None  # "04.06.2026-05.06.2026" gives both dates whole
+    before = max(0, span[0] - _RANGE_REACH)
+    match = _RANGE_START.search(text[before:span[0]])
+    if match is None:
+        return None
+    month = _month(match.group("month")) if match.group("month") else end.month
+    try:
+        first = date(end.year, month, int(match.group("day")))
+    except ValueError:
+        return None
+    if first > end:  # "30. december - 2. januar 2027"
+        first = first.replace(year=end.year - 1)
+    start = before + match.start()
+    return first, (start, start + len(match.group(0).rstrip(" -–")))
 
 
 def _year_windows(text: str) -> list[tuple[int, int]]:

@@ -107,3 +107,20 @@ def test_a_two_digit_year_is_read_only_where_a_label_says_it_is_a_date(text):
 
     assert parse_date(text) is None
     assert parse_labelled_date(text) is None
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("Mødedato: 4.-5. juni 2026", date(2026, 6, 4), date(2026, 6, 5)),
+    ("Temadag 4. - 5. JUNI 2026 kl. 9.00", date(2026, 6, 4), date(2026, 6, 5)),
+    ("Seminar 30. september - 1. oktober 2019", date(2019, 9, 30), date(2019, 10, 1)),
+    ("Lukket 30. december – 2. januar 2027", date(2026, 12, 30), date(2027, 1, 2)),
+])
+def test_a_range_of_days_written_with_one_year_starts_on_its_first_day(text, first, last):
+    # A two-day meeting or seminar is held from its first day: that is the meeting date; both days are found.
+    assert parse_date(text) == first
+    assert [d for d, _ in find_dates(text)] == [first, last]
+
+
+@pytest.mark.parametrize("text", ["side 3 - 5. juni 2026", "kl. 16.30 - 5. juni 2026", "pkt. 3-5. juni 2026"])
+def test_a_number_before_a_dash_is_no_first_day(text):
+    assert [d for d, _ in find_dates(text)] == [date(2026, 6, 5)]
