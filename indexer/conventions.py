@@ -249,7 +249,11 @@ _ATTENDANCE = re.compile(
     # "Martin Bech og Niels Salling var fraværende.", "Mikkel Houmann havde meldt afbud, og Peter Steffensen
     # deltog i stedet."
     rf"|^{_NAMES} (var fraværende|var ikke til stede|havde meldt afbud|meldte afbud)(?:,? og [^.:]*)?\.?$"
+    # "Mødet hævet kl. 18.30.", "Mødet sluttede kl. 21.15": the meeting's end, after its last decision
+    r"|^Mødet (?:blev )?(?:hævet|sluttede|afsluttedes|afsluttet|slut)\b[^:]*$"
 )
+# The block that closes minutes after the last item: the members' signatures.
+CLOSING = re.compile(r"^(?:Underskrifter|Underskriftsblad|Underskrift|Underskrevet af|UNDERSKRIFTER)\s*:?$")
 
 
 def is_attendance(text: str) -> bool:

@@ -50,7 +50,9 @@ def segment(lines: Sequence[Line]) -> Segmented:
         headings = _unnumbered_headings(lines, contents, contents_lines)
     if headings:
         headings = _with_restarts(lines, headings)
-        items = tuple(_minutes_item(lines, h, end) for h, end in _with_ends(headings, len(lines)))
+        # The signatures under the last item close the minutes: no part of that item.
+        end = next((k for k in range(headings[-1].body_start, len(lines)) if cv.CLOSING.match(lines[k].text)), len(lines))
+        items = tuple(_minutes_item(lines, h, end) for h, end in _with_ends(headings, end))
         head = tuple(lines[: headings[0].index])
         return Segmented("minutes", head, items, tuple(contents))
     return _segment_report(lines, contents, contents_lines)

@@ -1047,3 +1047,22 @@ def test_a_decision_header_with_an_earlier_date_alone_is_still_this_councils_def
                                         "Formanden orienterede"), encoding="utf-8")
     last = read_document(path, tmp_path).passages[-1]
     assert (last.decision, last.decision_date) == ("Formanden orienterede om næste møde.", "2018-02-12")
+
+
+# --- What closes the minutes is no part of the last item ---------------------------------------
+
+
+@pytest.mark.parametrize("ending", [
+    "\n\nMødet hævet kl. 18.30.",
+    "\n\nMødet sluttede kl. 21.15",
+    "\n\nUnderskrifter:\nLars Ebbesen (A), borgmester\nMarianne Skov (V)\nYusuf Demir (A)",
+    "\n\nMødet blev hævet kl. 18.30.\n\nUnderskriftsblad\n\nLars Ebbesen\n\nMarianne Skov",
+])
+def test_the_end_of_the_meeting_and_the_signatures_are_not_the_last_decision(tmp_path, ending):
+    # Minutes end with the time the meeting ended and the members' signatures; the last item's decision is
+    # what the council decided ('Godkendt.'), the end of the meeting its note.
+    document = variant(tmp_path, F7_MINUTES, lambda text: text.rstrip("\n") + ending + "\n")
+    last = document.passages[-1]
+    assert (last.item_number, last.decision) == (5, "Godkendt.")
+    assert "Marianne Skov" not in last.text and "hævet" not in last.text and "sluttede" not in last.text
+    assert items(document) == F7_ITEMS
