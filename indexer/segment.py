@@ -6,7 +6,9 @@ field line, a section label, a decision header or the repeated title follows wit
 lines, before any other heading-shaped line. That one rule rejects `1. at …`, `1) …`,
 `29. oktober 2020.` and contents lists, in every layout family (see tests/fixtures/layouts/LAYOUTS.md).
 Where minutes print items without a title line (layout 10), an item's `Sagsfremstilling` or
-`Indstilling` coming again after its decision starts an untitled item (`_with_restarts`).
+`Indstilling` coming again after its decision starts an untitled item (`_with_restarts`); where
+they print titles without numbers (an item exported alone), a title with a section label or
+field lines under it starts one (`_unnumbered_headings`).
 
 Documents without agenda items are reports: their sections start at upper-case headings or,
 when the report has none, at short title-like lines between paragraphs.
@@ -20,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from indexer import conventions as cv
 from indexer.clean import reflow
-from indexer.dates import parse_date
+from indexer.dates import parse_labelled_date
 from indexer.models import DECISION, EARLIER_DECISION, Item, Line, Section, Segmented
 
 _MAX_TITLE_LINES = 3  # a title may wrap onto this many lines in all
@@ -51,8 +53,9 @@ def segment(lines: Sequence[Line]) -> Segmented:
     if headings:
         headings = _with_restarts(lines, headings)
         # The signatures under the last item close the minutes: no part of that item.
-        end = next((k for k in range(headings[-1].body_start, len(lines)) if cv.CLOSING.match(lines[k].text)), len(lines))
-        items = tuple(_minutes_item(lines, h, end) for h, end in _with_ends(headings, end))
+        closing = next((k for k in range(headings[-1].body_start, len(lines)) if cv.CLOSING.match(lines[k].text)),
+                       len(lines))
+        items = tuple(_minutes_item(lines, h, end) for h, end in _with_ends(headings, closing))
         head = tuple(lines[: headings[0].index])
         return Segmented("minutes", head, items, tuple(contents))
     return _segment_report(lines, contents, contents_lines)
@@ -532,7 +535,7 @@ def _dated(note: str) -> str | None:
     "Dato: 25-11-2021" / "Sted: …"), as ISO, or None."""
     for line in note.split("\n"):
         match = _DATE_LINE.match(line)
-        when = parse_date(match.group("date")) if match else None
+        when = parse_labelled_date(match.group("date")) if match else None
         if when:
             return when.isoformat()
     return None

@@ -1066,3 +1066,8 @@ def test_the_end_of_the_meeting_and_the_signatures_are_not_the_last_decision(tmp
     assert (last.item_number, last.decision) == (5, "Godkendt.")
     assert "Marianne Skov" not in last.text and "hævet" not in last.text and "sluttede" not in last.text
     assert items(document) == F7_ITEMS
+
+
+def test_f2_the_dato_line_under_a_decision_header_may_have_a_two_digit_year(tmp_path):
+    document = variant(tmp_path, layout_file("f2"), lambda text: text.replace("Dato: 25-11-2021", "Dato: 25-11-21"))
+    assert {p.decision_date for p in document.passages} == {"2021-11-25"}
