@@ -2,7 +2,12 @@
 
 Metadata comes from the document's front matter first (title page, `Mødedato`, `Sted`,
 `Medlemmer`, ...), then from its text (the municipality named most often, the date the
-decisions carry), so layouts without a head still get what can be known.
+decisions carry), so layouts without a head still get what can be known. A document without
+agenda items has no head: its opening lines (title, labelled meeting lines) stand for one.
+
+The document type is what the document calls itself (`_doc_type`); minutes that record this
+council's decisions are minutes whatever their title, an annual report without the word must
+read as one, and a document that says nothing is filed as minutes and claims no meeting.
 """
 
 from __future__ import annotations
