@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -305,7 +306,94 @@ def test_serve_behind_a_proxy_logs_resists_slow_clients_and_stops_on_sigterm(see
     output = log.read_text(encoding="utf-8")
     assert process.returncode == 0, output
     assert "Traceback" not in output
+    assert "Task queue depth" not in output  # the first health check found waitress's threads not yet started
     assert output.rstrip().endswith("Referatsøg er stoppet.") or "Referatsøg er stoppet." in output
     assert re.search(r'^203\.0\.113\.9 - - \[[^\]]+\] "GET /referatsog/api/search\?q=flygtninge HTTP/1\.1" 200 \d+ ',
                      output, re.MULTILINE), output
     assert len(re.findall(r'"GET /healthz HTTP/1\.1" 200 ', output)) == 1
+
+
+# --- a first start, with no index yet -------------------------------------------------------------
+
+def _corpus_of(folder: Path, copies: int) -> Path:
+    """The seeds and `copies` more minutes: a build of a few seconds."""
+    shutil.copytree(SEEDS, folder)
+    seeds = sorted(SEEDS.iterdir())
+    for i in range(copies):
+        shutil.copy(seeds[i % len(seeds)], folder / f"kopi-{i:03d}-{seeds[i % len(seeds)].name}")
+    return folder
+
+
+def _start_building(tmp_path: Path, workers: str) -> tuple[subprocess.Popen, int, Path]:
+    port = free_port()
+    corpus = _corpus_of(tmp_path / "corpus", 80)
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "REFERATSOG_WORKERS": workers, "PYTHONUNBUFFERED": "1"}
+    with log.open("wb") as output:
+        process = subprocess.Popen([*SERVE, "--port", str(port), "--index-dir", str(tmp_path / "index"),
+                                    "--corpus", str(corpus)], env=env, stdout=output, stderr=subprocess.STDOUT)
+    return process, port, log
+
+
+def _health(port: int) -> tuple[int, dict] | None:
+    """/healthz's status and JSON, None while nothing listens; a request may not hang."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, ConnectionRefusedError):  # serve has not bound its port yet
+            return None
+        raise
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_first_start_answers_503_while_it_builds_the_index(tmp_path, workers):
+    """serve built the index before answering anything: /healthz and every page hung for the
+    whole build (an hour for a large archive; nginx answered 504). Now the site answers
+    503 index_missing at once until the build is committed, then searches it."""
+    process, port, log = _start_building(tmp_path, workers)
+    seen = []
+    try:
+        deadline = time.monotonic() + 120
+        while not seen or seen[-1][0] != 200:
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            started = time.monotonic()
+            answer = _health(port)
+            if answer is not None:
+                assert time.monotonic() - started < 2, f"/healthz took {time.monotonic() - started:.1f} s"
+                seen.append(answer)
+            time.sleep(0.05)
+        assert seen[0][0] == 503 and seen[0][1]["code"] == "index_missing", seen[0]
+        assert seen[-1][1]["documents"] == 85
+    finally:
+        stop_server_process(process)
+    output = log.read_text(encoding="utf-8")
+    assert process.returncode == 0 and "Traceback" not in output, output
+    assert "Siden svarer imens med 503" in output and "Indekset er bygget." in output
+
+
+def test_stopping_serve_while_it_builds_stops_the_build_and_every_worker(tmp_path):
+    process, port, log = _start_building(tmp_path, "2")
+    try:
+        deadline = time.monotonic() + 60
+        while (_health(port) or (0,))[0] != 503 or "bygger det fra" not in log.read_text(encoding="utf-8"):
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.05)
+        workers = [int(pid) for pid in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()]
+        process.send_signal(signal.SIGTERM)  # docker stop: the parent only
+        process.wait(timeout=30)
+    finally:
+        stop_server_process(process)
+    output = log.read_text(encoding="utf-8")
+    assert process.returncode == 0 and "Traceback" not in output, output
+    assert "Indekseringen blev afbrudt; der er stadig intet søgeindeks." in output
+    assert output.rstrip().endswith("Referatsøg er stoppet."), output
+    time.sleep(0.5)
+    assert workers and not any(Path(f"/proc/{pid}").exists() for pid in workers)
+    from search import open_index
+    from search.api import IndexMissing
+
+    with pytest.raises(IndexMissing):
+        open_index(tmp_path / "index")

@@ -95,35 +95,51 @@ def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None, *, ind
     so is an index folder this user cannot read (it is not "no index"). `index_setting` and
     `corpus_setting` name the variable a folder came from, for the message.
     """
-    from search import IndexLocked, IndexWriteFailed, open_index
-    from search.api import IndexMissing
+    needed = index_needed(index_dir, corpus_dir, index_setting=index_setting, corpus_setting=corpus_setting)
+    if needed:
+        build_index(index_dir, corpus_dir, progress)
+    return needed
 
-    from indexer.progress import format_summary
-    from indexer.topics import VocabularyError
+
+def index_needed(index_dir: Path, corpus_dir: Path, *, index_setting: str = "", corpus_setting: str = "") -> bool:
+    """Whether `index_dir` holds no index this code can search, so that one must be built from
+    `corpus_dir`; a `ServeError` when it cannot be (see `ensure_index`). Reads, writes nothing."""
+    from search import open_index
+    from search.api import IndexMissing
 
     problem = index_dir_problem(index_dir)
     if problem:
         raise ServeError(f"{index_setting + ': ' if index_setting else ''}{problem}.")
     try:
-        open_index(index_dir)
+        open_index(index_dir).close()
         return False
     except IndexMissing:
         pass
-    from indexer.update import update_index
-
     fix = f"ret {corpus_setting}, eller angiv mappen med --corpus" if corpus_setting else "angiv den med --corpus"
     if not corpus_dir.exists():
         raise ServeError(f"intet søgeindeks i {printable(str(index_dir))}, og dokumentmappen findes ikke: "
                          f"{printable(str(corpus_dir))} ({fix}).")
     if not corpus_dir.is_dir():
         raise ServeError(f"dokumentmappen er ikke en mappe: {printable(str(corpus_dir))} ({fix}).")
-    from search import index_outdated
+    return True
 
+
+def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving: bool = False) -> None:
+    """Build the index of `corpus_dir` in `index_dir`, saying so before and after (`serving`:
+    while the site answers). Its failures are `ServeError`s; Ctrl+C is said and passed on."""
+    from search import IndexLocked, IndexWriteFailed, index_outdated
+
+    from indexer.progress import format_summary
+    from indexer.topics import VocabularyError
+    from indexer.update import update_index
+
+    meanwhile = " Siden svarer imens med 503 (søgeindekset mangler)." if serving else ""
     if index_outdated(index_dir):
         print(f"Søgeindekset i {printable(str(index_dir))} er bygget af en anden version af Referatsøg; "
-              f"bygger det forfra fra {printable(str(corpus_dir))} …", flush=True)
+              f"bygger det forfra fra {printable(str(corpus_dir))} …{meanwhile}", flush=True)
     else:
-        print(f"Intet søgeindeks i {printable(str(index_dir))}; bygger det fra {printable(str(corpus_dir))} …", flush=True)
+        print(f"Intet søgeindeks i {printable(str(index_dir))}; bygger det fra {printable(str(corpus_dir))} …{meanwhile}",
+              flush=True)
     try:
         report = update_index([corpus_dir], index_dir, progress=progress)
     except (IndexLocked, VocabularyError) as error:
@@ -134,8 +150,10 @@ def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None, *, ind
     except OSError as error:  # of the index folder itself (no write access, disk full)
         advice = write_advice(error)
         raise ServeError(f"{index_write_error(error, index_dir)}{' – ' + advice if advice else ''}.") from None
+    except KeyboardInterrupt:
+        print("Indekseringen blev afbrudt; der er stadig intet søgeindeks.", flush=True)
+        raise
     print(f"Indekset er bygget. {format_summary(report, index_dir)}", flush=True)
-    return True
 
 
 def default_workers() -> int:
@@ -162,8 +180,10 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
           progress: Any = None, trusted_proxies: int | None = None) -> None:
     """Serve Referatsøg on http://host:port/ until interrupted.
 
-    The address is bound first, so a port in use or a host that cannot be used is reported
-    (`ServeError`) before a long index build, not after it."""
+    The address is bound first and the settings read, so a port in use, a host that cannot be
+    used or a bad setting is reported (`ServeError`) before a long index build, not after it.
+    On Linux an index is built while the workers already answer: 503 `index_missing` (JSON on
+    `/healthz`) until it is committed, not a connection that hangs for the whole build."""
     index_path = Path(index_dir).expanduser() if index_dir else default_index_dir()
     corpus_path = Path(corpus_dir).expanduser() if corpus_dir else default_corpus()
     named = {"index_setting": "REFERATSOG_INDEX" if from_environment("REFERATSOG_INDEX", index_dir) else "",
@@ -180,20 +200,24 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
             app = create_app(config)
         except ConfigError as error:
             raise ServeError(f"ugyldig indstilling: {error}") from None
-        ensure_index(index_path, corpus_path, progress, **named)
-        configure_logging()
+        building = index_needed(index_path, corpus_path, **named)
         _raise_open_files_limit()
         options = server_options(app.config)
         site = AccessLog(app)
-        if not sys.platform.startswith("linux"):
+        forking = sys.platform.startswith("linux")
+        if not forking:
             workers = 1
         shown_host = f"[{host}]" if ":" in host else host
-        if workers == 1:
+        if workers == 1 and not (building and forking):
+            if building:  # no process to serve meanwhile: build, then serve
+                build_index(index_path, corpus_path, progress)
+            configure_logging()
             start_warming(app)
             print(f"Referatsøg kører på http://{shown_host}:{port}/  (stop med Ctrl+C)", flush=True)
             previous = signal.signal(signal.SIGTERM, _interrupt)
             try:
                 server = speak_danish(waitress.create_server(site, sockets=sockets, threads=threads, **options))
+                _await_idle_threads(server)
                 server.run()  # returns on Ctrl+C or SIGTERM, after the requests under way (up to 5 s)
             except KeyboardInterrupt:
                 pass
@@ -202,8 +226,12 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
                 BackgroundStderr.drain()
             print("Referatsøg er stoppet.", flush=True)
             return
-        print(f"Referatsøg kører på http://{shown_host}:{port}/ i {workers} processer  (stop med Ctrl+C)", flush=True)
-        _run_workers(site, sockets, max(2, -(-threads // workers)), workers, options)
+        # Forked workers serve; this process builds the index meanwhile, if there is none (without
+        # threads of its own, so that the build may fork its helper writer), then watches them.
+        processes = f" i {workers} processer" if workers > 1 else ""
+        print(f"Referatsøg kører på http://{shown_host}:{port}/{processes}  (stop med Ctrl+C)", flush=True)
+        build = (lambda: build_index(index_path, corpus_path, progress, serving=True)) if building else None
+        _run_workers(site, sockets, max(2, -(-threads // workers)), workers, options, build)
         print("Referatsøg er stoppet.", flush=True)
 
 
@@ -433,8 +461,9 @@ def _bind_failure(host: str, port: int, error: OSError) -> str:
 
 
 def _run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, workers: int,
-                 options: dict[str, Any]) -> None:
-    """Fork the workers, restart one that dies, stop them all on Ctrl+C or SIGTERM."""
+                 options: dict[str, Any], build: Callable[[], None] | None = None) -> None:
+    """Fork the workers, run `build` (the index) here while they answer, restart a worker that
+    dies, stop them all on Ctrl+C or SIGTERM, or when the build fails (its `ServeError` passes)."""
     from multiprocessing.sharedctypes import RawArray
 
     parent = os.getpid()
@@ -449,6 +478,10 @@ def _run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, wo
                 if pid == 0:
                     _worker(site, sockets, threads, parent, slot, connections, options)  # never returns
                 children[pid] = slot
+            if build is not None:
+                build, building = None, build
+                building()  # a worker that dies meanwhile is restarted afterwards
+                continue
             pid, _status = os.wait()
             children.pop(pid, None)
             time.sleep(0.2)  # a worker that dies at once is not restarted in a tight loop
@@ -494,10 +527,12 @@ def _worker(site: AccessLog, sockets: list[socket.socket], threads: int, parent:
     code = 0
     try:
         signal.signal(signal.SIGTERM, _interrupt)  # SIGINT: as the parent had it (Ctrl+C stops both)
+        configure_logging()  # here, not in the parent: its build may fork only while it has no threads
         threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
         start_warming(site.app)  # type: ignore[arg-type]
         server = speak_danish(waitress.create_server(site, sockets=sockets, threads=threads, **options))
         _accept_fairly(server, slot, connections)
+        _await_idle_threads(server)
         server.run()  # returns on Ctrl+C or SIGTERM, after the requests under way (up to 5 s)
     except KeyboardInterrupt:
         pass
@@ -534,6 +569,18 @@ def _accept_fairly(server: Any, slot: int, connections: Any) -> None:
 
     for listener in mine_listening:
         listener.readable = fair(listener.readable)
+
+
+def _await_idle_threads(server: Any, timeout: float = 2.0) -> None:
+    """Wait (up to `timeout` s) until waitress's threads have started and wait for work.
+
+    Waitress counts a thread busy until it first waits, and warns "Task queue depth is 1" for
+    a request that finds no idle thread: the first health check after a start was such a
+    request, an English warning in the log at every start for a site that was not busy."""
+    dispatcher = getattr(server, "task_dispatcher", None)
+    deadline = time.monotonic() + timeout
+    while dispatcher is not None and getattr(dispatcher, "active_count", 0) > 0 and time.monotonic() < deadline:
+        time.sleep(0.005)
 
 
 def _exit_with_parent(parent: int) -> None:
