@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from search import open_index
+from search import SearchRequest, open_index
 from whoosh.formats import Positions
 
 from search import decompound
@@ -40,6 +40,16 @@ def test_sentence_becomes_folded_stems_without_stop_words():
         ("center", "centret", "centre", "centrene"),  # Snowball: "cent" and "centr"
         ("plejecenter", "plejecentre", "plejecentret"),
         ("dagsorden", "dagsordenen", "dagsordener"),  # Snowball: "dagsord" and "dagsorden"
+        # Snowball strips the word's own "-et"/"-s" as if an ending, but not its inflections'
+        ("budget", "budgettet", "budgetter", "budgets"),  # "budg" and "budget"
+        ("aktivitet", "aktiviteter", "aktiviteterne", "aktivitetens"),  # "aktivit" and "aktivitet"
+        ("kvalitet", "kvaliteten", "kvalitets"),
+        ("minoritet", "minoriteter"),
+        ("indsats", "indsatsen", "indsatser"),  # "indsat" and "indsats"
+        ("plads", "pladsen", "pladser"),
+        ("café", "cafeen", "caféer"),
+        ("forretningsorden", "forretningsordenen"),
+        ("virksomhed", "virksomheder", "virksomhederne"),  # "virksom" and "virksomhed"
     ],
 )
 def test_inflections_share_one_term(words):
@@ -51,6 +61,24 @@ def test_the_past_tense_and_ending_rules_leave_other_words_alone():
     """'fremmede' (foreign) ends like a past tense, 'ordenen' (the order) like 'dagsordenen'."""
     assert tokens("fremmede") == tokens("fremmed") != tokens("fremme")
     assert tokens("ordenen") != tokens("ord")  # "the order" is not "word"
+
+
+@pytest.mark.parametrize("word, other", [("billet", "bil"), ("internet", "intern"), ("indsats", "indsat"), ("plads", "plade")])
+def test_a_word_kept_whole_is_not_merged_with_a_shorter_one(word, other):
+    """Snowball made "billet" (ticket) "bil" (car) and "indsats" (effort) "indsat" (inserted)."""
+    assert tokens(word) != tokens(other)
+
+
+def test_inflections_of_a_kept_word_are_found_by_the_word_and_inside_compounds(tmp_path):
+    index = open_index(tmp_path / "index", create=True)
+    with index.writer() as writer:
+        writer.add(example_document("a.txt", [
+            example_passage("Budget 2027", "Budgettet for 2027 og aktiviteterne i beskæftigelsesindsatsen."),
+            example_passage("Mødeplan", "Mødeplan for året."),
+        ]), tmp_path)
+    for query in ("budget", "aktivitet", "indsats", "budgetter aktiviteter indsatsen"):
+        assert [h.title for h in index.search(SearchRequest(query=query)).hits] == ["Budget 2027"], query
+    index.close()
 
 
 @pytest.mark.parametrize(
