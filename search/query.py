@@ -141,7 +141,7 @@ def _clause_query(
     if field == "case_number":
         value = clause.text.strip().lower()
         highlight.add(value)
-        q = Or([Term("case_number", value), Prefix("case_number", value + "-"), Prefix("case_number", value + ".")])
+        q = _case_number(value)
         return q, q
     if field == "date":
         day = parse_date(clause.text)
@@ -168,12 +168,14 @@ def _clause_query(
         terms = list(dict.fromkeys(danish.stem(part) for part in parts)) or terms
     if field is None and not clause.phrase and looks_like_case_number(clause.text.strip()):
         # A case number typed as a word: the items filed under it first, then mentions in text.
+        # A first part of case numbers ("00.01.00", the journal plan's code) finds the cases
+        # under it, as `sagsnr:00.01.00` does.
         value = clause.text.strip().lower()
         highlight.update(terms)
-        case = Term("case_number", value, boost=CASE_NUMBER_BOOST)
+        case = _case_number(value, CASE_NUMBER_BOOST)
         body = _all([Term("decision" if decisions_only else "body", t) for t in terms])
         assert body is not None
-        return Or([case, body]), Or([Term("case_number", value), body])
+        return Or([case, body]), Or([_case_number(value), body])
     highlight.update(terms)
     fields = [field] if field else (["decision"] if decisions_only else list(TEXT_FIELDS))
     match_field = fields[0] if len(fields) == 1 else "body"
@@ -185,6 +187,12 @@ def _clause_query(
     matching = _all([Term(match_field, t) for t in terms])
     assert scored is not None and matching is not None
     return scored, matching
+
+
+def _case_number(value: str, boost: float = 1.0) -> Query:
+    """The case number `value` (lower case) and every case number that begins with it and a separator."""
+    return Or([Term("case_number", value), Prefix("case_number", value + "-"), Prefix("case_number", value + ".")],
+              boost=boost)
 
 
 def _read_query(text: str) -> ParsedQuery:

@@ -206,7 +206,10 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
                 label in ITEM_WORDS or label == "sag" and number.group(1)):
             items.append(Clause(number.group(2), "item", False, negated))
             i = number.end()
-        elif not field and label in CASE_WORDS and (nxt := _NEXT_CHUNK_RE.match(text, i)) and looks_like_case_number(nxt.group(1)):
+        elif not field and label in CASE_WORDS and (nxt := _NEXT_CHUNK_RE.match(text, i)) and (
+                looks_like_case_number(nxt.group(1)) or label != "sag" and nxt.group(1).isdigit()):
+            # "sagsnr 299835": some minutes number their cases with digits alone (Mosevang);
+            # "sag" before a plain number stays a word ("sag 2015").
             items.append(Clause(nxt.group(1), "case_number", False, negated))
             i = nxt.end()
         elif value in OPERATORS_OR and not negated and not field:

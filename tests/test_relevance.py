@@ -249,6 +249,20 @@ def test_a_case_number_finds_every_item_of_the_case_first(searcher):
     assert top(searcher, "sagsnr 731-2012-10870", 1) == ["Lyngsø #20 Sprogpraktik i ældreplejen for flygtninge og indvandrere"]
 
 
+def test_a_case_number_of_digits_alone_after_its_label_is_a_case_number(searcher):
+    # "sagsnr" was searched as a word, which no passage holds (the label is not in the text): nothing found.
+    assert top(searcher, "sagsnr 299835", 2) == ["Mosevang #58 Godkendelse af dagsorden"]
+
+
+def test_the_first_part_of_a_case_number_finds_the_cases_under_it(searcher):
+    # The journal plan's code, or a case number's first parts: nothing was found without `sagsnr:`.
+    whole = search(searcher, "00.01.00-A21-1-14", page_size=20)
+    first_part = search(searcher, "00.01.00", page_size=20)
+    assert {h.id for h in first_part.hits} == {h.id for h in whole.hits} and first_part.total == whole.total == 14
+    assert {h.case_number for h in search(searcher, "588-2021").hits} == {
+        "588-2021-2231", "588-2021-1874", "588-2021-0412", "588-2021-1502", "588-2021-2517"}
+
+
 @pytest.mark.parametrize("date", ["21.05.2015", "21. maj 2015", "21/5 2015", "2015-05-21"])
 def test_a_date_finds_its_meeting_however_it_is_written(searcher, date):
     response = search(searcher, date, page_size=20)
