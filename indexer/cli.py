@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -89,6 +90,8 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     _refuse_missing(targets)
     given, index_dir = index_dir, index_dir or default_index_dir()
     _refuse_unusable_index_dir(index_dir, given)
+    if not full:
+        _refuse_emptying(targets, index_dir)
     progress = make_progress(quiet=quiet, verbose=verbose)
     from search import index_outdated
 
@@ -282,6 +285,34 @@ def _refuse_unusable_index_dir(index_dir: Path, given: Path | None) -> None:
     problem = index_dir_problem(index_dir)
     if problem:
         raise Failure(f"{'REFERATSOG_INDEX: ' if from_environment('REFERATSOG_INDEX', given) else ''}{problem}.")
+
+
+def _refuse_emptying(targets: list[Path], index_dir: Path) -> None:
+    """Refuse a run that would remove every document because every folder given is empty: a
+    network share or disk that is not mounted leaves its mount point so, and the site would
+    answer nothing until the next run. `--full` empties the index when that is what is meant."""
+    from search import open_index
+    from search.api import IndexMissing
+
+    try:
+        if not all(target.is_dir() for target in targets):
+            return
+        if any(not name.startswith(".") for target in targets for name in os.listdir(target)):
+            return
+    except OSError:
+        return  # said where the run reads the folder
+    try:
+        index = open_index(index_dir)
+    except IndexMissing:
+        return
+    try:
+        documents = index.stats()["documents"]
+    finally:
+        index.close()
+    if documents:
+        folders = ", ".join(printable(str(target)) for target in targets)
+        raise Failure(f"{folders} er tom, men indekset har {documents} dokumenter – er drevet monteret? "
+                      "Indekset er uændret; skal det tømmes, så kør med --full.")
 
 
 def _refuse_missing(paths: list[Path]) -> None:

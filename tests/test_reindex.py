@@ -199,6 +199,29 @@ def test_a_deleted_file_loses_its_passages_and_an_added_one_gains_them(tmp_path,
     assert any(h.source == "naestved-referat-2017-02-23.pdf" and h.page == 5 for h in hits)
 
 
+def test_an_empty_folder_does_not_empty_the_index_unless_full_says_so(tmp_path):
+    """A network share that is not mounted leaves an empty mount point: a scheduled reindex
+    removed every document, exit code 0, and the site found nothing until the next run."""
+    corpus = make_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    before = answers(index_dir)
+    mounted = tmp_path / "mounted"
+    corpus.rename(mounted)
+    corpus.mkdir()  # the mount point, without its share
+
+    result = CliRunner().invoke(main, ["index", str(corpus), "--index-dir", str(index_dir)])
+
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Fejl: {corpus} er tom, men indekset har 5 dokumenter – er drevet monteret? Indekset er uændret; "
+        "skal det tømmes, så kør med --full.\n"))
+    assert answers(index_dir) == before
+    emptied = CliRunner().invoke(main, ["index", str(corpus), "--index-dir", str(index_dir), "--full", "-q"])
+    assert emptied.exit_code == 0 and total(index_dir, "flygtninge") == 0
+    (mounted / MINUTES_2015).rename(corpus / MINUTES_2015)  # a folder with one file is no empty mount point
+    assert CliRunner().invoke(main, ["index", str(corpus), "--index-dir", str(index_dir), "-q"]).exit_code == 0
+
+
 def test_full_rebuilds_everything_from_scratch(tmp_path, reads):
     corpus = make_corpus(tmp_path)
     index_dir = tmp_path / "index"
