@@ -11,6 +11,7 @@ import html
 import json
 import os
 import re
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -195,10 +196,12 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
         from search import index_exists
 
         where = index_dir or default_index_dir()
+        # the command to copy builds this folder: without --index-dir it would build the default one
+        build = "referatsog index" + (f" --index-dir {shlex.quote(str(index_dir))}" if index_dir else "")
         if index_exists(where):  # there is one, written by another version: say so, not "none"
-            raise Failure(f"indekset i {where} er bygget af en anden version af Referatsøg – byg det igen: "
-                          "referatsog index") from None
-        raise Failure(f"intet indeks i {where} – kør først: referatsog index") from None
+            raise Failure(f"indekset i {printable(str(where))} er bygget af en anden version af Referatsøg – byg det "
+                          f"igen: {printable(build)}") from None
+        raise Failure(f"intet indeks i {printable(str(where))} – kør først: {printable(build)}") from None
     except InvalidParameter as error:
         name = _PARAMETERS.get(error.parameter, f"--{error.parameter.replace('_', '-')}")
         if error.message.casefold().startswith(name.casefold()):  # "Søgningen er for lang …" names itself

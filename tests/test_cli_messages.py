@@ -476,3 +476,16 @@ def test_an_unreadable_topic_vocabulary_stops_the_run_and_keeps_the_index(runner
         assert (result.exit_code, result.stderr) == (1, said), args
     monkeypatch.delenv("REFERATSOG_TOPICS")
     assert search_json(runner, index_dir, "flygtninge")["total"] == before > 0
+
+
+def test_no_index_names_the_command_that_builds_that_folder(runner, tmp_path, monkeypatch):
+    """'kør først: referatsog index' built the default folder, not the --index-dir searched."""
+    monkeypatch.delenv("REFERATSOG_INDEX", raising=False)
+    folder = tmp_path / "mit indeks"
+    folder.mkdir()
+    result = run(runner, "search", "flygtninge", "--index-dir", folder)
+    assert (result.exit_code, result.stderr) == (
+        1, f"Fejl: intet indeks i {folder} – kør først: referatsog index --index-dir '{folder}'\n")
+    monkeypatch.setenv("REFERATSOG_INDEX", str(folder))  # the variable chose it: the plain command builds it
+    result = run(runner, "search", "flygtninge")
+    assert result.stderr == f"Fejl: intet indeks i {folder} – kør først: referatsog index\n"
