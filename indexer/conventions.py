@@ -166,8 +166,12 @@ _COUNCIL_WORD = (
     r"|RÅD|RÅDET|UDVALG|UDVALGET|BESTYRELSE|BESTYRELSEN)"
 )
 _NAME_WORD = r"[A-ZÆØÅ][\wæøåÆØÅ]*"
+# After its first part, a name of several parts is often in lower case: "Børne- og skoleudvalget",
+# "Social-, sundheds- og ældreudvalget".
+_PART_WORD = r"[\wæøåÆØÅ]+"
 COUNCIL_PATTERN = (
-    rf"(?:(?:{_NAME_WORD}-,?\s+)*{_NAME_WORD}-\s+(?:og|OG)\s+)?[A-ZÆØÅ][\wæøåÆØÅ]*?{_COUNCIL_WORD}"
+    rf"{_NAME_WORD}-,?\s+(?:{_PART_WORD}-,?\s+)*(?:og|OG)\s+[\wæøåÆØÅ]*?{_COUNCIL_WORD}"
+    rf"|[A-ZÆØÅ][\wæøåÆØÅ]*?{_COUNCIL_WORD}"
     rf"|(?:Udvalget|UDVALGET)\s+(?:for|FOR)\s+{_NAME_WORD}(?:,\s+{_NAME_WORD})*(?:\s+(?:og|OG)\s+{_NAME_WORD})?"
 )
 # Decision headers also name the council by its initials: "Beslutning i ØU den 16-01-2019",

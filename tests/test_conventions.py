@@ -1071,3 +1071,30 @@ def test_the_end_of_the_meeting_and_the_signatures_are_not_the_last_decision(tmp
 def test_f2_the_dato_line_under_a_decision_header_may_have_a_two_digit_year(tmp_path):
     document = variant(tmp_path, layout_file("f2"), lambda text: text.replace("Dato: 25-11-2021", "Dato: 25-11-21"))
     assert {p.decision_date for p in document.passages} == {"2021-11-25"}
+
+
+# --- Council names in the lower case Danish writes after 'og' -----------------------------------
+
+
+@pytest.mark.parametrize(("prefix", "name", "lower"), [
+    ("f6", "Børne- og Skoleudvalget", "Børne- og skoleudvalget"),
+    ("f3", "Beskæftigelses- og Integrationsudvalget", "Beskæftigelses- og integrationsudvalget"),
+    ("f8", "Ældre- og Sundhedsudvalget", "Ældre- og sundhedsudvalget"),
+])
+def test_a_council_name_with_its_later_parts_in_lower_case(tmp_path, prefix, name, lower):
+    # 'Børne- og skoleudvalget' is how Danish spells it: before, no decision header named it, every decision was
+    # lost into the section above, and the minutes were filed under another committee the text named.
+    original = read_document(layout_file(prefix), LAYOUTS)
+    lowered = lambda text: text.replace(name, lower).replace(name[:-2] + "ets", lower[:-2] + "ets")
+    document = variant(tmp_path, layout_file(prefix), lowered)
+    assert document.council == lower
+    assert found_items(document) == expected_items(prefix)
+    assert [(n, d, dd) for n, d, dd, *_ in decisions(document)] == [(n, lowered(d), dd) for n, d, dd, *_ in decisions(original)]
+
+
+@pytest.mark.parametrize("name", ["Social-, sundheds- og ældreudvalget", "Klima-, teknik- og miljøudvalget"])
+def test_a_council_name_of_three_parts_in_lower_case(tmp_path, name):
+    source = layout_file("f6")
+    document = variant(tmp_path, source, lambda text: text.replace("Børne- og Skoleudvalget", name))
+    assert document.council == name
+    assert all(p.has_decision and p.decision_date == "2020-06-10" for p in document.passages)
