@@ -124,19 +124,24 @@ def _matches(text: str, terms: frozenset[str], lexicon: Lexicon | None) -> list[
 
 
 def _window(text: str, matches: list[tuple[int, int, frozenset[str]]], width: int) -> tuple[int, int]:
-    """The `width`-wide window holding the most distinct matched terms (then the most matches).
+    """The `width`-wide window holding the most distinct matched terms, then the rarest of them
+    in this text, then the most matches.
 
+    Where no window holds every term, the one with the rarer term says more: for a query of
+    "integrationsrådet" and "sprogcenter", an item that names the council four times and the
+    language centre once was shown where it named the council twice.
     A sliding window over the matches: linear in their number.
     """
     reach = width - _CONTEXT
+    occurrences = Counter(term for _s, _e, terms in matches for term in terms)
     counts: Counter[str] = Counter()
-    best, best_score, j = 0, (-1, -1), 0
+    best, best_score, j = 0, (-1, -1.0, -1), 0
     for i, (start, _end, _terms) in enumerate(matches):
         j = max(j, i)
         while j < len(matches) and (j == i or matches[j][1] - start <= reach):
             counts.update(matches[j][2])
             j += 1
-        score = (len(counts), j - i)
+        score = (len(counts), round(sum(1 / occurrences[term] for term in counts), 9), j - i)
         if score > best_score:
             best, best_score = i, score
         counts.subtract(matches[i][2])

@@ -406,6 +406,16 @@ def test_snippet_shows_the_window_with_most_query_words():
     assert html.startswith("…") and html.endswith("…") and len(html) < 400
 
 
+def test_where_no_window_holds_every_word_the_snippet_shows_the_rarer_one():
+    # The council's name four times, the language centre once: the snippet was cut where the
+    # council was named twice (the most matches), and the word that made the hit did not show.
+    text = ("Integrationsrådet afgiver udtalelse. Integrationsrådet skal udtale sig. " + "Andet fyld her. " * 30
+            + "Integrationsrådet anbefaler planen. " + "Mere fyld. " * 30 + "Flygtninge placeres tæt på sprogcenter. "
+            + "Slut. " * 30 + "Integrationsrådet.")
+    html = snippet(text, set(terms("integrationsrådet sprogcenter")))
+    assert "<mark>sprogcenter</mark>" in html
+
+
 def test_snippet_keeps_paragraphs_apart_where_no_sentence_ends(seed_index):
     """A label line and the next paragraph do not run together into one false sentence."""
     hit = next(h for h in search(seed_index, "flygtninge").hits if h.title == "Status på flygtninge")
