@@ -44,7 +44,7 @@ from search.highlight import Marker, excerpt, mark, snippet
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from search.orders import NEWEST
 from search.snapshot import Snapshot, set_bytes
-from search import danish, ranking, suggest, variants
+from search import danish, partial, ranking, suggest, variants
 from search.decompound import Lexicon
 from search.syntax import Clause, ParsedQuery, looks_like_case_number, parse
 from indexer.dates import parse_date
@@ -76,6 +76,10 @@ class Compiled:
     # Whether every word searched is searched in the decision (`beslutning:…`): the snippet is
     # then cut from the decision, as with `decisions_only`, not from where else a stem occurs.
     in_decision: bool = False
+    # (scored, matching) of groups of the hits ranked one group after the other, each by its
+    # score: the passages holding the rarest of the words first, when no passage held them all
+    # (`search.partial`). Empty: one ranking.
+    tiers: tuple[tuple[Query, Query], ...] = ()
 
 
 def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False, text: str = "") -> Compiled:
@@ -221,6 +225,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     if not matched and compiled.scored is not None:  # nothing matched: try close spellings (bounded)
         fallback = suggest.fallback(searcher, parsed, request.query.strip(), "decision" if request.decisions_only else "body",
                                     snapshot)
+        relaxable, notices = parsed, compiled.notices
         if fallback is not None:
             suggestion = fallback.suggestion
             fuzzy = compile_query(fallback.parsed, searcher, decisions_only=request.decisions_only)
@@ -228,6 +233,16 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
             if fuzzy_matched:
                 notices = (*compiled.notices, suggest.notice(fallback.corrections))
                 compiled, matched, approximate = replace(fuzzy, notices=notices), fuzzy_matched, True
+            elif fallback.corrected is not None and fallback.typos:  # the misspelt words' spellings, not the sources'
+                relaxable, notices = fallback.corrected, (*compiled.notices, suggest.notice(fallback.typos))
+        # Still no passage has every word: the passages with the most of them. Not with
+        # `decisions_only`, which narrows a search: it would show decisions holding some of the
+        # words where the whole text of fewer passages holds them all.
+        if not matched and not request.decisions_only:
+            most = _most_words(searcher, snapshot, relaxable, request.decisions_only, notices)
+            if most is not None:
+                compiled, matched = most
+                approximate = True
 
     copies = snapshot.copies(searcher)
     selected = {name: values for name, values in request.filters.items() if values}
@@ -277,7 +292,10 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     if order == "relevance":
         restricted = narrowed or request.decisions_only or collapsed
         ordered = hits_array if isinstance(hits_array, np.ndarray) else None
-        page = _by_score(searcher, snapshot, compiled, hits_set, restricted, end, ordered)[start:end]
+        if compiled.tiers:
+            page = _by_tier(searcher, snapshot, compiled, hits_set, start, end)
+        else:
+            page = _by_score(searcher, snapshot, compiled, hits_set, restricted, end, ordered)[start:end]
     else:
         page = [(d, 0.0) for d in _by_date(snapshot.rank(searcher, order), hits_set, hits_array, end)[start:end]]
 
@@ -287,6 +305,68 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     notice = " ".join(compiled.notices) or None
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate, order=order)
+
+
+_WORD_FIELDS = frozenset({None, *TEXT_FIELDS})
+
+
+def _is_words(group: tuple[Clause, ...]) -> bool:
+    """Whether a group is a word or phrase (with its alternatives), which a query that finds
+    nothing may leave out (`search.partial`); field values, dates, numbers and exclusions are not."""
+    return all(not clause.negated and clause.field in _WORD_FIELDS for clause in group)
+
+
+def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, decisions_only: bool,
+                notices: tuple[str, ...]) -> tuple[Compiled, frozenset[int]] | None:
+    """The query of the passages holding the most of `parsed`'s words (`search.partial`), and
+    those passages; None when that leaves nothing to show."""
+    words = [group for group in parsed.groups if _is_words(group)]
+    if not 2 <= len(words) <= partial.MAX_WORDS:
+        return None
+    required = compile_query(replace(parsed, groups=tuple(g for g in parsed.groups if not _is_words(g))), searcher,
+                             decisions_only=decisions_only)
+    each = [(group, compile_query(ParsedQuery((group,)), searcher, decisions_only=decisions_only)) for group in words]
+    each = [(group, c) for group, c in each if c.scored is not None and c.matching is not None]  # not small words alone
+    allowed = _base_set(searcher, snapshot, required, decisions_only)
+    found = partial.most_words([snapshot.docs(searcher, c.matching) for _, c in each], allowed,
+                               len(snapshot.passages(searcher)))
+    if found is None:
+        return None
+
+    def query(combinations: tuple[tuple[int, ...], ...]) -> tuple[Query, Query]:
+        """(scored, matching) of the passages holding one of `combinations` of the words."""
+        parts = [[each[i][1] for i in combination] for combination in combinations]
+        scored = _any([_all([c.scored for c in part]) for part in parts])  # type: ignore[misc]
+        matching = _any([_all([c.matching for c in part]) for part in parts])  # type: ignore[misc]
+        assert scored is not None and matching is not None
+        if required.scored is not None and required.matching is not None:
+            return And([required.scored, scored]), And([required.matching, matching])
+        return scored, matching
+
+    scored, matching = query(found.combinations)
+    labels = [f'"{group[0].text}"' if group[0].phrase else group[0].text for group, _ in each]
+    shown = {i for combination in found.combinations for i in combination}
+    highlight = required.highlight.union(*(each[i][1].highlight for i in shown))
+    compiled = Compiled(scored, matching, required.negative, highlight, (*notices, partial.notice(found, labels)),
+                        ranked=True, in_decision=all(c.in_decision for _, c in each),
+                        tiers=tuple(query(tier) for tier in found.tiers) if len(found.tiers) > 1 else ())
+    return compiled, _base_set(searcher, snapshot, compiled, decisions_only)
+
+
+def _by_tier(searcher: Searcher, snapshot: Snapshot, compiled: Compiled, hits: frozenset[int], start: int,
+             end: int) -> list[tuple[int, float]]:
+    """Ranks `start` to `end` of `hits` ranked tier by tier (`Compiled.tiers`), each tier by score."""
+    page: list[tuple[int, float]] = []
+    before = 0  # hits in the tiers before this one
+    for scored, matching in compiled.tiers:
+        if before >= end:
+            break
+        docs = hits & snapshot.docs(searcher, matching)
+        if docs and before + len(docs) > start:
+            ranked = _by_score(searcher, snapshot, replace(compiled, scored=scored), docs, True, end - before)
+            page.extend(ranked[max(0, start - before):])
+        before += len(docs)
+    return page
 
 
 def period_docs(searcher: Searcher, snapshot: Snapshot, date_from: str, date_to: str) -> frozenset[int]:

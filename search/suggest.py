@@ -80,6 +80,16 @@ class Fallback:
     parsed: ParsedQuery
     suggestion: str | None  # the query with its misspelt words corrected
     corrections: tuple[Correction, ...]
+    # The query with close spellings of its misspelt words only (words not in the index): the
+    # spellings of words the index has are alternatives for typos in the sources, which a query
+    # that still finds nothing does better without (`search.partial`).
+    corrected: ParsedQuery | None = None
+
+    @property
+    def typos(self) -> tuple[Correction, ...]:
+        """The corrections of the query's misspelt words."""
+        words = {clause.text for group in (self.corrected or self.parsed).groups for clause in group if clause.boost < 1}
+        return tuple(c for c in self.corrections if c.spelling in words)
 
 
 def max_distance(term: str) -> int:
@@ -345,18 +355,17 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
     A word's corrections are kept with the generation's `snapshot`: the next page of the same
     approximate hits, a facet clicked or the feed of the search asks for them again."""
     found: list[Correction] = []
-    groups: list[tuple[Clause, ...]] = []
+    added: list[list[tuple[Clause, Correction]]] = []  # per group: each close spelling and its correction
     looked_up = 0
     for group in parsed.groups:
-        added: list[Clause] = []
+        added.append([])
         for clause in group:
             if clause.field is not None or clause.negated or clause.phrase or clause.boost < 1 or looked_up >= MAX_WORDS:
                 continue
             looked_up += 1
             for correction in _corrections(searcher, clause.text, field, snapshot):
                 found.append(correction)
-                added.append(Clause(correction.spelling, None, False, False, clause.boost * FUZZY_BOOST))
-        groups.append(tuple(group) + tuple(added))
+                added[-1].append((Clause(correction.spelling, None, False, False, clause.boost * FUZZY_BOOST), correction))
     if not found:
         return None
     missing = {c.word for c in found if not searcher.doc_frequency(field, analyze(_ANALYZER, c.word)[0])}
@@ -364,7 +373,12 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
     for word in missing:
         best = next(c for c in found if c.word == word)  # corrections are best first per word
         suggestion = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", best.spelling, suggestion, count=1)
-    return Fallback(replace(parsed, groups=tuple(groups)), suggestion if missing else None, tuple(found))
+
+    def rewritten(keep: bool | set[str]) -> ParsedQuery:
+        return replace(parsed, groups=tuple(tuple(group) + tuple(c for c, fix in more if keep is True or fix.word in keep)
+                                            for group, more in zip(parsed.groups, added)))
+
+    return Fallback(rewritten(True), suggestion if missing else None, tuple(found), rewritten(missing))
 
 
 def _corrections(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> tuple[Correction, ...]:

@@ -321,6 +321,39 @@ def test_exact_matches_are_not_approximate_and_nonsense_finds_nothing(searcher):
     assert nonsense.total == 0 and nonsense.suggestion is None and not nonsense.approximate
 
 
+def test_a_question_no_passage_answers_word_for_word_shows_those_with_most_of_its_words(searcher):
+    # "besluttede" is in no item about the language centre: every word ANDed found nothing.
+    response = search(searcher, "hvad besluttede integrationsrådet om sprogcenter")
+    assert response.approximate and response.suggestion is None
+    assert "flest af dem (2 af 3)" in response.notice
+    # the rarest words first: the items with the council and the language centre, then those
+    # where the council decided something (by BM25F alone the title "… for Integrationsrådet" led)
+    assert top(searcher, "hvad besluttede integrationsrådet om sprogcenter", 2) == [
+        "Fjordby #42 Boligplacering af flygtninge i 2022",
+        "Fjordby #44 Orientering om beskæftigelsesindsatsen for kvinder med flygtningebaggrund",
+    ]
+    assert "<mark>sprogcenter</mark>" in response.hits[0].snippet
+
+
+def test_a_word_no_passage_has_is_named_and_the_rest_is_searched(searcher):
+    response = search(searcher, "hvem stemmer imod")
+    assert response.approximate and "«hvem» står ikke i nogen af dem" in response.notice
+    assert {f"{h.municipality} #{h.item_number}" for h in response.hits} == {"Lyngsø #22", "Ravnsø #131", "Ravnsø #132"}
+    # fields and exclusions still hold for every passage shown
+    assert {h.item_number for h in search(searcher, "hvem stemmer imod kommune:Ravnsø").hits} == {131, 132}
+    assert {h.item_number for h in search(searcher, "hvem stemmer imod -kommunegaranti").hits} == {22, 131}
+    assert search(searcher, "kommune:Hedelund hvem stemmer imod").total == 0
+    # "Kun beslutninger" narrows a search: it never shows decisions with some of the words
+    assert search(searcher, "hvem stemmer imod", decisions_only=True).total == 0
+
+
+def test_the_pages_of_passages_with_most_of_the_words_follow_one_order(searcher):
+    query = "hvad besluttede integrationsrådet om sprogcenter"
+    every = [h.id for h in search(searcher, query, page_size=50).hits]
+    paged = [h.id for page in (1, 2, 3) for h in search(searcher, query, page_size=3, page=page).hits]
+    assert len(every) == search(searcher, query).total > 3 and paged == every
+
+
 def test_cli_shows_suggestion_and_approximate_label(seed_index_dir):
     from indexer.cli import main
 
