@@ -64,6 +64,9 @@ class Progress:
     def writing(self, total: int) -> None:
         """All files are read; now `total` of them are written into the index, each announced by file()."""
 
+    def rebuilding(self, reason: str) -> None:
+        """The run rebuilds the whole index though not asked to, for `reason`."""
+
     def done(self, report: UpdateReport) -> None:
         """The run has finished (and committed)."""
 
@@ -117,6 +120,9 @@ class ConsoleProgress(Progress):
         if self.verbosity >= VERBOSE or not self.tty:
             self._line(f"Skriver {_plural(total, 'fil', 'filer')} i indekset …")
 
+    def rebuilding(self, reason: str) -> None:
+        self._line(f"Bygger hele indekset igen: {reason}.")  # a long run the user did not ask for: say why at once
+
     def done(self, report: UpdateReport) -> None:
         if self._bar_visible:
             self.stream.write("\r\x1b[K")
@@ -158,7 +164,7 @@ def summary_line(report: UpdateReport) -> str:
         f"{report.skipped and len(report.skipped) or 0} sprunget over",
     ]
     seconds = f"{report.seconds:.1f}".replace(".", ",")
-    rebuilt = " (genopbygget)" if report.full else ""
+    rebuilt = f" (genopbygget: {report.rebuilt_because})" if report.rebuilt_because else " (genopbygget)" if report.full else ""
     return f"{_plural(report.seen, 'fil', 'filer')} set: {', '.join(parts)} – {seconds} s{rebuilt}."
 
 

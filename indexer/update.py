@@ -66,6 +66,7 @@ class UpdateReport:
     skipped: tuple[Skipped, ...] = ()
     seconds: float = 0.0
     full: bool = False
+    rebuilt_because: str = ""  # why a run not asked to be full rebuilt the index whole
 
     def __str__(self) -> str:
         from indexer.progress import summary_line
@@ -113,9 +114,16 @@ def update_index(
             writing = True
         progress.file(source, at=done)  # a helper process may write beside this one: counts can jump
 
+    stamp = build_stamp()
+    rebuilt_because = ""
     with _reading_pool(workers, len(corpus.files)) as pool, _terminate_as_interrupt(), \
-            index.writer(on_write=on_write) as writer:
+            index.writer(on_write=on_write, build_stamp=stamp) as writer:
         stored = {} if full else index.sources()
+        if stored and index.build_stamp != stamp:
+            # Terms written under other stems or compound parts would answer differently from
+            # those of files read now: the whole index is rebuilt, as the README promises.
+            full, stored, rebuilt_because = True, {}, DATA_CHANGED
+            progress.rebuilding(rebuilt_because)
         if full:
             writer.clear()
         progress.start(len(corpus.files))  # the files to check; refused ones are reported at once
@@ -153,6 +161,7 @@ def update_index(
         skipped=tuple(sorted(skipped, key=lambda item: item.source)),
         seconds=time.monotonic() - started,
         full=full,
+        rebuilt_because=rebuilt_because,
         **counts,
     )
     progress.done(report)
@@ -160,6 +169,32 @@ def update_index(
 
 
 _Read = tuple[Document, dict[str, int]] | Skipped | None  # read, refused, or unchanged
+
+# Why a run rebuilds the whole index when not asked to (see `build_stamp`).
+DATA_CHANGED = "datafilerne (ordstammer, sammensatte ord, emneord) er ændret siden sidste fulde opbygning"
+
+
+def build_stamp() -> str:
+    """A digest of every data file that shapes what a build writes: the search engine's
+    (`search.schema.INDEX_DATA_FILES`), the topic vocabulary with `$REFERATSOG_TOPICS`, and
+    the compounds that keep their hyphen. The index records it at each whole build; a run
+    that finds another one rebuilds whole, so an edited file never leaves old and new terms
+    (or topics) side by side."""
+    from importlib import resources
+
+    from search.schema import INDEX_DATA_FILES
+
+    digest = hashlib.sha256()
+    extra = topics_file()
+    contents = [(path.name, path.read_bytes()) for path in INDEX_DATA_FILES]
+    contents += [(name, resources.files("indexer").joinpath(f"data/{name}").read_bytes())
+                 for name in ("topics.txt", "hyphenated.txt")]
+    if extra is not None:  # readable: `checked_tagger` has read it before this
+        contents.append(("REFERATSOG_TOPICS", extra.read_bytes()))
+    for name, data in contents:
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:16]
 
 # Why a link that leads out of the corpus root is not followed (see `_collect`).
 OUTSIDE_ROOT = "symbolsk link peger uden for mappen, der indekseres – følges ikke"

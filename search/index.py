@@ -80,6 +80,8 @@ from search.writing import SegmentWriter, remove_uncommitted
 
 INDEX_NAME = "MAIN"
 VERSION_FILE = "referatsog-index.json"
+# The schema attribute that holds a whole build's `build_stamp` (see `IndexWriter`).
+BUILD_STAMP = "referatsog_build_stamp"
 
 
 def is_index_folder(names: Iterable[str]) -> bool:
@@ -313,14 +315,22 @@ class SearchIndex:
     # Writing
 
     def writer(
-        self, *, procs: int = 1, limitmb: int = 128, on_write: Callable[[int, int, str], None] | None = None
+        self, *, procs: int = 1, limitmb: int = 128, on_write: Callable[[int, int, str], None] | None = None,
+        build_stamp: str | None = None,
     ) -> IndexWriter:
         """A context manager that commits on normal exit and cancels on an exception.
 
         Raises `IndexLocked` at once when another writer holds the index. `procs` > 1 uses
-        Whoosh's multiprocessing writer for bulk builds. `on_write`: see `IndexWriter`.
+        Whoosh's multiprocessing writer for bulk builds. `on_write`, `build_stamp`: see
+        `IndexWriter`.
         """
-        return IndexWriter(self, procs=procs, limitmb=limitmb, on_write=on_write)
+        return IndexWriter(self, procs=procs, limitmb=limitmb, on_write=on_write, build_stamp=build_stamp)
+
+    @property
+    def build_stamp(self) -> str | None:
+        """What the caller said its last whole build was made with (`IndexWriter`'s
+        `build_stamp`), None for an index built before stamps or without one."""
+        return getattr(self._ix.schema, BUILD_STAMP, None)
 
     def compound_lexicon(self) -> decompound.Lexicon:
         """The lexicon this index splits compounds by (learned at its last full build)."""
@@ -338,11 +348,16 @@ class IndexWriter:
     pickled with the schema into the same generation: readers and later incremental writers
     split compounds exactly as this build did. `on_write(done, total, source)` reports that
     second pass, which is where a full build spends its time.
+
+    `build_stamp`: a caller's digest of whatever else shaped the terms (the data files of
+    stemming and decompounding, its own vocabularies). A build from nothing records it on the
+    schema, in the same commit; incremental writes keep it; `SearchIndex.build_stamp` reads it
+    back, so a caller can tell that an edited data file needs a whole build.
     """
 
     def __init__(
         self, index: SearchIndex, *, procs: int = 1, limitmb: int = 128,
-        on_write: Callable[[int, int, str], None] | None = None,
+        on_write: Callable[[int, int, str], None] | None = None, build_stamp: str | None = None,
     ) -> None:
         try:
             # Non-compound segments: a reader opens each segment file as a file, where a
@@ -360,6 +375,7 @@ class IndexWriter:
         self._cleared = False
         self._closed = False
         self._on_write = on_write
+        self._build_stamp = build_stamp
         self._spool: Spool | None = None
         self._helper_segments: list[Any] = []  # written by the spool's helper process, for the commit
         # A killed writer's files (the lock is ours now): they may be what filled the disk.
@@ -437,6 +453,7 @@ class IndexWriter:
         if self._spool is None:
             return
         use_compound_lexicon(self._writer.schema, self._spool.lexicon())
+        setattr(self._writer.schema, BUILD_STAMP, self._build_stamp)  # pickled with it, in this commit
         self._helper_segments = self._spool.write(self._writer, self._ix, self._options, self._write, self._on_write)
 
     def _close_spool(self) -> None:

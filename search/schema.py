@@ -35,7 +35,8 @@ from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from indexer.dates import find_dates
 from indexer.models import Document, Passage
 from search.analysis import VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer, DanishPositions
-from search.danish import fold
+from search import decompound
+from search.danish import DATA_DIR, fold
 from search.facets import FACETS
 
 # Bump when fields or analysis change in a way an existing index cannot follow;
@@ -68,6 +69,12 @@ FILE = "file"
 TEXT_FIELDS: tuple[str, ...] = ("title", "decision", "body")
 FIELD_BOOSTS: Mapping[str, float] = {"title": 4.0, "decision": 1.0, "body": 1.0}
 ROUTINE_TITLES = Path(__file__).resolve().parent / "data" / "routine_titles.txt"
+# The data files whose contents shape what a build writes (stems, compound parts, the routine
+# column): an index built under other contents answers differently, so an edit needs a
+# whole build (`IndexWriter`'s `build_stamp`). `variants.txt` is read at query time only.
+INDEX_DATA_FILES: tuple[Path, ...] = (
+    DATA_DIR / "stem_exclusions.txt", decompound.WORDS_FILE, decompound.LEXICON_FILE, ROUTINE_TITLES,
+)
 
 
 def _danish_text(analyzer: Any) -> TEXT:

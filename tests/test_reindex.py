@@ -25,7 +25,7 @@ from indexer.cli import main
 from indexer.models import Skipped
 from indexer.progress import NORMAL, VERBOSE, ConsoleProgress, Progress, format_summary, make_progress
 from indexer.update import UpdateReport, update_index
-from search import IndexLocked, SearchRequest, open_index
+from search import IndexLocked, IndexWriter, SearchRequest, open_index
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -234,6 +234,80 @@ def test_full_rebuilds_everything_from_scratch(tmp_path, reads):
     assert sorted(reads) == sorted(p.name for p in corpus.iterdir())
     assert (report.indexed, report.unchanged, report.full) == (5, 0, True)
     assert answers(index_dir) == before  # passage ids are stable across a rebuild
+
+
+def test_an_edited_data_file_makes_the_next_run_rebuild_whole_once(tmp_path, reads, monkeypatch):
+    """An administrator adds a stem exclusion: files read from now on are stemmed by it, so
+    the old files' terms would no longer meet the queries' (a search for "budget" missed
+    "budgettet" until everything was read again). The next plain run rebuilds whole, says
+    why, and the run after it is incremental again."""
+    import search.schema
+
+    corpus = make_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    data = [tmp_path / path.name for path in search.schema.INDEX_DATA_FILES]
+    for original, copy in zip(search.schema.INDEX_DATA_FILES, data):
+        shutil.copy(original, copy)
+    monkeypatch.setattr(search.schema, "INDEX_DATA_FILES", tuple(data))
+    update_index([corpus], index_dir)
+    assert update_index([corpus], index_dir).unchanged == 5  # same data: nothing read
+    reads.clear()
+
+    exclusions = next(path for path in data if path.name == "stem_exclusions.txt")
+    exclusions.write_text(exclusions.read_text(encoding="utf-8") + "\nbudget budget\n", encoding="utf-8")
+    progress = io.StringIO()
+    report = update_index([corpus], index_dir, progress=ConsoleProgress(progress, tty=False))
+
+    assert sorted(reads) == sorted(p.name for p in corpus.iterdir())
+    assert (report.indexed, report.unchanged, report.full) == (5, 0, True)
+    assert "Bygger hele indekset igen: datafilerne" in progress.getvalue()
+    assert "(genopbygget: datafilerne" in str(report)
+    reads.clear()
+    again = update_index([corpus], index_dir)
+    assert (reads, again.unchanged, again.full, again.rebuilt_because) == ([], 5, False, "")
+
+
+def test_an_extra_topic_vocabulary_retags_every_file_not_only_the_changed_ones(tmp_path, reads, monkeypatch):
+    corpus = make_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    extra = tmp_path / "emner.txt"
+    extra.write_text("kultur: bibliotek, biblioteket\n", encoding="utf-8")
+    monkeypatch.setenv("REFERATSOG_TOPICS", str(extra))
+    reads.clear()
+
+    report = update_index([corpus], index_dir)
+
+    assert (report.indexed, report.full) == (5, True)
+    index = open_index(index_dir)
+    try:
+        topics = {value.value: value.count for value in index.search(SearchRequest(query="biblioteket")).facets["topic"]}
+    finally:
+        index.close()
+    assert topics.get("kultur", 0) > 0  # the files untouched since the first run carry the new topic too
+
+
+def test_a_killed_rebuild_for_edited_data_is_tried_again_by_the_next_run(tmp_path, monkeypatch):
+    """The index records what its whole build was made with in the build's own commit: a
+    rebuild that fails leaves the old record, so the next run rebuilds again."""
+    import indexer.update
+
+    corpus = make_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    monkeypatch.setattr(indexer.update, "build_stamp", lambda: "edited")
+    real_write = IndexWriter._write_spooled
+
+    def disk_full(self):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(IndexWriter, "_write_spooled", disk_full)  # the rebuild's writing pass
+    with pytest.raises(OSError):
+        update_index([corpus], index_dir)
+    monkeypatch.setattr(IndexWriter, "_write_spooled", real_write)
+
+    assert update_index([corpus], index_dir).full
+    assert not update_index([corpus], index_dir).full
 
 
 # --- what the index mirrors -----------------------------------------------------------------------

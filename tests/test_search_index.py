@@ -186,6 +186,25 @@ def test_clear_rebuilds_in_one_transaction(index, corpus: Path):
     assert [h.title for h in index.search(SearchRequest(query="flygtninge")).hits] == ["Status på flygtninge"]
 
 
+def test_a_whole_build_records_its_stamp_in_its_commit_and_increments_keep_it(index, tmp_path: Path, corpus: Path):
+    assert index.build_stamp is None  # the fixture's build gave none
+    with index.writer(build_stamp="data-2") as writer:
+        writer.add(minutes("c.txt", "Status på flygtninge"), corpus)  # an increment: not a whole build
+    assert index.build_stamp is None
+    with index.writer(build_stamp="data-2") as writer:
+        writer.clear()
+        writer.add(minutes("c.txt", "Status på flygtninge"), corpus)
+        assert index.build_stamp is None  # until the commit
+    assert index.build_stamp == "data-2"
+    with index.writer() as writer:
+        writer.add(minutes("d.txt", "Mødeplan 2016"), corpus)
+    reopened = open_index(tmp_path / "index")
+    try:
+        assert reopened.build_stamp == "data-2"  # from the committed generation, across processes too
+    finally:
+        reopened.close()
+
+
 def test_one_source_twice_in_one_write_is_refused(index, corpus: Path):
     with pytest.raises(ValueError), index.writer() as writer:
         writer.add(minutes("c.txt", "Et"), corpus)
