@@ -311,6 +311,12 @@ def test_serve_behind_a_proxy_logs_resists_slow_clients_and_stops_on_sigterm(see
     assert re.search(r'^203\.0\.113\.9 - - \[[^\]]+\] "GET /referatsog/api/search\?q=flygtninge HTTP/1\.1" 200 \d+ ',
                      output, re.MULTILINE), output
     assert len(re.findall(r'"GET /healthz HTTP/1\.1" 200 ', output)) == 1
+    # waitress's own refusals leave their line too (they never reach the app), a long target cut short
+    assert len(re.findall(r'^127\.0\.0\.1 - - \[[^\]]+\] "GET /api/search\?q=bolig HTTP/1\.1" 413 \d+ ', output,
+                          re.MULTILINE)) == 1, output[-3000:]
+    assert re.search(r'"GET /api/search HTTP/1\.1" 501 \d+ ', output) and re.search(r'"GET /healthz HTTP/1\.1" 400 ', output)
+    long_lines = re.findall(r'^.*" 431 \d+ .*$', output, re.MULTILINE)
+    assert len(long_lines) == 2 and all('"GET /' in line and len(line) < 1200 and "…" in line for line in long_lines)
 
 
 # --- a first start, with no index yet -------------------------------------------------------------

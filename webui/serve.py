@@ -45,10 +45,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import waitress
 
@@ -57,6 +56,7 @@ from indexer.progress import printable
 from indexer.settings import default_corpus, default_index_dir, from_environment, index_dir_problem, write_advice
 
 from . import create_app
+from .accesslog import ACCESS_LOGGER, AccessLog
 from .config import ConfigError, integer
 from .index import start_warming
 from .refusals import listeners, speak_danish
@@ -79,7 +79,6 @@ SERVER_OPTIONS: dict[str, Any] = {
 }
 OPEN_FILES = 4096  # soft limit wanted for connections plus index files (raised up to the hard limit)
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"
-ACCESS_LOGGER = "referatsog.access"
 
 
 class ServeError(Exception):
@@ -317,53 +316,6 @@ class BackgroundStderr(logging.Handler):
         deadline = time.monotonic() + timeout
         while cls._lines is not None and cls._lines.unfinished_tasks and time.monotonic() < deadline:
             time.sleep(0.01)
-
-
-class AccessLog:
-    """WSGI middleware: one line per request on the `referatsog.access` logger, in the
-    combined log format (as nginx and Apache write it) plus the milliseconds the app took:
-
-    10.0.0.7 - - [03/Dec/2026:11:09:56 +0000] "GET /?q=bolig HTTP/1.1" 200 18631 "-" "curl/8.5" 12ms
-
-    The client address is the proxy's unless the app trusts it (`REFERATSOG_TRUSTED_PROXIES`),
-    whose `ProxyFix` puts the client's in the environment. Bytes are the `Content-Length`.
-    """
-
-    def __init__(self, app: Callable[..., Iterable[bytes]], logger: logging.Logger | None = None) -> None:
-        self.app = app
-        self.logger = logger or logging.getLogger(ACCESS_LOGGER)
-
-    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        started = time.perf_counter()
-        seen: dict[str, Any] = {"status": "500", "length": "-"}
-
-        def recording_start_response(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
-            seen["status"] = status.split(" ", 1)[0]
-            seen["length"] = next((v for k, v in headers if k.lower() == "content-length"), "-")
-            return start_response(status, headers, *args)
-
-        try:
-            return self.app(environ, recording_start_response)
-        finally:
-            self._log(environ, seen, time.perf_counter() - started)
-
-    def _log(self, environ: dict[str, Any], seen: dict[str, Any], seconds: float) -> None:
-        if not self.logger.isEnabledFor(logging.INFO):
-            return
-        path = (environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")).encode("latin-1", "replace")
-        query = environ.get("QUERY_STRING")
-        target = _quoted(quote(path, safe="/:@!$&'()*+,;=~%") + (f"?{query}" if query else ""))
-        when = time.strftime("%d/%b/%Y:%H:%M:%S %z", time.localtime())
-        self.logger.info('%s - - [%s] "%s %s %s" %s %s "%s" "%s" %dms',
-                         _quoted(environ.get("REMOTE_ADDR") or "-"), when, environ.get("REQUEST_METHOD", "-"), target,
-                         environ.get("SERVER_PROTOCOL", "-"), seen["status"], seen["length"],
-                         _quoted(environ.get("HTTP_REFERER", "-")), _quoted(environ.get("HTTP_USER_AGENT", "-")),
-                         round(seconds * 1000))
-
-
-def _quoted(text: str) -> str:
-    """A request's text as one log field: no quotes, spaces or control characters to forge lines with."""
-    return "".join(c if c.isprintable() and c not in ' "\\' else f"\\x{ord(c):02x}" for c in text)
 
 
 def _interrupt(_signum: int, _frame: object) -> None:

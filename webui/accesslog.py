@@ -1,0 +1,80 @@
+"""The access log: one line per request, in the combined log format (as nginx and Apache
+write it) plus the milliseconds the app took, on the `referatsog.access` logger:
+
+10.0.0.7 - - [03/Dec/2026:11:09:56 +0000] "GET /?q=bolig HTTP/1.1" 200 18631 "-" "curl/8.5" 12ms
+
+`AccessLog` writes the line of every request the app answers; `log_refusal` the line of one
+that waitress refuses before the app sees it (`webui.refusals`: a body or headers too large,
+a malformed request), so that those, too, leave their line.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import quote
+
+ACCESS_LOGGER = "referatsog.access"
+REFUSED_TARGET = 1000  # characters of a refused request's target kept in its line (a 431's is 256 KB)
+
+
+class AccessLog:
+    """WSGI middleware: one line per request on the `referatsog.access` logger (see above).
+
+    The client address is the proxy's unless the app trusts it (`REFERATSOG_TRUSTED_PROXIES`),
+    whose `ProxyFix` puts the client's in the environment. Bytes are the `Content-Length`.
+    """
+
+    def __init__(self, app: Callable[..., Iterable[bytes]], logger: logging.Logger | None = None) -> None:
+        self.app = app
+        self.logger = logger or logging.getLogger(ACCESS_LOGGER)
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        started = time.perf_counter()
+        seen: dict[str, Any] = {"status": "500", "length": "-"}
+
+        def recording_start_response(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
+            seen["status"] = status.split(" ", 1)[0]
+            seen["length"] = next((v for k, v in headers if k.lower() == "content-length"), "-")
+            return start_response(status, headers, *args)
+
+        try:
+            return self.app(environ, recording_start_response)
+        finally:
+            self._log(environ, seen, time.perf_counter() - started)
+
+    def _log(self, environ: dict[str, Any], seen: dict[str, Any], seconds: float) -> None:
+        path = (environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")).encode("latin-1", "replace")
+        query = environ.get("QUERY_STRING")
+        _line(self.logger, environ.get("REMOTE_ADDR") or "-", environ.get("REQUEST_METHOD", "-"),
+              quote(path, safe="/:@!$&'()*+,;=~%") + (f"?{query}" if query else ""), environ.get("SERVER_PROTOCOL", "-"),
+              seen["status"], seen["length"], environ.get("HTTP_REFERER", "-"), environ.get("HTTP_USER_AGENT", "-"),
+              seconds)
+
+
+def log_refusal(remote: str, first_line: str, headers: dict[str, str], status: int, length: int) -> None:
+    """The line of a request waitress refused itself: what it read of the request line
+    (`first_line`, the target cut at `REFUSED_TARGET` characters) and of the headers."""
+    logger = logging.getLogger(ACCESS_LOGGER)
+    parts = first_line.split(" ")
+    method, target, protocol = (parts + ["-", "-", "-"])[:3] if first_line else ("-", "-", "-")
+    if len(target) > REFUSED_TARGET:
+        target = target[:REFUSED_TARGET] + "…"
+    _line(logger, remote or "-", method, target, protocol, str(status), str(length),
+          headers.get("REFERER", "-"), headers.get("USER_AGENT", "-"), 0.0)
+
+
+def _line(logger: logging.Logger, remote: str, method: str, target: str, protocol: str, status: str, length: str,
+          referer: str, agent: str, seconds: float) -> None:
+    if not logger.isEnabledFor(logging.INFO):
+        return
+    when = time.strftime("%d/%b/%Y:%H:%M:%S %z", time.localtime())
+    logger.info('%s - - [%s] "%s %s %s" %s %s "%s" "%s" %dms', _quoted(remote), when, _quoted(method), _quoted(target),
+                _quoted(protocol), status, length, _quoted(referer), _quoted(agent), round(seconds * 1000))
+
+
+def _quoted(text: str) -> str:
+    """A request's text as one log field: no quotes, spaces or control characters to forge lines with."""
+    return "".join(c if c.isprintable() and c not in ' "\\' else f"\\x{ord(c):02x}" for c in text)
