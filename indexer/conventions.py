@@ -396,4 +396,16 @@ NUMBERED_ENTRY = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>.+?)(?:\s+(?P<p
 # "FORORD 3" (annual reports)
 CAPS_ENTRY = re.compile(r"^(?P<title>[A-ZÆØÅ][A-ZÆØÅ0-9 \-–]*[A-ZÆØÅ0-9])\s+(?P<page>\d{1,3})$")
 
+# --- Document types ----------------------------------------------------------------------
+
+# What a document calls itself in its title lines. "Beretning"/"Årsrapport" are annual reports
+# too; "Beslutningsprotokol" is minutes.
+ANNUAL_WORD = re.compile(r"\b(?:Årsberetning|ÅRSBERETNING|Beretning|BERETNING|Årsrapport|ÅRSRAPPORT)\b")
+# "Åben dagsorden", "Lukket referat": the word in lower case after the publication's openness.
+_OPENNESS = r"(?:(?i:åbent?|lukket)\s+)"
+# Compounds name the kind by their last part: "Tillægsdagsorden", "Mødereferat", "Beslutningsreferat".
+AGENDA_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+d|D)agsorden|[A-ZÆØÅ]*DAGSORDEN)\b|\b{_OPENNESS}dagsorden\b")
+MINUTES_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+r|R)eferat|[A-ZÆØÅ]*REFERAT|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b"
+                          rf"|\b{_OPENNESS}referat\b")
+
 DOCUMENT_TITLE = re.compile(r"^(ÅRSBERETNING|REFERAT|DAGSORDEN|Årsberetning|Referat|Dagsorden)\b")

@@ -429,15 +429,6 @@ def _without_role(name: str) -> str:
     return name
 
 
-# What a document calls itself in its title lines. "Beretning"/"Årsrapport" are annual reports
-# too; "Beslutningsprotokol" is minutes.
-_ANNUAL_WORD = re.compile(r"\b(?:Årsberetning|ÅRSBERETNING|Beretning|BERETNING|Årsrapport|ÅRSRAPPORT)\b")
-# "Åben dagsorden", "Lukket referat": the word in lower case after the publication's openness.
-_OPENNESS = r"(?:(?i:åbent?|lukket)\s+)"
-# Compounds name the kind by their last part: "Tillægsdagsorden", "Mødereferat", "Beslutningsreferat".
-_AGENDA_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+d|D)agsorden|[A-ZÆØÅ]*DAGSORDEN)\b|\b{_OPENNESS}dagsorden\b")
-_MINUTES_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+r|R)eferat|[A-ZÆØÅ]*REFERAT|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b"
-                           rf"|\b{_OPENNESS}referat\b")
 _TITLE_LINES = 12  # a document says what it is within its first lines
 
 
@@ -466,11 +457,11 @@ def _doc_type(opening: Sequence[str], decided: bool, annual: bool) -> str:
     quotes only earlier committees.
     """
     first = " ".join(_title_lines(opening))
-    if _ANNUAL_WORD.search(first):
+    if cv.ANNUAL_WORD.search(first):
         return AARSBERETNING
-    if _AGENDA_WORD.search(first) and not _MINUTES_WORD.search(first) and not decided:
+    if cv.AGENDA_WORD.search(first) and not cv.MINUTES_WORD.search(first) and not decided:
         return DAGSORDEN
-    if annual and not _MINUTES_WORD.search(first) and not _AGENDA_WORD.search(first):
+    if annual and not cv.MINUTES_WORD.search(first) and not cv.AGENDA_WORD.search(first):
         return AARSBERETNING
     return REFERAT
 

@@ -163,6 +163,7 @@ _ITEM_KEYS = frozenset({"resume", "indstilling", "sagsfremstilling", "beslutning
                         "beslutningskompetence", "kompetence", "sagsgang_og_sagstype", DECISION})
 _LABELLED = re.compile(r"^[\wæøåÆØÅ.\-]+:\s")  # "Dato: …", "Sagsforløb: IR": a labelled line, no title
 _REACH = 4  # lines from an unnumbered title to the section label under it (field lines between)
+_OPENING = 12  # lines above the first title where a document says what it is
 
 
 def _unnumbered_headings(lines: Sequence[Line], contents: list[tuple[int | None, str]], skip: set[int]) -> list[_Heading]:
@@ -184,8 +185,9 @@ def _unnumbered_headings(lines: Sequence[Line], contents: list[tuple[int | None,
         key = _label_key(lines[j].text) if j is not None and j - i <= _REACH else None
         if key is not None:
             candidates.append((i, key, fielded))
-    if not candidates:
-        return []
+    opening = [line.text for line in lines[:candidates[0][0] if candidates else 0] if line.text][:_OPENING]
+    if not candidates or any(cv.ANNUAL_WORD.search(text) for text in opening):
+        return []  # an annual report's "Beslutninger" heading is no item's decision
     keys = {key for line in lines if (key := _label_key(line.text))}
     if not (DECISION in keys or candidates[0][2] or len(keys & _ITEM_KEYS) >= 2):
         return []

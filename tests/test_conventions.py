@@ -927,6 +927,18 @@ def test_a_web_page_of_items_without_numbers_splits_where_the_sections_start_aga
     assert [p.decision for p in document.passages] == [p.decision for p in original.passages]
 
 
+def test_an_annual_report_with_a_beslutninger_heading_stays_a_report(tmp_path):
+    # 'Beslutninger' is a section label of minutes, and an annual report's heading too: a report that calls
+    # itself one has sections, not an item starting at the title above that heading.
+    path = tmp_path / "aarsberetning.txt"
+    path.write_text("Årsberetning 2020\n\nHandicaprådet\n\nForord\n\nHandicaprådet har i 2020 arbejdet under særlige "
+                    "vilkår og holdt de fleste møder virtuelt.\n\nRådets arbejde i 2020\n\nBeslutninger\nRådet har i årets "
+                    "løb afgivet høringssvar i otte sager og besøgt to plejecentre.\n", encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert document.doc_type == "årsberetning" and not any(p.sections for p in document.passages)
+    assert document.passages[0].title == "Forord"
+
+
 def test_a_report_with_an_okonomi_heading_stays_a_report(tmp_path):
     # 'Økonomi' and 'Baggrund' head report sections too: without a decision or the sections only agenda items
     # have, no title above them starts an item.
