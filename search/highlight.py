@@ -2,7 +2,10 @@
 
 Matching is by index term, not by spelling: a word is marked when the Danish analyzer
 makes of it a term the query searched for, so "flygtningene" lights up for the query
-"flygtninge". Tokens are found with the analyzer's own token pattern (a C-level regex)
+"flygtninge". A phrase (`"negativ social kontrol"`, or the long form `REM` adds, "Rådet for
+Etniske Minoriteter") is marked where its words stand in a row, as the index matched it (small
+words between them skipped, compound parts counting as their word), and only there: marked
+word by word, `REM` lit up every "Integrationsrådet" (its part "råd") and every "etniske". Tokens are found with the analyzer's own token pattern (a C-level regex)
 and each distinct word is analysed once (`analysis.word_terms`, whose memo `_matches` reads
 directly), so a snippet costs a scan of the text, not a Whoosh analysis per hit. Only the
 first `MAX_SCAN` characters are scanned: long annual-report sections stay cheap (issue 6).
@@ -34,8 +37,12 @@ _SPACE_RE = re.compile(r"\s+")
 _OPEN_PARAGRAPH_END_RE = re.compile(r"(?<![.!?:;…·])[ \t]*\n[ \t]*\n\s*")
 
 
-def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH, lexicon: Lexicon | None = None) -> str:
-    """HTML: the best window of `text` for `terms`, matched words in `<mark>`, all else escaped.
+Phrase = tuple[str, ...]  # the index terms of a phrase's words, in order (small words left out)
+
+
+def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH, lexicon: Lexicon | None = None,
+            phrases: Collection[Phrase] = ()) -> str:
+    """HTML: the best window of `text` for `terms` and `phrases`, matches in `<mark>`, all else escaped.
 
     >>> snippet("Byrådet drøftede <b>flygtningene</b> i Næstved.", {"flygtning"})
     'Byrådet drøftede &lt;b&gt;<mark>flygtningene</mark>&lt;/b&gt; i Næstved.'
@@ -43,7 +50,7 @@ def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH, le
     'Kompetenceudvalg: Integrationsrådet · <mark>Administrationen</mark> indstiller. Godkendt.'
     """
     text = _SPACE_RE.sub(" ", _OPEN_PARAGRAPH_END_RE.sub(" · ", text[:MAX_SCAN].strip())).strip()
-    matches = _matches(text, frozenset(terms), lexicon) if terms else []
+    matches = _matches(text, frozenset(terms), lexicon, frozenset(phrases)) if terms or phrases else []
     if not matches:
         start, end = 0, _cut(text, width)
     else:
@@ -52,13 +59,16 @@ def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH, le
     return ellipsis_before + _marked(text, matches, start, end) + ellipsis_after
 
 
-def mark(text: str, terms: Collection[str], *, lexicon: Lexicon | None = None) -> str:
-    """HTML: all of a short `text` (a title) escaped, every matching word in `<mark>`.
+def mark(text: str, terms: Collection[str], *, lexicon: Lexicon | None = None, phrases: Collection[Phrase] = ()) -> str:
+    """HTML: all of a short `text` (a title) escaped, every matching word and phrase in `<mark>`.
 
     >>> mark("Modtagelse af <flygtninge>", {"flygtning"})
     'Modtagelse af &lt;<mark>flygtninge</mark>&gt;'
+    >>> mark("Rådet for Etniske Minoriteter og rådets etniske grupper", (), phrases={("raad", "etnisk", "minoritet")})
+    '<mark>Rådet</mark> for <mark>Etniske</mark> <mark>Minoriteter</mark> og rådets etniske grupper'
     """
-    return _marked(text, _matches(text, frozenset(terms), lexicon) if terms else [], 0, len(text))
+    found = _matches(text, frozenset(terms), lexicon, frozenset(phrases)) if terms or phrases else []
+    return _marked(text, found, 0, len(text))
 
 
 @dataclass(frozen=True)
@@ -73,13 +83,14 @@ class Marker:
 
     terms: frozenset[str]
     lexicon: Lexicon | None = None
+    phrases: frozenset[Phrase] = frozenset()
 
     def __call__(self, text: str) -> str:
         """HTML: `text` escaped, its first matches (`_MAX_MATCHES`) in `<mark>`."""
-        return mark(text, self.terms, lexicon=self.lexicon)
+        return mark(text, self.terms, lexicon=self.lexicon, phrases=self.phrases)
 
     def __bool__(self) -> bool:
-        return bool(self.terms)
+        return bool(self.terms or self.phrases)
 
 
 def _marked(text: str, matches: list[tuple[int, int, frozenset[str]]], start: int, end: int) -> str:
@@ -107,20 +118,42 @@ def excerpt(text: str, *, max_lines: int = 3, max_chars: int = 300) -> str:
     return result + ("…" if more else "")
 
 
-def _matches(text: str, terms: frozenset[str], lexicon: Lexicon | None) -> list[tuple[int, int, frozenset[str]]]:
+def _matches(text: str, terms: frozenset[str], lexicon: Lexicon | None,
+             phrases: frozenset[Phrase] = frozenset()) -> list[tuple[int, int, frozenset[str]]]:
     """(start, end, matched terms) of each word of `text` whose index terms (compounds split by
-    the index's `lexicon`) meet `terms`."""
+    the index's `lexicon`) meet `terms`, and of each word of a phrase where its words stand in a
+    row (their "term" is the phrase's terms joined by spaces, which no index term has)."""
     found = []
+    words: list[tuple[int, int, frozenset[str]]] = []  # every word with index terms, for phrases
     known = word_terms_table(lexicon)
     for m in _TOKEN_RE.finditer(text):
         word = m.group(0)
         analysed = known.get(word)
-        hit = (analysed if analysed is not None else word_terms(word, lexicon)) & terms
-        if hit:
+        if analysed is None:
+            analysed = word_terms(word, lexicon)
+        if phrases and analysed:
+            words.append((m.start(), m.end(), analysed))
+        hit = analysed & terms
+        if hit and len(found) < _MAX_MATCHES:
             found.append((m.start(), m.end(), hit))
-            if len(found) >= _MAX_MATCHES:
-                break
-    return found
+        elif len(found) >= _MAX_MATCHES and not phrases:
+            break
+    return _with_phrases(found, words, phrases)[:_MAX_MATCHES] if phrases else found
+
+
+def _with_phrases(found: list[tuple[int, int, frozenset[str]]], words: list[tuple[int, int, frozenset[str]]],
+                  phrases: frozenset[Phrase]) -> list[tuple[int, int, frozenset[str]]]:
+    """`found` with the words of each place a phrase occurs in `words` (the text's words that
+    have index terms: small words are not indexed, so the index's phrase skips them too),
+    each word once."""
+    marked: dict[tuple[int, int], frozenset[str]] = {(start, end): hit for start, end, hit in found}
+    for phrase in phrases:
+        n, key = len(phrase), frozenset({" ".join(phrase)})
+        for i in range(len(words) - n + 1):
+            if all(phrase[k] in words[i + k][2] for k in range(n)):
+                for start, end, _terms in words[i : i + n]:
+                    marked[start, end] = marked.get((start, end), frozenset()) | key
+    return [(start, end, hit) for (start, end), hit in sorted(marked.items())]
 
 
 def _window(text: str, matches: list[tuple[int, int, frozenset[str]]], width: int) -> tuple[int, int]:

@@ -80,6 +80,14 @@ class Compiled:
     # score: the passages holding the rarest of the words first, when no passage held them all
     # (`search.partial`). Empty: one ranking.
     tiers: tuple[tuple[Query, Query], ...] = ()
+    # The phrases searched, as their index terms in order: marked only where their words stand
+    # in a row (`search.highlight`), not word by word as `highlight` is.
+    phrases: frozenset[tuple[str, ...]] = frozenset()
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """Every term searched for, the phrases' words included."""
+        return self.highlight.union(*self.phrases)
 
 
 def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False, text: str = "") -> Compiled:
@@ -92,6 +100,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
     matching: list[Query] = []
     negative: list[Query] = []
     highlight: set[str] = set()
+    phrases: set[tuple[str, ...]] = set()
     dropped_words = 0
     text_fields: set[str | None] = set()  # the fields of the clauses that rank: none, a text field or None (all)
     notices = list(parsed.notices)
@@ -101,7 +110,8 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
             if clause.field == "year" and not is_year(clause.text):
                 notices.append(f"«{clause.text}» er ikke et årstal og blev ignoreret.")
                 continue
-            pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set())
+            pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set(),
+                                 phrases if not clause.negated else set())
             if pair is None:
                 dropped_words += bool(_WORD_RE.search(clause.text))
             elif clause.negated:
@@ -118,7 +128,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
     if not scored and not negative and (parsed.groups or text.strip()):
         notices.append(NOTHING_TO_SEARCH if dropped_words else NO_WORDS)
     return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(notices),
-                    ranked=bool(text_fields), in_decision=text_fields == {"decision"})
+                    ranked=bool(text_fields), in_decision=text_fields == {"decision"}, phrases=frozenset(phrases))
 
 
 # Clauses on these fields match or not; they do not rank (a case number typed as a plain word
@@ -135,9 +145,11 @@ def _all(queries: list[Query]) -> Query | None:
 
 
 def _clause_query(
-    clause: Clause, searcher: Searcher, analyzer: Analyzer, decisions_only: bool, highlight: set[str]
+    clause: Clause, searcher: Searcher, analyzer: Analyzer, decisions_only: bool, highlight: set[str],
+    phrases: set[tuple[str, ...]],
 ) -> tuple[Query, Query] | None:
-    """(scored, matching) queries of one clause; None when nothing of it is searchable."""
+    """(scored, matching) queries of one clause; None when nothing of it is searchable. Its terms
+    to mark go into `highlight`, or, for a phrase, into `phrases`."""
     field = clause.field
     if field in FACETS_BY_NAME:
         q = FACETS_BY_NAME[field].user_query(searcher.reader(), clause.text)
@@ -180,13 +192,14 @@ def _clause_query(
         body = _all([Term("decision" if decisions_only else "body", t) for t in terms])
         assert body is not None
         return Or([case, body]), Or([_case_number(value), body])
-    highlight.update(terms)
     fields = [field] if field else (["decision"] if decisions_only else list(TEXT_FIELDS))
     match_field = fields[0] if len(fields) == 1 else "body"
     boosts = {f: FIELD_BOOSTS.get(f, 1.0) * clause.boost for f in fields}
     if clause.phrase and len(terms) > 1:
+        phrases.add(tuple(terms))
         scored = _any([Phrase(f, terms, boost=boosts[f]) for f in fields])
         return scored, Phrase(match_field, terms)
+    highlight.update(terms)
     scored = _all([_any([Term(f, t, boost=boosts[f]) for f in fields]) for t in terms])
     matching = _all([Term(match_field, t) for t in terms])
     assert scored is not None and matching is not None
@@ -210,7 +223,7 @@ def query_marker(searcher: Searcher, query: str) -> Marker:
     analyses and splits them), to mark them anywhere else: the passage page opened from a hit.
     Words the query excludes are not marked; malformed text never raises."""
     compiled = compile_query(_read_query(query), searcher, text=query)
-    return Marker(compiled.highlight, compound_lexicon(searcher.schema))
+    return Marker(compiled.highlight, compound_lexicon(searcher.schema), compiled.phrases)
 
 
 def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | None = None) -> SearchResponse:
@@ -301,7 +314,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
 
     lexicon = compound_lexicon(searcher.schema)  # mark compounds as this index split them
     from_decision = request.decisions_only or compiled.in_decision
-    hits = tuple(_hit(searcher, docnum, score, compiled.highlight, from_decision, lexicon) for docnum, score in page)
+    hits = tuple(_hit(searcher, docnum, score, compiled.highlight, compiled.phrases, from_decision, lexicon)
+                 for docnum, score in page)
     notice = " ".join(compiled.notices) or None
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate, order=order)
@@ -349,7 +363,8 @@ def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, dec
     highlight = required.highlight.union(*(each[i][1].highlight for i in shown))
     compiled = Compiled(scored, matching, required.negative, highlight, (*notices, partial.notice(found, labels)),
                         ranked=True, in_decision=all(c.in_decision for _, c in each),
-                        tiers=tuple(query(tier) for tier in found.tiers) if len(found.tiers) > 1 else ())
+                        tiers=tuple(query(tier) for tier in found.tiers) if len(found.tiers) > 1 else (),
+                        phrases=required.phrases.union(*(each[i][1].phrases for i in shown)))
     return compiled, _base_set(searcher, snapshot, compiled, decisions_only)
 
 
@@ -484,12 +499,13 @@ def _by_score(
     query = compiled.scored
     if compiled.negative:
         query = And([query, *(Not(q) for q in compiled.negative)])
-    factor = 1.0 if ranking.asks_for_routine(compiled.highlight) else ranking.ROUTINE_FACTOR
+    factor = 1.0 if ranking.asks_for_routine(compiled.terms) else ranking.ROUTINE_FACTOR
     return ranking.top_scored(searcher, snapshot, query, hits, restricted, limit, factor, ordered)
 
 
 def _hit(
-    searcher: Searcher, docnum: int, score: float, terms: frozenset[str], from_decision: bool, lexicon: Lexicon
+    searcher: Searcher, docnum: int, score: float, terms: frozenset[str], phrases: frozenset[tuple[str, ...]],
+    from_decision: bool, lexicon: Lexicon,
 ) -> Hit:
     passage = Passage.from_record(json.loads(searcher.stored_fields(docnum)["record"]))
     from_decision = from_decision and bool(passage.decision)
@@ -511,11 +527,11 @@ def _hit(
         page=passage.page,
         line=passage.line,
         score=float(score),
-        snippet=snippet(text, terms, lexicon=lexicon),
+        snippet=snippet(text, terms, lexicon=lexicon, phrases=phrases),
         decision=excerpt(passage.decision),
-        title_html=mark(passage.title, terms, lexicon=lexicon),
-        case_handler_html=mark(passage.case_handler, terms, lexicon=lexicon) if passage.case_handler else "",
-        case_number_html=mark(passage.case_number, terms, lexicon=lexicon) if passage.case_number else "",
+        title_html=mark(passage.title, terms, lexicon=lexicon, phrases=phrases),
+        case_handler_html=mark(passage.case_handler, terms, lexicon=lexicon, phrases=phrases) if passage.case_handler else "",
+        case_number_html=mark(passage.case_number, terms, lexicon=lexicon, phrases=phrases) if passage.case_number else "",
         snippet_from="decision" if from_decision else "text",
     )
 

@@ -18,7 +18,7 @@ from search.analysis import DanishAnalyzer, analyze
 from search.danish import load_stem_exclusions, stem
 from search.decompound import load_lexicon, split
 from search.examples import example_document, example_passage
-from search.query import run_search
+from search.query import query_marker, run_search
 from search.relevance import FLOORS, below_floors, build_index, evaluate, load_benchmark, load_floors, score
 from search.syntax import parse
 from search.variants import expand, load_variants
@@ -215,6 +215,19 @@ def test_a_phrase_alternative_is_stemmed_and_excludes_as_a_phrase(tmp_path):
     assert [h.title for h in index.search(SearchRequest(query="CAM")).hits] == ["Orientering fra Center for Arbejdsmarkedet"]
     assert [h.title for h in index.search(SearchRequest(query="center -CAM")).hits] == ["Nyt center"]
     index.close()
+
+
+def test_a_phrase_is_marked_where_its_words_stand_in_a_row_and_nowhere_else(searcher):
+    # Marked word by word, the long form of REM lit up "Integrationsrådet" (its part "råd") and
+    # "etniske grupper" in the snippets, and whole titles that hold neither REM nor its long form.
+    by_title = {h.title: h for h in search(searcher, "REM").hits}
+    report = by_title["Fokus på forebyggelse af negativ social kontrol"]
+    assert "<mark>Rådet</mark> for <mark>Etniske</mark> <mark>Minoriteter</mark> (<mark>REM</mark>)" in report.snippet
+    assert "<mark>Integrationsrådet</mark>" not in report.snippet and "<mark>etniske</mark> grupper" not in report.snippet
+    assert by_title["Integrationsrådets møder i 2019"].title_html == "Integrationsrådets møder i 2019"
+    # the passage page opened from the hit marks as the hit does
+    marker = query_marker(searcher, '"negativ social kontrol"')
+    assert marker("Negativ social kontrol, ikke social uro.") == "<mark>Negativ</mark> <mark>social</mark> <mark>kontrol</mark>, ikke social uro."
 
 
 def test_the_typed_wording_ranks_first(searcher):
