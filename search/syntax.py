@@ -54,7 +54,7 @@ FIELD_ALIASES: dict[str, str] = {
 }
 # Words that announce the value after them: "punkt 15", "pkt. 15", "sagsnr 15/4410".
 ITEM_WORDS = frozenset({"punkt", "pkt", "item"})
-CASE_WORDS = frozenset({"sagsnr", "sagsnummer", "sags-nr", "j.nr", "journalnr", "sag"})
+CASE_WORDS = frozenset({"sagsnr", "sagsnummer", "sags-nr", "sagsid", "j.nr", "journalnr", "sag"})
 _ITEM_NUMBER_RE = re.compile(r"\s*(nr\.?\s*)?(\d{1,4})[.:]?(?=\s|$)")  # group 1: "nr.", which "sag" needs
 _NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
 

@@ -63,7 +63,8 @@ def test_the_past_tense_and_ending_rules_leave_other_words_alone():
     assert tokens("ordenen") != tokens("ord")  # "the order" is not "word"
 
 
-@pytest.mark.parametrize("word, other", [("billet", "bil"), ("internet", "intern"), ("indsats", "indsat"), ("plads", "plade")])
+@pytest.mark.parametrize("word, other", [("billet", "bil"), ("internet", "intern"), ("indsats", "indsat"), ("plads", "plade"),
+                                         ("Anders", "andet")])
 def test_a_word_kept_whole_is_not_merged_with_a_shorter_one(word, other):
     """Snowball made "billet" (ticket) "bil" (car) and "indsats" (effort) "indsat" (inserted)."""
     assert tokens(word) != tokens(other)

@@ -964,6 +964,7 @@ def test_an_unfiltered_querys_hit_array_is_converted_once_per_generation(segment
     ("sag 2015", ("sag", None)),  # "sag" before a plain number stays a word
     ("Sagsnr. 298112", ("298112", "case_number")),  # Mosevang numbers its cases with digits alone
     ("sagsnr 299835 dagsorden", ("299835", "case_number")),
+    ("SagsID 18/1954", ("18/1954", "case_number")),  # the label Ålunde's minutes print
 ])
 def test_labels_as_minutes_print_them_are_read_as_case_numbers_and_items(query, clause):
     first = parse(query).groups[0][0]

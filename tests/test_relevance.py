@@ -230,6 +230,10 @@ def test_a_phrase_is_marked_where_its_words_stand_in_a_row_and_nowhere_else(sear
     assert marker("Negativ social kontrol, ikke social uro.") == "<mark>Negativ</mark> <mark>social</mark> <mark>kontrol</mark>, ikke social uro."
 
 
+def test_the_everyday_name_finds_the_official_one(searcher):
+    assert top(searcher, "corona", 1) == ["Kildeholm #2 Genåbning af skoler og dagtilbud efter COVID-19 - status"]
+
+
 def test_the_typed_wording_ranks_first(searcher):
     assert top(searcher, "Center for Arbejdsmarked", 1) == [
         "Næstved #None Naest Ved Afrika indgår samarbejde med Center for Arbejdsmarked"]
