@@ -330,9 +330,9 @@ def _corpus_of(folder: Path, copies: int) -> Path:
     return folder
 
 
-def _start_building(tmp_path: Path, workers: str) -> tuple[subprocess.Popen, int, Path]:
+def _start_building(tmp_path: Path, workers: str, copies: int = 80) -> tuple[subprocess.Popen, int, Path]:
     port = free_port()
-    corpus = _corpus_of(tmp_path / "corpus", 80)
+    corpus = _corpus_of(tmp_path / "corpus", copies)
     log = tmp_path / "serve.log"
     env = {**os.environ, "REFERATSOG_WORKERS": workers, "PYTHONUNBUFFERED": "1"}
     with log.open("wb") as output:
@@ -381,7 +381,7 @@ def test_a_first_start_answers_503_while_it_builds_the_index(tmp_path, workers):
 
 
 def test_stopping_serve_while_it_builds_stops_the_build_and_every_worker(tmp_path):
-    process, port, log = _start_building(tmp_path, "2")
+    process, port, log = _start_building(tmp_path, "2", copies=300)  # a build of several seconds to stop
     try:
         deadline = time.monotonic() + 60
         while (_health(port) or (0,))[0] != 503 or "bygger det fra" not in log.read_text(encoding="utf-8"):
@@ -394,10 +394,12 @@ def test_stopping_serve_while_it_builds_stops_the_build_and_every_worker(tmp_pat
         stop_server_process(process)
     output = log.read_text(encoding="utf-8")
     assert process.returncode == 0 and "Traceback" not in output, output
-    assert "Indekseringen blev afbrudt; der er stadig intet søgeindeks." in output
+    assert "Indekseringen blev afbrudt; der er stadig intet søgeindeks." in output, output
     assert output.rstrip().endswith("Referatsøg er stoppet."), output
-    time.sleep(0.5)
-    assert workers and not any(Path(f"/proc/{pid}").exists() for pid in workers)
+    deadline = time.monotonic() + 10  # stopped with the parent (a helper writer notices within a second)
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert workers and not any(Path(f"/proc/{pid}").exists() for pid in workers), output
     from search import open_index
     from search.api import IndexMissing
 
