@@ -230,6 +230,15 @@ def test_a_phrase_is_marked_where_its_words_stand_in_a_row_and_nowhere_else(sear
     assert marker("Negativ social kontrol, ikke social uro.") == "<mark>Negativ</mark> <mark>social</mark> <mark>kontrol</mark>, ikke social uro."
 
 
+def test_a_municipality_named_in_the_query_finds_its_records_that_do_not_name_it(searcher):
+    # Næstved's "Status på flygtninge" never writes "Næstved": "flygtninge Næstved" missed it.
+    assert "Næstved #6 Status på flygtninge" in top(searcher, "flygtninge Næstved", 3)
+    assert {h.item_number for h in search(searcher, "Hedelund", page_size=50).hits} == {1, 2, 3, 4, 5}  # #5 has no "Hedelund"
+    assert not [h for h in search(searcher, "flygtninge -Næstved", page_size=50).hits if h.municipality == "Næstved"]
+    # a mention in the text still ranks first
+    assert top(searcher, "Naestved", 1) == ["Næstved #None DM i Skills 2019 i Næstved"]
+
+
 def test_the_everyday_name_finds_the_official_one(searcher):
     assert top(searcher, "corona", 1) == ["Kildeholm #2 Genåbning af skoler og dagtilbud efter COVID-19 - status"]
 
