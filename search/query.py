@@ -346,12 +346,12 @@ def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, dec
     """The query of the passages holding the most of `parsed`'s words (`search.partial`), and
     those passages; None when that leaves nothing to show."""
     words = [group for group in parsed.groups if _is_words(group)]
-    if not 2 <= len(words) <= partial.MAX_WORDS:
+    each = [(group, compile_query(ParsedQuery((group,)), searcher, decisions_only=decisions_only)) for group in words]
+    each = [(group, c) for group, c in each if c.scored is not None and c.matching is not None]  # not small words alone
+    if not 2 <= len(each) <= partial.MAX_WORDS:
         return None
     required = compile_query(replace(parsed, groups=tuple(g for g in parsed.groups if not _is_words(g))), searcher,
                              decisions_only=decisions_only)
-    each = [(group, compile_query(ParsedQuery((group,)), searcher, decisions_only=decisions_only)) for group in words]
-    each = [(group, c) for group, c in each if c.scored is not None and c.matching is not None]  # not small words alone
     allowed = _base_set(searcher, snapshot, required, decisions_only)
     found = partial.most_words([snapshot.docs(searcher, c.matching) for _, c in each], allowed,
                                len(snapshot.passages(searcher)))
@@ -369,7 +369,7 @@ def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, dec
         return scored, matching
 
     scored, matching = query(found.combinations)
-    labels = [f'"{group[0].text}"' if group[0].phrase else group[0].text for group, _ in each]
+    labels = [group[0].text for group, _ in each]
     shown = {i for combination in found.combinations for i in combination}
     highlight = required.highlight.union(*(each[i][1].highlight for i in shown))
     compiled = Compiled(scored, matching, required.negative, highlight, (*notices, partial.notice(found, labels)),

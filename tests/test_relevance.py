@@ -373,6 +373,14 @@ def test_a_word_no_passage_has_is_named_and_the_rest_is_searched(searcher):
     assert search(searcher, "hvem stemmer imod", decisions_only=True).total == 0
 
 
+def test_small_words_do_not_count_against_a_long_question(searcher):
+    # 13 words, 8 of them small words no passage is searched for: 5 words to count, not 13.
+    response = search(searcher, "hvad er der sket med boligplacering af flygtninge i hedelund og xylofon")
+    assert "(3 af 5)" in response.notice and "«sket» og «xylofon» står ikke i nogen af dem" in response.notice
+    assert top(searcher, "hvad er der sket med boligplacering af flygtninge i hedelund og xylofon", 1) == [
+        "Hedelund #3 Boligplacering af flygtninge - status for 1. kvartal 2015"]
+
+
 def test_the_pages_of_passages_with_most_of_the_words_follow_one_order(searcher):
     query = "hvad besluttede integrationsrådet om sprogcenter"
     every = [h.id for h in search(searcher, query, page_size=50).hits]
