@@ -1,0 +1,275 @@
+"""What a document's head says about its meeting: the labelled fields (date, place, who attended,
+who sent apologies), the meeting's date, and a place printed without a label.
+
+The head is the front matter above the first item. A document without items has none: its
+opening lines (`opening_lines`: title, labelled meeting lines) stand for one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from indexer import conventions as cv
+from indexer.dates import find_dates, parse_date, parse_labelled_date
+from indexer.doctype import TITLE_LINES
+from indexer.models import DECISION, Item
+
+_DATE_LABEL = re.compile(r"^(Mødedato|Dato|Mødedag|Mødetidspunkt|STARTTIDSPUNKT|Tidspunkt|Tid)\b", re.IGNORECASE)
+_PLACE_LABELS = ("Mødested", "Sted", "Lokale", "Mødelokale", "STED")
+_PRESENT_LABELS = ("Medlemmer", "Mødedeltagere", "Deltagere", "Til stede", "Tilstede", "Fremmødte")
+_OTHER_HEAD_LABELS = (
+    "Administrationen", "Referent", "Mødedato", "Tid", "Mødetid", "Mødetidspunkt", "Dato", "Tidspunkt",
+    "Stedfortræder", "Indhold", "Indholdsfortegnelse", "UDVALG", "MØDE", "STARTTIDSPUNKT", "SLUTTIDSPUNKT",
+) + _PLACE_LABELS
+_ROLE_WORDS = {
+    "formand", "næstformand", "forperson", "næstforperson", "forkvinde", "sekretær", "referent",
+    "borgmester", "viceborgmester", "1. viceborgmester", "2. viceborgmester", "rådmand", "udvalgsformand",
+    "suppleant", "stedfortræder",
+}
+
+
+def head_fields(head: Sequence[str]) -> dict[str, str]:
+    """Labelled values of the front matter: place, present, absent, date.
+
+    Handles `Label: value`, `Label value`, a value continued on following lines, and the
+    label-block form PDF tab stops produce (labels first, then the values in the same order).
+    """
+    out: dict[str, str] = {}
+    pending: list[str] = []
+    current: str | None = None
+    for text in list(head) + [""]:
+        label, value = _head_label(text)
+        other = _OTHER_LABEL.match(text) if label is None else None
+        if other and other.group("label").casefold() in _ROLE_WORDS:
+            text, other = f"{other.group('label')} {text[other.end():].strip()}".strip(), None  # "Formand: Jens Hansen"
+        if other:
+            current = None  # "Fra forvaltningen:", "Gæster:": who else attended is no member's name
+            continue
+        if label is not None:
+            current = None
+            kind = _label_kind(label)
+            if value:
+                if kind == "place" and _names_the_room(label, text):
+                    value = text  # "Mødelokale 3, Rådhuset": the label word is part of the name
+                if kind:
+                    out.setdefault(kind, value)
+                    current = kind
+            elif kind or label in _OTHER_HEAD_LABELS:
+                pending.append(kind or "")
+            continue
+        if not text:
+            if current and current in ("present", "absent") and out.get(current, "").endswith(","):
+                continue
+            current = None
+            continue
+        if pending:
+            kind = pending.pop(0)
+            if kind:
+                out.setdefault(kind, text)
+                current = kind if kind in ("present", "absent") else None
+            continue
+        if current in ("present", "absent"):
+            out[current] = out[current] + _list_joiner(out[current]) + text
+    return out
+
+
+# A label the head has that none of ours is: "Fra administrationen:", "Øvrige deltagere:", "Gæster:".
+_OTHER_LABEL = re.compile(r"^(?P<label>[A-ZÆØÅ][\wæøåÆØÅ.]*(?:\s+[\wæøåÆØÅ.]+){0,3}):(?:\s|$)")
+_ROOM_LABELS = ("Mødelokale", "Lokale")
+
+
+def _names_the_room(label: str, text: str) -> bool:
+    """Whether a place label without a colon is the first word of the room's name.
+
+    >>> _names_the_room("Mødelokale", "Mødelokale A, Havnsted Rådhus"), _names_the_room("Lokale", "Lokale: B-206")
+    (True, False)
+    """
+    return label in _ROOM_LABELS and not text.startswith(label + ":")
+
+
+def _list_joiner(so_far: str) -> str:
+    """How a continuation line joins a list of names: after a comma, or inside a name that a
+    PDF wrapped ("…, Bashir" + "Nawa, …": the last name of a comma list is one word so far),
+    with a space; otherwise (one name per line) as a new name.
+
+    >>> [_list_joiner(v) for v in ("A Hansen,", "A Hansen, Bashir", "A Hansen, B Nawa", "A Hansen", "A Hansen (A), formand")]
+    [' ', ' ', ', ', ', ', ', ']
+    """
+    if so_far.endswith(","):
+        return " "
+    last = so_far.rsplit(",", 1)[-1].strip()
+    if last.lower() in _ROLE_WORDS:
+        return ", "  # "Kirsten Bach (A), formand" ends a member: the next line is the next one
+    if "," in so_far and len(last.split()) == 1:
+        return " "
+    return ", "
+
+
+# Longest first: "Afbud fra: …" is not "Afbud" with the value "fra: …".
+_HEAD_LABELS = sorted(_PRESENT_LABELS + cv.ABSENT_LABELS + _OTHER_HEAD_LABELS, key=len, reverse=True)
+
+
+def _head_label(text: str) -> tuple[str | None, str]:
+    for label in _HEAD_LABELS:
+        if text == label or text == label + ":":
+            return label, ""
+        for sep in (": ", " "):
+            if text.startswith(label + sep):
+                return label, text[len(label) + len(sep):].strip()
+    return None, ""
+
+
+def _label_kind(label: str) -> str | None:
+    if label in _PRESENT_LABELS:
+        return "present"
+    if label in cv.ABSENT_LABELS:
+        return "absent"
+    if label in _PLACE_LABELS:
+        return "place"
+    if _DATE_LABEL.match(label):
+        return "date"
+    return None
+
+
+# What a list of members says when it names nobody: "Fraværende: Ingen", "Afbud: Ingen afbud",
+# "Fraværende: Alle mødt", "Til stede: Alle medlemmer".
+_NOBODY = {"ingen", "intet", "alle", "ikke"}
+
+
+def member_names(value: str) -> tuple[str, ...]:
+    """'Hanne Brix (formand), Said Mahmoudi (næstformand), …' → ('Hanne Brix', 'Said Mahmoudi', …).
+
+    >>> [member_names(v) for v in ("Ingen", "Ingen afbud.", "Alle mødt", "-", "Jens Hansen og Ingelise Bo")]
+    [(), (), (), (), ('Jens Hansen', 'Ingelise Bo')]
+    """
+    value = re.sub(r"\([^)]*\)", "", value).rstrip(".")
+    names = []
+    for part in re.split(r",|\bog\b", value):
+        name = _without_role(" ".join(part.split()).lstrip(cv.BULLETS + " "))
+        # A name starts with a capital: "sag 129-138" (the items a member missed) and what is left of
+        # "Suppleant for Brian Møller" ("for Brian Møller") are notes about a member, not members.
+        if (name and name[0].isupper() and name.lower() not in _ROLE_WORDS and not name.isdigit()
+                and name.split()[0].casefold() not in _NOBODY):
+            names.append(name)
+    return tuple(dict.fromkeys(names))
+
+
+def _without_role(name: str) -> str:
+    """'Formand Erik Nielsen' → 'Erik Nielsen': a role printed before a member's name.
+
+    >>> _without_role("Næstformand Henrik Lauesen"), _without_role("Formand"), _without_role("Rådmandsen Ib")
+    ('Henrik Lauesen', 'Formand', 'Rådmandsen Ib')
+    """
+    words = name.split()
+    for size in (2, 1):  # "1. viceborgmester Ib Holm"
+        if len(words) > size and " ".join(words[:size]).lower() in _ROLE_WORDS:
+            return " ".join(words[size:])
+    return name
+
+
+def opening_lines(body: Sequence[str]) -> list[str]:
+    """A document's first lines up to its first paragraph of prose: its title and the lines
+    under it that label the meeting (date, place, attendance).
+
+    >>> opening_lines(["", "Referat af møde i Handicaprådet den 3. marts 2020", "Afbud: Kirsten Holm", "",
+    ...                "Formanden bød velkommen, og dagsordenen blev godkendt.", "Rådet drøftede tilgængeligheden."])
+    ['Referat af møde i Handicaprådet den 3. marts 2020', 'Afbud: Kirsten Holm']
+    """
+    out: list[str] = []
+    for text in body:
+        if not text:
+            continue
+        if out and _is_prose(text) and _head_label(text)[0] is None:
+            break
+        out.append(text)
+        if len(out) >= TITLE_LINES:
+            break
+    return out
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) > TITLE_LINES or bool(re.search(r"[.!?]$", text))
+
+
+# Dates a head gives for something other than the meeting: when the papers were sent out or
+# published, approved or signed, and the next meeting.
+_OTHER_DATE = re.compile(
+    r"(?i)\b(?:udsendt|udsendelse|offentliggjort|publiceret|opdateret|godkendt|underskrevet|frist|næste\s+møde)")
+
+
+def meeting_date(head: Sequence[str], fields: dict[str, str], items: Sequence[Item]) -> str | None:
+    """The labelled date of the front matter, else the first date of a line about the meeting,
+    else its first date that is not of the papers' sending or publishing, else the decisions'
+    own date.
+
+    >>> meeting_date(["Byrådet", "Udsendt den 26. april 2022", "Mødet holdes tirsdag den 3. maj 2022"], {}, [])
+    '2022-05-03'
+    """
+    lines = [t for t in head if not _OTHER_DATE.search(t)]
+    labelled = [fields.get("date", "")] + [t for t in head if _DATE_LABEL.match(t)]
+    for text in labelled:  # a label says a date stands there: "Mødedato: 12.03.18" too
+        found = parse_labelled_date(text)
+        if found:
+            return found.isoformat()
+    for text in [t for t in lines if re.search(r"(?i)\bmød", t)] + lines:
+        found = parse_date(text)
+        if found:
+            return found.isoformat()
+    dates = Counter(s.date for item in items for s in item.sections if s.key == DECISION and s.date)
+    return dates.most_common(1)[0][0] if dates else None
+
+
+# A meeting place printed without a label names a room or building: "Byrådssalen, Rådhuset",
+# "Mødelokale A, Havnsted Rådhus", "Udvalgsværelse 2", "Borgmesterens kontor", "via Teams".
+_VENUE = re.compile(
+    r"(?i)(?:rådhus(?:et)?|sal(?:en)?|lokale(?:t|r|rne)?|værelse(?:t)?|kontor(?:et)?)(?![\wæøå])|\bTeams\b"
+)
+# The time of day printed with a date or a place: "kl. 16:00", "- 16:30", "kl. 17.00-19.10", "16:00:00"
+_TIME = r"(?:(?:kl\.?|klokken)\s*)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?"
+_LEADING_TIME = re.compile(rf"^[\s,;\-–]*(?:(?i:kl\.?|klokken)\s*)?(?:{_TIME})?[\s,;\-–]*(?:(?:i|på)\s+)?")
+_TRAILING_TIME = re.compile(rf"(?i)[\s,;\-–]*{_TIME}$")
+
+
+def unlabelled_place(head: Sequence[str], meeting: str | None) -> str | None:
+    """The meeting place printed without a label right after the meeting's date.
+
+    Some templates print the date line and then the place ("Tirsdag den 19. november 2019
+    kl. 16:00" / "Mødelokale A, Havnsted Rådhus"), on the next line or, in a flattened PDF
+    page, on the same line; others write "kl. 17.00 i Byrådssalen". Only a short line that
+    names a room or building (`_VENUE`) counts: any other line after a date is no place.
+
+    >>> unlabelled_place(["Byrådet", "Tirsdag den 3. maj 2022 kl. 17.00", "", "Byrådssalen, Rådhuset"], "2022-05-03")
+    'Byrådssalen, Rådhuset'
+    >>> unlabelled_place(["Referat fra mødet onsdag den 12. september 2012 kl. 17.00 i Byrådssalen"], "2012-09-12")
+    'Byrådssalen'
+    >>> unlabelled_place(["Tirsdag den 3. maj 2022 kl. 17.00", "Ordinært møde"], "2022-05-03") is None
+    True
+    """
+    if not meeting:
+        return None
+    for i, text in enumerate(head):
+        spans = [span for when, span in find_dates(text) if when.isoformat() == meeting]
+        if not spans:
+            continue
+        label, _ = _head_label(text)
+        if label is not None and _label_kind(label) != "date":
+            return None  # the date of another field ("Udsendt: …"): no convention to follow
+        rest = _place_candidate(_LEADING_TIME.sub("", text[spans[0][1]:], count=1))
+        if rest:
+            return rest
+        following = [k for k in range(i + 1, min(i + 3, len(head))) if head[k]]
+        return _place_candidate(_LEADING_TIME.sub("", head[following[0]], count=1)) if following else None
+    return None
+
+
+def _place_candidate(text: str) -> str | None:
+    """`text` as a meeting place, if it is one: short, no sentence, no label, no date, names a venue."""
+    text = _TRAILING_TIME.sub("", " ".join(text.split())).strip(" ,;-–")
+    if not text or len(text.split()) > 12 or text.endswith((".", ":", "!", "?")) or find_dates(text):
+        return None
+    label = _head_label(text)[0]
+    if (label is not None and not _names_the_room(label, text)) or cv.label_of(text) or not _VENUE.search(text):
+        return None
+    return text
