@@ -61,7 +61,7 @@ from types import TracebackType
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.index import FileIndex, LockError
+from whoosh.index import EmptyIndexError, FileIndex, LockError
 from whoosh.query import And, Term
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, MERGE_SMALL
@@ -289,6 +289,11 @@ class SearchIndex:
                 searcher = self._ix.searcher()
                 _open_segment_files(searcher)
                 return searcher
+            except EmptyIndexError:  # the folder was emptied or removed under a running site
+                raise IndexMissing(
+                    f"Der er intet indeks i {self.path} længere (mappen er tømt eller fjernet). "
+                    "Byg det med «referatsog index»."
+                ) from None
             except OSError:  # a commit deleted a file between the TOC and opening it: take the newer one
                 if searcher is not None:
                     searcher.close()

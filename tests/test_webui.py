@@ -1034,3 +1034,30 @@ def test_base_url_from_the_instance_config_or_the_environment(tmp_path, monkeypa
     assert app.config["BASE_URL"] == "https://referater.example.dk"
     monkeypatch.delenv("REFERATSOG_BASE_URL")
     assert create_app({"TESTING": True}, instance_path=str(tmp_path / "intet")).config["BASE_URL"] == ""
+
+
+def test_an_index_folder_removed_under_the_running_site_answers_503_not_500(tmp_path, caplog):
+    """An administrator deletes the index folder to rebuild it: until the new build commits,
+    visitors get the 'not ready' answer in Danish (the health check too), not an error 500,
+    and the log says once what the administrator must do."""
+    from indexer.update import update_index
+    from webui import create_app
+
+    index_dir = tmp_path / "index"
+    update_index([SEEDS], index_dir)
+    client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
+    assert client.get("/api/search?q=flygtninge").status_code == 200
+    shutil.rmtree(index_dir)
+
+    with caplog.at_level("WARNING"):
+        answers = [client.get(url) for url in ("/api/search?q=flygtninge", "/healthz", "/?q=flygtninge", "/api/search?q=bolig")]
+
+    assert [a.status_code for a in answers] == [503] * 4
+    assert answers[0].get_json()["code"] == answers[1].get_json()["code"] == "index_missing"
+    page = answers[2].get_data(as_text=True)
+    assert "Søgeindekset er ikke klar" in page and "Prøv igen om lidt" in page  # visitors: wait, not a command
+    assert [r.getMessage() for r in caplog.records if "intet indeks" in r.getMessage()] == [
+        f"Der er intet indeks i {index_dir} længere (mappen er tømt eller fjernet). Byg det med «referatsog index»."]
+
+    update_index([SEEDS], index_dir)  # the rebuild: the same site answers again without a restart
+    assert client.get("/api/search?q=flygtninge").get_json()["total"] > 0

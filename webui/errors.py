@@ -135,9 +135,16 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(IndexMissing)
     def index_missing(error: IndexMissing):
+        # Visitors read this, and an administrator opening a new site; the error's own line,
+        # which names the folder, goes to the log, once per message: a long build is polled often.
+        logged = current_app.extensions.setdefault("referatsog.missing_logged", set())
+        if str(error) not in logged:
+            logged.add(str(error))
+            current_app.logger.warning("%s", error)
         return error_response(PageError(
             503, "index_missing",
-            "Der er ikke bygget noget søgeindeks endnu. Kør «referatsog index» og prøv igen."))
+            "Søgeindekset er ikke klar: det bliver bygget eller mangler. Prøv igen om lidt. "
+            "(Til administratoren: byg det med «referatsog index».)"))
 
     @app.errorhandler(IndexLocked)
     def index_locked(error: IndexLocked):
