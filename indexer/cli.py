@@ -112,8 +112,10 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         advice = write_advice(error)
         raise Failure(f"{index_write_error(error, index_dir)} – {_left_behind(index_dir)}"
                       f"{'; ' + advice if advice else ''}.") from None
-    except KeyboardInterrupt:
-        raise Failure(f"afbrudt – {_left_behind(index_dir)}.") from None
+    except KeyboardInterrupt:  # Ctrl+C, or SIGTERM (turned into one by update_index)
+        interrupted = Failure(f"afbrudt – {_left_behind(index_dir)}.")
+        interrupted.exit_code = 130  # 128 + SIGINT: what shells and schedulers read as "interrupted"
+        raise interrupted from None
     click.echo(format_summary(report, index_dir))
     if strict and report.skipped:
         sys.exit(1)

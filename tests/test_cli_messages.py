@@ -489,3 +489,18 @@ def test_no_index_names_the_command_that_builds_that_folder(runner, tmp_path, mo
     monkeypatch.setenv("REFERATSOG_INDEX", str(folder))  # the variable chose it: the plain command builds it
     result = run(runner, "search", "flygtninge")
     assert result.stderr == f"Fejl: intet indeks i {folder} – kør først: referatsog index\n"
+
+
+def test_an_interrupted_index_run_exits_130_with_one_line_saying_the_old_index_stands(tmp_path, monkeypatch, runner):
+    """Ctrl+C (or SIGTERM) during `referatsog index`: the shell's convention for an interrupted
+    command (128 + SIGINT), so a script or timer can tell it from a failed run (1)."""
+    import indexer.update
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(indexer.update, "update_index", interrupted)
+    result = run(runner, "index", SEEDS, "--index-dir", tmp_path / "index")
+
+    assert result.exit_code == 130
+    assert result.stderr.startswith("Fejl: afbrudt – ") and len(result.stderr.strip().splitlines()) == 1
