@@ -1,0 +1,267 @@
+"""Numbered item headings: where each agenda item starts, with its number and title.
+
+A heading counts only with its *anchor*: a heading-shaped line (`15. Title`, `Punkt 9: Title`,
+`Pkt. 58` + title, a title above `Sag nr. 130`, a contents title) is an item heading when a
+field line, a section label, a decision header or the repeated title follows within a few
+lines, before any other heading-shaped line. That one rule rejects `1. at …`, `1) …`,
+`29. oktober 2020.` and contents lists, in every layout family (see tests/fixtures/layouts/LAYOUTS.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from indexer import conventions as cv
+from indexer.models import Line
+
+_MAX_TITLE_LINES = 3  # a title may wrap onto this many lines in all
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An item heading: its line, its number and title, and where the item's body starts."""
+
+    index: int  # line index of the heading
+    number: int | None
+    title: str
+    body_start: int  # first line index after the heading (and its title lines)
+    split_at: int | None = None  # a heading that ends a longer line: text before it stays behind
+
+
+def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, str]], skip: set[int]) -> list[Heading]:
+    """The item headings of a document's lines, in order, outside its contents list's lines (`skip`)."""
+    titles = {fold_title(title): number for number, title in contents if title}
+    headings: list[Heading] = []
+    i = 0
+    while i < len(lines):
+        heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles)
+        if heading:
+            heading = _without_page_number(lines, heading, titles)
+            headings.append(heading)
+            i = heading.body_start
+        else:
+            i += 1
+    return headings
+
+
+def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) -> Heading | None:
+    text = lines[i].text
+    match = cv.PKT_LINE.match(text)
+    if match:
+        j = next_nonblank(lines, i + 1)
+        if j is not None and anchor_follows(lines, j + 1, lines[j].text):
+            return Heading(i, int(match.group("number")), cv.clean_title(lines[j].text), j + 1)
+        return None
+    for pattern in (cv.PUNKT_HEADING, cv.NUMBERED_HEADING, cv.GLUED_HEADING):
+        match = pattern.match(text)
+        if match:
+            number = int(match.group("number"))
+            heading = _titled_heading(lines, i, number, match.group("title"),
+                                      strong_only=_continues_a_list(lines, i) or _opens_a_section(lines, i))
+            if heading and pattern is cv.PUNKT_HEADING:
+                heading = replace(heading, title=cv.without_meeting_reference(heading.title))
+            return heading
+    j = next_nonblank(lines, i + 1)
+    if j is not None and j - i <= 2:
+        sag = cv.SAG_NR.match(lines[j].text)
+        if sag and not cv.label_of(text) and not cv.field_line(text):
+            return Heading(i, int(sag.group("number")), cv.clean_title(text), j)
+    wrapped = _wrapped_title_above_sag_nr(lines, i)
+    if wrapped:
+        return wrapped
+    return _contents_title_heading(lines, i, contents)
+
+
+_TRAILING_NUMBER = re.compile(r"^(?P<title>.*\S)\s+\d{1,3}$")
+
+
+def _without_page_number(lines: Sequence[Line], heading: Heading, contents: dict[str, int | None]) -> Heading:
+    """A heading printed with its page number ("41. Godkendelse af dagsorden 3"), without it.
+
+    Only where the document tells: the contents list has the title without the number (and not
+    with it), or the title repeated under the heading lacks it. Elsewhere "Lokalplan 12" keeps it.
+    """
+    match = _TRAILING_NUMBER.match(heading.title)
+    if not match:
+        return heading
+    title = match.group("title")
+    folded = fold_title(title)
+    below = next_nonblank(lines, heading.body_start)
+    if (folded in contents and fold_title(heading.title) not in contents) or (
+            below is not None and fold_title(lines[below].text) == folded):
+        return replace(heading, title=title)
+    return heading
+
+
+def _wrapped_title_above_sag_nr(lines: Sequence[Line], i: int) -> Heading | None:
+    """A title wrapped over 2-3 lines right above `Sag nr. 130`, starting a paragraph at line i."""
+    if i > 0 and lines[i - 1].text:
+        return None  # not the start of a paragraph: only the line above `Sag nr.` is the title
+    # Cheap test first (this runs for most lines): `Sag nr.` two or three lines down, no blank between.
+    end = next((k for k in range(i + 2, min(i + _MAX_TITLE_LINES + 1, len(lines)))
+                if lines[k].text[:3].lower() == "sag" and cv.SAG_NR.match(lines[k].text)), None)
+    if end is None or not all(lines[k].text for k in range(i, end)):
+        return None
+    parts = [lines[k].text for k in range(i, end)]
+    if any(cv.label_of(t) or cv.field_line(t) or cv.decision_header(t) for t in parts):
+        return None
+    if not all(_continues_title(t) for t in parts[:-1]):
+        return None
+    number = int(cv.SAG_NR.match(lines[end].text).group("number"))
+    return Heading(i, number, cv.clean_title(" ".join(parts)), end)
+
+
+def _continues_a_list(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i is the next point of a list in the paragraph above it ("2) …" / "3) …").
+
+    Such a line needs a strong anchor (a field line or its title repeated): a section label
+    after it ends the list, not a heading (f9 prints the decision above `Sagsfremstilling`).
+    The point before it may begin in lower case ("1. anbefalingerne godkendes").
+    """
+    own = _numbering(lines[i].text)
+    if own is None:  # "38Godkendelse af dagsorden": glued, no list point
+        return False
+    kind, number = own
+    for k in range(i - 1, max(i - _LIST_REACH, -1), -1):
+        text = lines[k].text
+        if not text:
+            return False
+        if _numbering(text) == (kind, number - 1):
+            return True
+    return False
+
+
+def _opens_a_section(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i is the first text under a section label ("Bilag" / "1. Oversigtskort over
+    Solvænget"): the point of a list there needs a strong anchor too, as the next label
+    ("Beslutning") follows it as it follows a heading."""
+    k = previous_nonblank(lines, i)
+    return k is not None and cv.label_of(lines[k].text) is not None
+
+
+# "3. …", "3) …", "Punkt 3 …", "• Pkt. 3: …": the numbering of a line, its marker apart from the number
+_NUMBERING = re.compile(rf"^{cv.BULLET}?(?P<word>(?i:punkt|pkt)\.?\s*)?(?P<number>\d{{1,3}})(?P<mark>[.):]?)\s")
+
+
+def _numbering(text: str) -> tuple[tuple[bool, str], int] | None:
+    """(its kind of numbering, its number) of a numbered line, whatever follows the number."""
+    match = _NUMBERING.match(text)
+    if not match:
+        return None
+    return (bool(match.group("word")), match.group("mark")), int(match.group("number"))
+
+
+_LIST_REACH = 12  # lines above a numbered line searched for the list point before it
+
+
+def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str, strong_only: bool = False) -> Heading | None:
+    """A numbered heading whose title may wrap; valid only if its anchor follows.
+
+    `strong_only`: only a field line or the repeated title is its anchor (a list's next point).
+    """
+    if _is_contents_entry(lines[i].text):
+        return None
+    parts = [title]
+    j = i + 1
+    while j < len(lines) and lines[j].text and len(parts) < _MAX_TITLE_LINES:
+        text = lines[j].text
+        if _is_anchor(text, " ".join(parts)) or is_heading_shaped(text) or not _continues_title(text):
+            break
+        parts.append(text)
+        j += 1
+    # Prefer the shortest title that has its anchor right after it. A point of a list ("1. at …")
+    # is never a title; a finished sentence ("1. Forslaget godkendes.") only with a field line or
+    # the repeated title under it, as a list at the end of a section is followed by a label.
+    for count in range(1, len(parts) + 1):
+        title_text = " ".join(parts[:count])
+        if cv.is_list_point(title_text):
+            continue
+        if anchor_follows(lines, i + count, title_text, strong_only=strong_only or cv.is_sentence(title_text)):
+            return Heading(i, number, cv.clean_title(title_text), i + count)
+    return None
+
+
+def _contents_title_heading(lines: Sequence[Line], i: int, contents: dict[str, int | None]) -> Heading | None:
+    """An unnumbered heading that repeats a contents entry, possibly at the end of a longer line."""
+    if not contents or not anchor_follows(lines, i + 1, "", fields_only=True):
+        return None
+    folded = fold_title(lines[i].text)
+    for title, number in contents.items():
+        if folded.endswith(title):
+            cut = len(folded) - len(title)
+            if cut and folded[cut - 1] != " ":
+                continue
+            original = " ".join(lines[i].text.split())
+            split_at = len(original) - len(title) if cut else None
+            return Heading(i, number, cv.clean_title(original[split_at or 0:]), i + 1, split_at)
+    return None
+
+
+def anchor_follows(lines: Sequence[Line], start: int, title: str, fields_only: bool = False,
+                    strong_only: bool = False) -> bool:
+    """Whether the first non-blank line after a heading's title is its anchor.
+
+    `fields_only`: only a field line counts; `strong_only`: a field line or the repeated title
+    (not a section label or decision header, which also follow any list at a section's end).
+    """
+    j = next_nonblank(lines, start)
+    if j is None:
+        return False
+    text = lines[j].text
+    if fields_only:
+        return cv.field_line(text) is not None
+    if strong_only:
+        return cv.field_line(text) is not None or fold_title(text) == fold_title(title)
+    return _is_anchor(text, title)
+
+
+def _continues_title(text: str) -> bool:
+    """A line that can be the wrapped end of a heading: short, and not a finished sentence."""
+    return len(text.split()) <= 8 and not re.search(r"[.:;!?]$", text)
+
+
+def _is_anchor(text: str, title: str) -> bool:
+    return (
+        cv.field_line(text) is not None
+        or cv.section_label(text) is not None
+        or cv.decision_header(text) is not None
+        or fold_title(text) == fold_title(title)
+        or fold_title(text) == fold_title(_TRAILING_NUMBER.sub(r"\g<title>", title))  # "3. Title 7" / "Title"
+    )
+
+
+def is_heading_shaped(text: str) -> bool:
+    return any(p.match(text) for p in (cv.NUMBERED_HEADING, cv.PUNKT_HEADING, cv.PKT_LINE))
+
+
+def _is_contents_entry(text: str) -> bool:
+    return bool(cv.DOTTED_ENTRY.match(text))
+
+
+def with_ends(headings: list[Heading], total: int) -> list[tuple[Heading, int]]:
+    """Each heading with the index where its item ends (the next heading's line)."""
+    ends = [h.index for h in headings[1:]] + [total]
+    return list(zip(headings, ends))
+
+
+# --- Small helpers -----------------------------------------------------------------------
+
+
+def fold_title(text: str) -> str:
+    return " ".join(cv.clean_title(text).casefold().split())
+
+
+def next_nonblank(lines: Sequence[Line], start: int) -> int | None:
+    for j in range(start, len(lines)):
+        if lines[j].text:
+            return j
+    return None
+
+
+def previous_nonblank(lines: Sequence[Line], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if lines[j].text:
+            return j
+    return None

@@ -1,0 +1,150 @@
+"""One agenda item's lines → the item: its field lines (case handler, case number) and its sections.
+
+Sections start at section labels and decision headers; a decision keeps its date and its
+attendance lines as a note, and of an item's several decisions, earlier committees' are told
+apart from this council's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from indexer import conventions as cv
+from indexer.clean import reflow
+from indexer.dates import parse_labelled_date
+from indexer.headings import Heading, fold_title
+from indexer.models import DECISION, EARLIER_DECISION, Item, Line, Section
+
+
+def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
+    """The item from `heading` up to line `end`: its field lines as fields, the rest as its sections."""
+    body = list(lines[heading.body_start:end])
+    first = next((k for k, line in enumerate(body) if line.text), None)
+    if first is not None and heading.title and fold_title(body[first].text) == fold_title(heading.title):
+        body = body[first + 1:]  # the title repeated under the heading (eDoc layouts), also after a blank line
+    fields, rest = _item_fields(body)
+    number = heading.number
+    if number is None and "item_number" in fields:
+        number = int(fields.pop("item_number"))
+    fields.pop("item_number", None)
+    start = lines[heading.index]
+    # The field lines are metadata (case handler, case number), not part of the item's text.
+    return Item(
+        number=number,
+        title=heading.title,
+        start=start,
+        lines=tuple(rest),
+        sections=tuple(_sections(rest, number)),
+        fields=fields,
+    )
+
+
+def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
+    """Field lines at the top of an item → fields; the rest of the item."""
+    fields: dict[str, str] = {}
+    pending: list[str] = []
+    k = 0
+    while k < len(body):
+        text = body[k].text
+        if not text:
+            k += 1
+            continue
+        parsed = cv.field_line(text)
+        if parsed is not None:
+            for name, value in parsed.fields.items():
+                fields.setdefault(name, value)
+            pending.extend(parsed.pending)
+            k += 1
+            continue
+        if pending and not cv.section_label(text) and not cv.decision_header(text):
+            name = pending.pop(0)
+            fields.setdefault(name, cv.handler_name(text) if name == "case_handler" else text)
+            k += 1
+            continue
+        break
+    return fields, body[k:]
+
+
+def _sections(body: list[Line], number: int | None = None) -> list[Section]:
+    """Split an item's lines at section labels and decision headers (of item `number`)."""
+    parts: list[tuple[str, str, str | None, list[str]]] = []  # key, label, date, lines
+    named_decisions: list[int] = []
+    numbered: dict[int, int | None] = {}  # named header → the item number it gives ("…, pkt. 61")
+    plain_decision = False
+    current: tuple[str, str, str | None, list[str]] = ("tekst", "", None, [])
+    for line in body:
+        text = line.text
+        label, first = cv.section_label(text) or (None, "")  # first: "Godkendt." of "Beslutning: Godkendt."
+        header = None if label else cv.decision_header(text)
+        if label is not None:
+            parts.append(current)
+            key = cv.section_key(label)
+            plain_decision = plain_decision or key == DECISION
+            current = (key, label, None, [first] if first else [])
+        elif header is not None and not (current[0] == DECISION and not any(current[3]) and current[2] is None):
+            parts.append(current)
+            named_decisions.append(len(parts))
+            numbered[len(parts)] = header.item
+            current = (DECISION, text, header.date, [])
+        elif header is not None:
+            # "Integrationsrådet, 21.05.2015" right under BESLUTNING: the decision's date.
+            current = (current[0], current[1], header.date or "", current[3])
+        else:
+            current[3].append(text)
+    parts.append(current)
+    # A plain "Beslutning" label is this council's decision; council-named headers besides it
+    # quote earlier committees. Without one, the header giving this item's number is this
+    # council's (layout 8: "A header naming another committee or number quotes an earlier
+    # decision"), wherever it stands; without such a number, the last named header.
+    own = [k for k in named_decisions if number is not None and numbered[k] == number]
+    if plain_decision:
+        earlier = set(named_decisions)
+    elif own and all(numbered[k] not in (None, number) for k in named_decisions if k > own[-1]):
+        earlier = set(named_decisions) - {own[-1]}  # only other numbers after it
+    else:
+        earlier = set(named_decisions[:-1])
+    sections = []
+    for index, (key, label, date, texts) in enumerate(parts):
+        if key == DECISION and index in earlier:
+            key = EARLIER_DECISION
+        note, texts = _split_attendance(texts) if key in (DECISION, EARLIER_DECISION) else ("", texts)
+        date = date or _dated(note)
+        text = reflow(texts)
+        if key not in (DECISION, EARLIER_DECISION) and not _WORD.search(text):
+            continue  # a label with nothing under it, or a template's "---" (f2); a decision keeps its dash
+        sections.append(Section(key=key, label=label, text=text, date=date or None, note=note))
+    return sections
+
+
+_WORD = re.compile(r"\w")
+
+
+_DATE_LINE = re.compile(r"^(?:Dato|DATO|Mødedato)\s*:\s*(?P<date>.+)$")
+
+
+def _dated(note: str) -> str | None:
+    """The date a decision's attendance lines give it (f2: "Beslutning fra Integrationsrådet" /
+    "Dato: 25-11-2021" / "Sted: …"), as ISO, or None."""
+    for line in note.split("\n"):
+        match = _DATE_LINE.match(line)
+        when = parse_labelled_date(match.group("date")) if match else None
+        if when:
+            return when.isoformat()
+    return None
+
+
+def _split_attendance(texts: list[str]) -> tuple[str, list[str]]:
+    """Attendance lines opening or closing a decision become its note."""
+    lines = list(texts)
+    note: list[str] = []
+    while lines and (not lines[0] or cv.is_attendance(lines[0])):
+        if lines[0]:
+            note.append(lines[0])
+        lines.pop(0)
+    tail: list[str] = []
+    while lines and (not lines[-1] or cv.is_attendance(lines[-1])):
+        if lines[-1]:
+            tail.insert(0, lines[-1])
+        lines.pop()
+    return "\n".join(note + tail), lines

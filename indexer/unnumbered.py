@@ -1,0 +1,102 @@
+"""Items the minutes print without a numbered heading: titles without numbers, and items
+without a title line.
+
+Where minutes print items without a title line (layout 10), an item's `Sagsfremstilling` or
+`Indstilling` coming again after its decision starts an untitled item (`with_restarts`); where
+they print titles without numbers (an item exported alone), a title with a section label or
+field lines under it starts one (`unnumbered_headings`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from indexer import conventions as cv
+from indexer.headings import Heading, fold_title, is_heading_shaped, next_nonblank, with_ends
+from indexer.models import DECISION, Line
+
+# Sections only an agenda item has: two of them under titles make a document minutes (or an
+# agenda) even where its items carry no numbers. A report may have "Baggrund" or "Økonomi".
+_ITEM_KEYS = frozenset({"resume", "indstilling", "sagsfremstilling", "beslutningstema", "sagens_kerne",
+                        "beslutningskompetence", "kompetence", "sagsgang_og_sagstype", DECISION})
+_LABELLED = re.compile(r"^[\wæøåÆØÅ.\-]+:\s")  # "Dato: …", "Sagsforløb: IR": a labelled line, no title
+_REACH = 4  # lines from an unnumbered title to the section label under it (field lines between)
+_OPENING = 12  # lines above the first title where a document says what it is
+
+
+def unnumbered_headings(lines: Sequence[Line], contents: list[tuple[int | None, str]], skip: set[int]) -> list[Heading]:
+    """Items printed without a number: an item exported alone, or a web page of items.
+
+    A title is a short line starting a paragraph, with the item's field lines or a section
+    label under it. The first counts only in a document that shows itself as minutes or an
+    agenda: a decision, field lines under the title, or two sections only items have. A later
+    one counts only where the section sequence starts again (its label is one the item has had).
+    A contents list that numbers the titles gives their numbers.
+    """
+    candidates: list[tuple[int, str, bool]] = []  # title line, key of the label under it, field lines between
+    for i, line in enumerate(lines):
+        if i in skip or not line.text or (i > 0 and lines[i - 1].text) or not _is_unnumbered_title(line.text):
+            continue
+        j, fielded = next_nonblank(lines, i + 1), False
+        while j is not None and j - i <= _REACH and cv.field_line(lines[j].text) is not None:
+            j, fielded = next_nonblank(lines, j + 1), True
+        key = _label_key(lines[j].text) if j is not None and j - i <= _REACH else None
+        if key is not None:
+            candidates.append((i, key, fielded))
+    opening = [line.text for line in lines[:candidates[0][0] if candidates else 0] if line.text][:_OPENING]
+    if not candidates or any(cv.ANNUAL_WORD.search(text) for text in opening):
+        return []  # an annual report's "Beslutninger" heading is no item's decision
+    keys = {key for line in lines if (key := _label_key(line.text))}
+    if not (DECISION in keys or candidates[0][2] or len(keys & _ITEM_KEYS) >= 2):
+        return []
+    starts = [candidates[0][0]]
+    for i, key, _ in candidates[1:]:
+        if key in {k for line in lines[starts[-1]:i] if (k := _label_key(line.text))}:
+            starts.append(i)
+    numbers = {fold_title(title): number for number, title in contents if title}
+    return [Heading(i, numbers.get(fold_title(lines[i].text)), cv.clean_title(lines[i].text), i + 1) for i in starts]
+
+
+def _is_unnumbered_title(text: str) -> bool:
+    """A line that can title an item without a number: short, no sentence, label or field line."""
+    return (len(text.split()) <= 15 and not re.search(r"[.:;!?,]$", text) and not _LABELLED.match(text)
+            and _label_key(text) is None and cv.field_line(text) is None and not is_heading_shaped(text))
+
+
+def _label_key(text: str) -> str | None:
+    """The section key of a label or decision header line, else None."""
+    label = cv.section_label(text)
+    if label is not None:
+        return cv.section_key(label[0])
+    return DECISION if cv.decision_header(text) else None
+
+
+# Sections whose second appearance after an item's decision starts the next item (layout 10).
+_RESTART_KEYS = frozenset({"sagsfremstilling", "indstilling"})
+
+
+def with_restarts(lines: Sequence[Line], headings: list[Heading]) -> list[Heading]:
+    """The headings plus an untitled one where an item's section sequence starts again.
+
+    Some minutes (LAYOUTS.md layout 10) print items without a title line: the only sign of a
+    new item is a `Sagsfremstilling` or `Indstilling` that the item already had, coming after
+    its plain `Beslutning` label. A council-named decision header does not count: the text
+    after an earlier committee's decision still belongs to the item.
+    """
+    out: list[Heading] = []
+    for heading, end in with_ends(headings, len(lines)):
+        out.append(heading)
+        seen: set[str] = set()
+        decided = False
+        for k in range(heading.body_start, end):
+            found = cv.section_label(lines[k].text)
+            if found is None:
+                continue
+            key = cv.section_key(found[0])
+            if key in _RESTART_KEYS and key in seen and decided:
+                out.append(Heading(k, None, "", k))
+                seen, decided = set(), False
+            seen.add(key)
+            decided = decided or key == DECISION
+    return out
