@@ -418,7 +418,18 @@ def test_the_item_shown_without_marks_keeps_its_way_back_to_the_search(client):
     assert not plain.select("article.passage mark")
     assert plain.select_one(".breadcrumbs a").get_text() == "Søgeresultater"
     assert plain.select_one(".breadcrumbs a")["href"] == back  # the same hits, not a bare search
-    assert parse_qs(urlsplit(plain.select(".breadcrumbs a")[1]["href"]).query) == {k: [v] for k, v in search.items()}
+    # the reader goes on without marks: to the document, the next and previous item, and from
+    # the document to its items
+    unmarked = {**{k: [v] for k, v in search.items()}, "mark": ["0"]}
+    document_link = plain.select(".breadcrumbs a")[1]["href"]
+    assert parse_qs(urlsplit(document_link).query) == unmarked
+    for link in plain.select("li.prev a, li.next a"):
+        assert parse_qs(urlsplit(link["href"]).query) == unmarked
+        assert not soup(client.get(link["href"])).select("article.passage mark")
+    assert plain.select("li.prev a, li.next a")
+    document = soup(client.get(document_link))
+    item_links = [a["href"] for a in document.select("a[href*='/passage/']")]
+    assert item_links and all(parse_qs(urlsplit(href).query).get("mark") == ["0"] for href in item_links)
     note = plain.select_one(".marked-note")
     assert note.get_text(" ", strip=True).startswith("Ordene fra søgningen »flygtninge« er ikke markeret.")
     again = note.select_one("a")

@@ -260,8 +260,10 @@ def minutes_of(p: Passage) -> Minutes | None:
 def return_links(state: SearchState | None) -> dict[str, Any]:
     """What a passage or document page needs to keep the search it was opened from: the URL
     back to its hits and the parameters its links to other items and the document carry."""
-    return {"search": state, "back_url": state.url() if state else url_for("search.index"),
-            "carry": state.url_params() if state else {}}
+    carry = state.url_params() if state else {}
+    if carry and marking_off():  # a reader who turned the marks off reads on without them
+        carry = {**carry, MARK_PARAMETER: "0"}
+    return {"search": state, "back_url": state.url() if state else url_for("search.index"), "carry": carry}
 
 
 @bp.get("/passage/<passage_id>")
@@ -272,7 +274,8 @@ def passage(passage_id: str) -> str:
     returns = return_links(request_search())
     # "Vis uden markering" / "Markér dem": the same page, search and all, with or without `mark=0`
     off = marking_off()
-    toggle_url = url_for("passages.passage", passage_id=p.id, **returns["carry"], **({} if off else {MARK_PARAMETER: "0"}))
+    search_params = {name: value for name, value in returns["carry"].items() if name != MARK_PARAMETER}
+    toggle_url = url_for("passages.passage", passage_id=p.id, **search_params, **({} if off else {MARK_PARAMETER: "0"}))
     unmarked_query = marks.query if marks and off else ""
     marks = marks.anchored() if marks and not off else None
     return render_template("passages/passage.html", ctx=context, p=p, toggle_url=toggle_url, unmarked_query=unmarked_query,
