@@ -50,6 +50,7 @@ def test_sentence_becomes_folded_stems_without_stop_words():
         ("café", "cafeen", "caféer"),
         ("forretningsorden", "forretningsordenen"),
         ("virksomhed", "virksomheder", "virksomhederne"),  # "virksom" and "virksomhed"
+        ("stemme", "stemmer", "stemte", "stemt"),  # "stem" and "stemt": the council voted
     ],
 )
 def test_inflections_share_one_term(words):

@@ -239,6 +239,15 @@ def test_a_municipality_named_in_the_query_finds_its_records_that_do_not_name_it
     assert top(searcher, "Naestved", 1) == ["Næstved #None DM i Skills 2019 i Næstved"]
 
 
+def test_a_vote_is_found_in_any_tense(searcher):
+    # Kildeholm writes "imod stemte 1 (F)": "stemte" was "stemt", "stemmer" "stem".
+    assert set(top(searcher, "stemmer imod", 3)) == {
+        "Lyngsø #22 Forslag fra Niels Bækgaard (F) om gratis buskort til kursister på sprogcentret",
+        "Ravnsø #131 Integrationspolitik 2020-2023 - endelig vedtagelse",
+        "Kildeholm #3 Beslutning om ny model for modtagelsesklasser",
+    }
+
+
 def test_the_everyday_name_finds_the_official_one(searcher):
     assert top(searcher, "corona", 1) == ["Kildeholm #2 Genåbning af skoler og dagtilbud efter COVID-19 - status"]
 
@@ -364,10 +373,11 @@ def test_a_question_no_passage_answers_word_for_word_shows_those_with_most_of_it
 def test_a_word_no_passage_has_is_named_and_the_rest_is_searched(searcher):
     response = search(searcher, "hvem stemmer imod")
     assert response.approximate and "«hvem» står ikke i nogen af dem" in response.notice
-    assert {f"{h.municipality} #{h.item_number}" for h in response.hits} == {"Lyngsø #22", "Ravnsø #131", "Ravnsø #132"}
+    assert {f"{h.municipality} #{h.item_number}" for h in response.hits} == {
+        "Lyngsø #22", "Ravnsø #131", "Ravnsø #132", "Kildeholm #3"}
     # fields and exclusions still hold for every passage shown
     assert {h.item_number for h in search(searcher, "hvem stemmer imod kommune:Ravnsø").hits} == {131, 132}
-    assert {h.item_number for h in search(searcher, "hvem stemmer imod -kommunegaranti").hits} == {22, 131}
+    assert {h.item_number for h in search(searcher, "hvem stemmer imod -kommunegaranti").hits} == {22, 131, 3}
     assert search(searcher, "kommune:Hedelund hvem stemmer imod").total == 0
     # "Kun beslutninger" narrows a search: it never shows decisions with some of the words
     assert search(searcher, "hvem stemmer imod", decisions_only=True).total == 0
