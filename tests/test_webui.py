@@ -1072,3 +1072,34 @@ def test_an_index_folder_removed_under_the_running_site_answers_503_not_500(tmp_
 
     update_index([SEEDS], index_dir)  # the rebuild: the same site answers again without a restart
     assert client.get("/api/search?q=flygtninge").get_json()["total"] > 0
+
+
+def test_a_source_file_the_server_cannot_read_is_a_danish_error_and_one_log_line(tmp_path, monkeypatch, caplog):
+    """The server's user lost access to a file the index names (permissions changed, a share
+    gone): a Danish error page and a log line naming the file, not a traceback."""
+    import webui.passage_views
+    from indexer.update import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    pdf = next(p for p in sorted(PDFS.glob("*.pdf")) if "2015-05-21" in p.name)
+    shutil.copy(pdf, corpus / pdf.name)
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    document_id = api(client, q=QUERY)["hits"][0]["document_id"]
+    served = client.get(f"/source/{document_id}")
+    served.close()
+    assert served.status_code == 200
+
+    def no_access(path, *args, **kwargs):  # what opening the file raises for a user without access
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(webui.passage_views, "send_file", no_access)
+    with caplog.at_level("WARNING"):
+        answer = client.get(f"/source/{document_id}")
+
+    assert answer.status_code == 500
+    assert "Kildefilen kan ikke læses på serveren lige nu." in answer.get_data(as_text=True)
+    assert "Traceback" not in answer.get_data(as_text=True)
+    assert [r.getMessage() for r in caplog.records if "Kildefilen" in r.getMessage()] == [
+        f"Kildefilen {corpus.resolve() / pdf.name} kan ikke læses: ingen adgang"]

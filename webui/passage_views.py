@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from indexer.decoding import TextEncoding, read_encoding
 from indexer.extract import ExtractError, open_regular
+from indexer.files import os_error_text
 from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT, Passage
 from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, without_controls
 
@@ -358,6 +359,14 @@ def source(document_id: str) -> Response:
     path = get_index().source_file(document_id)
     if path is None or not _inside_corpus(path):
         raise PageError(404, "unknown_source", "Kildefilen findes ikke, eller den er ikke en del af søgeindekset.")
+    try:
+        return _send_source(path)
+    except OSError as error:  # no access for the server's user, an I/O error, a share gone
+        current_app.logger.warning("Kildefilen %s kan ikke læses: %s", path, os_error_text(error))
+        raise PageError(500, "source_unreadable", "Kildefilen kan ikke læses på serveren lige nu.") from None
+
+
+def _send_source(path: Path) -> Response:
     suffix = path.suffix.lower()
     mimetype = SOURCE_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     # A Linux file name may hold a line break, which no header may: it would be a 500.
