@@ -23,6 +23,11 @@ _HEAD_MUNICIPALITY = re.compile(
     r"^([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*|[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})*) (?:Kommunes?|KOMMUNES?)\b")
 
 
+# The two municipalities whose official names are in the genitive ("Københavns Kommune"): the
+# facet names the place, as a reader looks for it.
+_GENITIVE_NAMES = {"Københavns": "København", "Vesthimmerlands": "Vesthimmerland"}
+
+
 def municipality_of(head: Sequence[str], body: Sequence[str]) -> str | None:
     """The municipality a title line starts with, else the one the head names, else the one
     the text names most often (an item about a neighbour names it more than its own).
@@ -31,7 +36,14 @@ def municipality_of(head: Sequence[str], body: Sequence[str]) -> str | None:
     'Havnsted'
     >>> municipality_of(["Referat", "Byrådet i Lyngby-Taarbæk Kommune"], ["Gentofte Kommune"])
     'Lyngby-Taarbæk'
+    >>> municipality_of(["KØBENHAVNS KOMMUNE"], []), municipality_of(["Referat"], ["Københavns Kommune"])
+    ('København', 'København')
     """
+    name = _named_municipality(head, body)
+    return _GENITIVE_NAMES.get(name, name) if name else None
+
+
+def _named_municipality(head: Sequence[str], body: Sequence[str]) -> str | None:
     for text in head:
         match = _HEAD_MUNICIPALITY.match(text)
         if match and match.group(1).title() not in _NOT_A_NAME:

@@ -583,6 +583,18 @@ def test_the_municipality_on_the_title_page_outweighs_a_neighbour_named_in_an_it
         "Havnsted", "Beskæftigelsesudvalget", "2019-11-19")
 
 
+@pytest.mark.parametrize("head", [
+    "KØBENHAVNS KOMMUNE\n\nREFERAT\n\nBeskæftigelsesudvalget\nMødedato: 19.11.2019",
+    "Referat\nBeskæftigelsesudvalget i Københavns Kommune\nMødedato: 19.11.2019",
+])
+def test_a_municipality_with_a_genitive_official_name_is_faceted_by_its_place(tmp_path, head):
+    # "Københavns Kommune" is the official name; a reader filters by "København", as the
+    # facet lists every other municipality by its place name.
+    path = tmp_path / "referat.txt"
+    path.write_text(head + NEIGHBOUR_ITEM, encoding="utf-8")
+    assert read_document(path, tmp_path).municipality == "København"
+
+
 def test_prose_minutes_name_their_municipality_in_the_title_line(tmp_path):
     path = tmp_path / "handicapraadet.txt"
     path.write_text(PROSE_MINUTES.replace("i Handicaprådet", "i Handicaprådet, Tornby Kommune,")
