@@ -193,7 +193,7 @@ def DanishAnalyzer(lexicon: decompound.Lexicon | None = None) -> CompositeAnalyz
     >>> [t.text for t in DanishAnalyzer()("Modtagelse af flygtningene i Næstved 21.05.2015")]
     ['modtag', 'flygtning', 'naestved', '21.05.2015']
     >>> [t.text for t in DanishAnalyzer()("Helle Waage-Jensen", mode="index")]
-    ['hel', 'waage-jensen', 'waag', 'jens']
+    ['helle', 'waage-jensen', 'waag', 'jens']
     """
     return (
         RegexTokenizer(danish.TOKEN_PATTERN)
