@@ -55,7 +55,11 @@ from search.facets import FACETS
 #    lists, unlabelled places, '---' sections and layout 10's untitled items as the
 #    conventions say (11ca334 … b892ca6); passage ids name the item (number and title), not
 #    its place: the stored passages of an older index differ.
-SCHEMA_VERSION = 8
+# 9: this session's metadata and segmentation fixes (document types from titles and contents
+#    lists, unnumbered items, decision headers naming their council, attendance, municipality
+#    names, two-digit and ranged dates, the meeting's end and signatures, 7f9d534 … 67a692c) and
+#    the stem exclusions of 1d8e7d4/56269d0/297abc4: the passages and terms of an older index differ.
+SCHEMA_VERSION = 9
 
 PASSAGE = "passage"
 FILE = "file"
