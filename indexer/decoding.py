@@ -75,11 +75,7 @@ def text_encoding(data: bytes) -> TextEncoding:
     if _is_binary(sample):
         raise ExtractError("binær fil, ikke tekst (indeholder NUL-bytes)" if b"\x00" in sample else
                            "binær fil, ikke tekst (indeholder styretegn)")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
+    if _valid_utf8(data):
         return _UTF8
     sequences = _UTF8_SEQUENCE.findall(data)
     stray = len(data) - len(data.translate(None, _HIGH_BYTES)) - sum(map(len, sequences))
@@ -211,13 +207,8 @@ def html_encoding(data: bytes) -> TextEncoding:
     """
     if data.startswith(tuple(_BOM_ENCODINGS)):
         return text_encoding(data)
-    if not data.isascii():
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            return _UTF8
+    if not data.isascii() and _valid_utf8(data):
+        return _UTF8
     match = _META_CHARSET.search(data[:_SAMPLE])
     declared = match.group(1).decode("ascii").lower() if match else ""
     if declared in _WHATWG_1252:  # browsers read "latin-1" pages as Windows-1252
@@ -271,3 +262,10 @@ _NOT_WEB_CHARSETS = frozenset(
     "idna punycode undefined unicode-escape raw-unicode-escape unicode_escape raw_unicode_escape".split()
 )
 
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
