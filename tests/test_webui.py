@@ -79,7 +79,8 @@ def test_a_search_by_case_handler_or_case_number_marks_it_in_the_hit(client, que
     assert [m.get_text() for m in article.select(".meta mark")] == marked
 
 
-def test_a_pdf_hit_names_its_file_and_page(tmp_path):
+def pdf_site(tmp_path: Path):
+    """A site of one corpus holding the fixture PDF of the 21.05.2015 minutes: (client, corpus, pdf)."""
     from indexer.update import update_index
 
     corpus = tmp_path / "corpus"
@@ -88,6 +89,11 @@ def test_a_pdf_hit_names_its_file_and_page(tmp_path):
     shutil.copy(pdf, corpus / pdf.name)
     update_index([corpus], tmp_path / "index")
     client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    return client, corpus, pdf
+
+
+def test_a_pdf_hit_names_its_file_and_page(tmp_path):
+    client, _corpus, pdf = pdf_site(tmp_path)
     hit = next(h for h in api(client, q=QUERY)["hits"] if h["title"] == "Modtagelse af flygtninge")
     article = next(a for a in soup(client.get("/", query_string={"q": QUERY})).select("ol.hits article")
                    if "Modtagelse af flygtninge" in a.h3.get_text())
@@ -1078,14 +1084,8 @@ def test_a_source_file_the_server_cannot_read_is_a_danish_error_and_one_log_line
     """The server's user lost access to a file the index names (permissions changed, a share
     gone): a Danish error page and a log line naming the file, not a traceback."""
     import webui.passage_views
-    from indexer.update import update_index
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    pdf = next(p for p in sorted(PDFS.glob("*.pdf")) if "2015-05-21" in p.name)
-    shutil.copy(pdf, corpus / pdf.name)
-    update_index([corpus], tmp_path / "index")
-    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    client, corpus, pdf = pdf_site(tmp_path)
     document_id = api(client, q=QUERY)["hits"][0]["document_id"]
     served = client.get(f"/source/{document_id}")
     served.close()
