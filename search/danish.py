@@ -49,6 +49,27 @@ _MIN_STEM = 4
 # "besluttede". The ending is removed (and a doubled consonant undoubled, as Snowball does)
 # when the word ends in "ede" and enough remains; "sted", "stede" are too short to change.
 _PAST_TENSE = "ede"
+# Folding comes before stemming, so a word ending in "æde"/"øde" also ends in "ede" when it
+# reaches the stemmer ("møde" -> "moede", "tiltræde" -> "tiltraede"). It is no past tense:
+# "byrådsmøde" became "byraadsmo" while "byrådsmødet" was "byraadsmoed". ("aaede" is "åede",
+# a true past tense: "opnåede".) Past tenses of verbs in "-o" ("troede", "beboede") end the
+# same way; they are rarer in minutes than every "-møde" compound.
+_FOLDED_VOWEL_DE = ("aede", "oede")
+# Verbs whose root ends in "-kend", "-vend" or "-send" lose it to Snowball's "-ende" ending in
+# the infinitive and passive ("godkende", "godkendes" -> "godk") while the participle and noun
+# keep it ("godkendt", "godkendelse" -> "godkend"): "godkende lokalplan" missed every item
+# decided "Godkendt". These roots get their "-end" back when Snowball took it with "-ende(s)";
+# the prefixes are listed so "tænkende" (thinking) stays "tænk".
+_END_VERB_ROOTS = (
+    "godk", "anerk", "genk", "bek", "frak", "tilk", "underk",  # -kende
+    "anv", "henv", "indv", "omv",  # -vende
+    "overs", "uds", "frems", "inds", "tils", "videres", "efters", "tilbages", "afs", "gens",  # -sende
+)
+# Adjectives take "-t" in the neuter, which Snowball leaves on ("socialt" -> "socialt",
+# "sociale" -> "social"), so "negativt" missed "negativ social kontrol". The "t" is removed
+# after these endings when enough remains; participles ending so ("betalt", "fordelt",
+# "aftalt") join their verb the same way. "felt", "salt" are too short to change.
+_NEUTER_T_ENDINGS = ("ivt", "alt", "elt")
 # Stems Snowball leaves different within one word: "center" -> "cent" but "centre"/"centret"
 # -> "centr"; "dagsorden" -> "dagsord" but "dagsordenen" -> "dagsorden". A stem ending in the
 # first is given the second (also inside compounds: "plejecentre" -> "plejecent"). Not "orden"
@@ -116,7 +137,12 @@ def stem(word: str) -> str:
     for ending in _EXTRA_ENDINGS:
         if result.endswith(ending) and len(result) - len(ending) >= _MIN_STEM:
             result = result[: -len(ending)]
-    if word.endswith(_PAST_TENSE) and result.endswith("ed") and len(result) - 2 >= _MIN_STEM:
+    if result.endswith(_END_VERB_ROOTS) and word[len(result):] in ("ende", "endes"):
+        return result + "end"
+    if result.endswith(_NEUTER_T_ENDINGS) and len(result) - 1 > _MIN_STEM:
+        return result[:-1]
+    if (word.endswith(_PAST_TENSE) and result.endswith("ed") and len(result) - 2 >= _MIN_STEM
+            and not (word.endswith(_FOLDED_VOWEL_DE) and not word.endswith("aaede"))):
         result = result[:-2]
         if result[-1] == result[-2] and result[-1] not in _VOWELS:
             result = result[:-1]

@@ -51,6 +51,26 @@ def test_sentence_becomes_folded_stems_without_stop_words():
         ("forretningsorden", "forretningsordenen"),
         ("virksomhed", "virksomheder", "virksomhederne"),  # "virksom" and "virksomhed"
         ("stemme", "stemmer", "stemte", "stemt"),  # "stem" and "stemt": the council voted
+        # Snowball took the root's "-end" with the ending "-ende(s)": "godk" and "godkend"
+        ("godkende", "godkendes", "godkendt", "godkendte", "godkendelse"),
+        ("anvende", "anvendes", "anvendt", "anvendelse"),
+        ("oversende", "oversendes", "oversendt", "oversendelse"),
+        ("forhåndsgodkende", "forhåndsgodkendt"),
+        # Folded "æde"/"øde" ended like the past tense "-ede": "byraadsmo" and "byraadsmoed"
+        ("byrådsmøde", "byrådsmødet", "byrådsmøder"),
+        ("fremmøde", "fremmødet"),
+        ("tiltræde", "tiltræder", "tiltrådt", "tiltrådte"),
+        ("opnå", "opnået", "opnåede"),  # "åede" is a past tense all the same
+        # Neuter "-t" of adjectives (and participles ending so) Snowball leaves on
+        ("negativ", "negative", "negativt"),
+        ("social", "sociale", "socialt"),
+        ("generel", "generelle", "generelt"),
+        ("aftale", "aftaler", "aftalt"),
+        ("betale", "betaler", "betalt"),
+        # Strong verbs and "-t" participles, from the stem-exclusion list
+        ("vedtage", "vedtages", "vedtaget", "vedtog", "vedtagne"),
+        ("afvise", "afvises", "afvist", "afviste"),
+        ("høre", "høres", "hørt"),
     ],
 )
 def test_inflections_share_one_term(words):
@@ -62,6 +82,26 @@ def test_the_past_tense_and_ending_rules_leave_other_words_alone():
     """'fremmede' (foreign) ends like a past tense, 'ordenen' (the order) like 'dagsordenen'."""
     assert tokens("fremmede") == tokens("fremmed") != tokens("fremme")
     assert tokens("ordenen") != tokens("ord")  # "the order" is not "word"
+    # Only listed roots get "-end" back: a present participle keeps its verb's stem.
+    assert tokens("tænkende") == tokens("tænke") and tokens("rækkende") == tokens("række")
+    assert tokens("bemærkende") == tokens("bemærke")
+    # Too short for the neuter rule: "felt" (field) is not "fel", "salt" not "sal" (hall).
+    assert tokens("felt") != tokens("fel") and tokens("salt") != tokens("sal")
+
+
+def test_a_decision_word_in_one_form_finds_the_item_written_in_another(tmp_path):
+    """'godkende lokalplan' found nothing where the council had 'godkendt' the plan."""
+    index = open_index(tmp_path / "index", create=True)
+    with index.writer() as writer:
+        writer.add(example_document("a.txt", [
+            example_passage("Lokalplan 12", "Byrådet har godkendt lokalplanen og vedtog den endeligt."),
+            example_passage("Byrådsmøde", "Næste byrådsmøde holdes i rådhuset."),
+            example_passage("Budget 2027", "Budgettet blev vedtaget."),
+        ]), tmp_path)
+    assert [h.title for h in index.search(SearchRequest(query="godkende lokalplan")).hits] == ["Lokalplan 12"]
+    assert [h.title for h in index.search(SearchRequest(query="vedtage lokalplanen")).hits] == ["Lokalplan 12"]
+    assert {h.title for h in index.search(SearchRequest(query="byrådsmødet")).hits} == {"Byrådsmøde"}
+    index.close()
 
 
 @pytest.mark.parametrize("word, other", [("billet", "bil"), ("internet", "intern"), ("indsats", "indsat"), ("plads", "plade"),
