@@ -87,6 +87,7 @@ def test_the_past_tense_and_ending_rules_leave_other_words_alone():
     assert tokens("bemærkende") == tokens("bemærke")
     # Too short for the neuter rule: "felt" (field) is not "fel", "salt" not "sal" (hall).
     assert tokens("felt") != tokens("fel") and tokens("salt") != tokens("sal")
+    assert tokens("enkelte") == tokens("enkelt") != tokens("enkel")  # "individual" is not "simple"
 
 
 def test_a_decision_word_in_one_form_finds_the_item_written_in_another(tmp_path):
