@@ -83,16 +83,43 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 def load_stem_exclusions(path: Path = DATA_DIR / "stem_exclusions.txt") -> dict[str, str]:
     """The editable stem-exclusion list: folded word -> the stem to use instead of Snowball's.
 
-    A line `word` keeps the word as written; `word -> stem` gives it an explicit stem.
+    A line `word` keeps the word as written; `word -> stem` gives it an explicit stem. A
+    leading `*` (`*indsats`) applies the line to compounds ending in the word as well
+    (`compound_exclusions`); here the `*` is dropped.
     """
-    exclusions: dict[str, str] = {}
+    return {word: target for word, (target, _compounds) in _read_exclusions(path).items()}
+
+
+def load_compound_exclusions(path: Path = DATA_DIR / "stem_exclusions.txt") -> dict[str, str]:
+    """The lines of the exclusion list marked `*`: folded word -> stem, for compounds ending in it.
+
+    >>> load_compound_exclusions()["indsats"]
+    'indsats'
+    """
+    return {word: target for word, (target, compounds) in _read_exclusions(path).items() if compounds}
+
+
+def _read_exclusions(path: Path) -> dict[str, tuple[str, bool]]:
+    exclusions: dict[str, tuple[str, bool]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             word, _, target = line.partition("->")
-            exclusions[fold(word.strip())] = fold(target.strip() or word.strip())
+            compounds = word.startswith("*")
+            word = word.lstrip("*").strip()
+            exclusions[fold(word)] = (fold(target.strip() or word), compounds)
     return exclusions
 
+
+def _compound_exclusion(word: str) -> str | None:
+    """The stem of a compound whose last part is on the list with `*` ("beskæftigelsesindsats"
+    -> "beskaeftigelsesindsats"), or None. The first part must have `_MIN_COMPOUND_HEAD`
+    letters, so "bestemt" is not "be" + "stemt"."""
+    for start in range(_MIN_COMPOUND_HEAD, len(word) - _MIN_COMPOUND_TAIL + 1):
+        tail = COMPOUND_EXCLUSIONS.get(word[start:])
+        if tail is not None:
+            return word[:start] + tail
+    return None
 
 
 # One Snowball stemmer per thread: PyStemmer's objects keep per-call buffers and are not
@@ -131,6 +158,8 @@ def stem(word: str) -> str:
     """
     if word in STEM_EXCLUSIONS:
         return STEM_EXCLUSIONS[word]
+    if COMPOUND_EXCLUSIONS and (compound := _compound_exclusion(word)) is not None:
+        return compound
     if not word.isalpha():
         return word
     result = _stemmer().stemWord(word)
@@ -179,6 +208,10 @@ def terms(text: str) -> list[str]:
 # Words Snowball merges with unrelated words ("haven" the garden -> "hav" the sea,
 # "talen" the speech -> "tal" the number), from `data/stem_exclusions.txt`.
 STEM_EXCLUSIONS: dict[str, str] = load_stem_exclusions()
+# The entries marked `*`, also at the end of compounds ("beskæftigelsesindsatsen").
+COMPOUND_EXCLUSIONS: dict[str, str] = load_compound_exclusions()
+_MIN_COMPOUND_HEAD = 3
+_MIN_COMPOUND_TAIL = 5
 
 _FOLDED_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 # The stop list as the analyzer sees it (after folding): "på" -> "paa", "når" -> "naar".

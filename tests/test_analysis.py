@@ -71,6 +71,10 @@ def test_sentence_becomes_folded_stems_without_stop_words():
         ("vedtage", "vedtages", "vedtaget", "vedtog", "vedtagne"),
         ("afvise", "afvises", "afvist", "afviste"),
         ("høre", "høres", "hørt"),
+        # Compounds ending in a starred word of the exclusion list
+        ("beskæftigelsesindsats", "beskæftigelsesindsatsen", "beskæftigelsesindsatser"),
+        ("fritidsaktivitet", "fritidsaktiviteter", "fritidsaktiviteten"),
+        ("praktikplads", "praktikpladsen", "praktikpladser"),
     ],
 )
 def test_inflections_share_one_term(words):
