@@ -427,3 +427,83 @@ def test_the_copy_button_copies_the_citation_with_its_links_one_per_line(newsroo
         browser.close()
     assert copied.split("\n") == [citation, f"Link til punktet: {base}/passage/{hit['id']}",
                                   f"Kilde, side {hit['page']}: {base}/source/{hit['document_id']}#page={hit['page']}"]
+
+
+# --- Citations: the official name, and an item printed without number and title --------------
+
+UNTITLED_MINUTES = """{municipality}
+
+Referat
+
+Socialudvalget
+
+Mødedato: 12.03.2018
+Mødested: Mødelokale 4, Rådhuset
+
+38Godkendelse af dagsorden
+Sagsnr.: 18/1021
+
+Indstilling
+Direktøren indstiller, at dagsordenen godkendes.
+
+Beslutning
+Godkendt.
+
+39Støtte til boligsocial indsats i Østerbyen
+Sagsnr.: 17/8830
+
+Sagsfremstilling
+Boligforeningen Østerbo har søgt om 120.000 kr. til en lektiecafé.
+
+Indstilling
+Direktøren indstiller, at ansøgningen imødekommes.
+
+Beslutning
+Godkendt.
+
+Sagsfremstilling
+Udvalget orienteres om modtagelsen af flygtninge i 1. kvartal 2018. Der er
+kommet 7 flygtninge, og alle er boligplaceret.
+
+Indstilling
+Direktøren indstiller, at orienteringen tages til efterretning.
+
+Beslutning
+Taget til efterretning.
+
+40Eventuelt
+Sagsnr.: 18/1021
+
+Beslutning
+Formanden orienterede om næste møde.
+"""
+
+
+def minutes_client(tmp_path, municipality: str):
+    from indexer.update import update_index
+    from webui import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "socialudvalget-referat-2018-03-12.txt").write_text(
+        UNTITLED_MINUTES.format(municipality=municipality), encoding="utf-8")
+    report = update_index([corpus], tmp_path / "index")
+    assert not report.skipped, report.skipped
+    return create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+
+
+@pytest.mark.parametrize("printed, place, official", [
+    ("KØBENHAVNS KOMMUNE", "København", "Københavns Kommune"),
+    ("Vesthimmerlands Kommune", "Vesthimmerland", "Vesthimmerlands Kommune"),
+])
+def test_a_municipality_with_a_genitive_name_is_cited_by_its_official_name(tmp_path, printed, place, official):
+    """Faceted by its place, "København", the municipality was cited as "København Kommune":
+    its name is "Københavns Kommune", as a reporter must print it."""
+    client = minutes_client(tmp_path, printed)
+    hit = next(h for h in api_hits(client, q="eventuelt") if h["item_number"] == 40)
+    assert hit["municipality"] == place
+    passage = soup(client.get(f"/passage/{hit['id']}"))
+    assert passage.select_one("#citation").get_text().startswith(f"Socialudvalget, {official}, referat af mødet 12.03.2018")
+    assert passage.select_one(".kicker").get_text() == f"Referat · Socialudvalget · {official}"
+    assert client.get(f"/api/document/{hit['document_id']}").get_json()["title"] == (
+        f"Referat: Socialudvalget, {official}, 12. marts 2018")

@@ -86,10 +86,23 @@ def count_label(total: int) -> str:
     return f"{number} resultat" if total == 1 else f"{number} resultater"
 
 
+# Municipalities whose official names are not "<place> Kommune": the index names them by
+# their place (`indexer.councils`), a citation by their official name.
+OFFICIAL_NAMES = {"København": "Københavns Kommune", "Vesthimmerland": "Vesthimmerlands Kommune",
+                  "Bornholm": "Bornholms Regionskommune"}
+
+
 def municipality_name(municipality: str | None) -> str:
-    """'Næstved' -> 'Næstved Kommune'; names that already say it are kept."""
+    """The municipality's official name: 'Næstved' -> 'Næstved Kommune', 'København' ->
+    'Københavns Kommune'; names that already say it are kept.
+
+    >>> municipality_name("Næstved"), municipality_name("København"), municipality_name("Vesthimmerland")
+    ('Næstved Kommune', 'Københavns Kommune', 'Vesthimmerlands Kommune')
+    """
     if not municipality:
         return ""
+    if municipality in OFFICIAL_NAMES:
+        return OFFICIAL_NAMES[municipality]
     if "kommune" in municipality.casefold() or "region" in municipality.casefold():
         return municipality
     return f"{municipality} Kommune"
