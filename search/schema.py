@@ -60,7 +60,8 @@ from search.facets import FACETS
 #    names, two-digit and ranged dates, the meeting's end and signatures, 7f9d534 … 67a692c) and
 #    the stem exclusions of 1d8e7d4/56269d0/297abc4: the passages and terms of an older index differ.
 # 10: stems of "-kende/-vende/-sende" verbs, folded "-æde/-øde" words ("byrådsmøde"), neuter
-#    "-t" adjectives and strong-verb decision words joined (search/danish.py, stem exclusions):
+#    "-t" adjectives, strong-verb decision words and compounds ending in a starred exclusion
+#    ("beskæftigelsesindsats") joined (search/danish.py, stem exclusions):
 #    the terms of an older index differ.
 SCHEMA_VERSION = 10
 
