@@ -492,6 +492,24 @@ def minutes_client(tmp_path, municipality: str):
     return create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
 
 
+def test_an_item_without_number_and_title_is_cited_by_the_item_before_it(tmp_path):
+    """The citation of the untitled item between items 39 and 40 named only the meeting, as if
+    it were the whole minutes; its page had an empty heading and an empty breadcrumb."""
+    client = minutes_client(tmp_path, "Tornby Kommune")
+    hit = next(h for h in api_hits(client, q="modtagelsen") if h["item_number"] is None)
+    assert hit["title"] == ""
+    expected = "Socialudvalget, Tornby Kommune, referat af mødet 12.03.2018, punktet uden titel efter punkt 39"
+    page = soup(client.get(f"/passage/{hit['id']}"))
+    assert page.select_one("#citation").get_text() == expected
+    assert client.get(f"/api/passage/{hit['id']}").get_json()["citation"] == expected
+    assert page.h1.get_text() == "(uden titel)"
+    assert page.select_one(".breadcrumbs li[aria-current]").get_text() == "Punkt uden titel"
+    # the numbered items are cited as before
+    numbered = next(h for h in api_hits(client, q="eventuelt") if h["item_number"] == 40)
+    assert client.get(f"/api/passage/{numbered['id']}").get_json()["citation"] == (
+        "Socialudvalget, Tornby Kommune, referat af mødet 12.03.2018, punkt 40: Eventuelt")
+
+
 @pytest.mark.parametrize("printed, place, official", [
     ("KØBENHAVNS KOMMUNE", "København", "Københavns Kommune"),
     ("Vesthimmerlands Kommune", "Vesthimmerland", "Vesthimmerlands Kommune"),

@@ -108,8 +108,10 @@ def municipality_name(municipality: str | None) -> str:
     return f"{municipality} Kommune"
 
 
-def citation(p: Passage) -> str:
-    """A citation a reporter can paste, with whatever the passage knows.
+def citation(p: Passage, previous: Passage | None = None) -> str:
+    """A citation a reporter can paste, with whatever the passage knows. An item with neither
+    number nor title is named by the item before it (`previous`), where a reader of the
+    document finds it.
 
     >>> from indexer.models import Passage
     >>> p = Passage(id="x", document_id="d", position=0, doc_type="referat", municipality="Næstved",
@@ -133,12 +135,35 @@ def citation(p: Passage) -> str:
             parts.append(kind.replace(" af mødet", "").replace(" til mødet", ""))
     head = ", ".join(parts)
     head = head[:1].upper() + head[1:]
+    title = p.title.strip()
     if p.item_number is not None:
         head = f"{head}, punkt {p.item_number}"
-    title = p.title.strip()
+    elif not title:
+        head = f"{head}, {untitled_place(p, previous)}"
     cited = f"{head}: {title}" if title else head
     # A PDF's page is where a reader finds the item in the document as published.
     return f"{cited} (s. {p.page})" if p.page is not None else cited
+
+
+def untitled_place(p: Passage, previous: Passage | None) -> str:
+    """Where an item printed without number and title stands: after the item before it, or
+    by its place in the document.
+
+    >>> from indexer.models import Passage
+    >>> def item(number, title, position):
+    ...     return Passage(id="x", document_id="d", position=position, doc_type="referat", municipality=None,
+    ...         council=None, meeting_date=None, year=None, item_number=number, title=title, case_handler=None,
+    ...         case_number=None, place=None, present=(), absent=(), topics=(), source="a.txt", source_sha256="",
+    ...         line=1, page=None, sections=(), text="")
+    >>> untitled_place(item(None, "", 2), item(39, "Støtte", 1)), untitled_place(item(None, "", 0), None)
+    ('punktet uden titel efter punkt 39', '1. punkt (uden nummer og titel)')
+    """
+    unit = "afsnittet" if p.doc_type == AARSBERETNING else "punktet"
+    if previous is not None and previous.item_number is not None:
+        return f"{unit} uden titel efter punkt {previous.item_number}"
+    if previous is not None and previous.title.strip():
+        return f"{unit} uden titel efter »{previous.title.strip()}«"
+    return f"{p.position + 1}. {unit[:-2]} (uden nummer og titel)"
 
 
 def document_title(p: Passage) -> str:

@@ -280,7 +280,7 @@ def passage(passage_id: str) -> str:
     unmarked_query = marks.query if marks and off else ""
     marks = marks.anchored() if marks and not off else None
     return render_template("passages/passage.html", ctx=context, p=p, toggle_url=toggle_url, unmarked_query=unmarked_query,
-                           citation=citation(p), source_url=source_url(p),
+                           citation=citation(p, context.previous), source_url=source_url(p),
                            permalink=absolute_url("passages.passage", passage_id=p.id),
                            source_permalink=absolute_url("passages.source", document_id=p.document_id)
                            + (f"#page={p.page}" if p.page else ""),
@@ -298,7 +298,7 @@ def api_passage(passage_id: str) -> Response:
         links[f"{rel}_json"] = url_for(".api_passage", passage_id=neighbour.id) if neighbour else None
     header = {"alternate": links["html"], "prev": links["previous_json"], "next": links["next_json"]}
     copies = [{"id": c.id, "source": c.source, "page": c.page, "links": passage_links(c)} for c in context.copies]
-    body = {**p.to_json(), "citation": citation(p), "copies": copies, "links": links}
+    body = {**p.to_json(), "citation": citation(p, context.previous), "copies": copies, "links": links}
     marks = None if marking_off() else searched_marks(p)
     if marks:  # the page's marks, for a client showing the item opened from a search
         body["marked"] = marks.to_json()
