@@ -429,6 +429,20 @@ def test_the_copy_button_copies_the_citation_with_its_links_one_per_line(newsroo
                                   f"Kilde, side {hit['page']}: {base}/source/{hit['document_id']}#page={hit['page']}"]
 
 
+# --- Who was there: a name search lands where the name stands ---------------------------------
+
+def hit_titled(client, title: str, **query) -> dict:
+    return next(h for h in api_hits(client, **query) if h["title"] == title)
+
+
+def test_a_decision_label_printed_in_capitals_keeps_the_councils_capital(client):
+    """"BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019" read "Beslutning i
+    beskæftigelsesudvalget …": a council's name is a proper noun."""
+    hit = hit_titled(client, "Godkendelse af dagsorden", q="dagsorden", municipality="Havnsted")
+    heading = soup(client.get(f"/passage/{hit['id']}")).select_one("section.decision h2")
+    assert heading.get_text(" ", strip=True) == "Beslutning Beslutning i Beskæftigelsesudvalget den 19-11-2019"
+
+
 # --- Citations: the official name, and an item printed without number and title --------------
 
 UNTITLED_MINUTES = """{municipality}

@@ -177,7 +177,27 @@ def document_title(p: Passage) -> str:
     return f"{kind}: {', '.join(part for part in (who, when) if part)}" if who or when else kind
 
 
-def section_label(label: str) -> str:
-    """'BESLUTNING' -> 'Beslutning': printed labels shout; headings should not."""
+# A council's name in a label printed in capitals: "…UDVALGET", "…RÅDETS", "…BESTYRELSEN".
+_COUNCIL_WORD = re.compile(r"\b\w+(?:udvalg|råd|bestyrelse)(?:et|ets|en|ens)\b")
+
+
+def section_label(label: str, council: str | None = None) -> str:
+    """'BESLUTNING' -> 'Beslutning': printed labels shout; headings should not. A council the
+    label names keeps its capital (the passage's own `council` as it writes itself).
+
+    >>> section_label("BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019", "Beskæftigelsesudvalget")
+    'Beslutning i Beskæftigelsesudvalget den 19-11-2019'
+    >>> section_label("ØKONOMIUDVALGETS BESLUTNING"), section_label("BESLUTNING I BØRNE- OG SKOLEUDVALGET")
+    ('Økonomiudvalgets beslutning', 'Beslutning i børne- og Skoleudvalget')
+    >>> section_label("BESLUTNING I BØRNE- OG SKOLEUDVALGET", "Børne- og Skoleudvalget")
+    'Beslutning i Børne- og Skoleudvalget'
+    """
     label = label.strip().rstrip(":").strip()
-    return label.capitalize() if label.isupper() else label
+    if not label.isupper():
+        return label
+    label = _COUNCIL_WORD.sub(lambda m: m[0].capitalize(), label.capitalize())
+    if council and council.strip():
+        at = label.casefold().find(council.strip().casefold())
+        if at > 0 and len(label.casefold()) == len(label):  # casefold kept the positions
+            label = label[:at] + council.strip() + label[at + len(council.strip()):]
+    return label
