@@ -435,6 +435,52 @@ def hit_titled(client, title: str, **query) -> dict:
     return next(h for h in api_hits(client, **query) if h["title"] == title)
 
 
+def test_a_name_absent_from_a_decision_is_marked_in_its_attendance_note(client):
+    """"Ole Riis" finds Havnsted's items by the note under each decision ("Fraværende: Ole
+    Riis (O)"): the page marks the name there and leads to it; it said the name was not in
+    the item, right above the note that names him."""
+    hit = hit_titled(client, "Forlængelse af projekt Job i Fokus for flygtninge og familiesammenførte", q="Ole Riis")
+    page = soup(client.get(f"/passage/{hit['id']}", query_string={"q": "Ole Riis"}))
+    note = page.select_one("section.decision .note")
+    assert [m.get_text() for m in note.select("mark")] == ["Ole", "Riis"]
+    assert note.mark["id"] == "foerste-markering"
+    assert page.select_one(".marked-note").get_text(" ", strip=True).startswith("Ordene fra søgningen »Ole Riis« er markeret.")
+    marked = client.get(f"/api/passage/{hit['id']}", query_string={"q": "Ole Riis"}).get_json()["marked"]
+    assert marked["found"] and marked["notes_html"][0] == "Fraværende: <mark>Ole</mark> <mark>Riis</mark> (O)"
+
+
+def test_a_member_absent_from_the_meeting_is_marked_among_its_people(client):
+    """Who was absent on 23 February 2017? Each item of the meeting is found by the names on its
+    attendance list, shown beside the item: marked there, not said to be missing."""
+    hit = hit_titled(client, "Mødeplan 2017", q="Sahra Buruk")
+    page = soup(client.get(f"/passage/{hit['id']}", query_string={"q": "Sahra Buruk"}))
+    absent = next(div for div in page.select("aside dl.facts div") if div.dt.get_text() == "Fraværende")
+    assert [m.get_text() for m in absent.select("mark")] == ["Sahra", "Buruk"]
+    assert absent.dd.get_text().startswith("Aligo Francis, Sahra Buruk,")  # the list itself as before
+    assert page.select_one(".marked-note a")["href"] == "#foerste-markering" and absent.mark["id"] == "foerste-markering"
+    # words that stand nowhere on the page are still said to be missing
+    other = soup(client.get(f"/passage/{hit['id']}", query_string={"q": "Sahra flygtninge OR Buruk"}))
+    assert other.select("aside mark")
+    unrelated = soup(client.get(f"/passage/{hit['id']}", query_string={"q": "repatriering"}))
+    assert "står ikke i teksten her" in unrelated.select_one(".marked-note").get_text()
+    assert not unrelated.select("mark")
+
+
+def shown_lines(element) -> list[str]:
+    """An element's text as a reader sees its lines: broken at each <br>."""
+    return [BeautifulSoup(part, "html.parser").get_text() for part in element.decode_contents().split("<br/>")]
+
+
+def test_the_attendance_lines_of_a_decision_stay_two_lines(client):
+    """"Fraværende: Poul Erik Sand" and "Inger Lund deltog ikke i behandlingen af punktet." ran
+    together into one line naming a "Poul Erik Sand Inger Lund"."""
+    hit = hit_titled(client, "Høringssvar fra Ældrerådet om kvalitetsstandard for praktisk hjælp 2020", q="kvalitetsstandard")
+    for query in ({}, {"q": "Inger Lund"}):
+        note = soup(client.get(f"/passage/{hit['id']}", query_string=query)).select_one("section.decision .note")
+        assert shown_lines(note) == ["Fraværende: Poul Erik Sand", "Inger Lund deltog ikke i behandlingen af punktet."], query
+    assert [m.get_text() for m in note.select("mark")] == ["Inger", "Lund"]
+
+
 def test_a_decision_label_printed_in_capitals_keeps_the_councils_capital(client):
     """"BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019" read "Beslutning i
     beskæftigelsesudvalget …": a council's name is a proper noun."""

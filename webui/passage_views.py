@@ -170,37 +170,57 @@ FIRST_MARK = "foerste-markering"
 @dataclass(frozen=True)
 class Marks:
     """A passage's title and texts with the words of the search it was opened from marked
-    (escaped HTML with `<mark>`, from the engine), as its page shows them."""
+    (escaped HTML with `<mark>`, from the engine), as its page shows them: also a decision's
+    attendance note and the meeting's place and people, by which a name search finds items
+    whose text does not name them."""
 
     query: str
     title: Markup
     sections: tuple[Markup, ...]  # in the passage's order
     text: Markup | None  # a passage without sections: its text
     anchor: str | None = None  # `FIRST_MARK` once `anchored` has named the first mark in the texts
+    notes: tuple[Markup, ...] = ()  # each section's note ("Fraværende: …"), "" for none
+    meeting: tuple[tuple[str, Markup], ...] = ()  # ("place" | "present" | "absent", marked), as shown
+
+    @property
+    def people(self) -> dict[str, Markup]:
+        return dict(self.meeting)
 
     @property
     def found(self) -> bool:
-        """Whether any word of the search stands in this passage (it may have matched by a
-        field the page shows elsewhere, or be another file's copy of the hit)."""
+        """Whether any word of the search stands on this page's item (it may have matched by a
+        field the page does not show, or be another file's copy of the hit)."""
         # "<mark" also finds the first mark once `anchored` has given it an id: an item whose
         # only mark it was said the search's words were not in it
-        return any("<mark" in html for html in (self.title, *self.sections, self.text or ""))
+        return any("<mark" in html for html in (self.title, *self._in_order()))
+
+    def _in_order(self) -> list[Markup]:
+        """The marked texts below the title in the page's order: each section's note and text,
+        the text of a passage without sections, then the meeting's facts beside them."""
+        texts = [html for note, section in zip(self.notes or [Markup("")] * len(self.sections), self.sections)
+                 for html in (note, section)]
+        return [*texts, *([self.text] if self.text is not None else []), *(html for _, html in self.meeting)]
 
     def anchored(self) -> Marks:
-        """These marks with the first one in the texts (not the title) named `FIRST_MARK`, for
-        the page's "go to the first mark" link: a long item may have it screens further down."""
-        texts = [*self.sections, *([self.text] if self.text is not None else [])]
+        """These marks with the first one below the title named `FIRST_MARK`, for the page's
+        "go to the first mark" link: a long item may have it screens further down."""
+        texts = self._in_order()
         at = next((i for i, html in enumerate(texts) if "<mark>" in html), None)
         if at is None:
             return self
         texts[at] = Markup(str(texts[at]).replace("<mark>", f'<mark id="{FIRST_MARK}">', 1))
-        if self.text is not None:
-            return replace(self, text=texts[-1], anchor=FIRST_MARK)
-        return replace(self, sections=tuple(texts), anchor=FIRST_MARK)
+        count = len(self.sections)
+        notes = tuple(texts[0:2 * count:2]) if self.notes else ()
+        sections = tuple(texts[1:2 * count:2])
+        rest = texts[2 * count:]
+        text = rest.pop(0) if self.text is not None else None
+        meeting = tuple((key, html) for (key, _), html in zip(self.meeting, rest))
+        return replace(self, notes=notes, sections=sections, text=text, meeting=meeting, anchor=FIRST_MARK)
 
     def to_json(self) -> dict[str, Any]:
         return {"query": self.query, "found": self.found, "title_html": str(self.title),
-                "sections_html": [str(s) for s in self.sections], "text_html": None if self.text is None else str(self.text)}
+                "sections_html": [str(s) for s in self.sections], "text_html": None if self.text is None else str(self.text),
+                "notes_html": [str(n) for n in self.notes], "meeting_html": {key: str(html) for key, html in self.meeting}}
 
 
 # `?mark=0`: the item opened from a search, shown without its marks ("Vis uden markering"),
@@ -225,8 +245,10 @@ def searched_marks(p: Passage, shown: Callable[[str], str] = str) -> Marks | Non
     def marked(text: str) -> Markup:
         return snippet_html(marker(shown(text)))
 
+    meeting = (("place", p.place or ""), ("present", ", ".join(p.present)), ("absent", ", ".join(p.absent)))
     return Marks(query, marked(p.title), tuple(marked(s.text) for s in p.sections),
-                 None if p.sections else marked(p.text))
+                 None if p.sections else marked(p.text), notes=tuple(marked(s.note) if s.note else Markup("") for s in p.sections),
+                 meeting=tuple((key, marked(value)) for key, value in meeting if value))
 
 
 @dataclass(frozen=True)
