@@ -489,6 +489,49 @@ def test_a_decision_label_printed_in_capitals_keeps_the_councils_capital(client)
     assert heading.get_text(" ", strip=True) == "Beslutning Beslutning i Beskæftigelsesudvalget den 19-11-2019"
 
 
+# --- The decision on the hit list ------------------------------------------------------------
+
+def hit_article(page: BeautifulSoup, hit_id: str):
+    return next(a for a in page.select("ol.hits article") if urlsplit(a.h3.a["href"]).path.endswith(hit_id))
+
+
+def test_a_decision_of_several_lines_shows_them_as_lines_on_the_hit_list(client):
+    """The votes of Kildeholm's item 3 and the fate of its second point are two lines of the
+    decision; the list showed them run together, as on the document page."""
+    hit = hit_titled(client, "Beslutning om ny model for modtagelsesklasser", q="modtagelsesklasser")
+    assert "\n" in hit["decision"]
+    page = soup(client.get("/", query_string={"q": "modtagelsesklasser"}))
+    preview = hit_article(page, hit["id"]).select_one(".decision-preview")
+    assert shown_lines(preview) == ["Beslutning: " + line if n == 0 else line for n, line in enumerate(hit["decision"].split("\n"))]
+    assert shown_lines(preview)[0] == "Beslutning: Indstillingens punkt 1 blev anbefalet. For stemte 5 (A, V, C), imod stemte 1 (F)."
+    document = soup(client.get(f"/document/{hit['document_id']}"))
+    row = next(li for li in document.select("ol.toc > li") if li.a["href"].endswith(hit["id"]))
+    assert row.select_one(".decision-preview br")
+
+
+def test_a_hit_without_a_decision_says_so(client):
+    """Scanning a list for what was decided, a reporter tells an item that decided nothing
+    (Roskilde's "Beslutninger om dagsordenen": "Beslutning -") from one whose decision is shown;
+    an annual report's section decides nothing and says nothing of it."""
+    page = soup(client.get("/", query_string={"municipality": "Roskilde", "page_size": 50}))
+    undecided = hit_titled(client, "Beslutninger om dagsordenen", municipality="Roskilde")
+    assert undecided["decision"] == ""
+    article = hit_article(page, undecided["id"])
+    assert article.select_one(".no-decision-preview").get_text() == "Ingen beslutning registreret under punktet."
+    assert not article.select(".decision-preview")
+    decided = [a for a in page.select("ol.hits article") if a.select(".decision-preview")]
+    assert decided and not any(a.select(".no-decision-preview") for a in decided)
+    report = soup(client.get("/", query_string={"q": "forord", "doc_type": "årsberetning"}))
+    assert report.select("ol.hits article") and not report.select(".no-decision-preview, .decision-preview")
+
+
+def test_an_agenda_hit_says_it_holds_no_decision(tmp_path):
+    client = agenda_client(tmp_path, with_minutes=False)
+    page = soup(client.get("/", query_string={"q": "kvartal"}))
+    notes = [a.select_one(".no-decision-preview").get_text() for a in page.select("ol.hits article")]
+    assert notes and set(notes) == {"Dagsorden: udsendt før mødet, uden beslutning."}
+
+
 # --- Citations: the official name, and an item printed without number and title --------------
 
 UNTITLED_MINUTES = """{municipality}
