@@ -1,0 +1,91 @@
+"""The index's folder: which files make an index, of which schema version, and the writers' lock.
+
+An index is one folder holding Whoosh's files under `INDEX_NAME` and our `VERSION_FILE`,
+which records the schema version that wrote it. Code of another version does not read it
+(`open_current` says None), so it is rebuilt whole instead of answering from terms it
+cannot match.
+
+Locking. One writer at a time, by Whoosh's `WRITELOCK`, an `fcntl.flock` on a file in the
+index folder: the kernel releases it when the holding process dies, so a crashed indexer
+never leaves a stale lock. A second writer fails at once with `IndexLocked`
+(`locked_message`).
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import FileIndex
+
+from search.schema import SCHEMA_VERSION
+
+INDEX_NAME = "MAIN"
+VERSION_FILE = "referatsog-index.json"
+
+
+def is_index_folder(names: Iterable[str]) -> bool:
+    """Whether a folder holding files of these names holds a Referatsøg index (of any version)."""
+    toc = f"_{INDEX_NAME}_"
+    return any(name == VERSION_FILE or name.startswith(toc) and name.endswith(".toc") for name in names)
+
+
+def index_exists(path: str | Path) -> bool:
+    """Whether `path` holds a Referatsøg index (of any schema version).
+
+    Looks for a table of contents by name: Whoosh's own `exists_in` unpickles the schema,
+    which fails outright for an index whose analyzer classes this code no longer has.
+    """
+    return Path(path).is_dir() and any(Path(path).glob(f"_{INDEX_NAME}_*.toc"))  # not is_index_folder: the marker alone is no index
+
+
+def write_version(path: Path) -> None:
+    """Record this code's schema version beside a new index (a temporary file renamed into place)."""
+    marker = path / f"{VERSION_FILE}.tmp"
+    marker.write_text(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n", encoding="utf-8")
+    marker.replace(path / VERSION_FILE)
+
+
+def open_current(path: Path) -> FileIndex | None:
+    """The index in `path` if it is of this code's schema version and readable, else None."""
+    if not index_exists(path):
+        return None
+    try:
+        version = json.loads((path / VERSION_FILE).read_text(encoding="utf-8"))["schema_version"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if version != SCHEMA_VERSION:
+        return None
+    with warnings.catch_warnings():
+        # When unpickling fails, Whoosh's TOC.read leaves its file to be closed by the collector.
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
+        except (AttributeError, ImportError, pickle.UnpicklingError):  # analyzer classes renamed, no version bump
+            pass
+    return None
+
+
+def not_index_files(path: Path) -> list[str]:
+    """Names in `path` that no index (of any version, whole or half-written) would hold: an
+    index folder pointed at a folder of documents must not fill it with index files."""
+    if index_exists(path) or not path.is_dir():
+        return []
+    ours = (INDEX_NAME, f"_{INDEX_NAME}", VERSION_FILE, ".")  # hidden files: .keep, .nfs…
+    return sorted(e.name for e in path.iterdir() if not e.name.startswith(ours) and e.name != "lost+found")
+
+
+def storage_lock(path: Path) -> Any:
+    """The writers' lock of the index in `path` (not yet acquired)."""
+    from whoosh.filedb.filestore import FileStorage
+
+    return FileStorage(str(path)).lock(f"{INDEX_NAME}_WRITELOCK")
+
+
+def locked_message(path: Path) -> str:
+    return f"Indekset i {path} opdateres allerede af en anden proces. Prøv igen, når den er færdig."

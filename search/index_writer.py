@@ -1,0 +1,212 @@
+"""Write the index: add, replace and delete source files' passages in one atomic commit.
+
+Atomicity. We rely on Whoosh's transactional commit instead of building aside and
+swapping folders. A writer puts new documents into a *new* segment under a fresh name
+and records deletions in new segment metadata; nothing a reader has open is modified.
+The commit ends by writing the table of contents of the next generation to a temporary
+file and renaming it into place (`whoosh.index.TOC.write`), and a reader only ever opens
+the newest complete TOC. An exception (`cancel()`) or a killed process therefore leaves
+the previous generation exactly as it was. A cancelled write removes the files it made
+(new segments, a temporary TOC) before it releases the lock, and a writer removes a killed
+one's when it starts (`search.writing.remove_uncommitted`), so a write that failed on a full
+disk does not keep the disk full. An index whose first build never committed (generation 0,
+as `open_index(create=True)` makes it) is not an index to readers: `IndexMissing`.
+A full rebuild (`clear()`) happens in the same transaction: the new segment is committed
+with Whoosh's `CLEAR` merge policy, so readers see the old index
+until the new one is complete, never an empty one in between. A build from nothing may
+write a second new segment in a helper process (`search.spool`); it too becomes visible
+only through the same TOC, or not at all. Swapping folders would
+add nothing for our single-folder layout and break readers that hold the old path.
+Power loss: Whoosh itself never calls fsync; our writer (`search.writing.SegmentWriter`)
+syncs the new generation's segment files and the TOC before the rename and the folder
+after it, so the TOC that becomes current never names bytes that are not on the disk.
+
+Locking: one writer at a time (`search.index_folder`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from whoosh.index import LockError
+from whoosh.writing import CLEAR, MERGE_SMALL
+
+from indexer.models import Document
+from search.analysis import use_compound_lexicon
+from search.api import IndexLocked
+from search.index_folder import INDEX_NAME, locked_message
+from search.schema import file_fields, passage_fields
+from search.spool import Spool, merge_with
+from search.writing import SegmentWriter, remove_uncommitted
+
+if TYPE_CHECKING:
+    from search.index import SearchIndex
+
+# The schema attribute that holds a whole build's `build_stamp` (see `IndexWriter`).
+BUILD_STAMP = "referatsog_build_stamp"
+
+
+class IndexWriter:
+    """Adds, replaces and deletes the passages of source files, in one atomic commit.
+
+    A writer that starts from nothing (a first build, or after `clear()`) learns the
+    corpus's compounds: `add()` counts each document's words and keeps the document in a
+    `search.spool.Spool`, and `commit()` first sets the lexicon (shipped words plus every
+    word seen twice, `search.decompound`) on the writer's schema, then writes the spooled
+    documents (in two processes when there are many), then commits. The lexicon is thus
+    pickled with the schema into the same generation: readers and later incremental writers
+    split compounds exactly as this build did. `on_write(done, total, source)` reports that
+    second pass, which is where a full build spends its time.
+
+    `build_stamp`: a caller's digest of whatever else shaped the terms (the data files of
+    stemming and decompounding, its own vocabularies). A build from nothing records it on the
+    schema, in the same commit; incremental writes keep it; `SearchIndex.build_stamp` reads it
+    back, so a caller can tell that an edited data file needs a whole build.
+    """
+
+    def __init__(
+        self, index: SearchIndex, *, procs: int = 1, limitmb: int = 128,
+        on_write: Callable[[int, int, str], None] | None = None, build_stamp: str | None = None,
+    ) -> None:
+        try:
+            # Non-compound segments: a reader opens each segment file as a file, where a
+            # compound segment would hand every searcher its own in-memory copy (see
+            # `search.segment_files`).
+            self._options = {"limitmb": limitmb, "compound": False}
+            self._writer = (
+                index._ix.writer(procs=procs, **self._options) if procs > 1 else SegmentWriter(index._ix, **self._options)
+            )
+        except LockError:
+            raise IndexLocked(locked_message(index.path)) from None
+        self._path = index.path
+        self._ix = index._ix
+        self._sources: set[str] = set()
+        self._cleared = False
+        self._closed = False
+        self._on_write = on_write
+        self._build_stamp = build_stamp
+        self._spool: Spool | None = None
+        self._helper_segments: list[Any] = []  # written by the spool's helper process, for the commit
+        # A killed writer's files (the lock is ours now): they may be what filled the disk.
+        committed = {segment.segment_id() for segment in self._writer.segments}
+        remove_uncommitted(self._ix.storage, INDEX_NAME, committed | {self._writer.newsegment.segment_id()})
+        if not any(segment.doc_count() for segment in self._writer.segments):  # a first build
+            self._start_learning()
+        self.passages_added = 0
+
+    def add(self, document: Document, root: Path, **file_info: Any) -> int:
+        """Replace everything indexed from `document.source` by this document; returns its passage count.
+
+        `root` is the corpus folder the source path is relative to; `file_info` (size, mtime,
+        ...) is kept with the source's record and returned by `SearchIndex.sources()`.
+        """
+        source = document.source
+        if source in self._sources:
+            raise ValueError(f"{source} is already part of this write")
+        for passage in document.passages:
+            if passage.source != source:
+                raise ValueError(f"passage {passage.id} belongs to {passage.source}, not {source}")
+        if self._spool is not None:
+            self._spool.add(document, Path(root), file_info)
+        else:
+            self._write(self._writer, document, Path(root), file_info)
+        self._sources.add(source)
+        self.passages_added += len(document.passages)
+        return len(document.passages)
+
+    def _write(self, writer: Any, document: Document, root: Path, file_info: dict[str, Any]) -> None:
+        """Into a Whoosh writer (ours, or a spool helper's): the passages, then the file's record."""
+        if not self._cleared:
+            writer.delete_by_term("source", document.source)
+        for passage in document.passages:
+            writer.add_document(**passage_fields(passage))
+        writer.add_document(**file_fields(document, root.resolve(), file_info))
+
+    def delete(self, source: str) -> None:
+        """Remove a source file's passages and record (as committed before this writer)."""
+        if source in self._sources:
+            raise ValueError(f"{source} was added in this write; delete it before adding, not after")
+        if not self._cleared:
+            self._writer.delete_by_term("source", source)
+
+    def clear(self) -> None:
+        """Drop everything committed before: the commit then holds only what this writer adds."""
+        if self._sources:
+            raise ValueError("clear() must come before the first add()")
+        self._cleared = True
+        self._start_learning()
+
+    def commit(self) -> None:
+        self._closed = True
+        try:
+            self._write_spooled()
+            policy = CLEAR if self._cleared else MERGE_SMALL
+            self._writer.commit(mergetype=merge_with(self._helper_segments, policy))
+        except BaseException:
+            self.cancel()  # its helper process stops writing before its files are removed
+            raise
+        finally:
+            self._close_spool()
+
+    def cancel(self) -> None:
+        self._closed = True
+        self._close_spool()
+        self._abandon()
+
+    def _start_learning(self) -> None:
+        if self._spool is None:
+            self._spool = Spool(self._path)
+
+    def _write_spooled(self) -> None:
+        """Learn the lexicon from the spooled documents' words, then write them by it."""
+        if self._spool is None:
+            return
+        use_compound_lexicon(self._writer.schema, self._spool.lexicon())
+        setattr(self._writer.schema, BUILD_STAMP, self._build_stamp)  # pickled with it, in this commit
+        self._helper_segments = self._spool.write(self._writer, self._ix, self._options, self._write, self._on_write)
+
+    def _close_spool(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+    def _abandon(self) -> None:
+        """Cancel the write, remove the files it made, then release the lock.
+
+        The committed generation is untouched. The new segments' files and a temporary TOC
+        go (`remove_uncommitted`), so a write that failed on a full disk does not leave the
+        disk full for the next attempt; under the lock, so no other writer's files are taken.
+        """
+        writer = self._writer
+        lock = getattr(writer, "writelock", None)
+        writer.writelock = None  # Whoosh's cancel would release it: released below, after the cleanup
+        try:
+            writer.cancel()
+        except Exception:  # noqa: BLE001 (already failing, e.g. closing a file on a full disk)
+            temporary = getattr(writer, "_tempstorage", None)
+            if temporary is not None:
+                try:
+                    temporary.destroy()
+                except Exception:  # noqa: BLE001
+                    pass
+        finally:
+            try:
+                remove_uncommitted(self._ix.storage, INDEX_NAME)
+            except Exception:  # noqa: BLE001 (left for the next writer or commit to remove)
+                pass
+            if lock is not None:
+                lock.release()
+
+    def __enter__(self) -> IndexWriter:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self._closed:
+            return
+        if exc_type is None:
+            self.commit()
+        else:
+            self.cancel()
