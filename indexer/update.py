@@ -448,7 +448,7 @@ def _walk(
         corpus.unlisted.append(prefix)  # keep what was indexed from it before
 
     real_of = {str(folder): real_folder}
-    from search.index import is_index_folder  # the engine knows its own file names
+    from search.index_folder import is_index_folder  # the engine knows its own file names
 
     for current, folders, files in os.walk(folder, onerror=unreadable):
         here, real_here = Path(current), real_of.pop(current, None) or os.path.realpath(current)

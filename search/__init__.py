@@ -31,13 +31,16 @@ __all__ = [
     "open_index",
     "parse_request",
 ]
-_FROM_INDEX = frozenset({"IndexWriter", "SearchIndex", "index_exists", "index_outdated", "open_index"})
-_HOME: dict[str, str] = {name: "search.index" if name in _FROM_INDEX else "search.api" for name in __all__}
+_NOT_FROM_API = {"IndexWriter": "search.index_writer", "SearchIndex": "search.index", "index_exists": "search.index_folder",
+                 "index_outdated": "search.index", "open_index": "search.index"}
+_HOME: dict[str, str] = {name: _NOT_FROM_API.get(name, "search.api") for name in __all__}
 
 if TYPE_CHECKING:
     from search.api import (FACETS, SORTS, FacetValue, Hit, IndexLocked, IndexMissing, IndexWriteFailed, InvalidParameter,
                             SearchError, SearchRequest, SearchResponse, parse_request)
-    from search.index import IndexWriter, SearchIndex, index_exists, index_outdated, open_index
+    from search.index import SearchIndex, index_outdated, open_index
+    from search.index_folder import index_exists
+    from search.index_writer import IndexWriter
 
 
 def __getattr__(name: str) -> Any:

@@ -22,7 +22,7 @@ Every index adds its own corpus's vocabulary: a first build or a full rebuild co
 words of everything it indexes (`Vocabulary`) and splits with the shipped lexicon plus
 every word seen at least twice. That lexicon is kept in the index's schema, so incremental
 runs split new files the same way and queries split unknown compounds by it too (see
-`search.index.IndexWriter`). Edit the shipped files, then rebuild (`referatsog index --full`).
+`search.index_writer.IndexWriter`). Edit the shipped files, then rebuild (`referatsog index --full`).
 
 >>> split("boligplacering"), split("flygtningekvote"), split("sagsbehandler")
 (('bolig', 'placering'), ('flygtning', 'kvote'), ('sag', 'behandler'))
