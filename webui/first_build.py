@@ -1,0 +1,87 @@
+"""`serve`'s index: when the folder holds none this code can search, build it from the corpus.
+
+`index_needed` only looks (and refuses a folder that cannot be used, before the site binds
+its address or forks); `build_index` builds, saying so before and after, as
+`referatsog index` does. Their failures are `ServeError`s, one Danish line each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from indexer.extract import index_write_error
+from indexer.progress import printable
+from indexer.settings import index_dir_problem, write_advice
+
+from .serve_error import ServeError
+
+
+def ensure_index(index_dir: Path, corpus_dir: Path, progress: Any = None, *, index_setting: str = "",
+                 corpus_setting: str = "") -> bool:
+    """Build the index from `corpus_dir` if `index_dir` holds none; True when it built one.
+
+    Prints, as `referatsog index` does, the summary with every skipped file and its reason.
+    A corpus folder that does not exist is refused (`ServeError`), not built into an empty index;
+    so is an index folder this user cannot read (it is not "no index"). `index_setting` and
+    `corpus_setting` name the variable a folder came from, for the message.
+    """
+    needed = index_needed(index_dir, corpus_dir, index_setting=index_setting, corpus_setting=corpus_setting)
+    if needed:
+        build_index(index_dir, corpus_dir, progress)
+    return needed
+
+
+def index_needed(index_dir: Path, corpus_dir: Path, *, index_setting: str = "", corpus_setting: str = "") -> bool:
+    """Whether `index_dir` holds no index this code can search, so that one must be built from
+    `corpus_dir`; a `ServeError` when it cannot be (see `ensure_index`). Reads, writes nothing."""
+    from search import open_index
+    from search.api import IndexMissing
+
+    problem = index_dir_problem(index_dir)
+    if problem:
+        raise ServeError(f"{index_setting + ': ' if index_setting else ''}{problem}.")
+    try:
+        open_index(index_dir).close()
+        return False
+    except IndexMissing:
+        pass
+    fix = f"ret {corpus_setting}, eller angiv mappen med --corpus" if corpus_setting else "angiv den med --corpus"
+    if not corpus_dir.exists():
+        raise ServeError(f"intet søgeindeks i {printable(str(index_dir))}, og dokumentmappen findes ikke: "
+                         f"{printable(str(corpus_dir))} ({fix}).")
+    if not corpus_dir.is_dir():
+        raise ServeError(f"dokumentmappen er ikke en mappe: {printable(str(corpus_dir))} ({fix}).")
+    return True
+
+
+def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving: bool = False) -> None:
+    """Build the index of `corpus_dir` in `index_dir`, saying so before and after (`serving`:
+    while the site answers). Its failures are `ServeError`s; Ctrl+C is said and passed on."""
+    from search import IndexLocked, IndexWriteFailed, index_outdated
+
+    from indexer.progress import format_summary
+    from indexer.topics import VocabularyError
+    from indexer.update import update_index
+
+    meanwhile = " Siden svarer imens med 503 (søgeindekset mangler)." if serving else ""
+    if index_outdated(index_dir):
+        print(f"Søgeindekset i {printable(str(index_dir))} er bygget af en anden version af Referatsøg; "
+              f"bygger det forfra fra {printable(str(corpus_dir))} …{meanwhile}", flush=True)
+    else:
+        print(f"Intet søgeindeks i {printable(str(index_dir))}; bygger det fra {printable(str(corpus_dir))} …{meanwhile}",
+              flush=True)
+    try:
+        report = update_index([corpus_dir], index_dir, progress=progress)
+    except (IndexLocked, VocabularyError) as error:
+        raise ServeError(str(error)) from None
+    except IndexWriteFailed as error:  # a helper process failed (disk full), or the folder holds other files
+        advice = write_advice(error)
+        raise ServeError(f"{str(error).rstrip('.')} – {advice}." if advice else str(error)) from None
+    except OSError as error:  # of the index folder itself (no write access, disk full)
+        advice = write_advice(error)
+        raise ServeError(f"{index_write_error(error, index_dir)}{' – ' + advice if advice else ''}.") from None
+    except KeyboardInterrupt:
+        print("Indekseringen blev afbrudt; der er stadig intet søgeindeks.", flush=True)
+        raise
+    print(f"Indekset er bygget. {format_summary(report, index_dir)}", flush=True)
