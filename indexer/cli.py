@@ -229,7 +229,8 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
 def serve(host: str, port: int, index_dir: Path | None, corpus: Path | None, trusted_proxies: int | None) -> None:
     """Start websøgningen (bygger indekset fra seeds/ først, hvis det mangler)."""
     from indexer.progress import make_progress
-    from webui.serve import ServeError, serve as run_server
+    from webui.serve import serve as run_server
+    from webui.serve_error import ServeError
 
     try:
         run_server(host=host, port=port, index_dir=index_dir, corpus_dir=corpus, progress=make_progress(),
