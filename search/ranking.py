@@ -54,7 +54,7 @@ def routine_term_sets() -> tuple[frozenset[str], ...]:
 def asks_for_routine(terms: Collection[str]) -> bool:
     """Whether a query's terms hold every term of some routine title.
 
-    >>> asks_for_routine({"godkend", "dagsord"}), asks_for_routine({"eventuelt"}), asks_for_routine({"flygtning"})
+    >>> asks_for_routine({"godkend", "dagsord"}), asks_for_routine({"eventuel"}), asks_for_routine({"flygtning"})
     (True, True, False)
     """
     return any(title and title <= set(terms) for title in routine_term_sets())
