@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import NamedTuple
 
 # The months' full Danish names, January first. Abbreviations are read only in documents:
 # in a query "jul 2019" is as likely Christmas as July.
@@ -212,6 +213,79 @@ def parse_labelled_date(text: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+# --- Dates as people type them in a search box ----------------------------------------------
+# A journalist pastes or types a date the way the minutes print it, and more loosely than the
+# document patterns read: a two-digit year ("21.5.15"), no space after the day ("21.maj
+# 2015"). These forms are read in queries only: `find_dates` also dates meetings and fills the
+# index's `dates` field, and reading them there would change what the indexer extracts.
+
+class QueryDate(NamedTuple):
+    """A date found in a query: its value, its span, and whether its year had two digits."""
+
+    value: date
+    span: tuple[int, int]
+    short_year: bool
+
+
+# Each with a two-digit year, day and month as numbers: "21.5.15", "21.05.15", "21-05-15",
+# "21/5-15", "21/5/15". Not inside a longer number ("00.01.00-A21-1-14", "1.2.3.4") nor after
+# a letter ("A21-1-14"): the look-arounds refuse a word character or a separator and a word
+# character on either side.
+_QUERY_SHORT_YEAR = [
+    re.compile(rf"(?<![\w.\-/])(?P<day>\d{{1,2}}){separators}(?P<year>\d{{2}})(?!\w|[.\-/]\w)")
+    for separators in (r"\.(?P<month>\d{1,2})\.", r"-(?P<month>\d{1,2})-", r"/(?P<month>\d{1,2})[/\-]")
+]
+# A month's name with any of ".", "-" or spaces around it: "21.maj 2015", "21.maj.2015", "21 maj 2015",
+# "21-maj-2015" (the forms `find_dates` reads match too; it is asked first).
+_QUERY_WRITTEN = re.compile(
+    rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.\s*|\s+|-)(?P<month>{_DANISH_MONTH_RE})(?:\.\s*|\s+|-)(?P<year>\d{{4}})(?!\d)",
+    re.IGNORECASE)
+
+
+def full_year(short: int, today: date | None = None) -> int | None:
+    """The year a two-digit year typed in a query means: this century up to next year, else the
+    last (in 2026: "27" is 2027, "28" is 1928; minutes are not dated further ahead than that).
+    "00" is no year: "17.01.00" is a KLE code (the journal plan's topic 00), not 17 January 2000.
+
+    The indexer's labelled dates (`parse_labelled_date`) keep their fixed pivot: a change there
+    would change the dates of indexed meetings.
+
+    >>> [full_year(short, date(2026, 12, 3)) for short in (15, 27, 28, 0)]
+    [2015, 2027, 1928, None]
+    """
+    if short == 0:
+        return None
+    return (2000 if short <= (today or date.today()).year % 100 + 1 else 1900) + short
+
+
+def find_query_dates(text: str, today: date | None = None) -> list[QueryDate]:
+    """The dates in a search query, in reading order: every form `find_dates` reads, a range of
+    days' first day included ("4.-5. juni 2026"), and the typed forms it does not (above).
+
+    >>> [(d.value.isoformat(), d.short_year) for d in find_query_dates("27.5.15 og 27.maj 2015", date(2026, 1, 1))]
+    [('2015-05-27', True), ('2015-05-27', False)]
+    >>> find_query_dates("punkt 1.2.3, version 2.7.5, 00.01.00-A21-1-14 og KLE 17.01.00")
+    []
+    """
+    found = [QueryDate(value, span, False) for value, span in find_dates(text)]
+    for pattern in [*_QUERY_SHORT_YEAR, _QUERY_WRITTEN]:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < stop and begin < end for _, (begin, stop), _ in found):
+                continue
+            short = len(match.group("year")) == 2
+            year = full_year(int(match.group("year")), today) if short else int(match.group("year"))
+            month = _month(match.group("month"))
+            if year is None or month is None or not 1900 <= year <= 2100:
+                continue
+            try:
+                value = date(year, month, int(match.group("day")))
+            except ValueError:
+                continue
+            found.append(QueryDate(value, (start, end), short))
+    return sorted(found, key=lambda item: item.span[0])
 
 
 def year_of(text: str) -> int | None:
