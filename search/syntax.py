@@ -8,8 +8,11 @@ Parsing never fails: whatever cannot be read as syntax is read as plain words or
 and each such repair adds a Danish notice for the user. Parentheses do not group.
 
 Exact things are recognised as written: a date in any form the documents use
-(`21.05.2015`, `21. maj 2015`) becomes one `date` clause, a month (`maj 2015`) a `month`
-clause, `punkt 15` / `pkt. 15` an `item` clause, and `sagsnr 15/4410` a `case_number` clause.
+(`21.05.2015`, `21. maj 2015`) or a person types (`21.5.15`, `21.maj 2015`; see
+`indexer.dates.find_query_dates`) becomes one `date` clause, with what is copied along with it
+from a document (`Mødedato: torsdag den 21. maj 2015 kl. 17.00`); a range of days
+(`4.-5. juni 2026`) is its days ORed. A month (`maj 2015`) becomes a `month` clause,
+`punkt 15` / `pkt. 15` an `item` clause, and `sagsnr 15/4410` a `case_number` clause.
 
 >>> q = parse('flygtninge OR indvandrere "negativ social kontrol" -bolig kommune:Næstved')
 >>> [[c.text for c in group] for group in q.groups]
@@ -23,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from indexer.dates import MONTH_NAMES, find_dates
+from indexer.dates import MONTH_NAMES, danish_date, find_dates, find_query_dates, parse_date
 from search import danish
 
 MAX_CLAUSES = 32
@@ -49,7 +52,7 @@ FIELD_ALIASES: dict[str, str] = {
     "decision": "decision", "beslutning": "decision",
     "text": "body", "tekst": "body",
     "case_number": "case_number", "sagsnr": "case_number", "sagsnummer": "case_number",
-    "date": "date", "dato": "date",
+    "date": "date", "dato": "date", "moededato": "date",
     "item": "item", "punkt": "item", "pkt": "item",
 }
 # Words that announce the value after them: "punkt 15", "pkt. 15", "sagsnr 15/4410".
@@ -62,6 +65,21 @@ _FIELD_RE = re.compile(r"([^\W\d][\w]*):")
 _CHUNK_RE = re.compile(r'[^\s"]+')
 _PROXIMITY_RE = re.compile(r"~\d*")
 _MONTH_YEAR_RE = re.compile(rf"({'|'.join(MONTH_NAMES)})\s+((?:19|20)\d\d)(?![\w.\-/])", re.IGNORECASE)
+# What a date is copied with from a document, before it: its label, weekday and "den"/"d."
+# ("Mødedato: Torsdag d. 04. juni 2026", "Dato: Tirsdag den 13. marts 2012"), and after it: the
+# time ("kl. 16:30", "kl. 17.00-19.00", "16:00:00"). None of it is a word to search: "d." would
+# fail the AND of every passage that does not abbreviate "den".
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+_BEFORE_DATE_RE = re.compile(
+    rf"(?<![\w.])(?=\S)(?:(?:møde)?dato(?::\s*|\s+))?(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:den\s+|d\.\s*)?$",
+    re.IGNORECASE)
+_TIME = r"\d{1,2}(?:[.:]\d\d){0,2}"
+_AFTER_DATE_RE = re.compile(
+    rf",?\s+(?:kl\.?\s*{_TIME}|\d{{1,2}}:\d\d(?::\d\d)?)(?:\s*[-–]\s*{_TIME})?(?!\w|[.:]\d)", re.IGNORECASE)
+_GLUED_D_RE = re.compile(r"(?<![\w.])d\.(?=\d)", re.IGNORECASE)  # "d.21.05.2015"
+# Between the days of a range: a dash with no space or spaces on both sides ("4.-5. juni 2026",
+# "30. september - 1. oktober 2019"); "21.05.2015 -23.02.2017" excludes the second date.
+_RANGE_DASH_RE = re.compile(r"[-–]|\s+[-–]\s+")
 
 
 @dataclass(frozen=True)
@@ -132,7 +150,7 @@ def looks_like_case_number(value: str) -> bool:
     return bool(_CASE_NUMBER_RE.fullmatch(value)) and not find_dates(value)
 
 
-_SIGN_RE = re.compile(r"(^|\s)([-+]+)")
+_SIGN_RE = re.compile(r"(^|\s)([-+]+)(?=\S)")  # an exclusion's sign; a dash standing alone is none
 _CASE_NUMBER_RE = re.compile(r"(?=[\w.\-/]*\d)\w+(?:[.\-/]\w+)+")
 
 
@@ -142,7 +160,7 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
     i, n = 0, len(text)
     # Dates are found with the exclusion signs blanked out ("-21.05.2015" is a date too).
     unsigned = _SIGN_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
-    dates = {start: end for _date, (start, end) in find_dates(unsigned)}
+    dates = _typed_dates(text, unsigned)
     if "(" in text or ")" in text:
         notices.append("Parenteser grupperer ikke og blev ignoreret.")
     negate_next: str | None = None  # a NOT/IKKE waiting for its word
@@ -156,6 +174,9 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
         while i < n and text[i] in "-+":
             negated = negated or text[i] == "-"
             i += 1
+        if (typed := dates.get(i)) is not None:  # a date, with its label ("Dato: …") and all
+            i = typed.take(items, notices, negated)
+            continue
         field = None
         match = _FIELD_RE.match(text, i)
         if match:
@@ -166,9 +187,11 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             elif name.isalpha() and len(name) > 2:
                 i = match.end()  # most likely a mistyped field: search for its value alone
                 notices.append(f"Feltet «{name}» findes ikke; der blev søgt på det, der stod efter kolonet.")
-        if i in dates and field in (None, "date"):  # a date, however many words it is written in
-            items.append(Clause(text[i : dates[i]].strip(), "date", False, negated))
-            i = dates[i]
+        if field == "date" and (gap := len(text[i:]) - len(text[i:].lstrip())) and (
+                i + gap in dates or _MONTH_YEAR_RE.match(text, i + gap)):
+            i += gap  # "dato: maj 2015"
+        if (typed := dates.get(i)) is not None and field in (None, "date"):  # however many words it is written in
+            i = typed.take(items, notices, negated)
             continue
         if field in (None, "date") and (month := _MONTH_YEAR_RE.match(text, i)):  # "maj 2015": the whole month
             number = MONTH_NAMES.index(month.group(1).lower()) + 1
@@ -223,6 +246,57 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
     if negate_next is not None:  # nothing followed it
         notices.append(f"«{negate_next}» mangler et ord efter sig og blev ignoreret.")
     return items
+
+
+@dataclass(frozen=True)
+class _TypedDate:
+    """A date as the query writes it, and what it is searched as."""
+
+    end: int  # where the query goes on after it
+    days: tuple[str, ...]  # each a date `parse_date` reads; a range's first and last day
+    notices: tuple[str, ...]  # said when it is read as a date (not within a phrase)
+
+    def take(self, items: list[Clause | str], notices: list[str], negated: bool) -> int:
+        """Add its clauses to `items`, the days of a range ORed (or each excluded); the end."""
+        for k, day in enumerate(self.days):
+            if k and not negated:
+                items.append("OR")
+            items.append(Clause(day, "date", False, negated))
+        notices.extend(self.notices)
+        return self.end
+
+
+def _typed_dates(text: str, unsigned: str) -> dict[int, _TypedDate]:
+    """The dates of a query, by where each starts: its first digit, and where what is copied
+    with it begins (its label, weekday, "den"); `unsigned` is `text` without exclusion signs.
+
+    >>> sorted((start, d.end, d.days) for start, d in _typed_dates(*["Dato: Tirsdag d.13.3.12 kl. 16"] * 2).items())
+    [(0, 30, ('13.03.2012',)), (16, 30, ('13.03.2012',))]
+    """
+    found = find_query_dates(_GLUED_D_RE.sub(lambda m: m.group(0)[0] + " ", unsigned))
+    dates: dict[int, _TypedDate] = {}
+    k = 0
+    while k < len(found):
+        (start, end), group = found[k].span, [found[k]]
+        if k + 1 < len(found) and _RANGE_DASH_RE.fullmatch(text, end, found[k + 1].span[0]):
+            group.append(found[k + 1])  # "4.-5. juni 2026": either day
+            end = found[k + 1].span[1]
+        k += len(group)
+        days, notices = [], []
+        for value, (begin, stop), short_year in group:
+            typed = text[begin:stop].strip()
+            days.append(typed if parse_date(typed) == value else danish_date(value.isoformat()))
+            if short_year:
+                notices.append(f"«{typed}» blev søgt som datoen {value.day}. {MONTH_NAMES[value.month - 1]} "
+                               f"{value.year}; skriv \"{typed}\" i anførselstegn for at søge efter det som tekst.")
+        if after := _AFTER_DATE_RE.match(text, end):
+            end = after.end()
+        read = _TypedDate(end, tuple(days), tuple(notices))
+        dates[start] = read
+        before = _BEFORE_DATE_RE.search(unsigned, 0, start)
+        if before and before.start() < start and not any(sign in text[before.start():start] for sign in "-+"):
+            dates[before.start()] = read
+    return dates
 
 
 def _group(items: list[Clause | str], notices: list[str]) -> list[tuple[Clause, ...]]:

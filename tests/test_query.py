@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from array import array
@@ -1052,6 +1053,99 @@ def test_a_month_finds_the_meetings_held_in_it_newest_first(seed_search):
     june = {h.id for h in seed_search.search(SearchRequest(query="juni 2015", page_size=100)).hits}
     assert len(june & {h.id for h in meeting.hits}) < meeting.total  # only items that name a June date
     assert [h.id for h in month.hits] == [h.id for h in seed_search.search(SearchRequest(query="maj 2015", sort="newest", page_size=100)).hits]
+
+
+# --- Dates as a journalist types or copies them ------------------------------------------------
+
+def clauses(query: str) -> list[tuple[str, str | None, bool]]:
+    return [(c.text, c.field, c.negated) for group in parse(query).groups for c in group]
+
+
+@pytest.mark.parametrize("query, read", [
+    ("21.5.15", "21.05.2015"),  # a two-digit year: searched as the date the documents print
+    ("21.05.15", "21.05.2015"),
+    ("21/5-15", "21.05.2015"),
+    ("21.maj 2015", "21.05.2015"),  # no space after the day's dot
+    ("21.maj.2015", "21.05.2015"),
+    ("21 maj 2015", "21 maj 2015"),  # forms the documents' patterns read stay as typed
+    ("d. 21/5 2015", "21/5 2015"),  # "d." and "den" are no words to search
+    ("den 21. maj 2015", "21. maj 2015"),
+    ("d.21.05.2015", "21.05.2015"),
+    ("Torsdag den 21. maj 2015 kl. 17.00", "21. maj 2015"),  # as a meeting's head prints it
+    ("Mødedato: 21.05.2015", "21.05.2015"),
+    ("Dato:        Torsdag den 21. maj 2015", "21. maj 2015"),
+    ("mødedato:21.5.15", "21.05.2015"),
+])
+def test_a_date_as_typed_or_copied_is_one_date_clause(query, read):
+    assert clauses(query) == [(read, "date", False)]
+
+
+@pytest.mark.parametrize("query", ["21.5.15", "21.05.15", "21/5-15", "21.maj 2015", "21.maj.2015", "d. 21/5 2015",
+                                   "den 21. maj 2015", "Torsdag den 21. maj 2015 kl. 17.00", "Mødedato: 21.05.2015"])
+def test_every_form_of_a_date_finds_that_meeting(seed_search, query):
+    as_printed = seed_search.search(SearchRequest(query="21.05.2015", page_size=100))
+    typed = seed_search.search(SearchRequest(query=query, page_size=100))
+    assert as_printed.total == 7
+    assert [h.id for h in typed.hits] == [h.id for h in as_printed.hits]
+
+
+def test_a_two_digit_year_says_how_it_was_read_and_quotes_search_the_number(seed_search):
+    """A two-digit year is a guess ("27.05.15" could be a KLE code): the answer names the date searched."""
+    response = seed_search.search(SearchRequest(query="21.05.15"))
+    assert response.total == 7
+    assert response.notice == ('«21.05.15» blev søgt som datoen 21. maj 2015; skriv "21.05.15" i anførselstegn '
+                               'for at søge efter det som tekst.')
+    assert clauses('"21.05.15"') == [("21.05.15", None, False)]
+    assert seed_search.search(SearchRequest(query="21.05.2015")).notice is None
+
+
+@pytest.mark.parametrize("query", ["1.2.3", "2.7.5", "00.01.00", "17.01.00", "15.20.15", "00.01.00-A21-1-14",
+                                   "31.02.15", "23/2", "12.500", "3.1.15-A"])
+def test_numbers_that_are_no_dates_stay_words(query):
+    # A section reference or version has a one-digit last part; KLE codes have day 0, a
+    # "month" above 12 or the topic 00 (no year 2000 is read from "00"); 31.02 is no day.
+    assert clauses(query) == [(query, None, False)]
+
+
+def test_a_case_number_shaped_like_a_date_stays_one_after_its_label(seed_search):
+    assert clauses("sagsnr 27.05.15") == [("27.05.15", "case_number", False)]
+    assert seed_search.search(SearchRequest(query="00.01.00")).total > 1  # the KLE code still finds its cases
+
+
+@pytest.mark.parametrize("query, read", [
+    ("4.-5. juni 2026", [("04.06.2026", "date", False), ("5. juni 2026", "date", False)]),
+    ("30. maj - 4. juni 2026", [("30.05.2026", "date", False), ("4. juni 2026", "date", False)]),
+    ("-4.-5. juni 2026", [("04.06.2026", "date", True), ("5. juni 2026", "date", True)]),
+    ("21.05.2015 -23.02.2017", [("21.05.2015", "date", False), ("23.02.2017", "date", True)]),  # an exclusion
+])
+def test_a_range_of_days_is_either_day(query, read):
+    assert clauses(query) == read
+
+
+def test_a_range_of_days_finds_the_meeting_it_dates(seed_search):
+    # It was read as "4." (no date, dropped) and an exclusion of 5 June: every other passage.
+    response = seed_search.search(SearchRequest(query="Mødedato: 4.-5. juni 2026", page_size=100))
+    assert response.total == seed_search.search(SearchRequest(query="04.06.2026")).total > 0
+    assert {h.meeting_date for h in response.hits} == {"2026-06-04"}
+
+
+def test_a_date_and_words_search_both(seed_search):
+    response = seed_search.search(SearchRequest(query="flygtninge den 21.5.15", page_size=100))
+    assert clauses("flygtninge den 21.5.15") == [("flygtninge", None, False), ("21.05.2015", "date", False)]
+    assert response.total and {h.meeting_date for h in response.hits} == {"2015-05-21"}
+    assert any(h.title == "Modtagelse af flygtninge" for h in response.hits)
+
+
+def test_search_21_5_15_on_the_command_line_finds_the_naestved_meeting(runner, seed_index_dir):
+    from conftest import run
+
+    result = run(runner, "search", "21.5.15", "--json", "--limit", "100", "--index-dir", seed_index_dir)
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert answer["total"] == 7 and answer["notice"].startswith("«21.5.15» blev søgt som datoen 21. maj 2015")
+    assert {(h["municipality"], h["council"], h["meeting_date"]) for h in answer["hits"]} == {
+        ("Næstved", "Integrationsrådet", "2015-05-21")}
+    assert "Modtagelse af flygtninge" in {h["title"] for h in answer["hits"]}
 
 
 # --- A period of meeting dates ------------------------------------------------------------
