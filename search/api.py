@@ -42,6 +42,15 @@ SORT_MESSAGE = "Sortering skal være relevance (relevans), newest (nyeste) eller
 # them (a NUL makes the HTML invalid): each becomes a space.
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _NUMBER_RE = re.compile(r"[+-]?[0-9]+")
+_ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _valid_iso(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def without_controls(text: str) -> str:
@@ -99,6 +108,18 @@ class SearchRequest:
     # it when its year overlaps it. URL parameters `from` and `to`.
     date_from: str = ""
     date_to: str = ""
+
+    def __post_init__(self) -> None:
+        # `parse_request` reads the Danish forms; a request built in code must give ISO dates. Anything
+        # else reached the engine: "21.05.2015" raised int()'s ValueError from deep inside the search,
+        # "2015-5-1" searched a period of nonsense numbers without a word.
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            if value and not (isinstance(value, str) and _ISO_DATE_RE.fullmatch(value) and _valid_iso(value)):
+                raise ValueError(f"SearchRequest.{name} must be an ISO date (YYYY-MM-DD) or empty, not {value!r}"
+                                 " (parse_request reads the other forms)")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError(f"SearchRequest.date_to ({self.date_to}) is before date_from ({self.date_from})")
 
     def with_changes(self, **changes: Any) -> SearchRequest:
         """This request with `changes` (field names); every other field kept."""

@@ -1200,6 +1200,23 @@ def test_a_period_that_is_not_one_is_a_danish_error_naming_its_end(params, param
     assert "dato" in raised.value.message.lower() or "perioden" in raised.value.message.lower()
 
 
+@pytest.mark.parametrize("fields, name", [
+    ({"date_from": "21.05.2015"}, "date_from"),  # raised int()'s ValueError from inside the search
+    ({"date_to": "2015-5-21"}, "date_to"),  # searched a period of nonsense numbers
+    ({"date_to": "2015-02-30"}, "date_to"),
+    ({"date_from": "maj 2015"}, "date_from"),
+    ({"date_from": "2017-01-01", "date_to": "2016-12-31"}, "date_to"),
+])
+def test_a_request_built_in_code_refuses_a_period_that_is_not_iso_dates(seed_search, fields, name):
+    with pytest.raises(ValueError, match=rf"SearchRequest\.{name}\b"):
+        SearchRequest(query="flygtninge", **fields)
+    request = SearchRequest(query="flygtninge", date_from="2015-05-21", date_to="2015-05-21")
+    assert seed_search.search(request).total > 0
+    assert seed_search.search(request.with_changes(date_from="")).total > 0
+    with pytest.raises(ValueError, match="SearchRequest.date_to"):
+        request.with_changes(date_to="21.05.2015")
+
+
 def test_a_period_is_written_in_any_danish_form_and_a_year_spans_it():
     from search import parse_request
 
