@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from indexer import conventions as cv
 from indexer.clean import reflow
@@ -108,6 +109,8 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
         text = f"{title}\n\n{text}" if text else title
         title = cv.shorten_title(title)
     sections = _decisions_first(_reclassify(item.sections, meeting, base["council"]))
+    if not is_pdf:  # a text file's lines are all on "page" 1: it has no pages to cite, as `page` says
+        sections = tuple(replace(s, page=None) for s in sections)
     decision_dates = [s.date for s in sections if s.is_decision and s.date]  # a placeholder ("-") decides nothing
     return Passage(
         id=passage_id,
@@ -146,7 +149,7 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
     if len(named) >= 2 and current:
         earlier += [s for s in named if s not in current]
     return [
-        Section(EARLIER_DECISION, s.label, s.text, s.date, s.note) if s in earlier else s
+        replace(s, key=EARLIER_DECISION) if s in earlier else s
         for s in sections
     ]
 

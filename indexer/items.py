@@ -67,12 +67,16 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
 
 
 def _sections(body: list[Line], number: int | None = None) -> list[Section]:
-    """Split an item's lines at section labels and decision headers (of item `number`)."""
-    parts: list[tuple[str, str, str | None, list[str]]] = []  # key, label, date, lines
+    """Split an item's lines at section labels and decision headers (of item `number`).
+
+    Each section starts on the page of its label or header; the text before the first label
+    on the page of its first line.
+    """
+    parts: list[tuple[str, str, str | None, list[str], int | None]] = []  # key, label, date, lines, page
     named_decisions: list[int] = []
     numbered: dict[int, int | None] = {}  # named header → the item number it gives ("…, pkt. 61")
     plain_decision = False
-    current: tuple[str, str, str | None, list[str]] = ("tekst", "", None, [])
+    current: tuple[str, str, str | None, list[str], int | None] = ("tekst", "", None, [], None)
     for line in body:
         text = line.text
         label, first = cv.section_label(text) or (None, "")  # first: "Godkendt." of "Beslutning: Godkendt."
@@ -81,17 +85,19 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
             parts.append(current)
             key = cv.section_key(label)
             plain_decision = plain_decision or key == DECISION
-            current = (key, label, None, [first] if first else [])
+            current = (key, label, None, [first] if first else [], line.page)
         elif header is not None and not (current[0] == DECISION and not any(current[3]) and current[2] is None):
             parts.append(current)
             named_decisions.append(len(parts))
             numbered[len(parts)] = header.item
-            current = (DECISION, text, header.date, [])
+            current = (DECISION, text, header.date, [], line.page)
         elif header is not None:
             # "Integrationsrådet, 21.05.2015" right under BESLUTNING: the decision's date.
-            current = (current[0], current[1], header.date or "", current[3])
+            current = (current[0], current[1], header.date or "", current[3], current[4])
         else:
             current[3].append(text)
+            if current[4] is None and text:  # the unlabelled text before the first label
+                current = (*current[:4], line.page)
     parts.append(current)
     # A plain "Beslutning" label is this council's decision; council-named headers besides it
     # quote earlier committees. Without one, the header giving this item's number is this
@@ -105,7 +111,7 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
     else:
         earlier = set(named_decisions[:-1])
     sections = []
-    for index, (key, label, date, texts) in enumerate(parts):
+    for index, (key, label, date, texts, page) in enumerate(parts):
         if key == DECISION and index in earlier:
             key = EARLIER_DECISION
         note, texts = _split_attendance(texts) if key in (DECISION, EARLIER_DECISION) else ("", texts)
@@ -113,7 +119,7 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
         text = reflow(texts)
         if key not in (DECISION, EARLIER_DECISION) and not _WORD.search(text):
             continue  # a label with nothing under it, or a template's "---" (f2); a decision keeps its dash
-        sections.append(Section(key=key, label=label, text=text, date=date or None, note=note))
+        sections.append(Section(key=key, label=label, text=text, date=date or None, note=note, page=page))
     return sections
 
 

@@ -67,8 +67,8 @@ class Line:
 class Section:
     """A named part of an agenda item: Beslutning, Indstilling, Sagsfremstilling, ...
 
-    >>> Section(key="beslutning", label="BESLUTNING", text="Godkendt.", date="2015-05-21").key
-    'beslutning'
+    >>> Section(key="beslutning", label="BESLUTNING", text="Godkendt.", date="2015-05-21", page=6).page
+    6
     """
 
     key: str  # canonical key, e.g. "beslutning", "indstilling", "sagsfremstilling"
@@ -76,6 +76,10 @@ class Section:
     text: str
     date: str | None = None  # ISO date of a decision header, where the header gives one
     note: str = ""  # attendance lines that open a decision ("Fraværende: Hassan Jaber")
+    # Page where the section starts (its label, or its first line): an item's decision is often
+    # pages after its heading. The segmenter takes it from its lines; a passage of a file without
+    # pages (text, markdown, HTML) has None, as its `Passage.page`.
+    page: int | None = None
 
     @property
     def is_decision(self) -> bool:
@@ -159,6 +163,20 @@ class Passage:
         """Whether a decision is recorded: a section that only says "-" (`Section.is_decision`) is none."""
         return any(s.is_decision for s in self.sections)
 
+    @property
+    def decision_page(self) -> int | None:
+        """The page where the decision starts (its first section, when there are several), or
+        None: no decision, a file without pages, or a record stored before sections had pages."""
+        return next((s.page for s in self.sections if s.is_decision), None)
+
+    def section_pages(self) -> dict[str, int | None]:
+        """Page where each key's section starts, keyed as `sections_by_key` (a repeated key: its
+        first section, the decision first); None for files without pages."""
+        out: dict[str, int | None] = {}
+        for s in self.sections:
+            out.setdefault(s.key, s.page)
+        return out
+
     def sections_by_key(self) -> dict[str, str]:
         """Sections as an ordered mapping key -> text; repeated keys are joined (decision first)."""
         out: dict[str, str] = {}
@@ -168,7 +186,8 @@ class Passage:
         return out
 
     def to_json(self) -> dict[str, Any]:
-        """The public JSON shape (CLI `extract --json`, API): fields, `sections` as an object, `text`."""
+        """The public JSON shape (CLI `extract --json`, API): fields, `sections` as an object of
+        texts with `section_pages` beside it, `section_details`, `text`."""
         return {
             "id": self.id,
             "document_id": self.document_id,
@@ -192,12 +211,14 @@ class Passage:
             "decision_date": self.decision_date,
             "has_decision": self.has_decision,
             "sections": self.sections_by_key(),
+            # Beside `sections`, not inside it, so that its values stay texts for those who read them.
+            "section_pages": self.section_pages(),
             # In order, with what `sections` (one text per key) leaves out: each section's
-            # printed label, its date and its note (who did not take part), and whether it is
-            # a recorded decision, as the passage page shows them.
+            # printed label, its date, its note (who did not take part) and its page, and whether
+            # it is a recorded decision, as the passage page shows them.
             "section_details": [
                 {"key": s.key, "label": s.label, "date": s.date, "note": s.note, "is_decision": s.is_decision,
-                 "text": s.text}
+                 "page": s.page, "text": s.text}
                 for s in self.sections
             ],
             "text": self.text,
@@ -209,6 +230,7 @@ class Passage:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Passage:
+        """The passage of a `to_record` dict; a section stored without its page has none."""
         data = dict(record)
         data["sections"] = tuple(Section(**s) for s in data["sections"])
         for name in ("present", "absent", "topics"):

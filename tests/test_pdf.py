@@ -7,6 +7,7 @@ skipped with its one-line reason while the run indexes the rest.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -17,6 +18,7 @@ from indexer.models import DECISION, Document, Passage
 from indexer.pipeline import read_document
 
 PDFS = Path(__file__).resolve().parent / "fixtures" / "pdf"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 GOOD = ("referat-2017-02-23.pdf", "referat-2015-05-21.pdf", "aarsberetning-2019.pdf", "referat-2026-06-04.pdf")
 HEADERS = ("Integrationsrådet – Referat 23.02.2017", "Næstved Kommune · Integrationsrådet · 21.05.2015")
 FOOTER_LINE = re.compile(r"^\s*(Side\s+)?\d+(\s+af\s+\d+)?\s*$", re.M)
@@ -88,6 +90,45 @@ def test_2015_items_run_whole_across_page_breaks(documents):
     assert "Ambassadørkorps for medborgerskab" in citizenship
     assert "Punktet var udsat fra ordinært møde 19.03.2015" in items[16, 7].decision
     assert "26. september holder Nødhjælpsdepotet 25 års jubilæum" in items[16, 9].text
+
+
+def test_2015_sections_know_their_pages_and_the_decision_is_pages_after_the_heading(documents):
+    """What a reporter quotes is the decision: items 15 and 16 start on pages 4 and 7 and are
+    decided on pages 6 and 8 (MANIFEST.md); their other sections start where the item does."""
+    doc = documents["referat-2015-05-21.pdf"]
+
+    assert [(p.item_number, p.page, p.decision_page) for p in doc.passages] == [
+        (11, 1, 1), (12, 2, 2), (14, 3, 3), (15, 4, 6), (16, 7, 8), (16, 9, 9), (17, 10, 10)]
+    refugees = doc.passages[3]
+    assert refugees.section_pages() == {"beslutning": 6, "resume": 4, "indstilling": 4, "sagsfremstilling": 4}
+    assert [(s.key, s.page) for s in refugees.sections][0] == (DECISION, 6)  # the decision first, with its own page
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_every_section_starts_between_its_items_page_and_the_next_items(documents, name):
+    passages = documents[name].passages
+    for passage, following in zip(passages, [*passages[1:], None]):
+        last = following.page if following else float("inf")
+        assert all(passage.page <= s.page <= last for s in passage.sections), (
+            passage.title, passage.page, [(s.key, s.page) for s in passage.sections])
+
+
+def test_the_same_minutes_as_text_have_no_section_pages(documents):
+    text = read_document(SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt", SEEDS)
+    assert text.passages and all(p.page is None and p.decision_page is None for p in text.passages)
+    assert {s.page for p in text.passages for s in p.sections} == {None}
+
+
+def test_section_pages_are_kept_in_the_stored_record(documents):
+    """The index stores `to_record` as JSON and reads it back; a record stored before sections
+    had pages reads as sections without one (cited at the item's page, as before)."""
+    refugees = documents["referat-2015-05-21.pdf"].passages[3]
+    stored = json.loads(json.dumps(refugees.to_record(), ensure_ascii=False))
+    assert Passage.from_record(stored) == refugees and Passage.from_record(stored).decision_page == 6
+    for section in stored["sections"]:
+        del section["page"]
+    older = Passage.from_record(stored)
+    assert older.decision_page is None and older.page == 4 and older.text == refugees.text
 
 
 def test_2019_report_sections_pages_and_two_column_page(documents):
