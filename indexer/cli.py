@@ -357,9 +357,13 @@ def _print_response(response) -> None:
         click.echo()
         click.echo(click.style(f"{rank}. {_first_line(hit.title, TITLE_WIDTH)}", bold=True))
         meta = [hit.municipality, hit.council, danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None),
-                f"punkt {hit.item_number}" if hit.item_number is not None else None,
-                hit.case_handler]
+                f"punkt {hit.item_number}" if hit.item_number is not None else None]
         click.echo("   " + _one_line(" · ".join(m for m in meta if m)))
+        # The case on a line of its own, each part named: a case number or a name alone is a riddle.
+        case = [f"sagsnr. {hit.case_number}" if hit.case_number else None,
+                f"sagsbehandler {hit.case_handler}" if hit.case_handler else None]
+        if any(case):
+            click.echo("   " + _one_line(" · ".join(c for c in case if c)))
         snippet = _terminal_snippet(hit.snippet)
         if hit.snippet_from == "decision":  # cut from the decision: shown once, as the decision
             click.echo("   Beslutning: " + snippet)

@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
-from conftest import PDFS, SEEDS, run
+from conftest import LAYOUTS, PDFS, SEEDS, run
 
 FACETS_WITH_A_VALUE_EVERYWHERE = ("municipality", "council", "year", "doc_type")
+LAYOUT_F1 = LAYOUTS / "f1_hedelund_integrationsraadet_2015-05-27.txt"
 
 
 
@@ -33,6 +34,21 @@ def test_extract_json_gives_the_expected_items_of_each_seed(runner, seed, seed_e
         if "beslutning" in passage["sections"]:
             assert next(iter(passage["sections"])) == "beslutning"  # the decision first
     assert len({p["id"] for p in passages}) == len(passages)
+
+
+def test_extract_json_gives_each_sections_page_beside_its_text(runner):
+    """`sections` stays an object of texts; `section_pages` beside it gives where each starts
+    (item 15 of the 2015 PDF is decided two pages after its heading), null for a text file."""
+    pdf = [json.loads(line) for line in run(runner, "extract", PDFS / "referat-2015-05-21.pdf", "--json").output.splitlines()]
+    refugees = next(p for p in pdf if p["item_number"] == 15)
+    assert refugees["page"] == 4 and all(isinstance(text, str) for text in refugees["sections"].values())
+    assert refugees["section_pages"] == {"beslutning": 6, "resume": 4, "indstilling": 4, "sagsfremstilling": 4}
+    assert [(d["key"], d["page"]) for d in refugees["section_details"]][0] == ("beslutning", 6)
+    text = [json.loads(line) for line in run(runner, "extract", SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt",
+                                             "--json").output.splitlines()]
+    assert all(list(p["section_pages"]) == list(p["sections"]) for p in text)
+    assert {page for p in text for page in p["section_pages"].values()} == {None}
+    assert {d["page"] for p in text for d in p["section_details"]} == {None}
 
 
 def test_extract_human_output_lists_items_with_their_lines(runner):
@@ -143,6 +159,21 @@ def test_search_human_output(runner, seed_index_dir):
     assert "1. Modtagelse af flygtninge" in result.output
     assert "Næstved · Integrationsrådet · 21.05.2015 · punkt 15" in result.output
     assert "[boligplacering]" in result.output  # matches marked when not on a terminal
+
+
+def test_search_human_output_names_the_case_number_and_the_case_handler(runner, tmp_path):
+    """A case number or a name alone on a hit's line is a riddle: each is named, in Danish, on
+    a short line of its own under the meeting."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / LAYOUT_F1.name).write_bytes(LAYOUT_F1.read_bytes())
+    assert run(runner, "index", corpus, "--index-dir", tmp_path / "index", "--quiet").exit_code == 0
+    result = run(runner, "search", "boligplacering", "--index-dir", tmp_path / "index")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index("   Hedelund · Integrationsrådet · 27.05.2015 · punkt 3")
+    assert lines[at + 1] == "   sagsnr. 15/1187 · sagsbehandler Ole Vestergaard Nielsen"
+    assert all(len(line) <= 100 for line in lines[at - 1:at + 2])
 
 
 def test_search_without_an_index_explains_what_to_do(runner, tmp_path):
