@@ -370,7 +370,7 @@ def test_a_pdf_passage_links_its_source_at_its_page_and_cites_it(pdf_client):
     body = pdf_client.get(f"/api/passage/{hit['id']}").get_json()
     assert hit["page"] > 1 and body["page"] == hit["page"]
     assert body["links"]["source"] == f"/source/{hit['document_id']}#page={hit['page']}"
-    assert body["citation"].endswith(f"(s. {hit['page']})")
+    assert body["citation"].endswith(f"(s. {hit['page']}, beslutningen s. 6)")  # decided two pages on
     with pdf_client.get(body["links"]["source"].split("#")[0]) as source:
         assert source.status_code == 200 and source.mimetype == "application/pdf"
     document = pdf_client.get(body["links"]["document_json"]).get_json()

@@ -155,8 +155,14 @@ def test_an_old_id_beyond_its_document_or_of_no_document_is_not_found(client):
 
 # --- Citing: the citation names where a reader finds the item --------------------------------
 
+def decided_on_its_first_page(client, hit: dict) -> bool:
+    return client.get(f"/api/passage/{hit['id']}").get_json()["section_pages"].get("beslutning") == hit["page"]
+
+
 def test_the_citation_of_a_pdf_item_links_to_the_item_and_to_the_pdf_at_its_page(client):
-    hit = next(h for h in api_hits(client, q="flygtninge") if h["source"].endswith(".pdf") and h["page"])
+    """An item decided on the page it starts on: the citation names that one page."""
+    hit = next(h for h in api_hits(client, q="flygtninge")
+               if h["source"].endswith(".pdf") and h["page"] and decided_on_its_first_page(client, h))
     passage = soup(client.get(f"/passage/{hit['id']}", query_string={"q": "flygtninge"}))
     block = passage.select_one("#citation-block")
     assert block.select_one("#citation").get_text().endswith(f"(s. {hit['page']})")
@@ -175,6 +181,48 @@ def test_the_citation_of_a_pdf_item_links_to_the_item_and_to_the_pdf_at_its_page
         assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
     # the copy button copies the whole block: the citation and its links
     assert passage.select_one("button.copy")["data-copy"] == "citation-block"
+
+
+@pytest.mark.parametrize("title, start, decided", [("Modtagelse af flygtninge", 4, 6), ("Medborgerskabspolitikken", 7, 8)])
+def test_an_item_decided_pages_after_its_heading_is_cited_and_linked_at_its_decision(client, title, start, decided):
+    """Item 15 of the 2015 minutes starts on page 4 and is decided on page 6 (item 16: 7 and
+    8): a reporter quotes the decision, so the citation names its page, the decision shows it,
+    and the source is linked there; the item's facts still give the page it starts on."""
+    hit = next(h for h in api_hits(client, q=title) if h["title"] == title and h["source"] == "referat-2015-05-21.pdf")
+    assert hit["page"] == start
+    passage = soup(client.get(f"/passage/{hit['id']}"))
+    source = f"/source/{hit['document_id']}"
+    block = passage.select_one("#citation-block")
+    citation = block.select_one("#citation").get_text()
+    assert citation.endswith(f"{title} (s. {start}, beslutningen s. {decided})")
+    assert block.select_one("#source-permalink")["href"] == f"{source}#page={decided}"
+    assert block.select_one("#source-permalink").get_text().endswith(f"{source}#page={decided}")
+    assert f"Kilde, side {decided} (beslutningen):" in block.get_text(" ", strip=True)
+    [decision] = passage.select("section.decision")
+    link = decision.select_one("a.section-page")
+    assert link["href"] == f"{source}#page={decided}" and link.get_text() == f"side {decided} i kilden"
+    assert passage.find("a", string="referat-2015-05-21.pdf")["href"] == f"{source}#page={start}"
+    # the JSON twin: each section's page beside its text, and the same citation
+    body = client.get(f"/api/passage/{hit['id']}").get_json()
+    assert body["citation"] == citation and body["page"] == start
+    assert body["section_pages"]["beslutning"] == decided and body["section_pages"]["indstilling"] == start
+    assert set(body["section_pages"]) == set(body["sections"])
+    assert [d["page"] for d in body["section_details"] if d["is_decision"]] == [decided]
+    assert body["links"]["source"] == f"{source}#page={start}"  # the item, where it starts
+
+
+def test_a_text_item_names_no_page_anywhere(client):
+    """The same item as text (the seed beside the PDF) has no pages: no "s.", no page link."""
+    pdf_hit = next(h for h in api_hits(client, q="Modtagelse af flygtninge") if h["source"] == "referat-2015-05-21.pdf")
+    [copy] = [c for c in client.get(f"/api/passage/{pdf_hit['id']}").get_json()["copies"] if c["source"].endswith(".txt")]
+    passage = soup(client.get(f"/passage/{copy['id']}"))
+    block = passage.select_one("#citation-block").get_text(" ", strip=True)
+    assert "s. " not in passage.select_one("#citation").get_text() and "Kilde:" in block and "side" not in block
+    assert not passage.select("a.section-page") and "#page=" not in str(passage)
+    assert passage.select_one("section.decision")  # it has a decision, shown without a page
+    body = client.get(f"/api/passage/{copy['id']}").get_json()
+    assert body["page"] is None and set(body["section_pages"]) == set(body["sections"])
+    assert set(body["section_pages"].values()) == {None} and {d["page"] for d in body["section_details"]} == {None}
 
 
 def test_an_annual_reports_section_is_called_a_section_in_its_citation_links(client):
@@ -414,7 +462,8 @@ def test_the_copy_button_copies_the_citation_with_its_links_one_per_line(newsroo
     from webui.screenshot import launch_chromium, running_server
 
     corpus, index_dir = newsroom
-    hit = next(h for h in api_hits(client, q="flygtninge") if h["source"].endswith(".pdf") and h["page"])
+    # an item decided pages after its heading: the source line leads to the decision
+    hit = next(h for h in api_hits(client, q="flygtninge") if h["title"] == "Modtagelse af flygtninge" and h["page"])
     citation = client.get(f"/api/passage/{hit['id']}").get_json()["citation"]
     with running_server(index_dir, corpus) as base, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
@@ -426,7 +475,7 @@ def test_the_copy_button_copies_the_citation_with_its_links_one_per_line(newsroo
         copied = page.evaluate("navigator.clipboard.readText()")
         browser.close()
     assert copied.split("\n") == [citation, f"Link til punktet: {base}/passage/{hit['id']}",
-                                  f"Kilde, side {hit['page']}: {base}/source/{hit['document_id']}#page={hit['page']}"]
+                                  f"Kilde, side 6 (beslutningen): {base}/source/{hit['document_id']}#page=6"]
 
 
 # --- Who was there: a name search lands where the name stands ---------------------------------

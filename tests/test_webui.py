@@ -99,7 +99,9 @@ def test_a_pdf_hit_names_its_file_and_page(tmp_path):
                    if "Modtagelse af flygtninge" in a.h3.get_text())
     assert hit["page"] and article.select_one(".hit-source").get_text(strip=True) == f"Kilde: {pdf.name}, side {hit['page']}"
     passage = soup(client.get(f"/passage/{hit['id']}"))
-    assert passage.select_one("#citation").get_text(strip=True).endswith(f"Modtagelse af flygtninge (s. {hit['page']})")
+    # item 15 starts on page 4 and is decided on page 6: the citation names both
+    assert passage.select_one("#citation").get_text(strip=True).endswith(
+        f"Modtagelse af flygtninge (s. {hit['page']}, beslutningen s. 6)")
     assert passage.select_one("section.copies") is None  # published once: no other files to name
 
 

@@ -142,7 +142,27 @@ def citation(p: Passage, previous: Passage | None = None) -> str:
         head = f"{head}, {untitled_place(p, previous)}"
     cited = f"{head}: {title}" if title else head
     # A PDF's page is where a reader finds the item in the document as published.
-    return f"{cited} (s. {p.page})" if p.page is not None else cited
+    return f"{cited} ({cited_pages(p)})" if p.page is not None else cited
+
+
+def cited_pages(p: Passage) -> str:
+    """The pages a citation names: where the item starts, and where its decision starts when
+    that is a later page (what a reporter quotes is the decision).
+
+    >>> from indexer.models import Passage, Section
+    >>> def item(page, decision_page):
+    ...     return Passage(id="x", document_id="d", position=0, doc_type="referat", municipality=None,
+    ...         council=None, meeting_date=None, year=None, item_number=15, title="Modtagelse af flygtninge",
+    ...         case_handler=None, case_number=None, place=None, present=(), absent=(), topics=(),
+    ...         source="a.pdf", source_sha256="", line=1, page=page, text="",
+    ...         sections=(Section("beslutning", "BESLUTNING", "Godkendt.", page=decision_page),))
+    >>> cited_pages(item(4, 6)), cited_pages(item(9, 9)), cited_pages(item(4, None))
+    ('s. 4, beslutningen s. 6', 's. 9', 's. 4')
+    """
+    decision = p.decision_page
+    if decision is not None and p.page is not None and decision > p.page:
+        return f"s. {p.page}, beslutningen s. {decision}"
+    return f"s. {p.page}"
 
 
 def untitled_place(p: Passage, previous: Passage | None) -> str:

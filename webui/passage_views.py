@@ -147,10 +147,19 @@ def passage_context(passage: Passage) -> PassageContext:
     return PassageContext(passage, siblings, previous, following, tuple(get_index().copies(passage.id)))
 
 
-def source_url(passage: Passage) -> str:
-    """The source file's URL; PDFs open at the passage's page."""
+def source_url(passage: Passage, page: int | None = None) -> str:
+    """The source file's URL; PDFs open at `page`, by default the passage's (where it starts)."""
     url = url_for("passages.source", document_id=passage.document_id)
-    return f"{url}#page={passage.page}" if passage.page else url
+    page = page or passage.page
+    return f"{url}#page={page}" if page else url
+
+
+def cited_page(passage: Passage) -> int | None:
+    """The page a citation's source link opens: the decision's, which is what a reporter quotes
+    (often pages after the heading), else where the item starts; None for a file without pages."""
+    if passage.page is None:
+        return None
+    return passage.decision_page or passage.page
 
 
 def passage_links(passage: Passage) -> dict[str, str]:
@@ -301,11 +310,14 @@ def passage(passage_id: str) -> str:
     toggle_url = url_for("passages.passage", passage_id=p.id, **search_params, **({} if off else {MARK_PARAMETER: "0"}))
     unmarked_query = marks.query if marks and off else ""
     marks = marks.anchored() if marks and not off else None
+    page = cited_page(p)
     return render_template("passages/passage.html", ctx=context, p=p, toggle_url=toggle_url, unmarked_query=unmarked_query,
                            citation=citation(p, context.previous), source_url=source_url(p),
+                           cited_page=page, cited_source_url=source_url(p, page),
+                           section_source_url=lambda at: source_url(p, at),
                            permalink=absolute_url("passages.passage", passage_id=p.id),
                            source_permalink=absolute_url("passages.source", document_id=p.document_id)
-                           + (f"#page={p.page}" if p.page else ""),
+                           + (f"#page={page}" if page else ""),
                            doc_title=document_title(p), marks=marks, minutes=minutes_of(p),
                            query=marks.query if marks else "", **returns)
 
