@@ -62,7 +62,9 @@ def text_encoding(data: bytes) -> TextEncoding:
     Danish letters make the UTF-8 rule reliable: æ ø å in Latin-1/1252 are bytes that can never
     form valid UTF-8 followed by a plain letter, so a legacy file always fails the UTF-8 test.
     A file that is mostly valid UTF-8 with a few legacy bytes (two editors, one file) keeps
-    its UTF-8 and reads only the stray bytes as Windows-1252. Raises `ExtractError` for binary data.
+    its UTF-8 and reads only the stray bytes as Windows-1252; a file that is mostly legacy with
+    lines (or letters) a newer editor added in UTF-8 reads each in its own way (see `_mixed`).
+    Raises `ExtractError` for binary data.
     """
     for bom, encoding in _BOM_ENCODINGS.items():
         if data.startswith(bom):
@@ -80,7 +82,8 @@ def text_encoding(data: bytes) -> TextEncoding:
     sequences = _UTF8_SEQUENCE.findall(data)
     stray = len(data) - len(data.translate(None, _HIGH_BYTES)) - sum(map(len, sequences))
     if len(sequences) <= stray:
-        return _LEGACY_ENCODINGS[_legacy_codec(data)]
+        legacy = _LEGACY_ENCODINGS[_legacy_codec(data)]
+        return _mixed(legacy) if _TELLING_UTF8.search(data) else legacy
     return TextEncoding("utf-8", "referatsog.cp1252")
 
 
@@ -95,6 +98,111 @@ def _stray_as_windows_1252(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error("referatsog.cp1252", _stray_as_windows_1252)
+
+
+# --- legacy text with UTF-8 added ---------------------------------------------------------
+
+# UTF-8 sequences no legacy Danish text holds: read as Windows-1252 they are the classic
+# mojibake ("Ã¦" for æ, "Â§" for §, "â€“" for –), as Mac Roman "√¶" or "‚Äì", as DOS 865 box
+# drawing or Greek. They decode to Latin-1's letters and signs, typographic punctuation, € and ™.
+_TELLING_UTF8 = re.compile(rb"\xc2[\xa0-\xbf]|\xc3[\x80-\xbf]|\xe2\x80[\x90-\xbf]|\xe2\x82\xac|\xe2\x84\xa2")
+_LINE_END = re.compile(rb"[\r\n]")
+_PIECE = 1 << 16  # a line longer than this (a text without line breaks) is judged in pieces of it
+_LAST_ASCII = re.compile(rb"[\x00-\x7f][\x80-\xff]*\Z")
+_DRAWING = re.compile("[\u2500-\u259f]")  # box drawing and blocks: what DOS 865 reads these bytes as
+_MIXED_PREFIX = "referatsog_mixed_"
+
+
+def _mixed(legacy: TextEncoding) -> TextEncoding:
+    """A legacy code page, with what was added to the file in UTF-8 read as UTF-8.
+
+    Someone appended to an old Windows-1252 (or DOS, or Mac) file with a newer editor: read
+    one way, half the file was mojibake ('Ã¦' or '├ª' for æ). Each line is read on its own: a
+    line that is valid UTF-8 and holds a sequence no legacy text holds (`_TELLING_UTF8`) is
+    UTF-8; in any other line such a sequence is read as UTF-8 too (a word pasted in), unless
+    the code page makes it box drawing with no letter beside it (a DOS table), and the rest in
+    the code page. A registered codec (see `_MixedDecoder`), so the web UI's incremental
+    decoding of the source reads it exactly as the indexer did."""
+    return TextEncoding(_MIXED_PREFIX + legacy.codec, legacy.errors)
+
+
+class _MixedDecoder(codecs.IncrementalDecoder):
+    """Decodes line by line (see `_mixed`), in whatever pieces the bytes arrive: a line is
+    decided once it is whole, or at `_PIECE` bytes, so every reader cuts it in the same places."""
+
+    legacy = "cp1252"
+
+    def __init__(self, errors: str = "strict") -> None:
+        super().__init__(errors)
+        self.pending = b""
+
+    def decode(self, input: bytes, final: bool = False) -> str:  # noqa: A002 - the codecs API's name
+        data = self.pending + bytes(input)
+        out, start = [], 0
+        while start < len(data):
+            window = min(len(data), start + _PIECE)
+            line_end = _LINE_END.search(data, start, window)
+            if line_end is not None:
+                end = line_end.end()
+            elif window - start == _PIECE:
+                last = _LAST_ASCII.search(data, start, window)
+                end = last.start() + 1 if last is not None else window
+            elif final:
+                end = len(data)
+            else:
+                break
+            out.append(self._line(data[start:end]))
+            start = end
+        self.pending = data[start:]
+        return "".join(out)
+
+    def reset(self) -> None:
+        self.pending = b""
+
+    def getstate(self) -> tuple[bytes, int]:
+        return self.pending, 0
+
+    def setstate(self, state: tuple[bytes, int]) -> None:
+        self.pending = state[0]
+
+    def _line(self, line: bytes) -> str:
+        if line.isascii():
+            return line.decode("ascii")
+        legacy, errors = self.legacy, self.errors
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return text if _TELLING_UTF8.search(line) else line.decode(legacy, errors)
+        out, done = [], 0
+        for match in _TELLING_UTF8.finditer(line):
+            start, end = match.span()
+            in_word = line[start - 1 : start].isalpha() or line[end : end + 1].isalpha()  # ASCII letters
+            if not in_word and _DRAWING.search(match.group().decode(legacy, errors)):
+                continue
+            out += (line[done:start].decode(legacy, errors), match.group().decode("utf-8"))
+            done = end
+        out.append(line[done:].decode(legacy, errors))
+        return "".join(out)
+
+
+def _find_mixed(name: str) -> codecs.CodecInfo | None:
+    legacy = name[len(_MIXED_PREFIX):] if name.startswith(_MIXED_PREFIX) else ""
+    if legacy not in _LEGACY_ENCODINGS:
+        return None
+    decoder = type(f"_MixedDecoder_{legacy}", (_MixedDecoder,), {"legacy": legacy})
+
+    def decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
+        return decoder(errors).decode(data, final=True), len(data)
+
+    def encode(text: str, errors: str = "strict") -> tuple[bytes, int]:  # never used: files are only read
+        return text.encode("utf-8", errors), len(text)
+
+    return codecs.CodecInfo(encode, decode, incrementaldecoder=decoder, name=name)
+
+
+codecs.register(_find_mixed)
 
 
 # --- which legacy code page -----------------------------------------------------------------

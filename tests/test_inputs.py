@@ -426,6 +426,67 @@ def test_windows_1252_marks_and_loan_letters_are_not_taken_for_another_code_page
     assert decode_text(text.encode("cp1252")) == text
 
 
+# What a newer editor added to an old file: whole lines, and a name pasted into a legacy line.
+_ADDED_IN_UTF8 = "Tilføjet efter mødet: Rådet godkendte æblerne – “Ærø” koster 5 €.\n"
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "cp865", "mac_roman"])
+def test_lines_added_in_utf8_to_a_legacy_file_keep_their_danish_letters_and_so_does_the_rest(tmp_path, codec):
+    """Before, the whole file was read in its code page: the added lines came out as
+    'TilfÃ¸jet efter mÃ¸det' (Windows-1252), 'Tilf├©jet' (DOS) or 'Tilf√∏jet' (Mac)."""
+    original = (SEEDS / MINUTES_2015).read_text(encoding="utf-8")
+    legacy = original if codec == "cp1252" else original.translate(_NOT_IN_865)
+    (tmp_path / "referat.txt").write_bytes(legacy.encode(codec) + _ADDED_IN_UTF8.encode("utf-8"))
+
+    text = extract(tmp_path / "referat.txt", tmp_path).pages[0].text
+
+    assert text == legacy + _ADDED_IN_UTF8
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "cp865", "mac_roman"])
+def test_a_name_pasted_in_utf8_into_a_legacy_line_reads_right_beside_the_legacy_letters(codec):
+    legacy = (SEEDS / MINUTES_2015).read_text(encoding="utf-8").translate(_NOT_IN_865).encode(codec)
+    line = "Mødet på rådhuset: ".encode(codec) + "ordstyrer Søren Ærø – “ok”".encode("utf-8") + " lukkede.\n".encode(codec)
+
+    assert decode_text(legacy + line).endswith("\nMødet på rådhuset: ordstyrer Søren Ærø – “ok” lukkede.\n")
+
+
+def test_a_dos_table_beside_utf8_lines_keeps_its_box_drawing():
+    """Box drawing in DOS 865 can form UTF-8 byte pairs ('─┐' is C4 BF, '├╕' is UTF-8's ø):
+    a line of the table is read as DOS, only lines and words of UTF-8 as UTF-8."""
+    table = "┌───────┬──────┐\n│ Punkt │ Sag  │\n├───────┼──────┤\n│ ├╕ Å  ├┤ ──┐ │\n└───────┴──────┘\n"
+    legacy = (SEEDS / MINUTES_2015).read_text(encoding="utf-8").translate(_NOT_IN_865) + table
+
+    assert decode_text(legacy.encode("cp865") + _ADDED_IN_UTF8.encode("utf-8")) == legacy + _ADDED_IN_UTF8
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "cp865", "mac_roman"])
+def test_a_legacy_file_without_utf8_is_read_in_its_code_page_as_before(codec):
+    from indexer.decoding import text_encoding
+
+    legacy = (SEEDS / MINUTES_2015).read_text(encoding="utf-8").translate(_NOT_IN_865).encode(codec)
+
+    assert text_encoding(legacy).codec == codec
+
+
+def test_the_web_ui_reads_a_mixed_file_in_pieces_as_the_indexer_reads_it_whole():
+    """The source view decodes incrementally, 64 KB at a time: lines (and a line without
+    breaks) cut across pieces must come out as decoding the whole file does."""
+    import codecs
+
+    from indexer.decoding import text_encoding
+
+    legacy = (SEEDS / MINUTES_2015).read_text(encoding="utf-8").encode("cp1252")
+    endless = "Søren Ærø ".encode("utf-8").join([legacy.replace(b"\n", b" ")] * 12)  # > 64 KB on one line
+    data = legacy + _ADDED_IN_UTF8.encode("utf-8") + endless + b"\n" + legacy
+    encoding = text_encoding(data)
+    for size in (1, 7, 4096, 1 << 16):
+        decoder = codecs.getincrementaldecoder(encoding.codec)(errors=encoding.errors)
+        pieces = [decoder.decode(data[i : i + size]) for i in range(0, len(data), size)]
+        assert "".join(pieces) + decoder.decode(b"", final=True) == decode_text(data), size
+    assert decode_text(data).count("Søren Ærø") == 11
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_bom_is_told_by_its_nul_bytes(tmp_path, codec):
     text = (SEEDS / ROSKILDE).read_text(encoding="utf-8")
@@ -484,6 +545,8 @@ LEGACY_SOURCES = {
     "utf-16-be-no-bom": _DANISH_2015.encode("utf-16-be"),
     "utf-32-bom": _DANISH_2015.encode("utf-32"),
     "utf-8-with-stray-1252": _DANISH_2015.encode("utf-8") + "Tilføjet: Søren Ærø\r\n".encode("cp1252"),
+    "1252-with-utf-8-added": _DANISH_2015.encode("cp1252") + "Tilføjet: Søren Ærø – “ok”\r\n".encode("utf-8"),
+    "865-with-utf-8-added": _DANISH_2015.encode("cp865") + "Tilføjet: Søren Ærø – “ok”\r\n".encode("utf-8"),
 }
 
 
