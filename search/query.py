@@ -133,7 +133,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
 
 # Clauses on these fields match or not; they do not rank (a case number typed as a plain word
 # has no field and also searches the text).
-_UNRANKED_FIELDS = frozenset(FACETS_BY_NAME) | {"case_number", "date", "item", "month"}
+_UNRANKED_FIELDS = frozenset(FACETS_BY_NAME) | {"case_number", "date", "item", "month", "present", "absent"}
 
 
 def _any(queries: list[Query]) -> Query:
@@ -237,6 +237,48 @@ def query_marker(searcher: Searcher, query: str) -> Marker:
     return Marker(compiled.highlight, compound_lexicon(searcher.schema), compiled.phrases)
 
 
+def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, decisions_only: bool,
+                matched: frozenset[int]) -> tuple[Compiled, frozenset[int]] | None:
+    """A query of a few plain words that a meeting's attendance lists hold ("Rasmus Kvist": a chair
+    is named in the list of members, seldom in the items; absentees are in the text too).
+
+    When no text holds it: the attendance query and its passages, with a notice naming the
+    fields that search them. When the text does (`matched`), but the lists name it at other
+    meetings too: the query unchanged, with a notice pointing to those fields. Otherwise None.
+    """
+    words = [group[0].text for group in parsed.groups]
+    if not words or len(words) > _NAME_WORDS or any(
+            group[0].field is not None or group[0].negated for group in parsed.groups):
+        return None
+    name = " ".join(words)
+    attendance = ParsedQuery(((Clause(name, "present", phrase=True), Clause(name, "absent", phrase=True)),))
+    compiled = compile_query(attendance, searcher)
+    if compiled.matching is None or not _may_match(searcher, compiled.matching):
+        return None
+    listed = _base_set(searcher, snapshot, compiled, decisions_only)
+    quoted = f'"{name}"' if len(words) > 1 else name
+    if not matched and listed:
+        notice = (f"«{name}» står ikke i teksten, men på mødernes deltagerlister: her er møderne med «{name}» som "
+                  f"deltager eller fraværende (søg deltager:{quoted} eller fraværende:{quoted}).")
+        return replace(compiled, notices=(*parsed.notices, notice)), listed
+    if matched and listed - matched:
+        notice = f"«{name}» står også på deltagerlisten ved andre møder: søg deltager:{quoted} for dem."
+        return replace(compiled, notices=(notice,)), matched
+    return None
+
+
+def _may_match(searcher: Searcher, query: Query) -> bool:
+    """False when a term of every alternative of `query` is missing from its field (a cheap test
+    before running a phrase)."""
+    alternatives = query.subqueries if isinstance(query, Or) else [query]
+    return any(all(searcher.doc_frequency(field, text) for field, text in alternative.iter_all_terms())
+               for alternative in alternatives)
+
+
+# A name is a few words: a longer query that no text holds is not looked for in attendance lists.
+_NAME_WORDS = 4
+
+
 def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | None = None) -> SearchResponse:
     """Answer one request. Malformed query text never raises; invalid parameters raise `InvalidParameter`."""
     _validate(request)
@@ -246,6 +288,12 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     matched = _base_set(searcher, snapshot, compiled, request.decisions_only)
 
     suggestion, approximate = None, False
+    if compiled.scored is not None and (
+            attendance := _attendance(parsed, searcher, snapshot, request.decisions_only, matched)):
+        if matched:  # found in the text: the query as it is, and a pointer to the lists
+            compiled = replace(compiled, notices=(*compiled.notices, *attendance[0].notices))
+        else:  # a name on the meetings' attendance lists only
+            compiled, matched = attendance
     if not matched and compiled.scored is not None:  # nothing matched: try close spellings (bounded)
         fallback = suggest.fallback(searcher, parsed, request.query.strip(), "decision" if request.decisions_only else "body",
                                     snapshot)

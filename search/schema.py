@@ -63,7 +63,8 @@ from search.facets import FACETS
 #    "-t" adjectives, strong-verb decision words and compounds ending in a starred exclusion
 #    ("beskæftigelsesindsats") joined (search/danish.py, stem exclusions):
 #    the terms of an older index differ.
-SCHEMA_VERSION = 10
+# 11: the fields `present` and `absent` (attendance, for "deltager:" and "fraværende:").
+SCHEMA_VERSION = 11
 
 PASSAGE = "passage"
 FILE = "file"
@@ -109,6 +110,11 @@ def build_schema() -> Schema:
         # text in any form), so a date finds its meeting however the user writes it.
         "dates": KEYWORD(analyzer=CaseNumberAnalyzer()),
         "item": ID(),  # the agenda item number, for "punkt 15"
+        # Who attended the meeting and who was absent, for "deltager:" and "fraværende:" (a
+        # reporter's attendance story). Not in `body`: each name would match every item of
+        # every meeting the person sat in.
+        "present": _danish_text(danish),
+        "absent": _danish_text(danish),
         "has_decision": ID(),
         "order": COLUMN(columns.VarBytesColumn()),
         COPY_KEY: COLUMN(columns.VarBytesColumn()),  # `copy_key`: the same item in another file
@@ -251,6 +257,24 @@ def body_text(passage: Passage) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
+def attendees(passage: Passage) -> list[str]:
+    """Those of the meeting's members who were there: the members listed, less the absent
+    (minutes list every member and then who was away: "Medlemmer: …, Fatima Osmani",
+    "Fraværende: Fatima Osmani").
+
+    >>> from search.examples import example_passage
+    >>> attendees(example_passage(present=("Rasmus Kvist (formand)", "Fatima Osmani"), absent=("Fatima Osmani",)))
+    ['Rasmus Kvist (formand)']
+    """
+    away = {_person(name) for name in passage.absent}
+    return [name for name in passage.present if _person(name) not in away]
+
+
+def _person(name: str) -> str:
+    """A name without its role or party ("Ole Riis (O)" -> "ole riis"), folded, to compare lists."""
+    return " ".join(fold(re.sub(r"\([^)]*\)", " ", name)).split())
+
+
 def routine_titles() -> tuple[str, ...]:
     """The routine title beginnings of `data/routine_titles.txt`, folded."""
     lines = (line.split("#", 1)[0].strip() for line in ROUTINE_TITLES.read_text(encoding="utf-8").splitlines())
@@ -302,6 +326,10 @@ def passage_fields(passage: Passage) -> dict[str, Any]:
         doc["item"] = str(passage.item_number)
     if passage.has_decision:
         doc["has_decision"] = "1"
+    if attended := attendees(passage):
+        doc["present"] = "\n".join(attended)
+    if passage.absent:
+        doc["absent"] = "\n".join(passage.absent)
     for facet in FACETS:
         values = facet.values(passage)
         if values:

@@ -54,6 +54,8 @@ FIELD_ALIASES: dict[str, str] = {
     "case_number": "case_number", "sagsnr": "case_number", "sagsnummer": "case_number",
     "date": "date", "dato": "date", "moededato": "date",
     "item": "item", "punkt": "item", "pkt": "item",
+    "present": "present", "deltager": "present", "deltagere": "present", "tilstede": "present",
+    "absent": "absent", "fravaerende": "absent", "afbud": "absent",
 }
 # Words that announce the value after them: "punkt 15", "pkt. 15", "sagsnr 15/4410".
 ITEM_WORDS = frozenset({"punkt", "pkt", "item"})

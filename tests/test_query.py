@@ -1276,3 +1276,57 @@ def test_minutes_with_a_year_but_no_date_are_in_a_period_by_their_year(tmp_path:
         assert [h.source for h in june.hits] == ["notat-2019.txt"]
         assert {h.source for h in search(fresh, "flygtninge", date_from="2019-12-31").hits} == {"notat-2019.txt", "nytaar.txt"}
         assert search(fresh, "flygtninge", date_from="2020-01-01").total == 0
+
+
+# Attendance: who was at the meeting, who was away
+
+
+@pytest.fixture(scope="module")
+def attendance_index(tmp_path_factory):
+    members = ("Rasmus Kvist (formand)", "Nadia Farouk", "Fatima Osmani", "Bent Lykke")
+    docs = [
+        example_document("fjordby-2021.txt", [
+            P("Boligplacering af flygtninge", "Kvoten for 2022.", "Godkendt.", present=members, absent=("Fatima Osmani",),
+              meeting_date="2021-11-25", year=2021),
+            P("Eventuelt", "Intet.", present=members, absent=("Fatima Osmani",), meeting_date="2021-11-25", year=2021),
+        ]),
+        example_document("fjordby-2022.txt", [
+            P("Foreningspuljen", "Tilskud til foreninger. Nadia Farouk orienterede.", "Godkendt.", present=members,
+              absent=("Rasmus Kvist",), meeting_date="2022-01-20", year=2022),
+        ]),
+    ]
+    root = tmp_path_factory.mktemp("attendance")
+    index = open_index(root / "index", create=True)
+    with index.writer() as writer:
+        for doc in docs:
+            writer.add(doc, root)
+    yield index
+    index.close()
+
+
+def test_absent_and_present_fields_find_the_meetings_of_a_member(attendance_index):
+    away = search(attendance_index, 'fraværende:"Fatima Osmani"')
+    assert [h.title for h in away.hits] == ["Boligplacering af flygtninge", "Eventuelt"]
+    # Listed among the members but away that day: not a participant of that meeting.
+    assert titles(search(attendance_index, 'deltager:"Fatima Osmani"')) == {"Foreningspuljen"}
+    assert [h.meeting_date for h in search(attendance_index, 'deltager:"Rasmus Kvist"').hits] == ["2021-11-25"] * 2
+    assert titles(search(attendance_index, "afbud:Kvist")) == {"Foreningspuljen"}
+    # With words: the items of those meetings that hold them.
+    assert titles(search(attendance_index, "deltager:Farouk boligplacering")) == {"Boligplacering af flygtninge"}
+    assert search(attendance_index, 'deltager:"Ole Riis"').total == 0
+
+
+def test_a_name_only_on_attendance_lists_finds_its_meetings_and_says_where_it_stands(attendance_index):
+    # Named in no text, only in the lists of members: the items of those meetings, and why.
+    listed = search(attendance_index, "Bent Lykke")
+    assert titles(listed) == {"Boligplacering af flygtninge", "Eventuelt", "Foreningspuljen"}
+    assert not listed.approximate and 'deltager:"Bent Lykke"' in listed.notice
+    # Named in one item's text, listed at another meeting too: the text's hits, and a pointer.
+    spoke = search(attendance_index, "Nadia Farouk")
+    assert titles(spoke) == {"Foreningspuljen"} and 'deltager:"Nadia Farouk"' in spoke.notice
+    # No pointer for words that are no one's name.
+    # Away from one meeting (absentees are in the text), present at the other: both told.
+    chair = search(attendance_index, "Rasmus Kvist")
+    assert titles(chair) == {"Foreningspuljen"} and 'deltager:"Rasmus Kvist"' in chair.notice
+    assert search(attendance_index, "boligplacering").notice is None
+    assert search(attendance_index, "Ole Riis").total == 0
