@@ -139,6 +139,8 @@ def extract(file: Path, as_json: bool) -> None:
         document = read_document(file.resolve(), file.resolve().parent)
     except ExtractError as error:
         raise Failure(f"{printable(str(file))}: {error.reason}") from None
+    for note in document.notices:  # to stderr: --json's lines stay JSON
+        click.echo(f"Bemærkning: {printable(document.source)}: {printable(note)}", err=True)
     if as_json:
         for passage in document.passages:
             click.echo(json.dumps(passage.to_json(), ensure_ascii=False))

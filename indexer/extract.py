@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import html
 import re
 from pathlib import Path
 
-from indexer.decoding import decode_html, decode_text
+from indexer.decoding import decode_html, decode_text, text_encoding
 from indexer.files import (
     MAX_BYTES, ExtractError, UnreadableFile, file_error_reason, index_write_error, link_reason, open_regular,
     os_error_text, read_bytes, read_failure,
@@ -69,21 +70,43 @@ def extract(path: Path, root: Path) -> SourceFile:
     """Read one file into pages of text; raise `ExtractError` for input that cannot be indexed.
 
     `source` is `path` relative to `root` with POSIX separators; a text or HTML file is one page.
+    Its `notices` say when the content overruled the name.
     """
     source = path.relative_to(root).as_posix()
     _refuse_undecodable_name(source)
     data = read_bytes(path)
     kind = _sniff(data, path)
+    notices = _misnamed(kind, path.suffix.lower())
     if kind == "pdf":
         pages = pdf_pages(data)
     else:
-        text = html_text(data) if kind == "html" else _drop_code(decode_text(data))
+        text = decode_html(data) if kind == "html" else decode_text(data)
+        if kind == "html":
+            text = _visible_text(text)
+        else:
+            text = _drop_code(html.unescape(text) if path.suffix.lower() in _HTML_SUFFIXES else text)
         text = normalise(text, "NFC")
         if not text.strip():
             raise ExtractError("ingen tekst i filen (kun blanktegn)" if kind != "html" else "ingen synlig tekst i HTML-siden")
         pages = (Page(1, text),)
     _refuse_english(pages)
-    return SourceFile(path=path, source=source, sha256=hashlib.sha256(data).hexdigest(), kind=kind, pages=pages)
+    return SourceFile(path=path, source=source, sha256=hashlib.sha256(data).hexdigest(), kind=kind, pages=pages,
+                      notices=tuple(notices))
+
+
+_HTML_SUFFIXES = (".html", ".htm")
+
+
+def _misnamed(kind: str, suffix: str) -> list[str]:
+    """The notice for a file read as something else than its name says, with what renaming it
+    changes: the web UI serves a source by its name (a page saved as .txt shows its markup)."""
+    if kind == "html" and suffix == ".txt":
+        return ["læst som HTML: filen er en webside gemt som .txt (omdøb den til .html, så kildefilen vises "
+                "som side)"]
+    if kind == "text" and suffix in _HTML_SUFFIXES:
+        return [f"læst som tekst: filen hedder {suffix}, men er ikke HTML (omdøb den til .txt, så kildefilen "
+                "vises med sine linjeskift)"]
+    return []
 
 
 _CODE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
@@ -158,17 +181,26 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"II*\x00", "et TIFF-billede"),
     (b"MM\x00*", "et TIFF-billede"),
 )
-_BEFORE_MARKUP = rb"\s*(<!--.*?-->\s*)*<"  # blanks and comments before the first element
+# Blanks, an XML declaration (an XHTML page) and comments before the first element.
+_BEFORE_MARKUP = rb"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<"
 # A page: <!doctype html> or <html>, or without <html> (a CMS's export, a fragment saved by
 # hand) an element of the head, which is never text or markdown. A .txt that is markup from its
 # first character to its last is a page too; a markdown file may be (pandoc wraps its exports
 # of web pages in raw <div>s) and stays markdown, whose reading strips the tags line by line.
 _HTML_START = re.compile(_BEFORE_MARKUP + rb"(!doctype\s+html|html[\s>]|(head|body|meta|title)[\s>/])", re.I | re.S)
 _HTML_BLOCK_START = re.compile(_BEFORE_MARKUP + rb"(div|p|table|section|article|main|h[1-6])[\s>]", re.I | re.S)
+# What makes a file named .html a page: an element that gives a browser its lines or its
+# document. One without any is plain text under that name, whose line breaks a browser (and
+# the HTML reader) would run together into one paragraph: it is read as text.
+_PAGE_MARKUP = re.compile(
+    rb"<(!doctype\s|html|head|body|title|meta|p|div|br|hr|table|tr|li|ul|ol|dl|dt|dd|h[1-6]|pre|section|article"
+    rb"|main|header|footer|nav|blockquote|center|address|form)[\s/>]", re.I)
 
 
 def _sniff(data: bytes, path: Path) -> str:
-    """The kind of file the bytes are; the name only chooses between text and markdown."""
+    """The kind of file the bytes are. The name only chooses between text and markdown, and
+    between page and text for a file that is markup in part (a fragment in .html is a page, a
+    .txt with a tag or two is text)."""
     head = data[:1024]
     # Readers accept junk before the magic within the first KB; a text that merely mentions
     # "%PDF-" is told apart by the missing end-of-file marker.
@@ -177,8 +209,10 @@ def _sniff(data: bytes, path: Path) -> str:
         return "pdf"
     suffix = path.suffix.lower()
     looks_like = next((what for magic, what in _SIGNATURES if data.startswith(magic)), None)
-    is_html = bool(_HTML_START.match(start)) or bool(
-        suffix == ".txt" and _HTML_BLOCK_START.match(start) and data.rstrip().endswith(b">"))
+    markup = data if looks_like else _in_ascii(data)  # where markup is looked for: a UTF-16 page's too
+    first = _strip_bom(markup[:1024])
+    is_html = bool(_HTML_START.match(first)) or bool(
+        suffix == ".txt" and _HTML_BLOCK_START.match(first) and markup.rstrip().endswith(b">"))
     if suffix == ".pdf":
         # A .pdf that is not one is nearly always a failed download (an error page saved under
         # the document's name): report it rather than index the error page as minutes.
@@ -189,9 +223,25 @@ def _sniff(data: bytes, path: Path) -> str:
         raise ExtractError(f"ikke en PDF (ligner {looks_like})")
     if looks_like is not None:
         raise ExtractError(f"ikke en tekstfil (ligner {looks_like})")
-    if is_html or suffix in (".html", ".htm"):
+    if is_html:
         return "html"
+    if suffix in _HTML_SUFFIXES:  # a page by its name, unless it holds nothing that makes one
+        return "html" if _PAGE_MARKUP.search(markup) else "text"
     return SUPPORTED_SUFFIXES.get(suffix, "text")
+
+
+def _in_ascii(data: bytes) -> bytes:
+    """`data` where ASCII is ASCII: UTF-16 and UTF-32 text (Notepad's "Unicode", told by a BOM
+    or by NUL bytes) as UTF-8, so its markup is found as in any other file; else as it is."""
+    if b"\x00" not in data[:64]:
+        return data
+    try:
+        encoding = text_encoding(data)
+    except ExtractError:  # binary: reading it will say so
+        return data
+    if not encoding.codec.startswith(("utf-16", "utf-32")):
+        return data
+    return encoding.decode(data).encode("utf-8", "replace")
 
 
 def _strip_bom(data: bytes) -> bytes:
@@ -220,7 +270,11 @@ def html_text(data: bytes) -> str:
 
     An error page is refused rather than indexed as minutes: its title or first line says so.
     """
-    page = read_page(decode_html(data))
+    return _visible_text(decode_html(data))
+
+
+def _visible_text(markup: str) -> str:
+    page = read_page(markup)
     first_line = page.text.strip().split("\n", 1)[0]
     if _ERROR_PAGE.search(page.title) or _ERROR_PAGE.search(first_line):
         raise ExtractError(f"en fejlside fra et websted, ikke et dokument («{page.title or first_line}»)")

@@ -48,6 +48,7 @@ class SourceFile:
     sha256: str
     kind: str  # "pdf" | "text" | "markdown" | "html"
     pages: tuple[Page, ...]
+    notices: tuple[str, ...] = ()  # how the file was read, where the administrator should know (see `Notice`)
 
     @property
     def page_count(self) -> int:
@@ -256,6 +257,7 @@ class Document:
     absent: tuple[str, ...]
     case_number: str | None  # the case number all items share, if they share one
     passages: tuple[Passage, ...]
+    notices: tuple[str, ...] = ()  # how the file was read, where the administrator should know (see `Notice`)
 
 
 @dataclass(frozen=True)
@@ -267,3 +269,15 @@ class Skipped:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A file that was indexed, with a one-line note for the administrator on how it was read:
+    by its content rather than its name, or not to its end (a text past the size bound)."""
+
+    source: str
+    note: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.note}"

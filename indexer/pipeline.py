@@ -12,6 +12,7 @@ reference loop for ever, or make it lay out millions of glyphs on one page, and 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import os
 import signal
@@ -40,7 +41,8 @@ def read_document(path: Path, root: Path) -> Document:
         with _time_limit(seconds):
             source = extract(path, root)
             lines = clean(source)
-            return enrich(source, lines, segment(lines), default_tagger(topics_file()))
+            document = enrich(source, lines, segment(lines), default_tagger(topics_file()))
+            return dataclasses.replace(document, notices=source.notices) if source.notices else document
     except _TimeUp:
         raise ExtractError(f"opgivet efter {_seconds(seconds)}: filen tager for lang tid at læse "
                            "(en beskadiget eller usædvanlig tung fil)") from None

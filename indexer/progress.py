@@ -169,10 +169,14 @@ def summary_line(report: UpdateReport) -> str:
 
 
 def format_summary(report: UpdateReport, index_dir: Path | None = None) -> str:
-    """The end-of-run summary: the counts, where the index is, and each skipped file with its reason."""
+    """The end-of-run summary: the counts, where the index is, each file indexed with a note on
+    how it was read, and each skipped file with its reason."""
     lines = [summary_line(report)]
     if index_dir is not None:
         lines.append(f"Indeks: {printable(str(index_dir))}")
+    if report.notices:  # before the skipped files, which end the summary as they always have
+        lines.append("Bemærkninger:")
+        lines.extend(f"  {printable(item.source)}: {printable(item.note)}" for item in report.notices)
     if report.skipped:
         lines.append("Sprunget over:")
         lines.extend(f"  {printable(item.source)}: {printable(item.reason)}" for item in report.skipped)

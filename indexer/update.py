@@ -38,7 +38,7 @@ from indexer.extract import (
     ExtractError, UnreadableFile, file_error_reason, is_candidate, is_junk, link_reason, open_regular, os_error_text,
     read_failure, unsupported_reason,
 )
-from indexer.models import Document, Skipped
+from indexer.models import Document, Notice, Skipped
 from indexer.progress import Progress
 from indexer.settings import topics_file
 from indexer.topics import checked_tagger
@@ -67,6 +67,7 @@ class UpdateReport:
     seconds: float = 0.0
     full: bool = False
     rebuilt_because: str = ""  # why a run not asked to be full rebuilt the index whole
+    notices: tuple[Notice, ...] = ()  # files read in this run with a note on how (see `Notice`)
 
     def __str__(self) -> str:
         from indexer.progress import summary_line
@@ -102,6 +103,7 @@ def update_index(
     checked_tagger(topics_file())  # a vocabulary that cannot be read stops the run before any file
     corpus = _collect([Path(p) for p in paths], exclude=Path(index_dir))
     skipped = list(corpus.skipped)
+    notices: list[Notice] = []
     counts = {"indexed": 0, "unchanged": 0, "removed": 0, "passages": 0}
     index = open_index(index_dir, create=True)
     # The reading pool starts before the writer takes the index lock, so no worker holds it.
@@ -146,6 +148,7 @@ def update_index(
                     counts["unchanged"] += 1
                     continue
                 document, file_info = changed
+                notices.extend(Notice(source, note) for note in document.notices)
                 # Errors of the index itself are not the file's fault: they end the run, unsaved.
                 counts["passages"] += writer.add(document, root=corpus.root, **file_info)
                 counts["indexed"] += 1
@@ -162,6 +165,7 @@ def update_index(
         seconds=time.monotonic() - started,
         full=full,
         rebuilt_because=rebuilt_because,
+        notices=tuple(notices),
         **counts,
     )
     progress.done(report)

@@ -459,3 +459,78 @@ def test_a_mac_roman_text_reads_with_correct_danish_letters(tmp_path):
 def test_an_emacs_auto_save_file_is_left_alone_like_other_editor_leftovers():
     assert is_junk(Path("#referat.txt#"))
     assert not is_junk(Path("#1 referat.txt")) and not is_junk(Path("#"))
+
+
+# --- files whose content is not what their name says -------------------------------------------------
+
+
+def _minutes_page(seed: str = MINUTES_2015) -> str:
+    """The seed minutes as a web page, each line a paragraph, with a style and a script."""
+    body = "".join(f"<p>{line.replace('&', '&amp;')}</p>\n" for line in (SEEDS / seed).read_text(encoding="utf-8").splitlines())
+    return (f"<html><head><title>Referat</title><style>p {{ margin: 0 }}</style></head><body>"
+            f"<script>track('sporingskode')</script>{body}</body></html>\n")
+
+
+SAVED_PAGES = {  # a web page saved with a .txt name, as browsers and editors write one
+    "doctype": ("<!DOCTYPE html>\n" + _minutes_page()).encode("utf-8"),
+    "xhtml": ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+              '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n' + _minutes_page()).encode("utf-8"),
+    "saved-from": ("\r\n<!-- saved from url=(0040)https://www.naestved.dk/referat/2015-05 -->\r\n"
+                   + _minutes_page()).encode("utf-8"),
+    "utf-16-notepad": ("<!DOCTYPE html>\n" + _minutes_page()).encode("utf-16"),
+    "utf-16-no-bom": ("<!DOCTYPE html>\n" + _minutes_page()).encode("utf-16-le"),
+}
+
+
+@pytest.mark.parametrize("page", SAVED_PAGES.values(), ids=SAVED_PAGES.keys())
+def test_a_web_page_saved_as_txt_is_read_as_a_page_with_a_notice(tmp_path, page):
+    """An XHTML page (its XML declaration first) and a page Notepad saved as "Unicode" were
+    read as text: the markup was stripped line by line, the style and script stayed as words,
+    and item 11 was lost in the page's one long line."""
+    from indexer.pipeline import read_document
+
+    (tmp_path / "referat.txt").write_bytes(page)
+
+    document = read_document(tmp_path / "referat.txt", tmp_path)
+
+    assert extract(tmp_path / "referat.txt", tmp_path).kind == "html"
+    assert outline(document) == outline(read_document(SEEDS / MINUTES_2015, SEEDS))
+    assert not any(word in p.text for p in document.passages for word in ("margin", "track", "sporingskode"))
+    assert document.notices == ("læst som HTML: filen er en webside gemt som .txt (omdøb den til .html, så "
+                                "kildefilen vises som side)",)
+
+
+def test_an_html_file_of_plain_text_keeps_its_lines_and_its_entities_are_characters(tmp_path):
+    """Read as a page, its line breaks ran together: the whole minutes became one item."""
+    from indexer.pipeline import read_document
+
+    text = (SEEDS / MINUTES_2015).read_text(encoding="utf-8")
+    (tmp_path / "referat.html").write_text(text.replace("Næstved", "N&aelig;stved"), encoding="utf-8")
+    (tmp_path / "referat.htm").write_text(text, encoding="utf-8")
+    (tmp_path / "afsnit.html").write_text("<p>Integrationsrådet</p>\n\n<p>Referat</p>\n", encoding="utf-8")
+
+    for name in ("referat.html", "referat.htm"):
+        document = read_document(tmp_path / name, tmp_path)
+        assert extract(tmp_path / name, tmp_path).kind == "text"
+        assert outline(document) == outline(read_document(SEEDS / MINUTES_2015, SEEDS))
+        assert document.municipality == "Næstved"
+        assert document.notices == (f"læst som tekst: filen hedder .{name.split('.')[1]}, men er ikke HTML (omdøb "
+                                    "den til .txt, så kildefilen vises med sine linjeskift)",)
+    fragment = extract(tmp_path / "afsnit.html", tmp_path)  # markup without <html>, under its own name
+    assert (fragment.kind, fragment.notices) == ("html", ())
+
+
+def test_a_misnamed_file_is_indexed_and_named_once_under_notices_in_the_summary_and_by_extract(tmp_path):
+    corpus = seed_corpus(tmp_path)
+    (corpus / "side.txt").write_bytes(SAVED_PAGES["xhtml"])
+
+    result = cli("index", corpus, "--index-dir", tmp_path / "index", "--strict")
+    again = cli("index", corpus, "--index-dir", tmp_path / "index")
+    extracted = cli("extract", corpus / "side.txt")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    notices = result.stdout.split("Bemærkninger:\n", 1)[1].splitlines()
+    assert notices[0].startswith("  side.txt: læst som HTML: filen er en webside gemt som .txt")
+    assert len(notices) == 1 and "Sprunget over" not in result.stdout
+    assert "Bemærkninger" not in again.stdout  # unchanged files are not read, so not noted again
+    assert extracted.stderr.startswith("Bemærkning: side.txt: læst som HTML") and "Modtagelse af flygtninge" in extracted.stdout
