@@ -19,10 +19,11 @@ import html
 import re
 from pathlib import Path
 
+from indexer import files
 from indexer.decoding import decode_html, decode_text, text_encoding
 from indexer.files import (
-    MAX_BYTES, ExtractError, UnreadableFile, file_error_reason, index_write_error, link_reason, open_regular,
-    os_error_text, read_bytes, read_failure,
+    MAX_BYTES, MAX_TEXT_CHARS, ExtractError, UnreadableFile, file_error_reason, index_write_error, link_reason,
+    open_regular, os_error_text, read_bytes, read_failure,
 )
 from indexer.htmltext import read_page
 from indexer.models import Page, SourceFile
@@ -30,9 +31,10 @@ from indexer.normalise import normalise
 from indexer.pdftext import MAX_STREAM_BYTES, OCR_HINT, pdf_pages
 
 __all__ = [
-    "MAX_BYTES", "MAX_STREAM_BYTES", "OCR_HINT", "SUPPORTED_SUFFIXES", "ExtractError", "UnreadableFile",
-    "decode_html", "decode_text", "extract", "file_error_reason", "html_text", "index_write_error", "is_candidate",
-    "is_junk", "link_reason", "open_regular", "os_error_text", "read_failure", "unsupported_reason",
+    "CUT_MARK", "MAX_BYTES", "MAX_STREAM_BYTES", "MAX_TEXT_CHARS", "OCR_HINT", "SUPPORTED_SUFFIXES", "ExtractError",
+    "UnreadableFile", "cut_at", "danish_number", "decode_html", "decode_text", "extract", "file_error_reason",
+    "html_text", "index_write_error", "is_candidate", "is_junk", "link_reason", "open_regular", "os_error_text",
+    "read_failure", "unsupported_reason",
 ]
 
 SUPPORTED_SUFFIXES: dict[str, str] = {
@@ -70,7 +72,8 @@ def extract(path: Path, root: Path) -> SourceFile:
     """Read one file into pages of text; raise `ExtractError` for input that cannot be indexed.
 
     `source` is `path` relative to `root` with POSIX separators; a text or HTML file is one page.
-    Its `notices` say when the content overruled the name.
+    Its `notices` say when the content overruled the name, and when the text was longer than
+    `MAX_TEXT_CHARS` and only its start is read.
     """
     source = path.relative_to(root).as_posix()
     _refuse_undecodable_name(source)
@@ -78,9 +81,9 @@ def extract(path: Path, root: Path) -> SourceFile:
     kind = _sniff(data, path)
     notices = _misnamed(kind, path.suffix.lower())
     if kind == "pdf":
-        pages = pdf_pages(data)
+        pages = _bounded_pages(pdf_pages(data), notices)
     else:
-        text = decode_html(data) if kind == "html" else decode_text(data)
+        text = _bounded(decode_html(data) if kind == "html" else decode_text(data), notices)
         if kind == "html":
             text = _visible_text(text)
         else:
@@ -107,6 +110,60 @@ def _misnamed(kind: str, suffix: str) -> list[str]:
         return [f"læst som tekst: filen hedder {suffix}, men er ikke HTML (omdøb den til .txt, så kildefilen "
                 "vises med sine linjeskift)"]
     return []
+
+
+# Marks where a text was cut (`_bounded`): the editors' sign for something left out.
+CUT_MARK = "[…]"
+
+
+def _bounded(text: str, notices: list[str]) -> str:
+    """`text`, or its first `MAX_TEXT_CHARS` characters (to a line end, else a space) and
+    `CUT_MARK`, with a notice: no council document comes near it (a 1,000-page PDF holds a few
+    million), while a 50 MB file without line breaks took a quarter of an hour and a GB of
+    memory to index as one passage. The bound is read at each call, so a test can lower it."""
+    limit = files.MAX_TEXT_CHARS
+    if len(text) <= limit:
+        return text
+    cut = cut_at(text, limit)
+    notices.append(f"kun de første {danish_number(cut)} af filens {danish_number(len(text))} tegn er læst "
+                   f"(grænsen er {danish_number(limit)} tegn pr. fil)")
+    return f"{text[:cut]}\n{CUT_MARK}\n"
+
+
+def _bounded_pages(pages: tuple[Page, ...], notices: list[str]) -> tuple[Page, ...]:
+    """The pages of a PDF up to `MAX_TEXT_CHARS` characters in all (see `_bounded`)."""
+    limit = files.MAX_TEXT_CHARS
+    total = sum(len(page.text) for page in pages)
+    if total <= limit:
+        return pages
+    kept: list[Page] = []
+    read = 0
+    for page in pages:
+        if read + len(page.text) > limit:  # the last page read: cut
+            cut = cut_at(page.text, limit - read)
+            kept.append(Page(page.number, f"{page.text[:cut]}\n{CUT_MARK}\n"))
+            read += cut
+            break
+        kept.append(page)
+        read += len(page.text)
+    notices.append(f"kun de første {danish_number(read)} af filens {danish_number(total)} tegn er læst, til og "
+                   f"med side {kept[-1].number} af {len(pages)} (grænsen er {danish_number(limit)} tegn pr. fil)")
+    return tuple(kept)
+
+
+def cut_at(text: str, limit: int) -> int:
+    """Where to cut `text` to at most `limit` characters: at its last line break in the second
+    half of them, else at its last space there, else at `limit`."""
+    for separator in ("\n", " "):
+        at = text.rfind(separator, limit // 2, limit)
+        if at > 0:
+            return at
+    return limit
+
+
+def danish_number(number: int) -> str:
+    """A number as Danish writes it: 10.000.000."""
+    return f"{number:,}".replace(",", ".")
 
 
 _CODE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)

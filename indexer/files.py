@@ -13,6 +13,10 @@ import stat
 from pathlib import Path
 
 MAX_BYTES = 200 * 1024 * 1024  # a council PDF is a few MB; anything this big is not minutes
+# Characters of text read from one file (a text's, a web page's markup, a PDF's pages): a
+# 1,000-page report holds some 3 million. What lies beyond is not read, with a notice (see
+# `indexer.extract`); one passage holds at most a tenth of it (`indexer.pipeline`).
+MAX_TEXT_CHARS = 10_000_000
 
 
 class ExtractError(Exception):

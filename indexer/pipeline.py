@@ -4,6 +4,9 @@
 of one file surface as `ExtractError` (unreadable input) for the caller to turn into a
 `Skipped` line, so one bad file never stops a run.
 
+One passage holds at most `MAX_PASSAGE_CHARS` characters: an item beyond it (a data dump
+pasted into the minutes, a file without any structure) is cut, with a notice.
+
 Reading one file has a time limit: a few hundred bytes of PDF can send the reader round a
 reference loop for ever, or make it lay out millions of glyphs on one page, and a run of
 10,000 files must not wait on one of them (nor `referatsog extract` hang).
@@ -22,8 +25,8 @@ from pathlib import Path
 
 from indexer.clean import clean
 from indexer.enrich import enrich
-from indexer.extract import ExtractError, extract
-from indexer.models import Document
+from indexer.extract import CUT_MARK, ExtractError, cut_at, danish_number, extract
+from indexer.models import Document, Passage, Section
 from indexer.segment import segment
 from indexer.settings import topics_file
 from indexer.topics import default_tagger
@@ -42,10 +45,52 @@ def read_document(path: Path, root: Path) -> Document:
             source = extract(path, root)
             lines = clean(source)
             document = enrich(source, lines, segment(lines), default_tagger(topics_file()))
-            return dataclasses.replace(document, notices=source.notices) if source.notices else document
+            return _bounded_passages(document, source.notices)
     except _TimeUp:
         raise ExtractError(f"opgivet efter {_seconds(seconds)}: filen tager for lang tid at læse "
                            "(en beskadiget eller usædvanlig tung fil)") from None
+
+
+# Characters of one passage (its text, and its sections together): some 400 pages, far beyond
+# any agenda item or report section (the seeds' longest is 7,000). A passage is indexed, stored
+# and shown whole: one of 50 million took a quarter of an hour and a GB of memory to index.
+MAX_PASSAGE_CHARS = 1_000_000
+
+
+def _bounded_passages(document: Document, notices: tuple[str, ...]) -> Document:
+    """`document` with each passage cut to `MAX_PASSAGE_CHARS` (read at each call, so a test
+    can lower it) and a notice for each passage cut, after the file's own `notices`."""
+    limit = MAX_PASSAGE_CHARS
+    sizes = {p.id: max(len(p.text), sum(len(s.text) for s in p.sections)) for p in document.passages}
+    long = [p for p in document.passages if sizes[p.id] > limit]
+    for passage in long:
+        name = f"punkt {passage.item_number}" if passage.item_number is not None else "afsnittet"
+        notices += (f"{name} «{passage.title}» er afkortet: kun de første {danish_number(limit)} af dets "
+                    f"{danish_number(sizes[passage.id])} tegn er indekseret",)
+    if long:
+        cut = {p.id for p in long}
+        document = dataclasses.replace(document, passages=tuple(
+            _cut_passage(p, limit) if p.id in cut else p for p in document.passages))
+    return dataclasses.replace(document, notices=notices) if notices else document
+
+
+def _cut_passage(passage: Passage, limit: int) -> Passage:
+    """The passage's text cut to `limit` characters and its sections to as many together, in
+    their order (the decision first, so it is kept), each cut one ending in `CUT_MARK`."""
+    sections: list[Section] = []
+    room = limit
+    for section in passage.sections:
+        if room <= 0:
+            break
+        if len(section.text) > room:
+            section = dataclasses.replace(section, text=_cut_text(section.text, room))
+        sections.append(section)
+        room -= len(section.text)
+    return dataclasses.replace(passage, text=_cut_text(passage.text, limit), sections=tuple(sections))
+
+
+def _cut_text(text: str, limit: int) -> str:
+    return text if len(text) <= limit else f"{text[:cut_at(text, limit)]}\n\n{CUT_MARK}"
 
 
 def time_limit_for(path: Path) -> float:

@@ -534,3 +534,87 @@ def test_a_misnamed_file_is_indexed_and_named_once_under_notices_in_the_summary_
     assert len(notices) == 1 and "Sprunget over" not in result.stdout
     assert "Bemærkninger" not in again.stdout  # unchanged files are not read, so not noted again
     assert extracted.stderr.startswith("Bemærkning: side.txt: læst som HTML") and "Modtagelse af flygtninge" in extracted.stdout
+
+
+# --- a text past the size bounds ----------------------------------------------------------------------
+
+
+def endless(characters: int) -> str:
+    """Words with no line break, `characters` of them, from 'forsidemærke' to 'slutmærke'."""
+    words = "kommunen rådet besluttede at godkende indstillingen om boligplacering af flygtninge i Næstved".split()
+    body = " ".join(words[i % len(words)] for i in range(characters // 7))
+    return f"forsidemærke {body} slutmærke"
+
+
+def test_a_text_past_the_bounds_is_cut_with_one_notice_each_naming_the_file_and_the_rest_is_indexed(tmp_path, monkeypatch):
+    """A 50 MB file without line breaks took 15 minutes and a GB of memory to become one
+    passage of 50 million characters; the bounds (10 million per file, 1 million per passage)
+    make it 9 s and 220 MB. Here both are scaled down with the files: an item with a data dump
+    pasted into it, and 3 MB of words without a line break."""
+    import indexer.files
+    import indexer.pipeline
+    from indexer.pipeline import read_document
+    from indexer.progress import format_summary
+    from indexer.update import update_index
+
+    monkeypatch.setattr(indexer.files, "MAX_TEXT_CHARS", 1_000_000)
+    monkeypatch.setattr(indexer.pipeline, "MAX_PASSAGE_CHARS", 100_000)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    minutes = (SEEDS / MINUTES_2015).read_text(encoding="utf-8")
+    at = minutes.index("SAGSFREMSTILLING \n", minutes.index(" 15. Modtagelse af flygtninge")) + len("SAGSFREMSTILLING \n")
+    (corpus / "referat.txt").write_text(f"{minutes[:at]}{endless(600_000)}\n{minutes[at:]}", encoding="utf-8")
+    (corpus / "uden-linjeskift.txt").write_text(endless(3 * 2**20), encoding="utf-8")
+
+    report = update_index([corpus], tmp_path / "index")
+
+    assert report.skipped == () and report.indexed == 2
+    notices = [str(n) for n in report.notices]
+    assert notices[0].startswith("referat.txt: punkt 15 «Modtagelse af flygtninge» er afkortet: kun de første "
+                                 "100.000 af dets 6") and notices[0].endswith(" tegn er indekseret")
+    assert notices[1].startswith("uden-linjeskift.txt: kun de første 999.9") and notices[1].endswith(
+        f" af filens {len(endless(3 * 2**20)):,} tegn er læst (grænsen er 1.000.000 tegn pr. fil)".replace(",", "."))
+    assert notices[2].startswith("uden-linjeskift.txt: afsnittet «") and " er afkortet: kun de første 100.000 " in notices[2]
+    assert len(notices) == 3
+    assert "\nBemærkninger:\n  referat.txt: punkt 15 «Modtagelse af flygtninge» er afkortet" in format_summary(report)
+    index = open_index(tmp_path / "index")
+    whole = read_document(SEEDS / MINUTES_2015, SEEDS)
+    cut = index.document(index.sources()["referat.txt"]["document_id"])
+    assert [p.title for p in cut] == [p.title for p in whole.passages]
+    for before, after in zip(whole.passages, cut):
+        if after.title != "Modtagelse af flygtninge":
+            assert (after.text, after.decision) == (before.text, before.decision)
+            continue
+        assert after.decision == before.decision  # first among the sections, so kept whole
+        assert after.text.endswith("\n\n[…]") and len(after.text) <= 100_000 + 5
+        assert sum(len(s.text) for s in after.sections) <= 100_000 + 5
+    assert index.search(SearchRequest(query="forsidemærke")).total == 2
+    assert index.search(SearchRequest(query="slutmærke")).total == 0  # past the bounds: not read
+    index.close()
+
+
+def test_a_pdf_past_the_bound_is_read_to_the_page_where_it_is_reached(tmp_path, monkeypatch):
+    import indexer.files
+
+    shutil.copy(PDFS / "referat-2015-05-21.pdf", tmp_path / "referat.pdf")
+    whole = extract(tmp_path / "referat.pdf", tmp_path)
+    monkeypatch.setattr(indexer.files, "MAX_TEXT_CHARS", len(whole.pages[0].text) + len(whole.pages[1].text) // 2)
+
+    cut = extract(tmp_path / "referat.pdf", tmp_path)
+
+    assert [p.number for p in cut.pages] == [1, 2] and cut.pages[0] == whole.pages[0]
+    assert whole.pages[1].text.startswith(cut.pages[1].text.removesuffix("\n[…]\n"))
+    read, total = sum(len(p.text) for p in cut.pages) - len("\n[…]\n"), sum(len(p.text) for p in whole.pages)
+    assert (read, total, indexer.files.MAX_TEXT_CHARS) == (1177, 16491, 1205)
+    assert cut.notices == ("kun de første 1.177 af filens 16.491 tegn er læst, til og med side 2 af 10 "
+                           "(grænsen er 1.205 tegn pr. fil)",)
+
+
+def test_the_bounds_leave_every_real_document_whole():
+    from indexer.files import MAX_TEXT_CHARS
+    from indexer.pipeline import MAX_PASSAGE_CHARS, read_document
+
+    documents = [read_document(path, SEEDS) for path in sorted(SEEDS.glob("*.txt"))]
+
+    assert all(d.notices == () for d in documents)
+    assert max(len(p.text) for d in documents for p in d.passages) * 100 < MAX_PASSAGE_CHARS < MAX_TEXT_CHARS
