@@ -72,6 +72,7 @@ def pages(client) -> dict[str, tuple[int, BeautifulSoup]]:
         "document": document,
         "not_found": "/findes/ikke",
         "unknown_passage": "/passage/findes-ikke",
+        "help": "/hjaelp",
     }
     out = {}
     for name, url in urls.items():

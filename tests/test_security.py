@@ -182,6 +182,7 @@ def test_a_range_past_the_end_of_a_source_says_how_long_the_file_is(tmp_path):
     ("get", "/?q=integrationsr%C3%A5det&page=999", 404),
     ("get", "/api/search?q=integrationsr%C3%A5det&page=999", 404),
     ("post", "/", 405),
+    ("post", "/hjaelp", 405),
     ("put", "/api/search", 405),
 ])
 def test_an_error_is_never_stored_by_a_browser_or_proxy(client, method, path, status):
@@ -191,6 +192,16 @@ def test_an_error_is_never_stored_by_a_browser_or_proxy(client, method, path, st
     assert response.status_code == status
     assert response.headers["Cache-Control"] == "no-store"
     assert "ETag" not in response.headers
+
+
+def test_the_help_page_repeats_nothing_a_visitor_sends(client):
+    """The help page is the same for everyone: a query string or a forged Host header puts
+    nothing into it (its example links are built by the site, root-relative)."""
+    plain = client.get("/hjaelp").get_data(as_text=True)
+    hostile = client.get('/hjaelp?q=<script>alert(1)</script>&from="><img src=x>',
+                         headers={"Host": "angriber.example"})
+    assert hostile.status_code == 200 and hostile.get_data(as_text=True) == plain
+    assert "angriber" not in plain and "alert(" not in plain and "<img" not in plain
 
 
 def test_an_error_while_no_index_exists_is_never_stored(tmp_path):

@@ -781,7 +781,7 @@ def test_snippet_html_trusts_only_mark():
 
 def test_security_headers_and_nothing_from_other_hosts(client):
     pid = passage_id(client, "Modtagelse af flygtninge")
-    for path in ("/", f"/?q={QUERY}", f"/passage/{pid}", "/api/search?q=x", "/findes-ikke"):
+    for path in ("/", f"/?q={QUERY}", f"/passage/{pid}", "/api/search?q=x", "/findes-ikke", "/hjaelp"):
         response = client.get(path)
         csp = response.headers["Content-Security-Policy"]
         assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
@@ -1105,3 +1105,77 @@ def test_a_source_file_the_server_cannot_read_is_a_danish_error_and_one_log_line
     assert "Traceback" not in answer.get_data(as_text=True)
     assert [r.getMessage() for r in caplog.records if "Kildefilen" in r.getMessage()] == [
         f"Kildefilen {corpus.resolve() / pdf.name} kan ikke læses: ingen adgang"]
+
+
+# --- "Sådan søger du": the query syntax with examples that run ------------------------------
+
+# The query fields README's "Query syntax" documents, by their Danish names.
+HELP_FIELDS = ("kommune:", "råd:", "år:", "sagsbehandler:", "emne:", "type:", "titel:", "beslutning:",
+               "sagsnr:", "deltager:", "fraværende:")
+
+
+def help_examples(client, **kwargs) -> list[tuple[str, str, bool]]:
+    """Every link on the help page that runs a search, page or API: (href, link text, whether it
+    stands under "Stavefejl og omtrentlige svar", where approximate hits are the point)."""
+    response = client.get("/hjaelp", **kwargs)
+    assert response.status_code == 200
+    page = soup(response)
+    return [(link["href"], " ".join(link.get_text(" ").split()), bool(link.find_parent(id="stavning")))
+            for link in page.select("main a[href]") if urlsplit(link["href"]).query]
+
+
+def test_every_example_in_the_help_finds_something(client):
+    """The help page advertises no dead example: each link runs its search on the seed index
+    (as a visitor's click would) and lists at least one hit, an exact one unless the example
+    shows what a misspelling or a long question gives."""
+    examples = help_examples(client)
+    assert len(examples) >= 40
+    assert len({href for href, _, _ in examples}) == len(examples)  # no example twice
+    for href, label, approximate_allowed in examples:
+        response = client.get(href)
+        assert response.status_code == 200, (label, response.status_code)
+        if urlsplit(href).path == "/api/search":
+            assert response.get_json()["total"] >= 1, label
+            continue
+        page = soup(response)
+        assert page.select("ol.hits li.hit"), (label, "no hits")
+        assert approximate_allowed or not page.select(".approximate"), (label, "approximate hits only")
+
+
+def test_the_help_shows_every_field_and_operator_the_readme_documents(client):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    hrefs = [href for href, _, _ in help_examples(client)]
+    queries = [parse_qs(urlsplit(href).query).get("q", [""])[0] for href in hrefs]
+    for field in HELP_FIELDS:
+        assert f"`{field}`" in readme, field
+        assert any(q.startswith(field) or f" {field}" in q for q in queries), field
+    for operator in (" OR ", " ELLER ", " -", " IKKE ", '"'):
+        assert any(operator in q for q in queries), operator
+    for form in ("21.05.2015", "21. maj 2015", "21.5.15", "maj 2015", "punkt 15", "00.01.00-A21-1-14"):
+        assert form in queries, form
+    settings = {name for href in hrefs for name in parse_qs(urlsplit(href).query)}
+    assert {"municipality", "year", "decisions_only", "sort", "from", "to"} <= settings
+    assert any(urlsplit(href).path == "/api/search" for href in hrefs)
+
+
+def test_a_misspelt_example_in_the_help_gets_mente_du_and_approximate_hits(client):
+    href = next(href for href, label, spelling in help_examples(client) if spelling and label == "flygtnige")
+    page = soup(client.get(href))
+    assert " ".join(page.select_one(".suggestion").get_text().split()) == "Mente du flygtninge?"
+    assert page.select_one(".approximate") and page.select("ol.hits li.hit")
+
+
+def test_the_help_links_carry_the_path_prefix_and_need_no_index(client, tmp_path):
+    """Under a path prefix every link of the help page carries it (url_for), and its examples run
+    there; the page reads no index, so it answers while the first one is being built."""
+    examples = help_examples(client, environ_overrides={"SCRIPT_NAME": "/sog"})
+    assert examples and all(href.startswith("/sog/") for href, _, _ in examples)
+    page = soup(client.get("/hjaelp", environ_overrides={"SCRIPT_NAME": "/sog"}))
+    urls = [tag.get(attr) for tag in page.find_all(True) for attr in ("src", "href") if tag.get(attr)]
+    assert all(url.startswith(("/sog/", "#")) for url in urls), urls
+    href = examples[0][0]
+    hits = soup(client.get(href[len("/sog"):], environ_overrides={"SCRIPT_NAME": "/sog"})).select("ol.hits li.hit")
+    assert hits
+    without_index = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "intet"), "CORPUS_DIR": str(SEEDS)})
+    response = without_index.test_client().get("/hjaelp")
+    assert response.status_code == 200 and "Sådan søger du" in response.get_data(as_text=True)

@@ -67,6 +67,13 @@ def index() -> Response | tuple[str, int] | str:
     return (page, 404) if response.past_last_page else page
 
 
+@bp.get("/hjaelp")
+def help_page() -> str:
+    """"Sådan søger du": the query syntax, each example a link that runs it. Needs no index,
+    so it also answers while the first one is being built."""
+    return render_template("search/help.html")
+
+
 def listed_by_date(state: SearchState, response: SearchResponse) -> bool:
     """Whether "Relevans" lists the hits newest first: a query of facet values, dates, case
     numbers or exclusions alone (or none) has no words to rank by, and the engine says so in
