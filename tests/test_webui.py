@@ -1165,6 +1165,19 @@ def test_a_misspelt_example_in_the_help_gets_mente_du_and_approximate_hits(clien
     assert page.select_one(".approximate") and page.select("ol.hits li.hit")
 
 
+def test_the_help_is_linked_beside_the_search_box_and_from_a_search_that_finds_nothing(client):
+    for url in ("/", f"/?q={QUERY}"):
+        form = soup(client.get(url)).select_one("form.search-form")
+        assert [a["href"] for a in form.select("a.help-link")] == ["/hjaelp"], url
+        assert "Sådan søger du" not in form.select_one("#q-hint").get_text()  # the box's description stays the hint
+    empty = soup(client.get("/", query_string={"q": "xyzzyqq"}))
+    link = empty.select_one(".empty a[href='/hjaelp']")
+    assert link and link.get_text() == "Sådan søger du"
+    help_page = soup(client.get("/hjaelp"))
+    assert help_page.h1.get_text() == "Sådan søger du"
+    assert help_page.select_one("nav.breadcrumbs a")["href"] == "/"
+
+
 def test_the_help_links_carry_the_path_prefix_and_need_no_index(client, tmp_path):
     """Under a path prefix every link of the help page carries it (url_for), and its examples run
     there; the page reads no index, so it answers while the first one is being built."""
