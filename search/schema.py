@@ -257,24 +257,6 @@ def body_text(passage: Passage) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def attendees(passage: Passage) -> list[str]:
-    """Those of the meeting's members who were there: the members listed, less the absent
-    (minutes list every member and then who was away: "Medlemmer: …, Fatima Osmani",
-    "Fraværende: Fatima Osmani").
-
-    >>> from search.examples import example_passage
-    >>> attendees(example_passage(present=("Rasmus Kvist (formand)", "Fatima Osmani"), absent=("Fatima Osmani",)))
-    ['Rasmus Kvist (formand)']
-    """
-    away = {_person(name) for name in passage.absent}
-    return [name for name in passage.present if _person(name) not in away]
-
-
-def _person(name: str) -> str:
-    """A name without its role or party ("Ole Riis (O)" -> "ole riis"), folded, to compare lists."""
-    return " ".join(fold(re.sub(r"\([^)]*\)", " ", name)).split())
-
-
 def routine_titles() -> tuple[str, ...]:
     """The routine title beginnings of `data/routine_titles.txt`, folded."""
     lines = (line.split("#", 1)[0].strip() for line in ROUTINE_TITLES.read_text(encoding="utf-8").splitlines())
@@ -326,8 +308,8 @@ def passage_fields(passage: Passage) -> dict[str, Any]:
         doc["item"] = str(passage.item_number)
     if passage.has_decision:
         doc["has_decision"] = "1"
-    if attended := attendees(passage):
-        doc["present"] = "\n".join(attended)
+    if passage.present:  # the members there: the pipeline leaves out those listed as absent
+        doc["present"] = "\n".join(passage.present)
     if passage.absent:
         doc["absent"] = "\n".join(passage.absent)
     for facet in FACETS:
