@@ -505,7 +505,7 @@ def test_a_member_absent_from_the_meeting_is_marked_among_its_people(client):
     page = soup(client.get(f"/passage/{hit['id']}", query_string={"q": "Sahra Buruk"}))
     absent = next(div for div in page.select("aside dl.facts div") if div.dt.get_text() == "Fraværende")
     assert [m.get_text() for m in absent.select("mark")] == ["Sahra", "Buruk"]
-    assert absent.dd.get_text().startswith("Aligo Francis, Sahra Buruk,")  # the list itself as before
+    assert [li.get_text() for li in absent.select("li")][:2] == ["Aligo Francis", "Sahra Buruk"]  # the list itself as before
     assert page.select_one(".marked-note a")["href"] == "#foerste-markering" and absent.mark["id"] == "foerste-markering"
     # words that stand nowhere on the page are still said to be missing
     other = soup(client.get(f"/passage/{hit['id']}", query_string={"q": "Sahra flygtninge OR Buruk"}))
@@ -677,3 +677,25 @@ def test_a_municipality_with_a_genitive_name_is_cited_by_its_official_name(tmp_p
     assert passage.select_one(".kicker").get_text() == f"Referat · Socialudvalget · {official}"
     assert client.get(f"/api/document/{hit['document_id']}").get_json()["title"] == (
         f"Referat: Socialudvalget, {official}, 12. marts 2018")
+
+
+def test_a_meetings_people_link_the_meetings_each_attended_or_missed(client):
+    """Fjordby lists every member under 'Medlemmer' and then 'Fraværende: Fatima Osmani'."""
+    hit = api_hits(client, q="Boligplacering af flygtninge i 2022")[0]
+    page = soup(client.get(f"/passage/{hit['id']}"))
+    facts = {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in page.select("dl.facts dt")}
+    present = [a.get_text() for a in facts["Til stede"].select("a")]
+    assert "Rasmus Kvist" in present and "Fatima Osmani" not in present  # away, so not "til stede"
+    away = facts["Fraværende"].select("a")
+    assert [a.get_text() for a in away] == ["Fatima Osmani"]
+    # Each name is a search for that person's meetings, which finds this one.
+    for link, field in ((facts["Til stede"].select("a")[0], "deltager"), (away[0], "fraværende")):
+        query = params(link["href"])["q"][0]
+        assert query.startswith(f'{field}:"')
+        found = client.get("/api/search", query_string={"q": query}).get_json()
+        assert hit["id"] in {h["id"] for h in found["hits"]}, query
+    twin = client.get(f"/api/passage/{hit['id']}").get_json()
+    assert "Fatima Osmani" not in twin["present"] and twin["absent"] == ["Fatima Osmani"]
+    # The document page links them the same way.
+    document = soup(client.get(f"/document/{hit['document_id']}"))
+    assert [params(a["href"])["q"][0] for a in document.select("dl.facts dd ul.people a")][-1] == 'fraværende:"Fatima Osmani"'

@@ -92,5 +92,7 @@ def _register_template_helpers(app: Flask) -> None:
     app.add_template_filter(formatting.short_date, "short_date")
     app.add_template_filter(formatting.count_label, "count_label")
     app.add_template_filter(formatting.municipality_name, "municipality_name")
+    app.add_template_global(formatting.person_query, "person_query")
+    app.add_template_global(formatting.people_shown, "people_shown")
     app.add_template_filter(formatting.section_label, "section_label")
     app.add_template_filter(doc_type_label, "doc_type_label")

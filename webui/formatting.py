@@ -92,6 +92,32 @@ OFFICIAL_NAMES = {"København": "Københavns Kommune", "Vesthimmerland": "Vesthi
                   "Bornholm": "Bornholms Regionskommune"}
 
 
+def person_query(field: str, name: str) -> str:
+    """The search for a person's meetings from an attendance list: the name without its role or
+    party, quoted ("deltager", "Ole Riis (O)" -> 'deltager:"Ole Riis"').
+
+    >>> person_query("fraværende", "Ole Riis (O)"), person_query("deltager", 'Rasmus "Ras" Kvist (formand)')
+    ('fraværende:"Ole Riis"', 'deltager:"Rasmus Ras Kvist"')
+    """
+    plain = " ".join(re.sub(r"\([^)]*\)", " ", name).replace('"', " ").split())
+    return f'{field}:"{plain}"'
+
+
+def people_shown(names: tuple[str, ...] | list[str], marked: Markup | None) -> list[Markup | str]:
+    """Each name of an attendance list as the page shows it: its part of `marked` (the list
+    joined with ", " and marked for a search) when the parts line up, else the name itself.
+
+    >>> people_shown(["Ole Riis (O)", "Bodil Krag"], Markup("<mark>Ole</mark> Riis (O), Bodil Krag"))
+    [Markup('<mark>Ole</mark> Riis (O)'), Markup('Bodil Krag')]
+    >>> people_shown(["Ole Riis"], None)
+    ['Ole Riis']
+    """
+    if marked is None:
+        return list(names)
+    parts = [Markup(part) for part in str(marked).split(", ")]
+    return parts if len(parts) == len(names) else list(names)
+
+
 def municipality_name(municipality: str | None) -> str:
     """The municipality's official name: 'Næstved' -> 'Næstved Kommune', 'København' ->
     'Københavns Kommune'; names that already say it are kept.
