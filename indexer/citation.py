@@ -89,7 +89,7 @@ def citation(p: Passage, previous: Passage | None = None) -> str:
     title = p.title.strip()
     if p.item_number is not None:
         head = f"{head}, punkt {p.item_number}"
-    elif not title:
+    elif names_previous(p):
         head = f"{head}, {untitled_place(p, previous)}"
     cited = f"{head}: {title}" if title else head
     # A PDF's page is where a reader finds the item in the document as published.
@@ -114,6 +114,22 @@ def cited_pages(p: Passage) -> str:
     if decision is not None and p.page is not None and decision > p.page:
         return f"s. {p.page}, beslutningen s. {decision}"
     return f"s. {p.page}"
+
+
+def names_previous(p: Passage) -> bool:
+    """Whether `p`'s citation names the item before it: an item printed with neither number nor
+    title (only then does `citation` read its `previous`, so only then need a caller find it).
+
+    >>> from indexer.models import Passage
+    >>> def item(number, title):
+    ...     return Passage(id="x", document_id="d", position=2, doc_type="referat", municipality=None,
+    ...         council=None, meeting_date=None, year=None, item_number=number, title=title, case_handler=None,
+    ...         case_number=None, place=None, present=(), absent=(), topics=(), source="a.txt", source_sha256="",
+    ...         line=1, page=None, sections=(), text="")
+    >>> names_previous(item(None, " ")), names_previous(item(15, "")), names_previous(item(None, "Forord"))
+    (True, False, False)
+    """
+    return p.item_number is None and not p.title.strip()
 
 
 def untitled_place(p: Passage, previous: Passage | None) -> str:

@@ -156,6 +156,12 @@ class Hit:
     # Where `snippet` was cut: "decision" (decisions_only, or every word searched in the
     # decision: it then stands for the decision's first lines) or "text" (the whole item).
     snippet_from: str = "text"
+    # What a reporter needs to cite the hit without fetching its passage: the decision's date
+    # (ISO; `Passage.decision_date`), the page its decision starts on (a PDF's, else None) and
+    # the citation the passage page shows (`indexer.citation.citation`).
+    decision_date: str | None = None
+    decision_page: int | None = None
+    citation: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -181,6 +187,9 @@ class Hit:
             "case_handler_html": self.case_handler_html,
             "case_number_html": self.case_number_html,
             "decision": self.decision,
+            "decision_date": self.decision_date,
+            "decision_page": self.decision_page,
+            "citation": self.citation,
         }
 
 

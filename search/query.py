@@ -35,13 +35,14 @@ from whoosh.analysis import Analyzer
 from whoosh.query import And, Not, NullQuery, Or, Phrase, Prefix, Query, Term
 from whoosh.searching import Searcher
 
+from indexer.citation import citation, names_previous
 from indexer.models import AARSBERETNING, Passage
 from search.analysis import compound_lexicon
 from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, Hit, InvalidParameter,
                         SearchRequest, SearchResponse, is_year)
 from search.facets import FACETS_BY_NAME, docnum_array, facet_key
 from search.highlight import Marker, excerpt, mark, snippet
-from search.schema import FIELD_BOOSTS, TEXT_FIELDS
+from search.schema import FIELD_BOOSTS, PASSAGE, TEXT_FIELDS
 from search.orders import NEWEST
 from search.snapshot import Snapshot, set_bytes
 from search import danish, partial, ranking, suggest, variants
@@ -592,7 +593,31 @@ def _hit(
         case_handler_html=mark(passage.case_handler, terms, lexicon=lexicon, phrases=phrases) if passage.case_handler else "",
         case_number_html=mark(passage.case_number, terms, lexicon=lexicon, phrases=phrases) if passage.case_number else "",
         snippet_from="decision" if from_decision else "text",
+        decision_date=passage.decision_date,
+        decision_page=passage.decision_page,
+        citation=citation(passage, _previous(searcher, docnum, passage) if names_previous(passage) else None),
     )
+
+
+def _previous(searcher: Searcher, docnum: int, passage: Passage) -> Passage | None:
+    """The item before `passage` in its document (None for the first), as the passage page
+    finds it for an untitled item's citation. A document's passages are written one after
+    another in their order (`index_writer`), so the document number before is tried first:
+    one more stored record for a hit that needs it, the rare untitled item; else, where a
+    rewrite left them apart, the document's passages are read."""
+    if passage.position == 0:
+        return None
+    before = docnum - 1
+    if before >= 0 and not searcher.reader().is_deleted(before):
+        stored = searcher.stored_fields(before)
+        # a passage of the same document ("id": a file's record has none)
+        if "id" in stored and stored.get("document_id") == passage.document_id:
+            candidate = Passage.from_record(json.loads(stored["record"]))
+            if candidate.position == passage.position - 1:
+                return candidate
+    query = And([Term("document_id", passage.document_id), Term("kind", PASSAGE)])
+    earlier = (Passage.from_record(json.loads(searcher.stored_fields(d)["record"])) for d in searcher.docs_for_query(query))
+    return max((p for p in earlier if p.position < passage.position), key=lambda p: p.position, default=None)
 
 
 def _without_title(passage: Passage) -> str:

@@ -384,3 +384,116 @@ def test_a_page_size_out_of_range_names_the_real_range(client, value):
     answer = client.get("/api/search", query_string={"q": "flygtninge", "page_size": value})
     assert answer.status_code == 400
     assert answer.get_json()["message"] == "Antal pr. side skal være mellem 1 og 100."
+
+
+# --- A hit carries what cites it ---------------------------------------------------------------
+
+def cites_as_its_passage(client, hit) -> dict:
+    """`hit`'s citation fields are its passage's: the citation its page shows, its decision's
+    date and page. Returns the passage's JSON."""
+    body = client.get(f"/api/passage/{hit['id']}").get_json()
+    assert hit["citation"] and hit["citation"] == body["citation"]
+    assert hit["decision_date"] == body["decision_date"]
+    decided = [d["page"] for d in body["section_details"] if d["is_decision"]]
+    assert hit["decision_page"] == (decided[0] if decided else None)
+    return body
+
+
+def test_every_hit_cites_as_its_passage_page_does(client):
+    """A reporter citing from /api/search fetched /api/passage/<id> for each hit: hits had no citation."""
+    hits = api(client, q=BROAD, page_size=100)["hits"]
+    assert {h["doc_type"] for h in hits} == {"referat", "årsberetning"}
+    for hit in hits:
+        cites_as_its_passage(client, hit)
+
+
+def test_a_text_hit_cites_no_page_and_its_own_decision_date(client):
+    hit = next(h for h in api(client, q="medborgerskabspolitikken")["hits"] if h["title"] == "Medborgerskabspolitikken")
+    cites_as_its_passage(client, hit)
+    assert hit["page"] is None and hit["decision_page"] is None
+    assert hit["meeting_date"] == "2015-05-21" and hit["decision_date"] == "2015-03-19"  # decided at an earlier meeting
+    assert hit["citation"] == ("Integrationsrådet, Næstved Kommune, referat af mødet 21.05.2015, "
+                               "punkt 16: Medborgerskabspolitikken")
+
+
+def test_an_annual_report_hit_cites_its_year(client):
+    hits = api(client, q=QUERY, doc_type="årsberetning")["hits"]
+    assert hits
+    for hit in hits:
+        cites_as_its_passage(client, hit)
+        assert hit["citation"].startswith(f"Integrationsrådet, Næstved Kommune, årsberetning {hit['year']}: ")
+        assert hit["decision_date"] is None and hit["decision_page"] is None
+
+
+def test_a_pdf_hit_decided_on_a_later_page_cites_both_pages(pdf_client):
+    hit = next(h for h in api(pdf_client, q=QUERY)["hits"] if h["title"] == "Modtagelse af flygtninge")
+    cites_as_its_passage(pdf_client, hit)
+    assert (hit["page"], hit["decision_page"], hit["decision_date"]) == (4, 6, "2015-05-21")
+    assert hit["citation"] == ("Integrationsrådet, Næstved Kommune, referat af mødet 21.05.2015, "
+                               "punkt 15: Modtagelse af flygtninge (s. 4, beslutningen s. 6)")
+
+
+UNTITLED = """Tornby Kommune
+
+Referat
+
+Socialudvalget
+
+Mødedato: 12.03.2018
+
+38Godkendelse af dagsorden
+Sagsnr.: 18/1021
+
+Beslutning
+Godkendt.
+
+39Støtte til boligsocial indsats i Østerbyen
+Sagsnr.: 17/8830
+
+Sagsfremstilling
+Boligforeningen Østerbo har søgt om 120.000 kr. til en lektiecafé.
+
+Indstilling
+Direktøren indstiller, at ansøgningen imødekommes.
+
+Beslutning
+Godkendt.
+
+Sagsfremstilling
+Udvalget orienteres om modtagelsen af flygtninge i 1. kvartal 2018.
+
+Indstilling
+Direktøren indstiller, at orienteringen tages til efterretning.
+
+Beslutning
+Taget til efterretning.
+
+40Eventuelt
+Sagsnr.: 18/1023
+
+Beslutning
+Formanden orienterede om næste møde.
+"""
+
+
+def test_an_untitled_hit_is_cited_by_the_item_before_it(tmp_path):
+    """An item printed without number and title is cited "punktet uden titel efter punkt 39" on
+    its page; its hit must say the same, not only the meeting."""
+    from indexer.update import update_index
+    from search import open_index
+    from search.query import _previous
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "socialudvalget-referat-2018-03-12.txt").write_text(UNTITLED, encoding="utf-8")
+    assert not update_index([corpus], tmp_path / "index").skipped
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    hit = next(h for h in api(client, q="modtagelsen")["hits"] if h["item_number"] is None)
+    cites_as_its_passage(client, hit)
+    assert hit["citation"] == "Socialudvalget, Tornby Kommune, referat af mødet 12.03.2018, punktet uden titel efter punkt 39"
+    # Where the item before is not the document number before, the document's items are read.
+    index = open_index(tmp_path / "index")
+    searcher = index._searcher()
+    untitled = index.passage(hit["id"])
+    after = searcher.document_number(id=next(p.id for p in index.document(untitled.document_id) if p.item_number == 40))
+    assert _previous(searcher, after, untitled).item_number == 39
