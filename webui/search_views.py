@@ -14,6 +14,7 @@ from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, Hit, InvalidParamet
 from .errors import PageError, json_response, link_header
 from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
 from .formatting import long_date, snippet_html
+from .help_examples import help_examples
 from .index import get_index
 from .state import SearchState, absolute_url, encoding_error, hidden_fields, pagination, parse_args, period_fields, undecodable
 
@@ -69,9 +70,10 @@ def index() -> Response | tuple[str, int] | str:
 
 @bp.get("/hjaelp")
 def help_page() -> str:
-    """"Sådan søger du": the query syntax, each example a link that runs it. Needs no index,
-    so it also answers while the first one is being built."""
-    return render_template("search/help.html")
+    """"Sådan søger du": the query syntax, each example a link that runs it, with values taken
+    from the index (`help_examples`). Without an index it shows the seeds' values, so it also
+    answers while the first one is being built."""
+    return render_template("search/help.html", x=help_examples(get_index))
 
 
 def listed_by_date(state: SearchState, response: SearchResponse) -> bool:
