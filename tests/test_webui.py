@@ -15,10 +15,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PDFS
+from conftest import LAYOUTS, PDFS
 from search.api import FacetValue, InvalidParameter, SearchResponse, parse_request
 from webui import create_app
 from webui.formatting import citation, snippet_html
+from webui.help_examples import date_forms
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -1124,12 +1125,12 @@ def help_examples(client, **kwargs) -> list[tuple[str, str, bool]]:
             for link in page.select("main a[href]") if urlsplit(link["href"]).query]
 
 
-def test_every_example_in_the_help_finds_something(client):
-    """The help page advertises no dead example: each link runs its search on the seed index
-    (as a visitor's click would) and lists at least one hit, an exact one unless the example
-    shows what a misspelling or a long question gives."""
+def assert_every_help_example_finds_something(client, fewest: int) -> list[tuple[str, str, bool]]:
+    """Each link of the help page runs its search (as a visitor's click would) and lists at
+    least one hit, an exact one unless the example shows what a misspelling or a long question
+    gives; at least `fewest` examples, none twice. Returns the examples."""
     examples = help_examples(client)
-    assert len(examples) >= 40
+    assert len(examples) >= fewest
     assert len({href for href, _, _ in examples}) == len(examples)  # no example twice
     for href, label, approximate_allowed in examples:
         response = client.get(href)
@@ -1140,6 +1141,76 @@ def test_every_example_in_the_help_finds_something(client):
         page = soup(response)
         assert page.select("ol.hits li.hit"), (label, "no hits")
         assert approximate_allowed or not page.select(".approximate"), (label, "approximate hits only")
+    return examples
+
+
+def test_every_example_in_the_help_finds_something(client):
+    """The help page advertises no dead example on the seed index."""
+    assert_every_help_example_finds_something(client, 40)
+
+
+def help_queries(client) -> list[str]:
+    return [parse_qs(urlsplit(href).query).get("q", [""])[0] for href, _, _ in help_examples(client)]
+
+
+def layout_index(tmp_path: Path, *names: str) -> tuple[Path, Path]:
+    """A corpus of the named layout fixtures (other municipalities than the seeds') and its index."""
+    from indexer.update import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    for name in names:
+        shutil.copy(LAYOUTS / name, corpus / name)
+    index_dir = tmp_path / "index"
+    report = update_index([corpus], index_dir, workers=1)
+    assert not report.skipped, report.skipped
+    return corpus, index_dir
+
+
+LAYOUT_FILES = ("f1_hedelund_integrationsraadet_2015-05-27.txt", "f2_fjordby_integrationsraadet_2021-11-25.txt",
+                "f5_havnsted_beskaeftigelsesudvalget_2019-11-19.txt")
+
+
+def test_the_help_examples_come_from_the_index_of_another_corpus(tmp_path, layout_expectations):
+    """On a deployment indexing other municipalities than the seeds, the help page's examples
+    name that index's municipalities, people, dates and case numbers, and every one finds something."""
+    corpus, index_dir = layout_index(tmp_path, *LAYOUT_FILES)
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)}).test_client()
+
+    examples = assert_every_help_example_finds_something(client, 35)
+
+    labels = " ".join(label for _, label, _ in examples)
+    for seed_value in ("Roskilde", "Næstved", "Naestved", "Mette Boye", "Gunver Nielsen", "Mette Jung Christensen",
+                       "00.01.00", "21.05.2015", "maj 2015", "punkt 15", "CAM", "sprogcenter", "negativ social kontrol"):
+        assert seed_value not in labels, seed_value
+    queries = help_queries(client)
+    specs = [layout_expectations[name] for name in LAYOUT_FILES]
+    municipalities = {spec["municipality"] for spec in specs}
+    assert any(q in {f"kommune:{m}" for m in municipalities} for q in queries), queries
+    case_numbers = {item["case_number"] for spec in specs for item in spec["items"]}
+    assert any(q in case_numbers for q in queries) and any(q.removeprefix("sagsnr:") in case_numbers for q in queries)
+    dotted = {".".join(reversed(spec["meeting_date"].split("-"))) for spec in specs}
+    assert any(q in dotted for q in queries), queries
+    handlers = {item.get("case_handler") for spec in specs for item in spec["items"]}
+    assert any(q.startswith("sagsbehandler:") and q.split(":", 1)[1].strip('"') in handlers for q in queries)
+    assert any(q.startswith("deltager:") for q in queries) and any(q.startswith("fraværende:") for q in queries)
+    for field in HELP_FIELDS:
+        assert any(q.startswith(field) for q in queries), field
+
+
+def test_the_help_examples_follow_a_reindex(tmp_path):
+    """The examples are chosen once per index generation: a reindex that swaps the corpus's
+    municipality changes them on the next request, without a restart."""
+    corpus, index_dir = layout_index(tmp_path, LAYOUT_FILES[0])
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)}).test_client()
+    assert "kommune:Hedelund" in help_queries(client)
+    assert help_queries(client) == help_queries(client)
+
+    (corpus / LAYOUT_FILES[0]).unlink()
+    layout_index(tmp_path, LAYOUT_FILES[1])
+
+    queries = help_queries(client)
+    assert "kommune:Fjordby" in queries and not any("Hedelund" in q for q in queries)
 
 
 def test_the_help_shows_every_field_and_operator_the_readme_documents(client):
@@ -1151,17 +1222,29 @@ def test_the_help_shows_every_field_and_operator_the_readme_documents(client):
         assert any(q.startswith(field) or f" {field}" in q for q in queries), field
     for operator in (" OR ", " ELLER ", " -", " IKKE ", '"'):
         assert any(operator in q for q in queries), operator
-    for form in ("21.05.2015", "21. maj 2015", "21.5.15", "maj 2015", "punkt 15", "00.01.00-A21-1-14"):
+    # a meeting date of the index in every form the README shows, and an item of that meeting
+    dotted = next(q for q in queries if re.fullmatch(r"\d\d\.\d\d\.\d{4}", q))
+    forms = date_forms(f"{dotted[6:]}-{dotted[3:5]}-{dotted[:2]}")
+    for form in (forms.long, forms.iso, forms.short, forms.slashed, forms.month, forms.days, forms.date_line):
         assert form in queries, form
+    assert re.fullmatch(r"\d{1,2}\. [a-zæø]+ \d{4}", forms.long) and re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d\d", forms.short)
+    item = next(q for q in queries if re.fullmatch(r"punkt \d+", q))
+    assert f"{item} {dotted}" in queries
+    case_number = next(q.removeprefix("sagsnr:") for q in queries if q.startswith("sagsnr:"))
+    assert case_number in queries and case_number.split("-")[0] in queries  # the case number and its KLE number
     settings = {name for href in hrefs for name in parse_qs(urlsplit(href).query)}
     assert {"municipality", "year", "decisions_only", "sort", "from", "to"} <= settings
     assert any(urlsplit(href).path == "/api/search" for href in hrefs)
 
 
 def test_a_misspelt_example_in_the_help_gets_mente_du_and_approximate_hits(client):
-    href = next(href for href, label, spelling in help_examples(client) if spelling and label == "flygtnige")
+    """A misspelling is a word of the index with one letter left out; the search suggests the word."""
+    href, label = next((href, label) for href, label, spelling in help_examples(client)
+                       if spelling and " " not in label)
     page = soup(client.get(href))
-    assert " ".join(page.select_one(".suggestion").get_text().split()) == "Mente du flygtninge?"
+    suggestion = " ".join(page.select_one(".suggestion").get_text().split())
+    word = re.fullmatch(r"Mente du (\w+)\?", suggestion).group(1)
+    assert len(word) == len(label) + 1 and any(word[:i] + word[i + 1:] == label for i in range(len(word))), suggestion
     assert page.select_one(".approximate") and page.select("ol.hits li.hit")
 
 
@@ -1180,7 +1263,7 @@ def test_the_help_is_linked_beside_the_search_box_and_from_a_search_that_finds_n
 
 def test_the_help_links_carry_the_path_prefix_and_need_no_index(client, tmp_path):
     """Under a path prefix every link of the help page carries it (url_for), and its examples run
-    there; the page reads no index, so it answers while the first one is being built."""
+    there; the page needs no index (its examples are then the seeds'), so it answers while the first one is being built."""
     examples = help_examples(client, environ_overrides={"SCRIPT_NAME": "/sog"})
     assert examples and all(href.startswith("/sog/") for href, _, _ in examples)
     page = soup(client.get("/hjaelp", environ_overrides={"SCRIPT_NAME": "/sog"}))
@@ -1192,3 +1275,5 @@ def test_the_help_links_carry_the_path_prefix_and_need_no_index(client, tmp_path
     without_index = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "intet"), "CORPUS_DIR": str(SEEDS)})
     response = without_index.test_client().get("/hjaelp")
     assert response.status_code == 200 and "Sådan søger du" in response.get_data(as_text=True)
+    # with nothing to ask, the examples are the seeds' (what the index being built will most likely hold)
+    assert "kommune:Roskilde" in response.get_data(as_text=True)
