@@ -481,7 +481,7 @@ def test_an_untitled_hit_is_cited_by_the_item_before_it(tmp_path):
     its page; its hit must say the same, not only the meeting."""
     from indexer.update import update_index
     from search import open_index
-    from search.query import _previous
+    from search.hits import _previous
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

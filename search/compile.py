@@ -1,0 +1,197 @@
+"""A parsed query (`search.syntax`) made into Whoosh queries: what ranks, what matches, what to mark.
+
+Each clause becomes a pair of queries: the scored one (over title, decision and body with
+their weights) and the matching one (over `body` alone, which holds the whole passage), so
+which passages match is decided once and ranking only orders them. Field clauses (facets,
+case numbers, dates, item numbers, attendance) match without ranking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whoosh.analysis import Analyzer
+from whoosh.query import And, NullQuery, Or, Phrase, Prefix, Query, Term
+from whoosh.searching import Searcher
+
+from indexer.dates import parse_date
+from search import danish
+from search.analysis import compound_lexicon
+from search.api import FACET_LABELS, is_year
+from search.facets import FACETS_BY_NAME, facet_key
+from search.schema import FIELD_BOOSTS, TEXT_FIELDS
+from search.syntax import Clause, ParsedQuery, looks_like_case_number
+
+# A case-number match outweighs any text match, so every item of the case comes first.
+CASE_NUMBER_BOOST = 20.0
+NOTHING_TO_SEARCH = "Søgningen indeholdt kun småord (fx «og», «i», «at»), som der ikke søges på; alle passager vises."
+NO_WORDS = "Søgningen indeholdt ingen ord, der kan søges på; alle passager vises."
+_WORD_RE = re.compile(r"[^\W_]")  # a letter or digit: what the analyzer could have kept
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A parsed query made into Whoosh queries, plus the terms to highlight.
+
+    `matching` decides which passages match (unfielded words in `body` alone, which holds
+    the whole passage: one posting list per word instead of three); `scored` ranks them
+    (the same words in title^4, decision^2 and body).
+    """
+
+    scored: Query | None  # None: no positive clause (browse, possibly with exclusions)
+    matching: Query | None
+    negative: tuple[Query, ...]
+    highlight: frozenset[str]
+    notices: tuple[str, ...]
+    # Whether any clause searches text: a query of facet values, dates, item or case numbers
+    # alone gives every hit the same score, so its "relevance" order is newest first.
+    ranked: bool = True
+    # Whether every word searched is searched in the decision (`beslutning:…`): the snippet is
+    # then cut from the decision, as with `decisions_only`, not from where else a stem occurs.
+    in_decision: bool = False
+    # (scored, matching) of groups of the hits ranked one group after the other, each by its
+    # score: the passages holding the rarest of the words first, when no passage held them all
+    # (`search.partial`). Empty: one ranking.
+    tiers: tuple[tuple[Query, Query], ...] = ()
+    # The phrases searched, as their index terms in order: marked only where their words stand
+    # in a row (`search.highlight`), not word by word as `highlight` is.
+    phrases: frozenset[tuple[str, ...]] = frozenset()
+
+    @property
+    def terms(self) -> frozenset[str]:
+        """Every term searched for, the phrases' words included."""
+        return self.highlight.union(*self.phrases)
+
+
+def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False, text: str = "") -> Compiled:
+    """Turn parsed clauses into Whoosh queries, analysing words as the index analysed them.
+
+    `text` is the query as typed: when none of it can be searched (only small words, or
+    only signs and symbols), a notice says so, since every passage is then shown."""
+    analyzer = searcher.schema["body"].analyzer
+    scored: list[Query] = []
+    matching: list[Query] = []
+    negative: list[Query] = []
+    highlight: set[str] = set()
+    phrases: set[tuple[str, ...]] = set()
+    dropped_words = 0
+    text_fields: set[str | None] = set()  # the fields of the clauses that rank: none, a text field or None (all)
+    notices = list(parsed.notices)
+    for group in parsed.groups:
+        alternatives: list[tuple[Query, Query]] = []
+        for clause in group:
+            if clause.field == "year" and not is_year(clause.text):
+                notices.append(f"«{clause.text}» er ikke et årstal og blev ignoreret.")
+                continue
+            pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set(),
+                                 phrases if not clause.negated else set())
+            if pair is None:
+                dropped_words += bool(_WORD_RE.search(clause.text))
+            elif clause.negated:
+                negative.append(pair[1])
+            else:
+                alternatives.append(pair)
+                if clause.field not in _UNRANKED_FIELDS:
+                    text_fields.add(clause.field)
+            if pair is not None and clause.field in FACETS_BY_NAME and pair[1] is NullQuery:
+                notices.append(f"{FACET_LABELS[clause.field]} «{clause.text}» findes ikke i søgeindekset.")
+        if alternatives:
+            scored.append(_any([a for a, _ in alternatives]))
+            matching.append(_any([m for _, m in alternatives]))
+    if not scored and not negative and (parsed.groups or text.strip()):
+        notices.append(NOTHING_TO_SEARCH if dropped_words else NO_WORDS)
+    return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(notices),
+                    ranked=bool(text_fields), in_decision=text_fields == {"decision"}, phrases=frozenset(phrases))
+
+
+# Clauses on these fields match or not; they do not rank (a case number typed as a plain word
+# has no field and also searches the text).
+_UNRANKED_FIELDS = frozenset(FACETS_BY_NAME) | {"case_number", "date", "item", "month", "present", "absent"}
+
+
+def _any(queries: list[Query]) -> Query:
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+def _all(queries: list[Query]) -> Query | None:
+    return None if not queries else queries[0] if len(queries) == 1 else And(queries)
+
+
+def _clause_query(
+    clause: Clause, searcher: Searcher, analyzer: Analyzer, decisions_only: bool, highlight: set[str],
+    phrases: set[tuple[str, ...]],
+) -> tuple[Query, Query] | None:
+    """(scored, matching) queries of one clause; None when nothing of it is searchable. Its terms
+    to mark go into `highlight`, or, for a phrase, into `phrases`."""
+    field = clause.field
+    if field in FACETS_BY_NAME:
+        q = FACETS_BY_NAME[field].user_query(searcher.reader(), clause.text)
+        return q, q
+    if field == "case_number":
+        value = clause.text.strip().lower()
+        highlight.add(value)
+        q = _case_number(value)
+        return q, q
+    if field == "date":
+        day = parse_date(clause.text)
+        if day is None:
+            return None
+        # A date written in one token ("21.05.2015") is marked where the text has it; the
+        # words of a written-out date ("21. maj 2015") are not: every "21", "maj" and "2015"
+        # in the text would light up (the highlighter marks words, not phrases).
+        highlight.update(t.text for t in analyzer(clause.text, mode="query") if not t.text.isalnum())
+        q = Term("dates", day.isoformat())
+        return q, q
+    if field == "item":
+        q = Term("item", clause.text.strip())
+        return q, q
+    if field == "month":  # every date of the month: meetings, decisions, dates in the text
+        q = Prefix("dates", clause.text + "-")
+        return q, q
+    terms = [t.text for t in analyzer(clause.text, mode="query")]
+    if not terms:
+        return None
+    if len(terms) == 1 and not clause.phrase and searcher.doc_frequency(field or "body", terms[0]) == 0:
+        # A compound the index does not have ("flygtningekvote"): search its parts instead.
+        parts = compound_lexicon(searcher.schema).split(danish.fold(clause.text))
+        terms = list(dict.fromkeys(danish.stem(part) for part in parts)) or terms
+    if field is None and not clause.phrase and looks_like_case_number(clause.text.strip()):
+        # A case number typed as a word: the items filed under it first, then mentions in text.
+        # A first part of case numbers ("00.01.00", the journal plan's code) finds the cases
+        # under it, as `sagsnr:00.01.00` does.
+        value = clause.text.strip().lower()
+        highlight.update(terms)
+        case = _case_number(value, CASE_NUMBER_BOOST)
+        body = _all([Term("decision" if decisions_only else "body", t) for t in terms])
+        assert body is not None
+        return Or([case, body]), Or([_case_number(value), body])
+    fields = [field] if field else (["decision"] if decisions_only else list(TEXT_FIELDS))
+    match_field = fields[0] if len(fields) == 1 else "body"
+    boosts = {f: FIELD_BOOSTS.get(f, 1.0) * clause.boost for f in fields}
+    if clause.phrase and len(terms) > 1:
+        phrases.add(tuple(terms))
+        scored = _any([Phrase(f, terms, boost=boosts[f]) for f in fields])
+        return scored, Phrase(match_field, terms)
+    highlight.update(terms)
+    scored = _all([_any([Term(f, t, boost=boosts[f]) for f in fields]) for t in terms])
+    matching = _all([Term(match_field, t) for t in terms])
+    assert scored is not None and matching is not None
+    if field is None and (place := _municipality(searcher, clause.text)) is not None:
+        # A municipality's name finds its own records too, which seldom name it: "flygtninge
+        # Næstved" missed Næstved's "Status på flygtninge". A mention in the text scores more.
+        return Or([scored, place]), Or([matching, place])
+    return scored, matching
+
+
+def _municipality(searcher: Searcher, word: str) -> Query | None:
+    """The records of the municipality named `word` as its facet value is written ("Næstved",
+    "naestved"), or None when no indexed municipality has that name."""
+    key = facet_key(word)
+    return Term("municipality", key) if key and searcher.doc_frequency("municipality", key) else None
+
+
+def _case_number(value: str, boost: float = 1.0) -> Query:
+    """The case number `value` (lower case) and every case number that begins with it and a separator."""
+    return Or([Term("case_number", value), Prefix("case_number", value + "-"), Prefix("case_number", value + ".")],
+              boost=boost)

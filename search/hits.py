@@ -1,0 +1,79 @@
+"""One hit of a result page, from its stored passage: snippet, marks, decision and citation."""
+
+from __future__ import annotations
+
+import json
+
+from whoosh.query import And, Term
+from whoosh.searching import Searcher
+
+from indexer.citation import citation, names_previous
+from indexer.models import Passage
+from search.api import Hit
+from search.decompound import Lexicon
+from search.highlight import excerpt, mark, snippet
+from search.schema import PASSAGE
+
+
+def _hit(
+    searcher: Searcher, docnum: int, score: float, terms: frozenset[str], phrases: frozenset[tuple[str, ...]],
+    from_decision: bool, lexicon: Lexicon,
+) -> Hit:
+    passage = Passage.from_record(json.loads(searcher.stored_fields(docnum)["record"]))
+    from_decision = from_decision and bool(passage.decision)
+    text = passage.decision if from_decision else _without_title(passage)
+    return Hit(
+        id=passage.id,
+        document_id=passage.document_id,
+        title=passage.title,
+        doc_type=passage.doc_type,
+        municipality=passage.municipality,
+        council=passage.council,
+        meeting_date=passage.meeting_date,
+        year=passage.year,
+        item_number=passage.item_number,
+        case_handler=passage.case_handler,
+        case_number=passage.case_number,
+        topics=passage.topics,
+        source=passage.source,
+        page=passage.page,
+        line=passage.line,
+        score=float(score),
+        snippet=snippet(text, terms, lexicon=lexicon, phrases=phrases),
+        decision=excerpt(passage.decision),
+        title_html=mark(passage.title, terms, lexicon=lexicon, phrases=phrases),
+        case_handler_html=mark(passage.case_handler, terms, lexicon=lexicon, phrases=phrases) if passage.case_handler else "",
+        case_number_html=mark(passage.case_number, terms, lexicon=lexicon, phrases=phrases) if passage.case_number else "",
+        snippet_from="decision" if from_decision else "text",
+        decision_date=passage.decision_date,
+        decision_page=passage.decision_page,
+        citation=citation(passage, _previous(searcher, docnum, passage) if names_previous(passage) else None),
+    )
+
+
+def _previous(searcher: Searcher, docnum: int, passage: Passage) -> Passage | None:
+    """The item before `passage` in its document (None for the first), as the passage page
+    finds it for an untitled item's citation. A document's passages are written one after
+    another in their order (`index_writer`), so the document number before is tried first:
+    one more stored record for a hit that needs it, the rare untitled item; else, where a
+    rewrite left them apart, the document's passages are read."""
+    if passage.position == 0:
+        return None
+    before = docnum - 1
+    if before >= 0 and not searcher.reader().is_deleted(before):
+        stored = searcher.stored_fields(before)
+        # a passage of the same document ("id": a file's record has none)
+        if "id" in stored and stored.get("document_id") == passage.document_id:
+            candidate = Passage.from_record(json.loads(stored["record"]))
+            if candidate.position == passage.position - 1:
+                return candidate
+    query = And([Term("document_id", passage.document_id), Term("kind", PASSAGE)])
+    earlier = (Passage.from_record(json.loads(searcher.stored_fields(d)["record"])) for d in searcher.docs_for_query(query))
+    return max((p for p in earlier if p.position < passage.position), key=lambda p: p.position, default=None)
+
+
+def _without_title(passage: Passage) -> str:
+    """The passage text without a leading copy of its title (the result list shows the title)."""
+    text = passage.text.lstrip()
+    head, _, rest = text.partition("\n")
+    return rest if passage.title and passage.title.strip() in head and rest.strip() else text
