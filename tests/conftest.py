@@ -126,3 +126,53 @@ def answers(index_dir: Path) -> dict[str, tuple[int, tuple[str, ...]]]:
         return {q: (r.total, tuple(h.id for h in r.hits)) for q in QUERIES for r in [index.search(SearchRequest(query=q))]}
     finally:
         index.close()
+
+
+# Minutes with an item printed without number and title (after item 39), cited by the item
+# before it; `{municipality}` is the first line ("Tornby Kommune").
+UNTITLED_MINUTES = """{municipality}
+
+Referat
+
+Socialudvalget
+
+Mødedato: 12.03.2018
+Mødested: Mødelokale 4, Rådhuset
+
+38Godkendelse af dagsorden
+Sagsnr.: 18/1021
+
+Indstilling
+Direktøren indstiller, at dagsordenen godkendes.
+
+Beslutning
+Godkendt.
+
+39Støtte til boligsocial indsats i Østerbyen
+Sagsnr.: 17/8830
+
+Sagsfremstilling
+Boligforeningen Østerbo har søgt om 120.000 kr. til en lektiecafé.
+
+Indstilling
+Direktøren indstiller, at ansøgningen imødekommes.
+
+Beslutning
+Godkendt.
+
+Sagsfremstilling
+Udvalget orienteres om modtagelsen af flygtninge i 1. kvartal 2018. Der er
+kommet 7 flygtninge, og alle er boligplaceret.
+
+Indstilling
+Direktøren indstiller, at orienteringen tages til efterretning.
+
+Beslutning
+Taget til efterretning.
+
+40Eventuelt
+Sagsnr.: 18/1021
+
+Beslutning
+Formanden orienterede om næste møde.
+"""

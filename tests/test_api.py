@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PDFS
+from conftest import PDFS, UNTITLED_MINUTES
 from webui import create_app
 
 QUERY = "flygtninge boligplacering"
@@ -433,47 +433,6 @@ def test_a_pdf_hit_decided_on_a_later_page_cites_both_pages(pdf_client):
                                "punkt 15: Modtagelse af flygtninge (s. 4, beslutningen s. 6)")
 
 
-UNTITLED = """Tornby Kommune
-
-Referat
-
-Socialudvalget
-
-Mødedato: 12.03.2018
-
-38Godkendelse af dagsorden
-Sagsnr.: 18/1021
-
-Beslutning
-Godkendt.
-
-39Støtte til boligsocial indsats i Østerbyen
-Sagsnr.: 17/8830
-
-Sagsfremstilling
-Boligforeningen Østerbo har søgt om 120.000 kr. til en lektiecafé.
-
-Indstilling
-Direktøren indstiller, at ansøgningen imødekommes.
-
-Beslutning
-Godkendt.
-
-Sagsfremstilling
-Udvalget orienteres om modtagelsen af flygtninge i 1. kvartal 2018.
-
-Indstilling
-Direktøren indstiller, at orienteringen tages til efterretning.
-
-Beslutning
-Taget til efterretning.
-
-40Eventuelt
-Sagsnr.: 18/1023
-
-Beslutning
-Formanden orienterede om næste møde.
-"""
 
 
 def test_an_untitled_hit_is_cited_by_the_item_before_it(tmp_path):
@@ -485,7 +444,8 @@ def test_an_untitled_hit_is_cited_by_the_item_before_it(tmp_path):
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "socialudvalget-referat-2018-03-12.txt").write_text(UNTITLED, encoding="utf-8")
+    (corpus / "socialudvalget-referat-2018-03-12.txt").write_text(UNTITLED_MINUTES.format(municipality="Tornby Kommune"),
+                                                                    encoding="utf-8")
     assert not update_index([corpus], tmp_path / "index").skipped
     client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
     hit = next(h for h in api(client, q="modtagelsen")["hits"] if h["item_number"] is None)

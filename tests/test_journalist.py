@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LAYOUTS, PDFS, SEEDS
+from conftest import LAYOUTS, PDFS, SEEDS, UNTITLED_MINUTES
 
 GOOD_PDFS = ("aarsberetning-2019.pdf", "referat-2015-05-21.pdf", "referat-2017-02-23.pdf", "referat-2026-06-04.pdf")
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -583,52 +583,6 @@ def test_an_agenda_hit_says_it_holds_no_decision(tmp_path):
 
 # --- Citations: the official name, and an item printed without number and title --------------
 
-UNTITLED_MINUTES = """{municipality}
-
-Referat
-
-Socialudvalget
-
-Mødedato: 12.03.2018
-Mødested: Mødelokale 4, Rådhuset
-
-38Godkendelse af dagsorden
-Sagsnr.: 18/1021
-
-Indstilling
-Direktøren indstiller, at dagsordenen godkendes.
-
-Beslutning
-Godkendt.
-
-39Støtte til boligsocial indsats i Østerbyen
-Sagsnr.: 17/8830
-
-Sagsfremstilling
-Boligforeningen Østerbo har søgt om 120.000 kr. til en lektiecafé.
-
-Indstilling
-Direktøren indstiller, at ansøgningen imødekommes.
-
-Beslutning
-Godkendt.
-
-Sagsfremstilling
-Udvalget orienteres om modtagelsen af flygtninge i 1. kvartal 2018. Der er
-kommet 7 flygtninge, og alle er boligplaceret.
-
-Indstilling
-Direktøren indstiller, at orienteringen tages til efterretning.
-
-Beslutning
-Taget til efterretning.
-
-40Eventuelt
-Sagsnr.: 18/1021
-
-Beslutning
-Formanden orienterede om næste møde.
-"""
 
 
 def minutes_client(tmp_path, municipality: str):

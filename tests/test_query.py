@@ -78,7 +78,11 @@ def index(tmp_path_factory):
                       case_number=None)
     docs[3] = _placed(docs[3], municipality="Aarhus", council="Beskæftigelsesudvalget", doc_type="årsberetning",
                       meeting_date=None, year=2019, case_handler=None, case_number=None)
-    root = tmp_path_factory.mktemp("corpus")
+    yield from indexed(docs, tmp_path_factory.mktemp("corpus"))
+
+
+def indexed(docs, root):
+    """An index of `docs` in `root`, open while the fixture that yields from it lasts."""
     index = open_index(root / "index", create=True)
     with index.writer() as writer:
         for doc in docs:
@@ -1296,13 +1300,7 @@ def attendance_index(tmp_path_factory):
               year=2022, present=("Nadia Farouk", "Fatima Osmani", "Bent Lykke"), absent=("Rasmus Kvist",)),
         ]),
     ]
-    root = tmp_path_factory.mktemp("attendance")
-    index = open_index(root / "index", create=True)
-    with index.writer() as writer:
-        for doc in docs:
-            writer.add(doc, root)
-    yield index
-    index.close()
+    yield from indexed(docs, tmp_path_factory.mktemp("attendance"))
 
 
 def test_absent_and_present_fields_find_the_meetings_of_a_member(attendance_index):
