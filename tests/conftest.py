@@ -128,8 +128,9 @@ def answers(index_dir: Path) -> dict[str, tuple[int, tuple[str, ...]]]:
         index.close()
 
 
-# Minutes with an item printed without number and title (after item 39), cited by the item
-# before it; `{municipality}` is the first line ("Tornby Kommune").
+# LAYOUTS.md layout 10 (`f10-glued-number`, no sample file): numbers glued to titles ("38Godkendelse
+# af dagsorden", "3F" no heading) and an item printed without number and title after item 39,
+# which a citation names by the item before it. `{municipality}` is the first line ("Tornby Kommune").
 UNTITLED_MINUTES = """{municipality}
 
 Referat
@@ -137,7 +138,7 @@ Referat
 Socialudvalget
 
 Mødedato: 12.03.2018
-Mødested: Mødelokale 4, Rådhuset
+Mødested: Mødelokale 4, Tornby Rådhus
 
 38Godkendelse af dagsorden
 Sagsnr.: 18/1021
@@ -152,7 +153,8 @@ Godkendt.
 Sagsnr.: 17/8830
 
 Sagsfremstilling
-Boligforeningen Østerbo har søgt om 120.000 kr. til en lektiecafé.
+Boligforeningen Østerbo har sammen med 3F's lokalafdeling søgt om 120.000 kr.
+3F Tornby stiller lokaler til rådighed for lektiecaféen.
 
 Indstilling
 Direktøren indstiller, at ansøgningen imødekommes.

@@ -15,6 +15,7 @@ import pytest
 
 from indexer.models import DECISION, EARLIER_DECISION
 from indexer.pipeline import read_document
+from conftest import UNTITLED_MINUTES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 INPUTS = FIXTURES / "inputs"
@@ -408,53 +409,7 @@ def test_f7_strips_only_the_meeting_reference_after_a_number_of_the_title(tmp_pa
 
 # --- Layout 10 `f10-glued-number` (no sample) ------------------------------------------------------
 
-F10_MINUTES = """Tornby Kommune
-
-Referat
-
-Socialudvalget
-
-Mødedato: 12.03.2018
-Mødested: Mødelokale 4, Tornby Rådhus
-
-38Godkendelse af dagsorden
-Sagsnr.: 18/1021
-
-Indstilling
-Direktøren indstiller, at dagsordenen godkendes.
-
-Beslutning
-Godkendt.
-
-39Støtte til boligsocial indsats i Østerbyen
-Sagsnr.: 17/8830
-
-Sagsfremstilling
-Boligforeningen Østerbo har sammen med 3F's lokalafdeling søgt om 120.000 kr.
-3F Tornby stiller lokaler til rådighed for lektiecaféen.
-
-Indstilling
-Direktøren indstiller, at ansøgningen imødekommes.
-
-Beslutning
-Godkendt.
-
-Sagsfremstilling
-Udvalget orienteres om modtagelsen af flygtninge i 1. kvartal 2018. Der er
-kommet 7 flygtninge, og alle er boligplaceret.
-
-Indstilling
-Direktøren indstiller, at orienteringen tages til efterretning.
-
-Beslutning
-Taget til efterretning.
-
-40Eventuelt
-Sagsnr.: 18/1021
-
-Beslutning
-Formanden orienterede om næste møde.
-"""
+F10_MINUTES = UNTITLED_MINUTES.format(municipality="Tornby Kommune")
 
 
 def test_f10_glued_numbers_and_an_item_without_a_title_line(tmp_path):
