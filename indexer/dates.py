@@ -260,6 +260,11 @@ def full_year(short: int, today: date | None = None) -> int | None:
     return (2000 if short <= (today or date.today()).year % 100 + 1 else 1900) + short
 
 
+# Two full dates joined by a dash without spaces ("04.06.2026-05.06.2026"): `find_dates` reads
+# neither (a date must not run on into more digits), so a query would search it as one word.
+_QUERY_DATE_RANGE = re.compile(r"(?<![\w.])(\d{1,2}\.\d{1,2}\.\d{4})[-–](\d{1,2}\.\d{1,2}\.\d{4})(?![\w.])")
+
+
 def find_query_dates(text: str, today: date | None = None) -> list[QueryDate]:
     """The dates in a search query, in reading order: every form `find_dates` reads, a range of
     days' first day included ("4.-5. juni 2026"), and the typed forms it does not (above).
@@ -268,8 +273,16 @@ def find_query_dates(text: str, today: date | None = None) -> list[QueryDate]:
     [('2015-05-27', True), ('2015-05-27', False)]
     >>> find_query_dates("punkt 1.2.3, version 2.7.5, 00.01.00-A21-1-14 og KLE 17.01.00")
     []
+    >>> [d.value.isoformat() for d in find_query_dates("04.06.2026-05.06.2026")]
+    ['2026-06-04', '2026-06-05']
     """
     found = [QueryDate(value, span, False) for value, span in find_dates(text)]
+    for match in _QUERY_DATE_RANGE.finditer(text):  # "04.06.2026-05.06.2026": both days
+        for group in (1, 2):
+            start, end = match.span(group)
+            if (dates := find_dates(match.group(group))) and dates[0][1] == (0, end - start) and not any(
+                    start < stop and begin < end for _, (begin, stop), _ in found):
+                found.append(QueryDate(dates[0][0], (start, end), False))
     for pattern in [*_QUERY_SHORT_YEAR, _QUERY_WRITTEN]:
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -1121,6 +1121,8 @@ def test_a_case_number_shaped_like_a_date_stays_one_after_its_label(seed_search)
     ("30. maj - 4. juni 2026", [("30.05.2026", "date", False), ("4. juni 2026", "date", False)]),
     ("-4.-5. juni 2026", [("04.06.2026", "date", True), ("5. juni 2026", "date", True)]),
     ("21.05.2015 -23.02.2017", [("21.05.2015", "date", False), ("23.02.2017", "date", True)]),  # an exclusion
+    # Two full dates with a bare dash: read as neither before, one word that no text held.
+    ("04.06.2026-05.06.2026", [("04.06.2026", "date", False), ("05.06.2026", "date", False)]),
 ])
 def test_a_range_of_days_is_either_day(query, read):
     assert clauses(query) == read
@@ -1131,6 +1133,7 @@ def test_a_range_of_days_finds_the_meeting_it_dates(seed_search):
     response = seed_search.search(SearchRequest(query="Mødedato: 4.-5. juni 2026", page_size=100))
     assert response.total == seed_search.search(SearchRequest(query="04.06.2026")).total > 0
     assert {h.meeting_date for h in response.hits} == {"2026-06-04"}
+    assert seed_search.search(SearchRequest(query="04.06.2026-05.06.2026")).total == response.total
 
 
 def test_a_date_and_words_search_both(seed_search):
