@@ -36,6 +36,7 @@ from typing import Any
 
 import waitress
 
+from indexer.progress import Progress
 from indexer.settings import default_corpus, default_index_dir, from_environment
 
 from . import create_app
@@ -47,7 +48,7 @@ from .listening import listen
 from .refusals import speak_danish
 from .serve_error import ServeError
 from .stderr_log import LOG_FORMAT, BackgroundStderr, configure_logging
-from .workers import await_idle_threads, interrupt
+from .workers import StopChecking, await_idle_threads, interrupt
 from .workers import run_workers as _run_workers  # serve() calls it by this name, which tests replace
 
 # Eight concurrent clients (issue 6) plus headroom for static files and slow readers, in all.
@@ -143,7 +144,9 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
         # threads of its own, so that the build may fork its helper writer), then watches them.
         processes = f" i {workers} processer" if workers > 1 else ""
         print(f"Referatsøg kører på http://{shown_host}:{port}/{processes}  (stop med Ctrl+C)", flush=True)
-        build = (lambda: build_index(index_path, corpus_path, progress, serving=True)) if building else None
+        # The build reports through StopChecking: a SIGTERM lost while forking still stops it.
+        checked = StopChecking(progress if progress is not None else Progress())
+        build = (lambda: build_index(index_path, corpus_path, checked, serving=True)) if building else None
         _run_workers(site, sockets, max(2, -(-threads // workers)), workers, options, build)
         print("Referatsøg er stoppet.", flush=True)
 

@@ -31,10 +31,38 @@ from .refusals import listeners, speak_danish
 from .stderr_log import BackgroundStderr, configure_logging
 
 
+# Set by `interrupt` (SIGTERM), cleared when `run_workers` starts.
+_STOP_REQUESTED = threading.Event()
+
+
 def interrupt(_signum: int, _frame: object) -> None:
     """SIGTERM as Ctrl+C: waitress finishes the requests under way and stops; the parent of
-    the workers stops them (`run_workers`)."""
+    the workers stops them (`run_workers`). Also remembered (`stop_requested`): a signal that
+    arrives while the parent forks lands in os.fork's logging hooks, where Python prints and
+    drops an exception; the first build then ran to its end and serve never stopped. There it
+    only sets the flag, which the build's progress (`StopChecking`) and `run_workers` check."""
+    _STOP_REQUESTED.set()
+    if _frame is not None and getattr(_frame, "f_globals", {}).get("__name__") == "logging":
+        return  # inside logging's fork hooks: raising there prints a traceback and is dropped
     raise KeyboardInterrupt
+
+
+def stop_requested() -> bool:
+    """Whether SIGTERM asked this process to stop, though its KeyboardInterrupt was lost."""
+    return _STOP_REQUESTED.is_set()
+
+
+class StopChecking:
+    """A build's progress that stops the build at its next report once SIGTERM asked to stop
+    (`interrupt`), for the signal whose KeyboardInterrupt was lost."""
+
+    def __init__(self, progress: Any) -> None:
+        self._progress = progress
+
+    def __getattr__(self, name: str) -> Any:
+        if stop_requested():
+            raise KeyboardInterrupt
+        return getattr(self._progress, name)
 
 
 def run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, workers: int,
@@ -46,6 +74,7 @@ def run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, wor
     parent = os.getpid()
     children: dict[int, int] = {}  # pid -> worker slot
     connections = RawArray("i", workers)  # open connections per worker, shared with the forks
+    _STOP_REQUESTED.clear()
     previous = signal.signal(signal.SIGTERM, interrupt)
     try:
         while True:
@@ -59,6 +88,8 @@ def run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, wor
                 build, building = None, build
                 building()  # a worker that dies meanwhile is restarted afterwards
                 continue
+            if stop_requested():  # asked while forking: the KeyboardInterrupt was lost
+                break
             pid, _status = os.wait()
             children.pop(pid, None)
             time.sleep(0.2)  # a worker that dies at once is not restarted in a tight loop
