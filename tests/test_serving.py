@@ -405,3 +405,26 @@ def test_stopping_serve_while_it_builds_stops_the_build_and_every_worker(tmp_pat
 
     with pytest.raises(IndexMissing):
         open_index(tmp_path / "index")
+
+
+def test_a_sigterm_lost_in_a_fork_hook_still_stops_the_first_build():
+    """A SIGTERM that lands in os.fork's logging hooks cannot raise there (Python prints the
+    traceback and drops it): it is remembered, and the build's next progress report stops it."""
+    import logging
+    import types
+
+    from indexer.progress import Progress
+    from webui import workers
+
+    in_logging = types.SimpleNamespace(f_globals=vars(logging))
+    workers._STOP_REQUESTED.clear()
+    try:
+        workers.interrupt(signal.SIGTERM, in_logging)  # no KeyboardInterrupt inside logging
+        assert workers.stop_requested()
+        with pytest.raises(KeyboardInterrupt):
+            workers.StopChecking(Progress()).file("a.txt")
+        with pytest.raises(KeyboardInterrupt):  # anywhere else it raises at once, as before
+            workers.interrupt(signal.SIGTERM, None)
+    finally:
+        workers._STOP_REQUESTED.clear()
+    workers.StopChecking(Progress()).file("a.txt")  # not asked to stop: reports as usual
