@@ -28,7 +28,7 @@ import signal
 import stat
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -109,8 +109,11 @@ def update_index(
     # The reading pool starts before the writer takes the index lock, so no worker holds it.
     writing = False
 
+    stop_if_asked: Callable[[], None] = lambda: None  # `_terminate_as_interrupt`'s check, once it runs
+
     def on_write(done: int, total: int, source: str) -> None:  # a build's second pass (see IndexWriter)
         nonlocal writing
+        stop_if_asked()
         if not writing:
             progress.writing(total)
             writing = True
@@ -118,7 +121,7 @@ def update_index(
 
     stamp = build_stamp()
     rebuilt_because = ""
-    with _reading_pool(workers, len(corpus.files)) as pool, _terminate_as_interrupt(), \
+    with _reading_pool(workers, len(corpus.files)) as pool, _terminate_as_interrupt() as stop_if_asked, \
             index.writer(on_write=on_write, build_stamp=stamp) as writer:
         stored = {} if full else index.sources()
         if stored and index.build_stamp != stamp:
@@ -133,6 +136,7 @@ def update_index(
             progress.skipped(item)
         with contextlib.closing(_read_changed(corpus, stored, pool)) as results:
             for source, changed in results:
+                stop_if_asked()
                 progress.file(source)
                 if isinstance(changed, Skipped):  # one bad file never stops the run
                     # A file the OS would not give us keeps what was indexed from it (as a
@@ -508,22 +512,35 @@ def _source(path: Path, root: Path) -> str:
 
 
 @contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
+def _terminate_as_interrupt() -> Iterator[Callable[[], None]]:
     """Let SIGTERM (systemd stop, docker stop, kill) cancel the run like Ctrl-C.
 
     The writer then discards its work and releases the lock at once. Only the main thread
     can own signal handlers; elsewhere the default (die; Whoosh's commit protocol still
     keeps the old index) applies. The previous handler is restored afterwards.
+
+    A SIGTERM that lands in os.fork's logging hooks (the writer forks its helper) cannot
+    raise there: Python prints the traceback and drops it, and the run went on to its end.
+    It is remembered instead; the run calls the yielded check at every file and raises then.
     """
+    requested = threading.Event()
+
+    def check() -> None:
+        if requested.is_set():
+            raise KeyboardInterrupt("SIGTERM")
+
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield check
         return
 
-    def interrupt(signum: int, frame: object) -> None:
+    def interrupt(signum: int, frame: Any) -> None:
+        requested.set()
+        if frame is not None and getattr(frame, "f_globals", {}).get("__name__") == "logging":
+            return  # inside logging's fork hooks: raised at the next file instead
         raise KeyboardInterrupt("SIGTERM")
 
     previous = signal.signal(signal.SIGTERM, interrupt)
     try:
-        yield
+        yield check
     finally:
         signal.signal(signal.SIGTERM, previous)

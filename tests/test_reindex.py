@@ -755,3 +755,22 @@ def test_quiet_progress_says_nothing(capsys):
     run_progress(progress)
 
     assert type(progress) is Progress and capsys.readouterr() == ("", "")
+
+
+def test_a_sigterm_lost_in_a_fork_hook_still_cancels_the_run_at_the_next_file():
+    """The writer forks its helper; a SIGTERM landing in os.fork's logging hooks cannot raise
+    there (Python prints it and drops it) and the run went on to its end. It is remembered."""
+    import logging
+    import signal
+    import types
+
+    from indexer.update import _terminate_as_interrupt
+
+    with _terminate_as_interrupt() as stop_if_asked:
+        stop_if_asked()  # nothing asked yet
+        handler = signal.getsignal(signal.SIGTERM)
+        handler(signal.SIGTERM, types.SimpleNamespace(f_globals=vars(logging)))  # returns
+        with pytest.raises(KeyboardInterrupt):
+            stop_if_asked()
+        with pytest.raises(KeyboardInterrupt):  # anywhere else it raises at once
+            handler(signal.SIGTERM, None)
