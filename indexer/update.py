@@ -39,6 +39,7 @@ from indexer.extract import (
     read_failure, unsupported_reason,
 )
 from indexer.models import Document, Notice, Skipped
+from indexer.interrupts import in_fork_hook
 from indexer.progress import Progress
 from indexer.settings import topics_file
 from indexer.topics import checked_tagger
@@ -535,8 +536,8 @@ def _terminate_as_interrupt() -> Iterator[Callable[[], None]]:
 
     def interrupt(signum: int, frame: Any) -> None:
         requested.set()
-        if frame is not None and getattr(frame, "f_globals", {}).get("__name__") == "logging":
-            return  # inside logging's fork hooks: raised at the next file instead
+        if in_fork_hook(frame):
+            return  # raised at the next file instead
         raise KeyboardInterrupt("SIGTERM")
 
     previous = signal.signal(signal.SIGTERM, interrupt)

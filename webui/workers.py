@@ -25,6 +25,8 @@ from typing import Any
 
 import waitress
 
+from indexer.interrupts import in_fork_hook
+
 from .accesslog import AccessLog
 from .index import start_warming
 from .refusals import listeners, speak_danish
@@ -42,8 +44,8 @@ def interrupt(_signum: int, _frame: object) -> None:
     drops an exception; the first build then ran to its end and serve never stopped. There it
     only sets the flag, which the build's progress (`StopChecking`) and `run_workers` check."""
     _STOP_REQUESTED.set()
-    if _frame is not None and getattr(_frame, "f_globals", {}).get("__name__") == "logging":
-        return  # inside logging's fork hooks: raising there prints a traceback and is dropped
+    if in_fork_hook(_frame):
+        return  # raising there would print a traceback and be dropped
     raise KeyboardInterrupt
 
 
