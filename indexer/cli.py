@@ -153,7 +153,10 @@ def extract(file: Path, as_json: bool) -> None:
         number = f"{passage.item_number}. " if passage.item_number is not None else ""
         where = f"side {passage.page}" if passage.page else f"linje {passage.line}"
         click.echo(f"  {number}{_first_line(passage.title, TITLE_WIDTH)}  ({where})")
-        details = [passage.case_handler, passage.case_number, ", ".join(passage.topics)]
+        # Each part named, as `search` names them: a bare number or name is a riddle.
+        details = [f"sagsnr. {passage.case_number}" if passage.case_number else None,
+                   f"sagsbehandler {passage.case_handler}" if passage.case_handler else None,
+                   f"emner: {', '.join(passage.topics)}" if passage.topics else None]
         click.echo("     " + _one_line(" · ".join(d for d in details if d)))
         if passage.decision:
             click.echo("     Beslutning: " + _first_line(passage.decision, 100))

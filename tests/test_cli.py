@@ -58,6 +58,21 @@ def test_extract_human_output_lists_items_with_their_lines(runner):
     assert "Beslutning: Der var intet til eventuelt." in result.output
 
 
+def test_extract_human_output_names_the_case_number_handler_and_topics(runner):
+    result = run(runner, "extract", SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt")
+    lines = result.output.splitlines()
+    at = lines.index("  11. Godkendelse af referatet  (linje 1)")
+    assert lines[at + 1] == "     sagsnr. 00.01.00-A21-1-14 · sagsbehandler Helle Waage-Jensen · emner: rådets arbejde"
+
+
+def test_extract_human_output_leaves_out_the_labels_of_missing_fields(runner):
+    # The 2019 annual report has no case numbers or handlers: no empty "sagsnr." labels.
+    result = run(runner, "extract", SEEDS / "naestved-integrationsraadet-aarsberetning-2019.txt")
+    assert result.exit_code == 0
+    assert "sagsnr." not in result.output and "sagsbehandler" not in result.output
+    assert "     emner: " in result.output
+
+
 def test_extract_of_a_bad_file_is_one_clear_line(runner):
     result = run(runner, "extract", PDFS / "encrypted.pdf")
     assert result.exit_code == 1
