@@ -98,7 +98,7 @@ def test_a_pdf_hit_names_its_file_and_page(tmp_path):
     hit = next(h for h in api(client, q=QUERY)["hits"] if h["title"] == "Modtagelse af flygtninge")
     article = next(a for a in soup(client.get("/", query_string={"q": QUERY})).select("ol.hits article")
                    if "Modtagelse af flygtninge" in a.h3.get_text())
-    assert hit["page"] and article.select_one(".hit-source").get_text(strip=True) == f"Kilde: {pdf.name}, side {hit['page']}"
+    assert hit["page"] and article.select_one(".hit-source a").get_text(strip=True) == f"Kilde: {pdf.name}, side {hit['page']}"
     passage = soup(client.get(f"/passage/{hit['id']}"))
     # item 15 starts on page 4 and is decided on page 6: the citation names both
     assert passage.select_one("#citation").get_text(strip=True).endswith(
