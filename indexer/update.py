@@ -24,9 +24,7 @@ import contextlib
 import hashlib
 import logging
 import os
-import signal
 import stat
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +37,7 @@ from indexer.extract import (
     read_failure, unsupported_reason,
 )
 from indexer.models import Document, Notice, Skipped
-from indexer.interrupts import in_fork_hook
+from indexer.interrupts import StopRequest
 from indexer.progress import Progress
 from indexer.settings import topics_file
 from indexer.topics import checked_tagger
@@ -122,7 +120,8 @@ def update_index(
 
     stamp = build_stamp()
     rebuilt_because = ""
-    with _reading_pool(workers, len(corpus.files)) as pool, _terminate_as_interrupt() as stop_if_asked, \
+    # The signals' handlers first: a Ctrl-C while the pool forks its readers is not lost either.
+    with _terminate_as_interrupt() as stop_if_asked, _reading_pool(workers, len(corpus.files)) as pool, \
             index.writer(on_write=on_write, build_stamp=stamp) as writer:
         stored = {} if full else index.sources()
         if stored and index.build_stamp != stamp:
@@ -518,30 +517,13 @@ def _terminate_as_interrupt() -> Iterator[Callable[[], None]]:
 
     The writer then discards its work and releases the lock at once. Only the main thread
     can own signal handlers; elsewhere the default (die; Whoosh's commit protocol still
-    keeps the old index) applies. The previous handler is restored afterwards.
+    keeps the old index) applies. The previous handlers are restored afterwards.
 
-    A SIGTERM that lands in os.fork's logging hooks (the writer forks its helper) cannot
-    raise there: Python prints the traceback and drops it, and the run went on to its end.
-    It is remembered instead; the run calls the yielded check at every file and raises then.
+    A SIGTERM or Ctrl-C that lands in os.fork's logging hooks (the reading pool and the
+    writer's helper fork) cannot raise there: Python prints the traceback and drops it, and
+    the run went on to its end. It is remembered instead (`StopRequest`); the run calls the
+    yielded check at every file and raises then.
     """
-    requested = threading.Event()
-
-    def check() -> None:
-        if requested.is_set():
-            raise KeyboardInterrupt("SIGTERM")
-
-    if threading.current_thread() is not threading.main_thread():
-        yield check
-        return
-
-    def interrupt(signum: int, frame: Any) -> None:
-        requested.set()
-        if in_fork_hook(frame):
-            return  # raised at the next file instead
-        raise KeyboardInterrupt("SIGTERM")
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield check
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    stop = StopRequest()
+    with stop.installed():
+        yield stop.check
