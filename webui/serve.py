@@ -144,7 +144,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
         # threads of its own, so that the build may fork its helper writer), then watches them.
         processes = f" i {workers} processer" if workers > 1 else ""
         print(f"Referatsøg kører på http://{shown_host}:{port}/{processes}  (stop med Ctrl+C)", flush=True)
-        # The build reports through StopChecking: a SIGTERM lost while forking still stops it.
+        # The build reports through StopChecking: a SIGTERM or Ctrl+C lost while forking still stops it.
         checked = StopChecking(progress if progress is not None else Progress())
         build = (lambda: build_index(index_path, corpus_path, checked, serving=True)) if building else None
         _run_workers(site, sockets, max(2, -(-threads // workers)), workers, options, build)

@@ -25,7 +25,7 @@ from typing import Any
 
 import waitress
 
-from indexer.interrupts import in_fork_hook
+from indexer.interrupts import StopRequest
 
 from .accesslog import AccessLog
 from .index import start_warming
@@ -33,37 +33,34 @@ from .refusals import listeners, speak_danish
 from .stderr_log import BackgroundStderr, configure_logging
 
 
-# Set by `interrupt` (SIGTERM), cleared when `run_workers` starts.
-_STOP_REQUESTED = threading.Event()
+# Set by `interrupt` (SIGTERM, and Ctrl+C in `run_workers`), cleared when `run_workers` starts.
+_STOP_REQUESTED = StopRequest()
 
 
-def interrupt(_signum: int, _frame: object) -> None:
+def interrupt(signum: int, frame: object) -> None:
     """SIGTERM as Ctrl+C: waitress finishes the requests under way and stops; the parent of
-    the workers stops them (`run_workers`). Also remembered (`stop_requested`): a signal that
-    arrives while the parent forks lands in os.fork's logging hooks, where Python prints and
-    drops an exception; the first build then ran to its end and serve never stopped. There it
-    only sets the flag, which the build's progress (`StopChecking`) and `run_workers` check."""
-    _STOP_REQUESTED.set()
-    if in_fork_hook(_frame):
-        return  # raising there would print a traceback and be dropped
-    raise KeyboardInterrupt
+    the workers stops them (`run_workers`, where Ctrl+C comes here too). Also remembered
+    (`stop_requested`): a signal that arrives while the parent forks lands in os.fork's logging
+    hooks, where Python prints and drops an exception; the first build then ran to its end and
+    serve never stopped. There it only sets the flag, which the build's progress
+    (`StopChecking`) and `run_workers` check."""
+    _STOP_REQUESTED.handle(signum, frame)
 
 
 def stop_requested() -> bool:
-    """Whether SIGTERM asked this process to stop, though its KeyboardInterrupt was lost."""
-    return _STOP_REQUESTED.is_set()
+    """Whether SIGTERM or Ctrl+C asked this process to stop, though its KeyboardInterrupt was lost."""
+    return _STOP_REQUESTED.asked()
 
 
 class StopChecking:
-    """A build's progress that stops the build at its next report once SIGTERM asked to stop
-    (`interrupt`), for the signal whose KeyboardInterrupt was lost."""
+    """A build's progress that stops the build at its next report once SIGTERM or Ctrl+C asked
+    to stop (`interrupt`), for the signal whose KeyboardInterrupt was lost."""
 
     def __init__(self, progress: Any) -> None:
         self._progress = progress
 
     def __getattr__(self, name: str) -> Any:
-        if stop_requested():
-            raise KeyboardInterrupt
+        _STOP_REQUESTED.check()
         return getattr(self._progress, name)
 
 
@@ -77,30 +74,29 @@ def run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, wor
     children: dict[int, int] = {}  # pid -> worker slot
     connections = RawArray("i", workers)  # open connections per worker, shared with the forks
     _STOP_REQUESTED.clear()
-    previous = signal.signal(signal.SIGTERM, interrupt)
     try:
-        while True:
-            for slot in sorted(set(range(workers)) - set(children.values())):
-                connections[slot] = 0
-                pid = os.fork()
-                if pid == 0:
-                    _worker(site, sockets, threads, parent, slot, connections, options)  # never returns
-                children[pid] = slot
-            if build is not None:
-                build, building = None, build
-                building()  # a worker that dies meanwhile is restarted afterwards
-                continue
-            if stop_requested():  # asked while forking: the KeyboardInterrupt was lost
-                break
-            pid, _status = os.wait()
-            children.pop(pid, None)
-            time.sleep(0.2)  # a worker that dies at once is not restarted in a tight loop
+        with _STOP_REQUESTED.installed():  # SIGTERM, and Ctrl+C: this process forks (workers, the build)
+            while True:
+                for slot in sorted(set(range(workers)) - set(children.values())):
+                    connections[slot] = 0
+                    pid = os.fork()
+                    if pid == 0:
+                        _worker(site, sockets, threads, parent, slot, connections, options)  # never returns
+                    children[pid] = slot
+                if build is not None:
+                    build, building = None, build
+                    building()  # a worker that dies meanwhile is restarted afterwards
+                    continue
+                if stop_requested():  # asked while forking: the KeyboardInterrupt was lost
+                    break
+                pid, _status = os.wait()
+                children.pop(pid, None)
+                time.sleep(0.2)  # a worker that dies at once is not restarted in a tight loop
     except KeyboardInterrupt:
         pass
     except ChildProcessError:
         return
-    finally:  # serve() closes the parent's sockets
-        signal.signal(signal.SIGTERM, previous)
+    finally:  # the handlers are restored; serve() closes the parent's sockets
         _stop(set(children))
 
 
@@ -136,7 +132,8 @@ def _worker(site: AccessLog, sockets: list[socket.socket], threads: int, parent:
     built by the parent; its index is opened here, on first use)."""
     code = 0
     try:
-        signal.signal(signal.SIGTERM, interrupt)  # SIGINT: as the parent had it (Ctrl+C stops both)
+        signal.signal(signal.SIGTERM, interrupt)
+        _STOP_REQUESTED.restore(signal.SIGINT)  # as before serve (Ctrl+C stops both): a worker does not fork
         configure_logging()  # here, not in the parent: its build may fork only while it has no threads
         threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
         start_warming(site.app)  # type: ignore[arg-type]
