@@ -9,8 +9,9 @@ a SIGINT that arrives while the process forks (copying a big process's page tabl
 milliseconds) is handled in logging's `_releaseLock` hook, and the user's Ctrl-C did nothing.
 
 `StopRequest` is the handler for both signals, shared by `referatsog index` and `serve`:
-it raises KeyboardInterrupt at once as before, except in a fork hook (`in_fork_hook`), where
-it only remembers the request for the run's next `check`.
+it raises KeyboardInterrupt at once as before, except in logging's fork hooks (`in_fork_hook`;
+not in other logging code, where nothing would check), where it only remembers the request
+for the run's next `check`.
 """
 
 from __future__ import annotations
@@ -22,15 +23,46 @@ from collections.abc import Iterator
 from typing import Any
 
 
+# The functions logging registers with os.register_at_fork: Python 3.11 and 3.12 take and
+# give back its module lock by `_acquireLock`/`_releaseLock`, 3.13 by `_prepareFork`/`_afterFork`;
+# the child re-creates its handlers' locks in `_after_at_fork_child_reinit_locks`.
+_FORK_HOOKS = ("_acquireLock", "_releaseLock", "_prepareFork", "_afterFork", "_after_at_fork_child_reinit_locks")
+
+
+def _fork_hook_codes() -> frozenset[Any]:
+    import logging
+
+    return frozenset(function.__code__ for name in _FORK_HOOKS
+                     if (function := getattr(logging, name, None)) is not None and hasattr(function, "__code__"))
+
+
 def in_fork_hook(frame: Any) -> bool:
-    """Whether a signal handler's `frame` is in the logging module's code (its fork hooks),
-    where a raised exception would be dropped.
+    """Whether a signal handler's `frame` is in one of logging's os.fork hooks (or in code they
+    call), where a raised exception would be dropped.
+
+    Only the hooks as os.fork runs them: logging also takes its module lock by the same
+    functions when it configures loggers, and code that merely logs (a warning of waitress) is
+    no hook; a KeyboardInterrupt raised there reaches the program as anywhere else. A hook
+    run by os.fork has no caller in logging (os.fork's caller, or none, comes before it).
 
     >>> import logging, types
-    >>> in_fork_hook(types.SimpleNamespace(f_globals=vars(logging))), in_fork_hook(None)
-    (True, False)
+    >>> hook = types.SimpleNamespace(f_code=logging._releaseLock.__code__, f_back=None)
+    >>> logging_code = types.SimpleNamespace(f_code=logging.Logger.warning.__code__, f_back=None)
+    >>> in_fork_hook(hook), in_fork_hook(logging_code), in_fork_hook(None)
+    (True, False, False)
     """
-    return frame is not None and getattr(frame, "f_globals", {}).get("__name__") == "logging"
+    hooks = _fork_hook_codes()
+    while frame is not None:
+        if getattr(frame, "f_code", None) in hooks:
+            caller = getattr(frame, "f_back", None)
+            return caller is None or not _is_logging(caller)
+        frame = getattr(frame, "f_back", None)
+    return False
+
+
+def _is_logging(frame: Any) -> bool:
+    name = getattr(frame, "f_globals", {}).get("__name__", "")
+    return name == "logging" or name.startswith("logging.")
 
 
 class StopRequest:
@@ -41,7 +73,7 @@ class StopRequest:
 
     >>> import logging, types
     >>> stop = StopRequest()
-    >>> stop.handle(signal.SIGINT, types.SimpleNamespace(f_globals=vars(logging)))  # in a fork hook
+    >>> stop.handle(signal.SIGINT, types.SimpleNamespace(f_code=logging._releaseLock.__code__, f_back=None))  # a fork hook
     >>> stop.asked()
     True
     """

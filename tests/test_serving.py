@@ -416,7 +416,9 @@ def test_a_sigterm_lost_in_a_fork_hook_still_stops_the_first_build():
     from indexer.progress import Progress
     from webui import workers
 
-    in_logging = types.SimpleNamespace(f_globals=vars(logging))
+    # logging's hook as os.fork runs it (3.13 names it _afterFork): no caller in logging
+    hook = getattr(logging, "_releaseLock", None) or logging._afterFork
+    in_logging = types.SimpleNamespace(f_code=hook.__code__, f_back=None, f_globals=vars(logging))
     workers._STOP_REQUESTED.clear()
     try:
         workers.interrupt(signal.SIGTERM, in_logging)  # no KeyboardInterrupt inside logging
