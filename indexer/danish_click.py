@@ -18,13 +18,16 @@ import click
 
 
 _SECTIONS = {"Options": "Tilvalg", "Commands": "Kommandoer", "Arguments": "Argumenter"}
+# `-h` as well as `--help`, for the group and, through click's context, every subcommand.
+HELP_OPTION_NAMES = ["-h", "--help"]
 # click's usage errors a user meets, as click 8 words them; any other message stays as it is.
 _USAGE_ERRORS = [
     (re.compile(r"No such option:? '?([^'.]+)'?\.?(?: Did you mean '?([^'?]+)'?\?)?$"),
      lambda m: f"Ukendt tilvalg '{m[1]}'." + (f" Mente du '{m[2]}'?" if m[2] else "")),
     (re.compile(r"No such option:? '?([^'.]+)'?\. \(Did you mean one of: (.*)\?\)$"),
      lambda m: f"Ukendt tilvalg '{m[1]}'. Mente du {m[2].replace(', ', ' eller ')}?"),
-    (re.compile(r"No such command '?([^'.]+)'?\.(?: \(Did you mean(?: one of:)? (.*)\?\))?$"),
+    # click 8.2+: "Did you mean 'index'?" for one match, "(Did you mean one of: 'a', 'b'?)" for more.
+    (re.compile(r"No such command '?([^'.]+)'?\.(?: \(?Did you mean(?: one of:)? (.*?)\?\)?)?$"),
      lambda m: f"Ukendt kommando '{m[1]}'." + (f" Mente du {m[2].replace(', ', ' eller ')}?" if m[2] else "")),
     (re.compile(r"Missing argument '?([^'.]+)'?\.$"), lambda m: f"Argumentet '{m[1]}' mangler."),
     (re.compile(r"Option '?([^']+)'? requires an argument\.$"), lambda m: f"Tilvalget '{m[1]}' kræver en værdi."),
@@ -151,6 +154,7 @@ class _DanishHelp:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[TILVALG]")
+        kwargs["context_settings"] = {"help_option_names": HELP_OPTION_NAMES, **(kwargs.get("context_settings") or {})}
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
