@@ -8,7 +8,7 @@ carries an ETag a client can revalidate with (`If-None-Match` gives 304).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from flask import Flask, Response, current_app, make_response, render_template, request, url_for
@@ -46,6 +46,24 @@ TITLES = {400: "Ugyldig forespørgsel", 404: "Ikke fundet", 405: "Ikke tilladt",
 
 
 JSON_TYPE = "application/json; charset=utf-8"
+
+# `referatsog serve` building the index while its workers answer (`mark_index_building`).
+BUILDING_KEY = "referatsog.index_building"
+BUILD_RETRY_SECONDS = 10  # Retry-After of a 503 while the index is being built
+BUILDING_MESSAGE = "Søgeindekset bliver bygget lige nu. Prøv igen om lidt."
+
+
+def mark_index_building(app: Flask, under_way: Callable[[], bool]) -> None:
+    """Tell `app` that its index is being built while `under_way()` says so (`referatsog serve`
+    on a first start): its 503 then says so and when to ask again, and the log does not tell the
+    administrator to build an index that is already being built."""
+    app.extensions[BUILDING_KEY] = under_way
+
+
+def index_building() -> bool:
+    """Whether the app's index is being built right now (see `mark_index_building`)."""
+    under_way = current_app.extensions.get(BUILDING_KEY)
+    return bool(under_way is not None and under_way())
 
 
 def wants_json() -> bool:
@@ -135,6 +153,8 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(IndexMissing)
     def index_missing(error: IndexMissing):
+        if index_building():  # serve's first build: nothing to do but wait, for visitors and the log
+            return error_response(PageError(503, "index_missing", BUILDING_MESSAGE, headers=_retry_later()))
         # Visitors read this, and an administrator opening a new site; the error's own line,
         # which names the folder, goes to the log, once per message: a long build is polled often.
         logged = current_app.extensions.setdefault("referatsog.missing_logged", set())
@@ -148,8 +168,7 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(IndexLocked)
     def index_locked(error: IndexLocked):
-        return error_response(PageError(
-            503, "index_locked", "Søgeindekset bliver bygget lige nu. Prøv igen om lidt."))
+        return error_response(PageError(503, "index_locked", BUILDING_MESSAGE, headers=_retry_later()))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
@@ -166,3 +185,8 @@ def register_error_handlers(app: Flask) -> None:
     def unexpected(error: Exception):
         app.logger.exception("Unhandled error on %s %s", request.method, request.full_path.rstrip("?"))
         return error_response(INTERNAL)
+
+
+def _retry_later() -> dict[str, str]:
+    """When a client (a browser, a proxy's health check) may ask again while the index is built."""
+    return {"Retry-After": str(BUILD_RETRY_SECONDS)}

@@ -3,10 +3,15 @@
 `index_needed` only looks (and refuses a folder that cannot be used, before the site binds
 its address or forks); `build_index` builds, saying so before and after, as
 `referatsog index` does. Their failures are `ServeError`s, one Danish line each.
+`corpus_warning` looks, for an index that exists, whether the corpus folder the site serves
+source files from holds them: a wrong `--corpus` is one line at startup, not every source
+link answering 404 without a word.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +58,59 @@ def index_needed(index_dir: Path, corpus_dir: Path, *, index_setting: str = "", 
     if not corpus_dir.is_dir():
         raise ServeError(f"dokumentmappen er ikke en mappe: {printable(str(corpus_dir))} ({fix}).")
     return True
+
+
+SAMPLED_SOURCES = 5  # source files looked for by `corpus_warning`: enough to tell a wrong folder, cheap
+
+
+def corpus_warning(index_dir: Path, corpus_dir: Path, *, corpus_setting: str = "") -> str | None:
+    """A Danish warning line when the corpus folder, from which the site serves the source files,
+    does not exist or holds none of the first few source files of the index in `index_dir`;
+    None when it holds one of them (or the index has none, or cannot be read: then the site
+    says so itself). Reads a few stored records, not the whole index."""
+    fix = f"ret {corpus_setting}, eller angiv mappen med --corpus" if corpus_setting else "angiv --corpus"
+    shown = printable(str(corpus_dir))
+    consequence = f"links til kildefilerne vil svare 404 ({fix})."
+    try:
+        if not corpus_dir.exists():
+            return f"Advarsel: kildemappen {shown} findes ikke – {consequence}"
+        if not corpus_dir.is_dir():
+            return f"Advarsel: kildemappen {shown} er ikke en mappe – {consequence}"
+        sources = _sample_sources(index_dir)
+        corpus = corpus_dir.resolve()
+        if not sources or any(_inside(path, corpus) for path in sources):
+            return None
+    except Exception:  # noqa: BLE001 (a warning never stops the start: an index the site cannot read, it says so itself)
+        return None
+    return f"Advarsel: kildemappen {shown} rummer ingen af søgeindeksets kildefiler – {consequence}"
+
+
+def _sample_sources(index_dir: Path) -> list[Path]:
+    """Where the first `SAMPLED_SOURCES` source files of the index lie (the folder each was
+    indexed from, and its path there), as the site finds them (`SearchIndex.source_file`)."""
+    from whoosh.query import Term
+
+    from search.index_folder import open_current
+    from search.schema import FILE
+
+    ix = open_current(index_dir)
+    if ix is None:
+        return []
+    with ix.searcher() as searcher:
+        found = []
+        for docnum in itertools.islice(searcher.docs_for_query(Term("kind", FILE)), SAMPLED_SOURCES):
+            stored = searcher.stored_fields(docnum)
+            found.append(Path(json.loads(stored["record"])["root"]) / stored["source"])
+        return found
+
+
+def _inside(path: Path, corpus: Path) -> bool:
+    """Whether `path` is a file inside `corpus` (as the site's source view requires)."""
+    try:
+        resolved = path.resolve(strict=True)
+    except OSError:
+        return False
+    return resolved.is_file() and resolved.is_relative_to(corpus)
 
 
 def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving: bool = False) -> None:

@@ -10,7 +10,9 @@ waitress process.
 
 The address is bound (`webui.listening`), and the app built with its settings, once before
 the workers start (a bad setting is one line, not a worker dying again and again); then a
-missing index is built (`webui.first_build`). Ctrl+C reaches every process of the
+missing index is built (`webui.first_build`), the workers' 503 saying meanwhile that it is being
+built; an existing index whose source files the corpus folder does not hold is one warning
+line (`corpus_warning`). Ctrl+C reaches every process of the
 terminal's process group: the workers stop and the parent waits for them; SIGTERM (systemd,
 docker stop) stops the site as Ctrl+C does, one process or many, and a SIGTERM to the parent
 is passed on to the workers; a worker whose parent died exits. Flask's debug server is never
@@ -31,6 +33,7 @@ import signal
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +45,8 @@ from indexer.settings import default_corpus, default_index_dir, from_environment
 from . import create_app
 from .accesslog import AccessLog
 from .config import ConfigError, integer
-from .first_build import build_index, ensure_index, index_needed
+from .errors import mark_index_building
+from .first_build import build_index, corpus_warning, ensure_index, index_needed
 from .index import start_warming
 from .listening import listen
 from .refusals import speak_danish
@@ -115,6 +119,10 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
         except ConfigError as error:
             raise ServeError(f"ugyldig indstilling: {error}") from None
         building = index_needed(index_path, corpus_path, **named)
+        if not building:  # a wrong --corpus: every source link would answer 404, without a word
+            warning = corpus_warning(index_path, corpus_path, corpus_setting=named["corpus_setting"])
+            if warning:
+                print(warning, file=sys.stderr, flush=True)
         _raise_open_files_limit()
         options = server_options(app.config)
         site = AccessLog(app)
@@ -127,7 +135,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
                 build_index(index_path, corpus_path, progress)
             configure_logging()
             start_warming(app)
-            print(f"Referatsøg kører på http://{shown_host}:{port}/  (stop med Ctrl+C)", flush=True)
+            print(started_line(shown_host, port, 1), flush=True)
             previous = signal.signal(signal.SIGTERM, interrupt)
             try:
                 server = speak_danish(waitress.create_server(site, sockets=sockets, threads=threads, **options))
@@ -142,13 +150,33 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
             return
         # Forked workers serve; this process builds the index meanwhile, if there is none (without
         # threads of its own, so that the build may fork its helper writer), then watches them.
-        processes = f" i {workers} processer" if workers > 1 else ""
-        print(f"Referatsøg kører på http://{shown_host}:{port}/{processes}  (stop med Ctrl+C)", flush=True)
+        print(started_line(shown_host, port, workers), flush=True)
         # The build reports through StopChecking: a SIGTERM or Ctrl+C lost while forking still stops it.
         checked = StopChecking(progress if progress is not None else Progress())
-        build = (lambda: build_index(index_path, corpus_path, checked, serving=True)) if building else None
+        build: Callable[[], None] | None = None
+        if building:
+            # The workers' 503 says the index is being built (not "build it"), while it is: a flag
+            # in shared memory, set before they fork, cleared here when the build ends.
+            from multiprocessing.sharedctypes import RawValue
+
+            under_way = RawValue("b", 1)
+            mark_index_building(app, lambda: bool(under_way.value))
+
+            def build_while_serving() -> None:
+                try:
+                    build_index(index_path, corpus_path, checked, serving=True)
+                finally:
+                    under_way.value = 0
+
+            build = build_while_serving
         _run_workers(site, sockets, max(2, -(-threads // workers)), workers, options, build)
         print("Referatsøg er stoppet.", flush=True)
+
+
+def started_line(shown_host: str, port: int, workers: int) -> str:
+    """The line that says the site answers, and where."""
+    processes = f" i {workers} processer" if workers > 1 else ""
+    return f"Referatsøg kører på http://{shown_host}:{port}/{processes} (stop med Ctrl+C)"
 
 
 def server_options(config: Any) -> dict[str, Any]:
