@@ -9,11 +9,13 @@ worker stops accepting while another holds fewer open connections (`_accept_fair
 whereas `SO_REUSEPORT` spreads connections by a hash whatever the load.
 
 The parent forks the workers, builds the index meanwhile if there is none, restarts a worker
-that dies and stops them all on Ctrl+C or SIGTERM; a worker whose parent died exits.
+that dies (saying so in the log) and stops them all on Ctrl+C or SIGTERM; a worker whose
+parent died exits.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import socket
@@ -30,7 +32,7 @@ from indexer.interrupts import StopRequest
 from .accesslog import AccessLog
 from .index import start_warming
 from .refusals import listeners, speak_danish
-from .stderr_log import BackgroundStderr, configure_logging
+from .stderr_log import LOG_FORMAT, BackgroundStderr, configure_logging
 
 
 # Set by `interrupt` (SIGTERM, and Ctrl+C in `run_workers`), cleared when `run_workers` starts.
@@ -89,15 +91,37 @@ def run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, wor
                     continue
                 if stop_requested():  # asked while forking: the KeyboardInterrupt was lost
                     break
-                pid, _status = os.wait()
+                pid, status = os.wait()
                 children.pop(pid, None)
                 time.sleep(0.2)  # a worker that dies at once is not restarted in a tight loop
+                # After the pause: a Ctrl+C that also stopped the worker has stopped this loop by now.
+                _warn(f"Arbejdsproces {pid} stoppede uventet ({_how_it_ended(status)}) – starter en ny.")
     except KeyboardInterrupt:
         pass
     except ChildProcessError:
         return
     finally:  # the handlers are restored; serve() closes the parent's sockets
         _stop(set(children))
+
+
+def _how_it_ended(status: int) -> str:
+    """A process's end by its wait status, in Danish: `signal 9` or `afslutningskode 1`."""
+    code = os.waitstatus_to_exitcode(status)
+    return f"signal {-code}" if code < 0 else f"afslutningskode {code}"
+
+
+def _warn(message: str) -> None:
+    """A warning line in the administrator's log, as the workers write theirs (`LOG_FORMAT`).
+
+    Written at once: this process has no log-writer thread (it forks, `configure_logging`)."""
+    record = logging.LogRecord(__name__, logging.WARNING, __file__, 0, message, None, None)
+    line = logging.Formatter(LOG_FORMAT).format(record) + "\n"
+    data = line.encode("utf-8", "backslashreplace")
+    try:
+        while data:
+            data = data[os.write(2, data):]
+    except OSError:  # stderr closed: nothing more can be said
+        pass
 
 
 def _stop(children: set[int], timeout: float = 10.0) -> None:
