@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import html
+import os
 import re
 from pathlib import Path
 
@@ -33,8 +34,8 @@ from indexer.pdftext import MAX_STREAM_BYTES, OCR_HINT, pdf_pages
 __all__ = [
     "CUT_MARK", "MAX_BYTES", "MAX_STREAM_BYTES", "MAX_TEXT_CHARS", "OCR_HINT", "SUPPORTED_SUFFIXES", "ExtractError",
     "UnreadableFile", "cut_at", "danish_number", "decode_html", "decode_text", "extract", "file_error_reason",
-    "html_text", "index_write_error", "is_candidate", "is_junk", "link_reason", "open_regular", "os_error_text",
-    "read_failure", "unsupported_reason",
+    "html_text", "index_write_error", "is_candidate", "is_junk", "is_pdf", "is_pdf_file", "link_reason",
+    "open_regular", "os_error_text", "read_failure", "unsupported_reason",
 ]
 
 SUPPORTED_SUFFIXES: dict[str, str] = {
@@ -63,9 +64,32 @@ def is_candidate(path: Path) -> bool:
     return not is_junk(path) and path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
+# Types that turn up beside the minutes, by suffix: what the file is, and what to do to have
+# it read (`unsupported_reason`). "{}" is the suffix.
+_WORD = "Word-dokument ({}) – gem det som PDF for at få det med"
+_SHEET = "Excel-regneark ({}) – bilag læses ikke"
+_SLIDES = "PowerPoint-præsentation ({}) – gem den som PDF for at få den med"
+_IMAGE = "billede ({}) – ingen tekst; kør OCR, hvis det er et scannet referat"
+_KNOWN_TYPES: dict[str, str] = {
+    **dict.fromkeys((".docx", ".doc", ".docm", ".dotx", ".dot"), _WORD),
+    ".odt": "tekstdokument ({}) – gem det som PDF for at få det med",
+    ".rtf": "RTF-dokument ({}) – gem det som PDF for at få det med",
+    **dict.fromkeys((".xlsx", ".xls", ".xlsm", ".xlsb", ".ods"), _SHEET),
+    ".csv": "CSV-fil ({}) – regneark og bilag læses ikke",
+    **dict.fromkeys((".pptx", ".ppt", ".ppsx", ".pps", ".odp"), _SLIDES),
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".heic", ".webp"), _IMAGE),
+    **dict.fromkeys((".msg", ".eml"), "e-mail ({}) – gem den som PDF for at få den med"),
+    **dict.fromkeys((".zip", ".7z", ".rar"), "arkiv ({}) – pak det ud i mappen for at få filerne med"),
+}
+
+
 def unsupported_reason(path: Path) -> str:
-    """The reason reported for a file whose type Referatsøg does not read."""
-    return f"ukendt filtype '{path.suffix.lower()}'" if path.suffix else "ukendt filtype (ingen filendelse)"
+    """The reason reported for a file whose type Referatsøg does not read: for the office and
+    image files found beside minutes, what it is and what to do to have it read."""
+    suffix = path.suffix.lower()
+    if suffix in _KNOWN_TYPES:
+        return _KNOWN_TYPES[suffix].format(suffix)
+    return f"ukendt filtype '{suffix}'" if suffix else "ukendt filtype (ingen filendelse)"
 
 
 def extract(path: Path, root: Path) -> SourceFile:
@@ -102,7 +126,10 @@ _HTML_SUFFIXES = (".html", ".htm")
 
 def _misnamed(kind: str, suffix: str) -> list[str]:
     """The notice for a file read as something else than its name says, with what renaming it
-    changes: the web UI serves a source by its name (a page saved as .txt shows its markup)."""
+    changes: the web UI serves a source by its name (a page saved as .txt shows its markup),
+    except a PDF, which it serves as a PDF whatever its name (see `is_pdf_file`)."""
+    if kind == "pdf" and suffix != ".pdf":
+        return [f"læst som PDF: filen hedder {suffix or '(ingen filendelse)'}, men er en PDF (omdøb den til .pdf)"]
     if kind == "html" and suffix == ".txt":
         return ["læst som HTML: filen er en webside gemt som .txt (omdøb den til .html, så kildefilen vises "
                 "som side)"]
@@ -258,11 +285,8 @@ def _sniff(data: bytes, path: Path) -> str:
     """The kind of file the bytes are. The name only chooses between text and markdown, and
     between page and text for a file that is markup in part (a fragment in .html is a page, a
     .txt with a tag or two is text)."""
-    head = data[:1024]
-    # Readers accept junk before the magic within the first KB; a text that merely mentions
-    # "%PDF-" is told apart by the missing end-of-file marker.
-    start = _strip_bom(head)
-    if start.lstrip().startswith(b"%PDF-") or (b"%PDF-" in head and b"%%EOF" in data[-2048:]):
+    head = data[:_PDF_HEAD]
+    if is_pdf(head, data[-_PDF_TAIL:]):
         return "pdf"
     suffix = path.suffix.lower()
     looks_like = next((what for magic, what in _SIGNATURES if data.startswith(magic)), None)
@@ -285,6 +309,31 @@ def _sniff(data: bytes, path: Path) -> str:
     if suffix in _HTML_SUFFIXES:  # a page by its name, unless it holds nothing that makes one
         return "html" if _PAGE_MARKUP.search(markup) else "text"
     return SUPPORTED_SUFFIXES.get(suffix, "text")
+
+
+_PDF_HEAD = 1024  # bytes at the start where a PDF's magic is looked for
+_PDF_TAIL = 2048  # bytes at the end where its end-of-file marker is
+
+
+def is_pdf(head: bytes, tail: bytes) -> bool:
+    """Whether a file whose first `_PDF_HEAD` bytes are `head` and last `_PDF_TAIL` are `tail`
+    is a PDF, whatever its name. Readers accept junk before the magic within the first KB; a
+    text that merely mentions "%PDF-" is told apart by the missing end-of-file marker."""
+    head = head[:_PDF_HEAD]
+    return _strip_bom(head).lstrip().startswith(b"%PDF-") or (b"%PDF-" in head and b"%%EOF" in tail[-_PDF_TAIL:])
+
+
+def is_pdf_file(path: Path | str) -> bool:
+    """`is_pdf` of the file at `path`, reading only its start and end (the web UI asks it of a
+    source named .txt, to serve a PDF saved under that name as a PDF). Raises `OSError` and
+    `ExtractError` (not a regular file) as `open_regular` does."""
+    with open_regular(path) as file:
+        head = file.read(_PDF_HEAD)
+        if b"%PDF-" not in head:
+            return False
+        size = os.fstat(file.fileno()).st_size
+        file.seek(max(0, size - _PDF_TAIL))
+        return is_pdf(head, file.read(_PDF_TAIL))
 
 
 def _in_ascii(data: bytes) -> bytes:

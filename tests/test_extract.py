@@ -198,7 +198,8 @@ def test_supported_junk_and_unknown_files_are_told_apart():
     assert all(is_candidate(Path(n)) for n in ("a.pdf", "b.PDF", "c.txt", "d.md", "e.html", "f.htm"))
     assert all(is_junk(Path(n)) for n in ("~$referat.docx", ".DS_Store", "referat.pdf.part", "notes.txt~", "Thumbs.db"))
     assert not is_candidate(Path("~$referat.txt")) and not is_candidate(Path("referat.docx"))
-    assert unsupported_reason(Path("referat.docx")) == "ukendt filtype '.docx'"
+    assert unsupported_reason(Path("referat.docx")) == "Word-dokument (.docx) – gem det som PDF for at få det med"
+    assert unsupported_reason(Path("kort.dwg")) == "ukendt filtype '.dwg'"
     assert unsupported_reason(Path("README")) == "ukendt filtype (ingen filendelse)"
 
 

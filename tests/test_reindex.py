@@ -360,7 +360,7 @@ def test_hidden_files_lock_files_and_the_index_itself_are_not_seen_unknown_types
     again = update_index([corpus], corpus / "indeks")
 
     assert (report.seen, report.indexed) == (6, 5)
-    assert report.skipped == again.skipped == (Skipped("notat.docx", "ukendt filtype '.docx'"),)
+    assert report.skipped == again.skipped == (Skipped("notat.docx", "Word-dokument (.docx) – gem det som PDF for at få det med"),)
     assert again.unchanged == 5
 
 

@@ -22,7 +22,7 @@ from flask import Blueprint, Response, current_app, render_template, request, se
 from markupsafe import Markup
 
 from indexer.decoding import TextEncoding, read_encoding
-from indexer.extract import ExtractError, open_regular
+from indexer.extract import ExtractError, is_pdf_file, open_regular
 from indexer.files import os_error_text
 from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT, Passage
 from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, without_controls
@@ -403,12 +403,15 @@ def source(document_id: str) -> Response:
 def _send_source(path: Path) -> Response:
     suffix = path.suffix.lower()
     mimetype = SOURCE_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if mimetype.startswith("text/"):
+        stat = path.stat()
+        if _is_pdf(str(path), stat.st_mtime_ns, stat.st_size):  # a PDF saved as .txt: the indexer read it as one
+            mimetype = "application/pdf"
     # A Linux file name may hold a line break, which no header may: it would be a 500.
     name = without_controls(path.name)
     if not mimetype.startswith("text/"):
         return send_file(path, mimetype=mimetype, download_name=name, as_attachment=suffix not in SOURCE_TYPES,
                          conditional=True)
-    stat = path.stat()
     encoding = _source_encoding(str(path), stat.st_mtime_ns, stat.st_size, mimetype == "text/html")
     if encoding.web_name:
         response = send_file(path, mimetype=mimetype, download_name=name, conditional=True)
@@ -431,6 +434,16 @@ def _inside_corpus(path: Path) -> bool:
     except OSError:
         return False
     return resolved.is_file() and resolved.is_relative_to(corpus)
+
+
+@lru_cache(maxsize=1024)
+def _is_pdf(path: str, mtime_ns: int, size: int) -> bool:
+    """Whether a source named as text is a PDF by its content, as the indexer tells it
+    (`indexer.extract.is_pdf`), found once per version of the file (`mtime_ns`, `size`)."""
+    try:
+        return is_pdf_file(path)
+    except ExtractError:
+        return False
 
 
 @lru_cache(maxsize=1024)

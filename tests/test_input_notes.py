@@ -1,0 +1,123 @@
+"""Input files that are not what their name or place says: the notes an administrator reads.
+
+A PDF saved under a .txt name, and a Word document or a photo beside the minutes.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import LAYOUTS, PDFS, SEEDS, run
+from indexer.extract import is_pdf_file, unsupported_reason
+from indexer.pipeline import read_document
+from indexer.update import update_index
+from webui import create_app
+
+INPUTS = Path(__file__).resolve().parent / "fixtures" / "inputs"
+PDF = PDFS / "referat-2015-05-21.pdf"
+PDF_NOTE = "læst som PDF: filen hedder .txt, men er en PDF (omdøb den til .pdf)"
+
+
+
+def corpus_of(tmp_path: Path, files: dict[str, str | bytes | Path]) -> Path:
+    corpus = tmp_path / "corpus"
+    for name, content in files.items():
+        target = corpus / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Path):
+            shutil.copyfile(content, target)
+        elif isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return corpus
+
+
+def notes_of(report) -> dict[str, list[str]]:
+    notes: dict[str, list[str]] = {}
+    for notice in report.notices:
+        notes.setdefault(notice.source, []).append(notice.note)
+    return notes
+
+
+# --- a PDF under a text name --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["forkert-endelse.txt", "referat.pdf.txt"])
+def test_a_pdf_named_txt_is_read_as_a_pdf_with_a_note_in_index_and_extract(tmp_path, runner, name):
+    corpus = corpus_of(tmp_path, {name: PDF})
+
+    result = run(runner, "index", corpus, "--index-dir", tmp_path / "index")
+
+    assert result.exit_code == 0, result.output
+    assert "Bemærkninger:" in result.output
+    assert f"  {name}: {PDF_NOTE}" in result.output.splitlines()
+    document = read_document(corpus / name, corpus)
+    assert document.kind == "pdf" and document.notices == (PDF_NOTE,)
+    assert [p.page for p in document.passages][:2] == [1, 2] and document.municipality == "Næstved"
+
+    shown = run(runner, "extract", corpus / name)
+    assert shown.exit_code == 0
+    assert f"Bemærkning: {name}: {PDF_NOTE}" in shown.output
+
+
+def test_a_pdf_named_txt_is_served_as_a_pdf_at_its_page(tmp_path):
+    corpus = corpus_of(tmp_path, {"forkert-endelse.txt": PDF, "referat.txt": SEEDS / "roskilde-integrationsraadet-referat-2026-06-04.txt"})
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)}).test_client()
+    hits = client.get("/api/search", query_string={"q": "foreningernes dag", "page_size": 100}).get_json()["hits"]
+    hit = next(h for h in hits if h["source"] == "forkert-endelse.txt")
+
+    with client.get(f"/source/{hit['document_id']}") as response:
+        assert response.status_code == 200
+        assert response.mimetype == "application/pdf" and "charset" not in response.headers["Content-Type"]
+        assert response.data == PDF.read_bytes()
+        assert response.headers["Content-Disposition"].startswith("inline")
+        assert "Content-Security-Policy" not in response.headers  # as any PDF: built-in viewers refuse one
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+    passage = client.get(f"/api/passage/{hit['id']}").get_json()
+    assert "#page=" in passage["links"]["source"]
+    page = client.get(f"/passage/{hit['id']}").get_data(as_text=True)
+    assert f"/source/{hit['document_id']}#page=" in page
+
+    hits = client.get("/api/search", query_string={"q": "præsentationsrunde"}).get_json()["hits"]
+    text = next(h for h in hits if h["source"] == "referat.txt")  # a real text is text, as ever
+    with client.get(f"/source/{text['document_id']}") as response:
+        assert response.mimetype == "text/plain" and response.headers["Content-Type"].endswith("charset=utf-8")
+
+
+def test_only_a_pdf_by_content_counts_not_a_text_that_mentions_the_magic(tmp_path):
+    (tmp_path / "om-pdf.txt").write_text("Filerne gemmes som %PDF-1.7 og sendes til arkivet.\n", encoding="utf-8")
+    (tmp_path / "gemt.txt").write_bytes(PDF.read_bytes())
+    assert not is_pdf_file(tmp_path / "om-pdf.txt")
+    assert is_pdf_file(tmp_path / "gemt.txt")
+
+
+def test_a_text_named_pdf_is_still_refused_as_not_a_pdf(tmp_path, runner):
+    corpus = corpus_of(tmp_path, {"referat.pdf": SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt"})
+    report = update_index([corpus], tmp_path / "index")
+    assert [(s.source, s.reason.startswith("ikke en PDF (starter med")) for s in report.skipped] == [("referat.pdf", True)]
+
+
+# --- office and image files ---------------------------------------------------------------------
+
+
+def test_index_says_what_an_office_or_image_file_is_and_what_to_do(tmp_path, runner):
+    corpus = corpus_of(tmp_path, {"referat.txt": SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt",
+                                  "notat.docx": b"PK\x03\x04", "budget.XLSX": b"PK\x03\x04",
+                                  "scan.png": b"\x89PNG\r\n", "tegning.dwg": b"AC1032"})
+
+    result = run(runner, "index", corpus, "--index-dir", tmp_path / "index")
+
+    lines = result.output.splitlines()
+    assert "  notat.docx: Word-dokument (.docx) – gem det som PDF for at få det med" in lines
+    assert "  budget.XLSX: Excel-regneark (.xlsx) – bilag læses ikke" in lines
+    assert "  scan.png: billede (.png) – ingen tekst; kør OCR, hvis det er et scannet referat" in lines
+    assert "  tegning.dwg: ukendt filtype '.dwg'" in lines
+    assert unsupported_reason(Path("slides.pptx")) == "PowerPoint-præsentation (.pptx) – gem den som PDF for at få den med"
+    assert unsupported_reason(Path("foto.JPG")) == "billede (.jpg) – ingen tekst; kør OCR, hvis det er et scannet referat"
+    assert unsupported_reason(Path("gammel.doc")) == "Word-dokument (.doc) – gem det som PDF for at få det med"
