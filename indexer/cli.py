@@ -79,18 +79,28 @@ def main() -> None:
 @option("--quiet", "-q", is_flag=True, help="Skriv kun opsummeringen.")
 @option("--verbose", "-v", is_flag=True, help="Skriv en linje for hver fil.")
 def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: bool, quiet: bool, verbose: bool) -> None:
-    """Indeksér mapper og filer (standard: seeds/). Kun ændrede filer læses igen."""
+    """Indeksér mapper og filer. Kun ændrede filer læses igen.
+
+    Uden STI: de mapper, indekset sidst blev bygget af, ellers $REFERATSOG_CORPUS, ellers
+    seeds/. Indekset afspejler de nævnte mapper; en kørsel, der ville fjerne dokumenter fra
+    en mappe, der ikke er nævnt, eller alle dokumenter fra en nævnt mappe, der nu er tom,
+    afvises (brug --full for at bygge indekset alene af de nævnte mapper).
+
+    Afslutningskoder: 0 når kørslen lykkedes; 1 med --strict, når en fil blev sprunget over,
+    eller når kørslen afvises eller fejler; 130 når kørslen stoppes (Ctrl+C eller SIGTERM).
+    En afvist, fejlet eller stoppet kørsel efterlader det tidligere indeks uændret."""
     from indexer.progress import make_progress, format_summary
     from indexer.topics import VocabularyError
-    from indexer.update import update_index
+    from indexer.update import RunRefused, update_index
     from search import IndexLocked, IndexWriteFailed
 
-    if not paths:
-        _refuse_missing_default_corpus()
-    targets = list(paths) or [default_corpus()]
-    _refuse_missing(targets)
     given, index_dir = index_dir, index_dir or default_index_dir()
     _refuse_unusable_index_dir(index_dir, given)
+    remembered = [] if paths else _remembered_folders(index_dir)
+    if not paths and not remembered:
+        _refuse_missing_default_corpus()
+    targets = list(paths) or remembered or [default_corpus()]
+    _refuse_missing(targets, remembered=bool(remembered))
     if not full:
         _refuse_emptying(targets, index_dir)
     progress = make_progress(quiet=quiet, verbose=verbose)
@@ -103,6 +113,8 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         report = update_index(targets, index_dir, full=full, progress=progress)
     except (IndexLocked, VocabularyError) as error:
         raise Failure(str(error)) from None
+    except RunRefused as error:  # it would remove documents it was not asked about: nothing was changed
+        raise Failure(error.message(f" --index-dir {shlex.quote(str(given))}" if given else "")) from None
     except IndexWriteFailed as error:  # a helper process failed (disk full), or the folder holds other files
         advice = write_advice(error)
         raise Failure(f"{str(error).rstrip('.')} – {_left_behind(index_dir)}; {advice}." if advice else str(error)) from None
@@ -116,7 +128,7 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         interrupted = Failure(f"afbrudt – {_left_behind(index_dir)}.")
         interrupted.exit_code = 130  # 128 + SIGINT: what shells and schedulers read as "interrupted"
         raise interrupted from None
-    click.echo(format_summary(report, index_dir))
+    click.echo(format_summary(report, index_dir, verbose=verbose and not quiet))
     if strict and report.skipped:
         sys.exit(1)
 
@@ -227,7 +239,8 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
 @option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True, help="Port at lytte på.")
 @_index_dir_option
 @option("--corpus", type=DanishPath(file_okay=False, path_type=Path), default=None,
-         help="Mappe med dokumenter (standard: seeds/); indekseres først, hvis der intet indeks er.")
+         help="Mappe med dokumenter (standard: $REFERATSOG_CORPUS, ellers ./seeds eller de medfølgende seeds/); "
+              "indekseres først, hvis der intet indeks er.")
 @option("--trusted-proxies", type=click.IntRange(0, 10), default=None, metavar="N",
          help="Antal proxyer foran (fx nginx), hvis X-Forwarded-*-headere skal bruges "
               "(standard: $REFERATSOG_TRUSTED_PROXIES eller 0).")
@@ -290,6 +303,13 @@ def _refuse_missing_default_corpus() -> None:
         pass  # said by _refuse_missing, as for a path given
 
 
+def _remembered_folders(index_dir: Path) -> list[Path]:
+    """The folders and files the index in `index_dir` was last built from, as it remembers them."""
+    from search.index_folder import remembered_folders
+
+    return [Path(folder) for folder in remembered_folders(index_dir)]
+
+
 def _refuse_unusable_index_dir(index_dir: Path, given: Path | None) -> None:
     """One line when `index_dir` is a file or out of this user's reach, naming REFERATSOG_INDEX
     when that chose it: else it reads as "no index" or as a failure to write."""
@@ -326,8 +346,9 @@ def _refuse_emptying(targets: list[Path], index_dir: Path) -> None:
                       "Indekset er uændret; skal det tømmes, så kør med --full.")
 
 
-def _refuse_missing(paths: list[Path]) -> None:
-    """One line naming every path that does not exist or lies behind a folder without access."""
+def _refuse_missing(paths: list[Path], remembered: bool = False) -> None:
+    """One line naming every path that does not exist or lies behind a folder without access;
+    `remembered`: the paths are those the index was last built from (no path was given)."""
     from indexer.extract import link_reason
 
     missing, closed, links = [], [], []
@@ -342,6 +363,9 @@ def _refuse_missing(paths: list[Path]) -> None:
     reasons = ([f"findes ikke: {', '.join(missing)}"] if missing else []) + (
         [f"ingen adgang (en af mapperne på vejen er lukket): {', '.join(closed)}"] if closed else []) + (
         [f"kan ikke følges: {', '.join(links)}"] if links else [])
+    if reasons and remembered:
+        raise Failure(f"ingen mappe angivet, og mapperne, indekset sidst blev bygget af, kan ikke bruges "
+                      f"({'; '.join(reasons)}) – angiv mapperne: referatsog index MAPPE …")
     if reasons:
         raise Failure("; ".join(reasons))
 

@@ -161,25 +161,46 @@ def summary_line(report: UpdateReport) -> str:
         f"{_plural(report.indexed, 'fil', 'filer')} indekseret ({_plural(report.passages, 'passage', 'passager')})",
         f"{report.unchanged} uændret" if report.unchanged == 1 else f"{report.unchanged} uændrede",
         f"{report.removed} fjernet",
-        f"{report.skipped and len(report.skipped) or 0} sprunget over",
+        f"{report.skipped and len(report.skipped) or 0} sprunget over"
+        + (f" (heraf {len(report.kept)} beholdt fra sidste kørsel)" if report.kept else ""),
     ]
     seconds = f"{report.seconds:.1f}".replace(".", ",")
     rebuilt = f" (genopbygget: {report.rebuilt_because})" if report.rebuilt_because else " (genopbygget)" if report.full else ""
     return f"{_plural(report.seen, 'fil', 'filer')} set: {', '.join(parts)} – {seconds} s{rebuilt}."
 
 
-def format_summary(report: UpdateReport, index_dir: Path | None = None) -> str:
-    """The end-of-run summary: the counts, where the index is, each file indexed with a note on
-    how it was read, and each skipped file with its reason."""
+# Removed files named in a summary that is not verbose; beyond this, the first ones and a count.
+REMOVED_NAMED = 10
+
+
+def format_summary(report: UpdateReport, index_dir: Path | None = None, *, verbose: bool = False) -> str:
+    """The end-of-run summary: the counts, the folders indexed and where the index is (absolute),
+    the files removed from the index (all of them when `verbose`, else the first
+    `REMOVED_NAMED`), each file indexed with a note on how it was read, each file whose earlier
+    passages were kept though it could not be read this time, and each skipped file with its
+    reason."""
+    import os
+
     lines = [summary_line(report)]
+    if report.paths:
+        lines.append(f"Mapper: {', '.join(printable(path) for path in report.paths)}")
     if index_dir is not None:
-        lines.append(f"Indeks: {printable(str(index_dir))}")
+        lines.append(f"Indeks: {printable(os.path.abspath(index_dir))}")
+    if report.removed_sources:
+        shown = report.removed_sources if verbose else report.removed_sources[:REMOVED_NAMED]
+        rest = len(report.removed_sources) - len(shown)
+        lines.append(f"Fjernet: {', '.join(printable(source) for source in shown)}"
+                     + (f" og {rest} til (alle med -v)" if rest else ""))
     if report.notices:  # before the skipped files, which end the summary as they always have
         lines.append("Bemærkninger:")
         lines.extend(f"  {printable(item.source)}: {printable(item.note)}" for item in report.notices)
-    if report.skipped:
+    kept = {item.source for item in report.kept}
+    lines.extend(f"Beholdt fra sidste kørsel: {printable(item.source)} (kunne ikke læses denne gang: "
+                 f"{printable(item.reason)})" for item in report.kept)
+    others = [item for item in report.skipped if item.source not in kept]
+    if others:
         lines.append("Sprunget over:")
-        lines.extend(f"  {printable(item.source)}: {printable(item.reason)}" for item in report.skipped)
+        lines.extend(f"  {printable(item.source)}: {printable(item.reason)}" for item in others)
     return "\n".join(lines)
 
 

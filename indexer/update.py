@@ -1,11 +1,17 @@
 """Incremental, safe reindexing: make the index mirror the given folders and files.
 
-The index holds exactly the readable files under the paths of the last run: new files are
-added, changed ones re-read, files that disappeared (or are read and refused) are removed, and
-a file is only re-read when its content hash differs from the one stored. A changed file the
-OS will not give us this time (no access, I/O error, a share gone away) keeps what was indexed
-from it until a run can read it. With `full=True` everything is read again and the old content
-dropped.
+The index holds the files under the paths of the last run: new files are added, changed
+ones re-read, files that disappeared are removed, and a file is only re-read when its content
+hash differs from the one stored. A changed file that cannot be indexed this time, whatever
+the reason (no access, I/O error, a share gone away, a half-copied PDF, emptied, too large),
+keeps what was indexed from it until a run can read it (`UpdateReport.kept`). With
+`full=True` everything is read again and the old content dropped.
+
+A run never removes documents it was not asked about: one that would remove documents
+indexed from a folder or file not among the paths given, or every document from a given
+folder that yields no files now (a share not mounted), raises `RunRefused` and changes
+nothing; `full=True` makes the index exactly the paths given. The paths of each committed
+run are remembered beside the index (`search.index_folder.write_folders`).
 
 Safety comes from doing a whole run in one writer transaction of the search engine (see
 `search.index`): nothing is visible to searches until the final commit, an exception or a
@@ -33,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from indexer import pipeline
 from indexer.extract import (
-    ExtractError, UnreadableFile, file_error_reason, is_candidate, is_junk, link_reason, open_regular, os_error_text,
+    ExtractError, file_error_reason, is_candidate, is_junk, link_reason, open_regular, os_error_text,
     read_failure, unsupported_reason,
 )
 from indexer.models import Document, Notice, Skipped
@@ -60,13 +66,16 @@ class UpdateReport:
     seen: int  # files found (supported or not; hidden files and lock files are not counted)
     indexed: int  # files read and written (new or changed)
     unchanged: int  # files left as they were (same size+mtime, or same content hash)
-    removed: int  # files gone since the last run, whose passages were deleted
+    removed: int  # documents that left the index in this run (files gone; with full, all not written again)
     passages: int  # passages written in this run
     skipped: tuple[Skipped, ...] = ()
     seconds: float = 0.0
     full: bool = False
     rebuilt_because: str = ""  # why a run not asked to be full rebuilt the index whole
     notices: tuple[Notice, ...] = ()  # files read in this run with a note on how (see `Notice`)
+    kept: tuple[Skipped, ...] = ()  # skipped files whose earlier passages stay, with why they were skipped
+    removed_sources: tuple[str, ...] = ()  # the `removed` documents by source name
+    paths: tuple[str, ...] = ()  # the folders and files given, absolute
 
     def __str__(self) -> str:
         from indexer.progress import summary_line
@@ -97,13 +106,19 @@ def update_index(
     """
     from search import open_index  # the search engine is needed only here, not to list files
 
+    from search.index_folder import remembered_folders, write_folders
+
     started = time.monotonic()
     progress = progress or Progress()
     checked_tagger(topics_file())  # a vocabulary that cannot be read stops the run before any file
-    corpus = _collect([Path(p) for p in paths], exclude=Path(index_dir))
+    given = [Path(os.path.abspath(p)) for p in paths]
+    corpus = _collect(given, exclude=Path(index_dir))
     skipped = list(corpus.skipped)
+    kept: list[Skipped] = []
     notices: list[Notice] = []
-    counts = {"indexed": 0, "unchanged": 0, "removed": 0, "passages": 0}
+    written: set[str] = set()
+    removed: list[str] = []
+    counts = {"indexed": 0, "unchanged": 0, "passages": 0}
     index = open_index(index_dir, create=True)
     # The reading pool starts before the writer takes the index lock, so no worker holds it.
     writing = False
@@ -123,7 +138,12 @@ def update_index(
     # The signals' handlers first: a Ctrl-C while the pool forks its readers is not lost either.
     with _terminate_as_interrupt() as stop_if_asked, _reading_pool(workers, len(corpus.files)) as pool, \
             index.writer(on_write=on_write, build_stamp=stamp) as writer:
-        stored = {} if full else index.sources()
+        previous = index.sources()
+        if not full:  # before anything is read: a refused run changes nothing
+            refused = _refusal([Path(p) for p in paths], given, corpus, previous, remembered_folders(Path(index_dir)))
+            if refused is not None:
+                raise refused
+        stored = {} if full else previous
         if stored and index.build_stamp != stamp:
             # Terms written under other stems or compound parts would answer differently from
             # those of files read now: the whole index is rebuilt, as the README promises.
@@ -139,14 +159,14 @@ def update_index(
                 stop_if_asked()
                 progress.file(source)
                 if isinstance(changed, Skipped):  # one bad file never stops the run
-                    # A file the OS would not give us keeps what was indexed from it (as a
-                    # folder that cannot be listed does); a file read and refused loses it.
-                    kept = isinstance(changed, _Unreadable) and source in stored
-                    changed = Skipped(changed.source, changed.reason + (KEPT_NOTE if kept else ""))
+                    # A file indexed before keeps what was indexed from it, whatever stops it
+                    # this time (as a folder that cannot be listed does): a half-copied PDF or
+                    # a share that hiccups must not take a meeting off the site.
+                    if source in stored:
+                        kept.append(changed)
+                        changed = Skipped(changed.source, changed.reason + KEPT_NOTE)
                     skipped.append(changed)
                     progress.skipped(changed)
-                    if source in stored and not kept:  # its old passages no longer match any readable file
-                        writer.delete(source)
                     continue
                 if changed is None:
                     counts["unchanged"] += 1
@@ -156,13 +176,25 @@ def update_index(
                 # Errors of the index itself are not the file's fault: they end the run, unsaved.
                 counts["passages"] += writer.add(document, root=corpus.root, **file_info)
                 counts["indexed"] += 1
+                written.add(source)
         if pool is not None:  # every file is read: free the workers (and their threads) before the commit
             pool.close()
             pool.join()
-        for source in sorted(set(stored) - set(corpus.files)):
-            if not any(source.startswith(prefix) for prefix in corpus.unlisted):
+        if full:  # cleared: every earlier document not written again has left the index
+            removed = sorted(set(previous) - written)
+        else:
+            removed = [source for source in sorted(set(stored) - set(corpus.files))
+                       if not any(source.startswith(prefix) for prefix in corpus.unlisted)]
+            for source in removed:
                 writer.delete(source)
-                counts["removed"] += 1
+        # A file now named from another root (`index a` after `index a b`) is written again
+        # under its new name: that is no document leaving the index.
+        moved = {_place(corpus.real_root, source) for source in written}
+        removed = [source for source in removed if _place(previous[source].get("root"), source) not in moved]
+    try:  # committed: the next run without paths indexes these again
+        write_folders(Path(index_dir), [str(path) for path in given])
+    except OSError as error:  # the index is written; a run without paths then falls back to the default
+        log.warning("could not record the indexed folders in %s: %s", index_dir, error)
     report = UpdateReport(
         seen=len(corpus.files) + len(corpus.skipped),
         skipped=tuple(sorted(skipped, key=lambda item: item.source)),
@@ -170,10 +202,110 @@ def update_index(
         full=full,
         rebuilt_because=rebuilt_because,
         notices=tuple(notices),
+        kept=tuple(sorted(kept, key=lambda item: item.source)),
+        removed=len(removed),
+        removed_sources=tuple(removed),
+        paths=tuple(str(path) for path in given),
         **counts,
     )
     progress.done(report)
     return report
+
+
+class RunRefused(Exception):
+    """A run that would remove documents it was not asked about; the index is unchanged.
+
+    `outside`: documents indexed from folders or files not among the paths given, by the
+    path they came from (as the index remembers it); `emptied`: given folders that yield no
+    files while the index holds documents from them, with the count and whether the folder
+    is empty outright. `message` says it in one Danish line with the remedy."""
+
+    def __init__(self, given: list[Path], outside: dict[str, int], emptied: dict[str, tuple[int, bool]]) -> None:
+        self.given, self.outside, self.emptied = given, outside, emptied
+        super().__init__(self.message())
+
+    def message(self, options: str = "") -> str:
+        """The line; `options` (such as ` --index-dir DIR`) go into the command it suggests."""
+        import shlex
+
+        from indexer.progress import printable
+
+        parts = []
+        if self.outside:
+            folders = list(self.outside)
+            where = (f"{folders[0]} (ikke nævnt i kommandoen)" if len(folders) == 1 else
+                     "mapper, der ikke er nævnt i kommandoen: " + _and([f"{f} ({n})" for f, n in self.outside.items()]))
+            command = " ".join(["referatsog index", *(shlex.quote(p) for p in folders + [str(g) for g in self.given])])
+            parts.append(f"Kørslen ville fjerne {_documents(sum(self.outside.values()))}, der er indekseret fra "
+                         f"{printable(where)}; indekset er uændret. Nævn alle mapperne "
+                         f"({printable(command + options)}), eller brug --full for at bygge indekset alene af de "
+                         "nævnte mapper.")
+        for folder, (count, empty) in self.emptied.items():
+            what = "er tom" if empty else "har ingen filer, der kan indekseres"
+            parts.append(f"{printable(folder)} {what}, men indekset har {_documents(count)} derfra – er drevet "
+                         "monteret? Indekset er uændret; skal de fjernes, så kør med --full.")
+        return " ".join(parts)
+
+
+def _documents(count: int) -> str:
+    return f"{count} dokument" if count == 1 else f"{count} dokumenter"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"
+
+
+def _place(root: object, source: str) -> str:
+    """Where a document's file is (or was): its record's real root joined with its source."""
+    return os.path.normpath(os.path.join(str(root or ""), source))
+
+
+def _refusal(typed: list[Path], given: list[Path], corpus: _Corpus, stored: dict[str, dict[str, Any]],
+             remembered: list[str]) -> RunRefused | None:
+    """Why this run (not full) must not go on, or None: the documents it would remove that
+    lie outside every path given, and the given folders left without files (see `RunRefused`).
+
+    A document's place is its record's real root joined with its source; a given path
+    covers it when that lies inside the path's real location or inside the path as named
+    from the run's real root (a folder reached through a link keeps its link's name)."""
+    # By place, not by name: a file of the same name elsewhere (the seeds' copy of a
+    # production file) replaces the document, which is as good as removing it.
+    here = {_place(corpus.real_root, source) for source in corpus.files}
+    removals = [source for source in stored if _place(stored[source].get("root"), source) not in here
+                and not any(source.startswith(prefix) for prefix in corpus.unlisted)]
+    if not removals:
+        return None
+
+    def covers(path: Path) -> list[str]:
+        return [os.path.realpath(path), os.path.normpath(os.path.join(corpus.real_root, _source(path, corpus.root)))]
+
+    covered = {str(path): covers(path) for path in given}
+    outside: dict[str, int] = {}
+    inside: dict[str, list[str]] = {}
+    for source in removals:
+        where = _place(stored[source].get("root"), source)
+        holders = [path for path, keys in covered.items() if _within(where, keys)]
+        if holders:
+            inside.setdefault(holders[0], []).append(source)
+            continue
+        origin = next((folder for folder in remembered if _within(where, covers(Path(folder)))), None)
+        origin = origin or str(stored[source].get("root") or "?")
+        outside[origin] = outside.get(origin, 0) + 1
+    emptied: dict[str, tuple[int, bool]] = {}
+    for shown, path in zip(typed, given):
+        sources = inside.get(str(path))
+        if not sources or not path.is_dir():
+            continue
+        if any(_within(str(file), [str(path)]) for file in corpus.files.values()):
+            continue  # it still has files: what it lost is gone from it
+        try:
+            empty = not any(not name.startswith(".") for name in os.listdir(path))
+        except OSError:
+            continue  # it could not be listed: what was indexed from it is kept (`unlisted`)
+        emptied[str(shown)] = (len(sources), empty)
+    if not outside and not emptied:
+        return None
+    return RunRefused(typed, dict(sorted(outside.items())), emptied)
 
 
 _Read = tuple[Document, dict[str, int]] | Skipped | None  # read, refused, or unchanged
@@ -211,13 +343,8 @@ OUTSIDE_ROOT = "symbolsk link peger uden for mappen, der indekseres – følges 
 KEPT_NOTE = " – den tidligere indekserede udgave beholdes"
 
 
-@dataclass(frozen=True)
-class _Unreadable(Skipped):
-    """A file the OS would not give us (see `UnreadableFile`); reported as a plain `Skipped`."""
-
-
 def _skipped(source: str, error: Exception) -> Skipped:
-    return (_Unreadable if isinstance(error, UnreadableFile) else Skipped)(source, _reason(error))
+    return Skipped(source, _reason(error))
 
 
 def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool | None) -> Iterator[tuple[str, _Read]]:

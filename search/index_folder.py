@@ -3,7 +3,9 @@
 An index is one folder holding Whoosh's files under `INDEX_NAME` and our `VERSION_FILE`,
 which records the schema version that wrote it. Code of another version does not read it
 (`open_current` says None), so it is rebuilt whole instead of answering from terms it
-cannot match.
+cannot match. The same file remembers the folders and files the last indexing run was given
+(`write_folders`, `remembered_folders`): a run without paths indexes them again, and a run
+that names others can say which folders its documents came from.
 
 Locking. One writer at a time, by Whoosh's `WRITELOCK`, an `fcntl.flock` on a file in the
 index folder: the kernel releases it when the holding process dies, so a crashed indexer
@@ -49,6 +51,26 @@ def write_version(path: Path) -> None:
     marker = path / f"{VERSION_FILE}.tmp"
     marker.write_text(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n", encoding="utf-8")
     marker.replace(path / VERSION_FILE)
+
+
+def write_folders(path: Path, folders: list[str]) -> None:
+    """Remember, beside the committed index, the paths (absolute) its last run was given."""
+    marker = path / f"{VERSION_FILE}.tmp"
+    marker.write_text(json.dumps({"schema_version": SCHEMA_VERSION, "folders": folders}) + "\n",
+                      encoding="utf-8")
+    marker.replace(path / VERSION_FILE)
+
+
+def remembered_folders(path: Path) -> list[str]:
+    """The paths the last indexing run of the index in `path` was given (`write_folders`);
+    empty when none are recorded (an index built before they were, or no index)."""
+    try:
+        folders = json.loads((path / VERSION_FILE).read_text(encoding="utf-8")).get("folders")
+    except (OSError, ValueError, AttributeError):
+        return []
+    if not isinstance(folders, list) or not all(isinstance(f, str) and f for f in folders):
+        return []
+    return folders
 
 
 def open_current(path: Path) -> FileIndex | None:

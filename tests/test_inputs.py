@@ -304,14 +304,15 @@ def test_a_file_replaced_by_a_link_out_of_the_corpus_loses_its_passages(tmp_path
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(SEEDS / ROSKILDE, corpus / ROSKILDE)
-    assert update_index([corpus], tmp_path / "index").indexed == 1
+    shutil.copy(SEEDS / MINUTES_2015, corpus / MINUTES_2015)  # a folder left without files is refused instead
+    assert update_index([corpus], tmp_path / "index").indexed == 2
     shutil.move(corpus / ROSKILDE, tmp_path / ROSKILDE)
     (corpus / ROSKILDE).symlink_to(tmp_path / ROSKILDE)
 
     report = update_index([corpus], tmp_path / "index")
 
     assert (report.skipped, report.removed) == ((Skipped(ROSKILDE, OUTSIDE_ROOT),), 1)
-    assert open_index(tmp_path / "index").sources() == {}
+    assert list(open_index(tmp_path / "index").sources()) == [MINUTES_2015]
 
 
 def test_broken_and_circular_links_are_named_for_what_they_are(linked, tmp_path):
@@ -342,13 +343,14 @@ def test_a_file_that_becomes_a_broken_link_between_runs_is_named_as_one(tmp_path
     target = corpus / ".gemt" / ROSKILDE  # inside the corpus, in a folder that is not walked
     shutil.copy(SEEDS / ROSKILDE, target)
     (corpus / ROSKILDE).symlink_to(target)
-    assert update_index([corpus], tmp_path / "index").indexed == 1
+    shutil.copy(SEEDS / MINUTES_2015, corpus / MINUTES_2015)  # a folder left without files is refused instead
+    assert update_index([corpus], tmp_path / "index").indexed == 2
     target.unlink()
 
     report = update_index([corpus], tmp_path / "index")
 
     assert report.skipped == (Skipped(ROSKILDE, "symbolsk link peger på en fil, der ikke findes"),)
-    assert open_index(tmp_path / "index").sources() == {}
+    assert list(open_index(tmp_path / "index").sources()) == [MINUTES_2015]
 
 
 # --- 4. DOS code page 865 ----------------------------------------------------------------------------
