@@ -88,12 +88,36 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
             zip(segmented.items, passage_ids(document_id, [(item.number, item.title) for item in segmented.items])))
     )
     case_numbers = {p.case_number for p in passages}
+    notices = source.notices
+    if source.kind != "pdf" and not _council_document(base, passages):
+        notices += (NOT_A_COUNCIL_DOCUMENT,)
     return Document(
         id=document_id,
         kind=source.kind,
         case_number=case_numbers.pop() if len(case_numbers) == 1 else None,
         passages=passages,
+        notices=notices,
         **base,
+    )
+
+
+# The notice for a text without any sign of a council document (see `_council_document`).
+NOT_A_COUNCIL_DOCUMENT = ("intet tegn på et rådsdokument (ingen kommune, mødedato eller dagsordenspunkter fundet) – "
+                          "læg den uden for mappen eller i .referatsogignore")
+
+
+def _council_document(base: dict, passages: Sequence[Passage]) -> bool:
+    """Whether anything of a council document was found: a municipality, a meeting date, an
+    annual report, a numbered agenda item or a labelled section (Sagsfremstilling, Beslutning).
+
+    A note to colleagues in the folder (LÆSMIG.txt: "Denne mappe indeholder referater fra
+    Integrationsrådet …", a README in English too short to be refused as English) has none of
+    them, and became a public "referat". A council it names is no sign: such a note names the
+    council whose minutes lie beside it. It is still indexed, with a notice: minutes written as
+    prose without a municipality or a date are rare, but losing them would be worse."""
+    return bool(
+        base["municipality"] or base["meeting_date"] or base["doc_type"] == AARSBERETNING
+        or any(p.item_number is not None or p.sections for p in passages)
     )
 
 

@@ -45,7 +45,7 @@ def read_document(path: Path, root: Path) -> Document:
             source = extract(path, root)
             lines = clean(source)
             document = enrich(source, lines, segment(lines), default_tagger(topics_file()))
-            return _bounded_passages(document, source.notices)
+            return _bounded_passages(document, document.notices)  # the file's, and enrich's
     except _TimeUp:
         raise ExtractError(f"opgivet efter {_seconds(seconds)}: filen tager for lang tid at læse "
                            "(en beskadiget eller usædvanlig tung fil)") from None

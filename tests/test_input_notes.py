@@ -1,6 +1,7 @@
 """Input files that are not what their name or place says: the notes an administrator reads.
 
-A PDF saved under a .txt name, and a Word document or a photo beside the minutes.
+A PDF saved under a .txt name, a note to colleagues lying among the minutes, and a Word
+document or a photo beside them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LAYOUTS, PDFS, SEEDS, run
+from indexer.enrich import NOT_A_COUNCIL_DOCUMENT
 from indexer.extract import is_pdf_file, unsupported_reason
 from indexer.pipeline import read_document
 from indexer.update import update_index
@@ -20,6 +22,10 @@ INPUTS = Path(__file__).resolve().parent / "fixtures" / "inputs"
 PDF = PDFS / "referat-2015-05-21.pdf"
 PDF_NOTE = "læst som PDF: filen hedder .txt, men er en PDF (omdøb den til .pdf)"
 
+LAESMIG = ("Denne mappe indeholder referater fra Integrationsrådet. Filerne må ikke omdøbes, da de hentes "
+           "automatisk hver nat.\n")
+README = ("README\n\nThis folder holds the minutes. Do not rename the files; they are fetched each night "
+          "by the sync job.\nContact IT with questions.\n")
 
 
 def corpus_of(tmp_path: Path, files: dict[str, str | bytes | Path]) -> Path:
@@ -101,6 +107,58 @@ def test_a_text_named_pdf_is_still_refused_as_not_a_pdf(tmp_path, runner):
     corpus = corpus_of(tmp_path, {"referat.pdf": SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt"})
     report = update_index([corpus], tmp_path / "index")
     assert [(s.source, s.reason.startswith("ikke en PDF (starter med")) for s in report.skipped] == [("referat.pdf", True)]
+
+
+# --- notes to colleagues ------------------------------------------------------------------------
+
+
+def test_a_note_to_colleagues_is_indexed_with_a_note_saying_it_is_no_council_document(tmp_path, runner):
+    corpus = corpus_of(tmp_path, {"LÆSMIG.txt": LAESMIG, "README.txt": README,
+                                  "referat.txt": SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt"})
+
+    result = run(runner, "index", corpus, "--index-dir", tmp_path / "index")
+
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert f"  LÆSMIG.txt: {NOT_A_COUNCIL_DOCUMENT}" in lines
+    assert f"  README.txt: {NOT_A_COUNCIL_DOCUMENT}" in lines
+    assert not any(line.startswith("  referat.txt:") for line in lines)
+    assert NOT_A_COUNCIL_DOCUMENT == ("intet tegn på et rådsdokument (ingen kommune, mødedato eller "
+                                      "dagsordenspunkter fundet) – læg den uden for mappen eller i .referatsogignore")
+    shown = run(runner, "extract", corpus / "LÆSMIG.txt")
+    assert f"Bemærkning: LÆSMIG.txt: {NOT_A_COUNCIL_DOCUMENT}" in shown.output
+
+
+def test_no_seed_layout_or_input_fixture_is_taken_for_a_note(seed_documents, tmp_path):
+    """Several fixtures name no municipality in their head, one is minutes in prose: each is a
+    council document by its date, its items or its sections. PDFs are never noted."""
+    documents = dict(seed_documents)
+    for folder in (LAYOUTS, INPUTS, PDFS):
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() in (".txt", ".md", ".html", ".pdf") and path.name not in ("LAYOUTS.md", "MANIFEST.md"):
+                try:
+                    documents[path.name] = read_document(path, folder)
+                except Exception:  # the damaged PDFs: refused, as their own tests say
+                    continue
+    assert len(documents) >= 20
+    noted = [name for name, document in documents.items() if NOT_A_COUNCIL_DOCUMENT in document.notices]
+    assert noted == []
+
+
+def test_minutes_in_prose_without_a_municipality_are_not_noted(tmp_path):
+    path = tmp_path / "referat.txt"
+    path.write_text("Integrationsrådet\n\nMøde den 12. marts 2019 kl. 17.00\n\nRådet drøftede sprogcaféen og "
+                    "besluttede at søge midler til den.\n", encoding="utf-8")
+    assert NOT_A_COUNCIL_DOCUMENT not in read_document(path, tmp_path).notices
+
+
+def test_a_reading_note_and_the_no_council_note_are_both_kept(tmp_path):
+    """A note from reading the file and one from what its text holds are both reported."""
+    path = tmp_path / "side.txt"
+    path.write_text(f"<!DOCTYPE html><html><head><title>Læs mig</title></head><body><p>{LAESMIG}</p></body></html>",
+                    encoding="utf-8")
+    notices = read_document(path, tmp_path).notices
+    assert notices[0].startswith("læst som HTML") and notices[1] == NOT_A_COUNCIL_DOCUMENT
 
 
 # --- office and image files ---------------------------------------------------------------------
