@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import errno
 import io
+import logging
 import os
+import re
 import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 MAX_BYTES = 200 * 1024 * 1024  # a council PDF is a few MB; anything this big is not minutes
@@ -171,3 +174,152 @@ def link_reason(path: Path | str) -> str | None:
             return "symbolsk link peger på en fil, der ikke findes"
         return f"symbolsk link kan ikke følges ({os_error_text(e)})"
     return None
+
+
+# --- .referatsogignore ------------------------------------------------------------------------
+
+# A file in a corpus folder naming what below it is not to be read (notes to colleagues,
+# drafts, a folder of attachments): gitignore-style patterns, one a line, `#` comments.
+IGNORE_FILE = ".referatsogignore"
+_IGNORE_FILE_MAX = 1 << 20  # an ignore file is a few lines; beyond this much nothing more is read
+
+
+class IgnoreRule:
+    """One pattern of an ignore file, matched against paths relative to `base`, its folder.
+
+    As in .gitignore: `!` re-includes what an earlier pattern left out, a trailing `/` matches
+    folders only, a pattern with a `/` at its start or in its middle is anchored to `base` (else
+    it matches a name at any depth), `*` and `?` stay within one name and `**` spans folders.
+    Matching ignores case: minutes come from Windows shares, where `Referat.PDF` is `referat.pdf`.
+    """
+
+    __slots__ = ("base", "negated", "folders_only", "_regex")
+
+    def __init__(self, pattern: str, base: str) -> None:
+        self.base = os.path.abspath(base)
+        self.negated = pattern.startswith("!")
+        if self.negated:
+            pattern = pattern[1:]
+        elif pattern.startswith("\\"):  # "\#name", "\!name": a name that starts with the sign
+            pattern = pattern[1:]
+        self.folders_only = pattern.endswith("/")
+        pattern = pattern.rstrip("/")
+        anchored = "/" in pattern
+        pattern = pattern.lstrip("/")
+        body = _glob_regex(pattern)
+        self._regex = re.compile(body if anchored else f"(?:.*/)?{body}", re.I | re.S)
+
+    def matches(self, relative: str, is_folder: bool) -> bool:
+        """Whether the rule names `relative` (POSIX separators, relative to `base`)."""
+        if self.folders_only and not is_folder:
+            return False
+        return self._regex.fullmatch(relative) is not None
+
+
+def _glob_regex(pattern: str) -> str:
+    """A glob pattern as a regex: `**/` any folders (or none), `/**` everything below, `**`
+    anything, `*` and `?` within one name, `[…]` a set of characters."""
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("/**", i) and i + 3 == len(pattern):
+            out.append("/.*")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        elif c == "[" and (end := pattern.find("]", i + 2)) > 0:
+            inner = pattern[i + 1:end]
+            negate = inner[:1] in ("!", "^")
+            inner = inner[1:] if negate else inner
+            out.append(f"[{'^' if negate else ''}{inner.replace(chr(92), chr(92) * 2)}]")
+            i = end + 1
+        elif c == "\\" and i + 1 < len(pattern):
+            out.append(re.escape(pattern[i + 1]))
+            i += 2
+        else:
+            out.append(re.escape(c))
+            i += 1
+    return "".join(out)
+
+
+def read_ignore_file(folder: str) -> tuple[IgnoreRule, ...]:
+    """The rules of `folder`'s ignore file; none when it has none, or it cannot be read (logged:
+    what it names is then read, as the folder's other files are)."""
+    path = os.path.join(folder, IGNORE_FILE)
+    try:
+        with open_regular(path) as file:
+            data = file.read(_IGNORE_FILE_MAX)
+    except FileNotFoundError:
+        return ()
+    except (OSError, ExtractError) as e:
+        reason = e.reason if isinstance(e, ExtractError) else os_error_text(e)
+        logging.getLogger(__name__).warning("%s kan ikke læses (%s): den bruges ikke", path, reason)
+        return ()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:  # Notepad's ANSI: Windows-1252
+        text = data.decode("cp1252", errors="replace")
+    rules = []
+    for line in text.splitlines():
+        line = line.rstrip()  # trailing blanks are no part of a name (as in .gitignore)
+        if line and not line.startswith("#") and line not in ("!", "/", "!/"):
+            rules.append(IgnoreRule(line, folder))
+    return tuple(rules)
+
+
+def ignored(rules: tuple[IgnoreRule, ...], folder: str, name: str, is_folder: bool) -> bool:
+    """Whether `name` in `folder` is left out by `rules` (the last rule that matches decides)."""
+    path = os.path.join(os.path.abspath(folder), name)
+    for rule in reversed(rules):
+        if path.startswith(rule.base.rstrip(os.sep) + os.sep):
+            relative = path[len(rule.base.rstrip(os.sep)) + 1:].replace(os.sep, "/")
+            if rule.matches(relative, is_folder):
+                return not rule.negated
+    return False
+
+
+def walk_unignored(
+    top: str | os.PathLike[str], onerror: Callable[[OSError], None] | None = None, root: str | os.PathLike[str] | None = None,
+) -> Iterator[tuple[str, list[str], list[str]]]:
+    """`os.walk(top, onerror=onerror)`, top-down, without what a `.referatsogignore` leaves out.
+
+    The folder and file names it yields are those not named by the ignore files of their
+    folder and the folders above it up to `top`, and from `root` (the corpus root) down to
+    `top` when `top` lies below it (a folder given on its own, or reached through a link).
+    What is left out is left out silently: the caller never sees it. The lists yielded are
+    os.walk's own, so a caller may prune `folders` further in place, as with os.walk.
+    """
+    top = os.fspath(top)
+    inherited: tuple[IgnoreRule, ...] = ()
+    if root is not None:
+        root = os.path.abspath(os.fspath(root))
+        above = os.path.abspath(top)
+        if above != root and above.startswith(root.rstrip(os.sep) + os.sep):
+            folder, inherited = root, read_ignore_file(root)
+            for part in os.path.relpath(above, root).split(os.sep):
+                if ignored(inherited, folder, part, True):  # `top` is itself left out, or a folder above it
+                    return
+                folder = os.path.join(folder, part)
+                if folder != above:  # `top`'s own is read below
+                    inherited += read_ignore_file(folder)
+    rules_of = {top: inherited}
+    for current, folders, names in os.walk(top, onerror=onerror):
+        rules = rules_of.pop(current, inherited)
+        if IGNORE_FILE in names:
+            rules += read_ignore_file(current)
+        if rules:
+            folders[:] = [f for f in folders if not ignored(rules, current, f, True)]
+            names[:] = [n for n in names if not ignored(rules, current, n, False)]
+            # rules are kept for the folders walked next (the caller may prune some of them)
+            rules_of.update((os.path.join(current, f), rules) for f in folders)
+        yield current, folders, names

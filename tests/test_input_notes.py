@@ -1,11 +1,12 @@
 """Input files that are not what their name or place says: the notes an administrator reads.
 
-A PDF saved under a .txt name, a note to colleagues lying among the minutes, and a Word
-document or a photo beside them.
+A PDF saved under a .txt name, a note to colleagues lying among the minutes, a Word document
+or a photo beside them, and `.referatsogignore`, which leaves files out of the scan.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from conftest import LAYOUTS, PDFS, SEEDS, run
 from indexer.enrich import NOT_A_COUNCIL_DOCUMENT
 from indexer.extract import is_pdf_file, unsupported_reason
+from indexer.files import IGNORE_FILE, walk_unignored
 from indexer.pipeline import read_document
 from indexer.update import update_index
 from webui import create_app
@@ -179,3 +181,76 @@ def test_index_says_what_an_office_or_image_file_is_and_what_to_do(tmp_path, run
     assert unsupported_reason(Path("slides.pptx")) == "PowerPoint-præsentation (.pptx) – gem den som PDF for at få den med"
     assert unsupported_reason(Path("foto.JPG")) == "billede (.jpg) – ingen tekst; kør OCR, hvis det er et scannet referat"
     assert unsupported_reason(Path("gammel.doc")) == "Word-dokument (.doc) – gem det som PDF for at få det med"
+
+
+# --- .referatsogignore --------------------------------------------------------------------------
+
+
+def walked(top: Path, root: Path | None = None) -> list[str]:
+    """The files `walk_unignored` yields under `top`, relative to `root` (or `top`), sorted."""
+    base = root or top
+    return sorted(Path(current, name).relative_to(base).as_posix()
+                  for current, _folders, names in walk_unignored(top, root=root) for name in names
+                  if name != IGNORE_FILE)
+
+
+IGNORED_CORPUS = {
+    IGNORE_FILE: "# noter til kolleger\nLÆSMIG.txt\n/arkiv/\n*.docx\n\nnoter.txt   \n",
+    "LÆSMIG.txt": LAESMIG,
+    "Noter.TXT": "x",  # a Windows share's casing
+    "referat.txt": "x",
+    "bilag.docx": b"PK\x03\x04",
+    "arkiv/2019/referat.txt": "x",
+    "udvalg/arkiv/referat.txt": "x",  # "/arkiv/" is anchored: only the top one is left out
+    "udvalg/LÆSMIG.txt": "x",  # an unanchored name matches at any depth
+    "udvalg/" + IGNORE_FILE: "kladder/\n*.md\n!vigtig.md\nsag/**/udkast*\n",
+    "udvalg/kladder/referat.txt": "x",
+    "udvalg/notat.md": "x",
+    "udvalg/vigtig.md": "x",
+    "udvalg/sag/a/b/udkast-1.txt": "x",
+    "udvalg/sag/a/b/referat.txt": "x",
+    "kladder/referat.txt": "x",  # the rule lives in udvalg/: it does not reach here
+}
+
+
+def test_an_ignore_file_leaves_out_what_it_names_below_its_folder(tmp_path):
+    corpus = corpus_of(tmp_path, IGNORED_CORPUS)
+    assert walked(corpus) == [
+        "kladder/referat.txt", "referat.txt", "udvalg/arkiv/referat.txt", "udvalg/sag/a/b/referat.txt",
+        "udvalg/vigtig.md",
+    ]
+
+
+def test_a_folder_walked_on_its_own_keeps_the_rules_of_the_folders_above_it(tmp_path):
+    """A folder reached through a link, or given below the corpus root, is walked from there:
+    the ignore files between the root and it still count, and a folder they leave out is left
+    out whole."""
+    corpus = corpus_of(tmp_path, IGNORED_CORPUS)
+    assert walked(corpus / "udvalg", root=corpus) == [
+        "udvalg/arkiv/referat.txt", "udvalg/sag/a/b/referat.txt", "udvalg/vigtig.md"]
+    assert walked(corpus / "arkiv" / "2019", root=corpus) == []
+    assert walked(corpus / "udvalg" / "kladder", root=corpus) == []
+
+
+def test_an_unreadable_ignore_file_leaves_nothing_out(tmp_path, caplog):
+    corpus = corpus_of(tmp_path, {"referat.txt": "x", "LÆSMIG.txt": "x"})
+    os.mkfifo(corpus / IGNORE_FILE)  # not a file: nothing is read from it (and nothing waits on it)
+    assert walked(corpus) == ["LÆSMIG.txt", "referat.txt"]
+    assert IGNORE_FILE in caplog.text
+
+
+def test_an_ignore_file_in_windows_1252_with_a_bom_or_crlf_is_read(tmp_path):
+    corpus = corpus_of(tmp_path, {"LÆSMIG.txt": "x", "Ønsker.txt": "x", "referat.txt": "x"})
+    (corpus / IGNORE_FILE).write_bytes("Ønsker.txt\r\n".encode("cp1252"))
+    assert walked(corpus) == ["LÆSMIG.txt", "referat.txt"]
+    (corpus / IGNORE_FILE).write_bytes("\ufeffLÆSMIG.txt\r\nØnsker.txt\r\n".encode("utf-8"))
+    assert walked(corpus) == ["referat.txt"]
+
+
+@pytest.mark.xfail(strict=True, reason="walk_unignored is wired into indexer.update._walk separately")
+def test_index_leaves_ignored_files_out_silently(tmp_path, runner):
+    corpus = corpus_of(tmp_path, {IGNORE_FILE: "LÆSMIG.txt\nbilag/\n", "LÆSMIG.txt": LAESMIG,
+                                  "bilag/budget.xlsx": b"PK\x03\x04",
+                                  "referat.txt": SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt"})
+    report = update_index([corpus], tmp_path / "index")
+    assert (report.seen, report.indexed, report.skipped, report.notices) == (1, 1, (), ())
