@@ -584,8 +584,10 @@ def _walk(
 
     real_of = {str(folder): real_folder}
     from search.index_folder import is_index_folder  # the engine knows its own file names
+    from indexer.files import walk_unignored
 
-    for current, folders, files in os.walk(folder, onerror=unreadable):
+    # An administrator's .referatsogignore leaves notes and drafts out, silently.
+    for current, folders, files in walk_unignored(folder, onerror=unreadable, root=corpus.root):
         here, real_here = Path(current), real_of.pop(current, None) or os.path.realpath(current)
         if is_index_folder(files):  # an index (ours or another's) inside the corpus: not documents
             log.info("skipping index folder %s", current)

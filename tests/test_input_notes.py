@@ -247,7 +247,6 @@ def test_an_ignore_file_in_windows_1252_with_a_bom_or_crlf_is_read(tmp_path):
     assert walked(corpus) == ["referat.txt"]
 
 
-@pytest.mark.xfail(strict=True, reason="walk_unignored is wired into indexer.update._walk separately")
 def test_index_leaves_ignored_files_out_silently(tmp_path, runner):
     corpus = corpus_of(tmp_path, {IGNORE_FILE: "LÆSMIG.txt\nbilag/\n", "LÆSMIG.txt": LAESMIG,
                                   "bilag/budget.xlsx": b"PK\x03\x04",
