@@ -239,13 +239,14 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
 @option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True, help="Port at lytte på.")
 @_index_dir_option
 @option("--corpus", type=DanishPath(file_okay=False, path_type=Path), default=None,
-         help="Mappe med dokumenter (standard: $REFERATSOG_CORPUS, ellers ./seeds eller de medfølgende seeds/); "
-              "indekseres først, hvis der intet indeks er.")
+         help="Mappe med dokumenterne, som kildefilerne vises fra (standard: $REFERATSOG_CORPUS, ellers den mappe, "
+              "indekset sidst blev bygget af, ellers ./seeds eller de medfølgende seeds/); indekseres først, "
+              "hvis der intet indeks er.")
 @option("--trusted-proxies", type=click.IntRange(0, 10), default=None, metavar="N",
          help="Antal proxyer foran (fx nginx), hvis X-Forwarded-*-headere skal bruges "
               "(standard: $REFERATSOG_TRUSTED_PROXIES eller 0).")
 def serve(host: str, port: int, index_dir: Path | None, corpus: Path | None, trusted_proxies: int | None) -> None:
-    """Start websøgningen (bygger indekset fra seeds/ først, hvis det mangler)."""
+    """Start websøgningen (bygger indekset af kildemappen først, hvis det mangler)."""
     from indexer.progress import make_progress
     from webui.serve import serve as run_server
     from webui.serve_error import ServeError

@@ -94,6 +94,19 @@ class _Corpus:
     unlisted: list[str] = field(default_factory=list)  # source prefixes of folders we could not list
 
 
+def corpus_root(paths: Sequence[str | os.PathLike[str]]) -> Path:
+    """The folder sources are named relative to: the common folder of the paths given (a file's
+    own folder for a file). The web UI serves source files from it, so it must agree with this.
+
+    >>> str(corpus_root(["/srv/referater/2024", "/srv/referater/2025/a.pdf"]))
+    '/srv/referater'
+    """
+    given = [Path(os.path.abspath(p)) for p in paths]
+    # A remembered folder that is gone (a share not mounted) still names the same root.
+    bases = [p if p.is_dir() or (not p.exists() and not p.suffix) else p.parent for p in given]
+    return Path(os.path.commonpath(bases))
+
+
 def update_index(
     paths: Sequence[Path], index_dir: Path, *, full: bool = False, progress: Progress | None = None,
     workers: int | None = None,
@@ -521,8 +534,7 @@ def _collect(paths: list[Path], exclude: Path) -> _Corpus:
     if not paths:
         raise ValueError("update_index needs at least one folder or file")
     given = [Path(os.path.abspath(p)) for p in paths]
-    bases = [p if p.is_dir() else p.parent for p in given]
-    root = Path(os.path.commonpath(bases))
+    root = corpus_root(given)
     corpus = _Corpus(root=root, real_root=os.path.realpath(root))
     excluded = str(Path(os.path.abspath(exclude)).resolve())
     seen: set[str] = set()

@@ -105,6 +105,31 @@ def test_serve_says_nothing_of_the_right_corpus_and_names_the_variable_of_a_wron
                                      "vil svare 404 (ret REFERATSOG_CORPUS, eller angiv mappen med --corpus).")
 
 
+def test_serve_without_a_corpus_serves_source_files_from_the_folder_the_index_was_built_from(
+        runner, tmp_path, monkeypatch, no_serving):
+    """`referatsog index /srv/referater` and then `referatsog serve` served source files from the
+    seeds' folder: every source link answered 404 (with a warning since 8d91308, but still 404)."""
+    monkeypatch.delenv("REFERATSOG_CORPUS", raising=False)
+    monkeypatch.setenv("REFERATSOG_WORKERS", "2")
+    archive = tmp_path / "srv" / "referater"
+    (archive / "2015").mkdir(parents=True)
+    shutil.copy(SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt", archive / "2015")
+    index_dir = tmp_path / "index"
+    assert run(runner, "index", archive, "--index-dir", index_dir, "-q").exit_code == 0
+
+    result = run(runner, "serve", "--port", free_port(), "--index-dir", index_dir)
+    assert result.exit_code == 0 and result.stderr == "", result.output
+    client = no_serving[0]["site"].app.test_client()
+    hit = client.get("/api/search?q=flygtninge").json["hits"][0]
+    with client.get(f"/source/{hit['document_id']}") as source:  # closes the file it streams
+        assert source.status_code == 200
+        assert "Modtagelse af flygtninge" in source.get_data(as_text=True)
+
+    # --corpus still names the folder outright
+    result = run(runner, "serve", "--port", free_port(), "--index-dir", index_dir, "--corpus", tmp_path / "ingen")
+    assert "kildemappen" in result.stderr
+
+
 def test_serve_still_refuses_a_missing_corpus_when_it_must_build(runner, tmp_path, no_serving):
     result = run(runner, "serve", "--port", free_port(), "--index-dir", tmp_path / "index", "--corpus", tmp_path / "ingen")
     assert result.exit_code == 1 and not no_serving
