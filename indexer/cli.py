@@ -47,6 +47,13 @@ TITLE_WIDTH = 200
 _PARAMETERS = {"q": "søgningen", "page_size": "--limit"}
 
 
+def _sort_of(value: str) -> str:
+    """The sort a Danish word names (`nyeste`: newest), as the web API takes it too."""
+    from search.api import DANISH_SORTS  # lazily: the engine is not loaded for `--help`
+
+    return DANISH_SORTS.get(value.lower(), value)
+
+
 def _index_dir_option(function):
     return option(
         "--index-dir",
@@ -187,8 +194,10 @@ def extract(file: Path, as_json: bool) -> None:
               "årsberetninger, hvis året overlapper.")
 @option("--to", "date_to", default="", metavar="DATO", help="Kun møder til og med denne dato (eller måned eller år).")
 @option("--decisions-only", is_flag=True, help="Søg kun i beslutningsteksten.")
-@option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True,
-         help="Rækkefølge: relevance (relevans), newest (nyeste først) eller oldest (ældste først).")
+@option("--sort", type=click.Choice(["relevance", "newest", "oldest", "relevans", "nyeste", "ældste"],
+                                   case_sensitive=False),
+         default="relevance", show_default=True, callback=lambda ctx, param, value: _sort_of(value),
+         help="Rækkefølge: relevance/relevans, newest/nyeste (nyeste først) eller oldest/ældste (ældste først).")
 @option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Antal resultater pr. side.")
 @option("--page", type=click.IntRange(1, 100_000), default=1, show_default=True,
          help="Hvilken side af resultaterne (med --limit resultater pr. side).")
@@ -361,7 +370,7 @@ def _refuse_missing(paths: list[Path], remembered: bool = False) -> None:
         except (OSError, ValueError):
             link = link_reason(path)
             (links if link else missing).append(f"{printable(str(path))} ({link})" if link else printable(str(path)))
-    reasons = ([f"findes ikke: {', '.join(missing)}"] if missing else []) + (
+    reasons = ([f"mappen eller filen findes ikke: {', '.join(missing)}"] if missing else []) + (
         [f"ingen adgang (en af mapperne på vejen er lukket): {', '.join(closed)}"] if closed else []) + (
         [f"kan ikke følges: {', '.join(links)}"] if links else [])
     if reasons and remembered:

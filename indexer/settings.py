@@ -26,9 +26,17 @@ class Setting:
 
 SETTINGS = (
     # Help texts are shown to users (CLI help), so they are Danish.
-    Setting("corpus", "REFERATSOG_CORPUS", "mappe med dokumenter (standard: ./seeds, ellers de medfølgende seeds/)"),
+    Setting("corpus", "REFERATSOG_CORPUS", "mappe med dokumenter (standard: de mapper, indekset sidst blev bygget af, "
+                                           "ellers ./seeds, ellers de medfølgende seeds/)"),
     Setting("index", "REFERATSOG_INDEX", "indeksmappe (standard: ~/.local/share/referatsog/index)"),
     Setting("topics", "REFERATSOG_TOPICS", "ekstra emneordliste, lagt til den medfølgende (indexer/data/topics.txt)"),
+    # The web server's own, read by webui.config; listed here so `referatsog -h` names them all.
+    Setting("page_size", "REFERATSOG_PAGE_SIZE", "resultater pr. side på websiden (standard: 10)"),
+    Setting("workers", "REFERATSOG_WORKERS", "processer, som serve kører, 1-64 (standard: én pr. kerne, højst 4)"),
+    Setting("trusted_proxies", "REFERATSOG_TRUSTED_PROXIES",
+            "antal proxyer foran, hvis X-Forwarded-*-headere skal bruges, 0-10 (standard: 0)"),
+    Setting("base_url", "REFERATSOG_BASE_URL", "sidens offentlige adresse, fx https://eksempel.dk/referatsog "
+                                               "(standard: forespørgslens Host)"),
 )
 
 

@@ -37,6 +37,8 @@ MAX_QUERY_LENGTH = 500
 MAX_FILTER_VALUES = 20
 MAX_FILTER_VALUE_LENGTH = 200
 SORT_MESSAGE = "Sortering skal være relevance (relevans), newest (nyeste) eller oldest (ældste)."
+# The Danish words a user types for the sorts (the page's labels), taken as the sorts they name.
+DANISH_SORTS: dict[str, str] = {"relevans": "relevance", "nyeste": "newest", "ældste": "oldest", "aeldste": "oldest"}
 
 # Control characters have no place in a query or a facet value, and a page must not carry
 # them (a NUL makes the HTML invalid): each becomes a space.
@@ -275,6 +277,7 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
         if values:
             filters[name] = values
     sort = one("sort", "relevance") or "relevance"
+    sort = DANISH_SORTS.get(sort.lower(), sort)
     if sort not in SORTS:
         raise InvalidParameter("sort", SORT_MESSAGE, "invalid_sort")
     page = _positive_int(one("page", "1") or "1", "page", "Siden", MAX_PAGE)

@@ -209,7 +209,7 @@ def test_files_without_access_are_said_to_be_so_not_missing(runner, tmp_path, mo
     assert last_line(result) == f"Fejl: Ugyldig værdi for 'FIL': '{unreadable}' kan ikke læses (ingen adgang)."
     result = run(runner, "index", closed / SEED, tmp_path / "nowhere", "--index-dir", tmp_path / "ix")
     assert result.exit_code == 1
-    assert last_line(result) == (f"Fejl: findes ikke: {tmp_path / 'nowhere'}; "
+    assert last_line(result) == (f"Fejl: mappen eller filen findes ikke: {tmp_path / 'nowhere'}; "
                                  f"ingen adgang (en af mapperne på vejen er lukket): {closed / SEED}")
 
 

@@ -215,7 +215,7 @@ def test_a_remembered_folder_that_is_gone_is_named(runner, tmp_path):
     result = run(runner, "index", "--index-dir", index_dir)
 
     assert (result.exit_code, result.stderr) == (1, (
-        f"Fejl: ingen mappe angivet, og mapperne, indekset sidst blev bygget af, kan ikke bruges (findes ikke: {corpus}) "
+        f"Fejl: ingen mappe angivet, og mapperne, indekset sidst blev bygget af, kan ikke bruges (mappen eller filen findes ikke: {corpus}) "
         "– angiv mapperne: referatsog index MAPPE …\n"))
 
 
@@ -236,7 +236,8 @@ def test_the_help_says_the_real_defaults_and_the_exit_codes(runner):
     assert "Uden STI: de mapper, indekset sidst blev bygget af, ellers $REFERATSOG_CORPUS, ellers seeds/." in index_help
     assert "130 når kørslen stoppes (Ctrl+C eller SIGTERM)" in index_help
     assert "1 med --strict" in index_help and "efterlader det tidligere indeks uændret" in index_help
-    assert "standard: $REFERATSOG_CORPUS, ellers ./seeds eller de medfølgende seeds/" in serve_help
+    assert ("standard: $REFERATSOG_CORPUS, ellers den mappe, indekset sidst blev bygget af, "
+            "ellers ./seeds eller de medfølgende seeds/") in serve_help
 
 
 # --- 3. a changed file that cannot be read this time keeps its passages ----------------------------
