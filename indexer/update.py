@@ -119,6 +119,7 @@ def update_index(
     """
     from search import open_index  # the search engine is needed only here, not to list files
 
+    from search import moved as moved_ids
     from search.index_folder import remembered_folders, write_folders
 
     started = time.monotonic()
@@ -131,6 +132,7 @@ def update_index(
     notices: list[Notice] = []
     written: set[str] = set()
     removed: list[str] = []
+    added: dict[str, moved_ids.Written] = {}  # new or changed files: what old ids may now be (`search.moved`)
     counts = {"indexed": 0, "unchanged": 0, "passages": 0}
     index = open_index(index_dir, create=True)
     # The reading pool starts before the writer takes the index lock, so no worker holds it.
@@ -190,6 +192,8 @@ def update_index(
                 counts["passages"] += writer.add(document, root=corpus.root, **file_info)
                 counts["indexed"] += 1
                 written.add(source)
+                if previous.get(source, {}).get("sha256") != document.source_sha256:
+                    added[source] = moved_ids.written(document)
         if pool is not None:  # every file is read: free the workers (and their threads) before the commit
             pool.close()
             pool.join()
@@ -200,10 +204,16 @@ def update_index(
                        if not any(source.startswith(prefix) for prefix in corpus.unlisted)]
             for source in removed:
                 writer.delete(source)
+        # Old ids of renamed, moved or changed files → new ones, read from the last commit.
+        moves = moved_ids.pair(index, previous, removed, added)
         # A file now named from another root (`index a` after `index a b`) is written again
         # under its new name: that is no document leaving the index.
         moved = {_place(corpus.real_root, source) for source in written}
         removed = [source for source in removed if _place(previous[source].get("root"), source) not in moved]
+    try:  # committed: old addresses of what moved now redirect (only now: no map to uncommitted ids)
+        moved_ids.record(index, moves)
+    except Exception as error:  # the index is committed: a lost map only costs old addresses
+        log.warning("could not record the moved ids in %s: %s", index_dir, error)
     try:  # committed: the next run without paths indexes these again
         write_folders(Path(index_dir), [str(path) for path in given])
     except OSError as error:  # the index is written; a run without paths then falls back to the default

@@ -172,6 +172,21 @@ class SearchIndex:
             return candidate
         return None
 
+    def moved(self, old_id: str, kind: str = "passages") -> str | None:
+        """The present id of a passage (`kind` "passages") or document ("documents") that an
+        earlier run indexed under `old_id` (`search.moved`), if it still exists; else None."""
+        from search import moved
+
+        new_id = moved.lookup(self.path, kind, old_id)
+        return new_id if new_id is not None and self.has_id(kind, new_id) else None
+
+    def has_id(self, kind: str, id_: str) -> bool:
+        """Whether a passage ("passages") or a document ("documents") of this id is indexed."""
+        searcher = self._searcher()
+        if kind == "documents":
+            return searcher.document_number(document_id=id_, kind=FILE) is not None
+        return searcher.document_number(id=id_, kind=PASSAGE) is not None
+
     def stats(self) -> dict[str, Any]:
         searcher = self._searcher()
         snapshot = self._snapshot(searcher)  # the counts are kept per generation: /healthz runs no query

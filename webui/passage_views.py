@@ -72,12 +72,15 @@ class PassageContext:
 
 
 class PassageMoved(Exception):
-    """An id of the old form that names a passage under its present id (`renamed_passage`)."""
+    """An id of the old form that names a passage under its present id (`renamed_passage`),
+    or an id an earlier indexing run gave it (its file renamed or moved, its title fixed:
+    `SearchIndex.moved`). For a document (`document`), `passage` is its first passage."""
 
-    def __init__(self, old_id: str, passage: Passage) -> None:
+    def __init__(self, old_id: str, passage: Passage, document: bool = False) -> None:
         super().__init__(old_id)
         self.old_id = old_id
         self.passage = passage
+        self.document = document
 
 
 def load_passage(passage_id: str) -> Passage:
@@ -85,6 +88,8 @@ def load_passage(passage_id: str) -> Passage:
     passage = get_index().passage(passage_id)
     if passage is None:
         renamed = renamed_passage(passage_id)
+        if renamed is None and (new_id := get_index().moved(passage_id)) is not None:
+            renamed = get_index().passage(new_id)
         if renamed is not None:
             raise PassageMoved(passage_id, renamed)
         raise PageError(404, "unknown_passage", f"Der findes ingen passage med id «{shown_id(passage_id)}».")
@@ -112,15 +117,23 @@ def renamed_passage(passage_id: str) -> Passage | None:
 def passage_moved(moved: PassageMoved) -> Response:
     """301 to the passage's present address, page or JSON as asked, query string kept (the
     search a hit carried along); the JSON answer says so in the API's shape."""
-    url = url_for(request.endpoint or ".passage", passage_id=moved.passage.id)
+    if moved.document:
+        url = url_for(request.endpoint or ".document", document_id=moved.passage.document_id)
+    else:
+        url = url_for(request.endpoint or ".passage", passage_id=moved.passage.id)
     if request.query_string:
         url += "?" + quote_from_bytes(request.query_string, safe="/?:@&=+$,;%!*'()~")
-    if wants_json():
+    if wants_json() and moved.document:
+        response = json_response({"status": 301, "code": "document_moved",
+                                  "message": f"Dokumentet «{shown_id(moved.old_id)}» har fået en ny adresse: {moved.passage.document_id}.",
+                                  "location": url}, 301)
+    elif wants_json():
         response = json_response({"status": 301, "code": "passage_moved",
                                   "message": f"Passagen «{shown_id(moved.old_id)}» har fået en ny adresse: {moved.passage.id}.",
                                   "location": url}, 301)
     else:
-        response = Response(render_template("passages/moved.html", url=url, p=moved.passage), 301)
+        shown = replace(moved.passage, title=document_title(moved.passage)) if moved.document else moved.passage
+        response = Response(render_template("passages/moved.html", url=url, p=shown), 301)
     response.headers["Location"] = url
     return response
 
@@ -134,8 +147,18 @@ def shown_id(text: str, limit: int = 80) -> str:
 def load_document(document_id: str) -> tuple[Passage, ...]:
     passages = tuple(get_index().document(document_id))
     if not passages:
+        moved_document(document_id)
         raise PageError(404, "unknown_document", f"Der findes intet dokument med id «{shown_id(document_id)}».")
     return passages
+
+
+def moved_document(document_id: str) -> None:
+    """`PassageMoved` (for a document) when an earlier indexing run gave `document_id` to a
+    document indexed now under another id (its file renamed or moved); else nothing."""
+    new_id = get_index().moved(document_id, "documents")
+    passages = get_index().document(new_id) if new_id is not None else []
+    if passages:
+        raise PassageMoved(document_id, passages[0], document=True)
 
 
 def passage_context(passage: Passage) -> PassageContext:
@@ -391,6 +414,8 @@ def source(document_id: str) -> Response:
     know it by; one they know by no name (DOS 865, UTF-32, UTF-8 with stray Windows-1252
     bytes, a page's rarer charset) is transcoded to UTF-8 as it is sent."""
     path = get_index().source_file(document_id)
+    if path is None:
+        moved_document(document_id)
     if path is None or not _inside_corpus(path):
         raise PageError(404, "unknown_source", "Kildefilen findes ikke, eller den er ikke en del af søgeindekset.")
     try:

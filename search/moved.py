@@ -1,0 +1,220 @@
+"""Old passage and document ids → their present ids, kept beside the index.
+
+A passage's id names its file (path and name) and its item's number and title
+(`indexer.ids`), so renaming or moving a file, or fixing a typo in an item's title, gives
+new ids: citations, bookmarks and the feed's entry ids would answer 404. Each indexing run
+pairs the passages of a removed or changed file with the new ones (`pair`) and, once its
+commit has succeeded, records old id → new id in `MOVED_FILE` (`record`); the web UI asks
+`SearchIndex.moved` for an id it does not know and answers 301.
+
+Pairing is careful: a 404 is better than a redirect to another item.
+
+* A removed file whose content (sha256) equals that of exactly one newly added file is the
+  same document renamed or moved: the documents pair, and their passages by position (the
+  same text gives the same items; their titles must agree).
+* A changed file at the same path: its passages whose ids are gone pair with new passages
+  (whose ids are new) when unambiguous — the same title under another number (renumbered),
+  or the same item number (or, with as many items as before, the same place and number)
+  with a title that is nearly the same (a typo fixed). An item deleted pairs with nothing.
+
+The file is JSON, written to a temporary file and renamed into place, only after the
+index's commit (an interrupted or failed run records nothing). Chains collapse (a→b, then
+b→c gives a→c), entries whose target no longer exists or whose old id is live again are
+dropped, and each map keeps at most `MAX_ENTRIES` (the newest). A `--full` rebuild keeps
+the map and adds the pairs it finds: it reads the old passages from the last commit like
+any run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from indexer.models import Document, Passage
+    from search.index import SearchIndex
+
+MOVED_FILE = "referatsog-moved.json"
+MAX_ENTRIES = 50_000  # per map: old ids live for many reindexes, not forever
+PASSAGE, DOCUMENT = "passages", "documents"
+# How alike an old and a new title must be to pair by number (difflib's ratio): a fixed typo
+# is ~0.9, another item under the same number far less.
+SIMILAR = 0.75
+
+
+@dataclass(frozen=True)
+class Item:
+    """What pairing needs of a passage."""
+
+    id: str
+    position: int
+    number: int | None
+    title: str
+
+
+@dataclass(frozen=True)
+class Written:
+    """What pairing needs of a document written in this run."""
+
+    document_id: str
+    sha256: str
+    items: tuple[Item, ...]
+
+
+@dataclass
+class Moves:
+    passages: dict[str, str] = field(default_factory=dict)
+    documents: dict[str, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.passages or self.documents)
+
+
+def written(document: Document) -> Written:
+    return Written(document.id, document.source_sha256, _items(document.passages))
+
+
+def _items(passages: Iterable[Passage]) -> tuple[Item, ...]:
+    return tuple(sorted((Item(p.id, p.position, p.item_number, p.title) for p in passages), key=lambda i: i.position))
+
+
+def pair(index: SearchIndex, previous: Mapping[str, Mapping[str, Any]], removed: Iterable[str],
+         added: Mapping[str, Written]) -> Moves:
+    """The moves of one run, read from the last commit of `index` (call before it commits).
+
+    `previous`: the sources' records as committed (`SearchIndex.sources`); `removed`: sources
+    that leave the index; `added`: what was written for sources that are new or changed."""
+    moves = Moves()
+
+    def old_items(source: str) -> tuple[Item, ...]:
+        document_id = previous[source].get("document_id")
+        return _items(index.document(document_id)) if isinstance(document_id, str) else ()
+
+    # Renamed or moved: a removed file's content is exactly one new file's.
+    new_files = [w for s, w in added.items() if s not in previous]
+    new_by_sha = Counter(w.sha256 for w in new_files)
+    new_of_sha = {w.sha256: w for w in new_files}
+    removed = [s for s in removed if s in previous]
+    old_by_sha = Counter(previous[s].get("sha256") for s in removed)
+    for source in removed:
+        sha = previous[source].get("sha256")
+        if not sha or new_by_sha[sha] != 1 or old_by_sha[sha] != 1:
+            continue
+        new = new_of_sha[sha]
+        old = old_items(source)
+        if len(old) != len(new.items) or any(o.title != n.title for o, n in zip(old, new.items)):
+            continue
+        if not old:
+            continue
+        moves.documents[previous[source]["document_id"]] = new.document_id
+        moves.passages.update((o.id, n.id) for o, n in zip(old, new.items) if o.id != n.id)
+    # Changed in place: item by item, where sure.
+    for source, new in added.items():
+        if source not in previous or previous[source].get("sha256") == new.sha256:
+            continue
+        moves.passages.update(_pair_items(old_items(source), new.items))
+    return moves
+
+
+def _pair_items(old: tuple[Item, ...], new: tuple[Item, ...]) -> dict[str, str]:
+    old_ids, new_ids = {o.id for o in old}, {n.id for n in new}
+    gone = [o for o in old if o.id not in new_ids]
+    fresh = [n for n in new if n.id not in old_ids]
+    pairs: dict[str, str] = {}
+
+    def unique(items: list[Item], key: Callable[[Item], Any]) -> dict[Any, Item]:
+        counts = Counter(key(i) for i in items)
+        return {key(i): i for i in items if counts[key(i)] == 1}
+
+    def take(o: Item, n: Item) -> None:
+        if o.id not in pairs and n.id not in pairs.values():
+            pairs[o.id] = n.id
+
+    # The same title under another number: renumbered.
+    gone_titles, fresh_titles = unique(gone, lambda i: i.title), unique(fresh, lambda i: i.title)
+    for title, o in gone_titles.items():
+        if title in fresh_titles:
+            take(o, fresh_titles[title])
+    # The same number (or place and number, as many items as before), nearly the same title.
+    if len(old) == len(new):
+        by_place = {n.position: n for n in fresh}
+        for o in gone:
+            n = by_place.get(o.position)
+            if n is not None and n.number == o.number and _similar(o.title, n.title):
+                take(o, n)
+    gone_numbers = unique([o for o in gone if o.number is not None], lambda i: i.number)
+    fresh_numbers = unique([n for n in fresh if n.number is not None], lambda i: i.number)
+    for number, o in gone_numbers.items():
+        n = fresh_numbers.get(number)
+        if n is not None and _similar(o.title, n.title):
+            take(o, n)
+    return pairs
+
+
+def _similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio() >= SIMILAR
+
+
+# --- the file ---------------------------------------------------------------------------------
+
+def load(folder: Path) -> dict[str, dict[str, str]]:
+    """Both maps of the index in `folder`; empty when there is no (readable) file."""
+    try:
+        data = json.loads((Path(folder) / MOVED_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {PASSAGE: {}, DOCUMENT: {}}
+    out: dict[str, dict[str, str]] = {}
+    for kind in (PASSAGE, DOCUMENT):
+        entries = data.get(kind) if isinstance(data, dict) else None
+        out[kind] = ({k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, str)}
+                     if isinstance(entries, dict) else {})
+    return out
+
+
+_cache: dict[str, tuple[tuple[int, int], dict[str, dict[str, str]]]] = {}
+
+
+def lookup(folder: Path, kind: str, old_id: str) -> str | None:
+    """The present id recorded for `old_id` (`kind`: PASSAGE or DOCUMENT), or None. The file
+    is read again only when it changed."""
+    path = Path(folder) / MOVED_FILE
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    key = (info.st_mtime_ns, info.st_size)
+    cached = _cache.get(str(path))
+    if cached is None or cached[0] != key:
+        cached = (key, load(folder))
+        _cache[str(path)] = cached
+    return cached[1][kind].get(old_id)
+
+
+def record(index: SearchIndex, moves: Moves) -> None:
+    """Add this run's moves to the file beside `index` (call after its commit): chains
+    collapsed, dead or live-again entries dropped, the newest `MAX_ENTRIES` kept."""
+    if not moves:  # nothing new: the map is left alone (a lookup checks its target anyway)
+        return
+    folder = Path(index.path)
+    maps = load(folder)
+    exists = index.has_id
+    out: dict[str, dict[str, str]] = {}
+    for kind, new in ((PASSAGE, moves.passages), (DOCUMENT, moves.documents)):
+        merged = {old: new.get(target, target) for old, target in maps[kind].items()}  # a→b, b→c: a→c
+        for old, target in new.items():
+            merged.pop(old, None)  # newest last: the cap keeps it
+            merged[old] = target
+        kept = {old: target for old, target in merged.items()
+                if old != target and exists(kind, target) and not exists(kind, old)}
+        out[kind] = dict(list(kept.items())[-MAX_ENTRIES:])
+    if out == maps:
+        return
+    temporary = folder / f"{MOVED_FILE}.tmp"
+    temporary.write_text(json.dumps(out, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(temporary, folder / MOVED_FILE)

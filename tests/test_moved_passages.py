@@ -1,0 +1,162 @@
+"""Old addresses keep working: after a file is renamed or moved, or an item's title is fixed,
+and the index is updated, the old /passage/, /document/ and /source/ addresses (and their
+JSON twins) answer 301 to the new ones (`search.moved`); an item that is gone answers 404."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, run
+from search import IndexWriter, open_index
+from search.moved import MOVED_FILE
+
+MINUTES_2015 = "naestved-integrationsraadet-referat-2015-05-21.txt"
+
+
+def build(runner, corpus: Path, index_dir: Path):
+    result = run(runner, "index", corpus, "--index-dir", index_dir, "-q")
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def ids(index_dir: Path) -> dict[str, tuple[str, list[str]]]:
+    """Each indexed source → its document id and its passages' ids in order."""
+    index = open_index(index_dir)
+    try:
+        return {source: (record["document_id"], [p.id for p in index.document(record["document_id"])])
+                for source, record in index.sources().items()}
+    finally:
+        index.close()
+
+
+def client_of(index_dir: Path, corpus: Path):
+    from webui import create_app
+
+    return create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)}).test_client()
+
+
+@pytest.fixture
+def one_file(tmp_path) -> tuple[Path, Path]:
+    corpus = tmp_path / "referater"
+    corpus.mkdir()
+    shutil.copy(SEEDS / MINUTES_2015, corpus / MINUTES_2015)
+    return corpus, tmp_path / "idx"
+
+
+def test_a_renamed_file_s_old_addresses_redirect_to_the_new_ones(runner, one_file):
+    corpus, index_dir = one_file
+    build(runner, corpus, index_dir)
+    (old_document, old_passages), = ids(index_dir).values()
+    (corpus / "2015").mkdir()
+    (corpus / MINUTES_2015).rename(corpus / "2015" / "integrationsraadet-2015-05-21.txt")
+    build(runner, corpus, index_dir)
+    (new_document, new_passages), = ids(index_dir).values()
+    assert new_document != old_document and len(new_passages) == len(old_passages)
+    client = client_of(index_dir, corpus)
+
+    for old, new in zip(old_passages, new_passages):
+        answer = client.get(f"/passage/{old}?q=flygtninge")
+        assert answer.status_code == 301 and answer.headers["Location"] == f"/passage/{new}?q=flygtninge"
+        assert "Siden er flyttet" in answer.get_data(as_text=True)
+        assert client.get(answer.headers["Location"]).status_code == 200
+    api = client.get(f"/api/passage/{old_passages[0]}")
+    assert api.status_code == 301 and api.headers["Location"] == f"/api/passage/{new_passages[0]}"
+    body = api.get_json()
+    assert body["code"] == "passage_moved" and body["location"] == api.headers["Location"]
+
+    for path in ("/document/{}", "/api/document/{}", "/source/{}"):
+        answer = client.get(path.format(old_document))
+        assert answer.status_code == 301, path
+        assert answer.headers["Location"] == path.format(new_document)
+        followed = client.get(answer.headers["Location"])
+        assert followed.status_code == 200
+        followed.close()  # /source streams its file
+    assert client.get(f"/api/document/{old_document}").get_json()["code"] == "document_moved"
+    assert client.get("/passage/" + old_passages[0] + "x").status_code == 404
+
+
+def test_a_fixed_title_s_old_passage_id_redirects_and_a_deleted_item_s_does_not(runner, one_file):
+    corpus, index_dir = one_file
+    build(runner, corpus, index_dir)
+    (document, before), = ids(index_dir).values()
+    path = corpus / MINUTES_2015
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    deleted = next(line for line in lines if line.strip().startswith("14. Foreningernes dag"))
+    start = lines.index(deleted)
+    end = next(i for i, line in enumerate(lines) if line.strip().startswith("15. Modtagelse"))
+    text = "".join(lines[:start] + lines[end:])
+    path.write_text(text.replace(" 12. Nyt fra foreningerne", " 12. Nyt fra foreningernes"), encoding="utf-8")
+    build(runner, corpus, index_dir)
+    (same_document, after), = ids(index_dir).values()
+    assert same_document == document
+    retitled_old = next(i for i in before if "-12-nyt-fra-foreningerne" in i and i not in after)
+    retitled_new = next(i for i in after if "-12-nyt-fra-foreningernes" in i)
+    gone = next(i for i in before if "-14-foreningernes-dag" in i)
+    client = client_of(index_dir, corpus)
+
+    answer = client.get(f"/passage/{retitled_old}")
+    assert answer.status_code == 301 and answer.headers["Location"] == f"/passage/{retitled_new}"
+    assert client.get(answer.headers["Location"]).status_code == 200
+    assert client.get(f"/passage/{gone}").status_code == 404
+    assert client.get(f"/api/passage/{gone}").status_code == 404
+    recorded = json.loads((index_dir / MOVED_FILE).read_text(encoding="utf-8"))
+    assert recorded["passages"] == {retitled_old: retitled_new} and recorded["documents"] == {}
+
+
+def test_a_failed_run_records_nothing(runner, one_file, monkeypatch):
+    corpus, index_dir = one_file
+    build(runner, corpus, index_dir)
+    (old_document, old_passages), = ids(index_dir).values()
+    (corpus / MINUTES_2015).rename(corpus / "omdoebt.txt")
+
+    def fails(self):
+        self.cancel()
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(IndexWriter, "commit", fails)
+    assert run(runner, "index", corpus, "--index-dir", index_dir, "-q").exit_code != 0
+    monkeypatch.undo()
+    assert not (index_dir / MOVED_FILE).exists()
+    assert ids(index_dir) == {MINUTES_2015: (old_document, old_passages)}
+    client = client_of(index_dir, corpus)
+    assert client.get(f"/passage/{old_passages[0]}").status_code == 200
+
+
+def test_chains_collapse_and_a_full_rebuild_keeps_the_map(runner, one_file):
+    corpus, index_dir = one_file
+    build(runner, corpus, index_dir)
+    (first_document, first), = ids(index_dir).values()
+    (corpus / MINUTES_2015).rename(corpus / "b.txt")
+    build(runner, corpus, index_dir)
+    (corpus / "b.txt").rename(corpus / "c.txt")
+    build(runner, corpus, index_dir)
+    (last_document, last), = ids(index_dir).values()
+    recorded = json.loads((index_dir / MOVED_FILE).read_text(encoding="utf-8"))
+    assert recorded["documents"] == {first_document: last_document, ids_of_b(first_document, recorded): last_document}
+    assert all(recorded["passages"][old] == new for old, new in zip(first, last))
+    assert set(recorded["passages"].values()) == set(last)
+
+    run(runner, "index", corpus, "--index-dir", index_dir, "-q", "--full")
+    client = client_of(index_dir, corpus)
+    answer = client.get(f"/document/{first_document}")
+    assert answer.status_code == 301 and answer.headers["Location"] == f"/document/{last_document}"
+    answer = client.get(f"/passage/{first[1]}")
+    assert answer.status_code == 301 and answer.headers["Location"] == f"/passage/{last[1]}"
+
+    (corpus / "c.txt").rename(corpus / MINUTES_2015)  # back: the first ids are live again
+    build(runner, corpus, index_dir)
+    recorded = json.loads((index_dir / MOVED_FILE).read_text(encoding="utf-8"))
+    assert first_document not in recorded["documents"] and not set(first) & set(recorded["passages"])
+    assert client.get(f"/passage/{first[1]}").status_code == 200
+    assert client.get(f"/passage/{last[1]}").headers["Location"] == f"/passage/{first[1]}"
+
+
+def ids_of_b(first_document: str, recorded: dict) -> str:
+    (b,) = set(recorded["documents"]) - {first_document}
+    assert b.startswith("b-")
+    return b
