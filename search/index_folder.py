@@ -29,6 +29,7 @@ from search.schema import SCHEMA_VERSION
 
 INDEX_NAME = "MAIN"
 VERSION_FILE = "referatsog-index.json"
+MOVED_FILE = "referatsog-moved.json"  # old ids → new ones (`search.moved`)
 
 
 def is_index_folder(names: Iterable[str]) -> bool:
@@ -98,7 +99,7 @@ def not_index_files(path: Path) -> list[str]:
     index folder pointed at a folder of documents must not fill it with index files."""
     if index_exists(path) or not path.is_dir():
         return []
-    ours = (INDEX_NAME, f"_{INDEX_NAME}", VERSION_FILE, ".")  # hidden files: .keep, .nfs…
+    ours = (INDEX_NAME, f"_{INDEX_NAME}", VERSION_FILE, MOVED_FILE, ".")  # hidden files: .keep, .nfs…
     return sorted(e.name for e in path.iterdir() if not e.name.startswith(ours) and e.name != "lost+found")
 
 

@@ -36,11 +36,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from search.index_folder import MOVED_FILE
+
 if TYPE_CHECKING:
     from indexer.models import Document, Passage
     from search.index import SearchIndex
 
-MOVED_FILE = "referatsog-moved.json"
 MAX_ENTRIES = 50_000  # per map: old ids live for many reindexes, not forever
 PASSAGE, DOCUMENT = "passages", "documents"
 # How alike an old and a new title must be to pair by number (difflib's ratio): a fixed typo

@@ -160,3 +160,16 @@ def ids_of_b(first_document: str, recorded: dict) -> str:
     (b,) = set(recorded["documents"]) - {first_document}
     assert b.startswith("b-")
     return b
+
+
+def test_an_index_folder_left_with_only_its_map_is_built_again(runner, one_file):
+    """The map is one of the index's own files: a folder emptied but for it is no stranger's."""
+    corpus, index_dir = one_file
+    build(runner, corpus, index_dir)
+    (corpus / MINUTES_2015).rename(corpus / "omdoebt.txt")
+    build(runner, corpus, index_dir)
+    for path in index_dir.iterdir():
+        if path.name != MOVED_FILE:
+            path.unlink()
+    build(runner, corpus, index_dir)
+    assert list(ids(index_dir)) == ["omdoebt.txt"]
