@@ -15,8 +15,9 @@ def passage_ids(document_id: str, items: Sequence[tuple[int | None, str]]) -> li
 
     An id names the item, not its place: a link or citation keeps pointing at the same item
     when the minutes are reindexed with an item added, removed or moved (a place-numbered id
-    silently moved to the neighbouring item), and a retitled item gets a new id (a link to
-    it says it is gone rather than show another item). Equal names in one document (item 16
+    silently moved to the neighbouring item), and a retitled item gets a new id (the reindex
+    that sees the retitling records old -> new, search.moved, and the old link redirects;
+    an item it cannot pair with certainty says it is gone rather than show another item). Equal names in one document (item 16
     printed twice) get -2, -3, ….
 
     >>> passage_ids("referat-0785a4", [(15, "Modtagelse af flygtninge"), (None, "Forord"), (None, "Forord")])
