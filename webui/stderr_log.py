@@ -81,11 +81,7 @@ class BackgroundStderr(logging.Handler):
             if cls._dropped != reported:
                 text = f"({cls._dropped - reported} log lines dropped: stderr was not read)\n" + text
                 reported = cls._dropped
-            data = text.encode("utf-8", "backslashreplace")
-            try:
-                while data:
-                    data = data[os.write(2, data):]
-            except OSError:  # stderr closed: nothing more can be said
+            if not write_stderr(text):
                 return
             lines.task_done()
 
@@ -95,3 +91,15 @@ class BackgroundStderr(logging.Handler):
         deadline = time.monotonic() + timeout
         while cls._lines is not None and cls._lines.unfinished_tasks and time.monotonic() < deadline:
             time.sleep(0.01)
+
+
+def write_stderr(text: str) -> bool:
+    """Write `text` to file descriptor 2 whole, past Python's buffers (a forked process and
+    the log-writer thread share none); False when stderr is closed: nothing more can be said."""
+    data = text.encode("utf-8", "backslashreplace")
+    try:
+        while data:
+            data = data[os.write(2, data):]
+    except OSError:
+        return False
+    return True

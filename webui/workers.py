@@ -32,7 +32,7 @@ from indexer.interrupts import StopRequest
 from .accesslog import AccessLog
 from .index import start_warming
 from .refusals import listeners, speak_danish
-from .stderr_log import LOG_FORMAT, BackgroundStderr, configure_logging
+from .stderr_log import LOG_FORMAT, BackgroundStderr, configure_logging, write_stderr
 
 
 # Set by `interrupt` (SIGTERM, and Ctrl+C in `run_workers`), cleared when `run_workers` starts.
@@ -115,13 +115,7 @@ def _warn(message: str) -> None:
 
     Written at once: this process has no log-writer thread (it forks, `configure_logging`)."""
     record = logging.LogRecord(__name__, logging.WARNING, __file__, 0, message, None, None)
-    line = logging.Formatter(LOG_FORMAT).format(record) + "\n"
-    data = line.encode("utf-8", "backslashreplace")
-    try:
-        while data:
-            data = data[os.write(2, data):]
-    except OSError:  # stderr closed: nothing more can be said
-        pass
+    write_stderr(logging.Formatter(LOG_FORMAT).format(record) + "\n")
 
 
 def _stop(children: set[int], timeout: float = 10.0) -> None:
