@@ -192,7 +192,9 @@ def update_index(
                 counts["passages"] += writer.add(document, root=corpus.root, **file_info)
                 counts["indexed"] += 1
                 written.add(source)
-                if previous.get(source, {}).get("sha256") != document.source_sha256:
+                # A first build has nothing to pair: keeping every item's id and title for it
+                # would only cost memory (a million items).
+                if previous and previous.get(source, {}).get("sha256") != document.source_sha256:
                     added[source] = moved_ids.written(document)
         if pool is not None:  # every file is read: free the workers (and their threads) before the commit
             pool.close()
