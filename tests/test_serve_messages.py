@@ -125,6 +125,13 @@ def test_serve_without_a_corpus_serves_source_files_from_the_folder_the_index_wa
         assert source.status_code == 200
         assert "Modtagelse af flygtninge" in source.get_data(as_text=True)
 
+    # a remembered folder that is gone is not chosen: serve falls back to its default folder
+    from webui.serve import indexed_corpus
+
+    assert indexed_corpus(index_dir) == archive
+    shutil.move(archive, tmp_path / "flyttet")
+    assert indexed_corpus(index_dir) is None
+
     # --corpus still names the folder outright
     result = run(runner, "serve", "--port", free_port(), "--index-dir", index_dir, "--corpus", tmp_path / "ingen")
     assert "kildemappen" in result.stderr

@@ -97,14 +97,17 @@ def indexed_corpus(index_path: Path) -> Path | None:
     """The folder the index was last built from, where its source files are, when neither
     --corpus nor REFERATSOG_CORPUS names one: an administrator who ran `referatsog index
     /srv/referater` and then `referatsog serve` must not get the seeds' folder and a 404 for
-    every source link. None when the index remembers no folders (none yet, or an older one)."""
+    every source link. None when the index remembers no folders (none yet, or an older one)
+    or their folder is gone."""
     if os.environ.get("REFERATSOG_CORPUS"):
         return None
     from indexer.update import corpus_root
     from search.index_folder import remembered_folders
 
     folders = remembered_folders(index_path)
-    return corpus_root(folders) if folders else None
+    root = corpus_root(folders) if folders else None
+    # Gone (a clone deleted, a share not mounted): the default is no worse, and may hold the files.
+    return root if root is not None and root.is_dir() else None
 
 
 def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | None = None,
