@@ -146,22 +146,21 @@ def test_many_removed_files_are_counted_and_named_all_with_verbose(runner, tmp_p
     corpus.mkdir()
     shutil.copy(SEEDS / MINUTES_2015, corpus / MINUTES_2015)
     copies = [f"kopi-{n:02d}.txt" for n in range(12)]
-    for name in copies:
-        shutil.copy(SEEDS / MINUTES_2015, corpus / name)
-    build(runner, corpus, index_dir=index_dir)
-    for name in copies:
-        (corpus / name).unlink()
 
+    def index_then_delete_the_copies() -> None:
+        for name in copies:
+            shutil.copy(SEEDS / MINUTES_2015, corpus / name)
+        build(runner, corpus, index_dir=index_dir)
+        for name in copies:
+            (corpus / name).unlink()
+
+    index_then_delete_the_copies()
     result = run(runner, "index", corpus, "--index-dir", index_dir, "-q")
 
     assert result.exit_code == 0, result.output
     assert ", 12 fjernet," in result.stdout
     assert f"\nFjernet: {', '.join(copies[:10])} og 2 til (alle med -v)\n" in result.stdout
-    for name in copies:
-        shutil.copy(SEEDS / MINUTES_2015, corpus / name)
-    build(runner, corpus, index_dir=index_dir)
-    for name in copies:
-        (corpus / name).unlink()
+    index_then_delete_the_copies()
     verbose = run(runner, "index", corpus, "--index-dir", index_dir, "-v")
     assert f"\nFjernet: {', '.join(copies)}\n" in verbose.stdout
 
