@@ -88,8 +88,8 @@ def main() -> None:
 def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: bool, quiet: bool, verbose: bool) -> None:
     """Indeksér mapper og filer. Kun ændrede filer læses igen.
 
-    Uden STI: de mapper, indekset sidst blev bygget af, ellers $REFERATSOG_CORPUS, ellers
-    seeds/. Indekset afspejler de nævnte mapper; en kørsel, der ville fjerne dokumenter fra
+    Uden STI: $REFERATSOG_CORPUS, ellers de mapper, indekset sidst blev bygget af, ellers
+    seeds/ (samme rækkefølge som serve). Indekset afspejler de nævnte mapper; en kørsel, der ville fjerne dokumenter fra
     en mappe, der ikke er nævnt, eller alle dokumenter fra en nævnt mappe, der nu er tom,
     afvises (brug --full for at bygge indekset alene af de nævnte mapper).
 
@@ -103,7 +103,11 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
 
     given, index_dir = index_dir, index_dir or default_index_dir()
     _refuse_unusable_index_dir(index_dir, given)
-    remembered = [] if paths else _remembered_folders(index_dir)
+    # The variable before what the index remembers, as for serve's corpus: an explicit setting
+    # wins over state, and index and serve then read the same folder (else serve would show
+    # source files from one folder while index reads another).
+    from_variable = not paths and bool(os.environ.get("REFERATSOG_CORPUS"))
+    remembered = [] if paths or from_variable else _remembered_folders(index_dir)
     if not paths and not remembered:
         _refuse_missing_default_corpus()
     targets = list(paths) or remembered or [default_corpus()]
@@ -121,7 +125,8 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     except (IndexLocked, VocabularyError) as error:
         raise Failure(str(error)) from None
     except RunRefused as error:  # it would remove documents it was not asked about: nothing was changed
-        raise Failure(error.message(f" --index-dir {shlex.quote(str(given))}" if given else "")) from None
+        raise Failure(error.message(f" --index-dir {shlex.quote(str(given))}" if given else "",
+                                    named_in="REFERATSOG_CORPUS" if from_variable else "kommandoen")) from None
     except IndexWriteFailed as error:  # a helper process failed (disk full), or the folder holds other files
         advice = write_advice(error)
         raise Failure(f"{str(error).rstrip('.')} – {_left_behind(index_dir)}; {advice}." if advice else str(error)) from None

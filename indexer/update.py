@@ -249,8 +249,9 @@ class RunRefused(Exception):
         self.given, self.outside, self.emptied = given, outside, emptied
         super().__init__(self.message())
 
-    def message(self, options: str = "") -> str:
-        """The line; `options` (such as ` --index-dir DIR`) go into the command it suggests."""
+    def message(self, options: str = "", named_in: str = "kommandoen") -> str:
+        """The line; `options` (such as ` --index-dir DIR`) go into the command it suggests;
+        `named_in` is where the paths were named (REFERATSOG_CORPUS when no path was given)."""
         import shlex
 
         from indexer.progress import printable
@@ -258,8 +259,8 @@ class RunRefused(Exception):
         parts = []
         if self.outside:
             folders = list(self.outside)
-            where = (f"{folders[0]} (ikke nævnt i kommandoen)" if len(folders) == 1 else
-                     "mapper, der ikke er nævnt i kommandoen: " + _and([f"{f} ({n})" for f, n in self.outside.items()]))
+            where = (f"{folders[0]} (ikke nævnt i {named_in})" if len(folders) == 1 else
+                     f"mapper, der ikke er nævnt i {named_in}: " + _and([f"{f} ({n})" for f, n in self.outside.items()]))
             command = " ".join(["referatsog index", *(shlex.quote(p) for p in folders + [str(g) for g in self.given])])
             parts.append(f"Kørslen ville fjerne {_documents(sum(self.outside.values()))}, der er indekseret fra "
                          f"{printable(where)}; indekset er uændret. Nævn alle mapperne "

@@ -185,8 +185,30 @@ def test_a_run_without_paths_indexes_the_folders_the_index_was_built_from(runner
     assert not documents(index_dir) & {p.name for p in SEEDS.iterdir()} - {p.name for p in corpus.iterdir()}
     assert answers(index_dir) != before  # the 2015 minutes are gone: the folder was read, not the seeds
 
-    monkeypatch.setenv("REFERATSOG_CORPUS", str(SEEDS))  # what the index remembers comes first
-    assert "Mapper: " + str(corpus) in run(runner, "index", "--index-dir", index_dir).stdout
+
+
+def test_referatsog_corpus_comes_before_the_remembered_folders_as_for_serve(runner, tmp_path, monkeypatch):
+    """The variable names the folder serve shows source files from; index reads the same one,
+    and one that would drop the remembered folder's documents is refused, naming the variable."""
+    corpus, index_dir = seeds_copy(tmp_path / "srv", "referater"), tmp_path / "idx"
+    build(runner, corpus, index_dir=index_dir)
+    before = answers(index_dir)
+    other = seeds_copy(tmp_path / "ny", "referater")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REFERATSOG_CORPUS", str(other))
+
+    refused = run(runner, "index", "--index-dir", index_dir)
+
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(f"Fejl: Kørslen ville fjerne 5 dokumenter, der er indekseret fra {corpus.resolve()} "
+                                     "(ikke nævnt i REFERATSOG_CORPUS); indekset er uændret.")
+    assert answers(index_dir) == before
+
+    monkeypatch.setenv("REFERATSOG_CORPUS", str(corpus))
+    (corpus / MINUTES_2015).unlink()
+    result = run(runner, "index", "--index-dir", index_dir)
+    assert result.exit_code == 0, result.output
+    assert f"\nMapper: {corpus}\n" in result.stdout and "1 fjernet" in result.stdout
 
 
 def test_an_index_that_remembers_no_folders_is_not_replaced_by_the_seeds(runner, tmp_path):
@@ -232,7 +254,8 @@ def test_the_help_says_the_real_defaults_and_the_exit_codes(runner):
     serve_help = " ".join(run(runner, "serve", "--help").output.split())
 
     assert "(standard: seeds/)" not in index_help and "(standard: seeds/)" not in serve_help
-    assert "Uden STI: de mapper, indekset sidst blev bygget af, ellers $REFERATSOG_CORPUS, ellers seeds/." in index_help
+    assert ("Uden STI: $REFERATSOG_CORPUS, ellers de mapper, indekset sidst blev bygget af, ellers seeds/ "
+            "(samme rækkefølge som serve).") in index_help
     assert "130 når kørslen stoppes (Ctrl+C eller SIGTERM)" in index_help
     assert "1 med --strict" in index_help and "efterlader det tidligere indeks uændret" in index_help
     assert ("standard: $REFERATSOG_CORPUS, ellers den mappe, indekset sidst blev bygget af, "
