@@ -155,6 +155,9 @@ class Hit:
     # shows why the item matched even when the text does not repeat it.
     case_handler_html: str = ""
     case_number_html: str = ""
+    # HTML, `decision` with the query's words marked, so a reporter scanning a hit list sees
+    # whether the decision itself names them ("" when the snippet is the decision already).
+    decision_html: str = ""
     # Where `snippet` was cut: "decision" (decisions_only, or every word searched in the
     # decision: it then stands for the decision's first lines) or "text" (the whole item).
     snippet_from: str = "text"
@@ -189,6 +192,7 @@ class Hit:
             "case_handler_html": self.case_handler_html,
             "case_number_html": self.case_number_html,
             "decision": self.decision,
+            "decision_html": self.decision_html,
             "decision_date": self.decision_date,
             "decision_page": self.decision_page,
             "citation": self.citation,

@@ -22,6 +22,7 @@ def _hit(
     passage = Passage.from_record(json.loads(searcher.stored_fields(docnum)["record"]))
     from_decision = from_decision and bool(passage.decision)
     text = passage.decision if from_decision else _without_title(passage)
+    decision = excerpt(passage.decision)
     return Hit(
         id=passage.id,
         document_id=passage.document_id,
@@ -40,7 +41,8 @@ def _hit(
         line=passage.line,
         score=float(score),
         snippet=snippet(text, terms, lexicon=lexicon, phrases=phrases),
-        decision=excerpt(passage.decision),
+        decision=decision,
+        decision_html=mark(decision, terms, lexicon=lexicon, phrases=phrases) if decision and not from_decision else "",
         title_html=mark(passage.title, terms, lexicon=lexicon, phrases=phrases),
         case_handler_html=mark(passage.case_handler, terms, lexicon=lexicon, phrases=phrases) if passage.case_handler else "",
         case_number_html=mark(passage.case_number, terms, lexicon=lexicon, phrases=phrases) if passage.case_number else "",

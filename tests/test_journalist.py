@@ -558,6 +558,24 @@ def test_a_decision_of_several_lines_shows_them_as_lines_on_the_hit_list(client)
     assert row.select_one(".decision-preview br")
 
 
+def test_the_query_words_are_marked_in_the_decision_on_the_hit_list(client):
+    """Scanning a list for what was decided, a reporter sees at a glance whether the decision
+    itself names the words searched; the preview was plain text under a marked snippet."""
+    query = {"q": "deltagelse stand", "municipality": "Næstved"}
+    hit = hit_titled(client, "Foreningernes dag 2015", **query)
+    assert hit["snippet_from"] == "text"
+    assert "<mark>deltagelse</mark>" in hit["decision_html"] and "<mark>stand</mark>" in hit["decision_html"]
+    page = soup(client.get("/", query_string=query))
+    preview = hit_article(page, hit["id"]).select_one(".decision-preview")
+    # by stem and compound part, as the snippet marks them
+    assert [m.get_text() for m in preview.select("mark")] == ["deltagelse", "stand", "deltager", "foreningsstande"]
+    assert shown_lines(preview) == ["Beslutning: " + line if n == 0 else line for n, line in enumerate(hit["decision"].split("\n"))]
+
+    # cut from the decision, the snippet is the preview: not marked twice
+    decided = hit_titled(client, "Foreningernes dag 2015", decisions_only=1, **query)
+    assert (decided["snippet_from"], decided["decision_html"]) == ("decision", "")
+
+
 def test_a_hit_without_a_decision_says_so(client):
     """Scanning a list for what was decided, a reporter tells an item that decided nothing
     (Roskilde's "Beslutninger om dagsordenen": "Beslutning -") from one whose decision is shown;
