@@ -54,9 +54,11 @@ class Progress:
     def start(self, total: int) -> None:
         """The run will look at `total` files."""
 
-    def file(self, source: str, at: int | None = None) -> None:
-        """The run is at this file (about to check whether it changed, or to write it); `at`: its
-        number, when files are not announced one by one."""
+    def file(self, source: str, at: int | None = None, outcome: str = "") -> None:
+        """The run is at this file (checked whether it changed and read it if so, or about to
+        write it); `at`: its number, when files are not announced one by one; `outcome`: what the
+        run made of it (Danish, "ny, 7 passager", "uændret"; "" for a file skipped, whose reason
+        `skipped` gives, and in the writing pass)."""
 
     def skipped(self, skipped: Skipped) -> None:
         """This file is not indexed, for the reason given."""
@@ -75,8 +77,8 @@ class ConsoleProgress(Progress):
     """A bar with counts and the current file on a terminal; plain lines elsewhere.
 
     NORMAL on a terminal: the bar only (skipped files are listed by the summary). NORMAL
-    elsewhere: a start line and a line at every tenth of the way. VERBOSE: a line per file
-    and per skipped file, on a terminal too.
+    elsewhere: a start line and a line at every tenth of the way. VERBOSE: a line per file,
+    with what became of it, and per skipped file, on a terminal too.
     """
 
     REDRAW_SECONDS = 0.1
@@ -97,10 +99,10 @@ class ConsoleProgress(Progress):
         if self.verbosity >= VERBOSE or not self.tty:
             self._line(f"Indekserer {_plural(total, 'fil', 'filer')} …")
 
-    def file(self, source: str, at: int | None = None) -> None:
+    def file(self, source: str, at: int | None = None, outcome: str = "") -> None:
         self.count = self.count + 1 if at is None else at
         if self.verbosity >= VERBOSE:
-            self._line(f"[{self.count}/{self.total}] {self._label}{printable(source)}")
+            self._line(f"[{self.count}/{self.total}] {self._label}{printable(source)}{' – ' + outcome if outcome else ''}")
         elif self.tty:
             now = time.monotonic()
             if now - self._drawn >= self.REDRAW_SECONDS or self.count == self.total:

@@ -172,8 +172,8 @@ def update_index(
         with contextlib.closing(_read_changed(corpus, stored, pool)) as results:
             for source, changed in results:
                 stop_if_asked()
-                progress.file(source)
                 if isinstance(changed, Skipped):  # one bad file never stops the run
+                    progress.file(source)  # its reason follows
                     # A file indexed before keeps what was indexed from it, whatever stops it
                     # this time (as a folder that cannot be listed does): a half-copied PDF or
                     # a share that hiccups must not take a meeting off the site.
@@ -185,12 +185,15 @@ def update_index(
                     continue
                 if changed is None:
                     counts["unchanged"] += 1
+                    progress.file(source, outcome=UNCHANGED)
                     continue
                 document, file_info = changed
                 notices.extend(Notice(source, note) for note in document.notices)
                 # Errors of the index itself are not the file's fault: they end the run, unsaved.
-                counts["passages"] += writer.add(document, root=corpus.root, **file_info)
+                passages = writer.add(document, root=corpus.root, **file_info)
+                counts["passages"] += passages
                 counts["indexed"] += 1
+                progress.file(source, outcome=_read_outcome(previous.get(source), document.source_sha256, passages))
                 written.add(source)
                 # A first build has nothing to pair: keeping every item's id and title for it
                 # would only cost memory (a million items).
@@ -235,6 +238,16 @@ def update_index(
     )
     progress.done(report)
     return report
+
+
+# What a run made of each file it looked at, for `-v` (Danish: shown to users).
+UNCHANGED = "uændret"
+
+
+def _read_outcome(before: dict[str, Any] | None, sha256: str, passages: int) -> str:
+    """"ny", "ændret" or (rebuilt, the content as before) "læst igen", with the passages written."""
+    what = "ny" if before is None else "ændret" if before.get("sha256") != sha256 else "læst igen"
+    return f"{what}, {passages} {'passage' if passages == 1 else 'passager'}"
 
 
 class RunRefused(Exception):

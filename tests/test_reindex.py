@@ -32,6 +32,7 @@ SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINUTES_2015 = "naestved-integrationsraadet-referat-2015-05-21.txt"
 ROSKILDE = "roskilde-integrationsraadet-referat-2026-06-04.txt"
+SEED_NAMES = sorted(path.name for path in SEEDS.iterdir())
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -108,7 +109,7 @@ class Recorder(Progress):
     def start(self, total: int) -> None:
         self.events.append(("start", total))
 
-    def file(self, source: str, at: int | None = None) -> None:
+    def file(self, source: str, at: int | None = None, outcome: str = "") -> None:
         self.events.append(("file", source))
 
     def skipped(self, skipped: Skipped) -> None:
@@ -396,7 +397,7 @@ def test_a_file_that_vanishes_mid_run_is_reported_and_the_rest_indexed(tmp_path)
     corpus = make_corpus(tmp_path)
 
     class DeleteTheNextFile(Progress):
-        def file(self, source: str, at: int | None = None) -> None:
+        def file(self, source: str, at: int | None = None, outcome: str = "") -> None:
             if source == MINUTES_2015:  # announced while reading, and again while writing
                 (corpus / ROSKILDE).unlink(missing_ok=True)
 
@@ -751,6 +752,35 @@ def test_verbose_progress_names_every_file_and_every_skip():
         "[3/3] mappe/referat-03.pdf",
         "  sprunget over: mappe/referat-03.pdf: tom fil (0 bytes)",
     ]
+
+
+def test_verbose_progress_says_what_became_of_each_file(tmp_path):
+    """`-v` named the files but not whether each was new, changed or left alone: an
+    administrator checking that last night's upload was picked up could not tell."""
+    corpus, index_dir = make_corpus(tmp_path), tmp_path / "index"
+    shutil.move(corpus / MINUTES_2015, tmp_path / MINUTES_2015)
+    update_index([corpus], index_dir)
+    shutil.move(tmp_path / MINUTES_2015, corpus / MINUTES_2015)
+    (corpus / ROSKILDE).write_text((corpus / ROSKILDE).read_text(encoding="utf-8") + "\nTilføjet.\n", encoding="utf-8")
+    (corpus / "tom.pdf").write_bytes(b"")
+
+    def verbose_lines(**options) -> dict[str, str]:
+        out = io.StringIO()
+        report = update_index([corpus], index_dir, progress=ConsoleProgress(out, verbosity=VERBOSE, tty=False), **options)
+        lines = out.getvalue().splitlines()
+        return report, {line.split("] ", 1)[1].split(" – ")[0]: line.split(" – ", 1)[1] if " – " in line else ""
+                        for line in lines if line.startswith("[") and "skriver" not in line}
+
+    report, outcomes = verbose_lines()
+    roskilde = report.passages - 7
+    assert outcomes == {
+        MINUTES_2015: "ny, 7 passager",
+        ROSKILDE: f"ændret, {roskilde} passager",
+        "tom.pdf": "",  # its reason is the line after
+        **{name: "uændret" for name in SEED_NAMES if name not in (MINUTES_2015, ROSKILDE)},
+    }
+    _, rebuilt = verbose_lines(full=True)
+    assert rebuilt[MINUTES_2015] == "læst igen, 7 passager" and rebuilt[ROSKILDE] == f"læst igen, {roskilde} passager"
 
 
 def test_quiet_progress_says_nothing(capsys):
