@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from indexer import pipeline
 from indexer.extract import (
-    ExtractError, file_error_reason, is_candidate, is_junk, link_reason, open_regular, os_error_text,
+    ExtractError, UnreadableFile, file_error_reason, is_candidate, is_junk, link_reason, open_regular, os_error_text,
     read_failure, unsupported_reason,
 )
 from indexer.models import Document, Notice, Skipped
@@ -120,7 +120,7 @@ def update_index(
     from search import open_index  # the search engine is needed only here, not to list files
 
     from search import moved as moved_ids
-    from search.index_folder import remembered_folders, write_folders
+    from search.index_folder import remembered_folders, remembered_refused, write_folders, write_refused
 
     started = time.monotonic()
     progress = progress or Progress()
@@ -133,6 +133,7 @@ def update_index(
     written: set[str] = set()
     removed: list[str] = []
     added: dict[str, moved_ids.Written] = {}  # new or changed files: what old ids may now be (`search.moved`)
+    refused_files: dict[str, dict[str, Any]] = {}  # refused for their content, for the next run (`_Refused`)
     counts = {"indexed": 0, "unchanged": 0, "passages": 0}
     index = open_index(index_dir, create=True)
     # The reading pool starts before the writer takes the index lock, so no worker holds it.
@@ -169,9 +170,13 @@ def update_index(
         progress.start(len(corpus.files))  # the files to check; refused ones are reported at once
         for item in corpus.skipped:
             progress.skipped(item)
-        with contextlib.closing(_read_changed(corpus, stored, pool)) as results:
+        earlier_refused = {} if full else remembered_refused(Path(index_dir), refused_key(stamp))
+        with contextlib.closing(_read_changed(corpus, stored, pool, earlier_refused)) as results:
             for source, changed in results:
                 stop_if_asked()
+                if isinstance(changed, _Refused):  # refused for what it holds: not read again until it changes
+                    refused_files[source] = changed.record()
+                    changed = Skipped(changed.source, changed.reason + (NOT_READ_AGAIN if changed.again else ""))
                 if isinstance(changed, Skipped):  # one bad file never stops the run
                     progress.file(source)  # its reason follows
                     # A file indexed before keeps what was indexed from it, whatever stops it
@@ -219,6 +224,10 @@ def update_index(
         moved_ids.record(index, moves)
     except Exception as error:  # the index is committed: a lost map only costs old addresses
         log.warning("could not record the moved ids in %s: %s", index_dir, error)
+    try:  # committed: the next run does not read these again while they stay as they are
+        write_refused(Path(index_dir), refused_key(stamp), refused_files)
+    except OSError as error:  # they are only read again
+        log.warning("could not record the refused files in %s: %s", index_dir, error)
     try:  # committed: the next run without paths indexes these again
         write_folders(Path(index_dir), [str(path) for path in given])
     except OSError as error:  # the index is written; a run without paths then falls back to the default
@@ -386,8 +395,48 @@ def _skipped(source: str, error: Exception) -> Skipped:
     return Skipped(source, _reason(error))
 
 
-def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool | None) -> Iterator[tuple[str, _Read]]:
-    """Each file of the corpus in order with what reading it gave; only new or changed files are read.
+# Added to the reason of a refused file that was not read again (see `_Refused`).
+NOT_READ_AGAIN = " (uændret siden sidste kørsel – ikke læst igen)"
+
+
+@dataclass(frozen=True)
+class _Refused(Skipped):
+    """A file read and refused for what it holds (no text layer, corrupt, encrypted, no items),
+    with the size and mtime it had: while they stay the same, later runs give the same reason
+    without reading it again (a folder of scanned PDFs would otherwise be parsed on every run,
+    and an incremental run of one changed file take minutes). Not a file the OS would not give
+    (`UnreadableFile`): access comes back without the file changing. `again`: this run gave
+    the remembered reason without reading."""
+
+    size: int = 0
+    mtime_ns: int = 0
+    checked_ns: int = 0
+    root: str = ""
+    again: bool = False
+
+    def record(self) -> dict[str, Any]:
+        return {"reason": self.reason, "size": self.size, "mtime_ns": self.mtime_ns,
+                "checked_ns": self.checked_ns, "root": self.root}
+
+
+def refused_key(stamp: str) -> str:
+    """What refused a file: this code's version and schema and the data files' stamp. Another
+    release (OCR, say) or edited data reads every refused file again."""
+    from importlib import metadata
+
+    from search.schema import SCHEMA_VERSION
+
+    try:
+        version = metadata.version("referatsog")
+    except metadata.PackageNotFoundError:  # run from a checkout without installing
+        version = "?"
+    return f"{version}:{SCHEMA_VERSION}:{stamp}"
+
+
+def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool | None,
+                  refused: dict[str, dict[str, Any]] | None = None) -> Iterator[tuple[str, _Read]]:
+    """Each file of the corpus in order with what reading it gave; only new or changed files are
+    read, and not a file the last run refused for its content and that is as it was (`refused`).
 
     Which files changed is decided here (stat, else hash: cheap); reading them (extract,
     clean, segment, enrich: ~99% of a full build's parsing time) goes to a process pool
@@ -404,15 +453,22 @@ def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool
             if _unchanged(path, real_root, stored.get(source), info):
                 decided[source] = None
                 continue
+            earlier = (refused or {}).get(source)
+            if earlier is not None and earlier.get("root") == real_root and stat.S_ISREG(info.st_mode) \
+                    and _same_stat(earlier, info):
+                decided[source] = _Refused(source, earlier["reason"], info.st_size, info.st_mtime_ns,
+                                           earlier["checked_ns"], real_root, again=True)
+                continue
         except Exception as error:
             decided[source] = _skipped(source, error)
             continue
         pending.append((source, path, info, checked_ns))
     if pool is not None and len(pending) >= POOL_MIN_FILES:
-        jobs = [(path, root, info, checked_ns, source) for source, path, info, checked_ns in pending]
+        jobs = [(path, root, info, checked_ns, source, real_root) for source, path, info, checked_ns in pending]
         read = ((source, result) for (source, *_), result in zip(pending, pool.imap(_read_job, jobs, _CHUNK)))
     else:
-        read = ((source, _read_one(path, root, info, checked_ns, source)) for source, path, info, checked_ns in pending)
+        read = ((source, _read_one(path, root, info, checked_ns, source, real_root))
+                for source, path, info, checked_ns in pending)
     reads = iter(read)
     try:
         for source in corpus.files:
@@ -444,14 +500,18 @@ def _unchanged(path: Path, real_root: str, record: dict[str, Any] | None, info: 
     return _same_stat(record, info) or record.get("sha256") == _sha256(path)
 
 
-def _read_one(path: Path, root: Path, info: os.stat_result, checked_ns: int, source: str) -> _Read:
-    """Read one new or changed file; any error becomes its `Skipped` line."""
+def _read_one(path: Path, root: Path, info: os.stat_result, checked_ns: int, source: str, real_root: str = "") -> _Read:
+    """Read one new or changed file; any error becomes its `Skipped` line (a `_Refused` one
+    when it is the file's content that is refused)."""
     try:
         document = pipeline.read_document(path, root)
         if not document.passages:
             raise ExtractError("ingen dagsordenspunkter eller afsnit fundet")
     except Exception as error:
-        return _skipped(source, error)
+        skipped = _skipped(source, error)
+        if isinstance(error, ExtractError) and not isinstance(error, UnreadableFile):
+            return _Refused(skipped.source, skipped.reason, info.st_size, info.st_mtime_ns, checked_ns, real_root)
+        return skipped
     return document, {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "checked_ns": checked_ns}
 
 
@@ -500,7 +560,7 @@ def _reading_pool(workers: int | None, files: int) -> Iterator[Pool | None]:
         pool.join()
 
 
-def _read_job(job: tuple[Path, Path, os.stat_result, int, str]) -> _Read:
+def _read_job(job: tuple[Path, Path, os.stat_result, int, str, str]) -> _Read:
     return _read_one(*job)
 
 

@@ -30,6 +30,7 @@ from search.schema import SCHEMA_VERSION
 INDEX_NAME = "MAIN"
 VERSION_FILE = "referatsog-index.json"
 MOVED_FILE = "referatsog-moved.json"  # old ids → new ones (`search.moved`)
+REFUSED_FILE = "referatsog-refused.json"  # files read and refused for their content (`remembered_refused`)
 
 
 def is_index_folder(names: Iterable[str]) -> bool:
@@ -74,6 +75,29 @@ def remembered_folders(path: Path) -> list[str]:
     return folders
 
 
+def write_refused(path: Path, key: str, files: dict[str, dict[str, Any]]) -> None:
+    """Remember, beside the committed index, the files its last run read and refused for what
+    they hold (no text layer, corrupt, encrypted), by source, with the size, mtime and reason
+    each was refused with; `key` names the code and data that refused them."""
+    temporary = path / f"{REFUSED_FILE}.tmp"
+    temporary.write_text(json.dumps({"key": key, "files": files}, ensure_ascii=False) + "\n", encoding="utf-8")
+    temporary.replace(path / REFUSED_FILE)
+
+
+def remembered_refused(path: Path, key: str) -> dict[str, dict[str, Any]]:
+    """`write_refused`'s files, if written under the same `key`; else (none, another version,
+    unreadable) nothing: every file is then read again."""
+    try:
+        data = json.loads((path / REFUSED_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) and data.get("key") == key else None
+    if not isinstance(files, dict):
+        return {}
+    return {source: record for source, record in files.items()
+            if isinstance(record, dict) and isinstance(record.get("reason"), str)}
+
+
 def open_current(path: Path) -> FileIndex | None:
     """The index in `path` if it is of this code's schema version and readable, else None."""
     if not index_exists(path):
@@ -99,7 +123,7 @@ def not_index_files(path: Path) -> list[str]:
     index folder pointed at a folder of documents must not fill it with index files."""
     if index_exists(path) or not path.is_dir():
         return []
-    ours = (INDEX_NAME, f"_{INDEX_NAME}", VERSION_FILE, MOVED_FILE, ".")  # hidden files: .keep, .nfs…
+    ours = (INDEX_NAME, f"_{INDEX_NAME}", VERSION_FILE, MOVED_FILE, REFUSED_FILE, ".")  # hidden files: .keep, .nfs…
     return sorted(e.name for e in path.iterdir() if not e.name.startswith(ours) and e.name != "lost+found")
 
 

@@ -393,6 +393,59 @@ def test_a_folder_that_cannot_be_listed_keeps_what_was_indexed_from_it(tmp_path,
 # --- bad files, one line each, the run goes on -----------------------------------------------------
 
 
+def test_a_file_refused_for_its_content_is_not_read_again_while_it_stays_as_it_was(tmp_path, reads):
+    """A folder of scanned PDFs was parsed again on every run, to be refused again: minutes
+    of an incremental run that had one changed file to read."""
+    corpus, index_dir = make_corpus(tmp_path), tmp_path / "index"
+    for name in ("scanned-no-text.pdf", "truncated.pdf"):
+        shutil.copy(FIXTURES / "pdf" / name, corpus / name)
+    age(corpus)
+    first = {item.source: item.reason for item in update_index([corpus], index_dir).skipped}
+    assert first == {"scanned-no-text.pdf": "intet tekstlag (billed-/scannet PDF) – kør OCR først, f.eks. ocrmypdf -l dan",
+                     "truncated.pdf": "beskadiget eller afkortet PDF (uventet filslutning)"}
+    reads.clear()
+
+    second = update_index([corpus], index_dir)
+
+    assert reads == []
+    assert {item.source: item.reason for item in second.skipped} == {
+        name: reason + " (uændret siden sidste kørsel – ikke læst igen)" for name, reason in first.items()}
+
+    with (corpus / "truncated.pdf").open("ab") as pdf:  # copied again, whole this time, say
+        pdf.write(b"\n%%EOF\n")
+    past = time.time() - 60
+    os.utime(corpus / "truncated.pdf", (past, past))
+    third = update_index([corpus], index_dir)
+    assert reads == ["truncated.pdf"]
+    assert {item.source: item.reason for item in third.skipped}["truncated.pdf"] == first["truncated.pdf"]
+
+    reads.clear()
+    update_index([corpus], index_dir, full=True)  # the remedy the README names: every file read again
+    assert sorted(reads) == sorted(p.name for p in corpus.iterdir())
+
+
+def test_a_file_the_os_would_not_give_is_read_again_next_time(tmp_path, monkeypatch):
+    """No access, an I/O error, a share gone: nothing is known of the content, which may well
+    be readable next time without the file changing."""
+    from indexer.extract import UnreadableFile
+
+    corpus, index_dir = make_corpus(tmp_path), tmp_path / "index"
+    real = pipeline.read_document
+
+    def no_access(path: Path, root: Path):
+        if path.name == MINUTES_2015:
+            raise UnreadableFile("ingen adgang til filen (tjek rettighederne)")
+        return real(path, root)
+
+    monkeypatch.setattr(pipeline, "read_document", no_access)
+    assert [item.source for item in update_index([corpus], index_dir).skipped] == [MINUTES_2015]
+    monkeypatch.setattr(pipeline, "read_document", real)
+
+    again = update_index([corpus], index_dir)
+
+    assert (again.skipped, again.indexed, again.passages) == ((), 1, 7)
+
+
 def test_a_file_that_vanishes_mid_run_is_reported_and_the_rest_indexed(tmp_path):
     corpus = make_corpus(tmp_path)
 
