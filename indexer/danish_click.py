@@ -247,6 +247,30 @@ class DanishGroup(_DanishHelp, click.Group):
                 raise
             click.echo("Afbrudt.", err=True)
             sys.exit(1)
+        except Exception as error:  # a fault of ours: one Danish line, the traceback in a file
+            if not standalone_mode:
+                raise
+            click.echo(f"Fejl: {internal_error(error)}", err=True)
+            sys.exit(1)
         if standalone_mode:  # an int is the code of a ctx.exit(); the commands return nothing
             sys.exit(result if isinstance(result, int) else 0)
         return result
+
+
+def internal_error(error: BaseException) -> str:
+    """The line for an error no command expected (a fault in Referatsøg, not in the user's
+    files or settings): what it was, and where its traceback is kept for a bug report. A user
+    never gets a traceback on the terminal."""
+    import tempfile
+    import traceback
+
+    detail = " ".join(str(error).split())
+    what = f"{type(error).__name__}: {detail}"[:200] if detail else type(error).__name__
+    try:
+        handle, path = tempfile.mkstemp(prefix="referatsog-fejl-", suffix=".txt")
+        with os.fdopen(handle, "w", encoding="utf-8") as details:
+            details.write("".join(traceback.format_exception(error)))
+        kept = f"detaljerne er gemt i {path} (send dem med, når fejlen meldes)"
+    except OSError:
+        kept = "detaljerne kunne ikke gemmes"
+    return f"uventet fejl i Referatsøg ({what}) – {kept}."

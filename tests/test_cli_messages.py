@@ -504,3 +504,24 @@ def test_an_interrupted_index_run_exits_130_with_one_line_saying_the_old_index_s
 
     assert result.exit_code == 130
     assert result.stderr.startswith("Fejl: afbrudt – ") and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_fault_of_ours_is_one_danish_line_with_its_details_kept_in_a_file(runner, tmp_path, monkeypatch):
+    """A bug met mid-run printed Python's traceback; the user gets one line and a file to send."""
+    import indexer.update
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr("tempfile.tempdir", None)  # read TMPDIR again
+
+    def broken(*args, **kwargs):
+        raise TypeError("'NoneType' object does not support item assignment")
+
+    monkeypatch.setattr(indexer.update, "update_index", broken)
+
+    result = run(runner, "index", SEEDS, "--index-dir", tmp_path / "idx")
+
+    assert result.exit_code == 1 and result.stdout == ""
+    [kept] = tmp_path.glob("referatsog-fejl-*.txt")
+    assert result.stderr == ("Fejl: uventet fejl i Referatsøg (TypeError: 'NoneType' object does not support item "
+                             f"assignment) – detaljerne er gemt i {kept} (send dem med, når fejlen meldes).\n")
+    assert "Traceback" in kept.read_text(encoding="utf-8") and "in broken" in kept.read_text(encoding="utf-8")
