@@ -175,7 +175,7 @@ def extract(file: Path, as_json: bool) -> None:
     click.echo(f"{printable(document.source)}: {_one_line(meta)} · {count} {'passage' if count == 1 else 'passager'}")
     for passage in document.passages:
         number = f"{passage.item_number}. " if passage.item_number is not None else ""
-        where = f"side {passage.page}" if passage.page else f"linje {passage.line}"
+        where = _where(passage.page, passage.line, passage.decision_page, bracketed=True)
         click.echo(f"  {number}{_first_line(passage.title, TITLE_WIDTH)}  ({where})")
         # Each part named, as `search` names them: a bare number or name is a riddle.
         details = [f"sagsnr. {passage.case_number}" if passage.case_number else None,
@@ -416,8 +416,19 @@ def _print_response(response) -> None:
                 click.echo("   " + snippet)
             if hit.decision:
                 click.echo("   Beslutning: " + _first_line(hit.decision, 160))
-        where = f"side {hit.page}" if hit.page else f"linje {hit.line}"
+        where = _where(hit.page, hit.line, hit.decision_page)
         click.echo(click.style(f"   {printable(hit.source)}, {where} · {printable(hit.id)}", dim=True))
+
+
+def _where(page: int | None, line: int, decision_page: int | None, bracketed: bool = False) -> str:
+    """Where an item starts in its source, and the page of its decision when that is another:
+    what a reporter quotes is often pages on (the web page's "side 4 (beslutningen side 6)").
+    `bracketed`: for use inside brackets ("side 4, beslutningen side 6")."""
+    if not page:
+        return f"linje {line}"
+    if not decision_page or decision_page == page:
+        return f"side {page}"
+    return f"side {page}, beslutningen side {decision_page}" if bracketed else f"side {page} (beslutningen side {decision_page})"
 
 
 def _terminal_snippet(snippet: str) -> str:

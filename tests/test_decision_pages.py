@@ -118,3 +118,21 @@ def test_a_text_files_document_page_names_no_page(client):
     toc = document.select_one("ol.toc")
     assert toc.select(".decision-preview")  # the decisions are there, without pages
     assert "#page=" not in str(document) and "side " not in toc.get_text() and not toc.select("a.decision-page")
+
+
+def test_the_command_line_names_the_decisions_page_too(runner, tmp_path):
+    """The web hit said "side 4 (beslutningen side 6)", the terminal only "side 4": a reporter
+    at the command line quoted the decision from the wrong page."""
+    from conftest import run
+
+    corpus = tmp_path / "pdf"
+    corpus.mkdir()
+    shutil.copy(PDFS / PDF, corpus / PDF)
+    assert run(runner, "index", corpus, "--index-dir", tmp_path / "idx", "-q").exit_code == 0
+
+    found = run(runner, "search", "Modtagelse af flygtninge", "--index-dir", tmp_path / "idx")
+    extracted = run(runner, "extract", corpus / PDF)
+
+    assert f"   {PDF}, side 4 (beslutningen side 6) · " in found.stdout
+    assert "  15. Modtagelse af flygtninge  (side 4, beslutningen side 6)" in extracted.stdout
+    assert "  14. Foreningernes dag 2015  (side 3)" in extracted.stdout  # decided on its own page
