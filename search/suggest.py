@@ -98,6 +98,13 @@ def max_distance(term: str) -> int:
 
 def close_terms(searcher: Searcher, word: str, field: str = "body",
                 snapshot: Snapshot | None = None) -> tuple[list[str], dict[str, str]]:
+    """`_close_terms` without the terms found with an ending cut off."""
+    terms, variants, _ = _close_terms(searcher, word, field, snapshot)
+    return terms, variants
+
+
+def _close_terms(searcher: Searcher, word: str, field: str = "body",
+                 snapshot: Snapshot | None = None) -> tuple[list[str], dict[str, str], frozenset[str]]:
     """Index terms close to a word, best first: within its edit limit of the word's stem, or one
     edit from the stem of the word with up to four letters cut off its end (a typo in an
     ending hides the stem from Snowball: "kommunalbestyrelsne" → "kommunalbestyr"); and the
@@ -109,19 +116,23 @@ def close_terms(searcher: Searcher, word: str, field: str = "body",
     keyboard ("radet" → "rådet", also two edits once folded: "raadet"). Those are looked up
     as whole variants of the word (`_variant_terms`), which is also how a four-letter word
     is corrected ("born" → "børn"), and only then, when its own term is not in the index.
+
+    The third value: the terms found only with an ending cut off, whose spelling must still be
+    close to the whole word typed (`corrections`).
     """
     folded = danish.fold(word)
     if len(folded) > MAX_LETTERS or not folded.isalpha():
-        return [], {}
+        return [], {}, frozenset()
     terms = analyze(_ANALYZER, word)
     if len(terms) != 1:
-        return [], {}
+        return [], {}, frozenset()
     own = terms[0]
     if len(folded) < MIN_LENGTH:
         if len(folded) < MIN_SHORT_LENGTH or searcher.doc_frequency(field, own):
-            return [], {}
+            return [], {}, frozenset()
         variants = _variant_terms(searcher, word, own, field, transpose=False)
-        return sorted(variants, key=lambda term: -searcher.doc_frequency(field, term))[:MAX_CANDIDATES], variants
+        ranked = sorted(variants, key=lambda term: -searcher.doc_frequency(field, term))[:MAX_CANDIDATES]
+        return ranked, variants, frozenset()
     # The word's own stem and the word as typed first (a typo can cut the stem short:
     # "flygtnige" stems to "flygtn", three edits from "flygtning" but two from the word);
     # cut endings only if those find nothing.
@@ -129,15 +140,17 @@ def close_terms(searcher: Searcher, word: str, field: str = "body",
     rounds.append({danish.stem(folded[:-cut]): 1 for cut in _TRIM if len(folded) - cut >= MIN_LENGTH})
     variants = _variant_terms(searcher, word, own, field)
     found: dict[str, int] = dict.fromkeys(variants, 1)
-    for probes in rounds:
+    trimmed: frozenset[str] = frozenset()
+    for at, probes in enumerate(rounds):
         for probe, limit in probes.items():
             for term in _terms_within(_vocabulary(searcher, field, probe[0], snapshot), probe, limit):
                 found[term] = min(found.get(term, 9), _distance(probe, term))
         found.pop(own, None)
         if found:
+            trimmed = frozenset(found) - set(variants) if at else frozenset()
             break
     ranked = sorted(found, key=lambda term: (found[term], -searcher.doc_frequency(field, term)))
-    return ranked[:MAX_CANDIDATES], variants
+    return ranked[:MAX_CANDIDATES], variants, trimmed
 
 
 def _vocabulary(searcher: Searcher, field: str, letter: str, snapshot: Snapshot | None) -> list[str]:
@@ -317,7 +330,7 @@ def corrections(searcher: Searcher, word: str, field: str = "body", snapshot: Sn
     """
     typed = danish.fold(word)
     found = []
-    terms, variant_words = close_terms(searcher, word, field, snapshot)
+    terms, variant_words, trimmed = _close_terms(searcher, word, field, snapshot)
     typo = not any(searcher.doc_frequency(field, own) for own in analyze(_ANALYZER, word))
     budget = _PASSAGE_BUDGET
     for term in terms:
@@ -331,6 +344,11 @@ def corrections(searcher: Searcher, word: str, field: str = "body", snapshot: Sn
         # an alternative for typos in the sources and need not be a word ("udvælget").
         if typo and term in variant_words and (spelt is None or spelling_distance(typed, danish.fold(spelt)) > 1):
             spelt = variant_words[term]
+        # A term found with up to four letters cut off the word is one edit from a stub of it:
+        # its spelling must be close to the whole word typed, letter by letter, or "håndbold"
+        # cut to "hånd" is "corrected" to «hænder» and «håndteres».
+        if spelt and term in trimmed and _distance(typed, danish.fold(spelt)) > max_distance(typed):
+            spelt = None
         if spelt:
             distance = spelling_distance(typed, danish.fold(spelt))
             if distance <= max_distance(typed):
