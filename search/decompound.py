@@ -93,6 +93,14 @@ class Lexicon:
             return False
         return any(danish.stem(part + ending) in self.stems for ending in _ENDINGS)
 
+    def may_be_part(self, word: str) -> bool:
+        """Whether a folded word may be looked for as a part of compounds the lexicon could not
+        split ("garanti" in "kommunegaranti"): a word of `MIN_TAIL` letters or more, not a
+        suffix never split off ("tion", "ning": every "integration" ends in one) nor a small word."""
+        if len(word) < MIN_TAIL or not word.isalpha() or word in self.blocked or danish.is_stop(word):
+            return False
+        return danish.stem(word) not in self.blocked
+
     def split(self, word: str) -> tuple[str, ...]:
         """The parts of a folded, lower-case compound (empty when this lexicon cannot split it)."""
         parts = self._splits.get(word)

@@ -37,7 +37,8 @@ from whoosh.support.levenshtein import damerau_levenshtein
 from whoosh.util.text import rcompile
 
 from search import danish
-from search.analysis import DanishAnalyzer, analyze
+from search.analysis import DanishAnalyzer, analyze, compound_lexicon
+from search.decompound import LINKS, MIN_HEAD, MIN_TAIL
 from search.snapshot import Snapshot
 from search.syntax import Clause, ParsedQuery
 
@@ -59,6 +60,8 @@ _MAX_VARIANT_LETTERS = 30  # letters of a word whose neighbours are swapped as v
 _MAX_FOLD_LETTERS = 4  # a/o of a word tried as æ/å/ø
 _CLEARLY_FARTHER = 2  # a tie this many letter edits farther than the nearest spelling is dropped
 _UNFOLDED = {"a": "æå", "o": "ø"}  # what a foreign keyboard types for æ, å and ø
+MAX_COMPOUNDS = 6  # compounds searched for a word the index has only inside compounds
+_COMPOUND_SCAN = 500  # index terms read per part looked for, at most
 _TOKEN_RE = rcompile(danish.TOKEN_PATTERN)
 _ANALYZER = DanishAnalyzer()
 
@@ -71,6 +74,7 @@ class Correction:
     term: str  # the index term
     spelling: str  # a word from the documents that analyses to `term`
     distance: int
+    compound: bool = False  # `term` is a compound with `word` as a part, not a close spelling
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,94 @@ def _close_terms(searcher: Searcher, word: str, field: str = "body",
             break
     ranked = sorted(found, key=lambda term: (found[term], -searcher.doc_frequency(field, term)))
     return ranked[:MAX_CANDIDATES], variants, trimmed
+
+
+def compound_terms(searcher: Searcher, word: str, field: str = "body", snapshot: Snapshot | None = None) -> list[str]:
+    """Index terms of compounds that `word` is the last part of ("garanti" → "kommunegaranti"),
+    or the first part of when the rest is a word the lexicon knows; most passages first, at
+    most `MAX_COMPOUNDS`. Only for a word whose own term is in no passage: the index splits a
+    compound only into parts its lexicon knows, and a part used nowhere alone is not known.
+
+    Danish compounds are right-headed, so the last part says what the compound is (a
+    "sommerlejr" is a "lejr"); the tails are found by a range of the field's terms spelt
+    backwards, sorted (`_reversed_vocabulary`), the heads by a range of `_vocabulary`. A
+    suffix the lexicon never splits off ("tion", "ning") is not looked for.
+    """
+    folded = danish.fold(word)
+    lexicon = compound_lexicon(searcher.schema)
+    if len(folded) > MAX_LETTERS or not lexicon.may_be_part(folded):
+        return []
+    terms = analyze(_ANALYZER, word)
+    if len(terms) != 1 or searcher.doc_frequency(field, terms[0]):
+        return []
+    # The stem, and the word ("dialogkorps" keeps the "s" that "korp" lost); not a stem too
+    # short to be a part: "radet" (a typo of "rådet") stems to "rad", the end of "aktiveringsgrad".
+    probes = {probe for probe in (terms[0], folded) if len(probe) >= MIN_TAIL}
+    found: set[str] = set()
+    for probe in probes:
+        for term in _starting(_reversed_vocabulary(searcher, field, probe[-1], snapshot), probe[::-1]):
+            head = term[::-1][: -len(probe)]
+            bare = head[:-1] if head.endswith(("-", *LINKS)) and len(head) > MIN_HEAD else head
+            if sum(letter.isalpha() for letter in bare) >= MIN_HEAD:
+                found.add(term[::-1])
+    forwards = _vocabulary(searcher, field, folded[0], snapshot)
+    for probe in probes:
+        for term in _starting(forwards, probe):
+            rest = term[len(probe):]
+            rests = [rest, *(rest[1:] for link in LINKS if rest.startswith(link))]
+            if any(len(part) >= MIN_TAIL and lexicon.knows(part) for part in rests):
+                found.add(term)
+    return sorted(found, key=lambda term: (-searcher.doc_frequency(field, term), term))[:MAX_COMPOUNDS]
+
+
+def _starting(terms: list[str], prefix: str) -> list[str]:
+    """The sorted `terms` that begin with `prefix` and are longer, at most `_COMPOUND_SCAN`."""
+    at = bisect_left(terms, prefix)
+    found = []
+    while at < len(terms) and len(found) < _COMPOUND_SCAN and terms[at].startswith(prefix):
+        if terms[at] != prefix:
+            found.append(terms[at])
+        at += 1
+    return found
+
+
+def _reversed_vocabulary(searcher: Searcher, field: str, letter: str, snapshot: Snapshot | None) -> list[str]:
+    """The field's terms that end in `letter` and are long enough to be a compound (letters and
+    hyphens only), spelt backwards and sorted: kept with the generation's snapshot per last
+    letter, as `_vocabulary` keeps them per first letter. Terms are not stored by their end,
+    so one pass over the field's terms builds (and caches) the lists of every letter."""
+    key = ("reversed-vocabulary", field)
+
+    def build() -> list[str]:
+        fieldobj = searcher.schema[field]
+        by_letter: dict[str, list[str]] = {}
+        for term in searcher.reader().lexicon(field):
+            word = fieldobj.from_bytes(term)
+            if len(word) >= MIN_HEAD + MIN_TAIL and word.replace("-", "").isalpha():
+                by_letter.setdefault(word[-1], []).append(word[::-1])
+        for last, words in by_letter.items():
+            words.sort()
+            if snapshot is not None and last != letter:  # the next word's last letter is then known too
+                snapshot.cache.get((*key, last), lambda words=words: words, _list_bytes)
+        return by_letter.get(letter, [])
+
+    if snapshot is None:
+        return build()
+    return snapshot.cache.get((*key, letter), build, _list_bytes)
+
+
+def compounds(searcher: Searcher, word: str, field: str = "body", snapshot: Snapshot | None = None) -> list[Correction]:
+    """`compound_terms` of `word` as corrections, each with a readable spelling from the passages."""
+    found = []
+    budget = _PASSAGE_BUDGET
+    for term in compound_terms(searcher, word, field, snapshot):
+        if budget <= 0:
+            break
+        spelt, read = _spelling(searcher, term, word, field, min(_PASSAGES, budget))
+        budget -= read
+        if spelt:
+            found.append(Correction(word, term, _case(spelt, word), 0, compound=True))
+    return found
 
 
 def _vocabulary(searcher: Searcher, field: str, letter: str, snapshot: Snapshot | None) -> list[str]:
@@ -378,15 +470,21 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
     for group in parsed.groups:
         added.append([])
         for clause in group:
-            if clause.field is not None or clause.negated or clause.phrase or clause.boost < 1 or looked_up >= MAX_WORDS:
+            if (clause.field is not None or clause.negated or clause.phrase or clause.boost < 1 or looked_up >= MAX_WORDS
+                    or getattr(clause, "prefix", False)):  # a truncated word ("flygt*") is no typo
                 continue
             looked_up += 1
-            for correction in _corrections(searcher, clause.text, field, snapshot):
+            # A word the index has only inside compounds is searched as those compounds, before
+            # (and instead of) its close spellings: "håndbold" is in "kvindehåndbold".
+            for correction in (_compounds(searcher, clause.text, field, snapshot)
+                               or _corrections(searcher, clause.text, field, snapshot)):
                 found.append(correction)
                 added[-1].append((Clause(correction.spelling, None, False, False, clause.boost * FUZZY_BOOST), correction))
     if not found:
         return None
-    missing = {c.word for c in found if not searcher.doc_frequency(field, analyze(_ANALYZER, c.word)[0])}
+    missing = {c.word for c in found
+               if not c.compound and not searcher.doc_frequency(field, analyze(_ANALYZER, c.word)[0])}
+    parts = {c.word for c in found if c.compound}
     suggestion = query
     for word in missing:
         best = next(c for c in found if c.word == word)  # corrections are best first per word
@@ -396,7 +494,7 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
         return replace(parsed, groups=tuple(tuple(group) + tuple(c for c, fix in more if keep is True or fix.word in keep)
                                             for group, more in zip(parsed.groups, added)))
 
-    return Fallback(rewritten(True), suggestion if missing else None, tuple(found), rewritten(missing))
+    return Fallback(rewritten(True), suggestion if missing else None, tuple(found), rewritten(missing | parts))
 
 
 def _corrections(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> tuple[Correction, ...]:
@@ -406,11 +504,33 @@ def _corrections(searcher: Searcher, word: str, field: str, snapshot: Snapshot |
                               lambda found: 200 + 400 * len(found))
 
 
+def _compounds(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> tuple[Correction, ...]:
+    if snapshot is None:
+        return tuple(compounds(searcher, word, field))
+    return snapshot.cache.get(("compounds", field, word), lambda: tuple(compounds(searcher, word, field, snapshot)),
+                              lambda found: 200 + 400 * len(found))
+
+
 def notice(corrections: tuple[Correction, ...]) -> str:
-    """Which spellings were searched for which words (the CLI and the web page already say that
-    the results are approximate; this says how)."""
-    pairs = {}
+    """Which spellings were searched for which words, and which compounds for the words found
+    only inside compounds (the CLI and the web page already say that the results are
+    approximate; this says how).
+
+    >>> notice((Correction("garanti", "kommunegaranti", "kommunegaranti", 0, compound=True),
+    ...         Correction("flygtnige", "flygtning", "flygtninge", 1)))
+    'Der er søgt på lignende stavemåder: «flygtnige» også som «flygtninge». «garanti» fundet som del af sammensatte ord: «kommunegaranti».'
+    """
+    pairs: dict[str, list[str]] = {}
+    parts: dict[str, list[str]] = {}
     for c in corrections:
-        pairs.setdefault(c.word, []).append(c.spelling)
-    read = "; ".join(f"«{word}» også som {', '.join(f'«{s}»' for s in spellings)}" for word, spellings in pairs.items())
-    return f"Der er søgt på lignende stavemåder: {read}."
+        (parts if c.compound else pairs).setdefault(c.word, []).append(c.spelling)
+    said = []
+    if pairs:
+        read = "; ".join(f"«{word}» også som {_listed(spellings)}" for word, spellings in pairs.items())
+        said.append(f"Der er søgt på lignende stavemåder: {read}.")
+    said.extend(f"«{word}» fundet som del af sammensatte ord: {_listed(spellings)}." for word, spellings in parts.items())
+    return " ".join(said)
+
+
+def _listed(words: list[str]) -> str:
+    return ", ".join(f"«{word}»" for word in words)
