@@ -167,6 +167,9 @@ class Hit:
     decision_date: str | None = None
     decision_page: int | None = None
     citation: str = ""
+    # The query's words, as typed, that this passage does not hold: set on the approximate
+    # hits of a query no passage holds every word of (`search.partial`), empty otherwise.
+    missing: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -196,6 +199,7 @@ class Hit:
             "decision_date": self.decision_date,
             "decision_page": self.decision_page,
             "citation": self.citation,
+            "missing": list(self.missing),
         }
 
 

@@ -18,9 +18,14 @@ passage's BM25F, so a later tier may show a higher one. The passages are describ
 query, an OR of the AND of each combination of words that occurs among them
 (`MostWords.combinations`), so they are counted, faceted, paged and cached as the hits of any
 query are. Only plain words and phrases are left out this way; field
-values, dates, item and case numbers and exclusions still hold for every passage. A query of
-more than `MAX_WORDS` words that finds nothing stays empty (the combinations would grow with
-the number of words).
+values, dates, item and case numbers and exclusions still hold for every passage. Of a query of
+more than `MAX_WORDS` words only the `MAX_WORDS` rarest are counted (the combinations would
+grow with the number of words; the commonest say least), and the notice says so.
+
+Nothing is shown when the passages hold fewer than half of the words counted, or only units
+and abbreviations (`2.500 kr`: every item with an amount holds «kr»): those passages are not
+about what was asked. Each hit shown can name the words it lacks (`lacking`), so a reporter
+does not read a Roskilde item as being about refugees for `flygtninge Roskilde`.
 
 >>> found = most_words([frozenset({1, 2}), frozenset({2, 3}), frozenset()], None)
 >>> found.count, found.combinations, found.absent, found.tiers
@@ -35,7 +40,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from search import danish
+
 MAX_WORDS = 8
+# Said when nothing is shown although no passage holds every word: not a silent zero.
+NOT_ALL = "Intet punkt indeholder alle ordene, og de punkter, der indeholder nogle af dem, vises ikke; prøv med færre ord."
+# Words that say nothing of a topic alone: units, and abbreviations the minutes put before
+# numbers (folded, without their full stop). A passage holding only these of a query's words is not shown.
+TRIVIAL = frozenset({"kr", "dkk", "pct", "procent", "mio", "mia", "dok", "nr", "stk", "jf", "kl", "ca", "mv", "bl",
+                     "fx", "evt", "inkl", "ekskl", "pkt", "tlf", "km", "m", "t", "md", "mdr", "aar"})
 
 
 @dataclass(frozen=True)
@@ -50,43 +63,73 @@ class MostWords:
     # The combinations grouped in the order their passages are shown: rarest words first
     # (the largest sum of log(passages / passages with the word)); equal sums share a tier.
     tiers: tuple[tuple[tuple[int, ...], ...], ...] = ()
+    # The words left out of the count: a query of more than `MAX_WORDS` words keeps the rarest.
+    dropped: tuple[int, ...] = ()
 
 
 def most_words(word_docs: Sequence[frozenset[int]], allowed: frozenset[int] | None,
-               passages: int | None = None) -> MostWords | None:
+               passages: int | None = None, words: Sequence[str] | None = None) -> MostWords | None:
     """The passages of `allowed` (None: any) holding the most of the words whose passages are
     `word_docs` (in an index of `passages` passages, for the words' rarity; default: the
-    largest document number + 1): None when there are fewer than two words or more than
-    `MAX_WORDS`, when no allowed passage holds any of them, or when one holds all (the query
-    itself finds it).
+    largest document number + 1), of the `MAX_WORDS` rarest words that some passage holds:
+    None when there are fewer than two words, when no allowed passage holds any of them, when
+    one holds all (the query itself finds it), when the passages hold fewer than half of the
+    words counted, or when the words they hold are all `TRIVIAL` (`words`: the words as typed).
 
     >>> most_words([frozenset({1}), frozenset({2}), frozenset({2, 5})], frozenset({1, 2})).combinations
     ((1, 2),)
     >>> found = most_words([frozenset({1}), frozenset({2, 3, 4})], None, passages=10)
     >>> found.combinations, found.tiers
     (((0,), (1,)), (((0,),), ((1,),)))
+    >>> most_words([frozenset(), frozenset({1, 2})], None, words=["2.500", "kr."]) is None
+    True
+    >>> found = most_words([frozenset(range(i, 10)) for i in range(9)] + [frozenset({20})], None, passages=30)
+    >>> found.dropped, found.count, found.absent
+    ((0, 1), 7, (9,))
     """
-    if not 2 <= len(word_docs) <= MAX_WORDS:
+    if len(word_docs) < 2:
         return None
-    arrays = [_array(docs if allowed is None else docs & allowed) for docs in word_docs]
+    if allowed is not None:
+        word_docs = [docs & allowed for docs in word_docs]
+    # The commonest words are left out of a long query: the combinations of its words grow
+    # with their number, and the commonest word says least of what was asked.
+    present = sorted((i for i, docs in enumerate(word_docs) if docs), key=lambda i: (len(word_docs[i]), i))
+    dropped = tuple(sorted(present[MAX_WORDS:]))
+    counted = [i for i in range(len(word_docs)) if i not in set(dropped)]
+    arrays = [_array(word_docs[i]) for i in counted]
     every = np.concatenate(arrays)
     if not len(every):
         return None
     counts = np.bincount(every)
     best = int(counts.max())
-    if best >= len(word_docs):
+    if best >= len(counted) or 2 * best < min(len(counted), MAX_WORDS):
         return None
     shown = np.flatnonzero(counts == best)
     held = np.column_stack([np.isin(shown, docs) for docs in arrays])  # passage x word
-    combinations = sorted(tuple(np.flatnonzero(row).tolist()) for row in np.unique(held, axis=0))
-    absent = tuple(np.flatnonzero(~held.any(axis=0)).tolist())
+    combinations = sorted(tuple(counted[i] for i in np.flatnonzero(row).tolist()) for row in np.unique(held, axis=0))
+    if words is not None and all(_trivial(words[i]) for combination in combinations for i in combination):
+        return None
+    absent = tuple(counted[i] for i in np.flatnonzero(~held.any(axis=0)).tolist())
     size = passages or int(max(max(docs, default=0) for docs in word_docs)) + 1
     rarity = [math.log(size / max(1, len(docs))) for docs in word_docs]
     tiers: dict[float, list[tuple[int, ...]]] = {}
     for combination in combinations:
         tiers.setdefault(round(sum(rarity[i] for i in combination), 9), []).append(combination)
     ordered = tuple(tuple(tiers[key]) for key in sorted(tiers, reverse=True))
-    return MostWords(best, tuple(combinations), absent, ordered)
+    return MostWords(best, tuple(combinations), absent, ordered, dropped)
+
+
+def _trivial(word: str) -> bool:
+    return danish.fold(word.lower()).rstrip(".") in TRIVIAL
+
+
+def lacking(word_docs: Sequence[frozenset[int]], words: Sequence[str], docnum: int) -> tuple[str, ...]:
+    """The `words` (as typed) whose passages `word_docs` do not include passage `docnum`.
+
+    >>> lacking([frozenset({1}), frozenset({2})], ["flygtninge", "Roskilde"], 2)
+    ('flygtninge',)
+    """
+    return tuple(word for word, docs in zip(words, word_docs) if docnum not in docs)
 
 
 def _array(docs: frozenset[int]) -> np.ndarray:
@@ -99,11 +142,20 @@ def notice(found: MostWords, words: Sequence[str]) -> str:
 
     >>> notice(MostWords(2, ((0, 1),), (2,)), ["integrationsrådet", "sprogcenter", "besluttede"])
     'Intet punkt indeholder alle ordene; her er de punkter, der indeholder flest af dem (2 af 3). «besluttede» står ikke i nogen af dem.'
+    >>> notice(MostWords(4, ((1, 2, 3, 4),), (), dropped=(0,)), ["a", "b", "c", "d", "e", "f"])
+    'Intet punkt indeholder alle ordene; her er de punkter, der indeholder flest af dem (4 af 5). Kun de 5 sjældneste af de 6 ord er talt med; «a» er udeladt.'
     """
+    counted = len(words) - len(found.dropped)
     text = (f"Intet punkt indeholder alle ordene; her er de punkter, der indeholder flest af dem "
-            f"({found.count} af {len(words)}).")
+            f"({found.count} af {counted}).")
     absent = [f"«{words[i]}»" for i in found.absent]
     if absent:
-        listed = absent[0] if len(absent) == 1 else ", ".join(absent[:-1]) + " og " + absent[-1]
-        text += f" {listed} står ikke i nogen af dem."
+        text += f" {_and(absent)} står ikke i nogen af dem."
+    if found.dropped:
+        text += (f" Kun de {counted} sjældneste af de {len(words)} ord er talt med; "
+                 f"{_and([f'«{words[i]}»' for i in found.dropped])} er udeladt.")
     return text
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
