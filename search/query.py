@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 
 import numpy as np
@@ -112,6 +112,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     parsed = _read_query(request.query)
     compiled = compile_query(parsed, searcher, decisions_only=request.decisions_only, text=request.query)
     matched = _base_set(searcher, snapshot, compiled, request.decisions_only)
+    lacking: Callable[[int], tuple[str, ...]] | None = None  # most words: the words a hit lacks
 
     suggestion, approximate = None, False
     if compiled.scored is not None and (
@@ -139,8 +140,10 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         if not matched and not request.decisions_only:
             most = _most_words(searcher, snapshot, relaxable, request.decisions_only, notices)
             if most is not None:
-                compiled, matched = most
+                compiled, matched, lacking = most
                 approximate = True
+            elif sum(map(_is_words, parsed.groups)) > 1:  # not a silent zero
+                compiled = replace(compiled, notices=(*compiled.notices, partial.NOT_ALL))
 
     copies = snapshot.copies(searcher)
     selected = {name: values for name, values in request.filters.items() if values}
@@ -201,6 +204,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     from_decision = request.decisions_only or compiled.in_decision
     hits = tuple(_hit(searcher, docnum, score, compiled.highlight, compiled.phrases, from_decision, lexicon)
                  for docnum, score in page)
+    if lacking is not None:
+        hits = tuple(replace(hit, missing=lacking(docnum)) for hit, (docnum, _) in zip(hits, page))
     notice = " ".join(compiled.notices) or None
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate, order=order)
@@ -216,19 +221,19 @@ def _is_words(group: tuple[Clause, ...]) -> bool:
 
 
 def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, decisions_only: bool,
-                notices: tuple[str, ...]) -> tuple[Compiled, frozenset[int]] | None:
-    """The query of the passages holding the most of `parsed`'s words (`search.partial`), and
-    those passages; None when that leaves nothing to show."""
+                notices: tuple[str, ...]) -> tuple[Compiled, frozenset[int], Callable[[int], tuple[str, ...]]] | None:
+    """The query of the passages holding the most of `parsed`'s words (`search.partial`), those
+    passages, and the words (as typed) a passage lacks; None when that leaves nothing to show."""
     words = [group for group in parsed.groups if _is_words(group)]
     each = [(group, compile_query(ParsedQuery((group,)), searcher, decisions_only=decisions_only)) for group in words]
     each = [(group, c) for group, c in each if c.scored is not None and c.matching is not None]  # not small words alone
-    if not 2 <= len(each) <= partial.MAX_WORDS:
+    if len(each) < 2:
         return None
     required = compile_query(replace(parsed, groups=tuple(g for g in parsed.groups if not _is_words(g))), searcher,
                              decisions_only=decisions_only)
     allowed = _base_set(searcher, snapshot, required, decisions_only)
-    found = partial.most_words([snapshot.docs(searcher, c.matching) for _, c in each], allowed,
-                               len(snapshot.passages(searcher)))
+    word_docs, labels = [snapshot.docs(searcher, c.matching) for _, c in each], [group[0].text for group, _ in each]
+    found = partial.most_words(word_docs, allowed, len(snapshot.passages(searcher)), labels)
     if found is None:
         return None
 
@@ -243,14 +248,13 @@ def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, dec
         return scored, matching
 
     scored, matching = query(found.combinations)
-    labels = [group[0].text for group, _ in each]
     shown = {i for combination in found.combinations for i in combination}
     highlight = required.highlight.union(*(each[i][1].highlight for i in shown))
     compiled = Compiled(scored, matching, required.negative, highlight, (*notices, partial.notice(found, labels)),
                         ranked=True, in_decision=all(c.in_decision for _, c in each),
                         tiers=tuple(query(tier) for tier in found.tiers) if len(found.tiers) > 1 else (),
                         phrases=required.phrases.union(*(each[i][1].phrases for i in shown)))
-    return compiled, _base_set(searcher, snapshot, compiled, decisions_only)
+    return compiled, _base_set(searcher, snapshot, compiled, decisions_only), lambda d: partial.lacking(word_docs, labels, d)
 
 
 def _by_tier(searcher: Searcher, snapshot: Snapshot, compiled: Compiled, hits: frozenset[int], start: int,
