@@ -105,17 +105,19 @@ def _marked(text: str, matches: list[tuple[int, int, frozenset[str]]], start: in
 
 
 def excerpt(text: str, *, max_lines: int = 3, max_chars: int = 300) -> str:
-    """Plain text: the first non-empty lines of `text`, cut at a word boundary.
+    """Plain text: the first non-empty lines of `text`, cut at a word boundary. Where more
+    follows, an ellipsis takes the place of a closing period or comma ("gavn.…" read as a
+    typo).
 
     >>> excerpt("Integrationsrådet, 21.05.2015\\n\\nGodkendt.\\n\\nSe bilag.\\n\\nMere.", max_lines=2)
-    'Integrationsrådet, 21.05.2015\\nGodkendt.…'
+    'Integrationsrådet, 21.05.2015\\nGodkendt…'
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     result = "\n".join(" ".join(line.split()) for line in lines[:max_lines])
     more = len(lines) > max_lines
     if len(result) > max_chars:
         result, more = result[: _cut(result, max_chars)].rstrip(), True
-    return result + ("…" if more else "")
+    return result.rstrip(".,;:") + "…" if more else result
 
 
 def _matches(text: str, terms: frozenset[str], lexicon: Lexicon | None,

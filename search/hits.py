@@ -21,8 +21,11 @@ def _hit(
 ) -> Hit:
     passage = Passage.from_record(json.loads(searcher.stored_fields(docnum)["record"]))
     from_decision = from_decision and bool(passage.decision)
-    text = passage.decision if from_decision else _without_title(passage)
     decision = excerpt(passage.decision)
+    if from_decision:
+        shown = snippet(passage.decision, terms, lexicon=lexicon, phrases=phrases)
+    else:
+        shown = _body_snippet(passage, terms, phrases, lexicon)
     return Hit(
         id=passage.id,
         document_id=passage.document_id,
@@ -40,7 +43,7 @@ def _hit(
         page=passage.page,
         line=passage.line,
         score=float(score),
-        snippet=snippet(text, terms, lexicon=lexicon, phrases=phrases),
+        snippet=shown,
         decision=decision,
         decision_html=mark(decision, terms, lexicon=lexicon, phrases=phrases) if decision and not from_decision else "",
         title_html=mark(passage.title, terms, lexicon=lexicon, phrases=phrases),
@@ -72,6 +75,26 @@ def _previous(searcher: Searcher, docnum: int, passage: Passage) -> Passage | No
     query = And([Term("document_id", passage.document_id), Term("kind", PASSAGE)])
     earlier = (Passage.from_record(json.loads(searcher.stored_fields(d)["record"])) for d in searcher.docs_for_query(query))
     return max((p for p in earlier if p.position < passage.position), key=lambda p: p.position, default=None)
+
+
+def _body_snippet(passage: Passage, terms: frozenset[str], phrases: frozenset[tuple[str, ...]], lexicon: Lexicon) -> str:
+    """The snippet over the text, shown above the decision's own preview. Where the text has
+    none of the query's words (an item found by its title or a filter), its start without the
+    decision: in a short item the start ran on into the decision, and the hit said it twice."""
+    text = _without_title(passage)
+    found = snippet(text, terms, lexicon=lexicon, phrases=phrases)
+    if "<mark>" in found:
+        return found
+    rest = _without_decision(text, passage)
+    return found if rest == text else snippet(rest, terms, lexicon=lexicon, phrases=phrases)
+
+
+def _without_decision(text: str, passage: Passage) -> str:
+    """`text` without its decision sections' texts (shown below it in a hit of their own)."""
+    for section in passage.sections:
+        if section.is_decision and section.text.strip():
+            text = text.replace(section.text.strip(), "", 1)
+    return text
 
 
 def _without_title(passage: Passage) -> str:

@@ -448,7 +448,8 @@ def test_markup_in_the_query_stays_inert(index):
 
 def test_hit_decision_is_the_first_lines_as_plain_text(index):
     hit = search(index, "titel:status").hits[0]
-    assert hit.decision == "Rådet følger udviklingen for flygtninge.\nNæste status i juni.\nBilag udsendes.…"
+    # more follows: the ellipsis takes the closing period's place ("udsendes.…" read as a typo)
+    assert hit.decision == "Rådet følger udviklingen for flygtninge.\nNæste status i juni.\nBilag udsendes…"
     assert hit.source == "naestved-2017.md" and hit.topics == ("flygtninge",)
 
 

@@ -23,6 +23,8 @@ from typing import Any
 from flask import Flask, Response
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from search.highlight import excerpt
+
 from . import formatting, index
 from .config import load_config
 from .errors import register_error_handlers
@@ -96,3 +98,5 @@ def _register_template_helpers(app: Flask) -> None:
     app.add_template_global(formatting.people_shown, "people_shown")
     app.add_template_filter(formatting.section_label, "section_label")
     app.add_template_filter(doc_type_label, "doc_type_label")
+    # a decision preview compacted as the hit list's is (`Hit.decision`): no blank lines of the source
+    app.add_template_filter(excerpt, "excerpt")
