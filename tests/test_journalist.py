@@ -295,7 +295,7 @@ def test_an_item_whose_one_mark_is_the_first_says_the_words_are_marked(client):
     marks = passage.select("article.passage mark")
     assert len(marks) == 1 and marks[0]["id"] == "foerste-markering"
     note = passage.select_one(".marked-note").get_text(" ", strip=True)
-    assert note.startswith("Ordene fra søgningen »flygtninge« er markeret.") and "Gå til første markering" in note
+    assert note.startswith("Ordene fra søgningen «flygtninge» er markeret.") and "Gå til første markering" in note
 
 
 # --- An agenda leads to what was decided ----------------------------------------------------
@@ -436,11 +436,14 @@ def test_the_feed_is_offered_beside_the_hits_and_when_nothing_matches_yet(client
     """Following a search is a daily job: its feed is linked where the hits are, and also when
     nothing matches yet, since the first item that does is the news."""
     page = soup(client.get("/", query_string={"q": "flygtninge", "municipality": "Næstved"}))
-    feed = page.select_one(".results-head a.feed-link")["href"]
+    # the link beside the hits leads to a page that explains the feed and gives its address
+    follow = soup(client.get(page.select_one(".results-head a.follow-link")["href"]))
+    feed = follow.select_one("a.feed-link")["href"]
     assert feed == page.select_one('link[rel="alternate"][type="application/atom+xml"]')["href"]
+    assert follow.select_one("input#feed-adresse")["value"] == "http://localhost" + feed
     empty = soup(client.get("/", query_string={"q": "letbane", "municipality": "Næstved"}))
     assert not empty.select("ol.hits")
-    link = empty.select_one(".empty a.feed-link")
+    link = soup(client.get(empty.select_one(".empty a.follow-link")["href"])).select_one("a.feed-link")
     assert params(link["href"]) == {"q": ["letbane"], "municipality": ["Næstved"]}
     assert feed_entries(client, **{k: v[0] for k, v in params(link["href"]).items()}) == []
 
@@ -493,7 +496,7 @@ def test_a_name_absent_from_a_decision_is_marked_in_its_attendance_note(client):
     note = page.select_one("section.decision .note")
     assert [m.get_text() for m in note.select("mark")] == ["Ole", "Riis"]
     assert note.mark["id"] == "foerste-markering"
-    assert page.select_one(".marked-note").get_text(" ", strip=True).startswith("Ordene fra søgningen »Ole Riis« er markeret.")
+    assert page.select_one(".marked-note").get_text(" ", strip=True).startswith("Ordene fra søgningen «Ole Riis» er markeret.")
     marked = client.get(f"/api/passage/{hit['id']}", query_string={"q": "Ole Riis"}).get_json()["marked"]
     assert marked["found"] and marked["notes_html"][0] == "Fraværende: <mark>Ole</mark> <mark>Riis</mark> (O)"
 

@@ -23,7 +23,8 @@ class PageError(Exception):
     """An error a view raises on purpose, e.g. an unknown passage id."""
 
     def __init__(self, status: int, code: str, message: str, parameter: str | None = None, *,
-                 details: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None) -> None:
+                 details: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None,
+                 page_links: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
@@ -31,6 +32,7 @@ class PageError(Exception):
         self.parameter = parameter
         self.details = dict(details or {})  # more fields of the JSON body, e.g. how many pages there are
         self.headers = dict(headers or {})
+        self.page_links = page_links  # (text, URL) ways on that the HTML page offers, e.g. a cut link's document
 
 
 # Danish texts for errors Werkzeug raises before our views run.

@@ -92,8 +92,24 @@ def load_passage(passage_id: str) -> Passage:
             renamed = get_index().passage(new_id)
         if renamed is not None:
             raise PassageMoved(passage_id, renamed)
-        raise PageError(404, "unknown_passage", f"Der findes ingen passage med id «{shown_id(passage_id)}».")
+        raise PageError(404, "unknown_passage", "Punktet findes ikke (længere). Måske er adressen skrevet forkert eller "
+                                                "afkortet, eller punktet er fjernet fra søgningen.",
+                        page_links=cut_link_document(passage_id))
     return passage
+
+
+def cut_link_document(passage_id: str) -> tuple[tuple[str, str], ...]:
+    """For an id that begins with a document's id (a permalink wrapped or cut in an e-mail:
+    `<document id>-15-modtage`), a link to that document, where the reader finds the item;
+    else nothing. The longest such beginning, tried at each hyphen."""
+    parts = passage_id.split("-")
+    for end in range(min(len(parts) - 1, 40), 0, -1):
+        document_id = "-".join(parts[:end])
+        passages = get_index().document(document_id) if get_index().has_id("documents", document_id) else []
+        if passages:
+            return ((f"Se dokumentet: {document_title(passages[0])}",
+                     url_for("passages.document", document_id=document_id)),)
+    return ()
 
 
 # Until c43f9ff a passage's id was its document's id and its place in the document, counted
@@ -129,7 +145,7 @@ def passage_moved(moved: PassageMoved) -> Response:
                                   "location": url}, 301)
     elif wants_json():
         response = json_response({"status": 301, "code": "passage_moved",
-                                  "message": f"Passagen «{shown_id(moved.old_id)}» har fået en ny adresse: {moved.passage.id}.",
+                                  "message": f"Punktet «{shown_id(moved.old_id)}» har fået en ny adresse: {moved.passage.id}.",
                                   "location": url}, 301)
     else:
         shown = replace(moved.passage, title=document_title(moved.passage)) if moved.document else moved.passage
@@ -148,7 +164,8 @@ def load_document(document_id: str) -> tuple[Passage, ...]:
     passages = tuple(get_index().document(document_id))
     if not passages:
         moved_document(document_id)
-        raise PageError(404, "unknown_document", f"Der findes intet dokument med id «{shown_id(document_id)}».")
+        raise PageError(404, "unknown_document", "Dokumentet findes ikke (længere). Måske er adressen skrevet forkert "
+                                                 "eller afkortet, eller dokumentet er fjernet fra søgningen.")
     return passages
 
 

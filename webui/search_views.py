@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request
 from markupsafe import escape
 
 from indexer.models import AARSBERETNING
-from search.api import MAX_QUERY_LENGTH, SORT_LABELS, SORTS, Hit, InvalidParameter, SearchRequest, SearchResponse, without_controls
+from search.api import (MAX_QUERY_LENGTH, SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchRequest, SearchResponse,
+                        without_controls)
 
 from .errors import PageError, json_response, link_header
-from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
+from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups, overlapping_additions
 from .formatting import long_date, snippet_html
 from .help_examples import help_examples
 from .index import get_index
@@ -57,8 +59,9 @@ def index() -> Response | tuple[str, int] | str:
         error=None,
         hidden=hidden_fields(state),
         period_hidden=period_fields(state),
-        groups=facet_groups(response.facets, state),
-        chips=active_chips(state, response),
+        groups=facet_groups(response.facets, state, overlapping_additions(
+            response.facets, state, response.total, lambda widened: get_index().search(widened).total)),
+        chips=active_chips(state, response.facets),
         sorts=[(key, SORT_LABELS[key], state.with_sort(key)) for key in SORTS],
         pages=pagination(state, response.pages),
         first=first,
@@ -103,10 +106,10 @@ def state_without_invalid(args: dict[str, list[str]], error: InvalidParameter) -
     return SearchState(SearchRequest(page_size=page_size), page_size)  # pragma: no cover (each pass removes one)
 
 
-def active_chips(state: SearchState, response: SearchResponse) -> list[Chip]:
-    """Facet values, the period's ends, then the decisions-only switch: every active filter
-    can be removed in one click."""
-    found = chips(state, response.facets)
+def active_chips(state: SearchState, facets: Mapping[str, Sequence[FacetValue]] | None = None) -> list[Chip]:
+    """Facet values (spelled as `facets` counts them), the period's ends, then the
+    decisions-only switch: every active filter can be removed in one click."""
+    found = chips(state, facets)
     r = state.request
     if r.date_from:
         found.append(Chip("Fra", long_date(r.date_from), state.with_period("", r.date_to)))
@@ -154,12 +157,9 @@ def feed() -> Response:
     # the words the entries were found by (approximate hits: the nearest spellings), as the page links them
     searched = response.suggestion if response.approximate and response.suggestion else request_.query
     entries = [feed_entry(hit, last_commit, searched) for hit in response.hits]
-    described = [f"»{request_.query}«"] if request_.query else []
-    described += [f"{chip.facet_label}: {chip.label}" if chip.facet_label else chip.label
-                  for chip in active_chips(state, response)]
     body = render_template(
         "search/feed.xml",
-        title="Referatsøg: " + (" · ".join(described) or "alle punkter"),
+        title="Referatsøg: " + search_description(state, response.facets),
         self_url=state.feed_url(external=True),
         page_url=absolute_url("search.index", **state.url_params()),
         updated=max([e["updated"] for e in entries] + [last_commit]),
@@ -169,6 +169,24 @@ def feed() -> Response:
     answer.headers["Cache-Control"] = "no-cache"
     answer.add_etag()
     return answer.make_conditional(request)
+
+
+def search_description(state: SearchState, facets: Mapping[str, Sequence[FacetValue]] | None = None) -> str:
+    """The search in a line, as the feed's title names it: «flygtninge» · Kommune: Næstved."""
+    r = state.request
+    described = [f"«{r.query}»"] if r.query else []
+    described += [f"{chip.facet_label}: {chip.label}" if chip.facet_label else chip.label
+                  for chip in active_chips(state, facets)]
+    return " · ".join(described) or "alle punkter"
+
+
+@bp.get("/foelg")
+def follow() -> str:
+    """"Følg søgningen": what a feed is and the feed's address to copy into a feed reader. The
+    link beside the hits led to the Atom XML itself, which a browser shows as code."""
+    state = current_state()
+    return render_template("search/follow.html", state=state, described=search_description(state),
+                           feed_url=state.feed_url(external=True), feed_link=state.feed_url())
 
 
 def feed_entry(hit: Hit, last_commit: str, query: str) -> dict[str, Any]:

@@ -142,6 +142,11 @@ class SearchState:
         params = {name: values for name, values in self.url_params().items() if name not in ("sort", "page", "page_size")}
         return absolute_url("search.feed", **params) if external else url_for("search.feed", **params)
 
+    def follow_url(self) -> str:
+        """The page that explains how to follow the search in a feed reader (`/foelg`): the
+        whole state, so its way back returns to these hits; its feed takes what it needs."""
+        return self.url(endpoint="search.follow")
+
     def api_page_links(self, pages: int) -> dict[str, str]:
         """/api/search URLs of the first, previous, next and last page (RFC 8288 rels), as
         far as they exist; a page past the last links to the first and the last."""

@@ -19,7 +19,8 @@
     var target = refocus && document.getElementById(refocus);
     if (target) { target.focus(); }
   } catch (e) { /* storage off */ }
-  // A copy button for the citation; without JavaScript the text is selectable as is.
+  // A copy button for the citation (or a feed's address: an input); without JavaScript the
+  // text is selectable as is.
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
     var status = button.parentNode.querySelector(".copy-status");
@@ -27,8 +28,9 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       // innerText keeps the block's lines (the citation, then its links) apart, one line each
-      navigator.clipboard.writeText((source.innerText || source.textContent).replace(/\n\s*\n/g, "\n").trim()).then(function () {
-        if (status) { status.textContent = "Henvisningen er kopieret."; }
+      var text = source.tagName === "INPUT" ? source.value : (source.innerText || source.textContent);
+      navigator.clipboard.writeText(text.replace(/\n\s*\n/g, "\n").trim()).then(function () {
+        if (status) { status.textContent = button.getAttribute("data-copied") || "Henvisningen er kopieret."; }
         setTimeout(function () { if (status) { status.textContent = ""; } }, 4000);
       }, function () {
         if (status) { status.textContent = "Kunne ikke kopiere; markér teksten og kopiér den selv."; }
