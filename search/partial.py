@@ -44,7 +44,7 @@ from search import danish
 
 MAX_WORDS = 8
 # Said when nothing is shown although no passage holds every word: not a silent zero.
-NOT_ALL = "Intet punkt indeholder alle ordene, og de punkter, der indeholder nogle af dem, vises ikke; prøv med færre ord."
+NOT_ALL = "Intet punkt indeholder alle ordene eller nok af dem til at blive vist; prøv med færre eller andre ord."
 # Words that say nothing of a topic alone: units, and abbreviations the minutes put before
 # numbers (folded, without their full stop). A passage holding only these of a query's words is not shown.
 TRIVIAL = frozenset({"kr", "dkk", "pct", "procent", "mio", "mia", "dok", "nr", "stk", "jf", "kl", "ca", "mv", "bl",

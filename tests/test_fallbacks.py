@@ -122,8 +122,15 @@ def test_a_question_of_many_words_counts_only_the_rarest(searcher):
 def test_units_alone_are_not_shown_as_most_of_the_words(searcher):
     response = search(searcher, "2.500 kr")
     assert response.total == 0 and not response.approximate
-    assert response.notice == ("Intet punkt indeholder alle ordene, og de punkter, der indeholder nogle af dem, "
-                               "vises ikke; prøv med færre ord.")
+    assert response.notice == ("Intet punkt indeholder alle ordene eller nok af dem til at blive vist; "
+                               "prøv med færre eller andre ord.")
+
+
+def test_words_no_passage_holds_are_not_a_silent_zero(searcher):
+    response = search(searcher, "xqzzyvw blorpfisk")
+    assert response.total == 0
+    assert response.notice == ("Intet punkt indeholder alle ordene eller nok af dem til at blive vist; "
+                               "prøv med færre eller andre ord.")
 
 
 def test_each_most_words_hit_names_the_words_it_lacks(searcher):
