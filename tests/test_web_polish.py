@@ -247,6 +247,20 @@ def test_document_page_decision_previews_have_no_blank_lines(client):
         assert all(lines) and len(lines) <= 3 and len(preview.get_text()) <= len("Beslutning: ") + 221, lines
 
 
+def test_a_most_words_hit_names_the_words_it_lacks(client):
+    """"flygtninge Roskilde": no item holds both; Roskilde's items came first and read as
+    being about refugees. Each hit now says which word it lacks, as the JSON does."""
+    body = api(client, q="flygtninge Roskilde")
+    assert body["approximate"] and {tuple(h["missing"]) for h in body["hits"]} == {("flygtninge",), ("Roskilde",)}
+    page = soup(client.get("/", query_string={"q": "flygtninge Roskilde"}))
+    shown = [text(hit.select_one("p.missing")) for hit in page.select("li.hit")]
+    assert shown == ["Mangler: " + ", ".join(f"«{word}»" for word in h["missing"]) for h in body["hits"]]
+    entries = ET.fromstring(client.get("/feed", query_string={"q": "flygtninge Roskilde"}).get_data()).findall(f"{ATOM}entry")
+    assert entries and all(re.search(r"<p>Mangler: «(flygtninge|Roskilde)»</p>", e.find(f"{ATOM}summary").text) for e in entries)
+    # hits that hold every word say nothing of the kind
+    assert not soup(client.get("/", query_string={"q": "flygtninge boligplacering"})).select("p.missing")
+
+
 # --- A phone ------------------------------------------------------------------------------
 
 @pytest.mark.browser

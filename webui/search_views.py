@@ -201,6 +201,8 @@ def feed_entry(hit: Hit, last_commit: str, query: str) -> dict[str, Any]:
         f"sagsbehandler {hit.case_handler}" if hit.case_handler else "",
         f"sagsnr. {hit.case_number}" if hit.case_number else "") if part)
     summary = f"<p>{escape(meta)}</p>"
+    if hit.missing:  # as the page says it: a most-words hit is not read as holding every word
+        summary += f"<p>Mangler: {escape(', '.join(f'«{word}»' for word in hit.missing))}</p>"
     if hit.snippet_from != "decision" and hit.snippet:
         summary += f"<p>{snippet_html(hit.snippet)}</p>"
     if hit.snippet_from == "decision":
