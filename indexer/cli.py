@@ -416,6 +416,8 @@ def _print_response(response) -> None:
                 click.echo("   " + snippet)
             if hit.decision:
                 click.echo("   Beslutning: " + _first_line(hit.decision, 160))
+        if hit.missing:  # a most-words hit: which of the words it lacks, so it is not read as having them all
+            click.echo("   Mangler: " + _one_line(", ".join(f"«{word}»" for word in hit.missing)))
         where = _where(hit.page, hit.line, hit.decision_page)
         click.echo(click.style(f"   {printable(hit.source)}, {where} · {printable(hit.id)}", dim=True))
 

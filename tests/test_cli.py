@@ -255,3 +255,15 @@ def test_python_m_search_decompound_runs_without_a_warning(tmp_path):
                              capture_output=True, text=True, cwd=SEEDS.parent, timeout=120)
     assert learned.returncode == 0 and learned.stderr == "", learned.stderr
     assert "flygtninge" in out.read_text(encoding="utf-8").split()
+
+
+def test_a_most_words_hit_says_which_words_it_lacks(runner, seed_index_dir):
+    """`flygtninge Roskilde`: no item holds both; the Roskilde items, listed first, are not
+    about refugees, and each says so instead of reading as a hit on both words."""
+    result = run(runner, "search", "flygtninge", "Roskilde", "--limit", "50", "--index-dir", seed_index_dir)
+    hits = run(runner, "search", "flygtninge", "Roskilde", "--limit", "50", "--json", "--index-dir", seed_index_dir)
+
+    lacking = [hit["missing"] for hit in json.loads(hits.stdout)["hits"]]
+    assert ["flygtninge"] in lacking and ["Roskilde"] in lacking
+    assert result.stdout.count("\n   Mangler: «flygtninge»\n") == lacking.count(["flygtninge"])
+    assert result.stdout.count("\n   Mangler: «Roskilde»\n") == lacking.count(["Roskilde"])
