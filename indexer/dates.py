@@ -34,6 +34,7 @@ _ENGLISH_MONTHS = {
 # Case-insensitive inline, so that DATE_PATTERN, used in other patterns, reads "19. NOVEMBER 2019" too.
 _DANISH_MONTH_RE = "(?i:" + "|".join(sorted(_DANISH_MONTHS, key=len, reverse=True)) + ")"
 _ENGLISH_MONTH_RE = "(?i:" + "|".join(_ENGLISH_MONTHS) + ")"
+DANISH_MONTH_PATTERN = _DANISH_MONTH_RE  # a Danish month's name or abbreviation, any case
 
 # Each pattern names its groups day/month/year; month may be a number or a name.
 _PATTERNS = [
@@ -43,8 +44,8 @@ _PATTERNS = [
     re.compile(r"(?<![\d.\-])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d\-]|\.\d)"),
     # 25-11-2021, 04-06-2026 (not inside case numbers such as 588-2021-1874)
     re.compile(r"(?<![\d.\-])(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})(?![\d\-])"),
-    # 1/12 2016, 1/12-2016
-    re.compile(r"(?<![\d/\-])(?P<day>\d{1,2})/(?P<month>\d{1,2})[ \-](?P<year>\d{4})(?!\d)"),
+    # 1/12 2016, 1/12-2016, 21/05/2015 (as Outlook, Excel and web forms write a date)
+    re.compile(r"(?<![\d/\-])(?P<day>\d{1,2})/(?P<month>\d{1,2})[ \-/](?P<year>\d{4})(?!\d)"),
     # 23. februar 2017, 04. juni 2026, 13 marts 2012, 5. sept. 2019
     re.compile(
         rf"(?<!\d)(?P<day>\d{{1,2}})\.?\s+(?P<month>{_DANISH_MONTH_RE})\.?\s+(?P<year>\d{{4}})(?!\d)",
@@ -218,8 +219,9 @@ def parse_labelled_date(text: str) -> date | None:
 # --- Dates as people type them in a search box ----------------------------------------------
 # A journalist pastes or types a date the way the minutes print it, and more loosely than the
 # document patterns read: a two-digit year ("21.5.15"), no space after the day ("21.maj
-# 2015"). These forms are read in queries only: `find_dates` also dates meetings and fills the
-# index's `dates` field, and reading them there would change what the indexer extracts.
+# 2015"), an ISO date with one-digit parts ("2015-5-21"). These forms are read in queries only:
+# `find_dates` also dates meetings and fills the index's `dates` field, and reading them there
+# would change what the indexer extracts.
 
 class QueryDate(NamedTuple):
     """A date found in a query: its value, its span, and whether its year had two digits."""
@@ -237,6 +239,9 @@ _QUERY_SHORT_YEAR = [
     re.compile(rf"(?<![\w.\-/])(?P<day>\d{{1,2}}){separators}(?P<year>\d{{2}})(?!\w|[.\-/]\w)")
     for separators in (r"\.(?P<month>\d{1,2})\.", r"-(?P<month>\d{1,2})-", r"/(?P<month>\d{1,2})[/\-]")
 ]
+# An ISO date with a one-digit month or day, as typed rather than printed: "2015-5-21", "2015-05-1".
+# Not inside a case number ("588-2021-1874", "731-2012-10870"): no dash or digit on either side.
+_QUERY_LOOSE_ISO = re.compile(r"(?<![\w.\-/])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\w|[.\-/]\w)")
 # A month's name with any of ".", "-" or spaces around it: "21.maj 2015", "21.maj.2015", "21 maj 2015",
 # "21-maj-2015" (the forms `find_dates` reads match too; it is asked first).
 _QUERY_WRITTEN = re.compile(
@@ -275,6 +280,8 @@ def find_query_dates(text: str, today: date | None = None) -> list[QueryDate]:
     []
     >>> [d.value.isoformat() for d in find_query_dates("04.06.2026-05.06.2026")]
     ['2026-06-04', '2026-06-05']
+    >>> [d.value.isoformat() for d in find_query_dates("21/05/2015, 21/5/2015 og 2015-5-21")]
+    ['2015-05-21', '2015-05-21', '2015-05-21']
     """
     found = [QueryDate(value, span, False) for value, span in find_dates(text)]
     for match in _QUERY_DATE_RANGE.finditer(text):  # "04.06.2026-05.06.2026": both days
@@ -283,7 +290,7 @@ def find_query_dates(text: str, today: date | None = None) -> list[QueryDate]:
             if (dates := find_dates(match.group(group))) and dates[0][1] == (0, end - start) and not any(
                     start < stop and begin < end for _, (begin, stop), _ in found):
                 found.append(QueryDate(dates[0][0], (start, end), False))
-    for pattern in [*_QUERY_SHORT_YEAR, _QUERY_WRITTEN]:
+    for pattern in [*_QUERY_SHORT_YEAR, _QUERY_LOOSE_ISO, _QUERY_WRITTEN]:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < stop and begin < end for _, (begin, stop), _ in found):
@@ -299,6 +306,20 @@ def find_query_dates(text: str, today: date | None = None) -> list[QueryDate]:
                 continue
             found.append(QueryDate(value, (start, end), short))
     return sorted(found, key=lambda item: item.span[0])
+
+
+def parse_typed_date(text: str, today: date | None = None) -> QueryDate | None:
+    """A whole text that is one date in a form the query box reads (`find_query_dates`), or
+    None: a period's ends read what the query box reads, a two-digit year by the same rule.
+
+    >>> [parse_typed_date(t, date(2026, 12, 3)).value.isoformat() for t in ("21/05/2015", "21.5.15", " 1/1-17", "2015-5-21")]
+    ['2015-05-21', '2015-05-21', '2017-01-01', '2015-05-21']
+    >>> parse_typed_date("21.05.2015 og mere"), parse_typed_date("4.-5. juni 2026"), parse_typed_date("17.01.00")
+    (None, None, None)
+    """
+    text = text.strip()
+    found = find_query_dates(text, today)
+    return found[0] if len(found) == 1 and found[0].span == (0, len(text)) else None
 
 
 def year_of(text: str) -> int | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from indexer.dates import danish_date, find_dates, parse_month  # the one date module, shared with the indexer
+from indexer.dates import danish_date, parse_month, parse_typed_date  # the one date module, shared with the indexer
 from search.danish import fold
 
 # Facets in display order, by their URL/API parameter name.
@@ -310,12 +310,14 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
 
 
 def period_end(text: str, name: str) -> str:
-    """One end of a period as an ISO date ("" for none): a date in any form the documents
-    write it (`2019-05-21`, `21.05.2019`, `21. maj 2019`), or a month (`maj 2019`,
-    `2019-05`, `05.2019`) or a year, which starts (`from`) or ends (`to`) with it.
+    """One end of a period as an ISO date ("" for none): a date in any form the query box
+    reads (`2019-05-21`, `21.05.2019`, `21/05/2019`, `21. maj 2019`, `21.5.19`), or a month
+    (`maj 2019`, `2019-05`, `05.2019`) or a year, which starts (`from`) or ends (`to`) with it.
 
     >>> period_end("21. maj 2019", "from"), period_end("2019", "from"), period_end("2019", "to")
     ('2019-05-21', '2019-01-01', '2019-12-31')
+    >>> period_end("21/05/2019", "from"), period_end("1/1-17", "from"), period_end("2019-5-2", "to")
+    ('2019-05-21', '2017-01-01', '2019-05-02')
     >>> period_end("Maj 2019", "from"), period_end("02.2020", "to"), period_end("2019-02", "to")
     ('2019-05-01', '2020-02-29', '2019-02-28')
     """
@@ -323,9 +325,8 @@ def period_end(text: str, name: str) -> str:
         return ""
     if is_year(text):
         return f"{text}-01-01" if name == "from" else f"{text}-12-31"
-    found = find_dates(text)
-    if len(found) == 1 and found[0][1] == (0, len(text)):
-        return found[0][0].isoformat()
+    if (typed := parse_typed_date(text)) is not None:  # as the query box reads it: one parser for both
+        return typed.value.isoformat()
     if (month := parse_month(text)) is not None:
         year, number = month
         return date(year, number, 1 if name == "from" else calendar.monthrange(year, number)[1]).isoformat()
