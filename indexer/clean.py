@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from indexer.dates import DANISH_MONTH_PATTERN
 from indexer.models import Line, Page, SourceFile
 from indexer.pages import strip_running_chrome
 from search.danish import fold, stem
@@ -399,7 +400,7 @@ def reflow(lines: Iterable[str]) -> str:
         if not text:
             blank = True
             continue
-        if paragraphs and _continues(paragraphs[-1][-1], text):
+        if paragraphs and _continues(paragraphs[-1][-1], text, after_blank=blank):
             paragraphs[-1][-1] += " " + text
         elif paragraphs and not blank:
             paragraphs[-1].append(text)
@@ -417,15 +418,24 @@ _CLOSING = (".", ":", "!", "?", ";")
 _WRAPPED_LINE = 60  # a line this long without closing punctuation was wrapped, not a heading
 
 
-def _continues(previous: str, text: str) -> bool:
+def _continues(previous: str, text: str, after_blank: bool = False) -> bool:
     # `previous` is the paragraph so far, so only its end is looked at: searched whole, a
     # long paragraph cost time in the square of its lines.
     if _ABBREVIATION_END.search(previous, max(0, len(previous) - _ABBREVIATION_TAIL)):  # "mødet d." + "29. oktober 2020."
         return text[:1].islower() or text[:1].isdigit()
     if previous.endswith(_CLOSING) or _is_list_item(text):
         return False
+    if after_blank and _is_list_item(previous):
+        # A list item rarely ends in punctuation, so its length says nothing of wrapping: after
+        # a blank line, a capitalised line is the next heading or paragraph ("• … helbred
+        # m.m.)" + "" + "Branchepakker"), not the item's last words.
+        return text[:1].islower()
     return text[:1].islower() or len(previous) >= _WRAPPED_LINE
 
 
 def _is_list_item(text: str) -> bool:
-    return bool(re.match(r"^([-•o▪*]\s|\d{1,2}[.)]\s|[a-z]\)\s)", text))
+    return bool(_LIST_ITEM.match(text))
+
+
+# "- ", "• ", "1) ", "2. ", "a) ": not a date at a line start ("7. september. Flere …").
+_LIST_ITEM = re.compile(rf"([-•o▪*]\s|\d{{1,2}}[.)]\s(?!\s*{DANISH_MONTH_PATTERN}\b)|[a-z]\)\s)")
