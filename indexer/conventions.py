@@ -247,8 +247,10 @@ _NAMES = rf"{_PERSON}(?:(?:,\s*|\s+og\s+){_PERSON})*"
 # Labels that list the absent members: in a meeting's head (`enrich`) and as a decision's note.
 ABSENT_LABELS = ("Fraværende", "Fraværende med afbud", "Fraværende uden afbud", "Ej til stede", "Ikke til stede",
                  "Afbud", "Afbud fra", "Fravær", "Ikke mødt")
+# Labels of who sat in for an absent member, on a meeting's front page or in a decision's note.
+SUBSTITUTE_LABELS = ("Stedfortræder", "Stedfortrædere", "Suppleant", "Suppleanter")
 _ATTENDANCE = re.compile(
-    rf"^(Dato|Sted|{'|'.join(ABSENT_LABELS)}|Til stede|Mødt|Stedfortræder)\s*:"
+    rf"^(Dato|Sted|{'|'.join(ABSENT_LABELS)}|Til stede|Mødt|{'|'.join(SUBSTITUTE_LABELS)})\s*:"
     r"|^[A-ZÆØÅ][^.:]{1,80} deltog ikke i (behandlingen|sagens behandling|mødet|punktets behandling)[^.]*\.?$"
     # "Martin Bech og Niels Salling var fraværende.", "Mikkel Houmann havde meldt afbud, og Peter Steffensen
     # deltog i stedet."
@@ -263,6 +265,41 @@ CLOSING = re.compile(r"^(?:Underskrifter|Underskriftsblad|Underskrift|Underskrev
 def is_attendance(text: str) -> bool:
     """Attendance lines that open or close a decision: metadata, not the decision itself."""
     return bool(_ATTENDANCE.search(text))
+
+_AWAY_LABEL = re.compile(rf"^(?:{'|'.join(ABSENT_LABELS)})\s*:\s*(?P<names>.+)$")
+_STAND_IN_LABEL = re.compile(rf"^(?:{'|'.join(SUBSTITUTE_LABELS)})\s*:\s*(?P<names>.+)$")
+# "Mogens Ravn deltog ikke i behandlingen af punktet.", "Ib Holm erklærede sig inhabil og deltog ikke i
+# behandlingen.", "Martin Bech og Niels Salling var fraværende.", "Mikkel Houmann havde meldt afbud, og Peter
+# Steffensen deltog i stedet." Not "… deltog ikke i behandlingen af ansøgningen fra X": part of the item only.
+_AWAY_SENTENCE = re.compile(
+    rf"^(?P<names>{_NAMES})(?:,? (?:der )?(?:erklærede sig|var) inhabil,? og)? deltog ikke i "
+    r"(?:behandlingen|sagens behandling|punktets behandling|mødet)(?: af (?:punktet|sagen|dette punkt))?\s*\.?$"
+    rf"|^(?P<away>{_NAMES}) (?:var fraværende|var ikke til stede|havde meldt afbud|meldte afbud)"
+    rf"(?:,? og (?P<stand_in>{_NAMES}) deltog i stedet)?\s*\.?$"
+)
+
+
+def item_attendance(text: str) -> tuple[str, str]:
+    """Who a decision's attendance line says was away from the item, and who sat in for a member,
+    as printed ("" for none): this item's attendance, beside the meeting's on its front page.
+
+    >>> item_attendance("Fraværende: Fatima Osmani, Peter Juul"), item_attendance("Stedfortræder: Carsten Lind (V)")
+    (('Fatima Osmani, Peter Juul', ''), ('', 'Carsten Lind (V)'))
+    >>> item_attendance("Mogens Ravn deltog ikke i behandlingen af punktet.")
+    ('Mogens Ravn', '')
+    >>> item_attendance("Mikkel Houmann havde meldt afbud, og Peter Steffensen deltog i stedet.")
+    ('Mikkel Houmann', 'Peter Steffensen')
+    >>> item_attendance("Dato: 25-11-2021"), item_attendance("Ib Holm deltog ikke i behandlingen af ansøgningen fra Y.")
+    (('', ''), ('', ''))
+    """
+    text = " ".join(text.split())
+    if match := _AWAY_LABEL.match(text):
+        return match.group("names"), ""
+    if match := _STAND_IN_LABEL.match(text):
+        return "", match.group("names")
+    if match := _AWAY_SENTENCE.match(text):
+        return match.group("names") or match.group("away"), match.group("stand_in") or ""
+    return "", ""
 
 
 # What a minutes template leaves under "Beslutning" when nothing was decided: a dash, a dot,

@@ -24,7 +24,7 @@ from indexer.councils import council_of, municipality_of, same_council
 from indexer.dates import year_of
 from indexer.doctype import document_type, is_annual_report, report_year, title_lines
 from indexer.ids import document_id_of, passage_ids
-from indexer.meeting import head_fields, meeting_date, member_names, opening_lines, unlabelled_place
+from indexer.meeting import head_fields, item_people, meeting_date, meeting_people, opening_lines, unlabelled_place
 from indexer.models import (
     AARSBERETNING,
     DECISION,
@@ -64,8 +64,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         year = report_year(opening if report else head, segmented.items)
     else:  # minutes without a date: the year their title gives, not the years their items are about
         year = next((y for text in title_lines(opening) if (y := year_of(text))), None)
-    absent = member_names(fields.get("absent", ""))
-    present = tuple(n for n in member_names(fields.get("present", "")) if n not in absent)
+    present, absent, staff = meeting_people(fields)
     document_id = document_id_of(source.source)
     base = dict(
         doc_type=doc_type,
@@ -76,6 +75,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         place=fields.get("place") or (None if annual else unlabelled_place(opening, meeting)),
         present=present,
         absent=absent,
+        staff=staff,
         source=source.source,
         source_sha256=source.sha256,
     )
@@ -124,15 +124,18 @@ def _council_document(base: dict, passages: Sequence[Passage]) -> bool:
 def _passage(item: Item, position: int, passage_id: str, document_id: str, base: dict, meeting: str | None,
              tagger: TopicTagger, report: bool, casing: dict[str, str], is_pdf: bool) -> Passage:
     title = _true_case(item.title, casing) if report else item.title
+    own = item.sections
     # The text is what the item says, in reading order: section texts without their labels,
     # so "BESLUTNING" printed in every item does not make every item match "beslutning".
-    text = "\n\n".join(s.text for s in item.sections if s.text) if item.sections else reflow(
-        line.text for line in item.lines)
+    text = "\n\n".join(s.text for s in own if s.text) if own else reflow(line.text for line in item.lines)
     if len(title) > cv.TITLE_MAX:
         # A heading that runs on (a line with no breaks): shown cut, searchable whole in the text.
         text = f"{title}\n\n{text}" if text else title
         title = cv.shorten_title(title)
-    sections = _decisions_first(_reclassify(item.sections, meeting, base["council"]))
+    sections = _decisions_first(_reclassify(own, meeting, base["council"]))
+    # Who was away from this item, or sat in, as its own decision's note says (not a quoted
+    # earlier committee's: `_reclassify` tells them apart): the item's attendance, not the meeting's.
+    present, absent = item_people(base["present"], base["absent"], [s.note for s in sections if s.key == DECISION])
     if not is_pdf:  # a text file's lines are all on "page" 1: it has no pages to cite, as `page` says
         sections = tuple(replace(s, page=None) for s in sections)
     decision_dates = [s.date for s in sections if s.is_decision and s.date]  # a placeholder ("-") decides nothing
@@ -150,7 +153,7 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
         sections=sections,
         text=text,
         decision_date=decision_dates[0] if decision_dates else None,
-        **base,
+        **{**base, "present": present, "absent": absent},
     )
 
 

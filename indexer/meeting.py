@@ -19,10 +19,17 @@ from indexer.models import DECISION, Item
 _DATE_LABEL = re.compile(r"^(Mødedato|Dato|Mødedag|Mødetidspunkt|STARTTIDSPUNKT|Tidspunkt|Tid)\b", re.IGNORECASE)
 _PLACE_LABELS = ("Mødested", "Sted", "Lokale", "Mødelokale", "STED")
 _PRESENT_LABELS = ("Medlemmer", "Mødedeltagere", "Deltagere", "Til stede", "Tilstede", "Fremmødte")
+# Who else the front page names at the meeting: staff and the minute-taker, no members (`present` is
+# the members), kept so that their names can be searched.
+_STAFF_LABELS = ("Administrationen", "Fra administrationen", "Fra forvaltningen", "Referent", "Øvrige deltagere")
 _OTHER_HEAD_LABELS = (
-    "Administrationen", "Referent", "Mødedato", "Tid", "Mødetid", "Mødetidspunkt", "Dato", "Tidspunkt",
-    "Stedfortræder", "Indhold", "Indholdsfortegnelse", "UDVALG", "MØDE", "STARTTIDSPUNKT", "SLUTTIDSPUNKT",
+    "Mødedato", "Tid", "Mødetid", "Mødetidspunkt", "Dato", "Tidspunkt",
+    "Indhold", "Indholdsfortegnelse", "UDVALG", "MØDE", "STARTTIDSPUNKT", "SLUTTIDSPUNKT",
 ) + _PLACE_LABELS
+# Lists of names: a value goes on over the lines that follow its label.
+_NAME_LISTS = ("present", "absent", "substitute", "staff")
+# Several labels fill these (Administrationen, then Referent): their values are joined, not the first kept.
+_JOINED = ("substitute", "staff")
 _ROLE_WORDS = {
     "formand", "næstformand", "forperson", "næstforperson", "forkvinde", "sekretær", "referent",
     "borgmester", "viceborgmester", "1. viceborgmester", "2. viceborgmester", "rådmand", "udvalgsformand",
@@ -31,7 +38,8 @@ _ROLE_WORDS = {
 
 
 def head_fields(head: Sequence[str]) -> dict[str, str]:
-    """Labelled values of the front matter: place, present, absent, date.
+    """Labelled values of the front matter: place, present, absent, date, substitute (who sat in
+    for a member), staff (administration, minute-taker).
 
     Handles `Label: value`, `Label value`, a value continued on following lines, and the
     label-block form PDF tab stops produce (labels first, then the values in the same order).
@@ -54,25 +62,33 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
                 if kind == "place" and _names_the_room(label, text):
                     value = text  # "Mødelokale 3, Rådhuset": the label word is part of the name
                 if kind:
-                    out.setdefault(kind, value)
+                    _put(out, kind, value)
                     current = kind
             elif kind or label in _OTHER_HEAD_LABELS:
                 pending.append(kind or "")
             continue
         if not text:
-            if current and current in ("present", "absent") and out.get(current, "").endswith(","):
+            if current and current in _NAME_LISTS and out.get(current, "").endswith(","):
                 continue
             current = None
             continue
         if pending:
             kind = pending.pop(0)
             if kind:
-                out.setdefault(kind, text)
-                current = kind if kind in ("present", "absent") else None
+                _put(out, kind, text)
+                current = kind if kind in _NAME_LISTS else None
             continue
-        if current in ("present", "absent"):
+        if current in _NAME_LISTS:
             out[current] = out[current] + _list_joiner(out[current]) + text
     return out
+
+
+def _put(out: dict[str, str], kind: str, value: str) -> None:
+    """A labelled value: the first of its kind, or joined to those before (`_JOINED`)."""
+    if kind in _JOINED and out.get(kind):
+        out[kind] = f"{out[kind]}, {value}"
+    else:
+        out.setdefault(kind, value)
 
 
 # A label the head has that none of ours is: "Fra administrationen:", "Øvrige deltagere:", "Gæster:".
@@ -108,14 +124,16 @@ def _list_joiner(so_far: str) -> str:
 
 
 # Longest first: "Afbud fra: …" is not "Afbud" with the value "fra: …".
-_HEAD_LABELS = sorted(_PRESENT_LABELS + cv.ABSENT_LABELS + _OTHER_HEAD_LABELS, key=len, reverse=True)
+_HEAD_LABELS = sorted(_PRESENT_LABELS + cv.ABSENT_LABELS + cv.SUBSTITUTE_LABELS + _STAFF_LABELS + _OTHER_HEAD_LABELS,
+                      key=len, reverse=True)
 
 
 def _head_label(text: str) -> tuple[str | None, str]:
     for label in _HEAD_LABELS:
         if text == label or text == label + ":":
             return label, ""
-        for sep in (": ", " "):
+        # "Suppleant for Brian Møller (A)" in a list of members is a note on that member, no label
+        for sep in (": ",) if label in cv.SUBSTITUTE_LABELS else (": ", " "):
             if text.startswith(label + sep):
                 return label, text[len(label) + len(sep):].strip()
     return None, ""
@@ -126,6 +144,10 @@ def _label_kind(label: str) -> str | None:
         return "present"
     if label in cv.ABSENT_LABELS:
         return "absent"
+    if label in cv.SUBSTITUTE_LABELS:
+        return "substitute"
+    if label in _STAFF_LABELS:
+        return "staff"
     if label in _PLACE_LABELS:
         return "place"
     if _DATE_LABEL.match(label):
@@ -150,10 +172,76 @@ def member_names(value: str) -> tuple[str, ...]:
         name = _without_role(" ".join(part.split()).lstrip(cv.BULLETS + " "))
         # A name starts with a capital: "sag 129-138" (the items a member missed) and what is left of
         # "Suppleant for Brian Møller" ("for Brian Møller") are notes about a member, not members.
+        # "Formanden deltog ikke i behandlingen af punktet.": a role, no name
         if (name and name[0].isupper() and name.lower() not in _ROLE_WORDS and not name.isdigit()
+                and name.casefold().removesuffix("en") not in _ROLE_WORDS
                 and name.split()[0].casefold() not in _NOBODY):
             names.append(name)
     return tuple(dict.fromkeys(names))
+
+
+def name_key(name: str) -> str:
+    """A name as attendance lists are compared: without what brackets add (party, role), case
+    and spacing aside.
+
+    >>> name_key("Carsten Lind (stedfortræder)") == name_key("carsten  Lind (V)")
+    True
+    """
+    return " ".join(re.sub(r"\([^)]*\)", " ", name).split()).casefold()
+
+
+# How a substitute stands in a list of those present: the passage page shows the list as it is.
+STAND_IN = "{} (stedfortræder)"
+
+
+def meeting_people(fields: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(present, absent, staff) of a meeting's front page (`head_fields`).
+
+    Those present are the members, less those absent, and those who sat in for a member, marked
+    (`STAND_IN`); staff are the other names it gives (administration, minute-taker), no members.
+
+    >>> meeting_people({"present": "Ib Holm, Tove Bech Larsen (V)", "absent": "Tove Bech Larsen (V)",
+    ...                 "substitute": "Carsten Lind (V)", "staff": "Rebecca Helqvist, Ib Holm"})
+    (('Ib Holm', 'Carsten Lind (stedfortræder)'), ('Tove Bech Larsen',), ('Rebecca Helqvist',))
+    """
+    absent = member_names(fields.get("absent", ""))
+    present = _with_stand_ins(
+        tuple(n for n in member_names(fields.get("present", "")) if n not in absent),
+        absent, member_names(fields.get("substitute", "")))
+    listed = {name_key(n) for n in (*present, *absent)}
+    staff = tuple(n for n in member_names(fields.get("staff", "")) if name_key(n) not in listed)
+    return present, absent, staff
+
+
+def item_people(present: Sequence[str], absent: Sequence[str], notes: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(present, absent) at one item: the meeting's, changed by the attendance lines of the item's
+    own decision (`notes`): a member away from the item moves from present to absent, one who sat
+    in joins those present.
+
+    >>> item_people(("Peter Juul", "Bent Lykke"), ("Fatima Osmani",), ["Dato: 25-11-2021\\nFraværende: Fatima Osmani, Peter Juul"])
+    (('Bent Lykke',), ('Fatima Osmani', 'Peter Juul'))
+    >>> item_people(("Inger Lund (formand)",), (), ["Inger Lund deltog ikke i behandlingen af punktet."])
+    ((), ('Inger Lund',))
+    """
+    away: list[str] = []
+    stand_ins: list[str] = []
+    for line in (line for note in notes for line in note.split("\n")):
+        names, sitting_in = cv.item_attendance(line)
+        away += member_names(names)
+        stand_ins += member_names(sitting_in)
+    if not away and not stand_ins:
+        return tuple(present), tuple(absent)
+    known = {name_key(n) for n in absent}
+    absent = (*absent, *(n for n in dict.fromkeys(away) if name_key(n) not in known))
+    gone = {name_key(n) for n in absent}
+    return _with_stand_ins(tuple(n for n in present if name_key(n) not in gone), absent, stand_ins), absent
+
+
+def _with_stand_ins(present: tuple[str, ...], absent: Sequence[str], stand_ins: Sequence[str]) -> tuple[str, ...]:
+    """`present` and the substitutes not listed already, marked (`STAND_IN`)."""
+    listed = {name_key(n) for n in (*present, *absent)}
+    added = [STAND_IN.format(n) for n in dict.fromkeys(stand_ins) if name_key(n) not in listed]
+    return (*present, *added)
 
 
 def _without_role(name: str) -> str:

@@ -153,6 +153,8 @@ class Passage:
     sections: tuple[Section, ...]  # the decision first, then document order
     text: str  # the whole item, cleaned
     decision_date: str | None = None  # ISO date of this council's decision, when it differs or is given
+    # Others the meeting's front page names, no members: administration staff, the minute-taker.
+    staff: tuple[str, ...] = ()
 
     @property
     def decision(self) -> str:
@@ -204,6 +206,7 @@ class Passage:
             "place": self.place,
             "present": list(self.present),
             "absent": list(self.absent),
+            "staff": list(self.staff),
             "topics": list(self.topics),
             "source": self.source,
             "source_sha256": self.source_sha256,
@@ -234,8 +237,8 @@ class Passage:
         """The passage of a `to_record` dict; a section stored without its page has none."""
         data = dict(record)
         data["sections"] = tuple(Section(**s) for s in data["sections"])
-        for name in ("present", "absent", "topics"):
-            data[name] = tuple(data[name])
+        for name in ("present", "absent", "topics", "staff"):
+            data[name] = tuple(data.get(name, ()))  # a record stored before `staff` has none
         return cls(**data)
 
 
@@ -258,6 +261,7 @@ class Document:
     case_number: str | None  # the case number all items share, if they share one
     passages: tuple[Passage, ...]
     notices: tuple[str, ...] = ()  # how the file was read, where the administrator should know (see `Notice`)
+    staff: tuple[str, ...] = ()  # as `Passage.staff`
 
 
 @dataclass(frozen=True)

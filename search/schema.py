@@ -254,6 +254,9 @@ def body_text(passage: Passage) -> str:
     parts.extend(s.note for s in passage.sections if s.note and s.note not in passage.text)
     if passage.absent:
         parts.append(", ".join(passage.absent))
+    # The meeting's staff and minute-taker, named on its front page only: words of every item of it.
+    if passage.staff:
+        parts.append(", ".join(passage.staff))
     return "\n\n".join(part for part in parts if part)
 
 
