@@ -98,12 +98,32 @@ _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("case_handler", re.compile(rf"^{_HANDLER_LABEL}\s*:?\s+(?P<value>.+)$")),
     ("case_handler", re.compile(rf"^{_as_printed('Initialer')}\s*:\s*(?P<value>\S+)$")),
 ]
-# Lines that anchor a heading without carrying a field we keep.
+# Lines that anchor a heading; of them, only the numbers below (`_NUMBER_FIELDS`) are kept.
 _ANCHOR_ONLY = re.compile(
     rf"^({_as_printed('Dok.')}\s|{_as_printed('Dokumentnr')}\.?\s*:|{_as_printed('J.nr', 'J. nr')}\.?\s*:|"
     rf"{_as_printed('Åbent', 'Åbent punkt', 'Lukket', 'Lukket punkt')}$|"
     rf"{_as_printed('Beslutningskompetence')}\s*:\s*\S|{_as_printed('Sagen afgøres i', 'Kompetenceudvalg')}\s*:)"
 )
+# Numbers printed beside the case number, alone or on its line: the journal (KLE) number and the
+# document's number ("Sagsnr.: 731-2012-10870   J.nr.: 15.20.15   Dokumentnr.: 731-2012-119004",
+# "Dok. 588-2021-59870"); and who decides the case ("Beslutningskompetence: KB"). A reply to a
+# request for access to documents (aktindsigt) cites them: the passage keeps them as sections
+# (`FIELD_SECTIONS`), so they are shown and found as printed.
+_NUMBER_VALUE = r"(?P<value>[^\s,;]*\d[^\s,;]*)"
+_NUMBER_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    ("journal_number", re.compile(
+        rf"(?:^|\s){_as_printed('J.nr', 'J. nr', 'Journalnr', 'Journalnummer', 'KLE-nr')}\.?\s*:?\s*{_NUMBER_VALUE}")),
+    ("document_number", re.compile(
+        rf"(?:^|\s){_as_printed('Dokumentnr', 'Dok.nr', 'Dok. nr', 'Dokumentnummer')}\.?\s*:?\s*{_NUMBER_VALUE}")),
+    ("document_number", re.compile(rf"^{_as_printed('Dok.')}\s+{_NUMBER_VALUE}")),
+]
+_AUTHORITY = re.compile(rf"^{_as_printed('Beslutningskompetence')}\s*:\s*(?P<value>\S.*)$")
+# field name -> (section key, label shown): the fields above, as sections of the passage
+FIELD_SECTIONS = {
+    "journal_number": ("journalnummer", "J.nr."),
+    "document_number": ("dokumentnummer", "Dokumentnr."),
+    "decision_authority": ("beslutningskompetence", "Beslutningskompetence"),
+}
 # A field label printed alone, its value following in a later line (PDF tab stops).
 _LABEL_ONLY = {
     form: name
@@ -133,11 +153,34 @@ def field_line(text: str) -> FieldLine | None:
                 handler = _CASE_HANDLER_IN_LINE.search(text[match.end():])
                 if handler:
                     fields["case_handler"] = handler_name(handler.group("name"))
-    if fields:
+                fields.update(_numbers(text[match.end():]))
+    # else a line of its own that starts with one of the numbers ("J.nr.: 15.20.15", "Dok. 588-2021-59870")
+    fields = fields or _numbers(text, anywhere=False)
+    if fields or _ANCHOR_ONLY.match(text):
         return FieldLine(fields)
-    if _ANCHOR_ONLY.match(text):
-        return FieldLine({})
     return None
+
+
+def _numbers(text: str, anywhere: bool = True) -> dict[str, str]:
+    """The journal and document numbers and the deciding body a field line prints (`FIELD_SECTIONS`),
+    anywhere in it (after its case number) or, not `anywhere`, the one it starts with.
+
+    >>> _numbers("Sagsnr.: 731-2012-10870   J.nr.: 15.20.15   Dokumentnr.: 731-2012-119004")
+    {'journal_number': '15.20.15', 'document_number': '731-2012-119004'}
+    >>> _numbers("Dok. 588-2021-59870"), _numbers("Beslutningskompetence: KB"), _numbers("Dokumentet er vedlagt.")
+    ({'document_number': '588-2021-59870'}, {'decision_authority': 'KB'}, {})
+    >>> _numbers("Se dok. 588-2021-59871 og J.nr.: 15.20.15", anywhere=False)
+    {}
+    """
+    found: dict[str, str] = {}
+    for name, pattern in _NUMBER_FIELDS:
+        match = pattern.search(text) if anywhere else pattern.match(text)
+        if match and name not in found:
+            found[name] = match.group("value").rstrip(".")
+    authority = _AUTHORITY.match(text)
+    if authority:
+        found["decision_authority"] = authority.group("value").strip()
+    return found
 
 
 # What templates print after a case handler's name: the unit, initials, phone, e-mail.

@@ -124,7 +124,9 @@ def _council_document(base: dict, passages: Sequence[Passage]) -> bool:
 def _passage(item: Item, position: int, passage_id: str, document_id: str, base: dict, meeting: str | None,
              tagger: TopicTagger, report: bool, casing: dict[str, str], is_pdf: bool) -> Passage:
     title = _true_case(item.title, casing) if report else item.title
-    own = item.sections
+    # The numbers printed beside the case number (J.nr., Dokumentnr.) and who decides it, where
+    # their line stands: first, as sections of their own, so they are shown and found as printed.
+    own = (*_field_sections(item), *item.sections)
     # The text is what the item says, in reading order: section texts without their labels,
     # so "BESLUTNING" printed in every item does not make every item match "beslutning".
     text = "\n\n".join(s.text for s in own if s.text) if own else reflow(line.text for line in item.lines)
@@ -155,6 +157,13 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
         decision_date=decision_dates[0] if decision_dates else None,
         **{**base, "present": present, "absent": absent},
     )
+
+
+def _field_sections(item: Item) -> list[Section]:
+    """The item's journal and document numbers and deciding body (`cv.FIELD_SECTIONS`) as sections,
+    on the page of its heading, where their field line stands."""
+    return [Section(key=key, label=label, text=item.fields[name], page=item.start.page)
+            for name, (key, label) in cv.FIELD_SECTIONS.items() if item.fields.get(name)]
 
 
 # --- Passage parts -----------------------------------------------------------------------

@@ -618,7 +618,7 @@ def test_a_section_printed_empty_as_a_dash_is_left_out_but_a_decision_keeps_it()
     # no part of the item's text (no '---' in snippets); under Beslutning a dash is kept as printed.
     document = layout("f2")
     first = document.passages[0]
-    assert [s.key for s in first.sections] == [DECISION, "kompetence", "beslutningstema", "sagsfremstilling",
-                                               "lovgrundlag", "indstilling"]
+    assert [s.key for s in first.sections] == [DECISION, "dokumentnummer", "kompetence", "beslutningstema",
+                                               "sagsfremstilling", "lovgrundlag", "indstilling"]
     assert not any("---" in p.text or any(s.text == "---" for s in p.sections) for p in document.passages)
     assert "Administrationen indstiller, at dagsordenen godkendes." in first.text
