@@ -124,12 +124,16 @@ def _council_document(base: dict, passages: Sequence[Passage]) -> bool:
 def _passage(item: Item, position: int, passage_id: str, document_id: str, base: dict, meeting: str | None,
              tagger: TopicTagger, report: bool, casing: dict[str, str], is_pdf: bool) -> Passage:
     title = _true_case(item.title, casing) if report else item.title
-    # The numbers printed beside the case number (J.nr., Dokumentnr.) and who decides it, where
-    # their line stands: first, as sections of their own, so they are shown and found as printed.
-    own = (*_field_sections(item), *item.sections)
+    # The numbers printed beside the case number (J.nr., Dokumentnr.) and who decides it: sections
+    # of their own where their line stands, so the page and the JSON show them as printed.
+    fields = _field_sections(item)
+    own = (*fields, *item.sections)
     # The text is what the item says, in reading order: section texts without their labels,
-    # so "BESLUTNING" printed in every item does not make every item match "beslutning".
-    text = "\n\n".join(s.text for s in own if s.text) if own else reflow(line.text for line in item.lines)
+    # so "BESLUTNING" printed in every item does not make every item match "beslutning". The
+    # numbers close it, as the case number closes `body`: found as written, and in a hit's snippet
+    # when searched, not the start of every snippet ("KB · 731-2012-119004 · Dagsordenen …").
+    text = "\n\n".join(s.text for s in (*item.sections, *fields) if s.text) if own else reflow(
+        line.text for line in item.lines)
     if len(title) > cv.TITLE_MAX:
         # A heading that runs on (a line with no breaks): shown cut, searchable whole in the text.
         text = f"{title}\n\n{text}" if text else title

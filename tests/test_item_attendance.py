@@ -180,6 +180,16 @@ def test_journal_and_document_numbers_find_their_item(index, query, expected):
     assert set(found(index, query)) == expected
 
 
+def test_a_hit_shows_the_number_it_was_found_by_and_no_hit_opens_with_numbers(index):
+    hit = search(index, "15.20.15").hits[0]
+    assert "<mark>15.20.15</mark>" in hit.snippet
+    # Found by something else, an item's snippet starts with what it says, not "KB · " or its J.nr.
+    agenda = next(h for h in search(index, 'deltager:"Carsten Lind"').hits if h.item_number == 129)
+    assert agenda.snippet.startswith("Kommunalbestyrelsen skal godkende dagsordenen for mødet.")
+    for hit in search(index, "integrationsprogrammet").hits:
+        assert not hit.snippet.startswith(("00.01.00", "27.20.00", "731-")), hit.snippet
+
+
 def test_kb_finds_the_closed_item_that_says_only_who_decides_it(index):
     # Ravnsø 133 "Lukket punkt: Køb af ejendom" says only "Beslutningskompetence: KB"
     assert (LAYOUT_FILES["ravnsoe"], 133) in found(index, "KB")
