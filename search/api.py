@@ -208,6 +208,11 @@ class FacetValue:
     value: str
     count: int
     selected: bool = False
+    # Results a click on this value adds to the search, for an unselected value of a
+    # multi-valued facet (topics) that has a selection: values of one facet are ORed, and an
+    # item with this value and a selected one is in the results already. None elsewhere (a
+    # single-valued facet's values share no items: its count is what a click adds).
+    adds: int | None = None
 
 
 @dataclass(frozen=True)

@@ -208,10 +208,26 @@ class Facet:
         chosen = ranked[: self.limit]
         if keys:
             chosen += [i for i in ranked[self.limit:] if column.value_keys[i] in keys]
-        shown = [FacetValue(column.values[i], int(counted[i]), column.value_keys[i] in keys) for i in chosen]
+        adds = self._adds(column, docnums, keys) if self.multi and keys else None
+        shown = [FacetValue(column.values[i], int(counted[i]), column.value_keys[i] in keys,
+                            None if adds is None or column.value_keys[i] in keys else int(adds[i])) for i in chosen]
         present_keys = {column.value_keys[i] for i in chosen}
         missing = [v for v in selected if facet_key(v) not in present_keys]  # selected, but no passage has it
         return (*shown, *(FacetValue(v, 0, True) for v in missing))
+
+    @staticmethod
+    def _adds(column: FacetColumn, docnums: Collection[int], keys: set[str]) -> np.ndarray:
+        """For each value, how many of `docnums` (the search without this facet's filter) have
+        it but none of the selected `keys`: what a click on it adds to the results. One more
+        count over the documents outside the results, not one search per value."""
+        chosen = np.array([any(column.value_keys[i] in keys for i in indexes) for indexes in column.value_indexes],
+                          dtype=bool)
+        docnums = docnum_array(docnums)
+        if isinstance(docnums, np.ndarray):
+            outside = docnums[~chosen[column.ords_np[docnums]]]
+        else:
+            outside = {d for d in docnums if not chosen[column.ords[d]]}
+        return column.count_values(outside)
 
     @staticmethod
     def order(item: tuple[str, int]) -> tuple[int, int, str]:

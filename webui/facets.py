@@ -11,11 +11,10 @@ what a click gives only in a facet without a selection.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from search.api import FACET_LABELS, FACETS, FacetValue, SearchRequest
-from search.facets import FACETS_BY_NAME
+from search.api import FACET_LABELS, FACETS, FacetValue
 
 from .state import SearchState, value_key
 
@@ -75,14 +74,13 @@ class Facet:
         """Most frequent first (the engine's order), ties by label."""
         return sorted(values, key=lambda fv: (-fv.count, self.value_label(fv.value).casefold()))
 
-    def group(self, counted: Sequence[FacetValue], state: SearchState,
-              added: Mapping[str, int] | None = None) -> FacetGroup:
-        """The facet's links. `added` (value -> results a click adds) replaces the counts of
-        unselected values where they overlap the selection (a multi-valued facet); for a
-        single-valued one the value's own count is what a click adds."""
+    def group(self, counted: Sequence[FacetValue], state: SearchState) -> FacetGroup:
+        """The facet's links. Beside a selection, an unselected value shows what a click adds:
+        the engine's `adds` where values overlap (a multi-valued facet); for a single-valued
+        one the value's own count is what a click adds."""
         widens = bool(state.selected(self.name))
         # ordered by the number shown: a value that adds 20 before one that adds 5
-        values = [FacetValue(fv.value, (added or {}).get(fv.value, fv.count), fv.selected) for fv in counted]
+        values = [FacetValue(fv.value, fv.count if fv.adds is None else fv.adds, fv.selected) for fv in counted]
         # A selected value the result set no longer holds stays visible, so it can be removed.
         known = {value_key(fv.value) for fv in values}
         values += [FacetValue(v, 0, True) for v in state.selected(self.name) if value_key(v) not in known]
@@ -119,39 +117,10 @@ def _make(name: str) -> Facet:
 FACET_VIEWS: tuple[Facet, ...] = tuple(_make(name) for name in FACETS)
 
 
-def facet_groups(counts: Mapping[str, Sequence[FacetValue]], state: SearchState,
-                 added: Mapping[str, Mapping[str, int]] | None = None) -> list[FacetGroup]:
-    """One group per facet that has values (or a selected value), in FACETS order; `added`
-    as `overlapping_additions` gives it."""
-    added = added or {}
-    groups = [facet.group(counts.get(facet.name, ()), state, added.get(facet.name)) for facet in FACET_VIEWS]
+def facet_groups(counts: Mapping[str, Sequence[FacetValue]], state: SearchState) -> list[FacetGroup]:
+    """One group per facet that has values (or a selected value), in FACETS order."""
+    groups = [facet.group(counts.get(facet.name, ()), state) for facet in FACET_VIEWS]
     return [g for g in groups if g.links]
-
-
-def overlapping_additions(counts: Mapping[str, Sequence[FacetValue]], state: SearchState, total: int,
-                          count: Callable[[SearchRequest], int]) -> dict[str, dict[str, int]]:
-    """For each multi-valued facet with a selection (topics: an item has several), value ->
-    how many results a click on it adds, found by counting the search with it added (`count`).
-
-    A value's own count is not that number: items that have it and a selected topic are
-    already in the results ("rådets arbejde 21" gave 23 results beside "sundhed"'s 3). Single-
-    valued facets need no search: their values share no items. One count per unselected
-    value, and only on a page where such a facet has a selection.
-    """
-    added: dict[str, dict[str, int]] = {}
-    for name, values in counts.items():
-        chosen = state.selected(name)
-        if not chosen or not getattr(FACETS_BY_NAME.get(name), "multi", False):
-            continue
-        added[name] = {}
-        for fv in values:
-            if state.is_selected(name, fv.value):
-                continue
-            widened = {**state.request.filters, name: (*chosen, fv.value)}
-            widened_total = count(state.request.with_changes(filters=widened, page=1, page_size=1))
-            # never below nothing: approximate hits that turn exact once widened are fewer
-            added[name][fv.value] = max(0, widened_total - total)
-    return added
 
 
 def chips(state: SearchState, counts: Mapping[str, Sequence[FacetValue]] | None = None) -> list[Chip]:

@@ -14,7 +14,7 @@ from search.api import (MAX_QUERY_LENGTH, SORT_LABELS, SORTS, FacetValue, Hit, I
                         without_controls)
 
 from .errors import PageError, json_response, link_header
-from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups, overlapping_additions
+from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
 from .formatting import long_date, snippet_html
 from .help_examples import help_examples
 from .index import get_index
@@ -59,8 +59,7 @@ def index() -> Response | tuple[str, int] | str:
         error=None,
         hidden=hidden_fields(state),
         period_hidden=period_fields(state),
-        groups=facet_groups(response.facets, state, overlapping_additions(
-            response.facets, state, response.total, lambda widened: get_index().search(widened).total)),
+        groups=facet_groups(response.facets, state),
         chips=active_chips(state, response.facets),
         sorts=[(key, SORT_LABELS[key], state.with_sort(key)) for key in SORTS],
         pages=pagination(state, response.pages),
