@@ -136,3 +136,15 @@ def test_the_command_line_names_the_decisions_page_too(runner, tmp_path):
     assert f"   {PDF}, side 4 (beslutningen side 6) · " in found.stdout
     assert "  15. Modtagelse af flygtninge  (side 4, beslutningen side 6)" in extracted.stdout
     assert "  14. Foreningernes dag 2015  (side 3)" in extracted.stdout  # decided on its own page
+
+
+def test_a_decision_heading_dated_before_the_meeting_is_not_called_the_decision_date(client):
+    """Item 16 of 21.05.2015, put off from 19.03.2015, keeps the date its decision heading
+    prints ("Integrationsrådet 19.03.2015"); the page called it "Beslutningsdato" and a reporter
+    dated the decision two months early. It says what the date is, and where the decision stands."""
+    hit = next(h for h in api_hits(client, q="Medborgerskabspolitikken") if h["source"] == PDF)
+    assert (hit["meeting_date"], hit["decision_date"]) == ("2015-05-21", "2015-03-19")
+    facts = {words(div.dt): words(div.dd) for div in soup(client.get(f"/passage/{hit['id']}")).select("dl.facts > div")}
+    assert "Beslutningsdato" not in facts
+    assert facts["Beslutningens overskrift er dateret"] == (
+        "19. marts 2015 – før mødet; beslutningen står i referatet af mødet 21. maj 2015")
