@@ -8,7 +8,7 @@ decisions about Danish words (folding, stop words, stems) live in `search.danish
 filters only apply them to a token stream.
 
 The Danish chain is ``RegexTokenizer | LowercaseFilter | FoldFilter | StopFilter |
-PartsFilter | DecompoundFilter | StemFilter``. `DecompoundFilter` sees folded, unstemmed
+NumberFilter | PartsFilter | DecompoundFilter | StemFilter``. `DecompoundFilter` sees folded, unstemmed
 words and adds the parts of compounds at the same position (`search.decompound`), as
 `PartsFilter` does for hyphenated words.
 """
@@ -52,6 +52,29 @@ class FoldFilter(Filter):
         for t in tokens:
             t.text = danish.fold(t.text)
             yield t
+
+
+class NumberFilter(Filter):
+    """Gives a number token the terms `danish.number_terms` reads in it: `150.000` and `150 000`
+    are `150000`, `1,50` is `1,5`, `§ 18` is `§18`, `§§ 12 og 13` both sections. At index
+    time a section adds its plain number (`18`) and spaced digits their groups, at the same
+    position, so a plain "18" still finds "§ 18". Comes after the stop filter, which would
+    give the added terms positions of their own.
+
+    >>> chain = RegexTokenizer(danish.TOKEN_PATTERN) | NumberFilter()
+    >>> [(t.text, t.pos) for t in chain("servicelovens § 18", mode="index", positions=True)]
+    [('servicelovens', 0), ('§18', 1), ('18', 1)]
+    """
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for t in tokens:
+            read = danish.number_terms(t.text) if not t.stopped else None
+            if read is None:
+                yield t
+                continue
+            for term in read.terms + (read.parts if t.mode == "index" else ()):
+                t.text = term
+                yield t
 
 
 class PartsFilter(Filter):
@@ -187,11 +210,13 @@ class ValueTokenizer(Tokenizer):
 
 
 def DanishAnalyzer(lexicon: decompound.Lexicon | None = None) -> CompositeAnalyzer:  # noqa: N802 (Whoosh's naming)
-    """The analyzer of every Danish text field: tokenize, lower-case, fold, drop stop words, stem;
-    at index time compounds are split by `lexicon` (None: the shipped one).
+    """The analyzer of every Danish text field: tokenize, lower-case, fold, drop stop words, read
+    numbers, stem; at index time compounds are split by `lexicon` (None: the shipped one).
 
     >>> [t.text for t in DanishAnalyzer()("Modtagelse af flygtningene i Næstved 21.05.2015")]
     ['modtag', 'flygtning', 'naestved', '21.05.2015']
+    >>> [t.text for t in DanishAnalyzer()("ca. 1,8 mio. kr. efter § 18, i alt 150 000 kr.")]
+    ['ca', '1,8', 'mio', 'kr', '§18', '150000', 'kr']
     >>> [t.text for t in DanishAnalyzer()("Helle Waage-Jensen", mode="index")]
     ['helle', 'waage-jensen', 'waag', 'jens']
     """
@@ -200,6 +225,7 @@ def DanishAnalyzer(lexicon: decompound.Lexicon | None = None) -> CompositeAnalyz
         | LowercaseFilter()
         | FoldFilter()
         | StopFilter(stoplist=danish.FOLDED_STOP_WORDS, minsize=1, renumber=True)
+        | NumberFilter()
         | PartsFilter()
         | DecompoundFilter(PART_BOOST, lexicon)
         | StemFilter()
@@ -209,7 +235,7 @@ def DanishAnalyzer(lexicon: decompound.Lexicon | None = None) -> CompositeAnalyz
 class DanishPositions(Positions):
     """Whoosh's `Positions` format for the Danish text fields, analysing each distinct word once.
 
-    Whoosh's writer runs the whole analyzer chain, seven generator stages, for every token
+    Whoosh's writer runs the whole analyzer chain, eight generator stages, for every token
     of every passage: a quarter of a build's time. Every stage of the Danish chain treats a
     word alike wherever it stands; only a token's position depends on the words before it
     (the stop filter renumbers the words it keeps). So at index time this format runs the
@@ -246,7 +272,8 @@ class DanishPositions(Positions):
 
 
 # The chain `DanishPositions` may memoise by word: its stages, in order (see DanishAnalyzer).
-_PER_WORD_CHAIN = (RegexTokenizer, LowercaseFilter, FoldFilter, StopFilter, PartsFilter, DecompoundFilter, StemFilter)
+_PER_WORD_CHAIN = (RegexTokenizer, LowercaseFilter, FoldFilter, StopFilter, NumberFilter, PartsFilter, DecompoundFilter,
+                   StemFilter)
 _WORD_MEMO_LIMIT = 500_000  # distinct words kept per analyzer (~100 MB at most)
 # Per analyzer object (by id: Whoosh analyzers define equality, so they cannot be hashed):
 # the compound lexicon its memo was made with, and the memo (word -> tokens). Not an
@@ -263,10 +290,11 @@ def _word_memo(analyzer: Any) -> dict[str, tuple[tuple[str, float], ...]] | None
         or any(type(item) is not kind for item, kind in zip(items, _PER_WORD_CHAIN))
         or items[0].gaps
         or items[0].expression.groups  # findall must give whole matches
-        or not items[3].renumber
+        or not items[_PER_WORD_CHAIN.index(StopFilter)].renumber
     ):
         return None
-    lexicon = items[5].lexicon  # the splitting changes with it (`use_compound_lexicon`)
+    # The splitting changes with the lexicon (`use_compound_lexicon`).
+    lexicon = items[_PER_WORD_CHAIN.index(DecompoundFilter)].lexicon
     key = id(analyzer)
     entry = _word_memos.get(key)
     if entry is None:

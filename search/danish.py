@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,28 @@ import snowballstemmer
 # Letters and digits; Danish letters are \w in Python's re. A token may hold inner dots and
 # hyphens between alphanumerics ("21.05.2015", "00.01.00-A21-1-14") so dates and case
 # numbers stay whole; the analyzer's filters decide what else to emit for them.
-TOKEN_PATTERN = r"\w+(?:[.\-/]\w+)*"
+_WORD = r"\w+(?:[.\-/]\w+)*"
+# Numbers as the minutes print them are single tokens too (`number_terms` says what each is
+# searched as); split at the comma or the space, "1,8 mio" matched every "1" and "8", and
+# "§ 18" was the word "18" ("18. juni").
+# A section reference: "§ 18", "§18", "§ 18a", "§ 18-19"; lists only after "§§" ("§§ 12 og
+# 13"), since after one "§" a comma goes on with the text ("§ 18, stk. 2").
+_GAP = "[ \u00a0\u202f]"  # a space within a line (no-break spaces too; not a line break: tables)
+_SECTION_NUMBER = r"\d{1,3}[a-zA-Z]?(?!\w)"
+_SECTION_RANGE = rf"{_GAP}?[-–]{_GAP}?"
+_SECTION = (rf"§{_GAP}?{_SECTION_NUMBER}(?:{_SECTION_RANGE}{_SECTION_NUMBER})?"
+            rf"|§§{_GAP}?{_SECTION_NUMBER}(?:(?:{_SECTION_RANGE}|,{_GAP}?|{_GAP}(?:og|eller){_GAP}){_SECTION_NUMBER})*")
+# A decimal comma, after thousands dots or not: "1,8", "3,6", "150.000,00". Not within a run of
+# commas between digits ("1,2,3" is a list; "1,2 og 3" is read as the decimal 1,2, which is
+# what a comma between digits means in Danish prose: a list puts a space after the comma).
+_DECIMAL = r"(?<!\d,)\d+(?:\.\d{3})*,\d+(?!\w|,\d)"
+# Digit groups split by spaces: "150 000", "1 000 000". The first group has one to three digits
+# and every later one exactly three, standing alone: "2015 2016" (years), "43 33 45 67"
+# (a phone number) and "1/12 2016" do not qualify.
+_SPACED_DIGITS = rf"(?<![\w.,])\d{{1,3}}(?:{_GAP}\d{{3}})+(?:,\d+)?(?!\w|[.,]\d)"
+TOKEN_PATTERN = "|".join((_SECTION, _DECIMAL, _SPACED_DIGITS, _WORD))
+# The tokens that hold a space: a query, split into words at spaces, must keep them whole.
+SPACED_TOKEN_PATTERN = f"{_SECTION}|{_SPACED_DIGITS}"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 # Snowball's Danish stop list (snowballstem.org/algorithms/danish/stop.txt).
@@ -203,6 +225,53 @@ def terms(text: str) -> list[str]:
             continue
         out.append(stem(word))
     return out
+
+
+@dataclass(frozen=True)
+class NumberTerms:
+    """What a number token is searched as: `terms` at index and query time alike, `parts` only
+    in the index (so a plain "18" still finds "§ 18", and "120" finds "42 120" where the space
+    was a gap between two numbers, as in a table)."""
+
+    terms: tuple[str, ...]
+    parts: tuple[str, ...] = ()
+
+
+_AMOUNT_RE = re.compile(r"\d{1,3}(?:[.\s]\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_SECTIONS_RE = re.compile(r"(\d+[a-z]?)(?:\s*[-–]\s*(\d+[a-z]?))?")  # "18", "18a", "18-20"
+_MAX_SECTION_RANGE = 20  # a longer range ("§§ 1-99") stands for its two ends alone
+
+
+@lru_cache(maxsize=50_000)
+def number_terms(token: str) -> NumberTerms | None:
+    """The terms of a folded number token: thousands separators dropped (`150.000`, `150 000`
+    and `150000` are one number), trailing decimal zeros too (`1,50` is `1,5`, `150.000,00` is
+    `150000`), a section reference as `§` and its number (a range as each section in it); None
+    for any other token, which is searched as it is (`21.05.2015`, `15.20.15`, `1.8`: a dot
+    before fewer than three digits numbers things, it groups no thousands).
+
+    >>> [number_terms(t).terms for t in ("150.000", "150 000", "1,8", "150.000,00", "§ 18", "§§ 18-20")]
+    [('150000',), ('150000',), ('1,8',), ('150000',), ('§18',), ('§18', '§19', '§20')]
+    >>> number_terms("§ 18").parts, number_terms("42 120").parts, number_terms("15.20.15")
+    (('18',), ('42', '120'), None)
+    """
+    if token.startswith("§"):
+        sections: list[str] = []
+        for low, high in _SECTIONS_RE.findall(token):
+            sections.append(low)
+            if high and low.isdigit() and high.isdigit() and 0 < int(high) - int(low) <= _MAX_SECTION_RANGE:
+                sections += map(str, range(int(low) + 1, int(high)))
+            if high:
+                sections.append(high)
+        numbers = tuple(dict.fromkeys(sections))
+        return NumberTerms(tuple("§" + n for n in numbers), numbers) if numbers else None
+    if not _AMOUNT_RE.fullmatch(token) or token.isdigit():
+        return None
+    whole, _, fraction = token.partition(",")
+    fraction = fraction.rstrip("0")
+    term = "".join(whole.replace(".", "").split()) + ("," + fraction if fraction else "")
+    groups = whole.split()  # digits split by spaces: each group may be a number of its own
+    return NumberTerms((term,), tuple(dict.fromkeys(groups)) if len(groups) > 1 else ())
 
 
 # Words Snowball merges with unrelated words ("haven" the garden -> "hav" the sea,

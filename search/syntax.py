@@ -64,7 +64,9 @@ _ITEM_NUMBER_RE = re.compile(r"\s*(nr\.?\s*)?(\d{1,4})[.:]?(?=\s|$)")  # group 1
 _NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
 
 _FIELD_RE = re.compile(r"([^\W\d][\w]*):")
-_CHUNK_RE = re.compile(r'[^\s"]+')
+# A word: up to the next space, but a number the analyzer reads across a space stays whole
+# ("§ 18", "150 000"); split, "§ 18" searched every "18".
+_CHUNK_RE = re.compile(rf'(?:{danish.SPACED_TOKEN_PATTERN})|[^\s"]+')
 _PROXIMITY_RE = re.compile(r"~\d*")
 _MONTH_YEAR_RE = re.compile(rf"({'|'.join(MONTH_NAMES)})\s+((?:19|20)\d\d)(?![\w.\-/])", re.IGNORECASE)
 # What a date is copied with from a document, before it: its label, weekday and "den"/"d."
