@@ -53,7 +53,10 @@ def hit_article(client, hit_id: str, **query):
 def test_a_hit_decided_pages_on_links_the_item_and_the_decision(client, title, start, decided):
     hit = next(h for h in api_hits(client, q=title) if h["source"] == PDF and h["title"] == title)
     assert (hit["page"], hit["decision_page"]) == (start, decided)
-    source = client.get(f"/api/passage/{hit['id']}").get_json()["links"]["source"].split("#")[0]
+    links = client.get(f"/api/passage/{hit['id']}").get_json()["links"]
+    source = links["source"].split("#")[0]
+    # the JSON twin gives the citation's link too, not only where the item starts
+    assert (links["source"], links["cited_source"]) == (f"{source}#page={start}", f"{source}#page={decided}")
     line = hit_article(client, hit["id"], q=title).select_one(".hit-source")
     assert words(line) == f"Kilde: {PDF}, side {start} (beslutningen side {decided})"
     item, decision = line.find_all("a")

@@ -367,6 +367,8 @@ def api_passage(passage_id: str) -> Response:
     context = passage_context(load_passage(passage_id))
     p = context.passage
     links: dict[str, str | None] = {**passage_links(p)}
+    # what the page's citation links: the decision's page, often pages after the item's start
+    links["cited_source"] = source_url(p, cited_page(p))
     for rel, neighbour in (("previous", context.previous), ("next", context.next)):
         links[rel] = url_for(".passage", passage_id=neighbour.id) if neighbour else None
         links[f"{rel}_json"] = url_for(".api_passage", passage_id=neighbour.id) if neighbour else None
