@@ -28,9 +28,10 @@ _WORD = r"\w+(?:[.\-/]\w+)*"
 # 13"), since after one "§" a comma goes on with the text ("§ 18, stk. 2").
 _GAP = "[ \u00a0\u202f]"  # a space within a line (no-break spaces too; not a line break: tables)
 _SECTION_NUMBER = r"\d{1,3}[a-zA-Z]?(?!\w)"
-_SECTION_RANGE = rf"{_GAP}?[-–]{_GAP}?"
-_SECTION = (rf"§{_GAP}?{_SECTION_NUMBER}(?:{_SECTION_RANGE}{_SECTION_NUMBER})?"
-            rf"|§§{_GAP}?{_SECTION_NUMBER}(?:(?:{_SECTION_RANGE}|,{_GAP}?|{_GAP}(?:og|eller){_GAP}){_SECTION_NUMBER})*")
+# After a "§" any space will do: a line break there ("servicelovens §\n18") still cites the section.
+_SECTION_RANGE = r"\s?[-–]\s?"
+_SECTION = (rf"§\s?{_SECTION_NUMBER}(?:{_SECTION_RANGE}{_SECTION_NUMBER})?"
+            rf"|§§\s?{_SECTION_NUMBER}(?:(?:{_SECTION_RANGE}|,\s?|\s(?:og|eller)\s){_SECTION_NUMBER})*")
 # A decimal comma, after thousands dots or not: "1,8", "3,6", "150.000,00". Not within a run of
 # commas between digits ("1,2,3" is a list; "1,2 og 3" is read as the decimal 1,2, which is
 # what a comma between digits means in Danish prose: a list puts a space after the comma).

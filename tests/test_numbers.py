@@ -84,7 +84,7 @@ def test_a_space_between_numbers_that_may_be_a_gap_keeps_each_number_findable():
 
 
 def test_a_section_reference_is_a_term_of_its_own():
-    for written in ("§ 18", "§18", "§\u00a018", "servicelovens § 18, stk. 2"):
+    for written in ("§ 18", "§18", "§\u00a018", "servicelovens §\n18", "servicelovens § 18, stk. 2"):
         assert "§18" in query_terms(written) and "18" not in query_terms(written), written
     assert query_terms("§ 18, stk. 2") == ["§18", "stk", "2"]  # one § takes no list after a comma
     assert query_terms("§§ 12 og 13") == ["§12", "§13"]
@@ -99,7 +99,7 @@ def test_the_word_memo_writes_the_same_postings_for_numbers():
     """DanishPositions analyses each token once; with tokens that span a space and lookbehinds in
     the token pattern, its postings must still be exactly Whoosh's own."""
     text = ("Forslag 1 vil koste ca. 1,8 mio. kr., 1,2,3 og 1,2 og 3; 2,5-3 mio. kr. efter servicelovens "
-            "§ 18, §18 og §§ 12 og 13, §§ 18-20. Puljen er 150.000 kr. (150 000 kr., 150000 kr., 150.000,00 kr.). "
+            "§ 18, §18, §\n18 og §§ 12 og 13, §§ 18-20. Puljen er 150.000 kr. (150 000 kr., 150000 kr., 150.000,00 kr.). "
             "Sagsnr. 00.01.00-A21-1-14 (21.05.2015), J.nr. 15.20.15, 2015 2016, tlf. 43 33 45 67, "
             "d. 1/12 2016, 42 120 personer, 1.8 og 1,8 og 1 000 000-2 000 000.")
     fast = DanishPositions(field_boost=1.0)
