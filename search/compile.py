@@ -25,8 +25,8 @@ from search.syntax import Clause, ParsedQuery, looks_like_case_number
 
 # A case-number match outweighs any text match, so every item of the case comes first.
 CASE_NUMBER_BOOST = 20.0
-NOTHING_TO_SEARCH = "Søgningen indeholdt kun småord (fx «og», «i», «at»), som der ikke søges på; alle passager vises."
-NO_WORDS = "Søgningen indeholdt ingen ord, der kan søges på; alle passager vises."
+NOTHING_TO_SEARCH = "Søgningen indeholdt kun småord (fx «og», «i», «at»), som der ikke søges på; alle punkter vises."
+NO_WORDS = "Søgningen indeholdt ingen ord, der kan søges på; alle punkter vises."
 _WORD_RE = re.compile(r"[^\W_]")  # a letter or digit: what the analyzer could have kept
 
 
