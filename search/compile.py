@@ -8,6 +8,7 @@ case numbers, dates, item numbers, attendance) match without ranking.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,11 @@ from search.syntax import Clause, ParsedQuery, looks_like_case_number
 CASE_NUMBER_BOOST = 20.0
 NOTHING_TO_SEARCH = "Søgningen indeholdt kun småord (fx «og», «i», «at»), som der ikke søges på; alle punkter vises."
 NO_WORDS = "Søgningen indeholdt ingen ord, der kan søges på; alle punkter vises."
+# A truncated word ("flygt*") is searched as at most this many index terms that begin with it,
+# the most frequent: each is a posting list to read and score. At most `PREFIX_SCAN` terms are
+# looked at, so a short prefix over a large vocabulary costs a bounded walk of the term list.
+MAX_PREFIX_TERMS = 100
+PREFIX_SCAN = 5_000
 _WORD_RE = re.compile(r"[^\W_]")  # a letter or digit: what the analyzer could have kept
 
 
@@ -85,7 +91,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
                 notices.append(f"«{clause.text}» er ikke et årstal og blev ignoreret.")
                 continue
             pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set(),
-                                 phrases if not clause.negated else set())
+                                 phrases if not clause.negated else set(), notices)
             if pair is None:
                 dropped_words += bool(_WORD_RE.search(clause.text))
             elif clause.negated:
@@ -101,7 +107,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
             matching.append(_any([m for _, m in alternatives]))
     if not scored and not negative and (parsed.groups or text.strip()):
         notices.append(NOTHING_TO_SEARCH if dropped_words else NO_WORDS)
-    return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(notices),
+    return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(dict.fromkeys(notices)),
                     ranked=bool(text_fields), in_decision=text_fields == {"decision"}, phrases=frozenset(phrases))
 
 
@@ -120,10 +126,11 @@ def _all(queries: list[Query]) -> Query | None:
 
 def _clause_query(
     clause: Clause, searcher: Searcher, analyzer: Analyzer, decisions_only: bool, highlight: set[str],
-    phrases: set[tuple[str, ...]],
+    phrases: set[tuple[str, ...]], notices: list[str],
 ) -> tuple[Query, Query] | None:
     """(scored, matching) queries of one clause; None when nothing of it is searchable. Its terms
-    to mark go into `highlight`, or, for a phrase, into `phrases`."""
+    to mark go into `highlight`, or, for a phrase, into `phrases`; what the user should know of
+    how it was read into `notices`."""
     field = clause.field
     if field in FACETS_BY_NAME:
         q = FACETS_BY_NAME[field].user_query(searcher.reader(), clause.text)
@@ -149,6 +156,11 @@ def _clause_query(
     if field == "month":  # every date of the month: meetings, decisions, dates in the text
         q = Prefix("dates", clause.text + "-")
         return q, q
+    fields = [field] if field else (["decision"] if decisions_only else list(TEXT_FIELDS))
+    match_field = fields[0] if len(fields) == 1 else "body"
+    boosts = {f: FIELD_BOOSTS.get(f, 1.0) * clause.boost for f in fields}
+    if clause.prefix:
+        return _prefix_query(clause, searcher, analyzer, fields, match_field, boosts, highlight, notices)
     terms = [t.text for t in analyzer(clause.text, mode="query")]
     if not terms:
         return None
@@ -166,9 +178,6 @@ def _clause_query(
         body = _all([Term("decision" if decisions_only else "body", t) for t in terms])
         assert body is not None
         return Or([case, body]), Or([_case_number(value), body])
-    fields = [field] if field else (["decision"] if decisions_only else list(TEXT_FIELDS))
-    match_field = fields[0] if len(fields) == 1 else "body"
-    boosts = {f: FIELD_BOOSTS.get(f, 1.0) * clause.boost for f in fields}
     if clause.phrase and len(terms) > 1:
         phrases.add(tuple(terms))
         scored = _any([Phrase(f, terms, boost=boosts[f]) for f in fields])
@@ -182,6 +191,42 @@ def _clause_query(
         # Næstved" missed Næstved's "Status på flygtninge". A mention in the text scores more.
         return Or([scored, place]), Or([matching, place])
     return scored, matching
+
+
+def _prefix_query(
+    clause: Clause, searcher: Searcher, analyzer: Analyzer, fields: list[str], match_field: str,
+    boosts: dict[str, float], highlight: set[str], notices: list[str],
+) -> tuple[Query, Query]:
+    """(scored, matching) of a truncated word ("flygt*"): the index terms that begin with it,
+    folded and lower-cased as the index has them (stems, compound parts included), and the
+    word's own stem ("kommune*" also finds "kommunen", indexed as "kommun"). At most
+    `MAX_PREFIX_TERMS` of them, the most frequent, with a notice when more were left out."""
+    typed = clause.text.rstrip("*")
+    prefix = danish.fold(typed)
+    fieldobj = searcher.schema[match_field]
+    found: list[tuple[int, str]] = []
+    capped = False
+    for k, (term, info) in enumerate(searcher.reader().iter_prefix(match_field, prefix)):
+        if k == PREFIX_SCAN:
+            capped = True
+            break
+        found.append((info.doc_frequency(), fieldobj.from_bytes(term)))
+    if len(found) > MAX_PREFIX_TERMS:
+        capped = True
+        found = heapq.nlargest(MAX_PREFIX_TERMS, found)
+    terms = sorted({term for _, term in found})
+    own = [t.text for t in analyzer(typed, mode="query")]
+    if len(own) == 1 and own[0] not in terms and searcher.doc_frequency(match_field, own[0]):
+        terms.append(own[0])
+    if capped:
+        notices.append(f"«{clause.text}» passer på for mange ord; der blev søgt på de {MAX_PREFIX_TERMS} hyppigste. "
+                       "Skriv flere bogstaver før * for at få alle med.")
+    if not terms:
+        notices.append(f"Intet ord i teksterne begynder med «{typed}».")
+        return NullQuery, NullQuery
+    highlight.update(terms)
+    scored = _any([Term(f, t, boost=boosts[f]) for f in fields for t in terms])
+    return scored, _any([Term(match_field, t) for t in terms])
 
 
 def _municipality(searcher: Searcher, word: str) -> Query | None:

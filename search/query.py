@@ -74,7 +74,7 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
     """
     words = [group[0].text for group in parsed.groups]
     if not words or len(words) > _NAME_WORDS or any(
-            group[0].field is not None or group[0].negated for group in parsed.groups):
+            group[0].field is not None or group[0].negated or group[0].prefix for group in parsed.groups):
         return None
     name = " ".join(words)
     attendance = ParsedQuery(((Clause(name, "present", phrase=True), Clause(name, "absent", phrase=True)),))

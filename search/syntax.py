@@ -3,7 +3,8 @@
 Words are ANDed; `OR` (or `ELLER`) joins the words on either side; `-word` and `-"a phrase"`
 exclude, and so does `NOT`/`IKKE` (in capitals) before a word; `AND`/`OG` in capitals are
 read as what they mean, the default, and dropped; `field:value` and `field:"a phrase"` search
-one field, named in English or Danish.
+one field, named in English or Danish. A word ending in `*` (`flygt*`, at least
+`MIN_PREFIX_LETTERS` letters before it) is truncated: every word beginning so.
 Parsing never fails: whatever cannot be read as syntax is read as plain words or dropped,
 and each such repair adds a Danish notice for the user. Parentheses do not group.
 
@@ -85,6 +86,13 @@ _GLUED_D_RE = re.compile(r"(?<![\w.])d\.(?=\d)", re.IGNORECASE)  # "d.21.05.2015
 # "30. september - 1. oktober 2019"); "21.05.2015 -23.02.2017" excludes the second date.
 _RANGE_DASH_RE = re.compile(r"[-–]|\s+[-–]\s+")
 
+# Truncation, as Danish library and press-archive searches have it: "flygt*" is every word
+# beginning with "flygt" (`search.compile` finds them). Fewer letters before the `*` would
+# match most of the vocabulary; such a word is searched as it is.
+MIN_PREFIX_LETTERS = 3
+_TRUNCATED_RE = re.compile(r"(\w[\w.\-/]*?)\*+([,.;:!?]*)")
+TRUNCATION_FIELDS = frozenset({None, "title", "decision", "body"})
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -95,6 +103,9 @@ class Clause:
     phrase: bool = False
     negated: bool = False
     boost: float = 1.0  # below 1 for alternatives the engine added (variants, corrections)
+    # A word typed with a trailing `*` ("flygt*"): every index term that begins with it. `text`
+    # keeps the `*`, so notices quote the word as typed and spelling corrections leave it alone.
+    prefix: bool = False
 
 
 @dataclass(frozen=True)
@@ -212,6 +223,8 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
                 break
             value = text[i + 1 : end].strip()
             i = end + 1
+            if "*" in value and len(value.split()) > 1:
+                notices.append("Trunkering med * virker ikke i en frase; der blev søgt på frasens ord, som de står.")
             if (proximity := _PROXIMITY_RE.match(text, i)) is not None:  # Lucene's "a b"~2: not ours
                 notices.append(f"Nærhedssøgning («{proximity.group(0)}») understøttes ikke; der blev søgt på frasen.")
                 i = proximity.end()
@@ -246,10 +259,31 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
         elif value in OPERATORS_NOT and not negated and not field:
             negate_next = value
         else:
-            items.append(Clause(value, field, False, negated))
+            items.append(_word(value, field, negated, notices))
     if negate_next is not None:  # nothing followed it
         notices.append(f"«{negate_next}» mangler et ord efter sig og blev ignoreret.")
     return items
+
+
+def _word(value: str, field: str | None, negated: bool, notices: list[str]) -> Clause:
+    """One word as typed; a trailing `*` makes it a truncated word (`Clause.prefix`).
+
+    >>> [(c.text, c.prefix) for c in (_word(w, None, False, []) for w in ("flygt*", "fl*", "bolig"))]
+    [('flygt*', True), ('fl', False), ('bolig', False)]
+    """
+    if "*" not in value or field not in TRUNCATION_FIELDS:
+        return Clause(value, field, False, negated)
+    truncated = _TRUNCATED_RE.fullmatch(value)
+    if truncated is None:
+        if value.strip("*"):
+            notices.append(f"«{value}»: * virker kun i slutningen af et ord (fx flygt*); der blev søgt på ordet uden *.")
+        return Clause(value, field, False, negated)
+    start = truncated.group(1)
+    if len(start) < MIN_PREFIX_LETTERS:
+        notices.append(f"«{value}»: der skal stå mindst {MIN_PREFIX_LETTERS} bogstaver før *; "
+                       f"der blev søgt på ordet «{start}».")
+        return Clause(start, field, False, negated)
+    return Clause(start + "*", field, False, negated, prefix=True)
 
 
 @dataclass(frozen=True)

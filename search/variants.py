@@ -99,7 +99,7 @@ def expand(parsed: ParsedQuery, table: VariantTable | None = None) -> ParsedQuer
         added: list[Clause] = []
         excluded: list[tuple[Clause, ...]] = []
         for clause in group:
-            if clause.field is not None:
+            if clause.field is not None or clause.prefix:  # "CAM*" is the words beginning with it
                 continue
             for alternative in table.alternatives(_terms(clause.text)):
                 alt = Clause(alternative, None, PHRASE_ALTERNATIVES and len(_terms(alternative)) > 1, clause.negated,
