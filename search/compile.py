@@ -16,7 +16,7 @@ from whoosh.analysis import Analyzer
 from whoosh.query import And, NullQuery, Or, Phrase, Prefix, Query, Term
 from whoosh.searching import Searcher
 
-from indexer.dates import parse_date
+from indexer.dates import MONTH_NAMES, parse_date
 from search import danish
 from search.analysis import compound_lexicon
 from search.api import FACET_LABELS, is_year
@@ -153,8 +153,13 @@ def _clause_query(
     if field == "item":
         q = Term("item", clause.text.strip())
         return q, q
-    if field == "month":  # every date of the month: meetings, decisions, dates in the text
-        q = Prefix("dates", clause.text + "-")
+    if field == "month":
+        # Every date of the month (meetings, decisions, dates in the text), and the month written
+        # as words ("I august 2019 blev 138 børn … sprogvurderet"), which no date records.
+        year, month = clause.text.split("-")
+        written = tuple(t.text for t in analyzer(f"{MONTH_NAMES[int(month) - 1]} {year}", mode="query"))
+        phrases.add(written)
+        q = Or([Prefix("dates", clause.text + "-"), Phrase("body", list(written))])
         return q, q
     fields = [field] if field else (["decision"] if decisions_only else list(TEXT_FIELDS))
     match_field = fields[0] if len(fields) == 1 else "body"
