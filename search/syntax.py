@@ -4,7 +4,8 @@ Words are ANDed; `OR` (or `ELLER`) joins the words on either side; `-word` and `
 exclude, and so does `NOT`/`IKKE` (in capitals) before a word; `AND`/`OG` in capitals are
 read as what they mean, the default, and dropped; `field:value` and `field:"a phrase"` search
 one field, named in English or Danish. A word ending in `*` (`flygt*`, at least
-`MIN_PREFIX_LETTERS` letters before it) is truncated: every word beginning so.
+`MIN_PREFIX_LETTERS` letters before it) is truncated: every word beginning so. A party letter
+after a name (`Ole Riis (O)`) is left out, as the attendance lists leave it out.
 Parsing never fails: whatever cannot be read as syntax is read as plain words or dropped,
 and each such repair adds a Danish notice for the user. Parentheses do not group.
 
@@ -92,6 +93,15 @@ _RANGE_DASH_RE = re.compile(r"[-–]|\s+[-–]\s+")
 MIN_PREFIX_LETTERS = 3
 _TRUNCATED_RE = re.compile(r"(\w[\w.\-/]*?)\*+([,.;:!?]*)")
 TRUNCATION_FIELDS = frozenset({None, "title", "decision", "body"})
+# A party letter printed after a member's name ("Ole Riis (O)", "Tove Bech Larsen (V)"), copied
+# with the name: the attendance lists hold the name without it, and a lone "V" is no word to
+# search (it matched a list of parties "(A, V, C, F, B og Ø)").
+_NAME_PARTY_RE = re.compile(r"(\b[A-ZÆØÅ][^\W\d_]*)\s*\(([A-ZÆØÅ]{1,2})\)(?!\w)")
+_PARTY_RE = re.compile(r"\([A-ZÆØÅ]{1,2}\)[,.;]?")
+
+
+def party_notice(letter: str) -> str:
+    return f"«({letter})» efter et navn blev læst som partibogstav; der søges ikke på det."
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
         text = text[:max_length].rsplit(None, 1)[0] if " " in text[:max_length] else text[:max_length]
         notices.append(f"Søgningen var for lang; kun de første {max_length} tegn blev brugt.")
     items = _lex(text, notices)
+    notices.extend(_names_with_small_words(items))
     groups = _group(items, notices)
     if len(groups) > MAX_CLAUSES:
         groups = groups[:MAX_CLAUSES]
@@ -176,7 +187,7 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
     # Dates are found with the exclusion signs blanked out ("-21.05.2015" is a date too).
     unsigned = _SIGN_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     dates = _typed_dates(text, unsigned)
-    if "(" in text or ")" in text:
+    if "(" in (named := _NAME_PARTY_RE.sub(r"\1", text)) or ")" in named:  # a party letter is said alone
         notices.append("Parenteser grupperer ikke og blev ignoreret.")
     negate_next: str | None = None  # a NOT/IKKE waiting for its word
     while i < n:
@@ -221,7 +232,7 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
                 if rest:  # all words required, in any order: the nearest reading of an open phrase
                     items.append(Clause(rest, field, False, negated))
                 break
-            value = text[i + 1 : end].strip()
+            value = _without_party_letters(text[i + 1 : end].strip(), notices)
             i = end + 1
             if "*" in value and len(value.split()) > 1:
                 notices.append("Trunkering med * virker ikke i en frase; der blev søgt på frasens ord, som de står.")
@@ -258,11 +269,68 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             notices.append(f"«{value}» behøves ikke: alle ord skal altid forekomme.")
         elif value in OPERATORS_NOT and not negated and not field:
             negate_next = value
+        elif not field and _PARTY_RE.fullmatch(value) and items and isinstance(items[-1], Clause) and (
+                items[-1].text.split() or [""])[-1][:1].isupper():
+            notices.append(party_notice(value.strip(",.;")[1:-1]))  # "Tove Bech Larsen (V)": the name alone
         else:
-            items.append(_word(value, field, negated, notices))
+            items.append(_word(_without_party_letters(value, notices), field, negated, notices))
     if negate_next is not None:  # nothing followed it
         notices.append(f"«{negate_next}» mangler et ord efter sig og blev ignoreret.")
     return items
+
+
+# Fields whose words may be a person's name.
+_NAME_FIELDS = frozenset({None, "body", "title", "decision", "present", "absent", "case_handler"})
+
+
+def _names_with_small_words(items: list[Clause | str]) -> list[str]:
+    """Notices for a capitalised stop word beside a capitalised word: most likely part of a
+    name ("Hans Jensen"). Stop words are not indexed, so it cannot be searched: the user is
+    told that the hits are for the rest of the name alone (another Jensen's items).
+
+    >>> _names_with_small_words([Clause("Hans"), Clause("Jensen")])[0][:44]
+    '«Hans» er et småord, som der ikke søges på, '
+    >>> _names_with_small_words([Clause("Hans"), Clause("sag")]), _names_with_small_words([Clause("og"), Clause("Jensen")])
+    ([], [])
+    """
+    runs: list[list[str]] = [[]]  # words that stand next to each other as typed
+    for item in items:
+        if isinstance(item, Clause) and not item.negated and item.field in _NAME_FIELDS:
+            if item.phrase:
+                runs.append(item.text.split())
+                runs.append([])
+            else:
+                runs[-1].append(item.text)
+        else:
+            runs.append([])
+    notices = []
+    for words in runs:
+        capitalised = [w[:1].isupper() and w.isalpha() for w in words]
+        small = [danish.is_stop(danish.fold(w)) for w in words]
+        for k, word in enumerate(words):
+            if not (capitalised[k] and small[k]):
+                continue
+            # the rest of the name: the capitalised words it stands among ("Anne Hans Jensen")
+            first, last = k, k
+            while first > 0 and capitalised[first - 1]:
+                first -= 1
+            while last + 1 < len(words) and capitalised[last + 1]:
+                last += 1
+            rest = [words[j] for j in range(first, last + 1) if not small[j]]
+            if rest:
+                notices.append(f"«{word}» er et småord, som der ikke søges på, heller ikke i et navn; "
+                               f"der blev søgt på «{' '.join(rest)}» uden det.")
+    return notices
+
+
+def _without_party_letters(value: str, notices: list[str]) -> str:
+    """`value` without the party letter after a name ("Ole Riis (O)" → "Ole Riis").
+
+    >>> _without_party_letters("Ole Riis (O)", []), _without_party_letters("bilag (A)", [])
+    ('Ole Riis', 'bilag (A)')
+    """
+    notices.extend(party_notice(match.group(2)) for match in _NAME_PARTY_RE.finditer(value))
+    return _NAME_PARTY_RE.sub(r"\1", value)
 
 
 def _word(value: str, field: str | None, negated: bool, notices: list[str]) -> Clause:
