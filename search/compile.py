@@ -33,6 +33,10 @@ NO_WORDS = "Søgningen indeholdt ingen ord, der kan søges på; alle punkter vis
 # looked at, so a short prefix over a large vocabulary costs a bounded walk of the term list.
 MAX_PREFIX_TERMS = 100
 PREFIX_SCAN = 5_000
+# The parts of a compound the index lacks rank first where they stand next to each other, in
+# either order, small words not counted: "kvote for flygtninge" for "flygtningekvote". Two words
+# apart ("kvote på 6 flygtninge") put a lesser item first in the benchmark.
+PARTS_SLOP = 1
 _WORD_RE = re.compile(r"[^\W_]")  # a letter or digit: what the analyzer could have kept
 
 
@@ -63,6 +67,9 @@ class Compiled:
     # The phrases searched, as their index terms in order: marked only where their words stand
     # in a row (`search.highlight`), not word by word as `highlight` is.
     phrases: frozenset[tuple[str, ...]] = frozenset()
+    # Whether a word was not searched as typed but as its parts (a compound no text has): its
+    # hits are a guess, labelled approximate as spelling corrections are (`search.query`).
+    approximate: bool = False
 
     @property
     def terms(self) -> frozenset[str]:
@@ -82,6 +89,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
     highlight: set[str] = set()
     phrases: set[tuple[str, ...]] = set()
     dropped_words = 0
+    split: list[str] = []  # the words searched by their parts, not as typed (positive clauses)
     text_fields: set[str | None] = set()  # the fields of the clauses that rank: none, a text field or None (all)
     notices = list(parsed.notices)
     for group in parsed.groups:
@@ -91,7 +99,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
                 notices.append(f"«{clause.text}» er ikke et årstal og blev ignoreret.")
                 continue
             pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set(),
-                                 phrases if not clause.negated else set(), notices)
+                                 phrases if not clause.negated else set(), notices, split)
             if pair is None:
                 dropped_words += bool(_WORD_RE.search(clause.text))
             elif clause.negated:
@@ -108,7 +116,8 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
     if not scored and not negative and (parsed.groups or text.strip()):
         notices.append(NOTHING_TO_SEARCH if dropped_words else NO_WORDS)
     return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(dict.fromkeys(notices)),
-                    ranked=bool(text_fields), in_decision=text_fields == {"decision"}, phrases=frozenset(phrases))
+                    ranked=bool(text_fields), in_decision=text_fields == {"decision"}, phrases=frozenset(phrases),
+                    approximate=bool(split))
 
 
 # Clauses on these fields match or not; they do not rank (a case number typed as a plain word
@@ -126,11 +135,11 @@ def _all(queries: list[Query]) -> Query | None:
 
 def _clause_query(
     clause: Clause, searcher: Searcher, analyzer: Analyzer, decisions_only: bool, highlight: set[str],
-    phrases: set[tuple[str, ...]], notices: list[str],
+    phrases: set[tuple[str, ...]], notices: list[str], split: list[str],
 ) -> tuple[Query, Query] | None:
     """(scored, matching) queries of one clause; None when nothing of it is searchable. Its terms
     to mark go into `highlight`, or, for a phrase, into `phrases`; what the user should know of
-    how it was read into `notices`."""
+    how it was read into `notices`; a word searched by its compound parts into `split`."""
     field = clause.field
     if field in FACETS_BY_NAME:
         q = FACETS_BY_NAME[field].user_query(searcher.reader(), clause.text)
@@ -169,10 +178,20 @@ def _clause_query(
     terms = [t.text for t in analyzer(clause.text, mode="query")]
     if not terms:
         return None
+    parts: list[str] = []
     if len(terms) == 1 and not clause.phrase and searcher.doc_frequency(field or "body", terms[0]) == 0:
-        # A compound the index does not have ("flygtningekvote"): search its parts instead.
-        parts = compound_lexicon(searcher.schema).split(danish.fold(clause.text))
-        terms = list(dict.fromkeys(danish.stem(part) for part in parts)) or terms
+        # A compound the index does not have ("flygtningekvote"): search its parts instead, and
+        # say so: "lokalplan" found «lokalt» and «Beskæftigelsesplanen» and looked like an answer.
+        words = danish.tokens(clause.text)
+        parts = list(compound_lexicon(searcher.schema).split(danish.fold(words[0]))) if len(words) == 1 else []
+        stems = list(dict.fromkeys(danish.stem(part) for part in parts))
+        if len(stems) > 1:
+            terms = stems
+            if not clause.negated:  # an excluded compound excludes its parts: nothing shown to explain
+                split.append(clause.text)
+                notices.append(_split_notice(words[0], parts))
+        else:
+            parts = []
     if field is None and not clause.phrase and looks_like_case_number(clause.text.strip()):
         # A case number typed as a word: the items filed under it first, then mentions in text.
         # A first part of case numbers ("00.01.00", the journal plan's code) finds the cases
@@ -191,11 +210,51 @@ def _clause_query(
     scored = _all([_any([Term(f, t, boost=boosts[f]) for f in fields]) for t in terms])
     matching = _all([Term(match_field, t) for t in terms])
     assert scored is not None and matching is not None
+    if parts:
+        # The parts written together, in either order, rank first: "kvote for flygtninge"
+        # before an item that has "flygtninge" in one place and "kvote" in another.
+        orders = [terms, terms[::-1]] if len(terms) == 2 else [terms]
+        scored = Or([scored, *(Phrase(f, order, slop=PARTS_SLOP, boost=boosts[f]) for f in fields for order in orders)])
     if field is None and (place := _municipality(searcher, clause.text)) is not None:
         # A municipality's name finds its own records too, which seldom name it: "flygtninge
         # Næstved" missed Næstved's "Status på flygtninge". A mention in the text scores more.
         return Or([scored, place]), Or([matching, place])
     return scored, matching
+
+
+def _split_notice(word: str, parts: list[str]) -> str:
+    """What a search of a compound by its parts tells the user, naming the parts as typed.
+
+    >>> _split_notice("Lokalplan", ["lokal", "plan"])
+    '«Lokalplan» står ikke i teksterne; der er søgt efter punkter med både «lokal» og «plan».'
+    """
+    shown = [f"«{part}»" for part in _typed_parts(word, parts)]
+    listed = f"både {shown[0]} og {shown[1]}" if len(shown) == 2 else f"{', '.join(shown[:-1])} og {shown[-1]}"
+    return f"«{word}» står ikke i teksterne; der er søgt efter punkter med {listed}."
+
+
+def _typed_parts(word: str, parts: list[str]) -> list[str]:
+    """The folded compound `parts` as they are spelt in `word` (lower case): "børnehus" split as
+    ("boern", "hus") is «børn», «hus». A part not found in it stays folded.
+
+    >>> _typed_parts("Flygtningekvote", ["flygtning", "kvote"]), _typed_parts("Børnehus", ["boern", "hus"])
+    (['flygtning', 'kvote'], ['børn', 'hus'])
+    """
+    lower = word.lower()
+    folded, where = "", []  # the folded word, and the letter of `lower` each folded letter came from
+    for k, letter in enumerate(lower):
+        spelt = danish.fold(letter)
+        folded += spelt
+        where.extend([k] * len(spelt))
+    out, at = [], 0
+    for part in parts:
+        found = folded.find(part, at)
+        if found < 0:
+            out.append(part)
+            continue
+        out.append(lower[where[found]:where[found + len(part) - 1] + 1])
+        at = found + len(part)
+    return out
 
 
 def _prefix_query(

@@ -114,7 +114,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     matched = _base_set(searcher, snapshot, compiled, request.decisions_only)
     lacking: Callable[[int], tuple[str, ...]] | None = None  # most words: the words a hit lacks
 
-    suggestion, approximate = None, False
+    # Hits for a compound searched by its parts are a guess, as close spellings are.
+    suggestion, approximate = None, compiled.approximate and bool(matched)
     if compiled.scored is not None and (
             attendance := _attendance(parsed, searcher, snapshot, request.decisions_only, matched)):
         if matched:  # found in the text: the query as it is, and a pointer to the lists
