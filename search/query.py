@@ -87,9 +87,16 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
         notice = (f"«{name}» står ikke i teksten, men på mødernes deltagerlister: her er møderne med «{name}» som "
                   f"deltager eller fraværende (søg deltager:{quoted} eller fraværende:{quoted}).")
         return replace(compiled, notices=(*parsed.notices, notice)), listed
+    notices = []
+    if matched and (away := matched & _base_set(searcher, snapshot, compile_query(
+            ParsedQuery(((Clause(name, "absent", phrase=True),),)), searcher), decisions_only)):
+        # The text holds an absentee's name where the item lists who was away: say why it was found.
+        notices.append(f"«{name}» er nævnt som fraværende ved disse punkter (søg fraværende:{quoted})." if away == matched
+                       else f"«{name}» er nævnt som fraværende ved nogle af disse punkter: søg fraværende:{quoted} for dem.")
     if matched and listed - matched:
-        notice = f"«{name}» står også på deltagerlisten ved andre møder: søg deltager:{quoted} for dem."
-        return replace(compiled, notices=(notice,)), matched
+        notices.append(f"«{name}» står også på deltagerlisten ved andre møder: søg deltager:{quoted} for dem.")
+    if notices:
+        return replace(compiled, notices=tuple(notices)), matched
     return None
 
 
