@@ -41,7 +41,7 @@ from search.highlight import Marker
 from search.schema import TEXT_FIELDS
 from search.orders import NEWEST
 from search.snapshot import Snapshot, set_bytes
-from search import partial, ranking, suggest, variants
+from search import danish, partial, ranking, suggest, variants
 # The query's compilation and a hit's building live in their own modules; the compilation's
 # public names are re-exported (`__all__`) for callers and tests that import them from here.
 from search.compile import CASE_NUMBER_BOOST, NO_WORDS, NOTHING_TO_SEARCH, Compiled, _all, _any, compile_query
@@ -76,13 +76,17 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
     if not words or len(words) > _NAME_WORDS or any(
             group[0].field is not None or group[0].negated or group[0].prefix for group in parsed.groups):
         return None
-    name = " ".join(words)
+    # A small word is not searched, in a name neither ("Hans Jensen" looks for Jensen): the
+    # notices name what was looked for, not another Jensen as "Hans Jensen".
+    name = " ".join(word for word in words if not danish.is_stop(danish.fold(word)))
+    if not name:
+        return None
     attendance = ParsedQuery(((Clause(name, "present", phrase=True), Clause(name, "absent", phrase=True)),))
     compiled = compile_query(attendance, searcher)
     if compiled.matching is None or not _may_match(searcher, compiled.matching):
         return None
     listed = _base_set(searcher, snapshot, compiled, decisions_only)
-    quoted = f'"{name}"' if len(words) > 1 else name
+    quoted = f'"{name}"' if " " in name else name
     if not matched and listed:
         notice = (f"«{name}» står ikke i teksten, men på mødernes deltagerlister: her er møderne med «{name}» som "
                   f"deltager eller fraværende (søg deltager:{quoted} eller fraværende:{quoted}).")
@@ -94,10 +98,32 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
         notices.append(f"«{name}» er nævnt som fraværende ved disse punkter (søg fraværende:{quoted})." if away == matched
                        else f"«{name}» er nævnt som fraværende ved nogle af disse punkter: søg fraværende:{quoted} for dem.")
     if matched and listed - matched:
-        notices.append(f"«{name}» står også på deltagerlisten ved andre møder: søg deltager:{quoted} for dem.")
+        where = _elsewhere(searcher, snapshot, listed - matched, matched)
+        notices.append(f"«{name}» står også på deltagerlisten {where}: søg deltager:{quoted} for dem.")
     if notices:
         return replace(compiled, notices=tuple(notices)), matched
     return None
+
+
+def _elsewhere(searcher: Searcher, snapshot: Snapshot, others: frozenset[int], matched: frozenset[int]) -> str:
+    """Where the lists name a person at items the text did not find (`others`): "ved andre møder",
+    or "ved mødets andre punkter" when each is of a meeting found already ("Peter Juul" is found
+    by item 45's "Fraværende: …, Peter Juul"; the list names him at items 41-44 of that meeting)."""
+    covered: frozenset[int] = frozenset()
+    meetings = 0
+    for docnum in sorted(others):
+        if docnum in covered:
+            continue
+        if meetings == _MEETINGS_COMPARED:  # a name at many meetings: not every one is looked up
+            return "ved andre punkter"
+        items = snapshot.docs(searcher, Term("document_id", searcher.stored_fields(docnum)["document_id"]))
+        if not items & matched:
+            return "ved andre møder"
+        covered, meetings = covered | items, meetings + 1
+    return "ved mødets andre punkter" if meetings == 1 else "ved de samme møders andre punkter"
+
+
+_MEETINGS_COMPARED = 20
 
 
 def _may_match(searcher: Searcher, query: Query) -> bool:

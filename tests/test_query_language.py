@@ -171,3 +171,14 @@ def test_an_absentees_name_says_why_the_items_were_found(searcher):
 def test_a_query_with_nothing_to_search_shows_every_item_and_says_punkter(searcher, query):
     response = search(searcher, query)
     assert response.notice.endswith("alle punkter vises.") and "passager" not in response.notice
+
+
+def test_a_name_holding_a_small_word_is_not_said_to_be_absent(tmp_path):
+    # Another Jensen was away: "Hans Jensen" was said to be «nævnt som fraværende».
+    away = example_passage("Budget", "Budgettet blev drøftet. Mette Jensen var fraværende.", absent=("Mette Jensen",))
+    with open_index(tmp_path / "index", create=True) as index:
+        with index.writer() as writer:
+            writer.add(example_document("a.txt", [away]), tmp_path)
+        notice = index.search(SearchRequest(query="Hans Jensen")).notice
+        assert notice == ("«Hans» er et småord, som der ikke søges på, heller ikke i et navn; der blev søgt på «Jensen» "
+                          "uden det. «Jensen» er nævnt som fraværende ved disse punkter (søg fraværende:Jensen).")
