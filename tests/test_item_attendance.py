@@ -133,8 +133,30 @@ def test_the_passage_page_lists_an_item_absentee_as_absent_not_present(index, cl
 
 
 def test_a_name_on_the_same_meetings_list_is_not_said_to_be_at_other_meetings(index):
-    notice = search(index, "Peter Juul").notice or ""
-    assert "andre møder" not in notice
+    # Found by item 45's note; the list names him at items 41-44 of that same meeting only.
+    notice = search(index, "Peter Juul").notice
+    assert ('«Peter Juul» står også på deltagerlisten ved mødets andre punkter: søg deltager:"Peter Juul" for dem.'
+            in notice) and "andre møder" not in notice
+
+
+def test_a_name_listed_at_another_meeting_is_still_said_to_be_at_other_meetings(tmp_path):
+    from search import open_index
+    from search.examples import example_document, example_passage as P
+
+    index = open_index(tmp_path / "index", create=True)
+    with index.writer() as writer:
+        for doc in (
+            example_document("fjordby-2021.txt", [P("Boligplacering", "Kvoten for 2022.", meeting_date="2021-11-25",
+                                                    year=2021, present=("Nadia Farouk", "Bent Lykke"))]),
+            example_document("fjordby-2022.txt", [P("Foreningspuljen", "Nadia Farouk orienterede.", meeting_date="2022-01-20",
+                                                    year=2022, present=("Nadia Farouk", "Bent Lykke"))]),
+        ):
+            writer.add(doc, tmp_path)
+    try:
+        assert search(index, "Nadia Farouk").notice == (
+            '«Nadia Farouk» står også på deltagerlisten ved andre møder: søg deltager:"Nadia Farouk" for dem.')
+    finally:
+        index.close()
 
 
 # --- Who else the front page names ----------------------------------------------------------
