@@ -8,6 +8,7 @@ case numbers, dates, item numbers, attendance) match without ranking.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import re
 from dataclasses import dataclass
@@ -295,9 +296,37 @@ def _prefix_query(
 
 def _municipality(searcher: Searcher, word: str) -> Query | None:
     """The records of the municipality named `word` as its facet value is written ("Næstved",
-    "naestved"), or None when no indexed municipality has that name."""
+    "naestved", and with a plain vowel for æ, ø, å as on a foreign keyboard: "Lyngso"), or None
+    when no indexed municipality has that name."""
     key = facet_key(word)
-    return Term("municipality", key) if key and searcher.doc_frequency("municipality", key) else None
+    if not key:
+        return None
+    if searcher.doc_frequency("municipality", key):
+        return Term("municipality", key)
+    loose = _municipalities_loosely(tuple(searcher.lexicon("municipality"))).get(_loose(key))
+    return Term("municipality", loose) if loose else None
+
+
+def _loose(key: str) -> str:
+    """A folded name with æ/ø/å (folded to ae/oe/aa) written as plain vowels: "lyngsoe" and
+    "lyngso" alike. Names only: "oe" → "o" would merge ordinary words.
+
+    >>> _loose("lyngsoe"), _loose("aarhus"), _loose("naestved")
+    ('lyngso', 'arhus', 'nastved')
+    """
+    return key.replace("aa", "a").replace("ae", "a").replace("oe", "o")
+
+
+@functools.lru_cache(maxsize=8)
+def _municipalities_loosely(values: tuple[bytes, ...]) -> dict[str, str]:
+    """The indexed municipality keys by `_loose` form (one index generation's, a few hundred at
+    most); a loose form two municipalities share names neither."""
+    by_loose: dict[str, str | None] = {}
+    for raw in values:
+        key = raw.decode("utf-8")
+        loose = _loose(key)
+        by_loose[loose] = None if loose in by_loose and by_loose[loose] != key else key
+    return {loose: key for loose, key in by_loose.items() if key}
 
 
 def _case_number(value: str, boost: float = 1.0) -> Query:

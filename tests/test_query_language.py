@@ -182,3 +182,15 @@ def test_a_name_holding_a_small_word_is_not_said_to_be_absent(tmp_path):
         notice = index.search(SearchRequest(query="Hans Jensen")).notice
         assert notice == ("«Hans» er et småord, som der ikke søges på, heller ikke i et navn; der blev søgt på «Jensen» "
                           "uden det. «Jensen» er nævnt som fraværende ved disse punkter (søg fraværende:Jensen).")
+
+
+# A municipality's name typed with a plain vowel
+
+
+@pytest.mark.parametrize("typed", ["Lyngso", "lyngso", "Lyngsoe", "Lyngsø"])
+def test_a_municipality_typed_with_o_for_oe_finds_its_records(searcher, typed):
+    """`Lyngso` (a foreign keyboard) found the items naming it but not Lyngsø's own records,
+    as `Lyngsø` and `kommune:Lyngso` did: the exact look-up knew only the folded "lyngsoe"."""
+    assert items(search(searcher, f"flygtninge {typed}")) == items(search(searcher, "flygtninge Lyngsø"))
+    assert items(search(searcher, typed)) == items(search(searcher, "kommune:Lyngsø")) | items(search(searcher, "Lyngsø"))
+
