@@ -64,7 +64,11 @@ from search.facets import FACETS
 #    ("beskæftigelsesindsats") joined (search/danish.py, stem exclusions):
 #    the terms of an older index differ.
 # 11: the fields `present` and `absent` (attendance, for "deltager:" and "fraværende:").
-SCHEMA_VERSION = 11
+# 12: numbers as one term each (decimal commas, "§ 18", thousands groups: search/danish.py),
+#    dates printed "21/05/2015", item-level absences and substitutes, staff names as words,
+#    journal and document numbers kept, list items no longer swallowing the next heading:
+#    the terms and passages of an older index differ.
+SCHEMA_VERSION = 12
 
 PASSAGE = "passage"
 FILE = "file"
