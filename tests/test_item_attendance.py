@@ -177,6 +177,13 @@ def test_a_substitute_named_on_the_front_page_sat_at_the_meeting(index, client):
     assert 'deltager:"Carsten Lind"' in link["href"].replace("%22", '"').replace("%3A", ":").replace("+", " ")
 
 
+def test_the_passage_page_names_the_staff_apart_from_the_members(index, client):
+    passage = passage_of(index, NAESTVED_2017, 3)
+    shown = facts(client, passage.id)
+    assert shown["Fra administrationen"] == ["Rebecca Helqvist", "Helle Waage-Jensen"]
+    assert "Rebecca Helqvist" not in shown["Til stede"]
+
+
 def test_staff_named_on_the_front_page_are_words_of_the_meeting_not_members(index):
     # Næstved 23.02.2017: "Administrationen / Rebecca Helqvist / Helle Waage-Jensen", "Referent / Helle Waage-Jensen"
     meeting = {(NAESTVED_2017, n) for n in range(1, 8)}
