@@ -226,7 +226,7 @@ def update_index(
         log.warning("could not record the moved ids in %s: %s", index_dir, error)
     try:  # committed: the next run does not read these again while they stay as they are
         write_refused(Path(index_dir), refused_key(stamp), refused_files)
-    except OSError as error:  # they are only read again
+    except (OSError, ValueError) as error:  # they are only read again
         log.warning("could not record the refused files in %s: %s", index_dir, error)
     try:  # committed: the next run without paths indexes these again
         write_folders(Path(index_dir), [str(path) for path in given])

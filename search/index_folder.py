@@ -80,7 +80,8 @@ def write_refused(path: Path, key: str, files: dict[str, dict[str, Any]]) -> Non
     they hold (no text layer, corrupt, encrypted), by source, with the size, mtime and reason
     each was refused with; `key` names the code and data that refused them."""
     temporary = path / f"{REFUSED_FILE}.tmp"
-    temporary.write_text(json.dumps({"key": key, "files": files}, ensure_ascii=False) + "\n", encoding="utf-8")
+    # ASCII escapes: a source name that is not UTF-8 (kept as surrogates) must round-trip too
+    temporary.write_text(json.dumps({"key": key, "files": files}) + "\n", encoding="utf-8")
     temporary.replace(path / REFUSED_FILE)
 
 
