@@ -8,10 +8,11 @@ case numbers, dates, item numbers, attendance) match without ranking.
 
 from __future__ import annotations
 
-import functools
 import heapq
 import re
+import weakref
 from dataclasses import dataclass
+from typing import Any
 
 from whoosh.analysis import Analyzer
 from whoosh.query import And, NullQuery, Or, Phrase, Prefix, Query, Term
@@ -303,7 +304,9 @@ def _municipality(searcher: Searcher, word: str) -> Query | None:
         return None
     if searcher.doc_frequency("municipality", key):
         return Term("municipality", key)
-    loose = _municipalities_loosely(tuple(searcher.lexicon("municipality"))).get(_loose(key))
+    if "o" not in key:  # the loose form of a name differs only where ø (oe) is typed as o
+        return None
+    loose = _municipalities_loosely(searcher.reader()).get(_loose(key))
     return Term("municipality", loose) if loose else None
 
 
@@ -319,16 +322,23 @@ def _loose(key: str) -> str:
     return key.replace("oe", "o")
 
 
-@functools.lru_cache(maxsize=8)
-def _municipalities_loosely(values: tuple[bytes, ...]) -> dict[str, str]:
+# One table per reader (an index generation's searcher keeps its reader): reading the
+# municipality lexicon for each word of each query cost a third of a query's time.
+_LOOSELY: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _municipalities_loosely(reader: Any) -> dict[str, str]:
     """The indexed municipality keys by `_loose` form (one index generation's, a few hundred at
     most); a loose form two municipalities share names neither."""
-    by_loose: dict[str, str | None] = {}
-    for raw in values:
-        key = raw.decode("utf-8")
-        loose = _loose(key)
-        by_loose[loose] = None if loose in by_loose and by_loose[loose] != key else key
-    return {loose: key for loose, key in by_loose.items() if key}
+    table = _LOOSELY.get(reader)
+    if table is None:
+        by_loose: dict[str, str | None] = {}
+        for raw in reader.lexicon("municipality"):
+            key = raw.decode("utf-8")
+            loose = _loose(key)
+            by_loose[loose] = None if loose in by_loose and by_loose[loose] != key else key
+        table = _LOOSELY[reader] = {loose: key for loose, key in by_loose.items() if key}
+    return table
 
 
 def _case_number(value: str, boost: float = 1.0) -> Query:

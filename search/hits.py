@@ -86,7 +86,8 @@ def _body_snippet(passage: Passage, terms: frozenset[str], phrases: frozenset[tu
     if "<mark>" in found:
         return found
     rest = _without_decision(text, passage)
-    return found if rest == text else snippet(rest, terms, lexicon=lexicon, phrases=phrases)
+    # no word of the query in the text, so none in the rest of it: its start, not a second search
+    return found if rest == text else snippet(rest, ())
 
 
 def _without_decision(text: str, passage: Passage) -> str:
