@@ -127,6 +127,14 @@ def test_landmarks_are_there_once_and_every_navigation_is_named(pages):
             assert accessible_name(aside, page), name
     for name in ("front", "search", "filtered", "empty", "invalid"):
         assert pages[name][1].select_one("form[role=search]"), name
+    # every page offers one search, labelled: its own box, or the header's on an item, a document
+    # or the help (a new search from there went back to the search page first)
+    for name, (_, page) in pages.items():
+        [search] = page.select("form[role=search]")
+        field = search.select_one("input[name=q]")
+        assert page.select_one(f"label[for={field['id']}]").get_text(strip=True), name
+    for name in ("passage", "document", "help"):
+        assert pages[name][1].select_one("header form.header-search[role=search][aria-label='Ny søgning']"), name
 
 
 def test_one_h1_and_no_heading_level_is_skipped(pages):
