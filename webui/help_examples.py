@@ -78,6 +78,7 @@ class HelpExamples:
     word: str = "flygtninge"  # one word of many items: the filter, sort and API examples
     ascii_forms: tuple[str, ...] = ("Naestved", "raadet")
     compound_part: str = "placering"  # finds "boligplacering"; fixed, shown when it finds something
+    truncated: str = "flygt*"  # every word beginning so: flygtninge, flygtningebaggrund, flygtet
     synonym: str = "formand"  # finds "forperson"
     abbreviation: str = "CAM"  # finds "Center for Arbejdsmarked"
     name_word: str = "flygtninge Næstved"
@@ -226,6 +227,8 @@ def choose_examples(index: SearchIndex) -> HelpExamples:
                          ("abbreviation", '"Center for Arbejdsmarked"')):
         value = getattr(SEED_EXAMPLES, name)  # the page says what it also finds: show it only if both find something
         chosen[name] = value if finds(value) and finds(target) else ""
+    # the first letters of the word the page searches first, truncated: more than the word finds
+    chosen["truncated"] = first([f"{word[:5]}*"] if len(word) >= 7 else [])
     municipality = ref.municipality or ""
     chosen["name_word"] = first([f"{word} {municipality}" if municipality else ""])
     topic_phrases = [f'"{t}"' for t in top.get("topic", []) if " " in t]
@@ -304,7 +307,7 @@ def choose_examples(index: SearchIndex) -> HelpExamples:
 
 
 # Examples that stand alone (no other example names their values), tried as written first.
-_CURATED = ("words", "name_word", "phrases", "either", "without", "municipality", "council", "year", "case_handler",
+_CURATED = ("words", "truncated", "name_word", "phrases", "either", "without", "municipality", "council", "year", "case_handler",
             "topic", "doc_type", "title", "decision", "present", "absent", "year_word", "municipality_topic")
 
 
