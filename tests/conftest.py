@@ -76,6 +76,17 @@ def seed_index(seed_index_dir):
     return open_index(seed_index_dir)
 
 
+@pytest.fixture(scope="session")
+def benchmark_searcher(tmp_path_factory):
+    """A searcher of the relevance benchmark's corpus (seeds, fixture PDFs, layout minutes), as
+    the reviewers searched it: built once for the modules that ask what it answers."""
+    from search.relevance import build_index, load_benchmark
+
+    ix = build_index(load_benchmark(), tmp_path_factory.mktemp("benchmark-index"))
+    with ix.searcher() as searcher:
+        yield searcher
+
+
 @pytest.fixture
 def corpus(tmp_path) -> Path:
     """A writable copy of the seeds, for tests that change, add or delete files."""

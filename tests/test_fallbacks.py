@@ -18,14 +18,11 @@ import pytest
 
 from search import SearchRequest
 from search.query import run_search
-from search.relevance import build_index, load_benchmark
 
 
-@pytest.fixture(scope="module")
-def searcher(tmp_path_factory):
-    ix = build_index(load_benchmark(), tmp_path_factory.mktemp("fallback-index"))
-    with ix.searcher() as s:
-        yield s
+@pytest.fixture
+def searcher(benchmark_searcher):
+    return benchmark_searcher
 
 
 def search(searcher, query: str, **options):

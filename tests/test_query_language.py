@@ -14,15 +14,12 @@ from search import compile as compile_module
 from search.examples import example_document, example_passage
 from search.index import open_index
 from search.query import run_search
-from search.relevance import build_index, load_benchmark
 from search.syntax import parse
 
 
-@pytest.fixture(scope="module")
-def searcher(tmp_path_factory):
-    ix = build_index(load_benchmark(), tmp_path_factory.mktemp("query-language"))
-    with ix.searcher() as s:
-        yield s
+@pytest.fixture
+def searcher(benchmark_searcher):
+    return benchmark_searcher
 
 
 def search(searcher, query: str, **options):

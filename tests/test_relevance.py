@@ -19,7 +19,7 @@ from search.danish import load_compound_exclusions, load_stem_exclusions, stem
 from search.decompound import load_lexicon, split
 from search.examples import example_document, example_passage
 from search.query import query_marker, run_search
-from search.relevance import FLOORS, below_floors, build_index, evaluate, load_benchmark, load_floors, score
+from search.relevance import FLOORS, below_floors, evaluate, load_benchmark, load_floors, score
 from search.syntax import parse
 from search.variants import expand, load_variants
 
@@ -31,11 +31,9 @@ def benchmark():
     return load_benchmark()
 
 
-@pytest.fixture(scope="module")
-def searcher(benchmark, tmp_path_factory):
-    ix = build_index(benchmark, tmp_path_factory.mktemp("relevance-index"))
-    with ix.searcher() as s:
-        yield s
+@pytest.fixture
+def searcher(benchmark_searcher):
+    return benchmark_searcher
 
 
 def search(searcher, query: str, **options):
