@@ -140,7 +140,7 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         interrupted = Failure(f"afbrudt – {_left_behind(index_dir)}.")
         interrupted.exit_code = 130  # 128 + SIGINT: what shells and schedulers read as "interrupted"
         raise interrupted from None
-    click.echo(format_summary(report, index_dir, verbose=verbose and not quiet))
+    click.echo(format_summary(report, index_dir, verbose=verbose and not quiet, quiet=quiet))
     if strict and report.skipped:
         sys.exit(1)
 

@@ -175,7 +175,8 @@ def summary_line(report: UpdateReport) -> str:
 REMOVED_NAMED = 10
 
 
-def format_summary(report: UpdateReport, index_dir: Path | None = None, *, verbose: bool = False) -> str:
+def format_summary(report: UpdateReport, index_dir: Path | None = None, *, verbose: bool = False,
+                   quiet: bool = False) -> str:
     """The end-of-run summary: the counts, the folders indexed and where the index is (absolute),
     the files removed from the index (all of them when `verbose`, else the first
     `REMOVED_NAMED`), each file indexed with a note on how it was read, each file whose earlier
@@ -200,9 +201,17 @@ def format_summary(report: UpdateReport, index_dir: Path | None = None, *, verbo
     lines.extend(f"Beholdt fra sidste kørsel: {printable(item.source)} (kunne ikke læses denne gang: "
                  f"{printable(item.reason)})" for item in report.kept)
     others = [item for item in report.skipped if item.source not in kept]
-    if others:
+    # `quiet` (a cron job's mail): the files refused as at the last run, unread, are one line;
+    # what is new this run is listed as ever
+    as_before = set(report.not_reread) if quiet else set()
+    listed = [item for item in others if item.source not in as_before]
+    if listed:
         lines.append("Sprunget over:")
-        lines.extend(f"  {printable(item.source)}: {printable(item.reason)}" for item in others)
+        lines.extend(f"  {printable(item.source)}: {printable(item.reason)}" for item in listed)
+    if len(listed) < len(others):
+        count = len(others) - len(listed)
+        lines.append(f"Sprunget over som ved sidste kørsel (uændrede, ikke læst igen): "
+                     f"{_plural(count, 'fil', 'filer')} – se dem uden -q.")
     return "\n".join(lines)
 
 

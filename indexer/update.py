@@ -76,6 +76,8 @@ class UpdateReport:
     kept: tuple[Skipped, ...] = ()  # skipped files whose earlier passages stay, with why they were skipped
     removed_sources: tuple[str, ...] = ()  # the `removed` documents by source name
     paths: tuple[str, ...] = ()  # the folders and files given, absolute
+    # skipped files refused as at the last run and not read again (`_Refused`), by source
+    not_reread: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         from indexer.progress import summary_line
@@ -134,6 +136,7 @@ def update_index(
     removed: list[str] = []
     added: dict[str, moved_ids.Written] = {}  # new or changed files: what old ids may now be (`search.moved`)
     refused_files: dict[str, dict[str, Any]] = {}  # refused for their content, for the next run (`_Refused`)
+    not_reread: list[str] = []
     counts = {"indexed": 0, "unchanged": 0, "passages": 0}
     index = open_index(index_dir, create=True)
     # The reading pool starts before the writer takes the index lock, so no worker holds it.
@@ -176,6 +179,8 @@ def update_index(
                 stop_if_asked()
                 if isinstance(changed, _Refused):  # refused for what it holds: not read again until it changes
                     refused_files[source] = changed.record()
+                    if changed.again:
+                        not_reread.append(source)
                     changed = Skipped(changed.source, changed.reason + (NOT_READ_AGAIN if changed.again else ""))
                 if isinstance(changed, Skipped):  # one bad file never stops the run
                     progress.file(source)  # its reason follows
@@ -243,6 +248,7 @@ def update_index(
         removed=len(removed),
         removed_sources=tuple(removed),
         paths=tuple(str(path) for path in given),
+        not_reread=tuple(not_reread),
         **counts,
     )
     progress.done(report)

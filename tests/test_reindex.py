@@ -410,6 +410,11 @@ def test_a_file_refused_for_its_content_is_not_read_again_while_it_stays_as_it_w
     assert reads == []
     assert {item.source: item.reason for item in second.skipped} == {
         name: reason + " (uændret siden sidste kørsel – ikke læst igen)" for name, reason in first.items()}
+    # a cron job's -q mail: the same files refused again are one line, not the whole list each night
+    assert second.not_reread == ("scanned-no-text.pdf", "truncated.pdf")
+    quiet = format_summary(second, quiet=True).splitlines()
+    assert quiet[-1] == "Sprunget over som ved sidste kørsel (uændrede, ikke læst igen): 2 filer – se dem uden -q."
+    assert "Sprunget over:" not in quiet and "Sprunget over:" in format_summary(second).splitlines()
 
     with (corpus / "truncated.pdf").open("ab") as pdf:  # copied again, whole this time, say
         pdf.write(b"\n%%EOF\n")
@@ -417,6 +422,9 @@ def test_a_file_refused_for_its_content_is_not_read_again_while_it_stays_as_it_w
     os.utime(corpus / "truncated.pdf", (past, past))
     third = update_index([corpus], index_dir)
     assert reads == ["truncated.pdf"]
+    assert format_summary(third, quiet=True).splitlines()[-3:] == [  # what changed is listed as ever
+        "Sprunget over:", "  truncated.pdf: beskadiget eller afkortet PDF (uventet filslutning)",
+        "Sprunget over som ved sidste kørsel (uændrede, ikke læst igen): 1 fil – se dem uden -q."]
     assert {item.source: item.reason for item in third.skipped}["truncated.pdf"] == first["truncated.pdf"]
 
     reads.clear()
