@@ -24,6 +24,7 @@ Matching sets, facet filter sets and exclusions come from the generation's snaps
 from __future__ import annotations
 
 import heapq
+import re
 from array import array
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
@@ -240,12 +241,38 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
                  for docnum, score in page)
     if lacking is not None:
         hits = tuple(replace(hit, missing=lacking(docnum)) for hit, (docnum, _) in zip(hits, page))
-    notice = " ".join(compiled.notices) or None
+    notices = compiled.notices
+    if not hits_set and (day := _day_without_year(request.query)):
+        notices = (*notices, day)
+    notice = " ".join(notices) or None
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate, order=order)
 
 
 _WORD_FIELDS = frozenset({None, *TEXT_FIELDS})
+
+# A day and month without a year, "21.05" or "27/5": searched as the characters, which seldom
+# stand so in the minutes. Two digits after a dot (a section "1.8" is no date), any after "/".
+_DAY_MONTH = re.compile(r"(?<![\w.,/-])(\d{1,2})(?:\.(\d{2})|/(\d{1,2}))(?![\w,/-]|\.\d)")
+
+
+def _day_without_year(query: str) -> str:
+    """For a search that found nothing: a notice that a date needs its year, naming the first
+    day and month typed without one ("" when there is none).
+
+    >>> _day_without_year("møde 21.05")
+    '«21.05» ligner en dato uden årstal, som søges som tegn; skriv årstallet med (fx 21.05.2015) for at finde mødet.'
+    >>> _day_without_year("27/5"), _day_without_year("§ 1.8"), _day_without_year("21.05.2015"), _day_without_year("40.05")
+    ('«27/5» ligner en dato uden årstal, som søges som tegn; skriv årstallet med (fx 27/5 2015) for at finde mødet.', '', '', '')
+    """
+    for match in _DAY_MONTH.finditer(query):
+        day, month = int(match[1]), int(match[2] or match[3])
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            typed = match[0]
+            example = f"{typed}.2015" if match[2] else f"{typed} 2015"
+            return (f"«{typed}» ligner en dato uden årstal, som søges som tegn; skriv årstallet med "
+                    f"(fx {example}) for at finde mødet.")
+    return ""
 
 
 def _is_words(group: tuple[Clause, ...]) -> bool:

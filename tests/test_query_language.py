@@ -191,3 +191,16 @@ def test_a_municipality_typed_with_o_for_oe_finds_its_records(searcher, typed):
     assert items(search(searcher, f"flygtninge {typed}")) == items(search(searcher, "flygtninge Lyngsø"))
     assert items(search(searcher, typed)) == items(search(searcher, "kommune:Lyngsø")) | items(search(searcher, "Lyngsø"))
 
+
+
+# A day without its year
+
+
+@pytest.mark.parametrize("typed, example, meeting", [("21.05", "21.05.2015", 7), ("27/5", "27/5 2015", 5)])
+def test_a_day_without_its_year_that_finds_nothing_says_to_add_the_year(searcher, typed, example, meeting):
+    # "21.05" and "27/5" gave a silent zero: a day without its year is searched as characters.
+    response = search(searcher, typed)
+    assert response.total == 0
+    assert response.notice == (f"«{typed}» ligner en dato uden årstal, som søges som tegn; skriv årstallet med "
+                               f"(fx {example}) for at finde mødet.")
+    assert search(searcher, example).total == meeting  # with the year: the meeting's items (Næstved's, Hedelund's)
