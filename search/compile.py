@@ -117,9 +117,39 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
             matching.append(_any([m for _, m in alternatives]))
     if not scored and not negative and (parsed.groups or text.strip()):
         notices.append(NOTHING_TO_SEARCH if dropped_words else NO_WORDS)
-    return Compiled(_all(scored), _all(matching), tuple(negative), frozenset(highlight), tuple(dict.fromkeys(notices)),
+    ranked_all = _all(scored)
+    nearby = _words_together(parsed, analyzer, decisions_only)
+    if ranked_all is not None and nearby is not None:
+        ranked_all = Or([ranked_all, nearby])
+    return Compiled(ranked_all, _all(matching), tuple(negative), frozenset(highlight), tuple(dict.fromkeys(notices)),
                     ranked=bool(text_fields), in_decision=text_fields == {"decision"}, phrases=frozenset(phrases),
                     approximate=bool(split))
+
+
+def _words_together(parsed: ParsedQuery, analyzer: Analyzer, decisions_only: bool) -> Query | None:
+    """A bonus for the query's plain words standing together, in their order, where two to
+    four words were typed without quotes: "Nabo til Nabo" ranked an item about «naboerne» above the
+    one naming «Foreningen Nabo til Nabo». Ranks only: the matching set is the words' own."""
+    words: list[str] = []
+    for group in parsed.groups:
+        if len(group) != 1:
+            return None
+        clause = group[0]
+        if clause.negated:
+            continue
+        if clause.field is not None or clause.phrase or clause.prefix or clause.boost != 1.0:
+            return None
+        words.extend(t.text for t in analyzer(clause.text, mode="query"))
+    if not 2 <= len(words) <= TOGETHER_MAX_WORDS:
+        return None
+    # `body` holds the title and decision too: one phrase, not one per field (each costs a
+    # read of the words' positions in every item that has them all)
+    return Phrase("decision" if decisions_only else "body", words, slop=TOGETHER_SLOP, boost=TOGETHER_BOOST)
+
+
+TOGETHER_SLOP = 1
+TOGETHER_BOOST = 1.5
+TOGETHER_MAX_WORDS = 4  # names of bodies and organisations; a longer query is a question
 
 
 # Clauses on these fields match or not; they do not rank (a case number typed as a plain word

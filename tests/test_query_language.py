@@ -204,3 +204,16 @@ def test_a_day_without_its_year_that_finds_nothing_says_to_add_the_year(searcher
     assert response.notice == (f"«{typed}» ligner en dato uden årstal, som søges som tegn; skriv årstallet med "
                                f"(fx {example}) for at finde mødet.")
     assert search(searcher, example).total == meeting  # with the year: the meeting's items (Næstved's, Hedelund's)
+
+
+# Words typed together, as a name
+
+
+@pytest.mark.parametrize("query, first", [
+    ("Nabo til Nabo", "Hedelund #2"),  # grants money to «Foreningen Nabo til Nabo»; Bøgeskov #3 is about «naboerne»
+    ("Social- og Beskæftigelsesudvalget", "Fjordby #42"),  # names the committee; Mosevang #59 has the words apart
+])
+def test_words_typed_together_rank_the_item_where_they_stand_together_first(searcher, query, first):
+    response = search(searcher, query)
+    assert f"{response.hits[0].municipality} #{response.hits[0].item_number}" == first
+    assert response.total == search(searcher, " ".join(f"{w}" for w in reversed(query.split()))).total  # ranks, not matches
