@@ -95,6 +95,13 @@ def test_every_page_is_danish_and_has_its_own_title(pages):
     assert len(set(titles.values())) == len(titles), titles
 
 
+def test_a_page_of_all_items_says_its_page_in_the_title(client):
+    # "/?page=3" (browsing everything, newest first) was titled "Søg · Referatsøg" like page 1
+    page = soup(client.get("/", query_string={"page": 3}))
+    assert page.title.get_text(strip=True) == "Side 3 af 4 · Søg · Referatsøg"  # the seeds' 35 items, 10 a page
+    assert soup(client.get("/")).title.get_text(strip=True) == "Søg · Referatsøg"
+
+
 def test_a_search_title_says_the_count_and_page_and_an_error_says_so_first(pages):
     """Each search reloads the page; the title is what a screen reader reads out first."""
     _, search = pages["search"]
