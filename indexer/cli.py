@@ -178,7 +178,10 @@ def extract(file: Path, as_json: bool) -> None:
         where = _where(passage.page, passage.line, passage.decision_page, bracketed=True)
         click.echo(f"  {number}{_first_line(passage.title, TITLE_WIDTH)}  ({where})")
         # Each part named, as `search` names them: a bare number or name is a riddle.
+        numbers = {s.key: s.text for s in passage.sections if s.key in ("journalnummer", "dokumentnummer")}
         details = [f"sagsnr. {passage.case_number}" if passage.case_number else None,
+                   f"j.nr. {numbers['journalnummer']}" if "journalnummer" in numbers else None,
+                   f"dok.nr. {numbers['dokumentnummer']}" if "dokumentnummer" in numbers else None,
                    f"sagsbehandler {passage.case_handler}" if passage.case_handler else None,
                    f"emner: {', '.join(passage.topics)}" if passage.topics else None]
         click.echo("     " + _one_line(" · ".join(d for d in details if d)))

@@ -65,6 +65,15 @@ def test_extract_human_output_names_the_case_number_handler_and_topics(runner):
     assert lines[at + 1] == "     sagsnr. 00.01.00-A21-1-14 · sagsbehandler Helle Waage-Jensen · emner: rådets arbejde"
 
 
+def test_extract_human_output_names_the_journal_and_document_numbers(runner):
+    # "Sagsnr.: 731-2012-10334   J.nr.: 00.01.00   Dokumentnr.: 731-2012-120455": kept since 5cfd3b5,
+    # shown by --json only; the text listing showed the case number alone
+    result = run(runner, "extract", LAYOUTS / "f3_lyngsoe_beskaeftigelses_og_integrationsudvalget_2012-03-13.txt")
+    lines = result.output.splitlines()
+    at = lines.index("  17. Godkendelse af dagsorden  (linje 32)")
+    assert lines[at + 1] == "     sagsnr. 731-2012-10334 · j.nr. 00.01.00 · dok.nr. 731-2012-120455 · emner: rådets arbejde"
+
+
 def test_extract_human_output_leaves_out_the_labels_of_missing_fields(runner):
     # The 2019 annual report has no case numbers or handlers: no empty "sagsnr." labels.
     result = run(runner, "extract", SEEDS / "naestved-integrationsraadet-aarsberetning-2019.txt")
