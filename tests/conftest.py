@@ -189,3 +189,17 @@ Sagsnr.: 18/1021
 Beslutning
 Formanden orienterede om næste møde.
 """
+
+
+def soup(response):
+    """A page as parsed HTML."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def api(client, **params) -> dict:
+    """`/api/search` with `params`, which must be answered (200)."""
+    response = client.get("/api/search", query_string=params)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()

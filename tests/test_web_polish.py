@@ -12,24 +12,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import SEEDS
+from conftest import SEEDS, api, soup
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 # What a citizen pastes into the box: the council's own link to the minutes.
 PASTED_URL = "https://www.naestved.dk/dagsordener-og-referater/integrationsraadet/2015/21-05-2015-referat"
 LONG_WORD = "sagsnr:00.01.00-A21-1-14-" + "x" * 300
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-def api(client, **params) -> dict:
-    answer = client.get("/api/search", query_string=params)
-    assert answer.status_code == 200, answer.get_data(as_text=True)
-    return answer.get_json()
 
 
 def text(tag) -> str:

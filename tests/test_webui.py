@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LAYOUTS, PDFS
+from conftest import LAYOUTS, PDFS, api, soup
 from search.api import FacetValue, InvalidParameter, SearchResponse, parse_request
 from webui import create_app
 from webui.formatting import citation, snippet_html
@@ -25,16 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 QUERY = "flygtninge boligplacering"
 BROAD = "integrationsrådet"  # matches every seed, in both municipalities
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-def api(client, **params) -> dict:
-    response = client.get("/api/search", query_string=params)
-    assert response.status_code == 200, response.get_data(as_text=True)
-    return response.get_json()
 
 
 def hit_titles(page: BeautifulSoup) -> list[str]:
