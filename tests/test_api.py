@@ -216,6 +216,8 @@ def test_very_long_values_are_refused_or_not_found_briefly(client):
     ("post", "/api/search?q=bolig", 405, "method_not_allowed"),
     ("delete", "/api/passage/findes-ikke", 405, "method_not_allowed"),
     ("get", "/api/search?page_size=0", 400, "invalid_page_size"),
+    ("get", "/api/search?sort=tilfældig", 400, "invalid_sort"),
+    ("get", "/api/search?q=bolig&decisions_only=kanske", 400, "invalid_decisions_only"),
 ])
 def test_every_api_error_is_json_with_a_code_and_a_danish_message(client, method, path, status, code):
     response = getattr(client, method)(path)
@@ -226,6 +228,34 @@ def test_every_api_error_is_json_with_a_code_and_a_danish_message(client, method
     assert "ETag" not in response.headers
     if status == 405:
         assert "GET" in response.headers["Allow"]
+
+
+@pytest.mark.parametrize("word", ["1", "true", "on", "yes", "ja", "JA", "True"])
+def test_every_documented_yes_to_decisions_only_keeps_only_decisions(client, word):
+    """README: `1` (also `true`, `on`, `yes`, `ja`); saved links and clients use them all."""
+    everything = api(client, q=BROAD, page_size=100)
+    decided = api(client, q=BROAD, page_size=100, decisions_only=word)
+    assert decided["decisions_only"] is True
+    assert 0 < decided["total"] < everything["total"]
+    assert decided["hits"] == api(client, q=BROAD, page_size=100, decisions_only="1")["hits"]
+    assert all(hit["decision"] for hit in decided["hits"])
+
+
+@pytest.mark.parametrize("word", ["0", "false", "off", "no", "nej", "NEJ", ""])
+def test_every_documented_no_to_decisions_only_keeps_everything(client, word):
+    """README: `0` (also `false`, `off`, `no`, `nej`); an empty value is the default, 0."""
+    answer = api(client, q=BROAD, page_size=100, decisions_only=word)
+    assert answer["decisions_only"] is False
+    assert answer["hits"] == api(client, q=BROAD, page_size=100)["hits"]
+    assert any(not hit["decision"] for hit in answer["hits"])
+
+
+def test_a_decisions_only_that_is_no_yes_or_no_names_the_parameter(client):
+    response = client.get("/api/search", query_string={"q": BROAD, "decisions_only": "kanske"})
+    assert response.status_code == 400
+    body = response.get_json()
+    assert (body["code"], body["parameter"]) == ("invalid_decisions_only", "decisions_only")
+    assert body["message"] == "Kun beslutninger skal være 1 eller 0."
 
 
 @pytest.mark.parametrize("path", ["/api/search?q=bolig", "/api/passage/findes-ikke", "/api/document/findes-ikke",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,20 @@ from conftest import LAYOUTS, PDFS, SEEDS, run
 FACETS_WITH_A_VALUE_EVERYWHERE = ("municipality", "council", "year", "doc_type")
 LAYOUT_F1 = LAYOUTS / "f1_hedelund_integrationsraadet_2015-05-27.txt"
 
+
+
+def test_version_prints_the_installed_version_and_exits_0(runner):
+    """README: `referatsog --version` prints the version (what a bug report quotes)."""
+    from importlib.metadata import version
+
+    result = run(runner, "--version", prog_name="referatsog")  # the name the installed command runs under
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"referatsog \d+\.\d+\S*\n", result.output)
+    assert result.output == f"referatsog {version('referatsog')}\n"
+    # The installed command itself, as the README has it.
+    command = subprocess.run([Path(sys.executable).parent / "referatsog", "--version"], capture_output=True, text=True,
+                             timeout=60)
+    assert (command.returncode, command.stdout) == (0, result.output)
 
 
 @pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.iterdir()))

@@ -173,3 +173,36 @@ def test_an_index_folder_left_with_only_its_map_is_built_again(runner, one_file)
             path.unlink()
     build(runner, corpus, index_dir)
     assert list(ids(index_dir)) == ["omdoebt.txt"]
+
+
+def test_each_map_keeps_only_its_newest_entries(runner, one_file, monkeypatch):
+    """README: chains collapsed, 50,000 per kind kept; the oldest old ids are the ones dropped.
+    With the cap at 3, a file renamed five times keeps its three latest old document ids."""
+    import search.moved
+
+    monkeypatch.setattr(search.moved, "MAX_ENTRIES", 3)
+    corpus, index_dir = one_file
+    build(runner, corpus, index_dir)
+    old_documents, old_passages = [], []
+    name = MINUTES_2015
+    for step in range(1, 6):
+        (document, passages), = ids(index_dir).values()
+        old_documents.append(document)
+        old_passages.append(passages)
+        (corpus / name).rename(corpus / f"omdoebt-{step}.txt")
+        name = f"omdoebt-{step}.txt"
+        build(runner, corpus, index_dir)
+    (last_document, last_passages), = ids(index_dir).values()
+    assert len(set(old_documents + [last_document])) == 6
+
+    recorded = json.loads((index_dir / MOVED_FILE).read_text(encoding="utf-8"))
+    assert recorded["documents"] == {old: last_document for old in old_documents[-3:]}
+    assert list(recorded["passages"]) == old_passages[-1][-3:]  # the newest run's last three
+    client = client_of(index_dir, corpus)
+    for old in old_documents[-3:]:
+        answer = client.get(f"/document/{old}")
+        assert answer.status_code == 301 and answer.headers["Location"] == f"/document/{last_document}"
+    for old in old_documents[:2]:
+        assert client.get(f"/document/{old}").status_code == 404
+    assert client.get(f"/passage/{old_passages[-1][-1]}").headers["Location"] == f"/passage/{last_passages[-1]}"
+    assert client.get(f"/passage/{old_passages[-1][0]}").status_code == 404
