@@ -7,7 +7,9 @@ from a developer's own index folder.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,15 +60,61 @@ def seed_passages(seed_documents):
     return [p for doc in seed_documents.values() for p in doc.passages]
 
 
+def folder_snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `folder` (relative path) → (size, mtime in ns): what a write changes.
+    os.scandir, not Path.rglob: taken around every test that uses the seed index (~0.2 ms)."""
+    files: dict[str, tuple[int, int]] = {}
+    folders = [(str(folder), "")]
+    while folders:
+        path, relative = folders.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, f"{relative}{entry.name}/"))
+                else:
+                    stat = entry.stat(follow_symlinks=False)
+                    files[relative + entry.name] = (stat.st_size, stat.st_mtime_ns)
+    return files
+
+
+def snapshot_changes(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[str]:
+    """The files added, removed or changed between two snapshots, each named with what happened."""
+    return ([f"{name} (added)" for name in sorted(after.keys() - before.keys())]
+            + [f"{name} (removed)" for name in sorted(before.keys() - after.keys())]
+            + [f"{name} (changed)" for name in sorted(before.keys() & after.keys()) if before[name] != after[name]])
+
+
 @pytest.fixture(scope="session")
-def seed_index_dir(tmp_path_factory) -> Path:
-    """An index of the seeds, built once per test session. Tests must not write to it."""
+def seed_index_dir(tmp_path_factory) -> Iterator[Path]:
+    """An index of the seeds, built once per test session. Tests must not write to it: the
+    web, CLI and serve tests share it, and a write would make their outcome depend on their
+    order. At the end of the session the folder must be as it was built, file for file (a
+    chmod -w would not stop root, who runs the suite here)."""
     from indexer.update import update_index
 
     index_dir = tmp_path_factory.mktemp("seed-index")
     report = update_index([SEEDS], index_dir)
     assert not report.skipped, report.skipped
-    return index_dir
+    built = folder_snapshot(index_dir)
+    yield index_dir
+    # Each test using the index is checked on its own (below); this catches a write that came
+    # later, e.g. from a process a test left running.
+    changed = snapshot_changes(built, folder_snapshot(index_dir))
+    assert not changed, f"something wrote to the shared seed index {index_dir}: {', '.join(changed)}"
+
+
+@pytest.fixture(autouse=True)
+def seed_index_left_alone(request):
+    """A test that uses the shared seed index (directly or through app, client, seed_index…)
+    fails if the folder differs afterwards, naming the files, so the writer is the test named."""
+    if "seed_index_dir" not in request.fixturenames:
+        yield
+        return
+    index_dir = request.getfixturevalue("seed_index_dir")
+    before = folder_snapshot(index_dir)
+    yield
+    changed = snapshot_changes(before, folder_snapshot(index_dir))
+    assert not changed, f"{request.node.nodeid} wrote to the shared seed index {index_dir}: {', '.join(changed)}"
 
 
 @pytest.fixture(scope="session")
