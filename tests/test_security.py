@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from search.api import MAX_PAGE, MAX_PAGE_SIZE
 from webui import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -244,24 +245,27 @@ def test_a_noncharacter_in_a_document_or_the_query_never_breaks_the_feed(tmp_pat
 
 # --- Parameters --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("query, status, page", [
-    ("page=" + "9" * 5000, 400, None),  # Python refuses int() of over 4,300 digits: it was a 500
-    ("page_size=" + "1" * 4301, 400, None),
-    ("page=-" + "9" * 5000, 400, None),
+@pytest.mark.parametrize("query, status, expected", [
+    ("page=" + "9" * 5000, 400, "invalid_page"),  # Python refuses int() of over 4,300 digits: it was a 500
+    ("page_size=" + "1" * 4301, 400, "invalid_page_size"),
+    ("page=-" + "9" * 5000, 400, "invalid_page"),
     ("page=" + "0" * 5000 + "2", 200, 2),  # a number, however many leading zeros it is written with
     ("page=+0000003", 200, 3),
 ])
-def test_a_page_number_of_thousands_of_digits_is_a_danish_400_not_a_500(client, query, status, page):
+def test_a_page_number_of_thousands_of_digits_is_a_danish_400_not_a_500(client, query, status, expected):
+    name = query.split("=")[0]
     for path in ("/", "/api/search"):
         response = client.get(f"{path}?q=integrationsr%C3%A5det&page_size=1&{query}")
         assert response.status_code == status, response.get_data(as_text=True)[:300]
         if path == "/api/search":
             body = response.get_json()
             if status == 400:
-                highest = 100000 if body["code"] == "invalid_page" else 100
-                assert body["code"] in ("invalid_page", "invalid_page_size") and f"mellem 1 og {highest}." in body["message"]
+                # The error names the parameter that was wrong, and that parameter's range.
+                highest = {"page": MAX_PAGE, "page_size": MAX_PAGE_SIZE}[name]
+                assert (body["code"], body["parameter"]) == (expected, name)
+                assert body["message"].endswith(f"skal være mellem 1 og {highest}.")
             else:
-                assert body["page"] == page
+                assert body["page"] == expected
 
 
 def test_an_invalid_number_is_quoted_cut_short(client):
