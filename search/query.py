@@ -56,12 +56,37 @@ def _read_query(text: str) -> ParsedQuery:
     return variants.expand(parse(text.strip(), MAX_QUERY_LENGTH))
 
 
-def query_marker(searcher: Searcher, query: str) -> Marker:
+def query_marker(searcher: Searcher, query: str, snapshot: Snapshot | None = None) -> Marker:
     """What a search for `query` marks in a hit (its words and their variants, as this index
     analyses and splits them), to mark them anywhere else: the passage page opened from a hit.
-    Words the query excludes are not marked; malformed text never raises."""
-    compiled = compile_query(_read_query(query), searcher, text=query)
+    Words the query excludes are not marked; malformed text never raises. With the generation's
+    `snapshot`, a word the index has only inside compounds marks those compounds, as the hits
+    do (`_compile`); without one that look-up is not made (it reads the whole vocabulary)."""
+    if snapshot is None:
+        compiled = compile_query(_read_query(query), searcher, text=query)
+    else:
+        compiled = _compile(searcher, snapshot, _read_query(query), False, query)[0]
     return Marker(compiled.highlight, compound_lexicon(searcher.schema), compiled.phrases)
+
+
+def _compile(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, decisions_only: bool,
+             text: str) -> tuple[Compiled, frozenset[int]]:
+    """The query compiled, and the passages it matches (before facet filters).
+
+    A word the index has only inside longer words is searched as those words
+    (`suggest.inside_compounds`), labelled approximate with a notice naming them: split into
+    parts found anywhere, "fokusgruppe" ranked «Rådets fokus punkter» (fokus … Indsatsgruppen)
+    above the item with «fokusgruppeinterview», and said the word was in no text. When those
+    words find nothing with the rest of the query, it is compiled as typed (and the fallbacks
+    that follow start from there)."""
+    whole, inside = suggest.inside_compounds(searcher, parsed, "decision" if decisions_only else "body", snapshot)
+    if inside:
+        compiled = compile_query(whole, searcher, decisions_only=decisions_only, text=text)
+        matched = _base_set(searcher, snapshot, compiled, decisions_only)
+        if matched:
+            return replace(compiled, notices=(*compiled.notices, suggest.notice(inside)), approximate=True), matched
+    compiled = compile_query(parsed, searcher, decisions_only=decisions_only, text=text)
+    return compiled, _base_set(searcher, snapshot, compiled, decisions_only)
 
 
 def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, decisions_only: bool,
@@ -144,8 +169,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     _validate(request)
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
     parsed = _read_query(request.query)
-    compiled = compile_query(parsed, searcher, decisions_only=request.decisions_only, text=request.query)
-    matched = _base_set(searcher, snapshot, compiled, request.decisions_only)
+    compiled, matched = _compile(searcher, snapshot, parsed, request.decisions_only, request.query)
     lacking: Callable[[int], tuple[str, ...]] | None = None  # most words: the words a hit lacks
 
     # Hits for a compound searched by its parts are a guess, as close spellings are.

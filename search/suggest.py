@@ -17,6 +17,11 @@ Index terms are stems, so a close term is turned back into a word a user can rea
 variant that found it, or the word closest to what the user typed in the first passages
 that have it (a bounded number: the first may hold the term only inside compounds).
 
+A word no passage has but longer words do ("garanti" in «kommunegaranti», "fokusgruppe" in
+«fokusgruppeinterview») is searched as those words (`inside_compounds`, tried before the query
+compiles, so before a compound is split into parts found anywhere), unless it is one letter
+from a word in many more passages: "flytninge" is a typo of flygtninge, not «indflytning».
+
 A word's corrections are kept with the generation's snapshot, so the same misspelt query
 asked again (its next page, a facet) costs a few milliseconds; a commit starts afresh.
 """
@@ -38,7 +43,7 @@ from whoosh.util.text import rcompile
 
 from search import danish
 from search.analysis import DanishAnalyzer, analyze, compound_lexicon
-from search.decompound import LINKS, MIN_HEAD, MIN_TAIL
+from search.decompound import LINKS, MIN_HEAD, MIN_TAIL, Lexicon
 from search.snapshot import Snapshot
 from search.syntax import Clause, ParsedQuery
 
@@ -61,6 +66,10 @@ _MAX_FOLD_LETTERS = 4  # a/o of a word tried as æ/å/ø
 _CLEARLY_FARTHER = 2  # a tie this many letter edits farther than the nearest spelling is dropped
 _UNFOLDED = {"a": "æå", "o": "ø"}  # what a foreign keyboard types for æ, å and ø
 MAX_COMPOUNDS = 6  # compounds searched for a word the index has only inside compounds
+# A word one letter from a word in this many times as many passages as its compounds together
+# is a typo of that word, not a part of them: "flytninge" (flygtninge missing its g, 37
+# passages) is not «indflytning» (5).
+TYPO_OVER_COMPOUNDS = 5
 _COMPOUND_SCAN = 500  # index terms read per part looked for, at most
 _TOKEN_RE = rcompile(danish.TOKEN_PATTERN)
 _ANALYZER = DanishAnalyzer()
@@ -159,9 +168,11 @@ def _close_terms(searcher: Searcher, word: str, field: str = "body",
 
 def compound_terms(searcher: Searcher, word: str, field: str = "body", snapshot: Snapshot | None = None) -> list[str]:
     """Index terms of compounds that `word` is the last part of ("garanti" → "kommunegaranti"),
-    or the first part of when the rest is a word the lexicon knows; most passages first, at
-    most `MAX_COMPOUNDS`. Only for a word whose own term is in no passage: the index splits a
-    compound only into parts its lexicon knows, and a part used nowhere alone is not known.
+    or the first part of when the rest is a word the lexicon knows or the index has
+    ("fokusgruppe" → "fokusgruppeinterview": the shipped lexicon holds no "interview", which
+    the seeds write once, as «Interviewet»); most passages first, at most `MAX_COMPOUNDS`.
+    Only for a word whose own term is in no passage: the index splits a compound only into
+    parts its lexicon knows, and a part used nowhere alone is not known.
 
     Danish compounds are right-headed, so the last part says what the compound is (a
     "sommerlejr" is a "lejr"); the tails are found by a range of the field's terms spelt
@@ -190,9 +201,17 @@ def compound_terms(searcher: Searcher, word: str, field: str = "body", snapshot:
         for term in _starting(forwards, probe):
             rest = term[len(probe):]
             rests = [rest, *(rest[1:] for link in LINKS if rest.startswith(link))]
-            if any(len(part) >= MIN_TAIL and lexicon.knows(part) for part in rests):
+            if any(len(part) >= MIN_TAIL and (lexicon.knows(part) or _indexed_word(searcher, lexicon, part, field))
+                   for part in rests):
                 found.add(term)
     return sorted(found, key=lambda term: (-searcher.doc_frequency(field, term), term))[:MAX_COMPOUNDS]
+
+
+def _indexed_word(searcher: Searcher, lexicon: Lexicon, part: str, field: str) -> bool:
+    """Whether a folded `part` is a word the index has by itself (its stem is a term of `field`),
+    not a suffix or small word the lexicon never splits off. The lexicon learns only words seen
+    twice; at query time a word seen once is evidence enough that a longer word ends in it."""
+    return lexicon.may_be_part(part) and bool(searcher.doc_frequency(field, danish.stem(part)))
 
 
 def _starting(terms: list[str], prefix: str) -> list[str]:
@@ -508,10 +527,70 @@ def _corrections(searcher: Searcher, word: str, field: str, snapshot: Snapshot |
 
 
 def _compounds(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> tuple[Correction, ...]:
+    """`compounds` of `word`, or none when `word` is clearly a typo of a commoner word (`_typo_of`)."""
     if snapshot is None:
-        return tuple(compounds(searcher, word, field))
-    return snapshot.cache.get(("compounds", field, word), lambda: tuple(compounds(searcher, word, field, snapshot)),
-                              lambda found: 200 + 400 * len(found))
+        found = tuple(compounds(searcher, word, field))
+    else:
+        found = snapshot.cache.get(("compounds", field, word), lambda: tuple(compounds(searcher, word, field, snapshot)),
+                                   lambda found: 200 + 400 * len(found))
+    if found and _typo_of(searcher, word, found, field, snapshot):
+        return ()
+    return found
+
+
+def _typo_of(searcher: Searcher, word: str, found: tuple[Correction, ...], field: str,
+             snapshot: Snapshot | None) -> bool:
+    """Whether `word`, which the index has only inside the compounds `found`, is rather a typo:
+    one letter (an edit or a swap) from a word in at least `TYPO_OVER_COMPOUNDS` times as many
+    passages as the compounds together. "flytninge" is flygtninge (37 passages) missing its g,
+    not a part of «indflytning» (5); "garanti" has no such neighbour and stays «kommunegaranti».
+    Only words missing from the index are looked up here, so a typo is the likelier reading
+    the more the neighbour is used."""
+    typed = danish.fold(word)
+    inside = sum(searcher.doc_frequency(field, c.term) for c in found)
+    return any(_distance(typed, danish.fold(c.spelling)) <= 1
+               and searcher.doc_frequency(field, c.term) >= TYPO_OVER_COMPOUNDS * inside
+               for c in _corrections(searcher, word, field, snapshot))
+
+
+def inside_compounds(searcher: Searcher, parsed: ParsedQuery, field: str = "body",
+                     snapshot: Snapshot | None = None) -> tuple[ParsedQuery, tuple[Correction, ...]]:
+    """`parsed` with each word the index has only inside longer words searched as those words
+    (`compounds`: "fokusgruppe" as «fokusgruppeinterview», "garanti" as «kommunegaranti»),
+    and the compounds found; `parsed` and () when no word is.
+
+    For a search to try before the query compiles: a compound the index lacks is otherwise
+    split into parts found anywhere ("fokusgruppe" found «fokus» … «grupper» first). Only the
+    words the user typed (not fielded, excluded, quoted, truncated, or a variant the engine
+    added) that no passage has, at most `MAX_WORDS` of them, and not a word that is clearly a
+    typo (`_typo_of`).
+    """
+    found: list[Correction] = []
+    groups: list[tuple[Clause, ...]] = []
+    looked_up = 0
+    for group in parsed.groups:
+        clauses: list[Clause] = []
+        for clause in group:
+            if (clause.field is None and not clause.negated and not clause.phrase and not clause.prefix
+                    and clause.boost >= 1 and looked_up < MAX_WORDS and _missing(searcher, clause.text, field)):
+                looked_up += 1
+                whole = _compounds(searcher, clause.text, field, snapshot)
+                if whole:
+                    found.extend(whole)
+                    clauses.extend(Clause(c.spelling, boost=clause.boost) for c in whole)
+                    continue
+            clauses.append(clause)
+        groups.append(tuple(clauses))
+    if not found:
+        return parsed, ()
+    return replace(parsed, groups=tuple(groups)), tuple(found)
+
+
+def _missing(searcher: Searcher, word: str, field: str) -> bool:
+    """Whether `word` is one term that no passage has: checked before anything is looked up or
+    cached, as for most words of most queries it is not."""
+    terms = analyze(_ANALYZER, word)
+    return len(terms) == 1 and not searcher.doc_frequency(field, terms[0])
 
 
 def notice(corrections: tuple[Correction, ...]) -> str:
