@@ -266,17 +266,23 @@ def feed_entries(client, **query) -> list[ET.Element]:
 def test_feed_summaries_label_the_case_handler_and_case_number_as_the_page_does(client):
     entries = feed_entries(client, q="flygtninge")
     hits = {h["id"]: h for h in api_hits(client, q="flygtninge")}
-    labelled = 0
+    handled = numbered = unlabelled = 0
     for entry in entries:
         hit = hits[entry.find(f"{ATOM}id").text.rsplit("/", 1)[1]]
         meta = BeautifulSoup(entry.find(f"{ATOM}summary").text, "html.parser").p.get_text()
         assert meta.startswith({"referat": "Referat", "dagsorden": "Dagsorden", "årsberetning": "Årsberetning"}[hit["doc_type"]])
         if hit["case_handler"]:
             assert f"sagsbehandler {hit['case_handler']}" in meta
-            labelled += 1
+            handled += 1
+        else:
+            assert "sagsbehandler" not in meta
         if hit["case_number"]:
             assert f"sagsnr. {hit['case_number']}" in meta
-    assert labelled
+            numbered += 1
+        else:
+            assert "sagsnr." not in meta
+            unlabelled += 1
+    assert handled and numbered and unlabelled  # each branch taken: both labels and their absence
 
 
 def test_an_annual_reports_section_in_the_feed_is_titled_with_its_report(client):
