@@ -40,6 +40,13 @@ PREFIX_SCAN = 5_000
 # apart ("kvote på 6 flygtninge") put a lesser item first in the benchmark.
 PARTS_SLOP = 1
 _WORD_RE = re.compile(r"[^\W_]")  # a letter or digit: what the analyzer could have kept
+# Signs typed around a word ("Mosevang?", "(Næstved)"): the analyzer drops them from a text
+# word, and a municipality's name or a year is looked up without them too.
+_EDGE_SIGNS_RE = re.compile(r"^[\W_]+|[\W_]+$")
+# A four-digit number in this range typed among words is also read as the year of the items
+# (`year`): "flygtninge 2017" missed Næstved's «Status på flygtninge» of 23.02.2017, whose
+# text has 2017 only inside dates. Outside it a four-digit number is a number ("1874").
+YEARS = range(1990, 2100)
 
 
 @dataclass(frozen=True)
@@ -96,12 +103,15 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
     notices = list(parsed.notices)
     for group in parsed.groups:
         alternatives: list[tuple[Query, Query]] = []
+        # A word whose variant the texts have is answered by the variant, not by its parts:
+        # `næstforkvinde` finds «næstforperson», not a guess from «næst» and «forkvinde».
+        answered = any(c.boost != 1.0 and _in_texts(c, searcher, analyzer) for c in group)
         for clause in group:
             if clause.field == "year" and not is_year(clause.text):
                 notices.append(f"«{clause.text}» er ikke et årstal og blev ignoreret.")
                 continue
             pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set(),
-                                 phrases if not clause.negated else set(), notices, split)
+                                 phrases if not clause.negated else set(), notices, split, may_split=not answered)
             if pair is None:
                 dropped_words += bool(_WORD_RE.search(clause.text))
             elif clause.negated:
@@ -167,7 +177,7 @@ def _all(queries: list[Query]) -> Query | None:
 
 def _clause_query(
     clause: Clause, searcher: Searcher, analyzer: Analyzer, decisions_only: bool, highlight: set[str],
-    phrases: set[tuple[str, ...]], notices: list[str], split: list[str],
+    phrases: set[tuple[str, ...]], notices: list[str], split: list[str], *, may_split: bool = True,
 ) -> tuple[Query, Query] | None:
     """(scored, matching) queries of one clause; None when nothing of it is searchable. Its terms
     to mark go into `highlight`, or, for a phrase, into `phrases`; what the user should know of
@@ -192,8 +202,7 @@ def _clause_query(
         q = Term("dates", day.isoformat())
         return q, q
     if field == "item":
-        q = Term("item", clause.text.strip())
-        return q, q
+        return _item_query(clause, searcher, analyzer, decisions_only, phrases, notices)
     if field == "month":
         # Every date of the month (meetings, decisions, dates in the text), and the month written
         # as words ("I august 2019 blev 138 børn … sprogvurderet"), which no date records.
@@ -211,9 +220,13 @@ def _clause_query(
     if not terms:
         return None
     parts: list[str] = []
-    if len(terms) == 1 and not clause.phrase and searcher.doc_frequency(field or "body", terms[0]) == 0:
+    if (len(terms) == 1 and not clause.phrase and clause.boost == 1.0 and may_split
+            and searcher.doc_frequency(field or "body", terms[0]) == 0):
         # A compound the index does not have ("flygtningekvote"): search its parts instead, and
         # say so: "lokalplan" found «lokalt» and «Beskæftigelsesplanen» and looked like an answer.
+        # Only a word the user typed: an alternative the engine added (a variant, boost below 1)
+        # that no text has matches nothing; split, `næstforperson` was said to be searched as
+        # «næst» and «forkvinde» and its exact hits labelled approximate.
         words = danish.tokens(clause.text)
         parts = list(compound_lexicon(searcher.schema).split(danish.fold(words[0]))) if len(words) == 1 else []
         stems = list(dict.fromkeys(danish.stem(part) for part in parts))
@@ -247,11 +260,54 @@ def _clause_query(
         # before an item that has "flygtninge" in one place and "kvote" in another.
         orders = [terms, terms[::-1]] if len(terms) == 2 else [terms]
         scored = Or([scored, *(Phrase(f, order, slop=PARTS_SLOP, boost=boosts[f]) for f in fields for order in orders)])
-    if field is None and (place := _municipality(searcher, clause.text)) is not None:
+    if field is None:
         # A municipality's name finds its own records too, which seldom name it: "flygtninge
-        # Næstved" missed Næstved's "Status på flygtninge". A mention in the text scores more.
-        return Or([scored, place]), Or([matching, place])
+        # Næstved" missed Næstved's "Status på flygtninge"; a year finds the items of that year.
+        # A mention in the text scores more (a facet term scores its weight, 1). Signs typed
+        # around the word do not count: "dagsorden Mosevang?" missed Mosevang's own item.
+        word = _EDGE_SIGNS_RE.sub("", clause.text)
+        record = _municipality(searcher, word)
+        if record is None:
+            record = _year(searcher, word)
+        if record is not None:
+            return Or([scored, record]), Or([matching, record])
     return scored, matching
+
+
+def _in_texts(clause: Clause, searcher: Searcher, analyzer: Analyzer) -> bool:
+    """Whether the texts hold every word of the plain word or phrase `clause` (a phrase's
+    words need not stand in a row: a cheap test, no positions read)."""
+    if clause.field is not None or clause.negated or clause.prefix:
+        return False
+    terms = [t.text for t in analyzer(clause.text, mode="query")]
+    return bool(terms) and all(searcher.doc_frequency("body", t) for t in terms)
+
+
+def _year(searcher: Searcher, word: str) -> Query | None:
+    """The items of the year `word` ("2017", within `YEARS`), or None when it is no year or
+    no item has it."""
+    if not is_year(word) or int(word) not in YEARS or not searcher.doc_frequency("year", word):
+        return None
+    return Term("year", word)
+
+
+def _item_query(clause: Clause, searcher: Searcher, analyzer: Analyzer, decisions_only: bool,
+                phrases: set[tuple[str, ...]], notices: list[str]) -> tuple[Query, Query]:
+    """(scored, matching) of an item reference ("punkt 15", "pkt. 42"): the items with that
+    number. When no item has it, the texts that cite it («behandlet i Økonomiudvalget den
+    17. september 2019, pkt. 148»), with a notice: "pkt. 77" and "punkt 99" were silent zeros."""
+    number = clause.text.strip()
+    q = Term("item", number)
+    if clause.negated or searcher.doc_frequency("item", number):
+        return q, q
+    field = "decision" if decisions_only else "body"
+    written = [f"punkt {number}", f"pkt. {number}"]
+    said = list(dict.fromkeys(tuple(t.text for t in analyzer(text, mode="query")) for text in written))
+    phrases.update(said)
+    notices.append(f"Der er intet punkt {number} i søgeindekset; der er i stedet søgt efter "
+                   f"{' og '.join(f'«{text}»' for text in written)} i teksterne.")
+    q = _any([Phrase(field, list(words)) for words in said])
+    return q, q
 
 
 def _split_notice(word: str, parts: list[str]) -> str:
