@@ -18,9 +18,11 @@ passage's BM25F, so a later tier may show a higher one. The passages are describ
 query, an OR of the AND of each combination of words that occurs among them
 (`MostWords.combinations`), so they are counted, faceted, paged and cached as the hits of any
 query are. Only plain words and phrases are left out this way; field
-values, dates, item and case numbers and exclusions still hold for every passage. Of a query of
-more than `MAX_WORDS` words only the `MAX_WORDS` rarest are counted (the combinations would
-grow with the number of words; the commonest say least), and the notice says so.
+values, dates, item and case numbers and exclusions still hold for every passage. Of the words
+some passage holds, only the `MAX_WORDS` rarest are counted (the combinations would grow with
+the number of words; the commonest say least), and the notice says so. A word no passage holds
+is counted as well (it adds no combination) and named as held by none: a question of ten words,
+one of them in no text, counts nine ("Kun de 9 sjældneste af de 10 ord er talt med").
 
 Nothing is shown when the passages hold fewer than half of the words counted, or only units
 and abbreviations (`2.500 kr`: every item with an amount holds «kr»): those passages are not
@@ -47,8 +49,11 @@ MAX_WORDS = 8
 NOT_ALL = "Intet punkt indeholder alle ordene eller nok af dem til at blive vist; prøv med færre eller andre ord."
 # Words that say nothing of a topic alone: units, and abbreviations the minutes put before
 # numbers (folded, without their full stop). A passage holding only these of a query's words is not shown.
+# The units' long forms too: `data/variants.txt` makes "kroner" find «kr.», so "2.500 kroner" would
+# otherwise show every item with an amount in it.
 TRIVIAL = frozenset({"kr", "dkk", "pct", "procent", "mio", "mia", "dok", "nr", "stk", "jf", "kl", "ca", "mv", "bl",
-                     "fx", "evt", "inkl", "ekskl", "pkt", "tlf", "km", "m", "t", "md", "mdr", "aar"})
+                     "fx", "evt", "inkl", "ekskl", "pkt", "tlf", "km", "m", "t", "md", "mdr", "aar",
+                     "krone", "kroner", "million", "millioner", "milliard", "milliarder"})
 
 
 @dataclass(frozen=True)
