@@ -13,7 +13,8 @@ Exact things are recognised as written: a date in any form the documents use
 (`21.05.2015`, `21. maj 2015`) or a person types (`21.5.15`, `21.maj 2015`; see
 `indexer.dates.find_query_dates`) becomes one `date` clause, with what is copied along with it
 from a document (`Mødedato: torsdag den 21. maj 2015 kl. 17.00`); a range of days
-(`4.-5. juni 2026`) is its days ORed. A month (`maj 2015`) becomes a `month` clause,
+(`4.-5. juni 2026`) is its days ORed. A month (`maj 2015`, and in digits as the period's ends
+take it: `2015-05`, `05.2015`, `5/2015`, with a notice) becomes a `month` clause,
 `punkt 15` / `pkt. 15` an `item` clause, and `sagsnr 15/4410` a `case_number` clause.
 
 >>> q = parse('flygtninge OR indvandrere "negativ social kontrol" -bolig kommune:Næstved')
@@ -28,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from indexer.dates import MONTH_NAMES, danish_date, find_dates, find_query_dates, parse_date
+from indexer.dates import MONTH_NAMES, danish_date, find_dates, find_query_dates, parse_date, parse_month
 from search import danish
 
 MAX_CLAUSES = 32
@@ -134,6 +135,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
         notices.append(f"Søgningen var for lang; kun de første {max_length} tegn blev brugt.")
     items = _lex(text, notices)
     notices.extend(_names_with_small_words(items))
+    notices.extend(_time_abbreviation(items))
     groups = _group(items, notices)
     if len(groups) > MAX_CLAUSES:
         groups = groups[:MAX_CLAUSES]
@@ -213,9 +215,10 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             elif name.isalpha() and len(name) > 2:
                 i = match.end()  # most likely a mistyped field: search for its value alone
                 notices.append(f"Feltet «{name}» findes ikke; der blev søgt på det, der stod efter kolonet.")
-        if field == "date" and (gap := len(text[i:]) - len(text[i:].lstrip())) and (
-                i + gap in dates or _MONTH_YEAR_RE.match(text, i + gap)):
-            i += gap  # "dato: maj 2015"
+        if field in _SPACED_VALUE_FIELDS and (gap := len(text[i:]) - len(text[i:].lstrip())) and (
+                i + gap in dates or _MONTH_YEAR_RE.match(text, i + gap) or _numeric_month(text, i + gap)
+                if field == "date" else _case_number_after_space(text, i + gap)):
+            i += gap  # "sagsnr: 19/20102", "dato: maj 2015": the value after the space, as people type it
         if (typed := dates.get(i)) is not None and field in (None, "date"):  # however many words it is written in
             i = typed.take(items, notices, negated)
             continue
@@ -223,6 +226,12 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             number = MONTH_NAMES.index(month.group(1).lower()) + 1
             items.append(Clause(f"{month.group(2)}-{number:02d}", "month", False, negated))
             i = month.end()
+            continue
+        if field in (None, "date") and (numeric := _numeric_month(text, i)) is not None:  # "2015-05", "05.2015"
+            typed, (year, number), i = numeric
+            items.append(Clause(f"{year}-{number:02d}", "month", False, negated))
+            notices.append(f"«{typed}» blev læst som måneden {MONTH_NAMES[number - 1]} {year}; "
+                           f"skriv \"{typed}\" i anførselstegn for at søge efter det som tekst.")
             continue
         if i < n and text[i] == '"':
             end = text.find('"', i + 1)
@@ -277,6 +286,62 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
     if negate_next is not None:  # nothing followed it
         notices.append(f"«{negate_next}» mangler et ord efter sig og blev ignoreret.")
     return items
+
+
+# Fields whose value may stand after a space ("sagsnr: 19/20102", "dato: maj 2015"), when it is
+# one they take: a case number or a date cannot be meant as a word. Other fields' values keep the
+# colon ("titel: flygtninge" searches the word with a notice).
+_SPACED_VALUE_FIELDS = frozenset({"case_number", "date"})
+
+
+def _case_number_after_space(text: str, at: int) -> bool:
+    """Whether a case number stands at `at`: one with separators, or digits alone ("sagsnr: 299835"),
+    as a case word before it takes them (`CASE_WORDS`).
+
+    >>> [_case_number_after_space(t, 0) for t in ("19/20102", "299835", "flygtninge", "-19/20102", "")]
+    [True, True, False, False, False]
+    """
+    chunk = _NEXT_CHUNK_RE.match(text, at)
+    return chunk is not None and chunk.start(1) == at and (
+        looks_like_case_number(chunk.group(1)) or chunk.group(1).isdigit())
+
+
+# A month in digits, as the period's ends take it (`indexer.dates.parse_month`): "2015-05", "05.2015",
+# "5/2015". A whole word: "21.05.2015" is a date, read before this; "2015-05-32" no month.
+_NUMERIC_MONTH_RE = re.compile(r"(\d{1,4}[./\-]\d{1,4})[.,;:!?]*(?=\s|$)")
+
+
+def _numeric_month(text: str, at: int) -> tuple[str, tuple[int, int], int] | None:
+    """The month written in digits at `at`: as typed, as (year, month), and where the query goes on.
+
+    >>> _numeric_month("2015-05", 0), _numeric_month("05.2015.", 0), _numeric_month("5/2015", 0)[1]
+    (('2015-05', (2015, 5), 7), ('05.2015', (2015, 5), 8), (2015, 5))
+    >>> [_numeric_month(t, 0) for t in ("13.2015", "2015-13", "1.8", "15/4410", "2015-2016", "05.2015x")]
+    [None, None, None, None, None, None]
+    """
+    match = _NUMERIC_MONTH_RE.match(text, at)
+    month = parse_month(match.group(1)) if match else None
+    return None if match is None or month is None else (match.group(1), month, match.end())
+
+
+# "KL" (Kommunernes Landsforening) and the time's "kl." ("kl. 17.00") are one word in the index,
+# which keeps no case: the acronym typed finds every time of day too. Not a variant
+# (`data/variants.txt`): "Kommunernes Landsforening" would then find the times as well.
+TIME_ABBREVIATION = "KL"
+
+
+def _time_abbreviation(items: list[Clause | str]) -> list[str]:
+    """A notice for "KL" typed in capitals: it finds «kl.» before a time too.
+
+    >>> _time_abbreviation([Clause("KL")])[0][:54], _time_abbreviation([Clause("kl"), Clause("KL", "title")])
+    ('«KL» søges som ordet «kl» og finder også klokkeslæt («', [])
+    """
+    if any(isinstance(item, Clause) and item.text == TIME_ABBREVIATION and not item.negated and not item.phrase
+           and item.field is None for item in items):
+        return [f"«{TIME_ABBREVIATION}» søges som ordet «kl» og finder også klokkeslæt («kl. 17.00»), "
+                "som teksterne skriver på samme måde; skriv \"Kommunernes Landsforening\" "
+                "for at søge efter navnet skrevet ud."]
+    return []
 
 
 # Fields whose words may be a person's name.
