@@ -1,0 +1,141 @@
+"""Query forms from a search-quality review (2026-12): units written out (procent, kroner,
+millioner), months typed in digits, «KL» against the time's «kl.», a case number after
+`sagsnr:` and a space, and the count of a long question's words.
+Searched on the benchmark corpus (seeds, fixture PDFs, layout minutes), as the reviewer did."""
+
+from __future__ import annotations
+
+import pytest
+
+from search import SearchRequest
+from search.query import run_search
+from search.syntax import parse
+
+
+@pytest.fixture
+def searcher(benchmark_searcher):
+    return benchmark_searcher
+
+
+def search(searcher, query: str, **options):
+    options.setdefault("page_size", 100)
+    return run_search(searcher, SearchRequest(query=query, **options))
+
+
+def items(response) -> set[str]:
+    return {f"{h.municipality} #{h.item_number} {h.title}" for h in response.hits}
+
+
+def notice(response) -> str:
+    return response.notice or ""
+
+
+# Units written out find the abbreviations the minutes print, exactly
+
+
+@pytest.mark.parametrize(("written", "printed", "expected"), [
+    ("3,6 procent", "3,6 pct.", "Havnsted #2 Ledighed og resultater på beskæftigelsesområdet, 3. kvartal 2019"),
+    ("640.000 kroner", "640.000 kr.", "Havnsted #3"),
+    ("1,8 millioner", "1,8 mio.", "Mosevang #60"),
+])
+def test_a_unit_written_out_finds_its_abbreviation_exactly(searcher, written, printed, expected):
+    response = search(searcher, written)
+    assert not response.approximate and response.notice is None
+    assert items(response) == items(search(searcher, printed))
+    assert any(item.startswith(expected) for item in items(response))
+
+
+def test_a_unit_written_out_finds_what_the_unit_finds(searcher):
+    assert items(search(searcher, "kroner")) == items(search(searcher, "kr"))
+    assert items(search(searcher, "ledighed procent")) == items(search(searcher, "ledighed pct"))
+    assert not search(searcher, "ledighed procent").approximate
+
+
+@pytest.mark.parametrize("query", ["2.500 kroner", "999 millioner", "2.500 kr"])
+def test_an_amount_no_text_holds_does_not_list_every_item_with_the_unit(searcher, query):
+    response = search(searcher, query)
+    assert response.total == 0 and not response.approximate
+    assert notice(response).startswith("Intet punkt indeholder alle ordene eller nok af dem")
+
+
+# A month typed in digits is the month, as `maj 2015` is
+
+
+@pytest.mark.parametrize("typed", ["2015-05", "05.2015", "5/2015", "dato: 2015-05"])
+def test_a_month_in_digits_finds_what_the_month_finds(searcher, typed):
+    month = search(searcher, "maj 2015")
+    response = search(searcher, typed)
+    assert month.total > 0 and items(response) == items(month)
+    shown = typed.split()[-1]
+    assert f"«{shown}» blev læst som måneden maj 2015" in notice(response)
+    assert f'"{shown}" i anførselstegn' in notice(response)
+
+
+def test_a_month_in_digits_narrows_words_and_can_be_excluded(searcher):
+    words = items(search(searcher, "flygtninge"))
+    in_may = items(search(searcher, "flygtninge 2015-05"))
+    without_may = items(search(searcher, "flygtninge -2015-05"))
+    assert in_may and without_may
+    assert in_may | without_may == words and not in_may & without_may
+    assert in_may == words & items(search(searcher, "maj 2015"))
+
+
+def test_a_date_a_decimal_and_a_case_number_are_no_month(searcher):
+    day = search(searcher, "21.05.2015")
+    assert 0 < day.total < search(searcher, "maj 2015").total
+    assert "måneden" not in notice(day)
+    for typed in ("15/4410", "3,6", "13.2015", '"05.2015"'):
+        assert all(c.field != "month" for group in parse(typed).groups for c in group), typed
+    assert search(searcher, "15/4410").total == search(searcher, "sagsnr:15/4410").total > 0
+
+
+# «KL» and the time's «kl.»
+
+
+def test_kl_in_capitals_says_it_also_finds_times_of_day(searcher):
+    response = search(searcher, "KL")
+    assert "finder også klokkeslæt" in notice(response)
+    assert "Kommunernes Landsforening" in notice(response)
+    assert search(searcher, "kl").notice is None  # a time typed in small letters needs no warning
+
+
+def test_the_name_written_out_does_not_find_times_of_day(searcher):
+    times = items(search(searcher, "kl"))
+    assert times and not items(search(searcher, "Kommunernes Landsforening")) & times
+
+
+# A field's value after a space
+
+
+@pytest.mark.parametrize(("spaced", "joined"), [
+    ("sagsnr: 19/20102", "sagsnr:19/20102"),
+    ("sagsnr: 299835", "sagsnr:299835"),
+    ("sagsnr:  15/4410 dagsorden", "sagsnr:15/4410 dagsorden"),
+])
+def test_a_case_number_after_sagsnr_and_a_space_is_the_fields_value(searcher, spaced, joined):
+    response = search(searcher, spaced)
+    assert response.notice is None
+    assert response.total > 0 and items(response) == items(search(searcher, joined))
+    assert parse(spaced).groups[0][0].field == "case_number"
+
+
+def test_a_field_followed_by_no_value_it_takes_is_still_said(searcher):
+    # Only a case number or a date is taken after a space: "titel: flygtninge" stays the word
+    # (tests/test_query.py), "sagsnr: flygtninge" is no case number.
+    for typed in ("titel: -dagsorden", "kommune:", "dato: flygtninge", "sagsnr: flygtninge", "sagsnr: -19/20102"):
+        assert "mangler en værdi" in notice(search(searcher, typed)), typed
+
+
+# The words of a long question counted
+
+
+def test_a_long_question_counts_the_eight_rarest_words_the_texts_hold_and_those_none_holds(searcher):
+    # Nine of the words stand in the texts, "blorpfisk" in none: the eight rarest of the nine are
+    # counted, and the word no text holds with them, so 9 of the 10 ("rådet", the commonest, is left out).
+    query = "svømmeundervisning kvinder instruktører Fjordby inhabil foreningspuljen rådet medlem kommunen blorpfisk"
+    response = search(searcher, query)
+    assert response.approximate
+    assert items(response) == {"Fjordby #43 Tilskud fra foreningspuljen - 2. ansøgningsrunde 2021"}
+    assert "(6 af 9)" in notice(response)
+    assert "Kun de 9 sjældneste af de 10 ord er talt med; «rådet» er udeladt." in notice(response)
+    assert "«blorpfisk»" in notice(response)
