@@ -135,6 +135,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
         notices.append(f"Søgningen var for lang; kun de første {max_length} tegn blev brugt.")
     items = _lex(text, notices)
     notices.extend(_names_with_small_words(items))
+    notices.extend(_unsearched_negation(items))
     notices.extend(_time_abbreviation(items))
     groups = _group(items, notices)
     if len(groups) > MAX_CLAUSES:
@@ -324,6 +325,36 @@ def _numeric_month(text: str, at: int) -> tuple[str, tuple[int, int], int] | Non
     return None if match is None or month is None else (match.group(1), month, match.end())
 
 
+# Words read where the user typed them: "ikke" is a stop word, so "ikke godkendt" searched what
+# "godkendt" searches, the approved items, and said nothing (a reviewer, 2026-12).
+NEGATION = "ikke"
+
+
+def _unsearched_negation(items: list[Clause | str]) -> list[str]:
+    """Notices for a small "ikke" before a word: it is not searched (a stop word), so the word
+    is searched alone, the opposite of what was meant; the notice says how to leave it out.
+    "IKKE" in capitals excludes and is no clause here.
+
+    >>> _unsearched_negation([Clause("ikke"), Clause("godkendt")])[0]
+    '«ikke» søges ikke på (et småord), så punkterne indeholder «godkendt»; skriv IKKE godkendt eller -godkendt for at udelade ordet.'
+    >>> _unsearched_negation([Clause("ikke")]), _unsearched_negation([Clause("ikke"), "OR", Clause("x")])
+    ([], [])
+    """
+    notices = []
+    for k, item in enumerate(items[:-1]):
+        after = items[k + 1]
+        if not (isinstance(item, Clause) and isinstance(after, Clause)) or item.negated or after.negated:
+            continue
+        if item.phrase or item.field is not None or danish.fold(item.text.lower()) != NEGATION:
+            continue
+        if after.field is not None or after.prefix or danish.is_stop(danish.fold(after.text.lower())):
+            continue
+        word = f'"{after.text}"' if after.phrase else after.text
+        notices.append(f"«{item.text}» søges ikke på (et småord), så punkterne indeholder «{after.text}»; "
+                       f"skriv IKKE {word} eller -{word} for at udelade {'frasen' if after.phrase else 'ordet'}.")
+    return notices
+
+
 # "KL" (Kommunernes Landsforening) and the time's "kl." ("kl. 17.00") are one word in the index,
 # which keeps no case: the acronym typed finds every time of day too. Not a variant
 # (`data/variants.txt`): "Kommunernes Landsforening" would then find the times as well.
@@ -373,7 +404,7 @@ def _names_with_small_words(items: list[Clause | str]) -> list[str]:
         capitalised = [w[:1].isupper() and w.isalpha() for w in words]
         small = [danish.is_stop(danish.fold(w)) for w in words]
         for k, word in enumerate(words):
-            if not (capitalised[k] and small[k]):
+            if not (capitalised[k] and small[k]) or danish.fold(word.lower()) == NEGATION:  # said by its own notice
                 continue
             # the rest of the name: the capitalised words it stands among ("Anne Hans Jensen")
             first, last = k, k

@@ -1,6 +1,7 @@
-"""Query forms from a search-quality review (2026-12): units written out (procent, kroner,
-millioner), months typed in digits, «KL» against the time's «kl.», a case number after
-`sagsnr:` and a space, and the count of a long question's words.
+"""Query forms from a search-quality review (2026-12): a small «ikke» that reverses a search
+silently, units written out (procent, kroner, millioner), months typed in digits, «KL» against
+the time's «kl.», a case number after `sagsnr:` and a space, and the count of a long question's
+words.
 Searched on the benchmark corpus (seeds, fixture PDFs, layout minutes), as the reviewer did."""
 
 from __future__ import annotations
@@ -28,6 +29,39 @@ def items(response) -> set[str]:
 
 def notice(response) -> str:
     return response.notice or ""
+
+
+# A small «ikke» is not searched: said, not silently reversed
+
+
+@pytest.mark.parametrize("decisions_only", [False, True])
+def test_a_small_ikke_is_said_to_be_unsearched_and_how_to_exclude(searcher, decisions_only):
+    typed = search(searcher, "ikke godkendt", decisions_only=decisions_only)
+    plain = search(searcher, "godkendt", decisions_only=decisions_only)
+    assert typed.total > 0
+    assert items(typed) == items(plain)  # what is searched is unchanged: the notice tells
+    assert "«ikke» søges ikke på" in notice(typed)
+    assert "IKKE godkendt eller -godkendt" in notice(typed)
+    assert plain.notice is None
+
+
+def test_the_exclusions_the_ikke_notice_names_leave_the_word_out(searcher):
+    approved = items(search(searcher, "godkendt"))
+    for excluding in ("IKKE godkendt", "-godkendt"):
+        response = search(searcher, excluding)
+        assert response.total > 0 and not items(response) & approved
+        assert "søges ikke på" not in notice(response)
+
+
+def test_ikke_in_a_question_and_before_a_phrase_gets_the_notice(searcher):
+    assert "-vedtaget" in notice(search(searcher, "forslaget blev ikke vedtaget"))
+    assert '-"social kontrol"' in notice(search(searcher, 'ikke "social kontrol"'))
+
+
+def test_a_capitalised_ikke_gets_the_negation_notice_not_the_name_notice(searcher):
+    response = search(searcher, "Ikke Godkendt")
+    assert "IKKE Godkendt eller -Godkendt" in notice(response)
+    assert "heller ikke i et navn" not in notice(response)
 
 
 # Units written out find the abbreviations the minutes print, exactly
