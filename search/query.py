@@ -164,8 +164,11 @@ def _may_match(searcher: Searcher, query: Query) -> bool:
 _NAME_WORDS = 4
 
 
-def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | None = None) -> SearchResponse:
-    """Answer one request. Malformed query text never raises; invalid parameters raise `InvalidParameter`."""
+def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | None = None, *,
+               loosen_phrases: bool = True) -> SearchResponse:
+    """Answer one request. Malformed query text never raises; invalid parameters raise `InvalidParameter`.
+    `loosen_phrases`: when nothing matches, count what the query finds without the quotes of
+    the phrases no text holds (`_without_quotes`), which is itself searched without."""
     _validate(request)
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
     parsed = _read_query(request.query)
@@ -180,7 +183,16 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
             compiled = replace(compiled, notices=(*compiled.notices, *attendance[0].notices))
         else:  # a name on the meetings' attendance lists only
             compiled, matched = attendance
-    if not matched and compiled.scored is not None:  # nothing matched: try close spellings (bounded)
+    # Typed phrases no text holds: said, with the query without their quotes as the link to follow.
+    unquoted: tuple[str, ...] = ()
+    loose: tuple[str, int] | None = None
+    if not matched and compiled.scored is not None and loosen_phrases:
+        unquoted = _absent_phrases(searcher, snapshot, parsed, request.decisions_only)
+        loose = _without_quotes(searcher, snapshot, request, unquoted) if unquoted else None
+        if loose is not None:  # its words find items: those, not what the fallbacks below would guess
+            suggestion = loose[0]
+            compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted, loose[1])))
+    if not matched and compiled.scored is not None and loose is None:  # try close spellings (bounded)
         fallback = suggest.fallback(searcher, parsed, request.query.strip(), "decision" if request.decisions_only else "body",
                                     snapshot)
         relaxable, notices = parsed, compiled.notices
@@ -203,6 +215,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
                 approximate = True
             elif sum(map(_is_words, parsed.groups)) > 1:  # not a silent zero
                 compiled = replace(compiled, notices=(*compiled.notices, partial.NOT_ALL))
+        if not matched and unquoted:  # not a silent zero
+            compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted)))
 
     copies = snapshot.copies(searcher)
     selected = {name: values for name, values in request.filters.items() if values}
@@ -297,6 +311,85 @@ def _day_without_year(query: str) -> str:
             return (f"«{typed}» ligner en dato uden årstal, som søges som tegn; skriv årstallet med "
                     f"(fx {example}) for at finde mødet.")
     return ""
+
+
+def _absent_phrases(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, decisions_only: bool
+                    ) -> tuple[str, ...]:
+    """The phrases the user typed that no passage holds (`_loose_phrase`): for a search that
+    found nothing, at the cost of a look-up per phrase. Not a phrase ORed with others ("a b"
+    OR "c d"): without its quotes, OR would join b and c."""
+    absent: list[str] = []
+    for group in parsed.groups:
+        typed = [clause for clause in group if clause.boost == 1.0]
+        if len(typed) == 1 and _loose_phrase(clause := typed[0]):
+            alone = compile_query(ParsedQuery(((clause,),)), searcher, decisions_only=decisions_only)
+            if not _base_set(searcher, snapshot, alone, decisions_only):
+                absent.append(clause.text)
+    return tuple(dict.fromkeys(absent))
+
+
+def _without_quotes(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, phrases: tuple[str, ...]
+                    ) -> tuple[str, int] | None:
+    """The query with the quotes around `phrases` left out, and how many items it finds (with
+    the request's filters and period: what the link to it shows), when it finds some exactly
+    (its own fallbacks' guesses are not counted); else None.
+
+    "social kontrol negativ" in quotes was a silent zero although the words stand in the
+    texts, as «negativ social kontrol». Its words' items are not shown in its place: the quotes
+    ask for the words in a row, and a reporter checking whether a quote is in the minutes must
+    not read items that merely hold its words as an answer. The search says the phrase is not
+    there and how many items hold the words, and offers the query without quotes to follow
+    ("Mente du …?"). Nor does the most-words fallback run: «social kontrol negativ» Næstved
+    listed 28 Næstved items without the phrase, where its words are in 2."""
+    text = _loose_query(request.query, phrases)
+    if text is None:
+        return None
+    found = run_search(searcher, replace(request, query=text, page=1, page_size=1), snapshot, loosen_phrases=False)
+    return (text, found.total) if found.total and not found.approximate else None
+
+
+def _loose_phrase(clause: Clause) -> bool:
+    """Whether `clause` is a phrase the user typed that may be searched as its words."""
+    return clause.phrase and clause.field is None and not clause.negated and not clause.prefix
+
+
+def _loose_query(query: str, phrases: Collection[str]) -> str | None:
+    """`query` with the quotes around `phrases` left out (each written as the parser read it,
+    spaces inside the quotes aside); None when one of them cannot be found as typed (a party
+    letter the parser left out of it) or stands after a field name or an exclusion sign. A
+    proximity Lucene writes after a phrase (`"a b"~2`, not ours) goes with its quotes.
+
+    >>> _loose_query('"social kontrol  negativ" Næstved', ["social kontrol negativ"])
+    'social kontrol  negativ Næstved'
+    >>> _loose_query('titel:"a b"', ["a b"]), _loose_query('-"a b"', ["a b"]), _loose_query('"a b"~2 c', ["a b"])
+    (None, None, 'a b c')
+    """
+    for phrase in phrases:
+        words = r"\s+".join(re.escape(word) for word in phrase.split())
+        typed = re.search(rf'(?<![^\s(])"\s*({words})\s*"(?:~\d*)?', query)
+        if typed is None:
+            return None
+        query = query[:typed.start()] + typed.group(1) + query[typed.end():]
+    return query.strip()
+
+
+def _phrase_notice(phrases: tuple[str, ...], count: int | None = None) -> str:
+    """What is said of typed phrases no text holds, and how many items hold their words
+    without the quotes (`count`; None: none has them all).
+
+    >>> _phrase_notice(("a b",), 2)
+    'Frasen «a b» står ikke ordret i teksterne; uden anførselstegn findes 2 punkter med ordene.'
+    >>> _phrase_notice(("a b", "c d"), 1)
+    'Fraserne «a b» og «c d» står ikke ordret i teksterne; uden anførselstegn findes 1 punkt med ordene.'
+    >>> _phrase_notice(("a b",))
+    'Frasen «a b» står ikke ordret i teksterne.'
+    """
+    named = [f"«{phrase}»" for phrase in phrases]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} og {named[-1]}"
+    said = f"{'Frasen' if len(named) == 1 else 'Fraserne'} {listed} står ikke ordret i teksterne"
+    if count is None:
+        return f"{said}."
+    return f"{said}; uden anførselstegn findes {count} {'punkt' if count == 1 else 'punkter'} med ordene."
 
 
 def _is_words(group: tuple[Clause, ...]) -> bool:
