@@ -45,7 +45,8 @@ from search.snapshot import Snapshot, set_bytes
 from search import danish, partial, ranking, suggest, variants
 # The query's compilation and a hit's building live in their own modules; the compilation's
 # public names are re-exported (`__all__`) for callers and tests that import them from here.
-from search.compile import CASE_NUMBER_BOOST, NO_WORDS, NOTHING_TO_SEARCH, Compiled, _all, _any, compile_query
+from search.compile import (CASE_NUMBER_BOOST, NO_WORDS, NOTHING_TO_SEARCH, Compiled, _all, _any, compile_query,
+                            typed_word)
 from search.hits import _hit
 from search.syntax import Clause, ParsedQuery, parse
 
@@ -410,7 +411,8 @@ def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, dec
     required = compile_query(replace(parsed, groups=tuple(g for g in parsed.groups if not _is_words(g))), searcher,
                              decisions_only=decisions_only)
     allowed = _base_set(searcher, snapshot, required, decisions_only)
-    word_docs, labels = [snapshot.docs(searcher, c.matching) for _, c in each], [group[0].text for group, _ in each]
+    # the words as typed, without signs around them: «Roskilde?» was named so as missing
+    word_docs, labels = [snapshot.docs(searcher, c.matching) for _, c in each], [typed_word(g[0].text) for g, _ in each]
     found = partial.most_words(word_docs, allowed, len(snapshot.passages(searcher)), labels)
     if found is None:
         return None

@@ -114,3 +114,26 @@ def test_the_web_page_shows_the_notice_and_the_link(client):
     page = client.get("/", query_string={"q": '"social kontrol negativ"'}).get_data(as_text=True)
     assert f"{NOT_IN_ORDER}; uden anførselstegn findes" in page
     assert "Mente du <a" in page and "social+kontrol+negativ" in page
+
+
+# 2. Signs around the words a most-words hit lacks
+
+
+def test_the_words_a_hit_lacks_are_named_without_the_signs_typed_around_them(searcher):
+    response = search(searcher, "fritidspas? Roskilde?")
+    assert response.approximate and response.total > 1
+    lacking = {word for hit in response.hits for word in hit.missing}
+    assert lacking == {"fritidspas", "Roskilde"}
+    assert "?" not in (response.notice or "")
+
+
+def test_a_sign_the_analyzer_keeps_stays_in_the_word_a_hit_lacks(searcher):
+    response = search(searcher, "§ 18 fritidspas")
+    assert {word for hit in response.hits for word in hit.missing} == {"§ 18", "fritidspas"}
+
+
+def test_the_notice_names_the_words_no_hit_has_without_the_question_mark(searcher):
+    response = search(searcher, "hvem stemte imod fritidspas?")
+    assert response.approximate and response.total > 0
+    assert response.notice.endswith("«hvem» og «fritidspas» står ikke i nogen af dem.")
+    assert all(hit.missing == ("hvem", "fritidspas") for hit in response.hits)
