@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import re
 import weakref
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,11 +87,15 @@ class Compiled:
         return self.highlight.union(*self.phrases)
 
 
-def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False, text: str = "") -> Compiled:
+def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False, text: str = "",
+                  inside: Mapping[str, Sequence[str]] | None = None) -> Compiled:
     """Turn parsed clauses into Whoosh queries, analysing words as the index analysed them.
 
     `text` is the query as typed: when none of it can be searched (only small words, or
-    only signs and symbols), a notice says so, since every passage is then shown."""
+    only signs and symbols), a notice says so, since every passage is then shown. `inside`:
+    the longer words the texts hold a typed word in, which found nothing with the rest of the
+    query (`search.suggest.inside_compounds`, looked up by the caller, who has the generation's
+    snapshot): a split of the word then says so instead of calling it absent from the texts."""
     analyzer = searcher.schema["body"].analyzer
     scored: list[Query] = []
     matching: list[Query] = []
@@ -111,7 +116,8 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
                 notices.append(f"«{clause.text}» er ikke et årstal og blev ignoreret.")
                 continue
             pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set(),
-                                 phrases if not clause.negated else set(), notices, split, may_split=not answered)
+                                 phrases if not clause.negated else set(), notices, split, may_split=not answered,
+                                 inside=inside or {})
             if pair is None:
                 dropped_words += bool(_WORD_RE.search(clause.text))
             elif clause.negated:
@@ -178,6 +184,7 @@ def _all(queries: list[Query]) -> Query | None:
 def _clause_query(
     clause: Clause, searcher: Searcher, analyzer: Analyzer, decisions_only: bool, highlight: set[str],
     phrases: set[tuple[str, ...]], notices: list[str], split: list[str], *, may_split: bool = True,
+    inside: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[Query, Query] | None:
     """(scored, matching) queries of one clause; None when nothing of it is searchable. Its terms
     to mark go into `highlight`, or, for a phrase, into `phrases`; what the user should know of
@@ -234,7 +241,7 @@ def _clause_query(
             terms = stems
             if not clause.negated:  # an excluded compound excludes its parts: nothing shown to explain
                 split.append(clause.text)
-                notices.append(_split_notice(words[0], parts))
+                notices.append(_split_notice(words[0], parts, (inside or {}).get(clause.text, ())))
         else:
             parts = []
     if field is None and not clause.phrase and looks_like_case_number(clause.text.strip()):
@@ -322,15 +329,25 @@ def _item_query(clause: Clause, searcher: Searcher, analyzer: Analyzer, decision
     return q, q
 
 
-def _split_notice(word: str, parts: list[str]) -> str:
-    """What a search of a compound by its parts tells the user, naming the parts as typed.
+def _split_notice(word: str, parts: list[str], inside: Sequence[str] = ()) -> str:
+    """What a search of a compound by its parts tells the user, naming the parts as typed, and
+    the longer words the texts hold it in (`inside`) when those found nothing with the rest of
+    the query: "fokusgruppe Næstved" said «fokusgruppe» was in no text, which holds
+    «fokusgruppeinterview» (in a Roskilde item).
 
     >>> _split_notice("Lokalplan", ["lokal", "plan"])
     '«Lokalplan» står ikke i teksterne; der er søgt efter punkter med både «lokal» og «plan».'
+    >>> _split_notice("fokusgruppe", ["fokus", "gruppe"], ["fokusgruppeinterview"])[:88]
+    '«fokusgruppe» står kun i teksterne som del af længere ord («fokusgruppeinterview»), som '
     """
     shown = [f"«{part}»" for part in _typed_parts(word, parts)]
     listed = f"både {shown[0]} og {shown[1]}" if len(shown) == 2 else f"{', '.join(shown[:-1])} og {shown[-1]}"
-    return f"«{word}» står ikke i teksterne; der er søgt efter punkter med {listed}."
+    if inside:
+        where = (f"står kun i teksterne som del af længere ord ({', '.join(f'«{w}»' for w in inside)}), "
+                 "som intet punkt har sammen med resten af søgningen")
+    else:
+        where = "står ikke i teksterne"
+    return f"«{word}» {where}; der er søgt efter punkter med {listed}."
 
 
 def _typed_parts(word: str, parts: list[str]) -> list[str]:

@@ -86,7 +86,12 @@ def _compile(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, decisi
         matched = _base_set(searcher, snapshot, compiled, decisions_only)
         if matched:
             return replace(compiled, notices=(*compiled.notices, suggest.notice(inside)), approximate=True), matched
-    compiled = compile_query(parsed, searcher, decisions_only=decisions_only, text=text)
+    # A word found inside longer words that do not match with the rest is split after all; its
+    # notice names those words ("fokusgruppe Næstved": «fokusgruppeinterview» is in Roskilde's item).
+    within: dict[str, list[str]] = {}
+    for correction in inside:
+        within.setdefault(correction.word, []).append(correction.spelling)
+    compiled = compile_query(parsed, searcher, decisions_only=decisions_only, text=text, inside=within)
     return compiled, _base_set(searcher, snapshot, compiled, decisions_only)
 
 
