@@ -15,7 +15,8 @@ Exact things are recognised as written: a date in any form the documents use
 from a document (`Mødedato: torsdag den 21. maj 2015 kl. 17.00`); a range of days
 (`4.-5. juni 2026`) is its days ORed. A month (`maj 2015`, and in digits as the period's ends
 take it: `2015-05`, `05.2015`, `5/2015`, with a notice) becomes a `month` clause,
-`punkt 15` / `pkt. 15` an `item` clause, and `sagsnr 15/4410` a `case_number` clause.
+`punkt 15` / `pkt. 15` / `dagsordenspunkt 15` / `sag 132` an `item` clause, and `sagsnr 15/4410`
+a `case_number` clause.
 
 >>> q = parse('flygtninge OR indvandrere "negativ social kontrol" -bolig kommune:Næstved')
 >>> [[c.text for c in group] for group in q.groups]
@@ -61,7 +62,12 @@ FIELD_ALIASES: dict[str, str] = {
     "absent": "absent", "fravaerende": "absent", "afbud": "absent",
 }
 # Words that announce the value after them: "punkt 15", "pkt. 15", "sagsnr 15/4410".
-ITEM_WORDS = frozenset({"punkt", "pkt", "item"})
+# "dagsordenspunkt 15" was searched as «dagsorden» and «punkt» and the text word 15.
+ITEM_WORDS = frozenset({"punkt", "pkt", "item", "dagsordenspunkt", "dagsordenpunkt"})
+# "Sag nr. 132" is how some minutes number their items (Ravnsø), and "sag 132" how people
+# write it: "sag" before a number of at most this many digits. A longer one is not an item
+# number: a year ("sag 2015", the word in that year's items) or a part of a case number.
+SAG_ITEM_DIGITS = 3
 CASE_WORDS = frozenset({"sagsnr", "sagsnummer", "sags-nr", "sagsid", "j.nr", "journalnr", "sag"})
 _ITEM_NUMBER_RE = re.compile(r"\s*(nr\.?\s*)?(\d{1,4})[.:]?(?=\s|$)")  # group 1: "nr.", which "sag" needs
 _NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
@@ -262,15 +268,15 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
                 notices.append(f"«{match.group(0)}» mangler en værdi og blev ignoreret.")
             continue
         label = danish.fold(value).rstrip(".:")
-        # "Sag nr. 131" is how some minutes number their items; "sag" alone before a number is a word.
+        # "Sag nr. 131" and "sag 131" (`SAG_ITEM_DIGITS`): how some minutes number their items.
         if not field and (number := _ITEM_NUMBER_RE.match(text, i)) and (
-                label in ITEM_WORDS or label == "sag" and number.group(1)):
+                label in ITEM_WORDS or label == "sag" and (number.group(1) or len(number.group(2)) <= SAG_ITEM_DIGITS)):
             items.append(Clause(number.group(2), "item", False, negated))
             i = number.end()
         elif not field and label in CASE_WORDS and (nxt := _NEXT_CHUNK_RE.match(text, i)) and (
                 looks_like_case_number(nxt.group(1)) or label != "sag" and nxt.group(1).isdigit()):
             # "sagsnr 299835": some minutes number their cases with digits alone (Mosevang);
-            # "sag" before a plain number stays a word ("sag 2015").
+            # "sag" before a longer plain number stays a word ("sag 2015", "sag 299835").
             items.append(Clause(nxt.group(1), "case_number", False, negated))
             i = nxt.end()
         elif value in OPERATORS_OR and not negated and not field:

@@ -14,6 +14,7 @@ import pytest
 
 from search import SearchRequest
 from search.query import run_search
+from search.syntax import parse
 from tests.conftest import api
 
 
@@ -156,3 +157,44 @@ def test_a_word_found_inside_longer_words_is_not_said_to_be_in_no_text(searcher)
 def test_a_compound_in_no_longer_word_is_still_said_to_be_in_no_text(searcher):
     response = search(searcher, "flygtningekvote Næstved")
     assert response.notice.startswith("«flygtningekvote» står ikke i teksterne; der er søgt efter punkter med både")
+
+
+# 4. Item references in other wordings
+
+
+@pytest.mark.parametrize("query, clause", [
+    ("dagsordenspunkt 15", ("15", "item")),
+    ("Dagsordenspunkt nr. 15", ("15", "item")),
+    ("sag 132", ("132", "item")),
+    ("Sag 132:", ("132", "item")),
+    ("sag nr. 132", ("132", "item")),
+    ("sag 2015", ("sag", None)),  # a year: the word and the year
+    ("sag 1874", ("sag", None)),  # four digits: a part of a case number as likely as an item
+    ("dagsordenspunkt", ("dagsordenspunkt", None)),
+    ("sag flygtninge", ("sag", None)),
+])
+def test_other_words_for_an_item_before_its_number(query, clause):
+    first = parse(query).groups[0][0]
+    assert (first.text, first.field) == clause
+
+
+def test_dagsordenspunkt_finds_what_punkt_finds(searcher):
+    # Before: approximate «Godkendelse af dagsorden» items lacking «15».
+    response = search(searcher, "dagsordenspunkt 15")
+    same = search(searcher, "punkt 15")
+    assert same.total > 0 and ids(response) == ids(same)
+    assert not response.approximate and response.notice is None
+
+
+@pytest.mark.parametrize("query", ["sag 132", "Sag 132", "sag nr. 132"])
+def test_sag_and_a_number_finds_the_item_minutes_number_so(searcher, query):
+    # Ravnsø prints «Sag nr. 132»; "sag 132" listed 12 approximate items, none of them that one.
+    response = search(searcher, query)
+    assert items(response) == [RAVNSOE_132]
+    assert not response.approximate
+
+
+def test_sag_and_a_year_is_still_the_word_and_the_year(searcher):
+    response = search(searcher, "sag 2015")
+    assert response.total > 0 and all(h.year == 2015 for h in response.hits)
+    assert not response.approximate and "punkt" not in (response.notice or "")
