@@ -92,9 +92,11 @@ def from_environment(env: str, given: object) -> bool:
 
 def index_dir_problem(index_dir: Path) -> str | None:
     """Why `index_dir` cannot hold the index and what to do, in one Danish line (no full stop),
-    or None when it can be tried (it may not exist yet). A file in its place, or a folder this
-    user may not read, would otherwise be reported as "no index" or as a failure to write."""
+    or None when it can be tried (it may not exist yet). A file in its place, a folder this
+    user may not read, or a folder of other files (documents) and no index would otherwise be
+    reported as "no index" or as a failure to write, after the command said what it starts."""
     from indexer.progress import printable
+    from search.index import foreign_files_problem
 
     where = printable(str(index_dir))
     try:
@@ -102,11 +104,12 @@ def index_dir_problem(index_dir: Path) -> str | None:
         if not stat.S_ISDIR(mode):
             return f"{where} er en fil, ikke en mappe – vælg en mappe til indekset med --index-dir"
         os.listdir(index_dir)
+        foreign = foreign_files_problem(index_dir)
     except PermissionError:
         return f"ingen adgang til indeksmappen {where} for denne bruger – {INDEX_DIR_ADVICE}"
     except (OSError, ValueError):
         return None  # missing (the first build makes it), or said where it is written
-    return None
+    return foreign
 
 
 INDEX_DIR_ADVICE = "kør som den bruger, der ejer indekset, eller vælg en anden mappe med --index-dir"

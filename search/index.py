@@ -54,6 +54,21 @@ def index_outdated(path: str | Path) -> bool:
     return index_exists(path) and open_current(path) is None
 
 
+def foreign_files_problem(path: str | Path) -> str | None:
+    """Why `path` cannot take an index because it holds other files (a folder of documents),
+    in one Danish line without a full stop, or None. `open_index(create=True)` refuses such a
+    folder with it; a command checks it before it says anything else (serve before it
+    announces the site)."""
+    from indexer.progress import printable
+
+    path = Path(path).expanduser()
+    strangers = not_index_files(path)
+    if not strangers:
+        return None
+    return (f"mappen {printable(str(path))} rummer andre filer end et søgeindeks (fx {printable(strangers[0])}); "
+            "vælg en tom eller ny mappe til indekset (--index-dir)")
+
+
 def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
     """Open the index in `path`; with `create`, make it (and the folder) when absent.
 
@@ -72,12 +87,9 @@ def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
                 f"Indekset i {path} er bygget af en anden version af Referatsøg. Byg det igen med «referatsog index»."
             )
         raise IndexMissing(f"Der er intet indeks i {path}. Byg det med «referatsog index».")
-    strangers = not_index_files(path)
-    if strangers:
-        raise IndexWriteFailed(
-            f"Mappen {path} rummer andre filer end et søgeindeks (fx {strangers[0]}); "
-            "vælg en tom eller ny mappe til indekset (--index-dir)."
-        )
+    foreign = foreign_files_problem(path)
+    if foreign:
+        raise IndexWriteFailed(f"{foreign[0].upper()}{foreign[1:]}.")
     path.mkdir(parents=True, exist_ok=True)
     writers_lock = storage_lock(path)  # the writers' lock: never recreate under a running writer
     if not writers_lock.acquire(blocking=False):
@@ -311,5 +323,5 @@ def _close_searchers(searchers: dict[int, Searcher], lock: threading.Lock) -> No
         searchers.clear()
 
 
-__all__ = ["BUILD_STAMP", "INDEX_NAME", "VERSION_FILE", "IndexWriter", "SearchIndex", "index_exists", "index_outdated",
-           "is_index_folder", "open_index"]
+__all__ = ["BUILD_STAMP", "INDEX_NAME", "VERSION_FILE", "IndexWriter", "SearchIndex", "foreign_files_problem",
+           "index_exists", "index_outdated", "is_index_folder", "open_index"]
