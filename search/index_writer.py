@@ -85,6 +85,7 @@ class IndexWriter:
         self._ix = index._ix
         self._sources: set[str] = set()
         self._cleared = False
+        self._changed = False  # anything added, deleted or cleared (see `cancel_if_unchanged`)
         self._closed = False
         self._on_write = on_write
         self._build_stamp = build_stamp
@@ -114,6 +115,7 @@ class IndexWriter:
         else:
             self._write(self._writer, document, Path(root), file_info)
         self._sources.add(source)
+        self._changed = True
         self.passages_added += len(document.passages)
         return len(document.passages)
 
@@ -129,6 +131,7 @@ class IndexWriter:
         """Remove a source file's passages and record (as committed before this writer)."""
         if source in self._sources:
             raise ValueError(f"{source} was added in this write; delete it before adding, not after")
+        self._changed = True
         if not self._cleared:
             self._writer.delete_by_term("source", source)
 
@@ -137,6 +140,7 @@ class IndexWriter:
         if self._sources:
             raise ValueError("clear() must come before the first add()")
         self._cleared = True
+        self._changed = True
         self._start_learning()
 
     def commit(self) -> None:
@@ -150,6 +154,17 @@ class IndexWriter:
             raise
         finally:
             self._close_spool()
+
+    def cancel_if_unchanged(self) -> bool:
+        """Cancel, instead of committing, a write that added, deleted and cleared nothing, when
+        the index has a commit: the last commit (its generation, its time) then stays the
+        current one, so a run that changed nothing does not read as an update, and readers keep
+        their per-commit caches. True when it cancelled; an index never committed (generation
+        0, not an index to readers) is committed, empty, by the normal exit."""
+        if self._closed or self._changed or self._ix.latest_generation() == 0:
+            return False
+        self.cancel()
+        return True
 
     def cancel(self) -> None:
         self._closed = True
