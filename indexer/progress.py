@@ -60,6 +60,9 @@ class Progress:
         run made of it (Danish, "ny, 7 passager", "uændret"; "" for a file skipped, whose reason
         `skipped` gives, and in the writing pass)."""
 
+    def reading(self, source: str, size: int) -> None:
+        """The run waits for this file (of `size` bytes) to be read; file() follows when it is."""
+
     def skipped(self, skipped: Skipped) -> None:
         """This file is not indexed, for the reason given."""
 
@@ -78,10 +81,13 @@ class ConsoleProgress(Progress):
 
     NORMAL on a terminal: the bar only (skipped files are listed by the summary). NORMAL
     elsewhere: a start line and a line at every tenth of the way. VERBOSE: a line per file,
-    with what became of it, and per skipped file, on a terminal too.
+    with what became of it, and per skipped file, on a terminal too. A file of at least
+    `LARGE_FILE` bytes is named when its reading starts (in the bar on a terminal, else as a
+    line), so a run that waits a minute for one file does not look as if it hung.
     """
 
     REDRAW_SECONDS = 0.1
+    LARGE_FILE = 2 * 1024 * 1024  # a council PDF is a few MB: a file this big takes seconds to read
 
     def __init__(self, stream: TextIO | None = None, *, verbosity: int = NORMAL, tty: bool | None = None) -> None:
         self.stream = stream or sys.stderr
@@ -112,6 +118,16 @@ class ConsoleProgress(Progress):
             self._line(f"  {self.count}/{self.total} filer")
             self._next_tenth = self.count * 10 // self.total + 1
 
+    def reading(self, source: str, size: int) -> None:
+        if size < self.LARGE_FILE:
+            return
+        what = f"{printable(source)} ({_megabytes(size)})"
+        if self.tty and self.verbosity < VERBOSE:
+            self._draw_bar(what, label="læser ")  # at once, whenever the bar was drawn last
+            self._drawn = time.monotonic()
+        else:
+            self._line(f"  læser {what} …")
+
     def skipped(self, skipped: Skipped) -> None:
         if self.verbosity >= VERBOSE:
             self._line(f"  sprunget over: {printable(skipped.source)}: {printable(skipped.reason)}")
@@ -131,11 +147,11 @@ class ConsoleProgress(Progress):
             self.stream.flush()
             self._bar_visible = False
 
-    def _draw_bar(self, source: str) -> None:
+    def _draw_bar(self, source: str, label: str | None = None) -> None:
         width = shutil.get_terminal_size((80, 24)).columns
         done = self.count / self.total if self.total else 1.0
         bar = "#" * int(done * 20)
-        head = f"[{bar:<20}] {self.count}/{self.total} {self._label}"
+        head = f"[{bar:<20}] {self.count}/{self.total} {self._label if label is None else label}"
         room = max(0, width - len(head) - 1)
         name = source if len(source) <= room else "…" + source[-(room - 1):] if room > 1 else ""
         self.stream.write(f"\r\x1b[K{head}{name}")
@@ -186,7 +202,7 @@ def format_summary(report: UpdateReport, index_dir: Path | None = None, *, verbo
 
     lines = [summary_line(report)]
     if report.paths:
-        lines.append(f"Mapper: {', '.join(printable(path) for path in report.paths)}")
+        lines.append(f"{_paths_label(report.paths)}: {', '.join(printable(path) for path in report.paths)}")
     if index_dir is not None:
         lines.append(f"Indeks: {printable(os.path.abspath(index_dir))}")
     if report.removed_sources:
@@ -213,6 +229,23 @@ def format_summary(report: UpdateReport, index_dir: Path | None = None, *, verbo
         lines.append(f"Sprunget over som ved sidste kørsel (uændrede, ikke læst igen): "
                      f"{_plural(count, 'fil', 'filer')} – se dem uden -q.")
     return "\n".join(lines)
+
+
+def _paths_label(paths: tuple[str, ...]) -> str:
+    """What the paths given are: "Mapper", "Fil", "Filer", or "Mapper og filer" (one that is
+    gone counts as a folder: a share not mounted)."""
+    import os
+
+    files = sum(1 for path in paths if os.path.exists(path) and not os.path.isdir(path))
+    if not files:
+        return "Mapper"
+    if files == len(paths):
+        return "Fil" if files == 1 else "Filer"
+    return "Mapper og filer"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:.0f} MB" if size >= 10 * 2**20 else f"{size / 2**20:.1f} MB".replace(".", ",")
 
 
 def _plural(count: int, one: str, many: str) -> str:
