@@ -99,11 +99,24 @@ class _DanishOption(click.Option):
         return record[0], text
 
 
+# An argument's name in an error about one of its values: one value is wrong, not the list.
+_ONE_OF = {"STIER": "STI"}
+
+
 class _DanishArgument(click.Argument):
-    """An argument whose name in usage lines and errors is Danish (`FIL`, not `FILE`)."""
+    """An argument whose name in usage lines and errors is Danish (`FIL`, not `FILE`). An error
+    names it plainly: `'STI'`, not usage's `'[STIER]...'`."""
 
     def make_metavar(self, *args: Any, **kwargs: Any) -> str:  # (ctx) since click 8.2
         return _danish_metavar(super().make_metavar(*args, **kwargs))
+
+    def get_error_hint(self, ctx: click.Context | None) -> str:
+        hint = super().get_error_hint(ctx).strip("'")
+        if hint.endswith("..."):
+            hint = hint[:-3]
+        if hint.startswith("[") and hint.endswith("]"):
+            hint = hint[1:-1]
+        return f"'{_ONE_OF.get(hint, hint)}'"
 
 
 class DanishPath(click.Path):
@@ -112,6 +125,9 @@ class DanishPath(click.Path):
     (click reads any error of `os.stat` as "does not exist".)"""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, (str, bytes)) and not value:  # "" would be read as the working folder
+            what = "en mappe" if not self.file_okay else "en fil" if not self.dir_okay else "en mappe eller fil"
+            self.fail(f"værdien er tom – angiv {what}.", param, ctx)
         if self.exists and not (self.allow_dash and value in ("-", b"-")):
             try:
                 os.stat(value)
