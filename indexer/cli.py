@@ -78,7 +78,7 @@ def main() -> None:
         click.echo(f"Advarsel: {line}.", err=True)
 
 
-@main.command()
+@main.command(short_help="Indeksér mapper og filer; kun ændrede filer læses igen.")
 @argument("paths", nargs=-1, type=DanishPath(path_type=Path))
 @_index_dir_option
 @option("--full", is_flag=True, help="Byg indekset helt forfra i stedet for kun at læse ændrede filer.")
@@ -96,11 +96,14 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     Afslutningskoder: 0 når kørslen lykkedes; 1 med --strict, når en fil blev sprunget over,
     eller når kørslen afvises eller fejler; 130 når kørslen stoppes (Ctrl+C eller SIGTERM).
     En afvist, fejlet eller stoppet kørsel efterlader det tidligere indeks uændret."""
+    from indexer.files import IgnoreFileUnreadable
     from indexer.progress import make_progress, format_summary
     from indexer.topics import VocabularyError
     from indexer.update import RunRefused, update_index
     from search import IndexLocked, IndexWriteFailed
 
+    if quiet and verbose:  # which one was meant is not ours to guess
+        raise Failure("-q (--quiet) og -v (--verbose) kan ikke bruges sammen – vælg ét af dem.")
     given, index_dir = index_dir, index_dir or default_index_dir()
     _refuse_unusable_index_dir(index_dir, given)
     # The variable before what the index remembers, as for serve's corpus: an explicit setting
@@ -124,6 +127,8 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         report = update_index(targets, index_dir, full=full, progress=progress)
     except (IndexLocked, VocabularyError) as error:
         raise Failure(str(error)) from None
+    except IgnoreFileUnreadable as error:  # what it leaves out is unknown: nothing was read or changed
+        raise Failure(f"{error.message(_left_behind(index_dir))}.") from None
     except RunRefused as error:  # it would remove documents it was not asked about: nothing was changed
         raise Failure(error.message(f" --index-dir {shlex.quote(str(given))}" if given else "",
                                     named_in="REFERATSOG_CORPUS" if from_variable else "kommandoen")) from None
@@ -141,11 +146,15 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         interrupted.exit_code = 130  # 128 + SIGINT: what shells and schedulers read as "interrupted"
         raise interrupted from None
     click.echo(format_summary(report, index_dir, verbose=verbose and not quiet, quiet=quiet))
-    if strict and report.skipped:
+    if strict and report.skipped:  # the exit code alone reads as a refusal, which changes nothing
+        count = len(report.skipped)
+        state = "indekset er opdateret" if report.committed else "indekset var i forvejen ajour"
+        click.echo(f"Afslutter med kode 1 (--strict): {count} {'fil' if count == 1 else 'filer'} "
+                   f"sprunget over; {state}.")
         sys.exit(1)
 
 
-@main.command()
+@main.command(short_help="Vis, hvordan én fil deles i passager, uden at indeksere den.")
 @argument("file", type=DanishPath(exists=True, dir_okay=False, path_type=Path))
 @option("--json", "as_json", is_flag=True, help="Én JSON-linje pr. passage.")
 def extract(file: Path, as_json: bool) -> None:
@@ -189,7 +198,7 @@ def extract(file: Path, as_json: bool) -> None:
             click.echo("     Beslutning: " + _first_line(passage.decision, 100))
 
 
-@main.command(cls=QueryCommand)
+@main.command(cls=QueryCommand, short_help="Søg i indekset (ord, \"fraser\", OR, -ord og felt:værdi).")
 @argument("query", nargs=-1)
 @option("--municipality", multiple=True, help=_FACET_OPTIONS["municipality"])
 @option("--council", multiple=True, help=_FACET_OPTIONS["council"])
@@ -251,7 +260,7 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
         raise Failure(f"--page: {response.past_last_message}")
 
 
-@main.command()
+@main.command(short_help="Start websøgningen (bygger først indekset, hvis det mangler).")
 @option("--host", default="127.0.0.1", show_default=True, help="Adresse at lytte på.")
 @option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True, help="Port at lytte på.")
 @_index_dir_option
@@ -275,7 +284,7 @@ def serve(host: str, port: int, index_dir: Path | None, corpus: Path | None, tru
         raise Failure(str(error)) from None
 
 
-@main.command(name="eval")
+@main.command(name="eval", short_help="Mål søgekvaliteten (nDCG@10, MRR, recall@10) på testsættet.")
 @option("--details", is_flag=True, help="Vis de ti første resultater for hver søgning med deres karakter.")
 @option("--json", "as_json", is_flag=True, help="Svar som JSON (pr. type og pr. søgning).")
 @option("--record-floors", is_flag=True, help="Gem de målte tal (minus 0,02) som nye gulve for testen.")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import io
-import logging
 import os
 import re
 import stat
@@ -252,19 +251,39 @@ def _glob_regex(pattern: str) -> str:
     return "".join(out)
 
 
+class IgnoreFileUnreadable(Exception):
+    """A `.referatsogignore` that exists but cannot be read (no access, an I/O error, a link
+    that leads nowhere, not a file). What it leaves out is then unknown, and an ignore file is
+    there to keep drafts and internal notes off the site: a run must stop, not read them.
+    `path`: the file; `reason`: why, in Danish; `message()`: one Danish line."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(self.message())
+
+    def message(self, left_behind: str = "indekset er uændret") -> str:
+        """The line, without a full stop; `left_behind`: what the refused run leaves."""
+        from indexer.progress import printable
+
+        return (f"{printable(self.path)} kan ikke læses: {self.reason} – uden den vides ikke, hvilke filer der skal "
+                f"udelades, så kørslen er afvist, og {left_behind}. Ret eller fjern filen, og kør igen")
+
+
 def read_ignore_file(folder: str) -> tuple[IgnoreRule, ...]:
-    """The rules of `folder`'s ignore file; none when it has none, or it cannot be read (logged:
-    what it names is then read, as the folder's other files are)."""
+    """The rules of `folder`'s ignore file; none when it has none. One that exists but cannot
+    be read raises `IgnoreFileUnreadable`: reading what it may name would put it on the site."""
     path = os.path.join(folder, IGNORE_FILE)
     try:
         with open_regular(path) as file:
             data = file.read(_IGNORE_FILE_MAX)
     except FileNotFoundError:
-        return ()
+        broken = link_reason(path)  # a link to an ignore file that is gone is one that cannot be read
+        if broken:
+            raise IgnoreFileUnreadable(path, broken) from None
+        return ()  # none (or removed since the folder was listed)
     except (OSError, ExtractError) as e:
         reason = e.reason if isinstance(e, ExtractError) else os_error_text(e)
-        logging.getLogger(__name__).warning("%s kan ikke læses (%s): den bruges ikke", path, reason)
-        return ()
+        raise IgnoreFileUnreadable(path, reason) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:  # Notepad's ANSI: Windows-1252
@@ -297,7 +316,8 @@ def walk_unignored(
     folder and the folders above it up to `top`, and from `root` (the corpus root) down to
     `top` when `top` lies below it (a folder given on its own, or reached through a link).
     What is left out is left out silently: the caller never sees it. The lists yielded are
-    os.walk's own, so a caller may prune `folders` further in place, as with os.walk.
+    os.walk's own, so a caller may prune `folders` further in place, as with os.walk. An ignore
+    file that cannot be read raises `IgnoreFileUnreadable` when its folder is reached.
     """
     top = os.fspath(top)
     inherited: tuple[IgnoreRule, ...] = ()

@@ -78,6 +78,8 @@ class UpdateReport:
     paths: tuple[str, ...] = ()  # the folders and files given, absolute
     # skipped files refused as at the last run and not read again (`_Refused`), by source
     not_reread: tuple[str, ...] = ()
+    # whether the run committed: one that changed nothing leaves the last commit (and its time) as it was
+    committed: bool = True
 
     def __str__(self) -> str:
         from indexer.progress import summary_line
@@ -94,6 +96,7 @@ class _Corpus:
     files: dict[str, Path] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     unlisted: list[str] = field(default_factory=list)  # source prefixes of folders we could not list
+    notices: list[Notice] = field(default_factory=list)  # links to a file listed under another name
 
 
 def corpus_root(paths: Sequence[str | os.PathLike[str]]) -> Path:
@@ -131,7 +134,8 @@ def update_index(
     corpus = _collect(given, exclude=Path(index_dir))
     skipped = list(corpus.skipped)
     kept: list[Skipped] = []
-    notices: list[Notice] = []
+    notices: list[Notice] = list(corpus.notices)
+    vanished: list[str] = []  # files that were there when the run listed them, and not at their turn
     written: set[str] = set()
     removed: list[str] = []
     added: dict[str, moved_ids.Written] = {}  # new or changed files: what old ids may now be (`search.moved`)
@@ -174,9 +178,16 @@ def update_index(
         for item in corpus.skipped:
             progress.skipped(item)
         earlier_refused = {} if full else remembered_refused(Path(index_dir), refused_key(stamp))
-        with contextlib.closing(_read_changed(corpus, stored, pool, earlier_refused)) as results:
+        with contextlib.closing(_read_changed(corpus, stored, pool, earlier_refused, progress.reading)) as results:
             for source, changed in results:
                 stop_if_asked()
+                if source in stored:  # indexed, and not read just now: is it still there?
+                    changed = _unless_gone(source, corpus.files[source], changed)
+                if changed is VANISHED:  # deleted while the run went on: it leaves the index in this run
+                    vanished.append(source)
+                    notices.append(Notice(source, VANISHED_NOTE))
+                    progress.file(source, outcome=VANISHED_NOTE)
+                    continue
                 if isinstance(changed, _Refused):  # refused for what it holds: not read again until it changes
                     refused_files[source] = changed.record()
                     if changed.again:
@@ -215,7 +226,7 @@ def update_index(
         if full:  # cleared: every earlier document not written again has left the index
             removed = sorted(set(previous) - written)
         else:
-            removed = [source for source in sorted(set(stored) - set(corpus.files))
+            removed = [source for source in sorted((set(stored) - set(corpus.files)) | (set(stored) & set(vanished)))
                        if not any(source.startswith(prefix) for prefix in corpus.unlisted)]
             for source in removed:
                 writer.delete(source)
@@ -225,6 +236,9 @@ def update_index(
         # under its new name: that is no document leaving the index.
         moved = {_place(corpus.real_root, source) for source in written}
         removed = [source for source in removed if _place(previous[source].get("root"), source) not in moved]
+        # Nothing added, changed or removed: no new commit (its generation and time would tell
+        # monitoring, and the site's per-commit caches, of an update that was none).
+        committed = not writer.cancel_if_unchanged()
     try:  # committed: old addresses of what moved now redirect (only now: no map to uncommitted ids)
         moved_ids.record(index, moves)
     except Exception as error:  # the index is committed: a lost map only costs old addresses
@@ -243,12 +257,13 @@ def update_index(
         seconds=time.monotonic() - started,
         full=full,
         rebuilt_because=rebuilt_because,
-        notices=tuple(notices),
+        notices=tuple(sorted(notices, key=lambda notice: notice.source)),
         kept=tuple(sorted(kept, key=lambda item: item.source)),
         removed=len(removed),
         removed_sources=tuple(removed),
         paths=tuple(str(path) for path in given),
         not_reread=tuple(not_reread),
+        committed=committed,
         **counts,
     )
     progress.done(report)
@@ -257,6 +272,34 @@ def update_index(
 
 # What a run made of each file it looked at, for `-v` (Danish: shown to users).
 UNCHANGED = "uændret"
+# The note on an indexed file listed at the start of a run and gone when its turn came.
+VANISHED_NOTE = "forsvandt under indekseringen – fjernet fra indekset"
+GONE_REASON = "filen forsvandt under indekseringen"  # as `indexer.files.file_error_reason` says it
+# What `_unless_gone` reads a deleted file as: no file, so no document.
+VANISHED = Skipped("", VANISHED_NOTE)
+
+
+def _unless_gone(source: str, path: Path, read: _Read) -> _Read:
+    """`read` (unchanged, refused or skipped) of the indexed file `source` at `path`, unless the file is
+    gone now: then `VANISHED` when its folder still holds other files (it was deleted or moved
+    while the run went on), and a skip (which keeps its earlier passages) when its folder is
+    empty or gone, as a network share that drops out leaves its mount point: that is no deletion."""
+    if read is not None and not isinstance(read, Skipped):
+        return read  # read just now: it was there
+    try:
+        os.stat(path)
+        return read
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError:  # there, or not to be told (a share that does not answer): as it was
+        return read
+    try:
+        with os.scandir(path.parent) as entries:
+            if any(not entry.name.startswith(".") for entry in entries):
+                return VANISHED
+    except OSError:
+        pass
+    return read if isinstance(read, Skipped) else Skipped(source, GONE_REASON)
 
 
 def _read_outcome(before: dict[str, Any] | None, sha256: str, passages: int) -> str:
@@ -440,7 +483,8 @@ def refused_key(stamp: str) -> str:
 
 
 def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool | None,
-                  refused: dict[str, dict[str, Any]] | None = None) -> Iterator[tuple[str, _Read]]:
+                  refused: dict[str, dict[str, Any]] | None = None,
+                  reading: Callable[[str, int], None] | None = None) -> Iterator[tuple[str, _Read]]:
     """Each file of the corpus in order with what reading it gave; only new or changed files are
     read, and not a file the last run refused for its content and that is as it was (`refused`).
 
@@ -448,6 +492,7 @@ def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool
     clean, segment, enrich: ~99% of a full build's parsing time) goes to a process pool
     when there are at least `POOL_MIN_FILES` of them, so a full build uses every core while
     the writer indexes in this process. Results come back in corpus order either way.
+    `reading(source, size)` is called before the run waits for a file to be read.
     """
     root = corpus.root
     real_root = str(root.resolve())  # once, not per file: resolve() costs a syscall per path part
@@ -476,11 +521,14 @@ def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool
         read = ((source, _read_one(path, root, info, checked_ns, source, real_root))
                 for source, path, info, checked_ns in pending)
     reads = iter(read)
+    sizes = {source: info.st_size for source, _path, info, _checked in pending}
     try:
         for source in corpus.files:
             if source in decided:
                 yield source, decided[source]
             else:
+                if reading is not None:
+                    reading(source, sizes[source])
                 yield next(reads)
     finally:
         close = getattr(reads, "close", None)
@@ -618,10 +666,16 @@ def _collect(paths: list[Path], exclude: Path) -> _Corpus:
     listed (or to one of its own parents: a loop) is not followed again. Folders holding a
     Referatsøg index (its marker file, or an older index's table of contents) are left out.
 
+    A file reached by several names (a link to a file that is listed where it really is, or
+    two links to one file) is listed once: by its real name when that is among them, else by
+    the first name in sort order, whatever order the walk met them in, so a document's name,
+    ids and citations do not depend on a shortcut someone put in the share. Each other name
+    is a note (`_Corpus.notices`).
+
     A link (to a file or a folder) is followed only to somewhere inside the corpus root:
     the site shows each file's text and serves the file itself from that folder only, so a
-    link put in a share must not bring in a file from elsewhere on the server. One leading
-    outside is refused with `OUTSIDE_ROOT`.
+    link put in a share must not bring in a file from elsewhere on the server. Each link
+    leading outside is refused with `OUTSIDE_ROOT`, one line each.
     """
     if not paths:
         raise ValueError("update_index needs at least one folder or file")
@@ -629,7 +683,7 @@ def _collect(paths: list[Path], exclude: Path) -> _Corpus:
     root = corpus_root(given)
     corpus = _Corpus(root=root, real_root=os.path.realpath(root))
     excluded = str(Path(os.path.abspath(exclude)).resolve())
-    seen: set[str] = set()
+    names: dict[str, dict[str, Path]] = {}  # real path → the names it was reached by (source → path)
     walked: list[str] = []  # real paths of the folders walked so far
     links: list[tuple[Path, str]] = []  # links to folders met while walking, with their real targets
     for path in given:
@@ -641,9 +695,9 @@ def _collect(paths: list[Path], exclude: Path) -> _Corpus:
             if not _within(real, walked):
                 walked.append(real)
             for file, real_file in _walk(path, real, excluded, corpus, links):
-                _consider(file, real_file, corpus, seen)
+                _consider(file, real_file, corpus, names)
         elif path.exists():
-            _consider(path, str(path.resolve()), corpus, seen)
+            _consider(path, str(path.resolve()), corpus, names)
         else:
             corpus.skipped.append(Skipped(_source(path, corpus.root), link_reason(path) or "findes ikke"))
     while links:
@@ -658,9 +712,33 @@ def _collect(paths: list[Path], exclude: Path) -> _Corpus:
             continue
         walked.append(target)
         for file, real_file in _walk(link, target, excluded, corpus, links):
-            _consider(file, real_file, corpus, seen)
+            _consider(file, real_file, corpus, names)
+    for real, reached in names.items():
+        if len(reached) == 1:  # the usual case: one name (no relpath per file: 10k files)
+            own = source = next(iter(reached))
+        else:
+            own = Path(os.path.relpath(real, corpus.real_root)).as_posix()  # its name where it really is
+            source = own if own in reached else min(reached)
+        file = reached[source]
+        if is_candidate(file):
+            corpus.files[source] = file
+            corpus.notices.extend(Notice(other, _same_file_note(source, real_name=source == own))
+                                  for other in sorted(reached) if other != source)
+        else:  # the one line of why is the kept name's; the other names are not read either
+            corpus.skipped.append(Skipped(source, unsupported_reason(file)))
     corpus.files = dict(sorted(corpus.files.items()))
+    corpus.skipped.sort(key=lambda item: item.source)
+    corpus.notices.sort(key=lambda notice: notice.source)
     return corpus
+
+
+def _same_file_note(kept: str, real_name: bool) -> str:
+    """The note on a name that leads to a file listed as `kept` (Danish, for the summary)."""
+    from indexer.progress import printable
+
+    if real_name:
+        return f"symbolsk link til {printable(kept)} – filen indekseres kun under sit rigtige navn"
+    return f"samme fil som {printable(kept)} (symbolsk link) – filen indekseres kun som {printable(kept)}"
 
 
 def _within(real: str, folders: list[str]) -> bool:
@@ -722,19 +800,17 @@ def _walk(
                 yield here / name, os.path.join(real_here, name)
 
 
-def _consider(file: Path, real: str, corpus: _Corpus, seen: set[str]) -> None:
+def _consider(file: Path, real: str, corpus: _Corpus, names: dict[str, dict[str, Path]]) -> None:
+    """Note `file` (whose real path is `real`) as a name of its file; one leading out of the
+    corpus is refused at once."""
     if is_junk(file):
         return
-    if real in seen:  # the same file given twice, or through nested paths
-        return
-    seen.add(real)
     source = _source(file, corpus.root)
     if not _within(real, [corpus.real_root]):
-        corpus.skipped.append(Skipped(source, OUTSIDE_ROOT))
-    elif is_candidate(file):
-        corpus.files[source] = file
-    else:
-        corpus.skipped.append(Skipped(source, unsupported_reason(file)))
+        if Skipped(source, OUTSIDE_ROOT) not in corpus.skipped:  # not twice when given twice
+            corpus.skipped.append(Skipped(source, OUTSIDE_ROOT))
+        return
+    names.setdefault(real, {}).setdefault(source, file)  # the same name twice: given twice, or nested paths
 
 
 def _source(path: Path, root: Path) -> str:

@@ -118,6 +118,7 @@ def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving
     while the site answers). Its failures are `ServeError`s; Ctrl+C is said and passed on."""
     from search import IndexLocked, IndexWriteFailed, index_outdated
 
+    from indexer.files import IgnoreFileUnreadable
     from indexer.progress import format_summary
     from indexer.topics import VocabularyError
     from indexer.update import update_index
@@ -133,6 +134,8 @@ def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving
         report = update_index([corpus_dir], index_dir, progress=progress)
     except (IndexLocked, VocabularyError) as error:
         raise ServeError(str(error)) from None
+    except IgnoreFileUnreadable as error:  # what it leaves out is unknown: nothing is built
+        raise ServeError(f"{error.message('der er stadig intet søgeindeks')}.") from None
     except IndexWriteFailed as error:  # a helper process failed (disk full), or the folder holds other files
         advice = write_advice(error)
         raise ServeError(f"{str(error).rstrip('.')} – {advice}." if advice else str(error)) from None
