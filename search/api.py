@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from indexer.dates import danish_date, parse_month, parse_typed_date  # the one date module, shared with the indexer
+from indexer.normalise import normalise  # the texts' canonical form: a query must be read in it too
 from search.danish import fold
 
 # Facets in display order, by their URL/API parameter name.
@@ -43,6 +44,9 @@ DANISH_SORTS: dict[str, str] = {"relevans": "relevance", "nyeste": "newest", "æ
 # Control characters have no place in a query or a facet value, and a page must not carry
 # them (a NUL makes the HTML invalid): each becomes a space.
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# The soft hyphen, which `indexer.clean` (and `indexer.htmltext`) take out of every line of a
+# text: a word copied from a PDF or a council's web page (`&shy;`) carries it.
+SOFT_HYPHEN = "\u00ad"
 _NUMBER_RE = re.compile(r"[+-]?[0-9]+")
 _ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -56,12 +60,19 @@ def _valid_iso(text: str) -> bool:
 
 
 def without_controls(text: str) -> str:
-    """`text` with control characters (NUL, escape, line breaks …) as spaces.
+    """`text` with control characters (NUL, escape, line breaks …) as spaces, and read as the
+    indexer reads a text: the invisible characters it removes (zero-width space and joiners,
+    direction marks, word joiner, BOM: `indexer.normalise`; the soft hyphen: `indexer.clean`)
+    gone, Unicode's hyphens as "-", NFC. «flygt\u00adninge» pasted from a web page found
+    nothing, though the indexed texts hold «flygtninge».
 
     >>> without_controls("a" + chr(0) + "b" + chr(27) + "c")
     'a b c'
+    >>> without_controls("flygt\u00adninge"), without_controls("flygt\u200bninge"), without_controls("\ufeff")
+    ('flygtninge', 'flygtninge', '')
     """
-    return _CONTROL_RE.sub(" ", text)
+    # Controls first: `normalise` removes a NUL where a query (and a page) wants a space.
+    return normalise(_CONTROL_RE.sub(" ", text), "NFC").replace(SOFT_HYPHEN, "")
 
 
 class SearchError(Exception):
