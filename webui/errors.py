@@ -1,9 +1,10 @@
 """Errors as users see them: Danish pages for people, JSON for `/api/`, never a traceback.
 
 Every error carries an HTTP status, a machine-readable `code` and a Danish `message`;
-the handler picks HTML or JSON by where the request went. `json_response` is the one way
-`/api/` answers, errors included: UTF-8 said in the content type, and a successful answer
-carries an ETag a client can revalidate with (`If-None-Match` gives 304).
+the handler picks HTML, JSON or (for the feed) plain text by where the request went.
+`json_response` is the one way `/api/` answers, errors included: UTF-8 said in the content
+type, and a successful answer carries an ETag a client can revalidate with (`If-None-Match`
+gives 304).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ HTTP_MESSAGES = {
     416: ("range_not_satisfiable", "Den ønskede del af filen findes ikke; hent hele filen."),
 }
 INTERNAL = PageError(500, "internal_error", "Der skete en fejl på serveren. Prøv igen om lidt.")
-TITLES = {400: "Ugyldig forespørgsel", 404: "Ikke fundet", 405: "Ikke tilladt",
+TITLES = {302: "Adressen er afkortet", 400: "Ugyldig forespørgsel", 404: "Ikke fundet", 405: "Ikke tilladt",
           500: "Serverfejl", 503: "Søgningen er ikke klar"}
 
 
@@ -71,6 +72,27 @@ def index_building() -> bool:
 def wants_json() -> bool:
     """Errors under `/api/` and of the status check (`/healthz`) are JSON, others HTML pages."""
     return request.path in ("/api", "/healthz") or request.path.startswith("/api/")
+
+
+# The Atom feed's address is given to feed readers, which read neither an HTML error page nor
+# the API's JSON: its errors are a few lines of plain text, in Danish, with the API's code.
+FEED_PATH = "/feed"
+
+
+def wants_text() -> bool:
+    """Errors of the feed (`/feed`) are plain text."""
+    return request.path == FEED_PATH
+
+
+def text_error(error: PageError) -> str:
+    """An error as the feed answers it: the page's title and message, then the API's code.
+
+    Ugyldig forespørgsel
+    Fra-datoen «igår» er ikke en dato. …
+    Fejlkode: invalid_date (parameter: from)
+    """
+    code = f"Fejlkode: {error.code}" + (f" (parameter: {error.parameter})" if error.parameter else "")
+    return f"{TITLES.get(error.status, 'Fejl')}\n{error.message}\n{code}\n"
 
 
 def json_response(body: Any, status: int = 200, links: Mapping[str, str] | None = None) -> Response:
@@ -109,6 +131,9 @@ def error_response(error: PageError) -> Response:
             body["parameter"] = error.parameter
         body.update(error.details)
         response = json_response(body, error.status)
+    elif wants_text():
+        response = make_response(text_error(error), error.status)
+        response.mimetype = "text/plain"
     else:
         title = TITLES.get(error.status, "Fejl")
         response = make_response(render_template("errors/error.html", error=error, title=title,

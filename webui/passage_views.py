@@ -11,7 +11,7 @@ import codecs
 import io
 import mimetypes
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +27,7 @@ from indexer.files import os_error_text
 from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT, Passage
 from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, without_controls
 
-from .errors import PageError, json_response, wants_json
+from .errors import PageError, error_response, json_response, wants_json
 from .formatting import citation, document_title, shown_text, snippet_html
 from .index import get_index
 from .state import SearchState, absolute_url, request_search
@@ -72,25 +72,28 @@ class PassageContext:
 
 
 class PassageMoved(Exception):
-    """An id of the old form that names a passage under its present id (`renamed_passage`),
-    or an id an earlier indexing run gave it (its file renamed or moved, its title fixed:
-    `SearchIndex.moved`). For a document (`document`), `passage` is its first passage."""
+    """An id of the old form, or one cut after its item number, that names a passage under its
+    present id (`numbered_passage`), or an id an earlier indexing run gave it (its file renamed
+    or moved, its title fixed: `SearchIndex.moved`). For a document (`document`), `passage` is
+    its first passage."""
 
-    def __init__(self, old_id: str, passage: Passage, document: bool = False) -> None:
+    def __init__(self, old_id: str, passage: Passage, document: bool = False, certain: bool = True) -> None:
         super().__init__(old_id)
         self.old_id = old_id
         self.passage = passage
         self.document = document
+        # False for a permalink cut after its item number (`…-15`): the item of that number is
+        # the likely one, answered with 302, never a permanent redirect a client would keep
+        self.certain = certain
 
 
 def load_passage(passage_id: str) -> Passage:
     """The passage of an id; `PassageMoved` for an old id of a passage, else a 404."""
     passage = get_index().passage(passage_id)
     if passage is None:
-        renamed = renamed_passage(passage_id)
-        if renamed is None and (new_id := get_index().moved(passage_id)) is not None:
-            renamed = get_index().passage(new_id)
-        if renamed is not None:
+        if (numbered := numbered_passage(passage_id)) is not None:
+            raise PassageMoved(passage_id, numbered.passage, certain=numbered.certain)
+        if (new_id := get_index().moved(passage_id)) is not None and (renamed := get_index().passage(new_id)) is not None:
             raise PassageMoved(passage_id, renamed)
         raise PageError(404, "unknown_passage", "Punktet findes ikke (længere). Måske er adressen skrevet forkert eller "
                                                 "afkortet, eller punktet er fjernet fra søgningen.",
@@ -113,20 +116,54 @@ def cut_link_document(passage_id: str) -> tuple[tuple[str, str], ...]:
 
 
 # Until c43f9ff a passage's id was its document's id and its place in the document, counted
-# from 01 (`…-referat-2015-05-21-0785a4-04`); ids now name the item. Links published then
-# (articles, citations, feed readers) must keep working.
-_OLD_ID = re.compile(r"(?P<document>.+)-(?P<place>\d{1,5})")
+# from 01 in at least two digits (`…-referat-2015-05-21-0785a4-04`: the fourth item); ids now
+# name the item (`…-0785a4-15-modtagelse-af-flygtninge`). Links published then (articles,
+# citations, feed readers) must keep working, and a new id cut after its number (`…-0785a4-15`,
+# an e-mail's wrapped line, a typed "punkt 15") means item 15, whatever its place.
+_NUMBER_TAIL = re.compile(r"(?P<document>.+)-(?P<digits>\d{1,5})")
 
 
-def renamed_passage(passage_id: str) -> Passage | None:
-    """The passage an id of the old form `<document id>-<place>` named: the document's item at
-    that place (01 the first). None when the id has another form, the document is unknown or
-    has no such place."""
-    match = _OLD_ID.fullmatch(passage_id)
-    if match is None or int(match["place"]) < 1:
+@dataclass(frozen=True)
+class Numbered:
+    """The item an id `<document id>-<digits>` names, and whether that is certain."""
+
+    passage: Passage
+    certain: bool
+
+
+def numbered_passage(passage_id: str) -> Numbered | None:
+    """The item of a known document that an id `<document id>-<digits>` names (`numbered_item`);
+    None for an id of another form or of an unknown document."""
+    match = _NUMBER_TAIL.fullmatch(passage_id)
+    if match is None:
         return None
-    position = int(match["place"]) - 1
-    return next((p for p in get_index().document(match["document"]) if p.position == position), None)
+    passages = get_index().document(match["document"])
+    return numbered_item(match["digits"], passages) if passages else None
+
+
+def numbered_item(digits: str, passages: Sequence[Passage]) -> Numbered | None:
+    """The item of a document (`passages`) that `<document id>-<digits>` names:
+
+    * the item numbered `digits`, when the document has exactly one (a new id cut after its
+      number; "15", never "015"): certain only when the old form names it too (item 15 is the
+      fifteenth), else the likely item, not a permanent address;
+    * else, for the old form (`04`, `15`, `123`: the place, from 01, at least two digits), the
+      item at that place, certainly;
+    * else None: no such item, or two items printed with that number (which one is unknown).
+
+    `…-3` in minutes of items 11–17 was sent permanently to the third item, 14, as if it were
+    an old id, though old ids were never written "3"; `…-15` to nothing, though item 15 exists.
+    """
+    place = int(digits)
+    old = None
+    if digits == f"{place:02d}" and place >= 1:
+        old = next((p for p in passages if p.position == place - 1), None)
+    numbered = [p for p in passages if p.item_number is not None and str(p.item_number) == digits]
+    if len(numbered) == 1:
+        return Numbered(numbered[0], certain=old is not None and old.id == numbered[0].id)
+    if numbered:
+        return None
+    return Numbered(old, certain=True) if old is not None else None
 
 
 @bp.errorhandler(PassageMoved)
@@ -139,6 +176,8 @@ def passage_moved(moved: PassageMoved) -> Response:
         url = url_for(request.endpoint or ".passage", passage_id=moved.passage.id)
     if request.query_string:
         url += "?" + quote_from_bytes(request.query_string, safe="/?:@&=+$,;%!*'()~")
+    if not moved.certain:
+        return cut_id_found(moved, url)
     if wants_json() and moved.document:
         response = json_response({"status": 301, "code": "document_moved",
                                   "message": f"Dokumentet «{shown_id(moved.old_id)}» har fået en ny adresse: {moved.passage.document_id}.",
@@ -152,6 +191,20 @@ def passage_moved(moved: PassageMoved) -> Response:
         response = Response(render_template("passages/moved.html", url=url, p=shown), 301)
     response.headers["Location"] = url
     return response
+
+
+def cut_id_found(moved: PassageMoved, url: str) -> Response:
+    """302 to the item a cut id most likely names (`numbered_item`): a client follows it, but
+    keeps asking at the cut address, where a reindex may find another answer. The body says
+    so (a page for a person, the API's shape for a program)."""
+    p = moved.passage
+    title = p.title or "(uden titel)"
+    message = (f"Adressen «{shown_id(moved.old_id)}» er afkortet. Punkt {p.item_number} i dokumentet "
+               f"«{document_title(p)}» er «{title}».")
+    links = ((f"Punkt {p.item_number}: {title}", url),
+             (f"Se dokumentet: {document_title(p)}", url_for("passages.document", document_id=p.document_id)))
+    return error_response(PageError(302, "cut_passage_id", message, details={"location": url},
+                                    headers={"Location": url}, page_links=links))
 
 
 def shown_id(text: str, limit: int = 80) -> str:
