@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from flask import Blueprint, Response, current_app, render_template, request
-from markupsafe import escape
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+from markupsafe import Markup, escape
 
 from indexer.models import AARSBERETNING
 from search.api import (MAX_QUERY_LENGTH, SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchRequest, SearchResponse,
@@ -16,7 +16,7 @@ from search.api import (MAX_QUERY_LENGTH, SORT_LABELS, SORTS, FacetValue, Hit, I
 from .errors import PageError, json_response, link_header
 from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
 from .formatting import long_date, snippet_html
-from .help_examples import help_examples
+from .help_examples import HelpExamples, help_examples
 from .index import get_index
 from .state import SearchState, absolute_url, encoding_error, hidden_fields, pagination, parse_args, period_fields, undecodable
 
@@ -71,11 +71,65 @@ def index() -> Response | tuple[str, int] | str:
 
 
 @bp.get("/hjaelp")
-def help_page() -> str:
+def help_page() -> Response:
     """"Sådan søger du": the query syntax, each example a link that runs it, with values taken
     from the index (`help_examples`). Without an index it shows the seeds' values, so it also
     answers while the first one is being built."""
-    return render_template("search/help.html", x=help_examples(get_index))
+    return with_json_twin(render_template("search/help.html", x=help_examples(get_index)), url_for("search.api_help"))
+
+
+@bp.get("/api/hjaelp")
+def api_help() -> Response:
+    """The help page's examples as JSON: each section (its anchor on the page) with the
+    searches its example links run, as `/` and `/api/search` URLs."""
+    body = {"title": "Sådan søger du", "sections": help_sections(help_examples(get_index)),
+            "links": {"html": url_for("search.help_page"), "json": url_for("search.api_help"),
+                      "search_json": url_for("search.api_search")}}
+    return json_response(body, links={"alternate": url_for("search.help_page")})
+
+
+def with_json_twin(page: str, json_url: str) -> Response:
+    """An HTML page naming its JSON twin in a `Link` header, as the twin names the page."""
+    response = Response(page, mimetype="text/html")
+    response.headers["Link"] = f'<{json_url}>; rel="alternate"; type="application/json"'
+    return response
+
+
+def help_example(query: str, **params: str) -> dict[str, Any]:
+    """One example of the help page: what it searches and the links that run it."""
+    args = {"q": query or None, **params}
+    return {"query": query, "parameters": params, "url": url_for("search.index", **args),
+            "json": url_for("search.api_search", **args)}
+
+
+def help_sections(x: HelpExamples) -> list[dict[str, Any]]:
+    """The help page's sections (`search/help.html`) with its example searches, in its order,
+    left out where the page leaves them out (a value the index gave no example for)."""
+    dates = x.dates
+    sections: list[tuple[str, str, list[tuple[str, dict[str, str]]]]] = [
+        ("ord", "Ord", [(q, {}) for q in (x.words, *x.ascii_forms, x.compound_part, x.synonym, x.abbreviation,
+                                          x.truncated, x.name_word)]),
+        ("fraser", "Fraser", [(q, {}) for q in x.phrases]),
+        ("enten-eller", "Enten–eller", [(q, {}) for q in x.either]),
+        ("udelad", "Udelad ord", [(q, {}) for q in (*x.without, x.without_municipality)]),
+        ("felter", "Søg i ét felt", [(q, {}) for q in (
+            x.municipality, x.council, x.year, x.case_handler, x.topic, x.doc_type, x.title, x.decision, x.case_field,
+            x.present, x.absent, x.year_word, x.municipality_topic)]),
+        ("datoer", "Datoer", [(q, {}) for q in ((dates.dotted, dates.long, dates.iso, dates.short, dates.slashed,
+                                                  dates.month, dates.days, dates.date_line) if dates else ())]),
+        ("punkter", "Punkter og sager", [(q, {}) for q in (
+            x.item, f"{x.item} {dates.dotted}" if x.item and dates else "", x.case_number, x.case_prefix)]),
+        ("stavning", "Stavefejl og omtrentlige svar", [(q, {}) for q in (*x.misspellings, x.question)]),
+        ("afgraens", "Filtre, beslutninger og sortering", [
+            (x.word if x.filter_municipality else "", {"municipality": x.filter_municipality, "year": x.filter_year}),
+            (x.decision_word, {"decisions_only": "1"}),
+            (x.word, {"sort": "newest"}),
+            (x.period_word, {"from": x.period_from, "to": x.period_to}),
+        ]),
+    ]
+    return [{"id": anchor, "title": title, "url": url_for("search.help_page", _anchor=anchor),
+             "examples": [help_example(q, **params) for q, params in examples if q]}
+            for anchor, title, examples in sections]
 
 
 def listed_by_date(state: SearchState, response: SearchResponse) -> bool:
@@ -144,12 +198,28 @@ FEED_SIZE = 20
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# The search page's parameters a feed has no use for: it lists its newest items, one page.
+FEED_IGNORES = ("sort", "page", "page_size")
+
+
+def feed_state() -> SearchState:
+    """`current_state` of what a feed follows: the search and its filters. The sort, page and
+    page size it ignores are not read, so a bad one (`page=abc` from a copied URL) is no error."""
+    not_utf8 = [name for name in undecodable(request.query_string) if name not in FEED_IGNORES]
+    if not_utf8:
+        raise encoding_error(not_utf8[0])
+    args = {name: values for name, values in request.args.to_dict(flat=False).items() if name not in FEED_IGNORES}
+    page_size = int(current_app.config["PAGE_SIZE"])
+    return SearchState(parse_args(args, page_size), page_size)
+
+
 @bp.get("/feed")
 def feed() -> Response:
     """The search as an Atom feed (`/feed?` + the page's parameters): its newest meetings'
     items first, whatever the page's sort, so a reporter's feed reader shows each new item of
-    a search (a word, a council, a case number) once it is indexed."""
-    state = current_state()
+    a search (a word, a council, a case number) once it is indexed. Its page (the alternate
+    link) is the search listed as the feed lists it, newest first, from the first hit."""
+    state = feed_state()
     request_ = state.request.with_changes(sort="newest", page=1, page_size=FEED_SIZE)
     response = get_index().search(request_)
     last_commit = str(get_index().stats()["last_commit"]).replace("+00:00", "Z")
@@ -160,7 +230,7 @@ def feed() -> Response:
         "search/feed.xml",
         title="Referatsøg: " + search_description(state, response.facets),
         self_url=state.feed_url(external=True),
-        page_url=absolute_url("search.index", **state.url_params()),
+        page_url=absolute_url("search.index", **state.url_params(state.request.with_changes(sort="newest"))),
         updated=max([e["updated"] for e in entries] + [last_commit]),
         entries=entries,
     )
@@ -180,12 +250,32 @@ def search_description(state: SearchState, facets: Mapping[str, Sequence[FacetVa
 
 
 @bp.get("/foelg")
-def follow() -> str:
+def follow() -> Response:
     """"Følg søgningen": what a feed is and the feed's address to copy into a feed reader. The
     link beside the hits led to the Atom XML itself, which a browser shows as code."""
     state = current_state()
-    return render_template("search/follow.html", state=state, described=search_description(state),
+    page = render_template("search/follow.html", state=state, described=search_description(state),
                            feed_url=state.feed_url(external=True), feed_link=state.feed_url())
+    return with_json_twin(page, state.url(endpoint="search.api_follow"))
+
+
+@bp.get("/api/foelg")
+def api_follow() -> Response:
+    """"Følg søgningen" as JSON (the page's parameters): the search in words, the feed's
+    address to give a feed reader (absolute, as the page shows it to copy) and the links."""
+    state = current_state()
+    body = {"description": search_description(state), "feed_address": state.feed_url(external=True),
+            "links": {"html": state.follow_url(), "json": state.url(endpoint="search.api_follow"),
+                      "feed": state.feed_url(), "search": state.url(), "search_json": state.api_url()}}
+    return json_response(body, links={"alternate": state.follow_url()})
+
+
+def decision_lines(hit: Hit) -> Markup:
+    """A hit's decision as the search page shows it: the query's words marked, its lines kept
+    with `<br>`. A feed reader ran «1) …» and «2) …» of a decision together on one line."""
+    if hit.decision_html:
+        return Markup("<br>").join(snippet_html(line) for line in hit.decision_html.split("\n"))
+    return Markup("<br>").join(hit.decision.split("\n"))  # join escapes each line
 
 
 def feed_entry(hit: Hit, last_commit: str, query: str) -> dict[str, Any]:
@@ -207,7 +297,7 @@ def feed_entry(hit: Hit, last_commit: str, query: str) -> dict[str, Any]:
     if hit.snippet_from == "decision":
         summary += f"<p><strong>Beslutning:</strong> {snippet_html(hit.snippet)}</p>"
     elif hit.decision:
-        summary += f"<p><strong>Beslutning:</strong> {escape(hit.decision)}</p>"
+        summary += f"<p><strong>Beslutning:</strong> {decision_lines(hit)}</p>"
     number = f"{hit.item_number}. " if hit.item_number is not None else ""
     # A feed reader's list shows the title alone: an annual report's "Forord" needs its report.
     report = f"Årsberetning {hit.year}: " if hit.doc_type == AARSBERETNING and hit.year else (
