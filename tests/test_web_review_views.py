@@ -1,0 +1,276 @@
+"""The web review's findings on the views (findings 2, 5, 9 and 13): a word pasted with an
+invisible character finds what the word finds, a permalink cut after its item number leads to
+that item and never permanently to another, the feed keeps a decision's lines and answers a
+feed reader's errors in plain text, and the help and follow pages have JSON twins.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import api, soup
+from indexer.normalise import normalise
+from search.api import without_controls
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+JSON_TYPE = "application/json; charset=utf-8"
+# Minutes of 21 May 2015: items 11, 12, 14, 15, 16, 16 (two items printed with 16) and 17.
+MINUTES_2015 = "naestved-integrationsraadet-referat-2015-05-21-0785a4"
+
+
+def text(tag) -> str:
+    return " ".join(tag.get_text(" ", strip=True).split())
+
+
+def items(client, document_id: str) -> list[dict]:
+    return client.get(f"/api/document/{document_id}").get_json()["passages"]
+
+
+# --- 2: invisible characters in a pasted query ----------------------------------------------------
+
+# What a word copied from a PDF or a council's web page may carry: soft hyphen (&shy;), zero-width
+# space, (non-)joiners, direction marks, word joiner, BOM.
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff"]
+
+
+@pytest.mark.parametrize("mark", INVISIBLE, ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_a_word_pasted_with_an_invisible_character_finds_what_the_word_finds(client, mark):
+    """`flygt&shy;ninge` found nothing (total 0, no suggestion, no notice): the indexer takes
+    these characters out of the texts, the query kept them."""
+    typed = api(client, q="flygtninge", page_size=50)
+    assert typed["total"] > 0
+    pasted = api(client, q=f"flygt{mark}ninge", page_size=50)
+    assert pasted["query"] == "flygtninge"
+    assert (pasted["total"], [h["id"] for h in pasted["hits"]]) == (typed["total"], [h["id"] for h in typed["hits"]])
+    # the passage page opened with it marks the word, as the hit's snippet did
+    marked = client.get(f"/api/passage/{typed['hits'][0]['id']}", query_string={"q": f"flygt{mark}ninge"}).get_json()
+    assert marked["marked"]["query"] == "flygtninge" and marked["marked"]["found"]
+
+
+def test_a_query_of_invisible_characters_alone_is_the_empty_query(client):
+    """`/?q=%E2%80%8B` said «76 resultater for «»», its title began with the invisible character."""
+    everything = api(client)
+    for query in ("\u200b", "\u00ad \ufeff", "\u2060\u200e"):
+        answer = api(client, q=query)
+        assert answer["query"] == "" and answer["total"] == everything["total"]
+        page = client.get("/", query_string={"q": query}).get_data(as_text=True)
+        assert not any(mark in page for mark in INVISIBLE), repr(query)
+
+
+def test_the_query_loses_every_invisible_character_the_indexer_takes_out_of_a_text():
+    """One set, the indexer's: whatever `indexer.normalise` removes from inside a word, the
+    query side removes too (controls become spaces, as before)."""
+    removed = [chr(c) for c in range(sys.maxunicode + 1)
+               if not 0xD800 <= c <= 0xDFFF and normalise(f"a{chr(c)}b", "NFC") == "ab"]
+    assert "\u200b" in removed and "\ufeff" in removed
+    for character in removed:
+        expected = "a b" if ord(character) < 0x20 or 0x7F <= ord(character) <= 0x9F else "ab"
+        assert without_controls(f"a{character}b") == expected, f"U+{ord(character):04X}"
+    assert without_controls("øko\u00adnomiske") == "økonomiske"  # the soft hyphen, which indexer.clean removes
+    assert without_controls("Waage\u2011Jensen") == "Waage-Jensen"  # Word's non-breaking hyphen, as indexed
+
+
+# --- 5: a permalink cut after its item number -------------------------------------------------------
+
+def test_a_permalink_cut_after_its_number_leads_to_the_item_of_that_number_not_for_good(client):
+    """`…-15` answered 404 though item 15 exists, while `…-3` went permanently (301) to the
+    third item, 14, as if it were an id of the old form, which never had one digit."""
+    fifteen = next(p for p in items(client, MINUTES_2015) if p["item_number"] == 15)
+    response = client.get(f"/passage/{MINUTES_2015}-15", query_string={"q": "flygtninge"})
+    assert response.status_code == 302  # a client keeps asking at the cut address
+    assert response.headers["Location"] == f"/passage/{fifteen['id']}?q=flygtninge"
+    page = soup(response)
+    assert [a["href"] for a in page.select("main p > a")][:2] == [response.headers["Location"], f"/document/{MINUTES_2015}"]
+    assert "Punkt 15" in text(page.select_one("main")) and "Modtagelse af flygtninge" in text(page.select_one("main"))
+    assert client.get(response.headers["Location"]).status_code == 200
+    answer = client.get(f"/api/passage/{MINUTES_2015}-15")
+    assert answer.status_code == 302 and answer.content_type == JSON_TYPE
+    assert answer.headers["Location"] == f"/api/passage/{fifteen['id']}"
+    body = answer.get_json()
+    assert body == {"status": 302, "code": "cut_passage_id", "message": body["message"], "location": answer.headers["Location"]}
+    assert "afkortet" in body["message"] and "Modtagelse af flygtninge" in body["message"]
+
+
+@pytest.mark.parametrize("tail", ["3", "1", "5", "16", "20"])
+def test_a_number_no_single_item_has_is_not_found_with_the_document_linked(client, tail):
+    """Items 11–17 have no 3, 1 or 5 (the old form wrote the third place `03`) and two items
+    printed with 16: none of them is the item meant for certain, so the page links the document."""
+    for path in (f"/passage/{MINUTES_2015}-{tail}", f"/api/passage/{MINUTES_2015}-{tail}"):
+        response = client.get(path)
+        assert response.status_code == 404 and "Location" not in response.headers, path
+    assert client.get(f"/api/passage/{MINUTES_2015}-{tail}").get_json()["code"] == "unknown_passage"
+    links = [a["href"] for a in soup(client.get(f"/passage/{MINUTES_2015}-{tail}")).select("main a")]
+    assert f"/document/{MINUTES_2015}" in links
+
+
+def test_an_id_of_the_old_form_still_moves_permanently_to_the_item_at_its_place(client):
+    listed = items(client, MINUTES_2015)
+    for place in (1, 4, 7):
+        response = client.get(f"/api/passage/{MINUTES_2015}-{place:02d}")
+        assert response.status_code == 301 and response.get_json()["code"] == "passage_moved"
+        assert response.headers["Location"] == f"/api/passage/{listed[place - 1]['id']}"
+    assert client.get(f"/passage/{MINUTES_2015}-08").status_code == 404  # seven items
+
+
+def test_an_item_number_is_certain_only_where_the_old_form_names_the_same_item(seed_index):
+    """`numbered_item` on twelve items: numbered 1–12 from the first, `…-10` is the tenth and item
+    10 either way (301); numbered 2–13, item 10 is the ninth, so `…-10` may be an old link to the
+    tenth: the item numbered 10, not for good (302)."""
+    from webui.passage_views import numbered_item
+
+    model = seed_index.document(MINUTES_2015)[0]
+    from_one = [replace(model, id=f"d-{n}", position=n, item_number=n + 1) for n in range(12)]
+    from_two = [replace(p, item_number=p.item_number + 1) for p in from_one]
+    both = numbered_item("10", from_one)
+    assert (both.passage.id, both.certain) == ("d-9", True)
+    number = numbered_item("10", from_two)
+    assert (number.passage.item_number, number.passage.id, number.certain) == (10, "d-8", False)
+    old = numbered_item("01", from_two)  # never an item number: the first place
+    assert (old.passage.id, old.certain) == ("d-0", True)
+    assert numbered_item("1", from_two) is None  # no item 1, and "1" was never an old id
+    twice = from_one[:3] + [replace(from_one[3], item_number=3)] + from_one[4:]
+    assert numbered_item("3", twice) is None
+
+
+# --- 9: the Atom feed ---------------------------------------------------------------------------
+
+def feed(client, **query) -> ET.Element:
+    response = client.get("/feed", query_string=query)
+    assert response.status_code == 200 and response.mimetype == "application/atom+xml", response.get_data(as_text=True)
+    return ET.fromstring(response.get_data())
+
+
+def test_a_decision_keeps_its_lines_in_the_feed_as_on_the_page(client):
+    """«…opfordrer til:\\n1) …\\n2) …» stood in one <p> with raw newlines: a feed reader ran the
+    numbered points together. The page breaks them with <br>."""
+    hits = {h["id"]: h for h in api(client, sort="newest", page_size=20)["hits"]}
+    checked = 0
+    for entry in feed(client).findall(f"{ATOM}entry"):
+        hit = hits[entry.find(f"{ATOM}id").text.rsplit("/", 1)[1]]
+        if "\n" not in hit["decision"]:
+            continue
+        summary = BeautifulSoup(entry.find(f"{ATOM}summary").text, "html.parser")
+        decision = next(p for p in summary.select("p") if p.strong and p.strong.get_text() == "Beslutning:")
+        assert len(decision.select("br")) == hit["decision"].count("\n")
+        lines = [line.strip() for line in decision.get_text("\n").split("\n") if line.strip()]
+        assert " ".join(lines) == "Beslutning: " + " ".join(line.strip() for line in hit["decision"].split("\n") if line.strip())
+        checked += 1
+    assert checked >= 2
+
+
+def test_a_decision_without_marks_is_escaped_line_by_line(seed_index):
+    from search import SearchRequest
+    from webui.search_views import decision_lines
+
+    hit = replace(seed_index.search(SearchRequest(page_size=1)).hits[0],
+                  decision='Godkendt <script>x</script>\n1) "a" & b', decision_html="")
+    assert str(decision_lines(hit)) == "Godkendt &lt;script&gt;x&lt;/script&gt;<br>1) &#34;a&#34; &amp; b"
+
+
+def test_the_feed_s_page_is_the_search_listed_as_the_feed_lists_it(client):
+    """`/feed?q=flygtninge&page=99` linked `/?q=flygtninge&page=99`, a 404 page; a page the feed
+    ignores is no part of its page (nor of its address), and the page lists what the feed does."""
+    root = feed(client, q="flygtninge", page=99, page_size=5, sort="oldest")
+    alternate = next(link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "alternate")
+    url = urlsplit(alternate)
+    assert url.path == "/" and parse_qs(url.query) == {"q": ["flygtninge"], "sort": ["newest"]}
+    shown = client.get(f"{url.path}?{url.query}")
+    assert shown.status_code == 200
+    entries = [e.find(f"{ATOM}id").text.rsplit("/", 1)[1] for e in root.findall(f"{ATOM}entry")]
+    page_ids = [h["id"] for h in api(client, **{k: v[0] for k, v in parse_qs(url.query).items()})["hits"]]
+    assert page_ids and entries[:len(page_ids)] == page_ids
+    self_link = next(link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "self")
+    assert parse_qs(urlsplit(self_link).query) == {"q": ["flygtninge"]}
+
+
+@pytest.mark.parametrize("params", [{"page": "abc"}, {"sort": "tilfældig"}, {"page_size": "0"}])
+def test_a_parameter_the_feed_ignores_is_no_error(client, params):
+    assert feed(client, q="flygtninge", **params).findall(f"{ATOM}entry")
+
+
+@pytest.mark.parametrize("params, code", [
+    ({"year": "abc"}, "invalid_year"),
+    ({"from": "igår"}, "invalid_date"),
+    ({"from": "2017", "to": "2015"}, "invalid_period"),
+    ({"decisions_only": "måske"}, "invalid_decisions_only"),
+    ({"q": "x" * 501}, "query_too_long"),
+])
+def test_a_bad_parameter_of_the_feed_is_told_in_plain_danish_text_with_the_api_s_code(client, params, code):
+    """`/feed?year=abc` answered an HTML page to a feed reader."""
+    response = client.get("/feed", query_string={"q": "flygtninge", **params})
+    assert response.status_code == 400 and response.content_type == "text/plain; charset=utf-8"
+    body = response.get_data(as_text=True)
+    expected = client.get("/api/search", query_string={"q": "flygtninge", **params}).get_json()
+    assert expected["code"] == code
+    assert body == f"Ugyldig forespørgsel\n{expected['message']}\nFejlkode: {code} (parameter: {expected['parameter']})\n"
+    assert "<" not in body
+
+
+def test_other_errors_of_the_feed_are_plain_text_too(client):
+    raw = client.get("/feed?q=N%E6stved")  # Latin-1, not UTF-8
+    assert raw.status_code == 400 and raw.mimetype == "text/plain"
+    assert "invalid_encoding" in raw.get_data(as_text=True)
+    posted = client.post("/feed")
+    assert posted.status_code == 405 and posted.mimetype == "text/plain"
+    assert posted.get_data(as_text=True).startswith("Ikke tilladt\nDen metode er ikke tilladt her.")
+    assert client.get("/", query_string={"year": "abc"}).mimetype == "text/html"  # the pages stay pages
+
+
+# --- 13: JSON twins of the help and follow pages -------------------------------------------------
+
+def searches(urls) -> list[tuple[str, tuple]]:
+    """Search URLs as comparable values: path and sorted parameters."""
+    out = []
+    for href in urls:
+        url = urlsplit(href)
+        out.append((url.path, tuple(sorted((k, tuple(v)) for k, v in parse_qs(url.query).items()))))
+    return sorted(out)
+
+
+def test_the_help_page_s_examples_are_listed_as_json(client):
+    """`/api/hjaelp` answered 404: the help page was the one view without a JSON twin."""
+    response = client.get("/api/hjaelp")
+    assert response.status_code == 200 and response.content_type == JSON_TYPE
+    assert response.headers["Link"] == '</hjaelp>; rel="alternate"; type="text/html"'
+    body = response.get_json()
+    page = client.get("/hjaelp")
+    assert page.headers["Link"] == '</api/hjaelp>; rel="alternate"; type="application/json"'
+    html = soup(page)
+    examples = [e for section in body["sections"] for e in section["examples"]]
+    shown = [a["href"] for a in html.select("article.help a[href]") if urlsplit(a["href"]).path == "/" and urlsplit(a["href"]).query]
+    assert len(examples) >= 30 and searches(e["url"] for e in examples) == searches(shown)
+    for section in body["sections"]:
+        anchor = urlsplit(section["url"]).fragment
+        heading = html.select_one(f"section#{anchor} h2")
+        assert section["id"] == anchor and heading.get_text() == section["title"]
+    for example in examples:
+        assert parse_qs(urlsplit(example["url"]).query).get("q") == [example["query"]]
+        assert urlsplit(example["json"]).query == urlsplit(example["url"]).query
+        answer = client.get(example["json"])
+        assert answer.status_code == 200 and answer.get_json()["total"] > 0, example
+
+
+def test_the_follow_page_has_a_json_twin_with_the_feed_and_the_search(client):
+    params = {"q": "flygtninge", "municipality": "Næstved", "sort": "oldest", "page": "2"}
+    response = client.get("/api/foelg", query_string=params)
+    assert response.status_code == 200 and response.content_type == JSON_TYPE
+    body = response.get_json()
+    page_response = client.get("/foelg", query_string=params)
+    page = soup(page_response)
+    assert page_response.headers["Link"] == f'<{body["links"]["json"]}>; rel="alternate"; type="application/json"'
+    assert response.headers["Link"] == f'<{body["links"]["html"]}>; rel="alternate"; type="text/html"'
+    assert body["description"] == page.select_one(".lead strong").get_text() == "«flygtninge» · Kommune: Næstved"
+    assert body["feed_address"] == page.select_one("#feed-adresse")["value"]
+    assert urlsplit(body["feed_address"]).path == "/feed" and body["links"]["feed"] == page.select_one("a.feed-link")["href"]
+    back = next(a["href"] for a in page.select("main a") if a.get_text() == "Tilbage til søgningen")
+    assert body["links"]["search"] == back
+    assert client.get(body["links"]["search_json"]).get_json() == api(client, **params)
+    assert client.get(body["links"]["feed"]).mimetype == "application/atom+xml"
+    bad = client.get("/api/foelg", query_string={"year": "abc"})
+    assert bad.status_code == 400 and bad.get_json()["code"] == "invalid_year"
