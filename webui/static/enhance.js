@@ -26,6 +26,10 @@
     var status = button.parentNode.querySelector(".copy-status");
     if (!source || !navigator.clipboard) { return; }
     button.hidden = false;
+    // the hint without the button says to select and copy; now it may name the button too
+    document.querySelectorAll("[data-copy-hint][data-with-button]").forEach(function (hint) {
+      if (hint.getAttribute("data-copy-hint") === source.id) { hint.textContent = hint.getAttribute("data-with-button"); }
+    });
     button.addEventListener("click", function () {
       // innerText keeps the block's lines (the citation, then its links) apart, one line each
       var text = source.tagName === "INPUT" ? source.value : (source.innerText || source.textContent);
