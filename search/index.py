@@ -138,7 +138,8 @@ class SearchIndex:
     def marker(self, query: str) -> Marker:
         """Marks `query`'s words in a passage's text as its hits mark them (`query_marker`):
         `index.marker(q)(text)` is escaped HTML with `<mark>`; false when nothing is marked."""
-        return query_marker(self._searcher(), query)
+        searcher = self._searcher()
+        return query_marker(searcher, query, self._snapshot(searcher))
 
     def passage(self, passage_id: str) -> Passage | None:
         stored = self._searcher().document(id=passage_id)

@@ -103,3 +103,13 @@ def test_a_word_with_no_close_commoner_word_is_still_found_inside_compounds(sear
     response = search(searcher, query)
     assert response.notice.startswith(f"«{query}» fundet som del af sammensatte ord: ")
     assert response.suggestion is None
+
+
+def test_the_passage_page_opened_from_a_hit_marks_the_compound_the_hit_marked(client):
+    # "fokusgruppe" is found inside «fokusgruppeinterview»: the passage page opened from that
+    # hit marks that word, as the hit's snippet does, not every «fokus» and «gruppe» apart.
+    hit = client.get("/api/search", query_string={"q": "fokusgruppe"}).get_json()["hits"][0]
+    marked = client.get(f"/api/passage/{hit['id']}", query_string={"q": "fokusgruppe"}).get_json()["marked"]
+    html = " ".join(marked["sections_html"]).lower()
+    assert "<mark>fokusgruppeinterview</mark>" in html
+    assert "<mark>fokus</mark>" not in html and "<mark>gruppe" not in html
