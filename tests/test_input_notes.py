@@ -15,7 +15,7 @@ import pytest
 from conftest import LAYOUTS, PDFS, SEEDS, run
 from indexer.enrich import NOT_A_COUNCIL_DOCUMENT
 from indexer.extract import ExtractError, is_pdf_file, unsupported_reason
-from indexer.files import IGNORE_FILE, walk_unignored
+from indexer.files import IGNORE_FILE, IgnoreFileUnreadable, walk_unignored
 from indexer.pipeline import read_document
 from indexer.update import update_index
 from webui import create_app
@@ -235,11 +235,14 @@ def test_a_folder_walked_on_its_own_keeps_the_rules_of_the_folders_above_it(tmp_
     assert walked(corpus / "udvalg" / "kladder", root=corpus) == []
 
 
-def test_an_unreadable_ignore_file_leaves_nothing_out(tmp_path, caplog):
+def test_an_unreadable_ignore_file_stops_the_walk(tmp_path):
+    # An ignore file keeps drafts off the site: one that cannot be read must not let them in.
     corpus = corpus_of(tmp_path, {"referat.txt": "x", "LÆSMIG.txt": "x"})
     os.mkfifo(corpus / IGNORE_FILE)  # not a file: nothing is read from it (and nothing waits on it)
-    assert walked(corpus) == ["LÆSMIG.txt", "referat.txt"]
-    assert IGNORE_FILE in caplog.text
+    with pytest.raises(IgnoreFileUnreadable) as refused:
+        walked(corpus)
+    assert (refused.value.path, refused.value.reason) == (
+        str(corpus / IGNORE_FILE), "ikke en almindelig fil (enhed, socket eller pipe)")
 
 
 def test_an_ignore_file_in_windows_1252_with_a_bom_or_crlf_is_read(tmp_path):
