@@ -274,3 +274,15 @@ def test_the_follow_page_has_a_json_twin_with_the_feed_and_the_search(client):
     assert client.get(body["links"]["feed"]).mimetype == "application/atom+xml"
     bad = client.get("/api/foelg", query_string={"year": "abc"})
     assert bad.status_code == 400 and bad.get_json()["code"] == "invalid_year"
+
+
+@pytest.mark.parametrize(("page", "params"), [("/hjaelp", {}), ("/foelg", {"q": "flygtninge", "municipality": "Næstved"})])
+def test_help_and_follow_pages_name_their_json_twin_in_the_head_too(client, page, params):
+    # A crawler or a Datasette-minded user reads <link rel="alternate">, as on the other pages.
+    link = soup(client.get(page, query_string=params)).select_one('link[rel="alternate"][type="application/json"]')
+    assert link is not None
+    twin = client.get(link["href"])
+    assert twin.status_code == 200 and twin.is_json
+    if params:
+        assert parse_qs(urlsplit(link["href"]).query) == {k: [v] for k, v in params.items()}
+        assert "flygtninge" in twin.get_json()["description"]
