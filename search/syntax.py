@@ -7,7 +7,8 @@ one field, named in English or Danish. A word ending in `*` (`flygt*`, at least
 `MIN_PREFIX_LETTERS` letters before it) is truncated: every word beginning so. A party letter
 after a name (`Ole Riis (O)`) is left out, as the attendance lists leave it out.
 Parsing never fails: whatever cannot be read as syntax is read as plain words or dropped,
-and each such repair adds a Danish notice for the user. Parentheses do not group.
+and each such repair adds a Danish notice for the user (the operators themselves, OR, ELLER,
+NOT and IKKE, are read without one; AND/OG is said to be unneeded). Parentheses do not group.
 
 Exact things are recognised as written: a date in any form the documents use
 (`21.05.2015`, `21. maj 2015`) or a person types (`21.5.15`, `21.maj 2015`; see
@@ -203,8 +204,7 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
         if text[i].isspace():
             i += 1
             continue
-        if negate_next is not None:  # the word after a NOT/IKKE: excluded
-            notices.append(f"«{negate_next}» blev læst som udeladelse af ordet efter det (skriv -ord).")
+        # The word after a NOT/IKKE is excluded, as the help page teaches: no notice, as for OR.
         negated, negate_next = negate_next is not None, None
         while i < n and text[i] in "-+":
             negated = negated or text[i] == "-"
