@@ -171,10 +171,12 @@ _NAME_WORDS = 4
 
 
 def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | None = None, *,
-               loosen_phrases: bool = True) -> SearchResponse:
+               loosen_phrases: bool = True, check_suggestion: bool = True) -> SearchResponse:
     """Answer one request. Malformed query text never raises; invalid parameters raise `InvalidParameter`.
     `loosen_phrases`: when nothing matches, count what the query finds without the quotes of
-    the phrases no text holds (`_without_quotes`), which is itself searched without."""
+    the phrases no text holds (`_without_quotes`), which is itself searched without.
+    `check_suggestion`: when nothing is found, offer a "Mente du …?" only if it finds something
+    with the same filters and period (`_followed`), which is itself searched without."""
     _validate(request)
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
     parsed = _read_query(request.query)
@@ -288,6 +290,13 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     notices = compiled.notices
     if not hits_set and (day := _day_without_year(request.query)):
         notices = (*notices, day)
+    # A spelling offered must lead to hits where the user is searching: "integrationsmenor" in
+    # Hedelund offered «integrationsmentor», which only Næstved's minutes hold. (The spelling
+    # without quotes, `loose`, is offered only when it finds items with the filters already.)
+    if suggestion is not None and not hits_set and loose is None and check_suggestion:
+        suggestion, said = _followed(searcher, snapshot, request, suggestion, bool(facet_sets), bool(period))
+        notices = (*notices, said) if said else notices
+    approximate = approximate and bool(hits_set)  # no "approximate results" above none
     notice = " ".join(notices) or None
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate, order=order)
@@ -352,6 +361,32 @@ def _without_quotes(searcher: Searcher, snapshot: Snapshot, request: SearchReque
         return None
     found = run_search(searcher, replace(request, query=text, page=1, page_size=1), snapshot, loosen_phrases=False)
     return (text, found.total) if found.total and not found.approximate else None
+
+
+def _followed(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, suggestion: str, filtered: bool,
+              dated: bool) -> tuple[str | None, str]:
+    """For a search that found nothing: `suggestion` when following it finds something with the
+    request's filters and period (`filtered`, `dated`: some are chosen), else None; and, when
+    it finds something only without them, a notice that says so and how much.
+
+    The link to a suggestion keeps the filters, so one that finds nothing within them leads to
+    another empty page. Counted as the page it links to is (`run_search`, one hit asked for),
+    only when nothing was found and a spelling is offered."""
+    def total(**changes) -> int:
+        return run_search(searcher, replace(request, query=suggestion, page=1, page_size=1, **changes), snapshot,
+                          check_suggestion=False).total
+
+    if total():
+        return suggestion, ""
+    if not filtered and not dated:
+        return None, ""
+    anywhere = total(filters={}, date_from="", date_to="")
+    if not anywhere:
+        return None, ""
+    where = " og ".join([*(["med de valgte filtre"] if filtered else []), *(["i den valgte periode"] if dated else [])])
+    them = "den" if dated and not filtered else "dem"
+    return None, (f"«{suggestion}» giver heller ingen resultater {where}; uden {them} findes {anywhere} "
+                  f"{'punkt' if anywhere == 1 else 'punkter'}.")
 
 
 def _loose_phrase(clause: Clause) -> bool:
