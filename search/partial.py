@@ -1,28 +1,30 @@
 """When no passage has every word of a query: the passages that have the most of them.
 
 Words are ANDed, so one word that no passage holds leaves nothing. That is what a question
-typed as a reporter or a citizen would ask it does: "hvad besluttede integrationsrådet om
-sprogcenter" (the minutes say "Anbefalet", not "besluttede"), "hvem stemte imod" (no minutes
+typed as a reporter or a citizen would ask it does: "hvad vedtog integrationsrådet om
+sprogcenter" (the minutes say "Anbefalet", not "vedtog"), "hvem stemte imod" (no minutes
 say "hvem"). Instead of "Ingen resultater", the search then shows the passages that hold the
 most of the words (`most_words`), labelled approximate, with a notice that says how many of
-the words they hold and which word none of them has (`notice`).
+the words they hold and which word none of them has (`notice`). A question's «besluttede» or
+«beslutning» is not among the words: it says what is asked (`search.syntax.asked_decisions`);
+counted, it matched «Byrådet besluttede …» in an item on something else, which then held every
+word, so the question found that item alone and this fallback never ran.
 
-Each passage shown holds the same number of the words. Those holding the rarer words come
-first (`MostWords.tiers`: combinations of words by the sum of their inverse document
-frequencies), then by the BM25F of the words each holds: the rarest word of a question is its
-topic ("sprogcenter"), the commonest its setting ("integrationsrådet", the council's name in
-half of its items' titles), and by BM25F alone "Beslutning om nyt kommissorium for
-Integrationsrådet" (besluttede, integrationsrådet) came before the item that recommends
-housing near the language centre (integrationsrådet, sprogcenter). Scores shown are each
-passage's BM25F, so a later tier may show a higher one. The passages are described by a
-query, an OR of the AND of each combination of words that occurs among them
-(`MostWords.combinations`), so they are counted, faceted, paged and cached as the hits of any
-query are. Only plain words and phrases are left out this way; field
-values, dates, item and case numbers and exclusions still hold for every passage. Of the words
-some passage holds, only the `MAX_WORDS` rarest are counted (the combinations would grow with
-the number of words; the commonest say least), and the notice says so. A word no passage holds
-is counted as well (it adds no combination) and named as held by none: a question of ten words,
-one of them in no text, counts nine ("Kun de 9 sjældneste af de 10 ord er talt med").
+Each passage shown holds the same number of the words. Those holding the rarer words come first
+(`MostWords.tiers`: combinations of words by the sum of their inverse document frequencies),
+then by the BM25F of the words each holds: the rarest word of a question is its topic
+("sprogcenter"), the commonest its setting ("integrationsrådet", the council's name in half of
+its items' titles), and by BM25F alone an item with the council's name in its title and the
+verb in its text came before the item that recommends housing near the language centre
+(integrationsrådet, sprogcenter). Scores shown are each passage's BM25F, so a later tier may
+show a higher one. The passages are described by a query, an OR of the AND of each combination
+of words that occurs among them (`MostWords.combinations`), so they are counted, faceted, paged
+and cached as the hits of any query are. Only plain words and phrases are left out this way;
+field values, dates, item and case numbers and exclusions still hold for every passage. Of the
+words some passage holds, only the `MAX_WORDS` rarest are counted (the combinations would grow
+with the number of words; the commonest say least), and the notice says so. A word no passage
+holds is counted as well (it adds no combination) and named as held by none: a question of ten
+words, one of them in no text, counts nine ("Kun de 9 sjældneste af de 10 ord er talt med").
 
 Nothing is shown when the passages hold fewer than half of the words counted, or only units
 and abbreviations (`2.500 kr`: every item with an amount holds «kr»): those passages are not
@@ -145,8 +147,8 @@ def notice(found: MostWords, words: Sequence[str]) -> str:
     """What the user is told: how many of the words the passages shown hold, and the words
     none of them holds.
 
-    >>> notice(MostWords(2, ((0, 1),), (2,)), ["integrationsrådet", "sprogcenter", "besluttede"])
-    'Intet punkt indeholder alle ordene; her er de punkter, der indeholder flest af dem (2 af 3). «besluttede» står ikke i nogen af dem.'
+    >>> notice(MostWords(2, ((0, 1),), (2,)), ["integrationsrådet", "sprogcenter", "vedtog"])
+    'Intet punkt indeholder alle ordene; her er de punkter, der indeholder flest af dem (2 af 3). «vedtog» står ikke i nogen af dem.'
     >>> notice(MostWords(4, ((1, 2, 3, 4),), (), dropped=(0,)), ["a", "b", "c", "d", "e", "f"])
     'Intet punkt indeholder alle ordene; her er de punkter, der indeholder flest af dem (4 af 5). Kun de 5 sjældneste af de 6 ord er talt med; «a» er udeladt.'
     """

@@ -48,13 +48,18 @@ from search import danish, partial, ranking, suggest, variants
 from search.compile import (CASE_NUMBER_BOOST, NO_WORDS, NOTHING_TO_SEARCH, Compiled, _all, _any, compile_query,
                             typed_word)
 from search.hits import _hit
-from search.syntax import Clause, ParsedQuery, parse
+from search.syntax import Clause, ParsedQuery, asked_decisions, asked_notice, parse
 
 
-def _read_query(text: str) -> ParsedQuery:
-    """The query as typed, as every search reads it: parsed (within `MAX_QUERY_LENGTH`), its
-    words' synonyms and abbreviations added (`variants.expand`)."""
-    return variants.expand(parse(text.strip(), MAX_QUERY_LENGTH))
+def _read_query(text: str, decisions_only: bool = False) -> ParsedQuery:
+    """The query as typed, as every search reads it: parsed (within `MAX_QUERY_LENGTH`), the
+    decision words of a question about decisions left out with a notice (`asked_decisions`;
+    `decisions_only`: the search already looks in the decisions alone), its words' synonyms and
+    abbreviations added (`variants.expand`)."""
+    parsed, asked = asked_decisions(parse(text.strip(), MAX_QUERY_LENGTH))
+    if asked:
+        parsed = replace(parsed, notices=(*parsed.notices, asked_notice(asked, decisions_only)))
+    return variants.expand(parsed)
 
 
 def query_marker(searcher: Searcher, query: str, snapshot: Snapshot | None = None) -> Marker:
@@ -179,7 +184,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     with the same filters and period (`_followed`), which is itself searched without."""
     _validate(request)
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
-    parsed = _read_query(request.query)
+    parsed = _read_query(request.query, request.decisions_only)
     compiled, matched = _compile(searcher, snapshot, parsed, request.decisions_only, request.query)
     lacking: Callable[[int], tuple[str, ...]] | None = None  # most words: the words a hit lacks
 

@@ -9,6 +9,8 @@ after a name (`Ole Riis (O)`) is left out, as the attendance lists leave it out.
 Parsing never fails: whatever cannot be read as syntax is read as plain words or dropped,
 and each such repair adds a Danish notice for the user (the operators themselves, OR, ELLER,
 NOT and IKKE, are read without one; AND/OG is said to be unneeded). Parentheses do not group.
+A question about decisions ("hvad besluttede rådet om boliger") is read by `asked_decisions`:
+its decision word is what is asked, not a word to search.
 
 Exact things are recognised as written: a date in any form the documents use
 (`21.05.2015`, `21. maj 2015`) or a person types (`21.5.15`, `21.maj 2015`; see
@@ -124,6 +126,9 @@ class Clause:
     # A word typed with a trailing `*` ("flygt*"): every index term that begins with it. `text`
     # keeps the `*`, so notices quote the word as typed and spelling corrections leave it alone.
     prefix: bool = False
+    # A single word typed in quotes: searched as the word is, and read as typed where a word
+    # alone may be read otherwise ("besluttede" in a question, `asked_decisions`).
+    quoted: bool = False
 
 
 @dataclass(frozen=True)
@@ -256,7 +261,8 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
                 notices.append(f"Nærhedssøgning («{proximity.group(0)}») understøttes ikke; der blev søgt på frasen.")
                 i = proximity.end()
             if value:
-                items.append(Clause(value, field, len(value.split()) > 1, negated))
+                words = len(value.split())
+                items.append(Clause(value, field, words > 1, negated, quoted=words == 1))
             elif field:
                 notices.append(f"«{match.group(0) if match else field}» mangler en værdi og blev ignoreret.")
             continue
@@ -359,6 +365,91 @@ def _unsearched_negation(items: list[Clause | str]) -> list[str]:
         notices.append(f"«{item.text}» søges ikke på (et småord), så punkterne indeholder «{after.text}»; "
                        f"skriv IKKE {word} eller -{word} for at udelade {'frasen' if after.phrase else 'ordet'}.")
     return notices
+
+
+# A question about what was decided ("hvad besluttede rådet om boliger til flygtninge"): its
+# decision word says what is asked, not a word the answer holds. The minutes record decisions
+# as «Anbefalet», «Godkendt», «Taget til efterretning»; required, «besluttede» found the one item
+# that happened to say «Byrådet besluttede …» and none of the housing decisions (a web review,
+# 2026-12). Folded stems: beslutte, besluttede, besluttet, besluttes; beslutning(en/er/erne).
+DECISION_STEMS = frozenset({"beslut", "beslutning"})
+# Words that make a query a question (folded); "hvad" is a small word too, the others are searched.
+QUESTION_WORDS = frozenset({"hvad", "hvornaar", "hvem", "hvordan", "hvorfor", "hvilke", "hvilken", "hvilket"})
+# Without a question word, a query of at least this many words (small words too) is read as one:
+# "beslutning om boliger til flygtninge". Fewer are keywords: "kommissorium beslutning" finds
+# «Beslutning om nyt kommissorium» by its title.
+QUESTION_LENGTH = 4
+_EDGE_RE = re.compile(r"^\W+|\W+$")
+
+
+def asked_decisions(parsed: ParsedQuery) -> tuple[ParsedQuery, tuple[str, ...]]:
+    """`parsed` without the decision words of a question about decisions, and those words as
+    typed (without signs around them); `parsed` and () when it is no such question.
+
+    A decision word (`DECISION_STEMS`) is left out when it is a plain word (not in quotes, a
+    field, an exclusion or an OR), the query is a question (a `QUESTION_WORDS` word, or at least
+    `QUESTION_LENGTH` words), and something else is searched (a word that is not small, a phrase,
+    a field, a date). "beslutning" alone, "hvad besluttede" and "kommissorium beslutning" keep it.
+
+    >>> reduced, words = asked_decisions(parse("Hvad besluttede rådet om boliger?"))
+    >>> words, [group[0].text for group in reduced.groups]
+    (('besluttede',), ['Hvad', 'rådet', 'om', 'boliger?'])
+    >>> [asked_decisions(parse(q))[1] for q in ("beslutning om boliger til flygtninge", "kommissorium beslutning",
+    ...                                         "hvad besluttede", '"beslutning" om boliger til flygtninge')]
+    [('beslutning',), (), (), ()]
+    """
+    words = [_plain_word(group) for group in parsed.groups]
+    decided = [k for k, word in enumerate(words) if word and _stem(word) in DECISION_STEMS]
+    if not decided:
+        return parsed, ()
+    positive = [k for k, group in enumerate(parsed.groups) if any(not clause.negated for clause in group)]
+    question = any(word and danish.fold(word) in QUESTION_WORDS for word in words)
+    # something else to search: not a small word, a question word or signs typed alone ("?")
+    topic = any(k not in decided and (words[k] is None or words[k] and not _small_or_question(words[k]))
+                for k in positive)
+    if not topic or not (question or len(positive) >= QUESTION_LENGTH):
+        return parsed, ()
+    kept = tuple(group for k, group in enumerate(parsed.groups) if k not in decided)
+    return replace(parsed, groups=kept), tuple(dict.fromkeys(str(words[k]) for k in decided))
+
+
+def asked_notice(words: tuple[str, ...], decisions_only: bool) -> str:
+    """What is said of the decision words `asked_decisions` left out of a question.
+
+    >>> asked_notice(("besluttede",), False)
+    '«besluttede» blev læst som et spørgsmål om, hvad der blev besluttet, og er ikke søgt som ord. Vælg «Kun beslutninger» for kun at søge i beslutningerne; skriv "besluttede" i anførselstegn for at søge på ordet.'
+    >>> asked_notice(("besluttet", "beslutning"), True)
+    '«besluttet» og «beslutning» blev læst som et spørgsmål om, hvad der blev besluttet, og er ikke søgt som ord: der søges i beslutningerne. Skriv "besluttet" i anførselstegn for at søge på ordet.'
+    """
+    named = [f"«{word}»" for word in words]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} og {named[-1]}"
+    said = f"{listed} blev læst som et spørgsmål om, hvad der blev besluttet, og er ikke søgt som ord"
+    quote = f'"{words[0]}" i anførselstegn for at søge på ordet.'
+    if decisions_only:
+        return f"{said}: der søges i beslutningerne. Skriv {quote}"
+    return f"{said}. Vælg «Kun beslutninger» for kun at søge i beslutningerne; skriv {quote}"
+
+
+def _plain_word(group: tuple[Clause, ...]) -> str | None:
+    """The word of a group that is one plain word as typed (with the variants the engine added),
+    without signs around it ("" for signs alone); None for a phrase, a field, an exclusion, a
+    quoted or truncated word or words joined by OR."""
+    typed = [clause for clause in group if clause.boost == 1.0]
+    if len(typed) != 1:
+        return None
+    clause = typed[0]
+    if clause.field is not None or clause.negated or clause.phrase or clause.prefix or clause.quoted:
+        return None
+    return _EDGE_RE.sub("", clause.text)
+
+
+def _stem(word: str) -> str:
+    return danish.stem(danish.fold(word))
+
+
+def _small_or_question(word: str) -> bool:
+    folded = danish.fold(word)
+    return danish.is_stop(folded) or folded in QUESTION_WORDS
 
 
 # "KL" (Kommunernes Landsforening) and the time's "kl." ("kl. 17.00") are one word in the index,
