@@ -430,3 +430,32 @@ def test_a_sigterm_lost_in_a_fork_hook_still_stops_the_first_build():
     finally:
         workers._STOP_REQUESTED.clear()
     workers.StopChecking(Progress()).file("a.txt")  # not asked to stop: reports as usual
+
+
+def test_the_parent_waiting_for_its_workers_sees_a_stop_whose_interrupt_was_lost():
+    """A SIGTERM raised where Python drops exceptions (seen: a weakref finalizer the garbage
+    collector ran in the parent) only sets the flag; the parent, waiting for a worker to end,
+    must still stop instead of blocking until it is killed."""
+    import logging
+    import types
+
+    from webui import workers
+
+    hook = getattr(logging, "_releaseLock", None) or logging._afterFork
+    lost = types.SimpleNamespace(f_code=hook.__code__, f_back=None, f_globals=vars(logging))
+    worker = subprocess.Popen(["sleep", "30"])
+    workers._STOP_REQUESTED.clear()
+    try:
+        workers.interrupt(signal.SIGTERM, lost)  # remembered, not raised
+        started = time.monotonic()
+        assert workers._wait_for_a_worker() == (0, 0)  # though the worker still runs
+        assert time.monotonic() - started < 5 and worker.poll() is None
+    finally:
+        workers._STOP_REQUESTED.clear()
+        worker.kill()
+        worker.wait()
+    quick = subprocess.Popen(["true"])
+    ended = set()
+    while quick.pid not in ended:  # not asked to stop: the ended worker is reported
+        ended.add(workers._wait_for_a_worker()[0])
+    quick.returncode = 0  # reaped above; Popen must not wait for it again

@@ -89,9 +89,9 @@ def run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, wor
                     build, building = None, build
                     building()  # a worker that dies meanwhile is restarted afterwards
                     continue
-                if stop_requested():  # asked while forking: the KeyboardInterrupt was lost
+                pid, status = _wait_for_a_worker()
+                if pid == 0:  # asked to stop, though the KeyboardInterrupt was lost
                     break
-                pid, status = os.wait()
                 children.pop(pid, None)
                 time.sleep(0.2)  # a worker that dies at once is not restarted in a tight loop
                 # After the pause: a Ctrl+C that also stopped the worker has stopped this loop by now.
@@ -102,6 +102,22 @@ def run_workers(site: AccessLog, sockets: list[socket.socket], threads: int, wor
         return
     finally:  # the handlers are restored; serve() closes the parent's sockets
         _stop(set(children))
+
+
+def _wait_for_a_worker(poll: float = 0.1) -> tuple[int, int]:
+    """(pid, wait status) of the next worker to end, or (0, 0) once a stop was asked for.
+
+    Polls instead of blocking in os.wait(): a SIGTERM whose KeyboardInterrupt was raised where
+    Python drops exceptions (an os.fork hook, a weakref finalizer the garbage collector ran)
+    only set the flag, and a blocking wait never looked at it again: serve ignored the SIGTERM
+    until it was killed. Raises ChildProcessError when no worker is left."""
+    while True:
+        if stop_requested():
+            return 0, 0
+        pid, status = os.waitpid(-1, os.WNOHANG)
+        if pid:
+            return pid, status
+        time.sleep(poll)
 
 
 def _how_it_ended(status: int) -> str:
