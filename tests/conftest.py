@@ -136,6 +136,21 @@ def benchmark_searcher(tmp_path_factory):
 
 
 @pytest.fixture
+def searcher(benchmark_searcher):
+    """The benchmark corpus's searcher, for the query tests (a test file may define its own)."""
+    return benchmark_searcher
+
+
+def search_all(searcher, query: str, **options):
+    """`run_search` with every hit on one page (up to 100), as the query tests read answers."""
+    from search import SearchRequest
+    from search.query import run_search
+
+    options.setdefault("page_size", 100)
+    return run_search(searcher, SearchRequest(query=query, **options))
+
+
+@pytest.fixture
 def corpus(tmp_path) -> Path:
     """A writable copy of the seeds, for tests that change, add or delete files."""
     target = tmp_path / "corpus"

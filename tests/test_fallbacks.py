@@ -20,11 +20,6 @@ from search import SearchRequest
 from search.query import run_search
 
 
-@pytest.fixture
-def searcher(benchmark_searcher):
-    return benchmark_searcher
-
-
 def search(searcher, query: str, **options):
     return run_search(searcher, SearchRequest(query=query, **options))
 

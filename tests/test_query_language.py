@@ -15,22 +15,12 @@ from search import SearchRequest
 from search import compile as compile_module
 from search.examples import example_document, example_passage
 from search.index import open_index
-from search.query import run_search
 from search.syntax import parse
+from conftest import search_all as search  # every hit on one page; `searcher` is the benchmark corpus's
 
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 LYNGSOE_MINUTES = LAYOUTS / "f3_lyngsoe_beskaeftigelses_og_integrationsudvalget_2012-03-13.txt"
-
-
-@pytest.fixture
-def searcher(benchmark_searcher):
-    return benchmark_searcher
-
-
-def search(searcher, query: str, **options):
-    options.setdefault("page_size", 100)
-    return run_search(searcher, SearchRequest(query=query, **options))
 
 
 def items(response) -> set[str]:

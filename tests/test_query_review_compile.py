@@ -9,13 +9,8 @@ import pytest
 from search import SearchRequest
 from search.examples import example_document, example_passage
 from search.index import open_index
-from search.query import run_search
-from tests.conftest import LAYOUTS, PDFS, SEEDS
-
-
-@pytest.fixture
-def searcher(benchmark_searcher):
-    return benchmark_searcher
+from conftest import LAYOUTS, PDFS, SEEDS
+from conftest import search_all as search  # every hit on one page; `searcher` is the benchmark corpus's
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +24,6 @@ def review_index(tmp_path_factory):
     update_index([SEEDS, LAYOUTS, PDFS], index_dir)
     with open_index(index_dir) as index:
         yield index
-
-
-def search(searcher, query: str, **options):
-    options.setdefault("page_size", 100)
-    return run_search(searcher, SearchRequest(query=query, **options))
 
 
 def items(response) -> list[str]:

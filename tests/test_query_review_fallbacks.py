@@ -21,11 +21,6 @@ from search.snapshot import Snapshot
 ROSKILDE_10 = "Roskilde #10 Orientering fra for- og næstforperson"
 
 
-@pytest.fixture
-def searcher(benchmark_searcher):
-    return benchmark_searcher
-
-
 def search(searcher, query: str, **options):
     return run_search(searcher, SearchRequest(query=query, **options))
 

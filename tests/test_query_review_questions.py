@@ -19,6 +19,7 @@ from search import SearchRequest
 from search.query import query_marker, run_search
 from search.snapshot import Snapshot
 from search.syntax import parse
+from conftest import search_all as search  # every hit on one page; `searcher` is the benchmark corpus's
 
 FJORDBY_42 = "Fjordby #42 Boligplacering af flygtninge i 2022"
 RAVNSOE_130 = "Ravnsø #130 Afvikling af midlertidige boliger til flygtninge på Solvænget"
@@ -26,16 +27,6 @@ HEDELUND_3 = "Hedelund #3 Boligplacering af flygtninge - status for 1. kvartal 2
 BOEGESKOV_3 = "Bøgeskov #3 Midlertidige boliger til flygtninge på Egevej"
 KOMMISSORIUM = "Bøgeskov #2 Beslutning om nyt kommissorium for Integrationsrådet"
 HOUSING = {FJORDBY_42, RAVNSOE_130, HEDELUND_3, BOEGESKOV_3}
-
-
-@pytest.fixture
-def searcher(benchmark_searcher):
-    return benchmark_searcher
-
-
-def search(searcher, query: str, **options):
-    options.setdefault("page_size", 100)
-    return run_search(searcher, SearchRequest(query=query, **options))
 
 
 def items(response) -> list[str]:

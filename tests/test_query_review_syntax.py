@@ -8,19 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from search import SearchRequest
-from search.query import run_search
 from search.syntax import parse
-
-
-@pytest.fixture
-def searcher(benchmark_searcher):
-    return benchmark_searcher
-
-
-def search(searcher, query: str, **options):
-    options.setdefault("page_size", 100)
-    return run_search(searcher, SearchRequest(query=query, **options))
+from conftest import search_all as search  # every hit on one page; `searcher` is the benchmark corpus's
 
 
 def items(response) -> set[str]:

@@ -31,11 +31,6 @@ def benchmark():
     return load_benchmark()
 
 
-@pytest.fixture
-def searcher(benchmark_searcher):
-    return benchmark_searcher
-
-
 def search(searcher, query: str, **options):
     return run_search(searcher, SearchRequest(query=query, **options))
 
