@@ -260,6 +260,9 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             if (proximity := _PROXIMITY_RE.match(text, i)) is not None:  # Lucene's "a b"~2: not ours
                 notices.append(f"Nærhedssøgning («{proximity.group(0)}») understøttes ikke; der blev søgt på frasen.")
                 i = proximity.end()
+            elif (boost := _BOOST_RE.match(text, i)) is not None:  # Lucene's "a b"^2
+                notices.append(f"Vægtning («{boost.group(0)}») understøttes ikke; der blev søgt på frasen.")
+                i = boost.end()
             if value:
                 words = len(value.split())
                 items.append(Clause(value, field, words > 1, negated, quoted=words == 1))
@@ -295,7 +298,7 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
                 items[-1].text.split() or [""])[-1][:1].isupper():
             notices.append(party_notice(value.strip(",.;")[1:-1]))  # "Tove Bech Larsen (V)": the name alone
         else:
-            items.append(_word(_without_party_letters(value, notices), field, negated, notices))
+            items.append(_word(_without_lucene_marks(value, notices), field, negated, notices))
     if negate_next is not None:  # nothing followed it
         notices.append(f"«{negate_next}» mangler et ord efter sig og blev ignoreret.")
     return items
@@ -371,8 +374,11 @@ def _unsearched_negation(items: list[Clause | str]) -> list[str]:
 # decision word says what is asked, not a word the answer holds. The minutes record decisions
 # as «Anbefalet», «Godkendt», «Taget til efterretning»; required, «besluttede» found the one item
 # that happened to say «Byrådet besluttede …» and none of the housing decisions (a web review,
-# 2026-12). Folded stems: beslutte, besluttede, besluttet, besluttes; beslutning(en/er/erne).
-DECISION_STEMS = frozenset({"beslut", "beslutning"})
+# 2026-12). Folded stems: beslutte, besluttede, besluttet, besluttes; beslutning(en/er/erne);
+# vedtage, vedtaget, vedtagelse, and the strong past «vedtog»; godkende, godkendte, godkendt (the
+# help page's own example asks «hvad vedtog integrationsrådet om …»: «vedtog» was required and no
+# item holds it). Not «godkendelse» (stem "godk"), the routine item «Godkendelse af referat».
+DECISION_STEMS = frozenset({"beslut", "beslutning", "vedtag", "vedtog", "godkend"})
 # Words that make a query a question (folded); "hvad" is a small word too, the others are searched.
 QUESTION_WORDS = frozenset({"hvad", "hvornaar", "hvem", "hvordan", "hvorfor", "hvilke", "hvilken", "hvilket"})
 # Without a question word, a query of at least this many words (small words too) is read as one:
@@ -524,6 +530,38 @@ def _without_party_letters(value: str, notices: list[str]) -> str:
     """
     notices.extend(party_notice(match.group(2)) for match in _NAME_PARTY_RE.finditer(value))
     return _NAME_PARTY_RE.sub(r"\1", value)
+
+
+# Lucene's weight ("flygtninge^2") and edit distance ("flygtninge~1") after a word, and its
+# one-letter wildcard inside one ("fly?tninge"): not ours. Read as part of the word, the number
+# was required as a word of its own and "flygtninge^2" found 2 items of the 11 silently.
+_BOOST_RE = re.compile(r"\^\d*(?:[.,]\d+)?")
+_WORD_MARK_RE = re.compile(r"(?<=\w)([\^~]\d*(?:[.,]\d+)?)([.,;:!?]*)$")
+_INNER_WILDCARD_RE = re.compile(r"\w\?+\w")
+
+
+def _without_lucene_marks(value: str, notices: list[str]) -> str:
+    """`value` (a word as typed, party letters left out) without a Lucene weight or edit
+    distance after it, with a notice saying so; a notice for a `?` inside it, searched as typed.
+
+    >>> notices = []
+    >>> [_without_lucene_marks(v, notices) for v in ("flygtninge^2", "bolig~", "flygtninge~1.", "fly?tninge")]
+    ['flygtninge', 'bolig', 'flygtninge.', 'fly?tninge']
+    >>> notices[0], notices[1], notices[3]
+    ('Vægtning («^2») understøttes ikke; der blev søgt på «flygtninge».', 'Omtrentlig søgning («~») understøttes ikke; der blev søgt på «bolig». Ord, der ikke findes, søges af sig selv med nære stavemåder.', '«fly?tninge»: ? som jokertegn understøttes ikke; brug * i slutningen af et ord (fx flygt*).')
+    """
+    value = _without_party_letters(value, notices)
+    if (mark := _WORD_MARK_RE.search(value)) is not None:
+        value = value[:mark.start()] + mark.group(2)
+        word = value.rstrip(".,;:!?")
+        if mark.group(1).startswith("^"):
+            notices.append(f"Vægtning («{mark.group(1)}») understøttes ikke; der blev søgt på «{word}».")
+        else:
+            notices.append(f"Omtrentlig søgning («{mark.group(1)}») understøttes ikke; der blev søgt på «{word}». "
+                           "Ord, der ikke findes, søges af sig selv med nære stavemåder.")
+    elif _INNER_WILDCARD_RE.search(value):
+        notices.append(f"«{value}»: ? som jokertegn understøttes ikke; brug * i slutningen af et ord (fx flygt*).")
+    return value
 
 
 def _word(value: str, field: str | None, negated: bool, notices: list[str]) -> Clause:

@@ -46,6 +46,9 @@ def notice(response) -> str:
     ("beslutning om boliger til flygtninge", "om boliger til flygtninge", "beslutning"),
     ("Hvornår besluttede kommunen noget om boliger til flygtninge?", "Hvornår kommunen noget om boliger til flygtninge?",
      "besluttede"),
+    ("hvad vedtog rådet om boliger til flygtninge", "hvad rådet om boliger til flygtninge", "vedtog"),
+    ("hvad blev vedtaget om flygtninges boliger", "hvad blev om flygtninges boliger", "vedtaget"),
+    ("hvad godkendte rådet om boliger til flygtninge", "hvad rådet om boliger til flygtninge", "godkendte"),
 ])
 def test_a_question_about_decisions_searches_its_topic_and_says_how_it_was_read(searcher, question, without, word):
     response = search(searcher, question)
@@ -201,3 +204,11 @@ def test_capitalised_ikke_and_not_exclude_without_a_notice(searcher, operator):
 def test_a_capitalised_operator_with_nothing_after_it_still_gets_its_notice():
     assert parse("flygtninge IKKE").notices == ("«IKKE» mangler et ord efter sig og blev ignoreret.",)
     assert parse("flygtninge NOT ").notices == ("«NOT» mangler et ord efter sig og blev ignoreret.",)
+
+
+def test_the_help_pages_example_question_requires_no_decision_word(searcher):
+    # «vedtog» was required and no item holds it: the example found items missing a word.
+    response = search(searcher, "hvad vedtog integrationsrådet om sprogcenter")
+    assert "«vedtog» blev læst som et spørgsmål" in notice(response)
+    assert response.total > 0 and all("vedtog" not in hit.missing for hit in response.hits)
+    assert items(response) == items(search(searcher, "hvad integrationsrådet om sprogcenter"))

@@ -375,14 +375,14 @@ def test_exact_matches_are_not_approximate_and_nonsense_finds_nothing(searcher):
 
 
 def test_a_question_no_passage_answers_word_for_word_shows_those_with_most_of_its_words(searcher):
-    # "vedtog" is in no item about the language centre: every word ANDed found nothing. (A
-    # question's «besluttede» is not searched at all: tests/test_query_review_questions.py.)
-    response = search(searcher, "hvad vedtog integrationsrådet om sprogcenter")
+    # "mente" is in no item about the language centre: every word ANDed found nothing. (A
+    # question's «besluttede» or «vedtog» is not searched at all: tests/test_query_review_questions.py.)
+    response = search(searcher, "hvad mente integrationsrådet om sprogcenter")
     assert response.approximate and response.suggestion is None
     assert "flest af dem (2 af 3)" in response.notice
     # the rarest words first: the items with the council and the language centre, then those
     # where the council decided something (by BM25F alone the title "… for Integrationsrådet" led)
-    assert top(searcher, "hvad vedtog integrationsrådet om sprogcenter", 2) == [
+    assert top(searcher, "hvad mente integrationsrådet om sprogcenter", 2) == [
         "Fjordby #42 Boligplacering af flygtninge i 2022",
         "Fjordby #44 Orientering om beskæftigelsesindsatsen for kvinder med flygtningebaggrund",
     ]
@@ -411,9 +411,10 @@ def test_small_words_do_not_count_against_a_long_question(searcher):
 
 
 def test_the_pages_of_passages_with_most_of_the_words_follow_one_order(searcher):
-    query = "hvad vedtog integrationsrådet om sprogcenter"
+    query = "hvad mente integrationsrådet om sprogcenter"
     every = [h.id for h in search(searcher, query, page_size=50).hits]
-    paged = [h.id for page in (1, 2, 3) for h in search(searcher, query, page_size=3, page=page).hits]
+    pages = range(1, len(every) // 3 + 2)
+    paged = [h.id for page in pages for h in search(searcher, query, page_size=3, page=page).hits]
     assert len(every) == search(searcher, query).total > 3 and paged == every
 
 
