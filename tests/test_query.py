@@ -1046,6 +1046,26 @@ def test_a_proximity_suffix_is_named_and_the_phrase_searched(seed_search):
     assert [h.id for h in response.hits] == [h.id for h in seed_search.search(SearchRequest(query='"Modtagelse af flygtninge"')).hits]
 
 
+@pytest.mark.parametrize("query, plain, said", [
+    ("flygtninge^2", "flygtninge", "Vægtning («^2») understøttes ikke; der blev søgt på «flygtninge»."),
+    ("flygtninge^1000 boligplacering", "flygtninge boligplacering", "Vægtning («^1000») understøttes ikke"),
+    ("flygtninge~1", "flygtninge", "Omtrentlig søgning («~1») understøttes ikke; der blev søgt på «flygtninge»."),
+    ('"Modtagelse af flygtninge"^2', '"Modtagelse af flygtninge"', "Vægtning («^2») understøttes ikke; der blev søgt på frasen."),
+])
+def test_a_lucene_weight_or_edit_distance_is_named_and_the_word_searched(seed_search, query, plain, said):
+    # Read as part of the word, the number was required too: "flygtninge^2" found 2 of 11 items silently.
+    response = seed_search.search(SearchRequest(query=query))
+    expected = seed_search.search(SearchRequest(query=plain))
+    assert expected.total > 0 and [h.id for h in response.hits] == [h.id for h in expected.hits]
+    assert said in response.notice
+
+
+def test_a_one_letter_wildcard_inside_a_word_is_named(seed_search):
+    response = seed_search.search(SearchRequest(query="fly?tninge"))
+    assert "«fly?tninge»: ? som jokertegn understøttes ikke; brug * i slutningen af et ord" in response.notice
+    assert seed_search.search(SearchRequest(query="fritidspas?")).notice is None  # a question mark after a word is no wildcard
+
+
 @pytest.mark.parametrize("query, clause", [("maj 2015", ("2015-05", "month")), ("Februar 2017", ("2017-02", "month")),
                                            ("21. maj 2015", ("21. maj 2015", "date")), ("maj", ("maj", None))])
 def test_a_month_and_year_are_read_as_the_whole_month(query, clause):
