@@ -361,10 +361,14 @@ def _split_notice(word: str, parts: list[str], inside: Sequence[str] = ()) -> st
 
 def _typed_parts(word: str, parts: list[str]) -> list[str]:
     """The folded compound `parts` as they are spelt in `word` (lower case): "børnehus" split as
-    ("boern", "hus") is «børn», «hus». A part not found in it stays folded.
+    ("boern", "hus") is «børn», «hus». Parts may overlap (a part and its own parts: «boligområder»,
+    «bolig», «områder»), so each is looked for after the one before, else anywhere. A part not
+    found in it stays folded.
 
     >>> _typed_parts("Flygtningekvote", ["flygtning", "kvote"]), _typed_parts("Børnehus", ["boern", "hus"])
     (['flygtning', 'kvote'], ['børn', 'hus'])
+    >>> _typed_parts("lørdagboligområder", ["loerdag", "boligomraader", "bolig", "omraader"])
+    ['lørdag', 'boligområder', 'bolig', 'områder']
     """
     lower = word.lower()
     folded, where = "", []  # the folded word, and the letter of `lower` each folded letter came from
@@ -375,6 +379,8 @@ def _typed_parts(word: str, parts: list[str]) -> list[str]:
     out, at = [], 0
     for part in parts:
         found = folded.find(part, at)
+        if found < 0:
+            found = folded.find(part)
         if found < 0:
             out.append(part)
             continue

@@ -205,7 +205,14 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         if loose is not None:  # its words find items: those, not what the fallbacks below would guess
             suggestion = loose[0]
             compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted, loose[1])))
-    if not matched and compiled.scored is not None and loose is None:  # try close spellings (bounded)
+    # Phrases no text holds even without their quotes, with a misspelt word: the phrase spelt as
+    # the texts spell it is offered, and nothing guessed is shown in its place (as for `loose`).
+    respelt = _respelt_phrases(searcher, snapshot, request, unquoted) \
+        if not matched and compiled.scored is not None and loose is None and unquoted else None
+    if respelt is not None:
+        suggestion = respelt
+        compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted)))
+    if not matched and compiled.scored is not None and loose is None and respelt is None:  # close spellings (bounded)
         fallback = suggest.fallback(searcher, parsed, request.query.strip(), "decision" if request.decisions_only else "body",
                                     snapshot)
         relaxable, notices = parsed, compiled.notices
@@ -366,6 +373,30 @@ def _without_quotes(searcher: Searcher, snapshot: Snapshot, request: SearchReque
         return None
     found = run_search(searcher, replace(request, query=text, page=1, page_size=1), snapshot, loosen_phrases=False)
     return (text, found.total) if found.total and not found.approximate else None
+
+
+def _respelt_phrases(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, phrases: tuple[str, ...]
+                     ) -> str | None:
+    """The query with the misspelt words of `phrases` spelt as the texts spell them, still in
+    quotes, when that finds items exactly; else None.
+
+    «"negativ socail kontrol"» found nothing and offered nothing: the close-spelling fallback
+    leaves a phrase's words alone, and without quotes the typo finds nothing either. The phrase
+    is asked for as written, so the correction is a suggestion to follow ("Mente du …?"), never
+    searched in its place."""
+    field = "decision" if request.decisions_only else "body"
+    query = request.query
+    for phrase in phrases:
+        spelt = suggest.respelt(searcher, phrase, field, snapshot)
+        words = r"\s+".join(re.escape(word) for word in phrase.split())
+        typed = re.search(rf'"\s*({words})\s*"', query)
+        if spelt is None or typed is None:
+            continue
+        query = query[:typed.start(1)] + spelt + query[typed.end(1):]
+    if query == request.query:
+        return None
+    found = run_search(searcher, replace(request, query=query, page=1, page_size=1), snapshot, loosen_phrases=False)
+    return query if found.total and not found.approximate else None
 
 
 def _followed(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, suggestion: str, filtered: bool,

@@ -586,6 +586,26 @@ def inside_compounds(searcher: Searcher, parsed: ParsedQuery, field: str = "body
     return replace(parsed, groups=tuple(groups)), tuple(found)
 
 
+def respelt(searcher: Searcher, words: str, field: str = "body", snapshot: Snapshot | None = None) -> str | None:
+    """`words` with each word that no passage holds spelt as its closest spelling in the texts
+    (`corrections`; a phrase's words stay in their order); None when no word is misspelt, or a
+    misspelt one has no close spelling.
+
+    For a phrase in quotes, whose words the close-spelling fallback leaves alone: a phrase is
+    asked for as written, so its correction is offered to follow, not searched in its place."""
+    spelt, changed = [], False
+    for word in words.split():
+        if not _missing(searcher, word, field):
+            spelt.append(word)
+            continue
+        close = _corrections(searcher, word, field, snapshot)
+        if not close:
+            return None
+        spelt.append(close[0].spelling)
+        changed = True
+    return " ".join(spelt) if changed else None
+
+
 def _missing(searcher: Searcher, word: str, field: str) -> bool:
     """Whether `word` is one term that no passage has: checked before anything is looked up or
     cached, as for most words of most queries it is not."""

@@ -121,6 +121,13 @@ def test_a_typed_compound_no_text_has_is_still_searched_by_its_parts(review_inde
                                "«flygtning» og «kvote».")
 
 
+def test_the_parts_of_a_compound_are_named_as_typed_even_when_they_overlap(review_index):
+    # «omraader», the index's folded spelling, was named: «områder» overlaps «boligområder» before it.
+    response = review_index.search(SearchRequest(query="lørdagboligområder"))
+    assert "«områder»" in response.notice and "omraader" not in response.notice
+    assert "«lørdag»" in response.notice
+
+
 # Item references
 
 

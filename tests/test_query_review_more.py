@@ -106,6 +106,30 @@ def test_the_web_page_shows_the_notice_and_the_link(client):
     assert "Mente du <a" in page and "social+kontrol+negativ" in page
 
 
+def test_a_phrase_with_a_typo_offers_the_phrase_spelt_as_the_texts_spell_it(searcher):
+    # Before: a silent zero; the close-spelling fallback leaves a phrase's words alone.
+    assert search(searcher, "negativ socail kontrol").approximate  # without quotes only guesses: no link to it
+    response = search(searcher, '"negativ socail kontrol"')
+    assert response.total == 0 and not response.approximate  # offered, not searched in its place
+    assert response.suggestion == '"negativ social kontrol"'
+    assert response.notice == "Frasen «negativ socail kontrol» står ikke ordret i teksterne."
+    assert search(searcher, response.suggestion).total > 0
+
+
+def test_the_spelt_phrase_keeps_the_rest_of_the_query_and_replaces_the_guesses(searcher):
+    # Before: 28 approximate Næstved items lacking the phrase.
+    response = search(searcher, '"negativ socail kontrol" Næstved')
+    assert response.total == 0 and response.suggestion == '"negativ social kontrol" Næstved'
+    assert search(searcher, response.suggestion).total > 0
+
+
+def test_a_spelt_phrase_that_finds_nothing_either_is_not_offered(searcher):
+    response = search(searcher, '"negativ socail kontrol" Roskilde')  # the phrase is in no Roskilde item
+    assert search(searcher, '"negativ social kontrol" Roskilde').approximate  # no exact hit: most words only
+    assert response.suggestion != '"negativ social kontrol" Roskilde'
+    assert search(searcher, '"xyzzy plugh"').suggestion is None
+
+
 # 2. Signs around the words a most-words hit lacks
 
 
