@@ -81,6 +81,11 @@ _FIELD_RE = re.compile(r"([^\W\d][\w]*):")
 _CHUNK_RE = re.compile(rf'(?:{danish.SPACED_TOKEN_PATTERN})|[^\s"]+')
 _PROXIMITY_RE = re.compile(r"~\d*")
 _MONTH_YEAR_RE = re.compile(rf"({'|'.join(MONTH_NAMES)})\s+((?:19|20)\d\d)(?![\w.\-/])", re.IGNORECASE)
+# A month's abbreviation before a year ("sept 2015", "okt. 2015"), as `--from`/`--to` read it
+# (`parse_month`): read as the month with a notice, as a month in digits is. Not "jul", as likely
+# Christmas as July ("jul 2019"), nor "mar"/"maj" (a whole name above, or no month at all).
+_MONTH_ABBREVIATION_YEAR_RE = re.compile(
+    r"(jan|feb|apr|jun|aug|sept|sep|okt|nov|dec)\.?\s+((?:19|20)\d\d)(?![\w.\-/])", re.IGNORECASE)
 # What a date is copied with from a document, before it: its label, weekday and "den"/"d."
 # ("Mødedato: Torsdag d. 04. juni 2026", "Dato: Tirsdag den 13. marts 2012"), and after it: the
 # time ("kl. 16:30", "kl. 17.00-19.00", "16:00:00"). None of it is a word to search: "d." would
@@ -229,6 +234,7 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
                 notices.append(f"Feltet «{name}» findes ikke; der blev søgt på det, der stod efter kolonet.")
         if field in _SPACED_VALUE_FIELDS and (gap := len(text[i:]) - len(text[i:].lstrip())) and (
                 i + gap in dates or _MONTH_YEAR_RE.match(text, i + gap) or _numeric_month(text, i + gap)
+                or _MONTH_ABBREVIATION_YEAR_RE.match(text, i + gap)
                 if field == "date" else _case_number_after_space(text, i + gap)):
             i += gap  # "sagsnr: 19/20102", "dato: maj 2015": the value after the space, as people type it
         if (typed := dates.get(i)) is not None and field in (None, "date"):  # however many words it is written in
@@ -238,6 +244,13 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             number = MONTH_NAMES.index(month.group(1).lower()) + 1
             items.append(Clause(f"{month.group(2)}-{number:02d}", "month", False, negated))
             i = month.end()
+            continue
+        if field in (None, "date") and (short := _MONTH_ABBREVIATION_YEAR_RE.match(text, i)):  # "sept 2015"
+            year, number = parse_month(short.group(0))  # type: ignore[misc]  # the pattern is a month
+            items.append(Clause(f"{year}-{number:02d}", "month", False, negated))
+            notices.append(f"«{short.group(0)}» blev læst som måneden {MONTH_NAMES[number - 1]} {year}; "
+                           f"skriv \"{short.group(0)}\" i anførselstegn for at søge efter det som tekst.")
+            i = short.end()
             continue
         if field in (None, "date") and (numeric := _numeric_month(text, i)) is not None:  # "2015-05", "05.2015"
             typed, (year, number), i = numeric

@@ -1073,6 +1073,25 @@ def test_a_month_and_year_are_read_as_the_whole_month(query, clause):
     assert (first.text, first.field) == clause
 
 
+@pytest.mark.parametrize("query, month", [("sept 2015", "2015-09"), ("Okt. 2015", "2015-10"), ("dec 2019", "2019-12"),
+                                          ("dato: sept 2015", "2015-09")])
+def test_a_months_abbreviation_before_a_year_is_the_month_as_the_period_reads_it(query, month):
+    # "sept 2015" was two words while --from "sept 2015" meant September (a code review).
+    parsed = parse(query)
+    assert [(c.text, c.field) for group in parsed.groups for c in group] == [(month, "month")]
+    assert "blev læst som måneden" in " ".join(parsed.notices)
+
+
+def test_jul_before_a_year_stays_words():  # as likely Christmas as July
+    assert [c.text for group in parse("jul 2019").groups for c in group] == ["jul", "2019"]
+
+
+def test_an_abbreviated_month_finds_the_same_meetings_as_its_name(seed_search):
+    named = seed_search.search(SearchRequest(query="september 2015", page_size=100))
+    short = seed_search.search(SearchRequest(query="sept. 2015", page_size=100))
+    assert named.total > 0 and [h.id for h in short.hits] == [h.id for h in named.hits]
+
+
 def test_a_month_finds_the_meetings_held_in_it_newest_first(seed_search):
     meeting = seed_search.search(SearchRequest(query="21.05.2015", page_size=100))
     month = seed_search.search(SearchRequest(query="maj 2015", page_size=100))
