@@ -28,18 +28,14 @@ import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from whoosh import index as whoosh_index
-from whoosh.index import FileIndex
-from whoosh.query import Term
-from whoosh.searching import Searcher
+from typing import TYPE_CHECKING, Any
 
 from indexer.models import Passage
 from search import danish
 from search.api import SearchRequest
-from search.query import run_search
-from search.schema import PASSAGE, build_schema, passage_fields
+
+if TYPE_CHECKING:
+    from search.index import SearchIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "bench" / "relevance"
@@ -178,32 +174,42 @@ def ranked_grades(hit_ids: Sequence[str], judged: Mapping[str, tuple[str, int]])
     return grades
 
 
-def build_index(benchmark: Benchmark, index_dir: Path, root: Path = ROOT) -> FileIndex:
-    """A fresh index of the benchmark's corpus in `index_dir`, written as the product writes passages."""
-    from indexer.pipeline import read_document  # the pipeline is needed only to build
+def build_index(benchmark: Benchmark, index_dir: Path, root: Path = ROOT) -> SearchIndex:
+    """A fresh index of the benchmark's corpus in `index_dir`, written as `referatsog index`
+    writes one (`indexer.update.update_index`: the corpus's learned compound lexicon, the
+    source files' records, the build stamp), so the benchmark measures the product's index.
 
-    index_dir.mkdir(parents=True, exist_ok=True)
-    ix = whoosh_index.create_in(str(index_dir), build_schema(), indexname="MAIN")
-    with ix.writer() as writer:
-        for source in benchmark.sources:
-            for passage in read_document(root / source, root).passages:
-                writer.add_document(**passage_fields(passage))
-    return ix
+    Raises `BenchmarkError` when a source is skipped or not named as the judgments name it
+    (relative to `root`: the update names sources relative to the folder the paths share)."""
+    from indexer.update import update_index  # the indexer is needed only to build
+    from search.index import open_index
+
+    report = update_index([root / source for source in benchmark.sources], index_dir)
+    if report.skipped:
+        raise BenchmarkError("skipped: " + "; ".join(f"{s.source}: {s.reason}" for s in report.skipped))
+    index = open_index(index_dir)
+    indexed = set(index.sources())
+    if indexed != set(benchmark.sources):
+        index.close()
+        raise BenchmarkError(f"the index names its sources {sorted(indexed)}, not as the judgments do")
+    return index
 
 
-def indexed_passages(searcher: Searcher) -> list[Passage]:
-    return [Passage.from_record(json.loads(searcher.stored_fields(d)["record"])) for d in searcher.docs_for_query(Term("kind", PASSAGE))]
+def indexed_passages(index: SearchIndex) -> list[Passage]:
+    """Every passage of the index, document by document."""
+    documents = dict.fromkeys(record["document_id"] for record in index.sources().values())
+    return [passage for document_id in documents for passage in index.document(document_id)]
 
 
-def evaluate(searcher: Searcher, benchmark: Benchmark) -> Report:
-    """Run every judged query through `run_search` and score its first page of ten."""
-    passages = indexed_passages(searcher)
+def evaluate(index: SearchIndex, benchmark: Benchmark) -> Report:
+    """Run every judged query through the index's own `search` and score its first page of ten."""
+    passages = indexed_passages(index)
     names = {p.id: f"{p.source.rsplit('/', 1)[-1]} #{p.item_number} {p.title}" for p in passages}
     resolved = resolve(benchmark, passages)
     results = []
     for query in benchmark.queries:
         request = SearchRequest(query=query.text, decisions_only=query.decisions_only, page_size=CUTOFF)
-        response = run_search(searcher, request)
+        response = index.search(request)
         judged = resolved[query.text]
         ranked = ranked_grades([hit.id for hit in response.hits], judged)
         results.append(QueryResult(
@@ -294,9 +300,8 @@ def run(index_dir: Path | None = None, benchmark: Benchmark | None = None) -> Re
     """Build the benchmark index (in a temporary folder unless given) and evaluate it."""
     benchmark = benchmark or load_benchmark()
     with tempfile.TemporaryDirectory(prefix="referatsog-eval-") as tmp:
-        ix = build_index(benchmark, Path(index_dir or tmp))
-        with ix.searcher() as searcher:
-            return evaluate(searcher, benchmark)
+        with build_index(benchmark, Path(index_dir or tmp)) as index:
+            return evaluate(index, benchmark)
 
 
 def command(*, details: bool = False, as_json: bool = False, record_floors: bool = False, echo: Callable[[str], None] = print) -> list[str]:

@@ -125,13 +125,23 @@ def seed_index(seed_index_dir):
 
 
 @pytest.fixture(scope="session")
-def benchmark_searcher(tmp_path_factory):
-    """A searcher of the relevance benchmark's corpus (seeds, fixture PDFs, layout minutes), as
-    the reviewers searched it: built once for the modules that ask what it answers."""
+def benchmark_index(tmp_path_factory):
+    """The relevance benchmark's corpus (seeds, fixture PDFs, layout minutes) indexed as
+    `referatsog index` writes it (`search.relevance.build_index`): the index `referatsog eval`
+    measures, built once for the modules that ask what it answers. Tests must not write to it."""
     from search.relevance import build_index, load_benchmark
 
-    ix = build_index(load_benchmark(), tmp_path_factory.mktemp("benchmark-index"))
-    with ix.searcher() as searcher:
+    index = build_index(load_benchmark(), tmp_path_factory.mktemp("benchmark-index"))
+    yield index
+    index.close()
+
+
+@pytest.fixture(scope="session")
+def benchmark_searcher(benchmark_index):
+    """A Whoosh searcher of `benchmark_index`, for tests that call `run_search` themselves."""
+    from search.index_folder import open_current
+
+    with open_current(benchmark_index.path).searcher() as searcher:
         yield searcher
 
 

@@ -499,9 +499,9 @@ def test_metrics_of_a_known_ranking():
     assert score([0, 3], [3])["mrr"] == 0.5
 
 
-def test_every_judgment_names_passages_and_the_benchmark_holds_its_floors(searcher, benchmark):
+def test_every_judgment_names_passages_and_the_benchmark_holds_its_floors(benchmark_index, benchmark):
     assert len(benchmark.queries) >= 30
-    report = evaluate(searcher, benchmark)  # raises if a judgment names no passage
+    report = evaluate(benchmark_index, benchmark)  # raises if a judgment names no passage
     assert below_floors(report, load_floors(FLOORS)) == []
 
 
@@ -513,8 +513,8 @@ def test_eval_command_prints_the_table():
     assert "| **i alt** | 73 |" in result.output and "nDCG@10" in result.output
 
 
-def test_floors_are_checked(benchmark, searcher):
-    report = evaluate(searcher, benchmark)
+def test_floors_are_checked(benchmark, benchmark_index):
+    report = evaluate(benchmark_index, benchmark)
     assert below_floors(report, {"topic": {"ndcg": 1.01}}) == [f"emne: nDCG@10 {report.by_type['topic']['ndcg']:.3f} < gulv 1.010"]
 
 
