@@ -227,6 +227,19 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
+class Widening:
+    """What a search that found nothing finds with one of its filters taken off: a facet (all
+    its values), an end of the period (`from`, `to`) or `decisions_only`. A reporter with
+    «Kun beslutninger» on saw «uden dem kan der være resultater» and had to try each filter."""
+
+    parameter: str  # a facet's name, "from", "to" or "decisions_only"
+    total: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"parameter": self.parameter, "total": self.total}
+
+
+@dataclass(frozen=True)
 class SearchResponse:
     """The answer: one page of hits and the facet counts of the whole result set."""
 
@@ -240,6 +253,8 @@ class SearchResponse:
     # How the hits are ordered: the sort asked for, except that "relevance" without words to
     # rank by (facet values, dates, case numbers, exclusions alone, or nothing) is "newest".
     order: str = "relevance"
+    # A search that found nothing with filters on: what each filter taken off finds (found ones only).
+    widenings: tuple[Widening, ...] = ()
 
     @property
     def pages(self) -> int:
@@ -275,6 +290,7 @@ class SearchResponse:
             "notice": self.notice,
             "hits": [h.to_json() for h in self.hits],
             "facets": {name: {fv.value: fv.count for fv in values} for name, values in self.facets.items()},
+            "widenings": [w.to_json() for w in self.widenings],
         }
 
 

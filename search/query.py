@@ -36,7 +36,7 @@ from whoosh.searching import Searcher
 from indexer.models import AARSBERETNING
 from search.analysis import compound_lexicon
 from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, InvalidParameter,
-                        SearchRequest, SearchResponse)
+                        SearchRequest, SearchResponse, Widening)
 from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import Marker
 from search.schema import TEXT_FIELDS
@@ -176,12 +176,14 @@ _NAME_WORDS = 4
 
 
 def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | None = None, *,
-               loosen_phrases: bool = True, check_suggestion: bool = True) -> SearchResponse:
+               loosen_phrases: bool = True, check_suggestion: bool = True, widen: bool = True) -> SearchResponse:
     """Answer one request. Malformed query text never raises; invalid parameters raise `InvalidParameter`.
     `loosen_phrases`: when nothing matches, count what the query finds without the quotes of
     the phrases no text holds (`_without_quotes`), which is itself searched without.
     `check_suggestion`: when nothing is found, offer a "Mente du …?" only if it finds something
-    with the same filters and period (`_followed`), which is itself searched without."""
+    with the same filters and period (`_followed`), which is itself searched without.
+    `widen`: when nothing is found with filters on, count what each filter taken off finds
+    (`_widenings`), which is itself searched without."""
     _validate(request)
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
     parsed = _read_query(request.query, request.decisions_only)
@@ -310,8 +312,33 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         notices = (*notices, said) if said else notices
     approximate = approximate and bool(hits_set)  # no "approximate results" above none
     notice = " ".join(notices) or None
+    widenings = _widenings(searcher, snapshot, request, matched, facet_sets, copies) \
+        if widen and not hits_set and (facet_sets or period or request.decisions_only) else ()
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
-                          suggestion=suggestion, approximate=approximate, order=order)
+                          suggestion=suggestion, approximate=approximate, order=order, widenings=widenings)
+
+
+def _widenings(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, matched: frozenset[int],
+               facet_sets: dict[str, frozenset[int]], copies: dict[int, tuple[int, bytes]]) -> tuple[Widening, ...]:
+    """For a search that found nothing with filters on: how many items each filter taken off
+    finds (a facet with all its values, an end of the period, «Kun beslutninger»), those that
+    find some. A facet or an end from the sets at hand; «Kun beslutninger», which changes what
+    the words are matched in, by searching again without it, one hit asked for."""
+    ends = {name: bounds for name, bounds, on in (("from", ("", request.date_to), request.date_from),
+                                                  ("to", (request.date_from, ""), request.date_to)) if on}
+    whole = [period_docs(searcher, snapshot, request.date_from, request.date_to)] if ends else []
+    found = [Widening(name, len(_without_copies(_intersect(matched, [
+                 *(docs for other, docs in facet_sets.items() if other != name), *whole]), copies)))
+             for name in facet_sets]
+    for name, bounds in ends.items():
+        rest = [period_docs(searcher, snapshot, *bounds)] if any(bounds) else []
+        found.append(Widening(name, len(_without_copies(_intersect(matched, [*facet_sets.values(), *rest]), copies))))
+    if request.decisions_only:
+        wider = run_search(searcher, replace(request, decisions_only=False, page=1, page_size=1), snapshot,
+                           check_suggestion=False, widen=False)
+        if not wider.approximate:  # guesses are no count of what the words find
+            found.append(Widening("decisions_only", wider.total))
+    return tuple(widening for widening in found if widening.total)
 
 
 _WORD_FIELDS = frozenset({None, *TEXT_FIELDS})

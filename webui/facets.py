@@ -41,6 +41,7 @@ class Chip:
     facet_label: str
     label: str
     remove_url: str
+    parameter: str = ""  # the URL parameter it sets: a facet's name, "from", "to", "decisions_only"
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class Facet:
         """One chip per selected value, labelled as the index spells it (`naestved` shows as
         Næstved) when the counts hold it."""
         spelled = {value_key(fv.value): fv.value for fv in counted}
-        return [Chip(self.label, self.value_label(spelled.get(value_key(v), v)), state.without_value(self.name, v))
+        return [Chip(self.label, self.value_label(spelled.get(value_key(v), v)), state.without_value(self.name, v), self.name)
                 for v in state.selected(self.name)]
 
 

@@ -66,6 +66,7 @@ def index() -> Response | tuple[str, int] | str:
         first=first,
         last=first + len(response.hits) - 1,
         by_date=listed_by_date(state, response),
+        widened=widened(response),
     )
     return (page, 404) if response.past_last_page else page
 
@@ -132,6 +133,14 @@ def help_sections(x: HelpExamples) -> list[dict[str, Any]]:
             for anchor, title, examples in sections]
 
 
+def widened(response: SearchResponse) -> dict[str, int]:
+    """What each filter taken off finds, by its parameter, for a search that found nothing: the
+    empty page names the count beside the link that removes it. A facet with several values
+    chosen is counted with all of them off, so its chips get no count (each removes one)."""
+    chosen = {name: len(values) for name, values in response.request.filters.items()}
+    return {w.parameter: w.total for w in response.widenings if chosen.get(w.parameter, 1) == 1}
+
+
 def listed_by_date(state: SearchState, response: SearchResponse) -> bool:
     """Whether "Relevans" lists the hits newest first: a query of facet values, dates, case
     numbers or exclusions alone (or none) has no words to rank by, and the engine says so in
@@ -165,11 +174,11 @@ def active_chips(state: SearchState, facets: Mapping[str, Sequence[FacetValue]] 
     found = chips(state, facets)
     r = state.request
     if r.date_from:
-        found.append(Chip("Fra", long_date(r.date_from), state.with_period("", r.date_to)))
+        found.append(Chip("Fra", long_date(r.date_from), state.with_period("", r.date_to), "from"))
     if r.date_to:
-        found.append(Chip("Til", long_date(r.date_to), state.with_period(r.date_from, "")))
+        found.append(Chip("Til", long_date(r.date_to), state.with_period(r.date_from, ""), "to"))
     if r.decisions_only:
-        found.append(Chip("", "Kun beslutninger", state.with_decisions_only(False)))
+        found.append(Chip("", "Kun beslutninger", state.with_decisions_only(False), "decisions_only"))
     return found
 
 
