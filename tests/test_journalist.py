@@ -285,6 +285,17 @@ def test_feed_summaries_label_the_case_handler_and_case_number_as_the_page_does(
     assert handled and numbered and unlabelled  # each branch taken: both labels and their absence
 
 
+def test_a_feed_entrys_link_carries_the_search_with_its_filters_and_decisions_only(client):
+    # The entries linked ?q= alone: «Kun beslutninger» and the filters were lost (a journalist review).
+    from urllib.parse import parse_qs, urlsplit
+
+    entries = feed_entries(client, q="flygtninge", decisions_only="1", municipality="Næstved", sort="oldest", page="2")
+    assert entries
+    for entry in entries:
+        query = parse_qs(urlsplit(entry.find(f"{ATOM}link").get("href")).query)
+        assert query == {"q": ["flygtninge"], "municipality": ["Næstved"], "decisions_only": ["1"]}
+
+
 def test_an_annual_reports_section_in_the_feed_is_titled_with_its_report(client):
     """A feed reader lists titles alone: "Forord" says nothing, "Årsberetning 2019: Forord" does."""
     entries = feed_entries(client, q="forord", doc_type="årsberetning")

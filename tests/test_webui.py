@@ -948,7 +948,7 @@ def test_a_search_has_an_atom_feed_of_its_newest_items(client):
     first = entries[0]
     assert first.find(f"{ATOM}author/{ATOM}name").text == "Integrationsrådet, Næstved"
     link = first.find(f"{ATOM}link").get("href")
-    assert link.endswith(f"/passage/{newest[0]['id']}?q=flygtninge")
+    assert link.endswith(f"/passage/{newest[0]['id']}?q=flygtninge&municipality=N%C3%A6stved")  # the search, filters too
     assert client.get(urlsplit(link).path).status_code == 200
     summary = BeautifulSoup(first.find(f"{ATOM}summary").text, "html.parser")
     assert summary.select("mark") and "Integrationsrådet · Næstved" in summary.p.get_text()

@@ -234,7 +234,11 @@ def feed() -> Response:
     last_commit = str(get_index().stats()["last_commit"]).replace("+00:00", "Z")
     # the words the entries were found by (approximate hits: the nearest spellings), as the page links them
     searched = response.suggestion if response.approximate and response.suggestion else request_.query
-    entries = [feed_entry(hit, last_commit, searched) for hit in response.hits]
+    # an entry's link carries the search as the page's hit links do: «Kun beslutninger» and the
+    # filters too (the entries lost them, a journalist review), not the feed's own sort and size
+    carry = {name: values for name, values in state.url_params(state.request.with_changes(query=searched)).items()
+             if name not in FEED_IGNORES}
+    entries = [feed_entry(hit, last_commit, carry) for hit in response.hits]
     body = render_template(
         "search/feed.xml",
         title="Referatsøg: " + search_description(state, response.facets),
@@ -287,9 +291,10 @@ def decision_lines(hit: Hit) -> Markup:
     return Markup("<br>").join(hit.decision.split("\n"))  # join escapes each line
 
 
-def feed_entry(hit: Hit, last_commit: str, query: str) -> dict[str, Any]:
+def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> dict[str, Any]:
     """One hit as an Atom entry: dated by its meeting (an undated item by the index's commit),
-    identified by its permalink, linked with the query's words marked."""
+    identified by its permalink, linked with the search's parameters (`carry`), so its page
+    marks the query's words and leads back to the search."""
     when = hit.meeting_date or (f"{hit.year}-12-31" if hit.year else None)
     # the meta line the search page shows, labelled the same way: a bare "SKA" said nothing
     meta = " · ".join(part for part in (
@@ -314,7 +319,7 @@ def feed_entry(hit: Hit, last_commit: str, query: str) -> dict[str, Any]:
     return {
         "title": f"{report}{number}{hit.title or '(uden titel)'}",
         "id": absolute_url("passages.passage", passage_id=hit.id),
-        "url": absolute_url("passages.passage", passage_id=hit.id, q=query or None),
+        "url": absolute_url("passages.passage", passage_id=hit.id, **carry),
         "updated": f"{when}T00:00:00Z" if when else last_commit,
         "author": ", ".join(part for part in (hit.council, hit.municipality) if part) or "Referatsøg",
         "topics": hit.topics,
