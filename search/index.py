@@ -18,6 +18,7 @@ replaced segments does not pull a file from under it.
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import weakref
@@ -173,6 +174,17 @@ class SearchIndex:
             out[stored["source"]] = json.loads(stored["record"])
         return out
 
+    def source_files(self, limit: int) -> list[Path]:
+        """Where the first `limit` indexed source files were read from (the corpus folder each
+        was indexed from joined with its source name), in index order; whether each is still
+        there is the caller's question. Reads `limit` stored records, not every one."""
+        searcher = self._searcher()
+        found = []
+        for docnum in itertools.islice(searcher.docs_for_query(Term("kind", FILE)), max(0, limit)):
+            stored = searcher.stored_fields(docnum)
+            found.append(Path(json.loads(stored["record"])["root"]) / stored["source"])
+        return found
+
     def source_file(self, document_id: str) -> Path | None:
         """The source file of a document, only if it exists inside the corpus root it was indexed from."""
         searcher = self._searcher()
@@ -303,7 +315,7 @@ class SearchIndex:
         Whoosh's multiprocessing writer for bulk builds. `on_write`, `build_stamp`: see
         `IndexWriter`.
         """
-        return IndexWriter(self, procs=procs, limitmb=limitmb, on_write=on_write, build_stamp=build_stamp)
+        return IndexWriter(self._ix, self.path, procs=procs, limitmb=limitmb, on_write=on_write, build_stamp=build_stamp)
 
     @property
     def build_stamp(self) -> str | None:

@@ -29,9 +29,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from whoosh.index import LockError
+from whoosh.index import FileIndex, LockError
 from whoosh.writing import CLEAR, MERGE_SMALL
 
 from indexer.models import Document
@@ -42,15 +42,14 @@ from search.schema import file_fields, passage_fields
 from search.spool import Spool, merge_with
 from search.writing import SegmentWriter, remove_uncommitted
 
-if TYPE_CHECKING:
-    from search.index import SearchIndex
-
 # The schema attribute that holds a whole build's `build_stamp` (see `IndexWriter`).
 BUILD_STAMP = "referatsog_build_stamp"
 
 
 class IndexWriter:
     """Adds, replaces and deletes the passages of source files, in one atomic commit.
+
+    Opened by `SearchIndex.writer()`, which hands it its Whoosh index `ix` and folder `path`.
 
     A writer that starts from nothing (a first build, or after `clear()`) learns the
     corpus's compounds: `add()` counts each document's words and keeps the document in a
@@ -68,7 +67,7 @@ class IndexWriter:
     """
 
     def __init__(
-        self, index: SearchIndex, *, procs: int = 1, limitmb: int = 128,
+        self, ix: FileIndex, path: Path, *, procs: int = 1, limitmb: int = 128,
         on_write: Callable[[int, int, str], None] | None = None, build_stamp: str | None = None,
     ) -> None:
         try:
@@ -77,12 +76,12 @@ class IndexWriter:
             # `search.segment_files`).
             self._options = {"limitmb": limitmb, "compound": False}
             self._writer = (
-                index._ix.writer(procs=procs, **self._options) if procs > 1 else SegmentWriter(index._ix, **self._options)
+                ix.writer(procs=procs, **self._options) if procs > 1 else SegmentWriter(ix, **self._options)
             )
         except LockError:
-            raise IndexLocked(locked_message(index.path)) from None
-        self._path = index.path
-        self._ix = index._ix
+            raise IndexLocked(locked_message(path)) from None
+        self._path = path
+        self._ix = ix
         self._sources: set[str] = set()
         self._cleared = False
         self._changed = False  # anything added, deleted or cleared (see `cancel_if_unchanged`)

@@ -10,8 +10,6 @@ link answering 404 without a word.
 
 from __future__ import annotations
 
-import itertools
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ from indexer.extract import index_write_error
 from indexer.progress import printable
 from indexer.settings import index_dir_problem, write_advice
 
+from .corpus_paths import inside_corpus
 from .serve_error import ServeError
 
 
@@ -67,7 +66,10 @@ def corpus_warning(index_dir: Path, corpus_dir: Path, *, corpus_setting: str = "
     """A Danish warning line when the corpus folder, from which the site serves the source files,
     does not exist or holds none of the first few source files of the index in `index_dir`;
     None when it holds one of them (or the index has none, or cannot be read: then the site
-    says so itself). Reads a few stored records, not the whole index."""
+    says so itself). Reads a few stored records (`SearchIndex.source_files`), not the whole index."""
+    from search import open_index
+    from search.api import SearchError
+
     fix = f"ret {corpus_setting}, eller angiv mappen med --corpus" if corpus_setting else "angiv --corpus"
     shown = printable(str(corpus_dir))
     consequence = f"links til kildefilerne vil svare 404 ({fix})."
@@ -76,41 +78,13 @@ def corpus_warning(index_dir: Path, corpus_dir: Path, *, corpus_setting: str = "
             return f"Advarsel: kildemappen {shown} findes ikke – {consequence}"
         if not corpus_dir.is_dir():
             return f"Advarsel: kildemappen {shown} er ikke en mappe – {consequence}"
-        sources = _sample_sources(index_dir)
-        corpus = corpus_dir.resolve()
-        if not sources or any(_inside(path, corpus) for path in sources):
-            return None
-    except Exception:  # noqa: BLE001 (a warning never stops the start: an index the site cannot read, it says so itself)
+        with open_index(index_dir) as index:
+            sources = index.source_files(SAMPLED_SOURCES)
+    except (SearchError, OSError):  # a warning never stops the start: an index the site cannot read, it says so itself
+        return None
+    if not sources or any(inside_corpus(path, corpus_dir) for path in sources):
         return None
     return f"Advarsel: kildemappen {shown} rummer ingen af søgeindeksets kildefiler – {consequence}"
-
-
-def _sample_sources(index_dir: Path) -> list[Path]:
-    """Where the first `SAMPLED_SOURCES` source files of the index lie (the folder each was
-    indexed from, and its path there), as the site finds them (`SearchIndex.source_file`)."""
-    from whoosh.query import Term
-
-    from search.index_folder import open_current
-    from search.schema import FILE
-
-    ix = open_current(index_dir)
-    if ix is None:
-        return []
-    with ix.searcher() as searcher:
-        found = []
-        for docnum in itertools.islice(searcher.docs_for_query(Term("kind", FILE)), SAMPLED_SOURCES):
-            stored = searcher.stored_fields(docnum)
-            found.append(Path(json.loads(stored["record"])["root"]) / stored["source"])
-        return found
-
-
-def _inside(path: Path, corpus: Path) -> bool:
-    """Whether `path` is a file inside `corpus` (as the site's source view requires)."""
-    try:
-        resolved = path.resolve(strict=True)
-    except OSError:
-        return False
-    return resolved.is_file() and resolved.is_relative_to(corpus)
 
 
 def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving: bool = False) -> None:

@@ -27,6 +27,7 @@ from indexer.files import os_error_text
 from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT, Passage
 from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, without_controls
 
+from .corpus_paths import inside_corpus
 from .errors import PageError, error_response, json_response, wants_json
 from .formatting import citation, document_title, shown_text, snippet_html
 from .index import get_index
@@ -93,12 +94,32 @@ def load_passage(passage_id: str) -> Passage:
     if passage is None:
         if (numbered := numbered_passage(passage_id)) is not None:
             raise PassageMoved(passage_id, numbered.passage, certain=numbered.certain)
+        if (cut := slug_cut_passage(passage_id)) is not None:
+            raise PassageMoved(passage_id, cut, certain=False)
         if (new_id := get_index().moved(passage_id)) is not None and (renamed := get_index().passage(new_id)) is not None:
             raise PassageMoved(passage_id, renamed)
         raise PageError(404, "unknown_passage", "Punktet findes ikke (længere). Måske er adressen skrevet forkert eller "
                                                 "afkortet, eller punktet er fjernet fra søgningen.",
                         page_links=cut_link_document(passage_id))
     return passage
+
+
+def slug_cut_passage(passage_id: str) -> Passage | None:
+    """The one item of a known document whose id begins with `passage_id` cut inside its title
+    part (`<document id>-15-modtagelse-af-`: an e-mail client wraps long addresses at a hyphen);
+    None when no item's id or several begin so, or the cut is not past the item's number
+    (`numbered_passage` reads that one)."""
+    cut = passage_id.rstrip("-")
+    parts = cut.split("-")
+    for end in range(min(len(parts) - 2, 40), 0, -1):
+        document_id = "-".join(parts[:end])
+        if not get_index().has_id("documents", document_id):
+            continue
+        if not re.fullmatch(r"\d{1,5}-[^\W_]\w*", "-".join(parts[end:end + 2])):
+            return None  # not an item number followed by a title's beginning
+        begun = [p for p in get_index().document(document_id) if p.id.startswith(cut)]
+        return begun[0] if len(begun) == 1 else None
+    return None
 
 
 def cut_link_document(passage_id: str) -> tuple[tuple[str, str], ...]:
@@ -488,7 +509,7 @@ def source(document_id: str) -> Response:
     path = get_index().source_file(document_id)
     if path is None:
         moved_document(document_id)
-    if path is None or not _inside_corpus(path):
+    if path is None or not inside_corpus(path, Path(current_app.config["CORPUS_DIR"])):  # defence in depth
         raise PageError(404, "unknown_source", "Kildefilen findes ikke, eller den er ikke en del af søgeindekset.")
     try:
         return _send_source(path)
@@ -521,16 +542,6 @@ def _send_source(path: Path) -> Response:
     if mimetype == "text/html":
         response.headers["Content-Security-Policy"] = SANDBOX_CSP
     return response
-
-
-def _inside_corpus(path: Path) -> bool:
-    """Defence in depth behind the engine's own check: a regular file under CORPUS_DIR."""
-    corpus = Path(current_app.config["CORPUS_DIR"]).expanduser().resolve()
-    try:
-        resolved = path.resolve(strict=True)
-    except OSError:
-        return False
-    return resolved.is_file() and resolved.is_relative_to(corpus)
 
 
 @lru_cache(maxsize=1024)
