@@ -11,15 +11,17 @@ few fixed ones (a compound, synonyms) are shown only when the index finds them.
 `SEED_EXAMPLES` (the shipped seeds' values) is the answer while there is no index to ask (the
 page answers while the first one is built) or it holds nothing; those of them that stand alone
 are also kept wherever the index answers them (`_CURATED`). The choice is kept per index
-generation: choosing runs some 25 small searches (measured on the seeds and on three layout
-fixtures: 60–90 ms, 170–240 ms right after opening the index), too much for every request; a
-cached page costs one generation look-up (`SearchIndex.stats`, no search: ~0.3 ms).
+generation: choosing runs some 60 small searches (the benchmark corpus: 80 ms, 0.3 s right
+after opening the index), too much for every request; a cached page costs one generation look-up (`SearchIndex.stats`,
+no search: ~0.3 ms). The choice is kept with the index object it was made from (weakly), read
+and written under a lock.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+import weakref
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -116,27 +118,34 @@ class HelpExamples:
 
 SEED_EXAMPLES = HelpExamples()
 
-_cache: dict[str, object] = {}
-_cache_lock = threading.Lock()
+# Per open index, the commit its examples were chosen for and the examples. Weak keys: an index
+# that is gone takes its entry with it, so a later index (even one Python gives the same id())
+# is never handed another index's examples.
+_chosen: weakref.WeakKeyDictionary[SearchIndex, tuple[tuple[object, ...], HelpExamples]] = weakref.WeakKeyDictionary()
+_chosen_lock = threading.Lock()
 
 
 def help_examples(get_index) -> HelpExamples:
-    """The examples for the index `get_index()` opens, chosen once per index generation;
+    """The examples for the index `get_index()` opens, chosen once per commit of that index;
     `SEED_EXAMPLES` while there is no index to ask (`IndexMissing`) or it holds no passage."""
     try:
         index = get_index()
-        generation = index.stats()["generation"]
+        stats = index.stats()
     except SearchError:
         return SEED_EXAMPLES
-    key = (id(index), generation)
-    if _cache.get("key") == key:
-        return _cache["examples"]  # type: ignore[return-value]
+    # The generation, and the commit's time: an index folder emptied and built again starts
+    # its generations over.
+    commit = (stats["generation"], stats["last_commit"])
+    with _chosen_lock:
+        kept = _chosen.get(index)
+    if kept is not None and kept[0] == commit:
+        return kept[1]
     try:
-        chosen = choose_examples(index)
+        chosen = choose_examples(index)  # not under the lock: some 60 searches
     except SearchError:  # a reindex in the way: the next request asks again
         return SEED_EXAMPLES
-    with _cache_lock:
-        _cache.update(key=key, examples=chosen)
+    with _chosen_lock:
+        _chosen[index] = (commit, chosen)
     return chosen
 
 
