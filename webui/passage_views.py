@@ -94,10 +94,10 @@ def load_passage(passage_id: str) -> Passage:
     if passage is None:
         if (numbered := numbered_passage(passage_id)) is not None:
             raise PassageMoved(passage_id, numbered.passage, certain=numbered.certain)
-        if (cut := slug_cut_passage(passage_id)) is not None:
-            raise PassageMoved(passage_id, cut, certain=False)
         if (new_id := get_index().moved(passage_id)) is not None and (renamed := get_index().passage(new_id)) is not None:
             raise PassageMoved(passage_id, renamed)
+        if (cut := slug_cut_passage(passage_id)) is not None:  # after the ids a passage had for sure
+            raise PassageMoved(passage_id, cut, certain=False)
         raise PageError(404, "unknown_passage", "Punktet findes ikke (længere). Måske er adressen skrevet forkert eller "
                                                 "afkortet, eller punktet er fjernet fra søgningen.",
                         page_links=cut_link_document(passage_id))
