@@ -82,3 +82,27 @@ def test_without_an_index_the_seeds_examples_are_shown(tmp_path):
         return open_index(tmp_path / "intet")
 
     assert help_examples(missing) is SEED_EXAMPLES
+
+
+def test_a_served_site_chooses_the_examples_of_a_new_commit_before_anyone_asks(tmp_path):
+    """`referatsog serve`'s warming thread: the first visit to the help page after a reindex
+    does not wait for its some 60 searches."""
+    import time
+
+    import webui.help_examples as module
+    from webui import create_app
+    from webui.index import EXTENSION_KEY, start_warming
+
+    index_dir = built(tmp_path, HEDELUND)
+    app = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(tmp_path / "corpus")})
+    stop = start_warming(app, interval=0.05)
+    try:
+        served = app.extensions[EXTENSION_KEY].get()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and served not in module._chosen:
+            time.sleep(0.05)
+        commit, examples = module._chosen[served]
+        assert commit == (served.stats()["generation"], served.stats()["last_commit"])
+        assert examples.municipality == "kommune:Hedelund"
+    finally:
+        stop.set()

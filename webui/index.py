@@ -66,7 +66,10 @@ WARM_INTERVAL = 2.0  # seconds between two looks for a new commit
 def start_warming(app: Flask, interval: float = WARM_INTERVAL) -> threading.Event:
     """Keep the app's index warm from a daemon thread: whenever a new commit appears, build
     what its searches share (`SearchIndex.warm_up`) before a visitor's search has to (1M
-    passages: 2–3 s after every reindex). Set the returned event to stop."""
+    passages: 2–3 s after every reindex), then choose the help page's examples of that commit
+    (`help_examples`: some 60 searches, once per commit). Set the returned event to stop."""
+    from .help_examples import help_examples
+
     resource: IndexResource = app.extensions[EXTENSION_KEY]
     stop = threading.Event()
 
@@ -75,6 +78,7 @@ def start_warming(app: Flask, interval: float = WARM_INTERVAL) -> threading.Even
         while not stop.is_set():
             try:
                 resource.get().warm_up()
+                help_examples(resource.get)  # kept per commit: one look-up when nothing changed
                 reported = None
             except Exception as exc:  # noqa: BLE001 (no index yet, or a reindex in the way: try again)
                 message = f"Søgeindekset kunne ikke forberedes ({type(exc).__name__}: {exc}); prøver igen."
