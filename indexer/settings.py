@@ -48,6 +48,40 @@ def default_corpus() -> Path:
     return local if local.is_dir() else PROJECT_ROOT / "seeds"
 
 
+def remembered_corpus(index_dir: Path) -> list[Path]:
+    """The folders and files the index in `index_dir` was last built from, as it remembers them,
+    for a command that names none; none when `$REFERATSOG_CORPUS` is set: an explicit setting
+    wins over the index's state, so `index` and `serve` read the same folder."""
+    if os.environ.get("REFERATSOG_CORPUS"):
+        return []
+    from search.index_folder import remembered_folders
+
+    return [Path(folder) for folder in remembered_folders(index_dir)]
+
+
+def indexed_corpus(index_dir: Path) -> Path | None:
+    """The folder the source files of the index in `index_dir` are named from (the common folder
+    of `remembered_corpus`), when it still is a folder; None when the index remembers none (none
+    yet, an older index, or `$REFERATSOG_CORPUS` set) or it is gone (a clone deleted, a share
+    not mounted: the default is no worse, and may hold the files)."""
+    from indexer.update import corpus_root
+
+    folders = remembered_corpus(index_dir)
+    root = corpus_root(folders) if folders else None
+    return root if root is not None and root.is_dir() else None
+
+
+def resolve_corpus(explicit: str | os.PathLike[str] | None, index_dir: Path) -> Path:
+    """The corpus folder the site serves source files from: `explicit` (--corpus, CORPUS_DIR),
+    else `$REFERATSOG_CORPUS`, else the folder the index in `index_dir` was last built from
+    (`indexed_corpus`), else the seeds (`default_corpus`). `referatsog index` without paths
+    follows the same order (`remembered_corpus`), so what is indexed is what is served: an
+    administrator who ran `referatsog index /srv/referater` gets no 404 for every source link."""
+    if explicit:
+        return Path(explicit).expanduser()
+    return indexed_corpus(Path(index_dir).expanduser()) or default_corpus()
+
+
 def default_index_dir() -> Path:
     """`$REFERATSOG_INDEX`, else the XDG data folder, so the index survives a fresh clone."""
     if os.environ.get("REFERATSOG_INDEX"):

@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask
 
 from indexer.progress import printable
-from indexer.settings import default_corpus, default_index_dir
+from indexer.settings import default_index_dir, resolve_corpus
 from search.api import MAX_PAGE_SIZE
 
 
@@ -68,8 +69,10 @@ class WebSetting:
 WEB_SETTINGS: tuple[WebSetting, ...] = (
     WebSetting("INDEX_DIR", "REFERATSOG_INDEX", lambda: str(default_index_dir()), str,
                "Index folder the site searches."),
-    WebSetting("CORPUS_DIR", "REFERATSOG_CORPUS", lambda: str(default_corpus()), str,
-               "Corpus folder; source files are served from here only, by document id."),
+    # Unset (""): resolved once the index folder is known (`load_config`), as `serve` resolves it.
+    WebSetting("CORPUS_DIR", "REFERATSOG_CORPUS", lambda: "", str,
+               "Corpus folder; source files are served from here only, by document id. Default: the folder "
+               "the index was last built from, else the seeds (`indexer.settings.resolve_corpus`)."),
     WebSetting("PAGE_SIZE", "REFERATSOG_PAGE_SIZE", lambda: 10, integer(1, MAX_PAGE_SIZE),
                "Hits per page when the URL does not say page_size."),
     # Off by default: X-Forwarded-* headers are trusted only when the administrator says that
@@ -102,3 +105,8 @@ def load_config(app: Flask, config: Mapping[str, Any] | None) -> None:
                 raise ConfigError(f"{setting.env} {error}.") from None
     if config:
         app.config.from_mapping(config)
+    # Not configured anywhere: the folder the index was built from, else the seeds. (A fixed
+    # seeds default made `create_app({"INDEX_DIR": ...})` serve a 404 for every source link
+    # of an index built from another folder, while `referatsog serve` found the files.)
+    app.config["CORPUS_DIR"] = str(resolve_corpus(app.config.get("CORPUS_DIR") or None,
+                                                  Path(str(app.config["INDEX_DIR"])).expanduser()))

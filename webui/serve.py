@@ -40,7 +40,8 @@ from typing import Any
 import waitress
 
 from indexer.progress import Progress
-from indexer.settings import default_corpus, default_index_dir, from_environment
+from indexer.settings import default_index_dir, from_environment, resolve_corpus
+from indexer.settings import indexed_corpus  # noqa: F401 (its home was here: tests import it from serve)
 
 from . import create_app
 from .accesslog import AccessLog
@@ -93,23 +94,6 @@ def default_workers() -> int:
     return max(1, min(cores, MAX_WORKERS))
 
 
-def indexed_corpus(index_path: Path) -> Path | None:
-    """The folder the index was last built from, where its source files are, when neither
-    --corpus nor REFERATSOG_CORPUS names one: an administrator who ran `referatsog index
-    /srv/referater` and then `referatsog serve` must not get the seeds' folder and a 404 for
-    every source link. None when the index remembers no folders (none yet, or an older one)
-    or their folder is gone."""
-    if os.environ.get("REFERATSOG_CORPUS"):
-        return None
-    from indexer.update import corpus_root
-    from search.index_folder import remembered_folders
-
-    folders = remembered_folders(index_path)
-    root = corpus_root(folders) if folders else None
-    # Gone (a clone deleted, a share not mounted): the default is no worse, and may hold the files.
-    return root if root is not None and root.is_dir() else None
-
-
 def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | None = None,
           corpus_dir: str | Path | None = None, threads: int = THREADS, workers: int | None = None,
           progress: Any = None, trusted_proxies: int | None = None) -> None:
@@ -120,7 +104,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
     On Linux an index is built while the workers already answer: 503 `index_missing` (JSON on
     `/healthz`) until it is committed, not a connection that hangs for the whole build."""
     index_path = Path(index_dir).expanduser() if index_dir else default_index_dir()
-    corpus_path = Path(corpus_dir).expanduser() if corpus_dir else indexed_corpus(index_path) or default_corpus()
+    corpus_path = resolve_corpus(corpus_dir, index_path)
     named = {"index_setting": "REFERATSOG_INDEX" if from_environment("REFERATSOG_INDEX", index_dir) else "",
              "corpus_setting": "REFERATSOG_CORPUS" if from_environment("REFERATSOG_CORPUS", corpus_dir) else ""}
     workers = default_workers() if workers is None else max(1, workers)  # a bad REFERATSOG_WORKERS: before anything
