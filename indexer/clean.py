@@ -413,6 +413,9 @@ def reflow(lines: Iterable[str]) -> str:
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:d|bl\.a|f\.eks|jf|ca|kl|nr|pkt|mv|m\.v|mht|vedr|evt|inkl|ekskl|tlf|st)\.$")
 
 
+# A day's ordinal ending a line ("den 18.") and a month's name, in lower case, starting the next.
+_ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.$")
+_MONTH_START = re.compile(rf"(?=[a-z])(?:{DANISH_MONTH_PATTERN})\b")
 _ABBREVIATION_TAIL = 10  # longer than any match of _ABBREVIATION_END (" ekskl.": 7)
 _CLOSING = (".", ":", "!", "?", ";")
 _WRAPPED_LINE = 60  # a line this long without closing punctuation was wrapped, not a heading
@@ -423,6 +426,8 @@ def _continues(previous: str, text: str, after_blank: bool = False) -> bool:
     # long paragraph cost time in the square of its lines.
     if _ABBREVIATION_END.search(previous, max(0, len(previous) - _ABBREVIATION_TAIL)):  # "mødet d." + "29. oktober 2020."
         return text[:1].islower() or text[:1].isdigit()
+    if not after_blank and _ORDINAL_END.search(previous, max(0, len(previous) - 4)) and _MONTH_START.match(text):
+        return True  # "senest den 18." + "juni 2026.": a date wrapped after its day
     if previous.endswith(_CLOSING) or _is_list_item(text):
         return False
     if after_blank and _is_list_item(previous):

@@ -96,3 +96,21 @@ def test_one_chrome_regex_answers_what_each_chrome_pattern_answers():
         assert (_ANY_CHROME.match(line) is not None) == expected, line
         matched += expected
     assert len(lines) > 1000 and matched >= 10
+
+
+def test_a_date_wrapped_after_its_days_ordinal_is_joined():
+    # "senest den 18." / "juni 2026." in a PDF decision: the line break stayed inside the date.
+    assert reflow(["Indstillingen godkendt. Svar senest den 18.", "juni 2026."]) == \
+        "Indstillingen godkendt. Svar senest den 18. juni 2026."
+    assert reflow(["Se punkt 18.", "Juni er en måned."]) == "Se punkt 18.\nJuni er en måned."  # a capital: a new sentence
+    assert reflow(["Mødet sluttede 18.", "", "juni 2026 holdes næste møde."]) == \
+        "Mødet sluttede 18.\n\njuni 2026 holdes næste møde."  # a blank line between: a new paragraph
+
+
+def test_the_fixture_pdfs_decision_keeps_its_date_on_one_line():
+    from indexer.pipeline import read_document
+
+    pdf = Path(__file__).parent / "fixtures" / "pdf" / "referat-2026-06-04.pdf"
+    passages = read_document(pdf, pdf.parent).passages
+    decisions = " ".join(p.decision for p in passages)
+    assert "den 18. juni 2026" in decisions and "18.\njuni" not in decisions
