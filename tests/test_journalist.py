@@ -386,6 +386,31 @@ def test_an_agenda_item_leads_to_its_decision_in_the_minutes(tmp_path):
     assert len(minutes.select("ol.hits article")) == 2
 
 
+def test_an_agenda_items_json_links_its_decision_in_the_minutes_as_its_page_does(tmp_path):
+    # The JSON twin had no way to the minutes (a journalist review).
+    client = agenda_client(tmp_path, with_minutes=True)
+    agenda = client.get(f"/api/passage/{agenda_item(client, '2015-06-24')['id']}").get_json()
+    decided = client.get(agenda["links"]["minutes_item_json"]).get_json()
+    assert decided["doc_type"] == "referat" and decided["meeting_date"] == "2015-06-24"
+    assert decided["title"] == agenda["title"] and "Taget til efterretning." in decided["sections"]["beslutning"]
+    assert agenda["links"]["minutes_item"] == decided["links"]["html"]
+    other = client.get(f"/api/passage/{agenda_item(client, '2015-09-02')['id']}").get_json()
+    assert other["links"]["minutes_item"] is None and other["links"]["minutes"].startswith("/?")
+    assert decided["links"]["minutes"] is None  # minutes are no agenda
+
+
+def test_a_passages_json_gives_what_a_citation_needs_without_building_addresses(client):
+    hit = next(h for h in api_hits(client, q="flygtninge") if h["page"] and h["decision_page"]
+               and h["decision_page"] > h["page"])
+    item = client.get(f"/api/passage/{hit['id']}").get_json()
+    assert item["decision_page"] == hit["decision_page"] == item["section_pages"]["beslutning"]
+    assert item["permalink"] == f"http://localhost/passage/{hit['id']}"
+    assert item["cited_source_permalink"] == f"http://localhost{item['links']['cited_source']}"
+    assert item["cited_source_permalink"].endswith(f"#page={hit['decision_page']}")
+    listed = client.get(item["links"]["document_json"]).get_json()["passages"]
+    assert next(p for p in listed if p["id"] == hit["id"])["decision_page"] == hit["decision_page"]
+
+
 def test_an_agenda_without_its_minutes_says_they_are_not_indexed(tmp_path):
     client = agenda_client(tmp_path, with_minutes=False)
     note = soup(client.get(f"/passage/{agenda_item(client, '2015-06-24')['id']}")).select_one(".no-decision")

@@ -447,8 +447,20 @@ def api_passage(passage_id: str) -> Response:
         links[rel] = url_for(".passage", passage_id=neighbour.id) if neighbour else None
         links[f"{rel}_json"] = url_for(".api_passage", passage_id=neighbour.id) if neighbour else None
     header = {"alternate": links["html"], "prev": links["previous_json"], "next": links["next_json"]}
+    # An agenda holds no decision: the minutes of its meeting do (the page says so and links them).
+    minutes = minutes_of(p)
+    links["minutes"] = minutes.url if minutes else None
+    links["minutes_item"] = url_for(".passage", passage_id=minutes.item.id) if minutes and minutes.item else None
+    links["minutes_item_json"] = url_for(".api_passage", passage_id=minutes.item.id) if minutes and minutes.item else None
     copies = [{"id": c.id, "source": c.source, "page": c.page, "links": passage_links(c)} for c in context.copies]
-    body = {**p.to_json(), "citation": citation(p, context.previous), "copies": copies, "links": links}
+    page = cited_page(p)
+    # What a script needs to cite the item as the page does, without building addresses: the
+    # absolute permalink and the source opened at the cited page (a journalist review).
+    body = {**p.to_json(), "decision_page": p.decision_page, "citation": citation(p, context.previous),
+            "permalink": absolute_url("passages.passage", passage_id=p.id),
+            "cited_source_permalink": absolute_url("passages.source", document_id=p.document_id)
+            + (f"#page={page}" if page else ""),
+            "copies": copies, "links": links}
     marks = None if marking_off() else searched_marks(p)
     if marks:  # the page's marks, for a client showing the item opened from a search
         body["marked"] = marks.to_json()
@@ -488,7 +500,7 @@ def document_json(document_id: str, passages: tuple[Passage, ...]) -> dict[str, 
         "passages": [
             {"id": p.id, "position": p.position, "item_number": p.item_number, "title": p.title,
              "has_decision": p.has_decision, "decision": p.decision if p.has_decision else "", "case_handler": p.case_handler, "case_number": p.case_number,
-             "page": p.page, "line": p.line, "links": passage_links(p)}
+             "page": p.page, "decision_page": p.decision_page, "line": p.line, "links": passage_links(p)}
             for p in passages
         ],
         "links": {
