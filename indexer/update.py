@@ -7,6 +7,12 @@ the reason (no access, I/O error, a share gone away, a half-copied PDF, emptied,
 keeps what was indexed from it until a run can read it (`UpdateReport.kept`). With
 `full=True` everything is read again and the old content dropped.
 
+A file is blamed only for what it can be blamed for (`FILE_ERRORS`: unreadable input, an OS
+error, undecodable bytes). Any other exception while a file is read is a fault in Referatsøg:
+the file is skipped with a line that says so, its traceback is saved as the CLI saves its own
+(`indexer.danish_click.internal_error`), it is counted apart (`UpdateReport.internal_errors`),
+and `UpdateReport.exit_status()` is 1; the run goes on all the same.
+
 A run never removes documents it was not asked about: one that would remove documents
 indexed from a folder or file not among the paths given, or every document from a given
 folder that yields no files now (a share not mounted), raises `RunRefused` and changes
@@ -80,6 +86,15 @@ class UpdateReport:
     not_reread: tuple[str, ...] = ()
     # whether the run committed: one that changed nothing leaves the last commit (and its time) as it was
     committed: bool = True
+    # skipped files that failed by a fault in Referatsøg, not in the file (`_Fault`): each is in
+    # `skipped` too, with a reason that says so and where the traceback was saved
+    internal_errors: tuple[Skipped, ...] = ()
+
+    def exit_status(self, strict: bool = False) -> int:
+        """The exit code for a script: 1 when a fault in Referatsøg kept a file out (whatever
+        `strict` says: a bug must not pass as a clean run), or with `strict` when any file was
+        skipped; else 0."""
+        return 1 if self.internal_errors or (strict and self.skipped) else 0
 
     def __str__(self) -> str:
         from indexer.progress import summary_line
@@ -129,6 +144,7 @@ def update_index(
 
     started = time.monotonic()
     progress = progress or Progress()
+    _FAULTS.clear()  # before the readers fork: each fault of this run saves its details once
     checked_tagger(topics_file())  # a vocabulary that cannot be read stops the run before any file
     given = [Path(os.path.abspath(p)) for p in paths]
     corpus = _collect(given, exclude=Path(index_dir))
@@ -141,6 +157,7 @@ def update_index(
     added: dict[str, moved_ids.Written] = {}  # new or changed files: what old ids may now be (`search.moved`)
     refused_files: dict[str, dict[str, Any]] = {}  # refused for their content, for the next run (`_Refused`)
     not_reread: list[str] = []
+    faults: list[Skipped] = []  # files a fault in Referatsøg kept out (`_Fault`)
     counts = {"indexed": 0, "unchanged": 0, "passages": 0}
     index = open_index(index_dir, create=True)
     # The reading pool starts before the writer takes the index lock, so no worker holds it.
@@ -193,7 +210,10 @@ def update_index(
                     if changed.again:
                         not_reread.append(source)
                     changed = Skipped(changed.source, changed.reason + (NOT_READ_AGAIN if changed.again else ""))
-                if isinstance(changed, Skipped):  # one bad file never stops the run
+                if isinstance(changed, _Fault):  # not the file's fault: counted apart, and the exit code says so
+                    changed = Skipped(changed.source, changed.reason)
+                    faults.append(changed)
+                if isinstance(changed, Skipped):  # one bad file (or one our fault fails at) never stops the run
                     progress.file(source)  # its reason follows
                     # A file indexed before keeps what was indexed from it, whatever stops it
                     # this time (as a folder that cannot be listed does): a half-copied PDF or
@@ -264,6 +284,7 @@ def update_index(
         paths=tuple(str(path) for path in given),
         not_reread=tuple(not_reread),
         committed=committed,
+        internal_errors=tuple(sorted(faults, key=lambda item: item.source)),
         **counts,
     )
     progress.done(report)
@@ -444,6 +465,46 @@ def _skipped(source: str, error: Exception) -> Skipped:
     return Skipped(source, _reason(error))
 
 
+# What a file can be blamed for: input that cannot be indexed (`ExtractError`: the pipeline's
+# documented failure, see `indexer.pipeline`), an OS error reading it, bytes that are no text.
+# Anything else raised while a file is read is a fault in Referatsøg (`_Fault`).
+FILE_ERRORS: tuple[type[Exception], ...] = (ExtractError, OSError, UnicodeError)
+
+# Added to the line of a fault in Referatsøg: the administrator must not delete or re-export the file.
+NOT_THE_FILE = "filen er ikke nødvendigvis i stykker; den læses igen ved næste kørsel"
+
+
+@dataclass(frozen=True)
+class _Fault(Skipped):
+    """A file not indexed because reading it hit a fault in Referatsøg (a bug in segmenting,
+    say), not a fault in the file: counted apart (`UpdateReport.internal_errors`), the exit
+    code is 1, and it is read again by the next run (it is no `_Refused`)."""
+
+
+# The line of each fault met in this process during this run, by exception type and the place
+# it was raised (`update_index` empties it): a bug that every file of one layout runs into
+# saves one traceback file, not ten thousand, and all those files name that one.
+_FAULTS: dict[tuple[str, tuple[tuple[str, int | None], ...]], str] = {}
+
+
+def _failed(source: str, error: Exception) -> Skipped:
+    """The `Skipped` line for `error` raised while `source` was looked at or read: the file's
+    (`FILE_ERRORS`), or a `_Fault` whose line says the fault is Referatsøg's and where its
+    traceback is saved (as the CLI saves its own unexpected errors: `internal_error`)."""
+    if isinstance(error, FILE_ERRORS):
+        return _skipped(source, error)
+    import traceback
+
+    from indexer.danish_click import internal_error
+
+    log.debug("fault in Referatsøg reading %s", source, exc_info=error)
+    place = tuple((frame.filename, frame.lineno) for frame in traceback.extract_tb(error.__traceback__))
+    key = (type(error).__qualname__, place)
+    if key not in _FAULTS:
+        _FAULTS[key] = f"{internal_error(error).rstrip('.')} – {NOT_THE_FILE}"
+    return _Fault(source, _FAULTS[key])
+
+
 # Added to the reason of a refused file that was not read again (see `_Refused`).
 NOT_READ_AGAIN = " (uændret siden sidste kørsel – ikke læst igen)"
 
@@ -511,7 +572,7 @@ def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool
                                            earlier["checked_ns"], real_root, again=True)
                 continue
         except Exception as error:
-            decided[source] = _skipped(source, error)
+            decided[source] = _failed(source, error)
             continue
         pending.append((source, path, info, checked_ns))
     if pool is not None and len(pending) >= POOL_MIN_FILES:
@@ -556,13 +617,13 @@ def _unchanged(path: Path, real_root: str, record: dict[str, Any] | None, info: 
 
 def _read_one(path: Path, root: Path, info: os.stat_result, checked_ns: int, source: str, real_root: str = "") -> _Read:
     """Read one new or changed file; any error becomes its `Skipped` line (a `_Refused` one
-    when it is the file's content that is refused)."""
+    when it is the file's content that is refused, a `_Fault` when it is no fault of the file's)."""
     try:
         document = pipeline.read_document(path, root)
         if not document.passages:
             raise ExtractError("ingen dagsordenspunkter eller afsnit fundet")
     except Exception as error:
-        skipped = _skipped(source, error)
+        skipped = _failed(source, error)
         if isinstance(error, ExtractError) and not isinstance(error, UnreadableFile):
             return _Refused(skipped.source, skipped.reason, info.st_size, info.st_mtime_ns, checked_ns, real_root)
         return skipped
@@ -644,14 +705,14 @@ def _sha256(path: Path) -> str:
 
 
 def _reason(error: Exception) -> str:
-    """One line for the administrator, whatever failed."""
+    """One line for the administrator on what is wrong with a file (`FILE_ERRORS`)."""
     if isinstance(error, ExtractError) and error.reason.strip():  # not any `reason`: UnicodeError's is English
         return " ".join(error.reason.split())
     if isinstance(error, OSError):  # its strerror is English: say it in Danish
         log.debug("OS error", exc_info=error)
         return file_error_reason(error, error.filename if isinstance(error.filename, str) else None)
     message = " ".join(str(error).split())
-    log.debug("unexpected error", exc_info=error)
+    log.debug("file error", exc_info=error)
     return f"kunne ikke behandles ({type(error).__name__}: {message})"[:300] if message else f"kunne ikke behandles ({type(error).__name__})"
 
 
