@@ -1250,6 +1250,17 @@ def test_a_misspelt_example_in_the_help_gets_mente_du_and_approximate_hits(clien
     assert page.select_one(".approximate") and page.select("ol.hits li.hit")
 
 
+def test_the_help_pages_question_example_shows_the_items_with_most_of_its_words(client):
+    # The page says so of it; «hvad vedtog …» stopped doing it once «vedtog» was read as what is asked.
+    sections = client.get("/api/hjaelp").get_json()["sections"]
+    (spelling,) = [section for section in sections if section["id"] == "stavning"]
+    question = spelling["examples"][-1]
+    assert question["query"].startswith("hvad sagde ")
+    answer = client.get(question["json"]).get_json()
+    assert answer["approximate"] and "her er de punkter, der indeholder flest af dem" in answer["notice"]
+    assert answer["hits"] and all(hit["missing"] for hit in answer["hits"])
+
+
 def test_the_help_is_linked_beside_the_search_box_and_from_a_search_that_finds_nothing(client):
     for url in ("/", f"/?q={QUERY}"):
         form = soup(client.get(url)).select_one("form.search-form")
