@@ -72,6 +72,12 @@ def citation(p: Passage, previous: Passage | None = None) -> str:
     ...     sections=(), text="")
     >>> citation(p)
     'Integrationsrådet, Næstved Kommune, referat af mødet 21.05.2015, punkt 15: Modtagelse af flygtninge'
+
+    An item numbered "3a" or "4.1" is cited by its number as printed (`Passage.item_label`):
+
+    >>> from dataclasses import replace
+    >>> citation(replace(p, item_number=3, item_label="3a", title="Godkendelse af dagsorden"))
+    'Integrationsrådet, Næstved Kommune, referat af mødet 21.05.2015, punkt 3a: Godkendelse af dagsorden'
     """
     parts = [part for part in (p.council, municipality_name(p.municipality)) if part]
     if p.doc_type == AARSBERETNING:
@@ -87,8 +93,8 @@ def citation(p: Passage, previous: Passage | None = None) -> str:
     head = ", ".join(parts)
     head = head[:1].upper() + head[1:]
     title = p.title.strip()
-    if p.item_number is not None:
-        head = f"{head}, punkt {p.item_number}"
+    if p.printed_number is not None:
+        head = f"{head}, punkt {p.printed_number}"  # as printed: "punkt 3a", "punkt 4.1"
     elif names_previous(p):
         head = f"{head}, {untitled_place(p, previous)}"
     cited = f"{head}: {title}" if title else head
@@ -146,8 +152,8 @@ def untitled_place(p: Passage, previous: Passage | None) -> str:
     ('punktet uden titel efter punkt 39', '1. punkt (uden nummer og titel)')
     """
     unit = "afsnittet" if p.doc_type == AARSBERETNING else "punktet"
-    if previous is not None and previous.item_number is not None:
-        return f"{unit} uden titel efter punkt {previous.item_number}"
+    if previous is not None and previous.printed_number is not None:
+        return f"{unit} uden titel efter punkt {previous.printed_number}"
     if previous is not None and previous.title.strip():
         return f"{unit} uden titel efter »{previous.title.strip()}«"
     return f"{p.position + 1}. {unit[:-2]} (uden nummer og titel)"

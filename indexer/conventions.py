@@ -17,8 +17,11 @@ from indexer.dates import DATE_PATTERN, parse_date
 SECTION_LABELS = (
     "Resumé", "Resume", "Sagens kerne", "Indledning", "Baggrund",
     "Indstilling", "Administrativ indstilling", "Indstillinger",
+    # Copenhagen's template prints the recommendation under "INDSTILLING OG BESLUTNING"; the decision
+    # follows under its own header ("Borgerrepræsentationens beslutning den 6. marts 2025").
+    "Indstilling og beslutning",
     "Sagsfremstilling", "Supplerende sagsfremstilling", "Fremstilling", "Beskrivelse af sagen",
-    "Beslutning", "Beslutninger",
+    "Beslutning", "Beslutninger", "Afgørelse",
     "Bilag", "Beslutningskompetence", "Kompetence", "Beslutningstema", "Sagens opståen",
     "Lovgrundlag", "Retsgrundlag", "Økonomi", "Økonomiske konsekvenser", "Udtalelser og høring",
     "Høring", "Sagsgang og sagstype", "Tidsplan", "Kommunikation", "Videre proces",
@@ -28,7 +31,9 @@ SECTION_LABELS = (
 _KEY_ALIASES = {
     "administrativ indstilling": "indstilling",
     "indstillinger": "indstilling",
+    "indstilling og beslutning": "indstilling",
     "beslutninger": "beslutning",
+    "afgørelse": "beslutning",
     "beskrivelse af sagen": "sagsfremstilling",
 }
 
@@ -88,7 +93,8 @@ def _as_printed(*labels: str) -> str:
 
 # "Sagsnr.", "SagsID"; some templates print two names for the one field: "SagsID/Sagsnummer: 18/2732".
 _CASE_LABEL = _as_printed("Sagsnr", "Sags nr", "Sagsnummer", "SagsID", "Sags-ID", "Sagsid") + r"\.?"
-_HANDLER_LABEL = _as_printed("Sagsbehandler", "Sagsansvarlig", "Ansvarlig")
+# "Sagsbeh.: Lone Tved" abbreviates it; "Sagsbehandlere: A, B" names several (the first is kept).
+_HANDLER_LABEL = _as_printed("Sagsbehandlere", "Sagsbehandler", "Sagsansvarlig", "Ansvarlig", "Sagsbeh") + r"\.?"
 _CASE_NUMBER = r"(?P<case>[\w][\w./\-]*\d[\w./\-]*)"
 _CASE_HANDLER_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s+(?P<name>[^:]+?)\s*$")
 _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
@@ -117,6 +123,23 @@ _NUMBER_FIELDS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:^|\s){_as_printed('Dokumentnr', 'Dok.nr', 'Dok. nr', 'Dokumentnummer')}\.?\s*:?\s*{_NUMBER_VALUE}")),
     ("document_number", re.compile(rf"^{_as_printed('Dok.')}\s+{_NUMBER_VALUE}")),
 ]
+# A KLE code alone ("00.01.00", "15.20.15"): the subject a case is filed under, shared by many cases.
+_KLE_CODE = re.compile(r"^\d{2}\.\d{2}(?:\.\d{2})?$")
+
+
+def journal_case_number(journal: str) -> str | None:
+    """The case number a journal number gives an item printed without a `Sagsnr.`, or None.
+
+    Many municipalities (KMD, SBSYS) print the case's full journal number as its only reference,
+    the KLE code with facet and serial number ("Journalnr.: 00.30.10-S55-1-25"); a KLE code alone
+    (f3: "Sagsnr.: 731-2012-10870   J.nr.: 15.20.15") names a subject, not a case.
+
+    >>> journal_case_number("00.30.10-S55-1-25"), journal_case_number("16.00.00-P22-1-24"), journal_case_number("15.20.15")
+    ('00.30.10-S55-1-25', '16.00.00-P22-1-24', None)
+    """
+    return None if _KLE_CODE.match(journal) else journal
+
+
 _AUTHORITY = re.compile(rf"^{_as_printed('Beslutningskompetence')}\s*:\s*(?P<value>\S.*)$")
 # field name -> (section key, label shown): the fields above, as sections of the passage
 FIELD_SECTIONS = {
@@ -127,8 +150,9 @@ FIELD_SECTIONS = {
 # A field label printed alone, its value following in a later line (PDF tab stops).
 _LABEL_ONLY = {
     form: name
-    for label, name in (("Sagsbehandler", "case_handler"), ("Sagsansvarlig", "case_handler"), ("Sagsnr", "case_number"),
-                        ("Sagsnr.", "case_number"), ("Sagsnummer", "case_number"))
+    for label, name in (("Sagsbehandler", "case_handler"), ("Sagsbehandlere", "case_handler"),
+                        ("Sagsbeh.", "case_handler"), ("Sagsbeh", "case_handler"), ("Sagsansvarlig", "case_handler"),
+                        ("Sagsnr", "case_number"), ("Sagsnr.", "case_number"), ("Sagsnummer", "case_number"))
     for form in (label, label.upper())
 }
 
@@ -141,8 +165,9 @@ class FieldLine:
 
 def field_line(text: str) -> FieldLine | None:
     """Parse a field line under an item heading ("Sagsbehandler Helle Waage-Jensen", ...)."""
-    if text in _LABEL_ONLY:
-        return FieldLine({}, (_LABEL_ONLY[text],))
+    alone = text[:-1].rstrip() if text.endswith(":") else text  # "Sagsbehandler:", its name on the next line
+    if alone in _LABEL_ONLY:
+        return FieldLine({}, (_LABEL_ONLY[alone],))
     fields: dict[str, str] = {}
     for name, pattern in _FIELD_RES:
         match = pattern.match(text)
@@ -241,13 +266,14 @@ _NAMED_DECISION = [
     re.compile(
         rf"^(?i:beslutning)\s+(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}{_PKT}:?$"
     ),
-    # "Økonomiudvalgets beslutning", "ØU's beslutning:", "Udvalgets beslutning": the council's decision,
-    # its date left to the meeting
-    re.compile(rf"^(?P<council>{_DECIDING_BODY}|Udvalget|Rådet|UDVALGET|RÅDET)(?:s|'s|’s|S)\s+(?i:beslutning)(?P<date>):?$"),
+    # "Økonomiudvalgets beslutning", "ØU's beslutning:", "Udvalgets beslutning", "Udvalgets afgørelse": the
+    # council's decision, its date left to the meeting
+    re.compile(rf"^(?P<council>{_DECIDING_BODY}|Udvalget|Rådet|UDVALGET|RÅDET)(?:s|'s|’s|S)\s+(?i:beslutning|afgørelse)"
+               r"(?P<date>):?$"),
     # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:", "BIU's møde den 13. marts 2012:",
     # "Kommunalbestyrelsens møde 28. november 2005", "Økonomiudvalgets beslutning den 3. maj 2019"
     re.compile(
-        rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s|S)\s+(?i:møde|beslutning)\s+(?:{_ON})?(?P<date>{DATE_PATTERN})"
+        rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s|S)\s+(?i:møde|beslutning|afgørelse)\s+(?:{_ON})?(?P<date>{DATE_PATTERN})"
         rf"{_AT_TIME}{_PKT}:?$"
     ),
     # "Ældre- og Sundhedsudvalget, 09-09-2019, pkt. 59", "Økonomiudvalget, 17. september 2019, pkt. 148:",
@@ -369,20 +395,44 @@ BULLETS = "•·▪◦‣○●■□-–*"  # the usual bullets before a headin
 BULLET = rf"(?:[{re.escape(BULLETS)}]\s*|o\s+)"
 # "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden", "3) Eventuelt", "• 301. Planstrategi 2020"
 NUMBERED_HEADING = re.compile(rf"^{BULLET}?(?P<number>\d{{1,3}})[.)]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
+# An item's number as printed may go on after its leading number: "3a", "3b" (an item added to the
+# agenda), "4.1", "4.2" (items under topic 4). The leading number is the item's number (`number`,
+# what sorts and filters); the rest (`sub`) makes the number as printed its label (`item_label`).
+_SUB_NUMBER = r"(?P<sub>[a-zæøå]|\.\d{1,2})"
+# "3a Godkendelse af dagsorden", "3b. Title", "4.1 Trafiksikkerhedsplan 2025-2028", and "5 Lukket punkt: …"
+# without its full stop: headings only with their anchor, as every numbered line (`indexer.headings`).
+# The title starts with a capital or a quote, never a digit ("2 300 kr. bevilges" is text).
+LABELLED_HEADING = re.compile(
+    rf"^{BULLET}?(?P<number>\d{{1,3}})(?:{_SUB_NUMBER}[.)]?)?\s+(?P<title>[A-ZÆØÅ\"“”«'(].*)$"
+)
 # "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE", "Punkt 3. Title",
-# "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title"; bulleted with any of the usual bullets
+# "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title", "Punkt 3a Title"; bulleted with any of the usual bullets
 PUNKT_HEADING = re.compile(
-    rf"^{BULLET}?(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?P<number>\d{{1,3}})(?:\s*[:.)]|\s+[-–])?\s+"
+    rf"^{BULLET}?(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?P<number>\d{{1,3}}){_SUB_NUMBER}?(?:\s*[:.)]|\s+[-–])?\s+"
     r"(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$"
 )
 # A title starts as a heading does, with a capital, a digit or a quote: "Punkt 3 i indstillingen udgår" and
 # "Pkt. 2 og 3 blev behandlet samlet" are sentences about items, not headings.
-# "Pkt. 58" (or "PKT. 58", "Punkt 58", "PUNKT 58:") alone, the title on the next line
-PKT_LINE = re.compile(r"^(?:Pkt|PKT|Punkt|PUNKT)\.?\s*(?P<number>\d{1,3})[.:]?$")
+# "Pkt. 58" (or "PKT. 58", "Punkt 58", "PUNKT 58:", "Dagsordenspunkt 3", "Punkt 3a") alone, the title on
+# the next line(s). "Dagsordenspunkt 3: Title" on one line stays text: no template prints it so.
+PKT_LINE = re.compile(
+    rf"^(?:Pkt|PKT|Punkt|PUNKT|Dagsordenspunkt|DAGSORDENSPUNKT)\.?\s*(?P<number>\d{{1,3}}){_SUB_NUMBER}?[.:]?$"
+)
 # "38Godkendelse af dagsorden": the number glued to the title (but not "3F")
 GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?=[A-ZÆØÅ][a-zæøå])(?P<title>.+)$")
-# "Sag nr. 130" (or "Sag nr.: 130") under a title line
+# "Sag nr. 130" (or "Sag nr.: 130") under a title line, or above it (`indexer.headings`)
 SAG_NR = re.compile(r"^Sag\s+nr\.?\s*:?\s*(?P<number>\d{1,4})$", re.IGNORECASE)
+
+
+def item_label(match: re.Match[str]) -> str | None:
+    """The number as printed of a heading `match` whose number goes on after its leading number
+    ("3a", "4.1"), else None: the item's number says it all.
+
+    >>> [item_label(LABELLED_HEADING.match(t)) for t in ("3a Godkendelse af dagsorden", "4.1 Trafik", "5 Eventuelt")]
+    ['3a', '4.1', None]
+    """
+    sub = match.groupdict().get("sub")
+    return f"{match.group('number')}{sub}" if sub else None
 
 # Points of a recommendation or decision ("1. at der bevilges …", "2) At udgiften …, og") have the
 # shape of numbered headings; no agenda item is titled so.
@@ -469,10 +519,19 @@ CONTENTS_HEADER = re.compile(
     r"^(Indholdsfortegnelse|Indhold|Punkter|PUNKTER|INDHOLD|INDHOLDSFORTEGNELSE|Dagsordenspunkter)$"
 )
 CONTENTS_SUBHEADER = re.compile(r"^(Punkt\s+Side|Åbne dagsordenspunkter|Lukkede dagsordenspunkter|Side)$", re.IGNORECASE)
-# "Beslutninger om dagsordenen.....3", "1. Godkendelse af dagsorden....2"
-DOTTED_ENTRY = re.compile(r"^(?:(?P<number>\d{1,3})\.?\s+)?(?P<title>\S.*?)\s*(?:\.{3,}|…+)\s*(?P<page>\d{1,3})$")
-# "1. Godkendelse af dagsorden 2" (inside a contents list)
-NUMBERED_ENTRY = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>.+?)(?:\s+(?P<page>\d{1,3}))?$")
+# "Beslutninger om dagsordenen.....3", "1. Godkendelse af dagsorden....2", "Sag nr. 12 Godkendelse af
+# dagsorden ..... 2", "Punkt 3 Title ... 4", "4.1 Trafiksikkerhedsplan ..... 2"
+DOTTED_ENTRY = re.compile(
+    r"^(?:(?:(?i:sag\s+nr|dagsordenspunkt|punkt|pkt)\.?\s*)?(?P<number>\d{1,3})(?:[a-zæøå]|\.\d{1,2})?\.?\s+)?"
+    r"(?P<title>\S.*?)\s*(?:\.{3,}|…+)\s*(?P<page>\d{1,3})$"
+)
+# "1. Godkendelse af dagsorden 2" (inside a contents list); an item number with a letter or a
+# sub-number, or without its full stop, only with the page number after it ("3a Godkendelse af dagsorden 1",
+# "5 Lukket punkt: Erstatningssag 3"), as such a line is text elsewhere
+NUMBERED_ENTRY = re.compile(
+    r"^(?P<number>\d{1,3})(?:\.\s+|(?=.*\s\d{1,3}$)(?:[a-zæøå]|\.\d{1,2})?\.?\s+(?=[A-ZÆØÅ\"“”«'(]))"
+    r"(?P<title>.+?)(?:\s+(?P<page>\d{1,3}))?$"
+)
 # "FORORD 3" (annual reports)
 CAPS_ENTRY = re.compile(r"^(?P<title>[A-ZÆØÅ][A-ZÆØÅ0-9 \-–]*[A-ZÆØÅ0-9])\s+(?P<page>\d{1,3})$")
 

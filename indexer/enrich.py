@@ -85,10 +85,10 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     passages = tuple(
         _passage(item, position, passage_id, document_id, base, meeting, tagger, report, casing, source.kind == "pdf")
         for position, (item, passage_id) in enumerate(
-            zip(segmented.items, passage_ids(document_id, [(item.number, item.title) for item in segmented.items])))
+            zip(segmented.items, passage_ids(document_id, [(_id_number(item), item.title) for item in segmented.items])))
     )
     case_numbers = {p.case_number for p in passages}
-    notices = source.notices
+    notices = source.notices + segmented.notes
     if source.kind != "pdf" and not _council_document(base, passages):
         notices += (NOT_A_COUNCIL_DOCUMENT,)
     return Document(
@@ -99,6 +99,16 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         notices=notices,
         **base,
     )
+
+
+_ID_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", ".": "-"})
+
+
+def _id_number(item: Item) -> int | str | None:
+    """What names an item in its passage id before its title: its number, or where the number as
+    printed says more, that ("3a", "4.1" as "4-1"), so that items 3a and 3b are told apart by
+    their number. An item printed as "15" keeps the id it has always had."""
+    return item.label.lower().translate(_ID_LETTERS) if item.label else item.number
 
 
 # The notice for a text without any sign of a council document (see `_council_document`).
@@ -150,6 +160,7 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
         document_id=document_id,
         position=position,
         item_number=item.number,
+        item_label=item.label if item.label and item.label != str(item.number) else None,
         title=title,
         case_handler=item.fields.get("case_handler"),
         case_number=item.fields.get("case_number"),

@@ -1,10 +1,12 @@
 """Numbered item headings: where each agenda item starts, with its number and title.
 
-A heading counts only with its *anchor*: a heading-shaped line (`15. Title`, `Punkt 9: Title`,
-`Pkt. 58` + title, a title above `Sag nr. 130`, a contents title) is an item heading when a
-field line, a section label, a decision header or the repeated title follows within a few
-lines, before any other heading-shaped line. That one rule rejects `1. at …`, `1) …`,
-`29. oktober 2020.` and contents lists, in every layout family (see tests/fixtures/layouts/LAYOUTS.md).
+A heading counts only with its *anchor*: a heading-shaped line (`15. Title`, `3a Title`, `4.1 Title`,
+`5 Title`, `Punkt 9: Title`, `Pkt. 58` / `Dagsordenspunkt 3` / `Sag nr. 13` + title, a title above
+`Sag nr. 130`, a contents title) is an item heading when a field line, a section label, a decision
+header or the repeated title follows within a few lines, before any other heading-shaped line.
+That one rule rejects `1. at …`, `1) …`, `29. oktober 2020.` and contents lists, in every layout
+family (see tests/fixtures/layouts/LAYOUTS.md). The one heading without an anchor is the last
+one, with nothing after it, when its number follows the item before it (`5. Eventuelt`).
 """
 
 from __future__ import annotations
@@ -28,15 +30,19 @@ class Heading:
     title: str
     body_start: int  # first line index after the heading (and its title lines)
     split_at: int | None = None  # a heading that ends a longer line: text before it stays behind
+    label: str | None = None  # the number as printed where it goes on after `number` ("3a", "4.1")
 
 
 def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, str]], skip: set[int]) -> list[Heading]:
     """The item headings of a document's lines, in order, outside its contents list's lines (`skip`)."""
     titles = {fold_title(title): number for number, title in contents if title}
     headings: list[Heading] = []
+    last = _last_text(lines)
     i = 0
     while i < len(lines):
         heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles)
+        if heading is None and headings and last is not None and i not in skip and 0 <= last - i <= _MAX_TITLE_LINES:
+            heading = _closing_heading(lines, i, last, headings[-1])
         if heading:
             heading = _without_page_number(lines, heading, titles)
             headings.append(heading)
@@ -48,30 +54,115 @@ def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, s
 
 def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) -> Heading | None:
     text = lines[i].text
-    match = cv.PKT_LINE.match(text)
+    match = cv.PKT_LINE.match(text) or cv.SAG_NR.match(text)
     if match:
-        j = next_nonblank(lines, i + 1)
-        if j is not None and anchor_follows(lines, j + 1, lines[j].text):
-            return Heading(i, int(match.group("number")), cv.clean_title(lines[j].text), j + 1)
-        return None
-    for pattern in (cv.PUNKT_HEADING, cv.NUMBERED_HEADING, cv.GLUED_HEADING):
+        # "Pkt. 58", "Dagsordenspunkt 3", "Sag nr. 13" alone, the title on the next line(s). (A
+        # "Sag nr." printed under its title has been read with that title, below.)
+        return _number_line_heading(lines, i, int(match.group("number")), cv.item_label(match))
+    for pattern in (cv.PUNKT_HEADING, cv.NUMBERED_HEADING, cv.LABELLED_HEADING, cv.GLUED_HEADING):
         match = pattern.match(text)
         if match:
             number = int(match.group("number"))
             heading = _titled_heading(lines, i, number, match.group("title"),
-                                      strong_only=_continues_a_list(lines, i) or _opens_a_section(lines, i))
+                                      strong_only=_continues_a_list(lines, i) or _opens_a_section(lines, i),
+                                      label=cv.item_label(match))
             if heading and pattern is cv.PUNKT_HEADING:
                 heading = replace(heading, title=cv.without_meeting_reference(heading.title))
-            return heading
+            if heading or pattern is not cv.LABELLED_HEADING:
+                break  # "5 Title" without its anchor may still be a title above "Sag nr." or in the contents
+    else:
+        heading = None
+    if heading or match:
+        return heading
     j = next_nonblank(lines, i + 1)
     if j is not None and j - i <= 2:
         sag = cv.SAG_NR.match(lines[j].text)
-        if sag and not cv.label_of(text) and not cv.field_line(text):
-            return Heading(i, int(sag.group("number")), cv.clean_title(text), j)
+        if sag and not cv.label_of(text) and not cv.field_line(text) and not _number_above(lines, j):
+            return Heading(i, int(sag.group("number")), cv.clean_title(text), j + 1)
     wrapped = _wrapped_title_above_sag_nr(lines, i)
     if wrapped:
         return wrapped
     return _contents_title_heading(lines, i, contents)
+
+
+def _number_line_heading(lines: Sequence[Line], i: int, number: int, label: str | None = None) -> Heading | None:
+    """An item number on a line of its own ("Pkt. 58", "Dagsordenspunkt 3", "Sag nr. 13") with the
+    title on the next line, wrapping onto up to `_MAX_TITLE_LINES` lines; valid only with its anchor."""
+    j = next_nonblank(lines, i + 1)
+    if j is None or j - i > 2 or not _can_title(lines[j].text):
+        return None
+    return _titled_heading(lines, i, number, lines[j].text, label=label, first=j, sentence=True)
+
+
+def _can_title(text: str) -> bool:
+    """Whether a line can be the title under an item number printed alone: no field line, label,
+    decision header or other numbered heading."""
+    return not (cv.field_line(text) is not None or cv.section_label(text) is not None
+                or cv.decision_header(text) is not None or is_heading_shaped(text) or cv.SAG_NR.match(text))
+
+
+def _number_above(lines: Sequence[Line], j: int) -> bool:
+    """Whether the `Sag nr.` at line j numbers the title under it (the line above it closes the
+    item before): that title has its anchor after it, and the `Sag nr.` itself has none."""
+    k = next_nonblank(lines, j + 1)
+    return k is not None and not _is_anchor(lines[k].text, "") and _number_line_heading(lines, j, 0) is not None
+
+
+def _last_text(lines: Sequence[Line]) -> int | None:
+    """The last line of the minutes' items: the last text before the signatures (`cv.CLOSING`), not
+    counting "Mødet hævet kl. 18.30" and other attendance lines closing the minutes."""
+    end = next((k for k, line in enumerate(lines) if line.text[:1] == "U" and cv.CLOSING.match(line.text)),
+               len(lines))
+    k = previous_nonblank(lines, end)
+    while k is not None and cv.is_attendance(lines[k].text):
+        k = previous_nonblank(lines, k)
+    return k
+
+
+def _closing_heading(lines: Sequence[Line], i: int, last: int, previous: Heading) -> Heading | None:
+    """The last heading of the minutes, with nothing after its title ("5. Eventuelt" at the end of
+    the file): no anchor follows it, so it counts only when its number follows the item's before it
+    (4 → 5, 4.1 → 4.2, 3a → 3b). Else it would end the item before it, in its decision."""
+    text = lines[i].text
+    if i > 0 and lines[i - 1].text:
+        return None  # not the start of a paragraph: the next point of a list, a line of text
+    alone = cv.PKT_LINE.match(text) or cv.SAG_NR.match(text)
+    if alone:
+        match, first = alone, next_nonblank(lines, i + 1)
+        if first is None or first > last or first - i > 2:
+            return None
+        title = " ".join(lines[k].text for k in range(first, last + 1))
+        titles = [lines[k].text for k in range(first, last + 1)]
+    else:
+        match = next((m for p in (cv.PUNKT_HEADING, cv.NUMBERED_HEADING, cv.LABELLED_HEADING, cv.GLUED_HEADING)
+                      if (m := p.match(text))), None)
+        if match is None:
+            return None
+        titles = [match.group("title"), *(lines[k].text for k in range(i + 1, last + 1))]
+        title = " ".join(titles)
+    if not all(titles) or not _can_title(titles[0]) or not all(_continues_title(t) for t in titles[1:]):
+        return None
+    if cv.is_list_point(title) or cv.is_sentence(title):
+        return None
+    number, label = int(match.group("number")), cv.item_label(match)
+    if not _follows(previous, number, label):
+        return None
+    return Heading(i, number, cv.clean_title(title), last + 1, label=label)
+
+
+def _follows(previous: Heading, number: int, label: str | None) -> bool:
+    """Whether an item numbered `number` (printed `label`) comes right after `previous`: the next
+    number (4 → 5, 4.2 → 5), or the next letter or sub-number under the same one (3a → 3b, 4.1 → 4.2)."""
+    if previous.number is None:
+        return False
+    if number == previous.number + 1:
+        return True
+    if number != previous.number or not label or not previous.label:
+        return False
+    before, after = previous.label[len(str(number)):], label[len(str(number)):]
+    if before[:1] == "." and after[:1] == ".":
+        return int(after[1:]) == int(before[1:]) + 1
+    return len(before) == len(after) == 1 and ord(after) == ord(before) + 1
 
 
 _TRAILING_NUMBER = re.compile(r"^(?P<title>.*\S)\s+\d{1,3}$")
@@ -107,10 +198,10 @@ def _wrapped_title_above_sag_nr(lines: Sequence[Line], i: int) -> Heading | None
     parts = [lines[k].text for k in range(i, end)]
     if any(cv.label_of(t) or cv.field_line(t) or cv.decision_header(t) for t in parts):
         return None
-    if not all(_continues_title(t) for t in parts[:-1]):
+    if not all(_continues_title(t) for t in parts[:-1]) or _number_above(lines, end):
         return None
     number = int(cv.SAG_NR.match(lines[end].text).group("number"))
-    return Heading(i, number, cv.clean_title(" ".join(parts)), end)
+    return Heading(i, number, cv.clean_title(" ".join(parts)), end + 1)
 
 
 def _continues_a_list(lines: Sequence[Line], i: int) -> bool:
@@ -156,15 +247,19 @@ def _numbering(text: str) -> tuple[tuple[bool, str], int] | None:
 _LIST_REACH = 12  # lines above a numbered line searched for the list point before it
 
 
-def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str, strong_only: bool = False) -> Heading | None:
+def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str, strong_only: bool = False,
+                    label: str | None = None, first: int | None = None, sentence: bool = False) -> Heading | None:
     """A numbered heading whose title may wrap; valid only if its anchor follows.
 
     `strong_only`: only a field line or the repeated title is its anchor (a list's next point).
+    `first`: the line the title starts on, where the number stands alone on line i (else i).
+    `sentence`: a title ending as a sentence does needs no strong anchor (its number stands alone).
     """
     if _is_contents_entry(lines[i].text):
         return None
+    first = i if first is None else first
     parts = [title]
-    j = i + 1
+    j = first + 1
     while j < len(lines) and lines[j].text and len(parts) < _MAX_TITLE_LINES:
         text = lines[j].text
         if _is_anchor(text, " ".join(parts)) or is_heading_shaped(text) or not _continues_title(text):
@@ -178,8 +273,9 @@ def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str, stro
         title_text = " ".join(parts[:count])
         if cv.is_list_point(title_text):
             continue
-        if anchor_follows(lines, i + count, title_text, strong_only=strong_only or cv.is_sentence(title_text)):
-            return Heading(i, number, cv.clean_title(title_text), i + count)
+        strong = strong_only or (not sentence and cv.is_sentence(title_text))
+        if anchor_follows(lines, first + count, title_text, strong_only=strong):
+            return Heading(i, number, cv.clean_title(title_text), first + count, label=label)
     return None
 
 
@@ -233,7 +329,7 @@ def _is_anchor(text: str, title: str) -> bool:
 
 
 def is_heading_shaped(text: str) -> bool:
-    return any(p.match(text) for p in (cv.NUMBERED_HEADING, cv.PUNKT_HEADING, cv.PKT_LINE))
+    return any(p.match(text) for p in (cv.NUMBERED_HEADING, cv.PUNKT_HEADING, cv.PKT_LINE, cv.LABELLED_HEADING))
 
 
 def _is_contents_entry(text: str) -> bool:

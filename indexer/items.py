@@ -32,6 +32,7 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
     # The field lines are metadata (case handler, case number), not part of the item's text.
     return Item(
         number=number,
+        label=heading.label,
         title=heading.title,
         start=start,
         lines=tuple(rest),
@@ -63,6 +64,11 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
             k += 1
             continue
         break
+    if "case_number" not in fields and "journal_number" in fields:
+        # An item referenced by its journal number alone ("Journalnr.: 00.30.10-S55-1-25"): that is its case number.
+        case = cv.journal_case_number(fields["journal_number"])
+        if case:
+            fields["case_number"] = case
     return fields, body[k:]
 
 

@@ -102,6 +102,7 @@ class Item:
     lines: tuple[Line, ...]  # the item's text lines after its heading and field lines, chrome removed
     sections: tuple[Section, ...]  # in document order
     fields: dict[str, str] = field(default_factory=dict)  # "case_handler", "case_number", ...
+    label: str | None = None  # the number as printed, where it goes on after `number` ("3a", "4.1")
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,9 @@ class Segmented:
     head: tuple[Line, ...]  # lines before the first item (title page, attendance, contents)
     items: tuple[Item, ...]
     contents: tuple[tuple[int | None, str], ...] = ()  # (number, title) from a table of contents
+    # What the administrator should know of how the document was split: items it seems to have
+    # that were not found (see `Document.notices`), one Danish line each.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,26 @@ class Passage:
     decision_date: str | None = None  # ISO date of this council's decision, when it differs or is given
     # Others the meeting's front page names, no members: administration staff, the minute-taker.
     staff: tuple[str, ...] = ()
+    # The item's number as printed, where it says more than `item_number`: "3a", "3b" (items added to
+    # the agenda) and "4.1", "4.2" (items under topic 4) have the `item_number` 3 or 4, which sorts and
+    # filters. None where the number is printed as `item_number` ("15") or there is none.
+    item_label: str | None = None
+
+    @property
+    def printed_number(self) -> str | None:
+        """The item's number as the minutes print it, for citations and headings: "3a", "15", or None.
+
+        >>> from dataclasses import replace
+        >>> p = Passage(id="x", document_id="d", position=0, doc_type="referat", municipality=None, council=None,
+        ...     meeting_date=None, year=None, item_number=3, title="Godkendelse af dagsorden", case_handler=None,
+        ...     case_number=None, place=None, present=(), absent=(), topics=(), source="a.txt", source_sha256="",
+        ...     line=1, page=None, sections=(), text="", item_label="3a")
+        >>> p.printed_number, replace(p, item_label=None).printed_number, replace(p, item_number=None, item_label=None).printed_number
+        ('3a', '3', None)
+        """
+        if self.item_label:
+            return self.item_label
+        return None if self.item_number is None else str(self.item_number)
 
     @property
     def decision(self) -> str:
@@ -200,6 +224,7 @@ class Passage:
             "meeting_date": self.meeting_date,
             "year": self.year,
             "item_number": self.item_number,
+            "item_label": self.item_label,
             "title": self.title,
             "case_handler": self.case_handler,
             "case_number": self.case_number,

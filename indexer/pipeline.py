@@ -64,7 +64,7 @@ def _bounded_passages(document: Document, notices: tuple[str, ...]) -> Document:
     sizes = {p.id: max(len(p.text), sum(len(s.text) for s in p.sections)) for p in document.passages}
     long = [p for p in document.passages if sizes[p.id] > limit]
     for passage in long:
-        name = f"punkt {passage.item_number}" if passage.item_number is not None else "afsnittet"
+        name = f"punkt {passage.printed_number}" if passage.printed_number is not None else "afsnittet"
         notices += (f"{name} «{passage.title}» er afkortet: kun de første {danish_number(limit)} af dets "
                     f"{danish_number(sizes[passage.id])} tegn er indekseret",)
     if long:
