@@ -21,14 +21,7 @@ _URL = re.compile(r"(https?://|www\.)\S+")
 
 def segment_report(lines: Sequence[Line], contents: list, contents_lines: set[int]) -> Segmented:
     """A document without agenda items → its sections, after its front matter (title page, contents)."""
-    front_end = _front_matter_end(lines, contents_lines)
-    candidates = [i for i in range(front_end, len(lines)) if i not in contents_lines]
-    # A report's dominant heading style decides: upper-case headings alone, or (when short
-    # title-like lines outnumber them) both. Photo captions look title-like, so a report with
-    # upper-case headings does not also get title-like ones.
-    caps = [i for i in candidates if _is_caps_heading(lines[i].text)]
-    titled = [i for i in candidates if not _is_caps_heading(lines[i].text) and _is_title_heading(lines, i)]
-    heads = sorted(caps + titled) if len(titled) > len(caps) else caps
+    front_end, heads = report_headings(lines, contents_lines)
     items = []
     for k, i in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else len(lines)
@@ -36,12 +29,26 @@ def segment_report(lines: Sequence[Line], contents: list, contents_lines: set[in
         text = reflow(line.text for line in body)
         if not text:
             continue  # a heading with no text of its own ("AKTIVITETER I 2019")
-        number, title = _report_heading(lines[i].text)
+        number, title = report_heading(lines[i].text)
         items.append(Item(number, title, lines[i], tuple(body), ()))
     if not items:
         items = _whole_document(lines, front_end)
     head = tuple(lines[: heads[0]]) if heads else tuple(lines[:front_end])
     return Segmented("report", head, tuple(items), tuple(contents))
+
+
+def report_headings(lines: Sequence[Line], contents_lines: set[int]) -> tuple[int, list[int]]:
+    """Where a document's front matter ends, and the lines that head its sections after it.
+
+    A report's dominant heading style decides: upper-case headings alone, or (when short
+    title-like lines outnumber them) both. Photo captions look title-like, so a report with
+    upper-case headings does not also get title-like ones.
+    """
+    front_end = _front_matter_end(lines, contents_lines)
+    candidates = [i for i in range(front_end, len(lines)) if i not in contents_lines]
+    caps = [i for i in candidates if _is_caps_heading(lines[i].text)]
+    titled = [i for i in candidates if not _is_caps_heading(lines[i].text) and _is_title_heading(lines, i)]
+    return front_end, sorted(caps + titled) if len(titled) > len(caps) else caps
 
 
 def _whole_document(lines: Sequence[Line], start: int) -> list[Item]:
@@ -90,7 +97,7 @@ def _is_caps_heading(text: str) -> bool:
     return len(text.split()) <= 12 and not re.search(r"[.,;]$", text) and cv.label_of(text) is None
 
 
-def _report_heading(text: str) -> tuple[int | None, str]:
+def report_heading(text: str) -> tuple[int | None, str]:
     """A report heading's number, if it has one ("2. Rådets møder i 2020"), and its title."""
     match = cv.NUMBERED_HEADING.match(text)
     return (int(match.group("number")), cv.clean_title(match.group("title"))) if match else (None, text)
@@ -99,7 +106,7 @@ def _report_heading(text: str) -> tuple[int | None, str]:
 def _is_title_heading(lines: Sequence[Line], i: int) -> bool:
     """A short title-like line that starts a paragraph and is followed by prose; its number
     apart ("2. Rådets møder i 2020")."""
-    text = _report_heading(lines[i].text)[1]
+    text = report_heading(lines[i].text)[1]
     words = text.split()
     if not text or not text[0].isupper() or len(words) > 10 or _URL.search(text):
         return False

@@ -5,20 +5,26 @@ name the items, its lines are none of them), then the item headings (`indexer.he
 heading counts only with its anchor), titles printed without numbers where there are no
 headings, and untitled items where an item's section sequence starts again
 (`indexer.unnumbered`); each item's field lines and sections (`indexer.items`). A document
-without agenda items is a report (`indexer.reports`).
+without agenda items is a report (`indexer.reports`), unless it records decisions: minutes
+whose headings are in no known form are split where case numbers and decisions show items, with a note.
+Where a document shows more items than were found, a note says so (`Segmented.notes`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from indexer import conventions as cv
 from indexer.contents import find_contents
+from indexer.doctype import title_lines
 from indexer.headings import find_item_headings, with_ends
 from indexer.items import minutes_item
-from indexer.models import Line, Segmented
+from indexer.models import Item, Line, Segmented
 from indexer.reports import segment_report
-from indexer.unnumbered import unnumbered_headings, with_restarts
+from indexer.unnumbered import decided_headings, is_decision_line, unnumbered_headings, with_restarts
+
+_OPENING = 30  # lines a document opens with, where its title lines are (blank lines among them)
 
 
 def segment(lines: Sequence[Line]) -> Segmented:
@@ -33,15 +39,63 @@ def segment(lines: Sequence[Line]) -> Segmented:
         headings = find_item_headings(lines, contents, contents_lines)
     if not headings:
         headings = unnumbered_headings(lines, contents, contents_lines)
-    if headings:
-        headings = with_restarts(lines, headings)
-        # The signatures under the last item close the minutes: no part of that item.
-        closing = next((k for k in range(headings[-1].body_start, len(lines)) if cv.CLOSING.match(lines[k].text)),
-                       len(lines))
-        items = tuple(minutes_item(lines, h, end) for h, end in with_ends(headings, closing))
-        head = tuple(lines[: headings[0].index])
-        return Segmented("minutes", head, items, tuple(contents))
-    return segment_report(lines, contents, contents_lines)
+    notes: tuple[str, ...] = ()
+    if not headings and _decides(lines):
+        # Decisions make minutes, never an annual report's sections titled by decision headers.
+        headings = decided_headings(lines, contents_lines)
+        notes = (NO_ITEM_HEADINGS,)
+    if not headings:
+        return segment_report(lines, contents, contents_lines)
+    headings = with_restarts(lines, headings)
+    # The signatures under the last item close the minutes: no part of that item.
+    closing = next((k for k in range(headings[-1].body_start, len(lines)) if cv.CLOSING.match(lines[k].text)),
+                   len(lines))
+    items = tuple(minutes_item(lines, h, end) for h, end in with_ends(headings, closing))
+    head = tuple(lines[: headings[0].index])
+    notes += _unfound_items(head, items, contents)
+    return Segmented("minutes", head, items, tuple(contents), notes)
+
+
+# The note for minutes split without item headings (`decided_headings`).
+NO_ITEM_HEADINGS = ("ingen punktoverskrifter i et kendt format, men beslutninger: punkterne er fundet ved deres "
+                    "sagsnumre og beslutninger og kan være slået sammen eller delt forkert")
+
+
+def _decides(lines: Sequence[Line]) -> bool:
+    """Whether the document records decisions (`is_decision_line`) and does not call itself an
+    annual report in its title lines ("Integrationsrådets årsberetning 2024": a report quotes
+    decisions)."""
+    if any(_ANNUAL.search(text) for text in title_lines([line.text for line in lines[:_OPENING]])):
+        return False
+    return any(is_decision_line(line.text) for line in lines if line.text)
+
+
+_ANNUAL = re.compile(r"(?i:beretning|årsrapport)")
+
+
+def _unfound_items(head: Sequence[Line], items: Sequence[Item], contents: Sequence[tuple[int | None, str]]) -> tuple[str, ...]:
+    """Notes where the minutes show more items than were found: the lines above the first item
+    hold an item's case number, case handler or decision (its heading is in a form not known),
+    or the contents list names more items than the text gave."""
+    notes = []
+    shown = next((line for line in head if line.text and _is_head_item_line(line.text)), None)
+    if shown is not None:
+        where = f"side {shown.page}, linje {shown.number}" if shown.page > 1 else f"linje {shown.number}"
+        notes.append(f"teksten før første punkt har sagsnumre, sagsbehandlere eller beslutninger ({where}): "
+                     "punkter med overskrifter i et ukendt format er ikke indekseret")
+    listed = len({cv.clean_title(title).casefold() for _, title in contents if title})
+    if listed > len(items):
+        notes.append(f"indholdsfortegnelsen nævner {listed} punkter, men kun {len(items)} blev fundet i teksten: "
+                     "punkter med overskrifter i et ukendt format er ikke indekseret")
+    return tuple(notes)
+
+
+def _is_head_item_line(text: str) -> bool:
+    """A line of the head only an agenda item has: its case number or handler, or its decision."""
+    field = cv.field_line(text)
+    if field is not None:
+        return bool({"case_number", "case_handler"} & {*field.fields, *field.pending})
+    return is_decision_line(text)
 
 
 def _split_lines(lines: Sequence[Line], cuts: dict[int, int]) -> list[Line]:

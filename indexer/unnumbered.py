@@ -72,6 +72,80 @@ def _label_key(text: str) -> str | None:
     return DECISION if cv.decision_header(text) else None
 
 
+def is_decision_line(text: str) -> bool:
+    """A decision's label or a header that says it is one ("Beslutning", "Afgørelse", "BESLUTNING I
+    ØKONOMIUDVALGET DEN 3. MARTS 2025", "Udvalgets beslutning"): not "Beslutninger" (an annual
+    report's heading too), nor "Integrationsrådet d. 04-06-2026", a decision's date line that
+    titles a document's front page too.
+
+    >>> [is_decision_line(t) for t in ("Afgørelse", "Beslutning: Godkendt.", "Udvalgets beslutning",
+    ...  "Beslutninger", "Integrationsrådet d. 04-06-2026", "Godkendt.")]
+    [True, True, True, False, False, False]
+    """
+    label = cv.section_label(text)
+    if label is not None:
+        return cv.section_key(label[0]) == DECISION and label[0].casefold() != "beslutninger"
+    return cv.decision_header(text) is not None and _DECISION_WORD.search(text) is not None
+
+
+_DECISION_WORD = re.compile(r"(?i:beslutning|afgørelse)")
+
+
+def is_item_line(text: str) -> bool:
+    """A line only an agenda item has: its case number or handler, a section label only items have,
+    or its decision."""
+    field = cv.field_line(text)
+    if field is not None:
+        return bool({"case_number", "case_handler"} & {*field.fields, *field.pending})
+    return (_label_key(text) in _ITEM_KEYS - {DECISION}) or is_decision_line(text)
+
+
+_TITLE_PARAGRAPH = 4  # lines of a paragraph that titles an item ("Emne 2" and a title wrapped onto 3 lines)
+
+
+def decided_headings(lines: Sequence[Line], skip: set[int]) -> list[Heading]:
+    """Items of minutes that record decisions under headings in no known form.
+
+    An item's title is a short paragraph (up to `_TITLE_PARAGRAPH` lines of a few words, no
+    sentence) right above a line only items have (`is_item_line`). The first starts the first
+    item; a later one, once the item before has had its decision or where its own case number or
+    handler follows (every item has its own). Without such a title, the text from the first
+    item line on is one untitled item.
+    """
+    starts: list[Heading] = []
+    decided = False
+    i = 0
+    while i < len(lines):
+        if i in skip or not lines[i].text or (i > 0 and lines[i - 1].text):
+            decided = decided or (bool(lines[i].text) and is_decision_line(lines[i].text))
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and lines[end].text:
+            end += 1
+        paragraph = [line.text for line in lines[i:end]]
+        below = next_nonblank(lines, end)
+        titled = (below is not None and below not in skip and len(paragraph) <= _TITLE_PARAGRAPH
+                  and all(_is_unnumbered_title(t) or is_heading_shaped(t) or cv.PKT_LINE.match(t) for t in paragraph)
+                  and is_item_line(lines[below].text))
+        if titled and (not starts or decided or _has_case(lines[below].text)):
+            starts.append(Heading(i, None, cv.clean_title(" ".join(paragraph)), end))
+            decided = False
+            i = end
+            continue
+        decided = decided or any(is_decision_line(t) for t in paragraph)
+        i = end
+    if starts:
+        return starts
+    first = next((k for k, line in enumerate(lines) if k not in skip and line.text and is_item_line(line.text)), None)
+    return [] if first is None else [Heading(first, None, "", first)]
+
+
+def _has_case(text: str) -> bool:
+    field = cv.field_line(text)
+    return field is not None and bool({"case_number", "case_handler"} & {*field.fields, *field.pending})
+
+
 # Sections whose second appearance after an item's decision starts the next item (layout 10).
 _RESTART_KEYS = frozenset({"sagsfremstilling", "indstilling"})
 
