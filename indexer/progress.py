@@ -179,12 +179,19 @@ def summary_line(report: UpdateReport) -> str:
         f"{_plural(report.indexed, 'fil', 'filer')} indekseret ({_plural(report.passages, 'passage', 'passager')})",
         f"{report.unchanged} uændret" if report.unchanged == 1 else f"{report.unchanged} uændrede",
         f"{report.removed} fjernet",
-        f"{report.skipped and len(report.skipped) or 0} sprunget over"
-        + (f" (heraf {len(report.kept)} beholdt fra sidste kørsel)" if report.kept else ""),
+        f"{report.skipped and len(report.skipped) or 0} sprunget over" + _of_which(report),
     ]
     seconds = f"{report.seconds:.1f}".replace(".", ",")
     rebuilt = f" (genopbygget: {report.rebuilt_because})" if report.rebuilt_because else " (genopbygget)" if report.full else ""
     return f"{_plural(report.seen, 'fil', 'filer')} set: {', '.join(parts)} – {seconds} s{rebuilt}."
+
+
+def _of_which(report: UpdateReport) -> str:
+    """What the skipped files include: those kept from the last run, those a fault in Referatsøg kept out."""
+    parts = [f"{len(report.kept)} beholdt fra sidste kørsel"] if report.kept else []
+    if report.internal_errors:
+        parts.append(f"{len(report.internal_errors)} på grund af en fejl i Referatsøg")
+    return f" (heraf {' og '.join(parts)})" if parts else ""
 
 
 # Removed files named in a summary that is not verbose; beyond this, the first ones and a count.
