@@ -109,13 +109,6 @@ def max_distance(term: str) -> int:
     return 1 if len(term) <= 7 else 2
 
 
-def close_terms(searcher: Searcher, word: str, field: str = "body",
-                snapshot: Snapshot | None = None) -> tuple[list[str], dict[str, str]]:
-    """`_close_terms` without the terms found with an ending cut off."""
-    terms, variants, _ = _close_terms(searcher, word, field, snapshot)
-    return terms, variants
-
-
 def _close_terms(searcher: Searcher, word: str, field: str = "body",
                  snapshot: Snapshot | None = None) -> tuple[list[str], dict[str, str], frozenset[str]]:
     """Index terms close to a word, best first: within its edit limit of the word's stem, or one
