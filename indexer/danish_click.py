@@ -4,7 +4,8 @@ click writes its own words in English ("Usage:", "Options:", "No such option"); 
 `referatsog` prints for users is Danish, so its commands are built from the classes here:
 `DanishGroup` for the group (usage errors printed as one Danish line), `QueryCommand` for
 `search` (a query word that begins with "-" is a word to exclude, not an option), and
-`option`/`argument`/`DanishPath` for their parameters.
+`option`/`argument`/`DanishPath` for their parameters (a text parameter must be UTF-8:
+`Utf8Text`).
 """
 
 from __future__ import annotations
@@ -143,12 +144,73 @@ class DanishPath(click.Path):
         return super().convert(value, param, ctx)
 
 
+class NotUtf8(click.ClickException):
+    """A value given on the command line that is not UTF-8: one Danish line, naming the option
+    or argument, and click's usage-error code (2), without the usage lines (the command was
+    typed right; its text was not encoded right)."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Fejl: {self.format_message()}", err=True, file=file)
+
+
+# How an argument is named in NotUtf8's line (an option by its longest name, `--municipality`).
+_ARGUMENT_NAMES = {"query": "søgningen"}
+# A value shown in NotUtf8's line is cut here: it may be a whole pasted file.
+_SHOWN_WIDTH = 60
+
+
+class Utf8Text(click.types.StringParamType):
+    """Text that must be UTF-8, as the engine and the web take it.
+
+    On Linux, Python reads argv bytes that are not UTF-8 (Latin-1 `N\\xe6stved` from an old
+    script or file) as lone surrogates, which the index cannot hold: a search crashed on them,
+    or a lone byte was dropped unseen and everything was listed. The value is refused with one
+    line that shows its bytes as \\xNN (not for paths: a file name may be any bytes)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = super().convert(value, param, ctx)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            from indexer.progress import printable
+
+            shown = printable(text)
+            shown = shown if len(shown) <= _SHOWN_WIDTH else shown[:_SHOWN_WIDTH - 1] + "…"
+            raise NotUtf8(f"{_param_name(param)}: «{shown}» indeholder tegn, der ikke er kodet som UTF-8 (vist som "
+                          "\\xNN; fx æ, ø eller å fra et ældre program eller en fil i Latin-1) – terminalen eller "
+                          "scriptet skal bruge UTF-8.") from None
+        return text
+
+
+def _param_name(param: click.Parameter | None) -> str:
+    if isinstance(param, click.Option):
+        return max(param.opts, key=len)
+    name = param.name if param is not None else None
+    return _ARGUMENT_NAMES.get(name or "", (name or "værdien").upper())
+
+
+UTF8_TEXT = Utf8Text()
+
+
+def _text_unless_typed(attrs: dict[str, Any]) -> dict[str, Any]:
+    """`attrs` with the type UTF8_TEXT when they name none and click would take the value as
+    text (not a flag, a counter or a number by its default): every text parameter is checked."""
+    if "type" not in attrs and not attrs.get("is_flag") and not attrs.get("count") and \
+            isinstance(attrs.get("default"), (str, type(None))):
+        return {**attrs, "type": UTF8_TEXT}
+    return attrs
+
+
 def option(*decls: str, **attrs: Any) -> Any:
-    return click.option(*decls, cls=_DanishOption, **attrs)
+    """A Danish option; one of text (no type given) must be UTF-8 (`Utf8Text`)."""
+    return click.option(*decls, cls=_DanishOption, **_text_unless_typed(attrs))
 
 
 def argument(*decls: str, **attrs: Any) -> Any:
-    return click.argument(*decls, cls=_DanishArgument, **attrs)
+    """A Danish argument; one of text (no type given) must be UTF-8 (`Utf8Text`)."""
+    return click.argument(*decls, cls=_DanishArgument, **_text_unless_typed(attrs))
 
 
 class _DanishHelpFormatter(click.HelpFormatter):
