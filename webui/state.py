@@ -79,8 +79,13 @@ def encoding_error(name: str) -> InvalidParameter:
 
 def parse_args(args: Mapping[str, Sequence[str]], default_page_size: int) -> SearchRequest:
     """`parse_request` with the site's page size when the URL gives none; the facet values
-    together are bounded (`MAX_FILTER_CHARACTERS`), the facet that passes the bound named."""
+    together are bounded (`MAX_FILTER_CHARACTERS`), the facet that passes the bound named.
+    `sort` is read in any case (`NEWEST`, `Nyeste`), as the command line's --sort and
+    `decisions_only=JA` are; the state, and so every link and permalink, has its canonical
+    lower-case name."""
     params = {name: list(values) for name, values in args.items()}
+    if params.get("sort"):
+        params["sort"] = [value.lower() for value in params["sort"]]
     if not params.get("page_size"):
         params["page_size"] = [str(default_page_size)]
     request = parse_request(params)
