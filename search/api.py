@@ -178,6 +178,13 @@ class Hit:
     decision_date: str | None = None
     decision_page: int | None = None
     citation: str = ""
+    # The item's number as printed where it says more than `item_number` ("3a", "4.1"; else None).
+    item_label: str | None = None
+
+    @property
+    def printed_number(self) -> str | None:
+        """The item's number as the minutes print it ("3a", "15"), as `Passage.printed_number`."""
+        return self.item_label or (None if self.item_number is None else str(self.item_number))
     # The query's words, as typed, that this passage does not hold: set on the approximate
     # hits of a query no passage holds every word of (`search.partial`), empty otherwise.
     missing: tuple[str, ...] = ()
@@ -193,6 +200,7 @@ class Hit:
             "meeting_date": self.meeting_date,
             "year": self.year,
             "item_number": self.item_number,
+            "item_label": self.item_label,
             "case_handler": self.case_handler,
             "case_number": self.case_number,
             "topics": list(self.topics),

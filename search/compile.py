@@ -325,8 +325,8 @@ def _item_query(clause: Clause, searcher: Searcher, analyzer: Analyzer, decision
     number. When no item has it, the texts that cite it («behandlet i Økonomiudvalget den
     17. september 2019, pkt. 148»), with a notice: "pkt. 77" and "punkt 99" were silent zeros."""
     number = clause.text.strip()
-    q = Term("item", number)
-    if clause.negated or searcher.doc_frequency("item", number):
+    q = Term("item", number.lower())  # "3B" is item 3b, indexed in lower case
+    if clause.negated or searcher.doc_frequency("item", number.lower()):
         return q, q
     field = "decision" if decisions_only else "body"
     written = [f"punkt {number}", f"pkt. {number}"]

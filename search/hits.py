@@ -36,6 +36,7 @@ def _hit(
         meeting_date=passage.meeting_date,
         year=passage.year,
         item_number=passage.item_number,
+        item_label=passage.item_label,
         case_handler=passage.case_handler,
         case_number=passage.case_number,
         topics=passage.topics,

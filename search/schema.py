@@ -68,7 +68,10 @@ from search.facets import FACETS
 #    dates printed "21/05/2015", item-level absences and substitutes, staff names as words,
 #    journal and document numbers kept, list items no longer swallowing the next heading:
 #    the terms and passages of an older index differ.
-SCHEMA_VERSION = 12
+# 13: items numbered «3a», «4.1», «5» without a dot, «Sag nr. N» above its title, «Dagsordenspunkt N»,
+#    more field and decision labels (indexer/conventions.py: the unseen-layouts review), the
+#    printed number `item_label` and the field `item` holding it: the passages of an older index differ.
+SCHEMA_VERSION = 13
 
 PASSAGE = "passage"
 FILE = "file"
@@ -113,7 +116,9 @@ def build_schema() -> Schema:
         # Every date of the passage as ISO values (meeting, decisions, dates written in the
         # text in any form), so a date finds its meeting however the user writes it.
         "dates": KEYWORD(analyzer=CaseNumberAnalyzer()),
-        "item": ID(),  # the agenda item number, for "punkt 15"
+        # the agenda item's number and, where it says more, its number as printed (3 and 3a,
+        # 4 and 4.1), for "punkt 15", "punkt 3a", "punkt 4" (its sub-items too)
+        "item": KEYWORD(analyzer=CaseNumberAnalyzer()),
         # Who attended the meeting and who was absent, for "deltager:" and "fraværende:" (a
         # reporter's attendance story). Not in `body`: each name would match every item of
         # every meeting the person sat in.
@@ -312,7 +317,7 @@ def passage_fields(passage: Passage) -> dict[str, Any]:
     if dates:
         doc["dates"] = VALUE_SEPARATOR.join(dates)
     if passage.item_number is not None:
-        doc["item"] = str(passage.item_number)
+        doc["item"] = VALUE_SEPARATOR.join(dict.fromkeys(filter(None, (str(passage.item_number), passage.item_label))))
     if passage.has_decision:
         doc["has_decision"] = "1"
     if passage.present:  # the members there: the pipeline leaves out those listed as absent

@@ -287,7 +287,7 @@ def choose_examples(index: SearchIndex) -> HelpExamples:
     dated = next((h for h in [ref, *hits] if h.meeting_date and h.item_number), None)
     if dated is not None:
         chosen["dates"] = date_forms(dated.meeting_date)
-        chosen["item"] = f"punkt {dated.item_number}"
+        chosen["item"] = f"punkt {dated.printed_number}"
     else:  # no meeting with numbered items: the seeds' dates would find nothing here
         chosen["dates"], chosen["item"] = None, ""
     def corrected(typo: str, word: str) -> bool:  # "Mente du <word>?" and hits for it

@@ -141,7 +141,7 @@ def cut_link_document(passage_id: str) -> tuple[tuple[str, str], ...]:
 # name the item (`…-0785a4-15-modtagelse-af-flygtninge`). Links published then (articles,
 # citations, feed readers) must keep working, and a new id cut after its number (`…-0785a4-15`,
 # an e-mail's wrapped line, a typed "punkt 15") means item 15, whatever its place.
-_NUMBER_TAIL = re.compile(r"(?P<document>.+)-(?P<digits>\d{1,5})")
+_NUMBER_TAIL = re.compile(r"(?P<document>.+)-(?P<digits>\d{1,5}[a-zæøå]?)")  # "3a": an item printed so
 
 
 @dataclass(frozen=True)
@@ -175,11 +175,11 @@ def numbered_item(digits: str, passages: Sequence[Passage]) -> Numbered | None:
     `…-3` in minutes of items 11–17 was sent permanently to the third item, 14, as if it were
     an old id, though old ids were never written "3"; `…-15` to nothing, though item 15 exists.
     """
-    place = int(digits)
+    place = int(digits) if digits.isdigit() else 0
     old = None
     if digits == f"{place:02d}" and place >= 1:
         old = next((p for p in passages if p.position == place - 1), None)
-    numbered = [p for p in passages if p.item_number is not None and str(p.item_number) == digits]
+    numbered = [p for p in passages if p.printed_number == digits]
     if len(numbered) == 1:
         return Numbered(numbered[0], certain=old is not None and old.id == numbered[0].id)
     if numbered:
@@ -220,9 +220,9 @@ def cut_id_found(moved: PassageMoved, url: str) -> Response:
     so (a page for a person, the API's shape for a program)."""
     p = moved.passage
     title = p.title or "(uden titel)"
-    message = (f"Adressen «{shown_id(moved.old_id)}» er afkortet. Punkt {p.item_number} i dokumentet "
+    message = (f"Adressen «{shown_id(moved.old_id)}» er afkortet. Punkt {p.printed_number} i dokumentet "
                f"«{document_title(p)}» er «{title}».")
-    links = ((f"Punkt {p.item_number}: {title}", url),
+    links = ((f"Punkt {p.printed_number}: {title}", url),
              (f"Se dokumentet: {document_title(p)}", url_for("passages.document", document_id=p.document_id)))
     return error_response(PageError(302, "cut_passage_id", message, details={"location": url},
                                     headers={"Location": url}, page_links=links))
@@ -498,7 +498,7 @@ def document_json(document_id: str, passages: tuple[Passage, ...]) -> dict[str, 
         "source": first.source,
         "source_sha256": first.source_sha256,
         "passages": [
-            {"id": p.id, "position": p.position, "item_number": p.item_number, "title": p.title,
+            {"id": p.id, "position": p.position, "item_number": p.item_number, "item_label": p.item_label, "title": p.title,
              "has_decision": p.has_decision, "decision": p.decision if p.has_decision else "", "case_handler": p.case_handler, "case_number": p.case_number,
              "page": p.page, "decision_page": p.decision_page, "line": p.line, "links": passage_links(p)}
             for p in passages

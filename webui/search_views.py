@@ -300,7 +300,7 @@ def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> di
     meta = " · ".join(part for part in (
         DOC_TYPE_LABELS.get(hit.doc_type, hit.doc_type), hit.council, hit.municipality,
         long_date(hit.meeting_date) if hit.meeting_date else (str(hit.year) if hit.year else ""),
-        f"punkt {hit.item_number}" if hit.item_number is not None else "",
+        f"punkt {hit.printed_number}" if hit.item_number is not None else "",
         f"sagsbehandler {hit.case_handler}" if hit.case_handler else "",
         f"sagsnr. {hit.case_number}" if hit.case_number else "") if part)
     summary = f"<p>{escape(meta)}</p>"
@@ -312,7 +312,7 @@ def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> di
         summary += f"<p><strong>Beslutning:</strong> {snippet_html(hit.snippet)}</p>"
     elif hit.decision:
         summary += f"<p><strong>Beslutning:</strong> {decision_lines(hit)}</p>"
-    number = f"{hit.item_number}. " if hit.item_number is not None else ""
+    number = f"{hit.printed_number}{'' if hit.item_label else '.'} " if hit.item_number is not None else ""
     # A feed reader's list shows the title alone: an annual report's "Forord" needs its report.
     report = f"Årsberetning {hit.year}: " if hit.doc_type == AARSBERETNING and hit.year else (
         "Årsberetning: " if hit.doc_type == AARSBERETNING else "")

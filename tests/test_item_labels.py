@@ -1,0 +1,79 @@
+"""Items numbered as printed, «3a», «3b», «4.1», «4.2»: found, shown and cited so.
+
+Granhøj's minutes (tests/fixtures/unseen_layouts/) number an added item «3a» and the items under
+topic 4 «4.1» and «4.2». Their `item_number` is 3 or 4, which sorts and filters; `item_label`
+is the number as printed, which a reporter types and cites.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from search import SearchRequest
+from conftest import soup
+
+GRANHOEJ = Path(__file__).parent / "fixtures" / "unseen_layouts" / "granhoej_teknik_og_miljoeudvalget_2024-09-02.txt"
+
+
+@pytest.fixture(scope="module")
+def granhoej(tmp_path_factory):
+    from indexer.update import update_index
+    from search import open_index
+    from webui import create_app
+
+    root = tmp_path_factory.mktemp("granhoej")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / GRANHOEJ.name).write_bytes(GRANHOEJ.read_bytes())
+    update_index([corpus], root / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(root / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    return open_index(root / "index"), client
+
+
+def numbers(response) -> list[tuple[int | None, str | None]]:
+    return [(h.item_number, h.item_label) for h in response.hits]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("punkt 3a", [(3, "3a")]), ("pkt. 3B", [(3, "3b")]), ("punkt 4.1", [(4, "4.1")]), ("punkt 4.2", [(4, "4.2")]),
+])
+def test_an_item_is_found_by_its_number_as_printed(granhoej, query, expected):
+    index, _ = granhoej
+    response = index.search(SearchRequest(query=query))
+    assert numbers(response) == expected and response.notice is None
+
+
+def test_a_topics_number_finds_the_items_under_it(granhoej):
+    index, _ = granhoej
+    assert sorted(numbers(index.search(SearchRequest(query="punkt 4")))) == [(4, "4.1"), (4, "4.2")]
+
+
+def test_a_label_no_item_has_is_said_so(granhoej):
+    index, _ = granhoej
+    response = index.search(SearchRequest(query="punkt 3c"))
+    assert response.total == 0 and response.notice.startswith("Der er intet punkt 3c i søgeindekset")
+
+
+def test_the_hit_the_page_and_the_citation_say_the_number_as_printed(granhoej):
+    index, client = granhoej
+    hit = client.get("/api/search", query_string={"q": "Trafiksikkerhedsplan"}).get_json()["hits"][0]
+    assert (hit["item_number"], hit["item_label"]) == (4, "4.1")
+    assert "punkt 4.1: Trafiksikkerhedsplan 2025-2028" in hit["citation"]
+    listed = soup(client.get("/", query_string={"q": "Trafiksikkerhedsplan"}))
+    assert "punkt 4.1" in listed.select_one("ol.hits .meta").get_text()
+    page = soup(client.get(f"/passage/{hit['id']}"))
+    assert page.select_one("h1 .item-no").get_text() == "4.1"
+    assert page.select_one("[aria-current=page]").get_text() == "Punkt 4.1"
+    document = client.get(f"/api/document/{hit['document_id']}").get_json()
+    assert [p["item_label"] for p in document["passages"] if p["item_label"]] == ["3a", "3b", "4.1", "4.2"]
+
+
+@pytest.mark.parametrize("cut, label", [("3a", "3a"), ("3b", "3b"), ("4-1", "4.1"), ("4-2-affald", "4.2")])
+def test_a_permalink_cut_after_a_printed_number_leads_to_that_item(granhoej, cut, label):
+    _, client = granhoej
+    hit = client.get("/api/search", query_string={"q": "Trafiksikkerhedsplan"}).get_json()["hits"][0]
+    response = client.get(f"/api/passage/{hit['document_id']}-{cut}")
+    assert response.status_code == 302
+    assert client.get(response.headers["Location"]).get_json()["item_label"] == label
