@@ -28,6 +28,7 @@ from indexer.settings import (
     default_index_dir,
     from_environment,
     index_dir_problem,
+    remembered_corpus,
     unknown_variables,
     write_advice,
 )
@@ -93,8 +94,9 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     en mappe, der ikke er nævnt, eller alle dokumenter fra en nævnt mappe, der nu er tom,
     afvises (brug --full for at bygge indekset alene af de nævnte mapper).
 
-    Afslutningskoder: 0 når kørslen lykkedes; 1 med --strict, når en fil blev sprunget over,
-    eller når kørslen afvises eller fejler; 130 når kørslen stoppes (Ctrl+C eller SIGTERM).
+    Afslutningskoder: 0 når kørslen lykkedes; 1 når en fejl i Referatsøg holdt en fil ude, med
+    --strict når en fil blev sprunget over, eller når kørslen afvises eller fejler; 130 når
+    kørslen stoppes (Ctrl+C eller SIGTERM).
     En afvist, fejlet eller stoppet kørsel efterlader det tidligere indeks uændret."""
     from indexer.files import IgnoreFileUnreadable
     from indexer.progress import make_progress, format_summary
@@ -110,7 +112,7 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     # wins over state, and index and serve then read the same folder (else serve would show
     # source files from one folder while index reads another).
     from_variable = not paths and bool(os.environ.get("REFERATSOG_CORPUS"))
-    remembered = [] if paths or from_variable else _remembered_folders(index_dir)
+    remembered = [] if paths else remembered_corpus(index_dir)  # REFERATSOG_CORPUS first, as serve
     if not paths and not remembered:
         _refuse_missing_default_corpus()
     targets = list(paths) or remembered or [default_corpus()]
@@ -146,6 +148,11 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         interrupted.exit_code = 130  # 128 + SIGINT: what shells and schedulers read as "interrupted"
         raise interrupted from None
     click.echo(format_summary(report, index_dir, verbose=verbose and not quiet, quiet=quiet))
+    if report.internal_errors:  # a fault of ours, not the files': a script must notice, --strict or not
+        count = len(report.internal_errors)
+        click.echo(f"Afslutter med kode 1: {count} {'fil' if count == 1 else 'filer'} sprunget over på grund af "
+                   "en fejl i Referatsøg (se ovenfor) – meld fejlen.", err=True)
+        sys.exit(report.exit_status(strict))
     if strict and report.skipped:  # the exit code alone reads as a refusal, which changes nothing
         count = len(report.skipped)
         state = "indekset er opdateret" if report.committed else "indekset var i forvejen ajour"
@@ -183,7 +190,7 @@ def extract(file: Path, as_json: bool) -> None:
     count = len(document.passages)
     click.echo(f"{printable(document.source)}: {_one_line(meta)} · {count} {'passage' if count == 1 else 'passager'}")
     for passage in document.passages:
-        number = f"{passage.item_number}. " if passage.item_number is not None else ""
+        number = f"{passage.printed_number}{'' if passage.item_label else '.'} " if passage.item_number is not None else ""
         where = _where(passage.page, passage.line, passage.decision_page, bracketed=True)
         click.echo(f"  {number}{_first_line(passage.title, TITLE_WIDTH)}  ({where})")
         # Each part named, as `search` names them: a bare number or name is a riddle.
@@ -330,13 +337,6 @@ def _refuse_missing_default_corpus() -> None:
         pass  # said by _refuse_missing, as for a path given
 
 
-def _remembered_folders(index_dir: Path) -> list[Path]:
-    """The folders and files the index in `index_dir` was last built from, as it remembers them."""
-    from search.index_folder import remembered_folders
-
-    return [Path(folder) for folder in remembered_folders(index_dir)]
-
-
 def _refuse_unusable_index_dir(index_dir: Path, given: Path | None) -> None:
     """One line when `index_dir` is a file or out of this user's reach, naming REFERATSOG_INDEX
     when that chose it: else it reads as "no index" or as a failure to write."""
@@ -413,7 +413,7 @@ def _print_response(response) -> None:
         click.echo()
         click.echo(click.style(f"{rank}. {_first_line(hit.title, TITLE_WIDTH)}", bold=True))
         meta = [hit.municipality, hit.council, danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None),
-                f"punkt {hit.item_number}" if hit.item_number is not None else None]
+                f"punkt {hit.printed_number}" if hit.item_number is not None else None]
         click.echo("   " + _one_line(" · ".join(m for m in meta if m)))
         # The case on a line of its own, each part named: a case number or a name alone is a riddle.
         case = [f"sagsnr. {hit.case_number}" if hit.case_number else None,

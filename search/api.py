@@ -325,7 +325,7 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
         if values:
             filters[name] = values
     sort = one("sort", "relevance") or "relevance"
-    sort = DANISH_SORTS.get(sort.lower(), sort)
+    sort = DANISH_SORTS.get(sort.lower(), sort.lower())  # any case, as the CLI takes it
     if sort not in SORTS:
         raise InvalidParameter("sort", SORT_MESSAGE, "invalid_sort")
     page = _positive_int(one("page", "1") or "1", "page", "Siden", MAX_PAGE)

@@ -193,3 +193,15 @@ def test_a_bug_met_in_the_reading_processes_is_reported_as_ours_too(tmp_path, mo
         saved_in = re.search(r"detaljerne er gemt i (\S+) ", item.reason)
         assert saved_in and Path(saved_in[1]) in files
     assert report.exit_status() == 1
+
+
+def test_the_index_command_exits_1_without_strict_and_says_why(tmp_path, monkeypatch, crash_dir, runner):
+    from indexer.cli import main
+
+    break_enrich(monkeypatch, BROKEN)
+    result = runner.invoke(main, ["index", str(seed_corpus(tmp_path)), "--index-dir", str(tmp_path / "index")])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Afslutter med kode 1: 1 fil sprunget over på grund af en fejl i Referatsøg (se ovenfor) – meld fejlen.")
+    assert f"{BROKEN}: uventet fejl i Referatsøg (TypeError: {FAULT})" in result.stdout
+    assert open_index(tmp_path / "index").search(SearchRequest()).total > 0  # the other files are indexed
