@@ -28,12 +28,14 @@ _OTHER_HEAD_LABELS = (
 ) + _PLACE_LABELS
 # Lists of names: a value goes on over the lines that follow its label.
 _NAME_LISTS = ("present", "absent", "substitute", "staff")
-# Several labels fill these (Administrationen, then Referent): their values are joined, not the first kept.
-_JOINED = ("substitute", "staff")
+# Several labels fill these (Administrationen, then Referent; Afbud, then Fraværende): their values
+# are joined, not the first kept. Those present are the first list's: "Medlemmer" names them all.
+_JOINED = ("absent", "substitute", "staff")
+# Roles printed before or after a member's name ("Overborgmester Lene Dahl", "Ib Holm, formand").
 _ROLE_WORDS = {
-    "formand", "næstformand", "forperson", "næstforperson", "forkvinde", "sekretær", "referent",
-    "borgmester", "viceborgmester", "1. viceborgmester", "2. viceborgmester", "rådmand", "udvalgsformand",
-    "suppleant", "stedfortræder",
+    "formand", "næstformand", "forperson", "næstforperson", "forkvinde", "næstforkvinde", "sekretær", "referent",
+    "borgmester", "overborgmester", "viceborgmester", "1. viceborgmester", "2. viceborgmester",
+    "rådmand", "rådkvinde", "udvalgsformand", "rådsformand", "suppleant", "stedfortræder",
 }
 
 
@@ -41,13 +43,19 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
     """Labelled values of the front matter: place, present, absent, date, substitute (who sat in
     for a member), staff (administration, minute-taker).
 
-    Handles `Label: value`, `Label value`, a value continued on following lines, and the
-    label-block form PDF tab stops produce (labels first, then the values in the same order).
+    Handles `Label: value`, `Label value`, a value continued on following lines up to a blank
+    line (or the next label), several labels on one line (`label_parts`), and the label-block
+    form PDF tab stops produce (labels first, then the values in the same order).
+
+    >>> head_fields(["Afbud: Jens Pilgaard", "Fraværende: Kirsten Holm", "", "INDHOLDSFORTEGNELSE"])
+    {'absent': 'Jens Pilgaard, Kirsten Holm'}
+    >>> head_fields(["Fraværende: Bo Hjort (V). Stedfortræder: Anne Winge (V)"])
+    {'absent': 'Bo Hjort (V)', 'substitute': 'Anne Winge (V)'}
     """
     out: dict[str, str] = {}
     pending: list[str] = []
     current: str | None = None
-    for text in list(head) + [""]:
+    for text in [part for line in head for part in label_parts(line)] + [""]:
         label, value = _head_label(text)
         other = _OTHER_LABEL.match(text) if label is None else None
         if other and other.group("label").casefold() in _ROLE_WORDS:
@@ -89,6 +97,37 @@ def _put(out: dict[str, str], kind: str, value: str) -> None:
         out[kind] = f"{out[kind]}, {value}"
     else:
         out.setdefault(kind, value)
+
+
+# A second label inside a line: after a sentence's or a list's end, a tab or a wide gap, a head
+# label and its colon ("Fraværende: Bo Hjort (V). Stedfortræder: Anne Winge (V)").
+_INNER_LABEL = re.compile(
+    r"(?:(?<=[.;,])\s+|\t+|\s{2,})(?=(?:%s)\s*:)"
+    % "|".join(re.escape(label) for label in sorted(
+        (*_PRESENT_LABELS, *cv.ABSENT_LABELS, *cv.SUBSTITUTE_LABELS, *_STAFF_LABELS, *_OTHER_HEAD_LABELS),
+        key=len, reverse=True)))
+
+
+def label_parts(text: str) -> list[str]:
+    """A line split where a second label starts, each part without the mark that ended the one
+    before it: one field a part.
+
+    >>> label_parts("Fraværende: Bo Hjort (V). Stedfortræder: Anne Winge (V)")
+    ['Fraværende: Bo Hjort (V)', 'Stedfortræder: Anne Winge (V)']
+    >>> label_parts("Dato: 25-11-2021\tSted: Rådhuset"), label_parts("Til stede: Ib Holm. Mødet sluttede kl. 18.")
+    (['Dato: 25-11-2021', 'Sted: Rådhuset'], ['Til stede: Ib Holm. Mødet sluttede kl. 18.'])
+
+    A row of labels without values ("Mødedato:\tMødested:", values on the next line) stays one line.
+    """
+    parts: list[str] = []
+    start = 0
+    for gap in _INNER_LABEL.finditer(text):
+        part = text[start:gap.start()].strip()
+        if part and not part.endswith(":"):
+            parts.append(part.rstrip(".;,").rstrip())
+            start = gap.end()
+    parts.append(text[start:].strip() if parts else text)
+    return parts
 
 
 # A label the head has that none of ours is: "Fra administrationen:", "Øvrige deltagere:", "Gæster:".
@@ -222,10 +261,12 @@ def item_people(present: Sequence[str], absent: Sequence[str], notes: Sequence[s
     (('Bent Lykke',), ('Fatima Osmani', 'Peter Juul'))
     >>> item_people(("Inger Lund (formand)",), (), ["Inger Lund deltog ikke i behandlingen af punktet."])
     ((), ('Inger Lund',))
+    >>> item_people(("Bo Hjort", "Ib Holm"), (), ["Fraværende: Bo Hjort (V). Stedfortræder: Anne Winge (V)"])
+    (('Ib Holm', 'Anne Winge (stedfortræder)'), ('Bo Hjort',))
     """
     away: list[str] = []
     stand_ins: list[str] = []
-    for line in (line for note in notes for line in note.split("\n")):
+    for line in (part for note in notes for line in note.split("\n") for part in label_parts(line)):
         names, sitting_in = cv.item_attendance(line)
         away += member_names(names)
         stand_ins += member_names(sitting_in)
@@ -259,22 +300,29 @@ def _without_role(name: str) -> str:
 
 def opening_lines(body: Sequence[str]) -> list[str]:
     """A document's first lines up to its first paragraph of prose: its title and the lines
-    under it that label the meeting (date, place, attendance).
+    under it that label the meeting (date, place, attendance), with one blank line where
+    paragraphs break (none first or last).
 
     >>> opening_lines(["", "Referat af møde i Handicaprådet den 3. marts 2020", "Afbud: Kirsten Holm", "",
     ...                "Formanden bød velkommen, og dagsordenen blev godkendt.", "Rådet drøftede tilgængeligheden."])
     ['Referat af møde i Handicaprådet den 3. marts 2020', 'Afbud: Kirsten Holm']
+    >>> opening_lines(["Referat", "Afbud: Kirsten Holm", "", "", "INDHOLDSFORTEGNELSE", "Sag nr. 12 Godkendelse"])
+    ['Referat', 'Afbud: Kirsten Holm', '', 'INDHOLDSFORTEGNELSE', 'Sag nr. 12 Godkendelse']
     """
     out: list[str] = []
+    count = 0
     for text in body:
         if not text:
+            if out and out[-1]:
+                out.append("")  # a paragraph break: it ends a list of names (`head_fields`)
             continue
-        if out and _is_prose(text) and _head_label(text)[0] is None:
+        if count and _is_prose(text) and _head_label(text)[0] is None:
             break
         out.append(text)
-        if len(out) >= TITLE_LINES:
+        count += 1
+        if count >= TITLE_LINES:
             break
-    return out
+    return out[:-1] if out and not out[-1] else out
 
 
 def _is_prose(text: str) -> bool:
