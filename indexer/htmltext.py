@@ -53,7 +53,8 @@ def read_page(markup: str) -> HtmlPage:
     items become `- ` / `N. ` lines, table rows become lines with tab-separated cells, `dt`/`dd`
     pairs share a line. Only `<main>` is read when the page has one: by definition everything
     outside it repeats across the site. Scripts, styles, menus, breadcrumbs, cookie banners,
-    hidden elements and page-level header/footer are dropped.
+    hidden elements and page-level header/footer are dropped, except the page's title block
+    when the text read has no `<h1>` of its own (`_page_heading`): its first lines.
     """
     with warnings.catch_warnings():  # bs4 warns about input shapes, not about anything we can fix
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
@@ -62,22 +63,89 @@ def read_page(markup: str) -> HtmlPage:
     title = " ".join(soup.title.get_text().split()) if soup.title else ""
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     start = main if main is not None and main.get_text(strip=True) else (soup.body or soup)
-    return HtmlPage(title, _render(start))
+    read = _walk(start)
+    text = read.result()
+    heading = "" if read.h1 else _page_heading(soup, start, title, text)
+    return HtmlPage(title, f"{heading}\n\n{text}" if heading else text)
 
 
-def _is_chrome(tag: Tag) -> bool:
+def _page_heading(soup: BeautifulSoup, start: Tag, title: str, text: str) -> str:
+    """The page's title block, for text read without one: what names the document (council,
+    meeting, date, municipality) above the minutes.
+
+    A page's main heading is its `<h1>`. When the text read has none, the title block is the
+    `<h1>` the site template prints outside `<main>` (in the page-level `<header>`) with the
+    lines beside it (`_title_container`), and the page's `<title>`, where a site names itself
+    ("… - Fjordlund Kommune"), unless the block or the text opens with it. "" for a page
+    without text. Only the page's first few `<h1>` are looked at: a title block comes first.
+    """
+    if not text.strip():
+        return ""  # a page without text stays one: a title alone is no document
+    block = next((lines for h1 in soup.find_all("h1", limit=_FIRST_H1)  # none in `start` is read
+                  if _in_title_block(h1)
+                  and (lines := _render(_title_container(h1, start), banner=True).strip())), "")
+    first = (block or text).strip().split("\n", 1)[0]
+    return "\n\n".join(part for part in (block, title if title != first else "") if part)
+
+
+_FIRST_H1 = 5
+# How far above its `<h1>` a title block's container is looked for (`_title_container`).
+_TITLE_LEVELS = 6
+
+
+def _inside(tag: Tag, ancestor: Tag) -> bool:
+    return tag is ancestor or any(parent is ancestor for parent in tag.parents)
+
+
+def _in_title_block(tag: Tag) -> bool:
+    """Whether `tag` is a title block's: neither it nor a parent is chrome, the page-level header
+    excepted (menus, breadcrumbs, footers, hidden and `<head>` elements are)."""
+    return not any(_is_chrome(node, banner=True) for node in (tag, *tag.parents) if node.name != "[document]")
+
+
+def _title_container(h1: Tag, start: Tag) -> Tag:
+    """What holds a title block: the `<h1>` and what stands beside it, i.e. its first parent
+    with more text than the heading (the date line of `<header><h1>Integrationsrådet</h1><p>…`),
+    no further up than the page-level header or `hgroup`; never what holds the text read, the
+    body, or a menu or form of the header."""
+    own = _render(h1, banner=True).strip()
+    for _, node in zip(range(_TITLE_LEVELS), h1.parents):
+        if node.name in ("body", "html", "[document]") or node.name in _BANNER_CHROME or _inside(start, node):
+            break
+        if node.name in ("header", "hgroup") or node.get("role") == "banner" or (
+                _render(node, banner=True).strip() != own):
+            return node
+    return h1
+
+
+# Inside a page-level header, what is never its title block: the site's menus, search and widgets.
+_BANNER_CHROME = frozenset("ul ol menu form".split())
+
+
+def _is_chrome(tag: Tag, banner: bool = False) -> bool:
+    """Whether `tag` is page chrome. With `banner`, where the title block may stand: the
+    page-level header (`role="banner"`) is not chrome."""
     name = tag.name
     if name in _DROP_TAGS or tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
         return True
-    if tag.get("role") in _CHROME_ROLES or _HIDDEN_STYLE.search(tag.get("style") or ""):
+    role = tag.get("role")
+    if role in _CHROME_ROLES and not (banner and role == "banner") or _HIDDEN_STYLE.search(tag.get("style") or ""):
         return True
     names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
     if _CHROME_NAMES.search(names):
         return True
+    if banner and name == "header":
+        return False
     return name in ("header", "footer") and tag.find_parent(_SECTIONING) is None
 
 
-def _render(start: Tag) -> str:
+def _render(start: Tag, banner: bool = False) -> str:
+    """The lines of `start` (`banner`: of a title block, in the page-level header but without
+    its menus and forms)."""
+    return _walk(start, banner).result()
+
+
+def _walk(start: Tag, banner: bool = False) -> _Lines:
     """Walk the tree without recursion (deeply nested pages must not crash) and build lines."""
     out = _Lines()
     stack: list[tuple[Tag | NavigableString, bool]] = [(start, False)]
@@ -90,12 +158,12 @@ def _render(start: Tag) -> str:
         if closing:
             out.close(node.name)
             continue
-        if node is not start and _is_chrome(node):
+        if node is not start and (_is_chrome(node, banner) or banner and node.name in _BANNER_CHROME):
             continue
         out.open(node)
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node.contents) if isinstance(child, (Tag, NavigableString)))
-    return out.result()
+    return out
 
 
 class _Lines:
@@ -108,6 +176,7 @@ class _Lines:
         self.pre = 0  # inside <pre>: keep the text's own line breaks and spaces
         self.cell = 0  # inside a table cell: blocks are inline, so a row stays one line
         self.row_cells = 0
+        self.h1 = False  # a main heading was read: the page's title is in the text
 
     def text(self, text: str) -> None:
         text = text.replace("\u00ad", "").replace("\u200b", "").replace("\xa0", " ")  # soft hyphen, zero-width and no-break space
@@ -121,6 +190,7 @@ class _Lines:
 
     def open(self, tag: Tag) -> None:
         name = tag.name
+        self.h1 = self.h1 or name == "h1"
         if name in ("td", "th"):
             self.parts.append("\t" if self.row_cells else "")
             self.row_cells += 1
