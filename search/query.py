@@ -202,7 +202,10 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     unquoted: tuple[str, ...] = ()
     loose: tuple[str, int] | None = None
     if not matched and compiled.scored is not None and loosen_phrases:
-        unquoted = _absent_phrases(searcher, snapshot, parsed, request.decisions_only)
+        # only phrases typed in quotes: a variant typed as words ("Kommunernes Landsforening")
+        # is searched as a phrase too, and was said not to stand «ordret» though no quotes were typed
+        unquoted = tuple(phrase for phrase in _absent_phrases(searcher, snapshot, parsed, request.decisions_only)
+                         if _in_quotes(request.query, phrase))
         loose = _without_quotes(searcher, snapshot, request, unquoted) if unquoted else None
         if loose is not None:  # its words find items: those, not what the fallbacks below would guess
             suggestion = loose[0]
@@ -455,6 +458,16 @@ def _followed(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, su
 def _loose_phrase(clause: Clause) -> bool:
     """Whether `clause` is a phrase the user typed that may be searched as its words."""
     return clause.phrase and clause.field is None and not clause.negated and not clause.prefix
+
+
+def _in_quotes(query: str, phrase: str) -> bool:
+    """Whether `phrase` stands in quotes in `query` (spaces inside the quotes aside).
+
+    >>> _in_quotes('"social  kontrol" x', "social kontrol"), _in_quotes("social kontrol", "social kontrol")
+    (True, False)
+    """
+    words = r"\s+".join(re.escape(word) for word in phrase.split())
+    return re.search(rf'"\s*{words}\s*"', query) is not None
 
 
 def _loose_query(query: str, phrases: Collection[str]) -> str | None:

@@ -70,7 +70,9 @@ from search.facets import FACETS
 #    the terms and passages of an older index differ.
 # 13: items numbered «3a», «4.1», «5» without a dot, «Sag nr. N» above its title, «Dagsordenspunkt N»,
 #    more field and decision labels (indexer/conventions.py: the unseen-layouts review), the
-#    printed number `item_label` and the field `item` holding it: the passages of an older index differ.
+#    printed number `item_label` and the field `item` holding it; the time's «kl.» indexed as
+#    «klokken», apart from «KL» (search/analysis.py TimeAbbreviationFilter): the passages and
+#    terms of an older index differ.
 SCHEMA_VERSION = 13
 
 PASSAGE = "passage"

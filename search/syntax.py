@@ -472,23 +472,27 @@ def _small_or_question(word: str) -> bool:
     return danish.is_stop(folded) or folded in QUESTION_WORDS
 
 
-# "KL" (Kommunernes Landsforening) and the time's "kl." ("kl. 17.00") are one word in the index,
-# which keeps no case: the acronym typed finds every time of day too. Not a variant
-# (`data/variants.txt`): "Kommunernes Landsforening" would then find the times as well.
-TIME_ABBREVIATION = "KL"
+# The time's «kl.» is indexed as «klokken» and «KL» in capitals as the acronym (Kommunernes
+# Landsforening: `search.analysis.TimeAbbreviationFilter`, `data/variants.txt`). A query's
+# "kl" in small letters is the time too: said when no time follows it, as "kl" alone may be
+# the acronym typed as people type.
+TIME_ABBREVIATIONS = frozenset({"kl", "kl.", "Kl", "Kl."})
+_TIME_RE = re.compile(r"\d{1,2}(?:[.:]\d{2})?")
 
 
 def _time_abbreviation(items: list[Clause | str]) -> list[str]:
-    """A notice for "KL" typed in capitals: it finds «kl.» before a time too.
+    """A notice for "kl" typed in small letters with no time after it: searched as the time's «kl.».
 
-    >>> _time_abbreviation([Clause("KL")])[0][:54], _time_abbreviation([Clause("kl"), Clause("KL", "title")])
-    ('«KL» søges som ordet «kl» og finder også klokkeslæt («', [])
+    >>> _time_abbreviation([Clause("kl")])[0][:40], _time_abbreviation([Clause("kl."), Clause("17.00")]), _time_abbreviation([Clause("KL")])
+    ('«kl» søges som klokkeslættets «kl.» («kl', [], [])
     """
-    if any(isinstance(item, Clause) and item.text == TIME_ABBREVIATION and not item.negated and not item.phrase
-           and item.field is None for item in items):
-        return [f"«{TIME_ABBREVIATION}» søges som ordet «kl» og finder også klokkeslæt («kl. 17.00»), "
-                "som teksterne skriver på samme måde; skriv \"Kommunernes Landsforening\" "
-                "for at søge efter navnet skrevet ud."]
+    clauses = [item for item in items if isinstance(item, Clause)]
+    for k, item in enumerate(clauses):
+        if item.text in TIME_ABBREVIATIONS and not item.negated and not item.phrase and item.field is None:
+            after = clauses[k + 1].text if k + 1 < len(clauses) else ""
+            if not _TIME_RE.fullmatch(after):
+                return [f"«{item.text}» søges som klokkeslættets «kl.» («kl. 17.00»); skriv KL med store bogstaver "
+                        "for at søge efter Kommunernes Landsforening."]
     return []
 
 

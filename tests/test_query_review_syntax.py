@@ -115,16 +115,70 @@ def test_a_date_a_decimal_and_a_case_number_are_no_month(searcher):
 # «KL» and the time's «kl.»
 
 
-def test_kl_in_capitals_says_it_also_finds_times_of_day(searcher):
-    response = search(searcher, "KL")
-    assert "finder også klokkeslæt" in notice(response)
-    assert "Kommunernes Landsforening" in notice(response)
-    assert search(searcher, "kl").notice is None  # a time typed in small letters needs no warning
+KL_MINUTES = """Hedelund Kommune
+
+REFERAT
+
+Integrationsrådet
+
+Mødedato: 24.06.2015
+
+1. Orientering om KL's udspil
+
+Sagsnr.: 15/3906
+
+Beslutning
+KL anbefaler flere sprogpraktikpladser. Taget til efterretning.
+
+2. Mødeplan
+
+Sagsnr.: 15/3907
+
+Beslutning
+Møderne begynder kl. 17.00. Godkendt.
+"""
 
 
-def test_the_name_written_out_does_not_find_times_of_day(searcher):
-    times = items(search(searcher, "kl"))
-    assert times and not items(search(searcher, "Kommunernes Landsforening")) & times
+@pytest.fixture(scope="module")
+def kl_index(tmp_path_factory):
+    from indexer.update import update_index
+    from search import open_index
+
+    root = tmp_path_factory.mktemp("kl")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "referat-2015-06-24.txt").write_text(KL_MINUTES, encoding="utf-8")
+    update_index([root / "corpus"], root / "index")
+    return open_index(root / "index")
+
+
+def titles(index, query: str) -> list[str]:
+    from search import SearchRequest
+
+    return [h.title for h in index.search(SearchRequest(query=query)).hits]
+
+
+def test_kl_in_capitals_finds_kommunernes_landsforening_not_the_times_of_day(kl_index):
+    # Lower-cased alike, «KL» and «kl. 17.00» were one word: KL found every meeting's time.
+    assert titles(kl_index, "KL") == ["Orientering om KL's udspil"]
+    assert titles(kl_index, "Kommunernes Landsforening") == ["Orientering om KL's udspil"]  # data/variants.txt
+    assert titles(kl_index, "kl. 17.00") == titles(kl_index, "klokken 17.00") == ["Mødeplan"]
+
+
+def test_kl_in_small_letters_is_the_time_and_says_how_to_search_the_acronym(kl_index):
+    from search import SearchRequest
+
+    response = kl_index.search(SearchRequest(query="kl"))
+    assert [h.title for h in response.hits] == ["Mødeplan"]
+    assert response.notice == ("«kl» søges som klokkeslættets «kl.» («kl. 17.00»); skriv KL med store bogstaver "
+                               "for at søge efter Kommunernes Landsforening.")
+    assert kl_index.search(SearchRequest(query="kl. 17.00")).notice is None  # a time typed needs no word
+
+
+def test_a_variant_typed_as_words_is_not_said_to_be_a_phrase(searcher):
+    # "Kommunernes Landsforening" (a variant, searched as a phrase) was said not to stand «ordret».
+    response = search(searcher, "Kommunernes Landsforening")
+    assert response.total == 0 and "ordret" not in notice(response)
+    assert "ordret" in notice(search(searcher, '"Kommunernes Landsforening"'))
 
 
 # A field's value after a space
