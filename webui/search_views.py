@@ -10,15 +10,15 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from markupsafe import Markup, escape
 
 from indexer.models import AARSBERETNING
-from search.api import (MAX_QUERY_LENGTH, SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchRequest, SearchResponse,
-                        without_controls)
+from search.api import SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchResponse, without_controls
 
 from .errors import PageError, json_response, link_header
 from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
 from .formatting import long_date, snippet_html
 from .help_examples import HelpExamples, help_examples
 from .index import get_index
-from .state import SearchState, absolute_url, encoding_error, hidden_fields, pagination, parse_args, period_fields, undecodable
+from .state import (SearchState, absolute_url, encoding_error, hidden_fields, pagination, parse_args, period_fields,
+                    undecodable, without_invalid)
 
 bp = Blueprint("search", __name__)
 
@@ -44,7 +44,7 @@ def index() -> Response | tuple[str, int] | str:
     try:
         state = current_state()
     except InvalidParameter as error:
-        state = state_without_invalid(request.args.to_dict(flat=False), error)
+        state = state_without_invalid(request.args.to_dict(flat=False))
         # a period typed wrong is corrected where it is explained, as typed, the rest kept
         entered = {name: without_controls((request.args.getlist(name) or [""])[-1])[:100] for name in ("from", "to")}
         return render_template("search/index.html", state=state, response=None, error=error,
@@ -149,23 +149,14 @@ def listed_by_date(state: SearchState, response: SearchResponse) -> bool:
     return state.request.sort == "relevance" and response.order == "newest" and bool(response.hits)
 
 
-def state_without_invalid(args: dict[str, list[str]], error: InvalidParameter) -> SearchState:
+def state_without_invalid(args: dict[str, list[str]]) -> SearchState:
     """The page state with the invalid parameters left out (an overlong query cut short, a
     value that is not UTF-8 dropped), so the error page's form and its "search again" link
     keep every other setting."""
     page_size = int(current_app.config["PAGE_SIZE"])
     for name in undecodable(request.query_string):
         args.pop(name, None)
-    for _ in range(len(args) + 1):
-        if error.parameter == "q" and error.code != "invalid_encoding":
-            args["q"] = [(args.get("q") or [""])[-1][:MAX_QUERY_LENGTH]]
-        else:
-            args.pop(error.parameter, None)
-        try:
-            return SearchState(parse_args(args, page_size), page_size)
-        except InvalidParameter as another:
-            error = another
-    return SearchState(SearchRequest(page_size=page_size), page_size)  # pragma: no cover (each pass removes one)
+    return SearchState(without_invalid(args, page_size), page_size)
 
 
 def active_chips(state: SearchState, facets: Mapping[str, Sequence[FacetValue]] | None = None) -> list[Chip]:

@@ -234,24 +234,29 @@ def pagination(state: SearchState, pages: int, window: int = 2) -> list[PageLink
     return links
 
 
+def without_invalid(params: dict[str, list[str]], default_page_size: int) -> SearchRequest:
+    """The request of `params` with each parameter the search page would refuse left out (an
+    overlong query cut short instead): the most of a copied or hand-edited URL that can be
+    searched. `params` is changed; each pass mends one parameter."""
+    for _ in range(len(params) + 1):
+        try:
+            return parse_args(params, default_page_size)
+        except InvalidParameter as error:
+            if error.code == "query_too_long":
+                params["q"] = [(params.get("q") or [""])[-1][:MAX_QUERY_LENGTH]]
+            else:
+                params.pop(error.parameter, None)
+    return SearchRequest(page_size=default_page_size)  # pragma: no cover (each pass mends one)
+
+
 def opened_from(args: Mapping[str, Sequence[str]], not_utf8: Sequence[str], default_page_size: int) -> SearchState | None:
     """The search a passage or document page was opened from: the search page's parameters,
     which its hits carry along, so that the page's way back (and on, to the neighbouring items)
     returns to the same hits, filters, period, sort and page. A parameter the search page would
     refuse is left out rather than refusing the page; None when there is no search to return to."""
     params = {name: list(values) for name, values in args.items() if name in PARAMETERS and name not in not_utf8}
-    for _ in range(len(params) + 1):
-        try:
-            request = parse_args(params, default_page_size)
-        except InvalidParameter as error:
-            if error.code == "query_too_long":
-                params["q"] = [(params.get("q") or [""])[-1][:MAX_QUERY_LENGTH]]
-            else:
-                params.pop(error.parameter, None)
-            continue
-        state = SearchState(request, default_page_size)
-        return state if state.params() else None
-    return None
+    state = SearchState(without_invalid(params, default_page_size), default_page_size)
+    return state if state.params() else None
 
 
 def request_search() -> SearchState | None:
