@@ -16,7 +16,7 @@ from importlib import resources
 
 from indexer.dates import DANISH_MONTH_PATTERN
 from indexer.models import Line, Page, SourceFile
-from indexer.pages import strip_running_chrome
+from indexer.pages import RunningChrome, find_running_chrome, strip_running_chrome
 from search.danish import fold, stem
 
 # Lines that are page chrome wherever they appear.
@@ -63,12 +63,11 @@ def _kept_hyphen_words() -> frozenset[str]:
 
 def clean(source: SourceFile) -> list[Line]:
     """All lines of a file, cleaned, in reading order."""
-    pages = [Page(p.number, unicodedata.normalize("NFKC", p.text)) for p in source.pages]
+    pages = _normalised(source)
     if source.kind == "pdf":
         raw = _lines_of_pages(pages, strip_running_chrome(pages))
     else:
-        # Markdown hard breaks off first: "Side 2 af 5\" must still end its page.
-        raw = _text_lines(_MD_HARD_BREAKS.sub("", pages[0].text) if pages else "")
+        raw = _text_lines(_text_of(pages))
     raw = _split_long_lines(_unflatten(raw))
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
@@ -91,14 +90,36 @@ def _lines_of_pages(original: Sequence[Page], stripped: Sequence[Page]) -> list[
     return out
 
 
-def _text_lines(text: str) -> list[Line]:
-    """Lines of a text file; running headers removed on pseudo-pages cut at `Side N af M` footers."""
-    all_lines = text.split("\n")
+def running_chrome(source: SourceFile) -> RunningChrome:
+    """The running headers and footers `clean` blanks out, with what they say and the page
+    numbers they print (`indexer.pages.RunningChrome`): of a PDF's pages, or of the pseudo-pages
+    a text file is cut into at its `Side N af M` lines (whose numbers name no page of a file)."""
+    pages = _normalised(source)
+    if source.kind == "pdf":
+        return find_running_chrome(pages)
+    pseudo_pages, _ = _pseudo_pages(_text_of(pages))
+    return find_running_chrome(pseudo_pages) if len(pseudo_pages) >= _MIN_PSEUDO_PAGES else RunningChrome(())
+
+
+def _normalised(source: SourceFile) -> tuple[Page, ...]:
+    return tuple(Page(p.number, unicodedata.normalize("NFKC", p.text)) for p in source.pages)
+
+
+def _text_of(pages: Sequence[Page]) -> str:
+    """A text file's one page, its Markdown hard breaks off first: "Side 2 af 5\\" must still end its page."""
+    return _MD_HARD_BREAKS.sub("", pages[0].text) if pages else ""
+
+
+_MIN_PSEUDO_PAGES = 3  # too few pages to tell a running header from content
+
+
+def _pseudo_pages(text: str) -> tuple[list[Page], list[int]]:
+    """A text file cut after each `Side N af M` footer, and the index of each part's first line."""
     pseudo_pages: list[Page] = []
     starts: list[int] = []
     current: list[str] = []
     start = 0
-    for index, line in enumerate(all_lines):
+    for index, line in enumerate(text.split("\n")):
         current.append(line)
         if _FOOTER_LINE.search(line) and len(line) < 200:
             pseudo_pages.append(Page(len(pseudo_pages) + 1, "\n".join(current)))
@@ -106,8 +127,14 @@ def _text_lines(text: str) -> list[Line]:
             current, start = [], index + 1
     pseudo_pages.append(Page(len(pseudo_pages) + 1, "\n".join(current)))
     starts.append(start)
-    if len(pseudo_pages) < 3:  # too few pages to tell a running header from content
-        return [Line(text, 1, n) for n, text in enumerate(all_lines, 1)]
+    return pseudo_pages, starts
+
+
+def _text_lines(text: str) -> list[Line]:
+    """Lines of a text file; running headers removed on pseudo-pages cut at `Side N af M` footers."""
+    pseudo_pages, starts = _pseudo_pages(text)
+    if len(pseudo_pages) < _MIN_PSEUDO_PAGES:
+        return [Line(line, 1, n) for n, line in enumerate(text.split("\n"), 1)]
     lines = _lines_of_pages(pseudo_pages, strip_running_chrome(pseudo_pages))
     # Back to file line numbers: a text file has one real page.
     return [Line(line.text, 1, starts[line.page - 1] + line.number) for line in lines]

@@ -1,8 +1,10 @@
 """Which municipality and council a document is of, and whether a decision header names that council.
 
 The head names them first (a title page's `HAVNSTED KOMMUNE`, `Referat af møde i
-Integrationsrådet`), else the text, by the name it gives most often. A decision header names a
-council in full or by its initials (`ØU, 16.01.2019`, `BIU's møde den 13. marts 2012:`).
+Integrationsrådet`), else a running header or footer (`Holbæk Kommune · Byrådet · 12.03.2019`
+on every page, taken out of the text as page furniture), else the text, by the name it gives
+most often. A decision header names a council in full or by its initials (`ØU, 16.01.2019`,
+`BIU's møde den 13. marts 2012:`).
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ _HEAD_MUNICIPALITY = re.compile(
 _GENITIVE_NAMES = {"Københavns": "København", "Vesthimmerlands": "Vesthimmerland"}
 
 
-def municipality_of(head: Sequence[str], body: Sequence[str]) -> str | None:
-    """The municipality a title line starts with, else the one the head names, else the one
-    the text names most often (an item about a neighbour names it more than its own).
+def municipality_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] = ()) -> str | None:
+    """The municipality a title line starts with, else the one the head names, else the one a
+    running header or footer names (`running`: printed on every page, stripped from the text),
+    else the one the text names most often (an item about a neighbour names it more than its own).
 
     >>> municipality_of(["HAVNSTED KOMMUNE", "REFERAT"], ["Vordingborg Kommune", "Vordingborg Kommune"])
     'Havnsted'
@@ -38,28 +41,32 @@ def municipality_of(head: Sequence[str], body: Sequence[str]) -> str | None:
     'Lyngby-Taarbæk'
     >>> municipality_of(["KØBENHAVNS KOMMUNE"], []), municipality_of(["Referat"], ["Københavns Kommune"])
     ('København', 'København')
+    >>> municipality_of(["Byrådet"], ["Kalundborg Kommune"], ["Holbæk Kommune · Byrådet · 12.03.2019"])
+    'Holbæk'
     """
-    name = _named_municipality(head, body)
+    name = _named_municipality(head, body, running)
     return _GENITIVE_NAMES.get(name, name) if name else None
 
 
-def _named_municipality(head: Sequence[str], body: Sequence[str]) -> str | None:
-    for text in head:
-        match = _HEAD_MUNICIPALITY.match(text)
-        if match and match.group(1).title() not in _NOT_A_NAME:
-            return match.group(1) if not match.group(1).isupper() else match.group(1).title()
-    for text in head:
-        found = [m for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME]
-        if found:
-            return found[0]
+def _named_municipality(head: Sequence[str], body: Sequence[str], running: Sequence[str]) -> str | None:
+    for lines in (head, running):
+        for text in lines:
+            match = _HEAD_MUNICIPALITY.match(text)
+            if match and match.group(1).title() not in _NOT_A_NAME:
+                return match.group(1) if not match.group(1).isupper() else match.group(1).title()
+        for text in lines:
+            found = [m for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME]
+            if found:
+                return found[0]
     counts = Counter(m for text in body for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME)
     return counts.most_common(1)[0][0] if counts else None
 
 
-def council_of(head: Sequence[str], body: Sequence[str]) -> str | None:
-    """The council a head line names first, else the one the text names most often, in the
-    casing of a name ('INTEGRATIONSRÅDET' → 'Integrationsrådet')."""
-    for text in head:
+def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] = ()) -> str | None:
+    """The council a head line names first, else the one a running header or footer names,
+    else the one the text names most often, in the casing of a name ('INTEGRATIONSRÅDET' →
+    'Integrationsrådet')."""
+    for text in (*head, *running):
         match = _COUNCIL.search(text)
         if match:
             return _council_name(match.group(1))

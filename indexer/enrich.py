@@ -37,12 +37,21 @@ from indexer.models import (
     Segmented,
     SourceFile,
 )
+from indexer.pages import RunningChrome
 from indexer.topics import TopicTagger, default_tagger
 
 
-def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagger: TopicTagger | None = None) -> Document:
-    """Attach document metadata to every item and build the passages."""
+def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagger: TopicTagger | None = None,
+           chrome: RunningChrome | None = None) -> Document:
+    """Attach document metadata to every item and build the passages.
+
+    `chrome` is what the running headers and footers the cleaner took out said
+    (`indexer.clean.running_chrome`): where the head and the text do not name the municipality,
+    the council or the date, a header printed on every page often does ("Holbæk Kommune ·
+    Byrådet · 12.03.2019").
+    """
     tagger = tagger or default_tagger()
+    running = chrome.lines if chrome else ()
     head = [line.text for line in segmented.head]
     body = [line.text for line in lines]
     report = segmented.kind == "report"
@@ -50,9 +59,11 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     # (a report, minutes written as prose, a note) in the lines it opens with.
     opening = opening_lines(body) if report else head
     fields = head_fields(opening)
-    meeting = meeting_date(opening, fields, segmented.items)
+    # The head's date, else a running header's (not a footer's print date), else the decisions'.
+    meeting = (meeting_date(opening, fields, ()) or meeting_date([t for t in running if not _NOT_MEETING.search(t)], {}, ())
+               or meeting_date((), {}, segmented.items))
     front = [*head, *opening] if report else head
-    council = council_of(front, body)
+    council = council_of(front, body, running)
     decided = any(s.is_decision for item in segmented.items for s in _reclassify(item.sections, meeting, council))
     doc_type = document_type(opening, decided, is_annual_report(report, fields, head, segmented.items))
     annual = report and doc_type == AARSBERETNING
@@ -68,7 +79,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     document_id = document_id_of(source.source)
     base = dict(
         doc_type=doc_type,
-        municipality=municipality_of(front, body),
+        municipality=municipality_of(front, body, running),
         council=council,
         meeting_date=meeting,
         year=year,
@@ -109,6 +120,10 @@ def _id_number(item: Item) -> int | str | None:
     printed says more, that ("3a", "4.1" as "4-1"), so that items 3a and 3b are told apart by
     their number. An item printed as "15" keeps the id it has always had."""
     return item.label.lower().translate(_ID_LETTERS) if item.label else item.number
+
+
+# A running line's date that is not the meeting's: when the page was printed or made.
+_NOT_MEETING = re.compile(r"(?i)\b(?:udskr|print|dannet|genereret|oprettet|gemt)")
 
 
 # The notice for a text without any sign of a council document (see `_council_document`).

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from indexer.models import Page
 
@@ -40,8 +41,30 @@ class _Chrome:
     profile: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class RunningChrome:
+    """What `find_running_chrome` found: the pages with their running lines blanked, what those
+    lines said, and the page numbers they printed.
+
+    `lines` keeps one line of each running shape (the first seen), in page order: a running
+    header is often the only place a document names its municipality ("Holbæk Kommune ·
+    Byrådet · 12.03.2019"), so the metadata readers may look there although the passages do not.
+    `printed` maps a physical page (1-based) to the number a running line prints on it, where
+    one does: after an unnumbered cover, page 3 prints "Side 2".
+    """
+
+    pages: tuple[Page, ...]
+    lines: tuple[str, ...] = ()
+    printed: tuple[tuple[int, int], ...] = ()
+
+
 def strip_running_chrome(pages: Sequence[Page]) -> tuple[Page, ...]:
-    """Return the pages with running headers and footers blanked out.
+    """Return the pages with running headers and footers blanked out (`find_running_chrome`)."""
+    return find_running_chrome(pages).pages
+
+
+def find_running_chrome(pages: Sequence[Page]) -> RunningChrome:
+    """Find the running headers and footers of `pages` and blank them out.
 
     Chrome lines become empty lines rather than disappearing, so line numbers within a page
     (and in a text file cut into pseudo-pages) still point at the source. Prefers leaving a
@@ -51,9 +74,18 @@ def strip_running_chrome(pages: Sequence[Page]) -> tuple[Page, ...]:
     follows the page numbering, so a `Pkt. 12` opening every page stays; and a second header
     or footer line counts only where it touches the first (no blank line between), so the
     decision that happens to end every page is not peeled off after the footer.
+
+    The cleaner and the pipeline both ask for the same pages: the last answers are kept.
     """
+    return _find_running_chrome(tuple(pages))
+
+
+@lru_cache(maxsize=4)
+def _find_running_chrome(pages: tuple[Page, ...]) -> RunningChrome:
     lines = [page.text.split("\n") for page in pages]
     removed: list[set[int]] = [set() for _ in pages]
+    said: dict[str, tuple[int, int, str]] = {}  # shape -> where the first line of that shape removed stands, and it
+    printed: dict[int, int] = {}  # page index -> the page number printed on it
     for top in (True, False):
         edge: dict[int, int] = {}  # page index -> the chrome line found last at this edge
         for depth in range(MAX_CHROME_LINES):
@@ -66,12 +98,30 @@ def strip_running_chrome(pages: Sequence[Page]) -> tuple[Page, ...]:
                     if _is_chrome(lines[i][n], pages[i].number, chrome):
                         removed[i].add(n)
                         edge[i] = n
-    return tuple(
-        Page(page.number, "\n".join("" if n in removed[i] else line for n, line in enumerate(lines[i])))
-        if removed[i]
-        else page
-        for i, page in enumerate(pages)
+                        text = _SPACE.sub(" ", lines[i][n]).strip()
+                        said[shape(text)] = min(said.get(shape(text), (i, n, text)), (i, n, text))
+                        number = _printed_number(lines[i][n], chrome)
+                        if number is not None:
+                            printed.setdefault(i, number)
+    return RunningChrome(
+        pages=tuple(
+            Page(page.number, "\n".join("" if n in removed[i] else line for n, line in enumerate(lines[i])))
+            if removed[i]
+            else page
+            for i, page in enumerate(pages)
+        ),
+        lines=tuple(text for _, _, text in sorted(said.values())),
+        printed=tuple((pages[i].number, number) for i, number in sorted(printed.items())),
     )
+
+
+def _printed_number(line: str, chrome: dict[str, _Chrome]) -> int | None:
+    """The page number a running line prints: its one digit group that follows the pages."""
+    found = chrome.get(shape(line))
+    if found is None or len(found.page_groups) != 1:
+        return None
+    (group,) = found.page_groups
+    return _numbers(line)[group]
 
 
 def shape(line: str) -> str:

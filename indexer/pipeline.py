@@ -23,7 +23,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from indexer.clean import clean
+from indexer.clean import clean, running_chrome
 from indexer.enrich import enrich
 from indexer.extract import CUT_MARK, ExtractError, cut_at, danish_number, extract
 from indexer.models import Document, Passage, Section
@@ -44,7 +44,7 @@ def read_document(path: Path, root: Path) -> Document:
         with _time_limit(seconds):
             source = extract(path, root)
             lines = clean(source)
-            document = enrich(source, lines, segment(lines), default_tagger(topics_file()))
+            document = enrich(source, lines, segment(lines), default_tagger(topics_file()), running_chrome(source))
             return _bounded_passages(document, document.notices)  # the file's, and enrich's
     except _TimeUp:
         raise ExtractError(f"opgivet efter {_seconds(seconds)}: filen tager for lang tid at læse "

@@ -1,0 +1,102 @@
+"""What a running header says (journalist review, finding 1).
+
+The PDFs in fixtures/citation_pdfs are written by its make.py: `running-header.pdf` names its
+municipality, council and date only in the header on every page; `printed-pages.pdf` has an
+unnumbered cover, so PDF page 3 prints "Side 2".
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, PDFS
+from indexer.citation import citation
+from indexer.clean import running_chrome
+from indexer.extract import extract
+from indexer.models import Passage
+from indexer.pipeline import read_document
+
+CITATION_PDFS = FIXTURES / "citation_pdfs"
+
+
+def read(name: str, folder: Path = CITATION_PDFS):
+    return read_document(folder / name, folder)
+
+
+def by_number(document, number: int) -> Passage:
+    return next(p for p in document.passages if p.item_number == number)
+
+
+# --- Finding 1: the running header names the municipality, the council and the date ---------------
+
+
+def test_a_municipality_council_and_date_printed_only_in_the_running_header_are_the_documents():
+    document = read("running-header.pdf")
+
+    assert (document.municipality, document.council, document.meeting_date) == ("Holbæk", "Byrådet", "2019-03-12")
+    assert {(p.municipality, p.council, p.meeting_date) for p in document.passages} == {("Holbæk", "Byrådet", "2019-03-12")}
+    assert citation(by_number(document, 41)) == (
+        "Byrådet, Holbæk Kommune, referat af mødet 12.03.2019, punkt 41: Godkendelse af dagsorden (s. 1)")
+
+
+def test_the_running_header_beats_a_neighbour_the_text_names_and_stays_out_of_the_passages():
+    document = read("running-header.pdf")
+    item = by_number(document, 42)
+
+    assert "Kalundborg Kommune" in item.text  # the only municipality the text itself names
+    assert document.municipality == "Holbæk"
+    for p in document.passages:
+        shown = [p.text, *(s.text for s in p.sections), *(s.note for s in p.sections)]
+        assert not any("Holbæk" in text or "12.03.2019" in text or "Side 1 af 2" in text for text in shown)
+
+
+def test_running_chrome_keeps_what_the_header_says_and_the_numbers_it_prints():
+    chrome = running_chrome(extract(CITATION_PDFS / "printed-pages.pdf", CITATION_PDFS))
+
+    assert chrome.lines == ("Vejlø Kommune · Økonomiudvalget · 05.11.2020", "Side 1")
+    assert chrome.printed == ((2, 1), (3, 2), (4, 3))  # the cover prints no number
+    assert all("Vejlø Kommune · Økonomiudvalget" not in page.text for page in chrome.pages)
+
+
+def test_a_text_file_names_its_municipality_in_a_running_header_of_its_pages(tmp_path):
+    """A text export keeps the PDF's header above each `Side N af M`: the cleaner cuts pages there."""
+    pages = []
+    for n, (number, title) in enumerate([(1, "Godkendelse af dagsorden"), (2, "Budget 2020"), (3, "Eventuelt")], 1):
+        pages.append(f"Holbæk Kommune · Byrådet · 12.03.2019\n\n{number}. {title}\n\nBeslutning\nGodkendt.\n\nSide {n} af 3\n")
+    (tmp_path / "referat.txt").write_text("Referat\n\n" + "".join(pages), encoding="utf-8")
+
+    document = read("referat.txt", tmp_path)
+
+    assert (document.municipality, document.council, document.meeting_date) == ("Holbæk", "Byrådet", "2019-03-12")
+    assert [p.page for p in document.passages] == [None, None, None]  # a text file still has no pages
+
+
+@pytest.fixture
+def client(tmp_path):
+    """The two citation PDFs and the fixture PDF of 21.05.2015, indexed and served."""
+    from indexer.update import update_index
+    from webui import create_app
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CITATION_PDFS, corpus, ignore=shutil.ignore_patterns("*.py"))
+    shutil.copy(PDFS / "referat-2015-05-21.pdf", corpus / "referat-2015-05-21.pdf")
+    report = update_index([corpus], tmp_path / "index")
+    assert not report.skipped, report.skipped
+    return create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+
+
+def api_hits(client, **query) -> list[dict]:
+    return client.get("/api/search", query_string={"page_size": 100, **query}).get_json()["hits"]
+
+
+def test_the_header_only_municipality_is_found_by_its_facet_and_its_name(client):
+    assert {h["title"] for h in api_hits(client, q="kommune:Holbæk")} == {
+        "Godkendelse af dagsorden", "Salg af grund til sprogcenter", "Boligplacering af flygtninge 2019"}
+    hit = next(h for h in api_hits(client, q="Holbæk sprogcenter") if h["title"] == "Salg af grund til sprogcenter")
+    assert hit["municipality"] == "Holbæk"
+    assert hit["citation"].startswith("Byrådet, Holbæk Kommune, referat af mødet 12.03.2019, punkt 42")
+
+
