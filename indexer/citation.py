@@ -103,23 +103,37 @@ def citation(p: Passage, previous: Passage | None = None) -> str:
 
 
 def cited_pages(p: Passage) -> str:
-    """The pages a citation names: where the item starts, and where its decision starts when
-    that is a later page (what a reporter quotes is the decision).
+    """The pages a citation names: where the item starts, and where its decision stands when that
+    is a later page or runs over a page break (what a reporter quotes is the decision).
 
     >>> from indexer.models import Passage, Section
-    >>> def item(page, decision_page):
+    >>> def item(page, decision_page, decision_end=None):
     ...     return Passage(id="x", document_id="d", position=0, doc_type="referat", municipality=None,
     ...         council=None, meeting_date=None, year=None, item_number=15, title="Modtagelse af flygtninge",
     ...         case_handler=None, case_number=None, place=None, present=(), absent=(), topics=(),
     ...         source="a.pdf", source_sha256="", line=1, page=page, text="",
-    ...         sections=(Section("beslutning", "BESLUTNING", "Godkendt.", page=decision_page),))
+    ...         sections=(Section("beslutning", "BESLUTNING", "Godkendt.", page=decision_page, end_page=decision_end),))
     >>> cited_pages(item(4, 6)), cited_pages(item(9, 9)), cited_pages(item(4, None))
     ('s. 4, beslutningen s. 6', 's. 9', 's. 4')
+    >>> cited_pages(item(6, 6, 7)), cited_pages(item(4, 6, 7))
+    ('s. 6, beslutningen s. 6–7', 's. 4, beslutningen s. 6–7')
     """
+    first = p.page
     decision = p.decision_page
-    if decision is not None and p.page is not None and decision > p.page:
-        return f"s. {p.page}, beslutningen s. {decision}"
-    return f"s. {p.page}"
+    end = max(p.decision_end_page or decision, decision) if decision is not None else None
+    cited = [(first, first)]
+    if decision is not None and first is not None and end is not None and (decision > first or end > decision):
+        cited.append((decision, end))
+    return _with_decision([_span(a, b) for a, b in cited], "s. ")
+
+
+def _span(first: int | None, last: int | None) -> str:
+    return f"{first}" if first == last else f"{first}–{last}"
+
+
+def _with_decision(spans: list[str], unit: str) -> str:
+    """'s. 4' or 's. 4, beslutningen s. 6–7'."""
+    return f"{unit}{spans[0]}" + (f", beslutningen {unit}{spans[1]}" if len(spans) > 1 else "")
 
 
 def names_previous(p: Passage) -> bool:

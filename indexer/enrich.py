@@ -152,7 +152,7 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
     # The numbers printed beside the case number (J.nr., Dokumentnr.) and who decides it: sections
     # of their own where their line stands, so the page and the JSON show them as printed.
     fields = _field_sections(item)
-    own = (*fields, *item.sections)
+    own = (*fields, *_with_end_pages(item))
     # The text is what the item says, in reading order: section texts without their labels,
     # so "BESLUTNING" printed in every item does not make every item match "beslutning". The
     # numbers close it, as the case number closes `body`: found as written, and in a hit's snippet
@@ -168,7 +168,7 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
     # earlier committee's: `_reclassify` tells them apart): the item's attendance, not the meeting's.
     present, absent = item_people(base["present"], base["absent"], [s.note for s in sections if s.key == DECISION])
     if not is_pdf:  # a text file's lines are all on "page" 1: it has no pages to cite, as `page` says
-        sections = tuple(replace(s, page=None) for s in sections)
+        sections = tuple(replace(s, page=None, end_page=None) for s in sections)
     decision_dates = [s.date for s in sections if s.is_decision and s.date]  # a placeholder ("-") decides nothing
     return Passage(
         id=passage_id,
@@ -192,11 +192,51 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
 def _field_sections(item: Item) -> list[Section]:
     """The item's journal and document numbers and deciding body (`cv.FIELD_SECTIONS`) as sections,
     on the page of its heading, where their field line stands."""
-    return [Section(key=key, label=label, text=item.fields[name], page=item.start.page)
+    return [Section(key=key, label=label, text=item.fields[name], page=item.start.page, end_page=item.start.page)
             for name, (key, label) in cv.FIELD_SECTIONS.items() if item.fields.get(name)]
 
 
 # --- Passage parts -----------------------------------------------------------------------
+
+
+def _with_end_pages(item: Item) -> tuple[Section, ...]:
+    """The item's sections, each with the page its text ends on (`Section.end_page`): the page of
+    its last line before the next section's label, so a decision that runs over a page break is
+    cited by both pages. Where the next section's label is not found among the item's lines, the
+    end is not known and is taken to be the start: a citation then names one page, not a wrong one.
+    """
+    lines = [line for line in item.lines if line.text.strip()]
+    sections = item.sections
+    starts: list[int | None] = []  # index in `lines` of each section's label (or first) line
+    at = 0
+    for s in sections:
+        found = None
+        if s.page is not None:
+            for k in range(at, len(lines)):
+                if lines[k].page > s.page:
+                    break
+                if lines[k].page == s.page and lines[k].text.startswith(s.label):
+                    found = k
+                    break
+        starts.append(found)
+        at = found + 1 if found is not None else at
+    out = []
+    for index, s in enumerate(sections):
+        end = s.page
+        begin = starts[index]
+        stop = len(lines) if index + 1 == len(sections) else starts[index + 1]
+        if begin is not None and stop is not None:
+            text = [line for line in lines[begin + 1:stop] if not _bare_label(line.text)]
+            end = max(s.page or 0, text[-1].page) if text else s.page
+        out.append(replace(s, end_page=end))
+    return tuple(out)
+
+
+def _bare_label(text: str) -> bool:
+    """A label or decision header alone on its line: the start of a section with nothing in it
+    (left out of the sections), no text of the one before."""
+    label = cv.section_label(text)
+    return (label is not None and not label[1]) or (label is None and cv.decision_header(text) is not None)
 
 
 def _reclassify(sections: Sequence[Section], meeting: str | None, council: str | None = None) -> list[Section]:

@@ -81,6 +81,9 @@ class Section:
     # pages after its heading. The segmenter takes it from its lines; a passage of a file without
     # pages (text, markdown, HTML) has None, as its `Passage.page`.
     page: int | None = None
+    # Page where the section ends, as `page` (its last line of text); None where `page` is, and in a
+    # record stored before sections had an end.
+    end_page: int | None = None
 
     @property
     def is_decision(self) -> bool:
@@ -196,6 +199,14 @@ class Passage:
         None: no decision, a file without pages, or a record stored before sections had pages."""
         return next((s.page for s in self.sections if s.is_decision), None)
 
+    @property
+    def decision_end_page(self) -> int | None:
+        """The page where the decision ends (its last section's end, when there are several), or
+        None where `decision_page` is None. A record stored before sections had an end ends where
+        it starts."""
+        ends = [s.end_page or s.page for s in self.sections if s.is_decision and s.page is not None]
+        return max(ends) if ends else None
+
     def section_pages(self) -> dict[str, int | None]:
         """Page where each key's section starts, keyed as `sections_by_key` (a repeated key: its
         first section, the decision first); None for files without pages."""
@@ -242,12 +253,14 @@ class Passage:
             "sections": self.sections_by_key(),
             # Beside `sections`, not inside it, so that its values stay texts for those who read them.
             "section_pages": self.section_pages(),
+            # Where the decision ends (a decision that runs over a page break), as `page` a PDF page.
+            "decision_end_page": self.decision_end_page,
             # In order, with what `sections` (one text per key) leaves out: each section's
             # printed label, its date, its note (who did not take part) and its page, and whether
             # it is a recorded decision, as the passage page shows them.
             "section_details": [
                 {"key": s.key, "label": s.label, "date": s.date, "note": s.note, "is_decision": s.is_decision,
-                 "page": s.page, "text": s.text}
+                 "page": s.page, "end_page": s.end_page, "text": s.text}
                 for s in self.sections
             ],
             "text": self.text,
@@ -259,7 +272,7 @@ class Passage:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Passage:
-        """The passage of a `to_record` dict; a section stored without its page has none."""
+        """The passage of a `to_record` dict; a section stored without its page (or end) has none."""
         data = dict(record)
         data["sections"] = tuple(Section(**s) for s in data["sections"])
         for name in ("present", "absent", "topics", "staff"):

@@ -1,4 +1,4 @@
-"""What a running header says (journalist review, finding 1).
+"""What a running header says and where a decision ends (journalist review, findings 1 and 4).
 
 The PDFs in fixtures/citation_pdfs are written by its make.py: `running-header.pdf` names its
 municipality, council and date only in the header on every page; `printed-pages.pdf` has an
@@ -72,6 +72,37 @@ def test_a_text_file_names_its_municipality_in_a_running_header_of_its_pages(tmp
 
     assert (document.municipality, document.council, document.meeting_date) == ("Holbæk", "Byrådet", "2019-03-12")
     assert [p.page for p in document.passages] == [None, None, None]  # a text file still has no pages
+
+
+# --- Finding 4: a decision that runs over a page break ---------------------------------------------
+
+
+def test_a_decision_that_runs_onto_the_next_page_is_cited_by_both_pages():
+    item = by_number(read("running-header.pdf"), 42)
+
+    assert "ført til protokol" in item.decision  # the part printed on page 2
+    assert (item.page, item.decision_page, item.decision_end_page) == (1, 1, 2)
+    assert citation(item).endswith("Salg af grund til sprogcenter (s. 1, beslutningen s. 1–2)")
+    body = item.to_json()
+    assert body["decision_end_page"] == 2
+    assert [(d["key"], d["page"], d["end_page"]) for d in body["section_details"]] == [
+        ("beslutning", 1, 2), ("sagsfremstilling", 1, 1)]
+
+
+def test_the_2026_fixture_item_11_is_decided_on_pages_6_and_7():
+    """Its decision ends "Forvaltningen tilkendegav, at der udarbejdes et oplæg …" on page 7."""
+    item = by_number(read("referat-2026-06-04.pdf", PDFS), 11)
+
+    assert "Forvaltningen tilkendegav" in item.decision
+    assert (item.page, item.decision_page, item.decision_end_page) == (6, 6, 7)
+    assert citation(item).endswith("Præsentationsrunde ved rådets medlemmer (s. 6, beslutningen s. 6–7)")
+
+
+def test_a_decision_on_one_page_names_one_page():
+    document = read("referat-2015-05-21.pdf", PDFS)
+
+    assert [(p.item_number, p.decision_page, p.decision_end_page) for p in document.passages if p.has_decision] == [
+        (11, 1, 1), (12, 2, 2), (14, 3, 3), (15, 6, 6), (16, 8, 8), (16, 9, 9), (17, 10, 10)]
 
 
 @pytest.fixture
