@@ -98,7 +98,8 @@ def citation(p: Passage, previous: Passage | None = None) -> str:
     elif names_previous(p):
         head = f"{head}, {untitled_place(p, previous)}"
     cited = f"{head}: {title}" if title else head
-    # A PDF's page is where a reader finds the item in the document as published.
+    # A PDF's page is where a reader finds the item in the document as published, by the number
+    # printed on it.
     return f"{cited} ({cited_pages(p)})" if p.page is not None else cited
 
 
@@ -107,16 +108,26 @@ def cited_pages(p: Passage) -> str:
     is a later page or runs over a page break (what a reporter quotes is the decision).
 
     >>> from indexer.models import Passage, Section
-    >>> def item(page, decision_page, decision_end=None):
+    >>> def item(page, decision_page, decision_end=None, printed=()):
     ...     return Passage(id="x", document_id="d", position=0, doc_type="referat", municipality=None,
     ...         council=None, meeting_date=None, year=None, item_number=15, title="Modtagelse af flygtninge",
     ...         case_handler=None, case_number=None, place=None, present=(), absent=(), topics=(),
-    ...         source="a.pdf", source_sha256="", line=1, page=page, text="",
+    ...         source="a.pdf", source_sha256="", line=1, page=page, text="", printed_pages=printed,
     ...         sections=(Section("beslutning", "BESLUTNING", "Godkendt.", page=decision_page, end_page=decision_end),))
     >>> cited_pages(item(4, 6)), cited_pages(item(9, 9)), cited_pages(item(4, None))
     ('s. 4, beslutningen s. 6', 's. 9', 's. 4')
     >>> cited_pages(item(6, 6, 7)), cited_pages(item(4, 6, 7))
     ('s. 6, beslutningen s. 6–7', 's. 4, beslutningen s. 6–7')
+
+    Pages are named by the numbers the document prints on them (`Passage.printed_pages`), and where
+    those are not the PDF's own page numbers, the PDF pages to open follow: after an unnumbered
+    cover, PDF page 3 prints "Side 2". A page printed without a number in such a document (the
+    cover) is named by its PDF page alone.
+
+    >>> cited_pages(item(3, 3, printed=((3, 2),))), cited_pages(item(3, 3, 4, printed=((3, 2), (4, 3))))
+    ('s. 2; PDF-side 3', 's. 2, beslutningen s. 2–3; PDF-side 3–4')
+    >>> cited_pages(item(1, 2, printed=((2, 1),))), cited_pages(item(9, 9, printed=((9, 9),)))
+    ('PDF-side 1, beslutningen PDF-side 2', 's. 9')
     """
     first = p.page
     decision = p.decision_page
@@ -124,7 +135,17 @@ def cited_pages(p: Passage) -> str:
     cited = [(first, first)]
     if decision is not None and first is not None and end is not None and (decision > first or end > decision):
         cited.append((decision, end))
-    return _with_decision([_span(a, b) for a, b in cited], "s. ")
+    printed = dict(p.printed_pages)
+    pages = [page for span in cited for page in span]
+    plain = _with_decision([_span(a, b) for a, b in cited], "s. ")
+    if all(page in printed for page in pages):
+        if all(printed[page] == page for page in pages):
+            return plain
+        refs = _with_decision([_span(printed[a], printed[b]) for a, b in cited], "s. ")
+        return f"{refs}; PDF-side {_span(first, cited[-1][1])}"
+    if any(number != page for page, number in printed.items()):
+        return _with_decision([_span(a, b) for a, b in cited], "PDF-side ")
+    return plain  # no number printed, or each as the PDF's
 
 
 def _span(first: int | None, last: int | None) -> str:

@@ -48,7 +48,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     `chrome` is what the running headers and footers the cleaner took out said
     (`indexer.clean.running_chrome`): where the head and the text do not name the municipality,
     the council or the date, a header printed on every page often does ("Holbæk Kommune ·
-    Byrådet · 12.03.2019").
+    Byrådet · 12.03.2019"); and the page numbers it printed are what a PDF passage cites.
     """
     tagger = tagger or default_tagger()
     running = chrome.lines if chrome else ()
@@ -93,8 +93,10 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     # Upper-case report headings take the document's own casing (`_true_case`): learned once
     # per document, and only when a heading needs it.
     casing = _casing(body) if report and any(_all_upper(item.title) for item in segmented.items) else {}
+    is_pdf = source.kind == "pdf"
+    printed = dict(chrome.printed) if chrome and is_pdf else {}  # a text file's pseudo-pages are no pages
     passages = tuple(
-        _passage(item, position, passage_id, document_id, base, meeting, tagger, report, casing, source.kind == "pdf")
+        _passage(item, position, passage_id, document_id, base, meeting, tagger, report, casing, is_pdf, printed)
         for position, (item, passage_id) in enumerate(
             zip(segmented.items, passage_ids(document_id, [(_id_number(item), item.title) for item in segmented.items])))
     )
@@ -147,7 +149,8 @@ def _council_document(base: dict, passages: Sequence[Passage]) -> bool:
 
 
 def _passage(item: Item, position: int, passage_id: str, document_id: str, base: dict, meeting: str | None,
-             tagger: TopicTagger, report: bool, casing: dict[str, str], is_pdf: bool) -> Passage:
+             tagger: TopicTagger, report: bool, casing: dict[str, str], is_pdf: bool,
+             printed: dict[int, int]) -> Passage:
     title = _true_case(item.title, casing) if report else item.title
     # The numbers printed beside the case number (J.nr., Dokumentnr.) and who decides it: sections
     # of their own where their line stands, so the page and the JSON show them as printed.
@@ -185,6 +188,7 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
         sections=sections,
         text=text,
         decision_date=decision_dates[0] if decision_dates else None,
+        printed_pages=_printed_pages(item, printed) if is_pdf else (),
         **{**base, "present": present, "absent": absent},
     )
 
@@ -237,6 +241,13 @@ def _bare_label(text: str) -> bool:
     (left out of the sections), no text of the one before."""
     label = cv.section_label(text)
     return (label is not None and not label[1]) or (label is None and cv.decision_header(text) is not None)
+
+
+def _printed_pages(item: Item, printed: dict[int, int]) -> tuple[tuple[int, int], ...]:
+    """The page numbers printed on the pages the item spans (`Passage.printed_pages`)."""
+    last = max((line.page for line in item.lines if line.text.strip()), default=item.start.page)
+    return tuple((page, printed[page]) for page in range(item.start.page, max(last, item.start.page) + 1)
+                 if page in printed)
 
 
 def _reclassify(sections: Sequence[Section], meeting: str | None, council: str | None = None) -> list[Section]:

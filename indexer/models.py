@@ -166,6 +166,10 @@ class Passage:
     # the agenda) and "4.1", "4.2" (items under topic 4) have the `item_number` 3 or 4, which sorts and
     # filters. None where the number is printed as `item_number` ("15") or there is none.
     item_label: str | None = None
+    # The page numbers the document prints on the pages this passage spans, as (page, printed number)
+    # in page order, where a running header or footer prints one: after an unnumbered cover, PDF page 3
+    # prints "Side 2". Empty for files without pages and where no number is printed.
+    printed_pages: tuple[tuple[int, int], ...] = ()
 
     @property
     def printed_number(self) -> str | None:
@@ -206,6 +210,10 @@ class Passage:
         it starts."""
         ends = [s.end_page or s.page for s in self.sections if s.is_decision and s.page is not None]
         return max(ends) if ends else None
+
+    def printed_page(self, page: int | None) -> int | None:
+        """The number the document prints on `page` (a physical page of this passage), or None."""
+        return dict(self.printed_pages).get(page) if page is not None else None
 
     def section_pages(self) -> dict[str, int | None]:
         """Page where each key's section starts, keyed as `sections_by_key` (a repeated key: its
@@ -255,6 +263,10 @@ class Passage:
             "section_pages": self.section_pages(),
             # Where the decision ends (a decision that runs over a page break), as `page` a PDF page.
             "decision_end_page": self.decision_end_page,
+            # The number printed on the item's first page, and on each page it spans ("3": 2: PDF page
+            # 3 prints "Side 2"), where the document prints them; a citation names the printed number.
+            "printed_page": self.printed_page(self.page),
+            "printed_pages": {str(page): number for page, number in self.printed_pages},
             # In order, with what `sections` (one text per key) leaves out: each section's
             # printed label, its date, its note (who did not take part) and its page, and whether
             # it is a recorded decision, as the passage page shows them.
@@ -275,6 +287,7 @@ class Passage:
         """The passage of a `to_record` dict; a section stored without its page (or end) has none."""
         data = dict(record)
         data["sections"] = tuple(Section(**s) for s in data["sections"])
+        data["printed_pages"] = tuple((int(page), int(number)) for page, number in data.get("printed_pages", ()))
         for name in ("present", "absent", "topics", "staff"):
             data[name] = tuple(data.get(name, ()))  # a record stored before `staff` has none
         return cls(**data)

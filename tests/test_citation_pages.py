@@ -1,4 +1,5 @@
-"""What a running header says and where a decision ends (journalist review, findings 1 and 4).
+"""What a running header says, the page numbers a PDF prints and where a decision ends
+(journalist review, findings 1, 3 and 4).
 
 The PDFs in fixtures/citation_pdfs are written by its make.py: `running-header.pdf` names its
 municipality, council and date only in the header on every page; `printed-pages.pdf` has an
@@ -7,10 +8,12 @@ unnumbered cover, so PDF page 3 prints "Side 2".
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, PDFS
 from indexer.citation import citation
@@ -72,6 +75,34 @@ def test_a_text_file_names_its_municipality_in_a_running_header_of_its_pages(tmp
 
     assert (document.municipality, document.council, document.meeting_date) == ("Holbæk", "Byrådet", "2019-03-12")
     assert [p.page for p in document.passages] == [None, None, None]  # a text file still has no pages
+    assert all(p.printed_pages == () for p in document.passages)
+
+
+# --- Finding 3: the page numbers the document prints ---------------------------------------------
+
+
+def test_a_pdf_with_an_unnumbered_cover_is_cited_by_its_printed_page_numbers():
+    document = read("printed-pages.pdf")
+    budget, sale = by_number(document, 101), by_number(document, 102)
+
+    assert citation(budget).endswith("punkt 101: Budget 2021 (s. 1; PDF-side 2)")
+    assert citation(sale).endswith("punkt 102: Salg af Vejlø Sprogcenter (s. 2, beslutningen s. 2–3; PDF-side 3–4)")
+    assert (sale.page, sale.printed_page(sale.page), sale.decision_page, sale.decision_end_page) == (3, 2, 3, 4)
+    body = sale.to_json()
+    assert (body["page"], body["printed_page"], body["printed_pages"]) == (3, 2, {"3": 2, "4": 3})
+
+
+@pytest.mark.parametrize("name", ["referat-2015-05-21.pdf", "referat-2017-02-23.pdf", "referat-2026-06-04.pdf"])
+def test_fixture_pdfs_print_their_pdf_page_numbers_and_cite_them_as_before(name):
+    document = read(name, PDFS)
+
+    for p in document.passages:
+        assert p.printed_page(p.page) == p.page
+        assert all(printed == page for page, printed in p.printed_pages)
+        assert "PDF-side" not in citation(p)
+    item15 = next((p for p in document.passages if p.item_number == 15 and name == "referat-2015-05-21.pdf"), None)
+    if item15 is not None:
+        assert citation(item15).endswith("Modtagelse af flygtninge (s. 4, beslutningen s. 6)")
 
 
 # --- Finding 4: a decision that runs over a page break ---------------------------------------------
@@ -105,6 +136,20 @@ def test_a_decision_on_one_page_names_one_page():
         (11, 1, 1), (12, 2, 2), (14, 3, 3), (15, 6, 6), (16, 8, 8), (16, 9, 9), (17, 10, 10)]
 
 
+def test_a_record_stored_before_end_pages_and_printed_pages_reads_and_cites_as_then():
+    item = by_number(read("running-header.pdf"), 42)
+    record = json.loads(json.dumps(item.to_record()))
+    for section in record["sections"]:
+        del section["end_page"]
+    del record["printed_pages"]
+
+    old = Passage.from_record(record)
+
+    assert old.decision_end_page == old.decision_page == 1 and old.printed_pages == ()
+    assert citation(old).endswith("(s. 1)")
+    assert Passage.from_record(json.loads(json.dumps(item.to_record()))) == item  # and a new one reads whole
+
+
 @pytest.fixture
 def client(tmp_path):
     """The two citation PDFs and the fixture PDF of 21.05.2015, indexed and served."""
@@ -131,3 +176,14 @@ def test_the_header_only_municipality_is_found_by_its_facet_and_its_name(client)
     assert hit["citation"].startswith("Byrådet, Holbæk Kommune, referat af mødet 12.03.2019, punkt 42")
 
 
+def test_the_passage_page_and_json_cite_the_printed_page_and_link_the_pdf_page(client):
+    hit = next(h for h in api_hits(client, q="sprogcenter") if h["title"] == "Salg af Vejlø Sprogcenter")
+    body = client.get(f"/api/passage/{hit['id']}").get_json()
+
+    assert body["citation"].endswith("(s. 2, beslutningen s. 2–3; PDF-side 3–4)") and hit["citation"] == body["citation"]
+    assert (body["printed_page"], body["decision_end_page"]) == (2, 4)
+    assert body["links"]["cited_source"].endswith("#page=3")  # a viewer opens the PDF's own page
+    page = BeautifulSoup(client.get(f"/passage/{hit['id']}").get_data(as_text=True), "html.parser")
+    assert page.select_one("#citation").get_text() == body["citation"]
+    link = page.select_one("section.decision a.section-page")
+    assert link.get_text() == "Side 3–4 i kilden" and link["href"].endswith("#page=3")
