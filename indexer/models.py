@@ -211,6 +211,21 @@ class Passage:
         ends = [s.end_page or s.page for s in self.sections if s.is_decision and s.page is not None]
         return max(ends) if ends else None
 
+    @property
+    def decision_date_before_meeting(self) -> bool:
+        """Whether the decision is dated before the meeting whose minutes hold it: an item deferred
+        from an earlier meeting, decided under that meeting's dated heading.
+
+        >>> p = Passage(id="x", document_id="d", position=0, doc_type="referat", municipality=None, council=None,
+        ...     meeting_date="2015-05-21", year=2015, item_number=16, title="Medborgerskabspolitikken",
+        ...     case_handler=None, case_number=None, place=None, present=(), absent=(), topics=(), source="a.pdf",
+        ...     source_sha256="", line=1, page=7, sections=(), text="", decision_date="2015-03-19")
+        >>> from dataclasses import replace
+        >>> p.decision_date_before_meeting, replace(p, decision_date="2015-05-21").decision_date_before_meeting
+        (True, False)
+        """
+        return bool(self.decision_date and self.meeting_date and self.decision_date < self.meeting_date)
+
     def printed_page(self, page: int | None) -> int | None:
         """The number the document prints on `page` (a physical page of this passage), or None."""
         return dict(self.printed_pages).get(page) if page is not None else None
@@ -257,6 +272,8 @@ class Passage:
             "line": self.line,
             "page": self.page,
             "decision_date": self.decision_date,
+            # An item deferred from an earlier meeting is decided under that meeting's dated heading.
+            "decision_date_before_meeting": self.decision_date_before_meeting,
             "has_decision": self.has_decision,
             "sections": self.sections_by_key(),
             # Beside `sections`, not inside it, so that its values stay texts for those who read them.

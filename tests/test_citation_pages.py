@@ -1,5 +1,5 @@
-"""What a running header says, the page numbers a PDF prints and where a decision ends
-(journalist review, findings 1, 3 and 4).
+"""What a running header says, the page numbers a PDF prints, where a decision ends, and a
+decision dated before its meeting (journalist review, findings 1, 3, 4 and 6).
 
 The PDFs in fixtures/citation_pdfs are written by its make.py: `running-header.pdf` names its
 municipality, council and date only in the header on every page; `printed-pages.pdf` has an
@@ -150,6 +150,17 @@ def test_a_record_stored_before_end_pages_and_printed_pages_reads_and_cites_as_t
     assert Passage.from_record(json.loads(json.dumps(item.to_record()))) == item  # and a new one reads whole
 
 
+# --- Finding 6: a decision dated before the meeting ------------------------------------------------
+
+
+def test_a_deferred_items_decision_dated_before_the_meeting_is_flagged():
+    document = read("printed-pages.pdf")
+
+    flags = {p.item_number: (p.decision_date, p.to_json()["decision_date_before_meeting"]) for p in document.passages}
+    assert flags == {101: (None, False), 102: (None, False), 103: ("2020-10-08", True)}
+    assert document.meeting_date == "2020-11-05"
+
+
 @pytest.fixture
 def client(tmp_path):
     """The two citation PDFs and the fixture PDF of 21.05.2015, indexed and served."""
@@ -187,3 +198,18 @@ def test_the_passage_page_and_json_cite_the_printed_page_and_link_the_pdf_page(c
     assert page.select_one("#citation").get_text() == body["citation"]
     link = page.select_one("section.decision a.section-page")
     assert link.get_text() == "Side 3–4 i kilden" and link["href"].endswith("#page=3")
+
+
+def test_the_decision_block_warns_that_its_date_is_before_the_meeting(client):
+    for title, date, meeting in [("Medborgerskabspolitik", "8. oktober 2020", "5. november 2020"),
+                                 ("Medborgerskabspolitikken", "19. marts 2015", "21. maj 2015")]:
+        hit = next(h for h in api_hits(client, q=title) if h["title"] == title)
+        assert client.get(f"/api/passage/{hit['id']}").get_json()["decision_date_before_meeting"] is True
+        page = BeautifulSoup(client.get(f"/passage/{hit['id']}").get_data(as_text=True), "html.parser")
+        [decision] = page.select("section.decision")
+        line = " ".join(decision.select_one(".section-date").get_text().split())
+        assert line.startswith(f"{date} – før mødet; beslutningen står i referatet af mødet {meeting}"), line
+    other = next(h for h in api_hits(client, q="Budget 2021") if h["title"] == "Budget 2021")
+    assert client.get(f"/api/passage/{other['id']}").get_json()["decision_date_before_meeting"] is False
+    page = BeautifulSoup(client.get(f"/passage/{other['id']}").get_data(as_text=True), "html.parser")
+    assert "før mødet" not in page.select_one("section.decision").get_text()
