@@ -177,6 +177,7 @@ class Hit:
     # the citation the passage page shows (`indexer.citation.citation`).
     decision_date: str | None = None
     decision_page: int | None = None
+    decision_end_page: int | None = None  # where the decision ends, when a PDF's (a later page: it runs on)
     citation: str = ""
     # The item's number as printed where it says more than `item_number` ("3a", "4.1"; else None).
     item_label: str | None = None
@@ -217,6 +218,7 @@ class Hit:
             "decision_html": self.decision_html,
             "decision_date": self.decision_date,
             "decision_page": self.decision_page,
+            "decision_end_page": self.decision_end_page,
             "citation": self.citation,
             "missing": list(self.missing),
         }

@@ -53,6 +53,7 @@ def _hit(
         snippet_from="decision" if from_decision else "text",
         decision_date=passage.decision_date,
         decision_page=passage.decision_page,
+        decision_end_page=passage.decision_end_page,
         citation=citation(passage, _previous(searcher, docnum, passage) if names_previous(passage) else None),
     )
 

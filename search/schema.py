@@ -71,8 +71,10 @@ from search.facets import FACETS
 # 13: items numbered «3a», «4.1», «5» without a dot, «Sag nr. N» above its title, «Dagsordenspunkt N»,
 #    more field and decision labels (indexer/conventions.py: the unseen-layouts review), the
 #    printed number `item_label` and the field `item` holding it; the time's «kl.» indexed as
-#    «klokken», apart from «KL» (search/analysis.py TimeAbbreviationFilter): the passages and
-#    terms of an older index differ.
+#    «klokken», apart from «KL» (search/analysis.py TimeAbbreviationFilter); a PDF's printed page
+#    numbers and each section's end page stored, and municipality, council and date read from
+#    running headers too; tables and two-column labels, roman and «§ N.» item numbers: the
+#    passages and terms of an older index differ.
 SCHEMA_VERSION = 13
 
 PASSAGE = "passage"

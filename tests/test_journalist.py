@@ -716,3 +716,13 @@ def test_a_meetings_people_link_the_meetings_each_attended_or_missed(client):
     # The document page links them the same way.
     document = soup(client.get(f"/document/{hit['document_id']}"))
     assert [params(a["href"])["q"][0] for a in document.select("dl.facts dd ul.people a")][-1] == 'fraværende:"Fatima Osmani"'
+
+
+def test_a_hit_says_where_a_decision_running_over_a_page_break_ends(client):
+    # Item 11 of 4 June 2026 (fixture PDF): the decision starts on page 6 and ends on page 7.
+    hit = next(h for h in api_hits(client, q="præsentationsrunde") if h["source"].endswith(".pdf"))
+    assert (hit["decision_page"], hit["decision_end_page"]) == (6, 7)
+    assert "beslutningen s. 6–7" in hit["citation"]
+    hits = api_hits(client, q="flygtninge")
+    assert any(h["decision_page"] and h["decision_end_page"] == h["decision_page"] for h in hits)  # one page
+    assert all(h["decision_end_page"] is None for h in hits if h["decision_page"] is None)
