@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import PreformattedString
 
+from indexer import conventions as cv
+
 # Page chrome: never part of the minutes. `nav` covers menus and breadcrumbs; `header` and
 # `footer` count only at page level (inside an article they hold the article's own title/notes).
 _DROP_TAGS = frozenset(
@@ -51,7 +53,9 @@ def read_page(markup: str) -> HtmlPage:
 
     Blocks and `<br>` become lines, headings and paragraphs are set apart by a blank line, list
     items become `- ` / `N. ` lines, table rows become lines with tab-separated cells, `dt`/`dd`
-    pairs share a line. Only `<main>` is read when the page has one: by definition everything
+    pairs share a line; a table of agenda items (one row per item, under a header row naming
+    the item number and title columns) becomes item headings, field lines and sections
+    (`_read_item_tables`). Only `<main>` is read when the page has one: by definition everything
     outside it repeats across the site. Scripts, styles, menus, breadcrumbs, cookie banners,
     hidden elements and page-level header/footer are dropped, except the page's title block
     when the text read has no `<h1>` of its own (`_page_heading`): its first lines.
@@ -63,6 +67,7 @@ def read_page(markup: str) -> HtmlPage:
     title = " ".join(soup.title.get_text().split()) if soup.title else ""
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     start = main if main is not None and main.get_text(strip=True) else (soup.body or soup)
+    _read_item_tables(soup, start)
     read = _walk(start)
     text = read.result()
     heading = "" if read.h1 else _page_heading(soup, start, title, text)
@@ -164,6 +169,118 @@ def _walk(start: Tag, banner: bool = False) -> _Lines:
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node.contents) if isinstance(child, (Tag, NavigableString)))
     return out
+
+
+# --- Agenda items as table rows --------------------------------------------------------
+
+# Some sites print the minutes as one table, a row per item under a header row: "Pkt. | Emne |
+# Sagsnr. | Beslutning". The columns are read by their headers: the item number and the title
+# (a cell's first line; the rest of the cell is the item's text), a field ("Sagsnr.",
+# "Sagsbehandler": whatever `conventions.field_line` reads as "<header>: <value>"), a section
+# ("Beslutning", "Indstilling": a section label) or anything else ("<header>: <value>" as text).
+_NUMBER_HEADERS = frozenset({"pkt", "punkt", "nr", "nummer", "pkt. nr", "punkt nr", "dagsordenspunkt"})
+_TITLE_HEADERS = frozenset({"emne", "sag", "titel", "overskrift", "sagstitel", "sagens titel", "punktets titel",
+                            "dagsordenspunkt titel"})
+# A column that holds the decision under another name than a section label.
+_SECTION_ALIASES = {"referat": "Beslutning"}
+# "1", "1.", "Pkt. 3", "3a", "4.1": an item's number as a table prints it.
+_ITEM_NUMBER = re.compile(r"^(?:(?i:pkt|punkt)\.?\s*)?(?P<number>\d{1,3}(?:[a-zæøå]|\.\d{1,2})?)[.)]?$")
+_CELLS = ["td", "th"]
+
+
+def _read_item_tables(soup: BeautifulSoup, start: Tag) -> None:
+    """Replace each table of agenda items in `start` by the lines segmentation reads, per row:
+    `Pkt. N`, the title (twice: the repeated title is an item's anchor, as eDoc prints it),
+    the field lines, the rest of the title cell, then each section's label and text. Other
+    tables (no header row naming a number and a title column) stay as they are."""
+    for table in reversed(start.find_all("table")):  # inner tables first: an outer one reads them as lines
+        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+        columns = _item_columns(rows[0]) if rows else None
+        if columns is None:
+            continue
+        block = soup.new_tag("div")
+        caption = table.find("caption")
+        if caption is not None and caption.find_parent("table") is table:
+            block.append(_lines_tag(soup, _cell_lines(caption)))
+        for row in rows[1:]:
+            block.append(_lines_tag(soup, _item_lines(columns, row.find_all(_CELLS, recursive=False))))
+        table.replace_with(block)
+
+
+def _column(header: str) -> tuple[str, str] | None:
+    """What a column holds by its header: ("number", ""), ("title", ""), ("field", header as printed)
+    or ("section", label); None for a column segmentation has no name for."""
+    name = " ".join(header.split()).rstrip(":").strip()
+    key = name.rstrip(".").casefold()
+    if key in _NUMBER_HEADERS:
+        return "number", ""
+    if key in _TITLE_HEADERS:
+        return "title", ""
+    field = cv.field_line(f"{name}: 24/1") if name else None
+    if field is not None and field.fields:
+        return "field", name
+    for part in name.split("/"):
+        label = cv.label_of(part.strip()) or _SECTION_ALIASES.get(part.strip().casefold())
+        if label:
+            return "section", label
+    return None
+
+
+def _item_columns(header: Tag) -> list[tuple[str, str]] | None:
+    """The columns of an item table whose header row is `header`, or None for another table.
+
+    A header row is the table's first row, of `<th>` cells or in `<thead>`, or of cells that all
+    name a known column; it names an item number and a title column."""
+    cells = header.find_all(_CELLS, recursive=False)
+    texts = [" ".join(cell.get_text(" ").split()) for cell in cells]
+    columns = [_column(text) for text in texts]
+    kinds = [column[0] for column in columns if column]
+    if kinds.count("number") != 1 or "title" not in kinds:
+        return None
+    is_header = header.find_parent("thead") is not None or all(cell.name == "th" for cell in cells) or all(
+        column is not None or not text for column, text in zip(columns, texts))
+    if not is_header:
+        return None
+    return [column or ("other", text) for column, text in zip(columns, texts)]
+
+
+def _item_lines(columns: list[tuple[str, str]], cells: list[Tag]) -> list[str]:
+    """A row of an item table as lines (see `_read_item_tables`); a row without an item number
+    or title (a group header such as "Lukkede punkter") as its cells' lines."""
+    lines = [_cell_lines(cell) for cell in cells]
+    by_kind: dict[str, list[str]] = {}
+    for (kind, _), cell in zip(columns, lines):
+        by_kind.setdefault(kind, cell)
+    number = _ITEM_NUMBER.match(" ".join(by_kind.get("number", [])).strip())
+    title = by_kind.get("title", [])
+    if len(cells) != len(columns) or number is None or not title:
+        return [line for cell in lines for line in cell]
+    out = [f"Pkt. {number.group('number')}", title[0], title[0]]
+    out += [f"{name}: {' '.join(cell)}" for (kind, name), cell in zip(columns, lines) if kind == "field" and cell]
+    out += title[1:]
+    for (kind, name), cell in zip(columns, lines):
+        if kind == "other" and cell:
+            out += [f"{name}: {cell[0]}" if name else cell[0], *cell[1:]]
+    for (kind, label), cell in zip(columns, lines):
+        if kind == "section" and cell:
+            out += [label, *cell]
+    return out
+
+
+def _cell_lines(cell: Tag) -> list[str]:
+    """A cell's text as lines: `<br>` and blocks break lines inside it (a row of a table does not)."""
+    cell.name = "div"
+    return [line for line in _render(cell).split("\n") if line.strip()]
+
+
+def _lines_tag(soup: BeautifulSoup, lines: list[str]) -> Tag:
+    """A paragraph of `lines`, one block each (the walker reads them as lines)."""
+    paragraph = soup.new_tag("p")
+    for line in lines:
+        div = soup.new_tag("div")
+        div.string = line
+        paragraph.append(div)
+    return paragraph
 
 
 class _Lines:

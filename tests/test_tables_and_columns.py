@@ -1,0 +1,119 @@
+"""Minutes whose items are laid out in tables or columns (the layouts3 review, findings 1, 2 and 6).
+
+- HTML: agenda items as `<table>` rows under a header row («Pkt. | Emne | Sagsnr. | Beslutning»):
+  the columns are read by their headers (number, title, fields, sections); other tables stay text.
+- Text: two columns flattened to text («Beslutning       Godkendt.», continuation lines indented to
+  the text column): a known section label, then its text.
+- Markdown: a field table's header row («| Felt | Værdi |») does not stand between a heading and
+  its field lines; single `*`/`_` emphasis is markup, as `**` is.
+
+Each outcome is read through the whole pipeline, from the reviewer's files
+(tests/fixtures/unseen_layouts_3) and small files of our own (tests/fixtures/tables_and_columns).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURES, load_expected
+from indexer.htmltext import read_page
+from indexer.pipeline import read_document
+
+UNSEEN3 = FIXTURES / "unseen_layouts_3"
+OURS = FIXTURES / "tables_and_columns"
+EXPECTED = load_expected(UNSEEN3)
+
+
+def read(folder: Path, name: str):
+    return read_document(folder / name, folder)
+
+
+def norm(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def assert_expected_items(name: str) -> None:
+    """The reviewer's file `name` gives the items expected.json names, with their fields."""
+    spec = EXPECTED[name]
+    document = read(UNSEEN3, name)
+    assert [(p.item_number, norm(p.title)) for p in document.passages] == [
+        (item["number"], norm(item["title"])) for item in spec["items"]]
+    for passage, item in zip(document.passages, spec["items"]):
+        for field in ("case_number", "case_handler"):
+            if field in item:
+                assert getattr(passage, field) == item[field], (passage.title, field)
+        if "decision" in item:
+            assert passage.decision == item["decision"], passage.title
+    assert list(document.passages[0].absent) == spec["absent"]
+    assert not [n for n in document.notices if "ukendt format" in n]
+
+
+def html_page(tmp_path: Path, table: str) -> Path:
+    path = tmp_path / "tabel.html"
+    path.write_text(
+        "<html><head><title>Ungerådet 18. september 2024 | Vejlby-Ryde Kommune</title></head><body><main>"
+        "<h1>Vejlby-Ryde Kommune – Ungerådet</h1><p>Referat af møde onsdag den 18. september 2024</p>"
+        f"{table}</main></body></html>", encoding="utf-8")
+    return path
+
+
+# --- 1. HTML: items as table rows -------------------------------------------------------------
+
+
+def test_an_html_table_of_items_gives_one_passage_per_row_with_its_case_number_and_decision():
+    assert_expected_items("vejlbyryde_ungeraadet_2024-09-18.html")
+
+
+def test_the_title_cell_s_first_line_is_the_title_and_the_rest_is_the_item_s_text():
+    document = read(UNSEEN3, "vejlbyryde_ungeraadet_2024-09-18.html")
+    item = next(p for p in document.passages if p.item_number == 2)
+    assert item.title == "Ønsker til nyt ungdomshus i midtbyen"
+    assert "Rådet drøftede forslag fra elevrådene" in item.text
+    assert "Rådet drøftede" not in item.decision
+    # The header row is no item, and no passage repeats it.
+    assert not [p for p in document.passages if "Sagsnr." in p.title or "Emne" in p.title]
+
+
+def test_item_table_columns_are_read_by_their_headers_whatever_their_names_and_cells():
+    # A header row of <td><b>…</b> cells; «Nr.», «Titel», «Sagsbehandler», «Referat»; numbers printed «1.»;
+    # cells of paragraphs; a row spanning the table; empty cells; and a data table that stays a table.
+    document = read(OURS, "solhoej_handicapraadet_2024-11-05.html")
+    items = [(p.item_number, p.title, p.case_handler) for p in document.passages]
+    assert items == [(1, "Godkendelse af dagsorden", "Lis Holm"),
+                     (2, "tilgængelighed på rådhuset", "Bent Friis"),
+                     (3, "Eventuelt", None)]
+    first, second, last = document.passages
+    assert first.decision == "Godkendt."
+    assert second.decision.startswith("Rådet beder om en tidsplan for reparationen.\nSagen genoptages på næste møde.")
+    assert "Elevatoren i vestfløjen" in second.text and "Elevatoren" not in second.decision
+    assert not last.decision and not last.has_decision
+    # The amounts table under the items is no item table: its rows stay lines of text.
+    assert "2024 120.000 kr." in last.text
+
+
+def test_a_table_without_an_item_number_and_a_title_column_is_left_as_rows_of_text(tmp_path):
+    table = ("<table><thead><tr><th>Emne</th><th>Sagsnr.</th><th>Beslutning</th></tr></thead>"
+             "<tr><td>Godkendelse af dagsorden</td><td>24/9001</td><td>Godkendt.</td></tr></table>")
+    text = read_page(html_page(tmp_path, table).read_text(encoding="utf-8")).text
+    assert "Emne\tSagsnr.\tBeslutning\nGodkendelse af dagsorden\t24/9001\tGodkendt." in text
+
+
+def test_a_first_row_that_names_unknown_columns_is_no_header_row(tmp_path):
+    # «Pkt.» and «Emne» in a first row of ordinary cells beside a column no convention names:
+    # data, not a header row.
+    table = ("<table><tr><td>Pkt.</td><td>Emne</td><td>Kommentar</td></tr>"
+             "<tr><td>1</td><td>Godkendelse af dagsorden</td><td>Godkendt.</td></tr></table>")
+    text = read_page(html_page(tmp_path, table).read_text(encoding="utf-8")).text
+    assert "Pkt.\tEmne\tKommentar\n1\tGodkendelse af dagsorden\tGodkendt." in text
+
+
+def test_an_item_table_without_a_case_number_column_still_anchors_each_row(tmp_path):
+    table = ("<table><thead><tr><th>Punkt</th><th>Sag</th><th>Beslutning</th></tr></thead>"
+             "<tr><td>1</td><td>Godkendelse af dagsorden<br>Dagsordenen blev gennemgået.</td><td>Godkendt.</td></tr>"
+             "<tr><td>2</td><td>Høring om busplan<br>Rådet drøftede høringen.</td><td>Rådet afgiver høringssvar.</td></tr>"
+             "</table>")
+    document = read_document(html_page(tmp_path, table), tmp_path)
+    assert [(p.item_number, p.title, p.decision) for p in document.passages] == [
+        (1, "Godkendelse af dagsorden", "Godkendt."),
+        (2, "Høring om busplan", "Rådet afgiver høringssvar.")]
+    assert "Rådet drøftede høringen." in document.passages[1].text
