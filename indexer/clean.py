@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from indexer import conventions as cv
 from indexer.dates import DANISH_MONTH_PATTERN
 from indexer.models import Line, Page, SourceFile
 from indexer.pages import RunningChrome, find_running_chrome, strip_running_chrome
@@ -68,7 +69,7 @@ def clean(source: SourceFile) -> list[Line]:
         raw = _lines_of_pages(pages, strip_running_chrome(pages))
     else:
         raw = _text_lines(_text_of(pages))
-    raw = _split_long_lines(_unflatten(raw))
+    raw = _split_long_lines(_split_columns(_unflatten(raw)))
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
     lines = [line if not _is_chrome(line.text) else Line("", line.page, line.number) for line in lines]
@@ -401,6 +402,67 @@ def _paragraphs(text: str) -> list[str]:
     if rest:
         parts.append(rest)
     return parts
+
+# --- Two columns flattened to text -----------------------------------------------------------
+
+# Some templates print an item in two columns, the section label in the left one and its text in
+# the right one; flattened to text, a line reads "Beslutning       Godkendt." and the text's next
+# lines are indented to the right column. Whitespace is collapsed later (`_clean_line`), so the
+# label is split from its text here, while the column gap still shows. The gap is a tab or two
+# or more spaces; a single space where the label fills its column ("Sagsfremstilling Forvaltningen
+# har …"), when the text starts at the right column of the file's other such lines or the next line
+# is indented to it. The text starts as a sentence does (a capital, a digit, a quote): a justified
+# line of prose («Indstilling  af  planen») is no column.
+_COLUMN_GAP = re.compile(r"\t[ \t]*| {2,}")
+_COLUMN_TEXT = re.compile(r"[A-ZÆØÅ0-9\"“”«'(]")
+_MAX_LABEL_WORDS = 4  # "Indstilling og beslutning", "Udtalelser og høring"
+_LABEL_INITIALS = frozenset(initial for label in cv.SECTION_LABELS for initial in (label[0], label[0].upper()))
+
+
+def _column_split(text: str) -> tuple[str, str, int, bool] | None:
+    """A line that is a section label in the left column and text in the right one, as (label as
+    printed, the text, the text's column, whether the gap alone shows the columns); else None."""
+    if not text or text[0] not in _LABEL_INITIALS or len(text) > _LONG_LINE:  # a file on one line: no columns
+        return None
+    gap = _COLUMN_GAP.search(text)
+    if gap and cv.label_of(text[:gap.start()]) and not text[:gap.start()].endswith(":"):
+        label, rest = text[:gap.start()], text[gap.end():]
+        wide = True
+    else:
+        words = text.split(" ", _MAX_LABEL_WORDS)
+        count = next((n for n in range(1, min(len(words), _MAX_LABEL_WORDS + 1))
+                      if cv.label_of(" ".join(words[:n])) and not words[n - 1].endswith(":")), None)
+        if count is None:
+            return None
+        label, rest = " ".join(words[:count]), " ".join(words[count:])
+        wide = False
+    if not rest.strip() or not _COLUMN_TEXT.match(rest):
+        return None
+    return label, rest.strip(), len(text[:len(text) - len(rest)].expandtabs()), wide
+
+
+def _indent(text: str) -> int:
+    return len(text.expandtabs()) - len(text.expandtabs().lstrip(" "))
+
+
+def _split_columns(lines: list[Line]) -> list[Line]:
+    """Lines of two columns (see `_COLUMN_GAP`) split into the label's line and the text's."""
+    found = {i: split for i, line in enumerate(lines) if (split := _column_split(line.text))}
+    if not found:
+        return lines
+    columns = {column for _, _, column, wide in found.values() if wide}
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        split = found.get(i)
+        if split:
+            label, rest, column, wide = split
+            following = next((lines[k].text for k in range(i + 1, len(lines)) if lines[k].text.strip()), "")
+            if wide or column in columns or (_indent(following) == column and following.strip()):
+                out += [Line(label, line.page, line.number), Line(rest, line.page, line.number)]
+                continue
+        out.append(line)
+    return out
+
 
 def _common_prefix(pages: list[list[str]]) -> list[str]:
     if len(pages) < 2:

@@ -117,3 +117,57 @@ def test_an_item_table_without_a_case_number_column_still_anchors_each_row(tmp_p
         (1, "Godkendelse af dagsorden", "Godkendt."),
         (2, "Høring om busplan", "Rådet afgiver høringssvar.")]
     assert "Rådet drøftede høringen." in document.passages[1].text
+
+
+# --- 2. Two columns flattened to text ----------------------------------------------------------
+
+
+def test_two_column_text_gives_each_item_its_sections_and_decision():
+    assert_expected_items("gudhjem_teknisk_udvalg_2024-06-03.txt")
+    document = read(UNSEEN3, "gudhjem_teknisk_udvalg_2024-06-03.txt")
+    second = next(p for p in document.passages if p.item_number == 2)
+    sections = {section.key: section.text for section in second.sections}
+    # The label's text and its lines indented under the text column, one section; «Sagsfremstilling»
+    # fills its column and is followed by a single space.
+    assert sections["sagsfremstilling"].startswith(
+        "Forvaltningen har modtaget en henvendelse fra skolebestyrelsen om manglende fodgængerfelt på Storegade.")
+    assert sections["indstilling"] == ("Forvaltningen indstiller, at projektet godkendes og finansieres af "
+                                       "puljen til trafiksikkerhed.")
+    assert "Indstilling" not in second.text and "Beslutning" not in second.text
+
+
+def test_two_columns_split_by_tabs_with_labels_of_several_words_and_in_capitals():
+    document = read(OURS, "ravnsbjerg_teknik_og_miljoe_2024-05-14.txt")
+    assert [(p.item_number, p.decision) for p in document.passages] == [
+        (1, "Godkendt."),
+        (2, "Udvalget godkendte indstillingen.\nKim Lund (V) stemte imod."),
+        (3, "Taget til efterretning.")]
+    sections = {section.key: section.text for section in document.passages[1].sections}
+    assert sections["indstilling"] == "Forvaltningen indstiller, at anlægsbevillingen på 1,2 mio. kr. frigives."
+    assert sections["økonomiske_konsekvenser"] == "Udgiften afholdes af puljen til cykelstier."
+
+
+def test_a_label_word_in_prose_is_no_column():
+    # Item 3 prints «Økonomi  Der er …» inside a sentence and a justified line «Indstilling  af  den  nye …»:
+    # both stay the text of its Sagsfremstilling.
+    third = read(OURS, "ravnsbjerg_teknik_og_miljoe_2024-05-14.txt").passages[2]
+    sections = {section.key: section.text for section in third.sections}
+    assert sorted(sections) == ["beslutning", "sagsfremstilling"]
+    assert "Økonomi Der er afsat 2 mio. kr." in sections["sagsfremstilling"]
+    assert "Indstilling af den nye plan til byrådet sker i juni." in sections["sagsfremstilling"]
+
+
+def test_a_label_and_one_space_is_a_column_only_where_the_file_shows_the_column(tmp_path):
+    head = "Solby Kommune\nReferat: Økonomiudvalget\nMødedato: 03-06-2024\n\n1. Budgetopfølgning\n\nSagsnr.: 24/1\n"
+    # A single space after the label and nothing indented under the text: a sentence, not two columns.
+    path = tmp_path / "solby_oekonomiudvalget_2024-06-03.txt"
+    path.write_text(head + "Sagsfremstilling Forvaltningen har lavet en opfølgning.\nDen viser et mindreforbrug.\n",
+                    encoding="utf-8")
+    passage = read_document(path, tmp_path).passages[0]
+    assert [section.key for section in passage.sections] == ["tekst"]
+    # The same line with its next line indented to the text column: two columns.
+    path.write_text(head + "Sagsfremstilling Forvaltningen har lavet en opfølgning.\n"
+                    "                 Den viser et mindreforbrug.\nBeslutning       Godkendt.\n", encoding="utf-8")
+    passage = read_document(path, tmp_path).passages[0]
+    assert sorted(section.key for section in passage.sections) == ["beslutning", "sagsfremstilling"]
+    assert passage.decision == "Godkendt."
