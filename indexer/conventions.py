@@ -91,12 +91,18 @@ def _as_printed(*labels: str) -> str:
     return "(?:" + "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) + ")"
 
 
+BULLETS_BETWEEN_FIELDS = "•·▪◦‣●■"  # bullets between the fields of one line
 # "Sagsnr.", "SagsID"; some templates print two names for the one field: "SagsID/Sagsnummer: 18/2732".
 _CASE_LABEL = _as_printed("Sagsnr", "Sags nr", "Sagsnummer", "SagsID", "Sags-ID", "Sagsid") + r"\.?"
 # "Sagsbeh.: Lone Tved" abbreviates it; "Sagsbehandlere: A, B" names several (the first is kept).
 _HANDLER_LABEL = _as_printed("Sagsbehandlere", "Sagsbehandler", "Sagsansvarlig", "Ansvarlig", "Sagsbeh") + r"\.?"
 _CASE_NUMBER = r"(?P<case>[\w][\w./\-]*\d[\w./\-]*)"
 _CASE_HANDLER_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s+(?P<name>[^:]+?)\s*$")
+# What ends a name between two fields of one line ("Sagsnr.: 24/2201 • Sagsbehandler: Pia Nørgaard •
+# Dokumentnr.: 24/2201-3", FirstAgenda): a bullet, a bar, a column gap, or the next field's label.
+_HANDLER_LABEL_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s")
+_FIELD_SEPARATOR = re.compile(rf"\s*[{re.escape(BULLETS_BETWEEN_FIELDS)}|]\s*|\s{{2,}}|\t")
+_NEXT_LABEL = re.compile(r"\s+(?=(?:[A-ZÆØÅ][\wæøåÆØÅ.\-]*|(?:J|Dok)\.\s*nr\.?)\s*:(?:\s|$))")
 _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("item_number", re.compile(r"^Sag\s+nr\.?\s*:?\s*(?P<value>\d{1,4})$", re.IGNORECASE)),
     ("case_number", re.compile(rf"^{_CASE_LABEL}(?:\s*/\s*{_CASE_LABEL})*\s*:?\s*{_CASE_NUMBER}")),
@@ -173,16 +179,34 @@ def field_line(text: str) -> FieldLine | None:
         match = pattern.match(text)
         if match and name not in fields:
             value = match.groupdict().get("case") or match.group("value")
-            fields[name] = handler_name(value) if name == "case_handler" else value.strip()
+            fields[name] = (_handler_in_line(text) or handler_name(value)) if name == "case_handler" else value.strip()
             if name == "case_number":
-                handler = _CASE_HANDLER_IN_LINE.search(text[match.end():])
+                handler = _handler_in_line(text[match.end():])
                 if handler:
-                    fields["case_handler"] = handler_name(handler.group("name"))
+                    fields["case_handler"] = handler
                 fields.update(_numbers(text[match.end():]))
     # else a line of its own that starts with one of the numbers ("J.nr.: 15.20.15", "Dok. 588-2021-59870")
     fields = fields or _numbers(text, anywhere=False)
     if fields or _ANCHOR_ONLY.match(text):
         return FieldLine(fields)
+    return None
+
+
+def _handler_in_line(rest: str) -> str | None:
+    """The case handler a field line names after its case number, up to the next field.
+
+    >>> _handler_in_line(" • Sagsbehandler: Pia Nørgaard • Dokumentnr.: 24/2201-3")
+    'Pia Nørgaard'
+    >>> _handler_in_line(" Sagsbehandler: Pia Nørgaard Dokumentnr.: 24/2201-3"), _handler_in_line(" | Sagsbehandler: Ib Lund")
+    ('Pia Nørgaard', 'Ib Lund')
+    >>> _handler_in_line(" Sagsbehandler: Pia Nørgaard  Tlf. 1234"), _handler_in_line(" Dokumentnr.: 24/2201-3")
+    ('Pia Nørgaard', None)
+    """
+    for part in _FIELD_SEPARATOR.split(rest):
+        label = _HANDLER_LABEL_IN_LINE.search(part)
+        if label:
+            handler = _CASE_HANDLER_IN_LINE.search(part[:label.end()] + _NEXT_LABEL.split(part[label.end():], 1)[0])
+            return handler_name(handler.group("name")) if handler else None
     return None
 
 
@@ -369,6 +393,29 @@ def item_attendance(text: str) -> tuple[str, str]:
     if match := _AWAY_SENTENCE.match(text):
         return match.group("names") or match.group("away"), match.group("stand_in") or ""
     return "", ""
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+
+
+def trailing_attendance(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """A decision line that ends in who was away from the item, split into the decision and that
+    attendance's sentences ("Godkendt. Ahmed Ali deltog ikke i behandlingen af punktet."), or None.
+
+    >>> trailing_attendance("Godkendt. Ahmed Ali deltog ikke i behandlingen af punktet.")
+    ('Godkendt.', ('Ahmed Ali deltog ikke i behandlingen af punktet.',))
+    >>> trailing_attendance("Anbefales. Bo Hjort var fraværende. Ib Holm deltog ikke i mødet.")
+    ('Anbefales.', ('Bo Hjort var fraværende.', 'Ib Holm deltog ikke i mødet.'))
+    >>> trailing_attendance("Godkendt. Dina Haddad ønskede sin stemme imod ført til protokol."), trailing_attendance("Ib Holm var fraværende.")
+    (None, None)
+    """
+    sentences = _SENTENCE_END.split(text.strip())
+    keep = len(sentences)
+    while keep > 1 and _AWAY_SENTENCE.match(" ".join(sentences[keep - 1].split())):
+        keep -= 1
+    if keep == len(sentences):
+        return None
+    return " ".join(sentences[:keep]), tuple(sentences[keep:])
 
 
 # What a minutes template leaves under "Beslutning" when nothing was decided: a dash, a dot,

@@ -159,4 +159,9 @@ def _split_attendance(texts: list[str]) -> tuple[str, list[str]]:
         if lines[-1]:
             tail.insert(0, lines[-1])
         lines.pop()
+    # "Godkendt. Ahmed Ali deltog ikke i behandlingen af punktet.": the attendance after the decision, on its line
+    split = cv.trailing_attendance(lines[-1]) if lines else None
+    if split is not None:
+        lines[-1] = split[0]
+        tail[:0] = split[1]
     return "\n".join(note + tail), lines
