@@ -440,8 +440,11 @@ def is_placeholder(text: str) -> bool:
 
 BULLETS = "•·▪◦‣○●■□-–*"  # the usual bullets before a heading or a name in a list
 BULLET = rf"(?:[{re.escape(BULLETS)}]\s*|o\s+)"
-# "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden", "3) Eventuelt", "• 301. Planstrategi 2020"
-NUMBERED_HEADING = re.compile(rf"^{BULLET}?(?P<number>\d{{1,3}})[.)]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
+# "15. Modtagelse af flygtninge", "41.<tab>Godkendelse af dagsorden", "3) Eventuelt", "• 301. Planstrategi 2020",
+# "§ 3. Høring over …" (items numbered as the paragraphs of a protocol)
+_PARAGRAPH_SIGN = r"(?:§\s*)?"
+NUMBERED_HEADING = re.compile(
+    rf"^{BULLET}?{_PARAGRAPH_SIGN}(?P<number>\d{{1,3}})[.)]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
 # An item's number as printed may go on after its leading number: "3a", "3b" (an item added to the
 # agenda), "4.1", "4.2" (items under topic 4). The leading number is the item's number (`number`,
 # what sorts and filters); the rest (`sub`) makes the number as printed its label (`item_label`).
@@ -450,8 +453,20 @@ _SUB_NUMBER = r"(?P<sub>[a-zæøå]|\.\d{1,2})"
 # without its full stop: headings only with their anchor, as every numbered line (`indexer.headings`).
 # The title starts with a capital or a quote, never a digit ("2 300 kr. bevilges" is text).
 LABELLED_HEADING = re.compile(
-    rf"^{BULLET}?(?P<number>\d{{1,3}})(?:{_SUB_NUMBER}[.)]?)?\s+(?P<title>[A-ZÆØÅ\"“”«'(].*)$"
+    rf"^{BULLET}?{_PARAGRAPH_SIGN}(?P<number>\d{{1,3}})(?:{_SUB_NUMBER}[.)]?)?\s+(?P<title>[A-ZÆØÅ\"“”«'(].*)$"
 )
+# "II. Høring: Kvalitetsstandard …", "IV) Eventuelt": items numbered in roman numerals (I-XXXIX), as
+# ældreråd, handicapråd and integrationsråd minutes often are. The number is its arabic value; the
+# numeral as printed is the item's label (`item_label`).
+ROMAN_HEADING = re.compile(
+    rf"^{BULLET}?(?P<roman>(?=[IVX])X{{0,3}}(?:IX|IV|V?I{{0,3}}))[.)]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
+# "Godkendelse af dagsorden (1)": the item's number printed after its title; a heading only with its
+# anchor and where the number continues the items' sequence (`indexer.headings`).
+NUMBER_AFTER_TITLE = re.compile(r"^(?P<title>[A-ZÆØÅ\"“”«'].*?\S)\s*\((?P<number>\d{1,3})\)$")
+# The headers that group an agenda's items ("Åbne sager", "Lukkede punkter", "II. LUKKEDE PUNKTER"):
+# structure, neither an item nor part of the item before them.
+GROUP_HEADER = re.compile(
+    r"^(?:(?:[IVX]{1,4}|[A-D])[.)]\s+)?(?i:åbne|lukkede)\s+(?i:sager|punkter|dagsordenspunkter)\s*:?$")
 # "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE", "Punkt 3. Title",
 # "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title", "Punkt 3a Title"; bulleted with any of the usual bullets
 PUNKT_HEADING = re.compile(
@@ -473,13 +488,36 @@ SAG_NR = re.compile(r"^Sag\s+nr\.?\s*:?\s*(?P<number>\d{1,4})$", re.IGNORECASE)
 
 def item_label(match: re.Match[str]) -> str | None:
     """The number as printed of a heading `match` whose number goes on after its leading number
-    ("3a", "4.1"), else None: the item's number says it all.
+    ("3a", "4.1") or is a roman numeral ("II"), else None: the item's number says it all.
 
     >>> [item_label(LABELLED_HEADING.match(t)) for t in ("3a Godkendelse af dagsorden", "4.1 Trafik", "5 Eventuelt")]
     ['3a', '4.1', None]
+    >>> item_label(ROMAN_HEADING.match("IV. Eventuelt")), item_label(NUMBERED_HEADING.match("§ 3. Høring"))
+    ('IV', None)
     """
-    sub = match.groupdict().get("sub")
+    groups = match.groupdict()
+    if groups.get("roman"):
+        return groups["roman"]
+    sub = groups.get("sub")
     return f"{match.group('number')}{sub}" if sub else None
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def heading_number(match: re.Match[str]) -> int:
+    """The item number of a heading `match`: its leading number, or its roman numeral's value.
+
+    >>> [heading_number(ROMAN_HEADING.match(t)) for t in ("I. A", "II. A", "IV. A", "IX. A", "XIV. A", "XXXIX. A")]
+    [1, 2, 4, 9, 14, 39]
+    >>> heading_number(NUMBERED_HEADING.match("§ 3. Høring")), ROMAN_HEADING.match("VV. A"), ROMAN_HEADING.match(". A")
+    (3, None, None)
+    """
+    roman = match.groupdict().get("roman")
+    if not roman:
+        return int(match.group("number"))
+    values = [_ROMAN_VALUES[c] for c in roman]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0]))
 
 # Points of a recommendation or decision ("1. at der bevilges …", "2) At udgiften …, og") have the
 # shape of numbered headings; no agenda item is titled so.

@@ -41,6 +41,8 @@ def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, s
     i = 0
     while i < len(lines):
         heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles)
+        if heading is None and i not in skip and lines[i].text[-1:] == ")":
+            heading = _number_after_title(lines, i, headings[-1] if headings else None)
         if heading is None and headings and last is not None and i not in skip and 0 <= last - i <= _MAX_TITLE_LINES:
             heading = _closing_heading(lines, i, last, headings[-1])
         if heading:
@@ -54,15 +56,17 @@ def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, s
 
 def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) -> Heading | None:
     text = lines[i].text
+    if cv.GROUP_HEADER.match(text):
+        return None  # "II. LUKKEDE PUNKTER" groups the items after it
     match = cv.PKT_LINE.match(text) or cv.SAG_NR.match(text)
     if match:
         # "Pkt. 58", "Dagsordenspunkt 3", "Sag nr. 13" alone, the title on the next line(s). (A
         # "Sag nr." printed under its title has been read with that title, below.)
         return _number_line_heading(lines, i, int(match.group("number")), cv.item_label(match))
-    for pattern in (cv.PUNKT_HEADING, cv.NUMBERED_HEADING, cv.LABELLED_HEADING, cv.GLUED_HEADING):
+    for pattern in _NUMBERED_FORMS:
         match = pattern.match(text)
         if match:
-            number = int(match.group("number"))
+            number = cv.heading_number(match)
             heading = _titled_heading(lines, i, number, match.group("title"),
                                       strong_only=_continues_a_list(lines, i) or _opens_a_section(lines, i),
                                       label=cv.item_label(match))
@@ -83,6 +87,39 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) 
     if wrapped:
         return wrapped
     return _contents_title_heading(lines, i, contents)
+
+
+# The forms of a number and title on one line, in the order tried: "Punkt 3 Title", "3. Title" (and
+# "§ 3. Title"), "3a Title", "38Title", "II. Title".
+_NUMBERED_FORMS = (cv.PUNKT_HEADING, cv.NUMBERED_HEADING, cv.LABELLED_HEADING, cv.GLUED_HEADING, cv.ROMAN_HEADING)
+
+
+def _number_after_title(lines: Sequence[Line], i: int, previous: Heading | None) -> Heading | None:
+    """"Godkendelse af dagsorden (1)": a title with the item's number after it, starting a paragraph,
+    with its anchor after it. The number must continue the items' sequence: the item before is
+    numbered one less, or (the first item) the next number comes later in the same form, so that a
+    title's own "(2)" stays in it."""
+    match = _numbered_after(lines, i)
+    if match is None:
+        return None
+    number = int(match.group("number"))
+    if previous is not None:
+        if previous.number != number - 1:
+            return None
+    elif not any((later := _numbered_after(lines, k)) and int(later.group("number")) == number + 1
+                 for k in range(i + 1, len(lines)) if lines[k].text[-1:] == ")"):
+        return None
+    return Heading(i, number, cv.clean_title(match.group("title")), i + 1)
+
+
+def _numbered_after(lines: Sequence[Line], i: int) -> re.Match[str] | None:
+    """The match of a line "Title (N)" that starts a paragraph and has its anchor after it."""
+    match = cv.NUMBER_AFTER_TITLE.match(lines[i].text)
+    if match is None or (i > 0 and lines[i - 1].text) or cv.is_list_point(match.group("title")):
+        return None
+    if cv.is_sentence(match.group("title")) or not anchor_follows(lines, i + 1, match.group("title")):
+        return None
+    return match
 
 
 def _number_line_heading(lines: Sequence[Line], i: int, number: int, label: str | None = None) -> Heading | None:
@@ -134,9 +171,8 @@ def _closing_heading(lines: Sequence[Line], i: int, last: int, previous: Heading
         title = " ".join(lines[k].text for k in range(first, last + 1))
         titles = [lines[k].text for k in range(first, last + 1)]
     else:
-        match = next((m for p in (cv.PUNKT_HEADING, cv.NUMBERED_HEADING, cv.LABELLED_HEADING, cv.GLUED_HEADING)
-                      if (m := p.match(text))), None)
-        if match is None:
+        match = next((m for p in _NUMBERED_FORMS if (m := p.match(text))), None)
+        if match is None or cv.GROUP_HEADER.match(text):
             return None
         titles = [match.group("title"), *(lines[k].text for k in range(i + 1, last + 1))]
         title = " ".join(titles)
@@ -144,7 +180,7 @@ def _closing_heading(lines: Sequence[Line], i: int, last: int, previous: Heading
         return None
     if cv.is_list_point(title) or cv.is_sentence(title):
         return None
-    number, label = int(match.group("number")), cv.item_label(match)
+    number, label = cv.heading_number(match), cv.item_label(match)
     if not _follows(previous, number, label):
         return None
     return Heading(i, number, cv.clean_title(title), last + 1, label=label)
@@ -157,8 +193,9 @@ def _follows(previous: Heading, number: int, label: str | None) -> bool:
         return False
     if number == previous.number + 1:
         return True
-    if number != previous.number or not label or not previous.label:
-        return False
+    if number != previous.number or not label or not previous.label or not (
+            label.startswith(str(number)) and previous.label.startswith(str(number))):
+        return False  # "II" after "II": no letter or sub-number goes on after a roman numeral
     before, after = previous.label[len(str(number)):], label[len(str(number)):]
     if before[:1] == "." and after[:1] == ".":
         return int(after[1:]) == int(before[1:]) + 1
@@ -329,7 +366,8 @@ def _is_anchor(text: str, title: str) -> bool:
 
 
 def is_heading_shaped(text: str) -> bool:
-    return any(p.match(text) for p in (cv.NUMBERED_HEADING, cv.PUNKT_HEADING, cv.PKT_LINE, cv.LABELLED_HEADING))
+    return any(p.match(text) for p in (cv.NUMBERED_HEADING, cv.PUNKT_HEADING, cv.PKT_LINE, cv.LABELLED_HEADING,
+                                       cv.ROMAN_HEADING))
 
 
 def _is_contents_entry(text: str) -> bool:

@@ -19,7 +19,9 @@ from indexer.models import DECISION, EARLIER_DECISION, Item, Line, Section
 
 def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
     """The item from `heading` up to line `end`: its field lines as fields, the rest as its sections."""
-    body = list(lines[heading.body_start:end])
+    # "Lukkede sager", "II. LUKKEDE PUNKTER": the header of the items after this one, no part of it
+    body = [Line("", line.page, line.number) if cv.GROUP_HEADER.match(line.text) else line
+            for line in lines[heading.body_start:end]]
     first = next((k for k, line in enumerate(body) if line.text), None)
     if first is not None and heading.title and fold_title(body[first].text) == fold_title(heading.title):
         body = body[first + 1:]  # the title repeated under the heading (eDoc layouts), also after a blank line
