@@ -118,4 +118,20 @@ def _is_title_heading(lines: Sequence[Line], i: int) -> bool:
         if not (re.search(r"[.!?]$", prev) or _URL.search(prev) or _is_caps_heading(prev)):
             return False
     following = next_nonblank(lines, i + 1)
-    return following is not None and len(lines[following].text.split()) >= 6
+    return following is not None and (len(lines[following].text.split()) >= 6 or _opens_with_sub_chapter(
+        lines[i].text, lines[following].text))
+
+
+_SUB_CHAPTER = re.compile(r"^(?P<number>\d{1,3})\.\d{1,2}\.?\s+[A-ZÆØÅ]")
+
+
+def _opens_with_sub_chapter(text: str, following: str) -> bool:
+    """Whether a numbered chapter ("3. Rådets arbejde i 2023") is followed by its own first
+    sub-chapter ("3.1 Høringssvar"): the strongest sign of a chapter heading.
+
+    >>> _opens_with_sub_chapter("3. Rådets arbejde i 2023", "3.1 Høringssvar"), _opens_with_sub_chapter("3. Rådets arbejde", "4.1 Økonomi")
+    (True, False)
+    """
+    number = report_heading(text)[0]
+    sub = _SUB_CHAPTER.match(following)
+    return number is not None and sub is not None and int(sub.group("number")) == number
