@@ -261,10 +261,15 @@ _NAME_WORD = r"[A-ZÆØÅ][\wæøåÆØÅ]*"
 # After its first part, a name of several parts is often in lower case: "Børne- og skoleudvalget",
 # "Social-, sundheds- og ældreudvalget".
 _PART_WORD = r"[\wæøåÆØÅ]+"
+# "Teknisk Udvalg", "Socialt Udvalg", "Stående Udvalg": an adjective and "Udvalg" as two words (not "Dette
+# Udvalg", "Et Udvalg", "Nyt Udvalg").
+_ADJECTIVE = r"(?!(?:Dette|Hvert|Ethvert|Samme|Andet|Nyt|Ét|Et|Det|DETTE|HVERT|SAMME|ANDET|NYT|ET|DET)\s)" \
+             r"(?:[A-ZÆØÅ][a-zæøå]+(?:isk|t|e)|[A-ZÆØÅ]+(?:ISK|T|E))"
 COUNCIL_PATTERN = (
     rf"{_NAME_WORD}-,?\s+(?:{_PART_WORD}-,?\s+)*(?:og|OG)\s+[\wæøåÆØÅ]*?{_COUNCIL_WORD}"
     rf"|[A-ZÆØÅ][\wæøåÆØÅ]*?{_COUNCIL_WORD}"
-    rf"|(?:Udvalget|UDVALGET)\s+(?:for|FOR)\s+{_NAME_WORD}(?:,\s+{_NAME_WORD})*(?:\s+(?:og|OG)\s+{_NAME_WORD})?"
+    rf"|(?:Udvalget|UDVALGET|Udvalg|UDVALG)\s+(?:for|FOR)\s+{_NAME_WORD}(?:,\s+{_NAME_WORD})*(?:\s+(?:og|OG)\s+{_NAME_WORD})?"
+    rf"|{_ADJECTIVE}\s+(?:Udvalg|UDVALG)(?![\wæøåÆØÅ])"
 )
 # Decision headers also name the council by its initials: "Beslutning i ØU den 16-01-2019",
 # "KB, 1. oktober 2019, pkt. 130", "BIU's møde den 13. marts 2012:".
