@@ -52,7 +52,7 @@ def segment(lines: Sequence[Line]) -> Segmented:
                    len(lines))
     items = tuple(minutes_item(lines, h, end) for h, end in with_ends(headings, closing))
     head = tuple(lines[: headings[0].index])
-    notes += _unfound_items(head, items, contents)
+    notes += _unfound_items(head, items, contents) + _merged_items(items)
     return Segmented("minutes", head, items, tuple(contents), notes)
 
 
@@ -88,6 +88,48 @@ def _unfound_items(head: Sequence[Line], items: Sequence[Item], contents: Sequen
         notes.append(f"indholdsfortegnelsen nævner {listed} punkter, men kun {len(items)} blev fundet i teksten: "
                      "punkter med overskrifter i et ukendt format er ikke indekseret")
     return tuple(notes)
+
+
+_MERGED_SHOWN = 3  # lines a note names where items seem merged
+
+
+def _merged_items(items: Sequence[Item]) -> tuple[str, ...]:
+    """A note where an item's text holds the start of another item: a case number other than the
+    item's own, or a title line right above a case number or case handler ("§ 3. Høring …" /
+    "Sagsnr.: 23/20110" inside item 2's decision). A heading in a form not known was missed there,
+    and two items are indexed as one."""
+    found = [line for item in items if (line := _other_item_start(item)) is not None]
+    if not found:
+        return ()
+    where = ", ".join(f"side {line.page}, linje {line.number}" if line.page > 1 else f"linje {line.number}"
+                      for line in found[:_MERGED_SHOWN])
+    more = f" og {len(found) - _MERGED_SHOWN} steder til" if len(found) > _MERGED_SHOWN else ""
+    return (f"et punkts tekst ser ud til at rumme starten på et andet punkt (en overskrift med sagsnummer "
+            f"eller et andet sagsnummer, {where}{more}): en punktoverskrift i et ukendt format er måske ikke fundet, "
+            "og to punkter kan være indekseret som ét",)
+
+
+def _other_item_start(item: Item) -> Line | None:
+    """The first line of `item`'s text that starts another item (`_merged_items`), or None."""
+    lines = item.lines
+    for k, line in enumerate(lines):
+        field = cv.field_line(line.text) if line.text else None
+        if field is None:
+            continue
+        case = field.fields.get("case_number")
+        above = lines[k - 1] if k > 0 else None
+        if above is not None and above.text and _is_title_line(above.text) and (
+                {"case_number", "case_handler"} & {*field.fields, *field.pending}):
+            return above
+        if case and case != item.fields.get("case_number"):
+            return line
+    return None
+
+
+def _is_title_line(text: str) -> bool:
+    """A line that can title an item: a few words, no sentence, no label or field line."""
+    return (len(text.split()) <= 15 and not re.search(r"[.:;,!?]$", text) and cv.section_label(text) is None
+            and cv.field_line(text) is None)
 
 
 def _is_head_item_line(text: str) -> bool:
