@@ -40,6 +40,12 @@ _FOOTER_LINE = re.compile(r"\bSide\s+\d+\s+af\s+\d+\s*$")
 # Markdown and stray inline markup found in text exports.
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
+# Single emphasis, "*Fraværende:* Anders Dam" or "_Beslutning_": around words, never a bullet
+# ("* punkt"), a product ("2*3") or a name with underscores ("bilag_2_kort.pdf").
+_MD_EMPHASIS = re.compile(
+    r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
+    r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"
+)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 # Markdown exports (pandoc) escape what would be markup: "1\. Godkendelse", "\- ikke en liste", "\*";
@@ -69,7 +75,7 @@ def clean(source: SourceFile) -> list[Line]:
         raw = _lines_of_pages(pages, strip_running_chrome(pages))
     else:
         raw = _text_lines(_text_of(pages))
-    raw = _split_long_lines(_split_columns(_unflatten(raw)))
+    raw = _split_long_lines(_split_columns(_without_field_table_headers(_unflatten(raw))))
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
     lines = [line if not _is_chrome(line.text) else Line("", line.page, line.number) for line in lines]
@@ -156,6 +162,8 @@ def _clean_line(text: str) -> str:
         text = _MD_LINK.sub(r"\1", text)
     if "**" in text or "__" in text:
         text = _MD_BOLD.sub(r"\2", text)
+    if "*" in text or "_" in text:
+        text = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     if "<" in text:
         text = _TAG.sub("", text)
     return " ".join(text.split())
@@ -170,6 +178,42 @@ def _table_row(inner: str) -> str:
     if len(cells) >= 2 and cells[-1].isdigit() and len(cells[-1]) <= 3:
         return " ".join(cells[:-1]) + " ..... " + cells[-1]
     return "  ".join(cells)
+
+
+def _without_field_table_headers(lines: list[Line]) -> list[Line]:
+    """Markdown tables of field/value pairs without their header row ("| Felt | Værdi |").
+
+    Such a table prints an item's field lines ("| Sagsnr. | 24/0201 |"); its header row names no
+    field and would stand between the item's heading and its field lines, its anchor. A table of
+    two columns whose rows include a field line (`conventions.field_line`) is one; other tables
+    keep their header row, which says what their columns hold.
+    """
+    headers = set()
+    for i in range(len(lines) - 2):
+        if not (lines[i].text.lstrip().startswith("|") and _is_table_rule(lines[i + 1].text)):
+            continue
+        header, rows = _table_cells(lines[i].text), []
+        k = i + 2
+        while k < len(lines) and (cells := _table_cells(lines[k].text)) is not None:
+            rows.append(cells)
+            k += 1
+        if header is not None and len(header) == 2 and rows and all(len(row) == 2 for row in rows) and any(
+                cv.field_line(f"{name.rstrip(':')}: {value}") for name, value in rows):
+            headers.add(i)
+    if not headers:
+        return lines
+    return [Line("", line.page, line.number) if i in headers else line for i, line in enumerate(lines)]
+
+
+def _table_cells(text: str) -> list[str] | None:
+    """The cells of a Markdown table row, or None for another line."""
+    row = _MD_TABLE_ROW.match(text.strip())
+    return [cell.strip() for cell in row.group(1).split("|")] if row else None
+
+
+def _is_table_rule(text: str) -> bool:
+    cells = _table_cells(text)
+    return bool(cells) and all(re.fullmatch(r":?-+:?", cell) for cell in cells)
 
 
 def _is_chrome(text: str) -> bool:

@@ -171,3 +171,57 @@ def test_a_label_and_one_space_is_a_column_only_where_the_file_shows_the_column(
     passage = read_document(path, tmp_path).passages[0]
     assert sorted(section.key for section in passage.sections) == ["beslutning", "sagsfremstilling"]
     assert passage.decision == "Godkendt."
+
+
+# --- 3. Markdown: field tables and single emphasis ---------------------------------------------
+
+
+def test_a_markdown_field_table_with_a_header_row_anchors_its_item_and_italic_labels_are_read():
+    # «| Felt | Værdi |» / «|---|---|» above the fields; «*Fraværende:* Anders Dam (C)» in the head.
+    assert_expected_items("hjortsvang_byraad_2024-03-21.md")
+    document = read(UNSEEN3, "hjortsvang_byraad_2024-03-21.md")
+    assert not document.notices
+    assert not [p for p in document.passages if "Felt" in p.text or "*" in p.text]
+
+
+MARKDOWN = """# Referat: Byrådet 21. marts 2024
+
+Hjortsvang Kommune
+
+_Fraværende:_ Anders Dam (C)
+
+## Punkt 1 – Budgetopfølgning
+
+| Felt | Værdi |
+|---|---|
+| Sagsnr. | 24/0300 |
+
+**Sagsfremstilling**
+
+Forbruget på *konto 2* er 2*3 mio. kr. højere end budgetteret, jf. bilag_2_oversigt.pdf:
+
+* Skoler
+* Ældrepleje
+
+| År | Beløb |
+|---|---|
+| 2024 | 120.000 kr. |
+
+**Beslutning**
+
+Godkendt.
+"""
+
+
+def test_other_markdown_tables_keep_their_header_row_and_asterisks_that_are_no_emphasis_stay(tmp_path):
+    path = tmp_path / "hjortsvang_byraad_2024-03-21.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    (item,) = document.passages
+    assert (item.item_number, item.case_number, item.decision) == (1, "24/0300", "Godkendt.")
+    assert list(item.absent) == ["Anders Dam"]
+    text = {section.key: section.text for section in item.sections}["sagsfremstilling"]
+    assert "Forbruget på konto 2 er 2*3 mio. kr. højere end budgetteret, jf. bilag_2_oversigt.pdf:" in text
+    assert "- Skoler" in text or "* Skoler" in text
+    # The amounts table is no field table: its header row stays, it says what the columns hold.
+    assert "År Beløb" in text and "2024 120.000 kr." in text
