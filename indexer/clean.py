@@ -189,20 +189,24 @@ def _without_field_table_headers(lines: list[Line]) -> list[Line]:
     keep their header row, which says what their columns hold.
     """
     headers = set()
-    for i in range(len(lines) - 2):
-        if not (lines[i].text.lstrip().startswith("|") and _is_table_rule(lines[i + 1].text)):
+    rule = _TABLE_RULE.match
+    for i in [i for i, line in enumerate(lines) if rule(line.text)]:  # one C-level pass over the lines
+        if not (i and _table_cells(lines[i - 1].text) is not None and _is_table_rule(lines[i].text)):
             continue
-        header, rows = _table_cells(lines[i].text), []
-        k = i + 2
+        header, rows = _table_cells(lines[i - 1].text), []
+        k = i + 1
         while k < len(lines) and (cells := _table_cells(lines[k].text)) is not None:
             rows.append(cells)
             k += 1
         if header is not None and len(header) == 2 and rows and all(len(row) == 2 for row in rows) and any(
                 cv.field_line(f"{name.rstrip(':')}: {value}") for name, value in rows):
-            headers.add(i)
+            headers.add(i - 1)
     if not headers:
         return lines
     return [Line("", line.page, line.number) if i in headers else line for i, line in enumerate(lines)]
+
+
+_TABLE_RULE = re.compile(r"\s*\|\s*:?-")  # "|---|---|", "| :--- | ---: |": a rule's start
 
 
 def _table_cells(text: str) -> list[str] | None:
@@ -460,13 +464,16 @@ def _paragraphs(text: str) -> list[str]:
 _COLUMN_GAP = re.compile(r"\t[ \t]*| {2,}")
 _COLUMN_TEXT = re.compile(r"[A-ZÆØÅ0-9\"“”«'(]")
 _MAX_LABEL_WORDS = 4  # "Indstilling og beslutning", "Udtalelser og høring"
-_LABEL_INITIALS = frozenset(initial for label in cv.SECTION_LABELS for initial in (label[0], label[0].upper()))
+# A line that may be one: a label's first word, then a gap and more (one regex call a line, as
+# this looks at every line).
+_LABEL_FIRST_WORDS = {form.split()[0] for label in cv.SECTION_LABELS for form in (label, label.upper())}
+_COLUMN_CANDIDATE = re.compile(rf"(?:{'|'.join(sorted(map(re.escape, _LABEL_FIRST_WORDS), key=len, reverse=True))})[ \t]+\S")
 
 
 def _column_split(text: str) -> tuple[str, str, int, bool] | None:
     """A line that is a section label in the left column and text in the right one, as (label as
     printed, the text, the text's column, whether the gap alone shows the columns); else None."""
-    if not text or text[0] not in _LABEL_INITIALS or len(text) > _LONG_LINE:  # a file on one line: no columns
+    if len(text) > _LONG_LINE:  # a file on one line: no columns
         return None
     gap = _COLUMN_GAP.search(text)
     if gap and cv.label_of(text[:gap.start()]) and not text[:gap.start()].endswith(":"):
@@ -491,7 +498,8 @@ def _indent(text: str) -> int:
 
 def _split_columns(lines: list[Line]) -> list[Line]:
     """Lines of two columns (see `_COLUMN_GAP`) split into the label's line and the text's."""
-    found = {i: split for i, line in enumerate(lines) if (split := _column_split(line.text))}
+    match = _COLUMN_CANDIDATE.match
+    found = {i: split for i, line in enumerate(lines) if match(line.text) and (split := _column_split(line.text))}
     if not found:
         return lines
     columns = {column for _, _, column, wide in found.values() if wide}
