@@ -44,6 +44,8 @@ def assert_expected_items(name: str) -> None:
                 assert getattr(passage, field) == item[field], (passage.title, field)
         if "decision" in item:
             assert passage.decision == item["decision"], passage.title
+    for field in ("municipality", "council", "meeting_date"):
+        assert getattr(document, field) == spec[field], field
     assert list(document.passages[0].absent) == spec["absent"]
     assert not [n for n in document.notices if "ukendt format" in n]
 
