@@ -16,6 +16,7 @@ from importlib import resources
 
 from indexer import conventions as cv
 from indexer.dates import DANISH_MONTH_PATTERN
+from indexer.htmltext import item_columns, item_lines
 from indexer.models import Line, Page, SourceFile
 from indexer.pages import RunningChrome, find_running_chrome, strip_running_chrome
 from search.danish import fold, stem
@@ -75,7 +76,7 @@ def clean(source: SourceFile) -> list[Line]:
         raw = _lines_of_pages(pages, strip_running_chrome(pages))
     else:
         raw = _text_lines(_text_of(pages))
-    raw = _split_long_lines(_split_columns(_without_field_table_headers(_unflatten(raw))))
+    raw = _split_long_lines(_split_columns(_without_field_table_headers(_markdown_item_tables(_unflatten(raw)))))
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
     lines = [line if not _is_chrome(line.text) else Line("", line.page, line.number) for line in lines]
@@ -178,6 +179,40 @@ def _table_row(inner: str) -> str:
     if len(cells) >= 2 and cells[-1].isdigit() and len(cells[-1]) <= 3:
         return " ".join(cells[:-1]) + " ..... " + cells[-1]
     return "  ".join(cells)
+
+
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _markdown_item_tables(lines: list[Line]) -> list[Line]:
+    """Markdown tables of agenda items, a row per item under a header row naming the item number
+    and title columns ("| Pkt. | Emne | Sagsnr. | Beslutning |"), as the lines segmentation reads,
+    as an HTML table of items is read (`indexer.htmltext.item_lines`); `<br>` breaks a cell's lines."""
+    tables: list[tuple[int, int, list[tuple[str, str]]]] = []
+    rule = _TABLE_RULE.match
+    for i in [i for i, line in enumerate(lines) if rule(line.text)]:  # one C-level pass over the lines
+        header = _table_cells(lines[i - 1].text) if i else None
+        columns = item_columns(header) if header is not None and _is_table_rule(lines[i].text) else None
+        if columns is None:
+            continue
+        end = i + 1
+        while end < len(lines) and _table_cells(lines[end].text) is not None:
+            end += 1
+        tables.append((i - 1, end, columns))
+    if not tables:
+        return lines
+    out: list[Line] = []
+    done = 0
+    for start, end, columns in tables:
+        out += lines[done:start]
+        out += [Line("", line.page, line.number) for line in lines[start:start + 2]]  # header row and rule
+        for row in lines[start + 2:end]:
+            cells = [[part.strip() for part in _CELL_BREAK.split(cell) if part.strip()]
+                     for cell in _table_cells(row.text) or []]
+            out += [Line(text, row.page, row.number) for text in item_lines(columns, cells)]
+            out.append(Line("", row.page, row.number))
+        done = end
+    return out + lines[done:]
 
 
 def _without_field_table_headers(lines: list[Line]) -> list[Line]:

@@ -227,33 +227,41 @@ def _column(header: str) -> tuple[str, str] | None:
 
 
 def _item_columns(header: Tag) -> list[tuple[str, str]] | None:
-    """The columns of an item table whose header row is `header`, or None for another table.
-
-    A header row is the table's first row, of `<th>` cells or in `<thead>`, or of cells that all
-    name a known column; it names an item number and a title column."""
+    """The columns of an item table whose first row is `header`, or None for another table: a
+    header row is of `<th>` cells or in `<thead>`, or of cells that all name a known column."""
     cells = header.find_all(_CELLS, recursive=False)
-    texts = [" ".join(cell.get_text(" ").split()) for cell in cells]
-    columns = [_column(text) for text in texts]
+    declared = header.find_parent("thead") is not None or all(cell.name == "th" for cell in cells)
+    return item_columns([" ".join(cell.get_text(" ").split()) for cell in cells], declared)
+
+
+def item_columns(headers: list[str], declared: bool = True) -> list[tuple[str, str]] | None:
+    """The columns of an item table by its header row's cells (`_column`; ("other", header) for a
+    column no convention names), or None for another table: it names one item number column and
+    a title column. A row not `declared` a header row (by its markup) is one only if every cell
+    names a known column."""
+    columns = [_column(text) for text in headers]
     kinds = [column[0] for column in columns if column]
     if kinds.count("number") != 1 or "title" not in kinds:
         return None
-    is_header = header.find_parent("thead") is not None or all(cell.name == "th" for cell in cells) or all(
-        column is not None or not text for column, text in zip(columns, texts))
-    if not is_header:
+    if not declared and not all(column is not None or not text for column, text in zip(columns, headers)):
         return None
-    return [column or ("other", text) for column, text in zip(columns, texts)]
+    return [column or ("other", text) for column, text in zip(columns, headers)]
 
 
 def _item_lines(columns: list[tuple[str, str]], cells: list[Tag]) -> list[str]:
-    """A row of an item table as lines (see `_read_item_tables`); a row without an item number
-    or title (a group header such as "Lukkede punkter") as its cells' lines."""
-    lines = [_cell_lines(cell) for cell in cells]
+    return item_lines(columns, [_cell_lines(cell) for cell in cells])
+
+
+def item_lines(columns: list[tuple[str, str]], lines: list[list[str]]) -> list[str]:
+    """A row of an item table, each cell's lines, as lines segmentation reads (see
+    `_read_item_tables`); a row without an item number or title (a group header such as
+    "Lukkede punkter") as its cells' lines."""
     by_kind: dict[str, list[str]] = {}
     for (kind, _), cell in zip(columns, lines):
         by_kind.setdefault(kind, cell)
     number = _ITEM_NUMBER.match(" ".join(by_kind.get("number", [])).strip())
     title = by_kind.get("title", [])
-    if len(cells) != len(columns) or number is None or not title:
+    if len(lines) != len(columns) or number is None or not title:
         return [line for cell in lines for line in cell]
     out = [f"Pkt. {number.group('number')}", title[0], title[0]]
     out += [f"{name}: {' '.join(cell)}" for (kind, name), cell in zip(columns, lines) if kind == "field" and cell]

@@ -227,3 +227,14 @@ def test_other_markdown_tables_keep_their_header_row_and_asterisks_that_are_no_e
     assert "- Skoler" in text or "* Skoler" in text
     # The amounts table is no field table: its header row stays, it says what the columns hold.
     assert "År Beløb" in text and "2024 120.000 kr." in text
+
+
+def test_a_markdown_table_of_items_is_read_as_an_html_one():
+    # The same convention in a Markdown export: «| Pkt. | Emne | Sagsnr. | Beslutning |», «<br>» in a cell.
+    document = read(OURS, "vejlbyryde_ungeraadet_2024-09-18.md")
+    assert [(p.item_number, p.title, p.case_number, p.decision) for p in document.passages] == [
+        (1, "Godkendelse af dagsorden", "24/9001", "Godkendt."),
+        (2, "Ønsker til nyt ungdomshus", "24/8120", "Ungerådet anbefaler længere åbningstid."),
+        (3, "Eventuelt", None, "")]  # «Intet.» is no decision
+    assert "Rådet drøftede forslag fra elevrådene." in document.passages[1].text
+    assert not document.passages[2].has_decision
