@@ -236,12 +236,13 @@ def _item_columns(header: Tag) -> list[tuple[str, str]] | None:
 
 def item_columns(headers: list[str], declared: bool = True) -> list[tuple[str, str]] | None:
     """The columns of an item table by its header row's cells (`_column`; ("other", header) for a
-    column no convention names), or None for another table: it names one item number column and
-    a title column. A row not `declared` a header row (by its markup) is one only if every cell
-    names a known column."""
+    column no convention names), or None for another table: it names one item number column, a
+    title column and a field or section column (a contents table, «Pkt. | Emne | Side», or a list
+    of attachments, «Nr. | Titel», has none). A row not `declared` a header row (by its markup) is
+    one only if every cell names a known column."""
     columns = [_column(text) for text in headers]
     kinds = [column[0] for column in columns if column]
-    if kinds.count("number") != 1 or "title" not in kinds:
+    if kinds.count("number") != 1 or "title" not in kinds or not {"field", "section"} & set(kinds):
         return None
     if not declared and not all(column is not None or not text for column, text in zip(columns, headers)):
         return None

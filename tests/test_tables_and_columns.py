@@ -238,3 +238,12 @@ def test_a_markdown_table_of_items_is_read_as_an_html_one():
         (3, "Eventuelt", None, "")]  # «Intet.» is no decision
     assert "Rådet drøftede forslag fra elevrådene." in document.passages[1].text
     assert not document.passages[2].has_decision
+
+
+def test_a_contents_table_or_a_list_of_attachments_is_no_table_of_items(tmp_path):
+    # Number and title columns, but no field or decision: the agenda's contents, or an item's attachments.
+    for table in ("<table><tr><th>Pkt.</th><th>Emne</th><th>Side</th></tr>"
+                  "<tr><td>1</td><td>Godkendelse af dagsorden</td><td>2</td></tr></table>",
+                  "<table><tr><th>Nr.</th><th>Titel</th></tr><tr><td>1</td><td>Oversigtskort</td></tr></table>"):
+        text = read_page(html_page(tmp_path, table).read_text(encoding="utf-8")).text
+        assert "Pkt. 1" not in text and "\t" in text.split("\n")[-2]
