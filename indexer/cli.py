@@ -190,7 +190,7 @@ def extract(file: Path, as_json: bool) -> None:
     count = len(document.passages)
     click.echo(f"{printable(document.source)}: {_one_line(meta)} · {count} {'passage' if count == 1 else 'passager'}")
     for passage in document.passages:
-        number = f"{passage.printed_number}{'' if passage.item_label else '.'} " if passage.item_number is not None else ""
+        number = f"{passage.heading_number} " if passage.item_number is not None else ""
         where = _where(passage.page, passage.line, passage.decision_page, bracketed=True)
         click.echo(f"  {number}{_first_line(passage.title, TITLE_WIDTH)}  ({where})")
         # Each part named, as `search` names them: a bare number or name is a riddle.

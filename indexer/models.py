@@ -121,6 +121,16 @@ class Segmented:
     notes: tuple[str, ...] = ()
 
 
+def heading_number(item_number: int | None, item_label: str | None) -> str | None:
+    """An item's number as its heading shows it: with a full stop ("15.", "II."), except a number
+    printed with a letter or a sub-number after it ("3a", "4.1"), which carries none."""
+    if item_number is None:
+        return None
+    if item_label and not item_label.isalpha():
+        return item_label
+    return f"{item_label or item_number}."
+
+
 @dataclass(frozen=True)
 class Passage:
     """The unit Referatsøg indexes and shows: one agenda item or one report section.
@@ -186,6 +196,16 @@ class Passage:
         if self.item_label:
             return self.item_label
         return None if self.item_number is None else str(self.item_number)
+
+    @property
+    def heading_number(self) -> str | None:
+        """The number as an item's heading shows it before the title: "15.", "II.", but "3a" and
+        "4.1" as printed (`heading_number`).
+
+        >>> heading_number(15, None), heading_number(2, "II"), heading_number(3, "3a"), heading_number(None, None)
+        ('15.', 'II.', '3a', None)
+        """
+        return heading_number(self.item_number, self.item_label)
 
     @property
     def decision(self) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from indexer.dates import danish_date, parse_month, parse_typed_date  # the one date module, shared with the indexer
 from indexer.normalise import normalise  # the texts' canonical form: a query must be read in it too
+from indexer.models import heading_number  # one rule for how an item's number heads it
 from search.danish import fold
 
 # Facets in display order, by their URL/API parameter name.
@@ -186,6 +187,11 @@ class Hit:
     def printed_number(self) -> str | None:
         """The item's number as the minutes print it ("3a", "15"), as `Passage.printed_number`."""
         return self.item_label or (None if self.item_number is None else str(self.item_number))
+
+    @property
+    def heading_number(self) -> str | None:
+        """The number as the item's heading shows it ("15.", "II.", "3a"), as `Passage.heading_number`."""
+        return heading_number(self.item_number, self.item_label)
     # The query's words, as typed, that this passage does not hold: set on the approximate
     # hits of a query no passage holds every word of (`search.partial`), empty otherwise.
     missing: tuple[str, ...] = ()

@@ -72,8 +72,11 @@ ITEM_WORDS = frozenset({"punkt", "pkt", "item", "dagsordenspunkt", "dagsordenpun
 # number: a year ("sag 2015", the word in that year's items) or a part of a case number.
 SAG_ITEM_DIGITS = 3
 CASE_WORDS = frozenset({"sagsnr", "sagsnummer", "sags-nr", "sagsid", "j.nr", "journalnr", "sag"})
-# group 1: "nr.", which "sag" needs; group 2: the number as printed: "15", "3a", "4.1"
-_ITEM_NUMBER_RE = re.compile(r"\s*(nr\.?\s*)?(\d{1,4}(?:[a-zæøå](?![\w.])|\.\d{1,2}(?!\d))?)[.:]?(?=\s|$)", re.IGNORECASE)
+# group 1: "nr.", which "sag" needs; group 2: the number as printed:
+# "15", "3a", "4.1", or a roman numeral in capitals ("II", as some councils number their items)
+_ITEM_NUMBER_RE = re.compile(
+    r"\s*(nr\.?\s*)?(\d{1,4}(?:[a-zæøå](?![\w.])|\.\d{1,2}(?!\d))?|(?-i:[IVXL]{1,6})(?!\w))[.:]?(?=\s|$)",
+    re.IGNORECASE)
 _NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
 
 _FIELD_RE = re.compile(r"([^\W\d][\w]*):")

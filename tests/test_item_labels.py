@@ -77,3 +77,34 @@ def test_a_permalink_cut_after_a_printed_number_leads_to_that_item(granhoej, cut
     response = client.get(f"/api/passage/{hit['document_id']}-{cut}")
     assert response.status_code == 302
     assert client.get(response.headers["Location"]).get_json()["item_label"] == label
+
+
+KIRKEBY = Path(__file__).parent / "fixtures" / "unseen_layouts_3" / "kirkeby_aeldreraadet_2024-10-08.txt"
+
+
+@pytest.fixture(scope="module")
+def kirkeby(tmp_path_factory):
+    from indexer.update import update_index
+    from search import open_index
+    from webui import create_app
+
+    root = tmp_path_factory.mktemp("kirkeby")
+    (root / "corpus").mkdir()
+    (root / "corpus" / KIRKEBY.name).write_bytes(KIRKEBY.read_bytes())
+    update_index([root / "corpus"], root / "index")
+    return open_index(root / "index"), create_app({"TESTING": True, "INDEX_DIR": str(root / "index"),
+                                                    "CORPUS_DIR": str(root / "corpus")}).test_client()
+
+
+def test_an_item_numbered_in_roman_numerals_is_found_and_headed_so(kirkeby):
+    index, client = kirkeby
+    (hit,) = index.search(SearchRequest(query="punkt II")).hits
+    assert (hit.item_number, hit.item_label, hit.heading_number) == (2, "II", "II.")
+    assert [h.id for h in index.search(SearchRequest(query="punkt 2")).hits] == [hit.id]
+    assert "punkt II:" in hit.citation
+    page = soup(client.get(f"/passage/{hit.id}"))
+    assert page.select_one("h1 .item-no").get_text() == "II."
+    from search.syntax import parse
+
+    assert all(c.field != "item" for group in parse("punkt i dagsordenen").groups for c in group)  # «i» is no numeral
+    assert [c.text for group in parse("punkt IV").groups for c in group if c.field == "item"] == ["IV"]

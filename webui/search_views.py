@@ -303,7 +303,7 @@ def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> di
         summary += f"<p><strong>Beslutning:</strong> {snippet_html(hit.snippet)}</p>"
     elif hit.decision:
         summary += f"<p><strong>Beslutning:</strong> {decision_lines(hit)}</p>"
-    number = f"{hit.printed_number}{'' if hit.item_label else '.'} " if hit.item_number is not None else ""
+    number = f"{hit.heading_number} " if hit.item_number is not None else ""
     # A feed reader's list shows the title alone: an annual report's "Forord" needs its report.
     report = f"Årsberetning {hit.year}: " if hit.doc_type == AARSBERETNING and hit.year else (
         "Årsberetning: " if hit.doc_type == AARSBERETNING else "")
