@@ -60,6 +60,17 @@ def seed_passages(seed_documents):
     return [p for doc in seed_documents.values() for p in doc.passages]
 
 
+def assert_item_fields(passages, items) -> None:
+    """Each passage has the case number, case handler and decision its item in an expected.json
+    names (those it names), in order: the layout fixtures' shared check."""
+    for passage, item in zip(passages, items):
+        for field in ("case_number", "case_handler"):
+            if field in item:
+                assert getattr(passage, field) == item[field], (passage.title, field)
+        if "decision" in item:
+            assert passage.decision == item["decision"], passage.title
+
+
 def folder_snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     """Every file under `folder` (relative path) → (size, mtime in ns): what a write changes.
     os.scandir, not Path.rglob: taken around every test that uses the seed index (~0.2 ms)."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, LAYOUTS, SEEDS, load_expected
+from conftest import FIXTURES, LAYOUTS, SEEDS, assert_item_fields, load_expected
 from indexer import conventions as cv
 from indexer.citation import citation
 from indexer.clean import clean
@@ -70,12 +70,7 @@ def test_each_unseen_layout_yields_the_expected_items(name):
             assert (list(value) if isinstance(value, tuple) else value) == spec[field], (name, field)
     got = [(printed(p), norm(p.title)) for p in document.passages]
     assert got == [(item.get("number"), norm(item["title"])) for item in spec["items"]]
-    for passage, item in zip(document.passages, spec["items"]):
-        for field in ("case_number", "case_handler"):
-            if field in item:
-                assert getattr(passage, field) == item[field], (passage.title, field)
-        if "decision" in item:
-            assert passage.decision == item["decision"], passage.title
+    assert_item_fields(document.passages, spec["items"])
     # A document with the items it shows has nothing to report of lost items.
     assert not [n for n in document.notices if "ukendt format" in n or n == NO_ITEM_HEADINGS]
 
