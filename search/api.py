@@ -179,6 +179,11 @@ class Hit:
     decision_date: str | None = None
     decision_page: int | None = None
     decision_end_page: int | None = None  # where the decision ends, when a PDF's (a later page: it runs on)
+    # The number the PDF prints on the item's first page and the decision's, where the document
+    # prints page numbers (None otherwise); the citation names these, `page` is the PDF's own.
+    printed_page: int | None = None
+    printed_decision_page: int | None = None
+    decision_date_before_meeting: bool = False  # an item deferred from an earlier meeting (`Passage`)
     citation: str = ""
     # The item's number as printed where it says more than `item_number` ("3a", "4.1"; else None).
     item_label: str | None = None
@@ -225,6 +230,9 @@ class Hit:
             "decision_date": self.decision_date,
             "decision_page": self.decision_page,
             "decision_end_page": self.decision_end_page,
+            "printed_page": self.printed_page,
+            "printed_decision_page": self.printed_decision_page,
+            "decision_date_before_meeting": self.decision_date_before_meeting,
             "citation": self.citation,
             "missing": list(self.missing),
         }

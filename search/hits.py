@@ -54,6 +54,9 @@ def _hit(
         decision_date=passage.decision_date,
         decision_page=passage.decision_page,
         decision_end_page=passage.decision_end_page,
+        printed_page=passage.printed_page(passage.page),
+        printed_decision_page=passage.printed_page(passage.decision_page),
+        decision_date_before_meeting=passage.decision_date_before_meeting,
         citation=citation(passage, _previous(searcher, docnum, passage) if names_previous(passage) else None),
     )
 

@@ -213,3 +213,21 @@ def test_the_decision_block_warns_that_its_date_is_before_the_meeting(client):
     assert client.get(f"/api/passage/{other['id']}").get_json()["decision_date_before_meeting"] is False
     page = BeautifulSoup(client.get(f"/passage/{other['id']}").get_data(as_text=True), "html.parser")
     assert "før mødet" not in page.select_one("section.decision").get_text()
+
+
+def test_a_hit_carries_the_printed_page_numbers_and_the_early_decision_flag_as_its_passage_does(tmp_path):
+    # A script citing from search hits had the citation string only (today's review, finding 13).
+    from indexer.update import update_index
+    from search import SearchRequest, open_index
+
+    update_index([Path(__file__).parent / "fixtures" / "citation_pdfs"], tmp_path / "index")
+    index = open_index(tmp_path / "index")
+    hits = index.search(SearchRequest(page_size=100)).hits
+    assert hits
+    for hit in hits:
+        passage = index.passage(hit.id)
+        assert hit.printed_page == passage.printed_page(passage.page)
+        assert hit.printed_decision_page == passage.printed_page(passage.decision_page)
+        assert hit.decision_date_before_meeting == passage.decision_date_before_meeting
+    assert any(h.printed_page is not None and h.printed_page != h.page for h in hits)
+    assert any(h.decision_date_before_meeting for h in hits)
