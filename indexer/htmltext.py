@@ -193,18 +193,45 @@ def _read_item_tables(soup: BeautifulSoup, start: Tag) -> None:
     `Pkt. N`, the title (twice: the repeated title is an item's anchor, as eDoc prints it),
     the field lines, the rest of the title cell, then each section's label and text. Other
     tables (no header row naming a number and a title column) stay as they are."""
-    for table in reversed(start.find_all("table")):  # inner tables first: an outer one reads them as lines
-        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+    for table in _outer_tables(start):
+        rows = _rows(table)
         columns = _item_columns(rows[0]) if rows else None
         if columns is None:
             continue
         block = soup.new_tag("div")
-        caption = table.find("caption")
-        if caption is not None and caption.find_parent("table") is table:
+        caption = table.find("caption", recursive=False)
+        if caption is not None:
             block.append(_lines_tag(soup, _cell_lines(caption)))
         for row in rows[1:]:
             block.append(_lines_tag(soup, _item_lines(columns, row.find_all(_CELLS, recursive=False))))
         table.replace_with(block)
+
+
+def _outer_tables(start: Tag) -> list[Tag]:
+    """The tables in `start` that are in no other table (a table in a cell is read as the cell's
+    text, as every block in a cell is), found without descending into any table: a page may
+    nest thousands of them, and each is looked at once."""
+    tables: list[Tag] = []
+    stack = [child for child in reversed(start.contents) if isinstance(child, Tag)]
+    while stack:
+        node = stack.pop()
+        if node.name == "table":
+            tables.append(node)
+        else:
+            stack.extend(child for child in reversed(node.contents) if isinstance(child, Tag))
+    return tables
+
+
+def _rows(table: Tag) -> list[Tag]:
+    """The table's own rows, in `<thead>`, `<tbody>`, `<tfoot>` or directly under it (not those of a
+    table inside a cell: looked for among children only, as a page may nest tables deep)."""
+    rows: list[Tag] = []
+    for child in table.find_all(recursive=False):
+        if child.name == "tr":
+            rows.append(child)
+        elif child.name in ("thead", "tbody", "tfoot"):
+            rows += child.find_all("tr", recursive=False)
+    return rows
 
 
 def _column(header: str) -> tuple[str, str] | None:
@@ -230,6 +257,8 @@ def _item_columns(header: Tag) -> list[tuple[str, str]] | None:
     """The columns of an item table whose first row is `header`, or None for another table: a
     header row is of `<th>` cells or in `<thead>`, or of cells that all name a known column."""
     cells = header.find_all(_CELLS, recursive=False)
+    if any(cell.find("table") for cell in cells):
+        return None  # a header names its column; a cell holding a table is no header
     declared = header.find_parent("thead") is not None or all(cell.name == "th" for cell in cells)
     return item_columns([" ".join(cell.get_text(" ").split()) for cell in cells], declared)
 

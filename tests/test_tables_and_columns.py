@@ -247,3 +247,15 @@ def test_a_contents_table_or_a_list_of_attachments_is_no_table_of_items(tmp_path
                   "<table><tr><th>Nr.</th><th>Titel</th></tr><tr><td>1</td><td>Oversigtskort</td></tr></table>"):
         text = read_page(html_page(tmp_path, table).read_text(encoding="utf-8")).text
         assert "Pkt. 1" not in text and "\t" in text.split("\n")[-2]
+
+
+def test_a_table_inside_an_item_cell_is_the_cell_s_text_and_deep_nesting_is_read(tmp_path):
+    item_table = "<table><tr><th>Pkt.</th><th>Emne</th><th>Beslutning</th></tr><tr><td>1</td><td>Budget</td><td>"
+    inner = "<table><tr><td>2024</td><td>120.000 kr.</td></tr></table>"
+    text = read_page(f"<main>{item_table}Godkendt.{inner}</td></tr></table></main>").text
+    assert "Pkt. 1\nBudget\nBudget\nBeslutning\nGodkendt.\n2024 120.000 kr." in text
+    # A hostile page nests item tables thousands deep: each is looked at once (this took minutes
+    # when each table re-read the tables inside it), and only the outer one is read as items.
+    depth = 3000
+    text = read_page("<main>" + item_table * depth + "x" + "</td></tr></table>" * depth + "</main>").text
+    assert text.count("Pkt. 1") == 1 and text.rstrip().endswith("x")
