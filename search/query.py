@@ -425,7 +425,10 @@ def _respelt_phrases(searcher: Searcher, snapshot: Snapshot, request: SearchRequ
         query = query[:typed.start(1)] + spelt + query[typed.end(1):]
     if query == request.query:
         return None
-    found = run_search(searcher, replace(request, query=query, page=1, page_size=1), snapshot, loosen_phrases=False)
+    # Counted without the filters and period: `_followed` then offers it where it finds items with
+    # them, or says how many it finds without them (a filtered search was a bare zero).
+    found = run_search(searcher, replace(request, query=query, page=1, page_size=1, filters={}, date_from="", date_to=""),
+                       snapshot, loosen_phrases=False, check_suggestion=False, widen=False)
     return query if found.total and not found.approximate else None
 
 

@@ -123,6 +123,15 @@ def test_the_spelt_phrase_keeps_the_rest_of_the_query_and_replaces_the_guesses(s
     assert search(searcher, response.suggestion).total > 0
 
 
+def test_a_spelt_phrase_that_finds_nothing_with_the_filters_says_how_much_it_finds_without(searcher):
+    # It was a bare zero with a filter on (today's review 3).
+    elsewhere = search(searcher, '"negativ social kontrol"').total
+    response = search(searcher, '"negativ socail kontrol"', filters={"municipality": ("Roskilde",)})
+    assert response.total == 0 and response.suggestion is None and elsewhere > 0
+    assert response.notice.endswith(f"«\"negativ social kontrol\"» giver heller ingen resultater med de valgte "
+                                    f"filtre; uden dem findes {elsewhere} punkter.")
+
+
 def test_a_spelt_phrase_that_finds_nothing_either_is_not_offered(searcher):
     response = search(searcher, '"negativ socail kontrol" Roskilde')  # the phrase is in no Roskilde item
     assert search(searcher, '"negativ social kontrol" Roskilde').approximate  # no exact hit: most words only
