@@ -191,7 +191,7 @@ def _markdown_item_tables(lines: list[Line]) -> list[Line]:
     tables: list[tuple[int, int, list[tuple[str, str]]]] = []
     rule = _TABLE_RULE.match
     for i in [i for i, line in enumerate(lines) if rule(line.text)]:  # one C-level pass over the lines
-        header = _table_cells(lines[i - 1].text) if i else None
+        header = _table_cells(lines[i - 1].text) if i and (not tables or i > tables[-1][1]) else None
         columns = item_columns(header) if header is not None and _is_table_rule(lines[i].text) else None
         if columns is None:
             continue
@@ -225,8 +225,9 @@ def _without_field_table_headers(lines: list[Line]) -> list[Line]:
     """
     headers = set()
     rule = _TABLE_RULE.match
+    k = 0  # the end of the last table read: its rows are looked at once
     for i in [i for i, line in enumerate(lines) if rule(line.text)]:  # one C-level pass over the lines
-        if not (i and _table_cells(lines[i - 1].text) is not None and _is_table_rule(lines[i].text)):
+        if i < k or not (i and _table_cells(lines[i - 1].text) is not None and _is_table_rule(lines[i].text)):
             continue
         header, rows = _table_cells(lines[i - 1].text), []
         k = i + 1
