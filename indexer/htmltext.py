@@ -192,7 +192,8 @@ def _read_item_tables(soup: BeautifulSoup, start: Tag) -> None:
     """Replace each table of agenda items in `start` by the lines segmentation reads, per row:
     `Pkt. N`, the title (twice: the repeated title is an item's anchor, as eDoc prints it),
     the field lines, the rest of the title cell, then each section's label and text. Other
-    tables (no header row naming a number and a title column) stay as they are."""
+    tables (`item_columns`: no header row naming a number, a title and a field or section
+    column) stay as they are."""
     for table in _outer_tables(start):
         rows = _rows(table)
         columns = _item_columns(rows[0]) if rows else None
