@@ -500,7 +500,7 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
     missing = {c.word for c in found
                if not c.compound and not searcher.doc_frequency(field, analyze(_ANALYZER, c.word)[0])}
     parts = {c.word for c in found if c.compound}
-    suggestion = query
+    suggestion = _without_open_quote(query)
     for word in missing:
         best = next(c for c in found if c.word == word)  # corrections are best first per word
         suggestion = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", best.spelling, suggestion, count=1)
@@ -510,6 +510,19 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
                                             for group, more in zip(parsed.groups, added)))
 
     return Fallback(rewritten(True), suggestion if missing else None, tuple(found), rewritten(missing | parts))
+
+
+def _without_open_quote(query: str) -> str:
+    """`query` without a quote that opens nothing it closes (the parser searched its words one
+    by one): a suggestion must not carry it on («"social» offered «"social»).
+
+    >>> _without_open_quote('"socail'), _without_open_quote('negativ socail kontrol"'), _without_open_quote('"a b" c')
+    ('socail', 'negativ socail kontrol', '"a b" c')
+    """
+    if query.count('"') % 2 == 0:
+        return query
+    at = query.rfind('"')
+    return " ".join((query[:at] + query[at + 1:]).split())
 
 
 def _corrections(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> tuple[Correction, ...]:

@@ -266,9 +266,14 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             end = text.find('"', i + 1)
             if end < 0:
                 notices.append("Et anførselstegn manglede sin afslutning; der blev søgt på ordene hver for sig.")
-                rest = " ".join(_CHUNK_RE.findall(text, i + 1))
-                if rest:  # all words required, in any order: the nearest reading of an open phrase
-                    items.append(Clause(rest, field, False, negated))
+                words = _CHUNK_RE.findall(text, i + 1)
+                # all words required, in any order: the nearest reading of an open phrase; each a
+                # word of its own, so a misspelt one gets its close spellings as any typed word
+                # does. Excluded, they stay one clause: -"a b excludes the items with both.
+                if words and negated:
+                    items.append(Clause(" ".join(words), field, False, negated))
+                else:
+                    items.extend(Clause(word, field, False, negated) for word in words)
                 break
             value = _without_party_letters(text[i + 1 : end].strip(), notices)
             i = end + 1
