@@ -23,7 +23,7 @@ from typing import NamedTuple
 MONTH_NAMES = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
                "oktober", "november", "december")
 _DANISH_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)} | {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "okt": 10, "nov": 11, "dec": 12,
 }
 _ENGLISH_MONTHS = {

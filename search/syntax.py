@@ -85,11 +85,11 @@ _FIELD_RE = re.compile(r"([^\W\d][\w]*):")
 _CHUNK_RE = re.compile(rf'(?:{danish.SPACED_TOKEN_PATTERN})|[^\s"]+')
 _PROXIMITY_RE = re.compile(r"~\d*")
 _MONTH_YEAR_RE = re.compile(rf"({'|'.join(MONTH_NAMES)})\s+((?:19|20)\d\d)(?![\w.\-/])", re.IGNORECASE)
-# A month's abbreviation before a year ("sept 2015", "okt. 2015"), as `--from`/`--to` read it
-# (`parse_month`): read as the month with a notice, as a month in digits is. Not "jul", as likely
-# Christmas as July ("jul 2019"), nor "mar"/"maj" (a whole name above, or no month at all).
+# A month's abbreviation before a year ("sept 2015", "okt. 2015", "febr 2017"), as `--from`/`--to`
+# read it (`parse_month`, the same abbreviations): read as the month with a notice, as a month in
+# digits is. "jul" only with its full stop: without it, as likely Christmas as July ("jul 2019").
 _MONTH_ABBREVIATION_YEAR_RE = re.compile(
-    r"(jan|feb|apr|jun|aug|sept|sep|okt|nov|dec)\.?\s+((?:19|20)\d\d)(?![\w.\-/])", re.IGNORECASE)
+    r"((?:jan|febr|feb|mar|apr|jun|aug|sept|sep|okt|nov|dec)\.?|jul\.)\s+((?:19|20)\d\d)(?![\w.\-/])", re.IGNORECASE)
 # What a date is copied with from a document, before it: its label, weekday and "den"/"d."
 # ("Mødedato: Torsdag d. 04. juni 2026", "Dato: Tirsdag den 13. marts 2012"), and after it: the
 # time ("kl. 16:30", "kl. 17.00-19.00", "16:00:00"). None of it is a word to search: "d." would

@@ -1089,7 +1089,8 @@ def test_a_month_and_year_are_read_as_the_whole_month(query, clause):
 
 
 @pytest.mark.parametrize("query, month", [("sept 2015", "2015-09"), ("Okt. 2015", "2015-10"), ("dec 2019", "2019-12"),
-                                          ("dato: sept 2015", "2015-09")])
+                                          ("dato: sept 2015", "2015-09"), ("mar 2024", "2024-03"),
+                                          ("jul. 2019", "2019-07"), ("febr 2017", "2017-02"), ("febr. 2017", "2017-02")])
 def test_a_months_abbreviation_before_a_year_is_the_month_as_the_period_reads_it(query, month):
     # "sept 2015" was two words while --from "sept 2015" meant September (a code review).
     parsed = parse(query)
@@ -1097,8 +1098,16 @@ def test_a_months_abbreviation_before_a_year_is_the_month_as_the_period_reads_it
     assert "blev læst som måneden" in " ".join(parsed.notices)
 
 
-def test_jul_before_a_year_stays_words():  # as likely Christmas as July
+def test_jul_before_a_year_stays_words():  # as likely Christmas as July; «jul.» with its stop is July
     assert [c.text for group in parse("jul 2019").groups for c in group] == ["jul", "2019"]
+
+
+@pytest.mark.parametrize("typed", ["mar 2024", "jul. 2019", "febr 2017", "sept. 2015", "Okt 2015"])
+def test_the_query_box_and_the_period_read_a_months_abbreviation_alike(typed):
+    from indexer.dates import parse_month
+
+    year, month = parse_month(typed)
+    assert [(c.text, c.field) for group in parse(typed).groups for c in group] == [(f"{year}-{month:02d}", "month")]
 
 
 def test_an_abbreviated_month_finds_the_same_meetings_as_its_name(seed_search):
