@@ -73,9 +73,11 @@ ITEM_WORDS = frozenset({"punkt", "pkt", "item", "dagsordenspunkt", "dagsordenpun
 SAG_ITEM_DIGITS = 3
 CASE_WORDS = frozenset({"sagsnr", "sagsnummer", "sags-nr", "sagsid", "j.nr", "journalnr", "sag"})
 # group 1: "nr.", which "sag" needs; group 2: the number as printed:
-# "15", "3a", "4.1", or a roman numeral in capitals ("II", as some councils number their items)
+# "15", "3a", "4.1", or a roman numeral ("II", as some councils number their items; in small
+# letters two or more, a valid numeral: "punkt ii", not the word «i» in "punkt i dagsordenen")
 _ITEM_NUMBER_RE = re.compile(
-    r"\s*(nr\.?\s*)?(\d{1,4}(?:[a-zæøå](?![\w.])|\.\d{1,2}(?!\d))?|(?-i:[IVXL]{1,6})(?!\w))[.:]?(?=\s|$)",
+    r"\s*(nr\.?\s*)?(\d{1,4}(?:[a-zæøå](?![\w.])|\.\d{1,2}(?!\d))?|(?-i:[IVXL]{1,6})(?!\w)"
+    r"|(?=[ivxl]{2})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})(?!\w))[.:]?(?=\s|$)",
     re.IGNORECASE)
 _NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
 

@@ -108,3 +108,6 @@ def test_an_item_numbered_in_roman_numerals_is_found_and_headed_so(kirkeby):
 
     assert all(c.field != "item" for group in parse("punkt i dagsordenen").groups for c in group)  # «i» is no numeral
     assert [c.text for group in parse("punkt IV").groups for c in group if c.field == "item"] == ["IV"]
+    # typed in small letters, as a phone keyboard does; «vil» is a word, not a numeral
+    assert [h.id for h in index.search(SearchRequest(query="punkt ii")).hits] == [hit.id]
+    assert all(c.field != "item" for group in parse("punkt vil blive").groups for c in group)
