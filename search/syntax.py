@@ -487,7 +487,7 @@ def _small_or_question(word: str) -> bool:
 # "kl" in small letters is the time too: said when no time follows it, as "kl" alone may be
 # the acronym typed as people type.
 TIME_ABBREVIATIONS = frozenset({"kl", "kl.", "Kl", "Kl."})
-_TIME_RE = re.compile(r"\d{1,2}(?:[.:]\d{2})?")
+_TIME_RE = re.compile(r"\d{1,2}(?:[.:]\d{2})?(?:[-–]\d{1,2}(?:[.:]\d{2})?)?")  # "17", "17.00", "17.00-18.00"
 
 
 def _time_abbreviation(items: list[Clause | str]) -> list[str]:
