@@ -27,7 +27,7 @@ import heapq
 import re
 from array import array
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 from whoosh.query import And, Not, Or, Query, Term
@@ -188,60 +188,9 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
     parsed = _read_query(request.query, request.decisions_only)
     compiled, matched = _compile(searcher, snapshot, parsed, request.decisions_only, request.query)
-    lacking: Callable[[int], tuple[str, ...]] | None = None  # most words: the words a hit lacks
-
-    # Hits for a compound searched by its parts are a guess, as close spellings are.
-    suggestion, approximate = None, compiled.approximate and bool(matched)
-    if compiled.scored is not None and (
-            attendance := _attendance(parsed, searcher, snapshot, request.decisions_only, matched)):
-        if matched:  # found in the text: the query as it is, and a pointer to the lists
-            compiled = replace(compiled, notices=(*compiled.notices, *attendance[0].notices))
-        else:  # a name on the meetings' attendance lists only
-            compiled, matched = attendance
-    # Typed phrases no text holds: said, with the query without their quotes as the link to follow.
-    unquoted: tuple[str, ...] = ()
-    loose: tuple[str, int] | None = None
-    if not matched and compiled.scored is not None and loosen_phrases:
-        # only phrases typed in quotes: a variant typed as words ("Kommunernes Landsforening")
-        # is searched as a phrase too, and was said not to stand «ordret» though no quotes were typed
-        unquoted = tuple(phrase for phrase in _absent_phrases(searcher, snapshot, parsed, request.decisions_only)
-                         if _in_quotes(request.query, phrase))
-        loose = _without_quotes(searcher, snapshot, request, unquoted) if unquoted else None
-        if loose is not None:  # its words find items: those, not what the fallbacks below would guess
-            suggestion = loose[0]
-            compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted, loose[1])))
-    # Phrases no text holds even without their quotes, with a misspelt word: the phrase spelt as
-    # the texts spell it is offered, and nothing guessed is shown in its place (as for `loose`).
-    respelt = _respelt_phrases(searcher, snapshot, request, unquoted) \
-        if not matched and compiled.scored is not None and loose is None and unquoted else None
-    if respelt is not None:
-        suggestion = respelt
-        compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted)))
-    if not matched and compiled.scored is not None and loose is None and respelt is None:  # close spellings (bounded)
-        fallback = suggest.fallback(searcher, parsed, request.query.strip(), "decision" if request.decisions_only else "body",
-                                    snapshot)
-        relaxable, notices = parsed, compiled.notices
-        if fallback is not None:
-            suggestion = fallback.suggestion
-            fuzzy = compile_query(fallback.parsed, searcher, decisions_only=request.decisions_only)
-            fuzzy_matched = _base_set(searcher, snapshot, fuzzy, request.decisions_only)
-            if fuzzy_matched:
-                notices = (*compiled.notices, suggest.notice(fallback.corrections))
-                compiled, matched, approximate = replace(fuzzy, notices=notices), fuzzy_matched, True
-            elif fallback.corrected is not None and fallback.typos:  # the misspelt words' spellings, not the sources'
-                relaxable, notices = fallback.corrected, (*compiled.notices, suggest.notice(fallback.typos))
-        # Still no passage has every word: the passages with the most of them. Not with
-        # `decisions_only`, which narrows a search: it would show decisions holding some of the
-        # words where the whole text of fewer passages holds them all.
-        if not matched and not request.decisions_only:
-            most = _most_words(searcher, snapshot, relaxable, request.decisions_only, notices)
-            if most is not None:
-                compiled, matched, lacking = most
-                approximate = True
-            elif sum(map(_is_words, parsed.groups)) > 1:  # not a silent zero
-                compiled = replace(compiled, notices=(*compiled.notices, partial.NOT_ALL))
-        if not matched and unquoted:  # not a silent zero
-            compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted)))
+    found = _match(searcher, snapshot, request, parsed, compiled, matched, loosen_phrases)
+    compiled, matched, suggestion, approximate, lacking, loose = (
+        found.compiled, found.matched, found.suggestion, found.approximate, found.lacking, found.loose)
 
     copies = snapshot.copies(searcher)
     selected = {name: values for name, values in request.filters.items() if values}
@@ -319,6 +268,81 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         if widen and not hits_set and (facet_sets or period or request.decisions_only) else ()
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate, order=order, widenings=widenings)
+
+
+@dataclass(frozen=True)
+class _Matched:
+    """What a query matches after the fallbacks of a search that matched nothing (`_match`)."""
+
+    compiled: Compiled
+    matched: frozenset[int]
+    suggestion: str | None  # "Mente du …?"
+    approximate: bool  # guessed: close spellings, compound parts, most words
+    lacking: Callable[[int], tuple[str, ...]] | None  # most words: the words a hit lacks
+    loose: tuple[str, int] | None  # typed phrases no text holds: the query without their quotes, and its count
+
+
+def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parsed: ParsedQuery, compiled: Compiled,
+           matched: frozenset[int], loosen_phrases: bool) -> _Matched:
+    """The query's matching passages, or, when it matches none, what the fallbacks find, in order:
+    the meetings' attendance lists, the typed phrases without quotes (`_without_quotes`) or spelt
+    as the texts spell them (`_respelt_phrases`), close spellings (`suggest.fallback`), and the
+    passages with most of the words (`_most_words`); each with what is told of it."""
+    lacking: Callable[[int], tuple[str, ...]] | None = None  # most words: the words a hit lacks
+    # Hits for a compound searched by its parts are a guess, as close spellings are.
+    suggestion, approximate = None, compiled.approximate and bool(matched)
+    if compiled.scored is not None and (
+            attendance := _attendance(parsed, searcher, snapshot, request.decisions_only, matched)):
+        if matched:  # found in the text: the query as it is, and a pointer to the lists
+            compiled = replace(compiled, notices=(*compiled.notices, *attendance[0].notices))
+        else:  # a name on the meetings' attendance lists only
+            compiled, matched = attendance
+    # Typed phrases no text holds: said, with the query without their quotes as the link to follow.
+    unquoted: tuple[str, ...] = ()
+    loose: tuple[str, int] | None = None
+    if not matched and compiled.scored is not None and loosen_phrases:
+        # only phrases typed in quotes: a variant typed as words ("Kommunernes Landsforening")
+        # is searched as a phrase too, and was said not to stand «ordret» though no quotes were typed
+        unquoted = tuple(phrase for phrase in _absent_phrases(searcher, snapshot, parsed, request.decisions_only)
+                         if _in_quotes(request.query, phrase))
+        loose = _without_quotes(searcher, snapshot, request, unquoted) if unquoted else None
+        if loose is not None:  # its words find items: those, not what the fallbacks below would guess
+            suggestion = loose[0]
+            compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted, loose[1])))
+    # Phrases no text holds even without their quotes, with a misspelt word: the phrase spelt as
+    # the texts spell it is offered, and nothing guessed is shown in its place (as for `loose`).
+    respelt = _respelt_phrases(searcher, snapshot, request, unquoted) \
+        if not matched and compiled.scored is not None and loose is None and unquoted else None
+    if respelt is not None:
+        suggestion = respelt
+        compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted)))
+    if not matched and compiled.scored is not None and loose is None and respelt is None:  # close spellings (bounded)
+        fallback = suggest.fallback(searcher, parsed, request.query.strip(), "decision" if request.decisions_only else "body",
+                                    snapshot)
+        relaxable, notices = parsed, compiled.notices
+        if fallback is not None:
+            suggestion = fallback.suggestion
+            fuzzy = compile_query(fallback.parsed, searcher, decisions_only=request.decisions_only)
+            fuzzy_matched = _base_set(searcher, snapshot, fuzzy, request.decisions_only)
+            if fuzzy_matched:
+                notices = (*compiled.notices, suggest.notice(fallback.corrections))
+                compiled, matched, approximate = replace(fuzzy, notices=notices), fuzzy_matched, True
+            elif fallback.corrected is not None and fallback.typos:  # the misspelt words' spellings, not the sources'
+                relaxable, notices = fallback.corrected, (*compiled.notices, suggest.notice(fallback.typos))
+        # Still no passage has every word: the passages with the most of them. Not with
+        # `decisions_only`, which narrows a search: it would show decisions holding some of the
+        # words where the whole text of fewer passages holds them all.
+        if not matched and not request.decisions_only:
+            most = _most_words(searcher, snapshot, relaxable, request.decisions_only, notices)
+            if most is not None:
+                compiled, matched, lacking = most
+                approximate = True
+            elif sum(map(_is_words, parsed.groups)) > 1:  # not a silent zero
+                compiled = replace(compiled, notices=(*compiled.notices, partial.NOT_ALL))
+        if not matched and unquoted:  # not a silent zero
+            compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted)))
+
+    return _Matched(compiled, matched, suggestion, approximate, lacking, loose)
 
 
 def _widenings(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, matched: frozenset[int],
