@@ -197,7 +197,8 @@ def test_the_passage_page_and_json_cite_the_printed_page_and_link_the_pdf_page(c
     page = BeautifulSoup(client.get(f"/passage/{hit['id']}").get_data(as_text=True), "html.parser")
     assert page.select_one("#citation").get_text() == body["citation"]
     link = page.select_one("section.decision a.section-page")
-    assert link.get_text() == "Side 3–4 i kilden" and link["href"].endswith("#page=3")
+    # the PDF's pages, named so beside a citation of the printed ones (s. 2 is PDF page 3)
+    assert link.get_text() == "PDF-side 3–4 i kilden" and link["href"].endswith("#page=3")
 
 
 def test_the_decision_block_warns_that_its_date_is_before_the_meeting(client):

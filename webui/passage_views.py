@@ -106,20 +106,33 @@ def load_passage(passage_id: str) -> Passage:
 
 def slug_cut_passage(passage_id: str) -> Passage | None:
     """The one item of a known document whose id begins with `passage_id` cut inside its title
-    part (`<document id>-15-modtagelse-af-`: an e-mail client wraps long addresses at a hyphen);
-    None when no item's id or several begin so, or the cut is not past the item's number
-    (`numbered_passage` reads that one)."""
+    part (`<document id>-15-modtagelse-af-`, `…-3a-godk`, `…-ii-hoering`, `…-4-1-traf`: an e-mail
+    client wraps long addresses at a hyphen), or cut right after its number as printed (`…-ii`,
+    `…-4-1`, `…-102-` as `…-102`); None when no item's id or several begin so, or the cut is
+    not past the item's number. A lone `…-i` names no item: too likely a cut word."""
     cut = passage_id.rstrip("-")
+    if cut != passage_id and (numbered := numbered_passage(cut)) is not None:
+        return numbered.passage  # `…-102-`: the wrapped line ends at the hyphen after the number
     parts = cut.split("-")
-    for end in range(min(len(parts) - 2, 40), 0, -1):
+    for end in range(min(len(parts) - 1, 40), 0, -1):
         document_id = "-".join(parts[:end])
         if not get_index().has_id("documents", document_id):
             continue
-        if not re.fullmatch(r"\d{1,5}-[^\W_]\w*", "-".join(parts[end:end + 2])):
-            return None  # not an item number followed by a title's beginning
-        begun = [p for p in get_index().document(document_id) if p.id.startswith(cut)]
+        rest = "-".join(parts[end:])
+        passages = get_index().document(document_id)
+        bare = [p for p in passages if _number_slug(p) == rest]
+        if bare:
+            return bare[0] if len(bare) == 1 and rest != "i" else None
+        begun = [p for p in passages if p.id.startswith(cut)
+                 and (number := _number_slug(p)) and rest.startswith(number + "-") and len(rest) > len(number) + 1]
         return begun[0] if len(begun) == 1 else None
     return None
+
+
+def _number_slug(p: Passage) -> str | None:
+    """An item's number as its id spells it: "15", "3a", "4-1" (4.1), "ii" (II); None for none."""
+    number = p.printed_number
+    return re.sub(r"[^\w]+", "-", number.lower()).strip("-") or None if number else None
 
 
 def cut_link_document(passage_id: str) -> tuple[tuple[str, str], ...]:
@@ -274,6 +287,35 @@ def cited_page(passage: Passage) -> int | None:
     if passage.page is None:
         return None
     return passage.decision_page or passage.page
+
+
+def prints_other_pages(item: Passage | Hit) -> bool:
+    """Whether a passage's (or a hit's) PDF prints page numbers other than its own on the item's
+    pages: after an unnumbered cover, PDF page 3 prints "Side 2". The citation then names the
+    printed number («s. 2; PDF-side 3»), so a bare «side 3» beside it would contradict it."""
+    if isinstance(item, Passage):
+        return any(number != page for page, number in item.printed_pages)
+    return any(printed is not None and printed != page for printed, page in (
+        (item.printed_page, item.page), (item.printed_decision_page, item.decision_page)))
+
+
+@bp.app_template_global()
+def page_name(item: Passage | Hit, first: int, last: int | None = None, capital: bool = False) -> str:
+    """A PDF page (or span) as the pages and the hit list name it beside the citation: «side 3»,
+    «side 3–4», or «PDF-side 3» where the document prints other numbers (`prints_other_pages`).
+
+    >>> from indexer.models import Passage
+    >>> p = Passage(id="x", document_id="d", position=0, doc_type="referat", municipality=None, council=None,
+    ...     meeting_date=None, year=None, item_number=102, title="Salg", case_handler=None, case_number=None,
+    ...     place=None, present=(), absent=(), topics=(), source="a.pdf", source_sha256="", line=1, page=3,
+    ...     sections=(), text="", printed_pages=((3, 2), (4, 3)))
+    >>> page_name(p, 3, 4), page_name(p, 3, capital=True), page_name(replace(p, printed_pages=((3, 3),)), 3, 3, True)
+    ('PDF-side 3–4', 'PDF-side 3', 'Side 3')
+    """
+    span = f"{first}–{last}" if last is not None and last != first else f"{first}"
+    if prints_other_pages(item):
+        return f"PDF-side {span}"
+    return f"{'Side' if capital else 'side'} {span}"
 
 
 def passage_links(passage: Passage) -> dict[str, str]:
@@ -449,7 +491,8 @@ def api_passage(passage_id: str) -> Response:
     header = {"alternate": links["html"], "prev": links["previous_json"], "next": links["next_json"]}
     # An agenda holds no decision: the minutes of its meeting do (the page says so and links them).
     minutes = minutes_of(p)
-    links["minutes"] = minutes.url if minutes else None
+    # null when the index holds none of them, as the page says («… ikke i søgeindekset»)
+    links["minutes"] = minutes.url if minutes and minutes.count else None
     links["minutes_item"] = url_for(".passage", passage_id=minutes.item.id) if minutes and minutes.item else None
     links["minutes_item_json"] = url_for(".api_passage", passage_id=minutes.item.id) if minutes and minutes.item else None
     copies = [{"id": c.id, "source": c.source, "page": c.page, "links": passage_links(c)} for c in context.copies]

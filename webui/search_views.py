@@ -67,6 +67,8 @@ def index() -> Response | tuple[str, int] | str:
         last=first + len(response.hits) - 1,
         by_date=listed_by_date(state, response),
         widened=widened(response),
+        still_empty=still_empty(response),
+        all_off=without_filters_total(state, response),
     )
     return (page, 404) if response.past_last_page else page
 
@@ -139,6 +141,32 @@ def widened(response: SearchResponse) -> dict[str, int]:
     chosen is counted with all of them off, so its chips get no count (each removes one)."""
     chosen = {name: len(values) for name, values in response.request.filters.items()}
     return {w.parameter: w.total for w in response.widenings if chosen.get(w.parameter, 1) == 1}
+
+
+def still_empty(response: SearchResponse) -> frozenset[str]:
+    """The filters of a search that found nothing whose removal finds nothing either, by their
+    parameter: a facet with one value chosen, or an end of the period, that the engine's
+    `widenings` (those finding something) leave out. The empty page says so beside its link,
+    which a reader would otherwise follow to another empty page. «Kun beslutninger» is not
+    among them: the engine leaves it out also when the wider search only guesses."""
+    if response.total:
+        return frozenset()
+    r = response.request
+    counted = {name for name, values in r.filters.items() if len(values) == 1}
+    counted |= {name for name, on in (("from", r.date_from), ("to", r.date_to)) if on}
+    return frozenset(counted - {w.parameter for w in response.widenings})
+
+
+def without_filters_total(state: SearchState, response: SearchResponse) -> int | None:
+    """What «Fjern alle filtre» finds, for an empty page that offers it (two filters or more):
+    one search without them, one hit asked for; None when not asked, or the answer is a guess
+    (approximate hits are no count of what the words find)."""
+    r = state.request
+    if response.total or len(active_chips(state)) < 2:
+        return None
+    wider = get_index().search(r.with_changes(filters={}, decisions_only=False, date_from="", date_to="", page=1,
+                                              page_size=1))
+    return None if wider.approximate else wider.total
 
 
 def listed_by_date(state: SearchState, response: SearchResponse) -> bool:
