@@ -39,15 +39,14 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from indexer import pipeline
-from indexer.extract import (
-    ExtractError, UnreadableFile, file_error_reason, is_candidate, is_junk, link_reason, open_regular, os_error_text,
-    read_failure, unsupported_reason,
-)
+# OUTSIDE_ROOT and corpus_root are re-exported: callers have imported them from here.
+from indexer.corpus import OUTSIDE_ROOT, Corpus, corpus_root, list_corpus, source_name, within  # noqa: F401
+from indexer.extract import ExtractError, UnreadableFile, file_error_reason, open_regular, read_failure
 from indexer.models import Document, Notice, Skipped
 from indexer.interrupts import StopRequest
 from indexer.progress import Progress
@@ -102,31 +101,6 @@ class UpdateReport:
         return summary_line(self)
 
 
-@dataclass
-class _Corpus:
-    """The files of one run: candidates by source name, and what was refused at listing."""
-
-    root: Path
-    real_root: str = ""  # `root` with every link resolved: what an indexed file must lie inside
-    files: dict[str, Path] = field(default_factory=dict)
-    skipped: list[Skipped] = field(default_factory=list)
-    unlisted: list[str] = field(default_factory=list)  # source prefixes of folders we could not list
-    notices: list[Notice] = field(default_factory=list)  # links to a file listed under another name
-
-
-def corpus_root(paths: Sequence[str | os.PathLike[str]]) -> Path:
-    """The folder sources are named relative to: the common folder of the paths given (a file's
-    own folder for a file). The web UI serves source files from it, so it must agree with this.
-
-    >>> str(corpus_root(["/srv/referater/2024", "/srv/referater/2025/a.pdf"]))
-    '/srv/referater'
-    """
-    given = [Path(os.path.abspath(p)) for p in paths]
-    # A remembered folder that is gone (a share not mounted) still names the same root.
-    bases = [p if p.is_dir() or (not p.exists() and not p.suffix) else p.parent for p in given]
-    return Path(os.path.commonpath(bases))
-
-
 def update_index(
     paths: Sequence[Path], index_dir: Path, *, full: bool = False, progress: Progress | None = None,
     workers: int | None = None,
@@ -147,7 +121,7 @@ def update_index(
     _FAULTS.clear()  # before the readers fork: each fault of this run saves its details once
     checked_tagger(topics_file())  # a vocabulary that cannot be read stops the run before any file
     given = [Path(os.path.abspath(p)) for p in paths]
-    corpus = _collect(given, exclude=Path(index_dir))
+    corpus = list_corpus(given, exclude=Path(index_dir))
     skipped = list(corpus.skipped)
     kept: list[Skipped] = []
     notices: list[Notice] = list(corpus.notices)
@@ -378,7 +352,7 @@ def _place(root: object, source: str) -> str:
     return os.path.normpath(os.path.join(str(root or ""), source))
 
 
-def _refusal(typed: list[Path], given: list[Path], corpus: _Corpus, stored: dict[str, dict[str, Any]],
+def _refusal(typed: list[Path], given: list[Path], corpus: Corpus, stored: dict[str, dict[str, Any]],
              remembered: list[str]) -> RunRefused | None:
     """Why this run (not full) must not go on, or None: the documents it would remove that
     lie outside every path given, and the given folders left without files (see `RunRefused`).
@@ -395,18 +369,18 @@ def _refusal(typed: list[Path], given: list[Path], corpus: _Corpus, stored: dict
         return None
 
     def covers(path: Path) -> list[str]:
-        return [os.path.realpath(path), os.path.normpath(os.path.join(corpus.real_root, _source(path, corpus.root)))]
+        return [os.path.realpath(path), os.path.normpath(os.path.join(corpus.real_root, source_name(path, corpus.root)))]
 
     covered = {str(path): covers(path) for path in given}
     outside: dict[str, int] = {}
     inside: dict[str, list[str]] = {}
     for source in removals:
         where = _place(stored[source].get("root"), source)
-        holders = [path for path, keys in covered.items() if _within(where, keys)]
+        holders = [path for path, keys in covered.items() if within(where, keys)]
         if holders:
             inside.setdefault(holders[0], []).append(source)
             continue
-        origin = next((folder for folder in remembered if _within(where, covers(Path(folder)))), None)
+        origin = next((folder for folder in remembered if within(where, covers(Path(folder)))), None)
         origin = origin or str(stored[source].get("root") or "?")
         outside[origin] = outside.get(origin, 0) + 1
     emptied: dict[str, tuple[int, bool]] = {}
@@ -414,7 +388,7 @@ def _refusal(typed: list[Path], given: list[Path], corpus: _Corpus, stored: dict
         sources = inside.get(str(path))
         if not sources or not path.is_dir():
             continue
-        if any(_within(str(file), [str(path)]) for file in corpus.files.values()):
+        if any(within(str(file), [str(path)]) for file in corpus.files.values()):
             continue  # it still has files: what it lost is gone from it
         try:
             empty = not any(not name.startswith(".") for name in os.listdir(path))
@@ -454,8 +428,7 @@ def build_stamp() -> str:
         digest.update(data)
     return digest.hexdigest()[:16]
 
-# Why a link that leads out of the corpus root is not followed (see `_collect`).
-OUTSIDE_ROOT = "symbolsk link peger uden for mappen, der indekseres – følges ikke"
+
 
 # Added to the reason of a file that could not be read this time but was indexed before.
 KEPT_NOTE = " – den tidligere indekserede udgave beholdes"
@@ -543,7 +516,7 @@ def refused_key(stamp: str) -> str:
     return f"{version}:{SCHEMA_VERSION}:{stamp}"
 
 
-def _read_changed(corpus: _Corpus, stored: dict[str, dict[str, Any]], pool: Pool | None,
+def _read_changed(corpus: Corpus, stored: dict[str, dict[str, Any]], pool: Pool | None,
                   refused: dict[str, dict[str, Any]] | None = None,
                   reading: Callable[[str, int], None] | None = None) -> Iterator[tuple[str, _Read]]:
     """Each file of the corpus in order with what reading it gave; only new or changed files are
@@ -717,168 +690,6 @@ def _reason(error: Exception) -> str:
 
 
 # --- listing the corpus ---------------------------------------------------------------------
-
-
-def _collect(paths: list[Path], exclude: Path) -> _Corpus:
-    """The candidate files under `paths` by source name, plus files refused by type or absence.
-
-    Links to folders are followed after everything else is listed, so a folder reached both
-    directly and through a link is named where it really is; a link to a folder already
-    listed (or to one of its own parents: a loop) is not followed again. Folders holding a
-    Referatsøg index (its marker file, or an older index's table of contents) are left out.
-
-    A file reached by several names (a link to a file that is listed where it really is, or
-    two links to one file) is listed once: by its real name when that is among them, else by
-    the first name in sort order, whatever order the walk met them in, so a document's name,
-    ids and citations do not depend on a shortcut someone put in the share. Each other name
-    is a note (`_Corpus.notices`).
-
-    A link (to a file or a folder) is followed only to somewhere inside the corpus root:
-    the site shows each file's text and serves the file itself from that folder only, so a
-    link put in a share must not bring in a file from elsewhere on the server. Each link
-    leading outside is refused with `OUTSIDE_ROOT`, one line each.
-    """
-    if not paths:
-        raise ValueError("update_index needs at least one folder or file")
-    given = [Path(os.path.abspath(p)) for p in paths]
-    root = corpus_root(given)
-    corpus = _Corpus(root=root, real_root=os.path.realpath(root))
-    excluded = str(Path(os.path.abspath(exclude)).resolve())
-    names: dict[str, dict[str, Path]] = {}  # real path → the names it was reached by (source → path)
-    walked: list[str] = []  # real paths of the folders walked so far
-    links: list[tuple[Path, str]] = []  # links to folders met while walking, with their real targets
-    for path in given:
-        if path.is_dir():
-            real = os.path.realpath(path)
-            if not _within(real, [corpus.real_root]):  # a link among the paths given
-                corpus.skipped.append(Skipped(_source(path, corpus.root) + "/", OUTSIDE_ROOT))
-                continue
-            if not _within(real, walked):
-                walked.append(real)
-            for file, real_file in _walk(path, real, excluded, corpus, links):
-                _consider(file, real_file, corpus, names)
-        elif path.exists():
-            _consider(path, str(path.resolve()), corpus, names)
-        else:
-            corpus.skipped.append(Skipped(_source(path, corpus.root), link_reason(path) or "findes ikke"))
-    while links:
-        link, target = links.pop(0)
-        if _within(os.path.realpath(link.parent), [target]):  # the link sits inside what it points to
-            corpus.skipped.append(Skipped(_source(link, corpus.root) + "/", "symbolsk link i ring"))
-            continue
-        if not _within(target, [corpus.real_root]):
-            corpus.skipped.append(Skipped(_source(link, corpus.root) + "/", OUTSIDE_ROOT))
-            continue
-        if _within(target, walked) or target == excluded:  # listed already, where it really is
-            continue
-        walked.append(target)
-        for file, real_file in _walk(link, target, excluded, corpus, links):
-            _consider(file, real_file, corpus, names)
-    for real, reached in names.items():
-        if len(reached) == 1:  # the usual case: one name (no relpath per file: 10k files)
-            own = source = next(iter(reached))
-        else:
-            own = Path(os.path.relpath(real, corpus.real_root)).as_posix()  # its name where it really is
-            source = own if own in reached else min(reached)
-        file = reached[source]
-        if is_candidate(file):
-            corpus.files[source] = file
-            corpus.notices.extend(Notice(other, _same_file_note(source, real_name=source == own))
-                                  for other in sorted(reached) if other != source)
-        else:  # the one line of why is the kept name's; the other names are not read either
-            corpus.skipped.append(Skipped(source, unsupported_reason(file)))
-    corpus.files = dict(sorted(corpus.files.items()))
-    corpus.skipped.sort(key=lambda item: item.source)
-    corpus.notices.sort(key=lambda notice: notice.source)
-    return corpus
-
-
-def _same_file_note(kept: str, real_name: bool) -> str:
-    """The note on a name that leads to a file listed as `kept` (Danish, for the summary)."""
-    from indexer.progress import printable
-
-    if real_name:
-        return f"symbolsk link til {printable(kept)} – filen indekseres kun under sit rigtige navn"
-    return f"samme fil som {printable(kept)} (symbolsk link) – filen indekseres kun som {printable(kept)}"
-
-
-def _within(real: str, folders: list[str]) -> bool:
-    """Whether the real path `real` is one of `folders` or inside one of them."""
-    return any(real == folder or real.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
-
-
-def _walk(
-    folder: Path, real_folder: str, excluded: str, corpus: _Corpus, links: list[tuple[Path, str]],
-) -> Iterator[tuple[Path, str]]:
-    """Files under `folder` in a stable order with their real paths, skipping hidden folders and indexes.
-
-    Real paths are derived per folder, not resolved per file (a 100k-passage archive has
-    10k files in 8k folders; resolving each cost more than the rest of an incremental run):
-    `os.walk` does not descend into folder links, so a walked folder's real path is its
-    parent's plus its name; only links are resolved. Links to folders are added to `links`
-    for `_collect` to follow; links that lead nowhere or in a ring are reported here.
-    """
-    def unreadable(error: OSError) -> None:
-        where = Path(error.filename) if error.filename else folder
-        source = _source(where, corpus.root)
-        prefix = "" if source == "." else source + "/"  # "": the root itself, keep everything
-        corpus.skipped.append(Skipped(prefix or f"{where}/", f"mappen kan ikke læses ({os_error_text(error)})"))
-        corpus.unlisted.append(prefix)  # keep what was indexed from it before
-
-    real_of = {str(folder): real_folder}
-    from search.index_folder import is_index_folder  # the engine knows its own file names
-    from indexer.files import walk_unignored
-
-    # An administrator's .referatsogignore leaves notes and drafts out, silently.
-    for current, folders, files in walk_unignored(folder, onerror=unreadable, root=corpus.root):
-        here, real_here = Path(current), real_of.pop(current, None) or os.path.realpath(current)
-        if is_index_folder(files):  # an index (ours or another's) inside the corpus: not documents
-            log.info("skipping index folder %s", current)
-            folders[:] = []
-            continue
-        kept = []
-        for name in sorted(folders):
-            if name.startswith("."):
-                continue
-            path = os.path.join(current, name)
-            if os.path.islink(path):
-                links.append((here / name, os.path.realpath(path)))
-                continue
-            real = os.path.join(real_here, name)
-            if real != excluded:
-                kept.append(name)
-                real_of[path] = real
-        folders[:] = kept
-        for name in sorted(files):
-            path = os.path.join(current, name)
-            if os.path.islink(path):
-                broken = None if is_junk(here / name) else link_reason(path)
-                if broken:
-                    corpus.skipped.append(Skipped(_source(here / name, corpus.root), broken))
-                    continue
-                yield here / name, os.path.realpath(path)
-            else:
-                yield here / name, os.path.join(real_here, name)
-
-
-def _consider(file: Path, real: str, corpus: _Corpus, names: dict[str, dict[str, Path]]) -> None:
-    """Note `file` (whose real path is `real`) as a name of its file; one leading out of the
-    corpus is refused at once."""
-    if is_junk(file):
-        return
-    source = _source(file, corpus.root)
-    if not _within(real, [corpus.real_root]):
-        if Skipped(source, OUTSIDE_ROOT) not in corpus.skipped:  # not twice when given twice
-            corpus.skipped.append(Skipped(source, OUTSIDE_ROOT))
-        return
-    names.setdefault(real, {}).setdefault(source, file)  # the same name twice: given twice, or nested paths
-
-
-def _source(path: Path, root: Path) -> str:
-    text, base = str(path), str(root)
-    if text.startswith(base) and text[len(base):len(base) + 1] == os.sep:  # the usual case, without relpath
-        return text[len(base) + 1:].replace(os.sep, "/")
-    return Path(os.path.relpath(path, root)).as_posix()
 
 
 @contextlib.contextmanager
