@@ -160,6 +160,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
     notices.extend(_names_with_small_words(items))
     notices.extend(_unsearched_negation(items))
     notices.extend(_time_abbreviation(items))
+    items = _hours_as_times(items)
     groups = _group(items, notices)
     if len(groups) > MAX_CLAUSES:
         groups = groups[:MAX_CLAUSES]
@@ -504,6 +505,26 @@ def _time_abbreviation(items: list[Clause | str]) -> list[str]:
                 return [f"«{item.text}» søges som klokkeslættets «kl.» («kl. 17.00»); skriv KL med store bogstaver "
                         "for at søge efter Kommunernes Landsforening."]
     return []
+
+
+def _hours_as_times(items: list[Clause | str]) -> list[Clause | str]:
+    """A bare hour after «kl.»/«klokken» ("kl. 17") also as the time the minutes print ("17.00"):
+    the texts write «kl. 17.00», indexed as one number, so "kl. 17" found nothing.
+
+    >>> [i if isinstance(i, str) else i.text for i in _hours_as_times([Clause("kl."), Clause("17"), Clause("møde")])]
+    ['kl.', '17', 'OR', '17.00', 'møde']
+    """
+    out: list[Clause | str] = []
+    for k, item in enumerate(items):
+        out.append(item)
+        before = items[k - 1] if k else None
+        if (isinstance(item, Clause) and isinstance(before, Clause) and not item.phrase and item.field is None
+                and not item.negated and re.fullmatch(r"\d{1,2}", item.text) and int(item.text) <= 24
+                and before.text.rstrip(".").lower() in ("kl", "klokken") and not before.phrase):
+            hour = int(item.text)
+            for printed in dict.fromkeys((f"{hour}.00", f"{hour:02d}.00")):  # «kl. 9.00», «kl. 09.00»
+                out += ["OR", Clause(printed, None, False, False)]
+    return out
 
 
 # Fields whose words may be a person's name.

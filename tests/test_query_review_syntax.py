@@ -162,6 +162,7 @@ def test_kl_in_capitals_finds_kommunernes_landsforening_not_the_times_of_day(kl_
     assert titles(kl_index, "KL") == ["Orientering om KL's udspil"]
     assert titles(kl_index, "Kommunernes Landsforening") == ["Orientering om KL's udspil"]  # data/variants.txt
     assert titles(kl_index, "kl. 17.00") == titles(kl_index, "klokken 17.00") == ["Mødeplan"]
+    assert titles(kl_index, "kl. 17") == titles(kl_index, "klokken 17") == ["Mødeplan"]  # the hour as people type it
 
 
 def test_kl_in_small_letters_is_the_time_and_says_how_to_search_the_acronym(kl_index):
