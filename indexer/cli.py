@@ -191,7 +191,7 @@ def extract(file: Path, as_json: bool) -> None:
     click.echo(f"{printable(document.source)}: {_one_line(meta)} · {count} {'passage' if count == 1 else 'passager'}")
     for passage in document.passages:
         number = f"{passage.heading_number} " if passage.item_number is not None else ""
-        where = _where(passage.page, passage.line, passage.decision_page, bracketed=True)
+        where = _passage_where(passage)
         click.echo(f"  {number}{_first_line(passage.title, TITLE_WIDTH)}  ({where})")
         # Each part named, as `search` names them: a bare number or name is a riddle.
         numbers = {s.key: s.text for s in passage.sections if s.key in ("journalnummer", "dokumentnummer")}
@@ -397,6 +397,27 @@ def _refuse_missing(paths: list[Path], remembered: bool = False) -> None:
         raise Failure("; ".join(reasons))
 
 
+def _widening_line(widening, request) -> str:
+    """What a search finds without one of its filters, named as the option is typed (the web page's
+    «Fjern filteret kommune: Næstved – giver 4 resultater»): «Uden --municipality Næstved: 4 resultater.»"""
+    parameter = widening.parameter
+    if parameter == "decisions_only":
+        without = "--decisions-only"
+    elif parameter in ("from", "to"):
+        without = f"--{parameter} {_shell_word(request.date_from if parameter == 'from' else request.date_to)}"
+    else:
+        values = tuple(request.filters.get(parameter, ()))
+        name = f"--{parameter.replace('_', '-')}"
+        without = f"{name} {_shell_word(values[0])}" if len(values) == 1 else f"{name} (alle værdier)"
+    label = "resultat" if widening.total == 1 else "resultater"
+    return f"Uden {printable(without)}: {widening.total} {label}."
+
+
+def _shell_word(value: str) -> str:
+    """`value` as typed after an option: bare where the shell reads it as one word («Næstved»), else quoted."""
+    return value if re.fullmatch(r"[\w@%+=:,./-]+", value) else shlex.quote(value)
+
+
 def _print_response(response) -> None:
     request = response.request
     shown = f"{(request.page - 1) * request.page_size + 1}-{(request.page - 1) * request.page_size + len(response.hits)}"
@@ -407,6 +428,8 @@ def _print_response(response) -> None:
     if response.approximate:
         click.echo(click.style("Ingen eksakte træf – viser omtrentlige resultater.", fg="yellow"))
     click.echo(f"{response.total} {label}{about}" + (f" (viser {shown})" if response.hits else ""))
+    for widening in response.widenings:  # a search that found nothing with filters on
+        click.echo(_widening_line(widening, request))
     if response.suggestion:
         click.echo(f"Mente du: {response.suggestion}?")
     for rank, hit in enumerate(response.hits, (request.page - 1) * request.page_size + 1):
@@ -430,19 +453,49 @@ def _print_response(response) -> None:
                 click.echo("   Beslutning: " + _first_line(hit.decision, 160))
         if hit.missing:  # a most-words hit: which of the words it lacks, so it is not read as having them all
             click.echo("   Mangler: " + _one_line(", ".join(f"«{word}»" for word in hit.missing)))
-        where = _where(hit.page, hit.line, hit.decision_page)
+        where = _hit_where(hit)
         click.echo(click.style(f"   {printable(hit.source)}, {where} · {printable(hit.id)}", dim=True))
 
 
-def _where(page: int | None, line: int, decision_page: int | None, bracketed: bool = False) -> str:
-    """Where an item starts in its source, and the page of its decision when that is another:
-    what a reporter quotes is often pages on (the web page's "side 4 (beslutningen side 6)").
-    `bracketed`: for use inside brackets ("side 4, beslutningen side 6")."""
+def _where(page: int | None, line: int, decision_page: int | None, decision_end_page: int | None = None,
+           pdf_pages: bool = False, bracketed: bool = False) -> str:
+    """Where an item starts in its source, and the pages of its decision when they are another or
+    run over a page break: what a reporter quotes is often pages on (the web page's "side 4
+    (beslutningen side 6)", the citation's "s. 6, beslutningen s. 6–7").
+    `pdf_pages`: the document prints other page numbers than the PDF's own, so the pages are
+    named "PDF-side", as the citation names them ("s. 2; PDF-side 3"), not as its printed "s.".
+    `bracketed`: for use inside brackets ("side 4, beslutningen side 6").
+
+    >>> _where(4, 1, 6), _where(6, 1, 6, 7, bracketed=True), _where(9, 1, 9, 9), _where(None, 12, None)
+    ('side 4 (beslutningen side 6)', 'side 6, beslutningen side 6–7', 'side 9', 'linje 12')
+    >>> _where(3, 1, 3, 4, pdf_pages=True), _where(3, 1, 3, pdf_pages=True)
+    ('PDF-side 3 (beslutningen PDF-side 3–4)', 'PDF-side 3')
+    """
     if not page:
         return f"linje {line}"
-    if not decision_page or decision_page == page:
-        return f"side {page}"
-    return f"side {page}, beslutningen side {decision_page}" if bracketed else f"side {page} (beslutningen side {decision_page})"
+    unit = "PDF-side" if pdf_pages else "side"
+    end = max(decision_end_page or decision_page or 0, decision_page or 0)
+    if not decision_page or (decision_page == page and end == page):
+        return f"{unit} {page}"
+    decided = f"{decision_page}" if end == decision_page else f"{decision_page}–{end}"
+    if bracketed:
+        return f"{unit} {page}, beslutningen {unit} {decided}"
+    return f"{unit} {page} (beslutningen {unit} {decided})"
+
+
+def _hit_where(hit) -> str:
+    """`_where` for a search hit: "PDF-side" where a page the hit names prints another number."""
+    printed = [(hit.page, getattr(hit, "printed_page", None)),
+               (hit.decision_page, getattr(hit, "printed_decision_page", None))]
+    pdf_pages = any(number is not None and number != page for page, number in printed)
+    return _where(hit.page, hit.line, hit.decision_page, getattr(hit, "decision_end_page", None), pdf_pages)
+
+
+def _passage_where(passage) -> str:
+    """`_where` for `extract`: "PDF-side" where a page of the passage prints another number."""
+    pdf_pages = any(number != page for page, number in passage.printed_pages)
+    return _where(passage.page, passage.line, passage.decision_page, passage.decision_end_page, pdf_pages,
+                  bracketed=True)
 
 
 def _terminal_snippet(snippet: str) -> str:
