@@ -46,10 +46,11 @@ def baseline_build(corpus: Path, db: Path) -> dict:
     import multiprocessing
 
     from bench.baseline import Loader
-    from indexer.update import _collect, _worker_count
+    from indexer.corpus import list_corpus
+    from indexer.update import _worker_count
 
     started = time.perf_counter()
-    files = list(_collect([corpus], exclude=db).files.values())
+    files = list(list_corpus([corpus], exclude=db).files.values())
     root = corpus.resolve()
     loader = Loader(db)
     passages = 0
