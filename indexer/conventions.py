@@ -8,6 +8,7 @@ knows about a particular municipality.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from indexer.dates import DATE_PATTERN, parse_date
@@ -170,7 +171,20 @@ class FieldLine:
 
 
 def field_line(text: str) -> FieldLine | None:
-    """Parse a field line under an item heading ("Sagsbehandler Helle Waage-Jensen", ...)."""
+    """Parse a field line under an item heading ("Sagsbehandler Helle Waage-Jensen", ...).
+
+    Segmenting asks this of each line three or four times (headings' anchors, the item's
+    fields, the missed-heading check): whether a text is a field line is remembered, so most
+    lines, which are none, are read once (a fresh FieldLine each time: its dict is the caller's)."""
+    return _field_line(text) if _is_field_line(text) else None
+
+
+@lru_cache(maxsize=200_000)
+def _is_field_line(text: str) -> bool:
+    return _field_line(text) is not None
+
+
+def _field_line(text: str) -> FieldLine | None:
     alone = text[:-1].rstrip() if text.endswith(":") else text  # "Sagsbehandler:", its name on the next line
     if alone in _LABEL_ONLY:
         return FieldLine({}, (_LABEL_ONLY[alone],))
@@ -324,6 +338,7 @@ class DecisionHeader:
     item: int | None  # "pkt. N" where the header gives it
 
 
+@lru_cache(maxsize=200_000)  # asked of each line by several stages; the header is immutable
 def decision_header(text: str) -> DecisionHeader | None:
     """A header that opens a decision and names the council that made it."""
     for pattern in _NAMED_DECISION:

@@ -230,8 +230,10 @@ def _with_end_pages(item: Item) -> tuple[Section, ...]:
         begin = starts[index]
         stop = len(lines) if index + 1 == len(sections) else starts[index + 1]
         if begin is not None and stop is not None:
-            text = [line for line in lines[begin + 1:stop] if not _bare_label(line.text)]
-            end = max(s.page or 0, text[-1].page) if text else s.page
+            # the last line of text before the next section: looked for from the end (one or two
+            # calls per section; every line's label check was 7% of reading a file)
+            last = next((line for line in reversed(lines[begin + 1:stop]) if not _bare_label(line.text)), None)
+            end = max(s.page or 0, last.page) if last is not None else s.page
         out.append(replace(s, end_page=end))
     return tuple(out)
 
