@@ -282,6 +282,17 @@ def soup(response):
     return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 
 
+def answered_soup(response):
+    """A page that must be answered (200), as parsed HTML."""
+    assert response.status_code == 200, response.status_code
+    return soup(response)
+
+
+def words(element) -> str:
+    """An element's text as it reads, whitespace collapsed."""
+    return " ".join(element.get_text().split())
+
+
 def api(client, **params) -> dict:
     """`/api/search` with `params`, which must be answered (200)."""
     response = client.get("/api/search", query_string=params)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import PDFS
+from conftest import PDFS, words
+from conftest import answered_soup as soup
 
 PDF = "referat-2015-05-21.pdf"
 
@@ -28,16 +28,6 @@ def client(corpus, tmp_path):
     report = update_index([corpus], tmp_path / "index")
     assert not report.skipped, report.skipped
     return create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
-
-
-def soup(response) -> BeautifulSoup:
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-def words(element) -> str:
-    """An element's text as it reads, whitespace collapsed."""
-    return " ".join(element.get_text().split())
 
 
 def api_hits(client, **query) -> list[dict]:

@@ -18,9 +18,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, PDFS
+from conftest import FIXTURES, PDFS, words
+from conftest import answered_soup as soup
 
 STYLE = Path(__file__).resolve().parent.parent / "webui" / "static" / "style.css"
 CUT_FILES = (FIXTURES / "unseen_layouts" / "granhoej_teknik_og_miljoeudvalget_2024-09-02.txt",
@@ -44,15 +44,6 @@ def today(tmp_path_factory):
     report = update_index([corpus], root / "index")
     assert not report.skipped, report.skipped
     return create_app({"TESTING": True, "INDEX_DIR": str(root / "index"), "CORPUS_DIR": str(corpus)}).test_client()
-
-
-def soup(response) -> BeautifulSoup:
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
-
-
-def words(element) -> str:
-    return " ".join(element.get_text().split())
 
 
 def items(client, source: str) -> list[dict]:
