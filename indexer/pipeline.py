@@ -36,6 +36,13 @@ from indexer.topics import default_tagger
 READ_SECONDS = 120.0
 READ_SECONDS_PER_MB = 30.0
 
+# How files are read into passages. Raise it with any change that makes an unchanged file
+# give other passages or metadata (a new heading convention, a field line, a date form): the
+# index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
+# upgrade reads every file again, instead of keeping the old passages of files that did not
+# change beside the new ones of files that did.
+READING_VERSION = 2
+
 
 def read_document(path: Path, root: Path) -> Document:
     """One file of the corpus as a Document with its passages (raises ExtractError)."""

@@ -159,9 +159,10 @@ def update_index(
                 raise refused
         stored = {} if full else previous
         if stored and index.build_stamp != stamp:
-            # Terms written under other stems or compound parts would answer differently from
-            # those of files read now: the whole index is rebuilt, as the README promises.
-            full, stored, rebuilt_because = True, {}, DATA_CHANGED
+            # Terms written under other stems or compound parts, or passages split by an older
+            # release, would answer differently from those of files read now: the whole index
+            # is rebuilt, as the README promises.
+            full, stored, rebuilt_because = True, {}, rebuild_reason(index.build_stamp, stamp)
             progress.rebuilding(rebuilt_because)
         if full:
             writer.clear()
@@ -404,14 +405,16 @@ _Read = tuple[Document, dict[str, int]] | Skipped | None  # read, refused, or un
 
 # Why a run rebuilds the whole index when not asked to (see `build_stamp`).
 DATA_CHANGED = "datafilerne (ordstammer, sammensatte ord, emneord) er ændret siden sidste fulde opbygning"
+READING_CHANGED = "denne udgave af Referatsøg læser dokumenterne anderledes end den, der byggede indekset"
 
 
 def build_stamp() -> str:
-    """A digest of every data file that shapes what a build writes: the search engine's
-    (`search.schema.INDEX_DATA_FILES`), the topic vocabulary with `$REFERATSOG_TOPICS`, and
-    the compounds that keep their hyphen. The index records it at each whole build; a run
-    that finds another one rebuilds whole, so an edited file never leaves old and new terms
-    (or topics) side by side."""
+    """What shapes the passages and terms a build writes, as `<reading>:<data digest>`: how
+    files are read (`indexer.pipeline.READING_VERSION` and the installed release) and a
+    digest of every data file: the search engine's (`search.schema.INDEX_DATA_FILES`), the
+    topic vocabulary with `$REFERATSOG_TOPICS`, and the compounds that keep their hyphen. The
+    index records it at each whole build; a run that finds another one rebuilds whole, so an
+    edited file or an upgrade never leaves old and new terms, topics or passages side by side."""
     from importlib import resources
 
     from search.schema import INDEX_DATA_FILES
@@ -426,8 +429,33 @@ def build_stamp() -> str:
     for name, data in contents:
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
-    return digest.hexdigest()[:16]
+    return f"{_reading_stamp()}:{digest.hexdigest()[:16]}"
 
+
+def _reading_stamp() -> str:
+    from importlib import metadata
+
+    from indexer.pipeline import READING_VERSION
+
+    try:
+        release = metadata.version("referatsog")
+    except metadata.PackageNotFoundError:  # run from a checkout without installing
+        release = "?"
+    return f"r{READING_VERSION}-{release}"
+
+
+def rebuild_reason(recorded: str | None, current: str) -> str:
+    """Why a build stamped `current` rebuilds an index stamped `recorded` (a differing stamp):
+    the reading (an upgrade) when the data files are as they were, else the data files. An
+    index stamped before stamps named the reading holds the data digest alone.
+
+    >>> rebuild_reason("r2-0.1.0:abc", "r3-0.1.0:abc") == READING_CHANGED
+    True
+    >>> rebuild_reason("abc", "r2-0.1.0:abc") == READING_CHANGED, rebuild_reason("r2-0.1.0:abc", "r2-0.1.0:def") == DATA_CHANGED
+    (True, True)
+    """
+    recorded_data = (recorded or "").rpartition(":")[2]
+    return READING_CHANGED if recorded_data == current.rpartition(":")[2] else DATA_CHANGED
 
 
 # Added to the reason of a file that could not be read this time but was indexed before.
@@ -503,17 +531,11 @@ class _Refused(Skipped):
 
 
 def refused_key(stamp: str) -> str:
-    """What refused a file: this code's version and schema and the data files' stamp. Another
-    release (OCR, say) or edited data reads every refused file again."""
-    from importlib import metadata
-
+    """What refused a file: the schema and the build stamp (this release's reading and the data
+    files). Another release (OCR, say) or edited data reads every refused file again."""
     from search.schema import SCHEMA_VERSION
 
-    try:
-        version = metadata.version("referatsog")
-    except metadata.PackageNotFoundError:  # run from a checkout without installing
-        version = "?"
-    return f"{version}:{SCHEMA_VERSION}:{stamp}"
+    return f"{SCHEMA_VERSION}:{stamp}"
 
 
 def _read_changed(corpus: Corpus, stored: dict[str, dict[str, Any]], pool: Pool | None,

@@ -268,6 +268,26 @@ def test_an_edited_data_file_makes_the_next_run_rebuild_whole_once(tmp_path, rea
     assert (reads, again.unchanged, again.full, again.rebuilt_because) == ([], 5, False, "")
 
 
+def test_an_upgrade_that_reads_files_differently_rebuilds_whole_once(tmp_path, reads, monkeypatch):
+    """A release that splits minutes better (a new heading convention, say) must reach the
+    files that did not change too: else their old passages stand beside new ones until an
+    administrator thinks of --full. The reading version is part of the index's build stamp."""
+    corpus = make_corpus(tmp_path)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    reads.clear()
+    monkeypatch.setattr(pipeline, "READING_VERSION", pipeline.READING_VERSION + 1)
+    progress = io.StringIO()
+
+    report = update_index([corpus], index_dir, progress=ConsoleProgress(progress, tty=False))
+
+    assert sorted(reads) == sorted(p.name for p in corpus.iterdir())
+    assert (report.indexed, report.unchanged, report.full) == (5, 0, True)
+    assert "Bygger hele indekset igen: denne udgave af Referatsøg læser dokumenterne anderledes" in progress.getvalue()
+    reads.clear()
+    assert update_index([corpus], index_dir).unchanged == 5 and reads == []
+
+
 def test_an_extra_topic_vocabulary_retags_every_file_not_only_the_changed_ones(tmp_path, reads, monkeypatch):
     corpus = make_corpus(tmp_path)
     index_dir = tmp_path / "index"
