@@ -93,8 +93,8 @@ def citation(p: Passage, previous: Passage | None = None) -> str:
     head = ", ".join(parts)
     head = head[:1].upper() + head[1:]
     title = p.title.strip()
-    if p.printed_number is not None:
-        head = f"{head}, punkt {p.printed_number}"  # as printed: "punkt 3a", "punkt 4.1"
+    if p.item_reference is not None:
+        head = f"{head}, {p.item_reference}"  # as printed: "punkt 3a", "punkt 4.1", "§ 3"
     elif names_previous(p):
         head = f"{head}, {untitled_place(p, previous)}"
     cited = f"{head}: {title}" if title else head
@@ -187,8 +187,8 @@ def untitled_place(p: Passage, previous: Passage | None) -> str:
     ('punktet uden titel efter punkt 39', '1. punkt (uden nummer og titel)')
     """
     unit = "afsnittet" if p.doc_type == AARSBERETNING else "punktet"
-    if previous is not None and previous.printed_number is not None:
-        return f"{unit} uden titel efter punkt {previous.printed_number}"
+    if previous is not None and previous.item_reference is not None:
+        return f"{unit} uden titel efter {previous.item_reference}"
     if previous is not None and previous.title.strip():
         return f"{unit} uden titel efter »{previous.title.strip()}«"
     return f"{p.position + 1}. {unit[:-2]} (uden nummer og titel)"

@@ -436,7 +436,7 @@ def _print_response(response) -> None:
         click.echo()
         click.echo(click.style(f"{rank}. {_first_line(hit.title, TITLE_WIDTH)}", bold=True))
         meta = [hit.municipality, hit.council, danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None),
-                f"punkt {hit.printed_number}" if hit.item_number is not None else None]
+                hit.item_reference]
         click.echo("   " + _one_line(" · ".join(m for m in meta if m)))
         # The case on a line of its own, each part named: a case number or a name alone is a riddle.
         case = [f"sagsnr. {hit.case_number}" if hit.case_number else None,

@@ -506,6 +506,10 @@ GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?=[A-ZÆØÅ][a-zæøå])(?P<t
 SAG_NR = re.compile(r"^Sag\s+nr\.?\s*:?\s*(?P<number>\d{1,4})$", re.IGNORECASE)
 
 
+# A heading that numbers its item as a paragraph: "§ 3. Høring …", "• § 12 Eventuelt".
+PARAGRAPH_NUMBERED = re.compile(rf"^{BULLET}?§")
+
+
 def item_label(match: re.Match[str]) -> str | None:
     """The number as printed of a heading `match` whose number goes on after its leading number
     ("3a", "4.1") or is a roman numeral ("II"), else None: the item's number says it all.

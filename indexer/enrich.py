@@ -179,6 +179,7 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
         position=position,
         item_number=item.number,
         item_label=item.label if item.label and item.label != str(item.number) else None,
+        item_sign="§" if item.number is not None and cv.PARAGRAPH_NUMBERED.match(item.start.text) else None,
         title=title,
         case_handler=item.fields.get("case_handler"),
         case_number=item.fields.get("case_number"),

@@ -131,6 +131,18 @@ def heading_number(item_number: int | None, item_label: str | None) -> str | Non
     return f"{item_label or item_number}."
 
 
+def item_reference(item_number: int | None, item_label: str | None, item_sign: str | None = None) -> str | None:
+    """How an item is referred to, as its minutes number it: "punkt 15", "punkt 3a", or "§ 3"
+    where a protocol numbers its items as paragraphs; None for an item without a number.
+
+    >>> item_reference(15, None), item_reference(3, "3a"), item_reference(3, None, "§"), item_reference(None, None)
+    ('punkt 15', 'punkt 3a', '§ 3', None)
+    """
+    if item_number is None:
+        return None
+    return f"{item_sign or 'punkt'} {item_label or item_number}"
+
+
 @dataclass(frozen=True)
 class Passage:
     """The unit Referatsøg indexes and shows: one agenda item or one report section.
@@ -180,6 +192,9 @@ class Passage:
     # in page order, where a running header or footer prints one: after an unnumbered cover, PDF page 3
     # prints "Side 2". Empty for files without pages and where no number is printed.
     printed_pages: tuple[tuple[int, int], ...] = ()
+    # "§" where the heading numbers the item as a protocol's paragraph ("§ 3. Høring …"), so a
+    # search for «§ 3» finds it; None for every other numbering.
+    item_sign: str | None = None
 
     @property
     def printed_number(self) -> str | None:
@@ -196,6 +211,11 @@ class Passage:
         if self.item_label:
             return self.item_label
         return None if self.item_number is None else str(self.item_number)
+
+    @property
+    def item_reference(self) -> str | None:
+        """"punkt 15", "punkt 3a", "§ 3" (`item_reference`), for citations and meta lines."""
+        return item_reference(self.item_number, self.item_label, self.item_sign)
 
     @property
     def heading_number(self) -> str | None:

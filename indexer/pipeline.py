@@ -41,7 +41,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 2
+READING_VERSION = 3  # 3: items numbered «§ 3.» are indexed as such (item_sign)
 
 
 def read_document(path: Path, root: Path) -> Document:
@@ -71,7 +71,7 @@ def _bounded_passages(document: Document, notices: tuple[str, ...]) -> Document:
     sizes = {p.id: max(len(p.text), sum(len(s.text) for s in p.sections)) for p in document.passages}
     long = [p for p in document.passages if sizes[p.id] > limit]
     for passage in long:
-        name = f"punkt {passage.printed_number}" if passage.printed_number is not None else "afsnittet"
+        name = passage.item_reference or "afsnittet"
         notices += (f"{name} «{passage.title}» er afkortet: kun de første {danish_number(limit)} af dets "
                     f"{danish_number(sizes[passage.id])} tegn er indekseret",)
     if long:

@@ -15,7 +15,7 @@ from typing import Any
 
 from indexer.dates import danish_date, parse_month, parse_typed_date  # the one date module, shared with the indexer
 from indexer.normalise import normalise  # the texts' canonical form: a query must be read in it too
-from indexer.models import heading_number  # one rule for how an item's number heads it
+from indexer.models import heading_number, item_reference  # one rule for how an item is numbered and referred to
 from search.danish import fold
 
 # Facets in display order, by their URL/API parameter name.
@@ -187,6 +187,12 @@ class Hit:
     citation: str = ""
     # The item's number as printed where it says more than `item_number` ("3a", "4.1"; else None).
     item_label: str | None = None
+    item_sign: str | None = None  # "§" for an item numbered "§ 3." (`Passage.item_sign`)
+
+    @property
+    def item_reference(self) -> str | None:
+        """"punkt 15", "punkt 3a", "§ 3", as `Passage.item_reference`."""
+        return item_reference(self.item_number, self.item_label, self.item_sign)
 
     @property
     def printed_number(self) -> str | None:
@@ -213,6 +219,7 @@ class Hit:
             "year": self.year,
             "item_number": self.item_number,
             "item_label": self.item_label,
+            "item_sign": self.item_sign,
             "case_handler": self.case_handler,
             "case_number": self.case_number,
             "topics": list(self.topics),

@@ -37,6 +37,7 @@ def _hit(
         year=passage.year,
         item_number=passage.item_number,
         item_label=passage.item_label,
+        item_sign=passage.item_sign,
         case_handler=passage.case_handler,
         case_number=passage.case_number,
         topics=passage.topics,

@@ -321,7 +321,10 @@ def passage_fields(passage: Passage) -> dict[str, Any]:
     if dates:
         doc["dates"] = VALUE_SEPARATOR.join(dates)
     if passage.item_number is not None:
-        doc["item"] = VALUE_SEPARATOR.join(dict.fromkeys(filter(None, (str(passage.item_number), passage.item_label))))
+        numbers = [str(passage.item_number), passage.item_label]
+        if passage.item_sign:  # "§3", as the text analyzer reads «§ 3» (`search.compile`)
+            numbers.append(f"{passage.item_sign}{passage.printed_number}".lower())
+        doc["item"] = VALUE_SEPARATOR.join(dict.fromkeys(filter(None, numbers)))
     if passage.has_decision:
         doc["has_decision"] = "1"
     if passage.present:  # the members there: the pipeline leaves out those listed as absent

@@ -111,3 +111,73 @@ def test_an_item_numbered_in_roman_numerals_is_found_and_headed_so(kirkeby):
     # typed in small letters, as a phone keyboard does; «vil» is a word, not a numeral
     assert [h.id for h in index.search(SearchRequest(query="punkt ii")).hits] == [hit.id]
     assert all(c.field != "item" for group in parse("punkt vil blive").groups for c in group)
+
+
+EGEBJERG = Path(__file__).parent / "fixtures" / "unseen_layouts_3" / "egebjerg_integrationsraadet_2024-04-16.txt"
+# Another council's item that cites a paragraph 3 of a law in its text, and is numbered 3 itself.
+LAW_CITED = """Mosegård Kommune
+Referat af Boligudvalgets møde den 3. marts 2024
+
+1. Godkendelse af dagsorden
+Beslutning:
+Godkendt.
+
+2. Eventuelt
+Beslutning:
+Intet.
+
+3. Husleje i ældreboliger
+Sagsfremstilling:
+Lejen fastsættes efter § 3 i lejeloven, som forvaltningen har gennemgået.
+Beslutning:
+Taget til efterretning.
+"""
+
+
+@pytest.fixture(scope="module")
+def egebjerg(tmp_path_factory):
+    from indexer.update import update_index
+    from search import open_index
+    from webui import create_app
+
+    root = tmp_path_factory.mktemp("egebjerg")
+    (root / "corpus").mkdir()
+    (root / "corpus" / EGEBJERG.name).write_bytes(EGEBJERG.read_bytes())
+    (root / "corpus" / "mosegaard_boligudvalget_2024-03-03.txt").write_text(LAW_CITED, encoding="utf-8")
+    update_index([root / "corpus"], root / "index")
+    return open_index(root / "index"), create_app({"TESTING": True, "INDEX_DIR": str(root / "index"),
+                                                    "CORPUS_DIR": str(root / "corpus")}).test_client()
+
+
+@pytest.mark.parametrize("query", ["§ 3", "§3"])
+def test_an_item_numbered_as_a_paragraph_is_found_first_then_the_texts_citing_it(egebjerg, query):
+    """Egebjerg's protocol numbers its items «§ 3.»: a reporter types «§ 3» for that item, which
+    found nothing (its heading is no text of the item); the law's «§ 3» cited in a text still counts,
+    after it. Another council's item 3 is no «§ 3»."""
+    index, _ = egebjerg
+    hits = index.search(SearchRequest(query=query)).hits
+    assert [(h.municipality, h.item_number, h.title) for h in hits] == [
+        ("Egebjerg", 3, "Høring over forslag til Integrationspolitik 2024-2028"),
+        ("Mosegård", 3, "Husleje i ældreboliger")]
+    assert (hits[0].item_sign, hits[1].item_sign) == ("§", None)
+
+
+def test_a_paragraph_with_words_narrows_to_the_item_that_has_them(egebjerg):
+    index, _ = egebjerg
+    assert [h.title for h in index.search(SearchRequest(query="§ 3 lejeloven")).hits] == ["Husleje i ældreboliger"]
+    assert [h.title for h in index.search(SearchRequest(query="§ 3 høring")).hits] == [
+        "Høring over forslag til Integrationspolitik 2024-2028"]
+    assert index.search(SearchRequest(query="§ 9")).total == 0
+
+
+def test_an_item_numbered_as_a_paragraph_is_cited_and_shown_so(egebjerg):
+    index, client = egebjerg
+    hit = client.get("/api/search", query_string={"q": "integrationspolitik"}).get_json()["hits"][0]
+    assert hit["item_sign"] == "§"
+    assert hit["citation"].endswith("referat af mødet 16.04.2024, § 3: Høring over forslag til Integrationspolitik 2024-2028")
+    listed = soup(client.get("/", query_string={"q": "integrationspolitik"}))
+    assert "§ 3" in listed.select_one("ol.hits .meta").get_text()
+    page = soup(client.get(f"/passage/{hit['id']}"))
+    assert page.select_one("[aria-current=page]").get_text() == "§ 3"
+    other = index.search(SearchRequest(query="lejeloven")).hits[0]
+    assert other.item_sign is None and "punkt 3: Husleje" in other.citation

@@ -233,9 +233,11 @@ def cut_id_found(moved: PassageMoved, url: str) -> Response:
     so (a page for a person, the API's shape for a program)."""
     p = moved.passage
     title = p.title or "(uden titel)"
-    message = (f"Adressen «{shown_id(moved.old_id)}» er afkortet. Punkt {p.printed_number} i dokumentet "
+    reference = p.item_reference or "punktet"
+    reference = reference[:1].upper() + reference[1:]  # "Punkt 3a", "§ 3"
+    message = (f"Adressen «{shown_id(moved.old_id)}» er afkortet. {reference} i dokumentet "
                f"«{document_title(p)}» er «{title}».")
-    links = ((f"Punkt {p.printed_number}: {title}", url),
+    links = ((f"{reference}: {title}", url),
              (f"Se dokumentet: {document_title(p)}", url_for("passages.document", document_id=p.document_id)))
     return error_response(PageError(302, "cut_passage_id", message, details={"location": url},
                                     headers={"Location": url}, page_links=links))

@@ -319,7 +319,7 @@ def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> di
     meta = " · ".join(part for part in (
         DOC_TYPE_LABELS.get(hit.doc_type, hit.doc_type), hit.council, hit.municipality,
         long_date(hit.meeting_date) if hit.meeting_date else (str(hit.year) if hit.year else ""),
-        f"punkt {hit.printed_number}" if hit.item_number is not None else "",
+        hit.item_reference or "",
         f"sagsbehandler {hit.case_handler}" if hit.case_handler else "",
         f"sagsnr. {hit.case_number}" if hit.case_number else "") if part)
     summary = f"<p>{escape(meta)}</p>"
