@@ -143,7 +143,7 @@ def cited_pages(p: Passage) -> str:
             return plain
         refs = _with_decision([_span(printed[a], printed[b]) for a, b in cited], "s. ")
         return f"{refs}; PDF-side {_span(first, cited[-1][1])}"
-    if any(number != page for page, number in printed.items()):
+    if p.prints_other_pages:
         return _with_decision([_span(a, b) for a, b in cited], "PDF-side ")
     return plain  # no number printed, or each as the PDF's
 

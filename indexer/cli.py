@@ -484,18 +484,14 @@ def _where(page: int | None, line: int, decision_page: int | None, decision_end_
 
 
 def _hit_where(hit) -> str:
-    """`_where` for a search hit: "PDF-side" where a page the hit names prints another number."""
-    printed = [(hit.page, getattr(hit, "printed_page", None)),
-               (hit.decision_page, getattr(hit, "printed_decision_page", None))]
-    pdf_pages = any(number is not None and number != page for page, number in printed)
-    return _where(hit.page, hit.line, hit.decision_page, getattr(hit, "decision_end_page", None), pdf_pages)
+    """`_where` for a search hit: "PDF-side" where its citation names them so (`prints_other_pages`)."""
+    return _where(hit.page, hit.line, hit.decision_page, hit.decision_end_page, hit.prints_other_pages)
 
 
 def _passage_where(passage) -> str:
     """`_where` for `extract`: "PDF-side" where a page of the passage prints another number."""
-    pdf_pages = any(number != page for page, number in passage.printed_pages)
-    return _where(passage.page, passage.line, passage.decision_page, passage.decision_end_page, pdf_pages,
-                  bracketed=True)
+    return _where(passage.page, passage.line, passage.decision_page, passage.decision_end_page,
+                  passage.prints_other_pages, bracketed=True)
 
 
 def _terminal_snippet(snippet: str) -> str:

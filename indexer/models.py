@@ -266,6 +266,13 @@ class Passage:
         """
         return bool(self.decision_date and self.meeting_date and self.decision_date < self.meeting_date)
 
+    @property
+    def prints_other_pages(self) -> bool:
+        """Whether the PDF prints page numbers other than its own on this passage's pages (after an
+        unnumbered cover, PDF page 3 prints "Side 2"): the citation then names its pages «PDF-side»
+        (`indexer.citation.cited_pages`), and so must every other place that names them."""
+        return any(number != page for page, number in self.printed_pages)
+
     def printed_page(self, page: int | None) -> int | None:
         """The number the document prints on `page` (a physical page of this passage), or None."""
         return dict(self.printed_pages).get(page) if page is not None else None

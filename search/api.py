@@ -183,6 +183,10 @@ class Hit:
     # prints page numbers (None otherwise); the citation names these, `page` is the PDF's own.
     printed_page: int | None = None
     printed_decision_page: int | None = None
+    # As `Passage.prints_other_pages`: its pages are named «PDF-side», as its citation names them.
+    # Not to be told from the two above: an item on an unnumbered cover has no printed number of its
+    # own, but runs onto a page printed "Side 1", so its citation says «PDF-side 1».
+    prints_other_pages: bool = False
     decision_date_before_meeting: bool = False  # an item deferred from an earlier meeting (`Passage`)
     citation: str = ""
     # The item's number as printed where it says more than `item_number` ("3a", "4.1"; else None).
@@ -239,6 +243,7 @@ class Hit:
             "decision_end_page": self.decision_end_page,
             "printed_page": self.printed_page,
             "printed_decision_page": self.printed_decision_page,
+            "prints_other_pages": self.prints_other_pages,
             "decision_date_before_meeting": self.decision_date_before_meeting,
             "citation": self.citation,
             "missing": list(self.missing),

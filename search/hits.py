@@ -57,6 +57,7 @@ def _hit(
         decision_end_page=passage.decision_end_page,
         printed_page=passage.printed_page(passage.page),
         printed_decision_page=passage.printed_page(passage.decision_page),
+        prints_other_pages=passage.prints_other_pages,
         decision_date_before_meeting=passage.decision_date_before_meeting,
         citation=citation(passage, _previous(searcher, docnum, passage) if names_previous(passage) else None),
     )

@@ -232,3 +232,25 @@ def test_a_hit_carries_the_printed_page_numbers_and_the_early_decision_flag_as_i
         assert hit.decision_date_before_meeting == passage.decision_date_before_meeting
     assert any(h.printed_page is not None and h.printed_page != h.page for h in hits)
     assert any(h.decision_date_before_meeting for h in hits)
+
+
+def test_an_item_on_an_unnumbered_cover_is_named_by_its_pdf_page_wherever_its_citation_is(client, runner, tmp_path):
+    """Item 1 starts and is decided on the cover, which prints no number; its appendix runs onto
+    the page printed «Side 1». The citation says «PDF-side 1»; the hit list and the terminal said
+    «side 1» beside it, because the item's own pages print no number that differs."""
+    item = by_number(read("cover-item.pdf"), 1)
+    assert (item.page, item.decision_page, item.printed_pages) == (1, 1, ((2, 1),))
+    assert citation(item).endswith("punkt 1: Godkendelse af dagsorden (PDF-side 1)")
+
+    hit = next(h for h in api_hits(client, q="Godkendelse af dagsorden") if h["source"] == "cover-item.pdf")
+    assert (hit["prints_other_pages"], hit["printed_page"]) == (True, None)
+    listed = BeautifulSoup(client.get("/", query_string={"q": "dagsorden kommune:Vejlø"}).get_data(as_text=True),
+                           "html.parser")
+    sources = [" ".join(p.get_text().split()) for p in listed.select("p.hit-source")]
+    assert "Kilde: cover-item.pdf, PDF-side 1" in sources, sources
+
+    from indexer.cli import main
+
+    cli = runner.invoke(main, ["search", "Godkendelse af dagsorden", "--municipality", "Vejlø",
+                               "--index-dir", client.application.config["INDEX_DIR"]])
+    assert cli.exit_code == 0 and f"cover-item.pdf, PDF-side 1 · {hit['id']}" in cli.output, cli.output

@@ -295,10 +295,7 @@ def prints_other_pages(item: Passage | Hit) -> bool:
     """Whether a passage's (or a hit's) PDF prints page numbers other than its own on the item's
     pages: after an unnumbered cover, PDF page 3 prints "Side 2". The citation then names the
     printed number («s. 2; PDF-side 3»), so a bare «side 3» beside it would contradict it."""
-    if isinstance(item, Passage):
-        return any(number != page for page, number in item.printed_pages)
-    return any(printed is not None and printed != page for printed, page in (
-        (item.printed_page, item.page), (item.printed_decision_page, item.decision_page)))
+    return item.prints_other_pages
 
 
 @bp.app_template_global()
