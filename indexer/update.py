@@ -410,7 +410,8 @@ READING_CHANGED = "denne udgave af Referatsøg læser dokumenterne anderledes en
 
 def build_stamp() -> str:
     """What shapes the passages and terms a build writes, as `<reading>:<data digest>`: how
-    files are read (`indexer.pipeline.READING_VERSION` and the installed release) and a
+    files are read and analysed (`indexer.pipeline.READING_VERSION`,
+    `search.analysis.ANALYSIS_VERSION` and the installed release) and a
     digest of every data file: the search engine's (`search.schema.INDEX_DATA_FILES`), the
     topic vocabulary with `$REFERATSOG_TOPICS`, and the compounds that keep their hyphen. The
     index records it at each whole build; a run that finds another one rebuilds whole, so an
@@ -436,12 +437,13 @@ def _reading_stamp() -> str:
     from importlib import metadata
 
     from indexer.pipeline import READING_VERSION
+    from search.analysis import ANALYSIS_VERSION
 
     try:
         release = metadata.version("referatsog")
     except metadata.PackageNotFoundError:  # run from a checkout without installing
         release = "?"
-    return f"r{READING_VERSION}-{release}"
+    return f"r{READING_VERSION}.a{ANALYSIS_VERSION}-{release}"
 
 
 def rebuild_reason(recorded: str | None, current: str) -> str:

@@ -41,20 +41,44 @@ PART_BOOST = 0.7
 _PART_RE = re.compile(r"[^\W\d_]{2,}")  # runs of two or more letters: "waage", "jensen"
 
 
+# Raise with any change to how the analyzers read text that leaves the schema's fields as they
+# are: the index's build stamp holds it (`indexer.update.build_stamp`), so the next run rebuilds
+# an index whose terms were written the old way while the site goes on answering from it.
+ANALYSIS_VERSION = 1
+
+# A time of day after «KL» in capitals: "17", "9", "17.00" (a heading in capitals: "MØDET KL. 17.00").
+_HOUR_RE = re.compile(r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?")
+
+
 class TimeAbbreviationFilter(Filter):
     """Reads the time's «kl.» ("kl. 17.00", a sentence's "Kl. 16") as «klokken», before case is
-    lost; «KL» in capitals, Kommunernes Landsforening, stays the word «kl». Lower-cased alike,
-    the two were one word: a search for KL found every meeting's time of day.
+    lost; «KL» in capitals, Kommunernes Landsforening, stays the word «kl», unless a time of
+    day follows it, as in a heading in capitals ("MØDET BEGYNDTE KL. 17.00"). Lower-cased
+    alike, the two were one word: a search for KL found every meeting's time of day.
 
-    >>> [t.text for t in (RegexTokenizer() | TimeAbbreviationFilter())("kl. 17 Kl. 9 KL kl")]
+    >>> chain = RegexTokenizer(danish.TOKEN_PATTERN) | TimeAbbreviationFilter()
+    >>> [t.text for t in chain("kl. 17 Kl. 9 KL kl")]
     ['klokken', '17', 'klokken', '9', 'KL', 'klokken']
+    >>> [t.text for t in chain("MØDET KL. 17.00 KL 2019 KL anbefaler KL")]
+    ['MØDET', 'klokken', '17.00', 'KL', '2019', 'KL', 'anbefaler', 'KL']
     """
 
     def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        held: Token | None = None  # a «KL» waiting for the token after it (tokenizers reuse one Token)
         for t in tokens:
+            if held is not None:
+                if _HOUR_RE.fullmatch(t.text):
+                    held.text = "klokken"
+                yield held
+                held = None
             if t.text in ("kl", "Kl"):
                 t.text = "klokken"
+            elif t.text == "KL":
+                held = t.copy()
+                continue
             yield t
+        if held is not None:
+            yield held
 
 
 class FoldFilter(Filter):
@@ -255,7 +279,8 @@ class DanishPositions(Positions):
     Whoosh's writer runs the whole analyzer chain, eight generator stages, for every token
     of every passage: a quarter of a build's time. Every stage of the Danish chain treats a
     word alike wherever it stands; only a token's position depends on the words before it
-    (the stop filter renumbers the words it keeps). So at index time this format runs the
+    (the stop filter renumbers the words it keeps), except «KL» before a time of day, which
+    this format reads as `TimeAbbreviationFilter` does. So at index time this format runs the
     chain once per distinct word, memoises the word's tokens (text and boost; none for a
     stop word) and numbers the positions itself: the postings are exactly those of
     `Positions` (a test compares them on the seeds and a generated corpus). Any other
@@ -270,7 +295,10 @@ class DanishPositions(Positions):
         poses: defaultdict[str, list[int]] = defaultdict(list)
         weights: defaultdict[str, float] = defaultdict(float)
         pos = 0
-        for word in analyzer.items[0].expression.findall(value):
+        words = analyzer.items[0].expression.findall(value)
+        for i, word in enumerate(words):
+            if word == "KL" and i + 1 < len(words) and _HOUR_RE.fullmatch(words[i + 1]):
+                word = "kl"  # the time's, as `TimeAbbreviationFilter` reads it before a time of day
             word_tokens = memo.get(word)
             if word_tokens is None:
                 word_tokens = tuple((t.text, t.boost) for t in analyzer(word, mode="index", positions=True, boosts=True))

@@ -160,7 +160,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
     notices.extend(_names_with_small_words(items))
     notices.extend(_unsearched_negation(items))
     notices.extend(_time_abbreviation(items))
-    items = _hours_as_times(items)
+    items = _hours_as_times(_capital_time_abbreviations(items))
     groups = _group(items, notices)
     if len(groups) > MAX_CLAUSES:
         groups = groups[:MAX_CLAUSES]
@@ -505,6 +505,22 @@ def _time_abbreviation(items: list[Clause | str]) -> list[str]:
                 return [f"«{item.text}» søges som klokkeslættets «kl.» («kl. 17.00»); skriv KL med store bogstaver "
                         "for at søge efter Kommunernes Landsforening."]
     return []
+
+
+def _capital_time_abbreviations(items: list[Clause | str]) -> list[Clause | str]:
+    """«KL.» in capitals before a time ("KL. 17.00", copied from a heading in capitals) as the
+    time's «kl.», as the analyzer reads it in the texts; «KL» alone stays the acronym.
+
+    >>> [i.text for i in _capital_time_abbreviations([Clause("KL."), Clause("17.00")])], _capital_time_abbreviations([Clause("KL")])[0].text
+    (['kl.', '17.00'], 'KL')
+    """
+    out = list(items)
+    for k, item in enumerate(out[:-1]):
+        after = out[k + 1]
+        if (isinstance(item, Clause) and isinstance(after, Clause) and item.text.rstrip(".") == "KL"
+                and not item.phrase and item.field is None and _TIME_RE.fullmatch(after.text)):
+            out[k] = replace(item, text="kl.")
+    return out
 
 
 def _hours_as_times(items: list[Clause | str]) -> list[Clause | str]:

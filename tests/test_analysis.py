@@ -221,7 +221,8 @@ print(json.dumps({
 TRICKY = (
     "Integrationsrådet og Integrationsrådets formand Helle Waage-Jensen drøftede boligplacering af "
     "flygtninge, flygtningene og flygtningekvoten 2017. Sagsnr. 00.01.00-A21-1-14 (21.05.2015). "
-    "Det er det, der er boligplaceringen: bolig og placering, bolig-placering; AARHUS/Århus."
+    "Det er det, der er boligplaceringen: bolig og placering, bolig-placering; AARHUS/Århus. "
+    "KL anbefaler; MØDET BEGYNDTE KL. 17.00 OG SLUTTEDE KL 19; KL 2019; KL."
 )
 
 

@@ -176,6 +176,23 @@ def test_kl_in_small_letters_is_the_time_and_says_how_to_search_the_acronym(kl_i
     assert "klokkeslættets" not in (kl_index.search(SearchRequest(query="kl. 17.00-19.00")).notice or "")  # nor a span
 
 
+def test_kl_in_capitals_before_a_time_is_the_time(tmp_path):
+    """Minutes that print a heading in capitals ("MØDET BEGYNDTE KL. 17.00") wrote the time's
+    «KL.» as the acronym: a search for KL found that meeting's time of day, «kl. 17» did not."""
+    from indexer.update import update_index
+    from search import open_index
+
+    (tmp_path / "corpus").mkdir()
+    caps = KL_MINUTES.replace("Møderne begynder kl. 17.00.", "MØDERNE BEGYNDER KL. 17.00.")
+    assert caps != KL_MINUTES
+    (tmp_path / "corpus" / "referat-2015-06-24.txt").write_text(caps, encoding="utf-8")
+    update_index([tmp_path / "corpus"], tmp_path / "index")
+    index = open_index(tmp_path / "index")
+
+    assert titles(index, "KL") == ["Orientering om KL's udspil"]
+    assert titles(index, "kl. 17") == titles(index, "KL. 17.00") == titles(index, "klokken 17") == ["Mødeplan"]
+
+
 def test_a_variant_typed_as_words_is_not_said_to_be_a_phrase(searcher):
     # "Kommunernes Landsforening" (a variant, searched as a phrase) was said not to stand «ordret».
     response = search(searcher, "Kommunernes Landsforening")
