@@ -1,4 +1,4 @@
-"""Citations and the Danish dates they use: pure functions over `Passage`, no web or index.
+"""Citations: pure functions over `Passage`, no web or index.
 
 The passage page, the JSON API and the search's hits (`search.api.Hit.citation`) build a
 citation here, so a reporter reads the same words wherever an item is shown.
@@ -6,36 +6,8 @@ citation here, so a reporter reads the same words wherever an item is shown.
 
 from __future__ import annotations
 
-from datetime import date
-
+from indexer.dates import danish_date, long_date
 from indexer.models import AARSBERETNING, DAGSORDEN, Passage
-
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-          "september", "oktober", "november", "december")
-
-
-def parse_iso(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def long_date(value: str | None) -> str:
-    """'2015-05-21' -> '21. maj 2015' (unparseable values are shown as given)."""
-    d = parse_iso(value)
-    if d is None:
-        return value or ""
-    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
-
-
-def short_date(value: str | None) -> str:
-    """'2015-05-21' -> '21.05.2015', the way the minutes themselves write dates."""
-    d = parse_iso(value)
-    return d.strftime("%d.%m.%Y") if d else (value or "")
-
 
 # Municipalities whose official names are not "<place> Kommune": the index names them by
 # their place (`indexer.councils`), a citation by their official name.
@@ -85,7 +57,7 @@ def citation(p: Passage, previous: Passage | None = None) -> str:
     else:
         kind = "dagsorden til mødet" if p.doc_type == DAGSORDEN else "referat af mødet"
         if p.meeting_date:
-            parts.append(f"{kind} {short_date(p.meeting_date)}")
+            parts.append(f"{kind} {danish_date(p.meeting_date)}")
         elif p.year:
             parts.append(f"{kind} i {p.year}")
         else:

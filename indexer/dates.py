@@ -328,13 +328,31 @@ def year_of(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def danish_date(iso: str | None) -> str:
-    """An ISO date as Danes write it ("" for none).
+def parse_iso(value: str | None) -> date | None:
+    """The date of an ISO 8601 value ("2015-05-21", or a timestamp beginning so), else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
-    >>> danish_date("2019-05-21"), danish_date(None)
-    ('21.05.2019', '')
+
+def danish_date(iso: str | None) -> str:
+    """An ISO date as Danes and the minutes write it ("" for none; a value that is no date as given).
+
+    >>> danish_date("2019-05-21"), danish_date(None), danish_date("ukendt")
+    ('21.05.2019', '', 'ukendt')
     """
-    if not iso:
-        return ""
-    year, month, day = iso.split("-")
-    return f"{day}.{month}.{year}"
+    d = parse_iso(iso)
+    return d.strftime("%d.%m.%Y") if d else (iso or "")
+
+
+def long_date(iso: str | None) -> str:
+    """An ISO date written out, as the web pages show it ("" for none; a value that is no date as given).
+
+    >>> long_date("2015-05-21"), long_date(None)
+    ('21. maj 2015', '')
+    """
+    d = parse_iso(iso)
+    return f"{d.day}. {MONTH_NAMES[d.month - 1]} {d.year}" if d else (iso or "")

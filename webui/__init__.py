@@ -91,7 +91,7 @@ def _register_template_helpers(app: Flask) -> None:
     app.add_template_filter(formatting.snippet_html, "snippet_html")
     app.add_template_filter(formatting.long_date, "long_date")
     app.add_template_filter(formatting.shown_text, "shown_text")
-    app.add_template_filter(formatting.short_date, "short_date")
+    app.add_template_filter(formatting.danish_date, "short_date")
     app.add_template_filter(formatting.count_label, "count_label")
     app.add_template_filter(formatting.municipality_name, "municipality_name")
     app.add_template_global(formatting.person_query, "person_query")

@@ -10,10 +10,11 @@ import re
 
 from markupsafe import Markup
 
-# Moved to `indexer.citation` (the search's hits cite too, without importing the web UI);
-# re-exported for the templates' filters, the views and the tests.
-from indexer.citation import (MONTHS, OFFICIAL_NAMES, citation, cited_pages, document_title,  # noqa: F401
-                              long_date, municipality_name, parse_iso, short_date, untitled_place)
+# Moved to `indexer.citation` and `indexer.dates` (the search's hits cite too, without importing
+# the web UI); re-exported for the templates' filters, the views and the tests.
+from indexer.citation import (OFFICIAL_NAMES, citation, cited_pages, document_title,  # noqa: F401
+                              municipality_name, untitled_place)
+from indexer.dates import MONTH_NAMES, danish_date, long_date, parse_iso  # noqa: F401
 
 # Any "<" that does not open or close a bare <mark> tag.
 _NOT_MARK = re.compile(r"<(?!/?mark>)")

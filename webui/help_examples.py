@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from search.api import Hit, SearchError, SearchRequest
 
-from .formatting import MONTHS, long_date
+from .formatting import MONTH_NAMES, long_date
 
 if TYPE_CHECKING:
     from search import SearchIndex
@@ -58,7 +58,7 @@ def date_forms(iso: str) -> DateForms:
     d = date.fromisoformat(iso)
     other = d + timedelta(days=1)
     first, second = (d, other) if other.month == d.month else (d - timedelta(days=1), d)
-    month = f"{MONTHS[d.month - 1]} {d.year}"
+    month = f"{MONTH_NAMES[d.month - 1]} {d.year}"
     return DateForms(
         dotted=f"{d.day:02d}.{d.month:02d}.{d.year}",
         long=long_date(iso),
