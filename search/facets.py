@@ -34,7 +34,7 @@ from whoosh.reading import IndexReader
 from indexer.models import Passage
 from search import danish
 from search.analysis import VALUE_SEPARATOR, FacetAnalyzer
-from search.api import FacetValue
+from search.api import FACETS as api_facets, FacetValue
 from search.columns import column_codes
 
 
@@ -275,12 +275,8 @@ class DocTypeFacet(Facet):
     name = "doc_type"
 
 
-FACETS: tuple[Facet, ...] = (
-    MunicipalityFacet(),
-    CouncilFacet(),
-    YearFacet(),
-    CaseHandlerFacet(),
-    TopicFacet(),
-    DocTypeFacet(),
-)
-FACETS_BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
+FACETS_BY_NAME: dict[str, Facet] = {f.name: f for f in (
+    MunicipalityFacet(), CouncilFacet(), YearFacet(), CaseHandlerFacet(), TopicFacet(), DocTypeFacet())}
+# In the order the API names them (`search.api.FACETS`, the one list of facets and their order);
+# a name there without a facet here fails at import, not on a user's search.
+FACETS: tuple[Facet, ...] = tuple(FACETS_BY_NAME[name] for name in api_facets)
