@@ -217,7 +217,7 @@ def test_the_decision_block_warns_that_its_date_is_before_the_meeting(client):
 
 
 def test_a_hit_carries_the_printed_page_numbers_and_the_early_decision_flag_as_its_passage_does(tmp_path):
-    # A script citing from search hits had the citation string only (today's review, finding 13).
+    # A script citing from search hits had the citation string only (a review of the citation features, finding 13).
     from indexer.update import update_index
     from search import SearchRequest, open_index
 

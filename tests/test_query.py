@@ -194,7 +194,7 @@ def test_malformed_query_degrades_to_words_with_a_notice(index, query, same_as):
 
 @pytest.mark.parametrize("query", ['"negativ socail kontrol', 'negativ socail kontrol"'])
 def test_an_open_quote_with_a_typo_gets_the_spelling_help_the_words_get(index, query):
-    # A lone quote made its words one clause, which no close spelling matched: a bare zero (today's review 4).
+    # A lone quote made its words one clause, which no close spelling matched: a bare zero (a review of the query features, finding 4).
     words = search(index, "negativ socail kontrol")
     response = search(index, query)
     assert response.total == words.total > 0 and response.approximate

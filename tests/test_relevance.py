@@ -376,7 +376,7 @@ def test_exact_matches_are_not_approximate_and_nonsense_finds_nothing(searcher):
 
 def test_a_question_no_passage_answers_word_for_word_shows_those_with_most_of_its_words(searcher):
     # "mente" is in no item about the language centre: every word ANDed found nothing. (A
-    # question's «besluttede» or «vedtog» is not searched at all: tests/test_query_review_questions.py.)
+    # question's «besluttede» or «vedtog» is not searched at all: tests/test_query_questions.py.)
     response = search(searcher, "hvad mente integrationsrådet om sprogcenter")
     assert response.approximate and response.suggestion is None
     assert "flest af dem (2 af 3)" in response.notice

@@ -31,7 +31,7 @@ EXPECTED = load_expected(UNSEEN)
 HTML = "fjordlund_integrationsraad_2025-02-10.html"
 # The document's fields, the HTML page's too (its title block in a <header> outside <main>), and
 # the head's absent members (a second absence label, a substitute on the absence line: the
-# substitute is listed as present, «Anne Winge (stedfortræder)»: tests/test_meeting_head_review.py).
+# substitute is listed as present, «Anne Winge (stedfortræder)»: tests/test_meeting_head.py).
 DOCUMENT_FIELDS = ("doc_type", "municipality", "council", "meeting_date", "year", "absent")
 
 

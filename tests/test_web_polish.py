@@ -95,7 +95,7 @@ def test_an_unknown_item_says_so_in_plain_danish_and_offers_a_search(client):
 def test_a_permalink_cut_in_an_email_leads_to_its_document(client):
     """Permalinks run to 100 characters and get cut when wrapped; what is left still names the
     document, whose page lists the item. (A cut that begins one item's id leads to that item:
-    tests/test_web_review_views.py; "-16-med" begins two.)"""
+    tests/test_web_views_robustness.py; "-16-med" begins two.)"""
     item = client.get(f"/api/passage/{hit_id(client, 'Medborgerskabspolitikken', 'medborgerskabspolitikken')}").get_json()
     document = item["document_id"]
     cut = item["id"][:len(document) + len("-16-med")]

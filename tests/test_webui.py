@@ -226,7 +226,7 @@ def test_empty_state_suggests_removing_filters(client):
 
 def test_suggestion_approximate_and_notice_are_shown(app, monkeypatch):
     def fake_search(state):
-        # approximate hits (a page past them: no Hit to build); nothing found shows no banner (test_web_review.py)
+        # approximate hits (a page past them: no Hit to build); nothing found shows no banner (test_web_phone.py)
         return SearchResponse(request=state.request, total=3, hits=(), facets={"year": (FacetValue("2015", 0),)},
                               suggestion="flygtninge", approximate=True,
                               notice="Et citationstegn manglede; søgningen er læst uden det.")

@@ -124,7 +124,7 @@ def test_the_spelt_phrase_keeps_the_rest_of_the_query_and_replaces_the_guesses(s
 
 
 def test_a_spelt_phrase_that_finds_nothing_with_the_filters_says_how_much_it_finds_without(searcher):
-    # It was a bare zero with a filter on (today's review 3).
+    # It was a bare zero with a filter on (a review of the query features, finding 3).
     elsewhere = search(searcher, '"negativ social kontrol"').total
     response = search(searcher, '"negativ socail kontrol"', filters={"municipality": ("Roskilde",)})
     assert response.total == 0 and response.suggestion is None and elsewhere > 0

@@ -1,4 +1,4 @@
-"""The terminal says what the web page and the JSON say (today's review, findings 5 and 7):
+"""The terminal says what the web page and the JSON say (a review of the citation features, findings 5 and 7):
 
 - a search that finds nothing with filters on names each option that, left off, finds
   something, and how much (`SearchResponse.widenings`), as the web page's «– giver N resultater»;

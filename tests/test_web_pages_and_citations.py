@@ -1,4 +1,4 @@
-"""The web parts of the `today` review (/tmp/review/today/FINDINGS.md 1, 2, 5, 6, 12):
+"""The web parts of a review of one day's features (its findings 1, 2, 5, 6 and 12):
 
 * a permalink cut after an item number printed «3a», «4.1» or «II», or right after the number's
   hyphen, leads to that item (302, never for good);
