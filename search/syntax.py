@@ -160,7 +160,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
     notices.extend(_names_with_small_words(items))
     notices.extend(_unsearched_negation(items))
     notices.extend(_time_abbreviation(items))
-    items = _hours_as_times(_capital_time_abbreviations(items))
+    items = _decimal_points_as_commas(_hours_as_times(_capital_time_abbreviations(items)))
     groups = _group(items, notices)
     if len(groups) > MAX_CLAUSES:
         groups = groups[:MAX_CLAUSES]
@@ -540,6 +540,32 @@ def _hours_as_times(items: list[Clause | str]) -> list[Clause | str]:
             hour = int(item.text)
             for printed in dict.fromkeys((f"{hour}.00", f"{hour:02d}.00")):  # «kl. 9.00», «kl. 09.00»
                 out += ["OR", Clause(printed, None, False, False)]
+    return out
+
+
+# A decimal typed with a point, as on an English keyboard ("1.8 mio"): one or two decimals, so
+# neither thousands ("1.250") nor a date with its year ("21.05.2015").
+_POINT_DECIMAL_RE = re.compile(r"\d{1,3}\.\d{1,2}")
+
+
+def _decimal_points_as_commas(items: list[Clause | str]) -> list[Clause | str]:
+    """A decimal typed with a point ("1.8") also as the texts write it, with a comma ("1,8 mio.
+    kr."): "1.8 mio" found nothing, not even a notice. A time after «kl.» ("kl. 17.30") is left
+    as it is, and so is a number in a phrase or a field.
+
+    >>> [i if isinstance(i, str) else i.text for i in _decimal_points_as_commas([Clause("1.8"), Clause("mio")])]
+    ['1.8', 'OR', '1,8', 'mio']
+    >>> len(_decimal_points_as_commas([Clause("kl."), Clause("17.30")])), len(_decimal_points_as_commas([Clause("1.250")]))
+    (2, 1)
+    """
+    out: list[Clause | str] = []
+    for k, item in enumerate(items):
+        out.append(item)
+        before = items[k - 1] if k else None
+        if (isinstance(item, Clause) and not item.phrase and item.field is None and not item.negated
+                and _POINT_DECIMAL_RE.fullmatch(item.text)
+                and not (isinstance(before, Clause) and before.text.rstrip(".").lower() in ("kl", "klokken"))):
+            out += ["OR", Clause(item.text.replace(".", ","), None, False, False)]
     return out
 
 

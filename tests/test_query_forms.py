@@ -235,3 +235,19 @@ def test_a_long_question_counts_the_eight_rarest_words_the_texts_hold_and_those_
     assert "(6 af 9)" in notice(response)
     assert "Kun de 9 sjældneste af de 10 ord er talt med; «rådet» er udeladt." in notice(response)
     assert "«blorpfisk»" in notice(response)
+
+
+# A decimal typed with a point
+
+
+def test_a_decimal_typed_with_a_point_finds_it_written_with_a_comma(searcher):
+    """Mosevang's elder council costs a proposal at «1,8 mio. kr.»; "1.8 mio", as an English
+    keyboard types it, found nothing and said nothing."""
+    comma = search(searcher, "1,8 mio")
+    assert comma.total >= 1
+    point = search(searcher, "1.8 mio")
+    assert [h.id for h in point.hits] == [h.id for h in comma.hits]
+    assert "<mark>1,8</mark>" in point.hits[0].snippet
+    # thousands and a time keep their point
+    assert all(c.text != "1,250" for group in parse("1.250").groups for c in group)
+    assert all(c.text != "17,30" for group in parse("kl. 17.30").groups for c in group)
