@@ -71,6 +71,14 @@ class Failure(click.ClickException):
         click.echo(f"Fejl: {self.format_message()}", err=True, file=file)
 
 
+class BadArgument(Failure):
+    """A value given on the command line that cannot be used (`--year abc`, `--from igår`): one
+    line, and exit code 2, as click gives a value it checks itself (`--limit 0`) and as text that
+    is not UTF-8 gets, so a script tells a bad argument from a failure."""
+
+    exit_code = 2
+
+
 @click.group(cls=DanishGroup, epilog=f"\b\nMiljøvariabler:\n{_ENV_HELP}")
 @click.version_option(package_name="referatsog", help="Vis versionen og afslut.", message="%(prog)s %(version)s")
 def main() -> None:
@@ -249,7 +257,10 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
 
         where = index_dir or default_index_dir()
         # the command to copy builds this folder: without --index-dir it would build the default one
-        build = "referatsog index" + (f" --index-dir {shlex.quote(str(index_dir))}" if index_dir else "")
+        # and names a folder when one is given: without one it would index the sample corpus (seeds/)
+        # into the administrator's index, unless $REFERATSOG_CORPUS names the folder
+        folder = " MAPPE" if index_dir and not os.environ.get("REFERATSOG_CORPUS") else ""
+        build = "referatsog index" + folder + (f" --index-dir {shlex.quote(str(index_dir))}" if index_dir else "")
         if index_exists(where):  # there is one, written by another version: say so, not "none"
             raise Failure(f"indekset i {printable(str(where))} er bygget af en anden version af Referatsøg – byg det "
                           f"igen: {printable(build)}") from None
@@ -257,8 +268,8 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
     except InvalidParameter as error:
         name = _PARAMETERS.get(error.parameter, f"--{error.parameter.replace('_', '-')}")
         if error.message.casefold().startswith(name.casefold()):  # "Søgningen er for lang …" names itself
-            raise Failure(error.message) from None
-        raise Failure(f"{name}: {error.message}") from None
+            raise BadArgument(error.message) from None
+        raise BadArgument(f"{name}: {error.message}") from None
     if as_json:
         click.echo(json.dumps(response.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -335,7 +335,7 @@ def walk_unignored(
     rules_of = {top: inherited}
     for current, folders, names in os.walk(top, onerror=onerror):
         rules = rules_of.pop(current, inherited)
-        if IGNORE_FILE in names:
+        if IGNORE_FILE in names or IGNORE_FILE in folders:  # a folder of that name is no ignore file: refused
             rules += read_ignore_file(current)
         if rules:
             folders[:] = [f for f in folders if not ignored(rules, current, f, True)]

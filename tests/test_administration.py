@@ -181,6 +181,23 @@ def test_an_ignore_file_that_is_no_file_refuses_the_run_and_leaves_the_index_as_
     assert folder_snapshot(index_dir) == before
 
 
+def test_an_ignore_file_that_is_a_folder_refuses_the_run(tmp_path):
+    """A folder named .referatsogignore was walked past as any folder: the run went on as if
+    the rules were not there, and indexed what they leave out."""
+    corpus, index_dir = ignored_corpus(tmp_path), tmp_path / "index"
+    assert update_index([corpus], index_dir).indexed == 5
+    before = folder_snapshot(index_dir)
+    (corpus / "udvalg" / IGNORE_FILE).unlink()
+    (corpus / "udvalg" / IGNORE_FILE).mkdir()
+
+    result = cli("index", corpus, "--index-dir", index_dir, "-q")
+
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"Fejl: {corpus / 'udvalg' / IGNORE_FILE} kan ikke læses: ")
+    assert "kørslen er afvist, og det tidligere indeks er uændret" in result.stderr
+    assert folder_snapshot(index_dir) == before
+
+
 def test_an_ignore_file_without_read_access_refuses_the_run(tmp_path, runner, monkeypatch):
     corpus, index_dir = ignored_corpus(tmp_path), tmp_path / "index"
     real_open = os.open

@@ -236,10 +236,13 @@ def test_search_in_an_index_of_another_version_says_to_rebuild_it(runner, tmp_pa
     assert "Modtagelse af flygtninge" in run(runner, "search", "flygtninge", "--index-dir", index_dir).output
 
 
-def test_bad_option_values_are_one_danish_line(runner, seed_index_dir):
+def test_bad_option_values_are_one_danish_line_and_exit_code_2(runner, seed_index_dir):
+    """Exit code 2 for a value that cannot be used, whether click checks it (`--limit 0`) or the
+    search does (`--year`): a script tells a bad argument from a failure (1)."""
     result = run(runner, "search", "x", "--year", "sidste år", "--index-dir", seed_index_dir)
-    assert result.exit_code == 1
-    assert "--year: År skal være et årstal med fire cifre" in result.output
+    assert result.exit_code == 2
+    assert result.stderr == "Fejl: --year: År skal være et årstal med fire cifre, ikke «sidste år».\n"
+    assert run(runner, "search", "x", "--limit", "0", "--index-dir", seed_index_dir).exit_code == 2
 
 
 def test_search_takes_a_month_as_its_period(runner, seed_index_dir):
@@ -252,7 +255,7 @@ def test_search_takes_a_month_as_its_period(runner, seed_index_dir):
     assert answer["total"] > 0 and answer["facets"]["year"] == {"2015": answer["total"]}
     assert {h["meeting_date"] for h in answer["hits"]} == {"2015-05-21", None}
     bad = run(runner, "search", "", "--to", "maj", "--index-dir", seed_index_dir)
-    assert bad.exit_code == 1 and "--to: Til-datoen «maj» er ikke en dato" in bad.output
+    assert bad.exit_code == 2 and "--to: Til-datoen «maj» er ikke en dato" in bad.output
 
 
 @pytest.mark.parametrize("query", ['"flygtninge', "OR", "flygtninge OR", "title:", "(((", "-", "og i at"])

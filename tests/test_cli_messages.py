@@ -242,7 +242,7 @@ def test_no_arguments_prints_the_help_and_is_no_error(runner):
 
 def test_a_query_too_long_names_the_query_not_an_option(runner, seed_index_dir):
     result = run(runner, "search", "x" * 501, "--index-dir", seed_index_dir)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a bad argument, as click's own
     assert last_line(result) == "Fejl: Søgningen er for lang (højst 500 tegn)."
 
 
@@ -446,7 +446,7 @@ def test_search_narrows_to_a_period_and_names_a_bad_date(runner, seed_index_dir)
     assert (in_2017["from"], in_2017["to"]) == ("2017-01-01", "2017-12-31")
     assert 0 < in_2017["total"] < everything["total"] and in_2017["facets"]["year"] == {"2017": in_2017["total"]}
     bad = run(runner, "search", "flygtninge", "--from", "igår", "--index-dir", seed_index_dir)
-    assert bad.exit_code == 1 and bad.stderr == ("Fejl: --from: Fra-datoen «igår» er ikke en dato. Skriv den som "
+    assert bad.exit_code == 2 and bad.stderr == ("Fejl: --from: Fra-datoen «igår» er ikke en dato. Skriv den som "
                                                 "21.05.2019, 2019-05-21, maj 2019 eller et årstal.\n")
 
 
@@ -485,7 +485,12 @@ def test_no_index_names_the_command_that_builds_that_folder(runner, tmp_path, mo
     folder.mkdir()
     result = run(runner, "search", "flygtninge", "--index-dir", folder)
     assert (result.exit_code, result.stderr) == (
-        1, f"Fejl: intet indeks i {folder} – kør først: referatsog index --index-dir '{folder}'\n")
+        1, f"Fejl: intet indeks i {folder} – kør først: referatsog index MAPPE --index-dir '{folder}'\n")
+    # without MAPPE the command would index the sample corpus into that folder; a corpus variable names it
+    monkeypatch.setenv("REFERATSOG_CORPUS", str(tmp_path / "referater"))
+    result = run(runner, "search", "flygtninge", "--index-dir", folder)
+    assert result.stderr == f"Fejl: intet indeks i {folder} – kør først: referatsog index --index-dir '{folder}'\n"
+    monkeypatch.delenv("REFERATSOG_CORPUS")
     monkeypatch.setenv("REFERATSOG_INDEX", str(folder))  # the variable chose it: the plain command builds it
     result = run(runner, "search", "flygtninge")
     assert result.stderr == f"Fejl: intet indeks i {folder} – kør først: referatsog index\n"
