@@ -131,16 +131,21 @@ def heading_number(item_number: int | None, item_label: str | None) -> str | Non
     return f"{item_label or item_number}."
 
 
-def item_reference(item_number: int | None, item_label: str | None, item_sign: str | None = None) -> str | None:
+def item_reference(item_number: int | None, item_label: str | None, item_sign: str | None = None,
+                   doc_type: str | None = None) -> str | None:
     """How an item is referred to, as its minutes number it: "punkt 15", "punkt 3a", or "§ 3"
-    where a protocol numbers its items as paragraphs; None for an item without a number.
+    where a protocol numbers its items as paragraphs; an annual report's section is "afsnit 4",
+    as the pages call it. None for an item without a number.
 
     >>> item_reference(15, None), item_reference(3, "3a"), item_reference(3, None, "§"), item_reference(None, None)
     ('punkt 15', 'punkt 3a', '§ 3', None)
+    >>> item_reference(4, None, None, AARSBERETNING)
+    'afsnit 4'
     """
     if item_number is None:
         return None
-    return f"{item_sign or 'punkt'} {item_label or item_number}"
+    unit = item_sign or ("afsnit" if doc_type == AARSBERETNING else "punkt")
+    return f"{unit} {item_label or item_number}"
 
 
 @dataclass(frozen=True)
@@ -214,8 +219,8 @@ class Passage:
 
     @property
     def item_reference(self) -> str | None:
-        """"punkt 15", "punkt 3a", "§ 3" (`item_reference`), for citations and meta lines."""
-        return item_reference(self.item_number, self.item_label, self.item_sign)
+        """"punkt 15", "punkt 3a", "§ 3", "afsnit 4" (`item_reference`), for citations and meta lines."""
+        return item_reference(self.item_number, self.item_label, self.item_sign, self.doc_type)
 
     @property
     def heading_number(self) -> str | None:

@@ -196,7 +196,7 @@ class Hit:
     @property
     def item_reference(self) -> str | None:
         """"punkt 15", "punkt 3a", "§ 3", as `Passage.item_reference`."""
-        return item_reference(self.item_number, self.item_label, self.item_sign)
+        return item_reference(self.item_number, self.item_label, self.item_sign, self.doc_type)
 
     @property
     def printed_number(self) -> str | None:

@@ -262,3 +262,14 @@ def test_the_same_case_number_again_in_an_item_is_not_told(tmp_path):
     document = rewritten(tmp_path, EGEBJERG, lambda text: text.replace(
         "Rådet afgiver høringssvar som drøftet.", "Rådet afgiver høringssvar som drøftet.\nSagsnr.: 23/20110"))
     assert not [n for n in document.notices if n.startswith(MERGED_NOTE)]
+
+
+def test_a_numbered_report_section_is_cited_as_a_section_not_an_item():
+    """Juelsminde's annual report numbers its chapters; the citation said «punkt 4» of a report
+    whose pages call them «afsnit»."""
+    document = read(JUELSMINDE)
+    numbered = [p for p in document.passages if p.item_number is not None]
+    assert numbered and all(p.doc_type == "årsberetning" for p in numbered)
+    for p in numbered:
+        assert p.item_reference == f"afsnit {p.printed_number}"
+        assert f", afsnit {p.printed_number}: " in citation(p) and ", punkt " not in citation(p)
