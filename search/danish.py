@@ -60,7 +60,8 @@ STOP_WORDS = frozenset(
 # "Naestved" finds "Næstved" and "raadet" finds "rådet". Folding goes *to* the ASCII form:
 # that direction is unambiguous ("poesi" must not become "pøsi"), and it runs before
 # stemming so both spellings reach the stemmer as the same string.
-_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "è": "e", "ü": "u", "ö": "oe", "ä": "ae"})
+_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "è": "e", "ü": "u", "ö": "oe", "ä": "ae",
+                       "ı": "i", "ł": "l", "đ": "d", "ß": "ss"})  # letters no accent can be taken off
 
 # Danish Snowball leaves "-ering" nouns whole while stripping the verb forms
 # ("boligplacering" -> "boligplacering", "boligplaceret" -> "boligplac"). These extra
@@ -158,12 +159,19 @@ def _stemmer() -> Any:
 
 
 def fold(text: str) -> str:
-    """Lower-case and fold Danish letters to their ASCII spellings.
+    """Lower-case and fold Danish letters to their ASCII spellings, and any other letter's accent
+    away: the members of an integration council are named «Yalçin», «Hélène», «Şahin» in one
+    list and «Yalcin» in the next, and typed either way.
 
-    >>> fold("Næstved Rådet Århus")
-    'naestved raadet aarhus'
+    >>> fold("Næstved Rådet Århus"), fold("Yalçin Şahin Núñez Idé")
+    ('naestved raadet aarhus', 'yalcin sahin nunez ide')
     """
-    return unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+    folded = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+    if folded.isascii():
+        return folded
+    # Canonical decomposition only (not NFKD): "ç" is "c" and a combining cedilla, while "½" or
+    # "²" stay as they are, as the tokenizer read them.
+    return "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=200_000)

@@ -251,3 +251,15 @@ def test_a_decimal_typed_with_a_point_finds_it_written_with_a_comma(searcher):
     # thousands and a time keep their point
     assert all(c.text != "1,250" for group in parse("1.250").groups for c in group)
     assert all(c.text != "17,30" for group in parse("kl. 17.30").groups for c in group)
+
+
+# Letters with accents
+
+
+@pytest.mark.parametrize("typed", ["Yalçin", "YALÇIN", "yalcin"])
+def test_a_name_typed_with_or_without_its_accent_finds_the_same_items(searcher, typed):
+    """Roskilde's attendance list writes «Yalcin»; «Yalçin», as he writes it himself, found
+    nothing and suggested nothing."""
+    plain = search(searcher, "Yalcin")
+    assert plain.total > 0
+    assert [h.id for h in search(searcher, typed).hits] == [h.id for h in plain.hits]
