@@ -421,3 +421,11 @@ def test_focus_is_visible_on_everything_and_nothing_animates():
             pytest.fail(f"{selector} hides the focus outline")
     css = STYLE.read_text(encoding="utf-8")
     assert not re.search(r"\b(animation|transition)\s*:", css)  # else a prefers-reduced-motion rule is due
+
+
+def test_a_query_too_long_is_named_by_its_start_in_the_title(client):
+    """A 525-character title repeated the whole query: a tab full of it, read out whole."""
+    query = "flygtninge " * 50
+    page = soup(client.get("/", query_string={"q": query}))
+    title = page.title.get_text(strip=True)
+    assert title.startswith("Fejl: flygtninge flygtninge") and "…" in title and len(title) < 120, title
