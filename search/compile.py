@@ -106,8 +106,27 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
     split: list[str] = []  # the words searched by their parts, not as typed (positive clauses)
     text_fields: set[str | None] = set()  # the fields of the clauses that rank: none, a text field or None (all)
     notices = list(parsed.notices)
-    for group in parsed.groups:
+    councils = _council_names(parsed.groups, searcher)
+    council_words: list[tuple[Query, Query]] = []  # the pairs of the words of a council's name so far
+    for g, group in enumerate(parsed.groups):
         alternatives: list[tuple[Query, Query]] = []
+        council = councils.get(g)
+        if council is not None:
+            # A word of a council's name ("Teknisk Udvalg", "Ældrerådet"): searched as typed, not
+            # split, and with its last word, the council's own records join the text's mentions.
+            (clause,) = group
+            pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight, phrases, notices, split,
+                                 may_split=False, inside={})
+            if pair is not None:
+                council_words.append(pair)
+                text_fields.add(None)
+            if council:  # the name's last word
+                record = Term("council", council)
+                words_scored, words_matching = _all([s for s, _ in council_words]), _all([m for _, m in council_words])
+                scored.append(Or([words_scored, record]) if words_scored is not None else record)
+                matching.append(Or([words_matching, record]) if words_matching is not None else record)
+                council_words = []
+            continue
         # A word whose variant the texts have is answered by the variant, not by its parts:
         # `næstforkvinde` finds «næstforperson», not a guess from «næst» and «forkvinde».
         answered = any(c.boost != 1.0 and _in_texts(c, searcher, analyzer) for c in group)
@@ -429,6 +448,46 @@ def _prefix_query(
     highlight.update(terms)
     scored = _any([Term(f, t, boost=boosts[f]) for f in fields for t in terms])
     return scored, _any([Term(match_field, t) for t in terms])
+
+
+# The most words a council's name is typed in ("Social-, Sundheds- og Ældreudvalget": 4).
+COUNCIL_NAME_WORDS = 5
+
+
+def _council_names(groups: Sequence[Sequence[Clause]], searcher: Searcher) -> dict[int, str]:
+    """The groups that spell an indexed council's name, one plain word each, typed in a row
+    ("Teknisk Udvalg", "Kultur- og Fritidsudvalget", "Ældrerådet"): each group's index maps to
+    "" and the name's last one to the council's key. The longest name wins where names overlap.
+    A council's name found its meetings only by `råd:`: typed as words, "Ældrerådet" was split
+    into «ældr» and «rådet» and "Teknisk Udvalg" found an item that mentions both words."""
+    names = _council_keys(searcher.reader())
+    plain = [len(g) == 1 and g[0].field is None and not (g[0].negated or g[0].phrase or g[0].prefix)
+             and g[0].boost == 1.0 for g in groups]
+    found: dict[int, str] = {}
+    i = 0
+    while i < len(groups):
+        for n in range(min(COUNCIL_NAME_WORDS, len(groups) - i), 0, -1):
+            if not all(plain[i:i + n]):
+                continue
+            key = facet_key(" ".join(groups[k][0].text for k in range(i, i + n)))
+            if key in names:
+                found.update({k: "" for k in range(i, i + n - 1)} | {i + n - 1: key})
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+_COUNCILS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _council_keys(reader: Any) -> frozenset[str]:
+    """The indexed council keys of one index generation (a few hundred at most), read once."""
+    keys = _COUNCILS.get(reader)
+    if keys is None:
+        keys = _COUNCILS[reader] = frozenset(raw.decode("utf-8") for raw in reader.lexicon("council"))
+    return keys
 
 
 def _municipality(searcher: Searcher, word: str) -> Query | None:

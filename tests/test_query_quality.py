@@ -220,3 +220,51 @@ def test_sag_and_a_year_is_still_the_word_and_the_year(searcher):
     response = search(searcher, "sag 2015")
     assert response.total > 0 and all(h.year == 2015 for h in response.hits)
     assert not response.approximate and "punkt" not in (response.notice or "")
+
+
+# A council's name typed as words
+
+
+@pytest.fixture(scope="module")
+def councils_index(tmp_path_factory):
+    """The seeds and the minutes of six other councils (tests/fixtures/unseen_layouts_3)."""
+    import shutil
+
+    from conftest import FIXTURES, SEEDS
+    from indexer.update import update_index
+    from search import open_index
+
+    root = tmp_path_factory.mktemp("councils")
+    corpus = root / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    for path in (FIXTURES / "unseen_layouts_3").glob("*.txt"):
+        shutil.copy(path, corpus / path.name)
+    update_index([corpus], root / "index")
+    return open_index(root / "index")
+
+
+@pytest.mark.parametrize("query, council", [
+    ("Teknisk Udvalg", "Teknisk Udvalg"), ("teknisk udvalg", "Teknisk Udvalg"),
+    ("Ældrerådet", "Ældrerådet"), ("aeldreraadet", "Ældrerådet"),
+    ("Kultur- og Fritidsudvalget", "Kultur- og Fritidsudvalget"),
+])
+def test_a_councils_name_typed_as_words_finds_its_meetings(councils_index, query, council):
+    """«Teknisk Udvalg» found one Næstved item that has both words, none of the committee's own;
+    «Ældrerådet» was split into «ældr» and «rådet», labelled approximate (web review)."""
+    from search import SearchRequest
+
+    response = councils_index.search(SearchRequest(query=query, page_size=100))
+    own = councils_index.search(SearchRequest(query="", filters={"council": (council,)}, page_size=100))
+    assert own.total > 0
+    assert {h.id for h in own.hits} <= {h.id for h in response.hits}
+    assert [h.council for h in response.hits[:own.total]] == [council] * own.total  # its own first
+    assert not response.approximate and response.notice is None
+
+
+def test_a_councils_name_with_other_words_narrows_to_its_items_that_have_them(councils_index):
+    from search import SearchRequest
+
+    hits = councils_index.search(SearchRequest(query="Teknisk Udvalg vintertjeneste")).hits
+    assert [(h.council, h.title) for h in hits] == [("Teknisk Udvalg", "Vintertjeneste 2024/25 – nyt regulativ")]
+    # a word that is no council's name on its own is a word: «udvalg» alone is not Teknisk Udvalg
+    assert all(c.text != "Teknisk Udvalg" for group in parse("udvalg").groups for c in group)
