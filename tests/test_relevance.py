@@ -473,11 +473,11 @@ def test_a_near_empty_item_ranks_below_a_substantive_one_but_is_not_hidden(tmp_p
 
 def test_closed_items_rank_below_substantive_items_with_the_same_title_word(searcher):
     # "Lukket punkt: Køb af ejendom" (decision "Godkendt.") outranked a whole item on the council's focus points.
-    assert top(searcher, "punkt", 3) == [
-        "Næstved #5 Rådets fokus punkter i 2017",
-        "Ravnsø #133 Lukket punkt: Køb af ejendom",
-        "Mosevang #62 Lukket punkt: Klage over tildeling af plejebolig",
-    ]
+    # (The order of the closed items after it is the scores' business: a compound part added to
+    # the shipped lexicon moved Fjordby's closed #45 above Mosevang's closed #62.)
+    first, *closed = top(searcher, "punkt", 3)
+    assert first == "Næstved #5 Rådets fokus punkter i 2017"
+    assert "Ravnsø #133 Lukket punkt: Køb af ejendom" in closed
     assert top(searcher, "ejendom", 1) == ["Ravnsø #133 Lukket punkt: Køb af ejendom"]  # still found first when alone
 
 
