@@ -174,7 +174,7 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
 @option("--json", "as_json", is_flag=True, help="Én JSON-linje pr. passage.")
 def extract(file: Path, as_json: bool) -> None:
     """Vis hvordan én fil deles i passager, uden at indeksere den."""
-    from indexer.extract import ExtractError
+    from indexer.extract import ExtractError, is_candidate, unsupported_reason
     from indexer.pipeline import read_document
     from indexer.settings import topics_file
     from indexer.topics import VocabularyError, checked_tagger
@@ -189,6 +189,11 @@ def extract(file: Path, as_json: bool) -> None:
         raise Failure(f"{printable(str(file))}: {error.reason}") from None
     for note in document.notices:  # to stderr: --json's lines stay JSON
         click.echo(f"Bemærkning: {printable(document.source)}: {printable(note)}", err=True)
+    if not is_candidate(file):
+        # `extract` reads any file it is given; `index` picks files from a folder by name first.
+        # Said here, so what extract shows is not taken for what indexing a folder does.
+        click.echo(f"Bemærkning: {printable(document.source)}: referatsog index springer filen over i en mappe: "
+                   f"{unsupported_reason(file)}", err=True)
     if as_json:
         for passage in document.passages:
             click.echo(json.dumps(passage.to_json(), ensure_ascii=False))

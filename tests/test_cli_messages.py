@@ -530,3 +530,18 @@ def test_a_fault_of_ours_is_one_danish_line_with_its_details_kept_in_a_file(runn
     assert result.stderr == ("Fejl: uventet fejl i Referatsøg (TypeError: 'NoneType' object does not support item "
                              f"assignment) – detaljerne er gemt i {kept} (send dem med, når fejlen meldes).\n")
     assert "Traceback" in kept.read_text(encoding="utf-8") and "in broken" in kept.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("notat.docx", "Word-dokument (.docx)"), ("referat-uden-endelse", "ukendt filtype (ingen filendelse)")])
+def test_extract_of_a_file_index_would_skip_by_name_says_so(runner, tmp_path, name, reason):
+    """`extract` reads a file by its content; `index` skips it in a folder by its name: extract
+    showed 7 passages of a file that indexing its folder would never read (admin review)."""
+    shutil.copy(SEEDS / "roskilde-integrationsraadet-referat-2026-06-04.txt", tmp_path / name)
+    result = run(runner, "extract", tmp_path / name, "--json")
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 7
+    assert f"Bemærkning: {name}: referatsog index springer filen over i en mappe: {reason}" in result.stderr
+    indexed = run(runner, "index", tmp_path, "--index-dir", tmp_path / "index", "-v")
+    assert f"{name}" in indexed.output and reason in indexed.output
+    plain = run(runner, "extract", SEEDS / "roskilde-integrationsraadet-referat-2026-06-04.txt")
+    assert "springer filen over" not in plain.stderr
