@@ -114,7 +114,8 @@ def update_index(
     from search import open_index  # the search engine is needed only here, not to list files
 
     from search import moved as moved_ids
-    from search.index_folder import remembered_folders, remembered_refused, write_folders, write_refused
+    from search.index_folder import (remembered_folders, remembered_passed_over, remembered_refused, write_folders,
+                                     write_refused)
 
     started = time.monotonic()
     progress = progress or Progress()
@@ -167,8 +168,11 @@ def update_index(
         if full:
             writer.clear()
         progress.start(len(corpus.files))  # the files to check; refused ones are reported at once
+        passed_over = {} if full else remembered_passed_over(Path(index_dir), refused_key(stamp))
         for item in corpus.skipped:
             progress.skipped(item)
+            if passed_over.get(item.source) == item.reason:  # as the last run: `-q` names it once only
+                not_reread.append(item.source)
         earlier_refused = {} if full else remembered_refused(Path(index_dir), refused_key(stamp))
         with contextlib.closing(_read_changed(corpus, stored, pool, earlier_refused, progress.reading)) as results:
             for source, changed in results:
@@ -239,7 +243,8 @@ def update_index(
     except Exception as error:  # the index is committed: a lost map only costs old addresses
         log.warning("could not record the moved ids in %s: %s", index_dir, error)
     try:  # committed: the next run does not read these again while they stay as they are
-        write_refused(Path(index_dir), refused_key(stamp), refused_files)
+        write_refused(Path(index_dir), refused_key(stamp), refused_files,
+                      {item.source: item.reason for item in corpus.skipped})
     except (OSError, ValueError) as error:  # they are only read again
         log.warning("could not record the refused files in %s: %s", index_dir, error)
     try:  # committed: the next run without paths indexes these again

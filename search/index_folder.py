@@ -75,13 +75,16 @@ def remembered_folders(path: Path) -> list[str]:
     return folders
 
 
-def write_refused(path: Path, key: str, files: dict[str, dict[str, Any]]) -> None:
+def write_refused(path: Path, key: str, files: dict[str, dict[str, Any]],
+                  passed_over: dict[str, str] | None = None) -> None:
     """Remember, beside the committed index, the files its last run read and refused for what
     they hold (no text layer, corrupt, encrypted), by source, with the size, mtime and reason
-    each was refused with; `key` names the code and data that refused them."""
+    each was refused with; `key` names the code and data that refused them. `passed_over`:
+    the files it skipped without reading them (by name, a link, a pipe), with the reason."""
     temporary = path / f"{REFUSED_FILE}.tmp"
     # ASCII escapes: a source name that is not UTF-8 (kept as surrogates) must round-trip too
-    temporary.write_text(json.dumps({"key": key, "files": files}) + "\n", encoding="utf-8")
+    temporary.write_text(json.dumps({"key": key, "files": files, "passed_over": passed_over or {}}) + "\n",
+                         encoding="utf-8")
     temporary.replace(path / REFUSED_FILE)
 
 
@@ -97,6 +100,18 @@ def remembered_refused(path: Path, key: str) -> dict[str, dict[str, Any]]:
         return {}
     return {source: record for source, record in files.items()
             if isinstance(record, dict) and isinstance(record.get("reason"), str)}
+
+
+def remembered_passed_over(path: Path, key: str) -> dict[str, str]:
+    """`write_refused`'s files skipped unread, with their reasons, if written under `key`."""
+    try:
+        data = json.loads((path / REFUSED_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("passed_over") if isinstance(data, dict) and data.get("key") == key else None
+    if not isinstance(files, dict):
+        return {}
+    return {source: reason for source, reason in files.items() if isinstance(reason, str)}
 
 
 def open_current(path: Path) -> FileIndex | None:

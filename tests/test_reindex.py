@@ -413,6 +413,26 @@ def test_a_folder_that_cannot_be_listed_keeps_what_was_indexed_from_it(tmp_path,
 # --- bad files, one line each, the run goes on -----------------------------------------------------
 
 
+def test_a_file_skipped_by_its_name_is_named_once_in_quiet_summaries(tmp_path):
+    """A Word document beside the minutes was named in every -q summary: a cron job's mail each
+    run, the same line (admin review). As for files refused for their content, it is named when
+    first skipped, then counted; a new one is named as ever."""
+    corpus, index_dir = make_corpus(tmp_path), tmp_path / "index"
+    (corpus / "notat.docx").write_bytes(b"PK\x03\x04")
+    first = update_index([corpus], index_dir)
+    assert "  notat.docx: Word-dokument (.docx) – gem det som PDF for at få det med" in \
+        format_summary(first, quiet=True).splitlines()
+
+    (corpus / "bilag.xlsx").write_bytes(b"PK\x03\x04")
+    second = update_index([corpus], index_dir)
+
+    quiet = format_summary(second, quiet=True).splitlines()
+    assert quiet[-3:] == ["Sprunget over:", "  bilag.xlsx: Excel-regneark (.xlsx) – bilag læses ikke",
+                          "Sprunget over som ved sidste kørsel (uændrede, ikke læst igen): 1 fil – se dem uden -q."]
+    assert "notat.docx" in format_summary(second)  # without -q, every skipped file as ever
+    assert {s.source for s in update_index([corpus], index_dir, full=True).skipped} == {"notat.docx", "bilag.xlsx"}
+
+
 def test_a_file_refused_for_its_content_is_not_read_again_while_it_stays_as_it_was(tmp_path, reads):
     """A folder of scanned PDFs was parsed again on every run, to be refused again: minutes
     of an incremental run that had one changed file to read."""
