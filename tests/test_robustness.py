@@ -9,6 +9,7 @@ subprocess with a generous timeout, so a regression fails the test instead of st
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -384,7 +385,11 @@ def test_a_folder_of_bad_files_costs_the_index_nothing_and_each_gets_one_danish_
     assert all(reason and not any(leak in reason for leak in LEAKS) for reason in lines.values()), lines
     assert not any(leak in result.stdout + result.stderr for leak in LEAKS)
     assert answers(index_dir) == before
-    assert strict.returncode == 1 and set(skipped_lines(strict.stdout)) == bad
+    # with -q, what the run before skipped as it is now is counted, not named again (a link, a loop)
+    listed = set(skipped_lines(strict.stdout))
+    again = re.search(r"Sprunget over som ved sidste kørsel \(uændrede, ikke læst igen\): (\d+) fil", strict.stdout)
+    assert strict.returncode == 1 and listed <= bad
+    assert len(listed) + (int(again.group(1)) if again else 0) == len(bad), strict.stdout
     assert answers(index_dir) == before
 
 
