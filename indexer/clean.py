@@ -7,6 +7,8 @@ line before them.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 import unicodedata
 from collections import Counter
@@ -106,7 +108,13 @@ def running_chrome(source: SourceFile) -> RunningChrome:
     if source.kind == "pdf":
         return find_running_chrome(pages)
     pseudo_pages, _ = _pseudo_pages(_text_of(pages))
-    return find_running_chrome(pseudo_pages) if len(pseudo_pages) >= _MIN_PSEUDO_PAGES else RunningChrome(())
+    chrome = find_running_chrome(pseudo_pages) if len(pseudo_pages) >= _MIN_PSEUDO_PAGES else RunningChrome(())
+    if source.site_title:
+        # A page's <title> is what a PDF's running header is: where the site names the municipality
+        # (and often the council and date) that a page with its own <h1> may not print. Looked at
+        # where the head and the text name none (`indexer.enrich`).
+        chrome = dataclasses.replace(chrome, lines=(*chrome.lines, source.site_title))
+    return chrome
 
 
 def _normalised(source: SourceFile) -> tuple[Page, ...]:

@@ -104,12 +104,13 @@ def extract(path: Path, root: Path) -> SourceFile:
     data = read_bytes(path)
     kind = _sniff(data, path)
     notices = _misnamed(kind, path.suffix.lower())
+    site_title = ""
     if kind == "pdf":
         pages = _bounded_pages(pdf_pages(data), notices)
     else:
         text = _bounded(decode_html(data) if kind == "html" else decode_text(data), notices)
         if kind == "html":
-            text = _visible_text(text)
+            text, site_title = _visible_text_and_title(text)
         else:
             text = _drop_code(html.unescape(text) if path.suffix.lower() in _HTML_SUFFIXES else text)
         text = normalise(text, "NFC")
@@ -118,7 +119,7 @@ def extract(path: Path, root: Path) -> SourceFile:
         pages = (Page(1, text),)
     _refuse_english(pages)
     return SourceFile(path=path, source=source, sha256=hashlib.sha256(data).hexdigest(), kind=kind, pages=pages,
-                      notices=tuple(notices))
+                      notices=tuple(notices), site_title=normalise(site_title, "NFC").strip())
 
 
 _HTML_SUFFIXES = (".html", ".htm")
@@ -380,9 +381,14 @@ def html_text(data: bytes) -> str:
 
 
 def _visible_text(markup: str) -> str:
+    return _visible_text_and_title(markup)[0]
+
+
+def _visible_text_and_title(markup: str) -> tuple[str, str]:
+    """The page's visible text and its `<title>`."""
     page = read_page(markup)
     first_line = page.text.strip().split("\n", 1)[0]
     if _ERROR_PAGE.search(page.title) or _ERROR_PAGE.search(first_line):
         raise ExtractError(f"en fejlside fra et websted, ikke et dokument («{page.title or first_line}»)")
-    return page.text
+    return page.text, page.title
 

@@ -49,6 +49,9 @@ class SourceFile:
     kind: str  # "pdf" | "text" | "markdown" | "html"
     pages: tuple[Page, ...]
     notices: tuple[str, ...] = ()  # how the file was read, where the administrator should know (see `Notice`)
+    # An HTML page's <title>, where a site names itself ("Referat – Socialudvalget – Fjordby Kommune"):
+    # read as a running header is (`indexer.clean.running_chrome`), never as text. "" otherwise.
+    site_title: str = ""
 
     @property
     def page_count(self) -> int:

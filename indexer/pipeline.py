@@ -41,7 +41,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 3  # 3: items numbered «§ 3.» are indexed as such (item_sign)
+READING_VERSION = 4  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header
 
 
 def read_document(path: Path, root: Path) -> Document:

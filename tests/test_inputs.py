@@ -632,3 +632,25 @@ def test_an_html_source_in_a_declared_charset_browsers_are_not_told_reads_right(
         assert response.mimetype == "text/html" and response.mimetype_params["charset"] == "utf-8"
         assert "sandbox" in response.headers["Content-Security-Policy"]
         assert response.data.decode("utf-8") == page
+
+
+SITE_PAGE = """<!doctype html><html><head><title>Referat - Socialudvalget - Fjordby Kommune</title></head>
+<body><nav>Menu</nav><main><h1>Socialudvalget 3. februar 2020</h1>
+<h2>1. Godkendelse af dagsorden</h2><p>Sagsnr.: 20/111</p><h3>Beslutning</h3><p>Godkendt.</p>
+<h2>2. Handicappolitik</h2><p>Sagsnr.: 20/112</p><h3>Sagsfremstilling</h3><p>Forslag til ny handicappolitik.</p>
+<h3>Beslutning</h3><p>Godkendt med ændringer.</p></main></body></html>"""
+
+
+def test_an_html_page_with_its_own_heading_takes_the_municipality_from_its_title(tmp_path):
+    """The site names itself only in <title> («… - Fjordby Kommune»); the page's <h1> names the
+    committee and date. The municipality was None, so the page was missing from the facet (admin
+    review). The title is read as a PDF's running header is: metadata, never a passage's text."""
+    (tmp_path / "side.html").write_text(SITE_PAGE, encoding="utf-8")
+    document = read_document(tmp_path / "side.html", tmp_path)
+    assert (document.municipality, document.council, document.meeting_date) == ("Fjordby", "Socialudvalget", "2020-02-03")
+    assert [p.title for p in document.passages] == ["Godkendelse af dagsorden", "Handicappolitik"]
+    assert not any("Fjordby" in p.text for p in document.passages)
+    # the text's own municipality still comes first
+    named = SITE_PAGE.replace("<h1>Socialudvalget", "<p>Holbæk Kommune</p><h1>Socialudvalget")
+    (tmp_path / "side.html").write_text(named, encoding="utf-8")
+    assert read_document(tmp_path / "side.html", tmp_path).municipality == "Holbæk"
