@@ -152,7 +152,7 @@ def test_the_command_line_period_takes_slashed_and_two_digit_dates(runner, seeds
     assert [(h["meeting_date"], h["title"]) for h in json.loads(later.output)["hits"] if h["meeting_date"]] == [
         ("2018-03-12", "Opfølgning på boligplaceringen")]
     bad = run(runner, "search", "flygtninge", "--from", "31/02/2015", "--index-dir", index_dir)
-    assert bad.exit_code == 1 and bad.stderr == ("Fejl: --from: Fra-datoen «31/02/2015» er ikke en dato. Skriv den som "
+    assert bad.exit_code == 2 and bad.stderr == ("Fejl: --from: Fra-datoen «31/02/2015» er ikke en dato. Skriv den som "
                                                  "21.05.2019, 2019-05-21, maj 2019 eller et årstal.\n")
 
 
