@@ -117,6 +117,20 @@ def test_a_cut_title_that_begins_several_items_or_none_is_not_found(client, cut)
     assert f"/document/{MINUTES_2015}" in [a["href"] for a in soup(response).select("main a")]
 
 
+@pytest.mark.parametrize("cut", ["16", "16-med"])
+def test_a_cut_address_that_names_two_items_links_both(client, cut):
+    """The minutes print two items «16.» (Medborgerskabspolitikken and Meddelelser): `…-16` may
+    be either, so it is no redirect, but the page offered only the document (web review)."""
+    response = client.get(f"/passage/{MINUTES_2015}-{cut}")
+    assert response.status_code == 404
+    links = [(text(a), a["href"]) for a in soup(response).select("main a")]
+    both = [(f"Punkt 16: {p['title']}", f"/passage/{p['id']}") for p in items(client, MINUTES_2015)
+            if p["item_number"] == 16]
+    assert len(both) == 2 and links[:3] == [*both, links[2]] and links[2][1] == f"/document/{MINUTES_2015}"
+    one = soup(client.get(f"/passage/{MINUTES_2015}-15-xyz"))  # one item 15, a cut that is not its title
+    assert [a["href"] for a in one.select("main a")][:1] == [f"/document/{MINUTES_2015}"]
+
+
 @pytest.mark.parametrize("tail", ["3", "1", "5", "16", "20"])
 def test_a_number_no_single_item_has_is_not_found_with_the_document_linked(client, tail):
     """Items 11–17 have no 3, 1 or 5 (the old form wrote the third place `03`) and two items

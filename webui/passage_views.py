@@ -135,18 +135,36 @@ def _number_slug(p: Passage) -> str | None:
     return re.sub(r"[^\w]+", "-", number.lower()).strip("-") or None if number else None
 
 
+# The most items a cut address may name and each be linked (`cut_link_document`).
+MAX_CANDIDATES = 5
+
+
 def cut_link_document(passage_id: str) -> tuple[tuple[str, str], ...]:
     """For an id that begins with a document's id (a permalink wrapped or cut in an e-mail:
     `<document id>-15-modtage`), a link to that document, where the reader finds the item;
-    else nothing. The longest such beginning, tried at each hyphen."""
+    else nothing. The longest such beginning, tried at each hyphen. Before it, a link to each
+    item the cut address may name, where it names a few: minutes that number two items 16
+    (`<document id>-16`), or two titles that begin alike after the cut."""
     parts = passage_id.split("-")
     for end in range(min(len(parts) - 1, 40), 0, -1):
         document_id = "-".join(parts[:end])
         passages = get_index().document(document_id) if get_index().has_id("documents", document_id) else []
         if passages:
-            return ((f"Se dokumentet: {document_title(passages[0])}",
-                     url_for("passages.document", document_id=document_id)),)
+            rest = "-".join(parts[end:]).rstrip("-")
+            cut = passage_id.rstrip("-")
+            named = [p for p in passages if rest and (number := _number_slug(p)) and (
+                number == rest or p.id.startswith(cut) and rest.startswith(number + "-"))]
+            items = tuple((f"{_capitalised(p.item_reference or 'punktet')}: {p.title or '(uden titel)'}",
+                           url_for("passages.passage", passage_id=p.id))
+                          for p in named) if 1 < len(named) <= MAX_CANDIDATES else ()
+            return (*items, (f"Se dokumentet: {document_title(passages[0])}",
+                             url_for("passages.document", document_id=document_id)))
     return ()
+
+
+def _capitalised(text: str) -> str:
+    """"Punkt 3a", "§ 3", "Afsnit 4": the first letter only (str.capitalize lowers "II")."""
+    return text[:1].upper() + text[1:]
 
 
 # Until c43f9ff a passage's id was its document's id and its place in the document, counted
@@ -233,8 +251,7 @@ def cut_id_found(moved: PassageMoved, url: str) -> Response:
     so (a page for a person, the API's shape for a program)."""
     p = moved.passage
     title = p.title or "(uden titel)"
-    reference = p.item_reference or "punktet"
-    reference = reference[:1].upper() + reference[1:]  # "Punkt 3a", "§ 3"
+    reference = _capitalised(p.item_reference or "punktet")
     message = (f"Adressen «{shown_id(moved.old_id)}» er afkortet. {reference} i dokumentet "
                f"«{document_title(p)}» er «{title}».")
     links = ((f"{reference}: {title}", url),
