@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from whoosh.analysis import Analyzer
-from whoosh.query import And, NullQuery, Or, Phrase, Prefix, Query, Term
+from whoosh.query import And, NullQuery, Or, Phrase, Prefix, Query, Term, Wildcard
 from whoosh.searching import Searcher
 
 from indexer.dates import MONTH_NAMES, parse_date
@@ -198,7 +198,7 @@ TOGETHER_MAX_DF = 2_000
 
 # Clauses on these fields match or not; they do not rank (a case number typed as a plain word
 # has no field and also searches the text).
-_UNRANKED_FIELDS = frozenset(FACETS_BY_NAME) | {"case_number", "date", "item", "month", "present", "absent"}
+_UNRANKED_FIELDS = frozenset(FACETS_BY_NAME) | {"case_number", "date", "day", "item", "month", "present", "absent"}
 
 
 def _any(queries: list[Query]) -> Query:
@@ -238,6 +238,14 @@ def _clause_query(
         return q, q
     if field == "item":
         return _item_query(clause, searcher, analyzer, decisions_only, phrases, notices)
+    if field == "day":
+        # A day without its year ("4. juni"): every meeting and dated text of that day, any year,
+        # and the day written as words in the texts («den 4. juni»).
+        month, day = (int(part) for part in clause.text.split("-"))
+        written = tuple(t.text for t in analyzer(f"{day}. {MONTH_NAMES[month - 1]}", mode="query"))
+        phrases.add(written)
+        q = Or([Wildcard("dates", f"*-{clause.text}"), Phrase("body", list(written))])
+        return q, q
     if field == "month":
         # Every date of the month (meetings, decisions, dates in the text), and the month written
         # as words ("I august 2019 blev 138 børn … sprogvurderet"), which no date records.

@@ -30,6 +30,7 @@ a `case_number` clause.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 
@@ -251,6 +252,12 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             number = MONTH_NAMES.index(month.group(1).lower()) + 1
             items.append(Clause(f"{month.group(2)}-{number:02d}", "month", False, negated))
             i = month.end()
+            continue
+        if field in (None, "date") and (day := _day_of_year(text, i)) is not None:  # "4. juni": every year's
+            typed, (month_number, day_number), i = day
+            items.append(Clause(f"{month_number:02d}-{day_number:02d}", "day", False, negated))
+            notices.append(f"«{typed}» har intet årstal: der er søgt efter møder og datoer den {day_number}. "
+                           f"{MONTH_NAMES[month_number - 1]} i alle år; skriv årstallet med for ét møde.")
             continue
         if field in (None, "date") and (short := _MONTH_ABBREVIATION_YEAR_RE.match(text, i)):  # "sept 2015"
             year, number = parse_month(short.group(0))  # type: ignore[misc]  # the pattern is a month
@@ -505,6 +512,27 @@ def _time_abbreviation(items: list[Clause | str]) -> list[str]:
                 return [f"«{item.text}» søges som klokkeslættets «kl.» («kl. 17.00»); skriv KL med store bogstaver "
                         "for at søge efter Kommunernes Landsforening."]
     return []
+
+
+# A day and a month's name without a year ("4. juni", "4 juni", "den 4. juni"): a year after it
+# makes it a whole date (`find_query_dates`, asked first), and so does a digit after it.
+_DAY_MONTH_RE = re.compile(rf"(\d{{1,2}})\.?\s*({'|'.join(MONTH_NAMES)})(?![\w\-/])(?!\.?\s*\d)", re.IGNORECASE)
+
+
+def _day_of_year(text: str, i: int) -> tuple[str, tuple[int, int], int] | None:
+    """(as typed, (month, day), end) of a day of a month without its year at `i` ("4. juni"),
+    or None: none there, or no such day ("31. juni").
+
+    >>> _day_of_year("4. juni", 0), _day_of_year("31. juni", 0), _day_of_year("4. juni 2026", 0)
+    (('4. juni', (6, 4), 7), None, None)
+    """
+    match = _DAY_MONTH_RE.match(text, i)
+    if match is None or (i and (text[i - 1].isalnum() or text[i - 1] in ".-/")):
+        return None
+    month, day = MONTH_NAMES.index(match.group(2).lower()) + 1, int(match.group(1))
+    if not 1 <= day <= calendar.monthrange(2024, month)[1]:  # a leap year: 29. februar is a day
+        return None
+    return match.group(0), (month, day), match.end()
 
 
 def _capital_time_abbreviations(items: list[Clause | str]) -> list[Clause | str]:

@@ -263,3 +263,19 @@ def test_a_name_typed_with_or_without_its_accent_finds_the_same_items(searcher, 
     plain = search(searcher, "Yalcin")
     assert plain.total > 0
     assert [h.id for h in search(searcher, typed).hits] == [h.id for h in plain.hits]
+
+
+# A day without its year
+
+
+def test_a_day_without_its_year_finds_that_days_meetings_of_every_year_and_says_so(searcher):
+    """«4. juni» found two 2015 items that mention the words, not the meeting of 4 June 2026,
+    though the help page promises a date finds its meeting (web review)."""
+    dated = search(searcher, "4. juni 2026")
+    meeting = {h.id for h in dated.hits if h.meeting_date == "2026-06-04"}
+    assert meeting and dated.notice is None
+    undated = search(searcher, "4. juni")
+    assert meeting <= {h.id for h in undated.hits}
+    assert "«4. juni» har intet årstal: der er søgt efter møder og datoer den 4. juni i alle år" in undated.notice
+    assert all(c.field != "day" for group in parse("31. juni").groups for c in group)  # no such day
+    assert [c.text for group in parse("møde 29. februar").groups for c in group if c.field == "day"] == ["02-29"]

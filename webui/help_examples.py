@@ -52,6 +52,7 @@ class DateForms:
     month: str
     days: str
     date_line: str
+    day_of_year: str = ""  # the day and month without the year: that day's meetings of every year
 
 
 def date_forms(iso: str) -> DateForms:
@@ -68,6 +69,7 @@ def date_forms(iso: str) -> DateForms:
         month=month,
         days=f"{first.day}.-{second.day}. {month}",
         date_line=f"Mødedato: {WEEKDAYS[d.weekday()]} d. {d.day:02d}. {month} kl. 16:30",
+        day_of_year=f"{d.day}. {MONTH_NAMES[d.month - 1]}",
     )
 
 
