@@ -91,27 +91,24 @@ def write_refused(path: Path, key: str, files: dict[str, dict[str, Any]],
 def remembered_refused(path: Path, key: str) -> dict[str, dict[str, Any]]:
     """`write_refused`'s files, if written under the same `key`; else (none, another version,
     unreadable) nothing: every file is then read again."""
+    return {source: record for source, record in _remembered(path, key, "files").items()
+            if isinstance(record, dict) and isinstance(record.get("reason"), str)}
+
+
+def _remembered(path: Path, key: str, part: str) -> dict[str, Any]:
+    """One part of what `write_refused` wrote, if under the same `key`; else nothing."""
     try:
         data = json.loads((path / REFUSED_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    files = data.get("files") if isinstance(data, dict) and data.get("key") == key else None
-    if not isinstance(files, dict):
-        return {}
-    return {source: record for source, record in files.items()
-            if isinstance(record, dict) and isinstance(record.get("reason"), str)}
+    found = data.get(part) if isinstance(data, dict) and data.get("key") == key else None
+    return found if isinstance(found, dict) else {}
 
 
 def remembered_passed_over(path: Path, key: str) -> dict[str, str]:
     """`write_refused`'s files skipped unread, with their reasons, if written under `key`."""
-    try:
-        data = json.loads((path / REFUSED_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    files = data.get("passed_over") if isinstance(data, dict) and data.get("key") == key else None
-    if not isinstance(files, dict):
-        return {}
-    return {source: reason for source, reason in files.items() if isinstance(reason, str)}
+    return {source: reason for source, reason in _remembered(path, key, "passed_over").items()
+            if isinstance(reason, str)}
 
 
 def open_current(path: Path) -> FileIndex | None:
