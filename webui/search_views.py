@@ -119,7 +119,7 @@ def help_sections(x: HelpExamples) -> list[dict[str, Any]]:
             x.municipality, x.council, x.year, x.case_handler, x.topic, x.doc_type, x.title, x.decision, x.case_field,
             x.present, x.absent, x.year_word, x.municipality_topic)]),
         ("datoer", "Datoer", [(q, {}) for q in ((dates.dotted, dates.long, dates.iso, dates.short, dates.slashed,
-                                                  dates.month, dates.days, dates.date_line) if dates else ())]),
+                                                  dates.month, dates.day_of_year, dates.days, dates.date_line) if dates else ())]),
         ("punkter", "Punkter og sager", [(q, {}) for q in (
             x.item, f"{x.item} {dates.dotted}" if x.item and dates else "", x.case_number, x.case_prefix)]),
         ("stavning", "Stavefejl og omtrentlige svar", [(q, {}) for q in (*x.misspellings, x.question)]),
