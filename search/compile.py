@@ -316,8 +316,8 @@ def _clause_query(
             # «§ 3»: the items a protocol numbers so ("§ 3. Høring …"), first, and the texts
             # that cite a paragraph 3 (of a law, mostly) after them.
             if searcher.doc_frequency("item", terms[0]):
-                item = Term("item", terms[0])
-                return Or([scored, Term("item", terms[0], boost=CASE_NUMBER_BOOST)]), Or([matching, item])
+                return (Or([scored, Term("item", terms[0], boost=CASE_NUMBER_BOOST)]),
+                        Or([matching, Term("item", terms[0])]))
         if record is not None:
             return Or([scored, record]), Or([matching, record])
     return scored, matching

@@ -551,6 +551,11 @@ def _capital_time_abbreviations(items: list[Clause | str]) -> list[Clause | str]
     return out
 
 
+def _time_word(item: Clause | str | None) -> bool:
+    """Whether `item` is the word that announces a time of day: «kl.», «kl», «klokken»."""
+    return isinstance(item, Clause) and item.text.rstrip(".").lower() in ("kl", "klokken")
+
+
 def _hours_as_times(items: list[Clause | str]) -> list[Clause | str]:
     """A bare hour after «kl.»/«klokken» ("kl. 17") also as the time the minutes print ("17.00"):
     the texts write «kl. 17.00», indexed as one number, so "kl. 17" found nothing.
@@ -564,7 +569,7 @@ def _hours_as_times(items: list[Clause | str]) -> list[Clause | str]:
         before = items[k - 1] if k else None
         if (isinstance(item, Clause) and isinstance(before, Clause) and not item.phrase and item.field is None
                 and not item.negated and re.fullmatch(r"\d{1,2}", item.text) and int(item.text) <= 24
-                and before.text.rstrip(".").lower() in ("kl", "klokken") and not before.phrase):
+                and _time_word(before) and not before.phrase):
             hour = int(item.text)
             for printed in dict.fromkeys((f"{hour}.00", f"{hour:02d}.00")):  # «kl. 9.00», «kl. 09.00»
                 out += ["OR", Clause(printed, None, False, False)]
@@ -592,7 +597,7 @@ def _decimal_points_as_commas(items: list[Clause | str]) -> list[Clause | str]:
         before = items[k - 1] if k else None
         if (isinstance(item, Clause) and not item.phrase and item.field is None and not item.negated
                 and _POINT_DECIMAL_RE.fullmatch(item.text)
-                and not (isinstance(before, Clause) and before.text.rstrip(".").lower() in ("kl", "klokken"))):
+                and not _time_word(before)):
             out += ["OR", Clause(item.text.replace(".", ","), None, False, False)]
     return out
 
