@@ -44,7 +44,7 @@ _PART_RE = re.compile(r"[^\W\d_]{2,}")  # runs of two or more letters: "waage", 
 # Raise with any change to how the analyzers read text that leaves the schema's fields as they
 # are: the index's build stamp holds it (`indexer.update.build_stamp`), so the next run rebuilds
 # an index whose terms were written the old way while the site goes on answering from it.
-ANALYSIS_VERSION = 2  # 2: accents folded away ("Yalçin" is "yalcin")
+ANALYSIS_VERSION = 3  # 2: accents folded away ("Yalçin" is "yalcin"); 3: case number tails
 
 # A time of day after «KL» in capitals: "17", "9", "17.00" (a heading in capitals: "MØDET KL. 17.00").
 _HOUR_RE = re.compile(r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?")
@@ -358,8 +358,51 @@ def FacetAnalyzer() -> CompositeAnalyzer:  # noqa: N802
     return ValueTokenizer() | LowercaseFilter() | FoldFilter()
 
 
+class CaseNumberTailFilter(Filter):
+    """At index time, adds to a whole case number its tails after each dash or slash, so the
+    part a reporter copies from a letter finds the case: "A21-1-14" of «00.01.00-A21-1-14»,
+    "2021-1874" of «588-2021-1874». A tail is kept only while it still has a separator and six
+    characters: "1-14" or "1874" alone would name a great many cases.
+
+    >>> [t.text for t in CaseNumberAnalyzer()("00.01.00-A21-1-14", mode="index")]
+    ['00.01.00-a21-1-14', 'a21-1-14']
+    >>> [t.text for t in CaseNumberAnalyzer()("588-2021-1874", mode="index")]
+    ['588-2021-1874', '2021-1874']
+    >>> [t.text for t in CaseNumberAnalyzer()("15/4410", mode="index")]
+    ['15/4410']
+    >>> [t.text for t in CaseNumberAnalyzer()("00.01.00-A21-1-14", mode="query")]
+    ['00.01.00-a21-1-14']
+    """
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for t in tokens:
+            whole = t.text
+            yield t
+            if t.mode != "index":
+                continue
+            for tail in case_number_tails(whole):
+                t.text = tail
+                yield t
+
+
+def case_number_tails(value: str) -> list[str]:
+    """The tails of a case number that `CaseNumberTailFilter` indexes, longest first."""
+    return [tail for m in _TAIL_START_RE.finditer(value)
+            if len(tail := value[m.end():]) >= 6 and _SEPARATOR_RE.search(tail)]
+
+
+_TAIL_START_RE = re.compile(r"[-/](?=\w)")
+_SEPARATOR_RE = re.compile(r"\w[-/.]\w")
+
+
 def CaseNumberAnalyzer() -> CompositeAnalyzer:  # noqa: N802
-    """A case number as one lower-case token, so `sagsnr:00.01.00-a21-1-14` matches exactly."""
+    """A case number as one lower-case token, so `sagsnr:00.01.00-a21-1-14` matches exactly,
+    and at index time its tails (`CaseNumberTailFilter`)."""
+    return ValueTokenizer() | LowercaseFilter() | CaseNumberTailFilter()
+
+
+def ExactValueAnalyzer() -> CompositeAnalyzer:  # noqa: N802
+    """A value as one lower-case token: an ISO date, an item number ("3a", "§3")."""
     return ValueTokenizer() | LowercaseFilter()
 
 

@@ -98,8 +98,11 @@ def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
     try:
         ix = open_current(path)  # another process may have created it while we looked
         if ix is None:
-            ix = whoosh_index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
+            whoosh_index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
             write_version(path)
+            # Opened again, not the object `create_in` returned: that one answers every later
+            # generation with the schema it was made with, where a rebuild commits a new one.
+            ix = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
     finally:
         writers_lock.release()
     return SearchIndex(path, ix)

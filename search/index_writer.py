@@ -38,7 +38,7 @@ from indexer.models import Document
 from search.analysis import use_compound_lexicon
 from search.api import IndexLocked
 from search.index_folder import INDEX_NAME, locked_message
-from search.schema import file_fields, passage_fields
+from search.schema import build_schema, file_fields, passage_fields
 from search.spool import Spool, merge_with
 from search.writing import SegmentWriter, remove_uncommitted
 
@@ -140,6 +140,10 @@ class IndexWriter:
             raise ValueError("clear() must come before the first add()")
         self._cleared = True
         self._changed = True
+        # This code's schema, not the one pickled into the index: a rebuild is how a changed
+        # analyzer (a filter added, see `search.analysis.ANALYSIS_VERSION`) reaches the index.
+        # Safe before the first add: Whoosh's writer reads its fields from `schema` at each call.
+        self._writer.schema = build_schema()
         self._start_learning()
 
     def commit(self) -> None:

@@ -34,7 +34,7 @@ from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from indexer.dates import find_dates
 from indexer.models import Document, Passage
-from search.analysis import VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer, DanishPositions
+from search.analysis import VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer, DanishPositions, ExactValueAnalyzer
 from search import decompound
 from search.danish import DATA_DIR, fold
 from search.facets import FACETS
@@ -119,10 +119,10 @@ def build_schema() -> Schema:
         "case_number": KEYWORD(analyzer=CaseNumberAnalyzer()),
         # Every date of the passage as ISO values (meeting, decisions, dates written in the
         # text in any form), so a date finds its meeting however the user writes it.
-        "dates": KEYWORD(analyzer=CaseNumberAnalyzer()),
+        "dates": KEYWORD(analyzer=ExactValueAnalyzer()),
         # the agenda item's number and, where it says more, its number as printed (3 and 3a,
         # 4 and 4.1), for "punkt 15", "punkt 3a", "punkt 4" (its sub-items too)
-        "item": KEYWORD(analyzer=CaseNumberAnalyzer()),
+        "item": KEYWORD(analyzer=ExactValueAnalyzer()),
         # Who attended the meeting and who was absent, for "deltager:" and "fraværende:" (a
         # reporter's attendance story). Not in `body`: each name would match every item of
         # every meeting the person sat in.

@@ -1177,6 +1177,21 @@ def test_numbers_that_are_no_dates_stay_words(query):
     assert clauses(query) == [(query, None, False)]
 
 
+@pytest.mark.parametrize("query", ["A21-1-14", "a21-1-14", "sagsnr A21-1-14", "sagsnr:A21-1-14"])
+def test_the_tail_of_a_case_number_after_its_journal_code_finds_the_case(seed_search, query):
+    """Reporters copy «A21-1-14» from a letter without the journal plan's «00.01.00-»."""
+    whole = seed_search.search(SearchRequest(query="sagsnr:00.01.00-A21-1-14", page_size=50))
+    response = seed_search.search(SearchRequest(query=query, page_size=50))
+    assert whole.total == 14
+    assert {h.id for h in response.hits} == {h.id for h in whole.hits}
+
+
+def test_a_short_tail_of_a_case_number_names_no_case(seed_search):
+    # «1-14» ends a great many case numbers: only a text that writes it matches
+    assert seed_search.search(SearchRequest(query="sagsnr:1-14")).total == 0
+    assert seed_search.search(SearchRequest(query="1-14")).total == 0
+
+
 def test_a_case_number_shaped_like_a_date_stays_one_after_its_label(seed_search):
     assert clauses("sagsnr 27.05.15") == [("27.05.15", "case_number", False)]
     assert seed_search.search(SearchRequest(query="00.01.00")).total > 1  # the KLE code still finds its cases

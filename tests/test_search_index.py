@@ -186,6 +186,41 @@ def test_clear_rebuilds_in_one_transaction(index, corpus: Path):
     assert [h.title for h in index.search(SearchRequest(query="flygtninge")).hits] == ["Status på flygtninge"]
 
 
+def test_a_whole_build_writes_with_this_codes_analyzers_not_the_ones_pickled_in_the_index(tmp_path, corpus, monkeypatch):
+    """Whoosh pickles the schema, analyzers included, into the index: a rebuild for a changed
+    analyzer (`ANALYSIS_VERSION`) must write with the new one, or the change never lands."""
+    import search.index
+    from search.analysis import ExactValueAnalyzer
+    from search.schema import build_schema
+
+    def schema_of_an_older_release():
+        schema = build_schema()
+        schema["case_number"].analyzer = ExactValueAnalyzer()  # before case numbers' tails were indexed
+        return schema
+
+    monkeypatch.setattr(search.index, "build_schema", schema_of_an_older_release)
+    old = open_index(tmp_path / "old", create=True)
+    with old.writer() as writer:
+        writer.add(minutes("a.txt", "Modtagelse af flygtninge"), corpus)
+    monkeypatch.undo()
+    try:
+        assert old.search(SearchRequest(query="sagsnr:00.01.00-A21-1-14")).total == 1
+        assert old.search(SearchRequest(query="sagsnr:A21-1-14")).total == 0
+        with old.writer() as writer:  # an increment keeps the index's analyzers: its terms stay alike
+            writer.add(minutes("b.txt", "Foreningernes dag"), corpus)
+        assert old.search(SearchRequest(query="sagsnr:A21-1-14")).total == 0
+        with old.writer() as writer:
+            writer.clear()
+            writer.add(minutes("a.txt", "Modtagelse af flygtninge"), corpus)
+            writer.add(minutes("b.txt", "Foreningernes dag"), corpus)
+        assert old.search(SearchRequest(query="sagsnr:A21-1-14")).total == 2
+        with old.writer() as writer:  # and the next increment writes the same way
+            writer.add(minutes("c.txt", "Mødeplan 2016"), corpus)
+        assert old.search(SearchRequest(query="A21-1-14")).total == 3
+    finally:
+        old.close()
+
+
 def test_a_whole_build_records_its_stamp_in_its_commit_and_increments_keep_it(index, tmp_path: Path, corpus: Path):
     assert index.build_stamp is None  # the fixture's build gave none
     with index.writer(build_stamp="data-2") as writer:
