@@ -142,6 +142,36 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
     return None
 
 
+def _attendance_respelt(parsed: ParsedQuery, request: SearchRequest, searcher: Searcher, snapshot: Snapshot
+                        ) -> tuple[Compiled, frozenset[int], str] | None:
+    """A name no text or list holds, spelt as the attendance lists spell it (`suggest.name_corrections`):
+    the meetings that list that name, a notice saying so, and the query so spelt as the suggestion."""
+    if not parsed.groups or len(parsed.groups) > _NAME_WORDS or any(
+            group[0].field is not None or group[0].negated or group[0].phrase or group[0].prefix
+            for group in parsed.groups):
+        return None
+    words = [group[0].text for group in parsed.groups]
+    spelt = suggest.name_corrections(searcher, words, "decision" if request.decisions_only else "body", snapshot)
+    if spelt is None:
+        return None
+    respelt = replace(parsed, groups=tuple((replace(group[0], text=word),) for group, word in zip(parsed.groups, spelt)))
+    found = _attendance(respelt, searcher, snapshot, request.decisions_only, frozenset())
+    if found is None or not found[1]:
+        return None
+    suggestion = request.query.strip()
+    for word, right in zip(words, spelt):
+        if right != word:
+            suggestion = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", right, suggestion, count=1)
+    typed = " ".join(w for w, right in zip(words, spelt) if right != w)
+    named = " ".join(right for w, right in zip(words, spelt) if right != w)
+    name = " ".join(word for word in spelt if not danish.is_stop(danish.fold(word)))  # as `_attendance` reads it
+    quoted = f'"{name}"' if " " in name else name
+    notice = (f"«{typed}» står hverken i teksten eller på deltagerlisterne, men «{named}» står på mødernes deltagerlister: "
+              f"her er møderne med «{name}» som deltager eller fraværende (søg deltager:{quoted} eller fraværende:{quoted}).")
+    compiled, listed = found
+    return replace(compiled, notices=(*parsed.notices, notice)), listed, suggestion
+
+
 def _elsewhere(searcher: Searcher, snapshot: Snapshot, others: frozenset[int], matched: frozenset[int]) -> str:
     """Where the lists name a person at items the text did not find (`others`): "ved andre møder",
     or "ved mødets andre punkter" when each is of a meeting found already ("Peter Juul" is found
@@ -297,6 +327,10 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
             compiled = replace(compiled, notices=(*compiled.notices, *attendance[0].notices))
         else:  # a name on the meetings' attendance lists only
             compiled, matched = attendance
+    elif not matched and compiled.scored is not None and (
+            listed := _attendance_respelt(parsed, request, searcher, snapshot)):
+        compiled, matched, suggestion = listed  # a misspelt name the lists spell otherwise
+        approximate = True
     # Typed phrases no text holds: said, with the query without their quotes as the link to follow.
     unquoted: tuple[str, ...] = ()
     loose: tuple[str, int] | None = None

@@ -392,7 +392,10 @@ def _spelling(searcher: Searcher, term: str, typed: str, field: str, passages: i
         read += 1
         stored = searcher.stored_fields(docnum).get("record")
         record = json.loads(stored) if stored else {}
-        text = f"{record.get('title') or ''}\n{record.get('text') or ''}"[:_SCAN]
+        if field in _ATTENDANCE_FIELDS:  # names: the meeting's lists, not the item's text
+            text = "\n".join(record.get(field) or ())[:_SCAN]
+        else:
+            text = f"{record.get('title') or ''}\n{record.get('text') or ''}"[:_SCAN]
         for match in _TOKEN_RE.finditer(text):
             word = match.group(0)
             if word in seen:
@@ -523,6 +526,33 @@ def _without_open_quote(query: str) -> str:
         return query
     at = query.rfind('"')
     return " ".join((query[:at] + query[at + 1:]).split())
+
+
+_ATTENDANCE_FIELDS = frozenset({"present", "absent"})
+
+
+def name_corrections(searcher: Searcher, words: list[str], field: str = "body",
+                     snapshot: Snapshot | None = None) -> list[str] | None:
+    """`words` (a name, as typed) spelt as the meetings' attendance lists spell them, when some
+    word is on no list and no text has it, and the lists have a spelling closer than any of the
+    texts (`field`): "Thiruchelvan" → "Thiruchelvam". None otherwise. Without this a
+    misspelt member's name was offered as an ordinary word ("Basiir" → «Basis»)."""
+    spelt, changed = [], False
+    for word in words:
+        own = analyze(_ANALYZER, word)
+        if len(own) != 1 or any(searcher.doc_frequency(f, own[0]) for f in (*_ATTENDANCE_FIELDS, field)):
+            spelt.append(word)
+            continue
+        listed = [c for f in sorted(_ATTENDANCE_FIELDS) for c in _corrections(searcher, word, f, snapshot)]
+        if not listed:
+            return None
+        best = min(listed, key=lambda c: c.distance)
+        in_texts = _corrections(searcher, word, field, snapshot)
+        if in_texts and min(c.distance for c in in_texts) <= best.distance:  # a tie: the texts' word, as before
+            return None
+        spelt.append(best.spelling)
+        changed = True
+    return spelt if changed else None
 
 
 def _corrections(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> tuple[Correction, ...]:

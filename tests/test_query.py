@@ -1413,3 +1413,41 @@ def test_a_name_only_on_attendance_lists_finds_its_meetings_and_says_where_it_st
     assert titles(chair) == {"Foreningspuljen"} and 'deltager:"Rasmus Kvist"' in chair.notice
     assert search(attendance_index, "boligplacering").notice is None
     assert search(attendance_index, "Ole Riis").total == 0
+
+
+@pytest.fixture
+def misspelt_member_index(tmp_path):
+    # «Basir» is on the lists only; the texts have «basis», which Danish writes often.
+    docs = [example_document("fjordby-2023.txt", [
+        P("Budget 2024", "Indstillingen er udarbejdet på basis af de seneste tal. Budgettet er på basis af 2023.",
+          "Godkendt.", meeting_date="2023-03-02", year=2023, present=("Basir Ahmadi", "Bent Lykke")),
+        P("Foreningspuljen", "Jovanovic fra foreningen orienterede.", meeting_date="2023-03-02", year=2023,
+          present=("Basir Ahmadi", "Bent Lykke")),
+    ])]
+    yield from indexed(docs, tmp_path)
+
+
+@pytest.mark.parametrize("query, meant, notice", [
+    # not «basis», a word of the texts two edits away
+    ("Basiir", "Basir", "«Basiir» står hverken i teksten eller på deltagerlisterne, men «Basir» står på mødernes "
+                        "deltagerlister: her er møderne med «Basir» som deltager eller fraværende "
+                        "(søg deltager:Basir eller fraværende:Basir)."),
+    ("Bent Lykkke", "Bent Lykke", "«Lykkke» står hverken i teksten eller på deltagerlisterne, men «Lykke» står på "
+                                  "mødernes deltagerlister: her er møderne med «Bent Lykke» som deltager eller "
+                                  'fraværende (søg deltager:"Bent Lykke" eller fraværende:"Bent Lykke").'),
+    ("basiir ahmadi", "basir ahmadi", None),
+])
+def test_a_misspelt_name_is_corrected_from_the_attendance_lists(misspelt_member_index, query, meant, notice):
+    answer = search(misspelt_member_index, query)
+    assert answer.suggestion == meant and answer.approximate
+    assert titles(answer) == {"Budget 2024", "Foreningspuljen"}  # the meeting the lists name him at
+    assert answer.notice == notice or notice is None and 'deltager:"basir ahmadi"' in answer.notice
+
+
+def test_a_misspelt_name_the_texts_spell_as_closely_is_corrected_from_the_texts(misspelt_member_index):
+    # «Jovanovic» is a word of one item's text and on no list: the text's close spelling, as before.
+    answer = search(misspelt_member_index, "Jovanovich")
+    assert answer.suggestion == "Jovanovic" and titles(answer) == {"Foreningspuljen"}
+    assert "deltagerlister" not in (answer.notice or "")
+    # A word closer to the texts' «basis» than to any name stays a correction from the texts.
+    assert search(misspelt_member_index, "bassis").suggestion == "basis"
