@@ -110,6 +110,23 @@ def test_a_permalink_cut_in_an_email_leads_to_its_document(client):
         "status": 404, "code": "unknown_passage", "message": text(soup(response).select_one("p.lead"))}
 
 
+def test_a_permalink_with_its_title_part_mistyped_links_the_item_of_its_number(client):
+    """`…-15-modtagelse-af-flygtningene`: the document and the number are right, the title part
+    is not (mistyped, or the title renamed since): no redirect to a guess, a link to item 15."""
+    item = client.get(f"/api/passage/{hit_id(client, 'Modtagelse af flygtninge', 'flygtninge boligplacering')}").get_json()
+    wrong = f"{item['document_id']}-{item['item_number']}-modtagelse-af-flygtningene"
+    assert wrong != item["id"]
+    response = client.get(f"/passage/{wrong}")
+    assert response.status_code == 404
+    links = [(a.get_text(), a["href"]) for a in soup(response).select("main a")]
+    assert links[:2] == [(f"Punkt {item['item_number']}: Modtagelse af flygtninge", f"/passage/{item['id']}"),
+                         ("Se dokumentet: Referat: Integrationsrådet, Næstved Kommune, 21. maj 2015",
+                          f"/document/{item['document_id']}")]
+    # a number the document has not: the document only
+    response = client.get(f"/passage/{item['document_id']}-99-modtagelse-af-flygtninge")
+    assert [a.get_text() for a in soup(response).select("main a")][0].startswith("Se dokumentet: ")
+
+
 # --- Following a search -------------------------------------------------------------------
 
 def test_follow_the_search_explains_the_feed_and_gives_its_address(client):

@@ -154,12 +154,23 @@ def cut_link_document(passage_id: str) -> tuple[tuple[str, str], ...]:
             cut = passage_id.rstrip("-")
             named = [p for p in passages if rest and (number := _number_slug(p)) and (
                 number == rest or p.id.startswith(cut) and rest.startswith(number + "-"))]
+            shown = named if len(named) > 1 else []  # one would have been answered with a redirect
+            if not named:  # the number right, the title part another (mistyped, or the title renamed):
+                shown = _numbered_as(passages, rest)  # the items of that number, never a redirect
             items = tuple((f"{_capitalised(p.item_reference or 'punktet')}: {p.title or '(uden titel)'}",
                            url_for("passages.passage", passage_id=p.id))
-                          for p in named) if 1 < len(named) <= MAX_CANDIDATES else ()
+                          for p in shown) if len(shown) <= MAX_CANDIDATES else ()
             return (*items, (f"Se dokumentet: {document_title(passages[0])}",
                              url_for("passages.document", document_id=document_id)))
     return ()
+
+
+def _numbered_as(passages: list[Passage], rest: str) -> list[Passage]:
+    """The items whose number begins `rest` (`15-forkert-titel`), the longest number only: "4-1"
+    before "4" of `4-1-titel`."""
+    numbered = [(len(number), p) for p in passages if (number := _number_slug(p)) and rest.startswith(number + "-")]
+    longest = max((length for length, _ in numbered), default=0)
+    return [p for length, p in numbered if length == longest]
 
 
 def _capitalised(text: str) -> str:
