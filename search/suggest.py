@@ -543,12 +543,15 @@ def name_corrections(searcher: Searcher, words: list[str], field: str = "body",
         if len(own) != 1 or any(searcher.doc_frequency(f, own[0]) for f in (*_ATTENDANCE_FIELDS, field)):
             spelt.append(word)
             continue
+        in_texts = _corrections(searcher, word, field, snapshot)  # looked up anyway by `fallback`: kept
+        nearest = min((c.distance for c in in_texts), default=None)
+        if nearest is not None and nearest <= 1:  # no list can be closer; a tie goes to the texts' word
+            return None
         listed = [c for f in sorted(_ATTENDANCE_FIELDS) for c in _corrections(searcher, word, f, snapshot)]
         if not listed:
             return None
         best = min(listed, key=lambda c: c.distance)
-        in_texts = _corrections(searcher, word, field, snapshot)
-        if in_texts and min(c.distance for c in in_texts) <= best.distance:  # a tie: the texts' word, as before
+        if nearest is not None and nearest <= best.distance:
             return None
         spelt.append(best.spelling)
         changed = True
