@@ -64,6 +64,18 @@ def test_the_empty_page_names_the_count_beside_the_link_that_removes_the_filter(
                for text in (a.get_text(" ", strip=True) for a in decided.select(".empty a.action")))
 
 
+def test_decisions_only_whose_removal_finds_nothing_says_so_beside_its_link(client):
+    # Roskilde has no item about refugees at all: the whole items find nothing either.
+    assert api(client, q="flygtninge", municipality="Roskilde")["total"] == 0
+    page = soup(client.get("/", query_string={"q": "flygtninge", "municipality": "Roskilde", "decisions_only": "1"}))
+    texts = [a.get_text(" ", strip=True) for a in page.select(".empty a.action")]
+    assert "Søg i hele punkterne, ikke kun i beslutningerne – giver stadig 0 resultater" in texts
+    # a wider search that only guesses (close spellings) is no count, and no «stadig 0» either
+    guessed = soup(client.get("/", query_string={"q": "boligplasering", "decisions_only": "1"}))
+    assert "Søg i hele punkterne, ikke kun i beslutningerne" in [
+        a.get_text(" ", strip=True) for a in guessed.select(".empty a.action")]
+
+
 def test_two_values_of_one_facet_get_no_count_on_either_chip(client):
     # Each chip removes one value; the count is of the facet with both taken off.
     page = soup(client.get("/", query_string={"q": "flygtninge", "municipality": ["Roskilde", "Hedelund"],

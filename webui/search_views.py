@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -147,14 +148,20 @@ def still_empty(response: SearchResponse) -> frozenset[str]:
     """The filters of a search that found nothing whose removal finds nothing either, by their
     parameter: a facet with one value chosen, or an end of the period, that the engine's
     `widenings` (those finding something) leave out. The empty page says so beside its link,
-    which a reader would otherwise follow to another empty page. «Kun beslutninger» is not
-    among them: the engine leaves it out also when the wider search only guesses."""
+    which a reader would otherwise follow to another empty page. «Kun beslutninger», which the
+    engine leaves out also when the wider search only guesses, is asked once more here (one
+    hit, on a page that found nothing): among them only when the wider search finds nothing."""
     if response.total:
         return frozenset()
     r = response.request
     counted = {name for name, values in r.filters.items() if len(values) == 1}
     counted |= {name for name, on in (("from", r.date_from), ("to", r.date_to)) if on}
-    return frozenset(counted - {w.parameter for w in response.widenings})
+    empty = counted - {w.parameter for w in response.widenings}
+    if r.decisions_only and not any(w.parameter == "decisions_only" for w in response.widenings):
+        wider = get_index().search(replace(r, decisions_only=False, page=1, page_size=1))
+        if not wider.total:
+            empty.add("decisions_only")
+    return frozenset(empty)
 
 
 def without_filters_total(state: SearchState, response: SearchResponse) -> int | None:
