@@ -293,8 +293,16 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         suggestion, said = _followed(searcher, snapshot, request, suggestion, bool(facet_sets), bool(period))
         notices = (*notices, said) if said else notices
     approximate = approximate and bool(hits_set)  # no "approximate results" above none
+    wider = run_search(searcher, replace(request, decisions_only=False, page=1, page_size=1), snapshot,
+                       check_suggestion=False, widen=False) if widen and not hits_set and request.decisions_only else None
+    if wider is not None and wider.approximate and wider.suggestion and suggestion is None and check_suggestion:
+        # A typo with «Kun beslutninger» on: the decisions hold no close spelling, the whole items
+        # may. The «Mente du» link would keep the switch on; the notice names what the items give.
+        notices = (*notices, f"Ingen beslutning indeholder ordene eller en lignende stavemåde; i hele punkterne er der "
+                             f"{wider.total} {'omtrentligt resultat' if wider.total == 1 else 'omtrentlige resultater'}"
+                             f" med «{wider.suggestion}».")
     notice = " ".join(notices) or None
-    widenings = _widenings(searcher, snapshot, request, matched, facet_sets, copies) \
+    widenings = _widenings(searcher, snapshot, request, matched, facet_sets, copies, wider) \
         if widen and not hits_set and (facet_sets or period or request.decisions_only) else ()
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate, order=order, widenings=widenings)
@@ -380,11 +388,13 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
 
 
 def _widenings(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, matched: frozenset[int],
-               facet_sets: dict[str, frozenset[int]], copies: dict[int, tuple[int, bytes]]) -> tuple[Widening, ...]:
+               facet_sets: dict[str, frozenset[int]], copies: dict[int, tuple[int, bytes]],
+               wider: SearchResponse | None = None) -> tuple[Widening, ...]:
     """For a search that found nothing with filters on: how many items each filter taken off
     finds (a facet with all its values, an end of the period, «Kun beslutninger»), those that
     find some. A facet or an end from the sets at hand; «Kun beslutninger», which changes what
-    the words are matched in, by searching again without it, one hit asked for."""
+    the words are matched in, by searching again without it, one hit asked for (`wider`, when
+    the caller has)."""
     ends = {name: bounds for name, bounds, on in (("from", ("", request.date_to), request.date_from),
                                                   ("to", (request.date_from, ""), request.date_to)) if on}
     whole = [period_docs(searcher, snapshot, request.date_from, request.date_to)] if ends else []
@@ -395,8 +405,9 @@ def _widenings(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, m
         rest = [period_docs(searcher, snapshot, *bounds)] if any(bounds) else []
         found.append(Widening(name, len(_without_copies(_intersect(matched, [*facet_sets.values(), *rest]), copies))))
     if request.decisions_only:
-        wider = run_search(searcher, replace(request, decisions_only=False, page=1, page_size=1), snapshot,
-                           check_suggestion=False, widen=False)
+        if wider is None:
+            wider = run_search(searcher, replace(request, decisions_only=False, page=1, page_size=1), snapshot,
+                               check_suggestion=False, widen=False)
         if not wider.approximate:  # guesses are no count of what the words find
             found.append(Widening("decisions_only", wider.total))
     return tuple(widening for widening in found if widening.total)

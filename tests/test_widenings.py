@@ -76,6 +76,16 @@ def test_decisions_only_whose_removal_finds_nothing_says_so_beside_its_link(clie
         a.get_text(" ", strip=True) for a in guessed.select(".empty a.action")]
 
 
+def test_a_typo_with_decisions_only_on_says_what_the_whole_items_give(seed_index):
+    # No decision holds «boligplacering» or a close spelling; the whole items do.
+    response = seed_index.search(SearchRequest(query="boligplasering", decisions_only=True))
+    wider = seed_index.search(SearchRequest(query="boligplasering"))
+    assert response.total == 0 and wider.approximate and wider.total > 0
+    assert response.notice == ("Ingen beslutning indeholder ordene eller en lignende stavemåde; i hele punkterne er "
+                               f"der {wider.total} omtrentlige resultater med «boligplacering».")
+    assert seed_index.search(SearchRequest(query="xyzzyqq", decisions_only=True)).notice is None
+
+
 def test_two_values_of_one_facet_get_no_count_on_either_chip(client):
     # Each chip removes one value; the count is of the facet with both taken off.
     page = soup(client.get("/", query_string={"q": "flygtninge", "municipality": ["Roskilde", "Hedelund"],
