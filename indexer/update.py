@@ -333,11 +333,18 @@ class RunRefused(Exception):
             folders = list(self.outside)
             where = (f"{folders[0]} (ikke nævnt i {named_in})" if len(folders) == 1 else
                      f"mapper, der ikke er nævnt i {named_in}: " + _and([f"{f} ({n})" for f, n in self.outside.items()]))
-            command = " ".join(["referatsog index", *(shlex.quote(p) for p in folders + [str(g) for g in self.given])])
-            parts.append(f"Kørslen ville fjerne {_documents(sum(self.outside.values()))}, der er indekseret fra "
-                         f"{printable(where)}; indekset er uændret. Nævn alle mapperne "
-                         f"({printable(command + options)}), eller brug --full for at bygge indekset alene af de "
-                         "nævnte mapper.")
+            there = [f for f in folders if os.path.exists(f)]
+            command = " ".join(["referatsog index", *(shlex.quote(p) for p in there + [str(g) for g in self.given])])
+            removed = f"Kørslen ville fjerne {_documents(sum(self.outside.values()))}, der er indekseret fra {where}"
+            if len(there) == len(folders):
+                parts.append(f"{printable(removed)}; indekset er uændret. Nævn alle mapperne "
+                             f"({printable(command + options)}), eller brug --full for at bygge indekset alene af de "
+                             "nævnte mapper.")
+            else:  # a folder moved or deleted since: naming it fails, so the remedy is --full
+                gone = [f for f in folders if f not in there]
+                parts.append(f"{printable(removed)}; indekset er uændret. {printable(_and(gone))} findes ikke længere "
+                             "(flyttet eller slettet?): skal dokumenterne derfra fjernes, så kør "
+                             f"{printable(command + ' --full' + options)}.")
         for folder, (count, empty) in self.emptied.items():
             what = "er tom" if empty else "har ingen filer, der kan indekseres"
             parts.append(f"{printable(folder)} {what}, men indekset har {_documents(count)} derfra – er drevet "

@@ -77,6 +77,29 @@ def test_indexing_a_new_folder_alone_is_refused_and_the_index_still_answers_the_
     assert f"Mapper: {corpus}, {new}\n" in both.stdout and len(documents(index_dir)) == 6
 
 
+def test_a_folder_moved_since_the_last_run_is_named_as_gone_and_the_remedy_works(runner, tmp_path):
+    """The remedy named the old folder («Nævn alle mapperne (… gammel nye …)»), which no longer
+    exists: following it failed with «mappen eller filen findes ikke»."""
+    corpus, index_dir = seeds_copy(tmp_path), tmp_path / "idx"
+    build(runner, corpus, index_dir=index_dir)
+    before = answers(index_dir)
+    moved = tmp_path / "flyttet"
+    corpus.rename(moved)
+
+    result = run(runner, "index", moved, "--index-dir", index_dir)
+
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Fejl: Kørslen ville fjerne 5 dokumenter, der er indekseret fra {corpus} (ikke nævnt i kommandoen); "
+        f"indekset er uændret. {corpus} findes ikke længere (flyttet eller slettet?): skal dokumenterne derfra "
+        f"fjernes, så kør referatsog index {moved} --full --index-dir {index_dir}.\n"))
+    assert answers(index_dir) == before
+
+    remedy = run(runner, "index", moved, "--full", "--index-dir", index_dir)
+
+    assert remedy.exit_code == 0, remedy.output
+    assert answers(index_dir) == before and remembered_folders(index_dir) == [str(moved)]
+
+
 def test_full_makes_the_index_exactly_the_folder_named_and_names_what_left(runner, tmp_path):
     corpus, new, index_dir = seeds_copy(tmp_path), tmp_path / "nye", tmp_path / "idx"
     new.mkdir()
