@@ -204,7 +204,9 @@ def copy_key(passage: Passage) -> bytes:
     digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=COPY_HASH_SIZE).digest()
     # Then the preference and the source path: which copy is shown must not depend on the
     # order files were written in (document numbers differ between builds).
-    preference = COPY_PREFERENCE.get(PurePosixPath(passage.source).suffix.lower(), b"2")
+    # A PDF by its content (it has pages), whatever its name: the web UI serves it as a PDF.
+    preference = b"0" if passage.page is not None else COPY_PREFERENCE.get(
+        PurePosixPath(passage.source).suffix.lower(), b"2")
     return digest + preference + word_sketch(passage.text) + passage.source.encode("utf-8")
 
 

@@ -794,6 +794,17 @@ def test_the_copy_that_matches_is_shown_and_a_filter_finds_it(copies_corpus: Pat
     assert {h.source for h in unedited if h.meeting_date == "2017-02-23"} == {"referat-2017-02-23.pdf"}
 
 
+def test_a_pdf_saved_under_another_name_is_still_the_copy_shown(copies_corpus: Path, tmp_path: Path):
+    """The PDF copy is shown whatever it is named: «referat.pdf.txt», read as PDF by its content,
+    lost to the text copy when its name sorted after it."""
+    from indexer.update import update_index
+
+    (copies_corpus / "referat-2015-05-21.pdf").rename(copies_corpus / "zz-referat-2015-05-21.pdf.txt")
+    update_index([copies_corpus], tmp_path / "index")
+    hits = [h for h in every_hit(open_index(tmp_path / "index"), q="flygtninge") if h.meeting_date == "2015-05-21"]
+    assert hits and {(h.source, h.page is not None) for h in hits} == {("zz-referat-2015-05-21.pdf.txt", True)}
+
+
 def test_corrected_minutes_that_decide_differently_are_found_beside_the_first_version(tmp_path: Path):
     """A "rettet referat" whose decision on an item differs is no copy: a reader finds both
     decisions; its items that decide the same stay one hit each."""
