@@ -189,6 +189,8 @@ def _words_together(parsed: ParsedQuery, analyzer: Analyzer, decisions_only: boo
 
 
 TOGETHER_SLOP = 1
+# Two words may stand between a name's words on an attendance list (two middle names).
+ATTENDANCE_SLOP = 3
 TOGETHER_BOOST = 1.5
 TOGETHER_MAX_WORDS = 4  # names of bodies and organisations; a longer query is a question
 # The bonus is given only where the rarest word is in at most this many passages: the phrase's
@@ -292,8 +294,11 @@ def _clause_query(
         return Or([case, body]), Or([_case_number(value), body])
     if clause.phrase and len(terms) > 1:
         phrases.add(tuple(terms))
-        scored = _any([Phrase(f, terms, boost=boosts[f]) for f in fields])
-        return scored, Phrase(match_field, terms)
+        # A name on the attendance lists without its middle names: «Tina Hasselager» is listed
+        # as «Tina Svarre Hasselager», «Poul Sand» as «Poul Erik Sand».
+        slop = ATTENDANCE_SLOP if field in ("present", "absent") else 1
+        scored = _any([Phrase(f, terms, slop=slop, boost=boosts[f]) for f in fields])
+        return scored, Phrase(match_field, terms, slop=slop)
     highlight.update(terms)
     scored = _all([_any([Term(f, t, boost=boosts[f]) for f in fields]) for t in terms])
     matching = _all([Term(match_field, t) for t in terms])

@@ -24,6 +24,7 @@ Matching sets, facet filter sets and exclusions come from the generation's snaps
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from array import array
 from collections.abc import Callable, Collection, Iterable
@@ -125,7 +126,9 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
     listed = _base_set(searcher, snapshot, compiled, decisions_only)
     quoted = f'"{name}"' if " " in name else name
     if not matched and listed:
-        notice = (f"«{name}» står ikke i teksten, men på mødernes deltagerlister: her er møderne med «{name}» som "
+        spelt = next(filter(None, (_listed_as(searcher, docnum, name) for docnum in sorted(listed)[:_MEETINGS_COMPARED])), None)
+        lists = f"mødernes deltagerlister (som «{spelt}»)" if spelt else "mødernes deltagerlister"
+        notice = (f"«{name}» står ikke i teksten, men på {lists}: her er møderne med «{name}» som "
                   f"deltager eller fraværende (søg deltager:{quoted} eller fraværende:{quoted}).")
         return replace(compiled, notices=(*parsed.notices, notice)), listed
     notices = []
@@ -139,6 +142,22 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
         notices.append(f"«{name}» står også på deltagerlisten {where}: søg deltager:{quoted} for dem.")
     if notices:
         return replace(compiled, notices=tuple(notices)), matched
+    return None
+
+
+def _listed_as(searcher: Searcher, docnum: int, name: str) -> str | None:
+    """How an item's attendance lists spell `name` when they add to it (middle names, a party:
+    «Tina Svarre Hasselager» for "Tina Hasselager"); None when they spell it as typed."""
+    record = json.loads(searcher.stored_fields(docnum).get("record") or "{}")
+    wanted = [danish.fold(word) for word in danish.tokens(name)]
+    for listed in (*(record.get("present") or ()), *(record.get("absent") or ())):
+        words = [danish.fold(word) for word in danish.tokens(listed)]
+        at = 0
+        for word in words:  # the typed words in order, others between them
+            if at < len(wanted) and danish.stem(word) == danish.stem(wanted[at]):
+                at += 1
+        if at == len(wanted):
+            return listed if words != wanted else None
     return None
 
 

@@ -1444,6 +1444,26 @@ def test_a_misspelt_name_is_corrected_from_the_attendance_lists(misspelt_member_
     assert answer.notice == notice or notice is None and 'deltager:"basir ahmadi"' in answer.notice
 
 
+def test_a_name_without_its_middle_name_finds_the_meetings_that_list_it(tmp_path):
+    docs = [example_document("roskilde-2025.txt", [
+        P("Foreningspuljen", "Rådet drøftede puljen.", meeting_date="2025-06-04", year=2025,
+          present=("Tina Hasselager", "Poul Sand")),
+    ]), example_document("roskilde-2026.txt", [
+        P("Budget", "Rådet drøftede budgettet.", meeting_date="2026-06-04", year=2026,
+          present=("Tina Svarre Hasselager", "Mette Boye"), absent=("Poul Erik Sand",)),
+    ])]
+    for index in indexed(docs, tmp_path):
+        answer = search(index, "Tina Hasselager")
+        assert titles(answer) == {"Budget", "Foreningspuljen"} and not answer.approximate
+        assert answer.notice.startswith("«Tina Hasselager» står ikke i teksten, men på mødernes deltagerlister "
+                                        "(som «Tina Svarre Hasselager»): ")  # a list that spells it in full
+        assert titles(search(index, 'fraværende:"Poul Sand"')) == {"Budget"}
+        assert titles(search(index, 'deltager:"Poul Sand"')) == {"Foreningspuljen"}
+        # the words in the order of the name, not any two names of the list
+        assert search(index, 'deltager:"Hasselager Tina"').total == 0
+        assert search(index, 'deltager:"Tina Boye"').total == 0
+
+
 def test_a_misspelt_name_the_texts_spell_as_closely_is_corrected_from_the_texts(misspelt_member_index):
     # «Jovanovic» is a word of one item's text and on no list: the text's close spelling, as before.
     answer = search(misspelt_member_index, "Jovanovich")
