@@ -44,7 +44,9 @@ _PART_RE = re.compile(r"[^\W\d_]{2,}")  # runs of two or more letters: "waage", 
 # Raise with any change to how the analyzers read text that leaves the schema's fields as they
 # are: the index's build stamp holds it (`indexer.update.build_stamp`), so the next run rebuilds
 # an index whose terms were written the old way while the site goes on answering from it.
-ANALYSIS_VERSION = 3  # 2: accents folded away ("Yalçin" is "yalcin"); 3: case number tails
+# 2: accents folded away ("Yalçin" is "yalcin"); 3: case number tails, and section labels that
+# name an earlier committee's meeting are words of the item (`search.schema.body_text`)
+ANALYSIS_VERSION = 3
 
 # A time of day after «KL» in capitals: "17", "9", "17.00" (a heading in capitals: "MØDET KL. 17.00").
 _HOUR_RE = re.compile(r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?")

@@ -267,12 +267,25 @@ def body_text(passage: Passage) -> str:
     # i behandlingen af punktet") and who was absent, so a name read there can be searched.
     # Not those present: every item of a meeting would match each of their names.
     parts.extend(s.note for s in passage.sections if s.note and s.note not in passage.text)
+    # A label that says more than the section's name, shown as its heading: an earlier
+    # committee's decision quoted («Økonomiudvalget, 17. september 2019, pkt. 148»).
+    parts.extend(s.label for s in passage.sections if _says_more(s.label) and s.label not in passage.text)
     if passage.absent:
         parts.append(", ".join(passage.absent))
     # The meeting's staff and minute-taker, named on its front page only: words of every item of it.
     if passage.staff:
         parts.append(", ".join(passage.staff))
     return "\n\n".join(part for part in parts if part)
+
+
+def _says_more(label: str) -> bool:
+    """Whether a section's label names more than a section ("Beslutning", "Sagsfremstilling og
+    indstilling"): a date, a number, a committee.
+
+    >>> _says_more("BESLUTNING"), _says_more("Sagsfremstilling og indstilling"), _says_more("Økonomiudvalget, 17. september 2019, pkt. 148")
+    (False, False, True)
+    """
+    return any(c.isdigit() for c in label) or len(label.split()) > 3
 
 
 def routine_titles() -> tuple[str, ...]:

@@ -726,3 +726,15 @@ def test_a_hit_says_where_a_decision_running_over_a_page_break_ends(client):
     hits = api_hits(client, q="flygtninge")
     assert any(h["decision_page"] and h["decision_end_page"] == h["decision_page"] for h in hits)  # one page
     assert all(h["decision_end_page"] is None for h in hits if h["decision_page"] is None)
+
+
+# --- An earlier committee's decision quoted under an item ---------------------------------------
+
+
+@pytest.mark.parametrize("query", ["pkt. 148", "148", '"17. september 2019"', "Social- og Integrationsudvalget"])
+def test_the_heading_of_an_earlier_committees_decision_is_searchable(client, query):
+    """Ravnsø's item 130 quotes «Økonomiudvalget, 17. september 2019, pkt. 148» and «Social- og
+    Integrationsudvalget, 4. september 2019, pkt. 77» as headings of the decisions it passes on;
+    the page shows them, but no search found them."""
+    found = [(h["municipality"], h["item_number"]) for h in api_hits(client, q=query)]
+    assert ("Ravnsø", 130) in found
