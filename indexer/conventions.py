@@ -488,9 +488,11 @@ NUMBER_AFTER_TITLE = re.compile(r"^(?P<title>[A-ZÆØÅ\"“”«'].*?\S)\s*\((?
 GROUP_HEADER = re.compile(
     r"^(?:(?:[IVX]{1,4}|[A-D])[.)]\s+)?(?i:åbne|lukkede)\s+(?i:sager|punkter|dagsordenspunkter)\s*:?$")
 # "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE", "Punkt 3. Title",
-# "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title", "Punkt 3a Title"; bulleted with any of the usual bullets
+# "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title", "Punkt 3a Title"; bulleted with any of the usual bullets;
+# "Ad 3. Title", "Ad pkt. 3 Title", "Ad punkt 3: Title" (minutes that answer the agenda point by point)
 PUNKT_HEADING = re.compile(
-    rf"^{BULLET}?(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*(?P<number>\d{{1,3}}){_SUB_NUMBER}?(?:\s*[:.)]|\s+[-–])?\s+"
+    rf"^{BULLET}?(?:(?:Ad|AD)\s+(?:(?:Punkt|punkt|PUNKT|Pkt\.?|pkt\.?|PKT\.?)\s*)?|(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*)"
+    rf"(?P<number>\d{{1,3}}){_SUB_NUMBER}?(?:\s*[:.)]|\s+[-–])?\s+"
     r"(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$"
 )
 # A title starts as a heading does, with a capital, a digit or a quote: "Punkt 3 i indstillingen udgår" and

@@ -41,7 +41,8 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 4  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header
+READING_VERSION = 5  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+# 5: headings «Ad 3. Title», «Ad pkt. 3 Title»
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -177,7 +177,8 @@ def renumber(form: str, prefix: str):
 @pytest.mark.parametrize("form", ["Pkt. {n} {title}", "Pkt {n}: {title}", "PKT. {n} {title}", "Pkt. {n}. {title}",
                                   "Punkt {n} - {title}", "Pkt. {n} - {title}", "Punkt {n}: {title}", "{n}) {title}",
                                   "· Punkt {n} {title}", "▪ Pkt. {n} {title}", "• {n}. {title}", "{n}. {title} ( )",
-                                  "{n}. {title}          7"])
+                                  "{n}. {title}          7", "Ad {n}. {title}", "Ad pkt. {n}. {title}",
+                                  "Ad punkt {n}: {title}", "AD PKT. {n} {title}"])
 @pytest.mark.parametrize("prefix", ["f2", "f4", "f6"])
 def test_item_numbers_written_as_pkt_punkt_or_parenthesis(tmp_path, prefix, form):
     document = variant(tmp_path, layout_file(prefix), renumber(form, prefix))
