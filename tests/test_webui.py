@@ -1290,3 +1290,13 @@ def test_the_help_links_carry_the_path_prefix_and_need_no_index(client, tmp_path
     assert response.status_code == 200 and "Sådan søger du" in response.get_data(as_text=True)
     # with nothing to ask, the examples are the seeds' (what the index being built will most likely hold)
     assert "kommune:Roskilde" in response.get_data(as_text=True)
+
+
+def test_a_phrase_finds_its_words_in_other_forms_as_the_help_page_says(client):
+    """A reporter checking a quote read «"mister arbejdstimer"» finding «vil miste arbejdstimer» as
+    confirming the wording: the help page says that quotes keep the words together, not their forms."""
+    answer = api(client, q='"mister arbejdstimer"')
+    (hit,) = [h for h in answer["hits"] if h["title"] == "Modtagelse af flygtninge" and h["meeting_date"] == "2015-05-21"]
+    assert "<mark>miste</mark> <mark>arbejdstimer</mark>" in hit["snippet"]  # the words as the item has them, marked
+    phrases = soup(client.get("/hjaelp")).select_one("#fraser p").get_text(" ", strip=True)
+    assert "finder også «miste arbejdstimer»" in " ".join(phrases.split())
