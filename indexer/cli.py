@@ -213,7 +213,8 @@ def extract(file: Path, as_json: bool) -> None:
                    f"dok.nr. {numbers['dokumentnummer']}" if "dokumentnummer" in numbers else None,
                    f"sagsbehandler {passage.case_handler}" if passage.case_handler else None,
                    f"emner: {', '.join(passage.topics)}" if passage.topics else None]
-        click.echo("     " + _one_line(" · ".join(d for d in details if d)))
+        if any(details):  # a note without any (LÆSMIG.txt) gets no blank line
+            click.echo("     " + _one_line(" · ".join(d for d in details if d)))
         if passage.decision:
             click.echo("     Beslutning: " + _first_line(passage.decision, 100))
 
@@ -453,7 +454,8 @@ def _print_response(response) -> None:
         click.echo(click.style(f"{rank}. {_first_line(hit.title, TITLE_WIDTH)}", bold=True))
         meta = [hit.municipality, hit.council, danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None),
                 hit.item_reference]
-        click.echo("   " + _one_line(" · ".join(m for m in meta if m)))
+        if any(meta):  # a note in the folder (LÆSMIG.txt) has none: no blank line
+            click.echo("   " + _one_line(" · ".join(m for m in meta if m)))
         # The case on a line of its own, each part named: a case number or a name alone is a riddle.
         case = [f"sagsnr. {hit.case_number}" if hit.case_number else None,
                 f"sagsbehandler {hit.case_handler}" if hit.case_handler else None]

@@ -104,6 +104,9 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     notices = source.notices + segmented.notes
     if source.kind != "pdf" and not _council_document(base, passages):
         notices += (NOT_A_COUNCIL_DOCUMENT,)
+        # No topic it does not name: a LÆSMIG.txt counted under «rådets arbejde» until moved.
+        passages = tuple(replace(p, topics=tagger.tag(p.title, p.text, council=base["council"], fallback=False))
+                         for p in passages)
     return Document(
         id=document_id,
         kind=source.kind,

@@ -101,8 +101,9 @@ class TopicTagger:
                 vocabulary.setdefault(name, []).extend(words)
         return cls(vocabulary)
 
-    def tag(self, title: str, text: str, *, council: str | None = None) -> tuple[str, ...]:
-        """Topics whose keywords occur often enough, strongest first (at least one topic).
+    def tag(self, title: str, text: str, *, council: str | None = None, fallback: bool = True) -> tuple[str, ...]:
+        """Topics whose keywords occur often enough, strongest first (at least one topic, the
+        strongest or `FALLBACK_TOPIC`, unless not `fallback`: a text that is no council document).
 
         The `council`'s own name is not evidence: "Beskæftigelsesudvalget skal godkende
         dagsordenen" is not about employment, and every item of that committee names it.
@@ -124,7 +125,7 @@ class TopicTagger:
                 if hits:
                     scores[name] += weight * hits
         chosen = [name for name, score in scores.most_common() if score >= _MIN_SCORE][:_MAX_TOPICS]
-        if not chosen:
+        if not chosen and fallback:
             chosen = [name for name, _ in scores.most_common(1)] or [FALLBACK_TOPIC]
         return tuple(chosen)
 

@@ -18,6 +18,7 @@ from indexer.extract import ExtractError, is_pdf_file, unsupported_reason
 from indexer.files import IGNORE_FILE, IgnoreFileUnreadable, walk_unignored
 from indexer.pipeline import read_document
 from indexer.update import update_index
+from search import SearchRequest, open_index
 from webui import create_app
 
 INPUTS = Path(__file__).resolve().parent / "fixtures" / "inputs"
@@ -129,6 +130,26 @@ def test_a_note_to_colleagues_is_indexed_with_a_note_saying_it_is_no_council_doc
                                       "dagsordenspunkter fundet) – læg den uden for mappen eller i .referatsogignore")
     shown = run(runner, "extract", corpus / "LÆSMIG.txt")
     assert f"Bemærkning: LÆSMIG.txt: {NOT_A_COUNCIL_DOCUMENT}" in shown.output
+
+
+def test_a_note_to_colleagues_gets_no_topic_it_does_not_name(tmp_path, runner):
+    """The fallback topic («rådets arbejde», for an item no keyword places) counted README.txt
+    under it in the topic facet until it was moved; a council document still gets one."""
+    corpus = corpus_of(tmp_path, {"README.txt": README,
+                                  "referat.txt": SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt"})
+    update_index([corpus], tmp_path / "index")
+    index = open_index(tmp_path / "index")
+    try:
+        note = index.search(SearchRequest(query="sync job"))
+        assert [(h.source, h.topics) for h in note.hits] == [("README.txt", ())]
+        topics = {v.value: v.count for v in index.search(SearchRequest()).facets["topic"]}
+        assert topics["rådets arbejde"] == sum(
+            "rådets arbejde" in h.topics for h in index.search(SearchRequest(page_size=100)).hits if h.source == "referat.txt")
+        assert all(h.topics for h in index.search(SearchRequest(page_size=100)).hits if h.source == "referat.txt")
+    finally:
+        index.close()
+    shown = run(runner, "extract", corpus / "README.txt")
+    assert "\n     \n" not in shown.output  # no blank line where an item's case and topics go
 
 
 def test_no_seed_layout_or_input_fixture_is_taken_for_a_note(seed_documents, tmp_path):
