@@ -52,7 +52,7 @@ def segment(lines: Sequence[Line]) -> Segmented:
                    len(lines))
     items = tuple(minutes_item(lines, h, end) for h, end in with_ends(headings, closing))
     head = tuple(lines[: headings[0].index])
-    notes += _unfound_items(head, items, contents) + _merged_items(items)
+    notes += _unfound_items(head, items, contents) + _merged_items(items) + _numbered_again(items)
     return Segmented("minutes", head, items, tuple(contents), notes)
 
 
@@ -88,6 +88,21 @@ def _unfound_items(head: Sequence[Line], items: Sequence[Item], contents: Sequen
         notes.append(f"indholdsfortegnelsen nævner {listed} punkter, men kun {len(items)} blev fundet i teksten: "
                      "punkter med overskrifter i et ukendt format er ikke indekseret")
     return tuple(notes)
+
+
+def _numbered_again(items: Sequence[Item]) -> tuple[str, ...]:
+    """A note where the items' numbering starts again at 1 after higher numbers: two meetings'
+    minutes in one file (joined by a script, or a PDF of a whole month), all indexed under the
+    first meeting's date, council and attendance."""
+    highest = 0
+    for item in items:
+        if item.number == 1 and highest >= 2:
+            line = item.start
+            where = f"side {line.page}, linje {line.number}" if line.page > 1 else f"linje {line.number}"
+            return (f"nummereringen begynder forfra med punkt 1 ({where}): rummer filen flere møder? Alle punkter er "
+                    "indekseret under det første mødes dato og råd – del filen i én fil pr. møde",)
+        highest = max(highest, item.number or 0)
+    return ()
 
 
 _MERGED_SHOWN = 3  # lines a note names where items seem merged

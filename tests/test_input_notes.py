@@ -280,3 +280,25 @@ def test_index_leaves_ignored_files_out_silently(tmp_path, runner):
                                   "referat.txt": SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt"})
     report = update_index([corpus], tmp_path / "index")
     assert (report.seen, report.indexed, report.skipped, report.notices) == (1, 1, (), ())
+
+
+# --- two meetings in one file -------------------------------------------------------------------
+
+
+def test_two_meetings_in_one_file_get_a_note_naming_where_the_numbering_starts_again(tmp_path, runner):
+    """Hedelund's and Bøgeskov's minutes joined by a script were indexed as Hedelund's ten items,
+    Bøgeskov's front page glued to item 5, with no word in the summary."""
+    first = (LAYOUTS / "f1_hedelund_integrationsraadet_2015-05-27.txt").read_text(encoding="utf-8")
+    second = (LAYOUTS / "f4_boegeskov_integrationsraadet_2016-09-14.txt").read_text(encoding="utf-8")
+    corpus = corpus_of(tmp_path, {"samlet.txt": first.rstrip("\n") + "\n\n" + second})
+    # where Bøgeskov's item 1 starts in its own file, after Hedelund's lines
+    line = len((first.rstrip("\n") + "\n\n").splitlines()) + read_document(
+        LAYOUTS / "f4_boegeskov_integrationsraadet_2016-09-14.txt", LAYOUTS).passages[0].line
+
+    report = update_index([corpus], tmp_path / "index")
+
+    assert notes_of(report) == {"samlet.txt": [
+        f"nummereringen begynder forfra med punkt 1 (linje {line}): rummer filen flere møder? Alle punkter er "
+        "indekseret under det første mødes dato og råd – del filen i én fil pr. møde"]}
+    alone = update_index([corpus_of(tmp_path / "alene", {"hedelund.txt": first})], tmp_path / "index2")
+    assert notes_of(alone) == {}
