@@ -42,7 +42,8 @@ READ_SECONDS_PER_MB = 30.0
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
 READING_VERSION = 5  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
-# 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic
+# 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
+# an unnumbered title with its own case number under it starts an item
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -31,19 +31,22 @@ def unnumbered_headings(lines: Sequence[Line], contents: list[tuple[int | None, 
     A title is a short line starting a paragraph, with the item's field lines or a section
     label under it. The first counts only in a document that shows itself as minutes or an
     agenda: a decision, field lines under the title, or two sections only items have. A later
-    one counts only where the section sequence starts again (its label is one the item has had).
+    one counts where its own case number or handler is under it, or where the section sequence
+    starts again (its label is one the item has had).
     A contents list that numbers the titles gives their numbers.
     """
-    candidates: list[tuple[int, str, bool]] = []  # title line, key of the label under it, field lines between
+    # title line, key of the label under it, field lines between, a case number or handler among them
+    candidates: list[tuple[int, str, bool, bool]] = []
     for i, line in enumerate(lines):
         if i in skip or not line.text or (i > 0 and lines[i - 1].text) or not _is_unnumbered_title(line.text):
             continue
-        j, fielded = next_nonblank(lines, i + 1), False
+        j, fielded, cased = next_nonblank(lines, i + 1), False, False
         while j is not None and j - i <= _REACH and cv.field_line(lines[j].text) is not None:
+            cased = cased or _has_case(lines[j].text)
             j, fielded = next_nonblank(lines, j + 1), True
         key = _label_key(lines[j].text) if j is not None and j - i <= _REACH else None
         if key is not None:
-            candidates.append((i, key, fielded))
+            candidates.append((i, key, fielded, cased))
     opening = [line.text for line in lines[:candidates[0][0] if candidates else 0] if line.text][:_OPENING]
     if not candidates or any(cv.ANNUAL_WORD.search(text) for text in opening):
         return []  # an annual report's "Beslutninger" heading is no item's decision
@@ -51,8 +54,10 @@ def unnumbered_headings(lines: Sequence[Line], contents: list[tuple[int | None, 
     if not (DECISION in keys or candidates[0][2] or len(keys & _ITEM_KEYS) >= 2):
         return []
     starts = [candidates[0][0]]
-    for i, key, _ in candidates[1:]:
-        if key in {k for line in lines[starts[-1]:i] if (k := _label_key(line.text))}:
+    for i, key, _, cased in candidates[1:]:
+        # Its own case number or handler under it (every item has its own), or a section the
+        # item before has had: "Budget 2025" opening with «Indstilling» after an item without one.
+        if cased or key in {k for line in lines[starts[-1]:i] if (k := _label_key(line.text))}:
             starts.append(i)
     numbers = {fold_title(title): number for number, title in contents if title}
     return [Heading(i, numbers.get(fold_title(lines[i].text)), cv.clean_title(lines[i].text), i + 1) for i in starts]

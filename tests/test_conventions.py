@@ -883,6 +883,57 @@ def test_a_web_page_of_items_without_numbers_splits_where_the_sections_start_aga
     assert [p.decision for p in document.passages] == [p.decision for p in original.passages]
 
 
+UNNUMBERED_MINUTES = """Vejle Kommune
+
+Referat
+Økonomiudvalget
+
+Mødedato: Tirsdag den 12. marts 2024 kl. 15.00
+
+Godkendelse af dagsorden
+Sagsnr.: 24/1234
+Sagsansvarlig: Lone Berg
+
+Beslutning
+Godkendt.
+
+Budget 2025 - tidsplan
+Sagsnr.: 24/2211
+Sagsansvarlig: Per Dahl
+
+Indstilling
+Direktionen indstiller, at tidsplanen godkendes.
+
+Sagsfremstilling
+Tidsplanen følger sidste års model.
+
+Beslutning
+Godkendt.
+
+Salg af grund på Havnevej 12
+Sagsnr.: 24/0987
+
+Sagsfremstilling
+Kommunen har modtaget et bud på 1.250.000 kr.
+
+Beslutning
+Anbefales over for Byrådet.
+"""
+
+
+def test_an_unnumbered_item_opening_with_a_section_the_item_before_lacked_is_its_own_item(tmp_path):
+    """«Budget 2025» opens with «Indstilling», which «Godkendelse af dagsorden» never had: it was
+    merged into it. Its own case number under its title starts it (admin review)."""
+    path = tmp_path / "vejle-oekonomiudvalget-2024-03-12.txt"
+    path.write_text(UNNUMBERED_MINUTES, encoding="utf-8")
+    document = read_document(path, tmp_path)
+    assert [(p.title, p.case_number, p.decision) for p in document.passages] == [
+        ("Godkendelse af dagsorden", "24/1234", "Godkendt."),
+        ("Budget 2025 - tidsplan", "24/2211", "Godkendt."),
+        ("Salg af grund på Havnevej 12", "24/0987", "Anbefales over for Byrådet.")]
+    assert document.passages[1].sections_by_key()["indstilling"].startswith("Direktionen indstiller")
+
+
 def test_an_annual_report_with_a_beslutninger_heading_stays_a_report(tmp_path):
     # 'Beslutninger' is a section label of minutes, and an annual report's heading too: a report that calls
     # itself one has sections, not an item starting at the title above that heading.
