@@ -44,8 +44,9 @@ _PART_RE = re.compile(r"[^\W\d_]{2,}")  # runs of two or more letters: "waage", 
 # Raise with any change to how the analyzers read text that leaves the schema's fields as they
 # are: the index's build stamp holds it (`indexer.update.build_stamp`), so the next run rebuilds
 # an index whose terms were written the old way while the site goes on answering from it.
-# 2: accents folded away ("Yalçin" is "yalcin"); 3: case number tails, and section labels that
-# name an earlier committee's meeting are words of the item (`search.schema.body_text`)
+# 2: accents folded away ("Yalçin" is "yalcin"); 3: case number tails, section labels that
+# name an earlier committee's meeting are words of the item (`search.schema.body_text`), the
+# names of an attendance list numbered apart (`NamePositions`)
 ANALYSIS_VERSION = 3
 
 # A time of day after «KL» in capitals: "17", "9", "17.00" (a heading in capitals: "MØDET KL. 17.00").
@@ -296,26 +297,60 @@ class DanishPositions(Positions):
             return
         poses: defaultdict[str, list[int]] = defaultdict(list)
         weights: defaultdict[str, float] = defaultdict(float)
-        pos = 0
-        words = analyzer.items[0].expression.findall(value)
-        for i, word in enumerate(words):
-            if word == "KL" and i + 1 < len(words) and _HOUR_RE.fullmatch(words[i + 1]):
-                word = "kl"  # the time's, as `TimeAbbreviationFilter` reads it before a time of day
-            word_tokens = memo.get(word)
-            if word_tokens is None:
-                word_tokens = tuple((t.text, t.boost) for t in analyzer(word, mode="index", positions=True, boosts=True))
-                if len(memo) >= _WORD_MEMO_LIMIT:
-                    memo.clear()
-                memo[word] = word_tokens
-            if not word_tokens:  # a stop word: dropped, and the next word takes its position
-                continue
-            for text, boost in word_tokens:
-                poses[text].append(pos)
-                weights[text] += boost
-            pos += 1
+        for part, start in self._parts(value):
+            _number_words(part, start, analyzer, memo, poses, weights)
         field_boost = self.field_boost
         for text, poslist in poses.items():
             yield (text, len(poslist), weights[text] * field_boost, self.encode(poslist))
+
+    def _parts(self, value: str) -> Iterator[tuple[str, int]]:
+        """The value's parts numbered apart, each with the position of its first word: one here."""
+        yield value, 0
+
+
+def _number_words(value: str, pos: int, analyzer: Any, memo: dict[str, tuple[tuple[str, float], ...]],
+                  poses: defaultdict[str, list[int]], weights: defaultdict[str, float]) -> int:
+    """Add the words of `value` from position `pos` on to `poses` and `weights`; the next position."""
+    words = analyzer.items[0].expression.findall(value)
+    for i, word in enumerate(words):
+        if word == "KL" and i + 1 < len(words) and _HOUR_RE.fullmatch(words[i + 1]):
+            word = "kl"  # the time's, as `TimeAbbreviationFilter` reads it before a time of day
+        word_tokens = memo.get(word)
+        if word_tokens is None:
+            word_tokens = tuple((t.text, t.boost) for t in analyzer(word, mode="index", positions=True, boosts=True))
+            if len(memo) >= _WORD_MEMO_LIMIT:
+                memo.clear()
+            memo[word] = word_tokens
+        if not word_tokens:  # a stop word: dropped, and the next word takes its position
+            continue
+        for text, boost in word_tokens:
+            poses[text].append(pos)
+            weights[text] += boost
+        pos += 1
+    return pos
+
+
+class NamePositions(DanishPositions):
+    """`DanishPositions` for a list of names, one per line (the attendance fields): each name's
+    words are numbered `NAME_GAP` on from the last name's, so a phrase that lets words stand
+    between a name's words (its middle names) never spans two names: "Mette Boye" is not
+    «Mette Olsen» above «Karl Boye».
+
+    >>> fmt = NamePositions()
+    >>> names = "Mette Olsen" + chr(10) + "Karl Boye"  # one per line
+    >>> {t: fmt.decode_positions(p) for t, _, _, p in fmt.word_values(names, DanishAnalyzer(), mode="index")}
+    {'met': [0], 'ols': [1], 'karl': [12], 'boye': [13]}
+    """
+
+    def _parts(self, value: str) -> Iterator[tuple[str, int]]:
+        pos = 0
+        for name in value.split("\n"):
+            yield name, pos
+            pos += len(name.split()) + NAME_GAP
+
+
+# Positions between two names of a list: more than any phrase's slop (`search.compile.ATTENDANCE_SLOP`).
+NAME_GAP = 10
 
 
 # The chain `DanishPositions` may memoise by word: its stages, in order (see DanishAnalyzer).

@@ -170,7 +170,10 @@ def _attendance_respelt(parsed: ParsedQuery, request: SearchRequest, searcher: S
             for group in parsed.groups):
         return None
     words = [group[0].text for group in parsed.groups]
-    spelt = suggest.name_corrections(searcher, words, "decision" if request.decisions_only else "body", snapshot)
+    # A name of several words is checked whole on the lists below (`_attendance`): its list
+    # spelling need not be closer than the texts' words.
+    spelt = suggest.name_corrections(searcher, words, "decision" if request.decisions_only else "body", snapshot,
+                                     whole_name=len(words) > 1)
     if spelt is None:
         return None
     respelt = replace(parsed, groups=tuple((replace(group[0], text=word),) for group, word in zip(parsed.groups, spelt)))

@@ -34,7 +34,8 @@ from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from indexer.dates import find_dates
 from indexer.models import Document, Passage
-from search.analysis import VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer, DanishPositions, ExactValueAnalyzer
+from search.analysis import (VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer, DanishPositions, ExactValueAnalyzer,
+                             NamePositions)
 from search import decompound
 from search.danish import DATA_DIR, fold
 from search.facets import FACETS
@@ -97,10 +98,10 @@ INDEX_DATA_FILES: tuple[Path, ...] = (
 )
 
 
-def _danish_text(analyzer: Any) -> TEXT:
+def _danish_text(analyzer: Any, positions: type[DanishPositions] = DanishPositions) -> TEXT:
     """A Danish text field: positions for phrases, written word by word (`DanishPositions`)."""
     field = TEXT(analyzer=analyzer)
-    field.format = DanishPositions(field_boost=field.format.field_boost)
+    field.format = positions(field_boost=field.format.field_boost)
     return field
 
 
@@ -126,8 +127,8 @@ def build_schema() -> Schema:
         # Who attended the meeting and who was absent, for "deltager:" and "fraværende:" (a
         # reporter's attendance story). Not in `body`: each name would match every item of
         # every meeting the person sat in.
-        "present": _danish_text(danish),
-        "absent": _danish_text(danish),
+        "present": _danish_text(danish, NamePositions),  # a name per line, numbered apart
+        "absent": _danish_text(danish, NamePositions),
         "has_decision": ID(),
         "order": COLUMN(columns.VarBytesColumn()),
         COPY_KEY: COLUMN(columns.VarBytesColumn()),  # `copy_key`: the same item in another file

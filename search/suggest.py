@@ -133,7 +133,8 @@ def _close_terms(searcher: Searcher, word: str, field: str = "body",
     if len(terms) != 1:
         return [], {}, frozenset()
     own = terms[0]
-    if len(folded) < MIN_LENGTH:
+    # Names are short ("Tony" for «Tonny»): on the attendance lists four letters are corrected too.
+    if len(folded) < (MIN_SHORT_LENGTH if field in _ATTENDANCE_FIELDS else MIN_LENGTH):
         if len(folded) < MIN_SHORT_LENGTH or searcher.doc_frequency(field, own):
             return [], {}, frozenset()
         variants = _variant_terms(searcher, word, own, field, transpose=False)
@@ -532,25 +533,32 @@ _ATTENDANCE_FIELDS = frozenset({"present", "absent"})
 
 
 def name_corrections(searcher: Searcher, words: list[str], field: str = "body",
-                     snapshot: Snapshot | None = None) -> list[str] | None:
+                     snapshot: Snapshot | None = None, *, whole_name: bool = False) -> list[str] | None:
     """`words` (a name, as typed) spelt as the meetings' attendance lists spell them, when some
     word is on no list and no text has it, and the lists have a spelling closer than any of the
     texts (`field`): "Thiruchelvan" → "Thiruchelvam". None otherwise. Without this a
-    misspelt member's name was offered as an ordinary word ("Basiir" → «Basis»)."""
+    misspelt member's name was offered as an ordinary word ("Basiir" → «Basis»).
+
+    `whole_name`: the caller checks that the lists name the whole name so spelt (a name of
+    several words), which outweighs a close word of the texts: "Francisco Ortega" is
+    «Fransisco Ortega» of the lists, not «Francis», another member named in a text."""
     spelt, changed = [], False
     for word in words:
         own = analyze(_ANALYZER, word)
         if len(own) != 1 or any(searcher.doc_frequency(f, own[0]) for f in (*_ATTENDANCE_FIELDS, field)):
             spelt.append(word)
             continue
-        in_texts = _corrections(searcher, word, field, snapshot)  # looked up anyway by `fallback`: kept
-        nearest = min((c.distance for c in in_texts), default=None)
+        # The texts' spellings are looked up anyway by `fallback` (and kept with the generation).
+        nearest = None if whole_name else min((c.distance for c in _corrections(searcher, word, field, snapshot)),
+                                              default=None)
         if nearest is not None and nearest <= 1:  # no list can be closer; a tie goes to the texts' word
             return None
         listed = [c for f in sorted(_ATTENDANCE_FIELDS) for c in _corrections(searcher, word, f, snapshot)]
         if not listed:
             return None
-        best = min(listed, key=lambda c: c.distance)
+        # closest first, then letter by letter: "Francisco" is «Fransisco», not «Francis» (an ending)
+        typed = danish.fold(word)
+        best = min(listed, key=lambda c: (c.distance, _distance(typed, danish.fold(c.spelling))))
         if nearest is not None and nearest <= best.distance:
             return None
         spelt.append(best.spelling)

@@ -1444,6 +1444,22 @@ def test_a_misspelt_name_is_corrected_from_the_attendance_lists(misspelt_member_
     assert answer.notice == notice or notice is None and 'deltager:"basir ahmadi"' in answer.notice
 
 
+def test_a_misspelt_name_of_several_words_is_checked_whole_on_the_lists(tmp_path):
+    """«Francisco Ortega» is «Fransisco Ortega» of the lists, though a text names «Francis» (one
+    ending away); «Tony Ploug» is «Tonny Ploug»: four letters are corrected on the lists."""
+    docs = [example_document("roskilde-2026.txt", [
+        P("Budget", "Francis fra foreningen orienterede.", meeting_date="2026-06-04", year=2026,
+          present=("Fransisco Ortega", "Tonny Ploug")),
+    ])]
+    for index in indexed(docs, tmp_path):
+        for typed, meant in (("Francisco Ortega", "Fransisco Ortega"), ("Tony Ploug", "Tonny Ploug"),
+                             ("francisco ortega", "fransisco ortega")):
+            answer = search(index, typed)
+            assert (answer.suggestion, titles(answer), answer.approximate) == (meant, {"Budget"}, True), typed
+        # words the lists do not name together stay the texts' business
+        assert search(index, "Francisco Ploug").suggestion != "Fransisco Ploug"
+
+
 def test_a_name_without_its_middle_name_finds_the_meetings_that_list_it(tmp_path):
     docs = [example_document("roskilde-2025.txt", [
         P("Foreningspuljen", "Rådet drøftede puljen.", meeting_date="2025-06-04", year=2025,
@@ -1462,6 +1478,7 @@ def test_a_name_without_its_middle_name_finds_the_meetings_that_list_it(tmp_path
         # the words in the order of the name, not any two names of the list
         assert search(index, 'deltager:"Hasselager Tina"').total == 0
         assert search(index, 'deltager:"Tina Boye"').total == 0
+        assert search(index, 'deltager:"Tina Sand"').total == 0  # «Tina Hasselager» above «Poul Sand»: two people
 
 
 def test_a_misspelt_name_the_texts_spell_as_closely_is_corrected_from_the_texts(misspelt_member_index):

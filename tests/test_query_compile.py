@@ -131,13 +131,22 @@ def test_the_parts_of_a_compound_are_named_as_typed_even_when_they_overlap(revie
 # Item references
 
 
-@pytest.mark.parametrize("query, number", [("pkt. 77", 77), ("punkt 99", 99)])
+@pytest.mark.parametrize("query, number", [("pkt. 97", 97), ("punkt 99", 99)])
 def test_an_item_number_no_item_has_says_so(searcher, query, number):
     # Both were silent zeros.
     response = search(searcher, query)
     assert response.total == 0
     assert response.notice == (f"Der er intet punkt {number} i søgeindekset; der er i stedet søgt efter "
                                f"«punkt {number}» og «pkt. {number}» i teksterne.")
+
+
+def test_an_item_number_no_item_has_finds_the_texts_that_name_it(searcher):
+    # Ravnsø's item 130 quotes «Social- og Integrationsudvalget, 4. september 2019, pkt. 77» as the
+    # heading of a decision it passes on: the notice said the texts were searched, and found nothing.
+    response = search(searcher, "pkt. 77")
+    assert [(h.municipality, h.item_number) for h in response.hits] == [("Ravnsø", 130)]
+    assert response.notice == ("Der er intet punkt 77 i søgeindekset; der er i stedet søgt efter «punkt 77» og "
+                               "«pkt. 77» i teksterne.")
 
 
 def test_an_item_number_that_exists_finds_exactly_those_items(searcher):
