@@ -399,7 +399,8 @@ class CaseNumberTailFilter(Filter):
     """At index time, adds to a whole case number its tails after each dash or slash, so the
     part a reporter copies from a letter finds the case: "A21-1-14" of «00.01.00-A21-1-14»,
     "2021-1874" of «588-2021-1874». A tail is kept only while it still has a separator and six
-    characters: "1-14" or "1874" alone would name a great many cases.
+    characters: "1-14" or "1874" alone would name a great many cases; a last part of five
+    digits or more is a serial number of its own (`case_number_tails`).
 
     >>> [t.text for t in CaseNumberAnalyzer()("00.01.00-A21-1-14", mode="index")]
     ['00.01.00-a21-1-14', 'a21-1-14']
@@ -423,13 +424,23 @@ class CaseNumberTailFilter(Filter):
 
 
 def case_number_tails(value: str) -> list[str]:
-    """The tails of a case number that `CaseNumberTailFilter` indexes, longest first."""
-    return [tail for m in _TAIL_START_RE.finditer(value)
-            if len(tail := value[m.end():]) >= 6 and _SEPARATOR_RE.search(tail)]
+    """The tails of a case number that `CaseNumberTailFilter` indexes, longest first; and its
+    last part when that is a serial number of five digits or more ("88412" of «731-2011-88412»).
+
+    >>> case_number_tails("731-2011-88412"), case_number_tails("19/20102"), case_number_tails("588-2021-1874")
+    (['2011-88412', '88412'], ['20102'], ['2021-1874'])
+    """
+    tails = [tail for m in _TAIL_START_RE.finditer(value)
+             if len(tail := value[m.end():]) >= 6 and _SEPARATOR_RE.search(tail)]
+    last = _SERIAL_RE.search(value)
+    if last and last.group(0) != value:
+        tails.append(last.group(0))
+    return tails
 
 
 _TAIL_START_RE = re.compile(r"[-/](?=\w)")
 _SEPARATOR_RE = re.compile(r"\w[-/.]\w")
+_SERIAL_RE = re.compile(r"(?<=[-/.])\d{5,}$")
 
 
 def CaseNumberAnalyzer() -> CompositeAnalyzer:  # noqa: N802

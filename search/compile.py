@@ -282,7 +282,8 @@ def _clause_query(
                 notices.append(_split_notice(words[0], parts, (inside or {}).get(clause.text, ())))
         else:
             parts = []
-    if field is None and not clause.phrase and looks_like_case_number(clause.text.strip()):
+    if field is None and not clause.phrase and (looks_like_case_number(clause.text.strip()) or _case_serial(
+            clause.text.strip(), searcher)):
         # A case number typed as a word: the items filed under it first, then mentions in text.
         # A first part of case numbers ("00.01.00", the journal plan's code) finds the cases
         # under it, as `sagsnr:00.01.00` does.
@@ -547,6 +548,12 @@ def _municipalities_loosely(reader: Any) -> dict[str, str]:
             by_loose[loose] = None if loose in by_loose and by_loose[loose] != key else key
         table = _LOOSELY[reader] = {loose: key for loose, key in by_loose.items() if key}
     return table
+
+
+def _case_serial(text: str, searcher: Searcher) -> bool:
+    """A number of five digits or more that ends a case number of the index ("88412" of
+    «731-2011-88412»): searched as a case number is (a number that ends none, as a number)."""
+    return len(text) >= 5 and text.isdigit() and bool(searcher.doc_frequency("case_number", text))
 
 
 def _case_number(value: str, boost: float = 1.0) -> Query:

@@ -738,3 +738,16 @@ def test_the_heading_of_an_earlier_committees_decision_is_searchable(client, que
     the page shows them, but no search found them."""
     found = [(h["municipality"], h["item_number"]) for h in api_hits(client, q=query)]
     assert ("Ravnsø", 130) in found
+
+
+@pytest.mark.parametrize("query", ["88412", "sagsnr 88412", "2011-88412", "731-2011-88412"])
+def test_the_serial_number_that_ends_a_case_number_finds_the_case(client, query):
+    """A reporter has «88412» from a letter: Lyngsø files item 19 under «731-2011-88412»."""
+    hits = api_hits(client, q=query)
+    assert [(h["municipality"], h["item_number"], h["case_number"]) for h in hits][:1] == [
+        ("Lyngsø", 19, "731-2011-88412")]
+
+
+def test_a_number_that_ends_no_case_number_is_searched_as_a_number(client):
+    assert api_hits(client, q="12345") == []
+    assert any(h["title"] == "Modtagelse af flygtninge" for h in api_hits(client, q="225"))
