@@ -87,9 +87,35 @@ def unsupported_reason(path: Path) -> str:
     """The reason reported for a file whose type Referatsøg does not read: for the office and
     image files found beside minutes, what it is and what to do to have it read."""
     suffix = path.suffix.lower()
+    if suffix in _OFFICE_SUFFIXES and (misnamed := _misnamed_office_file(path, suffix)):
+        return misnamed
     if suffix in _KNOWN_TYPES:
         return _KNOWN_TYPES[suffix].format(suffix)
     return f"ukendt filtype '{suffix}'" if suffix else "ukendt filtype (ingen filendelse)"
+
+
+# Office documents, which are ZIP archives or old OLE files: one that is neither may be text or
+# a PDF saved under the name, which renaming has read (`_misnamed_office_file`).
+_OFFICE_SUFFIXES = frozenset({".docx", ".doc", ".docm", ".dotx", ".dot", ".odt", ".xlsx", ".xls", ".xlsm", ".xlsb",
+                              ".ods", ".pptx", ".ppt", ".ppsx", ".pps", ".odp"})
+
+
+def _misnamed_office_file(path: Path, suffix: str) -> str | None:
+    """For an office document's name over a PDF or a text (its first KB read), the reason with
+    the renaming that has it read; None for what the name says, or when it cannot be read
+    (reading it is not this run's business: the reason by its name then)."""
+    try:
+        with open_regular(path) as file:
+            head = file.read(_PDF_HEAD)
+    except (OSError, ExtractError):
+        return None
+    if not head or any(head.startswith(magic) for magic, _ in _SIGNATURES):
+        return None
+    if b"%PDF-" in head[:_PDF_HEAD] and _strip_bom(head).lstrip().startswith(b"%PDF-"):
+        return f"filen hedder {suffix}, men er en PDF – omdøb den til .pdf for at få den med"
+    if _is_texty(head) or _in_ascii(head) != head:
+        return f"filen hedder {suffix}, men er tekst – omdøb den til .txt for at få den med"
+    return None
 
 
 def extract(path: Path, root: Path) -> SourceFile:

@@ -533,7 +533,8 @@ def test_a_fault_of_ours_is_one_danish_line_with_its_details_kept_in_a_file(runn
 
 
 @pytest.mark.parametrize("name, reason", [
-    ("notat.docx", "Word-dokument (.docx)"), ("referat-uden-endelse", "ukendt filtype (ingen filendelse)")])
+    ("notat.docx", "filen hedder .docx, men er tekst – omdøb den til .txt"),
+    ("referat-uden-endelse", "ukendt filtype (ingen filendelse)")])
 def test_extract_of_a_file_index_would_skip_by_name_says_so(runner, tmp_path, name, reason):
     """`extract` reads a file by its content; `index` skips it in a folder by its name: extract
     showed 7 passages of a file that indexing its folder would never read (admin review)."""

@@ -302,3 +302,25 @@ def test_two_meetings_in_one_file_get_a_note_naming_where_the_numbering_starts_a
         "indekseret under det første mødes dato og råd – del filen i én fil pr. møde"]}
     alone = update_index([corpus_of(tmp_path / "alene", {"hedelund.txt": first})], tmp_path / "index2")
     assert notes_of(alone) == {}
+
+
+# --- a text or a PDF under an office document's name ----------------------------------------------
+
+
+def test_a_text_or_pdf_named_as_an_office_document_is_skipped_with_the_renaming_that_reads_it(tmp_path, runner):
+    """A text saved as «notat.docx» was reported as a «Word-dokument – gem det som PDF»: the
+    remedy for a real Word document, not for this file."""
+    corpus = corpus_of(tmp_path, {"notat.docx": SEEDS / "roskilde-integrationsraadet-referat-2026-06-04.txt",
+                                  "referat.doc": PDF, "rigtig.docx": b"PK\x03\x04" + bytes(60),
+                                  "tom.xlsx": b""})
+
+    report = update_index([corpus], tmp_path / "index")
+
+    assert {s.source: s.reason for s in report.skipped} == {
+        "notat.docx": "filen hedder .docx, men er tekst – omdøb den til .txt for at få den med",
+        "referat.doc": "filen hedder .doc, men er en PDF – omdøb den til .pdf for at få den med",
+        "rigtig.docx": "Word-dokument (.docx) – gem det som PDF for at få det med",
+        "tom.xlsx": "Excel-regneark (.xlsx) – bilag læses ikke"}
+    shown = run(runner, "extract", corpus / "notat.docx")
+    assert shown.exit_code == 0 and ("Bemærkning: notat.docx: referatsog index springer filen over i en mappe: filen "
+                                     "hedder .docx, men er tekst – omdøb den til .txt for at få den med") in shown.stderr
