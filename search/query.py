@@ -170,10 +170,11 @@ def _attendance_respelt(parsed: ParsedQuery, request: SearchRequest, searcher: S
             for group in parsed.groups):
         return None
     words = [group[0].text for group in parsed.groups]
-    # A name of several words is checked whole on the lists below (`_attendance`): its list
-    # spelling need not be closer than the texts' words.
+    # A name of several words, one of them on the lists ("Francisco Ortega"), is checked whole on
+    # the lists below (`_attendance`): its list spelling need not be closer than the texts' words.
+    whole = len(words) > 1 and any(suggest.on_the_lists(searcher, word) for word in words)
     spelt = suggest.name_corrections(searcher, words, "decision" if request.decisions_only else "body", snapshot,
-                                     whole_name=len(words) > 1)
+                                     whole_name=whole)
     if spelt is None:
         return None
     respelt = replace(parsed, groups=tuple((replace(group[0], text=word),) for group, word in zip(parsed.groups, spelt)))

@@ -59,7 +59,7 @@ MAX_LETTERS = 40
 FUZZY_BOOST = 0.5  # a close spelling scores this much of the word typed
 _TRIM = (1, 2, 3, 4)  # a typo in the ending can hide the stem: "repatrierng" → "repatrie" → "repatri"
 _SCAN = 20_000
-_PASSAGES = 16  # passages read per term for a readable spelling of it, at most
+_PASSAGES = 16  # passages read per term for a readable spelling of it, at most (the closest: the budget)
 _PASSAGE_BUDGET = 32  # … and for all close terms of one word
 _MAX_VARIANT_LETTERS = 30  # letters of a word whose neighbours are swapped as variants
 _MAX_FOLD_LETTERS = 4  # a/o of a word tried as æ/å/ø
@@ -375,10 +375,10 @@ def spelling(searcher: Searcher, term: str, typed: str, field: str = "body", pas
 
     The first passages holding `term` may have it only inside compounds
     ("Beskæftigelsesudvalget" for "beskaeftig") or only in a form further from what was typed
-    ("rådets" for "radet"), so up to `passages` (default `_PASSAGES`) are read, stopping at the
-    first word one edit from `typed`.
+    ("rådets" for "radet"), so up to `passages` (default `_PASSAGE_BUDGET`, what a word's closest
+    term may read) are read, stopping at the first word one edit from `typed`.
     """
-    return _spelling(searcher, term, typed, field, _PASSAGES if passages is None else passages)[0]
+    return _spelling(searcher, term, typed, field, _PASSAGE_BUDGET if passages is None else passages)[0]
 
 
 def _spelling(searcher: Searcher, term: str, typed: str, field: str, passages: int) -> tuple[str | None, int]:
@@ -444,10 +444,12 @@ def corrections(searcher: Searcher, word: str, field: str = "body", snapshot: Sn
     terms, variant_words, trimmed = _close_terms(searcher, word, field, snapshot)
     typo = not any(searcher.doc_frequency(field, own) for own in analyze(_ANALYZER, word))
     budget = _PASSAGE_BUDGET
-    for term in terms:
+    for rank, term in enumerate(terms):
         spelt = None
         if budget > 0:
-            spelt, read = _spelling(searcher, term, word, field, min(_PASSAGES, budget))
+            # The closest term may read the whole budget: its first passages may hold it only in
+            # compounds (each committee named «…udvalget» holds "integration").
+            spelt, read = _spelling(searcher, term, word, field, budget if rank == 0 else min(_PASSAGES, budget))
             budget -= read
         # A word of the query that is not in the index, one swap or æ/ø/å from `term`: that
         # variant is what was meant when the passages read have no closer word ("integration",
@@ -530,6 +532,12 @@ def _without_open_quote(query: str) -> str:
 
 
 _ATTENDANCE_FIELDS = frozenset({"present", "absent"})
+
+
+def on_the_lists(searcher: Searcher, word: str) -> bool:
+    """Whether an attendance list of the index has `word` (as the Danish analysis reads it)."""
+    own = analyze(_ANALYZER, word)
+    return len(own) == 1 and any(searcher.doc_frequency(f, own[0]) for f in _ATTENDANCE_FIELDS)
 
 
 def name_corrections(searcher: Searcher, words: list[str], field: str = "body",
