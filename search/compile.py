@@ -484,6 +484,8 @@ def _council_names(groups: Sequence[Sequence[Clause]], searcher: Searcher) -> di
             if not all(plain[i:i + n]):
                 continue
             key = facet_key(" ".join(groups[k][0].text for k in range(i, i + n)))
+            if key not in names:  # "ældreråd", "integrationsrådets": the name in another form
+                key = _council_stems(searcher.reader()).get(_stemmed(key), "")
             if key in names:
                 found.update({k: "" for k in range(i, i + n - 1)} | {i + n - 1: key})
                 i += n
@@ -494,6 +496,26 @@ def _council_names(groups: Sequence[Sequence[Clause]], searcher: Searcher) -> di
 
 
 _COUNCILS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _stemmed(key: str) -> str:
+    """A folded name's words stemmed: "aeldreraad" and "aeldreraadet" alike."""
+    return " ".join(danish.stem(word) for word in key.split())
+
+
+def _council_stems(reader: Any) -> dict[str, str]:
+    """The indexed council keys by their `_stemmed` form; a form two councils share names neither."""
+    table = _COUNCIL_STEMS.get(reader)
+    if table is None:
+        by_stem: dict[str, str | None] = {}
+        for key in _council_keys(reader):
+            stem = _stemmed(key)
+            by_stem[stem] = None if stem in by_stem and by_stem[stem] != key else key
+        table = _COUNCIL_STEMS[reader] = {stem: key for stem, key in by_stem.items() if key}
+    return table
+
+
+_COUNCIL_STEMS: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 def _council_keys(reader: Any) -> frozenset[str]:

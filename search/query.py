@@ -49,7 +49,7 @@ from search import danish, partial, ranking, suggest, variants
 from search.compile import (CASE_NUMBER_BOOST, NO_WORDS, NOTHING_TO_SEARCH, Compiled, _all, _any, compile_query,
                             typed_word)
 from search.hits import _hit
-from search.syntax import Clause, ParsedQuery, asked_decisions, asked_notice, parse
+from search.syntax import Clause, ParsedQuery, asked_decisions, asked_notice, parse, without_question_words
 
 
 def _read_query(text: str, decisions_only: bool = False) -> ParsedQuery:
@@ -58,6 +58,7 @@ def _read_query(text: str, decisions_only: bool = False) -> ParsedQuery:
     `decisions_only`: the search already looks in the decisions alone), its words' synonyms and
     abbreviations added (`variants.expand`)."""
     parsed, asked = asked_decisions(parse(text.strip(), MAX_QUERY_LENGTH))
+    parsed = without_question_words(parsed)
     if asked:
         parsed = replace(parsed, notices=(*parsed.notices, asked_notice(asked, decisions_only)))
     return variants.expand(parsed)

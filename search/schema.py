@@ -267,12 +267,17 @@ def body_text(passage: Passage) -> str:
     # What the passage page shows beside the text: a section's note ("Mogens Ravn deltog ikke
     # i behandlingen af punktet") and who was absent, so a name read there can be searched.
     # Not those present: every item of a meeting would match each of their names.
-    parts.extend(s.note for s in passage.sections if s.note and s.note not in passage.text)
+    notes = [s.note for s in passage.sections if s.note and s.note not in passage.text]
+    parts.extend(notes)
     # A label that says more than the section's name, shown as its heading: an earlier
     # committee's decision quoted («Økonomiudvalget, 17. september 2019, pkt. 148»).
     parts.extend(s.label for s in passage.sections if _says_more(s.label) and s.label not in passage.text)
-    if passage.absent:
-        parts.append(", ".join(passage.absent))
+    # Each absentee once: named twice (the note, then the list), «Lise Warsame» ranked the
+    # items of a meeting she missed above the ones she handled (a relevance review).
+    said = "\n".join([passage.text, *notes])
+    absent = [name for name in passage.absent if name not in said]
+    if absent:
+        parts.append(", ".join(absent))
     # The meeting's staff and minute-taker, named on its front page only: words of every item of it.
     if passage.staff:
         parts.append(", ".join(passage.staff))

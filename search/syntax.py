@@ -451,6 +451,26 @@ def asked_decisions(parsed: ParsedQuery) -> tuple[ParsedQuery, tuple[str, ...]]:
     return replace(parsed, groups=kept), tuple(dict.fromkeys(str(words[k]) for k in decided))
 
 
+def without_question_words(parsed: ParsedQuery) -> ParsedQuery:
+    """`parsed` without the question words typed as plain words (hvem, hvornår, hvordan, hvorfor,
+    hvilke, …) when something else is searched: they ask, as «hvad» (a small word) does, and no
+    answer need hold them. Counted as words, «hvordan går det med IGU» showed the item holding
+    «hvordan» and «går» and not the IGU items (a relevance review).
+
+    >>> [g[0].text for g in without_question_words(parse("Hvorfor lukkes Solvænget?")).groups]
+    ['lukkes', 'Solvænget?']
+    >>> [g[0].text for g in without_question_words(parse("hvem")).groups], len(without_question_words(parse('"hvem"')).groups)
+    (['hvem'], 1)
+    """
+    words = [_plain_word(group) for group in parsed.groups]
+    asking = {k for k, word in enumerate(words) if word and danish.fold(word.lower()) in QUESTION_WORDS}
+    rest = [k for k, group in enumerate(parsed.groups) if k not in asking and any(not c.negated for c in group)
+            and (words[k] is None or words[k] and not _small_or_question(words[k]))]
+    if not asking or not rest:
+        return parsed
+    return replace(parsed, groups=tuple(group for k, group in enumerate(parsed.groups) if k not in asking))
+
+
 def asked_notice(words: tuple[str, ...], decisions_only: bool) -> str:
     """What is said of the decision words `asked_decisions` left out of a question.
 

@@ -244,3 +244,19 @@ def test_extract_shows_the_numbers_and_the_items_attendance(runner):
     item45 = next(p for p in map(json.loads, lines) if p["item_number"] == 45)
     assert item45["absent"] == ["Fatima Osmani", "Peter Juul"] and "Peter Juul" not in item45["present"]
     assert item45["sections"]["dokumentnummer"] == "588-2021-61877"
+
+
+def test_an_absentee_named_in_a_note_is_a_word_of_the_item_once():
+    """Named in the decision's note and again from the list, «Lise Warsame» ranked the items of
+    a meeting she missed above the ones she handled (a relevance review)."""
+    from dataclasses import replace
+
+    from indexer.models import DECISION, Section
+    from search.examples import example_passage
+    from search.schema import body_text
+
+    item = example_passage("Budget", "Om budgettet.", absent=("Lise Warsame", "Ole Riis"))
+    noted = replace(item, sections=(Section(DECISION, "Beslutning", "Godkendt.", note="Fraværende: Lise Warsame"),
+                                    *item.sections[1:]))
+    text = body_text(noted)
+    assert text.count("Lise Warsame") == 1 and text.count("Ole Riis") == 1

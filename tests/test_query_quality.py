@@ -158,8 +158,9 @@ def test_a_sign_the_analyzer_keeps_stays_in_the_word_a_hit_lacks(searcher):
 def test_the_notice_names_the_words_no_hit_has_without_the_question_mark(searcher):
     response = search(searcher, "hvem stemte imod fritidspas?")
     assert response.approximate and response.total > 0
-    assert response.notice.endswith("«hvem» og «fritidspas» står ikke i nogen af dem.")
-    assert all(hit.missing == ("hvem", "fritidspas") for hit in response.hits)
+    # «hvem» asks, as «hvad» does: not a word the hits must hold (a relevance review)
+    assert response.notice.endswith("(2 af 3). «fritidspas» står ikke i nogen af dem.")
+    assert all(hit.missing == ("fritidspas",) for hit in response.hits)
 
 
 # 3. A word inside longer words that do not match with the rest of the query
@@ -247,6 +248,9 @@ def councils_index(tmp_path_factory):
     ("Teknisk Udvalg", "Teknisk Udvalg"), ("teknisk udvalg", "Teknisk Udvalg"),
     ("Ældrerådet", "Ældrerådet"), ("aeldreraadet", "Ældrerådet"),
     ("Kultur- og Fritidsudvalget", "Kultur- og Fritidsudvalget"),
+    # in another form of the word (a relevance review: «ældreråd» missed a third of the council's items)
+    ("ældreråd", "Ældrerådet"), ("Ældrerådets", "Ældrerådet"),
+    ("Kultur- og Fritidsudvalg", "Kultur- og Fritidsudvalget"),
 ])
 def test_a_councils_name_typed_as_words_finds_its_meetings(councils_index, query, council):
     """«Teknisk Udvalg» found one Næstved item that has both words, none of the committee's own;
