@@ -301,12 +301,18 @@ def routine_titles() -> tuple[str, ...]:
 
 
 def is_routine(title: str) -> bool:
-    """Whether an agenda item's title names a routine item (`data/routine_titles.txt`).
+    """Whether an agenda item's title names a routine item (`data/routine_titles.txt`): begins
+    with a line of it, whose last word may take an inflection ending but not run on into a
+    compound (a petition «Underskriftindsamling …» is no «Underskrift»).
 
     >>> is_routine("Godkendelse af dagsordenen"), is_routine("Eventuelt"), is_routine("Eventuelle tilskud")
     (True, True, False)
+    >>> is_routine("Underskrifter"), is_routine("Underskriftindsamling mod lukning af Egevej skole"), is_routine("Evt.")
+    (True, False, True)
+    >>> is_routine("Evt"), is_routine("Evt. ændring af lokalplan 12")
+    (True, False)
     """
-    return fold(title.strip()).startswith(_ROUTINE)
+    return bool(_ROUTINE_RE.match(fold(title.strip())))
 
 
 def passage_dates(passage: Passage) -> list[str]:
@@ -381,3 +387,8 @@ def file_fields(document: Document, root: Path, file_info: Mapping[str, Any]) ->
 
 
 _ROUTINE = routine_titles()
+# A routine line, its last word with an inflection ending or none, then no more letters; a line
+# that ends in a full stop, an abbreviation ("evt."), is the whole title, with or without it.
+_ROUTINE_RE = re.compile("(?:" + "|".join(
+    re.escape(line[:-1]) + r"\.?$" if line.endswith(".") else re.escape(line) + "(?:e|en|er|et|ne|ene|erne|s)?"
+    for line in sorted(_ROUTINE, key=len, reverse=True)) + r")(?![^\W\d_])")
