@@ -465,13 +465,22 @@ def word_terms(word: str, lexicon: decompound.Lexicon | None = None) -> frozense
 
     >>> sorted(word_terms("Waage-Jensen"))
     ['jens', 'waag', 'waage-jensen']
+
+    A case number's tails too, as its field indexes them: «A21-1-14» found the item by its case
+    number, whose mark then says why.
+
+    >>> sorted(word_terms("00.01.00-A21-1-14"))
+    ['00.01.00-a21-1-14', 'a21-1-14']
     """
     table = word_terms_table(lexicon)
     found = table.get(word)
     if found is None:
         if len(table) >= _WORD_TERMS_LIMIT:
             table.clear()
-        found = table[word] = frozenset(t.text for t in _highlight_analyzer(_or_default(lexicon))(word, mode="index"))
+        terms = {t.text for t in _highlight_analyzer(_or_default(lexicon))(word, mode="index")}
+        if any(c.isdigit() for c in word) and _SEPARATOR_RE.search(word):
+            terms.update(case_number_tails(word.lower()))
+        found = table[word] = frozenset(terms)
     return found
 
 

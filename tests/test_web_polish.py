@@ -301,3 +301,19 @@ def test_a_long_query_echoed_on_a_phone_does_not_scroll_sideways(tmp_path):
         phone.goto(base + urls["approximate"])
         assert phone.locator("p.approximate").count() == 1  # the case the flex item's min-width is for
         browser.close()
+
+
+# --- An item opened from a search by its case ---------------------------------------------------
+
+@pytest.mark.parametrize("query, marked", [
+    ('sagsnr:"00.01.00-A21-1-14"', "00.01.00-A21-1-14"), ("A21-1-14", "00.01.00-A21-1-14"),
+    ("Helle Waage-Jensen", "Helle Waage-Jensen")])
+def test_an_item_found_by_its_case_number_or_handler_marks_them_in_its_facts(client, query, marked):
+    """The page said «Ordene fra søgningen … står ikke i teksten her» of the very item the case
+    number or the case handler found (a web review)."""
+    item = next(h for h in api(client, q=query, page_size=50)["hits"] if h["case_handler"] == "Helle Waage-Jensen")
+    page = soup(client.get(f"/passage/{item['id']}", query_string={"q": query}))
+    assert text(page.select_one(".marked-note")).startswith(f"Ordene fra søgningen «{query}» er markeret.")
+    facts = {text(dt): dd for dt, dd in ((div.dt, div.dd) for div in page.select("dl.facts > div"))}
+    key = "Sagsnr." if "sagsnr" in query or "A21" in query else "Sagsbehandler"
+    assert " ".join(m.get_text() for m in facts[key].select("mark")) == marked

@@ -372,7 +372,7 @@ class Marks:
     text: Markup | None  # a passage without sections: its text
     anchor: str | None = None  # `FIRST_MARK` once `anchored` has named the first mark in the texts
     notes: tuple[Markup, ...] = ()  # each section's note ("Fraværende: …"), "" for none
-    meeting: tuple[tuple[str, Markup], ...] = ()  # ("place" | "present" | "absent", marked), as shown
+    meeting: tuple[tuple[str, Markup], ...] = ()  # ("case_handler" | "case_number" | "place" | "present" | "absent", marked)
 
     @property
     def people(self) -> dict[str, Markup]:
@@ -437,7 +437,10 @@ def searched_marks(p: Passage, shown: Callable[[str], str] = str) -> Marks | Non
     def marked(text: str) -> Markup:
         return snippet_html(marker(shown(text)))
 
-    meeting = (("place", p.place or ""), ("present", ", ".join(p.present)), ("absent", ", ".join(p.absent)))
+    # the case's facts too: a search by case number or case handler marks them, and the page said
+    # the search's words were not in the item (a web review)
+    meeting = (("case_handler", p.case_handler or ""), ("case_number", p.case_number or ""), ("place", p.place or ""),
+               ("present", ", ".join(p.present)), ("absent", ", ".join(p.absent)))
     return Marks(query, marked(p.title), tuple(marked(s.text) for s in p.sections),
                  None if p.sections else marked(p.text), notes=tuple(marked(s.note) if s.note else Markup("") for s in p.sections),
                  meeting=tuple((key, marked(value)) for key, value in meeting if value))
