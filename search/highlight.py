@@ -48,8 +48,12 @@ def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH, le
     'Byrådet drøftede &lt;b&gt;<mark>flygtningene</mark>&lt;/b&gt; i Næstved.'
     >>> snippet("Kompetenceudvalg: Integrationsrådet\\n\\nAdministrationen indstiller.\\n\\nGodkendt.", {"administration"})
     'Kompetenceudvalg: Integrationsrådet · <mark>Administrationen</mark> indstiller. Godkendt.'
+    >>> snippet(" - ", {"flygtning"})
+    ''
     """
     text = _SPACE_RE.sub(" ", _OPEN_PARAGRAPH_END_RE.sub(" · ", text[:MAX_SCAN].strip())).strip()
+    if not any(c.isalnum() for c in text):  # a placeholder («-» where a decision would stand): nothing to show
+        return ""
     matches = _matches(text, frozenset(terms), lexicon, frozenset(phrases)) if terms or phrases else []
     if not matches:
         start, end = 0, _cut(text, width)

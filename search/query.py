@@ -441,7 +441,7 @@ _WORD_FIELDS = frozenset({None, *TEXT_FIELDS})
 
 # A day and month without a year, "21.05" or "27/5": searched as the characters, which seldom
 # stand so in the minutes. Two digits after a dot (a section "1.8" is no date), any after "/".
-_DAY_MONTH = re.compile(r"(?<![\w.,/-])(\d{1,2})(?:\.(\d{2})|/(\d{1,2}))(?![\w,/-]|\.\d)")
+_DAY_MONTH = re.compile(r"(?<![\w.,/-])(\d{1,2})(?:\.(\d{2})|/(\d{1,2}))(?![\w,/-]|\.\d|\s+(?:19|20)\d\d(?!\d))")
 
 
 def _day_without_year(query: str) -> str:
@@ -452,6 +452,8 @@ def _day_without_year(query: str) -> str:
     '«21.05» ligner en dato uden årstal, som søges som tegn; skriv årstallet med (fx 21.05.2015) for at finde mødet.'
     >>> _day_without_year("27/5"), _day_without_year("§ 1.8"), _day_without_year("21.05.2015"), _day_without_year("40.05")
     ('«27/5» ligner en dato uden årstal, som søges som tegn; skriv årstallet med (fx 27/5 2015) for at finde mødet.', '', '', '')
+    >>> _day_without_year("21/5 2016"), _day_without_year("møde 21.05 2016")  # the year after a space, as the notice says
+    ('', '')
     """
     for match in _DAY_MONTH.finditer(query):
         day, month = int(match[1]), int(match[2] or match[3])

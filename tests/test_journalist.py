@@ -378,6 +378,11 @@ def test_an_agenda_item_leads_to_its_decision_in_the_minutes(tmp_path):
     assert "Taget til efterretning." in decided.select_one("section.decision").get_text()
     assert note.a.get_text() == "punkt 2, Boligplacering af flygtninge - status for 2. kvartal 2015"
 
+    # opened from a search, the way to the minutes' item keeps it, as every other link on the page does
+    searched = soup(client.get(f"/passage/{agenda_item(client, '2015-06-24')['id']}",
+                               query_string={"q": "kvartal", "sort": "newest"}))
+    assert params(searched.select_one(".no-decision a")["href"]) == {"q": ["kvartal"], "sort": ["newest"]}
+
     other = soup(client.get(f"/passage/{agenda_item(client, '2015-09-02')['id']}")).select_one(".no-decision")
     assert other.a.get_text() == "Se referatet af mødet" and "(2 punkter)" in other.get_text()
     minutes = soup(client.get(other.a["href"]))
@@ -751,3 +756,20 @@ def test_the_serial_number_that_ends_a_case_number_finds_the_case(client, query)
 def test_a_number_that_ends_no_case_number_is_searched_as_a_number(client):
     assert api_hits(client, q="12345") == []
     assert any(h["title"] == "Modtagelse af flygtninge" for h in api_hits(client, q="225"))
+
+
+
+def test_a_placeholder_decision_is_no_section_and_no_snippet(client):
+    """Roskilde's «Beslutninger om dagsordenen» has «-» under Beslutning: the page said no decision
+    is recorded and then showed a Beslutning section reading «-»; its hit's snippet was «-»."""
+    (hit,) = [h for h in api_hits(client, q="Beslutninger om dagsordenen") if h["municipality"] == "Roskilde"
+              and h["title"] == "Beslutninger om dagsordenen"]
+    assert hit["snippet"] == "" and not hit["decision"]
+    page = soup(client.get(f"/passage/{hit['id']}"))
+    assert page.select_one(".no-decision").get_text(strip=True) == "Der er ikke registreret nogen beslutning under dette punkt."
+    assert page.select("section.decision") == []
+
+
+def test_an_annual_reports_section_page_calls_itself_a_section(client):
+    hit = next(h for h in api_hits(client, q="forord", doc_type="årsberetning"))
+    assert soup(client.get(f"/passage/{hit['id']}")).select_one("aside.passage-aside")["aria-label"] == "Om afsnittet"

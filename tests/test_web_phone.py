@@ -280,7 +280,8 @@ def test_no_page_with_a_hidden_copy_button_names_it_in_its_text(client):
 
 def header_box(page):
     box = page.select_one("header form.header-search input#header-q")
-    assert page.select_one("label[for=header-q]").get_text(strip=True) == "Søg i referaterne"
+    # the main form's words: one box, one name (a web review found two)
+    assert page.select_one("label[for=header-q]").get_text(strip=True) == "Søg i referater, dagsordener og årsberetninger"
     return box
 
 

@@ -106,8 +106,12 @@ def test_a_permalink_cut_in_an_email_leads_to_its_document(client):
     assert link["href"] == f"/document/{document}"
     assert link.get_text() == "Se dokumentet: Referat: Integrationsrådet, Næstved Kommune, 21. maj 2015"
     assert client.get(link["href"]).status_code == 200
+    # the JSON twin offers the same ways on, as the API's addresses (a web review)
+    links = [(text(a), a["href"]) for a in soup(response).select("main p > a, main li > a") if "/passage/" in a["href"]
+             or "/document/" in a["href"]]
     assert client.get(f"/api/passage/{cut}").get_json() == {
-        "status": 404, "code": "unknown_passage", "message": text(soup(response).select_one("p.lead"))}
+        "status": 404, "code": "unknown_passage", "message": text(soup(response).select_one("p.lead")),
+        "links": [{"text": t, "url": "/api" + href} for t, href in links]}
 
 
 def test_a_permalink_with_its_title_part_mistyped_links_the_item_of_its_number(client):
@@ -317,3 +321,13 @@ def test_an_item_found_by_its_case_number_or_handler_marks_them_in_its_facts(cli
     facts = {text(dt): dd for dt, dd in ((div.dt, div.dd) for div in page.select("dl.facts > div"))}
     key = "Sagsnr." if "sagsnr" in query or "A21" in query else "Sagsbehandler"
     assert " ".join(m.get_text() for m in facts[key].select("mark")) == marked
+
+
+
+def test_search_again_without_the_invalid_value_keeps_the_valid_values_of_that_parameter(client):
+    """«year=2015&year=abc»: «Søg igen uden den ugyldige indstilling» dropped 2015 too (a web review)."""
+    page = soup(client.get("/", query_string=[("q", "flygtninge"), ("municipality", "Næstved"), ("year", "2015"),
+                                              ("year", "abc"), ("sort", "oldest")]))
+    again = next(a for a in page.select("#fejl a") if text(a) == "Søg igen uden den ugyldige indstilling")
+    assert parse_qs(urlsplit(again["href"]).query) == {"q": ["flygtninge"], "municipality": ["Næstved"],
+                                                        "year": ["2015"], "sort": ["oldest"]}

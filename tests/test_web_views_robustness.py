@@ -93,7 +93,9 @@ def test_a_permalink_cut_after_its_number_leads_to_the_item_of_that_number_not_f
     assert answer.status_code == 302 and answer.content_type == JSON_TYPE
     assert answer.headers["Location"] == f"/api/passage/{fifteen['id']}"
     body = answer.get_json()
-    assert body == {"status": 302, "code": "cut_passage_id", "message": body["message"], "location": answer.headers["Location"]}
+    assert body == {"status": 302, "code": "cut_passage_id", "message": body["message"], "location": answer.headers["Location"],
+                    "links": [{"text": f"Punkt 15: {fifteen['title']}", "url": answer.headers["Location"]},
+                              {"text": body["links"][1]["text"], "url": f"/api/document/{MINUTES_2015}"}]}
     assert "afkortet" in body["message"] and "Modtagelse af flygtninge" in body["message"]
 
 

@@ -9,6 +9,8 @@ gives 304).
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -124,12 +126,26 @@ def link_header(links: Mapping[str, str]) -> str:
                      for rel, url in links.items())
 
 
+_PAGE_PATH = re.compile(r"(?<!/api)/(passage|document)/")
+
+
+def _json_twin(url: str) -> str:
+    """The API's URL of an item or document page's URL (under any path prefix); others as they are.
+
+    >>> _json_twin("/passage/a-15"), _json_twin("/app/document/a"), _json_twin("/api/passage/a-15"), _json_twin("/")
+    ('/api/passage/a-15', '/app/api/document/a', '/api/passage/a-15', '/')
+    """
+    return _PAGE_PATH.sub(r"/api/\1/", url, count=1)
+
+
 def error_response(error: PageError) -> Response:
     if wants_json():
         body: dict[str, Any] = {"status": error.status, "code": error.code, "message": error.message}
         if error.parameter:
             body["parameter"] = error.parameter
         body.update(error.details)
+        if error.page_links:  # the ways on the HTML page offers (a cut link's items and document), as JSON
+            body["links"] = [{"text": text, "url": _json_twin(url)} for text, url in error.page_links]
         response = json_response(body, error.status)
     elif wants_text():
         response = make_response(text_error(error), error.status)

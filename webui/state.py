@@ -244,9 +244,23 @@ def without_invalid(params: dict[str, list[str]], default_page_size: int) -> Sea
         except InvalidParameter as error:
             if error.code == "query_too_long":
                 params["q"] = [(params.get("q") or [""])[-1][:MAX_QUERY_LENGTH]]
+            elif len(values := params.get(error.parameter or "", [])) > 1:
+                # `year=2015&year=abc`: the valid values stay («abc» alone goes)
+                params[error.parameter] = [value for value in values if _valid(error.parameter, value, default_page_size)]
+                if not params[error.parameter] or params[error.parameter] == values:
+                    params.pop(error.parameter, None)
             else:
                 params.pop(error.parameter, None)
     return SearchRequest(page_size=default_page_size)  # pragma: no cover (each pass mends one)
+
+
+def _valid(name: str, value: str, default_page_size: int) -> bool:
+    """Whether the parameter `name` with this one value passes the search page's checks."""
+    try:
+        parse_args({name: [value]}, default_page_size)
+    except InvalidParameter:
+        return False
+    return True
 
 
 def opened_from(args: Mapping[str, Sequence[str]], not_utf8: Sequence[str], default_page_size: int) -> SearchState | None:
