@@ -325,3 +325,17 @@ def test_help_and_follow_pages_name_their_json_twin_in_the_head_too(client, page
     if params:
         assert parse_qs(urlsplit(link["href"]).query) == {k: [v] for k, v in params.items()}
         assert "flygtninge" in twin.get_json()["description"]
+
+
+@pytest.mark.parametrize("tail", ["/", ".", ")", ".)"])
+def test_a_pasted_permalink_with_a_trailing_slash_or_punctuation_leads_to_its_page(client, tail):
+    """`/passage/<id>/` and `/document/<id>.` (a pasted link picks up a slash or a sentence's full
+    stop) gave a bare 404 (a web review). Ids are letters, digits and hyphens: a redirect for good."""
+    fifteen = next(p for p in items(client, MINUTES_2015) if p["item_number"] == 15)
+    pages = [f"/passage/{fifteen['id']}", f"/document/{MINUTES_2015}"] + ([] if tail == "/" else [f"/api/passage/{fifteen['id']}"])
+    for page in pages:
+        response = client.get(page + tail, query_string={"q": "flygtninge"} if tail == "/" else None)
+        assert response.status_code == 301, (page, tail)
+        assert response.headers["Location"] == page + ("?q=flygtninge" if tail == "/" else "")
+        assert client.get(response.headers["Location"]).status_code == 200
+    assert client.get("/findes-ikke/").status_code == 404

@@ -216,6 +216,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         status = error.code or 500
+        if status == 404 and (moved := _without_trailing_slash()) is not None:
+            return moved
         code, message = HTTP_MESSAGES.get(status, ("http_error", "Forespørgslen kunne ikke gennemføres."))
         response = error_response(PageError(status, code, message))
         for name, value in error.get_headers():
@@ -228,6 +230,24 @@ def register_error_handlers(app: Flask) -> None:
     def unexpected(error: Exception):
         app.logger.exception("Unhandled error on %s %s", request.method, request.full_path.rstrip("?"))
         return error_response(INTERNAL)
+
+
+def _without_trailing_slash() -> Response | None:
+    """A 301 to the address without its trailing slash when that is a page (`/passage/<id>/`: a
+    pasted permalink picks one up); None otherwise."""
+    path = request.path
+    if len(path) < 2 or not path.endswith("/") or request.method not in ("GET", "HEAD"):
+        return None
+    bare = path.rstrip("/")
+    try:
+        current_app.url_map.bind_to_environ(request.environ).match(bare, method="GET")
+    except HTTPException:
+        return None
+    query = request.query_string.decode("latin-1")
+    location = request.script_root + bare + (f"?{query}" if query else "")
+    response = make_response("", 301)
+    response.headers["Location"] = location
+    return response
 
 
 def _retry_later() -> dict[str, str]:

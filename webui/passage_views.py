@@ -92,6 +92,8 @@ def load_passage(passage_id: str) -> Passage:
     """The passage of an id; `PassageMoved` for an old id of a passage, else a 404."""
     passage = get_index().passage(passage_id)
     if passage is None:
+        if (bare := _without_punctuation(passage_id)) and (pasted := get_index().passage(bare)) is not None:
+            raise PassageMoved(passage_id, pasted)  # `…-flygtninge.`: a sentence's full stop came along
         if (numbered := numbered_passage(passage_id)) is not None:
             raise PassageMoved(passage_id, numbered.passage, certain=numbered.certain)
         if (new_id := get_index().moved(passage_id)) is not None and (renamed := get_index().passage(new_id)) is not None:
@@ -277,8 +279,17 @@ def shown_id(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def _without_punctuation(address_id: str) -> str | None:
+    """An id without the punctuation a pasted link picks up at its end («.», «)», «,»), when it
+    had any: ids are letters, digits and hyphens."""
+    bare = address_id.rstrip(".,;:!?)]}>'\"»")
+    return bare if bare and bare != address_id else None
+
+
 def load_document(document_id: str) -> tuple[Passage, ...]:
     passages = tuple(get_index().document(document_id))
+    if not passages and (bare := _without_punctuation(document_id)) and (pasted := get_index().document(bare)):
+        raise PassageMoved(document_id, pasted[0], document=True)
     if not passages:
         moved_document(document_id)
         raise PageError(404, "unknown_document", "Dokumentet findes ikke (længere). Måske er adressen skrevet forkert "
