@@ -339,3 +339,12 @@ def test_a_pasted_permalink_with_a_trailing_slash_or_punctuation_leads_to_its_pa
         assert response.headers["Location"] == page + ("?q=flygtninge" if tail == "/" else "")
         assert client.get(response.headers["Location"]).status_code == 200
     assert client.get("/findes-ikke/").status_code == 404
+
+
+def test_an_item_opened_with_a_query_that_is_not_utf8_shows_no_search_note(client):
+    """`?q=%ff` is refused by the search page (400) but was shown on an item page as a search
+    «%FF» whose words were not in the item (a web review)."""
+    fifteen = next(p for p in items(client, MINUTES_2015) if p["item_number"] == 15)
+    response = client.get(f"/passage/{fifteen['id']}?q=%ff")
+    assert response.status_code == 200 and soup(response).select_one(".marked-note") is None
+    assert client.get("/?q=%ff").status_code == 400

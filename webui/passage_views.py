@@ -31,7 +31,7 @@ from .corpus_paths import inside_corpus
 from .errors import PageError, error_response, json_response, wants_json
 from .formatting import citation, document_title, shown_text, snippet_html
 from .index import get_index
-from .state import SearchState, absolute_url, request_search
+from .state import SearchState, absolute_url, request_search, undecodable
 
 bp = Blueprint("passages", __name__)
 
@@ -440,6 +440,9 @@ def marking_off() -> bool:
 def searched_marks(p: Passage, shown: Callable[[str], str] = str) -> Marks | None:
     """The marks of the search a passage page was opened from (`?q=`, as a hit links it), of
     each text as `shown` cuts it; None when there is none or it has no word to mark."""
+    # a query that is not UTF-8 (`?q=%ff`) is no search: the search page refuses it, this page ignores it
+    if "q" in undecodable(request.query_string):
+        return None
     query = without_controls(request.args.get("q", ""))[:MAX_QUERY_LENGTH].strip()
     marker = get_index().marker(query) if query else None
     if not marker:
