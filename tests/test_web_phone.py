@@ -293,6 +293,10 @@ def test_the_header_search_carries_the_query_of_the_search_the_page_was_opened_f
     assert header_box(soup(client.get(document_url)))["value"] == "flygtninge bolig"
     follow = soup(client.get("/foelg", query_string={"q": "boligplacering"}))
     assert header_box(follow)["value"] == "boligplacering"
+    # and its filters, period and sort: changing the words lost the municipality unseen (a web review)
+    for page in (opened, soup(client.get("/foelg", query_string={"q": "flygtninge bolig", "municipality": "Næstved"}))):
+        hidden = [(i["name"], i["value"]) for i in page.select("header form.header-search input[type=hidden]")]
+        assert hidden == [("municipality", "Næstved")]
 
 
 @pytest.mark.parametrize("url", ["/hjaelp", "passage", "filters"])
