@@ -234,9 +234,10 @@ def register_error_handlers(app: Flask) -> None:
 
 def _without_trailing_slash() -> Response | None:
     """A 301 to the address without its trailing slash when that is a page (`/passage/<id>/`: a
-    pasted permalink picks one up); None otherwise."""
+    pasted permalink picks one up); None otherwise, and for the API, whose clients are told
+    their address is wrong (a JSON 404), not sent on."""
     path = request.path
-    if len(path) < 2 or not path.endswith("/") or request.method not in ("GET", "HEAD"):
+    if len(path) < 2 or not path.endswith("/") or request.method not in ("GET", "HEAD") or wants_json():
         return None
     bare = path.rstrip("/")
     try:
