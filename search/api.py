@@ -291,6 +291,11 @@ class SearchResponse:
     order: str = "relevance"
     # A search that found nothing with filters on: what each filter taken off finds (found ones only).
     widenings: tuple[Widening, ...] = ()
+    # Those filters whose removal finds nothing either, counted exactly (a facet with one value,
+    # an end of the period, «Kun beslutninger» when the whole items find nothing without a guess):
+    # the empty page says «giver stadig 0 resultater» beside them. Not in the JSON, whose
+    # `widenings` leave them out.
+    still_empty: frozenset[str] = frozenset()
 
     @property
     def pages(self) -> int:

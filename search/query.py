@@ -329,7 +329,20 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     widenings = _widenings(searcher, snapshot, request, matched, facet_sets, copies, wider) \
         if widen and not hits_set and (facet_sets or period or request.decisions_only) else ()
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
-                          suggestion=suggestion, approximate=approximate, order=order, widenings=widenings)
+                          suggestion=suggestion, approximate=approximate, order=order, widenings=widenings,
+                          still_empty=_still_empty(request, widenings, wider) if widen and not hits_set else frozenset())
+
+
+def _still_empty(request: SearchRequest, widenings: tuple[Widening, ...], wider: SearchResponse | None) -> frozenset[str]:
+    """The filters of a search that found nothing whose removal finds nothing either, counted
+    exactly (`SearchResponse.still_empty`): a facet with one value chosen or an end of the
+    period that `widenings` leave out, and «Kun beslutninger» when the search without it found
+    nothing and guessed nothing."""
+    counted = {name for name, values in request.filters.items() if len(values) == 1}
+    counted |= {name for name, on in (("from", request.date_from), ("to", request.date_to)) if on}
+    if wider is not None and not wider.total and not wider.approximate:
+        counted.add("decisions_only")
+    return frozenset(counted - {w.parameter for w in widenings})
 
 
 @dataclass(frozen=True)
@@ -413,12 +426,12 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
 
 def _widenings(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, matched: frozenset[int],
                facet_sets: dict[str, frozenset[int]], copies: dict[int, tuple[int, bytes]],
-               wider: SearchResponse | None = None) -> tuple[Widening, ...]:
+               wider: SearchResponse | None) -> tuple[Widening, ...]:
     """For a search that found nothing with filters on: how many items each filter taken off
     finds (a facet with all its values, an end of the period, «Kun beslutninger»), those that
     find some. A facet or an end from the sets at hand; «Kun beslutninger», which changes what
-    the words are matched in, by searching again without it, one hit asked for (`wider`, when
-    the caller has)."""
+    the words are matched in, from the search without it (`wider`, one hit asked for; None when
+    the switch is off)."""
     ends = {name: bounds for name, bounds, on in (("from", ("", request.date_to), request.date_from),
                                                   ("to", (request.date_from, ""), request.date_to)) if on}
     whole = [period_docs(searcher, snapshot, request.date_from, request.date_to)] if ends else []
@@ -428,10 +441,7 @@ def _widenings(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, m
     for name, bounds in ends.items():
         rest = [period_docs(searcher, snapshot, *bounds)] if any(bounds) else []
         found.append(Widening(name, len(_without_copies(_intersect(matched, [*facet_sets.values(), *rest]), copies))))
-    if request.decisions_only:
-        if wider is None:
-            wider = run_search(searcher, replace(request, decisions_only=False, page=1, page_size=1), snapshot,
-                               check_suggestion=False, widen=False)
+    if wider is not None:  # «Kun beslutninger» on
         if not wider.approximate:  # guesses are no count of what the words find
             found.append(Widening("decisions_only", wider.total))
     return tuple(widening for widening in found if widening.total)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -68,7 +67,7 @@ def index() -> Response | tuple[str, int] | str:
         last=first + len(response.hits) - 1,
         by_date=listed_by_date(state, response),
         widened=widened(response),
-        still_empty=still_empty(response),
+        still_empty=response.still_empty,
         all_off=without_filters_total(state, response),
     )
     return (page, 404) if response.past_last_page else page
@@ -142,26 +141,6 @@ def widened(response: SearchResponse) -> dict[str, int]:
     chosen is counted with all of them off, so its chips get no count (each removes one)."""
     chosen = {name: len(values) for name, values in response.request.filters.items()}
     return {w.parameter: w.total for w in response.widenings if chosen.get(w.parameter, 1) == 1}
-
-
-def still_empty(response: SearchResponse) -> frozenset[str]:
-    """The filters of a search that found nothing whose removal finds nothing either, by their
-    parameter: a facet with one value chosen, or an end of the period, that the engine's
-    `widenings` (those finding something) leave out. The empty page says so beside its link,
-    which a reader would otherwise follow to another empty page. «Kun beslutninger», which the
-    engine leaves out also when the wider search only guesses, is asked once more here (one
-    hit, on a page that found nothing): among them only when the wider search finds nothing."""
-    if response.total:
-        return frozenset()
-    r = response.request
-    counted = {name for name, values in r.filters.items() if len(values) == 1}
-    counted |= {name for name, on in (("from", r.date_from), ("to", r.date_to)) if on}
-    empty = counted - {w.parameter for w in response.widenings}
-    if r.decisions_only and not any(w.parameter == "decisions_only" for w in response.widenings):
-        wider = get_index().search(replace(r, decisions_only=False, page=1, page_size=1))
-        if not wider.total:
-            empty.add("decisions_only")
-    return frozenset(empty)
 
 
 def without_filters_total(state: SearchState, response: SearchResponse) -> int | None:
