@@ -460,16 +460,23 @@ def _reading_stamp() -> str:
 
 def rebuild_reason(recorded: str | None, current: str) -> str:
     """Why a build stamped `current` rebuilds an index stamped `recorded` (a differing stamp):
-    the reading (an upgrade) when the data files are as they were, else the data files. An
-    index stamped before stamps named the reading holds the data digest alone.
+    the reading (an upgrade, which may ship data files of its own) when it differs, else the
+    data files (a user's edit). An index stamped before stamps named the reading holds the data
+    digest alone. An upgrade that also changed a shipped data file was said to be an edit of
+    the data files, which an administrator had not touched.
 
     >>> rebuild_reason("r2-0.1.0:abc", "r3-0.1.0:abc") == READING_CHANGED
     True
     >>> rebuild_reason("abc", "r2-0.1.0:abc") == READING_CHANGED, rebuild_reason("r2-0.1.0:abc", "r2-0.1.0:def") == DATA_CHANGED
     (True, True)
+    >>> rebuild_reason("r4.a2-0.1.0:abc", "r5.a3-0.1.0:def") == READING_CHANGED
+    True
     """
-    recorded_data = (recorded or "").rpartition(":")[2]
-    return READING_CHANGED if recorded_data == current.rpartition(":")[2] else DATA_CHANGED
+    recorded_reading, _, recorded_data = (recorded or "").rpartition(":")
+    current_reading, _, current_data = current.rpartition(":")
+    if recorded_reading != current_reading:
+        return READING_CHANGED
+    return READING_CHANGED if recorded_data == current_data else DATA_CHANGED
 
 
 # Added to the reason of a file that could not be read this time but was indexed before.
