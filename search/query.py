@@ -117,7 +117,7 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
         return None
     # A small word is not searched, in a name neither ("Hans Jensen" looks for Jensen): the
     # notices name what was looked for, not another Jensen as "Hans Jensen".
-    name = " ".join(word for word in words if not danish.is_stop(danish.fold(word)))
+    name, quoted = _searched_name(words)
     if not name:
         return None
     attendance = ParsedQuery(((Clause(name, "present", phrase=True), Clause(name, "absent", phrase=True)),))
@@ -125,7 +125,6 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
     if compiled.matching is None or not _may_match(searcher, compiled.matching):
         return None
     listed = _base_set(searcher, snapshot, compiled, decisions_only)
-    quoted = f'"{name}"' if " " in name else name
     if not matched and listed:
         spelt = next(filter(None, (_listed_as(searcher, docnum, name) for docnum in sorted(listed)[:_MEETINGS_COMPARED])), None)
         lists = f"mødernes deltagerlister (som «{spelt}»)" if spelt else "mødernes deltagerlister"
@@ -144,6 +143,13 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
     if notices:
         return replace(compiled, notices=tuple(notices)), matched
     return None
+
+
+def _searched_name(words: list[str]) -> tuple[str, str]:
+    """A name's words without the small ones, which are not searched ("Hans Jensen" looks for
+    Jensen), and as a field query quotes it (`deltager:"Ole Riis"`)."""
+    name = " ".join(word for word in words if not danish.is_stop(danish.fold(word)))
+    return name, f'"{name}"' if " " in name else name
 
 
 def _listed_as(searcher: Searcher, docnum: int, name: str) -> str | None:
@@ -188,8 +194,7 @@ def _attendance_respelt(parsed: ParsedQuery, request: SearchRequest, searcher: S
             suggestion = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", right, suggestion, count=1)
     typed = " ".join(w for w, right in zip(words, spelt) if right != w)
     named = " ".join(right for w, right in zip(words, spelt) if right != w)
-    name = " ".join(word for word in spelt if not danish.is_stop(danish.fold(word)))  # as `_attendance` reads it
-    quoted = f'"{name}"' if " " in name else name
+    name, quoted = _searched_name(spelt)  # as `_attendance` reads it
     notice = (f"«{typed}» står hverken i teksten eller på deltagerlisterne, men «{named}» står på mødernes deltagerlister: "
               f"her er møderne med «{name}» som deltager eller fraværende (søg deltager:{quoted} eller fraværende:{quoted}).")
     compiled, listed = found
