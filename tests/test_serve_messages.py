@@ -421,3 +421,35 @@ def test_signals_in_other_threads_frames_are_not_confused_with_hooks():
     thread.start()
     thread.join()
     assert not in_fork_hook(frames[0]) and not in_fork_hook(sys._getframe())
+
+
+# --- an index built by another release ---------------------------------------------------------
+
+def test_serve_says_when_the_index_was_built_by_a_release_that_reads_differently(runner, seed_index_dir, monkeypatch,
+                                                                                 no_serving):
+    """After an upgrade that reads documents differently the site answered from the old
+    passages without a word; `referatsog index` rebuilds them, and serve now says so."""
+    import indexer.pipeline
+
+    monkeypatch.setenv("REFERATSOG_WORKERS", "1")
+    result = run(runner, "serve", "--port", free_port(), "--index-dir", seed_index_dir, "--corpus", SEEDS)
+    assert result.exit_code == 0 and result.stderr == "", result.output  # built by this release: no word
+
+    monkeypatch.setattr(indexer.pipeline, "READING_VERSION", indexer.pipeline.READING_VERSION + 1)
+    result = run(runner, "serve", "--port", free_port(), "--index-dir", seed_index_dir, "--corpus", SEEDS)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == (
+        "Advarsel: denne udgave af Referatsøg læser dokumenterne anderledes end den, der byggede indekset – "
+        "siden svarer fra det nuværende indeks, til «referatsog index» har bygget det forfra.")
+    assert "Referatsøg kører på" in result.stdout  # a warning: the old index still answers
+
+
+def test_serve_says_when_the_data_files_changed_since_the_index_was_built(runner, seed_index_dir, tmp_path,
+                                                                          monkeypatch, no_serving):
+    topics = tmp_path / "emner.txt"
+    topics.write_text("havne: havn, lystbådehavn\n", encoding="utf-8")
+    monkeypatch.setenv("REFERATSOG_TOPICS", str(topics))
+    monkeypatch.setenv("REFERATSOG_WORKERS", "1")
+    result = run(runner, "serve", "--port", free_port(), "--index-dir", seed_index_dir, "--corpus", SEEDS)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("Advarsel: datafilerne (ordstammer, sammensatte ord, emneord) er ændret")

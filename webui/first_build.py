@@ -5,7 +5,10 @@ its address or forks); `build_index` builds, saying so before and after, as
 `referatsog index` does. Their failures are `ServeError`s, one Danish line each.
 `corpus_warning` looks, for an index that exists, whether the corpus folder the site serves
 source files from holds them: a wrong `--corpus` is one line at startup, not every source
-link answering 404 without a word.
+link answering 404 without a word. `stale_warning` says, for an index built by another
+release or from other data files, that the site answers from it until `referatsog index` has
+rebuilt it: an upgrade does not change the passages in silence, nor rebuild a large archive
+unasked at startup.
 """
 
 from __future__ import annotations
@@ -85,6 +88,27 @@ def corpus_warning(index_dir: Path, corpus_dir: Path, *, corpus_setting: str = "
     if not sources or any(inside_corpus(path, corpus_dir) for path in sources):
         return None
     return f"Advarsel: kildemappen {shown} rummer ingen af søgeindeksets kildefiler – {consequence}"
+
+
+def stale_warning(index_dir: Path) -> str | None:
+    """A Danish warning line when the index in `index_dir` was built by a release that reads
+    documents differently, or from other data files (`indexer.update.build_stamp`); None when
+    it is current, or cannot be read (the site says so itself)."""
+    from search import open_index
+    from search.api import SearchError
+
+    from indexer.update import build_stamp, rebuild_reason
+
+    try:
+        with open_index(index_dir) as index:
+            recorded = index.build_stamp
+        current = build_stamp()
+    except (SearchError, OSError):  # a warning never stops the start
+        return None
+    if recorded == current:
+        return None
+    return (f"Advarsel: {rebuild_reason(recorded, current)} – siden svarer fra det nuværende indeks, "
+            "til «referatsog index» har bygget det forfra.")
 
 
 def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving: bool = False) -> None:

@@ -12,7 +12,8 @@ The address is bound (`webui.listening`), and the app built with its settings, o
 the workers start (a bad setting is one line, not a worker dying again and again); then a
 missing index is built (`webui.first_build`), the workers' 503 saying meanwhile that it is being
 built; an existing index whose source files the corpus folder does not hold is one warning
-line (`corpus_warning`). Ctrl+C reaches every process of the
+line (`corpus_warning`), and so is one built by a release that reads documents differently
+(`stale_warning`). Ctrl+C reaches every process of the
 terminal's process group: the workers stop and the parent waits for them; SIGTERM (systemd,
 docker stop) stops the site as Ctrl+C does, one process or many, and a SIGTERM to the parent
 is passed on to the workers; a worker whose parent died exits. Flask's debug server is never
@@ -47,7 +48,7 @@ from . import create_app
 from .accesslog import AccessLog
 from .config import ConfigError, integer
 from .errors import mark_index_building
-from .first_build import build_index, corpus_warning, ensure_index, index_needed
+from .first_build import build_index, corpus_warning, ensure_index, stale_warning, index_needed
 from .index import start_warming
 from .listening import listen
 from .refusals import speak_danish
@@ -121,9 +122,10 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
             raise ServeError(f"ugyldig indstilling: {error}") from None
         building = index_needed(index_path, corpus_path, **named)
         if not building:  # a wrong --corpus: every source link would answer 404, without a word
-            warning = corpus_warning(index_path, corpus_path, corpus_setting=named["corpus_setting"])
-            if warning:
-                print(warning, file=sys.stderr, flush=True)
+            for warning in (corpus_warning(index_path, corpus_path, corpus_setting=named["corpus_setting"]),
+                            stale_warning(index_path)):
+                if warning:
+                    print(warning, file=sys.stderr, flush=True)
         _raise_open_files_limit()
         options = server_options(app.config)
         site = AccessLog(app)
