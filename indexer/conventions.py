@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from indexer.dates import DATE_PATTERN, parse_date
+from indexer.dates import DATE_PATTERN, parse_labelled_date
 
 # Section labels as printed. A label is a whole line, in this spelling or in capitals,
 # optionally with a colon; "Beslutning om …" is therefore a title, never a label.
@@ -22,6 +22,7 @@ SECTION_LABELS = (
     # follows under its own header ("Borgerrepræsentationens beslutning den 6. marts 2025").
     "Indstilling og beslutning",
     "Sagsfremstilling", "Supplerende sagsfremstilling", "Fremstilling", "Beskrivelse af sagen",
+    "Sagsbeskrivelse",  # Aalborg's template, after the decision
     "Beslutning", "Beslutninger", "Afgørelse",
     "Bilag", "Beslutningskompetence", "Kompetence", "Beslutningstema", "Sagens opståen",
     "Lovgrundlag", "Retsgrundlag", "Økonomi", "Økonomiske konsekvenser", "Udtalelser og høring",
@@ -36,6 +37,7 @@ _KEY_ALIASES = {
     "beslutninger": "beslutning",
     "afgørelse": "beslutning",
     "beskrivelse af sagen": "sagsfremstilling",
+    "sagsbeskrivelse": "sagsfremstilling",
 }
 
 
@@ -104,8 +106,34 @@ _CASE_HANDLER_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s+(?P<name>[
 _HANDLER_LABEL_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s")
 _FIELD_SEPARATOR = re.compile(rf"\s*[{re.escape(BULLETS_BETWEEN_FIELDS)}|]\s*|\s{{2,}}|\t")
 _NEXT_LABEL = re.compile(r"\s+(?=(?:[A-ZÆØÅ][\wæøåÆØÅ.\-]*|(?:J|Dok)\.\s*nr\.?)\s*:(?:\s|$))")
+# A case number printed alone under an item's title, without a label: Aalborg's "2022-018877", and
+# the shapes of the case systems' numbers ("22/14533", "731-2012-10870", the KLE journal number
+# "00.01.00-A21-1-14"). No date, amount or year range has these shapes ("2019-2022", "21/5").
+BARE_CASE_NUMBER = (r"(?:19|20)\d{2}-\d{5,7}|\d{2}/\d{4,6}|\d{3}-\d{4}-\d{3,7}"
+                    r"|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,3}-\d{2}")
+# Copenhagen prints the case number in brackets after the item's title: "Udmøntning af pulje til
+# idrætsfaciliteter (2023-0112233)". Such a heading carries its own anchor (`indexer.headings`).
+_TITLE_CASE_NUMBER = re.compile(
+    rf"^(?P<title>.*\S)\s*\((?:(?i:sagsnr|sag nr)\.?:?\s*)?(?P<case>{BARE_CASE_NUMBER})\)$")
+
+
+def title_case_number(title: str) -> tuple[str, str] | None:
+    """A title that ends in its case number in brackets, as (the title without it, the case number).
+
+    >>> title_case_number("Udmøntning af pulje til idrætsfaciliteter (2023-0112233)")
+    ('Udmøntning af pulje til idrætsfaciliteter', '2023-0112233')
+    >>> title_case_number("Lokalplan 4-4-112 (2. forelæggelse)"), title_case_number("Budget (2019-2022)")
+    (None, None)
+    """
+    match = _TITLE_CASE_NUMBER.match(title)
+    return (match.group("title"), match.group("case")) if match else None
+
+
 _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("item_number", re.compile(r"^Sag\s+nr\.?\s*:?\s*(?P<value>\d{1,4})$", re.IGNORECASE)),
+    # "Sag nr.: 22/14533" (Odense) is the case's number; "Sag nr. 130" alone numbers the item (above)
+    ("case_number", re.compile(r"^(?i:sag)\s+(?i:nr)\.?\s*:?\s*(?P<case>\d[\w.\-]*[./\-][\w./\-]*\d)$")),
+    ("case_number", re.compile(rf"^(?P<case>{BARE_CASE_NUMBER})$")),
     ("case_number", re.compile(rf"^{_CASE_LABEL}(?:\s*/\s*{_CASE_LABEL})*\s*:?\s*{_CASE_NUMBER}")),
     ("case_number", re.compile(rf"^{_as_printed('Sag')}\s+(?P<case>\d[\d./\-]*\d)$")),
     ("case_handler", re.compile(rf"^{_HANDLER_LABEL}\s*:?\s+(?P<value>.+)$")),
@@ -294,20 +322,23 @@ _ON = rf"(?:(?i:{_WEEKDAY})\s+)?(?i:den|d\.)\s+"
 _AT_TIME = r"(?:,?\s+(?i:kl\.?|klokken)\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)?"
 # ", pkt. 148", ", punkt 148", " (pkt. 148)": the item number in that council's minutes
 _PKT = r"(?:,?\s+(?:\((?i:pkt\.?|punkt)\s*(?P<pkt_>\d+)\)|(?i:pkt\.?|punkt)\s*(?P<pkt>\d+)))?"
+# A header's date: any form `parse_date` reads, or a two-digit year ("Beslutning i Byrådet den 02.05.22"),
+# which a decision header's place says is a date (`parse_labelled_date`).
+_HEADER_DATE = rf"(?:{DATE_PATTERN}|\d{{1,2}}[.\-/]\d{{1,2}}[.\-/]\d{{2}}(?![\d.\-/]))"
 _NAMED_DECISION = [
     # "Beslutning fra Integrationsrådet", "Beslutning i Børne- og Skoleudvalget den 10-06-2020",
     # "BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019", "Beslutning i BR den 4. juni 2026 kl. 17.00"
     # "Beslutning i Økonomiudvalget den 3. maj 2019, pkt. 4", "Beslutning i ØU, 3. maj 2019", "… ØU 03-05-2019:"
     re.compile(
         rf"^(?i:beslutning)\s+(?i:fra|i)\s+(?P<council>{_DECIDING_BODY})"
-        rf"(?:,?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}{_PKT})?:?$"
+        rf"(?:,?\s+(?:{_ON})?(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT})?:?$"
     ),
     # "Beslutning den 12. marts 2018", "BESLUTNING 12.03.2018", "Beslutning (12-03-2018):": the date alone,
     # the council being the document's own
-    re.compile(rf"^(?i:beslutning)(?P<council>)\s+(?:{_ON})?\(?(?P<date>{DATE_PATTERN})\)?{_AT_TIME}{_PKT}:?$"),
+    re.compile(rf"^(?i:beslutning)(?P<council>)\s+(?:{_ON})?\(?(?P<date>{_HEADER_DATE})\)?{_AT_TIME}{_PKT}:?$"),
     # "Beslutning Økonomiudvalget den 17-09-2019", "BESLUTNING KB 01-10-2019": without "i", only with a date
     re.compile(
-        rf"^(?i:beslutning)\s+(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}{_PKT}:?$"
+        rf"^(?i:beslutning)\s+(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT}:?$"
     ),
     # "Økonomiudvalgets beslutning", "ØU's beslutning:", "Udvalgets beslutning", "Udvalgets afgørelse": the
     # council's decision, its date left to the meeting
@@ -315,18 +346,19 @@ _NAMED_DECISION = [
                r"(?P<date>):?$"),
     # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:", "BIU's møde den 13. marts 2012:",
     # "Kommunalbestyrelsens møde 28. november 2005", "Økonomiudvalgets beslutning den 3. maj 2019"
+    # "Kultur- og Fritidsudvalgets beslutning i mødet den 4. maj 2023" (Copenhagen)
     re.compile(
-        rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s|S)\s+(?i:møde|beslutning|afgørelse)\s+(?:{_ON})?(?P<date>{DATE_PATTERN})"
-        rf"{_AT_TIME}{_PKT}:?$"
+        rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s|S)\s+(?i:møde|beslutning|afgørelse)(?:\s+(?i:i|på)\s+(?i:mødet))?"
+        rf"\s+(?:{_ON})?(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT}:?$"
     ),
     # "Ældre- og Sundhedsudvalget, 09-09-2019, pkt. 59", "Økonomiudvalget, 17. september 2019, pkt. 148:",
     # and the date line under a BESLUTNING label: "Integrationsrådet, 21.05.2015"
-    re.compile(rf"^(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{DATE_PATTERN}){_AT_TIME}{_PKT}:?$"),
+    re.compile(rf"^(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT}:?$"),
     # A committee named by its field, "Social og Sundhed, 6. januar 2020, pkt. 123:", "Plan, Miljø og Teknik, …",
     # "Direktionen, …": capitalised words only, and a header only with the item number after the date.
     re.compile(
         rf"^(?P<council>{_NAME_WORD}(?:(?:,\s+|\s+(?:og|&)\s+|\s+){_NAME_WORD}){{0,5}}),\s+(?:{_ON})?"
-        rf"(?P<date>{DATE_PATTERN}){_AT_TIME},?\s+(?i:pkt)\.\s*(?P<pkt>\d+):?$"
+        rf"(?P<date>{_HEADER_DATE}){_AT_TIME},?\s+(?i:pkt)\.\s*(?P<pkt>\d+):?$"
     ),
 ]
 
@@ -344,7 +376,9 @@ def decision_header(text: str) -> DecisionHeader | None:
     for pattern in _NAMED_DECISION:
         match = pattern.match(text)
         if match:
-            when = parse_date(match.group("date") or "")
+            when = parse_labelled_date(match.group("date") or "")
+            if when is None and match.group("date") and not re.match(DATE_PATTERN, match.group("date")):
+                continue  # "Beslutning 00.01.00": a two-digit year's shape, but no date (a KLE code)
             item = match.groupdict().get("pkt") or match.groupdict().get("pkt_")
             return DecisionHeader(
                 council=match.group("council"),
@@ -483,15 +517,22 @@ ROMAN_HEADING = re.compile(
 # "Godkendelse af dagsorden (1)": the item's number printed after its title; a heading only with its
 # anchor and where the number continues the items' sequence (`indexer.headings`).
 NUMBER_AFTER_TITLE = re.compile(r"^(?P<title>[A-ZÆØÅ\"“”«'].*?\S)\s*\((?P<number>\d{1,3})\)$")
-# The headers that group an agenda's items ("Åbne sager", "Lukkede punkter", "II. LUKKEDE PUNKTER"):
-# structure, neither an item nor part of the item before them.
+# The headers that group an agenda's items ("Åbne sager", "Lukkede punkter", "II. LUKKEDE PUNKTER",
+# Odense's "A. Sager til afgørelse i byrådet", "B. Sager til afgørelse i udvalget", "C. Orientering"):
+# structure, neither an item nor part of the item before them. A group is lettered, never numbered:
+# "IV. Orientering" is an item of minutes numbered in roman numerals.
 GROUP_HEADER = re.compile(
-    r"^(?:(?:[IVX]{1,4}|[A-D])[.)]\s+)?(?i:åbne|lukkede)\s+(?i:sager|punkter|dagsordenspunkter)\s*:?$")
+    r"^(?:(?:[IVX]{1,4}|[A-H])[.)]\s+)?(?:(?i:åbne|lukkede)\s+(?i:sager|punkter|dagsordenspunkter)"
+    r"|(?i:sager|punkter)\s+(?i:til)\s+(?i:afgørelse|beslutning|orientering|drøftelse|behandling)"
+    r"(?:\s+(?i:i|af)\s+[\wæøåÆØÅ\-]+(?:\s+(?:og|OG)\s+[\wæøåÆØÅ\-]+)?)?)\s*:?$"
+    r"|^[A-H][.)]\s+(?i:orientering|orienteringssager|beslutningssager|meddelelser)\s*:?$")
 # "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE", "Punkt 3. Title",
 # "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title", "Punkt 3a Title"; bulleted with any of the usual bullets;
-# "Ad 3. Title", "Ad pkt. 3 Title", "Ad punkt 3: Title" (minutes that answer the agenda point by point)
+# "Ad 3. Title", "Ad pkt. 3 Title", "Ad punkt 3: Title" (minutes that answer the agenda point by point);
+# "Punkt nr. 2 - Title" (Frederiksberg)
+_NR = r"(?:(?:nr|Nr|NR)\.?\s*)?"
 PUNKT_HEADING = re.compile(
-    rf"^{BULLET}?(?:(?:Ad|AD)\s+(?:(?:Punkt|punkt|PUNKT|Pkt\.?|pkt\.?|PKT\.?)\s*)?|(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*)"
+    rf"^{BULLET}?(?:(?:Ad|AD)\s+(?:(?:Punkt|punkt|PUNKT|Pkt\.?|pkt\.?|PKT\.?)\s*)?|(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*{_NR})"
     rf"(?P<number>\d{{1,3}}){_SUB_NUMBER}?(?:\s*[:.)]|\s+[-–])?\s+"
     r"(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$"
 )
@@ -500,7 +541,7 @@ PUNKT_HEADING = re.compile(
 # "Pkt. 58" (or "PKT. 58", "Punkt 58", "PUNKT 58:", "Dagsordenspunkt 3", "Punkt 3a") alone, the title on
 # the next line(s). "Dagsordenspunkt 3: Title" on one line stays text: no template prints it so.
 PKT_LINE = re.compile(
-    rf"^(?:Pkt|PKT|Punkt|PUNKT|Dagsordenspunkt|DAGSORDENSPUNKT)\.?\s*(?P<number>\d{{1,3}}){_SUB_NUMBER}?[.:]?$"
+    rf"^(?:Pkt|PKT|Punkt|PUNKT|Dagsordenspunkt|DAGSORDENSPUNKT)\.?\s*{_NR}(?P<number>\d{{1,3}}){_SUB_NUMBER}?[.:]?$"
 )
 # "38Godkendelse af dagsorden": the number glued to the title (but not "3F")
 GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?=[A-ZÆØÅ][a-zæøå])(?P<title>.+)$")

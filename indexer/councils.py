@@ -15,19 +15,20 @@ from collections.abc import Sequence
 
 from indexer import conventions as cv
 
-_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*) Kommunes?\b")
+# "Bornholms Regionskommune": the one municipality that is also a region's
+_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*) (?:Regionsk|K)ommunes?\b")
 _NOT_A_NAME = {"Den", "Det", "En", "Et", "Hver", "Din", "Vores", "Jeres", "Samme", "Hele", "Anden", "Egen", "Ny", "Nye"}
 _COUNCIL = re.compile(rf"(?<![\wæøåÆØÅ])({cv.COUNCIL_PATTERN})s?(?![\wæøåÆØÅ])")
 
 
 # A title page's municipality in any case: "Havnsted Kommune", "HAVNSTED KOMMUNE", "LYNGBY-TAARBÆK KOMMUNE".
 _HEAD_MUNICIPALITY = re.compile(
-    r"^([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*|[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})*) (?:Kommunes?|KOMMUNES?)\b")
+    r"^([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*|[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})*) (?:(?:Regionsk|K)ommunes?|(?:REGIONS)?KOMMUNES?)\b")
 
 
 # The two municipalities whose official names are in the genitive ("Københavns Kommune"): the
 # facet names the place, as a reader looks for it.
-_GENITIVE_NAMES = {"Københavns": "København", "Vesthimmerlands": "Vesthimmerland"}
+_GENITIVE_NAMES = {"Københavns": "København", "Vesthimmerlands": "Vesthimmerland", "Bornholms": "Bornholm"}
 
 
 def municipality_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] = ()) -> str | None:
@@ -43,6 +44,8 @@ def municipality_of(head: Sequence[str], body: Sequence[str], running: Sequence[
     ('København', 'København')
     >>> municipality_of(["Byrådet"], ["Kalundborg Kommune"], ["Holbæk Kommune · Byrådet · 12.03.2019"])
     'Holbæk'
+    >>> municipality_of(["Bornholms Regionskommune"], []), municipality_of(["BORNHOLMS REGIONSKOMMUNE"], [])
+    ('Bornholm', 'Bornholm')
     """
     name = _named_municipality(head, body, running)
     return _GENITIVE_NAMES.get(name, name) if name else None

@@ -3,7 +3,8 @@
 A heading counts only with its *anchor*: a heading-shaped line (`15. Title`, `3a Title`, `4.1 Title`,
 `5 Title`, `Punkt 9: Title`, `Pkt. 58` / `Dagsordenspunkt 3` / `Sag nr. 13` + title, a title above
 `Sag nr. 130`, a contents title) is an item heading when a field line, a section label, a decision
-header or the repeated title follows within a few lines, before any other heading-shaped line.
+header or the repeated title follows within a few lines, before any other heading-shaped line, or
+its title ends in its case number in brackets (`Title (2023-0112233)`, Copenhagen).
 That one rule rejects `1. at …`, `1) …`, `29. oktober 2020.` and contents lists, in every layout
 family (see tests/fixtures/layouts/LAYOUTS.md). The one heading without an anchor is the last
 one, with nothing after it, when its number follows the item before it (`5. Eventuelt`).
@@ -311,7 +312,8 @@ def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str, stro
         if cv.is_list_point(title_text):
             continue
         strong = strong_only or (not sentence and cv.is_sentence(title_text))
-        if anchor_follows(lines, first + count, title_text, strong_only=strong):
+        if anchor_follows(lines, first + count, title_text, strong_only=strong) or (
+                count == len(parts) and cv.title_case_number(title_text)):  # "Title (2023-0112233)": its own anchor
             return Heading(i, number, cv.clean_title(title_text), first + count, label=label)
     return None
 

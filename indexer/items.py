@@ -30,12 +30,16 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
     if number is None and "item_number" in fields:
         number = int(fields.pop("item_number"))
     fields.pop("item_number", None)
+    title = heading.title
+    if in_title := cv.title_case_number(title):  # "Title (2023-0112233)": the case number is a field
+        title = in_title[0]
+        fields.setdefault("case_number", in_title[1])
     start = lines[heading.index]
     # The field lines are metadata (case handler, case number), not part of the item's text.
     return Item(
         number=number,
         label=heading.label,
-        title=heading.title,
+        title=title,
         start=start,
         lines=tuple(rest),
         sections=tuple(_sections(rest, number)),
