@@ -60,6 +60,9 @@ def _valid_iso(text: str) -> bool:
     return True
 
 
+_DASH_IN_WORD_RE = re.compile(r"(?<=[^\W_])[\u2013\u2014\u2212](?=[^\W_])")
+
+
 def without_controls(text: str) -> str:
     """`text` with control characters (NUL, escape, line breaks …) as spaces, and read as the
     indexer reads a text: the invisible characters it removes (zero-width space and joiners,
@@ -71,9 +74,14 @@ def without_controls(text: str) -> str:
     'a b c'
     >>> without_controls("flygt\u00adninge"), without_controls("flygt\u200bninge"), without_controls("\ufeff")
     ('flygtninge', 'flygtninge', '')
+    >>> without_controls("588\u20132021\u20131874"), without_controls("Godkendt \u2013 dog")
+    ('588-2021-1874', 'Godkendt \u2013 dog')
     """
     # Controls first: `normalise` removes a NUL where a query (and a page) wants a space.
-    return normalise(_CONTROL_RE.sub(" ", text), "NFC").replace(SOFT_HYPHEN, "")
+    text = normalise(_CONTROL_RE.sub(" ", text), "NFC").replace(SOFT_HYPHEN, "")
+    # A dash between alphanumerics, as a word processor or a PDF gives a copied case number
+    # ("588–2021–1874"), is a hyphen: the query's syntax reads case numbers and ranges by it.
+    return _DASH_IN_WORD_RE.sub("-", text)
 
 
 class SearchError(Exception):

@@ -20,7 +20,9 @@ import snowballstemmer
 # Letters and digits; Danish letters are \w in Python's re. A token may hold inner dots and
 # hyphens between alphanumerics ("21.05.2015", "00.01.00-A21-1-14") so dates and case
 # numbers stay whole; the analyzer's filters decide what else to emit for them.
-_WORD = r"\w+(?:[.\-/]\w+)*"
+# An en dash, em dash or minus sign between two alphanumerics is a hyphen (`fold`): a case number
+# copied from a PDF or a word processor ("588–2021–1874") is the one the minutes print.
+_WORD = r"\w+(?:[.\-/\u2013\u2014\u2212]\w+)*"
 # Numbers as the minutes print them are single tokens too (`number_terms` says what each is
 # searched as); split at the comma or the space, "1,8 mio" matched every "1" and "8", and
 # "§ 18" was the word "18" ("18. juni").
@@ -61,7 +63,8 @@ STOP_WORDS = frozenset(
 # that direction is unambiguous ("poesi" must not become "pøsi"), and it runs before
 # stemming so both spellings reach the stemmer as the same string.
 _FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "è": "e", "ü": "u", "ö": "oe", "ä": "ae",
-                       "ı": "i", "ł": "l", "đ": "d", "ß": "ss"})  # letters no accent can be taken off
+                       "ı": "i", "ł": "l", "đ": "d", "ß": "ss",  # letters no accent can be taken off
+                       "\u2013": "-", "\u2014": "-", "\u2212": "-"})  # dashes within a token (`_WORD`)
 
 # Danish Snowball leaves "-ering" nouns whole while stripping the verb forms
 # ("boligplacering" -> "boligplacering", "boligplaceret" -> "boligplac"). These extra
@@ -289,7 +292,7 @@ STEM_EXCLUSIONS: dict[str, str] = load_stem_exclusions()
 # The entries marked `*`, also at the end of compounds ("beskæftigelsesindsatsen").
 COMPOUND_EXCLUSIONS: dict[str, str] = load_compound_exclusions()
 _MIN_COMPOUND_HEAD = 3
-_MIN_COMPOUND_TAIL = 5
+_MIN_COMPOUND_TAIL = 4  # "lektiecafé" ends in "*cafe"
 
 _FOLDED_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
 # The stop list as the analyzer sees it (after folding): "på" -> "paa", "når" -> "naar".

@@ -48,6 +48,7 @@ def test_sentence_becomes_folded_stems_without_stop_words():
         ("indsats", "indsatsen", "indsatser"),  # "indsat" and "indsats"
         ("plads", "pladsen", "pladser"),
         ("café", "cafeen", "caféer"),
+        ("lektiecafé", "lektiecaféen", "lektiecaféer"),  # "*cafe" at the end of a compound (4 letters)
         ("forretningsorden", "forretningsordenen"),
         ("virksomhed", "virksomheder", "virksomhederne"),  # "virksom" and "virksomhed"
         ("stemme", "stemmer", "stemte", "stemt"),  # "stem" and "stemt": the council voted

@@ -500,3 +500,12 @@ def test_a_sort_in_danish_is_the_sort_it_names_in_the_api_and_the_cli(client, ru
     assert (asked["sort"], [h["id"] for h in asked["hits"]]) == (sort, [h["id"] for h in api(client, q=BROAD, sort=sort)["hits"]])
     typed = json.loads(run(runner, "search", BROAD, "--sort", danish, "--json", "--index-dir", seed_index_dir).output)
     assert (typed["sort"], [h["id"] for h in typed["hits"]]) == (sort, [h["id"] for h in asked["hits"]])
+
+
+@pytest.mark.parametrize("dash", ["\u2010", "\u2011", "\u2013", "\u2014", "\u2212"])
+def test_a_case_number_pasted_with_any_dash_finds_its_items(client, dash):
+    """A case number copied from a PDF or a letter comes with the dash its program set."""
+    typed = dash.join(("00.01.00", "A21", "1", "14"))
+    body = api(client, q=typed)
+    assert body["total"] > 0 and {hit["case_number"] for hit in body["hits"]} == {"00.01.00-A21-1-14"}
+    assert body["total"] == api(client, q="00.01.00-A21-1-14")["total"]

@@ -298,6 +298,13 @@ def test_a_case_number_finds_every_item_of_the_case_first(searcher):
     assert top(searcher, "sagsnr 731-2012-10870", 1) == ["Lyngsø #20 Sprogpraktik i ældreplejen for flygtninge og indvandrere"]
 
 
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", "\u2212"])
+def test_a_case_number_copied_with_another_dash_finds_its_case(searcher, dash):
+    # A word processor or a PDF gives "588–2021–1874": nothing was found, and nothing said.
+    assert top(searcher, dash.join(("588", "2021", "1874")), 1) == ["Fjordby #42 Boligplacering af flygtninge i 2022"]
+    assert {h.case_number for h in search(searcher, f"00.01.00{dash}A21{dash}1{dash}14").hits} == {"00.01.00-A21-1-14"}
+
+
 def test_a_case_number_of_digits_alone_after_its_label_is_a_case_number(searcher):
     # "sagsnr" was searched as a word, which no passage holds (the label is not in the text): nothing found.
     assert top(searcher, "sagsnr 299835", 2) == ["Mosevang #58 Godkendelse af dagsorden"]
