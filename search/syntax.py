@@ -96,10 +96,13 @@ _MONTH_ABBREVIATION_YEAR_RE = re.compile(
 # What a date is copied with from a document, before it: its label, weekday and "den"/"d."
 # ("Mødedato: Torsdag d. 04. juni 2026", "Dato: Tirsdag den 13. marts 2012"), and after it: the
 # time ("kl. 16:30", "kl. 17.00-19.00", "16:00:00"). None of it is a word to search: "d." would
-# fail the AND of every passage that does not abbreviate "den".
+# fail the AND of every passage that does not abbreviate "den". Nor are the words a reporter
+# asks for a meeting with ("mødet den 21. maj 2015", "referat 9.9.2019", "referatet fra mødet
+# den …"): the date finds the meeting's items, and "møde" ANDed found only items that say it.
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+_MEETING_WORDS = r"(?:(?:referat(?:et)?|dagsorden(?:en)?)\s+(?:fra|af|for)\s+mødet|mødet|møde|referat(?:et)?|(?:møde)?dato)"
 _BEFORE_DATE_RE = re.compile(
-    rf"(?<![\w.])(?=\S)(?:(?:møde)?dato(?::\s*|\s+))?(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:den\s+|d\.\s*)?$",
+    rf"(?<![\w.])(?=\S)(?:{_MEETING_WORDS}(?::\s*|\s+))?(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:den\s+|d\.\s*)?$",
     re.IGNORECASE)
 _TIME = r"\d{1,2}(?:[.:]\d\d){0,2}"
 _AFTER_DATE_RE = re.compile(

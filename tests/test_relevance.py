@@ -330,6 +330,18 @@ def test_a_date_finds_its_meeting_however_it_is_written(searcher, date):
     assert {h.meeting_date for h in response.hits} == {"2015-05-21"}
 
 
+@pytest.mark.parametrize("query", ["mødet den 21. maj 2015", "møde 21.05.2015", "referat 21. maj 2015",
+                                   "referatet fra mødet den 21. maj 2015", "Referat: 21/5 2015"])
+def test_the_words_a_meeting_is_asked_for_with_are_not_searched_as_text(searcher, query):
+    # "møde" and "referat" were ANDed as words: a date and "referat" found one item, "møde" none
+    response = search(searcher, query, page_size=20)
+    assert response.total == 7 and {h.meeting_date for h in response.hits} == {"2015-05-21"}
+
+
+def test_the_meeting_words_leave_the_other_words_of_a_query_searched(searcher):
+    assert top(searcher, "flygtninge mødet den 21. maj 2015", 1) == ["Næstved #15 Modtagelse af flygtninge"]
+
+
 def test_a_date_written_in_the_text_is_found_too(searcher):
     assert top(searcher, "19.03.2015", 1) == ["Næstved #16 Medborgerskabspolitikken"]
 
