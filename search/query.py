@@ -185,6 +185,11 @@ def _attendance_respelt(parsed: ParsedQuery, request: SearchRequest, searcher: S
     if spelt is None:
         return None
     respelt = replace(parsed, groups=tuple((replace(group[0], text=word),) for group, word in zip(parsed.groups, spelt)))
+    if _base_set(searcher, snapshot, compile_query(respelt, searcher, decisions_only=request.decisions_only),
+                 request.decisions_only):
+        # the texts hold the name so spelt ("Niels Bækgaard" in an item's title): the close spellings'
+        # search finds those items, ranked by it, where the lists gave every item of the meetings
+        return None
     found = _attendance(respelt, searcher, snapshot, request.decisions_only, frozenset())
     if found is None or not found[1]:
         return None
@@ -199,6 +204,16 @@ def _attendance_respelt(parsed: ParsedQuery, request: SearchRequest, searcher: S
               f"her er møderne med «{name}» som deltager eller fraværende (søg deltager:{quoted} eller fraværende:{quoted}).")
     compiled, listed = found
     return replace(compiled, notices=(*parsed.notices, notice)), listed, suggestion
+
+
+def _as_corrected(parsed: ParsedQuery, corrections: tuple[suggest.Correction, ...]) -> ParsedQuery:
+    """`parsed` with each word a close spelling replaced by that spelling (the first of each)."""
+    spelling: dict[str, str] = {}
+    for correction in corrections:
+        if not correction.compound:
+            spelling.setdefault(correction.word, correction.spelling)
+    return replace(parsed, groups=tuple(
+        (replace(group[0], text=spelling.get(group[0].text, group[0].text)), *group[1:]) for group in parsed.groups))
 
 
 def _elsewhere(searcher: Searcher, snapshot: Snapshot, others: frozenset[int], matched: frozenset[int]) -> str:
@@ -410,6 +425,10 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
             fuzzy_matched = _base_set(searcher, snapshot, fuzzy, request.decisions_only)
             if fuzzy_matched:
                 notices = (*compiled.notices, suggest.notice(fallback.corrections))
+                # a name so corrected that the lists name at other items too: said, as for the name typed right
+                if listed := _attendance(_as_corrected(parsed, fallback.corrections), searcher, snapshot,
+                                         request.decisions_only, fuzzy_matched):
+                    notices = (*notices, *listed[0].notices)
                 compiled, matched, approximate = replace(fuzzy, notices=notices), fuzzy_matched, True
             elif fallback.corrected is not None and fallback.typos:  # the misspelt words' spellings, not the sources'
                 relaxable, notices = fallback.corrected, (*compiled.notices, suggest.notice(fallback.typos))

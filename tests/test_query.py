@@ -1481,6 +1481,24 @@ def test_a_name_without_its_middle_name_finds_the_meetings_that_list_it(tmp_path
         assert search(index, 'deltager:"Tina Sand"').total == 0  # «Tina Hasselager» above «Poul Sand»: two people
 
 
+def test_a_misspelt_name_that_the_texts_spell_right_finds_the_texts_items_first(tmp_path):
+    """«Niels Bakgaard»: the lists' «Bækgaard» is in an item's title too. The respelt name was
+    searched on the lists only, its own item sixth among the meeting's items in item order, and
+    the notice said the texts did not hold it."""
+    docs = [example_document("lyngsoe-2011.txt", [
+        P(f"Punkt {n}", "Rådet drøftede sagen.", meeting_date="2011-11-10", year=2011,
+          present=("Niels Bækgaard", "Eva Holm")) for n in range(1, 6)
+    ] + [P("Forslag fra Niels Bækgaard (F) om gratis buskort", "Forslaget blev drøftet.", meeting_date="2011-11-10",
+           year=2011, present=("Niels Bækgaard", "Eva Holm"))])]
+    for index in indexed(docs, tmp_path):
+        answer = search(index, "Niels Bakgaard")
+        assert answer.suggestion == "Niels Bækgaard" and answer.approximate
+        assert titles(answer) == {"Forslag fra Niels Bækgaard (F) om gratis buskort"}
+        assert "står hverken i teksten" not in answer.notice
+        assert "«Bakgaard» også som «Bækgaard»" in answer.notice
+        assert 'søg deltager:"Niels Bækgaard" for dem' in answer.notice  # the other items, as for the name typed right
+
+
 def test_a_misspelt_name_the_texts_spell_as_closely_is_corrected_from_the_texts(misspelt_member_index):
     # «Jovanovic» is a word of one item's text and on no list: the text's close spelling, as before.
     answer = search(misspelt_member_index, "Jovanovich")
