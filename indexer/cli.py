@@ -169,10 +169,30 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         sys.exit(1)
 
 
+def _extract_root(file: Path, corpus_dir: Path | None) -> Path:
+    """The folder `extract` names `file` from, as `index` names it: its source path and the
+    passages' ids are the index's only so (a file in a subfolder, `a/referat.txt`, was
+    `referat.txt`: an id no /api/passage knows, and the same for `b/referat.txt`)."""
+    from indexer.settings import default_index_dir, resolve_corpus
+
+    if corpus_dir is not None:
+        root = corpus_dir.resolve()
+        if not file.is_relative_to(root):
+            raise click.BadParameter(f"filen {printable(str(file))} ligger ikke i mappen {printable(str(corpus_dir))}.",
+                                     param_hint="'--corpus'")
+        return root
+    root = resolve_corpus(os.environ.get("REFERATSOG_CORPUS") or None, default_index_dir()).resolve()
+    return root if file.is_relative_to(root) else file.parent
+
+
 @main.command(short_help="Vis, hvordan én fil deles i passager, uden at indeksere den.")
 @argument("file", type=DanishPath(exists=True, dir_okay=False, path_type=Path))
 @option("--json", "as_json", is_flag=True, help="Én JSON-linje pr. passage.")
-def extract(file: Path, as_json: bool) -> None:
+@option("--corpus", "corpus_dir", type=DanishPath(exists=True, file_okay=False, path_type=Path), default=None,
+        help="Dokumentmappen, som filens kildesti og id'er regnes fra, som ved indeksering (standard: "
+             "$REFERATSOG_CORPUS eller den mappe, indekset sidst blev bygget af, når filen ligger i den; "
+             "ellers filens egen mappe).")
+def extract(file: Path, as_json: bool, corpus_dir: Path | None) -> None:
     """Vis hvordan én fil deles i passager, uden at indeksere den."""
     from indexer.extract import ExtractError, is_candidate, unsupported_reason
     from indexer.pipeline import read_document
@@ -184,7 +204,7 @@ def extract(file: Path, as_json: bool) -> None:
     except VocabularyError as error:
         raise Failure(str(error)) from None
     try:
-        document = read_document(file.resolve(), file.resolve().parent)
+        document = read_document(file.resolve(), _extract_root(file.resolve(), corpus_dir))
     except ExtractError as error:
         raise Failure(f"{printable(str(file))}: {error.reason}") from None
     for note in document.notices:  # to stderr: --json's lines stay JSON

@@ -104,6 +104,36 @@ def test_extract_of_a_bad_file_is_one_clear_line(runner):
     assert result.output.strip().splitlines() == [f"Fejl: {PDFS / 'encrypted.pdf'}: krypteret PDF – kræver adgangskode"]
 
 
+def test_extract_names_a_file_in_a_subfolder_as_index_does(runner, tmp_path, monkeypatch):
+    """`extract --json` named `a/referat.txt` from its own folder: `referat-…` ids no /api/passage
+    knew, and the same ids for `b/referat.txt`, another file."""
+    corpus = tmp_path / "corpus"
+    for folder, seed in (("a", "naestved-integrationsraadet-referat-2015-05-21.txt"),
+                         ("b", "roskilde-integrationsraadet-referat-2026-06-04.txt")):
+        (corpus / folder).mkdir(parents=True)
+        shutil.copy(SEEDS / seed, corpus / folder / "referat.txt")
+    index_dir = tmp_path / "index"
+    assert run(runner, "index", corpus, "--index-dir", index_dir).exit_code == 0
+    def ids(*args) -> list[str]:
+        result = run(runner, "extract", *args, "--json")
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["id"] for line in result.stdout.splitlines()]
+
+    a, b = ids(corpus / "a" / "referat.txt", "--corpus", corpus), ids(corpus / "b" / "referat.txt", "--corpus", corpus)
+    assert a[0].startswith("a-referat-") and b[0].startswith("b-referat-") and not set(a) & set(b)
+    from webui import create_app
+
+    client = create_app({"INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)}).test_client()
+    assert all(client.get(f"/api/passage/{passage}").status_code == 200 for passage in a + b)
+    # without --corpus: the corpus the index was built from (here through $REFERATSOG_CORPUS), else the file's folder
+    monkeypatch.setenv("REFERATSOG_CORPUS", str(corpus))
+    assert ids(corpus / "a" / "referat.txt") == a
+    monkeypatch.setenv("REFERATSOG_CORPUS", str(tmp_path / "andet"))
+    assert ids(corpus / "a" / "referat.txt")[0].startswith("referat-")
+    refused = run(runner, "extract", corpus / "a" / "referat.txt", "--corpus", corpus / "b")
+    assert refused.exit_code == 2 and f"filen {corpus / 'a' / 'referat.txt'} ligger ikke i mappen {corpus / 'b'}" in refused.output
+
+
 def test_help_and_usage_errors_are_danish(runner):
     """click's own words (headings, the help option, usage errors) in Danish, as ours are."""
     page = run(runner, "--help")
