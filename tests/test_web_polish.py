@@ -131,6 +131,19 @@ def test_a_permalink_with_its_title_part_mistyped_links_the_item_of_its_number(c
     assert [a.get_text() for a in soup(response).select("main a")][0].startswith("Se dokumentet: ")
 
 
+def test_a_documents_id_given_as_an_items_links_the_document(client):
+    """A hit's `document_id` sent to /api/passage (the likeliest mix-up of an API user) was a
+    404 with no way on; a cut item id was not."""
+    item = client.get(f"/api/passage/{hit_id(client, 'Modtagelse af flygtninge', 'flygtninge boligplacering')}").get_json()
+    answer = client.get(f"/api/passage/{item['document_id']}")
+    assert answer.status_code == 404 and answer.get_json()["code"] == "unknown_passage"
+    assert answer.get_json()["links"] == [{"text": "Se dokumentet: Referat: Integrationsrådet, Næstved Kommune, 21. maj 2015",
+                                           "url": f"/api/document/{item['document_id']}"}]
+    page = soup(client.get(f"/passage/{item['document_id']}"))
+    assert [a["href"] for a in page.select("main a") if a.get_text().startswith("Se dokumentet: ")] == [
+        f"/document/{item['document_id']}"]
+
+
 # --- Following a search -------------------------------------------------------------------
 
 def test_follow_the_search_explains_the_feed_and_gives_its_address(client):

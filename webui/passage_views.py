@@ -148,7 +148,8 @@ def cut_link_document(passage_id: str) -> tuple[tuple[str, str], ...]:
     item the cut address may name, where it names a few: minutes that number two items 16
     (`<document id>-16`), or two titles that begin alike after the cut."""
     parts = passage_id.split("-")
-    for end in range(min(len(parts) - 1, 40), 0, -1):
+    # from the whole id: a document's id given as an item's (a hit's `document_id` sent to /api/passage)
+    for end in range(min(len(parts), 40), 0, -1):
         document_id = "-".join(parts[:end])
         passages = get_index().document(document_id) if get_index().has_id("documents", document_id) else []
         if passages:
