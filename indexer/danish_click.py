@@ -286,6 +286,9 @@ class QueryCommand(_DanishCommand):
 _NoArgsIsHelp: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
+BROKEN_PIPE = 141  # the exit code of a run whose output's reader went away
+
+
 class DanishGroup(_DanishHelp, click.Group):
     """The `referatsog` group: its commands' help and usage errors in Danish, not click's English.
 
@@ -297,6 +300,19 @@ class DanishGroup(_DanishHelp, click.Group):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
         super().__init__(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (`referatsog search … --json | head -1`): silent, and 141
+            # (128 + SIGPIPE) as a shell reports a tool stopped by it, not 1, the code of a failure
+            # (click's own answer). What is still buffered goes nowhere instead of raising again.
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):  # no file descriptor (a test's captured output)
+                pass
+            sys.exit(BROKEN_PIPE)
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:

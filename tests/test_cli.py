@@ -134,6 +134,18 @@ def test_extract_names_a_file_in_a_subfolder_as_index_does(runner, tmp_path, mon
     assert refused.exit_code == 2 and f"filen {corpus / 'a' / 'referat.txt'} ligger ikke i mappen {corpus / 'b'}" in refused.output
 
 
+@pytest.mark.parametrize("args", [["extract", str(SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt"), "--json"],
+                                  ["extract", str(SEEDS / "naestved-integrationsraadet-aarsberetning-2019.txt")]])
+def test_a_reader_that_goes_away_ends_the_run_silently_with_141(args):
+    """`referatsog … | head -1`: click's answer was exit code 1, a failure to a script under
+    `set -o pipefail`; a shell reports 141 (128 + SIGPIPE) for a tool stopped so."""
+    process = subprocess.Popen([sys.executable, "-c", "from indexer.cli import main; main()", *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # before the first line is written: the write fails, whatever the pipe's size
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 141 and stderr == b""
+
+
 def test_help_and_usage_errors_are_danish(runner):
     """click's own words (headings, the help option, usage errors) in Danish, as ours are."""
     page = run(runner, "--help")
