@@ -284,6 +284,9 @@ def test_serve_behind_a_proxy_logs_resists_slow_clients_and_stops_on_sigterm(see
             (400, b"GET / HTTP/1.1\r\nHost: x\r\nno colon in this header\r\n\r\n"),
             (400, b"GET /healthz HTTP/1.1\r\nHost: x\r\nno colon in this header\r\n\r\n"),
             (501, b"GET /api/search HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n"),
+            # an address sent without percent-encoding (curl 'http://…?q=æbler'): said so, not "not valid HTTP"
+            (400, "GET /api/search?q=æbler HTTP/1.1\r\nHost: x\r\n\r\n".encode("utf-8")),
+            (400, "GET /?q=æbler HTTP/1.1\r\nHost: x\r\n\r\n".encode("utf-8")),
         ]
         for status, raw in refusals:
             answer = _exchange(port, raw)
@@ -293,12 +296,17 @@ def test_serve_behind_a_proxy_logs_resists_slow_clients_and_stops_on_sigterm(see
             if raw.split(b" ")[1].startswith((b"/api/", b"/healthz")):
                 assert b"Content-Type: application/json; charset=utf-8" in head, head
                 refusal = json.loads(body)
+                if not raw.isascii():
+                    assert refusal == {"status": 400, "code": "not_percent_encoded", "message": (
+                        "Adressen indeholder tegn, der ikke er procentkodet: send fx «æ» som %C3%A6 "
+                        "(q=%C3%A6bler), som en browser gør.")}
+                    continue
                 assert refusal["status"] == status and refusal["message"].startswith(("Forespørgsle", "Serveren"))
                 assert refusal["code"] == {400: "bad_request", 413: "request_too_large",
                                            431: "headers_too_large", 501: "not_implemented"}[status]
             else:
                 assert b"Content-Type: text/plain; charset=utf-8" in head, head
-                assert body.decode("utf-8").startswith(f"{status} Forespørgsle"), body
+                assert body.decode("utf-8").startswith(f"{status} {'Adressen' if not raw.isascii() else 'Forespørgsle'}"), body
     finally:
         for sock in stalled:
             sock.close()

@@ -34,14 +34,29 @@ CODES: dict[int, str] = {400: "bad_request", 413: "request_too_large", 431: "hea
                          500: "internal_error", 501: "not_implemented"}
 
 
-def refusal_body(code: int) -> bytes:
+# A request line with bytes outside ASCII: an address typed or sent without percent-encoding
+# (`curl 'http://…/api/search?q=æbler'`), the first thing a developer tries; waitress refuses it.
+NOT_PERCENT_ENCODED = ("Adressen indeholder tegn, der ikke er procentkodet: send fx «æ» som %C3%A6 "
+                       "(q=%C3%A6bler), som en browser gør.")
+
+
+def _refusal(code: int, line: bytes = b"") -> tuple[str, str]:
+    """The machine-readable code and the Danish line of a refusal with this status (`line`: the
+    refused request's first line, as read)."""
+    if code == 400 and not line.isascii():
+        return "not_percent_encoded", NOT_PERCENT_ENCODED
+    return CODES.get(code, "bad_request"), MESSAGES.get(code, FALLBACK)
+
+
+def refusal_body(code: int, line: bytes = b"") -> bytes:
     """The plain-text body of a refusal with this status: the code and one Danish line."""
-    return f"{code} {MESSAGES.get(code, FALLBACK)}\r\n".encode("utf-8")
+    return f"{code} {_refusal(code, line)[1]}\r\n".encode("utf-8")
 
 
-def json_refusal_body(code: int) -> bytes:
+def json_refusal_body(code: int, line: bytes = b"") -> bytes:
     """The JSON body of a refusal under `/api/`: as the app's own errors are shaped."""
-    body = {"status": code, "code": CODES.get(code, "bad_request"), "message": MESSAGES.get(code, FALLBACK)}
+    name, message = _refusal(code, line)
+    body = {"status": code, "code": name, "message": message}
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -78,7 +93,8 @@ class DanishErrorTask(ErrorTask):
     def execute(self) -> None:
         error = self.request.error
         as_json = wants_json(refused_path(self.request, error.code))
-        body = json_refusal_body(error.code) if as_json else refusal_body(error.code)
+        line = refused_line(self.request, error.code).encode("latin-1")
+        body = json_refusal_body(error.code, line) if as_json else refusal_body(error.code, line)
         self.status = f"{error.code} {error.reason}"
         self.response_headers.extend([
             ("Content-Type", "application/json; charset=utf-8" if as_json else "text/plain; charset=utf-8"),
