@@ -134,6 +134,9 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
             if clause.field == "year" and not is_year(clause.text):
                 notices.append(f"«{clause.text}» er ikke et årstal og blev ignoreret.")
                 continue
+            if clause.field == "date" and parse_date(clause.text) is None:  # "dato:31.02.2015"
+                notices.append(f"«{clause.text}» er ikke en dato og blev ignoreret.")
+                continue
             pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set(),
                                  phrases if not clause.negated else set(), notices, split, may_split=not answered,
                                  inside=inside or {})

@@ -247,6 +247,16 @@ def test_a_year_that_is_not_a_year_is_ignored_with_a_notice(index):
     assert titles(response) == titles(search(index, "flygtninge"))
 
 
+@pytest.mark.parametrize("value", ["31.02.2015", "2015-13-45", "igår"])
+def test_a_date_that_is_not_a_date_is_ignored_with_a_notice_naming_it(index, value):
+    # the notice said the query held only small words, and every item was shown under it
+    response = search(index, f"dato:{value} flygtninge")
+    assert f"«{value}» er ikke en dato og blev ignoreret." in response.notice and "småord" not in response.notice
+    assert titles(response) == titles(search(index, "flygtninge"))
+    alone = search(index, f"dato:{value}")
+    assert alone.notice.startswith(f"«{value}» er ikke en dato og blev ignoreret.") and "småord" not in alone.notice
+
+
 def test_overlong_query_is_cut_and_answered(index):
     response = search(index, "flygtninge " * 300)
     assert "for lang" in response.notice
