@@ -273,6 +273,24 @@ def test_options_under_the_api_is_json_listing_the_methods(client, path):
     assert page.status_code == 200 and page.mimetype == "text/html" and not page.data
 
 
+def test_a_page_on_another_host_may_call_the_api_and_read_its_paging_headers(client):
+    """A newsroom's page on its own host calling /api/search from the browser got no
+    Access-Control-Allow-Origin: the browser hid every answer. The API is public and read-only
+    (no cookies, no logins): any origin may read it, its Link and ETag too."""
+    origin = {"Origin": "https://avis.example"}
+    answer = client.get("/api/search", query_string={"q": "bolig", "page_size": 2}, headers=origin)
+    assert answer.headers["Access-Control-Allow-Origin"] == "*"
+    assert {"Link", "ETag"} <= set(answer.headers["Access-Control-Expose-Headers"].split(", "))
+    assert client.get("/api/passage/findes-ikke", headers=origin).headers["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options("/api/search?q=bolig", headers={**origin, "Access-Control-Request-Method": "GET",
+                                                               "Access-Control-Request-Headers": "if-none-match"})
+    assert preflight.status_code == 200 and preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert preflight.headers["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert "If-None-Match" in preflight.headers["Access-Control-Allow-Headers"]
+    # the HTML pages are for this site's own visitors
+    assert "Access-Control-Allow-Origin" not in client.get("/?q=bolig", headers=origin).headers
+
+
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 @pytest.mark.parametrize("path", ["/api/search?q=bolig", "/api/passage/findes-ikke", "/api/document/findes-ikke",
                                   "/api/status"])

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from search.highlight import excerpt
@@ -41,6 +41,13 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",  # no interest-cohort: browsers dropped FLoC and warn about it
 }
+
+
+API_CORS_HEADERS = {"Access-Control-Allow-Origin": "*",
+                    "Access-Control-Expose-Headers": "Link, ETag, Retry-After, Content-Language"}
+API_PREFLIGHT_HEADERS = {"Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+                         "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
+                         "Access-Control-Max-Age": "86400"}
 
 
 def create_app(config: Mapping[str, Any] | None = None, instance_path: str | None = None) -> Flask:
@@ -78,6 +85,12 @@ def create_app(config: Mapping[str, Any] | None = None, instance_path: str | Non
             if name == "Content-Security-Policy" and response.mimetype == "application/pdf":
                 continue
             response.headers.setdefault(name, value)
+        if request.path == "/api" or request.path.startswith("/api/"):
+            # A public, read-only API without cookies or logins: a newsroom's page on another host
+            # may call it from the browser, read the paging Link and revalidate with the ETag.
+            response.headers.update(API_CORS_HEADERS)
+            if request.method == "OPTIONS":  # a preflight (a request that sends If-None-Match)
+                response.headers.update(API_PREFLIGHT_HEADERS)
         if response.status_code >= 400:
             # An error says how things stood at that moment (an index being built, an id from an
             # older commit): a browser or proxy must not keep answering with it.
