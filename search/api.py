@@ -321,6 +321,13 @@ class SearchResponse:
         pages = self.pages
         return f"Side {self.request.page} findes ikke i denne søgning; den har {pages} {'side' if pages == 1 else 'sider'}."
 
+    def filter_values(self, name: str) -> list[str]:
+        """The values of filter `name` as its facet spells them («naestved», «NÆSTVED» → «Næstved»),
+        once each, so a client finds the selected entries among the `facets` keys; a value the
+        facet does not list stays as given."""
+        spelt = {fold(fv.value.strip()): fv.value for fv in self.facets.get(name, ())}
+        return list(dict.fromkeys(spelt.get(fold(value.strip()), value) for value in self.request.filters[name]))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.request.query,
@@ -331,7 +338,7 @@ class SearchResponse:
             "sort": self.request.sort,
             "order": self.order,
             "decisions_only": self.request.decisions_only,
-            "filters": {k: list(v) for k, v in self.request.filters.items() if v},
+            "filters": {k: self.filter_values(k) for k, v in self.request.filters.items() if v},
             "from": self.request.date_from or None,
             "to": self.request.date_to or None,
             "suggestion": self.suggestion,

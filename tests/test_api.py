@@ -114,6 +114,19 @@ def test_facet_values_are_what_a_filter_url_takes(client):
             assert narrowed["total"] == count and narrowed["filters"] == {name: [value]}, (name, value)
 
 
+def test_filters_echo_the_facets_spelling_of_the_values_given(client):
+    """`municipality=naestved` was echoed as given while the facet said «Næstved»: a client could
+    not tell which facet entry was selected without folding as the engine does."""
+    body = api(client, q="flygtninge", municipality=["naestved", "NÆSTVED"], doc_type="Aarsberetning",
+               topic="RÅDETS ARBEJDE")
+    assert body["total"] > 0
+    assert body["filters"] == {"municipality": ["Næstved"], "doc_type": ["årsberetning"], "topic": ["rådets arbejde"]}
+    for name, values in body["filters"].items():
+        assert set(values) <= set(body["facets"][name]), name
+    # a value no item has stays as given (and finds nothing)
+    assert api(client, q="flygtninge", municipality="Atlantis")["filters"] == {"municipality": ["Atlantis"]}
+
+
 # --- Pagination --------------------------------------------------------------------------------
 
 def test_the_link_header_pages_through_every_hit_once(client):
