@@ -304,6 +304,9 @@ class SearchResponse:
     # the empty page says «giver stadig 0 resultater» beside them. Not in the JSON, whose
     # `widenings` leave them out.
     still_empty: frozenset[str] = frozenset()
+    # facet -> how many values the hits have beyond those in `facets` (a facet lists its first
+    # `Facet.limit` and the selected ones): only facets with more
+    facets_more: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -346,6 +349,7 @@ class SearchResponse:
             "notice": self.notice,
             "hits": [h.to_json() for h in self.hits],
             "facets": {name: {fv.value: fv.count for fv in values} for name, values in self.facets.items()},
+            "facets_more": dict(self.facets_more),
             "widenings": [w.to_json() for w in self.widenings],
         }
 

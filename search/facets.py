@@ -200,7 +200,14 @@ class Facet:
 
     def counts(self, column: FacetColumn, docnums: Collection[int], selected: Collection[str]) -> tuple[FacetValue, ...]:
         """Values by count over `docnums`, most frequent first (ties by `order`); the first
-        `limit` and the selected values. Ranked in numpy: a case handler facet has thousands."""
+        `limit` and the selected values (`counted`)."""
+        return self.counted(column, docnums, selected)[0]
+
+    def counted(self, column: FacetColumn, docnums: Collection[int], selected: Collection[str]
+                ) -> tuple[tuple[FacetValue, ...], int]:
+        """The values `counts` gives, and how many more values `docnums` have that are not among
+        them (beyond `limit`): an answer says so rather than end the list in silence. Ranked in
+        numpy: a case handler facet has thousands."""
         counted = column.count_values(docnums)
         present = np.flatnonzero(counted)
         ranked = present[np.lexsort((column.ranks(self.order)[present], -counted[present]))].tolist()
@@ -213,7 +220,7 @@ class Facet:
                             None if adds is None or column.value_keys[i] in keys else int(adds[i])) for i in chosen]
         present_keys = {column.value_keys[i] for i in chosen}
         missing = [v for v in selected if facet_key(v) not in present_keys]  # selected, but no passage has it
-        return (*shown, *(FacetValue(v, 0, True) for v in missing))
+        return (*shown, *(FacetValue(v, 0, True) for v in missing)), len(ranked) - len(chosen)
 
     @staticmethod
     def _adds(column: FacetColumn, docnums: Collection[int], keys: set[str]) -> np.ndarray:

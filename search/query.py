@@ -292,6 +292,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     collapsed = len(hits_set) < len(filtered)  # then Whoosh's collector, which ranks every match, must not rank
 
     facets = {}
+    facets_more: dict[str, int] = {}  # values a facet has beyond those listed
     # Converted once, ascending: counted by every facet without a selection, and scored. Without
     # facet filters the hits are the query's own matching set, the same for every request of
     # the query in this generation: its array is cached with it.
@@ -303,7 +304,9 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     for facet in (FACETS_BY_NAME[name] for name in FACETS):
         others = [docs for name, docs in facet_sets.items() if name != facet.name] + period
         base = hits_array if facet.name not in facet_sets else _without_copies(_intersect(matched, others), copies)
-        facets[facet.name] = facet.counts(snapshot.facet_column(searcher, facet), base, selected.get(facet.name, ()))
+        facets[facet.name], more = facet.counted(snapshot.facet_column(searcher, facet), base, selected.get(facet.name, ()))
+        if more:
+            facets_more[facet.name] = more
 
     start = (request.page - 1) * request.page_size
     end = start + request.page_size
@@ -350,6 +353,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         if widen and not hits_set and (facet_sets or period or request.decisions_only) else ()
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate, order=order, widenings=widenings,
+                          facets_more=facets_more,
                           still_empty=_still_empty(request, widenings, wider) if widen and not hits_set else frozenset())
 
 

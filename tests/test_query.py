@@ -1516,3 +1516,30 @@ def test_a_misspelt_name_the_texts_spell_as_closely_is_corrected_from_the_texts(
     assert "deltagerlister" not in (answer.notice or "")
     # A word closer to the texts' «basis» than to any name stays a correction from the texts.
     assert search(misspelt_member_index, "bassis").suggestion == "basis"
+
+
+def test_a_facet_with_more_values_than_it_lists_says_how_many_more(tmp_path):
+    """60 items, each with its own case handler: the facet listed 50 and summed to 50 of 60,
+    without a word. The answer says how many values it leaves out; the page offers them by name."""
+    handlers = [f"Sagsbehandler {n:02d}" for n in range(60)]
+    docs = [example_document("budget-2024.txt", [
+        P(f"Budget {n}", "Budgettet blev drøftet.", case_handler=handler, meeting_date="2024-03-01", year=2024)
+        for n, handler in enumerate(handlers)])]
+    for index in indexed(docs, tmp_path):
+        answer = search(index, "budget")
+        listed = answer.facets["case_handler"]
+        assert answer.total == 60 and len(listed) == 50 and answer.facets_more == {"case_handler": 10}
+        assert answer.to_json()["facets_more"] == {"case_handler": 10}
+        # a selected value beyond the first 50 is listed as well, and not counted among the others
+        last = sorted(handlers)[-1]
+        assert last not in {fv.value for fv in listed}
+        narrowed = index.search(SearchRequest(query="budget", filters={"case_handler": (last,)}))
+        assert narrowed.total == 1 and narrowed.facets_more == {"case_handler": 9}
+        assert last in {fv.value for fv in narrowed.facets["case_handler"]}
+        assert search(index, "Budget 7").facets_more == {}  # a facet that lists all its values says nothing
+    from webui import create_app
+
+    page = create_app({"INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(tmp_path)}).test_client().get(
+        "/", query_string={"q": "budget"}).get_data(as_text=True)
+    page = " ".join(page.split())
+    assert "Vis 50 af 60" in page and "og 10 andre med færre resultater – søg på navnet for at finde dem." in page

@@ -12,7 +12,7 @@ what a click gives only in a facet without a selection.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from search.api import FACET_LABELS, FACETS, FacetValue
 
@@ -49,6 +49,7 @@ class FacetGroup:
     name: str
     label: str
     links: tuple[FacetLink, ...]
+    more: int = 0  # values the results have beyond those listed (the engine lists the most frequent)
 
     @property
     def visible(self) -> tuple[FacetLink, ...]:
@@ -118,9 +119,12 @@ def _make(name: str) -> Facet:
 FACET_VIEWS: tuple[Facet, ...] = tuple(_make(name) for name in FACETS)
 
 
-def facet_groups(counts: Mapping[str, Sequence[FacetValue]], state: SearchState) -> list[FacetGroup]:
-    """One group per facet that has values (or a selected value), in FACETS order."""
-    groups = [facet.group(counts.get(facet.name, ()), state) for facet in FACET_VIEWS]
+def facet_groups(counts: Mapping[str, Sequence[FacetValue]], state: SearchState,
+                 more: Mapping[str, int] | None = None) -> list[FacetGroup]:
+    """One group per facet that has values (or a selected value), in FACETS order; `more`: how
+    many values each facet has beyond those counted (`SearchResponse.facets_more`)."""
+    groups = [replace(facet.group(counts.get(facet.name, ()), state), more=(more or {}).get(facet.name, 0))
+              for facet in FACET_VIEWS]
     return [g for g in groups if g.links]
 
 

@@ -59,7 +59,7 @@ def index() -> Response | tuple[str, int] | str:
         error=None,
         hidden=hidden_fields(state),
         period_hidden=period_fields(state),
-        groups=facet_groups(response.facets, state),
+        groups=facet_groups(response.facets, state, response.facets_more),
         chips=active_chips(state, response.facets),
         sorts=[(key, SORT_LABELS[key], state.with_sort(key)) for key in SORTS],
         pages=pagination(state, response.pages),
