@@ -278,7 +278,16 @@ def _clause_query(
         words = danish.tokens(clause.text)
         parts = list(compound_lexicon(searcher.schema).split(danish.fold(words[0]))) if len(words) == 1 else []
         stems = list(dict.fromkeys(danish.stem(part) for part in parts))
-        if len(stems) > 1:
+        linked = _with_linking_letter(words[0], parts, searcher, analyzer, field or "body") if len(stems) > 1 else None
+        if linked is not None:
+            # "integrationpolitik": the texts' compound has its linking letter, «integrationspolitik»;
+            # searched as that word, not by parts that found «Medborgerskabspolitikken» first
+            spelt, term = linked
+            terms, parts = [term], []
+            if not clause.negated:
+                split.append(clause.text)
+                notices.append(f"«{words[0]}» står ikke i teksterne; der er søgt efter «{spelt}».")
+        elif len(stems) > 1:
             terms = stems
             if not clause.negated:  # an excluded compound excludes its parts: nothing shown to explain
                 split.append(clause.text)
@@ -378,6 +387,34 @@ def _item_query(clause: Clause, searcher: Searcher, analyzer: Analyzer, decision
                    f"{' og '.join(f'«{text}»' for text in written)} i teksterne.")
     q = _any([Phrase(field, list(words)) for words in said])
     return q, q
+
+
+_LINKING_LETTERS = ("s", "e")
+
+
+def _with_linking_letter(word: str, parts: list[str], searcher: Searcher, analyzer: Analyzer,
+                         field: str) -> tuple[str, str] | None:
+    """The compound the texts hold where `word` (split into `parts`, none of which it is) lacks a
+    linking letter between two of them: "integrationpolitik" is «integrationspolitik», as
+    (the word so spelt, its index term); None when no such word is in the texts."""
+    lower = word.lower()
+    typed = _typed_parts(word, parts)
+    at, cuts = 0, []
+    for part in typed:  # where each part begins in the word, in order
+        found = lower.find(part, at)
+        if found > 0:
+            cuts.append(found)
+        if found >= 0:
+            at = found + len(part)
+    for cut in dict.fromkeys(cuts):
+        for letter in _LINKING_LETTERS:
+            if lower[cut - 1] == letter:
+                continue  # it has one already
+            spelt = word[:cut] + letter + word[cut:]
+            terms = [t.text for t in analyzer(spelt, mode="query")]
+            if len(terms) == 1 and searcher.doc_frequency(field, terms[0]):
+                return spelt, terms[0]
+    return None
 
 
 def _split_notice(word: str, parts: list[str], inside: Sequence[str] = ()) -> str:

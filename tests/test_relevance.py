@@ -288,6 +288,23 @@ def test_a_starred_stem_exclusion_holds_for_compounds_ending_in_the_word(tmp_pat
     assert stem("boernehaven") == stem("boernehave")  # "haven" is not starred: the garden rule stays whole-word
 
 
+def test_a_compound_typed_without_its_linking_letter_is_searched_with_it(searcher):
+    # "integrationpolitik" was searched by its parts: «Medborgerskabspolitikken» came first
+    answer = search(searcher, "integrationpolitik")
+    assert top(searcher, "integrationpolitik", 1) == ["Ravnsø #131 Integrationspolitik 2020-2023 - endelig vedtagelse"]
+    assert answer.notice.startswith("«integrationpolitik» står ikke i teksterne; der er søgt efter «integrationspolitik».")
+    assert answer.approximate and answer.total == search(searcher, "integrationspolitik").total
+    # a compound whose parts the texts hold apart, with no such spelling, is still searched by its parts
+    assert "både «flygtning» og «kvote»" in search(searcher, "flygtningkvote").notice
+
+
+def test_a_year_finds_the_periods_that_begin_or_end_with_it(searcher):
+    # «Integrationspolitik 2020-2023» was one term: "2023" found nothing in it
+    for query in ("integrationspolitik 2023", "integrationspolitik 2020"):
+        assert top(searcher, query, 1) == ["Ravnsø #131 Integrationspolitik 2020-2023 - endelig vedtagelse"], query
+        assert not search(searcher, query).approximate, query
+
+
 # Exact things stay exact
 
 
