@@ -254,9 +254,6 @@ _SECTIONS_RE = re.compile(r"(\d+[a-z]?)(?:\s*[-–]\s*(\d+[a-z]?))?")  # "18", "
 _MAX_SECTION_RANGE = 20  # a longer range ("§§ 1-99") stands for its two ends alone
 
 
-_YEARS_RE = re.compile(r"((?:19|20)\d\d)[-/]((?:19|20)\d\d|\d\d)")  # "2020-2023", "2024/25"
-
-
 @lru_cache(maxsize=50_000)
 def number_terms(token: str) -> NumberTerms | None:
     """The terms of a folded number token: thousands separators dropped (`150.000`, `150 000`
@@ -269,15 +266,6 @@ def number_terms(token: str) -> NumberTerms | None:
     [('150000',), ('150000',), ('1,8',), ('150000',), ('§18',), ('§18', '§19', '§20')]
     >>> number_terms("§ 18").parts, number_terms("42 120").parts, number_terms("15.20.15")
     (('18',), ('42', '120'), None)
-
-    A period of years is kept whole and adds its first and last year, so "2023" finds
-    «Integrationspolitik 2020-2023» and «Skoledistrikter 2022/23» (a case number's parts are
-    no years: "2022-018877", "588-2021-1874" stay single terms).
-
-    >>> [number_terms(t).parts for t in ("2020-2023", "2024/25", "1999-2001")]
-    [('2020', '2023'), ('2024', '2025'), ('1999', '2001')]
-    >>> number_terms("2022-018877"), number_terms("2021-1874"), number_terms("2023-2020"), number_terms("2019/18")
-    (None, None, None, None)
     """
     if token.startswith("§"):
         sections: list[str] = []
@@ -289,13 +277,6 @@ def number_terms(token: str) -> NumberTerms | None:
                 sections.append(high)
         numbers = tuple(dict.fromkeys(sections))
         return NumberTerms(tuple("§" + n for n in numbers), numbers) if numbers else None
-    if years := _YEARS_RE.fullmatch(token):
-        first, second = years.group(1), years.group(2)
-        if len(second) == 2:  # "2024/25": the school year, the season
-            second = first[:2] + second if second > first[2:] else ""
-        if second and first < second:
-            return NumberTerms((token,), (first, second))
-        return None
     if not _AMOUNT_RE.fullmatch(token) or token.isdigit():
         return None
     whole, _, fraction = token.partition(",")
