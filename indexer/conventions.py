@@ -139,10 +139,14 @@ _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("case_handler", re.compile(rf"^{_HANDLER_LABEL}\s*:?\s+(?P<value>.+)$")),
     ("case_handler", re.compile(rf"^{_as_printed('Initialer')}\s*:\s*(?P<value>\S+)$")),
 ]
+_PURPOSES = ("Til beslutning", "Til orientering", "Til drøftelse", "Til godkendelse", "Til efterretning",
+             "Til høring", "Til udtalelse", "Til indstilling")
 # Lines that anchor a heading; of them, only the numbers below (`_NUMBER_FIELDS`) are kept.
 _ANCHOR_ONLY = re.compile(
     rf"^({_as_printed('Dok.')}\s|{_as_printed('Dokumentnr')}\.?\s*:|{_as_printed('J.nr', 'J. nr')}\.?\s*:|"
     rf"{_as_printed('Åbent', 'Åbent punkt', 'Lukket', 'Lukket punkt')}$|"
+    # what the agenda asks of the council, under the title: "Til beslutning", "Til orientering"
+    rf"{_as_printed(*_PURPOSES)}\.?$|"
     rf"{_as_printed('Beslutningskompetence')}\s*:\s*\S|{_as_printed('Sagen afgøres i', 'Kompetenceudvalg')}\s*:)"
 )
 # Numbers printed beside the case number, alone or on its line: the journal (KLE) number and the
@@ -691,11 +695,15 @@ CAPS_ENTRY = re.compile(r"^(?P<title>[A-ZÆØÅ][A-ZÆØÅ0-9 \-–]*[A-ZÆØÅ0
 
 # What a document calls itself in its title lines. "Beretning"/"Årsrapport" are annual reports
 # too; "Beslutningsprotokol" is minutes.
-ANNUAL_WORD = re.compile(r"\b(?:Årsberetning|ÅRSBERETNING|Beretning|BERETNING|Årsrapport|ÅRSRAPPORT)\b")
+# "Årsberetning 2022", "Beretning for 2021-2022", and in a title's lower case or a compound:
+# "Handicaprådets årsberetning 2023", "Virksomhedsberetning 2021"
+ANNUAL_WORD = re.compile(r"\b(?:Beretning|BERETNING)\b|(?i:årsberetning|årsrapport|virksomhedsberetning)\b")
 # "Åben dagsorden", "Lukket referat": the word in lower case after the publication's openness.
 _OPENNESS = r"(?:(?i:åbent?|lukket)\s+)"
 # Compounds name the kind by their last part: "Tillægsdagsorden", "Mødereferat", "Beslutningsreferat".
-AGENDA_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+d|D)agsorden|[A-ZÆØÅ]*DAGSORDEN)\b|\b{_OPENNESS}dagsorden\b")
+# "Indkaldelse til møde i Ældrerådet", "Mødeindkaldelse": the agenda sent out before the meeting.
+AGENDA_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+d|D)agsorden|[A-ZÆØÅ]*DAGSORDEN)\b|\b{_OPENNESS}dagsorden\b"
+                         r"|\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+i|I)ndkaldelse|[A-ZÆØÅ]*INDKALDELSE)\b")
 MINUTES_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+r|R)eferat|[A-ZÆØÅ]*REFERAT|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b"
                           rf"|\b{_OPENNESS}referat\b")
 

@@ -64,10 +64,22 @@ def is_annual_report(report: bool, fields: dict[str, str], head: Sequence[str], 
     return len(items) >= 2 and report_year(head, items) is not None
 
 
+# A report's period in its title: "Beretning for 2021-2022", "Årsberetning 2021-22", "2021/22".
+_PERIOD = re.compile(r"(?<![\d\-])((?:19|20)\d\d)\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)(?![\d\-])")
+
+
 def report_year(head: Sequence[str], items: Sequence[Item]) -> int | None:
-    """A report's year: from its title ("Årsberetning 2019"), else the year its headings name most."""
+    """A report's year: from its title ("Årsberetning 2019"; of a period, its first year, as
+    "Årsberetning 2021/22" has always been read), else the year its headings name most.
+
+    >>> [report_year([t], []) for t in ("Årsberetning 2019", "Beretning for 2021-2022", "Årsberetning 2021-22")]
+    [2019, 2021, 2021]
+    """
     for text in head:
-        if re.search(r"beretning|årsrapport", text, re.IGNORECASE) and year_of(text):
-            return year_of(text)
+        if re.search(r"beretning|årsrapport", text, re.IGNORECASE):
+            if year := year_of(text):
+                return year
+            if period := _PERIOD.search(text):
+                return int(period.group(1))
     years = Counter(y for item in items if (y := year_of(item.title)))
     return years.most_common(1)[0][0] if years else None

@@ -68,8 +68,11 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) 
         match = pattern.match(text)
         if match:
             number = cv.heading_number(match)
-            heading = _titled_heading(lines, i, number, match.group("title"),
-                                      strong_only=_continues_a_list(lines, i) or _opens_a_section(lines, i),
+            # A point of a list is numbered "2." or "2)", never "Punkt 2:": only a bare number after a
+            # list's point or a section label needs a strong anchor (an agenda's empty "Beslutning:"
+            # above "Punkt 3: Meddelelser" made that item its decision).
+            listed = pattern is not cv.PUNKT_HEADING and (_continues_a_list(lines, i) or _opens_a_section(lines, i))
+            heading = _titled_heading(lines, i, number, match.group("title"), strong_only=listed,
                                       label=cv.item_label(match))
             if heading and pattern is cv.PUNKT_HEADING:
                 heading = replace(heading, title=cv.without_meeting_reference(heading.title))

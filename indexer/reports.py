@@ -90,16 +90,36 @@ def _front_matter_end(lines: Sequence[Line], contents_lines: set[int]) -> int:
     return end
 
 
+# Section labels that head an agenda item's parts, never a report's chapter: an upper-case line
+# so worded in a prose note is its label. Other labels are chapters of a report too: an annual
+# report's «INDLEDNING» or «ØKONOMI» (its text was lost before the first heading it found).
+_ITEM_LABELS = {"beslutning", "indstilling", "sagsfremstilling", "bilag", "resume", "beslutningskompetence",
+                "kompetence", "beslutningstema", "sagens_kerne", "sagens_opståen", "supplerende_sagsfremstilling",
+                "fremstilling"}
+
+
 def _is_caps_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 4 or any(c.islower() for c in letters) or cv.DOCUMENT_TITLE.match(text):
         return False
-    return len(text.split()) <= 12 and not re.search(r"[.,;]$", text) and cv.label_of(text) is None
+    label = cv.label_of(text)
+    return (len(text.split()) <= 12 and not re.search(r"[.,;]$", text)
+            and (label is None or cv.section_key(label) not in _ITEM_LABELS))
+
+
+# A chapter numbered as a word processor numbers it, without the full stop: "2 Rådets arbejde i 2023"
+# (its sub-chapters, "2.1 Høringssvar", stay in its text, as "2.1." does under "2.").
+_BARE_NUMBER_HEADING = re.compile(r"^(?P<number>\d{1,2})\s+(?P<title>[A-ZÆØÅ].*)$")
 
 
 def report_heading(text: str) -> tuple[int | None, str]:
-    """A report heading's number, if it has one ("2. Rådets møder i 2020"), and its title."""
-    match = cv.NUMBERED_HEADING.match(text)
+    """A report heading's number, if it has one ("2. Rådets møder i 2020", "2 Rådets møder i
+    2020"), and its title.
+
+    >>> report_heading("2. Rådets møder i 2020"), report_heading("2 Rådets møder"), report_heading("2.1 Høringssvar")
+    ((2, 'Rådets møder i 2020'), (2, 'Rådets møder'), (None, '2.1 Høringssvar'))
+    """
+    match = cv.NUMBERED_HEADING.match(text) or _BARE_NUMBER_HEADING.match(text)
     return (int(match.group("number")), cv.clean_title(match.group("title"))) if match else (None, text)
 
 

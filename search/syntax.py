@@ -67,7 +67,8 @@ FIELD_ALIASES: dict[str, str] = {
 }
 # Words that announce the value after them: "punkt 15", "pkt. 15", "sagsnr 15/4410".
 # "dagsordenspunkt 15" was searched as «dagsorden» and «punkt» and the text word 15.
-ITEM_WORDS = frozenset({"punkt", "pkt", "item", "dagsordenspunkt", "dagsordenpunkt"})
+# "afsnit 2": a report's section, as its citation names it ("årsberetning 2022, afsnit 2: Høringssvar").
+ITEM_WORDS = frozenset({"punkt", "pkt", "item", "dagsordenspunkt", "dagsordenpunkt", "afsnit"})
 # "Sag nr. 132" is how some minutes number their items (Ravnsø), and "sag 132" how people
 # write it: "sag" before a number of at most this many digits. A longer one is not an item
 # number: a year ("sag 2015", the word in that year's items) or a part of a case number.
