@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -82,6 +83,29 @@ def without_controls(text: str) -> str:
     # A dash between alphanumerics, as a word processor or a PDF gives a copied case number
     # ("588–2021–1874"), is a hyphen: the query's syntax reads case numbers and ranges by it.
     return _DASH_IN_WORD_RE.sub("-", text)
+
+
+# Quotes and signs as word processors, phones and other languages type them: Danish »…« and
+# «…», German „…“, typographic “…”, and an exclusion's dash or minus sign ("–bolig", "−bolig").
+_TYPOGRAPHIC_QUOTES_RE = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]")
+_DASH_SIGN_RE = re.compile(r"(^|\s)[\u2013\u2014\u2212](?=[^\W_])")
+# Ligatures a PDF viewer copies ("ﬂygtninge") and full-width letters and digits: the indexer
+# reads PDF text in NFKC, so a query must read these so too.
+_COMPATIBILITY_RE = re.compile("[\ufb00-\ufb06\uff01-\uff5e]+")
+
+
+def as_typed_query(text: str) -> str:
+    """A query with its quotes, exclusion signs and compatibility letters as the query syntax
+    reads them (`"`, `-`, plain letters): «fokus punkter» is a phrase, –bolig an exclusion.
+
+    >>> as_typed_query("»fokus punkter« –bolig"), as_typed_query("„fokus punkter“ \u2212bolig"), as_typed_query("\ufb02ygtninge")
+    ('"fokus punkter" -bolig', '"fokus punkter" -bolig', 'flygtninge')
+    >>> as_typed_query("Godkendt – dog"), as_typed_query("ＦＬＹＧＴＮＩＮＧＥ")
+    ('Godkendt – dog', 'FLYGTNINGE')
+    """
+    text = _TYPOGRAPHIC_QUOTES_RE.sub('"', text)
+    text = _DASH_SIGN_RE.sub(lambda m: m.group(1) + "-", text)
+    return _COMPATIBILITY_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
 
 
 class SearchError(Exception):
@@ -364,7 +388,7 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
         values = params.get(name) or []
         return without_controls(values[-1]).strip() if values else default
 
-    query = one("q")
+    query = as_typed_query(one("q"))
     if len(query) > MAX_QUERY_LENGTH:
         raise InvalidParameter("q", f"Søgningen er for lang (højst {MAX_QUERY_LENGTH} tegn).", "query_too_long")
     filters: dict[str, tuple[str, ...]] = {}

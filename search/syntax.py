@@ -164,6 +164,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
     items = _lex(text, notices)
     notices.extend(_names_with_small_words(items))
     notices.extend(_unsearched_negation(items))
+    notices.extend(_lowercase_or(items))
     notices.extend(_time_abbreviation(items))
     items = _decimal_points_as_commas(_hours_as_times(_capital_time_abbreviations(items)))
     groups = _group(items, notices)
@@ -403,6 +404,34 @@ def _unsearched_negation(items: list[Clause | str]) -> list[str]:
         word = f'"{after.text}"' if after.phrase else after.text
         notices.append(f"«{item.text}» søges ikke på (et småord), så punkterne indeholder «{after.text}»; "
                        f"skriv IKKE {word} eller -{word} for at udelade {'frasen' if after.phrase else 'ordet'}.")
+    return notices
+
+
+_LOWERCASE_OR = frozenset({"eller", "or"})
+
+
+def _lowercase_or(items: list[Clause | str]) -> list[str]:
+    """Notices for an "eller" or "or" in small letters between two words: no operator (OR and
+    ELLER are, in capitals), so every word is required, the opposite of what was meant, and
+    «flygtninge eller bolig» found two items where «flygtninge ELLER bolig» finds twelve.
+
+    >>> _lowercase_or([Clause("flygtninge"), Clause("eller"), Clause("bolig")])[0]
+    '«eller» i små bogstaver er ikke ELLER: alle ordene skal forekomme; skriv flygtninge ELLER bolig for at finde punkter med et af dem.'
+    >>> _lowercase_or([Clause("eller"), Clause("bolig")]), _lowercase_or([Clause("a"), Clause("eller", phrase=True), Clause("b")])
+    ([], [])
+    """
+    notices = []
+    for k in range(1, len(items) - 1):
+        before, item, after = items[k - 1], items[k], items[k + 1]
+        if not all(isinstance(x, Clause) for x in (before, item, after)):
+            continue
+        if item.phrase or item.field is not None or item.negated or item.text not in _LOWERCASE_OR:
+            continue
+        if before.field is not None or after.field is not None or before.negated or after.negated:
+            continue
+        shown = [f'"{c.text}"' if c.phrase else c.text for c in (before, after)]
+        notices.append(f"«{item.text}» i små bogstaver er ikke ELLER: alle ordene skal forekomme; "
+                       f"skriv {shown[0]} ELLER {shown[1]} for at finde punkter med et af dem.")
     return notices
 
 

@@ -540,3 +540,22 @@ def test_a_case_number_pasted_with_any_dash_finds_its_items(client, dash):
     body = api(client, q=typed)
     assert body["total"] > 0 and {hit["case_number"] for hit in body["hits"]} == {"00.01.00-A21-1-14"}
     assert body["total"] == api(client, q="00.01.00-A21-1-14")["total"]
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("»status på flygtninge«", '"status på flygtninge"'),  # Danish quotes, and the others a keyboard gives
+    ("«status på flygtninge»", '"status på flygtninge"'),
+    ("„status på flygtninge“", '"status på flygtninge"'),
+    ("“status på flygtninge”", '"status på flygtninge"'),
+    ("flygtninge –boligplacering", "flygtninge -boligplacering"),  # an en dash as the exclusion's sign
+    ("flygtninge −boligplacering", "flygtninge -boligplacering"),
+    ("\ufb02ygtninge", "flygtninge"),  # a ligature copied from a PDF viewer
+    ("ＦＬＹＧＴＮＩＮＧＥ", "FLYGTNINGE"),
+])
+def test_quotes_signs_and_letters_as_keyboards_and_pdfs_type_them(client, typed, meant):
+    """«status på flygtninge» was searched as loose words (5 hits for 1), '–bolig' found the
+    items holding bolig, and 'ﬂygtninge' nothing: silently, each time."""
+    got, wanted = api(client, q=typed), api(client, q=meant)
+    assert wanted["total"] > 0 and got["total"] == wanted["total"]
+    assert [h["id"] for h in got["hits"]] == [h["id"] for h in wanted["hits"]]
+    assert got["query"] == meant  # the answer shows the query as it was read

@@ -1543,3 +1543,13 @@ def test_a_facet_with_more_values_than_it_lists_says_how_many_more(tmp_path):
         "/", query_string={"q": "budget"}).get_data(as_text=True)
     page = " ".join(page.split())
     assert "Vis 50 af 60" in page and "og 10 andre med færre resultater – søg på navnet for at finde dem." in page
+
+
+@pytest.mark.parametrize("word", ["eller", "or"])
+def test_or_in_small_letters_says_it_is_no_operator(index, word):
+    # «flygtninge eller boligplacering» was the AND of the two words, without a word said
+    response = search(index, f"flygtninge {word} boligplacering")
+    assert (f"«{word}» i små bogstaver er ikke ELLER: alle ordene skal forekomme; skriv flygtninge ELLER "
+            "boligplacering for at finde punkter med et af dem.") in response.notice
+    assert response.total < search(index, "flygtninge ELLER boligplacering").total
+    assert "små bogstaver" not in (search(index, "flygtninge ELLER boligplacering").notice or "")
