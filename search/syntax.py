@@ -167,12 +167,29 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
     notices.extend(_lowercase_or(items))
     notices.extend(_time_abbreviation(items))
     items = _decimal_points_as_commas(_hours_as_times(_capital_time_abbreviations(items)))
-    groups = _group(items, notices)
+    groups = _without_repeats(_group(items, notices))
     if len(groups) > MAX_CLAUSES:
         groups = groups[:MAX_CLAUSES]
         notices.append(f"Søgningen havde for mange ord; kun de første {MAX_CLAUSES} blev brugt.")
     groups = _bound_phrases(groups, notices)
     return ParsedQuery(tuple(groups), tuple(dict.fromkeys(notices)))
+
+
+def _without_repeats(groups: list[tuple[Clause, ...]]) -> list[tuple[Clause, ...]]:
+    """The groups once each: a word typed twice ("flygtninge sundhed sundhed") is required once,
+    not counted twice when the passages with most of the words are shown, nor named twice.
+
+    >>> [c.text for (c,) in _without_repeats([(Clause("sundhed"),), (Clause("Sundhed"),), (Clause("x"),)])]
+    ['sundhed', 'x']
+    """
+    seen: set[tuple] = set()
+    kept = []
+    for group in groups:
+        key = tuple((danish.fold(c.text.lower()), c.field, c.phrase, c.negated, c.prefix) for c in group)
+        if key not in seen:
+            seen.add(key)
+            kept.append(group)
+    return kept
 
 
 def _bound_phrases(groups: list[tuple[Clause, ...]], notices: list[str]) -> list[tuple[Clause, ...]]:

@@ -1553,3 +1553,12 @@ def test_or_in_small_letters_says_it_is_no_operator(index, word):
             "boligplacering for at finde punkter med et af dem.") in response.notice
     assert response.total < search(index, "flygtninge ELLER boligplacering").total
     assert "små bogstaver" not in (search(index, "flygtninge ELLER boligplacering").notice or "")
+
+
+def test_a_word_typed_twice_counts_once(index):
+    # «flygtninge sundhed sundhed»: an item with sundhed alone had 2 of 3 words, above every
+    # item with flygtninge; and «xyzzy» og «xyzzy» were named twice
+    twice, once = search(index, "flygtninge boligplacering boligplacering xyzzy xyzzy"), search(
+        index, "flygtninge boligplacering xyzzy")
+    assert titles(twice) == titles(once) and twice.total == once.total and twice.notice == once.notice
+    assert twice.notice.count("«xyzzy»") == 1
