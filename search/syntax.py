@@ -328,7 +328,8 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
         i = chunk.end() if chunk else i
         if not value:
             if field and match:
-                notices.append(f"«{match.group(0)}» mangler en værdi og blev ignoreret.")
+                # a date or case number after the space was taken above: what follows is none
+                notices.append(_field_without_value(match.group(0), "" if field in _SPACED_VALUE_FIELDS else text[i:]))
             continue
         label = danish.fold(value).rstrip(".:")
         # "Sag nr. 131" and "sag 131" (`SAG_ITEM_DIGITS`): how some minutes number their items.
@@ -362,6 +363,20 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
 # one they take: a case number or a date cannot be meant as a word. Other fields' values keep the
 # colon ("titel: flygtninge" searches the word with a notice).
 _SPACED_VALUE_FIELDS = frozenset({"case_number", "date"})
+
+
+def _field_without_value(prefix: str, rest: str) -> str:
+    """The notice for a field name with nothing right after its colon: missing (`kommune:`), or
+    the value typed after a space (`år: 2017`), which is searched as a word of the text instead.
+
+    >>> _field_without_value("kommune:", ""), _field_without_value("år:", " 2017 flygtninge")
+    ('«kommune:» mangler en værdi og blev ignoreret.', '«år:» skal stå lige foran værdien: «2017» blev søgt som ord i teksten; skriv år:2017 uden mellemrum.')
+    """
+    following = rest.split(None, 1)[0] if rest.strip() else ""
+    if not following or following in ("OR", "ELLER", "AND", "OG", "NOT", "IKKE") or following.startswith(("-", "+")):
+        return f"«{prefix}» mangler en værdi og blev ignoreret."
+    return (f"«{prefix}» skal stå lige foran værdien: «{following}» blev søgt som ord i teksten; "
+            f"skriv {prefix}{following} uden mellemrum.")
 
 
 def _case_number_after_space(text: str, at: int) -> bool:

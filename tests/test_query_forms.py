@@ -215,6 +215,17 @@ def test_a_case_number_after_sagsnr_and_a_space_is_the_fields_value(searcher, sp
     assert parse(spaced).groups[0][0].field == "case_number"
 
 
+@pytest.mark.parametrize("typed, said", [
+    ("år: 2017", "«år:» skal stå lige foran værdien: «2017» blev søgt som ord i teksten; skriv år:2017 uden mellemrum."),
+    ("kommune: Næstved", "«kommune:» skal stå lige foran værdien: «Næstved» blev søgt som ord i teksten; "
+                         "skriv kommune:Næstved uden mellemrum."),
+])
+def test_a_value_typed_after_the_fields_space_is_said_to_be_searched_as_a_word(searcher, typed, said):
+    # the notice said the value was missing, though it was typed, and searched
+    response = search(searcher, typed)
+    assert said in notice(response) and response.total > 0
+
+
 def test_a_field_followed_by_no_value_it_takes_is_still_said(searcher):
     # Only a case number or a date is taken after a space: "titel: flygtninge" stays the word
     # (tests/test_query.py), "sagsnr: flygtninge" is no case number.
