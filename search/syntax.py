@@ -165,6 +165,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
     notices.extend(_names_with_small_words(items))
     notices.extend(_unsearched_negation(items))
     notices.extend(_lowercase_or(items))
+    notices.extend(_impossible_dates(text))
     notices.extend(_time_abbreviation(items))
     items = _decimal_points_as_commas(_hours_as_times(_capital_time_abbreviations(items)))
     groups = _without_repeats(_group(items, notices))
@@ -437,6 +438,27 @@ def _unsearched_negation(items: list[Clause | str]) -> list[str]:
         notices.append(f"«{item.text}» søges ikke på (et småord), så punkterne indeholder «{after.text}»; "
                        f"skriv IKKE {word} eller -{word} for at udelade {'frasen' if after.phrase else 'ordet'}.")
     return notices
+
+
+# The shape of a date with its year: "31.02.2015", "30-02-2015", "2015-02-30".
+_DATE_SHAPE_RE = re.compile(r"(?<![\w.\-/])(?:\d{1,2}[.\-/]\d{1,2}[.\-/](?:19|20)\d\d|(?:19|20)\d\d-\d{1,2}-\d{1,2})"
+                            r"(?![\w\-/]|[.]\d)")
+
+
+def _impossible_dates(text: str) -> list[str]:
+    """Notices for what is written as a date but is none ("31.02.2015", "2015-13-45"): searched
+    as the characters, which no text holds, it was a silent zero.
+
+    >>> _impossible_dates("flygtninge 31.02.2015"), _impossible_dates("21.05.2015 00.01.00 1.2.3")
+    (['«31.02.2015» er ingen gyldig dato; der er søgt efter tegnene i teksterne.'], [])
+    """
+    return [f"«{m.group(0)}» er ingen gyldig dato; der er søgt efter tegnene i teksterne."
+            for m in _DATE_SHAPE_RE.finditer(text) if parse_date(m.group(0)) is None and not _in_field(text, m.start())]
+
+
+def _in_field(text: str, at: int) -> bool:
+    """Whether the word at `at` is a field's value ("dato:31.02.2015", which says so itself)."""
+    return at > 0 and text[at - 1] == ":"
 
 
 _LOWERCASE_OR = frozenset({"eller", "or"})

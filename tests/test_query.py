@@ -1562,3 +1562,11 @@ def test_a_word_typed_twice_counts_once(index):
         index, "flygtninge boligplacering xyzzy")
     assert titles(twice) == titles(once) and twice.total == once.total and twice.notice == once.notice
     assert twice.notice.count("«xyzzy»") == 1
+
+
+@pytest.mark.parametrize("typed", ["31.02.2015", "30-02-2015", "2015-13-45", "32.01.2015"])
+def test_a_date_that_cannot_be_is_said_not_a_silent_zero(index, typed):
+    response = search(index, typed)
+    assert response.total == 0 and response.notice.startswith(
+        f"«{typed}» er ingen gyldig dato; der er søgt efter tegnene i teksterne.")
+    assert search(index, "21.05.2015").notice is None or "gyldig" not in search(index, "21.05.2015").notice
