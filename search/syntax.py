@@ -169,11 +169,44 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
     notices.extend(_time_abbreviation(items))
     items = _decimal_points_as_commas(_hours_as_times(_capital_time_abbreviations(items)))
     groups = _without_repeats(_group(items, notices))
+    notices.extend(_one_value_fields(groups))
     if len(groups) > MAX_CLAUSES:
         groups = groups[:MAX_CLAUSES]
         notices.append(f"Søgningen havde for mange ord; kun de første {MAX_CLAUSES} blev brugt.")
     groups = _bound_phrases(groups, notices)
     return ParsedQuery(tuple(groups), tuple(dict.fromkeys(notices)))
+
+
+# Fields an item has one value of, as typed in Danish: two values ANDed find nothing.
+_ONE_VALUE_FIELDS = {"municipality": ("kommune", "én kommune"), "year": ("år", "ét år"),
+                     "doc_type": ("type", "én dokumenttype"), "council": ("råd", "ét råd eller udvalg")}
+
+
+def _one_value_fields(groups: list[tuple[Clause, ...]]) -> list[str]:
+    """Notices for two values of a field an item has one of, both required ("kommune:Næstved
+    kommune:Roskilde", a silent zero): how to ask for either.
+
+    >>> _one_value_fields([(Clause("Næstved", "municipality"),), (Clause("Roskilde", "municipality"),)])[0]
+    'Et punkt har kun én kommune, så kommune:Næstved og kommune:Roskilde finder intet sammen; skriv kommune:Næstved ELLER kommune:Roskilde for at finde begge.'
+    >>> _one_value_fields([(Clause("Næstved", "municipality"), Clause("Roskilde", "municipality"))])
+    []
+    """
+    required: dict[str, list[str]] = {}
+    for group in groups:
+        clause = group[0]
+        if len(group) == 1 and clause.field in _ONE_VALUE_FIELDS and not clause.negated:
+            values = required.setdefault(clause.field, [])
+            if danish.fold(clause.text.lower()) not in {danish.fold(v.lower()) for v in values}:
+                values.append(clause.text)
+    notices = []
+    for field, values in required.items():
+        if len(values) > 1:
+            prefix, name = _ONE_VALUE_FIELDS[field]
+            typed = [f'{prefix}:"{v}"' if " " in v else f"{prefix}:{v}" for v in values]
+            listed = " og ".join(typed) if len(typed) == 2 else ", ".join(typed[:-1]) + " og " + typed[-1]
+            notices.append(f"Et punkt har kun {name}, så {listed} finder intet sammen; "
+                           f"skriv {' ELLER '.join(typed)} for at finde {'begge' if len(typed) == 2 else 'alle'}.")
+    return notices
 
 
 def _without_repeats(groups: list[tuple[Clause, ...]]) -> list[tuple[Clause, ...]]:

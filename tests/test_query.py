@@ -1570,3 +1570,14 @@ def test_a_date_that_cannot_be_is_said_not_a_silent_zero(index, typed):
     assert response.total == 0 and response.notice.startswith(
         f"«{typed}» er ingen gyldig dato; der er søgt efter tegnene i teksterne.")
     assert search(index, "21.05.2015").notice is None or "gyldig" not in search(index, "21.05.2015").notice
+
+
+def test_two_values_of_a_one_value_field_say_why_nothing_is_found(index):
+    # «kommune:Næstved kommune:Roskilde» was a silent zero: ANDed, no item has both
+    response = search(index, "kommune:Næstved kommune:Roskilde")
+    assert response.total == 0 and response.notice == (
+        "Et punkt har kun én kommune, så kommune:Næstved og kommune:Roskilde finder intet sammen; "
+        "skriv kommune:Næstved ELLER kommune:Roskilde for at finde begge.")
+    assert "kun ét år" in search(index, "år:2017 år:2015").notice
+    assert search(index, "kommune:Næstved ELLER kommune:Roskilde").total > 0
+    assert "kun én" not in (search(index, "kommune:naestved kommune:Næstved").notice or "")  # one value, spelt twice
