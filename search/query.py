@@ -448,8 +448,33 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
                 compiled = replace(compiled, notices=(*compiled.notices, partial.NOT_ALL))
         if not matched and unquoted:  # not a silent zero
             compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted)))
+    if not matched and (unfound := _unfound_values(parsed, searcher, snapshot, request.decisions_only)):
+        compiled = replace(compiled, notices=(*compiled.notices, *unfound))  # not a silent zero either
 
     return _Matched(compiled, matched, suggestion, approximate, lacking, loose)
+
+
+def _unfound_values(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, decisions_only: bool) -> tuple[str, ...]:
+    """For a search that found nothing: the attendance and case number values that find nothing
+    on their own (`deltager:"Helle Waage-Jensen"`, staff on no list; `sagsnr:1-14`, too short
+    an end of a case number), said, as a facet value the index lacks is."""
+    notices = []
+    for group in parsed.groups:
+        clause = group[0]
+        if len(group) > 1 or clause.negated or clause.field not in ("present", "absent", "case_number"):
+            continue
+        alone = compile_query(ParsedQuery(((clause,),)), searcher, decisions_only=decisions_only)
+        if alone.matching is not None and _base_set(searcher, snapshot, alone, decisions_only):
+            continue
+        if clause.field == "case_number":
+            notices.append(f"Intet sagsnummer i søgeindekset hedder, begynder eller ender med «{clause.text}»; "
+                           "skriv hele sagsnummeret eller dets sidste dele (mindst seks tegn).")
+        elif clause.field == "present":
+            notices.append(f"Ingen deltagerliste nævner «{clause.text}» som deltager (administrationens folk og "
+                           "sagsbehandlere står ikke på listerne).")
+        else:
+            notices.append(f"Ingen deltagerliste nævner «{clause.text}» som fraværende.")
+    return tuple(notices)
 
 
 def _widenings(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, matched: frozenset[int],

@@ -482,11 +482,13 @@ def _impossible_dates(text: str) -> list[str]:
     """Notices for what is written as a date but is none ("31.02.2015", "2015-13-45"): searched
     as the characters, which no text holds, it was a silent zero.
 
-    >>> _impossible_dates("flygtninge 31.02.2015"), _impossible_dates("21.05.2015 00.01.00 1.2.3")
+    >>> _impossible_dates("flygtninge 31.02.2015"), _impossible_dates("21.05.2015 00.01.00 1.2.3 2015-5-21")
     (['«31.02.2015» er ingen gyldig dato; der er søgt efter tegnene i teksterne.'], [])
     """
+    read = [d.span for d in find_query_dates(text)] if _DATE_SHAPE_RE.search(text) else []
     return [f"«{m.group(0)}» er ingen gyldig dato; der er søgt efter tegnene i teksterne."
-            for m in _DATE_SHAPE_RE.finditer(text) if parse_date(m.group(0)) is None and not _in_field(text, m.start())]
+            for m in _DATE_SHAPE_RE.finditer(text)
+            if not any(start <= m.start() < end for start, end in read) and not _in_field(text, m.start())]
 
 
 def _in_field(text: str, at: int) -> bool:

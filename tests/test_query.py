@@ -1581,3 +1581,18 @@ def test_two_values_of_a_one_value_field_say_why_nothing_is_found(index):
     assert "kun ét år" in search(index, "år:2017 år:2015").notice
     assert search(index, "kommune:Næstved ELLER kommune:Roskilde").total > 0
     assert "kun én" not in (search(index, "kommune:naestved kommune:Næstved").notice or "")  # one value, spelt twice
+
+
+def test_an_attendance_or_case_number_value_that_finds_nothing_is_said(tmp_path):
+    docs = [example_document("fjordby-2023.txt", [
+        P("Budget 2024", "Godkendt.", meeting_date="2023-03-02", year=2023, case_number="00.01.00-A21-1-14",
+          case_handler="Helle Waage-Jensen", present=("Basir Ahmadi", "Bent Lykke"))])]
+    for index in indexed(docs, tmp_path):
+        staff = search(index, 'deltager:"Helle Waage-Jensen"')
+        assert staff.total == 0 and staff.notice == (
+            "Ingen deltagerliste nævner «Helle Waage-Jensen» som deltager (administrationens folk og "
+            "sagsbehandlere står ikke på listerne).")
+        assert search(index, 'fraværende:"Bent Lykke"').notice == "Ingen deltagerliste nævner «Bent Lykke» som fraværende."
+        short = search(index, "sagsnr:1-14")
+        assert short.total == 0 and short.notice.startswith("Intet sagsnummer i søgeindekset hedder, begynder eller ender med «1-14»")
+        assert search(index, 'deltager:"Bent Lykke"').notice is None and search(index, "sagsnr:A21-1-14").total == 1
