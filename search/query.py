@@ -49,7 +49,8 @@ from search import danish, partial, ranking, suggest, variants
 from search.compile import (CASE_NUMBER_BOOST, NO_WORDS, NOTHING_TO_SEARCH, Compiled, _all, _any, compile_query,
                             typed_word)
 from search.hits import _hit
-from search.syntax import Clause, ParsedQuery, asked_decisions, asked_notice, parse, without_question_words
+from search.syntax import (Clause, ParsedQuery, asked_decisions, asked_notice, parse, without_question_words,
+                           without_repeats)
 
 
 def _read_query(text: str, decisions_only: bool = False) -> ParsedQuery:
@@ -680,7 +681,7 @@ def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, dec
                 notices: tuple[str, ...]) -> tuple[Compiled, frozenset[int], Callable[[int], tuple[str, ...]]] | None:
     """The query of the passages holding the most of `parsed`'s words (`search.partial`), those
     passages, and the words (as typed) a passage lacks; None when that leaves nothing to show."""
-    words = [group for group in parsed.groups if _is_words(group)]
+    words = [group for group in without_repeats(parsed.groups) if _is_words(group)]
     each = [(group, compile_query(ParsedQuery((group,)), searcher, decisions_only=decisions_only)) for group in words]
     each = [(group, c) for group, c in each if c.scored is not None and c.matching is not None]  # not small words alone
     if len(each) < 2:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from indexer.dates import MONTH_NAMES, danish_date, find_dates, find_query_dates, parse_date, parse_month
@@ -168,7 +169,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
     notices.extend(_impossible_dates(text))
     notices.extend(_time_abbreviation(items))
     items = _decimal_points_as_commas(_hours_as_times(_capital_time_abbreviations(items)))
-    groups = _without_repeats(_group(items, notices))
+    groups = _group(items, notices)
     notices.extend(_one_value_fields(groups))
     if len(groups) > MAX_CLAUSES:
         groups = groups[:MAX_CLAUSES]
@@ -209,11 +210,12 @@ def _one_value_fields(groups: list[tuple[Clause, ...]]) -> list[str]:
     return notices
 
 
-def _without_repeats(groups: list[tuple[Clause, ...]]) -> list[tuple[Clause, ...]]:
-    """The groups once each: a word typed twice ("flygtninge sundhed sundhed") is required once,
-    not counted twice when the passages with most of the words are shown, nor named twice.
+def without_repeats(groups: Sequence[tuple[Clause, ...]]) -> list[tuple[Clause, ...]]:
+    """The groups once each: a word typed twice ("flygtninge sundhed sundhed") is counted once
+    when the passages with most of the words are shown, and named once. (The query keeps its
+    words as typed: "Nabo til Nabo" typed together ranks the name first.)
 
-    >>> [c.text for (c,) in _without_repeats([(Clause("sundhed"),), (Clause("Sundhed"),), (Clause("x"),)])]
+    >>> [c.text for (c,) in without_repeats([(Clause("sundhed"),), (Clause("Sundhed"),), (Clause("x"),)])]
     ['sundhed', 'x']
     """
     seen: set[tuple] = set()
