@@ -279,7 +279,7 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
         request: SearchRequest = parse_request(params)
         response = open_index(index_dir or default_index_dir()).search(request)
     except IndexMissing:
-        from search import index_exists
+        from search import index_outdated
 
         where = index_dir or default_index_dir()
         # the command to copy builds this folder: without --index-dir it would build the default one
@@ -287,7 +287,9 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
         # into the administrator's index, unless $REFERATSOG_CORPUS names the folder
         folder = " MAPPE" if index_dir and not os.environ.get("REFERATSOG_CORPUS") else ""
         build = "referatsog index" + folder + (f" --index-dir {shlex.quote(str(index_dir))}" if index_dir else "")
-        if index_exists(where):  # there is one, written by another version: say so, not "none"
+        # there is one, written by another version: say so, not "none" (a first build that was
+        # stopped leaves an empty one of this version: that is none)
+        if index_outdated(where):
             raise Failure(f"indekset i {printable(str(where))} er bygget af en anden version af Referatsøg – byg det "
                           f"igen: {printable(build)}") from None
         raise Failure(f"intet indeks i {printable(str(where))} – kør først: {printable(build)}") from None

@@ -496,6 +496,19 @@ def test_no_index_names_the_command_that_builds_that_folder(runner, tmp_path, mo
     assert result.stderr == f"Fejl: intet indeks i {folder} – kør først: referatsog index\n"
 
 
+def test_a_first_build_that_was_stopped_is_no_index_of_another_version(runner, tmp_path, monkeypatch):
+    """A first `index` run stopped before its commit leaves an empty index of this version: the
+    search said it was built by another version of Referatsøg."""
+    from search import open_index
+
+    monkeypatch.delenv("REFERATSOG_CORPUS", raising=False)
+    folder = tmp_path / "indeks"
+    open_index(folder, create=True).close()  # what the stopped first build leaves: created, never committed
+    result = run(runner, "search", "flygtninge", "--index-dir", folder)
+    assert (result.exit_code, result.stderr) == (
+        1, f"Fejl: intet indeks i {folder} – kør først: referatsog index MAPPE --index-dir {folder}\n")
+
+
 def test_an_interrupted_index_run_exits_130_with_one_line_saying_the_old_index_stands(tmp_path, monkeypatch, runner):
     """Ctrl+C (or SIGTERM) during `referatsog index`: the shell's convention for an interrupted
     command (128 + SIGINT), so a script or timer can tell it from a failed run (1)."""

@@ -13,6 +13,7 @@ unasked at startup.
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -90,25 +91,29 @@ def corpus_warning(index_dir: Path, corpus_dir: Path, *, corpus_setting: str = "
     return f"Advarsel: kildemappen {shown} rummer ingen af søgeindeksets kildefiler – {consequence}"
 
 
-def stale_warning(index_dir: Path) -> str | None:
+def stale_warning(index_dir: Path, index_setting: str = "") -> str | None:
     """A Danish warning line when the index in `index_dir` was built by a release that reads
-    documents differently, or from other data files (`indexer.update.build_stamp`); None when
-    it is current, or cannot be read (the site says so itself)."""
+    documents differently (`indexer.update.build_stamp`'s reading part); None when it is
+    current, or cannot be read (the site says so itself). Not for the data files' digest:
+    it holds `$REFERATSOG_TOPICS`, which the indexing job sets and the site need not, and an
+    administrator who edits a data file knows it. The line names the command that rebuilds
+    this index, its folder included (a bare `referatsog index` builds the default one)."""
     from search import open_index
     from search.api import SearchError
 
-    from indexer.update import build_stamp, rebuild_reason
+    from indexer.update import READING_CHANGED, build_stamp
 
     try:
         with open_index(index_dir) as index:
-            recorded = index.build_stamp
+            recorded = index.build_stamp or ""
         current = build_stamp()
     except (SearchError, OSError):  # a warning never stops the start
         return None
-    if recorded == current:
+    if recorded.rpartition(":")[0] == current.rpartition(":")[0]:
         return None
-    return (f"Advarsel: {rebuild_reason(recorded, current)} – siden svarer fra det nuværende indeks, "
-            "til «referatsog index» har bygget det forfra.")
+    command = "referatsog index" if index_setting else f"referatsog index --index-dir {shlex.quote(str(index_dir))}"
+    return (f"Advarsel: {READING_CHANGED} – siden svarer fra det nuværende indeks, og nogle søgninger finder "
+            f"færre punkter, til «{printable(command)}» har bygget det forfra.")
 
 
 def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving: bool = False) -> None:

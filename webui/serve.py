@@ -123,7 +123,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
         building = index_needed(index_path, corpus_path, **named)
         if not building:  # a wrong --corpus: every source link would answer 404, without a word
             for warning in (corpus_warning(index_path, corpus_path, corpus_setting=named["corpus_setting"]),
-                            stale_warning(index_path)):
+                            stale_warning(index_path, named["index_setting"])):
                 if warning:
                     print(warning, file=sys.stderr, flush=True)
         _raise_open_files_limit()
