@@ -88,7 +88,7 @@ def main() -> None:
 
 
 @main.command(short_help="Indeksér mapper og filer; kun ændrede filer læses igen.")
-@argument("paths", nargs=-1, type=DanishPath(path_type=Path))
+@argument("paths", nargs=-1, type=DanishPath(path_type=Path, readable=False))  # unreadable: said by the run, one line
 @_index_dir_option
 @option("--full", is_flag=True, help="Byg indekset helt forfra i stedet for kun at læse ændrede filer.")
 @option("--strict", is_flag=True, help="Afslut med fejlkode, hvis blot én fil springes over.")
@@ -417,17 +417,26 @@ def _refuse_missing(paths: list[Path], remembered: bool = False) -> None:
     `remembered`: the paths are those the index was last built from (no path was given)."""
     from indexer.extract import link_reason
 
-    missing, closed, links = [], [], []
+    missing, closed, unreadable, links = [], [], [], []
     for path in paths:
         try:
             path.stat()
         except PermissionError:
             closed.append(printable(str(path)))
+            continue
         except (OSError, ValueError):
             link = link_reason(path)
             (links if link else missing).append(f"{printable(str(path))} ({link})" if link else printable(str(path)))
+            continue
+        if path.is_dir():
+            try:  # a named folder whose files cannot be listed: the whole run's input, not one skipped file
+                with os.scandir(path):
+                    pass
+            except PermissionError:
+                unreadable.append(printable(str(path)))
     reasons = ([f"mappen eller filen findes ikke: {', '.join(missing)}"] if missing else []) + (
         [f"ingen adgang (en af mapperne på vejen er lukket): {', '.join(closed)}"] if closed else []) + (
+        [f"mappen kan ikke læses (ingen adgang): {', '.join(unreadable)}"] if unreadable else []) + (
         [f"kan ikke følges: {', '.join(links)}"] if links else [])
     if reasons and remembered:
         raise Failure(f"ingen mappe angivet, og mapperne, indekset sidst blev bygget af, kan ikke bruges "

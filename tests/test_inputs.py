@@ -82,6 +82,23 @@ def test_an_unreadable_file_and_folder_are_reported_in_danish_without_the_oss_en
     assert not LEAKS.search(result.stdout + result.stderr)
 
 
+def test_a_named_folder_that_cannot_be_read_is_refused_in_one_line(tmp_path):
+    """`referatsog index <folder without read access>` printed click's usage block and exit 2 (a
+    mistyped argument); a folder inside the corpus is a skipped file (above), the named one is
+    the whole run's input: refused as a missing folder is, exit 1, nothing written."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / MINUTES_2015, corpus / MINUTES_2015)
+    corpus.chmod(0)
+    try:
+        result = cli("index", corpus, "--index-dir", tmp_path / "index", privileged=False)
+    finally:
+        corpus.chmod(0o755)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.strip().splitlines()[-1] == f"Fejl: mappen kan ikke læses (ingen adgang): {corpus}"
+    assert "Brug:" not in result.stderr and not (tmp_path / "index").exists()
+
+
 def test_a_file_that_fails_in_the_middle_of_a_run_is_told_in_danish(tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
