@@ -161,6 +161,9 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         click.echo(f"Afslutter med kode 1: {count} {'fil' if count == 1 else 'filer'} sprunget over på grund af "
                    "en fejl i Referatsøg (se ovenfor) – meld fejlen.", err=True)
         sys.exit(report.exit_status(strict))
+    if strict and report.seen == 0:  # nothing to index is no success for a job that expects files
+        click.echo("Afslutter med kode 1 (--strict): der er ingen filer at indeksere.")
+        sys.exit(1)
     if strict and report.skipped:  # the exit code alone reads as a refusal, which changes nothing
         count = len(report.skipped)
         state = "indekset er opdateret" if report.committed else "indekset var i forvejen ajour"

@@ -235,7 +235,14 @@ def format_summary(report: UpdateReport, index_dir: Path | None = None, *, verbo
         count = len(others) - len(listed)
         lines.append(f"Sprunget over som ved sidste kørsel (uændrede, ikke læst igen): "
                      f"{_plural(count, 'fil', 'filer')} – se dem uden -q.")
+    if report.seen == 0:  # a first build of an unmounted share: an empty site, else without a word
+        lines.append(EMPTY_CORPUS)
     return "\n".join(lines)
+
+
+# The summary's last line for a run that found no file at all (a run that would empty an index
+# that has documents is refused before it starts: `indexer.cli`).
+EMPTY_CORPUS = "Advarsel: der er ingen filer i mapperne – er drevet monteret, og er det den rigtige mappe?"
 
 
 def _paths_label(paths: tuple[str, ...]) -> str:

@@ -559,3 +559,18 @@ def test_extract_of_a_file_index_would_skip_by_name_says_so(runner, tmp_path, na
     assert f"{name}" in indexed.output and reason in indexed.output
     plain = run(runner, "extract", SEEDS / "roskilde-integrationsraadet-referat-2026-06-04.txt")
     assert "springer filen over" not in plain.stderr
+
+
+def test_a_first_build_of_an_empty_folder_warns_and_fails_under_strict(runner, tmp_path):
+    """An unmounted share on a first build gave an empty site without a word (an existing
+    index is protected: a run that would empty it is refused)."""
+    empty = tmp_path / "share"
+    empty.mkdir()
+    result = run(runner, "index", empty, "--index-dir", tmp_path / "index")
+    assert result.exit_code == 0
+    assert result.stdout.rstrip().endswith(
+        "Advarsel: der er ingen filer i mapperne – er drevet monteret, og er det den rigtige mappe?")
+    strict = run(runner, "index", empty, "--index-dir", tmp_path / "index2", "--strict")
+    assert strict.exit_code == 1
+    assert strict.stdout.rstrip().endswith("Afslutter med kode 1 (--strict): der er ingen filer at indeksere.")
+    assert "Advarsel: der er ingen filer" not in run(runner, "index", SEEDS, "--index-dir", tmp_path / "index3").stdout
