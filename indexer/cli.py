@@ -368,6 +368,10 @@ def _refuse_missing_default_corpus() -> None:
     naming REFERATSOG_CORPUS when that chose it (a bare path would not say where it came from)."""
     corpus = default_corpus()
     try:
+        if not corpus.is_dir() and corpus.exists() and from_environment("REFERATSOG_CORPUS", None):
+            # a file: its advice would index the seeds beside it and move every address up a level
+            raise Failure(f"REFERATSOG_CORPUS: {printable(str(corpus))} er en fil, ikke en mappe – ret variablen "
+                          "til dokumentmappen, eller angiv mappen: referatsog index MAPPE.")
         corpus.stat()
     except FileNotFoundError:
         if from_environment("REFERATSOG_CORPUS", None):

@@ -574,3 +574,15 @@ def test_a_first_build_of_an_empty_folder_warns_and_fails_under_strict(runner, t
     assert strict.exit_code == 1
     assert strict.stdout.rstrip().endswith("Afslutter med kode 1 (--strict): der er ingen filer at indeksere.")
     assert "Advarsel: der er ingen filer" not in run(runner, "index", SEEDS, "--index-dir", tmp_path / "index3").stdout
+
+
+def test_a_corpus_variable_that_names_a_file_is_refused_as_such(runner, tmp_path, monkeypatch):
+    """REFERATSOG_CORPUS set to a file got a refusal advising a run that would move every
+    address up a level; serve only warned."""
+    afile = tmp_path / "referat.txt"
+    afile.write_text("Referat\n", encoding="utf-8")
+    monkeypatch.setenv("REFERATSOG_CORPUS", str(afile))
+    result = run(runner, "index", "--index-dir", tmp_path / "index")
+    assert (result.exit_code, result.stderr) == (1, f"Fejl: REFERATSOG_CORPUS: {afile} er en fil, ikke en mappe – ret "
+                                                    "variablen til dokumentmappen, eller angiv mappen: referatsog index MAPPE.\n")
+    assert not (tmp_path / "index").exists()
