@@ -12,6 +12,10 @@ Pairing is careful: a 404 is better than a redirect to another item.
 * A removed file whose content (sha256) equals that of exactly one newly added file is the
   same document renamed or moved: the documents pair, and their passages by position (the
   same text gives the same items; their titles must agree).
+* A removed file replaced by the same minutes in another file (its PDF beside the text, then
+  the text removed; or both in one run): every item has its copy in one file that stays, or
+  one new file has the same numbers and titles in order. A removed file whose items are in
+  several files, or nowhere, pairs with nothing.
 * A changed file at the same path: its passages whose ids are gone pair with new passages
   (whose ids are new) when unambiguous — the same title under another number (renumbered),
   or the same item number (or, with as many items as before, the same place and number)
@@ -103,24 +107,61 @@ def pair(index: SearchIndex, previous: Mapping[str, Mapping[str, Any]], removed:
     new_of_sha = {w.sha256: w for w in new_files}
     removed = [s for s in removed if s in previous]
     old_by_sha = Counter(previous[s].get("sha256") for s in removed)
+    unpaired = []
     for source in removed:
         sha = previous[source].get("sha256")
-        if not sha or new_by_sha[sha] != 1 or old_by_sha[sha] != 1:
-            continue
-        new = new_of_sha[sha]
         old = old_items(source)
-        if len(old) != len(new.items) or any(o.title != n.title for o, n in zip(old, new.items)):
+        new = new_of_sha.get(sha) if sha and new_by_sha[sha] == 1 and old_by_sha[sha] == 1 else None
+        if new is None or len(old) != len(new.items) or any(o.title != n.title for o, n in zip(old, new.items)):
+            unpaired.append((source, old))
             continue
         if not old:
             continue
         moves.documents[previous[source]["document_id"]] = new.document_id
         moves.passages.update((o.id, n.id) for o, n in zip(old, new.items) if o.id != n.id)
+    # Replaced by the same minutes in another file: every item of the removed file is, item for
+    # item, one file's that stays (its copy, `SearchIndex.copies`: the PDF indexed beside the
+    # text, then the text removed) or that is new in this run with the same numbers and titles.
+    gone = {previous[s].get("document_id") for s in removed}
+    for source, old in unpaired:
+        target = _copied_into(index, old, gone) or _same_items(old, new_files)
+        if target is not None:
+            document_id, pairs = target
+            moves.documents[previous[source]["document_id"]] = document_id
+            moves.passages.update(pairs)
     # Changed in place: item by item, where sure.
     for source, new in added.items():
         if source not in previous or previous[source].get("sha256") == new.sha256:
             continue
         moves.passages.update(_pair_items(old_items(source), new.items))
     return moves
+
+
+def _copied_into(index: SearchIndex, old: tuple[Item, ...], gone: set[str | None]) -> tuple[str, dict[str, str]] | None:
+    """The one staying document that holds a copy of each of `old`'s items, and the pairs; None
+    when an item has no copy, or the copies are in several documents (not one file's twin)."""
+    if not old:
+        return None
+    pairs: dict[str, str] = {}
+    documents = set()
+    for item in old:
+        copies = [p for p in index.copies(item.id) if p.document_id not in gone]
+        if len(copies) != 1:
+            return None
+        documents.add(copies[0].document_id)
+        pairs[item.id] = copies[0].id
+    return (documents.pop(), pairs) if len(documents) == 1 else None
+
+
+def _same_items(old: tuple[Item, ...], new_files: list[Written]) -> tuple[str, dict[str, str]] | None:
+    """The one file new in this run whose items have `old`'s numbers and titles, in order."""
+    if not old:
+        return None
+    signature = [(o.number, o.title) for o in old]
+    matches = [w for w in new_files if [(n.number, n.title) for n in w.items] == signature]
+    if len(matches) != 1:
+        return None
+    return matches[0].document_id, {o.id: n.id for o, n in zip(old, matches[0].items) if o.id != n.id}
 
 
 def _pair_items(old: tuple[Item, ...], new: tuple[Item, ...]) -> dict[str, str]:

@@ -206,3 +206,39 @@ def test_each_map_keeps_only_its_newest_entries(runner, one_file, monkeypatch):
         assert client.get(f"/document/{old}").status_code == 404
     assert client.get(f"/passage/{old_passages[-1][-1]}").headers["Location"] == f"/passage/{last_passages[-1]}"
     assert client.get(f"/passage/{old_passages[-1][0]}").status_code == 404
+
+
+@pytest.mark.parametrize("together", [False, True])
+def test_minutes_replaced_by_their_pdf_redirect_to_the_pdfs_items(runner, one_file, together):
+    """A municipality replaces its text minutes by the PDF: the PDF indexed beside the text
+    (copies of each item), then the text removed; or both in one run. Every old address
+    answered 404 with no way on (the contents differ, so no rename was seen)."""
+    from conftest import PDFS
+
+    corpus, index_dir = one_file
+    build(runner, corpus, index_dir)
+    (old_document, old_passages), = ids(index_dir).values()
+    shutil.copy(PDFS / "referat-2015-05-21.pdf", corpus / "referat-2015-05-21.pdf")
+    if not together:
+        build(runner, corpus, index_dir)  # both files: each item has its copy in the other
+    (corpus / MINUTES_2015).unlink()
+    build(runner, corpus, index_dir)
+    (new_document, new_passages), = ids(index_dir).values()
+    assert new_document != old_document and len(new_passages) == len(old_passages)
+    client = client_of(index_dir, corpus)
+    for old, new in zip(old_passages, new_passages):
+        answer = client.get(f"/passage/{old}")
+        assert answer.status_code == 301 and answer.headers["Location"].endswith(f"/passage/{new}")
+    assert client.get(f"/document/{old_document}").headers["Location"].endswith(f"/document/{new_document}")
+
+
+def test_a_removed_file_whose_items_are_in_several_files_redirects_nowhere(runner, one_file):
+    corpus, index_dir = one_file
+    other = "naestved-integrationsraadet-referat-2017-02-23.md"
+    shutil.copy(SEEDS / other, corpus / other)
+    build(runner, corpus, index_dir)
+    removed = ids(index_dir)[other]
+    (corpus / other).unlink()
+    build(runner, corpus, index_dir)
+    client = client_of(index_dir, corpus)
+    assert client.get(f"/passage/{removed[1][0]}").status_code == 404  # a deleted file: no twin, no redirect
