@@ -217,6 +217,9 @@ def format_summary(report: UpdateReport, index_dir: Path | None = None, *, verbo
         rest = len(report.removed_sources) - len(shown)
         lines.append(f"Fjernet: {', '.join(printable(source) for source in shown)}"
                      + (f" og {rest} til (alle med -v)" if rest else ""))
+    if report.redirected:  # a rename and a delete-and-add look alike in the counts: links tell them apart
+        lines.append(f"Viderestillet: {_plural(report.redirected, 'gammel punktadresse', 'gamle punktadresser')} "
+                     "fører nu til de nye (omdøbte, flyttede eller erstattede filer, rettede titler).")
     if report.notices:  # before the skipped files, which end the summary as they always have
         lines.append("Bemærkninger:")
         lines.extend(f"  {printable(item.source)}: {printable(item.note)}" for item in report.notices)

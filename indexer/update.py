@@ -88,6 +88,8 @@ class UpdateReport:
     # skipped files that failed by a fault in Referatsøg, not in the file (`_Fault`): each is in
     # `skipped` too, with a reason that says so and where the traceback was saved
     internal_errors: tuple[Skipped, ...] = ()
+    # old item addresses that now redirect to new ones (renamed, moved or replaced files, fixed titles)
+    redirected: int = 0
 
     def exit_status(self, strict: bool = False) -> int:
         """The exit code for a script: 1 when a fault in Referatsøg kept a file out (whatever
@@ -265,6 +267,7 @@ def update_index(
         not_reread=tuple(not_reread),
         committed=committed,
         internal_errors=tuple(sorted(faults, key=lambda item: item.source)),
+        redirected=len(moves.passages) if committed else 0,
         **counts,
     )
     progress.done(report)
