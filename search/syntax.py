@@ -120,6 +120,9 @@ _RANGE_DASH_RE = re.compile(r"[-–]|\s+[-–]\s+")
 MIN_PREFIX_LETTERS = 3
 _TRUNCATED_RE = re.compile(r"(\w[\w.\-/]*?)\*+([,.;:!?]*)")
 TRUNCATION_FIELDS = frozenset({None, "title", "decision", "body"})
+# A field as a notice names it (its Danish prefix).
+FIELD_NAMES_SHOWN = {"municipality": "kommune", "council": "råd", "year": "år", "case_handler": "sagsbehandler",
+                     "topic": "emne", "doc_type": "type", "present": "deltager", "absent": "fraværende"}
 # A party letter printed after a member's name ("Ole Riis (O)", "Tove Bech Larsen (V)"), copied
 # with the name: the attendance lists hold the name without it, and a lone "V" is no word to
 # search (it matched a list of parties "(A, V, C, F, B og Ø)").
@@ -838,6 +841,13 @@ def _word(value: str, field: str | None, negated: bool, notices: list[str]) -> C
     >>> [(c.text, c.prefix) for c in (_word(w, None, False, []) for w in ("flygt*", "fl*", "bolig"))]
     [('flygt*', True), ('fl', False), ('bolig', False)]
     """
+    if "*" in value and field == "case_number" and value.rstrip("*") and "*" not in value.rstrip("*"):
+        # `sagsnr:00.01.00*`: a case number's beginning already finds the cases under it
+        return Clause(value.rstrip("*"), field, False, negated)
+    if "*" in value and field in FIELD_NAMES_SHOWN and field not in TRUNCATION_FIELDS:
+        # `kommune:Næst*`: said, not "«Næst*» findes ikke"; a value's words are found without it
+        notices.append(f"* virker ikke i {FIELD_NAMES_SHOWN[field]}:; der blev søgt på «{value.strip('*')}».")
+        return Clause(value.strip("*"), field, False, negated)
     if "*" not in value or field not in TRUNCATION_FIELDS:
         return Clause(value, field, False, negated)
     truncated = _TRUNCATED_RE.fullmatch(value)

@@ -1596,3 +1596,15 @@ def test_an_attendance_or_case_number_value_that_finds_nothing_is_said(tmp_path)
         short = search(index, "sagsnr:1-14")
         assert short.total == 0 and short.notice.startswith("Intet sagsnummer i søgeindekset hedder, begynder eller ender med «1-14»")
         assert search(index, 'deltager:"Bent Lykke"').notice is None and search(index, "sagsnr:A21-1-14").total == 1
+
+
+def test_a_star_outside_the_text_fields_is_read_or_said(tmp_path):
+    # «sagsnr:00.01.00*» kept the * literally: nothing found, nothing said; «kommune:Næst*»
+    # was said not to exist
+    docs = [example_document("naestved-2015.txt", [
+        P("Budget", "Godkendt.", case_number="00.01.00-A21-1-14", case_handler="Mette Jung Christensen")])]
+    for index in indexed(docs, tmp_path):
+        assert search(index, "sagsnr:00.01.00*").total == search(index, "sagsnr:00.01.00").total == 1
+        assert search(index, "sagsnr:00.01.00*").notice is None
+        handler = search(index, "sagsbehandler:Mette*")
+        assert handler.total == 1 and handler.notice == "* virker ikke i sagsbehandler:; der blev søgt på «Mette»."
