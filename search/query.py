@@ -618,8 +618,9 @@ def _followed(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, su
 
 
 def _loose_phrase(clause: Clause) -> bool:
-    """Whether `clause` is a phrase the user typed that may be searched as its words."""
-    return clause.phrase and clause.field is None and not clause.negated and not clause.prefix
+    """Whether `clause` is a phrase the user typed that may be searched as its words, or one
+    word typed in quotes (`"21.05.2015"` searches the characters; without quotes, the date)."""
+    return (clause.phrase or clause.quoted) and clause.field is None and not clause.negated and not clause.prefix
 
 
 def _in_quotes(query: str, phrase: str) -> bool:
@@ -660,15 +661,18 @@ def _phrase_notice(phrases: tuple[str, ...], count: int | None = None) -> str:
     'Frasen «a b» står ikke ordret i teksterne; uden anførselstegn findes 2 punkter med ordene.'
     >>> _phrase_notice(("a b", "c d"), 1)
     'Fraserne «a b» og «c d» står ikke ordret i teksterne; uden anførselstegn findes 1 punkt med ordene.'
-    >>> _phrase_notice(("a b",))
-    'Frasen «a b» står ikke ordret i teksterne.'
+    >>> _phrase_notice(("a b",)), _phrase_notice(("21.05.2015",), 7)
+    ('Frasen «a b» står ikke ordret i teksterne.', 'Ordet «21.05.2015» står ikke ordret i teksterne; uden anførselstegn findes 7 punkter.')
     """
     named = [f"«{phrase}»" for phrase in phrases]
     listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} og {named[-1]}"
-    said = f"{'Frasen' if len(named) == 1 else 'Fraserne'} {listed} står ikke ordret i teksterne"
+    words = any(" " in phrase for phrase in phrases)  # a word typed in quotes is no phrase
+    kind = ("Frasen" if len(named) == 1 else "Fraserne") if words else ("Ordet" if len(named) == 1 else "Ordene")
+    said = f"{kind} {listed} står ikke ordret i teksterne"
     if count is None:
         return f"{said}."
-    return f"{said}; uden anførselstegn findes {count} {'punkt' if count == 1 else 'punkter'} med ordene."
+    found = f"{count} {'punkt' if count == 1 else 'punkter'}"
+    return f"{said}; uden anførselstegn findes {found} med ordene." if words else f"{said}; uden anførselstegn findes {found}."
 
 
 def _is_words(group: tuple[Clause, ...]) -> bool:

@@ -1608,3 +1608,16 @@ def test_a_star_outside_the_text_fields_is_read_or_said(tmp_path):
         assert search(index, "sagsnr:00.01.00*").notice is None
         handler = search(index, "sagsbehandler:Mette*")
         assert handler.total == 1 and handler.notice == "* virker ikke i sagsbehandler:; der blev søgt på «Mette»."
+
+
+def test_a_word_in_quotes_no_text_holds_is_said_with_what_it_finds_without_them(index):
+    # «"21.05.2015"» (the date notice says quotes search the characters) was a silent zero
+    quoted = search(index, '"flygtningene"')
+    assert quoted.total > 0 and quoted.notice is None  # a word the texts hold: as before
+    year, month, day = search(index, "").hits[0].meeting_date.split("-")
+    date = f"{day}.{month}.{year}"  # a meeting's date, which no item's text writes so
+    missing = search(index, f'"{date}"')
+    unquoted = search(index, date).total
+    assert missing.total == 0 and unquoted > 0
+    assert missing.notice == f"Ordet «{date}» står ikke ordret i teksterne; uden anførselstegn findes {unquoted} punkter."
+    assert missing.suggestion == date  # the query without its quotes, to follow
