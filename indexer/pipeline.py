@@ -47,7 +47,7 @@ READING_VERSION = 7  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page'
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
 # «Sagsbeskrivelse», «…s beslutning i mødet den …», two-digit years in decision headers, Bornholm;
 # 7: agendas (an empty «Beslutning:», «Indkaldelse», «Til beslutning»), report chapters worded as
-# labels or numbered «1 Indledning», a report period's year
+# labels or numbered «1 Indledning» or «Kapitel 2.», a report period's year
 
 
 def read_document(path: Path, root: Path) -> Document:

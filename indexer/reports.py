@@ -110,6 +110,8 @@ def _is_caps_heading(text: str) -> bool:
 # A chapter numbered as a word processor numbers it, without the full stop: "2 Rådets arbejde i 2023"
 # (its sub-chapters, "2.1 Høringssvar", stay in its text, as "2.1." does under "2.").
 _BARE_NUMBER_HEADING = re.compile(r"^(?P<number>\d{1,2})\s+(?P<title>[A-ZÆØÅ].*)$")
+# "Kapitel 2. Rådets arbejde i 2023", "KAPITEL 2: …": the chapter's number, the title after it.
+_CHAPTER_HEADING = re.compile(r"^(?:Kapitel|KAPITEL)\s+(?P<number>\d{1,2})\s*[.:\-–]?\s+(?P<title>[A-ZÆØÅ].*)$")
 
 
 def report_heading(text: str) -> tuple[int | None, str]:
@@ -118,8 +120,10 @@ def report_heading(text: str) -> tuple[int | None, str]:
 
     >>> report_heading("2. Rådets møder i 2020"), report_heading("2 Rådets møder"), report_heading("2.1 Høringssvar")
     ((2, 'Rådets møder i 2020'), (2, 'Rådets møder'), (None, '2.1 Høringssvar'))
+    >>> report_heading("Kapitel 2. Rådets arbejde i 2023")
+    (2, 'Rådets arbejde i 2023')
     """
-    match = cv.NUMBERED_HEADING.match(text) or _BARE_NUMBER_HEADING.match(text)
+    match = cv.NUMBERED_HEADING.match(text) or _BARE_NUMBER_HEADING.match(text) or _CHAPTER_HEADING.match(text)
     return (int(match.group("number")), cv.clean_title(match.group("title"))) if match else (None, text)
 
 

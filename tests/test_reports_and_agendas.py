@@ -7,7 +7,7 @@ minutes); «Indkaldelse til møde i …» is an agenda; «Til beslutning»/«Til
 title is what the item asks, not part of its title, and anchors the heading; an agenda's member
 list names members, not who came. Reports: an upper-case chapter worded as a section label
 («INDLEDNING», «ØKONOMI») is a chapter (its text was lost); chapters numbered as a word
-processor numbers them («1 Indledning»); «Handicaprådets årsberetning 2023» in lower case;
+processor numbers them («1 Indledning») or headed «Kapitel 2.»; «Handicaprådets årsberetning 2023» in lower case;
 «Beretning for 2021-2022» has a year; «afsnit 2», as a citation names a section, finds it.
 """
 
@@ -101,6 +101,11 @@ def test_chapters_numbered_without_a_full_stop_and_a_lower_case_title_word():
                                 ("årsberetning", 3, "Handicappris 2023")]
     assert "2.1 Høringssvar" in read(HOLBAEK).passages[1].text  # its sub-chapters stay in its text
     assert {p.year for p in read(HOLBAEK).passages} == {2023}
+
+
+def test_chapters_headed_kapitel_are_chapters():
+    # «Kapitel 2. Rådets arbejde i 2023» was text of chapter 1, which kept «Kapitel 1.» in its title
+    assert outline("holbaek-handicapraadet-aarsberetning-2023-kapitler.txt") == outline(HOLBAEK)
 
 
 def test_a_reports_period_gives_its_first_year():
