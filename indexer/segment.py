@@ -52,7 +52,7 @@ def segment(lines: Sequence[Line]) -> Segmented:
                    len(lines))
     items = tuple(minutes_item(lines, h, end) for h, end in with_ends(headings, closing))
     head = tuple(lines[: headings[0].index])
-    notes += _unfound_items(head, items, contents) + _merged_items(items) + _numbered_again(items)
+    notes += _unfound_items(head, items, contents) + _merged_items(items) + _numbered_again(items) + _skipped_numbers(items)
     return Segmented("minutes", head, items, tuple(contents), notes)
 
 
@@ -103,6 +103,31 @@ def _numbered_again(items: Sequence[Item]) -> tuple[str, ...]:
                     "indekseret under det første mødes dato og råd – del filen i én fil pr. møde",)
         highest = max(highest, item.number or 0)
     return ()
+
+
+def _skipped_numbers(items: Sequence[Item]) -> tuple[str, ...]:
+    """A note where the items' numbers skip one (1, then 3) and the missing one's heading stands
+    in the text of the item before ("2. Meddelelser fra formanden" with only prose under it, as
+    agendas print an item to be told, not decided): that item is indexed as part of the one before.
+    Only then: public minutes skip the numbers of closed items, whose headings are not printed."""
+    found = []
+    for item, after in zip(items, items[1:]):
+        if item.number is None or after.number is None or after.number <= item.number + 1:
+            continue
+        missing = item.number + 1
+        line = next((line for line in item.lines if line.text and _numbered(line.text) == missing), None)
+        if line is not None:
+            found.append(f"punkt {missing} ({f'side {line.page}, ' if line.page > 1 else ''}linje {line.number})")
+    if not found:
+        return ()
+    return (f"nummereringen springer over {', '.join(found[:_MERGED_SHOWN])}, hvis overskrift står i teksten til "
+            "punktet før uden sagsnummer, afsnit eller beslutning under sig: det er indekseret som en del af det punkt",)
+
+
+def _numbered(text: str) -> int | None:
+    """The number a heading-shaped line begins with ("2. Meddelelser", "Punkt 2: …"), or None."""
+    match = cv.NUMBERED_HEADING.match(text) or cv.PUNKT_HEADING.match(text)
+    return int(match.group("number")) if match and not cv.is_list_point(match.group("title")) else None
 
 
 _MERGED_SHOWN = 3  # lines a note names where items seem merged

@@ -69,6 +69,22 @@ def test_an_indkaldelse_is_an_agenda_and_its_purpose_lines_are_not_titles():
     assert orientation.text == "Formanden orienterer om mødet i Danske Ældreråd den 2. marts 2023."
 
 
+def test_an_item_merged_into_the_one_before_is_noted_by_the_gap_in_the_numbers(tmp_path):
+    """«2. Meddelelser fra formanden» with only prose under it has no anchor: it stays text of
+    item 1, as before, but no longer silently (the numbers go 1, 3)."""
+    document = read("syddjurs-aeldreraadet-dagsorden-2023-06-06.txt")
+    assert [p.item_number for p in document.passages] == [1, 3, 4]
+    assert ("nummereringen springer over punkt 2 (linje 14), hvis overskrift står i teksten til punktet før uden "
+            "sagsnummer, afsnit eller beslutning under sig: det er indekseret som en del af det punkt") in document.notices
+    # a gap without the missing heading in the text (closed items left out of public minutes) says nothing
+    public = tmp_path / "referat.txt"
+    public.write_text("Referat\nByrådet\n\n1. Budget\nSagsnr.: 23/1\n\nBeslutning\nGodkendt.\n\n"
+                      "3. Lokalplan 12\nSagsnr.: 23/2\n\nBeslutning\nGodkendt.\n", encoding="utf-8")
+    closed = read_document(public, tmp_path)
+    assert [p.item_number for p in closed.passages] == [1, 3]
+    assert not [n for n in closed.notices if "springer over" in n]
+
+
 def test_an_agendas_member_list_is_shown_as_its_members(tmp_path, runner):
     from webui import create_app
 
