@@ -60,6 +60,11 @@ def seed_passages(seed_documents):
     return [p for doc in seed_documents.values() for p in doc.passages]
 
 
+def norm(title: str) -> str:
+    """A title as the expectations compare it: spacing and case aside."""
+    return " ".join(title.split()).casefold()
+
+
 def assert_item_fields(passages, items) -> None:
     """Each passage has the case number, case handler and decision its item in an expected.json
     names (those it names), in order: the layout fixtures' shared check."""

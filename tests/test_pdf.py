@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import norm
 from indexer.models import DECISION, Document, Passage
 from indexer.pipeline import read_document
 
@@ -27,10 +28,6 @@ FOOTER_LINE = re.compile(r"^\s*(Side\s+)?\d+(\s+af\s+\d+)?\s*$", re.M)
 @pytest.fixture(scope="module")
 def documents() -> dict[str, Document]:
     return {name: read_document(PDFS / name, PDFS) for name in GOOD}
-
-
-def norm(title: str) -> str:
-    return " ".join(title.split()).casefold()
 
 
 def texts(passage: Passage) -> list[str]:

@@ -7,17 +7,13 @@ import re
 
 import pytest
 
-from conftest import LAYOUTS, SEEDS, load_expected, FIXTURES, SEED_FILES
+from conftest import LAYOUTS, SEEDS, load_expected, FIXTURES, SEED_FILES, norm
 from indexer.models import DECISION, EARLIER_DECISION
 from indexer.pipeline import MAX_PASSAGE_CHARS, read_document
 
 SEED_CASES = [(SEED_FILES[name], spec) for name, spec in load_expected(FIXTURES / "seeds").items()]
 LAYOUT_CASES = list(load_expected(LAYOUTS).items())
 DOCUMENT_FIELDS = ("doc_type", "municipality", "council", "year", "meeting_date", "place", "case_number")
-
-
-def norm(title: str) -> str:
-    return " ".join(title.split()).casefold()
 
 
 def check_against(document, spec) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIXTURES, load_expected
+from conftest import FIXTURES, load_expected, norm
 from indexer.htmltext import read_page
 from indexer.pipeline import read_document
 
@@ -26,10 +26,6 @@ EXPECTED = load_expected(UNSEEN3)
 
 def read(folder: Path, name: str):
     return read_document(folder / name, folder)
-
-
-def norm(title: str) -> str:
-    return " ".join(title.split()).casefold()
 
 
 def assert_expected_items(name: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, LAYOUTS, SEEDS, assert_item_fields, load_expected
+from conftest import FIXTURES, LAYOUTS, SEEDS, assert_item_fields, load_expected, norm
 from indexer import conventions as cv
 from indexer.citation import citation
 from indexer.clean import clean
@@ -52,10 +52,6 @@ def rewritten(tmp_path: Path, name: str, change, new_name: str | None = None):
 def printed(passage) -> int | str | None:
     """The item's number as expected.json writes it: "3a" for a number printed so, else the int."""
     return passage.item_label if passage.item_label is not None else passage.item_number
-
-
-def norm(title: str) -> str:
-    return " ".join(title.split()).casefold()
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

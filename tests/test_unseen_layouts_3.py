@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, assert_item_fields, load_expected
+from conftest import FIXTURES, assert_item_fields, load_expected, norm
 from indexer import conventions as cv
 from indexer.citation import citation
 from indexer.pipeline import read_document
@@ -53,10 +53,6 @@ def rewritten(tmp_path: Path, name: str, change, new_name: str | None = None):
     assert changed != text, "the change must change the file"
     path.write_bytes(changed.encode("utf-8"))
     return read_document(path, tmp_path)
-
-
-def norm(title: str) -> str:
-    return " ".join(title.split()).casefold()
 
 
 def field(document, name):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, assert_item_fields, load_expected, run
+from conftest import FIXTURES, assert_item_fields, load_expected, run, norm
 from indexer import conventions as cv
 from indexer.citation import citation
 from indexer.pipeline import read_document
@@ -46,10 +46,6 @@ def rewritten(tmp_path: Path, name: str, change):
     path = tmp_path / name
     path.write_text(changed, encoding="utf-8")
     return read_document(path, tmp_path)
-
-
-def norm(title: str) -> str:
-    return " ".join(title.split()).casefold()
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
