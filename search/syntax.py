@@ -298,6 +298,8 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             field = FIELD_ALIASES.get(danish.fold(name))
             if field:
                 i = match.end()
+                if text[i:i + 1] == "-" and text[i + 1:i + 2].strip():  # "titel:-flygtninge": as -titel:flygtninge
+                    negated, i = True, i + 1
             elif name.isalpha() and len(name) > 2:
                 i = match.end()  # most likely a mistyped field: search for its value alone
                 notices.append(f"Feltet «{name}» findes ikke; der blev søgt på det, der stod efter kolonet.")

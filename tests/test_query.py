@@ -1621,3 +1621,9 @@ def test_a_word_in_quotes_no_text_holds_is_said_with_what_it_finds_without_them(
     assert missing.total == 0 and unquoted > 0
     assert missing.notice == f"Ordet «{date}» står ikke ordret i teksterne; uden anførselstegn findes {unquoted} punkter."
     assert missing.suggestion == date  # the query without its quotes, to follow
+
+
+def test_a_minus_after_a_fields_colon_excludes_as_before_it(index):
+    # «titel:-flygtninge» found the items titled with flygtninge, the opposite of what was asked
+    assert titles(search(index, "titel:-flygtninge")) == titles(search(index, "-titel:flygtninge"))
+    assert not titles(search(index, "titel:-flygtninge")) & titles(search(index, "titel:flygtninge"))
