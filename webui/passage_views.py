@@ -25,7 +25,7 @@ from indexer.decoding import TextEncoding, read_encoding
 from indexer.extract import ExtractError, is_pdf_file, open_regular
 from indexer.files import os_error_text
 from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT, Passage
-from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, without_controls
+from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, as_typed_query, without_controls
 
 from .corpus_paths import inside_corpus
 from .errors import PageError, error_response, json_response, wants_json
@@ -444,7 +444,7 @@ def searched_marks(p: Passage, shown: Callable[[str], str] = str) -> Marks | Non
     # a query that is not UTF-8 (`?q=%ff`) is no search: the search page refuses it, this page ignores it
     if "q" in undecodable(request.query_string):
         return None
-    query = without_controls(request.args.get("q", ""))[:MAX_QUERY_LENGTH].strip()
+    query = as_typed_query(without_controls(request.args.get("q", "")))[:MAX_QUERY_LENGTH].strip()  # as the search read it
     marker = get_index().marker(query) if query else None
     if not marker:
         return None
