@@ -182,8 +182,8 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
 
 
 # Fields an item has one value of, as typed in Danish: two values ANDed find nothing.
-_ONE_VALUE_FIELDS = {"municipality": ("kommune", "én kommune"), "year": ("år", "ét år"),
-                     "doc_type": ("type", "én dokumenttype"), "council": ("råd", "ét råd eller udvalg")}
+_ONE_VALUE_FIELDS = {"municipality": "én kommune", "year": "ét år", "doc_type": "én dokumenttype",
+                     "council": "ét råd eller udvalg"}  # typed with their prefix in FIELD_NAMES_SHOWN
 
 
 def _one_value_fields(groups: list[tuple[Clause, ...]]) -> list[str]:
@@ -205,7 +205,7 @@ def _one_value_fields(groups: list[tuple[Clause, ...]]) -> list[str]:
     notices = []
     for field, values in required.items():
         if len(values) > 1:
-            prefix, name = _ONE_VALUE_FIELDS[field]
+            prefix, name = FIELD_NAMES_SHOWN[field], _ONE_VALUE_FIELDS[field]
             typed = [f'{prefix}:"{v}"' if " " in v else f"{prefix}:{v}" for v in values]
             listed = " og ".join(typed) if len(typed) == 2 else ", ".join(typed[:-1]) + " og " + typed[-1]
             notices.append(f"Et punkt har kun {name}, så {listed} finder intet sammen; "
