@@ -41,13 +41,14 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 7  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 8  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
 # «Sagsbeskrivelse», «…s beslutning i mødet den …», two-digit years in decision headers, Bornholm;
 # 7: agendas (an empty «Beslutning:», «Indkaldelse», «Til beslutning»), report chapters worded as
-# labels or numbered «1 Indledning» or «Kapitel 2.», a report period's year
+# labels or numbered «1 Indledning» or «Kapitel 2.», a report period's year; 8: topic exceptions
+# («-forældre»: words that merely contain a keyword), and the item-gap note and «Kapitel» after 7's bump
 
 
 def read_document(path: Path, root: Path) -> Document:

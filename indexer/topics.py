@@ -4,7 +4,10 @@ The vocabulary is a data file (`indexer/data/topics.txt`, one `topic: keyword, k
 per topic); `$REFERATSOG_TOPICS` names an extra file whose lines add keywords or topics.
 Keywords are stemmed exactly as search terms are (`search.danish.terms`), and a keyword also
 matches as a part of a compound ("bolig" in "boligplacering"), since Danish writes compounds
-as one word.
+as one word. A keyword with a leading `-` names words that contain a keyword of the
+topic but are not about it ("-forældre" under sundhed, which has "ældre"; "-elevator"
+under uddannelse, which has "elev"): words starting with it match the topic's keywords by
+stem only, never as a compound part.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ def _word(token: str) -> tuple[str, str] | None:
 class Topic:
     name: str
     keywords: tuple[tuple[tuple[str, str], ...], ...]  # each keyword as its (word, stem) sequence
+    exceptions: tuple[str, ...] = ()  # folded words that merely contain a keyword ("forældre")
 
 
 def parse_vocabulary(text: str) -> dict[str, list[str]]:
@@ -75,9 +79,12 @@ class TopicTagger:
 
     def __init__(self, vocabulary: dict[str, list[str]]) -> None:
         self.topics = tuple(
-            Topic(name, tuple(parts for parts in (tuple(words(k)) for k in keywords) if parts))
+            Topic(name,
+                  tuple(parts for parts in (tuple(words(k)) for k in keywords if not k.startswith("-")) if parts),
+                  tuple(fold(k[1:].strip()) for k in keywords if k.startswith("-") and k[1:].strip()))
             for name, keywords in vocabulary.items()
         )
+        self._exceptions = {t.name: t.exceptions for t in self.topics if t.exceptions}
         self._single = [(t.name, k[0]) for t in self.topics for k in t.keywords if len(k) == 1]
         self._phrases = [(t.name, tuple(s for _, s in k)) for t in self.topics for k in t.keywords if len(k) > 1]
         self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -138,12 +145,16 @@ class TopicTagger:
         hit = self._cache.get(pair)
         if hit is None:
             word, stem_ = pair
-            found = set(self._by_stem.get(stem_, ()))
-            by_part = self._by_part
+            by_stem = set(self._by_stem.get(stem_, ()))
+            by_part: set[int] = set()
+            parts = self._by_part
             for end in range(_MIN_COMPOUND_PART, len(word) + 1):  # keywords the word starts with
-                found.update(by_part.get(word[:end], ()))
+                by_part.update(parts.get(word[:end], ()))
             for start in range(1, len(word) - _MIN_COMPOUND_PART + 1):  # ... and ends with (shorter ones)
-                found.update(by_part.get(word[start:], ()))
+                by_part.update(parts.get(word[start:], ()))
+            if by_part and self._exceptions:
+                by_part = {i for i in by_part if not word.startswith(self._exceptions.get(self._single[i][0], ()))}
+            found = by_stem | by_part
             hit = tuple(self._single[i][0] for i in sorted(found))
             if len(self._cache) >= self._CACHE_LIMIT:
                 self._cache.clear()

@@ -21,6 +21,17 @@ def test_short_keywords_match_whole_words_only():
     assert tagger.tag("Foreningernes dag", "foreningen og foreningslivet") == ("foreninger",)
 
 
+def test_words_that_merely_contain_a_keyword_can_be_excepted():
+    """Parents are no health matter, and a lift is no pupil: "-forældre" and "-elevator"
+    stop the compound-part match, while the words keep their own keywords' topics."""
+    tagger = TopicTagger({"sundhed": ["ældre", "-forældre"], "uddannelse": ["elev", "-elevator"],
+                          "børn og unge": ["forældre"]})
+    assert tagger.tag("Forældresamarbejde", "Forældrene og forældrebestyrelsen") == ("børn og unge",)
+    assert tagger.tag("Ny elevator", "Elevatoren på rådhuset er udskiftet", fallback=False) == ()
+    assert tagger.tag("Ældreplejen", "Elevrådets elever besøger ældre") == ("sundhed", "uddannelse")
+    assert "sundhed" not in TopicTagger.from_files().tag("Forældremøde", "Forældrene og forældreforeningen")
+
+
 def test_a_passage_always_gets_a_topic():
     tagger = TopicTagger({"sport": ["fodbold"]})
     assert tagger.tag("Eventuelt", "Der var intet til eventuelt.") == (FALLBACK_TOPIC,)
@@ -39,22 +50,28 @@ def test_keyword_lookup_finds_what_comparing_every_keyword_finds(seed_documents)
     must reproduce, keyword by keyword, for every word of the seeds and a few edge cases."""
     from indexer.topics import _MIN_COMPOUND_PART, default_tagger, words
 
-    def matches(keyword: tuple[str, str], found: tuple[str, str]) -> bool:
-        """Same stem; or, for keywords long enough, the start or end of a compound."""
+    def matches(topic: str, keyword: tuple[str, str], found: tuple[str, str]) -> bool:
+        """Same stem; or, for keywords long enough, the start or end of a compound that is
+        not one of the topic's exceptions."""
         (word, stem_), (w, s) = keyword, found
         if s == stem_:
             return True
+        if any(w.startswith(exception) for exception in exceptions.get(topic, ())):
+            return False
         return len(word) >= _MIN_COMPOUND_PART and (w.startswith(word) or (len(w) > len(word) and w.endswith(word)))
 
     tagger = default_tagger()
+    exceptions = {t.name: t.exceptions for t in tagger.topics}
+    assert exceptions["sundhed"] and exceptions["uddannelse"]
     texts = [p.title + "\n" + p.text for doc in seed_documents.values() for p in doc.passages]
     pairs = {pair for text in texts for pair in words(text)}
     pairs |= {pair for w in ("bolig", "boligen", "almenbolig", "ungdomsbolig", "ung", "forening", "flygtningebolig",
-                             "sprogskole", "sprog", "integrationsråd") for pair in words(w)}
+                             "sprogskole", "sprog", "integrationsråd", "forældrene", "elevatoren", "elever",
+                             "skoleelever", "ældreplejen") for pair in words(w)}
     assert len(pairs) > 1000
     tagged = 0
     for pair in pairs:
-        expected = tuple(name for name, keyword in tagger._single if matches(keyword, pair))
+        expected = tuple(name for name, keyword in tagger._single if matches(name, keyword, pair))
         assert tagger._topics_of(pair) == expected, pair
         tagged += bool(expected)
     assert tagged > 100
