@@ -81,8 +81,29 @@ def clean(source: SourceFile) -> list[Line]:
     raw = _split_long_lines(_split_columns(_without_field_table_headers(_markdown_item_tables(_unflatten(raw)))))
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
-    lines = [line if not _is_chrome(line.text) else Line("", line.page, line.number) for line in lines]
+    numbers = _page_numbers_possible(lines) if source.kind == "pdf" else None
+    lines = [line if not _is_chrome(line.text) or (numbers is not None and i not in numbers and _BARE_NUMBER.match(line.text))
+             else Line("", line.page, line.number) for i, line in enumerate(lines)]
     return join_hyphenation(lines, vocabulary)
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _page_numbers_possible(lines: Sequence[Line]) -> set[int]:
+    """Indexes of a PDF's lines where a bare number is page furniture: the first and last
+    non-blank line of each page, and a run of bare numbers (a contents page's column of page
+    numbers). Elsewhere a bare number is content: a table's count ("Ungdomsbolig", "4",
+    "3.200 kr." come out as three lines), a vote tally, an amount."""
+    text = [i for i, line in enumerate(lines) if line.text]
+    found: set[int] = set()
+    for k, i in enumerate(text):
+        before, after = (text[k - 1] if k else None), (text[k + 1] if k + 1 < len(text) else None)
+        if before is None or lines[before].page != lines[i].page or after is None or lines[after].page != lines[i].page:
+            found.add(i)
+        elif _BARE_NUMBER.match(lines[i].text) and (_BARE_NUMBER.match(lines[before].text) or _BARE_NUMBER.match(lines[after].text)):
+            found.add(i)
+    return found
 
 
 def _lines_of_pages(original: Sequence[Page], stripped: Sequence[Page]) -> list[Line]:

@@ -61,6 +61,8 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
         if parsed is not None:
             for name, value in parsed.fields.items():
                 fields.setdefault(name, value)
+                if name in pending:  # the value under its label ("Sagsnr." / "24/00412"): the label is answered
+                    pending.remove(name)
             pending.extend(parsed.pending)
             k += 1
             continue

@@ -69,7 +69,8 @@ def find_running_chrome(pages: Sequence[Page]) -> RunningChrome:
     Chrome lines become empty lines rather than disappearing, so line numbers within a page
     (and in a text file cut into pseudo-pages) still point at the source. Prefers leaving a
     header in to cutting content out: a shape with digits (dates, page numbers) must be the
-    outermost line on at least half the pages, one without digits on 80% of them; a number
+    outermost line on at least half the pages, one without digits on 80% of them (or, at the
+    top, of the odd pages, with another on 80% of the even ones: left and right pages); a number
     that changes from page to page must be a page number (bare, or after `Side`/`Page`) that
     follows the page numbering, so a `Pkt. 12` opening every page stays; and a second header
     or footer line counts only where it touches the first (no blank line between), so the
@@ -90,7 +91,7 @@ def _find_running_chrome(pages: tuple[Page, ...]) -> RunningChrome:
         edge: dict[int, int] = {}  # page index -> the chrome line found last at this edge
         for depth in range(MAX_CHROME_LINES):
             candidates = _candidates(lines, removed, edge, top, first=depth == 0)
-            chrome = _running_chrome(pages, lines, candidates)
+            chrome = _running_chrome(pages, lines, candidates, top)
             if not chrome:
                 break
             for i, positions in candidates.items():
@@ -147,16 +148,35 @@ def _candidates(lines: list[list[str]], removed: list[set[int]], edge: dict[int,
     return {i: positions for i, positions in out.items() if positions}
 
 
-def _running_chrome(pages: Sequence[Page], lines: list[list[str]], candidates: dict[int, list[int]]) -> dict[str, _Chrome]:
-    """The shapes that are the outermost candidate on enough pages."""
+def _running_chrome(pages: Sequence[Page], lines: list[list[str]], candidates: dict[int, list[int]],
+                    top: bool = True) -> dict[str, _Chrome]:
+    """The shapes that are the outermost candidate on enough pages (at the top, also a pair
+    of shapes that alternate between left and right pages)."""
     by_shape: dict[str, list[tuple[int, tuple[int, ...]]]] = {}  # shape -> [(page number, digit values)]
     for i, positions in candidates.items():
         line = lines[i][positions[0]]
         by_shape.setdefault(shape(line), []).append((pages[i].number, _numbers(line)))
-    total = sum(1 for page_lines in lines if any(line.strip() for line in page_lines))
+    with_text = [pages[i].number for i, page_lines in enumerate(lines) if any(line.strip() for line in page_lines)]
+    total = len(with_text)
+    on_side = {parity: sum(1 for n in with_text if n % 2 == parity) for parity in (0, 1)}
+    # Shapes without digits on (nearly) every page of one side alone, even or odd, by side.
+    sided: dict[int, set[str]] = {0: set(), 1: set()}
+    for found, occurrences in by_shape.items():
+        parities = {number % 2 for number, _ in occurrences}
+        if top and "#" not in found and len(parities) == 1:
+            (parity,) = parities
+            if len(occurrences) >= max(3, math.ceil(on_side[parity] * 0.8)):
+                sided[parity].add(found)
     chrome: dict[str, _Chrome] = {}
     for found, occurrences in by_shape.items():
         needed = max(2, math.ceil(total / 2)) if "#" in found else max(3, math.ceil(total * 0.8))
+        if len(occurrences) < needed and any(found in sided[p] and sided[1 - p] for p in (0, 1)):
+            # A header on every left page and another on every right one ("Sønderå Kommune"
+            # on even pages, the council's name on odd ones, as a book prints them). One side's
+            # alone is not enough: an item that always runs over to an odd page starts each
+            # odd page with text of the same shape. Only at the top: pages that end with
+            # "Godkendt." and "Taget til efterretning." by turns end with decisions.
+            needed = len(occurrences)
         if len(occurrences) < needed:
             continue
         groups = len(occurrences[0][1])

@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import logging
 import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from indexer.files import ExtractError
 from indexer.models import Page
@@ -20,7 +22,8 @@ OCR_HINT = "kør OCR først, f.eks. ocrmypdf -l dan"
 
 
 def pdf_pages(data: bytes) -> tuple[Page, ...]:
-    """Text of each page as pdfminer's `extract_text` gives it (default LAParams), NFKC-normalised.
+    """Text of each page as pdfminer's `extract_text` gives it (default LAParams), NFKC-normalised,
+    with the lines at the page's top and bottom edges moved to its start and end (`edge_order`).
 
     pdfminer's own words (English exception texts with Python reprs of PDF objects) never
     reach the user: each failure becomes a short Danish reason, its details go to the debug log.
@@ -37,7 +40,7 @@ def pdf_pages(data: bytes) -> tuple[Page, ...]:
     buffer = io.StringIO()
     try:
         manager = PDFResourceManager()
-        device = TextConverter(manager, buffer, laparams=LAParams())
+        device = _edges_outermost(TextConverter)(manager, buffer, laparams=LAParams())
         interpreter = PDFPageInterpreter(manager, device)
         # One pass over the document; the converter ends each page with "\f", which we drop.
         for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data)), start=1):
@@ -70,6 +73,124 @@ def pdf_pages(data: bytes) -> tuple[Page, ...]:
     if not any(p.text.strip() for p in pages):
         raise ExtractError(f"intet tekstlag (billed-/scannet PDF) – {OCR_HINT}")
     return tuple(pages)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A text box's place on the page (PDF points, y upwards) and how many lines it holds."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    lines: int
+
+
+EDGE_BAND = 0.15  # of the page's height: where running headers and footers stand
+MAX_EDGE_LINES = 2  # lines (of one or more boxes side by side) moved at each edge
+
+
+@dataclass(frozen=True)
+class EdgeOrder:
+    """How to read a page's text boxes (their indexes in pdfminer's order): the lines at the
+    top edge (outermost first; each a group of boxes side by side, left to right), the rest
+    in pdfminer's order, and the lines at the bottom edge (innermost first)."""
+
+    top: tuple[tuple[int, ...], ...]
+    rest: tuple[int, ...]
+    bottom: tuple[tuple[int, ...], ...]
+
+    def flat(self) -> list[int]:
+        return [i for group in self.top for i in group] + list(self.rest) + [i for group in self.bottom for i in group]
+
+
+def edge_order(boxes: Sequence[Box], height: float) -> EdgeOrder:
+    """The order to read `boxes` in: pdfminer's, with the one-line boxes that stand above
+    (below) all the other text, in the page's top (bottom) band, first (last).
+
+    pdfminer orders boxes by its own layout analysis, which can put a running header after
+    the footer, or between an item's heading and its field lines; a browser prints its header
+    and footer as separate boxes side by side (date and title; address and «3/8»). Running
+    lines are found at the page's edges (`indexer.pages`), so they must stand there, and the
+    parts of one printed line must stand together. Only lines apart from all other text
+    move: the top of a column or a paragraph of several lines stays where pdfminer put it.
+    """
+    rest = list(range(len(boxes)))
+    edges: dict[bool, list[tuple[int, ...]]] = {True: [], False: []}
+    for at_top in (True, False):
+        for _ in range(MAX_EDGE_LINES):
+            group = _edge_line(boxes, rest, height, at_top)
+            if not group:
+                break
+            edges[at_top].append(group)
+            rest = [i for i in rest if i not in group]
+    return EdgeOrder(tuple(edges[True]), tuple(rest), tuple(reversed(edges[False])))
+
+
+def _edge_line(boxes: Sequence[Box], rest: list[int], height: float, at_top: bool) -> tuple[int, ...]:
+    """The boxes of the outermost line among `rest` (left to right) when that line is one-line
+    boxes in the band at that edge with no other box reaching it; else ()."""
+    if len(rest) < 2:
+        return ()
+    outer = max(rest, key=lambda i: boxes[i].y1) if at_top else min(rest, key=lambda i: boxes[i].y0)
+    low, high = boxes[outer].y0, boxes[outer].y1
+    group = [i for i in rest if boxes[i].y0 < high and boxes[i].y1 > low]  # side by side with it
+    others = [boxes[i] for i in rest if i not in group]
+    if not others or any(boxes[i].lines != 1 for i in group):
+        return ()
+    if at_top:
+        inside = (min(boxes[i].y0 for i in group) >= height * (1 - EDGE_BAND)
+                  and max(b.y1 for b in others) <= min(boxes[i].y0 for i in group))
+    else:
+        inside = (max(boxes[i].y1 for i in group) <= height * EDGE_BAND
+                  and min(b.y0 for b in others) >= max(boxes[i].y1 for i in group))
+    return tuple(sorted(group, key=lambda i: boxes[i].x0)) if inside else ()
+
+
+def _edges_outermost(converter: type) -> type:
+    """`converter` (pdfminer's TextConverter) writing each page's text boxes in `edge_order`,
+    the boxes of one edge line as lines that touch (no blank line between them, as the lines
+    of one box), so the running-chrome finder takes them as one header or footer."""
+    from pdfminer.layout import LTContainer, LTText, LTTextBox, LTTextLine
+
+    class EdgesOutermost(converter):  # type: ignore[misc,valid-type]
+        def receive_layout(self, ltpage: object) -> None:
+            objects = list(ltpage)  # type: ignore[call-overload]
+            at = [n for n, o in enumerate(objects) if isinstance(o, LTTextBox)]
+            boxes = [Box(o.x0, o.y0, o.x1, o.y1, sum(isinstance(c, LTTextLine) for c in o))
+                     for o in (objects[n] for n in at)]
+            order = edge_order(boxes, ltpage.height)  # type: ignore[attr-defined]
+            if order.flat() == list(range(len(boxes))) and not any(len(g) > 1 for g in order.top + order.bottom):
+                return super().receive_layout(ltpage)  # type: ignore[no-any-return]
+            write = self.write_text
+
+            def render(item: object) -> None:  # TextConverter's, without images
+                if isinstance(item, LTContainer):
+                    for child in item:
+                        render(child)
+                elif isinstance(item, LTText):
+                    write(item.get_text())
+                if isinstance(item, LTTextBox):
+                    write("\n")
+
+            def line(group: tuple[int, ...]) -> None:
+                for i in group:
+                    for child in objects[at[i]]:
+                        render(child)
+                write("\n")
+
+            for group in order.top:
+                line(group)
+            moved = {at[i] for group in order.top + order.bottom for i in group}
+            body = iter([objects[at[i]] for i in order.rest])
+            for n, item in enumerate(objects):
+                if n not in moved:
+                    render(next(body) if isinstance(item, LTTextBox) else item)
+            for group in order.bottom:
+                line(group)
+            write("\f")
+
+    return EdgesOutermost
 
 
 # pdfminer unpacks each compressed stream whole (zlib.decompress) and keeps it: a few hundred KB
