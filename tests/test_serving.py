@@ -327,6 +327,47 @@ def test_serve_behind_a_proxy_logs_resists_slow_clients_and_stops_on_sigterm(see
     assert len(long_lines) == 2 and all('"GET /' in line and len(line) < 1200 and "…" in line for line in long_lines)
 
 
+def test_idle_connections_do_not_keep_two_workers_from_taking_new_ones(seed_index_dir, tmp_path):
+    """Each worker takes new connections only while it holds no more than the other; one
+    that said no used to sleep a whole second among its idle connections, so 30 idle ones
+    held a new request for 9 s. Now every new request is answered while 60 sit idle."""
+    port = free_port()
+    env = {**os.environ, "REFERATSOG_WORKERS": "2", "PYTHONUNBUFFERED": "1"}
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen([*SERVE, "--port", str(port), "--index-dir", str(seed_index_dir), "--corpus", str(SEEDS)],
+                                   env=env, stdout=output, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    idle: list[socket.socket] = []
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=5):
+                    break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+        for n in range(60):
+            sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+            if n % 2:
+                sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # half a request
+            idle.append(sock)
+        waits = []
+        for _ in range(10):
+            started = time.monotonic()
+            with urllib.request.urlopen(base + "/api/search?q=bolig", timeout=30) as answer:
+                assert answer.status == 200
+            waits.append(time.monotonic() - started)
+        # Before, each of these waited up to a second or more; a loaded machine may add some.
+        assert sum(waits) < 5, waits
+    finally:
+        for sock in idle:
+            sock.close()
+        stop_server_process(process)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
 # --- a first start, with no index yet -------------------------------------------------------------
 
 def _corpus_of(folder: Path, copies: int) -> Path:
