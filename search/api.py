@@ -44,8 +44,9 @@ SORT_MESSAGE = "Sortering skal være relevance (relevans), newest (nyeste) eller
 DANISH_SORTS: dict[str, str] = {"relevans": "relevance", "nyeste": "newest", "ældste": "oldest", "aeldste": "oldest"}
 
 # Control characters have no place in a query or a facet value, and a page must not carry
-# them (a NUL makes the HTML invalid): each becomes a space.
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# them (a NUL makes the HTML invalid): each becomes a space. So do Unicode's line and
+# paragraph separators, line breaks that no HTTP header may hold (a file's download name).
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # The soft hyphen, which `indexer.clean` (and `indexer.htmltext`) take out of every line of a
 # text: a word copied from a PDF or a council's web page (`&shy;`) carries it.
 SOFT_HYPHEN = "\u00ad"
