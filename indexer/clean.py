@@ -49,7 +49,14 @@ _MD_EMPHASIS = re.compile(
     r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
     r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"
 )
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+# Stray HTML in a text export: a tag HTML knows, bare or with attributes written name=value.
+# Anything else in angle brackets is text: "Tilskud <under> 5000 kr", "a<b og c>d" were cut.
+_HTML_TAG_NAMES = (
+    "a|abbr|b|big|blockquote|body|br|button|center|cite|code|col|colgroup|dd|del|div|dl|dt|em|embed|font|form|"
+    "h[1-6]|head|hr|html|i|iframe|img|input|ins|label|li|link|mark|meta|noscript|object|ol|o:p|p|pre|q|s|script|"
+    "small|span|strike|strong|style|sub|sup|svg|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul"
+)
+_TAG = re.compile(rf"</?(?:{_HTML_TAG_NAMES})(?:\s+[^<>=\s]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))*\s*/?>", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 # Markdown exports (pandoc) escape what would be markup: "1\. Godkendelse", "\- ikke en liste", "\*";
 # a backslash at the end of a line is a hard line break.

@@ -114,3 +114,16 @@ def test_the_fixture_pdfs_decision_keeps_its_date_on_one_line():
     passages = read_document(pdf, pdf.parent).passages
     decisions = " ".join(p.decision for p in passages)
     assert "den 18. juni 2026" in decisions and "18.\njuni" not in decisions
+
+
+def test_angle_brackets_that_are_no_html_tag_stay_text():
+    """Stray markup in a text export goes; a comparison or a placeholder in angle brackets is
+    the council's text: "Tilskud <under> 5000 kr" and "a<b og c>d" were cut to "Tilskud 5000 kr"
+    and "ad"."""
+    from indexer.clean import _clean_line
+
+    assert _clean_line("1. Tilskud <under> 5000 kr") == "1. Tilskud <under> 5000 kr"
+    assert _clean_line("Beløb a<b og c>d.") == "Beløb a<b og c>d."
+    assert _clean_line('<span class="x">Beslutning</span><br/>') == "Beslutning"
+    assert _clean_line("<P ALIGN=center>Godkendt.</P><o:p></o:p>") == "Godkendt."
+    assert _clean_line("<img src=x onerror=alert(1)>Titel") == "Titel"
