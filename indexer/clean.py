@@ -146,7 +146,7 @@ def running_chrome(source: SourceFile) -> RunningChrome:
 
 
 def _normalised(source: SourceFile) -> tuple[Page, ...]:
-    return tuple(Page(p.number, unicodedata.normalize("NFKC", p.text)) for p in source.pages)
+    return tuple(Page(p.number, unicodedata.normalize("NFKC", p.text), p.label) for p in source.pages)
 
 
 def _text_of(pages: Sequence[Page]) -> str:

@@ -95,6 +95,11 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     casing = _casing(body) if report and any(_all_upper(item.title) for item in segmented.items) else {}
     is_pdf = source.kind == "pdf"
     printed = dict(chrome.printed) if chrome and is_pdf else {}  # a text file's pseudo-pages are no pages
+    if is_pdf:
+        # Where no number is printed on a page (a chapter's first page), its page label says
+        # what a reader's PDF viewer shows: "1" on PDF page 4 after front matter labelled i–iii.
+        for page, number in source.numbered_labels.items():
+            printed.setdefault(page, number)
     passages = tuple(
         _passage(item, position, passage_id, document_id, base, meeting, tagger, report, casing, is_pdf, printed)
         for position, (item, passage_id) in enumerate(

@@ -195,7 +195,7 @@ def _bounded_pages(pages: tuple[Page, ...], notices: list[str]) -> tuple[Page, .
     for page in pages:
         if read + len(page.text) > limit:  # the last page read: cut
             cut = cut_at(page.text, limit - read)
-            kept.append(Page(page.number, f"{page.text[:cut]}\n{CUT_MARK}\n"))
+            kept.append(Page(page.number, f"{page.text[:cut]}\n{CUT_MARK}\n", page.label))
             read += cut
             break
         kept.append(page)

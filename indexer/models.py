@@ -32,6 +32,7 @@ class Page:
 
     number: int  # 1-based
     text: str
+    label: str | None = None  # a PDF's page label, the number its viewer shows ("iii", "1"), where it has them
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,12 @@ class SourceFile:
     @property
     def page_count(self) -> int:
         return len(self.pages)
+
+    @property
+    def numbered_labels(self) -> dict[int, int]:
+        """Page → the number its PDF page label gives, where the label is a number: after a
+        front matter labelled "i"–"iii", PDF page 4 is labelled (and shown by a viewer as) "1"."""
+        return {page.number: int(page.label) for page in self.pages if page.label and page.label.isdigit()}
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ def _find_running_chrome(pages: tuple[Page, ...]) -> RunningChrome:
                             printed.setdefault(i, number)
     return RunningChrome(
         pages=tuple(
-            Page(page.number, "\n".join("" if n in removed[i] else line for n, line in enumerate(lines[i])))
+            Page(page.number, "\n".join("" if n in removed[i] else line for n, line in enumerate(lines[i])), page.label)
             if removed[i]
             else page
             for i, page in enumerate(pages)

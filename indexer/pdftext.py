@@ -45,7 +45,8 @@ def pdf_pages(data: bytes) -> tuple[Page, ...]:
         # One pass over the document; the converter ends each page with "\f", which we drop.
         for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data)), start=1):
             interpreter.process_page(page)
-            pages.append(Page(number, normalise(buffer.getvalue().rstrip("\f"), "NFKC")))
+            label = page.label if isinstance(page.label, str) and page.label.strip() else None
+            pages.append(Page(number, normalise(buffer.getvalue().rstrip("\f"), "NFKC"), label))
             buffer.seek(0)
             buffer.truncate()
     except PDFPasswordIncorrect:  # pdfminer gives no message at all

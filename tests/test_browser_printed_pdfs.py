@@ -109,3 +109,15 @@ def test_a_header_on_one_side_alone_is_content():
     assert all(page.text.split("\n")[0] == "" for page in strip_running_chrome(sided))
     one_side = [Page(n, ("Fortsat fra forrige side\n" if n % 2 else f"{n}. Punkt\n") + f"Tekst {n}.") for n in range(1, 9)]
     assert strip_running_chrome(one_side) == tuple(one_side)
+
+
+def test_page_labels_name_the_pages_a_viewer_shows_where_none_is_printed():
+    """Front matter labelled i–iii, then 1–8 (PDF page labels); the body's first page prints
+    no number, the others «Side N af 8». Item 1 starts on PDF page 4, which a viewer shows as
+    «1»: cited «s. 1; PDF-side 4», not «s. 4» (the page where item 3 starts)."""
+    from indexer.citation import cited_pages
+
+    items = passages("front-matter-labelled-roman-referat-2024-03-12.pdf")
+    assert [(p.item_number, p.page, p.printed_page(p.page)) for p in items] == [
+        (1, 4, 1), (2, 5, 2), (3, 8, 5), (4, 10, 7), (5, 11, 8)]
+    assert cited_pages(items[0]) == "s. 1; PDF-side 4"
