@@ -92,14 +92,21 @@ class DanishErrorTask(ErrorTask):
 
     def execute(self) -> None:
         error = self.request.error
-        as_json = wants_json(refused_path(self.request, error.code))
+        path = refused_path(self.request, error.code)
+        as_json = wants_json(path)
         line = refused_line(self.request, error.code).encode("latin-1")
         body = json_refusal_body(error.code, line) if as_json else refusal_body(error.code, line)
         self.status = f"{error.code} {error.reason}"
+        from webui import API_CORS_HEADERS, SECURITY_HEADERS  # here: webui imports this module
+
         self.response_headers.extend([
             ("Content-Type", "application/json; charset=utf-8" if as_json else "text/plain; charset=utf-8"),
             ("Content-Language", "da"),
             ("Cache-Control", "no-store"),
+            # The headers every answer of the app carries, which these never reach; under /api/
+            # also CORS, or a page on another host calling the API saw a bare network error.
+            *SECURITY_HEADERS.items(),
+            *(API_CORS_HEADERS.items() if path == "/api" or path.startswith("/api/") else ()),
         ])
         self.set_close_on_finish()
         self.content_length = len(body)
