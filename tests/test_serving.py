@@ -160,6 +160,29 @@ def test_a_bad_number_of_workers_stops_serve_with_one_danish_line(seed_index_dir
     assert str(raised.value) == f"ugyldig indstilling: REFERATSOG_WORKERS skal være et helt tal fra 1 til 64, ikke «{value}»."
 
 
+@pytest.mark.parametrize("host, base_url, warned", [("0.0.0.0", "", True), ("0.0.0.0", "https://example.dk/sog", False),
+                                                     ("127.0.0.1", "", False)])
+def test_serving_beyond_loopback_without_a_base_url_says_links_follow_the_host_header(
+        seed_index_dir, monkeypatch, capsys, host, base_url, warned):
+    """Citations, source links and the feed are absolute addresses: without REFERATSOG_BASE_URL
+    they come from the request's Host header, which any client sets (security review)."""
+    from webui.serve import serve
+
+    class Served(Exception):
+        pass
+
+    def served(*args, **kwargs):
+        raise Served
+
+    monkeypatch.setattr("webui.serve._run_workers", served)
+    monkeypatch.setattr("waitress.create_server", served)
+    monkeypatch.setenv("REFERATSOG_BASE_URL", base_url)
+    with pytest.raises(Served):
+        serve(host, free_port(), seed_index_dir, SEEDS, workers=2)
+    err = capsys.readouterr().err
+    assert ("REFERATSOG_BASE_URL" in err and "Host-header" in err) == warned, err
+
+
 def test_a_bad_value_in_the_instance_config_is_refused_like_a_variable(seed_index_dir, tmp_path):
     """PAGE_SIZE = "x" in the instance folder's config.py made every search a 500; it is now
     one Danish line naming the key and the file, as REFERATSOG_PAGE_SIZE=x is."""

@@ -29,6 +29,7 @@ reads) is refused beyond a few kilobytes instead of being spooled to disk, and t
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import os
 import signal
 import socket
@@ -120,6 +121,8 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
             app = create_app(config)
         except ConfigError as error:
             raise ServeError(f"ugyldig indstilling: {error}") from None
+        if warning := base_url_warning(host, app.config.get("BASE_URL", "")):
+            print(warning, file=sys.stderr, flush=True)
         building = index_needed(index_path, corpus_path, **named)
         if not building:  # a wrong --corpus: every source link would answer 404, without a word
             for warning in (corpus_warning(index_path, corpus_path, corpus_setting=named["corpus_setting"]),
@@ -199,6 +202,28 @@ def _raise_open_files_limit() -> None:
             resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
     except (ImportError, ValueError, OSError):  # Windows, or not allowed: keep the limit
         pass
+
+
+def base_url_warning(host: str, base_url: str) -> str | None:
+    """A line for the administrator when the site listens beyond this machine without
+    `REFERATSOG_BASE_URL`: its absolute links (citations, source links, the feed) are then
+    built from the request's Host header, which any client sets as it likes.
+
+    >>> base_url_warning("127.0.0.1", "") is None, base_url_warning("0.0.0.0", "https://x.dk") is None
+    (True, True)
+    >>> base_url_warning("0.0.0.0", "").startswith("Bemærk: siden lytter på 0.0.0.0")
+    True
+    """
+    if base_url:
+        return None
+    try:
+        if host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback:
+            return None
+    except ValueError:  # a host name: another machine may reach it
+        pass
+    return (f"Bemærk: siden lytter på {host} uden REFERATSOG_BASE_URL: citaternes, kildelinkenes og feedets "
+            "fulde adresser bygges af forespørgslens Host-header, som enhver klient kan sætte. "
+            "Sæt REFERATSOG_BASE_URL til sidens offentlige adresse.")
 
 
 def free_port() -> int:
