@@ -173,6 +173,19 @@ def test_a_range_past_the_end_of_a_source_says_how_long_the_file_is(tmp_path):
     assert "Den ønskede del af filen findes ikke" in response.get_data(as_text=True)
     assert response.headers["Cache-Control"] == "no-store"
 
+@pytest.mark.parametrize("asked", ["bytes=abc", "bytes=5-1", "bytes=0-1,3-4,5-6", "items=0-5"])
+def test_a_range_that_cannot_be_served_is_ignored_and_the_whole_file_sent(tmp_path, asked):
+    """RFC 9110: a malformed Range, or one asking for several parts, is ignored (werkzeug
+    answered 416 with the error page); one valid range is served as asked."""
+    corpus, client = build(tmp_path, {"skurkeby-byraadet-referat-2020-02-02.txt": MINUTES})
+    whole = (corpus / "skurkeby-byraadet-referat-2020-02-02.txt").read_bytes()
+    address = f"/source/{document_of(client, 'skurkeby-byraadet-referat-2020-02-02.txt')}"
+    with client.get(address, headers={"Range": asked}) as response:
+        assert response.status_code == 200 and response.data == whole
+    with client.get(address, headers={"Range": "bytes=0-9"}) as response:
+        assert response.status_code == 206 and response.data == whole[:10]
+
+
 # --- Errors are not cached ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("method, path, status", [

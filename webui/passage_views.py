@@ -20,6 +20,7 @@ from urllib.parse import quote_from_bytes
 
 from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 from markupsafe import Markup
+from werkzeug.http import parse_range_header
 
 from indexer.decoding import TextEncoding, read_encoding
 from indexer.extract import ExtractError, is_pdf_file, open_regular
@@ -611,11 +612,24 @@ def source(document_id: str) -> Response:
         moved_document(document_id)
     if path is None or not inside_corpus(path, Path(current_app.config["CORPUS_DIR"])):  # defence in depth
         raise PageError(404, "unknown_source", "Kildefilen findes ikke, eller den er ikke en del af søgeindekset.")
+    _ignore_unusable_range()
     try:
         return _send_source(path)
     except OSError as error:  # no access for the server's user, an I/O error, a share gone
         current_app.logger.warning("Kildefilen %s kan ikke læses: %s", path, os_error_text(error))
         raise PageError(500, "source_unreadable", "Kildefilen kan ikke læses på serveren lige nu.") from None
+
+
+def _ignore_unusable_range() -> None:
+    """Drop a Range header that is malformed, asks for several ranges or for a unit other than
+    bytes: RFC 9110 has a server
+    ignore it and send the whole file (werkzeug answered 416); one range past the end is
+    still a 416 that names the file's length."""
+    raw = request.environ.get("HTTP_RANGE")
+    if raw is not None:
+        parsed = parse_range_header(raw)
+        if parsed is None or parsed.units != "bytes" or len(parsed.ranges) != 1:
+            request.environ.pop("HTTP_RANGE")
 
 
 def _send_source(path: Path) -> Response:
