@@ -443,6 +443,9 @@ def period_end(text: str, name: str) -> str:
         year, number = month
         return date(year, number, 1 if name == "from" else calendar.monthrange(year, number)[1]).isoformat()
     label = "Fra-datoen" if name == "from" else "Til-datoen"
+    if _ISO_DATE_RE.fullmatch(text.strip()) and _valid_iso(text.strip()):  # a date, of a year no minutes have
+        raise InvalidParameter(name, f"{label} «{text.strip()}» ligger uden for de år, der kan søges i "
+                                     "(1900–2100).", "invalid_date")
     raise InvalidParameter(name, f"{label} «{text[:40]}» er ikke en dato. Skriv den som 21.05.2019, 2019-05-21, "
                                  "maj 2019 eller et årstal.", "invalid_date")
 

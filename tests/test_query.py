@@ -1298,6 +1298,16 @@ def test_a_period_that_is_not_one_is_a_danish_error_naming_its_end(params, param
     assert "dato" in raised.value.message.lower() or "perioden" in raised.value.message.lower()
 
 
+@pytest.mark.parametrize("typed", ["0001-01-01", "9999-12-31", "1850-06-01"])
+def test_a_real_date_outside_the_searchable_years_is_said_to_be_so_not_no_date(typed):
+    from search import parse_request
+
+    with pytest.raises(InvalidParameter) as raised:
+        parse_request({"from": [typed]})
+    assert raised.value.code == "invalid_date"
+    assert raised.value.message == f"Fra-datoen «{typed}» ligger uden for de år, der kan søges i (1900–2100)."
+
+
 @pytest.mark.parametrize("fields, name", [
     ({"date_from": "21.05.2015"}, "date_from"),  # raised int()'s ValueError from inside the search
     ({"date_to": "2015-5-21"}, "date_to"),  # searched a period of nonsense numbers
