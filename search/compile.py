@@ -29,6 +29,7 @@ from search.syntax import Clause, ParsedQuery, looks_like_case_number
 
 # A case-number match outweighs any text match, so every item of the case comes first.
 CASE_NUMBER_BOOST = 20.0
+COUNCIL_BOOST = 100.0  # a council's name typed in full: its own items before the items that mention it
 NOTHING_TO_SEARCH = "Søgningen indeholdt kun småord (fx «og», «i», «at»), som der ikke søges på; alle punkter vises."
 NO_WORDS = "Søgningen indeholdt ingen ord, der kan søges på; alle punkter vises."
 # A truncated word ("flygt*") is searched as at most this many index terms that begin with it,
@@ -121,7 +122,10 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
                 council_words.append(pair)
                 text_fields.add(None)
             if council:  # the name's last word
-                record = Term("council", council)
+                # The council's own items first, then the items that mention it: a constant
+                # score of 1 put them below every passing mention ("Sagen sendes videre til
+                # Teknik- og Miljøudvalget" at 41.5 above the committee's own items).
+                record = _any([Term("council", key, boost=COUNCIL_BOOST) for key in council])
                 words_scored, words_matching = _all([s for s, _ in council_words]), _all([m for _, m in council_words])
                 scored.append(Or([words_scored, record]) if words_scored is not None else record)
                 matching.append(Or([words_matching, record]) if words_matching is not None else record)
@@ -238,6 +242,18 @@ def _clause_query(
         # A date written in one token ("21.05.2015") is marked where the text has it; the
         # words of a written-out date ("21. maj 2015") are not: every "21", "maj" and "2015"
         # in the text would light up (the highlighter marks words, not phrases).
+        typed = (clause.typed or clause.text).strip()
+        if _KLE_CODE_RE.fullmatch(typed) and not searcher.doc_frequency("dates", day.isoformat()):
+            # "17.02.05" is also the first part of a case number (the journal plan's code, KLE):
+            # with no such date in the index, the cases filed under it, as `sagsnr:17.02.05` finds.
+            cases = _case_number(typed.lower())
+            if _finds_any(searcher, cases):
+                read_as_date = f"«{typed}» blev søgt som datoen"
+                notices[:] = [n for n in notices if not n.startswith(read_as_date)]
+                notices.append(f"«{typed}» blev søgt som begyndelsen af sagsnumre: ingen tekst har datoen "
+                               f"{day.day}. {MONTH_NAMES[day.month - 1]} {day.year}.")
+                highlight.add(typed.lower())
+                return cases, cases
         highlight.update(t.text for t in analyzer(clause.text, mode="query") if not t.text.isalnum())
         q = Term("dates", day.isoformat())
         return q, q
@@ -269,7 +285,10 @@ def _clause_query(
         return None
     parts: list[str] = []
     if (len(terms) == 1 and not clause.phrase and clause.boost == 1.0 and may_split
-            and searcher.doc_frequency(field or "body", terms[0]) == 0):
+            and searcher.doc_frequency(field or "body", terms[0]) == 0
+            # a municipality's name that no text writes finds its records below, whole: "København"
+            # was said to be missing and searched as «køben» and «havn», its hits labelled approximate
+            and not (field is None and _municipality(searcher, typed_word(clause.text)) is not None)):
         # A compound the index does not have ("flygtningekvote"): search its parts instead, and
         # say so: "lokalplan" found «lokalt» and «Beskæftigelsesplanen» and looked like an answer.
         # Only a word the user typed: an alternative the engine added (a variant, boost below 1)
@@ -508,26 +527,29 @@ def _prefix_query(
 COUNCIL_NAME_WORDS = 5
 
 
-def _council_names(groups: Sequence[Sequence[Clause]], searcher: Searcher) -> dict[int, str]:
+def _council_names(groups: Sequence[Sequence[Clause]], searcher: Searcher) -> dict[int, tuple[str, ...]]:
     """The groups that spell an indexed council's name, one plain word each, typed in a row
     ("Teknisk Udvalg", "Kultur- og Fritidsudvalget", "Ældrerådet"): each group's index maps to
-    "" and the name's last one to the council's key. The longest name wins where names overlap.
+    () and the name's last one to the council's keys (several where councils' names differ only
+    in their hyphens: "Teknik og Miljøudvalget" names «Teknik- og Miljøudvalget» too, as
+    reporters type it). The longest name wins where names overlap.
     A council's name found its meetings only by `råd:`: typed as words, "Ældrerådet" was split
     into «ældr» and «rådet» and "Teknisk Udvalg" found an item that mentions both words."""
     names = _council_keys(searcher.reader())
+    stems = _council_stems(searcher.reader())
     plain = [len(g) == 1 and g[0].field is None and not (g[0].negated or g[0].phrase or g[0].prefix)
              and g[0].boost == 1.0 for g in groups]
-    found: dict[int, str] = {}
+    found: dict[int, tuple[str, ...]] = {}
     i = 0
     while i < len(groups):
         for n in range(min(COUNCIL_NAME_WORDS, len(groups) - i), 0, -1):
             if not all(plain[i:i + n]):
                 continue
             key = facet_key(" ".join(groups[k][0].text for k in range(i, i + n)))
-            if key not in names:  # "ældreråd", "integrationsrådets": the name in another form
-                key = _council_stems(searcher.reader()).get(_stemmed(key), "")
-            if key in names:
-                found.update({k: "" for k in range(i, i + n - 1)} | {i + n - 1: key})
+            # As typed, and in another form ("ældreråd", "integrationsrådets", without hyphens)
+            keys = tuple(dict.fromkeys(([key] if key in names else []) + list(stems.get(_stemmed(key), ()))))
+            if keys:
+                found.update({k: () for k in range(i, i + n - 1)} | {i + n - 1: keys})
                 i += n
                 break
         else:
@@ -539,23 +561,25 @@ _COUNCILS: weakref.WeakKeyDictionary[Any, frozenset[str]] = weakref.WeakKeyDicti
 
 
 def _stemmed(key: str) -> str:
-    """A folded name's words stemmed: "aeldreraad" and "aeldreraadet" alike."""
-    return " ".join(danish.stem(word) for word in key.split())
+    """A folded name's words stemmed, without the hyphens and commas of a shared ending:
+    "aeldreraad" and "aeldreraadet" alike, "teknik- og miljoeudvalget" as "teknik og miljoeudvalget"."""
+    return " ".join(danish.stem(word) for word in key.replace("-", " ").replace(",", " ").split())
 
 
-def _council_stems(reader: Any) -> dict[str, str]:
-    """The indexed council keys by their `_stemmed` form; a form two councils share names neither."""
+def _council_stems(reader: Any) -> dict[str, tuple[str, ...]]:
+    """The indexed council keys by their `_stemmed` form (several where names differ only in
+    their hyphens or inflection: "Teknik og Miljøudvalget" of one municipality, "Teknik- og
+    Miljøudvalget" of another)."""
     table = _COUNCIL_STEMS.get(reader)
     if table is None:
-        by_stem: dict[str, str | None] = {}
-        for key in _council_keys(reader):
-            stem = _stemmed(key)
-            by_stem[stem] = None if stem in by_stem and by_stem[stem] != key else key
-        table = _COUNCIL_STEMS[reader] = {stem: key for stem, key in by_stem.items() if key}
+        by_stem: dict[str, list[str]] = {}
+        for key in sorted(_council_keys(reader)):
+            by_stem.setdefault(_stemmed(key), []).append(key)
+        table = _COUNCIL_STEMS[reader] = {stem: tuple(keys) for stem, keys in by_stem.items()}
     return table
 
 
-_COUNCIL_STEMS: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
+_COUNCIL_STEMS: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, ...]]] = weakref.WeakKeyDictionary()
 
 
 def _council_keys(reader: Any) -> frozenset[str]:
@@ -616,6 +640,15 @@ def _case_serial(text: str, searcher: Searcher) -> bool:
     """A number of five digits or more that ends a case number of the index ("88412" of
     «731-2011-88412»): searched as a case number is (a number that ends none, as a number)."""
     return len(text) >= 5 and text.isdigit() and bool(searcher.doc_frequency("case_number", text))
+
+
+# A date with a two-digit year, "17.02.05", is also the shape of a KLE code, the first part
+# of a case number ("17.02.05-P20-3-23").
+_KLE_CODE_RE = re.compile(r"\d\d\.\d\d\.\d\d")
+
+
+def _finds_any(searcher: Searcher, query: Query) -> bool:
+    return any(True for _ in query.docs(searcher))
 
 
 def _case_number(value: str, boost: float = 1.0) -> Query:

@@ -149,6 +149,9 @@ class Clause:
     # A single word typed in quotes: searched as the word is, and read as typed where a word
     # alone may be read otherwise ("besluttede" in a question, `asked_decisions`).
     quoted: bool = False
+    # A date as typed where it is searched in another form: "17.02.05" as «17.02.2005» (also the
+    # shape of a case number's first part, which `search.compile` tries when no text has the date).
+    typed: str = ""
 
 
 @dataclass(frozen=True)
@@ -872,13 +875,15 @@ class _TypedDate:
     end: int  # where the query goes on after it
     days: tuple[str, ...]  # each a date `parse_date` reads; a range's first and last day
     notices: tuple[str, ...]  # said when it is read as a date (not within a phrase)
+    typed: tuple[str, ...] = ()  # each day as typed, where that is not the form searched
 
     def take(self, items: list[Clause | str], notices: list[str], negated: bool) -> int:
         """Add its clauses to `items`, the days of a range ORed (or each excluded); the end."""
         for k, day in enumerate(self.days):
             if k and not negated:
                 items.append("OR")
-            items.append(Clause(day, "date", False, negated))
+            typed = self.typed[k] if k < len(self.typed) else ""
+            items.append(Clause(day, "date", False, negated, typed=typed if typed != day else ""))
         notices.extend(self.notices)
         return self.end
 
@@ -899,16 +904,17 @@ def _typed_dates(text: str, unsigned: str) -> dict[int, _TypedDate]:
             group.append(found[k + 1])  # "4.-5. juni 2026": either day
             end = found[k + 1].span[1]
         k += len(group)
-        days, notices = [], []
+        days, notices, typed_days = [], [], []
         for value, (begin, stop), short_year in group:
             typed = text[begin:stop].strip()
             days.append(typed if parse_date(typed) == value else danish_date(value.isoformat()))
+            typed_days.append(typed)
             if short_year:
                 notices.append(f"«{typed}» blev søgt som datoen {value.day}. {MONTH_NAMES[value.month - 1]} "
                                f"{value.year}; skriv \"{typed}\" i anførselstegn for at søge efter det som tekst.")
         if after := _AFTER_DATE_RE.match(text, end):
             end = after.end()
-        read = _TypedDate(end, tuple(days), tuple(notices))
+        read = _TypedDate(end, tuple(days), tuple(notices), tuple(typed_days))
         dates[start] = read
         before = _BEFORE_DATE_RE.search(unsigned, 0, start)
         if before and before.start() < start and not any(sign in text[before.start():start] for sign in "-+"):
