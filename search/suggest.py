@@ -66,6 +66,8 @@ _MAX_FOLD_LETTERS = 4  # a/o of a word tried as æ/å/ø
 _CLEARLY_FARTHER = 2  # a tie this many letter edits farther than the nearest spelling is dropped
 _UNFOLDED = {"a": "æå", "o": "ø"}  # what a foreign keyboard types for æ, å and ø
 MAX_COMPOUNDS = 6  # compounds searched for a word the index has only inside compounds
+MIN_LONG_HEAD = 5  # a word typed this long is a compound's head whatever follows it ("færge" in «færgeruten») …
+MIN_STEM_REST = 3  # … if at least this much follows (a stem: "rut" of "ruten")
 # A word one letter from a word in this many times as many passages as its compounds together
 # is a typo of that word, not a part of them: "flytninge" (flygtninge missing its g, 37
 # passages) is not «indflytning» (5).
@@ -197,6 +199,11 @@ def compound_terms(searcher: Searcher, word: str, field: str = "body", snapshot:
             rests = [rest, *(rest[1:] for link in LINKS if rest.startswith(link))]
             if any(len(part) >= MIN_TAIL and (lexicon.knows(part) or _indexed_word(searcher, lexicon, part, field))
                    for part in rests):
+                found.add(term)
+            elif probe == folded and len(probe) >= MIN_LONG_HEAD and any(len(part) >= MIN_STEM_REST for part in rests):
+                # A long word as typed needs no known rest: index terms are stems, and «færgeruten»
+                # is «færgerut», whose «rut» is too short to be known; «færge» was corrected to
+                # «færre». Not its stem: "flygtnige" stems to «flygtn», the start of «flygtning».
                 found.add(term)
     return sorted(found, key=lambda term: (-searcher.doc_frequency(field, term), term))[:MAX_COMPOUNDS]
 

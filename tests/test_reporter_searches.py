@@ -22,6 +22,7 @@ FILES = [
     FIXTURES / "unseen_layouts_4" / "horsens_boerne_og_uddannelsesudvalget_2023-09-11.txt",
     FIXTURES / "unseen_layouts_3" / "kirkeby_aeldreraadet_2024-10-08.txt",
     FIXTURES / "layouts" / "f8_mosevang_aeldre_og_sundhedsudvalget_2019-09-09.txt",
+    FIXTURES / "unseen_layouts_4" / "bornholm_kommunalbestyrelsen_2023-04-27.txt",
 ]
 
 
@@ -88,3 +89,12 @@ def test_everyday_words_find_the_official_ones(searcher, everyday, official):
     assert response.total >= 2
     for hit in response.hits[:2]:
         assert any(word in (hit.title + " " + hit.snippet).lower() for word in official), (hit.title, hit.snippet)
+
+
+def test_a_word_only_inside_a_compound_finds_the_compound_not_a_word_spelt_like_it(searcher):
+    """«færge» is only in Bornholm's «færgeruten»: it was corrected to «færre» (a
+    refugee-housing item)."""
+    for typed in ("færge",):
+        response = search_all(searcher, typed)
+        assert [h.municipality for h in response.hits] == ["Bornholm"], typed
+        assert response.notice == f"«{typed}» fundet som del af sammensatte ord: «færgeruten».", response.notice
