@@ -106,6 +106,7 @@ def _register_template_helpers(app: Flask) -> None:
     app.add_template_filter(formatting.shown_text, "shown_text")
     app.add_template_filter(formatting.danish_date, "short_date")
     app.add_template_filter(formatting.count_label, "count_label")
+    app.add_template_filter(formatting.danish_number, "number")
     app.add_template_filter(formatting.municipality_name, "municipality_name")
     app.add_template_global(formatting.person_query, "person_query")
     app.add_template_global(formatting.people_shown, "people_shown")

@@ -20,6 +20,8 @@ from .state import SearchState, value_key
 
 # How many values a facet shows before the rest fold into "Vis alle".
 VISIBLE_VALUES = 8
+# The fewest values worth folding: a "Vis alle" that reveals one value takes the line that value needs.
+FOLD_AT_LEAST = 2
 
 DOC_TYPE_LABELS = {"referat": "Referat", "dagsorden": "Dagsorden", "årsberetning": "Årsberetning"}
 
@@ -51,15 +53,22 @@ class FacetGroup:
     links: tuple[FacetLink, ...]
     more: int = 0  # values the results have beyond those listed (the engine lists the most frequent)
 
+    def _folds(self, at: int, link: FacetLink) -> bool:
+        return at >= VISIBLE_VALUES and not link.selected
+
     @property
     def visible(self) -> tuple[FacetLink, ...]:
         """The first values, and every selected one: a filter that is on is seen, and can be
-        removed, without opening "Vis alle"."""
-        return tuple(link for at, link in enumerate(self.links) if at < VISIBLE_VALUES or link.selected)
+        removed, without opening "Vis alle". All of them when fewer than FOLD_AT_LEAST would fold."""
+        if not self.folded:
+            return self.links
+        return tuple(link for at, link in enumerate(self.links) if not self._folds(at, link))
 
     @property
     def folded(self) -> tuple[FacetLink, ...]:
-        return tuple(link for at, link in enumerate(self.links) if at >= VISIBLE_VALUES and not link.selected)
+        """The values behind "Vis alle", or none when that would hide fewer than FOLD_AT_LEAST."""
+        folded = tuple(link for at, link in enumerate(self.links) if self._folds(at, link))
+        return folded if len(folded) >= FOLD_AT_LEAST else ()
 
 
 class Facet:

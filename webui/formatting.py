@@ -52,14 +52,23 @@ def shown_text(text: str, limit: int = MAX_SHOWN_TEXT) -> str:
     if in_word and any(c.isspace() for c in head):  # the last word is cut: leave it out
         head = head.rsplit(None, 1)[0]
     cut = head.rstrip()
-    total = f"{len(text):,}".replace(",", ".")  # Danish thousands separator
+    total = danish_number(len(text))
     return f"{cut}\n\n[…] Teksten er afkortet her ({total} tegn i alt); hele teksten står i kildefilen."
+
+
+def danish_number(n: int) -> str:
+    """A whole number with the Danish thousands point, as every count on the pages is written.
+
+    >>> danish_number(7), danish_number(1234), danish_number(1234567)
+    ('7', '1.234', '1.234.567')
+    """
+    return f"{n:,}".replace(",", ".")
 
 
 def count_label(total: int) -> str:
     if total == 0:
         return "Ingen resultater"
-    number = f"{total:,}".replace(",", ".")
+    number = danish_number(total)
     return f"{number} resultat" if total == 1 else f"{number} resultater"
 
 
