@@ -49,17 +49,25 @@ def index_exists(path: str | Path) -> bool:
 
 
 def write_version(path: Path) -> None:
-    """Record this code's schema version beside a new index (a temporary file renamed into place)."""
-    marker = path / f"{VERSION_FILE}.tmp"
-    marker.write_text(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n", encoding="utf-8")
-    marker.replace(path / VERSION_FILE)
+    """Record this code's schema version beside a new index (a temporary file renamed into place),
+    keeping the folders the old index remembered: an upgrade's rebuild that is stopped or fails
+    left an index that had forgotten them, and the next bare `referatsog index` built the seeds."""
+    _write_marker(path, {"schema_version": SCHEMA_VERSION, **_folders_entry(path)})
 
 
 def write_folders(path: Path, folders: list[str]) -> None:
     """Remember, beside the committed index, the paths (absolute) its last run was given."""
+    _write_marker(path, {"schema_version": SCHEMA_VERSION, "folders": folders})
+
+
+def _folders_entry(path: Path) -> dict[str, list[str]]:
+    folders = remembered_folders(path)
+    return {"folders": folders} if folders else {}
+
+
+def _write_marker(path: Path, content: dict[str, Any]) -> None:
     marker = path / f"{VERSION_FILE}.tmp"
-    marker.write_text(json.dumps({"schema_version": SCHEMA_VERSION, "folders": folders}) + "\n",
-                      encoding="utf-8")
+    marker.write_text(json.dumps(content) + "\n", encoding="utf-8")
     marker.replace(path / VERSION_FILE)
 
 

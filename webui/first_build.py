@@ -13,6 +13,7 @@ unasked at startup.
 
 from __future__ import annotations
 
+import os
 import shlex
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,21 @@ def stale_warning(index_dir: Path, index_setting: str = "") -> str | None:
             f"færre punkter, til «{printable(command)}» har bygget det forfra.")
 
 
+def folders_to_build(index_dir: Path, corpus_dir: Path) -> list[Path]:
+    """What serve builds: the folders the index remembers (an older version's index, rebuilt
+    after an upgrade) when the site serves their common folder, as a bare `referatsog index`
+    reads them; else `corpus_dir`. Built from the common folder, `index a b` became an index
+    of `a`, `b` and every sibling beside them, drafts in `privat/` published."""
+    from indexer.corpus import corpus_root
+    from indexer.settings import remembered_corpus
+
+    remembered = remembered_corpus(index_dir)
+    if (remembered and all(folder.exists() for folder in remembered)
+            and corpus_root(remembered) == Path(os.path.abspath(corpus_dir))):
+        return remembered
+    return [corpus_dir]
+
+
 def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving: bool = False) -> None:
     """Build the index of `corpus_dir` in `index_dir`, saying so before and after (`serving`:
     while the site answers). Its failures are `ServeError`s; Ctrl+C is said and passed on."""
@@ -127,14 +143,16 @@ def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving
     from indexer.update import update_index
 
     meanwhile = " Siden svarer imens med 503 (søgeindekset mangler)." if serving else ""
+    folders = folders_to_build(index_dir, corpus_dir)
+    named = ", ".join(printable(str(folder)) for folder in folders)
     if index_outdated(index_dir):
         print(f"Søgeindekset i {printable(str(index_dir))} er bygget af en anden version af Referatsøg; "
-              f"bygger det forfra fra {printable(str(corpus_dir))} …{meanwhile}", flush=True)
+              f"bygger det forfra fra {named} …{meanwhile}", flush=True)
     else:
-        print(f"Intet søgeindeks i {printable(str(index_dir))}; bygger det fra {printable(str(corpus_dir))} …{meanwhile}",
+        print(f"Intet søgeindeks i {printable(str(index_dir))}; bygger det fra {named} …{meanwhile}",
               flush=True)
     try:
-        report = update_index([corpus_dir], index_dir, progress=progress)
+        report = update_index(folders, index_dir, progress=progress)
     except (IndexLocked, VocabularyError) as error:
         raise ServeError(str(error)) from None
     except IgnoreFileUnreadable as error:  # what it leaves out is unknown: nothing is built

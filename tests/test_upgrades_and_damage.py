@@ -1,0 +1,59 @@
+"""An administrator's index over months: upgrades that rebuild it, runs stopped half-way,
+bookkeeping that cannot be written, a damaged index (found by an operations review)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import SEEDS
+from indexer.update import update_index
+from search.index_folder import VERSION_FILE, remembered_folders
+
+
+def _corpus(root: Path, name: str, seeds: list[str]) -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    for seed in seeds:
+        shutil.copy(SEEDS / seed, folder / seed)
+    return folder
+
+
+def _as_older_version(index_dir: Path) -> None:
+    marker = index_dir / VERSION_FILE
+    content = json.loads(marker.read_text(encoding="utf-8"))
+    marker.write_text(json.dumps({**content, "schema_version": content["schema_version"] - 1}), encoding="utf-8")
+
+
+def test_an_upgrade_rebuild_that_stops_half_way_keeps_the_folders_the_index_was_built_from(tmp_path):
+    """The rebuild recreates the index empty first; the marker it wrote held no folders, so a
+    rebuild stopped there left an index whose next bare `referatsog index` built the seeds."""
+    from search import open_index
+
+    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    _as_older_version(index_dir)
+    open_index(index_dir, create=True)  # what the rebuild does before it reads a file
+    assert remembered_folders(index_dir) == [str(corpus)]
+
+
+def test_serve_rebuilds_an_older_index_from_the_folders_it_holds_not_their_common_folder(tmp_path, capsys):
+    """`index multi/a multi/b`, then an upgrade: serve rebuilt from `multi`, and the drafts in
+    `multi/privat`, never indexed, were published."""
+    from search import SearchRequest, open_index
+    from webui.first_build import build_index
+
+    a = _corpus(tmp_path / "multi", "a", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    b = _corpus(tmp_path / "multi", "b", ["naestved-integrationsraadet-referat-2017-02-23.md"])
+    _corpus(tmp_path / "multi", "privat", ["roskilde-integrationsraadet-referat-2026-06-04.txt"])
+    index_dir = tmp_path / "index"
+    update_index([a, b], index_dir)
+    _as_older_version(index_dir)
+    build_index(index_dir, tmp_path / "multi")
+    sources = set(open_index(index_dir).sources())
+    assert sources == {"a/naestved-integrationsraadet-referat-2015-05-21.txt",
+                       "b/naestved-integrationsraadet-referat-2017-02-23.md"}
+    assert open_index(index_dir).search(SearchRequest(filters={"municipality": ("Roskilde",)})).total == 0
+    assert f"bygger det forfra fra {a}, {b}" in capsys.readouterr().out
