@@ -110,7 +110,7 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     from indexer.progress import make_progress, format_summary
     from indexer.topics import VocabularyError
     from indexer.update import RunRefused, update_index
-    from search import IndexLocked, IndexWriteFailed
+    from search import IndexDamaged, IndexLocked, IndexWriteFailed
 
     if quiet and verbose:  # which one was meant is not ours to guess
         raise Failure("-q (--quiet) og -v (--verbose) kan ikke bruges sammen – vælg ét af dem.")
@@ -135,7 +135,7 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
                    "det bygges forfra af alle filer.")
     try:
         report = update_index(targets, index_dir, full=full, progress=progress)
-    except (IndexLocked, VocabularyError) as error:
+    except (IndexLocked, VocabularyError, IndexDamaged) as error:  # damaged: only --full rebuilds it
         raise Failure(str(error)) from None
     except IgnoreFileUnreadable as error:  # what it leaves out is unknown: nothing was read or changed
         raise Failure(f"{error.message(_left_behind(index_dir))}.") from None
@@ -281,9 +281,11 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
 
         request: SearchRequest = parse_request(params)
         response = open_index(index_dir or default_index_dir()).search(request)
-    except IndexMissing:
-        from search import index_outdated
+    except IndexMissing as error:
+        from search import IndexDamaged, index_outdated
 
+        if isinstance(error, IndexDamaged):
+            raise Failure(str(error)) from None
         where = index_dir or default_index_dir()
         # the command to copy builds this folder: without --index-dir it would build the default one
         # and names a folder when one is given: without one it would index the sample corpus (seeds/)

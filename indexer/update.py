@@ -136,7 +136,7 @@ def update_index(
     not_reread: list[str] = []
     faults: list[Skipped] = []  # files a fault in Referatsøg kept out (`_Fault`)
     counts = {"indexed": 0, "unchanged": 0, "passages": 0}
-    index = open_index(index_dir, create=True)
+    index = open_index(index_dir, create=True, recreate_damaged=full)  # a damaged index: --full rebuilds it
     # The reading pool starts before the writer takes the index lock, so no worker holds it.
     writing = False
 

@@ -17,6 +17,7 @@ __all__ = [
     "SORTS",
     "FacetValue",
     "Hit",
+    "IndexDamaged",
     "IndexLocked",
     "IndexMissing",
     "IndexWriteFailed",
@@ -36,7 +37,8 @@ _NOT_FROM_API = {"IndexWriter": "search.index_writer", "SearchIndex": "search.in
 _HOME: dict[str, str] = {name: _NOT_FROM_API.get(name, "search.api") for name in __all__}
 
 if TYPE_CHECKING:
-    from search.api import (FACETS, SORTS, FacetValue, Hit, IndexLocked, IndexMissing, IndexWriteFailed, InvalidParameter,
+    from search.api import (FACETS, SORTS, FacetValue, Hit, IndexDamaged, IndexLocked, IndexMissing, IndexWriteFailed,
+                            InvalidParameter,
                             SearchError, SearchRequest, SearchResponse, parse_request)
     from search.index import SearchIndex, index_outdated, open_index
     from search.index_folder import index_exists

@@ -125,6 +125,12 @@ class IndexMissing(SearchError):
     """There is no index at the given folder yet."""
 
 
+class IndexDamaged(IndexMissing):
+    """The index's files are not all there (a segment file deleted, a copy cut short): it cannot
+    be searched, and a full build recreates it (`referatsog index --full`). As good as missing
+    to a reader: the site answers 503."""
+
+
 class IndexLocked(SearchError):
     """Another process is writing to the index right now."""
 

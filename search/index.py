@@ -35,7 +35,7 @@ from whoosh.searching import Searcher
 from indexer.models import Passage
 from search import decompound
 from search.analysis import compound_lexicon
-from search.api import IndexLocked, IndexMissing, IndexWriteFailed, SearchRequest, SearchResponse
+from search.api import IndexDamaged, IndexLocked, IndexMissing, IndexWriteFailed, SearchRequest, SearchResponse
 from search.highlight import Marker
 # Names of the folder and the writer, importable from here as before the split.
 from search.index_folder import (INDEX_NAME, VERSION_FILE, index_exists, is_index_folder, locked_message,
@@ -70,16 +70,41 @@ def foreign_files_problem(path: str | Path) -> str | None:
             "vælg en tom eller ny mappe til indekset (--index-dir)")
 
 
-def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
+def check_readable(path: Path, ix: Any) -> None:
+    """Raise `IndexDamaged` when a file of the index's last commit is gone: every search failed
+    with a FileNotFoundError («uventet fejl»), `/healthz` answered 500, and even a full rebuild
+    failed, reading the old passages first."""
+    try:
+        with ix.reader() as reader:
+            if reader.doc_count_all() and reader.stored_fields(next(iter(reader.all_doc_ids()))) is None:
+                raise FileNotFoundError(None, "stored fields", str(path))
+    except FileNotFoundError as error:
+        from indexer.progress import printable
+
+        missing = Path(error.filename).name if error.filename else "en af dets filer"
+        raise IndexDamaged(f"Indekset i {printable(str(path))} er beskadiget: {printable(missing)} mangler. "
+                           f"Byg det forfra med «referatsog index --full --index-dir {printable(str(path))}».") from None
+
+
+def open_index(path: str | Path, *, create: bool = False, recreate_damaged: bool = False) -> SearchIndex:
     """Open the index in `path`; with `create`, make it (and the folder) when absent.
 
     An index written by another schema version is refused (`IndexMissing`) when reading
-    and recreated empty when `create` is set, so the next indexing run rebuilds it.
+    and recreated empty when `create` is set, so the next indexing run rebuilds it. A damaged
+    one (`IndexDamaged`) likewise with `recreate_damaged` (a full build, which reads nothing
+    of it), and is refused otherwise.
     """
     path = Path(path).expanduser()
     ix = open_current(path)
+    damaged = False
     if ix is not None and (create or ix.latest_generation() > 0):
-        return SearchIndex(path, ix)
+        try:
+            check_readable(path, ix)
+            return SearchIndex(path, ix)
+        except IndexDamaged:
+            if not (create and recreate_damaged):
+                raise
+            damaged = True
     if not create:
         if ix is not None:  # created, but no build was ever committed (the first one failed)
             raise IndexMissing(f"Der er intet indeks i {path}. Byg det med «referatsog index».")
@@ -96,7 +121,7 @@ def open_index(path: str | Path, *, create: bool = False) -> SearchIndex:
     if not writers_lock.acquire(blocking=False):
         raise IndexLocked(locked_message(path))
     try:
-        ix = open_current(path)  # another process may have created it while we looked
+        ix = None if damaged else open_current(path)  # another process may have created it while we looked
         if ix is None:
             whoosh_index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
             write_version(path)

@@ -7,6 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import SEEDS
 from indexer.update import update_index
 from search.index_folder import VERSION_FILE, remembered_folders
@@ -57,3 +59,33 @@ def test_serve_rebuilds_an_older_index_from_the_folders_it_holds_not_their_commo
                        "b/naestved-integrationsraadet-referat-2017-02-23.md"}
     assert open_index(index_dir).search(SearchRequest(filters={"municipality": ("Roskilde",)})).total == 0
     assert f"bygger det forfra fra {a}, {b}" in capsys.readouterr().out
+
+
+def test_a_damaged_index_is_said_to_be_so_and_a_full_build_recreates_it(tmp_path, runner):
+    """A segment file gone (deleted by hand, a copy cut short): searches failed with «uventet
+    fejl» (FileNotFoundError), /healthz answered 500, and `index --full` failed too, reading
+    the old passages first."""
+    from indexer.cli import main
+    from webui import create_app
+    from webui.first_build import index_needed
+    from webui.serve_error import ServeError
+
+    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    (terms,) = index_dir.glob("MAIN_*.trm")
+    terms.unlink()
+    damaged = f"Indekset i {index_dir} er beskadiget: {terms.name} mangler. Byg det forfra med «referatsog index --full"
+    searched = runner.invoke(main, ["search", "flygtninge", "--index-dir", str(index_dir)])
+    assert searched.exit_code == 1 and damaged in searched.output and "uventet" not in searched.output
+    updated = runner.invoke(main, ["index", str(corpus), "--index-dir", str(index_dir)])
+    assert updated.exit_code == 1 and damaged in updated.output
+    with pytest.raises(ServeError, match="beskadiget"):  # serve says so at start, builds nothing unasked
+        index_needed(index_dir, corpus)
+    health = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)}).test_client().get("/healthz")
+    assert health.status_code == 503 and health.get_json()["code"] == "index_missing"
+
+    rebuilt = runner.invoke(main, ["index", str(corpus), "--full", "--index-dir", str(index_dir)])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert runner.invoke(main, ["search", "flygtninge", "--index-dir", str(index_dir)]).exit_code == 0
+    assert remembered_folders(index_dir) == [str(corpus)]

@@ -45,7 +45,7 @@ def index_needed(index_dir: Path, corpus_dir: Path, *, index_setting: str = "", 
     """Whether `index_dir` holds no index this code can search, so that one must be built from
     `corpus_dir`; a `ServeError` when it cannot be (see `ensure_index`). Reads, writes nothing."""
     from search import open_index
-    from search.api import IndexMissing
+    from search.api import IndexDamaged, IndexMissing
 
     problem = index_dir_problem(index_dir)
     if problem:
@@ -53,6 +53,8 @@ def index_needed(index_dir: Path, corpus_dir: Path, *, index_setting: str = "", 
     try:
         open_index(index_dir).close()
         return False
+    except IndexDamaged as error:  # not built over unasked: a full build may take an hour
+        raise ServeError(str(error)) from None
     except IndexMissing:
         pass
     fix = f"ret {corpus_setting}, eller angiv mappen med --corpus" if corpus_setting else "angiv den med --corpus"
