@@ -164,6 +164,10 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     if strict and report.seen == 0:  # nothing to index is no success for a job that expects files
         click.echo("Afslutter med kode 1 (--strict): der er ingen filer at indeksere.")
         sys.exit(1)
+    if strict and report.warnings and not report.skipped:
+        click.echo("Afslutter med kode 1 (--strict): indekset er opdateret, men noget ved siden af det "
+                   "kunne ikke gemmes (se advarslerne).")
+        sys.exit(1)
     if strict and report.skipped:  # the exit code alone reads as a refusal, which changes nothing
         count = len(report.skipped)
         state = "indekset er opdateret" if report.committed else "indekset var i forvejen ajour"

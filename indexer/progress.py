@@ -220,6 +220,7 @@ def format_summary(report: UpdateReport, index_dir: Path | None = None, *, verbo
     if report.redirected:  # a rename and a delete-and-add look alike in the counts: links tell them apart
         lines.append(f"Viderestillet: {_plural(report.redirected, 'gammel punktadresse', 'gamle punktadresser')} "
                      "fører nu til de nye (omdøbte, flyttede eller erstattede filer, rettede titler).")
+    lines.extend(f"Advarsel: {text}." for text in report.warnings)  # beside the committed index
     if report.notices:  # before the skipped files, which end the summary as they always have
         lines.append("Bemærkninger:")
         lines.extend(f"  {printable(item.source)}: {printable(item.note)}" for item in report.notices)

@@ -90,12 +90,14 @@ class UpdateReport:
     internal_errors: tuple[Skipped, ...] = ()
     # old item addresses that now redirect to new ones (renamed, moved or replaced files, fixed titles)
     redirected: int = 0
+    # what could not be recorded beside the committed index (Danish, one line each)
+    warnings: tuple[str, ...] = ()
 
     def exit_status(self, strict: bool = False) -> int:
         """The exit code for a script: 1 when a fault in Referatsøg kept a file out (whatever
         `strict` says: a bug must not pass as a clean run), or with `strict` when any file was
-        skipped; else 0."""
-        return 1 if self.internal_errors or (strict and self.skipped) else 0
+        skipped or something beside the index could not be recorded (`warnings`); else 0."""
+        return 1 if self.internal_errors or (strict and (self.skipped or self.warnings)) else 0
 
     def __str__(self) -> str:
         from indexer.progress import summary_line
@@ -240,19 +242,27 @@ def update_index(
         # Nothing added, changed or removed: no new commit (its generation and time would tell
         # monitoring, and the site's per-commit caches, of an update that was none).
         committed = not writer.cancel_if_unchanged()
+    # Bookkeeping beside the committed index; a failure costs what it records, not the index,
+    # and is said in the summary (and fails --strict), not as an English log line.
+    warnings: list[str] = []
+    redirected = len(moves.passages) if committed else 0
     try:  # committed: old addresses of what moved now redirect (only now: no map to uncommitted ids)
         moved_ids.record(index, moves)
     except Exception as error:  # the index is committed: a lost map only costs old addresses
-        log.warning("could not record the moved ids in %s: %s", index_dir, error)
+        if redirected:
+            warnings.append(f"de {redirected} flyttede punkters gamle adresser kunne ikke gemmes ({_why(error)}); "
+                            "de giver 404")
+        redirected = 0
     try:  # committed: the next run does not read these again while they stay as they are
         write_refused(Path(index_dir), refused_key(stamp), refused_files,
                       {item.source: item.reason for item in corpus.skipped})
     except (OSError, ValueError) as error:  # they are only read again
-        log.warning("could not record the refused files in %s: %s", index_dir, error)
+        warnings.append(f"listen over afviste filer kunne ikke gemmes ({_why(error)}); de læses igen næste gang")
     try:  # committed: the next run without paths indexes these again
         write_folders(Path(index_dir), [str(path) for path in given])
     except OSError as error:  # the index is written; a run without paths then falls back to the default
-        log.warning("could not record the indexed folders in %s: %s", index_dir, error)
+        warnings.append(f"de indekserede mapper kunne ikke gemmes ({_why(error)}); næste «referatsog index» "
+                        "uden mapper skal have dem nævnt")
     report = UpdateReport(
         seen=len(corpus.files) + len(corpus.skipped),
         skipped=tuple(sorted(skipped, key=lambda item: item.source)),
@@ -267,11 +277,22 @@ def update_index(
         not_reread=tuple(not_reread),
         committed=committed,
         internal_errors=tuple(sorted(faults, key=lambda item: item.source)),
-        redirected=len(moves.passages) if committed else 0,
+        redirected=redirected,
+        warnings=tuple(warnings),
         **counts,
     )
     progress.done(report)
     return report
+
+
+def _why(error: BaseException) -> str:
+    """An error beside the index in a few Danish words (its file and reason)."""
+    from indexer.files import os_error_text
+
+    if isinstance(error, OSError):
+        name = Path(error.filename).name if error.filename else ""
+        return f"{name}: {os_error_text(error)}" if name else os_error_text(error)
+    return type(error).__name__
 
 
 # What a run made of each file it looked at, for `-v` (Danish: shown to users).

@@ -89,3 +89,24 @@ def test_a_damaged_index_is_said_to_be_so_and_a_full_build_recreates_it(tmp_path
     assert rebuilt.exit_code == 0, rebuilt.output
     assert runner.invoke(main, ["search", "flygtninge", "--index-dir", str(index_dir)]).exit_code == 0
     assert remembered_folders(index_dir) == [str(corpus)]
+
+
+def test_bookkeeping_that_cannot_be_written_is_a_danish_warning_and_claims_no_redirects(tmp_path, runner):
+    """The map of moved ids could not be written (a full disk, here a folder in its way): the
+    summary said «Viderestillet: 7 gamle punktadresser …» while an English log line said it
+    was lost, and the exit code was 0 under --strict."""
+    from indexer.cli import main
+    from search.index_folder import MOVED_FILE
+
+    name = "naestved-integrationsraadet-referat-2015-05-21.txt"
+    corpus = _corpus(tmp_path, "referater", [name])
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    (corpus / name).rename(corpus / name.replace(".txt", "-kopi.txt"))
+    (index_dir / f"{MOVED_FILE}.tmp").mkdir()
+    result = runner.invoke(main, ["index", str(corpus), "--index-dir", str(index_dir), "--strict"])
+    assert result.exit_code == 1
+    assert "Viderestillet" not in result.output
+    assert ("Advarsel: de 7 flyttede punkters gamle adresser kunne ikke gemmes "
+            f"({MOVED_FILE}.tmp: er en mappe, ikke en fil); de giver 404.") in result.output
+    assert "could not" not in result.output
