@@ -195,7 +195,10 @@ def checked_tagger(extra: Path | None) -> TopicTagger:
     Checked before a run reads any document: a missing file used to fail every document,
     each reported as vanished, and a full build then committed an empty index."""
     try:
-        return default_tagger(extra)
+        tagger = default_tagger(extra)
+        if extra is not None:
+            _check_lines(extra)
+        return tagger
     except (OSError, UnicodeDecodeError) as error:
         reason = ("findes ikke" if isinstance(error, FileNotFoundError) else
                   "er en mappe, ikke en fil" if isinstance(error, IsADirectoryError) else
@@ -203,3 +206,13 @@ def checked_tagger(extra: Path | None) -> TopicTagger:
                   "er ikke tekst i UTF-8" if isinstance(error, UnicodeDecodeError) else
                   "kan ikke læses")
         raise VocabularyError(f"REFERATSOG_TOPICS: emneordlisten {printable(str(extra))} {reason}.") from None
+
+
+def _check_lines(extra: Path) -> None:
+    """A line that is neither a comment nor «emne: nøgleord, …» was dropped without a word: the
+    administrator's topic never appeared. Said, with its line number, before any file is read."""
+    for number, raw in enumerate(extra.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if line and (":" not in line or not line.partition(":")[0].strip()):
+            raise VocabularyError(f"REFERATSOG_TOPICS: emneordlisten {printable(str(extra))}, linje {number}: "
+                                  f"«{printable(line[:60])}» er ikke på formen «emne: nøgleord, nøgleord».")

@@ -442,6 +442,13 @@ _Read = tuple[Document, dict[str, int]] | Skipped | None  # read, refused, or un
 # Why a run rebuilds the whole index when not asked to (see `build_stamp`).
 DATA_CHANGED = "datafilerne (ordstammer, sammensatte ord, emneord) er ændret siden sidste fulde opbygning"
 READING_CHANGED = "denne udgave af Referatsøg læser dokumenterne anderledes end den, der byggede indekset"
+# The extra topic vocabulary is part of the index: a run without the variable the indexing job
+# sets (a manual run in another shell) rebuilds it, and drops its topics.
+_SAME_TOPICS = "sæt den ens for alle kørsler mod dette indeks"
+TOPICS_SET = f"REFERATSOG_TOPICS er sat nu, men var ikke sat ved sidste fulde opbygning ({_SAME_TOPICS})"
+TOPICS_UNSET = (f"REFERATSOG_TOPICS var sat ved sidste fulde opbygning, men er ikke sat nu; de ekstra emner "
+                f"forsvinder ({_SAME_TOPICS})")
+TOPICS_CHANGED = f"emneordlisten i REFERATSOG_TOPICS er ændret siden sidste fulde opbygning ({_SAME_TOPICS})"
 
 
 def build_stamp() -> str:
@@ -461,12 +468,14 @@ def build_stamp() -> str:
     contents = [(path.name, path.read_bytes()) for path in INDEX_DATA_FILES]
     contents += [(name, resources.files("indexer").joinpath(f"data/{name}").read_bytes())
                  for name in ("topics.txt", "hyphenated.txt")]
-    if extra is not None:  # readable: `checked_tagger` has read it before this
-        contents.append(("REFERATSOG_TOPICS", extra.read_bytes()))
     for name, data in contents:
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
-    return f"{_reading_stamp()}:{digest.hexdigest()[:16]}"
+    # The extra vocabulary's digest on its own, after a "+": a run without the variable the
+    # indexing job sets rebuilds too, and must say that this is why (it blamed edited data files).
+    # (readable: `checked_tagger` has read it before this)
+    topics = f"+{hashlib.sha256(extra.read_bytes()).hexdigest()[:16]}" if extra is not None else ""
+    return f"{_reading_stamp()}:{digest.hexdigest()[:16]}{topics}"
 
 
 def _reading_stamp() -> str:
@@ -495,12 +504,21 @@ def rebuild_reason(recorded: str | None, current: str) -> str:
     (True, True)
     >>> rebuild_reason("r4.a2-0.1.0:abc", "r5.a3-0.1.0:def") == READING_CHANGED
     True
+    >>> pairs = (("r2:abc", "r2:abc+t1"), ("r2:abc+t1", "r2:abc"), ("r2:abc+t1", "r2:abc+t2"))
+    >>> [rebuild_reason(old, new) for old, new in pairs] == [TOPICS_SET, TOPICS_UNSET, TOPICS_CHANGED]
+    True
     """
     recorded_reading, _, recorded_data = (recorded or "").rpartition(":")
     current_reading, _, current_data = current.rpartition(":")
     if recorded_reading != current_reading:
         return READING_CHANGED
-    return READING_CHANGED if recorded_data == current_data else DATA_CHANGED
+    if recorded_data == current_data:
+        return READING_CHANGED
+    (recorded_files, _, recorded_topics), (current_files, _, current_topics) = (
+        recorded_data.partition("+"), current_data.partition("+"))
+    if recorded_files == current_files and "+" in recorded_data + current_data:
+        return (TOPICS_SET if not recorded_topics else TOPICS_UNSET if not current_topics else TOPICS_CHANGED)
+    return DATA_CHANGED
 
 
 # Added to the reason of a file that could not be read this time but was indexed before.

@@ -110,3 +110,36 @@ def test_bookkeeping_that_cannot_be_written_is_a_danish_warning_and_claims_no_re
     assert ("Advarsel: de 7 flyttede punkters gamle adresser kunne ikke gemmes "
             f"({MOVED_FILE}.tmp: er en mappe, ikke en fil); de giver 404.") in result.output
     assert "could not" not in result.output
+
+
+def test_a_run_without_the_extra_topics_the_index_was_built_with_says_so(tmp_path, runner, monkeypatch):
+    """The indexing job sets REFERATSOG_TOPICS, a manual run in another shell does not: the
+    whole archive was rebuilt «because the data files changed», which nobody had edited."""
+    from indexer.cli import main
+
+    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    index_dir = tmp_path / "index"
+    extra = tmp_path / "emner.txt"
+    extra.write_text("kultur: kulturnat, festival\n", encoding="utf-8")
+    monkeypatch.setenv("REFERATSOG_TOPICS", str(extra))
+    assert runner.invoke(main, ["index", str(corpus), "--index-dir", str(index_dir)]).exit_code == 0
+    monkeypatch.delenv("REFERATSOG_TOPICS")
+    again = runner.invoke(main, ["index", str(corpus), "--index-dir", str(index_dir)])
+    assert again.exit_code == 0
+    assert ("Bygger hele indekset igen: REFERATSOG_TOPICS var sat ved sidste fulde opbygning, men er ikke sat nu; "
+            "de ekstra emner forsvinder") in again.output
+    assert "datafilerne" not in again.output
+
+
+def test_a_line_of_the_extra_topics_that_is_no_topic_stops_the_run_naming_it(tmp_path, runner, monkeypatch):
+    from indexer.cli import main
+
+    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    extra = tmp_path / "emner.txt"
+    extra.write_text("# mine emner\nkultur: kulturnat\nidræt fodbold, håndbold\n", encoding="utf-8")
+    monkeypatch.setenv("REFERATSOG_TOPICS", str(extra))
+    result = runner.invoke(main, ["index", str(corpus), "--index-dir", str(tmp_path / "index")])
+    assert result.exit_code == 1
+    assert (f"REFERATSOG_TOPICS: emneordlisten {extra}, linje 3: «idræt fodbold, håndbold» er ikke på formen "
+            "«emne: nøgleord, nøgleord».") in result.output
+    assert not (tmp_path / "index").exists() or not list((tmp_path / "index").glob("MAIN_*"))
