@@ -336,11 +336,14 @@ class DanishGroup(_DanishHelp, click.Group):
                 raise
             error.show()
             sys.exit(error.exit_code)
-        except click.Abort:
+        except click.Abort as error:
             if not standalone_mode:
                 raise
             click.echo("Afbrudt.", err=True)
-            sys.exit(1)
+            # Ctrl+C before a command took it over (click turns it into Abort): 130, as a command
+            # that is stopped exits, so a script reads "stopped" and not "refused or failed".
+            interrupted = isinstance(error.__context__, KeyboardInterrupt)
+            sys.exit(130 if interrupted else 1)
         except Exception as error:  # a fault of ours: one Danish line, the traceback in a file
             if not standalone_mode:
                 raise

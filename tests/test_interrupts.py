@@ -232,3 +232,17 @@ def test_the_handlers_are_set_for_the_run_only_and_an_ignored_ctrl_c_stays_ignor
         assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def test_ctrl_c_before_the_command_takes_it_over_exits_130_not_1(runner, monkeypatch, tmp_path):
+    """In a run's first half second click turns Ctrl+C into its Abort, which exited 1 («refused
+    or failed» to a script); the documented code for a stopped run is 130."""
+    from indexer import cli
+    from indexer.cli import main
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_refuse_unusable_index_dir", interrupted)
+    result = runner.invoke(main, ["index", str(tmp_path), "--index-dir", str(tmp_path / "index")])
+    assert result.exit_code == 130 and "Afbrudt." in result.output
