@@ -143,3 +143,21 @@ def test_a_line_of_the_extra_topics_that_is_no_topic_stops_the_run_naming_it(tmp
     assert (f"REFERATSOG_TOPICS: emneordlisten {extra}, linje 3: «idræt fodbold, håndbold» er ikke på formen "
             "«emne: nøgleord, nøgleord».") in result.output
     assert not (tmp_path / "index").exists() or not list((tmp_path / "index").glob("MAIN_*"))
+
+
+def test_a_site_starting_while_another_process_builds_its_index_waits_for_it_instead_of_stopping(tmp_path, capsys,
+                                                                                                   monkeypatch):
+    """A second serve (or a site started while the indexing job's first build runs) stopped
+    with «opdateres allerede af en anden proces»; it answers 503 until the other commits."""
+    from search.api import IndexLocked
+    from webui import first_build
+    from webui.serve_error import ServeError
+
+    def locked(*args, **kwargs):
+        raise IndexLocked("Indekset opdateres allerede af en anden proces.")
+
+    monkeypatch.setattr("indexer.update.update_index", locked)
+    first_build.build_index(tmp_path / "index", SEEDS, serving=True)
+    assert "bygges af en anden proces; siden svarer med 503, til det er færdigt" in capsys.readouterr().out
+    with pytest.raises(ServeError, match="anden proces"):  # not serving (one process): nothing to wait in
+        first_build.build_index(tmp_path / "index", SEEDS, serving=False)

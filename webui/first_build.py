@@ -155,7 +155,15 @@ def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving
               flush=True)
     try:
         report = update_index(folders, index_dir, progress=progress)
-    except (IndexLocked, VocabularyError) as error:
+    except IndexLocked as error:
+        if not serving:
+            raise ServeError(str(error)) from None
+        # Another process builds it (the indexing job, a second serve started at the same
+        # time): this site goes on answering 503 and serves the index once it is committed.
+        print(f"Indekset i {printable(str(index_dir))} bygges af en anden proces; siden svarer med 503, "
+              "til det er færdigt, og søger derefter i det.", flush=True)
+        return
+    except VocabularyError as error:
         raise ServeError(str(error)) from None
     except IgnoreFileUnreadable as error:  # what it leaves out is unknown: nothing is built
         raise ServeError(f"{error.message('der er stadig intet søgeindeks')}.") from None
