@@ -161,3 +161,23 @@ def test_a_site_starting_while_another_process_builds_its_index_waits_for_it_ins
     assert "bygges af en anden proces; siden svarer med 503, til det er færdigt" in capsys.readouterr().out
     with pytest.raises(ServeError, match="anden proces"):  # not serving (one process): nothing to wait in
         first_build.build_index(tmp_path / "index", SEEDS, serving=False)
+
+
+def test_source_links_follow_a_reindex_into_another_folder_without_a_restart(tmp_path):
+    """The site fixed its corpus folder at start; after `index nyt --full` the hits were the new
+    folder's and every source link answered 404 («Kildefilen findes ikke») until a restart."""
+    from search import SearchRequest, open_index
+    from webui import create_app
+
+    name = "naestved-integrationsraadet-referat-2015-05-21.txt"
+    old = _corpus(tmp_path, "gammel", [name])
+    new = _corpus(tmp_path, "nyt", ["naestved-integrationsraadet-referat-2017-02-23.md"])
+    index_dir = tmp_path / "index"
+    update_index([old], index_dir)
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(old)}).test_client()
+    update_index([new], index_dir, full=True)
+    with open_index(index_dir) as index:
+        (document,) = {h.document_id for h in index.search(SearchRequest(page_size=100)).hits}
+    with client.get(f"/source/{document}") as answer:
+        assert answer.status_code == 200
+        assert answer.data == (new / "naestved-integrationsraadet-referat-2017-02-23.md").read_bytes()

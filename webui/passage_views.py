@@ -610,7 +610,8 @@ def source(document_id: str) -> Response:
     path = get_index().source_file(document_id)
     if path is None:
         moved_document(document_id)
-    if path is None or not inside_corpus(path, Path(current_app.config["CORPUS_DIR"])):  # defence in depth
+    if path is None or not (inside_corpus(path, Path(current_app.config["CORPUS_DIR"]))  # defence in depth
+                            or _inside_indexed_corpus(path)):
         raise PageError(404, "unknown_source", "Kildefilen findes ikke, eller den er ikke en del af søgeindekset.")
     _ignore_unusable_range()
     try:
@@ -618,6 +619,16 @@ def source(document_id: str) -> Response:
     except OSError as error:  # no access for the server's user, an I/O error, a share gone
         current_app.logger.warning("Kildefilen %s kan ikke læses: %s", path, os_error_text(error))
         raise PageError(500, "source_unreadable", "Kildefilen kan ikke læses på serveren lige nu.") from None
+
+
+def _inside_indexed_corpus(path: Path) -> bool:
+    """Whether `path` lies in the folder the index was last built from, as it says now: the site
+    fixes its corpus folder at start, and after «referatsog index ANDEN-MAPPE --full» every source
+    link answered 404 until a restart, though the hits were the new folder's."""
+    from indexer.settings import indexed_corpus
+
+    root = indexed_corpus(Path(current_app.config["INDEX_DIR"]).expanduser())
+    return root is not None and inside_corpus(path, root)
 
 
 def _ignore_unusable_range() -> None:
