@@ -174,7 +174,8 @@ def test_source_links_follow_a_reindex_into_another_folder_without_a_restart(tmp
     new = _corpus(tmp_path, "nyt", ["naestved-integrationsraadet-referat-2017-02-23.md"])
     index_dir = tmp_path / "index"
     update_index([old], index_dir)
-    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(old)}).test_client()
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir)}).test_client()  # no folder named
+    assert client.application.config["CORPUS_DIR"] == str(old)
     update_index([new], index_dir, full=True)
     with open_index(index_dir) as index:
         (document,) = {h.document_id for h in index.search(SearchRequest(page_size=100)).hits}

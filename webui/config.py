@@ -108,5 +108,8 @@ def load_config(app: Flask, config: Mapping[str, Any] | None) -> None:
     # Not configured anywhere: the folder the index was built from, else the seeds. (A fixed
     # seeds default made `create_app({"INDEX_DIR": ...})` serve a 404 for every source link
     # of an index built from another folder, while `referatsog serve` found the files.)
+    # Named (--corpus, REFERATSOG_CORPUS, a config key): source files are served from it alone.
+    # Else it follows the index, which a reindex into another folder moves (`webui.passage_views`).
+    app.config["CORPUS_NAMED"] = bool(app.config.get("CORPUS_DIR"))
     app.config["CORPUS_DIR"] = str(resolve_corpus(app.config.get("CORPUS_DIR") or None,
                                                   Path(str(app.config["INDEX_DIR"])).expanduser()))

@@ -611,7 +611,7 @@ def source(document_id: str) -> Response:
     if path is None:
         moved_document(document_id)
     if path is None or not (inside_corpus(path, Path(current_app.config["CORPUS_DIR"]))  # defence in depth
-                            or _inside_indexed_corpus(path)):
+                            or not current_app.config.get("CORPUS_NAMED") and _inside_indexed_corpus(path)):
         raise PageError(404, "unknown_source", "Kildefilen findes ikke, eller den er ikke en del af søgeindekset.")
     _ignore_unusable_range()
     try:
@@ -623,8 +623,9 @@ def source(document_id: str) -> Response:
 
 def _inside_indexed_corpus(path: Path) -> bool:
     """Whether `path` lies in the folder the index was last built from, as it says now: the site
-    fixes its corpus folder at start, and after «referatsog index ANDEN-MAPPE --full» every source
-    link answered 404 until a restart, though the hits were the new folder's."""
+    fixed its corpus folder at start, and after «referatsog index ANDEN-MAPPE --full» every source
+    link answered 404 until a restart, though the hits were the new folder's. Asked only where
+    no corpus folder was named: one named outright is the only one served from."""
     from indexer.settings import indexed_corpus
 
     root = indexed_corpus(Path(current_app.config["INDEX_DIR"]).expanduser())

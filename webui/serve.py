@@ -114,7 +114,9 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
     with contextlib.ExitStack() as listening:  # the sockets are given back however serve ends
         for sock in sockets:
             listening.enter_context(sock)
-        config: dict[str, Any] = {"INDEX_DIR": str(index_path), "CORPUS_DIR": str(corpus_path)}
+        config: dict[str, Any] = {"INDEX_DIR": str(index_path)}
+        if corpus_dir:  # named: else the app takes it from the index (or the variable), and follows it
+            config["CORPUS_DIR"] = str(corpus_path)
         if trusted_proxies is not None:  # `serve --trusted-proxies`, over REFERATSOG_TRUSTED_PROXIES
             config["TRUSTED_PROXIES"] = trusted_proxies
         try:  # before a build, which may take an hour: a bad setting is said at once
