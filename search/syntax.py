@@ -467,8 +467,19 @@ def _unsearched_negation(items: list[Clause | str]) -> list[str]:
     '«ikke» søges ikke på (et småord), så punkterne indeholder «godkendt»; skriv IKKE godkendt eller -godkendt for at udelade ordet.'
     >>> _unsearched_negation([Clause("ikke")]), _unsearched_negation([Clause("ikke"), "OR", Clause("x")])
     ([], [])
+    >>> _unsearched_negation([Clause("blev ikke godkendt", phrase=True)])[0]
+    '«ikke» i frasen «blev ikke godkendt» søges ikke på (et småord), så punkterne indeholder «godkendt» og kan sige det modsatte; skriv IKKE foran et ord for at udelade det.'
     """
     notices = []
+    for item in items:
+        # Inside quotes too: «"ikke godkendt"» searched «godkendt» alone and found the approvals,
+        # without a word. (The small word is not in the index, so no phrase can hold it.)
+        if isinstance(item, Clause) and item.phrase and not item.negated:
+            words = [danish.fold(w) for w in re.findall(r"\w+", item.text.lower())]
+            rest = [w for w in re.findall(r"\w+", item.text) if not danish.is_stop(danish.fold(w.lower()))]
+            if NEGATION in words and rest:
+                notices.append(f"«ikke» i frasen «{item.text}» søges ikke på (et småord), så punkterne indeholder "
+                               f"«{' '.join(rest)}» og kan sige det modsatte; skriv IKKE foran et ord for at udelade det.")
     for k, item in enumerate(items[:-1]):
         after = items[k + 1]
         if not (isinstance(item, Clause) and isinstance(after, Clause)) or item.negated or after.negated:

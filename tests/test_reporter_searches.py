@@ -98,3 +98,13 @@ def test_a_word_only_inside_a_compound_finds_the_compound_not_a_word_spelt_like_
         response = search_all(searcher, typed)
         assert [h.municipality for h in response.hits] == ["Bornholm"], typed
         assert response.notice == f"«{typed}» fundet som del af sammensatte ord: «færgeruten».", response.notice
+
+
+@pytest.mark.parametrize("typed, rest", [('"ikke godkendt"', "godkendt"), ('"blev ikke godkendt"', "godkendt"),
+                                         ('"kunne ikke anbefale"', "anbefale")])
+def test_a_quoted_negation_says_that_the_small_word_is_not_searched(searcher, typed, rest):
+    """A reporter quotes a rejection to be precise; «ikke» is in no index, so the phrase found
+    the approvals («Godkendt.») without a word. Now it says so."""
+    response = search_all(searcher, typed, decisions_only=True)
+    assert (f"«ikke» i frasen «{typed.strip(chr(34))}» søges ikke på (et småord), så punkterne indeholder «{rest}» "
+            "og kan sige det modsatte") in (response.notice or "")
