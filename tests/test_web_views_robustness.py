@@ -195,12 +195,35 @@ def test_a_decision_keeps_its_lines_in_the_feed_as_on_the_page(client):
         if "\n" not in hit["decision"]:
             continue
         summary = BeautifulSoup(entry.find(f"{ATOM}summary").text, "html.parser")
-        decision = next(p for p in summary.select("p") if p.strong and p.strong.get_text() == "Beslutning:")
+        decision = next(p for p in summary.select("p") if p.strong and p.strong.get_text().startswith("Beslutning"))
+        label = decision.strong.get_text()
+        assert label == ("Beslutning (uddrag):" if hit["decision"].endswith("…") else "Beslutning:")
         assert len(decision.select("br")) == hit["decision"].count("\n")
         lines = [line.strip() for line in decision.get_text("\n").split("\n") if line.strip()]
-        assert " ".join(lines) == "Beslutning: " + " ".join(line.strip() for line in hit["decision"].split("\n") if line.strip())
+        assert " ".join(lines) == f"{label} " + " ".join(line.strip() for line in hit["decision"].split("\n") if line.strip())
         checked += 1
     assert checked >= 2
+
+
+def test_a_feed_entry_says_when_its_decision_is_cut_and_when_its_item_has_no_date(seed_index):
+    """«…Imod stemte Jens Olsen (Ø)», the end of a decision cut to the words found, read as a
+    rejection of a sale the council approved; an undated item was dated by the index's commit,
+    the newest meeting to a feed reader (journalist review)."""
+    from search import SearchRequest
+    from webui import create_app
+    from webui.search_views import feed_entry
+
+    hit = seed_index.search(SearchRequest(page_size=1)).hits[0]
+    cut = replace(hit, decision="Salget blev godkendt …", decision_html="", snippet_from="text",
+                  meeting_date=None, year=None)
+    with create_app({"TESTING": True, "INDEX_DIR": str(seed_index.path)}).test_request_context("/feed"):
+        entry = feed_entry(cut, "2026-12-04T20:00:00Z", {})
+        whole = feed_entry(replace(cut, decision="Godkendt."), "2026-12-04T20:00:00Z", {})
+        dated = feed_entry(hit, "2026-12-04T20:00:00Z", {})
+    assert "<strong>Beslutning (uddrag):</strong>" in entry["summary"]
+    assert "<strong>Beslutning:</strong> Godkendt." in whole["summary"]
+    assert entry["title"].endswith(" (udateret)") and entry["updated"] == "2026-12-04T20:00:00Z"
+    assert not dated["title"].endswith("(udateret)") and dated["updated"] != "2026-12-04T20:00:00Z"
 
 
 def test_a_decision_without_marks_is_escaped_line_by_line(seed_index):

@@ -296,6 +296,11 @@ def decision_lines(hit: Hit) -> Markup:
     return Markup("<br>").join(hit.decision.split("\n"))  # join escapes each line
 
 
+def _decision_label(shown: str) -> str:
+    """«Beslutning:», or «Beslutning (uddrag):» for a decision shown in part (cut with «…»)."""
+    return "Beslutning (uddrag):" if shown.startswith("…") or shown.rstrip().endswith("…") else "Beslutning:"
+
+
 def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> dict[str, Any]:
     """One hit as an Atom entry: dated by its meeting (an undated item by the index's commit),
     identified by its permalink, linked with the search's parameters (`carry`), so its page
@@ -313,16 +318,21 @@ def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> di
         summary += f"<p>Mangler: {escape(', '.join(f'«{word}»' for word in hit.missing))}</p>"
     if hit.snippet_from != "decision" and hit.snippet:
         summary += f"<p>{snippet_html(hit.snippet)}</p>"
+    # A decision cut to its start or to the words found is labelled so: «…Imod stemte Jens Olsen»
+    # read as a rejection of what the council had approved (journalist review).
     if hit.snippet_from == "decision":
-        summary += f"<p><strong>Beslutning:</strong> {snippet_html(hit.snippet)}</p>"
+        summary += f"<p><strong>{_decision_label(hit.snippet)}</strong> {snippet_html(hit.snippet)}</p>"
     elif hit.decision:
-        summary += f"<p><strong>Beslutning:</strong> {decision_lines(hit)}</p>"
+        summary += f"<p><strong>{_decision_label(hit.decision)}</strong> {decision_lines(hit)}</p>"
     number = f"{hit.heading_number} " if hit.item_number is not None else ""
     # A feed reader's list shows the title alone: an annual report's "Forord" needs its report.
     report = f"Årsberetning {hit.year}: " if hit.doc_type == AARSBERETNING and hit.year else (
         "Årsberetning: " if hit.doc_type == AARSBERETNING else "")
+    # An undated item is dated by the index's commit (Atom wants a date): a reader would list it
+    # as the newest meeting, so its title says it has none.
+    undated = "" if when else " (udateret)"
     return {
-        "title": f"{report}{number}{hit.title or '(uden titel)'}",
+        "title": f"{report}{number}{hit.title or '(uden titel)'}{undated}",
         "id": absolute_url("passages.passage", passage_id=hit.id),
         "url": absolute_url("passages.passage", passage_id=hit.id, **carry),
         "updated": f"{when}T00:00:00Z" if when else last_commit,
