@@ -464,12 +464,17 @@ def trailing_attendance(text: str) -> tuple[str, tuple[str, ...]] | None:
     ('Godkendt.', ('Ahmed Ali deltog ikke i behandlingen af punktet.',))
     >>> trailing_attendance("Anbefales. Bo Hjort var fraværende. Ib Holm deltog ikke i mødet.")
     ('Anbefales.', ('Bo Hjort var fraværende.', 'Ib Holm deltog ikke i mødet.'))
+    >>> trailing_attendance("Indstillingen blev godkendt. Fraværende: Per Holm (V)")
+    ('Indstillingen blev godkendt.', ('Fraværende: Per Holm (V)',))
     >>> trailing_attendance("Godkendt. Dina Haddad ønskede sin stemme imod ført til protokol."), trailing_attendance("Ib Holm var fraværende.")
     (None, None)
     """
     sentences = _SENTENCE_END.split(text.strip())
     keep = len(sentences)
-    while keep > 1 and _AWAY_SENTENCE.match(" ".join(sentences[keep - 1].split())):
+    # "… Ib Holm var fraværende.", and the labelled form, "Godkendt. Fraværende: Per Holm (V)": he
+    # was listed as present at the item whose decision says he was away (journalist review).
+    while keep > 1 and (_AWAY_SENTENCE.match(" ".join(sentences[keep - 1].split()))
+                        or _AWAY_LABEL.match(" ".join(sentences[keep - 1].split()))):
         keep -= 1
     if keep == len(sentences):
         return None

@@ -53,7 +53,9 @@ def test_headers_that_alternate_between_left_and_right_pages_are_removed():
     text = all_text(items)
     assert "Sønderå Kommune" not in text
     assert "Integrationsudvalget – referat" not in text
-    assert [p.decision for p in items][:2] == ["Godkendt.", "Indstillingen blev godkendt. Fraværende: Per Holm (V)"]
+    assert [p.decision for p in items][:2] == ["Godkendt.", "Indstillingen blev godkendt."]
+    # «… Fraværende: Per Holm (V)» after the decision, on its line: he is absent from that item
+    assert (items[1].absent, "Per Holm" in items[1].present) == (("Per Holm",), False)
 
 
 def test_a_number_alone_in_a_table_cell_is_content_not_a_page_number():
