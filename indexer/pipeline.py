@@ -50,7 +50,8 @@ READING_VERSION = 8  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page'
 # labels or numbered «1 Indledning» or «Kapitel 2.», a report period's year; 8: topic exceptions
 # («-forældre»: words that merely contain a keyword), the item-gap note and «Kapitel» after 7's bump; PDF lines
 # at the page edges read first/last, headers on alternate pages, bare numbers inside a page kept, a field
-# value under its label, «Godkendt. Fraværende: X» as the item's attendance
+# value under its label, «Godkendt. Fraværende: X» as the item's attendance; a decision's attendance
+# note searched as part of it (Kun beslutninger)
 
 
 def read_document(path: Path, root: Path) -> Document:

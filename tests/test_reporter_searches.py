@@ -108,3 +108,14 @@ def test_a_quoted_negation_says_that_the_small_word_is_not_searched(searcher, ty
     response = search_all(searcher, typed, decisions_only=True)
     assert (f"«ikke» i frasen «{typed.strip(chr(34))}» søges ikke på (et småord), så punkterne indeholder «{rest}» "
             "og kan sige det modsatte") in (response.notice or "")
+
+
+def test_only_decisions_is_a_part_of_the_search_and_holds_a_decisions_attendance_note(searcher):
+    """«Simon Flyvholm deltog ikke i behandlingen af punktet» is printed with Horsens's decision
+    on item 2. With "Kun beslutninger" the name found items 1, 2 and 3 by the attendance lists,
+    three hits where the search without it had one, and said it stood in no text."""
+    everything = search_all(searcher, "Flyvholm")
+    decisions = search_all(searcher, "Flyvholm", decisions_only=True)
+    assert [(h.municipality, h.item_number) for h in decisions.hits] == [("Horsens", 2)]
+    assert {h.id for h in decisions.hits} <= {h.id for h in everything.hits}
+    assert "står ikke i teksten" not in (decisions.notice or "")
