@@ -481,9 +481,10 @@ def _shell_word(value: str) -> str:
 
 def _print_response(response) -> None:
     request = response.request
-    shown = f"{(request.page - 1) * request.page_size + 1}-{(request.page - 1) * request.page_size + len(response.hits)}"
+    first, last = (request.page - 1) * request.page_size + 1, (request.page - 1) * request.page_size + len(response.hits)
+    shown = f"{first}" if first == last else f"{first}–{last}"  # as the web page: «viser 1», «viser 1–10»
     label = "resultat" if response.total == 1 else "resultater"
-    about = f" for »{request.query}«" if request.query else ""
+    about = f" for «{request.query}»" if request.query else ""  # the quotes of every other message
     if response.notice:
         click.echo(click.style(response.notice, fg="yellow"))
     if response.approximate:

@@ -44,7 +44,7 @@ def test_a_search_that_finds_nothing_names_the_option_that_finds_something(runne
     The web page offered «Søg i hele punkterne … – giver 1 resultat», the terminal said nothing."""
     lines, answer = search(runner, seed_index_dir, "boligplacering", "--decisions-only",
                            "--municipality", "Næstved", "--year", "2019")
-    assert answer["total"] == 0 and lines[0] == "0 resultater for »boligplacering«"
+    assert answer["total"] == 0 and lines[0] == "0 resultater for «boligplacering»"
     wider = {w["parameter"]: w["total"] for w in answer["widenings"]}
     assert wider.get("decisions_only", 0) > 0, answer["widenings"]
     expected = {"decisions_only": "--decisions-only", "municipality": "--municipality Næstved", "year": "--year 2019"}
