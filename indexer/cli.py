@@ -34,11 +34,11 @@ from indexer.settings import (
 )
 
 _FACET_OPTIONS = {
-    "municipality": "Kommune, f.eks. Næstved",
-    "council": "Råd eller udvalg, f.eks. Integrationsrådet",
-    "year": "Årstal, f.eks. 2019",
+    "municipality": "Kommune, fx Næstved",
+    "council": "Råd eller udvalg, fx Integrationsrådet",
+    "year": "Årstal, fx 2019",
     "case_handler": "Sagsbehandler",
-    "topic": "Emne, f.eks. flygtninge",
+    "topic": "Emne, fx flygtninge",
     "doc_type": "Dokumenttype: referat, dagsorden eller årsberetning",
 }
 _ENV_HELP = "\n".join(f"  {s.env}  {s.help}" for s in SETTINGS)

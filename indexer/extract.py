@@ -283,7 +283,7 @@ not counted at all, and the rest with C-level calls.
 
 # Magic numbers of files that turn up in council folders under the wrong name.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "et ZIP-arkiv, f.eks. et Word-dokument (.docx)"),
+    (b"PK\x03\x04", "et ZIP-arkiv, fx et Word-dokument (.docx)"),
     (b"\xd0\xcf\x11\xe0", "et gammelt Office-dokument (.doc/.xls)"),
     (b"{\\rtf", "et RTF-dokument"),
     (b"\x89PNG", "et PNG-billede"),

@@ -18,7 +18,7 @@ from indexer.normalise import normalise
 
 log = logging.getLogger(__name__)
 
-OCR_HINT = "kør OCR først, f.eks. ocrmypdf -l dan"
+OCR_HINT = "kør OCR først, fx ocrmypdf -l dan"
 
 
 def pdf_pages(data: bytes) -> tuple[Page, ...]:

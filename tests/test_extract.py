@@ -28,7 +28,7 @@ BAD_FILES = {
     "encrypted.pdf": "krypteret PDF – kræver adgangskode",
     "truncated.pdf": "beskadiget eller afkortet PDF (uventet filslutning)",
     "not-a-pdf.pdf": "ikke en PDF (starter med '<!DOCTYPE html', ligner HTML)",
-    "scanned-no-text.pdf": "intet tekstlag (billed-/scannet PDF) – kør OCR først, f.eks. ocrmypdf -l dan",
+    "scanned-no-text.pdf": "intet tekstlag (billed-/scannet PDF) – kør OCR først, fx ocrmypdf -l dan",
 }
 
 
@@ -115,7 +115,7 @@ def test_a_pdf_that_breaks_anywhere_raises_extract_error_and_nothing_else(tmp_pa
 
 def test_a_file_that_is_not_what_its_name_says_is_named_for_what_it_is(tmp_path):
     assert reason_for(write(tmp_path, "referat.pdf", b"PK\x03\x04" + b"\0" * 100)) == (
-        "ikke en PDF (ligner et ZIP-arkiv, f.eks. et Word-dokument (.docx))"
+        "ikke en PDF (ligner et ZIP-arkiv, fx et Word-dokument (.docx))"
     )
     assert reason_for(write(tmp_path, "referat2.pdf", "Referat fra mødet\n".encode())) == (
         "ikke en PDF (starter med 'Referat fra mødet', ligner tekst)"

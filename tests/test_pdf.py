@@ -228,7 +228,7 @@ BAD = {
     "encrypted.pdf": "krypteret PDF – kræver adgangskode",
     "truncated.pdf": "beskadiget eller afkortet PDF (uventet filslutning)",
     "not-a-pdf.pdf": "ikke en PDF (starter med '<!DOCTYPE html', ligner HTML)",
-    "scanned-no-text.pdf": "intet tekstlag (billed-/scannet PDF) – kør OCR først, f.eks. ocrmypdf -l dan",
+    "scanned-no-text.pdf": "intet tekstlag (billed-/scannet PDF) – kør OCR først, fx ocrmypdf -l dan",
 }
 
 

@@ -441,7 +441,7 @@ def test_a_file_refused_for_its_content_is_not_read_again_while_it_stays_as_it_w
         shutil.copy(FIXTURES / "pdf" / name, corpus / name)
     age(corpus)
     first = {item.source: item.reason for item in update_index([corpus], index_dir).skipped}
-    assert first == {"scanned-no-text.pdf": "intet tekstlag (billed-/scannet PDF) – kør OCR først, f.eks. ocrmypdf -l dan",
+    assert first == {"scanned-no-text.pdf": "intet tekstlag (billed-/scannet PDF) – kør OCR først, fx ocrmypdf -l dan",
                      "truncated.pdf": "beskadiget eller afkortet PDF (uventet filslutning)"}
     reads.clear()
 
