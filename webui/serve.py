@@ -223,7 +223,7 @@ def base_url_warning(host: str, base_url: str) -> str | None:
             return None
     except ValueError:  # a host name: another machine may reach it
         pass
-    return (f"Bemærk: siden lytter på {host} uden REFERATSOG_BASE_URL: citaternes, kildelinkenes og feedets "
+    return (f"Bemærk: siden lytter på {host} uden REFERATSOG_BASE_URL: henvisningernes, kildelinkenes og feedets "
             "fulde adresser bygges af forespørgslens Host-header, som enhver klient kan sætte. "
             "Sæt REFERATSOG_BASE_URL til sidens offentlige adresse.")
 
