@@ -247,7 +247,7 @@ def test_the_parents_warning_is_one_timestamped_log_line(capfd):
 
     _warn("Arbejdsproces 123 stoppede uventet (signal 9) – starter en ny.")
     err = capfd.readouterr().err
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} WARNING \[\d+\] webui\.workers: "
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} ADVARSEL \[\d+\]: "
                         r"Arbejdsproces 123 stoppede uventet \(signal 9\) – starter en ny\.\n", err), err
 
 
@@ -318,7 +318,7 @@ def test_a_real_first_start_says_building_and_a_killed_worker_is_replaced_with_a
         assert headers.get("Retry-After") == "10", headers
     assert "referatsog index" not in output, output  # no order to build what is being built
     warnings = [line for line in output.splitlines() if "stoppede uventet" in line]
-    assert len(warnings) == 1 and re.search(rf"WARNING \[{process.pid}\] webui\.workers: {re.escape(expected)}$",
+    assert len(warnings) == 1 and re.search(rf"ADVARSEL \[{process.pid}\]: {re.escape(expected)}$",
                                             warnings[0]), warnings
 
 

@@ -16,7 +16,24 @@ import time
 
 from .accesslog import ACCESS_LOGGER
 
-LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"
+LOG_FORMAT = "%(asctime)s %(levelname)s [%(process)d]: %(message)s"
+# The log is the administrator's, and Danish: «ADVARSEL», not "WARNING", and no Python module
+# names ("webui.workers:"), which say nothing to whoever reads it (operations review).
+LEVEL_NAMES = {"DEBUG": "FEJLSØGNING", "INFO": "INFO", "WARNING": "ADVARSEL", "ERROR": "FEJL", "CRITICAL": "KRITISK"}
+
+
+class DanishFormatter(logging.Formatter):
+    """`LOG_FORMAT` with the level in Danish.
+
+    >>> record = logging.LogRecord("webui.workers", logging.WARNING, "", 0, "Arbejdsproces 12 stoppede.", None, None)
+    >>> DanishFormatter(LOG_FORMAT).format(record).split(" ", 2)[2].replace(str(record.process), "N")
+    'ADVARSEL [N]: Arbejdsproces 12 stoppede.'
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        shown = logging.makeLogRecord(record.__dict__)
+        shown.levelname = LEVEL_NAMES.get(record.levelname, record.levelname)
+        return super().format(shown)
 
 
 def configure_logging() -> None:
@@ -25,7 +42,7 @@ def configure_logging() -> None:
     root = logging.getLogger()
     if not root.handlers:
         handler = BackgroundStderr()
-        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        handler.setFormatter(DanishFormatter(LOG_FORMAT))
         root.addHandler(handler)
         root.setLevel(logging.WARNING)
     access = logging.getLogger(ACCESS_LOGGER)

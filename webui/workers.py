@@ -32,7 +32,7 @@ from indexer.interrupts import StopRequest
 from .accesslog import AccessLog
 from .index import start_warming
 from .refusals import listeners, speak_danish
-from .stderr_log import LOG_FORMAT, BackgroundStderr, configure_logging, write_stderr
+from .stderr_log import LOG_FORMAT, BackgroundStderr, DanishFormatter, configure_logging, write_stderr
 
 
 # Set by `interrupt` (SIGTERM, and Ctrl+C in `run_workers`), cleared when `run_workers` starts.
@@ -131,7 +131,7 @@ def _warn(message: str) -> None:
 
     Written at once: this process has no log-writer thread (it forks, `configure_logging`)."""
     record = logging.LogRecord(__name__, logging.WARNING, __file__, 0, message, None, None)
-    write_stderr(logging.Formatter(LOG_FORMAT).format(record) + "\n")
+    write_stderr(DanishFormatter(LOG_FORMAT).format(record) + "\n")
 
 
 def _stop(children: set[int], timeout: float = 10.0) -> None:
