@@ -65,8 +65,13 @@ def _in_danish(message: str, translations: list[tuple[re.Pattern[str], Any]]) ->
 
 
 def _range_in_danish(described: str) -> str:
-    """click's description of an IntRange (`1<=x<=100`) in words: `mellem 1 og 100`."""
-    return _in_danish(described, _RANGES)
+    """click's description of an IntRange (`1<=x<=100`) in words: `mellem 1 og 100`, large
+    numbers with the Danish thousands point (`mellem 1 og 100.000`).
+
+    >>> _range_in_danish("1<=x<=100000")
+    'mellem 1 og 100.000'
+    """
+    return re.sub(r"\d{5,}", lambda m: f"{int(m[0]):,}".replace(",", "."), _in_danish(described, _RANGES))
 
 
 def _danish_metavar(metavar: str) -> str:

@@ -493,5 +493,6 @@ def _positive_int(raw: str, name: str, label: str, highest: int) -> int:
     digits = raw.lstrip("+-").lstrip("0") or "0"
     value = (-1 if raw.startswith("-") else 1) * int(digits) if len(digits) <= 6 else 10**7
     if value < 1 or value > highest:
-        raise InvalidParameter(name, f"{label} skal være mellem 1 og {highest}.", f"invalid_{name}")
+        shown_highest = f"{highest:,}".replace(",", ".")  # Danish thousands point: «100.000»
+        raise InvalidParameter(name, f"{label} skal være mellem 1 og {shown_highest}.", f"invalid_{name}")
     return value

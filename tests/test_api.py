@@ -451,6 +451,11 @@ def test_a_page_size_out_of_range_names_the_real_range(client, value):
     assert answer.get_json()["message"] == "Antal pr. side skal være mellem 1 og 100."
 
 
+def test_a_page_out_of_range_names_its_range_with_the_danish_thousands_point(client):
+    answer = client.get("/api/search", query_string={"q": "flygtninge", "page": "0"})
+    assert answer.status_code == 400 and answer.get_json()["message"] == "Siden skal være mellem 1 og 100.000."
+
+
 # --- A hit carries what cites it ---------------------------------------------------------------
 
 def cites_as_its_passage(client, hit) -> dict:

@@ -163,7 +163,7 @@ def test_unknown_long_options_are_still_errors(runner, seed_index_dir, args, mes
 @pytest.mark.parametrize("args, message", [
     (("--limit", "0"), "Fejl: Ugyldig værdi for '--limit': 0 er ikke mellem 1 og 100."),
     (("--limit", "-1"), "Fejl: Ugyldig værdi for '--limit': -1 er ikke mellem 1 og 100."),
-    (("--page", "0"), "Fejl: Ugyldig værdi for '--page': 0 er ikke mellem 1 og 100000."),
+    (("--page", "0"), "Fejl: Ugyldig værdi for '--page': 0 er ikke mellem 1 og 100.000."),
 ])
 def test_numbers_out_of_range_are_danish(runner, seed_index_dir, args, message):
     result = run(runner, "search", "x", *args, "--index-dir", seed_index_dir)
