@@ -280,7 +280,7 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
     unsigned = _SIGN_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     dates = _typed_dates(text, unsigned)
     if "(" in (named := _NAME_PARTY_RE.sub(r"\1", text)) or ")" in named:  # a party letter is said alone
-        notices.append("Parenteser grupperer ikke og blev ignoreret.")
+        notices.append("Parenteser bruges ikke i søgningen og blev sprunget over.")
     negate_next: str | None = None  # a NOT/IKKE waiting for its word
     while i < n:
         if text[i].isspace():
@@ -341,7 +341,7 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
         if i < n and text[i] == '"':
             end = text.find('"', i + 1)
             if end < 0:
-                notices.append("Et anførselstegn manglede sin afslutning; der blev søgt på ordene hver for sig.")
+                notices.append("Et anførselstegn blev ikke lukket, så ordene blev søgt hver for sig.")
                 words = _CHUNK_RE.findall(text, i + 1)
                 # all words required, in any order: the nearest reading of an open phrase; each a
                 # word of its own, so a misspelt one gets its close spellings as any typed word

@@ -116,7 +116,7 @@ def test_a_party_letter_after_a_name_is_not_searched(searcher):
 
 
 def test_parentheses_that_are_no_party_letter_are_still_reported():
-    assert parse("bilag (A)").notices == ("Parenteser grupperer ikke og blev ignoreret.",)
+    assert parse("bilag (A)").notices == ("Parenteser bruges ikke i søgningen og blev sprunget over.",)
     assert [c.text for g in parse("Larsen(V) budget").groups for c in g] == ["Larsen", "budget"]
 
 
