@@ -223,3 +223,9 @@ def test_words_typed_together_rank_the_item_where_they_stand_together_first(sear
     response = search(searcher, query)
     assert f"{response.hits[0].municipality} #{response.hits[0].item_number}" == first
     assert response.total == search(searcher, " ".join(f"{w}" for w in reversed(query.split()))).total  # ranks, not matches
+
+
+def test_an_unclosed_quote_is_searched_word_by_word_and_says_so():
+    parsed = parse('"negativ social kontrol')
+    assert [c.text for g in parsed.groups for c in g] == ["negativ", "social", "kontrol"]
+    assert parsed.notices == ("Et anførselstegn blev ikke lukket, så ordene blev søgt hver for sig.",)
