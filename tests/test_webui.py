@@ -504,6 +504,8 @@ def test_a_placeholder_decision_has_no_decision_badge(client):
     page = soup(client.get(f"/passage/{item['id']}"))
     assert page.select_one(".no-decision") is not None
     assert page.select(".badge") == [] and page.select("section.decision") == []
+    # nor a «Beslutning» heading over the «-» the template left, under the line that says none is recorded
+    assert "Beslutning" not in [h2.get_text(strip=True) for h2 in page.select("main h2")]
     assert item["id"] not in {h["id"] for h in api(client, municipality="Roskilde", decisions_only=1, page_size=50)["hits"]}
     data = client.get(f"/api/passage/{item['id']}").get_json()
     assert data["has_decision"] is False
