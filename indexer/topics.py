@@ -6,8 +6,8 @@ Keywords are stemmed exactly as search terms are (`search.danish.terms`), and a 
 matches as a part of a compound ("bolig" in "boligplacering"), since Danish writes compounds
 as one word. A keyword with a leading `-` names words that contain a keyword of the
 topic but are not about it ("-forældre" under sundhed, which has "ældre"; "-elevator"
-under uddannelse, which has "elev"): words starting with it match the topic's keywords by
-stem only, never as a compound part.
+under uddannelse, which has "elev"): words holding it («plejeforældre», «elevatoren») match
+the topic's keywords by stem only, never as a compound part.
 """
 
 from __future__ import annotations
@@ -153,7 +153,8 @@ class TopicTagger:
             for start in range(1, len(word) - _MIN_COMPOUND_PART + 1):  # ... and ends with (shorter ones)
                 by_part.update(parts.get(word[start:], ()))
             if by_part and self._exceptions:
-                by_part = {i for i in by_part if not word.startswith(self._exceptions.get(self._single[i][0], ()))}
+                by_part = {i for i in by_part
+                           if not any(exception in word for exception in self._exceptions.get(self._single[i][0], ()))}
             found = by_stem | by_part
             hit = tuple(self._single[i][0] for i in sorted(found))
             if len(self._cache) >= self._CACHE_LIMIT:
