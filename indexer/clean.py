@@ -52,11 +52,17 @@ _MD_EMPHASIS = re.compile(
 # Stray HTML in a text export: a tag HTML knows, bare or with attributes written name=value.
 # Anything else in angle brackets is text: "Tilskud <under> 5000 kr", "a<b og c>d" were cut.
 _HTML_TAG_NAMES = (
-    "a|abbr|b|big|blockquote|body|br|button|center|cite|code|col|colgroup|dd|del|div|dl|dt|em|embed|font|form|"
-    "h[1-6]|head|hr|html|i|iframe|img|input|ins|label|li|link|mark|meta|noscript|object|ol|o:p|p|pre|q|s|script|"
-    "small|span|strike|strong|style|sub|sup|svg|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul"
+    "a|abbr|address|article|aside|b|big|blockquote|body|br|button|caption|center|cite|code|col|colgroup|dd|del|"
+    "details|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|"
+    "ins|label|li|link|main|mark|meta|nav|noscript|object|ol|o:p|p|pre|q|s|script|section|small|span|strike|strong|"
+    "style|sub|summary|sup|svg|table|tbody|td|tfoot|th|thead|time|title|tr|tt|u|ul"
 )
-_TAG = re.compile(rf"</?(?:{_HTML_TAG_NAMES})(?:\s+[^<>=\s]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))*\s*/?>", re.IGNORECASE)
+# An attribute: name=value (quoted or not), or one of HTML's bare boolean names ("<td nowrap>",
+# "<input checked>"); any bare word would make "a<b og c>d" a tag «b» again.
+_BOOLEAN_ATTRIBUTES = "nowrap|checked|disabled|selected|hidden|open|required|readonly|multiple|noshade|compact|defer|async"
+_ATTRIBUTE = (r"""\s+(?:[^<>="'\s]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s<>]+)"""
+              rf"|(?:{_BOOLEAN_ATTRIBUTES})(?=[\s/>]))")
+_TAG = re.compile(rf"</?(?:{_HTML_TAG_NAMES})(?:{_ATTRIBUTE})*\s*/?>", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 # Markdown exports (pandoc) escape what would be markup: "1\. Godkendelse", "\- ikke en liste", "\*";
 # a backslash at the end of a line is a hard line break.

@@ -62,7 +62,10 @@ class SourceFile:
     def numbered_labels(self) -> dict[int, int]:
         """Page → the number its PDF page label gives, where the label is a number: after a
         front matter labelled "i"–"iii", PDF page 4 is labelled (and shown by a viewer as) "1"."""
-        return {page.number: int(page.label) for page in self.pages if page.label and page.label.isdigit()}
+        # ASCII digits, few: "²".isdigit() is true and int() refuses it; 5,000 digits too (a hostile
+        # label): either stopped the whole file.
+        return {page.number: int(page.label) for page in self.pages
+                if page.label and page.label.isascii() and page.label.isdecimal() and len(page.label) <= 6}
 
 
 @dataclass(frozen=True)

@@ -123,3 +123,15 @@ def test_page_labels_name_the_pages_a_viewer_shows_where_none_is_printed():
     assert [(p.item_number, p.page, p.printed_page(p.page)) for p in items] == [
         (1, 4, 1), (2, 5, 2), (3, 8, 5), (4, 10, 7), (5, 11, 8)]
     assert cited_pages(items[0]) == "s. 1; PDF-side 4"
+
+
+@pytest.mark.parametrize("label", ["²", "1" * 5000, "iv", ""])
+def test_a_page_label_that_is_no_plain_number_gives_no_printed_number_and_stops_nothing(label):
+    """«²».isdigit() is true and int() refuses it; a label of 5,000 digits too: either stopped the
+    whole file with «uventet fejl» (code review)."""
+    from pathlib import Path
+
+    from indexer.models import Page, SourceFile
+
+    source = SourceFile(Path("a.pdf"), "a.pdf", "", "pdf", (Page(1, "x", label), Page(2, "y", "7")))
+    assert source.numbered_labels == {2: 7}

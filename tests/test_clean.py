@@ -127,3 +127,14 @@ def test_angle_brackets_that_are_no_html_tag_stay_text():
     assert _clean_line('<span class="x">Beslutning</span><br/>') == "Beslutning"
     assert _clean_line("<P ALIGN=center>Godkendt.</P><o:p></o:p>") == "Godkendt."
     assert _clean_line("<img src=x onerror=alert(1)>Titel") == "Titel"
+
+
+def test_html_tags_with_bare_boolean_attributes_and_newer_elements_are_stripped():
+    """The tag list of the fix above left «<td nowrap>Godkendt.» and «<section>x</section>» in
+    the text, which the old pattern had stripped (code review)."""
+    from indexer.clean import _clean_line
+
+    assert _clean_line("<td nowrap>Godkendt.</td>") == "Godkendt."
+    assert _clean_line("<section><caption>Tabel 1</caption></section><footer>x</footer>") == "Tabel 1x"
+    assert _clean_line("<input type=checkbox checked> Enig") == "Enig"
+    assert _clean_line("Beløb a<b og c>d.") == "Beløb a<b og c>d."

@@ -278,7 +278,7 @@ def test_a_page_number_of_thousands_of_digits_is_a_danish_400_not_a_500(client, 
                 # The error names the parameter that was wrong, and that parameter's range.
                 highest = {"page": MAX_PAGE, "page_size": MAX_PAGE_SIZE}[name]
                 assert (body["code"], body["parameter"]) == (expected, name)
-                assert body["message"].endswith(f"skal være mellem 1 og {highest}.")
+                assert body["message"].endswith(f"skal være mellem 1 og {highest:,}.".replace(",", "."))
             else:
                 assert body["page"] == expected
 
