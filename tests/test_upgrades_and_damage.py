@@ -75,7 +75,8 @@ def test_a_damaged_index_is_said_to_be_so_and_a_full_build_recreates_it(tmp_path
     update_index([corpus], index_dir)
     (terms,) = index_dir.glob("MAIN_*.trm")
     terms.unlink()
-    damaged = f"Indekset i {index_dir} er beskadiget: {terms.name} mangler. Byg det forfra med «referatsog index --full"
+    damaged = (f"Indekset i {index_dir} er beskadiget: {terms.name} mangler eller kan ikke læses. "
+               "Byg det forfra med «referatsog index --full")
     searched = runner.invoke(main, ["search", "flygtninge", "--index-dir", str(index_dir)])
     assert searched.exit_code == 1 and damaged in searched.output and "uventet" not in searched.output
     updated = runner.invoke(main, ["index", str(corpus), "--index-dir", str(index_dir)])
@@ -157,7 +158,10 @@ def test_a_site_starting_while_another_process_builds_its_index_waits_for_it_ins
         raise IndexLocked("Indekset opdateres allerede af en anden proces.")
 
     monkeypatch.setattr("indexer.update.update_index", locked)
+    waited = []
+    monkeypatch.setattr(first_build, "_wait_for_other_writer", waited.append)
     first_build.build_index(tmp_path / "index", SEEDS, serving=True)
+    assert waited == [tmp_path / "index"]  # «being built» stays on until the other process is done
     assert "bygges af en anden proces; siden svarer med 503, til det er færdigt" in capsys.readouterr().out
     with pytest.raises(ServeError, match="anden proces"):  # not serving (one process): nothing to wait in
         first_build.build_index(tmp_path / "index", SEEDS, serving=False)
@@ -182,3 +186,53 @@ def test_source_links_follow_a_reindex_into_another_folder_without_a_restart(tmp
     with client.get(f"/source/{document}") as answer:
         assert answer.status_code == 200
         assert answer.data == (new / "naestved-integrationsraadet-referat-2017-02-23.md").read_bytes()
+
+
+@pytest.mark.parametrize("cut", ["._stored.col", ".trm"])
+def test_an_index_file_cut_short_is_damage_too_and_a_full_build_recovers(tmp_path, runner, cut):
+    """A copy that stopped half-way: «uventet fejl (OSError: Invalid argument)» on every search,
+    and --full failed too (code review)."""
+    from indexer.cli import main
+
+    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt",
+                                              "naestved-integrationsraadet-referat-2017-02-23.md"])
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    (damaged,) = index_dir.glob(f"MAIN_*{cut}")
+    damaged.write_bytes(damaged.read_bytes()[: damaged.stat().st_size // 2])
+    searched = runner.invoke(main, ["search", "flygtninge", "--index-dir", str(index_dir)])
+    assert searched.exit_code == 1 and "er beskadiget" in searched.output and "uventet" not in searched.output
+    rebuilt = runner.invoke(main, ["index", str(corpus), "--full", "--index-dir", str(index_dir)])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert runner.invoke(main, ["search", "flygtninge", "--index-dir", str(index_dir)]).exit_code == 0
+
+
+def test_waiting_for_another_writer_ends_when_its_lock_is_free(tmp_path):
+    import threading
+
+    from search.index_folder import storage_lock
+    from webui.first_build import _wait_for_other_writer
+
+    index_dir = tmp_path / "index"
+    index_dir.mkdir()
+    lock = storage_lock(index_dir)
+    assert lock.acquire(blocking=False)
+    done = threading.Event()
+    waiter = threading.Thread(target=lambda: (_wait_for_other_writer(index_dir, poll=0.05), done.set()))
+    waiter.start()
+    assert not done.wait(0.3)  # still held: still waiting
+    lock.release()
+    assert done.wait(5)
+    waiter.join()
+
+
+def test_a_damaged_index_tells_visitors_and_the_administrator_the_remedy(tmp_path):
+    from webui import create_app
+
+    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    (terms,) = index_dir.glob("MAIN_*.trm")
+    terms.unlink()
+    answer = create_app({"TESTING": True, "INDEX_DIR": str(index_dir)}).test_client().get("/api/search?q=x")
+    assert answer.status_code == 503 and "referatsog index --full" in answer.get_json()["message"]

@@ -17,7 +17,7 @@ from typing import Any
 from flask import Flask, Response, current_app, make_response, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from search.api import IndexLocked, IndexMissing, InvalidParameter
+from search.api import IndexDamaged, IndexLocked, IndexMissing, InvalidParameter
 
 from .state import request_search
 
@@ -204,6 +204,11 @@ def register_error_handlers(app: Flask) -> None:
         if str(error) not in logged:
             logged.add(str(error))
             current_app.logger.warning("%s", error)
+        if isinstance(error, IndexDamaged):  # a plain «referatsog index» refuses it: only --full rebuilds it
+            return error_response(PageError(
+                503, "index_missing",
+                "Søgeindekset er ikke klar: det er beskadiget. Prøv igen senere. "
+                "(Til administratoren: byg det forfra med «referatsog index --full».)"))
         return error_response(PageError(
             503, "index_missing",
             "Søgeindekset er ikke klar: det bliver bygget eller mangler. Prøv igen om lidt. "

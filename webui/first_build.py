@@ -134,6 +134,19 @@ def folders_to_build(index_dir: Path, corpus_dir: Path) -> list[Path]:
     return [corpus_dir]
 
 
+def _wait_for_other_writer(index_dir: Path, poll: float = 1.0) -> None:
+    """Return once no process holds the index's writer lock (the other build committed or
+    stopped); a Ctrl+C or SIGTERM ends the wait as it ends a build."""
+    import time
+
+    from search.index_folder import storage_lock
+
+    lock = storage_lock(index_dir)
+    while not lock.acquire(blocking=False):
+        time.sleep(poll)
+    lock.release()
+
+
 def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving: bool = False) -> None:
     """Build the index of `corpus_dir` in `index_dir`, saying so before and after (`serving`:
     while the site answers). Its failures are `ServeError`s; Ctrl+C is said and passed on."""
@@ -162,6 +175,7 @@ def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving
         # time): this site goes on answering 503 and serves the index once it is committed.
         print(f"Indekset i {printable(str(index_dir))} bygges af en anden proces; siden svarer med 503, "
               "til det er færdigt, og søger derefter i det.", flush=True)
+        _wait_for_other_writer(index_dir)  # meanwhile visitors read «being built», not «build it»
         return
     except VocabularyError as error:
         raise ServeError(str(error)) from None

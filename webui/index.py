@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from flask import Blueprint, Flask, Response, current_app
 
-from search.api import IndexMissing
+from search.api import IndexDamaged, IndexMissing
 
 if TYPE_CHECKING:
     from search import SearchIndex
@@ -82,7 +82,8 @@ def start_warming(app: Flask, interval: float = WARM_INTERVAL) -> threading.Even
                 reported = None
             except Exception as exc:  # noqa: BLE001 (no index yet, or a reindex in the way: try again)
                 message = f"Søgeindekset kunne ikke forberedes ({type(exc).__name__}: {exc}); prøver igen."
-                if message != reported and not isinstance(exc, IndexMissing):
+                # no index yet is said by the 503 itself; a damaged one is the administrator's to mend
+                if message != reported and (not isinstance(exc, IndexMissing) or isinstance(exc, IndexDamaged)):
                     logging.getLogger("referatsog").warning(message)
                 reported = message
             stop.wait(interval)
