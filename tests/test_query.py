@@ -1298,7 +1298,7 @@ def test_a_period_that_is_not_one_is_a_danish_error_naming_its_end(params, param
     assert "dato" in raised.value.message.lower() or "perioden" in raised.value.message.lower()
 
 
-@pytest.mark.parametrize("typed", ["0001-01-01", "9999-12-31", "1850-06-01"])
+@pytest.mark.parametrize("typed", ["0001-01-01", "9999-12-31", "1850-06-01", "01.01.1850", "1. januar 1850", "1850"])
 def test_a_real_date_outside_the_searchable_years_is_said_to_be_so_not_no_date(typed):
     from search import parse_request
 
