@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -174,6 +174,19 @@ def search_all(searcher, query: str, **options):
 
     options.setdefault("page_size", 100)
     return run_search(searcher, SearchRequest(query=query, **options))
+
+
+def index_copies(root: Path, files: Sequence[Path]) -> tuple[Path, Path]:
+    """`files` copied into `root/corpus` and indexed into `root/index`, none skipped: (corpus, index)."""
+    from indexer.update import update_index
+
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for path in files:
+        shutil.copy(path, corpus / path.name)
+    report = update_index([corpus], root / "index")
+    assert not report.skipped, report.skipped
+    return corpus, root / "index"
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 
 from indexer.pdftext import Box, edge_order
 from indexer.pipeline import read_document
-from tests.conftest import FIXTURES
+from conftest import FIXTURES
 
 PRINTED = FIXTURES / "browser_printed"
 TITLES = ["Godkendelse af dagsorden", "Boligplacering af flygtninge 2024", "Status på integrationsindsatsen",

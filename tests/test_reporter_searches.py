@@ -7,12 +7,9 @@ them over the seeds and the layout fixtures.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import FIXTURES, search_all
+from conftest import FIXTURES, index_copies, search_all
 
 FILES = [
     FIXTURES / "unseen_layouts_4" / "vejle_teknik_og_miljoeudvalget_2024-03-05.txt",
@@ -28,17 +25,10 @@ FILES = [
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    from indexer.update import update_index
     from search.index_folder import open_current
 
-    folder = tmp_path_factory.mktemp("reporter")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for path in FILES:
-        shutil.copyfile(path, corpus / path.name)
-    report = update_index([corpus], folder / "index")
-    assert not report.skipped, report.skipped
-    with open_current(folder / "index").searcher() as s:
+    _corpus, index_dir = index_copies(tmp_path_factory.mktemp("reporter"), FILES)
+    with open_current(index_dir).searcher() as s:
         yield s
 
 

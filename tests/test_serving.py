@@ -258,6 +258,19 @@ def _exchange(port: int, raw: bytes) -> bytes:
     return b"".join(chunks)
 
 
+def _wait_until_healthy(base: str, process: subprocess.Popen, log: Path, seconds: float = 60) -> None:
+    """Until `/healthz` answers 200 (the server started with `process`, writing `log`)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=5) as answer:
+                assert answer.status == 200
+                return
+        except OSError:
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+
+
 def test_serve_behind_a_proxy_logs_resists_slow_clients_and_stops_on_sigterm(seed_index_dir, tmp_path):
     """One process (as in a container): X-Forwarded-* reach the app through waitress when a proxy
     is trusted, each request is one log line, 150 stalled connections and a large body on a GET
@@ -272,15 +285,7 @@ def test_serve_behind_a_proxy_logs_resists_slow_clients_and_stops_on_sigterm(see
     base = f"http://127.0.0.1:{port}"
     stalled: list[socket.socket] = []
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=5) as answer:
-                    assert answer.status == 200
-                    break
-            except OSError:
-                assert process.poll() is None and time.monotonic() < deadline, log.read_text()
-                time.sleep(0.2)
+        _wait_until_healthy(base, process, log)
 
         request = urllib.request.Request(base + "/api/search?q=flygtninge", headers=PROXY_HEADERS)
         with urllib.request.urlopen(request, timeout=10) as answer:
@@ -366,14 +371,7 @@ def test_idle_connections_do_not_keep_two_workers_from_taking_new_ones(seed_inde
     base = f"http://127.0.0.1:{port}"
     idle: list[socket.socket] = []
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=5):
-                    break
-            except OSError:
-                assert process.poll() is None and time.monotonic() < deadline, log.read_text()
-                time.sleep(0.2)
+        _wait_until_healthy(base, process, log)
         for n in range(60):
             sock = socket.create_connection(("127.0.0.1", port), timeout=5)
             if n % 2:

@@ -14,12 +14,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, PDFS, words
+from conftest import FIXTURES, PDFS, index_copies, words
 from conftest import answered_soup as soup
 
 STYLE = Path(__file__).resolve().parent.parent / "webui" / "static" / "style.css"
@@ -33,17 +32,10 @@ CUT_FILES = (FIXTURES / "unseen_layouts" / "granhoej_teknik_og_miljoeudvalget_20
 def today(tmp_path_factory):
     """Granhøj (items 3a, 4.1), Kirkeby (items I–IV), the PDF printing «Side 2» on its page 3 and
     a PDF whose pages print their own numbers, indexed."""
-    from indexer.update import update_index
     from webui import create_app
 
-    root = tmp_path_factory.mktemp("today")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for path in CUT_FILES:
-        shutil.copy(path, corpus / path.name)
-    report = update_index([corpus], root / "index")
-    assert not report.skipped, report.skipped
-    return create_app({"TESTING": True, "INDEX_DIR": str(root / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    corpus, index_dir = index_copies(tmp_path_factory.mktemp("today"), CUT_FILES)
+    return create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)}).test_client()
 
 
 def items(client, source: str) -> list[dict]:
