@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
@@ -20,6 +19,7 @@ from indexer import conventions as cv
 from indexer.dates import DANISH_MONTH_PATTERN
 from indexer.htmltext import item_columns, item_lines
 from indexer.models import Line, Page, SourceFile
+from indexer.normalise import compatibility_form
 from indexer.pages import RunningChrome, find_running_chrome, strip_running_chrome
 from search.danish import fold, stem
 
@@ -152,7 +152,7 @@ def running_chrome(source: SourceFile) -> RunningChrome:
 
 
 def _normalised(source: SourceFile) -> tuple[Page, ...]:
-    return tuple(Page(p.number, unicodedata.normalize("NFKC", p.text), p.label) for p in source.pages)
+    return tuple(Page(p.number, compatibility_form(p.text), p.label) for p in source.pages)
 
 
 def _text_of(pages: Sequence[Page]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import PreformattedString
@@ -18,16 +19,47 @@ from indexer import conventions as cv
 
 # Page chrome: never part of the minutes. `nav` covers menus and breadcrumbs; `header` and
 # `footer` count only at page level (inside an article they hold the article's own title/notes).
+# A <button> is chrome unless it is an accordion's toggle (`_is_toggle`).
 _DROP_TAGS = frozenset(
-    "head title script style noscript template iframe object embed svg canvas button select option input textarea nav".split()
+    "head title script style noscript template iframe object embed svg canvas select option input textarea nav".split()
 )
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _CHROME_NAMES = re.compile(r"breadcrumb|skip-?link|cookie", re.I)
+# Chrome by a whole class token or id (never a substring: "menu" is chrome, "referat-menupunkt" is
+# not): site footers built of <div>s ("footer", "site-footer", Netpublicator's "np-footer", but not
+# a content component's "card-footer"), the cookieconsent library's banner ("cc-window"), menus
+# ("topmenu", "main-menu", "leftMenu"), share and feedback widgets, print links and the page's
+# "Senest opdateret" line (a date of the web page, not of the meeting).
+_CHROME_TOKEN = re.compile(
+    r"(?i)(?:(?!(?:card|panel|modal|table|item|article|post|entry|accordion|box|has|with|no)[-_])[a-z]+[-_]?)?footer"
+    r"(?:[-_][a-z]+)*"
+    r"|cc-(?:window|banner|revoke|grower)"
+    r"|(?:top|main|mega|site|left|right|side|sub|service|primary|secondary|global|mobile)?[-_]?menu(?:[-_]?(?:wrapper|container|bar|list|items?))?"
+    r"|(?:social|some)?[-_]?(?:share|sharing)(?:[-_](?:buttons?|links?|bar|box|tools|widget))?"
+    r"|(?:page|site)?[-_]?feedback(?:[-_](?:form|box|widget|wrapper))?"
+    r"|print[-_]?(?:links?|version|button)|(?:last|page)[-_]?(?:updated|modified)")
+# Text only a screen reader reads ("(åbner i nyt vindue)"): not what the page shows, unless it is
+# a label the page shows by other means (an icon before "23/1021" read as "Sagsnr.:").
+_SCREEN_READER_ONLY = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                                 "element-invisible", "hidden-visually"})
+# A widget that asks the reader about the page: "Fandt du det, du søgte?", "Var siden nyttig?"
+_FEEDBACK_TEXT = re.compile(r"(?i)^\s*(?:fandt du (?:det|hvad),? du (?:søgte|ledte efter)"
+                            r"|var (?:denne side|siden|indholdet) (?:nyttig|brugbar|hjælpsom))")
 _SECTIONING = frozenset({"article", "aside", "main", "nav", "section"})
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+# Hidden until opened: an accordion's or a tab's panel holds the minutes (an item's text under its
+# heading), shown by a click, so it is read though hidden (`hidden`, `aria-hidden`, `display:none`).
+_PANEL_TOKENS = frozenset({"collapse", "accordion-collapse", "accordion-body", "accordion-content",
+                           "accordion-panel", "panel-collapse", "panel-body", "tab-pane", "tabpanel"})
+_PANEL_ROLES = frozenset({"tabpanel", "region"})
+# What marks a panel some element's `aria-controls` opens (`_mark_panels`).
+_CONTROLLED = "data-referatsog-controlled"
+_ARIA_CONTROLS = re.compile(r"(?i)aria-controls")
+# An accordion's toggle is a <button> holding the item's heading; other buttons ("Ok", "Ja", "Søg") are chrome.
+_TOGGLE_TOKENS = re.compile(r"(?i)accordion|collaps|panel|expand")
 # Blocks that start a new line, and those that also stand apart by a blank line (like a browser's margins).
 _BLOCK = frozenset(
-    "address article aside body caption center details dialog div dl fieldset figcaption figure footer form "
+    "address article aside body button caption center details dialog div dl fieldset figcaption figure footer form "
     "h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu ol p pre section summary table tbody tfoot "
     "thead tr ul".split()
 )
@@ -56,22 +88,58 @@ def read_page(markup: str) -> HtmlPage:
     pairs share a line; a table of agenda items (one row per item, under a header row naming
     the item number and title columns) becomes item headings, field lines and sections
     (`_read_item_tables`). Only `<main>` is read when the page has one: by definition everything
-    outside it repeats across the site. Scripts, styles, menus, breadcrumbs, cookie banners,
-    hidden elements and page-level header/footer are dropped, except the page's title block
-    when the text read has no `<h1>` of its own (`_page_heading`): its first lines.
+    outside it repeats across the site; unless it holds only the page's hero, and the items stand
+    after it (`_has_item_heading`). Scripts, styles, menus, breadcrumbs, cookie banners, share and
+    feedback widgets, sidebars, buttons, hidden elements and page-level header/footer are dropped
+    (`_is_chrome`), except the page's title block when the text read has no `<h1>` of its own
+    (`_page_heading`): its first lines. An accordion's or a tab's panel is read though hidden,
+    and its toggle button's text (the item's heading) as a line of its own.
     """
     with warnings.catch_warnings():  # bs4 warns about input shapes, not about anything we can fix
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(markup, "html.parser")
     title = " ".join(soup.title.get_text().split()) if soup.title else ""
+    if _ARIA_CONTROLS.search(markup):  # (no walk of the tree for the many pages without toggles)
+        _mark_panels(soup)
     main = soup.find("main") or soup.find(attrs={"role": "main"})
-    start = main if main is not None and main.get_text(strip=True) else (soup.body or soup)
+    whole = soup.body or soup
+    start = main if main is not None and main.get_text(strip=True) else whole
     _read_item_tables(soup, start)
     read = _walk(start)
     text = read.result()
+    if start is not whole and not _has_item_heading(text):
+        # A <main> that holds only the page's hero (its title and date) while the items stand in a
+        # <div> after it: the minutes are outside <main>, so the whole page is read.
+        _read_item_tables(soup, whole)
+        page = _walk(whole)
+        page_text = page.result()
+        if _has_item_heading(page_text) or len(text) < _HERO_CHARS and len(page_text) > _FAR_MORE * len(text):
+            start, read, text = whole, page, page_text
     heading = "" if read.h1 else _page_heading(soup, start, title, text)
     return HtmlPage(title, f"{heading}\n\n{text}" if heading else text)
+
+
+# A <main> of fewer characters is a hero at most; one whose page has that many times more text
+# outside it does not hold the minutes.
+_HERO_CHARS = 300
+_FAR_MORE = 5
+_ITEM_HEADINGS = (cv.NUMBERED_HEADING, cv.PUNKT_HEADING, cv.PKT_LINE)
+
+
+def _has_item_heading(text: str) -> bool:
+    """Whether `text` has a line that reads as an agenda item's heading ("1. Godkendelse af dagsorden")."""
+    return any(pattern.match(line) for line in text.split("\n") for pattern in _ITEM_HEADINGS)
+
+
+def _mark_panels(soup: BeautifulSoup) -> None:
+    """Mark the elements some toggle's `aria-controls` names: panels, read though hidden (`_is_panel`)."""
+    ids = {name for toggle in soup.find_all(attrs={"aria-controls": True})
+           for name in str(toggle["aria-controls"]).split()}
+    if ids:  # (`find_all(id=list)` compares each element with each id: slow on a long agenda)
+        for panel in soup.find_all(id=True):
+            if panel["id"] in ids:
+                panel[_CONTROLLED] = ""
 
 
 def _page_heading(soup: BeautifulSoup, start: Tag, title: str, text: str) -> str:
@@ -131,17 +199,62 @@ def _is_chrome(tag: Tag, banner: bool = False) -> bool:
     """Whether `tag` is page chrome. With `banner`, where the title block may stand: the
     page-level header (`role="banner"`) is not chrome."""
     name = tag.name
-    if name in _DROP_TAGS or tag.has_attr("hidden") or tag.get("aria-hidden") == "true":
+    if name in _DROP_TAGS:
         return True
-    role = tag.get("role")
-    if role in _CHROME_ROLES and not (banner and role == "banner") or _HIDDEN_STYLE.search(tag.get("style") or ""):
+    attrs = tag.attrs
+    classes: list[str] = []
+    role = None
+    if attrs:  # most elements of a page have none: the checks by attribute are skipped
+        classes = attrs.get("class") or []
+        if isinstance(classes, str):  # a class attribute bs4 did not split (a tag made by hand)
+            classes = classes.split()
+        role = attrs.get("role")
+        if ("hidden" in attrs or attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrs.get("style") or "")) \
+                and not _is_panel(tag, classes, role):
+            return True
+        if role in _CHROME_ROLES and not (banner and role == "banner"):
+            return True
+        if _chrome_names(tuple(classes), attrs.get("id") or "", attrs.get("aria-label") or ""):
+            return True
+        if _SCREEN_READER_ONLY.intersection(classes):
+            text = " ".join(tag.get_text(" ").split())
+            return not (cv.field_line(text) or cv.label_of(text.rstrip(":").strip()))
+    if name == "button":
+        return banner or not _is_toggle(tag, classes)
+    if name in _FEEDBACK_TAGS and _FEEDBACK_TEXT.match(
+            next((str(c) for c in tag.contents if type(c) is NavigableString and c.strip()), "")):
         return True
-    names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
-    if _CHROME_NAMES.search(names):
-        return True
+    if name == "aside" or role == "complementary":  # a sidebar, unless an article's or item's own (a fact box)
+        return tag.find_parent(("article", "section")) is None
     if banner and name == "header":
         return False
     return name in ("header", "footer") and tag.find_parent(_SECTIONING) is None
+
+
+_FEEDBACK_TAGS = frozenset("div p form section span".split())
+
+
+@lru_cache(maxsize=4096)
+def _chrome_names(classes: tuple[str, ...], ident: str, label: str) -> bool:
+    """Whether an element's classes, id or `aria-label` name chrome (a site repeats a few names
+    on every element: each is looked at once)."""
+    return bool(_CHROME_NAMES.search(" ".join((*classes, ident, label)))) or any(
+        _CHROME_TOKEN.fullmatch(token) for token in (*classes, ident) if token)
+
+
+def _is_panel(tag: Tag, classes: list[str], role: str | None) -> bool:
+    """Whether a hidden `tag` is an accordion's or a tab's panel (read though hidden)."""
+    return (role in _PANEL_ROLES or tag.has_attr(_CONTROLLED)
+            or any(token.casefold() in _PANEL_TOKENS for token in classes))
+
+
+def _is_toggle(tag: Tag, classes: list[str]) -> bool:
+    """Whether a <button> opens an accordion's or a tab's panel: its text is the item's heading.
+    A menu's or a search's toggle ("Menu", aria-haspopup) is none."""
+    if tag.has_attr("aria-haspopup") or any(re.search(r"(?i)menu|nav|search|søg", token) for token in classes):
+        return False
+    return (tag.has_attr("aria-expanded") or tag.has_attr("aria-controls")
+            or any(_TOGGLE_TOKENS.search(token) for token in classes))
 
 
 def _render(start: Tag, banner: bool = False) -> str:
@@ -333,6 +446,7 @@ class _Lines:
         self.cell = 0  # inside a table cell: blocks are inline, so a row stays one line
         self.row_cells = 0
         self.h1 = False  # a main heading was read: the page's title is in the text
+        self.bullet = False  # the line being read opens with a list item's "- "
 
     def text(self, text: str) -> None:
         text = text.replace("\u00ad", "").replace("\u200b", "").replace("\xa0", " ")  # soft hyphen, zero-width and no-break space
@@ -366,6 +480,7 @@ class _Lines:
             number = self.lists[-1] if self.lists else None
             if number is None:
                 self.parts.append("- ")
+                self.bullet = True
             else:
                 self.lists[-1] = number + 1
                 self.parts.append(f"{number + 1}. ")
@@ -412,6 +527,12 @@ class _Lines:
         self.parts = []
         if not self.pre:
             line = "\t".join(re.sub(" {2,}", " ", cell).strip() for cell in line.split("\t")).strip()
+        if self.bullet:
+            # A case's facts as a list ("<li>Sagsnr.: 25/3318</li>") are field lines, as printed
+            # elsewhere; behind a bullet segmentation read them as text.
+            self.bullet = False
+            if line.startswith("- ") and cv.field_line(line[2:]):
+                line = line[2:]
         if line or keep_empty:
             self.lines.append(line.rstrip())
 

@@ -330,9 +330,12 @@ def _is_prose(text: str) -> bool:
 
 
 # Dates a head gives for something other than the meeting: when the papers were sent out or
-# published, approved or signed, and the next meeting.
+# published, approved or signed, printed or generated ("Udskrevet: 19-02-2020" above "Referat -
+# 18. februar 2020" on a page printed from the minutes system; but "Udskrift af forhandlingsprotokollen
+# fra mødet den …" is the minutes' own title), and the next meeting.
 _OTHER_DATE = re.compile(
-    r"(?i)\b(?:udsendt|udsendelse|offentliggjort|publiceret|opdateret|godkendt|underskrevet|frist|næste\s+møde)")
+    r"(?i)\b(?:udsendt|udsendelse|offentliggjort|publiceret|opdateret|godkendt|underskrevet|frist|næste\s+møde"
+    r"|udskrevet|udskriftsdato|udskrift(?:et)?\s*(?::|den\b|d\.|\d)|printet|printdato|genereret|dannet\s+(?:den|d\.))")
 
 
 def meeting_date(head: Sequence[str], fields: dict[str, str], items: Sequence[Item]) -> str | None:
@@ -342,6 +345,8 @@ def meeting_date(head: Sequence[str], fields: dict[str, str], items: Sequence[It
 
     >>> meeting_date(["Byrådet", "Udsendt den 26. april 2022", "Mødet holdes tirsdag den 3. maj 2022"], {}, [])
     '2022-05-03'
+    >>> meeting_date(["Østby Kommune\tUdskrevet: 19-02-2020", "Teknik- og Miljøudvalget Referat - 18. februar 2020"], {}, [])
+    '2020-02-18'
     """
     lines = [t for t in head if not _OTHER_DATE.search(t)]
     labelled = [fields.get("date", "")] + [t for t in head if _DATE_LABEL.match(t)]

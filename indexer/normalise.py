@@ -28,7 +28,31 @@ def normalise(text: str, form: str) -> str:
     text = _OTHER_BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     if "\f" in text:
         text = _FORM_FEED_IN_LINE.sub(" ", text)
-    return unicodedata.normalize(form, _CONTROL.sub("", text)).translate(_HYPHENS)
+    text = _CONTROL.sub("", text)
+    return (compatibility_form(text) if form == "NFKC" else unicodedata.normalize(form, text)).translate(_HYPHENS)
+
+
+# Vulgar fractions: NFKC spells "½" as "1⁄2" (with a fraction slash), so "12½ m" became "121⁄2 m",
+# another number, found neither as written nor as "12,5". They are kept as printed.
+_FRACTIONS = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")
+
+
+def compatibility_form(text: str) -> str:
+    """`text` in NFKC (ligatures and full-width letters as plain letters), its vulgar fractions as printed.
+
+    >>> compatibility_form("12\u00bd m \ufb02ygtninge \uff11"), compatibility_form("\u00bc-\u215b")
+    ('12½ m flygtninge 1', '¼-⅛')
+    """
+    if not _FRACTIONS.search(text):
+        return unicodedata.normalize("NFKC", text)
+    # Each fraction is its own NFC and NFKC starting point (none composes with what is around it),
+    # so the text between them can be normalised apart.
+    pieces = _FRACTIONS.split(text)
+    fractions = _FRACTIONS.findall(text)
+    out = [unicodedata.normalize("NFKC", pieces[0])]
+    for fraction, piece in zip(fractions, pieces[1:]):
+        out += [fraction, unicodedata.normalize("NFKC", piece)]
+    return "".join(out)
 
 
 # Unicode's hyphen and Word's non-breaking hyphen (Ctrl+Shift+-) are the hyphen: in a case
