@@ -51,7 +51,7 @@ READING_VERSION = 8  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page'
 # («-forældre»: words that merely contain a keyword), the item-gap note and «Kapitel» after 7's bump; PDF lines
 # at the page edges read first/last, headers on alternate pages, bare numbers inside a page kept, a field
 # value under its label, «Godkendt. Fraværende: X» as the item's attendance; a decision's attendance
-# note searched as part of it (Kun beslutninger)
+# note searched as part of it (Kun beslutninger); HTML accordions, div chrome, list field lines, fractions
 
 
 def read_document(path: Path, root: Path) -> Document:
