@@ -176,6 +176,14 @@ def search_all(searcher, query: str, **options):
     return run_search(searcher, SearchRequest(query=query, **options))
 
 
+def read_fixture(folder: Path, name: str):
+    """The document a fixture file `name` in `folder` yields, named from that folder as `index`
+    names it (a test module binds its folder: `read = partial(read_fixture, FOLDER)`)."""
+    from indexer.pipeline import read_document
+
+    return read_document(folder / name, folder)
+
+
 def index_copies(root: Path, files: Sequence[Path]) -> tuple[Path, Path]:
     """`files` copied into `root/corpus` and indexed into `root/index`, none skipped: (corpus, index)."""
     from indexer.update import update_index

@@ -10,13 +10,14 @@ number, and a page whose <main> holds only its hero read without its items.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, read_fixture
 from indexer.htmltext import read_page
 from indexer.meeting import meeting_date
 from indexer.normalise import compatibility_form, normalise
-from indexer.pipeline import read_document
 
 HTML = FIXTURES / "html_minutes"
 ACCORDION = "accordion-hidden-panels-div-chrome-referat-2023-03-08.html"
@@ -30,8 +31,7 @@ UMBRACO = "umbraco-share-aside-list-fields-referat-2025-05-06.html"
 WORD = "word-hidden-note-referat-2022-04-12.htm"
 
 
-def read(name: str):
-    return read_document(HTML / name, HTML)
+read = partial(read_fixture, HTML)
 
 
 def items(name: str) -> list[tuple[int | None, str, str | None, str | None]]:

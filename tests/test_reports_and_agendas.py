@@ -13,11 +13,13 @@ processor numbers them («1 Indledning») or headed «Kapitel 2.»; «Handicapr�
 
 from __future__ import annotations
 
+from functools import partial
+
 import json
 
 import pytest
 
-from conftest import FIXTURES, run
+from conftest import FIXTURES, read_fixture, run
 from indexer.pipeline import read_document
 
 FOLDER = FIXTURES / "reports_and_agendas"
@@ -29,8 +31,7 @@ HOLBAEK = "holbaek-handicapraadet-aarsberetning-2023.txt"
 GULDBORGSUND = "guldborgsund-aeldreraadet-aarsberetning-2023.txt"
 
 
-def read(name: str):
-    return read_document(FOLDER / name, FOLDER)
+read = partial(read_fixture, FOLDER)
 
 
 def outline(name: str) -> list[tuple]:

@@ -10,12 +10,14 @@ items lost to a heading in no known form are not lost silently.
 
 from __future__ import annotations
 
+from functools import partial
+
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, LAYOUTS, SEEDS, assert_item_fields, load_expected, norm
+from conftest import FIXTURES, LAYOUTS, SEEDS, assert_item_fields, load_expected, norm, read_fixture
 from indexer import conventions as cv
 from indexer.citation import citation
 from indexer.clean import clean
@@ -35,8 +37,7 @@ HTML = "fjordlund_integrationsraad_2025-02-10.html"
 DOCUMENT_FIELDS = ("doc_type", "municipality", "council", "meeting_date", "year", "absent")
 
 
-def read(name: str):
-    return read_document(UNSEEN / name, UNSEEN)
+read = partial(read_fixture, UNSEEN)
 
 
 def rewritten(tmp_path: Path, name: str, change, new_name: str | None = None):

@@ -14,12 +14,14 @@ this file checks the council only.
 
 from __future__ import annotations
 
+from functools import partial
+
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, assert_item_fields, load_expected, norm
+from conftest import FIXTURES, assert_item_fields, load_expected, norm, read_fixture
 from indexer import conventions as cv
 from indexer.citation import citation
 from indexer.pipeline import read_document
@@ -41,8 +43,7 @@ KIRKEBY = "kirkeby_aeldreraadet_2024-10-08.txt"
 MERGED_NOTE = "et punkts tekst ser ud til at rumme starten på et andet punkt"
 
 
-def read(name: str):
-    return read_document(UNSEEN / name, UNSEEN)
+read = partial(read_fixture, UNSEEN)
 
 
 def rewritten(tmp_path: Path, name: str, change, new_name: str | None = None):

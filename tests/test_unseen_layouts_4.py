@@ -13,11 +13,13 @@ decisions.
 
 from __future__ import annotations
 
+from functools import partial
+
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, assert_item_fields, load_expected, run, norm
+from conftest import FIXTURES, assert_item_fields, load_expected, norm, read_fixture, run
 from indexer import conventions as cv
 from indexer.citation import citation
 from indexer.pipeline import read_document
@@ -34,8 +36,7 @@ KOEBENHAVN = "koebenhavn_kultur_og_fritidsudvalget_2023-05-04.md"
 ODENSE = "odense_by_og_kulturudvalget_2022-11-15.txt"
 
 
-def read(name: str):
-    return read_document(UNSEEN / name, UNSEEN)
+read = partial(read_fixture, UNSEEN)
 
 
 def rewritten(tmp_path: Path, name: str, change):
