@@ -81,6 +81,8 @@ class Compiled:
     # Whether a word was not searched as typed but as its parts (a compound no text has): its
     # hits are a guess, labelled approximate as spelling corrections are (`search.query`).
     approximate: bool = False
+    # The words so searched, as typed.
+    split: tuple[str, ...] = ()
 
     @property
     def terms(self) -> frozenset[str]:
@@ -165,7 +167,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
         ranked_all = Or([ranked_all, nearby])
     return Compiled(ranked_all, _all(matching), tuple(negative), frozenset(highlight), tuple(dict.fromkeys(notices)),
                     ranked=bool(text_fields), in_decision=text_fields == {"decision"}, phrases=frozenset(phrases),
-                    approximate=bool(split))
+                    approximate=bool(split), split=tuple(split))
 
 
 def _words_together(parsed: ParsedQuery, analyzer: Analyzer, decisions_only: bool, searcher: Searcher) -> Query | None:

@@ -27,7 +27,7 @@ import heapq
 import json
 import re
 from array import array
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -449,10 +449,33 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
                 compiled = replace(compiled, notices=(*compiled.notices, partial.NOT_ALL))
         if not matched and unquoted:  # not a silent zero
             compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted)))
+    if not matched and suggestion is None and compiled.scored is not None and (
+            parted := _part_of_word(searcher, parsed, request.query, "decision" if request.decisions_only else "body",
+                                    compiled.split)):
+        suggestion, said = parted  # the last resort: a part of a word no text holds, offered to follow
+        compiled = replace(compiled, notices=(*compiled.notices, said))
     if not matched and (unfound := _unfound_values(parsed, searcher, snapshot, request.decisions_only)):
         compiled = replace(compiled, notices=(*compiled.notices, *unfound))  # not a silent zero either
 
     return _Matched(compiled, matched, suggestion, approximate, lacking, loose)
+
+
+def _part_of_word(searcher: Searcher, parsed: ParsedQuery, query: str, field: str, split: Sequence[str]
+                  ) -> tuple[str, str] | None:
+    """For a search that found nothing and offered nothing: the query with each word that no text
+    holds, even inside longer words, replaced by the part of it that texts do hold
+    (`suggest.word_part`), and the notice saying so; None when no word has such a part. Only
+    words the user typed as words (not fielded, excluded, quoted or truncated)."""
+    said = []
+    for clause in (clause for group in parsed.groups for clause in group):
+        if clause.field is not None or clause.negated or clause.phrase or clause.prefix or clause.boost < 1:
+            continue
+        part = suggest.word_part(searcher, clause.text, field)
+        typed = re.search(rf"(?<!\w){re.escape(clause.text)}(?!\w)", query) if part else None
+        if part and typed:
+            query = query[:typed.start()] + part + query[typed.end():]
+            said.append(suggest.part_notice(clause.text, part, split=clause.text in split))
+    return (query, " ".join(said)) if said else None
 
 
 def _unfound_values(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, decisions_only: bool) -> tuple[str, ...]:

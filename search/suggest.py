@@ -698,3 +698,52 @@ def notice(corrections: tuple[Correction, ...]) -> str:
 
 def _listed(words: list[str]) -> str:
     return ", ".join(f"«{word}»" for word in words)
+
+
+MIN_WHOLE = 8  # letters of a word looked into for a part the texts hold (as `decompound.MIN_COMPOUND`)
+
+
+def word_part(searcher: Searcher, word: str, field: str = "body") -> str | None:
+    """The longest end, else the longest beginning, of a `word` no passage holds, even inside
+    longer words, that passages hold as a word of its own: "vindmølleplacering" → «placering»,
+    "skolelukning" → «skole»; spelt as typed, lower case. None when there is none, or the word
+    is short, or not letters only.
+
+    For the last answer to a search that found nothing and offered nothing: the lexicon splits
+    a compound only into parts it knows, so "skolelukning" (its «lukning» is in no text) was a
+    bare zero, though «skole» is in several items. Danish compounds are right-headed (a
+    "vindmølleplacering" is a "placering"), so an end is preferred; a suffix that is no word of
+    its own ("tion", "ning") or a small word is not offered (`Lexicon.may_be_part`)."""
+    lower = word.lower()
+    if len(lower) < MIN_WHOLE or not lower.isalpha() or not _missing(searcher, word, field):
+        return None
+    lexicon = compound_lexicon(searcher.schema)
+    ends = [lower[cut:] for cut in range(MIN_HEAD, len(lower) - MIN_TAIL + 1)]  # longest first
+    beginnings = [lower[:cut] for cut in range(len(lower) - MIN_TAIL, MIN_TAIL - 1, -1)]
+    for part in (*ends, *beginnings):
+        if not lexicon.may_be_part(danish.fold(part)):
+            continue
+        terms = analyze(_ANALYZER, part)
+        if len(terms) == 1 and searcher.doc_frequency(field, terms[0]):
+            # a beginning with its linking "s" ("biblioteks" of "bibliotekslukning") as the word
+            bare = part[:-1] if part.endswith("s") and not lower.endswith(part) else ""
+            if bare and lexicon.may_be_part(danish.fold(bare)) and (
+                    len(terms := analyze(_ANALYZER, bare)) == 1 and searcher.doc_frequency(field, terms[0])):
+                return bare
+            return part
+    return None
+
+
+def part_notice(word: str, part: str, split: bool = False) -> str:
+    """What a search that found nothing says of `word` when `part` of it is in the texts
+    (`word_part`); shorter when the search already said it searched the word's parts (`split`).
+
+    >>> part_notice("skolelukning", "skole")
+    '«skolelukning» står ikke i teksterne, heller ikke som del af længere ord; ordets første del, «skole», gør.'
+    >>> part_notice("ældreboliger", "boliger", split=True)
+    'Intet punkt har dem begge; ordets sidste del, «boliger», står i nogle.'
+    """
+    where = "sidste" if word.lower().endswith(part) else "første"
+    if split:
+        return f"Intet punkt har dem begge; ordets {where} del, «{part}», står i nogle."
+    return f"«{word}» står ikke i teksterne, heller ikke som del af længere ord; ordets {where} del, «{part}», gør."
