@@ -226,6 +226,23 @@ def test_the_access_log_has_one_combined_format_line_per_request(app, caplog):
     assert '"GET /findes-ikke HTTP/1.1" 404 ' in lines[1]
 
 
+def test_a_status_check_leaves_a_line_only_when_it_fails(app, tmp_path, caplog):
+    # a load balancer polls every few seconds: thousands of identical lines hid the searches
+    from webui import create_app
+    from webui.serve import AccessLog
+
+    logger = logging.getLogger("tests.access")
+    healthy = Client(AccessLog(app, logger))
+    missing = Client(AccessLog(create_app({"INDEX_DIR": str(tmp_path / "ingen")}), logger))
+    with caplog.at_level(logging.INFO, logger="tests.access"):
+        assert healthy.get("/healthz").status_code == 200 and healthy.get("/api/status").status_code == 200
+        assert missing.get("/healthz").status_code == 503
+        assert healthy.get("/healthz/").status_code == 301  # not the check itself: logged
+    lines = [r.getMessage() for r in caplog.records if r.name == "tests.access"]
+    assert len(lines) == 2, lines
+    assert '"GET /healthz HTTP/1.1" 503 ' in lines[0] and '"GET /healthz/ HTTP/1.1" 301 ' in lines[1]
+
+
 def test_a_500_is_a_danish_page_for_users_and_a_traceback_for_the_admin(app, monkeypatch, caplog):
     import webui.search_views
 

@@ -3,9 +3,12 @@ write it) plus the milliseconds the app took, on the `referatsog.access` logger:
 
 10.0.0.7 - - [03/Dec/2026:11:09:56 +0000] "GET /?q=bolig HTTP/1.1" 200 18631 "-" "curl/8.5" 12ms
 
-`AccessLog` writes the line of every request the app answers; `log_refusal` the line of one
-that waitress refuses before the app sees it (`webui.refusals`: a body or headers too large,
-a malformed request), so that those, too, leave their line.
+`AccessLog` writes the line of every request the app answers, except a status check
+(`/healthz`, `/api/status`) answered 200: a load balancer polling every few seconds filled
+the log with thousands of identical lines a day that hid the searches; a check answered
+otherwise (503 while no index is built) keeps its line. `log_refusal` writes the line of a
+request that waitress refuses before the app sees it (`webui.refusals`: a body or headers
+too large, a malformed request), so that those, too, leave their line.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 ACCESS_LOGGER = "referatsog.access"
+QUIET_PATHS = ("/healthz", "/api/status")  # answered 200, no line (as `webui.index.STATUS_PATHS`)
 REFUSED_TARGET = 1000  # characters of a refused request's target kept in its line (a 431's is 256 KB)
 
 
@@ -46,6 +50,8 @@ class AccessLog:
             self._log(environ, seen, time.perf_counter() - started)
 
     def _log(self, environ: dict[str, Any], seen: dict[str, Any], seconds: float) -> None:
+        if seen["status"] == "200" and environ.get("PATH_INFO", "") in QUIET_PATHS:
+            return
         path = (environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")).encode("latin-1", "replace")
         query = environ.get("QUERY_STRING")
         _line(self.logger, environ.get("REMOTE_ADDR") or "-", environ.get("REQUEST_METHOD", "-"),
