@@ -137,6 +137,15 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
         # `næstforkvinde` finds «næstforperson», not a guess from «næst» and «forkvinde».
         answered = any(c.boost != 1.0 and _in_texts(c, searcher, analyzer) for c in group)
         for clause in group:
+            if clause.field == "year" and (years := year_range(clause.text)):
+                # `år:2015-2019`, `år:2015..2019` (and Lucene's `år:[2015 TO 2019]`, so read by the
+                # parser): the items of each year, as `år:2015 ELLER år:2016 …` would find them
+                q = _any([FACETS_BY_NAME["year"].user_query(searcher.reader(), str(year)) for year in years])
+                if clause.negated:
+                    negative.append(q)
+                else:
+                    alternatives.append((q, q))
+                continue
             if clause.field == "year" and not is_year(clause.text):
                 notices.append(f"«{clause.text}» er ikke et årstal og blev ignoreret.")
                 continue
@@ -499,18 +508,8 @@ def _prefix_query(
     `MAX_PREFIX_TERMS` of them, the most frequent, with a notice when more were left out."""
     typed = clause.text.rstrip("*")
     prefix = danish.fold(typed)
-    fieldobj = searcher.schema[match_field]
-    found: list[tuple[int, str]] = []
-    capped = False
-    for k, (term, info) in enumerate(searcher.reader().iter_prefix(match_field, prefix)):
-        if k == PREFIX_SCAN:
-            capped = True
-            break
-        found.append((info.doc_frequency(), fieldobj.from_bytes(term)))
-    if len(found) > MAX_PREFIX_TERMS:
-        capped = True
-        found = heapq.nlargest(MAX_PREFIX_TERMS, found)
-    terms = sorted({term for _, term in found})
+    found, capped = _prefix_terms(searcher, match_field, prefix)
+    terms = list(found)
     own = [t.text for t in analyzer(typed, mode="query")]
     if len(own) == 1 and own[0] not in terms and searcher.doc_frequency(match_field, own[0]):
         terms.append(own[0])
@@ -523,6 +522,57 @@ def _prefix_query(
     highlight.update(terms)
     scored = _any([Term(f, t, boost=boosts[f]) for f in fields for t in terms])
     return scored, _any([Term(match_field, t) for t in terms])
+
+
+_YEAR_RANGE_RE = re.compile(r"(\d{4})\s*(?:-|–|\.\.)\s*(\d{4})")
+
+
+def year_range(value: str) -> range | None:
+    """The years of a range typed as a year's value ("2015-2019", "2015..2019", "2019–2015"),
+    both ends included, or None when `value` is no range of years.
+
+    >>> year_range("2015..2017"), year_range("2019–2015"), year_range("2015"), year_range("2015-1800")
+    (range(2015, 2018), range(2015, 2020), None, None)
+    """
+    found = _YEAR_RANGE_RE.fullmatch(value.strip())
+    if found is None or not (is_year(found[1]) and is_year(found[2])):
+        return None
+    low, high = sorted((int(found[1]), int(found[2])))
+    return range(low, high + 1) if _FIRST_YEAR <= low and high <= _LAST_YEAR else None
+
+
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100  # as a period's years (`search.api`)
+
+
+def _prefix_terms(searcher: Searcher, field: str, prefix: str) -> tuple[tuple[str, ...], bool]:
+    """The `MAX_PREFIX_TERMS` most frequent terms of `field` that begin with the folded `prefix`,
+    sorted, and whether more were left out. Remembered per index generation (at most
+    `_PREFIX_MEMORY` prefixes): each walks up to `PREFIX_SCAN` terms, and a query may repeat one
+    («for* for* …» walked the terms once per copy)."""
+    reader = searcher.reader()
+    memory = _PREFIXES.setdefault(reader, {})
+    key = (field, prefix)
+    if key not in memory:
+        fieldobj = searcher.schema[field]
+        found: list[tuple[int, str]] = []
+        capped = False
+        for k, (term, info) in enumerate(reader.iter_prefix(field, prefix)):
+            if k == PREFIX_SCAN:
+                capped = True
+                break
+            found.append((info.doc_frequency(), fieldobj.from_bytes(term)))
+        if len(found) > MAX_PREFIX_TERMS:
+            capped = True
+            found = heapq.nlargest(MAX_PREFIX_TERMS, found)
+        if len(memory) >= _PREFIX_MEMORY:
+            memory.clear()
+        memory[key] = (tuple(sorted({term for _, term in found})), capped)
+    return memory[key]
+
+
+_PREFIXES: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], tuple[tuple[str, ...], bool]]] = \
+    weakref.WeakKeyDictionary()
+_PREFIX_MEMORY = 256
 
 
 # The most words a council's name is typed in ("Social-, Sundheds- og Ældreudvalget": 4).

@@ -177,9 +177,14 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=200_000)
+# Longer words are stemmed every time, not remembered: the caches bound their entries, not
+# their size, and made-up words of hundreds of letters (a hostile query's, each of whose endings
+# the compound splitter used to stem) filled them with 280 MB per web worker.
+MAX_CACHED_LETTERS = 40
+
+
 def stem(word: str) -> str:
-    """Stem one folded, lower-case word.
+    """Stem one folded, lower-case word (`_stem`; remembered unless longer than `MAX_CACHED_LETTERS`).
 
     >>> [stem(fold(w)) for w in ("flygtning", "flygtninge", "flygtningene")]
     ['flygtning', 'flygtning', 'flygtning']
@@ -190,6 +195,10 @@ def stem(word: str) -> str:
     >>> {stem(w) for w in ("center", "centre", "centret")}, {stem(w) for w in ("dagsorden", "dagsordenen")}
     ({'cent'}, {'dagsord'})
     """
+    return _cached_stem(word) if len(word) <= MAX_CACHED_LETTERS else _stem(word)
+
+
+def _stem(word: str) -> str:
     if word in STEM_EXCLUSIONS:
         return STEM_EXCLUSIONS[word]
     if COMPOUND_EXCLUSIONS and (compound := _compound_exclusion(word)) is not None:
@@ -213,6 +222,9 @@ def stem(word: str) -> str:
         if result.endswith(ending):
             result = result[: -len(ending)] + merged
     return result
+
+
+_cached_stem = lru_cache(maxsize=200_000)(_stem)
 
 
 def tokens(text: str) -> list[str]:
@@ -254,8 +266,12 @@ _SECTIONS_RE = re.compile(r"(\d+[a-z]?)(?:\s*[-–]\s*(\d+[a-z]?))?")  # "18", "
 _MAX_SECTION_RANGE = 20  # a longer range ("§§ 1-99") stands for its two ends alone
 
 
-@lru_cache(maxsize=50_000)
 def number_terms(token: str) -> NumberTerms | None:
+    """`_number_terms`, remembered for tokens up to `MAX_CACHED_LETTERS` characters (see `stem`)."""
+    return _cached_number_terms(token) if len(token) <= MAX_CACHED_LETTERS else _number_terms(token)
+
+
+def _number_terms(token: str) -> NumberTerms | None:
     """The terms of a folded number token: thousands separators dropped (`150.000`, `150 000`
     and `150000` are one number), trailing decimal zeros too (`1,50` is `1,5`, `150.000,00` is
     `150000`), a section reference as `§` and its number (a range as each section in it); None
@@ -284,6 +300,9 @@ def number_terms(token: str) -> NumberTerms | None:
     term = "".join(whole.replace(".", "").split()) + ("," + fraction if fraction else "")
     groups = whole.split()  # digits split by spaces: each group may be a number of its own
     return NumberTerms((term,), tuple(dict.fromkeys(groups)) if len(groups) > 1 else ())
+
+
+_cached_number_terms = lru_cache(maxsize=50_000)(_number_terms)
 
 
 # Words Snowball merges with unrelated words ("haven" the garden -> "hav" the sea,

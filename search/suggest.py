@@ -715,7 +715,7 @@ def word_part(searcher: Searcher, word: str, field: str = "body") -> str | None:
     "vindmølleplacering" is a "placering"), so an end is preferred; a suffix that is no word of
     its own ("tion", "ning") or a small word is not offered (`Lexicon.may_be_part`)."""
     lower = word.lower()
-    if len(lower) < MIN_WHOLE or not lower.isalpha() or not _missing(searcher, word, field):
+    if not MIN_WHOLE <= len(lower) <= MAX_LETTERS or not lower.isalpha() or not _missing(searcher, word, field):
         return None
     lexicon = compound_lexicon(searcher.schema)
     ends = [lower[cut:] for cut in range(MIN_HEAD, len(lower) - MIN_TAIL + 1)]  # longest first

@@ -43,6 +43,7 @@ MAX_CLAUSES = 32
 # words walks the positions of both in every passage that has them: at 100k passages each
 # such phrase costs 0.1-0.5 s, and 25 of them ORed in one 500-character query took 5-12 s.
 MAX_PHRASES = 4
+MAX_PREFIXES = 4  # different truncated words searched as such (`_bound_prefixes`)
 OPERATORS_OR = frozenset({"OR", "ELLER"})
 # Boolean words people carry over from other search engines; only in capitals, as for OR,
 # so the words themselves ("ikke" in a phrase) stay searchable.
@@ -168,7 +169,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
     if max_length is not None and len(text) > max_length:
         text = text[:max_length].rsplit(None, 1)[0] if " " in text[:max_length] else text[:max_length]
         notices.append(f"Søgningen var for lang; kun de første {max_length} tegn blev brugt.")
-    items = _lex(text, notices)
+    items = _lex(_LUCENE_YEAR_RANGE.sub(r"\1:\2..\3", text), notices)
     notices.extend(_names_with_small_words(items))
     notices.extend(_unsearched_negation(items))
     notices.extend(_lowercase_or(items))
@@ -180,7 +181,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
     if len(groups) > MAX_CLAUSES:
         groups = groups[:MAX_CLAUSES]
         notices.append(f"Søgningen havde for mange ord; kun de første {MAX_CLAUSES} blev brugt.")
-    groups = _bound_phrases(groups, notices)
+    groups = _bound_prefixes(_bound_phrases(groups, notices), notices)
     return ParsedQuery(tuple(groups), tuple(dict.fromkeys(notices)))
 
 
@@ -256,6 +257,39 @@ def _bound_phrases(groups: list[tuple[Clause, ...]], notices: list[str]) -> list
     if phrases > MAX_PHRASES:
         notices.append(f"Søgningen havde mere end {MAX_PHRASES} fraser; de følgende blev søgt som ord, "
                        "der alle skal forekomme, i vilkårlig rækkefølge.")
+    return bounded
+
+
+# A range of years as Lucene (and Solr, Elasticsearch's query string) writes it: `år:[2015 TO
+# 2019]` was read as «[2015», «TO» and «2019]», two of them searched as words.
+_LUCENE_YEAR_RANGE = re.compile(r"(?i)\b(år|aar|year):\s*[\[{]\s*(\d{4})\s+(?:TO|TIL)\s+(\d{4})\s*[\]}]")
+
+
+def _bound_prefixes(groups: list[tuple[Clause, ...]], notices: list[str]) -> list[tuple[Clause, ...]]:
+    """The first `MAX_PREFIXES` different truncated words stay truncated; later ones are searched
+    as whole words. Each walks up to `search.compile.PREFIX_SCAN` index terms: 32 of them in one
+    query («for* fora* forb* …») took a web worker over a second.
+
+    >>> q = parse("aaa* bbb* ccc* ddd* aaa* eee*")
+    >>> [c.prefix for (c,) in q.groups], [c.text for (c,) in q.groups][-1], q.notices[0][:44]
+    ([True, True, True, True, True, False], 'eee', 'Søgningen havde mere end 4 forskellige ord m')
+    """
+    seen: set[str] = set()
+    bounded, cut = [], False
+    for group in groups:
+        clauses = []
+        for clause in group:
+            if clause.prefix:
+                word = danish.fold(clause.text.lower())
+                if word not in seen and len(seen) >= MAX_PREFIXES:
+                    clause, cut = replace(clause, text=clause.text.rstrip("*"), prefix=False), True
+                else:
+                    seen.add(word)
+            clauses.append(clause)
+        bounded.append(tuple(clauses))
+    if cut:
+        notices.append(f"Søgningen havde mere end {MAX_PREFIXES} forskellige ord med *; de følgende blev søgt "
+                       "som hele ord.")
     return bounded
 
 
