@@ -226,6 +226,23 @@ def test_the_access_log_has_one_combined_format_line_per_request(app, caplog):
     assert '"GET /findes-ikke HTTP/1.1" 404 ' in lines[1]
 
 
+def test_an_access_log_line_keeps_a_bounded_part_of_a_huge_request(app, caplog):
+    # `?q=integration&junk=` and 250,000 letters wrote a line of 250 KB: a cheap way to fill a disk
+    from webui.accesslog import MAX_HEADER_FIELD, TARGET_KEPT
+    from webui.serve import AccessLog
+
+    logger = logging.getLogger("tests.access")
+    client = Client(AccessLog(app, logger))
+    with caplog.at_level(logging.INFO, logger="tests.access"):
+        answer = client.get("/api/search?q=integration&junk=" + "a" * 250_000,
+                            headers={"Referer": "https://x.dk/" + "b" * 10_000, "User-Agent": "c" * 10_000})
+    assert answer.status_code == 200
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "tests.access"]
+    assert len(line) < TARGET_KEPT + 2 * MAX_HEADER_FIELD + 200
+    assert '"GET /api/search?q=integration&junk=aaa' in line and 'a… HTTP/1.1" 200 ' in line
+    assert '"https://x.dk/bbb' in line and 'b…" "ccc' in line and 'c…" ' in line
+
+
 def test_a_status_check_leaves_a_line_only_when_it_fails(app, tmp_path, caplog):
     # a load balancer polls every few seconds: thousands of identical lines hid the searches
     from webui import create_app

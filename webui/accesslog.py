@@ -21,7 +21,11 @@ from urllib.parse import quote
 
 ACCESS_LOGGER = "referatsog.access"
 QUIET_PATHS = ("/healthz", "/api/status")  # answered 200, no line (as `webui.index.STATUS_PATHS`)
-REFUSED_TARGET = 1000  # characters of a refused request's target kept in its line (a 431's is 256 KB)
+# Characters of a request's target kept in its line (a 431's is 256 KB; a query string the app
+# answers may be as long: `?q=integration&junk=` and 250,000 letters wrote a line of 250 KB, so
+# a client could fill the disk at the cost of its requests), and of its Referer and User-Agent.
+TARGET_KEPT = 1000
+MAX_HEADER_FIELD = 500
 
 
 class AccessLog:
@@ -62,12 +66,10 @@ class AccessLog:
 
 def log_refusal(remote: str, first_line: str, headers: dict[str, str], status: int, length: int) -> None:
     """The line of a request waitress refused itself: what it read of the request line
-    (`first_line`, the target cut at `REFUSED_TARGET` characters) and of the headers."""
+    (`first_line`; the target is cut at `TARGET_KEPT` characters, as every line's is) and of the headers."""
     logger = logging.getLogger(ACCESS_LOGGER)
     parts = first_line.split(" ")
     method, target, protocol = (parts + ["-", "-", "-"])[:3] if first_line else ("-", "-", "-")
-    if len(target) > REFUSED_TARGET:
-        target = target[:REFUSED_TARGET] + "…"
     _line(logger, remote or "-", method, target, protocol, str(status), str(length),
           headers.get("REFERER", "-"), headers.get("USER_AGENT", "-"), 0.0)
 
@@ -76,9 +78,14 @@ def _line(logger: logging.Logger, remote: str, method: str, target: str, protoco
           referer: str, agent: str, seconds: float) -> None:
     if not logger.isEnabledFor(logging.INFO):
         return
+    target, referer, agent = _cut(target, TARGET_KEPT), _cut(referer, MAX_HEADER_FIELD), _cut(agent, MAX_HEADER_FIELD)
     when = time.strftime("%d/%b/%Y:%H:%M:%S %z", time.localtime())
     logger.info('%s - - [%s] "%s %s %s" %s %s "%s" "%s" %dms', _quoted(remote), when, _quoted(method), _quoted(target),
                 _quoted(protocol), status, length, _quoted(referer), _quoted(agent), round(seconds * 1000))
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _quoted(text: str) -> str:
