@@ -311,8 +311,31 @@ _PART_WORD = r"[\wæøåÆØÅ]+"
 # Udvalg", "Et Udvalg", "Nyt Udvalg").
 _ADJECTIVE = r"(?!(?:Dette|Hvert|Ethvert|Samme|Andet|Nyt|Ét|Et|Det|DETTE|HVERT|SAMME|ANDET|NYT|ET|DET)\s)" \
              r"(?:[A-ZÆØÅ][a-zæøå]+(?:isk|t|e)|[A-ZÆØÅ]+(?:ISK|T|E))"
+# Local councils named after their area (Copenhagen's Lokaludvalg, villages' Lokalråd): the place
+# before the indefinite form ("Amager Øst Lokaludvalg", "Christianshavns Lokaludvalg") or after the
+# definite one ("Lokaludvalget for Bispebjerg", "Lokalrådet i Hvide Sande"). A place is one or two
+# capitalised words, neither a word of a title or a sentence ("Referat Vesterbro Lokaludvalg" is
+# Vesterbro's), and not "X Kommune".
+_NOT_PLACE = (r"(?!(?:Referat|Dagsorden|Beslutning|Møde|Mødet|Det|Den|De|Og|Men|Da|Så|At|Når|Hvor|Derfor|Også|Både"
+              r"|I|For|Fra|Til|Om|Af|På|Med|Ved|Hos|Efter|Under|Mellem|Kommune|Formand|Borgmester|Mandag|Tirsdag"
+              r"|Onsdag|Torsdag|Fredag|Lørdag|Søndag|REFERAT|DAGSORDEN|KOMMUNE)(?![\wæøåÆØÅ]))")
+_PLACE = (rf"(?:{_NOT_PLACE}[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*(?:\s+{_NOT_PLACE}[A-ZÆØÅ][a-zæøå]+)?"
+          rf"|{_NOT_PLACE}[A-ZÆØÅ]{{2,}}(?:-[A-ZÆØÅ]{{2,}})*(?:\s+{_NOT_PLACE}[A-ZÆØÅ]{{2,}})?)")
+_LOCAL_COUNCIL = (
+    rf"{_PLACE}\s+(?:Lokaludvalg|Lokalråd|Landsbyråd|LOKALUDVALG|LOKALRÅD|LANDSBYRÅD)(?=[sS]?(?![\wæøåÆØÅ]))"
+    rf"|(?:Lokaludvalget|Lokalrådet|Landsbyrådet|LOKALUDVALGET|LOKALRÅDET|LANDSBYRÅDET)\s+(?:for|i|FOR|I)\s+{_PLACE}"
+    rf"(?![\wæøåÆØÅ]|\s+(?:Kommune|KOMMUNE))"
+)
+# A council's name with "Det"/"Den" and a capitalised adjective: "Det Rådgivende Udvalg", "Det Lokale
+# Beskæftigelsesråd", "Det Centrale Handicapråd" (in prose an adjective is not capitalised).
+_NAMED_BY_ADJECTIVE = (
+    r"(?:Det|Den|DET|DEN)\s+(?!(?:Samme|Hele|Nye|Gamle|Anden|Første|Næste|Sidste|Nuværende|Tidligere)\s)"
+    rf"(?:[A-ZÆØÅ][a-zæøå]+e|[A-ZÆØÅ]+E)\s+(?:[A-ZÆØÅ][\wæøåÆØÅ]*?{_COUNCIL_WORD}|Udvalg(?:et)?|UDVALG(?:ET)?)"
+    r"(?![\wæøåÆØÅ])"
+)
 COUNCIL_PATTERN = (
-    rf"{_NAME_WORD}-,?\s+(?:{_PART_WORD}-,?\s+)*(?:og|OG)\s+[\wæøåÆØÅ]*?{_COUNCIL_WORD}"
+    rf"{_LOCAL_COUNCIL}|{_NAMED_BY_ADJECTIVE}"
+    rf"|{_NAME_WORD}-,?\s+(?:{_PART_WORD}-,?\s+)*(?:og|OG)\s+[\wæøåÆØÅ]*?{_COUNCIL_WORD}"
     rf"|[A-ZÆØÅ][\wæøåÆØÅ]*?{_COUNCIL_WORD}"
     rf"|(?:Udvalget|UDVALGET|Udvalg|UDVALG)\s+(?:for|FOR)\s+{_NAME_WORD}(?:,\s+{_NAME_WORD})*(?:\s+(?:og|OG)\s+{_NAME_WORD})?"
     rf"|{_ADJECTIVE}\s+(?:Udvalg|UDVALG)(?![\wæøåÆØÅ])"

@@ -34,7 +34,8 @@ _GENITIVE_NAMES = {"Københavns": "København", "Vesthimmerlands": "Vesthimmerla
 def municipality_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] = ()) -> str | None:
     """The municipality a title line starts with, else the one the head names, else the one a
     running header or footer names (`running`: printed on every page, stripped from the text),
-    else the one the text names most often (an item about a neighbour names it more than its own).
+    else the one a letterhead left in the text names (`_letterhead_lines`), else the one the
+    text names most often (an item about a neighbour names it more than its own).
 
     >>> municipality_of(["HAVNSTED KOMMUNE", "REFERAT"], ["Vordingborg Kommune", "Vordingborg Kommune"])
     'Havnsted'
@@ -46,6 +47,12 @@ def municipality_of(head: Sequence[str], body: Sequence[str], running: Sequence[
     'Holbæk'
     >>> municipality_of(["Bornholms Regionskommune"], []), municipality_of(["BORNHOLMS REGIONSKOMMUNE"], [])
     ('Bornholm', 'Bornholm')
+
+    A letterhead left in the text (the name and an address, at its end or on every page) is the
+    document's own, however often the text names a neighbour:
+
+    >>> municipality_of(["Referat"], ["Lejre Kommune betaler.", "Lejre Kommune", "Roskilde Kommune · 4000 Roskilde"])
+    'Roskilde'
     """
     name = _named_municipality(head, body, running)
     return _GENITIVE_NAMES.get(name, name) if name else None
@@ -61,8 +68,39 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
             found = [m for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME]
             if found:
                 return found[0]
+    letterhead = Counter(name for text in _letterhead_lines(body) if (name := _letterhead_name(text)))
+    if letterhead:
+        return letterhead.most_common(1)[0][0]
     counts = Counter(m for text in body for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME)
     return counts.most_common(1)[0][0] if counts else None
+
+
+# A letterhead or page footer: the municipality's name, then its address ("Roskilde Kommune ·
+# Rådhusbuen 1 · 4000 Roskilde · www.roskilde.dk"): a postcode and town, a web or mail address, a phone.
+_ADDRESS_MARK = re.compile(r"(?:^|[\s,·•|])\d{4}\s+[A-ZÆØÅ][a-zæøå]|\bwww\.|\S@\S+\.dk\b|\b(?i:tlf|telefon)\.?\s*:?\s*\+?\d")
+_LETTERHEAD_REACH = 3  # the last lines of a text, where a letter's footer stands
+
+
+def _letterhead_lines(body: Sequence[str]) -> list[str]:
+    """The lines that can be the document's own letterhead: its last few lines (a footer the
+    cleaner left at the end), and any line printed more than once (a footer on every page)."""
+    lines = [" ".join(t.split()) for t in body if t.strip()]
+    repeated = [t for t, n in Counter(lines).items() if n > 1]
+    return [*lines[-_LETTERHEAD_REACH:], *repeated]
+
+
+def _letterhead_name(text: str) -> str | None:
+    """The municipality a letterhead line opens with, if it is one: the name, then an address.
+
+    >>> _letterhead_name("Roskilde Kommune · Rådhusbuen 1 · 4000 Roskilde · www.roskilde.dk")
+    'Roskilde'
+    >>> _letterhead_name("Lejre Kommune har foreslået en fælles busrute."), _letterhead_name("Jf. Lejre Kommune, 4320 Lejre")
+    (None, None)
+    """
+    match = _MUNICIPALITY.match(text)
+    if match is None or match.group(1) in _NOT_A_NAME or not _ADDRESS_MARK.search(text, match.end()):
+        return None
+    return match.group(1)
 
 
 def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] = ()) -> str | None:
@@ -78,10 +116,15 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
 
 
 def _council_name(name: str) -> str:
-    """'INTEGRATIONSRÅDET' → 'Integrationsrådet'; 'BESKÆFTIGELSES- OG INTEGRATIONSUDVALGET' likewise."""
+    """'INTEGRATIONSRÅDET' → 'Integrationsrådet'; 'BESKÆFTIGELSES- OG INTEGRATIONSUDVALGET' likewise.
+
+    >>> _council_name("LOKALUDVALGET FOR BISPEBJERG"), _council_name("Amager Øst Lokaludvalg")
+    ('Lokaludvalget for Bispebjerg', 'Amager Øst Lokaludvalg')
+    """
     if name.isupper():
         parts = name.lower().split()
-        name = " ".join(p if p == "og" else p[:1].upper() + p[1:] for p in parts)
+        # "og", and "for"/"i" in a local council's name ("LOKALUDVALGET FOR BISPEBJERG"), stay in lower case
+        name = " ".join(p if p in ("og", "for", "i") else p[:1].upper() + p[1:] for p in parts)
     return name
 
 

@@ -189,6 +189,40 @@ def parse_date(text: str) -> date | None:
     return found[0][0] if found else None
 
 
+# A day and a month printed without a year ("Møde 3. marts", "Mandag den 3. marts kl. 10.00"): some
+# templates print the year only in the title ("Ældrerådet 2025"). Read only where the caller knows
+# the year (`year_completed_date`); a day without its dot takes a month's full name ("3 marts"), as
+# "3 mar" is as likely something else.
+_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+_DAY_MONTH = re.compile(
+    rf"(?:(?P<weekday>{'|'.join(_WEEKDAYS)}),?\s+(?:(?:den|d\.)\s*)?)?(?<![\d.])(?P<day>\d{{1,2}})(?P<dot>\.?)\s+"
+    rf"(?P<month>{_DANISH_MONTH_RE})\.?(?![\wæøåÆØÅ])(?!\.?\s*\d{{4}})",
+    re.IGNORECASE)
+
+
+def year_completed_date(text: str, year: int) -> date | None:
+    """The first day and month `text` prints without a year, in `year`; None if there is none, or
+    if the weekday printed with it is not that day's (then the year is not the one meant).
+
+    >>> year_completed_date("Mødedato: Mandag den 3. marts kl. 10.00", 2025), year_completed_date("Møde 3. marts", 2025)
+    (datetime.date(2025, 3, 3), datetime.date(2025, 3, 3))
+    >>> year_completed_date("Mødedato: Tirsdag den 3. marts", 2025), year_completed_date("Punkt 3 mar", 2025)
+    (None, None)
+    """
+    for match in _DAY_MONTH.finditer(text):
+        if not match.group("dot") and match.group("month").lower() not in MONTH_NAMES:
+            continue
+        try:
+            value = date(year, _month(match.group("month")), int(match.group("day")))
+        except (TypeError, ValueError):
+            continue
+        weekday = match.group("weekday")
+        if weekday and _WEEKDAYS.index(weekday.lower()) != value.weekday():
+            return None
+        return value
+    return None
+
+
 # "12.03.18", "12-03-18", "1/10-19": a two-digit year, read only where a label says a date stands
 # there ("Mødedato: 12.03.18"); in running text such numbers are KLE codes ("00.01.00") or amounts.
 _SHORT_YEAR = re.compile(r"(?<![\d.\-/])(?P<day>\d{1,2})[.\-/](?P<month>\d{1,2})[.\-/ ](?P<year>\d{2})(?!\d|[.\-/]\d)")

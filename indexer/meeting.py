@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from indexer import conventions as cv
-from indexer.dates import find_dates, parse_date, parse_labelled_date
-from indexer.doctype import TITLE_LINES
+from indexer.dates import find_dates, parse_date, parse_labelled_date, year_completed_date
+from indexer.doctype import TITLE_LINES, title_lines
 from indexer.models import DECISION, Item
 
 _DATE_LABEL = re.compile(r"^(Mødedato|Dato|Mødedag|Mødetidspunkt|STARTTIDSPUNKT|Tidspunkt|Tid)\b", re.IGNORECASE)
@@ -21,7 +21,10 @@ _PLACE_LABELS = ("Mødested", "Sted", "Lokale", "Mødelokale", "STED")
 _PRESENT_LABELS = ("Medlemmer", "Mødedeltagere", "Deltagere", "Til stede", "Tilstede", "Fremmødte")
 # Who else the front page names at the meeting: staff and the minute-taker, no members (`present` is
 # the members), kept so that their names can be searched.
-_STAFF_LABELS = ("Administrationen", "Fra administrationen", "Fra forvaltningen", "Referent", "Øvrige deltagere")
+# "Desuden deltog: Kommunaldirektør Mads Holm": who else attended, after the members, is staff too.
+_STAFF_LABELS = ("Administrationen", "Fra administrationen", "Fra forvaltningen", "Referent", "Øvrige deltagere",
+                 "Fra administrationen deltog", "Fra forvaltningen deltog", "Desuden deltog", "Endvidere deltog",
+                 "Herudover deltog", "Derudover deltog", "Yderligere deltog")
 _OTHER_HEAD_LABELS = (
     "Mødedato", "Tid", "Mødetid", "Mødetidspunkt", "Dato", "Tidspunkt",
     "Indhold", "Indholdsfortegnelse", "UDVALG", "MØDE", "STARTTIDSPUNKT", "SLUTTIDSPUNKT",
@@ -37,6 +40,15 @@ _ROLE_WORDS = {
     "borgmester", "overborgmester", "viceborgmester", "1. viceborgmester", "2. viceborgmester",
     "rådmand", "rådkvinde", "udvalgsformand", "rådsformand", "suppleant", "stedfortræder",
 }
+# Staff's job titles printed before a name ("Kommunaldirektør Mads Holm", "økonomichef Rikke Storm"):
+# a word ending in a title, never in a Danish name.
+_JOB_TITLE = re.compile(
+    r"(?i)^[\wæøå-]*(?:direktør|chef|leder|konsulent|sekretær|referent|fuldmægtig|koordinator|rådgiver|medarbejder)$")
+
+
+def _is_role(word: str) -> bool:
+    """Whether `word` is a member's role or a staff member's job title, no name."""
+    return word.lower() in _ROLE_WORDS or bool(_JOB_TITLE.match(word))
 
 
 def head_fields(head: Sequence[str]) -> dict[str, str]:
@@ -155,7 +167,7 @@ def _list_joiner(so_far: str) -> str:
     if so_far.endswith(","):
         return " "
     last = so_far.rsplit(",", 1)[-1].strip()
-    if last.lower() in _ROLE_WORDS:
+    if _is_role(last):
         return ", "  # "Kirsten Bach (A), formand" ends a member: the next line is the next one
     if "," in so_far and len(last.split()) == 1:
         return " "
@@ -195,8 +207,13 @@ def _label_kind(label: str) -> str | None:
 
 
 # What a list of members says when it names nobody: "Fraværende: Ingen", "Afbud: Ingen afbud",
-# "Fraværende: Alle mødt", "Til stede: Alle medlemmer".
-_NOBODY = {"ingen", "intet", "alle", "ikke"}
+# "Fraværende: Alle mødt", "Til stede: Alle medlemmer", "Hele udvalget", "Samtlige medlemmer",
+# "Der var ingen afbud": its first word, or a word no name has, anywhere in it.
+_NOBODY = {"ingen", "intet", "alle", "ikke", "hele", "samtlige", "der", "det"}
+_NO_NAME_WORDS = {"ingen", "intet", "ikke", "afbud"}
+# A group, not a person: a council in its definite form or its members ("Hele kommunalbestyrelsen",
+# "Udvalgets medlemmer", "Byrådets medlemmer"). A person's note says "medlem", in the singular.
+_GROUP_WORD = re.compile(r"(?i)^[\wæøå-]*(?:udvalget|rådet|bestyrelsen|medlemmer|medlemmerne)s?$")
 
 
 def member_names(value: str) -> tuple[str, ...]:
@@ -204,6 +221,10 @@ def member_names(value: str) -> tuple[str, ...]:
 
     >>> [member_names(v) for v in ("Ingen", "Ingen afbud.", "Alle mødt", "-", "Jens Hansen og Ingelise Bo")]
     [(), (), (), (), ('Jens Hansen', 'Ingelise Bo')]
+    >>> [member_names(v) for v in ("Hele udvalget", "Samtlige medlemmer", "Der var ingen afbud", "Udvalgets medlemmer")]
+    [(), (), (), ()]
+    >>> member_names("Kommunaldirektør Mads Holm og økonomichef Rikke Storm")
+    ('Mads Holm', 'Rikke Storm')
     """
     value = re.sub(r"\([^)]*\)", "", value).rstrip(".")
     names = []
@@ -212,11 +233,34 @@ def member_names(value: str) -> tuple[str, ...]:
         # A name starts with a capital: "sag 129-138" (the items a member missed) and what is left of
         # "Suppleant for Brian Møller" ("for Brian Møller") are notes about a member, not members.
         # "Formanden deltog ikke i behandlingen af punktet.": a role, no name
-        if (name and name[0].isupper() and name.lower() not in _ROLE_WORDS and not name.isdigit()
-                and name.casefold().removesuffix("en") not in _ROLE_WORDS
-                and name.split()[0].casefold() not in _NOBODY):
+        if (name and name[0].isupper() and not _is_role(name) and not name.isdigit()
+                and not _is_role(name.casefold().removesuffix("en"))
+                and name.split()[0].casefold() not in _NOBODY
+                and not any(w.casefold() in _NO_NAME_WORDS or _GROUP_WORD.match(w) for w in name.split())):
             names.append(name)
     return tuple(dict.fromkeys(names))
+
+
+# "Byrådets medlemmer, dog ikke Jens Hansen", "Alle medlemmer undtagen Jens Hansen": those present
+# named as a group, less the members after the exception, who are absent.
+_EXCEPT = re.compile(r"(?i),?\s*\b(?:dog\s+ikke|undtagen|med\s+undtagelse\s+af|bortset\s+fra)\s+(?P<names>.+)$")
+
+
+def _excepted(value: str) -> tuple[str, tuple[str, ...]]:
+    """(`value` without its exception, the members it excepts): only when everything after the
+    exception is names (capitalised words); "dog ikke under punkt 5" is a note, left as it is.
+
+    >>> _excepted("Byrådets medlemmer, dog ikke Jens Hansen"), _excepted("Ib Holm, dog ikke under punkt 5")
+    (('Byrådets medlemmer', ('Jens Hansen',)), ('Ib Holm, dog ikke under punkt 5', ()))
+    """
+    plain = re.sub(r"\([^)]*\)", "", value)
+    match = _EXCEPT.search(plain)
+    if match is None:
+        return value, ()
+    parts = [" ".join(p.split()) for p in re.split(r",|\bog\b", match.group("names").rstrip(". "))]
+    if not all(p and all(w[0].isupper() for w in p.split()) for p in parts):
+        return value, ()
+    return plain[:match.start()], member_names(match.group("names"))
 
 
 def name_key(name: str) -> str:
@@ -243,9 +287,10 @@ def meeting_people(fields: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, 
     ...                 "substitute": "Carsten Lind (V)", "staff": "Rebecca Helqvist, Ib Holm"})
     (('Ib Holm', 'Carsten Lind (stedfortræder)'), ('Tove Bech Larsen',), ('Rebecca Helqvist',))
     """
-    absent = member_names(fields.get("absent", ""))
+    listed_present, excepted = _excepted(fields.get("present", ""))
+    absent = tuple(dict.fromkeys((*member_names(fields.get("absent", "")), *excepted)))
     present = _with_stand_ins(
-        tuple(n for n in member_names(fields.get("present", "")) if n not in absent),
+        tuple(n for n in member_names(listed_present) if n not in absent),
         absent, member_names(fields.get("substitute", "")))
     listed = {name_key(n) for n in (*present, *absent)}
     staff = tuple(n for n in member_names(fields.get("staff", "")) if name_key(n) not in listed)
@@ -286,14 +331,17 @@ def _with_stand_ins(present: tuple[str, ...], absent: Sequence[str], stand_ins: 
 
 
 def _without_role(name: str) -> str:
-    """'Formand Erik Nielsen' → 'Erik Nielsen': a role printed before a member's name.
+    """'Formand Erik Nielsen' → 'Erik Nielsen': a role (or a staff member's job title) printed
+    before a name.
 
     >>> _without_role("Næstformand Henrik Lauesen"), _without_role("Formand"), _without_role("Rådmandsen Ib")
     ('Henrik Lauesen', 'Formand', 'Rådmandsen Ib')
+    >>> _without_role("økonomichef Rikke Storm"), _without_role("Kommunaldirektør Mads Holm")
+    ('Rikke Storm', 'Mads Holm')
     """
     words = name.split()
     for size in (2, 1):  # "1. viceborgmester Ib Holm"
-        if len(words) > size and " ".join(words[:size]).lower() in _ROLE_WORDS:
+        if len(words) > size and _is_role(" ".join(words[:size])):
             return " ".join(words[size:])
     return name
 
@@ -347,6 +395,10 @@ def meeting_date(head: Sequence[str], fields: dict[str, str], items: Sequence[It
     '2022-05-03'
     >>> meeting_date(["Østby Kommune\tUdskrevet: 19-02-2020", "Teknik- og Miljøudvalget Referat - 18. februar 2020"], {}, [])
     '2020-02-18'
+    >>> meeting_date(["Ældrerådet 2025", "Referat", "Mødedato: Mandag den 3. marts kl. 10.00"], {}, [])
+    '2025-03-03'
+    >>> meeting_date(["Ældrerådet 2025", "Budget 2026", "Møde 3. marts"], {}, []) is None
+    True
     """
     lines = [t for t in head if not _OTHER_DATE.search(t)]
     labelled = [fields.get("date", "")] + [t for t in head if _DATE_LABEL.match(t)]
@@ -354,12 +406,33 @@ def meeting_date(head: Sequence[str], fields: dict[str, str], items: Sequence[It
         found = parse_labelled_date(text)
         if found:
             return found.isoformat()
-    for text in [t for t in lines if re.search(r"(?i)\bmød", t)] + lines:
+    about_meeting = [t for t in lines if re.search(r"(?i)\bmød", t)]
+    for text in about_meeting + lines:
         found = parse_date(text)
         if found:
             return found.isoformat()
+    # "Ældrerådet 2025" / "Møde 3. marts": the one year the title lines give completes a day and
+    # month printed without one, on a labelled line or one about the meeting. Two years, none: no guess.
+    year = _head_year(head)
+    if year is not None:
+        for text in labelled + about_meeting:
+            found = year_completed_date(text, year)
+            if found:
+                return found.isoformat()
     dates = Counter(s.date for item in items for s in item.sections if s.key == DECISION and s.date)
     return dates.most_common(1)[0][0] if dates else None
+
+
+# A year standing alone in a title line ("referat 2025"), not part of a range or a number ("2014-2017",
+# "J.nr. 2025/12"), nor a postcode before its town ("2000 Frederiksberg").
+_LONE_YEAR = re.compile(r"(?<![\d\-/.])((?:19|20)\d\d)(?![\d\-/]|[.:]\d|\s+[A-ZÆØÅ][a-zæøå])")
+
+
+def _head_year(head: Sequence[str]) -> int | None:
+    """The one year the head's title lines give (alone or in a full date), or None if they give none or several."""
+    years = {int(m.group(1)) for text in title_lines(head) for m in _LONE_YEAR.finditer(text)}
+    years |= {when.year for text in title_lines(head) for when, _ in find_dates(text)}
+    return years.pop() if len(years) == 1 else None
 
 
 # A meeting place printed without a label names a room or building: "Byrådssalen, Rådhuset",
@@ -387,6 +460,8 @@ def unlabelled_place(head: Sequence[str], meeting: str | None) -> str | None:
     'Byrådssalen'
     >>> unlabelled_place(["Tirsdag den 3. maj 2022 kl. 17.00", "Ordinært møde"], "2022-05-03") is None
     True
+    >>> unlabelled_place(["tirsdag den 25. februar 2025 kl. 17.00 i byrådssalen"], "2025-02-25")
+    'Byrådssalen'
     """
     if not meeting:
         return None
@@ -413,4 +488,5 @@ def _place_candidate(text: str) -> str | None:
     label = _head_label(text)[0]
     if (label is not None and not _names_the_room(label, text)) or cv.label_of(text) or not _VENUE.search(text):
         return None
-    return text
+    # "… kl. 17.00 i byrådssalen": a place is a name, as a labelled one is printed ("Sted: Byrådssalen")
+    return text[:1].upper() + text[1:]
