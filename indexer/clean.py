@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from indexer import conventions as cv
+from indexer.councils import letterhead_lines, letterhead_name
 from indexer.dates import DANISH_MONTH_PATTERN
 from indexer.htmltext import item_columns, item_lines
 from indexer.models import Line, Page, SourceFile
@@ -97,7 +98,19 @@ def clean(source: SourceFile) -> list[Line]:
     numbers = _page_numbers_possible(lines) if source.kind == "pdf" else None
     lines = [line if not _is_chrome(line.text) or (numbers is not None and i not in numbers and _BARE_NUMBER.match(line.text))
              else Line("", line.page, line.number) for i, line in enumerate(lines)]
+    letterheads = set(_letterheads([line.text for line in lines]))
+    if letterheads:
+        lines = [Line("", line.page, line.number) if " ".join(line.text.split()) in letterheads else line for line in lines]
     return join_hyphenation(lines, vocabulary)
+
+
+def _letterheads(texts: Sequence[str]) -> list[str]:
+    """The letterhead lines of a text, whitespace collapsed: a line that opens with the
+    municipality's name and gives its address («Roskilde Kommune · Rådhusbuen 1 · 4000
+    Roskilde · www.roskilde.dk»), among the last lines or printed more than once (once per
+    page, in a text file). Page chrome, which ran into the last item's decision; it names
+    the document's municipality (`running_chrome`, `indexer.councils.municipality_of`)."""
+    return [text for text in dict.fromkeys(letterhead_lines(texts)) if letterhead_name(text)]
 
 
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
@@ -140,9 +153,14 @@ def running_chrome(source: SourceFile) -> RunningChrome:
     a text file is cut into at its `Side N af M` lines (whose numbers name no page of a file)."""
     pages = _normalised(source)
     if source.kind == "pdf":
-        return find_running_chrome(pages)
-    pseudo_pages, _ = _pseudo_pages(_text_of(pages))
-    chrome = find_running_chrome(pseudo_pages) if len(pseudo_pages) >= _MIN_PSEUDO_PAGES else RunningChrome(())
+        chrome = find_running_chrome(pages)
+    else:
+        pseudo_pages, _ = _pseudo_pages(_text_of(pages))
+        chrome = find_running_chrome(pseudo_pages) if len(pseudo_pages) >= _MIN_PSEUDO_PAGES else RunningChrome(())
+    # A letterhead, which `clean` blanks, is chrome too (a PDF's on its last page only, else it runs)
+    texts = [line for page in pages for line in page.text.split("\n")]
+    if letterheads := [text for text in _letterheads(texts) if text not in chrome.lines]:
+        chrome = dataclasses.replace(chrome, lines=(*chrome.lines, *letterheads))
     if source.site_title:
         # A page's <title> is what a PDF's running header is: where the site names the municipality
         # (and often the council and date) that a page with its own <h1> may not print. Looked at

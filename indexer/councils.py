@@ -34,7 +34,7 @@ _GENITIVE_NAMES = {"Københavns": "København", "Vesthimmerlands": "Vesthimmerla
 def municipality_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] = ()) -> str | None:
     """The municipality a title line starts with, else the one the head names, else the one a
     running header or footer names (`running`: printed on every page, stripped from the text),
-    else the one a letterhead left in the text names (`_letterhead_lines`), else the one the
+    else the one a letterhead left in the text names (`letterhead_lines`), else the one the
     text names most often (an item about a neighbour names it more than its own).
 
     >>> municipality_of(["HAVNSTED KOMMUNE", "REFERAT"], ["Vordingborg Kommune", "Vordingborg Kommune"])
@@ -68,7 +68,7 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
             found = [m for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME]
             if found:
                 return found[0]
-    letterhead = Counter(name for text in _letterhead_lines(body) if (name := _letterhead_name(text)))
+    letterhead = Counter(name for text in letterhead_lines(body) if (name := letterhead_name(text)))
     if letterhead:
         return letterhead.most_common(1)[0][0]
     counts = Counter(m for text in body for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME)
@@ -81,7 +81,7 @@ _ADDRESS_MARK = re.compile(r"(?:^|[\s,·•|])\d{4}\s+[A-ZÆØÅ][a-zæøå]|\bw
 _LETTERHEAD_REACH = 3  # the last lines of a text, where a letter's footer stands
 
 
-def _letterhead_lines(body: Sequence[str]) -> list[str]:
+def letterhead_lines(body: Sequence[str]) -> list[str]:
     """The lines that can be the document's own letterhead: its last few lines (a footer the
     cleaner left at the end), and any line printed more than once (a footer on every page)."""
     lines = [" ".join(t.split()) for t in body if t.strip()]
@@ -89,12 +89,12 @@ def _letterhead_lines(body: Sequence[str]) -> list[str]:
     return [*lines[-_LETTERHEAD_REACH:], *repeated]
 
 
-def _letterhead_name(text: str) -> str | None:
+def letterhead_name(text: str) -> str | None:
     """The municipality a letterhead line opens with, if it is one: the name, then an address.
 
-    >>> _letterhead_name("Roskilde Kommune · Rådhusbuen 1 · 4000 Roskilde · www.roskilde.dk")
+    >>> letterhead_name("Roskilde Kommune · Rådhusbuen 1 · 4000 Roskilde · www.roskilde.dk")
     'Roskilde'
-    >>> _letterhead_name("Lejre Kommune har foreslået en fælles busrute."), _letterhead_name("Jf. Lejre Kommune, 4320 Lejre")
+    >>> letterhead_name("Lejre Kommune har foreslået en fælles busrute."), letterhead_name("Jf. Lejre Kommune, 4320 Lejre")
     (None, None)
     """
     match = _MUNICIPALITY.match(text)

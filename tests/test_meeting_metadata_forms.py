@@ -102,6 +102,30 @@ def test_the_letterhead_names_the_municipality_not_a_neighbour(tmp_path):
         "Beslutning\nGodkendt.\n\nRoskilde Kommune · Rådhusbuen 1 · 4000 Roskilde · www.roskilde.dk\n"))
 
     assert document.municipality == "Roskilde"
+    (item,) = document.passages
+    assert item.sections[0].text == "Godkendt."  # the letterhead is page chrome, not the decision's
+    assert "Rådhusbuen" not in item.text
+
+
+def test_a_letterhead_on_every_page_of_a_text_is_chrome_and_names_the_municipality(tmp_path):
+    letterhead = "Roskilde Kommune · Rådhusbuen 1 · 4000 Roskilde · www.roskilde.dk"
+    document = read(tmp_path, (
+        "Teknik- og Miljøudvalget\nReferat\nMødedato: 5. marts 2025\n\n"
+        f"1. Fælles busrute med Lejre Kommune\nSagsnr.: 25/777\n\nSagsfremstilling\nLejre Kommune betaler.\n{letterhead}\n\n"
+        f"Beslutning\nGodkendt.\n\n2. Eventuelt\nSagsnr.: 25/778\n\nBeslutning\nIntet.\n{letterhead}\n"))
+
+    assert document.municipality == "Roskilde"
+    assert [p.item_number for p in document.passages] == [1, 2]
+    assert not any("Rådhusbuen" in p.text for p in document.passages)
+
+
+def test_a_line_about_the_municipality_in_the_text_is_kept(tmp_path):
+    document = read(tmp_path, (
+        "Teknik- og Miljøudvalget\nReferat\nMødedato: 5. marts 2025\n\n"
+        "1. Henvendelse\nSagsnr.: 25/777\n\nSagsfremstilling\n"
+        "Roskilde Kommune har den 3. marts modtaget en henvendelse fra borgerforeningen.\n\nBeslutning\nTaget til efterretning.\n"))
+
+    assert "Roskilde Kommune har den 3. marts modtaget" in document.passages[0].text
 
 
 def test_a_neighbour_named_at_the_end_without_an_address_is_no_letterhead():
