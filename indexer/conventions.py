@@ -552,9 +552,13 @@ NUMBER_AFTER_TITLE = re.compile(r"^(?P<title>[A-ZÆØÅ\"“”«'].*?\S)\s*\((?
 # The headers that group an agenda's items ("Åbne sager", "Lukkede punkter", "II. LUKKEDE PUNKTER",
 # Odense's "A. Sager til afgørelse i byrådet", "B. Sager til afgørelse i udvalget", "C. Orientering"):
 # structure, neither an item nor part of the item before them. A group is lettered, never numbered:
-# "IV. Orientering" is an item of minutes numbered in roman numerals.
+# "IV. Orientering" is an item of minutes numbered in roman numerals. The meeting's open and closed
+# parts divide it the same way, alone on a line: "Åbent møde", "Lukket møde", "Åben dagsorden",
+# "Lukket dagsorden", "Åbent punkt", "Lukket punkt" (under a heading these are its anchor, `_ANCHOR_ONLY`:
+# no text of the item either). Above a closed item they are no part of the decision before them.
 GROUP_HEADER = re.compile(
     r"^(?:(?:[IVX]{1,4}|[A-H])[.)]\s+)?(?:(?i:åbne|lukkede)\s+(?i:sager|punkter|dagsordenspunkter)"
+    r"|(?i:åbent|lukket)\s+(?i:møde|punkt)|(?i:åben|lukket)\s+(?i:dagsorden)"
     r"|(?i:sager|punkter)\s+(?i:til)\s+(?i:afgørelse|beslutning|orientering|drøftelse|behandling)"
     r"(?:\s+(?i:i|af)\s+[\wæøåÆØÅ\-]+(?:\s+(?:og|OG)\s+[\wæøåÆØÅ\-]+)?)?)\s*:?$"
     r"|^[A-H][.)]\s+(?i:orientering|orienteringssager|beslutningssager|meddelelser)\s*:?$")

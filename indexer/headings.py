@@ -6,8 +6,11 @@ A heading counts only with its *anchor*: a heading-shaped line (`15. Title`, `3a
 header or the repeated title follows within a few lines, before any other heading-shaped line, or
 its title ends in its case number in brackets (`Title (2023-0112233)`, Copenhagen).
 That one rule rejects `1. at …`, `1) …`, `29. oktober 2020.` and contents lists, in every layout
-family (see tests/fixtures/layouts/LAYOUTS.md). The one heading without an anchor is the last
-one, with nothing after it, when its number follows the item before it (`5. Eventuelt`).
+family (see tests/fixtures/layouts/LAYOUTS.md). Headings without an anchor: the last one, with
+nothing or a line of text after it, when its number follows the item before it (`5. Eventuelt` /
+`Intet.`); and items with only prose under them at a paragraph's start that number the items from 1
+up to the first anchored one (`1) Godkendelse af referat` / `Referatet blev godkendt.`), or, in
+minutes with no anchored heading at all, run 1, 2, 3 (`prose_headings`).
 """
 
 from __future__ import annotations
@@ -52,7 +55,85 @@ def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, s
             i = heading.body_start
         else:
             i += 1
-    return headings
+    return _prose_items_before(lines, headings, skip)
+
+
+def _prose_items_before(lines: Sequence[Line], headings: list[Heading], skip: set[int]) -> list[Heading]:
+    """The headings with the items before the first one that have only prose under them, no anchor:
+    "1) Godkendelse af referat" / "Referatet blev godkendt." above "2) Tilgængelighed …" / "Sagsbehandler: …".
+    They count when they number the items from 1 up to the first one found (item N): a run 1 … N − 1
+    of numbered paragraphs (`prose_heading`, `_numbered_run`) above it, or none of them does (a head's
+    stray "3. Title" is no such run). Only above the first item: a numbered paragraph inside an item
+    is its text, and a gap in the numbers there is noted (`indexer.segment._skipped_numbers`)."""
+    if not headings or headings[0].number is None or headings[0].number < 2 or headings[0].label:
+        return headings
+    first = headings[0]
+    candidates = [h for k in range(first.index) if (h := prose_heading(lines, k, skip)) is not None]
+    run = _numbered_run(candidates, first.number - 1)
+    return run + headings if run and run[-1].number == first.number - 1 else headings
+
+
+def prose_headings(lines: Sequence[Line], skip: set[int]) -> list[Heading]:
+    """The item headings of minutes whose items all have only prose under them, no anchor (a small
+    council's "1. Godkendelse af dagsorden" / "Dagsordenen blev godkendt.", "2. Ungdomsbudget 2025" /
+    …): a run of numbered paragraphs 1, 2, … (`prose_heading`, `_numbered_run`), at least two.
+    Used only where the document calls itself minutes or an agenda (`indexer.segment`): a report's
+    numbered chapters are its sections."""
+    run = _numbered_run([h for k in range(len(lines)) if (h := prose_heading(lines, k, skip)) is not None])
+    return run if len(run) >= 2 else []
+
+
+def _numbered_run(candidates: list[Heading], highest: int | None = None) -> list[Heading]:
+    """The items' run among numbered paragraphs: from the "1." nearest above the first "2." after a
+    "1." (a stray "1." of the head above it is none of them), each next number the first one after
+    the number before it, up to `highest`. The items run in order through the text: a numbered list
+    in an item's text (each point a paragraph, "1. Skatepark" / "Rådet støtter forslaget.") numbers
+    from 1 again and is skipped, being below the item's number."""
+    plain = [h for h in candidates if h.number is not None and not h.label]
+    ones = [k for k, h in enumerate(plain) if h.number == 1]
+    if not ones:
+        return []
+    two = next((k for k, h in enumerate(plain) if h.number == 2 and k > ones[0]), None)
+    start = max(k for k in ones if two is None or k < two)
+    run = [plain[start]]
+    for heading in plain[start + 1:]:
+        if highest is not None and run[-1].number >= highest:
+            break
+        if heading.number == run[-1].number + 1:
+            run.append(heading)
+    return run
+
+
+def prose_heading(lines: Sequence[Line], i: int, skip: set[int]) -> Heading | None:
+    """A heading-shaped line starting a paragraph, with prose under it and no anchor needed: "Pkt. 1 Valg
+    af ordstyrer" / "Jens Vang blev valgt som ordstyrer." (or "Pkt. 1" alone, its title on the next line),
+    as a heading; None where it cannot title an item ("1. at …", "1. Forslaget godkendes.", "Følgende blev
+    drøftet:"), or is a contents entry or a group header. Valid only as one of a run of item numbers
+    (`_prose_items_before`, `prose_headings`)."""
+    text = lines[i].text
+    if i in skip or not text or (i > 0 and lines[i - 1].text):
+        return None  # not the start of a paragraph: the next point of a list, a line of text
+    if cv.GROUP_HEADER.match(text) or _is_contents_entry(text):
+        return None
+    match = cv.PKT_LINE.match(text)
+    if match:
+        if i + 1 >= len(lines) or not lines[i + 1].text or not _can_title(lines[i + 1].text):
+            return None
+        title, body_start = lines[i + 1].text, i + 2
+    else:
+        match = next((m for p in _NUMBERED_FORMS if (m := p.match(text))), None)
+        # (a title after its number may be a label's word: "1. Indledning", "3. Økonomi")
+        if match is None or cv.field_line(match.group("title")) is not None or cv.decision_header(match.group("title")):
+            return None
+        title, body_start = match.group("title"), i + 1
+    if cv.is_list_point(title) or cv.is_sentence(title) or title.rstrip()[-1:] in (":", ";", ","):
+        return None
+    below = next_nonblank(lines, body_start)
+    if below is None or is_heading_shaped(lines[below].text):
+        return None  # no prose under it: a point of a list, each a paragraph ("1. Skatepark" / "" / "2. Koncert")
+    if match.re is cv.PUNKT_HEADING:
+        title = cv.without_meeting_reference(title)
+    return Heading(i, cv.heading_number(match), cv.clean_title(title), body_start, label=cv.item_label(match))
 
 
 def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) -> Heading | None:
@@ -172,22 +253,35 @@ def _closing_heading(lines: Sequence[Line], i: int, last: int, previous: Heading
         match, first = alone, next_nonblank(lines, i + 1)
         if first is None or first > last or first - i > 2:
             return None
-        title = " ".join(lines[k].text for k in range(first, last + 1))
         titles = [lines[k].text for k in range(first, last + 1)]
     else:
         match = next((m for p in _NUMBERED_FORMS if (m := p.match(text))), None)
         if match is None or cv.GROUP_HEADER.match(text):
             return None
-        titles = [match.group("title"), *(lines[k].text for k in range(i + 1, last + 1))]
-        title = " ".join(titles)
-    if not all(titles) or not _can_title(titles[0]) or not all(_continues_title(t) for t in titles[1:]):
-        return None
-    if cv.is_list_point(title) or cv.is_sentence(title):
+        first, titles = i, [match.group("title"), *(lines[k].text for k in range(i + 1, last + 1))]
+    # The title runs to the last line ("5. Eventuelt" / "og evaluering"), or its first lines do and
+    # the rest is the item's text: "Punkt 2 Eventuelt" / "Ingen bemærkninger." (a finished sentence,
+    # or a blank line under an HTML <h2>, ends the title).
+    count = next((n for n in range(len(titles), 0, -1) if all(titles[:n]) and _can_title(titles[0])
+                  and all(_continues_title(t) for t in titles[1:n])), 0)
+    title = " ".join(titles[:count])
+    if not count or cv.is_list_point(title) or cv.is_sentence(title) or _announced(lines, i):
         return None
     number, label = cv.heading_number(match), cv.item_label(match)
     if not _follows(previous, number, label):
         return None
-    return Heading(i, number, cv.clean_title(title), last + 1, label=label)
+    return Heading(i, number, cv.clean_title(title), first + count, label=label)
+
+
+def _announced(lines: Sequence[Line], i: int) -> bool:
+    """Whether the paragraph at line i is a point a line of text announced ("Godkendt med disse
+    ændringer:" / "" / "2. Tidsplanen rettes"), not a heading. A label ("Beslutning:"), decision header
+    ("Økonomiudvalget, 17. september 2019, pkt. 148:"), field or attendance line ("Fraværende:") is no such line."""
+    k = previous_nonblank(lines, i)
+    if k is None or not lines[k].text.endswith(":"):
+        return False
+    text = lines[k].text
+    return not (cv.label_of(text) or cv.decision_header(text) or cv.field_line(text) or cv.is_attendance(text))
 
 
 def _follows(previous: Heading, number: int, label: str | None) -> bool:

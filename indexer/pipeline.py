@@ -41,7 +41,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 8  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 9  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -51,7 +51,11 @@ READING_VERSION = 8  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page'
 # («-forældre»: words that merely contain a keyword), the item-gap note and «Kapitel» after 7's bump; PDF lines
 # at the page edges read first/last, headers on alternate pages, bare numbers inside a page kept, a field
 # value under its label, «Godkendt. Fraværende: X» as the item's attendance; a decision's attendance
-# note searched as part of it (Kun beslutninger); HTML accordions, div chrome, list field lines, fractions
+# note searched as part of it (Kun beslutninger); HTML accordions, div chrome, list field lines, fractions;
+# 9: items with only prose under their headings (a run 1 … N − 1 above item N, or 1, 2, 3 in minutes
+# without anchors), the last item's one line of text, «Lukket møde»/«Åbent møde»/«Åben dagsorden» as group headers;
+# a day and month completed by the title's one year, local councils' names, a letterhead as chrome naming the
+# municipality, groups on attendance lists («Hele udvalget») no people, «Desuden deltog:» as staff
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -13,12 +13,12 @@ Where a document shows more items than were found, a note says so (`Segmented.no
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from indexer import conventions as cv
 from indexer.contents import find_contents
 from indexer.doctype import title_lines
-from indexer.headings import find_item_headings, with_ends
+from indexer.headings import Heading, find_item_headings, previous_nonblank, prose_heading, prose_headings, with_ends
 from indexer.items import minutes_item
 from indexer.models import Item, Line, Segmented
 from indexer.reports import segment_report
@@ -39,6 +39,10 @@ def segment(lines: Sequence[Line]) -> Segmented:
         headings = find_item_headings(lines, contents, contents_lines)
     if not headings:
         headings = unnumbered_headings(lines, contents, contents_lines)
+    if not headings and _names_meeting(lines):
+        # A small council's minutes, every item only prose under its heading: the run of numbered
+        # paragraphs 1, 2, 3 is its items (a report's numbered chapters are its sections).
+        headings = prose_headings(lines, contents_lines)
     notes: tuple[str, ...] = ()
     if not headings and _decides(lines):
         # Decisions make minutes, never an annual report's sections titled by decision headers.
@@ -52,7 +56,9 @@ def segment(lines: Sequence[Line]) -> Segmented:
                    len(lines))
     items = tuple(minutes_item(lines, h, end) for h, end in with_ends(headings, closing))
     head = tuple(lines[: headings[0].index])
-    notes += _unfound_items(head, items, contents) + _merged_items(items) + _numbered_again(items) + _skipped_numbers(items)
+    groups = {k for k in range(1, len(headings)) if _opens_group(lines, headings[k - 1], headings[k])}
+    notes += (_unfound_items(head, items, contents, contents_lines) + _merged_items(items)
+              + _numbered_again(items, groups) + _skipped_numbers(items))
     return Segmented("minutes", head, items, tuple(contents), notes)
 
 
@@ -73,16 +79,39 @@ def _decides(lines: Sequence[Line]) -> bool:
 _ANNUAL = re.compile(r"(?i:beretning|årsrapport)")
 
 
-def _unfound_items(head: Sequence[Line], items: Sequence[Item], contents: Sequence[tuple[int | None, str]]) -> tuple[str, ...]:
+def _names_meeting(lines: Sequence[Line]) -> bool:
+    """Whether the document calls itself minutes or an agenda in its title lines ("Referat fra møde den
+    4. marts 2025"), and not an annual report."""
+    first = " ".join(title_lines([line.text for line in lines[:_OPENING]]))
+    return bool(cv.MINUTES_WORD.search(first) or cv.AGENDA_WORD.search(first)) and not _ANNUAL.search(first)
+
+
+def _opens_group(lines: Sequence[Line], previous: Heading, heading: Heading) -> bool:
+    """Whether a group header ("Lukket møde", "Lukkede sager") is the last text above `heading`, after
+    the item before it: the items after it may be numbered from 1 again (`_numbered_again`)."""
+    k = previous_nonblank(lines, heading.index)
+    return k is not None and k >= previous.body_start and bool(cv.GROUP_HEADER.match(lines[k].text))
+
+
+def _unfound_items(head: Sequence[Line], items: Sequence[Item], contents: Sequence[tuple[int | None, str]],
+                   skip: Collection[int] = ()) -> tuple[str, ...]:
     """Notes where the minutes show more items than were found: the lines above the first item
     hold an item's case number, case handler or decision (its heading is in a form not known),
+    or a numbered paragraph below the first item's number that no run down to 1 took ("1. Godkendelse
+    af referat" / "Godkendt." above item 3, item 2 not printed: `indexer.headings._prose_items_before`),
     or the contents list names more items than the text gave."""
     notes = []
     shown = next((line for line in head if line.text and _is_head_item_line(line.text)), None)
     if shown is not None:
-        where = f"side {shown.page}, linje {shown.number}" if shown.page > 1 else f"linje {shown.number}"
-        notes.append(f"teksten før første punkt har sagsnumre, sagsbehandlere eller beslutninger ({where}): "
+        notes.append(f"teksten før første punkt har sagsnumre, sagsbehandlere eller beslutninger ({_where(shown)}): "
                      "punkter med overskrifter i et ukendt format er ikke indekseret")
+    first = items[0].number if items else None
+    numbered = None if first is None else next(
+        (line for k, line in enumerate(head)
+         if (h := prose_heading(head, k, skip)) is not None and h.number is not None and h.number < first), None)
+    if numbered is not None:
+        notes.append(f"teksten før første punkt (punkt {first}) har en nummereret overskrift uden sagsnummer, afsnit "
+                     f"eller beslutning under sig ({_where(numbered)}): det punkt er ikke indekseret")
     listed = len({cv.clean_title(title).casefold() for _, title in contents if title})
     if listed > len(items):
         notes.append(f"indholdsfortegnelsen nævner {listed} punkter, men kun {len(items)} blev fundet i teksten: "
@@ -90,12 +119,20 @@ def _unfound_items(head: Sequence[Line], items: Sequence[Item], contents: Sequen
     return tuple(notes)
 
 
-def _numbered_again(items: Sequence[Item]) -> tuple[str, ...]:
+def _where(line: Line) -> str:
+    return f"side {line.page}, linje {line.number}" if line.page > 1 else f"linje {line.number}"
+
+
+def _numbered_again(items: Sequence[Item], groups: Collection[int] = ()) -> tuple[str, ...]:
     """A note where the items' numbering starts again at 1 after higher numbers: two meetings'
     minutes in one file (joined by a script, or a PDF of a whole month), all indexed under the
-    first meeting's date, council and attendance."""
+    first meeting's date, council and attendance. Not after a group header (`groups`: the items'
+    indexes a "Lukket møde" or "Lukkede sager" stands above): a meeting's closed part may number
+    its items from 1 again."""
     highest = 0
-    for item in items:
+    for index, item in enumerate(items):
+        if index in groups:
+            highest = 0
         if item.number == 1 and highest >= 2:
             line = item.start
             where = f"side {line.page}, linje {line.number}" if line.page > 1 else f"linje {line.number}"
