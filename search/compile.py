@@ -551,7 +551,7 @@ def _prefix_terms(searcher: Searcher, field: str, prefix: str) -> tuple[tuple[st
     («for* for* …» walked the terms once per copy)."""
     reader = searcher.reader()
     memory = _PREFIXES.setdefault(reader, {})
-    key = (field, prefix)
+    key = (field, prefix, MAX_PREFIX_TERMS, PREFIX_SCAN)
     if key not in memory:
         fieldobj = searcher.schema[field]
         found: list[tuple[int, str]] = []
@@ -570,7 +570,7 @@ def _prefix_terms(searcher: Searcher, field: str, prefix: str) -> tuple[tuple[st
     return memory[key]
 
 
-_PREFIXES: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], tuple[tuple[str, ...], bool]]] = \
+_PREFIXES: weakref.WeakKeyDictionary[Any, dict[tuple[str, str, int, int], tuple[tuple[str, ...], bool]]] = \
     weakref.WeakKeyDictionary()
 _PREFIX_MEMORY = 256
 
