@@ -383,7 +383,7 @@ def test_serve_behind_a_proxy_logs_resists_slow_clients_and_stops_on_sigterm(see
     assert output.rstrip().endswith("Referatsøg er stoppet.") or "Referatsøg er stoppet." in output
     assert re.search(r'^203\.0\.113\.9 - - \[[^\]]+\] "GET /referatsog/api/search\?q=flygtninge HTTP/1\.1" 200 \d+ ',
                      output, re.MULTILINE), output
-    assert len(re.findall(r'"GET /healthz HTTP/1\.1" 200 ', output)) == 1
+    assert not re.findall(r'"GET /healthz HTTP/1\.1" 200 ', output)  # a health check answered 200 leaves no line
     # waitress's own refusals leave their line too (they never reach the app), a long target cut short
     assert len(re.findall(r'^127\.0\.0\.1 - - \[[^\]]+\] "GET /api/search\?q=bolig HTTP/1\.1" 413 \d+ ', output,
                           re.MULTILINE)) == 1, output[-3000:]
