@@ -55,7 +55,7 @@ def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, s
             i = heading.body_start
         else:
             i += 1
-    return _prose_items_before(lines, headings, skip)
+    return _prose_items_between(lines, _prose_items_before(lines, headings, skip), skip)
 
 
 def _prose_items_before(lines: Sequence[Line], headings: list[Heading], skip: set[int]) -> list[Heading]:
@@ -71,6 +71,28 @@ def _prose_items_before(lines: Sequence[Line], headings: list[Heading], skip: se
     candidates = [h for k in range(first.index) if (h := prose_heading(lines, k, skip)) is not None]
     run = _numbered_run(candidates, first.number - 1)
     return run + headings if run and run[-1].number == first.number - 1 else headings
+
+
+def _prose_items_between(lines: Sequence[Line], headings: list[Heading], skip: set[int]) -> list[Heading]:
+    """The headings with the items between two of them that have only prose under them: "2.
+    Meddelelser fra formanden" / "Formanden orienterer om …" in the text of item 1, with item 3 next
+    (an agenda prints an item to be told, not decided). They count when the numbered paragraphs
+    (`prose_heading`) in the text between items N and M are exactly N + 1 … M − 1, in order, none of
+    them announced by a line ending in ":" (`_announced`): a numbered list in the text (a decision's
+    "1. …", "2. …") brings other numbers and leaves the gap as it is, noted
+    (`indexer.segment._skipped_numbers`)."""
+    out: list[Heading] = []
+    for heading, after in zip(headings, [*headings[1:], None]):
+        out.append(heading)
+        if (after is None or heading.number is None or after.number is None or heading.label or after.label
+                or after.number - heading.number < 2):
+            continue
+        found = [h for k in range(heading.body_start, after.index)
+                 if (h := prose_heading(lines, k, skip)) is not None]
+        wanted = list(range(heading.number + 1, after.number))
+        if [h.number for h in found] == wanted and not any(h.label or _announced(lines, h.index) for h in found):
+            out.extend(found)
+    return out
 
 
 def prose_headings(lines: Sequence[Line], skip: set[int]) -> list[Heading]:

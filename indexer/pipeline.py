@@ -53,7 +53,7 @@ READING_VERSION = 9  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page'
 # value under its label, «Godkendt. Fraværende: X» as the item's attendance; a decision's attendance
 # note searched as part of it (Kun beslutninger); HTML accordions, div chrome, list field lines, fractions;
 # 9: items with only prose under their headings (a run 1 … N − 1 above item N, or 1, 2, 3 in minutes
-# without anchors), the last item's one line of text, «Lukket møde»/«Åbent møde»/«Åben dagsorden» as group headers;
+# without anchors, or exactly filling a gap between two items), the last item's one line of text, «Lukket møde»/«Åbent møde»/«Åben dagsorden» as group headers;
 # a day and month completed by the title's one year, local councils' names, a letterhead as chrome naming the
 # municipality, groups on attendance lists («Hele udvalget») no people, «Desuden deltog:» as staff
 

@@ -70,12 +70,35 @@ def test_an_indkaldelse_is_an_agenda_and_its_purpose_lines_are_not_titles():
     assert orientation.text == "Formanden orienterer om mødet i Danske Ældreråd den 2. marts 2023."
 
 
-def test_an_item_merged_into_the_one_before_is_noted_by_the_gap_in_the_numbers(tmp_path):
-    """«2. Meddelelser fra formanden» with only prose under it has no anchor: it stays text of
-    item 1, as before, but no longer silently (the numbers go 1, 3)."""
+def test_an_item_with_only_prose_between_two_items_is_an_item_of_its_own():
+    """«2. Meddelelser fra formanden» with only prose under it has no anchor, but its number fills
+    the gap between items 1 and 3 exactly: an item to be told, not decided."""
     document = read("syddjurs-aeldreraadet-dagsorden-2023-06-06.txt")
-    assert [p.item_number for p in document.passages] == [1, 3, 4]
-    assert ("nummereringen springer over punkt 2 (linje 14), hvis overskrift står i teksten til punktet før uden "
+    assert [p.item_number for p in document.passages] == [1, 2, 3, 4]
+    told = document.passages[1]
+    assert told.title == "Meddelelser fra formanden"
+    assert told.text.startswith("Formanden orienterer om ældrerådsmødet i Region Midtjylland")
+    assert "Meddelelser fra formanden" not in document.passages[0].text
+    assert not [n for n in document.notices if "springer over" in n]
+
+
+def test_a_gap_the_text_does_not_fill_exactly_is_noted(tmp_path):
+    # A numbered list in item 1's decision brings other numbers than the missing 2: left as text, said.
+    listed = tmp_path / "liste.txt"
+    listed.write_text("Referat\nByrådet\n\n1. Budget\nSagsnr.: 23/1\n\nBeslutning\nGodkendt med disse ændringer:\n\n"
+                      "1. Tidsplanen rettes\nDen forlænges med en måned.\n\n2. Kontoen flyttes\nTil næste år.\n\n"
+                      "3. Lokalplan 12\nSagsnr.: 23/2\n\nBeslutning\nGodkendt.\n", encoding="utf-8")
+    document = read_document(listed, tmp_path)
+    assert [p.item_number for p in document.passages] == [1, 3]
+    assert "2. Kontoen flyttes" in document.passages[0].text
+    # the missing heading inside a paragraph (no blank line before it) is no item either, and is noted
+    inline = tmp_path / "inline.txt"
+    inline.write_text("Dagsorden\nÆldrerådet\n\n1. Godkendelse af dagsorden\n\nIndstilling\nDet indstilles, at "
+                      "dagsordenen godkendes.\n2. Meddelelser fra formanden\nFormanden orienterer.\n\n"
+                      "3. Høring\nSagsnr.: 23/8001\n\nIndstilling\nHøringssvar afgives.\n", encoding="utf-8")
+    document = read_document(inline, tmp_path)
+    assert [p.item_number for p in document.passages] == [1, 3]
+    assert ("nummereringen springer over punkt 2 (linje 8), hvis overskrift står i teksten til punktet før uden "
             "sagsnummer, afsnit eller beslutning under sig: det er indekseret som en del af det punkt") in document.notices
     # a gap without the missing heading in the text (closed items left out of public minutes) says nothing
     public = tmp_path / "referat.txt"

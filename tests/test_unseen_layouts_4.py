@@ -85,10 +85,17 @@ def test_dates_years_amounts_and_kle_codes_alone_on_a_line_are_no_field(line):
     assert cv.field_line(line) is None
 
 
-def test_without_its_case_number_the_aalborg_heading_has_no_anchor(tmp_path):
-    # the number is the anchor: without it, the heading is a guess the segmenter does not make
+def test_without_its_case_number_the_aalborg_heading_is_found_by_the_gap_it_fills(tmp_path):
+    # the case number is its anchor; without it, «Punkt 2.» still fills the gap between items 1
+    # and 3 exactly, at the start of a paragraph (`indexer.headings._prose_items_between`)
     document = rewritten(tmp_path, AALBORG, lambda text: text.replace("\n2022-018877\n", "\n"))
-    assert "Hasserisvej" not in " ".join(p.title for p in document.passages)
+    hasserisvej = next(p for p in document.passages if p.item_number == 2)
+    assert hasserisvej.title.startswith("Lokalplan 4-4-112, Boliger ved Hasserisvej")
+    assert hasserisvej.case_number is None and hasserisvej.decision.startswith("Godkendt.")
+    # item 3's case number gone too: both fill the gap between items 1 and 4, in order
+    both = rewritten(tmp_path, AALBORG, lambda text: text.replace("\n2022-018877\n", "\n").replace(
+        "\n2023-001290\n", "\n"))
+    assert [p.item_number for p in both.passages] == [1, 2, 3, 4]
 
 
 def test_sagsbeskrivelse_after_the_decision_is_not_part_of_the_decision():
