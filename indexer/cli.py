@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from indexer.conventions import shorten_title
-from indexer.danish_click import DanishGroup, DanishPath, QueryCommand, argument, option
+from indexer.danish_click import DanishGroup, DanishPath, QueryCommand, argument, option, output_is_utf8
 from indexer.dates import danish_date
 from indexer.progress import printable
 from indexer.settings import (
@@ -176,11 +176,13 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         sys.exit(1)
 
 
-def _extract_root(file: Path, corpus_dir: Path | None) -> Path:
+def _extract_root(file: Path, corpus_dir: Path | None, index_dir: Path | None = None) -> Path:
     """The folder `extract` names `file` from, as `index` names it: its source path and the
     passages' ids are the index's only so (a file in a subfolder, `a/referat.txt`, was
-    `referat.txt`: an id no /api/passage knows, and the same for `b/referat.txt`)."""
-    from indexer.settings import default_index_dir, resolve_corpus
+    `referat.txt`: an id no /api/passage knows, and the same for `b/referat.txt`). Without
+    `corpus_dir`: $REFERATSOG_CORPUS, else the folder the index in `index_dir` (default: the
+    default index) was last built from, when `file` lies in it."""
+    from indexer.settings import resolve_corpus
 
     if corpus_dir is not None:
         root = corpus_dir.resolve()
@@ -188,7 +190,7 @@ def _extract_root(file: Path, corpus_dir: Path | None) -> Path:
             raise click.BadParameter(f"filen {printable(str(file))} ligger ikke i mappen {printable(str(corpus_dir))}.",
                                      param_hint="'--corpus'")
         return root
-    root = resolve_corpus(os.environ.get("REFERATSOG_CORPUS") or None, default_index_dir()).resolve()
+    root = resolve_corpus(os.environ.get("REFERATSOG_CORPUS") or None, index_dir or default_index_dir()).resolve()
     return root if file.is_relative_to(root) else file.parent
 
 
@@ -199,8 +201,12 @@ def _extract_root(file: Path, corpus_dir: Path | None) -> Path:
         help="Dokumentmappen, som filens kildesti og id'er regnes fra, som ved indeksering (standard: "
              "$REFERATSOG_CORPUS eller den mappe, indekset sidst blev bygget af, når filen ligger i den; "
              "ellers filens egen mappe).")
-def extract(file: Path, as_json: bool, corpus_dir: Path | None) -> None:
-    """Vis hvordan én fil deles i passager, uden at indeksere den."""
+@_index_dir_option
+def extract(file: Path, as_json: bool, corpus_dir: Path | None, index_dir: Path | None) -> None:
+    """Vis hvordan én fil deles i passager, uden at indeksere den.
+
+    Kildestien og id'erne regnes som ved indeksering: fra --corpus, ellers $REFERATSOG_CORPUS,
+    ellers den mappe, indekset (--index-dir) sidst blev bygget af – så id'erne er dem, indekset har."""
     from indexer.extract import ExtractError, is_candidate, unsupported_reason
     from indexer.pipeline import read_document
     from indexer.settings import topics_file
@@ -211,7 +217,7 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None) -> None:
     except VocabularyError as error:
         raise Failure(str(error)) from None
     try:
-        document = read_document(file.resolve(), _extract_root(file.resolve(), corpus_dir))
+        document = read_document(file.resolve(), _extract_root(file.resolve(), corpus_dir, index_dir))
     except ExtractError as error:
         raise Failure(f"{printable(str(file))}: {error.reason}") from None
     for note in document.notices:  # to stderr: --json's lines stay JSON
@@ -223,7 +229,7 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None) -> None:
                    f"{unsupported_reason(file)}", err=True)
     if as_json:
         for passage in document.passages:
-            click.echo(json.dumps(passage.to_json(), ensure_ascii=False))
+            click.echo(_json_text(passage.to_json()))
         return
     meta = " · ".join(str(v) for v in (document.doc_type, document.municipality, document.council,
                                        danish_date(document.meeting_date) or document.year) if v)
@@ -273,7 +279,13 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
     """Søg i indekset. Ord kombineres med OG; brug "fraser", OR, -ord og felt:værdi.
 
     Søgningen kan skrives som ét argument i anførselstegn eller som flere ord; et ord, der
-    begynder med -, udelukkes (referatsog search flygtninge -bolig)."""
+    begynder med -, udelukkes (referatsog search flygtninge -bolig). Filtrene kan gentages;
+    flere værdier af ét filter kombineres med ELLER (--year 2015 --year 2019), forskellige
+    filtre med OG.
+
+    Afslutningskoder: 0 når søgningen lykkedes, også uden resultater (et script læser total
+    i --json); 1 når der intet indeks er, eller --page er efter sidste side; 2 ved en ugyldig
+    værdi eller et ukendt tilvalg."""
     from search import IndexMissing, InvalidParameter, SearchRequest, open_index
 
     params = {"q": [" ".join(query)], "sort": [sort], "page": [str(page)], "page_size": [str(limit)],
@@ -303,12 +315,16 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
                           f"igen: {printable(build)}") from None
         raise Failure(f"intet indeks i {printable(str(where))} – kør først: {printable(build)}") from None
     except InvalidParameter as error:
+        from search.api import FACET_LABELS
+
         name = _PARAMETERS.get(error.parameter, f"--{error.parameter.replace('_', '-')}")
         if error.message.casefold().startswith(name.casefold()):  # "Søgningen er for lang …" names itself
             raise BadArgument(error.message) from None
-        raise BadArgument(f"{name}: {error.message}") from None
+        label = f"{FACET_LABELS.get(error.parameter)}: "  # "År: højst 20 …" names the web's filter: here the option does
+        message = error.message[len(label):] if error.message.startswith(label) else error.message
+        raise BadArgument(f"{name}: {message}") from None
     if as_json:
-        click.echo(json.dumps(response.to_json(), ensure_ascii=False, indent=2))
+        click.echo(_json_text(response.to_json(), indent=2))
     else:
         _print_response(response)
     if response.past_last_page:  # the API answers 404: a script paging on must see it too
@@ -486,9 +502,9 @@ def _print_response(response) -> None:
     label = "resultat" if response.total == 1 else "resultater"
     about = f" for «{request.query}»" if request.query else ""  # the quotes of every other message
     if response.notice:
-        click.echo(click.style(response.notice, fg="yellow"))
+        click.echo(_style(response.notice, fg="yellow"))
     if response.approximate:
-        click.echo(click.style("Ingen eksakte træf – viser omtrentlige resultater.", fg="yellow"))
+        click.echo(_style("Ingen eksakte træf – viser omtrentlige resultater.", fg="yellow"))
     click.echo(f"{response.total} {label}{about}" + (f" (viser {shown})" if response.hits else ""))
     for widening in response.widenings:  # a search that found nothing with filters on
         click.echo(_widening_line(widening, request))
@@ -496,7 +512,7 @@ def _print_response(response) -> None:
         click.echo(f"Mente du: {response.suggestion}?")
     for rank, hit in enumerate(response.hits, (request.page - 1) * request.page_size + 1):
         click.echo()
-        click.echo(click.style(f"{rank}. {_first_line(hit.title, TITLE_WIDTH)}", bold=True))
+        click.echo(_style(f"{rank}. {_first_line(hit.title, TITLE_WIDTH)}", bold=True))
         meta = [hit.municipality, hit.council, danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None),
                 hit.item_reference]
         if any(meta):  # a note in the folder (LÆSMIG.txt) has none: no blank line
@@ -517,7 +533,7 @@ def _print_response(response) -> None:
         if hit.missing:  # a most-words hit: which of the words it lacks, so it is not read as having them all
             click.echo("   Mangler: " + _one_line(", ".join(f"«{word}»" for word in hit.missing)))
         where = _hit_where(hit)
-        click.echo(click.style(f"   {printable(hit.source)}, {where} · {printable(hit.id)}", dim=True))
+        click.echo(_style(f"   {printable(hit.source)}, {where} · {printable(hit.id)}", dim=True))
 
 
 def _where(page: int | None, line: int, decision_page: int | None, decision_end_page: int | None = None,
@@ -557,9 +573,31 @@ def _passage_where(passage) -> str:
                   passage.prints_other_pages, bracketed=True)
 
 
+def _colour() -> bool:
+    """Bold, dim and colours on stdout: only on a terminal, and not when NO_COLOR is set
+    (https://no-color.org) or TERM=dumb (a terminal that shows escape codes as text)."""
+    try:
+        terminal = sys.stdout is not None and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # no stream, or a closed one
+        return False
+    return terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _style(text: str, **styles: Any) -> str:
+    """`text` in `styles` (click.style) where `_colour` allows, else as it is."""
+    return click.style(text, **styles) if _colour() else text
+
+
+def _json_text(value: Any, **options: Any) -> str:
+    """`value` as JSON: æ, ø, å as they are, or as \\uXXXX where stdout cannot take every character
+    (a Latin-1 terminal), so the JSON stays whole and valid there too."""
+    return json.dumps(value, ensure_ascii=not output_is_utf8(), **options)
+
+
 def _terminal_snippet(snippet: str) -> str:
-    """The HTML snippet as terminal text: matches in bold on a terminal, [brackets] otherwise."""
-    color = sys.stdout.isatty()
+    """The HTML snippet as terminal text: matches in bold on a terminal with colours (`_colour`),
+    [brackets] otherwise."""
+    color = _colour()
     marked = re.sub(
         r"<mark>(.*?)</mark>",
         lambda m: click.style(m.group(1), bold=True) if color else f"[{m.group(1)}]",

@@ -10,6 +10,8 @@ click writes its own words in English ("Usage:", "Options:", "No such option"); 
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
 import re
 import sys
@@ -257,14 +259,19 @@ class QueryCommand(_DanishCommand):
     An argument that begins with a single '-' and is none of the command's options is a
     word of the query, not an unknown option; an unknown `--option` is still an error.
     The options go to click first, then the words after `--`, so click takes none of them
-    for an option."""
+    for an option. A word that is an option's name with one dash (`-json`, `-limit`) or a
+    letter (`-n`, `-y`) stays a word to exclude, with a warning on stderr naming the option
+    it was likely meant as (`_meant_option`)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         takes_value: dict[str, bool] = {}
+        choices: dict[str, tuple[str, ...]] = {}
         for param in self.get_params(ctx):
             if isinstance(param, click.Option):
                 for name in (*param.opts, *param.secondary_opts):
                     takes_value[name] = not (param.is_flag or param.count)
+                    if isinstance(param.type, click.Choice):
+                        choices[name] = tuple(str(c).casefold() for c in param.type.choices)
         options: list[str] = []
         words: list[str] = []
         rest = list(args)
@@ -284,7 +291,45 @@ class QueryCommand(_DanishCommand):
                 options.append(arg)  # unknown: click says so
             else:
                 words.append(arg)
+                meant = _meant_option(arg, rest[0] if rest else None, takes_value, choices)
+                if meant:  # the search runs as documented; the user learns why it found what it found
+                    click.echo(f"Advarsel: «{arg}» blev læst som et ord, der udelades; mente du "
+                               f"{' eller '.join(meant)}?", err=True)
         return super().parse_args(ctx, options + (["--", *words] if words else []))
+
+
+# A single letter some other tool takes for one of `search`'s options (`head -n 3`).
+_LETTERS = {"n": "--limit"}
+# Options whose name is also a Danish word one may exclude (`-sort`: black, `-to`: two): taken
+# for a mistyped option only when a value of the option follows.
+_DANISH_WORDS = {"sort", "to"}
+
+
+def _meant_option(arg: str, following: str | None, takes_value: dict[str, bool],
+                  choices: dict[str, tuple[str, ...]]) -> list[str]:
+    """The options a query word that begins with one '-' was likely meant as (`-json`: --json,
+    `-limit=5`: --limit, `-y`: --year); none for a word to exclude (`-bolig`).
+
+    >>> names = {"--json": False, "--year": True, "--sort": True, "--to": True, "--topic": True, "-h": False}
+    >>> _meant_option("-json", None, names, {}), _meant_option("-Y", "2015", names, {}), _meant_option("-t", "x", names, {})
+    (['--json'], ['--year'], ['--to', '--topic'])
+    >>> _meant_option("-sort", "bolig", names, {"--sort": ("newest",)}), _meant_option("-to", "2015", names, {})
+    ([], ['--to'])
+    """
+    word = arg[1:].split("=", 1)[0].casefold()
+    if not word or word.startswith("-"):
+        return []
+    long_names = [name for name in takes_value if name.startswith("--")]
+    if f"--{word}" in takes_value:
+        name = f"--{word}"
+        if word in _DANISH_WORDS and "=" not in arg:
+            value = (following or "").casefold()
+            if not (value in choices[name] if name in choices else value[:1].isdigit()):
+                return []
+        return [name]
+    if len(word) == 1 and word.isalpha():
+        return [_LETTERS[word]] if word in _LETTERS else sorted(n for n in long_names if n[2] == word)
+    return []
 
 
 # click 8.2+ raises this for a group called without a command (8.1 printed the help and exited 0).
@@ -292,6 +337,104 @@ _NoArgsIsHelp: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 BROKEN_PIPE = 141  # the exit code of a run whose output's reader went away
+# The start of the line for output that could not be written (a full disk behind `> fil`).
+OUTPUT_FAILED = "uddata kunne ikke skrives"
+
+
+def _discard_stdout() -> None:
+    """Point stdout's file descriptor at /dev/null: what is still buffered goes nowhere at exit
+    instead of failing again (an error message of Python's own, after ours)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # no file descriptor (a test's captured output)
+        pass
+
+
+def exit_broken_pipe() -> Any:
+    """The reader went away (`referatsog search … --json | head -1`): silent, and 141 (128 +
+    SIGPIPE) as a shell reports a tool stopped by it, not 1, the code of a failure (click's own
+    answer)."""
+    _discard_stdout()
+    sys.exit(BROKEN_PIPE)
+
+
+# What a terminal that cannot show a character gets instead (Latin-1 has æ, ø and å but no dash
+# or guillemets; ASCII has none of them): the Danish spelling without them, else "?".
+_PLAIN = {"–": "-", "—": "-", "‒": "-", "−": "-", "«": "\"", "»": "\"", "“": "\"", "”": "\"", "„": "\"",
+          "‘": "'", "’": "'", "…": "...", "·": "-", "×": "x", "\u00a0": " ", "\u202f": " ",
+          "æ": "ae", "ø": "oe", "å": "aa", "Æ": "AE", "Ø": "OE", "Å": "AA", "é": "e", "É": "E"}
+
+
+def _plain_replace(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for character in error.object[error.start:error.end]:
+        substitute = _PLAIN.get(character, "?")
+        try:
+            substitute.encode(error.encoding)
+        except (UnicodeError, LookupError):
+            substitute = "?"
+        out.append(substitute)
+    return "".join(out), error.end
+
+
+codecs.register_error("referatsog-plain", _plain_replace)
+
+
+def _is_utf8(stream: Any) -> bool:
+    try:
+        return codecs.lookup(stream.encoding).name.startswith("utf")  # utf-8, utf-16 …: every character
+    except (AttributeError, LookupError, TypeError):
+        return False
+
+
+def output_is_utf8() -> bool:
+    """stdout takes every character: else JSON is written with \\uXXXX escapes (`ensure_ascii`)."""
+    return sys.stdout is None or _is_utf8(sys.stdout)
+
+
+def prepare_output_streams() -> None:
+    """On a terminal or in a file that is not UTF-8 (a Latin-1 locale, PYTHONIOENCODING=latin-1),
+    a character it cannot show (–, «, »; æ, ø, å in ASCII) is written as its plain spelling
+    (`_PLAIN`) or "?", not a UnicodeEncodeError that ends the command after its work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or _is_utf8(stream) or getattr(stream, "errors", None) not in ("strict", "backslashreplace"):
+            continue
+        try:
+            stream.reconfigure(errors="referatsog-plain")
+        except (AttributeError, ValueError, OSError):  # not a TextIOWrapper: as it is
+            pass
+
+
+# Where our output is written: an OSError raised in one of these is the output's (a full disk
+# behind `> fil`, a device gone), not Referatsøg's.
+_WRITERS = {(os.path.join("click", "utils.py"), "echo"), (os.path.join("indexer", "progress.py"), "_line"),
+            (os.path.join("indexer", "progress.py"), "_draw_bar"), (os.path.join("indexer", "progress.py"), "done")}
+
+
+def output_failure(error: BaseException) -> str | None:
+    """Why output could not be written, in Danish, when `error` was raised writing it; else None."""
+    if not isinstance(error, OSError) or isinstance(error, BrokenPipeError):
+        return None
+    traceback = error.__traceback__
+    while traceback is not None:
+        code = traceback.tb_frame.f_code
+        folder, name = os.path.split(code.co_filename)
+        if (os.path.join(os.path.basename(folder), name), code.co_name) in _WRITERS:
+            break
+        traceback = traceback.tb_next
+    else:
+        return None
+    from indexer.files import os_error_text
+
+    if error.errno == errno.EIO:
+        return "skrivefejl (I/O-fejl)"
+    if error.errno == errno.EBADF:
+        return "standardoutput er lukket"
+    return os_error_text(error)
+
+
 
 
 class DanishGroup(_DanishHelp, click.Group):
@@ -310,17 +453,32 @@ class DanishGroup(_DanishHelp, click.Group):
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
-            # The reader went away (`referatsog search … --json | head -1`): silent, and 141
-            # (128 + SIGPIPE) as a shell reports a tool stopped by it, not 1, the code of a failure
-            # (click's own answer). What is still buffered goes nowhere instead of raising again.
-            try:
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            except (OSError, ValueError):  # no file descriptor (a test's captured output)
-                pass
-            sys.exit(BROKEN_PIPE)
+            exit_broken_pipe()
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        # `referatsog -h | true`, `referatsog --version | true`: the group's own options print
+        # while its arguments are parsed, before invoke (click would exit 1 here).
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            exit_broken_pipe()
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
+        if standalone_mode:
+            prepare_output_streams()
+            if sys.stdout is None:  # started with stdout closed (`>&-`): fd 1 may become an index file
+                click.echo(f"Fejl: {OUTPUT_FAILED}: standardoutput er lukket.", err=True)
+                sys.exit(1)
+        try:
+            return self._main(args, prog_name, complete_var, standalone_mode, **extra)
+        except BrokenPipeError:  # a message to a reader that went away (`referatsog 2>&1 | true`)
+            if not standalone_mode:
+                raise
+            exit_broken_pipe()
+
+    def _main(self, args: Any, prog_name: str | None, complete_var: str | None, standalone_mode: bool,
+              **extra: Any) -> Any:
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except _NoArgsIsHelp as error:  # `referatsog` alone: its help, which is no error
@@ -350,8 +508,13 @@ class DanishGroup(_DanishHelp, click.Group):
             interrupted = isinstance(error.__context__, KeyboardInterrupt)
             sys.exit(130 if interrupted else 1)
         except Exception as error:  # a fault of ours: one Danish line, the traceback in a file
-            if not standalone_mode:
+            if not standalone_mode or isinstance(error, BrokenPipeError):
                 raise
+            reason = output_failure(error)
+            if reason is not None:  # the output's disk or device, not Referatsøg: no bug report
+                _discard_stdout()  # what is still buffered would fail again at exit
+                click.echo(f"Fejl: {OUTPUT_FAILED}: {reason}.", err=True)
+                sys.exit(1)
             click.echo(f"Fejl: {internal_error(error)}", err=True)
             sys.exit(1)
         if standalone_mode:  # an int is the code of a ctx.exit(); the commands return nothing

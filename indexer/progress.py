@@ -10,6 +10,7 @@ otherwise, so logs of cron jobs stay readable. Output goes to stderr: stdout is 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -92,7 +93,9 @@ class ConsoleProgress(Progress):
     def __init__(self, stream: TextIO | None = None, *, verbosity: int = NORMAL, tty: bool | None = None) -> None:
         self.stream = stream or sys.stderr
         self.verbosity = verbosity
-        self.tty = self.stream.isatty() if tty is None else tty
+        # TERM=dumb: a terminal (Emacs's shell, some CI consoles) that cannot erase a line: the
+        # bar's "\r\x1b[K" would pile up as text, so it gets the plain lines of a log
+        self.tty = (self.stream.isatty() and os.environ.get("TERM") != "dumb") if tty is None else tty
         self.total = 0
         self.count = 0
         self._drawn = 0.0
@@ -168,7 +171,7 @@ class ConsoleProgress(Progress):
 
 def make_progress(*, quiet: bool = False, verbose: bool = False, stream: TextIO | None = None) -> Progress:
     """The progress for the CLI's `--quiet`/`--verbose` (quiet wins)."""
-    if quiet:
+    if quiet or (stream or sys.stderr) is None:  # stderr closed (`2>&-`): nowhere to report to
         return Progress()
     return ConsoleProgress(stream, verbosity=VERBOSE if verbose else NORMAL)
 

@@ -341,8 +341,9 @@ class SearchResponse:
 
     @property
     def past_last_page(self) -> bool:
-        """The request asked for a page after the last one of a search that found something."""
-        return bool(self.total) and self.request.page > self.pages
+        """The request asked for a page after the last one; a search that found nothing has one
+        page (with no hits), so its page 2 is past the last too, as the CLI's README says."""
+        return self.request.page > self.pages
 
     @property
     def past_last_message(self) -> str:

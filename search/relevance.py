@@ -255,12 +255,23 @@ def _count(report: Report, type_: str) -> int:
     return len(report.results) if type_ == ALL else sum(1 for r in report.results if r.query.type == type_)
 
 
+def decimal(value: float, digits: int, point: str = ",") -> str:
+    """`value` with `digits` decimals and the Danish decimal comma (what a user of `referatsog
+    eval` reads; `point="."` for the figures as Python and the JSON write them).
+
+    >>> decimal(0.9254, 3), decimal(1.0, 2), decimal(0.5, 3, point=".")
+    ('0,925', '1,00', '0.500')
+    """
+    return f"{value:.{digits}f}".replace(".", point)
+
+
 def format_table(report: Report) -> str:
-    """The summary as a Markdown table (Danish labels), as in `docs/relevance.md`."""
+    """The summary as a Markdown table (Danish labels and decimal commas, as the rest of the
+    command line writes numbers; `docs/relevance.md` quotes it with points)."""
     lines = ["| Type | Antal | " + " | ".join(METRIC_LABELS[m] for m in METRICS) + " |", "|---|---:|" + "---:|" * len(METRICS)]
     for type_, means in report.by_type.items():
         label = "**i alt**" if type_ == ALL else TYPE_LABELS[type_]
-        lines.append(f"| {label} | {_count(report, type_)} | " + " | ".join(f"{means[m]:.3f}" for m in METRICS) + " |")
+        lines.append(f"| {label} | {_count(report, type_)} | " + " | ".join(decimal(means[m], 3) for m in METRICS) + " |")
     return "\n".join(lines)
 
 
@@ -270,7 +281,7 @@ def format_details(report: Report) -> str:
     for r in report.results:
         flags = " (omtrentlig)" if r.approximate else ""
         flags += f" (Mente du: {r.suggestion}?)" if r.suggestion else ""
-        out.append(f"[{r.query.type}] {r.query.text!r}{flags}  " + "  ".join(f"{METRIC_LABELS[m]} {r.scores[m]:.2f}" for m in METRICS))
+        out.append(f"[{r.query.type}] {r.query.text!r}{flags}  " + "  ".join(f"{METRIC_LABELS[m]} {decimal(r.scores[m], 2)}" for m in METRICS))
         out.extend(f"    {i:2d}. [{g}] {name}" for i, (name, g) in enumerate(r.ranked, 1))
     return "\n".join(out)
 
@@ -279,15 +290,17 @@ def load_floors(path: Path = FLOORS) -> dict[str, dict[str, float]]:
     return json.loads(path.read_text(encoding="utf-8"))["floors"]
 
 
-def below_floors(report: Report, floors: Mapping[str, Mapping[str, float]]) -> list[str]:
-    """Danish lines naming every figure under its recorded floor (empty when all hold)."""
+def below_floors(report: Report, floors: Mapping[str, Mapping[str, float]], point: str = ".") -> list[str]:
+    """Danish lines naming every figure under its recorded floor (empty when all hold); `point`:
+    the decimal mark (`command` gives users the Danish comma)."""
     failures = []
     for type_, metrics in floors.items():
         measured = report.by_type.get(type_)
         for metric, floor in metrics.items():
             if measured is None or measured[metric] < floor:
-                value = "mangler" if measured is None else f"{measured[metric]:.3f}"
-                failures.append(f"{TYPE_LABELS.get(type_, 'i alt')}: {METRIC_LABELS[metric]} {value} < gulv {floor:.3f}")
+                value = "mangler" if measured is None else decimal(measured[metric], 3, point)
+                failures.append(f"{TYPE_LABELS.get(type_, 'i alt')}: {METRIC_LABELS[metric]} {value} "
+                                f"< gulv {decimal(floor, 3, point)}")
     return failures
 
 
@@ -316,7 +329,7 @@ def command(*, details: bool = False, as_json: bool = False, record_floors: bool
             echo(format_details(report))
     if record_floors:
         FLOORS.write_text(json.dumps({"floors": floors_from(report)}, indent=2) + "\n", encoding="utf-8")
-    return below_floors(report, load_floors()) if FLOORS.exists() else []
+    return below_floors(report, load_floors(), point=",") if FLOORS.exists() else []
 
 
 def main(argv: Sequence[str] | None = None) -> int:

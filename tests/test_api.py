@@ -162,11 +162,16 @@ def test_a_page_past_the_last_is_404_in_json_as_on_the_page(client):
     assert "page" not in query(rels["first"]) and query(rels["alternate"])["page"] == [str(pages + 1)]
 
 
-def test_a_later_page_of_no_hits_is_an_empty_answer_on_both(client):
-    params = {"q": "xylofonkoncert", "page": "3"}
-    assert client.get("/", query_string=params).status_code == 200
-    body = api(client, **params)
+def test_a_search_that_finds_nothing_has_one_page_and_a_later_one_is_past_it_on_both(client):
+    # a script paging until a 404 stopped at once on a search with no hits, not at page 100,000
+    body = api(client, q="xylofonkoncert", page="1")
     assert body["total"] == 0 and body["hits"] == [] and body["pages"] == 1
+    params = {"q": "xylofonkoncert", "page": "3"}
+    assert client.get("/", query_string=params).status_code == 404
+    past = client.get("/api/search", query_string=params)
+    assert past.status_code == 404
+    assert past.get_json()["code"] == "page_out_of_range"
+    assert past.get_json()["total"] == 0 and past.get_json()["pages"] == 1
 
 
 # --- Parameters ----------------------------------------------------------------------------------
