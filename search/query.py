@@ -420,7 +420,12 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
     if respelt is not None:
         suggestion = respelt
         compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted)))
-    if not matched and compiled.scored is not None and loose is None and respelt is None:  # close spellings (bounded)
+    # With «Kun beslutninger», words the whole items hold exactly are no typo: «vedtaget» found an
+    # approximate «vedlagt» in a decision, and «integrationspolitik» was «not in the texts», where
+    # the whole items hold them five and three times. Nothing is guessed; the widening says so.
+    in_items = (not matched and request.decisions_only and compiled.scored is not None
+                and bool(_base_set(searcher, snapshot, compile_query(parsed, searcher), False)))
+    if not matched and compiled.scored is not None and loose is None and respelt is None and not in_items:
         fallback = suggest.fallback(searcher, parsed, request.query.strip(), "decision" if request.decisions_only else "body",
                                     snapshot)
         relaxable, notices = parsed, compiled.notices
@@ -449,7 +454,7 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
                 compiled = replace(compiled, notices=(*compiled.notices, partial.NOT_ALL))
         if not matched and unquoted:  # not a silent zero
             compiled = replace(compiled, notices=(*compiled.notices, _phrase_notice(unquoted)))
-    if not matched and suggestion is None and compiled.scored is not None and (
+    if not matched and suggestion is None and compiled.scored is not None and not in_items and (
             parted := _part_of_word(searcher, parsed, request.query, "decision" if request.decisions_only else "body",
                                     compiled.split)):
         suggestion, said = parted  # the last resort: a part of a word no text holds, offered to follow

@@ -74,3 +74,16 @@ def test_a_word_the_texts_hold_has_no_part_offered(searcher):
 def test_a_suffix_that_is_no_word_is_not_offered(searcher):
     # «ning» ends every «-ning» word; the lexicon never splits it off
     assert suggest.word_part(searcher, "skolelukning") == "skole"
+
+
+@pytest.mark.parametrize("query", ["vedtaget", "integrationspolitik"])
+def test_with_decisions_only_a_word_the_whole_items_hold_is_no_typo_and_no_unknown_compound(searcher, query):
+    # «vedtaget» found an approximate «vedlagt» in a decision, and «integrationspolitik» was said
+    # to be in no text, with «politik» offered: the whole items hold both, exactly
+    whole = search(searcher, query)
+    assert whole.total > 0 and not whole.approximate
+    response = search(searcher, query, decisions_only=True)
+    assert response.total == 0 and not response.approximate and response.suggestion is None
+    assert "står ikke i teksterne" not in (response.notice or "")
+    assert [(w.parameter, w.total) for w in response.widenings if w.parameter == "decisions_only"] == [
+        ("decisions_only", whole.total)]
