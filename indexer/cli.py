@@ -513,8 +513,10 @@ def _print_response(response) -> None:
     for rank, hit in enumerate(response.hits, (request.page - 1) * request.page_size + 1):
         click.echo()
         click.echo(_style(f"{rank}. {_first_line(hit.title, TITLE_WIDTH)}", bold=True))
-        meta = [hit.municipality, hit.council, danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None),
-                hit.item_reference]
+        # The document's type first, as on the web page: an agenda's «…indstiller, at taksterne
+        # godkendes» read as a decision without it (a journalist review).
+        meta = [_DOC_TYPES.get(hit.doc_type, hit.doc_type), hit.municipality, hit.council,
+                danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None), hit.item_reference]
         if any(meta):  # a note in the folder (LÆSMIG.txt) has none: no blank line
             click.echo("   " + _one_line(" · ".join(m for m in meta if m)))
         # The case on a line of its own, each part named: a case number or a name alone is a riddle.
@@ -534,6 +536,9 @@ def _print_response(response) -> None:
             click.echo("   Mangler: " + _one_line(", ".join(f"«{word}»" for word in hit.missing)))
         where = _hit_where(hit)
         click.echo(_style(f"   {printable(hit.source)}, {where} · {printable(hit.id)}", dim=True))
+
+
+_DOC_TYPES = {"referat": "Referat", "dagsorden": "Dagsorden (før mødet, uden beslutning)", "årsberetning": "Årsberetning"}
 
 
 def _where(page: int | None, line: int, decision_page: int | None, decision_end_page: int | None = None,

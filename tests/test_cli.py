@@ -337,3 +337,17 @@ def test_a_most_words_hit_says_which_words_it_lacks(runner, seed_index_dir):
     assert ["flygtninge"] in lacking and ["Roskilde"] in lacking
     assert result.stdout.count("\n   Mangler: «flygtninge»\n") == lacking.count(["flygtninge"])
     assert result.stdout.count("\n   Mangler: «Roskilde»\n") == lacking.count(["Roskilde"])
+
+
+def test_a_hit_says_which_kind_of_document_it_is_from(runner, tmp_path):
+    # an agenda's «…indstiller, at taksterne godkendes» read as a decision without it
+    from conftest import FIXTURES, index_copies
+
+    _, index = index_copies(tmp_path, [FIXTURES / "small_councils" / "greve-kommunalbestyrelsen-dagsorden-2025-03-17.txt",
+                                       FIXTURES / "small_councils" / "randers-handicapraadet-referat-2025-03-03.txt"])
+    agenda = run(runner, "search", "Takstblad", "--index-dir", index)
+    assert agenda.exit_code == 0
+    assert agenda.output.splitlines()[3].startswith("   Dagsorden (før mødet, uden beslutning) · Greve · ")
+    minutes = run(runner, "search", "type:referat", "--index-dir", index)
+    assert all(line.startswith("   Referat · ") for line in minutes.output.splitlines() if " · Randers · " in line)
+    assert " · Randers · " in minutes.output
