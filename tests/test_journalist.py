@@ -773,3 +773,20 @@ def test_a_placeholder_decision_is_no_section_and_no_snippet(client):
 def test_an_annual_reports_section_page_calls_itself_a_section(client):
     hit = next(h for h in api_hits(client, q="forord", doc_type="årsberetning"))
     assert soup(client.get(f"/passage/{hit['id']}")).select_one("aside.passage-aside")["aria-label"] == "Om afsnittet"
+
+
+def test_an_agendas_empty_decision_label_shows_no_empty_decision_section(tmp_path):
+    # «Beslutning» printed with nothing under it, awaiting the meeting: the page said there is no
+    # decision and then showed a marked «Beslutning» heading with nothing in it (a journalist review)
+    from conftest import FIXTURES, index_copies
+    from webui import create_app
+
+    corpus, index = index_copies(tmp_path, [FIXTURES / "small_councils" / "greve-kommunalbestyrelsen-dagsorden-2025-03-17.txt"])
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index), "CORPUS_DIR": str(corpus)}).test_client()
+    hit = api_hits(client, q="Takstblad")[0]
+    assert hit["doc_type"] == "dagsorden"
+    assert list(client.get(f"/api/passage/{hit['id']}").get_json()["sections"])[0] == "beslutning"
+    page = soup(client.get(f"/passage/{hit['id']}"))
+    assert page.select_one(".no-decision").get_text(" ", strip=True).startswith("Dagsordenen er udsendt før mødet")
+    assert not page.select("section.decision") and not page.select(".badge")
+    assert [h.get_text(" ", strip=True) for h in page.select("section.section h2")][0] != "Beslutning"
