@@ -75,6 +75,39 @@ def citation(p: Passage, previous: Passage | None = None) -> str:
     return f"{cited} ({cited_pages(p)})" if p.page is not None else cited
 
 
+def citation_gaps(p: Passage) -> tuple[str, ...]:
+    """What a citation of `p` lacks because its document does not say it (the citation leaves it
+    out): the council, the municipality, the meeting's date (a report's year), the item's number
+    (minutes and agendas). «Socialudvalget, referat, punkt 1: …» read as a whole citation.
+
+    >>> from indexer.models import Passage
+    >>> p = Passage(id="x", document_id="d", position=0, doc_type="referat", municipality=None,
+    ...     council="Socialudvalget", meeting_date=None, year=None, item_number=1, title="Takster",
+    ...     case_handler=None, case_number=None, place=None, present=(), absent=(), topics=(),
+    ...     source="a.txt", source_sha256="", line=1, page=None, sections=(), text="")
+    >>> citation_gaps(p)
+    ('kommune', 'mødedato')
+    """
+    report = p.doc_type == AARSBERETNING
+    gaps = [name for name, known in (
+        ("råd eller udvalg", p.council), ("kommune", p.municipality),
+        ("år" if report else "mødedato", p.year if report else p.meeting_date),
+        ("punktnummer", report or p.item_reference is not None)) if not known]
+    return tuple(gaps)
+
+
+def gaps_said(gaps: tuple[str, ...]) -> str:
+    """`citation_gaps` as a sentence for the reader of a citation ("" when none).
+
+    >>> gaps_said(("kommune", "mødedato")), gaps_said(())
+    ('Dokumentet angiver ikke kommune og mødedato; henvisningen mangler dem. Tjek kilden.', '')
+    """
+    if not gaps:
+        return ""
+    listed = gaps[0] if len(gaps) == 1 else f"{', '.join(gaps[:-1])} og {gaps[-1]}"
+    return f"Dokumentet angiver ikke {listed}; henvisningen mangler {'det' if len(gaps) == 1 else 'dem'}. Tjek kilden."
+
+
 def cited_pages(p: Passage) -> str:
     """The pages a citation names: where the item starts, and where its decision stands when that
     is a later page or runs over a page break (what a reporter quotes is the decision).

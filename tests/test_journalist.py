@@ -790,3 +790,28 @@ def test_an_agendas_empty_decision_label_shows_no_empty_decision_section(tmp_pat
     assert page.select_one(".no-decision").get_text(" ", strip=True).startswith("Dagsordenen er udsendt før mødet")
     assert not page.select("section.decision") and not page.select(".badge")
     assert [h.get_text(" ", strip=True) for h in page.select("section.section h2")][0] != "Beslutning"
+
+
+def test_a_citation_missing_facts_the_document_does_not_give_says_so(tmp_path, client):
+    # «Socialudvalget, referat, punkt 1: Takster for madservice» read as a whole citation
+    from conftest import index_copies
+    from webui import create_app
+
+    source = tmp_path / "socialudvalget.txt"
+    source.write_text("Socialudvalget\nReferat\n\n1. Takster for madservice\nSagsnr.: 25/1\n\nBeslutning\nGodkendt.\n",
+                      encoding="utf-8")
+    (tmp_path / "run").mkdir()
+    corpus, index = index_copies(tmp_path / "run", [source])
+    small = create_app({"TESTING": True, "INDEX_DIR": str(index), "CORPUS_DIR": str(corpus)}).test_client()
+    hit = api_hits(small, q="madservice")[0]
+    body = small.get(f"/api/passage/{hit['id']}").get_json()
+    assert body["citation"] == "Socialudvalget, referat, punkt 1: Takster for madservice"
+    assert body["citation_gaps"] == ["kommune", "mødedato"]
+    page = soup(small.get(f"/passage/{hit['id']}"))
+    assert page.select_one("#citation-gaps").get_text(strip=True) == (
+        "Dokumentet angiver ikke kommune og mødedato; henvisningen mangler dem. Tjek kilden.")
+    assert not page.select("#citation-block #citation-gaps")  # not copied with the citation
+    # a complete citation says nothing more
+    seed = api_hits(client, q="flygtninge boligplacering")[0]
+    assert client.get(f"/api/passage/{seed['id']}").get_json()["citation_gaps"] == []
+    assert not soup(client.get(f"/passage/{seed['id']}")).select("#citation-gaps")

@@ -22,6 +22,7 @@ from flask import Blueprint, Response, current_app, render_template, request, se
 from markupsafe import Markup
 from werkzeug.http import parse_range_header
 
+from indexer.citation import citation_gaps, gaps_said
 from indexer.decoding import TextEncoding, read_encoding
 from indexer.extract import ExtractError, is_pdf_file, open_regular
 from indexer.files import os_error_text
@@ -514,7 +515,8 @@ def passage(passage_id: str) -> str:
     marks = marks.anchored() if marks and not off else None
     page = cited_page(p)
     return render_template("passages/passage.html", ctx=context, p=p, toggle_url=toggle_url, unmarked_query=unmarked_query,
-                           citation=citation(p, context.previous), source_url=source_url(p),
+                           citation=citation(p, context.previous), citation_gaps=gaps_said(citation_gaps(p)),
+                           source_url=source_url(p),
                            cited_page=page, cited_source_url=source_url(p, page),
                            section_source_url=lambda at: source_url(p, at),
                            permalink=absolute_url("passages.passage", passage_id=p.id),
@@ -546,6 +548,7 @@ def api_passage(passage_id: str) -> Response:
     # What a script needs to cite the item as the page does, without building addresses: the
     # absolute permalink and the source opened at the cited page (a journalist review).
     body = {**p.to_json(), "decision_page": p.decision_page, "citation": citation(p, context.previous),
+            "citation_gaps": list(citation_gaps(p)),
             "permalink": absolute_url("passages.passage", passage_id=p.id),
             "cited_source_permalink": absolute_url("passages.source", document_id=p.document_id)
             + (f"#page={page}" if page else ""),
