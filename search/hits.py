@@ -23,7 +23,8 @@ def _hit(
     from_decision = from_decision and bool(passage.decision)
     decision = excerpt(passage.decision)
     if from_decision:
-        shown = snippet(passage.decision, terms, lexicon=lexicon, phrases=phrases)
+        shown = _with_outcome(passage.decision, snippet(passage.decision, terms, lexicon=lexicon, phrases=phrases),
+                              terms, phrases, lexicon)
     else:
         shown = _body_snippet(passage, terms, phrases, lexicon)
     return Hit(
@@ -61,6 +62,29 @@ def _hit(
         decision_date_before_meeting=passage.decision_date_before_meeting,
         citation=citation(passage, _previous(searcher, docnum, passage) if names_previous(passage) else None),
     )
+
+
+OUTCOME_CHARS = 120  # the longest first line of a decision shown before a window cut from further on
+
+
+def _with_outcome(decision: str, shown: str, terms: frozenset[str], phrases: frozenset[tuple[str, ...]],
+                  lexicon: Lexicon) -> str:
+    """A decision's snippet (HTML) with the decision's first line before it when the window was
+    cut from further on: «…Søren Krogh (O) ønskede sin stemme ført til protokol» showed the dissent
+    without what was decided, «Anbefalet.» (a journalist review). Only a short first line, the
+    outcome as minutes write it; not when the window starts at the decision's start.
+
+    >>> from search.decompound import default_lexicon
+    >>> _with_outcome("Anbefalet.\\nSøren Krogh (O) tog forbehold.", "…Søren <mark>Krogh</mark> (O) tog forbehold.",
+    ...               frozenset({"krogh"}), frozenset(), default_lexicon())
+    'Anbefalet. …Søren <mark>Krogh</mark> (O) tog forbehold.'
+    """
+    if not shown.startswith("…"):
+        return shown
+    first = next((" ".join(line.split()) for line in decision.splitlines() if line.strip()), "")
+    if not first or len(first) > OUTCOME_CHARS:
+        return shown
+    return f"{mark(first, terms, lexicon=lexicon, phrases=phrases)} {shown}"
 
 
 def _previous(searcher: Searcher, docnum: int, passage: Passage) -> Passage | None:

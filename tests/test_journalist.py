@@ -815,3 +815,26 @@ def test_a_citation_missing_facts_the_document_does_not_give_says_so(tmp_path, c
     seed = api_hits(client, q="flygtninge boligplacering")[0]
     assert client.get(f"/api/passage/{seed['id']}").get_json()["citation_gaps"] == []
     assert not soup(client.get(f"/passage/{seed['id']}")).select("#citation-gaps")
+
+
+def test_a_decision_cut_to_the_words_found_still_shows_what_was_decided(tmp_path):
+    # «…Søren Krogh (O) ønskede sin stemme ført til protokol» showed the dissent without the outcome
+    from conftest import index_copies
+    from webui import create_app
+
+    filler = " ".join(["Udvalget drøftede sagen grundigt og lagde vægt på økonomien og tidsplanen."] * 6)
+    source = tmp_path / "referat.txt"
+    source.write_text("Fjordby Kommune\nSocialudvalget\nReferat\nMødedato: 3. marts 2025\n\n"
+                      "1. Nyt plejecenter\nSagsnr.: 25/1\n\nBeslutning\nAnbefalet.\n" + filler +
+                      "\nSøren Krogh (O) ønskede sin stemme ført til protokol.\n", encoding="utf-8")
+    (tmp_path / "run").mkdir()
+    corpus, index = index_copies(tmp_path / "run", [source])
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index), "CORPUS_DIR": str(corpus)}).test_client()
+    (hit,) = api_hits(client, q="protokol", decisions_only="1")
+    assert hit["snippet_from"] == "decision"
+    assert hit["snippet"].startswith("Anbefalet. …") and "<mark>protokol</mark>" in hit["snippet"]
+    feed = client.get("/feed", query_string={"q": "protokol", "decisions_only": "1"}).get_data(as_text=True)
+    assert "Beslutning (uddrag):" in feed and "Anbefalet. …" in feed
+    # a window from the decision's start needs nothing before it
+    (start,) = api_hits(client, q="anbefalet", decisions_only="1")
+    assert start["snippet"].startswith("<mark>Anbefalet</mark>.") and start["snippet"].count("Anbefalet") == 1

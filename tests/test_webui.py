@@ -461,6 +461,7 @@ def test_api_passage_is_the_passage_json_plus_links(client, seed_index):
     assert body.pop("permalink") == f"http://localhost/passage/{pid}"
     assert body.pop("cited_source_permalink") == f"http://localhost{links['cited_source']}"
     assert body.pop("decision_page") is None  # a text file has no pages
+    assert body.pop("citation_gaps") == []  # the seed names its council, municipality, date and item
     assert body == json.loads(json.dumps(seed_index.passage(pid).to_json()))
     assert body["sections"] and list(body["sections"])[0] == "beslutning"
     for name in ("html", "json", "document", "source", "previous", "next"):

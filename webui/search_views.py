@@ -298,7 +298,7 @@ def decision_lines(hit: Hit) -> Markup:
 
 def _decision_label(shown: str) -> str:
     """«Beslutning:», or «Beslutning (uddrag):» for a decision shown in part (cut with «…»)."""
-    return "Beslutning (uddrag):" if shown.startswith("…") or shown.rstrip().endswith("…") else "Beslutning:"
+    return "Beslutning (uddrag):" if "…" in shown else "Beslutning:"
 
 
 def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> dict[str, Any]:
