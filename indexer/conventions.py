@@ -28,6 +28,11 @@ SECTION_LABELS = (
     "Lovgrundlag", "Retsgrundlag", "Økonomi", "Økonomiske konsekvenser", "Udtalelser og høring",
     "Høring", "Sagsgang og sagstype", "Tidsplan", "Kommunikation", "Videre proces",
     "Personale", "Problemstilling", "Løsning", "Sagens forløb", "Vurdering",
+    # Cicero's resumé
+    "Sagsresumé", "Sagsresume",
+    # Region Hovedstaden's template (in capitals): the political handling, the next steps, the
+    # directors' endorsement, the list of appendices; its JOURNALNUMMER is a field (`_LABEL_ONLY`).
+    "Politisk behandling", "Tidsplan og videre proces", "Direktørpåtegning", "Bilagsfortegnelse", "Journalnummer",
 )
 # Labels that name the same part differently map to one key; other keys are the label itself.
 _KEY_ALIASES = {
@@ -38,6 +43,10 @@ _KEY_ALIASES = {
     "afgørelse": "beslutning",
     "beskrivelse af sagen": "sagsfremstilling",
     "sagsbeskrivelse": "sagsfremstilling",
+    "sagsresumé": "resume",
+    "sagsresume": "resume",
+    "bilagsfortegnelse": "bilag",
+    "tidsplan og videre proces": "videre_proces",
 }
 
 
@@ -97,6 +106,10 @@ def _as_printed(*labels: str) -> str:
 BULLETS_BETWEEN_FIELDS = "•·▪◦‣●■"  # bullets between the fields of one line
 # "Sagsnr.", "SagsID"; some templates print two names for the one field: "SagsID/Sagsnummer: 18/2732".
 _CASE_LABEL = _as_printed("Sagsnr", "Sags nr", "Sagsnummer", "SagsID", "Sags-ID", "Sagsid") + r"\.?"
+# Some templates name the case system before the label: "Acadre sagsnr.: 24/18877", "SBSYS sagsnr.:".
+# Only the systems' names: "Tidligere sagsnr.: 22/1234" names another case.
+_CASE_SYSTEM = r"(?:(?:Acadre|ACADRE|SBSYS|Sbsys|eDoc|EDOC|ESDH|GetOrganized|GO|WorkZone|Captia|F2|Docunote|KMD)\s+)"
+_SYSTEM_CASE_LABEL = rf"{_CASE_SYSTEM}(?:sagsnr|sagsnummer|SAGSNR|SAGSNUMMER)\.?"
 # "Sagsbeh.: Lone Tved" abbreviates it; "Sagsbehandlere: A, B" names several (the first is kept).
 _HANDLER_LABEL = _as_printed("Sagsbehandlere", "Sagsbehandler", "Sagsansvarlig", "Ansvarlig", "Sagsbeh") + r"\.?"
 _CASE_NUMBER = r"(?P<case>[\w][\w./\-]*\d[\w./\-]*)"
@@ -105,7 +118,10 @@ _CASE_HANDLER_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s+(?P<name>[
 # Dokumentnr.: 24/2201-3", FirstAgenda): a bullet, a bar, a column gap, or the next field's label.
 _HANDLER_LABEL_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s")
 _FIELD_SEPARATOR = re.compile(rf"\s*[{re.escape(BULLETS_BETWEEN_FIELDS)}|]\s*|\s{{2,}}|\t")
-_NEXT_LABEL = re.compile(r"\s+(?=(?:[A-ZÆØÅ][\wæøåÆØÅ.\-]*|(?:J|Dok)\.\s*nr\.?)\s*:(?:\s|$))")
+_NEXT_LABEL = re.compile(r"\s+(?=(?:[A-ZÆØÅ][\wæøåÆØÅ.\-]*|(?:J|Dok)\.\s*nr\.?)\s*:(?:\s|$))"
+                         # "Sagsbehandler: Rikke Lund   Åbent punkt" (its column gap lost): the open/closed
+                         # marker at the line's end is no part of the name
+                         r"|\s+(?=(?:Åbent|Åben|Lukket|ÅBENT|ÅBEN|LUKKET)(?:\s+(?i:punkt|sag))?\s*$)")
 # A case number printed alone under an item's title, without a label: Aalborg's "2022-018877", and
 # the shapes of the case systems' numbers ("22/14533", "731-2012-10870", the KLE journal number
 # "00.01.00-A21-1-14"). No date, amount or year range has these shapes ("2019-2022", "21/5").
@@ -134,17 +150,21 @@ _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
     # "Sag nr.: 22/14533" (Odense) is the case's number; "Sag nr. 130" alone numbers the item (above)
     ("case_number", re.compile(r"^(?i:sag)\s+(?i:nr)\.?\s*:?\s*(?P<case>\d[\w.\-]*[./\-][\w./\-]*\d)$")),
     ("case_number", re.compile(rf"^(?P<case>{BARE_CASE_NUMBER})$")),
-    ("case_number", re.compile(rf"^{_CASE_LABEL}(?:\s*/\s*{_CASE_LABEL})*\s*:?\s*{_CASE_NUMBER}")),
+    ("case_number", re.compile(rf"^(?:{_CASE_LABEL}|{_SYSTEM_CASE_LABEL})(?:\s*/\s*{_CASE_LABEL})*\s*:?\s*{_CASE_NUMBER}")),
     ("case_number", re.compile(rf"^{_as_printed('Sag')}\s+(?P<case>\d[\d./\-]*\d)$")),
     ("case_handler", re.compile(rf"^{_HANDLER_LABEL}\s*:?\s+(?P<value>.+)$")),
     ("case_handler", re.compile(rf"^{_as_printed('Initialer')}\s*:\s*(?P<value>\S+)$")),
 ]
+# Whether an item is discussed in the open or closed part of the meeting, printed under its heading
+# (alone, or at the end of its field line): "Åbent punkt", "Lukket punkt" (EG, Netpublikator), "Åben
+# sag", "Lukket sag" (SBSYS, FirstAgenda), f2's "Åbent"/"Lukket". An anchor, never text or title.
+OPENNESS_MARKER = _as_printed("Åbent punkt", "Lukket punkt", "Åben sag", "Lukket sag", "Åbent", "Lukket")
 _PURPOSES = ("Til beslutning", "Til orientering", "Til drøftelse", "Til godkendelse", "Til efterretning",
              "Til høring", "Til udtalelse", "Til indstilling")
 # Lines that anchor a heading; of them, only the numbers below (`_NUMBER_FIELDS`) are kept.
 _ANCHOR_ONLY = re.compile(
     rf"^({_as_printed('Dok.')}\s|{_as_printed('Dokumentnr')}\.?\s*:|{_as_printed('J.nr', 'J. nr')}\.?\s*:|"
-    rf"{_as_printed('Åbent', 'Åbent punkt', 'Lukket', 'Lukket punkt')}$|"
+    rf"{OPENNESS_MARKER}$|"
     # what the agenda asks of the council, under the title: "Til beslutning", "Til orientering"
     rf"{_as_printed(*_PURPOSES)}\.?$|"
     rf"{_as_printed('Beslutningskompetence')}\s*:\s*\S|{_as_printed('Sagen afgøres i', 'Kompetenceudvalg')}\s*:)"
@@ -191,7 +211,10 @@ _LABEL_ONLY = {
     form: name
     for label, name in (("Sagsbehandler", "case_handler"), ("Sagsbehandlere", "case_handler"),
                         ("Sagsbeh.", "case_handler"), ("Sagsbeh", "case_handler"), ("Sagsansvarlig", "case_handler"),
-                        ("Sagsnr", "case_number"), ("Sagsnr.", "case_number"), ("Sagsnummer", "case_number"))
+                        ("Sagsnr", "case_number"), ("Sagsnr.", "case_number"), ("Sagsnummer", "case_number"),
+                        # Region Hovedstaden: "JOURNALNUMMER" / "25004387" (also a section label, at an
+                        # item's end: `indexer.items` makes that section the field)
+                        ("Journalnummer", "journal_number"))
     for form in (label, label.upper())
 }
 
@@ -433,7 +456,10 @@ _ATTENDANCE = re.compile(
     r"|^Mødet (?:blev )?(?:hævet|sluttede|afsluttedes|afsluttet|slut)\b[^:]*$"
 )
 # The block that closes minutes after the last item: the members' signatures.
-CLOSING = re.compile(r"^(?:Underskrifter|Underskriftsblad|Underskrift|Underskrevet af|UNDERSKRIFTER)\s*:?$")
+# "Underskriftsside" (FirstAgenda, SBSYS); KMD's "Udskrift" / "Udskriften bekræftes: <names>", the
+# attested copy's signatures.
+CLOSING = re.compile(r"^(?:Underskrifter|Underskriftsblad|Underskriftsside|Underskrift|Underskrevet af|UNDERSKRIFTER"
+                     r"|UNDERSKRIFTSSIDE|Udskrift|UDSKRIFT)\s*:?$|^Udskriften\s+bekræftes\b")
 
 
 def is_attendance(text: str) -> bool:
@@ -565,10 +591,12 @@ GROUP_HEADER = re.compile(
 # "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE", "Punkt 3. Title",
 # "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title", "Punkt 3a Title"; bulleted with any of the usual bullets;
 # "Ad 3. Title", "Ad pkt. 3 Title", "Ad punkt 3: Title" (minutes that answer the agenda point by point);
-# "Punkt nr. 2 - Title" (Frederiksberg)
+# "Punkt nr. 2 - Title" (Frederiksberg); "Sag nr. 112 Godkendelse af dagsorden", "Sag nr. 112: Title" (SBSYS:
+# the item's number and title on one line; "Sag nr.: 22/14533" is a case number, no heading)
 _NR = r"(?:(?:nr|Nr|NR)\.?\s*)?"
 PUNKT_HEADING = re.compile(
-    rf"^{BULLET}?(?:(?:Ad|AD)\s+(?:(?:Punkt|punkt|PUNKT|Pkt\.?|pkt\.?|PKT\.?)\s*)?|(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*{_NR})"
+    rf"^{BULLET}?(?:(?:Ad|AD)\s+(?:(?:Punkt|punkt|PUNKT|Pkt\.?|pkt\.?|PKT\.?)\s*)?|(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*{_NR}"
+    r"|(?P<sag>Sag|SAG)\s+(?:nr|Nr|NR)\.?\s*)"
     rf"(?P<number>\d{{1,3}}){_SUB_NUMBER}?(?:\s*[:.)]|\s+[-–])?\s+"
     r"(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$"
 )
@@ -655,6 +683,20 @@ def is_sentence(title: str) -> bool:
 _MEETING_REFERENCE = re.compile(r"\s+\d{1,3}/\d{4}$")  # "Punkt 3 Title 1/2019"
 # "(B)" beslutning / "(O)" orientering, and "( )" where a template left the letter out
 _DECISION_SUFFIX = re.compile(r"\s*\((?:B|O|\s*)\)$")
+# "50 (Lukket) Salg af areal ved Industrivej", "45 (Åben) Godkendelse af dagsorden" (EG/KMD): whether the
+# item is open or closed, printed before (or after) its title as f3 prints (B)/(O): no part of the title.
+_OPENNESS_IN_BRACKETS = r"\((?i:åben|åbent|lukket)\)"
+_OPENNESS_PREFIX = re.compile(rf"^{_OPENNESS_IN_BRACKETS}\s+|\s+{_OPENNESS_IN_BRACKETS}$")
+
+
+def openness_in_brackets(title: str) -> bool:
+    """Whether a heading's title prints the item's openness in brackets ("(Lukket) Personalesag"):
+    an export's heading, its own anchor where nothing but the next heading follows a closed item.
+
+    >>> openness_in_brackets("(Lukket) Personalesag"), openness_in_brackets("Forslag fra (F)")
+    (True, False)
+    """
+    return bool(_OPENNESS_PREFIX.search(title.strip()))
 _LEADERS = re.compile(r"\s*(?:\.{3,}|…+)\s*\d{0,3}$")
 
 
@@ -663,9 +705,12 @@ def clean_title(title: str) -> str:
 
     >>> [clean_title(t) for t in ("Eventuelt ( )", "Lokalplan 12", "Meddelelser (O)", "Eventuelt.....7")]
     ['Eventuelt', 'Lokalplan 12', 'Meddelelser', 'Eventuelt']
+    >>> clean_title("(Åben) Godkendelse af dagsorden"), clean_title("(Lukket) Salg af areal")
+    ('Godkendelse af dagsorden', 'Salg af areal')
     """
     title = _LEADERS.sub("", title.strip())
     title = _DECISION_SUFFIX.sub("", title)
+    title = _OPENNESS_PREFIX.sub("", title)
     return " ".join(title.split()).rstrip(":").strip()
 
 
@@ -706,7 +751,9 @@ def shorten_title(text: str, limit: int = TITLE_MAX) -> str:
 CONTENTS_HEADER = re.compile(
     r"^(Indholdsfortegnelse|Indhold|Punkter|PUNKTER|INDHOLD|INDHOLDSFORTEGNELSE|Dagsordenspunkter)$"
 )
-CONTENTS_SUBHEADER = re.compile(r"^(Punkt\s+Side|Åbne dagsordenspunkter|Lukkede dagsordenspunkter|Side)$", re.IGNORECASE)
+# (the columns' heads: "Punkt   Side", Region Hovedstaden's "Sag nr.   Side")
+CONTENTS_SUBHEADER = re.compile(r"^((?:Punkt|Sag\s+nr\.?)\s+Side|Åbne dagsordenspunkter|Lukkede dagsordenspunkter|Side)$",
+                                re.IGNORECASE)
 # "Beslutninger om dagsordenen.....3", "1. Godkendelse af dagsorden....2", "Sag nr. 12 Godkendelse af
 # dagsorden ..... 2", "Punkt 3 Title ... 4", "4.1 Trafiksikkerhedsplan ..... 2"
 DOTTED_ENTRY = re.compile(

@@ -22,6 +22,7 @@ from indexer import conventions as cv
 from indexer.clean import reflow
 from indexer.councils import council_of, municipality_of, same_council
 from indexer.dates import year_of
+from indexer.headings import fold_title
 from indexer.doctype import document_type, is_annual_report, report_year, title_lines
 from indexer.ids import document_id_of, passage_ids
 from indexer.meeting import head_fields, item_people, meeting_date, meeting_people, opening_lines, unlabelled_place
@@ -93,6 +94,10 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     # Upper-case report headings take the document's own casing (`_true_case`): learned once
     # per document, and only when a heading needs it.
     casing = _casing(body) if report and any(_all_upper(item.title) for item in segmented.items) else {}
+    # Minutes' upper-case headings ("1. BUDGETOPFØLGNING PR. 30. APRIL 2025", Region Hovedstaden) take
+    # the spelling their contents list prints them in, where it has one.
+    listed = {} if report else {fold_title(title): cv.clean_title(title) for _, title in segmented.contents
+                                if title and not _all_upper(title)}
     is_pdf = source.kind == "pdf"
     printed = dict(chrome.printed) if chrome and is_pdf else {}  # a text file's pseudo-pages are no pages
     if is_pdf:
@@ -101,7 +106,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         for page, number in source.numbered_labels.items():
             printed.setdefault(page, number)
     passages = tuple(
-        _passage(item, position, passage_id, document_id, base, meeting, tagger, report, casing, is_pdf, printed)
+        _passage(item, position, passage_id, document_id, base, meeting, tagger, report, casing, is_pdf, printed, listed)
         for position, (item, passage_id) in enumerate(
             zip(segmented.items, passage_ids(document_id, [(_id_number(item), item.title) for item in segmented.items])))
     )
@@ -158,8 +163,10 @@ def _council_document(base: dict, passages: Sequence[Passage]) -> bool:
 
 def _passage(item: Item, position: int, passage_id: str, document_id: str, base: dict, meeting: str | None,
              tagger: TopicTagger, report: bool, casing: dict[str, str], is_pdf: bool,
-             printed: dict[int, int]) -> Passage:
+             printed: dict[int, int], listed: dict[str, str] | None = None) -> Passage:
     title = _true_case(item.title, casing) if report else item.title
+    if listed and _all_upper(title):
+        title = listed.get(fold_title(title), title)
     # The numbers printed beside the case number (J.nr., Dokumentnr.) and who decides it: sections
     # of their own where their line stands, so the page and the JSON show them as printed.
     fields = _field_sections(item)
@@ -181,6 +188,10 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
     if not is_pdf:  # a text file's lines are all on "page" 1: it has no pages to cite, as `page` says
         sections = tuple(replace(s, page=None, end_page=None) for s in sections)
     decision_dates = [s.date for s in sections if s.is_decision and s.date]  # a placeholder ("-") decides nothing
+    if not decision_dates and meeting and any(_undated_own(s, base["council"]) for s in sections):
+        # A plain "Beslutning" (or "Udvalgets beslutning") names no date and no other council: this
+        # meeting's decision, made on the meeting's date.
+        decision_dates = [meeting]
     return Passage(
         id=passage_id,
         document_id=document_id,
@@ -280,6 +291,19 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
         replace(s, key=EARLIER_DECISION) if s in earlier else s
         for s in sections
     ]
+
+
+def _undated_own(section: Section, council: str | None) -> bool:
+    """Whether a section is this council's decision under a header that names no date and no other
+    council: a plain label ("Beslutning", "BESLUTNING") or "Udvalgets beslutning"."""
+    if not section.is_decision or section.date:
+        return False
+    if cv.label_of(section.label) is not None:
+        return True
+    header = cv.decision_header(section.label)
+    return header is not None and header.date is None and (
+        not header.council or header.council in ("Udvalget", "Rådet", "UDVALGET", "RÅDET")
+        or (council is not None and same_council(section.label, council)))
 
 
 def _decisions_first(sections: Sequence[Section]) -> tuple[Section, ...]:

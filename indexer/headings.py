@@ -40,11 +40,24 @@ class Heading:
 def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, str]], skip: set[int]) -> list[Heading]:
     """The item headings of a document's lines, in order, outside its contents list's lines (`skip`)."""
     titles = {fold_title(title): number for number, title in contents if title}
+    headings = _scan(lines, titles, skip)
+    found = {(h.number, fold_title(h.title)) for h in headings}
+    if headings and any((number, title) not in found for title, number in titles.items() if number is not None):
+        # Minutes (their items have anchored headings) whose contents list names an item not found:
+        # a heading repeating a contents entry, number and title, is that item even with nothing under
+        # it (a closed item printed with its heading only). Not in a report: its numbered chapters,
+        # listed in its contents, have no anchors, and stay its sections.
+        headings = _scan(lines, titles, skip, listed=True)
+    return _prose_items_between(lines, _prose_items_before(lines, headings, skip), skip)
+
+
+def _scan(lines: Sequence[Line], titles: dict[str, int | None], skip: set[int], listed: bool = False) -> list[Heading]:
+    """The headings found line by line (`_heading_at`); `listed`: a contents entry is an anchor."""
     headings: list[Heading] = []
     last = _last_text(lines)
     i = 0
     while i < len(lines):
-        heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles)
+        heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles, listed)
         if heading is None and i not in skip and lines[i].text[-1:] == ")":
             heading = _number_after_title(lines, i, headings[-1] if headings else None)
         if heading is None and headings and last is not None and i not in skip and 0 <= last - i <= _MAX_TITLE_LINES:
@@ -55,7 +68,7 @@ def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, s
             i = heading.body_start
         else:
             i += 1
-    return _prose_items_between(lines, _prose_items_before(lines, headings, skip), skip)
+    return headings
 
 
 def _prose_items_before(lines: Sequence[Line], headings: list[Heading], skip: set[int]) -> list[Heading]:
@@ -153,12 +166,12 @@ def prose_heading(lines: Sequence[Line], i: int, skip: set[int]) -> Heading | No
     below = next_nonblank(lines, body_start)
     if below is None or is_heading_shaped(lines[below].text):
         return None  # no prose under it: a point of a list, each a paragraph ("1. Skatepark" / "" / "2. Koncert")
-    if match.re is cv.PUNKT_HEADING:
+    if match.re is cv.PUNKT_HEADING and not match.groupdict().get("sag"):
         title = cv.without_meeting_reference(title)
     return Heading(i, cv.heading_number(match), cv.clean_title(title), body_start, label=cv.item_label(match))
 
 
-def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) -> Heading | None:
+def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None], listed: bool = False) -> Heading | None:
     text = lines[i].text
     if cv.GROUP_HEADER.match(text):
         return None  # "II. LUKKEDE PUNKTER" groups the items after it
@@ -174,10 +187,13 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) 
             # A point of a list is numbered "2." or "2)", never "Punkt 2:": only a bare number after a
             # list's point or a section label needs a strong anchor (an agenda's empty "Beslutning:"
             # above "Punkt 3: Meddelelser" made that item its decision).
-            listed = pattern is not cv.PUNKT_HEADING and (_continues_a_list(lines, i) or _opens_a_section(lines, i))
-            heading = _titled_heading(lines, i, number, match.group("title"), strong_only=listed,
+            in_list = pattern is not cv.PUNKT_HEADING and (_continues_a_list(lines, i) or _opens_a_section(lines, i))
+            heading = _titled_heading(lines, i, number, match.group("title"), strong_only=in_list,
                                       label=cv.item_label(match))
-            if heading and pattern is cv.PUNKT_HEADING:
+            if heading is None and not in_list and pattern is not cv.GLUED_HEADING:
+                heading = _self_anchored(lines, i, number, match.group("title"), contents if listed else {},
+                                         cv.item_label(match))
+            if heading and pattern is cv.PUNKT_HEADING and not match.groupdict().get("sag"):
                 heading = replace(heading, title=cv.without_meeting_reference(heading.title))
             if heading or pattern is not cv.LABELLED_HEADING:
                 break  # "5 Title" without its anchor may still be a title above "Sag nr." or in the contents
@@ -199,6 +215,23 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None]) 
 # The forms of a number and title on one line, in the order tried: "Punkt 3 Title", "3. Title" (and
 # "§ 3. Title"), "3a Title", "38Title", "II. Title".
 _NUMBERED_FORMS = (cv.PUNKT_HEADING, cv.NUMBERED_HEADING, cv.LABELLED_HEADING, cv.GLUED_HEADING, cv.ROMAN_HEADING)
+
+
+def _self_anchored(lines: Sequence[Line], i: int, number: int, title: str, contents: dict[str, int | None],
+                   label: str | None) -> Heading | None:
+    """A numbered heading with no anchor after it that is an item all the same: its title prints the
+    item's openness in brackets ("50 (Lukket) Salg af areal ved Industrivej", EG/KMD: a closed item is
+    printed with its heading only), or the contents list names it under the same number (`contents`,
+    given only for minutes: `find_item_headings`). Only at a
+    paragraph's start, never a list's point or a sentence: else a closed item's heading ends up in the
+    decision of the item before it."""
+    if (i > 0 and lines[i - 1].text) or _is_contents_entry(lines[i].text):
+        return None
+    if cv.is_list_point(title) or cv.is_sentence(title):
+        return None
+    if not (cv.openness_in_brackets(title) or (fold_title(title) in contents and contents[fold_title(title)] == number)):
+        return None
+    return Heading(i, number, cv.clean_title(title), i + 1, label=label)
 
 
 def _number_after_title(lines: Sequence[Line], i: int, previous: Heading | None) -> Heading | None:

@@ -35,6 +35,13 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
         title = in_title[0]
         fields.setdefault("case_number", in_title[1])
     start = lines[heading.index]
+    sections = _sections(rest, number)
+    # A number field printed as a section of its own, at the item's end (Region Hovedstaden's
+    # "JOURNALNUMMER" / "25004387"): the field, as if printed under the heading, not the item's text.
+    for section in [s for s in sections if s.key in _FIELD_KEYS and _ONE_NUMBER.match(s.text)]:
+        fields.setdefault(_FIELD_KEYS[section.key], section.text.strip())
+        sections.remove(section)
+    _case_from_journal(fields)
     # The field lines are metadata (case handler, case number), not part of the item's text.
     return Item(
         number=number,
@@ -42,9 +49,23 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
         title=title,
         start=start,
         lines=tuple(rest),
-        sections=tuple(_sections(rest, number)),
+        sections=tuple(sections),
         fields=fields,
     )
+
+
+# section key -> field name: number fields printed as a label with the value under it (`cv.FIELD_SECTIONS`)
+_FIELD_KEYS = {key: name for name, (key, _) in cv.FIELD_SECTIONS.items() if name != "decision_authority"}
+_ONE_NUMBER = re.compile(r"^\s*[^\s,;]*\d[^\s,;]*\s*$")
+
+
+def _case_from_journal(fields: dict[str, str]) -> None:
+    """An item referenced by its journal number alone ("Journalnr.: 00.30.10-S55-1-25"): that is its
+    case number (`cv.journal_case_number`)."""
+    if "case_number" not in fields and "journal_number" in fields:
+        case = cv.journal_case_number(fields["journal_number"])
+        if case:
+            fields["case_number"] = case
 
 
 def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
@@ -72,11 +93,6 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
             k += 1
             continue
         break
-    if "case_number" not in fields and "journal_number" in fields:
-        # An item referenced by its journal number alone ("Journalnr.: 00.30.10-S55-1-25"): that is its case number.
-        case = cv.journal_case_number(fields["journal_number"])
-        if case:
-            fields["case_number"] = case
     return fields, body[k:]
 
 

@@ -55,7 +55,10 @@ READING_VERSION = 9  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page'
 # 9: items with only prose under their headings (a run 1 … N − 1 above item N, or 1, 2, 3 in minutes
 # without anchors, or exactly filling a gap between two items), the last item's one line of text, «Lukket møde»/«Åbent møde»/«Åben dagsorden» as group headers;
 # a day and month completed by the title's one year, local councils' names, a letterhead as chrome naming the
-# municipality, groups on attendance lists («Hele udvalget») no people, «Desuden deltog:» as staff
+# municipality, groups on attendance lists («Hele udvalget») no people, «Desuden deltog:» as staff; meeting
+# systems' exports: «Sag nr. 112 Title», «Åben sag»/«Lukket sag», «50 (Lukket) Title», signature pages, Region
+# H's labels and «Journalnummer», «Acadre sagsnr.:», «Sagsresumé», an undated own «Beslutning» dated by the meeting;
+# HTML layout tables read as the page's blocks, a case-facts table as field lines
 
 
 def read_document(path: Path, root: Path) -> Document:

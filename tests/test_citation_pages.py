@@ -157,7 +157,8 @@ def test_a_deferred_items_decision_dated_before_the_meeting_is_flagged():
     document = read("printed-pages.pdf")
 
     flags = {p.item_number: (p.decision_date, p.to_json()["decision_date_before_meeting"]) for p in document.passages}
-    assert flags == {101: (None, False), 102: (None, False), 103: ("2020-10-08", True)}
+    # 101 and 102 under a plain "Beslutning": decided on the meeting's date, no earlier date to flag
+    assert flags == {101: ("2020-11-05", False), 102: ("2020-11-05", False), 103: ("2020-10-08", True)}
     assert document.meeting_date == "2020-11-05"
 
 

@@ -596,7 +596,9 @@ def test_numbered_item_headings_in_capitals(tmp_path, prefix):
                                                                        else m.group(2)), text, flags=re.MULTILINE)
     document = variant(tmp_path, layout_file(prefix), change)
     assert found_items(document) == expected_items(prefix)
-    assert all(p.title.isupper() for p in document.passages)
+    # kept in capitals, or spelled as the contents list spells it (f1 lists its items in their case)
+    assert all(p.title.isupper() or p.title in titles for p in document.passages)
+    assert any(p.title.isupper() for p in document.passages) or prefix == "f1"
 
 
 # --- Web page exports of layouts 4 and 6 ------------------------------------------------------------
