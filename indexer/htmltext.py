@@ -2,7 +2,8 @@
 
 Municipalities publish minutes as web pages inside a site template (menus, breadcrumbs, cookie
 banners, footers). Segmentation needs the minutes' own lines: headings, paragraphs, list items
-and table rows each on their own line, as in the text exports it already reads.
+and table rows each on their own line, as in the text exports it already reads (a table that
+only lays out the page, as old sites and printed pages do, is read as the blocks it holds).
 """
 
 from __future__ import annotations
@@ -87,7 +88,9 @@ def read_page(markup: str) -> HtmlPage:
     items become `- ` / `N. ` lines, table rows become lines with tab-separated cells, `dt`/`dd`
     pairs share a line; a table of agenda items (one row per item, under a header row naming
     the item number and title columns) becomes item headings, field lines and sections
-    (`_read_item_tables`). Only `<main>` is read when the page has one: by definition everything
+    (`_read_item_tables`); a table that lays out the page (a cell of headings and paragraphs)
+    is read as the blocks it holds (`_is_layout`); case facts as a row of field names over a
+    row of values become field lines (`_fact_lines`). Only `<main>` is read when the page has one: by definition everything
     outside it repeats across the site; unless it holds only the page's hero, and the items stand
     after it (`_has_item_heading`). Scripts, styles, menus, breadcrumbs, cookie banners, share and
     feedback widgets, sidebars, buttons, hidden elements and page-level header/footer are dropped
@@ -304,13 +307,17 @@ _CELLS = ["td", "th"]
 def _read_item_tables(soup: BeautifulSoup, start: Tag) -> None:
     """Replace each table of agenda items in `start` by the lines segmentation reads, per row:
     `Pkt. N`, the title (twice: the repeated title is an item's anchor, as eDoc prints it),
-    the field lines, the rest of the title cell, then each section's label and text. Other
-    tables (`item_columns`: no header row naming a number, a title and a field or section
-    column) stay as they are."""
+    the field lines, the rest of the title cell, then each section's label and text. A layout
+    table (`_is_layout`) is read as the blocks it holds, and the tables inside it are looked
+    at in turn, as if it were not there. Other tables (`item_columns`: no header row naming a
+    number, a title and a field or section column) stay as they are."""
     for table in _outer_tables(start):
         rows = _rows(table)
         columns = _item_columns(rows[0]) if rows else None
         if columns is None:
+            facts = _fact_lines(rows)
+            if facts:
+                table.replace_with(_lines_tag(soup, facts))
             continue
         block = soup.new_tag("div")
         caption = table.find("caption", recursive=False)
@@ -321,19 +328,123 @@ def _read_item_tables(soup: BeautifulSoup, start: Tag) -> None:
         table.replace_with(block)
 
 
+def _fact_lines(rows: list[Tag]) -> list[str] | None:
+    """A case's facts as a table of columns (eDoc: «Sagsnr. | Sagsbehandler | Dokumentnr.» over
+    one row of values) as field lines, "Sagsnr.: 15.00.00-A00-3-21", one a line: as a row of
+    values under a row of names the facts are no field lines, and segmentation misses the
+    item they anchor. Only a header row whose every cell names a field (`_column`) over exactly
+    one row of as many cells; None for any other table (data, or a list of several cases)."""
+    if len(rows) != 2:
+        return None
+    header, values = (row.find_all(_CELLS, recursive=False) for row in rows)
+    if len(header) != len(values) or any(_holds_table(cell) for cell in (*header, *values)):
+        return None
+    names = [" ".join(cell.get_text(" ").split()) for cell in header]
+    columns = [_column(name) for name in names]
+    if not all(column is not None and column[0] == "field" for column in columns):
+        return None
+    lines = [(name, " ".join(cell.get_text(" ").split())) for (_, name), cell in zip(columns, values)]
+    return [f"{name}: {value}" for name, value in lines if value]
+
+
 def _outer_tables(start: Tag) -> list[Tag]:
-    """The tables in `start` that are in no other table (a table in a cell is read as the cell's
-    text, as every block in a cell is), found without descending into any table: a page may
-    nest thousands of them, and each is looked at once."""
+    """The tables in `start` that are in no other table but a layout table (a table in a data
+    table's cell is read as the cell's text, as every block in such a cell is), found without
+    descending into any other table: a page may nest thousands of them, and each is looked at
+    once. Each layout table met on the way is unwrapped (`_unwrap_layout`) and descended into:
+    old sites and printed pages wrap the whole page, or each item, in a table, and the minutes'
+    headings, paragraphs and tables are inside its cells."""
     tables: list[Tag] = []
     stack = [child for child in reversed(start.contents) if isinstance(child, Tag)]
     while stack:
         node = stack.pop()
-        if node.name == "table":
-            tables.append(node)
-        else:
-            stack.extend(child for child in reversed(node.contents) if isinstance(child, Tag))
+        if node.name == "table" and not node.has_attr(_LAYOUT):
+            rows = _rows(node)
+            # A table of items holds blocks in its cells too: its header row says what it is.
+            if rows and _item_columns(rows[0]) is not None or not _is_layout(rows):
+                tables.append(node)
+                continue
+            _unwrap_layout(node, rows)
+        stack.extend(child for child in reversed(node.contents) if isinstance(child, Tag))
     return tables
+
+
+# --- Layout tables ------------------------------------------------------------------------
+
+# What marks a layout table already unwrapped (a page may be read twice: `<main>`, then the whole).
+_LAYOUT = "data-referatsog-layout"
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+def _is_layout(rows: list[Tag]) -> bool:
+    """Whether a table with these rows lays out a page rather than holding data: one column of
+    boxes (a page or an item in one big cell), or a cell holding blocks (`_holds_blocks`: a
+    heading, a table, several paragraphs), unless a header row of `<th>` cells or a `<thead>`
+    declares the columns of a data table. A data table's cells are short (a number, a name, a
+    date) and a row is read as one line; a layout table's cells hold the minutes' own
+    headings and paragraphs, which a row of one line runs together (losing every heading and
+    decision inside it)."""
+    if not rows:
+        return False
+    first = rows[0].find_all(_CELLS, recursive=False)
+    if rows[0].parent.name == "thead" or len(first) > 1 and all(cell.name == "th" for cell in first):
+        return False  # declared a data table by its header row
+    cells = [row.find_all(_CELLS, recursive=False) for row in rows]
+    if all(len(row) <= 1 for row in cells):
+        return True
+    return any(_holds_blocks(cell) for row in cells for cell in row)
+
+
+def _holds_blocks(cell: Tag) -> bool:
+    """Whether a cell holds block content: a heading, a table, or two or more blocks of text
+    (paragraphs, lists, rules, or `<div>`s with text of their own). A data cell holds at most one
+    (Word wraps every cell's text in a `<p>`; a list of names in a "Deltagere" cell is one).
+    Found without descending into a paragraph, a list or a table inside the cell: each table of
+    a deeply nested page is looked at once."""
+    units = 0
+    stack = [child for child in cell.contents if isinstance(child, Tag)]
+    while stack:
+        node = stack.pop()
+        name = node.name
+        if name in _HEADINGS or name == "table":
+            return True
+        if name in _PARAGRAPH:
+            units += 1
+        elif name in _BLOCK and any(type(child) is NavigableString and child.strip() for child in node.contents):
+            units += 1
+            stack.extend(child for child in node.contents if isinstance(child, Tag))
+        else:
+            stack.extend(child for child in node.contents if isinstance(child, Tag))
+        if units > 1:
+            return True
+    return False
+
+
+def _holds_table(cell: Tag) -> bool:
+    """Whether a cell holds a table, looked for without descending into one: bs4's `find` first
+    walks to the cell's last descendant, as long as the page is deep, for each table in it."""
+    stack = [child for child in cell.contents if isinstance(child, Tag)]
+    while stack:
+        node = stack.pop()
+        if node.name == "table":
+            return True
+        stack.extend(child for child in node.contents if isinstance(child, Tag))
+    return False
+
+
+def _unwrap_layout(table: Tag, rows: list[Tag]) -> None:
+    """Read a layout table as the blocks it holds: each row with a block cell, and every row of a
+    one-column table, becomes `<div>`s (a row, and in it each cell, a block, as the body's own
+    blocks are read); a row of short cells ("Mødedato: | 05-10-2021") stays a row, one line of
+    tab-separated cells, as a field table's rows are read."""
+    table[_LAYOUT] = ""
+    one_column = all(len(row.find_all(_CELLS, recursive=False)) <= 1 for row in rows)
+    for row in rows:
+        cells = row.find_all(_CELLS, recursive=False)
+        if one_column or any(_holds_blocks(cell) for cell in cells):
+            row.name = "div"
+            for cell in cells:
+                cell.name = "div"
 
 
 def _rows(table: Tag) -> list[Tag]:
@@ -371,9 +482,11 @@ def _item_columns(header: Tag) -> list[tuple[str, str]] | None:
     """The columns of an item table whose first row is `header`, or None for another table: a
     header row is of `<th>` cells or in `<thead>`, or of cells that all name a known column."""
     cells = header.find_all(_CELLS, recursive=False)
-    if any(cell.find("table") for cell in cells):
+    if any(_holds_table(cell) for cell in cells):
         return None  # a header names its column; a cell holding a table is no header
-    declared = header.find_parent("thead") is not None or all(cell.name == "th" for cell in cells)
+    # (a row of `_rows` is a child of its table or of a `<thead>`: its parent says, where looking
+    # through all its parents would take as long as the page is deep, for each table in it)
+    declared = header.parent.name == "thead" or all(cell.name == "th" for cell in cells)
     return item_columns([" ".join(cell.get_text(" ").split()) for cell in cells], declared)
 
 
@@ -443,7 +556,7 @@ class _Lines:
         self.parts: list[str] = []
         self.lists: list[int | None] = []  # None for <ul>, the last number used for <ol>
         self.pre = 0  # inside <pre>: keep the text's own line breaks and spaces
-        self.cell = 0  # inside a table cell: blocks are inline, so a row stays one line
+        self.cell = 0  # inside a data table's cell: blocks are inline, so a row stays one line
         self.row_cells = 0
         self.h1 = False  # a main heading was read: the page's title is in the text
         self.bullet = False  # the line being read opens with a list item's "- "
