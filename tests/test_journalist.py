@@ -268,7 +268,7 @@ def test_feed_summaries_label_the_case_handler_and_case_number_as_the_page_does(
     hits = {h["id"]: h for h in api_hits(client, q="flygtninge")}
     handled = numbered = unlabelled = 0
     for entry in entries:
-        hit = hits[entry.find(f"{ATOM}id").text.rsplit("/", 1)[1]]
+        hit = hits[entry.find(f"{ATOM}link").get("href").split("?")[0].rsplit("/", 1)[1]]
         meta = BeautifulSoup(entry.find(f"{ATOM}summary").text, "html.parser").p.get_text()
         assert meta.startswith({"referat": "Referat", "dagsorden": "Dagsorden", "årsberetning": "Årsberetning"}[hit["doc_type"]])
         if hit["case_handler"]:
@@ -838,3 +838,53 @@ def test_a_decision_cut_to_the_words_found_still_shows_what_was_decided(tmp_path
     # a window from the decision's start needs nothing before it
     (start,) = api_hits(client, q="anbefalet", decisions_only="1")
     assert start["snippet"].startswith("<mark>Anbefalet</mark>.") and start["snippet"].count("Anbefalet") == 1
+
+
+def _feed_entries(client, **query) -> dict[str, str]:
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring(client.get("/feed", query_string=query).get_data())
+    return {e.find(f"{atom}title").text: e.find(f"{atom}id").text for e in root.findall(f"{atom}entry")}
+
+
+def test_a_feed_entry_keeps_its_id_when_its_file_moves_or_gets_a_copy(tmp_path):
+    # Ids of passages changed with their file: a moved file, or its web page indexed beside the
+    # text, and a reader showed every item again as new (a feed review).
+    from indexer.update import update_index
+    from webui import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    minutes = "Hedelund Kommune\n\nREFERAT\n\nÆldrerådet\n\nMødedato: 03.03.2025\n\n" \
+              "1. Madservice\nSagsnr.: 25/1\n\nBeslutning\nGodkendt.\n\n2. Eventuelt\nSagsnr.: 25/2\n\nBeslutning\nIntet.\n"
+    (corpus / "referat.txt").write_text(minutes, encoding="utf-8")
+
+    def entries() -> dict[str, str]:
+        update_index([corpus], tmp_path / "index")
+        app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)})
+        return _feed_entries(app.test_client(), q="madservice")
+
+    first = entries()
+    assert list(first) == ["1. Madservice"] and first["1. Madservice"].startswith("urn:uuid:")
+    (corpus / "2025").mkdir()
+    (corpus / "referat.txt").rename(corpus / "2025" / "aeldreraadet-referat.txt")
+    assert entries() == first  # moved
+    (corpus / "2025" / "aeldreraadet-referat.md").write_text(minutes, encoding="utf-8")
+    assert entries() == first  # a copy beside it
+    # the agenda of the same meeting is another entry, and says what it is in a reader's list
+    (corpus / "dagsorden.txt").write_text(minutes.replace("REFERAT", "DAGSORDEN").replace("\nBeslutning\nGodkendt.\n", "")
+                                          .replace("\nBeslutning\nIntet.\n", ""), encoding="utf-8")
+    both = entries()
+    assert both["1. Madservice"] == first["1. Madservice"] and both["Dagsorden: 1. Madservice"] != first["1. Madservice"]
+
+
+def test_a_feed_says_when_its_entries_are_not_what_was_asked_for(client):
+    import xml.etree.ElementTree as ET
+
+    subtitle = ET.fromstring(client.get("/feed", query_string={"q": "flygtnige"}).get_data()).find(
+        "{http://www.w3.org/2005/Atom}subtitle").text
+    assert subtitle.startswith("Omtrentlige resultater: Der er søgt på lignende stavemåder: «flygtnige» også som «flygtninge».")
+    plain = ET.fromstring(client.get("/feed", query_string={"q": "flygtninge"}).get_data()).find(
+        "{http://www.w3.org/2005/Atom}subtitle").text
+    assert plain == "Nyeste møder først · Referatsøg"

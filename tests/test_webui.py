@@ -947,7 +947,7 @@ def test_a_search_has_an_atom_feed_of_its_newest_items(client):
 
     root, entries = atom(client.get(feed_url))
     newest = api(client, q="flygtninge", municipality="Næstved", sort="newest", page_size=20)["hits"]
-    assert [e.find(f"{ATOM}id").text.rsplit("/", 1)[1] for e in entries] == [h["id"] for h in newest]
+    assert [e.find(f"{ATOM}link").get("href").split("?")[0].rsplit("/", 1)[1] for e in entries] == [h["id"] for h in newest]
     assert root.find(f"{ATOM}title").text == "Referatsøg: «flygtninge» · Kommune: Næstved"
     dates = [e.find(f"{ATOM}updated").text for e in entries]
     assert dates == sorted(dates, reverse=True) and dates[0].startswith(newest[0]["meeting_date"] or "")
@@ -960,7 +960,11 @@ def test_a_search_has_an_atom_feed_of_its_newest_items(client):
     assert summary.select("mark") and "Integrationsrådet · Næstved" in summary.p.get_text()
 
 
-def test_the_feed_is_capped_answers_bad_parameters_in_danish_and_is_conditional(client):
+def test_the_feed_is_capped_answers_bad_parameters_in_danish_and_is_conditional(client, monkeypatch):
+    import webui.search_views
+
+    assert len(atom(client.get("/feed"))[1]) == 35  # every seed item: fewer than a large meeting has
+    monkeypatch.setattr(webui.search_views, "FEED_SIZE", 20)
     _, entries = atom(client.get("/feed"))
     assert len(entries) == 20  # the seeds have more items
     bad = client.get("/feed", query_string={"q": "flygtninge", "from": "igår"})
@@ -968,6 +972,13 @@ def test_the_feed_is_capped_answers_bad_parameters_in_danish_and_is_conditional(
     first = client.get("/feed", query_string={"q": "flygtninge"})
     again = client.get("/feed", query_string={"q": "flygtninge"}, headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304
+    # dated by its newest entry, so a reader asking «since» gets 304 until the feed changes
+    since = client.get("/feed", query_string={"q": "flygtninge"},
+                       headers={"If-Modified-Since": first.headers["Last-Modified"]})
+    assert since.status_code == 304
+    newest = max(e.find(f"{ATOM}updated").text for e in atom(first)[1])
+    assert newest == "2019-12-31T00:00:00Z"  # the 2019 annual report, dated by its year's end
+    assert first.headers["Last-Modified"] == "Tue, 31 Dec 2019 00:00:00 GMT"
 
 
 def test_a_malicious_document_is_inert_in_the_feed(hostile_app):
@@ -1014,7 +1025,8 @@ def test_absolute_links_are_built_on_base_url_not_on_the_host_header(seed_index_
         assert not any("/sog/sog/" in url for url in found)
     root, entries = atom(client.get("/feed?q=flygtninge", headers=SPOOFED))
     assert root.find(f"{ATOM}id").text == "https://referater.example.dk/sog/feed?q=flygtninge"
-    assert entries[0].find(f"{ATOM}id").text.startswith("https://referater.example.dk/sog/passage/")
+    assert entries[0].find(f"{ATOM}link").get("href").startswith("https://referater.example.dk/sog/passage/")
+    assert entries[0].find(f"{ATOM}id").text.startswith("urn:uuid:")  # of the item, not of the site's address
     page = soup(client.get(f"/passage/{pid}", headers=SPOOFED))
     assert page.select_one("#permalink").get_text() == f"https://referater.example.dk/sog/passage/{pid}"
     assert page.select_one("#permalink")["href"] == f"/passage/{pid}"  # links on the site stay root-relative

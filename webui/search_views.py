@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
 from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
 
-from indexer.models import AARSBERETNING
+from indexer.models import AARSBERETNING, DAGSORDEN
 from search.api import SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchResponse, without_controls
 
 from .errors import PageError, json_response, link_header
@@ -204,7 +206,9 @@ def api_search() -> Response:
 
 
 # Entries in a feed: a feed reader shows what is new since it last looked, not a whole archive.
-FEED_SIZE = 20
+# Enough for one large meeting's items (a city council's runs to 30-60): 20 left the items from
+# 21 on of a new meeting out of the feed of its council for good.
+FEED_SIZE = 60
 # What XML 1.0 does not allow anywhere, not even escaped: C0 controls but tab and line breaks,
 # surrogates and the noncharacters U+FFFE/U+FFFF. One of them in a document's text (a broken
 # UTF-16 conversion leaves U+FFFE) or in the query made the whole feed unreadable to every
@@ -244,18 +248,58 @@ def feed() -> Response:
     carry = {name: values for name, values in state.url_params(state.request.with_changes(query=searched)).items()
              if name not in FEED_IGNORES}
     entries = [feed_entry(hit, last_commit, carry) for hit in response.hits]
+    # The feed changed when its newest entry did, not at every reindex (which made every
+    # subscriber fetch every feed again), and never later than the index's last commit: an
+    # agenda for a meeting weeks ahead held the feed's date in the future, where it stopped moving.
+    updated = min(max(e["updated"] for e in entries), last_commit) if entries else last_commit
     body = render_template(
         "search/feed.xml",
         title="Referatsøg: " + search_description(state, response.facets),
+        # what the search page says above its hits: a feed of close spellings, or of every item
+        # for a query with no word to search, read as the words asked for
+        subtitle=" ".join(part for part in (
+            "Omtrentlige resultater:" if response.approximate else "", response.notice or "") if part),
         self_url=state.feed_url(external=True),
         page_url=absolute_url("search.index", **state.url_params(state.request.with_changes(sort="newest"))),
-        updated=max([e["updated"] for e in entries] + [last_commit]),
+        updated=updated,
         entries=entries,
     )
     answer = Response(_NOT_XML.sub("", body), mimetype="application/atom+xml")
     answer.headers["Cache-Control"] = "no-cache"
+    answer.last_modified = _atom_time(updated)
     answer.add_etag()
     return answer.make_conditional(request)
+
+
+def _atom_time(text: str) -> datetime | None:
+    """An Atom date-time ("2015-05-21T00:00:00Z", the index's commit with its fraction) as a
+    datetime for `Last-Modified`, or None when it does not read as one."""
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
+    except ValueError:
+        return None
+
+
+# The namespace of feed entries' ids (`entry_id`): fixed, so an item's id is the same on every site.
+_ENTRY_NAMESPACE = uuid.UUID("5b0c1e0a-7f3e-4d9a-9a51-6d1f0c2e8b47")
+
+
+def entry_id(hit: Hit) -> str:
+    """An Atom entry's id, which a feed reader keeps to tell new entries from seen ones: of the
+    item (its document's type, municipality, council, meeting date, number and title), not of the
+    file it was read from nor of the site's address. Ids of passages changed with them: a moved or
+    renamed file, its PDF or web page indexed beside it (another copy shown first), http turned
+    https or a base URL set later, and every item reached readers again as new. An item without
+    a meeting date or number keeps its permalink, the one thing that names it."""
+    title = " ".join(re.findall(r"\w+", hit.title.casefold()))
+    if hit.doc_type == AARSBERETNING and hit.year:
+        when, where = str(hit.year), title
+    elif hit.meeting_date and hit.item_number is not None:
+        when, where = hit.meeting_date, f"{hit.item_reference}|{title}"
+    else:
+        return absolute_url("passages.passage", passage_id=hit.id)
+    key = "|".join((hit.doc_type, hit.municipality or "", hit.council or "", when, where))
+    return f"urn:uuid:{uuid.uuid5(_ENTRY_NAMESPACE, key)}"
 
 
 def search_description(state: SearchState, facets: Mapping[str, Sequence[FacetValue]] | None = None) -> str:
@@ -325,17 +369,20 @@ def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> di
     elif hit.decision:
         summary += f"<p><strong>{_decision_label(hit.decision)}</strong> {decision_lines(hit)}</p>"
     number = f"{hit.heading_number} " if hit.item_number is not None else ""
-    # A feed reader's list shows the title alone: an annual report's "Forord" needs its report.
+    # A feed reader's list shows the title alone: an annual report's "Forord" needs its report,
+    # and an agenda's item read as the minutes' item of the same title and date.
     report = f"Årsberetning {hit.year}: " if hit.doc_type == AARSBERETNING and hit.year else (
-        "Årsberetning: " if hit.doc_type == AARSBERETNING else "")
+        "Årsberetning: " if hit.doc_type == AARSBERETNING else "Dagsorden: " if hit.doc_type == DAGSORDEN else "")
     # An undated item is dated by the index's commit (Atom wants a date): a reader would list it
     # as the newest meeting, so its title says it has none.
     undated = "" if when else " (udateret)"
     return {
         "title": f"{report}{number}{hit.title or '(uden titel)'}{undated}",
-        "id": absolute_url("passages.passage", passage_id=hit.id),
+        "id": entry_id(hit),
         "url": absolute_url("passages.passage", passage_id=hit.id, **carry),
-        "updated": f"{when}T00:00:00Z" if when else last_commit,
+        # a meeting weeks ahead (its agenda) is no news from the future: at most the index's commit
+        "updated": min(f"{when}T00:00:00Z", last_commit) if when else last_commit,
+        "published": f"{when}T00:00:00Z" if when else None,
         "author": ", ".join(part for part in (hit.council, hit.municipality) if part) or "Referatsøg",
         "topics": hit.topics,
         "summary": summary,
