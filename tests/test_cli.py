@@ -253,7 +253,7 @@ def test_search_human_output_names_the_case_number_and_the_case_handler(runner, 
     result = run(runner, "search", "boligplacering", "--index-dir", tmp_path / "index")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    at = lines.index("   Hedelund · Integrationsrådet · 27.05.2015 · punkt 3")
+    at = lines.index("   Referat · Hedelund · Integrationsrådet · 27.05.2015 · punkt 3")
     assert lines[at + 1] == "   sagsnr. 15/1187 · sagsbehandler Ole Vestergaard Nielsen"
     assert all(len(line) <= 100 for line in lines[at - 1:at + 2])
 
