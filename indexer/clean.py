@@ -166,6 +166,8 @@ def running_chrome(source: SourceFile) -> RunningChrome:
         # (and often the council and date) that a page with its own <h1> may not print. Looked at
         # where the head and the text name none (`indexer.enrich`).
         chrome = dataclasses.replace(chrome, lines=(*chrome.lines, source.site_title))
+    if source.site_letterhead:  # a web page's footer naming its municipality, dropped from the text as chrome
+        chrome = dataclasses.replace(chrome, lines=(*chrome.lines, source.site_letterhead))
     return chrome
 
 

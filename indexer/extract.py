@@ -130,13 +130,13 @@ def extract(path: Path, root: Path) -> SourceFile:
     data = read_bytes(path)
     kind = _sniff(data, path)
     notices = _misnamed(kind, path.suffix.lower())
-    site_title = ""
+    site_title = letterhead = ""
     if kind == "pdf":
         pages = _bounded_pages(pdf_pages(data), notices)
     else:
         text = _bounded(decode_html(data) if kind == "html" else decode_text(data), notices)
         if kind == "html":
-            text, site_title = _visible_text_and_title(text)
+            text, site_title, letterhead = _visible_text_and_title(text)
         else:
             text = _drop_code(html.unescape(text) if path.suffix.lower() in _HTML_SUFFIXES else text)
         text = normalise(text, "NFC")
@@ -145,7 +145,8 @@ def extract(path: Path, root: Path) -> SourceFile:
         pages = (Page(1, text),)
     _refuse_english(pages)
     return SourceFile(path=path, source=source, sha256=hashlib.sha256(data).hexdigest(), kind=kind, pages=pages,
-                      notices=tuple(notices), site_title=normalise(site_title, "NFC").strip())
+                      notices=tuple(notices), site_title=normalise(site_title, "NFC").strip(),
+                      site_letterhead=normalise(letterhead, "NFC").strip())
 
 
 _HTML_SUFFIXES = (".html", ".htm")
@@ -410,11 +411,11 @@ def _visible_text(markup: str) -> str:
     return _visible_text_and_title(markup)[0]
 
 
-def _visible_text_and_title(markup: str) -> tuple[str, str]:
-    """The page's visible text and its `<title>`."""
+def _visible_text_and_title(markup: str) -> tuple[str, str, str]:
+    """The page's visible text, its `<title>` and its footer's letterhead line."""
     page = read_page(markup)
     first_line = page.text.strip().split("\n", 1)[0]
     if _ERROR_PAGE.search(page.title) or _ERROR_PAGE.search(first_line):
         raise ExtractError(f"en fejlside fra et websted, ikke et dokument («{page.title or first_line}»)")
-    return page.text, page.title
+    return page.text, page.title, page.letterhead
 

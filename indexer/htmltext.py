@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, T
 from bs4.element import PreformattedString
 
 from indexer import conventions as cv
+from indexer.councils import letterhead_name
 
 # Page chrome: never part of the minutes. `nav` covers menus and breadcrumbs; `header` and
 # `footer` count only at page level (inside an article they hold the article's own title/notes).
@@ -70,10 +71,13 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")
 
 @dataclass(frozen=True)
 class HtmlPage:
-    """What extraction needs of a page: its `<title>` (whitespace collapsed) and its visible text."""
+    """What extraction needs of a page: its `<title>` (whitespace collapsed) and its visible text,
+    and the municipality's letterhead line of its footer, if it has one («Søholt Kommune ·
+    Rådhuspladsen 2 · 8888 Søholt»): chrome, not text, but where a site names its municipality."""
 
     title: str
     text: str
+    letterhead: str = ""
 
 
 def visible_text(markup: str) -> str:
@@ -120,7 +124,22 @@ def read_page(markup: str) -> HtmlPage:
         if _has_item_heading(page_text) or len(text) < _HERO_CHARS and len(page_text) > _FAR_MORE * len(text):
             start, read, text = whole, page, page_text
     heading = "" if read.h1 else _page_heading(soup, start, title, text)
-    return HtmlPage(title, f"{heading}\n\n{text}" if heading else text)
+    return HtmlPage(title, f"{heading}\n\n{text}" if heading else text, _letterhead(soup))
+
+
+def _letterhead(soup: BeautifulSoup) -> str:
+    """The first line of a page-level footer (`<footer>`, `role="contentinfo"`, a footer class)
+    that opens with a municipality's name and gives its address (`indexer.councils.letterhead_name`),
+    whitespace collapsed; "" when there is none."""
+    footers = soup.find_all(lambda tag: tag.name == "footer" or tag.get("role") == "contentinfo"
+                            or any(_CHROME_TOKEN.fullmatch(c) and "footer" in c.lower() for c in tag.get("class") or []))
+    for footer in footers:
+        # its lines, and its text as one line (name and address in separate <span>s)
+        for line in (*footer.get_text("\n").split("\n"), footer.get_text(" ")):
+            line = " ".join(line.split())
+            if line and letterhead_name(line):
+                return line
+    return ""
 
 
 # A <main> of fewer characters is a hero at most; one whose page has that many times more text

@@ -53,6 +53,9 @@ class SourceFile:
     # An HTML page's <title>, where a site names itself ("Referat – Socialudvalget – Fjordby Kommune"):
     # read as a running header is (`indexer.clean.running_chrome`), never as text. "" otherwise.
     site_title: str = ""
+    # An HTML page's footer line naming the municipality with its address (`indexer.htmltext.HtmlPage`):
+    # read as a running footer is, never as text. "" otherwise.
+    site_letterhead: str = ""
 
     @property
     def page_count(self) -> int:

@@ -87,6 +87,19 @@ def test_div_chrome_is_not_the_last_decision():
     assert "CVR 29189999" not in edoc and "Søg i dagsordener" not in edoc and "Printvenlig" not in edoc
 
 
+def test_a_footers_letterhead_names_the_municipality_though_it_is_not_read_as_text():
+    # eDoc's page names its municipality only in its footer, «Søholt Kommune · Rådhuspladsen 2 ·
+    # 8888 Søholt · CVR …»: dropped as chrome, the minutes had no municipality
+    edoc = read(EDOC)
+    assert {p.municipality for p in edoc.passages} == {"Søholt"}
+    assert "Rådhuspladsen" not in everything(EDOC)
+    assert read_page("<body><p>Tekst</p><footer><span>Søholt Kommune</span> · <span>8888 Søholt</span>"
+                     "</footer></body>").letterhead == "Søholt Kommune · 8888 Søholt"
+    # a footer naming a municipality without its address is no letterhead; nor is the text
+    assert read_page("<body><footer>Samarbejde med Lejre Kommune</footer></body>").letterhead == ""
+    assert read_page("<body><p>Roskilde Kommune · 4000 Roskilde</p></body>").letterhead == ""
+
+
 def test_share_feedback_sidebar_and_screen_reader_text_are_not_read():
     passages = read(UMBRACO).passages
     assert passages[-1].decision == "Godkendt."
