@@ -17,11 +17,11 @@ from importlib import resources
 
 from indexer import conventions as cv
 from indexer.councils import letterhead_lines, letterhead_name
-from indexer.dates import DANISH_MONTH_PATTERN
+from indexer.dates import DANISH_MONTH_PATTERN, DATE_PATTERN
 from indexer.htmltext import item_columns, item_lines
 from indexer.models import Line, Page, SourceFile
 from indexer.normalise import compatibility_form
-from indexer.pages import RunningChrome, find_running_chrome, strip_running_chrome
+from indexer.pages import RunningChrome, find_running_chrome, shape, strip_running_chrome
 from search.danish import fold, stem
 
 # Lines that are page chrome wherever they appear.
@@ -40,6 +40,39 @@ _ANY_CHROME = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{
 # A website footer: several " · "-separated parts naming contact or accessibility pages.
 _SITE_FOOTER = re.compile(r"^(?=(?:[^·]+·){3})(?=.*\b(Kontakt|Tilgængelighed\w*|Cookie\w*|Privatliv\w*)\b).*$")
 _FOOTER_LINE = re.compile(r"\bSide\s+\d+\s+af\s+\d+\s*$")
+
+# A running footer without «af M»: "Skovbjerg Kommune, Økonomiudvalget, 12. marts 2025   Side 5",
+# "Lindeby Kommune - Socialudvalget - 03-02-2025 - Side 3". The page number follows a separator
+# (a column gap, a dash, a bullet, a bar or a comma) after a head; prose that ends in a page
+# reference ("jf. bilag side 5") has none. Matched on the raw lines, while column gaps still show.
+_SIDE_FOOTER = re.compile(
+    r"^[ \t]*(?P<head>\S(?:[^\n]*?\S)?)(?:[ \t]{2,}|\t|[ \t]+[-–—·|•][ \t]+|[ \t]*[,·|•][ \t]*)"
+    r"(?i:side)[ \t]+(?P<number>\d{1,4})[ \t]*$",
+    re.MULTILINE,
+)
+_FOOTER_HEAD = 120  # a running footer's head is a title line, never a paragraph
+# What a footer's head names: the municipality or region, or the meeting's date (`_FOOTER_WHERE_WHEN`);
+# printed on several pages, also only the council or the document ("Referat", "Dagsorden"). A head
+# naming none of them is some other line ending in a page number.
+_FOOTER_WHERE_WHEN = (
+    re.compile(r"\b[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)* (?:Regionsk|K)ommune\b"
+               r"|\b[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})* (?:REGIONS)?KOMMUNE\b|\bRegion(?:en)? [A-ZÆØÅ]"),
+    re.compile(rf"{DATE_PATTERN}|(?<![\d.\-/])\d{{1,2}}[.\-/]\d{{1,2}}[.\-/]\d{{2}}(?![\d.\-/])"),
+)
+_FOOTER_NAMES = (
+    *_FOOTER_WHERE_WHEN,
+    re.compile(rf"(?<![\wæøåÆØÅ])(?:{cv.COUNCIL_PATTERN})(?![\wæøåÆØÅ])"),
+    cv.MINUTES_WORD,
+    cv.AGENDA_WORD,
+)
+# A numbered title before a page number is a contents entry ("3. Orientering fra Byrådet   side 5",
+# "Pkt. 4 Budget  side 7"), never a footer: the contents are read to find the items.
+_NUMBERED_TITLE = re.compile(r"^(?:\d{1,3}[.)]?\s+[A-ZÆØÅ\"“«]|(?i:pkt|punkt|sag\s+nr)\b)")
+# A title names, a sentence tells: a head with more words in lower case (months aside: "12. marts
+# 2025"; "og" of "Teknik- og Miljøudvalget" counts) is prose. A head printed on several pages may
+# have one more ("Referat fra mødet i Byrådet").
+_LOWER_WORD = re.compile(rf"(?<![\wæøåÆØÅ\-])(?!(?:{DANISH_MONTH_PATTERN})\b)[a-zæøå][\wæøå]*")
+_LOWER_WORDS_ALONE, _LOWER_WORDS_REPEATED = 2, 3
 
 # Markdown and stray inline markup found in text exports.
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -98,6 +131,9 @@ def clean(source: SourceFile) -> list[Line]:
     numbers = _page_numbers_possible(lines) if source.kind == "pdf" else None
     lines = [line if not _is_chrome(line.text) or (numbers is not None and i not in numbers and _BARE_NUMBER.match(line.text))
              else Line("", line.page, line.number) for i, line in enumerate(lines)]
+    if footers := set(_footer_texts(pages, source.kind)):
+        # Running footers without «af M», which no chrome pattern alone may take (`_running_footers`)
+        lines = [Line("", line.page, line.number) if line.text in footers else line for line in lines]
     letterheads = set(_letterheads([line.text for line in lines]))
     if letterheads:
         lines = [Line("", line.page, line.number) if " ".join(line.text.split()) in letterheads else line for line in lines]
@@ -150,13 +186,22 @@ def _lines_of_pages(original: Sequence[Page], stripped: Sequence[Page]) -> list[
 def running_chrome(source: SourceFile) -> RunningChrome:
     """The running headers and footers `clean` blanks out, with what they say and the page
     numbers they print (`indexer.pages.RunningChrome`): of a PDF's pages, or of the pseudo-pages
-    a text file is cut into at its `Side N af M` lines (whose numbers name no page of a file)."""
+    a text file is cut into at its `Side N af M` lines and its other running footers (whose numbers
+    name no page of a file)."""
     pages = _normalised(source)
     if source.kind == "pdf":
         chrome = find_running_chrome(pages)
     else:
         pseudo_pages, _ = _pseudo_pages(_text_of(pages))
         chrome = find_running_chrome(pseudo_pages) if len(pseudo_pages) >= _MIN_PSEUDO_PAGES else RunningChrome(())
+    # A running footer without «af M», which `clean` blanks, too: it may name the municipality
+    # (the first line of each shape, as `find_running_chrome` keeps them).
+    first: dict[str, str] = {}
+    for text in _footer_texts(pages, source.kind):
+        first.setdefault(shape(text), text)
+    shapes = {shape(text) for text in chrome.lines}
+    if footers := [text for key, text in first.items() if key not in shapes]:
+        chrome = dataclasses.replace(chrome, lines=(*chrome.lines, *footers))
     # A letterhead, which `clean` blanks, is chrome too (a PDF's on its last page only, else it runs)
     texts = [line for page in pages for line in page.text.split("\n")]
     if letterheads := [text for text in _letterheads(texts) if text not in chrome.lines]:
@@ -184,14 +229,17 @@ _MIN_PSEUDO_PAGES = 3  # too few pages to tell a running header from content
 
 
 def _pseudo_pages(text: str) -> tuple[list[Page], list[int]]:
-    """A text file cut after each `Side N af M` footer, and the index of each part's first line."""
+    """A text file cut after each `Side N af M` footer and each running footer without «af M»
+    (`_running_footers`), and the index of each part's first line."""
     pseudo_pages: list[Page] = []
     starts: list[int] = []
     current: list[str] = []
     start = 0
-    for index, line in enumerate(text.split("\n")):
+    texts = text.split("\n")
+    footers = set(_running_footers(texts))
+    for index, line in enumerate(texts):
         current.append(line)
-        if _FOOTER_LINE.search(line) and len(line) < 200:
+        if (_FOOTER_LINE.search(line) and len(line) < 200) or index in footers:
             pseudo_pages.append(Page(len(pseudo_pages) + 1, "\n".join(current)))
             starts.append(start)
             current, start = [], index + 1
@@ -200,8 +248,57 @@ def _pseudo_pages(text: str) -> tuple[list[Page], list[int]]:
     return pseudo_pages, starts
 
 
+def _running_footers(texts: Sequence[str]) -> list[int]:
+    """Indexes of the lines that are a running footer printing the page number without «af M»
+    (`_SIDE_FOOTER`): "Skovbjerg Kommune, Økonomiudvalget, 12. marts 2025   Side 5". A text export
+    keeps them where the page broke, inside an item (its economy section, its decision, before a
+    trailing «Fraværende:» line that then was not seen to close the decision).
+
+    Its head reads as a title, not a sentence (`_LOWER_WORD`) nor a contents entry
+    (`_NUMBERED_TITLE`); and either the same head is printed with other page numbers elsewhere (a
+    running line) and names the municipality, a council, a date or the document (`_FOOTER_NAMES`),
+    or the line stands alone between blank lines (or a page's edge) with a head of fewer lower-case
+    words naming the municipality or a date (`_FOOTER_WHERE_WHEN`): one footer left in a short export.
+    """
+    found: dict[str, list[tuple[int, int]]] = {}  # head, whitespace collapsed -> [(line index, page number)]
+    for index, line in enumerate(texts):
+        if len(line) > 2 * _FOOTER_HEAD or not line.rstrip()[-1:].isdigit():
+            continue  # one cheap test a line: nearly all lines end otherwise
+        match = _SIDE_FOOTER.match(line)
+        if not match or len(match.group("head")) > _FOOTER_HEAD:
+            continue
+        head = " ".join(match.group("head").split())
+        if head[:1].isupper() or head[:1].isdigit():
+            found.setdefault(head, []).append((index, int(match.group("number"))))
+    out: list[int] = []
+    for head, occurrences in found.items():
+        if head.endswith((".", ":", ";", "!", "?")) or _NUMBERED_TITLE.match(head):
+            continue
+        lower = len(_LOWER_WORD.findall(head))
+        if len({number for _, number in occurrences}) >= 2:
+            if lower <= _LOWER_WORDS_REPEATED and any(p.search(head) for p in _FOOTER_NAMES):
+                out += [index for index, _ in occurrences]
+        elif lower <= _LOWER_WORDS_ALONE and any(p.search(head) for p in _FOOTER_WHERE_WHEN):
+            out += [index for index, _ in occurrences if _alone(texts, index)]
+    return sorted(out)
+
+
+def _alone(texts: Sequence[str], index: int) -> bool:
+    """Whether a line is a paragraph of its own: blank (or nothing) above and below it."""
+    return all(not (0 <= k < len(texts)) or not texts[k].strip() for k in (index - 1, index + 1))
+
+
+def _footer_texts(pages: Sequence[Page], kind: str) -> list[str]:
+    """The running footers without «af M» (`_running_footers`) of a file as `clean` writes them, in
+    order: of a PDF's pages with a blank line between them (a page's edge is a paragraph's), of a
+    text file whole."""
+    texts = (_text_of(pages).split("\n") if kind != "pdf"
+             else [line for page in pages for line in (*page.text.split("\n"), "")])
+    return list(dict.fromkeys(_clean_line(texts[index]) for index in _running_footers(texts)))
+
+
 def _text_lines(text: str) -> list[Line]:
-    """Lines of a text file; running headers removed on pseudo-pages cut at `Side N af M` footers."""
+    """Lines of a text file; running headers removed on pseudo-pages cut at its footers (`_pseudo_pages`)."""
     pseudo_pages, starts = _pseudo_pages(text)
     if len(pseudo_pages) < _MIN_PSEUDO_PAGES:
         return [Line(line, 1, n) for n, line in enumerate(text.split("\n"), 1)]
