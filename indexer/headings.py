@@ -136,6 +136,11 @@ def _numbered_run(candidates: list[Heading], highest: int | None = None) -> list
             break
         if heading.number == run[-1].number + 1:
             run.append(heading)
+    # A "1." with prose under it right above the run's, with nothing numbered between them, is
+    # another reading: «1. Godkendelse» / «1. Skatepark» / «2. Koncert» / «2. Ungdomsbudget» took a
+    # list in item 1's text for the items, and item 1's text was lost. Two readings: no guess.
+    if start > 0 and plain[start - 1].number == 1:
+        return []
     return run
 
 

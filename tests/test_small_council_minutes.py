@@ -215,3 +215,18 @@ def test_numbering_from_1_again_without_a_divider_is_still_noted(tmp_path):
                                    "1. Takster\nSagsnr.: 25/3\n\nBeslutning\nGodkendt.\n")
     assert [p.item_number for p in document.passages] == [1, 2, 1]
     assert any("begynder forfra med punkt 1" in n for n in document.notices)
+
+
+def test_a_numbered_list_in_the_first_items_text_is_no_run_of_items(tmp_path):
+    # «1. Godkendelse» / «1. Skatepark» / «2. Koncert» / «2. Ungdomsbudget» / «3. Eventuelt»: the list's
+    # points were taken for the items and the first item's text was lost (a code review)
+    document = read_text(tmp_path, "Ungdomsrådet\nReferat fra møde den 4. marts 2025\n\n"
+                                   "1. Godkendelse af dagsorden\nDagsordenen blev godkendt med to nye punkter.\n\n"
+                                   "1. Skatepark ved hallen\nRådet støtter forslaget.\n\n"
+                                   "2. Koncert i juni\nRådet vil hjælpe med planlægningen.\n\n"
+                                   "2. Ungdomsbudget 2025\nRådet fordelte puljen som foreslået.\n\n3. Eventuelt\nIntet.\n")
+    said = "\n".join(f"{p.title}\n{p.text}" for p in document.passages)
+    for line in ("Dagsordenen blev godkendt med to nye punkter.", "Rådet støtter forslaget.",
+                 "Rådet fordelte puljen som foreslået.", "Intet."):
+        assert line in said, line  # nothing lost
+    assert "Skatepark ved hallen" not in [p.title for p in document.passages]
