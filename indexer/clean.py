@@ -46,10 +46,15 @@ _FOOTER_LINE = re.compile(r"\bSide\s+\d+\s+af\s+\d+\s*$")
 # (a column gap, a dash, a bullet, a bar or a comma) after a head; prose that ends in a page
 # reference ("jf. bilag side 5") has none. Matched on the raw lines, while column gaps still show.
 _SIDE_FOOTER = re.compile(
-    r"^[ \t]*(?P<head>\S(?:[^\n]*?\S)?)(?:[ \t]{2,}|\t|[ \t]+[-–—·|•][ \t]+|[ \t]*[,·|•][ \t]*)"
-    r"(?i:side)[ \t]+(?P<number>\d{1,4})[ \t]*$",
+    r"^[ \t]*(?P<head>\S(?:[^\n]*?\S)?)(?P<separator>[ \t]{2,}|\t|[ \t]+[-–—·|•][ \t]+|[ \t]*[,·|•][ \t]*)"
+    r"(?P<side>(?i:side))[ \t]+(?P<number>\d{1,4})[ \t]*$",
     re.MULTILINE,
 )
+# A footer printed once (no repeat to tell it by) is set off as a page's furniture is: after a
+# column gap, or «Side» with its capital after a dash, a middle dot or a bar; not after a comma or
+# an en dash of prose («Referat fra Byrådet 24. april 2025, side 3», «… 3. marts 2025 – side 2»).
+_COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
+_LONE_SEPARATOR = re.compile(r"[ \t]+[-·|•][ \t]+")
 _FOOTER_HEAD = 120  # a running footer's head is a title line, never a paragraph
 # What a footer's head names: the municipality or region, or the meeting's date (`_FOOTER_WHERE_WHEN`);
 # printed on several pages, also only the council or the document ("Referat", "Dagsorden"). A head
@@ -261,6 +266,7 @@ def _running_footers(texts: Sequence[str]) -> list[int]:
     words naming the municipality or a date (`_FOOTER_WHERE_WHEN`): one footer left in a short export.
     """
     found: dict[str, list[tuple[int, int]]] = {}  # head, whitespace collapsed -> [(line index, page number)]
+    set_off: set[int] = set()  # lines whose «Side» is set off as a footer's (`_LONE_SEPARATOR`)
     for index, line in enumerate(texts):
         if len(line) > 2 * _FOOTER_HEAD or not line.rstrip()[-1:].isdigit():
             continue  # one cheap test a line: nearly all lines end otherwise
@@ -270,6 +276,10 @@ def _running_footers(texts: Sequence[str]) -> list[int]:
         head = " ".join(match.group("head").split())
         if head[:1].isupper() or head[:1].isdigit():
             found.setdefault(head, []).append((index, int(match.group("number"))))
+            separator = match.group("separator")
+            if _COLUMN_GAP.fullmatch(separator) or (
+                    match.group("side") == "Side" and _LONE_SEPARATOR.fullmatch(separator)):
+                set_off.add(index)
     out: list[int] = []
     for head, occurrences in found.items():
         if head.endswith((".", ":", ";", "!", "?")) or _NUMBERED_TITLE.match(head):
@@ -279,7 +289,7 @@ def _running_footers(texts: Sequence[str]) -> list[int]:
             if lower <= _LOWER_WORDS_REPEATED and any(p.search(head) for p in _FOOTER_NAMES):
                 out += [index for index, _ in occurrences]
         elif lower <= _LOWER_WORDS_ALONE and any(p.search(head) for p in _FOOTER_WHERE_WHEN):
-            out += [index for index, _ in occurrences if _alone(texts, index)]
+            out += [index for index, _ in occurrences if index in set_off and _alone(texts, index)]
     return sorted(out)
 
 

@@ -74,6 +74,10 @@ def test_prose_ending_in_a_page_reference_stays():
     (["", "jf. bilag side 5", "", "Se bilag 2, side 7", "", "Se bilag 2, side 9", ""], []),
     # a sentence naming a council and a date
     (["", "Byrådet godkendte planen den 1. maj 2025, side 5", ""], []),
+    # a paragraph of prose citing a page, set off by a comma or an en dash, not a footer's gap
+    (["", "Referat fra Byrådet 24. april 2025, side 3", ""], []),
+    (["", "Sagen blev behandlet 3. marts 2025 – side 2", ""], []),
+    (["", "Godkendt af Vejle Kommune, side 2", ""], []),
     # naming only the council or the document: a running line when printed again, alone not
     (["Referat - Byrådet   Side 4", "x", "Referat - Byrådet   Side 5"], [0, 2]),
     (["", "Referat - Byrådet   Side 4", ""], []),
