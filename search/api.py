@@ -444,9 +444,9 @@ def period_end(text: str, name: str) -> str:
         return ""
     label = "Fra-datoen" if name == "from" else "Til-datoen"
     years = [int(y) for y in re.findall(r"(?<!\d)\d{4}(?!\d)", text)]
-    if years and not all(1900 <= year <= 2100 for year in years):  # in any form: "1850", "01.01.1850", "1. januar 1850"
+    if years and not all(year in PERIOD_YEARS for year in years):  # in any form: "1850", "01.01.1850", "1. januar 1850"
         raise InvalidParameter(name, f"{label} «{text.strip()[:40]}» ligger uden for de år, der kan søges i "
-                                     "(1900–2100).", "invalid_date")
+                                     f"({PERIOD_YEARS[0]}–{PERIOD_YEARS[-1]}).", "invalid_date")
     if is_year(text):
         return f"{text}-01-01" if name == "from" else f"{text}-12-31"
     if (typed := parse_typed_date(text)) is not None:  # as the query box reads it: one parser for both
@@ -456,6 +456,10 @@ def period_end(text: str, name: str) -> str:
         return date(year, number, 1 if name == "from" else calendar.monthrange(year, number)[1]).isoformat()
     raise InvalidParameter(name, f"{label} «{text[:40]}» er ikke en dato. Skriv den som 21.05.2019, 2019-05-21, "
                                  "maj 2019 eller et årstal.", "invalid_date")
+
+
+# The years a period (and a range of years in the query, `år:2015-2019`) may name.
+PERIOD_YEARS = range(1900, 2101)
 
 
 def is_year(text: str) -> bool:

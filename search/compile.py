@@ -22,7 +22,7 @@ from whoosh.searching import Searcher
 from indexer.dates import MONTH_NAMES, parse_date
 from search import danish
 from search.analysis import compound_lexicon
-from search.api import FACET_LABELS, is_year
+from search.api import FACET_LABELS, PERIOD_YEARS, is_year
 from search.facets import FACETS_BY_NAME, facet_key
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from search.syntax import Clause, ParsedQuery, looks_like_case_number
@@ -139,8 +139,13 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
         for clause in group:
             if clause.field == "year" and (years := year_range(clause.text)):
                 # `år:2015-2019`, `år:2015..2019` (and Lucene's `år:[2015 TO 2019]`, so read by the
-                # parser): the items of each year, as `år:2015 ELLER år:2016 …` would find them
-                q = _any([FACETS_BY_NAME["year"].user_query(searcher.reader(), str(year)) for year in years])
+                # parser): the items of each year the index has, as `år:2015 ELLER år:2016 …` find them;
+                # the year values read once (32 ranges of 200 years read them 6,400 times: 1.1 s)
+                field = FACETS_BY_NAME["year"].field
+                q = _any([Term(field, raw.decode("utf-8")) for raw in searcher.reader().lexicon(field)
+                          if raw.isdigit() and int(raw) in years]) or NullQuery
+                if q is NullQuery and not clause.negated:
+                    notices.append(f"{FACET_LABELS['year']} «{clause.text}» findes ikke i søgeindekset.")
                 if clause.negated:
                     negative.append(q)
                 else:
@@ -538,10 +543,7 @@ def year_range(value: str) -> range | None:
     if found is None or not (is_year(found[1]) and is_year(found[2])):
         return None
     low, high = sorted((int(found[1]), int(found[2])))
-    return range(low, high + 1) if _FIRST_YEAR <= low and high <= _LAST_YEAR else None
-
-
-_FIRST_YEAR, _LAST_YEAR = 1900, 2100  # as a period's years (`search.api`)
+    return range(low, high + 1) if PERIOD_YEARS[0] <= low and high <= PERIOD_YEARS[-1] else None
 
 
 def _prefix_terms(searcher: Searcher, field: str, prefix: str) -> tuple[tuple[str, ...], bool]:

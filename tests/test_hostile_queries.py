@@ -83,3 +83,20 @@ def test_a_range_of_years_can_be_left_out(searcher):
 def test_a_range_outside_the_years_a_period_may_have_is_ignored_and_said(searcher):
     response = run_search(searcher, SearchRequest(query="år:1800-2015"))
     assert "«1800-2015» er ikke et årstal og blev ignoreret." in response.notice
+
+
+def test_a_range_of_years_the_index_does_not_have_says_so(searcher):
+    # a silent zero: `år:1990` said its year is not in the index, `år:1990-1995` said nothing
+    for query in ("år:1990-1995", "budget år:1990-1995"):
+        response = run_search(searcher, SearchRequest(query=query))
+        assert response.total == 0 and "År «1990-1995» findes ikke i søgeindekset." in response.notice
+
+
+def test_many_ranges_of_years_read_the_years_once_each(searcher, monkeypatch):
+    from search.facets import Facet
+
+    calls = []
+    original = Facet.user_query
+    monkeypatch.setattr(Facet, "user_query", lambda self, reader, text: calls.append(text) or original(self, reader, text))
+    response = run_search(searcher, SearchRequest(query=" ".join(["år:1900-2100"] * 30)))
+    assert response.total > 0 and calls == []  # not once per year of each range (6,000 lookups)
