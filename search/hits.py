@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 from whoosh.query import And, Term
 from whoosh.searching import Searcher
@@ -78,13 +80,24 @@ def _with_outcome(decision: str, shown: str, terms: frozenset[str], phrases: fro
     >>> _with_outcome("Anbefalet.\\nSøren Krogh (O) tog forbehold.", "…Søren <mark>Krogh</mark> (O) tog forbehold.",
     ...               frozenset({"krogh"}), frozenset(), default_lexicon())
     'Anbefalet. …Søren <mark>Krogh</mark> (O) tog forbehold.'
+    >>> _with_outcome("Godkendt, som foreslået af Krogh.\\nMere.", "…som foreslået af <mark>Krogh</mark>. Mere.",
+    ...               frozenset({"krogh"}), frozenset(), default_lexicon())
+    '…som foreslået af <mark>Krogh</mark>. Mere.'
     """
     if not shown.startswith("…"):
         return shown
     first = next((" ".join(line.split()) for line in decision.splitlines() if line.strip()), "")
     if not first or len(first) > OUTCOME_CHARS:
         return shown
+    # a window that starts inside the first line shows the rest of it already: not twice
+    window = html.unescape(_TAG.sub("", shown)).lstrip("…").split()
+    if " ".join(window[:_WINDOW_START]) in first:
+        return shown
     return f"{mark(first, terms, lexicon=lexicon, phrases=phrases)} {shown}"
+
+
+_TAG = re.compile(r"<[^>]+>")
+_WINDOW_START = 3  # words of a window looked for in the first line
 
 
 def _previous(searcher: Searcher, docnum: int, passage: Passage) -> Passage | None:

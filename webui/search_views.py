@@ -342,7 +342,10 @@ def decision_lines(hit: Hit) -> Markup:
 
 def _decision_label(shown: str) -> str:
     """«Beslutning:», or «Beslutning (uddrag):» for a decision shown in part (cut with «…»)."""
-    return "Beslutning (uddrag):" if "…" in shown else "Beslutning:"
+    # cut at its start or end, or cut from further on after its outcome line («Anbefalet. …»,
+    # `search.hits`); an ellipsis the decision itself quotes is no cut
+    return "Beslutning (uddrag):" if shown.startswith("…") or shown.rstrip().endswith("…") or " …" in shown \
+        else "Beslutning:"
 
 
 def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> dict[str, Any]:
