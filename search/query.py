@@ -471,14 +471,17 @@ def _part_of_word(searcher: Searcher, parsed: ParsedQuery, query: str, field: st
     holds, even inside longer words, replaced by the part of it that texts do hold
     (`suggest.word_part`), and the notice saying so; None when no word has such a part. Only
     words the user typed as words (not fielded, excluded, quoted or truncated)."""
-    said = []
+    said: list[str] = []
+    seen: set[str] = set()
     for clause in (clause for group in parsed.groups for clause in group):
-        if clause.field is not None or clause.negated or clause.phrase or clause.prefix or clause.boost < 1:
+        if (clause.field is not None or clause.negated or clause.phrase or clause.prefix or clause.boost < 1
+                or clause.text.casefold() in seen):  # a word typed twice is said once
             continue
+        seen.add(clause.text.casefold())
         part = suggest.word_part(searcher, clause.text, field)
-        typed = re.search(rf"(?<!\w){re.escape(clause.text)}(?!\w)", query) if part else None
-        if part and typed:
-            query = query[:typed.start()] + part + query[typed.end():]
+        typed = re.compile(rf"(?<!\w){re.escape(clause.text)}(?!\w)", re.IGNORECASE)
+        if part and typed.search(query):
+            query = typed.sub(lambda _: part, query)  # each time it is typed
             said.append(suggest.part_notice(clause.text, part, split=clause.text in split))
     return (query, " ".join(said)) if said else None
 

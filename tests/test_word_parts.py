@@ -87,3 +87,9 @@ def test_with_decisions_only_a_word_the_whole_items_hold_is_no_typo_and_no_unkno
     assert "står ikke i teksterne" not in (response.notice or "")
     assert [(w.parameter, w.total) for w in response.widenings if w.parameter == "decisions_only"] == [
         ("decisions_only", whole.total)]
+
+
+def test_a_word_typed_twice_is_said_once_and_replaced_each_time(searcher):
+    response = search(searcher, "skolelukning Skolelukning")
+    assert response.notice.count("«skolelukning» står ikke i teksterne") == 1
+    assert response.suggestion == "skole skole"
