@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote
 
+from .index import STATUS_PATHS
+
 ACCESS_LOGGER = "referatsog.access"
-QUIET_PATHS = ("/healthz", "/api/status")  # answered 200, no line (as `webui.index.STATUS_PATHS`)
 # Characters of a request's target kept in its line (a 431's is 256 KB; a query string the app
 # answers may be as long: `?q=integration&junk=` and 250,000 letters wrote a line of 250 KB, so
 # a client could fill the disk at the cost of its requests), and of its Referer and User-Agent.
@@ -54,7 +55,7 @@ class AccessLog:
             self._log(environ, seen, time.perf_counter() - started)
 
     def _log(self, environ: dict[str, Any], seen: dict[str, Any], seconds: float) -> None:
-        if seen["status"] == "200" and environ.get("PATH_INFO", "") in QUIET_PATHS:
+        if seen["status"] == "200" and environ.get("PATH_INFO", "") in STATUS_PATHS:
             return
         path = (environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")).encode("latin-1", "replace")
         query = environ.get("QUERY_STRING")
