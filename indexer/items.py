@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from indexer import conventions as cv
 from indexer.clean import reflow
@@ -42,6 +43,7 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
         fields.setdefault(_FIELD_KEYS[section.key], section.text.strip())
         sections.remove(section)
     _case_from_journal(fields)
+    sections = _prose_decision(sections)
     # The field lines are metadata (case handler, case number), not part of the item's text.
     return Item(
         number=number,
@@ -57,6 +59,39 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
 # section key -> field name: number fields printed as a label with the value under it (`cv.FIELD_SECTIONS`)
 _FIELD_KEYS = {key: name for name, (key, _) in cv.FIELD_SECTIONS.items() if name != "decision_authority"}
 _ONE_NUMBER = re.compile(r"^\s*[^\s,;]*\d[^\s,;]*\s*$")
+
+
+# What a small council's minutes write as the outcome of an item without labels: a finished
+# sentence saying what became of it («Referatet blev godkendt.», «Jens Vang blev valgt som
+# ordstyrer.», «Sagen blev taget til efterretning.») or the outcome alone («Godkendt.»). Not a
+# recommendation («… godkendes», «Det indstilles, at …»), which an agenda writes.
+_PROSE_OUTCOME = re.compile(
+    r"\b(?:blev|er)\s+(?:enstemmigt\s+|herefter\s+|derefter\s+)?(?:godkendt|vedtaget|valgt|genvalgt|konstitueret|"
+    r"anbefalet|afvist|forkastet|udsat|tiltrådt|bevilget|taget\s+til\s+efterretning)\b"
+    r"|^(?:Godkendt|Vedtaget|Tiltrådt|Anbefalet|Afvist|Udsat|Taget til efterretning)\b")
+_PROSE_OUTCOME_CHARS = 300  # a longer last paragraph is the item's account, not its outcome
+
+
+def _prose_decision(sections: list[Section]) -> list[Section]:
+    """An item with only prose under its heading (no labels, `indexer.headings.prose_heading`):
+    its last paragraph as its decision when it says what became of the item (`_PROSE_OUTCOME`),
+    first, the rest its text. «1) Godkendelse af referat» / «Referatet blev godkendt.» was an item
+    «Ingen beslutning registreret», left out of «Kun beslutninger» (a journalist review).
+
+    >>> [(s.key, s.text) for s in _prose_decision([Section("tekst", "", "Formanden bød velkommen.\\n\\nReferatet blev godkendt.")])]
+    [('beslutning', 'Referatet blev godkendt.'), ('tekst', 'Formanden bød velkommen.')]
+    >>> [s.key for s in _prose_decision([Section("tekst", "", "Det indstilles, at referatet godkendes.")])]
+    ['tekst']
+    """
+    if len(sections) != 1 or sections[0].key != "tekst":
+        return sections
+    text = sections[0]
+    before, _, last = text.text.rpartition("\n\n")
+    last = last.strip()
+    if len(last) > _PROSE_OUTCOME_CHARS or not last.endswith(".") or not _PROSE_OUTCOME.search(last):
+        return sections
+    decision = Section(key=DECISION, label="", text=last, page=text.page)
+    return [decision, replace(text, text=before.strip())] if before.strip() else [decision]
 
 
 def _case_from_journal(fields: dict[str, str]) -> None:

@@ -58,7 +58,8 @@ READING_VERSION = 9  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page'
 # municipality, groups on attendance lists («Hele udvalget») no people, «Desuden deltog:» as staff; meeting
 # systems' exports: «Sag nr. 112 Title», «Åben sag»/«Lukket sag», «50 (Lukket) Title», signature pages, Region
 # H's labels and «Journalnummer», «Acadre sagsnr.:», «Sagsresumé», an undated own «Beslutning» dated by the meeting;
-# HTML layout tables read as the page's blocks, a case-facts table as field lines
+# HTML layout tables read as the page's blocks, a case-facts table as field lines; a prose item's last
+# paragraph saying what became of it («Referatet blev godkendt.») as its decision
 
 
 def read_document(path: Path, root: Path) -> Document:

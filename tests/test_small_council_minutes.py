@@ -53,7 +53,7 @@ def test_a_first_item_with_only_prose_under_it_is_an_item():
         ("referat", 3, "Eventuelt")]
     first, second, third = document.passages
     assert first.text == "Referatet blev godkendt."
-    assert not first.has_decision
+    assert first.decision == "Referatet blev godkendt."  # prose saying what became of the item
     assert second.case_handler == "Anne Sand"
     assert second.decision == "Handicaprådet afgiver høringssvar som drøftet."
     assert third.text == "Intet."
@@ -230,3 +230,18 @@ def test_a_numbered_list_in_the_first_items_text_is_no_run_of_items(tmp_path):
                  "Rådet fordelte puljen som foreslået.", "Intet."):
         assert line in said, line  # nothing lost
     assert "Skatepark ved hallen" not in [p.title for p in document.passages]
+
+
+def test_an_items_prose_saying_what_became_of_it_is_its_decision():
+    # «Referatet blev godkendt.» was «Ingen beslutning registreret» and left out of «Kun beslutninger»
+    first = read(RANDERS).passages[0]
+    assert first.has_decision and first.decision == "Referatet blev godkendt."
+    assert first.sections[0].key == "beslutning"
+    amager = read("koebenhavn-amager-oest-lokaludvalg-referat-2025-03-06.txt")
+    assert amager.passages[0].decision == "Jens Vang blev valgt som ordstyrer."
+
+
+def test_prose_that_recommends_or_tells_is_no_decision(tmp_path):
+    document = read_text(tmp_path, "Ældrerådet\nDagsorden\n\n1. Godkendelse af referat\nDet indstilles, at referatet godkendes.\n\n"
+                                   "2. Meddelelser\nFormanden orienterede om messen.\n\n3. Eventuelt\nIntet.\n")
+    assert [p.has_decision for p in document.passages] == [False, False, False]
