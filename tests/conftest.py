@@ -184,6 +184,24 @@ def read_fixture(folder: Path, name: str):
     return read_document(folder / name, folder)
 
 
+def read_written(tmp_path: Path, name: str, text: str):
+    """`text` written to `tmp_path/name` as UTF-8 and read through the pipeline (corpus root: `tmp_path`)."""
+    from indexer.pipeline import read_document
+
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))  # as given: a fixture's CRLF stays
+    return read_document(path, tmp_path)
+
+
+def read_rewritten(folder: Path, tmp_path: Path, name: str, change, new_name: str | None = None):
+    """The fixture `folder/name` with its text changed by `change` (which must change it), read
+    through the pipeline as `new_name` (default: its own name)."""
+    text = (folder / name).read_bytes().decode("utf-8")
+    changed = change(text)
+    assert changed != text, "the change must change the file"
+    return read_written(tmp_path, new_name or name, changed)
+
+
 def index_copies(root: Path, files: Sequence[Path]) -> tuple[Path, Path]:
     """`files` copied into `root/corpus` and indexed into `root/index`, none skipped: (corpus, index)."""
     from indexer.update import update_index

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from conftest import FIXTURES, read_fixture
+from conftest import FIXTURES, read_fixture, read_written
 from indexer.models import Line
-from indexer.pipeline import read_document
 from indexer.segment import segment
 
 FOLDER = FIXTURES / "small_councils"
@@ -37,9 +36,7 @@ def outline(document) -> list[tuple]:
 
 
 def read_text(tmp_path, text: str, name: str = "referat.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return read_document(path, tmp_path)
+    return read_written(tmp_path, name, text)
 
 
 # --- Items with only prose under their headings -------------------------------------------------

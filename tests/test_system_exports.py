@@ -15,16 +15,15 @@ plain «Beslutning»: the meeting's. Before, the SBSYS file came out as one pass
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, assert_item_fields, load_expected, norm, read_fixture
+from conftest import FIXTURES, assert_item_fields, load_expected, norm, read_fixture, read_rewritten, read_written
 from indexer import conventions as cv
-from indexer.pipeline import read_document
 from indexer.segment import NO_ITEM_HEADINGS
 
 EXPORTS = FIXTURES / "system_exports"
+rewritten = partial(read_rewritten, EXPORTS)
 EXPECTED = load_expected(EXPORTS)
 DOCUMENT_FIELDS = ("municipality", "council", "meeting_date", "doc_type", "absent")
 FIRSTAGENDA = "a_firstagenda_skovbjerg_oekonomiudvalget_2025-03-12.txt"
@@ -40,22 +39,6 @@ REGION_H_COUNCIL = "v2_regionh_regionsraadet_2025-06-17.txt"
 SBSYS_COLON = "v3_sbsys_vesterkaer_teknikudvalget_2024-11-05.txt"
 
 read = partial(read_fixture, EXPORTS)
-
-
-def rewritten(tmp_path: Path, name: str, change):
-    """The fixture `name` with its text changed by `change`, read through the pipeline."""
-    text = (EXPORTS / name).read_text(encoding="utf-8")
-    changed = change(text)
-    assert changed != text, "the change must change the file"
-    path = tmp_path / name
-    path.write_text(changed, encoding="utf-8")
-    return read_document(path, tmp_path)
-
-
-def written(tmp_path: Path, name: str, text: str):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return read_document(path, tmp_path)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -180,7 +163,7 @@ def test_a_reports_numbered_chapters_in_its_contents_stay_sections(tmp_path):
             "2. Høringssvar i 2022 ........ 4\n\nForord\n\nÆldrerådet har holdt 11 møder i 2022.\n\n"
             "1. Ældrerådets sammensætning\n\n1.1 Medlemmer\n\nRådet har 9 medlemmer.\n\n"
             "2. Høringssvar i 2022\n\nRådet har afgivet 14 høringssvar.\n")
-    document = written(tmp_path, "hedensted-aeldreraadet-aarsberetning-2022.txt", text)
+    document = read_written(tmp_path, "hedensted-aeldreraadet-aarsberetning-2022.txt", text)
     assert document.doc_type == "årsberetning"
     assert not any(p.item_number == 1 and p.title == "Medlemmer" for p in document.passages)
 
@@ -304,11 +287,11 @@ Godkendt.
     ("Beslutning i Økonomiudvalget", None),  # another council's decision, undated: no date of this meeting
 ])
 def test_the_decision_date_falls_back_to_the_meeting_only_for_this_councils_undated_decision(tmp_path, header, date):
-    passage = written(tmp_path, "aahavn_byraadet_2025-04-24.txt", MINUTES.format(header=header)).passages[0]
+    passage = read_written(tmp_path, "aahavn_byraadet_2025-04-24.txt", MINUTES.format(header=header)).passages[0]
     assert (passage.decision, passage.decision_date) == ("Godkendt.", date)
 
 
 def test_without_a_meeting_date_a_plain_decision_has_none(tmp_path):
     text = MINUTES.format(header="Beslutning").replace("Mødedato: 24. april 2025\n", "")
-    passage = written(tmp_path, "aahavn_byraadet.txt", text).passages[0]
+    passage = read_written(tmp_path, "aahavn_byraadet.txt", text).passages[0]
     assert (passage.meeting_date, passage.decision_date) == (None, None)

@@ -13,11 +13,10 @@ from __future__ import annotations
 from functools import partial
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, LAYOUTS, SEEDS, assert_item_fields, load_expected, norm, read_fixture
+from conftest import FIXTURES, LAYOUTS, SEEDS, assert_item_fields, load_expected, norm, read_fixture, read_rewritten
 from indexer import conventions as cv
 from indexer.citation import citation
 from indexer.clean import clean
@@ -29,6 +28,7 @@ from indexer.pipeline import read_document
 from indexer.segment import NO_ITEM_HEADINGS, segment
 
 UNSEEN = FIXTURES / "unseen_layouts"
+rewritten = partial(read_rewritten, UNSEEN)
 EXPECTED = load_expected(UNSEEN)
 HTML = "fjordlund_integrationsraad_2025-02-10.html"
 # The document's fields, the HTML page's too (its title block in a <header> outside <main>), and
@@ -38,16 +38,6 @@ DOCUMENT_FIELDS = ("doc_type", "municipality", "council", "meeting_date", "year"
 
 
 read = partial(read_fixture, UNSEEN)
-
-
-def rewritten(tmp_path: Path, name: str, change, new_name: str | None = None):
-    """The fixture `name` with its text changed by `change`, read through the pipeline."""
-    path = tmp_path / (new_name or name)
-    text = (UNSEEN / name).read_text(encoding="utf-8")
-    changed = change(text)
-    assert changed != text, "the change must change the file"
-    path.write_text(changed, encoding="utf-8")
-    return read_document(path, tmp_path)
 
 
 def printed(passage) -> int | str | None:

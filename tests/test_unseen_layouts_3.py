@@ -17,17 +17,16 @@ from __future__ import annotations
 from functools import partial
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, assert_item_fields, load_expected, norm, read_fixture
+from conftest import FIXTURES, assert_item_fields, load_expected, norm, read_fixture, read_rewritten
 from indexer import conventions as cv
 from indexer.citation import citation
-from indexer.pipeline import read_document
 from indexer.segment import NO_ITEM_HEADINGS
 
 UNSEEN = FIXTURES / "unseen_layouts_3"
+rewritten = partial(read_rewritten, UNSEEN)
 EXPECTED = load_expected(UNSEEN)
 # The files whose items this file checks (the others' layouts are read by indexer.clean/htmltext).
 MINE = sorted(EXPECTED)  # every file, the table and two-column ones too (tests/test_tables_and_columns.py)
@@ -44,16 +43,6 @@ MERGED_NOTE = "et punkts tekst ser ud til at rumme starten på et andet punkt"
 
 
 read = partial(read_fixture, UNSEEN)
-
-
-def rewritten(tmp_path: Path, name: str, change, new_name: str | None = None):
-    """The fixture `name` with its text changed by `change`, read through the pipeline."""
-    path = tmp_path / (new_name or name)
-    text = (UNSEEN / name).read_bytes().decode("utf-8")
-    changed = change(text)
-    assert changed != text, "the change must change the file"
-    path.write_bytes(changed.encode("utf-8"))
-    return read_document(path, tmp_path)
 
 
 def field(document, name):

@@ -15,17 +15,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, assert_item_fields, load_expected, norm, read_fixture, run
+from conftest import FIXTURES, assert_item_fields, load_expected, norm, read_fixture, read_rewritten, run
 from indexer import conventions as cv
 from indexer.citation import citation
-from indexer.pipeline import read_document
 from indexer.segment import NO_ITEM_HEADINGS
 
 UNSEEN = FIXTURES / "unseen_layouts_4"
+rewritten = partial(read_rewritten, UNSEEN)
 EXPECTED = load_expected(UNSEEN)
 DOCUMENT_FIELDS = ("municipality", "council", "meeting_date", "absent")
 AALBORG = "aalborg_by_og_landskabsudvalget_2023-05-04.txt"
@@ -37,16 +36,6 @@ ODENSE = "odense_by_og_kulturudvalget_2022-11-15.txt"
 
 
 read = partial(read_fixture, UNSEEN)
-
-
-def rewritten(tmp_path: Path, name: str, change):
-    """The fixture `name` with its text changed by `change`, read through the pipeline."""
-    text = (UNSEEN / name).read_text(encoding="utf-8")
-    changed = change(text)
-    assert changed != text, "the change must change the file"
-    path = tmp_path / name
-    path.write_text(changed, encoding="utf-8")
-    return read_document(path, tmp_path)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
