@@ -31,6 +31,22 @@ SEED_FILES = {
 }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_default_index(tmp_path_factory) -> Iterator[None]:
+    """The default index folder (under XDG_DATA_HOME) is an empty tmp folder for the whole run,
+    subprocesses included: a test that forgot --index-dir read the developer's own index and
+    passed or failed by what was in it (a query's words after `--` took the option with them)."""
+    saved = {name: os.environ.get(name) for name in ("XDG_DATA_HOME", "REFERATSOG_INDEX")}
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data-home"))
+    os.environ.pop("REFERATSOG_INDEX", None)
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 def load_expected(folder: Path) -> dict:
     data = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     return {name: spec for name, spec in data.items() if not name.startswith("_")}

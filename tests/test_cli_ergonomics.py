@@ -258,7 +258,8 @@ def test_an_option_typed_with_one_dash_is_an_excluded_word_with_a_warning(runner
 def test_a_word_to_exclude_gets_no_warning(runner, seed_index_dir, args):
     """`-sort` (black) and `-to` (two) are Danish words: only a value of the option after them warns;
     after `--` every word is meant as one."""
-    result = run(runner, "search", "flygtninge", *args, "--index-dir", seed_index_dir)
+    # the index folder first: after `--` it would be words of the query too
+    result = run(runner, "search", "--index-dir", seed_index_dir, "flygtninge", *args)
     assert result.exit_code == 0 and result.stderr == ""
 
 
