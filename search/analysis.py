@@ -47,8 +47,9 @@ _PART_RE = re.compile(r"[^\W\d_]{2,}")  # runs of two or more letters: "waage", 
 # 2: accents folded away ("Yalçin" is "yalcin"); 3: case number tails, section labels that
 # name an earlier committee's meeting are words of the item (`search.schema.body_text`), the
 # names of an attendance list numbered apart (`NamePositions`); 4: a dash between alphanumerics
-# is a hyphen ("588–2021–1874"), "*cafe" ends compounds ("lektiecafé")
-ANALYSIS_VERSION = 4
+# is a hyphen ("588–2021–1874"), "*cafe" ends compounds ("lektiecafé"); 5: «ikke» is indexed
+# (`search.danish.SEARCHED_SMALL_WORDS`)
+ANALYSIS_VERSION = 5
 
 # A time of day after «KL» in capitals: "17", "9", "17.00" (a heading in capitals: "MØDET KL. 17.00").
 _HOUR_RE = re.compile(r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?")

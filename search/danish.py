@@ -313,7 +313,12 @@ COMPOUND_EXCLUSIONS: dict[str, str] = load_compound_exclusions()
 _MIN_COMPOUND_HEAD = 3
 _MIN_COMPOUND_TAIL = 4  # "lektiecafé" ends in "*cafe"
 
-_FOLDED_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS)
+# Words of the stop list that are searched all the same: a decision turns on «ikke» («Ikke
+# godkendt», «Indstillingen blev ikke vedtaget»). Unindexed, `"ikke godkendt"` found the
+# approvals and could only say so (a reviewer, 2026-12); indexed, the phrase is exact and the
+# word alone weighs little, as common as it is. (`indexer.topics` keeps the whole list.)
+SEARCHED_SMALL_WORDS = frozenset({"ikke"})
+_FOLDED_STOP_WORDS = frozenset(fold(w) for w in STOP_WORDS - SEARCHED_SMALL_WORDS)
 # The stop list as the analyzer sees it (after folding): "på" -> "paa", "når" -> "naar".
 FOLDED_STOP_WORDS = _FOLDED_STOP_WORDS
 
@@ -321,7 +326,7 @@ FOLDED_STOP_WORDS = _FOLDED_STOP_WORDS
 def is_stop(word: str) -> bool:
     """Whether a folded, lower-case word is a stop word.
 
-    >>> is_stop("paa"), is_stop("flygtning")
-    (True, False)
+    >>> is_stop("paa"), is_stop("flygtning"), is_stop("ikke")
+    (True, False, False)
     """
     return word in _FOLDED_STOP_WORDS

@@ -171,7 +171,6 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
         notices.append(f"Søgningen var for lang; kun de første {max_length} tegn blev brugt.")
     items = _lex(_LUCENE_YEAR_RANGE.sub(r"\1:\2..\3", text), notices)
     notices.extend(_names_with_small_words(items))
-    notices.extend(_unsearched_negation(items))
     notices.extend(_lowercase_or(items))
     notices.extend(_impossible_dates(text))
     notices.extend(_time_abbreviation(items))
@@ -487,47 +486,6 @@ def _numeric_month(text: str, at: int) -> tuple[str, tuple[int, int], int] | Non
     return None if match is None or month is None else (match.group(1), month, match.end())
 
 
-# Words read where the user typed them: "ikke" is a stop word, so "ikke godkendt" searched what
-# "godkendt" searches, the approved items, and said nothing (a reviewer, 2026-12).
-NEGATION = "ikke"
-
-
-def _unsearched_negation(items: list[Clause | str]) -> list[str]:
-    """Notices for a small "ikke" before a word: it is not searched (a stop word), so the word
-    is searched alone, the opposite of what was meant; the notice says how to leave it out.
-    "IKKE" in capitals excludes and is no clause here.
-
-    >>> _unsearched_negation([Clause("ikke"), Clause("godkendt")])[0]
-    '«ikke» søges ikke på (et småord), så punkterne indeholder «godkendt»; skriv IKKE godkendt eller -godkendt for at udelade ordet.'
-    >>> _unsearched_negation([Clause("ikke")]), _unsearched_negation([Clause("ikke"), "OR", Clause("x")])
-    ([], [])
-    >>> _unsearched_negation([Clause("blev ikke godkendt", phrase=True)])[0]
-    '«ikke» i frasen «blev ikke godkendt» søges ikke på (et småord), så punkterne indeholder «godkendt» og kan sige det modsatte; skriv IKKE foran et ord for at udelade det.'
-    """
-    notices = []
-    for item in items:
-        # Inside quotes too: «"ikke godkendt"» searched «godkendt» alone and found the approvals,
-        # without a word. (The small word is not in the index, so no phrase can hold it.)
-        if isinstance(item, Clause) and item.phrase and not item.negated:
-            words = [danish.fold(w) for w in re.findall(r"\w+", item.text.lower())]
-            rest = [w for w in re.findall(r"\w+", item.text) if not danish.is_stop(danish.fold(w.lower()))]
-            if NEGATION in words and rest:
-                notices.append(f"«ikke» i frasen «{item.text}» søges ikke på (et småord), så punkterne indeholder "
-                               f"«{' '.join(rest)}» og kan sige det modsatte; skriv IKKE foran et ord for at udelade det.")
-    for k, item in enumerate(items[:-1]):
-        after = items[k + 1]
-        if not (isinstance(item, Clause) and isinstance(after, Clause)) or item.negated or after.negated:
-            continue
-        if item.phrase or item.field is not None or danish.fold(item.text.lower()) != NEGATION:
-            continue
-        if after.field is not None or after.prefix or danish.is_stop(danish.fold(after.text.lower())):
-            continue
-        word = f'"{after.text}"' if after.phrase else after.text
-        notices.append(f"«{item.text}» søges ikke på (et småord), så punkterne indeholder «{after.text}»; "
-                       f"skriv IKKE {word} eller -{word} for at udelade {'frasen' if after.phrase else 'ordet'}.")
-    return notices
-
-
 # The shape of a date with its year: "31.02.2015", "30-02-2015", "2015-02-30".
 _DATE_SHAPE_RE = re.compile(r"(?<![\w.\-/])(?:\d{1,2}[.\-/]\d{1,2}[.\-/](?:19|20)\d\d|(?:19|20)\d\d-\d{1,2}-\d{1,2})"
                             r"(?![\w\-/]|[.]\d)")
@@ -828,7 +786,7 @@ def _names_with_small_words(items: list[Clause | str]) -> list[str]:
         capitalised = [w[:1].isupper() and w.isalpha() for w in words]
         small = [danish.is_stop(danish.fold(w)) for w in words]
         for k, word in enumerate(words):
-            if not (capitalised[k] and small[k]) or danish.fold(word.lower()) == NEGATION:  # said by its own notice
+            if not (capitalised[k] and small[k]):
                 continue
             # the rest of the name: the capitalised words it stands among ("Anne Hans Jensen")
             first, last = k, k
