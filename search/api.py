@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from indexer.dates import danish_date, parse_month, parse_typed_date  # the one date module, shared with the indexer
-from indexer.normalise import normalise  # the texts' canonical form: a query must be read in it too
+from indexer.normalise import compatibility_form, normalise  # the texts' canonical form: a query must be read in it too
 from indexer.models import heading_number, item_reference  # one rule for how an item is numbered and referred to
 from search.danish import fold
 
@@ -474,10 +474,17 @@ def is_year(text: str) -> bool:
 
 def _facet_values(name: str, raw: Sequence[str]) -> tuple[str, ...]:
     """A facet's values as the engine matches them: blank ones dropped, and one of each
-    (`naestved` and `Næstved` are one value, as the engine folds both); bounded."""
+    (`naestved` and `Næstved` are one value, as the engine folds both); bounded. A value is read
+    in the indexed texts' form: compatibility characters as plain ones (full-width letters, a
+    no-break space, as copied from a PDF or a web page) and any run of spaces as one space.
+    «René\u00a0Sørensen» found nothing, said «findes ikke» about a name shown just as indexed.
+
+    >>> _facet_values("case_handler", ["René\u00a0Sørensen", "Ｒｅｎé  Sørensen ", "René\u202fSørensen"])
+    ('René Sørensen',)
+    """
     values: dict[str, str] = {}
     for value in raw:
-        value = without_controls(value or "").strip()
+        value = " ".join(compatibility_form(without_controls(value or "")).split())
         if len(value) > MAX_FILTER_VALUE_LENGTH:
             raise InvalidParameter(name, f"{FACET_LABELS[name]}: en værdi må højst være {MAX_FILTER_VALUE_LENGTH} tegn.",
                                    "filter_value_too_long")

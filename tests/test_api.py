@@ -127,6 +127,17 @@ def test_filters_echo_the_facets_spelling_of_the_values_given(client):
     assert api(client, q="flygtninge", municipality="Atlantis")["filters"] == {"municipality": ["Atlantis"]}
 
 
+@pytest.mark.parametrize("typed", ["Helle\u00a0Waage-Jensen", "Helle\u202fWaage-Jensen", "Helle  Waage-Jensen ",
+                                   "Ｈｅｌｌｅ Waage-Jensen"])
+def test_a_filter_value_copied_with_odd_spaces_or_full_width_letters_is_the_indexed_value(client, typed):
+    """A name copied from a PDF or a web page (a no-break space, full-width letters) found
+    nothing and said «findes ikke» about a name shown exactly as the facet shows it."""
+    plain = api(client, q="flygtninge", case_handler="Helle Waage-Jensen")
+    body = api(client, q="flygtninge", case_handler=typed)
+    assert body["total"] == plain["total"] > 0 and body["notice"] is None
+    assert body["filters"] == {"case_handler": ["Helle Waage-Jensen"]}
+
+
 # --- Pagination --------------------------------------------------------------------------------
 
 def test_the_link_header_pages_through_every_hit_once(client):
