@@ -131,6 +131,7 @@ def clean(source: SourceFile) -> list[Line]:
     else:
         raw = _text_lines(_text_of(pages))
     raw = _split_long_lines(_split_columns(_without_field_table_headers(_markdown_item_tables(_unflatten(raw)))))
+    raw = _soft_hyphens_joined(raw)
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
     numbers = _page_numbers_possible(lines) if source.kind == "pdf" else None
@@ -508,6 +509,36 @@ def join_hyphenation(lines: Sequence[Line], vocabulary: Vocabulary | None = None
         out[i] = Line(head + joined + punctuation, out[i].page, out[i].number)
         out[j] = Line(rest.strip(), out[j].page, out[j].number)
     return out
+
+
+# A soft hyphen at a line's end (spaces after it too): the word goes on, whatever its halves
+# (a hyphen that stays is printed as one). Joined before `_clean_line` deletes soft hyphens,
+# which left «flygt» + «ninge» to `join_hyphenation` as two words: «flygt ninge».
+_SOFT_HYPHEN_END = re.compile(r"\u00ad[\s\u00ad]*$")
+_FIRST_WORD = re.compile(r"\s*(\S+)\s*(.*)$")
+
+
+def _soft_hyphens_joined(lines: list[Line]) -> list[Line]:
+    """Words broken at a soft hyphen at a line end, whole on the first line (as `join_hyphenation`).
+
+    >>> [line.text for line in _soft_hyphens_joined([Line("af flygt\u00ad  ", 1, 1), Line(" ninge, som", 1, 2)])]
+    ['af flygtninge,', 'som']
+    """
+    if not any("\u00ad" in line.text for line in lines):
+        return lines
+    out = list(lines)
+    for i in range(len(out)):
+        # a loop: the next line may be one broken word «ud\u00ad» + «dan\u00ad» + «nelse»
+        while (end := _SOFT_HYPHEN_END.search(out[i].text)) and (j := _next_words_line(out, i)) is not None:
+            first = _FIRST_WORD.match(out[j].text)
+            out[i] = Line(out[i].text[:end.start()] + first.group(1), out[i].page, out[i].number)
+            out[j] = Line(first.group(2), out[j].page, out[j].number)
+    return out
+
+
+def _next_words_line(lines: Sequence[Line], i: int) -> int | None:
+    """`_next_text_line` of lines not yet cleaned (a line of spaces is blank)."""
+    return next((j for j in (i + 1, i + 2) if j < len(lines) and lines[j].text.strip()), None)
 
 
 def _next_text_line(lines: Sequence[Line], i: int) -> int | None:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from indexer.dates import DATE_PATTERN, parse_labelled_date
+from indexer.normalise import field_dashes
 
 # Section labels as printed. A label is a whole line, in this spelling or in capitals,
 # optionally with a colon; "Beslutning om …" is therefore a title, never a label.
@@ -140,9 +141,11 @@ def title_case_number(title: str) -> tuple[str, str] | None:
     ('Udmøntning af pulje til idrætsfaciliteter', '2023-0112233')
     >>> title_case_number("Lokalplan 4-4-112 (2. forelæggelse)"), title_case_number("Budget (2019-2022)")
     (None, None)
+    >>> title_case_number("Budget 2025\u20132028 (2023\u20130112233)")  # Word's en dashes
+    ('Budget 2025–2028', '2023-0112233')
     """
-    match = _TITLE_CASE_NUMBER.match(title)
-    return (match.group("title"), match.group("case")) if match else None
+    match = _TITLE_CASE_NUMBER.match(field_dashes(title))  # as long as the title: its dashes as printed
+    return (title[:match.end("title")], match.group("case")) if match else None
 
 
 _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
@@ -240,6 +243,7 @@ def _is_field_line(text: str) -> bool:
 
 
 def _field_line(text: str) -> FieldLine | None:
+    text = field_dashes(text)  # «Sagsnr 27.12.00–G01–3–15»: Word's en dash for the hyphen
     alone = text[:-1].rstrip() if text.endswith(":") else text  # "Sagsbehandler:", its name on the next line
     if alone in _LABEL_ONLY:
         return FieldLine({}, (_LABEL_ONLY[alone],))
@@ -312,7 +316,7 @@ def handler_name(value: str) -> str:
     ...  "Ole Nielsen tlf. 5588 1234", "Pia Lund - Jobcentret", "Helle Waage-Jensen", "SKA", "olni@tornby.dk")]
     ['Lise Mørk Andersen', 'Karim Haddad', 'Ole Nielsen', 'Pia Lund', 'Helle Waage-Jensen', 'SKA', 'olni@tornby.dk']
     """
-    value = " ".join(value.split())
+    value = " ".join(field_dashes(value).split())  # «Ørum–Ågesen» is «Ørum-Ågesen»
     return _AFTER_NAME.sub("", value) or value
 
 

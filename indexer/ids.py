@@ -41,7 +41,17 @@ def passage_ids(document_id: str, items: Sequence[tuple[int | None, str]]) -> li
 
 
 def document_id_of(source: str) -> str:
-    """Readable and unique: the file name as a slug plus a short hash of the whole source path."""
+    """Readable and unique: the file name as a slug plus a short hash of the whole source path.
+
+    The path in NFC first: macOS writes «å» in a file name as «a» and a combining ring (NFD), which
+    slugged as «a» and hashed apart, so the same file had other ids copied from a Mac.
+
+    >>> document_id_of("integrationsra\u030adet/referat.txt") == document_id_of("integrationsr\u00e5det/referat.txt")
+    True
+    >>> document_id_of("integrationsra\u030adet/referat.txt")
+    'integrationsraadet-referat-72128a'
+    """
+    source = unicodedata.normalize("NFC", source)
     stem = PurePosixPath(source).with_suffix("").as_posix()
     digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
     return f"{_slug(stem)[:60].strip('-')}-{digest}"

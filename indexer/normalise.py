@@ -12,10 +12,11 @@ import unicodedata
 # (non-)joiners, direction marks and embeddings, word joiner, a BOM in the middle of a text
 # (two files joined). Inside "Sags\u200bbehandler" or "flygt\u2060ninge" they hid the word
 # from search and the field line from segmentation (a whole document became one passage).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Line breaks other than \n and \r: Word's manual line break (vertical tab), Unicode's line and
-# paragraph separators. Without them a file written with them was one line: one passage.
-_OTHER_BREAKS = re.compile(r"[\x0b\u2028\u2029]")
+# paragraph separators, NEL (next line, from mainframe and EBCDIC conversions). Without them a file
+# written with them was one line: one passage (NEL was deleted as a control, gluing the lines' words).
+_OTHER_BREAKS = re.compile(r"[\x0b\x85\u2028\u2029]")
 _FORM_FEED_IN_LINE = re.compile(r"(?<=[^\s])\f+(?=[^\s])")
 
 
@@ -59,3 +60,22 @@ def compatibility_form(text: str) -> str:
 # number '00.01.00‑A21‑1‑14' they cut it to '00.01.00', and 'Waage‑Jensen' became a second
 # case handler beside 'Waage-Jensen'.
 _HYPHENS = {0x2010: "-", 0x2011: "-"}
+
+
+# A dash between two letters or digits, no space on either side: a word processor's autocorrect
+# (or a typist) set an en dash, figure dash or minus sign for the hyphen of a case number or a
+# name. In a field value it is the hyphen: «27.12.00–G01–3–15» was cut to «27.12.00», and
+# «Ørum–Ågesen» was another case handler than «Ørum-Ågesen». Running text keeps its dashes
+# («2015–2016», «Punkt 3 – Budget»): there a dash between numbers is a range.
+_DASH_IN_WORD = re.compile(r"(?<=[^\W_])[\u2012\u2013\u2212](?=[^\W_])")
+
+
+def field_dashes(value: str) -> str:
+    """A field value (case number, name) with its dashes inside words as hyphens; as long as `value`.
+
+    >>> field_dashes("27.12.00\u2013G01\u20123\u221215"), field_dashes("S\u00f8ren \u00d8rum\u2013\u00c5gesen")
+    ('27.12.00-G01-3-15', 'Søren Ørum-Ågesen')
+    >>> field_dashes("Pia Lund \u2013 Jobcentret"), field_dashes("\u2013bolig"), field_dashes("A_\u2013_B")
+    ('Pia Lund – Jobcentret', '–bolig', 'A_–_B')
+    """
+    return _DASH_IN_WORD.sub("-", value)

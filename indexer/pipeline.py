@@ -41,7 +41,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 9  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 10  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -60,6 +60,8 @@ READING_VERSION = 9  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page'
 # H's labels and «Journalnummer», «Acadre sagsnr.:», «Sagsresumé», an undated own «Beslutning» dated by the meeting;
 # HTML layout tables read as the page's blocks, a case-facts table as field lines; a prose item's last
 # paragraph saying what became of it («Referatet blev godkendt.») as its decision
+# 10: a dash inside a case number or name («27.12.00–G01–3–15», «Ørum–Ågesen») as its hyphen, a soft hyphen at a
+# line's end joining the word, NEL as a line break, ids of a file named in NFD (macOS) as of its NFC name
 
 
 def read_document(path: Path, root: Path) -> Document:
