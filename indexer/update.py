@@ -478,6 +478,16 @@ def build_stamp() -> str:
     return f"{_reading_stamp()}:{digest.hexdigest()[:16]}{topics}"
 
 
+def read_as_this_release(stamp: str | None) -> bool:
+    """Whether an index's build stamp (`build_stamp`, None: an index built before stamps) was
+    made reading and analysing documents as this release does; its data files aside.
+
+    >>> read_as_this_release(f"{_reading_stamp()}:0123456789abcdef"), read_as_this_release("r1.a1-0.0.1:00"), read_as_this_release(None)
+    (True, False, False)
+    """
+    return (stamp or "").rpartition(":")[0] == _reading_stamp()
+
+
 def _reading_stamp() -> str:
     from importlib import metadata
 

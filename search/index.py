@@ -274,6 +274,8 @@ class SearchIndex:
             "generation": self._local.generation,
             "segments": len(searcher.reader().leaf_readers()),
             "compound_stems": len(compound_lexicon(searcher.schema)),
+            # how this generation's last whole build read and analysed (`IndexWriter`'s build_stamp)
+            "build_stamp": getattr(searcher.schema, BUILD_STAMP, None),
         }
 
     def refresh(self) -> bool:

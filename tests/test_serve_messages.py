@@ -425,6 +425,57 @@ def test_signals_in_other_threads_frames_are_not_confused_with_hooks():
 
 # --- an index built by another release ---------------------------------------------------------
 
+def test_the_status_says_whether_this_release_built_the_index(client, monkeypatch):
+    """A monitor could not tell an upgraded site still answering from the old release's index."""
+    import indexer.pipeline
+
+    assert client.get("/healthz").json["built_by_this_release"] is True
+    monkeypatch.setattr(indexer.pipeline, "READING_VERSION", indexer.pipeline.READING_VERSION + 1)
+    assert client.get("/healthz").json["built_by_this_release"] is False
+    assert client.get("/api/status").json["built_by_this_release"] is False
+
+
+def test_a_running_site_logs_a_commit_built_by_another_release(tmp_path, monkeypatch, caplog):
+    """A downgrade (or upgrade) run beside the site rebuilt the index it serves: the site took
+    the commit and answered differently without a line in its log."""
+    import indexer.pipeline
+    from indexer.update import update_index
+    from webui.index import EXTENSION_KEY, start_warming
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    update_index([corpus], tmp_path / "index")
+    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)})
+    served = app.extensions[EXTENSION_KEY]
+    with caplog.at_level(logging.WARNING, logger="referatsog"):
+        stop = start_warming(app, interval=0.05)
+        try:
+            first = served.get().stats()["generation"]
+            (corpus / "ny-referat.txt").write_text((SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt")
+                                                   .read_text(encoding="utf-8"), encoding="utf-8")
+            update_index([corpus], tmp_path / "index")  # the same release: no word
+            assert _waited_for(lambda: served.get().stats()["generation"] > first)
+            time.sleep(0.3)
+            assert "læser dokumenterne anderledes" not in caplog.text
+            monkeypatch.setattr(indexer.pipeline, "READING_VERSION", indexer.pipeline.READING_VERSION - 1)
+            update_index([corpus], tmp_path / "index")  # another release's whole build
+            monkeypatch.undo()
+            assert _waited_for(lambda: "læser dokumenterne anderledes" in caplog.text), caplog.text
+        finally:
+            stop.set()
+    said = [r.getMessage() for r in caplog.records if "anderledes" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("denne udgave af Referatsøg læser dokumenterne anderledes"), said
+
+
+def _waited_for(condition, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
 def test_serve_says_when_the_index_was_built_by_a_release_that_reads_differently(runner, seed_index_dir, monkeypatch,
                                                                                  no_serving):
     """After an upgrade that reads documents differently the site answered from the old
@@ -441,7 +492,7 @@ def test_serve_says_when_the_index_was_built_by_a_release_that_reads_differently
     # the command rebuilds this index: a bare «referatsog index» would build the default one
     assert result.stderr.strip() == (
         "Advarsel: denne udgave af Referatsøg læser dokumenterne anderledes end den, der byggede indekset – "
-        "siden svarer fra det nuværende indeks, og nogle søgninger finder færre punkter, til "
+        "siden svarer fra det nuværende indeks, og nogle søgninger svarer anderledes end med et nyt, til "
         f"«referatsog index --index-dir {seed_index_dir}» har bygget det forfra.")
     assert "Referatsøg kører på" in result.stdout  # a warning: the old index still answers
     monkeypatch.setenv("REFERATSOG_INDEX", str(seed_index_dir))  # named by the variable: the bare command builds it

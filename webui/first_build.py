@@ -104,19 +104,26 @@ def stale_warning(index_dir: Path, index_setting: str = "") -> str | None:
     from search import open_index
     from search.api import SearchError
 
-    from indexer.update import READING_CHANGED, build_stamp
-
     try:
         with open_index(index_dir) as index:
-            recorded = index.build_stamp or ""
-        current = build_stamp()
+            recorded = index.build_stamp
     except (SearchError, OSError):  # a warning never stops the start
         return None
-    if recorded.rpartition(":")[0] == current.rpartition(":")[0]:
+    return stamp_warning(recorded, index_dir, index_setting)
+
+
+def stamp_warning(recorded: str | None, index_dir: Path, index_setting: str = "") -> str | None:
+    """`stale_warning` for an index whose build stamp is `recorded`: also said when a running
+    site picks up a commit built by another release (`webui.index.start_warming`)."""
+    from indexer.update import READING_CHANGED, read_as_this_release
+
+    if read_as_this_release(recorded):
         return None
     command = "referatsog index" if index_setting else f"referatsog index --index-dir {shlex.quote(str(index_dir))}"
-    return (f"Advarsel: {READING_CHANGED} – siden svarer fra det nuværende indeks, og nogle søgninger finder "
-            f"færre punkter, til «{printable(command)}» har bygget det forfra.")
+    # Not "fewer": an index built before «ikke» was searched finds more items for "ikke godkendt"
+    # (the approvals) than one built now (an upgrade review).
+    return (f"Advarsel: {READING_CHANGED} – siden svarer fra det nuværende indeks, og nogle søgninger svarer "
+            f"anderledes end med et nyt, til «{printable(command)}» har bygget det forfra.")
 
 
 def folders_to_build(index_dir: Path, corpus_dir: Path) -> list[Path]:

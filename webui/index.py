@@ -9,7 +9,8 @@ The index is opened lazily, so the site can start (and explain) before one exist
 share is built in the background, not by the first visitor's search.
 
 `/healthz` (also `/api/status`) is for load balancers and monitoring: a small JSON answer,
-200 with the index's generation, passages, documents and last commit time while the site
+200 with the index's generation, passages, documents, last commit time and whether this
+release built it (`built_by_this_release`: false after an upgrade until a reindex) while the site
 can search, 503 (`index_missing`) while it cannot. It reads counts the engine keeps per
 generation and runs no search; it names no server path.
 """
@@ -68,6 +69,7 @@ def start_warming(app: Flask, interval: float = WARM_INTERVAL) -> threading.Even
     what its searches share (`SearchIndex.warm_up`) before a visitor's search has to (1M
     passages: 2–3 s after every reindex), then choose the help page's examples of that commit
     (`help_examples`: some 60 searches, once per commit). Set the returned event to stop."""
+    from .first_build import stamp_warning
     from .help_examples import help_examples
 
     resource: IndexResource = app.extensions[EXTENSION_KEY]
@@ -75,11 +77,18 @@ def start_warming(app: Flask, interval: float = WARM_INTERVAL) -> threading.Even
 
     def run() -> None:
         reported = None
+        generation = None
         while not stop.is_set():
             try:
                 resource.get().warm_up()
                 help_examples(resource.get)  # kept per commit: one look-up when nothing changed
                 reported = None
+                stats = resource.get().stats()
+                if stats["generation"] != generation:  # a commit by another release (an upgrade or
+                    # a downgrade run beside the site) changed the answers without a word in the log
+                    if generation is not None and (warning := stamp_warning(stats["build_stamp"], resource.index_dir)):
+                        logging.getLogger("referatsog").warning(warning.removeprefix("Advarsel: "))
+                    generation = stats["generation"]
             except Exception as exc:  # noqa: BLE001 (no index yet, or a reindex in the way: try again)
                 message = f"Søgeindekset kunne ikke forberedes ({type(exc).__name__}: {exc}); prøver igen."
                 # no index yet is said by the 503 itself; a damaged one is the administrator's to mend
@@ -108,9 +117,13 @@ def status() -> Response:
     """Whether the site can search, and which commit it searches (see the module docstring)."""
     from .errors import json_response
 
+    from indexer.update import read_as_this_release
+
     stats = get_index().stats()  # IndexMissing: the error handlers answer 503 index_missing
     body = {"status": 200, "ready": True, "generation": stats["generation"], "passages": stats["passages"],
-            "documents": stats["documents"], "last_commit": stats["last_commit"]}
+            "documents": stats["documents"], "last_commit": stats["last_commit"],
+            # false after an upgrade until `referatsog index` has rebuilt: a monitor can tell
+            "built_by_this_release": read_as_this_release(stats["build_stamp"])}
     response = json_response(body)
     response.headers["Cache-Control"] = "no-store"
     return response
