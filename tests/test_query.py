@@ -1529,7 +1529,7 @@ def test_a_misspelt_name_the_texts_spell_as_closely_is_corrected_from_the_texts(
 
 def test_a_facet_with_more_values_than_it_lists_says_how_many_more(tmp_path):
     """60 items, each with its own case handler: the facet listed 50 and summed to 50 of 60,
-    without a word. The answer says how many values it leaves out; the page offers them by name."""
+    without a word. The answer says how many values it leaves out; the page links a list of all."""
     handlers = [f"Sagsbehandler {n:02d}" for n in range(60)]
     docs = [example_document("budget-2024.txt", [
         P(f"Budget {n}", "Budgettet blev drøftet.", case_handler=handler, meeting_date="2024-03-01", year=2024)
@@ -1551,7 +1551,8 @@ def test_a_facet_with_more_values_than_it_lists_says_how_many_more(tmp_path):
     page = create_app({"INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(tmp_path)}).test_client().get(
         "/", query_string={"q": "budget"}).get_data(as_text=True)
     page = " ".join(page.split())
-    assert "Vis 50 af 60" in page and "og 10 andre med færre resultater – søg på navnet for at finde dem." in page
+    assert "Vis 50 af 60" in page and "og 10 andre med færre resultater." in page
+    assert 'href="/?q=budget&amp;all_values=case_handler#facet-case_handler">Vis alle 60' in page
 
 
 @pytest.mark.parametrize("word", ["eller", "or"])

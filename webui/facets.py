@@ -7,6 +7,9 @@ which removable chips the active filters show.
 Values of one facet are ORed, so once a facet has a selected value, a click on another adds
 results: the number beside it is then how many it adds ("+4"), not its own count, which is
 what a click gives only in a facet without a selection.
+
+The engine lists a facet's most frequent values; the page links the rest as a view of the same
+hits with every value listed (`?all_values=case_handler`, «Vis alle N»), and back («Vis færre»).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from search.api import FACET_LABELS, FACETS, FacetValue
+from search.api import FACET_LABELS, FACETS, MAX_FILTER_VALUES, FacetValue
 
 from .state import SearchState, value_key
 
@@ -32,7 +35,7 @@ class FacetLink:
     label: str
     count: int  # results with the value; when `adds`, the results a click adds
     selected: bool
-    url: str  # with the value added, or (when selected) without it
+    url: str  # with the value added, or (when selected) without it; "" when no more can be added (`FacetGroup.full`)
     adds: bool = False  # another value of this facet is selected: a click widens the results
 
 
@@ -52,6 +55,23 @@ class FacetGroup:
     label: str
     links: tuple[FacetLink, ...]
     more: int = 0  # values the results have beyond those listed (the engine lists the most frequent)
+    full: bool = False  # MAX_FILTER_VALUES are selected: the others are shown, not offered
+    all_url: str = ""  # the page listing every value, when some are not listed
+    fewer_url: str = ""  # the page listing the most frequent only, when this one lists all
+
+    @property
+    def full_note(self) -> str:
+        """What the page says under a facet that takes no more values."""
+        return f"Højst {MAX_FILTER_VALUES} værdier ad gangen: fjern en for at vælge en anden." if self.full else ""
+
+    @property
+    def listed_in_full(self) -> bool:
+        return bool(self.fewer_url)
+
+    @property
+    def total(self) -> int:
+        """How many values the results have, listed or not."""
+        return len(self.links) + self.more
 
     def _folds(self, at: int, link: FacetLink) -> bool:
         return at >= VISIBLE_VALUES and not link.selected
@@ -98,9 +118,12 @@ class Facet:
         links = []
         for fv in self.order(values):
             selected = state.is_selected(self.name, fv.value)
-            url = state.without_value(self.name, fv.value) if selected else state.with_value(self.name, fv.value)
+            url = state.without_value(self.name, fv.value) if selected else \
+                state.with_value(self.name, fv.value) if state.can_add(self.name, fv.value) else ""
             links.append(FacetLink(fv.value, self.value_label(fv.value), fv.count, selected, url, widens and not selected))
-        return FacetGroup(self.name, self.label, tuple(links))
+        full = len(state.selected(self.name)) >= MAX_FILTER_VALUES
+        return FacetGroup(self.name, self.label, tuple(links), full=full,
+                          fewer_url=state.listing_fewer() if state.all_values == self.name else "")
 
     def chips(self, state: SearchState, counted: Sequence[FacetValue] = ()) -> list[Chip]:
         """One chip per selected value, labelled as the index spells it (`naestved` shows as
@@ -132,8 +155,11 @@ def facet_groups(counts: Mapping[str, Sequence[FacetValue]], state: SearchState,
                  more: Mapping[str, int] | None = None) -> list[FacetGroup]:
     """One group per facet that has values (or a selected value), in FACETS order; `more`: how
     many values each facet has beyond those counted (`SearchResponse.facets_more`)."""
-    groups = [replace(facet.group(counts.get(facet.name, ()), state), more=(more or {}).get(facet.name, 0))
-              for facet in FACET_VIEWS]
+    groups = []
+    for facet in FACET_VIEWS:
+        left_out = (more or {}).get(facet.name, 0)
+        groups.append(replace(facet.group(counts.get(facet.name, ()), state), more=left_out,
+                              all_url=state.listing_all(facet.name) if left_out else ""))
     return [g for g in groups if g.links]
 
 

@@ -341,6 +341,13 @@ def prints_other_pages(item: Passage | Hit) -> bool:
 
 
 @bp.app_template_global()
+def case_handler_url(item: Passage) -> str:
+    """The search for every item of the passage's case handler in its municipality: a name (or a
+    pair of initials, «MJC») is no one person across councils, and the link mixed two of them."""
+    return url_for("search.index", municipality=item.municipality or None, case_handler=item.case_handler)
+
+
+@bp.app_template_global()
 def page_name(item: Passage | Hit, first: int, last: int | None = None, capital: bool = False) -> str:
     """A PDF page (or span) as the pages and the hit list name it beside the citation: «side 3»,
     «side 3–4», or «PDF-side 3» where the document prints other numbers (`prints_other_pages`).

@@ -13,14 +13,15 @@ from markupsafe import Markup, escape
 
 from indexer.models import AARSBERETNING, DAGSORDEN
 from search.api import SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchResponse, without_controls
+from search.facets import listing_all
 
 from .errors import PageError, json_response, link_header
 from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
 from .formatting import long_date, snippet_html
 from .help_examples import HelpExamples, help_examples
 from .index import get_index
-from .state import (SearchState, absolute_url, encoding_error, hidden_fields, pagination, parse_args, period_fields,
-                    undecodable, without_invalid)
+from .state import (SearchState, absolute_url, all_values_facet, encoding_error, hidden_fields, pagination, parse_args,
+                    period_fields, undecodable, valid_all_values, without_invalid)
 
 bp = Blueprint("search", __name__)
 
@@ -32,11 +33,14 @@ def current_state() -> SearchState:
     if not_utf8:
         raise encoding_error(not_utf8[0])
     page_size = int(current_app.config["PAGE_SIZE"])
-    return SearchState(parse_args(request.args.to_dict(flat=False), page_size), page_size)
+    args = request.args.to_dict(flat=False)
+    return SearchState(parse_args(args, page_size), page_size, all_values_facet(args))
 
 
 def run_search(state: SearchState) -> SearchResponse:
-    return get_index().search(state.request)
+    """The state's search, with every value of its `all_values` facet counted (the others list their first)."""
+    with listing_all(*filter(None, [state.all_values])):
+        return get_index().search(state.request)
 
 
 @bp.get("/")
@@ -172,7 +176,7 @@ def state_without_invalid(args: dict[str, list[str]]) -> SearchState:
     page_size = int(current_app.config["PAGE_SIZE"])
     for name in undecodable(request.query_string):
         args.pop(name, None)
-    return SearchState(without_invalid(args, page_size), page_size)
+    return SearchState(without_invalid(args, page_size), page_size, valid_all_values(args))
 
 
 def active_chips(state: SearchState, facets: Mapping[str, Sequence[FacetValue]] | None = None) -> list[Chip]:

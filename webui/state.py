@@ -8,16 +8,20 @@ another page), always in the same parameter order so equal states have equal URL
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote_to_bytes, urlencode
 
 from flask import current_app, request, url_for
 
-from search.api import FACET_LABELS, FACETS, MAX_QUERY_LENGTH, InvalidParameter, SearchRequest, parse_request
+from search.api import (FACET_LABELS, FACETS, MAX_FILTER_VALUES, MAX_QUERY_LENGTH, InvalidParameter, SearchRequest,
+                        parse_request)
 from search.danish import fold
 
+# The facet whose every value the page lists (its «Vis alle N»), not only the most frequent:
+# a view of the same hits, kept by every link of the page, as the sort is.
+ALL_VALUES = "all_values"
 # Every URL parameter the search page and /api/search read; any other is ignored.
-PARAMETERS: tuple[str, ...] = ("q", *FACETS, "decisions_only", "from", "to", "sort", "page", "page_size")
+PARAMETERS: tuple[str, ...] = ("q", *FACETS, "decisions_only", "from", "to", "sort", "page", "page_size", ALL_VALUES)
 # Characters of all facet values of one request together. Every link of the search page (each
 # facet value, chip, sort and page: some 350 on a large index) repeats the whole state, so six
 # facets of 20 values of 200 characters each made one 120 KB request a 35 MB page and a 360 KB
@@ -99,12 +103,27 @@ def parse_args(args: Mapping[str, Sequence[str]], default_page_size: int) -> Sea
     return request
 
 
+def all_values_facet(args: Mapping[str, Sequence[str]]) -> str:
+    """The facet `all_values` names ("" for none), its last value as for every parameter.
+
+    >>> all_values_facet({"all_values": ["Case_Handler"]}), all_values_facet({})
+    ('case_handler', '')
+    """
+    name = ((args.get(ALL_VALUES) or [""])[-1]).strip().lower()
+    if name and name not in FACETS:
+        raise InvalidParameter(ALL_VALUES, f"«Vis alle» findes ikke for «{name[:40]}». Vælg et af filtrene "
+                                           f"{', '.join(FACETS)}.", "invalid_all_values")
+    return name
+
+
 @dataclass(frozen=True)
 class SearchState:
-    """A request plus what is needed to write it as a URL (the default page size)."""
+    """A request plus what is needed to write it as a URL (the default page size), and the
+    facet listed with all its values (`all_values`)."""
 
     request: SearchRequest
     default_page_size: int
+    all_values: str = ""
 
     def params(self, request: SearchRequest | None = None) -> list[tuple[str, str]]:
         """URL parameters of `request` (default: this state), defaults left out."""
@@ -124,6 +143,8 @@ class SearchState:
             out.append(("page", str(r.page)))
         if r.page_size != self.default_page_size:
             out.append(("page_size", str(r.page_size)))
+        if self.all_values:
+            out.append((ALL_VALUES, self.all_values))
         return out
 
     def url(self, request: SearchRequest | None = None, endpoint: str = "search.index") -> str:
@@ -144,7 +165,8 @@ class SearchState:
     def feed_url(self, external: bool = False) -> str:
         """The search's Atom feed (`/feed`): what is searched and filtered, not the sort or
         page, since a feed lists the newest items."""
-        params = {name: values for name, values in self.url_params().items() if name not in ("sort", "page", "page_size")}
+        params = {name: values for name, values in self.url_params().items()
+                  if name not in ("sort", "page", "page_size", ALL_VALUES)}
         return absolute_url("search.feed", **params) if external else url_for("search.feed", **params)
 
     def follow_url(self) -> str:
@@ -188,6 +210,24 @@ class SearchState:
     def without_value(self, name: str, value: str) -> str:
         values = tuple(v for v in self.selected(name) if value_key(v) != value_key(value))
         return self.url(self.request.with_changes(filters=self._filters_with(name, values), page=1))
+
+    def can_add(self, name: str, value: str) -> bool:
+        """Whether the page may offer `value` of facet `name` as a filter to add: a search
+        takes MAX_FILTER_VALUES of a facet and MAX_FILTER_CHARACTERS of all of them, and a
+        link past either led to an error page."""
+        if self.is_selected(name, value):
+            return True
+        used = sum(len(v) for values in self.request.filters.values() for v in values)
+        return len(self.selected(name)) < MAX_FILTER_VALUES and used + len(value.strip()) <= MAX_FILTER_CHARACTERS
+
+    def listing_all(self, name: str) -> str:
+        """This page with every value of facet `name` listed (its «Vis alle N»), back at the
+        facet; on the same page of hits, which do not change."""
+        return replace(self, all_values=name).url() + f"#facet-{name}"
+
+    def listing_fewer(self) -> str:
+        """This page with the facets' most frequent values only («Vis færre»), back at the facet."""
+        return replace(self, all_values="").url() + f"#facet-{self.all_values}"
 
     def without_filters(self) -> str:
         return self.url(self.request.with_changes(filters={}, decisions_only=False, date_from="", date_to="", page=1))
@@ -244,6 +284,9 @@ def without_invalid(params: dict[str, list[str]], default_page_size: int) -> Sea
         except InvalidParameter as error:
             if error.code == "query_too_long":
                 params["q"] = [(params.get("q") or [""])[-1][:MAX_QUERY_LENGTH]]
+            elif error.code == "too_many_filter_values" and (kept := _first_values(params, error.parameter, default_page_size)):
+                # a 21st value chosen: the first 20 stay, not none of them
+                params[error.parameter] = kept
             elif len(values := params.get(error.parameter or "", [])) > 1:
                 # `year=2015&year=abc`: the valid values stay («abc» alone goes)
                 params[error.parameter] = [value for value in values if _valid(error.parameter, value, default_page_size)]
@@ -252,6 +295,38 @@ def without_invalid(params: dict[str, list[str]], default_page_size: int) -> Sea
             else:
                 params.pop(error.parameter, None)
     return SearchRequest(page_size=default_page_size)  # pragma: no cover (each pass mends one)
+
+
+def _first_values(params: dict[str, list[str]], name: str, default_page_size: int) -> list[str]:
+    """The first values of facet `name` that a search takes along with the other parameters:
+    at most MAX_FILTER_VALUES different ones, and within MAX_FILTER_CHARACTERS.
+
+    >>> len(_first_values({"topic": [f"emne {n}" for n in range(25)]}, "topic", 10))
+    20
+    >>> _first_values({"topic": ["a", "A", "b"] + ["x" * 150] * 7}, "topic", 10)[:3]
+    ['a', 'A', 'b']
+    """
+    keys: set[str] = set()
+    kept: list[str] = []
+    for value in params.get(name, []):
+        key = value_key(value)
+        if key and key not in keys:  # blank and repeated values count as none, as the engine reads them
+            if len(keys) == MAX_FILTER_VALUES:
+                break
+            keys.add(key)
+        kept.append(value)
+    while kept and _too_many(params, name, kept, default_page_size):  # too many characters: the last ones go
+        kept.pop()
+    return kept
+
+
+def _too_many(params: dict[str, list[str]], name: str, values: list[str], default_page_size: int) -> bool:
+    """Whether `params` with these `values` of facet `name` are too many filter values for the search page."""
+    try:
+        parse_args({**params, name: values}, default_page_size)
+    except InvalidParameter as error:
+        return error.code == "too_many_filter_values" and error.parameter == name
+    return False
 
 
 def _valid(name: str, value: str, default_page_size: int) -> bool:
@@ -269,8 +344,16 @@ def opened_from(args: Mapping[str, Sequence[str]], not_utf8: Sequence[str], defa
     returns to the same hits, filters, period, sort and page. A parameter the search page would
     refuse is left out rather than refusing the page; None when there is no search to return to."""
     params = {name: list(values) for name, values in args.items() if name in PARAMETERS and name not in not_utf8}
-    state = SearchState(without_invalid(params, default_page_size), default_page_size)
+    state = SearchState(without_invalid(params, default_page_size), default_page_size, valid_all_values(params))
     return state if state.params() else None
+
+
+def valid_all_values(args: Mapping[str, Sequence[str]]) -> str:
+    """`all_values_facet`, or "" where it names no facet: for a page that leaves out what it cannot read."""
+    try:
+        return all_values_facet(args)
+    except InvalidParameter:
+        return ""
 
 
 def request_search() -> SearchState | None:
