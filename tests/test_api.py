@@ -138,6 +138,20 @@ def test_a_filter_value_copied_with_odd_spaces_or_full_width_letters_is_the_inde
     assert body["filters"] == {"case_handler": ["Helle Waage-Jensen"]}
 
 
+def test_a_parameter_named_as_people_name_it_is_said_to_be_ignored(client):
+    """`kommune=Næstved` (the query's field name) and `limit=3` (the command line's option) were
+    answered unfiltered, ten to a page, without a word."""
+    plain = api(client, q="flygtninge")
+    body = api(client, q="flygtninge", kommune="Roskilde", limit="3")
+    assert body["total"] == plain["total"] and body["filters"] == {} and body["page_size"] == plain["page_size"]
+    assert body["notice"] == ("Parametrene «kommune» (hedder municipality) og «limit» (hedder page_size) kendes ikke "
+                              "og blev ignoreret.")
+    # what a shared link carries is not the reader's doing: not said
+    assert api(client, q="flygtninge", utm_source="nyhedsbrev", fbclid="x")["notice"] is None
+    page = client.get("/", query_string={"q": "flygtninge", "Sagsbehandler": "Helle Waage-Jensen"})
+    assert "«Sagsbehandler» (hedder case_handler) kendes ikke og blev ignoreret." in page.get_data(as_text=True)
+
+
 # --- Pagination --------------------------------------------------------------------------------
 
 def test_the_link_header_pages_through_every_hit_once(client):
@@ -195,7 +209,9 @@ def test_a_repeated_single_parameter_takes_its_last_value_and_facets_or(client):
 
 def test_unknown_and_empty_parameters_change_nothing(client):
     plain = api(client, q=QUERY)
-    assert api(client, q=QUERY, kommune="Roskilde", _="1700000000") == plain
+    assert api(client, q=QUERY, utm_source="x", _="1700000000") == plain
+    # a name someone meant for a filter searches the same, and says it was ignored (below)
+    assert {**api(client, q=QUERY, kommune="Roskilde"), "notice": plain["notice"]} == plain
     assert api(client, q=QUERY, page="", page_size="", sort="", decisions_only="", year="", topic="") == plain
 
 

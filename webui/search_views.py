@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -21,7 +22,7 @@ from .formatting import long_date, snippet_html
 from .help_examples import HelpExamples, help_examples
 from .index import get_index
 from .state import (SearchState, absolute_url, all_values_facet, encoding_error, hidden_fields, pagination, parse_args,
-                    period_fields, undecodable, valid_all_values, without_invalid)
+                    period_fields, undecodable, unknown_parameters, valid_all_values, without_invalid)
 
 bp = Blueprint("search", __name__)
 
@@ -40,7 +41,10 @@ def current_state() -> SearchState:
 def run_search(state: SearchState) -> SearchResponse:
     """The state's search, with every value of its `all_values` facet counted (the others list their first)."""
     with listing_all(*filter(None, [state.all_values])):
-        return get_index().search(state.request)
+        response = get_index().search(state.request)
+    if unknown := unknown_parameters(list(request.args)):  # said where the search's own notices are
+        response = replace(response, notice=f"{response.notice} {unknown}" if response.notice else unknown)
+    return response
 
 
 @bp.get("/")

@@ -16,6 +16,7 @@ from flask import current_app, request, url_for
 from search.api import (FACET_LABELS, FACETS, MAX_FILTER_VALUES, MAX_QUERY_LENGTH, InvalidParameter, SearchRequest,
                         parse_request)
 from search.danish import fold
+from search.syntax import FIELD_ALIASES
 
 # The facet whose every value the page lists (its «Vis alle N»), not only the most frequent:
 # a view of the same hits, kept by every link of the page, as the sort is.
@@ -101,6 +102,44 @@ def parse_args(args: Mapping[str, Sequence[str]], default_page_size: int) -> Sea
                                          f"{MAX_FILTER_CHARACTERS:,} tegn. Fjern nogle af dem.".replace(",", "."),
                                    "too_many_filter_values")
     return request
+
+
+# Names people give the search's URL parameters: the command line's (`--limit`, `--case-handler`)
+# and Danish words. `kommune=Næstved` or `limit=100` was answered unfiltered, ten hits, without a word.
+_PARAMETER_NAMES = {"limit": "page_size", "query": "q", "soeg": "q", "side": "page", "fra": "from", "til": "to",
+                    "sortering": "sort", "beslutninger": "decisions_only", "kun_beslutninger": "decisions_only",
+                    "decisions": "decisions_only"}
+
+
+def unknown_parameters(names: Sequence[str]) -> str | None:
+    """A Danish notice for URL parameters the search does not read but that name one it does
+    (`kommune`, `Municipality`, `case-handler`, `limit`) or a field of the query (`titel`); None
+    when there are none. Others (`utm_source`, `fbclid` from a shared link) are ignored silently.
+
+    >>> unknown_parameters(["q", "kommune", "utm_source", "limit"])
+    'Parametrene «kommune» (hedder municipality) og «limit» (hedder page_size) kendes ikke og blev ignoreret.'
+    >>> unknown_parameters(["titel"]), unknown_parameters(["fbclid", "_"])
+    ('Parameteren «titel» kendes ikke og blev ignoreret: skriv titel:… i søgefeltet.', None)
+    """
+    said: list[str] = []
+    fields: list[str] = []
+    for name in dict.fromkeys(names):
+        if name in PARAMETERS:
+            continue
+        key = fold(name.strip().lower()).replace("-", "_")
+        meant = key if key in PARAMETERS else _PARAMETER_NAMES.get(key) or FIELD_ALIASES.get(key)
+        if meant in PARAMETERS:
+            said.append(f"«{name[:40]}» (hedder {meant})")
+        elif meant:  # a field of the query only: title, decision, case number, date, item, attendance
+            fields.append(name[:40])
+    if not said and not fields:
+        return None
+    listed = [*said, *(f"«{name}»" for name in fields)]
+    text = (f"{'Parameteren' if len(listed) == 1 else 'Parametrene'} {', '.join(listed[:-1])}"
+            f"{' og ' if len(listed) > 1 else ''}{listed[-1]} kendes ikke og blev ignoreret")
+    if fields:
+        text += f": skriv {fields[0].lower()}:… i søgefeltet"
+    return text + "."
 
 
 def all_values_facet(args: Mapping[str, Sequence[str]]) -> str:
