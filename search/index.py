@@ -215,6 +215,18 @@ class SearchIndex:
         passages = [Passage.from_record(json.loads(searcher.stored_fields(d)["record"])) for d in searcher.docs_for_query(query)]
         return sorted(passages, key=lambda p: p.position)
 
+    def first_indexed(self, passage_ids: list[str]) -> dict[str, datetime]:
+        """When each of these passages first entered the index (`schema.FIRST_INDEXED`), UTC;
+        an id not indexed, or without a time (an index written before them), is left out."""
+        searcher = self._searcher()
+        added = self._snapshot(searcher).added_at(searcher)
+        found = {}
+        for passage_id in passage_ids:
+            docnum = searcher.document_number(id=passage_id)
+            if docnum is not None and docnum < len(added) and added[docnum] > 0:
+                found[passage_id] = datetime.fromtimestamp(int(added[docnum]), tz=timezone.utc)
+        return found
+
     def sources(self) -> dict[str, dict[str, Any]]:
         """Every indexed source file → its record: sha256, root, document_id, passages, + what the indexer gave."""
         searcher = self._searcher()
@@ -359,15 +371,16 @@ class SearchIndex:
 
     def writer(
         self, *, procs: int = 1, limitmb: int = 128, on_write: Callable[[int, int, str], None] | None = None,
-        build_stamp: str | None = None,
+        build_stamp: str | None = None, indexed_at: int | None = None,
     ) -> IndexWriter:
         """A context manager that commits on normal exit and cancels on an exception.
 
         Raises `IndexLocked` at once when another writer holds the index. `procs` > 1 uses
         Whoosh's multiprocessing writer for bulk builds. `on_write`, `build_stamp`: see
-        `IndexWriter`.
+        `IndexWriter`; `indexed_at`: when new passages first entered the index (UTC seconds, now by default).
         """
-        return IndexWriter(self._ix, self.path, procs=procs, limitmb=limitmb, on_write=on_write, build_stamp=build_stamp)
+        return IndexWriter(self._ix, self.path, procs=procs, limitmb=limitmb, on_write=on_write, build_stamp=build_stamp,
+                           indexed_at=indexed_at)
 
     @property
     def build_stamp(self) -> str | None:

@@ -21,29 +21,46 @@ Power loss: Whoosh itself never calls fsync; our writer (`search.writing.Segment
 syncs the new generation's segment files and the TOC before the rename and the folder
 after it, so the TOC that becomes current never names bytes that are not on the disk.
 
+First indexed. Each passage keeps, in the column `first_indexed`, when its id first entered
+the index: a writer looks the ids it writes up in the last commit and carries their times
+over, whether it rewrites a changed file or rebuilds everything (`clear()`: the last commit
+is still there to read until this one lands); an id it has not seen takes the run's time
+(`indexed_at`). An index recreated for another schema version has nothing to carry: its
+passages all take the rebuild's time.
+
 Locking: one writer at a time (`search.index_folder`).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from whoosh.index import FileIndex, LockError
+from whoosh.reading import TermNotFound
 from whoosh.writing import CLEAR, MERGE_SMALL
 
 from indexer.models import Document
 from search.analysis import use_compound_lexicon
 from search.api import IndexLocked
 from search.index_folder import INDEX_NAME, locked_message
-from search.schema import build_schema, file_fields, passage_fields
+from search.schema import FIRST_INDEXED, build_schema, file_fields, passage_fields
 from search.spool import Spool, merge_with
 from search.writing import SegmentWriter, remove_uncommitted
 
 # The schema attribute that holds a whole build's `build_stamp` (see `IndexWriter`).
 BUILD_STAMP = "referatsog_build_stamp"
+# The key under which `add` hands its passages' first-indexed times to `_write` within the
+# file's details (which the spool keeps with the document); never part of the file's record.
+_TIMES = "\x00first_indexed"
+
+
+def utc_now() -> int:
+    """Now, as UTC seconds since 1970: a run's `indexed_at` (tests set the clock here)."""
+    return int(time.time())
 
 
 class IndexWriter:
@@ -69,6 +86,7 @@ class IndexWriter:
     def __init__(
         self, ix: FileIndex, path: Path, *, procs: int = 1, limitmb: int = 128,
         on_write: Callable[[int, int, str], None] | None = None, build_stamp: str | None = None,
+        indexed_at: int | None = None,
     ) -> None:
         try:
             # Non-compound segments: a reader opens each segment file as a file, where a
@@ -90,6 +108,8 @@ class IndexWriter:
         self._build_stamp = build_stamp
         self._spool: Spool | None = None
         self._helper_segments: list[Any] = []  # written by the spool's helper process, for the commit
+        self.indexed_at = utc_now() if indexed_at is None else indexed_at  # a new passage's `first_indexed`
+        self._committed: Any = None  # a reader of the last commit, for the times to carry over
         # A killed writer's files (the lock is ours now): they may be what filled the disk.
         committed = {segment.segment_id() for segment in self._writer.segments}
         remove_uncommitted(self._ix.storage, INDEX_NAME, committed | {self._writer.newsegment.segment_id()})
@@ -109,6 +129,9 @@ class IndexWriter:
         for passage in document.passages:
             if passage.source != source:
                 raise ValueError(f"passage {passage.id} belongs to {passage.source}, not {source}")
+        # Looked up now, in this process, before the file's old passages are deleted: the spool's
+        # helper process writes without reading the last commit.
+        file_info = {**file_info, _TIMES: self._first_indexed(document)}
         if self._spool is not None:
             self._spool.add(document, Path(root), file_info)
         else:
@@ -122,9 +145,42 @@ class IndexWriter:
         """Into a Whoosh writer (ours, or a spool helper's): the passages, then the file's record."""
         if not self._cleared:
             writer.delete_by_term("source", document.source)
-        for passage in document.passages:
-            writer.add_document(**passage_fields(passage))
+        file_info = dict(file_info)
+        times = file_info.pop(_TIMES, None) or [self.indexed_at] * len(document.passages)
+        for passage, first_indexed in zip(document.passages, times):
+            writer.add_document(**passage_fields(passage, first_indexed))
         writer.add_document(**file_fields(document, root.resolve(), file_info))
+
+    def _first_indexed(self, document: Document) -> list[int]:
+        """When each of the document's passages first entered the index: as the last commit
+        says for its id, else now (`indexed_at`). A time the last commit does not know (0:
+        written by a release before the column) counts as now too."""
+        if self._committed is None:
+            if self._ix.latest_generation() == 0:
+                return [self.indexed_at] * len(document.passages)
+            reader = self._ix.reader()
+            # Segment by segment: Whoosh's reader of several segments reads a column by docnum
+            # wrongly when one segment has none (one holding file records only).
+            self._committed = (reader, [(leaf, leaf.column_reader(FIRST_INDEXED) if leaf.has_column(FIRST_INDEXED)
+                                         else None) for leaf, _offset in reader.leaf_readers()])
+        times = []
+        for passage in document.passages:
+            earlier = 0
+            for leaf, column in self._committed[1]:
+                if column is None:
+                    continue
+                try:
+                    earlier = column[leaf.first_id("id", passage.id)]
+                    break
+                except (KeyError, TermNotFound):  # not in this segment (or deleted from it)
+                    continue
+            times.append(earlier or self.indexed_at)
+        return times
+
+    def _close_committed(self) -> None:
+        if self._committed is not None:
+            self._committed[0].close()
+            self._committed = None
 
     def delete(self, source: str) -> None:
         """Remove a source file's passages and record (as committed before this writer)."""
@@ -148,6 +204,7 @@ class IndexWriter:
 
     def commit(self) -> None:
         self._closed = True
+        self._close_committed()  # every time is looked up (`add`); the commit may delete its files
         try:
             self._write_spooled()
             policy = CLEAR if self._cleared else MERGE_SMALL
@@ -171,6 +228,7 @@ class IndexWriter:
 
     def cancel(self) -> None:
         self._closed = True
+        self._close_committed()
         self._close_spool()
         self._abandon()
 

@@ -1,6 +1,7 @@
 """Date orders: every document's place among all by meeting date, newest or oldest first
 (the items of one meeting in their own order, undated last), and its date as a number, read
-from the `order` column once per generation (`Snapshot.rank`, `Snapshot.days`).
+from the `order` column once per generation (`Snapshot.rank`, `Snapshot.days`); and the order
+the feed lists by, newest first in the index (`ADDED`, from the `first_indexed` column).
 """
 
 from __future__ import annotations
@@ -13,29 +14,53 @@ from whoosh.searching import Searcher
 
 from search.analysis import VALUE_SEPARATOR
 from search.columns import column_values
+from search.schema import FIRST_INDEXED
 
 NEWEST, OLDEST = "newest", "oldest"
 DAYS = "days"  # not an order: each document's date as the number YYYYMMDD, 0 when undated
+# Not a sort of the page: the feed's, first indexed newest first (ties: as NEWEST). An index
+# written before the column has no times, and lists as NEWEST.
+ADDED = "added"
+ADDED_AT = "added_at"  # not an order: when each document first entered the index, UTC seconds (0: not known)
 
 
 def build_ranks(searcher: Searcher) -> dict[str, Any]:
     """`ranks_of` the index's order keys: meetings newest (and oldest) first, the items of one
     meeting in their own order, undated last; and each document's date (`DAYS`)."""
     keys: list[bytes] = []
+    added: list[np.ndarray] = []
     for leaf, _offset in searcher.reader().leaf_readers():
         count = leaf.doc_count_all()
         if leaf.has_column("order"):
             keys.extend(column_values(leaf.column_reader("order", translate=False), count))
         else:
             keys.extend([b""] * count)
-    return ranks_of(keys)
+        added.append(_numbers(leaf.column_reader(FIRST_INDEXED, translate=False), count)
+                     if FIRST_INDEXED in leaf.schema and leaf.has_column(FIRST_INDEXED) else np.zeros(count, dtype=np.int64))
+    return ranks_of(keys, np.concatenate(added) if added else None)
 
 
-def ranks_of(keys: list[bytes]) -> dict[str, Any]:
+def _numbers(column: Any, count: int) -> np.ndarray:
+    """Every document's value of a Whoosh `NumericColumn("Q")`, from its bytes at once where it
+    has that layout (8 bytes a document, big-endian; the documents after the last value
+    written have none, 0), else value by value."""
+    names = ("_dbfile", "_basepos", "_count", "_fixedlen")
+    if all(hasattr(column, name) for name in names) and column._fixedlen == 8 and column._count <= count:
+        raw = column._dbfile.get(column._basepos, column._count * 8)
+        if len(raw) == column._count * 8:
+            values = np.zeros(count, dtype=np.int64)
+            values[:column._count] = np.frombuffer(raw, dtype=">u8")
+            return values
+    return np.fromiter((int(v) for v in column), dtype=np.int64, count=count)
+
+
+def ranks_of(keys: list[bytes], added: np.ndarray | None = None) -> dict[str, Any]:
     """`rank[docnum]` per date order (NEWEST, OLDEST) for each document's order key
     (`schema.order_key`: date, document and item, UTF-8, joined by VALUE_SEPARATOR; anything
     else counts as all three empty): by date (newest or oldest first, undated last), then
     document and item, then document number; under `DAYS` each key's date as YYYYMMDD (0: none).
+    `added`: when each document first entered the index (0: not known), by which ADDED lists
+    them, newest first and then as NEWEST (unknown last); kept under `ADDED_AT`.
 
     Keys as the index writes them (an ISO date or none, then the document id and the
     zero-padded item) sort as bytes in the order of their three parts, so numpy sorts them
@@ -46,9 +71,14 @@ def ranks_of(keys: list[bytes]) -> dict[str, Any]:
     >>> ranks = ranks_of(keys)
     >>> list(ranks[NEWEST]), list(ranks[OLDEST]), ranks[DAYS].tolist()
     ([1, 0, 2], [0, 1, 2], [20200101, 20210501, 0])
+    >>> list(ranks_of(keys, np.array([5, 9, 9]))[ADDED]), list(ranks[ADDED])  # the 2020 item indexed last; no times
+    ([2, 0, 1], [1, 0, 2])
     """
+    if added is None or len(added) != len(keys):
+        added = np.zeros(len(keys), dtype=np.int64)
     if not keys:
-        return {NEWEST: array("I"), OLDEST: array("I"), DAYS: np.zeros(0, dtype=np.int32)}
+        return {NEWEST: array("I"), OLDEST: array("I"), ADDED: array("I"), DAYS: np.zeros(0, dtype=np.int32),
+                ADDED_AT: added}
     whole = np.array(keys, dtype=bytes)
     dates = _iso_dates(keys, whole)
     if dates is not None:
@@ -60,7 +90,10 @@ def ranks_of(keys: list[bytes]) -> dict[str, Any]:
     else:
         orders = _orders_by_parts(keys)
         dates = np.fromiter((_day_number(key) for key in keys), dtype=np.int32, count=len(keys))
-    ranks: dict[str, Any] = {DAYS: dates.astype(np.int32)}
+    ranks: dict[str, Any] = {DAYS: dates.astype(np.int32), ADDED_AT: added}
+    newest = np.empty(len(keys), dtype=np.int64)
+    newest[orders[NEWEST]] = np.arange(len(keys))
+    orders[ADDED] = np.lexsort((newest, -added.astype(np.int64)))
     for sort, order in orders.items():
         rank = np.empty(len(keys), dtype=np.uint32)
         rank[order] = np.arange(len(keys), dtype=np.uint32)

@@ -76,7 +76,9 @@ from search.facets import FACETS
 #    numbers and each section's end page stored, and municipality, council and date read from
 #    running headers too; tables and two-column labels, roman and «§ N.» item numbers: the
 #    passages and terms of an older index differ.
-SCHEMA_VERSION = 13
+# 14: the column `first_indexed`: when each passage (by id) first entered the index, carried
+#     over by every rewrite and rebuild (`search.index_writer`), which the feed lists by.
+SCHEMA_VERSION = 14
 
 PASSAGE = "passage"
 FILE = "file"
@@ -131,6 +133,9 @@ def build_schema() -> Schema:
         "absent": _danish_text(danish, NamePositions),
         "has_decision": ID(),
         "order": COLUMN(columns.VarBytesColumn()),
+        # When the passage's id first entered the index, UTC seconds since 1970 (0: not known):
+        # minutes are indexed weeks after their meeting, and the feed lists what is new to it.
+        FIRST_INDEXED: COLUMN(columns.NumericColumn("Q")),
         COPY_KEY: COLUMN(columns.VarBytesColumn()),  # `copy_key`: the same item in another file
         "record": STORED(),
     }
@@ -143,6 +148,7 @@ def build_schema() -> Schema:
 # text, its PDF, its web page): the PDF, as published and with page numbers, then HTML.
 COPY_PREFERENCE = {".pdf": b"0", ".html": b"1", ".htm": b"1"}
 COPY_KEY = "copy_key"
+FIRST_INDEXED = "first_indexed"
 COPY_HASH_SIZE = 8
 # A sketch of the passage's words after the preference: the `COPY_SKETCH` smallest CRC-32s of
 # its distinct words, so two passages of one name are copies only when their texts agree too
@@ -332,8 +338,9 @@ def decision_text(passage: Passage) -> str:
     return "\n\n".join(f"{s.note}\n{s.text}" if s.note else s.text for s in passage.sections if s.is_decision)
 
 
-def passage_fields(passage: Passage) -> dict[str, Any]:
-    """The keyword arguments of `writer.add_document` for one passage."""
+def passage_fields(passage: Passage, first_indexed: int = 0) -> dict[str, Any]:
+    """The keyword arguments of `writer.add_document` for one passage; `first_indexed`: when its
+    id first entered the index (UTC seconds, `index_writer.IndexWriter`), 0 when not known."""
     doc: dict[str, Any] = {
         "kind": PASSAGE,
         "id": passage.id,
@@ -347,6 +354,7 @@ def passage_fields(passage: Passage) -> dict[str, Any]:
         "body": body_text(passage),
         "routine": is_routine(passage.title),
         "order": order_key(passage).encode("utf-8"),
+        FIRST_INDEXED: first_indexed,
         COPY_KEY: copy_key(passage),
         "record": json.dumps(passage.to_record(), ensure_ascii=False),
     }

@@ -41,7 +41,7 @@ from whoosh.searching import Searcher
 from search.columns import byte_lengths, length_bytes, set_bits
 from search.copies import build_copies, group_copies
 from search.facets import FACETS, SMALL_SET, Facet, FacetColumn, sorted_docnums
-from search.orders import DAYS, NEWEST, OLDEST, build_ranks
+from search.orders import ADDED_AT, DAYS, NEWEST, OLDEST, build_ranks
 from search.postings import EXTENSION, PostingArrays
 from search.schema import FILE, PASSAGE, TEXT_FIELDS
 
@@ -224,6 +224,11 @@ class Snapshot:
         """`days[docnum]`: the date a document sorts by as the number YYYYMMDD (0: undated),
         read with the date orders (`rank`)."""
         return self._ranks(searcher)[DAYS]
+
+    def added_at(self, searcher: Searcher) -> np.ndarray:
+        """`added_at[docnum]`: when the document first entered the index, UTC seconds (0: not
+        known, as in an index written before the column), read with the date orders (`rank`)."""
+        return self._ranks(searcher)[ADDED_AT]
 
     def _ranks(self, searcher: Searcher) -> dict[str, Any]:
         return self.kept("ranks", lambda: build_ranks(searcher))

@@ -887,4 +887,4 @@ def test_a_feed_says_when_its_entries_are_not_what_was_asked_for(client):
     assert subtitle.startswith("Omtrentlige resultater: Der er søgt på lignende stavemåder: «flygtnige» også som «flygtninge».")
     plain = ET.fromstring(client.get("/feed", query_string={"q": "flygtninge"}).get_data()).find(
         "{http://www.w3.org/2005/Atom}subtitle").text
-    assert plain == "Nyeste møder først · Referatsøg"
+    assert plain == "Senest tilføjede først · Referatsøg"

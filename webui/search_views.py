@@ -13,8 +13,10 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from markupsafe import Markup, escape
 
 from indexer.models import AARSBERETNING, DAGSORDEN
-from search.api import SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchResponse, without_controls
+from search.api import (MAX_PAGE_SIZE, SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchRequest,
+                        SearchResponse, without_controls)
 from search.facets import listing_all
+from search.orders import ADDED
 
 from .errors import PageError, json_response, link_header
 from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
@@ -217,6 +219,9 @@ def api_search() -> Response:
 # Enough for one large meeting's items (a city council's runs to 30-60): 20 left the items from
 # 21 on of a new meeting out of the feed of its council for good.
 FEED_SIZE = 60
+# A meeting is not cut partway: after FEED_SIZE entries, the rest of the last entry's document
+# follows, up to this many entries in all (a reader fetches the feed whole, every time).
+FEED_MAX = 200
 # What XML 1.0 does not allow anywhere, not even escaped: C0 controls but tab and line breaks,
 # surrogates and the noncharacters U+FFFE/U+FFFF. One of them in a document's text (a broken
 # UTF-16 conversion leaves U+FFFE) or in the query made the whole feed unreadable to every
@@ -241,22 +246,25 @@ def feed_state() -> SearchState:
 
 @bp.get("/feed")
 def feed() -> Response:
-    """The search as an Atom feed (`/feed?` + the page's parameters): its newest meetings'
-    items first, whatever the page's sort, so a reporter's feed reader shows each new item of
-    a search (a word, a council, a case number) once it is indexed. Its page (the alternate
-    link) is the search listed as the feed lists it, newest first, from the first hit."""
+    """The search as an Atom feed (`/feed?` + the page's parameters): the items it finds, latest
+    indexed first, whatever the page's sort, so a reporter's feed reader shows each new item of
+    a search (a word, a council, a case number) once it is indexed. By meeting date, minutes
+    indexed weeks after their meeting, or an archive filled in, never reached the feed: older
+    than its 60th entry. Its page (the alternate link) is the search newest first, from the first hit."""
     state = feed_state()
-    request_ = state.request.with_changes(sort="newest", page=1, page_size=FEED_SIZE)
-    response = get_index().search(request_)
+    request_ = state.request.with_changes(sort=ADDED, page=1, page_size=FEED_SIZE)
+    response, hits = feed_hits(request_)
     last_commit = str(get_index().stats()["last_commit"]).replace("+00:00", "Z")
+    added = get_index().first_indexed([hit.id for hit in hits])
     # the words the entries were found by (approximate hits: the nearest spellings), as the page links them
     searched = response.suggestion if response.approximate and response.suggestion else request_.query
     # an entry's link carries the search as the page's hit links do: «Kun beslutninger» and the
     # filters too (the entries lost them, a journalist review), not the feed's own sort and size
     carry = {name: values for name, values in state.url_params(state.request.with_changes(query=searched)).items()
              if name not in FEED_IGNORES}
-    entries = [feed_entry(hit, last_commit, carry) for hit in response.hits]
-    # The feed changed when its newest entry did, not at every reindex (which made every
+    entries = [feed_entry(hit, last_commit, carry, _atom_stamp(added[hit.id]) if hit.id in added else None)
+               for hit in hits]
+    # The feed changed when an entry was added, not at every reindex (which made every
     # subscriber fetch every feed again), and never later than the index's last commit: an
     # agenda for a meeting weeks ahead held the feed's date in the future, where it stopped moving.
     updated = min(max(e["updated"] for e in entries), last_commit) if entries else last_commit
@@ -277,6 +285,29 @@ def feed() -> Response:
     answer.last_modified = _atom_time(updated)
     answer.add_etag()
     return answer.make_conditional(request)
+
+
+def feed_hits(request_: SearchRequest) -> tuple[SearchResponse, list[Hit]]:
+    """The feed's answer and its entries' hits: the first FEED_SIZE, and when the last of them
+    is not its document's last item found, that document's items after it too (up to FEED_MAX
+    in all): a large meeting was cut at its 60th item, its others never in the feed."""
+    response = get_index().search(request_.with_changes(page_size=min(FEED_SIZE + 1, MAX_PAGE_SIZE)))
+    hits = list(response.hits)
+    if len(hits) <= FEED_SIZE or hits[FEED_SIZE].document_id != hits[FEED_SIZE - 1].document_id:
+        return response, hits[:FEED_SIZE]
+    cut, more, page = hits[FEED_SIZE - 1].document_id, [], 1
+    while len(more) < FEED_MAX:  # pages of the most the engine gives, while that document goes on
+        found = get_index().search(request_.with_changes(page=page, page_size=MAX_PAGE_SIZE)).hits
+        more.extend(found)
+        if len(found) < MAX_PAGE_SIZE or found[-1].document_id != cut:
+            break
+        page += 1
+    return response, hits[:FEED_SIZE] + [hit for hit in more[FEED_SIZE:FEED_MAX] if hit.document_id == cut]
+
+
+def _atom_stamp(moment: datetime) -> str:
+    """A UTC moment as an Atom date-time, to the second: "2026-03-02T09:15:00Z"."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _atom_time(text: str) -> datetime | None:
@@ -356,10 +387,12 @@ def _decision_label(shown: str) -> str:
         else "Beslutning:"
 
 
-def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> dict[str, Any]:
-    """One hit as an Atom entry: dated by its meeting (an undated item by the index's commit),
-    identified by its permalink, linked with the search's parameters (`carry`), so its page
-    marks the query's words and leads back to the search."""
+def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]], added: str | None = None) -> dict[str, Any]:
+    """One hit as an Atom entry: updated when it was first indexed (`added`, an Atom date-time;
+    without one, in an index written before the times were kept, by its meeting, an undated
+    item by the index's commit) and published at its meeting, identified by `entry_id`,
+    linked with the search's parameters (`carry`), so its page marks the query's words and
+    leads back to the search."""
     when = hit.meeting_date or (f"{hit.year}-12-31" if hit.year else None)
     # the meta line the search page shows, labelled the same way: a bare "SKA" said nothing
     meta = " · ".join(part for part in (
@@ -391,8 +424,9 @@ def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]]) -> di
         "title": f"{report}{number}{hit.title or '(uden titel)'}{undated}",
         "id": entry_id(hit),
         "url": absolute_url("passages.passage", passage_id=hit.id, **carry),
-        # a meeting weeks ahead (its agenda) is no news from the future: at most the index's commit
-        "updated": min(f"{when}T00:00:00Z", last_commit) if when else last_commit,
+        # new to the feed when first indexed; a meeting weeks ahead (its agenda) is no news from the
+        # future either way: at most the index's commit
+        "updated": min(added or (f"{when}T00:00:00Z" if when else last_commit), last_commit),
         "published": f"{when}T00:00:00Z" if when else None,
         "author": ", ".join(part for part in (hit.council, hit.municipality) if part) or "Referatsøg",
         "topics": hit.topics,
