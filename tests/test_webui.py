@@ -350,8 +350,20 @@ def test_a_page_past_the_last_shows_no_range_and_answers_404(client):
     page = soup(response)
     assert page.select_one(".range") is None and page.select_one("nav.sort") is None
     first = page.select_one(".results a[href*='q=']")
-    assert "Siden findes ikke" in page.select_one(".results").get_text()
+    assert "Side 99 findes ikke i denne søgning" in page.select_one(".results").get_text()
     assert "page" not in parse_qs(urlsplit(first["href"]).query)
+
+
+def test_a_page_past_the_last_says_how_many_there_are_and_links_the_last(client):
+    """A reader far past the end (an old link, a changed index) was offered the first page only."""
+    pages = api(client, q="flygtninge", page_size=2)["pages"]
+    response = client.get("/", query_string={"q": "flygtninge", "page": 99, "page_size": 2})
+    results = soup(response).select_one(".results")
+    assert response.status_code == 404 and pages > 1
+    assert f"Side 99 findes ikke i denne søgning; den har {pages} sider." in results.get_text()
+    last = results.find("a", string="Gå til sidste side")
+    assert parse_qs(urlsplit(last["href"]).query)["page"] == [str(pages)]
+    assert client.get(last["href"]).status_code == 200
 
 
 def test_control_characters_never_reach_the_page(client):
