@@ -156,6 +156,9 @@ class SearchRequest:
     # it when its year overlaps it. URL parameters `from` and `to`.
     date_from: str = ""
     date_to: str = ""
+    # The facet listed with every value its hits have, not its first `Facet.limit` ("" for none):
+    # a page's «Vis alle N». Only that facet pays for its long tail (thousands of case handlers).
+    all_values: str = ""
 
     def __post_init__(self) -> None:
         # `parse_request` reads the Danish forms; a request built in code must give ISO dates. Anything
@@ -412,6 +415,10 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
     decisions = one("decisions_only", "").lower()
     if decisions not in ("", "0", "1", "true", "false", "on", "off", "yes", "no", "ja", "nej"):
         raise InvalidParameter("decisions_only", "Kun beslutninger skal være 1 eller 0.", "invalid_decisions_only")
+    all_values = one("all_values").lower()
+    if all_values and all_values not in FACETS:
+        raise InvalidParameter("all_values", f"«Vis alle» findes ikke for «{all_values[:40]}». Vælg et af filtrene "
+                                             f"{', '.join(FACETS)}.", "invalid_all_values")
     date_from, date_to = period_end(one("from"), "from"), period_end(one("to"), "to")
     if date_from and date_to and date_from > date_to:
         raise InvalidParameter("to", f"Perioden slutter ({danish_date(date_to)}), før den begynder ({danish_date(date_from)}).",
@@ -425,6 +432,7 @@ def parse_request(params: Mapping[str, Sequence[str]]) -> SearchRequest:
         page_size=page_size,
         date_from=date_from,
         date_to=date_to,
+        all_values=all_values,
     )
 
 

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -41,29 +39,6 @@ from search.columns import column_codes
 
 
 SMALL_SET = 256  # below this many documents a Counter beats converting the set to an array
-
-# Facets whose every value the searches of this context list (`listing_all`), not their first `limit`.
-_LISTED_IN_FULL: ContextVar[frozenset[str]] = ContextVar("listed_in_full", default=frozenset())
-
-
-@contextmanager
-def listing_all(*names: str) -> Iterator[None]:
-    """Within this block, searches list every value of the facets `names`, with counts (a web
-    page's «Vis alle»). A context, not a request field: the counts are taken deep in the engine,
-    and only the one facet a reader opens pays for its long tail (thousands of case handlers).
-
-    >>> with listing_all("municipality"):
-    ...     FACETS_BY_NAME["municipality"].listed(), FACETS_BY_NAME["council"].listed()
-    (None, 50)
-    >>> FACETS_BY_NAME["municipality"].listed()
-    50
-    """
-    token = _LISTED_IN_FULL.set(_LISTED_IN_FULL.get() | frozenset(names))
-    try:
-        yield
-    finally:
-        _LISTED_IN_FULL.reset(token)
-
 
 def docnum_array(docnums: Collection[int], documents: int | None = None) -> Collection[int]:
     """`docnums` as a numpy array of document numbers when it is large enough to pay off;
@@ -222,26 +197,22 @@ class Facet:
                 matches.append(Term(self.field, value))
         return Or(matches) if matches else NullQuery
 
-    def listed(self) -> int | None:
-        """How many values an answer lists (selected ones besides): `limit`, or None (all of
-        them) inside `listing_all` of this facet."""
-        return None if self.name in _LISTED_IN_FULL.get() else self.limit
-
     def counts(self, column: FacetColumn, docnums: Collection[int], selected: Collection[str]) -> tuple[FacetValue, ...]:
         """Values by count over `docnums`, most frequent first (ties by `order`); the first
         `limit` and the selected values (`counted`)."""
         return self.counted(column, docnums, selected)[0]
 
-    def counted(self, column: FacetColumn, docnums: Collection[int], selected: Collection[str]
-                ) -> tuple[tuple[FacetValue, ...], int]:
-        """The values `counts` gives, and how many more values `docnums` have that are not among
-        them (beyond `limit`): an answer says so rather than end the list in silence. Ranked in
-        numpy: a case handler facet has thousands."""
+    def counted(self, column: FacetColumn, docnums: Collection[int], selected: Collection[str], *,
+                every_value: bool = False) -> tuple[tuple[FacetValue, ...], int]:
+        """The values `counts` gives (`every_value`: all of them, not the first `limit`: a page's
+        «Vis alle»), and how many more values `docnums` have that are not among them: an answer
+        says so rather than end the list in silence. Ranked in numpy: a case handler facet has
+        thousands."""
         counted = column.count_values(docnums)
         present = np.flatnonzero(counted)
         ranked = present[np.lexsort((column.ranks(self.order)[present], -counted[present]))].tolist()
         keys = {facet_key(v) for v in selected}
-        limit = len(ranked) if (listed := self.listed()) is None else listed
+        limit = len(ranked) if every_value else self.limit
         chosen = ranked[:limit]
         if keys:
             chosen += [i for i in ranked[limit:] if column.value_keys[i] in keys]

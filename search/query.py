@@ -307,7 +307,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     for facet in (FACETS_BY_NAME[name] for name in FACETS):
         others = [docs for name, docs in facet_sets.items() if name != facet.name] + period
         base = hits_array if facet.name not in facet_sets else _without_copies(_intersect(matched, others), copies)
-        facets[facet.name], more = facet.counted(snapshot.facet_column(searcher, facet), base, selected.get(facet.name, ()))
+        facets[facet.name], more = facet.counted(snapshot.facet_column(searcher, facet), base, selected.get(facet.name, ()),
+                                                 every_value=facet.name == request.all_values)
         if more:
             facets_more[facet.name] = more
 

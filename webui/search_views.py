@@ -15,7 +15,6 @@ from markupsafe import Markup, escape
 from indexer.models import AARSBERETNING, DAGSORDEN
 from search.api import (MAX_PAGE_SIZE, SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchRequest,
                         SearchResponse, without_controls)
-from search.facets import listing_all
 from search.orders import ADDED
 
 from .errors import PageError, json_response, link_header
@@ -23,8 +22,8 @@ from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
 from .formatting import long_date, snippet_html
 from .help_examples import HelpExamples, help_examples
 from .index import get_index
-from .state import (SearchState, absolute_url, all_values_facet, encoding_error, hidden_fields, pagination, parse_args,
-                    period_fields, undecodable, unknown_parameters, valid_all_values, without_invalid)
+from .state import (SearchState, absolute_url, encoding_error, hidden_fields, pagination, parse_args, period_fields,
+                    undecodable, unknown_parameters, without_invalid)
 
 bp = Blueprint("search", __name__)
 
@@ -36,14 +35,12 @@ def current_state() -> SearchState:
     if not_utf8:
         raise encoding_error(not_utf8[0])
     page_size = int(current_app.config["PAGE_SIZE"])
-    args = request.args.to_dict(flat=False)
-    return SearchState(parse_args(args, page_size), page_size, all_values_facet(args))
+    return SearchState(parse_args(request.args.to_dict(flat=False), page_size), page_size)
 
 
 def run_search(state: SearchState) -> SearchResponse:
-    """The state's search, with every value of its `all_values` facet counted (the others list their first)."""
-    with listing_all(*filter(None, [state.all_values])):
-        response = get_index().search(state.request)
+    """The state's search; a parameter someone meant but the search does not read is said in its notice."""
+    response = get_index().search(state.request)
     if unknown := unknown_parameters(list(request.args)):  # said where the search's own notices are
         response = replace(response, notice=f"{response.notice} {unknown}" if response.notice else unknown)
     return response
@@ -182,7 +179,7 @@ def state_without_invalid(args: dict[str, list[str]]) -> SearchState:
     page_size = int(current_app.config["PAGE_SIZE"])
     for name in undecodable(request.query_string):
         args.pop(name, None)
-    return SearchState(without_invalid(args, page_size), page_size, valid_all_values(args))
+    return SearchState(without_invalid(args, page_size), page_size)
 
 
 def active_chips(state: SearchState, facets: Mapping[str, Sequence[FacetValue]] | None = None) -> list[Chip]:
@@ -230,7 +227,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 # The search page's parameters a feed has no use for: it lists its newest items, one page.
-FEED_IGNORES = ("sort", "page", "page_size")
+FEED_IGNORES = ("sort", "page", "page_size", "all_values")
 
 
 def feed_state() -> SearchState:

@@ -8,7 +8,7 @@ another page), always in the same parameter order so equal states have equal URL
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import unquote_to_bytes, urlencode
 
 from flask import current_app, request, url_for
@@ -142,27 +142,17 @@ def unknown_parameters(names: Sequence[str]) -> str | None:
     return text + "."
 
 
-def all_values_facet(args: Mapping[str, Sequence[str]]) -> str:
-    """The facet `all_values` names ("" for none), its last value as for every parameter.
-
-    >>> all_values_facet({"all_values": ["Case_Handler"]}), all_values_facet({})
-    ('case_handler', '')
-    """
-    name = ((args.get(ALL_VALUES) or [""])[-1]).strip().lower()
-    if name and name not in FACETS:
-        raise InvalidParameter(ALL_VALUES, f"«Vis alle» findes ikke for «{name[:40]}». Vælg et af filtrene "
-                                           f"{', '.join(FACETS)}.", "invalid_all_values")
-    return name
-
-
 @dataclass(frozen=True)
 class SearchState:
-    """A request plus what is needed to write it as a URL (the default page size), and the
-    facet listed with all its values (`all_values`)."""
+    """A request plus what is needed to write it as a URL (the default page size)."""
 
     request: SearchRequest
     default_page_size: int
-    all_values: str = ""
+
+    @property
+    def all_values(self) -> str:
+        """The facet the page lists with every value (`SearchRequest.all_values`), "" for none."""
+        return self.request.all_values
 
     def params(self, request: SearchRequest | None = None) -> list[tuple[str, str]]:
         """URL parameters of `request` (default: this state), defaults left out."""
@@ -182,8 +172,8 @@ class SearchState:
             out.append(("page", str(r.page)))
         if r.page_size != self.default_page_size:
             out.append(("page_size", str(r.page_size)))
-        if self.all_values:
-            out.append((ALL_VALUES, self.all_values))
+        if r.all_values:
+            out.append((ALL_VALUES, r.all_values))
         return out
 
     def url(self, request: SearchRequest | None = None, endpoint: str = "search.index") -> str:
@@ -262,11 +252,11 @@ class SearchState:
     def listing_all(self, name: str) -> str:
         """This page with every value of facet `name` listed (its «Vis alle N»), back at the
         facet; on the same page of hits, which do not change."""
-        return replace(self, all_values=name).url() + f"#facet-{name}"
+        return self.url(self.request.with_changes(all_values=name)) + f"#facet-{name}"
 
     def listing_fewer(self) -> str:
         """This page with the facets' most frequent values only («Vis færre»), back at the facet."""
-        return replace(self, all_values="").url() + f"#facet-{self.all_values}"
+        return self.url(self.request.with_changes(all_values="")) + f"#facet-{self.all_values}"
 
     def without_filters(self) -> str:
         return self.url(self.request.with_changes(filters={}, decisions_only=False, date_from="", date_to="", page=1))
@@ -383,16 +373,8 @@ def opened_from(args: Mapping[str, Sequence[str]], not_utf8: Sequence[str], defa
     returns to the same hits, filters, period, sort and page. A parameter the search page would
     refuse is left out rather than refusing the page; None when there is no search to return to."""
     params = {name: list(values) for name, values in args.items() if name in PARAMETERS and name not in not_utf8}
-    state = SearchState(without_invalid(params, default_page_size), default_page_size, valid_all_values(params))
+    state = SearchState(without_invalid(params, default_page_size), default_page_size)
     return state if state.params() else None
-
-
-def valid_all_values(args: Mapping[str, Sequence[str]]) -> str:
-    """`all_values_facet`, or "" where it names no facet: for a page that leaves out what it cannot read."""
-    try:
-        return all_values_facet(args)
-    except InvalidParameter:
-        return ""
 
 
 def request_search() -> SearchState | None:
