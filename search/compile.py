@@ -25,7 +25,7 @@ from search.analysis import compound_lexicon
 from search.api import FACET_LABELS, PERIOD_YEARS, is_year
 from search.facets import FACETS_BY_NAME, facet_key
 from search.schema import FIELD_BOOSTS, TEXT_FIELDS
-from search.syntax import Clause, ParsedQuery, looks_like_case_number
+from search.syntax import FIELD_NAMES_SHOWN, Clause, ParsedQuery, looks_like_case_number
 
 # A case-number match outweighs any text match, so every item of the case comes first.
 CASE_NUMBER_BOOST = 20.0
@@ -169,7 +169,10 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
                 if clause.field not in _UNRANKED_FIELDS:
                     text_fields.add(clause.field)
             if pair is not None and clause.field in FACETS_BY_NAME and pair[1] is NullQuery:
-                notices.append(f"{FACET_LABELS[clause.field]} «{clause.text}» findes ikke i søgeindekset.")
+                said = f"{FACET_LABELS[clause.field]} «{clause.text}» findes ikke i søgeindekset"
+                close = FACETS_BY_NAME[clause.field].close_value(searcher, clause.text)
+                notices.append(f"{said}; mente du «{FIELD_NAMES_SHOWN.get(clause.field, clause.field)}:"
+                               f"{chr(34) + close + chr(34) if ' ' in close else close}»?" if close else f"{said}.")
         if alternatives:
             scored.append(_any([a for a, _ in alternatives]))
             matching.append(_any([m for _, m in alternatives]))

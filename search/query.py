@@ -274,8 +274,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     facet_sets = {name: snapshot.docs(searcher, FACETS_BY_NAME[name].filter_query(values)) for name, values in selected.items()}
     # Copies are left out of each set that is counted or shown, after the filters: a copy that
     # alone has the filtered value is still found.
-    unknown = [f"{FACET_LABELS[name]} «{value}» findes ikke i søgeindekset."
-               for name, docs in facet_sets.items() if not docs for value in selected[name]]
+    unknown = [unknown_value(searcher, name, value) for name, docs in facet_sets.items() if not docs
+               for value in selected[name]]
     if unknown:  # a filter value from an old link, or typed into the URL: say why nothing is found
         compiled = replace(compiled, notices=(*compiled.notices, *unknown))
     # The period narrows like a facet filter that every facet's counts keep.
@@ -817,6 +817,14 @@ def _by_date(rank: array, hits: frozenset[int], hits_array: Collection[int], lim
     ranks = np.frombuffer(rank, dtype=np.uint32)[hits_array]
     first = np.argpartition(ranks, limit - 1)[:limit] if limit < len(ranks) else np.arange(len(ranks))
     return hits_array[first[np.argsort(ranks[first])]].tolist()
+
+
+def unknown_value(searcher: Searcher, name: str, value: str) -> str:
+    """The notice for a filter value no passage has, with the value it names as typed without
+    the Danish letters, when there is one: «Kommune «Koge» findes ikke i søgeindekset; mente du «Køge»?»."""
+    said = f"{FACET_LABELS[name]} «{value}» findes ikke i søgeindekset"
+    close = FACETS_BY_NAME[name].close_value(searcher, value)
+    return f"{said}; mente du «{close}»?" if close else f"{said}."
 
 
 def unsearched_small_words(searcher: Searcher, parsed: ParsedQuery) -> str | None:

@@ -152,6 +152,18 @@ def test_a_parameter_named_as_people_name_it_is_said_to_be_ignored(client):
     assert "«Sagsbehandler» (hedder case_handler) kendes ikke og blev ignoreret." in page.get_data(as_text=True)
 
 
+def test_a_filter_value_typed_without_danish_letters_is_answered_with_the_value_it_names(client):
+    """A reporter without æ, ø and å on the keyboard: `municipality=Nastved` found nothing and
+    said «findes ikke» about a municipality the index holds."""
+    body = api(client, q="flygtninge", municipality="Nastved")
+    assert body["total"] == 0 and body["notice"] == "Kommune «Nastved» findes ikke i søgeindekset; mente du «Næstved»?"
+    typed = api(client, q='flygtninge sagsbehandler:"Helle Wage Jensen"')
+    assert typed["notice"] == ('Sagsbehandler «Helle Wage Jensen» findes ikke i søgeindekset; '
+                               'mente du «sagsbehandler:"Helle Waage-Jensen"»?')
+    # a value that names none stays as it was said
+    assert api(client, q="flygtninge", municipality="Atlantis")["notice"] == "Kommune «Atlantis» findes ikke i søgeindekset."
+
+
 # --- Pagination --------------------------------------------------------------------------------
 
 def test_the_link_header_pages_through_every_hit_once(client):
