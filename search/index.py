@@ -7,25 +7,36 @@ time).
 
 Threads. Whoosh searchers hold file positions and caches, so they are not shared between
 threads: each thread gets its own long-lived searcher (`threading.local`), reused across
-requests and reopened when a newer generation exists. The check is one directory listing
-per search (~10 µs), so every search sees the latest commit and `refresh()` is only a
-way to pay that cost early. Searchers of ended threads are closed when another thread
-opens one. What is expensive to derive per generation (facet ordinals, date order) is
-computed once and shared by all threads through `search.snapshot.Snapshot`. A new searcher
-opens all its segment files at once (`search.segment_files`), so a commit that deletes
-replaced segments does not pull a file from under it.
+requests and reopened when another commit is the newest. The check is one directory listing
+and one `stat` of the commit's table of contents per search (~10 µs; `_commit`: a folder
+swapped in place may repeat a generation number), so every search sees the latest commit
+and `refresh()` is only a way to pay that cost early. A commit whose files do not open is a
+damaged index (`IndexDamaged`), answered at once while it is the newest. Searchers of ended
+threads, and idle threads' searchers of an older commit (never one in use: `_reads`), are
+closed when another thread opens one. What is expensive to derive per commit (facet
+ordinals, date order) is computed once and shared by all threads through
+`search.snapshot.Snapshot`. A new searcher opens all its segment files at once
+(`search.segment_files`), so a commit that deletes replaced segments does not pull a file
+from under it.
 """
 
 from __future__ import annotations
 
+import functools
+import gc
 import itertools
 import json
+import os
+import pickle
+import struct
 import threading
+import time
+import warnings
 import weakref
 from datetime import datetime, timezone
 from pathlib import Path
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh.index import EmptyIndexError, FileIndex
@@ -46,6 +57,12 @@ from search.ranking import prior
 from search.schema import FILE, PASSAGE, build_schema
 from search.segment_files import open_segment_files
 from search.snapshot import Snapshot, term_cache_bytes
+
+# A commit as the site tells commits apart (`SearchIndex._commit`): generation number, and the
+# TOC file's device, inode, modification time (ns) and size.
+Commit = tuple[int, int, int, int, int]
+T = TypeVar("T")
+DAMAGE_RECHECK = 5.0  # seconds a damaged commit is answered as such before its files are tried again
 
 
 def index_outdated(path: str | Path) -> bool:
@@ -75,11 +92,6 @@ def check_readable(path: Path, ix: Any) -> None:
     cut short (a copy that stopped). Every search had failed with «uventet fejl», `/healthz`
     answered 500, and even a full rebuild failed, reading the old passages first. Reads a little
     of every segment: its first and last stored records and its first term of each text field."""
-    import gc
-    import pickle
-    import struct
-    import warnings
-
     missing: str | None = ""
     # A reader that fails half-way leaves its files open, closed as the error and its frames
     # go: quietly, not as ResourceWarnings from the garbage collector later.
@@ -101,11 +113,47 @@ def check_readable(path: Path, ix: Any) -> None:
                 KeyError, IndexError) as error:
             missing = getattr(error, "filename", None)
         gc.collect()
+    raise damaged(path, missing)
+
+
+def damaged(path: Path, missing: str | None) -> IndexDamaged:
+    """The error of an index in `path` whose file `missing` (a path, or None when unknown) is
+    gone or does not read: one Danish line naming the file and the command that rebuilds it."""
     from indexer.progress import printable
 
     what = f"{printable(Path(missing).name)} mangler eller kan ikke læses" if missing else "dets filer kan ikke læses"
-    raise IndexDamaged(f"Indekset i {printable(str(path))} er beskadiget: {what}. "
-                       f"Byg det forfra med «referatsog index --full --index-dir {printable(str(path))}».")
+    return IndexDamaged(f"Indekset i {printable(str(path))} er beskadiget: {what}. "
+                        f"Byg det forfra med «referatsog index --full --index-dir {printable(str(path))}».")
+
+
+def served_source(root: str, source: str, corpus: Path | None) -> Path | None:
+    """The file of the source name `source` indexed from the folder `root` (absolute, as it was
+    at indexing), links resolved, if it is a file; None otherwise.
+
+    Without `corpus`, only inside `root`. With one, only inside `corpus`: first `source` under
+    it, since the corpus folder is where source files are served from, and a share mounted
+    elsewhere, a container or a restore moves it away from `root` (every source link answered
+    404 though --corpus named the new place); then under `root`, where that lies in `corpus`
+    (an index of a subfolder of it). `source` is named from the common folder of the paths
+    indexed (`indexer.corpus.corpus_root`), so `index a b` is served from their common folder.
+
+    >>> served_source("/nowhere", "../etc/passwd", None) is None
+    True
+    """
+    try:
+        if corpus is None:
+            bases = [Path(root).resolve()]
+            folder = bases[0]
+        else:
+            folder = corpus.expanduser().resolve()
+            bases = [folder, Path(root).resolve()]
+        for base in bases:
+            candidate = (base / source).resolve()
+            if candidate.is_relative_to(base) and candidate.is_relative_to(folder) and candidate.is_file():
+                return candidate
+    except (OSError, RuntimeError):  # unreadable, or a ring of links
+        pass
+    return None
 
 
 def open_index(path: str | Path, *, create: bool = False, recreate_damaged: bool = False) -> SearchIndex:
@@ -155,6 +203,28 @@ def open_index(path: str | Path, *, create: bool = False, recreate_damaged: bool
     return SearchIndex(path, ix)
 
 
+def _reads(method: Callable[..., T]) -> Callable[..., T]:
+    """Mark this thread's searcher in use while `method` runs, so that another thread opening a
+    newer commit does not close it (`SearchIndex._searcher`): marked under the lock before the
+    searcher is looked at, so a searcher is either closed before (and reopened) or left alone."""
+
+    @functools.wraps(method)
+    def reading(self: SearchIndex, *args: Any, **kwargs: Any) -> T:
+        ident = threading.get_ident()
+        with self._lock:
+            self._busy[ident] = self._busy.get(ident, 0) + 1
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            with self._lock:
+                if self._busy[ident] > 1:
+                    self._busy[ident] -= 1
+                else:
+                    del self._busy[ident]
+
+    return reading
+
+
 class SearchIndex:
     """A Referatsøg index: search it, read passages and source records, open a writer."""
 
@@ -164,17 +234,23 @@ class SearchIndex:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._searchers: dict[int, Searcher] = {}  # thread id -> its searcher, to close them all
-        self._snapshots: dict[int, Snapshot] = {}
+        self._snapshots: dict[Commit, Snapshot] = {}
+        self._first_seen: dict[Commit, int] = {}  # commit -> order first seen: the newest of one generation number
+        self._damaged: tuple[Commit, str, float] | None = None  # a commit whose files did not open, why, when
+        self._opened: dict[int, Commit] = {}  # thread id -> the commit its searcher reads
+        self._busy: dict[int, int] = {}  # thread id -> how many `_reads` calls it is inside (its searcher in use)
         # Searchers hold open files: close them when this object goes, even unclosed.
         weakref.finalize(self, _close_searchers, self._searchers, self._lock)
 
     # Reading
 
+    @_reads
     def search(self, request: SearchRequest) -> SearchResponse:
         """Answer one request (see `search.query.run_search`)."""
         searcher = self._searcher()
         return run_search(searcher, request, self._snapshot(searcher))
 
+    @_reads
     def warm_up(self) -> bool:
         """Build what the newest generation's searches share (`Snapshot.warm`) before a search
         needs it; True if there was anything to build. A server calls this now and then, so
@@ -186,16 +262,19 @@ class SearchIndex:
         prior(searcher, snapshot)  # kept per generation: a no-op once built
         return built
 
+    @_reads
     def marker(self, query: str) -> Marker:
         """Marks `query`'s words in a passage's text as its hits mark them (`query_marker`):
         `index.marker(q)(text)` is escaped HTML with `<mark>`; false when nothing is marked."""
         searcher = self._searcher()
         return query_marker(searcher, query, self._snapshot(searcher))
 
+    @_reads
     def passage(self, passage_id: str) -> Passage | None:
         stored = self._searcher().document(id=passage_id)
         return Passage.from_record(json.loads(stored["record"])) if stored else None
 
+    @_reads
     def copies(self, passage_id: str) -> list[Passage]:
         """The same agenda item indexed from other files (`schema.copy_key`: its PDF, web page
         or text), the copy a search shows first; empty when there is none or the id is unknown."""
@@ -208,6 +287,7 @@ class SearchIndex:
                   for d in self._snapshot(searcher).copies_of(searcher, docnum))
         return [p for p in others if p.source != this]
 
+    @_reads
     def document(self, document_id: str) -> list[Passage]:
         """The passages of one document in their order in the document."""
         searcher = self._searcher()
@@ -215,6 +295,7 @@ class SearchIndex:
         passages = [Passage.from_record(json.loads(searcher.stored_fields(d)["record"])) for d in searcher.docs_for_query(query)]
         return sorted(passages, key=lambda p: p.position)
 
+    @_reads
     def first_indexed(self, passage_ids: list[str]) -> dict[str, datetime]:
         """When each of these passages first entered the index (`schema.FIRST_INDEXED`), UTC;
         an id not indexed, or without a time (an index written before them), is left out."""
@@ -227,6 +308,7 @@ class SearchIndex:
                 found[passage_id] = datetime.fromtimestamp(int(added[docnum]), tz=timezone.utc)
         return found
 
+    @_reads
     def sources(self) -> dict[str, dict[str, Any]]:
         """Every indexed source file → its record: sha256, root, document_id, passages, + what the indexer gave."""
         searcher = self._searcher()
@@ -236,28 +318,30 @@ class SearchIndex:
             out[stored["source"]] = json.loads(stored["record"])
         return out
 
-    def source_files(self, limit: int) -> list[Path]:
+    @_reads
+    def source_files(self, limit: int, corpus: Path | None = None) -> list[Path | None]:
         """Where the first `limit` indexed source files were read from (the corpus folder each
         was indexed from joined with its source name), in index order; whether each is still
-        there is the caller's question. Reads `limit` stored records, not every one."""
+        there is the caller's question. With `corpus`, the file `source_file` serves for each
+        from that folder, None where it serves none. Reads `limit` stored records, not every one."""
         searcher = self._searcher()
-        found = []
+        found: list[Path | None] = []
         for docnum in itertools.islice(searcher.docs_for_query(Term("kind", FILE)), max(0, limit)):
             stored = searcher.stored_fields(docnum)
-            found.append(Path(json.loads(stored["record"])["root"]) / stored["source"])
+            root = json.loads(stored["record"])["root"]
+            source = stored["source"]
+            found.append(Path(root) / source if corpus is None else served_source(root, source, corpus))
         return found
 
-    def source_file(self, document_id: str) -> Path | None:
-        """The source file of a document, only if it exists inside the corpus root it was indexed from."""
+    @_reads
+    def source_file(self, document_id: str, corpus: Path | None = None) -> Path | None:
+        """The source file of a document (`served_source`): inside the corpus folder `corpus`,
+        else inside the corpus root it was indexed from; None when there is none."""
         searcher = self._searcher()
         stored = searcher.document(document_id=document_id, kind=FILE)
         if not stored:
             return None
-        root = Path(json.loads(stored["record"])["root"]).resolve()
-        candidate = (root / stored["source"]).resolve()
-        if candidate.is_relative_to(root) and candidate.is_file():
-            return candidate
-        return None
+        return served_source(json.loads(stored["record"])["root"], stored["source"], corpus)
 
     def moved(self, old_id: str, kind: str = "passages") -> str | None:
         """The present id of a passage (`kind` "passages") or document ("documents") that an
@@ -267,6 +351,7 @@ class SearchIndex:
         new_id = moved.lookup(self.path, kind, old_id)
         return new_id if new_id is not None and self.has_id(kind, new_id) else None
 
+    @_reads
     def has_id(self, kind: str, id_: str) -> bool:
         """Whether a passage ("passages") or a document ("documents") of this id is indexed."""
         searcher = self._searcher()
@@ -274,6 +359,7 @@ class SearchIndex:
             return searcher.document_number(document_id=id_, kind=FILE) is not None
         return searcher.document_number(id=id_, kind=PASSAGE) is not None
 
+    @_reads
     def stats(self) -> dict[str, Any]:
         searcher = self._searcher()
         snapshot = self._snapshot(searcher)  # the counts are kept per generation: /healthz runs no query
@@ -283,7 +369,8 @@ class SearchIndex:
             "documents": len(snapshot.files(searcher)),
             "passages": len(snapshot.passages(searcher)),
             "last_commit": modified.isoformat(timespec="seconds"),
-            "generation": self._local.generation,
+            "generation": self._local.commit[0],
+            "commit": self._local.commit,  # more than the number: a folder swapped in may have the same one
             "segments": len(searcher.reader().leaf_readers()),
             "compound_stems": len(compound_lexicon(searcher.schema)),
             # how this generation's last whole build read and analysed (`IndexWriter`'s build_stamp)
@@ -300,6 +387,7 @@ class SearchIndex:
         _close_searchers(self._searchers, self._lock)
         with self._lock:
             self._snapshots.clear()
+            self._opened.clear()
         self._local = threading.local()
 
     def __enter__(self) -> SearchIndex:
@@ -308,63 +396,137 @@ class SearchIndex:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def _commit(self) -> Commit:
+        """The newest commit in the folder: its generation number and its TOC file's identity.
+
+        The number alone does not tell commits apart: an index folder swapped in place (a
+        backup restored, `cp -a` of another index) may have the same one, and the site went on
+        answering from the old folder, one answer mixing the new hits with the old facets. A
+        commit writes a new TOC file, so its inode, time and size change with it (one `stat`).
+        """
+        generation = self._ix.latest_generation()
+        try:
+            toc = os.stat(self.path / f"_{INDEX_NAME}_{generation}.toc")
+        except OSError:  # replaced or removed since the listing: the next look sees what came instead
+            return (generation, 0, 0, 0, -1)
+        return (generation, toc.st_dev, toc.st_ino, toc.st_mtime_ns, toc.st_size)
+
     def _searcher(self) -> Searcher:
-        """This thread's searcher, reopened when a newer generation was committed.
+        """This thread's searcher, reopened when another commit is the newest (`_commit`).
 
         Not Whoosh's `Searcher.refresh()`: in whoosh-reloaded 2.7.5 its reader reuse adds
         the old reader's segments to the new ones, so deleted documents come back.
+        A commit whose files do not open (`IndexDamaged`) is remembered until another one
+        appears, or for `DAMAGE_RECHECK` seconds (a file put back): requests are answered at
+        once, and every thread says the same, not only those that had no searcher yet.
         """
-        latest = self._ix.latest_generation()
+        latest = self._commit()
+        damage = self._damaged
+        if damage is not None and damage[0] == latest and time.monotonic() - damage[2] < DAMAGE_RECHECK:
+            raise IndexDamaged(damage[1])  # a new one: raising one object again grows its traceback
         searcher: Searcher | None = getattr(self._local, "searcher", None)
-        if searcher is not None and not searcher.is_closed and self._local.generation == latest:
+        ident = threading.get_ident()
+        # Still registered: another thread takes an idle one out under the lock before closing it.
+        # A call inside a call (`_reads` twice) keeps its searcher, whatever was committed since.
+        if searcher is not None and self._searchers.get(ident) is searcher and not searcher.is_closed and (
+                self._local.commit == latest or self._busy.get(ident, 0) > 1):
             return searcher
-        fresh = self._open_searcher()
+        fresh, latest = self._open_searcher(latest)
         with self._lock:
-            stale = [self._searchers.pop(ident)] if (ident := threading.get_ident()) in self._searchers else []
+            stale = [self._searchers.pop(ident)] if ident in self._searchers else []
             alive = {thread.ident for thread in threading.enumerate()}
-            stale += [self._searchers.pop(i) for i in list(self._searchers) if i not in alive]  # ended threads
+            # Ended threads', and idle threads' of an older commit: a waitress thread keeps its
+            # searcher until its next request, and with it the files a rebuild deleted (disk
+            # space not freed). Never one in use (`_reads`): its thread reopens when it next reads.
+            stale += [self._searchers.pop(i) for i in list(self._searchers)
+                      if i not in alive or not self._busy.get(i) and self._opened.get(i) != latest]
+            for i in list(self._opened):
+                if i not in self._searchers:
+                    del self._opened[i]
             self._searchers[ident] = fresh
+            self._opened[ident] = latest
+            # A commit no searcher reads any more: its snapshot's posting arrays map deleted
+            # files. One still in use lives on with the call holding it, caching nothing more.
+            for key in [key for key in self._snapshots if key != latest and key not in self._opened.values()]:
+                self._snapshots.pop(key).cache.retire()
         for old in stale:
             old.close()
-        generation = fresh.reader().generation()
         self._local.searcher = fresh
-        self._local.generation = latest if generation is None else generation
+        self._local.commit = latest
         return fresh
 
-    def _open_searcher(self, attempts: int = 5) -> Searcher:
-        """A new searcher of the newest generation with all its files open (`open_segment_files`)."""
-        for attempt in range(attempts):
-            searcher = None
-            try:
-                searcher = self._ix.searcher()
-                open_segment_files(searcher)
-                return searcher
-            except EmptyIndexError:  # the folder was emptied or removed under a running site
-                raise IndexMissing(
-                    f"Der er intet indeks i {self.path} længere (mappen er tømt eller fjernet). "
-                    "Byg det med «referatsog index»."
-                ) from None
-            except OSError:  # a commit deleted a file between the TOC and opening it: take the newer one
-                if searcher is not None:
-                    searcher.close()
-                if attempt == attempts - 1:
-                    raise
-        raise AssertionError("unreachable")
+    def _open_searcher(self, commit: Commit, attempts: int = 5) -> tuple[Searcher, Commit]:
+        """A new searcher of the newest commit with all its files open (`open_segment_files`),
+        and that commit (`_commit`, the same before and after opening: the caches of one
+        commit are shared by every thread, so a searcher must be of the commit it says).
+
+        Files that do not open while no other commit appeared are a damaged index
+        (`IndexDamaged`, remembered for the commit). Not `FileIndex.searcher()`: it sleeps and
+        retries ten times on any missing file (0.45 s), and a damaged index answered every
+        request after 2.3 s with a traceback in the log.
+        """
+        for _attempt in range(attempts):
+            failed: tuple[str | None] | None = None  # the file that did not open (its path, if known)
+            # A reader that fails half-way leaves the files it opened to the garbage collector:
+            # closed here, quietly, as `check_readable` does.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ResourceWarning)
+                reader = None
+                try:
+                    toc = self._ix._read_toc()
+                    reader = FileIndex._reader(self._ix.storage, toc.schema, toc.segments, toc.generation)
+                    searcher = Searcher(reader, fromindex=self._ix)
+                    open_segment_files(searcher)
+                except EmptyIndexError:  # the folder was emptied or removed under a running site
+                    raise IndexMissing(
+                        f"Der er intet indeks i {self.path} længere (mappen er tømt eller fjernet). "
+                        "Byg det med «referatsog index»."
+                    ) from None
+                except (OSError, EOFError, struct.error, pickle.UnpicklingError) as error:
+                    if reader is not None:
+                        reader.close()
+                    failed = (getattr(error, "filename", None),)
+                if failed is not None:
+                    gc.collect()
+            if failed is not None:
+                now = self._commit()
+                if now != commit:  # a commit deleted a file between the TOC and opening it: take the newer one
+                    commit = now
+                    continue
+                problem = damaged(self.path, failed[0])
+                self._damaged = (commit, str(problem), time.monotonic())
+                raise problem
+            now = self._commit()
+            if now == commit:
+                return searcher, commit
+            searcher.close()  # another commit (or folder) came while opening: open that one
+            commit = now
+        raise damaged(self.path, None)  # commits kept coming faster than the files opened
 
     def _snapshot(self, searcher: Searcher) -> Snapshot:
-        generation = self._local.generation if getattr(self._local, "searcher", None) is searcher else -1
+        commit = self._local.commit if getattr(self._local, "searcher", None) is searcher else (-1, 0, 0, 0, -1)
         with self._lock:
-            snapshot = self._snapshots.get(generation)
+            snapshot = self._snapshots.get(commit)
             if snapshot is None:
-                snapshot = Snapshot(generation, term_cache_bytes(searcher.doc_count_all()))
+                snapshot = Snapshot(commit[0], term_cache_bytes(searcher.doc_count_all()))
+                self._snapshots[commit] = snapshot
+                self._first_seen.setdefault(commit, len(self._first_seen))
+
+                # Newest last: by generation number, then by when first seen (a folder swapped in
+                # with the same number is newer), so a thread lagging behind does not count as new.
+                def age(key: Commit) -> tuple[int, int]:
+                    return key[0], self._first_seen[key]
+
                 # Keep the newest few: threads may briefly lag one commit behind.
-                for old in sorted(self._snapshots)[:-2]:
+                for old in sorted(self._snapshots, key=age)[:-3]:
                     del self._snapshots[old]
-                self._snapshots[generation] = snapshot
-                newest = max(self._snapshots)
-                for older, kept in self._snapshots.items():
-                    if older < newest:
-                        kept.cache.retire()  # only the newest generation holds cached postings
+                oldest = min(key[0] for key in self._snapshots)
+                for key in [key for key in self._first_seen if key[0] < oldest]:
+                    del self._first_seen[key]
+                newest = max(self._snapshots, key=age)
+                for key, kept in self._snapshots.items():
+                    if key != newest:
+                        kept.cache.retire()  # only the newest commit holds cached postings
         return snapshot
 
     # Writing

@@ -41,7 +41,7 @@ def test_an_index_that_cannot_be_read_gives_no_warning(tmp_path):
 def test_a_fault_in_the_check_is_not_swallowed(seed_index_dir, monkeypatch):
     from search.index import SearchIndex
 
-    def broken(self, limit):
+    def broken(self, limit, corpus=None):
         raise KeyError("root")  # a stored record of another shape: a bug to see, not "no warning"
 
     monkeypatch.setattr(SearchIndex, "source_files", broken)

@@ -102,7 +102,7 @@ def test_a_served_site_chooses_the_examples_of_a_new_commit_before_anyone_asks(t
         while time.monotonic() < deadline and served not in module._chosen:
             time.sleep(0.05)
         commit, examples = module._chosen[served]
-        assert commit == (served.stats()["generation"], served.stats()["last_commit"])
+        assert commit == served.stats()["commit"]
         assert examples.municipality == "kommune:Hedelund"
     finally:
         stop.set()

@@ -394,7 +394,8 @@ def test_a_served_index_is_warmed_in_the_background_after_a_commit(tmp_path: Pat
         generation = created.stats()["generation"]
 
         def warmed() -> bool:
-            snapshot = served._snapshots.get(generation)
+            # by commit: its generation number and its TOC file's identity (`SearchIndex._commit`)
+            snapshot = next((kept for commit, kept in served._snapshots.items() if commit[0] == generation), None)
             return snapshot is not None and "warm" in snapshot._data
 
         deadline = time.monotonic() + 10

@@ -81,8 +81,10 @@ def test_serve_warns_when_the_corpus_folder_holds_none_of_the_indexed_files(runn
                                                                            monkeypatch, no_serving):
     monkeypatch.setenv("REFERATSOG_WORKERS", "2")
     other = tmp_path / "andre"
-    other.mkdir()
-    shutil.copy(next(SEEDS.iterdir()), other)  # a file of the same name elsewhere is not the indexed one
+    (other / "2015").mkdir(parents=True)
+    # A file of the same name in another subfolder is not the indexed one: a corpus folder is
+    # looked in by each file's source, its path below the folder it was indexed from.
+    shutil.copy(next(SEEDS.iterdir()), other / "2015")
     result = run(runner, "serve", "--port", free_port(), "--index-dir", seed_index_dir, "--corpus", other)
 
     assert result.exit_code == 0, result.output

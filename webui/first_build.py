@@ -73,7 +73,9 @@ def corpus_warning(index_dir: Path, corpus_dir: Path, *, corpus_setting: str = "
     """A Danish warning line when the corpus folder, from which the site serves the source files,
     does not exist or holds none of the first few source files of the index in `index_dir`;
     None when it holds one of them (or the index has none, or cannot be read: then the site
-    says so itself). Reads a few stored records (`SearchIndex.source_files`), not the whole index."""
+    says so itself). Looks them up as the site serves them from a named corpus folder (by source
+    name, `search.index.served_source`): a corpus folder moved since indexing holds them.
+    Reads a few stored records (`SearchIndex.source_files`), not the whole index."""
     from search import open_index
     from search.api import SearchError
 
@@ -86,10 +88,10 @@ def corpus_warning(index_dir: Path, corpus_dir: Path, *, corpus_setting: str = "
         if not corpus_dir.is_dir():
             return f"Advarsel: kildemappen {shown} er ikke en mappe – {consequence}"
         with open_index(index_dir) as index:
-            sources = index.source_files(SAMPLED_SOURCES)
+            sources = index.source_files(SAMPLED_SOURCES, corpus=corpus_dir)
     except (SearchError, OSError):  # a warning never stops the start: an index the site cannot read, it says so itself
         return None
-    if not sources or any(inside_corpus(path, corpus_dir) for path in sources):
+    if not sources or any(path is not None and inside_corpus(path, corpus_dir) for path in sources):
         return None
     return f"Advarsel: kildemappen {shown} rummer ingen af søgeindeksets kildefiler – {consequence}"
 

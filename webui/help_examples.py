@@ -135,9 +135,9 @@ def help_examples(get_index) -> HelpExamples:
         stats = index.stats()
     except SearchError:
         return SEED_EXAMPLES
-    # The generation, and the commit's time: an index folder emptied and built again starts
-    # its generations over.
-    commit = (stats["generation"], stats["last_commit"])
+    # The commit as the index tells them apart (generation and its table of contents' file: an
+    # index folder emptied and built again, or swapped in, may repeat a generation number).
+    commit = stats["commit"]
     with _chosen_lock:
         kept = _chosen.get(index)
     if kept is not None and kept[0] == commit:

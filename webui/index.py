@@ -77,18 +77,18 @@ def start_warming(app: Flask, interval: float = WARM_INTERVAL) -> threading.Even
 
     def run() -> None:
         reported = None
-        generation = None
+        commit = None
         while not stop.is_set():
             try:
                 resource.get().warm_up()
                 help_examples(resource.get)  # kept per commit: one look-up when nothing changed
                 reported = None
                 stats = resource.get().stats()
-                if stats["generation"] != generation:  # a commit by another release (an upgrade or
-                    # a downgrade run beside the site) changed the answers without a word in the log
-                    if generation is not None and (warning := stamp_warning(stats["build_stamp"], resource.index_dir)):
+                if stats["commit"] != commit:  # a commit by another release (an upgrade or a downgrade
+                    # run beside the site, a folder swapped in) changed the answers without a word in the log
+                    if commit is not None and (warning := stamp_warning(stats["build_stamp"], resource.index_dir)):
                         logging.getLogger("referatsog").warning(warning.removeprefix("Advarsel: "))
-                    generation = stats["generation"]
+                    commit = stats["commit"]
             except Exception as exc:  # noqa: BLE001 (no index yet, or a reindex in the way: try again)
                 message = f"Søgeindekset kunne ikke forberedes ({type(exc).__name__}: {exc}); prøver igen."
                 # no index yet is said by the 503 itself; a damaged one is the administrator's to mend

@@ -617,7 +617,10 @@ def source(document_id: str) -> Response:
     A text source is served in the encoding the indexer read it in, under the name browsers
     know it by; one they know by no name (DOS 865, UTF-32, UTF-8 with stray Windows-1252
     bytes, a page's rarer charset) is transcoded to UTF-8 as it is sent."""
-    path = get_index().source_file(document_id)
+    # A corpus folder named (--corpus, REFERATSOG_CORPUS) is looked in by the file's source name:
+    # it may have moved since indexing. Else the folder recorded at indexing, which follows a reindex.
+    named = Path(current_app.config["CORPUS_DIR"]) if current_app.config.get("CORPUS_NAMED") else None
+    path = get_index().source_file(document_id, corpus=named)
     if path is None:
         moved_document(document_id)
     if path is None or not (inside_corpus(path, Path(current_app.config["CORPUS_DIR"]))  # defence in depth
