@@ -131,7 +131,7 @@ def clean(source: SourceFile) -> list[Line]:
     else:
         raw = _text_lines(_text_of(pages))
     raw = _split_long_lines(_split_columns(_without_field_table_headers(_markdown_item_tables(_unflatten(raw)))))
-    raw = _soft_hyphens_joined(raw)
+    soft_ends = {i for i, line in enumerate(raw) if _SOFT_HYPHEN_END.search(line.text)}  # before `_clean_line` drops them
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
     numbers = _page_numbers_possible(lines) if source.kind == "pdf" else None
@@ -143,7 +143,7 @@ def clean(source: SourceFile) -> list[Line]:
     letterheads = set(_letterheads([line.text for line in lines]))
     if letterheads:
         lines = [Line("", line.page, line.number) if " ".join(line.text.split()) in letterheads else line for line in lines]
-    return join_hyphenation(lines, vocabulary)
+    return join_hyphenation(_soft_hyphens_joined(lines, soft_ends), vocabulary)
 
 
 def _letterheads(texts: Sequence[str]) -> list[str]:
@@ -512,33 +512,35 @@ def join_hyphenation(lines: Sequence[Line], vocabulary: Vocabulary | None = None
 
 
 # A soft hyphen at a line's end (spaces after it too): the word goes on, whatever its halves
-# (a hyphen that stays is printed as one). Joined before `_clean_line` deletes soft hyphens,
-# which left «flygt» + «ninge» to `join_hyphenation` as two words: «flygt ninge».
+# (a hyphen that stays is printed as one). Its lines are noted before `_clean_line` deletes the
+# soft hyphen («flygt» + «ninge» reached `join_hyphenation` as two words: «flygt ninge»), and
+# joined after the page chrome is blanked: a page break's «Side 1 af 2» between the halves was
+# glued into the word («flygtSide»).
 _SOFT_HYPHEN_END = re.compile(r"\u00ad[\s\u00ad]*$")
 _FIRST_WORD = re.compile(r"\s*(\S+)\s*(.*)$")
+_SOFT_HYPHEN_GAP = 8  # blank lines (a page's footer and header blanked) the word may go on across
 
 
-def _soft_hyphens_joined(lines: list[Line]) -> list[Line]:
-    """Words broken at a soft hyphen at a line end, whole on the first line (as `join_hyphenation`).
+def _soft_hyphens_joined(lines: list[Line], ends: set[int]) -> list[Line]:
+    """Words broken at a soft hyphen at the end of the lines `ends`, whole on the first line (as
+    `join_hyphenation`), across blank lines; a word broken twice («ud», «dan», «nelse») too.
 
-    >>> [line.text for line in _soft_hyphens_joined([Line("af flygt\u00ad  ", 1, 1), Line(" ninge, som", 1, 2)])]
-    ['af flygtninge,', 'som']
+    >>> lines = [Line("af flygt", 1, 1), Line("", 1, 2), Line("ninge, som", 2, 3), Line("ud", 2, 4), Line("dan", 2, 5), Line("nelse", 2, 6)]
+    >>> [line.text for line in _soft_hyphens_joined(lines, {0, 3, 4})]
+    ['af flygtninge,', '', 'som', 'uddannelse', '', '']
     """
-    if not any("\u00ad" in line.text for line in lines):
-        return lines
     out = list(lines)
-    for i in range(len(out)):
-        # a loop: the next line may be one broken word «ud\u00ad» + «dan\u00ad» + «nelse»
-        while (end := _SOFT_HYPHEN_END.search(out[i].text)) and (j := _next_words_line(out, i)) is not None:
+    for i in sorted(ends):
+        while out[i].text:  # empty: its word went to the line before (a word broken twice)
+            j = next((k for k in range(i + 1, min(len(out), i + 1 + _SOFT_HYPHEN_GAP)) if out[k].text.strip()), None)
+            if j is None:
+                break
             first = _FIRST_WORD.match(out[j].text)
-            out[i] = Line(out[i].text[:end.start()] + first.group(1), out[i].page, out[i].number)
+            out[i] = Line(out[i].text.rstrip() + first.group(1), out[i].page, out[i].number)
             out[j] = Line(first.group(2), out[j].page, out[j].number)
+            if j not in ends or out[j].text:  # the word ended on line j
+                break
     return out
-
-
-def _next_words_line(lines: Sequence[Line], i: int) -> int | None:
-    """`_next_text_line` of lines not yet cleaned (a line of spaces is blank)."""
-    return next((j for j in (i + 1, i + 2) if j < len(lines) and lines[j].text.strip()), None)
 
 
 def _next_text_line(lines: Sequence[Line], i: int) -> int | None:

@@ -61,7 +61,8 @@ READING_VERSION = 10  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # HTML layout tables read as the page's blocks, a case-facts table as field lines; a prose item's last
 # paragraph saying what became of it («Referatet blev godkendt.») as its decision
 # 10: a dash inside a case number or name («27.12.00–G01–3–15», «Ørum–Ågesen») as its hyphen, a soft hyphen at a
-# line's end joining the word, NEL as a line break, ids of a file named in NFD (macOS) as of its NFC name
+# line's end joining the word (across a page's blanked footer), NEL as a line break, the id of a file named in NFD
+# (macOS) slugged as its NFC name («integrationsraadet», not «integrationsradet»)
 
 
 def read_document(path: Path, root: Path) -> Document:
