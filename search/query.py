@@ -263,8 +263,6 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
     parsed = _read_query(request.query, request.decisions_only)
     compiled, matched = _compile(searcher, snapshot, parsed, request.decisions_only, request.query)
-    if unsearched := unsearched_small_words(searcher, parsed):
-        compiled = replace(compiled, notices=(*compiled.notices, unsearched))
     found = _match(searcher, snapshot, request, parsed, compiled, matched, loosen_phrases)
     compiled, matched, suggestion, approximate, lacking, loose = (
         found.compiled, found.matched, found.suggestion, found.approximate, found.lacking, found.loose)
@@ -825,26 +823,6 @@ def unknown_value(searcher: Searcher, name: str, value: str) -> str:
     said = f"{FACET_LABELS[name]} «{value}» findes ikke i søgeindekset"
     close = FACETS_BY_NAME[name].close_value(searcher, value)
     return f"{said}; mente du «{close}»?" if close else f"{said}."
-
-
-def unsearched_small_words(searcher: Searcher, parsed: ParsedQuery) -> str | None:
-    """A notice when the query has a word this release searches (`danish.SEARCHED_SMALL_WORDS`:
-    «ikke») and the index, built by an earlier release, drops it as a stop word: its analyzer is
-    kept in the index until it is built again, so `"ikke godkendt"` finds the approvals there. Said,
-    as an earlier release said it, not answered silently with the opposite (an upgrade review).
-
-    Without a searched small word the index is not asked."""
-    typed = {word for group in parsed.groups for clause in group if not clause.negated
-             for word in re.findall(r"\w+", clause.text.lower()) if danish.fold(word) in danish.SEARCHED_SMALL_WORDS}
-    if not typed:
-        return None
-    analyzer = searcher.schema["body"].analyzer
-    dropped = sorted(word for word in typed if not any(True for _ in analyzer(word, mode="query")))
-    if not dropped:
-        return None
-    words = " og ".join(f"«{word}»" for word in dropped)
-    return (f"{words} søges ikke på i dette søgeindeks, som er bygget af en tidligere udgave af Referatsøg: "
-            f"punkterne kan sige det modsatte af det søgte, til indekset er bygget forfra (referatsog index).")
 
 
 def _validate(request: SearchRequest) -> None:

@@ -67,22 +67,6 @@ def test_a_capitalised_ikke_is_the_word_not_a_small_word_of_a_name(rejections):
     assert "småord" not in notice(response)
 
 
-def test_an_index_of_an_earlier_release_that_drops_ikke_says_so(tmp_path, monkeypatch):
-    """An index keeps the analyzer it was built with: one built before «ikke» was searched drops
-    it from the query too, so `"ikke godkendt"` finds the approval there. The answer says so."""
-    from search import danish
-    from search.index_folder import open_current
-
-    monkeypatch.setattr(danish, "FOLDED_STOP_WORDS", danish.FOLDED_STOP_WORDS | {"ikke"})  # as before release 5
-    _corpus, index_dir = index_copies(tmp_path, sorted(NEGATION.iterdir()))
-    monkeypatch.undo()
-    with open_current(index_dir).searcher() as old:
-        response = search(old, '"ikke godkendt"')
-        assert 1 in numbers(response)  # the approval: what the old index can answer
-        assert "«ikke» søges ikke på i dette søgeindeks, som er bygget af en tidligere udgave" in notice(response)
-        assert "søges ikke på" not in notice(search(old, "IKKE godkendt"))  # an exclusion holds no word to search
-
-
 def test_the_exclusions_leave_the_word_out(searcher):
     approved = items(search(searcher, "godkendt"))
     for excluding in ("IKKE godkendt", "-godkendt"):
