@@ -25,8 +25,9 @@ First indexed. Each passage keeps, in the column `first_indexed`, when its id fi
 the index: a writer looks the ids it writes up in the last commit and carries their times
 over, whether it rewrites a changed file or rebuilds everything (`clear()`: the last commit
 is still there to read until this one lands); an id it has not seen takes the run's time
-(`indexed_at`). An index recreated for another schema version has nothing to carry: its
-passages all take the rebuild's time.
+(`indexed_at`). An index written before the column (release 0.1.0; `search.schema.SCHEMA_VERSION`
+says why it was not raised) or recreated for another schema version has nothing to carry:
+its passages all take the rebuild's time.
 
 Locking: one writer at a time (`search.index_folder`).
 """
@@ -161,8 +162,10 @@ class IndexWriter:
             reader = self._ix.reader()
             # Segment by segment: Whoosh's reader of several segments reads a column by docnum
             # wrongly when one segment has none (one holding file records only).
-            self._committed = (reader, [(leaf, leaf.column_reader(FIRST_INDEXED) if leaf.has_column(FIRST_INDEXED)
-                                         else None) for leaf, _offset in reader.leaf_readers()])
+            # (a leaf's `has_column` raises for a field its schema lacks: an index written before the column)
+            self._committed = (reader, [(leaf, leaf.column_reader(FIRST_INDEXED)
+                                         if FIRST_INDEXED in leaf.schema and leaf.has_column(FIRST_INDEXED) else None)
+                                        for leaf, _offset in reader.leaf_readers()])
         times = []
         for passage in document.passages:
             earlier = 0

@@ -76,9 +76,13 @@ from search.facets import FACETS
 #    numbers and each section's end page stored, and municipality, council and date read from
 #    running headers too; tables and two-column labels, roman and «§ N.» item numbers: the
 #    passages and terms of an older index differ.
-# 14: the column `first_indexed`: when each passage (by id) first entered the index, carried
-#     over by every rewrite and rebuild (`search.index_writer`), which the feed lists by.
-SCHEMA_VERSION = 14
+# Not raised for a field that older indexes can do without, as the column `first_indexed` (when
+# each passage first entered the index, which the feed lists by; 0 or absent: not known): a
+# raised version makes the next run recreate the index empty and rebuild it, the site answering
+# 503 all the while (an hour at 1M passages), whereas a changed build stamp (READING_VERSION,
+# ANALYSIS_VERSION, the release) rebuilds aside while the old index answers, and the rebuild
+# commits this code's schema (`IndexWriter.clear`) with the new field.
+SCHEMA_VERSION = 13
 
 PASSAGE = "passage"
 FILE = "file"

@@ -236,3 +236,48 @@ def test_a_damaged_index_tells_visitors_and_the_administrator_the_remedy(tmp_pat
     terms.unlink()
     answer = create_app({"TESTING": True, "INDEX_DIR": str(index_dir)}).test_client().get("/api/search?q=x")
     assert answer.status_code == 503 and "referatsog index --full" in answer.get_json()["message"]
+
+
+def test_an_index_written_before_first_indexed_times_answers_until_its_rebuild_adds_them(tmp_path, monkeypatch):
+    """Release 0.1.0's index has no first-indexed column. Raising the schema version for it made
+    the next run recreate the index empty, the site answering 503 for the whole rebuild; the
+    upgrade's changed build stamp rebuilds aside instead, and that rebuild commits the column."""
+    import indexer.pipeline
+    import search.index
+    import search.index_writer
+    import search.schema
+    from search import open_index
+    from search.api import SearchRequest
+    from search.schema import FIRST_INDEXED
+    from webui import create_app
+
+    def without_column():
+        schema = build_schema()
+        schema.remove(FIRST_INDEXED)
+        return schema
+
+    build_schema, fields = search.schema.build_schema, search.schema.passage_fields
+    monkeypatch.setattr(search.index, "build_schema", without_column)
+    monkeypatch.setattr(search.index_writer, "build_schema", without_column)
+    monkeypatch.setattr(search.index_writer, "passage_fields",
+                        lambda passage, first=0: {k: v for k, v in fields(passage).items() if k != FIRST_INDEXED})
+    monkeypatch.setattr(indexer.pipeline, "READING_VERSION", indexer.pipeline.READING_VERSION - 1)
+    corpus = _corpus(tmp_path, "corpus", ["naestved-integrationsraadet-referat-2015-05-21.txt",
+                                          "naestved-integrationsraadet-referat-2017-02-23.md"])
+    update_index([corpus], tmp_path / "index")  # as the release before wrote it
+    monkeypatch.undo()
+
+    with open_index(tmp_path / "index") as old:  # this code reads it as it is: searches and the feed answer
+        assert FIRST_INDEXED not in old._ix.schema.names()
+        total = old.search(SearchRequest(query="flygtninge")).total
+        assert total > 0
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    assert client.get("/feed", query_string={"q": "flygtninge"}).status_code == 200
+
+    report = update_index([corpus], tmp_path / "index")  # the upgrade's run: a whole rebuild, not a recreation
+    assert report.rebuilt_because
+    with open_index(tmp_path / "index") as rebuilt:
+        assert FIRST_INDEXED in rebuilt._ix.schema.names()
+        assert rebuilt.search(SearchRequest(query="flygtninge")).total == total
+        ids = [p.id for record in rebuilt.sources().values() for p in rebuilt.document(record["document_id"])]
+        assert len(rebuilt.first_indexed(ids)) == len(ids)
