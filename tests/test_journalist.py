@@ -404,6 +404,51 @@ def test_an_agenda_items_json_links_its_decision_in_the_minutes_as_its_page_does
     assert decided["links"]["minutes"] is None  # minutes are no agenda
 
 
+def test_a_minutes_item_leads_back_to_its_agenda_item(tmp_path):
+    """The minutes' item did not say where it was put before the council (a review of a meeting's
+    documents): its page and JSON link the agenda item of the same meeting and title."""
+    client = agenda_client(tmp_path, with_minutes=True)
+    agenda = agenda_item(client, "2015-06-24")
+    minutes = next(h for h in api_hits(client, q="kvartal", doc_type="referat") if h["meeting_date"] == "2015-06-24")
+    link = soup(client.get(f"/passage/{minutes['id']}")).select_one(".agenda-link a")
+    assert link.get_text() == "punkt 2, Boligplacering af flygtninge - status for 2. kvartal 2015"
+    assert link["href"].startswith(f"/passage/{agenda['id']}")
+    assert client.get(f"/api/passage/{minutes['id']}").get_json()["links"]["agenda_item"] == f"/passage/{agenda['id']}"
+    # an agenda item has no agenda of its own to lead to
+    assert client.get(f"/api/passage/{agenda['id']}").get_json()["links"]["agenda_item"] is None
+
+
+def test_an_agenda_links_the_corrected_minutes_indexed_last(tmp_path, monkeypatch):
+    """Minutes and their corrected copy both indexed: the agenda linked the superseded decision."""
+    import search.index_writer
+    from indexer.update import update_index
+
+    client = agenda_client(tmp_path, with_minutes=True)
+    later = search.index_writer.utc_now() + 60
+    monkeypatch.setattr(search.index_writer, "utc_now", lambda: later)  # the correction comes a minute on
+    corrected = meeting_file("REFERAT", "24.06.2015", True).replace("Taget til efterretning.", "Sendt tilbage.")
+    (tmp_path / "corpus" / "referat-2015-06-24-rettet.txt").write_text(corrected, encoding="utf-8")
+    update_index([tmp_path / "corpus"], tmp_path / "index")
+    note = soup(client.get(f"/passage/{agenda_item(client, '2015-06-24')['id']}")).select_one(".no-decision")
+    decided = soup(client.get(note.a["href"]))
+    assert "Sendt tilbage." in decided.select_one("section.decision").get_text()
+
+
+def test_a_title_only_agenda_item_says_it_holds_no_decision_and_leads_to_it(tmp_path):
+    """«8. Lukket punkt: Personalesag» on an agenda, a heading alone: its page said nothing of
+    the minutes, as the notice stood among the sections it has none of."""
+    from indexer.update import update_index
+
+    client = agenda_client(tmp_path, with_minutes=True)
+    agenda = tmp_path / "corpus" / "dagsorden-2015-06-24.txt"
+    agenda.write_text(agenda.read_text(encoding="utf-8") + "\n3. Lukket punkt: Personalesag\n", encoding="utf-8")
+    update_index([tmp_path / "corpus"], tmp_path / "index")
+    closed = next(h for h in api_hits(client, q="personalesag") if h["doc_type"] == "dagsorden")
+    page = soup(client.get(f"/passage/{closed['id']}"))
+    assert page.select_one(".no-decision").get_text(" ", strip=True).startswith(
+        "Dagsordenen er udsendt før mødet og indeholder ingen beslutning.")
+
+
 def test_a_passages_json_gives_what_a_citation_needs_without_building_addresses(client):
     hit = next(h for h in api_hits(client, q="flygtninge") if h["page"] and h["decision_page"]
                and h["decision_page"] > h["page"])

@@ -28,6 +28,7 @@ from indexer.extract import ExtractError, is_pdf_file, open_regular
 from indexer.files import os_error_text
 from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT, Passage
 from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, as_typed_query, without_controls
+from search.orders import ADDED
 
 from .corpus_paths import inside_corpus
 from .errors import PageError, error_response, json_response, wants_json
@@ -487,14 +488,27 @@ def _title_key(title: str) -> str:
 def minutes_of(p: Passage) -> Minutes | None:
     """The minutes of an agenda item's meeting (same municipality, council and date); None
     for anything but a dated agenda item."""
-    if p.doc_type != DAGSORDEN or not p.meeting_date:
+    return _of_meeting(p, REFERAT) if p.doc_type == DAGSORDEN else None
+
+
+def agenda_of(p: Passage) -> Minutes | None:
+    """The agenda of a minutes item's meeting, the other way round: where the item was put
+    before the council (its recommendation as sent out); None for anything but dated minutes."""
+    return _of_meeting(p, DAGSORDEN) if p.doc_type == REFERAT else None
+
+
+def _of_meeting(p: Passage, doc_type: str) -> Minutes | None:
+    """The `doc_type` document of `p`'s meeting, and its item of `p`'s title. Of two versions (the
+    minutes and their corrected copy, «…-rettet.pdf», both indexed), the one indexed last: the
+    agenda linked the superseded decision (a review of a meeting's documents)."""
+    if not p.meeting_date:
         return None
-    filters = {"doc_type": (REFERAT,)}
+    filters = {"doc_type": (doc_type,)}
     filters.update({name: (value,) for name, value in (("municipality", p.municipality), ("council", p.council)) if value})
     page_size = int(current_app.config["PAGE_SIZE"])
     meeting = SearchRequest(filters=filters, date_from=p.meeting_date, date_to=p.meeting_date, sort="oldest",
                             page_size=page_size)
-    response = get_index().search(meeting.with_changes(page_size=100))
+    response = get_index().search(meeting.with_changes(sort=ADDED, page_size=100))
     item = next((hit for hit in response.hits if _title_key(hit.title) == _title_key(p.title)), None)
     return Minutes(SearchState(meeting, page_size).url(), response.total, item)
 
@@ -529,7 +543,7 @@ def passage(passage_id: str) -> str:
                            permalink=absolute_url("passages.passage", passage_id=p.id),
                            source_permalink=absolute_url("passages.source", document_id=p.document_id)
                            + (f"#page={page}" if page else ""),
-                           doc_title=document_title(p), marks=marks, minutes=minutes_of(p),
+                           doc_title=document_title(p), marks=marks, minutes=minutes_of(p), agenda=agenda_of(p),
                            query=marks.query if marks else "", **returns)
 
 
@@ -550,6 +564,9 @@ def api_passage(passage_id: str) -> Response:
     links["minutes"] = minutes.url if minutes and minutes.count else None
     links["minutes_item"] = url_for(".passage", passage_id=minutes.item.id) if minutes and minutes.item else None
     links["minutes_item_json"] = url_for(".api_passage", passage_id=minutes.item.id) if minutes and minutes.item else None
+    agenda = agenda_of(p)  # a minutes item's agenda item: the recommendation as sent out
+    links["agenda_item"] = url_for(".passage", passage_id=agenda.item.id) if agenda and agenda.item else None
+    links["agenda_item_json"] = url_for(".api_passage", passage_id=agenda.item.id) if agenda and agenda.item else None
     copies = [{"id": c.id, "source": c.source, "page": c.page, "links": passage_links(c)} for c in context.copies]
     page = cited_page(p)
     # What a script needs to cite the item as the page does, without building addresses: the
