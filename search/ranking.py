@@ -1,4 +1,4 @@
-"""Ranking beyond BM25F: routine and near-empty agenda items below substantive ones.
+"""Ranking beyond BM25F: routine and near-empty agenda items below substantive ones, agendas below minutes.
 
 Every meeting has its "Godkendelse af dagsorden", "Eventuelt" and "Meddelelser"; they
 mention a bit of everything and are rarely what a reporter looks for. For a topical query
@@ -15,6 +15,11 @@ indexed words besides its title (`body` holds the title too, so the count is the
 length minus the title's, read from the field lengths the scorer uses: no reindex) is
 scaled by `THIN_FACTOR`, for every query: ranked below items with a similar score, never
 hidden. A routine item that is also near-empty gets both factors.
+
+An agenda's item is the same item as its meeting's minutes' one without the decision: with
+nearly the same text it scored as high or higher (a shorter body), and a reporter searching
+`status på flygtninge` got the agenda first, the decision second. Agenda items are scaled by
+`AGENDA_FACTOR`: below the minutes' item of a similar score, found all the same.
 
 The factors are applied to BM25F scores, never inside Whoosh's scorer. Where every matching
 document is scored (`search.scoring`, the usual path) the routine ones are simply scaled
@@ -34,7 +39,9 @@ import numpy as np
 from whoosh.query import Query
 from whoosh.searching import Searcher
 
+from indexer.models import DAGSORDEN
 from search import scoring
+from search.facets import FACETS_BY_NAME
 from search.analysis import DanishAnalyzer, analyze
 from search.schema import routine_titles
 from search.snapshot import Snapshot
@@ -42,6 +49,7 @@ from search.snapshot import Snapshot
 ROUTINE_FACTOR = 0.5  # set from the relevance benchmark (docs/relevance.md)
 THIN_WORDS = 10  # fewer indexed words than this besides the title: a near-empty item
 THIN_FACTOR = 0.5  # docs/relevance.md, "Near-empty items"
+AGENDA_FACTOR = 0.9  # docs/relevance.md, "Agenda and minutes"
 
 
 @lru_cache(maxsize=1)
@@ -97,9 +105,20 @@ def prior(searcher: Searcher, snapshot: Snapshot, factor: float = ROUTINE_FACTOR
             weights[snapshot.routine_mask(searcher)] *= factor
         if THIN_FACTOR != 1.0:
             weights[thin_mask(searcher, snapshot)] *= THIN_FACTOR
+        if AGENDA_FACTOR != 1.0:
+            weights[agenda_mask(searcher, snapshot)] *= AGENDA_FACTOR
         return (None if bool((weights == 1.0).all()) else weights,)
 
-    return snapshot.kept(f"prior:{factor!r}:{THIN_WORDS}:{THIN_FACTOR!r}", build)[0]
+    return snapshot.kept(f"prior:{factor!r}:{THIN_WORDS}:{THIN_FACTOR!r}:{AGENDA_FACTOR!r}", build)[0]
+
+
+def agenda_mask(searcher: Searcher, snapshot: Snapshot) -> np.ndarray:
+    """Agenda items (document type «dagsorden») as a boolean per document number."""
+    column = snapshot.facet_column(searcher, FACETS_BY_NAME["doc_type"])
+    agenda = np.array([DAGSORDEN in labels for labels in column.labels], dtype=bool)
+    mask = np.zeros(searcher.doc_count_all(), dtype=bool)
+    mask[: len(column.ords_np)] = agenda[column.ords_np]
+    return mask
 
 
 def thin_mask(searcher: Searcher, snapshot: Snapshot) -> np.ndarray:

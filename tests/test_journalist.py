@@ -434,6 +434,14 @@ def test_an_agenda_links_the_corrected_minutes_indexed_last(tmp_path, monkeypatc
     assert "Sendt tilbage." in decided.select_one("section.decision").get_text()
 
 
+def test_the_minutes_item_ranks_above_the_agenda_item_of_the_same_meeting(tmp_path):
+    """The agenda's item, the same text without the decision (a shorter body), scored higher: a
+    reporter got what was sent out before the meeting first, what was decided second."""
+    client = agenda_client(tmp_path, with_minutes=True)
+    hits = [h for h in api_hits(client, q="boligplacering flygtninge kvartal") if h["meeting_date"] == "2015-06-24"]
+    assert [h["doc_type"] for h in hits] == ["referat", "dagsorden"]
+
+
 def test_a_title_only_agenda_item_says_it_holds_no_decision_and_leads_to_it(tmp_path):
     """«8. Lukket punkt: Personalesag» on an agenda, a heading alone: its page said nothing of
     the minutes, as the notice stood among the sections it has none of."""
