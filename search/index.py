@@ -47,6 +47,7 @@ from indexer.models import Passage
 from search import decompound
 from search.analysis import compound_lexicon
 from search.api import IndexDamaged, IndexLocked, IndexMissing, IndexWriteFailed, SearchRequest, SearchResponse
+from search.facets import FACETS_BY_NAME
 from search.highlight import Marker
 # Names of the folder and the writer, importable from here as before the split.
 from search.index_folder import (INDEX_NAME, VERSION_FILE, index_exists, is_index_folder, locked_message,
@@ -307,6 +308,18 @@ class SearchIndex:
             if docnum is not None and docnum < len(added) and added[docnum] > 0:
                 found[passage_id] = datetime.fromtimestamp(int(added[docnum]), tz=timezone.utc)
         return found
+
+    @_reads
+    def meeting_passages(self, date: str, municipality: str, council: str) -> list[Passage]:
+        """The passages that name `date` (`dates`: a meeting's date and dates in the text) of
+        that municipality and council, copies included: one meeting's files, found by their
+        terms, not by reading every passage (`search.moved` pairs a removed file's items so)."""
+        terms = [Term("kind", PASSAGE), Term("dates", date.lower())]
+        terms += [FACETS_BY_NAME[name].filter_query([value]) for name, value in
+                  (("municipality", municipality), ("council", council)) if value.strip()]
+        searcher = self._searcher()
+        return [Passage.from_record(json.loads(searcher.stored_fields(d)["record"]))
+                for d in searcher.docs_for_query(And(terms))]
 
     @_reads
     def sources(self) -> dict[str, dict[str, Any]]:

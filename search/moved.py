@@ -14,8 +14,15 @@ Pairing is careful: a 404 is better than a redirect to another item.
   same text gives the same items; their titles must agree).
 * A removed file replaced by the same minutes in another file (its PDF beside the text, then
   the text removed; or both in one run): every item has its copy in one file that stays, or
-  one new file has the same numbers and titles in order. A removed file whose items are in
-  several files, or nowhere, pairs with nothing.
+  one new file has the same numbers and titles in order.
+* Else item by item, whichever run indexed the file that stays (a corrected copy «rettet»
+  indexed beside the minutes, the original removed later): an item pairs with its copy in a
+  file that stays (`SearchIndex.copies`), else with the one item of another file that is the
+  same agenda item (`identity`: document type, municipality, council, meeting date, number
+  and title; a removed agenda's item also with the minutes' item). An item with neither
+  pairs with nothing, and the document with the one that took most of its items. The
+  candidates are the passages of that meeting (`SearchIndex.meeting_passages`: a query by its date,
+  municipality and council), not every passage of the index.
 * A changed file at the same path: its passages whose ids are gone pair with new passages
   (whose ids are new) when unambiguous — the same title under another number (renumbered),
   or the same item number (or, with as many items as before, the same place and number)
@@ -34,12 +41,14 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from indexer.models import DAGSORDEN, REFERAT, item_reference
 from search.index_folder import MOVED_FILE
 
 if TYPE_CHECKING:
@@ -61,6 +70,7 @@ class Item:
     position: int
     number: int | None
     title: str
+    identity: tuple[str, ...] | None = None  # `identity`: the agenda item in whichever file
 
 
 @dataclass(frozen=True)
@@ -86,7 +96,30 @@ def written(document: Document) -> Written:
 
 
 def _items(passages: Iterable[Passage]) -> tuple[Item, ...]:
-    return tuple(sorted((Item(p.id, p.position, p.item_number, p.title) for p in passages), key=lambda i: i.position))
+    return tuple(sorted((Item(p.id, p.position, p.item_number, p.title, identity(p)) for p in passages),
+                        key=lambda i: i.position))
+
+
+def identity(passage: Passage) -> tuple[str, ...] | None:
+    """The agenda item a passage is, whatever file it was read from: its document's type,
+    municipality, council and meeting date, its number as printed and its title (case and
+    punctuation ignored), as the feed names an entry (`webui.search_views.entry_id`). None
+    without a meeting date or number: nothing then tells the item apart from another.
+
+    >>> from search.examples import example_passage
+    >>> a = identity(example_passage("Modtagelse af  flygtninge", source="referat.txt", item_number=15))
+    >>> a == identity(example_passage("modtagelse af flygtninge.", source="referat-rettet.md", item_number=15))
+    True
+    >>> a[:4] + a[-2:]
+    ('referat', 'Næstved', 'Integrationsrådet', '2015-05-21', 'punkt 15', 'modtagelse af flygtninge')
+    >>> identity(example_passage(meeting_date=None)) is None
+    True
+    """
+    if not passage.meeting_date or passage.item_number is None:
+        return None
+    title = " ".join(re.findall(r"\w+", passage.title.casefold()))
+    number = item_reference(passage.item_number, passage.item_label, passage.item_sign, passage.doc_type) or ""
+    return (passage.doc_type, passage.municipality or "", passage.council or "", passage.meeting_date, number, title)
 
 
 def pair(index: SearchIndex, previous: Mapping[str, Mapping[str, Any]], removed: Iterable[str],
@@ -123,11 +156,16 @@ def pair(index: SearchIndex, previous: Mapping[str, Mapping[str, Any]], removed:
     # item, one file's that stays (its copy, `SearchIndex.copies`: the PDF indexed beside the
     # text, then the text removed) or that is new in this run with the same numbers and titles.
     gone = {previous[s].get("document_id") for s in removed}
+    # Files changed in this run: their committed passages are old; their new items are in `added`.
+    rewritten = {previous[s].get("document_id") for s in added if s in previous}
+    fresh = _by_identity((w.document_id, w.items) for w in added.values()) if unpaired else {}
     for source, old in unpaired:
-        target = _copied_into(index, old, gone) or _same_items(old, new_files)
+        target = (_copied_into(index, old, gone) or _same_items(old, new_files)
+                  or _same_agenda_items(index, old, gone | rewritten, fresh))
         if target is not None:
             document_id, pairs = target
-            moves.documents[previous[source]["document_id"]] = document_id
+            if document_id is not None:
+                moves.documents[previous[source]["document_id"]] = document_id
             moves.passages.update(pairs)
     # Changed in place: item by item, where sure.
     for source, new in added.items():
@@ -162,6 +200,59 @@ def _same_items(old: tuple[Item, ...], new_files: list[Written]) -> tuple[str, d
     if len(matches) != 1:
         return None
     return matches[0].document_id, {o.id: n.id for o, n in zip(old, matches[0].items) if o.id != n.id}
+
+
+Identities = dict[tuple[str, ...], dict[str, list[str]]]  # identity → document → its passages' ids
+
+
+def _by_identity(documents: Iterable[tuple[str, Iterable[Item]]], into: Identities | None = None) -> Identities:
+    found: Identities = {} if into is None else into
+    for document_id, items in documents:
+        for item in items:
+            if item.identity is not None:
+                found.setdefault(item.identity, {}).setdefault(document_id, []).append(item.id)
+    return found
+
+
+def _same_agenda_items(index: SearchIndex, old: tuple[Item, ...], excluded: set[str | None],
+                       fresh: Identities) -> tuple[str | None, dict[str, str]] | None:
+    """Item by item, where each of `old` went: its copy in a document that stays, else the
+    one item of the same `identity` in a document that stays or is written in this run
+    (`fresh`; for an agenda's item, then the minutes' item). `excluded`: documents whose
+    committed passages leave the index or are replaced in this run. The document that took
+    most items (None on a tie), and the pairs; None when no item went anywhere."""
+    if not old:
+        return None
+    by_identity = {key: {d: list(ids) for d, ids in documents.items()} for key, documents in fresh.items()}
+    twice = {key for key, n in Counter(o.identity for o in old).items() if n > 1}
+    meetings = {key[1:4] for key in (o.identity for o in old) if key is not None}
+    for municipality, council, date in sorted(meetings):
+        staying = [p for p in index.meeting_passages(date, municipality, council) if p.document_id not in excluded]
+        _by_identity(((p.document_id, _items([p])) for p in staying), by_identity)
+
+    def same_item(item: Item) -> dict[str, list[str]]:
+        if item.identity is None or item.identity in twice:  # printed twice: which one went where is a guess
+            return {}
+        found = by_identity.get(item.identity, {})
+        if not found and item.identity[0] == DAGSORDEN:  # the agenda's item, decided
+            found = by_identity.get((REFERAT, *item.identity[1:]), {})
+        return {d: ids for d, ids in found.items() if len(ids) == 1}  # likewise in the file that stays
+
+    matches: dict[str, dict[str, str]] = {}  # old id → document → its item
+    for item in old:
+        copies = [p for p in index.copies(item.id) if p.document_id not in excluded]
+        found = {p.document_id: p.id for p in copies} or {d: ids[0] for d, ids in same_item(item).items()}
+        if found:
+            matches[item.id] = found
+    if not matches:
+        return None
+    # An item in several files (the minutes' text and PDF) is the same item in each: it goes
+    # where most of the others go, so that the document's items stay together.
+    taken = Counter(d for found in matches.values() for d in found)
+    chosen = {old_id: max(found, key=lambda d: (taken[d], d)) for old_id, found in matches.items()}
+    ranked = Counter(chosen.values()).most_common(2)
+    document_id = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+    return document_id, {old_id: matches[old_id][d] for old_id, d in chosen.items()}
 
 
 def _pair_items(old: tuple[Item, ...], new: tuple[Item, ...]) -> dict[str, str]:

@@ -245,3 +245,103 @@ def test_a_removed_file_whose_items_are_in_several_files_redirects_nowhere(runne
     assert "Viderestillet" not in build(runner, corpus, index_dir).stdout
     client = client_of(index_dir, corpus)
     assert client.get(f"/passage/{removed[1][0]}").status_code == 404  # a deleted file: no twin, no redirect
+
+
+MINUTES_2017 = "naestved-integrationsraadet-referat-2017-02-23.md"
+CORRECTED_2017 = "naestved-integrationsraadet-referat-2017-02-23-rettet.md"
+
+
+def corrected_minutes() -> str:
+    """The 2017 minutes with item 1's decision changed: a «rettet referat», no copy of item 1."""
+    text = (SEEDS / MINUTES_2017).read_text(encoding="utf-8")
+    assert text.count("Referatet godkendt.") == 1
+    return text.replace("Referatet godkendt.", "Referatet godkendt med en rettelse under punkt 3.")
+
+
+@pytest.mark.parametrize("together", [False, True])
+def test_minutes_replaced_by_a_corrected_copy_redirect_item_by_item(runner, tmp_path, together):
+    """Corrected minutes indexed beside the original (six items copies, one decided otherwise),
+    and the original removed then or in a later run: every item, the changed one too (the same
+    meeting, number and title), and the document redirect to the corrected file's."""
+    corpus, index_dir = tmp_path / "referater", tmp_path / "idx"
+    corpus.mkdir()
+    shutil.copy(SEEDS / MINUTES_2017, corpus / MINUTES_2017)
+    build(runner, corpus, index_dir)
+    old_document, old_passages = ids(index_dir)[MINUTES_2017]
+    (corpus / CORRECTED_2017).write_text(corrected_minutes(), encoding="utf-8")
+    if not together:
+        build(runner, corpus, index_dir)
+    (corpus / MINUTES_2017).unlink()
+    summary = build(runner, corpus, index_dir).stdout
+    (new_document, new_passages), = ids(index_dir).values()
+    assert len(old_passages) == len(new_passages) == 7
+    assert "1 fjernet" in summary
+    assert "Viderestillet: 7 gamle punktadresser fører nu til de nye" in summary
+    client = client_of(index_dir, corpus)
+    for old, new in zip(old_passages, new_passages):
+        answer = client.get(f"/passage/{old}")
+        assert answer.status_code == 301 and answer.headers["Location"] == f"/passage/{new}"
+    for path in ("/document/{}", "/api/document/{}", "/source/{}"):
+        answer = client.get(path.format(old_document))
+        assert answer.status_code == 301 and answer.headers["Location"] == path.format(new_document), path
+
+
+def agenda_of(minutes: str, *, last_title: str) -> str:
+    """The agenda of those minutes: called so, without decisions, its last item titled
+    `last_title` (an item the minutes do not have when the title differs)."""
+    kept, deciding = [], False
+    for line in minutes.replace("Referat for Integrationsrådet", "Dagsorden for Integrationsrådet").splitlines():
+        if line.strip() == "BESLUTNING":
+            deciding = True
+        elif deciding and line[:2].rstrip(".").isdigit() and ". " in line[:4]:
+            deciding = False
+        if not deciding:
+            kept.append(line)
+    return "\n".join(kept).replace("7. Nyt fra formanden", f"7. {last_title}") + "\n"
+
+
+def test_a_removed_agenda_redirects_to_the_minutes_items_and_an_item_without_them_does_not(runner, tmp_path):
+    corpus, index_dir = tmp_path / "referater", tmp_path / "idx"
+    corpus.mkdir()
+    agenda = "naestved-integrationsraadet-dagsorden-2017-02-23.md"
+    minutes = (SEEDS / MINUTES_2017).read_text(encoding="utf-8")
+    (corpus / agenda).write_text(agenda_of(minutes, last_title="Orientering fra borgmesteren"), encoding="utf-8")
+    shutil.copy(SEEDS / MINUTES_2017, corpus / MINUTES_2017)
+    build(runner, corpus, index_dir)
+    before = ids(index_dir)
+    agenda_document, agenda_passages = before[agenda]
+    minutes_document, minutes_passages = before[MINUTES_2017]
+    index = open_index(index_dir)
+    try:
+        assert {p.doc_type for p in index.document(agenda_document)} == {"dagsorden"}
+    finally:
+        index.close()
+    (corpus / agenda).unlink()
+    summary = build(runner, corpus, index_dir).stdout
+    assert "Viderestillet: 6 gamle punktadresser" in summary
+    client = client_of(index_dir, corpus)
+    for old, new in zip(agenda_passages[:6], minutes_passages[:6]):
+        answer = client.get(f"/passage/{old}")
+        assert answer.status_code == 301 and answer.headers["Location"] == f"/passage/{new}"
+    assert "-7-orientering-fra-borgmesteren" in agenda_passages[6]
+    assert client.get(f"/passage/{agenda_passages[6]}").status_code == 404  # no such item in the minutes
+    answer = client.get(f"/document/{agenda_document}")
+    assert answer.status_code == 301 and answer.headers["Location"] == f"/document/{minutes_document}"
+
+
+def test_a_removed_file_of_another_meeting_s_items_redirects_nowhere(runner, tmp_path):
+    """Same municipality, council, numbers and titles, another meeting date: no counterpart."""
+    corpus, index_dir = tmp_path / "referater", tmp_path / "idx"
+    corpus.mkdir()
+    minutes = (SEEDS / MINUTES_2017).read_text(encoding="utf-8")
+    assert minutes.count("23. februar 2017") >= 1
+    other = "naestved-integrationsraadet-referat-2017-03-23.md"
+    (corpus / other).write_text(minutes.replace("23. februar 2017", "23. marts 2017"), encoding="utf-8")
+    shutil.copy(SEEDS / MINUTES_2017, corpus / MINUTES_2017)
+    build(runner, corpus, index_dir)
+    removed = ids(index_dir)[MINUTES_2017]
+    (corpus / MINUTES_2017).unlink()
+    assert "Viderestillet" not in build(runner, corpus, index_dir).stdout
+    client = client_of(index_dir, corpus)
+    assert all(client.get(f"/passage/{old}").status_code == 404 for old in removed[1])
+    assert client.get(f"/document/{removed[0]}").status_code == 404
