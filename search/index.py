@@ -52,10 +52,10 @@ from search.highlight import Marker
 # Names of the folder and the writer, importable from here as before the split.
 from search.index_folder import (INDEX_NAME, VERSION_FILE, index_exists, is_index_folder, locked_message,
                                  not_index_files, open_current, storage_lock, write_version)
-from search.index_writer import BUILD_STAMP, IndexWriter
+from search.index_writer import BUILD_STAMP, DROPPED_AT, IndexWriter
 from search.query import query_marker, run_search
 from search.ranking import prior
-from search.schema import FILE, PASSAGE, build_schema
+from search.schema import CHANGED_AT, FILE, PASSAGE, build_schema
 from search.segment_files import open_segment_files
 from search.snapshot import Snapshot, term_cache_bytes
 
@@ -300,7 +300,9 @@ class SearchIndex:
     def first_indexed(self, passage_ids: list[str]) -> dict[str, datetime]:
         """When each of these passages first entered the index (`schema.FIRST_INDEXED`), UTC;
         an id not indexed, or without a time (an index written before them), is left out."""
-        searcher = self._searcher()
+        return self._first_indexed(self._searcher(), passage_ids)
+
+    def _first_indexed(self, searcher: Searcher, passage_ids: list[str]) -> dict[str, datetime]:
         added = self._snapshot(searcher).added_at(searcher)
         found = {}
         for passage_id in passage_ids:
@@ -320,6 +322,29 @@ class SearchIndex:
         searcher = self._searcher()
         return [Passage.from_record(json.loads(searcher.stored_fields(d)["record"]))
                 for d in searcher.docs_for_query(And(terms))]
+
+    @_reads
+    def changed_at(self, passage_ids: list[str]) -> dict[str, datetime]:
+        """When each of these passages as shown last changed (`schema.CHANGED_AT`), UTC; without
+        that time (an index written before it) when it first entered the index; an id with
+        neither is left out. Read for the few ids asked, each from its own segment's column:
+        Whoosh's reader of several segments misreads a column one of them lacks."""
+        searcher = self._searcher()
+        leaves = searcher.reader().leaf_readers()
+        columns: dict[int, Any] = {}
+        found = {}
+        for passage_id, first in self._first_indexed(searcher, passage_ids).items():
+            docnum = searcher.document_number(id=passage_id)
+            changed = 0
+            for i, (leaf, offset) in enumerate(leaves):
+                if docnum is not None and offset <= docnum < offset + leaf.doc_count_all():
+                    if i not in columns:
+                        columns[i] = (leaf.column_reader(CHANGED_AT) if CHANGED_AT in leaf.schema
+                                      and leaf.has_column(CHANGED_AT) else None)
+                    changed = int(columns[i][docnum - offset]) if columns[i] is not None else 0
+                    break
+            found[passage_id] = datetime.fromtimestamp(changed, tz=timezone.utc) if changed else first
+        return found
 
     @_reads
     def sources(self) -> dict[str, dict[str, Any]]:
@@ -388,6 +413,9 @@ class SearchIndex:
             "compound_stems": len(compound_lexicon(searcher.schema)),
             # how this generation's last whole build read and analysed (`IndexWriter`'s build_stamp)
             "build_stamp": getattr(searcher.schema, BUILD_STAMP, None),
+            # when a commit last removed or changed a passage (`IndexWriter`), for the feed's date
+            "dropped_at": datetime.fromtimestamp(dropped, tz=timezone.utc)
+            if (dropped := getattr(searcher.schema, DROPPED_AT, None)) else None,
         }
 
     def refresh(self) -> bool:

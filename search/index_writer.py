@@ -29,6 +29,15 @@ is still there to read until this one lands); an id it has not seen takes the ru
 says why it was not raised) or recreated for another schema version has nothing to carry:
 its passages all take the rebuild's time.
 
+Changed. Beside it, `changed_at`: when the passage as shown (its record but where it stands
+in its file, by its hash `schema.fingerprint`) last changed, in the same look-up: carried over
+while the id's hash is the same, else the run's time, so a decision corrected in place (same
+file, same ids) reads as updated. An id the last commit holds without a hash (an index of this
+schema version written before the column) is taken as unchanged: its `changed_at` stays as
+before, or its `first_indexed`.
+A commit that drops a passage or changes one records its time on the schema (`DROPPED_AT`): a
+feed's newest entry may then be older than before, and the feed's date must not go back.
+
 Locking: one writer at a time (`search.index_folder`).
 """
 
@@ -41,22 +50,31 @@ from types import TracebackType
 from typing import Any
 
 from whoosh.index import FileIndex, LockError
+from whoosh.query import And, Term
 from whoosh.reading import TermNotFound
+from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, MERGE_SMALL
 
 from indexer.models import Document
 from search.analysis import use_compound_lexicon
 from search.api import IndexLocked
 from search.index_folder import INDEX_NAME, locked_message
-from search.schema import FIRST_INDEXED, build_schema, file_fields, passage_fields
+from search.schema import (CHANGED_AT, FINGERPRINT, FIRST_INDEXED, PASSAGE, build_schema, file_fields, fingerprint,
+                           passage_fields)
 from search.spool import Spool, merge_with
 from search.writing import SegmentWriter, remove_uncommitted
 
 # The schema attribute that holds a whole build's `build_stamp` (see `IndexWriter`).
 BUILD_STAMP = "referatsog_build_stamp"
-# The key under which `add` hands its passages' first-indexed times to `_write` within the
-# file's details (which the spool keeps with the document); never part of the file's record.
+# The schema attribute that holds when a commit last removed a passage or changed one (UTC
+# seconds): a feed's newest entry may then be older than before, and its date must not go back.
+DROPPED_AT = "referatsog_dropped_at"
+# The key under which `add` hands its passages' times (first indexed, changed) to `_write`
+# within the file's details (which the spool keeps with the document); never part of the file's record.
 _TIMES = "\x00first_indexed"
+# The columns an index of this schema version may have been written without (`_write`): one of
+# release 0.1.0 has none of them (`search.schema.SCHEMA_VERSION` says why it was not raised).
+_LATER_COLUMNS = (FIRST_INDEXED, CHANGED_AT, FINGERPRINT)
 
 
 def utc_now() -> int:
@@ -111,6 +129,12 @@ class IndexWriter:
         self._helper_segments: list[Any] = []  # written by the spool's helper process, for the commit
         self.indexed_at = utc_now() if indexed_at is None else indexed_at  # a new passage's `first_indexed`
         self._committed: Any = None  # a reader of the last commit, for the times to carry over
+        # Whether this commit drops a passage or changes one: the committed passages it replaces
+        # (of the files it adds or deletes; all, cleared) against those it writes again unchanged.
+        self._replaced: set[str] = set()
+        self._replaced_count = 0
+        self._kept = 0
+        self._dropped_at = getattr(ix.schema, DROPPED_AT, None)
         # A killed writer's files (the lock is ours now): they may be what filled the disk.
         committed = {segment.segment_id() for segment in self._writer.segments}
         remove_uncommitted(self._ix.storage, INDEX_NAME, committed | {self._writer.newsegment.segment_id()})
@@ -132,7 +156,8 @@ class IndexWriter:
                 raise ValueError(f"passage {passage.id} belongs to {passage.source}, not {source}")
         # Looked up now, in this process, before the file's old passages are deleted: the spool's
         # helper process writes without reading the last commit.
-        file_info = {**file_info, _TIMES: self._first_indexed(document)}
+        self._count_replaced(source)
+        file_info = {**file_info, _TIMES: self._times(document)}
         if self._spool is not None:
             self._spool.add(document, Path(root), file_info)
         else:
@@ -147,41 +172,74 @@ class IndexWriter:
         if not self._cleared:
             writer.delete_by_term("source", document.source)
         file_info = dict(file_info)
-        times = file_info.pop(_TIMES, None) or [self.indexed_at] * len(document.passages)
-        for passage, first_indexed in zip(document.passages, times):
-            writer.add_document(**passage_fields(passage, first_indexed))
+        times = file_info.pop(_TIMES, None) or [(self.indexed_at, self.indexed_at)] * len(document.passages)
+        # an incremental write keeps the committed schema: one without the later columns gets none
+        missing = [name for name in _LATER_COLUMNS if name not in writer.schema]
+        for passage, (first_indexed, changed_at) in zip(document.passages, times):
+            fields = passage_fields(passage, first_indexed, changed_at)
+            for name in missing:
+                del fields[name]
+            writer.add_document(**fields)
         writer.add_document(**file_fields(document, root.resolve(), file_info))
 
-    def _first_indexed(self, document: Document) -> list[int]:
-        """When each of the document's passages first entered the index: as the last commit
-        says for its id, else now (`indexed_at`). A time the last commit does not know (0:
-        written by a release before the column) counts as now too."""
-        if self._committed is None:
-            if self._ix.latest_generation() == 0:
-                return [self.indexed_at] * len(document.passages)
-            reader = self._ix.reader()
-            # Segment by segment: Whoosh's reader of several segments reads a column by docnum
-            # wrongly when one segment has none (one holding file records only).
-            # (a leaf's `has_column` raises for a field its schema lacks: an index written before the column)
-            self._committed = (reader, [(leaf, leaf.column_reader(FIRST_INDEXED)
-                                         if FIRST_INDEXED in leaf.schema and leaf.has_column(FIRST_INDEXED) else None)
-                                        for leaf, _offset in reader.leaf_readers()])
+    def _times(self, document: Document) -> list[tuple[int, int]]:
+        """When each of the document's passages first entered the index and when it last
+        changed, in one look-up of its id in the last commit: both carried over while its record
+        hashes the same, else first indexed as before and changed now (`indexed_at`); a new id,
+        or a time the last commit does not know (0: written before the column), is now."""
+        now = self.indexed_at
+        if self._open_committed() is None:
+            return [(now, now)] * len(document.passages)
         times = []
         for passage in document.passages:
-            earlier = 0
-            for leaf, column in self._committed[1]:
-                if column is None:
+            first = changed = known = 0
+            for leaf, firsts, changes, hashes in self._committed[2]:
+                if firsts is None:
                     continue
                 try:
-                    earlier = column[leaf.first_id("id", passage.id)]
-                    break
+                    docnum = leaf.first_id("id", passage.id)
                 except (KeyError, TermNotFound):  # not in this segment (or deleted from it)
                     continue
-            times.append(earlier or self.indexed_at)
+                first = firsts[docnum]
+                changed = changes[docnum] if changes is not None else 0
+                known = hashes[docnum] if hashes is not None else 0
+                break
+            if not first:
+                times.append((now, now))
+            elif known and known != fingerprint(passage):
+                times.append((first, now))
+            else:  # the same record, or one written without its hash: unchanged as far as known
+                times.append((first, changed or first))
+                self._kept += 1
         return times
+
+    def _open_committed(self) -> Any:
+        """(reader, searcher, each segment's columns) of the last commit, opened once; None
+        before the first commit."""
+        if self._committed is None and self._ix.latest_generation() != 0:
+            reader = self._ix.reader()
+
+            def column(leaf: Any, name: str) -> Any:
+                return leaf.column_reader(name) if name in leaf.schema and leaf.has_column(name) else None
+
+            # Segment by segment: Whoosh's reader of several segments reads a column by docnum
+            # wrongly when one segment has none (one holding file records only).
+            self._committed = (reader, Searcher(reader, closereader=False),
+                               [(leaf, column(leaf, FIRST_INDEXED), column(leaf, CHANGED_AT), column(leaf, FINGERPRINT))
+                                for leaf, _offset in reader.leaf_readers()])
+        return self._committed
+
+    def _count_replaced(self, source: str | None) -> None:
+        """Count the committed passages this commit replaces: a source's (None: every one)."""
+        if (self._cleared and source is not None) or source in self._replaced or self._open_committed() is None:
+            return
+        self._replaced.add(source)  # type: ignore[arg-type]
+        query = Term("kind", PASSAGE) if source is None else And([Term("source", source), Term("kind", PASSAGE)])
+        self._replaced_count += sum(1 for _ in self._committed[1].docs_for_query(query))
 
     def _close_committed(self) -> None:
         if self._committed is not None:
+            self._committed[1].close()
             self._committed[0].close()
             self._committed = None
 
@@ -190,6 +248,7 @@ class IndexWriter:
         if source in self._sources:
             raise ValueError(f"{source} was added in this write; delete it before adding, not after")
         self._changed = True
+        self._count_replaced(source)
         if not self._cleared:
             self._writer.delete_by_term("source", source)
 
@@ -203,11 +262,15 @@ class IndexWriter:
         # analyzer (a filter added, see `search.analysis.ANALYSIS_VERSION`) reaches the index.
         # Safe before the first add: Whoosh's writer reads its fields from `schema` at each call.
         self._writer.schema = build_schema()
+        self._count_replaced(None)
         self._start_learning()
 
     def commit(self) -> None:
         self._closed = True
         self._close_committed()  # every time is looked up (`add`); the commit may delete its files
+        if self._replaced_count > self._kept:  # a passage gone, or changed (it may have left a search)
+            self._dropped_at = self.indexed_at
+        setattr(self._writer.schema, DROPPED_AT, self._dropped_at)  # kept by a rebuild's new schema too
         try:
             self._write_spooled()
             policy = CLEAR if self._cleared else MERGE_SMALL

@@ -76,8 +76,9 @@ from search.facets import FACETS
 #    numbers and each section's end page stored, and municipality, council and date read from
 #    running headers too; tables and two-column labels, roman and «§ N.» item numbers: the
 #    passages and terms of an older index differ.
-# Not raised for a field that older indexes can do without, as the column `first_indexed` (when
-# each passage first entered the index, which the feed lists by; 0 or absent: not known): a
+# Not raised for a field that older indexes can do without, as the columns `first_indexed` (when
+# each passage first entered the index, which the feed lists by), `changed_at` and its
+# `fingerprint` (when the passage as shown last changed; 0 or absent: not known): a
 # raised version makes the next run recreate the index empty and rebuild it, the site answering
 # 503 all the while (an hour at 1M passages), whereas a changed build stamp (READING_VERSION,
 # ANALYSIS_VERSION, the release) rebuilds aside while the old index answers, and the rebuild
@@ -140,6 +141,11 @@ def build_schema() -> Schema:
         # When the passage's id first entered the index, UTC seconds since 1970 (0: not known):
         # minutes are indexed weeks after their meeting, and the feed lists what is new to it.
         FIRST_INDEXED: COLUMN(columns.NumericColumn("Q")),
+        # When the passage as shown last changed, UTC seconds (0: not known), and the hash that
+        # tells (`fingerprint`): a decision corrected in place keeps its id, and the feed shows
+        # it as updated. Carried over like first_indexed while the hash is the same.
+        CHANGED_AT: COLUMN(columns.NumericColumn("Q")),
+        FINGERPRINT: COLUMN(columns.NumericColumn("Q")),
         COPY_KEY: COLUMN(columns.VarBytesColumn()),  # `copy_key`: the same item in another file
         "record": STORED(),
     }
@@ -153,6 +159,8 @@ def build_schema() -> Schema:
 COPY_PREFERENCE = {".pdf": b"0", ".html": b"1", ".htm": b"1"}
 COPY_KEY = "copy_key"
 FIRST_INDEXED = "first_indexed"
+CHANGED_AT = "changed_at"
+FINGERPRINT = "fingerprint"
 COPY_HASH_SIZE = 8
 # A sketch of the passage's words after the preference: the `COPY_SKETCH` smallest CRC-32s of
 # its distinct words, so two passages of one name are copies only when their texts agree too
@@ -342,9 +350,27 @@ def decision_text(passage: Passage) -> str:
     return "\n\n".join(f"{s.note}\n{s.text}" if s.note else s.text for s in passage.sections if s.is_decision)
 
 
-def passage_fields(passage: Passage, first_indexed: int = 0) -> dict[str, Any]:
+# What a passage's record says of where it stands in its file, not of what it says: a line
+# added to one item moves the next items' lines and pages, and every record holds its file's hash.
+_PLACE = ("source_sha256", "position", "line", "page", "printed_pages")
+_SECTION_PLACE = ("page", "end_page")
+
+
+def fingerprint(passage: Passage) -> int:
+    """A hash of the passage as shown (its record but where it stands, `_PLACE`), an unsigned
+    64-bit number, never 0 (which the column reads as unknown): whether an item's title, text,
+    decision or details changed between two writes (`CHANGED_AT`), and not a file's other items."""
+    record = {k: v for k, v in passage.to_record().items() if k not in _PLACE}
+    record["sections"] = [{k: v for k, v in section.items() if k not in _SECTION_PLACE}
+                          for section in record["sections"]]
+    digest = hashlib.blake2b(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"), digest_size=8)
+    return int.from_bytes(digest.digest(), "big") or 1
+
+
+def passage_fields(passage: Passage, first_indexed: int = 0, changed_at: int = 0) -> dict[str, Any]:
     """The keyword arguments of `writer.add_document` for one passage; `first_indexed`: when its
-    id first entered the index (UTC seconds, `index_writer.IndexWriter`), 0 when not known."""
+    id first entered the index, `changed_at`: when its record last changed (UTC seconds,
+    `index_writer.IndexWriter`), 0 when not known."""
     doc: dict[str, Any] = {
         "kind": PASSAGE,
         "id": passage.id,
@@ -359,6 +385,8 @@ def passage_fields(passage: Passage, first_indexed: int = 0) -> dict[str, Any]:
         "routine": is_routine(passage.title),
         "order": order_key(passage).encode("utf-8"),
         FIRST_INDEXED: first_indexed,
+        CHANGED_AT: changed_at,
+        FINGERPRINT: fingerprint(passage),
         COPY_KEY: copy_key(passage),
         "record": json.dumps(passage.to_record(), ensure_ascii=False),
     }

@@ -56,6 +56,30 @@ def times(index_dir) -> dict[str, int]:
     return {pid: int(moment.timestamp()) for pid, moment in found.items()}
 
 
+def changed_times(index_dir) -> dict[str, int]:
+    """Every passage id of the index → when it last changed, UTC seconds."""
+    from search import open_index
+
+    with open_index(index_dir) as index:
+        ids = [p.id for record in index.sources().values() for p in index.document(record["document_id"])]
+        found = index.changed_at(ids)
+    assert set(found) == set(ids), "every passage has a time"
+    return {pid: int(moment.timestamp()) for pid, moment in found.items()}
+
+
+def not_modified(client, earlier, **query) -> bool:
+    """Whether a reader that fetched `earlier` gets 304 by its ETag; a changed feed is never 304
+    to a reader asking by date either (its <updated> as If-Modified-Since, both validators)."""
+    dated = atom(earlier)[0].find(f"{ATOM}updated").text
+    since, etag = http_date(int(datetime.fromisoformat(dated[:-1] + "+00:00").timestamp())), earlier.headers["ETag"]
+    by_etag = client.get("/feed", query_string=query, headers={"If-None-Match": etag}).status_code
+    for headers in ({"If-Modified-Since": since}, {"If-Modified-Since": since, "If-None-Match": etag}):
+        answer = client.get("/feed", query_string=query, headers=headers).status_code
+        assert answer == 200 or by_etag == 304, (headers, answer)
+    assert by_etag in (200, 304)
+    return by_etag == 304
+
+
 def site(index_dir, corpus):
     from webui import create_app
 
@@ -100,7 +124,8 @@ def test_minutes_of_an_old_meeting_indexed_later_lead_the_feed(tmp_path, clock):
     before = client.get("/feed")
     root, entries = atom(before)
     assert {e.find(f"{ATOM}updated").text for e in entries} == {stamp(T1)}  # first indexed, not the meeting
-    assert root.find(f"{ATOM}updated").text == stamp(T1) and before.headers["Last-Modified"] == http_date(T1)
+    assert root.find(f"{ATOM}updated").text == stamp(T1)
+    assert "Last-Modified" not in before.headers  # no date is right for it (`feed`): the ETag is
 
     clock(T2)
     add_old_meeting(corpus)
@@ -118,10 +143,9 @@ def test_minutes_of_an_old_meeting_indexed_later_lead_the_feed(tmp_path, clock):
     # the meeting's items in its order, as the page lists one meeting
     numbers = [int(e.find(f"{ATOM}title").text.split(".")[0]) for e in first if e.find(f"{ATOM}title").text[0].isdigit()]
     assert numbers == sorted(numbers)
-    # the feed moved with its new entries: a reader asking «since» the old date gets them
-    assert root.find(f"{ATOM}updated").text == stamp(T2) and after.headers["Last-Modified"] == http_date(T2)
-    assert client.get("/feed", headers={"If-Modified-Since": before.headers["Last-Modified"]}).status_code == 200
-    assert client.get("/feed", headers={"If-Modified-Since": after.headers["Last-Modified"]}).status_code == 304
+    # the feed moved with its new entries: a reader asking with the old validators gets them
+    assert root.find(f"{ATOM}updated").text == stamp(T2)
+    assert not_modified(client, before) is False and not_modified(client, after) is True
     # a search's feed too: «flygtninge» finds items of the 2015 meeting, which now lead it
     _, found = atom(client.get("/feed", query_string={"q": "flygtninge"}))
     assert found[0].find(f"{ATOM}updated").text == stamp(T2)
@@ -140,9 +164,11 @@ def test_first_indexed_times_survive_reindexing_changes_and_rebuilds(tmp_path, c
     added = old_meeting_ids(index_dir)
     assert {first[pid] for pid in added} == {T2} and {t for pid, t in first.items() if pid not in added} == {T1}
 
+    assert changed_times(index_dir) == first  # nothing changed since it was indexed
+
     clock(T3)  # nothing changed: no commit, every time as it was
     assert not index_run(corpus, index_dir).committed
-    assert times(index_dir) == first
+    assert times(index_dir) == first and changed_times(index_dir) == first
 
     # one item renamed: a new id, new to the index; the file's other items keep their ids and times
     with open_index(index_dir) as index:
@@ -160,15 +186,18 @@ def test_first_indexed_times_survive_reindexing_changes_and_rebuilds(tmp_path, c
     kept = set(changed) & set(first)
     assert len(kept) == len(first) - 1 and all(changed[pid] == first[pid] for pid in kept)
 
-    clock(T5)  # a whole rebuild reads every file again, and keeps when each item came
+    last_changed = changed_times(index_dir)
+    assert last_changed == changed  # the file's other items kept their records too
+
+    clock(T5)  # a whole rebuild reads every file again, and keeps when each item came and changed
     assert index_run(corpus, index_dir, full=True).full
-    assert times(index_dir) == changed
+    assert times(index_dir) == changed and changed_times(index_dir) == last_changed
     # so does the rebuild after an upgrade whose stems or data changed (another build stamp)
     import indexer.update
 
     monkeypatch.setattr(indexer.update, "build_stamp", lambda: "another release")
     assert index_run(corpus, index_dir).rebuilt_because
-    assert times(index_dir) == changed
+    assert times(index_dir) == changed and changed_times(index_dir) == last_changed
 
 
 def test_a_large_meeting_is_not_cut_partway(tmp_path, clock, monkeypatch):
@@ -207,4 +236,127 @@ def test_an_index_without_times_feeds_by_meeting_date(tmp_path, clock):
     assert published == sorted(published, reverse=True)
     assert all(e.find(f"{ATOM}updated").text == e.find(f"{ATOM}published").text for e in entries
                if e.find(f"{ATOM}published") is not None and e.find(f"{ATOM}published").text < "2026")
-    assert response.headers["Last-Modified"].endswith("00:00:00 GMT")
+    root, _ = atom(response)
+    assert root.find(f"{ATOM}updated").text.endswith("T00:00:00Z")  # its newest meeting's day
+
+
+def corrected_decision(index_dir, corpus):
+    """Corrects, in its minutes file, one item's decision where its first line is written once:
+    the same file, the same items and ids, another decision. Returns the item's id."""
+    from search import open_index
+
+    with open_index(index_dir) as index:
+        for source, record in sorted(index.sources().items()):
+            path = corpus / source
+            if path.suffix != ".txt":
+                continue
+            text = path.read_text(encoding="utf-8")
+            for passage in index.document(record["document_id"]):
+                lines = [s.text.splitlines()[0] for s in passage.sections if s.is_decision and s.text.strip()]
+                if lines and len(lines[0]) > 20 and text.count(lines[0]) == 1:
+                    corrected = text.replace(lines[0], lines[0] + " Rettet: med 7 stemmer mod 2.")
+                    path.write_text(corrected, encoding="utf-8")
+                    return passage.id
+    raise AssertionError("no decision to correct")
+
+
+def entry_ids(entries) -> list[str]:
+    return [e.find(f"{ATOM}link").get("href").split("/passage/")[1].split("?")[0] for e in entries]
+
+
+def test_a_decision_corrected_in_place_updates_its_entry(tmp_path, clock):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    index_dir = tmp_path / "index"
+    clock(T1)
+    index_run(corpus, index_dir)
+    client = site(index_dir, corpus)
+    before = client.get("/feed")
+    _, old_entries = atom(before)
+    first = times(index_dir)
+
+    corrected = corrected_decision(index_dir, corpus)
+    clock(T2)
+    assert index_run(corpus, index_dir).indexed == 1
+    assert times(index_dir) == first  # the same ids, first indexed when they were
+    assert {pid for pid, t in changed_times(index_dir).items() if t != T1} == {corrected}
+
+    after = client.get("/feed")
+    root, entries = atom(after)
+    # the same entries in the same places (by first indexed, not by change), that one updated
+    assert entry_ids(entries) == entry_ids(old_entries)
+    updated = {pid: e.find(f"{ATOM}updated").text for pid, e in zip(entry_ids(entries), entries)}
+    assert updated.pop(corrected) == stamp(T2) and set(updated.values()) == {stamp(T1)}
+    summary = dict(zip(entry_ids(entries), entries))[corrected].find(f"{ATOM}summary").text
+    assert "Rettet" in summary
+    assert root.find(f"{ATOM}updated").text == stamp(T2)
+    assert not_modified(client, before) is False and not_modified(client, after) is True
+
+    clock(T3)  # indexed again unchanged, or rebuilt: every time as it was
+    assert not index_run(corpus, index_dir).committed
+    assert index_run(corpus, index_dir, full=True).full
+    assert times(index_dir) == first and changed_times(index_dir)[corrected] == T2
+    assert not_modified(client, after) is True
+
+
+def test_a_removed_file_never_leaves_the_feed_not_modified(tmp_path, clock):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    index_dir = tmp_path / "index"
+    clock(T1)
+    index_run(corpus, index_dir)
+    client = site(index_dir, corpus)
+    gone = old_meeting_ids(index_dir)
+    before = client.get("/feed")
+    searched = client.get("/feed", query_string={"q": "flygtninge"})
+    assert gone & set(entry_ids(atom(searched)[1]))
+
+    clock(T2)
+    (corpus / OLD_MEETING).unlink()
+    index_run(corpus, index_dir)
+    after = client.get("/feed")
+    root, entries = atom(after)
+    assert not gone & set(entry_ids(entries)) and len(entries) == len(atom(before)[1]) - len(gone)
+    # the newest remaining entry is no newer, but the feed's date does not go back: it changed
+    assert root.find(f"{ATOM}updated").text == stamp(T2)
+    assert not_modified(client, before) is False and not_modified(client, after) is True
+    assert not_modified(client, searched, q="flygtninge") is False
+
+    clock(T3)  # another file added later: the feed's date moves on, never back
+    shutil.copy(SEEDS / OLD_MEETING, corpus / "igen.txt")
+    index_run(corpus, index_dir)
+    assert atom(client.get("/feed"))[0].find(f"{ATOM}updated").text == stamp(T3)
+
+
+def test_an_index_without_change_times_dates_entries_by_first_indexed(tmp_path, clock, monkeypatch):
+    """An index of this schema version written before `changed_at` and its hash: read as
+    unknown, each entry updated when first indexed; a later write adds them for what it writes."""
+    import search.index
+    import search.index_writer
+    from search.schema import CHANGED_AT, FINGERPRINT, build_schema
+
+    def without_change_times():
+        schema = build_schema()
+        schema.remove(CHANGED_AT)
+        schema.remove(FINGERPRINT)
+        return schema
+
+    monkeypatch.setattr(search.index, "build_schema", without_change_times)
+    monkeypatch.setattr(search.index_writer, "build_schema", without_change_times)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    index_dir = tmp_path / "index"
+    clock(T1)
+    index_run(corpus, index_dir)
+    first = times(index_dir)
+    assert changed_times(index_dir) == first
+    monkeypatch.undo()
+    clock(T2)
+    corrected = corrected_decision(index_dir, corpus)
+    assert index_run(corpus, index_dir).indexed == 1  # into the old schema: no hash to compare
+    assert times(index_dir) == first and changed_times(index_dir) == first
+    _, entries = atom(site(index_dir, corpus).get("/feed"))
+    assert {e.find(f"{ATOM}updated").text for e in entries} == {stamp(T1)} and corrected in entry_ids(entries)
+    clock(T3)  # a whole build writes them: unknown before, the records count as unchanged
+    assert index_run(corpus, index_dir, full=True).full
+    assert times(index_dir) == first and changed_times(index_dir) == first

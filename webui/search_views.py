@@ -251,20 +251,23 @@ def feed() -> Response:
     state = feed_state()
     request_ = state.request.with_changes(sort=ADDED, page=1, page_size=FEED_SIZE)
     response, hits = feed_hits(request_)
-    last_commit = str(get_index().stats()["last_commit"]).replace("+00:00", "Z")
-    added = get_index().first_indexed([hit.id for hit in hits])
+    stats = get_index().stats()
+    last_commit = str(stats["last_commit"]).replace("+00:00", "Z")
+    changed = get_index().changed_at([hit.id for hit in hits])
     # the words the entries were found by (approximate hits: the nearest spellings), as the page links them
     searched = response.suggestion if response.approximate and response.suggestion else request_.query
     # an entry's link carries the search as the page's hit links do: «Kun beslutninger» and the
     # filters too (the entries lost them, a journalist review), not the feed's own sort and size
     carry = {name: values for name, values in state.url_params(state.request.with_changes(query=searched)).items()
              if name not in FEED_IGNORES}
-    entries = [feed_entry(hit, last_commit, carry, _atom_stamp(added[hit.id]) if hit.id in added else None)
+    entries = [feed_entry(hit, last_commit, carry, _atom_stamp(changed[hit.id]) if hit.id in changed else None)
                for hit in hits]
-    # The feed changed when an entry was added, not at every reindex (which made every
-    # subscriber fetch every feed again), and never later than the index's last commit: an
-    # agenda for a meeting weeks ahead held the feed's date in the future, where it stopped moving.
-    updated = min(max(e["updated"] for e in entries), last_commit) if entries else last_commit
+    # The feed changed when an entry was added or changed, not at every reindex, and never later
+    # than the index's last commit: an agenda for a meeting weeks ahead held the feed's date in
+    # the future, where it stopped moving. Nor earlier than the index's last removal: an entry
+    # removed (or changed out of the search) left an older newest entry, and the date went back.
+    dates = [e["updated"] for e in entries] + ([_atom_stamp(stats["dropped_at"])] if stats.get("dropped_at") else [])
+    updated = min(max(dates), last_commit) if dates else last_commit
     body = render_template(
         "search/feed.xml",
         title="Referatsøg: " + search_description(state, response.facets),
@@ -279,7 +282,10 @@ def feed() -> Response:
     )
     answer = Response(_NOT_XML.sub("", body), mimetype="application/atom+xml")
     answer.headers["Cache-Control"] = "no-cache"
-    answer.last_modified = _atom_time(updated)
+    # No Last-Modified: no date is right for it. The entries' dates go back when one is removed,
+    # and the last commit's (to the second) misses a second commit within that second, and a
+    # feed that changed without a commit (a release, REFERATSOG_BASE_URL set): If-Modified-Since
+    # got 304 for a changed feed. The strong ETag of the content is never wrong (If-None-Match).
     answer.add_etag()
     return answer.make_conditional(request)
 
@@ -305,15 +311,6 @@ def feed_hits(request_: SearchRequest) -> tuple[SearchResponse, list[Hit]]:
 def _atom_stamp(moment: datetime) -> str:
     """A UTC moment as an Atom date-time, to the second: "2026-03-02T09:15:00Z"."""
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _atom_time(text: str) -> datetime | None:
-    """An Atom date-time ("2015-05-21T00:00:00Z", the index's commit with its fraction) as a
-    datetime for `Last-Modified`, or None when it does not read as one."""
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
-    except ValueError:
-        return None
 
 
 # The namespace of feed entries' ids (`entry_id`): fixed, so an item's id is the same on every site.
@@ -384,10 +381,12 @@ def _decision_label(shown: str) -> str:
         else "Beslutning:"
 
 
-def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]], added: str | None = None) -> dict[str, Any]:
-    """One hit as an Atom entry: updated when it was first indexed (`added`, an Atom date-time;
-    without one, in an index written before the times were kept, by its meeting, an undated
-    item by the index's commit) and published at its meeting, identified by `entry_id`,
+def feed_entry(
+    hit: Hit, last_commit: str, carry: Mapping[str, list[str]], changed: str | None = None,
+) -> dict[str, Any]:
+    """One hit as an Atom entry: updated when it was first indexed or last changed (`changed`, an
+    Atom date-time; without one, in an index written before the times were kept, by its meeting,
+    an undated item by the index's commit) and published at its meeting, identified by `entry_id`,
     linked with the search's parameters (`carry`), so its page marks the query's words and
     leads back to the search."""
     when = hit.meeting_date or (f"{hit.year}-12-31" if hit.year else None)
@@ -421,9 +420,9 @@ def feed_entry(hit: Hit, last_commit: str, carry: Mapping[str, list[str]], added
         "title": f"{report}{number}{hit.title or '(uden titel)'}{undated}",
         "id": entry_id(hit),
         "url": absolute_url("passages.passage", passage_id=hit.id, **carry),
-        # new to the feed when first indexed; a meeting weeks ahead (its agenda) is no news from the
-        # future either way: at most the index's commit
-        "updated": min(added or (f"{when}T00:00:00Z" if when else last_commit), last_commit),
+        # new to the feed when first indexed, updated when its text or decision was corrected; a
+        # meeting weeks ahead (its agenda) is no news from the future either way: at most the index's commit
+        "updated": min(changed or (f"{when}T00:00:00Z" if when else last_commit), last_commit),
         "published": f"{when}T00:00:00Z" if when else None,
         "author": ", ".join(part for part in (hit.council, hit.municipality) if part) or "Referatsøg",
         "topics": hit.topics,
