@@ -131,12 +131,14 @@ def served_source(root: str, source: str, corpus: Path | None) -> Path | None:
     """The file of the source name `source` indexed from the folder `root` (absolute, as it was
     at indexing), links resolved, if it is a file; None otherwise.
 
-    Without `corpus`, only inside `root`. With one, only inside `corpus`: first `source` under
-    it, since the corpus folder is where source files are served from, and a share mounted
-    elsewhere, a container or a restore moves it away from `root` (every source link answered
-    404 though --corpus named the new place); then under `root`, where that lies in `corpus`
-    (an index of a subfolder of it). `source` is named from the common folder of the paths
-    indexed (`indexer.corpus.corpus_root`), so `index a b` is served from their common folder.
+    Without `corpus`, only inside `root`. With one, only inside `corpus`: first under `root`,
+    where that lies in `corpus` (an index of a subfolder of it: «naestved/referat.txt» is not the
+    «referat.txt» of another municipality one level up, which a code review was served); then
+    `source` under `corpus`, since the corpus folder is where source files are served from, and
+    a share mounted elsewhere, a container or a restore moves it away from `root` (every source
+    link answered 404 though --corpus named the new place). `source` is named from the common
+    folder of the paths indexed (`indexer.corpus.corpus_root`), so `index a b` is served from
+    their common folder.
 
     >>> served_source("/nowhere", "../etc/passwd", None) is None
     True
@@ -147,7 +149,7 @@ def served_source(root: str, source: str, corpus: Path | None) -> Path | None:
             folder = bases[0]
         else:
             folder = corpus.expanduser().resolve()
-            bases = [folder, Path(root).resolve()]
+            bases = [Path(root).resolve(), folder]
         for base in bases:
             candidate = (base / source).resolve()
             if candidate.is_relative_to(base) and candidate.is_relative_to(folder) and candidate.is_file():

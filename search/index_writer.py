@@ -50,7 +50,7 @@ from types import TracebackType
 from typing import Any
 
 from whoosh.index import FileIndex, LockError
-from whoosh.query import And, Term
+from whoosh.query import Term
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, MERGE_SMALL
@@ -129,6 +129,7 @@ class IndexWriter:
         self._helper_segments: list[Any] = []  # written by the spool's helper process, for the commit
         self.indexed_at = utc_now() if indexed_at is None else indexed_at  # a new passage's `first_indexed`
         self._committed: Any = None  # a reader of the last commit, for the times to carry over
+        self._passage_docs: frozenset[int] | None = None  # the last commit's passages (`_committed_passages`)
         # Whether this commit drops a passage or changes one: the committed passages it replaces
         # (of the files it adds or deletes; all, cleared) against those it writes again unchanged.
         self._replaced: set[str] = set()
@@ -234,10 +235,23 @@ class IndexWriter:
         if (self._cleared and source is not None) or source in self._replaced or self._open_committed() is None:
             return
         self._replaced.add(source)  # type: ignore[arg-type]
-        query = Term("kind", PASSAGE) if source is None else And([Term("source", source), Term("kind", PASSAGE)])
-        self._replaced_count += sum(1 for _ in self._committed[1].docs_for_query(query))
+        # Not And(source, kind): Whoosh walks the whole kind:passage list for it, a full scan of the
+        # index per file (a code review: removing 1,000 files of a 20k index took 5× as long).
+        passages = self._committed_passages()
+        if source is None:
+            self._replaced_count += len(passages)
+        else:
+            self._replaced_count += sum(1 for d in self._committed[1].docs_for_query(Term("source", source))
+                                        if d in passages)
+
+    def _committed_passages(self) -> frozenset[int]:
+        """The last commit's passages' document numbers, read once per writer."""
+        if self._passage_docs is None:
+            self._passage_docs = frozenset(self._committed[1].docs_for_query(Term("kind", PASSAGE)))
+        return self._passage_docs
 
     def _close_committed(self) -> None:
+        self._passage_docs = None
         if self._committed is not None:
             self._committed[1].close()
             self._committed[0].close()

@@ -280,3 +280,17 @@ def test_a_searcher_in_use_is_not_closed_by_another_threads_newer_commit(tmp_pat
     slow_thread.join()
     assert answers == [expected]  # answered from its commit's files, not from a closed searcher
     index.close()
+
+
+def test_a_named_corpus_folder_serves_the_indexed_file_before_one_of_the_same_name_above_it(tmp_path):
+    """An index of «c1/naestved» served with --corpus c1: «c1/referat.txt», another
+    municipality's minutes one level up, was served for «naestved/referat.txt» (a code review)."""
+    from search.index import served_source
+
+    (tmp_path / "naestved").mkdir()
+    (tmp_path / "naestved" / "referat.txt").write_text("Næstved", encoding="utf-8")
+    (tmp_path / "referat.txt").write_text("Roskilde", encoding="utf-8")
+    served = served_source(str(tmp_path / "naestved"), "referat.txt", tmp_path)
+    assert served == (tmp_path / "naestved" / "referat.txt").resolve()
+    # moved away from where it was indexed: found by its name under the corpus folder
+    assert served_source(str(tmp_path / "gone"), "naestved/referat.txt", tmp_path) == served
