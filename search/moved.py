@@ -104,7 +104,7 @@ def identity(passage: Passage) -> tuple[str, ...] | None:
     """The agenda item a passage is, whatever file it was read from: its document's type,
     municipality, council and meeting date, its number as printed and its title (case and
     punctuation ignored), as the feed names an entry (`webui.search_views.entry_id`). None
-    without a meeting date or number: nothing then tells the item apart from another.
+    without a meeting date, number or municipality: nothing then tells the item apart from another.
 
     >>> from search.examples import example_passage
     >>> a = identity(example_passage("Modtagelse af  flygtninge", source="referat.txt", item_number=15))
@@ -115,7 +115,8 @@ def identity(passage: Passage) -> tuple[str, ...] | None:
     >>> identity(example_passage(meeting_date=None)) is None
     True
     """
-    if not passage.meeting_date or passage.item_number is None:
+    # Nor without a municipality: «Byrådet» of two towns on one date were one meeting (a code review).
+    if not passage.meeting_date or passage.item_number is None or not passage.municipality:
         return None
     title = " ".join(re.findall(r"\w+", passage.title.casefold()))
     number = item_reference(passage.item_number, passage.item_label, passage.item_sign, passage.doc_type) or ""
@@ -239,20 +240,27 @@ def _same_agenda_items(index: SearchIndex, old: tuple[Item, ...], excluded: set[
         return {d: ids for d, ids in found.items() if len(ids) == 1}  # likewise in the file that stays
 
     matches: dict[str, dict[str, str]] = {}  # old id → document → its item
+    copied: set[str] = set()  # matched by an exact copy, not by identity alone
     for item in old:
         copies = [p for p in index.copies(item.id) if p.document_id not in excluded]
         found = {p.document_id: p.id for p in copies} or {d: ids[0] for d, ids in same_item(item).items()}
         if found:
             matches[item.id] = found
+            copied.update([item.id] if copies else [])
     if not matches:
         return None
     # An item in several files (the minutes' text and PDF) is the same item in each: it goes
     # where most of the others go, so that the document's items stay together.
     taken = Counter(d for found in matches.values() for d in found)
     chosen = {old_id: max(found, key=lambda d: (taken[d], d)) for old_id, found in matches.items()}
-    ranked = Counter(chosen.values()).most_common(2)
-    document_id = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
-    return document_id, {old_id: matches[old_id][d] for old_id, d in chosen.items()}
+    # The document goes where more than half of its items went: one item of three in another
+    # file sent the whole document there. And an item matched by identity alone only goes with
+    # it: the open and the closed minutes of one meeting both have a «1. Godkendelse af
+    # dagsorden», and the open one's went to the closed one's (a code review).
+    ranked = Counter(chosen.values()).most_common(1)
+    document_id = ranked[0][0] if 2 * ranked[0][1] > len(old) else None
+    pairs = {old_id: matches[old_id][d] for old_id, d in chosen.items() if old_id in copied or d == document_id}
+    return (document_id, pairs) if pairs else None
 
 
 def _pair_items(old: tuple[Item, ...], new: tuple[Item, ...]) -> dict[str, str]:

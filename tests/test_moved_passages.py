@@ -345,3 +345,42 @@ def test_a_removed_file_of_another_meeting_s_items_redirects_nowhere(runner, tmp
     client = client_of(index_dir, corpus)
     assert all(client.get(f"/passage/{old}").status_code == 404 for old in removed[1])
     assert client.get(f"/document/{removed[0]}").status_code == 404
+
+
+def test_a_removed_files_item_matched_by_identity_alone_goes_only_with_most_of_its_items(runner, tmp_path):
+    """The open and the closed minutes of one meeting both have a «1. Godkendelse af referatet»,
+    with another text: the open one's went to the closed one's, and its whole document with it,
+    one item of seven (a code review). Alone, an identity is no evidence: neither redirects."""
+    corpus, index_dir = tmp_path / "referater", tmp_path / "idx"
+    corpus.mkdir()
+    minutes = (SEEDS / MINUTES_2017).read_text(encoding="utf-8")
+    head = minutes[:minutes.index("\n2. Nyt fra foreningerne")].replace("Referatet godkendt.", "Godkendt uden bemærkninger.")
+    assert head != minutes[:minutes.index("\n2. Nyt fra foreningerne")]
+    closed = "naestved-integrationsraadet-referat-lukket-2017-02-23.md"
+    (corpus / closed).write_text(head + "\n\n2. Personalesag\n\nBeslutning\n\nDrøftet.\n\nNæstved Kommune\n", encoding="utf-8")
+    shutil.copy(SEEDS / MINUTES_2017, corpus / MINUTES_2017)
+    build(runner, corpus, index_dir)
+    with open_index(index_dir) as index:  # the two files' first items are one item by identity
+        assert {p.municipality for record in index.sources().values() for p in index.document(record["document_id"])} == {"Næstved"}
+    removed = ids(index_dir)[MINUTES_2017]
+    (corpus / MINUTES_2017).unlink()
+    assert "Viderestillet" not in build(runner, corpus, index_dir).stdout
+    client = client_of(index_dir, corpus)
+    assert client.get(f"/passage/{removed[1][0]}").status_code == 404
+    assert client.get(f"/document/{removed[0]}").status_code == 404
+
+
+def test_items_of_a_meeting_without_a_municipality_have_no_identity(runner, tmp_path):
+    """«Byrådet» of two towns on one date, neither naming its municipality: removing one
+    redirected its items and document to the other town's (a code review)."""
+    corpus, index_dir = tmp_path / "referater", tmp_path / "idx"
+    minutes = "Byrådet\n\nReferat af mødet den 12.03.2024\n\n1. Budget 2025\n\nBeslutning\n\n{}\n\n2. Skolestruktur\n\nBeslutning\n\n{}\n"
+    for town, words in (("a", ("Godkendt.", "Udsat.")), ("b", ("Vedtaget.", "Afvist."))):
+        (corpus / town).mkdir(parents=True)
+        (corpus / town / "referat.txt").write_text(minutes.format(*words), encoding="utf-8")
+    build(runner, corpus, index_dir)
+    removed = ids(index_dir)["a/referat.txt"]
+    shutil.rmtree(corpus / "a")
+    assert "Viderestillet" not in build(runner, corpus, index_dir).stdout
+    client = client_of(index_dir, corpus)
+    assert all(client.get(f"/passage/{old}").status_code == 404 for old in removed[1])
