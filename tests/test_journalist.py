@@ -442,6 +442,43 @@ def test_the_minutes_item_ranks_above_the_agenda_item_of_the_same_meeting(tmp_pa
     assert [h["doc_type"] for h in hits] == ["referat", "dagsorden"]
 
 
+def test_two_minutes_indexed_at_once_are_not_guessed_between(tmp_path):
+    """The minutes and a corrected copy in one first build: the same first-indexed time, and the
+    agenda linked whichever sorted first by id, the superseded one (a code review). Neither is
+    linked; the meeting's minutes are."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "dagsorden-2015-06-24.txt").write_text(meeting_file("DAGSORDEN", "24.06.2015", False), encoding="utf-8")
+    minutes = meeting_file("REFERAT", "24.06.2015", True)
+    (corpus / "referat-2015-06-24.txt").write_text(minutes, encoding="utf-8")
+    (corpus / "referat-2015-06-24-rettet.txt").write_text(minutes.replace("Taget til efterretning.", "Sendt tilbage."),
+                                                          encoding="utf-8")
+    from indexer.update import update_index
+    from webui import create_app
+
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    note = soup(client.get(f"/passage/{agenda_item(client, '2015-06-24')['id']}")).select_one(".no-decision")
+    assert note.a.get_text() == "Se referatet af mødet" and "punkter)" in note.get_text()
+
+
+def test_a_meeting_without_a_municipality_links_no_other_document(tmp_path):
+    """«Byrådet» on a date, no municipality named: the minutes linked another town's agenda."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, kind, decisions in (("dagsorden.txt", "DAGSORDEN", False), ("referat.txt", "REFERAT", True)):
+        text = meeting_file(kind, "24.06.2015", decisions).replace("Hedelund Kommune\n\n", "")
+        (corpus / name).write_text(text, encoding="utf-8")
+    from indexer.update import update_index
+    from webui import create_app
+
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    minutes = next(h for h in api_hits(client, q="kvartal", doc_type="referat"))
+    assert minutes["municipality"] is None
+    assert client.get(f"/api/passage/{minutes['id']}").get_json()["links"]["agenda_item"] is None
+
+
 def test_a_title_only_agenda_item_says_it_holds_no_decision_and_leads_to_it(tmp_path):
     """«8. Lukket punkt: Personalesag» on an agenda, a heading alone: its page said nothing of
     the minutes, as the notice stood among the sections it has none of."""

@@ -501,16 +501,23 @@ def _of_meeting(p: Passage, doc_type: str) -> Minutes | None:
     """The `doc_type` document of `p`'s meeting, and its item of `p`'s title. Of two versions (the
     minutes and their corrected copy, «…-rettet.pdf», both indexed), the one indexed last: the
     agenda linked the superseded decision (a review of a meeting's documents)."""
-    if not p.meeting_date:
+    # Without a municipality, «Byrådet» on a date is any town's (a code review linked another's).
+    if not p.meeting_date or not p.municipality:
         return None
-    filters = {"doc_type": (doc_type,)}
-    filters.update({name: (value,) for name, value in (("municipality", p.municipality), ("council", p.council)) if value})
+    filters = {"doc_type": (doc_type,), "municipality": (p.municipality,)}
+    filters.update({"council": (p.council,)} if p.council else {})
     page_size = int(current_app.config["PAGE_SIZE"])
     meeting = SearchRequest(filters=filters, date_from=p.meeting_date, date_to=p.meeting_date, sort="oldest",
                             page_size=page_size)
     response = get_index().search(meeting.with_changes(sort=ADDED, page_size=100))
-    item = next((hit for hit in response.hits if _title_key(hit.title) == _title_key(p.title)), None)
-    return Minutes(SearchState(meeting, page_size).url(), response.total, item)
+    same = [hit for hit in response.hits if _title_key(hit.title) == _title_key(p.title)]
+    if len({hit.document_id for hit in same}) > 1:
+        # Two versions indexed at the same time (a first build of an archive): which one is the
+        # correction cannot be told, so neither is linked; the meeting's items are (a code review).
+        times = get_index().first_indexed([hit.id for hit in same])
+        newest = [hit for hit in same if times.get(hit.id) == max(times.values(), default=None)]
+        same = newest[:1] if len({hit.document_id for hit in newest}) == 1 else []
+    return Minutes(SearchState(meeting, page_size).url(), response.total, same[0] if same else None)
 
 
 def return_links(state: SearchState | None) -> dict[str, Any]:
