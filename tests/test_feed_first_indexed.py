@@ -45,26 +45,20 @@ def index_run(corpus, index_dir, **options):
     return report
 
 
-def times(index_dir) -> dict[str, int]:
-    """Every passage id of the index → its first-indexed time, UTC seconds."""
+def times(index_dir, which: str = "first_indexed") -> dict[str, int]:
+    """Every passage id of the index → its first-indexed time (`which`: or `changed_at`), UTC seconds."""
     from search import open_index
 
     with open_index(index_dir) as index:
         ids = [p.id for record in index.sources().values() for p in index.document(record["document_id"])]
-        found = index.first_indexed(ids)
+        found = getattr(index, which)(ids)
     assert set(found) == set(ids), "every passage has a time"
     return {pid: int(moment.timestamp()) for pid, moment in found.items()}
 
 
 def changed_times(index_dir) -> dict[str, int]:
     """Every passage id of the index → when it last changed, UTC seconds."""
-    from search import open_index
-
-    with open_index(index_dir) as index:
-        ids = [p.id for record in index.sources().values() for p in index.document(record["document_id"])]
-        found = index.changed_at(ids)
-    assert set(found) == set(ids), "every passage has a time"
-    return {pid: int(moment.timestamp()) for pid, moment in found.items()}
+    return times(index_dir, "changed_at")
 
 
 def not_modified(client, earlier, **query) -> bool:
