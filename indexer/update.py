@@ -221,7 +221,12 @@ def update_index(
                 written.add(source)
                 # A first build has nothing to pair: keeping every item's id and title for it
                 # would only cost memory (a million items).
-                if previous and previous.get(source, {}).get("sha256") != document.source_sha256:
+                # Paired also when its content is the same but its ids are not: a rebuild by a
+                # release that names items or files otherwise (a file named in NFD, slugged
+                # «integrationsradet» before and «integrationsraadet» now) left their links 404.
+                before = previous.get(source, {}) if previous else {}
+                if previous and (before.get("sha256") != document.source_sha256
+                                 or before.get("document_id", document.id) != document.id):
                     added[source] = moved_ids.written(document)
         if pool is not None:  # every file is read: free the workers (and their threads) before the commit
             pool.close()

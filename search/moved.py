@@ -168,10 +168,16 @@ def pair(index: SearchIndex, previous: Mapping[str, Mapping[str, Any]], removed:
             if document_id is not None:
                 moves.documents[previous[source]["document_id"]] = document_id
             moves.passages.update(pairs)
-    # Changed in place: item by item, where sure.
+    # Changed in place: item by item, where sure. And a file the same but named otherwise by this
+    # release (its document id changed in a rebuild: a name in NFD slugged anew): its document too.
     for source, new in added.items():
-        if source not in previous or previous[source].get("sha256") == new.sha256:
+        if source not in previous:
             continue
+        renamed = previous[source].get("document_id") != new.document_id
+        if previous[source].get("sha256") == new.sha256 and not renamed:
+            continue
+        if renamed and isinstance(previous[source].get("document_id"), str):
+            moves.documents[previous[source]["document_id"]] = new.document_id
         moves.passages.update(_pair_items(old_items(source), new.items))
     return moves
 

@@ -384,3 +384,26 @@ def test_items_of_a_meeting_without_a_municipality_have_no_identity(runner, tmp_
     assert "Viderestillet" not in build(runner, corpus, index_dir).stdout
     client = client_of(index_dir, corpus)
     assert all(client.get(f"/passage/{old}").status_code == 404 for old in removed[1])
+
+
+def test_a_rebuild_that_names_an_unchanged_files_items_otherwise_redirects_the_old_ids(runner, one_file, monkeypatch):
+    """A release that names a file's document otherwise (a name in NFD slugged «integrationsradet»
+    by 0.1.0, «integrationsraadet» now) rebuilt it with new ids and recorded nothing: the content
+    had not changed, so nothing was paired, and every bookmark answered 404 (a code review)."""
+    import indexer.enrich
+    import indexer.pipeline
+
+    corpus, index_dir = one_file
+    named = indexer.enrich.document_id_of
+    monkeypatch.setattr(indexer.enrich, "document_id_of", lambda source: "gammel-" + named(source))
+    monkeypatch.setattr(indexer.pipeline, "READING_VERSION", indexer.pipeline.READING_VERSION - 1)
+    build(runner, corpus, index_dir)  # as the release before named it
+    old_document, old_items = ids(index_dir)[MINUTES_2015]
+    monkeypatch.undo()
+    result = build(runner, corpus, index_dir)  # this release's rebuild: the same file, other ids
+    new_document, new_items = ids(index_dir)[MINUTES_2015]
+    assert old_document.startswith("gammel-") and new_document == old_document.removeprefix("gammel-")
+    client = client_of(index_dir, corpus)
+    assert client.get(f"/document/{old_document}").headers["Location"].endswith(f"/document/{new_document}")
+    assert [client.get(f"/passage/{old}").headers["Location"].rsplit("/", 1)[-1] for old in old_items] == new_items
+    assert "Viderestillet" in result.stdout or "Viderestillet" in result.output
