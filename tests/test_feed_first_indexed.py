@@ -102,6 +102,17 @@ def add_old_meeting(corpus):
     shutil.copy(SEEDS / OLD_MEETING, corpus / OLD_MEETING)
 
 
+def indexed_in_two_runs(tmp_path, clock):
+    """The seeds indexed at T1 but the 2015 minutes, which a second run at T2 adds: (corpus, index)."""
+    corpus, index_dir = later_corpus(tmp_path), tmp_path / "index"
+    clock(T1)
+    index_run(corpus, index_dir)
+    clock(T2)
+    add_old_meeting(corpus)
+    index_run(corpus, index_dir)
+    return corpus, index_dir
+
+
 def old_meeting_ids(index_dir) -> set[str]:
     from search import open_index
 
@@ -148,12 +159,7 @@ def test_minutes_of_an_old_meeting_indexed_later_lead_the_feed(tmp_path, clock):
 def test_first_indexed_times_survive_reindexing_changes_and_rebuilds(tmp_path, clock, monkeypatch):
     from search import open_index
 
-    corpus, index_dir = later_corpus(tmp_path), tmp_path / "index"
-    clock(T1)
-    index_run(corpus, index_dir)
-    clock(T2)
-    add_old_meeting(corpus)
-    index_run(corpus, index_dir)
+    corpus, index_dir = indexed_in_two_runs(tmp_path, clock)
     first = times(index_dir)
     added = old_meeting_ids(index_dir)
     assert {first[pid] for pid in added} == {T2} and {t for pid, t in first.items() if pid not in added} == {T1}
@@ -197,12 +203,7 @@ def test_first_indexed_times_survive_reindexing_changes_and_rebuilds(tmp_path, c
 def test_a_large_meeting_is_not_cut_partway(tmp_path, clock, monkeypatch):
     import webui.search_views
 
-    corpus, index_dir = later_corpus(tmp_path), tmp_path / "index"
-    clock(T1)
-    index_run(corpus, index_dir)
-    clock(T2)
-    add_old_meeting(corpus)
-    index_run(corpus, index_dir)
+    corpus, index_dir = indexed_in_two_runs(tmp_path, clock)
     added = old_meeting_ids(index_dir)
     client = site(index_dir, corpus)
     monkeypatch.setattr(webui.search_views, "FEED_SIZE", 3)
