@@ -81,6 +81,23 @@ def norm(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
+def assert_document_as_expected(name: str, document, spec: dict, fields: Sequence[str]) -> None:
+    """A fixture's document against its expected.json entry: the meeting's `fields` it names (on
+    the first passage), the items' numbers and titles in order, their fields (`assert_item_fields`),
+    and no note of item headings in an unknown form."""
+    from indexer.segment import NO_ITEM_HEADINGS
+
+    first = document.passages[0]
+    for key in fields:
+        if key in spec:
+            value = getattr(first, key)
+            assert (list(value) if isinstance(value, tuple) else value) == spec[key], (name, key)
+    assert [(p.item_number, norm(p.title)) for p in document.passages] == [
+        (item["number"], norm(item["title"])) for item in spec["items"]]
+    assert_item_fields(document.passages, spec["items"])
+    assert not [n for n in document.notices if "ukendt format" in n or n == NO_ITEM_HEADINGS]
+
+
 def assert_item_fields(passages, items) -> None:
     """Each passage has the case number, case handler and decision its item in an expected.json
     names (those it names), in order: the layout fixtures' shared check."""
