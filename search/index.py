@@ -53,6 +53,7 @@ from search.highlight import Marker
 from search.index_folder import (INDEX_NAME, VERSION_FILE, index_exists, is_index_folder, locked_message,
                                  not_index_files, open_current, storage_lock, write_version)
 from search.index_writer import BUILD_STAMP, DROPPED_AT, IndexWriter
+from search.moved import identity
 from search.query import query_marker, run_search
 from search.ranking import prior
 from search.schema import CHANGED_AT, FILE, PASSAGE, build_schema
@@ -291,6 +292,38 @@ class SearchIndex:
         return [p for p in others if p.source != this]
 
     @_reads
+    def versions(self, passage_id: str) -> list[Passage]:
+        """The same agenda item in other versions of its document: corrected minutes
+        («…-rettet.pdf») whose text or decision differs, so they are no copies. Same
+        `moved.identity` (document type, municipality, council, meeting date, number as printed,
+        title), another document; one passage per copy group, the copy a search shows. In
+        first-indexed order (oldest first; ties by id). Empty for an unknown id or an item
+        without an identity."""
+        searcher = self._searcher()
+        docnum = searcher.document_number(id=passage_id)
+        if docnum is None:
+            return []
+        this = Passage.from_record(json.loads(searcher.stored_fields(docnum)["record"]))
+        key = identity(this)
+        if key is None:
+            return []
+        snapshot = self._snapshot(searcher)
+        seen = {docnum, *snapshot.copies_of(searcher, docnum)}
+        found: list[Passage] = []
+        for d in searcher.docs_for_query(self._meeting_query(this.meeting_date, this.municipality, this.council)):
+            if d in seen:
+                continue
+            seen.update([d, *snapshot.copies_of(searcher, d)])
+            shown = ([d] + snapshot.copies_of(searcher, d))  # the copy a search shows: best-ranked
+            best = min(shown, key=lambda n: snapshot.copies(searcher).get(n, (0, b""))[1])
+            other = Passage.from_record(json.loads(searcher.stored_fields(best)["record"]))
+            if other.document_id != this.document_id and identity(other) == key:
+                found.append(other)
+        times = self._first_indexed(searcher, [p.id for p in found])
+        never = datetime.max.replace(tzinfo=timezone.utc)
+        return sorted(found, key=lambda p: (times.get(p.id, never), p.id))
+
+    @_reads
     def document(self, document_id: str) -> list[Passage]:
         """The passages of one document in their order in the document."""
         searcher = self._searcher()
@@ -318,12 +351,16 @@ class SearchIndex:
         """The passages that name `date` (`dates`: a meeting's date and dates in the text) of
         that municipality and council, copies included: one meeting's files, found by their
         terms, not by reading every passage (`search.moved` pairs a removed file's items so)."""
-        terms = [Term("kind", PASSAGE), Term("dates", date.lower())]
-        terms += [FACETS_BY_NAME[name].filter_query([value]) for name, value in
-                  (("municipality", municipality), ("council", council)) if value.strip()]
         searcher = self._searcher()
         return [Passage.from_record(json.loads(searcher.stored_fields(d)["record"]))
-                for d in searcher.docs_for_query(And(terms))]
+                for d in searcher.docs_for_query(self._meeting_query(date, municipality, council))]
+
+    @staticmethod
+    def _meeting_query(date: str, municipality: str | None, council: str | None) -> And:
+        terms = [Term("kind", PASSAGE), Term("dates", date.lower())]
+        terms += [FACETS_BY_NAME[name].filter_query([value]) for name, value in
+                  (("municipality", municipality), ("council", council)) if value and value.strip()]
+        return And(terms)
 
     @_reads
     def changed_at(self, passage_ids: list[str]) -> dict[str, datetime]:

@@ -462,6 +462,93 @@ def test_two_minutes_indexed_at_once_are_not_guessed_between(tmp_path):
     assert note.a.get_text() == "Se referatet af mødet" and "punkter)" in note.get_text()
 
 
+def corrected_minutes_client(tmp_path, monkeypatch):
+    """The meeting's agenda and minutes, then a minute on their corrected copy, whose item 2
+    was decided otherwise («Sendt tilbage.») and whose item 1 is the same (a copy)."""
+    import search.index_writer
+    from indexer.update import update_index
+
+    client = agenda_client(tmp_path, with_minutes=True)
+    later = search.index_writer.utc_now() + 60
+    monkeypatch.setattr(search.index_writer, "utc_now", lambda: later)
+    corrected = meeting_file("REFERAT", "24.06.2015", True).replace("Taget til efterretning.", "Sendt tilbage.")
+    (tmp_path / "corpus" / "referat-2015-06-24-rettet.txt").write_text(corrected, encoding="utf-8")
+    update_index([tmp_path / "corpus"], tmp_path / "index")
+    return client
+
+
+def minutes_items(client, title_word: str) -> dict[str, dict]:
+    """The 24.06.2015 minutes' items whose title has `title_word`, by source file."""
+    hits = api_hits(client, q="", doc_type="referat", **{"from": "2015-06-24", "to": "2015-06-24"})
+    return {h["source"]: h for h in hits if title_word in h["title"]}
+
+
+def test_the_superseded_decision_names_the_corrected_minutes(tmp_path, monkeypatch):
+    """A reporter opening the first minutes' item, decided otherwise in the corrected minutes
+    indexed later, read and cited the superseded decision with nothing on the page to say a
+    correction exists (a journalist review). The page says so at the top, and both pages list
+    the item's versions with when each was indexed; the JSON twin carries them."""
+    client = corrected_minutes_client(tmp_path, monkeypatch)
+    items = minutes_items(client, "Boligplacering")
+    assert set(items) == {"referat-2015-06-24.txt", "referat-2015-06-24-rettet.txt"}
+    first, corrected = items["referat-2015-06-24.txt"], items["referat-2015-06-24-rettet.txt"]
+
+    page = soup(client.get(f"/passage/{first['id']}"))
+    warning = page.select_one(".newer-version")
+    assert "findes med en anden tekst i en fil, der er indekseret senere" in warning.get_text()
+    assert warning.a.get_text() == "referat-2015-06-24-rettet.txt"
+    assert "Sendt tilbage." in soup(client.get(warning.a["href"])).select_one("section.decision").get_text()
+    [listed] = page.select("section.versions li")
+    assert listed.a["href"] == f"/passage/{corrected['id']}" and listed.get_text().endswith("(senere end denne)")
+
+    page = soup(client.get(f"/passage/{corrected['id']}"))
+    assert page.select_one(".newer-version") is None  # the newest version warns of nothing
+    [listed] = page.select("section.versions li")
+    assert listed.a["href"] == f"/passage/{first['id']}" and listed.get_text().endswith("(før denne)")
+
+    body = client.get(f"/api/passage/{first['id']}").get_json()
+    [version] = body["versions"]
+    assert (version["id"], version["relation"], version["links"]["html"]) == (corrected["id"], "newer",
+                                                                              f"/passage/{corrected['id']}")
+    assert version["first_indexed"].endswith("Z")
+    assert client.get(f"/api/passage/{corrected['id']}").get_json()["versions"][0]["relation"] == "older"
+
+
+def test_an_item_decided_alike_in_both_versions_is_a_copy_not_a_version(tmp_path, monkeypatch):
+    """Item 1 reads the same in the corrected minutes: one hit, named as a copy in another
+    file, no warning; the agenda's item of the meeting is no version of the minutes' item."""
+    client = corrected_minutes_client(tmp_path, monkeypatch)
+    [item] = minutes_items(client, "Godkendelse").values()
+    page = soup(client.get(f"/passage/{item['id']}"))
+    assert page.select_one(".newer-version") is None and page.select_one("section.versions") is None
+    assert page.select_one("section.copies li") is not None
+    agenda = soup(client.get(f"/passage/{agenda_item(client, '2015-06-24')['id']}"))
+    assert agenda.select_one("section.versions") is None
+
+
+def test_versions_indexed_at_once_are_listed_without_calling_one_newer(tmp_path):
+    """One first build of an archive holding the minutes and their corrected copy: which one is
+    the correction cannot be told from the times, so neither page warns; each lists the other."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    minutes = meeting_file("REFERAT", "24.06.2015", True)
+    (corpus / "referat-2015-06-24.txt").write_text(minutes, encoding="utf-8")
+    (corpus / "referat-2015-06-24-rettet.txt").write_text(minutes.replace("Taget til efterretning.", "Sendt tilbage."),
+                                                          encoding="utf-8")
+    from indexer.update import update_index
+    from webui import create_app
+
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    items = minutes_items(client, "Boligplacering")
+    assert len(items) == 2
+    for item in items.values():
+        page = soup(client.get(f"/passage/{item['id']}"))
+        assert page.select_one(".newer-version") is None
+        [listed] = page.select("section.versions li")
+        assert listed.get_text().endswith("(samtidig med denne)")
+
+
 def test_a_meeting_without_a_municipality_links_no_other_document(tmp_path):
     """«Byrådet» on a date, no municipality named: the minutes linked another town's agenda."""
     corpus = tmp_path / "corpus"

@@ -13,10 +13,12 @@ import mimetypes
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote_from_bytes
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 from markupsafe import Markup
@@ -52,6 +54,62 @@ SANDBOX_CSP = ("sandbox; default-src 'none'; img-src data:; style-src 'unsafe-in
                "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
+# How another version of an agenda item relates to the one shown, by when each entered the
+# index: the later one is usually the correction («…-rettet.pdf»), but the page says only when.
+NEWER, OLDER, SAME_TIME = "newer", "older", "same_time"
+
+
+@dataclass(frozen=True)
+class Version:
+    """The same agenda item in another version of its document (corrected minutes): a text or
+    decision that differs, so no copy. `relation` to the item shown: `NEWER`, `OLDER`,
+    `SAME_TIME` (one first build indexed both: which is the correction cannot be told), or
+    None when either time is unknown (an index written before first-indexed times)."""
+
+    passage: Passage
+    first_indexed: datetime | None
+    relation: str | None
+
+    @property
+    def indexed_on(self) -> str | None:
+        """The ISO date it entered the index, in Danish time (the page's readers' calendar)."""
+        return self.first_indexed.astimezone(_danish_time()).date().isoformat() if self.first_indexed else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.passage.id, "source": self.passage.source, "page": self.passage.page,
+                "first_indexed": _iso_utc(self.first_indexed), "relation": self.relation,
+                "links": passage_links(self.passage)}
+
+
+@lru_cache(maxsize=1)
+def _danish_time() -> tzinfo:
+    try:
+        return ZoneInfo("Europe/Copenhagen")
+    except ZoneInfoNotFoundError:  # a system without time-zone data: UTC, a day off near midnight at worst
+        return timezone.utc
+
+
+def _iso_utc(moment: datetime | None) -> str | None:
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z") if moment else None
+
+
+def versions_of(passage: Passage) -> tuple[Version, ...]:
+    """`passage`'s item in the other versions of its document (`SearchIndex.versions`),
+    oldest first, each with how it relates to `passage` in time."""
+    others = get_index().versions(passage.id)
+    if not others:
+        return ()
+    times = get_index().first_indexed([passage.id, *(o.id for o in others)])
+    mine = times.get(passage.id)
+
+    def relation(moment: datetime | None) -> str | None:
+        if mine is None or moment is None:
+            return None
+        return NEWER if moment > mine else OLDER if moment < mine else SAME_TIME
+
+    return tuple(Version(o, times.get(o.id), relation(times.get(o.id))) for o in others)
+
+
 @dataclass(frozen=True)
 class PassageContext:
     """A passage with its place in the document: what the passage page shows around it."""
@@ -61,6 +119,11 @@ class PassageContext:
     previous: Passage | None
     next: Passage | None
     copies: tuple[Passage, ...] = ()  # the same agenda item in other files (its PDF, web page, text)
+    versions: tuple[Version, ...] = ()  # the same agenda item in another version of the document
+
+    @property
+    def newer_versions(self) -> tuple[Version, ...]:
+        return tuple(v for v in self.versions if v.relation == NEWER)
 
     @property
     def unit(self) -> tuple[str, str]:
@@ -316,7 +379,8 @@ def passage_context(passage: Passage) -> PassageContext:
     at = ids.index(passage.id) if passage.id in ids else -1
     previous = siblings[at - 1] if at > 0 else None
     following = siblings[at + 1] if 0 <= at < len(siblings) - 1 else None
-    return PassageContext(passage, siblings, previous, following, tuple(get_index().copies(passage.id)))
+    return PassageContext(passage, siblings, previous, following, tuple(get_index().copies(passage.id)),
+                          versions_of(passage))
 
 
 def source_url(passage: Passage, page: int | None = None) -> str:
@@ -583,7 +647,7 @@ def api_passage(passage_id: str) -> Response:
             "permalink": absolute_url("passages.passage", passage_id=p.id),
             "cited_source_permalink": absolute_url("passages.source", document_id=p.document_id)
             + (f"#page={page}" if page else ""),
-            "copies": copies, "links": links}
+            "copies": copies, "versions": [v.to_json() for v in context.versions], "links": links}
     marks = None if marking_off() else searched_marks(p)
     if marks:  # the page's marks, for a client showing the item opened from a search
         body["marked"] = marks.to_json()
