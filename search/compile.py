@@ -45,6 +45,7 @@ _WORD_RE = re.compile(r"[^\W_]")  # a letter or digit: what the analyzer could h
 # Signs typed around a word ("Mosevang?", "(Næstved)"): the analyzer drops them from a text
 # word, and a municipality's name or a year is looked up without them too.
 _EDGE_SIGNS_RE = re.compile(r"^[\W_]+|[\W_]+$")
+_WORD_PIECE_RE = re.compile(r"[^\W\d_]{2,}")  # a piece of a hyphenated word the index holds as a part
 # A four-digit number in this range typed among words is also read as the year of the items
 # (`year`): "flygtninge 2017" missed Næstved's «Status på flygtninge» of 23.02.2017, whose
 # text has 2017 only inside dates. Outside it a four-digit number is a number ("1874").
@@ -314,9 +315,11 @@ def _clause_query(
         # that no text has matches nothing; split, `næstforperson` was said to be searched as
         # «næst» and «forkvinde» and its exact hits labelled approximate.
         words = danish.tokens(clause.text)
-        parts = list(compound_lexicon(searcher.schema).split(danish.fold(words[0]))) if len(words) == 1 else []
+        hyphenated = _hyphen_parts(words[0]) if len(words) == 1 else []
+        parts = hyphenated or (list(compound_lexicon(searcher.schema).split(danish.fold(words[0]))) if len(words) == 1 else [])
         stems = list(dict.fromkeys(danish.stem(part) for part in parts))
-        linked = _with_linking_letter(words[0], parts, searcher, analyzer, field or "body") if len(stems) > 1 else None
+        linked = (_with_linking_letter(words[0], parts, searcher, analyzer, field or "body")
+                  if len(stems) > 1 and not hyphenated else None)
         if linked is not None:
             # "integrationpolitik": the texts' compound has its linking letter, «integrationspolitik»;
             # searched as that word, not by parts that found «Medborgerskabspolitikken» first
@@ -453,6 +456,21 @@ def _with_linking_letter(word: str, parts: list[str], searcher: Searcher, analyz
             if len(terms) == 1 and searcher.doc_frequency(field, terms[0]):
                 return spelt, terms[0]
     return None
+
+
+def _hyphen_parts(word: str) -> list[str]:
+    """The folded parts of a hyphenated word the index holds as parts (`analysis.PartsFilter`),
+    when each of its pieces is a word of two letters or more and not a stop word; else none.
+    A hyphenated word is one token, so "UU-vejleder" and "intro-møde" found nothing where the
+    texts have «UU-vejlederne» and «intro-møder»: searched by its parts, as typed apart.
+
+    >>> _hyphen_parts("UU-vejleder"), _hyphen_parts("åben-hus"), _hyphen_parts("Sam-X"), _hyphen_parts("00.01.00-A21")
+    (['uu', 'vejleder'], ['aaben', 'hus'], [], [])
+    """
+    pieces = re.split(r"[-\u2013\u2014\u2212/]", danish.fold(word.lower()))
+    if len(pieces) < 2 or not all(_WORD_PIECE_RE.fullmatch(p) and not danish.is_stop(p) for p in pieces):
+        return []
+    return pieces
 
 
 def _split_notice(word: str, parts: list[str], inside: Sequence[str] = ()) -> str:

@@ -121,6 +121,27 @@ def test_a_typed_compound_no_text_has_is_still_searched_by_its_parts(review_inde
                                "«flygtning» og «kvote».")
 
 
+@pytest.mark.parametrize("query, written, title", [
+    ("UU-vejleder", "UU-vejlederne", "Modtagelse af flygtninge"),
+    ("intro-møde", "intro-møder", "Medborgerskabspolitikken"),
+    ("åben-hus", "åben-hus-arrangementer", "Samarbejde med bibliotektet"),
+])
+def test_a_hyphenated_word_in_another_form_finds_the_texts_word_by_its_parts(review_index, query, written, title):
+    # A hyphenated word is one token: «UU-vejleder» found nothing where a text has «UU-vejlederne»,
+    # with no notice and no suggestion (a relevance review). Its parts are indexed, so it is
+    # searched by them, said as a compound's parts are.
+    response = review_index.search(SearchRequest(query=query))
+    [hit] = [h for h in response.hits if h.title == title]
+    assert written in review_index.passage(hit.id).text
+    assert response.approximate and response.notice.startswith(f"«{query}» står ikke i teksterne; der er søgt efter")
+
+
+def test_a_hyphenated_word_the_texts_hold_is_searched_whole(review_index):
+    response = review_index.search(SearchRequest(query="UU-vejlederne"))
+    assert not response.approximate and response.notice is None
+    assert [h.title for h in response.hits] == ["Modtagelse af flygtninge"]
+
+
 def test_the_parts_of_a_compound_are_named_as_typed_even_when_they_overlap(review_index):
     # «omraader», the index's folded spelling, was named: «områder» overlaps «boligområder» before it.
     response = review_index.search(SearchRequest(query="lørdagboligområder"))
