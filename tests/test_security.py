@@ -437,3 +437,31 @@ def test_at_most_four_phrases_walk_positions_the_rest_are_searched_as_words(clie
     # Four phrases are four phrases: the reversed one finds nothing, and nothing is said.
     body = client.get("/api/search", query_string={"q": " OR ".join([*unmatched[:3], '"kontrol social"'])}).get_json()
     assert body["total"] == 0 and "fraser" not in (body["notice"] or "")
+
+
+# --- Search engines -------------------------------------------------------------------------
+# A search for a person's name or a case became a page of its own in a search engine when a link
+# to it was crawled (a privacy review): searches, the API and the feeds are not for listing.
+
+
+@pytest.mark.parametrize("path, listed", [
+    ("/?q=Ole+Madsen", False), ("/?municipality=N%C3%A6stved", False), ("/api/search?q=flygtninge", False),
+    ("/feed?q=flygtninge", False), ("/foelg?q=flygtninge", False), ("/api/status", False),
+    ("/", True), ("/hjaelp", True),
+])
+def test_searches_and_the_api_ask_search_engines_not_to_list_them(client, path, listed):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert (response.headers.get("X-Robots-Tag") is None) is listed
+
+
+def test_an_agenda_items_page_may_be_listed(client):
+    item = client.get("/api/search", query_string={"q": "flygtninge"}).get_json()["hits"][0]
+    assert client.get(f"/passage/{item['id']}").headers.get("X-Robots-Tag") is None
+
+
+def test_robots_txt_keeps_crawlers_out_of_searches_under_the_sites_prefix(client):
+    assert client.get("/robots.txt").get_data(as_text=True).splitlines() == [
+        "User-agent: *", "Disallow: /?", "Disallow: /feed", "Disallow: /foelg", "Disallow: /api/"]
+    prefixed = client.get("/robots.txt", environ_overrides={"SCRIPT_NAME": "/referatsog"}).get_data(as_text=True)
+    assert "Disallow: /referatsog/?" in prefixed.splitlines()

@@ -477,6 +477,7 @@ def test_api_passage_is_the_passage_json_plus_links(client, seed_index):
     links = body.pop("links")
     assert body.pop("citation").endswith("punkt 15: Modtagelse af flygtninge")
     assert body.pop("copies") == []  # the seeds publish each item once
+    assert body.pop("versions") == []  # nor any item in two versions
     assert body.pop("permalink") == f"http://localhost/passage/{pid}"
     assert body.pop("cited_source_permalink") == f"http://localhost{links['cited_source']}"
     assert body.pop("decision_page") is None  # a text file has no pages

@@ -91,6 +91,8 @@ def create_app(config: Mapping[str, Any] | None = None, instance_path: str | Non
             response.headers.update(API_CORS_HEADERS)
             if request.method == "OPTIONS":  # a preflight (a request that sends If-None-Match)
                 response.headers.update(API_PREFLIGHT_HEADERS)
+        if _not_for_search_engines():
+            response.headers.setdefault("X-Robots-Tag", "noindex")
         if response.status_code >= 400:
             # An error says how things stood at that moment (an index being built, an id from an
             # older commit): a browser or proxy must not keep answering with it.
@@ -98,6 +100,19 @@ def create_app(config: Mapping[str, Any] | None = None, instance_path: str | Non
         return response
 
     return app
+
+
+# Pages a search engine should not list (`robots.txt` asks crawlers not to fetch them too): a
+# search's results, a person's name or case typed into the query, become pages of their own in a
+# search engine when a link to them is crawled (a privacy review); the API, the feeds and the
+# "Følg" page answer searches as well. Items, documents, the front page and help are public records.
+_SEARCH_PATHS = ("/feed", "/foelg")
+
+
+def _not_for_search_engines() -> bool:
+    path = request.path
+    return (path == "/api" or path.startswith("/api/") or path in _SEARCH_PATHS
+            or (path == "/" and bool(request.args)))
 
 
 def _register_template_helpers(app: Flask) -> None:

@@ -344,6 +344,20 @@ def search_description(state: SearchState, facets: Mapping[str, Sequence[FacetVa
     return " · ".join(described) or "alle punkter"
 
 
+@bp.get("/robots.txt")
+def robots() -> Response:
+    """What crawlers may fetch: not searches (`/?…`), the API or the feeds, whose answers carry
+    `X-Robots-Tag: noindex` too; items and documents, public records, they may. Under a path
+    prefix a crawler reads the host's own /robots.txt, not this one: the proxy's owner writes it."""
+    root = url_for("search.index")
+    lines = ["User-agent: *", f"Disallow: {root}?", f"Disallow: {url_for('search.feed')}",
+             f"Disallow: {url_for('search.follow')}", f"Disallow: {root}api/", ""]
+    response = Response("\n".join(lines), mimetype="text/plain")
+    response.cache_control.public = True
+    response.cache_control.max_age = 86400
+    return response
+
+
 @bp.get("/foelg")
 def follow() -> Response:
     """"Følg søgningen": what a feed is and the feed's address to copy into a feed reader. The
