@@ -27,6 +27,7 @@ from indexer.clean import clean, running_chrome
 from indexer.enrich import enrich
 from indexer.extract import CUT_MARK, ExtractError, cut_at, danish_number, extract
 from indexer.models import Document, Passage, Section
+from indexer.personal import mask_source
 from indexer.segment import segment
 from indexer.settings import topics_file
 from indexer.topics import default_tagger
@@ -41,7 +42,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 10  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 11  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -63,6 +64,7 @@ READING_VERSION = 10  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # 10: a dash inside a case number or name («27.12.00–G01–3–15», «Ørum–Ågesen») as its hyphen, a soft hyphen at a
 # line's end joining the word (across a page's blanked footer), NEL as a line break, the id of a file named in NFD
 # (macOS) slugged as its NFC name («integrationsraadet», not «integrationsradet»)
+# 11: CPR numbers masked in the text read (`indexer.personal`), ids of titles that printed one
 
 
 def read_document(path: Path, root: Path) -> Document:
@@ -70,7 +72,7 @@ def read_document(path: Path, root: Path) -> Document:
     seconds = time_limit_for(path)
     try:
         with _time_limit(seconds):
-            source = extract(path, root)
+            source = mask_source(extract(path, root))  # no CPR number reaches the index
             lines = clean(source)
             document = enrich(source, lines, segment(lines), default_tagger(topics_file()), running_chrome(source))
             return _bounded_passages(document, document.notices)  # the file's, and enrich's

@@ -1,0 +1,81 @@
+"""CPR numbers printed in published minutes are masked before the index reads them (a privacy
+review): a search for the number found the item and marked it in the snippet, and a title that
+printed one made it part of the item's permanent address."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import read_written
+from indexer.personal import mask_cpr
+
+MINUTES = """Ravnsø Kommune
+
+REFERAT
+
+Socialudvalget
+
+Mødedato: 11.04.2023
+
+1. Godkendelse af dagsorden
+
+Beslutning
+Godkendt.
+
+2. Klage fra Anna Nielsen (010180-1234) over afgørelse
+
+Sagsfremstilling
+Jens Hansen (CPR-nr. 0101801234) orienteres skriftligt. Sagsnr. 2023-045521, tlf. 12345678.
+
+Beslutning
+Klagen afvist.
+"""
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("(010180-1234)", "(XXXXXX-XXXX)"),
+    ("cpr 0101801234.", "cpr XXXXXXXXXX."),
+    ("personnummer: 3112994321", "personnummer: XXXXXXXXXX"),
+    ("erstatningsnummer 410180-1234", "erstatningsnummer XXXXXX-XXXX"),  # days 41-71: substitute numbers
+    ("beløb 0101801234 kr.", "beløb 0101801234 kr."),  # ten digits without a CPR label: anything
+    ("sagsnr. 2023-045521 og 00.01.00-A21-1-14", "sagsnr. 2023-045521 og 00.01.00-A21-1-14"),
+    ("konto 991399-1234", "konto 991399-1234"),  # no date of birth
+    ("nr. 12-010180-1234", "nr. 12-010180-1234"),  # part of a longer number
+])
+def test_a_cpr_number_is_masked_with_as_many_characters(text, masked):
+    assert mask_cpr(text)[0] == masked
+
+
+def test_no_cpr_number_reaches_the_passages_their_ids_or_titles(tmp_path):
+    document = read_written(tmp_path, "referat-2023-04-11.txt", MINUTES)
+    item = document.passages[1]
+    assert item.title == "Klage fra Anna Nielsen (XXXXXX-XXXX) over afgørelse"
+    assert "010180" not in item.id and "1234" not in item.id
+    assert "CPR-nr. XXXXXXXXXX" in item.text and "2023-045521" in item.text and "12345678" in item.text
+    assert item.line == 14  # the lines stay where they were
+    assert document.notices == ("2 CPR-numre (linje 14, 17) er skjult i søgeindekset; kildefilen, som sitet viser, "
+                                "har dem stadig – sig det til kommunen",)
+
+
+def test_a_file_without_one_gets_no_note(tmp_path):
+    assert read_written(tmp_path, "referat.txt", MINUTES.replace("(010180-1234) ", "").replace(
+        " (CPR-nr. 0101801234)", "")).notices == ()
+
+
+def test_the_index_summary_names_the_file_and_a_search_for_the_number_finds_nothing(tmp_path, runner):
+    from conftest import run
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "referat-2023-04-11.txt").write_text(MINUTES, encoding="utf-8")
+    index_dir = tmp_path / "index"
+    result = run(runner, "index", str(corpus), "--index-dir", str(index_dir))
+    assert "referat-2023-04-11.txt: 2 CPR-numre (linje 14, 17) er skjult i søgeindekset" in result.output
+    def search(query: str) -> dict:
+        return json.loads(run(runner, "search", query, "--json", "--index-dir", str(index_dir)).output)
+
+    assert search("010180-1234")["total"] == search("0101801234")["total"] == 0
+    [hit] = search("Anna Nielsen")["hits"]  # the item is found by what else it says
+    assert "0101801234" not in json.dumps(hit) and "010180" not in json.dumps(hit)
