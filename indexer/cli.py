@@ -324,7 +324,9 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
         message = error.message[len(label):] if error.message.startswith(label) else error.message
         raise BadArgument(f"{name}: {message}") from None
     if as_json:
-        click.echo(_json_text(response.to_json(), indent=2))
+        from webui.links import with_hit_links  # the API's hits carry the same links
+
+        click.echo(_json_text(with_hit_links(response.to_json()), indent=2))
     else:
         _print_response(response)
     if response.past_last_page:  # the API answers 404: a script paging on must see it too

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from conftest import LAYOUTS, PDFS, api, soup
 from search.api import FacetValue, InvalidParameter, SearchResponse, parse_request
+from webui.links import with_hit_links
 from webui import create_app
 from webui.formatting import citation, snippet_html
 from webui.help_examples import date_forms
@@ -258,8 +259,29 @@ def test_api_search_equals_the_engine_response(client, seed_index):
     params = {"q": QUERY, "municipality": ["Næstved"], "year": ["2015", "2019"], "sort": "newest"}
     response = client.get("/api/search", query_string=params)
     expected = seed_index.search(parse_request({k: v if isinstance(v, list) else [v] for k, v in params.items()}))
-    assert response.get_json() == json.loads(json.dumps(expected.to_json()))
+    assert response.get_json() == json.loads(json.dumps(with_hit_links(expected.to_json())))
     assert all(hit["id"] for hit in response.get_json()["hits"])
+
+
+def test_a_hits_links_are_its_passage_pages_links_and_answer(client):
+    """A client archiving a search built every address itself (and re-implemented which page a
+    citation opens) or asked /api/passage once per hit (an API review): each hit links as its
+    passage does, and every link answers."""
+    hits = api(client, q="flygtninge", page_size=20)["hits"]
+    assert len(hits) > 5
+    for hit in hits:
+        passage = client.get(hit["links"]["json"]).get_json()
+        assert hit["links"] == {name: passage["links"][name] for name in hit["links"]}
+        assert set(hit["links"]) == {"html", "json", "document", "document_json", "source", "cited_source"}
+        for name, url in hit["links"].items():
+            with client.get(url.split("#")[0]) as linked:  # a source file's answer holds it open
+                assert linked.status_code == 200, name
+
+
+def test_a_hits_links_carry_the_prefix_the_site_is_served_under(client):
+    hit = client.get("/api/search", query_string={"q": "flygtninge"},
+                     environ_overrides={"SCRIPT_NAME": "/referatsog"}).get_json()["hits"][0]
+    assert all(url.startswith("/referatsog/") for url in hit["links"].values())
 
 
 def test_api_search_equals_cli_json(client, seed_index_dir):

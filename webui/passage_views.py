@@ -36,6 +36,7 @@ from .corpus_paths import inside_corpus
 from .errors import PageError, error_response, json_response, wants_json
 from .formatting import citation, document_title, shown_text, snippet_html
 from .index import get_index
+from .links import item_links
 from .state import SearchState, absolute_url, request_search, undecodable
 
 bp = Blueprint("passages", __name__)
@@ -432,14 +433,9 @@ def page_name(item: Passage | Hit, first: int, last: int | None = None, capital:
 
 
 def passage_links(passage: Passage) -> dict[str, str]:
-    """Permalinks of a passage: its page and JSON, its document's, its source file."""
-    return {
-        "html": url_for("passages.passage", passage_id=passage.id),
-        "json": url_for("passages.api_passage", passage_id=passage.id),
-        "document": url_for("passages.document", document_id=passage.document_id),
-        "document_json": url_for("passages.api_document", document_id=passage.document_id),
-        "source": source_url(passage),
-    }
+    """Permalinks of a passage: its page and JSON, its document's, its source file, and the
+    source at the page its citation names (`webui.links`, as a search hit's)."""
+    return item_links(passage.id, passage.document_id, passage.page, passage.decision_page, request.script_root)
 
 
 FIRST_MARK = "foerste-markering"

@@ -22,6 +22,7 @@ from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
 from .formatting import long_date, snippet_html
 from .help_examples import HelpExamples, help_examples
 from .index import get_index
+from .links import with_hit_links
 from .state import (SearchState, absolute_url, encoding_error, hidden_fields, pagination, parse_args, period_fields,
                     undecodable, unknown_parameters, without_invalid)
 
@@ -198,7 +199,8 @@ def active_chips(state: SearchState, facets: Mapping[str, Sequence[FacetValue]] 
 
 @bp.get("/api/search")
 def api_search() -> Response:
-    """`SearchResponse.to_json()`, exactly what `referatsog search --json` prints. The `Link`
+    """`SearchResponse.to_json()` with each hit's `links`, exactly what `referatsog search --json`
+    prints (its links from the site's root, the API's under the path it is served at). The `Link`
     header gives the HTML twin and the first, previous, next and last page; a page past the
     last one answers 404, as the search page does."""
     state = current_state()
@@ -209,7 +211,7 @@ def api_search() -> Response:
             404, "page_out_of_range", response.past_last_message,
             "page", details={"total": response.total, "pages": response.pages},
             headers={"Link": link_header(links)})
-    return json_response(response.to_json(), links=links)
+    return json_response(with_hit_links(response.to_json(), request.script_root), links=links)
 
 
 # Entries in a feed: a feed reader shows what is new since it last looked, not a whole archive.
