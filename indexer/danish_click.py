@@ -315,7 +315,11 @@ def _meant_option(arg: str, following: str | None, takes_value: dict[str, bool],
     (['--json'], ['--year'], ['--to', '--topic'])
     >>> _meant_option("-sort", "bolig", names, {"--sort": ("newest",)}), _meant_option("-to", "2015", names, {})
     ([], ['--to'])
+    >>> _meant_option("kl", None, names, {}), _meant_option("by", None, names, {}), _meant_option("ejson", None, names, {})
+    ([], [], [])
     """
+    if not arg.startswith("-"):  # a plain word ("kl", "IT", "ny by") is searched, never excluded
+        return []
     word = arg[1:].split("=", 1)[0].casefold()
     if not word or word.startswith("-"):
         return []

@@ -254,7 +254,9 @@ def test_an_option_typed_with_one_dash_is_an_excluded_word_with_a_warning(runner
         assert not result.stdout.startswith("{")  # documented: a word, not the option
 
 
-@pytest.mark.parametrize("args", [("-bolig",), ("-sort", "bolig"), ("-to",), ("--", "-json")])
+@pytest.mark.parametrize("args", [("-bolig",), ("-sort", "bolig"), ("-to",), ("--", "-json"),
+                                  # plain words, searched: «kl» was said to be excluded, «mente du --limit?» (a docs review)
+                                  ("kl",), ("IT",), ("ny", "by"), ("ejson",)])
 def test_a_word_to_exclude_gets_no_warning(runner, seed_index_dir, args):
     """`-sort` (black) and `-to` (two) are Danish words: only a value of the option after them warns;
     after `--` every word is meant as one."""
