@@ -310,6 +310,42 @@ _cached_number_terms = lru_cache(maxsize=50_000)(_number_terms)
 STEM_EXCLUSIONS: dict[str, str] = load_stem_exclusions()
 # The entries marked `*`, also at the end of compounds ("beskæftigelsesindsatsen").
 COMPOUND_EXCLUSIONS: dict[str, str] = load_compound_exclusions()
+_EXCLUSIONS_FILE = DATA_DIR / "stem_exclusions.txt"
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+_exclusions_read = _file_stamp(_EXCLUSIONS_FILE)
+
+
+def refresh_exclusions() -> bool:
+    """Read the stem-exclusion list again if its file changed since it was read; True if so.
+
+    An edit forces a whole rebuild (the index records its data files), and a server running
+    across it must then stem queries as the new index was written: with the list read once at
+    import, a site kept the old stems after the rebuild, and an edited word found 3 items where
+    the command line found 10 (a docs review). Called when a new commit is opened."""
+    global _exclusions_read
+    now = _file_stamp(_EXCLUSIONS_FILE)
+    if now == _exclusions_read:
+        return False
+    try:
+        stems, compounds = load_stem_exclusions(_EXCLUSIONS_FILE), load_compound_exclusions(_EXCLUSIONS_FILE)
+    except (OSError, UnicodeDecodeError, ValueError):  # half-written by an editor: the next commit tries again
+        return False
+    _exclusions_read = now
+    STEM_EXCLUSIONS.clear()
+    STEM_EXCLUSIONS.update(stems)
+    COMPOUND_EXCLUSIONS.clear()
+    COMPOUND_EXCLUSIONS.update(compounds)
+    _cached_stem.cache_clear()
+    return True
 _MIN_COMPOUND_HEAD = 3
 _MIN_COMPOUND_TAIL = 4  # "lektiecafé" ends in "*cafe"
 

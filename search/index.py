@@ -44,7 +44,7 @@ from whoosh.query import And, Term
 from whoosh.searching import Searcher
 
 from indexer.models import Passage
-from search import decompound
+from search import danish, decompound
 from search.analysis import compound_lexicon
 from search.api import IndexDamaged, IndexLocked, IndexMissing, IndexWriteFailed, SearchRequest, SearchResponse
 from search.facets import FACETS_BY_NAME
@@ -56,7 +56,7 @@ from search.index_writer import BUILD_STAMP, DROPPED_AT, IndexWriter
 from search.moved import identity
 from search.query import query_marker, run_search
 from search.ranking import prior
-from search.schema import CHANGED_AT, FILE, PASSAGE, build_schema
+from search.schema import CHANGED_AT, FILE, PASSAGE, ROUTINE_TITLES, build_schema
 from search.segment_files import open_segment_files
 from search.snapshot import Snapshot, term_cache_bytes
 
@@ -116,6 +116,26 @@ def check_readable(path: Path, ix: Any) -> None:
             missing = getattr(error, "filename", None)
         gc.collect()
     raise damaged(path, missing)
+
+
+def _refresh_data_files() -> None:
+    """The stem-exclusion list read again when its file changed (`danish.refresh_exclusions`),
+    with the memos of analysed words that hold its stems: a new commit may be the rebuild that
+    an edit of it forced, and queries must be stemmed as that index was written."""
+    global _routine_titles_read
+    from search import analysis, ranking, suggest
+
+    if danish.refresh_exclusions():
+        ranking.routine_term_sets.cache_clear()
+        suggest._own_terms.cache_clear()
+        analysis._word_terms_tables.cache_clear()
+    routine = danish._file_stamp(ROUTINE_TITLES)  # what a query asking for routine items is told by
+    if routine != _routine_titles_read:
+        _routine_titles_read = routine
+        ranking.routine_term_sets.cache_clear()
+
+
+_routine_titles_read = danish._file_stamp(ROUTINE_TITLES)
 
 
 def damaged(path: Path, missing: str | None) -> IndexDamaged:
@@ -545,6 +565,7 @@ class SearchIndex:
         retries ten times on any missing file (0.45 s), and a damaged index answered every
         request after 2.3 s with a traceback in the log.
         """
+        _refresh_data_files()
         for _attempt in range(attempts):
             failed: tuple[str | None] | None = None  # the file that did not open (its path, if known)
             # A reader that fails half-way leaves the files it opened to the garbage collector:
