@@ -218,8 +218,12 @@ class Vocabulary:
         folded: Counter[str] = Counter()
         for token, count in self._counts.items():
             folded[danish.fold(token)] += count
+        # Not the stop words the index searches all the same («ikke»): a content word of no
+        # compound, learned as a part since it is indexed (a docs review: the documented command
+        # no longer wrote the shipped lexicon).
         return sorted(w for w, n in folded.items()
-                      if n >= min_count and len(w) >= MIN_HEAD and w.isalpha() and not danish.is_stop(w))
+                      if n >= min_count and len(w) >= MIN_HEAD and w.isalpha() and not danish.is_stop(w)
+                      and w not in danish.SEARCHED_SMALL_WORDS)
 
 
 def learn(texts: Iterable[str], min_count: int = LEARN_MIN_COUNT) -> list[str]:
