@@ -52,7 +52,9 @@ _KEY_ALIASES = {
 
 
 def section_key(label: str) -> str:
-    """'RESUMÉ' → 'resume', 'Sagens opståen' → 'sagens_opståen'."""
+    """'RESUMÉ' → 'resume', 'Sagens opståen' → 'sagens_opståen', 'Ældrerådets indstilling' → 'indstilling'."""
+    if _council_recommendation(label.strip().rstrip(":").rstrip()):
+        return "indstilling"
     name = label.strip().rstrip(":").strip().lower()
     name = _KEY_ALIASES.get(name, name)
     return name.replace("é", "e").replace(" ", "_")
@@ -62,9 +64,20 @@ _LABEL_FORMS = {form for label in SECTION_LABELS for form in (label, label.upper
 
 
 def label_of(text: str) -> str | None:
-    """The section label this line is, or None."""
+    """The section label this line is, or None.
+
+    >>> label_of("Rådets indstilling"), label_of("ÆLDRERÅDETS INDSTILLING:"), label_of("Rådets indstilling blev fulgt")
+    ('Rådets indstilling', 'ÆLDRERÅDETS INDSTILLING', None)
+    """
     candidate = text.rstrip(":").rstrip()
-    return candidate if candidate in _LABEL_FORMS else None
+    return candidate if candidate in _LABEL_FORMS or _council_recommendation(candidate) else None
+
+
+def _council_recommendation(text: str) -> bool:
+    """Whether a line labels a council's recommendation: "Rådets indstilling", "Ældrerådets indstilling",
+    "Udvalgets indstilling" (an ældreråd's or handicapråd's answer to a hearing), printed as its decision
+    is, "Rådets beslutning" (`decision_header`)."""
+    return text[-12:].casefold() == " indstilling" and bool(_COUNCIL_RECOMMENDATION.match(text))
 
 
 def inline_label(text: str) -> tuple[str, str] | None:
@@ -419,6 +432,11 @@ _NAMED_DECISION = [
 ]
 
 
+# A council's recommendation, named as its decision is ("Rådets beslutning"): a section label (`label_of`).
+_COUNCIL_RECOMMENDATION = re.compile(
+    rf"^(?:{_DECIDING_BODY}|Udvalget|Rådet|UDVALGET|RÅDET)(?:s|'s|’s|S)\s+(?:indstilling|INDSTILLING)$")
+
+
 @dataclass(frozen=True)
 class DecisionHeader:
     council: str  # "" where the header names none ("Beslutning den 12. marts 2018"): the document's council
@@ -447,14 +465,19 @@ def decision_header(text: str) -> DecisionHeader | None:
 # Members by name: "Martin Bech", "Bettina Bøcker Kjeldsen (V)", "A, B og C" (never a clause: "Godkendt, idet …")
 _PERSON = r"[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ\-]*)*(?:\s*\([A-ZÆØÅ]{1,3}\))?"
 _NAMES = rf"{_PERSON}(?:(?:,\s*|\s+og\s+){_PERSON})*"
+# Why a member was away, after "deltog ikke i behandlingen af punktet": "på grund af inhabilitet",
+# "pga. inhabilitet", ", da han var inhabil". A reason, never another object of "behandlingen".
+_AWAY_REASON = r"(?:,?\s+(?:på grund af|pga\.?|grundet|som følge af)\s+[^.]+|,\s+(?:da|idet|fordi)\s+[^.]+)"
 # Labels that list the absent members: in a meeting's head (`enrich`) and as a decision's note.
+# "Meldt afbud: A og B.", "Følgende havde meldt afbud: A og B." say it as a sentence's start.
 ABSENT_LABELS = ("Fraværende", "Fraværende med afbud", "Fraværende uden afbud", "Ej til stede", "Ikke til stede",
-                 "Afbud", "Afbud fra", "Fravær", "Ikke mødt")
+                 "Afbud", "Afbud fra", "Fravær", "Ikke mødt", "Meldt afbud", "Følgende havde meldt afbud",
+                 "Følgende har meldt afbud", "Følgende var fraværende")
 # Labels of who sat in for an absent member, on a meeting's front page or in a decision's note.
 SUBSTITUTE_LABELS = ("Stedfortræder", "Stedfortrædere", "Suppleant", "Suppleanter")
 _ATTENDANCE = re.compile(
     rf"^(Dato|Sted|{'|'.join(ABSENT_LABELS)}|Til stede|Mødt|{'|'.join(SUBSTITUTE_LABELS)})\s*:"
-    r"|^[A-ZÆØÅ][^.:]{1,80} deltog ikke i (behandlingen|sagens behandling|mødet|punktets behandling)[^.]*\.?$"
+    rf"|^[A-ZÆØÅ][^.:]{{1,80}} deltog ikke i (behandlingen|sagens behandling|mødet|punktets behandling)[^.]*{_AWAY_REASON}?\.?$"
     # "Martin Bech og Niels Salling var fraværende.", "Mikkel Houmann havde meldt afbud, og Peter Steffensen
     # deltog i stedet."
     rf"|^{_NAMES} (var fraværende|var ikke til stede|havde meldt afbud|meldte afbud)(?:,? og [^.:]*)?\.?$"
@@ -479,7 +502,7 @@ _STAND_IN_LABEL = re.compile(rf"^(?:{'|'.join(SUBSTITUTE_LABELS)})\s*:\s*(?P<nam
 # Steffensen deltog i stedet." Not "… deltog ikke i behandlingen af ansøgningen fra X": part of the item only.
 _AWAY_SENTENCE = re.compile(
     rf"^(?P<names>{_NAMES})(?:,? (?:der )?(?:erklærede sig|var) inhabil,? og)? deltog ikke i "
-    r"(?:behandlingen|sagens behandling|punktets behandling|mødet)(?: af (?:punktet|sagen|dette punkt))?\s*\.?$"
+    rf"(?:behandlingen|sagens behandling|punktets behandling|mødet)(?: af (?:punktet|sagen|dette punkt))?{_AWAY_REASON}?\s*\.?$"
     rf"|^(?P<away>{_NAMES}) (?:var fraværende|var ikke til stede|havde meldt afbud|meldte afbud)"
     rf"(?:,? og (?P<stand_in>{_NAMES}) deltog i stedet)?\s*\.?$"
 )
@@ -493,6 +516,8 @@ def item_attendance(text: str) -> tuple[str, str]:
     (('Fatima Osmani, Peter Juul', ''), ('', 'Carsten Lind (V)'))
     >>> item_attendance("Mogens Ravn deltog ikke i behandlingen af punktet.")
     ('Mogens Ravn', '')
+    >>> item_attendance("Ole Brandt deltog ikke i behandlingen af punktet pga. inhabilitet.")
+    ('Ole Brandt', '')
     >>> item_attendance("Mikkel Houmann havde meldt afbud, og Peter Steffensen deltog i stedet.")
     ('Mikkel Houmann', 'Peter Steffensen')
     >>> item_attendance("Dato: 25-11-2021"), item_attendance("Ib Holm deltog ikke i behandlingen af ansøgningen fra Y.")
@@ -517,6 +542,8 @@ def trailing_attendance(text: str) -> tuple[str, tuple[str, ...]] | None:
 
     >>> trailing_attendance("Godkendt. Ahmed Ali deltog ikke i behandlingen af punktet.")
     ('Godkendt.', ('Ahmed Ali deltog ikke i behandlingen af punktet.',))
+    >>> trailing_attendance("Godkendt. Ole Brandt deltog ikke i behandlingen af punktet på grund af inhabilitet.")
+    ('Godkendt.', ('Ole Brandt deltog ikke i behandlingen af punktet på grund af inhabilitet.',))
     >>> trailing_attendance("Anbefales. Bo Hjort var fraværende. Ib Holm deltog ikke i mødet.")
     ('Anbefales.', ('Bo Hjort var fraværende.', 'Ib Holm deltog ikke i mødet.'))
     >>> trailing_attendance("Indstillingen blev godkendt. Fraværende: Per Holm (V)")
@@ -588,8 +615,10 @@ NUMBER_AFTER_TITLE = re.compile(r"^(?P<title>[A-ZÆØÅ\"“”«'].*?\S)\s*\((?
 # parts divide it the same way, alone on a line: "Åbent møde", "Lukket møde", "Åben dagsorden",
 # "Lukket dagsorden", "Åbent punkt", "Lukket punkt" (under a heading these are its anchor, `_ANCHOR_ONLY`:
 # no text of the item either). Above a closed item they are no part of the decision before them.
+# Items added after the agenda went out follow "Tillægsdagsorden" (or "Tillægsreferat") alone on a line (Vejle).
 GROUP_HEADER = re.compile(
     r"^(?:(?:[IVX]{1,4}|[A-H])[.)]\s+)?(?:(?i:åbne|lukkede)\s+(?i:sager|punkter|dagsordenspunkter)"
+    r"|(?i:tillægsdagsorden|tillægsreferat)"
     r"|(?i:åbent|lukket)\s+(?i:møde|punkt)|(?i:åben|lukket)\s+(?i:dagsorden)"
     r"|(?i:sager|punkter)\s+(?i:til)\s+(?i:afgørelse|beslutning|orientering|drøftelse|behandling)"
     r"(?:\s+(?i:i|af)\s+[\wæøåÆØÅ\-]+(?:\s+(?:og|OG)\s+[\wæøåÆØÅ\-]+)?)?)\s*:?$"
@@ -613,6 +642,10 @@ PUNKT_HEADING = re.compile(
 PKT_LINE = re.compile(
     rf"^(?:Pkt|PKT|Punkt|PUNKT|Dagsordenspunkt|DAGSORDENSPUNKT)\.?\s*{_NR}(?P<number>\d{{1,3}}){_SUB_NUMBER}?[.:]?$"
 )
+# "13/2024 Lokalplan 4-2-118, Boliger ved Gigantium" (Aalborg): the item's running number in the year,
+# then the title. A heading only where every item is printed so (`indexer.unnumbered`): elsewhere
+# "3/2015 …" may start a title.
+RUNNING_NUMBER_HEADING = re.compile(r"^(?P<number>\d{1,3})/(?:19|20)\d{2}\s+(?P<title>[A-ZÆØÅ\"“”«'(].*)$")
 # "38Godkendelse af dagsorden": the number glued to the title (but not "3F")
 GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?=[A-ZÆØÅ][a-zæøå])(?P<title>.+)$")
 # "Sag nr. 130" (or "Sag nr.: 130") under a title line, or above it (`indexer.headings`)

@@ -24,6 +24,11 @@ _COUNCIL = re.compile(rf"(?<![\wæøåÆØÅ])({cv.COUNCIL_PATTERN})s?(?![\wæø
 # A title page's municipality in any case: "Havnsted Kommune", "HAVNSTED KOMMUNE", "LYNGBY-TAARBÆK KOMMUNE".
 _HEAD_MUNICIPALITY = re.compile(
     r"^([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*|[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})*) (?:(?:Regionsk|K)ommunes?|(?:REGIONS)?KOMMUNES?)\b")
+# The five regions: a regional council's minutes ("Region Midtjylland" / "Regionsrådet", Region
+# Hovedstaden's page title) are the region's, named in full as a reader looks for it. Only the head or
+# a running header says so: a kommune's minutes name the region they deal with.
+_REGION = re.compile(r"\b(?:Region|REGION) (?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland"
+                     r"|HOVEDSTADEN|SJÆLLAND|SYDDANMARK|MIDTJYLLAND|NORDJYLLAND)\b")
 
 
 # The two municipalities whose official names are in the genitive ("Københavns Kommune"): the
@@ -48,6 +53,15 @@ def municipality_of(head: Sequence[str], body: Sequence[str], running: Sequence[
     >>> municipality_of(["Bornholms Regionskommune"], []), municipality_of(["BORNHOLMS REGIONSKOMMUNE"], [])
     ('Bornholm', 'Bornholm')
 
+    A region the head or a running header names is the document's, whatever kommuner its text names:
+
+    >>> municipality_of(["Region Midtjylland", "Regionsrådet"], ["Skive Kommune", "Skive Kommune"])
+    'Region Midtjylland'
+    >>> municipality_of(["REGIONSRÅDET"], [], ["Regionsrådet 18-06-2024 - Region Hovedstaden"])
+    'Region Hovedstaden'
+    >>> municipality_of(["Skive Kommune"], ["Region Midtjylland", "Region Midtjylland"])
+    'Skive'
+
     A letterhead left in the text (the name and an address, at its end or on every page) is the
     document's own, however often the text names a neighbour:
 
@@ -64,10 +78,14 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
             match = _HEAD_MUNICIPALITY.match(text)
             if match and match.group(1).title() not in _NOT_A_NAME:
                 return match.group(1) if not match.group(1).isupper() else match.group(1).title()
+            region = _REGION.match(text)
+            if region:
+                return region.group(0).title()
         for text in lines:
-            found = [m for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME]
+            found = [(m.start(), m.group(1)) for m in _MUNICIPALITY.finditer(text) if m.group(1) not in _NOT_A_NAME]
+            found += [(m.start(), m.group(0).title()) for m in _REGION.finditer(text)]
             if found:
-                return found[0]
+                return min(found)[1]
     letterhead = Counter(name for text in letterhead_lines(body) if (name := letterhead_name(text)))
     if letterhead:
         return letterhead.most_common(1)[0][0]

@@ -63,6 +63,8 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
     {'absent': 'Jens Pilgaard, Kirsten Holm'}
     >>> head_fields(["Fraværende: Bo Hjort (V). Stedfortræder: Anne Winge (V)"])
     {'absent': 'Bo Hjort (V)', 'substitute': 'Anne Winge (V)'}
+    >>> head_fields(["Til stede: Ib Holm, Bo Hjort", "Bo Hjort og Per Lund var fraværende."])
+    {'present': 'Ib Holm, Bo Hjort', 'absent': 'Bo Hjort og Per Lund'}
     """
     out: dict[str, str] = {}
     pending: list[str] = []
@@ -74,6 +76,13 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
             text, other = f"{other.group('label')} {text[other.end():].strip()}".strip(), None  # "Formand: Jens Hansen"
         if other:
             current = None  # "Fra forvaltningen:", "Gæster:": who else attended is no member's name
+            continue
+        away, sitting_in = cv.item_attendance(text) if label is None and text else ("", "")
+        if away or sitting_in:  # "Martin Bech og Niels Salling var fraværende.": a sentence, no label
+            for kind, names in (("absent", away), ("substitute", sitting_in)):
+                if names:
+                    _put(out, kind, names)
+            current = None
             continue
         if label is not None:
             current = None
@@ -225,11 +234,18 @@ def member_names(value: str) -> tuple[str, ...]:
     [(), (), (), ()]
     >>> member_names("Kommunaldirektør Mads Holm og økonomichef Rikke Storm")
     ('Mads Holm', 'Rikke Storm')
+    >>> member_names("Lone Hansen (DH) og Peter Frandsen (DH). "), member_names("Ib Holm (DH)., Bo Hjort (SF).")
+    (('Lone Hansen', 'Peter Frandsen'), ('Ib Holm', 'Bo Hjort'))
+    >>> member_names("Ib Holm., Jens P., Bo Hjort")
+    ('Ib Holm', 'Jens P.', 'Bo Hjort')
     """
-    value = re.sub(r"\([^)]*\)", "", value).rstrip(".")
+    # A full stop after the brackets ends the list ("Peter Frandsen (DH)."): it goes with them, also where
+    # a second label's names were joined on ("… Peter Frandsen (DH)., Sofie Winther (SF).").
+    value = re.sub(r"\([^)]*\)\.?", "", value).strip().rstrip(".")
     names = []
     for part in re.split(r",|\bog\b", value):
         name = _without_role(" ".join(part.split()).lstrip(cv.BULLETS + " "))
+        name = re.sub(r"(?<=[a-zæøå]{2})\.$", "", name)  # "Ib Holm." ended its label's list; "Jens P." keeps his
         # A name starts with a capital: "sag 129-138" (the items a member missed) and what is left of
         # "Suppleant for Brian Møller" ("for Brian Møller") are notes about a member, not members.
         # "Formanden deltog ikke i behandlingen af punktet.": a role, no name

@@ -64,7 +64,10 @@ READING_VERSION = 11  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # 10: a dash inside a case number or name («27.12.00–G01–3–15», «Ørum–Ågesen») as its hyphen, a soft hyphen at a
 # line's end joining the word (across a page's blanked footer), NEL as a line break, the id of a file named in NFD
 # (macOS) slugged as its NFC name («integrationsraadet», not «integrationsradet»)
-# 11: CPR numbers masked in the text read (`indexer.personal`), ids of titles that printed one
+# 11: CPR numbers masked in the text read (`indexer.personal`), ids of titles that printed one;
+# a region named at the head as the municipality («Region Midtjylland»), «… deltog ikke i behandlingen af
+# punktet på grund af inhabilitet», «Tillægsdagsorden» as a group header, «Rådets indstilling» as a label, front
+# pages' «Meldt afbud:» and «A og B var fraværende.», «13/2024 Title» headings (layouts6 review)
 
 
 def read_document(path: Path, root: Path) -> Document:

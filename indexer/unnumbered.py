@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from indexer import conventions as cv
 from indexer.headings import Heading, fold_title, is_heading_shaped, next_nonblank, with_ends
@@ -60,7 +61,18 @@ def unnumbered_headings(lines: Sequence[Line], contents: list[tuple[int | None, 
         if cased or key in {k for line in lines[starts[-1]:i] if (k := _label_key(line.text))}:
             starts.append(i)
     numbers = {fold_title(title): number for number, title in contents if title}
-    return [Heading(i, numbers.get(fold_title(lines[i].text)), cv.clean_title(lines[i].text), i + 1) for i in starts]
+    return _running_numbered([Heading(i, numbers.get(fold_title(lines[i].text)), cv.clean_title(lines[i].text), i + 1)
+                              for i in starts])
+
+
+def _running_numbered(headings: list[Heading]) -> list[Heading]:
+    """Titles that all start with the item's running number in the year ("13/2024 Lokalplan 4-2-118",
+    Aalborg): that number is the item's, the rest its title. Only when every title has it (two at
+    least): one such title may be a plan's or a case's number."""
+    found = [cv.RUNNING_NUMBER_HEADING.match(h.title) for h in headings]
+    if len(headings) < 2 or not all(found):
+        return headings
+    return [replace(h, number=int(m.group("number")), title=m.group("title")) for h, m in zip(headings, found)]
 
 
 def _is_unnumbered_title(text: str) -> bool:
