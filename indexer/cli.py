@@ -265,10 +265,11 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None, index_dir: Path 
               "årsberetninger, hvis året overlapper.")
 @option("--to", "date_to", default="", metavar="DATO", help="Kun møder til og med denne dato (eller måned eller år).")
 @option("--decisions-only", is_flag=True, help="Søg kun i beslutningsteksten.")
-@option("--sort", type=click.Choice(["relevance", "newest", "oldest", "relevans", "nyeste", "ældste"],
+@option("--sort", type=click.Choice(["relevance", "newest", "oldest", "added", "relevans", "nyeste", "ældste", "tilføjet"],
                                    case_sensitive=False),
          default="relevance", show_default=True, callback=lambda ctx, param, value: _sort_of(value),
-         help="Rækkefølge: relevance/relevans, newest/nyeste (nyeste først) eller oldest/ældste (ældste først).")
+         help="Rækkefølge: relevance/relevans, newest/nyeste (nyeste møder først), oldest/ældste (ældste først) "
+              "eller added/tilføjet (senest tilføjet til søgeindekset først).")
 @option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Antal resultater pr. side.")
 @option("--page", type=click.IntRange(1, 100_000), default=1, show_default=True,
          help="Hvilken side af resultaterne (med --limit resultater pr. side).")

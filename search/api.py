@@ -30,8 +30,11 @@ FACET_LABELS: dict[str, str] = {
     "topic": "Emne",
     "doc_type": "Dokumenttype",
 }
-SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
-SORT_LABELS: dict[str, str] = {"relevance": "Relevans", "newest": "Nyeste", "oldest": "Ældste"}
+# `added`: the items that entered the index last first, as the feed lists them (a newsroom's tool
+# asking what is new had to read the feed; an API review).
+SORTS: tuple[str, ...] = ("relevance", "newest", "oldest", "added")
+SORT_LABELS: dict[str, str] = {"relevance": "Relevans", "newest": "Nyeste", "oldest": "Ældste",
+                               "added": "Senest tilføjet"}
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 100_000  # a page number beyond any search's last page (a URL may say anything)
 MAX_QUERY_LENGTH = 500
@@ -39,9 +42,11 @@ MAX_QUERY_LENGTH = 500
 # page repeat them all (a page that grows with the square of their number).
 MAX_FILTER_VALUES = 20
 MAX_FILTER_VALUE_LENGTH = 200
-SORT_MESSAGE = "Sortering skal være relevance (relevans), newest (nyeste) eller oldest (ældste)."
+SORT_MESSAGE = ("Sortering skal være relevance (relevans), newest (nyeste), oldest (ældste) "
+                "eller added (tilføjet).")
 # The Danish words a user types for the sorts (the page's labels), taken as the sorts they name.
-DANISH_SORTS: dict[str, str] = {"relevans": "relevance", "nyeste": "newest", "ældste": "oldest", "aeldste": "oldest"}
+DANISH_SORTS: dict[str, str] = {"relevans": "relevance", "nyeste": "newest", "ældste": "oldest", "aeldste": "oldest",
+                                "tilføjet": "added", "tilfoejet": "added"}
 
 # Control characters have no place in a query or a facet value, and a page must not carry
 # them (a NUL makes the HTML invalid): each becomes a space. So do Unicode's line and

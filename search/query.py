@@ -41,7 +41,7 @@ from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, S
 from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import Marker
 from search.schema import TEXT_FIELDS
-from search.orders import ADDED, NEWEST
+from search.orders import NEWEST
 from search.snapshot import Snapshot, set_bytes
 from search import danish, partial, ranking, suggest, variants
 # The query's compilation and a hit's building live in their own modules; the compilation's
@@ -826,7 +826,7 @@ def unknown_value(searcher: Searcher, name: str, value: str) -> str:
 
 
 def _validate(request: SearchRequest) -> None:
-    if request.sort not in SORTS and request.sort != ADDED:  # ADDED: the feed's order, not the page's
+    if request.sort not in SORTS:
         raise InvalidParameter("sort", SORT_MESSAGE, "invalid_sort")
     if request.page < 1:
         raise InvalidParameter("page", "Siden skal være 1 eller mere.", "invalid_page")

@@ -4,6 +4,7 @@ archive filled in, reach a search's subscribers however old their meeting."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import datetime, timezone
 from email.utils import format_datetime
@@ -355,3 +356,46 @@ def test_an_index_without_change_times_dates_entries_by_first_indexed(tmp_path, 
     clock(T3)  # a whole build writes them: unknown before, the records count as unchanged
     assert index_run(corpus, index_dir, full=True).full
     assert times(index_dir) == first and changed_times(index_dir) == first
+
+
+# --- What is new, through the API ---------------------------------------------------------------
+# A newsroom's tool polling for new items could only read the feed: the API refused the feed's
+# order (400 invalid_sort) and a passage's JSON had no time (an API review).
+
+
+def test_the_api_and_the_cli_list_the_items_indexed_last_first(tmp_path, clock, runner):
+    from conftest import run
+
+    corpus, index_dir = indexed_in_two_runs(tmp_path, clock)
+    client = site(index_dir, corpus)
+    added = old_meeting_ids(index_dir)
+    body = client.get("/api/search", query_string={"sort": "added", "page_size": 100}).get_json()
+    assert body["order"] == "added"
+    assert {h["id"] for h in body["hits"][:len(added)]} == added  # a 2015 meeting, yet first
+    _, entries = atom(client.get("/feed"))
+    assert [h["id"] for h in body["hits"]] == [e.find(f"{ATOM}link").get("href").split("/passage/")[1].split("?")[0]
+                                              for e in entries]  # the feed's order
+    danish = client.get("/api/search", query_string={"sort": "Tilføjet", "page_size": 100}).get_json()
+    assert danish["hits"] == body["hits"]
+    cli = json.loads(run(runner, "search", "", "--sort", "tilføjet", "--limit", "100", "--json",
+                         "--index-dir", str(index_dir)).output)
+    assert [h["id"] for h in cli["hits"]] == [h["id"] for h in body["hits"]]
+
+
+def test_the_feeds_page_lists_in_the_feeds_order(tmp_path, clock):
+    corpus, index_dir = indexed_in_two_runs(tmp_path, clock)
+    client = site(index_dir, corpus)
+    root, _ = atom(client.get("/feed", query_string={"q": "flygtninge"}))
+    page = next(link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "alternate")
+    assert page == "http://localhost/?q=flygtninge&sort=added"
+    assert "Senest tilføjet" in client.get(page).get_data(as_text=True)
+
+
+def test_a_passages_json_says_when_it_was_indexed_and_last_changed(tmp_path, clock):
+    corpus, index_dir = indexed_in_two_runs(tmp_path, clock)
+    client = site(index_dir, corpus)
+    old = client.get(f"/api/passage/{sorted(old_meeting_ids(index_dir))[0]}").get_json()
+    assert (old["first_indexed"], old["changed_at"]) == (stamp(T2), stamp(T2))
+    other = next(h for h in client.get("/api/search", query_string={"page_size": 100}).get_json()["hits"]
+                 if h["id"] not in old_meeting_ids(index_dir))
+    assert client.get(other["links"]["json"]).get_json()["first_indexed"] == stamp(T1)

@@ -241,7 +241,7 @@ def test_the_feed_s_page_is_the_search_listed_as_the_feed_lists_it(client):
     root = feed(client, q="flygtninge", page=99, page_size=5, sort="oldest")
     alternate = next(link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "alternate")
     url = urlsplit(alternate)
-    assert url.path == "/" and parse_qs(url.query) == {"q": ["flygtninge"], "sort": ["newest"]}
+    assert url.path == "/" and parse_qs(url.query) == {"q": ["flygtninge"], "sort": ["added"]}
     shown = client.get(f"{url.path}?{url.query}")
     assert shown.status_code == 200
     entries = [e.find(f"{ATOM}link").get("href").split("?")[0].rsplit("/", 1)[1] for e in root.findall(f"{ATOM}entry")]

@@ -168,7 +168,8 @@ def test_clicking_a_facet_shows_a_chip_that_removes_it(client):
 def test_sort_decisions_only_and_pagination_live_in_the_url(client):
     page = soup(client.get("/", query_string={"q": BROAD, "page_size": 3}))
     sort_links = {a.get_text(strip=True): a["href"] for a in page.select("nav.sort a")}
-    assert set(sort_links) == {"Relevans", "Nyeste", "Ældste"}
+    assert set(sort_links) == {"Relevans", "Nyeste", "Ældste", "Senest tilføjet"}
+    assert parse_qs(urlsplit(sort_links["Senest tilføjet"]).query)["sort"] == ["added"]
     assert parse_qs(urlsplit(sort_links["Nyeste"]).query)["sort"] == ["newest"]
     newest = api(client, q=BROAD, sort="newest", page_size=50)["hits"]
     dates = [h["meeting_date"] for h in newest if h["meeting_date"]]
@@ -500,6 +501,7 @@ def test_api_passage_is_the_passage_json_plus_links(client, seed_index):
     assert body.pop("citation").endswith("punkt 15: Modtagelse af flygtninge")
     assert body.pop("copies") == []  # the seeds publish each item once
     assert body.pop("versions") == []  # nor any item in two versions
+    assert body.pop("first_indexed") == body.pop("changed_at") is not None  # indexed once, unchanged since
     assert body.pop("permalink") == f"http://localhost/passage/{pid}"
     assert body.pop("cited_source_permalink") == f"http://localhost{links['cited_source']}"
     assert body.pop("decision_page") is None  # a text file has no pages

@@ -643,7 +643,11 @@ def api_passage(passage_id: str) -> Response:
             "permalink": absolute_url("passages.passage", passage_id=p.id),
             "cited_source_permalink": absolute_url("passages.source", document_id=p.document_id)
             + (f"#page={page}" if page else ""),
-            "copies": copies, "versions": [v.to_json() for v in context.versions], "links": links}
+            "copies": copies, "versions": [v.to_json() for v in context.versions],
+            # when it entered the index and when what it says last changed (the feed's <published>
+            # is the meeting, its <updated> this): what a client polling for news compares
+            "first_indexed": _iso_utc(get_index().first_indexed([p.id]).get(p.id)),
+            "changed_at": _iso_utc(get_index().changed_at([p.id]).get(p.id)), "links": links}
     marks = None if marking_off() else searched_marks(p)
     if marks:  # the page's marks, for a client showing the item opened from a search
         body["marked"] = marks.to_json()

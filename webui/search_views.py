@@ -249,7 +249,7 @@ def feed() -> Response:
     indexed first, whatever the page's sort, so a reporter's feed reader shows each new item of
     a search (a word, a council, a case number) once it is indexed. By meeting date, minutes
     indexed weeks after their meeting, or an archive filled in, never reached the feed: older
-    than its 60th entry. Its page (the alternate link) is the search newest first, from the first hit."""
+    than its 60th entry. Its page (the alternate link) is the search in the same order, `sort=added`."""
     state = feed_state()
     request_ = state.request.with_changes(sort=ADDED, page=1, page_size=FEED_SIZE)
     response, hits = feed_hits(request_)
@@ -278,7 +278,7 @@ def feed() -> Response:
         subtitle=" ".join(part for part in (
             "Omtrentlige resultater:" if response.approximate else "", response.notice or "") if part),
         self_url=state.feed_url(external=True),
-        page_url=absolute_url("search.index", **state.url_params(state.request.with_changes(sort="newest"))),
+        page_url=absolute_url("search.index", **state.url_params(state.request.with_changes(sort=ADDED))),
         updated=updated,
         entries=entries,
     )
