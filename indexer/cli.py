@@ -241,7 +241,8 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None, index_dir: Path 
         click.echo(f"  {number}{_first_line(passage.title, TITLE_WIDTH)}  ({where})")
         # Each part named, as `search` names them: a bare number or name is a riddle.
         numbers = {s.key: s.text for s in passage.sections if s.key in ("journalnummer", "dokumentnummer")}
-        details = [f"sagsnr. {passage.case_number}" if passage.case_number else None,
+        details = ["lukket punkt" if passage.closed else None,  # the meeting's closed part (`Passage.closed`)
+                   f"sagsnr. {passage.case_number}" if passage.case_number else None,
                    f"j.nr. {numbers['journalnummer']}" if "journalnummer" in numbers else None,
                    f"dok.nr. {numbers['dokumentnummer']}" if "dokumentnummer" in numbers else None,
                    f"sagsbehandler {passage.case_handler}" if passage.case_handler else None,
@@ -519,7 +520,8 @@ def _print_response(response) -> None:
         # The document's type first, as on the web page: an agenda's «…indstiller, at taksterne
         # godkendes» read as a decision without it (a journalist review).
         meta = [_DOC_TYPES.get(hit.doc_type, hit.doc_type), hit.municipality, hit.council,
-                danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None), hit.item_reference]
+                danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None), hit.item_reference,
+                "lukket punkt" if hit.closed else None]  # the meeting's closed part: its minutes print little of it
         if any(meta):  # a note in the folder (LÆSMIG.txt) has none: no blank line
             click.echo("   " + _one_line(" · ".join(m for m in meta if m)))
         # The case on a line of its own, each part named: a case number or a name alone is a riddle.

@@ -209,6 +209,7 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
         text=text,
         decision_date=decision_dates[0] if decision_dates else None,
         printed_pages=_printed_pages(item, printed) if is_pdf else (),
+        closed=item.closed,
         **{**base, "present": present, "absent": absent},
     )
 

@@ -122,6 +122,7 @@ class Item:
     sections: tuple[Section, ...]  # in document order
     fields: dict[str, str] = field(default_factory=dict)  # "case_handler", "case_number", ...
     label: str | None = None  # the number as printed, where it goes on after `number` ("3a", "4.1")
+    closed: bool = False  # discussed in the meeting's closed part (`indexer.openness`)
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,11 @@ class Passage:
     # "§" where the heading numbers the item as a protocol's paragraph ("§ 3. Høring …"), so a
     # search for «§ 3» finds it; None for every other numbering.
     item_sign: str | None = None
+    # Whether the item was discussed in the meeting's closed part ("50 (Lukket) Salg af areal", a "Lukket
+    # punkt" line under its heading, or a "Lukket møde"/"Lukkede sager" header above it: `indexer.openness`):
+    # its minutes then print little or nothing of it, which is no sign that nothing was decided. A record
+    # stored before the field has none: False.
+    closed: bool = False
 
     @property
     def printed_number(self) -> str | None:
@@ -343,6 +349,8 @@ class Passage:
             # An item deferred from an earlier meeting is decided under that meeting's dated heading.
             "decision_date_before_meeting": self.decision_date_before_meeting,
             "has_decision": self.has_decision,
+            # Discussed in the meeting's closed part: the minutes print little or nothing of it.
+            "closed": self.closed,
             "sections": self.sections_by_key(),
             # Beside `sections`, not inside it, so that its values stay texts for those who read them.
             "section_pages": self.section_pages(),

@@ -67,7 +67,9 @@ READING_VERSION = 11  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # 11: CPR numbers masked in the text read (`indexer.personal`), ids of titles that printed one;
 # a region named at the head as the municipality («Region Midtjylland»), «… deltog ikke i behandlingen af
 # punktet på grund af inhabilitet», «Tillægsdagsorden» as a group header, «Rådets indstilling» as a label, front
-# pages' «Meldt afbud:» and «A og B var fraværende.», «13/2024 Title» headings (layouts6 review)
+# pages' «Meldt afbud:» and «A og B var fraværende.», «13/2024 Title» headings (layouts6 review);
+# an item of the meeting's closed part («50 (Lukket) Title», «Lukket sag»/«Lukket punkt»/«Lukket» under its
+# heading, a «Lukket møde»/«Lukkede sager» header above it) marked `closed`, and «Lukket punkt» searchable in its body
 
 
 def read_document(path: Path, root: Path) -> Document:

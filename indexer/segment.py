@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from indexer import conventions as cv
 from indexer.contents import find_contents
@@ -21,6 +22,7 @@ from indexer.doctype import title_lines
 from indexer.headings import Heading, find_item_headings, previous_nonblank, prose_heading, prose_headings, with_ends
 from indexer.items import minutes_item
 from indexer.models import Item, Line, Segmented
+from indexer.openness import closed_items
 from indexer.reports import segment_report
 from indexer.unnumbered import decided_headings, is_decision_line, unnumbered_headings, with_restarts
 
@@ -54,7 +56,11 @@ def segment(lines: Sequence[Line]) -> Segmented:
     # The signatures under the last item close the minutes: no part of that item.
     closing = next((k for k in range(headings[-1].body_start, len(lines)) if cv.CLOSING.match(lines[k].text)),
                    len(lines))
-    items = tuple(minutes_item(lines, h, end) for h, end in with_ends(headings, closing))
+    ends = with_ends(headings, closing)
+    items = tuple(minutes_item(lines, h, end) for h, end in ends)
+    # Which items the meeting discussed behind closed doors: their minutes print little of them.
+    closed = closed_items(lines, headings, [end for _, end in ends], contents_lines)
+    items = tuple(replace(item, closed=True) if shut else item for item, shut in zip(items, closed))
     head = tuple(lines[: headings[0].index])
     groups = {k for k in range(1, len(headings)) if _opens_group(lines, headings[k - 1], headings[k])}
     notes += (_unfound_items(head, items, contents, contents_lines) + _merged_items(items)

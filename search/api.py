@@ -252,6 +252,8 @@ class Hit:
     # The query's words, as typed, that this passage does not hold: set on the approximate
     # hits of a query no passage holds every word of (`search.partial`), empty otherwise.
     missing: tuple[str, ...] = ()
+    # Discussed in the meeting's closed part (`Passage.closed`): a hit without text says so, not «no decision».
+    closed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -289,6 +291,7 @@ class Hit:
             "decision_date_before_meeting": self.decision_date_before_meeting,
             "citation": self.citation,
             "missing": list(self.missing),
+            "closed": self.closed,
         }
 
 

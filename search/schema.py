@@ -271,6 +271,10 @@ def order_key(passage: Passage) -> str:
     return f"{sort_date(passage)}{VALUE_SEPARATOR}{passage.document_id}{VALUE_SEPARATOR}{passage.position:09d}"
 
 
+# What a closed item's page and hits call it (`Passage.closed`), and the words its body adds for it.
+CLOSED_LABEL = "Lukket punkt"
+
+
 def body_text(passage: Passage) -> str:
     """The whole passage as one text: its title, decision and field lines too, so matching needs only `body`.
 
@@ -299,6 +303,10 @@ def body_text(passage: Passage) -> str:
     # The meeting's staff and minute-taker, named on its front page only: words of every item of it.
     if passage.staff:
         parts.append(", ".join(passage.staff))
+    # An item of the meeting's closed part, as its page labels it: «lukket» finds it, though its
+    # minutes print only its title ("50 (Lukket) Salg af areal" keeps no «Lukket» in the title).
+    if passage.closed and CLOSED_LABEL.casefold() not in "\n".join(parts).casefold():
+        parts.append(CLOSED_LABEL)
     return "\n\n".join(part for part in parts if part)
 
 
@@ -354,13 +362,18 @@ def decision_text(passage: Passage) -> str:
 # added to one item moves the next items' lines and pages, and every record holds its file's hash.
 _PLACE = ("source_sha256", "position", "line", "page", "printed_pages")
 _SECTION_PLACE = ("page", "end_page")
+# Fields the record gained after its hash was first written, left out of it at their default value:
+# an upgrade that adds one must not make every passage of the index read as changed (its
+# `changed_at` now, the feed listing them all as updated). Only a value that says more counts.
+_ADDED_LATER = {"closed": False}
 
 
 def fingerprint(passage: Passage) -> int:
     """A hash of the passage as shown (its record but where it stands, `_PLACE`), an unsigned
     64-bit number, never 0 (which the column reads as unknown): whether an item's title, text,
     decision or details changed between two writes (`CHANGED_AT`), and not a file's other items."""
-    record = {k: v for k, v in passage.to_record().items() if k not in _PLACE}
+    record = {k: v for k, v in passage.to_record().items()
+              if k not in _PLACE and not (k in _ADDED_LATER and v == _ADDED_LATER[k])}
     record["sections"] = [{k: v for k, v in section.items() if k not in _SECTION_PLACE}
                           for section in record["sections"]]
     digest = hashlib.blake2b(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"), digest_size=8)
