@@ -132,7 +132,7 @@ def extract(path: Path, root: Path) -> SourceFile:
     notices = _misnamed(kind, path.suffix.lower())
     site_title = letterhead = ""
     if kind == "pdf":
-        pages = _bounded_pages(pdf_pages(data), notices)
+        pages = _bounded_pages(pdf_pages(data, notices), notices)
     else:
         text = _bounded(decode_html(data) if kind == "html" else decode_text(data), notices)
         if kind == "html":

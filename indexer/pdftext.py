@@ -6,8 +6,10 @@ never reach the user; a stream that unpacks beyond `MAX_STREAM_BYTES` is refused
 
 from __future__ import annotations
 
+import bisect
 import io
 import logging
+import math
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,9 +23,11 @@ log = logging.getLogger(__name__)
 OCR_HINT = "kør OCR først, fx ocrmypdf -l dan"
 
 
-def pdf_pages(data: bytes) -> tuple[Page, ...]:
+def pdf_pages(data: bytes, notices: list[str] | None = None) -> tuple[Page, ...]:
     """Text of each page as pdfminer's `extract_text` gives it (default LAParams), NFKC-normalised,
-    with the lines at the page's top and bottom edges moved to its start and end (`edge_order`).
+    with the lines at the page's top and bottom edges moved to its start and end (`edge_order`),
+    and without the text a black box hides (`_hidden_chars`): `REDACTED_NOTE` on `notices` names
+    the pages where text was left out.
 
     pdfminer's own words (English exception texts with Python reprs of PDF objects) never
     reach the user: each failure becomes a short Danish reason, its details go to the debug log.
@@ -37,14 +41,17 @@ def pdf_pages(data: bytes) -> tuple[Page, ...]:
 
     _bound_pdf_streams()
     pages: list[Page] = []
+    redacted: list[int] = []  # pages with text under a black box, left out
     buffer = io.StringIO()
     try:
         manager = PDFResourceManager()
-        device = _edges_outermost(TextConverter)(manager, buffer, laparams=LAParams())
+        device = _redactions_left_out(_edges_outermost(TextConverter))(manager, buffer, laparams=LAParams())
         interpreter = PDFPageInterpreter(manager, device)
         # One pass over the document; the converter ends each page with "\f", which we drop.
         for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data)), start=1):
             interpreter.process_page(page)
+            if device.hid_text:
+                redacted.append(number)
             label = page.label if isinstance(page.label, str) and page.label.strip() else None
             pages.append(Page(number, normalise(buffer.getvalue().rstrip("\f"), "NFKC"), label))
             buffer.seek(0)
@@ -72,7 +79,11 @@ def pdf_pages(data: bytes) -> tuple[Page, ...]:
     if not pages:
         raise ExtractError("PDF uden sider")
     if not any(p.text.strip() for p in pages):
+        if redacted:
+            raise ExtractError(f"al tekst ligger under sort overstregning (side {_and([str(n) for n in redacted])})")
         raise ExtractError(f"intet tekstlag (billed-/scannet PDF) – {OCR_HINT}")
+    if redacted and notices is not None:
+        notices.append(REDACTED_NOTE.format(_and([str(n) for n in redacted])))
     return tuple(pages)
 
 
@@ -192,6 +203,235 @@ def _edges_outermost(converter: type) -> type:
             write("\f")
 
     return EdgesOutermost
+
+
+# A municipality that "redacts" a PDF by drawing a filled black box over a name or a CPR number
+# leaves the text in the file: pdfminer reads it as any other, and Referatsøg would index and show
+# it. The text a dark box hides is left out: a box drawn over it (after it in the content stream),
+# or one drawn under it when the text is dark too (black on black); light text on a dark banner
+# (box first, text after) is read, and so is invisible text (render mode 3 or 7: an OCR layer).
+REDACTED_NOTE = "tekst under sort overstregning udeladt (side {})"
+DARK = 0.25  # a colour whose every channel (gray, R, G, B; CMYK as RGB) is at most this is near black
+COVERED = 0.6  # of a character's box a dark box must cover to hide it: rules and thin lines never do
+_CELL = 24.0  # points: the side of the squares of the page the dark boxes are sorted into
+_INVISIBLE = (3, 7)  # text render modes that paint nothing
+
+
+def _is_dark(color: object, space: object) -> bool:
+    """Whether a colour in a colour space (pdfminer's `PDFColorSpace`) is black or near black;
+    False for colour spaces whose values say nothing by themselves (Indexed, Separation, Pattern …)."""
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return False
+    name, n = getattr(space, "name", None), getattr(space, "ncomponents", 0)
+    if len(values) == 1 and (name in ("DeviceGray", "CalGray") or (name == "ICCBased" and n == 1)):
+        return values[0] <= DARK
+    if len(values) == 3 and (name in ("DeviceRGB", "CalRGB") or (name == "ICCBased" and n == 3)):
+        return max(values) <= DARK
+    if len(values) == 4 and (name == "DeviceCMYK" or (name == "ICCBased" and n == 4)):
+        c, m, y, k = values
+        return max((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)) <= DARK
+    return False
+
+
+def _redactions_left_out(converter: type) -> type:
+    """`converter` (a pdfminer PDFLayoutAnalyzer) without the characters a dark box hides
+    (`_hidden_chars`); `hid_text` says whether the page just read lost any (other than blanks).
+
+    pdfminer's LTPage after analysis holds text boxes first and drawings after, so the order in
+    which they were painted is read before: each is added to the page as the content stream
+    paints it. Filled rectangles and the characters of invisible or stroked text are noted as
+    they are painted; a page without a dark filled rectangle costs nothing more. The hidden
+    characters stay in their places through the layout analysis, so the rest of the page is laid
+    out as before, and are taken out of its lines after (`_prune`); the rectangles go before it.
+    """
+    from pdfminer.converter import PDFLayoutAnalyzer
+    from pdfminer.layout import LTRect
+
+    class RedactionsLeftOut(converter):  # type: ignore[misc,valid-type]
+        hid_text = False
+
+        def begin_page(self, page: object, ctm: object) -> None:
+            self.hid_text = False
+            self._hidden: set[int] = set()  # ids of the chars found hidden, at the page's end
+            self._filled: dict[int, bool] = {}  # id of each filled rectangle → whether it is dark
+            self._holders: dict[int, object] = {}  # the page or figures they were put in, by id
+            self._ink: dict[int, bool | None] = {}  # id of a char not filled: dark stroke, or None: invisible
+            super().begin_page(page, ctm)
+
+        def paint_path(self, gstate: object, stroke: bool, fill: bool, evenodd: bool, path: object) -> None:
+            # TextConverter keeps no drawings; a filled rectangle is kept until the page's end.
+            if not fill:
+                return super().paint_path(gstate, stroke, fill, evenodd, path)  # type: ignore[no-any-return]
+            holder = self.cur_item
+            start = len(holder._objs)
+            PDFLayoutAnalyzer.paint_path(self, gstate, stroke, fill, evenodd, path)  # type: ignore[arg-type]
+            dark = _is_dark(gstate.ncolor, gstate.ncs)  # type: ignore[attr-defined]
+            for item in holder._objs[start:]:
+                if isinstance(item, LTRect):
+                    self._filled[id(item)] = dark
+            self._holders[id(holder)] = holder
+
+        def render_string(self, textstate: object, seq: object, ncs: object, graphicstate: object) -> None:
+            mode = textstate.render  # type: ignore[attr-defined]
+            if mode in (0, 2, 4, 6):  # filled: the char's own graphic state gives its colour
+                return super().render_string(textstate, seq, ncs, graphicstate)  # type: ignore[no-any-return]
+            objects = self.cur_item._objs
+            start = len(objects)
+            super().render_string(textstate, seq, ncs, graphicstate)
+            stroke = graphicstate.scolor, graphicstate.scs  # type: ignore[attr-defined]
+            ink = None if mode in _INVISIBLE else _is_dark(*stroke)
+            for item in objects[start:]:
+                self._ink[id(item)] = ink
+
+        def end_page(self, page: object) -> None:
+            if any(self._filled.values()):
+                self._hidden = _hidden_chars(self.cur_item, self._filled, self._ink)
+            for holder in self._holders.values():  # the drawings go: the layout is pdfminer's as before
+                holder._objs = [o for o in holder._objs if id(o) not in self._filled]  # type: ignore[attr-defined]
+            self._filled, self._holders, self._ink = {}, {}, {}
+            super().end_page(page)  # analyses the layout, hidden characters in their places, and writes it
+
+        def receive_layout(self, ltpage: object) -> None:
+            if self._hidden:
+                self.hid_text = _prune(ltpage, self._hidden)
+                self._hidden = set()
+            super().receive_layout(ltpage)
+
+    return RedactionsLeftOut
+
+
+def _hidden_chars(ltpage: object, filled: dict[int, bool], ink: dict[int, bool | None]) -> set[int]:
+    """The ids of the characters on `ltpage` (before layout analysis: its items and its figures'
+    in the order they were painted) that a dark filled rectangle hides: one covering at least
+    `COVERED` of the character's box, painted after it, or painted before it with the character
+    dark and no lighter filled rectangle covering it painted between. `filled`: the page's
+    filled rectangles (by id) and whether each is dark; `ink`: characters not filled (by id),
+    whether stroked dark or None when invisible."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    painted: list[tuple[object, object]] = []  # (item, the container holding it), as painted
+
+    def walk(container: object) -> None:
+        for item in container._objs:  # type: ignore[attr-defined]
+            if isinstance(item, LTChar) or id(item) in filled:
+                painted.append((item, container))
+            elif isinstance(item, LTContainer):
+                walk(item)
+
+    walk(ltpage)
+    cells = {c for item, _ in painted if isinstance(item, LTChar) and (c := _cell(item)) is not None}
+    if not cells:
+        return set()
+    # A box covering COVERED (over half) of a char's width and height holds its centre: each dark
+    # box is listed in the cells of the page it reaches that hold a char's centre.
+    dark: dict[tuple[int, int], list[tuple[int, object]]] = {}  # cell → (order, rectangle) of dark ones
+    light: list[tuple[int, object]] = []  # in the order painted
+    for at, (item, _) in enumerate(painted):
+        if isinstance(item, LTChar) or not all(map(math.isfinite, item.bbox)):  # type: ignore[attr-defined]
+            continue
+        if filled[id(item)]:
+            left, right = int(item.x0 // _CELL), int(item.x1 // _CELL)  # type: ignore[attr-defined]
+            low, high = int(item.y0 // _CELL), int(item.y1 // _CELL)  # type: ignore[attr-defined]
+            if (right - left + 1) * (high - low + 1) <= len(cells):
+                reached = [(x, y) for x in range(left, right + 1) for y in range(low, high + 1) if (x, y) in cells]
+            else:
+                reached = [(x, y) for x, y in cells if left <= x <= right and low <= y <= high]
+            for cell in reached:
+                dark.setdefault(cell, []).append((at, item))
+        else:
+            light.append((at, item))
+    light_order = [at for at, _ in light]
+    hidden: set[int] = set()
+    for at, (char, _) in enumerate(painted):
+        if not isinstance(char, LTChar) or (cell := _cell(char)) not in dark:
+            continue
+        # Invisible text (an OCR layer) is read, also over a dark area drawn before it, but not
+        # under a box drawn over it: a scan blacked out with a drawing tool after OCR.
+        invisible = id(char) in ink and ink[id(char)] is None
+        x, y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
+        under = -1  # the last dark box covering it painted before it
+        over = False
+        for drawn, box in dark[cell]:
+            if box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1 and _covers(box, char):  # type: ignore[attr-defined]
+                if drawn > at:
+                    over = True
+                    break
+                under = max(under, drawn)
+        if not over:
+            if under < 0 or invisible:
+                continue
+            gstate = char.graphicstate
+            if not (ink[id(char)] if id(char) in ink else _is_dark(gstate.ncolor, gstate.ncs)):  # light on dark
+                continue
+            between = light[bisect.bisect_right(light_order, under):bisect.bisect_left(light_order, at)]
+            if any(_covers(box, char) for _, box in between):  # a lighter box between: the text is on it
+                continue
+        hidden.add(id(char))
+    return hidden
+
+
+def _prune(container: object, hidden: set[int]) -> bool:
+    """Take the `hidden` characters (by id) out of the analysed layout in `container`: a line
+    left without a character but blanks goes, and so does a text box left without lines; in a
+    line that keeps some, the spaces pdfminer put around the ones taken out become one. Whether
+    any character but a blank was taken out."""
+    from pdfminer.layout import LTAnno, LTChar, LTContainer, LTTextBox, LTTextLine
+
+    words = False
+    kept_items = []
+    for item in container._objs:  # type: ignore[attr-defined]
+        if isinstance(item, LTChar):
+            if id(item) in hidden:
+                words = words or not item.get_text().isspace()
+                continue
+        elif isinstance(item, LTTextLine):
+            if not any(id(o) in hidden for o in item):
+                kept_items.append(item)
+                continue
+            kept: list[object] = []
+            for o in item:
+                if id(o) in hidden:
+                    words = words or not o.get_text().isspace()
+                elif not (isinstance(o, LTAnno) and o.get_text() == " "
+                          and (not kept or kept[-1].get_text().isspace())):  # a space after a space
+                    kept.append(o)
+            if not any(isinstance(o, LTChar) and not o.get_text().isspace() for o in kept):
+                continue
+            item._objs = kept
+        elif isinstance(item, LTContainer):
+            words = _prune(item, hidden) or words
+            if isinstance(item, LTTextBox):
+                lines = list(item)
+                if not lines:
+                    continue
+                item.set_bbox((min(line.x0 for line in lines), min(line.y0 for line in lines),
+                               max(line.x1 for line in lines), max(line.y1 for line in lines)))
+        kept_items.append(item)
+    container._objs = kept_items  # type: ignore[attr-defined]
+    return words
+
+
+def _cell(char: object) -> tuple[int, int] | None:
+    """The cell of the page (`_CELL` square) holding a character's centre; None off any page."""
+    x, y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2  # type: ignore[attr-defined]
+    return (int(x // _CELL), int(y // _CELL)) if math.isfinite(x) and math.isfinite(y) else None
+
+
+def _covers(box: object, char: object) -> bool:
+    """Whether `box` covers at least `COVERED` of `char`'s box (its centre, for a char without area)."""
+    x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1  # type: ignore[attr-defined]
+    cx0, cy0, cx1, cy1 = char.x0, char.y0, char.x1, char.y1  # type: ignore[attr-defined]
+    area = (cx1 - cx0) * (cy1 - cy0)
+    if area <= 0:
+        return x0 <= (cx0 + cx1) / 2 <= x1 and y0 <= (cy0 + cy1) / 2 <= y1
+    width, height = min(x1, cx1) - max(x0, cx0), min(y1, cy1) - max(y0, cy0)
+    return width > 0 and height > 0 and width * height >= COVERED * area
+
+
+def _and(items: list[str]) -> str:
+    """«2», «2 og 5», «2, 3 og 5»."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"
 
 
 # pdfminer unpacks each compressed stream whole (zlib.decompress) and keeps it: a few hundred KB
