@@ -113,7 +113,7 @@ def test_a_permalink_cut_in_an_email_leads_to_its_document(client):
              or "/document/" in a["href"]]
     assert client.get(f"/api/passage/{cut}").get_json() == {
         "status": 404, "code": "unknown_passage", "message": text(soup(response).select_one("p.lead")),
-        "links": [{"text": t, "url": "/api" + href} for t, href in links]}
+        "see_also": [{"text": t, "url": "/api" + href} for t, href in links]}
 
 
 def test_a_permalink_with_its_title_part_mistyped_links_the_item_of_its_number(client):
@@ -139,7 +139,7 @@ def test_a_documents_id_given_as_an_items_links_the_document(client):
     item = client.get(f"/api/passage/{hit_id(client, 'Modtagelse af flygtninge', 'flygtninge boligplacering')}").get_json()
     answer = client.get(f"/api/passage/{item['document_id']}")
     assert answer.status_code == 404 and answer.get_json()["code"] == "unknown_passage"
-    assert answer.get_json()["links"] == [{"text": "Se dokumentet: Referat: Integrationsrådet, Næstved Kommune, 21. maj 2015",
+    assert answer.get_json()["see_also"] == [{"text": "Se dokumentet: Referat: Integrationsrådet, Næstved Kommune, 21. maj 2015",
                                            "url": f"/api/document/{item['document_id']}"}]
     page = soup(client.get(f"/passage/{item['document_id']}"))
     assert [a["href"] for a in page.select("main a") if a.get_text().startswith("Se dokumentet: ")] == [

@@ -94,8 +94,8 @@ def test_a_permalink_cut_after_its_number_leads_to_the_item_of_that_number_not_f
     assert answer.headers["Location"] == f"/api/passage/{fifteen['id']}"
     body = answer.get_json()
     assert body == {"status": 302, "code": "cut_passage_id", "message": body["message"], "location": answer.headers["Location"],
-                    "links": [{"text": f"Punkt 15: {fifteen['title']}", "url": answer.headers["Location"]},
-                              {"text": body["links"][1]["text"], "url": f"/api/document/{MINUTES_2015}"}]}
+                    "see_also": [{"text": f"Punkt 15: {fifteen['title']}", "url": answer.headers["Location"]},
+                              {"text": body["see_also"][1]["text"], "url": f"/api/document/{MINUTES_2015}"}]}
     assert "afkortet" in body["message"] and "Modtagelse af flygtninge" in body["message"]
 
 

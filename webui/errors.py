@@ -145,7 +145,7 @@ def error_response(error: PageError) -> Response:
             body["parameter"] = error.parameter
         body.update(error.details)
         if error.page_links:  # the ways on the HTML page offers (a cut link's items and document), as JSON
-            body["links"] = [{"text": text, "url": _json_twin(url)} for text, url in error.page_links]
+            body["see_also"] = [{"text": text, "url": _json_twin(url)} for text, url in error.page_links]
         response = json_response(body, error.status)
     elif wants_text():
         response = make_response(text_error(error), error.status)
