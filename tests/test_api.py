@@ -427,6 +427,13 @@ def test_a_passage_links_to_its_page_document_neighbours_and_their_json(client, 
     # The citation is the one the page shows.
     page = soup(client.get(passage_links["html"]))
     assert page.select_one("#citation").get_text(strip=True) == body["citation"]
+    # Opened from a search, its HTML twin is the page with that search's marks, as the page names
+    # this JSON with them (an API review: the twin dropped the query); the permalink stays plain.
+    searched = client.get(f"/api/passage/{pid}", query_string={"q": "flygtninge"})
+    assert links(searched)["alternate"] == f"/passage/{pid}?q=flygtninge"
+    assert searched.get_json()["links"]["html"] == f"/passage/{pid}"
+    twin = soup(client.get(links(searched)["alternate"])).select_one('link[rel=alternate][type="application/json"]')
+    assert twin["href"] == f"/api/passage/{pid}?q=flygtninge"
 
 
 def test_the_first_and_last_passage_have_no_neighbour_on_that_side(client, seed_index):

@@ -624,7 +624,10 @@ def api_passage(passage_id: str) -> Response:
     for rel, neighbour in (("previous", context.previous), ("next", context.next)):
         links[rel] = url_for(".passage", passage_id=neighbour.id) if neighbour else None
         links[f"{rel}_json"] = url_for(".api_passage", passage_id=neighbour.id) if neighbour else None
-    header = {"alternate": links["html"], "prev": links["previous_json"], "next": links["next_json"]}
+    # The HTML twin of this answer: the page as opened with the same search (its marks), as the
+    # page names this JSON with them; `links.html` stays the item's plain permalink.
+    header = {"alternate": url_for(".passage", passage_id=p.id, **return_links(request_search())["carry"]),
+              "prev": links["previous_json"], "next": links["next_json"]}
     # An agenda holds no decision: the minutes of its meeting do (the page says so and links them).
     minutes = minutes_of(p)
     # null when the index holds none of them, as the page says («… ikke i søgeindekset»)
