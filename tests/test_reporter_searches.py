@@ -109,3 +109,23 @@ def test_only_decisions_is_a_part_of_the_search_and_holds_a_decisions_attendance
     assert [(h.municipality, h.item_number) for h in decisions.hits] == [("Horsens", 2)]
     assert {h.id for h in decisions.hits} <= {h.id for h in everything.hits}
     assert "står ikke i teksten" not in (decisions.notice or "")
+
+
+@pytest.mark.parametrize("typed, written", [("Ukraine", "ukrainske"), ("ukrainsk", "Ukraine"), ("Syrien", "syriske"),
+                                            ("afghanere", "Afghanistan")])
+def test_a_country_finds_its_adjective_and_people(tmp_path, typed, written):
+    """«Ukraine» found nothing where minutes write only «ukrainske flygtninge» (noted in the
+    relevance gaps): a country, its adjective and its people are variants."""
+    from indexer.update import update_index
+    from search import SearchRequest, open_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "referat.txt").write_text(
+        "Fjordby Kommune\n\nREFERAT\n\nIntegrationsrådet\n\nMødedato: 01.03.2024\n\n1. Boliger\n\n"
+        f"Sagsfremstilling\nDer er modtaget familier, og flere {written} familier ventes.\n\nBeslutning\nTaget til efterretning.\n",
+        encoding="utf-8")
+    update_index([corpus], tmp_path / "index")
+    with open_index(tmp_path / "index") as index:
+        response = index.search(SearchRequest(query=typed))
+    assert response.total == 1 and not response.approximate
