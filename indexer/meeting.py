@@ -15,6 +15,7 @@ from indexer import conventions as cv
 from indexer.dates import find_dates, parse_date, parse_labelled_date, year_completed_date
 from indexer.doctype import TITLE_LINES, title_lines
 from indexer.models import DECISION, Item
+from indexer.normalise import field_dashes
 
 _DATE_LABEL = re.compile(r"^(Mødedato|Dato|Mødedag|Mødetidspunkt|STARTTIDSPUNKT|Tidspunkt|Tid)\b", re.IGNORECASE)
 _PLACE_LABELS = ("Mødested", "Sted", "Lokale", "Mødelokale", "STED")
@@ -238,6 +239,8 @@ def member_names(value: str) -> tuple[str, ...]:
     (('Lone Hansen', 'Peter Frandsen'), ('Ib Holm', 'Bo Hjort'))
     >>> member_names("Ib Holm., Jens P., Bo Hjort")
     ('Ib Holm', 'Jens P.', 'Bo Hjort')
+    >>> member_names("Hanne Ørum\u2013Ågesen og Lise Holm\u2011Nielsen")
+    ('Hanne Ørum-Ågesen', 'Lise Holm-Nielsen')
     """
     # A full stop after the brackets ends the list ("Peter Frandsen (DH)."): it goes with them, also where
     # a second label's names were joined on ("… Peter Frandsen (DH)., Sofie Winther (SF).").
@@ -246,6 +249,8 @@ def member_names(value: str) -> tuple[str, ...]:
     for part in re.split(r",|\bog\b", value):
         name = _without_role(" ".join(part.split()).lstrip(cv.BULLETS + " "))
         name = re.sub(r"(?<=[a-zæøå]{2})\.$", "", name)  # "Ib Holm." ended its label's list; "Jens P." keeps his
+        # «Ørum–Ågesen» from a word processor is the «Ørum-Ågesen» a search for the member types
+        name = field_dashes(name)
         # A name starts with a capital: "sag 129-138" (the items a member missed) and what is left of
         # "Suppleant for Brian Møller" ("for Brian Møller") are notes about a member, not members.
         # "Formanden deltog ikke i behandlingen af punktet.": a role, no name

@@ -67,7 +67,7 @@ _HYPHENS = {0x2010: "-", 0x2011: "-"}
 # name. In a field value it is the hyphen: «27.12.00–G01–3–15» was cut to «27.12.00», and
 # «Ørum–Ågesen» was another case handler than «Ørum-Ågesen». Running text keeps its dashes
 # («2015–2016», «Punkt 3 – Budget»): there a dash between numbers is a range.
-_DASH_IN_WORD = re.compile(r"(?<=[^\W_])[\u2012\u2013\u2212](?=[^\W_])")
+_DASH_IN_WORD = re.compile(r"(?<=[^\W_])[\u2010\u2011\u2012\u2013\u2212](?=[^\W_])")
 
 
 def field_dashes(value: str) -> str:

@@ -69,7 +69,8 @@ READING_VERSION = 11  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # punktet på grund af inhabilitet», «Tillægsdagsorden» as a group header, «Rådets indstilling» as a label, front
 # pages' «Meldt afbud:» and «A og B var fraværende.», «13/2024 Title» headings (layouts6 review);
 # an item of the meeting's closed part («50 (Lukket) Title», «Lukket sag»/«Lukket punkt»/«Lukket» under its
-# heading, a «Lukket møde»/«Lukkede sager» header above it) marked `closed`, and «Lukket punkt» searchable in its body; PDF text under a dark box drawn over it left out
+# heading, a «Lukket møde»/«Lukkede sager» header above it) marked `closed`, and «Lukket punkt» searchable in its body; PDF text under a dark box drawn over it left out;
+# an en dash or non-breaking hyphen inside an attendance list's name as its hyphen
 
 
 def read_document(path: Path, root: Path) -> Document:

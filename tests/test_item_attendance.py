@@ -260,3 +260,16 @@ def test_an_absentee_named_in_a_note_is_a_word_of_the_item_once():
                                     *item.sections[1:]))
     text = body_text(noted)
     assert text.count("Lise Warsame") == 1 and text.count("Ole Riis") == 1
+
+
+def test_a_members_name_written_with_an_en_dash_is_the_hyphenated_name(tmp_path):
+    """«Hanne Ørum–Ågesen» on the attendance list (a word processor's dash) was another person
+    than the «Ørum-Ågesen» a reporter types (noted among the gaps): names on attendance lists take
+    the hyphen, as case handlers' names and case numbers do."""
+    from conftest import read_written
+
+    text = ("Fjordby Kommune\n\nREFERAT\n\nIntegrationsrådet\n\nMødedato: 01.03.2024\n\n"
+            "Deltagere: Hanne Ørum\u2013Ågesen, Peter Lund\nFraværende: Lise Holm\u2011Nielsen\n\n"
+            "1. Boliger\n\nSagsfremstilling\nTekst om boliger.\n\nBeslutning\nTaget til efterretning.\n")
+    [item] = read_written(tmp_path, "referat.txt", text).passages
+    assert item.present == ("Hanne Ørum-Ågesen", "Peter Lund") and item.absent == ("Lise Holm-Nielsen",)
