@@ -7,7 +7,7 @@ and the search engine never sees a file.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -377,8 +377,11 @@ class Passage:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Passage:
-        """The passage of a `to_record` dict; a section stored without its page (or end) has none."""
-        data = dict(record)
+        """The passage of a `to_record` dict; a section stored without its page (or end) has none.
+        A key this release does not know (a later release's field, read during a rollback) is
+        left out: release 0.2.0 answered 500 on every page of an index a later one had written."""
+        known = {f.name for f in fields(cls)}
+        data = {name: value for name, value in record.items() if name in known}
         data["sections"] = tuple(Section(**s) for s in data["sections"])
         data["printed_pages"] = tuple((int(page), int(number)) for page, number in data.get("printed_pages", ()))
         for name in ("present", "absent", "topics", "staff"):

@@ -53,18 +53,35 @@ def closed_items(lines: Sequence[Line], headings: Sequence[Heading], ends: Seque
     ...         "Åbent møde\n\n5. Eventuelt\nSagsnr.: 23/104\nBeslutning\nIntet.")
     >>> [(item.number, item.closed) for item in segment([Line(t, 1, n) for n, t in enumerate(text.split("\n"), 1)]).items]
     [(1, False), (2, True), (3, True), (4, True), (5, False)]
+    >>> toc = "Indhold\nÅbne dagsordenspunkter\n1. Godkendelse\nLukkede dagsordenspunkter\n\n1. Godkendelse\nBeslutning\nGodkendt."
+    >>> [item.closed for item in segment([Line(t, 1, n) for n, t in enumerate(toc.split("\n"), 1)]).items]
+    [False]
     """
     closed: list[bool] = []
     group = False
     after = 0  # where the text above the next heading may hold its group header
     for heading, end in zip(headings, ends):
         header = _group_header_above(lines, heading.index, after, skip)
+        if header and not closed and _names_both_parts(lines[:heading.index]):
+            # Above the first item, after an «Åbne dagsordenspunkter» of the same front page: the
+            # contents list's last group, empty («Lukkede dagsordenspunkter»), not a header of the
+            # items below (an upgrade review: every item of the 2017 PDF minutes read as closed).
+            header = None
         if header is not None:
             group = header
         own, zone_end = _own_mark(lines, heading, end)
         closed.append(group if own is None else own)
         after = zone_end
     return closed
+
+
+def _names_both_parts(front: Sequence[Line]) -> bool:
+    """Whether the lines before the first item name the meeting's open part as a group
+    («Åbne dagsordenspunkter», «Åbent møde»): a contents list naming both parts."""
+    return any(_OPEN_GROUP.match(line.text) for line in front)
+
+
+_OPEN_GROUP = re.compile(r"(?i:åbne|åbent|åben)\s+(?i:dagsordenspunkter|punkter|sager|møde|dagsorden)\b")
 
 
 def _group_header_above(lines: Sequence[Line], index: int, after: int, skip: Collection[int]) -> bool | None:

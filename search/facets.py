@@ -18,7 +18,6 @@ sorting them in Python took 3 ms of each large answer.
 
 from __future__ import annotations
 
-import json
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
@@ -229,8 +228,12 @@ class Facet:
         docnum = searcher.document_number(**{self.field: found[0]}) if len(found) == 1 else None
         if docnum is None:
             return None
-        record = json.loads(searcher.stored_fields(docnum).get("record") or "{}")
-        spelt = [v for v in self.values(Passage.from_record(record)) if facet_key(v) == found[0]]
+        from search.schema import stored_passage  # the schema is built from the facets
+
+        stored = searcher.stored_fields(docnum)
+        if "record" not in stored:
+            return None
+        spelt = [v for v in self.values(stored_passage(stored)) if facet_key(v) == found[0]]
         return spelt[0] if spelt else None
 
     def counts(self, column: FacetColumn, docnums: Collection[int], selected: Collection[str]) -> tuple[FacetValue, ...]:

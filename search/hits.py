@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 
 from whoosh.query import And, Term
@@ -14,14 +13,14 @@ from indexer.models import Passage
 from search.api import Hit
 from search.decompound import Lexicon
 from search.highlight import excerpt, mark, snippet
-from search.schema import PASSAGE
+from search.schema import PASSAGE, stored_passage
 
 
 def _hit(
     searcher: Searcher, docnum: int, score: float, terms: frozenset[str], phrases: frozenset[tuple[str, ...]],
     from_decision: bool, lexicon: Lexicon,
 ) -> Hit:
-    passage = Passage.from_record(json.loads(searcher.stored_fields(docnum)["record"]))
+    passage = stored_passage(searcher.stored_fields(docnum))
     from_decision = from_decision and bool(passage.decision)
     decision = excerpt(passage.decision)
     if from_decision:
@@ -114,11 +113,11 @@ def _previous(searcher: Searcher, docnum: int, passage: Passage) -> Passage | No
         stored = searcher.stored_fields(before)
         # a passage of the same document ("id": a file's record has none)
         if "id" in stored and stored.get("document_id") == passage.document_id:
-            candidate = Passage.from_record(json.loads(stored["record"]))
+            candidate = stored_passage(stored)
             if candidate.position == passage.position - 1:
                 return candidate
     query = And([Term("document_id", passage.document_id), Term("kind", PASSAGE)])
-    earlier = (Passage.from_record(json.loads(searcher.stored_fields(d)["record"])) for d in searcher.docs_for_query(query))
+    earlier = (stored_passage(searcher.stored_fields(d)) for d in searcher.docs_for_query(query))
     return max((p for p in earlier if p.position < passage.position), key=lambda p: p.position, default=None)
 
 

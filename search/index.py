@@ -56,7 +56,7 @@ from search.index_writer import BUILD_STAMP, DROPPED_AT, IndexWriter
 from search.moved import identity
 from search.query import query_marker, run_search
 from search.ranking import prior
-from search.schema import CHANGED_AT, FILE, PASSAGE, ROUTINE_TITLES, build_schema
+from search.schema import CHANGED_AT, FILE, PASSAGE, ROUTINE_TITLES, build_schema, stored_passage
 from search.segment_files import open_segment_files
 from search.snapshot import Snapshot, term_cache_bytes
 
@@ -296,7 +296,7 @@ class SearchIndex:
     @_reads
     def passage(self, passage_id: str) -> Passage | None:
         stored = self._searcher().document(id=passage_id)
-        return Passage.from_record(json.loads(stored["record"])) if stored else None
+        return stored_passage(stored) if stored else None
 
     @_reads
     def copies(self, passage_id: str) -> list[Passage]:
@@ -307,7 +307,7 @@ class SearchIndex:
         if docnum is None:
             return []
         this = searcher.stored_fields(docnum)["source"]
-        others = (Passage.from_record(json.loads(searcher.stored_fields(d)["record"]))
+        others = (stored_passage(searcher.stored_fields(d))
                   for d in self._snapshot(searcher).copies_of(searcher, docnum))
         return [p for p in others if p.source != this]
 
@@ -323,7 +323,7 @@ class SearchIndex:
         docnum = searcher.document_number(id=passage_id)
         if docnum is None:
             return []
-        this = Passage.from_record(json.loads(searcher.stored_fields(docnum)["record"]))
+        this = stored_passage(searcher.stored_fields(docnum))
         key = identity(this)
         if key is None:
             return []
@@ -336,7 +336,7 @@ class SearchIndex:
             seen.update([d, *snapshot.copies_of(searcher, d)])
             shown = ([d] + snapshot.copies_of(searcher, d))  # the copy a search shows: best-ranked
             best = min(shown, key=lambda n: snapshot.copies(searcher).get(n, (0, b""))[1])
-            other = Passage.from_record(json.loads(searcher.stored_fields(best)["record"]))
+            other = stored_passage(searcher.stored_fields(best))
             if other.document_id != this.document_id and identity(other) == key:
                 found.append(other)
         times = self._first_indexed(searcher, [p.id for p in found])
@@ -348,7 +348,7 @@ class SearchIndex:
         """The passages of one document in their order in the document."""
         searcher = self._searcher()
         query = And([Term("document_id", document_id), Term("kind", PASSAGE)])
-        passages = [Passage.from_record(json.loads(searcher.stored_fields(d)["record"])) for d in searcher.docs_for_query(query)]
+        passages = [stored_passage(searcher.stored_fields(d)) for d in searcher.docs_for_query(query)]
         return sorted(passages, key=lambda p: p.position)
 
     @_reads
@@ -372,7 +372,7 @@ class SearchIndex:
         that municipality and council, copies included: one meeting's files, found by their
         terms, not by reading every passage (`search.moved` pairs a removed file's items so)."""
         searcher = self._searcher()
-        return [Passage.from_record(json.loads(searcher.stored_fields(d)["record"]))
+        return [stored_passage(searcher.stored_fields(d))
                 for d in searcher.docs_for_query(self._meeting_query(date, municipality, council))]
 
     @staticmethod

@@ -59,8 +59,8 @@ from indexer.models import Document
 from search.analysis import use_compound_lexicon
 from search.api import IndexLocked
 from search.index_folder import INDEX_NAME, locked_message
-from search.schema import (CHANGED_AT, FINGERPRINT, FIRST_INDEXED, PASSAGE, build_schema, file_fields, fingerprint,
-                           passage_fields)
+from search.schema import (CHANGED_AT, FINGERPRINT, FIRST_INDEXED, PASSAGE, RECORD_LATER, build_schema, file_fields,
+                           fingerprint, passage_fields)
 from search.spool import Spool, merge_with
 from search.writing import SegmentWriter, remove_uncommitted
 
@@ -175,11 +175,11 @@ class IndexWriter:
         file_info = dict(file_info)
         times = file_info.pop(_TIMES, None) or [(self.indexed_at, self.indexed_at)] * len(document.passages)
         # an incremental write keeps the committed schema: one without the later columns gets none
-        missing = [name for name in _LATER_COLUMNS if name not in writer.schema]
+        missing = [name for name in (*_LATER_COLUMNS, RECORD_LATER) if name not in writer.schema]
         for passage, (first_indexed, changed_at) in zip(document.passages, times):
             fields = passage_fields(passage, first_indexed, changed_at)
             for name in missing:
-                del fields[name]
+                fields.pop(name, None)
             writer.add_document(**fields)
         writer.add_document(**file_fields(document, root.resolve(), file_info))
 

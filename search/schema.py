@@ -148,6 +148,11 @@ def build_schema() -> Schema:
         FINGERPRINT: COLUMN(columns.NumericColumn("Q")),
         COPY_KEY: COLUMN(columns.VarBytesColumn()),  # `copy_key`: the same item in another file
         "record": STORED(),
+        # The passage's fields the record of release 0.2.0 did not have (`_ADDED_LATER`), as JSON,
+        # only those that say more than their default: that release builds a passage from every
+        # key of `record`, and one it did not know made each of its pages answer 500 while an
+        # upgraded `referatsog index` committed beside it (an upgrade review).
+        RECORD_LATER: STORED(),
     }
     for facet in FACETS:
         fields[facet.field] = facet.schema_field()
@@ -366,6 +371,24 @@ _SECTION_PLACE = ("page", "end_page")
 # an upgrade that adds one must not make every passage of the index read as changed (its
 # `changed_at` now, the feed listing them all as updated). Only a value that says more counts.
 _ADDED_LATER = {"closed": False}
+RECORD_LATER = "record_later"
+
+
+def passage_record(passage: Passage) -> tuple[str, str | None]:
+    """The passage's stored `record` (the fields release 0.2.0 reads) and `RECORD_LATER` (the
+    later fields that differ from their default, as JSON; None when none does)."""
+    record = passage.to_record()
+    later = {name: record.pop(name) for name in _ADDED_LATER}
+    later = {name: value for name, value in later.items() if value != _ADDED_LATER[name]}
+    return json.dumps(record, ensure_ascii=False), json.dumps(later, ensure_ascii=False) if later else None
+
+
+def stored_passage(stored: Mapping[str, Any]) -> Passage:
+    """The passage of a document's stored fields: its `record` and `RECORD_LATER`."""
+    record = json.loads(stored["record"])
+    if later := stored.get(RECORD_LATER):
+        record.update(json.loads(later))
+    return Passage.from_record(record)
 
 
 def fingerprint(passage: Passage) -> int:
@@ -401,8 +424,10 @@ def passage_fields(passage: Passage, first_indexed: int = 0, changed_at: int = 0
         CHANGED_AT: changed_at,
         FINGERPRINT: fingerprint(passage),
         COPY_KEY: copy_key(passage),
-        "record": json.dumps(passage.to_record(), ensure_ascii=False),
     }
+    doc["record"], later = passage_record(passage)
+    if later:
+        doc[RECORD_LATER] = later
     if passage.case_number:
         doc["case_number"] = passage.case_number
     dates = passage_dates(passage)

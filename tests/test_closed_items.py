@@ -334,3 +334,13 @@ def test_a_closed_item_with_text_but_no_decision_is_not_called_undecided(tmp_pat
     page = soup(client.get(f"/passage/{hit['id']}"))
     assert [p.get_text(strip=True) for p in page.select(".no-decision")] == [note]
     assert "Sagen vedrører køb af en ejendom i byen." in page.select_one("article.passage").get_text()
+
+
+def test_a_contents_lists_empty_closed_group_closes_no_item():
+    """The 2017 PDF minutes' contents page lists «Åbne dagsordenspunkter» 1–7, then an empty
+    «Lukkede dagsordenspunkter» right before item 1 on the next page: every item read as closed
+    (an upgrade review). The Markdown of the same meeting had none closed."""
+    from conftest import PDFS
+
+    document = read_fixture(PDFS, "referat-2017-02-23.pdf")
+    assert len(document.passages) == 7 and not any(p.closed for p in document.passages)
