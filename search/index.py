@@ -312,6 +312,12 @@ class SearchIndex:
         return [p for p in others if p.source != this]
 
     @_reads
+    def has_passages(self, passage_ids: list[str]) -> bool:
+        """Whether every one of these ids is a passage of the index (a term look-up each)."""
+        searcher = self._searcher()
+        return all(searcher.document_number(id=passage_id) is not None for passage_id in passage_ids)
+
+    @_reads
     def versions(self, passage_id: str) -> list[Passage]:
         """The same agenda item in other versions of its document: corrected minutes
         («…-rettet.pdf») whose text or decision differs, so they are no copies. Same

@@ -173,9 +173,9 @@ def pair(index: SearchIndex, previous: Mapping[str, Mapping[str, Any]], removed:
     for source, new in added.items():
         if source not in previous:
             continue
+        # (A file the same and named alike is here only when a rebuild gave some of its items
+        # other ids: `indexer.update` adds it then.)
         renamed = previous[source].get("document_id") != new.document_id
-        if previous[source].get("sha256") == new.sha256 and not renamed:
-            continue
         if renamed and isinstance(previous[source].get("document_id"), str):
             moves.documents[previous[source]["document_id"]] = new.document_id
         moves.passages.update(_pair_items(old_items(source), new.items))

@@ -79,3 +79,32 @@ def test_the_index_summary_names_the_file_and_a_search_for_the_number_finds_noth
     assert search("010180-1234")["total"] == search("0101801234")["total"] == 0
     [hit] = search("Anna Nielsen")["hits"]  # the item is found by what else it says
     assert "0101801234" not in json.dumps(hit) and "010180" not in json.dumps(hit)
+
+
+def test_an_upgrade_that_masks_a_title_redirects_the_items_old_address(tmp_path, monkeypatch):
+    """Indexed by a release that did not mask CPR numbers, the item's id held one; the upgrade's
+    rebuild read the unchanged file into a new id and the old address answered 404 (an upgrade
+    review): items of an unchanged file are paired when a rebuild gives them other ids."""
+    import indexer.pipeline
+    from indexer.update import update_index
+    from search import open_index
+    from webui import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "referat-2023-04-11.txt").write_text(MINUTES, encoding="utf-8")
+    with monkeypatch.context() as before:  # the release before: no masking, its reading version
+        before.setattr(indexer.pipeline, "mask_source", lambda source: source)
+        before.setattr(indexer.pipeline, "READING_VERSION", indexer.pipeline.READING_VERSION - 1)
+        update_index([corpus], tmp_path / "index")
+    with open_index(tmp_path / "index") as index:
+        [old_id] = [p.id for p in index.document(index.sources()["referat-2023-04-11.txt"]["document_id"])
+                    if "010180" in p.id]
+    report = update_index([corpus], tmp_path / "index")
+    assert report.rebuilt_because
+    with open_index(tmp_path / "index") as index:
+        new_id = index.moved(old_id)
+        assert new_id is not None and "xxxxxx-xxxx" in new_id and index.passage(new_id) is not None
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    answer = client.get(f"/passage/{old_id}")
+    assert answer.status_code == 301 and answer.headers["Location"].endswith(f"/passage/{new_id}")
