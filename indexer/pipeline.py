@@ -27,7 +27,7 @@ from indexer.clean import clean, running_chrome
 from indexer.enrich import enrich
 from indexer.extract import CUT_MARK, ExtractError, cut_at, danish_number, extract
 from indexer.models import Document, Passage, Section
-from indexer.personal import mask_source
+from indexer.personal import mask_lines
 from indexer.segment import segment
 from indexer.settings import topics_file
 from indexer.topics import default_tagger
@@ -78,8 +78,10 @@ def read_document(path: Path, root: Path) -> Document:
     seconds = time_limit_for(path)
     try:
         with _time_limit(seconds):
-            source = mask_source(extract(path, root))  # no CPR number reaches the index
-            lines = clean(source)
+            source = extract(path, root)
+            lines, masked = mask_lines(clean(source), source.kind)  # no CPR number reaches the index
+            if masked:
+                source = dataclasses.replace(source, notices=source.notices + (masked,))
             document = enrich(source, lines, segment(lines), default_tagger(topics_file()), running_chrome(source))
             return _bounded_passages(document, document.notices)  # the file's, and enrich's
     except _TimeUp:

@@ -94,7 +94,7 @@ def test_an_upgrade_that_masks_a_title_redirects_the_items_old_address(tmp_path,
     corpus.mkdir()
     (corpus / "referat-2023-04-11.txt").write_text(MINUTES, encoding="utf-8")
     with monkeypatch.context() as before:  # the release before: no masking, its reading version
-        before.setattr(indexer.pipeline, "mask_source", lambda source: source)
+        before.setattr(indexer.pipeline, "mask_lines", lambda lines, kind: (lines, None))
         before.setattr(indexer.pipeline, "READING_VERSION", indexer.pipeline.READING_VERSION - 1)
         update_index([corpus], tmp_path / "index")
     with open_index(tmp_path / "index") as index:
@@ -108,3 +108,28 @@ def test_an_upgrade_that_masks_a_title_redirects_the_items_old_address(tmp_path,
     client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
     answer = client.get(f"/passage/{old_id}")
     assert answer.status_code == 301 and answer.headers["Location"].endswith(f"/passage/{new_id}")
+
+
+@pytest.mark.parametrize("text", [
+    "CPR NR. 0101801234", "Cpr. Nr. 0101801234", "cpr.nr.020280-2345", "CPR-010180-1234", "CPR nr. 010180 1234",
+])
+def test_a_labelled_cpr_number_is_masked_however_the_label_is_written(text):
+    # A code review found each of these left as it was, searchable by the number.
+    masked = mask_cpr(text)[0]
+    assert not any(c.isdigit() for c in masked) and len(masked) == len(text)
+
+
+@pytest.mark.parametrize("text", ["Sagsnr. 010120-0930", "Journalnr.: 120324-1234", "Konto 051123-4100",
+                                  "dok. 150523-0001", "J.nr. 010120-0930", "Sag nr. 010120-0930"])
+def test_another_things_number_shaped_like_a_cpr_number_is_left_alone(text):
+    # A case or journal number was masked, and a search for it found nothing (a code review).
+    assert mask_cpr(text) == (text, [])
+
+
+def test_a_number_broken_at_a_lines_end_is_masked_whole(tmp_path):
+    """«cpr.nr. 010180-» / «1234» (a PDF's line break): the lines are joined, and the number was
+    indexed unmasked (a code review)."""
+    text = MINUTES.replace("Jens Hansen (CPR-nr. 0101801234) orienteres skriftligt.",
+                           "Jens Hansen, cpr.nr. 010180-\n1234, orienteres skriftligt.")
+    item = read_written(tmp_path, "referat.txt", text).passages[1]
+    assert "010180" not in item.text and "1234," not in item.text and "XXXXXX" in item.text
