@@ -61,6 +61,9 @@ def municipality_of(head: Sequence[str], body: Sequence[str], running: Sequence[
     'Region Hovedstaden'
     >>> municipality_of(["Skive Kommune"], ["Region Midtjylland", "Region Midtjylland"])
     'Skive'
+    >>> municipality_of(["Sundheds- og Ældreudvalget", "Gæst: Per Ravn, Region Syddanmark, deltog under punkt 2"],
+    ...                 ["Vejle Kommune har søgt.", "Vejle Kommune"])
+    'Vejle'
 
     A letterhead left in the text (the name and an address, at its end or on every page) is the
     document's own, however often the text names a neighbour:
@@ -83,7 +86,11 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
                 return region.group(0).title()
         for text in lines:
             found = [(m.start(), m.group(1)) for m in _MUNICIPALITY.finditer(text) if m.group(1) not in _NOT_A_NAME]
-            found += [(m.start(), m.group(0).title()) for m in _REGION.finditer(text)]
+            # A region inside a line only in a running header or page title («… - Region
+            # Hovedstaden»): in a head line it is a guest's or a partner's («Gæst: Per Ravn, Region
+            # Syddanmark»), and Vejle's minutes were filed under the region (a code review).
+            if lines is running:
+                found += [(m.start(), m.group(0).title()) for m in _REGION.finditer(text)]
             if found:
                 return min(found)[1]
     letterhead = Counter(name for text in letterhead_lines(body) if (name := letterhead_name(text)))
