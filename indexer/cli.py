@@ -266,7 +266,8 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None, index_dir: Path 
               "årsberetninger, hvis året overlapper.")
 @option("--to", "date_to", default="", metavar="DATO", help="Kun møder til og med denne dato (eller måned eller år).")
 @option("--decisions-only", is_flag=True, help="Søg kun i beslutningsteksten.")
-@option("--sort", type=click.Choice(["relevance", "newest", "oldest", "added", "relevans", "nyeste", "ældste", "tilføjet"],
+@option("--sort", type=click.Choice(["relevance", "newest", "oldest", "added", "relevans", "nyeste", "ældste", "aeldste",
+                                    "tilføjet", "tilfoejet"],
                                    case_sensitive=False),
          default="relevance", show_default=True, callback=lambda ctx, param, value: _sort_of(value),
          help="Rækkefølge: relevance/relevans, newest/nyeste (nyeste møder først), oldest/ældste (ældste først) "

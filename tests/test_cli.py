@@ -162,7 +162,7 @@ def test_help_and_usage_errors_are_danish(runner):
         ("extract",): "Fejl: Argumentet 'FIL' mangler.",
         ("search", "x", "--limit"): "Fejl: Tilvalget '--limit' kræver en værdi.",
         ("search", "x", "--limit", "abc"): "Fejl: Ugyldig værdi for '--limit': 'abc' er ikke et heltal.",
-        ("search", "x", "--sort", "bad"): "Fejl: Ugyldig værdi for '--sort': 'bad' er ikke en af 'relevance', 'newest', 'oldest', 'added', 'relevans', 'nyeste', 'ældste', 'tilføjet'.",
+        ("search", "x", "--sort", "bad"): "Fejl: Ugyldig værdi for '--sort': 'bad' er ikke en af 'relevance', 'newest', 'oldest', 'added', 'relevans', 'nyeste', 'ældste', 'aeldste', 'tilføjet', 'tilfoejet'.",
     }
     for args, message in errors.items():
         result = run(runner, *args)

@@ -80,3 +80,14 @@ def test_the_api_and_the_cli_agree_on_a_sort_in_capitals(client, runner, seed_in
     typed = json.loads(run(runner, "search", BROAD, "--sort", "OLDEST", "--json", "--index-dir", seed_index_dir).output)
     assert (asked["sort"], typed["sort"]) == ("oldest", "oldest")
     assert [h["id"] for h in asked["hits"]] == [h["id"] for h in typed["hits"]]
+
+
+def test_the_command_line_takes_every_sort_the_api_takes(runner, seed_index_dir):
+    """`--sort tilfoejet` (and `aeldste`) were refused by the command line while the API took
+    them (a code review): the CLI's choices are the API's names, English and Danish."""
+    from search.api import DANISH_SORTS, SORTS
+
+    for typed in (*SORTS, *DANISH_SORTS):
+        result = run(runner, "search", BROAD, "--sort", typed, "--json", "--index-dir", str(seed_index_dir))
+        assert result.exit_code == 0, (typed, result.output)
+        assert json.loads(result.stdout)["sort"] == DANISH_SORTS.get(typed, typed)
