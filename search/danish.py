@@ -331,7 +331,7 @@ def refresh_exclusions() -> bool:
     across it must then stem queries as the new index was written: with the list read once at
     import, a site kept the old stems after the rebuild, and an edited word found 3 items where
     the command line found 10 (a docs review). Called when a new commit is opened."""
-    global _exclusions_read
+    global _exclusions_read, STEM_EXCLUSIONS, COMPOUND_EXCLUSIONS
     now = _file_stamp(_EXCLUSIONS_FILE)
     if now == _exclusions_read:
         return False
@@ -340,10 +340,9 @@ def refresh_exclusions() -> bool:
     except (OSError, UnicodeDecodeError, ValueError):  # half-written by an editor: the next commit tries again
         return False
     _exclusions_read = now
-    STEM_EXCLUSIONS.clear()
-    STEM_EXCLUSIONS.update(stems)
-    COMPOUND_EXCLUSIONS.clear()
-    COMPOUND_EXCLUSIONS.update(compounds)
+    # New tables swapped in whole: a request thread stemming meanwhile reads the old table or the
+    # new one, never one emptied for refilling (a code review saw «haven» stemmed «hav» so).
+    STEM_EXCLUSIONS, COMPOUND_EXCLUSIONS = stems, compounds
     _cached_stem.cache_clear()
     return True
 _MIN_COMPOUND_HEAD = 3
