@@ -315,7 +315,20 @@ def _clause_query(
         # that no text has matches nothing; split, `næstforperson` was said to be searched as
         # «næst» and «forkvinde» and its exact hits labelled approximate.
         words = danish.tokens(clause.text)
-        hyphenated = _hyphen_parts(words[0]) if len(words) == 1 else []
+        # The texts' own forms of a hyphenated word first: «it-systemet» is the texts'
+        # «it-system», «SSP-samarbejde» their «SSP-samarbejdet» (the whole word is not stemmed:
+        # searched by its parts, the item that has it ranked second, labelled approximate).
+        inflected = _inflected_forms(searcher, field or "body", terms[0]) if len(words) == 1 else ()
+        if inflected:
+            highlight.update(inflected)
+            scored = _any([Term(f, t, boost=boosts[f]) for f in fields for t in inflected])
+            return scored, _any([Term(match_field, t) for t in inflected])
+        # An excluded hyphenated word is not split: «-skole-politi» left out every item that had
+        # «skole» and «politi» anywhere, with nothing said (a code review).
+        hyphenated = _hyphen_parts(words[0]) if len(words) == 1 and not clause.negated else []
+        if clause.negated and len(words) == 1 and _hyphen_parts(words[0]):
+            return None if not searcher.doc_frequency(field or "body", terms[0]) else (
+                _any([Term(f, terms[0]) for f in fields]), Term(match_field, terms[0]))
         parts = hyphenated or (list(compound_lexicon(searcher.schema).split(danish.fold(words[0]))) if len(words) == 1 else [])
         stems = list(dict.fromkeys(danish.stem(part) for part in parts))
         linked = (_with_linking_letter(words[0], parts, searcher, analyzer, field or "body")
@@ -456,6 +469,24 @@ def _with_linking_letter(word: str, parts: list[str], searcher: Searcher, analyz
             if len(terms) == 1 and searcher.doc_frequency(field, terms[0]):
                 return spelt, terms[0]
     return None
+
+
+# The most forms of one hyphenated word a query looks for («uu-vejleder»: «uu-vejlederen», «uu-vejlederne», …).
+MAX_INFLECTED_FORMS = 12
+
+
+def _inflected_forms(searcher: Searcher, field: str, term: str) -> tuple[str, ...]:
+    """The hyphenated words of the texts that are `term` (a hyphenated query term, folded, as
+    the index holds it whole) in another inflection: the same words before the last hyphen and
+    a last word of the same stem. Empty for a term with no hyphen, or none in the texts."""
+    head, dash, last = term.rpartition("-")
+    if not dash or not head or not last.isalpha() or len(last) < 2 or not all(piece.isalnum() for piece in head.split("-")):
+        return ()
+    stem = danish.stem(last)
+    # The stem's first letters: Snowball's stem need not begin the word («kattene» → «kat»)
+    candidates, _capped = _prefix_terms(searcher, field, f"{head}-{stem[:max(2, len(stem) - 1)]}")
+    forms = [t for t in candidates if t != term and (rest := t[len(head) + 1:]).isalpha() and danish.stem(rest) == stem]
+    return tuple(forms[:MAX_INFLECTED_FORMS])
 
 
 def _hyphen_parts(word: str) -> list[str]:
