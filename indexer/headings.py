@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from indexer import conventions as cv
-from indexer.models import Line
+from indexer.models import DECISION, Line
 
 _MAX_TITLE_LINES = 3  # a title may wrap onto this many lines in all
 
@@ -48,7 +48,98 @@ def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, s
         # it (a closed item printed with its heading only). Not in a report: its numbered chapters,
         # listed in its contents, have no anchors, and stay its sections.
         headings = _scan(lines, titles, skip, listed=True)
-    return _prose_items_between(lines, _prose_items_before(lines, headings, skip), skip)
+    headings = _prose_items_between(lines, _prose_items_before(lines, headings, skip), skip)
+    return _closed_titles(lines, _without_decision_points(lines, headings), skip)
+
+
+def _without_decision_points(lines: Sequence[Line], headings: list[Heading]) -> list[Heading]:
+    """The headings without the points of a decision's numbered list taken for one: "3. Finansieringen
+    blev godkendt, idet … til protokol:" at the top of a page, inside item 2's decision (its "1." and
+    "2." on the page before), with the real "3. Anlægsbevilling …" later (a PDF review). Such a point
+    repeats the next heading's number, stands under the item before's decision, and reads as a sentence."""
+    out: list[Heading] = []
+    for k, heading in enumerate(headings):
+        after = headings[k + 1] if k + 1 < len(headings) else None
+        before = out[-1] if out else None
+        if (before is not None and after is not None and heading.number is not None and not heading.label
+                and after.number == heading.number and not after.label
+                and _reads_as_sentence(lines, heading) and _in_decision(lines, before.body_start, heading.index)):
+            continue
+        out.append(heading)
+    return out
+
+
+def _reads_as_sentence(lines: Sequence[Line], heading: Heading) -> bool:
+    """Whether a heading's lines read as a sentence: a line ends in ":" or ".", or the title is long."""
+    texts = [lines[k].text.rstrip("\"”»' ") for k in range(heading.index, heading.body_start) if lines[k].text]
+    return (any(t.endswith((":", ".")) and not t.endswith("..") for t in texts)
+            or len(heading.title.split()) > 12)
+
+
+def _in_decision(lines: Sequence[Line], start: int, end: int) -> bool:
+    """Whether the last section label or decision header between lines `start` and `end` opens a decision."""
+    for k in range(end - 1, start - 1, -1):
+        text = lines[k].text
+        if not text:
+            continue
+        if cv.decision_header(text) is not None:
+            return True
+        label = cv.label_of(text)
+        if label is not None:
+            return cv.section_key(label) == DECISION
+    return False
+
+
+def _closed_titles(lines: Sequence[Line], headings: list[Heading], skip: set[int]) -> list[Heading]:
+    """The headings with the closed items printed by their title only under a closed part's group
+    header: "Lukket møde" / "3. Salg af areal ved Industrivej" / "4. Personalesag" after item 2, nothing
+    under any of them (a code review: item 2's decision swallowed them). Each is a numbered line
+    alone, continuing the items' numbers (N + 1, N + 2, …) from the item before the header, with only
+    the next such line, a group header or the next heading after it: a decision's numbered list
+    follows no group header, and each point of one has its text after it."""
+    out: list[Heading] = []
+    for heading, after in zip(headings, [*headings[1:], None]):
+        out.append(heading)
+        if heading.number is None or heading.label:
+            continue
+        stop = after.index if after is not None else _closed_titles_end(lines)
+        header = next((k for k in range(heading.body_start, stop)
+                       if k not in skip and cv.GROUP_HEADER.match(lines[k].text)
+                       and re.search(r"\blukke[dt]", lines[k].text.casefold())), None)
+        if header is None:
+            continue
+        found: list[Heading] = []
+        number = heading.number
+        k = next_nonblank(lines, header + 1)
+        while k is not None and k < stop:
+            text = lines[k].text
+            match = cv.NUMBERED_HEADING.match(text) or cv.LABELLED_HEADING.match(text)
+            if (match is None or cv.item_label(match) or cv.heading_number(match) != number + 1
+                    or cv.is_list_point(match.group("title")) or cv.is_sentence(match.group("title"))
+                    or match.group("title").rstrip()[-1:] in (":", ";", ",")):
+                break
+            below = next_nonblank(lines, k + 1)
+            if below is not None and below < stop and not (_ends_closed_titles(lines[below].text)
+                                                           or is_heading_shaped(lines[below].text)):
+                break  # text under it: a point of a list, or an item whose heading is of another kind
+            number += 1
+            found.append(Heading(k, number, cv.clean_title(match.group("title")), k + 1))
+            k = below
+        if found and (k is None or k >= stop or _ends_closed_titles(lines[k].text)):
+            out.extend(found)  # the titles run up to the next heading or group header, or the end
+    return out
+
+
+def _ends_closed_titles(text: str) -> bool:
+    """A line after a closed part's titles: a group header ("Åbent møde"), or the meeting's end
+    ("Mødet hævet kl. 18.30")."""
+    return bool(cv.GROUP_HEADER.match(text)) or cv.is_attendance(text)
+
+
+def _closed_titles_end(lines: Sequence[Line]) -> int:
+    """Where the last item's lines end for `_closed_titles`: the signatures (`cv.CLOSING`), or the end."""
+    return next((k for k, line in enumerate(lines) if line.text[:1] == "U" and cv.CLOSING.match(line.text)),
+                len(lines))
 
 
 def _scan(lines: Sequence[Line], titles: dict[str, int | None], skip: set[int], listed: bool = False) -> list[Heading]:
@@ -60,6 +151,8 @@ def _scan(lines: Sequence[Line], titles: dict[str, int | None], skip: set[int], 
         heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles, listed)
         if heading is None and i not in skip and lines[i].text[-1:] == ")":
             heading = _number_after_title(lines, i, headings[-1] if headings else None)
+        if heading is None and i not in skip and lines[i].text.isdigit():
+            heading = _bare_number_heading(lines, i, headings[-1] if headings else None)
         if heading is None and headings and last is not None and i not in skip and 0 <= last - i <= _MAX_TITLE_LINES:
             heading = _closing_heading(lines, i, last, headings[-1])
         if heading:
@@ -169,7 +262,7 @@ def prose_heading(lines: Sequence[Line], i: int, skip: set[int]) -> Heading | No
     if cv.is_list_point(title) or cv.is_sentence(title) or title.rstrip()[-1:] in (":", ";", ","):
         return None
     below = next_nonblank(lines, body_start)
-    if below is None or is_heading_shaped(lines[below].text):
+    if below is None or is_heading_shaped(lines[below].text) or cv.GROUP_HEADER.match(lines[below].text):
         return None  # no prose under it: a point of a list, each a paragraph ("1. Skatepark" / "" / "2. Koncert")
     if match.re is cv.PUNKT_HEADING and not match.groupdict().get("sag"):
         title = cv.without_meeting_reference(title)
@@ -237,6 +330,38 @@ def _self_anchored(lines: Sequence[Line], i: int, number: int, title: str, conte
     if not (cv.openness_in_brackets(title) or (fold_title(title) in contents and contents[fold_title(title)] == number)):
         return None
     return Heading(i, number, cv.clean_title(title), i + 1, label=label)
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _bare_number_heading(lines: Sequence[Line], i: int, previous: Heading | None) -> Heading | None:
+    """"45" alone on a line (an item number in a table cell of its own, left of the title), the title on
+    the next line and a field line under it ("Sagsnr. 25/00102"): the heading "45 Godkendelse af
+    dagsorden" (a PDF review). A bare number is as often a page number: only with a field line under
+    its title, and continuing the items' numbers (the first one: the next number comes later alike)."""
+    if not _BARE_NUMBER.match(lines[i].text):
+        return None
+    number = int(lines[i].text)
+    if previous is not None:
+        if previous.number is None or number != previous.number + 1:
+            return None
+    elif not any(lines[k].text == str(number + 1) and _bare_titled(lines, k) for k in range(i + 1, len(lines))):
+        return None
+    return _bare_titled(lines, i)
+
+
+def _bare_titled(lines: Sequence[Line], i: int) -> Heading | None:
+    """The heading of a bare number at line i with its title under it and a field line under that."""
+    j = next_nonblank(lines, i + 1)
+    if j is None or j - i > 2 or not _can_title(lines[j].text) or lines[j].text.isdigit():
+        return None
+    title = lines[j].text
+    if cv.is_list_point(title) or cv.is_sentence(title) or title[-1:] in (":", ";", ","):
+        return None
+    if not anchor_follows(lines, j + 1, title, fields_only=True):
+        return None
+    return Heading(i, int(lines[i].text), cv.clean_title(title), j + 1)
 
 
 def _number_after_title(lines: Sequence[Line], i: int, previous: Heading | None) -> Heading | None:

@@ -68,6 +68,7 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
     {'present': 'Ib Holm, Bo Hjort', 'absent': 'Bo Hjort og Per Lund'}
     """
     out: dict[str, str] = {}
+    head = _without_attendance_table(head, out)
     pending: list[str] = []
     current: str | None = None
     for text in [part for line in head for part in label_parts(line)] + [""]:
@@ -111,6 +112,80 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
         if current in _NAME_LISTS:
             out[current] = out[current] + _list_joiner(out[current]) + text
     return out
+
+
+# The column names of an attendance table's header row ("Navn | Parti | Til stede | Bemærkning"): no member.
+_COLUMN_NAMES = ("navn", "parti", "til stede", "tilstede", "fremmødt", "mødt", "deltog", "bemærkning",
+                 "bemærkninger", "funktion", "rolle", "afbud", "fraværende", "fravær", "stedfortræder", "medlem")
+_COLUMN_ROW = re.compile(r"(?i)^navn(?:\s*[|\t]?\s*(?:%s))*\s*\|?$" % "|".join(re.escape(c) for c in _COLUMN_NAMES))
+_PRESENCE = re.compile(r"^(?:ja|nej|x|-)$", re.IGNORECASE)
+# A row read as one line: "Jens Ulrik Holm A Ja Borgmester" (name, party letters, present or not, a note)
+_TABLE_ROW = re.compile(r"^(?P<name>[A-ZÆØÅ][^|\t]*?)\s*(?:[|\t]\s*|\s+)(?:(?P<party>[A-ZÆØÅ]{1,3})\s*[|\t]?\s*)?"
+                        r"(?P<here>[Jj]a|[Nn]ej)\b")
+
+
+def _without_attendance_table(head: Sequence[str], out: dict[str, str]) -> list[str]:
+    """The head without an attendance table and the label above it ("Deltagere" / "Navn | Parti | Til
+    stede | Bemærkning" / one row a member): its members put in `out` as present or absent (a PDF review:
+    the header row's "Navn" was taken for the only member). The table comes as rows, each on a line,
+    or as columns (a PDF's cells one under another): "Navn", the names, "Parti", …, "Til stede", "Ja", …"""
+    lines = list(head)
+    start = next((k for k, text in enumerate(lines) if _COLUMN_ROW.match(text.strip())), None)
+    if start is None:
+        return lines
+    cells = [c for c in re.split(r"\s*[|\t]\s*|\s+(?=(?i:%s)\b)" % "|".join(re.escape(c) for c in _COLUMN_NAMES),
+                                 lines[start].strip().strip("|")) if c]
+    present: list[str] = []
+    absent: list[str] = []
+    used = {start}
+    if len(cells) > 1:  # a row a line
+        k = start + 1
+        while k < len(lines) and lines[k].strip() and (row := _TABLE_ROW.match(lines[k].strip())):
+            (present if row.group("here").lower() == "ja" else absent).append(row.group("name").strip())
+            used.add(k)
+            k += 1
+    else:  # a column a paragraph: the names down to the next column's name, then the other columns
+        texts = [(k, lines[k].strip()) for k in range(start + 1, len(lines)) if lines[k].strip()]
+        names = []
+        for k, text in texts:
+            if text.casefold() in _COLUMN_NAMES or not text[:1].isupper():
+                break
+            names.append((k, text))
+        if not names:
+            return lines
+        # The other columns, their names together above their values or each above its own: the values
+        # fill the columns in the order their names came, as many as there are names each.
+        columns: list[tuple[str, list[tuple[int, str]]]] = []
+        n = len(names)
+        for k, text in texts[len(names):]:
+            if text.casefold() in _COLUMN_NAMES:
+                columns.append((text.casefold(), []))
+                used.add(k)
+                continue
+            column = next((c for c in columns if len(c[1]) < n), None)
+            if column is None or ":" in text:
+                break
+            column[1].append((k, text))
+            used.add(k)
+        values = next((v for name, v in columns if name in ("til stede", "tilstede", "fremmødt", "mødt", "deltog")),
+                      [])
+        if len(values) == n and all(_PRESENCE.match(v) for _, v in values):
+            for (_, name), (_, value) in zip(names, values):
+                (absent if value.lower() == "nej" else present).append(name)
+        else:
+            present = [name for _, name in names]
+        used.update(k for k, _ in names)
+    if not present and not absent:
+        return lines
+    above = next((k for k in range(start - 1, -1, -1) if lines[k].strip()), None)
+    if above is not None and _head_label(lines[above].strip())[0] in _PRESENT_LABELS and not _head_label(
+            lines[above].strip())[1]:
+        used.add(above)  # "Deltagere" over the table
+    if present:
+        _put(out, "present", ", ".join(present))
+    if absent:
+        _put(out, "absent", ", ".join(absent))
+    return ["" if k in used else text for k, text in enumerate(lines)]
 
 
 def _put(out: dict[str, str], kind: str, value: str) -> None:

@@ -9,7 +9,8 @@ Minutes mark an item of the closed part in one of these ways, all recognised by 
   FirstAgenda), "Lukket punkt" (EG, Netpublikator: "Sagsnr.: … Sagsbehandler: … Lukket punkt"), f2's
   "Lukket" (`conventions.OPENNESS_MARKER`);
 * a group header right above it: "Lukket møde", "Lukkede sager", "Lukkede punkter", "Lukket dagsorden"
-  (`conventions.GROUP_HEADER`): it and the items after it, until an "Åbent møde"/"Åbne sager" header.
+  (`conventions.GROUP_HEADER`): it and the items after it, until an "Åbent møde"/"Åbne sager" header;
+* a singular marker right above its heading ("Lukket punkt" / "2. Personalesag"): that item only, no group.
 
 The item's own mark wins over the group it stands in: an "Åbent punkt" under the heading is open.
 A closed item printed with its title only says nothing was decided in the open; its page and hits
@@ -62,6 +63,11 @@ def closed_items(lines: Sequence[Line], headings: Sequence[Heading], ends: Seque
     after = 0  # where the text above the next heading may hold its group header
     for heading, end in zip(headings, ends):
         header = _group_header_above(lines, heading.index, after, skip)
+        single = None
+        if header is not None and _single_marker_above(lines, heading.index):
+            # «Lukket punkt» / «2. Personalesag»: this item's mark, printed above it, no group (a code
+            # review: every item after one closed item was marked closed)
+            single, header = header, None
         if header and not closed and _names_both_parts(lines[:heading.index]):
             # Above the first item, after an «Åbne dagsordenspunkter» of the same front page: the
             # contents list's last group, empty («Lukkede dagsordenspunkter»), not a header of the
@@ -70,9 +76,22 @@ def closed_items(lines: Sequence[Line], headings: Sequence[Heading], ends: Seque
         if header is not None:
             group = header
         own, zone_end = _own_mark(lines, heading, end)
-        closed.append(group if own is None else own)
+        closed.append(own if own is not None else single if single is not None else group)
         after = zone_end
     return closed
+
+
+# "Lukket punkt", "Åbent punkt", "Lukket sag", "Åben sag": one item's mark, not a group's ("Lukket møde")
+_SINGLE_MARKER = re.compile(r"^(?i:åbent|åben|lukket)\s+(?i:punkt|sag)\s*:?$")
+
+
+def _single_marker_above(lines: Sequence[Line], index: int) -> bool:
+    """Whether the last text above line `index` is a singular marker ("Lukket punkt"), which marks
+    the heading under it only."""
+    k = index - 1
+    while k >= 0 and not lines[k].text:
+        k -= 1
+    return k >= 0 and bool(_SINGLE_MARKER.match(lines[k].text))
 
 
 def _names_both_parts(front: Sequence[Line]) -> bool:

@@ -19,7 +19,8 @@ from dataclasses import replace
 from indexer import conventions as cv
 from indexer.contents import find_contents
 from indexer.doctype import title_lines
-from indexer.headings import Heading, find_item_headings, previous_nonblank, prose_heading, prose_headings, with_ends
+from indexer.headings import (Heading, find_item_headings, fold_title, next_nonblank, previous_nonblank, prose_heading,
+                              prose_headings, with_ends)
 from indexer.items import minutes_item
 from indexer.models import Item, Line, Segmented
 from indexer.openness import closed_items
@@ -53,6 +54,7 @@ def segment(lines: Sequence[Line]) -> Segmented:
     if not headings:
         return segment_report(lines, contents, contents_lines)
     headings = with_restarts(lines, headings)
+    headings, lines = _without_continued(lines, headings)
     # The signatures under the last item close the minutes: no part of that item.
     closing = next((k for k in range(headings[-1].body_start, len(lines)) if cv.CLOSING.match(lines[k].text)),
                    len(lines))
@@ -71,6 +73,52 @@ def segment(lines: Sequence[Line]) -> Segmented:
 # The note for minutes split without item headings (`decided_headings`).
 NO_ITEM_HEADINGS = ("ingen punktoverskrifter i et kendt format, men beslutninger: punkterne er fundet ved deres "
                     "sagsnumre og beslutninger og kan være slået sammen eller delt forkert")
+
+
+# "(fortsat)", "(fortsættes)", "(fortsat fra forrige side)": a heading repeated at the top of the next page
+_CONTINUED = re.compile(r"\s*\((?i:fortsat|fortsættes|forts\.)(?:\s+(?i:fra\s+forrige\s+side))?\)")
+
+
+def _continued_title(title: str, previous: str) -> bool:
+    """Whether `title` is `previous` printed again with "(fortsat)" in it (after the title, before a
+    case number a table's row put on the same line).
+
+    >>> _continued_title("Regnskab 2024 (fortsat)", "Regnskab 2024"), _continued_title("Regnskab 2024", "Regnskab 2024")
+    (True, False)
+    """
+    without, found = _CONTINUED.subn("", title)
+    return found == 1 and fold_title(without) == fold_title(previous)
+
+
+def _without_continued(lines: Sequence[Line], headings: Sequence[Heading]) -> tuple[list[Heading], Sequence[Line]]:
+    """The headings without those repeating the item's heading at the top of the next page, "46 Regnskab
+    2024 - årsberetning (fortsat)" under "46 Regnskab 2024 - årsberetning" (a PDF review: the item was
+    split in two, its first part without its decision): the item goes on there. The lines of the
+    repeated heading and the field lines under it are blanked: no text of the item."""
+    out: list[Heading] = []
+    blank: set[int] = set()
+
+    def repeated(start: int, end: int) -> None:  # the repeated heading's lines and its field lines under it
+        k = end
+        while k < len(lines) and lines[k].text and cv.field_line(lines[k].text) is not None:
+            k += 1
+        blank.update(range(start, k))
+
+    for heading in headings:
+        if (out and heading.title and out[-1].title and _continued_title(heading.title, out[-1].title)
+                and heading.number in (None, out[-1].number)):
+            repeated(heading.index, heading.body_start)
+            continue
+        out.append(heading)
+    for heading, after in zip(out, [*out[1:], None]):
+        # a repeated title no heading was found for (its number printed apart, or not at all)
+        for k in range(heading.body_start, len(lines) if after is None else after.index):
+            if "(forts" in lines[k].text.casefold() and _continued_title(lines[k].text, heading.title) and (
+                    (j := next_nonblank(lines, k + 1)) is not None and cv.field_line(lines[j].text) is not None):
+                repeated(k, k + 1)
+    if blank:
+        lines = [Line("", line.page, line.number) if k in blank else line for k, line in enumerate(lines)]
+    return out, lines
 
 
 def _decides(lines: Sequence[Line]) -> bool:
@@ -201,7 +249,8 @@ def _other_item_start(item: Item) -> Line | None:
             continue
         case = field.fields.get("case_number")
         above = lines[k - 1] if k > 0 else None
-        if above is not None and above.text and _is_title_line(above.text) and (
+        if above is not None and above.text and _is_title_line(above.text) and not (
+                item.title and _continued_title(above.text, item.title)) and (
                 {"case_number", "case_handler"} & {*field.fields, *field.pending}):
             return above
         if case and case != item.fields.get("case_number"):
