@@ -390,24 +390,33 @@ class SearchIndex:
 
     @_reads
     def changed_at(self, passage_ids: list[str]) -> dict[str, datetime]:
-        """When each of these passages as shown last changed (`schema.CHANGED_AT`), UTC; without
+        """When each of these passages as shown last changed (`schema.CHANGED_AT`; of copies, the
+        earliest copy's), UTC; without
         that time (an index written before it) when it first entered the index; an id with
         neither is left out. Read for the few ids asked, each from its own segment's column:
         Whoosh's reader of several segments misreads a column one of them lacks."""
         searcher = self._searcher()
         leaves = searcher.reader().leaf_readers()
         columns: dict[int, Any] = {}
-        found = {}
-        for passage_id, first in self._first_indexed(searcher, passage_ids).items():
-            docnum = searcher.document_number(id=passage_id)
-            changed = 0
+        snapshot = self._snapshot(searcher)
+
+        def changed_of(docnum: int) -> int:
             for i, (leaf, offset) in enumerate(leaves):
-                if docnum is not None and offset <= docnum < offset + leaf.doc_count_all():
+                if offset <= docnum < offset + leaf.doc_count_all():
                     if i not in columns:
                         columns[i] = (leaf.column_reader(CHANGED_AT) if CHANGED_AT in leaf.schema
                                       and leaf.has_column(CHANGED_AT) else None)
-                    changed = int(columns[i][docnum - offset]) if columns[i] is not None else 0
-                    break
+                    return int(columns[i][docnum - offset]) if columns[i] is not None else 0
+            return 0
+
+        found = {}
+        for passage_id, first in self._first_indexed(searcher, passage_ids).items():
+            docnum = searcher.document_number(id=passage_id)
+            # An item in several files (copies: alike texts, the same decision) last changed when
+            # its earliest copy did: a corrected file's unchanged items came up as updated.
+            times = [t for d in ([docnum, *snapshot.copies_of(searcher, docnum)] if docnum is not None else [])
+                     if (t := changed_of(d))]
+            changed = min(times) if times else 0
             found[passage_id] = datetime.fromtimestamp(changed, tz=timezone.utc) if changed else first
         return found
 

@@ -231,7 +231,7 @@ class Snapshot:
         return self._ranks(searcher)[ADDED_AT]
 
     def _ranks(self, searcher: Searcher) -> dict[str, Any]:
-        return self.kept("ranks", lambda: build_ranks(searcher))
+        return self.kept("ranks", lambda: build_ranks(searcher, self.copies(searcher)))
 
 
     def routine(self, searcher: Searcher) -> frozenset[int]:

@@ -26,6 +26,10 @@ def test_search_narrow_and_read_the_decision(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(ROOT / "seeds", corpus)
     shutil.copy(OTHER_MUNICIPALITY, corpus)
+    # Its corrected minutes under a long name, one decision changed: the superseded item's page
+    # names the other version, and that long name must not widen a phone's page.
+    corrected = OTHER_MUNICIPALITY.read_text(encoding="utf-8").replace("imødekommes med 10.000 kr.", "imødekommes med 15.000 kr.")
+    (corpus / "f1_hedelund_integrationsraadet_2015-05-27-rettet-udgave-efter-moedet.txt").write_text(corrected, encoding="utf-8")
     shots = tmp_path / "screenshots"
     shots.mkdir()
 
@@ -79,9 +83,11 @@ def test_search_narrow_and_read_the_decision(tmp_path):
         phone.wait_for_url(re.compile(r"decisions_only=1"))
         expect(phone.get_by_label("Kun beslutninger")).to_be_focused()
         phone.screenshot(path=str(shots / "4-phone.png"), full_page=True)
+        superseded = next(hit["links"]["html"] for hit in phone.request.get(
+            base + "/api/search?q=Tamilsk+Foraeldreforening&page_size=20").json()["hits"] if "rettet" not in hit["source"])
         for width in (375, 320):
             phone.set_viewport_size({"width": width, "height": 812})
-            for url in ("/?q=arbejdsmarkedstilknytningen", page.url):
+            for url in ("/?q=arbejdsmarkedstilknytningen", page.url, superseded):
                 phone.goto(url if url.startswith("http") else base + url)
                 assert phone.evaluate("document.documentElement.scrollWidth") <= width, (width, url)
         browser.close()

@@ -399,3 +399,42 @@ def test_a_passages_json_says_when_it_was_indexed_and_last_changed(tmp_path, clo
     other = next(h for h in client.get("/api/search", query_string={"page_size": 100}).get_json()["hits"]
                  if h["id"] not in old_meeting_ids(index_dir))
     assert client.get(other["links"]["json"]).get_json()["first_indexed"] == stamp(T1)
+
+
+# --- A corrected copy of minutes beside the first ------------------------------------------------
+# The desk's morning (a newsdesk review): corrected minutes indexed beside the first, one decision
+# changed. The unchanged items, copies now shown from the corrected file, came up at the top of
+# the feed and «Senest tilføjet» as updated; the changed item's two versions were two entries
+# with one Atom id, the superseded decision among them.
+
+
+def corrected_beside_the_first(tmp_path, clock):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    text = (SEEDS / OLD_MEETING).read_text(encoding="utf-8")
+    (corpus / OLD_MEETING).write_text(text, encoding="utf-8")
+    clock(T1)
+    index_run(corpus, index_dir)
+    clock(T2)
+    opening = "Når man laver indsamlinger er det vigtigt"
+    corrected = text.replace(opening, "Dog udsat til næste møde. " + opening)
+    (corpus / OLD_MEETING.replace(".txt", "-rettet.txt")).write_text(corrected, encoding="utf-8")
+    index_run(corpus, index_dir)
+    return site(index_dir, corpus)
+
+
+def test_a_corrected_copy_brings_only_its_changed_item_up_as_new(tmp_path, clock):
+    client = corrected_beside_the_first(tmp_path, clock)
+    _, entries = atom(client.get("/feed"))
+    ids = [e.find(f"{ATOM}id").text for e in entries]
+    assert len(ids) == len(set(ids))  # one entry per item
+    first = entries[0]
+    assert first.find(f"{ATOM}title").text.endswith("Modtagelse af flygtninge")
+    assert first.find(f"{ATOM}updated").text == stamp(T2) and "-rettet-" in first.find(f"{ATOM}link").get("href")
+    assert "Dog udsat til næste møde." in first.find(f"{ATOM}summary").text
+    assert {e.find(f"{ATOM}updated").text for e in entries[1:]} == {stamp(T1)}  # the rest, unchanged
+    hits = client.get("/api/search", query_string={"sort": "added", "page_size": 100}).get_json()["hits"]
+    assert hits[0]["id"] == first.find(f"{ATOM}link").get("href").split("/passage/")[1].split("?")[0]
+    assert [h["title"] for h in hits].count("Modtagelse af flygtninge") == 2  # the search finds both versions
+    added = [client.get(h["links"]["json"]).get_json()["first_indexed"] for h in hits[1:]]
+    assert set(added) == {stamp(T1)}  # the unchanged items entered the index with the first file

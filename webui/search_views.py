@@ -253,6 +253,10 @@ def feed() -> Response:
     state = feed_state()
     request_ = state.request.with_changes(sort=ADDED, page=1, page_size=FEED_SIZE)
     response, hits = feed_hits(request_)
+    # One entry per item: of two versions of it (corrected minutes beside the first, their Atom
+    # id the same), the one indexed last, listed first. Both were entries with one id, which a
+    # reader keeps either of, the superseded decision perhaps (a newsdesk review).
+    hits = _one_per_item(hits)
     stats = get_index().stats()
     last_commit = str(stats["last_commit"]).replace("+00:00", "Z")
     changed = get_index().changed_at([hit.id for hit in hits])
@@ -290,6 +294,14 @@ def feed() -> Response:
     # got 304 for a changed feed. The strong ETag of the content is never wrong (If-None-Match).
     answer.add_etag()
     return answer.make_conditional(request)
+
+
+def _one_per_item(hits: list[Hit]) -> list[Hit]:
+    """`hits` in their order, each item (`entry_id`) once: where it is first."""
+    listed: dict[str, Hit] = {}
+    for hit in hits:
+        listed.setdefault(entry_id(hit), hit)
+    return list(listed.values())
 
 
 def feed_hits(request_: SearchRequest) -> tuple[SearchResponse, list[Hit]]:
