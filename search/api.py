@@ -254,6 +254,9 @@ class Hit:
     missing: tuple[str, ...] = ()
     # Discussed in the meeting's closed part (`Passage.closed`): a hit without text says so, not «no decision».
     closed: bool = False
+    # The id of another version of this item among the same page's hits, indexed after it (the
+    # corrected minutes beside the first: `query._mark_superseded`); None otherwise.
+    superseded_by: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -292,6 +295,7 @@ class Hit:
             "citation": self.citation,
             "missing": list(self.missing),
             "closed": self.closed,
+            "superseded_by": self.superseded_by,
         }
 
 

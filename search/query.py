@@ -37,10 +37,11 @@ from whoosh.searching import Searcher
 from indexer.models import AARSBERETNING
 from search.analysis import compound_lexicon
 from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, InvalidParameter,
-                        SearchRequest, SearchResponse, Widening)
+                        Hit, SearchRequest, SearchResponse, Widening)
 from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import Marker
 from search.schema import TEXT_FIELDS
+from search.moved import identity
 from search.orders import NEWEST
 from search.snapshot import Snapshot, set_bytes
 from search import danish, partial, ranking, suggest, variants
@@ -332,6 +333,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
                  for docnum, score in page)
     if lacking is not None:
         hits = tuple(replace(hit, missing=lacking(docnum)) for hit, (docnum, _) in zip(hits, page))
+    hits = _mark_superseded(hits, [docnum for docnum, _ in page], snapshot.added_at(searcher))
     notices = compiled.notices
     if not hits_set and (day := _day_without_year(request.query)):
         notices = (*notices, day)
@@ -823,6 +825,26 @@ def unknown_value(searcher: Searcher, name: str, value: str) -> str:
     said = f"{FACET_LABELS[name]} «{value}» findes ikke i søgeindekset"
     close = FACETS_BY_NAME[name].close_value(searcher, value)
     return f"{said}; mente du «{close}»?" if close else f"{said}."
+
+
+def _mark_superseded(hits: tuple[Hit, ...], docnums: list[int], added: np.ndarray) -> tuple[Hit, ...]:
+    """`hits` with `superseded_by` set on each version of an item (`moved.identity`: its meeting,
+    number and title, in another document) that another hit of the page was indexed after: a
+    reporter saw both decisions side by side, the superseded one often first, with nothing to
+    tell them apart (a newsdesk review). Versions indexed at once are not told apart."""
+    versions: dict[tuple[str, ...], list[tuple[int, Hit]]] = {}
+    for hit, docnum in zip(hits, docnums):
+        key = identity(hit)  # type: ignore[arg-type]  # a hit has the fields of a passage it needs
+        if key is not None:
+            versions.setdefault(key, []).append((int(added[docnum]) if docnum < len(added) else 0, hit))
+    later: dict[str, str] = {}
+    for group in versions.values():
+        if len({hit.document_id for _, hit in group}) < 2:
+            continue
+        newest_time, newest = max(group, key=lambda pair: pair[0])
+        if newest_time and [t for t, _ in group].count(newest_time) == 1:
+            later.update((hit.id, newest.id) for t, hit in group if hit is not newest and hit.document_id != newest.document_id)
+    return tuple(replace(hit, superseded_by=later[hit.id]) if hit.id in later else hit for hit in hits) if later else hits
 
 
 def _validate(request: SearchRequest) -> None:

@@ -1065,3 +1065,35 @@ def test_a_feed_says_when_its_entries_are_not_what_was_asked_for(client):
     plain = ET.fromstring(client.get("/feed", query_string={"q": "flygtninge"}).get_data()).find(
         "{http://www.w3.org/2005/Atom}subtitle").text
     assert plain == "Senest tilføjede først · Referatsøg"
+
+
+def test_a_hit_of_the_superseded_decision_names_the_later_version(tmp_path, monkeypatch):
+    """Both versions of a corrected item among the hits, nothing to tell them apart, the
+    superseded one often first (a newsdesk review): its hit links the version indexed later."""
+    client = corrected_minutes_client(tmp_path, monkeypatch)
+    items = minutes_items(client, "Boligplacering")
+    first, corrected = items["referat-2015-06-24.txt"], items["referat-2015-06-24-rettet.txt"]
+    assert (first["superseded_by"], corrected["superseded_by"]) == (corrected["id"], None)
+    page = soup(client.get("/", query_string={"q": "boligplacering", "doc_type": "referat"}))
+    notes = {a.select_one("h3 a")["href"].split("?")[0]: a.select_one(".superseded-note") for a in page.select("ol.hits article")}
+    assert notes[f"/passage/{corrected['id']}"] is None
+    note = notes[f"/passage/{first['id']}"]
+    assert note.get_text(" ", strip=True).startswith("En senere indekseret version af punktet")
+    assert note.a["href"].split("?")[0] == f"/passage/{corrected['id']}"
+    # an item decided alike in both files is one hit, a copy, no version
+    assert all(h["superseded_by"] is None for h in minutes_items(client, "Godkendelse").values())
+
+
+def test_versions_indexed_at_once_are_not_marked_superseded(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    minutes = meeting_file("REFERAT", "24.06.2015", True)
+    (corpus / "referat-2015-06-24.txt").write_text(minutes, encoding="utf-8")
+    (corpus / "referat-2015-06-24-rettet.txt").write_text(minutes.replace("Taget til efterretning.", "Sendt tilbage."),
+                                                          encoding="utf-8")
+    from indexer.update import update_index
+    from webui import create_app
+
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    assert [h["superseded_by"] for h in minutes_items(client, "Boligplacering").values()] == [None, None]
