@@ -1097,3 +1097,28 @@ def test_versions_indexed_at_once_are_not_marked_superseded(tmp_path):
     update_index([corpus], tmp_path / "index")
     client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
     assert [h["superseded_by"] for h in minutes_items(client, "Boligplacering").values()] == [None, None]
+
+
+def test_the_agenda_and_the_minutes_documents_link_each_other(tmp_path):
+    """The items linked agenda and minutes both ways, their document pages neither (a newsdesk
+    review): each document names the meeting's other document, the JSON twin too."""
+    client = agenda_client(tmp_path, with_minutes=True)
+    agenda = client.get(f"/api/passage/{agenda_item(client, '2015-06-24')['id']}").get_json()
+    document = soup(client.get(agenda["links"]["document"]))
+    link = next(a for a in document.select(".facts a") if a.get_text() == "Se referatet af mødet")
+    minutes_page = soup(client.get(link["href"]))
+    [minutes_hit] = [a for a in minutes_page.select("ol.hits h3 a") if "Boligplacering" in a.get_text()]
+    minutes = client.get(f"/api/passage/{minutes_hit['href'].split('/passage/')[1].split('?')[0]}").get_json()
+    minutes_document = client.get(minutes["links"]["document_json"]).get_json()
+    assert minutes_document["links"]["agenda"] and minutes_document["links"]["minutes"] is None
+    back = soup(client.get(minutes_document["links"]["agenda"]))
+    assert [a.get_text() for a in back.select("ol.hits h3 a")] and all(
+        "Dagsorden" in m.get_text() for m in back.select("ol.hits .meta .doctype"))
+    assert client.get(agenda["links"]["document_json"]).get_json()["links"]["minutes"] == link["href"]
+
+
+def test_a_documents_page_names_no_other_document_the_index_lacks(tmp_path):
+    client = agenda_client(tmp_path, with_minutes=False)
+    agenda = client.get(f"/api/passage/{agenda_item(client, '2015-06-24')['id']}").get_json()
+    assert client.get(agenda["links"]["document_json"]).get_json()["links"]["minutes"] is None
+    assert "Se referatet af mødet" not in client.get(agenda["links"]["document"]).get_data(as_text=True)

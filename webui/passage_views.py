@@ -662,6 +662,7 @@ def document(document_id: str) -> str:
     passages = load_document(document_id)
     return render_template("passages/document.html", passages=passages, first=passages[0],
                            title=document_title(passages[0]), document_id=document_id,
+                           other=other_meeting_document(passages[0]),
                            source_url=source_url(passages[0]).split("#")[0], **return_links(request_search()))
 
 
@@ -672,8 +673,22 @@ def api_document(document_id: str) -> Response:
                          links={"alternate": url_for(".document", document_id=document_id)})
 
 
+def other_meeting_document(first: Passage) -> tuple[str, Minutes] | None:
+    """The meeting's other document, as its items link it: an agenda's minutes, minutes' agenda
+    (the search for that document of the meeting); None when the index holds none. The item
+    pages linked both ways, the document pages neither (a newsdesk review)."""
+    if first.doc_type == DAGSORDEN:
+        name, found = "minutes", minutes_of(first)
+    elif first.doc_type == REFERAT:
+        name, found = "agenda", agenda_of(first)
+    else:
+        return None
+    return (name, found) if found and found.count else None
+
+
 def document_json(document_id: str, passages: tuple[Passage, ...]) -> dict[str, Any]:
     first = passages[0]
+    other = other_meeting_document(first)
     return {
         "id": document_id,
         "title": document_title(first),
@@ -698,6 +713,9 @@ def document_json(document_id: str, passages: tuple[Passage, ...]) -> dict[str, 
             "html": url_for(".document", document_id=document_id),
             "json": url_for(".api_document", document_id=document_id),
             "source": url_for(".source", document_id=document_id),
+            # the meeting's minutes (of an agenda) or agenda (of minutes): the search for them
+            "minutes": other[1].url if other and other[0] == "minutes" else None,
+            "agenda": other[1].url if other and other[0] == "agenda" else None,
         },
     }
 
