@@ -257,6 +257,9 @@ class Hit:
     # The id of another version of this item among the same page's hits, indexed after it (the
     # corrected minutes beside the first: `query._mark_superseded`); None otherwise.
     superseded_by: str | None = None
+    # When the item entered the index (of copies, the first), UTC ISO («2026-12-05T02:00:33Z»);
+    # None in an index written before the time was kept. What «Senest tilføjet» lists by.
+    first_indexed: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -296,6 +299,7 @@ class Hit:
             "missing": list(self.missing),
             "closed": self.closed,
             "superseded_by": self.superseded_by,
+            "first_indexed": self.first_indexed,
         }
 
 

@@ -29,6 +29,7 @@ import re
 from array import array
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 
 import numpy as np
 from whoosh.query import And, Not, Or, Query, Term
@@ -333,7 +334,10 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
                  for docnum, score in page)
     if lacking is not None:
         hits = tuple(replace(hit, missing=lacking(docnum)) for hit, (docnum, _) in zip(hits, page))
-    hits = _mark_superseded(hits, [docnum for docnum, _ in page], snapshot.added_at(searcher))
+    added = snapshot.added_at(searcher)
+    hits = tuple(replace(hit, first_indexed=_iso_time(int(added[docnum]))) if docnum < len(added) and added[docnum] else hit
+                 for hit, (docnum, _) in zip(hits, page))
+    hits = _mark_superseded(hits, [docnum for docnum, _ in page], added)
     notices = compiled.notices
     if not hits_set and (day := _day_without_year(request.query)):
         notices = (*notices, day)
@@ -825,6 +829,11 @@ def unknown_value(searcher: Searcher, name: str, value: str) -> str:
     said = f"{FACET_LABELS[name]} «{value}» findes ikke i søgeindekset"
     close = FACETS_BY_NAME[name].close_value(searcher, value)
     return f"{said}; mente du «{close}»?" if close else f"{said}."
+
+
+def _iso_time(seconds: int) -> str:
+    """UTC seconds as ISO 8601 to the second, «2026-12-05T02:00:33Z»."""
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _mark_superseded(hits: tuple[Hit, ...], docnums: list[int], added: np.ndarray) -> tuple[Hit, ...]:

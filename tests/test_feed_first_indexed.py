@@ -438,3 +438,17 @@ def test_a_corrected_copy_brings_only_its_changed_item_up_as_new(tmp_path, clock
     assert [h["title"] for h in hits].count("Modtagelse af flygtninge") == 2  # the search finds both versions
     added = [client.get(h["links"]["json"]).get_json()["first_indexed"] for h in hits[1:]]
     assert set(added) == {stamp(T1)}  # the unchanged items entered the index with the first file
+
+
+def test_senest_tilfoejet_says_when_each_item_entered_the_search(tmp_path, clock):
+    """A desk could not see where yesterday ends in «Senest tilføjet»: the hits showed only the
+    meeting date and the JSON had no time (a newsdesk review)."""
+    corpus, index_dir = indexed_in_two_runs(tmp_path, clock)
+    client = site(index_dir, corpus)
+    hits = client.get("/api/search", query_string={"sort": "added", "page_size": 100}).get_json()["hits"]
+    added = old_meeting_ids(index_dir)
+    assert {h["first_indexed"] for h in hits if h["id"] in added} == {stamp(T2)}
+    assert {h["first_indexed"] for h in hits if h["id"] not in added} == {stamp(T1)}
+    page = client.get("/", query_string={"sort": "added"}).get_data(as_text=True)
+    assert '<span class="added">Tilføjet <time datetime="2026-03-02T09:15:00Z">2. marts 2026</time></span>' in page
+    assert 'class="added"' not in client.get("/", query_string={"sort": "newest"}).get_data(as_text=True)

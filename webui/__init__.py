@@ -118,6 +118,7 @@ def _not_for_search_engines() -> bool:
 def _register_template_helpers(app: Flask) -> None:
     app.add_template_filter(formatting.snippet_html, "snippet_html")
     app.add_template_filter(formatting.long_date, "long_date")
+    app.add_template_filter(formatting.added_day, "added_day")
     app.add_template_filter(formatting.shown_text, "shown_text")
     app.add_template_filter(formatting.danish_date, "short_date")
     app.add_template_filter(formatting.count_label, "count_label")

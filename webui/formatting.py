@@ -7,6 +7,9 @@ place where engine output becomes markup (see its docstring).
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from markupsafe import Markup
 
@@ -122,3 +125,27 @@ def section_label(label: str, council: str | None = None) -> str:
         if at > 0 and len(label.casefold()) == len(label):  # casefold kept the positions
             label = label[:at] + council.strip() + label[at + len(council.strip()):]
     return label
+
+
+def added_day(stamp: str | None) -> str:
+    """The day, in Danish time, of a UTC moment as a hit gives it («2026-12-05T23:30:00Z» →
+    «6. december 2026»): when an item entered the search, as «Senest tilføjet» lists it.
+
+    >>> added_day("2026-12-05T23:30:00Z"), added_day(None)
+    ('6. december 2026', '')
+    """
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return long_date(moment.astimezone(_danish_time()).date().isoformat())
+
+
+@lru_cache(maxsize=1)
+def _danish_time() -> tzinfo:
+    try:
+        return ZoneInfo("Europe/Copenhagen")
+    except ZoneInfoNotFoundError:  # a system without time-zone data: UTC, a day off near midnight at worst
+        return timezone.utc

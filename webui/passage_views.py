@@ -13,12 +13,11 @@ import mimetypes
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote_from_bytes
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 from markupsafe import Markup
@@ -34,7 +33,7 @@ from search.orders import ADDED
 
 from .corpus_paths import inside_corpus
 from .errors import PageError, error_response, json_response, wants_json
-from .formatting import citation, document_title, shown_text, snippet_html
+from .formatting import _danish_time, citation, document_title, shown_text, snippet_html
 from .index import get_index
 from .links import item_links
 from .state import SearchState, absolute_url, request_search, undecodable
@@ -80,14 +79,6 @@ class Version:
         return {"id": self.passage.id, "source": self.passage.source, "page": self.passage.page,
                 "first_indexed": _iso_utc(self.first_indexed), "relation": self.relation,
                 "links": passage_links(self.passage)}
-
-
-@lru_cache(maxsize=1)
-def _danish_time() -> tzinfo:
-    try:
-        return ZoneInfo("Europe/Copenhagen")
-    except ZoneInfoNotFoundError:  # a system without time-zone data: UTC, a day off near midnight at worst
-        return timezone.utc
 
 
 def _iso_utc(moment: datetime | None) -> str | None:
