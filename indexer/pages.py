@@ -87,6 +87,12 @@ def _find_running_chrome(pages: tuple[Page, ...]) -> RunningChrome:
     removed: list[set[int]] = [set() for _ in pages]
     said: dict[str, tuple[int, int, str]] = {}  # shape -> where the first line of that shape removed stands, and it
     printed: dict[int, int] = {}  # page index -> the page number printed on it
+    for i, n, number in _browser_lines(pages, lines):  # a browser's own header and footer, on any number of pages
+        removed[i].add(n)
+        if number is not None:
+            printed.setdefault(i, number)
+        text = _SPACE.sub(" ", lines[i][n]).strip()
+        said[shape(text)] = min(said.get(shape(text), (i, n, text)), (i, n, text))
     for top in (True, False):
         edge: dict[int, int] = {}  # page index -> the chrome line found last at this edge
         for depth in range(MAX_CHROME_LINES):
@@ -114,6 +120,36 @@ def _find_running_chrome(pages: tuple[Page, ...]) -> RunningChrome:
         lines=tuple(text for _, _, text in sorted(said.values())),
         printed=tuple((pages[i].number, number) for i, number in sorted(printed.items())),
     )
+
+
+# What a browser prints around a page it was asked to print with its header and footer: the
+# address of the page (file:///…, http://…) and «N/M» at the foot, the date and time at the head.
+_URL_LINE = re.compile(r"(?:file|https?)://\S+")
+_COUNTER_LINE = re.compile(r"(\d+)\s*/\s*(\d+)")
+_DATE_TIME_LINE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
+
+
+def _browser_lines(pages: Sequence[Page], lines: list[list[str]]) -> list[tuple[int, int, int | None]]:
+    """(page index, line, the page number it prints or None) of the lines a browser printed as its footer and header: an address
+    alone on a line among a page's last `WINDOW` lines, the «N/M» counter there that numbers
+    that page, and on such a page a date and time alone among its first lines with the title
+    on the line touching it. A browser prints
+    them on every page, so they are chrome whatever the number of pages (one page or two give
+    the running-line finder too few to go by)."""
+    found: list[tuple[int, int, int | None]] = []
+    for i, page_lines in enumerate(lines):
+        filled = [n for n, line in enumerate(page_lines) if line.strip()]
+        bottom, top = filled[::-1][:WINDOW], filled[:WINDOW - 1]
+        urls = [n for n in bottom if _URL_LINE.fullmatch(page_lines[n].strip())]
+        if not urls:
+            continue
+        counters = [n for n in bottom if (c := _COUNTER_LINE.fullmatch(page_lines[n].strip()))
+                    and int(c[1]) == pages[i].number and int(c[2]) >= pages[i].number]
+        dates = [n for n in top if _DATE_TIME_LINE.fullmatch(page_lines[n].strip())]
+        # the page's title, printed beside the date (`pdftext.edge_order` puts it on the next line)
+        dates += [n + 1 for n in dates[:1] if n + 1 < len(page_lines) and page_lines[n + 1].strip()]
+        found += [(i, n, None) for n in urls + dates] + [(i, n, pages[i].number) for n in counters]
+    return found
 
 
 def _printed_number(line: str, chrome: dict[str, _Chrome]) -> int | None:
@@ -170,6 +206,10 @@ def _running_chrome(pages: Sequence[Page], lines: list[list[str]], candidates: d
     chrome: dict[str, _Chrome] = {}
     for found, occurrences in by_shape.items():
         needed = max(2, math.ceil(total / 2)) if "#" in found else max(3, math.ceil(total * 0.8))
+        if total == 2 and (top or not found.endswith((".", ":", "!", "?", ","))):
+            # Two pages: the same line at the same edge of both is the header or footer (the
+            # same closing sentence at the foot of both is not: «Godkendt.»).
+            needed = 2
         if len(occurrences) < needed and any(found in sided[p] and sided[1 - p] for p in (0, 1)):
             # A header on every left page and another on every right one ("Sønderå Kommune"
             # on even pages, the council's name on odd ones, as a book prints them). One side's

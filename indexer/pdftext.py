@@ -45,8 +45,8 @@ def pdf_pages(data: bytes, notices: list[str] | None = None) -> tuple[Page, ...]
     buffer = io.StringIO()
     try:
         manager = PDFResourceManager()
-        device = _redactions_left_out(_edges_outermost(TextConverter))(manager, buffer, laparams=LAParams())
-        interpreter = PDFPageInterpreter(manager, device)
+        device = _redactions_left_out(_spaces_as_printed(_edges_outermost(TextConverter)))(manager, buffer, laparams=LAParams())
+        interpreter = _with_fill_alpha(PDFPageInterpreter)(manager, device)
         # One pass over the document; the converter ends each page with "\f", which we drop.
         for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data)), start=1):
             interpreter.process_page(page)
@@ -136,7 +136,115 @@ def edge_order(boxes: Sequence[Box], height: float) -> EdgeOrder:
                 break
             edges[at_top].append(group)
             rest = [i for i in rest if i not in group]
-    return EdgeOrder(tuple(edges[True]), tuple(rest), tuple(reversed(edges[False])))
+    return EdgeOrder(tuple(edges[True]), tuple(column_order(boxes, rest)), tuple(reversed(edges[False])))
+
+
+def column_order(boxes: Sequence[Box], indexes: Sequence[int]) -> list[int]:
+    """`indexes` (pdfminer's order) in reading order by regions: the page is cut into bands
+    with no box reaching across the blank between them, read top to bottom, and a band into
+    columns with no box reaching across the gap between them, read left to right, each cut
+    again in the same way (an XY cut); a part that cannot be cut keeps pdfminer's order.
+
+    pdfminer's own order (`boxes_flow`) can read a box of the right column after the
+    full-width text below the columns («Beslutning» taking the right column's text) or after
+    the next heading (a cover's «Fraværende» list after item 1). Only a band cut into columns
+    that both hold several lines of text changes pdfminer's order; a label and its value side
+    by side, or a table's cells, keep it."""
+    order = list(indexes)
+    if len(order) < 3:
+        return order
+    cut = _xy_cut(boxes, order)
+    return cut if cut is not None else order
+
+
+_MAX_CUTS = 40  # columns within columns (and bands within them) read by `column_order`
+
+
+def _xy_cut(boxes: Sequence[Box], indexes: list[int]) -> list[int] | None:
+    """The reading order of `indexes` by `column_order`'s cuts, or None where no band holds
+    columns of several lines each (pdfminer's order stands)."""
+    changed = False
+    rank = {i: n for n, i in enumerate(indexes)}
+
+    def columns(part: list[int]) -> list[list[int]] | None:
+        """`part` cut into columns, when at least two of them hold a paragraph of several lines
+        (a table's cells side by side, a label and its value, are one line each)."""
+        cut = _split(boxes, part, vertical=False)
+        several = sum(1 for column in cut if any(boxes[i].lines >= 2 for i in column))
+        return cut if len(cut) > 1 and several >= 2 else None
+
+    def by_columns(cut: list[list[int]], depth: int) -> list[int]:
+        nonlocal changed
+        changed = True
+        return [i for column in cut for i in read(column, depth + 1)]
+
+    def read(part: list[int], depth: int = 0) -> list[int]:
+        bands = _split(boxes, part, vertical=True)
+        if depth > _MAX_CUTS:  # columns within columns that deep are no page's layout
+            return sorted(part, key=rank.__getitem__)
+        if len(bands) == 1:
+            cut = columns(part)
+            return by_columns(cut, depth) if cut else sorted(part, key=rank.__getitem__)
+        # Bands that are each cut into columns, one after the other, with the same gutters
+        # (both columns happen to end a paragraph at the same height) are one set of columns.
+        runs: list[list[list[int]]] = []
+        spans: list[tuple[float, float]] = []  # the last run's columns, left to right
+        columned = False  # whether a band of the last run is cut into columns
+        for band in bands:
+            own = _spans([(boxes[i].x0, boxes[i].x1) for i in band])
+            # a heading in the right column where the left one is blank (under a picture)
+            # belongs to the columns; one at the left margin ends them (a full-width heading)
+            inset = bool(spans) and own[0][0] > spans[0][0] + 1
+            joined = _spans(spans + own)
+            if runs and columned and (len(own) > 1 or inset) and len(joined) > 1:
+                runs[-1].append(band)
+                spans = joined
+            else:
+                runs.append([band])
+                spans, columned = own, False
+            columned = columned or len(own) > 1
+        out: list[int] = []
+        for run in runs:
+            cut = columns([i for band in run for i in band]) if len(run) > 1 else None
+            out += by_columns(cut, depth) if cut else [i for band in run for i in read(band, depth + 1)]
+        return out
+
+    order = read(indexes)
+    return order if changed else None
+
+
+def _spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The x-ranges `spans` cover, joined where they overlap, left to right (as `_split` cuts columns)."""
+    joined: list[tuple[float, float]] = []
+    for x0, x1 in sorted(spans):
+        if joined and x0 < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], x1))
+        else:
+            joined.append((x0, x1))
+    return joined
+
+
+def _split(boxes: Sequence[Box], part: list[int], vertical: bool) -> list[list[int]]:
+    """`part` cut at every blank no box reaches across: into bands top to bottom (`vertical`)
+    or into columns left to right."""
+    if vertical:
+        ranked = sorted(part, key=lambda i: -boxes[i].y1)
+    else:
+        ranked = sorted(part, key=lambda i: boxes[i].x0)
+    groups: list[list[int]] = []
+    edge = 0.0
+    for i in ranked:
+        b = boxes[i]
+        if groups and (b.y1 <= edge if vertical else b.x0 >= edge):
+            groups.append([i])
+            edge = b.y0 if vertical else b.x1
+        elif groups:
+            groups[-1].append(i)
+            edge = min(edge, b.y0) if vertical else max(edge, b.x1)
+        else:
+            groups.append([i])
+            edge = b.y0 if vertical else b.x1
+    return groups
 
 
 def _edge_line(boxes: Sequence[Box], rest: list[int], height: float, at_top: bool) -> tuple[int, ...]:
@@ -205,6 +313,52 @@ def _edges_outermost(converter: type) -> type:
     return EdgesOutermost
 
 
+# A browser prints a justified line as words set apart by a space glyph of its usual width and a
+# gap after it: in a narrow column the gap can pass pdfminer's `char_margin`, which breaks the
+# line into pieces read out of order («etape  bassin» after the paragraph). An unused soft hyphen
+# (&shy;) is printed by Chromium as a space glyph that does not advance: the next letter stands
+# where the space begins, and pdfminer reads «special undervisningen».
+JUSTIFIED_GAP = 8.0  # of the font size: the widest gap after a space still taken as one line's (a long word moved to the next line)
+_SAME_LINE = 0.2  # points: baselines this close are one line
+
+
+def _spaces_as_printed(converter: type) -> type:
+    """`converter` (a pdfminer PDFLayoutAnalyzer) reading the characters of a page, in the
+    order the content stream paints them, before its layout analysis: a space glyph that the
+    next letter on its line overlaps by half its width or more (an unused soft hyphen) is left
+    out, and one followed on its line by a gap of at most `JUSTIFIED_GAP` font sizes (justified
+    text) is widened to the next letter, so the words of the line stay one line."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    def mend(container: object) -> None:
+        objs = container._objs  # type: ignore[attr-defined]
+        drop: set[int] = set()
+        for n in range(len(objs) - 1):
+            space, after = objs[n], objs[n + 1]
+            if isinstance(space, LTContainer):
+                mend(space)
+                continue
+            if not (isinstance(space, LTChar) and isinstance(after, LTChar) and space.get_text() == " "
+                    and not after.get_text().isspace() and abs(space.y0 - after.y0) <= _SAME_LINE
+                    and space.upright and after.upright and space.width > 0):
+                continue
+            if after.x0 <= space.x1 - space.width / 2 and after.x0 >= space.x0 - _SAME_LINE:
+                drop.add(n)
+            elif space.x1 < after.x0 <= space.x1 + JUSTIFIED_GAP * max(space.size, after.size):
+                space.set_bbox((space.x0, space.y0, after.x0, space.y1))
+        if objs and isinstance(objs[-1], LTContainer):
+            mend(objs[-1])
+        if drop:
+            container._objs = [o for n, o in enumerate(objs) if n not in drop]  # type: ignore[attr-defined]
+
+    class SpacesAsPrinted(converter):  # type: ignore[misc,valid-type]
+        def end_page(self, page: object) -> None:
+            mend(self.cur_item)
+            super().end_page(page)
+
+    return SpacesAsPrinted
+
+
 # A municipality that "redacts" a PDF by drawing a filled black box over a name or a CPR number
 # leaves the text in the file: pdfminer reads it as any other, and Referatsøg would index and show
 # it. The text a dark box hides is left out: a box drawn over it (after it in the content stream),
@@ -215,6 +369,44 @@ DARK = 0.25  # a colour whose every channel (gray, R, G, B; CMYK as RGB) is at m
 COVERED = 0.6  # of a character's box a dark box must cover to hide it: rules and thin lines never do
 _CELL = 24.0  # points: the side of the squares of the page the dark boxes are sorted into
 _INVISIBLE = (3, 7)  # text render modes that paint nothing
+
+
+OPAQUE = 0.5  # the fill alpha (ExtGState /ca) from which a dark box hides what is under it
+
+
+def _with_fill_alpha(interpreter: type) -> type:
+    """`interpreter` (pdfminer's PDFPageInterpreter) keeping the fill alpha (`/ca` of an
+    ExtGState set with `gs`; pdfminer ignores `gs`) as `fill_alpha` of its graphic state, which
+    `q`/`Q` save and restore with the rest: a translucent dark box (a highlighter's tint, a
+    shadow) is drawn over text a reader still sees, and does not redact it."""
+    from pdfminer.pdfinterp import PDFGraphicState
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import literal_name
+
+    class AlphaState(PDFGraphicState):
+        fill_alpha = 1.0
+
+        def copy(self) -> "AlphaState":
+            state = AlphaState()
+            state.__dict__.update(self.__dict__)
+            return state
+
+    class WithFillAlpha(interpreter):  # type: ignore[misc,valid-type]
+        def init_state(self, ctm: object) -> None:
+            super().init_state(ctm)
+            self.graphicstate = AlphaState()
+
+        def do_gs(self, name: object) -> None:
+            try:
+                states = resolve1((self.resources or {}).get("ExtGState"))
+                found = resolve1(states.get(literal_name(name))) if isinstance(states, dict) else None
+                alpha = resolve1(found.get("ca")) if isinstance(found, dict) else None
+            except Exception:  # a damaged resource dictionary sets nothing, as pdfminer's own do_gs
+                return
+            if isinstance(alpha, (int, float)) and not isinstance(alpha, bool) and math.isfinite(alpha):
+                self.graphicstate.fill_alpha = min(1.0, max(0.0, float(alpha)))
+
+    return WithFillAlpha
 
 
 def _is_dark(color: object, space: object) -> bool:
@@ -266,7 +458,8 @@ def _redactions_left_out(converter: type) -> type:
             holder = self.cur_item
             start = len(holder._objs)
             PDFLayoutAnalyzer.paint_path(self, gstate, stroke, fill, evenodd, path)  # type: ignore[arg-type]
-            dark = _is_dark(gstate.ncolor, gstate.ncs)  # type: ignore[attr-defined]
+            dark = (_is_dark(gstate.ncolor, gstate.ncs)  # type: ignore[attr-defined]
+                    and getattr(gstate, "fill_alpha", 1.0) >= OPAQUE)
             for item in holder._objs[start:]:
                 if isinstance(item, LTRect):
                     self._filled[id(item)] = dark
