@@ -6,6 +6,7 @@ from a developer's own index folder.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -375,3 +376,27 @@ def api(client, **params) -> dict:
     response = client.get("/api/search", query_string=params)
     assert response.status_code == 200, response.get_data(as_text=True)
     return response.get_json()
+
+
+def raw_pdf(contents: Sequence[bytes], font: bytes, descriptor: bytes) -> bytes:
+    """A small PDF written by hand, xref offsets right: one A4 page per content stream, its
+    text in the font object `font` (as /F1), whose descriptor is `descriptor` (object 4)."""
+    count = len(contents)
+    kids = b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(count))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+               font, descriptor]
+    for i, content in enumerate(contents):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                       b"/Contents %d 0 R >>" % (6 + 2 * i))
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()

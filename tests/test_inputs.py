@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import raw_pdf
 from indexer.extract import ExtractError, decode_text, extract
 from indexer.models import Skipped
 from indexer.pipeline import read_document
@@ -128,30 +129,10 @@ def build_pdf(*contents: bytes, font: bytes = b"/Kommunefont") -> bytes:
     The font has a descriptor without a FontBBox, which makes pdfminer log a warning
     ("Could not get FontBBox ...") for every page, as many real council PDFs do.
     """
-    count = len(contents)
-    kids = b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(count))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont %s /FirstChar 32 /LastChar 255 /Widths [%s] /FontDescriptor 4 0 R >>"
-        % (font, b" ".join([b"500"] * 224)),
-        b"<< /Type /FontDescriptor /FontName %s /Flags 32 >>" % font,
-    ]
-    for i, content in enumerate(contents):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                       b"/Contents %d 0 R >>" % (6 + 2 * i))
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return raw_pdf(contents,
+                   b"<< /Type /Font /Subtype /Type1 /BaseFont %s /FirstChar 32 /LastChar 255 /Widths [%s] /FontDescriptor 4 0 R >>"
+                   % (font, b" ".join([b"500"] * 224)),
+                   b"<< /Type /FontDescriptor /FontName %s /Flags 32 >>" % font)
 
 
 def text_page(*lines: str) -> bytes:

@@ -442,22 +442,29 @@ def test_the_minutes_item_ranks_above_the_agenda_item_of_the_same_meeting(tmp_pa
     assert [h["doc_type"] for h in hits] == ["referat", "dagsorden"]
 
 
-def test_two_minutes_indexed_at_once_are_not_guessed_between(tmp_path):
-    """The minutes and a corrected copy in one first build: the same first-indexed time, and the
-    agenda linked whichever sorted first by id, the superseded one (a code review). Neither is
-    linked; the meeting's minutes are."""
+def versions_at_once_client(tmp_path, with_agenda: bool = False):
+    """One first build of the minutes and their corrected copy (item 2 decided otherwise), and
+    the meeting's agenda if asked: both versions with the same first-indexed time."""
+    from indexer.update import update_index
+    from webui import create_app
+
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "dagsorden-2015-06-24.txt").write_text(meeting_file("DAGSORDEN", "24.06.2015", False), encoding="utf-8")
+    if with_agenda:
+        (corpus / "dagsorden-2015-06-24.txt").write_text(meeting_file("DAGSORDEN", "24.06.2015", False), encoding="utf-8")
     minutes = meeting_file("REFERAT", "24.06.2015", True)
     (corpus / "referat-2015-06-24.txt").write_text(minutes, encoding="utf-8")
     (corpus / "referat-2015-06-24-rettet.txt").write_text(minutes.replace("Taget til efterretning.", "Sendt tilbage."),
                                                           encoding="utf-8")
-    from indexer.update import update_index
-    from webui import create_app
-
     update_index([corpus], tmp_path / "index")
-    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    return create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+
+
+def test_two_minutes_indexed_at_once_are_not_guessed_between(tmp_path):
+    """The minutes and a corrected copy in one first build: the same first-indexed time, and the
+    agenda linked whichever sorted first by id, the superseded one (a code review). Neither is
+    linked; the meeting's minutes are."""
+    client = versions_at_once_client(tmp_path, with_agenda=True)
     note = soup(client.get(f"/passage/{agenda_item(client, '2015-06-24')['id']}")).select_one(".no-decision")
     assert note.a.get_text() == "Se referatet af mødet" and "punkter)" in note.get_text()
 
@@ -529,17 +536,7 @@ def test_an_item_decided_alike_in_both_versions_is_a_copy_not_a_version(tmp_path
 def test_versions_indexed_at_once_are_listed_without_calling_one_newer(tmp_path):
     """One first build of an archive holding the minutes and their corrected copy: which one is
     the correction cannot be told from the times, so neither page warns; each lists the other."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    minutes = meeting_file("REFERAT", "24.06.2015", True)
-    (corpus / "referat-2015-06-24.txt").write_text(minutes, encoding="utf-8")
-    (corpus / "referat-2015-06-24-rettet.txt").write_text(minutes.replace("Taget til efterretning.", "Sendt tilbage."),
-                                                          encoding="utf-8")
-    from indexer.update import update_index
-    from webui import create_app
-
-    update_index([corpus], tmp_path / "index")
-    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    client = versions_at_once_client(tmp_path)
     items = minutes_items(client, "Boligplacering")
     assert len(items) == 2
     for item in items.values():
@@ -1085,17 +1082,7 @@ def test_a_hit_of_the_superseded_decision_names_the_later_version(tmp_path, monk
 
 
 def test_versions_indexed_at_once_are_not_marked_superseded(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    minutes = meeting_file("REFERAT", "24.06.2015", True)
-    (corpus / "referat-2015-06-24.txt").write_text(minutes, encoding="utf-8")
-    (corpus / "referat-2015-06-24-rettet.txt").write_text(minutes.replace("Taget til efterretning.", "Sendt tilbage."),
-                                                          encoding="utf-8")
-    from indexer.update import update_index
-    from webui import create_app
-
-    update_index([corpus], tmp_path / "index")
-    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    client = versions_at_once_client(tmp_path)
     assert [h["superseded_by"] for h in minutes_items(client, "Boligplacering").values()] == [None, None]
 
 

@@ -8,40 +8,19 @@ The PDFs are written here as raw content streams, as the review's own script mad
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
 from indexer.extract import ExtractError, extract
+from conftest import raw_pdf
 from indexer.pdftext import pdf_pages
 
 
 def build_pdf(*contents: bytes) -> bytes:
     """A PDF with one page (A4, Helvetica as /F1) for each content stream."""
-    count = len(contents)
-    kids = b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(count))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 >>",
-    ]
-    for i, content in enumerate(contents):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-                       b"/Contents %d 0 R >>" % (6 + 2 * i))
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (n, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % o for o in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return raw_pdf(contents, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+                   b"<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 >>")
 
 
 def lines(y: int, *texts: str, before: bytes = b"") -> bytes:
