@@ -63,6 +63,9 @@ def _without_decision_points(lines: Sequence[Line], headings: list[Heading]) -> 
         before = out[-1] if out else None
         if (before is not None and after is not None and heading.number is not None and not heading.label
                 and after.number == heading.number and not after.label
+                # the same title again below is the item's own heading printed twice, not a list point
+                # (a code review: item 2's case and decision went into item 1)
+                and fold_title(after.title) != fold_title(heading.title)
                 and _reads_as_sentence(lines, heading) and _in_decision(lines, before.body_start, heading.index)):
             continue
         out.append(heading)

@@ -144,3 +144,14 @@ def test_an_attendance_table_a_row_a_line(tmp_path):
             "1. Godkendelse af dagsorden\nSagsnr.: 25/100\nBeslutning\nGodkendt.\n")
     passage = read_written(tmp_path, "aahavn-byraadet-referat-2025-04-24.txt", text).passages[0]
     assert (set(passage.present), set(passage.absent)) == ({"Jens Ulrik Holm", "Birgit Sand"}, {"Karim Haddad"})
+
+
+def test_an_items_long_heading_printed_twice_keeps_its_case_and_decision():
+    """Item 2's long title (over 12 words), printed again over its «Bilag» below: the first
+    heading was taken for a decision's list point, and item 2's case and decision went into
+    item 1 (a code review of the page-split rule). The same title again is the item's own."""
+    document = read_fixture(LAYOUTS7, "vejle-byraadet-referat-2024-04-10.txt")
+    first, second = document.passages[0], document.passages[1]
+    assert (first.item_number, first.text) == (1, "Godkendt.")
+    assert second.item_number == 2 and "Enhedslisten foreslår et kulturhus." in second.text
+    assert second.decision.startswith("Forslaget blev sendt til udvalget")
