@@ -27,8 +27,13 @@ _HYPHENATED = re.compile(r"(?<![\w.,/\-–])(\d{2})(\d{2})\d{2}[-‐‑–](\d{4
 # After a CPR label, also ten digits in a row or the four after a space: «CPR 0101801234»,
 # «CPR NR. 0101801234», «Cpr. Nr. 0101801234», «cpr.nr.020280-2345», «CPR-010180-1234»,
 # «CPR nr. 010180 1234», «personnummer: 3112994321» (a code review found each left as it was).
-_LABELLED = re.compile(r"(?i:\b(?:cpr|personn(?:ummer|r)))(?:[\s.:\-–]+|(?i:n(?:umme)?r)\b)*"
-                       r"(?<!\d)(?P<number>(?P<day>\d{2})(?P<month>\d{2})\d{2}[\s\-‐‑–]?\d{4})(?!\d)")
+_LABEL = r"(?i:\b(?:cpr|personn(?:ummer|r)))(?:[\s.:\-–]+|(?i:n(?:umme)?r)\b)*"
+_NUMBER = r"(?<!\d)(?P<number>(?P<day>\d{2})(?P<month>\d{2})\d{2}(?:\s?[\-‐‑–]\s?|\s)?\d{4})(?!\d)"
+_LABELLED = re.compile(_LABEL + _NUMBER)
+# A label that ends its line, the number starting the next («Borgerens CPR-nr.:» / «0202801234 …»,
+# a table's label cell and its value): a code review found it searchable.
+_LABEL_AT_END = re.compile(_LABEL + r"$")
+_NUMBER_AT_START = re.compile(r"^\s*" + _NUMBER)
 # A number right after one of these labels is that thing's number, not a person's: «Sagsnr.
 # 010120-0930», «Journalnr.: 120324-1234», «Konto 051123-4100», «dok. 150523-0001» were masked.
 _OTHER_NUMBER = re.compile(r"(?i:(?:sags?|j|journal|løbe|konto|faktura|ordre|bilag|dok(?:ument)?|ref(?:erence)?)"
@@ -54,6 +59,8 @@ def mask_cpr(text: str) -> tuple[str, list[int]]:
     []
     >>> [mask_cpr(t)[0] for t in ("CPR NR. 0101801234", "cpr.nr.020280-2345", "CPR-010180-1234", "CPR nr. 010180 1234")]
     ['CPR NR. XXXXXXXXXX', 'cpr.nr.XXXXXX-XXXX', 'CPR-XXXXXX-XXXX', 'CPR nr. XXXXXX XXXX']
+    >>> [mask_cpr(t)[0] for t in ("cpr. 040480 -1234", "cpr 050580 - 1234")]
+    ['cpr. XXXXXX -XXXX', 'cpr XXXXXX - XXXX']
     >>> [mask_cpr(t)[1] for t in ("Sagsnr. 010120-0930", "Journalnr.: 120324-1234", "Konto 051123-4100", "dok. 150523-0001")]
     [[], [], [], []]
     """
@@ -83,8 +90,15 @@ def mask_lines(lines: Sequence[Line], kind: str) -> tuple[list[Line], str | None
     out: list[Line] = []
     where: list[str] = []
     count = 0
+    labelled = False  # the line before ends in a CPR label
     for line in lines:
         text, starts = mask_cpr(line.text) if any(c.isdigit() for c in line.text) else (line.text, [])
+        if labelled and (first := _NUMBER_AT_START.match(text)) and _is_birth_date(first["day"], first["month"]):
+            start, end = first.span("number")
+            text = text[:start] + "".join(MASK if c.isdigit() else c for c in text[start:end]) + text[end:]
+            starts = sorted({*starts, start})
+        if line.text.strip():
+            labelled = bool(_LABEL_AT_END.search(line.text.rstrip()))
         if starts:
             count += len(starts)
             where.append(str(line.page) if kind == "pdf" else str(line.number))

@@ -133,3 +133,13 @@ def test_a_number_broken_at_a_lines_end_is_masked_whole(tmp_path):
                            "Jens Hansen, cpr.nr. 010180-\n1234, orienteres skriftligt.")
     item = read_written(tmp_path, "referat.txt", text).passages[1]
     assert "010180" not in item.text and "1234," not in item.text and "XXXXXX" in item.text
+
+
+def test_a_number_under_its_label_on_the_next_line_is_masked(tmp_path):
+    """«Borgerens CPR-nr.:» ending a line, the number starting the next (a table's label cell and
+    its value): masked line by line, it was searchable (a code review)."""
+    text = MINUTES.replace("Jens Hansen (CPR-nr. 0101801234) orienteres skriftligt.",
+                           "Borgerens CPR-nr.:\n0202801234 fremgår af bilaget.")
+    document = read_written(tmp_path, "referat.txt", text)
+    assert "0202801234" not in document.passages[1].text and "XXXXXXXXXX fremgår af bilaget." in document.passages[1].text
+    assert "2 CPR-numre" in document.notices[0]
