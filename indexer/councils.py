@@ -31,6 +31,12 @@ _REGION = re.compile(r"\b(?:Region|REGION) (?:Hovedstaden|Sjælland|Syddanmark|M
                      r"|HOVEDSTADEN|SJÆLLAND|SYDDANMARK|MIDTJYLLAND|NORDJYLLAND)\b")
 
 
+# A head line naming the document's own region: with its regional council, or as the document's
+# title («Referat fra Regionsrådet, Region Sjælland» was filed under the kommune its text named
+# most, a code review).
+_OWN_REGION_LINE = re.compile(r"(?i:\bregionsråd|^(?:møde)?referat\b|^dagsorden\b|^beslutningsprotokol\b)")
+
+
 # The two municipalities whose official names are in the genitive ("Københavns Kommune"): the
 # facet names the place, as a reader looks for it.
 _GENITIVE_NAMES = {"Københavns": "København", "Vesthimmerlands": "Vesthimmerland", "Bornholms": "Bornholm"}
@@ -64,6 +70,8 @@ def municipality_of(head: Sequence[str], body: Sequence[str], running: Sequence[
     >>> municipality_of(["Sundheds- og Ældreudvalget", "Gæst: Per Ravn, Region Syddanmark, deltog under punkt 2"],
     ...                 ["Vejle Kommune har søgt.", "Vejle Kommune"])
     'Vejle'
+    >>> municipality_of(["Referat fra Regionsrådet, Region Sjælland"], ["Næstved Kommune søger.", "Næstved Kommune"])
+    'Region Sjælland'
 
     A letterhead left in the text (the name and an address, at its end or on every page) is the
     document's own, however often the text names a neighbour:
@@ -89,7 +97,7 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
             # A region inside a line only in a running header or page title («… - Region
             # Hovedstaden»): in a head line it is a guest's or a partner's («Gæst: Per Ravn, Region
             # Syddanmark»), and Vejle's minutes were filed under the region (a code review).
-            if lines is running:
+            if lines is running or _OWN_REGION_LINE.search(text):
                 found += [(m.start(), m.group(0).title()) for m in _REGION.finditer(text)]
             if found:
                 return min(found)[1]
