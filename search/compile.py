@@ -304,6 +304,17 @@ def _clause_query(
     if not terms:
         return None
     parts: list[str] = []
+    if (len(terms) == 1 and not clause.phrase and clause.boost == 1.0 and "-" in terms[0]
+            and searcher.doc_frequency(field or "body", terms[0])
+            and not (field is None and _municipality(searcher, typed_word(clause.text)) is not None)
+            and (forms := _inflected_forms(searcher, field or "body", terms[0]))):
+        # A hyphenated word the texts hold, and in other inflections too: all of them, as a stemmed
+        # word finds its forms («it-system» missed «It-systemerne», which «it-systemer» found; and
+        # «-it-system» kept it: a code review).
+        every = (terms[0], *forms)
+        highlight.update(every)
+        return (_any([Term(f, t, boost=boosts[f]) for f in fields for t in every]),
+                _any([Term(match_field, t) for t in every]))
     if (len(terms) == 1 and not clause.phrase and clause.boost == 1.0 and may_split
             and searcher.doc_frequency(field or "body", terms[0]) == 0
             # a municipality's name that no text writes finds its records below, whole: "København"

@@ -231,3 +231,24 @@ def test_the_words_together_bonus_is_left_out_when_every_word_is_common(searcher
     compiled = compile_module.compile_query(parse("negativ social kontrol"), searcher)
     assert _together_phrases(compiled.scored) == []
     assert search(searcher, "negativ social kontrol").total > 0  # the words still match
+
+
+def test_a_hyphenated_word_the_texts_hold_finds_its_other_inflections_too(tmp_path):
+    """«it-system» found only the item that writes it so, not the one with «It-systemerne», which
+    «it-systemer» found; «trivsel -it-system» kept that item (a code review)."""
+    from indexer.update import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "referat.txt").write_text(
+        "Fjordby Kommune\n\nREFERAT\n\nBørneudvalget\n\nMødedato: 01.03.2024\n\n"
+        "1. Nyt it-system til skolerne\n\nSagsfremstilling\nDet nye it-system tages i brug.\n\n"
+        "Beslutning\nGodkendt.\n\n2. Trivsel\n\nSagsfremstilling\nTrivsel og It-systemerne i klasserne.\n\n"
+        "Beslutning\nTaget til efterretning.\n", encoding="utf-8")
+    update_index([corpus], tmp_path / "index")
+    with open_index(tmp_path / "index") as index:
+        for typed in ("it-system", "it-systemer", "It-systemet"):
+            response = index.search(SearchRequest(query=typed))
+            assert sorted(h.title for h in response.hits) == ["Nyt it-system til skolerne", "Trivsel"], typed
+            assert not response.approximate
+        assert index.search(SearchRequest(query="trivsel -it-system")).total == 0
