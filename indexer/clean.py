@@ -134,7 +134,7 @@ def clean(source: SourceFile) -> list[Line]:
     soft_ends = {i for i, line in enumerate(raw) if _SOFT_HYPHEN_END.search(line.text)}  # before `_clean_line` drops them
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
-    numbers = _page_numbers_possible(lines) if source.kind == "pdf" else None
+    numbers = _page_numbers_possible(lines) if source.kind == "pdf" else _standing_alone(lines)
     lines = [line if not _is_chrome(line.text) or (numbers is not None and i not in numbers and _BARE_NUMBER.match(line.text))
              else Line("", line.page, line.number) for i, line in enumerate(lines)]
     if footers := set(_footer_texts(pages, source.kind)):
@@ -156,6 +156,20 @@ def _letterheads(texts: Sequence[str]) -> list[str]:
 
 
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _standing_alone(lines: Sequence[Line]) -> set[int]:
+    """Indexes of a text's lines where a bare number may be a page number printed into it (a PDF's
+    text saved as .txt): a line of its own between blank lines. Beside another line it is a
+    table's cell read one a line («Skoler» / «45» / «Ældre» / «120»), which a text lost, and a
+    search for «ældre 120» said the number stood in no item (a code review)."""
+    def apart(k: int) -> bool:  # no line there, a blank one, or page chrome (not another number)
+        if k < 0 or k >= len(lines):
+            return True
+        text = lines[k].text
+        return not text.strip() or (_is_chrome(text) and not _BARE_NUMBER.match(text))
+
+    return {i for i, line in enumerate(lines) if _BARE_NUMBER.match(line.text) and apart(i - 1) and apart(i + 1)}
 
 
 def _page_numbers_possible(lines: Sequence[Line]) -> set[int]:

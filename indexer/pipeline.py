@@ -72,7 +72,8 @@ READING_VERSION = 11  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # heading, a «Lukket møde»/«Lukkede sager» header above it) marked `closed`, and «Lukket punkt» searchable in its body; PDF text under a dark box drawn over it left out;
 # an en dash or non-breaking hyphen inside an attendance list's name as its hyphen
 # title-only closed items, a lone «Lukket punkt», «45» cells, «(fortsat)», page-split decision lists, «Navn» rows;
-# PDF columns side by side read column by column, justified and soft-hyphenated words whole, 2-page and browser chrome
+# PDF columns side by side read column by column, justified and soft-hyphenated words whole, 2-page and browser chrome;
+# a text's bare numbers beside other lines (a table's cells) kept
 
 
 def read_document(path: Path, root: Path) -> Document:

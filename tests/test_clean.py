@@ -138,3 +138,10 @@ def test_html_tags_with_bare_boolean_attributes_and_newer_elements_are_stripped(
     assert _clean_line("<section><caption>Tabel 1</caption></section><footer>x</footer>") == "Tabel 1x"
     assert _clean_line("<input type=checkbox checked> Enig") == "Enig"
     assert _clean_line("Beløb a<b og c>d.") == "Beløb a<b og c>d."
+
+
+def test_a_tables_numbers_read_one_a_line_stay_in_a_text():
+    """«Skoler» / «45» / «Ældre» / «120»: every bare number of a text was taken for a page
+    number, and «ældre 120» found nothing (a code review). One between blank lines may be one."""
+    assert cleaned("Tabel over udgifter:\nSkoler\n45\nÆldre\n120\n\n3\n\nVeje\n300") == [
+        "Tabel over udgifter:", "Skoler", "45", "Ældre", "120", "", "", "", "Veje", "300"]
