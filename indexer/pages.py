@@ -141,10 +141,14 @@ def _browser_lines(pages: Sequence[Page], lines: list[list[str]]) -> list[tuple[
         filled = [n for n, line in enumerate(page_lines) if line.strip()]
         bottom, top = filled[::-1][:WINDOW], filled[:WINDOW - 1]
         urls = [n for n in bottom if _URL_LINE.fullmatch(page_lines[n].strip())]
-        if not urls:
-            continue
         counters = [n for n in bottom if (c := _COUNTER_LINE.fullmatch(page_lines[n].strip()))
                     and int(c[1]) == pages[i].number and int(c[2]) >= pages[i].number]
+        if not urls or not counters:
+            # An address alone near the foot is also a text's own («… kan genses på:» /
+            # «https://vestrup.dk/webtv»), which went as chrome, and a date line at the top then
+            # took the meeting's time and place with it (a PDF review): a browser's footer
+            # prints its page counter beside the address.
+            continue
         dates = [n for n in top if _DATE_TIME_LINE.fullmatch(page_lines[n].strip())]
         # the page's title, printed beside the date (`pdftext.edge_order` puts it on the next line)
         dates += [n + 1 for n in dates[:1] if n + 1 < len(page_lines) and page_lines[n + 1].strip()]
@@ -206,9 +210,10 @@ def _running_chrome(pages: Sequence[Page], lines: list[list[str]], candidates: d
     chrome: dict[str, _Chrome] = {}
     for found, occurrences in by_shape.items():
         needed = max(2, math.ceil(total / 2)) if "#" in found else max(3, math.ceil(total * 0.8))
-        if total == 2 and (top or not found.endswith((".", ":", "!", "?", ","))):
-            # Two pages: the same line at the same edge of both is the header or footer (the
-            # same closing sentence at the foot of both is not: «Godkendt.»).
+        if total == 2 and top:
+            # Two pages: the same line at the top of both is the header. Not at the foot: the
+            # pages may both end with the same decision, «Godkendt» without its full stop
+            # among them, which was lost as a footer (a PDF review).
             needed = 2
         if len(occurrences) < needed and any(found in sided[p] and sided[1 - p] for p in (0, 1)):
             # A header on every left page and another on every right one ("Sønderå Kommune"

@@ -11,7 +11,7 @@ import io
 import logging
 import math
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from indexer.files import ExtractError
@@ -171,7 +171,7 @@ def _xy_cut(boxes: Sequence[Box], indexes: list[int]) -> list[int] | None:
         (a table's cells side by side, a label and its value, are one line each)."""
         cut = _split(boxes, part, vertical=False)
         several = sum(1 for column in cut if any(boxes[i].lines >= 2 for i in column))
-        return cut if len(cut) > 1 and several >= 2 else None
+        return cut if len(cut) > 1 and several >= 2 and not _table_rows(boxes, cut) else None
 
     def by_columns(cut: list[list[int]], depth: int) -> list[int]:
         nonlocal changed
@@ -211,6 +211,32 @@ def _xy_cut(boxes: Sequence[Box], indexes: list[int]) -> list[int] | None:
 
     order = read(indexes)
     return order if changed else None
+
+
+# Rows side by side in this many places make columns a table: its cells are read row by row, as
+# pdfminer reads them (a meeting-facts table with wrapped labels, an attendance table, a
+# consultation table «Afsender | Høringssvar | Bemærkning»: read column by column, their rows
+# came apart, «Mødested» taking «med afbud:» (a PDF review)). Two lists side by side under
+# their headings align in two places at most.
+TABLE_ROWS = 3
+_ALIGNED = 2.0  # points: cells of one row start, or are centred, at the same height
+
+
+def _table_rows(boxes: Sequence[Box], cut: list[list[int]]) -> bool:
+    """Whether the columns `cut` are a table: boxes of two columns or more begin (top-aligned
+    cells) or are centred (middle-aligned cells) at the same height in `TABLE_ROWS` places."""
+    def rows(key: Callable[[Box], float]) -> int:
+        heights = sorted((key(boxes[i]), n) for n, column in enumerate(cut) for i in column)
+        places, k = 0, 0
+        while k < len(heights):
+            j = k
+            while j + 1 < len(heights) and heights[j + 1][0] - heights[k][0] <= _ALIGNED:
+                j += 1
+            places += len({n for _, n in heights[k:j + 1]}) > 1
+            k = j + 1
+        return places
+
+    return rows(lambda b: b.y1) >= TABLE_ROWS or rows(lambda b: (b.y0 + b.y1) / 2) >= TABLE_ROWS
 
 
 def _spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -142,3 +142,35 @@ def test_text_under_a_translucent_dark_tint_is_read_and_an_opaque_box_still_hide
         notes = []
         (page,) = pdf_pages(pdf_with_tint(b"\n".join([HEAD, line, content, TAIL]), alpha), notes)
         assert "vedtaget" not in page.text and notes
+
+
+# --- What the column order and the chrome rules must leave alone (a second PDF review) ----------
+
+
+def test_a_facts_table_with_wrapped_labels_is_read_row_by_row():
+    """«Medlemmer<br>til stede:», «Fraværende med afbud:»: read column by column, all labels came
+    before all values, and the meeting place became «med afbud:»."""
+    [item] = passages("l_facts_wrap.pdf")
+    assert item.place == "Mødelokale 2, Rådhuset"
+    assert item.present == ("Anne Holm", "Peter Sand", "Karen Lund")
+
+
+def test_a_consultation_table_keeps_each_sender_beside_its_response():
+    [item] = passages("i_hoering.pdf")
+    text = " ".join(item.text.split())
+    assert text.index("Grundejerforeningen Engen") < text.index("Ønsker") < text.index("Vejdirektoratet")
+
+
+def test_two_pages_ending_in_the_same_decision_keep_it():
+    """Both pages end with «Godkendt» (no full stop): taken for a two-page footer, both decisions were lost."""
+    items = passages("j_twopage_godkendt.pdf")
+    assert [p.has_decision for p in items] == [True, True]
+    assert all(p.decision.rstrip(".").endswith("Godkendt") for p in items)
+
+
+def test_an_address_alone_at_a_pages_foot_is_the_texts_own():
+    """«… kan genses på kommunens hjemmeside:» / «https://vestrup.dk/webtv»: dropped as a browser's
+    footer, which also took the meeting's time and place at the top for its date header."""
+    items = passages("o_url_date.pdf")
+    assert items[1].text.endswith("https://vestrup.dk/webtv")
+    assert {p.place for p in items} == {"Byrådssalen, Rådhuset, Vestrup Kommune"}
