@@ -134,7 +134,10 @@ def clean(source: SourceFile) -> list[Line]:
     soft_ends = {i for i, line in enumerate(raw) if _SOFT_HYPHEN_END.search(line.text)}  # before `_clean_line` drops them
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
-    numbers = _page_numbers_possible(lines) if source.kind == "pdf" else _standing_alone(lines)
+    # A text with page breaks (pdftotext's form feeds, «2» / «\f» / «præget af …») prints its
+    # page numbers beside text: there every bare number is one, as before (a segmentation review).
+    paged = source.kind != "pdf" and (source.page_breaks or any("\f" in page.text for page in source.pages))
+    numbers = _page_numbers_possible(lines) if source.kind == "pdf" else None if paged else _standing_alone(lines)
     lines = [line if not _is_chrome(line.text) or (numbers is not None and i not in numbers and _BARE_NUMBER.match(line.text))
              else Line("", line.page, line.number) for i, line in enumerate(lines)]
     if footers := set(_footer_texts(pages, source.kind)):

@@ -131,6 +131,7 @@ def extract(path: Path, root: Path) -> SourceFile:
     kind = _sniff(data, path)
     notices = _misnamed(kind, path.suffix.lower())
     site_title = letterhead = ""
+    page_breaks = False
     if kind == "pdf":
         pages = _bounded_pages(pdf_pages(data, notices), notices)
     else:
@@ -139,6 +140,7 @@ def extract(path: Path, root: Path) -> SourceFile:
             text, site_title, letterhead = _visible_text_and_title(text)
         else:
             text = _drop_code(html.unescape(text) if path.suffix.lower() in _HTML_SUFFIXES else text)
+        page_breaks = "\f" in text
         text = normalise(text, "NFC")
         if not text.strip():
             raise ExtractError("ingen tekst i filen (kun blanktegn)" if kind != "html" else "ingen synlig tekst i HTML-siden")
@@ -146,7 +148,7 @@ def extract(path: Path, root: Path) -> SourceFile:
     _refuse_english(pages)
     return SourceFile(path=path, source=source, sha256=hashlib.sha256(data).hexdigest(), kind=kind, pages=pages,
                       notices=tuple(notices), site_title=normalise(site_title, "NFC").strip(),
-                      site_letterhead=normalise(letterhead, "NFC").strip())
+                      site_letterhead=normalise(letterhead, "NFC").strip(), page_breaks=kind != "pdf" and page_breaks)
 
 
 _HTML_SUFFIXES = (".html", ".htm")

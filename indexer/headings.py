@@ -63,13 +63,21 @@ def _without_decision_points(lines: Sequence[Line], headings: list[Heading]) -> 
         before = out[-1] if out else None
         if (before is not None and after is not None and heading.number is not None and not heading.label
                 and after.number == heading.number and not after.label
-                # the same title again below is the item's own heading printed twice, not a list point
-                # (a code review: item 2's case and decision went into item 1)
-                and fold_title(after.title) != fold_title(heading.title)
+                # the same title again below, whole or cut short, is the item's own heading printed
+                # twice, not a list point (item 2's case and decision went into item 1, a code review);
+                # and a point of a list has no field line under it («Sagsnr.: 25/102»)
+                and fold_title(after.title).split()[:2] != fold_title(heading.title).split()[:2]
+                and not _field_line_under(lines, heading)
                 and _reads_as_sentence(lines, heading) and _in_decision(lines, before.body_start, heading.index)):
             continue
         out.append(heading)
     return out
+
+
+def _field_line_under(lines: Sequence[Line], heading: Heading) -> bool:
+    """Whether the first text under a heading is a field line («Sagsnr.: 25/102»): an item's heading."""
+    k = next_nonblank(lines, heading.body_start)
+    return k is not None and cv.field_line(lines[k].text) is not None
 
 
 def _reads_as_sentence(lines: Sequence[Line], heading: Heading) -> bool:
@@ -128,6 +136,12 @@ def _closed_titles(lines: Sequence[Line], headings: list[Heading], skip: set[int
             number += 1
             found.append(Heading(k, number, cv.clean_title(match.group("title")), k + 1))
             k = below
+        later = {h.number for h in headings if h.index > heading.index}
+        if any(h.number in later for h in found):
+            # the numbers of headings that follow: a decision naming the items it sends to the
+            # closed part («… to sager på lukket møde:» / «Lukket møde» / «2. Køb af ejendom»),
+            # whose real items come after it (a segmentation review: duplicates, all closed)
+            continue
         if found and (k is None or k >= stop or _ends_closed_titles(lines[k].text)):
             out.extend(found)  # the titles run up to the next heading or group header, or the end
     return out

@@ -56,6 +56,9 @@ class SourceFile:
     # An HTML page's footer line naming the municipality with its address (`indexer.htmltext.HtmlPage`):
     # read as a running footer is, never as text. "" otherwise.
     site_letterhead: str = ""
+    # Whether a text file held page breaks (form feeds: a PDF's text saved by pdftotext), which
+    # normalising takes out: its bare numbers beside text are page numbers (`indexer.clean`).
+    page_breaks: bool = False
 
     @property
     def page_count(self) -> int:

@@ -73,7 +73,7 @@ READING_VERSION = 11  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # an en dash or non-breaking hyphen inside an attendance list's name as its hyphen
 # title-only closed items, a lone «Lukket punkt», «45» cells, «(fortsat)», page-split decision lists, «Navn» rows;
 # PDF columns side by side read column by column, justified and soft-hyphenated words whole, 2-page and browser chrome;
-# a text's bare numbers beside other lines (a table's cells) kept
+# a text's bare numbers beside other lines (a table's cells) kept, unless the text has page breaks (pdftotext)
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -155,3 +155,31 @@ def test_an_items_long_heading_printed_twice_keeps_its_case_and_decision():
     assert (first.item_number, first.text) == (1, "Godkendt.")
     assert second.item_number == 2 and "Enhedslisten foreslår et kulturhus." in second.text
     assert second.decision.startswith("Forslaget blev sendt til udvalget")
+
+
+# --- A segmentation review of the day's changes --------------------------------------------
+
+
+def test_a_pdftotext_texts_page_numbers_stay_out_of_its_items():
+    """pdftotext's «…været» / «» / «2» / «\\fpræget af …»: the form feed is normalised away, and a
+    bare number beside text was kept as a table's cell: «været 2 præget», «Godkendt.\\n\\n3»."""
+    items = read("t6-skovlund-byraad-referat-2025-03-04.txt").passages
+    assert "været præget af stigende udgifter" in " ".join(items[1].text.split())
+    assert [p.text.rstrip()[-9:] for p in items] == ["Godkendt.", "Godkendt.", "Intet."]
+
+
+def test_a_long_heading_repeated_shorter_at_a_page_top_stays_its_items():
+    """Item 3's 18-word title, printed again shorter at the next page's top: taken for a list point
+    of item 2's decision, which swallowed item 3's heading and first section."""
+    items = read("t21-aabjerg-byraad-referat-2025-11-25.txt").passages
+    second = next(p for p in items if p.item_number == 2)
+    assert second.decision.rstrip().endswith("kassebeholdningen.") and "Anmodning om" not in second.decision
+    assert any(p.item_number == 3 and "flere pladser i Nørreby" in p.text for p in items)
+
+
+def test_items_a_decision_names_for_the_closed_part_are_not_items_twice():
+    """«… to sager på lukket møde:» / «Lukket møde» / «2. Køb af ejendom» / «3. Personalesag» inside
+    item 1's decision, the real items after it: they became empty duplicates, every later item closed."""
+    items = read("t20-rinkby-byraad-referat-2025-08-26.txt").passages
+    assert [p.item_number for p in items] == [1, 2, 3, 4]
+    assert not next(p for p in items if p.item_number == 4).closed
