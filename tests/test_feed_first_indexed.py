@@ -256,17 +256,21 @@ def corrected_decision(index_dir, corpus):
     raise AssertionError("no decision to correct")
 
 
+def seeds_indexed(tmp_path, clock):
+    """The seeds indexed at T1: (corpus, index folder, a test client of the site)."""
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(SEEDS, corpus)
+    clock(T1)
+    index_run(corpus, index_dir)
+    return corpus, index_dir, site(index_dir, corpus)
+
+
 def entry_ids(entries) -> list[str]:
     return [e.find(f"{ATOM}link").get("href").split("/passage/")[1].split("?")[0] for e in entries]
 
 
 def test_a_decision_corrected_in_place_updates_its_entry(tmp_path, clock):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SEEDS, corpus)
-    index_dir = tmp_path / "index"
-    clock(T1)
-    index_run(corpus, index_dir)
-    client = site(index_dir, corpus)
+    corpus, index_dir, client = seeds_indexed(tmp_path, clock)
     before = client.get("/feed")
     _, old_entries = atom(before)
     first = times(index_dir)
@@ -296,12 +300,7 @@ def test_a_decision_corrected_in_place_updates_its_entry(tmp_path, clock):
 
 
 def test_a_removed_file_never_leaves_the_feed_not_modified(tmp_path, clock):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SEEDS, corpus)
-    index_dir = tmp_path / "index"
-    clock(T1)
-    index_run(corpus, index_dir)
-    client = site(index_dir, corpus)
+    corpus, index_dir, client = seeds_indexed(tmp_path, clock)
     gone = old_meeting_ids(index_dir)
     before = client.get("/feed")
     searched = client.get("/feed", query_string={"q": "flygtninge"})
