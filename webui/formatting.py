@@ -140,7 +140,12 @@ def added_day(stamp: str | None) -> str:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return stamp
-    return long_date(moment.astimezone(_danish_time()).date().isoformat())
+    return long_date(danish_day(moment))
+
+
+def danish_day(moment: datetime) -> str:
+    """The ISO date of a moment in Danish time: the calendar the pages' readers live by."""
+    return moment.astimezone(_danish_time()).date().isoformat()
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,7 @@ from search.orders import ADDED
 
 from .corpus_paths import inside_corpus
 from .errors import PageError, error_response, json_response, wants_json
-from .formatting import _danish_time, citation, document_title, shown_text, snippet_html
+from .formatting import citation, danish_day, document_title, shown_text, snippet_html
 from .index import get_index
 from .links import item_links
 from .state import SearchState, absolute_url, request_search, undecodable
@@ -73,7 +73,7 @@ class Version:
     @property
     def indexed_on(self) -> str | None:
         """The ISO date it entered the index, in Danish time (the page's readers' calendar)."""
-        return self.first_indexed.astimezone(_danish_time()).date().isoformat() if self.first_indexed else None
+        return danish_day(self.first_indexed) if self.first_indexed else None
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.passage.id, "source": self.passage.source, "page": self.passage.page,
