@@ -501,6 +501,9 @@ def _word_terms_tables(lexicon: decompound.Lexicon) -> dict[str, frozenset[str]]
     return {}
 
 
+danish.when_stems_change(_word_terms_tables.cache_clear)
+
+
 def _or_default(lexicon: decompound.Lexicon | None) -> decompound.Lexicon:
     return lexicon if lexicon is not None else decompound.default_lexicon()
 

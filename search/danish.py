@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import snowballstemmer
@@ -313,7 +314,8 @@ COMPOUND_EXCLUSIONS: dict[str, str] = load_compound_exclusions()
 _EXCLUSIONS_FILE = DATA_DIR / "stem_exclusions.txt"
 
 
-def _file_stamp(path: Path) -> tuple[int, int] | None:
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """When and how big `path` was last written (None if it is gone): whether a data file changed."""
     try:
         info = path.stat()
     except OSError:
@@ -321,7 +323,16 @@ def _file_stamp(path: Path) -> tuple[int, int] | None:
     return info.st_mtime_ns, info.st_size
 
 
-_exclusions_read = _file_stamp(_EXCLUSIONS_FILE)
+_exclusions_read = file_stamp(_EXCLUSIONS_FILE)
+_FORGET_ON_NEW_STEMS: list[Callable[[], None]] = []
+
+
+def when_stems_change(forget: Callable[[], None]) -> Callable[[], None]:
+    """Have `forget` called when the stem-exclusion list was read again: the modules that keep
+    memos of analysed words register how to drop them, instead of this module (or the index)
+    reaching into their private caches."""
+    _FORGET_ON_NEW_STEMS.append(forget)
+    return forget
 
 
 def refresh_exclusions() -> bool:
@@ -332,7 +343,7 @@ def refresh_exclusions() -> bool:
     import, a site kept the old stems after the rebuild, and an edited word found 3 items where
     the command line found 10 (a docs review). Called when a new commit is opened."""
     global _exclusions_read, STEM_EXCLUSIONS, COMPOUND_EXCLUSIONS
-    now = _file_stamp(_EXCLUSIONS_FILE)
+    now = file_stamp(_EXCLUSIONS_FILE)
     if now == _exclusions_read:
         return False
     try:
@@ -344,7 +355,11 @@ def refresh_exclusions() -> bool:
     # new one, never one emptied for refilling (a code review saw «haven» stemmed «hav» so).
     STEM_EXCLUSIONS, COMPOUND_EXCLUSIONS = stems, compounds
     _cached_stem.cache_clear()
+    for forget in _FORGET_ON_NEW_STEMS:
+        forget()
     return True
+
+
 _MIN_COMPOUND_HEAD = 3
 _MIN_COMPOUND_TAIL = 4  # "lektiecafé" ends in "*cafe"
 

@@ -56,7 +56,7 @@ from search.index_writer import BUILD_STAMP, DROPPED_AT, IndexWriter
 from search.moved import identity
 from search.query import query_marker, run_search
 from search.ranking import prior
-from search.schema import CHANGED_AT, FILE, PASSAGE, ROUTINE_TITLES, build_schema, stored_passage
+from search.schema import CHANGED_AT, FILE, PASSAGE, build_schema, stored_passage
 from search.segment_files import open_segment_files
 from search.snapshot import Snapshot, term_cache_bytes
 
@@ -119,23 +119,13 @@ def check_readable(path: Path, ix: Any) -> None:
 
 
 def _refresh_data_files() -> None:
-    """The stem-exclusion list read again when its file changed (`danish.refresh_exclusions`),
-    with the memos of analysed words that hold its stems: a new commit may be the rebuild that
-    an edit of it forced, and queries must be stemmed as that index was written."""
-    global _routine_titles_read
-    from search import analysis, ranking, suggest
+    """The stem-exclusion list and the routine titles read again when their files changed (each
+    module drops its own memos of them): a new commit may be the rebuild that an edit forced, and
+    queries must be stemmed as that index was written."""
+    from search import ranking
 
-    if danish.refresh_exclusions():
-        ranking.routine_term_sets.cache_clear()
-        suggest._own_terms.cache_clear()
-        analysis._word_terms_tables.cache_clear()
-    routine = danish._file_stamp(ROUTINE_TITLES)  # what a query asking for routine items is told by
-    if routine != _routine_titles_read:
-        _routine_titles_read = routine
-        ranking.routine_term_sets.cache_clear()
-
-
-_routine_titles_read = danish._file_stamp(ROUTINE_TITLES)
+    danish.refresh_exclusions()
+    ranking.refresh_routine_titles()
 
 
 def damaged(path: Path, missing: str | None) -> IndexDamaged:

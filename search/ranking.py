@@ -40,7 +40,7 @@ from whoosh.query import Query
 from whoosh.searching import Searcher
 
 from indexer.models import DAGSORDEN
-from search import scoring
+from search import danish, schema, scoring
 from search.facets import FACETS_BY_NAME
 from search.analysis import DanishAnalyzer, analyze
 from search.schema import routine_titles
@@ -57,6 +57,20 @@ def routine_term_sets() -> tuple[frozenset[str], ...]:
     """The analysed terms of each routine title ("godkendelse af dagsorden" → {godkend, dagsord})."""
     analyzer = DanishAnalyzer()
     return tuple(frozenset(analyze(analyzer, title)) for title in routine_titles())
+
+
+danish.when_stems_change(routine_term_sets.cache_clear)  # the titles' terms are stems
+_routine_titles_read = danish.file_stamp(schema.ROUTINE_TITLES)
+
+
+def refresh_routine_titles() -> None:
+    """Read the routine titles again if their file changed: a site running across an edit
+    tells a query asking for routine items by the list as it now is."""
+    global _routine_titles_read
+    now = danish.file_stamp(schema.ROUTINE_TITLES)
+    if now != _routine_titles_read:
+        _routine_titles_read = now
+        routine_term_sets.cache_clear()
 
 
 def asks_for_routine(terms: Collection[str]) -> bool:

@@ -432,6 +432,9 @@ def _own_terms(word: str) -> tuple[str, ...]:
     return tuple(analyze(_ANALYZER, word))
 
 
+danish.when_stems_change(_own_terms.cache_clear)
+
+
 def _case(spelt: str, typed: str) -> str:
     """A lower-case spelling cased as the user typed the word: "Vordinborg" → "Vordingborg",
     "NASTVED" → "NÆSTVED", "nastved" → "næstved"."""

@@ -22,7 +22,7 @@ def exclusions_copy(tmp_path, monkeypatch):
     copy = tmp_path / "stem_exclusions.txt"
     shutil.copy(danish._EXCLUSIONS_FILE, copy)
     monkeypatch.setattr(danish, "_EXCLUSIONS_FILE", copy)
-    monkeypatch.setattr(danish, "_exclusions_read", danish._file_stamp(copy))
+    monkeypatch.setattr(danish, "_exclusions_read", danish.file_stamp(copy))
     yield copy
     monkeypatch.undo()
     danish._exclusions_read = None  # read the shipped file again
@@ -90,3 +90,24 @@ def test_a_query_stemmed_during_a_refresh_gets_the_old_or_the_new_list_never_non
             thread.join()
         sys.setswitchinterval(switch)
     assert wrong == []
+
+
+def test_an_edited_routine_title_list_is_read_at_the_next_commit(tmp_path, monkeypatch):
+    """A query naming a routine item («eventuelt») is not pushed down as routine: a title added
+    to the list on a running site is known from the next commit it opens, not from a restart."""
+    from search import ranking, schema
+
+    copy = tmp_path / "routine_titles.txt"
+    shutil.copy(schema.ROUTINE_TITLES, copy)
+    monkeypatch.setattr(schema, "ROUTINE_TITLES", copy)
+    monkeypatch.setattr(ranking, "_routine_titles_read", danish.file_stamp(copy))
+    ranking.routine_term_sets.cache_clear()
+    assert not ranking.asks_for_routine({"orienteringspunk"})
+    with copy.open("a", encoding="utf-8") as edit:
+        edit.write("Orienteringspunkt\n")
+    assert not ranking.asks_for_routine({"orienteringspunk"})  # the memo until a commit is opened
+    _refresh_data_files()
+    assert ranking.asks_for_routine({"orienteringspunk"})
+    monkeypatch.undo()
+    ranking.routine_term_sets.cache_clear()
+    assert not ranking.asks_for_routine({"orienteringspunk"})
