@@ -57,7 +57,7 @@ from search.moved import identity
 from search.query import query_marker, run_search
 from search.ranking import prior
 from search.schema import CHANGED_AT, FILE, PASSAGE, build_schema, stored_passage
-from search.segment_files import open_segment_files
+from search.segment_files import check_columns, open_segment_files
 from search.snapshot import Snapshot, term_cache_bytes
 
 # A commit as the site tells commits apart (`SearchIndex._commit`): generation number, and the
@@ -110,6 +110,7 @@ def check_readable(path: Path, ix: Any) -> None:
                             raise FileNotFoundError(None, "stored fields", str(path))
                     for field in ("title", "body"):
                         next(iter(leaf.lexicon(field)), None)
+                    check_columns(leaf, reader.schema)
             return
         except (OSError, EOFError, struct.error, pickle.UnpicklingError, ValueError, TypeError, UnicodeError,
                 KeyError, IndexError) as error:

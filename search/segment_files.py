@@ -16,9 +16,16 @@ a commit deletes the files of replaced segments, a new searcher opens all its fi
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
+from whoosh.codec.whoosh3 import _lenfield
 from whoosh.searching import Searcher
+
+# Columns every passage has a value of (`schema.passage_fields`): a segment holding passages
+# has their files. Whoosh answers a missing column file as a column nobody wrote, so a deleted
+# «order» file sorted every hit as undated instead of saying the index was damaged.
+_PASSAGE_COLUMNS = ("order", "routine", "copy_key")
 
 
 def open_segment_files(searcher: Searcher) -> None:
@@ -40,11 +47,43 @@ def open_segment_files(searcher: Searcher) -> None:
         if not leaf.segment().is_compound():
             perdoc._storage = _FilesAtOpening(perdoc._storage)
         leaf.stored_fields(0)
+        check_columns(leaf, schema)
         for name, field in schema.items():
             if field.scorable:
                 leaf.doc_field_length(0, name)
             if field.column_type is not None and leaf.has_column(name):
                 leaf.column_reader(name)
+
+
+def check_columns(leaf: Any, schema: Any) -> None:
+    """Raise FileNotFoundError naming the first column file the segment of `leaf` must have and
+    lacks: Whoosh reads a missing one as a column nobody wrote (every length 0, every facet
+    value empty) and answers on, wrongly."""
+    perdoc = getattr(leaf, "_perdoc", None)
+    if perdoc is None or not leaf.doc_count_all():
+        return
+    holds_passages = "kind" in schema and leaf.doc_frequency("kind", "passage") > 0
+    for name, field in schema.items():
+        if field.scorable and _has_terms(leaf, name) and not perdoc.has_column(_lenfield(name)):
+            _missing(leaf, _lenfield(name))  # the field lengths BM25 divides by
+        if field.column_type is None or leaf.has_column(name):
+            continue
+        # a facet's column (municipality, year, …) exists wherever its field has a value
+        if (holds_passages and name in _PASSAGE_COLUMNS) or (field.indexed and _has_terms(leaf, name)):
+            _missing(leaf, name)
+
+
+def _missing(leaf: Any, column: str) -> None:
+    raise FileNotFoundError(errno.ENOENT, "a column file of the segment is missing",
+                            leaf.segment().make_filename(f".{column}.col"))
+
+
+def _has_terms(leaf: Any, name: str) -> bool:
+    """Whether any document of the segment has a term in the field `name`."""
+    try:
+        return next(iter(leaf.lexicon(name)), None) is not None
+    except Exception:  # Whoosh raises a codec-specific error for a field without terms
+        return False
 
 
 class _FilesAtOpening:

@@ -207,6 +207,41 @@ def test_an_index_file_cut_short_is_damage_too_and_a_full_build_recovers(tmp_pat
     assert runner.invoke(main, ["search", "flygtninge", "--index-dir", str(index_dir)]).exit_code == 0
 
 
+@pytest.mark.parametrize("column", ["municipality", "order", "_body_len"])
+def test_a_deleted_column_file_is_damage_not_an_empty_facet(tmp_path, runner, column):
+    """Whoosh reads a missing column file as a column nobody wrote: without the municipality
+    column every facet count was gone, without «order» every hit sorted as undated, without the
+    body lengths every score changed, and the search answered as if nothing were wrong."""
+    from indexer.cli import main
+
+    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    (deleted,) = index_dir.glob(f"MAIN_*.{column}.col")
+    deleted.unlink()
+    searched = runner.invoke(main, ["search", "flygtninge", "--index-dir", str(index_dir)])
+    assert searched.exit_code == 1, searched.output
+    assert "er beskadiget" in searched.output and deleted.name in searched.output
+    rebuilt = runner.invoke(main, ["index", str(corpus), "--full", "--index-dir", str(index_dir)])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    answer = runner.invoke(main, ["search", "flygtninge", "--json", "--index-dir", str(index_dir)])
+    assert answer.exit_code == 0 and json.loads(answer.output)["facets"]["municipality"] == {"Næstved": 3}
+
+
+def test_a_segment_without_a_facet_value_has_no_column_file_and_is_not_damaged(tmp_path, runner):
+    from indexer.cli import main
+
+    corpus = tmp_path / "referater"
+    corpus.mkdir()
+    (corpus / "referat.txt").write_text("Integrationsrådet\nReferat 21.05.2015\n\n1. Godkendelse af dagsorden\n"
+                                        "Beslutning: Godkendt.\n", encoding="utf-8")
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    assert not list(index_dir.glob("MAIN_*.case_handler.col"))  # no item names a case handler
+    answer = runner.invoke(main, ["search", "dagsorden", "--json", "--index-dir", str(index_dir)])
+    assert answer.exit_code == 0 and json.loads(answer.output)["total"] == 1
+
+
 def test_waiting_for_another_writer_ends_when_its_lock_is_free(tmp_path):
     import threading
 
