@@ -19,6 +19,8 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
     entries: list[tuple[int | None, str]] = []
     covered: set[int] = set()
     in_region = False
+    later = _Headings(lines)
+    wrapped = -2  # the line of a heading-shaped entry without its page number (`_heading_entry`)
     for i, line in enumerate(lines):
         text = line.text
         if cv.CONTENTS_HEADER.match(text):
@@ -32,7 +34,11 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
         if dotted or caps:
             match = dotted or caps
             number = match.groupdict().get("number")
-            entries.append((int(number) if number else None, cv.clean_title(match.group("title"))))
+            if number is None and wrapped == i - 1:
+                # "49 (Åben) Forslag fra … om gratis" / "busbefordring for unge ..... 6": the entry's end
+                entries[-1] = (entries[-1][0], cv.clean_title(f"{entries[-1][1]} {match.group('title')}"))
+            else:
+                entries.append((int(number) if number else None, cv.clean_title(match.group("title"))))
             covered.add(i)
             continue
         if not in_region:
@@ -49,6 +55,16 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
             entries.append(entry)
             covered.add(i)
             continue
+        listed = _heading_entry(lines, i, entries, covered, later)
+        if listed == _LIST_ENDS:
+            in_region = False
+            continue
+        if listed is not None:
+            entries.append(listed)
+            covered.add(i)
+            if not cv.HEADING_ENTRY.match(text).group("page"):
+                wrapped = i  # its title may go on, with the page number, on the next line
+            continue
         previous = max(covered) if covered else -1
         if entries and previous == i - 1 and lines[previous].text and not is_heading_shaped(text):
             # A wrapped entry ("22. Forslag … på" / "sprogcentret (B) 6"): join its title.
@@ -59,3 +75,51 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
             continue
         in_region = False
     return entries, covered
+
+
+_LIST_ENDS = (None, "")  # `_heading_entry`: the line is the first item's heading, the list has ended
+
+
+def _heading_entry(lines: Sequence[Line], i: int, entries: list[tuple[int | None, str]], covered: set[int],
+                   later: _Headings) -> tuple[int | None, str] | None:
+    """The entry a contents list prints as the item's heading is printed, without dot leaders ("36 (Åben)
+    Godkendelse af dagsorden", "Pkt. 15 Title      7"), or None; `_LIST_ENDS` at the first item's heading.
+
+    Such a line is a heading elsewhere, and may have an anchor after it (the "Åbent punkt" above the first
+    item): it is an entry where the same number and title come again below as an item's heading with its
+    anchor (the tell of a list of the headings), or it goes on a run of such entries, line after line."""
+    match = cv.HEADING_ENTRY.match(lines[i].text)
+    if match is None:
+        return None
+    number, title = int(match.group("number")), match.group("title")
+    whole = f"{title} {match.group('page')}" if match.group("page") else title
+    forms = [(number, cv.clean_title(whole)), (number, cv.clean_title(title))]
+    if any(form in entries for form in forms):
+        return _LIST_ENDS  # a contents list names each entry once
+    for form in forms:
+        if later.below(i, form):
+            return form
+    if entries and (i - 1) in covered and lines[i - 1].text and not anchor_follows(lines, i + 1, title):
+        return forms[0] if match.group("page") is None else forms[1]
+    return None
+
+
+class _Headings:
+    """The lines printed as an item's heading with its anchor under it, (number, title) → line indexes,
+    read the first time they are asked for (most documents have no contents list)."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = lines
+        self._found: dict[tuple[int, str], list[int]] | None = None
+
+    def below(self, i: int, entry: tuple[int, str]) -> bool:
+        """Whether `entry` is printed as an item's heading, with its anchor, below line i."""
+        if self._found is None:
+            self._found = {}
+            for k, line in enumerate(self._lines):
+                match = cv.HEADING_ENTRY.match(line.text)
+                if match and (cv.openness_in_brackets(match.group("title"))
+                              or anchor_follows(self._lines, k + 1, match.group("title"))):
+                    key = (int(match.group("number")), cv.clean_title(match.group("title")))
+                    self._found.setdefault(key, []).append(k)
+        return any(k > i for k in self._found.get(entry, ()))

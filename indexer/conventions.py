@@ -34,6 +34,12 @@ SECTION_LABELS = (
     # Region Hovedstaden's template (in capitals): the political handling, the next steps, the
     # directors' endorsement, the list of appendices; its JOURNALNUMMER is a field (`_LABEL_ONLY`).
     "Politisk behandling", "Tidsplan og videre proces", "Direktørpåtegning", "Bilagsfortegnelse", "Journalnummer",
+    # The recommendation named by who makes it, the case's account, earlier committees' decisions and the
+    # economy as other templates print them (FirstAgenda, Acadre, layouts7 review); "Direktionens indstilling"
+    # and the like are `_council_recommendation`'s.
+    "Forslag til beslutning", "Indstilling fra direktionen", "Indstilling fra administrationen",
+    "Indstilling fra forvaltningen", "Sagens indhold", "Tidligere beslutning", "Tidligere beslutninger",
+    "Økonomi og finansiering", "Bevillingsmæssige konsekvenser",
 )
 # Labels that name the same part differently map to one key; other keys are the label itself.
 _KEY_ALIASES = {
@@ -48,6 +54,16 @@ _KEY_ALIASES = {
     "sagsresume": "resume",
     "bilagsfortegnelse": "bilag",
     "tidsplan og videre proces": "videre_proces",
+    "forslag til beslutning": "indstilling",
+    "indstilling fra direktionen": "indstilling",
+    "indstilling fra administrationen": "indstilling",
+    "indstilling fra forvaltningen": "indstilling",
+    "sagens indhold": "sagsfremstilling",
+    # the earlier committees' decisions, the key their headers give them (`indexer.models.EARLIER_DECISION`)
+    "tidligere beslutning": "tidligere_beslutning",
+    "tidligere beslutninger": "tidligere_beslutning",
+    "økonomi og finansiering": "økonomi",
+    "bevillingsmæssige konsekvenser": "økonomi",
 }
 
 
@@ -125,7 +141,13 @@ _CASE_LABEL = _as_printed("Sagsnr", "Sags nr", "Sagsnummer", "SagsID", "Sags-ID"
 _CASE_SYSTEM = r"(?:(?:Acadre|ACADRE|SBSYS|Sbsys|eDoc|EDOC|ESDH|GetOrganized|GO|WorkZone|Captia|F2|Docunote|KMD)\s+)"
 _SYSTEM_CASE_LABEL = rf"{_CASE_SYSTEM}(?:sagsnr|sagsnummer|SAGSNR|SAGSNUMMER)\.?"
 # "Sagsbeh.: Lone Tved" abbreviates it; "Sagsbehandlere: A, B" names several (the first is kept).
-_HANDLER_LABEL = _as_printed("Sagsbehandlere", "Sagsbehandler", "Sagsansvarlig", "Ansvarlig", "Sagsbeh") + r"\.?"
+# "Ansvarlig: Lone Vest", "Ansvarlig chef: Lone Vest", "Ansvarlig afdelingsleder: Bo Ek" name a person (a
+# role's word before the colon is no part of the name); "Ansvarlig afdeling: Center for Økonomi", "Ansvarlig
+# forvaltning:", "Ansvarligt område:" name a unit, no case handler (an anchor only: `_ANCHOR_ONLY`).
+_UNIT_WORD = r"(?i:afdeling|forvaltning|enhed|center|centre|område|fagområde|direktørområde|sekretariat)\b"
+_UNIT = rf"(?:Ansvarligt?|ANSVARLIGT?)\s+{_UNIT_WORD}"
+_HANDLER_LABEL = ("(?:" + _as_printed("Sagsbehandlere", "Sagsbehandler", "Sagsansvarlig", "Sagsbeh")
+                  + rf"|(?:Ansvarlig|ANSVARLIG)(?!\s+{_UNIT_WORD})(?:\s+(?:[a-zæøå]+|[A-ZÆØÅ]+)(?=\s*:))?)\.?")
 _CASE_NUMBER = r"(?P<case>[\w][\w./\-]*\d[\w./\-]*)"
 _CASE_HANDLER_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s+(?P<name>[^:]+?)\s*$")
 # What ends a name between two fields of one line ("Sagsnr.: 24/2201 • Sagsbehandler: Pia Nørgaard •
@@ -183,7 +205,8 @@ _ANCHOR_ONLY = re.compile(
     rf"{OPENNESS_MARKER}$|"
     # what the agenda asks of the council, under the title: "Til beslutning", "Til orientering"
     rf"{_as_printed(*_PURPOSES)}\.?$|"
-    rf"{_as_printed('Beslutningskompetence')}\s*:\s*\S|{_as_printed('Sagen afgøres i', 'Kompetenceudvalg')}\s*:)"
+    rf"{_as_printed('Beslutningskompetence')}\s*:\s*\S|{_as_printed('Sagen afgøres i', 'Kompetenceudvalg')}\s*:|"
+    rf"{_UNIT}\s*:)"
 )
 # Numbers printed beside the case number, alone or on its line: the journal (KLE) number and the
 # document's number ("Sagsnr.: 731-2012-10870   J.nr.: 15.20.15   Dokumentnr.: 731-2012-119004",
@@ -363,6 +386,7 @@ _NOT_PLACE = (r"(?!(?:Referat|Dagsorden|Beslutning|Møde|Mødet|Det|Den|De|Og|Me
 # end (a line of 8,000 «Ab-Ab-…» took 259 ms, a 500 KB file 4 s in `council_of`).
 _PLACE = (rf"(?<![\wæøåÆØÅ-])(?:{_NOT_PLACE}[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*(?:\s+{_NOT_PLACE}[A-ZÆØÅ][a-zæøå]+)?"
           rf"|{_NOT_PLACE}[A-ZÆØÅ]{{2,}}(?:-[A-ZÆØÅ]{{2,}})*(?:\s+{_NOT_PLACE}[A-ZÆØÅ]{{2,}})?)")
+PLACE = _PLACE  # a town's name before its council's (`indexer.councils`)
 _LOCAL_COUNCIL = (
     rf"{_PLACE}\s+(?:Lokaludvalg|Lokalråd|Landsbyråd|LOKALUDVALG|LOKALRÅD|LANDSBYRÅD)(?=[sS]?(?![\wæøåÆØÅ]))"
     rf"|(?:Lokaludvalget|Lokalrådet|Landsbyrådet|LOKALUDVALGET|LOKALRÅDET|LANDSBYRÅDET)\s+(?:for|i|FOR|I)\s+{_PLACE}"
@@ -433,8 +457,12 @@ _NAMED_DECISION = [
 
 
 # A council's recommendation, named as its decision is ("Rådets beslutning"): a section label (`label_of`).
+# The administration's, named by who gives it ("Direktionens indstilling", "Forvaltningens indstilling",
+# "Borgmesterens indstilling"), labels the same part.
+_RECOMMENDING = ("Direktionen", "Administrationen", "Forvaltningen", "Borgmesteren", "Kommunaldirektøren")
 _COUNCIL_RECOMMENDATION = re.compile(
-    rf"^(?:{_DECIDING_BODY}|Udvalget|Rådet|UDVALGET|RÅDET)(?:s|'s|’s|S)\s+(?:indstilling|INDSTILLING)$")
+    rf"^(?:{_DECIDING_BODY}|Udvalget|Rådet|UDVALGET|RÅDET|{'|'.join(_RECOMMENDING)}|{'|'.join(_RECOMMENDING).upper()})"
+    r"(?:s|'s|’s|S)\s+(?:indstilling|INDSTILLING)$")
 
 
 @dataclass(frozen=True)
@@ -805,6 +833,14 @@ DOTTED_ENTRY = re.compile(
 NUMBERED_ENTRY = re.compile(
     r"^(?P<number>\d{1,3})(?:\.\s+|(?=.*\s\d{1,3}$)(?:[a-zæøå]|\.\d{1,2})?\.?\s+(?=[A-ZÆØÅ\"“”«'(]))"
     r"(?P<title>.+?)(?:\s+(?P<page>\d{1,3}))?$"
+)
+# "Pkt. 15 Anlægsbevilling til ny daginstitution i Nørreby      7", "36 (Åben) Godkendelse af dagsorden": an
+# entry printed as the item's heading is, without dot leaders, its page number (if any) after the title.
+# Such a line is a heading elsewhere: an entry only inside a contents list, where the same number and
+# title come again below as an item's heading (`indexer.contents`).
+HEADING_ENTRY = re.compile(
+    r"^(?:(?i:sag\s+nr|dagsordenspunkt|punkt|pkt)\.?\s*)?(?P<number>\d{1,3})(?:[a-zæøå]|\.\d{1,2})?[.:)]?\s+"
+    r"(?=[A-ZÆØÅ\"“”«'(])(?P<title>.+?)(?:\s+(?P<page>\d{1,3}))?$"
 )
 # "FORORD 3" (annual reports)
 CAPS_ENTRY = re.compile(r"^(?P<title>[A-ZÆØÅ][A-ZÆØÅ0-9 \-–]*[A-ZÆØÅ0-9])\s+(?P<page>\d{1,3})$")

@@ -21,6 +21,32 @@ _NOT_A_NAME = {"Den", "Det", "En", "Et", "Hver", "Din", "Vores", "Jeres", "Samme
 _COUNCIL = re.compile(rf"(?<![\wæøåÆØÅ])({cv.COUNCIL_PATTERN})s?(?![\wæøåÆØÅ])")
 
 
+# A municipality's council named by its town, the indefinite form after the name, in a head line or title:
+# "Herning Byråd", "Referat af ordinært møde i Herning Byråd", "Ravnby Kommunalbestyrelse", "HERNING BYRÅD".
+# The town is the municipality; the council is named as everywhere else, in the definite form ("Byrådet").
+# Only in the head or a running header: in the text, "… Herning Byråd …" may be a neighbour's.
+_TOWN_COUNCIL = re.compile(
+    rf"(?P<town>{cv.PLACE})\s+(?P<council>Byråd|Kommunalbestyrelse|BYRÅD|KOMMUNALBESTYRELSE)s?(?![\wæøåÆØÅ])")
+_DEFINITE = {"byråd": "Byrådet", "kommunalbestyrelse": "Kommunalbestyrelsen"}
+
+
+def town_council(text: str) -> tuple[str, str] | None:
+    """(municipality, council) of a head line naming the council by its town, or None.
+
+    >>> town_council("Herning Byråd"), town_council("Referat af ordinært møde i Herning Byråd")
+    (('Herning', 'Byrådet'), ('Herning', 'Byrådet'))
+    >>> town_council("RAVNBY KOMMUNALBESTYRELSE"), town_council("Mødereferat Byråd"), town_council("Referat Byråd")
+    (('Ravnby', 'Kommunalbestyrelsen'), None, None)
+    """
+    match = _TOWN_COUNCIL.search(text)
+    if match is None:
+        return None
+    town = match.group("town")
+    if cv.MINUTES_WORD.fullmatch(town) or cv.AGENDA_WORD.fullmatch(town):
+        return None  # "Mødereferat Byråd": the document's kind, no town
+    return (town.title() if town.isupper() else town), _DEFINITE[match.group("council").casefold()]
+
+
 # A title page's municipality in any case: "Havnsted Kommune", "HAVNSTED KOMMUNE", "LYNGBY-TAARBÆK KOMMUNE".
 _HEAD_MUNICIPALITY = re.compile(
     r"^([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*|[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})*) (?:(?:Regionsk|K)ommunes?|(?:REGIONS)?KOMMUNES?)\b")
@@ -92,6 +118,9 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
             region = _REGION.match(text)
             if region:
                 return region.group(0).title()
+        named = next((found for text in lines if (found := town_council(text))), None)
+        if named:
+            return named[0]
         for text in lines:
             found = [(m.start(), m.group(1)) for m in _MUNICIPALITY.finditer(text) if m.group(1) not in _NOT_A_NAME]
             # A region inside a line only in a running header or page title («… - Region
@@ -142,6 +171,9 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
     'Integrationsrådet')."""
     for text in (*head, *running):
         match = _COUNCIL.search(text)
+        named = town_council(text)
+        if named and (match is None or match.start(1) >= _TOWN_COUNCIL.search(text).start("council")):
+            return named[1]  # "Herning Byråd": Byrådet (not a council the line names before it)
         if match:
             return _council_name(match.group(1))
     counts = Counter(_council_name(m) for text in body for m in _COUNCIL.findall(text))

@@ -182,8 +182,11 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
         note, texts = _split_attendance(texts) if key in (DECISION, EARLIER_DECISION) else ("", texts)
         date = date or _dated(note)
         text = reflow(texts)
-        if key not in (DECISION, EARLIER_DECISION) and not _WORD.search(text):
-            continue  # a label with nothing under it, or a template's "---" (f2); a decision keeps its dash
+        if not _WORD.search(text) and (key not in (DECISION, EARLIER_DECISION)
+                                       or (cv.label_of(label) is not None and key == EARLIER_DECISION)):
+            # a label with nothing under it, or a template's "---" (f2); a decision keeps its dash, but not
+            # "Tidligere beslutninger" above the earlier committees' own headers
+            continue
         sections.append(Section(key=key, label=label, text=text, date=date or None, note=note, page=page))
     return sections
 

@@ -42,7 +42,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 11  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 12  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -74,6 +74,7 @@ READING_VERSION = 11  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # title-only closed items, a lone «Lukket punkt», «45» cells, «(fortsat)», page-split decision lists, «Navn» rows;
 # PDF columns side by side read column by column, justified and soft-hyphenated words whole, 2-page and browser chrome;
 # a text's bare numbers beside other lines (a table's cells) kept, unless the text has page breaks (pdftotext)
+# 12 (layouts7): undotted contents lists, «Forslag til beslutning»-type labels, «Ansvarlig afdeling:», «Herning Byråd»
 
 
 def read_document(path: Path, root: Path) -> Document:
