@@ -40,6 +40,8 @@ SECTION_LABELS = (
     "Forslag til beslutning", "Indstilling fra direktionen", "Indstilling fra administrationen",
     "Indstilling fra forvaltningen", "Sagens indhold", "Tidligere beslutning", "Tidligere beslutninger",
     "Økonomi og finansiering", "Bevillingsmæssige konsekvenser",
+    "Forslag til indstilling", "Tidligere behandling", "Økonomiske og personalemæssige konsekvenser",
+    "Høringssvar", "Sagens baggrund", "Lovgrundlag og kompetence",
 )
 # Labels that name the same part differently map to one key; other keys are the label itself.
 _KEY_ALIASES = {
@@ -64,6 +66,10 @@ _KEY_ALIASES = {
     "tidligere beslutninger": "tidligere_beslutning",
     "økonomi og finansiering": "økonomi",
     "bevillingsmæssige konsekvenser": "økonomi",
+    "forslag til indstilling": "indstilling",
+    "økonomiske og personalemæssige konsekvenser": "økonomiske_konsekvenser",
+    "sagens baggrund": "baggrund",
+    "lovgrundlag og kompetence": "lovgrundlag",
 }
 
 

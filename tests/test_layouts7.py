@@ -81,6 +81,13 @@ def test_labels_of_other_templates_open_their_sections():
     assert texts["Sagens indhold"] == "Tekst nummer 1."
     assert texts["Direktionens indstilling"] == "Tekst nummer 2."
     assert passage.decision == "Godkendt."  # «Tidligere beslutninger» is no decision of this meeting
+    assert {label: keys.get(label) for label in (
+        "Forslag til indstilling", "Tidligere behandling", "Økonomiske og personalemæssige konsekvenser",
+        "Høringssvar", "Sagens baggrund", "Lovgrundlag og kompetence")} == {
+        "Forslag til indstilling": "indstilling", "Tidligere behandling": "tidligere_behandling",
+        "Økonomiske og personalemæssige konsekvenser": "økonomiske_konsekvenser", "Høringssvar": "høringssvar",
+        "Sagens baggrund": "baggrund", "Lovgrundlag og kompetence": "lovgrundlag"}
+    assert texts["Tidligere behandling"] == "Tekst nummer 11." and texts["Høringssvar"] == "Tekst nummer 15."
 
 
 def test_recommendation_label_ends_the_section_before_it():
