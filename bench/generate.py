@@ -39,7 +39,7 @@ from bench.archive import Archive, ExpectedDocument, ExpectedPassage
 from bench.layouts import Writer, caps, dmy, edoc, pkt, polweb, punkt, report
 
 __all__ = ["ExpectedDocument", "ExpectedPassage", "check", "compare", "first_case_number", "generate",
-           "generate_pdfs", "load_manifest"]
+           "generate_pdfs", "load_manifest", "mix_filters"]
 
 
 # --- the archive ------------------------------------------------------------------------------
@@ -228,3 +228,23 @@ def first_case_number(out: Path) -> str:
             if passage.case_number:
                 return passage.case_number
     raise RuntimeError("no case number in the corpus")
+
+
+def mix_filters(out: Path) -> tuple[str, str]:
+    """The query mix's filters: the municipality with the most passages in this corpus and, within
+    it, the year with the most (ties: the generator's own order, its most common town first, then
+    the later year, the more common one). Drawn from the manifest, so every size filters on values
+    it holds: a fixed town the Zipf draw happened to skip made every filtered query of a small
+    corpus find nothing in both engines. From 10k passages up it is the generator's top town,
+    Hedelund (a fifth of the archive)."""
+    rank = {town: k for k, town in enumerate(Archive(0).towns)}
+    by_town: dict[str, int] = {}
+    by_year: dict[tuple[str, int], int] = {}
+    for doc in load_manifest(out):
+        by_town[doc.municipality] = by_town.get(doc.municipality, 0) + len(doc.passages)
+        by_year[doc.municipality, doc.year] = by_year.get((doc.municipality, doc.year), 0) + len(doc.passages)
+    if not by_town:
+        raise RuntimeError("no documents in the corpus")
+    town = min(by_town, key=lambda t: (-by_town[t], rank.get(t, len(rank)), t))
+    year = max((y for t, y in by_year if t == town), key=lambda y: (by_year[town, y], y))
+    return town, str(year)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bench.generate import first_case_number
+from bench.generate import first_case_number, mix_filters
 from bench.measure import LATENCY_KEYS, PYTHON, ROOT, RssSampler, median_of, ratio, rss, summary
 from bench.queries import query_mix
 from webui.serve import free_port, stop_server_process
@@ -82,7 +82,7 @@ def load(port: int, paths: list[str], clients: int, seconds: float, max_requests
 
 
 def http_bench(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
-    mix = query_mix(first_case_number(corpus))
+    mix = query_mix(first_case_number(corpus), *mix_filters(corpus))
     servers = {
         "referatsog": ([str(Path(PYTHON).parent / "referatsog"), "serve", "--port", "{port}", "--index-dir",
                         str(work / "index")], "/api/search?"),

@@ -1,6 +1,9 @@
 """Where a search spends its time: the query mix through `SearchIndex.search`, step by step.
 
-    python -m bench.profile INDEX_DIR CASE_NUMBER [--rounds N] [--cold] [--pyinstrument]
+    python -m bench.profile INDEX_DIR CASE_NUMBER [--corpus DIR] [--rounds N] [--cold] [--pyinstrument]
+
+The filters of the mix come from the corpus the index was built from (`--corpus`; by default
+bench/corpus/<size> beside bench/work/<size>/index, as `python -m bench` lays them out).
 
 Wraps the steps of `search.query.run_search` (compile, matching set, facet filter sets,
 facet counts, scoring, hits with snippets) in timers, without changing them, and prints
@@ -50,11 +53,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("index_dir", type=Path)
     parser.add_argument("case_number")
+    parser.add_argument("--corpus", type=Path, help="the generated corpus (default: bench/corpus/<size>)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pyinstrument", action="store_true")
     parser.add_argument("--cold", action="store_true", help="an empty term cache for every request")
     args = parser.parse_args()
 
+    from bench.generate import mix_filters
     from bench.queries import query_mix
     from search.snapshot import TermCache
     from search import open_index
@@ -62,7 +67,8 @@ def main() -> None:
     timings: dict[str, float] = defaultdict(float)
     instrument(timings)
     index = open_index(args.index_dir)
-    mix = query_mix(args.case_number)
+    corpus = args.corpus or Path(__file__).resolve().parent / "corpus" / args.index_dir.resolve().parent.name
+    mix = query_mix(args.case_number, *mix_filters(corpus))
     for q in mix:
         index.search(q.request())  # warm-up: snapshot columns, caches
     by_kind: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))

@@ -6,7 +6,9 @@ compound from the long tail, two- and three-word queries, a phrase and a case nu
 The case number belongs to the archive's first document, which every size contains (the
 generator draws documents in the same order whatever the size).
 
-Filters are the most common municipality and then also one year, as a user narrows down.
+Filters are the corpus's most common municipality and then also its most common year there,
+as a user narrows down (`bench.generate.mix_filters`: taken from the corpus, so each filter
+finds passages at every size, the 200-passage smoke corpus included).
 Every request asks for page 1 of 10 hits by relevance, with facet counts and snippets:
 exactly what the search page shows.
 """
@@ -28,11 +30,11 @@ TEXTS: tuple[tuple[str, str], ...] = (
     ("phrase", '"negativ social kontrol"'),  # 376
     ("case number", "sagsnr:{case_number}"),  # 1
 )
-FILTER_SETS: tuple[dict[str, tuple[str, ...]], ...] = (
-    {},
-    {"municipality": ("Hedelund",)},
-    {"municipality": ("Hedelund",), "year": ("2023",)},
-)
+
+
+def filter_sets(municipality: str, year: str) -> tuple[dict[str, tuple[str, ...]], ...]:
+    """No filter, the municipality, the municipality and the year."""
+    return ({}, {"municipality": (municipality,)}, {"municipality": (municipality,), "year": (year,)})
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,11 @@ class BenchQuery:
         return {"kind": self.kind, "query": self.text, "filters": {k: list(v) for k, v in self.filters.items()}}
 
 
-def query_mix(case_number: str) -> list[BenchQuery]:
-    """The 21 requests of the mix (7 query kinds × 3 filter sets)."""
+def query_mix(case_number: str, municipality: str, year: str) -> list[BenchQuery]:
+    """The 21 requests of the mix (7 query kinds × 3 filter sets); the arguments from the corpus
+    (`bench.generate.first_case_number`, `bench.generate.mix_filters`)."""
     return [
         BenchQuery(kind, text.format(case_number=case_number), filters)
         for kind, text in TEXTS
-        for filters in FILTER_SETS
+        for filters in filter_sets(municipality, year)
     ]

@@ -27,7 +27,7 @@ from typing import Any
 import psutil
 
 from bench import generate as gen
-from bench.generate import first_case_number
+from bench.generate import first_case_number, mix_filters
 from bench.http_load import http_bench
 from bench.measure import LATENCY_KEYS, ROOT, disk_bytes, job, log, median_of, ratio, summary
 
@@ -214,7 +214,7 @@ def incremental(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
 def query_function(corpus: Path, work: Path, profile: Profile) -> dict[str, Any]:
     case = first_case_number(corpus)
     out, peak = job("query-function", str(work / "index"), str(work / "baseline.sqlite"), case,
-                    str(profile.rounds), str(profile.reps))
+                    *mix_filters(corpus), str(profile.rounds), str(profile.reps))
     rounds = {name: [summary(r) for r in rs] for name, rs in out["rounds"].items()}
     medians = {name: median_of(r, LATENCY_KEYS) for name, r in rounds.items()}
     mix = out["mix"]

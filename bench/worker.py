@@ -74,13 +74,14 @@ def baseline_update(corpus: Path, db: Path, changed: Path) -> dict:
     return {"seconds": time.perf_counter() - started, "passages": passages}
 
 
-def query_function(index_dir: Path, db: Path, case_number: str, rounds: int, reps: int) -> dict:
+def query_function(index_dir: Path, db: Path, case_number: str, municipality: str, year: str, rounds: int,
+                   reps: int) -> dict:
     """Both engines through their query functions, rounds interleaved; latencies in ms."""
     from bench.baseline import connect, search
     from bench.queries import query_mix
     from search import open_index
 
-    mix = query_mix(case_number)
+    mix = query_mix(case_number, municipality, year)
     index = open_index(index_dir)
     conn = connect(db)
     engines = {
@@ -142,7 +143,7 @@ def main(argv: list[str]) -> None:
     elif job == "baseline-update":
         out = baseline_update(Path(args[0]), Path(args[1]), Path(args[2]))
     elif job == "query-function":
-        out = query_function(Path(args[0]), Path(args[1]), args[2], int(args[3]), int(args[4]))
+        out = query_function(Path(args[0]), Path(args[1]), args[2], args[3], args[4], int(args[5]), int(args[6]))
     elif job == "baseline-serve":
         from bench.baseline import serve
 
