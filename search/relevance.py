@@ -286,8 +286,10 @@ def format_details(report: Report) -> str:
     return "\n".join(out)
 
 
-def load_floors(path: Path = FLOORS) -> dict[str, dict[str, float]]:
-    return json.loads(path.read_text(encoding="utf-8"))["floors"]
+def load_floors(path: Path | None = None) -> dict[str, dict[str, float]]:
+    """The recorded floors (`FLOORS` unless `path`), read when called: a test or a caller that
+    points `FLOORS` elsewhere is not answered from the file named at import."""
+    return json.loads((path or FLOORS).read_text(encoding="utf-8"))["floors"]
 
 
 def below_floors(report: Report, floors: Mapping[str, Mapping[str, float]], point: str = ".") -> list[str]:
