@@ -59,6 +59,7 @@ def test_repeated_section_labels_and_decision_lines_inside_the_page_stay():
     pages = minutes(6)
     stripped = strip_running_chrome(pages)
 
+    assert [page.number for page in stripped] == [1, 2, 3, 4, 5, 6]
     for page in stripped:
         assert "BESLUTNING\nIntegrationsrådet, 21.05.2015\nGodkendt." in page.text
 

@@ -457,7 +457,14 @@ def test_searches_and_the_api_ask_search_engines_not_to_list_them(client, path, 
 
 def test_an_agenda_items_page_may_be_listed(client):
     item = client.get("/api/search", query_string={"q": "flygtninge"}).get_json()["hits"][0]
-    assert client.get(f"/passage/{item['id']}").headers.get("X-Robots-Tag") is None
+    response = client.get(f"/passage/{item['id']}")
+    # the item's own page, served: no noindex header, and robots.txt does not keep crawlers out
+    assert response.status_code == 200
+    assert response.headers.get("X-Robots-Tag") is None
+    assert item["title"] in response.get_data(as_text=True)
+    disallowed = [line.removeprefix("Disallow: ") for line in
+                  client.get("/robots.txt").get_data(as_text=True).splitlines() if line.startswith("Disallow: ")]
+    assert disallowed and not any(f"/passage/{item['id']}".startswith(rule) for rule in disallowed)
 
 
 def test_robots_txt_keeps_crawlers_out_of_searches_under_the_sites_prefix(client):
