@@ -125,6 +125,7 @@ _OS_ERRORS: dict[int, str] = {
     errno.ECONNRESET: "netværksdrevet svarer ikke",
     errno.ENOSPC: "disken er fuld",
     errno.EDQUOT: "diskkvoten er opbrugt",
+    errno.EFBIG: "filen er for stor til systemets grænse for filstørrelse",
     errno.EROFS: "filsystemet er skrivebeskyttet",
     errno.EEXIST: "findes allerede",
     errno.ENOTEMPTY: "mappen er ikke tom",

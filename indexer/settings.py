@@ -162,6 +162,11 @@ def write_advice(error: BaseException) -> str:
         return "frigør plads på disken, eller vælg en anden mappe med --index-dir, og kør igen"
     if code in (errno.EACCES, errno.EPERM):
         return "kør som en bruger, der må skrive i indeksmappen, eller vælg en anden mappe med --index-dir"
+    if code is None and os_error_text(OSError(errno.EFBIG, "")) in str(error):
+        code = errno.EFBIG
+    if code == errno.EFBIG:  # `ulimit -f`, systemd's LimitFSIZE=, or a file system's largest file (FAT: 4 GB)
+        return ("hæv grænsen for filstørrelse (ulimit -f, LimitFSIZE= i systemd), eller vælg en mappe på et "
+                "andet filsystem med --index-dir, og kør igen")
     if code == errno.EROFS:
         return "indeksmappen ligger på et skrivebeskyttet drev: vælg en anden mappe med --index-dir"
     return ""

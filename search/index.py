@@ -22,6 +22,7 @@ from under it.
 
 from __future__ import annotations
 
+import errno
 import functools
 import gc
 import itertools
@@ -50,14 +51,15 @@ from search.api import IndexDamaged, IndexLocked, IndexMissing, IndexWriteFailed
 from search.facets import FACETS_BY_NAME
 from search.highlight import Marker
 # Names of the folder and the writer, importable from here as before the split.
-from search.index_folder import (INDEX_NAME, VERSION_FILE, index_exists, is_index_folder, locked_message,
-                                 not_index_files, open_current, storage_lock, write_version)
+from search.index_folder import (INDEX_NAME, VERSION_FILE, damaged, index_exists, is_index_folder, locked_message,
+                                 not_index_files, open_current, remembered_folders, storage_lock, write_version)
 from search.index_writer import BUILD_STAMP, DROPPED_AT, IndexWriter
 from search.moved import identity
 from search.query import query_marker, run_search
 from search.ranking import prior
 from search.schema import CHANGED_AT, FILE, PASSAGE, build_schema, stored_passage
-from search.segment_files import check_columns, open_segment_files
+from search.segment_files import (check_columns, check_postings, is_read_error, named, open_segment_files,
+                                  read_columns, reading)
 from search.snapshot import Snapshot, term_cache_bytes
 
 # A commit as the site tells commits apart (`SearchIndex._commit`): generation number, and the
@@ -71,7 +73,10 @@ def index_outdated(path: str | Path) -> bool:
     """Whether `path` holds an index this code cannot read (another schema version): the next
     `open_index(create=True)` replaces it with an empty one, to be rebuilt whole."""
     path = Path(path).expanduser()
-    return index_exists(path) and open_current(path) is None
+    try:
+        return index_exists(path) and open_current(path) is None
+    except IndexDamaged:  # damaged, not outdated: it is said so where it is opened
+        return False
 
 
 def foreign_files_problem(path: str | Path) -> str | None:
@@ -91,32 +96,63 @@ def foreign_files_problem(path: str | Path) -> str | None:
 
 def check_readable(path: Path, ix: Any) -> None:
     """Raise `IndexDamaged` when the files of the index's last commit do not read: one gone, or
-    cut short (a copy that stopped). Every search had failed with «uventet fejl», `/healthz`
-    answered 500, and even a full rebuild failed, reading the old passages first. Reads a little
-    of every segment: its first and last stored records and its first term of each text field."""
-    missing: str | None = ""
+    cut short (a copy that stopped), naming the file. Every search had failed with «uventet
+    fejl», `/healthz` answered 500, and even a full rebuild failed, reading the old passages
+    first. Reads a little of every segment, each kind of file on its own so that the one that
+    fails is named: its first and last stored records, its first term of each text field, the
+    column files it must have, and the first and last posting lists of each field."""
     # A reader that fails half-way leaves its files open, closed as the error and its frames
     # go: quietly, not as ResourceWarnings from the garbage collector later.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         try:
-            with ix.reader() as reader:
+            try:
+                reader = ix.reader()
+            except Exception as error:  # noqa: BLE001 - opening the commit's files; a fault is raised again
+                if not is_read_error(error):
+                    raise
+                raise named(error, _unreadable_terms(ix) or str(path)) from error
+            with reader:
                 for leaf, _offset in reader.leaf_readers():
                     count = leaf.doc_count_all()
                     if not count:
                         continue
-                    for docnum in {0, count - 1}:
-                        if leaf.stored_fields(docnum) is None:  # Whoosh reads a missing record file as none
-                            raise FileNotFoundError(None, "stored fields", str(path))
-                    for field in ("title", "body"):
-                        next(iter(leaf.lexicon(field)), None)
+                    segment = leaf.segment()
+                    reading(lambda: _stored_records(leaf, count, segment), segment.make_filename("._stored.col"))
+                    reading(lambda: [next(iter(leaf.lexicon(field)), None) for field in ("title", "body")],
+                            segment.make_filename(".trm"))
                     check_columns(leaf, reader.schema)
+                    check_postings(leaf)
+                    read_columns(leaf, reader.schema)
             return
-        except (OSError, EOFError, struct.error, pickle.UnpicklingError, ValueError, TypeError, UnicodeError,
-                KeyError, IndexError) as error:
+        except OSError as error:
             missing = getattr(error, "filename", None)
+            missing = None if missing == str(path) else missing
         gc.collect()
     raise damaged(path, missing)
+
+
+def _stored_records(leaf: Any, count: int, segment: Any) -> None:
+    for docnum in {0, count - 1}:
+        if leaf.stored_fields(docnum) is None:  # Whoosh reads a missing record file as none
+            raise FileNotFoundError(errno.ENOENT, "stored fields", segment.make_filename("._stored.col"))
+
+
+def _unreadable_terms(ix: Any) -> str | None:
+    """The terms file of the first segment of the commit whose terms file does not open (read
+    as the reader opens it), or None: Whoosh's error names no file."""
+    try:
+        segments = ix._read_toc().segments
+    except Exception:  # noqa: BLE001 - the table of contents itself: `open_current` names it
+        return None
+    for segment in segments:
+        try:
+            segment.codec().terms_reader(ix.storage, segment).close()
+        except Exception as error:  # noqa: BLE001 - reading one file
+            if isinstance(error, OSError) and getattr(error, "filename", None):
+                return str(error.filename)
+            return segment.make_filename(".trm")
+    return None
 
 
 def _refresh_data_files() -> None:
@@ -127,16 +163,6 @@ def _refresh_data_files() -> None:
 
     danish.refresh_exclusions()
     ranking.refresh_routine_titles()
-
-
-def damaged(path: Path, missing: str | None) -> IndexDamaged:
-    """The error of an index in `path` whose file `missing` (a path, or None when unknown) is
-    gone or does not read: one Danish line naming the file and the command that rebuilds it."""
-    from indexer.progress import printable
-
-    what = f"{printable(Path(missing).name)} mangler eller kan ikke læses" if missing else "dets filer kan ikke læses"
-    return IndexDamaged(f"Indekset i {printable(str(path))} er beskadiget: {what}. "
-                        f"Byg det forfra med «referatsog index --full --index-dir {printable(str(path))}».")
 
 
 def served_source(root: str, source: str, corpus: Path | None) -> Path | None:
@@ -180,8 +206,13 @@ def open_index(path: str | Path, *, create: bool = False, recreate_damaged: bool
     of it), and is refused otherwise.
     """
     path = Path(path).expanduser()
-    ix = open_current(path)
     damaged = False
+    try:
+        ix = open_current(path)
+    except IndexDamaged:  # its marker or its table of contents does not read
+        if not (create and recreate_damaged):
+            raise
+        ix, damaged = None, True
     if ix is not None and (create or ix.latest_generation() > 0):
         try:
             check_readable(path, ix)
@@ -208,8 +239,9 @@ def open_index(path: str | Path, *, create: bool = False, recreate_damaged: bool
     try:
         ix = None if damaged else open_current(path)  # another process may have created it while we looked
         if ix is None:
+            kept = remembered_folders(path)  # read before the old index's table of contents goes
             whoosh_index.create_in(str(path), build_schema(), indexname=INDEX_NAME)
-            write_version(path)
+            write_version(path, kept)
             # Opened again, not the object `create_in` returned: that one answers every later
             # generation with the schema it was made with, where a rebuild commits a new one.
             ix = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
@@ -230,6 +262,13 @@ def _reads(method: Callable[..., T]) -> Callable[..., T]:
             self._busy[ident] = self._busy.get(ident, 0) + 1
         try:
             return method(self, *args, **kwargs)
+        except Exception as error:  # noqa: BLE001 - raised again unless the index's files are found damaged
+            if not is_read_error(error):
+                raise
+            problem = self._damage_of(error)
+            if problem is None:  # the files read: a fault in the code, raised as it is
+                raise
+            raise problem from None
         finally:
             with self._lock:
                 if self._busy[ident] > 1:
@@ -517,6 +556,21 @@ class SearchIndex:
             return (generation, 0, 0, 0, -1)
         return (generation, toc.st_dev, toc.st_ino, toc.st_mtime_ns, toc.st_size)
 
+    def _damage_of(self, error: BaseException) -> IndexDamaged | None:
+        """`IndexDamaged` when `error`, raised while this thread's searcher read the index, came
+        from its files (one cut short under a running site: Whoosh's «Block tag error b''» on
+        every search, a 500 each, while `/healthz` said ready), remembered for the commit as
+        `_open_searcher` remembers a commit whose files do not open; None when they read (the
+        error is a fault in the code, not damage)."""
+        commit = getattr(self._local, "commit", None)
+        try:
+            check_readable(self.path, self._ix)
+        except IndexDamaged as problem:
+            if commit is not None and commit == self._commit():
+                self._damaged = (commit, str(problem), time.monotonic())
+            return problem
+        return None
+
     def _searcher(self) -> Searcher:
         """This thread's searcher, reopened when another commit is the newest (`_commit`).
 
@@ -534,10 +588,15 @@ class SearchIndex:
         ident = threading.get_ident()
         # Still registered: another thread takes an idle one out under the lock before closing it.
         # A call inside a call (`_reads` twice) keeps its searcher, whatever was committed since.
+        # A commit found damaged is opened again once its time is up (a file put back), not
+        # answered from a searcher of it: `/healthz`, which reads no postings, said ready.
+        recheck = damage is not None and damage[0] == latest and self._busy.get(ident, 0) <= 1
         if searcher is not None and self._searchers.get(ident) is searcher and not searcher.is_closed and (
-                self._local.commit == latest or self._busy.get(ident, 0) > 1):
+                self._local.commit == latest and not recheck or self._busy.get(ident, 0) > 1):
             return searcher
         fresh, latest = self._open_searcher(latest)
+        if recheck and self._damaged is damage:  # its files open and read again
+            self._damaged = None
         with self._lock:
             stale = [self._searchers.pop(ident)] if ident in self._searchers else []
             alive = {thread.ident for thread in threading.enumerate()}

@@ -17,9 +17,13 @@ a commit deletes the files of replaced segments, a new searcher opens all its fi
 from __future__ import annotations
 
 import errno
+import pickle
+import struct
+import zlib
 from typing import Any
 
 from whoosh.codec.whoosh3 import _lenfield
+from whoosh.system import pack_ushort
 from whoosh.searching import Searcher
 
 # Columns every passage has a value of (`schema.passage_fields`): a segment holding passages
@@ -46,13 +50,43 @@ def open_segment_files(searcher: Searcher) -> None:
             continue
         if not leaf.segment().is_compound():
             perdoc._storage = _FilesAtOpening(perdoc._storage)
-        leaf.stored_fields(0)
+        reading(lambda: leaf.stored_fields(0), leaf.segment().make_filename("._stored.col"))
         check_columns(leaf, schema)
-        for name, field in schema.items():
-            if field.scorable:
-                leaf.doc_field_length(0, name)
-            if field.column_type is not None and leaf.has_column(name):
-                leaf.column_reader(name)
+        check_postings(leaf)
+        read_columns(leaf, schema)
+
+
+def read_columns(leaf: Any, schema: Any) -> None:
+    """Read the first and last value of each column file of the segment of `leaf` (field
+    lengths, facet and sort columns), each on its own, so that one that does not read (cut
+    short) is named (`named`) where Whoosh's error names none. (A column of fixed-width values
+    cut short is not always found: Whoosh writes no trailing default values, so a short one
+    reads as defaults.)"""
+    count = leaf.doc_count_all()
+    segment = leaf.segment()
+    last = max(count - 1, 0)
+    for name, field in schema.items():
+        if field.scorable and leaf._perdoc.has_column(_lenfield(name)):
+            reading(lambda: (leaf.doc_field_length(0, name), leaf.doc_field_length(last, name)),
+                    segment.make_filename(f".{_lenfield(name)}.col"))
+        if field.column_type is not None and leaf.has_column(name):
+            reading(lambda: _first_and_last(leaf.column_reader(name), last), segment.make_filename(f".{name}.col"))
+
+
+def _first_and_last(column: Any, last: int) -> None:
+    column[0]
+    column[last]
+
+
+def reading(read: Any, filename: str) -> Any:
+    """Run `read`, which reads the index file `filename`; what Whoosh raises when that file does
+    not read becomes an OSError naming it (`named`). A fault in the code is raised as it is."""
+    try:
+        return read()
+    except Exception as error:  # noqa: BLE001 - Whoosh's errors reading one file
+        if not is_read_error(error):
+            raise
+        raise named(error, filename) from error
 
 
 def check_columns(leaf: Any, schema: Any) -> None:
@@ -71,6 +105,85 @@ def check_columns(leaf: Any, schema: Any) -> None:
         # a facet's column (municipality, year, …) exists wherever its field has a value
         if (holds_passages and name in _PASSAGE_COLUMNS) or (field.indexed and _has_terms(leaf, name)):
             _missing(leaf, name)
+
+
+class SegmentFileDamaged(OSError):
+    """A segment file that is there but does not read as its segment says (cut short): an
+    OSError naming it, as the error of a missing one does, so that the index is said to be
+    damaged in one line naming the file (Whoosh's own errors name none)."""
+
+    def __init__(self, filename: str, reason: str = "the file is cut short or does not read") -> None:
+        super().__init__(errno.EIO, reason, filename)
+
+
+def check_postings(leaf: Any) -> None:
+    """Raise `SegmentFileDamaged` naming the segment's postings file when the posting lists of
+    the first or last term of a field do not read or end beyond the file: a postings file cut
+    short (a copy that stopped) failed every search with «Block tag error», `/healthz` said
+    ready, and even a full rebuild failed reading the old passages. Posting lists are written
+    in the terms' order, so the last term's ends the file: a file cut anywhere is found, with a
+    few reads per field."""
+    terms = getattr(leaf, "_terms", None)
+    tindex = getattr(terms, "_tindex", None)
+    if tindex is None or not hasattr(tindex, "indexlen") or not leaf.doc_count_all():
+        return
+    segment = leaf.segment()
+    name = segment.make_filename(".pst")
+    try:
+        postfile = terms._postfile
+        postfile.seek(0, 2)
+        size = postfile.tell()
+        for fieldname, number in terms._fieldmap.items():
+            if fieldname not in leaf.schema:
+                continue
+            first = _key_index(tindex, pack_ushort(number))
+            end = _key_index(tindex, pack_ushort(number + 1)) if number < 65535 else tindex.indexlen
+            for at in {first, end - 1} if end > first else ():
+                key = tindex.key_at(tindex._get_pos(tindex.indexbase + at * tindex.indexsize))
+                terminfo = terms.term_info(fieldname, key[2:])
+                if terminfo.is_inlined():
+                    continue
+                offset, length = terminfo.extent()
+                length = length[0] if isinstance(length, tuple) else length  # whoosh3 reads it back as a 1-tuple
+                if offset + length > size:
+                    raise SegmentFileDamaged(name)
+                terms._codec.postings_reader(postfile, terminfo, leaf.schema[fieldname].format)
+    except Exception as error:  # noqa: BLE001 - Whoosh's errors reading one file; a fault is raised again
+        if not is_read_error(error):
+            raise
+        raise named(error, name) from error
+
+
+# What Whoosh raises reading an index file that ends early or holds other bytes (besides its
+# bare `Exception`, which `is_read_error` tells from the rest).
+READ_ERRORS = (OSError, EOFError, struct.error, pickle.UnpicklingError, zlib.error, ValueError, TypeError,
+               UnicodeError, KeyError, IndexError)
+
+
+def is_read_error(error: BaseException) -> bool:
+    """Whether `error` is what Whoosh raises reading a file that does not read: one of
+    `READ_ERRORS`, or its bare `Exception` (never a subclass: a fault in the code is one)."""
+    return isinstance(error, READ_ERRORS) or type(error) is Exception
+
+
+def named(error: BaseException, filename: str) -> OSError:
+    """`error`, raised reading the segment file `filename`, as an OSError naming a file: its
+    own when it names one (a missing file), else `filename`."""
+    if isinstance(error, OSError) and getattr(error, "filename", None):
+        return error
+    return SegmentFileDamaged(filename)
+
+
+def _key_index(tindex: Any, key: bytes) -> int:
+    """The index, in the terms file's ordered array of keys, of the first key at or after `key`."""
+    lo, hi = 0, tindex.indexlen
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tindex.key_at(tindex._get_pos(tindex.indexbase + mid * tindex.indexsize)) < key:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _missing(leaf: Any, column: str) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.extract import index_write_error
+from indexer.files import link_reason
 from indexer.progress import printable
 from indexer.settings import index_dir_problem, write_advice
 
@@ -59,8 +60,10 @@ def index_needed(index_dir: Path, corpus_dir: Path, *, index_setting: str = "", 
         pass
     fix = f"ret {corpus_setting}, eller angiv mappen med --corpus" if corpus_setting else "angiv den med --corpus"
     if not corpus_dir.exists():
-        raise ServeError(f"intet søgeindeks i {printable(str(index_dir))}, og dokumentmappen findes ikke: "
-                         f"{printable(str(corpus_dir))} ({fix}).")
+        link = link_reason(corpus_dir)  # a ring of links, or one to nothing: said as `referatsog index` says it
+        what = f"kan ikke følges: {printable(str(corpus_dir))} ({link}; " if link else \
+            f"findes ikke: {printable(str(corpus_dir))} ("
+        raise ServeError(f"intet søgeindeks i {printable(str(index_dir))}, og dokumentmappen {what}{fix}).")
     if not corpus_dir.is_dir():
         raise ServeError(f"dokumentmappen er ikke en mappe: {printable(str(corpus_dir))} ({fix}).")
     return True
@@ -84,6 +87,9 @@ def corpus_warning(index_dir: Path, corpus_dir: Path, *, corpus_setting: str = "
     consequence = f"links til kildefilerne vil svare 404 ({fix})."
     try:
         if not corpus_dir.exists():
+            link = link_reason(corpus_dir)
+            if link:
+                return f"Advarsel: kildemappen {shown} kan ikke følges ({link}) – {consequence}"
             return f"Advarsel: kildemappen {shown} findes ikke – {consequence}"
         if not corpus_dir.is_dir():
             return f"Advarsel: kildemappen {shown} er ikke en mappe – {consequence}"
