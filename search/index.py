@@ -291,6 +291,9 @@ class SearchIndex:
         self._snapshots: dict[Commit, Snapshot] = {}
         self._first_seen: dict[Commit, int] = {}  # commit -> order first seen: the newest of one generation number
         self._damaged: tuple[Commit, str, float] | None = None  # a commit whose files did not open, why, when
+        # The commit the data files were last read again for: each thread opens a commit's first
+        # searcher of its own, and reading them then took up an edit no rebuild had followed.
+        self._data_files_read_for: Commit | None = None
         self._opened: dict[int, Commit] = {}  # thread id -> the commit its searcher reads
         self._busy: dict[int, int] = {}  # thread id -> how many `_reads` calls it is inside (its searcher in use)
         # Searchers hold open files: close them when this object goes, even unclosed.
@@ -630,7 +633,9 @@ class SearchIndex:
         retries ten times on any missing file (0.45 s), and a damaged index answered every
         request after 2.3 s with a traceback in the log.
         """
-        _refresh_data_files()
+        if commit != self._data_files_read_for:  # a new commit: perhaps the rebuild an edit forced
+            self._data_files_read_for = commit
+            _refresh_data_files()
         for _attempt in range(attempts):
             failed: tuple[str | None] | None = None  # the file that did not open (its path, if known)
             # A reader that fails half-way leaves the files it opened to the garbage collector:

@@ -111,3 +111,26 @@ def test_an_edited_routine_title_list_is_read_at_the_next_commit(tmp_path, monke
     monkeypatch.undo()
     ranking.routine_term_sets.cache_clear()
     assert not ranking.asks_for_routine({"orienteringspunk"})
+
+
+def test_an_edit_no_rebuild_followed_is_not_taken_by_a_thread_opening_the_same_commit(tmp_path, exclusions_copy):
+    """Each request thread opens its first searcher of a commit itself: reading the list then
+    made a running site stem by an edit the index was not built with, and kept it after the
+    edit was undone (a data-files review)."""
+    import threading
+
+    from indexer.update import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt", corpus)
+    update_index([corpus], tmp_path / "index")
+    with open_index(tmp_path / "index") as index:
+        before = index.search(SearchRequest(query="flygtninge"))
+        with exclusions_copy.open("a", encoding="utf-8") as edit:
+            edit.write("flygtninge -> refugiat\n")
+        answers = []
+        thread = threading.Thread(target=lambda: answers.append(index.search(SearchRequest(query="flygtninge"))))
+        thread.start()
+        thread.join()
+        assert answers == [before] and danish.stem("flygtninge") == "flygtning"
