@@ -703,16 +703,17 @@ class SearchIndex:
     # Writing
 
     def writer(
-        self, *, procs: int = 1, limitmb: int = 128, on_write: Callable[[int, int, str], None] | None = None,
+        self, *, limitmb: int = 128, on_write: Callable[[int, int, str], None] | None = None,
         build_stamp: str | None = None, indexed_at: int | None = None,
     ) -> IndexWriter:
         """A context manager that commits on normal exit and cancels on an exception.
 
-        Raises `IndexLocked` at once when another writer holds the index. `procs` > 1 uses
-        Whoosh's multiprocessing writer for bulk builds. `on_write`, `build_stamp`: see
+        Raises `IndexLocked` at once when another writer holds the index (one process writes:
+        Whoosh's multiprocess writer forks workers that outlive a killed run holding the lock,
+        docs/benchmarks.md). `on_write`, `build_stamp`: see
         `IndexWriter`; `indexed_at`: when new passages first entered the index (UTC seconds, now by default).
         """
-        return IndexWriter(self._ix, self.path, procs=procs, limitmb=limitmb, on_write=on_write, build_stamp=build_stamp,
+        return IndexWriter(self._ix, self.path, limitmb=limitmb, on_write=on_write, build_stamp=build_stamp,
                            indexed_at=indexed_at)
 
     @property

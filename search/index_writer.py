@@ -103,7 +103,7 @@ class IndexWriter:
     """
 
     def __init__(
-        self, ix: FileIndex, path: Path, *, procs: int = 1, limitmb: int = 128,
+        self, ix: FileIndex, path: Path, *, limitmb: int = 128,
         on_write: Callable[[int, int, str], None] | None = None, build_stamp: str | None = None,
         indexed_at: int | None = None,
     ) -> None:
@@ -112,9 +112,7 @@ class IndexWriter:
             # compound segment would hand every searcher its own in-memory copy (see
             # `search.segment_files`).
             self._options = {"limitmb": limitmb, "compound": False}
-            self._writer = (
-                ix.writer(procs=procs, **self._options) if procs > 1 else SegmentWriter(ix, **self._options)
-            )
+            self._writer = SegmentWriter(ix, **self._options)
         except LockError:
             raise IndexLocked(locked_message(path)) from None
         self._path = path

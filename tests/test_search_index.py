@@ -439,20 +439,6 @@ def test_threads_search_while_another_commits(index, corpus: Path):
     assert index.search(SearchRequest(query="sagsfremstilling")).total == 3 + 8
 
 
-def test_multiprocess_writer_builds_the_same_index(tmp_path: Path, corpus: Path):
-    """`procs` keeps the door open for bulk builds with Whoosh's multiprocessing writer."""
-    documents = [minutes(f"{n}.txt", f"Flygtninge {n}", "Eventuelt") for n in range(20)]
-    built = {}
-    for procs in (1, 2):
-        index = open_index(tmp_path / f"index-{procs}", create=True)
-        with index.writer(procs=procs) as writer:
-            for document in documents:
-                writer.add(document, corpus)
-        built[procs] = [h.id for h in index.search(SearchRequest(query="flygtninge", sort="oldest", page_size=50)).hits]
-    assert built[1] == built[2] and len(built[1]) == 20
-    assert (tmp_path / "index-2" / f"_{INDEX_NAME}_1.toc").exists()
-
-
 def test_searchers_of_ended_threads_are_closed(index, corpus: Path):
     def search_once() -> None:
         index.search(SearchRequest(query="flygtninge"))
