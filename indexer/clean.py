@@ -13,10 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
-from importlib import resources
+from pathlib import Path
 
 from indexer import conventions as cv
 from indexer.councils import letterhead_lines, letterhead_name
+from indexer.datafiles import content_lines
 from indexer.dates import DANISH_MONTH_PATTERN, DATE_PATTERN
 from indexer.htmltext import item_columns, item_lines
 from indexer.models import Line, Page, SourceFile
@@ -116,11 +117,16 @@ _CONJUNCTIONS = {"og", "eller", "samt", "til", "såvel", "hhv", "henholdsvis"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+HYPHENATED_FILE = Path(__file__).resolve().parent / "data" / "hyphenated.txt"
+
+
 @lru_cache(maxsize=1)
-def _kept_hyphen_words() -> frozenset[str]:
-    """Compounds that keep their hyphen when a line break falls on it (data file, editable)."""
-    text = resources.files("indexer").joinpath("data/hyphenated.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+def kept_hyphen_words() -> frozenset[str]:
+    """Compounds that keep their hyphen when a line break falls on it (data file, editable).
+
+    A file that cannot be read is a `DataFileError`, which `update_index` reads before any
+    document (`indexer.datafiles.check_for_index`): not a fault of the document being cleaned."""
+    return frozenset(line.lower() for _number, line in content_lines(HYPHENATED_FILE))
 
 
 def clean(source: SourceFile) -> list[Line]:
@@ -588,7 +594,7 @@ def _join(prefix: str, left: str, right: str, spaced: bool, vocabulary: Vocabula
         return None if vocabulary.knows(left) and vocabulary.knows(right) else whole
     if right[:1].isupper() or left.isupper() or any(c.isdigit() for c in left + right):
         return hyphenated  # names (Waage-Jensen), acronyms (IT-, VM-), numbers (COVID-19)
-    if hyphenated.lower() in _kept_hyphen_words():
+    if hyphenated.lower() in kept_hyphen_words():
         return hyphenated
     if vocabulary.knows(hyphenated) and not vocabulary.knows_form_of(whole):
         return hyphenated

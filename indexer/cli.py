@@ -79,7 +79,20 @@ class BadArgument(Failure):
     exit_code = 2
 
 
-@click.group(cls=DanishGroup, epilog=f"\b\nMiljøvariabler:\n{_ENV_HELP}")
+class _Group(DanishGroup):
+    """`DanishGroup`, and a data file that cannot be used (`indexer.datafiles.DataFileError`,
+    raised where a command reads it, at import too) is one line naming file and line, exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from indexer.datafiles import DataFileError
+
+        try:
+            return super().invoke(ctx)
+        except DataFileError as error:
+            raise Failure(str(error)) from None
+
+
+@click.group(cls=_Group, epilog=f"\b\nMiljøvariabler:\n{_ENV_HELP}")
 @click.version_option(package_name="referatsog", help="Vis versionen og afslut.", message="%(prog)s %(version)s")
 def main() -> None:
     """Referatsøg: fuldtekstsøgning i kommunale referater, dagsordener og årsberetninger."""

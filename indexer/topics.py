@@ -16,9 +16,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from indexer import datafiles
+from indexer.datafiles import DataFileError
 from indexer.progress import printable
 from search.danish import STOP_WORDS, fold, stem, tokens
 
@@ -27,6 +28,7 @@ _TITLE_WEIGHT = 3
 _MIN_SCORE = 2
 _MAX_TOPICS = 4
 FALLBACK_TOPIC = "rådets arbejde"
+TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.txt"
 
 
 _STOP = frozenset(fold(w) for w in STOP_WORDS)
@@ -78,10 +80,14 @@ class TopicTagger:
     _CACHE_LIMIT = 200_000
 
     def __init__(self, vocabulary: dict[str, list[str]]) -> None:
+        # Each keyword once per topic as it matches (folded and stemmed): «medborgerskab» and
+        # «Medborgerskab», or the shipped list copied into $REFERATSOG_TOPICS, counted every
+        # mention twice.
         self.topics = tuple(
             Topic(name,
-                  tuple(parts for parts in (tuple(words(k)) for k in keywords if not k.startswith("-")) if parts),
-                  tuple(fold(k[1:].strip()) for k in keywords if k.startswith("-") and k[1:].strip()))
+                  tuple(dict.fromkeys(parts for parts in (tuple(words(k)) for k in keywords if not k.startswith("-"))
+                                      if parts)),
+                  tuple(dict.fromkeys(fold(k[1:].strip()) for k in keywords if k.startswith("-") and k[1:].strip())))
             for name, keywords in vocabulary.items()
         )
         self._exceptions = {t.name: t.exceptions for t in self.topics if t.exceptions}
@@ -101,10 +107,12 @@ class TopicTagger:
 
     @classmethod
     def from_files(cls, extra: Path | None = None) -> TopicTagger:
-        text = resources.files("indexer").joinpath("data/topics.txt").read_text(encoding="utf-8")
-        vocabulary = parse_vocabulary(text)
+        """The shipped vocabulary (`TOPICS_FILE`) and the `extra` file's lines. A shipped file that
+        cannot be read or has a line that is no «emne: nøgleord, …» is a `DataFileError` naming
+        it; the extra file's problems are `VocabularyError`s naming `$REFERATSOG_TOPICS`."""
+        vocabulary = parse_vocabulary(_checked_text(TOPICS_FILE))
         if extra is not None:
-            for name, words in parse_vocabulary(extra.read_text(encoding="utf-8")).items():
+            for name, words in parse_vocabulary(_checked_text(extra, extra=True)).items():
                 vocabulary.setdefault(name, []).extend(words)
         return cls(vocabulary)
 
@@ -191,29 +199,32 @@ class VocabularyError(ValueError):
 
 
 def checked_tagger(extra: Path | None) -> TopicTagger:
-    """`default_tagger(extra)`, or a `VocabularyError` saying why the extra file cannot be read.
+    """`default_tagger(extra)`, or a `VocabularyError` saying why the extra file cannot be read
+    (a `DataFileError` for the shipped `topics.txt`: the variable may not even be set).
 
     Checked before a run reads any document: a missing file used to fail every document,
     each reported as vanished, and a full build then committed an empty index."""
+    return default_tagger(extra)
+
+
+_FORM = "«emne: nøgleord, nøgleord»"
+
+
+def _checked_text(path: Path, *, extra: bool = False) -> str:
+    """The text of a vocabulary file, every line a comment or «emne: nøgleord, …»: a line that is
+    not was dropped without a word, and the administrator's topic never appeared."""
     try:
-        tagger = default_tagger(extra)
-        if extra is not None:
-            _check_lines(extra)
-        return tagger
-    except (OSError, UnicodeDecodeError) as error:
-        reason = ("findes ikke" if isinstance(error, FileNotFoundError) else
-                  "er en mappe, ikke en fil" if isinstance(error, IsADirectoryError) else
-                  "kan ikke læses (ingen adgang)" if isinstance(error, PermissionError) else
-                  "er ikke tekst i UTF-8" if isinstance(error, UnicodeDecodeError) else
-                  "kan ikke læses")
-        raise VocabularyError(f"REFERATSOG_TOPICS: emneordlisten {printable(str(extra))} {reason}.") from None
-
-
-def _check_lines(extra: Path) -> None:
-    """A line that is neither a comment nor «emne: nøgleord, …» was dropped without a word: the
-    administrator's topic never appeared. Said, with its line number, before any file is read."""
-    for number, raw in enumerate(extra.read_text(encoding="utf-8").splitlines(), 1):
+        text = datafiles.read_text(path)
+    except DataFileError as error:
+        if not extra:
+            raise
+        reason = "er ikke tekst i UTF-8" if error.reason == datafiles.NOT_UTF8 else error.reason
+        raise VocabularyError(f"REFERATSOG_TOPICS: emneordlisten {printable(str(path))} {reason}.") from None
+    for number, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if line and (":" not in line or not line.partition(":")[0].strip()):
-            raise VocabularyError(f"REFERATSOG_TOPICS: emneordlisten {printable(str(extra))}, linje {number}: "
-                                  f"«{printable(line[:60])}» er ikke på formen «emne: nøgleord, nøgleord».")
+            if extra:
+                raise VocabularyError(f"REFERATSOG_TOPICS: emneordlisten {printable(str(path))}, linje {number}: "
+                                      f"«{printable(line[:60])}» er ikke på formen {_FORM}.")
+            raise datafiles.malformed(path, number, line, _FORM)
+    return text

@@ -51,6 +51,7 @@ from indexer.models import Document, Notice, Skipped
 from indexer.interrupts import StopRequest
 from indexer.progress import Progress
 from indexer.settings import topics_file
+from indexer.datafiles import DataFileError, check_for_index
 from indexer.topics import checked_tagger
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ def update_index(
     progress = progress or Progress()
     _FAULTS.clear()  # before the readers fork: each fault of this run saves its details once
     checked_tagger(topics_file())  # a vocabulary that cannot be read stops the run before any file
+    check_for_index()  # so does any other data file: its fault is not the documents' (`DataFileError`)
     given = [Path(os.path.abspath(p)) for p in paths]
     corpus = list_corpus(given, exclude=Path(index_dir))
     skipped = list(corpus.skipped)
@@ -574,6 +576,8 @@ def _failed(source: str, error: Exception) -> Skipped:
     """The `Skipped` line for `error` raised while `source` was looked at or read: the file's
     (`FILE_ERRORS`), or a `_Fault` whose line says the fault is Referatsøg's and where its
     traceback is saved (as the CLI saves its own unexpected errors: `internal_error`)."""
+    if isinstance(error, DataFileError):  # a data file edited during the run: stop, blame no document
+        raise error
     if isinstance(error, FILE_ERRORS):
         return _skipped(source, error)
     import traceback

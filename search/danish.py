@@ -18,6 +18,8 @@ from typing import Any
 
 import snowballstemmer
 
+from indexer.datafiles import DataFileError, content_lines, malformed, say
+
 # Letters and digits; Danish letters are \w in Python's re. A token may hold inner dots and
 # hyphens between alphanumerics ("21.05.2015", "00.01.00-A21-1-14") so dates and case
 # numbers stay whole; the analyzer's filters decide what else to emit for them.
@@ -127,15 +129,21 @@ def load_compound_exclusions(path: Path = DATA_DIR / "stem_exclusions.txt") -> d
     return {word: target for word, (target, compounds) in _read_exclusions(path).items() if compounds}
 
 
+# A line of the exclusion list: `word`, `word -> stem`, `*word` or `*word -> stem` (its header).
+_EXCLUSION_LINE = re.compile(r"(\*?)\s*([^\W\d_][\w'.-]*)(?:\s*->\s*([^\W\d_][\w'.-]*))?")
+EXCLUSION_FORM = "«ord», «ord -> stamme» eller «*ord -> stamme»"
+
+
 def _read_exclusions(path: Path) -> dict[str, tuple[str, bool]]:
+    """The list's lines; a `DataFileError` naming the line for one not in its form
+    (`borgerne => borger` became a word «borgerne => borger»)."""
     exclusions: dict[str, tuple[str, bool]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            word, _, target = line.partition("->")
-            compounds = word.startswith("*")
-            word = word.lstrip("*").strip()
-            exclusions[fold(word)] = (fold(target.strip() or word), compounds)
+    for number, line in content_lines(path):
+        match = _EXCLUSION_LINE.fullmatch(line)
+        if match is None:
+            raise malformed(path, number, line, EXCLUSION_FORM)
+        star, word, target = match.groups()
+        exclusions[fold(word)] = (fold(target or word), bool(star))
     return exclusions
 
 
@@ -348,7 +356,8 @@ def refresh_exclusions() -> bool:
         return False
     try:
         stems, compounds = load_stem_exclusions(_EXCLUSIONS_FILE), load_compound_exclusions(_EXCLUSIONS_FILE)
-    except (OSError, UnicodeDecodeError, ValueError):  # half-written by an editor: the next commit tries again
+    except DataFileError as error:  # half-written by an editor, or saved as Latin-1: the next commit tries again
+        say(f"{error}; ordstammerne fra listen, som den sidst kunne læses, bruges fortsat")
         return False
     _exclusions_read = now
     # New tables swapped in whole: a request thread stemming meanwhile reads the old table or the

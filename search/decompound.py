@@ -39,6 +39,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from indexer.datafiles import content_lines
 from search import danish
 
 LEXICON_FILE = danish.DATA_DIR / "compound_lexicon.txt"
@@ -141,8 +142,7 @@ def read_words(path: Path) -> list[str]:
     """The words of a lexicon file: one per line, `#` comments, folded to lower-case ASCII spellings."""
     if not path.exists():
         return []
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [danish.fold(line) for line in lines if line]
+    return [danish.fold(line) for _number, line in content_lines(path)]  # `DataFileError`: not UTF-8
 
 
 _INTERNED: weakref.WeakValueDictionary[int, Lexicon] = weakref.WeakValueDictionary()

@@ -43,7 +43,6 @@ from indexer.models import DAGSORDEN
 from search import danish, schema, scoring
 from search.facets import FACETS_BY_NAME
 from search.analysis import DanishAnalyzer, analyze
-from search.schema import routine_titles
 from search.snapshot import Snapshot
 
 ROUTINE_FACTOR = 0.5  # set from the relevance benchmark (docs/relevance.md)
@@ -56,7 +55,7 @@ AGENDA_FACTOR = 0.9  # docs/relevance.md, "Agenda and minutes"
 def routine_term_sets() -> tuple[frozenset[str], ...]:
     """The analysed terms of each routine title ("godkendelse af dagsorden" → {godkend, dagsord})."""
     analyzer = DanishAnalyzer()
-    return tuple(frozenset(analyze(analyzer, title)) for title in routine_titles())
+    return tuple(frozenset(analyze(analyzer, title)) for title in schema.current_routine_titles())
 
 
 danish.when_stems_change(routine_term_sets.cache_clear)  # the titles' terms are stems

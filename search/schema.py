@@ -32,6 +32,7 @@ from typing import Any
 from whoosh import columns
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
+from indexer.datafiles import DataFileError, Watched, content_lines
 from indexer.dates import find_dates
 from indexer.models import Document, Passage
 from search.analysis import (VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer, DanishPositions, ExactValueAnalyzer,
@@ -325,10 +326,23 @@ def _says_more(label: str) -> bool:
     return any(c.isdigit() for c in label) or len(label.split()) > 3
 
 
-def routine_titles() -> tuple[str, ...]:
-    """The routine title beginnings of `data/routine_titles.txt`, folded."""
-    lines = (line.split("#", 1)[0].strip() for line in ROUTINE_TITLES.read_text(encoding="utf-8").splitlines())
-    return tuple(fold(line) for line in lines if line)
+def routine_titles(path: Path | None = None) -> tuple[str, ...]:
+    """The routine title beginnings of `data/routine_titles.txt` (or `path`), folded; a
+    `DataFileError` for a file that cannot be read (an index build stops on it)."""
+    return tuple(fold(line) for _number, line in content_lines(path or ROUTINE_TITLES))
+
+
+# The routine titles as a running site or a search reads them (`search.ranking`): a file that
+# cannot be read (saved as Latin-1) keeps the titles last read, said once, not an error on every query.
+ROUTINE_READING: Watched[tuple[str, ...]] = Watched(
+    lambda: ROUTINE_TITLES, routine_titles, (),
+    kept="rutinepunkternes titler fra filen, som den sidst kunne læses, bruges fortsat",
+    without="søger uden listen over rutinepunkter")
+
+
+def current_routine_titles() -> tuple[str, ...]:
+    """`routine_titles()` for a search: the last good reading if the file cannot be read now."""
+    return ROUTINE_READING.get()
 
 
 def is_routine(title: str) -> bool:
@@ -472,9 +486,20 @@ def file_fields(document: Document, root: Path, file_info: Mapping[str, Any]) ->
     }
 
 
-_ROUTINE = routine_titles()
+
+def _routine_at_import() -> tuple[str, ...]:
+    """The titles for `is_routine`; none from a file that cannot be read, without a word here: a
+    search says so when it reads them (`current_routine_titles`), and an index build refuses the
+    file before it reads a document (`indexer.datafiles.check_for_index`)."""
+    try:
+        return routine_titles()
+    except DataFileError:
+        return ()
+
+
+_ROUTINE = _routine_at_import()
 # A routine line, its last word with an inflection ending or none, then no more letters; a line
 # that ends in a full stop, an abbreviation ("evt."), is the whole title, with or without it.
 _ROUTINE_RE = re.compile("(?:" + "|".join(
     re.escape(line[:-1]) + r"\.?$" if line.endswith(".") else re.escape(line) + "(?:e|en|er|et|ne|ene|erne|s)?"
-    for line in sorted(_ROUTINE, key=len, reverse=True)) + r")(?![^\W\d_])")
+    for line in sorted(_ROUTINE, key=len, reverse=True)) + r")(?![^\W\d_])") if _ROUTINE else re.compile(r"(?!)")

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
+from indexer.datafiles import Watched, content_lines, malformed
 from search.analysis import DanishAnalyzer, analyze
 from search.danish import DATA_DIR
 from search.syntax import Clause, ParsedQuery
@@ -41,10 +41,13 @@ _ANALYZER = DanishAnalyzer()
 
 @dataclass(frozen=True)
 class VariantTable:
-    """The variant groups as written, and each variant's analyzed terms -> its group."""
+    """The variant groups as written, and each variant's analyzed terms -> its group.
+
+    `warnings`: lines that are read but do not work as written (a variant that is a stop word)."""
 
     groups: tuple[tuple[str, ...], ...]
     by_terms: Mapping[tuple[str, ...], int]
+    warnings: tuple[str, ...] = ()
 
     @property
     def longest(self) -> int:
@@ -62,30 +65,74 @@ def _terms(text: str) -> tuple[str, ...]:
     return tuple(analyze(_ANALYZER, text))
 
 
+VARIANT_FORM = "«variant = variant»"
+
+
 def load_variants(path: Path = VARIANTS_FILE) -> VariantTable:
-    """Read a variants file: one group per line, variants separated by " = ", `#` comments."""
-    groups: list[tuple[str, ...]] = []
-    by_terms: dict[tuple[str, ...], int] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        variants = tuple(v.strip() for v in line.split("#", 1)[0].split("=") if v.strip())
-        if len(variants) < 2:
-            continue
+    """Read a variants file: one group per line, variants separated by " = ", `#` comments.
+
+    Lines that share a variant are one group (`formand = forperson` and `formand = ordstyrer`:
+    each of the three finds the others; the later line used to take «formand» from the first).
+    A line that is no group (`FOU: Folkeoplysningsudvalget`) is a `DataFileError` naming it.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "variants.txt"
+    >>> _ = path.write_text("formand = forperson\\nordstyrer = Formanden\\n", encoding="utf-8")
+    >>> load_variants(path).groups
+    (('formand', 'forperson', 'ordstyrer'),)
+    """
+    lines: list[tuple[str, ...]] = []
+    warnings: list[str] = []
+    for number, line in content_lines(path):
+        variants = tuple(v.strip() for v in line.split("="))
+        if len(variants) < 2 or not all(variants):
+            raise malformed(path, number, line, VARIANT_FORM)
+        for variant in variants:
+            if not _terms(variant):
+                warnings.append(f"{path}, linje {number}: «{variant}» er et stopord eller tegn, som søgningen ikke "
+                                "ser; linjens andre varianter finder ikke hinanden gennem det")
+        lines.append(variants)
+    # Union-find over the lines: two lines with a variant of the same terms are one group.
+    parent = list(range(len(lines)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_line: dict[tuple[str, ...], int] = {}
+    for i, variants in enumerate(lines):
         for variant in variants:
             terms = _terms(variant)
             if terms:
-                by_terms[terms] = len(groups)
-        groups.append(variants)
-    return VariantTable(tuple(groups), by_terms)
+                j = first_line.setdefault(terms, i)
+                parent[max(root(i), root(j))] = min(root(i), root(j))
+    # root line -> its variants: a later line adds those whose terms the group lacks (a line's own
+    # spellings of one term, «ukrainsk = ukrainer», stay as written)
+    merged: dict[int, list[str]] = {}
+    for i, variants in enumerate(lines):
+        group = merged.setdefault(root(i), [])
+        known = {_terms(v) or v for v in group}
+        group += [v for v in variants if (_terms(v) or v) not in known and v not in group]
+    groups = tuple(tuple(group) for group in merged.values() if len(group) > 1)
+    position = {r: n for n, r in enumerate(r for r, group in merged.items() if len(group) > 1)}
+    by_terms = {terms: position[root(i)] for terms, i in first_line.items() if root(i) in position}
+    return VariantTable(groups, by_terms, tuple(warnings))
 
 
-@lru_cache(maxsize=4)
-def _cached(path: Path, mtime_ns: int) -> VariantTable:
-    return load_variants(path)
+# The table a search uses: read again when the file changes; a file that cannot be read or
+# holds a line that is no group keeps the table last read (said once: in the site's log, on
+# stderr for a command), and searches without variants when none was ever read.
+_READING: Watched[VariantTable] = Watched(
+    lambda: VARIANTS_FILE, load_variants, VariantTable((), {}),
+    kept="søger med varianterne, som filen havde, da den sidst kunne læses",
+    without="søger uden varianter", notes=lambda table: table.warnings)
 
 
 def default_table() -> VariantTable:
     """The shipped (or user-edited) table, re-read when the file changes."""
-    return _cached(VARIANTS_FILE, VARIANTS_FILE.stat().st_mtime_ns)
+    return _READING.get()
 
 
 def expand(parsed: ParsedQuery, table: VariantTable | None = None) -> ParsedQuery:

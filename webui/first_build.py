@@ -167,6 +167,7 @@ def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving
     while the site answers). Its failures are `ServeError`s; Ctrl+C is said and passed on."""
     from search import IndexLocked, IndexWriteFailed, index_outdated
 
+    from indexer.datafiles import DataFileError
     from indexer.files import IgnoreFileUnreadable
     from indexer.progress import format_summary
     from indexer.topics import VocabularyError
@@ -192,7 +193,7 @@ def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving
               "til det er færdigt, og søger derefter i det.", flush=True)
         _wait_for_other_writer(index_dir)  # meanwhile visitors read «being built», not «build it»
         return
-    except VocabularyError as error:
+    except (VocabularyError, DataFileError) as error:  # an edited data file: its name, line and reason
         raise ServeError(str(error)) from None
     except IgnoreFileUnreadable as error:  # what it leaves out is unknown: nothing is built
         raise ServeError(f"{error.message('der er stadig intet søgeindeks')}.") from None
