@@ -18,7 +18,7 @@ from typing import Any
 
 import snowballstemmer
 
-from indexer.datafiles import DataFileError, content_lines, malformed, say
+from indexer.datafiles import DataFileError, content_lines, file_stamp, malformed, say
 
 # Letters and digits; Danish letters are \w in Python's re. A token may hold inner dots and
 # hyphens between alphanumerics ("21.05.2015", "00.01.00-A21-1-14") so dates and case
@@ -320,15 +320,6 @@ STEM_EXCLUSIONS: dict[str, str] = load_stem_exclusions()
 # The entries marked `*`, also at the end of compounds ("beskæftigelsesindsatsen").
 COMPOUND_EXCLUSIONS: dict[str, str] = load_compound_exclusions()
 _EXCLUSIONS_FILE = DATA_DIR / "stem_exclusions.txt"
-
-
-def file_stamp(path: Path) -> tuple[int, int] | None:
-    """When and how big `path` was last written (None if it is gone): whether a data file changed."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
 
 
 _exclusions_read = file_stamp(_EXCLUSIONS_FILE)

@@ -294,6 +294,10 @@ class SearchIndex:
         # The commit the data files were last read again for: each thread opens a commit's first
         # searcher of its own, and reading them then took up an edit no rebuild had followed.
         self._data_files_read_for: Commit | None = None
+        self._data_files_lock = threading.Lock()
+        # Segments whose files were read through once (`open_segment_files`): segment files never
+        # change, so each thread's searcher of a later commit opens them without reading them again.
+        self._verified_segments: set[str] = set()
         self._opened: dict[int, Commit] = {}  # thread id -> the commit its searcher reads
         self._busy: dict[int, int] = {}  # thread id -> how many `_reads` calls it is inside (its searcher in use)
         # Searchers hold open files: close them when this object goes, even unclosed.
@@ -569,6 +573,7 @@ class SearchIndex:
         try:
             check_readable(self.path, self._ix)
         except IndexDamaged as problem:
+            self._verified_segments.clear()  # read through again when opened again
             if commit is not None and commit == self._commit():
                 self._damaged = (commit, str(problem), time.monotonic())
             return problem
@@ -634,8 +639,12 @@ class SearchIndex:
         request after 2.3 s with a traceback in the log.
         """
         if commit != self._data_files_read_for:  # a new commit: perhaps the rebuild an edit forced
-            self._data_files_read_for = commit
-            _refresh_data_files()
+            # Marked once read: a thread opening the same commit meanwhile waits for the new
+            # stems instead of searching with the old ones (a code review).
+            with self._data_files_lock:
+                if commit != self._data_files_read_for:
+                    _refresh_data_files()
+                    self._data_files_read_for = commit
         for _attempt in range(attempts):
             failed: tuple[str | None] | None = None  # the file that did not open (its path, if known)
             # A reader that fails half-way leaves the files it opened to the garbage collector:
@@ -647,7 +656,7 @@ class SearchIndex:
                     toc = self._ix._read_toc()
                     reader = FileIndex._reader(self._ix.storage, toc.schema, toc.segments, toc.generation)
                     searcher = Searcher(reader, fromindex=self._ix)
-                    open_segment_files(searcher)
+                    open_segment_files(searcher, self._verified_segments)
                 except EmptyIndexError:  # the folder was emptied or removed under a running site
                     raise IndexMissing(
                         f"Der er intet indeks i {self.path} længere (mappen er tømt eller fjernet). "

@@ -59,17 +59,13 @@ def routine_term_sets() -> tuple[frozenset[str], ...]:
 
 
 danish.when_stems_change(routine_term_sets.cache_clear)  # the titles' terms are stems
-_routine_titles_read = danish.file_stamp(schema.ROUTINE_TITLES)
 
 
 def refresh_routine_titles() -> None:
-    """Read the routine titles again if their file changed: a site running across an edit
-    tells a query asking for routine items by the list as it now is."""
-    global _routine_titles_read
-    now = danish.file_stamp(schema.ROUTINE_TITLES)
-    if now != _routine_titles_read:
-        _routine_titles_read = now
-        routine_term_sets.cache_clear()
+    """Take the routine titles as their file now reads (`schema.current_routine_titles`, which
+    keeps the last good reading): called for each new commit, so a site running across an edit
+    tells a query asking for routine items by the list its rebuild was written with."""
+    routine_term_sets.cache_clear()
 
 
 def asks_for_routine(terms: Collection[str]) -> bool:

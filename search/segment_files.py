@@ -32,7 +32,7 @@ from whoosh.searching import Searcher
 _PASSAGE_COLUMNS = ("order", "routine", "copy_key")
 
 
-def open_segment_files(searcher: Searcher) -> None:
+def open_segment_files(searcher: Searcher, verified: set[str] | None = None) -> None:
     """Open every file of the searcher's segments now, and remember which exist.
 
     A non-compound segment reader opens its column files (stored records, field lengths,
@@ -42,6 +42,9 @@ def open_segment_files(searcher: Searcher) -> None:
     (a column read as absent, or an error). Opened here, the files stay readable after
     deletion (POSIX), and existence is answered from the listing taken at opening.
     Raises OSError when a file vanished before it could be opened (a commit in between).
+    The column files each segment must have are checked, and its files read through (postings,
+    each column's first and last value: ~16 ms for 10k passages) except for the segments named
+    in `verified`, to which those that read are added.
     """
     schema = searcher.schema
     for leaf, _offset in searcher.reader().leaf_readers():
@@ -51,9 +54,24 @@ def open_segment_files(searcher: Searcher) -> None:
         if not leaf.segment().is_compound():
             perdoc._storage = _FilesAtOpening(perdoc._storage)
         reading(lambda: leaf.stored_fields(0), leaf.segment().make_filename("._stored.col"))
-        check_columns(leaf, schema)
+        check_columns(leaf, schema)  # a file deleted since: as its existence is frozen here, every time
+        segment = leaf.segment().segment_id()
+        if verified is not None and segment in verified:
+            _open_columns(leaf, schema)
+            continue
         check_postings(leaf)
         read_columns(leaf, schema)
+        if verified is not None:
+            verified.add(segment)
+
+
+def _open_columns(leaf: Any, schema: Any) -> None:
+    """Open each column file of the segment of `leaf` (Whoosh opens them at their first read)."""
+    for name, field in schema.items():
+        if field.scorable:
+            leaf.doc_field_length(0, name)
+        if field.column_type is not None and leaf.has_column(name):
+            leaf.column_reader(name)
 
 
 def read_columns(leaf: Any, schema: Any) -> None:

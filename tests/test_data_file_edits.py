@@ -100,7 +100,6 @@ def test_an_edited_routine_title_list_is_read_at_the_next_commit(tmp_path, monke
     copy = tmp_path / "routine_titles.txt"
     shutil.copy(schema.ROUTINE_TITLES, copy)
     monkeypatch.setattr(schema, "ROUTINE_TITLES", copy)
-    monkeypatch.setattr(ranking, "_routine_titles_read", danish.file_stamp(copy))
     ranking.routine_term_sets.cache_clear()
     assert not ranking.asks_for_routine({"orienteringspunk"})
     with copy.open("a", encoding="utf-8") as edit:
@@ -134,3 +133,32 @@ def test_an_edit_no_rebuild_followed_is_not_taken_by_a_thread_opening_the_same_c
         thread.start()
         thread.join()
         assert answers == [before] and danish.stem("flygtninge") == "flygtning"
+
+
+def test_a_thread_opening_the_new_commit_meanwhile_waits_for_the_new_list(tmp_path, exclusions_copy, monkeypatch):
+    """The commit was marked read before the list was: a second thread opening it meanwhile
+    searched with the old stems while the first was still reading the new ones (a code review)."""
+    import threading
+    import time
+
+    from indexer.update import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt", corpus)
+    update_index([corpus], tmp_path / "index")
+    with open_index(tmp_path / "index") as index:
+        index.search(SearchRequest(query="flygtninge"))
+        with exclusions_copy.open("a", encoding="utf-8") as edit:
+            edit.write("flygtninge -> refugiat\n")
+        read = danish.load_stem_exclusions
+        monkeypatch.setattr(danish, "load_stem_exclusions", lambda path: (time.sleep(0.5), read(path))[1])
+        index._data_files_read_for = None  # as when a rebuild's commit arrives
+        stems: list[str] = []
+        first = threading.Thread(target=index._searcher)
+        second = threading.Thread(target=lambda: (time.sleep(0.1), index._searcher(), stems.append(danish.stem("flygtninge"))))
+        first.start()
+        second.start()
+        first.join()
+        second.join()
+        assert stems == ["refugiat"]
