@@ -17,7 +17,7 @@ from pathlib import Path
 
 from indexer import conventions as cv
 from indexer.councils import letterhead_lines, letterhead_name
-from indexer.datafiles import content_lines
+from indexer.datafiles import content_lines, data_file
 from indexer.dates import DANISH_MONTH_PATTERN, DATE_PATTERN
 from indexer.htmltext import item_columns, item_lines
 from indexer.models import Line, Page, SourceFile
@@ -117,7 +117,8 @@ _CONJUNCTIONS = {"og", "eller", "samt", "til", "såvel", "hhv", "henholdsvis"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-HYPHENATED_FILE = Path(__file__).resolve().parent / "data" / "hyphenated.txt"
+# The shipped list, or the one in $REFERATSOG_DATA (`indexer.datafiles.data_file`).
+HYPHENATED_FILE = data_file("hyphenated.txt", Path(__file__).resolve().parent / "data" / "hyphenated.txt")
 
 
 @lru_cache(maxsize=1)

@@ -1,13 +1,21 @@
 """Reading the editable data files (README, «Editable data files»): one reader for all of them.
 
-An administrator edits these files (`search/data/*.txt`, `indexer/data/*.txt`, the file
-`$REFERATSOG_TOPICS` names), and an editor may save one as Latin-1, put a byte-order mark
-before its first line, or leave a line that is not in the file's form. Each such fault is a
-`DataFileError` naming the file and the line, in Danish (`str()` is the line the command line
-prints after «Fejl: »), never a document's fault and never an «uventet fejl».
+An administrator edits these files (`search/data/*.txt`, `indexer/data/*.txt`, or their copies
+in `$REFERATSOG_DATA`; the file `$REFERATSOG_TOPICS` names), and an editor may save one as
+Latin-1, put a byte-order mark before its first line, or leave a line that is not in the file's
+form. Each such fault is a `DataFileError` naming the file and the line, in Danish (`str()` is
+the line the command line prints after «Fejl: »), never a document's fault and never an
+«uventet fejl».
 
 Files read at query time (variants, routine titles) are `Watched`: re-read when they change,
 and a reading that fails keeps the last good contents and is said once (`say`).
+
+Where each file is read from is decided by `data_file`: a file of the same name in the folder
+`$REFERATSOG_DATA` names replaces the shipped one, so an administrator's edits live outside the
+installed package (a `pip install --upgrade` replaced them, and in a checkout they were changes
+to the repository). Each module resolves its file once, at import: a running site is restarted
+to follow a changed variable (or a file added to or removed from the folder), while an edit of
+a file is read as before.
 
 >>> import tempfile, os
 >>> folder = tempfile.mkdtemp()
@@ -22,14 +30,26 @@ True
 
 from __future__ import annotations
 
+import difflib
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from indexer.settings import DATA_VARIABLE, data_folder
+
 NOT_UTF8 = "ikke tekst i UTF-8 (gem filen som UTF-8)"
+
+# The files a file of the same name in `$REFERATSOG_DATA` replaces (README, «Editable data
+# files»). Not the learned compound lexicon (`compound_lexicon.txt`): it is generated from the
+# project's seeds, and every index learns its own corpus's compounds at each full build.
+EDITABLE_FILES = ("compound_words.txt", "hyphenated.txt", "routine_titles.txt", "stem_exclusions.txt", "topics.txt",
+                  "variants.txt")
+_GENERATED_FILES = ("compound_lexicon.txt",)
+_FOLDER_ADVICE = "ret variablen, eller fjern den for at bruge de medfølgende datafiler"
 
 log = logging.getLogger("referatsog")
 T = TypeVar("T")
@@ -56,6 +76,83 @@ class DataFileError(ValueError):
         except DataFileError as error:
             return error
         return None
+
+
+class DataFolderError(DataFileError):
+    """`$REFERATSOG_DATA` names no folder that can be read: one line naming the variable.
+
+    A `DataFileError`, so a command says it as one «Fejl: …» line and exits with 1, as for a
+    data file that cannot be used."""
+
+    def __str__(self) -> str:
+        return f"{DATA_VARIABLE}: {_printable(self.path)} {self.reason}"
+
+
+_overrides: set[Path] = set()  # the files `data_file` took from the folder
+
+
+def data_file(name: str, shipped: Path) -> Path:
+    """Where the data file `name` is read from: `$REFERATSOG_DATA/name` when the variable is set
+    and the folder holds a file (or anything else) of that name, else `shipped`.
+
+    A variable naming no folder that can be listed is a `DataFolderError`; a name in the folder
+    that is no data file (`variant.txt`) is said once (`say`), with the names it could be. An
+    entry of the right name that cannot be read (a folder, no access) is taken all the same: its
+    reader names it, rather than the shipped file being used without a word. (Tests:
+    tests/test_data_folder.py.)"""
+    folder = data_folder()
+    if folder is None:
+        return shipped
+    names = _folder_names(folder)
+    if name not in names:
+        return shipped
+    _overrides.add(folder / name)
+    return folder / name
+
+
+def is_override(path: Path) -> bool:
+    """Whether `path` was taken from `$REFERATSOG_DATA` by `data_file` (not a shipped file, nor
+    another path a caller chose)."""
+    return Path(path) in _overrides
+
+
+def _folder_names(folder: Path) -> list[str]:
+    """The names in the data folder; a `DataFolderError` when it cannot be listed. Names that
+    are no data file are said, each once."""
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        raise DataFolderError(folder, None, f"findes ikke – {_FOLDER_ADVICE}") from None
+    except NotADirectoryError:
+        raise DataFolderError(folder, None, f"er en fil, ikke en mappe – {_FOLDER_ADVICE}") from None
+    except PermissionError:
+        raise DataFolderError(folder, None, f"kan ikke læses (ingen adgang) – {_FOLDER_ADVICE}") from None
+    except (OSError, ValueError):
+        raise DataFolderError(folder, None, f"kan ikke læses – {_FOLDER_ADVICE}") from None
+    for line in unknown_data_files(names, folder):
+        say(line)
+    return names
+
+
+def unknown_data_files(names: Iterable[str], folder: Path | str) -> list[str]:
+    """One Danish line for each name in the data folder that is no data file, and is ignored
+    (editors' backups, `variants.txt~` and dot files, aside).
+
+    >>> unknown_data_files(["variant.txt", "topics.txt", ".topics.txt.swp"], "/srv/data")[0]
+    'REFERATSOG_DATA: variant.txt i /srv/data er ingen af datafilerne og bruges ikke (mente du variants.txt? de kendte er compound_words.txt, hyphenated.txt, routine_titles.txt, stem_exclusions.txt, topics.txt, variants.txt)'
+    """
+    lines = []
+    for name in sorted(names):
+        if name in EDITABLE_FILES or name.startswith(".") or name.endswith("~"):
+            continue
+        if name in _GENERATED_FILES:
+            hint = "den genereres og erstattes ikke; hvert indeks lærer selv sit korpus' sammensatte ord"
+        else:
+            close = difflib.get_close_matches(name, EDITABLE_FILES, n=1, cutoff=0.6)
+            hint = (f"mente du {close[0]}? " if close else "") + f"de kendte er {', '.join(EDITABLE_FILES)}"
+        lines.append(f"{DATA_VARIABLE}: {_printable(name)} i {_printable(str(folder))} er ingen af datafilerne "
+                     f"og bruges ikke ({hint})")
+    return lines
 
 
 def malformed(path: Path | str, number: int, line: str, form: str) -> DataFileError:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Where the shipped data files are (`indexer.datafiles.data_file`): in site-packages when installed.
+SHIPPED_DATA_FOLDERS = (PROJECT_ROOT / "search" / "data", PROJECT_ROOT / "indexer" / "data")
+DATA_VARIABLE = "REFERATSOG_DATA"
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,10 @@ SETTINGS = (
                                            "ellers ./seeds, ellers de medfølgende seeds/)"),
     Setting("index", "REFERATSOG_INDEX", "indeksmappe (standard: ~/.local/share/referatsog/index)"),
     Setting("topics", "REFERATSOG_TOPICS", "ekstra emneordliste, lagt til den medfølgende (indexer/data/topics.txt)"),
+    # The shipped folders are named, so `referatsog -h` says where to copy a file from.
+    Setting("data", DATA_VARIABLE, "mappe med egne udgaver af datafilerne: en fil dér (fx variants.txt) erstatter den "
+                                   "medfølgende af samme navn; de medfølgende ligger i "
+                                   + " og ".join(str(folder) for folder in SHIPPED_DATA_FOLDERS)),
     # The web server's own, read by webui.config; listed here so `referatsog -h` names them all.
     Setting("page_size", "REFERATSOG_PAGE_SIZE", "resultater pr. side på websiden (standard: 10)"),
     Setting("workers", "REFERATSOG_WORKERS", "processer, som serve kører, 1-64 (standard: én pr. kerne, højst 4)"),
@@ -95,10 +102,17 @@ def topics_file() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def data_folder() -> Path | None:
+    """The folder `$REFERATSOG_DATA` names (its files replace the shipped data files of the same
+    name, `indexer.datafiles.data_file`), None when it is not set."""
+    value = os.environ.get(DATA_VARIABLE)
+    return Path(value).expanduser() if value else None
+
+
 # Every REFERATSOG_* variable the product reads (the web app's and the server's as well), for
 # telling a mistyped one (REFERATSOG_INDEX_DIR) from a setting. REFERATSOG_BENCH_*: bench/.
-KNOWN_VARIABLES = ("REFERATSOG_CORPUS", "REFERATSOG_INDEX", "REFERATSOG_TOPICS", "REFERATSOG_PAGE_SIZE",
-                   "REFERATSOG_WORKERS", "REFERATSOG_TRUSTED_PROXIES", "REFERATSOG_BASE_URL")
+KNOWN_VARIABLES = ("REFERATSOG_CORPUS", "REFERATSOG_INDEX", "REFERATSOG_TOPICS", DATA_VARIABLE,
+                   "REFERATSOG_PAGE_SIZE", "REFERATSOG_WORKERS", "REFERATSOG_TRUSTED_PROXIES", "REFERATSOG_BASE_URL")
 
 
 def unknown_variables(environ: dict[str, str] | None = None) -> list[str]:

@@ -1,7 +1,8 @@
 """Topics from a small, editable Danish vocabulary, matched on stemmed words.
 
-The vocabulary is a data file (`indexer/data/topics.txt`, one `topic: keyword, keyword` line
-per topic); `$REFERATSOG_TOPICS` names an extra file whose lines add keywords or topics.
+The vocabulary is a data file (`indexer/data/topics.txt`, or the `topics.txt` in
+`$REFERATSOG_DATA` that replaces it; one `topic: keyword, keyword` line per topic);
+`$REFERATSOG_TOPICS` names an extra file whose lines add keywords or topics.
 Keywords are stemmed exactly as search terms are (`search.danish.terms`), and a keyword also
 matches as a part of a compound ("bolig" in "boligplacering"), since Danish writes compounds
 as one word. A keyword with a leading `-` names words that contain a keyword of the
@@ -19,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer import datafiles
-from indexer.datafiles import DataFileError
+from indexer.datafiles import DataFileError, data_file
 from indexer.progress import printable
 from search.danish import STOP_WORDS, fold, stem, tokens
 
@@ -28,7 +29,8 @@ _TITLE_WEIGHT = 3
 _MIN_SCORE = 2
 _MAX_TOPICS = 4
 FALLBACK_TOPIC = "rådets arbejde"
-TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.txt"
+# The shipped vocabulary, or the one in $REFERATSOG_DATA that replaces it (`$REFERATSOG_TOPICS` adds to either).
+TOPICS_FILE = data_file("topics.txt", Path(__file__).resolve().parent / "data" / "topics.txt")
 
 
 _STOP = frozenset(fold(w) for w in STOP_WORDS)

@@ -51,7 +51,7 @@ from indexer.models import Document, Notice, Skipped
 from indexer.interrupts import StopRequest
 from indexer.progress import Progress
 from indexer.settings import topics_file
-from indexer.datafiles import DataFileError, check_for_index
+from indexer.datafiles import DataFileError, check_for_index, os_reason
 from indexer.topics import checked_tagger
 
 if TYPE_CHECKING:
@@ -460,33 +460,49 @@ TOPICS_SET = f"REFERATSOG_TOPICS er sat nu, men var ikke sat ved sidste fulde op
 TOPICS_UNSET = (f"REFERATSOG_TOPICS var sat ved sidste fulde opbygning, men er ikke sat nu; de ekstra emner "
                 f"forsvinder ({_SAME_TOPICS})")
 TOPICS_CHANGED = f"emneordlisten i REFERATSOG_TOPICS er ændret siden sidste fulde opbygning ({_SAME_TOPICS})"
+# So are the data files $REFERATSOG_DATA replaces: each reason names the files taken from there.
+DATA_FOLDER_SET = ("REFERATSOG_DATA er sat nu, men var ikke sat ved sidste fulde opbygning; {now} læses nu derfra "
+                   f"({_SAME_TOPICS})")
+DATA_FOLDER_UNSET = ("REFERATSOG_DATA var sat ved sidste fulde opbygning, men er ikke sat nu; de medfølgende {then} "
+                     f"bruges igen ({_SAME_TOPICS})")
+DATA_FOLDER_CHANGED = ("mappen i REFERATSOG_DATA erstatter nu {now}, men erstattede {then} ved sidste fulde "
+                       f"opbygning ({_SAME_TOPICS})")
 
 
 def build_stamp() -> str:
     """What shapes the passages and terms a build writes, as `<reading>:<data digest>`: how
     files are read and analysed (`indexer.pipeline.READING_VERSION`,
     `search.analysis.ANALYSIS_VERSION` and the installed release) and a
-    digest of every data file: the search engine's (`search.schema.INDEX_DATA_FILES`), the
-    topic vocabulary with `$REFERATSOG_TOPICS`, and the compounds that keep their hyphen. The
-    index records it at each whole build; a run that finds another one rebuilds whole, so an
-    edited file or an upgrade never leaves old and new terms, topics or passages side by side."""
-    from importlib import resources
-
+    digest of every data file as it is read: the search engine's (`search.schema.INDEX_DATA_FILES`),
+    the topic vocabulary with `$REFERATSOG_TOPICS`, and the compounds that keep their hyphen,
+    each the shipped file or the one `$REFERATSOG_DATA` replaces it by. The index records it
+    at each whole build; a run that finds another one rebuilds whole, so an edited file or an
+    upgrade never leaves old and new terms, topics or passages side by side. (The topics and
+    hyphen lists were once read from the package itself, whatever file the modules read.)"""
+    from indexer import clean, topics
+    from indexer.datafiles import is_override
     from search.schema import INDEX_DATA_FILES
 
     digest = hashlib.sha256()
     extra = topics_file()
-    contents = [(path.name, path.read_bytes()) for path in INDEX_DATA_FILES]
-    contents += [(name, resources.files("indexer").joinpath(f"data/{name}").read_bytes())
-                 for name in ("topics.txt", "hyphenated.txt")]
-    for name, data in contents:
-        digest.update(f"{name}\0{len(data)}\0".encode())
+    used = (*INDEX_DATA_FILES, topics.TOPICS_FILE, clean.HYPHENATED_FILE)
+    for path in used:
+        try:
+            data = path.read_bytes()
+        except OSError as error:  # checked by `check_for_index` before: gone since
+            raise DataFileError(path, None, os_reason(error)) from None
+        digest.update(f"{path.name}\0{len(data)}\0".encode())
         digest.update(data)
+    # Which files came from $REFERATSOG_DATA, after an "@": a run without the variable the
+    # indexing job sets rebuilds (the contents differ, or would be taken from elsewhere) and
+    # says that this is why. None: the stamp is as before the variable.
+    replaced = ",".join(sorted(path.name for path in used if is_override(path)))
+    folder = f"@{replaced}" if replaced else ""
     # The extra vocabulary's digest on its own, after a "+": a run without the variable the
     # indexing job sets rebuilds too, and must say that this is why (it blamed edited data files).
     # (readable: `checked_tagger` has read it before this)
-    topics = f"+{hashlib.sha256(extra.read_bytes()).hexdigest()[:16]}" if extra is not None else ""
-    return f"{_reading_stamp()}:{digest.hexdigest()[:16]}{topics}"
+    vocabulary = f"+{hashlib.sha256(extra.read_bytes()).hexdigest()[:16]}" if extra is not None else ""
+    return f"{_reading_stamp()}:{digest.hexdigest()[:16]}{folder}{vocabulary}"
 
 
 def read_as_this_release(stamp: str | None) -> bool:
@@ -528,6 +544,14 @@ def rebuild_reason(recorded: str | None, current: str) -> str:
     >>> pairs = (("r2:abc", "r2:abc+t1"), ("r2:abc+t1", "r2:abc"), ("r2:abc+t1", "r2:abc+t2"))
     >>> [rebuild_reason(old, new) for old, new in pairs] == [TOPICS_SET, TOPICS_UNSET, TOPICS_CHANGED]
     True
+    >>> rebuild_reason("r2:abc", "r2:abd@topics.txt+t1")
+    'REFERATSOG_DATA er sat nu, men var ikke sat ved sidste fulde opbygning; topics.txt læses nu derfra (sæt den ens for alle kørsler mod dette indeks)'
+    >>> rebuild_reason("r2:abd@hyphenated.txt,topics.txt", "r2:abc").startswith("REFERATSOG_DATA var sat ved sidste fulde opbygning, men er ikke sat nu; de medfølgende hyphenated.txt, topics.txt")
+    True
+    >>> rebuild_reason("r2:abd@topics.txt", "r2:abc@hyphenated.txt").startswith("mappen i REFERATSOG_DATA erstatter nu hyphenated.txt, men erstattede topics.txt")
+    True
+    >>> rebuild_reason("r2:abd@topics.txt", "r2:abc@topics.txt") == DATA_CHANGED
+    True
     """
     recorded_reading, _, recorded_data = (recorded or "").rpartition(":")
     current_reading, _, current_data = current.rpartition(":")
@@ -537,6 +561,11 @@ def rebuild_reason(recorded: str | None, current: str) -> str:
         return READING_CHANGED
     (recorded_files, _, recorded_topics), (current_files, _, current_topics) = (
         recorded_data.partition("+"), current_data.partition("+"))
+    then, now = recorded_files.partition("@")[2], current_files.partition("@")[2]
+    if then != now:  # other files taken from $REFERATSOG_DATA: the variable set, unset or the folder changed
+        then, now = then.replace(",", ", "), now.replace(",", ", ")
+        return (DATA_FOLDER_SET if not then else DATA_FOLDER_UNSET if not now else DATA_FOLDER_CHANGED).format(
+            then=then, now=now)
     if recorded_files == current_files and "+" in recorded_data + current_data:
         return (TOPICS_SET if not recorded_topics else TOPICS_UNSET if not current_topics else TOPICS_CHANGED)
     return DATA_CHANGED

@@ -18,7 +18,7 @@ from typing import Any
 
 import snowballstemmer
 
-from indexer.datafiles import DataFileError, content_lines, file_stamp, malformed, say
+from indexer.datafiles import DataFileError, content_lines, data_file, file_stamp, malformed, say
 
 # Letters and digits; Danish letters are \w in Python's re. A token may hold inner dots and
 # hyphens between alphanumerics ("21.05.2015", "00.01.00-A21-1-14") so dates and case
@@ -108,9 +108,11 @@ _MERGED_STEM_ENDINGS = (("centr", "cent"), ("dagsorden", "dagsord"))
 _VOWELS = frozenset("aeiouy")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# The shipped list, or the one in $REFERATSOG_DATA (`indexer.datafiles.data_file`).
+_EXCLUSIONS_FILE = data_file("stem_exclusions.txt", DATA_DIR / "stem_exclusions.txt")
 
 
-def load_stem_exclusions(path: Path = DATA_DIR / "stem_exclusions.txt") -> dict[str, str]:
+def load_stem_exclusions(path: Path = _EXCLUSIONS_FILE) -> dict[str, str]:
     """The editable stem-exclusion list: folded word -> the stem to use instead of Snowball's.
 
     A line `word` keeps the word as written; `word -> stem` gives it an explicit stem. A
@@ -120,7 +122,7 @@ def load_stem_exclusions(path: Path = DATA_DIR / "stem_exclusions.txt") -> dict[
     return {word: target for word, (target, _compounds) in _read_exclusions(path).items()}
 
 
-def load_compound_exclusions(path: Path = DATA_DIR / "stem_exclusions.txt") -> dict[str, str]:
+def load_compound_exclusions(path: Path = _EXCLUSIONS_FILE) -> dict[str, str]:
     """The lines of the exclusion list marked `*`: folded word -> stem, for compounds ending in it.
 
     >>> load_compound_exclusions()["indsats"]
@@ -319,7 +321,6 @@ _cached_number_terms = lru_cache(maxsize=50_000)(_number_terms)
 STEM_EXCLUSIONS: dict[str, str] = load_stem_exclusions()
 # The entries marked `*`, also at the end of compounds ("beskæftigelsesindsatsen").
 COMPOUND_EXCLUSIONS: dict[str, str] = load_compound_exclusions()
-_EXCLUSIONS_FILE = DATA_DIR / "stem_exclusions.txt"
 
 
 _exclusions_read = file_stamp(_EXCLUSIONS_FILE)

@@ -39,11 +39,11 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from indexer.datafiles import content_lines
+from indexer.datafiles import content_lines, data_file
 from search import danish
 
-LEXICON_FILE = danish.DATA_DIR / "compound_lexicon.txt"
-WORDS_FILE = danish.DATA_DIR / "compound_words.txt"
+LEXICON_FILE = danish.DATA_DIR / "compound_lexicon.txt"  # generated (`learn`): always the shipped one
+WORDS_FILE = data_file("compound_words.txt", danish.DATA_DIR / "compound_words.txt")  # or $REFERATSOG_DATA's
 
 MIN_COMPOUND = 8  # shorter words are not split
 # Nor longer ones: the longest Danish compounds in use have some 50 letters

@@ -32,12 +32,12 @@ from typing import Any
 from whoosh import columns
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
-from indexer.datafiles import DataFileError, Watched, content_lines
+from indexer.datafiles import DataFileError, Watched, content_lines, data_file
 from indexer.dates import find_dates
 from indexer.models import Document, Passage
 from search.analysis import (VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer, DanishPositions, ExactValueAnalyzer,
                              NamePositions)
-from search import decompound
+from search import danish, decompound
 from search.danish import DATA_DIR, fold
 from search.facets import FACETS
 
@@ -97,12 +97,13 @@ FILE = "file"
 # included), so which passages match is decided by `body` alone; the others only add score.
 TEXT_FIELDS: tuple[str, ...] = ("title", "decision", "body")
 FIELD_BOOSTS: Mapping[str, float] = {"title": 4.0, "decision": 1.0, "body": 1.0}
-ROUTINE_TITLES = Path(__file__).resolve().parent / "data" / "routine_titles.txt"
+ROUTINE_TITLES = data_file("routine_titles.txt", DATA_DIR / "routine_titles.txt")  # or $REFERATSOG_DATA's
 # The data files whose contents shape what a build writes (stems, compound parts, the routine
 # column): an index built under other contents answers differently, so an edit needs a
 # whole build (`IndexWriter`'s `build_stamp`). `variants.txt` is read at query time only.
+# The files actually read: those `$REFERATSOG_DATA` replaces are taken from there.
 INDEX_DATA_FILES: tuple[Path, ...] = (
-    DATA_DIR / "stem_exclusions.txt", decompound.WORDS_FILE, decompound.LEXICON_FILE, ROUTINE_TITLES,
+    danish._EXCLUSIONS_FILE, decompound.WORDS_FILE, decompound.LEXICON_FILE, ROUTINE_TITLES,
 )
 
 

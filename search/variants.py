@@ -27,12 +27,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from indexer.datafiles import Watched, content_lines, malformed
+from indexer.datafiles import Watched, content_lines, data_file, malformed
 from search.analysis import DanishAnalyzer, analyze
 from search.danish import DATA_DIR
 from search.syntax import Clause, ParsedQuery
 
-VARIANTS_FILE = DATA_DIR / "variants.txt"
+VARIANTS_FILE = data_file("variants.txt", DATA_DIR / "variants.txt")  # or $REFERATSOG_DATA's
 VARIANT_BOOST = 0.8  # an alternative scores this much of what the typed wording scores
 PHRASE_ALTERNATIVES = True  # an added alternative of several words is a phrase (docs/relevance.md)
 
