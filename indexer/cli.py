@@ -134,6 +134,8 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     # source files from one folder while index reads another).
     from_variable = not paths and bool(os.environ.get("REFERATSOG_CORPUS"))
     remembered = [] if paths else remembered_corpus(index_dir)  # REFERATSOG_CORPUS first, as serve
+    if not paths and not remembered and not from_variable:
+        _refuse_forgotten_folders(index_dir)
     if not paths and not remembered:
         _refuse_missing_default_corpus()
     targets = list(paths) or remembered or [default_corpus()]
@@ -401,6 +403,18 @@ def _left_behind(index_dir: Path) -> str:
     except IndexMissing:
         return "der er stadig intet indeks"
     return "det tidligere indeks er uændret"
+
+
+def _refuse_forgotten_folders(index_dir: Path) -> None:
+    """Stop a run that names no folder when the index cannot tell which it was built from:
+    the default (`seeds/`) would replace its documents."""
+    from search.index_folder import VERSION_FILE, folders_forgotten
+
+    if folders_forgotten(index_dir):
+        shown = printable(str(index_dir))
+        raise Failure(f"indekset i {shown} husker ikke, hvilke mapper det er bygget af ({VERSION_FILE} mangler "
+                      f"eller er beskadiget, og indekset kan ikke læses) – angiv dem: "
+                      f"«referatsog index MAPPE … --full --index-dir {shown}».")
 
 
 def _refuse_missing_default_corpus() -> None:

@@ -104,6 +104,23 @@ def remembered_folders(path: Path) -> list[str]:
     return folders
 
 
+def folders_forgotten(path: Path) -> bool:
+    """Whether `path` holds an index whose folders cannot be told: its marker lost, damaged or
+    naming no folders in its form, and its documents' folders not recoverable (the index does not
+    read). A command that names no folder must then ask for one: it built `seeds/` over an
+    administrator's index (an administrator review)."""
+    if not index_exists(path):
+        return False
+    content = _read_marker(path)
+    if content is not None and isinstance(content.get("schema_version"), int):
+        folders = content.get("folders")
+        if folders is None:  # an index built before folders were recorded: the default, as then
+            return False
+        if isinstance(folders, list) and all(isinstance(f, str) and f for f in folders):
+            return False
+    return not recovered_folders(path)
+
+
 def recovered_folders(path: Path) -> list[str]:
     """The folders the documents of the index in `path` were read from, from its file records
     (each holds the folder its source is named from, `root`, and its source name): that folder
@@ -114,18 +131,22 @@ def recovered_folders(path: Path) -> list[str]:
 
     from search.schema import FILE
 
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)
+    found: dict[str, set[str]] = {}
+    # A reader that fails half-way leaves its files to the garbage collector: closed here, quietly.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
             ix = whoosh_index.open_dir(str(path), indexname=INDEX_NAME)
-            found: dict[str, set[str]] = {}
             with ix.searcher() as searcher:
                 for docnum in searcher.docs_for_query(Term("kind", FILE)):
                     stored = searcher.stored_fields(docnum)
                     root = json.loads(stored["record"])["root"]
                     found.setdefault(root, set()).add(stored["source"].split("/", 1)[0]
                                                       if "/" in stored["source"] else "")
-    except Exception:  # noqa: BLE001 - a damaged index remembers nothing: the caller says it is damaged
+        except Exception:  # noqa: BLE001 - a damaged index remembers nothing: the caller says it is damaged
+            found = {}
+        gc.collect()
+    if not found:
         return []
     folders: list[str] = []
     for root, firsts in sorted(found.items()):

@@ -241,3 +241,20 @@ def test_a_first_build_stopped_before_its_marker_is_no_index_not_damage(tmp_path
     built = run(runner, "index", corpus, "--index-dir", index_dir)
     assert built.exit_code == 0, built.output
     assert _sources(index_dir) == set(NAMES)
+
+
+def test_a_full_build_of_an_index_that_forgot_its_folders_asks_for_them_instead_of_building_the_seeds(
+        tmp_path, runner):
+    """Marker lost and table of contents emptied: the advised `index --full` built seeds/ over
+    the administrator's index, which held other documents (an administrator review)."""
+    corpus, index_dir = _built(tmp_path)
+    (index_dir / "referatsog-index.json").unlink()
+    (toc,) = index_dir.glob("_MAIN_*.toc")
+    _cut(toc, 0)
+    refused = run(runner, "index", "--full", "--index-dir", index_dir)
+    assert refused.exit_code == 1, refused.output
+    assert "husker ikke, hvilke mapper" in refused.output and "referatsog index MAPPE" in refused.output
+    assert toc.stat().st_size == 0 and not (index_dir / "referatsog-index.json").exists()  # nothing built
+    rebuilt = run(runner, "index", corpus, "--full", "--index-dir", index_dir)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert _sources(index_dir) == set(NAMES)
