@@ -58,8 +58,8 @@ from search.moved import identity
 from search.query import query_marker, run_search
 from search.ranking import prior
 from search.schema import CHANGED_AT, FILE, PASSAGE, build_schema, stored_passage
-from search.segment_files import (check_columns, check_postings, is_read_error, named, open_segment_files,
-                                  read_columns, reading)
+from search.segment_files import (check_columns, check_postings, is_length_fault, is_read_error, named,
+                                  open_segment_files, read_columns, reading)
 from search.snapshot import Snapshot, term_cache_bytes
 
 # A commit as the site tells commits apart (`SearchIndex._commit`): generation number, and the
@@ -130,6 +130,11 @@ def check_readable(path: Path, ix: Any) -> None:
             missing = None if missing == str(path) else missing
         gc.collect()
     raise damaged(path, missing)
+
+
+def _toc_name(ix: Any) -> str:
+    """The file name of the index's newest table of contents (`_MAIN_<generation>.toc`)."""
+    return f"_{INDEX_NAME}_{ix.latest_generation()}.toc"
 
 
 def _stored_records(leaf: Any, count: int, segment: Any) -> None:
@@ -577,6 +582,11 @@ class SearchIndex:
             if commit is not None and commit == self._commit():
                 self._damaged = (commit, str(problem), time.monotonic())
             return problem
+        if is_length_fault(error):  # a length file cut short where no check reaches: damage all the same
+            problem = damaged(self.path, None)
+            if commit is not None and commit == self._commit():
+                self._damaged = (commit, str(problem), time.monotonic())
+            return problem
         return None
 
     def _searcher(self) -> Searcher:
@@ -653,7 +663,7 @@ class SearchIndex:
                 warnings.simplefilter("ignore", ResourceWarning)
                 reader = None
                 try:
-                    toc = self._ix._read_toc()
+                    toc = reading(self._ix._read_toc, _toc_name(self._ix))
                     reader = FileIndex._reader(self._ix.storage, toc.schema, toc.segments, toc.generation)
                     searcher = Searcher(reader, fromindex=self._ix)
                     open_segment_files(searcher, self._verified_segments)

@@ -89,6 +89,37 @@ def read_columns(leaf: Any, schema: Any) -> None:
                     segment.make_filename(f".{_lenfield(name)}.col"))
         if field.column_type is not None and leaf.has_column(name):
             reading(lambda: _first_and_last(leaf.column_reader(name), last), segment.make_filename(f".{name}.col"))
+    check_body_lengths(leaf, schema)
+
+
+def check_body_lengths(leaf: Any, schema: Any, reach: int = 64) -> None:
+    """Raise `SegmentFileDamaged` naming the body's length file when the segment's last passage
+    has no body length: every passage has a body (its title at least), and Whoosh writes no
+    length for a segment's last documents without one, so a length file cut short reads as
+    lengths of 0 from the cut on, and Whoosh's scorer then fails on every query reaching them
+    («uventet fejl (TypeError …)», a 500 each: an administrator review). Looks back over at most
+    `reach` documents (file records, which have no body, follow their passages)."""
+    if "body" not in schema or not leaf._perdoc.has_column(_lenfield("body")):
+        return
+    for docnum in range(leaf.doc_count_all() - 1, max(leaf.doc_count_all() - 1 - reach, -1), -1):
+        stored = leaf.stored_fields(docnum)
+        if stored and "id" in stored:  # a passage (file records store no id)
+            if not leaf.doc_field_length(docnum, "body"):
+                raise SegmentFileDamaged(leaf.segment().make_filename(f".{_lenfield('body')}.col"))
+            return
+
+
+def is_length_fault(error: BaseException) -> bool:
+    """Whether `error` is Whoosh's scorer meeting a document without a field length where it
+    matched a term of the field (a length file cut short; an intact index never has one)."""
+    if not isinstance(error, TypeError) or "NoneType" not in str(error):
+        return False
+    trace = error.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename.endswith(("whoosh/scoring.py", "whoosh\\scoring.py")):
+            return True
+        trace = trace.tb_next
+    return False
 
 
 def _first_and_last(column: Any, last: int) -> None:

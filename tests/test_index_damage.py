@@ -258,3 +258,38 @@ def test_a_full_build_of_an_index_that_forgot_its_folders_asks_for_them_instead_
     rebuilt = run(runner, "index", corpus, "--full", "--index-dir", index_dir)
     assert rebuilt.exit_code == 0, rebuilt.output
     assert _sources(index_dir) == set(NAMES)
+
+
+@pytest.mark.parametrize("lengths, named", [("_body_len", True), ("_decision_len", False)])
+def test_a_field_length_file_cut_short_is_damage_not_an_unexpected_error(tmp_path, runner, lengths, named):
+    """«uventet fejl (TypeError: unsupported operand type(s) for *: 'float' and 'NoneType')» from
+    every search, and 500s under the site while /healthz said ready (an administrator review).
+    The body's is found at opening (every passage has a body) and named; another field's when a
+    search reaches the cut."""
+    from webui import create_app
+
+    corpus, index_dir = _built(tmp_path)
+    (cut,) = index_dir.glob(f"MAIN_*.{lengths}.col")
+    _cut(cut, 3)
+    searched = run(runner, "search", "rådet", "--index-dir", index_dir)
+    assert searched.exit_code == 1 and "er beskadiget" in searched.output, searched.output
+    assert "uventet" not in searched.output and (cut.name in searched.output) == named
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)}).test_client()
+    assert client.get("/api/search?q=rådet").status_code == 503
+    assert client.get("/healthz").status_code == 503
+    assert run(runner, "index", corpus, "--full", "--index-dir", index_dir).exit_code == 0
+    assert run(runner, "search", "rådet", "--index-dir", index_dir).exit_code == 0
+
+
+def test_a_table_of_contents_emptied_under_the_site_is_named_in_its_log(tmp_path, caplog):
+    """The command line named `_MAIN_1.toc`; the site's log said only «dets filer kan ikke læses»."""
+    from webui import create_app
+
+    corpus, index_dir = _built(tmp_path)
+    client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "CORPUS_DIR": str(corpus)}).test_client()
+    assert client.get("/api/search?q=flygtninge").status_code == 200
+    (toc,) = index_dir.glob("_MAIN_*.toc")
+    _cut(toc, 0)
+    answer = client.get("/api/search?q=flygtninge")
+    assert answer.status_code == 503
+    assert any(f"{toc.name} mangler eller kan ikke læses" in record.getMessage() for record in caplog.records)
