@@ -137,7 +137,8 @@ def clean(source: SourceFile) -> list[Line]:
         raw = _lines_of_pages(pages, strip_running_chrome(pages))
     else:
         raw = _text_lines(_text_of(pages))
-    raw = _split_long_lines(_split_columns(_without_field_table_headers(_markdown_item_tables(_unflatten(raw)))))
+    raw = _split_long_lines(_split_columns(_without_field_table_headers(
+        _spaced_item_tables(_markdown_item_tables(_unflatten(raw))))))
     soft_ends = {i for i, line in enumerate(raw) if _SOFT_HYPHEN_END.search(line.text)}  # before `_clean_line` drops them
     vocabulary = Vocabulary([line.text for line in raw])
     lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
@@ -407,6 +408,70 @@ def _markdown_item_tables(lines: list[Line]) -> list[Line]:
             out.append(Line("", row.page, row.number))
         done = end
     return out + lines[done:]
+
+
+# A table of agenda items flattened to text (a PDF's decision record, «Beslutningsprotokol»): a header row
+# whose cells stand apart by column gaps names an item number, a title and a field or decision column
+# («Pkt.   Sag   Sagsnr.   Beslutning», `item_columns`); each row starts with the item's number in the
+# first column, and the lines under it (blank in the number's column) go on with its cells, each word
+# in the column it starts under.
+_SPACED_GAP = re.compile(r" {2,}|\t")
+
+
+def _spaced_cells(text: str) -> list[tuple[int, str]]:
+    """A line's cells as (column, text), split at its column gaps."""
+    text = text.expandtabs(8)
+    cells, at = [], 0
+    for part in _SPACED_GAP.split(text):
+        start = text.index(part, at) if part else at
+        if part.strip():
+            cells.append((start + len(part) - len(part.lstrip()), part.strip()))
+        at = start + len(part)
+    return cells
+
+
+def _spaced_item_tables(lines: list[Line]) -> list[Line]:
+    """Tables of agenda items flattened to text (see `_SPACED_GAP`), as the lines segmentation reads,
+    as a Markdown or HTML table of items is read (`indexer.htmltext.item_lines`)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        header = _spaced_cells(lines[i].text) if _SPACED_GAP.search(lines[i].text.strip()) else []
+        columns = item_columns([text for _, text in header], declared=False) if len(header) >= 3 else None
+        if columns is None or columns[0][0] != "number":
+            out.append(lines[i])
+            i += 1
+            continue
+        starts = [at for at, _ in header]
+        rows: list[tuple[Line, list[list[str]]]] = []
+        k = i + 1
+        while k < len(lines):
+            cells = _spaced_cells(lines[k].text)
+            if not cells:
+                k += 1
+                continue
+            if cells[0][0] < starts[1] - 1:  # the number's column: a new row, or the table's end
+                if not re.fullmatch(r"\d{1,3}[.)]?", cells[0][1]):
+                    break
+                rows.append((lines[k], [[] for _ in columns]))
+            elif not rows:
+                break
+            for at, text in cells:
+                column = max(c for c, start in enumerate(starts) if start - 1 <= at or c == 0)
+                rows[-1][1][column].append(text)
+            k += 1
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(Line("", lines[i].page, lines[i].number))  # the header row
+        for first, cells in rows:
+            # the title wraps in its narrow column ("Vejnavn til nyt boligområde ved" / "Kirkebakken"): one title
+            cells = [[" ".join(cell)] if kind == "title" and cell else cell for (kind, _), cell in zip(columns, cells)]
+            out += [Line(text, first.page, first.number) for text in item_lines(columns, cells)]
+            out.append(Line("", first.page, first.number))
+        i = k
+    return out
 
 
 def _without_field_table_headers(lines: list[Line]) -> list[Line]:

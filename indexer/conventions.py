@@ -154,6 +154,7 @@ _UNIT_WORD = r"(?i:afdeling|forvaltning|enhed|center|centre|område|fagområde|d
 _UNIT = rf"(?:Ansvarligt?|ANSVARLIGT?)\s+{_UNIT_WORD}"
 _HANDLER_LABEL = ("(?:" + _as_printed("Sagsbehandlere", "Sagsbehandler", "Sagsansvarlig", "Sagsbeh")
                   + rf"|(?:Ansvarlig|ANSVARLIG)(?!\s+{_UNIT_WORD})(?:\s+(?:[a-zæøå]+|[A-ZÆØÅ]+)(?=\s*:))?)\.?")
+_HANDLER_QUALIFIER = r"(?:\s*/\s*[A-ZÆØÅa-zæøå][^:/]{0,30}|\s+(?:på|for|i|til)\s+[a-zæøå][^:]{0,30})"
 _CASE_NUMBER = r"(?P<case>[\w][\w./\-]*\d[\w./\-]*)"
 _CASE_HANDLER_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s+(?P<name>[^:]+?)\s*$")
 # What ends a name between two fields of one line ("Sagsnr.: 24/2201 • Sagsbehandler: Pia Nørgaard •
@@ -196,7 +197,9 @@ _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("case_number", re.compile(rf"^(?P<case>{BARE_CASE_NUMBER})$")),
     ("case_number", re.compile(rf"^(?:{_CASE_LABEL}|{_SYSTEM_CASE_LABEL})(?:\s*/\s*{_CASE_LABEL})*\s*:?\s*{_CASE_NUMBER}")),
     ("case_number", re.compile(rf"^{_as_printed('Sag')}\s+(?P<case>\d[\d./\-]*\d)$")),
-    ("case_handler", re.compile(rf"^{_HANDLER_LABEL}\s*:?\s+(?P<value>.+)$")),
+    # "Sagsbehandler på alle punkter: Kirsten Møller", "Sagsbehandler / Case officer: Pipaluk Heilmann": words
+    # that qualify the label, or its translation, before the colon are no part of the name
+    ("case_handler", re.compile(rf"^{_HANDLER_LABEL}(?:{_HANDLER_QUALIFIER}\s*:|\s*:?)\s+(?P<value>.+)$")),
     ("case_handler", re.compile(rf"^{_as_printed('Initialer')}\s*:\s*(?P<value>\S+)$")),
 ]
 # Whether an item is discussed in the open or closed part of the meeting, printed under its heading
@@ -222,7 +225,7 @@ _ANCHOR_ONLY = re.compile(
 _NUMBER_VALUE = r"(?P<value>[^\s,;]*\d[^\s,;]*)"
 _NUMBER_FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("journal_number", re.compile(
-        rf"(?:^|\s){_as_printed('J.nr', 'J. nr', 'Journalnr', 'Journalnummer', 'KLE-nr')}\.?\s*:?\s*{_NUMBER_VALUE}")),
+        rf"(?:^|\s){_as_printed('J.nr', 'J. nr', 'Journalnr', 'Journal nr', 'Journalnummer', 'KLE-nr')}\.?\s*:?\s*{_NUMBER_VALUE}")),
     ("document_number", re.compile(
         rf"(?:^|\s){_as_printed('Dokumentnr', 'Dok.nr', 'Dok. nr', 'Dokumentnummer')}\.?\s*:?\s*{_NUMBER_VALUE}")),
     ("document_number", re.compile(rf"^{_as_printed('Dok.')}\s+{_NUMBER_VALUE}")),
@@ -428,8 +431,9 @@ _NAMED_DECISION = [
     # "Beslutning fra Integrationsrådet", "Beslutning i Børne- og Skoleudvalget den 10-06-2020",
     # "BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019", "Beslutning i BR den 4. juni 2026 kl. 17.00"
     # "Beslutning i Økonomiudvalget den 3. maj 2019, pkt. 4", "Beslutning i ØU, 3. maj 2019", "… ØU 03-05-2019:"
+    # A joint meeting's: "Beslutning i Børneudvalget og Skoleudvalget den 24. februar 2025:", "… i A, B og C …"
     re.compile(
-        rf"^(?i:beslutning)\s+(?i:fra|i)\s+(?P<council>{_DECIDING_BODY})"
+        rf"^(?i:beslutning)\s+(?i:fra|i)\s+(?P<council>{_DECIDING_BODY}(?:(?:,\s+|\s+(?:og|OG)\s+){_DECIDING_BODY})*)"
         rf"(?:,?\s+(?:{_ON})?(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT})?:?$"
     ),
     # "Beslutning den 12. marts 2018", "BESLUTNING 12.03.2018", "Beslutning (12-03-2018):": the date alone,
@@ -657,6 +661,12 @@ GROUP_HEADER = re.compile(
     r"|(?i:sager|punkter)\s+(?i:til)\s+(?i:afgørelse|beslutning|orientering|drøftelse|behandling)"
     r"(?:\s+(?i:i|af)\s+[\wæøåÆØÅ\-]+(?:\s+(?:og|OG)\s+[\wæøåÆØÅ\-]+)?)?)\s*:?$"
     r"|^[A-H][.)]\s+(?i:orientering|orienteringssager|beslutningssager|meddelelser)\s*:?$")
+# "Til drøftelse", "2. Til drøftelse", "B. Til orientering": a purpose alone on a line (`_PURPOSES`). Under
+# an item's title it is the item's anchor; as the last text of an item, with the next item's heading after
+# it, it groups the items after it ("2. Til drøftelse" / "2.1 Title"), as "Sager til drøftelse" does, and
+# is no part of the item before it (`indexer.items.minutes_item`).
+PURPOSE_GROUP = re.compile(
+    rf"^(?:\d{{1,2}}\.?\s+|(?:[IVX]{{1,4}}|[A-H])[.)]\s+)?{_as_printed(*_PURPOSES)}\s*:?$")
 # "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE", "Punkt 3. Title",
 # "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title", "Punkt 3a Title"; bulleted with any of the usual bullets;
 # "Ad 3. Title", "Ad pkt. 3 Title", "Ad punkt 3: Title" (minutes that answer the agenda point by point);

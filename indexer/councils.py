@@ -50,6 +50,11 @@ def town_council(text: str) -> tuple[str, str] | None:
 # A title page's municipality in any case: "Havnsted Kommune", "HAVNSTED KOMMUNE", "LYNGBY-TAARBÆK KOMMUNE".
 _HEAD_MUNICIPALITY = re.compile(
     r"^([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*|[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})*) (?:(?:Regionsk|K)ommunes?|(?:REGIONS)?KOMMUNES?)\b")
+# Greenland's municipalities, named in Greenlandic word order or word: "Kommune Kujalleq", "Qeqqata
+# Kommunia", "Kommuneqarfik Sermersooq". A head line of its own only: the name is the place's.
+_GREENLAND_MUNICIPALITY = re.compile(
+    r"^(?:(?:Kommune|KOMMUNE|Kommuneqarfik|KOMMUNEQARFIK)\s+([A-ZÆØÅ][a-zæøå]+|[A-ZÆØÅ]{3,})"
+    r"|([A-ZÆØÅ][a-zæøå]+|[A-ZÆØÅ]{3,})\s+(?:Kommunia|KOMMUNIA))$")
 # The five regions: a regional council's minutes ("Region Midtjylland" / "Regionsrådet", Region
 # Hovedstaden's page title) are the region's, named in full as a reader looks for it. Only the head or
 # a running header says so: a kommune's minutes name the region they deal with.
@@ -115,6 +120,10 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
             match = _HEAD_MUNICIPALITY.match(text)
             if match and match.group(1).title() not in _NOT_A_NAME:
                 return match.group(1) if not match.group(1).isupper() else match.group(1).title()
+            greenland = _GREENLAND_MUNICIPALITY.match(text)
+            if greenland and lines is head:
+                name = greenland.group(1) or greenland.group(2)
+                return name.title() if name.isupper() else name
             region = _REGION.match(text)
             if region:
                 return region.group(0).title()

@@ -23,6 +23,7 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
     # "Lukkede sager", "II. LUKKEDE PUNKTER": the header of the items after this one, no part of it
     body = [Line("", line.page, line.number) if cv.GROUP_HEADER.match(line.text) else line
             for line in lines[heading.body_start:end]]
+    body = _without_purpose_group(body)
     first = next((k for k, line in enumerate(body) if line.text), None)
     if first is not None and heading.title and fold_title(body[first].text) == fold_title(heading.title):
         body = body[first + 1:]  # the title repeated under the heading (eDoc layouts), also after a blank line
@@ -54,6 +55,17 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
         sections=tuple(sections),
         fields=fields,
     )
+
+
+def _without_purpose_group(body: list[Line]) -> list[Line]:
+    """`body` without a purpose group header as its last text ("Til drøftelse", "3. Til orientering",
+    `cv.PURPOSE_GROUP`): the next item's heading follows it, so it groups the items after it. Directly
+    under the title, with no text of the item before it, the same line is the item's anchor."""
+    texts = [k for k, line in enumerate(body) if line.text]
+    if len(texts) < 2 or not cv.PURPOSE_GROUP.match(body[texts[-1]].text):
+        return body
+    last = body[texts[-1]]
+    return [*body[:texts[-1]], Line("", last.page, last.number), *body[texts[-1] + 1:]]
 
 
 # section key -> field name: number fields printed as a label with the value under it (`cv.FIELD_SECTIONS`)
@@ -140,6 +152,7 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
     parts: list[tuple[str, str, str | None, list[str], int | None]] = []  # key, label, date, lines, page
     named_decisions: list[int] = []
     numbered: dict[int, int | None] = {}  # named header → the item number it gives ("…, pkt. 61")
+    named: dict[int, tuple[str, str | None]] = {}  # named header → the council and date it names
     plain_decision = False
     current: tuple[str, str, str | None, list[str], int | None] = ("tekst", "", None, [], None)
     for line in body:
@@ -155,6 +168,7 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
             parts.append(current)
             named_decisions.append(len(parts))
             numbered[len(parts)] = header.item
+            named[len(parts)] = (header.council, header.date)
             current = (DECISION, text, header.date, [], line.page)
         elif header is not None:
             # "Integrationsrådet, 21.05.2015" right under BESLUTNING: the decision's date.
@@ -174,6 +188,8 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
     elif own and all(numbered[k] not in (None, number) for k in named_decisions if k > own[-1]):
         earlier = set(named_decisions) - {own[-1]}  # only other numbers after it
     else:
+        parts = _joint_decisions(parts, named_decisions, named)
+        named_decisions = [k for k in named_decisions if k < len(parts)]
         earlier = set(named_decisions[:-1])
     sections = []
     for index, (key, label, date, texts, page) in enumerate(parts):
@@ -189,6 +205,30 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
             continue
         sections.append(Section(key=key, label=label, text=text, date=date or None, note=note, page=page))
     return sections
+
+
+def _joint_decisions(parts: list, named_decisions: list[int], named: dict[int, tuple[str, str | None]]) -> list:
+    """`parts` with the last decision headers of a joint meeting made one decision: headers one after
+    the other, each naming another committee and all the same date ("Beslutning i Børneudvalget den 24.
+    februar 2025:" / "Anbefales." / "Beslutning i Skoleudvalget den 24. februar 2025:" / "Anbefales.").
+    Committees deciding on one day at one meeting, none quotes an earlier decision (LAYOUTS.md: the
+    decision is the one naming this council and date, and a joint meeting is each committee's): their
+    texts in order, each under its own header, the first header the decision's label."""
+    if len(named_decisions) < 2 or named_decisions[-1] != len(parts) - 1:
+        return parts
+    last = named_decisions[-1]
+    date = named[last][1]
+    run = [last]
+    while (run[0] - 1 in named and named[run[0] - 1][1] == date
+           and named[run[0] - 1][0].casefold() not in {named[k][0].casefold() for k in run}):
+        run.insert(0, run[0] - 1)
+    if date is None or len(run) < 2:
+        return parts
+    key, label, when, texts, page = parts[run[0]]
+    joined = list(texts)
+    for k in run[1:]:
+        joined += ["", parts[k][1], *parts[k][3]]
+    return [*parts[:run[0]], (key, label, when, joined, page)]
 
 
 _WORD = re.compile(r"\w")

@@ -92,9 +92,14 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
             if value:
                 if kind == "place" and _names_the_room(label, text):
                     value = text  # "Mødelokale 3, Rådhuset": the label word is part of the name
-                if kind:
+                if kind == "present" and out.get(kind) and _COUNCIL_MEMBERS.match(text):
+                    out[kind] = f"{out[kind]}, {value}"  # the next council's members at a joint meeting
+                    current = kind
+                elif kind:
                     _put(out, kind, value)
                     current = kind
+            elif kind == "present" and _COUNCIL_MEMBERS.match(text):
+                pending.append(_MORE_MEMBERS)
             elif kind or label in _OTHER_HEAD_LABELS:
                 pending.append(kind or "")
             continue
@@ -105,7 +110,11 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
             continue
         if pending:
             kind = pending.pop(0)
-            if kind:
+            if kind == _MORE_MEMBERS:
+                kind = "present"
+                out[kind] = f"{out[kind]}, {text}" if out.get(kind) else text
+                current = kind
+            elif kind:
                 _put(out, kind, text)
                 current = kind if kind in _NAME_LISTS else None
             continue
@@ -264,7 +273,20 @@ _HEAD_LABELS = sorted(_PRESENT_LABELS + cv.ABSENT_LABELS + cv.SUBSTITUTE_LABELS 
                       key=len, reverse=True)
 
 
+# A list of members that names their council, as a joint meeting's head prints one a council: "Medlemmer
+# af Børneudvalget: Karen Bisgaard (formand), Mads Ørum" / "Medlemmer af Skoleudvalget: …". The council's
+# name is no member's; each such list adds to the members (`head_fields`).
+_COUNCIL_MEMBERS = re.compile(r"^(?:%s)\s+(?:af|for|fra|i)\s+[^:]{1,80}?:(?:\s+(?P<value>.*))?$"
+                              % "|".join(re.escape(label) for label in _PRESENT_LABELS))
+
+
+_MORE_MEMBERS = "present+"  # a pending council's list of members: added to those before (`head_fields`)
+
+
 def _head_label(text: str) -> tuple[str | None, str]:
+    members = _COUNCIL_MEMBERS.match(text)
+    if members:
+        return next(label for label in _PRESENT_LABELS if text.startswith(label)), (members.group("value") or "").strip()
     for label in _HEAD_LABELS:
         if text == label or text == label + ":":
             return label, ""
@@ -389,8 +411,31 @@ def meeting_people(fields: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, 
         tuple(n for n in member_names(listed_present) if n not in absent),
         absent, member_names(fields.get("substitute", "")))
     listed = {name_key(n) for n in (*present, *absent)}
-    staff = tuple(n for n in member_names(fields.get("staff", "")) if name_key(n) not in listed)
+    staff = tuple(n for n in member_names(_without_units(fields.get("staff", ""))) if name_key(n) not in listed)
     return present, absent, staff
+
+
+def _without_units(value: str) -> str:
+    """A list of staff without the units printed after their names ("Lone Dalsgaard, Sundhed og Omsorg",
+    "Bo Ek, Center for Økonomi"): a part after a comma that is no name of a person, having a single
+    word as a name ("Sundhed", "Omsorg") or a word in lower case ("for"), is the unit of the name before.
+
+    >>> _without_units("Lone Dalsgaard, Sundhed og Omsorg"), _without_units("Bo Ek, Center for Økonomi, og Ib Holm")
+    ('Lone Dalsgaard', 'Bo Ek, og Ib Holm')
+    >>> _without_units("Rebecca Helqvist, Ib Holm"), _without_units("Mads Holm, direktør, Ib Holm og Per Lund")
+    ('Rebecca Helqvist, Ib Holm', 'Mads Holm, direktør, Ib Holm og Per Lund')
+    """
+    parts = value.split(",")
+    kept = parts[:1]
+    for part in parts[1:]:
+        words = [w for w in re.sub(r"\([^)]*\)", "", part).split() if w not in ("og", "&")]
+        people = [p.split() for p in re.split(r"\bog\b|&", re.sub(r"\([^)]*\)", "", part)) if p.strip()]
+        if words and not _is_role(" ".join(words)) and (
+                any(len(p) == 1 and not _is_role(p[0]) for p in people)
+                or any(w[:1].islower() and not _is_role(w) for w in words)):
+            continue  # a unit: "Sundhed og Omsorg", "Center for Økonomi"
+        kept.append(part)
+    return ",".join(kept)
 
 
 def item_people(present: Sequence[str], absent: Sequence[str], notes: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -75,6 +75,9 @@ READING_VERSION = 12  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # PDF columns side by side read column by column, justified and soft-hyphenated words whole, 2-page and browser chrome;
 # a text's bare numbers beside other lines (a table's cells) kept, unless the text has page breaks (pdftotext)
 # 12 (layouts7): undotted contents lists, «Forslag til beslutning»-type labels, «Ansvarlig afdeling:», «Herning Byråd»
+# and (layouts8, unreleased 12): «Til drøftelse»/«3. Til orientering» group headers, joint meetings' decisions and
+# «Medlemmer af X:» lists, «Sagsbehandler på alle punkter:», «Journal nr.», «Kommune Kujalleq», a staff member's unit,
+# item tables flattened to text («Pkt.   Sag   Sagsnr.   Beslutning»)
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -144,7 +144,11 @@ def _opens_group(lines: Sequence[Line], previous: Heading, heading: Heading) -> 
     """Whether a group header ("Lukket møde", "Lukkede sager") is the last text above `heading`, after
     the item before it: the items after it may be numbered from 1 again (`_numbered_again`)."""
     k = previous_nonblank(lines, heading.index)
-    return k is not None and k >= previous.body_start and bool(cv.GROUP_HEADER.match(lines[k].text))
+    if k is None or k < previous.body_start:
+        return False
+    if cv.PURPOSE_GROUP.match(lines[k].text):  # "Til orientering" after the item's text, not its anchor
+        return any(lines[j].text for j in range(previous.body_start, k))
+    return bool(cv.GROUP_HEADER.match(lines[k].text))
 
 
 def _unfound_items(head: Sequence[Line], items: Sequence[Item], contents: Sequence[tuple[int | None, str]],
