@@ -17,7 +17,7 @@ from pathlib import Path
 
 from indexer import conventions as cv
 from indexer.councils import letterhead_lines, letterhead_name
-from indexer.datafiles import content_lines, data_file
+from indexer.datafiles import content_lines, data_file, malformed
 from indexer.dates import DANISH_MONTH_PATTERN, DATE_PATTERN
 from indexer.htmltext import item_columns, item_lines
 from indexer.models import Line, Page, SourceFile
@@ -127,7 +127,13 @@ def kept_hyphen_words() -> frozenset[str]:
 
     A file that cannot be read is a `DataFileError`, which `update_index` reads before any
     document (`indexer.datafiles.check_for_index`): not a fault of the document being cleaned."""
-    return frozenset(line.lower() for _number, line in content_lines(HYPHENATED_FILE))
+    words = set()
+    for number, line in content_lines(HYPHENATED_FILE):
+        # one compound with its hyphen: «børnehave uden bindestreg» matched nothing, said nothing
+        if len(line.split()) != 1 or "-" not in line.strip("-"):
+            raise malformed(HYPHENATED_FILE, number, line, "«ét ord med bindestreg pr. linje» (som «intro-møde»)")
+        words.add(line.lower())
+    return frozenset(words)
 
 
 def clean(source: SourceFile) -> list[Line]:

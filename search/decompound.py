@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from indexer.datafiles import content_lines, data_file
+from indexer.datafiles import content_lines, data_file, malformed
 from search import danish
 
 LEXICON_FILE = danish.DATA_DIR / "compound_lexicon.txt"  # generated (`learn`): always the shipped one
@@ -142,7 +142,12 @@ def read_words(path: Path) -> list[str]:
     """The words of a lexicon file: one per line, `#` comments, folded to lower-case ASCII spellings."""
     if not path.exists():
         return []
-    return [danish.fold(line) for _number, line in content_lines(path)]  # `DataFileError`: not UTF-8
+    words = []
+    for number, line in content_lines(path):  # `DataFileError`: not UTF-8
+        if len(line.split()) != 1:  # «to ord her» matched nothing, said nothing (an administrator review)
+            raise malformed(path, number, line, "«ét ord pr. linje» (eller «-ord»)")
+        words.append(danish.fold(line))
+    return words
 
 
 _INTERNED: weakref.WeakValueDictionary[int, Lexicon] = weakref.WeakValueDictionary()

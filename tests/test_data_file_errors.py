@@ -429,3 +429,33 @@ def test_the_sites_first_build_says_which_data_file_stopped_it(tmp_path, monkeyp
     finally:
         monkeypatch.undo()
         clean.kept_hyphen_words.cache_clear()
+
+
+@pytest.mark.parametrize("list_name, line", [("compound words", "to ord her"),
+                                             ("hyphen list", "børnehave uden bindestreg"),
+                                             ("hyphen list", "børnehave")])
+def test_a_word_list_line_that_is_no_single_word_stops_index_naming_it(runner, tmp_path, monkeypatch, list_name, line):
+    """Both lists took any line and matched nothing with it, without a word (an administrator review)."""
+    from indexer import clean
+
+    edited = tmp_path / "list.txt"
+    if list_name == "compound words":
+        shutil.copy(decompound.WORDS_FILE, edited)
+        monkeypatch.setattr(decompound, "WORDS_FILE", edited)
+    else:
+        shutil.copy(clean.HYPHENATED_FILE, edited)
+        monkeypatch.setattr(clean, "HYPHENATED_FILE", edited)
+        clean.kept_hyphen_words.cache_clear()
+    with edited.open("a", encoding="utf-8") as edit:
+        edit.write(line + "\n")
+    number = len(edited.read_text(encoding="utf-8").splitlines())
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS / SEED, corpus)
+    try:
+        result = run(runner, "index", corpus, "--index-dir", tmp_path / "index", "-q")
+    finally:
+        monkeypatch.undo()
+        clean.kept_hyphen_words.cache_clear()
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Fejl: {edited}, linje {number}: «{line}» er ikke på formen «ét ord"), result.stderr
