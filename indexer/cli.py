@@ -314,7 +314,8 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
         from search import parse_request
 
         request: SearchRequest = parse_request(params)
-        response = open_index(index_dir or default_index_dir()).search(request)
+        index = open_index(index_dir or default_index_dir())
+        response = index.search(request)
     except IndexMissing as error:
         from search import IndexDamaged, index_outdated
 
@@ -341,6 +342,10 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
         label = f"{FACET_LABELS.get(error.parameter)}: "  # "År: højst 20 …" names the web's filter: here the option does
         message = error.message[len(label):] if error.message.startswith(label) else error.message
         raise BadArgument(f"{name}: {message}") from None
+    from indexer.update import data_folder_mismatch
+
+    if mismatch := data_folder_mismatch(index.build_stamp):  # on stderr: --json stays JSON
+        click.echo(f"Advarsel: {mismatch}.", err=True)
     if as_json:
         from webui.links import with_hit_links  # the API's hits carry the same links
 

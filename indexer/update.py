@@ -505,6 +505,33 @@ def build_stamp() -> str:
     return f"{_reading_stamp()}:{digest.hexdigest()[:16]}{folder}{vocabulary}"
 
 
+def data_folder_mismatch(stamp: str | None) -> str | None:
+    """A Danish line when the index, built by this release with the stamp `stamp`, was built
+    with other files from `$REFERATSOG_DATA` than this process reads for searching (the stem
+    list, the compound words, the routine titles); None when they are the same ones. Set for
+    the indexing job and not for the site (or the other way round), the site stemmed «kulturelle»
+    as the index had not, and found 1 item of 3, without a word (an administrator review). The
+    files' contents are not compared: an edit is the administrator's own, and rebuilds."""
+    from indexer.datafiles import is_override
+    from search.schema import INDEX_DATA_FILES
+
+    if stamp is None or not read_as_this_release(stamp):
+        return None
+    searched = {path.name for path in INDEX_DATA_FILES}
+    recorded = stamp.rpartition(":")[2].split("+", 1)[0].partition("@")[2]
+    built = {name for name in recorded.split(",") if name in searched}
+    now = {path.name for path in INDEX_DATA_FILES if is_override(path)}
+    if built == now:
+        return None
+
+    def described(names: set[str]) -> str:
+        return (f"{', '.join(sorted(names))} fra REFERATSOG_DATA" if names else "de medfølgende datafiler")
+
+    return (f"indekset er bygget med {described(built)}, men søgningen her bruger {described(now)} – ord "
+            "stemmes da anderledes, end indekset er bygget, og søgninger svarer anderledes; sæt REFERATSOG_DATA "
+            "ens for indeksering, søgning og siden (og genstart siden)")
+
+
 def read_as_this_release(stamp: str | None) -> bool:
     """Whether an index's build stamp (`build_stamp`, None: an index built before stamps) was
     made reading and analysing documents as this release does; its data files aside.

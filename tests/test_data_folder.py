@@ -262,3 +262,41 @@ def test_an_unknown_name_is_a_warning_and_the_command_goes_on(tmp_path, corpus):
     assert (f"Advarsel: REFERATSOG_DATA: variant.txt i {data} er ingen af datafilerne og bruges ikke (mente du "
             f"variants.txt? de kendte er {', '.join(EDITABLE_FILES)})\n") in result.stderr
     assert result.stderr.count("variant.txt") == 1
+
+
+# --- an index built with other files than the search reads --------------------------------------
+
+
+def test_a_search_without_the_folder_the_index_was_built_with_is_warned(tmp_path, corpus):
+    """REFERATSOG_DATA set for the indexing job, not for the site or a manual search: queries were
+    stemmed as the index was not, «kulturelle» found 1 item of 3, and nothing said why (an
+    administrator review)."""
+    index_dir = tmp_path / "index"
+    data = tmp_path / "data"
+    copy_with(data, "stem_exclusions.txt", "kulturelle\n")
+    assert referatsog("index", "-q", "--index-dir", index_dir, corpus, data=data).returncode == 0
+    same = referatsog("search", "--json", "--index-dir", index_dir, "kulturelle", data=data)
+    assert total(same) == 3 and "Advarsel" not in same.stderr
+    other = referatsog("search", "--json", "--index-dir", index_dir, "kulturelle")
+    assert other.returncode == 0 and json.loads(other.stdout)["total"] < 3  # why the line is needed
+    assert other.stderr.startswith("Advarsel: indekset er bygget med stem_exclusions.txt fra REFERATSOG_DATA, "
+                                   "men søgningen her bruger de medfølgende datafiler"), other.stderr
+
+
+def test_the_site_says_so_too_at_start_and_only_for_files_searches_read(monkeypatch):
+    from indexer import datafiles
+    from indexer.update import build_stamp
+    from search.schema import INDEX_DATA_FILES
+    from webui.first_build import stamp_warning
+
+    current = build_stamp()
+    reading, _, digest = current.rpartition(":")
+    plain = f"{reading}:{digest.split('@')[0].split('+')[0]}"  # built with the shipped files
+    built_with = f"{plain}@stem_exclusions.txt,topics.txt"
+    warning = stamp_warning(built_with, Path("idx"))
+    assert warning is not None and "stem_exclusions.txt fra REFERATSOG_DATA" in warning
+    assert "topics.txt" not in warning  # the topics are the index's own: a search does not read them
+    (exclusions,) = [path for path in INDEX_DATA_FILES if path.name == "stem_exclusions.txt"]
+    monkeypatch.setattr(datafiles, "_overrides", {exclusions})
+    assert stamp_warning(built_with, Path("idx")) is None
+    assert "bygget med de medfølgende datafiler" in stamp_warning(plain, Path("idx"))

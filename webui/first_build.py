@@ -123,10 +123,11 @@ def stale_warning(index_dir: Path, index_setting: str = "") -> str | None:
 def stamp_warning(recorded: str | None, index_dir: Path, index_setting: str = "") -> str | None:
     """`stale_warning` for an index whose build stamp is `recorded`: also said when a running
     site picks up a commit built by another release (`webui.index.start_warming`)."""
-    from indexer.update import READING_CHANGED, read_as_this_release
+    from indexer.update import READING_CHANGED, data_folder_mismatch, read_as_this_release
 
     if read_as_this_release(recorded):
-        return None
+        mismatch = data_folder_mismatch(recorded)  # REFERATSOG_DATA set for the indexing job only, say
+        return f"Advarsel: {mismatch}." if mismatch else None
     command = "referatsog index" if index_setting else f"referatsog index --index-dir {shlex.quote(str(index_dir))}"
     # Not "fewer": an index built before «ikke» was searched finds more items for "ikke godkendt"
     # (the approvals) than one built now (an upgrade review).
