@@ -867,7 +867,9 @@ CAPS_ENTRY = re.compile(r"^(?P<title>[A-ZÆØÅ][A-ZÆØÅ0-9 \-–]*[A-ZÆØÅ0
 # too; "Beslutningsprotokol" is minutes.
 # "Årsberetning 2022", "Beretning for 2021-2022", and in a title's lower case or a compound:
 # "Handicaprådets årsberetning 2023", "Virksomhedsberetning 2021"
-ANNUAL_WORD = re.compile(r"\b(?:Beretning|BERETNING)\b|(?i:årsberetning|årsrapport|virksomhedsberetning)\b")
+# A title's lower-case "beretning" before the year it is about: "Handicaprådet – beretning for året 2024".
+ANNUAL_WORD = re.compile(r"\b(?:Beretning|BERETNING)\b|(?i:årsberetning|årsrapport|virksomhedsberetning)\b"
+                         r"|\bberetning\s+(?:for|om)\s+(?:(?:året|perioden)\s+)?(?:19|20)\d\d\b")
 # "Åben dagsorden", "Lukket referat": the word in lower case after the publication's openness.
 _OPENNESS = r"(?:(?i:åbent?|lukket)\s+)"
 # Compounds name the kind by their last part: "Tillægsdagsorden", "Mødereferat", "Beslutningsreferat".

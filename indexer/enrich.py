@@ -66,7 +66,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     front = [*head, *opening] if report else head
     council = council_of(front, body, running)
     decided = any(s.is_decision for item in segmented.items for s in _reclassify(item.sections, meeting, council))
-    doc_type = document_type(opening, decided, is_annual_report(report, fields, head, segmented.items))
+    doc_type = document_type(opening, decided, is_annual_report(report, fields, front, segmented.items))
     annual = report and doc_type == AARSBERETNING
     if annual:
         meeting = None  # a date in a report's title block is no meeting's

@@ -78,6 +78,8 @@ READING_VERSION = 12  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # and (layouts8, unreleased 12): «Til drøftelse»/«3. Til orientering» group headers, joint meetings' decisions and
 # «Medlemmer af X:» lists, «Sagsbehandler på alle punkter:», «Journal nr.», «Kommune Kujalleq», a staff member's unit,
 # item tables flattened to text («Pkt.   Sag   Sagsnr.   Beslutning»)
+# and (reports3): report sections under short headings (numbered runs, contents entries, a list below),
+# no wrapped sentence as a heading, a report's signature and letterhead not sections, «beretning for 2024»
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -20,11 +20,13 @@ _URL = re.compile(r"(https?://|www\.)\S+")
 
 
 def segment_report(lines: Sequence[Line], contents: list, contents_lines: set[int]) -> Segmented:
-    """A document without agenda items → its sections, after its front matter (title page, contents)."""
-    front_end, heads = report_headings(lines, contents_lines)
+    """A document without agenda items → its sections, after its front matter (title page, contents),
+    up to the greeting and signature that may close it ("Med venlig hilsen" / a name / a title)."""
+    closing = report_closing(lines)
+    front_end, heads = report_headings(lines, contents_lines, contents)
     items = []
     for k, i in enumerate(heads):
-        end = heads[k + 1] if k + 1 < len(heads) else len(lines)
+        end = heads[k + 1] if k + 1 < len(heads) else closing
         body = [line for j, line in enumerate(lines[i + 1:end], i + 1) if j not in contents_lines]
         text = reflow(line.text for line in body)
         if not text:
@@ -34,21 +36,60 @@ def segment_report(lines: Sequence[Line], contents: list, contents_lines: set[in
     if not items:
         items = _whole_document(lines, front_end)
     head = tuple(lines[: heads[0]]) if heads else tuple(lines[:front_end])
-    return Segmented("report", head, tuple(items), tuple(contents))
+    notes = _unfound_sections([report_heading(lines[i].text)[1] for i in heads], contents) if heads else ()
+    return Segmented("report", head, tuple(items), tuple(contents), notes)
 
 
-def report_headings(lines: Sequence[Line], contents_lines: set[int]) -> tuple[int, list[int]]:
+def report_headings(lines: Sequence[Line], contents_lines: set[int],
+                    contents: Sequence[tuple[int | None, str]] = ()) -> tuple[int, list[int]]:
     """Where a document's front matter ends, and the lines that head its sections after it.
 
     A report's dominant heading style decides: upper-case headings alone, or (when short
     title-like lines outnumber them) both. Photo captions look title-like, so a report with
-    upper-case headings does not also get title-like ones.
+    upper-case headings does not also get title-like ones. A title-like line is trusted without
+    prose under it (a list, a table, a short intro follows) when the contents list names it or
+    it continues the report's numbering ("1. Indledning", "2. Rådets medlemmer", "3. Økonomi").
     """
     front_end = _front_matter_end(lines, contents_lines)
-    candidates = [i for i in range(front_end, len(lines)) if i not in contents_lines]
+    closing = report_closing(lines)
+    candidates = [i for i in range(front_end, closing) if i not in contents_lines]
     caps = [i for i in candidates if _is_caps_heading(lines[i].text)]
-    titled = [i for i in candidates if not _is_caps_heading(lines[i].text) and _is_title_heading(lines, i)]
+    shaped = [i for i in candidates if not _is_caps_heading(lines[i].text) and _is_title_shaped(lines, i)]
+    trusted = _listed(lines, shaped, contents) | _numbered_run(lines, shaped)
+    titled = [i for i in shaped if i in trusted or _is_followed_as_heading(lines, i)]
     return front_end, sorted(caps + titled) if len(titled) > len(caps) else caps
+
+
+# The greeting that closes a report written as a letter, and the signature under it:
+# "Med venlig hilsen", "Venlig hilsen", "På vegne af Handicaprådet", "På rådets vegne".
+_GREETING = re.compile(r"^(?:(?:Med\s+)?(?:[Vv]enlig(?:st)?|[Kk]ærlig)\s+[Hh]ilsen|På\s+(?:vegne\s+af\s+\S.*|\S+\s+vegne))[,.]?$")
+_SIGNATURE_LINES = 4  # at most this many lines (names, titles, a date) under the greeting
+
+
+def report_closing(lines: Sequence[Line]) -> int:
+    """Where a report's closing greeting and signature begin (as minutes end at `cv.CLOSING`), else
+    its end: the signer's name is no section and no part of the last section's text.
+
+    >>> report_closing([Line(t, 1, n) for n, t in enumerate(["Økonomi", "Budget.", "", "Med venlig hilsen", "Inger Holm", "Formand"], 1)])
+    3
+    """
+    texts = [i for i, line in enumerate(lines) if line.text]
+    for k, i in enumerate(texts):
+        if len(texts) - k - 1 <= _SIGNATURE_LINES and _GREETING.match(lines[i].text) and len(lines[i].text.split()) <= 8:
+            return i
+    return len(lines)
+
+
+def _unfound_sections(titles: Sequence[str], contents: Sequence[tuple[int | None, str]]) -> tuple[str, ...]:
+    """A note when the contents list names sections whose headings were not found in the text
+    (as minutes' `_unfound_items`); a heading found without text of its own is found."""
+    listed = {_title_key(title) for _, title in contents if title}
+    found = {_title_key(title) for title in titles}
+    missing = listed - found
+    if not missing:
+        return ()
+    return (f"indholdsfortegnelsen nævner {len(listed)} afsnit, men kun {len(listed) - len(missing)} blev fundet i "
+            "teksten: afsnit med overskrifter i et ukendt format er ikke indekseret",)
 
 
 def _whole_document(lines: Sequence[Line], start: int) -> list[Item]:
@@ -76,6 +117,9 @@ def _front_matter_end(lines: Sequence[Line], contents_lines: set[int]) -> int:
     so the front matter ends just before it.
     """
     end = max(contents_lines) + 1 if contents_lines else 0
+    title = _title_line(lines)
+    if title is not None:
+        end = max(end, title)  # a letterhead above the title ("Ringsted Kommune") is no section
     run: list[int] = []
     for i, line in enumerate([*lines, Line("-", 0, 0)]):  # a sentinel closes the last run
         text = line.text
@@ -130,20 +174,93 @@ def report_heading(text: str) -> tuple[int | None, str]:
 def _is_title_heading(lines: Sequence[Line], i: int) -> bool:
     """A short title-like line that starts a paragraph and is followed by prose; its number
     apart ("2. Rådets møder i 2020")."""
+    return _is_title_shaped(lines, i) and _is_followed_as_heading(lines, i)
+
+
+# A sentence ending inside a line: the line is a wrapped paragraph's first ("… foreningsliv. Rådet").
+_SENTENCE_INSIDE = re.compile(r"\b[a-zæøå]{3,}[.!?]\s+[A-ZÆØÅ]")
+# A list's line: "- Budget 2025", "• Ny handicappolitik", "* Jens Madsen, formand"
+_LIST_LINE = re.compile(r"^[-–•·▪◦‣●■*]\s+\S")
+
+
+def _is_title_shaped(lines: Sequence[Line], i: int) -> bool:
+    """A short title-like line that starts a paragraph, whatever follows it."""
     text = report_heading(lines[i].text)[1]
     words = text.split()
     if not text or not text[0].isupper() or len(words) > 10 or _URL.search(text):
         return False
     if re.search(r"[.:;,!?]$", text) or text.count(",") > 1 or words[-1].lower() in _FUNCTION_WORDS:
         return False
+    if _SENTENCE_INSIDE.search(text) or (i + 1 < len(lines) and lines[i + 1].text[:1].islower()):
+        return False  # a wrapped paragraph: its sentence goes on
     previous = previous_nonblank(lines, i)
     if previous is not None and previous == i - 1:
         prev = lines[previous].text
         if not (re.search(r"[.!?]$", prev) or _URL.search(prev) or _is_caps_heading(prev)):
             return False
+    return True
+
+
+def _is_followed_as_heading(lines: Sequence[Line], i: int) -> bool:
+    """Whether what follows a title-like line shows it heads a section: prose, its first
+    sub-chapter, or a list (straight away or after a short intro: "Rådet har afgivet høringssvar om:")."""
     following = next_nonblank(lines, i + 1)
-    return following is not None and (len(lines[following].text.split()) >= 6 or _opens_with_sub_chapter(
-        lines[i].text, lines[following].text))
+    if following is None:
+        return False
+    text = lines[following].text
+    if len(text.split()) >= 6 or _opens_with_sub_chapter(lines[i].text, text) or _LIST_LINE.match(text):
+        return True
+    after = next_nonblank(lines, following + 1)
+    return text.endswith(":") and after is not None and bool(_LIST_LINE.match(lines[after].text))
+
+
+def _listed(lines: Sequence[Line], shaped: Sequence[int], contents: Sequence[tuple[int | None, str]]) -> set[int]:
+    """The title-like lines the contents list names ("3. Indsatser for nyankomne ..... 4")."""
+    titles = {_title_key(title) for _, title in contents if title}
+    return {i for i in shaped if _title_key(report_heading(lines[i].text)[1]) in titles}
+
+
+def _title_key(title: str) -> str:
+    """A title as a contents entry and its heading both give it: "- Forord" (a Markdown list of links), "FORORD"."""
+    return cv.clean_title(title).lstrip(cv.BULLETS + " ").casefold()
+
+
+_NUMBERED_RUN = 3  # numbered title-like lines in sequence that make the report's chapters
+
+
+def _numbered_run(lines: Sequence[Line], shaped: Sequence[int]) -> set[int]:
+    """The longest run of title-like lines numbered in sequence (1, 2, 3, …; lines between that
+    do not continue it are skipped), when it has at least `_NUMBERED_RUN`."""
+    numbered = [(i, n) for i in shaped if (n := report_heading(lines[i].text)[0]) is not None
+                and not _opens_other_sub_chapter(lines, i, n)]
+    best: list[int] = []
+    for k, (start, number) in enumerate(numbered):
+        run, last = [start], number
+        for i, n in numbered[k + 1:]:
+            if n == last + 1:
+                run, last = [*run, i], n
+        if len(run) > len(best):
+            best = run
+    return set(best) if len(best) >= _NUMBERED_RUN else set()
+
+
+def _opens_other_sub_chapter(lines: Sequence[Line], i: int, number: int) -> bool:
+    """Whether a numbered line is followed by another chapter's sub-chapter ("3. Rådets arbejde" /
+    "4.1 Økonomi"): a numbered paragraph, not chapter 3."""
+    following = next_nonblank(lines, i + 1)
+    sub = _SUB_CHAPTER.match(lines[following].text) if following is not None else None
+    return sub is not None and int(sub.group("number")) != number
+
+
+_OPENING_LINES = 4  # a report's title is among its first lines
+
+
+def _title_line(lines: Sequence[Line]) -> int | None:
+    """The report's own title among its first lines ("Beretning om Handicaprådets arbejde i året 2024"),
+    which ends its front matter."""
+    texts = [i for i, line in enumerate(lines) if line.text][:_OPENING_LINES]
+    return next((i for i in texts if len(lines[i].text) <= _TITLE_LINE
+                 and (cv.ANNUAL_WORD.search(lines[i].text) or cv.DOCUMENT_TITLE.match(lines[i].text))), None)
 
 
 _SUB_CHAPTER = re.compile(r"^(?P<number>\d{1,3})\.\d{1,2}\.?\s+[A-ZÆØÅ]")
