@@ -442,6 +442,8 @@ def _spaced_item_tables(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     i = 0
     while i < len(lines):
+        if _opens_items(lines[i].text):  # a table after this is inside an item: its text (a status table)
+            return out + lines[i:]
         header = _spaced_cells(lines[i].text) if _SPACED_GAP.search(lines[i].text.strip()) else []
         columns = item_columns([text for _, text in header], declared=False) if len(header) >= 3 else None
         if columns is None or columns[0][0] != "number":
@@ -478,6 +480,15 @@ def _spaced_item_tables(lines: list[Line]) -> list[Line]:
             out.append(Line("", first.page, first.number))
         i = k
     return out
+
+
+def _opens_items(text: str) -> bool:
+    """Whether a line is an agenda item's heading or a section label: a table of items flattened to
+    text is the document's list of items, before any of them; one inside an item («Nr.  Emne
+    Beslutning» / «1  Sprogcafé  Iværksat») made fake items of its rows (a code review)."""
+    text = text.strip()
+    return bool(text) and bool(cv.NUMBERED_HEADING.match(text) or cv.PUNKT_HEADING.match(text)
+                               or cv.label_of(text) or cv.inline_label(text))
 
 
 def _without_field_table_headers(lines: list[Line]) -> list[Line]:

@@ -418,7 +418,7 @@ def _refuse_forgotten_folders(index_dir: Path) -> None:
     if folders_forgotten(index_dir):
         shown = printable(str(index_dir))
         raise Failure(f"indekset i {shown} husker ikke, hvilke mapper det er bygget af ({VERSION_FILE} mangler "
-                      f"eller er beskadiget, og indekset kan ikke læses) – angiv dem: "
+                      f"eller er beskadiget, og indekset selv nævner dem ikke) – angiv dem: "
                       f"«referatsog index MAPPE … --full --index-dir {shown}».")
 
 

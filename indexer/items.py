@@ -64,6 +64,11 @@ def _without_purpose_group(body: list[Line]) -> list[Line]:
     texts = [k for k, line in enumerate(body) if line.text]
     if len(texts) < 2 or not cv.PURPOSE_GROUP.match(body[texts[-1]].text):
         return body
+    # Under a label it is that section's text: «Beslutning:» / «Til efterretning» is a decision,
+    # among the commonest (a code review saw it dropped).
+    above = body[texts[-2]].text.strip()
+    if above.endswith(":") or cv.label_of(above) or cv.decision_header(above) or cv.inline_label(above):
+        return body
     last = body[texts[-1]]
     return [*body[:texts[-1]], Line("", last.page, last.number), *body[texts[-1] + 1:]]
 
@@ -207,6 +212,9 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
     return sections
 
 
+_TOP_COUNCIL = re.compile(r"(?i)byråd|kommunalbestyrelse|regionsråd|borgerrepræsentation|bystyre")
+
+
 def _joint_decisions(parts: list, named_decisions: list[int], named: dict[int, tuple[str, str | None]]) -> list:
     """`parts` with the last decision headers of a joint meeting made one decision: headers one after
     the other, each naming another committee and all the same date ("Beslutning i Børneudvalget den 24.
@@ -223,6 +231,11 @@ def _joint_decisions(parts: list, named_decisions: list[int], named: dict[int, t
            and named[run[0] - 1][0].casefold() not in {named[k][0].casefold() for k in run}):
         run.insert(0, run[0] - 1)
     if date is None or len(run) < 2:
+        return parts
+    # A city or regional council meets with no committee: «Beslutning i Økonomiudvalget den 10. marts» /
+    # «Beslutning i Byrådet den 10. marts» is the committee's recommendation, then the council's own
+    # decision on the same day, not one joint decision (a code review).
+    if any(_TOP_COUNCIL.search(named[k][0]) for k in run):
         return parts
     key, label, when, texts, page = parts[run[0]]
     joined = list(texts)

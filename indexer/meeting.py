@@ -276,7 +276,9 @@ _HEAD_LABELS = sorted(_PRESENT_LABELS + cv.ABSENT_LABELS + cv.SUBSTITUTE_LABELS 
 # A list of members that names their council, as a joint meeting's head prints one a council: "Medlemmer
 # af Børneudvalget: Karen Bisgaard (formand), Mads Ørum" / "Medlemmer af Skoleudvalget: …". The council's
 # name is no member's; each such list adds to the members (`head_fields`).
-_COUNCIL_MEMBERS = re.compile(r"^(?:%s)\s+(?:af|for|fra|i)\s+[^:]{1,80}?:(?:\s+(?P<value>.*))?$"
+# Only a council's name: «Deltagere fra administrationen:» lists staff, not the next council's members.
+_COUNCIL_MEMBERS = re.compile(r"^(?:%s)\s+(?:af|for|fra|i)\s+(?=[^:]{0,80}?(?i:udvalg|råd|bestyrelse|nævn|kommission|"
+                              r"repræsentation|forum))[^:]{1,80}?:(?:\s+(?P<value>.*))?$"
                               % "|".join(re.escape(label) for label in _PRESENT_LABELS))
 
 
@@ -415,6 +417,10 @@ def meeting_people(fields: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, 
     return present, absent, staff
 
 
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
+                             "af", "ten", "ter", "zu", "dos", "das", "del"})
+
+
 def _without_units(value: str) -> str:
     """A list of staff without the units printed after their names ("Lone Dalsgaard, Sundhed og Omsorg",
     "Bo Ek, Center for Økonomi"): a part after a comma that is no name of a person, having a single
@@ -424,15 +430,19 @@ def _without_units(value: str) -> str:
     ('Lone Dalsgaard', 'Bo Ek, og Ib Holm')
     >>> _without_units("Rebecca Helqvist, Ib Holm"), _without_units("Mads Holm, direktør, Ib Holm og Per Lund")
     ('Rebecca Helqvist, Ib Holm', 'Mads Holm, direktør, Ib Holm og Per Lund')
+    >>> _without_units("Anne Hansen, Jens von Holstein, Maria de Jong og Ahmad bin Said"), _without_units("Anne Hansen, Mette")
+    ('Anne Hansen, Jens von Holstein, Maria de Jong og Ahmad bin Said', 'Anne Hansen, Mette')
     """
     parts = value.split(",")
     kept = parts[:1]
     for part in parts[1:]:
         words = [w for w in re.sub(r"\([^)]*\)", "", part).split() if w not in ("og", "&")]
         people = [p.split() for p in re.split(r"\bog\b|&", re.sub(r"\([^)]*\)", "", part)) if p.strip()]
+        # Single words joined by «og» ("Sundhed og Omsorg"), not one first name ("Mette"); a lower-case
+        # word other than a name's particle ("Jens von Holstein", "Ahmad bin Said"): a code review.
         if words and not _is_role(" ".join(words)) and (
-                any(len(p) == 1 and not _is_role(p[0]) for p in people)
-                or any(w[:1].islower() and not _is_role(w) for w in words)):
+                (len(people) > 1 and all(len(p) == 1 and not _is_role(p[0]) for p in people))
+                or any(w[:1].islower() and not _is_role(w) and w not in _NAME_PARTICLES for w in words)):
             continue  # a unit: "Sundhed og Omsorg", "Center for Økonomi"
         kept.append(part)
     return ",".join(kept)

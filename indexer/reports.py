@@ -76,8 +76,18 @@ def report_closing(lines: Sequence[Line]) -> int:
     texts = [i for i, line in enumerate(lines) if line.text]
     for k, i in enumerate(texts):
         if len(texts) - k - 1 <= _SIGNATURE_LINES and _GREETING.match(lines[i].text) and len(lines[i].text.split()) <= 8:
-            return i
+            # a signature: names and titles; not a quoted letter's end followed by the report's own
+            # sentence («Integrationsrådet«» / «Byrådet vedtog modellen …», a code review)
+            if all(_signature_line(lines[j].text) for j in texts[k + 1:]):
+                return i
     return len(lines)
+
+
+def _signature_line(text: str) -> bool:
+    """A line under a closing greeting that can be part of a signature: short, no sentence, no quote."""
+    text = text.strip()
+    return len(text.split()) <= 10 and not any(mark in text for mark in "«»\"“”") and not (
+        text.endswith(".") and len(text.split()) > 4)
 
 
 def _unfound_sections(titles: Sequence[str], contents: Sequence[tuple[int | None, str]]) -> tuple[str, ...]:

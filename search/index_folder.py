@@ -274,8 +274,11 @@ def damaged(path: Path, missing: str | None) -> Any:
     from search.api import IndexDamaged
 
     what = f"{printable(Path(missing).name)} mangler eller kan ikke læses" if missing else "dets filer kan ikke læses"
+    # Without the folders it was built from, a bare rebuild is refused (`folders_forgotten`): the
+    # advice names the folder to give, not a command that answers with another advice (a code review).
+    folder = " MAPPE …" if folders_forgotten(path) else ""
     return IndexDamaged(f"Indekset i {printable(str(path))} er beskadiget: {what}. "
-                        f"Byg det forfra med «referatsog index --full --index-dir {printable(str(path))}».")
+                        f"Byg det forfra med «referatsog index{folder} --full --index-dir {printable(str(path))}».")
 
 
 def not_index_files(path: Path) -> list[str]:

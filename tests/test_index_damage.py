@@ -251,6 +251,9 @@ def test_a_full_build_of_an_index_that_forgot_its_folders_asks_for_them_instead_
     (index_dir / "referatsog-index.json").unlink()
     (toc,) = index_dir.glob("_MAIN_*.toc")
     _cut(toc, 0)
+    searched = run(runner, "search", "flygtninge", "--index-dir", index_dir)
+    # the advice names a folder to give: the bare command would answer with another advice
+    assert f"«referatsog index MAPPE … --full --index-dir {index_dir}»" in searched.output, searched.output
     refused = run(runner, "index", "--full", "--index-dir", index_dir)
     assert refused.exit_code == 1, refused.output
     assert "husker ikke, hvilke mapper" in refused.output and "referatsog index MAPPE" in refused.output
