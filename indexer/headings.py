@@ -170,7 +170,7 @@ def _scan(lines: Sequence[Line], titles: dict[str, int | None], skip: set[int], 
             heading = _number_after_title(lines, i, headings[-1] if headings else None)
         if heading is None and i not in skip and lines[i].text.isdigit():
             heading = _bare_number_heading(lines, i, headings[-1] if headings else None)
-        if heading is None and headings and last is not None and i not in skip and 0 <= last - i <= _MAX_TITLE_LINES:
+        if heading is None and headings and last is not None and i not in skip and _near_end(lines, i, last):
             heading = _closing_heading(lines, i, last, headings[-1])
         if heading:
             heading = _without_page_number(lines, heading, titles)
@@ -441,6 +441,24 @@ def _last_text(lines: Sequence[Line]) -> int | None:
     while k is not None and cv.is_attendance(lines[k].text):
         k = previous_nonblank(lines, k)
     return k
+
+
+def _near_end(lines: Sequence[Line], i: int, last: int) -> bool:
+    """Whether line i is close enough to the minutes' last text to be the last item's heading: at
+    most `_MAX_TITLE_LINES` lines from it to the last text, or to the text above a short closing
+    line ("3. Eventuelt" / "" / "Intet." / "" / "Ulla Friis": a signature, "Formand", "Referent: Pia
+    Møller" or a footer's "Om cookies" under the item's text does not push the heading out)."""
+    if 0 <= last - i <= _MAX_TITLE_LINES:
+        return True
+    above = previous_nonblank(lines, last)
+    return (above is not None and 0 <= above - i <= _MAX_TITLE_LINES and _closing_line(lines[last].text))
+
+
+def _closing_line(text: str) -> bool:
+    """A short line closing the minutes under the last item's text: a name, a role, a footer's link
+    ("Ulla Friis", "Formand", "Referent: Pia Møller", "Om cookies"); no sentence, no numbered point."""
+    return (len(text.split()) <= 4 and not re.search(r"[.!?]$", text) and not is_heading_shaped(text)
+            and not re.match(r"\d", text))
 
 
 def _closing_heading(lines: Sequence[Line], i: int, last: int, previous: Heading) -> Heading | None:

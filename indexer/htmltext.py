@@ -26,16 +26,21 @@ _DROP_TAGS = frozenset(
     "head title script style noscript template iframe object embed svg canvas select option input textarea nav".split()
 )
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
-_CHROME_NAMES = re.compile(r"breadcrumb|skip-?link|cookie", re.I)
+# Breadcrumbs by their English or Danish name ("crumbs", "brødkrumme", "brodkrumme", "broedkrumme").
+_CHROME_NAMES = re.compile(r"breadcrumb|crumbs?\b|crumb[-_]|br(?:ø|oe?)dkrumme|skip-?link|cookie", re.I)
 # Chrome by a whole class token or id (never a substring: "menu" is chrome, "referat-menupunkt" is
 # not): site footers built of <div>s ("footer", "site-footer", Netpublicator's "np-footer", but not
 # a content component's "card-footer"), the cookieconsent library's banner ("cc-window"), menus
 # ("topmenu", "main-menu", "leftMenu"), share and feedback widgets, print links and the page's
-# "Senest opdateret" line (a date of the web page, not of the meeting).
+# "Senest opdateret" line (a date of the web page, not of the meeting); Danish names of a footer
+# ("sidefod", "bund", "sidebund") and of a share widget ("del-siden", "social-links", "some-links"), and
+# Cookie Information's consent banner ("coiOverlay", "coi-banner__wrapper").
 _CHROME_TOKEN = re.compile(
     r"(?i)(?:(?!(?:card|panel|modal|table|item|article|post|entry|accordion|box|has|with|no)[-_])[a-z]+[-_]?)?footer"
     r"(?:[-_][a-z]+)*"
-    r"|cc-(?:window|banner|revoke|grower)"
+    r"|sidefod(?:[-_][a-z]+)*|(?:side)?bund(?:[-_](?:wrapper|container|links?|info|indhold|content))?"
+    r"|cc-(?:window|banner|revoke|grower)|coi(?:[-_][\w-]+|overlay\w*)"
+    r"|(?:social|some)(?:[-_](?:links?|media|icons?|buttons?))?|del[-_]?(?:siden|side|artikel)(?:[-_][a-z]+)*"
     r"|(?:top|main|mega|site|left|right|side|sub|service|primary|secondary|global|mobile)?[-_]?menu(?:[-_]?(?:wrapper|container|bar|list|items?))?"
     r"|(?:social|some)?[-_]?(?:share|sharing)(?:[-_](?:buttons?|links?|bar|box|tools|widget))?"
     r"|(?:page|site)?[-_]?feedback(?:[-_](?:form|box|widget|wrapper))?"
@@ -109,6 +114,8 @@ def read_page(markup: str) -> HtmlPage:
     title = " ".join(soup.title.get_text().split()) if soup.title else ""
     if _ARIA_CONTROLS.search(markup):  # (no walk of the tree for the many pages without toggles)
         _mark_panels(soup)
+    if "display" in markup or "d-none" in markup:
+        _mark_hidden(soup)
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     whole = soup.body or soup
     start = main if main is not None and main.get_text(strip=True) else whole
@@ -231,7 +238,8 @@ def _is_chrome(tag: Tag, banner: bool = False) -> bool:
         if isinstance(classes, str):  # a class attribute bs4 did not split (a tag made by hand)
             classes = classes.split()
         role = attrs.get("role")
-        if ("hidden" in attrs or attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrs.get("style") or "")) \
+        if ("hidden" in attrs or attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrs.get("style") or "")
+                or name == "dialog" and "open" not in attrs) \
                 and not _is_panel(tag, classes, role):
             return True
         if role in _CHROME_ROLES and not (banner and role == "banner"):
@@ -254,6 +262,38 @@ def _is_chrome(tag: Tag, banner: bool = False) -> bool:
 
 
 _FEEDBACK_TAGS = frozenset("div p form section span".split())
+# Classes that hide an element: Bootstrap's "d-none", and those the page's own <style> sets to
+# `display:none` by a simple rule (".skjult{display:none}"): `_mark_hidden`. Bootstrap's
+# "d-none d-md-block" shows the element on a wider screen: not hidden.
+_HIDING_CLASSES = frozenset({"d-none"})
+_SHOWN_AT_WIDTH = re.compile(r"^d-(?:sm|md|lg|xl|xxl|print)-(?!none)")
+_STYLE_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_CLASS = re.compile(r"^\.([A-Za-z_][\w-]*)$")
+
+
+def _mark_hidden(soup: BeautifulSoup) -> None:
+    """Mark the elements a hiding class hides (`_HIDING_CLASSES`, `_style_hidden`) `hidden`, as the
+    page's own hidden elements (`_is_chrome`: dropped, unless an accordion's or a tab's panel)."""
+    hiding = _HIDING_CLASSES | _style_hidden(soup)
+    for tag in soup.find_all(class_=True):
+        classes = tag.get("class") or []
+        if isinstance(classes, str):
+            classes = classes.split()
+        if any(c in hiding for c in classes) and not any(_SHOWN_AT_WIDTH.match(c) for c in classes):
+            tag["hidden"] = ""
+
+
+def _style_hidden(soup: BeautifulSoup) -> set[str]:
+    """The classes the page's <style> hides outright: a rule `.class{…display:none…}` (or a list of
+    such selectors) outside any @media block; a rule for a screen width or for print is no such one."""
+    hidden: set[str] = set()
+    for style in soup.find_all("style"):
+        css = re.sub(r"/\*.*?\*/", "", style.get_text(), flags=re.S)
+        css = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", css)
+        for selectors, body in _STYLE_RULE.findall(css):
+            if re.search(r"display\s*:\s*none", body, re.I):
+                hidden.update(m.group(1) for sel in selectors.split(",") if (m := _SIMPLE_CLASS.match(sel.strip())))
+    return hidden
 
 
 @lru_cache(maxsize=4096)
@@ -279,6 +319,36 @@ def _is_toggle(tag: Tag, classes: list[str]) -> bool:
             or any(_TOGGLE_TOKENS.search(token) for token in classes))
 
 
+# A section given only by its block's class (`<div class="beslutning">`, no "Beslutning" line):
+# the section's label, as a line of its own before the block's text (`_class_label`).
+_CLASS_LABELS = {"beslutning": "Beslutning", "indstilling": "Indstilling", "sagsfremstilling": "Sagsfremstilling",
+                 "resume": "Resumé", "resumé": "Resumé", "bilag": "Bilag"}
+# The blocks that hold a section (a list item or a row "bilag" is one of its entries, not the section).
+_SECTION_BLOCKS = frozenset("div section article p blockquote".split())
+
+
+def _class_label(tag: Tag) -> str | None:
+    """The label of the section a block holds by its class ("beslutning"), where the block does not
+    print one itself: its first line is no section label ("Beslutning", "Beslutning: Godkendt.",
+    "Indstilling fra forvaltningen") nor decision header ("Økonomiudvalget, 17. september 2019, pkt. 148:")."""
+    label = _class_label_of(tag)
+    if label is None:
+        return None
+    first = next((line.strip() for line in tag.get_text("\n").split("\n") if line.strip()), "")
+    if not first or cv.section_label(first) or cv.decision_header(first):
+        return None
+    if tag.find_parent(lambda t: t is not tag and _class_label_of(t) == label):
+        return None  # within a block of the same section: labelled once
+    return label
+
+
+def _class_label_of(tag: Tag) -> str | None:
+    classes = tag.get("class") or []
+    if isinstance(classes, str):
+        classes = classes.split()
+    return next((_CLASS_LABELS[c.casefold()] for c in classes if c.casefold() in _CLASS_LABELS), None)
+
+
 def _render(start: Tag, banner: bool = False) -> str:
     """The lines of `start` (`banner`: of a title block, in the page-level header but without
     its menus and forms)."""
@@ -301,6 +371,9 @@ def _walk(start: Tag, banner: bool = False) -> _Lines:
         if node is not start and (_is_chrome(node, banner) or banner and node.name in _BANNER_CHROME):
             continue
         out.open(node)
+        label = _class_label(node) if node.name in _SECTION_BLOCKS and not out.cell and not out.pre else None
+        if label:
+            out.label(label)
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node.contents) if isinstance(child, (Tag, NavigableString)))
     return out
@@ -572,6 +645,12 @@ def _lines_tag(soup: BeautifulSoup, lines: list[str]) -> Tag:
     return paragraph
 
 
+# An item's number at the end of the text read ("2.", "3)", "4a.", "Punkt 1", "Pkt. 5"), glued to the next
+# element's word (`_Lines.text`; a bare number only after an item label, and before a capital letter).
+_GLUED_NUMBER = re.compile(r"(?:^|\s)\d{1,3}[a-z]?[.)]$")
+_GLUED_ITEM_NUMBER = re.compile(r"(?:^|\s)(?i:punkt|pkt\.?|dagsordenspunkt|sag)\s*\d{1,3}[a-z]?$")
+
+
 class _Lines:
     """Accumulates inline text into the current line and breaks lines at block boundaries."""
 
@@ -584,9 +663,17 @@ class _Lines:
         self.row_cells = 0
         self.h1 = False  # a main heading was read: the page's title is in the text
         self.bullet = False  # the line being read opens with a list item's "- "
+        self.number = ""  # the line being read holds only a numbered list item's "N. " so far
+        self.tag_edge = False  # an inline element opened or closed since the last text
 
     def text(self, text: str) -> None:
         text = text.replace("\u00ad", "").replace("\u200b", "").replace("\xa0", " ")  # soft hyphen, zero-width and no-break space
+        if self.tag_edge and self.parts and text[:1].isalpha() and (
+                _GLUED_NUMBER.search(self.parts[-1]) or text[:1].isupper() and _GLUED_ITEM_NUMBER.search(self.parts[-1])):
+            # "<span>2.</span><span>Høring …</span>": the site sets the number apart by its style, a
+            # reader sees "2. Høring …" (a word split over tags, "<b>Bes</b>lutning", stays one word).
+            self.parts.append(" ")
+        self.tag_edge = False
         if not self.pre:
             self.parts.append(_SPACES.sub(" ", text))
             return
@@ -597,6 +684,7 @@ class _Lines:
 
     def open(self, tag: Tag) -> None:
         name = tag.name
+        self.tag_edge = True
         self.h1 = self.h1 or name == "h1"
         if name in ("td", "th"):
             self.parts.append("\t" if self.row_cells else "")
@@ -621,6 +709,7 @@ class _Lines:
             else:
                 self.lists[-1] = number + 1
                 self.parts.append(f"{number + 1}. ")
+                self.number = f"{number + 1}."
         else:
             self._boundary(name)
             if name in ("ul", "menu"):
@@ -632,6 +721,7 @@ class _Lines:
                 self.pre += 1
 
     def close(self, name: str) -> None:
+        self.tag_edge = True
         if name in ("td", "th"):
             self.cell -= 1
         elif name == "tr":
@@ -650,8 +740,21 @@ class _Lines:
             elif name == "pre":
                 self.pre -= 1
 
+    def label(self, label: str) -> None:
+        """A section label as a paragraph of its own (a block whose class names its section)."""
+        self.flush()
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
+        self.lines.extend((label, ""))
+
     def _boundary(self, name: str) -> None:
         """A block starts or ends here; called before a list is pushed and before it is popped."""
+        if self.number and "".join(self.parts).strip() == self.number:
+            # A list item's number before the block it holds ("<li><h2>Godkendelse af dagsorden</h2>"):
+            # it numbers the block's first line ("1. Godkendelse af dagsorden"), as a browser shows it.
+            if name in _PARAGRAPH and self.lines and self.lines[-1]:
+                self.lines.append("")
+            return
         if name in _PARAGRAPH and not (name in ("ul", "ol") and self.lists):  # nested lists: no gap
             self.flush()
             if self.lines and self.lines[-1]:
@@ -662,6 +765,7 @@ class _Lines:
     def flush(self, keep_empty: bool = False) -> None:
         line = "".join(self.parts)
         self.parts = []
+        self.number = ""
         if not self.pre:
             line = "\t".join(re.sub(" {2,}", " ", cell).strip() for cell in line.split("\t")).strip()
         if self.bullet:

@@ -80,6 +80,8 @@ READING_VERSION = 12  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # item tables flattened to text («Pkt.   Sag   Sagsnr.   Beslutning»)
 # and (reports3): report sections under short headings (numbered runs, contents entries, a list below),
 # no wrapped sentence as a heading, a report's signature and letterhead not sections, «beretning for 2024»
+# and (html4): the last item above a one-line signature, Danish-named page chrome (breadcrumbs, «sidefod»,
+# share widgets, consent dialogs, classes the page's style hides), sections given by class, «<ol><li><h2>» numbers
 
 
 def read_document(path: Path, root: Path) -> Document:
