@@ -867,9 +867,11 @@ CAPS_ENTRY = re.compile(r"^(?P<title>[A-ZÆØÅ][A-ZÆØÅ0-9 \-–]*[A-ZÆØÅ0
 # too; "Beslutningsprotokol" is minutes.
 # "Årsberetning 2022", "Beretning for 2021-2022", and in a title's lower case or a compound:
 # "Handicaprådets årsberetning 2023", "Virksomhedsberetning 2021"
-# A title's lower-case "beretning" before the year it is about: "Handicaprådet – beretning for året 2024".
+# A title's lower-case "beretning" before the year it is about, after the dash that ends the council's name:
+# or a council's genitive: "Handicaprådet – beretning for året 2024", "Ældrerådets beretning for perioden
+# 2023-2024" (not «Dagsorden – temamøde om beretning for 2024»: a code review).
 ANNUAL_WORD = re.compile(r"\b(?:Beretning|BERETNING)\b|(?i:årsberetning|årsrapport|virksomhedsberetning)\b"
-                         r"|\bberetning\s+(?:for|om)\s+(?:(?:året|perioden)\s+)?(?:19|20)\d\d\b")
+                         r"|(?:^|[–—-]\s*|\b[A-ZÆØÅ]\w*s\s+)beretning\s+(?:for|om)\s+(?:(?:året|perioden)\s+)?(?:19|20)\d\d\b")
 # "Åben dagsorden", "Lukket referat": the word in lower case after the publication's openness.
 _OPENNESS = r"(?:(?i:åbent?|lukket)\s+)"
 # Compounds name the kind by their last part: "Tillægsdagsorden", "Mødereferat", "Beslutningsreferat".

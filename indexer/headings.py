@@ -451,7 +451,14 @@ def _near_end(lines: Sequence[Line], i: int, last: int) -> bool:
     if 0 <= last - i <= _MAX_TITLE_LINES:
         return True
     above = previous_nonblank(lines, last)
-    return (above is not None and 0 <= above - i <= _MAX_TITLE_LINES and _closing_line(lines[last].text))
+    if not (above is not None and 0 <= above - i <= _MAX_TITLE_LINES and _closing_line(lines[last].text)):
+        return False
+    # not the next point of a numbered list in the last item's text («2. …» / «3. Tidsplan …»: a code review)
+    before = previous_nonblank(lines, i)
+    return before is None or not _LIST_POINT.match(lines[before].text)
+
+
+_LIST_POINT = re.compile(r"^\d{1,3}[.)]\s")
 
 
 def _closing_line(text: str) -> bool:

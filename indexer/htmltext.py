@@ -35,12 +35,18 @@ _CHROME_NAMES = re.compile(r"breadcrumb|crumbs?\b|crumb[-_]|br(?:ø|oe?)dkrumme|
 # "Senest opdateret" line (a date of the web page, not of the meeting); Danish names of a footer
 # ("sidefod", "bund", "sidebund") and of a share widget ("del-siden", "social-links", "some-links"), and
 # Cookie Information's consent banner ("coiOverlay", "coi-banner__wrapper").
+# Region names a page gives one element by its id («<div id="bund">», «id="social"»); as a class the
+# same word may tag content («<div class="punkt social">»).
+_CHROME_ID = re.compile(r"(?i)bund|social|some|delsiden?")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CHROME_TOKEN = re.compile(
     r"(?i)(?:(?!(?:card|panel|modal|table|item|article|post|entry|accordion|box|has|with|no)[-_])[a-z]+[-_]?)?footer"
     r"(?:[-_][a-z]+)*"
-    r"|sidefod(?:[-_][a-z]+)*|(?:side)?bund(?:[-_](?:wrapper|container|links?|info|indhold|content))?"
+    # Danish names only with a chrome word or a suffix: a bare «bund», «social», «delside» may name content
+    # (a code review: an item tagged «punkt social» and a page's «delside» were dropped)
+    r"|sidefod(?:[-_][a-z]+)*|sidebund(?:[-_][a-z]+)*|bund[-_](?:wrapper|container|links?|info)"
     r"|cc-(?:window|banner|revoke|grower)|coi(?:[-_][\w-]+|overlay\w*)"
-    r"|(?:social|some)(?:[-_](?:links?|media|icons?|buttons?))?|del[-_]?(?:siden|side|artikel)(?:[-_][a-z]+)*"
+    r"|(?:social|some)[-_](?:links?|media|icons?|buttons?)|del[-_](?:siden|artikel)(?:[-_][a-z]+)*"
     r"|(?:top|main|mega|site|left|right|side|sub|service|primary|secondary|global|mobile)?[-_]?menu(?:[-_]?(?:wrapper|container|bar|list|items?))?"
     r"|(?:social|some)?[-_]?(?:share|sharing)(?:[-_](?:buttons?|links?|bar|box|tools|widget))?"
     r"|(?:page|site)?[-_]?feedback(?:[-_](?:form|box|widget|wrapper))?"
@@ -287,13 +293,16 @@ def _style_hidden(soup: BeautifulSoup) -> set[str]:
     """The classes the page's <style> hides outright: a rule `.class{…display:none…}` (or a list of
     such selectors) outside any @media block; a rule for a screen width or for print is no such one."""
     hidden: set[str] = set()
+    shown: set[str] = set()  # classes another rule shows («.punkt.aaben .punkt-tekst{display:block}»): a panel
     for style in soup.find_all("style"):
         css = re.sub(r"/\*.*?\*/", "", style.get_text(), flags=re.S)
         css = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", css)
         for selectors, body in _STYLE_RULE.findall(css):
             if re.search(r"display\s*:\s*none", body, re.I):
                 hidden.update(m.group(1) for sel in selectors.split(",") if (m := _SIMPLE_CLASS.match(sel.strip())))
-    return hidden
+            elif re.search(r"display\s*:", body, re.I):
+                shown.update(re.findall(r"\.([\w-]+)", selectors))
+    return hidden - shown
 
 
 @lru_cache(maxsize=4096)
@@ -301,7 +310,8 @@ def _chrome_names(classes: tuple[str, ...], ident: str, label: str) -> bool:
     """Whether an element's classes, id or `aria-label` name chrome (a site repeats a few names
     on every element: each is looked at once)."""
     return bool(_CHROME_NAMES.search(" ".join((*classes, ident, label)))) or any(
-        _CHROME_TOKEN.fullmatch(token) for token in (*classes, ident) if token)
+        _CHROME_TOKEN.fullmatch(token) for token in (*classes, ident) if token) or bool(
+        ident and _CHROME_ID.fullmatch(ident))
 
 
 def _is_panel(tag: Tag, classes: list[str], role: str | None) -> bool:
@@ -749,9 +759,10 @@ class _Lines:
 
     def _boundary(self, name: str) -> None:
         """A block starts or ends here; called before a list is pushed and before it is popped."""
-        if self.number and "".join(self.parts).strip() == self.number:
-            # A list item's number before the block it holds ("<li><h2>Godkendelse af dagsorden</h2>"):
-            # it numbers the block's first line ("1. Godkendelse af dagsorden"), as a browser shows it.
+        if self.number and name in _HEADING_TAGS and "".join(self.parts).strip() == self.number:
+            # A list item's number before the heading it holds ("<li><h2>Godkendelse af dagsorden</h2>"):
+            # it numbers the heading ("1. Godkendelse af dagsorden"), as a browser shows it. Not a <p>: a
+            # numbered list of points in an item's text would make its points items (a code review).
             if name in _PARAGRAPH and self.lines and self.lines[-1]:
                 self.lines.append("")
             return

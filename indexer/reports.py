@@ -188,7 +188,9 @@ def _is_title_heading(lines: Sequence[Line], i: int) -> bool:
 
 
 # A sentence ending inside a line: the line is a wrapped paragraph's first ("… foreningsliv. Rådet").
-_SENTENCE_INSIDE = re.compile(r"\b[a-zæøå]{3,}[.!?]\s+[A-ZÆØÅ]")
+# an abbreviation's full stop ends no sentence: «Høringssvar vedr. Budget 2025» (a code review)
+_SENTENCE_INSIDE = re.compile(r"\b(?!(?:vedr|inkl|ekskl|incl|excl|mht|evt|ang|pkt|osv|dvs|jf|ca|nr|kl|mv|bl)\.)"
+                              r"[a-zæøå]{3,}[.!?]\s+[A-ZÆØÅ]")
 # A list's line: "- Budget 2025", "• Ny handicappolitik", "* Jens Madsen, formand"
 _LIST_LINE = re.compile(r"^[-–•·▪◦‣●■*]\s+\S")
 
@@ -218,8 +220,10 @@ def _is_followed_as_heading(lines: Sequence[Line], i: int) -> bool:
     if following is None:
         return False
     text = lines[following].text
-    if len(text.split()) >= 6 or _opens_with_sub_chapter(lines[i].text, text) or _LIST_LINE.match(text):
+    if len(text.split()) >= 6 or _opens_with_sub_chapter(lines[i].text, text):
         return True
+    if _LIST_LINE.match(text):  # a short heading over its list ("Medlemmer"), not a lead-in sentence
+        return len(lines[i].text.split()) <= 4
     after = next_nonblank(lines, following + 1)
     return text.endswith(":") and after is not None and bool(_LIST_LINE.match(lines[after].text))
 
@@ -269,7 +273,9 @@ def _title_line(lines: Sequence[Line]) -> int | None:
     """The report's own title among its first lines ("Beretning om Handicaprådets arbejde i året 2024"),
     which ends its front matter."""
     texts = [i for i, line in enumerate(lines) if line.text][:_OPENING_LINES]
-    return next((i for i in texts if len(lines[i].text) <= _TITLE_LINE
+    # a title, not a line of prose naming the report («Med denne beretning for 2024 vil rådet …»)
+    return next((i for i in texts if len(lines[i].text) <= _TITLE_LINE and len(lines[i].text.split()) <= 10
+                 and not re.search(r"[.,;!?]$|,\s", lines[i].text)
                  and (cv.ANNUAL_WORD.search(lines[i].text) or cv.DOCUMENT_TITLE.match(lines[i].text))), None)
 
 

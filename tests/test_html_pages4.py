@@ -107,7 +107,7 @@ def test_breadcrumbs_are_not_read(crumbs):
     '<div class="social-links">Del på Facebook</div>',
     '<div class="some-links">Del på Facebook</div>',
     '<div class="del-siden">Del på Facebook</div>',
-    '<div class="social">Del på Facebook</div>',
+    '<div id="social">Del på Facebook</div>',
     '<div id="coiOverlay" class="coi-banner__wrapper" role="dialog"><h2>Vi bruger cookies</h2><p>Samtykke</p></div>',
     '<div class="coi-banner__page"><h2>Vi bruger cookies</h2></div>',
     '<dialog id="samtykke"><h2>Samtykke til cookies</h2><p>Accepter eller afvis.</p></dialog>',

@@ -39,3 +39,46 @@ def test_a_status_table_inside_an_item_is_its_text_not_items():
 def test_a_quoted_letters_greeting_is_no_signature_of_the_report():
     document = read("h_strandby-integrationsraadet-aarsberetning-2023.txt")
     assert any("Byrådet vedtog modellen uændret den 12. december 2024" in p.text for p in document.passages)
+
+
+# --- a second code review (codereview12): the report and HTML rules of the same day ------------------
+
+read12 = partial(read_fixture, FIXTURES / "codereview12")
+
+
+def _items(name: str) -> list[tuple[int | None, str]]:
+    return [(p.item_number, p.title) for p in read12(name).passages]
+
+
+def test_an_accordion_panel_its_style_opens_is_read_and_the_items_keep_their_decisions():
+    """«.punkt-tekst{display:none} .punkt.aaben .punkt-tekst{display:block}»: every item's text was dropped."""
+    assert [p.has_decision for p in read12("h1.html").passages] == [True, True]
+
+
+def test_a_numbered_list_of_paragraphs_in_an_item_makes_no_items():
+    assert _items("h8.html") == [(1, "Godkendelse af dagsorden"), (2, "Budgetopfølgning"), (3, "Eventuelt")]
+    assert read12("h8.html").passages[1].decision == "Godkendt som indstillet."
+
+
+def test_content_classes_named_like_danish_chrome_are_read():
+    assert [n for n, _ in _items("h5.html")] == [1, 2, 3]  # «punkt social», «bund» around an item
+    assert [n for n, _ in _items("h10.html")] == [1, 2]  # the page's «delside»
+
+
+def test_an_agenda_about_the_annual_report_is_an_agenda():
+    assert {p.doc_type for p in read12("a1.txt").passages} == {"dagsorden"}
+
+
+def test_report_headings_with_abbreviations_and_under_a_prose_line_naming_the_report_are_sections():
+    assert [t for _, t in _items("r4.txt")] == ["Indledning", "Høringssvar vedr. Budget 2025",
+                                                 "Samarbejde inkl. Ældrerådet", "Økonomi"]
+    assert [t for _, t in _items("r5.txt")] == ["Forord", "Rådets møder", "Økonomi"]
+
+
+def test_a_lead_in_sentence_over_a_list_is_no_section():
+    assert [t for _, t in _items("r1.txt")] == ["Rådets arbejde", "Økonomi", "Valg til ældrerådet"]
+
+
+def test_the_last_point_of_a_list_in_the_last_item_above_a_signature_is_no_item():
+    assert [n for n, _ in _items("m5.txt")] == [1, 2]
+    assert "Tidsplan for budget 2026" in read12("m5.txt").passages[1].decision
