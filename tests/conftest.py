@@ -218,6 +218,14 @@ def read_fixture(folder: Path, name: str):
     return read_document(folder / name, folder)
 
 
+def seeds_in(folder: Path, names: list[str]) -> Path:
+    """`folder` (created) holding copies of the named seed files: a corpus of a few real minutes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(SEEDS / name, folder / name)
+    return folder
+
+
 def read_written(tmp_path: Path, name: str, text: str):
     """`text` written to `tmp_path/name` as UTF-8 and read through the pipeline (corpus root: `tmp_path`)."""
     from indexer.pipeline import read_document

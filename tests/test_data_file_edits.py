@@ -13,7 +13,7 @@ import pytest
 
 from search import SearchRequest, danish
 from search.index import _refresh_data_files, open_index
-from conftest import SEEDS
+from conftest import SEEDS, seeds_in
 
 
 @pytest.fixture
@@ -33,9 +33,7 @@ def exclusions_copy(tmp_path, monkeypatch):
 def test_queries_are_stemmed_by_the_edited_list_from_the_next_commit_on(tmp_path, exclusions_copy):
     from indexer.update import update_index
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt", corpus)
+    corpus = seeds_in(tmp_path / "corpus", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
     update_index([corpus], tmp_path / "index")
     with open_index(tmp_path / "index") as index:
         before = index.search(SearchRequest(query="flygtninge"))
@@ -120,9 +118,7 @@ def test_an_edit_no_rebuild_followed_is_not_taken_by_a_thread_opening_the_same_c
 
     from indexer.update import update_index
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt", corpus)
+    corpus = seeds_in(tmp_path / "corpus", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
     update_index([corpus], tmp_path / "index")
     with open_index(tmp_path / "index") as index:
         before = index.search(SearchRequest(query="flygtninge"))
@@ -143,9 +139,7 @@ def test_a_thread_opening_the_new_commit_meanwhile_waits_for_the_new_list(tmp_pa
 
     from indexer.update import update_index
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEEDS / "naestved-integrationsraadet-referat-2015-05-21.txt", corpus)
+    corpus = seeds_in(tmp_path / "corpus", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
     update_index([corpus], tmp_path / "index")
     with open_index(tmp_path / "index") as index:
         index.search(SearchRequest(query="flygtninge"))

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, run
+from conftest import seeds_in, run
 from indexer.update import update_index
 from search.index_folder import VERSION_FILE, remembered_folders
 
@@ -22,16 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NAMES = ["naestved-integrationsraadet-referat-2015-05-21.txt", "naestved-integrationsraadet-referat-2017-02-23.md"]
 
 
-def _corpus(root: Path, name: str, seeds: list[str]) -> Path:
-    folder = root / name
-    folder.mkdir(parents=True)
-    for seed in seeds:
-        shutil.copy(SEEDS / seed, folder / seed)
-    return folder
-
-
 def _built(tmp_path: Path) -> tuple[Path, Path]:
-    corpus = _corpus(tmp_path, "referater", NAMES)
+    corpus = seeds_in(tmp_path / "referater", NAMES)
     index_dir = tmp_path / "index"
     update_index([corpus], index_dir)
     return corpus, index_dir
@@ -152,9 +143,9 @@ def test_a_lost_or_damaged_marker_is_damage_and_never_a_rebuild_from_the_seeds(t
 
 def test_the_folders_recovered_for_a_lost_marker_are_those_indexed_not_their_common_folder(tmp_path):
     """`index multi/a multi/b`: recovering `multi` would publish the drafts in `multi/privat`."""
-    a = _corpus(tmp_path / "multi", "a", NAMES[:1])
-    b = _corpus(tmp_path / "multi", "b", NAMES[1:])
-    _corpus(tmp_path / "multi", "privat", ["roskilde-integrationsraadet-referat-2026-06-04.txt"])
+    a = seeds_in(tmp_path / "multi" / "a", NAMES[:1])
+    b = seeds_in(tmp_path / "multi" / "b", NAMES[1:])
+    seeds_in(tmp_path / "multi" / "privat", ["roskilde-integrationsraadet-referat-2026-06-04.txt"])
     index_dir = tmp_path / "index"
     update_index([a, b], index_dir)
     (index_dir / VERSION_FILE).unlink()
@@ -197,7 +188,7 @@ def test_a_file_size_limit_is_said_in_danish_with_advice(tmp_path):
     assert (os_error_text(OSError(errno.EFBIG, "File too large"))
             == "filen er for stor til systemets grænse for filstørrelse")
     assert "ulimit -f" in write_advice(OSError(errno.EFBIG, "File too large"))
-    corpus = _corpus(tmp_path, "referater", NAMES)
+    corpus = seeds_in(tmp_path / "referater", NAMES)
 
     def limited() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
@@ -234,7 +225,7 @@ def test_a_first_build_stopped_before_its_marker_is_no_index_not_damage(tmp_path
     from search.index_folder import INDEX_NAME
     from search.schema import build_schema
 
-    corpus = _corpus(tmp_path, "referater", NAMES)
+    corpus = seeds_in(tmp_path / "referater", NAMES)
     index_dir = tmp_path / "index"
     index_dir.mkdir()
     whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)

@@ -4,22 +4,13 @@ bookkeeping that cannot be written, a damaged index (found by an operations revi
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
+from conftest import SEEDS, seeds_in
 from indexer.update import update_index
 from search.index_folder import VERSION_FILE, remembered_folders
-
-
-def _corpus(root: Path, name: str, seeds: list[str]) -> Path:
-    folder = root / name
-    folder.mkdir(parents=True)
-    for seed in seeds:
-        shutil.copy(SEEDS / seed, folder / seed)
-    return folder
 
 
 def _as_older_version(index_dir: Path) -> None:
@@ -33,7 +24,7 @@ def test_an_upgrade_rebuild_that_stops_half_way_keeps_the_folders_the_index_was_
     rebuild stopped there left an index whose next bare `referatsog index` built the seeds."""
     from search import open_index
 
-    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    corpus = seeds_in(tmp_path / "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
     index_dir = tmp_path / "index"
     update_index([corpus], index_dir)
     _as_older_version(index_dir)
@@ -47,9 +38,9 @@ def test_serve_rebuilds_an_older_index_from_the_folders_it_holds_not_their_commo
     from search import SearchRequest, open_index
     from webui.first_build import build_index
 
-    a = _corpus(tmp_path / "multi", "a", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
-    b = _corpus(tmp_path / "multi", "b", ["naestved-integrationsraadet-referat-2017-02-23.md"])
-    _corpus(tmp_path / "multi", "privat", ["roskilde-integrationsraadet-referat-2026-06-04.txt"])
+    a = seeds_in(tmp_path / "multi" / "a", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    b = seeds_in(tmp_path / "multi" / "b", ["naestved-integrationsraadet-referat-2017-02-23.md"])
+    seeds_in(tmp_path / "multi" / "privat", ["roskilde-integrationsraadet-referat-2026-06-04.txt"])
     index_dir = tmp_path / "index"
     update_index([a, b], index_dir)
     _as_older_version(index_dir)
@@ -70,7 +61,7 @@ def test_a_damaged_index_is_said_to_be_so_and_a_full_build_recreates_it(tmp_path
     from webui.first_build import index_needed
     from webui.serve_error import ServeError
 
-    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    corpus = seeds_in(tmp_path / "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
     index_dir = tmp_path / "index"
     update_index([corpus], index_dir)
     (terms,) = index_dir.glob("MAIN_*.trm")
@@ -100,7 +91,7 @@ def test_bookkeeping_that_cannot_be_written_is_a_danish_warning_and_claims_no_re
     from search.index_folder import MOVED_FILE
 
     name = "naestved-integrationsraadet-referat-2015-05-21.txt"
-    corpus = _corpus(tmp_path, "referater", [name])
+    corpus = seeds_in(tmp_path / "referater", [name])
     index_dir = tmp_path / "index"
     update_index([corpus], index_dir)
     (corpus / name).rename(corpus / name.replace(".txt", "-kopi.txt"))
@@ -118,7 +109,7 @@ def test_a_run_without_the_extra_topics_the_index_was_built_with_says_so(tmp_pat
     whole archive was rebuilt «because the data files changed», which nobody had edited."""
     from indexer.cli import main
 
-    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    corpus = seeds_in(tmp_path / "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
     index_dir = tmp_path / "index"
     extra = tmp_path / "emner.txt"
     extra.write_text("kultur: kulturnat, festival\n", encoding="utf-8")
@@ -135,7 +126,7 @@ def test_a_run_without_the_extra_topics_the_index_was_built_with_says_so(tmp_pat
 def test_a_line_of_the_extra_topics_that_is_no_topic_stops_the_run_naming_it(tmp_path, runner, monkeypatch):
     from indexer.cli import main
 
-    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    corpus = seeds_in(tmp_path / "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
     extra = tmp_path / "emner.txt"
     extra.write_text("# mine emner\nkultur: kulturnat\nidræt fodbold, håndbold\n", encoding="utf-8")
     monkeypatch.setenv("REFERATSOG_TOPICS", str(extra))
@@ -174,8 +165,8 @@ def test_source_links_follow_a_reindex_into_another_folder_without_a_restart(tmp
     from webui import create_app
 
     name = "naestved-integrationsraadet-referat-2015-05-21.txt"
-    old = _corpus(tmp_path, "gammel", [name])
-    new = _corpus(tmp_path, "nyt", ["naestved-integrationsraadet-referat-2017-02-23.md"])
+    old = seeds_in(tmp_path / "gammel", [name])
+    new = seeds_in(tmp_path / "nyt", ["naestved-integrationsraadet-referat-2017-02-23.md"])
     index_dir = tmp_path / "index"
     update_index([old], index_dir)
     client = create_app({"TESTING": True, "INDEX_DIR": str(index_dir)}).test_client()  # no folder named
@@ -194,7 +185,7 @@ def test_an_index_file_cut_short_is_damage_too_and_a_full_build_recovers(tmp_pat
     and --full failed too (code review)."""
     from indexer.cli import main
 
-    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt",
+    corpus = seeds_in(tmp_path / "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt",
                                               "naestved-integrationsraadet-referat-2017-02-23.md"])
     index_dir = tmp_path / "index"
     update_index([corpus], index_dir)
@@ -214,7 +205,7 @@ def test_a_deleted_column_file_is_damage_not_an_empty_facet(tmp_path, runner, co
     body lengths every score changed, and the search answered as if nothing were wrong."""
     from indexer.cli import main
 
-    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    corpus = seeds_in(tmp_path / "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
     index_dir = tmp_path / "index"
     update_index([corpus], index_dir)
     (deleted,) = index_dir.glob(f"MAIN_*.{column}.col")
@@ -264,7 +255,7 @@ def test_waiting_for_another_writer_ends_when_its_lock_is_free(tmp_path):
 def test_a_damaged_index_tells_visitors_and_the_administrator_the_remedy(tmp_path):
     from webui import create_app
 
-    corpus = _corpus(tmp_path, "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    corpus = seeds_in(tmp_path / "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
     index_dir = tmp_path / "index"
     update_index([corpus], index_dir)
     (terms,) = index_dir.glob("MAIN_*.trm")
@@ -296,7 +287,7 @@ def test_an_index_written_before_first_indexed_times_answers_until_its_rebuild_a
     monkeypatch.setattr(search.index, "build_schema", without_column)
     monkeypatch.setattr(search.index_writer, "build_schema", without_column)
     monkeypatch.setattr(indexer.pipeline, "READING_VERSION", indexer.pipeline.READING_VERSION - 1)
-    corpus = _corpus(tmp_path, "corpus", ["naestved-integrationsraadet-referat-2015-05-21.txt",
+    corpus = seeds_in(tmp_path / "corpus", ["naestved-integrationsraadet-referat-2015-05-21.txt",
                                           "naestved-integrationsraadet-referat-2017-02-23.md"])
     update_index([corpus], tmp_path / "index")  # as the release before wrote it
     monkeypatch.undo()
