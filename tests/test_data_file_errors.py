@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS, run
+from conftest import ROOT, SEEDS, run, seeds_in
 from indexer.datafiles import NOT_UTF8, DataFileError
 from search import danish, decompound, ranking, schema, variants
 
@@ -42,15 +42,34 @@ def warnings(caplog) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
 
 
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """`copy(module, attribute, *memos)`: the data file `module.attribute` names copied into tmp_path,
+    the module pointed at the copy and `memos` (lru caches of its contents) emptied; the shipped
+    file again, and the memos emptied, after the test."""
+    emptied = []
+
+    def copy(module, attribute: str, *memos) -> Path:
+        path = tmp_path / Path(getattr(module, attribute)).name
+        shutil.copy(getattr(module, attribute), path)
+        monkeypatch.setattr(module, attribute, path)
+        for memo in memos:
+            memo.cache_clear()
+        emptied.extend(memos)
+        return path
+
+    yield copy
+    monkeypatch.undo()
+    for memo in emptied:
+        memo.cache_clear()
+
+
 # --- 1. variants.txt ---------------------------------------------------------------------------
 
 
 @pytest.fixture
-def variants_copy(tmp_path, monkeypatch):
-    copy = tmp_path / "variants.txt"
-    shutil.copy(variants.VARIANTS_FILE, copy)
-    monkeypatch.setattr(variants, "VARIANTS_FILE", copy)
-    return copy
+def variants_copy(data_copy):
+    return data_copy(variants, "VARIANTS_FILE")
 
 
 def test_a_variants_file_saved_as_latin1_keeps_the_last_good_table_and_says_so_once(variants_copy, caplog):
@@ -110,14 +129,8 @@ def test_a_running_site_answers_with_latin1_variants_and_routine_titles(client, 
 
 
 @pytest.fixture
-def routine_copy(tmp_path, monkeypatch):
-    copy = tmp_path / "routine_titles.txt"
-    shutil.copy(schema.ROUTINE_TITLES, copy)
-    monkeypatch.setattr(schema, "ROUTINE_TITLES", copy)
-    ranking.routine_term_sets.cache_clear()
-    yield copy
-    monkeypatch.undo()
-    ranking.routine_term_sets.cache_clear()
+def routine_copy(data_copy):
+    return data_copy(schema, "ROUTINE_TITLES", ranking.routine_term_sets)
 
 
 def test_routine_titles_saved_as_latin1_keep_the_titles_last_read(routine_copy, caplog):
@@ -214,31 +227,22 @@ def test_a_stem_list_that_cannot_be_read_at_import_is_one_line_and_help_still_wo
 # --- 4. hyphenated.txt --------------------------------------------------------------------------
 
 
-def test_a_latin1_hyphen_list_stops_the_run_and_drops_no_document(tmp_path, monkeypatch):
+def test_a_latin1_hyphen_list_stops_the_run_and_drops_no_document(tmp_path, data_copy):
     from indexer import clean
     from indexer.update import update_index
     from search import SearchRequest, open_index
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEEDS / SEED, corpus)
+    corpus = seeds_in(tmp_path / "corpus", [SEED])
     index_dir = tmp_path / "index"
     update_index([corpus], index_dir)
-    hyphenated = tmp_path / "hyphenated.txt"
-    shutil.copy(clean.HYPHENATED_FILE, hyphenated)
+    hyphenated = data_copy(clean, "HYPHENATED_FILE", clean.kept_hyphen_words)
     latin1(hyphenated, "børne-x\n")
-    monkeypatch.setattr(clean, "HYPHENATED_FILE", hyphenated)
-    clean.kept_hyphen_words.cache_clear()
-    try:
-        (corpus / SEED).write_text((corpus / SEED).read_text(encoding="utf-8") + "\nEn linje mere.\n", encoding="utf-8")
-        with pytest.raises(DataFileError) as raised:
-            update_index([corpus], index_dir, full=True)
-        assert str(raised.value) == f"{hyphenated}, linje {bad_line(hyphenated)}: {NOT_UTF8}"
-        with open_index(index_dir) as index:
-            assert index.search(SearchRequest(query="flygtninge")).total > 0  # the document is still there
-    finally:
-        monkeypatch.undo()
-        clean.kept_hyphen_words.cache_clear()
+    (corpus / SEED).write_text((corpus / SEED).read_text(encoding="utf-8") + "\nEn linje mere.\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        update_index([corpus], index_dir, full=True)
+    assert str(raised.value) == f"{hyphenated}, linje {bad_line(hyphenated)}: {NOT_UTF8}"
+    with open_index(index_dir) as index:
+        assert index.search(SearchRequest(query="flygtninge")).total > 0  # the document is still there
 
 
 def test_a_data_file_error_while_a_document_is_read_is_not_the_documents(tmp_path):
@@ -252,16 +256,10 @@ def test_a_data_file_error_while_a_document_is_read_is_not_the_documents(tmp_pat
 
 
 @pytest.fixture
-def topics_copy(tmp_path, monkeypatch):
+def topics_copy(data_copy):
     from indexer import topics
 
-    copy = tmp_path / "topics.txt"
-    shutil.copy(topics.TOPICS_FILE, copy)
-    monkeypatch.setattr(topics, "TOPICS_FILE", copy)
-    topics.default_tagger.cache_clear()
-    yield copy
-    monkeypatch.undo()
-    topics.default_tagger.cache_clear()
+    return data_copy(topics, "TOPICS_FILE", topics.default_tagger)
 
 
 def test_a_latin1_shipped_topic_list_is_named_not_the_unset_variable(topics_copy, runner, monkeypatch):
@@ -407,55 +405,36 @@ def test_the_shipped_data_files_are_all_in_their_form():
     assert clean.kept_hyphen_words()
 
 
-def test_the_sites_first_build_says_which_data_file_stopped_it(tmp_path, monkeypatch):
+def test_the_sites_first_build_says_which_data_file_stopped_it(tmp_path, data_copy):
     """`referatsog serve` builds its first index itself, while serving: the data file's line
     was an «uventet fejl» there, caught only for the topic list."""
     from indexer import clean
     from webui.first_build import build_index
     from webui.serve_error import ServeError
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEEDS / SEED, corpus)
-    hyphenated = tmp_path / "hyphenated.txt"
-    shutil.copy(clean.HYPHENATED_FILE, hyphenated)
+    corpus = seeds_in(tmp_path / "corpus", [SEED])
+    hyphenated = data_copy(clean, "HYPHENATED_FILE", clean.kept_hyphen_words)
     latin1(hyphenated, "børne-x\n")
-    monkeypatch.setattr(clean, "HYPHENATED_FILE", hyphenated)
-    clean.kept_hyphen_words.cache_clear()
-    try:
-        with pytest.raises(ServeError) as refused:
-            build_index(tmp_path / "index", corpus, serving=True)
-        assert str(refused.value) == f"{hyphenated}, linje {bad_line(hyphenated)}: {NOT_UTF8}"
-    finally:
-        monkeypatch.undo()
-        clean.kept_hyphen_words.cache_clear()
+    with pytest.raises(ServeError) as refused:
+        build_index(tmp_path / "index", corpus, serving=True)
+    assert str(refused.value) == f"{hyphenated}, linje {bad_line(hyphenated)}: {NOT_UTF8}"
 
 
 @pytest.mark.parametrize("list_name, line", [("compound words", "to ord her"),
                                              ("hyphen list", "børnehave uden bindestreg"),
                                              ("hyphen list", "børnehave")])
-def test_a_word_list_line_that_is_no_single_word_stops_index_naming_it(runner, tmp_path, monkeypatch, list_name, line):
+def test_a_word_list_line_that_is_no_single_word_stops_index_naming_it(runner, tmp_path, data_copy, list_name, line):
     """Both lists took any line and matched nothing with it, without a word (an administrator review)."""
     from indexer import clean
 
-    edited = tmp_path / "list.txt"
     if list_name == "compound words":
-        shutil.copy(decompound.WORDS_FILE, edited)
-        monkeypatch.setattr(decompound, "WORDS_FILE", edited)
+        edited = data_copy(decompound, "WORDS_FILE")
     else:
-        shutil.copy(clean.HYPHENATED_FILE, edited)
-        monkeypatch.setattr(clean, "HYPHENATED_FILE", edited)
-        clean.kept_hyphen_words.cache_clear()
+        edited = data_copy(clean, "HYPHENATED_FILE", clean.kept_hyphen_words)
     with edited.open("a", encoding="utf-8") as edit:
         edit.write(line + "\n")
     number = len(edited.read_text(encoding="utf-8").splitlines())
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEEDS / SEED, corpus)
-    try:
-        result = run(runner, "index", corpus, "--index-dir", tmp_path / "index", "-q")
-    finally:
-        monkeypatch.undo()
-        clean.kept_hyphen_words.cache_clear()
+    corpus = seeds_in(tmp_path / "corpus", [SEED])
+    result = run(runner, "index", corpus, "--index-dir", tmp_path / "index", "-q")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Fejl: {edited}, linje {number}: «{line}» er ikke på formen «ét ord"), result.stderr
