@@ -22,6 +22,7 @@ from indexer.dates import DANISH_MONTH_PATTERN, DATE_PATTERN
 from indexer.htmltext import item_columns, item_lines
 from indexer.models import Line, Page, SourceFile
 from indexer.normalise import compatibility_form
+from indexer.parallel_languages import danish_wording
 from indexer.pages import RunningChrome, find_running_chrome, shape, strip_running_chrome
 from search.danish import fold, stem
 
@@ -109,6 +110,8 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_HARD_BREAKS = re.compile(r"(?<=\S)\\$", re.MULTILINE)
 _MD_TABLE_ROW = re.compile(r"^\|(.+)\|$")
+# A rule between items or under a title: markdown's "---", "***", "___", a text file's "=====" or "- - -"
+_RULE = re.compile(r"^(?:[-_=*~–—](?:\s?[-_=*~–—]){2,})$")
 
 # A page flattened onto one line: "<index> <running header> … Side N af M".
 _FLAT_PAGE = re.compile(r"^(?:(\d{1,3})\s+)?(.{200,}?)\s*\bSide\s+(\d+)\s+af\s+\d+\s*$")
@@ -147,7 +150,8 @@ def clean(source: SourceFile) -> list[Line]:
         _spaced_item_tables(_markdown_item_tables(_unflatten(raw))))))
     soft_ends = {i for i, line in enumerate(raw) if _SOFT_HYPHEN_END.search(line.text)}  # before `_clean_line` drops them
     vocabulary = Vocabulary([line.text for line in raw])
-    lines = [Line(_clean_line(line.text), line.page, line.number) for line in raw]
+    # Labels printed in several languages («Afgørelse / Decision:») read as their Danish one
+    lines = [Line(danish_wording(_clean_line(line.text)), line.page, line.number) for line in raw]
     # A text with page breaks (pdftotext's form feeds, «2» / «\f» / «præget af …») prints its
     # page numbers beside text: there every bare number is one, as before (a segmentation review).
     paged = source.kind != "pdf" and (source.page_breaks or any("\f" in page.text for page in source.pages))
@@ -368,6 +372,8 @@ def _clean_line(text: str) -> str:
         text = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     if "<" in text:
         text = _TAG.sub("", text)
+    if _RULE.match(text):
+        return ""
     return " ".join(text.split())
 
 

@@ -42,7 +42,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 12  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 13  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -82,6 +82,8 @@ READING_VERSION = 12  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # no wrapped sentence as a heading, a report's signature and letterhead not sections, «beretning for 2024»
 # and (html4): the last item above a one-line signature, Danish-named page chrome (breadcrumbs, «sidefod»,
 # share widgets, consent dialogs, classes the page's style hides), sections given by class, «<ol><li><h2>» numbers
+# 13: labels and item headings printed in several languages («Afgørelse / Decision:», «Punkt 01 / Item 01 – …»)
+# read as their Danish one; rules between items («---», «=====») no text
 
 
 def read_document(path: Path, root: Path) -> Document:

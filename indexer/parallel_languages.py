@@ -1,0 +1,96 @@
+"""Labels and item headings printed in several languages at once, reduced to their Danish wording.
+
+Greenland's municipalities (and some Danish councils with English-speaking members) print their
+minutes' labels in two or three languages side by side, separated by slashes:
+
+    Ulloq / Dato / Date: 10. april 2025, kl. 13:00
+    Peqataasut / Til stede / Present: Hans Kristiansen, Nivi Olsen
+    Punkt 01 / Item 01 – Godkendelse af dagsorden / Approval of the agenda
+    Afgørelse / Decision:
+
+Segmentation knows the Danish labels only. This stage (pure, one line at a time) keeps the Danish
+one of such a label and drops its translations, so that the line reads as the Danish template
+prints it. Only labels are touched: a line whose slash-separated parts are no known Danish label
+("Skole / dagtilbud: …") is left as it is, and the text after the label keeps every language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from indexer import conventions as cv
+
+# Danish labels of meeting and item fields that the segmentation stages read (`indexer.meeting`,
+# `indexer.conventions`), besides the section labels. Compared case-insensitively, full stops dropped.
+_FIELD_LABELS = (
+    "Dato", "Mødedato", "Tid", "Tidspunkt", "Mødetidspunkt", "Sted", "Mødested", "Lokale", "Mødelokale",
+    "Til stede", "Tilstede", "Deltagere", "Mødedeltagere", "Medlemmer", "Fremmødte", "Mødt", "Afbud",
+    "Referent", "Mødeleder", "Formand", "Forperson",
+    "Sagsbehandler", "Sagsbehandlere", "Sagsansvarlig", "Sagsnr", "Sagsnummer", "Journal nr", "Journalnr",
+    "J nr", "Jnr", "Dokumentnr", "Afstemning", "Protokoltilførsel", "Protokollat", "Mindretalsudtalelse",
+    "Udvalg", "Møde", "Emne",
+)
+
+
+@lru_cache(maxsize=1)
+def _danish_labels() -> frozenset[str]:
+    labels = cv.SECTION_LABELS + _FIELD_LABELS + cv.ABSENT_LABELS + cv.SUBSTITUTE_LABELS
+    return frozenset(_key(label) for label in labels)
+
+
+def _key(label: str) -> str:
+    return " ".join(label.replace(".", " ").split()).casefold()
+
+
+# A label's part: a few words, no digits, no colon or slash. Parts are separated by " / ".
+_PART = r"[^\W\d_][^:/\d]{0,38}"
+_PARALLEL_LABEL = re.compile(rf"^(?P<parts>{_PART}(?:\s+/\s+{_PART}){{1,3}})\s*(?:(?P<colon>:)(?P<rest>.*))?$")
+# "Punkt 01 / Item 01 – Title / Translated title", "Oqaluuserisassaq 3 / Punkt 3: Title / Title"
+_NUMBER_PART = r"[^\W\d_][\w.]{0,24}\s*(?:nr\.?\s*)?\d{1,3}"
+_PARALLEL_HEADING = re.compile(
+    rf"^(?P<numbers>{_NUMBER_PART}(?:\s+/\s+{_NUMBER_PART}){{1,2}})(?P<sep>\s*[:.]|\s+[-–])\s+(?P<title>\S.*)$")
+_DANISH_NUMBER_WORD = re.compile(r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Sag)\s*(?:nr\.?\s*)?(?P<number>\d{1,3})$")
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def danish_wording(text: str) -> str:
+    """The line with a label or item heading printed in several languages reduced to its Danish one.
+
+    >>> danish_wording("Ulloq / Dato / Date: 10. april 2025, kl. 13:00")
+    'Dato: 10. april 2025, kl. 13:00'
+    >>> danish_wording("Afgørelse / Decision:"), danish_wording("Indstilling / Recommendation")
+    ('Afgørelse:', 'Indstilling')
+    >>> danish_wording("Punkt 01 / Item 01 – Godkendelse af dagsorden / Approval of the agenda")
+    'Punkt 01 – Godkendelse af dagsorden'
+    >>> danish_wording("Skole / dagtilbud: status"), danish_wording("Børn / Unge")
+    ('Skole / dagtilbud: status', 'Børn / Unge')
+    """
+    if " / " not in text and "\t/" not in text:
+        return text
+    heading = _PARALLEL_HEADING.match(text)
+    if heading:
+        return _danish_heading(heading) or text
+    label = _PARALLEL_LABEL.match(text)
+    if not label:
+        return text
+    rest = label.group("rest") or ""
+    danish = next((part for part in _SLASH.split(label.group("parts").strip()) if _key(part) in _danish_labels()), None)
+    if danish is None:
+        return text
+    return f"{danish}:{rest}" if label.group("colon") else danish
+
+
+def _danish_heading(heading: re.Match[str]) -> str | None:
+    numbers = _SLASH.split(heading.group("numbers").strip())
+    found = [(i, m) for i, m in enumerate(map(_DANISH_NUMBER_WORD.match, numbers)) if m]
+    if len(found) != 1:
+        return None
+    position, danish = found[0]
+    printed = {re.search(r"\d{1,3}$", number).group().lstrip("0") for number in numbers}
+    if len(printed) != 1:  # "Punkt 3 / Item 4" is no one item's number in two languages
+        return None
+    titles = _SLASH.split(heading.group("title"))
+    # The title is translated in the numbers' order; a title of other slashes is kept whole.
+    title = titles[position] if len(titles) == len(numbers) else heading.group("title")
+    return f"{danish.group()}{heading.group('sep')} {title.strip()}"
