@@ -354,6 +354,25 @@ def _numbers(text: str, anywhere: bool = True) -> dict[str, str]:
 _AFTER_NAME = re.compile(r"\s*(?:,|\(|\s-\s|\s(?i:tlf|telefon|mail|e-mail)\b|\S+@\S+).*$")
 
 
+# "Sagsbehandler på alle punkter: Kirsten Møller" (under a protocol's item table, or in its head): who
+# handles every item, not only the one whose text the line ends (`indexer.meeting.every_item_fields`)
+_EVERY_ITEM_HANDLER = re.compile(
+    rf"^{_HANDLER_LABEL}\s+(?i:på|for|i|til)\s+(?i:alle|samtlige)\s+(?i:punkter|punkterne|sager|sagerne|dagsordenspunkter)"
+    r"\s*:\s*(?P<value>\S.*)$")
+
+
+def every_item_handler(text: str) -> str | None:
+    """The case handler a line names for all of a meeting's items, or None.
+
+    >>> every_item_handler("Sagsbehandler på alle punkter: Kirsten Møller, Teknik og Miljø")
+    'Kirsten Møller'
+    >>> every_item_handler("Sagsbehandler: Kirsten Møller"), every_item_handler("Sagsbehandler på punkt 3: Ib Holm")
+    (None, None)
+    """
+    match = _EVERY_ITEM_HANDLER.match(text)
+    return handler_name(match.group("value")) if match else None
+
+
 def handler_name(value: str) -> str:
     """A case handler's name without what follows it, so that one person is one facet value.
 

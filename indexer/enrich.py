@@ -43,13 +43,15 @@ from indexer.topics import TopicTagger, default_tagger
 
 
 def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagger: TopicTagger | None = None,
-           chrome: RunningChrome | None = None) -> Document:
+           chrome: RunningChrome | None = None, every_item: dict[str, str] | None = None) -> Document:
     """Attach document metadata to every item and build the passages.
 
     `chrome` is what the running headers and footers the cleaner took out said
     (`indexer.clean.running_chrome`): where the head and the text do not name the municipality,
     the council or the date, a header printed on every page often does ("Holbæk Kommune ·
     Byrådet · 12.03.2019"); and the page numbers it printed are what a PDF passage cites.
+    `every_item` holds the fields the document names for all its items (`indexer.meeting.every_item_fields`):
+    an item that names none of its own has them.
     """
     tagger = tagger or default_tagger()
     running = chrome.lines if chrome else ()
@@ -110,6 +112,8 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         for position, (item, passage_id) in enumerate(
             zip(segmented.items, passage_ids(document_id, [(_id_number(item), item.title) for item in segmented.items])))
     )
+    if handler := (every_item or {}).get("case_handler"):
+        passages = tuple(p if p.case_handler else replace(p, case_handler=handler) for p in passages)
     case_numbers = {p.case_number for p in passages}
     notices = source.notices + segmented.notes
     if source.kind != "pdf" and not _council_document(base, passages):

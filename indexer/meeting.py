@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from indexer import conventions as cv
 from indexer.dates import find_dates, parse_date, parse_labelled_date, year_completed_date
 from indexer.doctype import TITLE_LINES, title_lines
-from indexer.models import DECISION, Item
+from indexer.models import DECISION, Item, Line
 from indexer.normalise import field_dashes
 
 _DATE_LABEL = re.compile(r"^(Mødedato|Dato|Mødedag|Mødetidspunkt|STARTTIDSPUNKT|Tidspunkt|Tid)\b", re.IGNORECASE)
@@ -641,3 +641,22 @@ def _place_candidate(text: str) -> str | None:
         return None
     # "… kl. 17.00 i byrådssalen": a place is a name, as a labelled one is printed ("Sted: Byrådssalen")
     return text[:1].upper() + text[1:]
+
+
+def every_item_fields(lines: Sequence[Line]) -> tuple[list[Line], dict[str, str]]:
+    """The lines without those naming a field of every item («Sagsbehandler på alle punkter: Kirsten
+    Møller», printed under a protocol's item table or in its head), and those fields.
+
+    Left in place such a line became text of the item above it, and the case handler of that item
+    only (the layouts8 review); blanked, it is no item's text and fills every item that names none.
+    """
+    fields: dict[str, str] = {}
+    kept = []
+    for line in lines:
+        handler = cv.every_item_handler(line.text) if line.text[:4] in ("Sags", "SAGS") else None
+        if handler:
+            fields.setdefault("case_handler", handler)
+            line = Line("", line.page, line.number)
+        kept.append(line)
+    return kept, fields
+

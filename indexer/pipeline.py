@@ -26,6 +26,7 @@ from pathlib import Path
 from indexer.clean import clean, running_chrome
 from indexer.enrich import enrich
 from indexer.extract import CUT_MARK, ExtractError, cut_at, danish_number, extract
+from indexer.meeting import every_item_fields
 from indexer.models import Document, Passage, Section
 from indexer.personal import mask_lines
 from indexer.segment import segment
@@ -83,7 +84,7 @@ READING_VERSION = 13  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # and (html4): the last item above a one-line signature, Danish-named page chrome (breadcrumbs, «sidefod»,
 # share widgets, consent dialogs, classes the page's style hides), sections given by class, «<ol><li><h2>» numbers
 # 13: labels and item headings printed in several languages («Afgørelse / Decision:», «Punkt 01 / Item 01 – …»)
-# read as their Danish one; rules between items («---», «=====») no text
+# read as their Danish one; rules between items («---», «=====») no text; «Sagsbehandler på alle punkter:» every item's
 
 
 def read_document(path: Path, root: Path) -> Document:
@@ -95,7 +96,9 @@ def read_document(path: Path, root: Path) -> Document:
             lines, masked = mask_lines(clean(source), source.kind)  # no CPR number reaches the index
             if masked:
                 source = dataclasses.replace(source, notices=source.notices + (masked,))
-            document = enrich(source, lines, segment(lines), default_tagger(topics_file()), running_chrome(source))
+            lines, every_item = every_item_fields(lines)  # «Sagsbehandler på alle punkter: …»
+            document = enrich(source, lines, segment(lines), default_tagger(topics_file()), running_chrome(source),
+                              every_item)
             return _bounded_passages(document, document.notices)  # the file's, and enrich's
     except _TimeUp:
         raise ExtractError(f"opgivet efter {_seconds(seconds)}: filen tager for lang tid at læse "

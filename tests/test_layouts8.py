@@ -92,6 +92,20 @@ def test_case_handler_label_with_a_qualifier_or_translation():
     assert document.passages[0].case_handler == "Pipaluk Heilmann"
 
 
+def test_a_case_handler_for_all_items_is_every_items_and_no_items_text():
+    document = read("f_beslutningsprotokol_pdf_table_roennebaek_2025-02-11.txt")
+    assert [p.case_handler for p in document.passages] == ["Kirsten Møller"] * 4
+    assert document.passages[-1].decision == "Udsat til næste møde."
+    assert not any("alle punkter" in p.text for p in document.passages)
+
+
+def test_a_case_handler_for_all_items_in_the_head_leaves_an_items_own(tmp_path):
+    text = (_HEAD + "Sagsbehandler for alle sager: Rikke Lund, Teknik og Miljø\n\n"
+            "1. Budget\nSagsbehandler: Ib Holm\nBeslutning:\nGodkendt.\n\n2. Vejnavne\nBeslutning:\nGodkendt.\n")
+    document = read_written(tmp_path, "ravnby.txt", text)
+    assert [p.case_handler for p in document.passages] == ["Ib Holm", "Rikke Lund"]
+
+
 # --- P4. a joint meeting's members ------------------------------------------------------------------
 
 
