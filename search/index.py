@@ -94,8 +94,8 @@ def foreign_files_problem(path: str | Path) -> str | None:
             "vælg en tom eller ny mappe til indekset (--index-dir)")
 
 
-def check_readable(path: Path, ix: Any) -> None:
-    """Raise `IndexDamaged` when the files of the index's last commit do not read: one gone, or
+def check_readable(path: Path, ix: Any) -> set[str]:
+    """The ids of the segments read through; raise `IndexDamaged` when the files of the index's last commit do not read: one gone, or
     cut short (a copy that stopped), naming the file. Every search had failed with «uventet
     fejl», `/healthz` answered 500, and even a full rebuild failed, reading the old passages
     first. Reads a little of every segment, each kind of file on its own so that the one that
@@ -112,6 +112,7 @@ def check_readable(path: Path, ix: Any) -> None:
                 if not is_read_error(error):
                     raise
                 raise named(error, _unreadable_terms(ix) or str(path)) from error
+            verified = set()
             with reader:
                 for leaf, _offset in reader.leaf_readers():
                     count = leaf.doc_count_all()
@@ -124,7 +125,8 @@ def check_readable(path: Path, ix: Any) -> None:
                     check_columns(leaf, reader.schema)
                     check_postings(leaf)
                     read_columns(leaf, reader.schema)
-            return
+                    verified.add(segment.segment_id())
+            return verified
         except OSError as error:
             missing = getattr(error, "filename", None)
             missing = None if missing == str(path) else missing
@@ -220,8 +222,8 @@ def open_index(path: str | Path, *, create: bool = False, recreate_damaged: bool
         ix, damaged = None, True
     if ix is not None and (create or ix.latest_generation() > 0):
         try:
-            check_readable(path, ix)
-            return SearchIndex(path, ix)
+            # The segments read through here need not be again by the first searcher (`open_segment_files`)
+            return SearchIndex(path, ix, verified=check_readable(path, ix))
         except IndexDamaged:
             if not (create and recreate_damaged):
                 raise
@@ -287,7 +289,7 @@ def _reads(method: Callable[..., T]) -> Callable[..., T]:
 class SearchIndex:
     """A Referatsøg index: search it, read passages and source records, open a writer."""
 
-    def __init__(self, path: Path, ix: FileIndex) -> None:
+    def __init__(self, path: Path, ix: FileIndex, verified: set[str] = frozenset()) -> None:
         self.path = path
         self._ix = ix
         self._local = threading.local()
@@ -302,7 +304,7 @@ class SearchIndex:
         self._data_files_lock = threading.Lock()
         # Segments whose files were read through once (`open_segment_files`): segment files never
         # change, so each thread's searcher of a later commit opens them without reading them again.
-        self._verified_segments: set[str] = set()
+        self._verified_segments: set[str] = set(verified)
         self._opened: dict[int, Commit] = {}  # thread id -> the commit its searcher reads
         self._busy: dict[int, int] = {}  # thread id -> how many `_reads` calls it is inside (its searcher in use)
         # Searchers hold open files: close them when this object goes, even unclosed.

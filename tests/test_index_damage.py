@@ -287,3 +287,27 @@ def test_a_table_of_contents_emptied_under_the_site_is_named_in_its_log(tmp_path
     answer = client.get("/api/search?q=flygtninge")
     assert answer.status_code == 503
     assert any(f"{toc.name} mangler eller kan ikke læses" in record.getMessage() for record in caplog.records)
+
+
+def test_opening_an_index_reads_each_segment_through_once_not_again_at_the_first_search(tmp_path, monkeypatch):
+    # `open_index` checks every segment (`check_readable`); the first searcher's own read-through of
+    # the same segments doubled the cost of every `referatsog search` and of a site's start.
+    import search.index as index_module
+    import search.segment_files as segment_files
+    from search.api import parse_request
+
+    _corpus, index_dir = _built(tmp_path)
+    reads: list[str] = []
+
+    def counted(leaf):
+        reads.append(leaf.segment().segment_id())
+        return real(leaf)
+
+    real = segment_files.check_postings
+    monkeypatch.setattr(segment_files, "check_postings", counted)
+    monkeypatch.setattr(index_module, "check_postings", counted)
+    opened = index_module.open_index(index_dir)
+    at_opening = list(reads)
+    assert at_opening and len(set(at_opening)) == len(at_opening)
+    assert opened.search(parse_request({"q": ["flygtninge"]})).total > 0
+    assert reads == at_opening
