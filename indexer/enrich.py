@@ -185,7 +185,7 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
         # A heading that runs on (a line with no breaks): shown cut, searchable whole in the text.
         text = f"{title}\n\n{text}" if text else title
         title = cv.shorten_title(title)
-    sections = _decisions_first(_reclassify(own, meeting, base["council"]))
+    sections = _decisions_first(_as_printed_own(_reclassify(own, meeting, base["council"]), item.printed_under))
     # Who was away from this item, or sat in, as its own decision's note says (not a quoted
     # earlier committee's: `_reclassify` tells them apart): the item's attendance, not the meeting's.
     present, absent = item_people(base["present"], base["absent"], [s.note for s in sections if s.key == DECISION])
@@ -296,6 +296,14 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
         replace(s, key=EARLIER_DECISION) if s in earlier else s
         for s in sections
     ]
+
+
+def _as_printed_own(sections: Sequence[Section], printed_under: dict[str, str]) -> list[Section]:
+    """This council's decisions labelled as printed: «BESLUTNING», not the header line under it
+    («Integrationsrådet, 21.05.2015», which gives its date); an earlier committee's keeps that line,
+    which says whose decision it quotes."""
+    return [replace(s, label=printed_under[s.label]) if s.key == DECISION and s.label in printed_under else s
+            for s in sections]
 
 
 def _undated_own(section: Section, council: str | None) -> bool:

@@ -37,7 +37,7 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
         title = in_title[0]
         fields.setdefault("case_number", in_title[1])
     start = lines[heading.index]
-    sections = _sections(rest, number)
+    sections, printed_under = _sections(rest, number)
     # A number field printed as a section of its own, at the item's end (Region Hovedstaden's
     # "JOURNALNUMMER" / "25004387"): the field, as if printed under the heading, not the item's text.
     for section in [s for s in sections if s.key in _FIELD_KEYS and _ONE_NUMBER.match(s.text)]:
@@ -54,6 +54,7 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
         lines=tuple(rest),
         sections=tuple(sections),
         fields=fields,
+        printed_under=printed_under,
     )
 
 
@@ -148,8 +149,10 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
     return fields, body[k:]
 
 
-def _sections(body: list[Line], number: int | None = None) -> list[Section]:
-    """Split an item's lines at section labels and decision headers (of item `number`).
+def _sections(body: list[Line], number: int | None = None) -> tuple[list[Section], dict[str, str]]:
+    """Split an item's lines at section labels and decision headers (of item `number`); and the
+    labels that were a council's header line under a plain label («BESLUTNING» / «Økonomiudvalget,
+    17.04.2024») mapped to that plain label (`Item.printed_under`).
 
     Each section starts on the page of its label or header; the text before the first label
     on the page of its first line.
@@ -158,8 +161,8 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
     named_decisions: list[int] = []
     numbered: dict[int, int | None] = {}  # named header → the item number it gives ("…, pkt. 61")
     named: dict[int, tuple[str, str | None]] = {}  # named header → the council and date it names
-    plain_decision = False
     current: tuple[str, str, str | None, list[str], int | None] = ("tekst", "", None, [], None)
+    printed_under: dict[str, str] = {}  # a header line made a label → the plain label printed above it
     for line in body:
         text = line.text
         label, first = cv.section_label(text) or (None, "")  # first: "Godkendt." of "Beslutning: Godkendt."
@@ -167,7 +170,6 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
         if label is not None:
             parts.append(current)
             key = cv.section_key(label)
-            plain_decision = plain_decision or key == DECISION
             current = (key, label, None, [first] if first else [], line.page)
         elif header is not None and not (current[0] == DECISION and not any(current[3]) and current[2] is None):
             parts.append(current)
@@ -175,14 +177,27 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
             numbered[len(parts)] = header.item
             named[len(parts)] = (header.council, header.date)
             current = (DECISION, text, header.date, [], line.page)
+        elif header is not None and header.council and header.date:
+            # "Økonomiudvalget, 17.04.2024" right under BESLUTNING names whose decision it is and when,
+            # as "Beslutning i Økonomiudvalget den 17.04.2024" does: that header is the label, so that
+            # an agenda quoting a committee's recommendation is no decision, nor is an earlier
+            # committee's in minutes (a case review). "Integrationsrådet, 21.05.2015" in that council's
+            # own minutes stays its decision (`indexer.enrich._reclassify`).
+            named_decisions.append(len(parts))
+            numbered[len(parts)] = header.item
+            named[len(parts)] = (header.council, header.date)
+            printed_under[text] = current[1]
+            current = (DECISION, text, header.date, current[3], current[4])
         elif header is not None:
-            # "Integrationsrådet, 21.05.2015" right under BESLUTNING: the decision's date.
+            # "21.05.2015" right under BESLUTNING: the decision's date.
             current = (current[0], current[1], header.date or "", current[3], current[4])
         else:
             current[3].append(text)
             if current[4] is None and text:  # the unlabelled text before the first label
                 current = (*current[:4], line.page)
     parts.append(current)
+    # (a plain label whose header line named a council was given that header as its label, above)
+    plain_decision = any(key == DECISION and cv.label_of(label) is not None for key, label, *_ in parts)
     # A plain "Beslutning" label is this council's decision; council-named headers besides it
     # quote earlier committees. Without one, the header giving this item's number is this
     # council's (layout 8: "A header naming another committee or number quotes an earlier
@@ -209,7 +224,7 @@ def _sections(body: list[Line], number: int | None = None) -> list[Section]:
             # "Tidligere beslutninger" above the earlier committees' own headers
             continue
         sections.append(Section(key=key, label=label, text=text, date=date or None, note=note, page=page))
-    return sections
+    return sections, printed_under
 
 
 _TOP_COUNCIL = re.compile(r"(?i)byråd|kommunalbestyrelse|regionsråd|borgerrepræsentation|bystyre")

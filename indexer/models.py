@@ -126,6 +126,10 @@ class Item:
     fields: dict[str, str] = field(default_factory=dict)  # "case_handler", "case_number", ...
     label: str | None = None  # the number as printed, where it goes on after `number` ("3a", "4.1")
     closed: bool = False  # discussed in the meeting's closed part (`indexer.openness`)
+    # A decision's label that is the council's header line printed under a plain label («BESLUTNING» /
+    # «Økonomiudvalget, 17.04.2024») → that plain label: the header tells whose decision it is
+    # (`indexer.enrich._reclassify`); this council's own decision is then labelled as printed.
+    printed_under: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
