@@ -83,10 +83,19 @@ _ONE_NUMBER = re.compile(r"^\s*[^\s,;]*\d[^\s,;]*\s*$")
 # sentence saying what became of it («Referatet blev godkendt.», «Jens Vang blev valgt som
 # ordstyrer.», «Sagen blev taget til efterretning.») or the outcome alone («Godkendt.»). Not a
 # recommendation («… godkendes», «Det indstilles, at …»), which an agenda writes.
+# The council deciding, named as the sentence's subject («Lokalrådet besluttede at søge 75.000 kr.»,
+# «Bestyrelsen godkendte årsrapporten.», «Rådet vedtog at …»), and a thing approved without its verb
+# («Referatet godkendt.»): the layouts9 review's local councils and boards. Only a council as the
+# subject: «Kommunen godkendte i 2023 …» tells the item's story.
+_DECIDING_BODY = (r"(?:[A-ZÆØÅ][\wæøå\-]*(?:rådet|udvalget|bestyrelsen|forsamlingen)|Rådet|Udvalget|Bestyrelsen"
+                  r"|Forsamlingen|Mødet|Repræsentantskabet)")
 _PROSE_OUTCOME = re.compile(
     r"\b(?:blev|er)\s+(?:enstemmigt\s+|herefter\s+|derefter\s+)?(?:godkendt|vedtaget|valgt|genvalgt|konstitueret|"
-    r"anbefalet|afvist|forkastet|udsat|tiltrådt|bevilget|taget\s+til\s+efterretning)\b"
-    r"|^(?:Godkendt|Vedtaget|Tiltrådt|Anbefalet|Afvist|Udsat|Taget til efterretning)\b")
+    r"anbefalet|afvist|forkastet|udsat|tiltrådt|bevilget|besluttet|taget\s+til\s+efterretning)\b"
+    r"|^(?:Godkendt|Vedtaget|Tiltrådt|Anbefalet|Afvist|Udsat|Taget til efterretning)\b"
+    rf"|^{_DECIDING_BODY}\s+(?:enstemmigt\s+|herefter\s+|derefter\s+)?"
+    r"(?:besluttede|vedtog|godkendte|tiltrådte|anbefalede|afviste|bevilgede|valgte|udsatte|tog\s.{0,60}?\stil\s+efterretning)\b"
+    r"|^[A-ZÆØÅ][\wæøå]*(?:et|en|erne|ne)\s+(?:enstemmigt\s+)?(?:godkendt|vedtaget|tiltrådt|taget\s+til\s+efterretning)\.$")
 _PROSE_OUTCOME_CHARS = 300  # a longer last paragraph is the item's account, not its outcome
 
 

@@ -86,6 +86,7 @@ READING_VERSION = 13  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # 13: labels and item headings printed in several languages («Afgørelse / Decision:», «Punkt 01 / Item 01 – …»)
 # read as their Danish one; rules between items («---», «=====») no text; «Sagsbehandler på alle punkter:» every item's
 # a council's line under «BESLUTNING» («Økonomiudvalget, 17.04.2024») naming whose decision it is
+# a prose item's outcome as the council's own sentence («Lokalrådet besluttede at …», «Referatet godkendt.»)
 
 
 def read_document(path: Path, root: Path) -> Document:

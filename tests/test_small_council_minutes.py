@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
+
 from conftest import FIXTURES, read_fixture, read_written
 from indexer.models import Line
 from indexer.segment import segment
@@ -242,3 +244,33 @@ def test_prose_that_recommends_or_tells_is_no_decision(tmp_path):
     document = read_text(tmp_path, "Ældrerådet\nDagsorden\n\n1. Godkendelse af referat\nDet indstilles, at referatet godkendes.\n\n"
                                    "2. Meddelelser\nFormanden orienterede om messen.\n\n3. Eventuelt\nIntet.\n")
     assert [p.has_decision for p in document.passages] == [False, False, False]
+
+
+# --- the layouts9 review: outcomes written as the council's own sentence ---------------------------
+
+_LOKALRAAD = ("Sønderho Lokalråd\nReferat af møde tirsdag d. 10. september 2024 kl. 19.00\n\n"
+              "1) Godkendelse af referat\n{0}\n\n2) Trafiksikkerhed\nDer er målt høj fart på Landevejen.\n\n{1}\n\n"
+              "3) Eventuelt\nIntet.\n")
+
+
+@pytest.mark.parametrize("outcome", [
+    "Det blev besluttet at skrive til Teknisk Udvalg.",
+    "Lokalrådet besluttede at søge 75.000 kr.",
+    "Bestyrelsen godkendte regnskabet.",
+    "Rådet vedtog at rette henvendelse til kommunen.",
+    "Udvalget tog orienteringen om hastighedsmålingerne til efterretning.",
+])
+def test_a_prose_items_last_sentence_naming_the_council_deciding_is_its_decision(tmp_path, outcome):
+    items = read_written(tmp_path, "soenderho.txt", _LOKALRAAD.format("Referatet godkendt.", outcome)).passages
+    assert [p.decision for p in items[:2]] == ["Referatet godkendt.", outcome]
+    assert "Der er målt høj fart" in items[1].text and items[1].text.count(outcome) == 1
+
+
+@pytest.mark.parametrize("story", [
+    "Kommunen godkendte i 2023 en trafikplan for vejen.",  # someone else deciding: the item's story
+    "Karen besluttede at undersøge sagen nærmere.",
+    "Lokalrådet bakker op om ansøgningen.",
+])
+def test_a_prose_items_last_sentence_about_others_stays_its_text(tmp_path, story):
+    items = read_written(tmp_path, "soenderho.txt", _LOKALRAAD.format("Referatet blev godkendt.", story)).passages
+    assert not items[1].has_decision and story in items[1].text
