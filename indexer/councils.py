@@ -139,6 +139,11 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
                 found += [(m.start(), m.group(0).title()) for m in _REGION.finditer(text)]
             if found:
                 return min(found)[1]
+    # A municipal company's board (Svendborg Forsyning A/S): the municipality its name gives, when the
+    # head names no kommune; before the text's count, where the kommuner it deals with are named.
+    company = next((town for text in (*head, *running) if (town := company_town(text))), None)
+    if company:
+        return company
     letterhead = Counter(name for text in letterhead_lines(body) if (name := letterhead_name(text)))
     if letterhead:
         return letterhead.most_common(1)[0][0]
@@ -176,8 +181,14 @@ def letterhead_name(text: str) -> str | None:
 
 def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] = ()) -> str | None:
     """The council a head line names first, else the one a running header or footer names,
-    else the one the text names most often, in the casing of a name ('INTEGRATIONSRÅDET' →
-    'Integrationsrådet')."""
+    else a company's board (`BOARD`), else the one the text names most often, in the casing of a
+    name ('INTEGRATIONSRÅDET' → 'Integrationsrådet').
+
+    >>> council_of(["Vestforsyning A/S", "Referat af bestyrelsesmøde"], ["Holstebro Kommunalbestyrelse"])
+    'Bestyrelsen'
+    >>> council_of(["Referat af bestyrelsesmøde", "Skolebestyrelsen ved Ravnby Skole"], [])
+    'Skolebestyrelsen'
+    """
     for text in (*head, *running):
         match = _COUNCIL.search(text)
         named = town_council(text)
@@ -185,8 +196,61 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
             return named[1]  # "Herning Byråd": Byrådet (not a council the line names before it)
         if match:
             return _council_name(match.group(1))
+    # Only when no head line names a council ("Skolebestyrelsen" is a school's board), and before the
+    # text's count: a company's minutes name the kommune's council they report to.
+    if any(_BOARD_MEETING.search(text) for text in (*head, *running)):
+        return BOARD
     counts = Counter(_council_name(m) for text in body for m in _COUNCIL.findall(text))
     return counts.most_common(1)[0][0] if counts else None
+
+
+# A company's board (a fælleskommunalt selskab, a forsyning) names itself only as "Bestyrelsen":
+# its minutes are headed «Bestyrelsesmøde», «Referat af bestyrelsesmøde», «Bestyrelsens møde» or
+# «Bestyrelsen for Vestforsyning A/S». A word of its own: "Skolebestyrelsesmøde" is a school's board.
+BOARD = "Bestyrelsen"
+_BOARD_MEETING = re.compile(
+    r"(?<![\wæøåÆØÅ])(?i:bestyrelsesmøde[tr]?|bestyrelsens\s+møde)(?![\wæøåÆØÅ])"
+    r"|^(?:Bestyrelsen|BESTYRELSEN)(?:\s+(?:for|i|FOR|I)\s+\S.*)?:?$")
+
+# The 98 municipalities (fixed by law since 2007): a company's name gives its owner's only when its
+# first word is one ("Svendborg Forsyning A/S", "Aarhus Vand A/S"; not "Vestforsyning A/S", "Biogas Fyn ApS").
+MUNICIPALITIES = frozenset("""
+Albertslund Allerød Assens Ballerup Billund Bornholm Brøndby Brønderslev Dragør Egedal Esbjerg Fanø Favrskov Faxe
+Fredensborg Fredericia Frederiksberg Frederikshavn Frederikssund Furesø Faaborg-Midtfyn Gentofte Gladsaxe Glostrup
+Greve Gribskov Guldborgsund Haderslev Halsnæs Hedensted Helsingør Herlev Herning Hillerød Hjørring Holbæk Holstebro
+Horsens Hvidovre Høje-Taastrup Hørsholm Ikast-Brande Ishøj Jammerbugt Kalundborg Kerteminde Kolding København Køge
+Langeland Lejre Lemvig Lolland Lyngby-Taarbæk Læsø Mariagerfjord Middelfart Morsø Norddjurs Nordfyns Nyborg Næstved
+Odder Odense Odsherred Randers Rebild Ringkøbing-Skjern Ringsted Roskilde Rudersdal Rødovre Samsø Silkeborg
+Skanderborg Skive Slagelse Solrød Sorø Stevns Struer Svendborg Syddjurs Sønderborg Thisted Tønder Tårnby Vallensbæk
+Varde Vejen Vejle Vesthimmerland Viborg Vordingborg Ærø Aabenraa Aalborg Aarhus
+""".split())
+# A company's name: capitalised words (and "og", "&") before its legal form.
+_COMPANY = re.compile(r"((?:[A-ZÆØÅ][\wæøåÆØÅ-]*\s+(?:(?:og|&)\s+)?)+)(?:A/S|I/S|ApS|P/S|A\.m\.b\.A\.|a\.m\.b\.a\.)(?![\w/])")
+_TITLE_WORDS = {"Referat", "Dagsorden", "Bestyrelsen", "Bestyrelsesmøde", "Møde", "Mødet"}
+
+
+def company_town(text: str) -> str | None:
+    """The municipality a company's name opens with, if it is one: the town the company is named
+    after (and owned by), never a guess from a town that is no municipality.
+
+    >>> company_town("Svendborg Forsyning A/S"), company_town("Bestyrelsen for AARHUS VAND A/S")
+    ('Svendborg', 'Aarhus')
+    >>> company_town("Vestforsyning A/S"), company_town("Biogas Fyn ApS"), company_town("Svendborg")
+    (None, None, None)
+    >>> company_town("Bornholms Energi & Forsyning A/S")
+    'Bornholm'
+    """
+    if not any(form in text for form in ("/S", "ApS", "a.m.b.a.", "A.m.b.A.")):
+        return None  # no company: a long line of capitalised words is not scanned
+    for match in _COMPANY.finditer(text):
+        words = [w for w in match.group(1).split() if w not in _TITLE_WORDS]
+        if not words:
+            continue
+        word = words[0].title() if words[0].isupper() else words[0]
+        word = _GENITIVE_NAMES.get(word, word)
+        if word in MUNICIPALITIES:
+            return word
+    return None
 
 
 def _council_name(name: str) -> str:

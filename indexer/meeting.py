@@ -25,7 +25,11 @@ _PRESENT_LABELS = ("Medlemmer", "Mødedeltagere", "Deltagere", "Til stede", "Til
 # "Desuden deltog: Kommunaldirektør Mads Holm": who else attended, after the members, is staff too.
 _STAFF_LABELS = ("Administrationen", "Fra administrationen", "Fra forvaltningen", "Referent", "Øvrige deltagere",
                  "Fra administrationen deltog", "Fra forvaltningen deltog", "Desuden deltog", "Endvidere deltog",
-                 "Herudover deltog", "Derudover deltog", "Yderligere deltog")
+                 "Herudover deltog", "Derudover deltog", "Yderligere deltog",
+                 # A company board's management: staff, no members ("Fra direktionen: Adm. direktør …")
+                 "Fra direktionen", "Fra direktionen deltog", "Direktionen", "Direktion")
+# Labels read only with a colon: "Direktionen indstiller, at …" is a sentence, no list of staff.
+_COLON_ONLY = ("Direktionen", "Direktion")
 _OTHER_HEAD_LABELS = (
     "Mødedato", "Tid", "Mødetid", "Mødetidspunkt", "Dato", "Tidspunkt",
     "Indhold", "Indholdsfortegnelse", "UDVALG", "MØDE", "STARTTIDSPUNKT", "SLUTTIDSPUNKT",
@@ -40,11 +44,16 @@ _ROLE_WORDS = {
     "formand", "næstformand", "forperson", "næstforperson", "forkvinde", "næstforkvinde", "sekretær", "referent",
     "borgmester", "overborgmester", "viceborgmester", "1. viceborgmester", "2. viceborgmester",
     "rådmand", "rådkvinde", "udvalgsformand", "rådsformand", "suppleant", "stedfortræder",
+    # A company board's members ("Bestyrelsesformand Jens Kristian Yde", "Lone Vestergaard, medarbejdervalgt")
+    "bestyrelsesformand", "bestyrelsesnæstformand", "bestyrelsesmedlem", "medarbejderrepræsentant",
+    "medarbejdervalgt", "medarbejdervalgt bestyrelsesmedlem",
 }
 # Staff's job titles printed before a name ("Kommunaldirektør Mads Holm", "økonomichef Rikke Storm"):
 # a word ending in a title, never in a Danish name.
+# "Adm. direktør Poul Erik Bak", "administrerende direktør …": the title's qualifier goes with it.
 _JOB_TITLE = re.compile(
-    r"(?i)^[\wæøå-]*(?:direktør|chef|leder|konsulent|sekretær|referent|fuldmægtig|koordinator|rådgiver|medarbejder)$")
+    r"(?i)^(?:(?:adm\.|administrerende|konst\.|konstitueret|fg\.)\s+)?"
+    r"[\wæøå-]*(?:direktør|chef|leder|konsulent|sekretær|referent|fuldmægtig|koordinator|rådgiver|medarbejder)$")
 
 
 def _is_role(word: str) -> bool:
@@ -293,7 +302,7 @@ def _head_label(text: str) -> tuple[str | None, str]:
         if text == label or text == label + ":":
             return label, ""
         # "Suppleant for Brian Møller (A)" in a list of members is a note on that member, no label
-        for sep in (": ",) if label in cv.SUBSTITUTE_LABELS else (": ", " "):
+        for sep in (": ",) if label in cv.SUBSTITUTE_LABELS or label in _COLON_ONLY else (": ", " "):
             if text.startswith(label + sep):
                 return label, text[len(label) + len(sep):].strip()
     return None, ""
@@ -489,6 +498,8 @@ def _without_role(name: str) -> str:
     ('Henrik Lauesen', 'Formand', 'Rådmandsen Ib')
     >>> _without_role("økonomichef Rikke Storm"), _without_role("Kommunaldirektør Mads Holm")
     ('Rikke Storm', 'Mads Holm')
+    >>> _without_role("Bestyrelsesformand Jens Kristian Yde"), _without_role("Adm. direktør Poul Erik Bak")
+    ('Jens Kristian Yde', 'Poul Erik Bak')
     """
     words = name.split()
     for size in (2, 1):  # "1. viceborgmester Ib Holm"

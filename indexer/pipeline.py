@@ -87,6 +87,7 @@ READING_VERSION = 13  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # read as their Danish one; rules between items («---», «=====») no text; «Sagsbehandler på alle punkter:» every item's
 # a council's line under «BESLUTNING» («Økonomiudvalget, 17.04.2024») naming whose decision it is
 # a prose item's outcome as the council's own sentence («Lokalrådet besluttede at …», «Referatet godkendt.»)
+# a company board's minutes: «Bestyrelsen», the municipality its name opens with, «Fra direktionen:» staff
 
 
 def read_document(path: Path, root: Path) -> Document:
