@@ -572,6 +572,9 @@ def _print_response(response) -> None:
                 click.echo("   Beslutning: " + _first_line(hit.decision, 160))
         if hit.missing:  # a most-words hit: which of the words it lacks, so it is not read as having them all
             click.echo("   Mangler: " + _one_line(", ".join(f"«{word}»" for word in hit.missing)))
+        if hit.superseded_by:  # corrected minutes indexed later: a terminal user quoted the old figure (a case review)
+            click.echo(_style(f"   En senere indekseret version af punktet, med en anden tekst: {printable(hit.superseded_by)}",
+                              fg="yellow"))
         where = _hit_where(hit)
         click.echo(_style(f"   {printable(hit.source)}, {where} · {printable(hit.id)}", dim=True))
 

@@ -1081,6 +1081,21 @@ def test_a_hit_of_the_superseded_decision_names_the_later_version(tmp_path, monk
     assert all(h["superseded_by"] is None for h in minutes_items(client, "Godkendelse").values())
 
 
+def test_the_cli_says_a_hit_was_superseded_by_a_later_version(tmp_path, monkeypatch, runner):
+    """`referatsog search` printed the superseded decision with no note (a case review): a terminal
+    user quoted the old figure. The hit names the version indexed later, as the web page does."""
+    from conftest import run
+
+    client = corrected_minutes_client(tmp_path, monkeypatch)
+    items = minutes_items(client, "Boligplacering")
+    first, corrected = items["referat-2015-06-24.txt"], items["referat-2015-06-24-rettet.txt"]
+    output = run(runner, "search", "boligplacering", "--doc-type", "referat", "--index-dir", tmp_path / "index").output
+    blocks = {block.splitlines()[-1].split(" · ")[-1].strip(): block for block in output.split("\n\n")[1:]}
+    note = f"En senere indekseret version af punktet, med en anden tekst: {corrected['id']}"
+    assert note in blocks[first["id"]], output
+    assert "En senere indekseret version" not in blocks[corrected["id"]], output
+
+
 def test_versions_indexed_at_once_are_not_marked_superseded(tmp_path):
     client = versions_at_once_client(tmp_path)
     assert [h["superseded_by"] for h in minutes_items(client, "Boligplacering").values()] == [None, None]
