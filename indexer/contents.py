@@ -26,6 +26,12 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
         if cv.CONTENTS_HEADER.match(text):
             in_region, covered = True, covered | {i}
             continue
+        if not in_region and line.page <= 1 and cv.AGENDA_LIST_HEADER.match(text):
+            listed = _agenda_list(lines, i)
+            if listed:
+                entries.extend(entry for _, entry in listed)
+                covered |= {i, *(k for k, _ in listed)}
+                continue
         # Both entry patterns end in a page number: most lines are ruled out by their last character.
         paged = text[-1:].isdigit()
         dotted = cv.DOTTED_ENTRY.match(text) if paged else None
@@ -75,6 +81,24 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
             continue
         in_region = False
     return entries, covered
+
+
+def _agenda_list(lines: Sequence[Line], i: int) -> list[tuple[int, tuple[int, str]]]:
+    """The entries (line index, (number, title)) of the items' list right under "Dagsorden:" at line i:
+    the lines after it, with no blank line between, numbered 1, 2, 3, … ("1. Godkendelse af dagsorden",
+    "• Punkt 2 – Budget 2025"), at least two; else none (a title line "Dagsorden" above the items,
+    "1. Godkendelse af dagsorden" / "Dagsordenen blev godkendt.")."""
+    found: list[tuple[int, tuple[int, str]]] = []
+    k = i + 1
+    while k < len(lines) and lines[k].text:
+        match = cv.NUMBERED_ENTRY.match(lines[k].text) or cv.PUNKT_HEADING.match(lines[k].text)
+        if match is None or cv.item_label(match) or cv.heading_number(match) != len(found) + 1:
+            break
+        found.append((k, (len(found) + 1, cv.clean_title(match.group("title")))))
+        k += 1
+    if len(found) < 2 or (k < len(lines) and lines[k].text):
+        return []  # the list ends at a blank line: a line of another kind under it makes it no list of items
+    return found
 
 
 _LIST_ENDS = (None, "")  # `_heading_entry`: the line is the first item's heading, the list has ended

@@ -689,11 +689,14 @@ PURPOSE_GROUP = re.compile(
 # "Punkt 9: Beslutninger om dagsordenen", "• Punkt 3 Title 1/2019", "PUNKT 3 TITLE", "Punkt 3. Title",
 # "Punkt 3 - Title", "Pkt. 3 Title", "Pkt 3: Title", "Punkt 3a Title"; bulleted with any of the usual bullets;
 # "Ad 3. Title", "Ad pkt. 3 Title", "Ad punkt 3: Title" (minutes that answer the agenda point by point);
-# "Punkt nr. 2 - Title" (Frederiksberg); "Sag nr. 112 Godkendelse af dagsorden", "Sag nr. 112: Title" (SBSYS:
-# the item's number and title on one line; "Sag nr.: 22/14533" is a case number, no heading)
+# "Punkt nr. 2 - Title" (Frederiksberg); "Dagsordenspunkt 1: Title" (Holbæk's ældreråd, a review: a heading
+# only at a paragraph's start, as a decision's text names an item so: `indexer.headings`); "Sag nr. 112
+# Godkendelse af dagsorden", "Sag nr. 112: Title" (SBSYS: the item's number and title on one line; "Sag nr.:
+# 22/14533" is a case number, no heading)
 _NR = r"(?:(?:nr|Nr|NR)\.?\s*)?"
 PUNKT_HEADING = re.compile(
-    rf"^{BULLET}?(?:(?:Ad|AD)\s+(?:(?:Punkt|punkt|PUNKT|Pkt\.?|pkt\.?|PKT\.?)\s*)?|(?:Punkt|PUNKT|Pkt\.?|PKT\.?)\s*{_NR}"
+    rf"^{BULLET}?(?:(?:Ad|AD)\s+(?:(?:Punkt|punkt|PUNKT|Pkt\.?|pkt\.?|PKT\.?)\s*)?"
+    rf"|(?:(?P<dagsordenspunkt>Dagsordenspunkt|DAGSORDENSPUNKT)|Punkt|PUNKT|Pkt\.?|PKT\.?)\s*{_NR}"
     r"|(?P<sag>Sag|SAG)\s+(?:nr|Nr|NR)\.?\s*)"
     rf"(?P<number>\d{{1,3}}){_SUB_NUMBER}?(?:\s*[:.)]|\s+[-–])?\s+"
     r"(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$"
@@ -701,7 +704,7 @@ PUNKT_HEADING = re.compile(
 # A title starts as a heading does, with a capital, a digit or a quote: "Punkt 3 i indstillingen udgår" and
 # "Pkt. 2 og 3 blev behandlet samlet" are sentences about items, not headings.
 # "Pkt. 58" (or "PKT. 58", "Punkt 58", "PUNKT 58:", "Dagsordenspunkt 3", "Punkt 3a") alone, the title on
-# the next line(s). "Dagsordenspunkt 3: Title" on one line stays text: no template prints it so.
+# the next line(s); "Dagsordenspunkt 3: Title" on one line is a `PUNKT_HEADING`.
 PKT_LINE = re.compile(
     rf"^(?:Pkt|PKT|Punkt|PUNKT|Dagsordenspunkt|DAGSORDENSPUNKT)\.?\s*{_NR}(?P<number>\d{{1,3}}){_SUB_NUMBER}?[.:]?$"
 )
@@ -711,6 +714,11 @@ PKT_LINE = re.compile(
 RUNNING_NUMBER_HEADING = re.compile(r"^(?P<number>\d{1,3})/(?:19|20)\d{2}\s+(?P<title>[A-ZÆØÅ\"“”«'(].*)$")
 # "38Godkendelse af dagsorden": the number glued to the title (but not "3F")
 GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?=[A-ZÆØÅ][a-zæøå])(?P<title>.+)$")
+# "Sag: 24/1234 – Godkendelse af dagsorden": the case number as the item's heading, its title after a dash
+# (a review's minutes, no item numbers). A heading only where the document's items are all printed so
+# (`indexer.headings.case_headings`): one such line inside an item is its text.
+CASE_HEADING = re.compile(
+    r"^(?:Sag|SAG)\s*:?\s*(?P<case>\d[\w.\-]*[./\-][\w./\-]*\d)\s+[-–—]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
 # "Sag nr. 130" (or "Sag nr.: 130") under a title line, or above it (`indexer.headings`)
 SAG_NR = re.compile(r"^Sag\s+nr\.?\s*:?\s*(?P<number>\d{1,4})$", re.IGNORECASE)
 
@@ -853,6 +861,10 @@ def shorten_title(text: str, limit: int = TITLE_MAX) -> str:
 CONTENTS_HEADER = re.compile(
     r"^(Indholdsfortegnelse|Indhold|Punkter|PUNKTER|INDHOLD|INDHOLDSFORTEGNELSE|Dagsordenspunkter)$"
 )
+# "Dagsorden:" on the front page with the items' numbered list right under it, one a line ("1. Godkendelse
+# af dagsorden" / "2. Budget 2025", a board's or small council's minutes): a contents list all the same,
+# only with that list under it (`indexer.contents`): elsewhere "Dagsorden" is the document's title line.
+AGENDA_LIST_HEADER = re.compile(r"^(?:Dagsorden|DAGSORDEN)\s*:?$")
 # (the columns' heads: "Punkt   Side", Region Hovedstaden's "Sag nr.   Side")
 CONTENTS_SUBHEADER = re.compile(r"^((?:Punkt|Sag\s+nr\.?)\s+Side|Åbne dagsordenspunkter|Lukkede dagsordenspunkter|Side)$",
                                 re.IGNORECASE)

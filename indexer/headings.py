@@ -9,8 +9,11 @@ That one rule rejects `1. at …`, `1) …`, `29. oktober 2020.` and contents li
 family (see tests/fixtures/layouts/LAYOUTS.md). Headings without an anchor: the last one, with
 nothing or a line of text after it, when its number follows the item before it (`5. Eventuelt` /
 `Intet.`); and items with only prose under them at a paragraph's start that number the items from 1
-up to the first anchored one (`1) Godkendelse af referat` / `Referatet blev godkendt.`), or, in
-minutes with no anchored heading at all, run 1, 2, 3 (`prose_headings`).
+up to the first anchored one (`1) Godkendelse af referat` / `Referatet blev godkendt.`), fill the gap
+between two anchored ones, or go on after the last one in its form (`Ad 4. Title` / prose, after
+`Ad 3. Title` / `Sagsnr.: …`), or, in minutes with no anchored heading at all, run 1, 2, 3
+(`prose_headings`). Minutes without item numbers may print
+each item's case number as its heading (`Sag: 24/1234 – Title`, `case_headings`).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ class Heading:
     body_start: int  # first line index after the heading (and its title lines)
     split_at: int | None = None  # a heading that ends a longer line: text before it stays behind
     label: str | None = None  # the number as printed where it goes on after `number` ("3a", "4.1")
+    case_number: str | None = None  # the case number a heading prints as the item's ("Sag: 24/1234 – Title")
 
 
 def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, str]], skip: set[int]) -> list[Heading]:
@@ -49,6 +53,7 @@ def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, s
         # listed in its contents, have no anchors, and stay its sections.
         headings = _scan(lines, titles, skip, listed=True)
     headings = _prose_items_between(lines, _prose_items_before(lines, headings, skip), skip)
+    headings = _prose_items_after(lines, headings, skip)
     return _closed_titles(lines, _without_decision_points(lines, headings), skip)
 
 
@@ -218,6 +223,50 @@ def _prose_items_between(lines: Sequence[Line], headings: list[Heading], skip: s
     return out
 
 
+def _prose_items_after(lines: Sequence[Line], headings: list[Heading], skip: set[int]) -> list[Heading]:
+    """The headings with the items after the last one that have only prose under them: "Ad 4. Status
+    på klimatilpasning" / "Orientering: …" and "Ad 5. Eventuelt" / "Næste møde …" under "Ad 3. …" /
+    "Sagsnr.: …" (a review: they went into item 3's decision, silently). They count when the
+    numbered paragraphs (`prose_heading`) in the last item's text printed in the last heading's form
+    ("Ad N.", "§ N", "Pkt. N –") number on from it, N + 1, N + 2, …, each one more than the one
+    before, none announced by a line ending in ":" (`_announced`), and no other line is numbered in
+    that form there: a list in the decision numbers from 1, or in another form, and stays its text."""
+    if not headings or headings[-1].number is None or headings[-1].label:
+        return headings
+    last = headings[-1]
+    form = _heading_form(lines[last.index].text)
+    if form is None:
+        return headings
+    # every line numbered in that form counts: a decision's "1. …", "2. …" sentences above a
+    # "3. Tidsplan" (a code review) are a list, its "3." no item
+    shaped = [k for k in range(last.body_start, _closed_titles_end(lines))
+              if k not in skip and lines[k].text and _heading_form(lines[k].text) == form]
+    found = [h for k in shaped if (h := prose_heading(lines, k, skip)) is not None]
+    numbers = [h.number for h in found]
+    if (not found or len(found) != len(shaped)
+            or numbers != list(range(last.number + 1, last.number + 1 + len(found)))
+            or any(h.label or _announced(lines, h.index) for h in found)):
+        return headings
+    return headings + found
+
+
+# What a heading prints around its number: "Ad 3. Title" → ("ad", "."), "§ 3 Title" → ("§", ""),
+# "Pkt. 3 – Title" → ("pkt.", "–"); the items of one document are printed alike.
+_FORM = re.compile(r"^(?P<before>\D{0,20}?)\s*\d{1,3}\s*(?P<after>[.):]?\s*[-–]?)\s")
+
+
+def _heading_form(text: str) -> tuple[str, str] | None:
+    """What a heading-shaped line prints around its number, or None.
+
+    >>> [_heading_form(t) for t in ("Ad 3. Budget", "§ 4 Meddelelser", "Pkt. 4 – Færgerne", "5. Eventuelt")]
+    [('ad', '.'), ('§', ''), ('pkt.', '–'), ('', '.')]
+    """
+    match = _FORM.match(text)
+    if match is None:
+        return None
+    return match.group("before").strip().casefold(), "".join(match.group("after").split())
+
+
 def prose_headings(lines: Sequence[Line], skip: set[int]) -> list[Heading]:
     """The item headings of minutes whose items all have only prose under them, no anchor (a small
     council's "1. Godkendelse af dagsorden" / "Dagsordenen blev godkendt.", "2. Ungdomsbudget 2025" /
@@ -226,6 +275,24 @@ def prose_headings(lines: Sequence[Line], skip: set[int]) -> list[Heading]:
     numbered chapters are its sections."""
     run = _numbered_run([h for k in range(len(lines)) if (h := prose_heading(lines, k, skip)) is not None])
     return run if len(run) >= 2 else []
+
+
+def case_headings(lines: Sequence[Line], skip: set[int]) -> list[Heading]:
+    """The item headings of minutes that print each item's case number as its heading, the title
+    after a dash ("Sag: 24/1234 – Godkendelse af dagsorden" / "Beslutning: Godkendt.", "Sag: 23/9876 –
+    Vejbelysning" / "Sagsbehandler: Kirsten Ravn"), no item number. Each starts a paragraph, with its
+    anchor under it (`anchor_follows`), two at least: used only where no numbered heading was found
+    (`indexer.segment`), so a single such line inside an item stays its text."""
+    found = []
+    for i, line in enumerate(lines):
+        if i in skip or line.text[:3].casefold() != "sag" or (i > 0 and lines[i - 1].text):
+            continue
+        match = cv.CASE_HEADING.match(line.text)
+        if (match is None or cv.is_list_point(match.group("title")) or cv.is_sentence(match.group("title"))
+                or not anchor_follows(lines, i + 1, match.group("title"))):
+            continue
+        found.append(Heading(i, None, cv.clean_title(match.group("title")), i + 1, case_number=match.group("case")))
+    return found if len(found) >= 2 else []
 
 
 def _numbered_run(candidates: list[Heading], highest: int | None = None) -> list[Heading]:
@@ -259,10 +326,17 @@ def prose_heading(lines: Sequence[Line], i: int, skip: set[int]) -> Heading | No
     af ordstyrer" / "Jens Vang blev valgt som ordstyrer." (or "Pkt. 1" alone, its title on the next line),
     as a heading; None where it cannot title an item ("1. at …", "1. Forslaget godkendes.", "Følgende blev
     drøftet:"), or is a contents entry or a group header. Valid only as one of a run of item numbers
-    (`_prose_items_before`, `prose_headings`)."""
+    (`_prose_items_before`, `prose_headings`). It starts a paragraph, or is item 1 right under the
+    head's last labelled line ("Til stede: …" / "Pkt. 1 – Godkendelse af referat")."""
     text = lines[i].text
-    if i in skip or not text or (i > 0 and lines[i - 1].text):
-        return None  # not the start of a paragraph: the next point of a list, a line of text
+    if i in skip or not text:
+        return None
+    # not the start of a paragraph: the next point of a list, a line of text; but item 1 may follow the
+    # head's last line ("Referent: Inge Bojsen" / "1) Godkendelse af referat", a review)
+    under_head = (i > 0 and bool(lines[i - 1].text) and _HEAD_LINE.match(lines[i - 1].text) is not None
+                  and cv.section_label(lines[i - 1].text) is None)  # "Beslutning: Godkendt." is an item's
+    if i > 0 and lines[i - 1].text and not under_head:
+        return None
     if cv.GROUP_HEADER.match(text) or _is_contents_entry(text):
         return None
     match = cv.PKT_LINE.match(text)
@@ -283,7 +357,13 @@ def prose_heading(lines: Sequence[Line], i: int, skip: set[int]) -> Heading | No
         return None  # no prose under it: a point of a list, each a paragraph ("1. Skatepark" / "" / "2. Koncert")
     if match.re is cv.PUNKT_HEADING and not match.groupdict().get("sag"):
         title = cv.without_meeting_reference(title)
+    if under_head and (cv.heading_number(match) != 1 or cv.item_label(match)):
+        return None
     return Heading(i, cv.heading_number(match), cv.clean_title(title), body_start, label=cv.item_label(match))
+
+
+# A head's labelled line ("Til stede: …", "Afbud: …", "Referent: Inge Bojsen", "Mødested: …") right above item 1
+_HEAD_LINE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+)?\s*:\s+\S")
 
 
 def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None], listed: bool = False) -> Heading | None:
@@ -297,6 +377,9 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None], 
         return _number_line_heading(lines, i, int(match.group("number")), cv.item_label(match))
     for pattern in _NUMBERED_FORMS:
         match = pattern.match(text)
+        if match and match.groupdict().get("dagsordenspunkt") and i > 0 and lines[i - 1].text:
+            # "Godkendt." / "Dagsordenspunkt 3: Grunden udbydes til salg": a decision's line naming an item
+            return None
         if match:
             number = cv.heading_number(match)
             # A point of a list is numbered "2." or "2)", never "Punkt 2:": only a bare number after a
@@ -595,7 +678,8 @@ def _opens_a_section(lines: Sequence[Line], i: int) -> bool:
 
 
 # "3. …", "3) …", "Punkt 3 …", "• Pkt. 3: …": the numbering of a line, its marker apart from the number
-_NUMBERING = re.compile(rf"^{cv.BULLET}?(?P<word>(?i:punkt|pkt)\.?\s*)?(?P<number>\d{{1,3}})(?P<mark>[.):]?)\s")
+_NUMBERING = re.compile(
+    rf"^{cv.BULLET}?(?P<word>(?i:dagsordenspunkt|punkt|pkt)\.?\s*)?(?P<number>\d{{1,3}})(?P<mark>[.):]?)\s")
 
 
 def _numbering(text: str) -> tuple[tuple[bool, str], int] | None:

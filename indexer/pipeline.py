@@ -88,6 +88,8 @@ READING_VERSION = 13  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # a council's line under «BESLUTNING» («Økonomiudvalget, 17.04.2024») naming whose decision it is
 # a prose item's outcome as the council's own sentence («Lokalrådet besluttede at …», «Referatet godkendt.»)
 # a company board's minutes: «Bestyrelsen», the municipality its name opens with, «Fra direktionen:» staff
+# (layouts9) prose items after the last anchored one, «Dagsorden:» lists, «Sag: 24/1234 – Title» and
+# «Dagsordenspunkt 3: Title» headings, a short head's title read above the first heading
 
 
 def read_document(path: Path, root: Path) -> Document:

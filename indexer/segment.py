@@ -19,8 +19,8 @@ from dataclasses import replace
 from indexer import conventions as cv
 from indexer.contents import find_contents
 from indexer.doctype import title_lines
-from indexer.headings import (Heading, find_item_headings, fold_title, next_nonblank, previous_nonblank, prose_heading,
-                              prose_headings, with_ends)
+from indexer.headings import (Heading, case_headings, find_item_headings, fold_title, is_heading_shaped, next_nonblank,
+                              previous_nonblank, prose_heading, prose_headings, with_ends)
 from indexer.items import minutes_item
 from indexer.models import Item, Line, Segmented
 from indexer.openness import closed_items
@@ -41,6 +41,9 @@ def segment(lines: Sequence[Line]) -> Segmented:
         contents, contents_lines = find_contents(lines)
         headings = find_item_headings(lines, contents, contents_lines)
     if not headings:
+        # "Sag: 24/1234 – Title" over every item: the case number printed as its heading
+        headings = case_headings(lines, contents_lines)
+    if not headings:
         headings = unnumbered_headings(lines, contents, contents_lines)
     if not headings and _names_meeting(lines):
         # A small council's minutes, every item only prose under its heading: the run of numbered
@@ -59,7 +62,7 @@ def segment(lines: Sequence[Line]) -> Segmented:
     closing = next((k for k in range(headings[-1].body_start, len(lines)) if cv.CLOSING.match(lines[k].text)),
                    len(lines))
     ends = with_ends(headings, closing)
-    items = tuple(minutes_item(lines, h, end) for h, end in ends)
+    items = tuple(_with_case(minutes_item(lines, h, end), h) for h, end in ends)
     # Which items the meeting discussed behind closed doors: their minutes print little of them.
     closed = closed_items(lines, headings, [end for _, end in ends], contents_lines)
     items = tuple(replace(item, closed=True) if shut else item for item, shut in zip(items, closed))
@@ -125,7 +128,7 @@ def _decides(lines: Sequence[Line]) -> bool:
     """Whether the document records decisions (`is_decision_line`) and does not call itself an
     annual report in its title lines ("Integrationsrådets årsberetning 2024": a report quotes
     decisions)."""
-    if any(_ANNUAL.search(text) for text in title_lines([line.text for line in lines[:_OPENING]])):
+    if any(_ANNUAL.search(text) for text in _opening_titles(lines)):
         return False
     return any(is_decision_line(line.text) for line in lines if line.text)
 
@@ -136,8 +139,26 @@ _ANNUAL = re.compile(r"(?i:beretning|årsrapport)")
 def _names_meeting(lines: Sequence[Line]) -> bool:
     """Whether the document calls itself minutes or an agenda in its title lines ("Referat fra møde den
     4. marts 2025"), and not an annual report."""
-    first = " ".join(title_lines([line.text for line in lines[:_OPENING]]))
+    first = " ".join(_opening_titles(lines))
     return bool(cv.MINUTES_WORD.search(first) or cv.AGENDA_WORD.search(first)) and not _ANNUAL.search(first)
+
+
+def _with_case(item: Item, heading: Heading) -> Item:
+    """The item with the case number its heading prints ("Sag: 24/1234 – Title") as its field, unless
+    a field line under it gives one."""
+    if heading.case_number is None or "case_number" in item.fields:
+        return item
+    return replace(item, fields={**item.fields, "case_number": heading.case_number})
+
+
+def _opening_titles(lines: Sequence[Line]) -> list[str]:
+    """The title lines a document opens with (`title_lines`), above its first heading-shaped line: a
+    short council's minutes reach their items within the opening lines, and «Pkt. 4 – Årsrapport» /
+    «Bestyrelsen godkendte årsrapporten.» (a review: the minutes were read as an annual report, and
+    item 1 lost) are an item's, not what the document calls itself."""
+    opening = lines[:_OPENING]
+    end = next((k for k, line in enumerate(opening) if line.text and is_heading_shaped(line.text)), len(opening))
+    return title_lines([line.text for line in opening[:end]])
 
 
 def _opens_group(lines: Sequence[Line], previous: Heading, heading: Heading) -> bool:

@@ -257,6 +257,7 @@ _LOKALRAAD = ("Sønderho Lokalråd\nReferat af møde tirsdag d. 10. september 20
     "Det blev besluttet at skrive til Teknisk Udvalg.",
     "Lokalrådet besluttede at søge 75.000 kr.",
     "Bestyrelsen godkendte regnskabet.",
+    "Bestyrelsen godkendte årsrapporten.",  # an item's word, not the title of an annual report
     "Rådet vedtog at rette henvendelse til kommunen.",
     "Udvalget tog orienteringen om hastighedsmålingerne til efterretning.",
 ])
