@@ -175,7 +175,7 @@ def _scan(lines: Sequence[Line], titles: dict[str, int | None], skip: set[int], 
             heading = _number_after_title(lines, i, headings[-1] if headings else None)
         if heading is None and i not in skip and lines[i].text.isdigit():
             heading = _bare_number_heading(lines, i, headings[-1] if headings else None)
-        if heading is None and headings and last is not None and i not in skip and _near_end(lines, i, last):
+        if heading is None and headings and last is not None and i not in skip and _near_end(lines, i, last, headings[-1]):
             heading = _closing_heading(lines, i, last, headings[-1])
         if heading:
             heading = _without_page_number(lines, heading, titles)
@@ -526,7 +526,7 @@ def _last_text(lines: Sequence[Line]) -> int | None:
     return k
 
 
-def _near_end(lines: Sequence[Line], i: int, last: int) -> bool:
+def _near_end(lines: Sequence[Line], i: int, last: int, previous: Heading) -> bool:
     """Whether line i is close enough to the minutes' last text to be the last item's heading: at
     most `_MAX_TITLE_LINES` lines from it to the last text, or to the text above a short closing
     line ("3. Eventuelt" / "" / "Intet." / "" / "Ulla Friis": a signature, "Formand", "Referent: Pia
@@ -536,12 +536,18 @@ def _near_end(lines: Sequence[Line], i: int, last: int) -> bool:
     above = previous_nonblank(lines, last)
     if not (above is not None and 0 <= above - i <= _MAX_TITLE_LINES and _closing_line(lines[last].text)):
         return False
-    # not the next point of a numbered list in the last item's text («2. …» / «3. Tidsplan …»: a code review)
+    # not the next point of a numbered list in the last item's text («2. …» / «3. Tidsplan …»: a code
+    # review), also with the previous point's own text between them («2. Flere hjælpemidler» / «Rådet
+    # ønsker …» / «3. Tilgængelighed»: code review 13)
     before = previous_nonblank(lines, i)
-    return before is None or not _LIST_POINT.match(lines[before].text)
+    if before is not None and _LIST_POINT.match(lines[before].text):
+        return False
+    number = _LIST_POINT.match(lines[i].text)
+    point = int(number.group(1)) - 1 if number else 0
+    return not (point >= 1 and any(re.match(rf"{point}[.)]\s", lines[k].text) for k in range(previous.body_start, i)))
 
 
-_LIST_POINT = re.compile(r"^\d{1,3}[.)]\s")
+_LIST_POINT = re.compile(r"^(\d{1,3})[.)]\s")
 
 
 def _closing_line(text: str) -> bool:

@@ -82,3 +82,18 @@ def test_a_lead_in_sentence_over_a_list_is_no_section():
 def test_the_last_point_of_a_list_in_the_last_item_above_a_signature_is_no_item():
     assert [n for n, _ in _items("m5.txt")] == [1, 2]
     assert "Tidsplan for budget 2026" in read12("m5.txt").passages[1].decision
+
+
+def test_the_last_point_of_a_list_in_the_last_decision_above_a_signature_is_no_item(tmp_path):
+    # code review 13: «3. Tilgængelighed» after «1. …» / «2. …», each point with a sentence under it,
+    # and a signature closing the file became item 3 (the guard looked only at the line above it)
+    from conftest import read_written
+
+    text = ("Referat\n\nHandicaprådet\n\nMødedato: 12. marts 2024\n\n1. Godkendelse af dagsorden\n\nBeslutning:\n"
+            "Godkendt.\n\n2. Høringssvar til budget 2025\n\nBeslutning:\nRådet afgav høringssvar med tre ønsker:\n\n"
+            "1. Bedre transport\nRådet ønsker flere busser til de små byer.\n\n2. Flere hjælpemidler\n"
+            "Rådet ønsker kortere ventetid på hjælpemidler.\n\n3. Tilgængelighed\nRådet ønsker ramper ved alle "
+            "skoler og et bedre\ntilbud til kørestolsbrugere i hallerne\n\nMette Hansen\n")
+    items = read_written(tmp_path, "handicapraadet.txt", text).passages
+    assert [p.item_number for p in items] == [1, 2]
+    assert "3. Tilgængelighed" in items[1].decision and "ramper ved alle skoler" in items[1].decision
