@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from indexer import conventions as cv
 
@@ -30,13 +30,17 @@ _TOWN_COUNCIL = re.compile(
 _DEFINITE = {"byråd": "Byrådet", "kommunalbestyrelse": "Kommunalbestyrelsen"}
 
 
-def town_council(text: str) -> tuple[str, str] | None:
-    """(municipality, council) of a head line naming the council by its town, or None.
+def town_council(text: str, towns: Collection[str] = ()) -> tuple[str | None, str] | None:
+    """(municipality, council) of a head line naming the council by its town, or None. The word before
+    "Byråd" is the municipality only when it is a town's name (`is_town`, or one of `towns`: those the
+    document gives as "X Kommune"); "Lukket Byråd", "Temamøde Byråd" name the council, no municipality.
 
     >>> town_council("Herning Byråd"), town_council("Referat af ordinært møde i Herning Byråd")
     (('Herning', 'Byrådet'), ('Herning', 'Byrådet'))
     >>> town_council("RAVNBY KOMMUNALBESTYRELSE"), town_council("Mødereferat Byråd"), town_council("Referat Byråd")
     (('Ravnby', 'Kommunalbestyrelsen'), None, None)
+    >>> town_council("Lukket Byråd"), town_council("Budgetseminar Byråd"), town_council("Egebæk Byråd", {"Egebæk"})
+    ((None, 'Byrådet'), (None, 'Byrådet'), ('Egebæk', 'Byrådet'))
     """
     match = _TOWN_COUNCIL.search(text)
     if match is None:
@@ -44,7 +48,44 @@ def town_council(text: str) -> tuple[str, str] | None:
     town = match.group("town")
     if cv.MINUTES_WORD.fullmatch(town) or cv.AGENDA_WORD.fullmatch(town):
         return None  # "Mødereferat Byråd": the document's kind, no town
-    return (town.title() if town.isupper() else town), _DEFINITE[match.group("council").casefold()]
+    council = _DEFINITE[match.group("council").casefold()]
+    # the place, or its last word ("Ordinært Herning": the place is two words at most)
+    for name in (town, town.split()[-1]):
+        name = name.title() if name.isupper() else name
+        if is_town(name) or name in towns:
+            return _GENITIVE_NAMES.get(name, name), council
+    return None, council
+
+
+# Greenland's five municipalities (since 2018).
+GREENLAND_MUNICIPALITIES = frozenset({"Avannaata", "Kujalleq", "Qeqertalik", "Qeqqata", "Sermersooq"})
+# A town's name by its ending, for a municipality's own name not in the list (a place name's
+# endings; no word of a meeting's kind has one: "Lukket", "Ekstraordinært", "Temamøde", "Åbent").
+_TOWN_ENDING = re.compile(r"[a-zæøå](?:by|rup|torp|sted|lev|løse|havn|købing|borg|bjerg|holm|lund|skov|bæk|bro)$")
+
+
+def is_town(name: str) -> bool:
+    """Whether `name` is a municipality's town: one of Denmark's 98 or Greenland's 5 municipalities,
+    or a word with a place name's ending ("Ravnby", "Egestrup").
+
+    >>> is_town("Herning"), is_town("Københavns"), is_town("Ravnby"), is_town("Lukket"), is_town("Ekstraordinært")
+    (True, True, True, False, False)
+    """
+    name = _GENITIVE_NAMES.get(name, name)
+    return name in MUNICIPALITIES or name in GREENLAND_MUNICIPALITIES or bool(
+        " " not in name and _TOWN_ENDING.search(name))
+
+
+def _kommune_names(*texts: Sequence[str]) -> set[str]:
+    """The names a document gives as "X Kommune" ("Egebæk Kommune", "EGEBÆK KOMMUNE"): towns."""
+    names = set()
+    for lines in texts:
+        for text in lines:
+            if "ommun" in text or "OMMUN" in text:
+                names.update(_MUNICIPALITY.findall(text))
+                if (head := _HEAD_MUNICIPALITY.match(text)) is not None:
+                    names.add(head.group(1).title() if head.group(1).isupper() else head.group(1))
+    return names - _NOT_A_NAME
 
 
 # A title page's municipality in any case: "Havnsted Kommune", "HAVNSTED KOMMUNE", "LYNGBY-TAARBÆK KOMMUNE".
@@ -115,6 +156,7 @@ def municipality_of(head: Sequence[str], body: Sequence[str], running: Sequence[
 
 
 def _named_municipality(head: Sequence[str], body: Sequence[str], running: Sequence[str]) -> str | None:
+    towns: set[str] | None = None  # read only when a head line names a council by a word before it
     for lines in (head, running):
         for text in lines:
             match = _HEAD_MUNICIPALITY.match(text)
@@ -127,9 +169,11 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
             region = _REGION.match(text)
             if region:
                 return region.group(0).title()
-        named = next((found for text in lines if (found := town_council(text))), None)
+        if towns is None and any(_TOWN_COUNCIL.search(text) for text in lines):
+            towns = _kommune_names(head, running, body)
+        named = next((found[0] for text in lines if (found := town_council(text, towns or ())) and found[0]), None)
         if named:
-            return named[0]
+            return named
         for text in lines:
             found = [(m.start(), m.group(1)) for m in _MUNICIPALITY.finditer(text) if m.group(1) not in _NOT_A_NAME]
             # A region inside a line only in a running header or page title («… - Region

@@ -67,6 +67,8 @@ _PANEL_TOKENS = frozenset({"collapse", "accordion-collapse", "accordion-body", "
 _PANEL_ROLES = frozenset({"tabpanel", "region"})
 # What marks a panel some element's `aria-controls` opens (`_mark_panels`).
 _CONTROLLED = "data-referatsog-controlled"
+# What marks a <button> over a block a click opens (`_opened_by_click`): its text is the item's heading.
+_TOGGLE = "data-referatsog-toggle"
 _ARIA_CONTROLS = re.compile(r"(?i)aria-controls")
 # An accordion's toggle is a <button> holding the item's heading; other buttons ("Ok", "Ja", "Søg") are chrome.
 _TOGGLE_TOKENS = re.compile(r"(?i)accordion|collaps|panel|expand")
@@ -111,7 +113,8 @@ def read_page(markup: str) -> HtmlPage:
     feedback widgets, sidebars, buttons, hidden elements and page-level header/footer are dropped
     (`_is_chrome`), except the page's title block when the text read has no `<h1>` of its own
     (`_page_heading`): its first lines. An accordion's or a tab's panel is read though hidden,
-    and its toggle button's text (the item's heading) as a line of its own.
+    and its toggle button's text (the item's heading) as a line of its own; so is a block the page's
+    style hides and a click opens (`_opened_by_click`: inline `onclick`, a toggle over it).
     """
     with warnings.catch_warnings():  # bs4 warns about input shapes, not about anything we can fix
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
@@ -279,14 +282,83 @@ _SIMPLE_CLASS = re.compile(r"^\.([A-Za-z_][\w-]*)$")
 
 def _mark_hidden(soup: BeautifulSoup) -> None:
     """Mark the elements a hiding class hides (`_HIDING_CLASSES`, `_style_hidden`) `hidden`, as the
-    page's own hidden elements (`_is_chrome`: dropped, unless an accordion's or a tab's panel)."""
+    page's own hidden elements (`_is_chrome`: dropped, unless an accordion's or a tab's panel).
+    An element a click opens (`_opened_by_click`) is the minutes' text a visitor reads: not hidden."""
     hiding = _HIDING_CLASSES | _style_hidden(soup)
+    clicks: tuple[set[str], str] | None = None
     for tag in soup.find_all(class_=True):
         classes = tag.get("class") or []
         if isinstance(classes, str):
             classes = classes.split()
         if any(c in hiding for c in classes) and not any(_SHOWN_AT_WIDTH.match(c) for c in classes):
-            tag["hidden"] = ""
+            if clicks is None:  # (read once, and only for a page that hides something)
+                clicks = _click_targets(soup)
+            if not _opened_by_click(tag, classes, *clicks):
+                tag["hidden"] = ""
+
+
+# What an inline handler or a toggle names as the element it opens: "vis('p1')", "#p1", "p1".
+_NAMED_ID = re.compile(r"""['"#]([A-Za-z_][\w:.-]*)""")
+_TARGET_ATTRS = ("onclick", "aria-controls", "data-target", "data-bs-target", "href")
+# A page script that opens something on a click («$('.punkt-titel').click(…slideToggle…)»).
+_CLICK_SCRIPT = re.compile(r"(?i)click|toggle|slide")
+# A toggle that is a menu's, a search's or the site's chrome opens no minutes.
+_CHROME_TOGGLE = re.compile(r"(?i)menu|nav|search|søg|cookie|samtykke|consent|print|share|del-")
+
+
+def _click_targets(soup: BeautifulSoup) -> tuple[set[str], str]:
+    """The ids that a click handler or a toggle names, and the page's scripts that react to clicks."""
+    ids: set[str] = set()
+    for attr in _TARGET_ATTRS:
+        for toggle in soup.find_all(attrs={attr: True}):
+            value = str(toggle[attr])
+            if attr == "href" and not (value.startswith("#") and (
+                    toggle.has_attr("data-toggle") or toggle.has_attr("data-bs-toggle"))):
+                continue  # an in-page link ("#top") opens nothing
+            ids.update(value.split() if attr == "aria-controls" else _NAMED_ID.findall(value))
+    scripts = " ".join(script.get_text() for script in soup.find_all("script"))
+    return ids, scripts if _CLICK_SCRIPT.search(scripts) else ""
+
+
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6 dt summary".split())
+
+
+def _is_click_toggle(tag: Tag) -> bool:
+    """Whether `tag`, the line over a hidden block, is what a visitor clicks to open it: it (or an element
+    in it) has `onclick`, `aria-expanded` or `aria-controls`, or it is a <button> or a heading holding
+    one; not a menu's, a search's, a cookie notice's or a print link."""
+    for toggle in (tag, *tag.find_all(True, limit=10)):
+        names = " ".join([*(toggle.get("class") or []), str(toggle.get("id") or ""), str(toggle.get("onclick") or "")])
+        if toggle.has_attr("aria-haspopup") or _CHROME_TOGGLE.search(names) or _chrome_names(
+                tuple(toggle.get("class") or []), str(toggle.get("id") or ""), ""):
+            if toggle is tag:
+                return False
+            continue
+        if toggle.has_attr("onclick") or toggle.has_attr("aria-expanded") or toggle.has_attr("aria-controls"):
+            return True
+        if toggle.name == "button" and (toggle is tag or tag.name in _HEADINGS):
+            return True
+    return False
+
+
+def _opened_by_click(tag: Tag, classes: list[str], ids: set[str], scripts: str) -> bool:
+    """Whether a visitor opens a class-hidden `tag` with a click (an accordion opened by inline JavaScript:
+    «<h2 onclick="vis('p1')">1. …</h2><div class="punkt-indhold" id="p1">»): a handler or toggle names its
+    id, the line over it (or its parent) is a toggle, or a page script clicks open its class or its
+    heading's. A dialog is no such panel; chrome by name is dropped anyway (`_is_chrome`)."""
+    if tag.name == "dialog" or _chrome_names(tuple(classes), str(tag.get("id") or ""), str(tag.get("aria-label") or "")):
+        return False
+    heading = tag.find_previous_sibling(True)
+    parent = tag.parent
+    opened = (tag.get("id") and str(tag["id"]) in ids or heading is not None and _is_click_toggle(heading)
+              or isinstance(parent, Tag) and parent.name not in ("body", "html", "main") and parent.has_attr("onclick")
+              or bool(scripts) and any(re.search(rf"\.{re.escape(name)}(?![\w-])", scripts)
+                                       for name in [*classes, *((heading.get("class") or []) if heading is not None else [])]
+                                       if name not in _HIDING_CLASSES and not _chrome_names((name,), "", "")))
+    if opened and heading is not None:  # the buttons over it hold the item's heading (`_is_toggle`)
+        for button in [heading] * (heading.name == "button") + heading.find_all("button", limit=3):
+            button[_TOGGLE] = ""
+    return bool(opened)
 
 
 def _style_hidden(soup: BeautifulSoup) -> set[str]:
@@ -326,7 +398,9 @@ def _is_toggle(tag: Tag, classes: list[str]) -> bool:
     if tag.has_attr("aria-haspopup") or any(re.search(r"(?i)menu|nav|search|søg", token) for token in classes):
         return False
     return (tag.has_attr("aria-expanded") or tag.has_attr("aria-controls")
-            or any(_TOGGLE_TOKENS.search(token) for token in classes))
+            or any(_TOGGLE_TOKENS.search(token) for token in classes)
+            or tag.has_attr(_TOGGLE))
+
 
 
 # A section given only by its block's class (`<div class="beslutning">`, no "Beslutning" line):

@@ -101,13 +101,13 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
             if value:
                 if kind == "place" and _names_the_room(label, text):
                     value = text  # "Mødelokale 3, Rådhuset": the label word is part of the name
-                if kind == "present" and out.get(kind) and _COUNCIL_MEMBERS.match(text):
+                if kind == "present" and out.get(kind) and _council_members(text):
                     out[kind] = f"{out[kind]}, {value}"  # the next council's members at a joint meeting
                     current = kind
                 elif kind:
                     _put(out, kind, value)
                     current = kind
-            elif kind == "present" and _COUNCIL_MEMBERS.match(text):
+            elif kind == "present" and _council_members(text):
                 pending.append(_MORE_MEMBERS)
             elif kind or label in _OTHER_HEAD_LABELS:
                 pending.append(kind or "")
@@ -286,16 +286,33 @@ _HEAD_LABELS = sorted(_PRESENT_LABELS + cv.ABSENT_LABELS + cv.SUBSTITUTE_LABELS 
 # af Børneudvalget: Karen Bisgaard (formand), Mads Ørum" / "Medlemmer af Skoleudvalget: …". The council's
 # name is no member's; each such list adds to the members (`head_fields`).
 # Only a council's name: «Deltagere fra administrationen:» lists staff, not the next council's members.
-_COUNCIL_MEMBERS = re.compile(r"^(?:%s)\s+(?:af|for|fra|i)\s+(?=[^:]{0,80}?(?i:udvalg|råd|bestyrelse|nævn|kommission|"
-                              r"repræsentation|forum))[^:]{1,80}?:(?:\s+(?P<value>.*))?$"
-                              % "|".join(re.escape(label) for label in _PRESENT_LABELS))
+_COUNCIL_MEMBERS_LINE = re.compile(r"^(?:%s)\s+(?:af|for|fra|i)\s+(?P<name>[^:]{1,80}?):(?:\s+(?P<value>.*))?$"
+                                   % "|".join(re.escape(label) for label in _PRESENT_LABELS))
+# A council's name as a whole word: "Børneudvalget", "Handicaprådet(s)", "Byrådet", "Kommunalbestyrelsen",
+# "Udvalget"; not a word merely holding one ("Familierådgivningen", "Rådhuset").
+_COUNCIL_WORD = re.compile(r"(?i)^[\wæøå-]*(?:udvalg|råd|bestyrelse|nævn|kommission|repræsentation|forum)"
+                           r"(?:et|en|n|ets|ens|ns|s|ene)?$")
+
+
+def _council_members(text: str) -> re.Match[str] | None:
+    """A «Medlemmer af <council>:» line, or None. The council's name is its first words: a council's
+    word among them and only its own words before it ("Teknik- og Miljøudvalget", "Udvalget for Klima
+    og Miljø"); a unit «for» a council ("sekretariatet for Handicaprådet") lists staff, not members."""
+    line = _COUNCIL_MEMBERS_LINE.match(text)
+    if line is None:
+        return None
+    words = line.group("name").split()
+    first = next((k for k, word in enumerate(words) if _COUNCIL_WORD.match(word)), None)
+    if first is None or not all(word[:1].isupper() or word == "og" for word in words[:first]):
+        return None
+    return line
 
 
 _MORE_MEMBERS = "present+"  # a pending council's list of members: added to those before (`head_fields`)
 
 
 def _head_label(text: str) -> tuple[str | None, str]:
-    members = _COUNCIL_MEMBERS.match(text)
+    members = _council_members(text)
     if members:
         return next(label for label in _PRESENT_LABELS if text.startswith(label)), (members.group("value") or "").strip()
     for label in _HEAD_LABELS:

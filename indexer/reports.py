@@ -6,6 +6,7 @@ title-like lines between paragraphs; a document with neither is one passage.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -25,14 +26,23 @@ def segment_report(lines: Sequence[Line], contents: list, contents_lines: set[in
     closing = report_closing(lines)
     front_end, heads = report_headings(lines, contents_lines, contents)
     items = []
+    carried: list[Line] = []
     for k, i in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else closing
         body = [line for j, line in enumerate(lines[i + 1:end], i + 1) if j not in contents_lines]
         text = reflow(line.text for line in body)
         if not text:
-            continue  # a heading with no text of its own ("AKTIVITETER I 2019")
+            # a heading with no text of its own ("AKTIVITETER I 2019"); a title-like one may be
+            # a line of text taken for a heading, so its words go on into the next section's text
+            if not _is_caps_heading(lines[i].text):
+                carried += [lines[i], Line("", lines[i].page, lines[i].number)]
+            continue
         number, title = report_heading(lines[i].text)
-        items.append(Item(number, title, lines[i], tuple(body), ()))
+        items.append(Item(number, title, lines[i], tuple(carried + body), ()))
+        carried = []
+    if carried and items:  # the last heading: its words end the section above
+        last = items[-1]
+        items[-1] = dataclasses.replace(last, lines=last.lines + (Line("", last.start.page, last.start.number), *carried))
     if not items:
         items = _whole_document(lines, front_end)
     head = tuple(lines[: heads[0]]) if heads else tuple(lines[:front_end])
@@ -48,13 +58,16 @@ def report_headings(lines: Sequence[Line], contents_lines: set[int],
     title-like lines outnumber them) both. Photo captions look title-like, so a report with
     upper-case headings does not also get title-like ones. A title-like line is trusted without
     prose under it (a list, a table, a short intro follows) when the contents list names it or
-    it continues the report's numbering ("1. Indledning", "2. Rådets medlemmer", "3. Økonomi").
+    it continues the report's numbering ("1. Indledning", "2. Rådets medlemmer", "3. Økonomi");
+    numbered lines with no text between them are a list's points, no headings (`_list_points`).
     """
     front_end = _front_matter_end(lines, contents_lines)
     closing = report_closing(lines)
     candidates = [i for i in range(front_end, closing) if i not in contents_lines]
     caps = [i for i in candidates if _is_caps_heading(lines[i].text)]
     shaped = [i for i in candidates if not _is_caps_heading(lines[i].text) and _is_title_shaped(lines, i)]
+    points = _list_points(lines, shaped)
+    shaped = [i for i in shaped if i not in points]
     trusted = _listed(lines, shaped, contents) | _numbered_run(lines, shaped)
     titled = [i for i in shaped if i in trusted or _is_followed_as_heading(lines, i)]
     return front_end, sorted(caps + titled) if len(titled) > len(caps) else caps
@@ -256,6 +269,20 @@ def _numbered_run(lines: Sequence[Line], shaped: Sequence[int]) -> set[int]:
         if len(run) > len(best):
             best = run
     return set(best) if len(best) >= _NUMBERED_RUN else set()
+
+
+def _list_points(lines: Sequence[Line], shaped: Sequence[int]) -> set[int]:
+    """Numbered title-like lines followed straight (blank lines aside) by the next number: the points of
+    a list ("1. Bedre busser" / "2. Flere ramper" / "3. Kortere ventetid"), not chapters. A point with no
+    text under it would be a section with no text, dropped with its words, so the list stays in the
+    text of the section above."""
+    at = {i: n for i in shaped if (n := report_heading(lines[i].text)[0]) is not None}
+    points = set()
+    for i, n in at.items():
+        following = next_nonblank(lines, i + 1)
+        if following is not None and at.get(following) == n + 1:
+            points |= {i, following}
+    return points
 
 
 def _opens_other_sub_chapter(lines: Sequence[Line], i: int, number: int) -> bool:
