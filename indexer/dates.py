@@ -91,8 +91,21 @@ _AFTER_YEAR = len("-05-21") + _LOOKAHEAD
 _WHOLE_TEXT_BELOW = 400  # characters: shorter texts are searched whole
 
 
+# Two numeric dates joined by a hyphen, a two-day meeting: «04.06.2026-05.06.2026», «04-06-2026-05-06-2026».
+# The hyphen guards of `_PATTERNS` (case numbers such as «588-2021-1874») refused both dates.
+_HYPHENED_RANGE = re.compile(r"(?<![\d.\-])(\d{1,2}([.\-])\d{1,2}\2\d{4})-(?=\d{1,2}\2\d{1,2}\2\d{4}(?![\d\-]|\.\d))")
+
+
 def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
-    """All valid dates in a text with their character spans, in reading order."""
+    """All valid dates in a text with their character spans, in reading order.
+
+    >>> [(d.isoformat(), s) for d, s in find_dates("Mødedato: 04.06.2026-05.06.2026")]
+    [('2026-06-04', (10, 20)), ('2026-06-05', (21, 31))]
+    >>> find_dates("Sagsnr. 588-2021-1874"), find_dates("00.01.00-A21-1-14")
+    ([], [])
+    """
+    if "-" in text:  # the range's hyphen read as a space: the spans stay those of the text
+        text = _HYPHENED_RANGE.sub(lambda m: m.group(1) + " ", text)
     found: list[tuple[date, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
     windows = _year_windows(text)
@@ -350,10 +363,21 @@ def parse_typed_date(text: str, today: date | None = None) -> QueryDate | None:
     ['2015-05-21', '2015-05-21', '2017-01-01', '2015-05-21']
     >>> parse_typed_date("21.05.2015 og mere"), parse_typed_date("4.-5. juni 2026"), parse_typed_date("17.01.00")
     (None, None, None)
+    >>> [parse_typed_date(t).value.isoformat() for t in ("d. 04-06-2026", "Torsdag den 4. juni 2026 kl. 17.00",
+    ...  "Mødedato: 4. juni 2026, kl. 17.00-19.00")]
+    ['2026-06-04', '2026-06-04', '2026-06-04']
     """
-    text = text.strip()
+    text = _DATE_ONLY.sub("", text.strip()).strip()
     found = find_query_dates(text, today)
     return found[0] if len(found) == 1 and found[0].span == (0, len(text)) else None
+
+
+# What a meeting's head prints around its date, pasted with it into a period's field (a dates review):
+# «Mødedato: », «Torsdag », «den », «d. » before it, «, kl. 17.00» or «kl. 17.00-19.00» after it.
+_DATE_ONLY = re.compile(
+    r"^(?:(?i:mødedato|dato)\s*:\s*)?(?:(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b,?\s*)?"
+    r"(?:(?i:den|d\.)\s*(?=\d))?"
+    r"|,?\s+(?i:kl\.?|klokken)\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?$")
 
 
 def year_of(text: str) -> int | None:

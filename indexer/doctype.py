@@ -31,8 +31,13 @@ def title_lines(head: Sequence[str]) -> list[str]:
 
 
 def _is_contents_line(text: str) -> bool:
-    return bool(cv.CONTENTS_HEADER.match(text) or cv.NUMBERED_ENTRY.match(text) or cv.DOTTED_ENTRY.match(text)
-                or cv.CAPS_ENTRY.match(text))
+    return bool(cv.CONTENTS_HEADER.match(text) or (cv.NUMBERED_ENTRY.match(text) and not _QUARTER.match(text))
+                or cv.DOTTED_ENTRY.match(text) or cv.CAPS_ENTRY.match(text))
+
+
+# «1. kvartal 2025», «2. halvår 2024»: a report's period in its title, no numbered contents entry (the
+# document lost its year: a dates review)
+_QUARTER = re.compile(r"^[1-4]\.\s+(?i:kvartal|halvår)\s+(?:19|20)\d{2}$")
 
 
 def document_type(opening: Sequence[str], decided: bool, annual: bool) -> str:

@@ -90,6 +90,7 @@ READING_VERSION = 13  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # a company board's minutes: «Bestyrelsen», the municipality its name opens with, «Fra direktionen:» staff
 # (layouts9) prose items after the last anchored one, «Dagsorden:» lists, «Sag: 24/1234 – Title» and
 # «Dagsordenspunkt 3: Title» headings, a short head's title read above the first heading
+# a meeting date «04.06.2026-05.06.2026», a title's «1. kvartal 2025» its year
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -475,7 +475,7 @@ def period_end(text: str, name: str) -> str:
         return f"{text}-01-01" if name == "from" else f"{text}-12-31"
     if (typed := parse_typed_date(text)) is not None:  # as the query box reads it: one parser for both
         return typed.value.isoformat()
-    if (month := parse_month(text)) is not None:
+    if (month := parse_month(text.replace("–", "-"))) is not None:  # «2026–06»: a word processor's dash
         year, number = month
         return date(year, number, 1 if name == "from" else calendar.monthrange(year, number)[1]).isoformat()
     raise InvalidParameter(name, f"{label} «{text[:40]}» er ikke en dato. Skriv den som 21.05.2019, 2019-05-21, "

@@ -211,3 +211,41 @@ def test_item_15s_case_text_keeps_the_heading_after_its_list(path, bullet):
     assert f"{bullet} Grundig screening af borgers ressourcer (uddannelse, erhvervserfaring, helbred m.m.)\n\n" \
            "Branchepakker\n" in case
     assert "m.m.) Branchepakker" not in case and "Branchepakker I den" not in case
+
+
+# --- A dates review (2026-12-05) ------------------------------------------------------------------
+
+def test_two_numeric_dates_joined_by_a_hyphen_are_a_two_day_meeting():
+    assert [(d.isoformat(), span) for d, span in find_dates("Mødedato: 04.06.2026-05.06.2026")] == [
+        ("2026-06-04", (10, 20)), ("2026-06-05", (21, 31))]
+    assert [d.isoformat() for d, _ in find_dates("Dato: 04-06-2026-05-06-2026")] == ["2026-06-04", "2026-06-05"]
+    assert find_dates("Sagsnr. 588-2021-1874-2") == []
+
+
+def test_minutes_of_a_two_day_meeting_printed_with_a_hyphen_have_their_first_day(tmp_path):
+    from conftest import read_written
+
+    text = "Søholt Kommune\nByrådet\nReferat\nMødedato: 04.06.2026-05.06.2026\n\n1. Kommuneplan 2026\nBeslutning:\nGodkendt.\n"
+    (item,) = read_written(tmp_path, "byraadet.txt", text).passages
+    assert (item.meeting_date, item.year, item.decision_date) == ("2026-06-04", 2026, "2026-06-04")
+
+
+@pytest.mark.parametrize("pasted", ["d. 04-06-2026", "den 4. juni 2026", "Torsdag den 4. juni 2026",
+                                    "4. juni 2026 kl. 17.00", "Mødedato: 4. juni 2026, kl. 17.00-19.00"])
+def test_a_period_takes_a_date_as_a_meetings_head_prints_it(pasted):
+    request = parse_request({"from": [pasted], "to": [pasted]})
+    assert (request.date_from, request.date_to) == ("2026-06-04", "2026-06-04")
+
+
+def test_a_month_typed_with_a_word_processors_dash_is_a_month():
+    request = parse_request({"from": ["2026–06"], "to": ["2026–06"]})
+    assert (request.date_from, request.date_to) == ("2026-06-01", "2026-06-30")
+
+
+def test_a_quarter_in_the_title_gives_the_year(tmp_path):
+    from conftest import read_written
+
+    text = ("Søholt Kommune\nFolkeoplysningsudvalget\n\nKvartalsrapport\n1. kvartal 2025\n\n1. Tilskud til foreninger\n\n"
+            "Sagsnr.: 25/1101\n\nSagsfremstilling\nOversigt over udbetalte tilskud.\n\nBeslutning\nTaget til efterretning.\n")
+    (item,) = read_written(tmp_path, "kvartal.txt", text).passages
+    assert (item.year, item.title) == (2025, "Tilskud til foreninger")
