@@ -58,8 +58,8 @@ from search.moved import identity
 from search.query import query_marker, run_search
 from search.ranking import prior
 from search.schema import CHANGED_AT, FILE, PASSAGE, build_schema, stored_passage
-from search.segment_files import (check_columns, check_postings, is_length_fault, is_read_error, named,
-                                  open_segment_files, read_columns, reading)
+from search.segment_files import (check_columns, check_postings, is_length_fault, is_read_error, length_fault_file,
+                                  named, open_segment_files, read_columns, reading)
 from search.snapshot import Snapshot, term_cache_bytes
 
 # A commit as the site tells commits apart (`SearchIndex._commit`): generation number, and the
@@ -584,8 +584,8 @@ class SearchIndex:
             if commit is not None and commit == self._commit():
                 self._damaged = (commit, str(problem), time.monotonic())
             return problem
-        if is_length_fault(error):  # a length file cut short where no check reaches: damage all the same
-            problem = damaged(self.path, None)
+        if is_length_fault(error):  # a length file cut short where no check reaches: damage all the same, named
+            problem = damaged(self.path, length_fault_file(error))
             if commit is not None and commit == self._commit():
                 self._damaged = (commit, str(problem), time.monotonic())
             return problem

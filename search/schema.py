@@ -84,6 +84,9 @@ from search.facets import FACETS
 # 503 all the while (an hour at 1M passages), whereas a changed build stamp (READING_VERSION,
 # ANALYSIS_VERSION, the release) rebuilds aside while the old index answers, and the rebuild
 # commits this code's schema (`IndexWriter.clear`) with the new field.
+# An older index is told by the schema pickled in its table of contents, which lacks the field:
+# only there may its column be absent. Where the schema has it, every passage was written with
+# a value, and a segment of passages without its file is damage (`search.segment_files`).
 SCHEMA_VERSION = 13
 
 PASSAGE = "passage"
@@ -373,6 +376,18 @@ def passage_dates(passage: Passage) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
+def text_fields(passage: Passage) -> dict[str, str]:
+    """The passage's text fields as `passage_fields` writes them (`present` and `absent` only
+    when it has them): also what the opening check of field lengths reads them as
+    (`search.segment_files.check_field_lengths`)."""
+    texts = {"title": passage.title, "decision": decision_text(passage), "body": body_text(passage)}
+    if passage.present:  # the members there: the pipeline leaves out those listed as absent
+        texts["present"] = "\n".join(passage.present)
+    if passage.absent:
+        texts["absent"] = "\n".join(passage.absent)
+    return texts
+
+
 def decision_text(passage: Passage) -> str:
     """What the decision field holds: each decision with the attendance note printed with it."""
     return "\n\n".join(f"{s.note}\n{s.text}" if s.note else s.text for s in passage.sections if s.is_decision)
@@ -422,17 +437,18 @@ def passage_fields(passage: Passage, first_indexed: int = 0, changed_at: int = 0
     """The keyword arguments of `writer.add_document` for one passage; `first_indexed`: when its
     id first entered the index, `changed_at`: when its record last changed (UTC seconds,
     `index_writer.IndexWriter`), 0 when not known."""
+    texts = text_fields(passage)
     doc: dict[str, Any] = {
         "kind": PASSAGE,
         "id": passage.id,
         "document_id": passage.document_id,
         "source": passage.source,
-        "title": passage.title,
+        "title": texts["title"],
         # With the attendance notes of its decisions («Simon Flyvholm deltog ikke i behandlingen
         # af punktet»): "Kun beslutninger" found more items than the search without it, by the
         # attendance lists, and said the name stood in no text (journalist review).
-        "decision": decision_text(passage),
-        "body": body_text(passage),
+        "decision": texts["decision"],
+        "body": texts["body"],
         "routine": is_routine(passage.title),
         "order": order_key(passage).encode("utf-8"),
         FIRST_INDEXED: first_indexed,
@@ -455,10 +471,9 @@ def passage_fields(passage: Passage, first_indexed: int = 0, changed_at: int = 0
         doc["item"] = VALUE_SEPARATOR.join(dict.fromkeys(filter(None, numbers)))
     if passage.has_decision:
         doc["has_decision"] = "1"
-    if passage.present:  # the members there: the pipeline leaves out those listed as absent
-        doc["present"] = "\n".join(passage.present)
-    if passage.absent:
-        doc["absent"] = "\n".join(passage.absent)
+    for name in ("present", "absent"):
+        if name in texts:
+            doc[name] = texts[name]
     for facet in FACETS:
         values = facet.values(passage)
         if values:

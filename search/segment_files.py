@@ -23,13 +23,19 @@ import zlib
 from typing import Any
 
 from whoosh.codec.whoosh3 import _lenfield
+from whoosh.reading import TermNotFound
 from whoosh.system import pack_ushort
 from whoosh.searching import Searcher
 
+from search.schema import CHANGED_AT, FINGERPRINT, FIRST_INDEXED, stored_passage, text_fields
+
 # Columns every passage has a value of (`schema.passage_fields`): a segment holding passages
 # has their files. Whoosh answers a missing column file as a column nobody wrote, so a deleted
-# «order» file sorted every hit as undated instead of saying the index was damaged.
-_PASSAGE_COLUMNS = ("order", "routine", "copy_key")
+# «order» file sorted every hit as undated instead of saying the index was damaged. Checked only
+# where the index's own schema has the field: an older index's lacks the later three
+# (`schema.SCHEMA_VERSION`), and a deleted `first_indexed` file of a current one made the
+# feed fall back to meeting dates, silently (code review 13).
+_PASSAGE_COLUMNS = ("order", "routine", "copy_key", FIRST_INDEXED, CHANGED_AT, FINGERPRINT)
 
 
 def open_segment_files(searcher: Searcher, verified: set[str] | None = None) -> None:
@@ -90,6 +96,7 @@ def read_columns(leaf: Any, schema: Any) -> None:
         if field.column_type is not None and leaf.has_column(name):
             reading(lambda: _first_and_last(leaf.column_reader(name), last), segment.make_filename(f".{name}.col"))
     check_body_lengths(leaf, schema)
+    check_field_lengths(leaf, schema)
 
 
 def check_body_lengths(leaf: Any, schema: Any, reach: int = 64) -> None:
@@ -107,6 +114,72 @@ def check_body_lengths(leaf: Any, schema: Any, reach: int = 64) -> None:
             if not leaf.doc_field_length(docnum, "body"):
                 raise SegmentFileDamaged(leaf.segment().make_filename(f".{_lenfield('body')}.col"))
             return
+
+
+def check_field_lengths(leaf: Any, schema: Any, reach: int = 64) -> None:
+    """Raise `SegmentFileDamaged` naming a scored field's length file (title, decision, present,
+    absent) cut short: the last passage within `reach` whose text in the field the index holds
+    must have a length there. A title's file cut short opened as healthy, and a search reaching
+    the cut said only «dets filer kan ikke læses» (code review 13). Which passage holds the field
+    is read from its stored record, and confirmed in the field's postings before a length of 0
+    is called damage: an index written by an older release may have analysed that text otherwise."""
+    perdoc = leaf._perdoc
+    pending = {name: field for name, field in schema.items()
+               if field.scorable and name != "body" and perdoc.has_column(_lenfield(name))}
+    count = leaf.doc_count_all()
+    for docnum in range(count - 1, max(count - 1 - reach, -1), -1):
+        if not pending:
+            return
+        stored = leaf.stored_fields(docnum)
+        if not stored or "id" not in stored or "record" not in stored:  # a file record
+            continue
+        try:
+            texts = text_fields(stored_passage(stored))
+        except Exception:  # noqa: BLE001 - a record this code cannot read: the search says so, not this check
+            return
+        for name in list(pending):
+            terms = list(dict.fromkeys(pending[name].process_text(texts.get(name, ""), mode="index")))
+            if not terms:
+                continue
+            del pending[name]  # this passage is the field's last within reach: checked here alone
+            if leaf.doc_field_length(docnum, name):
+                continue
+            if any(_posted(leaf, name, term, docnum) for term in terms[:8]):
+                raise SegmentFileDamaged(leaf.segment().make_filename(f".{_lenfield(name)}.col"))
+
+
+def _posted(leaf: Any, name: str, term: str, docnum: int) -> bool:
+    """Whether document `docnum` of the segment has `term` in the field `name`."""
+    def find() -> bool:
+        try:
+            matcher = leaf.postings(name, term)
+        except TermNotFound:  # the term is not in the field here
+            return False
+        matcher.skip_to(docnum)
+        return matcher.is_active() and matcher.id() == docnum
+
+    return reading(find, leaf.segment().make_filename(".pst"))
+
+
+def length_fault_file(error: BaseException) -> str | None:
+    """The length file (`_<field>_len.col` of its segment) whose missing length Whoosh's scorer
+    met in `error` (`is_length_fault`), found in the scorer's frame; None when not found. The
+    site's log and `search` said only «dets filer kan ikke læses» (code review 13)."""
+    trace = error.__traceback__
+    while trace is not None:
+        scorer = trace.tb_frame.f_locals.get("self")
+        dfl = getattr(scorer, "dfl", None)  # `WeightLengthScorer.setup`'s lambda over its searcher and field
+        code, cells = getattr(dfl, "__code__", None), getattr(dfl, "__closure__", None)
+        if code is not None and cells:
+            try:
+                free = dict(zip(code.co_freevars, (cell.cell_contents for cell in cells)))
+            except ValueError:  # a cell not yet filled
+                free = {}
+            reader = getattr(free.get("searcher"), "reader", lambda: None)()
+            if isinstance(free.get("fieldname"), str) and hasattr(reader, "segment"):
+                return reader.segment().make_filename(f".{_lenfield(free['fieldname'])}.col")
+        trace = trace.tb_next
+    return None
 
 
 def is_length_fault(error: BaseException) -> bool:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from indexer.datafiles import Watched, content_lines, data_file, malformed
+from search import danish
 from search.analysis import DanishAnalyzer, analyze
 from search.danish import DATA_DIR
 from search.syntax import Clause, ParsedQuery
@@ -128,6 +129,10 @@ _READING: Watched[VariantTable] = Watched(
     lambda: VARIANTS_FILE, load_variants, VariantTable((), {}),
     kept="søger med varianterne, som filen havde, da den sidst kunne læses",
     without="søger uden varianter", notes=lambda table: table.warnings)
+# The table holds each variant's terms as stemmed when it was read: a stem-list edit, read when
+# the rebuilt index opens, must read it again (a site kept the old stems, and «forperson» lost
+# its variants until variants.txt itself changed: code review 13).
+danish.when_stems_change(_READING.forget)
 
 
 def default_table() -> VariantTable:
