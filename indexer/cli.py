@@ -291,9 +291,12 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None, index_dir: Path 
 @option("--page", type=click.IntRange(1, 100_000), default=1, show_default=True,
          help="Hvilken side af resultaterne (med --limit resultater pr. side).")
 @option("--json", "as_json", is_flag=True, help="Svar som JSON (samme form som /api/search).")
+@option("--csv", "as_csv", is_flag=True,
+        help="Svar som CSV (samme kolonner som /api/search.csv): alle resultater, højst 5.000, eller kun "
+             "den side, --limit og --page angiver.")
 @_index_dir_option
-def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisions_only: bool, sort: str, limit: int,
-           page: int, date_from: str, date_to: str, **facets: tuple[str, ...]) -> None:
+def search(query: tuple[str, ...], as_json: bool, as_csv: bool, index_dir: Path | None, decisions_only: bool, sort: str,
+           limit: int, page: int, date_from: str, date_to: str, **facets: tuple[str, ...]) -> None:
     """Søg i indekset. Ord kombineres med OG; brug "fraser", OR, -ord og felt:værdi.
 
     Søgningen kan skrives som ét argument i anførselstegn eller som flere ord; et ord, der
@@ -306,6 +309,8 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
     værdi eller et ukendt tilvalg."""
     from search import IndexMissing, InvalidParameter, SearchRequest, open_index
 
+    if as_csv and as_json:
+        raise BadArgument("--csv og --json kan ikke bruges sammen – vælg ét af dem.")
     params = {"q": [" ".join(query)], "sort": [sort], "page": [str(page)], "page_size": [str(limit)],
               "decisions_only": ["1" if decisions_only else "0"], "from": [date_from], "to": [date_to]}
     params.update({name: list(values) for name, values in facets.items()})
@@ -346,7 +351,9 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
 
     if mismatch := data_folder_mismatch(index.build_stamp):  # on stderr: --json stays JSON
         click.echo(f"Advarsel: {mismatch}.", err=True)
-    if as_json:
+    if as_csv:
+        _print_csv(index, request, response)
+    elif as_json:
         from webui.links import with_hit_links  # the API's hits carry the same links
 
         click.echo(_json_text(with_hit_links(response.to_json()), indent=2))
@@ -354,6 +361,39 @@ def search(query: tuple[str, ...], as_json: bool, index_dir: Path | None, decisi
         _print_response(response)
     if response.past_last_page:  # the API answers 404: a script paging on must see it too
         raise Failure(f"--page: {response.past_last_message}")
+
+
+def _print_csv(index: Any, request: Any, response: Any) -> None:
+    """`search --csv`: the rows `/api/search.csv` gives, every hit up to its cap; with --limit or
+    --page given, the hits of that page alone. To a file or pipe the download's bytes (a BOM
+    first, so Excel reads æøå); on a terminal plain text without the BOM, an invisible character there."""
+    from click.core import ParameterSource
+
+    from webui.config import base_url
+    from webui.exports import BOM, CSV_MAX_ROWS, all_hits, csv_text, full_decisions, site_link
+
+    try:  # the links as the site writes them, on its public address when one is set
+        root = base_url(os.environ.get("REFERATSOG_BASE_URL", ""))
+    except ValueError as error:
+        raise Failure(f"REFERATSOG_BASE_URL {error}.") from None
+    ctx = click.get_current_context()
+    paged = any(ctx.get_parameter_source(name) is not ParameterSource.DEFAULT for name in ("limit", "page"))
+    hits, total = (list(response.hits), response.total) if paged else all_hits(index, request)
+    text = csv_text(hits, full_decisions(index, hits), site_link(root))
+    if not paged and total > len(hits):  # on stderr: the CSV stays a CSV
+        click.echo(f"Advarsel: CSV'en har de første {len(hits):,} af {total:,} resultater "
+                   f"(højst {CSV_MAX_ROWS:,} i én fil).".replace(",", "."), err=True)
+    if _is_terminal():
+        click.echo(text, nl=False)
+    else:
+        click.echo((BOM + text).encode("utf-8"), nl=False)  # UTF-8 whatever the locale: a CSV file's bytes
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # no stream, or a closed one
+        return False
 
 
 @main.command(short_help="Start websøgningen (bygger først indekset, hvis det mangler).")

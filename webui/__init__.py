@@ -44,7 +44,7 @@ SECURITY_HEADERS = {
 
 
 API_CORS_HEADERS = {"Access-Control-Allow-Origin": "*",
-                    "Access-Control-Expose-Headers": "Link, ETag, Retry-After, Content-Language"}
+                    "Access-Control-Expose-Headers": "Link, ETag, Retry-After, Content-Language, X-Referatsog-Truncated"}
 API_PREFLIGHT_HEADERS = {"Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
                          "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
                          "Access-Control-Max-Age": "86400"}
@@ -72,9 +72,10 @@ def create_app(config: Mapping[str, Any] | None = None, instance_path: str | Non
     register_error_handlers(app)
     _register_template_helpers(app)
 
-    from . import passage_views, search_views
+    from . import exports, passage_views, search_views
 
     app.register_blueprint(search_views.bp)
+    app.register_blueprint(exports.bp)
     app.register_blueprint(passage_views.bp)
     app.register_blueprint(index.bp)
 
