@@ -368,9 +368,16 @@ def every_item_handler(text: str) -> str | None:
     'Kirsten Møller'
     >>> every_item_handler("Sagsbehandler: Kirsten Møller"), every_item_handler("Sagsbehandler på punkt 3: Ib Holm")
     (None, None)
+    >>> every_item_handler("Sagsbehandler for alle sager: se under de enkelte punkter")
     """
     match = _EVERY_ITEM_HANDLER.match(text)
-    return handler_name(match.group("value")) if match else None
+    name = handler_name(match.group("value")) if match else None
+    # a name or initials, not «se under de enkelte punkter» (code review 14)
+    return name if name and _NAME_OR_INITIALS.fullmatch(name) else None
+
+
+_NAME_OR_INITIALS = re.compile(
+    r"[A-ZÆØÅ][\wæøåÆØÅ\-.]*(?:\s+(?:[A-ZÆØÅ][\wæøåÆØÅ\-.]*|von|van|de|la|af|bin|el))*")
 
 
 def handler_name(value: str) -> str:

@@ -93,7 +93,27 @@ _WHOLE_TEXT_BELOW = 400  # characters: shorter texts are searched whole
 
 # Two numeric dates joined by a hyphen, a two-day meeting: «04.06.2026-05.06.2026», «04-06-2026-05-06-2026».
 # The hyphen guards of `_PATTERNS` (case numbers such as «588-2021-1874») refused both dates.
-_HYPHENED_RANGE = re.compile(r"(?<![\d.\-])(\d{1,2}([.\-])\d{1,2}\2\d{4})-(?=\d{1,2}\2\d{1,2}\2\d{4}(?![\d\-]|\.\d))")
+# Only days of one meeting (at most `_MEETING_DAYS` apart): «perioden 01.01.2025-31.12.2029» is a
+# lease's term, no meeting's date (code review 14), and stays unread as before.
+_HYPHENED_RANGE = re.compile(
+    r"(?<![\d.\-])(\d{1,2}([.\-])\d{1,2}\2\d{4})-(?=(\d{1,2}\2\d{1,2}\2\d{4})(?![\d\-]|\.\d))")
+_MEETING_DAYS = 3
+
+
+def _meeting_days(match: re.Match[str]) -> str:
+    """The range with its hyphen read as a space when its dates are days of one meeting."""
+    first, second = (_numeric_date(match.group(k), match.group(2)) for k in (1, 3))
+    if first and second and 0 < (second - first).days <= _MEETING_DAYS:
+        return match.group(1) + " "
+    return match.group(0)
+
+
+def _numeric_date(text: str, separator: str) -> date | None:
+    day, month, year = (int(part) for part in text.split(separator))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
@@ -101,11 +121,11 @@ def find_dates(text: str) -> list[tuple[date, tuple[int, int]]]:
 
     >>> [(d.isoformat(), s) for d, s in find_dates("Mødedato: 04.06.2026-05.06.2026")]
     [('2026-06-04', (10, 20)), ('2026-06-05', (21, 31))]
-    >>> find_dates("Sagsnr. 588-2021-1874"), find_dates("00.01.00-A21-1-14")
-    ([], [])
+    >>> find_dates("Sagsnr. 588-2021-1874"), find_dates("00.01.00-A21-1-14"), find_dates("perioden 01.01.2025-31.12.2029")
+    ([], [], [])
     """
     if "-" in text:  # the range's hyphen read as a space: the spans stay those of the text
-        text = _HYPHENED_RANGE.sub(lambda m: m.group(1) + " ", text)
+        text = _HYPHENED_RANGE.sub(_meeting_days, text)
     found: list[tuple[date, tuple[int, int]]] = []
     taken: list[tuple[int, int]] = []
     windows = _year_windows(text)

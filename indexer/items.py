@@ -87,8 +87,13 @@ _ONE_NUMBER = re.compile(r"^\s*[^\s,;]*\d[^\s,;]*\s*$")
 # «Bestyrelsen godkendte årsrapporten.», «Rådet vedtog at …»), and a thing approved without its verb
 # («Referatet godkendt.»): the layouts9 review's local councils and boards. Only a council as the
 # subject: «Kommunen godkendte i 2023 …» tells the item's story.
-_DECIDING_BODY = (r"(?:[A-ZÆØÅ][\wæøå\-]*(?:rådet|udvalget|bestyrelsen|forsamlingen)|Rådet|Udvalget|Bestyrelsen"
-                  r"|Forsamlingen|Mødet|Repræsentantskabet)")
+# Not the town's top council («Byrådet besluttede …» in a lokalråd's minutes reports its decision:
+# code review 14), which writes its minutes with labels anyway.
+_DECIDING_BODY = (r"(?:(?!By|Kommunalbestyrelsen|Regionsrådet)[A-ZÆØÅ][\wæøå\-]*(?:rådet|udvalget|bestyrelsen|forsamlingen)"
+                  r"|Rådet|Udvalget|Bestyrelsen|Forsamlingen|Mødet|Repræsentantskabet)")
+# A decision of another time told in the item's account: «… godkendte sidste år …», «… besluttede i 2022 …»
+_EARLIER_TIME = re.compile(r"\b(?:i\s+(?:19|20)\d{2}|sidste\s+år|sidste\s+gang|i\s+fjor|tidligere|dengang|i\s+sin\s+tid"
+                           r"|forrige\s+(?:år|møde|måned))\b", re.IGNORECASE)
 _PROSE_OUTCOME = re.compile(
     r"\b(?:blev|er)\s+(?:enstemmigt\s+|herefter\s+|derefter\s+)?(?:godkendt|vedtaget|valgt|genvalgt|konstitueret|"
     r"anbefalet|afvist|forkastet|udsat|tiltrådt|bevilget|besluttet|taget\s+til\s+efterretning)\b"
@@ -115,7 +120,8 @@ def _prose_decision(sections: list[Section]) -> list[Section]:
     text = sections[0]
     before, _, last = text.text.rpartition("\n\n")
     last = last.strip()
-    if len(last) > _PROSE_OUTCOME_CHARS or not last.endswith(".") or not _PROSE_OUTCOME.search(last):
+    if (len(last) > _PROSE_OUTCOME_CHARS or not last.endswith(".") or not _PROSE_OUTCOME.search(last)
+            or _EARLIER_TIME.search(last)):
         return sections
     decision = Section(key=DECISION, label="", text=last, page=text.page)
     return [decision, replace(text, text=before.strip())] if before.strip() else [decision]

@@ -65,6 +65,8 @@ def danish_wording(text: str) -> str:
     'Punkt 01 – Godkendelse af dagsorden'
     >>> danish_wording("Skole / dagtilbud: status"), danish_wording("Børn / Unge")
     ('Skole / dagtilbud: status', 'Børn / Unge')
+    >>> danish_wording("Personale / Arbejdsmiljø"), danish_wording("Tid / Emne / Ansvarlig")
+    ('Personale / Arbejdsmiljø', 'Tid / Emne / Ansvarlig')
     """
     if " / " not in text and "\t/" not in text:
         return text
@@ -75,10 +77,35 @@ def danish_wording(text: str) -> str:
     if not label:
         return text
     rest = label.group("rest") or ""
-    danish = next((part for part in _SLASH.split(label.group("parts").strip()) if _key(part) in _danish_labels()), None)
-    if danish is None:
+    parts = _SLASH.split(label.group("parts").strip())
+    danish = [part for part in parts if _key(part) in _danish_labels()]
+    # One Danish label and its translations only: «Personale / Arbejdsmiljø» (a title), «Økonomi /
+    # Personale: …» and «Tid / Emne / Ansvarlig» (a table's header) are Danish throughout (code review 14)
+    if len(danish) != 1 or not all(_foreign(part) for part in parts if part is not danish[0]):
         return text
+    danish = danish[0]
     return f"{danish}:{rest}" if label.group("colon") else danish
+
+
+# The English of minutes' labels, as bilingual templates print them beside the Danish ones
+_ENGLISH = frozenset("""
+date time place venue present absent members member participants chair chairman secretary minutes agenda item
+decision decisions recommendation recommendations background summary case officer handler number no ref reference
+vote voting note for the record attachments attachment appendix appendices economy finance financial legal basis
+description process timetable hearing consultation resolution approval of the approved noted and to
+""".split())
+# Greenlandic spelling Danish words rarely have: q, a doubled i or u («Ulloq», «Sumiiffik», «Peqataasut»)
+_GREENLANDIC = re.compile(r"q|ii|uu", re.IGNORECASE)
+
+
+def _foreign(part: str) -> bool:
+    """Whether a label's part reads as its translation, not Danish: English label words, or Greenlandic.
+
+    >>> [_foreign(p) for p in ("Decision", "Case officer", "Note for the record", "Sumiiffik", "Arbejdsmiljø", "Presse")]
+    [True, True, True, True, False, False]
+    """
+    words = re.findall(r"[^\W\d_]+", part.casefold())
+    return bool(words) and (all(word in _ENGLISH for word in words) or bool(_GREENLANDIC.search(part)))
 
 
 def _danish_heading(heading: re.Match[str]) -> str | None:

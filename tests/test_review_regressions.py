@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
+
 from conftest import FIXTURES, read_fixture
 
 read = partial(read_fixture, FIXTURES / "codereview11")
@@ -97,3 +99,62 @@ def test_the_last_point_of_a_list_in_the_last_decision_above_a_signature_is_no_i
     items = read_written(tmp_path, "handicapraadet.txt", text).passages
     assert [p.item_number for p in items] == [1, 2]
     assert "3. Tilgængelighed" in items[1].decision and "ramper ved alle skoler" in items[1].decision
+
+
+# --- code review 14 (2026-12-05): today's rules misfiring on ordinary minutes ----------------------
+
+@pytest.mark.parametrize("line", ["Personale / Arbejdsmiljø", "Kommunikation / Presse", "Tid / Emne / Ansvarlig",
+                                  "Økonomi / Personale: Udgiften afholdes inden for rammen."])
+def test_a_danish_line_with_slashes_is_no_label_in_several_languages(line):
+    from indexer.parallel_languages import danish_wording
+
+    assert danish_wording(line) == line
+
+
+def test_a_title_with_a_slash_under_its_number_stays_the_items_title(tmp_path):
+    from conftest import read_written
+
+    text = ("Ravnby Kommune\nHovedudvalget\nReferat\nMødedato: 11.02.2025\n\nPkt. 1\nGodkendelse af dagsorden\n\n"
+            "Beslutning:\nGodkendt.\n\nPkt. 2\nPersonale / Arbejdsmiljø\n\nSagsfremstilling:\nTrivselsmålingen er "
+            "gennemført.\n\nBeslutning:\nTaget til efterretning.\n")
+    items = read_written(tmp_path, "hovedudvalget.txt", text).passages
+    assert [(p.item_number, p.title, p.decision) for p in items] == [
+        (1, "Godkendelse af dagsorden", "Godkendt."), (2, "Personale / Arbejdsmiljø", "Taget til efterretning.")]
+
+
+_LOKALRAAD = ("{0} fra møde i Egebæk Lokalråd\nMødedato: 12. marts 2025\n\n1. Godkendelse af dagsorden\n\n"
+              "Dagsordenen er udsendt med indkaldelsen.\n\n2. Cykelsti langs Skolevej\n\nPer orienterer om status.\n\n"
+              "{1}\n\n3. Eventuelt\n\nPunktet er åbent for alle.\n")
+
+
+@pytest.mark.parametrize("story", ["Byrådet besluttede i 2022 at afsætte 3 mio. kr. til cykelstien.",
+                                   "Byrådet besluttede at afsætte 3 mio. kr. til cykelstien.",
+                                   "Lokalrådet godkendte sidste år et budget på 40.000 kr.",
+                                   "Bestyrelsen godkendte tidligere et budget på 40.000 kr."])
+def test_another_councils_or_an_earlier_decision_told_in_an_item_is_no_decision(tmp_path, story):
+    from conftest import read_written
+
+    minutes = read_written(tmp_path, "referat.txt", _LOKALRAAD.format("Referat", story)).passages
+    assert not minutes[1].has_decision and story in minutes[1].text
+    agenda = read_written(tmp_path, "dagsorden.txt", _LOKALRAAD.format("Dagsorden til møde", story).replace(
+        "Dagsorden til møde fra møde", "Dagsorden til møde")).passages
+    assert agenda[0].doc_type == "dagsorden" and not any(p.has_decision for p in agenda)
+
+
+def test_a_case_handler_for_all_items_must_be_a_name(tmp_path):
+    from conftest import read_written
+
+    text = ("Ravnby Kommune\nTeknikudvalget\nReferat\nMødedato: 10.03.2025\n\nSagsbehandler for alle sager: se under "
+            "de enkelte punkter\n\n1. Budget\nBeslutning:\nGodkendt.\n\n2. Vejnavne\nSagsbehandler: Mette Krogh\n"
+            "Beslutning:\nGodkendt.\n")
+    items = read_written(tmp_path, "teknik.txt", text).passages
+    assert [p.case_handler for p in items] == [None, "Mette Krogh"]
+
+
+def test_a_period_of_years_in_the_head_is_no_meeting_date(tmp_path):
+    from conftest import read_written
+    from indexer.dates import find_dates
+
+    assert find_dates("Lejeaftale for perioden 01.01.2025-31.12.2029") == []
+    text = "Ravnby Kommune\nØkonomiudvalget\nLejeaftale for perioden 01.01.2025-31.12.2029\n\n1. Lejeaftale\nBeslutning:\nGodkendt.\n"
+    assert read_written(tmp_path, "leje.txt", text).passages[0].meeting_date is None
