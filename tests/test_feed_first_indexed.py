@@ -451,3 +451,24 @@ def test_senest_tilfoejet_says_when_each_item_entered_the_search(tmp_path, clock
     page = client.get("/", query_string={"sort": "added"}).get_data(as_text=True)
     assert '<span class="added">Tilføjet <time datetime="2026-03-02T09:15:00Z">2. marts 2026</time></span>' in page
     assert 'class="added"' not in client.get("/", query_string={"sort": "newest"}).get_data(as_text=True)
+
+
+def test_an_entry_is_published_at_its_meeting_never_later_than_its_update_nor_on_an_invented_day(tmp_path, clock):
+    """A dates review: minutes printing only «juni 2026» were published on 31 December 2026, a date
+    no document printed and in the future; an agenda of a meeting weeks ahead was published after
+    its own <updated>. Now: no <published> without a meeting date, and never after <updated>."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ungeraadet-juni.txt").write_text(
+        "Søholt Kommune\nUngerådet\nReferat\njuni 2026\n\n1. Ungdomsklub\nBeslutning:\nGodkendt.\n", encoding="utf-8")
+    (corpus / "byraadet-dagsorden.txt").write_text(
+        "Søholt Kommune\nByrådet\nDagsorden\nMødedato: 12.01.2027\n\n1. Budgetopfølgning\nSagsfremstilling:\n"
+        "Opfølgning på budgettet.\n", encoding="utf-8")
+    clock(T1)
+    index_run(corpus, tmp_path / "index")
+    _root, entries = atom(site(tmp_path / "index", corpus).get("/feed"))
+    by_title = {e.find(f"{ATOM}title").text: e for e in entries}
+    month_only = by_title["1. Ungdomsklub"]
+    assert month_only.find(f"{ATOM}published") is None
+    agenda = by_title["Dagsorden: 1. Budgetopfølgning"]
+    assert agenda.find(f"{ATOM}published").text == agenda.find(f"{ATOM}updated").text == stamp(T1)

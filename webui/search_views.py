@@ -444,14 +444,18 @@ def feed_entry(
     # An undated item is dated by the index's commit (Atom wants a date): a reader would list it
     # as the newest meeting, so its title says it has none.
     undated = "" if when else " (udateret)"
+    updated = min(changed or (f"{when}T00:00:00Z" if when else last_commit), last_commit)
     return {
         "title": f"{report}{number}{hit.title or '(uden titel)'}{undated}",
         "id": entry_id(hit),
         "url": absolute_url("passages.passage", passage_id=hit.id, **carry),
         # new to the feed when first indexed, updated when its text or decision was corrected; a
         # meeting weeks ahead (its agenda) is no news from the future either way: at most the index's commit
-        "updated": min(changed or (f"{when}T00:00:00Z" if when else last_commit), last_commit),
-        "published": f"{when}T00:00:00Z" if when else None,
+        "updated": updated,
+        # published at its meeting, never after the entry's own update (an agenda weeks ahead is
+        # published now), and not at all without a meeting date: a year's 31 December was a date no
+        # document printed, in the future for this year's month-only minutes (a dates review)
+        "published": min(f"{hit.meeting_date}T00:00:00Z", updated) if hit.meeting_date else None,
         "author": ", ".join(part for part in (hit.council, hit.municipality) if part) or "Referatsøg",
         "topics": hit.topics,
         "summary": summary,
