@@ -380,6 +380,8 @@ def _print_csv(index: Any, request: Any, response: Any) -> None:
     paged = any(ctx.get_parameter_source(name) is not ParameterSource.DEFAULT for name in ("limit", "page"))
     hits, total = (list(response.hits), response.total) if paged else all_hits(index, request)
     text = csv_text(hits, full_decisions(index, hits), site_link(root))
+    if response.approximate:  # the page labels them so: a row count is not one of the word asked for
+        click.echo(_style("Advarsel: ingen eksakte træf – CSV'en har omtrentlige resultater.", fg="yellow"), err=True)
     if not paged and total > len(hits):  # on stderr: the CSV stays a CSV
         click.echo(f"Advarsel: CSV'en har de første {len(hits):,} af {total:,} resultater "
                    f"(højst {CSV_MAX_ROWS:,} i én fil).".replace(",", "."), err=True)

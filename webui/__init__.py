@@ -44,7 +44,7 @@ SECURITY_HEADERS = {
 
 
 API_CORS_HEADERS = {"Access-Control-Allow-Origin": "*",
-                    "Access-Control-Expose-Headers": "Link, ETag, Retry-After, Content-Language, X-Referatsog-Truncated"}
+                    "Access-Control-Expose-Headers": "Link, ETag, Retry-After, Content-Language, X-Referatsog-Truncated, X-Referatsog-Approximate"}
 API_PREFLIGHT_HEADERS = {"Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
                          "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
                          "Access-Control-Max-Age": "86400"}

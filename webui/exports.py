@@ -4,7 +4,8 @@ Every hit of the search (all pages, in the search's order) up to `CSV_MAX_ROWS`,
 with Danish column names. Comma-separated and quoted as RFC 4180 says (Python's `csv`), lines
 ending CRLF, UTF-8 with a byte order mark, without which Excel reads æ, ø and å as Latin-1.
 Document text is untrusted: a cell that a spreadsheet would run as a formula is prefixed with
-an apostrophe (`guarded`). The CLI builds the same rows without a Flask app (`csv_text`).
+an apostrophe, also where a reader that splits on semicolons (Danish Excel) would start a cell
+inside it (`guarded`); a cell longer than Excel takes is cut with a mark (`fitted`). The CLI builds the same rows without a Flask app (`csv_text`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, current_app, request, url_for
 
 from search.api import FACETS, MAX_PAGE_SIZE, Hit, SearchRequest
+from search.syntax import parse
 
 from .links import item_links
 from .state import SearchState, absolute_url, encoding_error, parse_args, undecodable
@@ -33,6 +35,14 @@ CSV_MAX_ROWS = 5000
 BOM = "\ufeff"
 CSV_TYPE = "text/csv; charset=utf-8"
 TRUNCATED_HEADER = "X-Referatsog-Truncated"
+# Set when the search's hits are a guess (close spellings, compound parts): the page says so too.
+APPROXIMATE_HEADER = "X-Referatsog-Approximate"
+# Excel keeps at most this many characters in a cell and, opening a file, cuts the rest silently
+# or spills it; counted in UTF-16 units, as Excel counts them.
+CELL_MAX = 32767
+CUT_MARK = " […]"
+# The file name's words: a name a file system and a mail attachment take whole.
+NAME_MAX = 60
 
 # Column names as a Danish reader of the spreadsheet knows them, in the row's order.
 COLUMNS: tuple[str, ...] = (
@@ -43,37 +53,77 @@ COLUMNS: tuple[str, ...] = (
 _DOC_TYPES = {"referat": "Referat", "dagsorden": "Dagsorden", "årsberetning": "Årsberetning"}
 
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): = + - @ first,
-# also after leading spaces, and tab or CR first; full-width forms too, which some locales
-# of Excel take for the ASCII ones.
-_FORMULA_START = re.compile(r"^(?:[\t\r]|[ \u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20])")
+# also after leading spaces or quotes, and tab or CR first; full-width forms too, which some
+# locales of Excel take for the ASCII ones.
+_FORMULA = "=+\\-@\uff1d\uff0b\uff0d\uff20"
+_FORMULA_START = re.compile(rf"^(?:[\t\r]|[ \u00a0\"]*[{_FORMULA}])")
+# Excel opened by a double-click splits on the locale's list separator, in Danish the semicolon,
+# and reads a quote only at a cell's start: so after a ";" in a cell, and after a line break
+# (a new row to it), a cell starts whose text the guard must see too; a quote there is taken
+# for the quoting, not the text, so it is skipped. The apostrophe goes right after the ";" or
+# the line break, before the quotes, so that the reader sees neither quoting nor formula.
+_INNER_FORMULA_START = re.compile(rf"(?<=[;\r\n])(?=[ \t\u00a0\"]*[{_FORMULA}])")
 
 
 def guarded(cell: str) -> str:
     """`cell` as a spreadsheet shows it as text, never runs it: an apostrophe before a cell
-    that would start a formula (OWASP's advice).
+    that would start a formula (OWASP's advice), and after a semicolon or line break inside it
+    that a semicolon-splitting reader would take for a formula's start.
 
     >>> guarded('=HYPERLINK("http://x")'), guarded("-5 kr."), guarded("Godkendt"), guarded("")
     ('\\'=HYPERLINK("http://x")', "'-5 kr.", 'Godkendt', '')
+    >>> guarded("Godkendt;=1+1;flygtninge"), guarded("Godkendt; alle 5")
+    ("Godkendt;'=1+1;flygtninge", 'Godkendt; alle 5')
     """
+    cell = _INNER_FORMULA_START.sub("'", cell)
     return "'" + cell if _FORMULA_START.match(cell) else cell
+
+
+def _excel_length(text: str) -> int:
+    """`text`'s length as Excel counts it: UTF-16 units, two for a character beyond the BMP."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def fitted(cell: str) -> str:
+    """`cell` whole if Excel takes it, else cut to `CELL_MAX` with `CUT_MARK` at the end, so the
+    reader sees that text is missing (the whole is on the item's page, the row's link).
+
+    >>> fitted("kort") == "kort", len(fitted("x" * 40000)), fitted("x" * 40000)[-4:]
+    (True, 32767, ' […]')
+    """
+    if _excel_length(cell) <= CELL_MAX:
+        return cell
+    room = CELL_MAX - len(CUT_MARK)
+    cut = cell[:room]
+    while _excel_length(cut) > room:  # characters beyond the BMP count twice
+        cut = cut[:room - (_excel_length(cut) - len(cut))]
+    return cut + CUT_MARK
 
 
 def all_hits(index: SearchIndex, search: SearchRequest, limit: int | None = None) -> tuple[list[Hit], int]:
     """The first `limit` (default `CSV_MAX_ROWS`) hits of `search` in its order, fetched in pages of the most the engine
     gives, and the search's total. An id seen on an earlier page (a reindex landed between two
     pages) is not listed twice."""
+    hits, total, _ = searched_hits(index, search, limit)
+    return hits, total
+
+
+def searched_hits(index: SearchIndex, search: SearchRequest, limit: int | None = None
+                  ) -> tuple[list[Hit], int, bool]:
+    """`all_hits`, and whether the hits are approximate (a guess, as the page labels them)."""
     limit = CSV_MAX_ROWS if limit is None else limit
     hits: dict[str, Hit] = {}
-    total, page = 0, 1
+    total, page, approximate = 0, 1, False
     while True:
         response = index.search(search.with_changes(page=page, page_size=MAX_PAGE_SIZE, all_values=""))
         total = response.total
+        approximate = approximate or (response.approximate and total > 0)
         for hit in response.hits:
             hits.setdefault(hit.id, hit)
         if len(hits) >= min(total, limit) or len(response.hits) < MAX_PAGE_SIZE:
             break
         page += 1
-    return list(hits.values())[:limit], total
+    return list(hits.values())[:limit], total, approximate
 
 
 def full_decisions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:
@@ -86,13 +136,13 @@ def full_decisions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:
 
 
 def row(hit: Hit, decision: str, link: str) -> list[str]:
-    """One hit as a row of `COLUMNS`, every cell of document text guarded."""
+    """One hit as a row of `COLUMNS`, every cell of document text guarded and fitted to Excel."""
     cells = [
         hit.id, hit.title, _DOC_TYPES.get(hit.doc_type, hit.doc_type), hit.municipality or "", hit.council or "",
         hit.meeting_date or "", str(hit.year) if hit.year else "", hit.item_reference or "", hit.case_number or "",
         hit.case_handler or "", "; ".join(hit.topics), decision, hit.decision_date or "",
         "ja" if hit.closed else "nej", hit.source, str(hit.page) if hit.page else "", hit.citation, link]
-    return [guarded(cell) for cell in cells]
+    return [fitted(guarded(cell)) for cell in cells]
 
 
 def csv_text(hits: Iterable[Hit], decisions: dict[str, str], link: Callable[[Hit], str]) -> str:
@@ -111,25 +161,50 @@ def site_link(base_url: str) -> Callable[[Hit], str]:
     return lambda hit: item_links(hit.id, hit.document_id, hit.page, hit.decision_page, root)["html"]
 
 
-def download_name(search: SearchRequest) -> tuple[str, str]:
+def _query_words(query: str) -> list[str]:
+    """The query's words as the search reads them, an excluded one as «uden ord»."""
+    try:
+        groups = parse(query).groups
+    except Exception:  # a name is no reason to fail a download: the words as typed
+        return [query]
+    return [f"uden {clause.text}" if clause.negated else clause.text for group in groups for clause in group]
+
+
+def _bounded(words: str, limit: int) -> str:
+    """`words` within `limit` characters, cut after a whole word where one fits."""
+    if len(words) <= limit:
+        return words
+    cut = words[:limit + 1].rsplit(" ", 1)[0]
+    return cut if cut and len(cut) <= limit else words[:limit]
+
+
+def download_name(search: SearchRequest, approximate: bool = False) -> tuple[str, str]:
     """The file name to save as: an ASCII one for every browser and one in UTF-8 (RFC 6266's
-    `filename*`), both from the query, else the filters' values, else «alle-punkter».
+    `filename*`), both from the filters' values and the query's words (an excluded one as
+    «uden-ord»), else «alle-punkter»; «-omtrentlig» at the end when the hits are approximate.
 
     >>> download_name(SearchRequest(query='"Næstved" flygtninge/bolig'))
     ('referatsog-naestved-flygtninge-bolig.csv', 'referatsog-n%C3%A6stved-flygtninge-bolig.csv')
+    >>> download_name(SearchRequest(query="-flygtninge", filters={"municipality": ("Næstved",)}))[0]
+    'referatsog-naestved-uden-flygtninge.csv'
     """
-    words = search.query or " ".join(v for name in FACETS for v in search.filters.get(name, ()))
-    words = " ".join(re.findall(r"\w+", words.casefold()))[:60].strip() or "alle punkter"
+    said = [v for name in FACETS for v in search.filters.get(name, ())]
+    said += _query_words(search.query) if search.query.strip() else []
+    words = _bounded(" ".join(re.findall(r"\w+", " ".join(said).casefold())), NAME_MAX) or "alle punkter"
+    if approximate:
+        words += " omtrentlig"
     folded = unicodedata.normalize("NFKD", words.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))
     ascii_words = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode()).strip("-") or "soegning"
     return f"referatsog-{ascii_words}.csv", quote(f"referatsog-{words.replace(' ', '-')}.csv", safe="")
 
 
-def link_label(total: int) -> str:
-    """The search page's link to the CSV: what it gives when the search has more than the cap."""
+def link_label(total: int, approximate: bool = False) -> str:
+    """The search page's link to the CSV: what it gives when the search has more than the cap,
+    and that its rows are approximate when the page's hits are."""
+    what = " omtrentlige resultater" if approximate and total > 0 else ""
     if total > CSV_MAX_ROWS:
-        return f"Hent de første {CSV_MAX_ROWS:,} som CSV".replace(",", ".")
-    return "Hent som CSV"
+        return f"Hent de første {CSV_MAX_ROWS:,}{what} som CSV".replace(",", ".")
+    return f"Hent de{what} som CSV" if what else "Hent som CSV"
 
 
 bp = Blueprint("exports", __name__)
@@ -158,15 +233,17 @@ def search_csv() -> Response:
     state = csv_state()
     search = state.request
     index = get_index()
-    hits, total = all_hits(index, search)
+    hits, total, approximate = searched_hits(index, search)
     text = csv_text(hits, full_decisions(index, hits),
                     lambda hit: absolute_url("passages.passage", passage_id=hit.id))
-    ascii_name, utf8_name = download_name(search)
+    ascii_name, utf8_name = download_name(search, approximate)
     answer = Response((BOM + text).encode("utf-8"), headers={"Content-Type": CSV_TYPE})
     answer.headers["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{utf8_name}"
     answer.headers["Link"] = f'<{state.url()}>; rel="alternate"; type="text/html"'
     if total > len(hits):
         answer.headers[TRUNCATED_HEADER] = f"{len(hits)} af {total}"
+    if approximate:
+        answer.headers[APPROXIMATE_HEADER] = "1"
     # As `json_response`: revalidated every time, 304 while the index gives the same rows.
     answer.headers["Cache-Control"] = "no-cache"
     answer.add_etag()
@@ -181,5 +258,5 @@ def csv_url(state: SearchState) -> str:
 
 @bp.app_context_processor
 def csv_helpers() -> dict[str, object]:
-    """`csv_url(state)` and `csv_label(total)` for the search page's link."""
+    """`csv_url(state)` and `csv_label(total, approximate)` for the search page's link."""
     return {"csv_url": csv_url, "csv_label": link_label}
