@@ -13,7 +13,8 @@ up to the first anchored one (`1) Godkendelse af referat` / `Referatet blev godk
 between two anchored ones, or go on after the last one in its form (`Ad 4. Title` / prose, after
 `Ad 3. Title` / `Sagsnr.: …`), or, in minutes with no anchored heading at all, run 1, 2, 3
 (`prose_headings`). Minutes without item numbers may print
-each item's case number as its heading (`Sag: 24/1234 – Title`, `case_headings`).
+each item's case number as its heading (`Sag: 24/1234 – Title`, `case_headings`), or under the title
+(`Title` / `Sag: 24/1234 – Åben sag`).
 """
 
 from __future__ import annotations
@@ -206,8 +207,8 @@ def _prose_items_between(lines: Sequence[Line], headings: list[Heading], skip: s
     Meddelelser fra formanden" / "Formanden orienterer om …" in the text of item 1, with item 3 next
     (an agenda prints an item to be told, not decided). They count when the numbered paragraphs
     (`prose_heading`) in the text between items N and M are exactly N + 1 … M − 1, in order, none of
-    them announced by a line ending in ":" (`_announced`): a numbered list in the text (a decision's
-    "1. …", "2. …") brings other numbers and leaves the gap as it is, noted
+    them announced by a line ending in ":" (`_announced`) or quoted (`_quoted`): a numbered list in the
+    text (a decision's "1. …", "2. …") brings other numbers and leaves the gap as it is, noted
     (`indexer.segment._skipped_numbers`)."""
     out: list[Heading] = []
     for heading, after in zip(headings, [*headings[1:], None]):
@@ -218,7 +219,8 @@ def _prose_items_between(lines: Sequence[Line], headings: list[Heading], skip: s
         found = [h for k in range(heading.body_start, after.index)
                  if (h := prose_heading(lines, k, skip)) is not None]
         wanted = list(range(heading.number + 1, after.number))
-        if [h.number for h in found] == wanted and not any(h.label or _announced(lines, h.index) for h in found):
+        if ([h.number for h in found] == wanted and not any(h.label or _announced(lines, h.index) for h in found)
+                and not _quoted(lines, found[0].index)):
             out.extend(found)
     return out
 
@@ -229,8 +231,10 @@ def _prose_items_after(lines: Sequence[Line], headings: list[Heading], skip: set
     "Sagsnr.: …" (a review: they went into item 3's decision, silently). They count when the
     numbered paragraphs (`prose_heading`) in the last item's text printed in the last heading's form
     ("Ad N.", "§ N", "Pkt. N –") number on from it, N + 1, N + 2, …, each one more than the one
-    before, none announced by a line ending in ":" (`_announced`), and no other line is numbered in
-    that form there: a list in the decision numbers from 1, or in another form, and stays its text."""
+    before, none announced by a line ending in ":" (`_announced`) or a sentence saying the text quotes
+    them (`_quoted`: «Ændringerne fremgår nedenfor.» / «§ 4 Økonomiudvalget», a statute's paragraphs),
+    and no other line is numbered in that form there: a list in the decision numbers from 1, or in
+    another form, and stays its text."""
     if not headings or headings[-1].number is None or headings[-1].label:
         return headings
     last = headings[-1]
@@ -245,9 +249,35 @@ def _prose_items_after(lines: Sequence[Line], headings: list[Heading], skip: set
     numbers = [h.number for h in found]
     if (not found or len(found) != len(shaped)
             or numbers != list(range(last.number + 1, last.number + 1 + len(found)))
-            or any(h.label or _announced(lines, h.index) for h in found)):
+            or any(h.label or _announced(lines, h.index) for h in found) or _quoted(lines, found[0].index)):
         return headings
     return headings + found
+
+
+# The last sentence of a text that says the paragraphs after it are its own: "Ændringerne fremgår
+# nedenfor.", "… med følgende ændringer.", "§ 4 affattes herefter således.", "Bestemmelsen lyder herefter."
+# (a heading's "Godkendt."; "… på det følgende møde." points to no text)
+_QUOTING = re.compile(
+    r"\b(?:nedenfor|nedenstående|som\s+følger)\b"
+    r"|\b(?:herunder|således|følgende(?:\s+(?:ændringer|ændring|tekst|ordlyd|bestemmelser|bestemmelse|formulering))?"
+    r"|lyder(?:\s+(?:herefter|nu|fremover))?)\s*[.:]?$", re.IGNORECASE)
+
+
+def _quoted(lines: Sequence[Line], i: int) -> bool:
+    """Whether the paragraph at line i is quoted by the text above it: that text ends in a sentence
+    announcing what follows (`_QUOTING`: «Ændringerne fremgår nedenfor.» / «§ 4 Økonomiudvalget», a
+    statute's paragraphs quoted in the last item's decision, a code review). Numbered paragraphs with
+    only prose under them after the last anchored item are its items only on their numbers; a text
+    that says they are its own wins."""
+    end = previous_nonblank(lines, i)
+    if end is None:
+        return False
+    start = end
+    while start > 0 and lines[start - 1].text:
+        start -= 1
+    paragraph = " ".join(lines[k].text for k in range(start, end + 1))
+    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ§])", paragraph)[-1]
+    return bool(_QUOTING.search(last))
 
 
 # What a heading prints around its number: "Ad 3. Title" → ("ad", "."), "§ 3 Title" → ("§", ""),
@@ -285,14 +315,74 @@ def case_headings(lines: Sequence[Line], skip: set[int]) -> list[Heading]:
     (`indexer.segment`), so a single such line inside an item stays its text."""
     found = []
     for i, line in enumerate(lines):
-        if i in skip or line.text[:3].casefold() != "sag" or (i > 0 and lines[i - 1].text):
+        if i in skip or line.text[:3].casefold() != "sag":
             continue
         match = cv.CASE_HEADING.match(line.text)
-        if (match is None or cv.is_list_point(match.group("title")) or cv.is_sentence(match.group("title"))
-                or not anchor_follows(lines, i + 1, match.group("title"))):
+        if match is None:
+            continue
+        if _case_line_mark(match.group("title")):
+            # «Vejbelysning på Skolevej» / «Sag: 24/1234 – Åben sag»: an openness marker or purpose after
+            # the dash is no title but the field line under the item's title, the paragraph above (a code
+            # review: two items titled «Åben sag», their titles lost)
+            title = _title_above(lines, i, skip)
+            if title is None or not anchor_follows(lines, i + 1, ""):
+                continue
+            found.append(Heading(title, None, " ".join(cv.clean_title(lines[k].text) for k in range(title, i)
+                                                       if lines[k].text), i + 1, case_number=match.group("case")))
+            continue
+        if ((i > 0 and lines[i - 1].text) or cv.is_list_point(match.group("title"))
+                or cv.is_sentence(match.group("title")) or not anchor_follows(lines, i + 1, match.group("title"))):
             continue
         found.append(Heading(i, None, cv.clean_title(match.group("title")), i + 1, case_number=match.group("case")))
     return found if len(found) >= 2 else []
+
+
+# What a case line may print after its dash instead of a title: the item's openness ("Åben sag",
+# `conventions.OPENNESS_MARKER`) or what the council is asked to do ("Til beslutning", `conventions.PURPOSE_GROUP`)
+_OPENNESS_ALONE = re.compile(rf"^{cv.OPENNESS_MARKER}$")
+
+
+def _case_line_mark(text: str) -> bool:
+    """Whether the text after a case line's dash is a marker, no title.
+
+    >>> [_case_line_mark(t) for t in ("Åben sag", "Lukket punkt", "Til beslutning.", "Lukket sag: Køb", "Vejbelysning")]
+    [True, True, True, False, False]
+    """
+    text = text.strip().rstrip(".").rstrip()
+    return bool(_OPENNESS_ALONE.match(text) or cv.PURPOSE_GROUP.match(text))
+
+
+def case_line_closed(lines: Sequence[Line], heading: Heading) -> bool | None:
+    """Whether the case line under a heading's title says the item is closed («Sag: 24/1234 – Lukket
+    sag»: True, «– Åben sag»: False), or None: the item's own mark, which `indexer.openness` does not
+    see there (the line is part of the heading, `case_headings`)."""
+    k = heading.body_start - 1
+    if heading.case_number is None or k <= heading.index:
+        return None
+    match = cv.CASE_HEADING.match(lines[k].text)
+    if match is None or not _OPENNESS_ALONE.match(match.group("title").strip().rstrip(".").rstrip()):
+        return None
+    return match.group("title").casefold().startswith("lukke")
+
+
+def _title_above(lines: Sequence[Line], i: int, skip: set[int]) -> int | None:
+    """Where the title above a case line at line i starts: the paragraph right above it (at most one
+    blank line between), up to `_MAX_TITLE_LINES` lines, that reads as a title, not as the item
+    before's text («Godkendt.»), a label or a field line; else None."""
+    end = previous_nonblank(lines, i)
+    if end is None or i - end > 2:
+        return None
+    start = end
+    while start > 0 and lines[start - 1].text:
+        start -= 1
+    texts = [lines[k].text for k in range(start, end + 1)]
+    if (end - start + 1 > _MAX_TITLE_LINES or any(k in skip for k in range(start, end + 1))
+            or cv.GROUP_HEADER.match(texts[0]) or cv.is_list_point(texts[0])
+            # a head's «Mødedato: …», a decision's «Godkendt.»: no title
+            or any(not _can_title(t) or cv.is_attendance(t) or _HEAD_LINE.match(t) for t in texts)
+            or not all(_continues_title(t) for t in texts[1:]) or re.search(r"[.:;!?]$", texts[-1])):
+        return None
+    return start
 
 
 def _numbered_run(candidates: list[Heading], highest: int | None = None) -> list[Heading]:

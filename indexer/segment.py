@@ -19,8 +19,9 @@ from dataclasses import replace
 from indexer import conventions as cv
 from indexer.contents import find_contents
 from indexer.doctype import title_lines
-from indexer.headings import (Heading, case_headings, find_item_headings, fold_title, is_heading_shaped, next_nonblank,
-                              previous_nonblank, prose_heading, prose_headings, with_ends)
+from indexer.headings import (Heading, case_headings, case_line_closed, find_item_headings, fold_title,
+                              is_heading_shaped, next_nonblank, previous_nonblank, prose_heading, prose_headings,
+                              with_ends)
 from indexer.items import minutes_item
 from indexer.models import Item, Line, Segmented
 from indexer.openness import closed_items
@@ -65,6 +66,8 @@ def segment(lines: Sequence[Line]) -> Segmented:
     items = tuple(_with_case(minutes_item(lines, h, end), h) for h, end in ends)
     # Which items the meeting discussed behind closed doors: their minutes print little of them.
     closed = closed_items(lines, headings, [end for _, end in ends], contents_lines)
+    # «Title» / «Sag: 24/1234 – Lukket sag»: the case line's marker is the item's own (`case_headings`)
+    closed = [shut if (own := case_line_closed(lines, h)) is None else own for h, shut in zip(headings, closed)]
     items = tuple(replace(item, closed=True) if shut else item for item, shut in zip(items, closed))
     head = tuple(lines[: headings[0].index])
     groups = {k for k in range(1, len(headings)) if _opens_group(lines, headings[k - 1], headings[k])}
