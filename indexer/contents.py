@@ -98,7 +98,40 @@ def _agenda_list(lines: Sequence[Line], i: int) -> list[tuple[int, tuple[int, st
         k += 1
     if len(found) < 2 or (k < len(lines) and lines[k].text):
         return []  # the list ends at a blank line: a line of another kind under it makes it no list of items
-    return found
+    # A contents list only when the items it names are found below (at least half of them: one heading may
+    # be printed otherwise); minutes that answer the list point by point («1. Referatet blev godkendt.»)
+    # have no such items, and the list's words are their text (a code review: they were lost).
+    listed = sum(_printed_below(lines, k, number, title) for _, (number, title) in found)
+    return found if 2 * listed >= len(found) else []
+
+
+_NUMBER_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})(?!\d)")
+
+
+# An item's heading by its number alone: "Ad 1", "Punkt 1:", "Pkt. 1".
+_NUMBER_ALONE = re.compile(r"(?i)^(?:ad|punkt|pkt\.?)\s*(\d{1,3})\s*[.:)]?$")
+
+
+def _printed_below(lines: Sequence[Line], start: int, number: int, title: str) -> bool:
+    """Whether a line from `start` on is the item's heading: its title on a line of its own, after its
+    number ("1. Godkendelse af dagsorden", "Ad 1. …", "• Punkt 1 – …", "Punkt 1: …") or alone, or its
+    number alone ("Ad 1")."""
+    key = title.casefold().rstrip(" .:")
+    if not key:
+        return False
+    for line in lines[start:]:
+        alone = _NUMBER_ALONE.match(line.text.strip())
+        if alone and int(alone.group(1)) == number:
+            return True
+        text = line.text.casefold()
+        at = text.find(key)
+        if at < 0 or len(text) > len(key) + 40:
+            continue
+        before, after = text[:at], text[at + len(key):]
+        if any(int(n) == number for n in _NUMBER_BEFORE.findall(before)) or not before.strip(
+                " \t•·-–*") and not after.strip(" .:"):
+            return True
+    return False
 
 
 _LIST_ENDS = (None, "")  # `_heading_entry`: the line is the first item's heading, the list has ended

@@ -183,15 +183,23 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
                 found += [(m.start(), m.group(0).title()) for m in _REGION.finditer(text)]
             if found:
                 return min(found)[1]
-    # A municipal company's board (Svendborg Forsyning A/S): the municipality its name gives, when the
-    # head names no kommune; before the text's count, where the kommuner it deals with are named.
-    company = next((town for text in (*head, *running) if (town := company_town(text))), None)
-    if company:
-        return company
     letterhead = Counter(name for text in letterhead_lines(body) if (name := letterhead_name(text)))
+    counts = Counter(m for text in body for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME)
+    # A municipal company's board (Svendborg Forsyning A/S): the municipality its name gives, when the
+    # head names no kommune; before the text's count, where the kommuner it deals with are named. Only the
+    # minutes' own company (a title line) of a board's minutes: a committee's item «Overdragelse af … til
+    # Esbjerg Forsyning A/S» or «Mødested: Kolding Spildevand A/S» named no municipality (a code review).
+    titles = [town for text in (*head, *running) if (town := own_company_town(text))]
+    if titles and council_of(head, body, running) == BOARD:
+        company = titles[0]
+        # unless the text names another kommune more often than the company's own is named (its title too)
+        rival = next((name for name, n in counts.most_common()
+                      if _GENITIVE_NAMES.get(name, name) != company), None)
+        own = sum(n for name, n in counts.items() if _GENITIVE_NAMES.get(name, name) == company) + len(titles)
+        if rival is None or counts[rival] <= own:
+            return company
     if letterhead:
         return letterhead.most_common(1)[0][0]
-    counts = Counter(m for text in body for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -241,8 +249,10 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
         if match:
             return _council_name(match.group(1))
     # Only when no head line names a council ("Skolebestyrelsen" is a school's board), and before the
-    # text's count: a company's minutes name the kommune's council they report to.
-    if any(_BOARD_MEETING.search(text) for text in (*head, *running)):
+    # text's count: a company's minutes name the kommune's council they report to. A title line only: an
+    # item «2. Orientering fra bestyrelsesmøde i Egebæk Boligselskab» is another board's (a code review),
+    # and the council the text names is the document's.
+    if any(is_board_title(text) for text in (*head, *running)):
         return BOARD
     counts = Counter(_council_name(m) for text in body for m in _COUNCIL.findall(text))
     return counts.most_common(1)[0][0] if counts else None
@@ -252,9 +262,67 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
 # its minutes are headed «Bestyrelsesmøde», «Referat af bestyrelsesmøde», «Bestyrelsens møde» or
 # «Bestyrelsen for Vestforsyning A/S». A word of its own: "Skolebestyrelsesmøde" is a school's board.
 BOARD = "Bestyrelsen"
+# The meeting named as a title: alone, after the document's kind («Referat af/fra», «Dagsorden til») or
+# its kind of meeting («Ordinært»), or after the company's name and a separator («… A/S / Referat af
+# bestyrelsesmøde»). Not inside an item's title («Orientering fra bestyrelsesmøde i …»).
+_BOARD_WORD = r"(?i:bestyrelsesmøde[tr]?|bestyrelsens\s+møde)(?![\wæøåÆØÅ])"
+_TITLE_LEAD = (r"(?i:(?:(?:møde)?referat|dagsorden|beslutningsprotokol|protokol)(?:\s+(?:af|fra|for|til|over))?\s+)?"
+               r"(?i:(?:det\s+)?(?:ordinær[et]?|ekstraordinær[et]?|konstituerende|årlige?)\s+)?")
+_COMPANY_FORM = r"(?:A/S|I/S|ApS|P/S|A\.m\.b\.A\.|a\.m\.b\.a\.)"
 _BOARD_MEETING = re.compile(
-    r"(?<![\wæøåÆØÅ])(?i:bestyrelsesmøde[tr]?|bestyrelsens\s+møde)(?![\wæøåÆØÅ])"
+    rf"^(?:.*?{_COMPANY_FORM}\s*[-–—/|·:,]\s*)?{_TITLE_LEAD}{_BOARD_WORD}"
     r"|^(?:Bestyrelsen|BESTYRELSEN)(?:\s+(?:for|i|FOR|I)\s+\S.*)?:?$")
+# An item's line («2. …», «§ 3 …», «Pkt. 4 …», «Ad 1. …») or a sentence is no title.
+_ITEM_LINE = re.compile(r"^\s*(?:[•·\-–*]\s*)?(?:\d|§|(?i:pkt\b|punkt\b|ad\s+\d))")
+_SENTENCE_END = re.compile(r"[a-zæøå][.!?]$")  # not a date's «2025.»
+
+
+def is_board_title(text: str) -> bool:
+    """Whether a head line is a company's board meeting's title.
+
+    >>> [is_board_title(t) for t in ("Referat af bestyrelsesmøde", "BESTYRELSESMØDE", "Bestyrelsen for Vestforsyning A/S",
+    ...  "Svendborg Forsyning A/S / Referat af bestyrelsesmøde", "Referat fra bestyrelsens møde 12. marts 2025")]
+    [True, True, True, True, True]
+    >>> [is_board_title(t) for t in ("2. Orientering fra bestyrelsesmøde i Egebæk Boligselskab",
+    ...  "Orientering fra bestyrelsesmøde i Egebæk Boligselskab", "Bestyrelsen i Egebæk Boligselskab har solgt.",
+    ...  "Skolebestyrelsesmøde")]
+    [False, False, False, False]
+    """
+    text = text.strip()
+    if not text or _ITEM_LINE.match(text) or _SENTENCE_END.search(text) and len(text.split()) > 3:
+        return False
+    return _BOARD_MEETING.match(text) is not None
+
+
+# The company named as the minutes' own: a title line of its name alone (a CVR number may follow),
+# «Bestyrelsen for …», «Referat af bestyrelsesmøde i …», or the name before the meeting's title.
+_OWN_COMPANY = re.compile(
+    rf"^(?:(?i:bestyrelsen)\s+(?i:for|i)\s+|{_TITLE_LEAD}{_BOARD_WORD}\s+(?i:for|i|hos)\s+)?"
+    rf"(?P<company>[^,:;]*?{_COMPANY_FORM})(?![\w/])"
+    rf"\s*(?:$|(?i:cvr)|[-–—/|·:,]\s*{_TITLE_LEAD}{_BOARD_WORD}|\d)")
+
+
+def own_company_town(text: str) -> str | None:
+    """The municipality of the company a head line names as the minutes' own (`company_town`), if it does.
+
+    >>> own_company_town("Bestyrelsen for Svendborg Forsyning A/S"), own_company_town("Aarhus Vand A/S")
+    ('Svendborg', 'Aarhus')
+    >>> own_company_town("Svendborg Forsyning A/S / Referat af bestyrelsesmøde")
+    'Svendborg'
+    >>> own_company_town("2. Overdragelse af regnvandsledninger til Esbjerg Forsyning A/S")
+    >>> own_company_town("Mødested: Kolding Spildevand A/S, Havnevej 4")
+    >>> own_company_town("Overdragelse af ledninger til Esbjerg Forsyning A/S")
+    """
+    text = text.strip()
+    if "/S" not in text and "a.m.b.a." not in text.casefold() and "ApS" not in text or _ITEM_LINE.match(text):
+        return None
+    match = _OWN_COMPANY.match(text)
+    if match is None:
+        return None
+    # the company's name itself: capitalised words only («Overdragelse af … til Esbjerg Forsyning A/S» is a title)
+    name = match.group("company")
+    found = _COMPANY.fullmatch(name)
+    return company_town(name) if found else None
 
 # The 98 municipalities (fixed by law since 2007): a company's name gives its owner's only when its
 # first word is one ("Svendborg Forsyning A/S", "Aarhus Vand A/S"; not "Vestforsyning A/S", "Biogas Fyn ApS").

@@ -285,15 +285,15 @@ def _mark_hidden(soup: BeautifulSoup) -> None:
     page's own hidden elements (`_is_chrome`: dropped, unless an accordion's or a tab's panel).
     An element a click opens (`_opened_by_click`) is the minutes' text a visitor reads: not hidden."""
     hiding = _HIDING_CLASSES | _style_hidden(soup)
-    clicks: tuple[set[str], str] | None = None
+    clicks: _Clicks | None = None
     for tag in soup.find_all(class_=True):
         classes = tag.get("class") or []
         if isinstance(classes, str):
             classes = classes.split()
         if any(c in hiding for c in classes) and not any(_SHOWN_AT_WIDTH.match(c) for c in classes):
             if clicks is None:  # (read once, and only for a page that hides something)
-                clicks = _click_targets(soup)
-            if not _opened_by_click(tag, classes, *clicks):
+                clicks = _Clicks(soup)
+            if not _opened_by_click(tag, classes, clicks):
                 tag["hidden"] = ""
 
 
@@ -304,20 +304,61 @@ _TARGET_ATTRS = ("onclick", "aria-controls", "data-target", "data-bs-target", "h
 _CLICK_SCRIPT = re.compile(r"(?i)click|toggle|slide")
 # A toggle that is a menu's, a search's or the site's chrome opens no minutes.
 _CHROME_TOGGLE = re.compile(r"(?i)menu|nav|search|søg|cookie|samtykke|consent|print|share|del-")
+# A box a click opens that is the site's, not the minutes': contact, help, info, share, print («Kontakt
+# sekretariatet», id="hjaelp"), by a word of its id, class, handler or its toggle's first word.
+_CHROME_BOX_WORD = re.compile(r"(?:kontakt|contact|hj(?:æ|ae)lp|help)[a-zæøå]*|info(?:boks|box)?|del|share|print|udskriv")
+_WORDS = re.compile(r"[a-zæøå]+")
 
 
-def _click_targets(soup: BeautifulSoup) -> tuple[set[str], str]:
-    """The ids that a click handler or a toggle names, and the page's scripts that react to clicks."""
-    ids: set[str] = set()
-    for attr in _TARGET_ATTRS:
-        for toggle in soup.find_all(attrs={attr: True}):
-            value = str(toggle[attr])
-            if attr == "href" and not (value.startswith("#") and (
-                    toggle.has_attr("data-toggle") or toggle.has_attr("data-bs-toggle"))):
-                continue  # an in-page link ("#top") opens nothing
-            ids.update(value.split() if attr == "aria-controls" else _NAMED_ID.findall(value))
-    scripts = " ".join(script.get_text() for script in soup.find_all("script"))
-    return ids, scripts if _CLICK_SCRIPT.search(scripts) else ""
+class _Clicks:
+    """What opens a page's blocks on a click: the toggles naming each id, the scripts that react to clicks,
+    and (read when first asked) the elements in document order and the last item heading's place."""
+
+    def __init__(self, soup: BeautifulSoup) -> None:
+        self.soup = soup
+        self.toggles: dict[str, list[Tag]] = {}
+        for attr in _TARGET_ATTRS:
+            for toggle in soup.find_all(attrs={attr: True}):
+                value = str(toggle[attr])
+                if attr == "href" and not (value.startswith("#") and (
+                        toggle.has_attr("data-toggle") or toggle.has_attr("data-bs-toggle"))):
+                    continue  # an in-page link ("#top") opens nothing
+                for name in value.split() if attr == "aria-controls" else _NAMED_ID.findall(value):
+                    self.toggles.setdefault(name, []).append(toggle)
+        scripts = " ".join(script.get_text() for script in soup.find_all("script"))
+        self.scripts = scripts if _CLICK_SCRIPT.search(scripts) else ""
+        self._order: dict[int, int] | None = None
+        self._tags: list[Tag] = []
+        self._last_item = -1
+
+    def place(self, tag: Tag) -> int:
+        """`tag`'s place in the document."""
+        if self._order is None:
+            self._tags = self.soup.find_all(True)
+            self._order = {id(t): i for i, t in enumerate(self._tags)}
+            self._last_item = max((i for i, t in enumerate(self._tags) if t.name in _ITEM_TAGS
+                                   and _reads_as_item_heading(t.get_text(" ", strip=True))), default=-1)
+        return self._order.get(id(tag), -1)
+
+    def after_the_items(self, tag: Tag) -> bool:
+        """Whether `tag` stands after the page's last item heading (none: no item structure to tell by)."""
+        return self.place(tag) > self._last_item >= 0
+
+    def labels_since_last_item(self, tag: Tag) -> set[str]:
+        """The section labels printed between the last item heading and `tag`."""
+        found = set()
+        for other in self._tags[self._last_item + 1:self.place(tag)]:
+            if other.name in _LABEL_TAGS and (label := cv.section_label(other.get_text(" ", strip=True))):
+                found.add(label[0].casefold())
+        return found
+
+
+_ITEM_TAGS = frozenset("h1 h2 h3 h4 h5 h6 dt summary button p strong b a".split())
+_LABEL_TAGS = frozenset("h1 h2 h3 h4 h5 h6 dt p strong b".split())
+
+
+def _reads_as_item_heading(text: str) -> bool:
+    return 0 < len(text) <= 200 and _has_item_heading(text)
 
 
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6 dt summary".split())
@@ -341,24 +382,57 @@ def _is_click_toggle(tag: Tag) -> bool:
     return False
 
 
-def _opened_by_click(tag: Tag, classes: list[str], ids: set[str], scripts: str) -> bool:
+def _opened_by_click(tag: Tag, classes: list[str], clicks: _Clicks) -> bool:
     """Whether a visitor opens a class-hidden `tag` with a click (an accordion opened by inline JavaScript:
     «<h2 onclick="vis('p1')">1. …</h2><div class="punkt-indhold" id="p1">»): a handler or toggle names its
     id, the line over it (or its parent) is a toggle, or a page script clicks open its class or its
-    heading's. A dialog is no such panel; chrome by name is dropped anyway (`_is_chrome`)."""
+    heading's. A dialog is no such panel; chrome by name is dropped anyway (`_is_chrome`); so is a box
+    of the site's (`_is_chrome_box`: a contact or help box after the last item's decision, a code review)."""
     if tag.name == "dialog" or _chrome_names(tuple(classes), str(tag.get("id") or ""), str(tag.get("aria-label") or "")):
         return False
     heading = tag.find_previous_sibling(True)
     parent = tag.parent
-    opened = (tag.get("id") and str(tag["id"]) in ids or heading is not None and _is_click_toggle(heading)
+    ident = str(tag.get("id") or "")
+    scripts = clicks.scripts
+    opened = (ident and ident in clicks.toggles or heading is not None and _is_click_toggle(heading)
               or isinstance(parent, Tag) and parent.name not in ("body", "html", "main") and parent.has_attr("onclick")
               or bool(scripts) and any(re.search(rf"\.{re.escape(name)}(?![\w-])", scripts)
                                        for name in [*classes, *((heading.get("class") or []) if heading is not None else [])]
                                        if name not in _HIDING_CLASSES and not _chrome_names((name,), "", "")))
-    if opened and heading is not None:  # the buttons over it hold the item's heading (`_is_toggle`)
+    if not opened:
+        return False
+    toggles = [*clicks.toggles.get(ident, ()), *([heading] if heading is not None else [])]
+    if _is_chrome_box(tag, classes, toggles, clicks):
+        for toggle in clicks.toggles.get(ident, ()):  # its link («Hjælp til at læse referatet») is chrome too
+            if toggle.name in ("a", "button", "span") and not _reads_as_item_heading(toggle.get_text(" ", strip=True)):
+                toggle["hidden"] = ""
+        return False
+    if heading is not None:  # the buttons over it hold the item's heading (`_is_toggle`)
         for button in [heading] * (heading.name == "button") + heading.find_all("button", limit=3):
             button[_TOGGLE] = ""
-    return bool(opened)
+    return True
+
+
+def _is_chrome_box(tag: Tag, classes: list[str], toggles: list[Tag], clicks: _Clicks) -> bool:
+    """Whether a block a click opens is the site's box, not an item's text: its toggle opens no item («1. …»)
+    and it holds none, and its id, class, handler or toggle's first word names a contact, help, info, share
+    or print box; or, standing after the last item heading, it holds no section the last item has not
+    printed yet (a contact box's address; a help box's «Beslutning» line gave a second decision)."""
+    texts = [toggle.get_text(" ", strip=True) for toggle in toggles]
+    lines = [line.strip() for line in tag.get_text("\n").split("\n") if line.strip()]
+    if any(_reads_as_item_heading(text) for text in texts) or any(_reads_as_item_heading(line) for line in lines):
+        return False
+    names = [str(tag.get("id") or ""), *classes]
+    for toggle in toggles:
+        names += [str(toggle.get("id") or ""), *(toggle.get("class") or []), str(toggle.get("onclick") or "")]
+    words = [w for name in names for w in _WORDS.findall(name.casefold())]
+    words += [first[0] for text in texts if (first := _WORDS.findall(text.casefold()[:40]))]
+    if any(_CHROME_BOX_WORD.fullmatch(word) for word in words):
+        return True
+    if not clicks.after_the_items(tag):
+        return False
+    labels = {label[0].casefold() for line in lines if (label := cv.section_label(line))}
+    return not labels - clicks.labels_since_last_item(tag)
 
 
 def _style_hidden(soup: BeautifulSoup) -> set[str]:
