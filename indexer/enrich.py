@@ -25,7 +25,8 @@ from indexer.dates import year_of
 from indexer.headings import fold_title
 from indexer.doctype import document_type, is_annual_report, report_year, title_lines
 from indexer.ids import document_id_of, passage_ids
-from indexer.meeting import head_fields, item_people, meeting_date, meeting_people, opening_lines, unlabelled_place
+from indexer.meeting import (head_fields, impossible_meeting_date, item_people, meeting_date, meeting_people,
+                             opening_lines, unlabelled_place)
 from indexer.models import (
     AARSBERETNING,
     DECISION,
@@ -116,6 +117,8 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         passages = tuple(p if p.case_handler else replace(p, case_handler=handler) for p in passages)
     case_numbers = {p.case_number for p in passages}
     notices = source.notices + segmented.notes
+    if not meeting and (printed := impossible_meeting_date(opening, fields)):
+        notices += (f"mødedatoen «{printed}» er ingen gyldig dato: dokumentet er indekseret uden mødedato",)
     if source.kind != "pdf" and not _council_document(base, passages):
         notices += (NOT_A_COUNCIL_DOCUMENT,)
         # No topic it does not name: a LÆSMIG.txt counted under «rådets arbejde» until moved.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 
 from indexer import conventions as cv
 from indexer.dates import find_dates, parse_date, parse_labelled_date, year_completed_date
@@ -600,6 +601,28 @@ def meeting_date(head: Sequence[str], fields: dict[str, str], items: Sequence[It
                 return found.isoformat()
     dates = Counter(s.date for item in items for s in item.sections if s.key == DECISION and s.date)
     return dates.most_common(1)[0][0] if dates else None
+
+
+# A date's shape with numbers that make no date: «31.02.2025», «12.13.2024», «31-04-2025»
+_DATE_SHAPE = re.compile(r"(?<![\d.\-/])(\d{1,2})([.\-/])(\d{1,2})\2((?:19|20)\d{2})(?![\d\-/]|\.\d)")
+
+
+def impossible_meeting_date(head: Sequence[str], fields: dict[str, str]) -> str | None:
+    """A labelled meeting date as printed when it is no date («Mødedato: 31.02.2025»), else None:
+    the document was indexed without a date, silently, and its date searched as printed said the
+    word stood in no text (a dates review). The summary notes it (`indexer.enrich`).
+
+    >>> impossible_meeting_date(["Mødedato: 31.02.2025"], {}), impossible_meeting_date(["Mødedato: 28.02.2025"], {})
+    ('31.02.2025', None)
+    """
+    for text in [fields.get("date", "")] + [t for t in head if _DATE_LABEL.match(t)]:
+        for match in _DATE_SHAPE.finditer(text):
+            day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+            try:
+                date(year, month, day)
+            except ValueError:
+                return match.group(0)
+    return None
 
 
 # A year standing alone in a title line ("referat 2025"), not part of a range or a number ("2014-2017",

@@ -249,3 +249,14 @@ def test_a_quarter_in_the_title_gives_the_year(tmp_path):
             "Sagsnr.: 25/1101\n\nSagsfremstilling\nOversigt over udbetalte tilskud.\n\nBeslutning\nTaget til efterretning.\n")
     (item,) = read_written(tmp_path, "kvartal.txt", text).passages
     assert (item.year, item.title) == (2025, "Tilskud til foreninger")
+
+
+def test_an_impossible_meeting_date_is_noted_not_dropped_silently(tmp_path):
+    from conftest import read_written
+
+    text = "Søholt Kommune\nByrådet\nReferat\nMødedato: 31.02.2025\n\n1. Budget\nBeslutning:\nGodkendt.\n"
+    document = read_written(tmp_path, "byraadet.txt", text)
+    assert document.passages[0].meeting_date is None
+    assert "mødedatoen «31.02.2025» er ingen gyldig dato: dokumentet er indekseret uden mødedato" in document.notices
+    good = read_written(tmp_path, "byraadet2.txt", text.replace("31.02.2025", "28.02.2025"))
+    assert not any("ingen gyldig dato" in notice for notice in good.notices)
