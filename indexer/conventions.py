@@ -194,6 +194,8 @@ _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("item_number", re.compile(r"^Sag\s+nr\.?\s*:?\s*(?P<value>\d{1,4})$", re.IGNORECASE)),
     # "Sag nr.: 22/14533" (Odense) is the case's number; "Sag nr. 130" alone numbers the item (above)
     ("case_number", re.compile(r"^(?i:sag)\s+(?i:nr)\.?\s*:?\s*(?P<case>\d[\w.\-]*[./\-][\w./\-]*\d)$")),
+    # "Sag: 24/1234 – Åben sag" under a numbered heading (code review 15): the case and, after it, its openness
+    ("case_number", re.compile(r"^(?i:sag)\s*:\s*(?P<case>\d[\w.\-]*[./\-][\w./\-]*\d)(?:\s+[-–]\s+(?i:(?:åbent?|lukket)(?:\s+(?:punkt|sag))?))?$")),
     ("case_number", re.compile(rf"^(?P<case>{BARE_CASE_NUMBER})$")),
     ("case_number", re.compile(rf"^(?:{_CASE_LABEL}|{_SYSTEM_CASE_LABEL})(?:\s*/\s*{_CASE_LABEL})*\s*:?\s*{_CASE_NUMBER}")),
     ("case_number", re.compile(rf"^{_as_printed('Sag')}\s+(?P<case>\d[\d./\-]*\d)$")),
@@ -373,11 +375,21 @@ def every_item_handler(text: str) -> str | None:
     match = _EVERY_ITEM_HANDLER.match(text)
     name = handler_name(match.group("value")) if match else None
     # a name or initials, not «se under de enkelte punkter» (code review 14)
-    return name if name and _NAME_OR_INITIALS.fullmatch(name) else None
+    return name if name and _is_name_or_initials(name) else None
 
 
-_NAME_OR_INITIALS = re.compile(
-    r"[A-ZÆØÅ][\wæøåÆØÅ\-.]*(?:\s+(?:[A-ZÆØÅ][\wæøåÆØÅ\-.]*|von|van|de|la|af|bin|el))*")
+def _is_name_or_initials(value: str) -> bool:
+    """A person's name («Ib O'Neill», «Karen ter Horst») or a case system's initials («kmo», «KMO»), not a
+    sentence («se under de enkelte punkter»): at most five words, each capitalised or a short particle;
+    one lower-case word only as initials.
+
+    >>> [_is_name_or_initials(v) for v in ("Kirsten Møller", "kmo", "Ib O'Neill", "Karen ter Horst", "se under de enkelte punkter")]
+    [True, True, True, True, False]
+    """
+    words = value.split()
+    if len(words) == 1 and value.isalpha() and value.islower():
+        return len(value) <= 5
+    return 0 < len(words) <= 5 and words[0][:1].isupper() and all(w[:1].isupper() or (len(w) <= 3 and w.isalpha()) for w in words)
 
 
 def handler_name(value: str) -> str:

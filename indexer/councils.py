@@ -191,13 +191,9 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
     # Esbjerg Forsyning A/S» or «Mødested: Kolding Spildevand A/S» named no municipality (a code review).
     titles = [town for text in (*head, *running) if (town := own_company_town(text))]
     if titles and council_of(head, body, running) == BOARD:
-        company = titles[0]
-        # unless the text names another kommune more often than the company's own is named (its title too)
-        rival = next((name for name, n in counts.most_common()
-                      if _GENITIVE_NAMES.get(name, name) != company), None)
-        own = sum(n for name, n in counts.items() if _GENITIVE_NAMES.get(name, name) == company) + len(titles)
-        if rival is None or counts[rival] <= own:
-            return company
+        # whatever other kommuner its items deal with («Taksterne for Faaborg-Midtfyn Kommune …» in
+        # Svendborg Forsyning's minutes: code review 15)
+        return titles[0]
     if letterhead:
         return letterhead.most_common(1)[0][0]
     return counts.most_common(1)[0][0] if counts else None
@@ -266,7 +262,8 @@ BOARD = "Bestyrelsen"
 # its kind of meeting («Ordinært»), or after the company's name and a separator («… A/S / Referat af
 # bestyrelsesmøde»). Not inside an item's title («Orientering fra bestyrelsesmøde i …»).
 _BOARD_WORD = r"(?i:bestyrelsesmøde[tr]?|bestyrelsens\s+møde)(?![\wæøåÆØÅ])"
-_TITLE_LEAD = (r"(?i:(?:(?:møde)?referat|dagsorden|beslutningsprotokol|protokol)(?:\s+(?:af|fra|for|til|over))?\s+)?"
+# «Referat – Bestyrelsesmøde», «Referat: Bestyrelsesmøde» too (code review 15)
+_TITLE_LEAD = (r"(?i:(?:(?:møde)?referat|dagsorden|beslutningsprotokol|protokol)(?:\s+(?:af|fra|for|til|over)|\s*[-–—:])?\s+)?"
                r"(?i:(?:det\s+)?(?:ordinær[et]?|ekstraordinær[et]?|konstituerende|årlige?)\s+)?")
 _COMPANY_FORM = r"(?:A/S|I/S|ApS|P/S|A\.m\.b\.A\.|a\.m\.b\.a\.)"
 _BOARD_MEETING = re.compile(
@@ -281,8 +278,9 @@ def is_board_title(text: str) -> bool:
     """Whether a head line is a company's board meeting's title.
 
     >>> [is_board_title(t) for t in ("Referat af bestyrelsesmøde", "BESTYRELSESMØDE", "Bestyrelsen for Vestforsyning A/S",
-    ...  "Svendborg Forsyning A/S / Referat af bestyrelsesmøde", "Referat fra bestyrelsens møde 12. marts 2025")]
-    [True, True, True, True, True]
+    ...  "Svendborg Forsyning A/S / Referat af bestyrelsesmøde", "Referat fra bestyrelsens møde 12. marts 2025",
+    ...  "Referat – Bestyrelsesmøde", "Referat: Bestyrelsesmøde")]
+    [True, True, True, True, True, True, True]
     >>> [is_board_title(t) for t in ("2. Orientering fra bestyrelsesmøde i Egebæk Boligselskab",
     ...  "Orientering fra bestyrelsesmøde i Egebæk Boligselskab", "Bestyrelsen i Egebæk Boligselskab har solgt.",
     ...  "Skolebestyrelsesmøde")]

@@ -431,7 +431,8 @@ def _is_chrome_box(tag: Tag, classes: list[str], toggles: list[Tag], clicks: _Cl
         return True
     if not clicks.after_the_items(tag):
         return False
-    labels = {label[0].casefold() for line in lines if (label := cv.section_label(line))}
+    # the toggle's own text is the box's label when it is one («Beslutning» opening the last decision: code review 15)
+    labels = {label[0].casefold() for line in [*texts, *lines] if (label := cv.section_label(line))}
     return not labels - clicks.labels_since_last_item(tag)
 
 

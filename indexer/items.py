@@ -89,11 +89,16 @@ _ONE_NUMBER = re.compile(r"^\s*[^\s,;]*\d[^\s,;]*\s*$")
 # subject: «Kommunen godkendte i 2023 …» tells the item's story.
 # Not the town's top council («Byrådet besluttede …» in a lokalråd's minutes reports its decision:
 # code review 14), which writes its minutes with labels anyway.
-_DECIDING_BODY = (r"(?:(?!By|Kommunalbestyrelsen|Regionsrådet)[A-ZÆØÅ][\wæøå\-]*(?:rådet|udvalget|bestyrelsen|forsamlingen)"
+_DECIDING_BODY = (r"(?:(?!Byrådet\b|Kommunalbestyrelsen\b|Regionsrådet\b)[A-ZÆØÅ][\wæøå\-]*(?:rådet|udvalget|bestyrelsen|forsamlingen)"
                   r"|Rådet|Udvalget|Bestyrelsen|Forsamlingen|Mødet|Repræsentantskabet)")
-# A decision of another time told in the item's account: «… godkendte sidste år …», «… besluttede i 2022 …»
-_EARLIER_TIME = re.compile(r"\b(?:i\s+(?:19|20)\d{2}|sidste\s+år|sidste\s+gang|i\s+fjor|tidligere|dengang|i\s+sin\s+tid"
-                           r"|forrige\s+(?:år|møde|måned))\b", re.IGNORECASE)
+# A decision of another time told in the item's account: «… godkendte sidste år …», «… besluttede i 2022 …»,
+# «… blev godkendt tidligere …»: the time right after the verb. Elsewhere in the sentence it is what was
+# decided («Lokalrådet godkendte, at arbejdet udføres i 2026.», «… med de tidligere nævnte ændringer»).
+_EARLIER_TIME = re.compile(
+    r"\b(?:besluttede|vedtog|godkendte|tiltrådte|anbefalede|afviste|bevilgede|valgte|udsatte|besluttet|godkendt"
+    r"|vedtaget|tiltrådt|anbefalet|afvist|bevilget|valgt|udsat)\s+(?:allerede\s+)?"
+    r"(?:i\s+(?:19|20)\d{2}|sidste\s+år|sidste\s+gang|i\s+fjor|tidligere|dengang|i\s+sin\s+tid|forrige\s+(?:år|møde|måned))\b",
+    re.IGNORECASE)
 _PROSE_OUTCOME = re.compile(
     r"\b(?:blev|er)\s+(?:enstemmigt\s+|herefter\s+|derefter\s+)?(?:godkendt|vedtaget|valgt|genvalgt|konstitueret|"
     r"anbefalet|afvist|forkastet|udsat|tiltrådt|bevilget|besluttet|taget\s+til\s+efterretning)\b"

@@ -105,4 +105,7 @@ def test_case_line_with_a_marker_and_no_title_above_is_no_heading(tmp_path):
     text = (CR14 / CASE_UNDER_TITLE).read_text(encoding="utf-8").replace("Vejbelysning på Skolevej\n\n", "")
     document = read_written(tmp_path, CASE_UNDER_TITLE, text)
     assert not any(p.title in ("Åben sag", "Egebæk Kommune") for p in document.passages)
-    assert any("ingen punktoverskrifter i et kendt format" in n for n in document.notices)
+    # a note says items may be merged or unfound (the case line is a field line since code review 15:
+    # the untitled first item is then text before the first item, which the note names)
+    assert any("ingen punktoverskrifter i et kendt format" in n or "punkter med overskrifter i et ukendt format" in n
+               for n in document.notices)

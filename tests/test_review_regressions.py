@@ -158,3 +158,43 @@ def test_a_period_of_years_in_the_head_is_no_meeting_date(tmp_path):
     assert find_dates("Lejeaftale for perioden 01.01.2025-31.12.2029") == []
     text = "Ravnby Kommune\nØkonomiudvalget\nLejeaftale for perioden 01.01.2025-31.12.2029\n\n1. Lejeaftale\nBeslutning:\nGodkendt.\n"
     assert read_written(tmp_path, "leje.txt", text).passages[0].meeting_date is None
+
+
+# --- code review 15 (2026-12-05): the narrowed rules of reviews 13 and 14 ---------------------------
+
+CR15 = FIXTURES / "codereview15"
+
+
+@pytest.mark.parametrize("outcome", ["Lokalrådet godkendte, at arbejdet udføres i 2026.",
+                                     "Lokalrådet godkendte forslaget med de tidligere nævnte ændringer.",
+                                     "Forslaget blev godkendt, så anlægget kan stå færdigt i 2026.",
+                                     "Bydelsrådet besluttede at søge 75.000 kr. til cykelstien.",
+                                     "Byggeudvalget godkendte tilbuddet fra Hansen Byg."])
+def test_a_decision_naming_a_year_or_a_council_starting_by_by_is_still_a_decision(tmp_path, outcome):
+    from conftest import read_written
+
+    items = read_written(tmp_path, "referat.txt", _LOKALRAAD.format("Referat", outcome)).passages
+    assert items[1].decision == outcome
+
+
+def test_a_board_title_after_a_dash_or_colon_is_a_board_meeting():
+    item = read_fixture(CR15, "board-title-with-dash.txt").passages[0]
+    assert (item.council, item.municipality) == ("Bestyrelsen", "Svendborg")
+
+
+@pytest.mark.parametrize("value, handler", [("kmo", "kmo"), ("Ib O'Neill", "Ib O'Neill"), ("Karen ter Horst", "Karen ter Horst")])
+def test_a_case_handler_for_all_items_may_be_initials_or_a_name_with_particles(value, handler):
+    from indexer import conventions as cv
+
+    assert cv.every_item_handler(f"Sagsbehandler for alle sager: {value}") == handler
+
+
+def test_a_click_opened_decision_of_the_last_item_is_its_decision():
+    items = read_fixture(CR15, "click-opened-last-decision.html").passages
+    assert [p.decision for p in items] == ["Godkendt.", "Udvalget godkendte tilbuddet fra Ravnby El."]
+
+
+def test_a_case_line_with_its_openness_under_a_numbered_heading_is_a_field_line():
+    items = read_fixture(CR15, "numbered-items-with-case-lines.txt").passages
+    assert [(p.title, p.case_number, p.closed) for p in items] == [
+        ("Vejbelysning på Skolevej", "24/1234", False), ("Salg af grund", "24/2222", True)]

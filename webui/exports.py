@@ -62,7 +62,12 @@ _FORMULA_START = re.compile(rf"^(?:[\t\r]|[ \u00a0\"]*[{_FORMULA}])")
 # (a new row to it), a cell starts whose text the guard must see too; a quote there is taken
 # for the quoting, not the text, so it is skipped. The apostrophe goes right after the ";" or
 # the line break, before the quotes, so that the reader sees neither quoting nor formula.
-_INNER_FORMULA_START = re.compile(rf"(?<=[;\r\n])(?=[ \t\u00a0\"]*[{_FORMULA}])")
+# Inside a cell only what reads as a formula is guarded: = and @ always, + and - before a digit,
+# a bracket, another formula sign, a cell reference, a function's name or DDE («-1 mio.», «+A1», «-SUM(»,
+# «-cmd|»), not a list's «- at …» or
+# «+ tillæg» bullets, which an importing reader shows as written (a code review: «'- at budgettet …»).
+_INNER_FORMULA_START = re.compile(
+    r"(?<=[;\r\n])(?=[ \t\u00a0\"]*(?:[=@\uff1d\uff20]|[+\-\uff0b\uff0d]\s*(?:[\d(=+\-@]|[A-Za-z]{1,3}\d|[A-Za-z]+[(|])))")
 
 
 def guarded(cell: str) -> str:
@@ -74,6 +79,10 @@ def guarded(cell: str) -> str:
     ('\\'=HYPERLINK("http://x")', "'-5 kr.", 'Godkendt', '')
     >>> guarded("Godkendt;=1+1;flygtninge"), guarded("Godkendt; alle 5")
     ("Godkendt;'=1+1;flygtninge", 'Godkendt; alle 5')
+    >>> guarded("Indstilling:\\n- at budgettet godkendes;\\n-1 mio. kr. til parker")
+    "Indstilling:\\n- at budgettet godkendes;\\n'-1 mio. kr. til parker"
+    >>> guarded("a;-SUM(A1:A9)"), guarded("a\\n+A1")
+    ("a;'-SUM(A1:A9)", "a\\n'+A1")
     """
     cell = _INNER_FORMULA_START.sub("'", cell)
     return "'" + cell if _FORMULA_START.match(cell) else cell
