@@ -127,12 +127,15 @@ def check_field_lengths(leaf: Any, schema: Any, reach: int = 64) -> None:
     pending = {name: field for name, field in schema.items()
                if field.scorable and name != "body" and perdoc.has_column(_lenfield(name))}
     count = leaf.doc_count_all()
+    checked_times = None
     for docnum in range(count - 1, max(count - 1 - reach, -1), -1):
-        if not pending:
+        if not pending and checked_times:
             return
         stored = leaf.stored_fields(docnum)
         if not stored or "id" not in stored or "record" not in stored:  # a file record
             continue
+        if checked_times is None:
+            checked_times = _check_times(leaf, schema, docnum)
         try:
             texts = text_fields(stored_passage(stored))
         except Exception:  # noqa: BLE001 - a record this code cannot read: the search says so, not this check
@@ -146,6 +149,32 @@ def check_field_lengths(leaf: Any, schema: Any, reach: int = 64) -> None:
                 continue
             if any(_posted(leaf, name, term, docnum) for term in terms[:8]):
                 raise SegmentFileDamaged(leaf.segment().make_filename(f".{_lenfield(name)}.col"))
+
+
+def _check_times(leaf: Any, schema: Any, docnum: int) -> bool:
+    """Raise `SegmentFileDamaged` naming a time or fingerprint column cut short. `docnum` is the
+    segment's last passage. Every passage has a fingerprint (never 0), so that file must reach it.
+    The times may be 0 («not known», which Whoosh does not write, so such a column ends early), but
+    a time column holding some values and fewer than the fingerprints was cut: its missing values
+    read 0, which the next build took for «not known» and gave half the archive's items the build's
+    time, new in the feed (an upgrade review). True once checked."""
+    def held(name: str) -> tuple[int | None, str]:
+        file_name = leaf.segment().make_filename(f".{name}.col")
+        if name not in schema or not leaf.has_column(name):
+            return None, file_name
+        column = reading(lambda: leaf.column_reader(name, translate=False), file_name)
+        return getattr(column, "_count", None), file_name  # fixed-width values the file holds (Whoosh's reader)
+
+    fingerprints, file_name = held(FINGERPRINT)
+    if fingerprints is None:
+        return True
+    if docnum >= fingerprints:
+        raise SegmentFileDamaged(file_name)
+    for name in (FIRST_INDEXED, CHANGED_AT):
+        count, file_name = held(name)
+        if count and count < fingerprints:
+            raise SegmentFileDamaged(file_name)
+    return True
 
 
 def _posted(leaf: Any, name: str, term: str, docnum: int) -> bool:

@@ -312,3 +312,13 @@ def test_opening_an_index_reads_each_segment_through_once_not_again_at_the_first
     assert at_opening and len(set(at_opening)) == len(at_opening)
     assert opened.search(parse_request({"q": ["flygtninge"]})).total > 0
     assert reads == at_opening
+
+
+@pytest.mark.parametrize("column", ["first_indexed", "changed_at", "fingerprint"])
+def test_a_time_or_fingerprint_column_cut_short_is_damage_naming_it(tmp_path, runner, column):
+    """An upgrade review: a `first_indexed.col` cut to half opened as healthy; its missing values read
+    0, and the next build gave those items the build's time, new in the feed. Now it is damage."""
+    _corpus, index_dir = _built(tmp_path)
+    (cut,) = index_dir.glob(f"MAIN_*.{column}.col")
+    _cut(cut)
+    _damage_said(run(runner, "search", "flygtninge", "--index-dir", index_dir), index_dir, cut.name)
