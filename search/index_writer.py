@@ -25,9 +25,10 @@ First indexed. Each passage keeps, in the column `first_indexed`, when its id fi
 the index: a writer looks the ids it writes up in the last commit and carries their times
 over, whether it rewrites a changed file or rebuilds everything (`clear()`: the last commit
 is still there to read until this one lands); an id it has not seen takes the run's time
-(`indexed_at`). An index written before the column (release 0.1.0; `search.schema.SCHEMA_VERSION`
-says why it was not raised) or recreated for another schema version has nothing to carry:
-its passages all take the rebuild's time.
+(`indexed_at`). An index written before the column (release 0.2.0 and earlier; `search.schema.SCHEMA_VERSION`
+says why it was not raised) has nothing to carry: its rebuild gives each passage its meeting's
+day (as the feed listed them until then), an undated one the rebuild's time; one recreated for
+another schema version has nothing either, and its passages all take the rebuild's time.
 
 Changed. Beside it, `changed_at`: when the passage as shown (its record but where it stands
 in its file, by its hash `schema.fingerprint`) last changed, in the same look-up: carried over
@@ -45,6 +46,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -73,7 +75,7 @@ DROPPED_AT = "referatsog_dropped_at"
 # within the file's details (which the spool keeps with the document); never part of the file's record.
 _TIMES = "\x00first_indexed"
 # The columns an index of this schema version may have been written without (`_write`): one of
-# release 0.1.0 has none of them (`search.schema.SCHEMA_VERSION` says why it was not raised).
+# release 0.2.0 has none of them (`search.schema.SCHEMA_VERSION` says why it was not raised).
 _LATER_COLUMNS = (FIRST_INDEXED, CHANGED_AT, FINGERPRINT)
 
 
@@ -189,6 +191,11 @@ class IndexWriter:
         now = self.indexed_at
         if self._open_committed() is None:
             return [(now, now)] * len(document.passages)
+        if FIRST_INDEXED not in self._committed[0].schema:
+            # The rebuild of an index written before the times (release 0.2.0 and earlier): each item as
+            # of its meeting, as the feed listed them until then, not the whole archive new at the
+            # upgrade (an upgrade review); an undated one, or a meeting ahead, the rebuild's time.
+            return [(at, at) for at in (_meeting_time(p.meeting_date, now) for p in document.passages)]
         times = []
         for passage in document.passages:
             first = changed = known = 0
@@ -364,3 +371,19 @@ class IndexWriter:
             self.commit()
         else:
             self.cancel()
+
+
+def _meeting_time(meeting_date: str | None, now: int) -> int:
+    """The UTC seconds of a meeting's day (midnight), or `now` for none or a day after it.
+
+    >>> _meeting_time("2015-05-21", 2_000_000_000), _meeting_time(None, 7), _meeting_time("2099-01-01", 7)
+    (1432166400, 7, 7)
+    """
+    if not meeting_date:
+        return now
+    try:
+        at = int(datetime.fromisoformat(meeting_date).replace(tzinfo=timezone.utc).timestamp())
+    except ValueError:
+        return now
+    return at if 0 < at < now else now
+
