@@ -383,7 +383,13 @@ def _table_row(inner: str) -> str:
     cells = [c for c in cells if c]
     if all(re.fullmatch(r":?-+:?", c) for c in cells):
         return ""  # the |---|---| rule under a header row
-    if len(cells) >= 2 and cells[-1].isdigit() and len(cells[-1]) <= 3:
+    # a contents row is a title and its page, a number before it at most («1. | Forord | 2»); a row
+    # with more figures («| Møder | 10 | 11 |») is a table of figures, its words the section's text
+    title = cells[-2] if len(cells) >= 2 else ""
+    number = cells[:-2]
+    if (len(cells) in (2, 3) and cells[-1].isdigit() and len(cells[-1]) <= 3
+            and re.search(r"[^\W\d_]", title) and not re.fullmatch(r"[\d.,\s%-]+", title)
+            and all(re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?\.?", c) for c in number)):
         return " ".join(cells[:-1]) + " ..... " + cells[-1]
     return "  ".join(cells)
 

@@ -52,6 +52,13 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
         if not text or cv.CONTENTS_SUBHEADER.match(text):
             covered.add(i)
             continue
+        if i in covered:
+            continue  # a page number an entry took from the line below (`_plain_entry`)
+        plain = _plain_entry(lines, i, entries)
+        if plain is not None:
+            entries.append((None, plain[0]))
+            covered |= plain[1]
+            continue
         numbered = cv.NUMBERED_ENTRY.match(text)
         entry = (int(numbered.group("number")), cv.clean_title(numbered.group("title"))) if numbered else None
         if entry and entry in entries:
@@ -132,6 +139,35 @@ def _printed_below(lines: Sequence[Line], start: int, number: int, title: str) -
                 " \t•·-–*") and not after.strip(" .:"):
             return True
     return False
+
+
+# «Forord                2» (spaces or tabs before the page, no leaders): «Forord 2» once cleaned
+_PLAIN_ENTRY = re.compile(r"^(?P<title>[A-ZÆØÅ][^.:;!?]*?[^\W\d_])\s+(?P<page>\d{1,3})$")
+_PLAIN_WORDS = 8  # a contents entry's title is short
+
+
+def _plain_entry(lines: Sequence[Line], i: int, entries: list[tuple[int | None, str]]) -> tuple[str, set[int]] | None:
+    """An entry without number and dot leaders inside a contents list, «Forord 2», or «Økonomi» with its page
+    «7» on the line below (a label and its value are cut in two when cleaned), and the lines it covers: only
+    where its title is printed below on a line of its own (the section's heading) and the pages rise."""
+    text = lines[i].text
+    match = _PLAIN_ENTRY.match(text)
+    covers = {i}
+    if match is None and i + 1 < len(lines) and re.fullmatch(r"\d{1,3}", lines[i + 1].text):
+        match = _PLAIN_ENTRY.match(f"{text} {lines[i + 1].text}")
+        covers = {i, i + 1}
+    if match is None or len(match.group("title").split()) > _PLAIN_WORDS:
+        return None
+    title = cv.clean_title(match.group("title"))
+    key = title.casefold()
+    if any(key == listed.casefold() for _, listed in entries):
+        return None  # a contents list names each entry once
+    above = _PLAIN_ENTRY.match(lines[i - 1].text) if i > 0 else None
+    if above is not None and int(above.group("page")) > int(match.group("page")):
+        return None  # a table of figures, not pages
+    if not any(line.text.casefold() == key for line in lines[max(covers) + 1:]):
+        return None
+    return title, covers
 
 
 _LIST_ENDS = (None, "")  # `_heading_entry`: the line is the first item's heading, the list has ended

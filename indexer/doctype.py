@@ -79,9 +79,12 @@ def report_year(head: Sequence[str], items: Sequence[Item]) -> int | None:
 
     >>> [report_year([t], []) for t in ("Årsberetning 2019", "Beretning for 2021-2022", "Årsberetning 2021-22")]
     [2019, 2021, 2021]
+    >>> report_year(["Redegørelse fra Handicaprådet for 2024"], []), report_year(["STATUS 2024"], [])
+    (2024, 2024)
     """
     for text in head:
-        if re.search(r"beretning|årsrapport", text, re.IGNORECASE):
+        # «Status 2024», «Redegørelse fra Handicaprådet for 2024»: a report's title as well
+        if re.search(r"beretning|årsrapport|redegørelse|^status(?:rapport)?\b", text, re.IGNORECASE):
             if year := year_of(text):
                 return year
             if period := _PERIOD.search(text):

@@ -91,6 +91,8 @@ READING_VERSION = 13  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # (layouts9) prose items after the last anchored one, «Dagsorden:» lists, «Sag: 24/1234 – Title» and
 # «Dagsordenspunkt 3: Title» headings, a short head's title read above the first heading
 # a meeting date «04.06.2026-05.06.2026», a title's «1. kvartal 2025» its year
+# (reports4) a report's closing numbered list no minutes, figure tables no contents, consecutive numbered lines
+# a list, undotted contents with page numbers, captions no headings, «STATUS 2024» titles
 
 
 def read_document(path: Path, root: Path) -> Document:

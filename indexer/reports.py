@@ -64,12 +64,24 @@ def report_headings(lines: Sequence[Line], contents_lines: set[int],
     front_end = _front_matter_end(lines, contents_lines)
     closing = report_closing(lines)
     candidates = [i for i in range(front_end, closing) if i not in contents_lines]
+    title = _title_line(lines)
+    if title is not None and _title_page(lines, title):
+        candidates = [i for i in candidates if i != title]  # «STATUS 2024» / «Integrationsrådet»: no section
     caps = [i for i in candidates if _is_caps_heading(lines[i].text)]
     shaped = [i for i in candidates if not _is_caps_heading(lines[i].text) and _is_title_shaped(lines, i)]
-    points = _list_points(lines, shaped)
+    # every numbered line, title-shaped or not: «1. Flere praktikpladser» / «2. En fast kontaktperson»
+    # on consecutive lines (no full stop above point 2) are a list all the same
+    points = _list_points(lines, candidates)
     shaped = [i for i in shaped if i not in points]
     trusted = _listed(lines, shaped, contents) | _numbered_run(lines, shaped)
     titled = [i for i in shaped if i in trusted or _is_followed_as_heading(lines, i)]
+    if any(report_heading(lines[i].text)[0] is None for i in titled):
+        # beside headings of its shape, a short one over a numbered list or a table heads a section too
+        # («Anbefalinger» / «1. Flere parkeringspladser»; «Budget» / «Post Budget Forbrug»)
+        over = {i for i in shaped if report_heading(lines[i].text)[0] is None and _heads_list_or_table(lines, i)}
+        # not a line right above another heading («Lone Dahl, formand» / «Rådets arbejde i tal» / a table)
+        heads = {*titled, *over}
+        titled = sorted(heads - {i for i in over if next_nonblank(lines, i + 1) in heads})
     return front_end, sorted(caps + titled) if len(titled) > len(caps) else caps
 
 
@@ -167,7 +179,7 @@ _ITEM_LABELS = {"beslutning", "indstilling", "sagsfremstilling", "bilag", "resum
 
 def _is_caps_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 4 or any(c.islower() for c in letters) or cv.DOCUMENT_TITLE.match(text):
+    if len(letters) < 4 or _CAPTION.match(text) or any(c.islower() for c in letters) or cv.DOCUMENT_TITLE.match(text):
         return False
     label = cv.label_of(text)
     return (len(text.split()) <= 12 and not re.search(r"[.,;]$", text)
@@ -208,11 +220,15 @@ _SENTENCE_INSIDE = re.compile(r"\b(?!(?:vedr|inkl|ekskl|incl|excl|mht|evt|ang|pk
 _LIST_LINE = re.compile(r"^[-–•·▪◦‣●■*]\s+\S")
 
 
+# A photo's caption: «Foto: Ældrerådet på besøg …», «Billede 2. Formanden taler …», «Fotograf: …», «Foto/Ritzau»
+_CAPTION = re.compile(r"^(?i:foto|fotograf|billede|billedtekst|illustration)(?:\s*[:/]|\s+\d{1,3}\b)")
+
+
 def _is_title_shaped(lines: Sequence[Line], i: int) -> bool:
-    """A short title-like line that starts a paragraph, whatever follows it."""
+    """A short title-like line that starts a paragraph, whatever follows it; never a photo's caption."""
     text = report_heading(lines[i].text)[1]
     words = text.split()
-    if not text or not text[0].isupper() or len(words) > 10 or _URL.search(text):
+    if not text or _CAPTION.match(text) or not text[0].isupper() or len(words) > 10 or _URL.search(text):
         return False
     if re.search(r"[.:;,!?]$", text) or text.count(",") > 1 or words[-1].lower() in _FUNCTION_WORDS:
         return False
@@ -239,6 +255,39 @@ def _is_followed_as_heading(lines: Sequence[Line], i: int) -> bool:
         return len(lines[i].text.split()) <= 4
     after = next_nonblank(lines, following + 1)
     return text.endswith(":") and after is not None and bool(_LIST_LINE.match(lines[after].text))
+
+
+_NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+\S")
+_FIGURE = re.compile(r"^[-+]?\d[\d.,]*%?$")
+_INTRO_WORDS = 6  # «Rådet anbefaler byrådet:»: a short intro before a list, no paragraph
+
+
+def _heads_list_or_table(lines: Sequence[Line], i: int) -> bool:
+    """Whether a short title-like line (a few words) stands over a numbered list or a table of figures,
+    straight or after a short intro ending in ":"."""
+    words = lines[i].text.split()
+    if len(words) > 4:
+        return False
+    below = next_nonblank(lines, i + 1)
+    if _FIGURE.match(words[-1]) and below is not None and _FIGURE.match(lines[below].text.split()[-1]):
+        return False  # a table's own row («Område 2023 2024» / «Møder 9 10»)
+    above = previous_nonblank(lines, i)
+    if above is not None and lines[above].text.endswith(":"):
+        return False  # the header row of a table an intro announces («… følgende aktiviteter:» / «Aktivitet Antal»)
+    following = next_nonblank(lines, i + 1)
+    if following is not None and lines[following].text.endswith(":") and len(lines[following].text.split()) < _INTRO_WORDS:
+        following = next_nonblank(lines, following + 1)
+    if following is None:
+        return False
+    if _NUMBERED_POINT.match(lines[following].text):
+        return True
+    # a table: of its first rows (consecutive lines), two or more are short and end in a figure
+    rows, k = [], following
+    while k is not None and len(rows) < 3:  # its rows: a blank line at most between them (a Markdown rule)
+        rows.append(lines[k].text.split())
+        after = next_nonblank(lines, k + 1)
+        k = after if after is not None and after - k <= 2 else None
+    return sum(1 for words in rows if len(words) <= 6 and _FIGURE.match(words[-1])) >= 2
 
 
 def _listed(lines: Sequence[Line], shaped: Sequence[int], contents: Sequence[tuple[int | None, str]]) -> set[int]:
@@ -303,7 +352,29 @@ def _title_line(lines: Sequence[Line]) -> int | None:
     # a title, not a line of prose naming the report («Med denne beretning for 2024 vil rådet …»)
     return next((i for i in texts if len(lines[i].text) <= _TITLE_LINE and len(lines[i].text.split()) <= 10
                  and not re.search(r"[.,;!?]$|,\s", lines[i].text)
-                 and (cv.ANNUAL_WORD.search(lines[i].text) or cv.DOCUMENT_TITLE.match(lines[i].text))), None)
+                 and (cv.ANNUAL_WORD.search(lines[i].text) or cv.DOCUMENT_TITLE.match(lines[i].text)
+                      or _REPORT_TITLE.match(lines[i].text))), None)
+
+
+# A report's title naming it otherwise: «STATUS 2024», «Status for integrationsindsatsen 2024», «Redegørelse fra
+# Handicaprådet for 2024»
+_REPORT_TITLE = re.compile(r"^(?:Status|STATUS|Redegørelse|REDEGØRELSE|Statusrapport|STATUSRAPPORT)\b")
+
+
+def _title_page(lines: Sequence[Line], title: int) -> bool:
+    """Whether a report's title line is followed by a title page's short lines (its council, a date) up to
+    a heading, no paragraph: the title is no section (its lines stay the document's head)."""
+    k = next_nonblank(lines, title + 1)
+    shown = 0
+    while k is not None and shown < 3:
+        text = lines[k].text
+        if _is_caps_heading(text) or _is_title_heading(lines, k):
+            return True
+        if len(text.split()) >= 6 or re.search(r"[.!?]$", text):
+            return False
+        shown += 1
+        k = next_nonblank(lines, k + 1)
+    return False
 
 
 _SUB_CHAPTER = re.compile(r"^(?P<number>\d{1,3})\.\d{1,2}\.?\s+[A-ZÆØÅ]")

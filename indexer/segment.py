@@ -41,6 +41,10 @@ def segment(lines: Sequence[Line]) -> Segmented:
         lines = _split_lines(lines, {h.index: h.split_at for h in split})
         contents, contents_lines = find_contents(lines)
         headings = find_item_headings(lines, contents, contents_lines)
+    if len(headings) == 1 and _report_not_minutes(lines):
+        # One numbered line anchored only by the heading under it («3. En fast kontaktperson» /
+        # «Økonomi»): a report's list point, not an item; minutes would swallow the whole report.
+        return segment_report(lines, contents, contents_lines)
     if not headings:
         # "Sag: 24/1234 – Title" over every item: the case number printed as its heading
         headings = case_headings(lines, contents_lines)
@@ -137,6 +141,29 @@ def _decides(lines: Sequence[Line]) -> bool:
 
 
 _ANNUAL = re.compile(r"(?i:beretning|årsrapport)")
+# What a report calls itself in its title lines: «Årsberetning 2024», «Status 2024», «Redegørelse fra …»
+_REPORT_TITLE = re.compile(r"(?i:beretning|årsrapport|\bstatus\b|redegørelse)")
+# Labels only an agenda item has: a report may have «Økonomi» or «Baggrund» chapters, not these
+_ITEM_ONLY_LABELS = {"beslutning", "indstilling", "sagsfremstilling", "beslutningskompetence", "beslutningstema",
+                     "sagens_kerne", "supplerende_sagsfremstilling"}
+
+
+def _report_not_minutes(lines: Sequence[Line]) -> bool:
+    """Whether a document is a report, not minutes: it calls itself one in its title lines, or shows
+    no sign of minutes (no meeting named, no decision, field, attendance or agenda-item label line)."""
+    if _names_meeting(lines):
+        return False
+    if any(_REPORT_TITLE.search(text) for text in _opening_titles(lines)):
+        return True
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        label = cv.label_of(text)
+        if (is_decision_line(text) or cv.field_line(text) is not None or cv.is_attendance(text)
+                or (label is not None and cv.section_key(label) in _ITEM_ONLY_LABELS)):
+            return False
+    return True
 
 
 def _names_meeting(lines: Sequence[Line]) -> bool:
