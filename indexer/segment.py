@@ -142,19 +142,18 @@ def _decides(lines: Sequence[Line]) -> bool:
 
 _ANNUAL = re.compile(r"(?i:beretning|årsrapport)")
 # What a report calls itself in its title lines: «Årsberetning 2024», «Status 2024», «Redegørelse fra …»
-_REPORT_TITLE = re.compile(r"(?i:beretning|årsrapport|\bstatus\b|redegørelse)")
 # Labels only an agenda item has: a report may have «Økonomi» or «Baggrund» chapters, not these
 _ITEM_ONLY_LABELS = {"beslutning", "indstilling", "sagsfremstilling", "beslutningskompetence", "beslutningstema",
                      "sagens_kerne", "supplerende_sagsfremstilling"}
 
 
 def _report_not_minutes(lines: Sequence[Line]) -> bool:
-    """Whether a document is a report, not minutes: it calls itself one in its title lines, or shows
-    no sign of minutes (no meeting named, no decision, field, attendance or agenda-item label line)."""
+    """Whether a document with one item heading is a report, not minutes: it shows no sign of minutes
+    (no meeting named, no decision, field, attendance or agenda-item label line), whatever its title."""
     if _names_meeting(lines):
         return False
-    if any(_REPORT_TITLE.search(text) for text in _opening_titles(lines)):
-        return True
+    # A sign of minutes outweighs a title: «Status: Endelig», «Status på skolebyggeriet» or «Redegørelse
+    # fra revisionen» in a committee's head above its one item with «Sagsnr.» and «Beslutning» (code review 16)
     for line in lines:
         text = line.text
         if not text:
@@ -163,7 +162,7 @@ def _report_not_minutes(lines: Sequence[Line]) -> bool:
         if (is_decision_line(text) or cv.field_line(text) is not None or cv.is_attendance(text)
                 or (label is not None and cv.section_key(label) in _ITEM_ONLY_LABELS)):
             return False
-    return True
+    return True  # a report's title, or no sign of minutes at all
 
 
 def _names_meeting(lines: Sequence[Line]) -> bool:
@@ -221,7 +220,8 @@ def _unfound_items(head: Sequence[Line], items: Sequence[Item], contents: Sequen
     if numbered is not None:
         notes.append(f"teksten før første punkt (punkt {first}) har en nummereret overskrift uden sagsnummer, afsnit "
                      f"eller beslutning under sig ({_where(numbered)}): det punkt er ikke indekseret")
-    listed = len({cv.clean_title(title).casefold() for _, title in contents if title})
+    # the signature page a contents list names («Underskriftsside 13») is no item
+    listed = len({cv.clean_title(title).casefold() for _, title in contents if title and not cv.CLOSING.match(title)})
     if listed > len(items):
         notes.append(f"indholdsfortegnelsen nævner {listed} punkter, men kun {len(items)} blev fundet i teksten: "
                      "punkter med overskrifter i et ukendt format er ikke indekseret")

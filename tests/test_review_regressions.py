@@ -198,3 +198,24 @@ def test_a_case_line_with_its_openness_under_a_numbered_heading_is_a_field_line(
     items = read_fixture(CR15, "numbered-items-with-case-lines.txt").passages
     assert [(p.title, p.case_number, p.closed) for p in items] == [
         ("Vejbelysning på Skolevej", "24/1234", False), ("Salg af grund", "24/2222", True)]
+
+
+# --- code review 16 (2026-12-05): one-item minutes whose head says «Status» or «Redegørelse» --------
+
+@pytest.mark.parametrize("name, title, case", [
+    ("b4_status_field.txt", "Vinterberedskab - ekstra bevilling", "25/4411"),
+    ("a1_extra_status.txt", "Skolebyggeriet i Gjern - tillægsbevilling", "25/3412"),
+    ("a6_redegoerelse.txt", "Revisionsberetning for 2024", "25/1001")])
+def test_one_item_minutes_with_a_report_word_in_the_head_stay_minutes(name, title, case):
+    (item,) = read_fixture(FIXTURES / "codereview16", name).passages
+    assert (item.item_number, item.title, item.case_number, item.has_decision) == (1, title, case, True)
+
+
+def test_a_contents_lists_signature_page_is_no_unfound_item(tmp_path):
+    from conftest import read_written
+
+    text = ("Skovbjerg Kommune\nReferat\nØkonomiudvalget\nMødedato: 12. marts 2025\n\nIndholdsfortegnelse\n"
+            "1. Godkendelse af dagsorden  3\n2. Meddelelser  4\nUnderskriftsside  5\n\n1. Godkendelse af dagsorden\n"
+            "Beslutning:\nGodkendt.\n\n2. Meddelelser\nBeslutning:\nTaget til efterretning.\n\nUnderskriftsside\nPeter Holm\n")
+    document = read_written(tmp_path, "oeu.txt", text)
+    assert len(document.passages) == 2 and not any("indholdsfortegnelsen" in n for n in document.notices)
