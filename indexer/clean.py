@@ -110,6 +110,10 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_HARD_BREAKS = re.compile(r"(?<=\S)\\$", re.MULTILINE)
 _MD_TABLE_ROW = re.compile(r"^\|(.+)\|$")
+# Pictographic emoji at a line's start, with their variation selectors, skin tones and joiners:
+# «👥», «✅», «❤️», «👩‍💼». Not bullets or geometric shapes («•», «▪», «■»), which mark list lines.
+_LEADING_EMOJI = re.compile(
+    "^(?:[\u231a-\u23ff\u2600-\u27bf\u2b05-\u2b55\U0001f000-\U0001faff][\ufe0e\ufe0f\u200d\u20e3]*\\s*)+")
 # A rule between items or under a title: markdown's "---", "***", "___", a text file's "=====" or "- - -"
 _RULE = re.compile(r"^(?:[-_=*~–—](?:\s?[-_=*~–—]){2,})$")
 
@@ -150,8 +154,10 @@ def clean(source: SourceFile) -> list[Line]:
         _spaced_item_tables(_markdown_item_tables(_unflatten(raw))))))
     soft_ends = {i for i, line in enumerate(raw) if _SOFT_HYPHEN_END.search(line.text)}  # before `_clean_line` drops them
     vocabulary = Vocabulary([line.text for line in raw])
+    contents = _contents_table_rows(raw)
     # Labels printed in several languages («Afgørelse / Decision:») read as their Danish one
-    lines = [Line(danish_wording(_clean_line(line.text)), line.page, line.number) for line in raw]
+    lines = [Line(danish_wording(_clean_line(line.text, i in contents)), line.page, line.number)
+             for i, line in enumerate(raw)]
     # A text with page breaks (pdftotext's form feeds, «2» / «\f» / «præget af …») prints its
     # page numbers beside text: there every bare number is one, as before (a segmentation review).
     paged = source.kind != "pdf" and (source.page_breaks or any("\f" in page.text for page in source.pages))
@@ -353,13 +359,19 @@ def _text_lines(text: str) -> list[Line]:
     return [Line(line.text, 1, starts[line.page - 1] + line.number) for line in lines]
 
 
-def _clean_line(text: str) -> str:
+def _clean_line(text: str, contents: bool = False) -> str:
+    """A line without markup; `contents`: a row of a Markdown table that reads as contents
+    (`_contents_table_rows`), whose entries become dotted-leader lines."""
     text = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\t", " ").strip()
+    if text and text[0] >= "\u2300":  # one comparison a line: most start with a letter below it
+        # an emoji before a heading or a label («📌 1. Godkendelse …», «✅ Beslutning», «👥 Til stede:»)
+        # hid it from every convention; one inside the text is kept (html5 review)
+        text = _LEADING_EMOJI.sub("", text)
     # Each markup pattern only where its first character occurs: this runs on every line.
     if text.startswith("|"):
         row = _MD_TABLE_ROW.match(text)
         if row:
-            text = _table_row(row.group(1))
+            text = _table_row(row.group(1), contents)
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", _MD_HARD_BREAKS.sub("", text))
     if text.startswith("#"):
@@ -377,21 +389,68 @@ def _clean_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _table_row(inner: str) -> str:
-    """A markdown table row as text; a contents row (number | title | page) as a dotted-leader entry."""
+def _table_row(inner: str, contents: bool = False) -> str:
+    """A markdown table row as text; a contents row (number | title | page) of a table that reads
+    as contents as a dotted-leader entry."""
     cells = [c.strip() for c in inner.split("|")]
     cells = [c for c in cells if c]
     if all(re.fullmatch(r":?-+:?", c) for c in cells):
         return ""  # the |---|---| rule under a header row
-    # a contents row is a title and its page, a number before it at most («1. | Forord | 2»); a row
-    # with more figures («| Møder | 10 | 11 |») is a table of figures, its words the section's text
-    title = cells[-2] if len(cells) >= 2 else ""
-    number = cells[:-2]
-    if (len(cells) in (2, 3) and cells[-1].isdigit() and len(cells[-1]) <= 3
-            and re.search(r"[^\W\d_]", title) and not re.fullmatch(r"[\d.,\s%-]+", title)
-            and all(re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?\.?", c) for c in number)):
+    if contents and _contents_entry(cells):
         return " ".join(cells[:-1]) + " ..... " + cells[-1]
     return "  ".join(cells)
+
+
+def _contents_entry(cells: Sequence[str]) -> bool:
+    """Whether a table row's cells are shaped as a contents entry: a title and its page, a number
+    before it at most («1. | Forord | 2»); a row with more figures («| Møder | 10 | 11 |») is not."""
+    title = cells[-2] if len(cells) >= 2 else ""
+    return bool(len(cells) in (2, 3) and cells[-1].isdigit() and len(cells[-1]) <= 3
+                and re.search(r"[^\W\d_]", title) and not re.fullmatch(r"[\d.,\s%-]+", title)
+                and all(re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?\.?", c) for c in cells[:-2]))
+
+
+_CONTENTS_WORD = re.compile(r"(?:indhold(?:sfortegnelse)?|side(?:tal|nr\.?)?|s\.)\s*:?", re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?\s+")
+
+
+def _contents_table_rows(lines: Sequence[Line]) -> set[int]:
+    """The rows of the Markdown tables that read as contents lists. Shaped row by row, a two-column
+    table of figures («| Møder | 11 |») read as contents entries and all above it was lost (code
+    review 16); the table decides: a header naming «Indhold»/«Side», a heading «Indhold» above it,
+    rows numbering their titles («| 1. | Forord | 2 |»), or pages that rise with titles that come
+    again below as headings."""
+    if not any(line.text.lstrip().startswith("|") for line in lines):
+        return set()
+    rows: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if _table_cells(lines[i].text) is None:
+            i += 1
+            continue
+        start = i
+        while i < len(lines) and _table_cells(lines[i].text) is not None:
+            i += 1
+        run = [k for k in range(start, i) if not _is_table_rule(lines[k].text)]
+        headed = start + 1 < i and _is_table_rule(lines[start + 1].text)
+        header = [c for c in _table_cells(lines[start].text) or [] if c] if headed else []
+        entries = [(k, cells) for k in run if (cells := [c for c in _table_cells(lines[k].text) or [] if c])
+                   and _contents_entry(cells)]
+        if not entries:
+            continue
+        above = next((_clean_line(lines[k].text) for k in range(start - 1, max(start - 4, -1), -1)
+                      if lines[k].text.strip()), "")
+        pages = [int(cells[-1]) for _, cells in entries]
+        numbered = all(len(cells) == 3 for _, cells in entries)
+        reads = (any(_CONTENTS_WORD.fullmatch(c) for c in header) or bool(re.fullmatch(r"indhold(?:sfortegnelse)?:?", above, re.I))
+                 or (numbered and pages == sorted(pages)))
+        if not reads and len(entries) >= 2 and pages == sorted(pages):
+            seen = {_LEADING_NUMBER.sub("", _clean_line(line.text)).casefold() for line in lines[i:]}
+            titles = [_LEADING_NUMBER.sub("", _clean_line(cells[-2])).casefold() for _, cells in entries]
+            reads = 2 * sum(t in seen for t in titles) > len(titles)  # most of them
+        if reads:
+            rows.update(k for k, _ in entries)
+    return rows
 
 
 _CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)

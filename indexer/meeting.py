@@ -216,9 +216,10 @@ def _put(out: dict[str, str], kind: str, value: str) -> None:
 
 
 # A second label inside a line: after a sentence's or a list's end, a tab or a wide gap, a head
-# label and its colon ("Fraværende: Bo Hjort (V). Stedfortræder: Anne Winge (V)").
+# label and its colon ("Fraværende: Bo Hjort (V). Stedfortræder: Anne Winge (V)"); or after a
+# separator mark a web page prints between facts («Dato: … · Sted: … | Fraværende: …», html5 review).
 _INNER_LABEL = re.compile(
-    r"(?:(?<=[.;,])\s+|\t+|\s{2,})(?=(?:%s)\s*:)"
+    r"(?:(?<=[.;,])\s+|\t+|\s*[·•|]\s*|\s{2,})(?=(?:%s)\s*:)"
     % "|".join(re.escape(label) for label in sorted(
         (*_PRESENT_LABELS, *cv.ABSENT_LABELS, *cv.SUBSTITUTE_LABELS, *_STAFF_LABELS, *_OTHER_HEAD_LABELS),
         key=len, reverse=True)))
@@ -646,6 +647,7 @@ _VENUE = re.compile(
 _TIME = r"(?:(?:kl\.?|klokken)\s*)?\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?"
 _LEADING_TIME = re.compile(rf"^[\s,;\-–]*(?:(?i:kl\.?|klokken)\s*)?(?:{_TIME})?[\s,;\-–]*(?:(?:i|på)\s+)?")
 _TRAILING_TIME = re.compile(rf"(?i)[\s,;\-–]*{_TIME}$")
+_ROOM_NUMBER_BEFORE = re.compile(r"(?i)(?<![\wæøå])(?:møde)?(?:lokale|rum|lok\.)$")
 
 
 def unlabelled_place(head: Sequence[str], meeting: str | None) -> str | None:
@@ -684,7 +686,11 @@ def unlabelled_place(head: Sequence[str], meeting: str | None) -> str | None:
 
 def _place_candidate(text: str) -> str | None:
     """`text` as a meeting place, if it is one: short, no sentence, no label, no date, names a venue."""
-    text = _TRAILING_TIME.sub("", " ".join(text.split())).strip(" ,;-–")
+    text = " ".join(text.split())
+    time = _TRAILING_TIME.search(text)
+    if time and not (_ROOM_NUMBER_BEFORE.search(text[:time.start()]) and not re.match(r"(?i)\s*kl", time.group())):
+        text = text[:time.start()]  # «… lokale 1.08» is a room's number, no time of day (html5 review)
+    text = text.strip(" ,;-–")
     if not text or len(text.split()) > 12 or text.endswith((".", ":", "!", "?")) or find_dates(text):
         return None
     label = _head_label(text)[0]

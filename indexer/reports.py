@@ -71,8 +71,9 @@ def report_headings(lines: Sequence[Line], contents_lines: set[int],
     shaped = [i for i in candidates if not _is_caps_heading(lines[i].text) and _is_title_shaped(lines, i)]
     # every numbered line, title-shaped or not: «1. Flere praktikpladser» / «2. En fast kontaktperson»
     # on consecutive lines (no full stop above point 2) are a list all the same
-    points = _list_points(lines, candidates)
-    shaped = [i for i in shaped if i not in points]
+    points, chapters = _list_points(lines, candidates)
+    # a chapter straight under one without text («3. Anbefalinger» / «4. Økonomi») is title-like too
+    shaped = sorted({*chapters, *(i for i in shaped if i not in points)})
     trusted = _listed(lines, shaped, contents) | _numbered_run(lines, shaped)
     titled = [i for i in shaped if i in trusted or _is_followed_as_heading(lines, i)]
     if any(report_heading(lines[i].text)[0] is None for i in titled):
@@ -268,9 +269,10 @@ def _heads_list_or_table(lines: Sequence[Line], i: int) -> bool:
     words = lines[i].text.split()
     if len(words) > 4:
         return False
-    below = next_nonblank(lines, i + 1)
-    if _FIGURE.match(words[-1]) and below is not None and _FIGURE.match(lines[below].text.split()[-1]):
-        return False  # a table's own row («Område 2023 2024» / «Møder 9 10»)
+    if _FIGURE.match(words[-1]) and any(_FIGURE.match(row[-1]) for row in _rows_below(lines, i, 2)):
+        # a table's own row («Område 2023 2024» / «Møder 9 10»); the next row's cells may stand on
+        # lines of their own («Høringssvar» / «14», a label split from its figure): a row is no heading
+        return False
     above = previous_nonblank(lines, i)
     if above is not None and lines[above].text.endswith(":"):
         return False  # the header row of a table an intro announces («… følgende aktiviteter:» / «Aktivitet Antal»)
@@ -282,12 +284,22 @@ def _heads_list_or_table(lines: Sequence[Line], i: int) -> bool:
     if _NUMBERED_POINT.match(lines[following].text):
         return True
     # a table: of its first rows (consecutive lines), two or more are short and end in a figure
-    rows, k = [], following
-    while k is not None and len(rows) < 3:  # its rows: a blank line at most between them (a Markdown rule)
+    rows = _rows_below(lines, following - 1, 3)
+    figured = [row for row in rows if len(row) <= 6 and _FIGURE.match(row[-1])]
+    if len(figured) >= 2 and len(words) >= 2 and all(len(row) == len(words) for row in rows):
+        return False  # the header row naming a table's columns («Aktivitet Antal» / «Møder 11»)
+    return len(figured) >= 2
+
+
+def _rows_below(lines: Sequence[Line], i: int, count: int) -> list[list[str]]:
+    """The words of up to `count` lines after line i, a blank line at most between the rows (a Markdown rule)."""
+    rows: list[list[str]] = []
+    k = next_nonblank(lines, i + 1)
+    while k is not None and len(rows) < count:
         rows.append(lines[k].text.split())
         after = next_nonblank(lines, k + 1)
         k = after if after is not None and after - k <= 2 else None
-    return sum(1 for words in rows if len(words) <= 6 and _FIGURE.match(words[-1])) >= 2
+    return rows
 
 
 def _listed(lines: Sequence[Line], shaped: Sequence[int], contents: Sequence[tuple[int | None, str]]) -> set[int]:
@@ -320,18 +332,31 @@ def _numbered_run(lines: Sequence[Line], shaped: Sequence[int]) -> set[int]:
     return set(best) if len(best) >= _NUMBERED_RUN else set()
 
 
-def _list_points(lines: Sequence[Line], shaped: Sequence[int]) -> set[int]:
+def _list_points(lines: Sequence[Line], shaped: Sequence[int]) -> tuple[set[int], set[int]]:
     """Numbered title-like lines followed straight (blank lines aside) by the next number: the points of
     a list ("1. Bedre busser" / "2. Flere ramper" / "3. Kortere ventetid"), not chapters. A point with no
     text under it would be a section with no text, dropped with its words, so the list stays in the
-    text of the section above."""
+    text of the section above. Also the runs that are chapters, not a list (see `continued`)."""
     at = {i: n for i in shaped if (n := report_heading(lines[i].text)[0]) is not None}
-    points = set()
-    for i, n in at.items():
-        following = next_nonblank(lines, i + 1)
-        if following is not None and at.get(following) == n + 1:
-            points |= {i, following}
-    return points
+    order = sorted(at)
+    points: set[int] = set()
+    chapters: set[int] = set()
+    k = 0
+    while k < len(order):
+        run = [order[k]]  # numbered lines each straight under the one before, counting up
+        while k + len(run) < len(order) and next_nonblank(lines, run[-1] + 1) == order[k + len(run)] \
+                and at[order[k + len(run)]] == at[run[-1]] + 1:
+            run.append(order[k + len(run)])
+        before, after = order[k - 1] if k else None, order[k + len(run)] if k + len(run) < len(order) else None
+        k += len(run)
+        if len(run) < 2:
+            continue
+        # chapters without text of their own («3. Anbefalinger» / «4. Økonomi» / text): the chapters'
+        # numbering runs on into the run and past it, the run's last one with text under it (code review 16)
+        continued = (at[before] == at[run[0]] - 1 if before is not None else at[run[0]] == 1) and (
+            after is not None and at[after] == at[run[-1]] + 1 and next_nonblank(lines, run[-1] + 1) != after)
+        (chapters if continued else points).update(run)
+    return points, chapters
 
 
 def _opens_other_sub_chapter(lines: Sequence[Line], i: int, number: int) -> bool:
