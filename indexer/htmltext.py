@@ -21,7 +21,8 @@ from indexer.councils import letterhead_name
 
 # Page chrome: never part of the minutes. `nav` covers menus and breadcrumbs; `header` and
 # `footer` count only at page level (inside an article they hold the article's own title/notes).
-# A <button> is chrome unless it is an accordion's toggle (`_is_toggle`).
+# A <button> is chrome unless it is an accordion's toggle (`_is_toggle`); an iframe's `srcdoc` and a
+# template holding the minutes are read before (`_inline_srcdocs`, `_read_content_templates`).
 _DROP_TAGS = frozenset(
     "head title script style noscript template iframe object embed svg canvas select option input textarea nav".split()
 )
@@ -50,7 +51,14 @@ _CHROME_TOKEN = re.compile(
     r"|(?:top|main|mega|site|left|right|side|sub|service|primary|secondary|global|mobile)?[-_]?menu(?:[-_]?(?:wrapper|container|bar|list|items?))?"
     r"|(?:social|some)?[-_]?(?:share|sharing)(?:[-_](?:buttons?|links?|bar|box|tools|widget))?"
     r"|(?:page|site)?[-_]?feedback(?:[-_](?:form|box|widget|wrapper))?"
-    r"|print[-_]?(?:links?|version|button)|(?:last|page)[-_]?(?:updated|modified)")
+    r"|print[-_]?(?:links?|version|button)|(?:last|page)[-_]?(?:updated|modified)"
+    # share widgets by their library's names (AddToAny «a2a_kit», AddThis «addthis_inline_share_toolbox»,
+    # ShareThis) and Drupal's blocks of them, of a contact box («block-views-blockkontaktboks») and the
+    # page's «Sidst opdateret» field («field--name-field-updated»): after the last item, they read as its decision
+    r"|a2a[-_][\w-]+|addthis(?:[-_][\w-]+)?|sharethis(?:[-_][\w-]+)?"
+    r"|block[-_](?:addtoany|addthis|sharethis|social[-_]?[\w-]*|share[\w-]*)"
+    r"|block[-_](?:views[-_]block[-_]?)?(?:kontakt|contact)[\w-]*"
+    r"|field--name-(?:field[-_])?(?:updated|last[-_]?updated|changed|(?:sidst|senest)[-_]?opdateret|opdateret)")
 # Text only a screen reader reads ("(åbner i nyt vindue)"): not what the page shows, unless it is
 # a label the page shows by other means (an icon before "23/1021" read as "Sagsnr.:").
 _SCREEN_READER_ONLY = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
@@ -114,15 +122,24 @@ def read_page(markup: str) -> HtmlPage:
     (`_is_chrome`), except the page's title block when the text read has no `<h1>` of its own
     (`_page_heading`): its first lines. An accordion's or a tab's panel is read though hidden,
     and its toggle button's text (the item's heading) as a line of its own; so is a block the page's
-    style hides and a click opens (`_opened_by_click`: inline `onclick`, a toggle over it).
+    style or its `hidden`, `aria-hidden` or inline `display:none` hides and a click opens
+    (`_opened_by_click`: inline `onclick`, a toggle over it; `_mark_opened`), and one `hidden="until-found"`.
+    An `<iframe srcdoc>`'s document is read in its place (`_inline_srcdocs`), and so is a `<template>`
+    holding the minutes' text (`_read_content_templates`).
     """
     with warnings.catch_warnings():  # bs4 warns about input shapes, not about anything we can fix
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(markup, "html.parser")
     title = " ".join(soup.title.get_text().split()) if soup.title else ""
+    if "srcdoc" in markup:
+        _inline_srcdocs(soup)
+    if "<template" in markup:
+        _read_content_templates(soup)
     if _ARIA_CONTROLS.search(markup):  # (no walk of the tree for the many pages without toggles)
         _mark_panels(soup)
+    if "hidden" in markup or "display" in markup:
+        _mark_opened(soup)
     if "display" in markup or "d-none" in markup:
         _mark_hidden(soup)
     main = soup.find("main") or soup.find(attrs={"role": "main"})
@@ -141,6 +158,54 @@ def read_page(markup: str) -> HtmlPage:
             start, read, text = whole, page, page_text
     heading = "" if read.h1 else _page_heading(soup, start, title, text)
     return HtmlPage(title, f"{heading}\n\n{text}" if heading else text, _letterhead(soup))
+
+
+# How deep iframes inside a srcdoc's document are read (each level is a page parsed again).
+_SRCDOC_DEPTH = 3
+
+
+def _inline_srcdocs(soup: BeautifulSoup) -> None:
+    """Read an `<iframe srcdoc="…">`'s document (a site that embeds the minutes' HTML in its page) as
+    the page's content in its place: its body, without its head. An iframe with only a `src`
+    shows another page, not this file's: dropped (`_DROP_TAGS`)."""
+    for _ in range(_SRCDOC_DEPTH):
+        frames = soup.find_all("iframe", srcdoc=True)
+        if not frames:
+            return
+        for frame in frames:
+            inner = BeautifulSoup(str(frame["srcdoc"]), "html.parser")
+            for head in inner.find_all(("head", "title")):
+                head.decompose()
+            body = inner.body or inner
+            block = soup.new_tag("div")
+            for child in list(body.contents):
+                block.append(child.extract())
+            frame.replace_with(block)
+
+
+# What a <template> holding the page's own text has: an item heading, a section label, a case's field
+# line or a meeting fact (date, place, attendance).
+def _is_content(text: str) -> bool:
+    return any(_reads_as_item_heading(line) or cv.section_label(line) or cv.field_line(line) or cv.is_attendance(line)
+               for line in (line.strip() for line in text.split("\n")) if line)
+
+
+def _read_content_templates(soup: BeautifulSoup) -> None:
+    """Read a <template> holding the page's content, which a script puts on the page (an item's text
+    under its heading, on a click; the meeting's facts): its text is the minutes (`_is_content`). A
+    template of the site's UI snippets (a row, a toast, «Indlæser…») stays dropped (`_DROP_TAGS`)."""
+    for template in soup.find_all("template"):
+        if template.find_parent("template") is None and _is_content(_render_inner(template)):
+            template.name = "div"
+
+
+def _render_inner(tag: Tag) -> str:
+    """The lines of `tag`'s contents, read as if it were a block (a template's own tag is dropped)."""
+    name, tag.name = tag.name, "div"
+    try:
+        return _render(tag)
+    finally:
+        tag.name = name
 
 
 def _letterhead(soup: BeautifulSoup) -> str:
@@ -247,7 +312,7 @@ def _is_chrome(tag: Tag, banner: bool = False) -> bool:
         if isinstance(classes, str):  # a class attribute bs4 did not split (a tag made by hand)
             classes = classes.split()
         role = attrs.get("role")
-        if ("hidden" in attrs or attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrs.get("style") or "")
+        if (_hidden_attr(attrs) or attrs.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(attrs.get("style") or "")
                 or name == "dialog" and "open" not in attrs) \
                 and not _is_panel(tag, classes, role):
             return True
@@ -271,6 +336,44 @@ def _is_chrome(tag: Tag, banner: bool = False) -> bool:
 
 
 _FEEDBACK_TAGS = frozenset("div p form section span".split())
+
+
+def _hidden_attr(attrs: dict) -> bool:
+    """Whether the `hidden` attribute hides the element: `hidden="until-found"` is text the browser's
+    find-in-page opens, content by definition."""
+    value = attrs.get("hidden")
+    return value is not None and str(value).strip().casefold() != "until-found"
+
+
+# The blocks a page hides by an attribute (`hidden`, `aria-hidden`, `style="display:none"`) and a click
+# opens: an item's text (not an icon's `aria-hidden` <span>, nor a widget's inline pieces).
+_OPENED_BLOCKS = frozenset("div section article p ul ol dl table blockquote".split())
+# What marks an element hidden by its attributes that a click opens (`_mark_opened`): a panel.
+_OPENED = "data-referatsog-opened"
+
+
+def _mark_opened(soup: BeautifulSoup) -> None:
+    """Mark the blocks hidden by an attribute that a visitor opens with a click (`_opened_by_click`, as
+    for a class-hidden block: «<h2 onclick="aabn(1)">1. …</h2><div hidden>», a toggle button over it, a
+    page script clicking its item's heading): the item's text, read as a panel (`_is_panel`). Chrome
+    stays hidden: a dialog, a cookie notice or menu by name, a site's contact or help box."""
+    clicks: _Clicks | None = None
+    for tag in soup.find_all(_OPENED_BLOCKS):
+        attrs = tag.attrs
+        if not attrs or not (_hidden_attr(attrs) or attrs.get("aria-hidden") == "true"
+                             or _HIDDEN_STYLE.search(attrs.get("style") or "")):
+            continue
+        classes = attrs.get("class") or []
+        if isinstance(classes, str):
+            classes = classes.split()
+        if _is_panel(tag, classes, attrs.get("role")):
+            continue
+        if clicks is None:  # (read once, and only for a page that hides a block)
+            clicks = _Clicks(soup)
+        if _opened_by_click(tag, classes, clicks):
+            tag[_OPENED] = ""
+
+
 # Classes that hide an element: Bootstrap's "d-none", and those the page's own <style> sets to
 # `display:none` by a simple rule (".skjult{display:none}"): `_mark_hidden`. Bootstrap's
 # "d-none d-md-block" shows the element on a wider screen: not hidden.
@@ -308,6 +411,8 @@ _CHROME_TOGGLE = re.compile(r"(?i)menu|nav|search|søg|cookie|samtykke|consent|p
 # sekretariatet», id="hjaelp"), by a word of its id, class, handler or its toggle's first word.
 _CHROME_BOX_WORD = re.compile(r"(?:kontakt|contact|hj(?:æ|ae)lp|help)[a-zæøå]*|info(?:boks|box)?|del|share|print|udskriv")
 _WORDS = re.compile(r"[a-zæøå]+")
+# A modal's or a popup's box opens on a click too, but over the page: the site's, not an item's text.
+_MODAL = re.compile(r"(?i)modal(?:[-_](?:dialog|window|box|overlay))?|lightbox|popup|pop-up|overlay")
 
 
 class _Clicks:
@@ -330,6 +435,7 @@ class _Clicks:
         self._order: dict[int, int] | None = None
         self._tags: list[Tag] = []
         self._last_item = -1
+        self._first_label: dict[str, int] = {}  # each section label after the last item heading: its first place
 
     def place(self, tag: Tag) -> int:
         """`tag`'s place in the document."""
@@ -338,6 +444,11 @@ class _Clicks:
             self._order = {id(t): i for i, t in enumerate(self._tags)}
             self._last_item = max((i for i, t in enumerate(self._tags) if t.name in _ITEM_TAGS
                                    and _reads_as_item_heading(t.get_text(" ", strip=True))), default=-1)
+            # (read once: a page hiding many blocks after its last item heading asked for each of them)
+            for i in range(self._last_item + 1, len(self._tags)) if self._last_item >= 0 else ():
+                other = self._tags[i]
+                if other.name in _LABEL_TAGS and (label := cv.section_label(other.get_text(" ", strip=True))):
+                    self._first_label.setdefault(label[0].casefold(), i)
         return self._order.get(id(tag), -1)
 
     def after_the_items(self, tag: Tag) -> bool:
@@ -346,11 +457,8 @@ class _Clicks:
 
     def labels_since_last_item(self, tag: Tag) -> set[str]:
         """The section labels printed between the last item heading and `tag`."""
-        found = set()
-        for other in self._tags[self._last_item + 1:self.place(tag)]:
-            if other.name in _LABEL_TAGS and (label := cv.section_label(other.get_text(" ", strip=True))):
-                found.add(label[0].casefold())
-        return found
+        place = self.place(tag)
+        return {label for label, first in self._first_label.items() if first < place}
 
 
 _ITEM_TAGS = frozenset("h1 h2 h3 h4 h5 h6 dt summary button p strong b a".split())
@@ -388,7 +496,9 @@ def _opened_by_click(tag: Tag, classes: list[str], clicks: _Clicks) -> bool:
     id, the line over it (or its parent) is a toggle, or a page script clicks open its class or its
     heading's. A dialog is no such panel; chrome by name is dropped anyway (`_is_chrome`); so is a box
     of the site's (`_is_chrome_box`: a contact or help box after the last item's decision, a code review)."""
-    if tag.name == "dialog" or _chrome_names(tuple(classes), str(tag.get("id") or ""), str(tag.get("aria-label") or "")):
+    if tag.name == "dialog" or tag.get("role") in ("dialog", "alertdialog") or str(tag.get("aria-modal")) == "true" \
+            or any(_MODAL.fullmatch(c) for c in classes) \
+            or _chrome_names(tuple(classes), str(tag.get("id") or ""), str(tag.get("aria-label") or "")):
         return False
     heading = tag.find_previous_sibling(True)
     parent = tag.parent
@@ -396,9 +506,13 @@ def _opened_by_click(tag: Tag, classes: list[str], clicks: _Clicks) -> bool:
     scripts = clicks.scripts
     opened = (ident and ident in clicks.toggles or heading is not None and _is_click_toggle(heading)
               or isinstance(parent, Tag) and parent.name not in ("body", "html", "main") and parent.has_attr("onclick")
-              or bool(scripts) and any(re.search(rf"\.{re.escape(name)}(?![\w-])", scripts)
-                                       for name in [*classes, *((heading.get("class") or []) if heading is not None else [])]
-                                       if name not in _HIDING_CLASSES and not _chrome_names((name,), "", "")))
+              or bool(scripts) and (any(re.search(rf"\.{re.escape(name)}(?![\w-])", scripts)
+                                        for name in [*classes, *((heading.get("class") or []) if heading is not None else [])]
+                                        if name not in _HIDING_CLASSES and not _chrome_names((name,), "", ""))
+                                    # «.punkt h2» clicked: the heading by its item block's class and its tag
+                                    or heading is not None and isinstance(parent, Tag) and any(
+                                        re.search(rf"\.{re.escape(name)}\s+{heading.name}(?![\w-])", scripts)
+                                        for name in parent.get("class") or [] if not _chrome_names((name,), "", ""))))
     if not opened:
         return False
     toggles = [*clicks.toggles.get(ident, ()), *([heading] if heading is not None else [])]
@@ -463,7 +577,7 @@ def _chrome_names(classes: tuple[str, ...], ident: str, label: str) -> bool:
 
 def _is_panel(tag: Tag, classes: list[str], role: str | None) -> bool:
     """Whether a hidden `tag` is an accordion's or a tab's panel (read though hidden)."""
-    return (role in _PANEL_ROLES or tag.has_attr(_CONTROLLED)
+    return (role in _PANEL_ROLES or tag.has_attr(_CONTROLLED) or tag.has_attr(_OPENED)
             or any(token.casefold() in _PANEL_TOKENS for token in classes))
 
 
@@ -823,6 +937,7 @@ class _Lines:
         self.h1 = False  # a main heading was read: the page's title is in the text
         self.bullet = False  # the line being read opens with a list item's "- "
         self.number = ""  # the line being read holds only a numbered list item's "N. " so far
+        self.heading_number = False  # … kept before a heading or toggle it numbers (`_boundary`)
         self.tag_edge = False  # an inline element opened or closed since the last text
 
     def text(self, text: str) -> None:
@@ -833,6 +948,12 @@ class _Lines:
             # reader sees "2. Høring …" (a word split over tags, "<b>Bes</b>lutning", stays one word).
             self.parts.append(" ")
         self.tag_edge = False
+        if self.heading_number and self.number and "".join(self.parts).strip() == self.number:
+            # a heading that prints its own number («<li><h2><button>2. Klimaplan»): one number, not «2. 2.»
+            if re.match(rf"\s*{re.escape(self.number)}(?:\s|$)", text):
+                self.parts = []
+            elif text.strip():
+                self.heading_number = False
         if not self.pre:
             self.parts.append(_SPACES.sub(" ", text))
             return
@@ -908,12 +1029,14 @@ class _Lines:
 
     def _boundary(self, name: str) -> None:
         """A block starts or ends here; called before a list is pushed and before it is popped."""
-        if self.number and name in _HEADING_TAGS and "".join(self.parts).strip() == self.number:
-            # A list item's number before the heading it holds ("<li><h2>Godkendelse af dagsorden</h2>"):
+        if self.number and (name in _HEADING_TAGS or name == "button") and "".join(self.parts).strip() == self.number:
+            # A list item's number before the heading it holds ("<li><h2>Godkendelse af dagsorden</h2>"),
+            # or before an accordion's toggle (`<li><h2><button aria-expanded>…`, a button being a block):
             # it numbers the heading ("1. Godkendelse af dagsorden"), as a browser shows it. Not a <p>: a
             # numbered list of points in an item's text would make its points items (a code review).
             if name in _PARAGRAPH and self.lines and self.lines[-1]:
                 self.lines.append("")
+            self.heading_number = True
             return
         if name in _PARAGRAPH and not (name in ("ul", "ol") and self.lists):  # nested lists: no gap
             self.flush()
@@ -926,6 +1049,7 @@ class _Lines:
         line = "".join(self.parts)
         self.parts = []
         self.number = ""
+        self.heading_number = False
         if not self.pre:
             line = "\t".join(re.sub(" {2,}", " ", cell).strip() for cell in line.split("\t")).strip()
         if self.bullet:

@@ -93,6 +93,8 @@ READING_VERSION = 13  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # a meeting date «04.06.2026-05.06.2026», a title's «1. kvartal 2025» its year
 # (reports4) a report's closing numbered list no minutes, figure tables no contents, consecutive numbered lines
 # a list, undotted contents with page numbers, captions no headings, «STATUS 2024» titles
+# (html5) bodies hidden by attribute and opened by a click, <iframe srcdoc>, content <template>s, accordion
+# buttons in numbered lists, share/contact widgets; «·»-separated facts, room numbers, leading emoji
 
 
 def read_document(path: Path, root: Path) -> Document:
