@@ -111,9 +111,14 @@ _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_HARD_BREAKS = re.compile(r"(?<=\S)\\$", re.MULTILINE)
 _MD_TABLE_ROW = re.compile(r"^\|(.+)\|$")
 # Pictographic emoji at a line's start, with their variation selectors, skin tones and joiners:
-# «👥», «✅», «❤️», «👩‍💼». Not bullets or geometric shapes («•», «▪», «■»), which mark list lines.
+# «👥», «✅», «❤️», «👩‍💼». Not bullets or geometric shapes («•», «▪», «■»), which mark list lines, nor
+# ballot boxes and check marks («☐ Godkendt / ☒ Ikke godkendt», «✓ Flere hænder»), which say
+# something (code review 17): only the emoji planes and the emoji-styled symbols of the BMP.
 _LEADING_EMOJI = re.compile(
-    "^(?:[\u231a-\u23ff\u2600-\u27bf\u2b05-\u2b55\U0001f000-\U0001faff][\ufe0e\ufe0f\u200d\u20e3]*\\s*)+")
+    "^(?:[\u231a\u231b\u23e9-\u23f3\u23f8-\u23fa\u2600-\u2604\u260e\u2614\u2615\u261d\u263a\u2648-\u2653"
+    "\u267f\u2693\u26a0\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2-\u26f5\u26fa\u26fd"
+    "\u2705\u2709\u270a-\u270d\u2728\u274c\u274e\u2753-\u2755\u2757\u2764\u2795-\u2797\u27a1\u27b0\u27bf"
+    "\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\U0001f000-\U0001faff][\ufe0e\ufe0f\u200d\u20e3]*\\s*)+")
 # A rule between items or under a title: markdown's "---", "***", "___", a text file's "=====" or "- - -"
 _RULE = re.compile(r"^(?:[-_=*~–—](?:\s?[-_=*~–—]){2,})$")
 

@@ -368,12 +368,14 @@ def member_names(value: str) -> tuple[str, ...]:
     ('Ib Holm', 'Jens P.', 'Bo Hjort')
     >>> member_names("Hanne Ørum\u2013Ågesen og Lise Holm\u2011Nielsen")
     ('Hanne Ørum-Ågesen', 'Lise Holm-Nielsen')
+    >>> member_names("Anne Holm (A) | Carl Berg (O) | Dorte Lund (F)"), member_names("Ib Holm · Bo Hjort")
+    (('Anne Holm', 'Carl Berg', 'Dorte Lund'), ('Ib Holm', 'Bo Hjort'))
     """
     # A full stop after the brackets ends the list ("Peter Frandsen (DH)."): it goes with them, also where
     # a second label's names were joined on ("… Peter Frandsen (DH)., Sofie Winther (SF).").
     value = re.sub(r"\([^)]*\)\.?", "", value).strip().rstrip(".")
     names = []
-    for part in re.split(r",|\bog\b", value):
+    for part in re.split(r",|;|\s[|·•]\s|\bog\b", value):  # «Anne Holm | Carl Berg» too (code review 17)
         name = _without_role(" ".join(part.split()).lstrip(cv.BULLETS + " "))
         name = re.sub(r"(?<=[a-zæøå]{2})\.$", "", name)  # "Ib Holm." ended its label's list; "Jens P." keeps his
         # «Ørum–Ågesen» from a word processor is the «Ørum-Ågesen» a search for the member types

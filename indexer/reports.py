@@ -353,7 +353,9 @@ def _list_points(lines: Sequence[Line], shaped: Sequence[int]) -> tuple[set[int]
             continue
         # chapters without text of their own («3. Anbefalinger» / «4. Økonomi» / text): the chapters'
         # numbering runs on into the run and past it, the run's last one with text under it (code review 16)
-        continued = (at[before] == at[run[0]] - 1 if before is not None else at[run[0]] == 1) and (
+        # A run introduced by a line ending in «:» («Rådets mål for året var:») is that line's list (code review 17).
+        introduced = (above := previous_nonblank(lines, run[0])) is not None and lines[above].text.endswith(":")
+        continued = not introduced and (at[before] == at[run[0]] - 1 if before is not None else at[run[0]] == 1) and (
             after is not None and at[after] == at[run[-1]] + 1 and next_nonblank(lines, run[-1] + 1) != after)
         (chapters if continued else points).update(run)
     return points, chapters

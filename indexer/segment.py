@@ -148,21 +148,29 @@ _ITEM_ONLY_LABELS = {"beslutning", "indstilling", "sagsfremstilling", "beslutnin
 
 
 def _report_not_minutes(lines: Sequence[Line]) -> bool:
-    """Whether a document with one item heading is a report, not minutes: it shows no sign of minutes
-    (no meeting named, no decision, field, attendance or agenda-item label line), whatever its title."""
+    """Whether a document with one item heading is a report, not minutes: no meeting named, no decision
+    or agenda-item label line, and a title calling it a report or no field or attendance line either."""
     if _names_meeting(lines):
         return False
-    # A sign of minutes outweighs a title: «Status: Endelig», «Status på skolebyggeriet» or «Redegørelse
-    # fra revisionen» in a committee's head above its one item with «Sagsnr.» and «Beslutning» (code review 16)
+    # A decision or an agenda item's label outweighs a title: «Status: Endelig», «Status på skolebyggeriet»
+    # or «Redegørelse fra revisionen» in a committee's head above its one item with «Beslutning» (code
+    # review 16). A field or attendance line does not: an annual report's head may print its «Sagsnr.:»
+    # (code review 17); it tells minutes only where no title calls the document a report.
+    fields = False
     for line in lines:
         text = line.text
         if not text:
             continue
         label = cv.label_of(text)
-        if (is_decision_line(text) or cv.field_line(text) is not None or cv.is_attendance(text)
-                or (label is not None and cv.section_key(label) in _ITEM_ONLY_LABELS)):
+        if is_decision_line(text) or (label is not None and cv.section_key(label) in _ITEM_ONLY_LABELS):
             return False
-    return True  # a report's title, or no sign of minutes at all
+        fields = fields or cv.field_line(text) is not None or cv.is_attendance(text)
+    if any(_REPORT_TITLE.search(text) for text in _opening_titles(lines)):
+        return True
+    return not fields
+
+
+_REPORT_TITLE = re.compile(r"(?i:beretning|årsrapport|\bstatus\b|redegørelse)")
 
 
 def _names_meeting(lines: Sequence[Line]) -> bool:

@@ -219,3 +219,29 @@ def test_a_contents_lists_signature_page_is_no_unfound_item(tmp_path):
             "Beslutning:\nGodkendt.\n\n2. Meddelelser\nBeslutning:\nTaget til efterretning.\n\nUnderskriftsside\nPeter Holm\n")
     document = read_written(tmp_path, "oeu.txt", text)
     assert len(document.passages) == 2 and not any("indholdsfortegnelsen" in n for n in document.notices)
+
+
+# --- code review 17 (2026-12-05) ------------------------------------------------------------------
+
+def test_an_annual_report_with_a_case_number_in_its_head_stays_a_report():
+    document = read_fixture(FIXTURES / "codereview17", "report-with-case-number.txt")
+    assert [(p.doc_type, p.title) for p in document.passages] == [
+        ("årsberetning", "Forord"), ("årsberetning", "Rådets anbefalinger"), ("årsberetning", "Økonomi"),
+        ("årsberetning", "Fremtiden")]
+    assert any("holdt 10 møder" in p.text for p in document.passages)
+
+
+@pytest.mark.parametrize("line", ["☐ Godkendt", "☒ Ikke godkendt", "✓ Flere hænder i plejen", "✔ Vedtaget"])
+def test_ballot_boxes_and_check_marks_at_a_lines_start_are_kept(tmp_path, line):
+    from conftest import read_written
+
+    text = f"Ravnby Kommune\nÆldrerådet\nReferat\nMødedato: 11.02.2025\n\n1. Budget\nBeslutning:\n{line}\n"
+    assert read_written(tmp_path, "aeldreraad.txt", text).passages[0].decision == line
+
+
+def test_names_separated_by_bars_are_each_a_member(tmp_path):
+    from conftest import read_written
+
+    text = ("Ravnby Kommune\nÆldrerådet\nReferat\nMødedato: 11.02.2025\nTil stede: Anne Holm (A) | Carl Berg (O) | "
+            "Dorte Lund (F)\n\n1. Budget\nBeslutning:\nGodkendt.\n")
+    assert read_written(tmp_path, "aeldreraad.txt", text).passages[0].present == ("Anne Holm", "Carl Berg", "Dorte Lund")
