@@ -145,11 +145,18 @@ class Segmented:
     notes: tuple[str, ...] = ()
 
 
-def heading_number(item_number: int | None, item_label: str | None) -> str | None:
+def heading_number(item_number: int | None, item_label: str | None, item_sign: str | None = None) -> str | None:
     """An item's number as its heading shows it: with a full stop ("15.", "II."), except a number
-    printed with a letter or a sub-number after it ("3a", "4.1"), which carries none."""
+    printed with a letter or a sub-number after it ("3a", "4.1"), which carries none; "§ 3" where a
+    protocol numbers its items as paragraphs (its citation's «§ 3»: a news review read «3.» on the page).
+
+    >>> heading_number(3, None, "§"), heading_number(3, "3a", "§")
+    ('§ 3', '§ 3a')
+    """
     if item_number is None:
         return None
+    if item_sign:
+        return f"{item_sign} {item_label or item_number}"
     if item_label and not item_label.isalpha():
         return item_label
     return f"{item_label or item_number}."
@@ -259,7 +266,7 @@ class Passage:
         >>> heading_number(15, None), heading_number(2, "II"), heading_number(3, "3a"), heading_number(None, None)
         ('15.', 'II.', '3a', None)
         """
-        return heading_number(self.item_number, self.item_label)
+        return heading_number(self.item_number, self.item_label, self.item_sign)
 
     @property
     def decision(self) -> str:

@@ -248,7 +248,7 @@ class Hit:
     @property
     def heading_number(self) -> str | None:
         """The number as the item's heading shows it ("15.", "II.", "3a"), as `Passage.heading_number`."""
-        return heading_number(self.item_number, self.item_label)
+        return heading_number(self.item_number, self.item_label, self.item_sign)
     # The query's words, as typed, that this passage does not hold: set on the approximate
     # hits of a query no passage holds every word of (`search.partial`), empty otherwise.
     missing: tuple[str, ...] = ()

@@ -245,3 +245,12 @@ def test_names_separated_by_bars_are_each_a_member(tmp_path):
     text = ("Ravnby Kommune\nÆldrerådet\nReferat\nMødedato: 11.02.2025\nTil stede: Anne Holm (A) | Carl Berg (O) | "
             "Dorte Lund (F)\n\n1. Budget\nBeslutning:\nGodkendt.\n")
     assert read_written(tmp_path, "aeldreraad.txt", text).passages[0].present == ("Anne Holm", "Carl Berg", "Dorte Lund")
+
+
+def test_an_item_numbered_as_a_paragraph_is_headed_so_on_its_page_and_in_the_feed(tmp_path):
+    # a news review: the citation said «§ 3», the page's heading, the feed and the item list «3.»
+    from conftest import read_written
+
+    text = "Ravnby Forsyning A/S\nReferat af bestyrelsesmøde\nMødedato: 11.02.2025\n\n§ 3. Udbud af slamhåndtering\nBeslutning:\nGodkendt.\n"
+    (item,) = read_written(tmp_path, "forsyning.txt", text).passages
+    assert (item.heading_number, item.item_reference) == ("§ 3", "§ 3")

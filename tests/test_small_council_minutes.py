@@ -275,3 +275,14 @@ def test_a_prose_items_last_sentence_naming_the_council_deciding_is_its_decision
 def test_a_prose_items_last_sentence_about_others_stays_its_text(tmp_path, story):
     items = read_written(tmp_path, "soenderho.txt", _LOKALRAAD.format("Referatet blev godkendt.", story)).passages
     assert not items[1].has_decision and story in items[1].text
+
+
+def test_an_outcome_on_the_last_line_under_the_account_is_the_decision_not_the_account(tmp_path):
+    # a news review: «Revisor gennemgik regnskabet.» / «Bestyrelsen godkendte årsrapporten.» in one
+    # paragraph was no decision, and «Der er målt …» / «Det blev besluttet …» made both the decision
+    text = _LOKALRAAD.format("Referatet godkendt.", "Revisor gennemgik regnskabet.\nBestyrelsen godkendte årsrapporten.")
+    items = read_written(tmp_path, "soenderho.txt", text).passages
+    assert items[1].decision == "Bestyrelsen godkendte årsrapporten."
+    assert "Revisor gennemgik regnskabet." in items[1].text
+    text = _LOKALRAAD.format("Referatet godkendt.", "Der er målt høj fart.\nDet blev besluttet at skrive til kommunen.")
+    assert read_written(tmp_path, "soenderho2.txt", text).passages[1].decision == "Det blev besluttet at skrive til kommunen."
