@@ -227,6 +227,10 @@ def letterhead_name(text: str) -> str | None:
     return match.group(1)
 
 
+_AUTHOR = re.compile(r"(?i:\b(?:års)?beretning|\bredegørelse|\bhøringssvar|\budtalelse|\bstatus)\s+fra\s+(?=\S)")
+_ADDRESSEE = re.compile(r"^(?:Til|TIL)\s")
+
+
 def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] = ()) -> str | None:
     """The council a head line names first, else the one a running header or footer names,
     else a company's board (`BOARD`), else the one the text names most often, in the casing of a
@@ -237,7 +241,14 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
     >>> council_of(["Referat af bestyrelsesmøde", "Skolebestyrelsen ved Ravnby Skole"], [])
     'Skolebestyrelsen'
     """
+    # A letter's addressee («Til Byrådet i Favrskov Kommune») is not who wrote it: the line naming its
+    # author («Redegørelse fra Handicaprådet for 2024») is, above all others (a news review).
+    for text in head:
+        if (author := _AUTHOR.search(text)) and (match := _COUNCIL.search(text, author.end())):
+            return _council_name(match.group(1))
     for text in (*head, *running):
+        if _ADDRESSEE.match(text):
+            continue
         match = _COUNCIL.search(text)
         named = town_council(text)
         if named and (match is None or match.start(1) >= _TOWN_COUNCIL.search(text).start("council")):

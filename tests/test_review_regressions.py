@@ -254,3 +254,13 @@ def test_an_item_numbered_as_a_paragraph_is_headed_so_on_its_page_and_in_the_fee
     text = "Ravnby Forsyning A/S\nReferat af bestyrelsesmøde\nMødedato: 11.02.2025\n\n§ 3. Udbud af slamhåndtering\nBeslutning:\nGodkendt.\n"
     (item,) = read_written(tmp_path, "forsyning.txt", text).passages
     assert (item.heading_number, item.item_reference) == ("§ 3", "§ 3")
+
+
+def test_a_report_addressed_to_the_byraad_is_its_authors(tmp_path):
+    from conftest import read_written
+
+    text = ("Til Byrådet i Favrskov Kommune\n\nRedegørelse fra Handicaprådet for 2024\n\nForord\nRådet har i år "
+            "holdt otte møder og afgivet tolv høringssvar til kommunen.\n")
+    assert read_written(tmp_path, "redegoerelse.txt", text).passages[0].council == "Handicaprådet"
+    letter = "Til Helsingør Byråd\n\nÆldrerådets beretning 2024\n\nForord\nRådet har i år holdt otte møder i alt.\n"
+    assert read_written(tmp_path, "beretning.txt", letter).passages[0].council == "Ældrerådet"
