@@ -617,8 +617,9 @@ def _print_response(response) -> None:
         if hit.superseded_by:  # corrected minutes indexed later: a terminal user quoted the old figure (a case review)
             click.echo(_style(f"   En senere indekseret version af punktet, med en anden tekst: {printable(hit.superseded_by)}",
                               fg="yellow"))
-        where = _hit_where(hit)
-        click.echo(_style(f"   {printable(hit.source)}, {where} · {printable(hit.id)}", dim=True))
+        # a web page's lines are those of its text as read, not of the file: no line to look up there
+        where = "" if is_web_page(hit.source) and not hit.page else f", {_hit_where(hit)}"
+        click.echo(_style(f"   {printable(hit.source)}{where} · {printable(hit.id)}", dim=True))
 
 
 _DOC_TYPES = {"referat": "Referat", "dagsorden": "Dagsorden (før mødet, uden beslutning)", "årsberetning": "Årsberetning"}
@@ -648,6 +649,15 @@ def _where(page: int | None, line: int, decision_page: int | None, decision_end_
     if bracketed:
         return f"{unit} {page}, beslutningen {unit} {decided}"
     return f"{unit} {page} (beslutningen {unit} {decided})"
+
+
+def is_web_page(source: str) -> bool:
+    """Whether a source is a web page, whose passages' `line` counts lines of the text read from it.
+
+    >>> is_web_page("html5/09-iframe-srcdoc.html"), is_web_page("referat.HTM"), is_web_page("referat.txt")
+    (True, True, False)
+    """
+    return source.lower().endswith((".html", ".htm", ".xhtml"))
 
 
 def _hit_where(hit) -> str:

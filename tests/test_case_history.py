@@ -62,3 +62,30 @@ def test_a_decision_put_off_from_an_earlier_meeting_of_the_same_council_stays_it
     first, second = read_written(tmp_path, "hedelund.txt", text).passages
     assert (first.decision, first.decision_date, first.sections[0].label) == ("Godkendt.", "2015-03-19", "BESLUTNING")
     assert (second.decision, second.decision_date) == ("Intet at bemærke.", "2015-05-21")
+
+
+def test_the_page_names_an_earlier_committees_decision_as_one_and_a_web_pages_line_not_at_all(tmp_path):
+    """A news review: «Økonomiudvalget, 17.04.2024» headed the quoted decision without saying it was one;
+    «(linje 25)» of a web page pointed to no line of the file (its lines are those of the text read)."""
+    import shutil
+
+    from bs4 import BeautifulSoup
+
+    from conftest import FIXTURES as fixtures
+    from indexer.update import update_index
+    from webui import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(fixtures / "case_history" / "skovlund-byraadet-referat-2024-04-25.txt", corpus)
+    shutil.copy(fixtures / "html5" / "09-iframe-srcdoc.html", corpus)
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    hits = client.get("/api/search", query_string={"q": "", "page_size": 50}).get_json()["hits"]
+    byraad = next(h for h in hits if h["source"].startswith("skovlund"))
+    page = BeautifulSoup(client.get(f"/passage/{byraad['id']}").get_data(as_text=True), "html.parser")
+    headings = [h.get_text(" ", strip=True) for h in page.select("section.section h2")]
+    assert "Tidligere beslutning · Økonomiudvalget, 17.04.2024" in headings
+    web = next(h for h in hits if h["source"].endswith(".html"))
+    facts = BeautifulSoup(client.get(f"/passage/{web['id']}").get_data(as_text=True), "html.parser").select_one("dl.facts")
+    assert "linje" not in facts.get_text(" ", strip=True)
