@@ -190,7 +190,7 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
     # minutes' own company (a title line) of a board's minutes: a committee's item «Overdragelse af … til
     # Esbjerg Forsyning A/S» or «Mødested: Kolding Spildevand A/S» named no municipality (a code review).
     titles = [town for text in (*head, *running) if (town := own_company_town(text))]
-    if titles and council_of(head, body, running) == BOARD:
+    if titles and (council_of(head, body, running) or "").startswith(BOARD):
         # whatever other kommuner its items deal with («Taksterne for Faaborg-Midtfyn Kommune …» in
         # Svendborg Forsyning's minutes: code review 15)
         return titles[0]
@@ -237,7 +237,7 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
     name ('INTEGRATIONSRÅDET' → 'Integrationsrådet').
 
     >>> council_of(["Vestforsyning A/S", "Referat af bestyrelsesmøde"], ["Holstebro Kommunalbestyrelse"])
-    'Bestyrelsen'
+    'Bestyrelsen for Vestforsyning A/S'
     >>> council_of(["Referat af bestyrelsesmøde", "Skolebestyrelsen ved Ravnby Skole"], [])
     'Skolebestyrelsen'
     """
@@ -260,7 +260,10 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
     # item «2. Orientering fra bestyrelsesmøde i Egebæk Boligselskab» is another board's (a code review),
     # and the council the text names is the document's.
     if any(is_board_title(text) for text in (*head, *running)):
-        return BOARD
+        # named by its company where the head names it («Bestyrelsen for Svendborg Forsyning A/S»): a
+        # region's many boards were one facet value and cited as the kommune's (a news review)
+        company = next((name for text in (*head, *running) if (name := own_company(text))), None)
+        return f"{BOARD} for {company}" if company else BOARD
     counts = Counter(_council_name(m) for text in body for m in _COUNCIL.findall(text))
     return counts.most_common(1)[0][0] if counts else None
 
@@ -309,6 +312,21 @@ _OWN_COMPANY = re.compile(
     rf"^(?:(?i:bestyrelsen)\s+(?i:for|i)\s+|{_TITLE_LEAD}{_BOARD_WORD}\s+(?i:for|i|hos)\s+)?"
     rf"(?P<company>[^,:;]*?{_COMPANY_FORM})(?![\w/])"
     rf"\s*(?:$|(?i:cvr)|[-–—/|·:,]\s*{_TITLE_LEAD}{_BOARD_WORD}|\d)")
+
+
+def own_company(text: str) -> str | None:
+    """The name of the company a head line names as the minutes' own, if it does.
+
+    >>> own_company("Bestyrelsen for Vestforsyning A/S"), own_company("Svendborg Forsyning A/S / Referat af bestyrelsesmøde")
+    ('Vestforsyning A/S', 'Svendborg Forsyning A/S')
+    >>> own_company("2. Overdragelse af regnvandsledninger til Esbjerg Forsyning A/S")
+    """
+    text = text.strip()
+    if "/S" not in text and "a.m.b.a." not in text.casefold() and "ApS" not in text or _ITEM_LINE.match(text):
+        return None
+    match = _OWN_COMPANY.match(text)
+    name = " ".join(match.group("company").split()) if match else None
+    return name if name and _COMPANY.fullmatch(name) else None
 
 
 def own_company_town(text: str) -> str | None:
@@ -400,6 +418,8 @@ def same_council(header: str, council: str) -> bool:
         return True  # nothing to tell them apart by
     name = found.council
     if name.casefold() == council.casefold():
+        return True
+    if council.casefold().startswith(name.casefold().removesuffix("s") + " for "):  # «Bestyrelsen» of «Bestyrelsen for X A/S»
         return True
     return name.isupper() and len(name) <= 5 and name == _initials(council)
 

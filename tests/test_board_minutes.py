@@ -29,12 +29,15 @@ def passages(name: str):
 # --- Finding 1: council and municipality --------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, municipality", [(VESTFORSYNING, "Holstebro"), (SVENDBORG, "Svendborg")])
-def test_a_boards_minutes_are_bestyrelsens_of_the_municipality_the_text_names(name, municipality):
+@pytest.mark.parametrize("name, municipality, council", [
+    (VESTFORSYNING, "Holstebro", "Bestyrelsen for Vestforsyning A/S"),
+    (SVENDBORG, "Svendborg", "Bestyrelsen for Svendborg Forsyning A/S")])
+def test_a_boards_minutes_are_its_companys_bestyrelses_of_the_municipality_the_text_names(name, municipality, council):
+    # named by the company: a region's many boards were one facet value «Bestyrelsen» (a news review)
     found = passages(name)
 
     assert found
-    assert {(p.municipality, p.council) for p in found} == {(municipality, "Bestyrelsen")}
+    assert {(p.municipality, p.council) for p in found} == {(municipality, council)}
 
 
 @pytest.mark.parametrize("head", [
@@ -45,7 +48,7 @@ def test_a_boards_minutes_are_bestyrelsens_of_the_municipality_the_text_names(na
 ])
 def test_a_board_meeting_head_names_bestyrelsen(head):
     # The text names the kommune's council it reports to: not the board's own name.
-    assert council_of(head, ["Sagen forelægges Holstebro Kommunalbestyrelse.", "Kommunalbestyrelsen"]) == "Bestyrelsen"
+    assert council_of(head, ["Sagen forelægges Holstebro Kommunalbestyrelse.", "Kommunalbestyrelsen"]).startswith("Bestyrelsen")
 
 
 def test_a_council_the_head_names_is_kept_over_a_board_meeting():

@@ -72,7 +72,8 @@ def test_a_board_meeting_named_in_an_item_or_a_sentence_leaves_the_texts_council
 
 
 def test_a_board_meetings_title_still_names_bestyrelsen():
-    assert council_of(["Svendborg Forsyning A/S / Referat af bestyrelsesmøde"], ["Kommunalbestyrelsen"]) == BOARD
+    assert council_of(["Svendborg Forsyning A/S / Referat af bestyrelsesmøde"], ["Kommunalbestyrelsen"]) == (
+        f"{BOARD} for Svendborg Forsyning A/S")  # named by its company (a news review)
     assert council_of(["Ordinært bestyrelsesmøde"], ["Kommunalbestyrelsen"]) == BOARD
 
 

@@ -179,7 +179,7 @@ def test_a_decision_naming_a_year_or_a_council_starting_by_by_is_still_a_decisio
 
 def test_a_board_title_after_a_dash_or_colon_is_a_board_meeting():
     item = read_fixture(CR15, "board-title-with-dash.txt").passages[0]
-    assert (item.council, item.municipality) == ("Bestyrelsen", "Svendborg")
+    assert (item.council, item.municipality) == ("Bestyrelsen for Svendborg Forsyning A/S", "Svendborg")
 
 
 @pytest.mark.parametrize("value, handler", [("kmo", "kmo"), ("Ib O'Neill", "Ib O'Neill"), ("Karen ter Horst", "Karen ter Horst")])
