@@ -160,42 +160,97 @@ def read_page(markup: str) -> HtmlPage:
     return HtmlPage(title, f"{heading}\n\n{text}" if heading else text, _letterhead(soup))
 
 
-# How deep iframes inside a srcdoc's document are read (each level is a page parsed again).
+# How deep iframes inside a srcdoc's document are read (each level is a page parsed again), and how many
+# srcdocs of a page are parsed at most: minutes embed one document (or one per item), not thousands, and
+# each is parsed again (40,000 widgets' srcdocs took 5 s); the frames beyond stay dropped.
 _SRCDOC_DEPTH = 3
+_SRCDOC_FRAMES = 200
 
 
 def _inline_srcdocs(soup: BeautifulSoup) -> None:
     """Read an `<iframe srcdoc="…">`'s document (a site that embeds the minutes' HTML in its page) as
-    the page's content in its place: its body, without its head. An iframe with only a `src`
-    shows another page, not this file's: dropped (`_DROP_TAGS`)."""
-    for _ in range(_SRCDOC_DEPTH):
-        frames = soup.find_all("iframe", srcdoc=True)
-        if not frames:
+    the page's content in its place: its body, without its head, when it holds the minutes
+    (`_holds_minutes`, the srcdocs in it read first); an embedded video's or map's stays dropped, as
+    does an iframe with only a `src` (another page, not this file's: `_DROP_TAGS`)."""
+    _inline_frames(soup, _SRCDOC_DEPTH, [_SRCDOC_FRAMES])
+
+
+def _inline_frames(document: BeautifulSoup, depth: int, budget: list[int]) -> None:
+    """`_inline_srcdocs` for `document`, `depth` levels of frames down, parsing at most `budget[0]` srcdocs."""
+    if depth <= 0 or budget[0] <= 0:
+        return
+    for frame in document.find_all("iframe", srcdoc=True, limit=budget[0]):
+        if budget[0] <= 0:
             return
-        for frame in frames:
-            inner = BeautifulSoup(str(frame["srcdoc"]), "html.parser")
-            for head in inner.find_all(("head", "title")):
-                head.decompose()
-            body = inner.body or inner
-            block = soup.new_tag("div")
-            for child in list(body.contents):
-                block.append(child.extract())
-            frame.replace_with(block)
+        budget[0] -= 1
+        inner = BeautifulSoup(str(frame["srcdoc"]), "html.parser")
+        for head in inner.find_all(("head", "title")):
+            head.decompose()
+        _inline_frames(inner, depth - 1, budget)  # (a wrapper document holding the minutes' frame holds them)
+        body = inner.body or inner
+        if not _holds_minutes(_render_inner(body)):
+            continue
+        # The frame becomes the block in place: `replace_with` looks the frame up among its siblings,
+        # quadratic on a page of many frames (40,000 took 23 s).
+        frame.name = "div"
+        frame.attrs = {}
+        frame.clear()
+        frame.extend(list(body.contents))
 
 
-# What a <template> holding the page's own text has: an item heading, a section label, a case's field
-# line or a meeting fact (date, place, attendance).
-def _is_content(text: str) -> bool:
-    return any(_reads_as_item_heading(line) or cv.section_label(line) or cv.field_line(line) or cv.is_attendance(line)
-               for line in (line.strip() for line in text.split("\n")) if line)
+# What a <template> or a srcdoc holding the page's own text has, in earnest: two item headings, a section
+# label with text under it (or after it: «Beslutning: Godkendt.»), a case's field line or a meeting fact.
+# One numbered line or one label is a UI's too (a cookie list's «1. Nødvendige cookies», an attachment
+# row's «Bilag»), and a placeholder («{{navn}}», «${size}», «<%= url %>») is a script's template.
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\$\{[^}\n]*\}|<%.*?%>")
+_MEETING_FACT = re.compile(r"(?i)^(?:møde)?(?:dato|tid|tidspunkt|sted|lokale|mødelokale)\s*:\s*\S")
+
+
+def _holds_minutes(text: str) -> bool:
+    if _PLACEHOLDER.search(text):
+        return False
+    lines = [line for line in (line.strip() for line in text.split("\n")) if line]
+    headings = 0
+    for i, line in enumerate(lines):
+        if _reads_as_item_heading(line):
+            headings += 1
+            if headings >= 2:
+                return True
+        elif label := cv.section_label(line):
+            after = lines[i + 1] if i + 1 < len(lines) else ""
+            if label[1] or after and not cv.section_label(after) and not _reads_as_item_heading(after):
+                return True
+        elif cv.field_line(line) or cv.is_attendance(line) or _MEETING_FACT.match(line) or cv.decision_header(line):
+            return True
+    return False
+
+
+# A template or hidden block the site names as its UI: a cookie or consent banner, a modal, a menu, a
+# picker, a search or share box (by a word of a class or id: «consent-tpl», «picker-list», «cc-banner-wrap»).
+_UI_WORD = re.compile(r"(?i)cookies?|consent|samtykke|gdpr|banner|modal|popup|overlay|menu|menus|hamburger|nav|navigation"
+                      r"|picker|dropdown|search|søg|share|sharing|deling")
+_NAME_WORDS = re.compile(r"[^\W_]+")
+
+
+def _named_ui(tag: Tag) -> bool:
+    """Whether `tag`, or the one element wrapping its contents, is named as the site's UI (`_UI_WORD`); not
+    by an element further in (an item's body holding its own share buttons is the item's)."""
+    children = [child for child in tag.contents if isinstance(child, Tag)]
+    for node in (tag, *children[:len(children) == 1]):
+        names = " ".join([*(node.get("class") or []), str(node.get("id") or "")]) if node.attrs else ""
+        if names and any(_UI_WORD.fullmatch(word) for word in _NAME_WORDS.findall(names)):
+            return True
+    return False
 
 
 def _read_content_templates(soup: BeautifulSoup) -> None:
     """Read a <template> holding the page's content, which a script puts on the page (an item's text
-    under its heading, on a click; the meeting's facts): its text is the minutes (`_is_content`). A
-    template of the site's UI snippets (a row, a toast, «Indlæser…») stays dropped (`_DROP_TAGS`)."""
+    under its heading, on a click; the meeting's facts): its text is the minutes (`_holds_minutes`). A
+    template of the site's UI (a row, a toast, «Indlæser…», a cookie consent's choices) stays dropped
+    (`_DROP_TAGS`)."""
     for template in soup.find_all("template"):
-        if template.find_parent("template") is None and _is_content(_render_inner(template)):
+        if template.find_parent("template") is None and not _named_ui(template) \
+                and _holds_minutes(_render_inner(template)):
             template.name = "div"
 
 
@@ -236,13 +291,27 @@ def _has_item_heading(text: str) -> bool:
 
 
 def _mark_panels(soup: BeautifulSoup) -> None:
-    """Mark the elements some toggle's `aria-controls` names: panels, read though hidden (`_is_panel`)."""
-    ids = {name for toggle in soup.find_all(attrs={"aria-controls": True})
-           for name in str(toggle["aria-controls"]).split()}
-    if ids:  # (`find_all(id=list)` compares each element with each id: slow on a long agenda)
+    """Mark the elements some toggle's `aria-controls` names: panels, read though hidden (`_is_panel`);
+    not a box of the site's (`_is_chrome_box`: a «Del siden» share panel after the last decision), whose
+    toggle is chrome too."""
+    toggles: dict[str, list[Tag]] = {}
+    for toggle in soup.find_all(attrs={"aria-controls": True}):
+        for name in str(toggle["aria-controls"]).split():
+            toggles.setdefault(name, []).append(toggle)
+    if toggles:  # (`find_all(id=list)` compares each element with each id: slow on a long agenda)
+        clicks: _Clicks | None = None
         for panel in soup.find_all(id=True):
-            if panel["id"] in ids:
-                panel[_CONTROLLED] = ""
+            if panel["id"] not in toggles:
+                continue
+            classes = panel.get("class") or []
+            if isinstance(classes, str):
+                classes = classes.split()
+            if clicks is None:
+                clicks = _Clicks(soup)
+            if _is_chrome_box(panel, classes, toggles[panel["id"]], clicks):
+                _hide_toggles(toggles[panel["id"]])
+                continue
+            panel[_CONTROLLED] = ""
 
 
 def _page_heading(soup: BeautifulSoup, start: Tag, title: str, text: str) -> str:
@@ -370,7 +439,7 @@ def _mark_opened(soup: BeautifulSoup) -> None:
             continue
         if clicks is None:  # (read once, and only for a page that hides a block)
             clicks = _Clicks(soup)
-        if _opened_by_click(tag, classes, clicks):
+        if _opened_by_click(tag, classes, clicks, by_attribute=True):
             tag[_OPENED] = ""
 
 
@@ -406,7 +475,7 @@ _TARGET_ATTRS = ("onclick", "aria-controls", "data-target", "data-bs-target", "h
 # A page script that opens something on a click («$('.punkt-titel').click(…slideToggle…)»).
 _CLICK_SCRIPT = re.compile(r"(?i)click|toggle|slide")
 # A toggle that is a menu's, a search's or the site's chrome opens no minutes.
-_CHROME_TOGGLE = re.compile(r"(?i)menu|nav|search|søg|cookie|samtykke|consent|print|share|del-")
+_CHROME_TOGGLE = re.compile(r"(?i)menu|nav|search|søg|cookie|samtykke|consent|print|share|del-|hamburger|picker")
 # A box a click opens that is the site's, not the minutes': contact, help, info, share, print («Kontakt
 # sekretariatet», id="hjaelp"), by a word of its id, class, handler or its toggle's first word.
 _CHROME_BOX_WORD = re.compile(r"(?:kontakt|contact|hj(?:æ|ae)lp|help)[a-zæøå]*|info(?:boks|box)?|del|share|print|udskriv")
@@ -436,6 +505,7 @@ class _Clicks:
         self._tags: list[Tag] = []
         self._last_item = -1
         self._first_label: dict[str, int] = {}  # each section label after the last item heading: its first place
+        self._wrappers: dict[int, bool] = {}
 
     def place(self, tag: Tag) -> int:
         """`tag`'s place in the document."""
@@ -450,6 +520,20 @@ class _Clicks:
                 if other.name in _LABEL_TAGS and (label := cv.section_label(other.get_text(" ", strip=True))):
                     self._first_label.setdefault(label[0].casefold(), i)
         return self._order.get(id(tag), -1)
+
+    def is_wrapper(self, tag: Tag) -> bool:
+        """Whether `tag` wraps the page (two item headings, or its <h1>): its `onclick` («closeAll()») opens
+        none of the blocks in it."""
+        key = id(tag)
+        if key not in self._wrappers:
+            headings = 0
+            for node in tag.find_all(_ITEM_TAGS):
+                if node.name == "h1" or _reads_as_item_heading(node.get_text(" ", strip=True)):
+                    headings += 1 + (node.name == "h1")
+                    if headings >= 2:
+                        break
+            self._wrappers[key] = headings >= 2
+        return self._wrappers[key]
 
     def after_the_items(self, tag: Tag) -> bool:
         """Whether `tag` stands after the page's last item heading (none: no item structure to tell by)."""
@@ -490,12 +574,14 @@ def _is_click_toggle(tag: Tag) -> bool:
     return False
 
 
-def _opened_by_click(tag: Tag, classes: list[str], clicks: _Clicks) -> bool:
+def _opened_by_click(tag: Tag, classes: list[str], clicks: _Clicks, by_attribute: bool = False) -> bool:
     """Whether a visitor opens a class-hidden `tag` with a click (an accordion opened by inline JavaScript:
     «<h2 onclick="vis('p1')">1. …</h2><div class="punkt-indhold" id="p1">»): a handler or toggle names its
     id, the line over it (or its parent) is a toggle, or a page script clicks open its class or its
     heading's. A dialog is no such panel; chrome by name is dropped anyway (`_is_chrome`); so is a box
-    of the site's (`_is_chrome_box`: a contact or help box after the last item's decision, a code review)."""
+    of the site's (`_is_chrome_box`: a contact or help box after the last item's decision, a code review).
+    A block hidden `by_attribute` is opened only when it is the minutes' text (`_is_item_text`): a page hides
+    its meeting picker, mobile menu and cookie banner so too, above the minutes (a code review)."""
     if tag.name == "dialog" or tag.get("role") in ("dialog", "alertdialog") or str(tag.get("aria-modal")) == "true" \
             or any(_MODAL.fullmatch(c) for c in classes) \
             or _chrome_names(tuple(classes), str(tag.get("id") or ""), str(tag.get("aria-label") or "")):
@@ -506,6 +592,7 @@ def _opened_by_click(tag: Tag, classes: list[str], clicks: _Clicks) -> bool:
     scripts = clicks.scripts
     opened = (ident and ident in clicks.toggles or heading is not None and _is_click_toggle(heading)
               or isinstance(parent, Tag) and parent.name not in ("body", "html", "main") and parent.has_attr("onclick")
+              and not clicks.is_wrapper(parent)
               or bool(scripts) and (any(re.search(rf"\.{re.escape(name)}(?![\w-])", scripts)
                                         for name in [*classes, *((heading.get("class") or []) if heading is not None else [])]
                                         if name not in _HIDING_CLASSES and not _chrome_names((name,), "", ""))
@@ -516,15 +603,48 @@ def _opened_by_click(tag: Tag, classes: list[str], clicks: _Clicks) -> bool:
     if not opened:
         return False
     toggles = [*clicks.toggles.get(ident, ()), *([heading] if heading is not None else [])]
+    if by_attribute and not _is_item_text(tag, toggles):
+        return False
     if _is_chrome_box(tag, classes, toggles, clicks):
-        for toggle in clicks.toggles.get(ident, ()):  # its link («Hjælp til at læse referatet») is chrome too
-            if toggle.name in ("a", "button", "span") and not _reads_as_item_heading(toggle.get_text(" ", strip=True)):
-                toggle["hidden"] = ""
+        _hide_toggles(clicks.toggles.get(ident, ()))  # its link («Hjælp til at læse referatet») is chrome too
         return False
     if heading is not None:  # the buttons over it hold the item's heading (`_is_toggle`)
         for button in [heading] * (heading.name == "button") + heading.find_all("button", limit=3):
             button[_TOGGLE] = ""
     return True
+
+
+def _hide_toggles(toggles) -> None:
+    """Hide the links and buttons that open a box of the site's (not an item's heading)."""
+    for toggle in toggles:
+        if toggle.name in ("a", "button", "span") and not _reads_as_item_heading(toggle.get_text(" ", strip=True)):
+            toggle["hidden"] = ""
+
+
+# A toggle's verb before the label it opens («Vis beslutning», «Læs sagsfremstilling»), and a toggle that
+# opens the rest of the text above it («Læs mere», «Vis hele teksten»).
+_TOGGLE_VERB = re.compile(r"(?i)^(?:vis|se|læs|skjul|åbn|fold\s+ud)\s+")
+_MORE = re.compile(r"(?i)^(?:vis|se|læs|fold)\s+(?:mere|hele|ud|resten)\b")
+
+
+def _toggle_label(text: str) -> tuple[str, str] | None:
+    """The section label a toggle's text names («Vis beslutning»: Beslutning)."""
+    text = _TOGGLE_VERB.sub("", text.strip())[:80]
+    return cv.section_label(text[:1].upper() + text[1:]) if text else None
+
+
+def _is_item_text(tag: Tag, toggles: list[Tag]) -> bool:
+    """Whether a hidden block a click opens is the minutes' text: it holds an item heading, a section label,
+    a decision or a field line, or its toggle is an item heading, a label («Vis beslutning») or «Læs mere»; and neither
+    it nor its toggle is named as the site's UI (a menu, a picker, a cookie banner: `_named_ui`)."""
+    if _named_ui(tag) or any(_named_ui(toggle) for toggle in toggles):
+        return False
+    for toggle in toggles:
+        text = toggle.get_text(" ", strip=True)
+        if _reads_as_item_heading(text) or _toggle_label(text) or _MORE.match(text):
+            return True
+    return any(_reads_as_item_heading(line) or cv.section_label(line) or cv.field_line(line) or cv.decision_header(line)
+               for line in (line.strip() for line in tag.get_text("\n").split("\n")) if line)
 
 
 def _is_chrome_box(tag: Tag, classes: list[str], toggles: list[Tag], clicks: _Clicks) -> bool:
@@ -543,10 +663,11 @@ def _is_chrome_box(tag: Tag, classes: list[str], toggles: list[Tag], clicks: _Cl
     words += [first[0] for text in texts if (first := _WORDS.findall(text.casefold()[:40]))]
     if any(_CHROME_BOX_WORD.fullmatch(word) for word in words):
         return True
-    if not clicks.after_the_items(tag):
-        return False
-    # the toggle's own text is the box's label when it is one («Beslutning» opening the last decision: code review 15)
-    labels = {label[0].casefold() for line in [*texts, *lines] if (label := cv.section_label(line))}
+    if not clicks.after_the_items(tag) or any(_MORE.match(text) for text in texts):
+        return False  # («Læs mere» opens the rest of the last item's text)
+    # the toggle's own text is the box's label when it is one («Beslutning» opening the last decision: code
+    # review 15; «Vis beslutning» too)
+    labels = {label[0].casefold() for label in [*map(_toggle_label, texts), *map(cv.section_label, lines)] if label}
     return not labels - clicks.labels_since_last_item(tag)
 
 
