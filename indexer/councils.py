@@ -227,7 +227,8 @@ def letterhead_name(text: str) -> str | None:
     return match.group(1)
 
 
-_AUTHOR = re.compile(r"(?i:\b(?:års)?beretning|\bredegørelse|\bhøringssvar|\budtalelse|\bstatus)\s+fra\s+(?=\S)")
+_AUTHOR = re.compile(r"(?i:(?:års)?beretning|redegørelse|status)\s+fra\s+(?=\S)")
+_REPORT_WORD = re.compile(r"(?i:beretning|redegørelse|årsrapport)")
 _ADDRESSEE = re.compile(r"^(?:Til|TIL)\s")
 
 
@@ -241,13 +242,16 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
     >>> council_of(["Referat af bestyrelsesmøde", "Skolebestyrelsen ved Ravnby Skole"], [])
     'Skolebestyrelsen'
     """
-    # A letter's addressee («Til Byrådet i Favrskov Kommune») is not who wrote it: the line naming its
-    # author («Redegørelse fra Handicaprådet for 2024») is, above all others (a news review).
+    # A report written as a letter: its addressee («Til Byrådet i Favrskov Kommune») is not who wrote it;
+    # the title naming its author («Redegørelse fra Handicaprådet for 2024») is (a news review). Only
+    # for a report's title: an agenda's «Til Byrådet» is its council, and «2. Høringssvar fra
+    # Ældrerådet» in a contents list is an item's (code review 18).
     for text in head:
-        if (author := _AUTHOR.search(text)) and (match := _COUNCIL.search(text, author.end())):
+        if (author := _AUTHOR.match(text)) and (match := _COUNCIL.match(text, author.end())):
             return _council_name(match.group(1))
+    report = any(_REPORT_WORD.search(text) and not _ITEM_LINE.match(text) for text in head)
     for text in (*head, *running):
-        if _ADDRESSEE.match(text):
+        if report and _ADDRESSEE.match(text):
             continue
         match = _COUNCIL.search(text)
         named = town_council(text)

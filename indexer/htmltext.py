@@ -610,7 +610,10 @@ def _opened_by_click(tag: Tag, classes: list[str], clicks: _Clicks, by_attribute
         return False
     if heading is not None:  # the buttons over it hold the item's heading (`_is_toggle`)
         for button in [heading] * (heading.name == "button") + heading.find_all("button", limit=3):
-            button[_TOGGLE] = ""
+            if _MORE.match(button.get_text(" ", strip=True)):
+                button["hidden"] = ""  # «Vis detaljer», «Læs mere»: the page's control, no heading (code review 18)
+            else:
+                button[_TOGGLE] = ""
     return True
 
 
@@ -624,7 +627,7 @@ def _hide_toggles(toggles) -> None:
 # A toggle's verb before the label it opens («Vis beslutning», «Læs sagsfremstilling»), and a toggle that
 # opens the rest of the text above it («Læs mere», «Vis hele teksten»).
 _TOGGLE_VERB = re.compile(r"(?i)^(?:vis|se|læs|skjul|åbn|fold\s+ud)\s+")
-_MORE = re.compile(r"(?i)^(?:vis|se|læs|fold)\s+(?:mere|hele|ud|resten)\b")
+_MORE = re.compile(r"(?i)^(?:vis|se|læs|fold)\s+(?:mere|hele|ud|resten|detaljer|punktet|teksten|sagen)\b")  # «Vis detaljer» too
 
 
 def _toggle_label(text: str) -> tuple[str, str] | None:

@@ -125,20 +125,25 @@ def _prose_decision(sections: list[Section]) -> list[Section]:
     text = sections[0]
     before, _, last = text.text.rpartition("\n\n")
     last = last.strip()
+    # The outcome starts at the paragraph's first line saying it: lines above it, printed straight under
+    # each other, are the account («Revisor gennemgik regnskabet.» / «Bestyrelsen godkendte årsrapporten.»:
+    # a news review), lines after it go with it («Regnskabet blev godkendt.» / «Kassereren sender det …»:
+    # code review 18).
+    lines = last.split("\n")
+    start = next((k for k, line in enumerate(lines) if _PROSE_OUTCOME.search(line)), None)
+    if start is None:
+        return sections
+    account, last = "\n".join(lines[:start]).strip(), "\n".join(lines[start:]).strip()
     if not _is_prose_outcome(last):
-        # its last line alone, printed straight under the account («Revisor gennemgik regnskabet.» /
-        # «Bestyrelsen godkendte årsrapporten.»: a news review); the account is not the decision
-        account, _, line = last.rpartition("\n")
-        if not account or not _is_prose_outcome(line.strip()):
-            return sections
-        before, last = f"{before}\n\n{account}" if before else account, line.strip()
+        return sections
+    before = f"{before}\n\n{account}" if before and account else before or account
     decision = Section(key=DECISION, label="", text=last, page=text.page)
     return [decision, replace(text, text=before.strip())] if before.strip() else [decision]
 
 
 def _is_prose_outcome(paragraph: str) -> bool:
     return (0 < len(paragraph) <= _PROSE_OUTCOME_CHARS and paragraph.endswith(".") and bool(_PROSE_OUTCOME.search(paragraph))
-            and not _EARLIER_TIME.search(paragraph) and not ("\n" in paragraph and not _PROSE_OUTCOME.match(paragraph)))
+            and not _EARLIER_TIME.search(paragraph))
 
 
 def _case_from_journal(fields: dict[str, str]) -> None:

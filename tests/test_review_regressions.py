@@ -264,3 +264,31 @@ def test_a_report_addressed_to_the_byraad_is_its_authors(tmp_path):
     assert read_written(tmp_path, "redegoerelse.txt", text).passages[0].council == "Handicaprådet"
     letter = "Til Helsingør Byråd\n\nÆldrerådets beretning 2024\n\nForord\nRådet har i år holdt otte møder i alt.\n"
     assert read_written(tmp_path, "beretning.txt", letter).passages[0].council == "Ældrerådet"
+
+
+# --- code review 18 (2026-12-05) ------------------------------------------------------------------
+
+CR18 = FIXTURES / "codereview18"
+
+
+def test_an_agendas_addressee_is_its_council_and_a_contents_lines_author_no_council():
+    agenda = read_fixture(CR18, "byraadet-dagsorden-til-byraadet.txt").passages
+    assert {(p.council, p.doc_type, p.has_decision) for p in agenda} == {("Byrådet", "dagsorden", False)}
+    minutes = read_fixture(CR18, "byraadet-referat-hoeringssvar-i-indhold.txt").passages
+    assert {p.council for p in minutes} == {"Byrådet"}
+
+
+@pytest.mark.parametrize("outcome", ["Regnskabet blev godkendt.\nKassereren sender det til kommunen.",
+                                     "Forslaget blev vedtaget med 5 stemmer mod 2.\nAnne Holm og Bo Lund stemte imod."])
+def test_lines_after_a_prose_outcome_go_with_it(tmp_path, outcome):
+    from conftest import read_written
+
+    items = read_written(tmp_path, "referat.txt", _LOKALRAAD.format("Referat", outcome)).passages
+    assert items[1].decision == outcome
+
+
+def test_text_opened_by_a_vis_detaljer_button_is_read_and_the_button_is_no_title():
+    items = read_fixture(CR18, "vis-detaljer.html").passages
+    assert [(p.item_number, p.title) for p in items] == [(1, "Godkendelse af dagsorden"), (2, "Trafiksikkerhedsplan"),
+                                                         (3, "Vejbelysning")]
+    assert items[1].text.startswith("Forvaltningen har udarbejdet") and "Vis detaljer" not in items[1].text
