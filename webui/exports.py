@@ -18,13 +18,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from flask import Blueprint, Response, current_app, request, url_for
+from flask import Blueprint, Response, request, url_for
 
 from search.api import FACETS, MAX_PAGE_SIZE, Hit, SearchRequest
 from search.syntax import parse
 
 from .links import item_links
-from .state import SearchState, absolute_url, encoding_error, parse_args, undecodable
+from .state import SearchState, absolute_url, request_state_without
 
 if TYPE_CHECKING:
     from search import SearchIndex
@@ -225,12 +225,7 @@ CSV_IGNORES = ("page", "page_size", "all_values")
 
 def csv_state() -> SearchState:
     """The search of the request's parameters, those in `CSV_IGNORES` not read (as `feed_state`)."""
-    not_utf8 = [name for name in undecodable(request.query_string) if name not in CSV_IGNORES]
-    if not_utf8:
-        raise encoding_error(not_utf8[0])
-    args = {name: values for name, values in request.args.to_dict(flat=False).items() if name not in CSV_IGNORES}
-    page_size = int(current_app.config["PAGE_SIZE"])
-    return SearchState(parse_args(args, page_size), page_size)
+    return request_state_without(CSV_IGNORES)
 
 
 @bp.get("/api/search.csv")

@@ -24,7 +24,7 @@ from .help_examples import HelpExamples, help_examples
 from .index import get_index
 from .links import with_hit_links
 from .state import (SearchState, absolute_url, encoding_error, hidden_fields, pagination, parse_args, period_fields,
-                    undecodable, unknown_parameters, without_invalid)
+                    request_state_without, undecodable, unknown_parameters, without_invalid)
 
 bp = Blueprint("search", __name__)
 
@@ -235,12 +235,7 @@ FEED_IGNORES = ("sort", "page", "page_size", "all_values")
 def feed_state() -> SearchState:
     """`current_state` of what a feed follows: the search and its filters. The sort, page and
     page size it ignores are not read, so a bad one (`page=abc` from a copied URL) is no error."""
-    not_utf8 = [name for name in undecodable(request.query_string) if name not in FEED_IGNORES]
-    if not_utf8:
-        raise encoding_error(not_utf8[0])
-    args = {name: values for name, values in request.args.to_dict(flat=False).items() if name not in FEED_IGNORES}
-    page_size = int(current_app.config["PAGE_SIZE"])
-    return SearchState(parse_args(args, page_size), page_size)
+    return request_state_without(FEED_IGNORES)
 
 
 @bp.get("/feed")

@@ -111,6 +111,17 @@ _PARAMETER_NAMES = {"limit": "page_size", "query": "q", "soeg": "q", "side": "pa
                     "decisions": "decisions_only"}
 
 
+def request_state_without(ignored: Sequence[str]) -> SearchState:
+    """The search of the request's parameters but `ignored` ones, which are not read at all, so a bad
+    one (`page=abc` in a copied URL) is no error: what a feed or a CSV of a search has no use for."""
+    not_utf8 = [name for name in undecodable(request.query_string) if name not in ignored]
+    if not_utf8:
+        raise encoding_error(not_utf8[0])
+    args = {name: values for name, values in request.args.to_dict(flat=False).items() if name not in ignored}
+    page_size = int(current_app.config["PAGE_SIZE"])
+    return SearchState(parse_args(args, page_size), page_size)
+
+
 def unknown_parameters(names: Sequence[str]) -> str | None:
     """A Danish notice for URL parameters the search does not read but that name one it does
     (`kommune`, `Municipality`, `case-handler`, `limit`) or a field of the query (`titel`); None
