@@ -226,6 +226,28 @@ def seeds_in(folder: Path, names: list[str]) -> Path:
     return folder
 
 
+def built_index(tmp_path: Path, names: list[str]) -> tuple[Path, Path]:
+    """An index (`tmp_path/index`) of a corpus (`tmp_path/referater`) of the named seed files."""
+    from indexer.update import update_index
+
+    corpus = seeds_in(tmp_path / "referater", names)
+    index_dir = tmp_path / "index"
+    update_index([corpus], index_dir)
+    return corpus, index_dir
+
+
+def cut_short(path: Path, size: int | None = None) -> None:
+    """An index file cut short, as a copy that stopped leaves it: to `size` bytes, else to half."""
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2 if size is None else size])
+
+
+def damage_said(result, index_dir: Path, name: str) -> None:
+    """`result` (of `run`) said, in one line with exit code 1, that the index is damaged, naming `name`."""
+    assert result.exit_code == 1, result.output
+    assert f"Indekset i {index_dir} er beskadiget: {name} " in result.output, result.output
+    assert "uventet" not in result.output and "anden version" not in result.output and "Afbrudt" not in result.output
+
+
 def read_written(tmp_path: Path, name: str, text: str):
     """`text` written to `tmp_path/name` as UTF-8 and read through the pipeline (corpus root: `tmp_path`)."""
     from indexer.pipeline import read_document

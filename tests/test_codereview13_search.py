@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run, seeds_in
+from conftest import built_index, cut_short, damage_said, run, seeds_in
 from indexer.update import update_index
 from search import SearchRequest, danish
 from search.index import _refresh_data_files, open_index
@@ -23,20 +23,11 @@ NAMES = ["roskilde-integrationsraadet-referat-2026-06-04.txt", "naestved-integra
 
 
 def _built(tmp_path: Path) -> tuple[Path, Path]:
-    corpus = seeds_in(tmp_path / "referater", NAMES)
-    index_dir = tmp_path / "index"
-    update_index([corpus], index_dir)
-    return corpus, index_dir
+    return built_index(tmp_path, NAMES)
 
 
-def _cut(path: Path, size: int) -> None:
-    path.write_bytes(path.read_bytes()[:size])
-
-
-def _damage_said(result, index_dir: Path, name: str) -> None:
-    assert result.exit_code == 1, result.output
-    assert f"Indekset i {index_dir} er beskadiget: {name} mangler eller kan ikke læses" in result.output, result.output
-    assert "uventet" not in result.output and "anden version" not in result.output
+_cut = cut_short
+_damage_said = damage_said
 
 
 # Finding 3

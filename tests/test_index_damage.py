@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import seeds_in, run
+from conftest import built_index, cut_short, damage_said, run, seeds_in
 from indexer.update import update_index
 from search.index_folder import VERSION_FILE, remembered_folders
 
@@ -22,20 +22,11 @@ NAMES = ["naestved-integrationsraadet-referat-2015-05-21.txt", "naestved-integra
 
 
 def _built(tmp_path: Path) -> tuple[Path, Path]:
-    corpus = seeds_in(tmp_path / "referater", NAMES)
-    index_dir = tmp_path / "index"
-    update_index([corpus], index_dir)
-    return corpus, index_dir
+    return built_index(tmp_path, NAMES)
 
 
-def _cut(path: Path, size: int | None = None) -> None:
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2 if size is None else size])
-
-
-def _damage_said(result, index_dir: Path, name: str) -> None:
-    assert result.exit_code == 1, result.output
-    assert f"Indekset i {index_dir} er beskadiget: {name} " in result.output, result.output
-    assert "uventet" not in result.output and "anden version" not in result.output and "Afbrudt" not in result.output
+_cut = cut_short
+_damage_said = damage_said
 
 
 def _sources(index_dir: Path) -> set[str]:
