@@ -89,3 +89,32 @@ def test_the_page_names_an_earlier_committees_decision_as_one_and_a_web_pages_li
     web = next(h for h in hits if h["source"].endswith(".html"))
     facts = BeautifulSoup(client.get(f"/passage/{web['id']}").get_data(as_text=True), "html.parser").select_one("dl.facts")
     assert "linje" not in facts.get_text(" ", strip=True)
+
+
+def test_a_member_who_left_for_one_item_is_not_said_to_have_missed_the_meeting(tmp_path):
+    """A news review: «Thomas Johansen deltog ikke i behandlingen pga. inhabilitet» under one item put
+    him under the meeting's «Fraværende» on that item's page, as if he had missed the meeting."""
+    from bs4 import BeautifulSoup
+
+    from indexer.update import update_index
+    from webui import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ravnby-oeu-referat-2025-03-10.txt").write_text(
+        "Ravnby Kommune\nØkonomiudvalget\nReferat\nMødedato: 10.03.2025\nTil stede: Anne Holm, Bo Lund, Thomas Johansen\n"
+        "Fraværende: Karen Vig\n\n1. Budget\nBeslutning:\nGodkendt.\n\n2. Salg af grund\nBeslutning:\nGodkendt.\n"
+        "Thomas Johansen deltog ikke i behandlingen af punktet på grund af inhabilitet.\n", encoding="utf-8")
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"), "CORPUS_DIR": str(corpus)}).test_client()
+    hits = client.get("/api/search", query_string={"q": "", "sort": "oldest"}).get_json()["hits"]
+
+    def meeting_box(hit) -> dict[str, str]:
+        page = BeautifulSoup(client.get(f"/passage/{hit['id']}").get_data(as_text=True), "html.parser")
+        box = page.select_one("section.meeting dl")
+        return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in box.select("dt")}
+
+    first, second = sorted(hits, key=lambda h: h["item_number"])
+    assert meeting_box(second)["Fraværende"] == "Karen Vig"
+    assert meeting_box(second)["Deltog ikke i dette punkt"] == "Thomas Johansen"
+    assert "Deltog ikke i dette punkt" not in meeting_box(first) and meeting_box(first)["Fraværende"] == "Karen Vig"

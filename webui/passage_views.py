@@ -114,6 +114,14 @@ class PassageContext:
     versions: tuple[Version, ...] = ()  # the same agenda item in another version of the document
 
     @property
+    def away_from_item(self) -> tuple[str, ...]:
+        """Those absent at this item but not at every item of the meeting: they left for it (recused,
+        «deltog ikke i behandlingen»), which the meeting's «Fraværende» said as if they missed the
+        meeting (a news review). None for a document of one item: nothing to tell them apart by."""
+        others = [s for s in self.siblings if s.id != self.passage.id]
+        return tuple(name for name in self.passage.absent if others and any(name not in s.absent for s in others))
+
+    @property
     def newer_versions(self) -> tuple[Version, ...]:
         return tuple(v for v in self.versions if v.relation == NEWER)
 
