@@ -35,12 +35,12 @@ from search.schema import body_text
 SNIPPET_TOKENS = 32
 FACET_LIMIT = 50
 _COLUMNS = {"municipality": "municipality", "council": "council", "year": "year", "case_handler": "case_handler",
-            "doc_type": "doc_type"}
+            "doc_type": "doc_type", "outcome": "outcome"}
 
 SCHEMA = """
 CREATE TABLE passages (
     rowid INTEGER PRIMARY KEY, id TEXT, source TEXT, record TEXT,
-    municipality TEXT, council TEXT, year TEXT, case_handler TEXT, doc_type TEXT,
+    municipality TEXT, council TEXT, year TEXT, case_handler TEXT, doc_type TEXT, outcome TEXT,
     case_number TEXT, has_decision INTEGER, sort_date TEXT
 );
 CREATE TABLE topics (rowid INTEGER, topic TEXT);
@@ -53,6 +53,7 @@ CREATE INDEX passages_council ON passages(council);
 CREATE INDEX passages_year ON passages(year);
 CREATE INDEX passages_case_handler ON passages(case_handler);
 CREATE INDEX passages_doc_type ON passages(doc_type);
+CREATE INDEX passages_outcome ON passages(outcome);
 CREATE INDEX passages_case_number ON passages(case_number);
 CREATE INDEX topics_rowid ON topics(rowid);
 CREATE INDEX topics_topic ON topics(topic);
@@ -82,7 +83,7 @@ class Loader:
             rows.append(_row(self.rowid, passage))
             topics += [(self.rowid, t) for t in passage.topics]
             texts.append((self.rowid, stems(passage.title), stems(passage.decision), stems(body_text(passage))))
-        self.conn.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        self.conn.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self.conn.executemany("INSERT INTO topics VALUES (?,?)", topics)
         self.conn.executemany("INSERT INTO fts (rowid, title, decision, body) VALUES (?,?,?,?)", texts)
         self.seconds += time.perf_counter() - started
@@ -119,7 +120,7 @@ def _row(rowid: int, p: Passage) -> tuple:
     sort_date = p.meeting_date or (f"{p.year:04d}-12-31" if p.year else "")
     record = json.dumps(p.to_record(), ensure_ascii=False)
     return (rowid, p.id, p.source, record, p.municipality, p.council, str(p.year) if p.year else None,
-            p.case_handler, p.doc_type, (p.case_number or "").lower() or None, int(p.has_decision), sort_date)
+            p.case_handler, p.doc_type, p.outcome, (p.case_number or "").lower() or None, int(p.has_decision), sort_date)
 
 
 # --- searching -----------------------------------------------------------------------------

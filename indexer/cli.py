@@ -40,6 +40,8 @@ _FACET_OPTIONS = {
     "case_handler": "Sagsbehandler",
     "topic": "Emne, fx flygtninge",
     "doc_type": "Dokumenttype: referat, dagsorden eller årsberetning",
+    "outcome": "Beslutningens udfald: Godkendt, Anbefalet, Afvist, Udsat, Taget til efterretning, Drøftet, Valgt "
+               "eller Andet",
 }
 _ENV_HELP = "\n".join(f"  {s.env}  {s.help}" for s in SETTINGS)
 # Printed titles are cut here: a passage's title can be a whole paragraph (or a whole file).
@@ -276,6 +278,7 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None, index_dir: Path 
 @option("--case-handler", "case_handler", multiple=True, help=_FACET_OPTIONS["case_handler"])
 @option("--topic", multiple=True, help=_FACET_OPTIONS["topic"])
 @option("--doc-type", "doc_type", multiple=True, help=_FACET_OPTIONS["doc_type"])
+@option("--outcome", multiple=True, help=_FACET_OPTIONS["outcome"])
 @option("--from", "date_from", default="", metavar="DATO",
          help="Kun møder fra denne dato (21.05.2015, 2015-05-21, en måned som maj 2015 eller et årstal); "
               "årsberetninger, hvis året overlapper.")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer.conventions import is_placeholder
+from indexer.outcome import decision_outcome
 
 # Document types, as the product names them to users.
 REFERAT = "referat"
@@ -274,6 +275,13 @@ class Passage:
         return "\n\n".join(s.text for s in self.sections if s.is_decision)
 
     @property
+    def outcome(self) -> str | None:
+        """What the decision says became of the item («Godkendt», «Udsat», …: `indexer.outcome`);
+        None without a recorded decision. Read from the decision each time, so a stored record of
+        any release has it."""
+        return decision_outcome(self.decision) if self.has_decision else None
+
+    @property
     def has_decision(self) -> bool:
         """Whether a decision is recorded: a section that only says "-" (`Section.is_decision`) is none."""
         return any(s.is_decision for s in self.sections)
@@ -363,6 +371,8 @@ class Passage:
             # An item deferred from an earlier meeting is decided under that meeting's dated heading.
             "decision_date_before_meeting": self.decision_date_before_meeting,
             "has_decision": self.has_decision,
+            # What the decision says became of the item: «Godkendt», «Udsat», … (`indexer.outcome`).
+            "outcome": self.outcome,
             # Discussed in the meeting's closed part: the minutes print little or nothing of it.
             "closed": self.closed,
             "sections": self.sections_by_key(),

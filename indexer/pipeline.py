@@ -43,7 +43,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 13  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 14  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -95,6 +95,7 @@ READING_VERSION = 13  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # a list, undotted contents with page numbers, captions no headings, «STATUS 2024» titles
 # (html5) bodies hidden by attribute and opened by a click, <iframe srcdoc>, content <template>s, accordion
 # buttons in numbered lists, share/contact widgets; «·»-separated facts, room numbers, leading emoji
+# 14: the facet `outcome` (what each decision says became of the item: `indexer.outcome`), indexed with every passage
 
 
 def read_document(path: Path, root: Path) -> Document:

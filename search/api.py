@@ -17,10 +17,11 @@ from typing import Any
 from indexer.dates import danish_date, parse_month, parse_typed_date  # the one date module, shared with the indexer
 from indexer.normalise import compatibility_form, normalise  # the texts' canonical form: a query must be read in it too
 from indexer.models import heading_number, item_reference  # one rule for how an item is numbered and referred to
+from indexer.outcome import OUTCOMES  # noqa: F401  (the outcome facet's values, in the order they are listed)
 from search.danish import fold
 
 # Facets in display order, by their URL/API parameter name.
-FACETS: tuple[str, ...] = ("municipality", "council", "year", "case_handler", "topic", "doc_type")
+FACETS: tuple[str, ...] = ("municipality", "council", "year", "case_handler", "topic", "doc_type", "outcome")
 # Danish labels for users.
 FACET_LABELS: dict[str, str] = {
     "municipality": "Kommune",
@@ -29,6 +30,7 @@ FACET_LABELS: dict[str, str] = {
     "case_handler": "Sagsbehandler",
     "topic": "Emne",
     "doc_type": "Dokumenttype",
+    "outcome": "Udfald",  # what the decision says became of the item (`indexer.outcome`)
 }
 # `added`: the items that entered the index last first, as the feed lists them (a newsroom's tool
 # asking what is new had to read the feed; an API review).
@@ -254,6 +256,8 @@ class Hit:
     missing: tuple[str, ...] = ()
     # Discussed in the meeting's closed part (`Passage.closed`): a hit without text says so, not «no decision».
     closed: bool = False
+    # What the decision says became of the item («Godkendt», «Udsat», …; None without a decision).
+    outcome: str | None = None
     # The id of another version of this item among the same page's hits, indexed after it (the
     # corrected minutes beside the first: `query._mark_superseded`); None otherwise.
     superseded_by: str | None = None
@@ -298,6 +302,7 @@ class Hit:
             "citation": self.citation,
             "missing": list(self.missing),
             "closed": self.closed,
+            "outcome": self.outcome,
             "superseded_by": self.superseded_by,
             "first_indexed": self.first_indexed,
         }

@@ -32,6 +32,7 @@ from whoosh.query import NullQuery, Or, Query, Term
 from whoosh.reading import IndexReader
 
 from indexer.models import Passage
+from indexer.outcome import OUTCOMES
 from search import danish
 from search.analysis import VALUE_SEPARATOR, FacetAnalyzer
 from search.api import FACETS as api_facets, FacetValue
@@ -129,7 +130,9 @@ class FacetColumn:
         ords = array("I")
         for leaf, _offset in reader.leaf_readers():
             count = leaf.doc_count_all()
-            if not leaf.has_column(field):
+            # (`has_column` raises for a field the leaf's schema lacks: an index written before
+            # the facet, as `outcome` was added, answers until the rebuild aside replaces it)
+            if field not in leaf.schema or not leaf.has_column(field):
                 ords.extend([0] * count)
                 continue
             uniques, refs = column_codes(leaf.column_reader(field, translate=False), count)
@@ -209,6 +212,8 @@ class Facet:
         key = facet_key(text)
         wanted = set(danish.terms(text))
         matches = []
+        if self.field not in reader.schema:  # an index written before the facet
+            return NullQuery
         for raw in reader.lexicon(self.field):
             value = raw.decode("utf-8")
             if value == key or (wanted and wanted <= set(danish.terms(value))):
@@ -221,7 +226,7 @@ class Facet:
         spells it; None when no value or several do. A filter typed so found nothing and said
         «findes ikke», which a reporter on a keyboard without æ, ø and å could not mend."""
         key = loose_key(text)
-        if not key:
+        if not key or self.field not in searcher.schema:
             return None
         found = [raw.decode("utf-8") for raw in searcher.reader().lexicon(self.field)
                  if loose_key(raw.decode("utf-8")) == key]
@@ -322,8 +327,21 @@ class DocTypeFacet(Facet):
     name = "doc_type"
 
 
+class OutcomeFacet(Facet):
+    """What the decision says became of the item (`Passage.outcome`): «Godkendt», «Udsat», …
+    Items without a decision have none, so the counts add up to the hits with a decision."""
+
+    name = "outcome"
+
+    @staticmethod
+    def order(item: tuple[str, int]) -> tuple[int, int, str]:
+        """Most frequent first, then as `indexer.outcome.OUTCOMES` lists them (decisive outcomes first)."""
+        value, count = item
+        return (-count, OUTCOMES.index(value) if value in OUTCOMES else len(OUTCOMES), value)
+
+
 FACETS_BY_NAME: dict[str, Facet] = {f.name: f for f in (
-    MunicipalityFacet(), CouncilFacet(), YearFacet(), CaseHandlerFacet(), TopicFacet(), DocTypeFacet())}
+    MunicipalityFacet(), CouncilFacet(), YearFacet(), CaseHandlerFacet(), TopicFacet(), DocTypeFacet(), OutcomeFacet())}
 # In the order the API names them (`search.api.FACETS`, the one list of facets and their order);
 # a name there without a facet here fails at import, not on a user's search.
 FACETS: tuple[Facet, ...] = tuple(FACETS_BY_NAME[name] for name in api_facets)

@@ -63,6 +63,7 @@ def _hit(
         decision_date_before_meeting=passage.decision_date_before_meeting,
         citation=citation(passage, _previous(searcher, docnum, passage) if names_previous(passage) else None),
         closed=passage.closed,
+        outcome=passage.outcome,
     )
 
 

@@ -77,6 +77,9 @@ _TIMES = "\x00first_indexed"
 # The columns an index of this schema version may have been written without (`_write`): one of
 # release 0.2.0 has none of them (`search.schema.SCHEMA_VERSION` says why it was not raised).
 _LATER_COLUMNS = (FIRST_INDEXED, CHANGED_AT, FINGERPRINT)
+# Facets added after release 0.3.0's schema (`search.schema.SCHEMA_VERSION` says why it stays): an
+# index written before them gets them from the rebuild its changed build stamp starts.
+_LATER_FACETS = ("outcome",)
 
 
 def utc_now() -> int:
@@ -175,7 +178,7 @@ class IndexWriter:
         file_info = dict(file_info)
         times = file_info.pop(_TIMES, None) or [(self.indexed_at, self.indexed_at)] * len(document.passages)
         # an incremental write keeps the committed schema: one without the later columns gets none
-        missing = [name for name in (*_LATER_COLUMNS, RECORD_LATER) if name not in writer.schema]
+        missing = [name for name in (*_LATER_COLUMNS, RECORD_LATER, *_LATER_FACETS) if name not in writer.schema]
         for passage, (first_indexed, changed_at) in zip(document.passages, times):
             fields = passage_fields(passage, first_indexed, changed_at)
             for name in missing:

@@ -79,7 +79,8 @@ from search.facets import FACETS
 #    passages and terms of an older index differ.
 # Not raised for a field that older indexes can do without, as the columns `first_indexed` (when
 # each passage first entered the index, which the feed lists by), `changed_at` and its
-# `fingerprint` (when the passage as shown last changed; 0 or absent: not known): a
+# `fingerprint` (when the passage as shown last changed; 0 or absent: not known), and the facet
+# `outcome` (an older index counts none and finds nothing by it until its rebuild): a
 # raised version makes the next run recreate the index empty and rebuild it, the site answering
 # 503 all the while (an hour at 1M passages), whereas a changed build stamp (READING_VERSION,
 # ANALYSIS_VERSION, the release) rebuilds aside while the old index answers, and the rebuild

@@ -58,6 +58,7 @@ FIELD_ALIASES: dict[str, str] = {
     "case_handler": "case_handler", "sagsbehandler": "case_handler",
     "topic": "topic", "emne": "topic",
     "doc_type": "doc_type", "type": "doc_type", "dokumenttype": "doc_type",
+    "outcome": "outcome", "udfald": "outcome",
     "title": "title", "titel": "title",
     "decision": "decision", "beslutning": "decision",
     "text": "body", "tekst": "body",
@@ -123,7 +124,7 @@ _TRUNCATED_RE = re.compile(r"(\w[\w.\-/]*?)\*+([,.;:!?]*)")
 TRUNCATION_FIELDS = frozenset({None, "title", "decision", "body"})
 # A field as a notice names it (its Danish prefix).
 FIELD_NAMES_SHOWN = {"municipality": "kommune", "council": "råd", "year": "år", "case_handler": "sagsbehandler",
-                     "topic": "emne", "doc_type": "type", "present": "deltager", "absent": "fraværende"}
+                     "topic": "emne", "doc_type": "type", "outcome": "udfald", "present": "deltager", "absent": "fraværende"}
 # A party letter printed after a member's name ("Ole Riis (O)", "Tove Bech Larsen (V)"), copied
 # with the name: the attendance lists hold the name without it, and a lone "V" is no word to
 # search (it matched a list of parties "(A, V, C, F, B og Ø)").
@@ -186,7 +187,7 @@ def parse(text: str, max_length: int | None = None) -> ParsedQuery:
 
 # Fields an item has one value of, as typed in Danish: two values ANDed find nothing.
 _ONE_VALUE_FIELDS = {"municipality": "én kommune", "year": "ét år", "doc_type": "én dokumenttype",
-                     "council": "ét råd eller udvalg"}  # typed with their prefix in FIELD_NAMES_SHOWN
+                     "council": "ét råd eller udvalg", "outcome": "ét udfald"}  # typed with their prefix in FIELD_NAMES_SHOWN
 
 
 def _one_value_fields(groups: list[tuple[Clause, ...]]) -> list[str]:

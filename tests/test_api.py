@@ -107,7 +107,7 @@ def test_the_json_says_how_hits_are_ordered_as_the_page_does(client, params, ord
 def test_facet_values_are_what_a_filter_url_takes(client):
     """Every facet is named by its URL parameter and every value, as given, selects its count."""
     body = api(client, q=BROAD)
-    assert set(body["facets"]) == {"municipality", "council", "year", "case_handler", "topic", "doc_type"}
+    assert set(body["facets"]) == {"municipality", "council", "year", "case_handler", "topic", "doc_type", "outcome"}
     for name, values in body["facets"].items():
         for value, count in values.items():
             narrowed = api(client, q=BROAD, **{name: value})

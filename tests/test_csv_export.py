@@ -15,7 +15,7 @@ from tests.conftest import SEEDS, run, soup
 from webui import create_app, exports
 
 HEADER = ["id", "titel", "dokumenttype", "kommune", "råd/udvalg", "mødedato", "år", "punkt", "sagsnr",
-          "sagsbehandler", "emner", "beslutning", "beslutningsdato", "lukket punkt", "kilde", "side i PDF",
+          "sagsbehandler", "emner", "beslutning", "udfald", "beslutningsdato", "lukket punkt", "kilde", "side i PDF",
           "citat", "link"]
 BASE = "https://referater.example.dk/sog"
 

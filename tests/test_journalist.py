@@ -775,8 +775,11 @@ def test_a_decision_of_several_lines_shows_them_as_lines_on_the_hit_list(client)
     assert "\n" in hit["decision"]
     page = soup(client.get("/", query_string={"q": "modtagelsesklasser"}))
     preview = hit_article(page, hit["id"]).select_one(".decision-preview")
-    assert shown_lines(preview) == ["Beslutning: " + line if n == 0 else line for n, line in enumerate(hit["decision"].split("\n"))]
-    assert shown_lines(preview)[0] == "Beslutning: Indstillingens punkt 1 blev anbefalet. For stemte 5 (A, V, C), imod stemte 1 (F)."
+    # labelled with its outcome (tests/test_outcome_facet.py)
+    assert shown_lines(preview) == ["Beslutning (anbefalet): " + line if n == 0 else line
+                                    for n, line in enumerate(hit["decision"].split("\n"))]
+    assert shown_lines(preview)[0] == ("Beslutning (anbefalet): Indstillingens punkt 1 blev anbefalet. "
+                                       "For stemte 5 (A, V, C), imod stemte 1 (F).")
     document = soup(client.get(f"/document/{hit['document_id']}"))
     row = next(li for li in document.select("ol.toc > li") if li.a["href"].endswith(hit["id"]))
     assert row.select_one(".decision-preview br")

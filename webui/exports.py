@@ -47,7 +47,7 @@ NAME_MAX = 60
 # Column names as a Danish reader of the spreadsheet knows them, in the row's order.
 COLUMNS: tuple[str, ...] = (
     "id", "titel", "dokumenttype", "kommune", "råd/udvalg", "mødedato", "år", "punkt", "sagsnr",
-    "sagsbehandler", "emner", "beslutning", "beslutningsdato", "lukket punkt", "kilde", "side i PDF",
+    "sagsbehandler", "emner", "beslutning", "udfald", "beslutningsdato", "lukket punkt", "kilde", "side i PDF",
     "citat", "link")
 
 _DOC_TYPES = {"referat": "Referat", "dagsorden": "Dagsorden", "årsberetning": "Årsberetning"}
@@ -149,7 +149,7 @@ def row(hit: Hit, decision: str, link: str) -> list[str]:
     cells = [
         hit.id, hit.title, _DOC_TYPES.get(hit.doc_type, hit.doc_type), hit.municipality or "", hit.council or "",
         hit.meeting_date or "", str(hit.year) if hit.year else "", hit.item_reference or "", hit.case_number or "",
-        hit.case_handler or "", "; ".join(hit.topics), decision, hit.decision_date or "",
+        hit.case_handler or "", "; ".join(hit.topics), decision, hit.outcome or "", hit.decision_date or "",
         "ja" if hit.closed else "nej", hit.source, str(hit.page) if hit.page else "", hit.citation, link]
     return [fitted(guarded(cell)) for cell in cells]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from search.api import FACET_LABELS, FACETS, MAX_FILTER_VALUES, FacetValue
+from search.api import FACET_LABELS, FACETS, MAX_FILTER_VALUES, OUTCOMES, FacetValue
 
 from .state import SearchState, value_key
 
@@ -144,8 +144,15 @@ class DocTypeFacet(Facet):
         return DOC_TYPE_LABELS.get(value, value)
 
 
+class OutcomeFacet(Facet):
+    def order(self, values: Sequence[FacetValue]) -> list[FacetValue]:
+        """Most frequent first, ties as `indexer.outcome.OUTCOMES` lists them (decisive outcomes first)."""
+        return sorted(values, key=lambda fv: (-fv.count, OUTCOMES.index(fv.value) if fv.value in OUTCOMES else len(OUTCOMES),
+                                              fv.value.casefold()))
+
+
 def _make(name: str) -> Facet:
-    return {"year": YearFacet, "doc_type": DocTypeFacet}.get(name, Facet)(name)
+    return {"year": YearFacet, "doc_type": DocTypeFacet, "outcome": OutcomeFacet}.get(name, Facet)(name)
 
 
 FACET_VIEWS: tuple[Facet, ...] = tuple(_make(name) for name in FACETS)

@@ -703,7 +703,7 @@ def document_json(document_id: str, passages: tuple[Passage, ...]) -> dict[str, 
         "source_sha256": first.source_sha256,
         "passages": [
             {"id": p.id, "position": p.position, "item_number": p.item_number, "item_label": p.item_label, "title": p.title,
-             "has_decision": p.has_decision, "decision": p.decision if p.has_decision else "", "closed": p.closed,
+             "has_decision": p.has_decision, "decision": p.decision if p.has_decision else "", "outcome": p.outcome, "closed": p.closed,
              "case_handler": p.case_handler, "case_number": p.case_number,
              "page": p.page, "decision_page": p.decision_page, "line": p.line, "links": passage_links(p)}
             for p in passages
