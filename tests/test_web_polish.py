@@ -243,7 +243,7 @@ def test_a_snippet_does_not_run_on_into_the_decision_shown_below_it(client):
     page = soup(client.get("/", query_string={"q": "flygtninge", "page_size": 50}))
     hit = next(h for h in page.select("li.hit") if text(h.h3) == "Status på flygtninge")
     decision = text(hit.select_one("p.decision-preview"))
-    assert decision.startswith("Beslutning: Slides fra præsentation er vedlagt som bilag.")
+    assert decision.startswith("Beslutning (udsat): Slides fra præsentation er vedlagt som bilag.")
     snippet = text(hit.select_one("p.snippet"))
     assert snippet.startswith("Kompetenceudvalg: Integrationsrådet") and "Slides fra præsentation" not in snippet
     # a word found only in the decision is still shown where it stands

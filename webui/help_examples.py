@@ -97,6 +97,7 @@ class HelpExamples:
     case_handler: str = 'sagsbehandler:"Mette Jung Christensen"'
     topic: str = 'emne:"negativ social kontrol"'
     doc_type: str = "type:årsberetning"
+    outcome: str = "udfald:udsat"
     title: str = "titel:flygtninge"
     decision: str = "beslutning:godkendt"
     case_field: str = "sagsnr:00.01.00-A21-1-14"
@@ -270,6 +271,7 @@ def choose_examples(index: SearchIndex) -> HelpExamples:
     chosen["case_handler"] = field_example("sagsbehandler", "case_handler")
     chosen["topic"] = field_example("emne", "topic")
     chosen["doc_type"] = field_example("type", "doc_type")
+    chosen["outcome"] = field_example("udfald", "outcome")
     chosen["title"] = first(f"titel:{w}" for w in title_words[:3] or words[:3])
     decision_words = [w for h in [ref, *hits] for w in _content_words(h.decision, 6)][:5]
     chosen["decision"] = first(f"beslutning:{w}" for w in ["godkendt", *decision_words])
@@ -319,7 +321,7 @@ def choose_examples(index: SearchIndex) -> HelpExamples:
 
 # Examples that stand alone (no other example names their values), tried as written first.
 _CURATED = ("words", "truncated", "name_word", "phrases", "either", "without", "municipality", "council", "year", "case_handler",
-            "topic", "doc_type", "title", "decision", "present", "absent", "year_word", "municipality_topic")
+            "topic", "doc_type", "outcome", "title", "decision", "present", "absent", "year_word", "municipality_topic")
 
 
 def _case_prefixes(case_number: str) -> list[str]:

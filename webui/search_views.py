@@ -126,7 +126,7 @@ def help_sections(x: HelpExamples) -> list[dict[str, Any]]:
         ("enten-eller", "Enten–eller", [(q, {}) for q in x.either]),
         ("udelad", "Udelad ord", [(q, {}) for q in (*x.without, x.without_municipality)]),
         ("felter", "Søg i ét felt", [(q, {}) for q in (
-            x.municipality, x.council, x.year, x.case_handler, x.topic, x.doc_type, x.title, x.decision, x.case_field,
+            x.municipality, x.council, x.year, x.case_handler, x.topic, x.doc_type, x.outcome, x.title, x.decision, x.case_field,
             x.present, x.absent, x.year_word, x.municipality_topic)]),
         ("datoer", "Datoer", [(q, {}) for q in ((dates.dotted, dates.long, dates.iso, dates.short, dates.slashed,
                                                   dates.month, dates.day_of_year, dates.days, dates.date_line) if dates else ())]),
