@@ -153,6 +153,68 @@ def _closed_titles(lines: Sequence[Line], headings: list[Heading], skip: set[int
     return out
 
 
+def title_only_items(lines: Sequence[Line], headings: list[Heading], skip: set[int]) -> list[Heading]:
+    """The headings with the items printed by their numbered title only, nothing under it, that stand
+    in the expected sequence: «1. Godkendelse af dagsorden» above item 2; «3. Meddelelser» / «LUKKEDE
+    SAGER» / «4. Salg af grund …» after item 2's text; «Sag nr. 3: Lukket punkt: Ejendomssalg» between
+    items 2 and 4 (a review: each went silently into the item before, or was lost). They count only
+    as the last paragraphs of the text before an item (or of the last item), nothing but such titles
+    and group headers there (`_title_run`), printed in the form of the items' headings, numbered 1 …
+    N − 1 above the first item N, N + 1 … M − 1 between items N and M, N + 1, N + 2, … after the last
+    item: a numbered list in an item's text has text under its points, or other numbers. Called by
+    `indexer.segment` on `find_item_headings`' headings once they are known to be minutes': a report's
+    list of title-only points above its one anchored «3. …» is no run of items."""
+    if not headings:
+        return headings
+    out: list[Heading] = []
+    first = headings[0]
+    if first.number is not None and not first.label and first.number >= 2:
+        out.extend(_title_run(lines, 0, first.index, skip, first, 1, first.number - 1))
+    for heading, after in zip(headings, [*headings[1:], None]):
+        out.append(heading)
+        if heading.number is None or heading.label:
+            continue
+        if after is None:
+            end = _last_text(lines)
+            if end is not None and end >= heading.body_start:
+                out.extend(_title_run(lines, heading.body_start, end + 1, skip, heading, heading.number + 1, None))
+        elif after.number is not None and not after.label and after.number - heading.number >= 2:
+            out.extend(_title_run(lines, heading.body_start, after.index, skip, heading,
+                                  heading.number + 1, after.number - 1))
+    return out
+
+
+def _title_run(lines: Sequence[Line], start: int, stop: int, skip: set[int], beside: Heading,
+               first: int, last: int | None) -> list[Heading]:
+    """The title-only headings ending lines start … stop − 1: the longest tail of them made only of
+    numbered titles with nothing under them (`prose_heading`, `alone`) and group headers («LUKKEDE
+    SAGER»), printed in `beside`'s form, when they number `first` … `last` (`last` None: as many as
+    there are, after the last item); else none."""
+    form = _heading_form(lines[beside.index].text)
+    for k in range(start, stop):
+        if not lines[k].text or (k > start and lines[k - 1].text):
+            continue  # the tail starts a paragraph
+        found: list[Heading] = []
+        j: int | None = k
+        while j is not None and j < stop:
+            if j not in skip and cv.GROUP_HEADER.match(lines[j].text):
+                j = next_nonblank(lines, j + 1)
+                continue
+            heading = prose_heading(lines, j, skip, alone=True)
+            if heading is None or heading.label or _heading_form(lines[j].text) != form:
+                break
+            found.append(heading)
+            j = next_nonblank(lines, heading.body_start)
+        if j is not None and j < stop:
+            continue  # text after it: not the tail
+        wanted = list(range(first, first + len(found) if last is None else last + 1))
+        if (not found or [h.number for h in found] != wanted or _announced(lines, found[0].index)
+                or _quoted(lines, found[0].index)):
+            return []
+        return found
+    return []
+
+
 def _ends_closed_titles(text: str) -> bool:
     """A line after a closed part's titles: a group header ("Åbent møde"), or the meeting's end
     ("Mødet hævet kl. 18.30")."""
@@ -411,13 +473,14 @@ def _numbered_run(candidates: list[Heading], highest: int | None = None) -> list
     return run
 
 
-def prose_heading(lines: Sequence[Line], i: int, skip: set[int]) -> Heading | None:
+def prose_heading(lines: Sequence[Line], i: int, skip: set[int], alone: bool = False) -> Heading | None:
     """A heading-shaped line starting a paragraph, with prose under it and no anchor needed: "Pkt. 1 Valg
     af ordstyrer" / "Jens Vang blev valgt som ordstyrer." (or "Pkt. 1" alone, its title on the next line),
     as a heading; None where it cannot title an item ("1. at …", "1. Forslaget godkendes.", "Følgende blev
     drøftet:"), or is a contents entry or a group header. Valid only as one of a run of item numbers
     (`_prose_items_before`, `prose_headings`). It starts a paragraph, or is item 1 right under the
-    head's last labelled line ("Til stede: …" / "Pkt. 1 – Godkendelse af referat")."""
+    head's last labelled line ("Til stede: …" / "Pkt. 1 – Godkendelse af referat"). `alone`: whatever
+    is under it (the caller wants a title with nothing under it, `_title_run`)."""
     text = lines[i].text
     if i in skip or not text:
         return None
@@ -443,7 +506,8 @@ def prose_heading(lines: Sequence[Line], i: int, skip: set[int]) -> Heading | No
     if cv.is_list_point(title) or cv.is_sentence(title) or title.rstrip()[-1:] in (":", ";", ","):
         return None
     below = next_nonblank(lines, body_start)
-    if below is None or is_heading_shaped(lines[below].text) or cv.GROUP_HEADER.match(lines[below].text):
+    if not alone and (below is None or is_heading_shaped(lines[below].text)
+                      or cv.GROUP_HEADER.match(lines[below].text)):
         return None  # no prose under it: a point of a list, each a paragraph ("1. Skatepark" / "" / "2. Koncert")
     if match.re is cv.PUNKT_HEADING and not match.groupdict().get("sag"):
         title = cv.without_meeting_reference(title)

@@ -21,7 +21,7 @@ from indexer.contents import find_contents
 from indexer.doctype import title_lines
 from indexer.headings import (Heading, case_headings, case_line_closed, find_item_headings, fold_title,
                               is_heading_shaped, next_nonblank, previous_nonblank, prose_heading, prose_headings,
-                              with_ends)
+                              title_only_items, with_ends)
 from indexer.items import minutes_item
 from indexer.models import Item, Line, Segmented
 from indexer.openness import closed_items
@@ -45,6 +45,10 @@ def segment(lines: Sequence[Line]) -> Segmented:
         # One numbered line anchored only by the heading under it («3. En fast kontaktperson» /
         # «Økonomi»): a report's list point, not an item; minutes would swallow the whole report.
         return segment_report(lines, contents, contents_lines)
+    # Minutes' items printed by their numbered title only, in the numbers' sequence («1. Godkendelse af
+    # dagsorden» above item 2, «3. Meddelelser» / «LUKKEDE SAGER» / «4. Salg …» after it); not before
+    # the test above: a report's title-only list points would pass for items.
+    headings = title_only_items(lines, headings, contents_lines)
     if not headings:
         # "Sag: 24/1234 – Title" over every item: the case number printed as its heading
         headings = case_headings(lines, contents_lines)
