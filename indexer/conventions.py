@@ -42,6 +42,11 @@ SECTION_LABELS = (
     "Økonomi og finansiering", "Bevillingsmæssige konsekvenser",
     "Forslag til indstilling", "Tidligere behandling", "Økonomiske og personalemæssige konsekvenser",
     "Høringssvar", "Sagens baggrund", "Lovgrundlag og kompetence",
+    # A decision labelled with what was said before it (layouts10 review)
+    "Beslutning/referat", "Drøftelse og beslutning",
+    # What the decision's record adds to it (`DECISION_RECORD`)
+    "Protokoltilførsel", "Protokoltilførsler", "Protokolbemærkning", "Protokolbemærkninger",
+    "Mindretalsudtalelse", "Mindretalsudtalelser",
 )
 # Labels that name the same part differently map to one key; other keys are the label itself.
 _KEY_ALIASES = {
@@ -70,13 +75,26 @@ _KEY_ALIASES = {
     "økonomiske og personalemæssige konsekvenser": "økonomiske_konsekvenser",
     "sagens baggrund": "baggrund",
     "lovgrundlag og kompetence": "lovgrundlag",
+    "beslutning/referat": "beslutning",
+    "drøftelse og beslutning": "beslutning",
+    "protokoltilførsel": "protokoltilfoersel",
+    "protokoltilførsler": "protokoltilfoersel",
+    "protokolbemærkning": "protokolbemaerkning",
+    "protokolbemærkninger": "protokolbemaerkning",
+    "mindretalsudtalelser": "mindretalsudtalelse",
 }
+# A member's or a minority's statement for the minutes: the decision's record, a section of its own
+# after the decision, not part of it (attendance lines at the decision's end are then read as such).
+DECISION_RECORD = frozenset({"protokoltilfoersel", "protokolbemaerkning", "mindretalsudtalelse"})
 
 
 def section_key(label: str) -> str:
-    """'RESUMÉ' → 'resume', 'Sagens opståen' → 'sagens_opståen', 'Ældrerådets indstilling' → 'indstilling'."""
+    """'RESUMÉ' → 'resume', 'Sagens opståen' → 'sagens_opståen', 'Ældrerådets indstilling' → 'indstilling',
+    'Referat' (in an item, `item_decision_label`) → 'beslutning'."""
     if _council_recommendation(label.strip().rstrip(":").rstrip()):
         return "indstilling"
+    if item_decision_label(label.strip().rstrip(":").rstrip()):
+        return "beslutning"
     name = label.strip().rstrip(":").strip().lower()
     name = _KEY_ALIASES.get(name, name)
     return name.replace("é", "e").replace(" ", "_")
@@ -85,14 +103,42 @@ def section_key(label: str) -> str:
 _LABEL_FORMS = {form for label in SECTION_LABELS for form in (label, label.upper())}
 
 
-def label_of(text: str) -> str | None:
-    """The section label this line is, or None.
+def label_of(text: str, in_item: bool = False) -> str | None:
+    """The section label this line is, or None; `in_item`: also a label only an item's body has
+    (`item_decision_label`).
 
     >>> label_of("Rådets indstilling"), label_of("ÆLDRERÅDETS INDSTILLING:"), label_of("Rådets indstilling blev fulgt")
     ('Rådets indstilling', 'ÆLDRERÅDETS INDSTILLING', None)
+    >>> label_of("Referat:"), label_of("Referat:", in_item=True)
+    (None, 'Referat')
     """
     candidate = text.rstrip(":").rstrip()
-    return candidate if candidate in _LABEL_FORMS or _council_recommendation(candidate) else None
+    if candidate in _LABEL_FORMS or _council_recommendation(candidate) or (in_item and item_decision_label(candidate)):
+        return candidate
+    return None
+
+
+# Labels small councils print their decision under ("Referat", "Konklusion", "Ældrerådets udtalelse",
+# "Handicaprådets bemærkninger": an ældreråd's or handicapråd's answer). Labels only in an item's body:
+# "Referat"/"REFERAT" alone at a document's top is its kind, "Konklusion" a report's chapter.
+_ITEM_DECISION_LABELS = {form: key for label, key in (("Referat", "referat"), ("Konklusion", "konklusion"))
+                         for form in (label, label.upper())}
+
+
+def item_decision_label(text: str) -> str | None:
+    """The key a decision label of an item's body (`_ITEM_DECISION_LABELS`, a council's "udtalelse" or
+    "bemærkninger") has where the item prints its decision under another label, as a section of its own;
+    else None.
+
+    >>> item_decision_label("Referat"), item_decision_label("Ældrerådets udtalelse"), item_decision_label("Rådets bemærkninger")
+    ('referat', 'udtalelse', 'bemærkninger')
+    >>> item_decision_label("Referat af mødet"), item_decision_label("Borgernes bemærkninger")
+    (None, None)
+    """
+    if text in _ITEM_DECISION_LABELS:
+        return _ITEM_DECISION_LABELS[text]
+    match = _COUNCIL_STATEMENT.match(text)
+    return match.group("what").casefold() if match else None
 
 
 def _council_recommendation(text: str) -> bool:
@@ -102,7 +148,7 @@ def _council_recommendation(text: str) -> bool:
     return text[-12:].casefold() == " indstilling" and bool(_COUNCIL_RECOMMENDATION.match(text))
 
 
-def inline_label(text: str) -> tuple[str, str] | None:
+def inline_label(text: str, in_item: bool = False) -> tuple[str, str] | None:
     """A section label and its text on one line ("Beslutning: Godkendt."), as (label, text), or None.
 
     The label is written as on a line of its own and is followed directly by the colon, so that
@@ -114,20 +160,23 @@ def inline_label(text: str) -> tuple[str, str] | None:
     (None, None)
     """
     label, colon, rest = text.partition(":")
-    if not colon or not rest.strip() or label not in _LABEL_FORMS:
+    if not colon or not rest.strip() or not (label in _LABEL_FORMS or (in_item and item_decision_label(label))):
         return None
     return label, rest.strip()
 
 
-def section_label(text: str) -> tuple[str, str] | None:
+def section_label(text: str, in_item: bool = False) -> tuple[str, str] | None:
     """The section label a line starts with, alone (`label_of`: text "") or with its text on the
-    same line (`inline_label`), as (label, text); None for a line of text.
+    same line (`inline_label`), as (label, text); None for a line of text. `in_item`: in an item's
+    body, where "Referat" labels the decision (`item_decision_label`).
 
     >>> section_label("BESLUTNING"), section_label("Beslutning: Godkendt."), section_label("Godkendt.")
     (('BESLUTNING', ''), ('Beslutning', 'Godkendt.'), None)
+    >>> section_label("Referat: Godkendt."), section_label("Referat: Godkendt.", in_item=True)
+    (None, ('Referat', 'Godkendt.'))
     """
-    label = label_of(text)
-    return (label, "") if label is not None else inline_label(text)
+    label = label_of(text, in_item)
+    return (label, "") if label is not None else inline_label(text, in_item)
 
 
 # --- Field lines under an item heading ---------------------------------------------------
@@ -511,6 +560,11 @@ _RECOMMENDING = ("Direktionen", "Administrationen", "Forvaltningen", "Borgmester
 _COUNCIL_RECOMMENDATION = re.compile(
     rf"^(?:{_DECIDING_BODY}|Udvalget|Rådet|UDVALGET|RÅDET|{'|'.join(_RECOMMENDING)}|{'|'.join(_RECOMMENDING).upper()})"
     r"(?:s|'s|’s|S)\s+(?:indstilling|INDSTILLING)$")
+# A council's answer named as its statement: "Ældrerådets udtalelse", "Handicaprådets bemærkninger",
+# "Rådets bemærkninger" (`item_decision_label`).
+_COUNCIL_STATEMENT = re.compile(
+    rf"^(?:{_DECIDING_BODY}|Udvalget|Rådet|UDVALGET|RÅDET)(?:s|'s|’s|S)\s+"
+    r"(?P<what>udtalelse|bemærkninger|UDTALELSE|BEMÆRKNINGER)$")
 
 
 @dataclass(frozen=True)
@@ -565,6 +619,21 @@ _ATTENDANCE = re.compile(
 # attested copy's signatures.
 CLOSING = re.compile(r"^(?:Underskrifter|Underskriftsblad|Underskriftsside|Underskrift|Underskrevet af|UNDERSKRIFTER"
                      r"|UNDERSKRIFTSSIDE|Udskrift|UDSKRIFT)\s*:?$|^Udskriften\s+bekræftes\b")
+
+
+# Lines closing the minutes under the last item's decision: who took them, who approved or signed them,
+# when the council meets next. Labelled, with a value: "Godkendt af udvalget." is a decision.
+_CLOSING_LINE = re.compile(
+    rf"^{_as_printed('Referent', 'Referatfører', 'Godkendt af', 'Underskrevet af', 'Næste møde')}\s*:\s*\S")
+
+
+def is_closing_line(text: str) -> bool:
+    """A line closing the minutes after the last decision (`_CLOSING_LINE`).
+
+    >>> [is_closing_line(t) for t in ("Referent: Mette Skov", "Godkendt af: Formand Inge Mølgaard", "Godkendt.", "Referent:")]
+    [True, True, False, False]
+    """
+    return bool(_CLOSING_LINE.match(text))
 
 
 def is_attendance(text: str) -> bool:

@@ -288,7 +288,7 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
     Otherwise only when another decision of this meeting remains, so an item decided on a
     deferred date (seed: "Integrationsrådet 19.03.2015" under BESLUTNING) keeps its decision.
     """
-    named = [s for s in sections if s.key == DECISION and s.label and cv.label_of(s.label) is None]
+    named = [s for s in sections if s.key == DECISION and s.label and cv.label_of(s.label, in_item=True) is None]
     if not meeting or not named:
         return list(sections)
     earlier = [s for s in named if s.date and s.date < meeting and council and not same_council(s.label, council)]
@@ -314,7 +314,7 @@ def _undated_own(section: Section, council: str | None) -> bool:
     council: a plain label ("Beslutning", "BESLUTNING") or "Udvalgets beslutning"."""
     if not section.is_decision or section.date:
         return False
-    if cv.label_of(section.label) is not None:
+    if cv.label_of(section.label, in_item=True) is not None:  # "Referat" too: an item's section label
         return True
     header = cv.decision_header(section.label)
     return header is not None and header.date is None and (
@@ -323,7 +323,10 @@ def _undated_own(section: Section, council: str | None) -> bool:
 
 
 def _decisions_first(sections: Sequence[Section]) -> tuple[Section, ...]:
-    return tuple(sorted(sections, key=lambda s: 0 if s.key == DECISION else 1))
+    """The decision first, with its record (a protokoltilførsel, `cv.DECISION_RECORD`) after it, as printed."""
+    decided = any(s.key == DECISION for s in sections)
+    return tuple(sorted(sections, key=lambda s: 0 if s.key == DECISION or (decided and s.key in cv.DECISION_RECORD)
+                        else 1))
 
 
 def _true_case(title: str, casing: dict[str, str]) -> str:

@@ -199,7 +199,7 @@ def _sections(body: list[Line], number: int | None = None) -> tuple[list[Section
     printed_under: dict[str, str] = {}  # a header line made a label → the plain label printed above it
     for line in body:
         text = line.text
-        label, first = cv.section_label(text) or (None, "")  # first: "Godkendt." of "Beslutning: Godkendt."
+        label, first = cv.section_label(text, in_item=True) or (None, "")  # first: "Godkendt." of "Beslutning: Godkendt."
         header = None if label else cv.decision_header(text)
         if label is not None:
             parts.append(current)
@@ -230,8 +230,9 @@ def _sections(body: list[Line], number: int | None = None) -> tuple[list[Section
             if current[4] is None and text:  # the unlabelled text before the first label
                 current = (*current[:4], line.page)
     parts.append(current)
+    parts = _statements_beside_decision(parts)
     # (a plain label whose header line named a council was given that header as its label, above)
-    plain_decision = any(key == DECISION and cv.label_of(label) is not None for key, label, *_ in parts)
+    plain_decision = any(key == DECISION and cv.label_of(label, in_item=True) is not None for key, label, *_ in parts)
     # A plain "Beslutning" label is this council's decision; council-named headers besides it
     # quote earlier committees. Without one, the header giving this item's number is this
     # council's (layout 8: "A header naming another committee or number quotes an earlier
@@ -243,7 +244,7 @@ def _sections(body: list[Line], number: int | None = None) -> tuple[list[Section
         earlier = set(named_decisions) - {own[-1]}  # only other numbers after it
     else:
         parts = _joint_decisions(parts, named_decisions, named)
-        named_decisions = [k for k in named_decisions if k < len(parts)]
+        named_decisions = [k for k in named_decisions if k < len(parts) and parts[k][0] == DECISION]
         earlier = set(named_decisions[:-1])
     sections = []
     for index, (key, label, date, texts, page) in enumerate(parts):
@@ -261,6 +262,18 @@ def _sections(body: list[Line], number: int | None = None) -> tuple[list[Section
     return sections, printed_under
 
 
+def _statements_beside_decision(parts: list) -> list:
+    """`parts` with "Referat", "Konklusion", "Ældrerådets udtalelse" (`cv.item_decision_label`) made
+    sections of their own where the item prints its decision under a label of its own ("Beslutning",
+    a council's header): then they are what was said, or the council's statement, not the decision."""
+    def weak(label: str) -> str | None:
+        return cv.item_decision_label(label.rstrip(":").rstrip()) if label else None
+    if not any(key == DECISION and not weak(label) for key, label, *_ in parts):
+        return parts
+    return [(weak(label), label, *rest) if key == DECISION and weak(label) else (key, label, *rest)
+            for key, label, *rest in parts]
+
+
 _TOP_COUNCIL = re.compile(r"(?i)byråd|kommunalbestyrelse|regionsråd|borgerrepræsentation|bystyre")
 
 
@@ -271,7 +284,11 @@ def _joint_decisions(parts: list, named_decisions: list[int], named: dict[int, t
     Committees deciding on one day at one meeting, none quotes an earlier decision (LAYOUTS.md: the
     decision is the one naming this council and date, and a joint meeting is each committee's): their
     texts in order, each under its own header, the first header the decision's label."""
-    if len(named_decisions) < 2 or named_decisions[-1] != len(parts) - 1:
+    # the decision's record after the last header (a protokoltilførsel, `cv.DECISION_RECORD`) stays after it
+    end = len(parts)
+    while end > 1 and parts[end - 1][0] in cv.DECISION_RECORD:
+        end -= 1
+    if len(named_decisions) < 2 or named_decisions[-1] != end - 1:
         return parts
     last = named_decisions[-1]
     date = named[last][1]
@@ -290,7 +307,7 @@ def _joint_decisions(parts: list, named_decisions: list[int], named: dict[int, t
     joined = list(texts)
     for k in run[1:]:
         joined += ["", parts[k][1], *parts[k][3]]
-    return [*parts[:run[0]], (key, label, when, joined, page)]
+    return [*parts[:run[0]], (key, label, when, joined, page), *parts[end:]]
 
 
 _WORD = re.compile(r"\w")
@@ -319,7 +336,7 @@ def _split_attendance(texts: list[str]) -> tuple[str, list[str]]:
             note.append(lines[0])
         lines.pop(0)
     tail: list[str] = []
-    while lines and (not lines[-1] or cv.is_attendance(lines[-1])):
+    while lines and (not lines[-1] or cv.is_attendance(lines[-1]) or _closes_minutes(lines)):
         if lines[-1]:
             tail.insert(0, lines[-1])
         lines.pop()
@@ -329,3 +346,15 @@ def _split_attendance(texts: list[str]) -> tuple[str, list[str]]:
         lines[-1] = split[0]
         tail[:0] = split[1]
     return "\n".join(note + tail), lines
+
+
+def _closes_minutes(lines: list[str]) -> bool:
+    """Whether the decision's last line closes the minutes ("Referent: Mette Skov", "Godkendt af: …",
+    `cv.is_closing_line`), with the decision's own text above it: a decision of only "Næste møde:
+    7. april" stays one.
+
+    >>> _closes_minutes(["Intet.", "", "Referent: Mette Skov"]), _closes_minutes(["Næste møde: 7. april."])
+    (True, False)
+    """
+    return cv.is_closing_line(lines[-1]) and any(
+        t and not cv.is_closing_line(t) and not cv.is_attendance(t) for t in lines[:-1])

@@ -95,7 +95,10 @@ READING_VERSION = 14  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # a list, undotted contents with page numbers, captions no headings, «STATUS 2024» titles
 # (html5) bodies hidden by attribute and opened by a click, <iframe srcdoc>, content <template>s, accordion
 # buttons in numbered lists, share/contact widgets; «·»-separated facts, room numbers, leading emoji
-# 14: the facet `outcome` (what each decision says became of the item: `indexer.outcome`), indexed with every passage
+# 14: the facet `outcome` (what each decision says became of the item: `indexer.outcome`), indexed with every passage;
+# (layouts10) «Referat:», «Konklusion:», «Ældrerådets udtalelse:» as an item's decision label, «Protokoltilførsel»
+# and «Mindretalsudtalelse» sections beside the decision, «Referent:»/«Godkendt af:» closing lines out of the
+# last decision, title-only items numbered next in sequence (above a «LUKKEDE SAGER» header, a first item)
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -151,7 +151,9 @@ def test_an_item_table_flattened_to_text_gives_an_item_a_row():
         (4, "Ansøgning om tilskud til naturpleje, Rønnebæk Enge", "25/00519")]
     assert document.passages[0].decision == "Godkendt."
     assert document.passages[2].decision.startswith("Anbefales over for Økonomiudvalget")
-    assert "Protokoltilførsel: V kan ikke støtte" in document.passages[2].decision
+    # the protocol remark is its own section beside the decision, not part of it (layouts10 review)
+    assert "Protokoltilførsel" not in document.passages[2].decision
+    assert document.passages[2].sections_by_key()["protokoltilfoersel"].startswith("V kan ikke støtte")
     assert document.passages[3].decision.startswith("Udsat til næste møde.")
 
 
