@@ -300,7 +300,7 @@ def test_a_decision_snippet_is_printed_once_as_the_decision(runner, seed_index_d
     result = run(runner, "search", "godkendt", "--decisions-only", "--index-dir", seed_index_dir)
     block = result.output.split("Mødeplan 2017", 1)[1].split("\n\n", 1)[0]
     assert [line.strip() for line in block.splitlines() if "godkendt" in line.lower()] == [
-        "Beslutning: - ad 1. Mødeplan [godkendt]. - ad 2. Foreningerne byder ind med, hvis de ønsker at afholde et møde."]
+        "Beslutning (godkendt): - ad 1. Mødeplan [godkendt]. - ad 2. Foreningerne byder ind med, hvis de ønsker at afholde et møde."]
     answer = search_json(runner, seed_index_dir, "godkendt", "--decisions-only")
     assert {hit["snippet_from"] for hit in answer["hits"]} == {"decision"}
     assert {hit["snippet_from"] for hit in search_json(runner, seed_index_dir, "godkendt")["hits"]} == {"text"}
