@@ -209,7 +209,7 @@ def _title_run(lines: Sequence[Line], start: int, stop: int, skip: set[int], bes
             continue  # text after it: not the tail
         wanted = list(range(first, first + len(found) if last is None else last + 1))
         if (not found or [h.number for h in found] != wanted or _announced(lines, found[0].index)
-                or _quoted(lines, found[0].index)):
+                or _under_header(lines, found[0].index) or _quoted(lines, found[0].index)):
             return []
         return found
     return []
@@ -735,7 +735,7 @@ def _closing_heading(lines: Sequence[Line], i: int, last: int, previous: Heading
     count = next((n for n in range(len(titles), 0, -1) if all(titles[:n]) and _can_title(titles[0])
                   and all(_continues_title(t) for t in titles[1:n])), 0)
     title = " ".join(titles[:count])
-    if not count or cv.is_list_point(title) or cv.is_sentence(title) or _announced(lines, i):
+    if not count or cv.is_list_point(title) or cv.is_sentence(title) or _announced(lines, i) or _lists_attachments(lines, i):
         return None
     number, label = cv.heading_number(match), cv.item_label(match)
     if not _follows(previous, number, label):
@@ -752,6 +752,38 @@ def _announced(lines: Sequence[Line], i: int) -> bool:
         return False
     text = lines[k].text
     return not (cv.label_of(text) or cv.decision_header(text) or cv.field_line(text) or cv.is_attendance(text))
+
+
+# A header over an item's list of attachments: «Bilag» (a section label), «Bilagsliste», «Vedlagte bilag»
+_ATTACHMENTS = re.compile(r"(?i)^(?:vedlagte\s+bilag|bilagsliste|bilagsoversigt|liste\s+over\s+bilag|oversigt\s+over\s+bilag)\s*:?$")
+
+
+def _lists_attachments(lines: Sequence[Line], i: int) -> bool:
+    """Whether the paragraph at line i is the first entry under an attachments header: «Bilag» / «» /
+    «3. Budgetnotat» after the last item is its attachment, numbered by chance as the next item
+    (code review 19). Only that label: «Beslutning» left empty in an agenda may precede the next item.
+
+    >>> L = lambda *texts: [Line(t, 1, n) for n, t in enumerate(texts, 1)]
+    >>> _lists_attachments(L("Bilag:", "", "3. Skitse"), 2), _lists_attachments(L("Vedlagte bilag", "3. Skitse"), 1)
+    (True, True)
+    >>> _lists_attachments(L("Godkendt.", "", "3. Eventuelt"), 2), _lists_attachments(L("Beslutning", "", "3. Eventuelt"), 2)
+    (False, False)
+    """
+    k = previous_nonblank(lines, i)
+    if k is None:
+        return False
+    text = lines[k].text
+    label = cv.label_of(text)
+    return bool(_ATTACHMENTS.match(text)) or (label is not None and cv.section_key(label) == "bilag")
+
+
+def _under_header(lines: Sequence[Line], i: int) -> bool:
+    """Whether the paragraph at line i comes right under an attachments header (`_lists_attachments`)
+    or a council's decision header («Økonomiudvalget, 3. februar 2025, pkt. 7:»): what follows is
+    its list or its decision, numbered by chance as the next item (code review 19). Not a bare
+    label: «Beslutning» left empty in an agenda may precede the next, title-only item."""
+    k = previous_nonblank(lines, i)
+    return k is not None and (_lists_attachments(lines, i) or bool(cv.decision_header(lines[k].text)))
 
 
 def _follows(previous: Heading, number: int, label: str | None) -> bool:

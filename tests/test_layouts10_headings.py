@@ -104,3 +104,68 @@ def test_list_from_one_after_the_last_item_stays_its_decision(tmp_path):
     document = read_written(tmp_path, "ravnby-oekonomiudvalget-referat-2025-02-11.txt", text)
     assert [n for n, _, _ in _items(document)] == [1, 2]
     assert document.passages[1].decision.endswith("1. Skatepark\n\n2. Koncert")
+
+
+# --- code review 19: a numbered attachment under «Bilag» is no title-only item -------------------
+
+
+def _sections(passage) -> dict[str, str]:
+    return {s.key: s.text for s in passage.sections}
+
+
+def test_attachment_numbered_as_the_next_item_stays_in_its_bilag():
+    # «Bilag» / «2. Kvartalsrapport Q4» between items 1 and 3: item 1's attachment, item 2 noted missing
+    document = read("repro-bilag-efter-beslutning-nummer-2.txt")
+    assert [(p.item_number, p.title) for p in document.passages] == [
+        (1, "Kvartalsrapport for beskæftigelsesområdet"), (3, "Budget 2027")]
+    assert _sections(document.passages[0])["bilag"] == "2. Kvartalsrapport Q4"
+    assert any("springer over punkt 2" in n for n in document.notices)
+
+
+@pytest.mark.parametrize("name", ["repro-bilag-kolon-efter-sidste-punkt.txt", "repro-bilag-efter-sidste-punkt.txt"])
+def test_attachments_after_the_last_item_stay_in_its_bilag(name):
+    # «Bilag(:)» / «3. …» / «4. …» after item 2: its attachment list, numbered on by chance (`_closing_heading`)
+    document = read(name)
+    assert [p.item_number for p in document.passages] == [1, 2]
+    bilag = _sections(document.passages[1])["bilag"]
+    assert bilag.startswith("3. ") and "\n\n4. " in bilag
+
+
+@pytest.mark.parametrize("header", ["Bilag:", "BILAG", "Bilagsliste", "Vedlagte bilag", "Bilagsfortegnelse",
+                                    "Oversigt over bilag:"])
+def test_no_title_only_item_under_an_attachments_header(tmp_path, header):
+    text = _HEAD + ("1. Kvartalsrapport\nSagsnr.: 25/1\n\nBeslutning\nTaget til efterretning.\n\n"
+                    f"{header}\n\n2. Kvartalsrapport Q4\n\n3. Budget 2026\nSagsnr.: 25/2\n\nBeslutning\nGodkendt.\n")
+    document = read_written(tmp_path, "ravnby-oekonomiudvalget-referat-2025-02-11.txt", text)
+    assert [p.item_number for p in document.passages] == [1, 3]
+    assert "2. Kvartalsrapport Q4" in document.passages[0].text
+
+
+def test_no_title_only_item_after_a_decision_header_ending_in_a_colon(tmp_path):
+    # a line ending in «:» announces what is under it («Økonomiudvalget, 3. februar 2025, pkt. 7:»)
+    text = _HEAD + ("1. Kvartalsrapport\nSagsnr.: 25/1\n\nBeslutning\nTaget til efterretning.\n\n"
+                    "Økonomiudvalget, 3. februar 2025, pkt. 7:\n\n2. Kvartalsrapport Q4\n\n"
+                    "3. Budget 2026\nSagsnr.: 25/2\n\nBeslutning\nGodkendt.\n")
+    document = read_written(tmp_path, "ravnby-oekonomiudvalget-referat-2025-02-11.txt", text)
+    assert [p.item_number for p in document.passages] == [1, 3]
+
+
+def test_title_only_item_after_a_decision_still_an_item(tmp_path):
+    # the decision's text, not a label, above it: still item 2 (4582beb)
+    text = _HEAD + ("1. Kvartalsrapport\nSagsnr.: 25/1\n\nBeslutning\nTaget til efterretning.\n\n"
+                    "2. Meddelelser\n\n3. Budget 2026\nSagsnr.: 25/2\n\nBeslutning\nGodkendt.\n")
+    document = read_written(tmp_path, "ravnby-oekonomiudvalget-referat-2025-02-11.txt", text)
+    assert [(p.item_number, p.title) for p in document.passages] == [
+        (1, "Kvartalsrapport"), (2, "Meddelelser"), (3, "Budget 2026")]
+
+
+def test_a_title_only_item_after_an_agenda_s_empty_decision_label_is_an_item(tmp_path):
+    """An agenda prints «Beslutning» empty under each item: the next item's title-only heading after
+    it is the next item, not the label's text (only an attachments header or a decision header is)."""
+    text = ("Økonomiudvalget\nDagsorden\nMødedato: 11. februar 2025\n\n"
+            "1. Kvartalsrapport\nSagsnr.: 25/1\n\nIndstilling\nDirektionen indstiller, at rapporten tages til efterretning.\n\n"
+            "Beslutning\n\n2. Meddelelser\n\n3. Budget 2026\nSagsnr.: 25/2\n\nIndstilling\nDirektionen indstiller, at budgettet godkendes.\n\n"
+            "Beslutning\n")
+    document = read_written(tmp_path, "ravnby-oekonomiudvalget-dagsorden-2025-02-11.txt", text)
+    assert [(p.item_number, p.title) for p in document.passages] == [
+        (1, "Kvartalsrapport"), (2, "Meddelelser"), (3, "Budget 2026")]
