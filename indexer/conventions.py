@@ -563,8 +563,28 @@ _COUNCIL_RECOMMENDATION = re.compile(
 # A council's answer named as its statement: "Ældrerådets udtalelse", "Handicaprådets bemærkninger",
 # "Rådets bemærkninger" (`item_decision_label`).
 _COUNCIL_STATEMENT = re.compile(
-    rf"^(?:{_DECIDING_BODY}|Udvalget|Rådet|UDVALGET|RÅDET)(?:s|'s|’s|S)\s+"
+    rf"^(?P<council>{_DECIDING_BODY}|Udvalget|Rådet|UDVALGET|RÅDET)(?:s|'s|’s|S)\s+"
     r"(?P<what>udtalelse|bemærkninger|UDTALELSE|BEMÆRKNINGER)$")
+# The council a statement names without naming one: the document's own ("Rådets bemærkninger").
+_ANY_COUNCIL = {"rådet", "udvalget", "bestyrelsen", "forsamlingen", "repræsentantskabet", "mødet"}
+
+
+def statement_of_own_council(label: str, council: str | None) -> bool:
+    """Whether a council's statement label (`item_decision_label`) is the document's own council's: an
+    Ældreråd's "Ældrerådets udtalelse" is its answer, the decision; "Handicaprådets bemærkninger" in a
+    committee's papers is a hearing answer. Other labels ("Referat") are no statement: True.
+
+    >>> [statement_of_own_council(t, "Ældrerådet") for t in ("Ældrerådets udtalelse", "Rådets bemærkninger", "Handicaprådets bemærkninger:", "Referat")]
+    [True, True, False, True]
+    >>> statement_of_own_council("Handicaprådets bemærkninger", None)
+    False
+    """
+    match = _COUNCIL_STATEMENT.match(label.strip().rstrip(":").rstrip())
+    if match is None:
+        return True
+    name = match.group("council").casefold()
+    # a council not known cannot be told to be this one: its statement is no decision claimed for it
+    return name in _ANY_COUNCIL or (council is not None and name == council.casefold())
 
 
 @dataclass(frozen=True)

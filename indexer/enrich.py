@@ -30,6 +30,7 @@ from indexer.meeting import (head_fields, impossible_meeting_date, item_people, 
 from indexer.models import (
     AARSBERETNING,
     DECISION,
+    REFERAT,
     EARLIER_DECISION,
     Document,
     Item,
@@ -68,8 +69,13 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
                or meeting_date((), {}, segmented.items))
     front = [*head, *opening] if report else head
     council = council_of(front, body, running)
-    decided = any(s.is_decision for item in segmented.items for s in _reclassify(item.sections, meeting, council))
+    # The document's kind first, from its title and its own decision labels: «Referat:», «Konklusion:», a
+    # council's «bemærkninger» (`_weak_decision`) are a decision only in minutes, so they cannot make any.
+    decided = any(s.is_decision and not _weak_decision(s)
+                  for item in segmented.items for s in _reclassify(item.sections, meeting, council))
     doc_type = document_type(opening, decided, is_annual_report(report, fields, front, segmented.items))
+    labelled = any(s.key == DECISION and not _weak_decision(s) for item in segmented.items for s in item.sections)
+    items = [_with_weak_labels(item, doc_type == REFERAT, labelled, council) for item in segmented.items]
     annual = report and doc_type == AARSBERETNING
     if annual:
         meeting = None  # a date in a report's title block is no meeting's
@@ -111,7 +117,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     passages = tuple(
         _passage(item, position, passage_id, document_id, base, meeting, tagger, report, casing, is_pdf, printed, listed)
         for position, (item, passage_id) in enumerate(
-            zip(segmented.items, passage_ids(document_id, [(_id_number(item), item.title) for item in segmented.items])))
+            zip(items, passage_ids(document_id, [(_id_number(item), item.title) for item in items])))
     )
     if handler := (every_item or {}).get("case_handler"):
         passages = tuple(p if p.case_handler else replace(p, case_handler=handler) for p in passages)
@@ -219,6 +225,38 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
         closed=item.closed,
         **{**base, "present": present, "absent": absent},
     )
+
+
+def _weak_decision(section: Section) -> bool:
+    """A decision under a label that is one only in minutes (`cv.item_decision_label`: «Referat»,
+    «Konklusion», «Ældrerådets udtalelse»), not «Beslutning» or a council's header."""
+    return section.key == DECISION and bool(section.label) and _weak_key(section.label) is not None
+
+
+def _weak_key(label: str) -> str | None:
+    return cv.item_decision_label(label.strip().rstrip(":").rstrip())
+
+
+def _with_weak_labels(item: Item, minutes: bool, labelled: bool, council: str | None) -> Item:
+    """`item` with its «Referat:», «Konklusion:», «…s bemærkninger:» sections (`_weak_decision`) its decision
+    only where they can be: in minutes (an agenda's or a report's are its text, as «Rådets indstilling» is a
+    recommendation); «Referat»/«Konklusion» only in minutes that print no decision under a label of their own
+    (`labelled`: «Beslutning» elsewhere makes «Referat:» in a case text an account); a council's statement only
+    as the document's own council's (`cv.statement_of_own_council`): another council's is a hearing answer."""
+    sections = []
+    for s in item.sections:
+        key = _weak_key(s.label) if s.label else None
+        if key is None or s.key not in (DECISION, key):
+            sections.append(s)
+            continue
+        own = cv.statement_of_own_council(s.label, council)
+        if s.key == DECISION and minutes and own and (key not in ("referat", "konklusion") or not labelled):
+            sections.append(s)
+            continue
+        # no decision: its attendance or closing lines (`indexer.items._split_attendance`) are its text again
+        text = "\n".join(t for t in (s.text, s.note) if t) if s.key == DECISION else s.text
+        sections.append(replace(s, key=key if own else "høringssvar", text=text, note="", date=None))
+    return item if sections == list(item.sections) else replace(item, sections=tuple(sections))
 
 
 def _field_sections(item: Item) -> list[Section]:

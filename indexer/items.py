@@ -37,7 +37,10 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
         title = in_title[0]
         fields.setdefault("case_number", in_title[1])
     start = lines[heading.index]
-    sections, printed_under = _sections(rest, number)
+    # The last item ends at the document's end or at its signatures (`indexer.segment`): only its decision
+    # ends the minutes, so only there are «Næste møde:», «Referent:» closing lines (`_closes_minutes`).
+    last = end >= len(lines) or bool(cv.CLOSING.match(lines[end].text))
+    sections, printed_under = _sections(rest, number, last)
     # A number field printed as a section of its own, at the item's end (Region Hovedstaden's
     # "JOURNALNUMMER" / "25004387"): the field, as if printed under the heading, not the item's text.
     for section in [s for s in sections if s.key in _FIELD_KEYS and _ONE_NUMBER.match(s.text)]:
@@ -183,10 +186,11 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
     return fields, body[k:]
 
 
-def _sections(body: list[Line], number: int | None = None) -> tuple[list[Section], dict[str, str]]:
+def _sections(body: list[Line], number: int | None = None, last: bool = False) -> tuple[list[Section], dict[str, str]]:
     """Split an item's lines at section labels and decision headers (of item `number`); and the
     labels that were a council's header line under a plain label («BESLUTNING» / «Økonomiudvalget,
-    17.04.2024») mapped to that plain label (`Item.printed_under`).
+    17.04.2024») mapped to that plain label (`Item.printed_under`). `last`: the minutes' last item,
+    whose decision the closing lines end (`_closes_minutes`).
 
     Each section starts on the page of its label or header; the text before the first label
     on the page of its first line.
@@ -250,8 +254,19 @@ def _sections(body: list[Line], number: int | None = None) -> tuple[list[Section
     for index, (key, label, date, texts, page) in enumerate(parts):
         if key == DECISION and index in earlier:
             key = EARLIER_DECISION
-        note, texts = _split_attendance(texts) if key in (DECISION, EARLIER_DECISION) else ("", texts)
-        date = date or _dated(note)
+        if key in cv.DECISION_RECORD:
+            # «Fraværende: …» after a protokoltilførsel is the item's attendance, as it was below the
+            # decision before the record was a section of its own: the decision's note, which says it
+            tail, texts = _split_attendance(texts, last, opening=False)
+            decision = next((k for k in range(len(sections) - 1, -1, -1) if sections[k].key == DECISION), None)
+            if tail and decision is not None:
+                sections[decision] = replace(sections[decision], note="\n".join(
+                    t for t in (sections[decision].note, tail) if t))
+                tail = ""
+            note = tail
+        else:
+            note, texts = _split_attendance(texts, last) if key in (DECISION, EARLIER_DECISION) else ("", texts)
+        date = date or (_dated(note) if key in (DECISION, EARLIER_DECISION) else None)
         text = reflow(texts)
         if not _WORD.search(text) and (key not in (DECISION, EARLIER_DECISION)
                                        or (cv.label_of(label) is not None and key == EARLIER_DECISION)):
@@ -327,16 +342,17 @@ def _dated(note: str) -> str | None:
     return None
 
 
-def _split_attendance(texts: list[str]) -> tuple[str, list[str]]:
-    """Attendance lines opening or closing a decision become its note."""
+def _split_attendance(texts: list[str], last: bool = False, opening: bool = True) -> tuple[str, list[str]]:
+    """Attendance lines opening (`opening`) or closing a decision become its note; in the minutes' `last`
+    item, the lines closing the minutes too (`_closes_minutes`)."""
     lines = list(texts)
     note: list[str] = []
-    while lines and (not lines[0] or cv.is_attendance(lines[0])):
+    while opening and lines and (not lines[0] or cv.is_attendance(lines[0])):
         if lines[0]:
             note.append(lines[0])
         lines.pop(0)
     tail: list[str] = []
-    while lines and (not lines[-1] or cv.is_attendance(lines[-1]) or _closes_minutes(lines)):
+    while lines and (not lines[-1] or cv.is_attendance(lines[-1]) or (last and _closes_minutes(lines))):
         if lines[-1]:
             tail.insert(0, lines[-1])
         lines.pop()

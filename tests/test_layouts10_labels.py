@@ -5,6 +5,9 @@ The findings: a decision printed under «Referat:», «Konklusion:», «Ældrer�
 was lost (merged into the section above, or left as text with «Referat:» its only word); «Protokoltilførsel:» and
 «Mindretalsudtalelse:» stayed inside the decision, so an attendance line above them was not read; a closing line
 after the last decision («Referent: …», «Godkendt af: …» under «Mødet hævet …») went into that decision.
+A code review of that fix (cr19): those labels made agendas and annual reports «decided» (an agenda filed as
+minutes), «Referat:» in a committee's case text was its decision, an absence line after a protokoltilførsel was
+lost, and «Næste møde:» left every item's decision, not only the last.
 """
 
 from __future__ import annotations
@@ -56,12 +59,19 @@ def test_referat_heading_in_html():
 
 
 def test_other_decision_labels(tmp_path):
-    text = _HEAD + "".join(
-        f"Punkt {k} – Sag {k}\nSagsnr.: 27.12.00-P35-{k}-26\n\nBaggrund:\nTekst {k}.\n\n{label}\nSvar {k}.\n\n"
-        for k, label in enumerate(("Konklusion:", "Ældrerådets udtalelse:", "Handicaprådets bemærkninger:",
-                                   "Beslutning/referat:", "Drøftelse og beslutning:", "Rådets bemærkninger"), 1))
-    document = read_written(tmp_path, "tornby-aeldreraadet-referat-2026-03-03.txt", text)
-    assert [p.decision for p in document.passages] == [f"Svar {k}." for k in range(1, 7)]
+    def written(labels):
+        text = _HEAD + "".join(
+            f"Punkt {k} – Sag {k}\nSagsnr.: 27.12.00-P35-{k}-26\n\nBaggrund:\nTekst {k}.\n\n{label}\nSvar {k}.\n\n"
+            for k, label in enumerate(labels, 1))
+        return read_written(tmp_path, "tornby-aeldreraadet-referat-2026-03-03.txt", text)
+    # the labels minutes print their decisions under when they print no «Beslutning» (cr19: with it,
+    # «Konklusion:» is the case text's); «Handicaprådets bemærkninger» in the Ældreråd's minutes is another
+    # council's statement, a hearing answer
+    document = written(("Konklusion:", "Ældrerådets udtalelse:", "Handicaprådets bemærkninger:", "Rådets bemærkninger"))
+    assert [p.decision for p in document.passages] == ["Svar 1.", "Svar 2.", "", "Svar 4."]
+    assert document.passages[2].sections_by_key()["høringssvar"] == "Svar 3."
+    document = written(("Beslutning/referat:", "Drøftelse og beslutning:", "Ældrerådets udtalelse:", "Konklusion:"))
+    assert [p.decision for p in document.passages] == ["Svar 1.", "Svar 2.", "Svar 3.", ""]
 
 
 def test_a_statement_beside_the_decision_is_a_section(tmp_path):
@@ -121,3 +131,55 @@ def test_a_decision_that_is_only_a_closing_shape_stays(tmp_path):
     document = read_written(tmp_path, "tornby-aeldreraadet-referat-2026-03-03.txt", text)
     assert [p.decision for p in document.passages] == ["Godkendt.", "Næste møde: 7. april 2026.",
                                                        "Godkendt af udvalget."]
+
+
+# --- 4. code review cr19: weak labels only in minutes; the record's attendance; closing lines at the end ---------
+
+
+def test_an_agenda_with_a_hearing_answer_and_a_conclusion_stays_an_agenda():
+    document = read("kirkeskov-kommunalbestyrelsen-dagsorden-2026-03-26.txt")
+    assert document.doc_type == "dagsorden"
+    second, third = document.passages[1], document.passages[2]
+    assert not second.has_decision and not third.has_decision
+    # another council's statement: a hearing answer; a conclusion: the case text's, both as printed
+    assert _keys(second) == [("sagsfremstilling", "Sagsfremstilling"), ("høringssvar", "Handicaprådets bemærkninger"),
+                             ("indstilling", "Indstilling")]
+    assert third.sections_by_key()["konklusion"].startswith("Analysen viser")
+
+
+def test_referat_in_a_case_text_of_minutes_with_beslutning_is_no_decision():
+    first, second = read("kirkeskov-socialudvalget-referat-label-i-sagsfremstilling.txt").passages
+    assert not first.has_decision
+    assert first.sections_by_key()["referat"] == "Referatet fra mødet er vedlagt som bilag."
+    assert second.decision == "Godkendt."
+
+
+def test_referat_in_an_annual_report_is_no_decision():
+    document = read("kirkeskov-aeldreraadet-aarsberetning-2025.txt")
+    assert document.doc_type == "årsberetning"
+    assert [p.has_decision for p in document.passages] == [False, False, False]
+    assert document.passages[1].sections_by_key()["referat"].startswith("Referater af alle møder")
+
+
+def test_another_councils_statement_in_minutes_is_a_hearing_answer(tmp_path):
+    text = ("Kirkeskov Kommune\nSocialudvalget\nReferat\nMødedato: torsdag den 26. marts 2026\n\n"
+            "1. Høring om madservice\nSagsnr.: 26/00412\n\nHandicaprådets bemærkninger:\n"
+            "Handicaprådet kan ikke anbefale forslaget.\n")
+    passage = read_written(tmp_path, "kirkeskov-socialudvalget-referat-2026-03-26.txt", text).passages[0]
+    assert not passage.has_decision
+    assert passage.sections_by_key()["høringssvar"] == "Handicaprådet kan ikke anbefale forslaget."
+
+
+def test_absence_after_protokoltilfoersel_is_read():
+    first = read("kirkeskov-socialudvalget-fravaer-efter-protokoltilfoersel.txt").passages[0]
+    assert list(first.absent) == ["Inge Mølgaard"]
+    assert first.sections_by_key()["protokoltilfoersel"] == "Hans Berg (V) kan ikke godkende indstillingen."
+    assert first.decision == "Godkendt."
+
+
+def test_next_meeting_leaves_only_the_last_decision():
+    first, last = read("kirkeskov-socialudvalget-naeste-moede-i-beslutning.txt").passages
+    assert first.decision.endswith("Næste møde: 7. april kl. 16.00 på rådhuset, hvor budgettet behandles.")
+    assert first.sections[0].note == ""
+    assert last.decision == "Formanden orienterede om temadagen."
+    assert last.sections[0].note == "Næste møde: 7. april\nReferent: Mette Skov"
