@@ -142,6 +142,81 @@ def test_tricky_decisions(decision, expected):
     assert decision_outcome(decision) == expected
 
 
+# Code review 19 (/tmp/review/cr19): misreadings found, with the outcome a Danish reader gives.
+@pytest.mark.parametrize("decision, expected", [
+    # a minority's, a member's or an amendment's sentence is not the council's outcome (rule 6)
+    ("Venstre kunne ikke godkende indstillingen og stemte imod. Indstillingen blev godkendt med 15 stemmer mod 4.",
+     GODKENDT),
+    ("V kan ikke tiltræde indstillingen. Et flertal (A, F, Ø) anbefaler indstillingen.", ANBEFALET),
+    ("Et mindretal (C) kan ikke anbefale indstillingen.\nEt flertal anbefaler indstillingen godkendt.", ANBEFALET),
+    ("Jens Hansen (V) kunne ikke godkende indstillingen. I øvrigt godkendt.", GODKENDT),
+    ("Ændringsforslag fra V om at udsætte sagen blev forkastet. Indstillingen blev herefter godkendt.", GODKENDT),
+    ("V stillede ændringsforslag om at sagen udsættes. Ændringsforslaget faldt. Indstillingen godkendt.", GODKENDT),
+    ("Et mindretal (V) kunne ikke godkende indstillingen.", ANDET),  # alone: the council's outcome is not told
+    ("Venstre kunne ikke godkende indstillingen. Taget til efterretning.", TAGET_TIL_EFTERRETNING),
+    ("Forvaltningen indstiller at sagen godkendes. Udvalget godkendte.", GODKENDT),
+    # a refusal after the item was noted is a reservation
+    ("Tages til efterretning. Udvalget kan dog ikke godkende, at tidsplanen ændres.", TAGET_TIL_EFTERRETNING),
+    ("Kommunalbestyrelsen godkendte ikke budgettet i første omgang, men godkendte det nu.", GODKENDT),
+    # postponed in order to («for at») is Udsat; exposed to a noun is not
+    ("Sagen blev udsat for at indhente yderligere oplysninger.", UDSAT),
+    ("Udsat for at indhente oplysninger.", UDSAT),
+    ("Sagen udsættes for at afvente høringssvar.", UDSAT),
+    ("Udvalget udsætter behandlingen for at få en ny vurdering.", UDSAT),
+    ("Børn udsat for støj skal have hjælp. Drøftet.", DROEFTET),
+    ("Borgere, der er udsat for vold, skal have hjælp. Taget til efterretning.", TAGET_TIL_EFTERRETNING),
+    # an approval verb whose object is a postponement or rejection takes the object's outcome
+    ("Det blev besluttet at sagen udsættes til næste møde.", UDSAT),
+    ("Udvalget besluttede at ansøgningen ikke imødekommes.", AFVIST),
+    ("Udvalget besluttede at ansøgningen ikke kan imødekommes.", AFVIST),
+    ("Udvalget besluttede at tage sagen af dagsordenen.", UDSAT),
+    ("Udvalget besluttede at sende sagen i høring.", ANDET),  # as «Sagen sendes i høring»
+    ("Udvalget er enig i, at sagen udsættes.", UDSAT),
+    ("Udvalget godkendte at udsætte sagen til næste møde.", UDSAT),
+    # earlier decisions told with a date or meeting
+    ("Byrådet godkendte den 12. maj 2022 budgettet. Udvalget tog orienteringen til efterretning.",
+     TAGET_TIL_EFTERRETNING),
+    ("Byrådet har i 2022 godkendt projektet. Taget til efterretning.", TAGET_TIL_EFTERRETNING),
+    ("Udvalget har den 4. maj godkendt projektet. Orientering givet.", TAGET_TIL_EFTERRETNING),
+    ("Byrådet godkendte på mødet den 12. maj budgettet. Drøftet.", DROEFTET),
+    ("Punktet blev udsat på sidste møde. Godkendt.", GODKENDT),
+    ("Sagen var på dagsordenen den 3. marts, hvor den blev udsat. Godkendt.", GODKENDT),
+    # negated weak outcomes are no outcome; a negated approval is a rejection
+    ("Ikke drøftet.", ANDET),
+    ("Udvalget drøftede ikke sagen.", ANDET),
+    ("Ikke til efterretning.", ANDET),
+    ("Udvalget tog ikke orienteringen til efterretning, men ønsker en ny redegørelse.", ANDET),
+    ("Ikke drøftet, udsat.", UDSAT),
+    ("Ej godkendt.", AFVIST),
+    # forwarded without a recommendation
+    ("Sagen sendes til Byrådet uden anbefaling.", ANDET),
+    ("Oversendes til Byrådet uden indstilling.", ANDET),
+    # wording that was missing
+    ("Forslaget faldt.", AFVIST),
+    ("Forslaget blev nedstemt med 12 stemmer mod 13.", AFVIST),
+    ("Forslaget opnåede ikke flertal.", AFVIST),
+    ("Der var ikke flertal for forslaget.", AFVIST),
+    ("Forslaget bortfalder.", AFVIST),
+    ("Der meddeles ikke dispensation.", AFVIST),
+    ("Punktet blev ikke nået.", UDSAT),
+    ("Sagen behandles på næste møde.", UDSAT),
+    ("Sagen tages op på næste møde.", UDSAT),
+    ("Udvalget valgte at udsætte sagen.", UDSAT),
+    ("Sagen afventer svar fra ministeriet.", UDSAT),
+    ("Som formand valgtes Jens Hansen.", VALGT),
+    ("Jens Hansen genvalgtes.", VALGT),
+    ("Bevillingen gives.", GODKENDT),
+    ("Dispensation meddeles.", GODKENDT),
+    ("Der gives tilladelse som ansøgt.", GODKENDT),
+    ("Approved.", GODKENDT),
+    ("Rejected.", AFVIST),
+    ("Postponed.", UDSAT),
+    ("Noted.", TAGET_TIL_EFTERRETNING),
+])
+def test_review_19_decisions(decision, expected):
+    assert decision_outcome(decision) == expected
+
+
 def test_empty_and_blank_are_none_and_a_dash_does_not_crash():
     assert decision_outcome("") is None
     assert decision_outcome("  \n\t ") is None
@@ -186,7 +261,7 @@ def test_every_seed_decision_has_an_outcome():
 
 
 def test_share_of_andet_over_the_corpus_stays_low(corpus_decisions):
-    # Measured: 49 of 625 decisions (7.8 %) are «Andet» («Næste møde …», «Intet til referat.»,
+    # Measured: 50 of 640 decisions (7.8 %) are «Andet» («Næste møde …», «Intet til referat.»,
     # a consultation answer sent, a news round); a rule lost would push it past 10 %.
     outcomes = Counter(decision_outcome(text) for _, text in corpus_decisions)
     assert len(corpus_decisions) >= 500
