@@ -40,8 +40,8 @@ _FACET_OPTIONS = {
     "case_handler": "Sagsbehandler",
     "topic": "Emne, fx flygtninge",
     "doc_type": "Dokumenttype: referat, dagsorden eller årsberetning",
-    "outcome": "Beslutningens udfald: Godkendt, Anbefalet, Afvist, Udsat, Taget til efterretning, Drøftet, Valgt "
-               "eller Andet",
+    "outcome": "Beslutningens udfald: Godkendt, Anbefalet, Afvist, Udsat, Høringssvar, Taget til efterretning, Drøftet, "
+               "Valg eller Andet",
 }
 _ENV_HELP = "\n".join(f"  {s.env}  {s.help}" for s in SETTINGS)
 # Printed titles are cut here: a passage's title can be a whole paragraph (or a whole file).

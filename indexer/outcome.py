@@ -6,7 +6,7 @@ Rules of precedence (`decision_outcome`):
    «ikke tiltrådt») is Afvist, never Godkendt/Anbefalet: the negation is matched where it starts,
    before its verb. A negated weak outcome («Ikke drøftet», «drøftede ikke sagen», «Ikke til
    efterretning», «tog ikke orienteringen til efterretning») is no outcome: Andet unless more is said.
-2. Among the decisive outcomes (Godkendt, Anbefalet, Afvist, Udsat, Valgt) the one mentioned first
+2. Among the decisive outcomes (Godkendt, Anbefalet, Afvist, Udsat, Høringssvar, Valg) the one mentioned first
    wins: «Anbefales godkendt» → Anbefalet, «Godkendt, idet punkt 3 udsættes» → Godkendt.
 3. Taget til efterretning and Drøftet are weak: used only when nothing decisive is mentioned, and
    noting beats discussing («Drøftet og taget til efterretning» → Taget til efterretning). A refusal
@@ -16,13 +16,18 @@ Rules of precedence (`decision_outcome`):
    2022», «udsat på sidste møde», «på mødet den …», «godkendte ikke budgettet i første omgang») or
    before it («har tidligere godkendt», «har den 4. maj godkendt», «har i 2022 godkendt», «Punktet var
    udsat fra …», «…, hvor den blev udsat») is the item's story and is skipped.
-5. «X besluttede: 1. … 2. …» lets its list decide, and is Godkendt only when the list says nothing
-   decisive. «besluttede at <clause>», «godkendte at …», «er enig i, at …» take the clause's
+5. «X besluttede: 1. … 2. …» lets its list decide, and is Godkendt when the list says nothing
+   decisive, unless its only point is noting («besluttede: 1. at orienteringen tages til efterretning»
+   → Taget til efterretning; «1. at budgetopfølgningen tages til efterretning, 2. at merforbruget
+   finansieres …» → Godkendt). «besluttede at <clause>», «godkendte at …», «er enig i, at …» take the
+   clause's
    postponement or rejection («besluttede at sagen udsættes» → Udsat, «… at ansøgningen ikke
    imødekommes» → Afvist, «… at tage sagen af dagsordenen» → Udsat), are Andet for a hearing
    («besluttede at sende sagen i høring», as «Sagen sendes i høring») and Godkendt otherwise.
-6. A sentence whose subject is a minority or a member («V kan ikke tiltræde», «Jens Hansen (V) …»,
-   «Et mindretal (C) …», «Venstre …», «Dansk Folkeparti …»), an amendment («Ændringsforslag fra V om at
+6. A sentence whose subject is a minority («Et mindretal (C) …»), a party or member that dissents
+   («V kan ikke tiltræde», «Jens Hansen (V) stemte imod», «Venstre tog forbehold», «C ønskede …»; a
+   positive one, «A, F og Ø godkendte indstillingen», is the majority's decision and counts), an amendment
+   («Ændringsforslag fra V om at
    udsætte …», «Ændringsforslaget faldt») or the administration («Forvaltningen/Direktionen/
    Administrationen indstiller …») is not the council's outcome and is skipped, even when nothing
    else is said («Et mindretal (V) kunne ikke godkende indstillingen.» → Andet: the outcome is not told).
@@ -33,20 +38,29 @@ Judgement calls, documented so a reviewer can overrule them:
   «indstilles til Byrådets godkendelse») is Anbefalet; forwarded sideways («Sagen sendes videre til
   Teknik- og Miljøudvalget», «Oversendt til 2. behandling») or without a recommendation («Sagen
   sendes til Byrådet uden anbefaling», «… uden indstilling») is Andet.
-- Carried over, withdrawn or waiting («Sagen genoptages på næste møde», «Tages op igen», «Sagen
-  behandles på næste møde», «Punktet blev ikke nået», «Sagen afventer svar», «Sagen blev trukket»,
-  «Punktet udgår») is Udsat: nothing was decided this time, the item may come back.
+- Carried over, withdrawn or waiting («Sagen genoptages på næste møde», «Tages op igen», «Udvalget
+  genoptager sagen i april», «Sagen behandles på næste møde», «Punktet blev ikke nået», «Sagen afventer
+  svar», «Sagen blev trukket», «Punktet blev taget af dagsordenen», «Punktet udgår») is Udsat: nothing
+  was decided this time, the item may come back. A bare «Tages op igen …»/«Genoptages …» (no subject)
+  after other text is a sub-topic followed up later, not the item's outcome («Slides … er vedlagt.
+  Rådet vil gerne have uddybning … Tages op igen efter den 1.7.2017» → Andet).
+- An election not made («Rådet kunne ikke udpege en repræsentant», «blev ikke valgt») is Udsat: the
+  seat is still to fill. Another body's election («Bestyrelsen genvalgt ved generalforsamling», «X -
+  Bestyrelsen genvalgt» in a news round) is not the council's and is skipped.
 - «X orienterede om …» is an orientation given, so Taget til efterretning.
 - Agreeing and granting («Ældrerådet bakker op», «tilslutter sig», «støtter», «Klagen blev
   imødekommet», «Det blev aftalt at …», «Dispensation meddeles», «Bevillingen gives») are Godkendt;
   a recommendation («anbefaler») is Anbefalet. «Forslaget faldt», «nedstemt», «opnåede ikke flertal»,
   «Forslaget bortfalder», «Der meddeles ikke dispensation» are Afvist.
-- «Afgiver høringssvar som drøftet» is not Drøftet: «som drøftet» points at the discussion the
-  answer rests on. A consultation answer sent is Andet, one adopted («Høringssvaret blev vedtaget»)
-  Godkendt.
+- Høringssvar: the council gives, sends or approves a consultation answer («Rådet afgiver
+  høringssvar som drøftet», «besluttede at afgive høringssvar om, at …», «Handicaprådet sender
+  høringssvar», «Høringssvaret blev godkendt»). It is decisive, what advisory councils (ældreråd,
+  handicapråd, integrationsråd) mostly decide; «som drøftet» points at the discussion the answer rests
+  on. Not «Sagen sendes i høring» (Andet), «høringssvarene blev drøftet» (Drøftet) or «tog
+  høringssvarene til efterretning» (Taget til efterretning): answers received.
 - «udsatte børn», «socialt udsatte», «udsat for» + a noun (exposed to: «udsat for vold») are never
   Udsat; «udsat for at …», «udsættes for at …» (postponed in order to) are. «valgt at» (chose to) is
-  never Valgt, but «valgte at udsætte» is Udsat.
+  never Valg, but «valgte at udsætte» is Udsat.
 - English of parallel-language minutes: «Approved», «Rejected», «Postponed», «Noted».
 
 >>> decision_outcome("Godkendt.")
@@ -61,6 +75,8 @@ Judgement calls, documented so a reviewer can overrule them:
 'Taget til efterretning'
 >>> decision_outcome("Udvalget ønsker en ny indsats for udsatte børn og unge. Drøftet.")
 'Drøftet'
+>>> decision_outcome("Ældrerådet afgiver høringssvar som indstillet.")
+'Høringssvar'
 >>> decision_outcome("Der nedsættes en arbejdsgruppe."), decision_outcome("  ")
 ('Andet', None)
 """
@@ -75,10 +91,13 @@ AFVIST = "Afvist"
 UDSAT = "Udsat"
 TAGET_TIL_EFTERRETNING = "Taget til efterretning"
 DROEFTET = "Drøftet"
-VALGT = "Valgt"
+VALG = "Valg"
+HOERINGSSVAR = "Høringssvar"
 ANDET = "Andet"
-# The order a facet lists them when counts tie.
-OUTCOMES: tuple[str, ...] = (GODKENDT, ANBEFALET, AFVIST, UDSAT, TAGET_TIL_EFTERRETNING, DROEFTET, VALGT, ANDET)
+# The order a facet lists them when counts tie: Høringssvar, decisive, next to the other decisions a
+# council makes of its own (what the advisory councils mostly do), before the weak outcomes.
+OUTCOMES: tuple[str, ...] = (GODKENDT, ANBEFALET, AFVIST, UDSAT, HOERINGSSVAR, TAGET_TIL_EFTERRETNING, DROEFTET, VALG,
+                             ANDET)
 
 # An outcome is stated at the start; later paragraphs are the reasoning, protocol remarks and votes.
 OUTCOME_CHARS = 600
@@ -108,11 +127,14 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"|\b(?:drøftede|drøftes)\s+ikke\b|\b(?:tog|tager)\s+ikke\s+(?:[\wæøå]+\s+){0,3}?til\s+(?:efterretning|orientering)\b"),
     ("udsat_decided", UDSAT, rf"\b{_DECIDED}at\s+(?:udsætte|udskyde)\b"),
     ("anbefalet_decided", ANBEFALET, rf"\b{_DECIDED}at\s+(?:anbefale|indstille|oversende)\b"),
-    ("valgt_decided", VALGT, rf"\b{_DECIDED}at\s+(?:gen)?(?:vælge|udpege|konstituere)\b"),
+    ("hoeringssvar_decided", HOERINGSSVAR,
+     rf"\b(?:{_DECIDED}|godkend(?:te|er)\s+)at\s+(?:afgive|sende|fremsende|indsende|godkende)\s+"
+     r"(?:[\wæøå]+\s+){0,2}?høringssvar"),
+    ("valgt_decided", VALG, rf"\b{_DECIDED}at\s+(?:gen)?(?:vælge|udpege|konstituere)\b"),
     ("noted_decided", TAGET_TIL_EFTERRETNING,
-     rf"\b{_DECIDED}(?::\s*(?:1\.\s*)?)?at\s+(?:tage\s|.{{0,60}}?\btages\s)[^.]{{0,60}}?\btil\s+(?:efterretning|orientering)\b"),
+     rf"\b{_DECIDED}at\s+(?:tage\s|.{{0,60}}?\btages\s)[^.]{{0,60}}?\btil\s+(?:efterretning|orientering)\b"),
     # «Økonomiudvalget besluttede: 1. …»: the list says what (rule 5)
-    ("decided_list", GODKENDT, rf"\b{_DECIDED}:"),
+    ("decided_list", GODKENDT, r"\bbeslut(?:tede|tet|tes|ter)(?:\s+(?:enstemmigt|derfor|herefter))?\s*:"),
     # «besluttede at sagen udsættes», «godkendte at udsætte», «er enig i, at …»: the clause decides (rule 5)
     ("decided_clause", GODKENDT, rf"\b(?:{_DECIDED}|godkend(?:te|er)\s+|enige?\s+i,?\s+)at\s"),
     ("udsat", UDSAT,
@@ -129,7 +151,11 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"|\b(?:udskudt|udskydes|udskød)\b"
      # carried over or withdrawn
      r"|\bgenoptages\s+(?:på|i|ved|til|når|efter)\b|\b(?:sagen|punktet)\s+genoptages\b|\btages\s+op\s+igen\b"
-     r"|\b(?:sagen|punktet|forslaget)\s+(?:blev\s+)?(?:trukket|udgik|udgår)\b|\btrukket\s+(?:af|fra)\s+dagsordenen\b"),
+     r"|\b(?:sagen|punktet|forslaget)\s+(?:blev\s+)?(?:trukket|udgik|udgår)\b"
+     r"|\b(?:trukket|taget|tages|tog|tager)\s+(?:[\wæøå]+\s+)?(?:af|fra)\s+dagsordenen\b"),
+    # «Udvalget genoptager sagen i april», «… genoptager den på mødet den 9. maj 2025»: ahead, never told
+    # as earlier
+    ("resumed", UDSAT, r"\bgenoptager\s+(?:sagen|punktet|den|det|drøftelsen|behandlingen)\b"),
     ("anbefalet", ANBEFALET,
      r"\banbefal(?:es|et|er|ede)\b|\bindstille[rs]\b"
      # forwarded for approval: «indstilles til Byrådets godkendelse», «sendes til godkendelse i Byrådet»
@@ -138,7 +164,21 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"|byrådet|kommunalbestyrelsen|regionsrådet|økonomiudvalget|borgerrepræsentationen)\b)"
      # «sendes til Byrådet uden anbefaling» forwards without recommending
      r"(?![^.]{0,30}?\buden\s+(?:anbefaling|indstilling))"),
-    ("valgt", VALGT,
+    # a consultation answer given, sent or approved: «afgiver høringssvar», «Høringssvaret blev godkendt»,
+    # «godkendte høringssvaret»; not «Sagen sendes i høring», «høringssvarene blev drøftet»
+    ("hoeringssvar", HOERINGSSVAR,
+     r"\b(?:afgiver|afgav|afgive|afgives|afgivet|sender|sendte|sende|sendes|sendt|fremsender|fremsendte|indsender"
+     r"|indsendte|godkend(?:er|es|te|t)|vedt(?:og|ager|ages|aget)|tiltrådte|tiltræder)\s+(?:et\s+|sit\s+|følgende\s+"
+     r"|rådets\s+|det\s+|nyt\s+|skriftligt\s+|samlet\s+)?høringssvar"
+     r"|\bhøringssvar(?:et|ene)?\s+(?:blev\s+|er\s+)?(?:afgives|afgivet|godkend(?:es|t)|vedtages|vedtaget|tiltrådt"
+     r"|sendes|sendt|fremsendes|fremsendt)\b"),
+    # «kunne ikke udpege», «blev ikke valgt», «udpeges ikke»: no one elected, the election is still to come
+    ("valg_negated", UDSAT,
+     r"\b(?:ikke|ej)\s+(?:at\s+)?(?:(?:kan|kunne|vil|ville|blev)\s+)?(?:gen)?(?:vælge|valgt|vælges|valgte)"
+     r"\b(?!\s+at\b)"
+     r"|\b(?:ikke|ej)\s+(?:at\s+)?(?:(?:kan|kunne|vil|ville|blev)\s+)?(?:udpege|udpeget|udpeges|udpegede|konstituere)\b"
+     r"|\b(?:(?:gen)?valgt(?:es)?|(?:gen)?vælges|udpeg(?:et|es|ede))\s+ikke\b"),
+    ("valgt", VALG,
      r"\b(?:gen)?valgt\b(?!\s+at\b)|\b(?:gen)?vælges\b|\b(?:gen)?valgtes\b|\bkonstituere(?:t|de|r)\b"
      r"|\budpeg(?:et|es|ede)\b"
      r"|\b(?:gen)?valgte\s+(?!at\b)[^.]{0,60}?\b(?:som|til)\s+(?:ny\s+)?(?:formand|næstformand|forperson"
@@ -166,7 +206,7 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
 # lower-cased text: a third faster than `re.IGNORECASE`.
 _OUTCOME = re.compile(r"\b(?=[a-zæøå])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, _, pattern in _PATTERNS) + ")")
 _OUTCOME_OF = {name: outcome for name, outcome, _ in _PATTERNS}
-_DECISIVE = frozenset((GODKENDT, ANBEFALET, AFVIST, UDSAT, VALGT))
+_DECISIVE = frozenset((GODKENDT, ANBEFALET, AFVIST, UDSAT, HOERINGSSVAR, VALG))
 
 _MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
 # A decision of another time told in the decision (as `indexer.items._EARLIER_TIME`): the time right
@@ -193,12 +233,26 @@ _PARTY = (r"(?:venstre|socialdemokrat(?:iet|erne)|dansk\s+folkeparti|sf|socialis
           r"|det\s+konservative\s+folkeparti|de\s+konservative|konservative|radikale\s+venstre|de\s+radikale"
           r"|liberal\s+alliance|nye\s+borgerlige|moderaterne|danmarksdemokraterne|alternativet"
           r"|kristendemokraterne|slesvigsk\s+parti|borgerlisten)")
+_PROTOCOL = r"[\s\-–•*]*(?:(?:protokol\w*|mindretalsudtalelse)\s*:\s*)?"
 _NOT_THE_COUNCIL = re.compile(
-    r"[\s\-–•*]*(?:(?:protokol\w*|mindretalsudtalelse)\s*:\s*)?"
-    r"(?:[abcdfkmoøvå](?:\s*(?:,|og)\s*[abcdfkmoøvå])*\s+(?=[a-zæøå])"
-    r"|(?:[\wæøå-]+\s+){1,4}\([a-zæøå]{1,2}\)"
-    rf"|(?:et\s+)?mindretal(?:let)?\b|{_PARTY}\b|(?:\w+\s+)?ændringsforslag"
+    _PROTOCOL + r"(?:(?:et\s+)?mindretal(?:let)?\b|(?:\w+\s+)?ændringsforslag"
     r"|(?:forvaltningen|direktionen|administrationen)\s+indstiller\b)")
+# A party, party letters or a named member as the subject: the majority's decision when positive («A, F og
+# Ø godkendte indstillingen»), a minority's when negated, dissenting or wishing (`_DISSENT`).
+_MEMBER = re.compile(
+    _PROTOCOL + r"(?:[abcdfkmoøvå](?:\s*(?:,|og)\s*[abcdfkmoøvå])*\s+(?=[a-zæøå])"
+    rf"|(?:[\wæøå-]+\s+){{1,4}}\([a-zæøå]{{1,2}}\)|{_PARTY}\b)")
+_DISSENT = re.compile(r"\b(?:ikke|ej|imod|forbehold|ændringsforslag\w*|ønske[rt]?|ønskede|foreslog|foreslår|undlod"
+                      r"|hverken|protokol\w*|mindretal\w*)\b")
+# A list's second point: «besluttede: 1. at …, 2. at …» decides more than noting (rule 5); not «2. maj».
+_SECOND_POINT = re.compile(rf"(?:^|[\s,;])2[.)]\s+(?!{_MONTH}\b)")
+# Another body's election told in a news round: «X - Bestyrelsen genvalgt», «… valgt ved generalforsamlingen».
+_OTHER_BODY_BEFORE = re.compile(r"(?:(?:\s[-–]|:)\s+(?:hele\s+|den\s+(?:nye\s+|samlede\s+)?)?bestyrelse\w*"
+                                r"\s+(?:blev\s+|er\s+|var\s+)?(?:\w+\s+)?$|\bgeneralforsamling)")
+_OTHER_BODY_AFTER = re.compile(r"[^.\n]{0,60}?\b(?:ved|på)\s+(?:\w+\s+)?generalforsamling")
+# A bare «Tages op igen …»/«Genoptages …» after other text: a sub-topic followed up later (a judgement call).
+_BARE_FOLLOW_UP = re.compile(r"tages\s+op\s+igen\b|genoptages\b")
+
 # What «besluttede at …» decides besides a postponement or rejection the outcome patterns find.
 _CLAUSE_UDSAT = re.compile(r"[^.]*?\b(?:udsætte|udskyde|af\s+dagsordenen|vente\s+med|afvente)\b")
 _CLAUSE_ANDET = re.compile(r"[^.]*?\bi\s+høring\b")
@@ -223,10 +277,15 @@ def decision_outcome(decision: str) -> str | None:
     weak = listed = None
     for match in _OUTCOME.finditer(text):
         outcome = _OUTCOME_OF[match.lastgroup]
-        if outcome == ANDET or _told_as_earlier(text, match) or _not_the_council(text, match.start()):
+        if (outcome == ANDET or (match.lastgroup != "resumed" and _told_as_earlier(text, match))
+                or _not_the_council(text, match.start())):
+            continue
+        if outcome == UDSAT and _bare_follow_up(text, match.start()):
+            continue
+        if outcome == VALG and _other_body(text, match):
             continue
         if match.lastgroup == "decided_list":
-            listed = GODKENDT
+            listed = match.end()
         elif match.lastgroup == "decided_clause":
             return _clause_outcome(text, match.end())
         elif outcome == AFVIST and weak == TAGET_TIL_EFTERRETNING:
@@ -235,7 +294,9 @@ def decision_outcome(decision: str) -> str | None:
             return outcome
         elif outcome == TAGET_TIL_EFTERRETNING or weak is None:
             weak = outcome  # noting beats discussing, whichever comes first
-    return listed or weak or ANDET
+    if listed is not None and not (weak == TAGET_TIL_EFTERRETNING and not _SECOND_POINT.search(text, listed)):
+        return GODKENDT  # «besluttede: 1. … til efterretning, 2. at merforbruget finansieres …»
+    return weak or ANDET
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -244,9 +305,32 @@ def _sentence_start(text: str, at: int) -> int:
     return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
 
 
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding `at` ends: at the next «. » or line break, or at the end."""
+    ends = [end for end in (text.find(". ", at), text.find("\n", at)) if end >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _not_the_council(text: str, at: int) -> bool:
-    """Whether the sentence holding `at` is a minority's, an amendment's or the administration's."""
-    return _NOT_THE_COUNCIL.match(text, _sentence_start(text, at)) is not None
+    """Whether the sentence holding `at` is a minority's, an amendment's or the administration's: a
+    party or member as subject only when the sentence dissents («V stemte imod», «kan ikke …»)."""
+    start = _sentence_start(text, at)
+    if _NOT_THE_COUNCIL.match(text, start):
+        return True
+    return (_MEMBER.match(text, start) is not None
+            and _DISSENT.search(text, start, _sentence_end(text, at)) is not None)
+
+
+def _bare_follow_up(text: str, at: int) -> bool:
+    """Whether `at` starts a «Tages op igen …»/«Genoptages …» without a subject after other text."""
+    return (_BARE_FOLLOW_UP.match(text, at) is not None and _sentence_start(text, at) == at
+            and bool(text[:at].strip()))
+
+
+def _other_body(text: str, match: re.Match[str]) -> bool:
+    """Whether the election `match` is another body's: at a general assembly, or «X - Bestyrelsen genvalgt»."""
+    start = _sentence_start(text, match.start())
+    return bool(_OTHER_BODY_BEFORE.search(text, start, match.start()) or _OTHER_BODY_AFTER.match(text, match.end()))
 
 
 def _clause_outcome(text: str, at: int) -> str:

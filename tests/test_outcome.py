@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SEEDS
-from indexer.outcome import (AFVIST, ANBEFALET, ANDET, DROEFTET, GODKENDT, OUTCOMES, TAGET_TIL_EFTERRETNING,
-                             UDSAT, VALGT, decision_outcome)
+from indexer.outcome import (AFVIST, ANBEFALET, ANDET, DROEFTET, GODKENDT, HOERINGSSVAR, OUTCOMES,
+                             TAGET_TIL_EFTERRETNING, UDSAT, VALG, decision_outcome)
 from indexer.pipeline import read_document
 
 # Decision texts as the corpus prints them (seeds and tests/fixtures), with the outcome a Danish reader gives.
@@ -26,7 +26,7 @@ REAL = [
     ("Lokalplanen vedtages endeligt med de foreslåede ændringer.", GODKENDT),
     ("Ansøgningen blev imødekommet.", GODKENDT),
     ("Rådet tilslutter sig Foreningernes dag. Kontaktperson til arbejdsgruppen er Tonny Ploug.", GODKENDT),
-    ("Ældrerådet afgiver høringssvar som indstillet. Formanden udarbejder det endelige høringssvar.", GODKENDT),
+    ("Ældrerådet afgiver høringssvar som indstillet. Formanden udarbejder det endelige høringssvar.", HOERINGSSVAR),
     ("Økonomiudvalget besluttede at sætte bygningen til salg gennem en ejendomsmægler med en mindstepris på 4 mio. kr.",
      GODKENDT),
     ("Godkendt. Lise Winther (F) kunne ikke tiltræde pkt. 2.", GODKENDT),  # her reservation is no rejection
@@ -61,7 +61,7 @@ REAL = [
     ("Udsat til næste møde, da udvalget ønsker at se foreningens regnskab for 2011.", UDSAT),
     ("Rådet beder om en tidsplan for reparationen. Sagen genoptages på næste møde.", UDSAT),
     ("Slides fra præsentation er vedlagt som bilag.\n\nRådet vil gerne have uddybning af repatriering på et "
-     "senere møde. Tages op igen efter den 1.7.2017", UDSAT),
+     "senere møde. Tages op igen efter den 1.7.2017", ANDET),  # a sub-topic followed up, not the item's outcome
     ("Taget til efterretning.", TAGET_TIL_EFTERRETNING),
     ("Til orientering", TAGET_TIL_EFTERRETNING),
     ("Orienteringen blev taget til efterretning.", TAGET_TIL_EFTERRETNING),
@@ -72,12 +72,12 @@ REAL = [
     ("Kommunaldirektøren orienterede om tre forhold. 1. Ny direktør for Børn og Unge tiltræder 1. april.",
      TAGET_TIL_EFTERRETNING),  # takes office, approves nothing
     ("Byrådet besluttede: 1. at budgetopfølgningen tages til efterretning, 2. at merforbruget finansieres af "
-     "kassebeholdningen.", TAGET_TIL_EFTERRETNING),
+     "kassebeholdningen.", GODKENDT),  # a decided list with a funding decision
     ("Drøftet.", DROEFTET),
     ("Udvalget drøftede processen og ønsker et dialogmøde med foreningerne i marts.", DROEFTET),
-    ("Per Lund blev valgt.", VALGT),
-    ("Jens Vang blev valgt som ordstyrer.", VALGT),
-    ("Rådet afgiver høringssvar som drøftet. Formanden udarbejder svaret.", ANDET),  # «som drøftet»: no Drøftet
+    ("Per Lund blev valgt.", VALG),
+    ("Jens Vang blev valgt som ordstyrer.", VALG),
+    ("Rådet afgiver høringssvar som drøftet. Formanden udarbejder svaret.", HOERINGSSVAR),  # not Drøftet
     ("Forslaget blev sendt til udvalget.", ANDET),  # sideways, not up for approval
     ("Lukket punkt. Beslutningen fremgår af den lukkede protokol.", ANDET),
     ("Næste møde holdes mandag den 7. april 2025 kl. 19.00.", ANDET),
@@ -131,9 +131,10 @@ def test_real_decisions(decision, expected):
     ("Kommunalbestyrelsen har tidligere godkendt planen. Taget til efterretning.", TAGET_TIL_EFTERRETNING),
     # a title-like rejection noun, and choosing to do something, are no outcome
     ("Afvisning af klage over afgørelse om tilskud.", ANDET),
-    ("Rådet valgte at sende et høringssvar.", ANDET),
-    ("Anders Hansen blev valgt som formand.", VALGT),
-    ("Udvalget konstituerede sig med Anna Holm som formand.", VALGT),
+    ("Rådet valgte at holde mødet i marts.", ANDET),
+    ("Rådet valgte at sende et høringssvar.", HOERINGSSVAR),
+    ("Anders Hansen blev valgt som formand.", VALG),
+    ("Udvalget konstituerede sig med Anna Holm som formand.", VALG),
     ("Der nedsættes en arbejdsgruppe.", ANDET),
     ("GODKENDT.", GODKENDT),
     ("UDSAT TIL NÆSTE MØDE.", UDSAT),
@@ -203,8 +204,8 @@ def test_tricky_decisions(decision, expected):
     ("Sagen tages op på næste møde.", UDSAT),
     ("Udvalget valgte at udsætte sagen.", UDSAT),
     ("Sagen afventer svar fra ministeriet.", UDSAT),
-    ("Som formand valgtes Jens Hansen.", VALGT),
-    ("Jens Hansen genvalgtes.", VALGT),
+    ("Som formand valgtes Jens Hansen.", VALG),
+    ("Jens Hansen genvalgtes.", VALG),
     ("Bevillingen gives.", GODKENDT),
     ("Dispensation meddeles.", GODKENDT),
     ("Der gives tilladelse som ansøgt.", GODKENDT),
@@ -231,7 +232,8 @@ def test_only_the_start_is_read():
 
 
 def test_outcomes_in_facet_order():
-    assert OUTCOMES == (GODKENDT, ANBEFALET, AFVIST, UDSAT, TAGET_TIL_EFTERRETNING, DROEFTET, VALGT, ANDET)
+    assert OUTCOMES == (GODKENDT, ANBEFALET, AFVIST, UDSAT, HOERINGSSVAR, TAGET_TIL_EFTERRETNING, DROEFTET, VALG, ANDET)
+    assert VALG == "Valg" and HOERINGSSVAR == "Høringssvar"
     assert len(set(OUTCOMES)) == len(OUTCOMES)
 
 
@@ -261,12 +263,75 @@ def test_every_seed_decision_has_an_outcome():
 
 
 def test_share_of_andet_over_the_corpus_stays_low(corpus_decisions):
-    # Measured: 50 of 640 decisions (7.8 %) are «Andet» («Næste møde …», «Intet til referat.»,
-    # a consultation answer sent, a news round); a rule lost would push it past 10 %.
+    # Measured: 45 of 651 decisions (6.9 %) are «Andet» («Næste møde …», «Intet til referat.»,
+    # a news round); a rule lost would push it past 10 %.
     outcomes = Counter(decision_outcome(text) for _, text in corpus_decisions)
     assert len(corpus_decisions) >= 500
     assert None not in outcomes
     assert outcomes[ANDET] / len(corpus_decisions) < 0.10, outcomes
-    # And each outcome but Drøftet/Valgt, which few fixtures hold, is common enough to tell a facet apart.
+    # And each outcome but Drøftet/Valg, which few fixtures hold, is common enough to tell a facet apart.
     assert min(outcomes[GODKENDT], outcomes[ANBEFALET], outcomes[TAGET_TIL_EFTERRETNING]) >= 40, outcomes
-    assert min(outcomes[AFVIST], outcomes[UDSAT]) >= 5, outcomes
+    assert min(outcomes[AFVIST], outcomes[UDSAT], outcomes[HOERINGSSVAR]) >= 5, outcomes
+
+
+@pytest.mark.parametrize("decision, expected", [
+    # 1. another body's election in a news round is not the council's
+    ("Polsk-Dansk Forening i Næstved - Bestyrelsen genvalgt ved generalforsamling. Foreningen har til næste år "
+     "eksisteret i 90 år.", ANDET),
+    ("Nyt fra foreningerne:\n\nDen Tamilske Forening - Der er generalforsamling den 13. marts 2017.\n\n"
+     "Polsk-Dansk Forening i Næstved - Bestyrelsen genvalgt ved generalforsamling.", ANDET),
+    ("Kulturforeningen: Bestyrelsen genvalgt.", ANDET),
+    ("Formanden blev genvalgt ved generalforsamlingen.", ANDET),
+    ("Jens Hansen blev genvalgt som formand.", VALG),
+    # 2. a majority named by party letters decides; a party that dissents does not
+    ("A, F og Ø godkendte indstillingen. V stemte imod.", GODKENDT),
+    ("V, C og O anbefaler indstillingen.", ANBEFALET),
+    ("Venstre og Konservative godkendte indstillingen.", GODKENDT),
+    ("V stemte imod. A, F og Ø godkendte indstillingen.", GODKENDT),
+    ("Jens Hansen (V) tog forbehold for godkendelsen.", ANDET),
+    ("C ønskede sagen udsat. Godkendt.", GODKENDT),
+    ("Et mindretal (A) godkendte indstillingen.", ANDET),
+    # 3. an election not made: the seat is still to fill
+    ("Rådet kunne ikke udpege en repræsentant til Folkeoplysningsudvalget på mødet. Det blev derfor aftalt "
+     "først at spørge Lisbeth, om hun vil.", UDSAT),
+    ("Rådet kunne ikke vælge en ny næstformand.", UDSAT),
+    ("Der blev ikke valgt en formand.", UDSAT),
+    # 4. consultation answers
+    ("Rådet afgiver høringssvar som drøftet.", HOERINGSSVAR),
+    ("Rådet besluttede at afgive høringssvar om, at papiransøgning fortsat skal være mulig.", HOERINGSSVAR),
+    ("Integrationsrådet afgiver følgende høringssvar: 1) Rådet bakker op om målet.", HOERINGSSVAR),
+    ("Høringssvaret blev godkendt.", HOERINGSSVAR),
+    ("Handicaprådet sender høringssvar.", HOERINGSSVAR),
+    ("Ældrerådet afgav høringssvar – se bilag.", HOERINGSSVAR),
+    ("Høringssvar afgives.", HOERINGSSVAR),
+    ("Sagen sendes i høring.", ANDET),
+    ("Udvalget besluttede at sende sagen i høring.", ANDET),
+    ("Høringssvarene blev drøftet.", DROEFTET),
+    ("Udvalget tog høringssvarene til efterretning.", TAGET_TIL_EFTERRETNING),
+    ("Ældrerådet kan ikke anbefale forslaget. Høringssvaret udsendes.", AFVIST),
+    # 5. off the agenda, resumed later
+    ("Punktet blev taget af dagsordenen.", UDSAT),
+    ("Udvalget tog sagen af dagsordenen.", UDSAT),
+    ("Udvalget genoptager sagen i april.", UDSAT),
+    ("Udvalget genoptager den i april.", UDSAT),
+    ("Udvalget genoptager sagen på mødet den 9. maj 2025.", UDSAT),
+    # 6. a decided list: Godkendt beyond noting, noting alone stays noted
+    ("Byrådet besluttede: 1. at budgetopfølgningen tages til efterretning, 2. at merforbruget finansieres af "
+     "kassebeholdningen.", GODKENDT),
+    ("Byrådet besluttede: 1. at orienteringen tages til efterretning.", TAGET_TIL_EFTERRETNING),
+    ("Byrådet besluttede: at orienteringen tages til efterretning.", TAGET_TIL_EFTERRETNING),
+    ("Udvalget besluttede: at merforbruget finansieres af kassebeholdningen.", GODKENDT),
+    # 7. a bare follow-up after other text is no outcome; with a subject, or alone, it is Udsat
+    ("Rådet ønsker uddybning på et senere møde. Tages op igen efter den 1.7.2017", ANDET),
+    ("Orienteringen blev taget til efterretning. Genoptages i august.", TAGET_TIL_EFTERRETNING),
+    ("Tages op igen efter sommerferien.", UDSAT),
+    ("Rådet ønsker uddybning. Sagen tages op igen i august.", UDSAT),
+])
+def test_journalist_review_3(decision, expected):
+    assert decision_outcome(decision) == expected
+
+
+def test_news_round_seed_is_not_an_election(corpus_decisions):
+    news = [text for name, text in corpus_decisions
+            if name == "naestved-integrationsraadet-referat-2017-02-23.md" and text.startswith("Nyt fra foreningerne")]
+    assert news and decision_outcome(news[0]) not in (VALG, None)
