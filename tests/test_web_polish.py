@@ -243,7 +243,7 @@ def test_a_snippet_does_not_run_on_into_the_decision_shown_below_it(client):
     page = soup(client.get("/", query_string={"q": "flygtninge", "page_size": 50}))
     hit = next(h for h in page.select("li.hit") if text(h.h3) == "Status på flygtninge")
     decision = text(hit.select_one("p.decision-preview"))
-    assert decision.startswith("Beslutning (udsat): Slides fra præsentation er vedlagt som bilag.")
+    assert decision.startswith("Beslutning: Slides fra præsentation er vedlagt som bilag.")
     snippet = text(hit.select_one("p.snippet"))
     assert snippet.startswith("Kompetenceudvalg: Integrationsrådet") and "Slides fra præsentation" not in snippet
     # a word found only in the decision is still shown where it stands
@@ -346,3 +346,25 @@ def test_search_again_without_the_invalid_value_keeps_the_valid_values_of_that_p
     again = next(a for a in page.select("#fejl a") if text(a) == "Søg igen uden den ugyldige indstilling")
     assert parse_qs(urlsplit(again["href"]).query) == {"q": ["flygtninge"], "municipality": ["Næstved"],
                                                         "year": ["2015"], "sort": ["oldest"]}
+
+
+def test_an_unlabelled_section_has_no_empty_heading(tmp_path):
+    """An item's unlabelled text (above its first label) was shown under an empty <h2>: a blank
+    stop in a screen reader's list of headings (a journalist review, i_hoering.pdf's item 3)."""
+    import shutil
+
+    from conftest import FIXTURES
+    from indexer.update import update_index
+    from webui import create_app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(FIXTURES / "pdf_printed" / "i_hoering.pdf", corpus)
+    update_index([corpus], tmp_path / "index")
+    client = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}).test_client()
+    hits = client.get("/api/search", query_string={"q": "lokalplan"}).get_json()["hits"]
+    assert hits
+    for hit in hits:
+        page = soup(client.get(f"/passage/{hit['id']}"))
+        assert page.select("section.section")
+        assert all(h.get_text(strip=True) for h in page.select("h1, h2, h3")), hit["id"]
