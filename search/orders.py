@@ -1,5 +1,6 @@
 """Date orders: every document's place among all by meeting date, newest or oldest first
-(the items of one meeting in their own order, undated last), and its date as a number, read
+(of one date the minutes before the agenda newest first, the agenda first oldest; the items of
+one document in their own order; undated last), and its date as a number, read
 from the `order` column once per generation (`Snapshot.rank`, `Snapshot.days`); and the order
 the feed lists by, newest first in the index (`ADDED`, from the `first_indexed` column).
 """
@@ -15,7 +16,7 @@ from whoosh.searching import Searcher
 
 from search.analysis import VALUE_SEPARATOR
 from search.columns import column_values
-from search.schema import FIRST_INDEXED
+from search.schema import FIRST_INDEXED, SAME_DAY_MARK_END, SAME_DAY_MARKS, SAME_DAY_OTHER
 
 NEWEST, OLDEST = "newest", "oldest"
 DAYS = "days"  # not an order: each document's date as the number YYYYMMDD, 0 when undated
@@ -88,9 +89,14 @@ def ranks_of(keys: list[bytes], added: np.ndarray | None = None) -> dict[str, An
     `added`: when each document first entered the index (0: not known), by which ADDED lists
     them, newest first and then as NEWEST (unknown last); kept under `ADDED_AT`.
 
+    A document part opening with a same-day mark (`schema.SAME_DAY_MARKS`, "2:" minutes) sorts
+    by it ascending under OLDEST (agenda first) but descending under NEWEST (minutes first: the
+    decisions above the agenda of the same meeting), the items still in their order; a part
+    without one counts as `SAME_DAY_OTHER`.
+
     Keys as the index writes them (an ISO date or none, then the document id and the
     zero-padded item) sort as bytes in the order of their three parts, so numpy sorts them
-    whole and then by date alone; other keys are split and sorted part by part.
+    whole and then by date (and mark) alone; other keys are split and sorted part by part.
 
     >>> SEP = VALUE_SEPARATOR.encode()
     >>> keys = [SEP.join([b"2020-01-01", b"a", b"2"]), SEP.join([b"2021-05-01", b"a", b"1"]), SEP.join([b"", b"b", b"1"])]
@@ -99,6 +105,9 @@ def ranks_of(keys: list[bytes], added: np.ndarray | None = None) -> dict[str, An
     ([1, 0, 2], [0, 1, 2], [20200101, 20210501, 0])
     >>> list(ranks_of(keys, np.array([5, 9, 9]))[ADDED]), list(ranks[ADDED])  # the 2020 item indexed last; no times
     ([2, 0, 1], [1, 0, 2])
+    >>> same_day = [SEP.join([b"2021-05-01", mark, item]) for mark in (b"0:agenda", b"2:minutes") for item in (b"1", b"2")]
+    >>> list(ranks_of(same_day)[NEWEST]), list(ranks_of(same_day)[OLDEST])
+    ([2, 3, 0, 1], [0, 1, 2, 3])
     """
     if added is None or len(added) != len(keys):
         added = np.zeros(len(keys), dtype=np.int64)
@@ -108,10 +117,12 @@ def ranks_of(keys: list[bytes], added: np.ndarray | None = None) -> dict[str, An
     whole = np.array(keys, dtype=bytes)
     dates = _iso_dates(keys, whole)
     if dates is not None:
-        by_key = np.argsort(whole, kind="stable")  # (date, document, item), then document number
+        by_key = np.argsort(whole, kind="stable")  # (date, mark, document, item), then document number
+        # Newest reverses the date and the same-day mark, not the document nor the item.
+        day_and_mark = dates.astype(np.int64) * _MARKS + _same_day_marks(whole, dates)
         del whole
         in_order = dates[by_key]
-        orders = {NEWEST: by_key[np.argsort(-in_order, kind="stable")],  # undated (0) last
+        orders = {NEWEST: by_key[np.argsort(-day_and_mark[by_key], kind="stable")],  # undated (0) last
                   OLDEST: by_key[np.argsort(in_order == 0, kind="stable")]}
     else:
         orders = _orders_by_parts(keys)
@@ -128,6 +139,8 @@ def ranks_of(keys: list[bytes], added: np.ndarray | None = None) -> dict[str, An
 
 
 _SEPARATOR_BYTE = ord(VALUE_SEPARATOR)
+_MARKS = max(SAME_DAY_MARKS.values()) + 1  # same-day marks are the digits 0 .. _MARKS - 1
+assert all(0 <= mark < _MARKS <= 10 for mark in (*SAME_DAY_MARKS.values(), SAME_DAY_OTHER))
 _DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]  # of "YYYY-MM-DD"
 _KEY_BLOCK = 65_536
 
@@ -163,6 +176,33 @@ def _iso_dates(keys: list[bytes], whole: np.ndarray) -> np.ndarray | None:
     return np.where(dated, number, 0)
 
 
+def _same_day_marks(whole: np.ndarray, dates: np.ndarray) -> np.ndarray:
+    """Each key's same-day mark (`_same_day_mark`) read from the padded keys of `_iso_dates` at
+    once: its document part opens after the date's 11 bytes, or after 1 when undated (an
+    empty key reads padding: no mark)."""
+    size = whole.dtype.itemsize
+    matrix = whole.view(np.uint8).reshape(len(whole), size)
+    start = np.where(matrix[:, 0] == _SEPARATOR_BYTE, 1, 11)
+    fits = start + 1 < size
+    start = np.minimum(start, size - 2)
+    rows = np.arange(len(whole))
+    digit = matrix[rows, start].astype(np.int64) - ord("0")
+    marked = fits & (matrix[rows, start + 1] == ord(SAME_DAY_MARK_END)) & (digit >= 0) & (digit < _MARKS)
+    return np.where(marked, digit, SAME_DAY_OTHER)
+
+
+def _same_day_mark(document: str) -> int:
+    """The same-day mark a key's document part opens with, else `SAME_DAY_OTHER`.
+
+    >>> _same_day_mark("2:kommune-referat"), _same_day_mark("0:kommune-dagsorden"), _same_day_mark("10"), _same_day_mark("")
+    (2, 0, 1, 1)
+    """
+    if len(document) > 1 and document[1] == SAME_DAY_MARK_END and document[0] in "0123456789" \
+            and int(document[0]) < _MARKS:
+        return int(document[0])
+    return SAME_DAY_OTHER
+
+
 def _day_number(key: bytes) -> int:
     """The date part of an order key as YYYYMMDD, 0 when it is none or not an ISO date."""
     day = key.decode("utf-8", "replace").split(VALUE_SEPARATOR)[0]
@@ -178,7 +218,10 @@ def _orders_by_parts(keys: list[bytes]) -> dict[str, np.ndarray]:
     date, document, item = _order_codes(list(dates)), _order_codes(list(documents)), _order_codes(list(items))
     # "" sorts first among strings: its code is 0 when present
     undated = date == 0 if "" in dates else np.zeros(len(dates), dtype=bool)
-    return {NEWEST: np.lexsort((item, document, -date)), OLDEST: np.lexsort((item, document, date, undated))}
+    # The mark opens the document part, so the document's code orders by it already (oldest);
+    # newest reverses it ahead of the document.
+    mark = np.fromiter(map(_same_day_mark, documents), dtype=np.intp, count=len(documents))
+    return {NEWEST: np.lexsort((item, document, -mark, -date)), OLDEST: np.lexsort((item, document, date, undated))}
 
 
 def _order_codes(values: list[str]) -> np.ndarray:

@@ -34,7 +34,7 @@ from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from indexer.datafiles import DataFileError, Watched, content_lines, data_file
 from indexer.dates import find_dates
-from indexer.models import Document, Passage
+from indexer.models import DAGSORDEN, REFERAT, Document, Passage
 from search.analysis import (VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer, DanishPositions, ExactValueAnalyzer,
                              NamePositions)
 from search import danish, decompound
@@ -277,9 +277,27 @@ def sort_date(passage: Passage) -> str:
     return f"{passage.year:04d}-12-31" if passage.year else ""
 
 
+# A meeting's agenda and its minutes share a date: the document part of the order key opens
+# with a mark ("0:" agenda, "1:" anything else, "2:" minutes) so that oldest lists the agenda
+# (sent before the meeting) first, and newest, reading the mark backwards (`search.orders`),
+# the minutes with the decisions first. Document ids are slugs and never hold a ":".
+SAME_DAY_MARKS = {DAGSORDEN: 0, REFERAT: 2}
+SAME_DAY_OTHER = 1
+SAME_DAY_MARK_END = ":"
+
+
 def order_key(passage: Passage) -> str:
-    """Sort date, document and position in one column value, split again by `index.SortOrder`."""
-    return f"{sort_date(passage)}{VALUE_SEPARATOR}{passage.document_id}{VALUE_SEPARATOR}{passage.position:09d}"
+    """Sort date, same-day mark with document, and position in one column value, split again
+    by `search.orders.ranks_of`.
+
+    >>> from types import SimpleNamespace
+    >>> p = SimpleNamespace(document_id="d-referat", position=3, doc_type="referat", meeting_date="2025-03-12", year=2025)
+    >>> order_key(p).split(VALUE_SEPARATOR)
+    ['2025-03-12', '2:d-referat', '000000003']
+    """
+    mark = SAME_DAY_MARKS.get(passage.doc_type, SAME_DAY_OTHER)
+    return (f"{sort_date(passage)}{VALUE_SEPARATOR}{mark}{SAME_DAY_MARK_END}{passage.document_id}"
+            f"{VALUE_SEPARATOR}{passage.position:09d}")
 
 
 # What a closed item's page and hits call it (`Passage.closed`), and the words its body adds for it.
@@ -401,7 +419,7 @@ _SECTION_PLACE = ("page", "end_page")
 # Fields the record gained after its hash was first written, left out of it at their default value:
 # an upgrade that adds one must not make every passage of the index read as changed (its
 # `changed_at` now, the feed listing them all as updated). Only a value that says more counts.
-_ADDED_LATER = {"closed": False}
+_ADDED_LATER = {"closed": False, "period": None, "supplement": False}
 RECORD_LATER = "record_later"
 
 
