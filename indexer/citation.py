@@ -50,12 +50,23 @@ def citation(p: Passage, previous: Passage | None = None) -> str:
     >>> from dataclasses import replace
     >>> citation(replace(p, item_number=3, item_label="3a", title="Godkendelse af dagsorden"))
     'Integrationsrådet, Næstved Kommune, referat af mødet 21.05.2015, punkt 3a: Godkendelse af dagsorden'
+
+    A supplementary agenda is cited as one, and a report for a season by its period:
+
+    >>> citation(replace(p, doc_type="dagsorden", supplement=True))
+    'Integrationsrådet, Næstved Kommune, tillægsdagsorden til mødet 21.05.2015, punkt 15: Modtagelse af flygtninge'
+    >>> citation(replace(p, doc_type="årsberetning", meeting_date=None, year=2024, period="2024-2025",
+    ...     item_number=None, title="Indledning"))
+    'Integrationsrådet, Næstved Kommune, årsberetning 2024-2025: Indledning'
     """
     parts = [part for part in (p.council, municipality_name(p.municipality)) if part]
     if p.doc_type == AARSBERETNING:
-        parts.append(f"årsberetning {p.year}" if p.year else "årsberetning")
+        when = p.period or p.year
+        parts.append(f"årsberetning {when}" if when else "årsberetning")
     else:
         kind = "dagsorden til mødet" if p.doc_type == DAGSORDEN else "referat af mødet"
+        if p.supplement:
+            kind = f"tillægs{kind}"
         if p.meeting_date:
             parts.append(f"{kind} {danish_date(p.meeting_date)}")
         elif p.year:
@@ -200,10 +211,24 @@ def untitled_place(p: Passage, previous: Passage | None) -> str:
 
 
 def document_title(p: Passage) -> str:
-    """A document's heading from any of its passages, e.g. 'Referat: Integrationsrådet, 21. maj 2015'."""
+    """A document's heading from any of its passages, e.g. 'Referat: Integrationsrådet, 21. maj 2015'.
+
+    >>> from dataclasses import replace
+    >>> from indexer.models import Passage
+    >>> p = Passage(id="x", document_id="d", position=0, doc_type="dagsorden", municipality="Vejle", council="Byrådet",
+    ...     meeting_date="2025-03-12", year=2025, item_number=1, title="Salg", case_handler=None, case_number=None,
+    ...     place=None, present=(), absent=(), topics=(), source="a.txt", source_sha256="", line=1, page=None,
+    ...     sections=(), text="", supplement=True)
+    >>> document_title(p)
+    'Tillægsdagsorden: Byrådet, Vejle Kommune, 12. marts 2025'
+    >>> document_title(replace(p, doc_type="årsberetning", meeting_date=None, year=2024, period="2024-2025", supplement=False))
+    'Årsberetning 2024-2025: Byrådet, Vejle Kommune'
+    """
     kind = {AARSBERETNING: "Årsberetning", DAGSORDEN: "Dagsorden"}.get(p.doc_type, "Referat")
+    if p.supplement and p.doc_type != AARSBERETNING:
+        kind = f"Tillægs{kind.lower()}"
     who = ", ".join(part for part in (p.council, municipality_name(p.municipality)) if part)
-    when = str(p.year or "") if p.doc_type == AARSBERETNING else long_date(p.meeting_date) or str(p.year or "")
+    when = str(p.period or p.year or "") if p.doc_type == AARSBERETNING else long_date(p.meeting_date) or str(p.year or "")
     if p.doc_type == AARSBERETNING and when:
         kind = f"{kind} {when}"
         when = ""

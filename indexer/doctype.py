@@ -1,5 +1,5 @@
 """What a document is: minutes (referat), an agenda (dagsorden) or an annual report (årsberetning),
-and a report's year.
+whether it is a supplement («Tillægsdagsorden»), and a report's year and period.
 
 The document type is what the document calls itself in its first lines (`document_type`);
 minutes that record this council's decisions are minutes whatever their title, an annual
@@ -82,12 +82,67 @@ def report_year(head: Sequence[str], items: Sequence[Item]) -> int | None:
     >>> report_year(["Redegørelse fra Handicaprådet for 2024"], []), report_year(["STATUS 2024"], [])
     (2024, 2024)
     """
-    for text in head:
-        # «Status 2024», «Redegørelse fra Handicaprådet for 2024»: a report's title as well
-        if re.search(r"beretning|årsrapport|redegørelse|^status(?:rapport)?\b", text, re.IGNORECASE):
-            if year := year_of(text):
-                return year
-            if period := _PERIOD.search(text):
-                return int(period.group(1))
+    for text in _report_titles(head):
+        if year := year_of(text):
+            return year
+        if period := _PERIOD.search(text):
+            return int(period.group(1))
     years = Counter(y for item in items if (y := year_of(item.title)))
     return years.most_common(1)[0][0] if years else None
+
+
+def _report_titles(head: Sequence[str]) -> list[str]:
+    # «Status 2024», «Redegørelse fra Handicaprådet for 2024»: a report's title as well
+    return [text for text in head if re.search(r"beretning|årsrapport|redegørelse|^status(?:rapport)?\b", text, re.IGNORECASE)]
+
+
+def report_period(head: Sequence[str]) -> str | None:
+    """A report's period as its title (the one `report_year` reads) prints it, written out as a
+    reader writes it: «2024-2025» for «2024-25», «2024/25» and «2024–2025»; None for a single year.
+
+    >>> [report_period([t]) for t in ("Årsberetning 2024-2025", "Beretning for 2021-2022", "Årsberetning 2021-22")]
+    ['2024-2025', '2021-2022', '2021-2022']
+    >>> report_period(["Årsberetning 2024/25"]), report_period(["Årsberetning 2024 – 2025"]), report_period(["Årsberetning 2019"])
+    ('2024-2025', '2024-2025', None)
+    >>> report_period(["Årsberetning 2024-23"]), report_period(["Årsberetning 1999/00"])
+    (None, '1999-2000')
+    """
+    for text in _report_titles(head):
+        year = year_of(text)
+        match = _PERIOD.search(text)
+        if match and year in (None, int(match.group(1))):
+            first = int(match.group(1))
+            end = int(re.split(r"\s*[-–/]\s*", match.group(0))[1])
+            if end < 100:  # «2024-25»: in the first year's century, or the next one's (1999/00)
+                end += first // 100 * 100 + (100 if end < first % 100 else 0)
+            # a season or a council's term; «2024-23» is no period a report covers
+            return f"{first}-{end}" if 0 < end - first <= 10 else None
+        if year or match:
+            return None  # the title `report_year` read names a single year
+    return None
+
+
+# A supplement's own title: «Tillægsdagsorden», «Tillægsreferat», «TILLÆGSDAGSORDEN til byrådets møde»
+_SUPPLEMENT = re.compile(r"till(?:æ|ae)gs-?\s*(?:dagsorden|referat)", re.IGNORECASE)
+
+
+def is_supplement(opening: Sequence[str], doc_type: str, source: str) -> bool:
+    """Whether an agenda or minutes is a supplement to a meeting's first: its own title (the first
+    of its opening lines that names a document type) says «Tillægsdagsorden» or «Tillægsreferat»,
+    or its file name does («…-tillaegsdagsorden-…»). A «Tillægsdagsorden» header inside an
+    ordinary agenda, over the items added to it, stands below the title and makes none.
+
+    >>> is_supplement(["Vejle Kommune", "TILLÆGSDAGSORDEN", "Byrådet"], "dagsorden", "vejle.txt")
+    True
+    >>> is_supplement(["Dagsorden", "Tillægsdagsorden"], "dagsorden", "vejle.txt")
+    False
+    >>> is_supplement(["Dagsorden"], "dagsorden", "x/vejle-byraad-tillaegsdagsorden-2025-03-12.pdf")
+    True
+    """
+    if doc_type not in (DAGSORDEN, REFERAT):
+        return False
+    if _SUPPLEMENT.search(source.rsplit("/", 1)[-1]):
+        return True
+    title = next((text for text in title_lines(opening)
+                  if cv.AGENDA_WORD.search(text) or cv.MINUTES_WORD.search(text) or _SUPPLEMENT.search(text)), "")
+    return bool(_SUPPLEMENT.search(title))

@@ -23,7 +23,7 @@ from indexer.clean import reflow
 from indexer.councils import council_of, municipality_of, same_council
 from indexer.dates import year_of
 from indexer.headings import fold_title
-from indexer.doctype import document_type, is_annual_report, report_year, title_lines
+from indexer.doctype import document_type, is_annual_report, is_supplement, report_period, report_year, title_lines
 from indexer.ids import document_id_of, passage_ids
 from indexer.meeting import (head_fields, impossible_meeting_date, item_people, meeting_date, meeting_people,
                              opening_lines, unlabelled_place)
@@ -79,10 +79,12 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     annual = report and doc_type == AARSBERETNING
     if annual:
         meeting = None  # a date in a report's title block is no meeting's
+    period = None  # a report's season («2024-2025»), which its citation names
     if meeting:
         year = int(meeting[:4])
     elif doc_type == AARSBERETNING:
         year = report_year(opening if report else head, segmented.items)
+        period = report_period(opening if report else head) if year else None
     else:  # minutes without a date: the year their title gives, not the years their items are about
         year = next((y for text in title_lines(opening) if (y := year_of(text))), None)
     present, absent, staff = meeting_people(fields)
@@ -93,6 +95,8 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         council=council,
         meeting_date=meeting,
         year=year,
+        period=period,
+        supplement=is_supplement(opening, doc_type, source.source),
         place=fields.get("place") or (None if annual else unlabelled_place(opening, meeting)),
         present=present,
         absent=absent,

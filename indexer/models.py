@@ -237,6 +237,13 @@ class Passage:
     # its minutes then print little or nothing of it, which is no sign that nothing was decided. A record
     # stored before the field has none: False.
     closed: bool = False
+    # An annual report's period as a reader writes it, normalised ("2024-2025" for «2024/25», «2024-25»):
+    # the citation names it, while `year` (its first year) stays the facet. None for a single year, and
+    # in a record stored before the field.
+    period: str | None = None
+    # A supplementary agenda or minutes («Tillægsdagsorden», «Tillægsreferat» as the document's own title,
+    # or in its file name): `doc_type` stays dagsorden/referat for the facet; the citation says which.
+    supplement: bool = False
 
     @property
     def printed_number(self) -> str | None:
@@ -349,10 +356,14 @@ class Passage:
             "id": self.id,
             "document_id": self.document_id,
             "doc_type": self.doc_type,
+            # A «Tillægsdagsorden» or «Tillægsreferat»: `doc_type` is still dagsorden or referat.
+            "supplement": self.supplement,
             "municipality": self.municipality,
             "council": self.council,
             "meeting_date": self.meeting_date,
             "year": self.year,
+            # An annual report's period ("2024-2025"; None for a single year): `year` is its first year.
+            "period": self.period,
             "item_number": self.item_number,
             "item_label": self.item_label,
             "title": self.title,
@@ -433,6 +444,8 @@ class Document:
     passages: tuple[Passage, ...]
     notices: tuple[str, ...] = ()  # how the file was read, where the administrator should know (see `Notice`)
     staff: tuple[str, ...] = ()  # as `Passage.staff`
+    period: str | None = None  # as `Passage.period`
+    supplement: bool = False  # as `Passage.supplement`
 
 
 @dataclass(frozen=True)

@@ -692,10 +692,12 @@ def document_json(document_id: str, passages: tuple[Passage, ...]) -> dict[str, 
         "id": document_id,
         "title": document_title(first),
         "doc_type": first.doc_type,
+        "supplement": first.supplement,  # as `Passage.supplement`
         "municipality": first.municipality,
         "council": first.council,
         "meeting_date": first.meeting_date,
         "year": first.year,
+        "period": first.period,  # as `Passage.period`
         "place": first.place,
         "present": list(first.present),
         "absent": list(first.absent),
