@@ -91,6 +91,18 @@ def facet_key(value: str) -> str:
     return danish.fold(value.strip())
 
 
+def _spelt_better(value: str, than: str) -> bool:
+    """Whether `value` shows a facet value better than `than`, both one `facet_key`: with the Danish
+    letters where the other spells them out («Åhavn», not «Aahavn»), else the first met stays.
+
+    >>> _spelt_better("Åhavn", "Aahavn"), _spelt_better("Aahavn", "Åhavn"), _spelt_better("næstved", "Næstved")
+    (True, False, False)
+    """
+    def danish(text: str) -> int:
+        return sum(text.count(c) for c in "æøåÆØÅ")
+    return danish(value) > danish(than)
+
+
 @dataclass(frozen=True)
 class FacetColumn:
     """One facet's values for every document number of one index generation.
@@ -114,11 +126,25 @@ class FacetColumn:
     def __post_init__(self) -> None:
         object.__setattr__(self, "ords_np", np.frombuffer(self.ords, dtype=np.uint32) if self.ords else
                            np.zeros(0, dtype=np.uint32))
+        # One value per `facet_key`: «Aahavn» and «Åhavn» (two files spelling the town two ways) are
+        # one filter, and were listed as two, each link finding the sum of both (a journalist review).
         index: dict[str, int] = {}
-        value_indexes = tuple(tuple(index.setdefault(v, len(index)) for v in labels) for labels in self.labels)
+        spelt: list[str] = []
+
+        def value_index(value: str) -> int:
+            key = facet_key(value)
+            i = index.get(key)
+            if i is None:
+                i = index[key] = len(spelt)
+                spelt.append(value)
+            elif _spelt_better(value, spelt[i]):
+                spelt[i] = value
+            return i
+
+        value_indexes = tuple(tuple(dict.fromkeys(value_index(v) for v in labels)) for labels in self.labels)
         pairs = [(o, i) for o, indexes in enumerate(value_indexes) for i in indexes]
-        object.__setattr__(self, "values", tuple(index))
-        object.__setattr__(self, "value_keys", tuple(map(facet_key, index)))
+        object.__setattr__(self, "values", tuple(spelt))
+        object.__setattr__(self, "value_keys", tuple(index))
         object.__setattr__(self, "value_indexes", value_indexes)
         object.__setattr__(self, "_pair_ords", np.array([o for o, _ in pairs], dtype=np.intp))
         object.__setattr__(self, "_pair_values", np.array([i for _, i in pairs], dtype=np.intp))

@@ -1637,3 +1637,14 @@ def test_a_minus_after_a_fields_colon_excludes_as_before_it(index):
     # «titel:-flygtninge» found the items titled with flygtninge, the opposite of what was asked
     assert titles(search(index, "titel:-flygtninge")) == titles(search(index, "-titel:flygtninge"))
     assert not titles(search(index, "titel:-flygtninge")) & titles(search(index, "titel:flygtninge"))
+
+
+def test_two_spellings_of_one_facet_value_are_one_value_with_both_counts():
+    """«Aahavn» and «Åhavn» (files spelling the town two ways) filter alike, and were listed as two
+    values, each link finding the sum of both (a journalist review)."""
+    import numpy as np
+
+    column = FacetColumn(((), ("Aahavn",), ("Åhavn",), ("Næstved",)), array("I", [1, 2, 2, 3, 1, 0]))
+    assert column.values == ("Åhavn", "Næstved")
+    assert column.count(range(6)) == Counter({"Åhavn": 4, "Næstved": 1})
+    assert column.count(np.arange(6)) == Counter({"Åhavn": 4, "Næstved": 1})
