@@ -18,6 +18,7 @@ sorting them in Python took 3 ms of each large answer.
 
 from __future__ import annotations
 
+import difflib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
@@ -31,7 +32,7 @@ from whoosh.fields import KEYWORD, FieldType
 from whoosh.query import NullQuery, Or, Query, Term
 from whoosh.reading import IndexReader
 
-from indexer.models import Passage
+from indexer.models import DOC_TYPES, Passage
 from indexer.outcome import OUTCOMES
 from search import danish
 from search.analysis import VALUE_SEPARATOR, FacetAnalyzer
@@ -212,6 +213,9 @@ class Facet:
     name: ClassVar[str]
     limit: ClassVar[int] = 50  # values shown; selected values are always shown
     multi: ClassVar[bool] = False
+    # A facet of a few fixed values (outcomes, document types): a filter value typed with a typo
+    # is answered with the one it is close to («mente du «Godkendt»?»), not only «findes ikke».
+    known_values: ClassVar[tuple[str, ...]] = ()
 
     @property
     def field(self) -> str:
@@ -256,6 +260,8 @@ class Facet:
             return None
         found = [raw.decode("utf-8") for raw in searcher.reader().lexicon(self.field)
                  if loose_key(raw.decode("utf-8")) == key]
+        if not found and self.known_values:
+            return self._close_known_value(searcher, key)
         docnum = searcher.document_number(**{self.field: found[0]}) if len(found) == 1 else None
         if docnum is None:
             return None
@@ -266,6 +272,14 @@ class Facet:
             return None
         spelt = [v for v in self.values(stored_passage(stored)) if facet_key(v) == found[0]]
         return spelt[0] if spelt else None
+
+    def _close_known_value(self, searcher: Any, key: str) -> str | None:
+        """A facet of a few fixed values (`known_values`): the one the index has that `key` (a
+        `loose_key`) is a typo of, «Godkent» for «Godkendt»; None when none is close."""
+        indexed = {raw.decode("utf-8") for raw in searcher.reader().lexicon(self.field)}
+        candidates = {loose_key(v): v for v in self.known_values if facet_key(v) in indexed}
+        close = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.75)
+        return candidates[close[0]] if close else None
 
     def counts(self, column: FacetColumn, docnums: Collection[int], selected: Collection[str]) -> tuple[FacetValue, ...]:
         """Values by count over `docnums`, most frequent first (ties by `order`); the first
@@ -351,6 +365,7 @@ class TopicFacet(Facet):
 
 class DocTypeFacet(Facet):
     name = "doc_type"
+    known_values = DOC_TYPES
 
 
 class OutcomeFacet(Facet):
@@ -358,6 +373,7 @@ class OutcomeFacet(Facet):
     Items without a decision have none, so the counts add up to the hits with a decision."""
 
     name = "outcome"
+    known_values = OUTCOMES
 
     @staticmethod
     def order(item: tuple[str, int]) -> tuple[int, int, str]:

@@ -159,3 +159,17 @@ def test_the_cli_labels_each_decision_with_its_outcome_as_the_page_does(index_di
     result = run(runner, "search", "cykelsti", "--index-dir", str(index_dir))
     assert "Beslutning (udsat): Sagen blev udsat til næste møde" in result.output
     assert "Beslutning (afvist): Forslaget om cykelstien blev forkastet." in result.output
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("Godkent", "Godkendt"), ("udsadt", "Udsat"), ("Afvisst", "Afvist")])
+def test_an_outcome_typed_with_a_typo_is_answered_with_the_one_meant(outcome_client, typed, meant):
+    body = api(outcome_client, q="cykelsti", outcome=typed)
+    assert body["total"] == 0 and f"mente du «{meant}»?" in body["notice"]
+    typed_in_query = api(outcome_client, q=f"cykelsti udfald:{typed}")
+    assert f"mente du «udfald:{meant}»?" in (typed_in_query["notice"] or "")
+
+
+def test_an_outcome_no_item_has_is_not_suggested(outcome_client):
+    """Valg is an outcome, but no item of this index has it: suggesting it would find nothing too."""
+    body = api(outcome_client, q="cykelsti", outcome="Valgg")
+    assert body["total"] == 0 and "mente du" not in body["notice"]
