@@ -532,8 +532,9 @@ _NAMED_DECISION = [
     ),
     # "Økonomiudvalgets beslutning", "ØU's beslutning:", "Udvalgets beslutning", "Udvalgets afgørelse": the
     # council's decision, its date left to the meeting
-    re.compile(rf"^(?P<council>{_DECIDING_BODY}|Udvalget|Rådet|UDVALGET|RÅDET)(?:s|'s|’s|S)\s+(?i:beslutning|afgørelse)"
-               r"(?P<date>):?$"),
+    # («Bestyrelsens beslutning:»: a company board's minutes, `test_board_minutes`)
+    re.compile(rf"^(?P<council>{_DECIDING_BODY}|Udvalget|Rådet|Bestyrelsen|UDVALGET|RÅDET|BESTYRELSEN)(?:s|'s|’s|S)"
+               r"\s+(?i:beslutning|afgørelse)(?P<date>):?$"),
     # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:", "BIU's møde den 13. marts 2012:",
     # "Kommunalbestyrelsens møde 28. november 2005", "Økonomiudvalgets beslutning den 3. maj 2019"
     # "Kultur- og Fritidsudvalgets beslutning i mødet den 4. maj 2023" (Copenhagen)

@@ -95,3 +95,19 @@ def test_a_direktion_label_lists_staff():
 def test_direktionen_in_a_sentence_is_no_label():
     fields = head_fields(["Deltagere: Ib Holm", "", "Direktionen indstiller, at Bo Hansen deltager."])
     assert "staff" not in fields
+
+
+def test_bestyrelsens_beslutning_labels_the_boards_decision(tmp_path):
+    """«Bestyrelsens beslutning:» was no label: item 1's decision kept the label as text, item 2's
+    decision was merged into its recommendation and the item had none."""
+    path = tmp_path / "aarhus-vand-bestyrelsen-referat-2025-03-12.txt"
+    path.write_text("Bestyrelsen for Aarhus Vand A/S\nReferat af bestyrelsesmøde 12. marts 2025\n\n"
+                    "1. Godkendelse af dagsorden\nBestyrelsens beslutning:\nGodkendt.\n\n"
+                    "2. Takststruktur 2026\nIndstilling:\nDirektionen indstiller, at takststrukturen godkendes.\n\n"
+                    "BESTYRELSENS BESLUTNING\nTakststrukturen blev godkendt.\n", encoding="utf-8")
+    passages = read_document(path, tmp_path).passages
+    assert [p.sections_by_key() for p in passages] == [
+        {"beslutning": "Godkendt."},
+        {"beslutning": "Takststrukturen blev godkendt.",
+         "indstilling": "Direktionen indstiller, at takststrukturen godkendes."}]
+    assert [p.decision_date for p in passages] == ["2025-03-12", "2025-03-12"]
