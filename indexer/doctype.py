@@ -70,7 +70,10 @@ def is_annual_report(report: bool, fields: dict[str, str], head: Sequence[str], 
 
 
 # A report's period in its title: "Beretning for 2021-2022", "Årsberetning 2021-22", "2021/22".
-_PERIOD = re.compile(r"(?<![\d\-])((?:19|20)\d\d)\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)(?![\d\-])")
+# Not «2024 – 30. juni 2025»: a day's number («30.») is no year (a code review read it as «2024-2030»).
+_PERIOD = re.compile(r"(?<![\d\-])((?:19|20)\d\d)\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d(?!\.\s*[^\W\d_]))(?![\d\-])")
+# A period from date to date: «for perioden 1. juli 2024 – 30. juni 2025».
+_DATED_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*(?:den\s+)?\d{1,2}\.\s*[^\W\d_]+\.?\s+((?:19|20)\d\d)(?!\d)")
 
 
 def report_year(head: Sequence[str], items: Sequence[Item]) -> int | None:
@@ -106,8 +109,13 @@ def report_period(head: Sequence[str]) -> str | None:
     ('2024-2025', '2024-2025', None)
     >>> report_period(["Årsberetning 2024-23"]), report_period(["Årsberetning 1999/00"])
     (None, '1999-2000')
+    >>> report_period(["Årsberetning for perioden 1. juli 2024 – 30. juni 2025"]), report_period(["Beretning 2024 – 30. juni"])
+    ('2024-2025', None)
     """
     for text in _report_titles(head):
+        if dated := _DATED_PERIOD.search(text):
+            first, end = int(dated.group(1)), int(dated.group(2))
+            return f"{first}-{end}" if 0 < end - first <= 10 else None
         year = year_of(text)
         match = _PERIOD.search(text)
         if match and year in (None, int(match.group(1))):

@@ -89,7 +89,9 @@ def test_a_season_report_is_cited_by_its_period_and_keeps_its_first_year_as_year
 @pytest.mark.parametrize(("title", "year", "period"), [
     ("Årsberetning 2024-2025", 2024, "2024-2025"), ("Beretning for 2021-2022", 2021, "2021-2022"),
     ("Årsberetning 2021-22", 2021, "2021-2022"), ("Årsberetning 2024/25", 2024, "2024-2025"),
-    ("Årsberetning 2024–2025", 2024, "2024-2025"), ("Årsberetning 2024", 2024, None)])
+    ("Årsberetning 2024–2025", 2024, "2024-2025"), ("Årsberetning 2024", 2024, None),
+    # a day's number is no year (a code review read «2024-2030»)
+    ("Årsberetning for perioden 1. juli 2024 – 30. juni 2025", 2024, "2024-2025")])
 def test_a_reports_period_is_written_out_as_a_reader_writes_it(tmp_path, title, year, period):
     passages = read_written(tmp_path, "odsherred-handicapraadet.txt", REPORT.format(title=title)).passages
     assert {(p.doc_type, p.year, p.period) for p in passages} == {("årsberetning", year, period)}
@@ -203,3 +205,16 @@ def test_a_hit_cites_as_its_passage_page(kinds_client):
 
     hits = api(kinds_client, q="Vinterberedskab")["hits"]
     assert hits[0]["citation"] == "Byrådet, Vejle Kommune, tillægsdagsorden til mødet 12.03.2025, punkt 48: Vinterberedskab"
+
+
+def test_a_hit_names_a_supplement_by_its_kind_on_the_page_and_in_the_cli(kinds_client, runner):
+    """The passage page said «Tillægsdagsorden», the hit list «Dagsorden» (a code review)."""
+    from conftest import api
+
+    hit = api(kinds_client, q="Vinterberedskab")["hits"][0]
+    assert hit["supplement"] is True
+    page = soup(kinds_client.get("/", query_string={"q": "Vinterberedskab"}))
+    assert page.select_one("li.hit .doctype").get_text(strip=True) == "Tillægsdagsorden"
+    index_dir = kinds_client.application.config["INDEX_DIR"]
+    result = run(runner, "search", "Vinterberedskab", "--index-dir", str(index_dir))
+    assert "Tillægsdagsorden (før mødet, uden beslutning) · Vejle" in result.output
