@@ -94,14 +94,18 @@ def facet_key(value: str) -> str:
 
 def _spelt_better(value: str, than: str) -> bool:
     """Whether `value` shows a facet value better than `than`, both one `facet_key`: with the Danish
-    letters where the other spells them out («Åhavn», not «Aahavn»), else the first met stays.
+    letters where the other spells them out («Åhavn», not «Aahavn»), then as a name is written
+    (capitals starting its words, not all lower or upper case: «Anne Holm», not «anne holm» or
+    «ANNE HOLM», a code review), else the first met stays.
 
     >>> _spelt_better("Åhavn", "Aahavn"), _spelt_better("Aahavn", "Åhavn"), _spelt_better("næstved", "Næstved")
     (True, False, False)
+    >>> _spelt_better("Anne Holm", "anne holm"), _spelt_better("Anne Holm", "ANNE HOLM"), _spelt_better("ANNE HOLM", "anne holm")
+    (True, True, False)
     """
-    def danish(text: str) -> int:
-        return sum(text.count(c) for c in "æøåÆØÅ")
-    return danish(value) > danish(than)
+    def rank(text: str) -> tuple[int, bool]:
+        return sum(text.count(c) for c in "æøåÆØÅ"), not (text.islower() or text.isupper())
+    return rank(value) > rank(than)
 
 
 @dataclass(frozen=True)
