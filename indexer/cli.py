@@ -597,7 +597,9 @@ def _print_response(response) -> None:
         click.echo(_style(f"{rank}. {_first_line(hit.title, TITLE_WIDTH)}", bold=True))
         # The document's type first, as on the web page: an agenda's «…indstiller, at taksterne
         # godkendes» read as a decision without it (a journalist review).
-        meta = [_DOC_TYPES.get(hit.doc_type, hit.doc_type), hit.municipality, hit.council,
+        kind = _DOC_TYPES.get(hit.doc_type, hit.doc_type)
+        meta = [f"Tillægs{kind[0].lower()}{kind[1:]}" if hit.supplement and hit.doc_type in ("dagsorden", "referat") else kind,
+                hit.municipality, hit.council,
                 danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None), hit.item_reference,
                 "lukket punkt" if hit.closed else None]  # the meeting's closed part: its minutes print little of it
         if any(meta):  # a note in the folder (LÆSMIG.txt) has none: no blank line

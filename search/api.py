@@ -258,6 +258,8 @@ class Hit:
     closed: bool = False
     # What the decision says became of the item («Godkendt», «Udsat», …; None without a decision).
     outcome: str | None = None
+    # A supplementary agenda or minutes («Tillægsdagsorden»: `Passage.supplement`), as the hit names its kind.
+    supplement: bool = False
     # The id of another version of this item among the same page's hits, indexed after it (the
     # corrected minutes beside the first: `query._mark_superseded`); None otherwise.
     superseded_by: str | None = None
@@ -303,6 +305,7 @@ class Hit:
             "missing": list(self.missing),
             "closed": self.closed,
             "outcome": self.outcome,
+            "supplement": self.supplement,
             "superseded_by": self.superseded_by,
             "first_indexed": self.first_indexed,
         }

@@ -64,6 +64,7 @@ def _hit(
         citation=citation(passage, _previous(searcher, docnum, passage) if names_previous(passage) else None),
         closed=passage.closed,
         outcome=passage.outcome,
+        supplement=passage.supplement,
     )
 
 

@@ -175,5 +175,7 @@ def chips(state: SearchState, counts: Mapping[str, Sequence[FacetValue]] | None 
     return [chip for facet in FACET_VIEWS for chip in facet.chips(state, counts.get(facet.name, ()))]
 
 
-def doc_type_label(value: str) -> str:
-    return DOC_TYPE_LABELS.get(value, value)
+def doc_type_label(value: str, supplement: bool = False) -> str:
+    """«Dagsorden», and «Tillægsdagsorden»/«Tillægsreferat» for a supplement (`Hit.supplement`)."""
+    label = DOC_TYPE_LABELS.get(value, value)
+    return f"Tillægs{label.lower()}" if supplement and value in ("dagsorden", "referat") else label
