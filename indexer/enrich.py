@@ -40,6 +40,7 @@ from indexer.models import (
     Segmented,
     SourceFile,
 )
+from indexer.notes import meeting_note
 from indexer.pages import RunningChrome
 from indexer.topics import TopicTagger, default_tagger
 
@@ -97,6 +98,8 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         year=year,
         period=period,
         supplement=is_supplement(opening, doc_type, source.source),
+        # A correction or the meeting's kind above the first item; a report's opening is no meeting's.
+        meeting_note=None if report else meeting_note(head),
         place=fields.get("place") or (None if annual else unlabelled_place(opening, meeting)),
         present=present,
         absent=absent,

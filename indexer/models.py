@@ -244,6 +244,11 @@ class Passage:
     # A supplementary agenda or minutes («Tillægsdagsorden», «Tillægsreferat» as the document's own title,
     # or in its file name): `doc_type` stays dagsorden/referat for the facet; the citation says which.
     supplement: bool = False
+    # What the document prints about the meeting or itself between its head and its first item
+    # (`indexer.notes`): a correction («Rettelse: Referatet er rettet den 14. marts 2025 …»), an
+    # extraordinary, cancelled, moved or online meeting; the same on every item of the document.
+    # None where there is none, and in a record stored before the field.
+    meeting_note: str | None = None
 
     @property
     def printed_number(self) -> str | None:
@@ -358,6 +363,8 @@ class Passage:
             "doc_type": self.doc_type,
             # A «Tillægsdagsorden» or «Tillægsreferat»: `doc_type` is still dagsorden or referat.
             "supplement": self.supplement,
+            # A correction or the meeting's kind, printed above the first item (None: no such note).
+            "meeting_note": self.meeting_note,
             "municipality": self.municipality,
             "council": self.council,
             "meeting_date": self.meeting_date,
@@ -446,6 +453,7 @@ class Document:
     staff: tuple[str, ...] = ()  # as `Passage.staff`
     period: str | None = None  # as `Passage.period`
     supplement: bool = False  # as `Passage.supplement`
+    meeting_note: str | None = None  # as `Passage.meeting_note`
 
 
 @dataclass(frozen=True)

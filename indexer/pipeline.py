@@ -98,7 +98,9 @@ READING_VERSION = 14  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # 14: the facet `outcome` (what each decision says became of the item: `indexer.outcome`), indexed with every passage;
 # (layouts10) «Referat:», «Konklusion:», «Ældrerådets udtalelse:» as an item's decision label, «Protokoltilførsel»
 # and «Mindretalsudtalelse» sections beside the decision, «Referent:»/«Godkendt af:» closing lines out of the
-# last decision, title-only items numbered next in sequence (above a «LUKKEDE SAGER» header, a first item)
+# last decision, title-only items numbered next in sequence (above a «LUKKEDE SAGER» header, a first item);
+# a season report's `period`, a supplement's `supplement`, the meeting's note above its first item
+# (`indexer.notes`), the same-day order of minutes and agendas
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -334,6 +334,10 @@ def body_text(passage: Passage) -> str:
         parts.append(", ".join(passage.staff))
     # An item of the meeting's closed part, as its page labels it: «lukket» finds it, though its
     # minutes print only its title ("50 (Lukket) Salg af areal" keeps no «Lukket» in the title).
+    # The meeting's note above the first item («Rettelse: …», «Ekstraordinært møde»), as the page shows
+    # it beside the item: «rettelse» finds every item of corrected minutes. Not in the shown text.
+    if passage.meeting_note and passage.meeting_note not in passage.text:
+        parts.append(passage.meeting_note)
     if passage.closed and CLOSED_LABEL.casefold() not in "\n".join(parts).casefold():
         parts.append(CLOSED_LABEL)
     return "\n\n".join(part for part in parts if part)
@@ -419,7 +423,7 @@ _SECTION_PLACE = ("page", "end_page")
 # Fields the record gained after its hash was first written, left out of it at their default value:
 # an upgrade that adds one must not make every passage of the index read as changed (its
 # `changed_at` now, the feed listing them all as updated). Only a value that says more counts.
-_ADDED_LATER = {"closed": False, "period": None, "supplement": False}
+_ADDED_LATER = {"closed": False, "period": None, "supplement": False, "meeting_note": None}
 RECORD_LATER = "record_later"
 
 

@@ -693,6 +693,7 @@ def document_json(document_id: str, passages: tuple[Passage, ...]) -> dict[str, 
         "title": document_title(first),
         "doc_type": first.doc_type,
         "supplement": first.supplement,  # as `Passage.supplement`
+        "meeting_note": first.meeting_note,  # as `Passage.meeting_note`
         "municipality": first.municipality,
         "council": first.council,
         "meeting_date": first.meeting_date,
