@@ -252,6 +252,8 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None, index_dir: Path 
                                        danish_date(document.meeting_date) or document.year) if v)
     count = len(document.passages)
     click.echo(f"{printable(document.source)}: {_one_line(meta)} · {count} {'passage' if count == 1 else 'passager'}")
+    if document.meeting_note:  # a correction or the meeting's kind, printed above its first item
+        click.echo("Bemærkning til mødet: " + _one_line(document.meeting_note))
     for passage in document.passages:
         number = f"{passage.heading_number} " if passage.item_number is not None else ""
         where = _passage_where(passage)

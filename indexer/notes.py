@@ -31,7 +31,15 @@ _MEETING = re.compile(
 _KIND = re.compile(r"(?i)\bekstraordinær(?:t\s+møde|\s+generalforsamling)\b")
 # A labelled line of the head («Mødested: Rådhuset», «Fraværende: …»), which ends a note's paragraph.
 _LABELLED = re.compile(r"^[A-ZÆØÅ][\wæøå.\- ]{0,25}:\s")
-_TITLE_LINES = 4  # the council, the document's title and date: where a meeting's kind is printed
+_TITLE_LINES = 6  # the council, the document's title, date and time: where a meeting's kind is printed
+# A line of a contents list («OBS: lukkede punkter ..... 5»): the document's parts, no note (code review 22).
+_CONTENTS_LINE = re.compile(r"(?:\.{3,}|…|\s{2,}|\t)\s*\d{1,3}$")
+# «NB:», «Bemærk:», «OBS:» open reminders as often as notes («NB: Husk iPad»): a note only when it is
+# about the document, the meeting or an item, or says something was corrected, changed or moved
+# (code review 22).
+_REMINDER = re.compile(r"(?:NB|Bemærk|OBS)\s*[:!]")
+_ABOUT_CHANGE = re.compile(r"(?i)\b(?:rettet|rettelse|ændret|ændring|korrigeret|berigtiget|aflyst|flyttet|udsat|erstatter"
+                           r"|mødet|punkt(?:et)?|referatet|dagsordenen|protokollen)\b")
 _LISTED = re.compile(r"^(?:\d|[-•*–]\s|(?:Punkt|Pkt\.?)\s*\d)")
 _SHORT = 300  # a paragraph about the meeting is a sentence or two, not a text
 MAX_NOTE = 600
@@ -54,22 +62,37 @@ def meeting_note(head: Sequence[str]) -> str | None:
     notes: list[str] = []
     # The kind in the title lines only: an item named in an agenda list below them («3. Ekstraordinær
     # generalforsamling i Fjernvarme A/S») is the item's, not the meeting's.
-    titles = [line.strip() for line in head if line.strip()][:_TITLE_LINES]
-    if kind := next((found for line in titles if not _LISTED.match(line) and (found := _KIND.search(line))), None):
+    if kind := next((found for line in _title_lines(head) if not _LISTED.match(line) and (found := _KIND.search(line))),
+                    None):
         notes.append(kind.group(0)[:1].upper() + kind.group(0)[1:].lower())
-    for paragraph in _paragraphs(head):
-        if _CORRECTION.match(paragraph) or _CORRECTION_SENTENCE.search(paragraph) or (
-                _MEETING.match(paragraph) and len(paragraph) <= _SHORT):
-            if paragraph not in notes:
-                notes.append(paragraph)
+    for first, paragraph in _paragraphs(head):
+        if _MEETING.match(first) and not _CORRECTION.match(first) and len(paragraph) > _SHORT:
+            continue  # a text about the meeting, not a note on it
+        if _REMINDER.match(first) and not _ABOUT_CHANGE.search(paragraph):
+            continue  # «NB: Husk at medbringe iPad»
+        if paragraph not in notes:
+            notes.append(paragraph)
     if not notes:
         return None
     return _capped("\n\n".join(notes))
 
 
-def _paragraphs(head: Sequence[str]) -> list[str]:
-    """The head's paragraphs that open with a note's marker: from its line to a blank or labelled line,
-    reflowed (a wrapped sentence joined)."""
+def _title_lines(head: Sequence[str]) -> list[str]:
+    """The head's first lines, where the meeting's kind is printed, up to a line announcing a list
+    («Dagsorden:»: its unnumbered items follow, «Ekstraordinær generalforsamling i … A/S» one of them)."""
+    lines = []
+    for line in (line.strip() for line in head if line.strip()):
+        if len(lines) == _TITLE_LINES or line.endswith(":"):
+            break
+        if not line.endswith("."):  # a sentence («Der var indkaldt til ekstraordinært møde for …») tells of another
+            lines.append(line)
+    return lines
+
+
+def _paragraphs(head: Sequence[str]) -> list[tuple[str, str]]:
+    """The head's paragraphs that open with a note's marker, each as its first line and its text:
+    from that line to a blank or labelled line, reflowed (a wrapped sentence joined). A line of a
+    contents list opens none."""
     found: list[list[str]] = []
     current: list[str] | None = None
     for raw in head:
@@ -83,11 +106,12 @@ def _paragraphs(head: Sequence[str]) -> list[str]:
             found.append(current)
         elif current is not None:
             current.append(text)
-    return [" ".join(reflow(lines).split()) for lines in found]
+    return [(lines[0], " ".join(reflow(lines).split())) for lines in found]
 
 
 def _opens(text: str) -> bool:
-    return bool(_CORRECTION.match(text) or _CORRECTION_SENTENCE.search(text) or _MEETING.match(text))
+    return not _CONTENTS_LINE.search(text) and bool(
+        _CORRECTION.match(text) or _CORRECTION_SENTENCE.search(text) or _MEETING.match(text))
 
 
 def _capped(text: str) -> str:

@@ -131,6 +131,10 @@ def _body_snippet(passage: Passage, terms: frozenset[str], phrases: frozenset[tu
     found = snippet(text, terms, lexicon=lexicon, phrases=phrases)
     if "<mark>" in found:
         return found
+    if passage.meeting_note:  # found by the meeting's note (indexed with each item): the note says why
+        noted = snippet(passage.meeting_note, terms, lexicon=lexicon, phrases=phrases)
+        if "<mark>" in noted:
+            return f"Bemærkning til mødet: {noted}"
     rest = _without_decision(text, passage)
     # no word of the query in the text, so none in the rest of it: its start, not a second search
     return found if rest == text else snippet(rest, ())

@@ -229,3 +229,44 @@ def test_minutes_without_a_note_show_none(notes_client):
     hits = api(notes_client, q="integrationsrådet", municipality="Roskilde")["hits"]
     page = soup(notes_client.get(f"/passage/{hits[0]['id']}"))
     assert _fact(page, "Bemærkning til mødet") is None
+
+
+# --- code review 22 -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("note", [
+    "Indholdsfortegnelse\n1. Godkendelse ..... 2\nOBS: lukkede punkter ..... 5",  # a contents list's line
+    "NB: Husk at medbringe iPad og opladeren.",  # a reminder, not about the meeting or a change
+    "Dagsorden:\nEkstraordinær generalforsamling i Ravnby Fjernvarme A/S\nRegnskab 2024",  # a list's line
+    "Der var indkaldt til ekstraordinært møde for Ravnby Boligselskab onsdag, se punkt 4.",  # another's meeting
+])
+def test_what_only_looks_like_a_note_is_none(tmp_path, note):
+    assert _note(tmp_path, note) is None
+
+
+def test_a_correction_heading_on_its_own_line_keeps_its_text(tmp_path):
+    assert _note(tmp_path, "Rettelse\nProtokollen er rettet i punkt 1.") == "Rettelse Protokollen er rettet i punkt 1."
+
+
+def test_the_meetings_kind_on_a_line_of_its_own_below_the_head_is_a_note(tmp_path):
+    text = ("Referat\nRavnby Kommune\nÆldrerådet\nMødedato: 12. marts 2025\nEkstraordinært møde\n\n"
+            "1. Godkendelse af dagsorden\nBeslutning:\nGodkendt.\n\n2. Vinterberedskab\nBeslutning:\nGodkendt.\n")
+    document = read_written(tmp_path, "ravnby-aeldreraadet-referat-2025-03-12.txt", text)
+    assert document.meeting_note == "Ekstraordinært møde"
+
+
+def test_a_hit_found_by_the_note_shows_the_note_marked_and_its_page_marks_it(notes_client):
+    hit = next(h for h in api(notes_client, q="varsel", limit=50)["hits"] if h["title"] == "Skolebyggeri")
+    assert hit["snippet"].startswith("Bemærkning til mødet: ") and "<mark>varsel</mark>" in hit["snippet"]
+    page = notes_client.get(f"/api/passage/{hit['id']}", query_string={"q": "varsel"}).get_json()
+    assert page["marked"]["found"] is True
+    html = notes_client.get(f"/passage/{hit['id']}", query_string={"q": "varsel"}).get_data(as_text=True)
+    assert "<mark" in html.split("Bemærkning til mødet", 1)[1].split("</dd>", 1)[0]
+
+
+def test_the_note_marked_for_a_search_is_escaped_too(notes_client):
+    hit = api(notes_client, q="vinterberedskab")["hits"][0]
+    response = notes_client.get(f"/passage/{hit['id']}", query_string={"q": "rettet"})
+    html = response.get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    note = _fact(soup(response), "Bemærkning til mødet")
+    assert note.find("mark") and not note.find("script") and len(note.find_all("br")) == 1

@@ -453,7 +453,7 @@ class Marks:
     text: Markup | None  # a passage without sections: its text
     anchor: str | None = None  # `FIRST_MARK` once `anchored` has named the first mark in the texts
     notes: tuple[Markup, ...] = ()  # each section's note ("Fraværende: …"), "" for none
-    meeting: tuple[tuple[str, Markup], ...] = ()  # ("case_handler" | "case_number" | "place" | "present" | "absent", marked)
+    meeting: tuple[tuple[str, Markup], ...] = ()  # ("case_handler" | … | "absent" | "meeting_note", marked)
 
     @property
     def people(self) -> dict[str, Markup]:
@@ -524,10 +524,17 @@ def searched_marks(p: Passage, shown: Callable[[str], str] = str) -> Marks | Non
     # the case's facts too: a search by case number or case handler marks them, and the page said
     # the search's words were not in the item (a web review)
     meeting = (("case_handler", p.case_handler or ""), ("case_number", p.case_number or ""), ("place", p.place or ""),
-               ("present", ", ".join(p.present)), ("absent", ", ".join(p.absent)))
+               ("present", ", ".join(p.present)), ("absent", ", ".join(p.absent)),
+               ("meeting_note", p.meeting_note or ""))  # indexed with each item: a search may have found it there
     return Marks(query, marked(p.title), tuple(marked(s.text) for s in p.sections),
                  None if p.sections else marked(p.text), notes=tuple(marked(s.note) if s.note else Markup("") for s in p.sections),
-                 meeting=tuple((key, marked(value)) for key, value in meeting if value))
+                 meeting=tuple((key, _lines(marked(value)) if key == "meeting_note" else marked(value))
+                               for key, value in meeting if value))
+
+
+def _lines(html: Markup) -> Markup:
+    """Marked text (escaped, `<mark>` added) with its line breaks shown: a note's paragraphs."""
+    return Markup(str(html).replace("\n", "<br>"))
 
 
 @dataclass(frozen=True)
