@@ -15,22 +15,30 @@ Rules of precedence (`decision_outcome`):
 4. A decisive verb with an earlier time right after it («Byrådet godkendte i 2022 …», «… den 12. maj
    2022», «udsat på sidste møde», «på mødet den …», «godkendte ikke budgettet i første omgang») or
    before it («har tidligere godkendt», «har den 4. maj godkendt», «har i 2022 godkendt», «Punktet var
-   udsat fra …», «…, hvor den blev udsat») is the item's story and is skipped.
+   udsat fra …», «…, hvor den blev udsat») is the item's story and is skipped; the time after it may be
+   «i maj 2023», «d. 12. maj 2022», «12. maj 2022», «den 12/5 2022». A dated decisive verb that is the
+   only outcome told is this decision's own date («Godkendt den 12. maj 2026 af formanden» → Godkendt).
 5. «X besluttede: 1. … 2. …» lets its list decide, and is Godkendt when the list says nothing
    decisive, unless its only point is noting («besluttede: 1. at orienteringen tages til efterretning»
    → Taget til efterretning; «1. at budgetopfølgningen tages til efterretning, 2. at merforbruget
-   finansieres …» → Godkendt). «besluttede at <clause>», «godkendte at …», «er enig i, at …» take the
-   clause's
-   postponement or rejection («besluttede at sagen udsættes» → Udsat, «… at ansøgningen ikke
+   finansieres …» → Godkendt). «besluttede at <clause>», «godkendte at …», «er enig i, at …» (with or
+   without a comma before «at») take the clause's postponement or rejection («besluttede at sagen
+   udsættes» → Udsat, «… at ansøgningen ikke
    imødekommes» → Afvist, «… at tage sagen af dagsordenen» → Udsat), are Andet for a hearing
    («besluttede at sende sagen i høring», as «Sagen sendes i høring») and Godkendt otherwise.
-6. A sentence whose subject is a minority («Et mindretal (C) …»), a party or member that dissents
+6. A clause (a sentence split at «, idet», «, men», «, og», «, som», «, da», «, så længe», «, mens»,
+   «; ») whose subject is a minority («Et mindretal (C) …»), a party or member that dissents
    («V kan ikke tiltræde», «Jens Hansen (V) stemte imod», «Venstre tog forbehold», «C ønskede …»; a
    positive one, «A, F og Ø godkendte indstillingen», is the majority's decision and counts), an amendment
    («Ændringsforslag fra V om at
    udsætte …», «Ændringsforslaget faldt») or the administration («Forvaltningen/Direktionen/
    Administrationen indstiller …») is not the council's outcome and is skipped, even when nothing
    else is said («Et mindretal (V) kunne ikke godkende indstillingen.» → Andet: the outcome is not told).
+   Only that clause: «A, F og Ø godkendte indstillingen, idet V og C stemte imod» → Godkendt. A later
+   clause goes with such a first clause («Et mindretal (V) stemte imod, idet de ikke kunne godkende …»)
+   unless it follows «men» or says «herefter»/«flertal» («V og C stemte imod indstillingen, som herefter
+   blev godkendt», «Ændringsforslag fra V blev godkendt, og den ændrede indstilling blev herefter
+   godkendt» → Godkendt).
    A decision text matching nothing is Andet.
 
 Judgement calls, documented so a reviewer can overrule them:
@@ -57,11 +65,19 @@ Judgement calls, documented so a reviewer can overrule them:
   høringssvar», «Høringssvaret blev godkendt»). It is decisive, what advisory councils (ældreråd,
   handicapråd, integrationsråd) mostly decide; «som drøftet» points at the discussion the answer rests
   on. Not «Sagen sendes i høring» (Andet), «høringssvarene blev drøftet» (Drøftet) or «tog
-  høringssvarene til efterretning» (Taget til efterretning): answers received.
+  høringssvarene til efterretning» (Taget til efterretning): answers received. «har ingen bemærkninger
+  til høringen/høringsmaterialet» is an answer (Høringssvar); a bare «har ingen bemærkninger» and
+  «tager høringen til efterretning uden bemærkninger» are not (Andet, Taget til efterretning). An answer
+  declined («undlader at afgive høringssvar», «besluttede ikke at / har valgt ikke at afgive
+  høringssvar», «afgiver ikke høringssvar») is no outcome (Andet): not Afvist, not a failed election.
 - «udsatte børn», «socialt udsatte», «udsat for» + a noun (exposed to: «udsat for vold») are never
   Udsat; «udsat for at …», «udsættes for at …» (postponed in order to) are. «valgt at» (chose to) is
   never Valg, but «valgte at udsætte» is Udsat.
-- English of parallel-language minutes: «Approved», «Rejected», «Postponed», «Noted».
+- An election as a field, a line holding at most a name («Formand: Anne Hansen», «Genvalg af formand:
+  Anne Hansen.»), is Valg when nothing else decisive is said; so are «Ny formand blev …», «… fortsætter
+  som formand», «Elected».
+- English of parallel-language minutes: «Approved», «Adopted», «Recommended», «Rejected», «Not
+  approved/adopted/recommended» (Afvist), «Postponed», «Noted», «Discussed».
 
 >>> decision_outcome("Godkendt.")
 'Godkendt'
@@ -102,10 +118,17 @@ OUTCOMES: tuple[str, ...] = (GODKENDT, ANBEFALET, AFVIST, UDSAT, HOERINGSSVAR, T
 # An outcome is stated at the start; later paragraphs are the reasoning, protocol remarks and votes.
 OUTCOME_CHARS = 600
 
-_DECIDED = r"beslut(?:tede|tet|tes|ter)\s+(?:enstemmigt\s+|derfor\s+|herefter\s+)?"
+# «besluttede at», «besluttede, at», «besluttede,at»: the comma changes nothing
+_DECIDED = r"beslut(?:tede|tet|tes|ter)(?:\s*,\s*|\s+)(?:enstemmigt\s+|derfor\s+|herefter\s+)?"
+_APPROVED_THAT = r"godkend(?:te|er|t)(?:\s*,\s*|\s+)"
 # Group name → outcome. At one position the first alternative listed wins, so the negations and the
 # «besluttede at <verb>» forms come before the plain verbs they start with.
+_ANSWER = r"(?:afgive|sende|fremsende|indsende)\s+(?:[\wæøå]+\s+){0,2}?høringssvar"
 _PATTERNS: tuple[tuple[str, str, str], ...] = (
+    # «Rådet undlader at afgive høringssvar», «besluttede ikke at afgive høringssvar», «har valgt ikke at
+    # afgive høringssvar», «afgiver ikke høringssvar»: no answer given, neither Høringssvar nor Afvist (Andet)
+    ("no_answer", ANDET,
+     r"\b(?:ikke|ej|undl(?:ader|od|ade|adt))\s+at\s+" + _ANSWER),
     ("afvist", AFVIST,
      # «ikke godkendt», «kan ikke anbefale», «blev ikke tiltrådt», «ikke at imødekomme»
      r"\b(?:ikke|ej)\s+(?:at\s+)?(?:(?:kan|kunne|vil|ville)\s+)?(?:godkend(?:e|er|es|t|te)?|anbefal(?:e|er|es|et|ede)"
@@ -114,8 +137,9 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      # «godkendes ikke», «Udvalget anbefaler ikke …»: the verb first, at the same place as the approval
      r"|\b(?:godkend(?:er|es|t|te)|anbefal(?:er|es|et|ede)|tiltræd(?:er|es)|tiltrådte|vedtog|vedtages"
      r"|imødekom(?:mes)?|bevilg(?:er|es|ede)|støtter)\s+ikke\b"
-     rf"|\b{_DECIDED}(?:ikke\s+at|at\s+ikke|at\s+(?:afvise|forkaste|give\s+afslag))\b"
+     rf"|\b{_DECIDED}(?:ikke\s+at(?!\s+{_ANSWER})|at\s+ikke|at\s+(?:afvise|forkaste|give\s+afslag))\b"
      r"|\bafvi(?:st|ses|ste|ser)\b|\bat\s+afvise\b|\bforkast(?:et|es|ede|er)\b|\bnedstem(?:t|mes|te)\b|\brejected\b"
+     r"|\bnot\s+(?:approved|adopted|recommended)\b"
      r"|\b(?:forslaget|ændringsforslaget|medlemsforslaget|indstillingen|ansøgningen)\s+(?:faldt|bortfald(?:er|t))\b"
      r"|\b(?:opnåede\s+ikke|ikke\s+opnåede)\s+(?:et\s+)?flertal\b|\bikke\s+(?:et\s+)?flertal\s+for\b"
      r"|\b(?:meddeles|meddelte|gives|gav)\s+ikke\s+(?:\w+\s+)?(?:dispensation|tilladelse|tilskud)\b"
@@ -128,7 +152,7 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("udsat_decided", UDSAT, rf"\b{_DECIDED}at\s+(?:udsætte|udskyde)\b"),
     ("anbefalet_decided", ANBEFALET, rf"\b{_DECIDED}at\s+(?:anbefale|indstille|oversende)\b"),
     ("hoeringssvar_decided", HOERINGSSVAR,
-     rf"\b(?:{_DECIDED}|godkend(?:te|er)\s+)at\s+(?:afgive|sende|fremsende|indsende|godkende)\s+"
+     rf"\b(?:{_DECIDED}|{_APPROVED_THAT})at\s+(?:afgive|sende|fremsende|indsende|godkende)\s+"
      r"(?:[\wæøå]+\s+){0,2}?høringssvar"),
     ("valgt_decided", VALG, rf"\b{_DECIDED}at\s+(?:gen)?(?:vælge|udpege|konstituere)\b"),
     ("noted_decided", TAGET_TIL_EFTERRETNING,
@@ -136,7 +160,7 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
     # «Økonomiudvalget besluttede: 1. …»: the list says what (rule 5)
     ("decided_list", GODKENDT, r"\bbeslut(?:tede|tet|tes|ter)(?:\s+(?:enstemmigt|derfor|herefter))?\s*:"),
     # «besluttede at sagen udsættes», «godkendte at udsætte», «er enig i, at …»: the clause decides (rule 5)
-    ("decided_clause", GODKENDT, rf"\b(?:{_DECIDED}|godkend(?:te|er)\s+|enige?\s+i,?\s+)at\s"),
+    ("decided_clause", GODKENDT, rf"\b(?:{_DECIDED}|{_APPROVED_THAT}|enige?\s+i,?\s+)at\s"),
     ("udsat", UDSAT,
      # the participle where it is the outcome: «Udsat.», «Sagen blev udsat», «udsat til næste møde»;
      # not «socialt udsat», «udsat for» (exposed to), «Punktet var udsat fra mødet …» (its story)
@@ -151,13 +175,14 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"|\b(?:udskudt|udskydes|udskød)\b"
      # carried over or withdrawn
      r"|\bgenoptages\s+(?:på|i|ved|til|når|efter)\b|\b(?:sagen|punktet)\s+genoptages\b|\btages\s+op\s+igen\b"
-     r"|\b(?:sagen|punktet|forslaget)\s+(?:blev\s+)?(?:trukket|udgik|udgår)\b"
+     r"|\b(?:sagen|punktet|forslaget)\s+(?:blev\s+|er\s+)?(?:trukket|udgik|udgår|udgået)\b"
+     r"|\b(?:flyttet|flyttes)\s+til\s+(?:næste|et\s+senere|kommende)\s+møde\b"
      r"|\b(?:trukket|taget|tages|tog|tager)\s+(?:[\wæøå]+\s+)?(?:af|fra)\s+dagsordenen\b"),
     # «Udvalget genoptager sagen i april», «… genoptager den på mødet den 9. maj 2025»: ahead, never told
     # as earlier
     ("resumed", UDSAT, r"\bgenoptager\s+(?:sagen|punktet|den|det|drøftelsen|behandlingen)\b"),
     ("anbefalet", ANBEFALET,
-     r"\banbefal(?:es|et|er|ede)\b|\bindstille[rs]\b"
+     r"\banbefal(?:es|et|er|ede)\b|\bindstille[rs]\b|\brecommended\b"
      # forwarded for approval: «indstilles til Byrådets godkendelse», «sendes til godkendelse i Byrådet»
      r"|(?:\btil\s+(?:endelig\s+)?(?:[\wæøå-]+s\s+)?godkendelse\b"
      r"|\b(?:over|videre)?send(?:es|t|ere)?\s+(?:videre\s+)?til\s+(?:endelig\s+)?(?:beslutning|godkendelse"
@@ -170,6 +195,10 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:afgiver|afgav|afgive|afgives|afgivet|sender|sendte|sende|sendes|sendt|fremsender|fremsendte|indsender"
      r"|indsendte|godkend(?:er|es|te|t)|vedt(?:og|ager|ages|aget)|tiltrådte|tiltræder)\s+(?:et\s+|sit\s+|følgende\s+"
      r"|rådets\s+|det\s+|nyt\s+|skriftligt\s+|samlet\s+)?høringssvar"
+     r"|\budarbejd(?:er|ede|es)\s+(?:et\s+|sit\s+|rådets\s+)?høringssvar"
+     # «har ingen bemærkninger til høringen/høringsmaterialet»: the answer is that there are none
+     r"|\bingen\s+bemærkninger\s+til\s+(?:[\wæøå]+\s+){0,2}?høring\w*"
+     r"|høringssvar(?<![^\n]høringssvar)\s*:"
      r"|\bhøringssvar(?:et|ene)?\s+(?:blev\s+|er\s+)?(?:afgives|afgivet|godkend(?:es|t)|vedtages|vedtaget|tiltrådt"
      r"|sendes|sendt|fremsendes|fremsendt)\b"),
     # «kunne ikke udpege», «blev ikke valgt», «udpeges ikke»: no one elected, the election is still to come
@@ -177,12 +206,15 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:ikke|ej)\s+(?:at\s+)?(?:(?:kan|kunne|vil|ville|blev)\s+)?(?:gen)?(?:vælge|valgt|vælges|valgte)"
      r"\b(?!\s+at\b)"
      r"|\b(?:ikke|ej)\s+(?:at\s+)?(?:(?:kan|kunne|vil|ville|blev)\s+)?(?:udpege|udpeget|udpeges|udpegede|konstituere)\b"
-     r"|\b(?:(?:gen)?valgt(?:es)?|(?:gen)?vælges|udpeg(?:et|es|ede))\s+ikke\b"),
+     r"|\b(?:(?:gen)?valgt(?:es)?|(?:gen)?vælges|udpeg(?:et|es|ede))\s+ikke\b(?!\s+at\b)"),
     ("valgt", VALG,
-     r"\b(?:gen)?valgt\b(?!\s+at\b)|\b(?:gen)?vælges\b|\b(?:gen)?valgtes\b|\bkonstituere(?:t|de|r)\b"
+     r"\b(?:gen)?valgt\b(?!\s+(?:ikke\s+)?at\b)|\b(?:gen)?vælges\b|\b(?:gen)?valgtes\b|\bkonstituere(?:t|de|r)\b"
      r"|\budpeg(?:et|es|ede)\b"
      r"|\b(?:gen)?valgte\s+(?!at\b)[^.]{0,60}?\b(?:som|til)\s+(?:ny\s+)?(?:formand|næstformand|forperson"
-     r"|næstforperson|ordstyrer|dirigent|referent|medlem|repræsentant|suppleant)"),
+     r"|næstforperson|ordstyrer|dirigent|referent|medlem|repræsentant|suppleant)"
+     # short forms: «Ny formand blev …», «Anne Hansen fortsætter som formand», «Elected: …»
+     r"|\bny\s+(?:næst)?(?:formand|forperson)\s+(?:blev|er)\s+(?=[a-zæøå])"
+     r"|\bfortsætter\s+som\s+(?:næst)?(?:formand|forperson)\b|\b(?:re-?)?elected\b"),
     ("godkendt", GODKENDT,
      r"\bgodkend(?:t|es|te|er)\b|\bat\s+godkende\b|\bvedt(?:aget|ages|og)\b|\btiltr(?:ådt|ådte|ædes)\b"
      # not «Ny direktør tiltræder 1. april» (takes office)
@@ -190,16 +222,17 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"|\bbevilg(?:et|es|ede|er)\b|\bsom\s+indstillet\b|\bindstilling\w*\s+(?:blev\s+)?følge[st]\b"
      r"|\b(?:følger|fulgte)\s+indstillingen\b|\bimødekom(?:met|mes|mer)?\b|\btilslut(?:ter|tede)\s+sig\b"
      r"|\bbak(?:ker|kede)\s+op\b|\bstøt(?:ter|tede)\b|\benige?\s+i\b|\b(?:gav|giver)\s+tilskud\b"
-     r"|\b(?:blev|er)\s+(?:derfor\s+|herefter\s+)?aftalt\b|\baftalte\b|\bapproved\b|\bbevillingen\s+gives\b"
+     r"|\b(?:blev|er)\s+(?:derfor\s+|herefter\s+)?aftalt\b|\baftalte\b|\bapproved\b|\badopted\b"
+     r"|\bbevillingen\s+gives\b"
      r"|\b(?:dispensation|tilladelse)\s+(?:meddeles|gives|er\s+givet|blev\s+givet)\b"
      r"|\b(?:meddeles|gives|meddelte|gav)\s+(?:\w+\s+)?(?:dispensation|tilladelse)\b"
-     rf"|\b{_DECIDED}"),
+     rf"|\b{_DECIDED}(?!ikke\s+at\s+{_ANSWER})"),
     ("noted", TAGET_TIL_EFTERRETNING,
      r"\btil\s+(?:efterretning|orientering)\b|\borientering(?:en)?\s+(?:blev\s+|er\s+)?givet\b"
      r"|\borienterede\b|\b(?:blev|er)\s+orienteret\b|\bnoteret\b|\bnoted\b"),
     # «som drøftet» points at the discussion a decision rests on, no outcome of its own
     ("discussed", DROEFTET,
-     r"\b(?<!som )(?:drøft(?:et|ede|es)|drøftelse|debatter(?:et|ede)|diskuter(?:et|ede))\b"),
+     r"\b(?<!som )(?:drøft(?:et|ede|es)|drøftelse|debatter(?:et|ede)|diskuter(?:et|ede)|discussed)\b"),
 )
 # Every alternative starts a word with a letter: one `\b(?=[a-zæøå])` in front spares the others at
 # every word end and other position (half the scan time). The patterns are lower case and read
@@ -215,10 +248,15 @@ _MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|
 # tidligere godkendt», «havde vedtaget», «har den 4. maj godkendt», «…, hvor den blev udsat»).
 # Elsewhere a time is what was decided.
 _EARLIER_AFTER = re.compile(
-    r"\s+(?:allerede\s+)?(?:i\s+(?:19|20)\d{2}|sidste\s+år|sidste\s+gang|i\s+fjor|tidligere|dengang|i\s+sin\s+tid"
-    r"|forrige\s+(?:år|møde|måned)|på\s+(?:sidste|forrige)\s+møde|på\s+mødet\s+(?:den|i)\b"
-    rf"|den\s+\d{{1,2}}\.\s*(?:{_MONTH}|\d{{1,2}}\.?)\s*(?:19|20)\d{{2}})\b"
+    r"\s*(?:allerede\s+)?(?:i\s+(?:19|20)\d{2}|sidste\s+år|sidste\s+gang|i\s+fjor|tidligere(?!\s+end\b)|dengang"
+    r"|i\s+sin\s+tid|forrige\s+(?:år|møde|måned)|på\s+(?:sidste|forrige)\s+møde|på\s+mødet\s+(?:den|i)\b"
+    rf"|i\s+{_MONTH}\s+(?:19|20)\d{{2}}|ved\s+budgetvedtagelsen\s+(?:for\s+)?(?:19|20)\d{{2}}"
+    # «den 12. maj 2022», «d. 12. maj 2022», «12. maj 2022», «den 12.05.2022», «den 12/5 2022»
+    rf"|(?:den\s+|d\.\s*)?\d{{1,2}}(?:\.\s*(?:{_MONTH}|\d{{1,2}}\.?)|/\d{{1,2}}[\s/-]*)\s*(?:19|20)\d{{2}})\b"
     r"|[^.,;\n]{0,40}?\bi\s+første\s+omgang\b")
+# A date in the earlier time: a dated decision that is the only outcome is this decision («Godkendt den 12.
+# maj 2026 af formanden», «Udsat på mødet den 4. juni 2026»).
+_DATED = re.compile(r"[^.\n]{0,30}?\d")
 _EARLIER_BEFORE = re.compile(
     r"(?:\b(?:tidligere|allerede|oprindeligt?|havde|dengang)"
     rf"|\b(?:har|havde)\s+(?:den\s+\d{{1,2}}\.\s*(?:{_MONTH}|\d{{1,2}}\.)(?:\s*(?:19|20)\d{{2}})?|i\s+(?:(?:19|20)\d{{2}}|{_MONTH}))"
@@ -242,10 +280,20 @@ _NOT_THE_COUNCIL = re.compile(
 _MEMBER = re.compile(
     _PROTOCOL + r"(?:[abcdfkmoøvå](?:\s*(?:,|og)\s*[abcdfkmoøvå])*\s+(?=[a-zæøå])"
     rf"|(?:[\wæøå-]+\s+){{1,4}}\([a-zæøå]{{1,2}}\)|{_PARTY}\b)")
+# Clauses of a sentence (rule 6): «A godkendte, idet V stemte imod», «V stemte imod, men …», «…; …».
+_CLAUSE_SPLIT = re.compile(r"(?:,\s*(?:idet|men|og|som|da|så\s+længe|mens)|;)\s+")
+# A clause that is the council's again after a minority's or member's: «…, men …», «…, som herefter …».
+_COUNCIL_AGAIN = re.compile(r"\b(?:men|herefter|flertal(?:let)?)\b")
 _DISSENT = re.compile(r"\b(?:ikke|ej|imod|forbehold|ændringsforslag\w*|ønske[rt]?|ønskede|foreslog|foreslår|undlod"
                       r"|hverken|protokol\w*|mindretal\w*)\b")
 # A list's second point: «besluttede: 1. at …, 2. at …» decides more than noting (rule 5); not «2. maj».
 _SECOND_POINT = re.compile(rf"(?:^|[\s,;])2[.)]\s+(?!{_MONTH}\b)")
+# An election written as a field (`_FIELD_ELECTION`): «Formand: Anne Hansen», «Genvalg af formand: Anne
+# Hansen.», a line holding at most a name; read only when nothing decisive is said (kept out of `_OUTCOME`,
+# where it would be tried at every word).
+_FIELD_ELECTION = re.compile(
+    r"(?m)^[ \t\-–•*]*(?:(?:gen)?valg\s+af\s+|ny\s+)?(?:næst)?(?:formand|forperson)\s*:[ \t]*"
+    r"[\wæøå-]+(?:[ \t]+[\wæøå.-]+){0,3}[ \t]*(?:\([a-zæøå]{1,2}\)[ \t]*)?\.?[ \t]*$")
 # Another body's election told in a news round: «X - Bestyrelsen genvalgt», «… valgt ved generalforsamlingen».
 _OTHER_BODY_BEFORE = re.compile(r"(?:(?:\s[-–]|:)\s+(?:hele\s+|den\s+(?:nye\s+|samlede\s+)?)?bestyrelse\w*"
                                 r"\s+(?:blev\s+|er\s+|var\s+)?(?:\w+\s+)?$|\bgeneralforsamling)")
@@ -255,7 +303,7 @@ _BARE_FOLLOW_UP = re.compile(r"tages\s+op\s+igen\b|genoptages\b")
 
 # What «besluttede at …» decides besides a postponement or rejection the outcome patterns find.
 _CLAUSE_UDSAT = re.compile(r"[^.]*?\b(?:udsætte|udskyde|af\s+dagsordenen|vente\s+med|afvente)\b")
-_CLAUSE_ANDET = re.compile(r"[^.]*?\bi\s+høring\b")
+_CLAUSE_ANDET = re.compile(r"[^.]*?\bi\s+(?:offentlig\s+)?høring\b")
 
 
 def decision_outcome(decision: str) -> str | None:
@@ -274,11 +322,17 @@ def decision_outcome(decision: str) -> str | None:
     text = decision[:OUTCOME_CHARS].lower()
     if not text.strip():
         return None
-    weak = listed = None
+    weak = listed = earlier = None
     for match in _OUTCOME.finditer(text):
         outcome = _OUTCOME_OF[match.lastgroup]
-        if (outcome == ANDET or (match.lastgroup != "resumed" and _told_as_earlier(text, match))
-                or _not_the_council(text, match.start())):
+        if outcome == ANDET:
+            continue
+        if match.lastgroup != "resumed" and (told := _told_as_earlier(text, match)):
+            if (earlier is None and told == _DATED_EARLIER and outcome in _DECISIVE
+                    and not _not_the_council(text, match.start())):
+                earlier = outcome  # this decision's own date when nothing else is said (rule 4)
+            continue
+        if _not_the_council(text, match.start()):
             continue
         if outcome == UDSAT and _bare_follow_up(text, match.start()):
             continue
@@ -296,7 +350,9 @@ def decision_outcome(decision: str) -> str | None:
             weak = outcome  # noting beats discussing, whichever comes first
     if listed is not None and not (weak == TAGET_TIL_EFTERRETNING and not _SECOND_POINT.search(text, listed)):
         return GODKENDT  # «besluttede: 1. … til efterretning, 2. at merforbruget finansieres …»
-    return weak or ANDET
+    if earlier is None and _FIELD_ELECTION.search(text):
+        return VALG  # «Formand: Anne Hansen\nNæstformand: Bo Jensen»
+    return weak or earlier or ANDET
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -312,13 +368,31 @@ def _sentence_end(text: str, at: int) -> int:
 
 
 def _not_the_council(text: str, at: int) -> bool:
-    """Whether the sentence holding `at` is a minority's, an amendment's or the administration's: a
-    party or member as subject only when the sentence dissents («V stemte imod», «kan ikke …»)."""
+    """Whether the clause holding `at` is a minority's, an amendment's or the administration's: a
+    party or member as subject only when its clause dissents («V stemte imod», «kan ikke …»). A later
+    clause without a subject of its own («…, idet de ikke kunne godkende») goes with the sentence's
+    first; one after «men» or with «herefter» or «flertal» («…, men indstillingen blev godkendt», «…,
+    som herefter blev godkendt») is the council's."""
     start = _sentence_start(text, at)
-    if _NOT_THE_COUNCIL.match(text, start):
+    clause, connective = start, None
+    for split in _CLAUSE_SPLIT.finditer(text, start, at):
+        clause, connective = split.end(), split
+    if _own_clause_not_the_council(text, clause, at):
         return True
-    return (_MEMBER.match(text, start) is not None
-            and _DISSENT.search(text, start, _sentence_end(text, at)) is not None)
+    if clause == start or _COUNCIL_AGAIN.search(connective.group()) or _COUNCIL_AGAIN.search(text, clause, at):
+        return False
+    return _own_clause_not_the_council(text, start, at)
+
+
+def _own_clause_not_the_council(text: str, clause: int, at: int) -> bool:
+    """Whether the clause starting at `clause` (holding `at`) has a minority, an amendment or the
+    administration as subject, or a party or member that dissents in the clause."""
+    if _NOT_THE_COUNCIL.match(text, clause):
+        return True
+    if _MEMBER.match(text, clause) is None:
+        return False
+    split = _CLAUSE_SPLIT.search(text, at, _sentence_end(text, at))
+    return _DISSENT.search(text, clause, split.start() if split else _sentence_end(text, at)) is not None
 
 
 def _bare_follow_up(text: str, at: int) -> bool:
@@ -348,8 +422,14 @@ def _clause_outcome(text: str, at: int) -> str:
     return GODKENDT
 
 
-def _told_as_earlier(text: str, match: re.Match[str]) -> bool:
-    """Whether `match` is a decision of another time: `_EARLIER_AFTER` right after it, or
-    `_EARLIER_BEFORE` right before it."""
-    return bool(_EARLIER_AFTER.match(text, match.end())
-                or _EARLIER_BEFORE.search(text[max(0, match.start() - _BEFORE_CHARS):match.start()]))
+_DATED_EARLIER = 2
+
+
+def _told_as_earlier(text: str, match: re.Match[str]) -> int:
+    """Whether `match` is a decision of another time: `_EARLIER_AFTER` right after it
+    (`_DATED_EARLIER` when with a date: «godkendte den 12. maj 2022»), or `_EARLIER_BEFORE` right
+    before it (1); 0 when it is not."""
+    after = _EARLIER_AFTER.match(text, match.end())
+    if after:
+        return _DATED_EARLIER if _DATED.match(text, after.start()) else 1
+    return int(_EARLIER_BEFORE.search(text[max(0, match.start() - _BEFORE_CHARS):match.start()]) is not None)

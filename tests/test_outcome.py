@@ -335,3 +335,81 @@ def test_news_round_seed_is_not_an_election(corpus_decisions):
     news = [text for name, text in corpus_decisions
             if name == "naestved-integrationsraadet-referat-2017-02-23.md" and text.startswith("Nyt fra foreningerne")]
     assert news and decision_outcome(news[0]) not in (VALG, None)
+
+
+# Code review 21 (/tmp/review/cr21): clauses, dates, declined hearing answers, commas, fields, English.
+@pytest.mark.parametrize("decision, expected", [
+    # 1. a dissent in the same sentence as the majority's decision: only the dissenting clause is skipped
+    ("A, F og Ø godkendte indstillingen, idet V og C stemte imod.", GODKENDT),
+    ("A, F og Ø godkendte indstillingen, idet V undlod at stemme.", GODKENDT),
+    ("A, F og Ø anbefaler indstillingen, mens V og C ikke kan anbefale den.", ANBEFALET),
+    ("V og C stemte imod indstillingen, som herefter blev godkendt.", GODKENDT),
+    ("O ønskede sagen udsat, men indstillingen blev godkendt.", GODKENDT),
+    ("Jens Hansen (V) ønskede sagen udsat, men indstillingen blev godkendt.", GODKENDT),
+    ("V og C kan ikke godkende indstillingen, men et flertal godkendte den.", GODKENDT),
+    ("C godkendte ikke indstillingen, men et flertal godkendte.", GODKENDT),
+    ("Radikale Venstre stemte imod, og forslaget blev herefter vedtaget.", GODKENDT),
+    ("Anne Hansen (A) blev valgt som formand, da der ikke var andre kandidater.", VALG),
+    ("A, F og Ø godkendte indstillingen, så længe udgiften ikke overstiger 2 mio. kr.", GODKENDT),
+    ("Ændringsforslag fra V blev godkendt, og den ændrede indstilling blev herefter godkendt.", GODKENDT),
+    ("Et mindretal (V) stemte imod, idet de ikke kunne godkende indstillingen.", ANDET),  # all the minority's
+    ("Venstre stillede ændringsforslag om udsættelse, og ændringsforslaget faldt. Godkendt.", GODKENDT),
+    # 2. English of parallel-language minutes, negations first
+    ("Not approved.", AFVIST),
+    ("Not approved. / Ikke godkendt.", AFVIST),
+    ("Not adopted.", AFVIST),
+    ("Not recommended.", AFVIST),
+    ("Recommended for approval by the City Council.", ANBEFALET),
+    ("Adopted.", GODKENDT),
+    ("Discussed.", DROEFTET),
+    # 3. earlier dated decisions give way to the later outcome; a dated one alone is this decision
+    ("Byrådet godkendte i december 2022 en ramme. Drøftet.", DROEFTET),
+    ("Byrådet vedtog i maj 2023 en ramme. Drøftet.", DROEFTET),
+    ("Byrådet godkendte d. 12. maj 2022 en ramme. Drøftet.", DROEFTET),
+    ("Byrådet godkendte 12. maj 2022 en ramme. Drøftet.", DROEFTET),
+    ("Byrådet godkendte den 12.05.2022 en ramme. Drøftet.", DROEFTET),
+    ("Udvalget godkendte den 12/5 2022 rammen. Taget til efterretning.", TAGET_TIL_EFTERRETNING),
+    ("Byrådet vedtog i juni 2023 en handleplan. Orienteringen taget til efterretning.", TAGET_TIL_EFTERRETNING),
+    ("Byrådet godkendte ved budgetvedtagelsen 2023 en ramme. Drøftet.", DROEFTET),
+    ("Godkendt den 12. maj 2026 af formanden.", GODKENDT),
+    ("Godkendt i 2026 med ikrafttræden 1. januar 2027.", GODKENDT),
+    ("Udsat på mødet den 4. juni 2026.", UDSAT),
+    ("Udvalget godkendte tidligere end planlagt rammen.", GODKENDT),
+    ("Kommunalbestyrelsen har tidligere godkendt planen.", ANDET),  # undated story alone: still not told
+    # 4. a hearing answer declined is no outcome; no remarks to the consultation is the answer
+    ("Rådet undlader at afgive høringssvar.", ANDET),
+    ("Rådet har valgt ikke at afgive høringssvar.", ANDET),
+    ("Ældrerådet besluttede ikke at afgive høringssvar.", ANDET),
+    ("Rådet afgiver ikke høringssvar.", ANDET),
+    ("Rådet har valgt at afgive høringssvar.", HOERINGSSVAR),
+    ("Ældrerådet har ingen bemærkninger til høringen.", HOERINGSSVAR),
+    ("Handicaprådet har ingen bemærkninger til høringsmaterialet.", HOERINGSSVAR),
+    ("Ældrerådet har ingen bemærkninger.", ANDET),
+    # judgement call: noting the consultation without remarks is noting, not an answer of its own
+    ("Rådet tager høringen til efterretning uden bemærkninger.", TAGET_TIL_EFTERRETNING),
+    ("Rådet udarbejder høringssvar, som formanden færdiggør.", HOERINGSSVAR),
+    ("Formandskabet udarbejder høringssvar. Sagen blev drøftet.", HOERINGSSVAR),
+    ("Høringssvar: Rådet støtter forslaget.", HOERINGSSVAR),
+    # 5. a comma before «at» changes nothing
+    ("Udvalget godkendte at forslaget sendes i høring.", ANDET),
+    ("Udvalget godkendte, at forslaget sendes i høring.", ANDET),
+    ("Udvalget godkendte,at forslaget sendes i høring.", ANDET),
+    ("Godkendt, at forslaget sendes i offentlig høring.", ANDET),
+    ("Udvalget besluttede at der gives et tilskud på 50.000 kr.", GODKENDT),
+    ("Udvalget besluttede, at der gives et tilskud på 50.000 kr.", GODKENDT),
+    ("Udvalget besluttede, at sagen udsættes.", UDSAT),
+    ("Udvalget besluttede, at ansøgningen ikke imødekommes.", AFVIST),
+    ("Udvalget besluttede, at sende sagen i høring.", ANDET),
+    # 6. elections written as fields or short forms
+    ("Formand: Anne Hansen\nNæstformand: Bo Jensen", VALG),
+    ("Genvalg af formand: Anne Hansen.", VALG),
+    ("Ny formand blev Anne Hansen.", VALG),
+    ("Elected: Anne Hansen as chair.", VALG),
+    ("Anne Hansen fortsætter som formand.", VALG),
+    ("Formand: Anne Hansen orienterede om mødet med borgmesteren. Taget til efterretning.", TAGET_TIL_EFTERRETNING),
+    # moved or gone from the agenda
+    ("Punktet blev flyttet til næste møde.", UDSAT),
+    ("Punktet er udgået.", UDSAT),
+])
+def test_review_21_decisions(decision, expected):
+    assert decision_outcome(decision) == expected
