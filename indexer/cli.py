@@ -602,7 +602,7 @@ def _print_response(response) -> None:
         kind = _DOC_TYPES.get(hit.doc_type, hit.doc_type)
         meta = [f"Tillægs{kind[0].lower()}{kind[1:]}" if hit.supplement and hit.doc_type in ("dagsorden", "referat") else kind,
                 hit.municipality, hit.council,
-                danish_date(hit.meeting_date) or (str(hit.year) if hit.year else None), hit.item_reference,
+                danish_date(hit.meeting_date) or hit.period or (str(hit.year) if hit.year else None), hit.item_reference,
                 "lukket punkt" if hit.closed else None]  # the meeting's closed part: its minutes print little of it
         if any(meta):  # a note in the folder (LÆSMIG.txt) has none: no blank line
             click.echo("   " + _one_line(" · ".join(m for m in meta if m)))

@@ -260,6 +260,8 @@ class Hit:
     outcome: str | None = None
     # A supplementary agenda or minutes («Tillægsdagsorden»: `Passage.supplement`), as the hit names its kind.
     supplement: bool = False
+    # A season's annual report's period («2024-2025»: `Passage.period`), as the hit names its year.
+    period: str | None = None
     # The id of another version of this item among the same page's hits, indexed after it (the
     # corrected minutes beside the first: `query._mark_superseded`); None otherwise.
     superseded_by: str | None = None
@@ -306,6 +308,7 @@ class Hit:
             "closed": self.closed,
             "outcome": self.outcome,
             "supplement": self.supplement,
+            "period": self.period,
             "superseded_by": self.superseded_by,
             "first_indexed": self.first_indexed,
         }

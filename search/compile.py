@@ -169,7 +169,12 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
                 alternatives.append(pair)
                 if clause.field not in _UNRANKED_FIELDS:
                     text_fields.add(clause.field)
-            if pair is not None and clause.field in FACETS_BY_NAME and pair[1] is NullQuery:
+            if (pair is not None and clause.field in FACETS_BY_NAME and pair[1] is NullQuery
+                    and FACETS_BY_NAME[clause.field].field not in searcher.schema):
+                # an index an older release built, before the facet (`udfald:`): not «findes ikke»
+                notices.append(f"{FACET_LABELS[clause.field]}-filteret virker først, når søgeindekset er bygget igen "
+                               f"af denne udgave af Referatsøg (referatsog index).")
+            elif pair is not None and clause.field in FACETS_BY_NAME and pair[1] is NullQuery:
                 said = f"{FACET_LABELS[clause.field]} «{clause.text}» findes ikke i søgeindekset"
                 close = FACETS_BY_NAME[clause.field].close_value(searcher, clause.text)
                 notices.append(f"{said}; mente du «{FIELD_NAMES_SHOWN.get(clause.field, clause.field)}:"

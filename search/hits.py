@@ -65,6 +65,7 @@ def _hit(
         closed=passage.closed,
         outcome=passage.outcome,
         supplement=passage.supplement,
+        period=passage.period,
     )
 
 

@@ -827,7 +827,11 @@ def unknown_value(searcher: Searcher, name: str, value: str) -> str:
     """The notice for a filter value no passage has, with the value it names as typed without
     the Danish letters, when there is one: «Kommune «Koge» findes ikke i søgeindekset; mente du «Køge»?»."""
     said = f"{FACET_LABELS[name]} «{value}» findes ikke i søgeindekset"
-    close = FACETS_BY_NAME[name].close_value(searcher, value)
+    facet = FACETS_BY_NAME[name]
+    if facet.field not in searcher.schema:  # an index an older release built, before the facet (an upgrade review)
+        return (f"{FACET_LABELS[name]}-filteret virker først, når søgeindekset er bygget igen af denne udgave "
+                f"af Referatsøg (referatsog index).")
+    close = facet.close_value(searcher, value)
     return f"{said}; mente du «{close}»?" if close else f"{said}."
 
 

@@ -218,3 +218,14 @@ def test_a_hit_names_a_supplement_by_its_kind_on_the_page_and_in_the_cli(kinds_c
     index_dir = kinds_client.application.config["INDEX_DIR"]
     result = run(runner, "search", "Vinterberedskab", "--index-dir", str(index_dir))
     assert "Tillægsdagsorden (før mødet, uden beslutning) · Vejle" in result.output
+
+
+def test_the_feed_and_the_cli_name_a_season_report_by_its_period_and_a_supplement_by_its_kind(kinds_client, runner):
+    """The feed said «Årsberetning 2024: …» and «Dagsorden: …», the CLI «· 2024», where the item's
+    page says «2024-2025» and «Tillægsdagsorden» (an upgrade review)."""
+    feed = kinds_client.get("/feed", query_string={"q": "Indledning OR Vinterberedskab"}).get_data(as_text=True)
+    assert "<title>Årsberetning 2024-2025: 1. Indledning</title>" in feed
+    assert "<title>Tillægsdagsorden: 48. Vinterberedskab</title>" in feed
+    index_dir = kinds_client.application.config["INDEX_DIR"]
+    result = run(runner, "search", "Indledning", "--index-dir", str(index_dir))
+    assert "Odsherred · Handicaprådet · 2024-2025" in result.output

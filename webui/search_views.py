@@ -434,8 +434,11 @@ def feed_entry(
     number = f"{hit.heading_number} " if hit.item_number is not None else ""
     # A feed reader's list shows the title alone: an annual report's "Forord" needs its report,
     # and an agenda's item read as the minutes' item of the same title and date.
-    report = f"Årsberetning {hit.year}: " if hit.doc_type == AARSBERETNING and hit.year else (
-        "Årsberetning: " if hit.doc_type == AARSBERETNING else "Dagsorden: " if hit.doc_type == DAGSORDEN else "")
+    # (a season's report by its period, a supplement by its kind, as the item's page names them)
+    year = hit.period or hit.year
+    report = f"Årsberetning {year}: " if hit.doc_type == AARSBERETNING and year else (
+        "Årsberetning: " if hit.doc_type == AARSBERETNING else
+        ("Tillægsdagsorden: " if hit.supplement else "Dagsorden: ") if hit.doc_type == DAGSORDEN else "")
     # An undated item is dated by the index's commit (Atom wants a date): a reader would list it
     # as the newest meeting, so its title says it has none.
     undated = "" if when else " (udateret)"
