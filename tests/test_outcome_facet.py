@@ -176,3 +176,11 @@ def test_an_outcome_no_item_has_is_not_suggested(outcome_client):
     """Valg is an outcome, but no item of this index has it: suggesting it would find nothing too."""
     body = api(outcome_client, q="cykelsti", outcome="Valgg")
     assert body["total"] == 0 and "mente du" not in body["notice"]
+
+
+def test_the_document_page_labels_each_decision_with_its_outcome(outcome_client):
+    hit = next(h for h in api(outcome_client, q="cykelsti")["hits"] if h["outcome"] == "Udsat")
+    page = soup(outcome_client.get(f"/document/{hit['document_id']}"))
+    labels = [p.strong.get_text(strip=True) for p in page.select(".decision-preview")]
+    assert labels == ["Beslutning (godkendt):", "Beslutning (udsat):", "Beslutning (afvist):",
+                      "Beslutning (taget til efterretning):"]
