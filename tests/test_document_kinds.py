@@ -229,3 +229,12 @@ def test_the_feed_and_the_cli_name_a_season_report_by_its_period_and_a_supplemen
     index_dir = kinds_client.application.config["INDEX_DIR"]
     result = run(runner, "search", "Indledning", "--index-dir", str(index_dir))
     assert "Odsherred · Handicaprådet · 2024-2025" in result.output
+
+
+def test_a_hit_and_its_feed_entry_name_a_season_report_by_its_period(kinds_client):
+    """The hit list said «2024» for a report its page calls «Periode 2024-2025» (a web review)."""
+    page = soup(kinds_client.get("/", query_string={"q": "Indledning"}))
+    meta = page.select_one("li.hit").get_text(" ", strip=True)
+    assert "2024-2025" in meta
+    feed = kinds_client.get("/feed", query_string={"q": "Indledning OR Vinterberedskab"}).get_data(as_text=True)
+    assert "Odsherred · 2024-2025" in feed and "Tillægsdagsorden · Byrådet · Vejle" in feed

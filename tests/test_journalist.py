@@ -1011,7 +1011,7 @@ def test_a_decision_cut_to_the_words_found_still_shows_what_was_decided(tmp_path
     assert hit["snippet_from"] == "decision"
     assert hit["snippet"].startswith("Anbefalet. …") and "<mark>protokol</mark>" in hit["snippet"]
     feed = client.get("/feed", query_string={"q": "protokol", "decisions_only": "1"}).get_data(as_text=True)
-    assert "Beslutning (uddrag):" in feed and "Anbefalet. …" in feed
+    assert "Beslutning (anbefalet, uddrag):" in feed and "Anbefalet. …" in feed
     # a window from the decision's start needs nothing before it
     (start,) = api_hits(client, q="anbefalet", decisions_only="1")
     assert start["snippet"].startswith("<mark>Anbefalet</mark>.") and start["snippet"].count("Anbefalet") == 1

@@ -184,3 +184,8 @@ def test_the_document_page_labels_each_decision_with_its_outcome(outcome_client)
     labels = [p.strong.get_text(strip=True) for p in page.select(".decision-preview")]
     assert labels == ["Beslutning (godkendt):", "Beslutning (udsat):", "Beslutning (afvist):",
                       "Beslutning (taget til efterretning):"]
+
+
+def test_the_feed_labels_each_decision_with_its_outcome_as_the_page_does(outcome_client):
+    feed = outcome_client.get("/feed", query_string={"q": "cykelsti"}).get_data(as_text=True)
+    assert "Beslutning (udsat):" in feed and "Beslutning (afvist):" in feed

@@ -18,7 +18,7 @@ from search.api import (MAX_PAGE_SIZE, SORT_LABELS, SORTS, FacetValue, Hit, Inva
 from search.orders import ADDED
 
 from .errors import PageError, json_response, link_header
-from .facets import DOC_TYPE_LABELS, Chip, chips, facet_groups
+from .facets import Chip, chips, doc_type_label, facet_groups
 from .formatting import long_date, snippet_html
 from .help_examples import HelpExamples, help_examples
 from .index import get_index
@@ -396,12 +396,19 @@ def decision_lines(hit: Hit) -> Markup:
     return Markup("<br>").join(hit.decision.split("\n"))  # join escapes each line
 
 
-def _decision_label(shown: str) -> str:
-    """«Beslutning:», or «Beslutning (uddrag):» for a decision shown in part (cut with «…»)."""
+def _decision_label(shown: str, outcome: str | None = None) -> str:
+    """«Beslutning:», «Beslutning (udsat):» with the outcome the page shows (`Hit.outcome`; «Andet»
+    says nothing), and «uddrag» for a decision shown in part (cut with «…»).
+
+    >>> _decision_label("Godkendt."), _decision_label("… godkendt.", "Godkendt"), _decision_label("Udsat.", "Andet")
+    ('Beslutning:', 'Beslutning (godkendt, uddrag):', 'Beslutning:')
+    """
     # cut at its start or end, or cut from further on after its outcome line («Anbefalet. …»,
     # `search.hits`); an ellipsis the decision itself quotes is no cut
-    return "Beslutning (uddrag):" if shown.startswith("…") or shown.rstrip().endswith("…") or " …" in shown \
-        else "Beslutning:"
+    cut = shown.startswith("…") or shown.rstrip().endswith("…") or " …" in shown
+    said = [outcome.lower()] if outcome and outcome != "Andet" else []
+    said += ["uddrag"] if cut else []
+    return f"Beslutning ({', '.join(said)}):" if said else "Beslutning:"
 
 
 def feed_entry(
@@ -415,8 +422,8 @@ def feed_entry(
     when = hit.meeting_date or (f"{hit.year}-12-31" if hit.year else None)
     # the meta line the search page shows, labelled the same way: a bare "SKA" said nothing
     meta = " · ".join(part for part in (
-        DOC_TYPE_LABELS.get(hit.doc_type, hit.doc_type), hit.council, hit.municipality,
-        long_date(hit.meeting_date) if hit.meeting_date else (str(hit.year) if hit.year else ""),
+        doc_type_label(hit.doc_type, hit.supplement), hit.council, hit.municipality,
+        long_date(hit.meeting_date) if hit.meeting_date else (hit.period or (str(hit.year) if hit.year else "")),
         hit.item_reference or "",
         f"sagsbehandler {hit.case_handler}" if hit.case_handler else "",
         f"sagsnr. {hit.case_number}" if hit.case_number else "") if part)
@@ -428,9 +435,9 @@ def feed_entry(
     # A decision cut to its start or to the words found is labelled so: «…Imod stemte Jens Olsen»
     # read as a rejection of what the council had approved (journalist review).
     if hit.snippet_from == "decision":
-        summary += f"<p><strong>{_decision_label(hit.snippet)}</strong> {snippet_html(hit.snippet)}</p>"
+        summary += f"<p><strong>{_decision_label(hit.snippet, hit.outcome)}</strong> {snippet_html(hit.snippet)}</p>"
     elif hit.decision:
-        summary += f"<p><strong>{_decision_label(hit.decision)}</strong> {decision_lines(hit)}</p>"
+        summary += f"<p><strong>{_decision_label(hit.decision, hit.outcome)}</strong> {decision_lines(hit)}</p>"
     number = f"{hit.heading_number} " if hit.item_number is not None else ""
     # A feed reader's list shows the title alone: an annual report's "Forord" needs its report,
     # and an agenda's item read as the minutes' item of the same title and date.
