@@ -236,6 +236,36 @@ def built_index(tmp_path: Path, names: list[str]) -> tuple[Path, Path]:
     return corpus, index_dir
 
 
+def ranks_written_out(split: Sequence[Sequence[str]], sort: str, marks: Sequence[str] | None = None
+                      ) -> tuple[list[int], list[int]]:
+    """The date orders of `search.orders.ranks_of` written out in Python, for order keys split into
+    (date, document, position): each document's rank, and the document numbers in order. Newest:
+    dates (and same-day `marks`, minutes above agendas) backwards, a meeting's items in their order;
+    oldest: dates forwards, undated last."""
+    docnums = sorted(range(len(split)), key=lambda d: (split[d][1], split[d][2]))
+    if sort == "newest":
+        docnums.sort(key=lambda d: (split[d][0], marks[d] if marks else ""), reverse=True)
+    else:
+        docnums.sort(key=lambda d: (split[d][0] == "", split[d][0]))
+    expected = [0] * len(split)
+    for place, docnum in enumerate(docnums):
+        expected[docnum] = place
+    return expected, docnums
+
+
+def client_of(root: Path, files: Sequence[Path]):
+    """A Flask test client of an index (`root/index`) of copies of `files` (`root/dokumenter`)."""
+    from indexer.update import update_index
+    from webui import create_app
+
+    corpus = root / "dokumenter"
+    corpus.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        shutil.copy(path, corpus)
+    update_index([corpus], root / "index")
+    return create_app({"TESTING": True, "INDEX_DIR": str(root / "index")}).test_client()
+
+
 def cut_short(path: Path, size: int | None = None) -> None:
     """An index file cut short, as a copy that stopped leaves it: to `size` bytes, else to half."""
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2 if size is None else size])

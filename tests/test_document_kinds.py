@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import read_written, run, soup
+from conftest import client_of, read_written, run, soup
 from indexer.citation import citation, document_title
 from indexer.models import Passage
 from indexer.pipeline import read_document
-from indexer.update import update_index
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KINDS = FIXTURES / "document_kinds"
@@ -155,15 +153,7 @@ def test_a_record_stored_before_the_fields_reads_back_with_their_defaults():
 
 @pytest.fixture(scope="module")
 def kinds_client(tmp_path_factory):
-    from webui import create_app
-
-    root = tmp_path_factory.mktemp("document_kinds")
-    corpus = root / "dokumenter"
-    corpus.mkdir()
-    shutil.copy(ODSHERRED, corpus)
-    shutil.copy(SUPPLEMENT, corpus)
-    update_index([corpus], root / "index")
-    return create_app({"TESTING": True, "INDEX_DIR": str(root / "index")}).test_client()
+    return client_of(tmp_path_factory.mktemp("document_kinds"), [ODSHERRED, SUPPLEMENT])
 
 
 def _passage_id(path: Path, position: int = 0) -> str:

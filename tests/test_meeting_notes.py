@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import api, read_written, run, soup
+from conftest import api, client_of, read_written, run, soup
 from indexer.models import Passage
 from indexer.pipeline import read_document
-from indexer.update import update_index
 from search.schema import RECORD_LATER, passage_record, stored_passage
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -158,14 +156,9 @@ SCRIPTED = MINUTES.format(title="Referat af mødet 12. marts 2025", note="Rettel
 
 @pytest.fixture(scope="module")
 def notes_client(tmp_path_factory):
-    from webui import create_app
-
     root = tmp_path_factory.mktemp("meeting_notes")
-    corpus = root / "referater"
-    corpus.mkdir()
-    shutil.copy(RAVNBY, corpus)
-    (corpus / "aarhus-teknik-og-miljoeudvalget-referat-2025-03-12.txt").write_text(SCRIPTED, encoding="utf-8")
-    shutil.copy(SEEDS / "roskilde-integrationsraadet-referat-2026-06-04.txt", corpus)
+    scripted_minutes = root / "aarhus-teknik-og-miljoeudvalget-referat-2025-03-12.txt"
+    scripted_minutes.write_text(SCRIPTED, encoding="utf-8")
     import indexer.enrich
     real = indexer.enrich.meeting_note
 
@@ -175,8 +168,7 @@ def notes_client(tmp_path_factory):
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(indexer.enrich, "meeting_note", scripted)
-        update_index([corpus], root / "index")
-    return create_app({"TESTING": True, "INDEX_DIR": str(root / "index")}).test_client()
+        return client_of(root, [RAVNBY, scripted_minutes, SEEDS / "roskilde-integrationsraadet-referat-2026-06-04.txt"])
 
 
 def test_the_notes_words_find_the_meetings_items(notes_client):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ranks_written_out
 from search import InvalidParameter, SearchRequest, open_index
 from search.api import FACETS
 from search.danish import terms
@@ -952,15 +953,7 @@ def test_date_ranks_are_the_stable_python_sorts(sort, keys_are, monkeypatch):
         split = key.decode().split(VALUE_SEPARATOR) if key else ()
         return tuple(split) if len(split) == 3 else ("", "", "")
 
-    split = [parts_of(k) for k in keys]
-    docnums = sorted(range(len(keys)), key=lambda d: (split[d][1], split[d][2]))
-    if sort == "newest":
-        docnums.sort(key=lambda d: split[d][0], reverse=True)
-    else:
-        docnums.sort(key=lambda d: (split[d][0] == "", split[d][0]))
-    expected = [0] * len(keys)
-    for place, docnum in enumerate(docnums):
-        expected[docnum] = place
+    expected, _docnums = ranks_written_out([parts_of(k) for k in keys], sort)
     assert list(orders.ranks_of(keys)[sort]) == expected
     assert keys_are == "as written" or taken  # an odd key is never sorted as bytes
 

@@ -5,10 +5,10 @@ the agenda (sent before the meeting) comes first. Each document keeps its items 
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
+from conftest import ranks_written_out
 from indexer.update import update_index
 from search import open_index
 from search.analysis import VALUE_SEPARATOR
@@ -99,15 +99,7 @@ def test_marked_keys_sort_alike_whole_and_part_by_part(sort):
             for _ in range(2000)]
     keys[:2] = [b"", b""]
     split = [k.decode().split(VALUE_SEPARATOR) if k else ["", "", ""] for k in keys]
-    mark = [orders._same_day_mark(s[1]) for s in split]
-    docnums = sorted(range(len(keys)), key=lambda d: (split[d][1], split[d][2]))
-    if sort == "newest":
-        docnums.sort(key=lambda d: (split[d][0], mark[d]), reverse=True)
-    else:
-        docnums.sort(key=lambda d: (split[d][0] == "", split[d][0]))
-    expected = [0] * len(keys)
-    for place, docnum in enumerate(docnums):
-        expected[docnum] = place
+    expected, docnums = ranks_written_out(split, sort, [orders._same_day_mark(s[1]) for s in split])
     assert list(orders.ranks_of(keys)[sort]) == expected
     by_parts = orders._orders_by_parts(keys)[sort]
     assert [int(d) for d in by_parts] == docnums
