@@ -197,7 +197,10 @@ def test_a_decision_keeps_its_lines_in_the_feed_as_on_the_page(client):
         summary = BeautifulSoup(entry.find(f"{ATOM}summary").text, "html.parser")
         decision = next(p for p in summary.select("p") if p.strong and p.strong.get_text().startswith("Beslutning"))
         label = decision.strong.get_text()
-        assert label == ("Beslutning (uddrag):" if hit["decision"].endswith("…") else "Beslutning:")
+        # labelled with its outcome as the page labels it (tests/test_outcome_facet.py)
+        said = [hit["outcome"].lower()] if hit["outcome"] not in (None, "Andet") else []
+        said += ["uddrag"] if hit["decision"].endswith("…") else []
+        assert label == (f"Beslutning ({', '.join(said)}):" if said else "Beslutning:")
         assert len(decision.select("br")) == hit["decision"].count("\n")
         lines = [line.strip() for line in decision.get_text("\n").split("\n") if line.strip()]
         assert " ".join(lines) == f"{label} " + " ".join(line.strip() for line in hit["decision"].split("\n") if line.strip())
