@@ -21,6 +21,7 @@ import click
 from indexer.conventions import shorten_title
 from indexer.danish_click import DanishGroup, DanishPath, QueryCommand, argument, option, output_is_utf8
 from indexer.dates import danish_date
+from indexer.outcome import decision_label
 from indexer.progress import printable
 from indexer.settings import (
     SETTINGS,
@@ -269,7 +270,7 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None, index_dir: Path 
         if any(details):  # a note without any (LÆSMIG.txt) gets no blank line
             click.echo("     " + _one_line(" · ".join(d for d in details if d)))
         if passage.decision:
-            click.echo(f"     {_decision_label(passage.outcome)}: " + _first_line(passage.decision, 100))
+            click.echo(f"     {decision_label(passage.outcome)}: " + _first_line(passage.decision, 100))
 
 
 @main.command(cls=QueryCommand, short_help="Søg i indekset (ord, \"fraser\", OR, -ord og felt:værdi).")
@@ -613,12 +614,12 @@ def _print_response(response) -> None:
             click.echo("   " + _one_line(" · ".join(c for c in case if c)))
         snippet = _terminal_snippet(hit.snippet)
         if hit.snippet_from == "decision":  # cut from the decision: shown once, as the decision
-            click.echo(f"   {_decision_label(hit.outcome)}: " + snippet)
+            click.echo(f"   {decision_label(hit.outcome)}: " + snippet)
         else:
             if snippet.strip():
                 click.echo("   " + snippet)
             if hit.decision:
-                click.echo(f"   {_decision_label(hit.outcome)}: " + _first_line(hit.decision, 160))
+                click.echo(f"   {decision_label(hit.outcome)}: " + _first_line(hit.decision, 160))
         if hit.missing:  # a most-words hit: which of the words it lacks, so it is not read as having them all
             click.echo("   Mangler: " + _one_line(", ".join(f"«{word}»" for word in hit.missing)))
         if hit.superseded_by:  # corrected minutes indexed later: a terminal user quoted the old figure (a case review)
@@ -710,15 +711,6 @@ def _terminal_snippet(snippet: str) -> str:
         flags=re.S,
     )
     return html.unescape(re.sub(r"<[^>]+>", "", marked)).replace("\n", " ")
-
-
-def _decision_label(outcome: str | None) -> str:
-    """«Beslutning (udsat)», as the web page labels a decision with its outcome; «Andet» says nothing.
-
-    >>> _decision_label("Udsat"), _decision_label("Andet"), _decision_label(None)
-    ('Beslutning (udsat)', 'Beslutning', 'Beslutning')
-    """
-    return f"Beslutning ({outcome.lower()})" if outcome and outcome != "Andet" else "Beslutning"
 
 
 def _one_line(text: str) -> str:

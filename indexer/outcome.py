@@ -433,3 +433,15 @@ def _told_as_earlier(text: str, match: re.Match[str]) -> int:
     if after:
         return _DATED_EARLIER if _DATED.match(text, after.start()) else 1
     return int(_EARLIER_BEFORE.search(text[max(0, match.start() - _BEFORE_CHARS):match.start()]) is not None)
+
+
+def decision_label(outcome: str | None, cut: bool = False) -> str:
+    """How a decision is labelled wherever it is shown (page, document page, feed, CLI): «Beslutning
+    (udsat)» with its outcome, «uddrag» when shown in part; «Andet» says nothing.
+
+    >>> decision_label("Udsat"), decision_label("Andet"), decision_label(None, cut=True), decision_label("Godkendt", cut=True)
+    ('Beslutning (udsat)', 'Beslutning', 'Beslutning (uddrag)', 'Beslutning (godkendt, uddrag)')
+    """
+    said = [outcome.lower()] if outcome and outcome != ANDET else []
+    said += ["uddrag"] if cut else []
+    return f"Beslutning ({', '.join(said)})" if said else "Beslutning"

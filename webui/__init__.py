@@ -23,6 +23,7 @@ from typing import Any
 from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from indexer.outcome import decision_label
 from search.highlight import excerpt
 
 from . import formatting, index
@@ -129,5 +130,6 @@ def _register_template_helpers(app: Flask) -> None:
     app.add_template_global(formatting.people_shown, "people_shown")
     app.add_template_filter(formatting.section_label, "section_label")
     app.add_template_filter(doc_type_label, "doc_type_label")
+    app.add_template_filter(decision_label, "decision_label")  # «Beslutning (udsat)»: one rule for every view
     # a decision preview compacted as the hit list's is (`Hit.decision`): no blank lines of the source
     app.add_template_filter(excerpt, "excerpt")

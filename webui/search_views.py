@@ -13,6 +13,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from markupsafe import Markup, escape
 
 from indexer.models import AARSBERETNING, DAGSORDEN
+from indexer.outcome import decision_label
 from search.api import (MAX_PAGE_SIZE, SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchRequest,
                         SearchResponse, without_controls)
 from search.orders import ADDED
@@ -397,8 +398,8 @@ def decision_lines(hit: Hit) -> Markup:
 
 
 def _decision_label(shown: str, outcome: str | None = None) -> str:
-    """«Beslutning:», «Beslutning (udsat):» with the outcome the page shows (`Hit.outcome`; «Andet»
-    says nothing), and «uddrag» for a decision shown in part (cut with «…»).
+    """«Beslutning (udsat):» as the page labels it (`indexer.outcome.decision_label`), «uddrag» for a
+    decision shown in part (cut with «…»).
 
     >>> _decision_label("Godkendt."), _decision_label("… godkendt.", "Godkendt"), _decision_label("Udsat.", "Andet")
     ('Beslutning:', 'Beslutning (godkendt, uddrag):', 'Beslutning:')
@@ -406,9 +407,7 @@ def _decision_label(shown: str, outcome: str | None = None) -> str:
     # cut at its start or end, or cut from further on after its outcome line («Anbefalet. …»,
     # `search.hits`); an ellipsis the decision itself quotes is no cut
     cut = shown.startswith("…") or shown.rstrip().endswith("…") or " …" in shown
-    said = [outcome.lower()] if outcome and outcome != "Andet" else []
-    said += ["uddrag"] if cut else []
-    return f"Beslutning ({', '.join(said)}):" if said else "Beslutning:"
+    return f"{decision_label(outcome, cut)}:"
 
 
 def feed_entry(
