@@ -228,3 +228,17 @@ def test_a_hit_and_its_feed_entry_name_a_season_report_by_its_period(kinds_clien
     assert "2024-2025" in meta
     feed = kinds_client.get("/feed", query_string={"q": "Indledning OR Vinterberedskab"}).get_data(as_text=True)
     assert "Odsherred · 2024-2025" in feed and "Tillægsdagsorden · Byrådet · Vejle" in feed
+
+
+@pytest.mark.parametrize(("start", "end", "found"), [
+    ("2025", "", True),  # the season reaches into 2025
+    ("1.3.2025", "31.12.2025", True),
+    ("", "2024", True),  # and began in 2024
+    ("2026", "", False),
+    ("", "2023", False)])
+def test_a_season_report_is_in_a_period_that_either_of_its_years_overlaps(kinds_client, start, end, found):
+    """«Fra 2025» left out «Årsberetning 2024-2025», dated by its first year alone."""
+    from conftest import api
+
+    hits = api(kinds_client, q="Indledning", **{"from": start, "to": end})["hits"]
+    assert any(hit["period"] == "2024-2025" for hit in hits) is found
