@@ -16,6 +16,7 @@ from indexer.clean import reflow
 from indexer.dates import parse_labelled_date
 from indexer.headings import Heading, fold_title
 from indexer.models import DECISION, EARLIER_DECISION, Item, Line, Section
+from indexer.outcome import ANDET, decision_outcome
 
 
 def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
@@ -201,9 +202,12 @@ def _sections(body: list[Line], number: int | None = None, last: bool = False) -
     named: dict[int, tuple[str, str | None]] = {}  # named header → the council and date it names
     current: tuple[str, str, str | None, list[str], int | None] = ("tekst", "", None, [], None)
     printed_under: dict[str, str] = {}  # a header line made a label → the plain label printed above it
-    for line in body:
+    texts = [line.text for line in body]
+    for index, line in enumerate(body):
         text = line.text
         label, first = cv.section_label(text, in_item=True) or (None, "")  # first: "Godkendt." of "Beslutning: Godkendt."
+        if label is not None and _column_header(texts, index):  # «Afsender / Høringssvar / Bemærkning»: a header row
+            label, first = None, ""
         header = None if label else cv.decision_header(text)
         if label is not None:
             parts.append(current)
@@ -275,6 +279,57 @@ def _sections(body: list[Line], number: int | None = None, last: bool = False) -
             continue
         sections.append(Section(key=key, label=label, text=text, date=date or None, note=note, page=page))
     return sections, printed_under
+
+
+# A table's column header cell, as a PDF's text gives it: a paragraph of one short line, a name («Afsender»,
+# «Forvaltningens bemærkning»), no punctuation or number, no label, field line or decision's wording.
+_HEADER_CELL_WORDS = 4
+
+
+def _header_cell(texts: Sequence[str], k: int) -> bool:
+    """Whether line `k` of `texts` reads as a table's header cell (`_HEADER_CELL_WORDS`)."""
+    text = texts[k]
+    return (0 < k < len(texts) - 1 and not texts[k - 1] and not texts[k + 1]  # a paragraph of its own
+            and len(text.split()) <= _HEADER_CELL_WORDS and text[:1].isupper()
+            and not re.search(r"[\d.:;,!?()]", text)  # «Administrationen indstiller, at» begins a sentence
+            and cv.section_label(text, in_item=True) is None and cv.field_line(text) is None
+            and cv.decision_header(text) is None and not cv.is_attendance(text)
+            and decision_outcome(text) == ANDET)  # «Godkendt», «Anbefales» under «Beslutning» decide
+
+
+def _column_header(texts: Sequence[str], index: int) -> bool:
+    """Whether the label at line `index` of an item's body (`texts`, blank lines included) is a table's
+    column header, not a section: alone in its paragraph, without a colon, between two header cells
+    (`_header_cell`) in the middle of a row («Afsender» / «Høringssvar» / «Forvaltningens bemærkning»),
+    text above the row, not a label (short lines right under a label are that section's text: «Sagsgang og
+    sagstype» / «Udvalget for Ældre og Sundhed» / «Beslutningssag»), and the table's rows below it, not a
+    label or decision header. A heading stands alone: with text under it, not in a row of names.
+
+    >>> _column_header(["Der er tre svar.", "", "Afsender", "", "Høringssvar", "", "Bemærkning", "",
+    ...                 "Vejdirektoratet", "", "Ingen bemærkninger.", ""], 4)
+    True
+    >>> _column_header(["Der er tre svar.", "", "Høringssvar", "", "Vejdirektoratet har ingen bemærkninger.", ""], 2)
+    False
+    """
+    def near(k: int, step: int) -> int | None:
+        k += step
+        while 0 <= k < len(texts) and not texts[k]:
+            k += step
+        return k if 0 <= k < len(texts) else None
+
+    text = texts[index]
+    if text.rstrip().endswith(":") or not (0 < index < len(texts) - 1) or texts[index - 1] or texts[index + 1]:
+        return False
+    before, after = near(index, -1), near(index, 1)
+    if before is None or after is None or not (_header_cell(texts, before) and _header_cell(texts, after)):
+        return False
+    above = near(before, -1)  # the row's first cell, then what stands above the row
+    while above is not None and _header_cell(texts, above):
+        above = near(above, -1)
+    below = near(after, 1)
+    return (above is not None and cv.section_label(texts[above], in_item=True) is None
+            and below is not None and cv.section_label(texts[below], in_item=True) is None
+            and cv.decision_header(texts[below]) is None)
 
 
 def _statements_beside_decision(parts: list) -> list:

@@ -43,7 +43,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 14  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 15  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -101,6 +101,7 @@ READING_VERSION = 14  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # last decision, title-only items numbered next in sequence (above a «LUKKEDE SAGER» header, a first item);
 # a season report's `period`, a supplement's `supplement`, the meeting's note above its first item
 # (`indexer.notes`), the same-day order of minutes and agendas
+# 15: a table's column header cell («Afsender / Høringssvar / Bemærkning») no section label
 
 
 def read_document(path: Path, root: Path) -> Document:
