@@ -98,8 +98,9 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         year=year,
         period=period,
         supplement=is_supplement(opening, doc_type, source.source),
-        # A correction or the meeting's kind above the first item; a report's opening is no meeting's.
-        meeting_note=None if report else meeting_note(head),
+        # A correction or the meeting's kind above the first item, a break or a left-out item between
+        # them; a report's opening is no meeting's.
+        meeting_note=None if report else meeting_note(head, items),
         place=fields.get("place") or (None if annual else unlabelled_place(opening, meeting)),
         present=present,
         absent=absent,

@@ -1,10 +1,18 @@
-"""A note about the meeting or its document, printed between the head and the first item.
+"""A note about the meeting or its document, printed above the first item, between items or after them.
 
 Minutes say above their first item what a reader of any item should know: that they were
 corrected («Rettelse: Referatet er rettet den 14. marts 2025, punkt 2 …»), that the meeting was an
-extraordinary one, cancelled, moved or held online («Mødet var indkaldt med kort varsel …»). The
-head's metadata lines (council, date, place, attendance, agenda and contents lists) are read
-elsewhere (`indexer.meeting`); only these kinds of note are kept, narrowly, as printed.
+extraordinary one, a theme meeting, the constituent one or a joint one, cancelled, moved or held
+online («Mødet var indkaldt med kort varsel …», «Ændret mødetidspunkt: kl. 15.00»), or that an item
+was left out or taken behind closed doors («Punkt 7 udgik af dagsordenen»). The head's metadata
+lines (council, date, place, attendance, agenda and contents lists) are read elsewhere
+(`indexer.meeting`); only these kinds of note are kept, narrowly, as printed.
+
+Between and after the items (where the reading leaves such a line at the end of the item above it)
+only what happened at the meeting is a note: a break («Mødet blev afbrudt kl. 18.30 og genoptaget
+kl. 18.50»), an item left out, added or taken behind closed doors, a correction. The meeting's routine
+end («Mødet hævet kl. 18.45») is none, and neither is what an item's own text says of it («Sagen
+udsættes til næste møde», «Punktet udgår»): its outcome tells that (`indexer.outcome`).
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from indexer.clean import reflow
+from indexer.models import DECISION, Item
 
 # A correction of the document: a paragraph opening with its marker, or a sentence saying so.
 _CORRECTION = re.compile(
@@ -25,10 +34,34 @@ _CORRECTION_SENTENCE = re.compile(r"(?:^|[.!?]\s+)Referatet\s+(?:er|blev)\s+(?:b
 # A paragraph about the meeting itself: «Mødet blev aflyst», «Mødet blev holdt som virtuelt møde».
 _MEETING = re.compile(
     r"Mødet\s+(?:er|var|blev)\s+(?:blevet\s+)?"
-    r"(?:aflyst|flyttet|udsat|afbrudt|(?:af)?holdt\s+som\s+(?:et\s+)?(?:virtuelt|online|telefon)[- ]?møde"
+    r"(?:aflyst|flyttet|rykket|fremrykket|udsat|afbrudt|suspenderet"
+    r"|(?:af)?holdt\s+som\s+(?:et\s+)?(?:virtuelt|online|telefon)[- ]?møde"
     r"|indkaldt\s+med\s+kort\s+varsel)\b")
-# The meeting's kind, in the title or a line of its own.
-_KIND = re.compile(r"(?i)\bekstraordinær(?:t\s+møde|\s+generalforsamling)\b")
+# The meeting's kind, in the title or a line of its own: an extraordinary one, a theme meeting (no
+# decisions), the constituent one after an election, a joint meeting of two councils.
+# A meeting with others keeps whose it was, as printed up to a date («Fællesmøde mellem Børneudvalget og
+# Skoleudvalget»).
+_KIND = re.compile(r"(?i)\b(?P<kind>ekstraordinær(?:t\s+møde|\s+generalforsamling)|temamøde"
+                   r"|konstituerende\s+[\wæøå-]*møde|fællesmøde)\b"
+                   r"(?P<whose>\s+(?:mellem|med)\s+[^\d,–(]+?(?=\s*(?:$|\d|,|–|\()))?")
+# A line announcing a list below it («Dagsorden», «Indhold»): its unnumbered items follow, no kind of the meeting's.
+_LIST_HEADER = re.compile(r"(?i)^(?:dagsorden(?:spunkter)?|indhold(?:sfortegnelse)?|punkter|sager)\s*:?$")
+# A changed time or place, labelled or said: «Ændret mødetidspunkt: kl. 15.00», «Bemærk: nyt mødested».
+_CHANGED = re.compile(r"(?i)(?:(?:NB|Bemærk|OBS)\s*[:!]?\s*)?(?:ændret|nyt?)\s+"
+                      r"(?:møde)?(?:tidspunkt|sted|dato|tid|lokale|mødelokale)\b")
+# A fact about an item as the meeting took it, said of the item by its number («Punkt 7 udgik af
+# dagsordenen», «Punkt 5 blev behandlet for lukkede døre», «Punkt 8 blev tilføjet dagsordenen»).
+_NUMBERS = r"(?P<numbers>\d{1,3}(?:\s*(?:,|og|-|–)\s*\d{1,3})*)"
+_ITEM_FACT = re.compile(
+    rf"(?:Punkt(?:erne)?|Pkt\.?|Dagsordenspunkt(?:erne)?|Sag(?:erne)?\s+nr\.?)\s*{_NUMBERS}\s+"
+    r"(?:(?P<left>(?:udgik|udgår|(?:er|blev)\s+(?:udgået|trukket))(?:\s+(?:af|fra)\s+dagsordenen)?"
+    r"|(?:er|blev)\s+taget\s+(?:af|fra)\s+dagsordenen)"
+    r"|(?:er|blev)\s+(?:(?:behandlet|drøftet)\s+)?(?P<closed>for\s+lukkede\s+døre)"
+    r"|(?:er|blev)\s+(?:tilføjet|optaget\s+på|sat\s+på)(?:\s+dagsordenen)?)\b")
+# What an item's own text says when it was left out: it tells that itself (its outcome is Udsat).
+_OWN_LEFT_OUT = re.compile(r"(?i)\b(?:udgår|udgik|udgået|trukket|(?:taget|tages)\s+(?:af|fra)\s+dagsordenen)\b")
+# A break in the meeting, told after the item it fell in: what happened there, not the routine end.
+_BREAK = re.compile(r"Mødet\s+(?:blev\s+|var\s+)?(?:afbrudt|suspenderet|genoptaget)\b")
 # A labelled line of the head («Mødested: Rådhuset», «Fraværende: …»), which ends a note's paragraph.
 _LABELLED = re.compile(r"^[A-ZÆØÅ][\wæøå.\- ]{0,25}:\s")
 _TITLE_LINES = 6  # the council, the document's title, date and time: where a meeting's kind is printed
@@ -45,9 +78,10 @@ _SHORT = 300  # a paragraph about the meeting is a sentence or two, not a text
 MAX_NOTE = 600
 
 
-def meeting_note(head: Sequence[str]) -> str | None:
-    """The notes about the meeting or the document among the lines above the first item, as printed
-    (paragraphs joined by blank lines, at most about `MAX_NOTE` characters); None when there is none.
+def meeting_note(head: Sequence[str], items: Sequence[Item] = ()) -> str | None:
+    """The notes about the meeting or the document among the lines above the first item and at the
+    end of its items (`items`), as printed (paragraphs joined by blank lines, at most about `MAX_NOTE`
+    characters); None when there is none.
 
     >>> print(meeting_note(["Økonomiudvalget", "Referat af ekstraordinært møde 12. marts 2025", "Mødested: Rådhuset",
     ...     "", "Rettelse: Referatet er rettet den 14. marts 2025,", "punkt 2, beløbet er 4,2 mio. kr.", ""]))
@@ -64,17 +98,61 @@ def meeting_note(head: Sequence[str]) -> str | None:
     # generalforsamling i Fjernvarme A/S») is the item's, not the meeting's.
     if kind := next((found for line in _title_lines(head) if not _LISTED.match(line) and (found := _KIND.search(line))),
                     None):
-        notes.append(kind.group(0)[:1].upper() + kind.group(0)[1:].lower())
+        whose = kind.group("whose") or ""
+        notes.append(kind.group("kind")[:1].upper() + kind.group("kind")[1:].lower()
+                     + (whose.lower() if whose.isupper() else whose))
     for first, paragraph in _paragraphs(head):
         if _MEETING.match(first) and not _CORRECTION.match(first) and len(paragraph) > _SHORT:
             continue  # a text about the meeting, not a note on it
         if _REMINDER.match(first) and not _ABOUT_CHANGE.search(paragraph):
             continue  # «NB: Husk at medbringe iPad»
+        if _told_by_the_item(paragraph, items):
+            continue
         if paragraph not in notes:
+            notes.append(paragraph)
+    for paragraph in (found for item in items for found in _after_item(item)):
+        if paragraph not in notes and not _told_by_the_item(paragraph, items):
             notes.append(paragraph)
     if not notes:
         return None
     return _capped("\n\n".join(notes))
+
+
+def _after_item(item: Item) -> list[str]:
+    """The notes printed after `item`'s own text, which the reading leaves at the end of it: the
+    paragraphs of its last section after the first (the decision itself), or of its text after the
+    first where it has no sections, that open with a break, a fact about an item by its number or a
+    correction. Its case text above its last section is never read: «Mødet blev udsat til
+    efteråret» there is another meeting's."""
+    text = item.sections[-1].text if item.sections else reflow(line.text for line in item.lines)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return [p for p in paragraphs[1:]
+            if len(p) <= _SHORT
+            and (_BREAK.match(p) or _ITEM_FACT.match(p) or _CORRECTION.match(p) and not _REMINDER.match(p))]
+
+
+def _told_by_the_item(paragraph: str, items: Sequence[Item]) -> bool:
+    """Whether what `paragraph` says of items by their numbers each of them says itself: an item
+    named as left out whose own text says it is, one named as taken behind closed doors that the
+    reading marks closed (`indexer.openness`). Told twice, the note adds nothing."""
+    fact = _ITEM_FACT.match(paragraph)
+    if not fact or not (fact.group("left") or fact.group("closed")) or len(paragraph.rstrip(" .")) > fact.end():
+        return False  # a note saying more than the fact keeps it
+    named = {int(n) for n in re.findall(r"\d{1,3}", fact.group("numbers"))}
+    own = {item.number: item for item in items if item.number in named}
+    if set(own) != named:
+        return False  # an item left out is often not printed at all: the note is all that tells it
+    return all(item.closed if fact.group("closed") else bool(_OWN_LEFT_OUT.search(_own_text(item)))
+               for item in own.values())
+
+
+def _own_text(item: Item) -> str:
+    """`item`'s title and decision (its text where it has no sections) without what `_after_item` takes
+    as notes: where its outcome is read, not its case text («Den gamle ordning udgår»)."""
+    notes = set(_after_item(item))
+    text = "\n\n".join(s.text for s in item.sections if s.key == DECISION) if item.sections else reflow(
+        line.text for line in item.lines)
+    return item.title + "\n" + "\n".join(p for p in re.split(r"\n\s*\n", text) if " ".join(p.split()) not in notes)
 
 
 def _title_lines(head: Sequence[str]) -> list[str]:
@@ -82,11 +160,15 @@ def _title_lines(head: Sequence[str]) -> list[str]:
     («Dagsorden:»: its unnumbered items follow, «Ekstraordinær generalforsamling i … A/S» one of them)."""
     lines = []
     for line in (line.strip() for line in head if line.strip()):
-        if len(lines) == _TITLE_LINES or line.endswith(":"):
-            break
+        if len(lines) == _TITLE_LINES or line.endswith(":") or _LIST_HEADER.match(line) and _dated(lines):
+            break  # «Dagsorden» opening the title is the document's name, after the date a list's header
         if not line.endswith("."):  # a sentence («Der var indkaldt til ekstraordinært møde for …») tells of another
             lines.append(line)
     return lines
+
+
+def _dated(lines: Sequence[str]) -> bool:
+    return any(any(c.isdigit() for c in line) for line in lines)
 
 
 def _paragraphs(head: Sequence[str]) -> list[tuple[str, str]]:
@@ -111,7 +193,8 @@ def _paragraphs(head: Sequence[str]) -> list[tuple[str, str]]:
 
 def _opens(text: str) -> bool:
     return not _CONTENTS_LINE.search(text) and bool(
-        _CORRECTION.match(text) or _CORRECTION_SENTENCE.search(text) or _MEETING.match(text))
+        _CORRECTION.match(text) or _CORRECTION_SENTENCE.search(text) or _MEETING.match(text) or _CHANGED.match(text)
+        or _ITEM_FACT.match(text))
 
 
 def _capped(text: str) -> str:

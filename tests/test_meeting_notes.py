@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import api, client_of, read_written, run, soup
+from conftest import api, client_of, read_fixture, read_written, run, soup
 from indexer.models import Passage
 from indexer.pipeline import read_document
 from search.schema import RECORD_LATER, passage_record, stored_passage
@@ -162,8 +162,8 @@ def notes_client(tmp_path_factory):
     import indexer.enrich
     real = indexer.enrich.meeting_note
 
-    def scripted(head):
-        note = real(head)
+    def scripted(head, items=()):
+        note = real(head, items)
         return SCRIPTED_NOTE if note and "punkt 2 er rettet." in note and "mødelokale 2" in "\n".join(head) else note
 
     with pytest.MonkeyPatch.context() as patch:
@@ -262,3 +262,137 @@ def test_the_note_marked_for_a_search_is_escaped_too(notes_client):
     assert "<script>alert(1)</script>" not in html
     note = _fact(soup(response), "Bemærkning til mødet")
     assert note.find("mark") and not note.find("script") and len(note.find_all("br")) == 1
+
+
+# --- notes between and after the items, and more kinds of meeting --------------------------------
+
+NOTES = FIXTURES / "meeting_notes"
+
+
+def _document(name: str):
+    return read_fixture(NOTES, name)
+
+
+def _notes_of(document) -> set[str | None]:
+    return {p.meeting_note for p in document.passages}
+
+
+def test_a_break_and_a_closed_item_between_the_items_are_the_meetings_notes():
+    document = _document("ravnby-byraadet-referat-2025-05-22.txt")
+    assert [p.item_number for p in document.passages] == [1, 2, 3, 4, 5, 6]
+    assert _notes_of(document) == {
+        "Punkt 7 udgik af dagsordenen.\n\n"
+        "Mødet blev afbrudt kl. 18.30 på grund af brandalarm og genoptaget kl. 18.50.\n\n"
+        "Punkt 5 blev behandlet for lukkede døre."}
+    # Not a note: another meeting in item 2's case text, the theme meeting item 3 is about, its
+    # postponed date (item 3's own outcome) and the routine end of the meeting.
+    for words in ("borgerne", "efteråret", "Temamøde", "udsættes", "hævet"):
+        assert words not in document.meeting_note
+
+
+def test_a_theme_meeting_with_a_changed_time():
+    document = _document("ravnby-klima-og-miljoeudvalget-referat-2025-09-03.txt")
+    assert _notes_of(document) == {
+        "Temamøde\n\nÆndret mødetidspunkt: Mødet begynder kl. 15.00 og ikke som planlagt kl. 16.00."}
+    assert document.meeting_date == "2025-09-03" and document.passages[0].place == "Ravnby Forsyning, Havnevej 4"
+
+
+def test_the_constituent_meeting_with_a_suspension_and_an_added_item():
+    document = _document("ravnby-byraadet-referat-2026-01-02.txt")
+    assert _notes_of(document) == {
+        "Konstituerende møde\n\n"
+        "Mødet blev suspenderet kl. 17.40 og genoptaget kl. 18.05.\n\n"
+        "Punkt 5 blev tilføjet dagsordenen på mødet."}
+    assert [p.outcome for p in document.passages] == ["Valg", "Valg", "Godkendt", "Valg", "Valg"]
+
+
+def test_a_joint_meeting_names_its_councils():
+    document = read_fixture(FIXTURES / "layouts8", "f_faellesmoede_boerne_skole_strandby_2025-02-24.txt")
+    assert _notes_of(document) == {"Fællesmøde mellem Børneudvalget og Skoleudvalget"}
+
+
+def test_notes_printed_as_paragraphs_between_html_items_and_a_correction_after_them():
+    document = _document("solby-oekonomiudvalget-referat-2025-04-08.html")
+    assert [p.item_number for p in document.passages] == [1, 2, 3]
+    assert _notes_of(document) == {
+        "Punkt 4 udgik af dagsordenen.\n\n"
+        "Mødet blev afbrudt kl. 15.40 og genoptaget kl. 16.10, da et medlem blev syg.\n\n"
+        "Rettelse den 10. april 2025: I punkt 3 er bevillingen rettet fra 12 til 21 mio. kr."}
+    assert document.passages[2].outcome == "Anbefalet"  # item 3's own postponed part is no note
+
+
+def test_what_the_items_say_of_themselves_and_the_routine_end_are_no_note():
+    """A theme meeting named by an item, «Sagen udsættes til næste møde», «Mødet hævet kl. 17.30»; and
+    item 3 left out, item 4 closed, each told also by the item itself («Punktet udgår», «(Lukket)»)."""
+    document = _document("ravnby-teknik-og-miljoeudvalget-referat-2025-06-10.txt")
+    assert [(p.item_number, p.closed, p.outcome) for p in document.passages] == [
+        (1, False, "Godkendt"), (2, False, "Andet"), (3, False, "Udsat"), (4, True, "Udsat")]
+    assert _notes_of(document) == {None}
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Referat af temamøde 12. marts 2025", "Temamøde"),
+    ("TEMAMØDE 12. marts 2025", "Temamøde"),
+    ("Referat af konstituerende møde 12. marts 2025", "Konstituerende møde"),
+    ("Konstituerende byrådsmøde 12. marts 2025", "Konstituerende byrådsmøde"),
+    ("Referat af fællesmøde 12. marts 2025", "Fællesmøde"),
+    ("Fællesmøde med Ældrerådet 12. marts 2025", "Fællesmøde med Ældrerådet"),
+    ("FÆLLESMØDE MED ÆLDRERÅDET 12. MARTS 2025", "Fællesmøde med ældrerådet")])
+def test_more_kinds_of_meeting_in_the_title(tmp_path, title, kind):
+    assert _note(tmp_path, "", title=title) == kind
+
+
+@pytest.mark.parametrize("note", [
+    "Ændret mødetidspunkt: kl. 15.00",
+    "Nyt mødested: Byrådssalen",
+    "NB: Ændret mødested – mødet holdes i Byrådssalen.",
+    "Mødet er flyttet til den 19. marts 2025 kl. 16.00.",
+    "Mødet er rykket til kl. 15.00.",
+    "Punkt 7 udgik af dagsordenen.",
+    "Punkterne 3 og 4 blev taget af dagsordenen.",
+    "Punkt 2 blev behandlet for lukkede døre.",
+    "Pkt. 8 blev tilføjet dagsordenen efter udsendelsen.",
+])
+def test_a_changed_time_or_place_and_an_item_left_out_above_the_items_are_notes(tmp_path, note):
+    assert _note(tmp_path, note) == note
+
+
+@pytest.mark.parametrize("note", [
+    "Dagsorden\nTemamøde om klima i 2027\nVinterberedskab",  # an unnumbered agenda list's item
+    "Punkt 2 blev taget til efterretning.",  # an item's outcome, told by the item
+    "Mødet starter kl. 16.00.",  # the time as planned
+])
+def test_near_misses_above_the_items_are_no_note(tmp_path, note):
+    assert _note(tmp_path, note) is None
+
+
+def test_a_title_opening_with_the_documents_name_still_gives_the_kind(tmp_path):
+    text = ("Dagsorden\nRavnby Kommune\nÆldrerådet\nTemamøde 12. marts 2025\n\n"
+            "1. Demensvenlig kommune\nBeslutning:\nDrøftet.\n\n2. Eventuelt\nBeslutning:\nIntet.\n")
+    assert read_written(tmp_path, "ravnby-aeldreraadet-dagsorden-2025-03-12.txt", text).meeting_note == "Temamøde"
+
+
+@pytest.mark.parametrize(("after", "note"), [
+    ("Mødet hævet kl. 17.30.", None),
+    ("Sagen udsættes til næste møde.", None),
+    ("Mødet sluttede kl. 17.30.", None),
+    *[(note, note) for note in ("Mødet blev afbrudt kl. 17.10 og genoptaget kl. 17.20.",
+                                "Punkt 2 blev behandlet for lukkede døre.")],
+])
+def test_a_line_after_the_first_items_decision(tmp_path, after, note):
+    text = MINUTES.format(title="Referat af mødet 12. marts 2025", note="").replace(
+        "Godkendt.\n", f"Godkendt.\n\n{after}\n", 1)
+    document = read_written(tmp_path, "aarhus-teknik-og-miljoeudvalget-referat-2025-03-12.txt", text)
+    assert [p.item_number for p in document.passages] == [1, 2]
+    assert _notes_of(document) == {note}
+
+
+def test_an_item_left_out_is_told_by_its_decision_not_its_case_text(tmp_path):
+    text = MINUTES.format(title="Referat af mødet 12. marts 2025", note="Punkt 2 udgik af dagsordenen.").replace(
+        "2. Vinterberedskab\nBeslutning:\nUdvalget godkendte en ekstra bevilling.\n",
+        "2. Vinterberedskab\nSagsfremstilling:\nDen gamle vagtordning udgår i 2026.\n")
+    document = read_written(tmp_path, "aarhus-teknik-og-miljoeudvalget-referat-2025-03-12.txt", text)
+    assert [p.item_number for p in document.passages] == [1, 2]
+    assert _notes_of(document) == {"Punkt 2 udgik af dagsordenen."}
+    said = text.replace("udgår i 2026.\n", "udgår i 2026.\nBeslutning:\nPunktet udgår.\n")
+    assert _notes_of(read_written(tmp_path, "aarhus-teknik-og-miljoeudvalget-referat-2025-03-12.txt", said)) == {None}
