@@ -441,15 +441,65 @@ def _is_name_or_initials(value: str) -> bool:
     return 0 < len(words) <= 5 and words[0][:1].isupper() and all(w[:1].isupper() or (len(w) <= 3 and w.isalpha()) for w in words)
 
 
+# Staff's job titles printed before a name ("Jobcenterchef Anders Kvist", "Adm. direktør Poul Erik Bak"):
+# a word ending in a title, never in a Danish name; the title's qualifier goes with it.
+JOB_TITLE = re.compile(
+    r"(?i)^(?:(?:adm\.|administrerende|konst\.|konstitueret|fg\.)\s+)?"
+    r"[\wæøå-]*(?:direktør|chef|leder|konsulent|sekretær|referent|fuldmægtig|koordinator|rådgiver|medarbejder)$")
+# Lower-case words inside a person's name ("Jens von Holstein", "Karen ter Horst"), not a unit's "og", "for".
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
+                            "af", "ten", "ter", "zu", "dos", "das", "del"})
+# A unit's word, also as a compound's last part: "Afdeling Nord", "Koncernstab", "Borgerservicecenter".
+_UNIT_NAME_WORD = re.compile(r"(?i)[\wæøå-]*(?:afdeling|center|centret|centre|sekretariat|sekretariatet|team|teamet"
+                             r"|enhed|enheden|område|området|kontor|kontoret|forvaltning|forvaltningen|stab|staben"
+                             r"|direktion|direktionen|kommune|region|regionen)$")
+_PERSON_WORD = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ'’.-]*$")
+# Where a case handler's field goes on to the next part: the unit, the person, initials.
+_HANDLER_PARTS = re.compile(r"\s*(?:[,()]|\s-\s)\s*")
+
+
+def _without_job_title(name: str) -> str:
+    """'Jobcenterchef Anders Kvist' → 'Anders Kvist': a job title before a name, no part of it."""
+    words = name.split()
+    for size in (2, 1):  # "Adm. direktør Poul Erik Bak"
+        if len(words) > size + 1 and JOB_TITLE.match(" ".join(words[:size])):
+            return " ".join(words[size:])
+    return name
+
+
+def _is_person(name: str) -> bool:
+    """Whether `name` reads as a person's full name: two to five words, capitalised (or a name's
+    particle), none a unit's word. «Kirsten Vang», «Jens von Holstein»; not «Koncernøkonomi»,
+    «Ejendomme og Anlæg», «Afdeling Nord»."""
+    words = name.split()
+    return (1 < len(words) <= 5 and bool(_PERSON_WORD.match(words[0]))
+            and all(_PERSON_WORD.match(w) or w in NAME_PARTICLES for w in words)
+            and not any(_UNIT_NAME_WORD.match(w) for w in words))
+
+
 def handler_name(value: str) -> str:
     """A case handler's name without what follows it, so that one person is one facet value.
 
     >>> [handler_name(v) for v in ("Lise Mørk Andersen, Center for Integration", "Karim Haddad (KAHA)",
     ...  "Ole Nielsen tlf. 5588 1234", "Pia Lund - Jobcentret", "Helle Waage-Jensen", "SKA", "olni@tornby.dk")]
     ['Lise Mørk Andersen', 'Karim Haddad', 'Ole Nielsen', 'Pia Lund', 'Helle Waage-Jensen', 'SKA', 'olni@tornby.dk']
+
+    The unit printed first, the person after it, is the person; a job title before the name is no
+    part of it (the layouts11 review). A unit alone stays as printed.
+
+    >>> [handler_name(v) for v in ("Koncernøkonomi, Kirsten Vang", "Ejendomme og Anlæg, Thomas Ravn tlf. 1234",
+    ...  "Jobcenterchef Anders Kvist", "Sekretariatet", "Økonomi, Afdeling Nord", "Kirsten Vang, Koncernøkonomi")]
+    ['Kirsten Vang', 'Thomas Ravn', 'Anders Kvist', 'Sekretariatet', 'Økonomi', 'Kirsten Vang']
     """
     value = " ".join(field_dashes(value).split())  # «Ørum–Ågesen» is «Ørum-Ågesen»
-    return _AFTER_NAME.sub("", value) or value
+    first = _AFTER_NAME.sub("", value) or value
+    if _is_person(_without_job_title(first)):
+        return _without_job_title(first)
+    for part in _HANDLER_PARTS.split(value)[1:]:
+        person = _without_job_title(_AFTER_NAME.sub("", part))
+        if _is_person(person):
+            return person
+    return first
 
 
 # --- Decision headers --------------------------------------------------------------------
@@ -632,8 +682,9 @@ _ATTENDANCE = re.compile(
     # "Martin Bech og Niels Salling var fraværende.", "Mikkel Houmann havde meldt afbud, og Peter Steffensen
     # deltog i stedet."
     rf"|^{_NAMES} (var fraværende|var ikke til stede|havde meldt afbud|meldte afbud)(?:,? og [^.:]*)?\.?$"
-    # "Mødet hævet kl. 18.30.", "Mødet sluttede kl. 21.15": the meeting's end, after its last decision
-    r"|^Mødet (?:blev )?(?:hævet|sluttede|afsluttedes|afsluttet|slut)\b[^:]*$"
+    # "Mødet hævet kl. 18.30.", "Mødet sluttede kl. 21.15": the meeting's end, after its last decision. No
+    # label's colon, but a time's: "Mødet hævet kl. 21:35" (the layouts11 review) ends the meeting too.
+    r"|^Mødet (?:blev )?(?:hævet|sluttede|afsluttedes|afsluttet|slut)\b(?:[^:]|(?<=\d):(?=\d))*$"
 )
 # The block that closes minutes after the last item: the members' signatures.
 # "Underskriftsside" (FirstAgenda, SBSYS); KMD's "Udskrift" / "Udskriften bekræftes: <names>", the
@@ -658,7 +709,11 @@ def is_closing_line(text: str) -> bool:
 
 
 def is_attendance(text: str) -> bool:
-    """Attendance lines that open or close a decision: metadata, not the decision itself."""
+    """Attendance lines that open or close a decision: metadata, not the decision itself.
+
+    >>> [is_attendance(t) for t in ("Mødet hævet kl. 18.30.", "Mødet hævet kl. 21:35", "Mødet slut: se bilag")]
+    [True, True, False]
+    """
     return bool(_ATTENDANCE.search(text))
 
 _AWAY_LABEL = re.compile(rf"^(?:{'|'.join(ABSENT_LABELS)})\s*:\s*(?P<names>.+)$")

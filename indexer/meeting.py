@@ -41,6 +41,7 @@ _NAME_LISTS = ("present", "absent", "substitute", "staff")
 # are joined, not the first kept. Those present are the first list's: "Medlemmer" names them all.
 _JOINED = ("absent", "substitute", "staff")
 # Roles printed before or after a member's name ("Overborgmester Lene Dahl", "Ib Holm, formand").
+# Compounds of these are roles by their last part (`_ROLE_COMPOUND`): "regionsrådsformand", "byrådsmedlem".
 _ROLE_WORDS = {
     "formand", "næstformand", "forperson", "næstforperson", "forkvinde", "næstforkvinde", "sekretær", "referent",
     "borgmester", "overborgmester", "viceborgmester", "1. viceborgmester", "2. viceborgmester",
@@ -49,17 +50,27 @@ _ROLE_WORDS = {
     "bestyrelsesformand", "bestyrelsesnæstformand", "bestyrelsesmedlem", "medarbejderrepræsentant",
     "medarbejdervalgt", "medarbejdervalgt bestyrelsesmedlem",
 }
-# Staff's job titles printed before a name ("Kommunaldirektør Mads Holm", "økonomichef Rikke Storm"):
-# a word ending in a title, never in a Danish name.
-# "Adm. direktør Poul Erik Bak", "administrerende direktør …": the title's qualifier goes with it.
-_JOB_TITLE = re.compile(
-    r"(?i)^(?:(?:adm\.|administrerende|konst\.|konstitueret|fg\.)\s+)?"
-    r"[\wæøå-]*(?:direktør|chef|leder|konsulent|sekretær|referent|fuldmægtig|koordinator|rådgiver|medarbejder)$")
+# Staff's job titles printed before a name ("Kommunaldirektør Mads Holm", "økonomichef Rikke Storm"), as a
+# case handler's field prints them too.
+_JOB_TITLE = cv.JOB_TITLE
+
+
+# A role is a word ending in a role's word: "regionsrådsformand", "udvalgsnæstforperson", "byrådsmedlem",
+# "kommunalbestyrelsesmedlem", "viceborgmester" (the layouts11 review: «Heino Knudsen (A), regionsrådsformand»
+# took the next line's member as the rest of his name). No Danish name ends so.
+_ROLE_COMPOUND = re.compile(
+    r"(?i)^(?:\d\.\s*)?[\wæøå-]*(?:formand|forperson|forkvinde|borgmester|rådmand|rådkvinde|medlem|suppleant"
+    r"|stedfortræder|sekretær|referent|repræsentant)$")
 
 
 def _is_role(word: str) -> bool:
-    """Whether `word` is a member's role or a staff member's job title, no name."""
-    return word.lower() in _ROLE_WORDS or bool(_JOB_TITLE.match(word))
+    """Whether `word` is a member's role or a staff member's job title, no name.
+
+    >>> [_is_role(w) for w in ("regionsrådsformand", "Byrådsmedlem", "2. næstformand", "næstforperson", "Holm")]
+    [True, True, True, True, False]
+    """
+    return (word.lower() in _ROLE_WORDS or bool(_JOB_TITLE.match(word))
+            or bool(_ROLE_COMPOUND.match(" ".join(word.split()))))
 
 
 def head_fields(head: Sequence[str]) -> dict[str, str]:
@@ -268,12 +279,16 @@ def _list_joiner(so_far: str) -> str:
 
     >>> [_list_joiner(v) for v in ("A Hansen,", "A Hansen, Bashir", "A Hansen, B Nawa", "A Hansen", "A Hansen (A), formand")]
     [' ', ' ', ', ', ', ', ', ']
+    >>> [_list_joiner(v) for v in ("H Knudsen (A), regionsrådsformand", "A Hansen, Byrådsmedlem", "A Hansen, tilforordnet")]
+    [', ', ', ', ', ']
     """
     if so_far.endswith(","):
         return " "
     last = so_far.rsplit(",", 1)[-1].strip()
-    if _is_role(last):
-        return ", "  # "Kirsten Bach (A), formand" ends a member: the next line is the next one
+    # "Kirsten Bach (A), formand" ends a member: the next line is the next one. So does any word in
+    # lower case after the comma ("…, tilforordnet"): a note on the member, no first name a line wrapped.
+    if _is_role(last) or last[:1].islower():
+        return ", "
     if "," in so_far and len(last.split()) == 1:
         return " "
     return ", "
@@ -447,8 +462,7 @@ def meeting_people(fields: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, 
     return present, absent, staff
 
 
-_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
-                             "af", "ten", "ter", "zu", "dos", "das", "del"})
+_NAME_PARTICLES = cv.NAME_PARTICLES
 
 
 def _without_units(value: str) -> str:
