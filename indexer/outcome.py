@@ -7,7 +7,7 @@ Rules of precedence (`decision_outcome`):
    before its verb. A negated weak outcome («Ikke drøftet», «drøftede ikke sagen», «Ikke til
    efterretning», «tog ikke orienteringen til efterretning») is no outcome: Andet unless more is said.
 2. Among the decisive outcomes (Godkendt, Anbefalet, Afvist, Udsat, Høringssvar, Valg) the one mentioned first
-   wins: «Anbefales godkendt» → Anbefalet, «Godkendt, idet punkt 3 udsættes» → Godkendt.
+   wins (but rule 7): «Anbefales godkendt» → Anbefalet, «Godkendt, idet punkt 3 udsættes» → Godkendt.
 3. Taget til efterretning and Drøftet are weak: used only when nothing decisive is mentioned, and
    noting beats discussing («Drøftet og taget til efterretning» → Taget til efterretning). A refusal
    after the item was noted is a reservation, not a rejection («Tages til efterretning. Udvalget kan
@@ -16,8 +16,12 @@ Rules of precedence (`decision_outcome`):
    2022», «udsat på sidste møde», «på mødet den …», «godkendte ikke budgettet i første omgang») or
    before it («har tidligere godkendt», «har den 4. maj godkendt», «har i 2022 godkendt», «Punktet var
    udsat fra …», «…, hvor den blev udsat») is the item's story and is skipped; the time after it may be
-   «i maj 2023», «d. 12. maj 2022», «12. maj 2022», «den 12/5 2022». A dated decisive verb that is the
-   only outcome told is this decision's own date («Godkendt den 12. maj 2026 af formanden» → Godkendt).
+   «i maj 2023», «d. 12. maj 2022», «12. maj 2022», «den 12/5 2022», and after a preterite a month alone
+   («besluttede i marts»). The «at …» clause such a verb governs is its story too («Udvalget besluttede i
+   marts 2023 at afvise ansøgningen. Sagen blev drøftet.» → Drøftet; «har tidligere besluttet, at sagen
+   udsættes. Godkendt.» → Godkendt). A dated decisive verb that is the only outcome told is this
+   decision's own date, with its clause's outcome («Godkendt den 12. maj 2026 af formanden» → Godkendt,
+   «Udvalget besluttede i marts 2023 at afvise ansøgningen.» → Afvist).
 5. «X besluttede: 1. … 2. …» lets its list decide, and is Godkendt when the list says nothing
    decisive, unless its only point is noting («besluttede: 1. at orienteringen tages til efterretning»
    → Taget til efterretning; «1. at budgetopfølgningen tages til efterretning, 2. at merforbruget
@@ -38,8 +42,17 @@ Rules of precedence (`decision_outcome`):
    clause goes with such a first clause («Et mindretal (V) stemte imod, idet de ikke kunne godkende …»)
    unless it follows «men» or says «herefter»/«flertal» («V og C stemte imod indstillingen, som herefter
    blev godkendt», «Ændringsforslag fra V blev godkendt, og den ændrede indstilling blev herefter
-   godkendt» → Godkendt).
+   godkendt» → Godkendt), or follows «, og»/«;» with the item or the council as its own subject: a
+   party's wish, then the committee's act («V ønskede sagen udsat, og sagen blev udsat» → Udsat; not
+   «…, idet de ikke kunne …», the party again).
    A decision text matching nothing is Andet.
+7. An approval that names nothing of its own («Godkendt.», «Indstillingen blev godkendt», «Dagsordenen
+   godkendt», «Udvalget godkendte indstillingen») followed by an election to an office («Udvalget valgte
+   Anne Hansen som formand», «Som medlem af bestyrelsen udpegedes …», «Formand: Anne Hansen» as a field)
+   is Valg: the election is what was approved, the decision's main act. An approval of something named
+   stays first («Budgettet blev godkendt. Anne Hansen blev valgt som kontaktperson.» → Godkendt), and so
+   does a bare approval before a choice that elects no one («Godkendt. Udvalget har valgt model B.» →
+   Godkendt) or a sentence that goes on («Godkendt, idet Anne Hansen blev valgt som formand» → Godkendt).
 
 Judgement calls, documented so a reviewer can overrule them:
 - Forwarded for approval («Sagen sendes til godkendelse i Byrådet», «Oversendes til byrådet»,
@@ -145,9 +158,11 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"|\b(?:meddeles|meddelte|gives|gav)\s+ikke\s+(?:\w+\s+)?(?:dispensation|tilladelse|tilskud)\b"
      # «Der gives afslag», «Afslag.»; not «Afslag på ansøgning om …» as a title
      r"|\b(?:gives?|gav|givet|meddeles|meddelt|meddelte|fik|får)\s+(?:\w+\s+)?afslag\b|afslag(?<![^\n]afslag)\b(?!\s+på\b)"),
-    # «Ikke drøftet», «drøftede ikke sagen», «tog ikke orienteringen til efterretning»: skipped (Andet)
+    # «Ikke drøftet», «drøftede ikke sagen», «tog ikke orienteringen til efterretning», «Sagen blev ikke
+    # udsat», «udsættes ikke»: skipped (Andet)
     ("negated_weak", ANDET,
-     r"\b(?:ikke|ej)\s+(?:(?:taget|blev|er)\s+)?(?:drøft\w*|til\s+(?:efterretning|orientering))"
+     r"\b(?:ikke|ej)\s+(?:(?:taget|blev|er)\s+)?(?:drøft\w*|til\s+(?:efterretning|orientering)|udsat\b|udskudt\b)"
+     r"|\b(?:udsættes|udskydes)\s+ikke\b"
      r"|\b(?:drøftede|drøftes)\s+ikke\b|\b(?:tog|tager)\s+ikke\s+(?:[\wæøå]+\s+){0,3}?til\s+(?:efterretning|orientering)\b"),
     ("udsat_decided", UDSAT, rf"\b{_DECIDED}at\s+(?:udsætte|udskyde)\b"),
     ("anbefalet_decided", ANBEFALET, rf"\b{_DECIDED}at\s+(?:anbefale|indstille|oversende)\b"),
@@ -206,10 +221,11 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:ikke|ej)\s+(?:at\s+)?(?:(?:kan|kunne|vil|ville|blev)\s+)?(?:gen)?(?:vælge|valgt|vælges|valgte)"
      r"\b(?!\s+at\b)"
      r"|\b(?:ikke|ej)\s+(?:at\s+)?(?:(?:kan|kunne|vil|ville|blev)\s+)?(?:udpege|udpeget|udpeges|udpegede|konstituere)\b"
-     r"|\b(?:(?:gen)?valgt(?:es)?|(?:gen)?vælges|udpeg(?:et|es|ede))\s+ikke\b(?!\s+at\b)"),
+     r"|\b(?:(?:gen)?valgt(?:es)?|(?:gen)?vælges|udpeg(?:et|es|ede|edes))\s+ikke\b(?!\s+at\b)"),
     ("valgt", VALG,
-     r"\b(?:gen)?valgt\b(?!\s+(?:ikke\s+)?at\b)|\b(?:gen)?vælges\b|\b(?:gen)?valgtes\b|\bkonstituere(?:t|de|r)\b"
-     r"|\budpeg(?:et|es|ede)\b"
+     r"\b(?:gen)?valgt\b(?!\s+(?:ikke\s+)?at\b)|\b(?:gen)?vælges\b|\b(?:gen)?valgtes\b|\bkonstituere(?:t|de|des|r)\b"
+     # «Som medlem af bestyrelsen udpegedes Anne Hansen»: the passive preterite too
+     r"|\budpeg(?:et|es|ede|edes)\b"
      r"|\b(?:gen)?valgte\s+(?!at\b)[^.]{0,60}?\b(?:som|til)\s+(?:ny\s+)?(?:formand|næstformand|forperson"
      r"|næstforperson|ordstyrer|dirigent|referent|medlem|repræsentant|suppleant)"
      # short forms: «Ny formand blev …», «Anne Hansen fortsætter som formand», «Elected: …»
@@ -300,6 +316,31 @@ _OTHER_BODY_BEFORE = re.compile(r"(?:(?:\s[-–]|:)\s+(?:hele\s+|den\s+(?:nye\s+
 _OTHER_BODY_AFTER = re.compile(r"[^.\n]{0,60}?\b(?:ved|på)\s+(?:\w+\s+)?generalforsamling")
 # A bare «Tages op igen …»/«Genoptages …» after other text: a sub-topic followed up later (a judgement call).
 _BARE_FOLLOW_UP = re.compile(r"tages\s+op\s+igen\b|genoptages\b")
+# The council or the item as a clause's own subject after «, og» or «;»: the committee's act after a
+# party's wish («V ønskede sagen udsat, og sagen blev udsat»), not the party's (rule 6).
+_COORDINATED = re.compile(r"(?:,\s*og|;)\s+$")
+_COUNCIL_SUBJECT = re.compile(
+    r"(?:sagen|punktet|indstillingen|[\wæøå-]*udvalget|[\wæøå-]*rådet|kommunalbestyrelsen"
+    r"|borgerrepræsentationen)\b")
+# An approval that names nothing of its own, the recommendation, agenda or minutes («Godkendt.», «Indstillingen
+# blev godkendt», «Udvalget godkendte indstillingen», «Godkendt som indstillet»): an election that follows it
+# says what was approved (rule 7).
+_BARE_APPROVAL = re.compile(
+    r"[\s\-–•*]*(?:(?:[\wæøå-]*udvalget|[\wæøå-]*rådet|kommunalbestyrelsen|bestyrelsen)\s+)?"
+    r"(?:(?:indstillingen|dagsordenen|referatet|forretningsordenen)\s+)?(?:blev\s+|er\s+)?(?:enstemmigt\s+)?"
+    r"(?:godkend(?:t|es|te|er)|tiltr(?:ådt|ådte|ædes)|vedt(?:aget|ages|og))"
+    r"(?:\s+(?:indstillingen|dagsordenen|referatet|forretningsordenen))?(?:\s+enstemmigt)?(?:\s+som\s+indstillet)?"
+    r"[\s.]*")
+# An election to an office in the election's sentence («valgt som formand», «Som medlem af … udpegedes»): a
+# person elected, not a model or a solution chosen («Udvalget har valgt model B»).
+_OFFICE = re.compile(r"\b(?:(?:næst)?(?:formand|forperson)|medlem(?:mer)?|repræsentant(?:er)?|suppleant(?:er)?"
+                     r"|ordstyrer|dirigent|referent|kontaktperson|bestyrelsesmedlem(?:mer)?)\b")
+# Any word an election is told with: a bare approval waits for an election only when one may follow (speed).
+_ELECTION_WORD = re.compile(r"val[gt]|vælg|udpeg|konstitu|elected|formand|forperson")
+# «besluttede i marts 2023 at afvise …», «har tidligere besluttet, at sagen udsættes»: the clause an earlier
+# decision governs is that decision's too (rule 4).
+_THEN_THAT = re.compile(r"\s*,?\s*(?=at\s)")
+_STORY_TURN = re.compile(r",\s*men\s|;")
 
 # What «besluttede at …» decides besides a postponement or rejection the outcome patterns find.
 _CLAUSE_UDSAT = re.compile(r"[^.]*?\b(?:udsætte|udskyde|af\s+dagsordenen|vente\s+med|afvente)\b")
@@ -322,12 +363,18 @@ def decision_outcome(decision: str) -> str | None:
     text = decision[:OUTCOME_CHARS].lower()
     if not text.strip():
         return None
-    weak = listed = earlier = None
+    weak = listed = earlier = approved = None
+    story_end = 0  # the end of the clause an earlier decision governs (rule 4)
     for match in _OUTCOME.finditer(text):
         outcome = _OUTCOME_OF[match.lastgroup]
-        if outcome == ANDET:
+        if outcome == ANDET or match.start() < story_end:
             continue
         if match.lastgroup != "resumed" and (told := _told_as_earlier(text, match)):
+            told, told_end = told  # how it is told (`_DATED_EARLIER` or 1), where the time told ends
+            clause = match.end() if match.lastgroup == "decided_clause" else _clause_after(text, told_end)
+            if clause is not None:
+                story_end = _story_end(text, clause)
+                outcome = _clause_outcome(text, clause)  # «besluttede i marts 2023 at afvise …»: Afvist
             if (earlier is None and told == _DATED_EARLIER and outcome in _DECISIVE
                     and not _not_the_council(text, match.start())):
                 earlier = outcome  # this decision's own date when nothing else is said (rule 4)
@@ -337,6 +384,13 @@ def decision_outcome(decision: str) -> str | None:
         if outcome == UDSAT and _bare_follow_up(text, match.start()):
             continue
         if outcome == VALG and _other_body(text, match):
+            continue
+        if approved is not None and outcome in _DECISIVE:
+            # after a bare approval: an election to an office says what was approved (rule 7), else the first wins
+            return VALG if outcome == VALG and _office_election(text, match) else approved
+        if (match.lastgroup == "godkendt" and _ELECTION_WORD.search(text, match.end())
+                and _bare_approval(text, match.start())):
+            approved = GODKENDT
             continue
         if match.lastgroup == "decided_list":
             listed = match.end()
@@ -348,6 +402,8 @@ def decision_outcome(decision: str) -> str | None:
             return outcome
         elif outcome == TAGET_TIL_EFTERRETNING or weak is None:
             weak = outcome  # noting beats discussing, whichever comes first
+    if approved is not None:
+        return VALG if _FIELD_ELECTION.search(text) else approved  # «Godkendt.\nFormand: Anne Hansen»
     if listed is not None and not (weak == TAGET_TIL_EFTERRETNING and not _SECOND_POINT.search(text, listed)):
         return GODKENDT  # «besluttede: 1. … til efterretning, 2. at merforbruget finansieres …»
     if earlier is None and _FIELD_ELECTION.search(text):
@@ -381,6 +437,8 @@ def _not_the_council(text: str, at: int) -> bool:
         return True
     if clause == start or _COUNCIL_AGAIN.search(connective.group()) or _COUNCIL_AGAIN.search(text, clause, at):
         return False
+    if _COORDINATED.search(connective.group()) and _COUNCIL_SUBJECT.match(text, clause):
+        return False  # «V ønskede sagen udsat, og sagen blev udsat»: the committee's act
     return _own_clause_not_the_council(text, start, at)
 
 
@@ -410,8 +468,7 @@ def _other_body(text: str, match: re.Match[str]) -> bool:
 def _clause_outcome(text: str, at: int) -> str:
     """The outcome of «besluttede at <clause>» whose clause starts at `at`: the clause's own
     postponement or rejection, Andet for a hearing, otherwise Godkendt."""
-    end = text.find(".", at)
-    end = len(text) if end < 0 else end
+    end = _clause_end(text, at)
     for match in _OUTCOME.finditer(text, at, end):
         if _OUTCOME_OF[match.lastgroup] in (UDSAT, AFVIST):
             return _OUTCOME_OF[match.lastgroup]
@@ -422,17 +479,58 @@ def _clause_outcome(text: str, at: int) -> str:
     return GODKENDT
 
 
+def _clause_end(text: str, at: int) -> int:
+    """Where a «besluttede at …» clause starting at `at` ends: at the next full stop, or at the end."""
+    end = text.find(".", at)
+    return len(text) if end < 0 else end
+
+
+def _story_end(text: str, at: int) -> int:
+    """Where the «at …» clause of an earlier decision starting at `at` ends: at the full stop, or at
+    «, men»/«;» where today's act may follow («besluttede i 2023 at afvise den, men godkendte den nu»)."""
+    end = _clause_end(text, at)
+    turn = _STORY_TURN.search(text, at, end)
+    return turn.start() if turn else end
+
+
+def _clause_after(text: str, at: int) -> int | None:
+    """Where an «at …» clause right after `at` starts, at its «at» («…, at sagen udsættes»), or None."""
+    that = _THEN_THAT.match(text, at)
+    return that.end() if that else None
+
+
+def _bare_approval(text: str, at: int) -> bool:
+    """Whether the sentence holding `at` approves nothing named: «Godkendt.», «Indstillingen blev godkendt»."""
+    return _BARE_APPROVAL.fullmatch(text, _sentence_start(text, at), _sentence_end(text, at)) is not None
+
+
+def _office_election(text: str, match: re.Match[str]) -> bool:
+    """Whether the election `match` elects to an office named in its sentence («… valgt som formand»,
+    «Som medlem af bestyrelsen udpegedes …»)."""
+    at = match.start()
+    return _OFFICE.search(text, _sentence_start(text, at), _sentence_end(text, at)) is not None
+
+
 _DATED_EARLIER = 2
+# «besluttede i marts at …»: a month without a year after a decisive preterite is another time too (rule 4);
+# not after a present or passive, which may look ahead («Sagen udsættes i april»).
+_MONTH_AFTER = re.compile(rf"\s*i\s+{_MONTH}\b")
+_PRETERITE = re.compile(r"(?:ede|te|tog)\s*$")
 
 
-def _told_as_earlier(text: str, match: re.Match[str]) -> int:
-    """Whether `match` is a decision of another time: `_EARLIER_AFTER` right after it
-    (`_DATED_EARLIER` when with a date: «godkendte den 12. maj 2022»), or `_EARLIER_BEFORE` right
-    before it (1); 0 when it is not."""
+def _told_as_earlier(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """Whether `match` is a decision of another time, and where the time told ends: `_EARLIER_AFTER`
+    right after it (`_DATED_EARLIER` when with a date: «godkendte den 12. maj 2022»; a month alone after
+    a decisive preterite: «besluttede i marts»), or `_EARLIER_BEFORE` right before it (1); None when it is not."""
     after = _EARLIER_AFTER.match(text, match.end())
     if after:
-        return _DATED_EARLIER if _DATED.match(text, after.start()) else 1
-    return int(_EARLIER_BEFORE.search(text[max(0, match.start() - _BEFORE_CHARS):match.start()]) is not None)
+        return (_DATED_EARLIER if _DATED.match(text, after.start()) else 1), after.end()
+    month = _MONTH_AFTER.match(text, match.end())
+    if month and _OUTCOME_OF[match.lastgroup] in _DECISIVE and _PRETERITE.search(match.group()):
+        return _DATED_EARLIER, month.end()
+    if _EARLIER_BEFORE.search(text[max(0, match.start() - _BEFORE_CHARS):match.start()]):
+        return 1, match.end()
+    return None
 
 
 def decision_label(outcome: str | None, cut: bool = False) -> str:

@@ -413,3 +413,48 @@ def test_news_round_seed_is_not_an_election(corpus_decisions):
 ])
 def test_review_21_decisions(decision, expected):
     assert decision_outcome(decision) == expected
+
+
+# A party's wish then the committee's act; an election after a bare approval; an earlier decision's clause.
+@pytest.mark.parametrize("decision, expected", [
+    # a. after «, og»/«;» the item or the council as subject is the committee's act, not the party's wish
+    ("V ønskede sagen udsat, og sagen blev udsat.", UDSAT),
+    ("Et mindretal (V) ønskede sagen udsat, og punktet blev derfor udsat til næste møde.", UDSAT),
+    ("V stemte imod, og indstillingen blev godkendt.", GODKENDT),
+    ("V ønskede sagen udsat, og udvalget godkendte den.", GODKENDT),
+    ("V kunne ikke godkende indstillingen; udvalget besluttede at udsætte sagen.", UDSAT),
+    # b. an election to an office after an approval that names nothing of its own is the decision's main act
+    ("Dagsordenen blev godkendt. Udvalget valgte Anne Hansen som formand og Bo Jensen som næstformand.", VALG),
+    ("Indstillingen godkendt. Som medlem af bestyrelsen for Fjordby Forsyning udpegedes Anne Hansen (A).", VALG),
+    ("Som medlem af bestyrelsen for Fjordby Forsyning udpegedes Anne Hansen.", VALG),
+    ("Udvalget godkendte indstillingen. Kim Lund (V) blev valgt som repræsentant i Grønt Råd.", VALG),
+    ("Godkendt.\nFormand: Anne Hansen\nNæstformand: Bo Jensen", VALG),
+    # c. an earlier decision and the clause it governs are the item's story; today's act decides
+    ("Udvalget besluttede i marts 2023 at afvise ansøgningen. Sagen blev drøftet.", DROEFTET),
+    ("Udvalget besluttede i marts at afvise ansøgningen. Sagen blev drøftet.", DROEFTET),
+    ("Udvalget besluttede den 3. maj 2022, at sagen udsættes. Taget til efterretning.", TAGET_TIL_EFTERRETNING),
+    ("Udvalget har tidligere besluttet, at sagen udsættes. Godkendt.", GODKENDT),
+    ("Byrådet har den 3. maj 2022 godkendt, at ansøgningen afvises. Drøftet.", DROEFTET),
+    ("Udvalget besluttede i marts 2023 at afvise ansøgningen.", AFVIST),  # dated and alone: this decision
+    ("Udvalget besluttede i marts 2023 at afvise ansøgningen, men godkendte den nu.", GODKENDT),
+    ("Kommunalbestyrelsen besluttede den 12. maj 2022 at udsætte sagen. Godkendt.", GODKENDT),
+    # near misses that keep their outcome
+    ("Ansøgningen afvises. Udvalget besluttede i 2022 at give tilskud til foreningen.", AFVIST),
+    ("Byrådet godkendte i 2022 rammen. Udvalget godkendte projektet.", GODKENDT),
+    ("Udvalget godkendte i marts 2023 at igangsætte projektet. Tillægget blev godkendt.", GODKENDT),
+    ("Udsat til næste møde.", UDSAT),
+    ("Sagen udsættes i april. Drøftet.", UDSAT),  # a present tense looks ahead
+    ("Godkendt. Udvalget drøftede tidsplanen.", GODKENDT),
+    ("Godkendt. Udvalget besluttede at udsætte punkt 3.", GODKENDT),
+    ("V ønskede, at sagen blev udsat. Godkendt.", GODKENDT),  # the wish's own clause
+    ("Et mindretal (V) stemte imod, idet de ikke kunne godkende indstillingen.", ANDET),
+    ("Budgettet blev godkendt. Anne Hansen blev valgt som kontaktperson.", GODKENDT),  # approves something named
+    ("Godkendt. Udvalget har valgt model B.", GODKENDT),  # a model chosen, no one elected
+    ("Godkendt, idet Anne Hansen deltager i arbejdsgruppen.", GODKENDT),
+    ("Referatet blev godkendt. Anne Hansen blev ikke valgt som formand.", GODKENDT),
+    # a postponement denied is none
+    ("Sagen blev ikke udsat. Godkendt.", GODKENDT),
+    ("Sagen udsættes ikke. Godkendt.", GODKENDT),
+])
+def test_committee_act_election_and_history(decision, expected):
+    assert decision_outcome(decision) == expected
