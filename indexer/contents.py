@@ -21,16 +21,22 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
     in_region = False
     later = _Headings(lines)
     wrapped = -2  # the line of a heading-shaped entry without its page number (`_heading_entry`)
+    list_end, list_last = -1, 0  # the last line of the items' list under a list header (`_agenda_list`), its last number
     for i, line in enumerate(lines):
         text = line.text
         if cv.CONTENTS_HEADER.match(text):
             in_region, covered = True, covered | {i}
             continue
-        if not in_region and line.page <= 1 and cv.AGENDA_LIST_HEADER.match(text):
-            listed = _agenda_list(lines, i)
+        if not in_region and line.page <= 1 and (cv.AGENDA_LIST_HEADER.match(text) or cv.GROUP_HEADER.match(text)):
+            # a group's list right after the list before it ("Sager til beslutning" / "1. …" / "2. …" / "" /
+            # "Sager til orientering" / "3. …") numbers on from it
+            goes_on = list_end >= 0 and all(not lines[k].text for k in range(list_end + 1, i))
+            listed = _agenda_list(lines, i, list_last + 1 if goes_on else 1)
             if listed:
-                entries.extend(entry for _, entry in listed)
+                numbered = [entry for _, entry in listed if entry is not None]
+                entries.extend(numbered)
                 covered |= {i, *(k for k, _ in listed)}
+                list_end, list_last = listed[-1][0], numbered[-1][0]
                 continue
         # Both entry patterns end in a page number: most lines are ruled out by their last character.
         paged = text[-1:].isdigit()
@@ -90,26 +96,37 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
     return entries, covered
 
 
-def _agenda_list(lines: Sequence[Line], i: int) -> list[tuple[int, tuple[int, str]]]:
-    """The entries (line index, (number, title)) of the items' list right under "Dagsorden:" at line i:
-    the lines after it, with no blank line between, numbered 1, 2, 3, … ("1. Godkendelse af dagsorden",
-    "• Punkt 2 – Budget 2025"), at least two; else none (a title line "Dagsorden" above the items,
-    "1. Godkendelse af dagsorden" / "Dagsordenen blev godkendt.")."""
-    found: list[tuple[int, tuple[int, str]]] = []
+def _agenda_list(lines: Sequence[Line], i: int, first: int = 1) -> list[tuple[int, tuple[int, str] | None]]:
+    """The entries (line index, (number, title)) of the items' list right under a list header at line i
+    ("Dagsorden:", or a group's header, `cv.GROUP_HEADER`: "Sager til beslutning", "Åbne sager"): the lines
+    after it, with no blank line between, numbered `first`, `first` + 1, … ("1. Godkendelse af dagsorden",
+    "• Punkt 2 – Budget 2025"), at least two (one where the list goes on from a list above, `first` > 1);
+    a group's header among them is the list's too (entry None). Else none: a title line "Dagsorden" above
+    the items, "1. Godkendelse af dagsorden" / "Dagsordenen blev godkendt.", a group header above its
+    first item's heading ("Sager til beslutning" / "1. Title" / "Sagsnr.: …")."""
+    found: list[tuple[int, tuple[int, str] | None]] = []
+    numbers = 0
     k = i + 1
     while k < len(lines) and lines[k].text:
+        if cv.GROUP_HEADER.match(lines[k].text) and numbers:
+            found.append((k, None))  # "Sager til orientering" between two groups' entries
+            k += 1
+            continue
         match = cv.NUMBERED_ENTRY.match(lines[k].text) or cv.PUNKT_HEADING.match(lines[k].text)
-        if match is None or cv.item_label(match) or cv.heading_number(match) != len(found) + 1:
+        if match is None or cv.item_label(match) or cv.heading_number(match) != first + numbers:
             break
-        found.append((k, (len(found) + 1, cv.clean_title(match.group("title")))))
+        found.append((k, (first + numbers, cv.clean_title(match.group("title")))))
+        numbers += 1
         k += 1
-    if len(found) < 2 or (k < len(lines) and lines[k].text):
+    while found and found[-1][1] is None:
+        found.pop()  # a group's header last: the next group's header, above its items
+    if numbers < (2 if first == 1 else 1) or (k < len(lines) and lines[k].text):
         return []  # the list ends at a blank line: a line of another kind under it makes it no list of items
     # A contents list only when the items it names are found below (at least half of them: one heading may
     # be printed otherwise); minutes that answer the list point by point («1. Referatet blev godkendt.»)
     # have no such items, and the list's words are their text (a code review: they were lost).
-    listed = sum(_printed_below(lines, k, number, title) for _, (number, title) in found)
-    return found if 2 * listed >= len(found) else []
+    below = sum(_printed_below(lines, k, *entry) for _, entry in found if entry is not None)
+    return found if 2 * below >= numbers else []
 
 
 _NUMBER_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})(?!\d)")

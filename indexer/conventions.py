@@ -564,6 +564,8 @@ _PKT = r"(?:,?\s+(?:\((?i:pkt\.?|punkt)\s*(?P<pkt_>\d+)\)|(?i:pkt\.?|punkt)\s*(?
 # A header's date: any form `parse_date` reads, or a two-digit year ("Beslutning i Byrådet den 02.05.22"),
 # which a decision header's place says is a date (`parse_labelled_date`).
 _HEADER_DATE = rf"(?:{DATE_PATTERN}|\d{{1,2}}[.\-/]\d{{1,2}}[.\-/]\d{{2}}(?![\d.\-/]))"
+# The council a header names without naming one: the document's own ("Udvalgets beslutning").
+_OWN_BODY = r"(?:Udvalget|Rådet|Bestyrelsen|UDVALGET|RÅDET|BESTYRELSEN)"
 _NAMED_DECISION = [
     # "Beslutning fra Integrationsrådet", "Beslutning i Børne- og Skoleudvalget den 10-06-2020",
     # "BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019", "Beslutning i BR den 4. juni 2026 kl. 17.00"
@@ -583,13 +585,21 @@ _NAMED_DECISION = [
     # "Økonomiudvalgets beslutning", "ØU's beslutning:", "Udvalgets beslutning", "Udvalgets afgørelse": the
     # council's decision, its date left to the meeting
     # («Bestyrelsens beslutning:»: a company board's minutes, `test_board_minutes`)
-    re.compile(rf"^(?P<council>{_DECIDING_BODY}|Udvalget|Rådet|Bestyrelsen|UDVALGET|RÅDET|BESTYRELSEN)(?:s|'s|’s|S)"
+    re.compile(rf"^(?P<council>{_DECIDING_BODY}|{_OWN_BODY})(?:s|'s|’s|S)"
                r"\s+(?i:beslutning|afgørelse)(?P<date>):?$"),
     # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:", "BIU's møde den 13. marts 2012:",
     # "Kommunalbestyrelsens møde 28. november 2005", "Økonomiudvalgets beslutning den 3. maj 2019"
     # "Kultur- og Fritidsudvalgets beslutning i mødet den 4. maj 2023" (Copenhagen)
     re.compile(
         rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s|S)\s+(?i:møde|beslutning|afgørelse)(?:\s+(?i:i|på)\s+(?i:mødet))?"
+        rf"\s+(?:{_ON})?(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT}:?$"
+    ),
+    # "Udvalgets beslutning den 12. marts 2025:", "Rådets afgørelse 12.03.2025": the document's own council,
+    # dated, as undated above (layouts11 review: "Udvalgets beslutning den …" under another committee's
+    # was no header, and the other committee's became the decision). Only a decision: "Rådets møde den …"
+    # is a sentence's start as often.
+    re.compile(
+        rf"^(?P<council>{_OWN_BODY})(?:s|'s|’s|S)\s+(?i:beslutning|afgørelse)(?:\s+(?i:i|på)\s+(?i:mødet))?"
         rf"\s+(?:{_ON})?(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT}:?$"
     ),
     # "Ældre- og Sundhedsudvalget, 09-09-2019, pkt. 59", "Økonomiudvalget, 17. september 2019, pkt. 148:",
@@ -856,12 +866,14 @@ PURPOSE_GROUP = re.compile(
 # "Punkt nr. 2 - Title" (Frederiksberg); "Dagsordenspunkt 1: Title" (Holbæk's ældreråd, a review: a heading
 # only at a paragraph's start, as a decision's text names an item so: `indexer.headings`); "Sag nr. 112
 # Godkendelse af dagsorden", "Sag nr. 112: Title" (SBSYS: the item's number and title on one line; "Sag nr.:
-# 22/14533" is a case number, no heading)
+# 22/14533" is a case number, no heading); "Sag 31: Title", "Sag 31. Title", "Sag 31 – Title" (a layouts11
+# review's agenda), without "nr." only with the colon, full stop or dash after the number: "Sag 31 Byrådet
+# …" may be a sentence, and "Sag: 24/1234" is a field line
 _NR = r"(?:(?:nr|Nr|NR)\.?\s*)?"
 PUNKT_HEADING = re.compile(
     rf"^{BULLET}?(?:(?:Ad|AD)\s+(?:(?:Punkt|punkt|PUNKT|Pkt\.?|pkt\.?|PKT\.?)\s*)?"
     rf"|(?:(?P<dagsordenspunkt>Dagsordenspunkt|DAGSORDENSPUNKT)|Punkt|PUNKT|Pkt\.?|PKT\.?)\s*{_NR}"
-    r"|(?P<sag>Sag|SAG)\s+(?:nr|Nr|NR)\.?\s*)"
+    r"|(?P<sag>Sag|SAG)\s+(?:(?:nr|Nr|NR)\.?\s*|(?=\d{1,3}(?:[a-zæøå]|\.\d{1,2})?(?:\s*[:.]|\s+[-–])\s)))"
     rf"(?P<number>\d{{1,3}}){_SUB_NUMBER}?(?:\s*[:.)]|\s+[-–])?\s+"
     r"(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$"
 )
@@ -927,8 +939,9 @@ def heading_number(match: re.Match[str]) -> int:
 # Points of a recommendation or decision ("1. at der bevilges …", "2) At udgiften …, og") have the
 # shape of numbered headings; no agenda item is titled so.
 _LIST_POINT = re.compile(r"^(?:at|At|AT)\s|[,;]$|\s(?:og|eller)$")
-# Abbreviations a title may end with: its full stop does not end a sentence.
-_ABBREVIATIONS = {"mv", "mm", "pkt", "nr", "kr", "ca", "jf", "inkl", "ekskl", "vedr", "etc", "osv"}
+# Abbreviations a title may end with: its full stop does not end a sentence. "Evt." is the item
+# Eventuelt ("Ad 6) Evt.", layouts11 review: it went into the item before).
+_ABBREVIATIONS = {"mv", "mm", "pkt", "nr", "kr", "ca", "jf", "inkl", "ekskl", "vedr", "etc", "osv", "evt"}
 
 
 def is_list_point(title: str) -> bool:
@@ -944,8 +957,8 @@ def is_sentence(title: str) -> bool:
     """Whether a title ends as a sentence does: such a numbered line needs a strong anchor.
 
     >>> [is_sentence(t) for t in ("Forslaget godkendes.", "Foreningernes dag 2015.", "Godkendelse af dagsorden",
-    ...                          "Puljer m.v.", "Budget, 2.", "Eventuelt...")]
-    [True, True, False, False, False, False]
+    ...                          "Puljer m.v.", "Budget, 2.", "Eventuelt...", "Evt.")]
+    [True, True, False, False, False, False, False]
     """
     title = title.strip()
     if not title.endswith(".") or title.endswith(".."):
@@ -1028,14 +1041,15 @@ CONTENTS_HEADER = re.compile(
 # "Dagsorden:" on the front page with the items' numbered list right under it, one a line ("1. Godkendelse
 # af dagsorden" / "2. Budget 2025", a board's or small council's minutes): a contents list all the same,
 # only with that list under it (`indexer.contents`): elsewhere "Dagsorden" is the document's title line.
+# A group's header (`GROUP_HEADER`: "Sager til beslutning", "Åbne sager") may head that list likewise.
 AGENDA_LIST_HEADER = re.compile(r"^(?:Dagsorden|DAGSORDEN)\s*:?$")
 # (the columns' heads: "Punkt   Side", Region Hovedstaden's "Sag nr.   Side")
 CONTENTS_SUBHEADER = re.compile(r"^((?:Punkt|Sag\s+nr\.?)\s+Side|Åbne dagsordenspunkter|Lukkede dagsordenspunkter|Side)$",
                                 re.IGNORECASE)
 # "Beslutninger om dagsordenen.....3", "1. Godkendelse af dagsorden....2", "Sag nr. 12 Godkendelse af
-# dagsorden ..... 2", "Punkt 3 Title ... 4", "4.1 Trafiksikkerhedsplan ..... 2"
+# dagsorden ..... 2", "Punkt 3 Title ... 4", "Sag 31: Title ..... 2", "4.1 Trafiksikkerhedsplan ..... 2"
 DOTTED_ENTRY = re.compile(
-    r"^(?:(?:(?i:sag\s+nr|dagsordenspunkt|punkt|pkt)\.?\s*)?(?P<number>\d{1,3})(?:[a-zæøå]|\.\d{1,2})?\.?\s+)?"
+    r"^(?:(?:(?i:sag(?:\s+nr)?|dagsordenspunkt|punkt|pkt)\.?\s*)?(?P<number>\d{1,3})(?:[a-zæøå]|\.\d{1,2})?[.:]?\s+)?"
     r"(?P<title>\S.*?)\s*(?:\.{3,}|…+)\s*(?P<page>\d{1,3})$"
 )
 # "1. Godkendelse af dagsorden 2" (inside a contents list); an item number with a letter or a
@@ -1050,7 +1064,7 @@ NUMBERED_ENTRY = re.compile(
 # Such a line is a heading elsewhere: an entry only inside a contents list, where the same number and
 # title come again below as an item's heading (`indexer.contents`).
 HEADING_ENTRY = re.compile(
-    r"^(?:(?i:sag\s+nr|dagsordenspunkt|punkt|pkt)\.?\s*)?(?P<number>\d{1,3})(?:[a-zæøå]|\.\d{1,2})?[.:)]?\s+"
+    r"^(?:(?i:sag(?:\s+nr)?|dagsordenspunkt|punkt|pkt)\.?\s*)?(?P<number>\d{1,3})(?:[a-zæøå]|\.\d{1,2})?[.:)]?\s+"
     r"(?=[A-ZÆØÅ\"“”«'(])(?P<title>.+?)(?:\s+(?P<page>\d{1,3}))?$"
 )
 # "FORORD 3" (annual reports)
