@@ -618,8 +618,9 @@ def _print_response(response) -> None:
         else:
             if snippet.strip():
                 click.echo("   " + snippet)
-            if hit.decision:
-                click.echo(f"   {decision_label(hit.outcome)}: " + _first_line(hit.decision, 160))
+            if hit.decision:  # its words marked, as on the web page: a hit found by its decision alone shows why
+                click.echo(f"   {decision_label(hit.outcome)}: "
+                           + (_marked_line(hit.decision_html, 160) if hit.decision_html else _first_line(hit.decision, 160)))
         if hit.missing:  # a most-words hit: which of the words it lacks, so it is not read as having them all
             click.echo("   Mangler: " + _one_line(", ".join(f"«{word}»" for word in hit.missing)))
         if hit.superseded_by:  # corrected minutes indexed later: a terminal user quoted the old figure (a case review)
@@ -711,6 +712,21 @@ def _terminal_snippet(snippet: str) -> str:
         flags=re.S,
     )
     return html.unescape(re.sub(r"<[^>]+>", "", marked)).replace("\n", " ")
+
+
+def _marked_line(marked: str, width: int) -> str:
+    """An HTML line with matches in `<mark>` (`Hit.decision_html`) as `_first_line` cuts it, its
+    matches marked as `_terminal_snippet` marks them; a match the cut splits is left unmarked.
+
+    >>> _marked_line("Jens Vang blev valgt som <mark>ordstyrer</mark> &amp; <mark>referent</mark>.", 40)
+    'Jens Vang blev valgt som [ordstyrer] &…'
+    """
+    # private-use characters stand for the marks while the text is cut: neither a document's text
+    # nor `printable` has them
+    line = _first_line(html.unescape(re.sub(r"<(?!/?mark>)[^>]+>", "", marked)
+                                     .replace("<mark>", "\ue000").replace("</mark>", "\ue001")), width)
+    return _terminal_snippet(re.sub("\ue000([^\ue001]*)\ue001", r"<mark>\1</mark>", html.escape(line, quote=False))
+                             .replace("\ue000", ""))
 
 
 def _one_line(text: str) -> str:

@@ -214,8 +214,9 @@ class Hit:
     # HTML, `decision` with the query's words marked, so a reporter scanning a hit list sees
     # whether the decision itself names them ("" when the snippet is the decision already).
     decision_html: str = ""
-    # Where `snippet` was cut: "decision" (decisions_only, or every word searched in the
-    # decision: it then stands for the decision's first lines) or "text" (the whole item).
+    # Where `snippet` was cut: "decision" (decisions_only, every word searched in the decision, or
+    # the words only in the decision past its first lines: it then stands for the decision's first
+    # lines) or "text" (the item's text besides its decision, which `decision` shows).
     snippet_from: str = "text"
     # What a reporter needs to cite the hit without fetching its passage: the decision's date
     # (ISO; `Passage.decision_date`), the page its decision starts on (a PDF's, else None) and

@@ -35,6 +35,7 @@ _SPACE_RE = re.compile(r"\s+")
 # shown as " · ", else "Kompetenceudvalg: Integrationsrådet Administrationen indstiller"
 # reads as one sentence once line breaks are spaces.
 _OPEN_PARAGRAPH_END_RE = re.compile(r"(?<![.!?:;…·])[ \t]*\n[ \t]*\n\s*")
+_BREAK = " · "  # what stands for such a break
 
 
 Phrase = tuple[str, ...]  # the index terms of a phrase's words, in order (small words left out)
@@ -50,8 +51,10 @@ def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH, le
     'Kompetenceudvalg: Integrationsrådet · <mark>Administrationen</mark> indstiller. Godkendt.'
     >>> snippet(" - ", {"flygtning"})
     ''
+    >>> snippet("Sager til eventuelt\\n\\nOrientering om de lokale foreningers arbejde med flygtninge.", {"flygtning"})
+    '…Orientering om de lokale foreningers arbejde med <mark>flygtninge</mark>.'
     """
-    text = _SPACE_RE.sub(" ", _OPEN_PARAGRAPH_END_RE.sub(" · ", text[:MAX_SCAN].strip())).strip()
+    text = _SPACE_RE.sub(" ", _OPEN_PARAGRAPH_END_RE.sub(_BREAK, text[:MAX_SCAN].strip())).strip()
     if not any(c.isalnum() for c in text):  # a placeholder («-» where a decision would stand): nothing to show
         return ""
     matches = _matches(text, frozenset(terms), lexicon, frozenset(phrases)) if terms or phrases else []
@@ -59,6 +62,11 @@ def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH, le
         start, end = 0, _cut(text, width)
     else:
         start, end = _window(text, matches, width)
+    # a window cut at a paragraph break shows no separator beside its ellipsis («…· Administrationen»)
+    if start and text.startswith(_BREAK.lstrip(), start):
+        start += len(_BREAK.lstrip())
+    if end < len(text) and text.endswith(_BREAK.rstrip(), 0, end):
+        end -= len(_BREAK.rstrip())
     ellipsis_before, ellipsis_after = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
     return ellipsis_before + _marked(text, matches, start, end) + ellipsis_after
 

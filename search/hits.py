@@ -9,6 +9,7 @@ from whoosh.query import And, Term
 from whoosh.searching import Searcher
 
 from indexer.citation import citation, names_previous
+from indexer.conventions import is_placeholder
 from indexer.models import Passage
 from search.api import Hit
 from search.decompound import Lexicon
@@ -21,13 +22,11 @@ def _hit(
     from_decision: bool, lexicon: Lexicon,
 ) -> Hit:
     passage = stored_passage(searcher.stored_fields(docnum))
-    from_decision = from_decision and bool(passage.decision)
-    decision = excerpt(passage.decision)
-    if from_decision:
-        shown = _with_outcome(passage.decision, snippet(passage.decision, terms, lexicon=lexicon, phrases=phrases),
-                              terms, phrases, lexicon)
-    else:
-        shown = _body_snippet(passage, terms, phrases, lexicon)
+    decided = _without_placeholders(passage.decision)
+    decision = excerpt(decided)
+    decision_html = mark(decision, terms, lexicon=lexicon, phrases=phrases) if decision else ""
+    shown, snippet_from = _snippet(passage, decided, "<mark>" in decision_html, terms, phrases, lexicon,
+                                   from_decision and bool(decided))
     return Hit(
         id=passage.id,
         document_id=passage.document_id,
@@ -49,11 +48,11 @@ def _hit(
         score=float(score),
         snippet=shown,
         decision=decision,
-        decision_html=mark(decision, terms, lexicon=lexicon, phrases=phrases) if decision and not from_decision else "",
+        decision_html=decision_html if snippet_from == "text" else "",
         title_html=mark(passage.title, terms, lexicon=lexicon, phrases=phrases),
         case_handler_html=mark(passage.case_handler, terms, lexicon=lexicon, phrases=phrases) if passage.case_handler else "",
         case_number_html=mark(passage.case_number, terms, lexicon=lexicon, phrases=phrases) if passage.case_number else "",
-        snippet_from="decision" if from_decision else "text",
+        snippet_from=snippet_from,
         decision_date=passage.decision_date,
         decision_page=passage.decision_page,
         decision_end_page=passage.decision_end_page,
@@ -124,21 +123,48 @@ def _previous(searcher: Searcher, docnum: int, passage: Passage) -> Passage | No
     return max((p for p in earlier if p.position < passage.position), key=lambda p: p.position, default=None)
 
 
-def _body_snippet(passage: Passage, terms: frozenset[str], phrases: frozenset[tuple[str, ...]], lexicon: Lexicon) -> str:
-    """The snippet over the text, shown above the decision's own preview. Where the text has
-    none of the query's words (an item found by its title or a filter), its start without the
-    decision: in a short item the start ran on into the decision, and the hit said it twice."""
-    text = _without_title(passage)
-    found = snippet(text, terms, lexicon=lexicon, phrases=phrases)
-    if "<mark>" in found:
-        return found
-    if passage.meeting_note:  # found by the meeting's note (indexed with each item): the note says why
-        noted = snippet(passage.meeting_note, terms, lexicon=lexicon, phrases=phrases)
-        if "<mark>" in noted:
-            return f"Bemærkning til mødet: {noted}"
-    rest = _without_decision(text, passage)
-    # no word of the query in the text, so none in the rest of it: its start, not a second search
-    return found if rest == text else snippet(rest, ())
+def _snippet(passage: Passage, decided: str, decision_marked: bool, terms: frozenset[str],
+             phrases: frozenset[tuple[str, ...]], lexicon: Lexicon, from_decision: bool) -> tuple[str, str]:
+    """The hit's snippet (HTML) and where it is cut from, "text" or "decision" (`Hit.snippet_from`).
+
+    A text snippet is cut from the item's other sections: its decision stands below it in a line
+    of its own (`decided`, its placeholders left out; `decision_marked`: that line marks a word
+    of the query), and an item whose text was only its decision showed the same words twice.
+    Where the query's words are in the decision alone, the text's start is shown above the
+    marked decision line, or nothing when there is no other text; where they stand further on in
+    the decision than its line shows, the hit is cut from the decision, as a decision search is,
+    and shows it once."""
+    if not from_decision:
+        rest = _without_placeholders(_without_decision(_without_title(passage), passage))
+        # no word of the query in the rest: its start (a snippet without matches is the start)
+        found = snippet(rest, terms, lexicon=lexicon, phrases=phrases)
+        if "<mark>" in found or decision_marked:
+            return found, "text"
+        in_decision = snippet(decided, terms, lexicon=lexicon, phrases=phrases) if decided else ""
+        if "<mark>" not in in_decision:
+            if passage.meeting_note:  # found by the meeting's note (indexed with each item): the note says why
+                noted = snippet(passage.meeting_note, terms, lexicon=lexicon, phrases=phrases)
+                if "<mark>" in noted:
+                    return f"Bemærkning til mødet: {noted}", "text"
+            return found, "text"
+    else:
+        in_decision = snippet(decided, terms, lexicon=lexicon, phrases=phrases)
+    return _with_outcome(decided, in_decision, terms, phrases, lexicon), "decision"
+
+
+def _without_placeholders(text: str) -> str:
+    r"""`text` without the lines that only stand in for a missing text: the «-», «…» or «Ingen.»
+    a template prints under an empty label (`is_placeholder`). Shown without their label, as a
+    snippet shows a section, they read as a stray dash or a bare «Ingen».
+
+    >>> _without_placeholders("Direktionen indstiller, at vinterberedskabet udvides.\n\n-\n\nIngen.\n\nBilag 1")
+    'Direktionen indstiller, at vinterberedskabet udvides.\n\nBilag 1'
+    """
+    lines = [line for line in text.splitlines() if not (line.strip() and is_placeholder(line))]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")  # the blank lines left around a line taken out
 
 
 def _without_decision(text: str, passage: Passage) -> str:
