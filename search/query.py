@@ -41,7 +41,7 @@ from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, S
                         Hit, SearchRequest, SearchResponse, Widening)
 from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import Marker
-from search.schema import RECORD_LATER, TEXT_FIELDS
+from search.schema import TEXT_FIELDS
 from search.moved import identity
 from search.orders import NEWEST
 from search.snapshot import Snapshot, set_bytes
@@ -785,23 +785,14 @@ def period_docs(searcher: Searcher, snapshot: Snapshot, date_from: str, date_to:
         years = days // 10_000
         by_year = year_dated(searcher, snapshot)
         inside = np.where(by_year, (years >= low // 10_000) & (years <= high // 10_000), (days >= low) & (days <= high))
-        # A season's report («2024-2025») is dated by its first year and reaches into the next:
-        # «Fra 2025» holds it too. Only the year before the period's start can hold one, so few
-        # stored records are read (a report's period is in its record alone).
-        for doc in np.flatnonzero(by_year & (years == low // 10_000 - 1) & (days > 0)).tolist():
-            if (end := season_end(searcher, doc)) is not None and end * 10_000 + 1231 >= low:
+        # A report of a season or a term («2024-2025», «Beretning 2022-2025») is dated by its first
+        # year and reaches into the later ones: «Fra 2025» holds it too.
+        for doc, end in snapshot.season_ends(searcher).items():
+            if years[doc] < low // 10_000 and end >= low // 10_000 and years[doc] <= high // 10_000:
                 inside[doc] = True
         return frozenset(np.flatnonzero(inside & (days > 0)).tolist())
 
     return snapshot.cache.get(("period", low, high), build, set_bytes)
-
-
-def season_end(searcher: Searcher, doc: int) -> int | None:
-    """The last year of a season's annual report («2024-2025» → 2025), else None."""
-    later = searcher.stored_fields(doc).get(RECORD_LATER)
-    period = json.loads(later).get("period") if later else None
-    last = period.rpartition("-")[2] if isinstance(period, str) else ""
-    return int(last) if last.isdigit() else None
 
 
 def year_dated(searcher: Searcher, snapshot: Snapshot) -> np.ndarray:

@@ -242,3 +242,20 @@ def test_a_season_report_is_in_a_period_that_either_of_its_years_overlaps(kinds_
 
     hits = api(kinds_client, q="Indledning", **{"from": start, "to": end})["hits"]
     assert any(hit["period"] == "2024-2025" for hit in hits) is found
+
+
+def test_a_report_of_a_term_of_years_is_in_a_period_that_any_of_its_years_overlaps(tmp_path):
+    """Only the year before the period's start was looked up: «Beretning 2022-2025» was left out
+    of «Fra 2024» (a code review)."""
+    from conftest import api
+
+    report = tmp_path / "corpus" / "odsherred-handicapraadet-beretning-2022-2025.txt"
+    report.parent.mkdir()
+    report.write_text("Handicaprådet, Odsherred Kommune\n\nBeretning 2022-2025\n\nINDLEDNING\n\n"
+                      "Rådet har i valgperioden arbejdet med tilgængelighed på strandene.\n", encoding="utf-8")
+    client = client_of(tmp_path, [report])
+    assert [h["period"] for h in api(client, q="tilgængelighed")["hits"]] == ["2022-2025"]
+    for start, end, found in [("2024", "", True), ("2025", "2025", True), ("2023", "2023", True),
+                              ("2026", "", False), ("", "2021", False)]:
+        hits = api(client, q="tilgængelighed", **{"from": start, "to": end})["hits"]
+        assert bool(hits) is found, (start, end)
