@@ -302,13 +302,21 @@ def _column_header(texts: Sequence[str], index: int) -> bool:
     column header, not a section: alone in its paragraph, without a colon, between two header cells
     (`_header_cell`) in the middle of a row («Afsender» / «Høringssvar» / «Forvaltningens bemærkning»),
     text above the row, not a label (short lines right under a label are that section's text: «Sagsgang og
-    sagstype» / «Udvalget for Ældre og Sundhed» / «Beslutningssag»), and the table's rows below it, not a
-    label or decision header. A heading stands alone: with text under it, not in a row of names.
+    sagstype» / «Udvalget for Ældre og Sundhed» / «Beslutningssag»), and the table's rows below it
+    (`_cells_below`). A heading stands alone: with text under it, not in a row of names.
+
+    Short lines under a sentence that ends in a colon are its list («Følgende foreninger har søgt om
+    tilskud:» / «Ballerup Boldklub» / «Skovlunde Idrætsforening» / «Høringssvar»), and the label after them
+    heads a section; only a table's rows below, two of the row's full width at least, make them a header row
+    («Der er indkommet følgende høringssvar:» / «Afsender» / «Høringssvar» / «Bemærkning» / its rows).
 
     >>> _column_header(["Der er tre svar.", "", "Afsender", "", "Høringssvar", "", "Bemærkning", "",
-    ...                 "Vejdirektoratet", "", "Ingen bemærkninger.", ""], 4)
+    ...                 "Vejdirektoratet", "", "Ingen bemærkninger.", "", "Tages til efterretning.", ""], 4)
     True
     >>> _column_header(["Der er tre svar.", "", "Høringssvar", "", "Vejdirektoratet har ingen bemærkninger.", ""], 2)
+    False
+    >>> _column_header(["Projektet omfatter:", "", "Nyt tag", "", "Ny ventilation", "", "Økonomi", "",
+    ...                 "Udgiften afholdes af anlægspuljen", "", "Der er afsat 4,2 mio. kr.", ""], 6)
     False
     """
     def near(k: int, step: int) -> int | None:
@@ -323,13 +331,35 @@ def _column_header(texts: Sequence[str], index: int) -> bool:
     before, after = near(index, -1), near(index, 1)
     if before is None or after is None or not (_header_cell(texts, before) and _header_cell(texts, after)):
         return False
+    width = 3  # the cell before the label, the label, the cell after it
     above = near(before, -1)  # the row's first cell, then what stands above the row
     while above is not None and _header_cell(texts, above):
+        width += 1
         above = near(above, -1)
-    below = near(after, 1)
-    return (above is not None and cv.section_label(texts[above], in_item=True) is None
-            and below is not None and cv.section_label(texts[below], in_item=True) is None
-            and cv.decision_header(texts[below]) is None)
+    if above is None or cv.section_label(texts[above], in_item=True) is not None:
+        return False
+    cells = _cells_below(texts, after + 1)  # the table's rows, cell by cell
+    if texts[above].rstrip().endswith(":"):
+        # the colon's sentence starts the row, so its width is known: a list needs a table's rows to be one
+        return cells >= 2 * width
+    # without it the row may begin in a table above (its last cell a name): one row of the narrowest width
+    return cells >= 3
+
+
+def _cells_below(texts: Sequence[str], start: int) -> int:
+    """How many paragraphs (a table's cells, as a PDF's text gives them) stand in `texts` from line
+    `start` to the next section label or decision header, or the end.
+
+    >>> _cells_below(["", "Vejdirektoratet", "", "Ingen bemærkninger", "til vejen.", "", "Beslutning", "", "Godkendt"], 0)
+    2
+    """
+    count, blank = 0, True
+    for text in texts[start:]:
+        if text and (cv.section_label(text, in_item=True) is not None or cv.decision_header(text) is not None):
+            break
+        count += bool(text) and blank
+        blank = not text
+    return count
 
 
 def _statements_beside_decision(parts: list) -> list:

@@ -6,21 +6,29 @@ alone on its line was read as a section: the rest of the item's text, the table 
 bogus «Høringssvar» section. A label is a heading where it stands alone, with text under it; between
 two header cells, text above the row and the table's rows below, it is a column's name.
 
+Short lines under a sentence that ends in a colon are that sentence's list, though («Følgende foreninger
+har søgt om tilskud:» / «Ballerup Boldklub» / «Skovlunde Idrætsforening» / «Høringssvar»): the label after
+the list heads a section (a code review), unless a table's rows under the row show it a header row.
+
 `fixtures/section_labels_in_tables/` holds minutes written as such a PDF reads (each cell a paragraph):
 tables whose header rows name «Høringssvar», «Beslutning» and «Økonomi», genuine sections right after a
-table, and genuine «Høringssvar» sections.
+table, genuine «Høringssvar» sections, and genuine sections right after a list of names.
 """
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
+import pytest
 from conftest import FIXTURES, read_fixture
 
 FOLDER = FIXTURES / "section_labels_in_tables"
 read = partial(read_fixture, FOLDER)
 TABLES = "hoeringstabel-plan-og-miljoeudvalget-referat-2025-09-02.txt"
 SECTIONS = "hoeringssvar-afsnit-plan-og-miljoeudvalget-referat-2025-09-02.txt"
+LISTS = "ballerup-kultur-og-fritidsudvalget-referat-2025-03-04.txt"  # the code review's minutes
+LISTS_AND_TABLES = "lister-og-tabeller-vestrup-plan-og-miljoeudvalget-referat-2025-10-07.txt"
 
 
 def labels(passage) -> list[str]:
@@ -93,3 +101,83 @@ def test_a_label_after_a_sections_short_lines_is_no_column_header():
     assert item.sections_by_key()["høringssvar"] == (
         "Miljøstyrelsen\n\nUdvalget bakker op om planens mål for genanvendelse.")
     assert item.decision == "Godkendt"
+
+
+def test_a_label_after_a_list_of_applicants_under_a_colon_heads_its_section():
+    """«Følgende foreninger har søgt om tilskud:» / «Ballerup Boldklub» / «Skovlunde Idrætsforening» /
+    «Høringssvar» / «Folkeoplysningsudvalget» / «Udvalget anbefaler, at …»: the names are the sentence's list,
+    and the consultation answer under «Høringssvar» is its section, not the rest of a table."""
+    item = read(LISTS).passages[0]
+    assert section(item, "tekst") == (
+        "Følgende foreninger har søgt om tilskud:\n\nBallerup Boldklub\n\nSkovlunde Idrætsforening")
+    assert item.sections_by_key()["høringssvar"] == (
+        "Folkeoplysningsudvalget\n\nUdvalget anbefaler, at alle ansøgninger imødekommes, og at puljen fordeles ligeligt.")
+    assert item.decision == "Godkendt"
+
+
+def test_oekonomi_after_a_list_of_works_under_a_colon_heads_its_section():
+    """«Projektet omfatter:» / «Nyt tag» / «Ny ventilation» / «Økonomi» / «Udgiften afholdes af anlægspuljen»."""
+    item = read(LISTS).passages[1]
+    assert section(item, "tekst") == "Projektet omfatter:\n\nNyt tag\n\nNy ventilation"
+    assert item.sections_by_key()["økonomi"] == (
+        "Udgiften afholdes af anlægspuljen\n\n"
+        "Der er afsat 4,2 mio. kr. i budget 2025 til projektet, og rådgiverudgifter er indeholdt.")
+    assert item.decision == "Godkendt. Valg af revisor udsættes til næste møde."
+
+
+def test_a_section_of_several_paragraphs_after_a_list_under_a_colon_is_no_table():
+    """Four paragraphs under «Økonomi» after a list of two works: one row of the list's width, not the
+    table's rows a header row of four cells would have."""
+    item = read(LISTS_AND_TABLES).passages[2]
+    assert section(item, "tekst") == "Projektet omfatter:\n\nNyt tag\n\nNye vinduer"
+    oekonomi = item.sections_by_key()["økonomi"]
+    assert oekonomi.startswith("Udgiften afholdes af anlægspuljen\n\nDer er afsat 6,1 mio. kr.")
+    assert oekonomi.endswith("Udbuddet forventes afsluttet i maj.")
+
+
+def test_a_label_after_names_with_no_table_row_under_it_heads_its_section():
+    """«Tilskuddet fordeles mellem to foreninger.» / two names / «Økonomi» / «Puljen til grønne initiativer» /
+    one sentence: no colon above, but no table's row under the names either."""
+    item = read(LISTS_AND_TABLES).passages[1]
+    assert section(item, "tekst").endswith("Danmarks Naturfredningsforening\n\nFriluftsrådet")
+    assert item.sections_by_key()["økonomi"] == (
+        "Puljen til grønne initiativer\n\nDer er afsat 200.000 kr. i budget 2025.")
+
+
+def test_a_hearing_table_introduced_by_a_colon_stays_a_table():
+    """«Der er indkommet følgende høringssvar:» / «Afsender» / «Høringssvar» / «Forvaltningens bemærkning» and
+    two rows of three cells under it: a header row, though a colon introduces it."""
+    item = read(LISTS_AND_TABLES).passages[0]
+    assert labels(item) == ["Beslutning", ""]
+    text = section(item, "tekst")
+    assert "følgende høringssvar:\n\nAfsender\n\nHøringssvar\n\nForvaltningens bemærkning\n\nVejdirektoratet" in text
+    assert text.endswith("Imødekommes.")
+    assert item.decision == "Godkendt"
+
+
+_HEADING = re.compile(r"^\d+\. \S")  # «1. Tilskud til foreningslivet 2025»
+_FIELD = re.compile(r"^(Sagsnr|Sagsbehandler)\.?:")  # the item's fields, not its text
+
+
+def _item_bodies(name: str) -> list[list[str]]:
+    """The non-blank lines under each item's heading in fixture `name`, its field lines left out."""
+    bodies: list[list[str]] = []
+    for line in (FOLDER / name).read_text(encoding="utf-8").splitlines():
+        if _HEADING.match(line):
+            bodies.append([])
+        elif bodies and line.strip() and not _FIELD.match(line):
+            bodies[-1].append(line.strip())
+    return bodies
+
+
+@pytest.mark.parametrize("name", [LISTS, LISTS_AND_TABLES, TABLES, SECTIONS])
+def test_no_line_of_an_items_text_is_lost_between_its_sections(name):
+    """Whichever line heads a section and whichever stays a table's cell, every line of an item is in the
+    passage: a section label as a section's label, everything else in a section's text (or its note)."""
+    passages = read(name).passages
+    bodies = _item_bodies(name)
+    assert len(passages) == len(bodies)
+    for passage, body in zip(passages, bodies):
+        kept = " ".join(" ".join(part.split()) for s in passage.sections for part in (s.label, s.text, s.note))
+        lost = [line for line in body if " ".join(line.split()) not in kept]
+        assert lost == [], passage.title
