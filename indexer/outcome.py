@@ -53,6 +53,12 @@ Rules of precedence (`decision_outcome`):
    stays first («Budgettet blev godkendt. Anne Hansen blev valgt som kontaktperson.» → Godkendt), and so
    does a bare approval before a choice that elects no one («Godkendt. Udvalget har valgt model B.» →
    Godkendt) or a sentence that goes on («Godkendt, idet Anne Hansen blev valgt som formand» → Godkendt).
+   The election must be told as made, in the past, perfect or passive past («blev valgt», «valgte»,
+   «udpegede», «er valgt», «Som formand valgtes …»), not as one to come or a present passive that may look
+   ahead («Godkendt. Ny formand vælges på næste møde.», «… Der skal vælges en ny repræsentant …»,
+   «… vil blive udpeget», «Indstillingen godkendt. Repræsentanten vælges for resten af valgperioden.» →
+   Godkendt), nor another body's reported in an «at …» clause («Godkendt. Formanden orienterede om, at
+   Jens Hansen er valgt som formand for KL's social- og sundhedsudvalg.», «Det blev oplyst, at …» → Godkendt).
 
 Judgement calls, documented so a reviewer can overrule them:
 - Forwarded for approval («Sagen sendes til godkendelse i Byrådet», «Oversendes til byrådet»,
@@ -66,8 +72,12 @@ Judgement calls, documented so a reviewer can overrule them:
   after other text is a sub-topic followed up later, not the item's outcome («Slides … er vedlagt.
   Rådet vil gerne have uddybning … Tages op igen efter den 1.7.2017» → Andet).
 - An election not made («Rådet kunne ikke udpege en repræsentant», «blev ikke valgt») is Udsat: the
-  seat is still to fill. Another body's election («Bestyrelsen genvalgt ved generalforsamling», «X -
-  Bestyrelsen genvalgt» in a news round) is not the council's and is skipped.
+  seat is still to fill; so is one put to a later meeting («Ny formand vælges på næste møde», «Der skal
+  vælges … på næste møde»). One only to come («Anne Hansen vil blive udpeget») is no outcome. Another
+  body's election («Bestyrelsen genvalgt ved generalforsamling», «X - Bestyrelsen genvalgt» in a news
+  round, «Formanden orienterede om, at Jens Hansen er valgt som formand for KL's …», «Det blev oplyst, at
+  …», «Borgmesteren meddelte, at …») is not the council's and is skipped. A present passive alone is
+  this decision («Anne Hansen vælges som formand» → Valg).
 - «X orienterede om …» is an orientation given, so Taget til efterretning.
 - Agreeing and granting («Ældrerådet bakker op», «tilslutter sig», «støtter», «Klagen blev
   imødekommet», «Det blev aftalt at …», «Dispensation meddeles», «Bevillingen gives») are Godkendt;
@@ -85,7 +95,9 @@ Judgement calls, documented so a reviewer can overrule them:
   høringssvar», «afgiver ikke høringssvar») is no outcome (Andet): not Afvist, not a failed election.
 - «udsatte børn», «socialt udsatte», «udsat for» + a noun (exposed to: «udsat for vold») are never
   Udsat; «udsat for at …», «udsættes for at …» (postponed in order to) are. «valgt at» (chose to) is
-  never Valg, but «valgte at udsætte» is Udsat.
+  never Valg; with an outcome's verb it reads as «besluttede at» («valgte at udsætte sagen» → Udsat,
+  «valgte at anbefale indstillingen» → Anbefalet, «valgte ikke at anbefale» → Afvist), otherwise a choice
+  of no outcome («Rådet valgte at holde mødet i marts» → Andet; not Godkendt as «besluttede at …» would be).
 - An election as a field, a line holding at most a name («Formand: Anne Hansen», «Genvalg af formand:
   Anne Hansen.»), is Valg when nothing else decisive is said; so are «Ny formand blev …», «… fortsætter
   som formand», «Elected».
@@ -134,6 +146,9 @@ OUTCOME_CHARS = 600
 # «besluttede at», «besluttede, at», «besluttede,at»: the comma changes nothing
 _DECIDED = r"beslut(?:tede|tet|tes|ter)(?:\s*,\s*|\s+)(?:enstemmigt\s+|derfor\s+|herefter\s+)?"
 _APPROVED_THAT = r"godkend(?:te|er|t)(?:\s*,\s*|\s+)"
+# «valgte at anbefale», «har valgt ikke at …»: choosing to act on the item is deciding to (not «valgte at holde
+# mødet i marts», a choice of no outcome, so not in «decided_clause»)
+_CHOSE = r"valg(?:te|t)(?:\s*,\s*|\s+)(?:enstemmigt\s+|derfor\s+|herefter\s+)?"
 # Group name → outcome. At one position the first alternative listed wins, so the negations and the
 # «besluttede at <verb>» forms come before the plain verbs they start with.
 _ANSWER = r"(?:afgive|sende|fremsende|indsende)\s+(?:[\wæøå]+\s+){0,2}?høringssvar"
@@ -150,7 +165,7 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      # «godkendes ikke», «Udvalget anbefaler ikke …»: the verb first, at the same place as the approval
      r"|\b(?:godkend(?:er|es|t|te)|anbefal(?:er|es|et|ede)|tiltræd(?:er|es)|tiltrådte|vedtog|vedtages"
      r"|imødekom(?:mes)?|bevilg(?:er|es|ede)|støtter)\s+ikke\b"
-     rf"|\b{_DECIDED}(?:ikke\s+at(?!\s+{_ANSWER})|at\s+ikke|at\s+(?:afvise|forkaste|give\s+afslag))\b"
+     rf"|\b(?:{_DECIDED}|{_CHOSE})(?:ikke\s+at(?!\s+{_ANSWER})|at\s+ikke|at\s+(?:afvise|forkaste|give\s+afslag))\b"
      r"|\bafvi(?:st|ses|ste|ser)\b|\bat\s+afvise\b|\bforkast(?:et|es|ede|er)\b|\bnedstem(?:t|mes|te)\b|\brejected\b"
      r"|\bnot\s+(?:approved|adopted|recommended)\b"
      r"|\b(?:forslaget|ændringsforslaget|medlemsforslaget|indstillingen|ansøgningen)\s+(?:faldt|bortfald(?:er|t))\b"
@@ -164,14 +179,15 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"\b(?:ikke|ej)\s+(?:(?:taget|blev|er)\s+)?(?:drøft\w*|til\s+(?:efterretning|orientering)|udsat\b|udskudt\b)"
      r"|\b(?:udsættes|udskydes)\s+ikke\b"
      r"|\b(?:drøftede|drøftes)\s+ikke\b|\b(?:tog|tager)\s+ikke\s+(?:[\wæøå]+\s+){0,3}?til\s+(?:efterretning|orientering)\b"),
-    ("udsat_decided", UDSAT, rf"\b{_DECIDED}at\s+(?:udsætte|udskyde)\b"),
-    ("anbefalet_decided", ANBEFALET, rf"\b{_DECIDED}at\s+(?:anbefale|indstille|oversende)\b"),
+    ("udsat_decided", UDSAT, rf"\b(?:{_DECIDED}|{_CHOSE})at\s+(?:udsætte|udskyde)\b"),
+    ("anbefalet_decided", ANBEFALET, rf"\b(?:{_DECIDED}|{_CHOSE})at\s+(?:anbefale|indstille|oversende)\b"),
     ("hoeringssvar_decided", HOERINGSSVAR,
-     rf"\b(?:{_DECIDED}|{_APPROVED_THAT})at\s+(?:afgive|sende|fremsende|indsende|godkende)\s+"
+     rf"\b(?:{_DECIDED}|{_CHOSE}|{_APPROVED_THAT})at\s+(?:afgive|sende|fremsende|indsende|godkende)\s+"
      r"(?:[\wæøå]+\s+){0,2}?høringssvar"),
     ("valgt_decided", VALG, rf"\b{_DECIDED}at\s+(?:gen)?(?:vælge|udpege|konstituere)\b"),
     ("noted_decided", TAGET_TIL_EFTERRETNING,
-     rf"\b{_DECIDED}at\s+(?:tage\s|.{{0,60}}?\btages\s)[^.]{{0,60}}?\btil\s+(?:efterretning|orientering)\b"),
+     rf"\b(?:{_DECIDED}|{_CHOSE})at\s+(?:tage\s|.{{0,60}}?\btages\s)[^.]{{0,60}}?"
+     r"\btil\s+(?:efterretning|orientering)\b"),
     # «Økonomiudvalget besluttede: 1. …»: the list says what (rule 5)
     ("decided_list", GODKENDT, r"\bbeslut(?:tede|tet|tes|ter)(?:\s+(?:enstemmigt|derfor|herefter))?\s*:"),
     # «besluttede at sagen udsættes», «godkendte at udsætte», «er enig i, at …»: the clause decides (rule 5)
@@ -184,7 +200,7 @@ _PATTERNS: tuple[tuple[str, str, str], ...] = (
      r"|\budsat(?<!socialt udsat)(?<!særligt udsat)(?<!særlig udsat)(?<!mest udsat)(?<!meget udsat)(?<!var udsat)"
      r"(?=\s*(?:[.,;:!)]|$)|\s+(?:til|indtil|på|idet|da|fordi|med|og|under|efter)\b)"
      r"|\budsættes\b(?!\s+for\b(?!\s+at\b))|\budsætter\b(?!\s+(?:\w+\s+)?for\b(?!\s+at\b))"
-     r"|\bvalgte\s+at\s+(?:udsætte|udskyde)\b|\bpostponed\b|\bikke\s+nået\b|\bafvent(?:er|es)\b"
+     r"|\bpostponed\b|\bikke\s+nået\b|\bafvent(?:er|es)\b"
      r"|\b(?:behandles|tages\s+op|drøftes)\s+(?:igen\s+)?på\s+(?:næste|et\s+senere|kommende)\s+møde\b"
      r"|\budsatte\s+(?:sagen|punktet|punkt|behandlingen|beslutningen|forslaget|indstillingen|den|det)\b"
      r"|\b(?:udskudt|udskydes|udskød)\b"
@@ -314,6 +330,20 @@ _FIELD_ELECTION = re.compile(
 _OTHER_BODY_BEFORE = re.compile(r"(?:(?:\s[-–]|:)\s+(?:hele\s+|den\s+(?:nye\s+|samlede\s+)?)?bestyrelse\w*"
                                 r"\s+(?:blev\s+|er\s+|var\s+)?(?:\w+\s+)?$|\bgeneralforsamling)")
 _OTHER_BODY_AFTER = re.compile(r"[^.\n]{0,60}?\b(?:ved|på)\s+(?:\w+\s+)?generalforsamling")
+# Reported speech: what another body did, told in an «at …» clause («Formanden orienterede om, at Jens Hansen er
+# valgt som formand for KL's …», «Det blev oplyst, at …», «Borgmesteren meddelte, at …»).
+_REPORTED = re.compile(r"\b(?:orienter(?:ede|et|es|er)\s+om|oplys(?:te|t|es|er)|meddel(?:te|t|es|er)"
+                       r"|informer(?:ede|et|es|er)(?:\s+om)?|fortalte|nævnte|redegjorde\s+for)\s*,?\s*at\s")
+# An election in the present passive («vælges», «udpeges»): a decision told in the present, or one still to come.
+_PRESENT_ELECTION = re.compile(r"(?:gen)?(?:vælges|udpeges|konstitueres)")
+# An election still to come, a modal right before it: «skal vælges», «vil blive udpeget», «skal der efterfølgende
+# udpeges» (not «kunne ikke …», an election not made); read on an election's match only (speed).
+_MODAL_BEFORE = re.compile(r"\b(?:skal|skulle|vil|ville|kan|kunne|må|bør|burde)\s+(?:der\s+)?"
+                           r"(?:(?!ikke\b|ej\b)[\wæøå]+\s+)?(?:blive\s+|være\s+)?$")
+# ... at a later meeting («Ny formand vælges på næste møde», «Der skal vælges … på næste møde»): carried over.
+_AT_A_LATER_MEETING = re.compile(r"[^.\n]{0,80}?\b(?:på|til|ved)\s+(?:det\s+|et\s+)?(?:næste|senere|kommende"
+                                 r"|førstkommende)\s+[\wæøå]*møde\b")
+_MODAL_CHARS = 40  # «skulle der efterfølgende blive » and a little
 # A bare «Tages op igen …»/«Genoptages …» after other text: a sub-topic followed up later (a judgement call).
 _BARE_FOLLOW_UP = re.compile(r"tages\s+op\s+igen\b|genoptages\b")
 # The council or the item as a clause's own subject after «, og» or «;»: the committee's act after a
@@ -383,11 +413,17 @@ def decision_outcome(decision: str) -> str | None:
             continue
         if outcome == UDSAT and _bare_follow_up(text, match.start()):
             continue
-        if outcome == VALG and _other_body(text, match):
-            continue
+        if outcome == VALG:
+            if _other_body(text, match):
+                continue
+            if (to_come := _election_to_come(text, match)) is not None:
+                if to_come == ANDET:
+                    continue  # «Anne Hansen vil blive udpeget som repræsentant»: not made, not put off
+                outcome = to_come  # «Ny formand vælges på næste møde»: carried over
         if approved is not None and outcome in _DECISIVE:
             # after a bare approval: an election to an office says what was approved (rule 7), else the first wins
-            return VALG if outcome == VALG and _office_election(text, match) else approved
+            made = outcome == VALG and _office_election(text, match) and _election_made(match)
+            return VALG if made else approved
         if (match.lastgroup == "godkendt" and _ELECTION_WORD.search(text, match.end())
                 and _bare_approval(text, match.start())):
             approved = GODKENDT
@@ -460,9 +496,13 @@ def _bare_follow_up(text: str, at: int) -> bool:
 
 
 def _other_body(text: str, match: re.Match[str]) -> bool:
-    """Whether the election `match` is another body's: at a general assembly, or «X - Bestyrelsen genvalgt»."""
+    """Whether the election `match` is another body's: at a general assembly, «X - Bestyrelsen genvalgt»,
+    or reported in the «at …» clause of «orienterede om, at …», «Det blev oplyst, at …» (up to «, men»)."""
     start = _sentence_start(text, match.start())
-    return bool(_OTHER_BODY_BEFORE.search(text, start, match.start()) or _OTHER_BODY_AFTER.match(text, match.end()))
+    if _OTHER_BODY_BEFORE.search(text, start, match.start()) or _OTHER_BODY_AFTER.match(text, match.end()):
+        return True
+    reports = list(_REPORTED.finditer(text, start, match.start()))  # the last report governs the clause
+    return bool(reports) and _STORY_TURN.search(text, reports[-1].end(), match.start()) is None
 
 
 def _clause_outcome(text: str, at: int) -> str:
@@ -502,6 +542,24 @@ def _clause_after(text: str, at: int) -> int | None:
 def _bare_approval(text: str, at: int) -> bool:
     """Whether the sentence holding `at` approves nothing named: «Godkendt.», «Indstillingen blev godkendt»."""
     return _BARE_APPROVAL.fullmatch(text, _sentence_start(text, at), _sentence_end(text, at)) is not None
+
+
+def _election_to_come(text: str, match: re.Match[str]) -> str | None:
+    """Whether the election `match` is still to come: Udsat when at a later meeting («Ny formand vælges på
+    næste møde», «Der skal vælges … på næste møde»), Andet when only a modal says so («vil blive
+    udpeget»), else None."""
+    modal = _MODAL_BEFORE.search(text, max(0, match.start() - _MODAL_CHARS), match.start())
+    if modal is None and _PRESENT_ELECTION.fullmatch(match.group()) is None:
+        return None
+    if _AT_A_LATER_MEETING.match(text, match.end()):
+        return UDSAT
+    return ANDET if modal else None
+
+
+def _election_made(match: re.Match[str]) -> bool:
+    """Whether the election `match` is told as made, not in the present passive that may look ahead
+    («Repræsentanten vælges for resten af valgperioden»): after a bare approval only a made one is its act."""
+    return _PRESENT_ELECTION.fullmatch(match.group()) is None
 
 
 def _office_election(text: str, match: re.Match[str]) -> bool:

@@ -458,3 +458,49 @@ def test_review_21_decisions(decision, expected):
 ])
 def test_committee_act_election_and_history(decision, expected):
     assert decision_outcome(decision) == expected
+
+
+# Code review of rule 7: an election is this council's act when told as made (past, perfect, passive past), not
+# one still to come (future, modal) nor another body's reported in an «at …» clause; «valgte at <verb>» decides.
+@pytest.mark.parametrize("decision, expected", [
+    # a. a bare approval, then an election to come: the approval is the decision
+    ("Godkendt. Ny formand vælges på næste møde.", GODKENDT),
+    ("Indstillingen blev godkendt. Der skal vælges en ny repræsentant til bestyrelsen på næste møde.", GODKENDT),
+    ("Indstillingen godkendt. Repræsentanten vælges for resten af valgperioden.", GODKENDT),
+    ("Godkendt. Anne Hansen vil blive udpeget som repræsentant i Grønt Råd.", GODKENDT),
+    ("Godkendt. Der skal efterfølgende udpeges et medlem til bestyrelsen.", GODKENDT),
+    # an election to come, alone: carried over to a later meeting (as «Sagen behandles på næste møde»), or no outcome
+    ("Ny formand vælges på næste møde.", UDSAT),
+    ("Der skal vælges en ny repræsentant til bestyrelsen på næste møde.", UDSAT),
+    ("Anne Hansen vil blive udpeget som repræsentant i Grønt Råd.", ANDET),
+    # b. another body's election reported after «orienterede om, at», «oplyst, at», «meddelte, at»
+    ("Godkendt. Formanden orienterede om, at Jens Hansen er valgt som formand for KL's social- og sundhedsudvalg.",
+     GODKENDT),
+    ("Godkendt.\n\nDet blev oplyst, at Anne Hansen er udpeget som repræsentant af regionsrådet.", GODKENDT),
+    ("Godkendt. Borgmesteren meddelte, at Bo Jensen er genvalgt som formand for Fjordby Forsyning.", GODKENDT),
+    ("Formanden orienterede om, at Jens Hansen er valgt som formand for KL's social- og sundhedsudvalg.",
+     TAGET_TIL_EFTERRETNING),
+    ("Det blev oplyst, at Anne Hansen er udpeget som repræsentant af regionsrådet.", ANDET),
+    # near misses: elections told as made stay Valg
+    ("Godkendt. Som formand valgtes Jens Hansen.", VALG),
+    ("Godkendt. Anne Hansen er valgt som formand.", VALG),
+    ("Godkendt. Udvalget udpegede Anne Hansen som repræsentant i Grønt Råd.", VALG),
+    ("Indstillingen blev godkendt. Anne Hansen blev udpeget som medlem af bestyrelsen.", VALG),
+    ("Godkendt. Formanden orienterede om mødet, og Anne Hansen blev valgt som formand.", VALG),
+    ("Formanden oplyste, at Bo Jensen var fraflyttet, men Anne Hansen blev valgt som formand.", VALG),
+    ("Anne Hansen vælges som formand.", VALG),  # a decision in the present, alone
+    ("Udvalget kunne ikke vælge en formand.", UDSAT),  # an election not made, as before
+    ("Forslaget blev vedtaget med 34 stemmer for. Bestyrelsen består af fem medlemmer, som vælges for to år ad "
+     "gangen.", GODKENDT),
+    # c. «valgte at <verb>» reads as «besluttede at <verb>»; choosing a person stays an election
+    ("Udvalget valgte at anbefale indstillingen over for Økonomiudvalget.", ANBEFALET),
+    ("Udvalget valgte ikke at anbefale indstillingen.", AFVIST),
+    ("Udvalget valgte at tage orienteringen til efterretning.", TAGET_TIL_EFTERRETNING),
+    ("Udvalget valgte at udsætte sagen.", UDSAT),
+    ("Udvalget har valgt at oversende sagen til Byrådet.", ANBEFALET),
+    ("Udvalget valgte Jens Hansen som formand.", VALG),
+    ("Rådet valgte at holde mødet i marts.", ANDET),  # choosing to do something else is no outcome, as before
+    ("Rådet har valgt ikke at afgive høringssvar.", ANDET),
+])
+def test_election_made_to_come_or_reported_and_chose_to(decision, expected):
+    assert decision_outcome(decision) == expected
