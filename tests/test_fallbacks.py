@@ -45,7 +45,7 @@ def test_a_word_the_index_has_only_inside_compounds_finds_them(searcher, query, 
     assert titles(response)[0] == expected
     assert response.notice == f"«{query}» fundet som del af sammensatte ord: {compounds}."
     assert response.approximate and response.suggestion is None
-    assert "<mark>" in response.hits[0].snippet
+    assert "<mark>" in response.hits[0].snippet + response.hits[0].decision_html  # the decision line when only it has the word
 
 
 def test_a_compound_part_in_a_longer_query_finds_the_item_with_every_word(searcher):
