@@ -3,7 +3,8 @@
 Words are ANDed; `OR` (or `ELLER`) joins the words on either side; `-word` and `-"a phrase"`
 exclude, and so does `NOT`/`IKKE` (in capitals) before a word; `AND`/`OG` in capitals are
 read as what they mean, the default, and dropped; `field:value` and `field:"a phrase"` search
-one field, named in English or Danish. A word ending in `*` (`flygt*`, at least
+one field, named in English or Danish; a known value of several words needs no quotes
+(`udfald:taget til efterretning`, `KNOWN_FIELD_VALUES`). A word ending in `*` (`flygt*`, at least
 `MIN_PREFIX_LETTERS` letters before it) is truncated: every word beginning so. A party letter
 after a name (`Ole Riis (O)`) is left out, as the attendance lists leave it out.
 Parsing never fails: whatever cannot be read as syntax is read as plain words or dropped,
@@ -36,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from indexer.dates import MONTH_NAMES, danish_date, find_dates, find_query_dates, parse_date, parse_month
+from indexer.outcome import OUTCOMES
 from search import danish
 
 MAX_CLAUSES = 32
@@ -87,6 +89,17 @@ _ITEM_NUMBER_RE = re.compile(
 _NEXT_CHUNK_RE = re.compile(r'\s*([^\s"]+)')
 
 _FIELD_RE = re.compile(r"([^\W\d][\w]*):")
+# Fields whose values are known and some of them several words: a value typed without quotes, as
+# the help lists it («udfald:taget til efterretning»), is read whole, the longest that stands there;
+# «udfald:taget» ANDed «til» and «efterretning» as words of the text and missed the items whose
+# decision says «Udvalget blev orienteret» (a web review). What follows it stays words.
+KNOWN_FIELD_VALUES: dict[str, tuple[str, ...]] = {"outcome": OUTCOMES}
+# The value, and a sentence's comma or full stop after it, which is no word.
+_KNOWN_VALUE_RES = {
+    field: re.compile("(?P<value>" + "|".join(r"\s+".join(map(re.escape, value.split()))
+                                              for value in sorted(values, key=len, reverse=True) if " " in value.strip())
+                      + r")(?!\w)[,.;:!?]*", re.IGNORECASE)
+    for field, values in KNOWN_FIELD_VALUES.items() if any(" " in value.strip() for value in values)}
 # A word: up to the next space, but a number the analyzer reads across a space stays whole
 # ("§ 18", "150 000"); split, "§ 18" searched every "18".
 _CHUNK_RE = re.compile(rf'(?:{danish.SPACED_TOKEN_PATTERN})|[^\s"]+')
@@ -340,6 +353,10 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             elif name.isalpha() and len(name) > 2:
                 i = match.end()  # most likely a mistyped field: search for its value alone
                 notices.append(f"Feltet «{name}» findes ikke; der blev søgt på det, der stod efter kolonet.")
+        if field in _KNOWN_VALUE_RES and (known := _KNOWN_VALUE_RES[field].match(text, i)):
+            items.append(Clause(" ".join(known.group("value").split()), field, True, negated))
+            i = known.end()
+            continue
         if field in _SPACED_VALUE_FIELDS and (gap := len(text[i:]) - len(text[i:].lstrip())) and (
                 i + gap in dates or _MONTH_YEAR_RE.match(text, i + gap) or _numeric_month(text, i + gap)
                 or _MONTH_ABBREVIATION_YEAR_RE.match(text, i + gap)

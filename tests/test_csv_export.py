@@ -14,7 +14,7 @@ from tests.conftest import SEEDS, run, soup
 
 from webui import create_app, exports
 
-HEADER = ["id", "titel", "dokumenttype", "kommune", "råd/udvalg", "mødedato", "år", "punkt", "sagsnr",
+HEADER = ["id", "titel", "dokumenttype", "kommune", "råd/udvalg", "mødedato", "år", "periode", "punkt", "sagsnr",
           "sagsbehandler", "emner", "beslutning", "udfald", "beslutningsdato", "lukket punkt", "kilde", "side i PDF",
           "citat", "link"]
 BASE = "https://referater.example.dk/sog"

@@ -23,6 +23,7 @@ from flask import Blueprint, Response, request, url_for
 from search.api import FACETS, MAX_PAGE_SIZE, Hit, SearchRequest
 from search.syntax import parse
 
+from .facets import doc_type_label
 from .links import item_links
 from .state import SearchState, absolute_url, request_state_without
 
@@ -44,13 +45,13 @@ CUT_MARK = " […]"
 # The file name's words: a name a file system and a mail attachment take whole.
 NAME_MAX = 60
 
-# Column names as a Danish reader of the spreadsheet knows them, in the row's order.
+# Column names as a Danish reader of the spreadsheet knows them, in the row's order. The kind
+# and the period as the hit names them: «Tillægsdagsorden», and a season's report by its
+# «2024-2025» beside its first year (`år`, the facet), not «Dagsorden» and «2024» alone (a web review).
 COLUMNS: tuple[str, ...] = (
-    "id", "titel", "dokumenttype", "kommune", "råd/udvalg", "mødedato", "år", "punkt", "sagsnr",
+    "id", "titel", "dokumenttype", "kommune", "råd/udvalg", "mødedato", "år", "periode", "punkt", "sagsnr",
     "sagsbehandler", "emner", "beslutning", "udfald", "beslutningsdato", "lukket punkt", "kilde", "side i PDF",
     "citat", "link")
-
-_DOC_TYPES = {"referat": "Referat", "dagsorden": "Dagsorden", "årsberetning": "Årsberetning"}
 
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): = + - @ first,
 # also after leading spaces or quotes, and tab or CR first; full-width forms too, which some
@@ -147,10 +148,11 @@ def full_decisions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:
 def row(hit: Hit, decision: str, link: str) -> list[str]:
     """One hit as a row of `COLUMNS`, every cell of document text guarded and fitted to Excel."""
     cells = [
-        hit.id, hit.title, _DOC_TYPES.get(hit.doc_type, hit.doc_type), hit.municipality or "", hit.council or "",
-        hit.meeting_date or "", str(hit.year) if hit.year else "", hit.item_reference or "", hit.case_number or "",
-        hit.case_handler or "", "; ".join(hit.topics), decision, hit.outcome or "", hit.decision_date or "",
-        "ja" if hit.closed else "nej", hit.source, str(hit.page) if hit.page else "", hit.citation, link]
+        hit.id, hit.title, doc_type_label(hit.doc_type, hit.supplement), hit.municipality or "", hit.council or "",
+        hit.meeting_date or "", str(hit.year) if hit.year else "", hit.period or "", hit.item_reference or "",
+        hit.case_number or "", hit.case_handler or "", "; ".join(hit.topics), decision, hit.outcome or "",
+        hit.decision_date or "", "ja" if hit.closed else "nej", hit.source, str(hit.page) if hit.page else "",
+        hit.citation, link]
     return [fitted(guarded(cell)) for cell in cells]
 
 

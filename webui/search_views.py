@@ -78,7 +78,7 @@ def index() -> Response | tuple[str, int] | str:
         last=first + len(response.hits) - 1,
         by_date=listed_by_date(state, response),
         widened=widened(response),
-        still_empty=response.still_empty,
+        still_empty=still_empty(response),
         all_off=without_filters_total(state, response),
     )
     return (page, 404) if response.past_last_page else page
@@ -149,9 +149,22 @@ def help_sections(x: HelpExamples) -> list[dict[str, Any]]:
 def widened(response: SearchResponse) -> dict[str, int]:
     """What each filter taken off finds, by its parameter, for a search that found nothing: the
     empty page names the count beside the link that removes it. A facet with several values
-    chosen is counted with all of them off, so its chips get no count (each removes one)."""
+    chosen is counted with all of them off, which no chip of it gives (each removes one value):
+    those chips are in `still_empty` instead."""
     chosen = {name: len(values) for name, values in response.request.filters.items()}
     return {w.parameter: w.total for w in response.widenings if chosen.get(w.parameter, 1) == 1}
+
+
+def still_empty(response: SearchResponse) -> frozenset[str]:
+    """The filters of a search that found nothing whose removal finds nothing either: the
+    engine's (`SearchResponse.still_empty`), and each facet with several values chosen. Its
+    values are ORed, so the search without one of them is narrower and finds nothing too: each
+    of its chips says «giver stadig 0 resultater», as a single value's does, where they had no
+    count and led to another empty page (a web review)."""
+    if response.total:
+        return frozenset()
+    several = {name for name, values in response.request.filters.items() if len(values) > 1}
+    return response.still_empty | several
 
 
 def without_filters_total(state: SearchState, response: SearchResponse) -> int | None:
