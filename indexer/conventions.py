@@ -449,13 +449,21 @@ JOB_TITLE = re.compile(
 # Lower-case words inside a person's name ("Jens von Holstein", "Karen ter Horst"), not a unit's "og", "for".
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
                             "af", "ten", "ter", "zu", "dos", "das", "del"})
-# A unit's word, also as a compound's last part: "Afdeling Nord", "Koncernstab", "Borgerservicecenter".
-_UNIT_NAME_WORD = re.compile(r"(?i)[\wæøå-]*(?:afdeling|center|centret|centre|sekretariat|sekretariatet|team|teamet"
-                             r"|enhed|enheden|område|området|kontor|kontoret|forvaltning|forvaltningen|stab|staben"
-                             r"|direktion|direktionen|kommune|region|regionen)$")
+# A unit's word, also as a compound's last part: "Afdeling Nord", "Koncernstab", "Borgerservicecenter",
+# "Hjemmeplejen", "Myndighed Voksne". Not the evidence of a unit (a first name is the evidence of a
+# person, `_is_person`), only a veto: «Karen Blixen Skolen» is a unit named after a person.
+_UNIT_NAME_WORD = re.compile(r"(?i)[\wæøå-]*(?:afdeling|afdelingen|center|centret|centre|sekretariat|sekretariatet"
+                             r"|team|teamet|enhed|enheden|område|området|kontor|kontoret|forvaltning|forvaltningen"
+                             r"|stab|staben|direktion|direktionen|kommune|region|regionen|service|servicen|pleje"
+                             r"|plejen|myndighed|myndigheden|distrikt|distriktet|skole|skolen|huset)$")
 _PERSON_WORD = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ'’.-]*$")
 # Where a case handler's field goes on to the next part: the unit, the person, initials.
 _HANDLER_PARTS = re.compile(r"\s*(?:[,()]|\s-\s)\s*")
+# A unit's name that goes on after its comma, as a list closed by «og»: «Center for Børn, Unge og
+# Familier», «Kultur, Fritid og Borgerservice». Single capitalised words, so «Plan og Byg, Distrikt
+# Nord» is two units.
+_UNIT_LIST_GOES_ON = re.compile(r"(?:,\s*[A-ZÆØÅ][\wæøå-]*)*,\s*[A-ZÆØÅ][\wæøå-]*\s+og\s+[A-ZÆØÅ][\wæøå-]*"
+                                r"(?=\s*(?:[,(]|\s-\s|$))")
 
 
 def _without_job_title(name: str) -> str:
@@ -467,14 +475,27 @@ def _without_job_title(name: str) -> str:
     return name
 
 
-def _is_person(name: str) -> bool:
-    """Whether `name` reads as a person's full name: two to five words, capitalised (or a name's
-    particle), none a unit's word. «Kirsten Vang», «Jens von Holstein»; not «Koncernøkonomi»,
-    «Ejendomme og Anlæg», «Afdeling Nord»."""
+def _has_person_shape(name: str) -> bool:
+    """Whether `name` is shaped as a person's full name: two to five words, capitalised (or a name's
+    particle), none a unit's word. «Kirsten Vang», «Jens von Holstein», but also «Ældre Sundhed»:
+    the shape alone cannot tell a unit of two capitalised words from a person."""
     words = name.split()
     return (1 < len(words) <= 5 and bool(_PERSON_WORD.match(words[0]))
             and all(_PERSON_WORD.match(w) or w in NAME_PARTICLES for w in words)
             and not any(_UNIT_NAME_WORD.match(w) for w in words))
+
+
+def _is_person(name: str) -> bool:
+    """Whether `name` reads as a person's full name: a person's shape (`_has_person_shape`) that starts
+    with a first name (`indexer.firstnames`; «Anne-Mette» by «Anne»).
+
+    >>> [_is_person(v) for v in ("Kirsten Vang", "Anne-Mette Holm", "Myndighed Voksne", "Distrikt Nord",
+    ...  "Koncernøkonomi", "Ejendomme og Anlæg", "Anne Marie Huset", "ANBE")]
+    [True, True, False, False, False, False, False, False]
+    """
+    from indexer.firstnames import first_names  # at first use: it reads $REFERATSOG_DATA (`indexer.firstnames`)
+
+    return _has_person_shape(name) and name.split("-", 1)[0].split()[0].casefold() in first_names()
 
 
 def handler_name(value: str) -> str:
@@ -490,6 +511,13 @@ def handler_name(value: str) -> str:
     >>> [handler_name(v) for v in ("Koncernøkonomi, Kirsten Vang", "Ejendomme og Anlæg, Thomas Ravn tlf. 1234",
     ...  "Jobcenterchef Anders Kvist", "Sekretariatet", "Økonomi, Afdeling Nord", "Kirsten Vang, Koncernøkonomi")]
     ['Kirsten Vang', 'Thomas Ravn', 'Anders Kvist', 'Sekretariatet', 'Økonomi', 'Kirsten Vang']
+
+    A part after the first is the person only by a first name: initials printed first stay, and of
+    two units the first is kept (code review); a unit's name may list on past its comma.
+
+    >>> [handler_name(v) for v in ("ANBE, Myndighed Voksne", "Plan og Byg, Distrikt Nord",
+    ...  "Center for Børn, Unge og Familier", "Center for Børn, Unge og Familier, Anne Berg")]
+    ['ANBE', 'Plan og Byg', 'Center for Børn, Unge og Familier', 'Anne Berg']
     """
     value = " ".join(field_dashes(value).split())  # «Ørum–Ågesen» is «Ørum-Ågesen»
     first = _AFTER_NAME.sub("", value) or value
@@ -499,6 +527,11 @@ def handler_name(value: str) -> str:
         person = _without_job_title(_AFTER_NAME.sub("", part))
         if _is_person(person):
             return person
+    if _has_person_shape(_without_job_title(first)):
+        return _without_job_title(first)  # a person whose first name the list lacks: «Jobcenterchef Xenia Qvist»
+    goes_on = _UNIT_LIST_GOES_ON.match(value, len(first)) if value.startswith(first) else None
+    if goes_on and _PERSON_WORD.match(first.split()[-1]):
+        return first + goes_on.group()
     return first
 
 

@@ -46,8 +46,8 @@ NOT_UTF8 = "ikke tekst i UTF-8 (gem filen som UTF-8)"
 # The files a file of the same name in `$REFERATSOG_DATA` replaces (README, «Editable data
 # files»). Not the learned compound lexicon (`compound_lexicon.txt`): it is generated from the
 # project's seeds, and every index learns its own corpus's compounds at each full build.
-EDITABLE_FILES = ("compound_words.txt", "hyphenated.txt", "routine_titles.txt", "stem_exclusions.txt", "topics.txt",
-                  "variants.txt")
+EDITABLE_FILES = ("compound_words.txt", "first_names.txt", "hyphenated.txt", "routine_titles.txt", "stem_exclusions.txt",
+                  "topics.txt", "variants.txt")
 _GENERATED_FILES = ("compound_lexicon.txt",)
 _FOLDER_ADVICE = "ret variablen, eller fjern den for at bruge de medfølgende datafiler"
 
@@ -139,7 +139,7 @@ def unknown_data_files(names: Iterable[str], folder: Path | str) -> list[str]:
     (editors' backups, `variants.txt~` and dot files, aside).
 
     >>> unknown_data_files(["variant.txt", "topics.txt", ".topics.txt.swp"], "/srv/data")[0]
-    'REFERATSOG_DATA: variant.txt i /srv/data er ingen af datafilerne og bruges ikke (mente du variants.txt? de kendte er compound_words.txt, hyphenated.txt, routine_titles.txt, stem_exclusions.txt, topics.txt, variants.txt)'
+    'REFERATSOG_DATA: variant.txt i /srv/data er ingen af datafilerne og bruges ikke (mente du variants.txt? de kendte er compound_words.txt, first_names.txt, hyphenated.txt, routine_titles.txt, stem_exclusions.txt, topics.txt, variants.txt)'
     """
     lines = []
     for name in sorted(names):
@@ -279,7 +279,7 @@ def check_for_index() -> None:
     """Read every data file an index build depends on, strictly: a `DataFileError` stops the
     run before it reads any document (else every document was refused for the data file's
     fault, «kunne ikke behandles (UnicodeDecodeError)», and dropped from the index)."""
-    from indexer import clean
+    from indexer import clean, firstnames
     from search import danish, decompound, schema
 
     danish.load_stem_exclusions(danish._EXCLUSIONS_FILE)
@@ -287,6 +287,7 @@ def check_for_index() -> None:
         decompound.read_words(path)
     schema.routine_titles()
     clean.kept_hyphen_words()
+    firstnames.first_names()
 
 
 def _printable(text: str) -> str:

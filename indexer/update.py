@@ -474,18 +474,18 @@ def build_stamp() -> str:
     files are read and analysed (`indexer.pipeline.READING_VERSION`,
     `search.analysis.ANALYSIS_VERSION` and the installed release) and a
     digest of every data file as it is read: the search engine's (`search.schema.INDEX_DATA_FILES`),
-    the topic vocabulary with `$REFERATSOG_TOPICS`, and the compounds that keep their hyphen,
-    each the shipped file or the one `$REFERATSOG_DATA` replaces it by. The index records it
+    the topic vocabulary with `$REFERATSOG_TOPICS`, the compounds that keep their hyphen and the
+    first names that tell a case handler from a unit, each the shipped file or the one `$REFERATSOG_DATA` replaces it by. The index records it
     at each whole build; a run that finds another one rebuilds whole, so an edited file or an
     upgrade never leaves old and new terms, topics or passages side by side. (The topics and
     hyphen lists were once read from the package itself, whatever file the modules read.)"""
-    from indexer import clean, topics
+    from indexer import clean, firstnames, topics
     from indexer.datafiles import is_override
     from search.schema import INDEX_DATA_FILES
 
     digest = hashlib.sha256()
     extra = topics_file()
-    used = (*INDEX_DATA_FILES, topics.TOPICS_FILE, clean.HYPHENATED_FILE)
+    used = (*INDEX_DATA_FILES, topics.TOPICS_FILE, clean.HYPHENATED_FILE, firstnames.FIRST_NAMES_FILE)
     for path in used:
         try:
             data = path.read_bytes()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS
-from indexer import clean, datafiles, topics
+from indexer import clean, datafiles, firstnames, topics
 from indexer.datafiles import EDITABLE_FILES, DataFileError, DataFolderError, data_file, is_override
 from indexer.settings import SETTINGS, SHIPPED_DATA_FOLDERS, unknown_variables
 from indexer.update import build_stamp
@@ -85,7 +85,7 @@ def test_the_editable_files_are_the_shipped_ones_but_the_learned_lexicon():
 def test_unset_every_module_reads_its_shipped_file(monkeypatch):
     monkeypatch.delenv("REFERATSOG_DATA", raising=False)
     used = {variants.VARIANTS_FILE, danish._EXCLUSIONS_FILE, schema.ROUTINE_TITLES, decompound.WORDS_FILE,
-            clean.HYPHENATED_FILE, topics.TOPICS_FILE}
+            clean.HYPHENATED_FILE, topics.TOPICS_FILE, firstnames.FIRST_NAMES_FILE}
     assert {path.name for path in used} == set(EDITABLE_FILES)
     assert used == {shipped(name) for name in EDITABLE_FILES}
     assert not any(is_override(path) for path in used)
@@ -210,9 +210,9 @@ def test_the_build_stamp_follows_the_variable_and_edits_of_the_folders_files(tmp
 
 
 def test_the_stamp_digests_the_files_the_modules_read(tmp_path, monkeypatch):
-    """Not the package's own topics and hyphen lists: an edited replacement rebuilds too."""
+    """Not the package's own topics, hyphen and first-name lists: an edited replacement rebuilds too."""
     before = build_stamp()
-    for module, attribute in ((topics, "TOPICS_FILE"), (clean, "HYPHENATED_FILE")):
+    for module, attribute in ((topics, "TOPICS_FILE"), (clean, "HYPHENATED_FILE"), (firstnames, "FIRST_NAMES_FILE")):
         copy = tmp_path / getattr(module, attribute).name
         shutil.copy(getattr(module, attribute), copy)
         monkeypatch.setattr(module, attribute, copy)

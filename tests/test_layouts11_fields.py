@@ -82,6 +82,11 @@ def test_a_case_handlers_job_title_is_no_part_of_the_name():
     ("Sagsbehandler: Jobcenter", "Jobcenter"),
     ("Sagsbehandler: Borgerservice, Afdeling Nord", "Borgerservice"),
     ("Sagsbehandler: Jens Hansen, Ib Holm", "Jens Hansen"),
+    # the code review of this fix: initials first, two units, a unit's comma (tests/test_case_handler_names.py)
+    ("Sagsbehandler: ANBE, Myndighed Voksne", "ANBE"),
+    ("Sagsbehandler: Plan og Byg, Distrikt Nord", "Plan og Byg"),
+    ("Sagsbehandler: Center for Børn, Unge og Familier", "Center for Børn, Unge og Familier"),
+    ("Sagsbehandler: Hjemmeplejen, Mette Holm", "Mette Holm"),
 ])
 def test_the_case_handler_as_printed_in_other_orders(tmp_path, printed, handler):
     text = (f"Fjordby Kommune\nReferat\nByrådet\nMødedato: 3. marts 2025\n\n1. Budgetopfølgning\nSagsnr.: 25/1\n"
