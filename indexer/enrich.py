@@ -40,7 +40,7 @@ from indexer.models import (
     Segmented,
     SourceFile,
 )
-from indexer.notes import meeting_note
+from indexer.notes import after_item, closed_by_note, in_note, meeting_note
 from indexer.pages import RunningChrome
 from indexer.topics import TopicTagger, default_tagger
 
@@ -90,6 +90,10 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         year = next((y for text in title_lines(opening) if (y := year_of(text))), None)
     present, absent, staff = meeting_people(fields)
     document_id = document_id_of(source.source)
+    # A correction or the meeting's kind above the first item, a break or a left-out item between
+    # them; a report's opening is no meeting's.
+    note = None if report else meeting_note(head, items)
+    items = _with_note_told(items, note)
     base = dict(
         doc_type=doc_type,
         municipality=municipality_of(front, body, running),
@@ -98,9 +102,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         year=year,
         period=period,
         supplement=is_supplement(opening, doc_type, source.source),
-        # A correction or the meeting's kind above the first item, a break or a left-out item between
-        # them; a report's opening is no meeting's.
-        meeting_note=None if report else meeting_note(head, items),
+        meeting_note=note,
         place=fields.get("place") or (None if annual else unlabelled_place(opening, meeting)),
         present=present,
         absent=absent,
@@ -165,6 +167,53 @@ _NOT_MEETING = re.compile(r"(?i)\b(?:udskr|print|dannet|genereret|oprettet|gemt)
 # The notice for a text without any sign of a council document (see `_council_document`).
 NOT_A_COUNCIL_DOCUMENT = ("intet tegn på et rådsdokument (ingen kommune, mødedato eller dagsordenspunkter fundet) – "
                           "læg den uden for mappen eller i .referatsogignore")
+
+
+def _with_note_told(items: Sequence[Item], note: str | None) -> list[Item]:
+    """`items` as the meeting's note tells of them: a paragraph printed after an item's decision that is
+    the meeting's note («Punkt 4 udgik af dagsordenen.», «Mødet blev afbrudt kl. 15.40 …») no longer part
+    of that decision (a web review: it showed under «Beslutning», «Kun beslutninger» found it); an item the
+    note says was taken behind closed doors («Punkt 5 blev behandlet for lukkede døre») closed, as its
+    heading would mark it, so its page and the CSV agree with the note."""
+    if not note:
+        return list(items)
+    closed = closed_by_note(note)
+    told = []
+    for item in items:
+        taken = [p for p in after_item(item) if in_note(p, note)]
+        if taken:
+            item = _without_paragraphs(item, taken)
+        if item.number in closed and not item.closed:
+            item = replace(item, closed=True)
+        told.append(item)
+    return told
+
+
+def _without_paragraphs(item: Item, taken: Sequence[str]) -> Item:
+    """`item` without the paragraphs `taken` (as `indexer.notes.after_item` gives them) after the first of
+    its last section's text, or of its lines where it has no sections; the rest as it was. What then ends
+    the decision as an attendance or end line («Mødet hævet kl. 16.45.», printed above a correction taken
+    out) is its note, as where nothing follows it (`indexer.items._split_attendance`)."""
+    def kept(paragraph: str) -> bool:
+        return " ".join(paragraph.split()) not in taken
+
+    if item.sections:
+        last = item.sections[-1]
+        first, *rest = re.split(r"\n\s*\n", last.text)
+        rest = [p for p in rest if kept(p)]
+        ends: list[str] = []
+        while rest and all(cv.is_attendance(line) for line in rest[-1].split("\n") if line.strip()):
+            ends.insert(0, rest.pop().strip())
+        note = "\n".join(t for t in (*ends, last.note) if t)
+        return replace(item, sections=(*item.sections[:-1], replace(last, text="\n\n".join([first, *rest]), note=note)))
+    groups: list[list[Line]] = [[]]  # the lines by paragraph, each with the blank lines above it
+    for line in item.lines:
+        if line.text.strip() and groups[-1] and not groups[-1][-1].text.strip():
+            groups.append([])
+        groups[-1].append(line)
+    lines = [line for k, group in enumerate(groups)
+             for line in group if k == 0 or kept(reflow(line.text for line in group))]
+    return replace(item, lines=tuple(lines))
 
 
 def _council_document(base: dict, passages: Sequence[Passage]) -> bool:

@@ -456,6 +456,21 @@ def _closes_minutes(lines: list[str]) -> bool:
 
     >>> _closes_minutes(["Intet.", "", "Referent: Mette Skov"]), _closes_minutes(["Næste møde: 7. april."])
     (True, False)
+
+    A signature under the meeting's end closes them too («Mødet hævet kl. 17.30.» / «Anne Holm» / «Formand»:
+    code review 25, it was kept in the last decision): a name or role line with no label, after the end line.
+
+    >>> _closes_minutes(["Godkendt.", "", "Mødet hævet kl. 17.30.", "", "Anne Holm", "Formand"]), _closes_minutes(["Godkendt", "Formand"])
+    (True, False)
     """
+    if _SIGNATURE.match(lines[-1]):
+        k = len(lines) - 1
+        while k >= 0 and (not lines[k] or _SIGNATURE.match(lines[k])):
+            k -= 1
+        return k > 0 and cv.is_attendance(lines[k]) and any(t and not cv.is_attendance(t) for t in lines[:k])
     return cv.is_closing_line(lines[-1]) and any(
         t and not cv.is_closing_line(t) and not cv.is_attendance(t) for t in lines[:-1])
+
+
+# A signature's line: a name or a role, a few capitalised words («Anne Holm», «Formand», «Bo Krogh (V)»).
+_SIGNATURE = re.compile(r"^[A-ZÆØÅ][\wæøå\-]*(?: (?:[A-ZÆØÅ][\wæøå\-]*|\([A-ZÆØÅ]\))){0,3}$")

@@ -39,16 +39,26 @@ _MEETING = re.compile(
     r"|indkaldt\s+med\s+kort\s+varsel)\b")
 # The meeting's kind, in the title or a line of its own: an extraordinary one, a theme meeting (no
 # decisions), the constituent one after an election, a joint meeting of two councils.
-# A meeting with others keeps whose it was, as printed up to a date («Fællesmøde mellem Børneudvalget og
-# Skoleudvalget»).
+# A meeting with others keeps whose it was, as printed up to its date, time or place («Fællesmøde mellem
+# Børneudvalget og Skoleudvalget den 3. marts», «… med Ældrerådet kl. 15.00», «… i Byrådssalen»).
+_WHEN_OR_WHERE = (r"den|d\.|kl\.|i|på|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|januar|februar|marts"
+                  r"|april|maj|juni|juli|august|september|oktober|november|december")
 _KIND = re.compile(r"(?i)\b(?P<kind>ekstraordinær(?:t\s+møde|\s+generalforsamling)|temamøde"
                    r"|konstituerende\s+[\wæøå-]*møde|fællesmøde)\b"
-                   r"(?P<whose>\s+(?:mellem|med)\s+[^\d,–(]+?(?=\s*(?:$|\d|,|–|\()))?")
+                   r"(?P<whose>\s+(?:mellem|med)\s+[^\d,–(:]+?"
+                   rf"(?=\s*(?:$|\d|,|–|\(|:)|\s+(?:{_WHEN_OR_WHERE})(?![\wæøå])))?")
+# What may stand before the kind in the document's title: its name and the council's («Referat af
+# temamøde …», «Byrådet 3. marts 2025 – ekstraordinært møde»), not a label or a time («Næste møde: Temamøde om …»,
+# «Kl. 15.30-16.45: Temamøde om budget 2026»): a mention of another meeting (code review 25).
+_BEFORE_KIND = re.compile(r"(?i)^(?!.*(?::|\bkl\.|\d[.:]\d{2}))")
 # A line announcing a list below it («Dagsorden», «Indhold»): its unnumbered items follow, no kind of the meeting's.
 _LIST_HEADER = re.compile(r"(?i)^(?:dagsorden(?:spunkter)?|indhold(?:sfortegnelse)?|punkter|sager)\s*:?$")
-# A changed time or place, labelled or said: «Ændret mødetidspunkt: kl. 15.00», «Bemærk: nyt mødested».
-_CHANGED = re.compile(r"(?i)(?:(?:NB|Bemærk|OBS)\s*[:!]?\s*)?(?:ændret|nyt?)\s+"
-                      r"(?:møde)?(?:tidspunkt|sted|dato|tid|lokale|mødelokale)\b")
+# A changed time or place of this meeting, labelled: «Ændret mødetidspunkt: kl. 15.00», «Nyt mødested:
+# Byrådssalen», «Bemærk: nyt mødested». Not a title saying so of something else («Nyt mødested for
+# Ældrerådets borgermøder», a contents list's line; «Nyt lokale til borgerservice drøftes under punkt 4»:
+# code review 25); a sentence («Mødet er flyttet …») is `_MEETING`'s.
+_CHANGED_WHAT = r"(?:ændret|nyt?)\s+(?:møde)?(?:tidspunkt|sted|dato|tid|lokale|mødelokale)\b"
+_CHANGED = re.compile(rf"(?i)(?:NB|Bemærk|OBS)\s*[:!]?\s*{_CHANGED_WHAT}|{_CHANGED_WHAT}\s*:")
 # A fact about an item as the meeting took it, said of the item by its number («Punkt 7 udgik af
 # dagsordenen», «Punkt 5 blev behandlet for lukkede døre», «Punkt 8 blev tilføjet dagsordenen»).
 _NUMBERS = r"(?P<numbers>\d{1,3}(?:\s*(?:,|og|-|–)\s*\d{1,3})*)"
@@ -62,6 +72,13 @@ _ITEM_FACT = re.compile(
 _OWN_LEFT_OUT = re.compile(r"(?i)\b(?:udgår|udgik|udgået|trukket|(?:taget|tages)\s+(?:af|fra)\s+dagsordenen)\b")
 # A break in the meeting, told after the item it fell in: what happened there, not the routine end.
 _BREAK = re.compile(r"Mødet\s+(?:blev\s+|var\s+)?(?:afbrudt|suspenderet|genoptaget)\b")
+# A break is told by its time («Mødet blev afbrudt kl. 18.30 og genoptaget kl. 18.50»): a paragraph
+# without one, or naming another meeting or event («… af en brandalarm under borgermødet, og formanden
+# beklagede …»), is an item's text (code review 25).
+_TIME = re.compile(r"\bkl\.\s*\d{1,2}(?:[.:]\d{2})?\b")
+_OTHER_MEETING = re.compile(r"(?i)(?<![\wæøå])(?!mødet\b)[\wæøå-]*møde(?:t|r|rne)?(?![\wæøå])"
+                            r"|\b(?:arrangement|konference|høring|besøg)\w*")
+_SHORT_BREAK = 160
 # A labelled line of the head («Mødested: Rådhuset», «Fraværende: …»), which ends a note's paragraph.
 _LABELLED = re.compile(r"^[A-ZÆØÅ][\wæøå.\- ]{0,25}:\s")
 _TITLE_LINES = 6  # the council, the document's title, date and time: where a meeting's kind is printed
@@ -96,8 +113,8 @@ def meeting_note(head: Sequence[str], items: Sequence[Item] = ()) -> str | None:
     notes: list[str] = []
     # The kind in the title lines only: an item named in an agenda list below them («3. Ekstraordinær
     # generalforsamling i Fjernvarme A/S») is the item's, not the meeting's.
-    if kind := next((found for line in _title_lines(head) if not _LISTED.match(line) and (found := _KIND.search(line))),
-                    None):
+    if kind := next((found for line in _title_lines(head) if not _LISTED.match(line) and (found := _KIND.search(line))
+                     and _BEFORE_KIND.match(line[:found.start()])), None):
         whose = kind.group("whose") or ""
         notes.append(kind.group("kind")[:1].upper() + kind.group("kind")[1:].lower()
                      + (whose.lower() if whose.isupper() else whose))
@@ -110,7 +127,7 @@ def meeting_note(head: Sequence[str], items: Sequence[Item] = ()) -> str | None:
             continue
         if paragraph not in notes:
             notes.append(paragraph)
-    for paragraph in (found for item in items for found in _after_item(item)):
+    for paragraph in (found for item in items for found in after_item(item)):
         if paragraph not in notes and not _told_by_the_item(paragraph, items):
             notes.append(paragraph)
     if not notes:
@@ -118,7 +135,46 @@ def meeting_note(head: Sequence[str], items: Sequence[Item] = ()) -> str | None:
     return _capped("\n\n".join(notes))
 
 
-def _after_item(item: Item) -> list[str]:
+def in_note(paragraph: str, note: str | None) -> bool:
+    r"""Whether `paragraph` (as `after_item` gives it) is one of `note`'s paragraphs, the last maybe cut
+    (`_capped`).
+
+    >>> in_note("Punkt 4 udgik af dagsordenen.", "Temamøde\n\nPunkt 4 udgik af dagsordenen."), in_note("Punkt 4", "Temamøde")
+    (True, False)
+    """
+    return bool(note) and any(paragraph == own or own.endswith(" …") and paragraph.startswith(own[:-2])
+                              for own in note.split("\n\n"))
+
+
+def closed_by_note(note: str | None) -> set[int]:
+    r"""The numbers of the items `note` says were taken behind closed doors («Punkt 4 blev behandlet for
+    lukkede døre»), so that they are marked closed as their headings would mark them (`indexer.openness`).
+
+    >>> sorted(closed_by_note("Temamøde\n\nPunkterne 4-6 og 9 blev behandlet for lukkede døre."))
+    [4, 5, 6, 9]
+    >>> closed_by_note("Punkt 7 udgik af dagsordenen."), closed_by_note(None)
+    (set(), set())
+    """
+    found: set[int] = set()
+    for paragraph in (note or "").split("\n\n"):
+        if (fact := _ITEM_FACT.match(paragraph)) and fact.group("closed"):
+            found |= _named(fact.group("numbers"))
+    return found
+
+
+def _named(numbers: str) -> set[int]:
+    """The item numbers a fact names: «4», «3 og 4», «4-6» (each between)."""
+    named: set[int] = set()
+    for part in re.split(r"\s*(?:,|og)\s*", numbers):
+        ends = [int(n) for n in re.findall(r"\d{1,3}", part)]
+        if len(ends) == 2 and ends[0] < ends[1] <= ends[0] + 50:
+            named |= set(range(ends[0], ends[1] + 1))
+        else:
+            named |= set(ends)
+    return named
+
+
+def after_item(item: Item) -> list[str]:
     """The notes printed after `item`'s own text, which the reading leaves at the end of it: the
     paragraphs of its last section after the first (the decision itself), or of its text after the
     first where it has no sections, that open with a break, a fact about an item by its number or a
@@ -128,7 +184,20 @@ def _after_item(item: Item) -> list[str]:
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
     return [p for p in paragraphs[1:]
             if len(p) <= _SHORT
-            and (_BREAK.match(p) or _ITEM_FACT.match(p) or _CORRECTION.match(p) and not _REMINDER.match(p))]
+            and (_a_break(p) or _ITEM_FACT.match(p) or _CORRECTION.match(p) and not _REMINDER.match(p))]
+
+
+def _a_break(paragraph: str) -> bool:
+    """A short line telling when this meeting broke off («Mødet blev afbrudt kl. 18.30 og genoptaget kl.
+    18.50»), not a paragraph about what happened at another meeting or event.
+
+    >>> _a_break("Mødet blev suspenderet fra kl. 17.40 til kl. 18.05."), _a_break("Mødet blev afbrudt af en brandalarm.")
+    (True, False)
+    >>> _a_break("Mødet blev afbrudt kl. 19.10 under borgermødet, og formanden beklagede forløbet.")
+    False
+    """
+    return (bool(_BREAK.match(paragraph)) and len(paragraph) <= _SHORT_BREAK and bool(_TIME.search(paragraph))
+            and not _OTHER_MEETING.search(paragraph))
 
 
 def _told_by_the_item(paragraph: str, items: Sequence[Item]) -> bool:
@@ -138,7 +207,7 @@ def _told_by_the_item(paragraph: str, items: Sequence[Item]) -> bool:
     fact = _ITEM_FACT.match(paragraph)
     if not fact or not (fact.group("left") or fact.group("closed")) or len(paragraph.rstrip(" .")) > fact.end():
         return False  # a note saying more than the fact keeps it
-    named = {int(n) for n in re.findall(r"\d{1,3}", fact.group("numbers"))}
+    named = _named(fact.group("numbers"))
     own = {item.number: item for item in items if item.number in named}
     if set(own) != named:
         return False  # an item left out is often not printed at all: the note is all that tells it
@@ -147,9 +216,9 @@ def _told_by_the_item(paragraph: str, items: Sequence[Item]) -> bool:
 
 
 def _own_text(item: Item) -> str:
-    """`item`'s title and decision (its text where it has no sections) without what `_after_item` takes
+    """`item`'s title and decision (its text where it has no sections) without what `after_item` takes
     as notes: where its outcome is read, not its case text («Den gamle ordning udgår»)."""
-    notes = set(_after_item(item))
+    notes = set(after_item(item))
     text = "\n\n".join(s.text for s in item.sections if s.key == DECISION) if item.sections else reflow(
         line.text for line in item.lines)
     return item.title + "\n" + "\n".join(p for p in re.split(r"\n\s*\n", text) if " ".join(p.split()) not in notes)
@@ -177,13 +246,18 @@ def _paragraphs(head: Sequence[str]) -> list[tuple[str, str]]:
     contents list opens none."""
     found: list[list[str]] = []
     current: list[str] | None = None
+    listing = False  # under «Indhold», «Dagsorden»: the items' titles, up to the next labelled line
     for raw in head:
         text = raw.strip()
         if current is not None and (not text or _LABELLED.match(text) and not _opens(text)):
             current = None
         if not text:
             continue
-        if _opens(text):
+        if _LIST_HEADER.match(text):
+            listing = True
+        elif _LABELLED.match(text) and not _CHANGED.match(text):
+            listing = False  # the head's next field («Mødested: …») ends the list
+        if _opens(text) and not (listing and _CHANGED.match(text)):  # a list's «Nyt mødested: …» names an item
             current = [text]
             found.append(current)
         elif current is not None:

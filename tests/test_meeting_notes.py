@@ -396,3 +396,128 @@ def test_an_item_left_out_is_told_by_its_decision_not_its_case_text(tmp_path):
     assert _notes_of(document) == {"Punkt 2 udgik af dagsordenen."}
     said = text.replace("udgår i 2026.\n", "udgår i 2026.\nBeslutning:\nPunktet udgår.\n")
     assert _notes_of(read_written(tmp_path, "aarhus-teknik-og-miljoeudvalget-referat-2025-03-12.txt", said)) == {None}
+
+
+# --- code review 25 -------------------------------------------------------------------------------
+
+
+def test_a_contents_lists_entry_about_a_new_place_is_no_note():
+    """«Indhold» / «Nyt mødested for Ældrerådets borgermøder»: an item's title, not this meeting's place."""
+    document = _document("vestby-aeldreraadet-referat-2025-04-08.txt")
+    assert [p.title for p in document.passages][1] == "Nyt mødested for Ældrerådets borgermøder"
+    assert _notes_of(document) == {None}
+
+
+@pytest.mark.parametrize("note", [
+    "Nyt lokale til borgerservice drøftes under punkt 4.",  # a subject, not this meeting's room
+    "Dagsorden\nNyt mødested: forslag fra formanden\nVinterberedskab",  # a list's line, labelled or not
+    "Næste møde: Temamøde om budget den 2. april 2025",  # another meeting's kind, after a label
+    "Forud for mødet: Temamøde om klimaplanen",
+])
+def test_near_misses_of_a_changed_place_or_a_kind_are_no_note(tmp_path, note):
+    assert _note(tmp_path, note) is None
+
+
+def test_a_theme_meeting_before_an_ordinary_one_is_not_its_kind():
+    """«Kl. 15.30-16.45: Temamøde om budget 2026 i Byrådssalen» before an ordinary council meeting."""
+    document = _document("vestby-byraadet-referat-2025-06-19.txt")
+    assert "Temamøde" not in document.meeting_note
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Temamøde i Byrådet 3. marts 2025", "Temamøde"),
+    ("Referat af temamøde 3. marts 2025", "Temamøde"),
+    ("Økonomiudvalget 3. marts 2025 – ekstraordinært møde", "Ekstraordinært møde"),  # a date is no time
+    ("Forud for mødet kl. 15.00 temamøde om klimaplanen", None),
+    ("Kl. 15.30-16.45: Temamøde om budget 2026 i Byrådssalen", None),
+    ("Fællesmøde med Ældrerådet kl. 15.00", "Fællesmøde med Ældrerådet"),
+    ("Fællesmøde med Ældrerådet i Byrådssalen", "Fællesmøde med Ældrerådet"),
+    ("Fællesmøde med Ældrerådet tirsdag den 4. marts 2025", "Fællesmøde med Ældrerådet"),
+    ("Fællesmøde mellem Økonomiudvalget og Ældrerådet d. 4. marts 2025", "Fællesmøde mellem Økonomiudvalget og Ældrerådet"),
+    ("Fællesmøde med Ældrerådet og Handicaprådet marts 2025", "Fællesmøde med Ældrerådet og Handicaprådet"),
+])
+def test_the_kind_is_the_titles_and_a_joint_meetings_councils_end_before_its_date_or_place(tmp_path, title, kind):
+    assert _note(tmp_path, "", title=title) == kind
+
+
+def test_a_joint_meeting_dated_in_its_title_names_only_its_councils():
+    document = _document("vestby-boerneudvalget-referat-2025-03-03.txt")
+    assert _notes_of(document) == {"Fællesmøde mellem Børneudvalget og Skoleudvalget"}
+
+
+def test_a_paragraph_about_another_event_after_a_decision_is_the_items():
+    """«Mødet blev afbrudt af en brandalarm under borgermødet, og formanden beklagede …»: item 4's text."""
+    document = _document("vestby-kultur-og-fritidsudvalget-referat-2025-03-04.txt")
+    assert _notes_of(document) == {None}
+    assert "borgermødet" in document.passages[3].sections[0].text
+
+
+@pytest.mark.parametrize(("after", "note"), [
+    ("Mødet blev afbrudt af en brandalarm under borgermødet, og formanden beklagede forløbet.", None),
+    ("Mødet blev afbrudt kl. 19.10 under borgermødet i hallen.", None),
+    ("Mødet blev afbrudt, da formanden måtte gå.", None),  # no time: no fact of the meeting's course
+    ("Mødet blev suspenderet fra kl. 17.40 til kl. 18.05.", "Mødet blev suspenderet fra kl. 17.40 til kl. 18.05."),
+])
+def test_a_break_after_a_decision_is_a_short_line_with_its_time(tmp_path, after, note):
+    text = MINUTES.format(title="Referat af mødet 12. marts 2025", note="").replace(
+        "Godkendt.\n", f"Godkendt.\n\n{after}\n", 1)
+    document = read_written(tmp_path, "aarhus-teknik-og-miljoeudvalget-referat-2025-03-12.txt", text)
+    assert _notes_of(document) == {note}
+    assert (after in document.passages[0].text) == (note is None)  # the item's text, or the meeting's note
+
+
+def test_a_note_after_an_item_is_no_longer_its_decision():
+    """The web review: «Punkt 4 udgik af dagsordenen.» showed under item 1's «Beslutning»."""
+    document = _document("solby-oekonomiudvalget-referat-2025-04-08.html")
+    decisions = [[(s.text, s.note) for s in p.sections if s.key == "beslutning"] for p in document.passages]
+    assert decisions == [
+        [("Godkendt.", "")],
+        [("Taget til efterretning.", "")],
+        [("Anbefales. Sagen udsættes til næste møde for så vidt angår tidsplanen.", "Mødet hævet kl. 16.45.")]]
+    for passage in document.passages:
+        assert "udgik" not in passage.text and "afbrudt" not in passage.text and "Rettelse" not in passage.text
+    assert document.passages[0].outcome == "Godkendt" and document.passages[2].outcome == "Anbefalet"
+
+
+def test_a_note_after_an_item_without_sections_is_no_longer_its_text(tmp_path):
+    text = ("Teknik- og Miljøudvalget\nReferat af mødet 12. marts 2025\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n"
+            "Punkt 3 udgik af dagsordenen.\n\n2. Vinterberedskab\nUdvalget godkendte en ekstra bevilling.\n")
+    document = read_written(tmp_path, "aarhus-teknik-og-miljoeudvalget-referat-2025-03-12.txt", text)
+    assert _notes_of(document) == {"Punkt 3 udgik af dagsordenen."}
+    assert document.passages[0].text == "Godkendt."
+
+
+def test_the_notes_paragraph_found_by_decisions_only_is_the_notes_not_a_decisions(tmp_path):
+    client = client_of(tmp_path, [NOTES / "solby-oekonomiudvalget-referat-2025-04-08.html"])
+    assert api(client, q="udgik", decisions_only="1")["hits"] == []
+    assert len(api(client, q="udgik")["hits"]) == 3  # the note, on every item
+
+
+def test_the_signature_under_the_meetings_end_is_no_part_of_the_last_decision():
+    document = _document("ravnby-teknik-og-miljoeudvalget-referat-2025-06-10.txt")
+    last = document.passages[-1].sections[0]
+    assert (last.text, last.note) == ("Sagen udsættes til næste møde.\n\nPunkt 4 blev behandlet for lukkede døre.",
+                                      "Mødet hævet kl. 17.30.\nAnne Holm\nFormand")
+
+
+def test_an_item_the_note_takes_behind_closed_doors_is_closed():
+    document = _document("ravnby-byraadet-referat-2025-05-22.txt")
+    assert [(p.item_number, p.closed) for p in document.passages] == [
+        (1, False), (2, False), (3, False), (4, False), (5, True), (6, False)]
+    assert "Punkt 5 blev behandlet for lukkede døre." in document.meeting_note  # the note still tells it
+    vestby = _document("vestby-byraadet-referat-2025-06-19.txt")
+    assert [(p.item_number, p.closed) for p in vestby.passages] == [(1, False), (2, False), (3, False), (4, True)]
+    assert vestby.meeting_note == ("Punkt 4 blev behandlet for lukkede døre efter ønske fra ansøgeren, "
+                                   "jf. punkt 4 i forretningsordenen.")
+    assert "lukkede døre" not in vestby.passages[2].text  # item 3's decision is its own again
+
+
+@pytest.mark.parametrize(("note", "closed"), [
+    ("Punkterne 1 og 2 blev behandlet for lukkede døre.", [True, True]),
+    ("Punkt 2 udgik af dagsordenen.", [False, False]),  # left out, not closed
+    ("Punkt 2 blev taget til efterretning for lukkede døre.", [False, False]),  # no fact of the item's kind
+])
+def test_items_named_closed_by_a_note_above_the_items(tmp_path, note, closed):
+    document = read_written(tmp_path, "aarhus-teknik-og-miljoeudvalget-referat-2025-03-12.txt",
+                            MINUTES.format(title="Referat af mødet 12. marts 2025", note=note))
+    assert [p.closed for p in document.passages] == closed
