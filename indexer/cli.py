@@ -21,7 +21,7 @@ import click
 from indexer.conventions import shorten_title
 from indexer.danish_click import DanishGroup, DanishPath, QueryCommand, argument, option, output_is_utf8
 from indexer.dates import danish_date
-from indexer.outcome import decision_label
+from indexer.outcome import decision_label, shown_in_part
 from indexer.progress import printable
 from indexer.settings import (
     SETTINGS,
@@ -613,14 +613,15 @@ def _print_response(response) -> None:
         if any(case):
             click.echo("   " + _one_line(" · ".join(c for c in case if c)))
         snippet = _terminal_snippet(hit.snippet)
+        # labelled «uddrag» when shown in part, by the rule the web page and the feed label it by
         if hit.snippet_from == "decision":  # cut from the decision: shown once, as the decision
-            click.echo(f"   {decision_label(hit.outcome)}: " + snippet)
+            click.echo(f"   {decision_label(hit.outcome, shown_in_part(snippet))}: " + snippet)
         else:
             if snippet.strip():
                 click.echo("   " + snippet)
             if hit.decision:  # its words marked, as on the web page: a hit found by its decision alone shows why
-                click.echo(f"   {decision_label(hit.outcome)}: "
-                           + (_marked_line(hit.decision_html, 160) if hit.decision_html else _first_line(hit.decision, 160)))
+                line = _marked_line(hit.decision_html, 160) if hit.decision_html else _first_line(hit.decision, 160)
+                click.echo(f"   {decision_label(hit.outcome, shown_in_part(line))}: " + line)
         if hit.missing:  # a most-words hit: which of the words it lacks, so it is not read as having them all
             click.echo("   Mangler: " + _one_line(", ".join(f"«{word}»" for word in hit.missing)))
         if hit.superseded_by:  # corrected minutes indexed later: a terminal user quoted the old figure (a case review)

@@ -601,3 +601,17 @@ def decision_label(outcome: str | None, cut: bool = False) -> str:
     said = [outcome.lower()] if outcome and outcome != ANDET else []
     said += ["uddrag"] if cut else []
     return f"Beslutning ({', '.join(said)})" if said else "Beslutning"
+
+
+def shown_in_part(shown: str) -> bool:
+    """Whether a decision as shown (a snippet's HTML, an excerpt, a terminal line) is a part of it,
+    the `cut` of `decision_label`: cut at its start or end («…»), or cut from further on after its
+    outcome line («Anbefalet. …», `search.hits`). One rule, so the page, the document page, the
+    feed and the CLI label the same text alike.
+
+    >>> shown_in_part("…på mødet. Lisbeth"), shown_in_part("Anbefalet. …Søren"), shown_in_part("Godkendt med…")
+    (True, True, True)
+    >>> shown_in_part("Godkendt."), shown_in_part("")
+    (False, False)
+    """
+    return shown.startswith("…") or shown.rstrip().endswith("…") or " …" in shown

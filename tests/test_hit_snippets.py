@@ -164,7 +164,7 @@ def test_a_word_past_the_decisions_first_lines_is_shown_once_from_the_decision(i
 
     lines = _cli_hit(runner, index_dir, "havnebadet", "Puljeansøgninger")
     assert [line for line in lines if "havnebadet" in line] == [
-        "   Beslutning (godkendt): …arrangementet. Tine Brok tog forbehold for bevillingen til [havnebadet]."]
+        "   Beslutning (godkendt, uddrag): …arrangementet. Tine Brok tog forbehold for bevillingen til [havnebadet]."]
 
 
 def test_a_dash_or_ingen_under_an_empty_label_is_not_shown(indexed, runner):

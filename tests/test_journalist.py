@@ -796,7 +796,9 @@ def test_the_query_words_are_marked_in_the_decision_on_the_hit_list(client):
     preview = hit_article(page, hit["id"]).select_one(".decision-preview")
     # by stem and compound part, as the snippet marks them
     assert [m.get_text() for m in preview.select("mark")] == ["deltagelse", "stand", "deltager", "foreningsstande"]
-    assert shown_lines(preview) == ["Beslutning: " + line if n == 0 else line for n, line in enumerate(hit["decision"].split("\n"))]
+    # the decision cut after its third line is labelled an excerpt, as the feed labels it
+    assert hit["decision"].endswith("…")
+    assert shown_lines(preview) == ["Beslutning (uddrag): " + line if n == 0 else line for n, line in enumerate(hit["decision"].split("\n"))]
 
     # cut from the decision, the snippet is the preview: not marked twice
     decided = hit_titled(client, "Foreningernes dag 2015", decisions_only=1, **query)

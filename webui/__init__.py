@@ -23,7 +23,7 @@ from typing import Any
 from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from indexer.outcome import decision_label
+from indexer.outcome import decision_label, shown_in_part
 from search.highlight import excerpt
 
 from . import formatting, index
@@ -131,5 +131,6 @@ def _register_template_helpers(app: Flask) -> None:
     app.add_template_filter(formatting.section_label, "section_label")
     app.add_template_filter(doc_type_label, "doc_type_label")
     app.add_template_filter(decision_label, "decision_label")  # «Beslutning (udsat)»: one rule for every view
+    app.add_template_filter(shown_in_part, "shown_in_part")  # its «uddrag»: a decision shown in part
     # a decision preview compacted as the hit list's is (`Hit.decision`): no blank lines of the source
     app.add_template_filter(excerpt, "excerpt")

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from markupsafe import Markup, escape
 
 from indexer.models import AARSBERETNING, DAGSORDEN
-from indexer.outcome import decision_label
+from indexer.outcome import decision_label, shown_in_part
 from search.api import (MAX_PAGE_SIZE, SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchRequest,
                         SearchResponse, without_controls)
 from search.orders import ADDED
@@ -417,10 +417,7 @@ def _decision_label(shown: str, outcome: str | None = None) -> str:
     >>> _decision_label("Godkendt."), _decision_label("… godkendt.", "Godkendt"), _decision_label("Udsat.", "Andet")
     ('Beslutning:', 'Beslutning (godkendt, uddrag):', 'Beslutning:')
     """
-    # cut at its start or end, or cut from further on after its outcome line («Anbefalet. …»,
-    # `search.hits`); an ellipsis the decision itself quotes is no cut
-    cut = shown.startswith("…") or shown.rstrip().endswith("…") or " …" in shown
-    return f"{decision_label(outcome, cut)}:"
+    return f"{decision_label(outcome, shown_in_part(shown))}:"
 
 
 def feed_entry(
@@ -432,9 +429,11 @@ def feed_entry(
     linked with the search's parameters (`carry`), so its page marks the query's words and
     leads back to the search."""
     when = hit.meeting_date or (f"{hit.year}-12-31" if hit.year else None)
-    # the meta line the search page shows, labelled the same way: a bare "SKA" said nothing
+    # the meta line the search page shows, labelled the same way: a bare "SKA" said nothing, and
+    # an item of the meeting's closed part read as one the minutes print
     meta = " · ".join(part for part in (
-        doc_type_label(hit.doc_type, hit.supplement), hit.council, hit.municipality,
+        doc_type_label(hit.doc_type, hit.supplement), "Lukket punkt" if hit.closed else "",
+        hit.council, hit.municipality,
         long_date(hit.meeting_date) if hit.meeting_date else (hit.period or (str(hit.year) if hit.year else "")),
         hit.item_reference or "",
         f"sagsbehandler {hit.case_handler}" if hit.case_handler else "",
