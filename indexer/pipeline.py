@@ -101,7 +101,12 @@ READING_VERSION = 15  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # last decision, title-only items numbered next in sequence (above a «LUKKEDE SAGER» header, a first item);
 # a season report's `period`, a supplement's `supplement`, the meeting's note above its first item
 # (`indexer.notes`), the same-day order of minutes and agendas
-# 15: a table's column header cell («Afsender / Høringssvar / Bemærkning») no section label
+# 15: a table's column header cell («Afsender / Høringssvar / Bemærkning») no section label; meeting notes
+# between and after the items (breaks, items left out or closed), theme/constituent/joint meetings, a note
+# leaving the decision it was printed under, items closed by a note; (layouts11) «Udvalgets beslutning den …»,
+# «Sag 31: Title», contents under «Sager til beslutning», «Evt.» titles, roles as compounds in attendance,
+# the person of «unit, person» case handlers (first names), «Mødet hævet kl. 21:35» and signatures closing
+# the minutes
 
 
 def read_document(path: Path, root: Path) -> Document:
