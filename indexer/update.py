@@ -804,12 +804,42 @@ def _reading_pool(workers: int | None, files: int) -> Iterator[Pool | None]:
     try:
         yield pool
     except BaseException:
-        pool.terminate()
+        _stop_readers(pool)
         raise
-    else:
-        pool.close()
-    finally:
-        pool.join()
+    pool.close()
+    pool.join()
+
+
+# How long a cancelled run gives the pool's own terminate before it kills the readers itself:
+# terminate takes well under a second when it works.
+STOP_READERS_WAIT = 3.0
+
+
+def _stop_readers(pool: Pool, wait: float = STOP_READERS_WAIT) -> None:
+    """Stop the readers of a cancelled run within about `wait` seconds, whatever state the pool is in.
+
+    `Pool.terminate()` can wait for ever (CPython gh-78178, open). Seen here (a SIGTERM mid-run, in
+    CI and under load): terminate stops the pool's result thread, which stops reading the readers'
+    results; a reader that finishes a file after that blocks sending its result (a document is more
+    than a pipe holds) while holding the queue's lock, and terminate blocks taking that lock to
+    send its own sentinel, before it would signal any reader. Also: a reader forked just before
+    loses terminate's SIGTERM (Python clears a signal that arrives before its after-fork hook has
+    run), and terminate waits for it to exit. So terminate runs in a thread of its own, and once it
+    is done or `wait` is over, every reader still alive is killed (SIGKILL is never lost) and
+    reaped; a pool thread left waiting is a daemon and ends with the process."""
+    import threading
+
+    stopping = threading.Thread(target=pool.terminate, name="referatsog-stop-readers", daemon=True)
+    stopping.start()
+    try:
+        stopping.join(wait)
+    finally:  # also when a second Ctrl+C cuts the wait short
+        readers = list(pool._pool)  # Pool has no public list of its processes
+        for reader in readers:
+            if reader.exitcode is None:
+                reader.kill()
+        for reader in readers:
+            reader.join(wait)
 
 
 def _read_job(job: tuple[Path, Path, os.stat_result, int, str, str]) -> _Read:

@@ -157,8 +157,10 @@ class _Helper:
         return value
 
     def stop(self) -> None:
+        # SIGKILL, not SIGTERM: a helper forked just before loses a SIGTERM (Python clears a signal
+        # that arrives before its after-fork hook has run) and would write its whole half first.
         if self.process.is_alive():
-            self.process.terminate()
+            self.process.kill()
         self.process.join()
 
 

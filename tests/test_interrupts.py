@@ -94,6 +94,55 @@ main()
 """
 
 
+# A run cancelled while its reading pool works, with the pool where its terminate waited for ever
+# (`indexer.update._stop_readers`): "results not read", with the pool's result thread no longer
+# reading while a reader sends a file's result, bigger than a pipe holds (it waits here for the
+# lock `IMapIterator.next` holds; in CI terminate had stopped it); "SIGTERM lost", with a reader
+# that never gets terminate's SIGTERM (as one forked just before it: Python clears that signal).
+# Prints the readers still alive once the run is stopped.
+STOP_READERS = """
+import os, signal, sys, threading, time
+from pathlib import Path
+from indexer.update import POOL_MIN_FILES, _reading_pool, _terminate_as_interrupt
+
+scenario, started = sys.argv[1], Path(sys.argv[2])
+
+
+def read(number):
+    if scenario == "SIGTERM lost" and number == 0:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        started.write_text(str(os.getpid()))
+        time.sleep(600)
+    return b"x" * (1 << 20)  # a document's result: more than a pipe holds
+
+
+def until(condition):
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert time.monotonic() < deadline, "the scenario was not set up"
+        time.sleep(0.01)
+
+
+readers = []
+try:
+    with _terminate_as_interrupt(), _reading_pool(2, POOL_MIN_FILES) as pool:
+        readers = [reader.pid for reader in pool._pool]
+        results = pool.imap(read, range(8), 1)
+        if scenario == "results not read":
+            results._cond.acquire()  # as IMapIterator.next does while it waits for a result
+            handler = pool._result_handler  # hands over a result under that lock: it waits, reading nothing
+            until(lambda: sys._current_frames()[handler.ident].f_back.f_code.co_name == "_set")
+        else:
+            until(started.exists)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(600)
+except KeyboardInterrupt as interrupted:
+    alive = [pid for pid in readers if Path(f"/proc/{pid}").exists()]
+    print("stopped by", repr(interrupted), "readers alive:", alive, flush=True)
+    sys.exit(130)
+"""
+
+
 def _run(script: str, *args: object, cwd: Path = ROOT, env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run `script` with `args`; its exit code and output (stdout and stderr). Skips where the
     premise cannot be set up."""
@@ -193,6 +242,18 @@ def test_serve_stops_its_first_build_on_a_ctrl_c_that_arrives_while_it_forks(tmp
     assert output.rstrip().endswith("Referatsøg er stoppet."), output
     with pytest.raises(IndexMissing):
         open_index(tmp_path / "index")
+
+
+@pytest.mark.parametrize("scenario", ["results not read", "SIGTERM lost"])
+def test_a_run_cancelled_while_its_pool_reads_stops_its_readers_whatever_state_the_pool_is_in(tmp_path, scenario):
+    """SIGTERM (or Ctrl+C) while the run waits for its readers: the pool's own terminate could
+    wait for ever (CPython gh-78178) on a reader blocked sending a result nobody read any more,
+    or on one that never got its SIGTERM; once (in CI) the run did not end. Now it ends within
+    seconds, its readers killed."""
+    code, output = _run(STOP_READERS, scenario, tmp_path / "reader-started")
+
+    assert code == 130, output
+    assert "stopped by KeyboardInterrupt('SIGTERM') readers alive: []" in output, output
 
 
 # --- the handler itself, in this process ----------------------------------------------------
