@@ -462,15 +462,24 @@ def _closes_minutes(lines: list[str]) -> bool:
 
     >>> _closes_minutes(["Godkendt.", "", "Mødet hævet kl. 17.30.", "", "Anne Holm", "Formand"]), _closes_minutes(["Godkendt", "Formand"])
     (True, False)
+    >>> _closes_minutes(["Forvaltningen besvarede spørgsmål.", "Ole Riis (O) deltog ikke i behandlingen af punktet.", "Anbefales"])
+    False
     """
-    if _SIGNATURE.match(lines[-1]):
+    if _signature(lines[-1]):
         k = len(lines) - 1
-        while k >= 0 and (not lines[k] or _SIGNATURE.match(lines[k])):
+        while k >= 0 and (not lines[k] or _signature(lines[k])):
             k -= 1
-        return k > 0 and cv.is_attendance(lines[k]) and any(t and not cv.is_attendance(t) for t in lines[:k])
+        # under the meeting's end only: «… deltog ikke i behandlingen» / «Anbefales» is a decision's end
+        return k > 0 and bool(_MEETING_END.match(lines[k])) and any(t and not cv.is_attendance(t) for t in lines[:k])
     return cv.is_closing_line(lines[-1]) and any(
         t and not cv.is_closing_line(t) and not cv.is_attendance(t) for t in lines[:-1])
 
 
-# A signature's line: a name or a role, a few capitalised words («Anne Holm», «Formand», «Bo Krogh (V)»).
+# A signature's line: a name or a role, a few capitalised words («Anne Holm», «Formand», «Bo Krogh (V)»),
+# not a decision's word («Anbefales», «Godkendt», «Udsat»: code review 27).
 _SIGNATURE = re.compile(r"^[A-ZÆØÅ][\wæøå\-]*(?: (?:[A-ZÆØÅ][\wæøå\-]*|\([A-ZÆØÅ]\))){0,3}$")
+_MEETING_END = re.compile(r"^Mødet (?:blev )?(?:hævet|sluttede|afsluttedes|afsluttet|slut)\b")
+
+
+def _signature(line: str) -> bool:
+    return bool(_SIGNATURE.match(line)) and decision_outcome(line) == ANDET

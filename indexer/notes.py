@@ -154,12 +154,24 @@ def closed_by_note(note: str | None) -> set[int]:
     [4, 5, 6, 9]
     >>> closed_by_note("Punkt 7 udgik af dagsordenen."), closed_by_note(None)
     (set(), set())
+
+    Not where the sentence goes on to another meeting's («… for lukkede døre på mødet den 5. februar»:
+    code review 27, it closed this meeting's open item 3).
+
+    >>> closed_by_note("Punkt 3 blev behandlet for lukkede døre på mødet den 5. februar."), closed_by_note(
+    ...     "Punkt 3 blev behandlet for lukkede døre, da sagen er en personsag.")
+    (set(), {3})
     """
     found: set[int] = set()
     for paragraph in (note or "").split("\n\n"):
-        if (fact := _ITEM_FACT.match(paragraph)) and fact.group("closed"):
+        if (fact := _ITEM_FACT.match(paragraph)) and fact.group("closed") \
+                and not _ANOTHER_MEETING.search(paragraph[fact.end():]):
             found |= _named(fact.group("numbers"))
     return found
+
+
+# What follows an item fact when it tells of another meeting: a date, «mødet den», «sidste/forrige møde».
+_ANOTHER_MEETING = re.compile(r"(?i)\d|\bmøde|\btidligere\b|\bsidst|\bforrige\b")
 
 
 def _named(numbers: str) -> set[int]:

@@ -47,6 +47,8 @@ def test_the_code_reviews_fields_keep_what_was_printed_first(tmp_path, printed, 
     ("Myndighed Voksne, Anne-Mette Holm", "Anne-Mette Holm"),  # a unit of two capitalised words
     ("ANBE, Anne Berg", "Anne Berg"),  # initials and the name: the name
     ("Center for Børn, Unge og Familier, Karim Haddad", "Karim Haddad"),
+    ("Økonomi, Ole Hansen", "Ole Hansen"),  # «Ole» was missing from the list (a code review)
+    ("Teknik og Miljø, Leyla Doğan", "Leyla Doğan"),
 ])
 def test_a_person_printed_after_the_unit_is_the_case_handler(tmp_path, printed, handler):
     assert _handlers(tmp_path, printed) == [handler]

@@ -1,0 +1,42 @@
+"""Misreadings a code review (27) found in the day's new rules, each as minutes a council prints."""
+
+from __future__ import annotations
+
+from indexer.pipeline import read_document
+
+HEAD = ("Teknik- og Miljøudvalget\nReferat\nMødedato: 4. marts 2025\nMødested: Rådhuset\n\n")
+
+
+def _items(tmp_path, body: str):
+    path = tmp_path / "tarnby-teknik-og-miljoeudvalget-referat-2025-03-04.txt"
+    path.write_text(HEAD + body, encoding="utf-8")
+    return {p.item_number: p for p in read_document(path, tmp_path).passages}
+
+
+def test_a_decisions_last_word_after_an_attendance_line_is_no_signature(tmp_path):
+    """«Anbefales» under «Ole Riis (O) deltog ikke …» was read as a signature and cut off."""
+    items = _items(tmp_path, "1. Trafikplan\n\nSagsfremstilling\nForvaltningen har udarbejdet en plan.\n\n"
+                             "Beslutning\nForvaltningen besvarede spørgsmål fra udvalget.\n"
+                             "Ole Riis (O) deltog ikke i behandlingen af punktet.\nAnbefales\n")
+    assert items[1].outcome == "Anbefalet"
+    assert "Anbefales" in items[1].decision
+
+
+def test_a_signature_under_the_meetings_end_still_closes_the_minutes(tmp_path):
+    items = _items(tmp_path, "1. Trafikplan\n\nSagsfremstilling\nForvaltningen har udarbejdet en plan.\n\n"
+                             "Beslutning\nGodkendt.\n\nMødet hævet kl. 17.30.\n\nAnne Holm\nFormand\n")
+    assert items[1].decision == "Godkendt."
+
+
+def test_an_item_closed_at_another_meeting_does_not_close_this_ones(tmp_path):
+    """«Punkt 3 blev behandlet for lukkede døre på mødet den 5. februar» closed this meeting's open item 3."""
+    items = _items(tmp_path, "1. Orientering\n\nSagsfremstilling\nFormanden orienterede.\n\nBeslutning\n"
+                             "Taget til efterretning.\n\nPunkt 3 blev behandlet for lukkede døre på mødet den "
+                             "5. februar.\n\n2. Vejbelysning\n\nSagsfremstilling\nNye lamper.\n\nBeslutning\nGodkendt.\n\n"
+                             "3. Budgetopfølgning\n\nSagsfremstilling\nRegnskabet følger budgettet.\n\n"
+                             "Beslutning\nGodkendt.\n")
+    assert not items[3].closed
+    items = _items(tmp_path, "1. Orientering\n\nSagsfremstilling\nFormanden orienterede.\n\nBeslutning\n"
+                             "Taget til efterretning.\n\nPunkt 2 blev behandlet for lukkede døre.\n\n"
+                             "2. Personalesag\n\nSagsfremstilling\nEn sag.\n\nBeslutning\nGodkendt.\n")
+    assert items[2].closed
