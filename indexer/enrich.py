@@ -77,6 +77,8 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     doc_type = document_type(opening, decided, is_annual_report(report, fields, front, segmented.items))
     labelled = any(s.key == DECISION and not _weak_decision(s) for item in segmented.items for s in item.sections)
     items = [_with_weak_labels(item, doc_type == REFERAT, labelled, council) for item in segmented.items]
+    if doc_type == REFERAT and _unlabelled_minutes(segmented.items, body):
+        items = [_with_agreement_decided(item) for item in items]
     annual = report and doc_type == AARSBERETNING
     if annual:
         meeting = None  # a date in a report's title block is no meeting's
@@ -314,6 +316,57 @@ def _with_weak_labels(item: Item, minutes: bool, labelled: bool, council: str | 
         text = "\n".join(t for t in (s.text, s.note) if t) if s.key == DECISION else s.text
         sections.append(replace(s, key=key if own else "høringssvar", text=text, note="", date=None))
     return item if sections == list(item.sections) else replace(item, sections=tuple(sections))
+
+
+# What informal minutes (a youth council's, an association's) write where a decision stands: the meeting
+# agreeing or deciding, said at a paragraph's start («Vi blev enige om at sende et høringssvar …», «Vi
+# godkendte referatet …», «Rådet besluttede at …», «Det blev besluttet, at …»). Not the town's top council
+# (`Byrådet besluttede …` reports its decision), not a decision of another time («Vi besluttede sidste gang
+# …»), not one not taken («Vi besluttede ikke noget endnu»; «… ikke at …» is one).
+_AGREEMENT = re.compile(
+    r"^(?:(?:Vi|(?!Byrådet\b|Kommunalbestyrelsen\b|Regionsrådet\b)[A-ZÆØÅ][\wæøå\-]*(?:rådet|udvalget|bestyrelsen)"
+    r"|Rådet|Udvalget|Bestyrelsen|Forsamlingen)\s+(?:(?:blev|er\s+blevet)\s+enige\s+om|enedes\s+om|besluttede|vedtog"
+    r"|godkendte)|Det\s+blev\s+(?:besluttet|vedtaget))\b"
+    r"(?!,?\s+(?:(?:endnu\s+)?(?:ikke|intet)\b(?!\s+at\b)|sidste\s+(?:gang|år|møde)|tidligere|i\s+(?:19|20)\d\d))")
+_AGREEMENT_CHARS = 400  # a decision is a sentence or two; a longer paragraph is the item's account
+# The word a document prints where it labels decisions, anywhere in it (a title «Beslutningsprotokol» too).
+_DECISION_WORD = re.compile(r"(?i)\bbeslutning")
+
+
+def _unlabelled_minutes(items: Sequence[Item], body: Sequence[str]) -> bool:
+    """Whether minutes are written as prose throughout: no item prints a labelled section (no «Beslutning»,
+    «Referat:», «Sagsfremstilling»), and the word «beslutning» stands nowhere in the text. Only there is
+    «Vi blev enige om …» an item's decision (`_with_agreement_decided`); where decisions are labelled, such a
+    sentence is part of a case's account."""
+    return (not any(s.label for item in items for s in item.sections)
+            and not any(_DECISION_WORD.search(text) for text in body))
+
+
+def _with_agreement_decided(item: Item) -> Item:
+    """`item`, when its text is unlabelled prose and records no decision, with the paragraphs opening with
+    the meeting's agreement or decision (`_AGREEMENT`) as its decision, the rest its text. A youth council's
+    «Vi blev enige om at skrive et brev til Teknik- og Miljøudvalget …» was an item «Ingen beslutning
+    registreret», and left out of «Kun beslutninger» (layouts12 review). A line in a paragraph opening so
+    begins it there: the lines above it are the account, as `indexer.items` reads a prose outcome."""
+    if len(item.sections) != 1 or item.sections[0].key != "tekst" or item.sections[0].label:
+        return item
+    text = item.sections[0]
+    decided: list[str] = []
+    rest: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text.text):
+        lines = paragraph.strip().split("\n")
+        start = next((k for k, line in enumerate(lines) if _AGREEMENT.match(line.strip())), None)
+        agreed = "\n".join(lines[start:]).strip() if start is not None else ""
+        if agreed and len(agreed) <= _AGREEMENT_CHARS:
+            decided.append(agreed)
+            paragraph = "\n".join(lines[:start]).strip()
+        if paragraph.strip():
+            rest.append(paragraph.strip())
+    if not decided:
+        return item
+    decision = Section(key=DECISION, label="", text="\n\n".join(decided), page=text.page, end_page=text.end_page)
+    kept = [replace(text, text="\n\n".join(rest))] if rest else []
+    return replace(item, sections=(decision, *kept))
 
 
 def _field_sections(item: Item) -> list[Section]:

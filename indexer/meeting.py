@@ -116,6 +116,12 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
                 if kind == "present" and out.get(kind) and _council_members(text):
                     out[kind] = f"{out[kind]}, {value}"  # the next council's members at a joint meeting
                     current = kind
+                elif label == "Med":  # «Sofie fra kommunen tog referat» among them is staff
+                    members, staff = _members_and_staff(value)
+                    for which, names in (("present", members), ("staff", staff)):
+                        if names:
+                            _put(out, which, names)
+                    current = "present"
                 elif kind:
                     _put(out, kind, value)
                     current = kind
@@ -332,6 +338,9 @@ def _head_label(text: str) -> tuple[str | None, str]:
     members = _council_members(text)
     if members:
         return next(label for label in _PRESENT_LABELS if text.startswith(label)), (members.group("value") or "").strip()
+    informal = _informal_label(text)
+    if informal[0]:
+        return informal
     for label in _HEAD_LABELS:
         if text == label or text == label + ":":
             return label, ""
@@ -342,7 +351,55 @@ def _head_label(text: str) -> tuple[str | None, str]:
     return None, ""
 
 
+# A youth council's or an association's plain words for who came («Med: Freja, Mathias, Noor», «Ikke med: Emil
+# (syg)»): head labels only with a colon and a list of names after it (each part opening with a capital, no
+# digit), as «Med: 7 stemmer» or «Med venlig hilsen» are none (layouts12 review).
+_INFORMAL_LABELS = {"Med": "present", "Ikke med": "absent"}
+_NAME_LIST = re.compile(r"^[A-ZÆØÅ][^\d:]*$")
+# Who a list of those who came names with a note of what they did there, not as a member: «Sofie fra kommunen
+# tog referat», «Lars fra forvaltningen»: staff, their name its capitalised words.
+_NOTED_NAME = re.compile(r"^(?P<name>[A-ZÆØÅ][\wæøå.\-]*(?:\s+[A-ZÆØÅ][\wæøå.\-]*)*)\s+(?P<note>[a-zæøå].*)$")
+_STAFF_NOTE = re.compile(r"(?i)\b(?:fra\s+(?:kommunen|forvaltningen|administrationen|sekretariatet)|referat|referent)\b")
+
+
+def _informal_label(text: str) -> tuple[str | None, str]:
+    """(«Med» or «Ikke med», the names after it) for such a line of the head, else (None, "").
+
+    >>> _informal_label("Med: Freja, Mathias, William (ordstyrer)"), _informal_label("Ikke med: Emil (syg)")
+    (('Med', 'Freja, Mathias, William (ordstyrer)'), ('Ikke med', 'Emil (syg)'))
+    >>> _informal_label("Med: 7 stemmer for"), _informal_label("Med venlig hilsen"), _informal_label("Med: henblik på")
+    ((None, ''), (None, ''), (None, ''))
+    """
+    for label in sorted(_INFORMAL_LABELS, key=len, reverse=True):
+        if text.startswith(label + ":"):
+            value = text[len(label) + 1:].strip()
+            parts = [p.strip() for p in re.split(r",|\bog\b", value) if p.strip()]
+            if parts and all(_NAME_LIST.match(p) for p in parts):
+                return label, value
+            return None, ""
+    return None, ""
+
+
+def _members_and_staff(value: str) -> tuple[str, str]:
+    """An informal list of those who came («Freja, William (ordstyrer), Sofie fra kommunen tog referat») as
+    (members, staff): a name with a note saying they came from the administration or took the minutes is staff.
+
+    >>> _members_and_staff("Freja, William (ordstyrer), Sofie fra kommunen tog referat")
+    ('Freja, William (ordstyrer)', 'Sofie')
+    """
+    members, staff = [], []
+    for part in (p.strip() for p in re.split(r",|\bog\b", value)):
+        noted = _NOTED_NAME.match(part)
+        if noted and _STAFF_NOTE.search(noted.group("note")):
+            staff.append(noted.group("name"))
+        elif part:
+            members.append(noted.group("name") if noted else part)
+    return ", ".join(members), ", ".join(staff)
+
+
 def _label_kind(label: str) -> str | None:
+    if label in _INFORMAL_LABELS:
+        return _INFORMAL_LABELS[label]
     if label in _PRESENT_LABELS:
         return "present"
     if label in cv.ABSENT_LABELS:
