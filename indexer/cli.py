@@ -721,11 +721,24 @@ def _marked_line(marked: str, width: int) -> str:
 
     >>> _marked_line("Jens Vang blev valgt som <mark>ordstyrer</mark> &amp; <mark>referent</mark>.", 40)
     'Jens Vang blev valgt som [ordstyrer] &…'
+
+    A first match beyond the line's width is shown: the line starts a little before it, after «…»
+    (a code review: neither the snippet nor the decision line showed the word searched for).
+
+    >>> _marked_line("Polsk-dansk forening: Formanden fortalte om foreningens år og om modtagelsen af "
+    ...              "nye <mark>flygtninge</mark> i kommunen.", 40)
+    '…modtagelsen af nye [flygtninge] i…'
     """
     # private-use characters stand for the marks while the text is cut: neither a document's text
     # nor `printable` has them
-    line = _first_line(html.unescape(re.sub(r"<(?!/?mark>)[^>]+>", "", marked)
-                                     .replace("<mark>", "\ue000").replace("</mark>", "\ue001")), width)
+    text = _one_line(html.unescape(re.sub(r"<(?!/?mark>)[^>]+>", "", marked)
+                                   .replace("<mark>", "\ue000").replace("</mark>", "\ue001")))
+    first = text.find("\ue000")
+    if first > width * 2 // 3:  # the first match would be cut off or at the edge: start some words before it
+        start = text.find(" ", max(0, first - 20))
+        start = first if start == -1 or start >= first else start + 1
+        text = "…" + text[start:]
+    line = _first_line(text, width)
     return _terminal_snippet(re.sub("\ue000([^\ue001]*)\ue001", r"<mark>\1</mark>", html.escape(line, quote=False))
                              .replace("\ue000", ""))
 

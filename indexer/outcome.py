@@ -502,7 +502,12 @@ def _other_body(text: str, match: re.Match[str]) -> bool:
     if _OTHER_BODY_BEFORE.search(text, start, match.start()) or _OTHER_BODY_AFTER.match(text, match.end()):
         return True
     reports = list(_REPORTED.finditer(text, start, match.start()))  # the last report governs the clause
-    return bool(reports) and _STORY_TURN.search(text, reports[-1].end(), match.start()) is None
+    return bool(reports) and _REPORT_END.search(text, reports[-1].end(), match.start()) is None
+
+
+# Where a reported «at …» clause ends: a turn of the story, or the council as the next clause's subject
+# («Det blev oplyst, at X er valgt som formand, og udvalget valgte herefter Y som næstformand»: code review 27).
+_REPORT_END = re.compile(_STORY_TURN.pattern + r"|,\s*og\s+(?=" + _COUNCIL_SUBJECT.pattern + r")")
 
 
 def _clause_outcome(text: str, at: int) -> str:

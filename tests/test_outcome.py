@@ -501,6 +501,11 @@ def test_committee_act_election_and_history(decision, expected):
     ("Udvalget valgte Jens Hansen som formand.", VALG),
     ("Rådet valgte at holde mødet i marts.", ANDET),  # choosing to do something else is no outcome, as before
     ("Rådet har valgt ikke at afgive høringssvar.", ANDET),
+    # the council's own election after a reported one, in one sentence (code review 27)
+    ("Det blev oplyst, at Jens Hansen er valgt som formand, og udvalget valgte herefter Karen Vang som næstformand.",
+     VALG),
+    ("Godkendt.\n\nDet blev oplyst, at Anne Hansen er udpeget som repræsentant af regionsrådet, og at hun tiltræder "
+     "1. maj.", GODKENDT),
 ])
 def test_election_made_to_come_or_reported_and_chose_to(decision, expected):
     assert decision_outcome(decision) == expected
