@@ -901,13 +901,16 @@ PURPOSE_GROUP = re.compile(
 # Godkendelse af dagsorden", "Sag nr. 112: Title" (SBSYS: the item's number and title on one line; "Sag nr.:
 # 22/14533" is a case number, no heading); "Sag 31: Title", "Sag 31. Title", "Sag 31 – Title" (a layouts11
 # review's agenda), without "nr." only with the colon, full stop or dash after the number: "Sag 31 Byrådet
-# …" may be a sentence, and "Sag: 24/1234" is a field line
+# …" may be a sentence, and "Sag: 24/1234" is a field line. Between the number and the title a Markdown or
+# web export may print a middle dot, an em dash or a bar: "Punkt 2 · Title", "Punkt 2 — Title", "Punkt 2 |
+# Title" (layouts12 review: no heading, every item lost its number); a table's row starts with its bar.
 _NR = r"(?:(?:nr|Nr|NR)\.?\s*)?"
+_TITLE_SEPARATOR = r"\s+[-–—·|]"
 PUNKT_HEADING = re.compile(
     rf"^{BULLET}?(?:(?:Ad|AD)\s+(?:(?:Punkt|punkt|PUNKT|Pkt\.?|pkt\.?|PKT\.?)\s*)?"
     rf"|(?:(?P<dagsordenspunkt>Dagsordenspunkt|DAGSORDENSPUNKT)|Punkt|PUNKT|Pkt\.?|PKT\.?)\s*{_NR}"
-    r"|(?P<sag>Sag|SAG)\s+(?:(?:nr|Nr|NR)\.?\s*|(?=\d{1,3}(?:[a-zæøå]|\.\d{1,2})?(?:\s*[:.]|\s+[-–])\s)))"
-    rf"(?P<number>\d{{1,3}}){_SUB_NUMBER}?(?:\s*[:.)]|\s+[-–])?\s+"
+    rf"|(?P<sag>Sag|SAG)\s+(?:(?:nr|Nr|NR)\.?\s*|(?=\d{{1,3}}(?:[a-zæøå]|\.\d{{1,2}})?(?:\s*[:.]|{_TITLE_SEPARATOR})\s)))"
+    rf"(?P<number>\d{{1,3}}){_SUB_NUMBER}?(?:\s*[:.)]|{_TITLE_SEPARATOR})?\s+"
     r"(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$"
 )
 # A title starts as a heading does, with a capital, a digit or a quote: "Punkt 3 i indstillingen udgår" and
@@ -928,6 +931,13 @@ GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?=[A-ZÆØÅ][a-zæøå])(?P<t
 # (`indexer.headings.case_headings`): one such line inside an item is its text.
 CASE_HEADING = re.compile(
     r"^(?:Sag|SAG)\s*:?\s*(?P<case>\d[\w.\-]*[./\-][\w./\-]*\d)\s+[-–—]\s+(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$")
+# "Indstilling fra Borgmesterens Afdeling", "Indstilling fra Børn og Unge" (Aarhus): the department whose
+# recommendation the item is, printed under its title above the field lines. A heading's anchor (layouts12
+# review: without it «Punkt 1» / «Budgetopfølgning …» / «Indstilling fra …» / «Sagsnr.: …» was no heading)
+# and the item's text, not its fields. The department is named, capitalised: «Indstilling fra direktionen»
+# with the recommendation under it is a section label (`SECTION_LABELS`).
+RECOMMENDED_BY = re.compile(
+    r"^(?:Indstilling|INDSTILLING)\s+(?:fra|FRA)\s+[A-ZÆØÅ][\wæøåÆØÅ'’\-]*(?:,?\s+[\wæøåÆØÅ'’\-]+){0,6}$")
 # "Sag nr. 130" (or "Sag nr.: 130") under a title line, or above it (`indexer.headings`)
 SAG_NR = re.compile(r"^Sag\s+nr\.?\s*:?\s*(?P<number>\d{1,4})$", re.IGNORECASE)
 
@@ -1006,14 +1016,22 @@ _DECISION_SUFFIX = re.compile(r"\s*\((?:B|O|\s*)\)$")
 # "50 (Lukket) Salg af areal ved Industrivej", "45 (Åben) Godkendelse af dagsorden" (EG/KMD): whether the
 # item is open or closed, printed before (or after) its title as f3 prints (B)/(O): no part of the title.
 _OPENNESS_IN_BRACKETS = r"\((?i:åben|åbent|lukket)\)"
-_OPENNESS_PREFIX = re.compile(rf"^{_OPENNESS_IN_BRACKETS}\s+|\s+{_OPENNESS_IN_BRACKETS}$")
+# Copenhagen prints a closed item's openness after its title (and after its case number in brackets):
+# "Salg af ejendommen Amagerbrogade 150 (2025-0045678) - lukket punkt", "Personalesag (lukket punkt)"
+# (layouts12 review: the item was not closed, kept the words in its title, and lost its case number).
+OPENNESS_SUFFIX = re.compile(
+    r"\s+(?:[-–—]\s+(?P<word>(?i:åbent|åben|lukket))\s+(?i:punkt|sag)|\((?P<word_>(?i:åbent|åben|lukket))\s+(?i:punkt|sag)\))$")
+_OPENNESS_PREFIX = re.compile(rf"^{_OPENNESS_IN_BRACKETS}\s+|\s+{_OPENNESS_IN_BRACKETS}$|{OPENNESS_SUFFIX.pattern}")
 
 
 def openness_in_brackets(title: str) -> bool:
-    """Whether a heading's title prints the item's openness in brackets ("(Lukket) Personalesag"):
-    an export's heading, its own anchor where nothing but the next heading follows a closed item.
+    """Whether a heading's title prints the item's openness in brackets ("(Lukket) Personalesag") or
+    after a dash ("Salg af grund - lukket punkt"): an export's heading, its own anchor where nothing but
+    the next heading follows a closed item.
 
     >>> openness_in_brackets("(Lukket) Personalesag"), openness_in_brackets("Forslag fra (F)")
+    (True, False)
+    >>> openness_in_brackets("Salg af grund - lukket punkt"), openness_in_brackets("Lukket punkt i referatet")
     (True, False)
     """
     return bool(_OPENNESS_PREFIX.search(title.strip()))
@@ -1027,6 +1045,8 @@ def clean_title(title: str) -> str:
     ['Eventuelt', 'Lokalplan 12', 'Meddelelser', 'Eventuelt']
     >>> clean_title("(Åben) Godkendelse af dagsorden"), clean_title("(Lukket) Salg af areal")
     ('Godkendelse af dagsorden', 'Salg af areal')
+    >>> clean_title("Salg af ejendom (2025-0045678) - lukket punkt"), clean_title("Personalesag (Lukket punkt)")
+    ('Salg af ejendom (2025-0045678)', 'Personalesag')
     """
     title = _LEADERS.sub("", title.strip())
     title = _DECISION_SUFFIX.sub("", title)

@@ -900,7 +900,8 @@ def _titled_heading(lines: Sequence[Line], i: int, number: int, title: str, stro
     j = first + 1
     while j < len(lines) and lines[j].text and len(parts) < _MAX_TITLE_LINES:
         text = lines[j].text
-        if _is_anchor(text, " ".join(parts)) or is_heading_shaped(text) or not _continues_title(text):
+        if (_is_anchor(text, " ".join(parts)) or _recommended_by(lines, j) or is_heading_shaped(text)
+                or not _continues_title(text)):
             break
         parts.append(text)
         j += 1
@@ -944,12 +945,23 @@ def anchor_follows(lines: Sequence[Line], start: int, title: str, fields_only: b
     j = next_nonblank(lines, start)
     if j is None:
         return False
+    if _recommended_by(lines, j):
+        j += 1  # "Indstilling fra Børn og Unge" / "Sagsnr.: …": the field lines under it anchor the heading
     text = lines[j].text
     if fields_only:
         return cv.field_line(text) is not None
     if strong_only:
         return cv.field_line(text) is not None or fold_title(text) == fold_title(title)
     return _is_anchor(text, title)
+
+
+def _recommended_by(lines: Sequence[Line], j: int) -> bool:
+    """Whether line j names the department recommending the item, right above its field lines
+    ("Indstilling fra Borgmesterens Afdeling" / "Sagsnr.: 24/012345-17", Aarhus; `cv.RECOMMENDED_BY`): part
+    of the field block that anchors a heading (layouts12 review: no item of those minutes was found). Not
+    alone: in an item's text, under a list's point, it anchors nothing."""
+    return (cv.RECOMMENDED_BY.match(lines[j].text) is not None and j + 1 < len(lines)
+            and cv.field_line(lines[j + 1].text) is not None)
 
 
 def _continues_title(text: str) -> bool:

@@ -29,6 +29,9 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
     if first is not None and heading.title and fold_title(body[first].text) == fold_title(heading.title):
         body = body[first + 1:]  # the title repeated under the heading (eDoc layouts), also after a blank line
     fields, rest = _item_fields(body)
+    closing, rest = _trailing_fields(rest)
+    for name, value in closing.items():
+        fields.setdefault(name, value)  # the fields under the heading first, where both print one
     number = heading.number
     if number is None and "item_number" in fields:
         number = int(fields.pop("item_number"))
@@ -160,13 +163,20 @@ def _case_from_journal(fields: dict[str, str]) -> None:
 
 
 def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
-    """Field lines at the top of an item → fields; the rest of the item."""
+    """Field lines at the top of an item → fields; the rest of the item. The department recommending
+    the item, printed among or above them («Indstilling fra Børn og Unge», `cv.RECOMMENDED_BY`), is
+    the item's text (its first line): the fields under it are read all the same."""
     fields: dict[str, str] = {}
     pending: list[str] = []
+    kept: list[Line] = []
     k = 0
     while k < len(body):
         text = body[k].text
         if not text:
+            k += 1
+            continue
+        if cv.RECOMMENDED_BY.match(text):
+            kept.append(body[k])
             k += 1
             continue
         parsed = cv.field_line(text)
@@ -184,7 +194,35 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
             k += 1
             continue
         break
+    if kept:
+        return fields, [*kept, Line("", kept[-1].page, kept[-1].number), *body[k:]]
     return fields, body[k:]
+
+
+def _trailing_fields(rest: list[Line]) -> tuple[dict[str, str], list[Line]]:
+    """Field lines closing an item → fields; the item without them. Copenhagen prints «Sagsbehandler:
+    Louise Brandt» / «Sagsnr.: 2025-0123456» as the item's last paragraph (layouts12 review: the case
+    handler was lost, the lines left in the last section's text). Only a paragraph of field lines alone,
+    naming the case or its handler: a field's words inside a sentence, or a list of documents
+    («Dok. 588-2021-59870») under «Bilag», stay the item's text."""
+    texts = [k for k, line in enumerate(rest) if line.text]
+    if not texts:
+        return {}, rest
+    start = texts[-1]
+    while start > 0 and rest[start - 1].text:
+        start -= 1
+    if start == 0 or start == texts[0]:
+        return {}, rest  # the item's only paragraph: its text, or fields read at its top already
+    parsed = [cv.field_line(line.text) for line in rest[start:texts[-1] + 1]]
+    if any(field is None or field.pending for field in parsed):
+        return {}, rest
+    fields: dict[str, str] = {}
+    for field in parsed:
+        for name, value in field.fields.items():
+            fields.setdefault(name, value)
+    if not fields.keys() & {"case_number", "case_handler"}:
+        return {}, rest
+    return fields, rest[:start]
 
 
 def _sections(body: list[Line], number: int | None = None, last: bool = False) -> tuple[list[Section], dict[str, str]]:
@@ -209,6 +247,8 @@ def _sections(body: list[Line], number: int | None = None, last: bool = False) -
         if label is not None and _column_header(texts, index):  # «Afsender / Høringssvar / Bemærkning»: a header row
             label, first = None, ""
         header = None if label else cv.decision_header(text)
+        if header is None and label is None and current[0] == DECISION and not any(current[3]) and current[2] is None:
+            header = _body_dated_under_label(texts, index)
         if label is not None:
             parts.append(current)
             key = cv.section_key(label)
@@ -360,6 +400,29 @@ def _cells_below(texts: Sequence[str], start: int) -> int:
         count += bool(text) and blank
         blank = not text
     return count
+
+
+# "Magistraten 3. marts 2025:" (Aarhus): a body and a date, closed by a colon, on a line of its own.
+_BODY_DATED = re.compile(
+    r"^(?P<council>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+(?:[A-ZÆØÅ][\wæøåÆØÅ\-]*|og|for|i))*),?\s+(?:(?i:den|d\.)\s+)?"
+    rf"(?P<date>{cv.DATE_PATTERN})\s*:$")
+
+
+def _body_dated_under_label(texts: Sequence[str], index: int) -> cv.DecisionHeader | None:
+    """Line `index`, the first under an empty plain decision label, as the header of the body it names
+    when it names a body and a date («Magistraten 3. marts 2025:») and a dated decision header follows in
+    the item («Byrådets beslutning 12. marts 2025:»). The label then groups the bodies' decisions, each
+    under its header: the one naming this council and meeting is the decision (LAYOUTS.md rule 5), the
+    rest quote earlier ones (layouts12 review: «Beslutning:» over them made the Magistrate's recommendation
+    the decision, and the city council's own, dated one earlier). A body's name the conventions do not
+    know (`cv.decision_header`) is a header only so, in a group of headers."""
+    match = _BODY_DATED.match(texts[index])
+    when = parse_labelled_date(match.group("date")) if match else None
+    if when is None or cv.label_of(match.group("council"), in_item=True) is not None:
+        return None
+    if not any((later := cv.decision_header(t)) is not None and later.date for t in texts[index + 1:]):
+        return None
+    return cv.DecisionHeader(council=match.group("council"), date=when.isoformat(), item=None)
 
 
 def _statements_beside_decision(parts: list) -> list:

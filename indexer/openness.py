@@ -5,6 +5,7 @@ Minutes mark an item of the closed part in one of these ways, all recognised by 
 
 * its heading prints it, in brackets or before its title: "50 (Lukket) Salg af areal ved Industrivej"
   (EG/KMD), "3. (Lukket) Personalesag" (HTML), "7. Lukket sag: Køb af ejendom", "Lukket punkt: Klage …";
+  or after its title (Copenhagen): "5. Salg af ejendommen … (2025-0045678) - lukket punkt";
 * a marker line under the heading, alone or at the end of its field line: "Lukket sag" (SBSYS,
   FirstAgenda), "Lukket punkt" (EG, Netpublikator: "Sagsnr.: … Sagsbehandler: … Lukket punkt"), f2's
   "Lukket" (`conventions.OPENNESS_MARKER`);
@@ -130,6 +131,8 @@ def _own_mark(lines: Sequence[Line], heading: Heading, end: int) -> tuple[bool |
     found = next((m for pattern in _IN_BRACKETS if (m := pattern.search(heading_text))), None)
     if found:
         mark = _closed_word(found.group("word"))
+    elif suffix := cv.OPENNESS_SUFFIX.search(heading_text.rstrip()):  # "Salg af ejendom (2025-0045678) - lukket punkt"
+        mark = _closed_word(suffix.group("word") or suffix.group("word_"))
     if mark is None and (prefix := _TITLE_PREFIX.match(heading.title)):
         mark = _closed_word(prefix.group("word"))
     j = heading.body_start
@@ -141,6 +144,9 @@ def _own_mark(lines: Sequence[Line], heading: Heading, end: int) -> tuple[bool |
             continue
         if cv.section_label(text) is not None or cv.decision_header(text) is not None:
             break
+        if cv.RECOMMENDED_BY.match(text):  # "Indstilling fra Børn og Unge" among the field lines (Aarhus)
+            j += 1
+            continue
         alone = _MARKER_LINE.match(text)
         field = None if alone else cv.field_line(text)
         if alone:
