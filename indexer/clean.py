@@ -978,7 +978,13 @@ _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:d|bl\.a|f\.eks|jf|ca|kl|nr|pkt|mv|m\
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.$")
 _MONTH_START = re.compile(rf"(?=[a-z])(?:{DANISH_MONTH_PATTERN})\b")
 _ABBREVIATION_TAIL = 10  # longer than any match of _ABBREVIATION_END (" ekskl.": 7)
+_QUOTED_TAIL = 8  # a full stop and its closing marks («.”)»)
 _CLOSING = (".", ":", "!", "?", ";")
+# A sentence's end inside closing quotes or brackets («… i lokalplanområdet."», «… godkendt.»», «(se
+# bilag.)»; Danish quotes may close with «: »Byrådet …«): the quoted sentence ends the line as a full stop
+# does; joined to the next, a quoted amendment took the decision on it («Ændringsforslaget blev forkastet
+# …») into its own line.
+_CLOSING_QUOTED = re.compile(r"[.:!?;][\"'”’»«›‹)\]]+$")
 _WRAPPED_LINE = 60  # a line this long without closing punctuation was wrapped, not a heading
 
 
@@ -991,6 +997,10 @@ def _continues(previous: str, text: str, after_blank: bool = False) -> bool:
         return True  # "senest den 18." + "juni 2026.": a date wrapped after its day
     if previous.endswith(_CLOSING) or _is_list_item(text):
         return False
+    if _CLOSING_QUOTED.search(previous, max(0, len(previous) - _QUOTED_TAIL)):
+        # a quoted sentence's end; a line in lower case after it goes on a sentence whose bracket
+        # ended in an abbreviation («… (ca. 20 mio. kr.)» + «til anlæg …»)
+        return text[:1].islower()
     if after_blank and _is_list_item(previous):
         # A list item rarely ends in punctuation, so its length says nothing of wrapping: after
         # a blank line, a capitalised line is the next heading or paragraph ("• … helbred

@@ -18,6 +18,7 @@ from bs4.element import PreformattedString
 
 from indexer import conventions as cv
 from indexer.councils import letterhead_name
+from indexer.meeting import head_fields
 
 # Page chrome: never part of the minutes. `nav` covers menus and breadcrumbs; `header` and
 # `footer` count only at page level (inside an article they hold the article's own title/notes).
@@ -110,20 +111,23 @@ def read_page(markup: str) -> HtmlPage:
     """The page's title and the text a reader sees, with enough structure for segmentation.
 
     Blocks and `<br>` become lines, headings and paragraphs are set apart by a blank line, list
-    items become `- ` / `N. ` lines, table rows become lines with tab-separated cells, `dt`/`dd`
-    pairs share a line; a table of agenda items (one row per item, under a header row naming
-    the item number and title columns) becomes item headings, field lines and sections
-    (`_read_item_tables`); a table that lays out the page (a cell of headings and paragraphs)
-    is read as the blocks it holds (`_is_layout`); case facts as a row of field names over a
-    row of values become field lines (`_fact_lines`). Only `<main>` is read when the page has one: by definition everything
-    outside it repeats across the site; unless it holds only the page's hero, and the items stand
-    after it (`_has_item_heading`). Scripts, styles, menus, breadcrumbs, cookie banners, share and
-    feedback widgets, sidebars, buttons, hidden elements and page-level header/footer are dropped
-    (`_is_chrome`), except the page's title block when the text read has no `<h1>` of its own
-    (`_page_heading`): its first lines. An accordion's or a tab's panel is read though hidden,
-    and its toggle button's text (the item's heading) as a line of its own; so is a block the page's
-    style or its `hidden`, `aria-hidden` or inline `display:none` hides and a click opens
-    (`_opened_by_click`: inline `onclick`, a toggle over it; `_mark_opened`), and one `hidden="until-found"`.
+    items become `- ` / `N. ` lines, table rows become lines with tab-separated cells, a `dt`/`dd`
+    pair is a field line («Sagstype: Høring», `_Lines._label_term`); a table of agenda items (one
+    row per item, under a header row naming the item number and title columns) becomes item
+    headings, field lines and sections (`_read_item_tables`); a table that lays out the page (a
+    cell of headings and paragraphs) is read as the blocks it holds (`_is_layout`); case facts as
+    a row of field names over a row of values become field lines (`_fact_lines`). Only `<main>` is
+    read when the page has one: by definition everything outside it repeats across the site;
+    unless it holds only the page's hero, and the items stand after it (`_has_item_heading`).
+    Scripts, styles, menus, breadcrumbs, cookie banners, share and feedback widgets, sidebars,
+    buttons, hidden elements and page-level header/footer are dropped (`_is_chrome`), except the
+    page's title block when the text read has no `<h1>` of its own (`_page_heading`): its first
+    lines, and a block before `<main>` that holds the meeting's facts (`_facts_before`: who
+    attended, sent apologies or took the minutes, where). An accordion's or a tab's panel is read
+    though hidden, and its toggle button's text (the item's heading) as a line of its own; so is a
+    block the page's style or its `hidden`, `aria-hidden` or inline `display:none` hides and a
+    click opens (`_opened_by_click`: inline `onclick`, a toggle over it; `_mark_opened`), and one
+    `hidden="until-found"`.
     An `<iframe srcdoc>`'s document is read in its place (`_inline_srcdocs`), and so is a `<template>`
     holding the minutes' text (`_read_content_templates`).
     """
@@ -157,6 +161,8 @@ def read_page(markup: str) -> HtmlPage:
         if _has_item_heading(page_text) or len(text) < _HERO_CHARS and len(page_text) > _FAR_MORE * len(text):
             start, read, text = whole, page, page_text
     heading = "" if read.h1 else _page_heading(soup, start, title, text)
+    if start is not whole:
+        text = _with_meeting_facts(text, _facts_before(start, f"{heading}\n{text}"))
     return HtmlPage(title, f"{heading}\n\n{text}" if heading else text, _letterhead(soup))
 
 
@@ -365,6 +371,91 @@ def _title_container(h1: Tag, start: Tag) -> Tag:
 
 # Inside a page-level header, what is never its title block: the site's menus, search and widgets.
 _BANNER_CHROME = frozenset("ul ol menu form".split())
+
+
+# The meeting's facts a page prints before its <main> («<section class="deltagere"><dl><dt>Afbud</dt>…»):
+# part of the minutes' head, as in a text export, though the site keeps them out of <main>. Only the facts
+# a head reads (`meeting.head_fields`) or a case's field line name the block as the minutes'.
+_FACT_KINDS = frozenset({"present", "absent", "substitute", "staff", "place"})
+# A labelled line («Afbud: Kirsten Lykke», «Referent:»), and a line going on with a list of names.
+_LABELLED = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ.\- ]{0,40}:(?:\s|$)")
+_NAME_LINE = 80
+# How far into the blocks before <main> a block of facts is looked for (a wrapper's wrapper's block), and
+# how many blocks are looked at: a head's few, not the thousands a page may print before its <main>
+# (each is read: 20,000 took 3 s).
+_FACT_LEVELS = 3
+_FACT_BLOCKS = 200
+
+
+def _facts_before(main: Tag, read: str) -> list[str]:
+    """The lines of the blocks before `main` that hold the meeting's facts (`_holds_facts`), in the
+    page's order, found among the page's blocks before `main` and the blocks those hold; none of the
+    site's chrome (`_is_chrome`: menus, banners, footers, cookie notices), nor a block whose lines the
+    text `read` already has (the title block's)."""
+    seen = {line.strip() for line in read.split("\n") if line.strip()}
+    chain = [node for node in (main, *main.parents) if node.name not in ("body", "html", "[document]")]
+    blocks: list[list[str]] = []
+    budget = [_FACT_BLOCKS]
+    for node in chain:  # nearest <main> first (the budget spent there), then put in the page's order
+        for sibling in node.previous_siblings:
+            if isinstance(sibling, Tag):
+                blocks += reversed(_fact_blocks(sibling, _FACT_LEVELS, budget))
+    out: list[str] = []
+    for lines in reversed(blocks):
+        if not set(lines) <= seen:
+            out += ["", *lines] if out else lines
+    return out
+
+
+def _fact_blocks(tag: Tag, levels: int, budget: list[int]) -> list[list[str]]:
+    """`tag`'s lines if it holds the meeting's facts, else those of the blocks in it that do (looking at
+    `budget[0]` blocks at most)."""
+    if budget[0] <= 0 or _is_chrome(tag):
+        return []
+    budget[0] -= 1
+    lines = [line.strip() for line in _render(tag).split("\n") if line.strip()]
+    if not lines:
+        return []
+    if _holds_facts(lines):
+        return [lines]
+    if levels <= 1:
+        return []
+    return [block for child in tag.children if isinstance(child, Tag)
+            for block in _fact_blocks(child, levels - 1, budget)]
+
+
+def _holds_facts(lines: list[str]) -> bool:
+    """Whether a block's lines are the meeting's facts: each a labelled line («Afbud: Kirsten Lykke») or
+    a case's field line, or a short line going on with the list above it (names under «Deltagere:»), and
+    they name who attended or was away, staff, the place, or the case (`head_fields`, `field_line`).
+    A block with a sentence among its lines (a cookie notice, a help text) or without the meeting's facts
+    (a contact box: «Telefon: …») is none."""
+    if not (_LABELLED.match(lines[0]) or cv.field_line(lines[0])):
+        return False
+    if not all(_LABELLED.match(line) or cv.field_line(line) or len(line) <= _NAME_LINE and ":" not in line
+               and not line.endswith((".", "!", "?")) for line in lines):
+        return False
+    if any(_is_prose(line.split(":", 1)[-1]) for line in lines):
+        return False  # «Afbud: Husk at melde afbud til sekretariatet senest dagen før.»
+    return bool(_FACT_KINDS & head_fields(lines).keys()) or any(
+        (field := cv.field_line(line)) is not None and field.fields for line in lines)
+
+
+def _is_prose(value: str) -> bool:
+    """Whether a labelled line's value is a sentence, not names or a place: most of its words, four or
+    more, in lower case («Husk at melde afbud …»; not «Bent Sørensen (formand), Inger Juul»)."""
+    words = value.split()
+    return len(words) >= 4 and 2 * sum(word[:1].islower() for word in words) > len(words)
+
+
+def _with_meeting_facts(text: str, facts: list[str]) -> str:
+    """`text` with the meeting's `facts` in its head: before its first item heading, else first."""
+    if not facts:
+        return text
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines) if any(p.match(line) for p in _ITEM_HEADINGS)), 0)
+    return "\n".join([*lines[:at], *facts, "", *lines[at:]])
+
 
 
 def _is_chrome(tag: Tag, banner: bool = False) -> bool:
@@ -1063,6 +1154,8 @@ class _Lines:
         self.number = ""  # the line being read holds only a numbered list item's "N. " so far
         self.heading_number = False  # … kept before a heading or toggle it numbers (`_boundary`)
         self.tag_edge = False  # an inline element opened or closed since the last text
+        self.term = False  # the line being read opens with a <dt>'s term
+        self.term_end: int | None = None  # where in `parts` that term ends, its <dd>'s text not read yet
 
     def text(self, text: str) -> None:
         text = text.replace("\u00ad", "").replace("\u200b", "").replace("\xa0", " ")  # soft hyphen, zero-width and no-break space
@@ -1072,6 +1165,8 @@ class _Lines:
             # reader sees "2. Høring …" (a word split over tags, "<b>Bes</b>lutning", stays one word).
             self.parts.append(" ")
         self.tag_edge = False
+        if self.term_end is not None and text.strip():
+            self._label_term()
         if self.heading_number and self.number and "".join(self.parts).strip() == self.number:
             # a heading that prints its own number («<li><h2><button>2. Klimaplan»): one number, not «2. 2.»
             if re.match(rf"\s*{re.escape(self.number)}(?:\s|$)", text):
@@ -1103,6 +1198,9 @@ class _Lines:
         elif name == "br":
             self.flush(keep_empty=True)
         elif name == "dd":
+            if self.term and "".join(self.parts).strip():
+                self.term_end = len(self.parts)
+            self.term = False
             self.parts.append(" ")
         elif name == "li":
             self.flush()
@@ -1116,6 +1214,8 @@ class _Lines:
                 self.number = f"{number + 1}."
         else:
             self._boundary(name)
+            if name == "dt":
+                self.term = True
             if name in ("ul", "menu"):
                 self.lists.append(None)
             elif name == "ol":
@@ -1143,6 +1243,14 @@ class _Lines:
                 self.lists.pop()
             elif name == "pre":
                 self.pre -= 1
+
+    def _label_term(self) -> None:
+        """A term and its description on one line read as a field line, «Sagstype: Høring», as a
+        browser sets them apart (a label over its value) and a text export prints them; not
+        «Sagstype Høring», a line of text."""
+        at, self.term_end = self.term_end, None
+        term = "".join(self.parts[:at]).rstrip()  # (a space between </dt> and <dd> is no part of it)
+        self.parts[:at] = [term if term.endswith(":") else f"{term}:", " "]
 
     def label(self, label: str) -> None:
         """A section label as a paragraph of its own (a block whose class names its section)."""
@@ -1174,6 +1282,8 @@ class _Lines:
         self.parts = []
         self.number = ""
         self.heading_number = False
+        self.term = False
+        self.term_end = None
         if not self.pre:
             line = "\t".join(re.sub(" {2,}", " ", cell).strip() for cell in line.split("\t")).strip()
         if self.bullet:

@@ -76,7 +76,7 @@ def test_the_page_chrome_around_the_title_block_stays_out():
 
     assert lines[:6] == ["Integrationsrådet", "", "Referat · Mandag den 10. februar 2025 kl. 17.00 · Fjordlund Kommune",
                          "", "Referat - Integrationsrådet - 10. februar 2025 - Fjordlund Kommune", ""]
-    assert lines[6] == "Sted Kulturhuset, lokale 4"  # then <main>
+    assert lines[6] == "Sted: Kulturhuset, lokale 4"  # then <main> (a <dt> and its <dd>: a field line)
     for chrome in ("Forside", "Politik", "Dagsordener og referater", "Rådhustorvet", "Tlf. 70 00 00 00"):
         assert chrome not in text, chrome
 
