@@ -58,7 +58,7 @@ def test_ikke_unquoted_is_a_word_of_the_search_and_ranks_it_beside_the_next_word
 
 def test_a_rejection_is_marked_with_its_ikke(rejections):
     hit = next(h for h in search(rejections, '"ikke godkendt"').hits if h.item_number == 3)
-    assert "<mark>ikke</mark> <mark>godkendt</mark>" in hit.snippet
+    assert "<mark>ikke</mark> <mark>godkendt</mark>" in hit.decision_html  # on its decision line (a2da3eb)
 
 
 def test_a_capitalised_ikke_is_the_word_not_a_small_word_of_a_name(rejections):
