@@ -53,9 +53,94 @@ def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, s
         # it (a closed item printed with its heading only). Not in a report: its numbered chapters,
         # listed in its contents, have no anchors, and stay its sections.
         headings = _scan(lines, titles, skip, listed=True)
+    headings = _without_references(lines, headings, titles)
     headings = _prose_items_between(lines, _prose_items_before(lines, headings, skip), skip)
     headings = _prose_items_after(lines, headings, skip)
     return _closed_titles(lines, _without_decision_points(lines, headings), skip)
+
+
+# Items a document leaves out between two it prints (closed items, an item withdrawn: 3, 5, 6 when 4 udgik):
+# the next item may be numbered up to this many more than the one before and still continue its sequence.
+_LEFT_OUT = 3
+
+
+def _without_references(lines: Sequence[Line], headings: list[Heading],
+                        contents: dict[str, int | None]) -> list[Heading]:
+    """The headings without a line in an item's text that names another case as a heading would:
+    «Sagen hænger sammen med:» / «Sag 12: Trafikplan for bymidten» or «Se også tidligere behandling:» /
+    «Sag 7. Budget 2025 (Økonomiudvalget 3. februar 2025)» above the item's «Beslutning» (code review 27:
+    a new item 12 took item 1's decision, the numbers ran 1, 12, 2, no note). Such a line breaks the
+    items' sequence (`_breaks_sequence`) and lacks an anchor the items around it have (`_printed_apart`,
+    `_without_fields`); one that the contents list names, or that a sequence goes on from (a second
+    meeting's items from 1, `indexer.segment._numbered_again`), is an item."""
+    out: list[Heading] = []
+    for k, heading in enumerate(headings):
+        before = out[-1] if out else None
+        after = headings[k + 1] if k + 1 < len(headings) else None
+        if (before is not None and _breaks_sequence(out, heading, after)
+                and fold_title(heading.title) not in contents
+                and any(lines[j].text for j in range(before.body_start, heading.index))):  # in the item's text
+            neighbours = [before, after] if after is not None else out[-2:]
+            # between two items in sequence, any missing anchor tells; after the last, only a line
+            # printed unlike the items (a last «Eventuelt» often has no case number of its own)
+            if _printed_apart(lines, heading, neighbours) or (
+                    after is not None and _without_fields(lines, heading, neighbours)):
+                continue
+        out.append(heading)
+    return out
+
+
+def _fits_after(previous: Heading, heading: Heading, left_out: int = _LEFT_OUT) -> bool:
+    """Whether `heading`'s number continues the sequence after `previous`: the next number, or one a few
+    items left out further on, or the same one with a letter or sub-number (4 → 4.1, 3a → 3b).
+
+    >>> item = lambda number, label=None: Heading(0, number, "", 1, label=label)
+    >>> [_fits_after(item(3), item(n)) for n in (4, 5, 7, 8, 12, 2, 3)]
+    [True, True, True, False, False, False, False]
+    >>> _fits_after(item(4), item(4, "4.1")), _fits_after(item(2), item(4), left_out=0)
+    (True, False)
+    """
+    if previous.number is None or heading.number is None:
+        return False
+    if heading.number == previous.number:
+        return bool(heading.label)
+    return previous.number < heading.number <= previous.number + 1 + left_out
+
+
+def _breaks_sequence(out: list[Heading], heading: Heading, after: Heading | None) -> bool:
+    """Whether `heading` breaks the sequence the item headings around it form. Between the item before
+    (`out[-1]`) and the next one, which continues it (`_fits_after`): numbered outside the two (1, 12, 2).
+    After the last item, whose number continues the one before it: numbered neither next nor 1 (1, 2, 7).
+    A gap left by closed items (1, 2, 6, 7) forms no sequence to break, and a second meeting's items
+    (1, 2, 3, 1, 2) go on from their first: both keep their headings."""
+    before = out[-1]
+    if heading.number is None or before.number is None:
+        return False
+    if after is not None:
+        return (_fits_after(before, after) and not _fits_after(heading, after)
+                and not before.number <= heading.number <= (after.number or 0))
+    return (len(out) >= 2 and _fits_after(out[-2], before) and heading.number != 1
+            and not _fits_after(before, heading, left_out=0))
+
+
+def _printed_apart(lines: Sequence[Line], heading: Heading, neighbours: list[Heading]) -> bool:
+    """Whether a heading is printed unlike the item headings around it (`neighbours`), as a line of
+    text is: in another form («Sag 12:» among «1.», «2.»: `_heading_form`), announced by the line above
+    it («… hænger sammen med:», `_announced`), or inside a paragraph where they start one."""
+    forms = {_heading_form(lines[h.index].text) for h in neighbours}
+    if len(forms) == 1 and _heading_form(lines[heading.index].text) not in forms:
+        return True
+    if _announced(lines, heading.index):
+        return True
+    starts = [h.index == 0 or not lines[h.index - 1].text for h in neighbours]
+    return all(starts) and bool(lines[heading.index - 1].text)
+
+
+def _without_fields(lines: Sequence[Line], heading: Heading, neighbours: list[Heading]) -> bool:
+    """Whether the item headings around a heading have field lines under them («Sagsnr.: 24/1234»), and
+    it has none."""
+    return (all(anchor_follows(lines, h.body_start, "", fields_only=True) for h in neighbours)
+            and not anchor_follows(lines, heading.body_start, "", fields_only=True))
 
 
 def _without_decision_points(lines: Sequence[Line], headings: list[Heading]) -> list[Heading]:
