@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from indexer import conventions as cv
 from indexer.clean import reflow
+from indexer.dates import DANISH_MONTH_PATTERN, DATE_PATTERN
 from indexer.headings import next_nonblank, previous_nonblank
 from indexer.models import Item, Line, Segmented
 
@@ -27,17 +28,26 @@ def segment_report(lines: Sequence[Line], contents: list, contents_lines: set[in
     front_end, heads = report_headings(lines, contents_lines, contents)
     items = []
     carried: list[Line] = []
+    parent: str | None = None
     for k, i in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else closing
         body = [line for j, line in enumerate(lines[i + 1:end], i + 1) if j not in contents_lines]
         text = reflow(line.text for line in body)
         if not text:
-            # a heading with no text of its own ("AKTIVITETER I 2019"); a title-like one may be
-            # a line of text taken for a heading, so its words go on into the next section's text
-            if not _is_caps_heading(lines[i].text):
+            # a heading with no text of its own ("AKTIVITETER I 2019"); a title-like one over its
+            # subheading is their parent, the first part of its title; else it may be a line of
+            # text taken for a heading, so its words go on into the next section's text
+            if _is_caps_heading(lines[i].text):
+                continue
+            if parent is None and not carried and k + 1 < len(heads) and _heads_subsection(lines, i, heads[k + 1]):
+                parent = report_heading(lines[i].text)[1]  # the subsection's text follows: no empty section
+            else:
                 carried += [lines[i], Line("", lines[i].page, lines[i].number)]
             continue
         number, title = report_heading(lines[i].text)
+        if parent is not None:
+            # «Temaer i 2024 – Beskæftigelse»: cited with its parent, as the report prints it under it
+            title, parent = f"{parent} – {title}", None
         items.append(Item(number, title, lines[i], tuple(carried + body), ()))
         carried = []
     if carried and items:  # the last heading: its words end the section above
@@ -46,8 +56,17 @@ def segment_report(lines: Sequence[Line], contents: list, contents_lines: set[in
     if not items:
         items = _whole_document(lines, front_end)
     head = tuple(lines[: heads[0]]) if heads else tuple(lines[:front_end])
-    notes = _unfound_sections([report_heading(lines[i].text)[1] for i in heads], contents) if heads else ()
+    # a subsection the contents list names («2.1 Medlemmer ..... 3») is found as a line of its section's text
+    inner = [line.text for item in items for line in item.lines]
+    notes = _unfound_sections([report_heading(lines[i].text)[1] for i in heads] + inner, contents) if heads else ()
     return Segmented("report", head, tuple(items), tuple(contents), notes)
+
+
+def _heads_subsection(lines: Sequence[Line], i: int, sub: int) -> bool:
+    """Whether a heading without text of its own stands over a subheading: both unnumbered and written
+    alike, not upper case («Udviklingspuljen» / «Ansøgninger»); numbered chapters without text
+    («3. Anbefalinger» / «4. Økonomi») are no parent and child."""
+    return all(report_heading(lines[j].text)[0] is None and not _is_caps_heading(lines[j].text) for j in (i, sub))
 
 
 def report_headings(lines: Sequence[Line], contents_lines: set[int],
@@ -116,11 +135,21 @@ def _signature_line(text: str) -> bool:
         text.endswith(".") and len(text.split()) > 4)
 
 
+# A subsection's number before its title: «2.1 Medlemmer», «2.1. Medlemmer»
+_SUB_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})+\.?\s+")
+
+
 def _unfound_sections(titles: Sequence[str], contents: Sequence[tuple[int | None, str]]) -> tuple[str, ...]:
     """A note when the contents list names sections whose headings were not found in the text
-    (as minutes' `_unfound_items`); a heading found without text of its own is found."""
+    (as minutes' `_unfound_items`); a heading found without text of its own is found, and so is a
+    subsection found as a line of its section («2.1 Medlemmer» under «2. Rådets sammensætning»).
+
+    >>> _unfound_sections(["Rådets sammensætning", "Økonomi", "2.1 Medlemmer"], [(2, "Rådets sammensætning"),
+    ...     (2, "Medlemmer"), (3, "Økonomi")])
+    ()
+    """
     listed = {_title_key(title) for _, title in contents if title}
-    found = {_title_key(title) for title in titles}
+    found = {_title_key(_SUB_NUMBER.sub("", report_heading(title)[1])) for title in titles if title}
     missing = listed - found
     if not missing:
         return ()
@@ -213,10 +242,11 @@ def _is_title_heading(lines: Sequence[Line], i: int) -> bool:
     return _is_title_shaped(lines, i) and _is_followed_as_heading(lines, i)
 
 
-# A sentence ending inside a line: the line is a wrapped paragraph's first ("… foreningsliv. Rådet").
+# A sentence ending inside a line: the line is a wrapped paragraph's first ("… foreningsliv. Rådet"),
+# also after a law's paragraph («… retssikkerhedslovens § 37 a. Rådet rådgiver»).
 # an abbreviation's full stop ends no sentence: «Høringssvar vedr. Budget 2025» (a code review)
 _SENTENCE_INSIDE = re.compile(r"\b(?!(?:vedr|inkl|ekskl|incl|excl|mht|evt|ang|pkt|osv|dvs|jf|ca|nr|kl|mv|bl)\.)"
-                              r"[a-zæøå]{3,}[.!?]\s+[A-ZÆØÅ]")
+                              r"[a-zæøå]{3,}[.!?]\s+[A-ZÆØÅ]|§\s*\d+(?:\s?[a-z])?\.\s+[A-ZÆØÅ]")
 # A list's line: "- Budget 2025", "• Ny handicappolitik", "* Jens Madsen, formand"
 _LIST_LINE = re.compile(r"^[-–•·▪◦‣●■*]\s+\S")
 
@@ -235,22 +265,63 @@ def _is_title_shaped(lines: Sequence[Line], i: int) -> bool:
         return False
     if _SENTENCE_INSIDE.search(text) or (i + 1 < len(lines) and lines[i + 1].text[:1].islower()):
         return False  # a wrapped paragraph: its sentence goes on
+    if _is_table_header(lines, i):
+        return False
     previous = previous_nonblank(lines, i)
     if previous is not None and previous == i - 1:
         prev = lines[previous].text
         if not (re.search(r"[.!?]$", prev) or _URL.search(prev) or _is_caps_heading(prev)):
             return False
-    return True
+    return not _opens_paragraph_under_heading(lines, i, previous)
 
 
-def _is_followed_as_heading(lines: Sequence[Line], i: int) -> bool:
+_WRAPPED_WORDS = 5  # a wrapped paragraph's first line holds a clause, no heading's few words
+
+
+def _opens_paragraph_under_heading(lines: Sequence[Line], i: int, previous: int | None) -> bool:
+    """Whether a line under a heading (a blank line between) is the first line of a wrapped paragraph:
+    it goes on on the next line, and is long, more than half the width of the text's other wrapped
+    lines («Rådets opgaver» / «Handicaprådet er nedsat efter … Rådet rådgiver» / «Kommunalbestyrelsen
+    i …»). The heading above is followed by a blank line: its text's lines are no heading.
+    The next line starting with a name (a council, a committee) says nothing of a heading."""
+    if previous is None or previous == i - 1 or i + 1 >= len(lines) or not lines[i + 1].text:
+        return False
+    text, following = lines[i].text, lines[i + 1].text
+    if len(text.split()) < _WRAPPED_WORDS or _LIST_LINE.match(following) or _NUMBERED_POINT.match(following):
+        return False
+    above = lines[previous].text
+    if not (_is_caps_heading(above) or _is_title_shaped(lines, previous)):
+        return False
+    return 2 * len(text) > _text_width(lines)
+
+
+def _text_width(lines: Sequence[Line]) -> int:
+    """The usual length of a wrapped paragraph's lines: the median of the lines of prose (five words or
+    more) that another line of text follows straight; 0 when no line wraps (an HTML page's paragraphs)."""
+    widths = sorted(len(line.text) for line, after in zip(lines, lines[1:])
+                    if after.text and len(line.text.split()) >= _WRAPPED_WORDS and not _LIST_LINE.match(after.text))
+    return widths[len(widths) // 2] if widths else 0
+
+
+def _is_followed_as_heading(lines: Sequence[Line], i: int, parent: bool = True) -> bool:
     """Whether what follows a title-like line shows it heads a section: prose, its first
-    sub-chapter, or a list (straight away or after a short intro: "Rådet har afgivet høringssvar om:")."""
+    sub-chapter, or a list (straight away or after a short intro: "Rådet har afgivet høringssvar om:").
+    Also its first subheading, heading prose in turn: «Temaer i 2024» / «Beskæftigelse» / «Rådet har …»
+    (a Markdown «#» over «##», an HTML <h2> over <h3>); one level only, as a list of short lines
+    separated by blank lines is no nest of headings."""
     following = next_nonblank(lines, i + 1)
     if following is None:
         return False
     text = lines[following].text
     if len(text.split()) >= 6 or _opens_with_sub_chapter(lines[i].text, text):
+        return True
+    above = previous_nonblank(lines, i)
+    # a parent ends the text of a section above it, no title page's line: not under the title or
+    # a letterhead («Beretning for perioden 2022-2025» / «Handicaprådets arbejde i valgperioden» / «Indledning»)
+    if parent and following > i + 1 and _may_head_subsections(lines[i].text) and above is not None \
+            and not _is_caps_heading(lines[above].text) and not _is_title_shaped(lines, above) \
+            and report_heading(text)[0] is None and not _is_caps_heading(text) \
+            and _is_title_shaped(lines, following) and _is_followed_as_heading(lines, following, parent=False):
         return True
     if _LIST_LINE.match(text):  # a short heading over its list ("Medlemmer"), not a lead-in sentence
         return len(lines[i].text.split()) <= 4
@@ -258,7 +329,21 @@ def _is_followed_as_heading(lines: Sequence[Line], i: int) -> bool:
     return text.endswith(":") and after is not None and bool(_LIST_LINE.match(lines[after].text))
 
 
-_NUMBERED_POINT = re.compile(r"^\d{1,2}[.)]\s+\S")
+def _may_head_subsections(text: str) -> bool:
+    """Whether a short line above a subheading may be their parent heading: a topic, unnumbered, not a
+    signature's name or a name and title («Ahmad Yousef, formand» over the next heading), nor a date line
+    («Publiceret 15. februar 2024» over «Forord»)."""
+    from indexer.firstnames import first_names  # at first use: it reads $REFERATSOG_DATA (`indexer.firstnames`)
+
+    words = text.split()
+    person = len(words) > 1 and all(w[0].isupper() for w in words) and words[0].casefold() in first_names()
+    return report_heading(text)[0] is None and "," not in text and not person and not re.search(DATE_PATTERN, text)
+
+
+# «1. Flere ramper», «2) Bedre busser»; not a date («23. januar 2024 Beskæftigelsesindsats», a table's row)
+_NUMBERED_POINT = re.compile(rf"^\d{{1,2}}[.)]\s+(?!{DANISH_MONTH_PATTERN}\b)\S")
+# A row of a table that starts with a date: «15. januar 2024 Kvalitetsstandard …», «23.01.2024 Budget 2025»
+_DATED_ROW = re.compile(rf"^\d{{1,2}}\.(?:\s*{DANISH_MONTH_PATTERN}\b|\d{{1,2}}\.\d{{2,4}}\b)")
 _FIGURE = re.compile(r"^[-+]?\d[\d.,]*%?$")
 _INTRO_WORDS = 6  # «Rådet anbefaler byrådet:»: a short intro before a list, no paragraph
 
@@ -281,7 +366,8 @@ def _heads_list_or_table(lines: Sequence[Line], i: int) -> bool:
         following = next_nonblank(lines, following + 1)
     if following is None:
         return False
-    if _NUMBERED_POINT.match(lines[following].text):
+    if _NUMBERED_POINT.match(lines[following].text) or _DATED_ROW.match(lines[following].text):
+        # a list, numbered or dated («Møder» / «23. januar 2024 Budget 2025»); a table's header is not shaped
         return True
     # a table: of its first rows (consecutive lines), two or more are short and end in a figure
     rows = _rows_below(lines, following - 1, 3)
@@ -289,6 +375,30 @@ def _heads_list_or_table(lines: Sequence[Line], i: int) -> bool:
     if len(figured) >= 2 and len(words) >= 2 and all(len(row) == len(words) for row in rows):
         return False  # the header row naming a table's columns («Aktivitet Antal» / «Møder 11»)
     return len(figured) >= 2
+
+
+_TABLE_ROWS = 2  # rows under a header that make a table
+# A column of dates named: «Dato», «Mødedato», «Høringsdato», «Tidspunkt»
+_DATE_COLUMN = re.compile(r"^(?i:\w*dato|tidspunkt)$")
+
+
+def _is_table_header(lines: Sequence[Line], i: int) -> bool:
+    """Whether a line names a table's columns over its rows, no heading: a few words, each a name or a
+    figure («Dato Høring», «Post Budget Forbrug», «Område Tilskud 2022 Tilskud 2023»; a heading has small
+    words: «Møder i 2024»), straight over rows that start with a date or end in a figure
+    («15. januar 2024 Kvalitetsstandard for praktisk hjælp», «Kurser og konferencer 40.000 38.900»)."""
+    words = lines[i].text.split()
+    following = next_nonblank(lines, i + 1)
+    if not 2 <= len(words) <= 6 or following is None or following - i > 2:  # a Markdown rule: a blank line
+        return False
+    rows = _rows_below(lines, i, _TABLE_ROWS)
+    if len(rows) < _TABLE_ROWS:
+        return False
+    dated = all(_DATED_ROW.match(" ".join(row)) for row in rows)
+    if dated and _DATE_COLUMN.match(words[0]):
+        return True  # «Mødedato Hovedemne på mødet»: the dates' column named first, as they stand first
+    return all(word[0].isupper() or _FIGURE.match(word) for word in words) and (
+        dated or all(len(row) <= 8 and _FIGURE.match(row[-1]) for row in rows))
 
 
 def _rows_below(lines: Sequence[Line], i: int, count: int) -> list[list[str]]:
