@@ -364,6 +364,10 @@ class SearchResponse:
     # facet -> how many values the hits have beyond those in `facets` (a facet lists its first
     # `Facet.limit` and the selected ones): only facets with more
     facets_more: Mapping[str, int] = field(default_factory=dict)
+    # A search of one year that misses reports whose period reaches into it (the year facet holds a
+    # report's first year): the same search over that year's period, which finds them; the web
+    # page links to it beside the notice that names them.
+    period_search: SearchRequest | None = None
 
     @property
     def pages(self) -> int:

@@ -20,6 +20,7 @@ from whoosh.query import And, NullQuery, Or, Phrase, Prefix, Query, Term, Wildca
 from whoosh.searching import Searcher
 
 from indexer.dates import MONTH_NAMES, parse_date
+from indexer.models import AARSBERETNING
 from search import danish
 from search.analysis import compound_lexicon
 from search.api import FACET_LABELS, PERIOD_YEARS, is_year
@@ -450,12 +451,36 @@ def _item_query(clause: Clause, searcher: Searcher, analyzer: Analyzer, decision
     if clause.negated or searcher.doc_frequency("item", number.lower()):
         return q, q
     field = "decision" if decisions_only else "body"
+    if clause.typed == "afsnit" and _SUBSECTION_RE.fullmatch(number):
+        return _subsection_query(number, searcher, analyzer, field, phrases, notices)
     written = [f"punkt {number}", f"pkt. {number}"]
     said = list(dict.fromkeys(tuple(t.text for t in analyzer(text, mode="query")) for text in written))
     phrases.update(said)
     notices.append(f"Der er intet punkt {number} i søgeindekset; der er i stedet søgt efter "
                    f"{' og '.join(f'«{text}»' for text in written)} i teksterne.")
     q = _any([Phrase(field, list(words)) for words in said])
+    return q, q
+
+
+# A subsection's number as a report prints it at the head of its lines, «2.1 Medlemmer»: a
+# report's passages are its numbered sections (afsnit 2), and what they print under them
+# stays in their text.
+_SUBSECTION_RE = re.compile(r"\d{1,2}\.\d{1,2}")
+
+
+def _subsection_query(number: str, searcher: Searcher, analyzer: Analyzer, field: str,
+                      phrases: set[tuple[str, ...]], notices: list[str]) -> tuple[Query, Query]:
+    """(scored, matching) of `afsnit 2.1` where no passage is numbered so: the reports' sections
+    that print «2.1» (a subsection's heading, in the text of afsnit 2), and the texts that cite
+    «afsnit 2.1». `afsnit 2.1` searched «punkt 2.1» and «pkt. 2.1», and found nothing (a review)."""
+    cited = tuple(t.text for t in analyzer(f"afsnit {number}", mode="query"))
+    printed = tuple(t.text for t in analyzer(number, mode="query"))
+    phrases.update((cited, printed))
+    reports = FACETS_BY_NAME["doc_type"].filter_query([AARSBERETNING])
+    q = Or([Phrase(field, list(cited)), And([reports, *(Term(field, t) for t in printed)])])
+    notices.append(f"Intet afsnit eller punkt har nummeret {number}. Et underafsnit står i teksten til sit afsnit, så "
+                   f"der er i stedet søgt efter «{number}» i årsberetningernes tekst og efter «afsnit {number}» i "
+                   f"alle tekster.")
     return q, q
 
 

@@ -35,13 +35,14 @@ import numpy as np
 from whoosh.query import And, Not, Or, Query, Term
 from whoosh.searching import Searcher
 
+from indexer.citation import municipality_name
 from indexer.models import AARSBERETNING
 from search.analysis import compound_lexicon
 from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, InvalidParameter,
-                        Hit, SearchRequest, SearchResponse, Widening)
+                        Hit, SearchRequest, SearchResponse, Widening, is_year)
 from search.facets import FACETS_BY_NAME, docnum_array
 from search.highlight import Marker
-from search.schema import TEXT_FIELDS
+from search.schema import TEXT_FIELDS, stored_passage
 from search.moved import identity
 from search.orders import NEWEST
 from search.snapshot import Snapshot, set_bytes
@@ -292,6 +293,12 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         dropped = snapshot.cache.get(("copies-left-out", compiled.matching, compiled.negative, request.decisions_only),
                                      lambda: filtered - _without_copies(filtered, copies), set_bytes)
         hits_set = filtered - dropped if dropped else filtered
+    period_search = None
+    if years := _chosen_years(request, parsed):
+        said, named = _year_notices(searcher, snapshot, request, parsed, compiled.notices, years,
+                                    [docs for name, docs in facet_sets.items() if name != "year"] + period, copies, hits_set)
+        compiled = replace(compiled, notices=said)
+        period_search = as_period(request, named[0]) if len(years) == 1 and named == years else None
     collapsed = len(hits_set) < len(filtered)  # then Whoosh's collector, which ranks every match, must not rank
 
     facets = {}
@@ -361,7 +368,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         if widen and not hits_set and (facet_sets or period or request.decisions_only) else ()
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate, order=order, widenings=widenings,
-                          facets_more=facets_more,
+                          facets_more=facets_more, period_search=period_search,
                           still_empty=_still_empty(request, widenings, wider) if widen and not hits_set else frozenset())
 
 
@@ -838,6 +845,120 @@ def unknown_value(searcher: Searcher, name: str, value: str) -> str:
                 f"af Referatsøg (referatsog index).")
     close = facet.close_value(searcher, value)
     return f"{said}; mente du «{close}»?" if close else f"{said}."
+
+
+def _chosen_years(request: SearchRequest, parsed: ParsedQuery) -> tuple[str, ...]:
+    """The single years a search narrows to: the year filter's values and `år:2025` typed alone
+    (not excluded, not a range, not one of several alternatives)."""
+    typed = [group[0].text.strip() for group in parsed.groups
+             if len(group) == 1 and group[0].field == "year" and not group[0].negated and is_year(group[0].text)]
+    chosen = [value.strip() for value in request.filters.get("year", ()) if is_year(value)]
+    return tuple(dict.fromkeys([*chosen, *typed]))
+
+
+# More reports than this covering a year are counted in its notice, not named.
+REPORTS_NAMED = 3
+
+
+def _year_notices(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parsed: ParsedQuery,
+                  notices: tuple[str, ...], years: tuple[str, ...], others: list[frozenset[int]],
+                  copies: dict[int, tuple[int, bytes]], hits: frozenset[int]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`notices` with what is said of each chosen year that no passage has, or that found nothing,
+    where reports of a season or a term that reach into it would be found without it: the year
+    facet holds a report's first year («Årsberetning 2024/25» is 2024), so `år:2025` missed the
+    reports that a period from 2025 to 2025 finds (`period_docs`), and said «findes ikke i
+    søgeindekset». The facet keeps its meaning (its counts add up to the hits); the notice names
+    the reports and the period that finds them. `others`: the other filters' sets and the period;
+    `hits`: what the search found (a report among them, under another year chosen, is not named).
+    With the notices, the years so said."""
+    indexed = {year: bool(searcher.doc_frequency("year", year)) for year in years}
+    unanswered = [year for year in years if not (hits and indexed[year])]
+    ends = snapshot.season_ends(searcher) if unanswered else {}
+    named: list[str] = []
+    if not ends:
+        return notices, ()
+    days = snapshot.days(searcher)
+    without: frozenset[int] | None = None  # what the search finds without its years, read once
+    for year in unanswered:
+        covering = [doc for doc, end in ends.items() if days[doc] // 10_000 < int(year) <= end]
+        if not covering:
+            continue
+        if without is None:
+            rest = replace(parsed, groups=tuple(group for group in parsed.groups if not (
+                len(group) == 1 and group[0].field == "year" and not group[0].negated and is_year(group[0].text))))
+            compiled = compile_query(rest, searcher, decisions_only=request.decisions_only)
+            without = _without_copies(_intersect(_base_set(searcher, snapshot, compiled, request.decisions_only),
+                                                 others), copies)
+        reports = _reports(searcher, [doc for doc in covering if doc in without and doc not in hits])
+        if not reports:
+            continue
+        absent = f"{FACET_LABELS['year']} «{year}» findes ikke i søgeindekset"
+        notices = (*(n for n in notices if not n.startswith(absent)), year_notice(year, reports, indexed=indexed[year]))
+        named.append(year)
+    return notices, tuple(named)
+
+
+# `år:2025` as typed in a query, to take off for the search of the year's period.
+_YEAR_TYPED = r"(?<![^\s(])(?:år|aar|year):\s*{year}(?![^\s)])"
+
+
+def as_period(request: SearchRequest, year: str) -> SearchRequest | None:
+    """`request` with the year `year` (its only year, as a filter or typed `år:2025`) made the period
+    from `year` to `year`, which finds the reports whose period reaches into it; None when the
+    request has a period already.
+
+    >>> as_period(SearchRequest(query="år:2025 høringssvar"), "2025").query
+    'høringssvar'
+    >>> r = as_period(SearchRequest(query="høringssvar", filters={"year": ("2025",)}, page=2), "2025")
+    >>> r.filters, r.date_from, r.date_to, r.page
+    ({}, '2025-01-01', '2025-12-31', 1)
+    """
+    if request.date_from or request.date_to:
+        return None
+    query = " ".join(re.sub(_YEAR_TYPED.format(year=re.escape(year)), " ", request.query, flags=re.IGNORECASE).split())
+    if any(clause.field == "year" for group in parse(query, MAX_QUERY_LENGTH).groups for clause in group):
+        return None  # typed in a form not taken off here: the notice says what to do
+    filters = {name: values for name, values in request.filters.items() if name != "year" and values}
+    return request.with_changes(query=query, filters=filters, date_from=f"{year}-01-01", date_to=f"{year}-12-31", page=1)
+
+
+def _reports(searcher: Searcher, docs: list[int]) -> list[tuple[str, str, str]]:
+    """The reports `docs` are passages of, once each, in order of their first year: (period, first
+    year, who: «Børne- og Ungerådet, Hjørring Kommune»)."""
+    reports: dict[str, tuple[str, str, str]] = {}
+    for doc in docs:
+        passage = stored_passage(searcher.stored_fields(doc))
+        if passage.document_id not in reports and passage.period:
+            who = ", ".join(part for part in (passage.council, municipality_name(passage.municipality)) if part)
+            reports[passage.document_id] = (passage.period, str(passage.year), who)
+    return sorted(reports.values())
+
+
+def year_notice(year: str, reports: list[tuple[str, str, str]], *, indexed: bool) -> str:
+    """What a search for `year` says of the reports (period, first year, who) whose period reaches
+    into it, which the year facet files under their first year.
+
+    >>> print(year_notice("2025", [("2024-2025", "2024", "Børne- og Ungerådet, Hjørring Kommune")], indexed=False))
+    Ingen punkter har år 2025. Årsberetningen 2024-2025 fra Børne- og Ungerådet, Hjørring Kommune, står under år 2024; \
+søg med perioden fra 2025 til 2025 i stedet for år 2025 for at få den med.
+    >>> print(year_notice("2025", [("2022-2025", "2022", "Handicaprådet, Vordingborg Kommune"),
+    ...                            ("2024-2025", "2024", "Børne- og Ungerådet, Hjørring Kommune")], indexed=True))
+    Søgningen finder intet med år 2025. Årsberetningerne 2022-2025 fra Handicaprådet, Vordingborg Kommune, og 2024-2025 \
+fra Børne- og Ungerådet, Hjørring Kommune, står under deres første år (2022 og 2024); søg med perioden fra 2025 til 2025 \
+i stedet for år 2025 for at få dem med.
+    """
+    head = f"Søgningen finder intet med år {year}." if indexed else f"Ingen punkter har år {year}."
+    how = f"søg med perioden fra {year} til {year} i stedet for år {year}"
+    if len(reports) == 1:
+        period, first, who = reports[0]
+        return f"{head} Årsberetningen {period}{f' fra {who},' if who else ''} står under år {first}; {how} for at få den med."
+    if len(reports) > REPORTS_NAMED:
+        return (f"{head} {len(reports)} årsberetninger, hvis periode omfatter {year}, står under deres første år; "
+                f"{how} for at få dem med.")
+    named = [f"{period}{f' fra {who},' if who else ''}" for period, _, who in reports]
+    firsts = list(dict.fromkeys(first for _, first, _ in reports))
+    under = f"år {firsts[0]}" if len(firsts) == 1 else f"deres første år ({', '.join(firsts[:-1])} og {firsts[-1]})"
+    return f"{head} Årsberetningerne {', '.join(named[:-1])} og {named[-1]} står under {under}; {how} for at få dem med."
 
 
 def _iso_time(seconds: int) -> str:

@@ -165,7 +165,8 @@ class Clause:
     # alone may be read otherwise ("besluttede" in a question, `asked_decisions`).
     quoted: bool = False
     # A date as typed where it is searched in another form: "17.02.05" as «17.02.2005» (also the
-    # shape of a case number's first part, which `search.compile` tries when no text has the date).
+    # shape of a case number's first part, which `search.compile` tries when no text has the date);
+    # for an item number, «afsnit» when it was typed after that word (a report's section).
     typed: str = ""
 
 
@@ -430,7 +431,8 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
         # "Sag nr. 131" and "sag 131" (`SAG_ITEM_DIGITS`): how some minutes number their items.
         if not field and (number := _ITEM_NUMBER_RE.match(text, i)) and (
                 label in ITEM_WORDS or label == "sag" and (number.group(1) or len(number.group(2)) <= SAG_ITEM_DIGITS)):
-            items.append(Clause(number.group(2), "item", False, negated))
+            # «afsnit» kept: a report's subsection («afsnit 2.1») is looked for as printed (`search.compile`)
+            items.append(Clause(number.group(2), "item", False, negated, typed="afsnit" if label == "afsnit" else ""))
             i = number.end()
         elif not field and label in CASE_WORDS and (nxt := _NEXT_CHUNK_RE.match(text, i)) and (
                 looks_like_case_number(nxt.group(1)) or label != "sag" and nxt.group(1).isdigit()):
