@@ -21,7 +21,7 @@ from indexer.datafiles import content_lines, data_file, malformed
 from indexer.dates import DANISH_MONTH_PATTERN, DATE_PATTERN
 from indexer.htmltext import item_columns, item_lines
 from indexer.models import Line, Page, SourceFile
-from indexer.normalise import compatibility_form
+from indexer.normalise import compatibility_form, page_starts
 from indexer.parallel_languages import danish_wording
 from indexer.pages import RunningChrome, find_running_chrome, shape, strip_running_chrome
 from search.danish import fold, stem
@@ -154,7 +154,7 @@ def clean(source: SourceFile) -> list[Line]:
     if source.kind == "pdf":
         raw = _lines_of_pages(pages, strip_running_chrome(pages))
     else:
-        raw = _text_lines(_text_of(pages))
+        raw = _text_lines(_text_of(pages), _page_starts(source))
     raw = _split_long_lines(_split_columns(_without_field_table_headers(
         _spaced_item_tables(_markdown_item_tables(_unflatten(raw))))))
     soft_ends = {i for i, line in enumerate(raw) if _SOFT_HYPHEN_END.search(line.text)}  # before `_clean_line` drops them
@@ -244,7 +244,7 @@ def running_chrome(source: SourceFile) -> RunningChrome:
     if source.kind == "pdf":
         chrome = find_running_chrome(pages)
     else:
-        pseudo_pages, _ = _pseudo_pages(_text_of(pages))
+        pseudo_pages, _ = _pseudo_pages(_text_of(pages), _page_starts(source))
         chrome = find_running_chrome(pseudo_pages) if len(pseudo_pages) >= _MIN_PSEUDO_PAGES else RunningChrome(())
     # A running footer without «af M», which `clean` blanks, too: it may name the municipality
     # (the first line of each shape, as `find_running_chrome` keeps them).
@@ -280,9 +280,17 @@ def _text_of(pages: Sequence[Page]) -> str:
 _MIN_PSEUDO_PAGES = 3  # too few pages to tell a running header from content
 
 
-def _pseudo_pages(text: str) -> tuple[list[Page], list[int]]:
+def _page_starts(source: SourceFile) -> frozenset[int]:
+    """The lines of a text file that open a page after a form feed (`SourceFile.page_starts`; or its
+    form feeds themselves, in a text not normalised)."""
+    return frozenset(source.page_starts).union(*(page_starts(page.text) for page in source.pages[:1]))
+
+
+def _pseudo_pages(text: str, opening_lines: frozenset[int] = frozenset()) -> tuple[list[Page], list[int]]:
     """A text file cut after each `Side N af M` footer and each running footer without «af M»
-    (`_running_footers`), and the index of each part's first line."""
+    (`_running_footers`), and before each line in `opening_lines` (after a form feed: pdftotext's
+    page breaks, whose running header may print no page number, «Årsberetning 2024 · Ældrerådet»,
+    a report review); and the index of each part's first line."""
     pseudo_pages: list[Page] = []
     starts: list[int] = []
     current: list[str] = []
@@ -290,6 +298,10 @@ def _pseudo_pages(text: str) -> tuple[list[Page], list[int]]:
     texts = text.split("\n")
     footers = set(_running_footers(texts))
     for index, line in enumerate(texts):
+        if index in opening_lines and any(part.strip() for part in current):
+            pseudo_pages.append(Page(len(pseudo_pages) + 1, "\n".join(current)))
+            starts.append(start)
+            current, start = [], index
         current.append(line)
         if (_FOOTER_LINE.search(line) and len(line) < 200) or index in footers:
             pseudo_pages.append(Page(len(pseudo_pages) + 1, "\n".join(current)))
@@ -354,9 +366,9 @@ def _footer_texts(pages: Sequence[Page], kind: str) -> list[str]:
     return list(dict.fromkeys(_clean_line(texts[index]) for index in _running_footers(texts)))
 
 
-def _text_lines(text: str) -> list[Line]:
-    """Lines of a text file; running headers removed on pseudo-pages cut at its footers (`_pseudo_pages`)."""
-    pseudo_pages, starts = _pseudo_pages(text)
+def _text_lines(text: str, opening_lines: frozenset[int] = frozenset()) -> list[Line]:
+    """Lines of a text file; running headers removed on pseudo-pages cut at its footers and form feeds (`_pseudo_pages`)."""
+    pseudo_pages, starts = _pseudo_pages(text, opening_lines)
     if len(pseudo_pages) < _MIN_PSEUDO_PAGES:
         return [Line(line, 1, n) for n, line in enumerate(text.split("\n"), 1)]
     lines = _lines_of_pages(pseudo_pages, strip_running_chrome(pseudo_pages))

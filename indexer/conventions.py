@@ -1131,9 +1131,14 @@ CAPS_ENTRY = re.compile(r"^(?P<title>[A-ZÆØÅ][A-ZÆØÅ0-9 \-–]*[A-ZÆØÅ0
 # "Handicaprådets årsberetning 2023", "Virksomhedsberetning 2021"
 # A title's lower-case "beretning" before the year it is about, after the dash that ends the council's name:
 # or a council's genitive: "Handicaprådet – beretning for året 2024", "Ældrerådets beretning for perioden
-# 2023-2024" (not «Dagsorden – temamøde om beretning for 2024»: a code review).
+# 2023-2024" (not «Dagsorden – temamøde om beretning for 2024»: a code review). A term report's period is
+# the council's term: «Handicaprådets beretning for valgperioden 2022–2025» («funktionsperioden», «rådsperioden»).
+# The word last, after the years and a dash: «Handicaprådet 2022-2025 – beretning» (a report review); not
+# after a date («Referat 02.09.2025 – beretning»).
 ANNUAL_WORD = re.compile(r"\b(?:Beretning|BERETNING)\b|(?i:årsberetning|årsrapport|virksomhedsberetning)\b"
-                         r"|(?:^|[–—-]\s*|\b[A-ZÆØÅ]\w*s\s+)beretning\s+(?:for|om)\s+(?:(?:året|perioden)\s+)?(?:19|20)\d\d\b")
+                         r"|(?:^|[–—-]\s*|\b[A-ZÆØÅ]\w*s\s+)beretning\s+(?:for|om)\s+"
+                         r"(?:(?:året|(?:valg|funktions|råds)?perioden)\s+)?(?:19|20)\d\d\b"
+                         r"|(?<![\w.\-/])(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s*[–—-]\s*beretning\s*$")
 # "Åben dagsorden", "Lukket referat": the word in lower case after the publication's openness.
 _OPENNESS = r"(?:(?i:åbent?|lukket)\s+)"
 # Compounds name the kind by their last part: "Tillægsdagsorden", "Mødereferat", "Beslutningsreferat".

@@ -43,6 +43,7 @@ from indexer.models import (
 from indexer.notes import after_item, closed_by_note, in_note, meeting_note
 from indexer.pages import RunningChrome
 from indexer.topics import TopicTagger, default_tagger
+from search.danish import STOP_WORDS
 
 
 def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagger: TopicTagger | None = None,
@@ -481,16 +482,20 @@ def _true_case(title: str, casing: dict[str, str]) -> str:
     """An upper-case heading in the casing the document itself uses for each word (`_casing`).
 
     "DM I SKILLS 2019 I NÆSTVED" → "DM i Skills 2019 i Næstved": each word takes its most
-    frequent spelling in the document's mixed-case text; unknown words go lower case.
+    frequent spelling in the document's mixed-case text; other words go lower case, except a
+    short one that is no Danish word (`_is_acronym`): «SAMARBEJDE MED KL OG DH» → «Samarbejde med KL og DH».
 
     >>> _true_case("DM I SKILLS 2019 I NÆSTVED", _casing(["DM i Skills i Næstved", "Skills er i gang"]))
     'DM i Skills 2019 i Næstved'
+    >>> _true_case("FOKUS I DET KOMMENDE ÅR", _casing(["", "Det har været et godt år."]))
+    'Fokus i det kommende år'
     """
     if not _all_upper(title):
         return title
     words = []
     for k, word in enumerate(title.split()):
-        best = casing.get(word.lower(), word.lower())
+        lower = word.lower()
+        best = casing.get(lower) or (word if _is_acronym(word) else lower)
         words.append(best[:1].upper() + best[1:] if k == 0 else best)
     return " ".join(words)
 
@@ -499,16 +504,63 @@ def _all_upper(title: str) -> bool:
     return not any(c.islower() for c in title)
 
 
+# An acronym printed only in headings (KL, DH, SSP, BSU): two to four capitals, no Danish stop word
+# («DET», «FOR», «MED»), as the document's other words are known from its text (`_casing`).
+_ACRONYM = re.compile(r"[A-ZÆØÅ]{2,4}")
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.fullmatch(word)) and word.lower() not in STOP_WORDS
+
+
 def _casing(body: list[str]) -> dict[str, str]:
     """Each word's most frequent spelling in the lines that mix cases (upper-case lines tell
-    nothing about casing), keyed by the lower-case word; ties go to the first seen."""
+    nothing about casing), keyed by the lower-case word; ties go to the first seen.
+
+    A word the document capitalises only at a sentence's start (`_sentence_starts`) is no proper
+    noun: those capitals count as its lower case. «Det har været …» made «FOKUS I DET KOMMENDE ÅR»
+    read «Fokus i Det kommende år» (a report review); «Rådet», printed so inside sentences too, keeps them."""
     seen: dict[str, Counter[str]] = {}
+    inside: set[str] = set()  # spellings seen capitalised inside a sentence
+    previous, gap = "", False  # the last line with text, and whether a blank line followed it
     for text in body:
-        if _all_upper(text):
+        if not text.strip():
+            gap = True
             continue
-        for word in _WORD_RE.findall(text):
-            seen.setdefault(word.lower(), Counter())[word] += 1
-    return {lower: forms.most_common(1)[0][0] for lower, forms in seen.items()}
+        if not _all_upper(text):
+            starts = _sentence_starts(text, previous, gap)
+            for match in _WORD_RE.finditer(text):
+                word = match.group()
+                seen.setdefault(word.lower(), Counter())[word] += 1
+                if match.start() not in starts:
+                    inside.add(word)
+        previous, gap = text, False
+    casing = {}
+    for lower, forms in seen.items():
+        counts: Counter[str] = Counter()
+        for form, count in forms.items():  # in the order first seen
+            capital_of_sentence = form[:1].isupper() and form[1:] == form[1:].lower() and form not in inside
+            counts[lower if capital_of_sentence else form] += count
+        casing[lower] = counts.most_common(1)[0][0]
+    return casing
+
+
+# Where a sentence starts within a line: after a full stop, a question or exclamation mark; after a list's bullet.
+_SENTENCE_END = re.compile(r"(?:[.!?][»”\"')]?\s+|^\s*(?:[-–•▪*o]|\d{1,2}[.)])\s+)(?=\S)")
+_ENDS_SENTENCE = re.compile(r"[.!?:][»”\"')]?\s*$")
+_HEADING_WORDS = 6  # a line of at most so many words, set off by a blank line, is a heading or a label
+
+
+def _sentence_starts(text: str, previous: str, gap: bool) -> set[int]:
+    """Offsets in `text` where a sentence starts: the word after a full stop, a question or
+    exclamation mark, or a list's bullet; and the line's first word where no line precedes it, the
+    line before ends a sentence, or is a heading set off by a blank line. A line after one that
+    ends mid-sentence continues it (a PDF's text has blank lines inside paragraphs)."""
+    starts = {match.end() for match in _SENTENCE_END.finditer(text)}
+    if not previous or _ENDS_SENTENCE.search(previous) or (
+            gap and len(previous.split()) <= _HEADING_WORDS and not previous.rstrip().endswith((",", ";", "-", "–"))):
+        starts.add(len(text) - len(text.lstrip()))
+    return starts
 
 
 _WORD_RE = re.compile(r"[\wæøåÆØÅ]+")

@@ -28,7 +28,7 @@ from indexer.files import (
 )
 from indexer.htmltext import read_page
 from indexer.models import Page, SourceFile
-from indexer.normalise import normalise
+from indexer.normalise import normalise, page_starts
 from indexer.pdftext import MAX_STREAM_BYTES, OCR_HINT, pdf_pages
 
 __all__ = [
@@ -132,6 +132,7 @@ def extract(path: Path, root: Path) -> SourceFile:
     notices = _misnamed(kind, path.suffix.lower())
     site_title = letterhead = ""
     page_breaks = False
+    starts: tuple[int, ...] = ()
     if kind == "pdf":
         pages = _bounded_pages(pdf_pages(data, notices), notices)
     else:
@@ -141,6 +142,7 @@ def extract(path: Path, root: Path) -> SourceFile:
         else:
             text = _drop_code(html.unescape(text) if path.suffix.lower() in _HTML_SUFFIXES else text)
         page_breaks = "\f" in text
+        starts = page_starts(text)
         text = normalise(text, "NFC")
         if not text.strip():
             raise ExtractError("ingen tekst i filen (kun blanktegn)" if kind != "html" else "ingen synlig tekst i HTML-siden")
@@ -148,7 +150,8 @@ def extract(path: Path, root: Path) -> SourceFile:
     _refuse_english(pages)
     return SourceFile(path=path, source=source, sha256=hashlib.sha256(data).hexdigest(), kind=kind, pages=pages,
                       notices=tuple(notices), site_title=normalise(site_title, "NFC").strip(),
-                      site_letterhead=normalise(letterhead, "NFC").strip(), page_breaks=kind != "pdf" and page_breaks)
+                      site_letterhead=normalise(letterhead, "NFC").strip(), page_breaks=kind != "pdf" and page_breaks,
+                      page_starts=starts)
 
 
 _HTML_SUFFIXES = (".html", ".htm")

@@ -60,6 +60,9 @@ class SourceFile:
     # Whether a text file held page breaks (form feeds: a PDF's text saved by pdftotext), which
     # normalising takes out: its bare numbers beside text are page numbers (`indexer.clean`).
     page_breaks: bool = False
+    # The lines (0-based, as `indexer.normalise.page_starts` counts them) that open a page after a
+    # form feed: there a running header without a page number is told by its repeats (`indexer.clean`).
+    page_starts: tuple[int, ...] = ()
 
     @property
     def page_count(self) -> int:

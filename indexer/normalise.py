@@ -33,6 +33,23 @@ def normalise(text: str, form: str) -> str:
     return (compatibility_form(text) if form == "NFKC" else unicodedata.normalize(form, text)).translate(_HYPHENS)
 
 
+def page_starts(text: str) -> tuple[int, ...]:
+    """The lines of `text` (0-based, split as `normalise` leaves them) that open a page after a form
+    feed: the line the form feed stands on, or the next where text precedes it on its line («… 2\\f»).
+    `normalise` takes the form feeds out; a text's pages are told by these.
+
+    >>> page_starts("Side 1\\n\\fHoved\\ntekst\\n2\\f\\nHoved\\ntekst\\f")
+    (1, 4)
+    """
+    if "\f" not in text:
+        return ()
+    lines = _OTHER_BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    starts = {k if not line[:line.index("\f")].strip() else k + 1 for k, line in enumerate(lines) if "\f" in line}
+    # a page only where text follows: the form feed that closes the file opens none
+    last = max((k for k, line in enumerate(lines) if line.strip()), default=-1)
+    return tuple(sorted(k for k in starts if 0 < k <= last))
+
+
 # Vulgar fractions: NFKC spells "½" as "1⁄2" (with a fraction slash), so "12½ m" became "121⁄2 m",
 # another number, found neither as written nor as "12,5". They are kept as printed.
 _FRACTIONS = re.compile(r"[\u00bc-\u00be\u2150-\u215e]")

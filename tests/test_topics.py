@@ -41,7 +41,8 @@ def test_the_shipped_vocabulary_has_only_its_topics():
 
     assert default_tagger().names == ("flygtninge", "bolig", "beskæftigelse", "uddannelse", "børn og unge",
                                       "foreninger og frivillighed", "sundhed", "negativ social kontrol", "sprog",
-                                      "rådets arbejde")
+                                      "rådets arbejde", "handicap og tilgængelighed", "ældre og omsorg",
+                                      "kultur og fritid", "økonomi og budget")
 
 
 def test_a_passage_always_gets_a_topic():
