@@ -18,7 +18,7 @@ from bs4.element import PreformattedString
 
 from indexer import conventions as cv
 from indexer.councils import letterhead_name
-from indexer.meeting import head_fields
+from indexer.meeting import head_fields, member_names
 
 # Page chrome: never part of the minutes. `nav` covers menus and breadcrumbs; `header` and
 # `footer` count only at page level (inside an article they hold the article's own title/notes).
@@ -112,7 +112,8 @@ def read_page(markup: str) -> HtmlPage:
 
     Blocks and `<br>` become lines, headings and paragraphs are set apart by a blank line, list
     items become `- ` / `N. ` lines, table rows become lines with tab-separated cells, a `dt`/`dd`
-    pair is a field line («Sagstype: Høring», `_Lines._label_term`); a table of agenda items (one
+    pair is a field line («Sagstype: Høring», `_Lines._label_term`), unless its term is a number («1.
+    Godkendelse af dagsorden»: an agenda as a `dl`, its items' headings); a table of agenda items (one
     row per item, under a header row naming the item number and title columns) becomes item
     headings, field lines and sections (`_read_item_tables`); a table that lays out the page (a
     cell of headings and paragraphs) is read as the blocks it holds (`_is_layout`); case facts as
@@ -123,7 +124,7 @@ def read_page(markup: str) -> HtmlPage:
     buttons, hidden elements and page-level header/footer are dropped (`_is_chrome`), except the
     page's title block when the text read has no `<h1>` of its own (`_page_heading`): its first
     lines, and a block before `<main>` that holds the meeting's facts (`_facts_before`: who
-    attended, sent apologies or took the minutes, where). An accordion's or a tab's panel is read
+    attended or sent apologies, by name; not a contact or staff box). An accordion's or a tab's panel is read
     though hidden, and its toggle button's text (the item's heading) as a line of its own; so is a
     block the page's style or its `hidden`, `aria-hidden` or inline `display:none` hides and a
     click opens (`_opened_by_click`: inline `onclick`, a toggle over it; `_mark_opened`), and one
@@ -374,9 +375,19 @@ _BANNER_CHROME = frozenset("ul ol menu form".split())
 
 
 # The meeting's facts a page prints before its <main> («<section class="deltagere"><dl><dt>Afbud</dt>…»):
-# part of the minutes' head, as in a text export, though the site keeps them out of <main>. Only the facts
-# a head reads (`meeting.head_fields`) or a case's field line name the block as the minutes'.
-_FACT_KINDS = frozenset({"present", "absent", "substitute", "staff", "place"})
+# part of the minutes' head, as in a text export, though the site keeps them out of <main>. Only who
+# attended or was away, by name (`meeting.head_fields`, `member_names`), names the block as the minutes':
+# a place, a case's fields or a caseworker alone are what a site's contact and staff boxes print too
+# (code review 28: «Sted: Rådhustorvet 1» became the meeting's place, «Sagsbehandler: …» a false notice).
+_ATTENDANCE_KINDS = ("present", "absent", "substitute")
+# A contact box's words, as a line's label or a line of its own («Telefon: 70 12 34 56», «Kontakt»): never
+# the meeting's facts.
+_CONTACT_WORD = re.compile(r"(?i)(?<![\wæøå])(?:kontakt[\wæøå]*|telefon[\wæøå]*|tlf|e-?mail|mail|adresse"
+                           r"|åbningstid(?:er)?|cvr|ean)(?![\wæøå])")
+_EMAIL = re.compile(r"\S+@\S+\.\w")
+# A box by its class or id: a contact, staff or sidebar widget («contact-box», «staff-box», «sidebar-box»).
+_CONTACT_BOX = re.compile(
+    r"(?i)kontakt|contact|staff|medarbejder|employee|sagsbehandler|ansvarlig|vcard|side-?bar|sidepanel")
 # A labelled line («Afbud: Kirsten Lykke», «Referent:»), and a line going on with a list of names.
 _LABELLED = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ.\- ]{0,40}:(?:\s|$)")
 _NAME_LINE = 80
@@ -410,7 +421,7 @@ def _facts_before(main: Tag, read: str) -> list[str]:
 def _fact_blocks(tag: Tag, levels: int, budget: list[int]) -> list[list[str]]:
     """`tag`'s lines if it holds the meeting's facts, else those of the blocks in it that do (looking at
     `budget[0]` blocks at most)."""
-    if budget[0] <= 0 or _is_chrome(tag):
+    if budget[0] <= 0 or _is_chrome(tag) or _is_contact_box(tag):
         return []
     budget[0] -= 1
     lines = [line.strip() for line in _render(tag).split("\n") if line.strip()]
@@ -424,12 +435,18 @@ def _fact_blocks(tag: Tag, levels: int, budget: list[int]) -> list[list[str]]:
             for block in _fact_blocks(child, levels - 1, budget)]
 
 
+def _is_contact_box(tag: Tag) -> bool:
+    """Whether `tag`'s class or id names a contact, staff or sidebar widget («contact-box», «staff-box»)."""
+    return bool(_CONTACT_BOX.search(" ".join([str(tag.get("id") or ""), *(tag.get("class") or [])])))
+
+
 def _holds_facts(lines: list[str]) -> bool:
     """Whether a block's lines are the meeting's facts: each a labelled line («Afbud: Kirsten Lykke») or
     a case's field line, or a short line going on with the list above it (names under «Deltagere:»), and
-    they name who attended or was away, staff, the place, or the case (`head_fields`, `field_line`).
-    A block with a sentence among its lines (a cookie notice, a help text) or without the meeting's facts
-    (a contact box: «Telefon: …») is none."""
+    they name who attended or was away (`head_fields`, `member_names`), with the date, place or
+    minute-taker if any. A block with a sentence among its lines (a cookie notice, a help text), with a
+    contact box's words («Telefon: …», «Kontakt», an e-mail address) or without the attendance (a staff
+    box's «Sagsbehandler: …», a contact box's «Sted: …») is none."""
     if not (_LABELLED.match(lines[0]) or cv.field_line(lines[0])):
         return False
     if not all(_LABELLED.match(line) or cv.field_line(line) or len(line) <= _NAME_LINE and ":" not in line
@@ -437,8 +454,10 @@ def _holds_facts(lines: list[str]) -> bool:
         return False
     if any(_is_prose(line.split(":", 1)[-1]) for line in lines):
         return False  # «Afbud: Husk at melde afbud til sekretariatet senest dagen før.»
-    return bool(_FACT_KINDS & head_fields(lines).keys()) or any(
-        (field := cv.field_line(line)) is not None and field.fields for line in lines)
+    if any(_CONTACT_WORD.search(line.split(":", 1)[0]) or _EMAIL.search(line) for line in lines):
+        return False
+    fields = head_fields(lines)
+    return any(member_names(fields.get(kind, "")) for kind in _ATTENDANCE_KINDS)
 
 
 def _is_prose(value: str) -> bool:
@@ -1133,6 +1152,23 @@ def _lines_tag(soup: BeautifulSoup, lines: list[str]) -> Tag:
     return paragraph
 
 
+# A <dt>'s term that is only a number or a point's marker: «1.», «2)», «3», «Punkt 3», «Pkt. 3»,
+# «Sag nr. 12», «§ 4», «a.», «IV.».
+_TERM_MARKER = re.compile(
+    r"(?i)^(?:(?:punkt|pkt\.?|dagsordenspunkt|sag)\s*(?:nr\.?\s*)?)?\d{1,3}[a-zæøå]?[.):]?$"
+    r"|^§\s*\d{1,3}[a-zæøå]?\.?$|^(?:[a-zæøå]|[ivx]{1,5})[.)]$")
+
+
+def _numbers_an_item(line: str) -> bool:
+    """Whether a line read as an agenda item's heading («2. Budget 2026»), not a numbered point of a text
+    («1. at der bevilges …», «2. Der etableres en sti.»)."""
+    match = next((m for pattern in _ITEM_HEADINGS if (m := pattern.match(line))), None)
+    if match is None:
+        return False
+    title = match.groupdict().get("title") or ""
+    return not (cv.is_sentence(title) or cv.is_list_point(title))
+
+
 # An item's number at the end of the text read ("2.", "3)", "4a.", "Punkt 1", "Pkt. 5"), glued to the next
 # element's word (`_Lines.text`; a bare number only after an item label, and before a capital letter).
 _GLUED_NUMBER = re.compile(r"(?:^|\s)\d{1,3}[a-z]?[.)]$")
@@ -1156,6 +1192,9 @@ class _Lines:
         self.tag_edge = False  # an inline element opened or closed since the last text
         self.term = False  # the line being read opens with a <dt>'s term
         self.term_end: int | None = None  # where in `parts` that term ends, its <dd>'s text not read yet
+        self.marker_term = False  # … and that term is an item's number («1.», «Punkt 3»), no label
+        self.list_start = 0  # where in `lines` the <dl> being read starts
+        self.agenda_list: bool | None = None  # whether that <dl> is the agenda's items (`flush`), once asked
 
     def text(self, text: str) -> None:
         text = text.replace("\u00ad", "").replace("\u200b", "").replace("\xa0", " ")  # soft hyphen, zero-width and no-break space
@@ -1216,6 +1255,8 @@ class _Lines:
             self._boundary(name)
             if name == "dt":
                 self.term = True
+            elif name == "dl":
+                self.list_start, self.agenda_list = len(self.lines), None
             if name in ("ul", "menu"):
                 self.lists.append(None)
             elif name == "ol":
@@ -1250,7 +1291,18 @@ class _Lines:
         «Sagstype Høring», a line of text."""
         at, self.term_end = self.term_end, None
         term = "".join(self.parts[:at]).rstrip()  # (a space between </dt> and <dd> is no part of it)
-        self.parts[:at] = [term if term.endswith(":") else f"{term}:", " "]
+        # a number or a point's marker («1.», «2)», «Punkt 3», «§ 4», «a.») numbers its description,
+        # «1. Godkendelse af dagsorden», as a list's item: no «1.: …»
+        self.marker_term = bool(_TERM_MARKER.match(term.strip()))
+        self.parts[:at] = [term if term.endswith(":") or self.marker_term else f"{term}:", " "]
+
+    def _agenda_list(self) -> bool:
+        """Whether the <dl> being read lists the agenda's items: no item heading stands before it. After one
+        its numbered terms are points of that item's text («2. Trafikplan» / <dt>3.</dt><dd>Fortove</dd>:
+        no item 3), as a numbered list's are."""
+        if self.agenda_list is None:
+            self.agenda_list = not any(_numbers_an_item(line) for line in self.lines[:self.list_start])
+        return self.agenda_list
 
     def label(self, label: str) -> None:
         """A section label as a paragraph of its own (a block whose class names its section)."""
@@ -1284,8 +1336,13 @@ class _Lines:
         self.heading_number = False
         self.term = False
         self.term_end = None
+        marker_term, self.marker_term = self.marker_term, False
         if not self.pre:
             line = "\t".join(re.sub(" {2,}", " ", cell).strip() for cell in line.split("\t")).strip()
+        if marker_term and self.lines and self.lines[-1] and _numbers_an_item(line) and self._agenda_list():
+            # a list of the agenda's items as terms (<dt>2.</dt><dd>Budget 2026</dd>): each a heading, set
+            # apart as a browser shows a term, not a line in the text of the item before it
+            self.lines.append("")
         if self.bullet:
             # A case's facts as a list ("<li>Sagsnr.: 25/3318</li>") are field lines, as printed
             # elsewhere; behind a bullet segmentation read them as text.

@@ -6,6 +6,11 @@ wrapped, so the decision on an amendment («Ændringsforslaget blev forkastet �
 own words and an adopted lokalplan read «Afvist» (3); an HTML page's attendance list before its <main>
 was dropped with the site's chrome (5); a <dt>/<dd> pair read as text, «Sagstype Høring», not as a
 field line (11).
+
+Code review 28 of those fixes: a site's contact or staff box before <main> («Sted: Rådhustorvet 1 …»,
+«Sagsbehandler: Lars Kjær») was read as the meeting's facts, a false place and a notice of case fields before
+item 1 (6); a <dt> that is an item's number read as a label, «1.: Godkendelse af dagsorden», and no item was
+found (8).
 """
 
 from __future__ import annotations
@@ -23,6 +28,12 @@ read = partial(read_fixture, LAYOUTS12)
 
 KOEBENHAVN = "koebenhavn-borgerrepraesentationen-referat-2025-03-13.txt"
 NORREBY = "norreby-seniorraadet-referat-2025-01-28.html"
+# code review 28's pages: a contact box, a staff box, the agenda as a <dl>
+STAFF_BOX = "norreby-seniorraadet-referat-2025-01-28-sagsbehandlerboks.html"
+CASE_BOX = "norreby-seniorraadet-referat-2025-01-28-kontaktboks-med-sagsnr.html"
+PLACE_BOX = "norreby-seniorraadet-referat-2025-01-28-kontaktboks-med-sted.html"
+AGENDA_DL = "norreby-seniorraadet-referat-2025-01-28-punkter-som-dl.html"
+AGENDA_DL_PUNKT = "norreby-seniorraadet-referat-2025-01-28-punkter-som-dl-punkt.html"
 
 
 # --- 3. A quoted sentence ends its line --------------------------------------------------------------
@@ -147,6 +158,69 @@ def test_a_block_before_main_of_sentences_with_a_label_stays_out():
     assert "Husk at melde afbud" not in text
 
 
+# --- Code review 28, 6: a contact or staff box before <main> is no meeting fact ---------------------------
+
+
+def test_a_contact_boxs_address_is_not_the_meetings_place():
+    document = read(PLACE_BOX)
+    assert document.place is None
+    assert document.present == ("Bent Sørensen", "Inger Juul", "Ole Hansen")
+    assert not any("Rådhustorvet" in item.text or "Telefon" in item.text for item in document.passages)
+
+
+@pytest.mark.parametrize("name, box_words", [
+    (STAFF_BOX, ("Lars Kjær", "Sekretær", "Mette Nielsen", "Telefon")),
+    (CASE_BOX, ("Ansvarlig", "Afdeling", "00.01.00-A00-1-24", "Kontakt")),
+])
+def test_a_staff_box_before_main_is_neither_the_head_nor_a_notice(name, box_words):
+    document = read(name)
+    assert document.notices == ()
+    assert document.place == "Rådhuset, mødelokale 2"
+    assert [(item.item_number, item.title) for item in document.passages] == [
+        (1, "Godkendelse af dagsorden"), (2, "Budget 2026")]
+    text = read_page((LAYOUTS12 / name).read_text(encoding="utf-8")).text
+    for word in box_words:
+        assert word not in text, word
+
+
+_ATTENDANCE = "<dt>Deltagere</dt><dd>Ib Holm (V), Bo Hjort (A)</dd><dt>Afbud</dt><dd>Per Lund (C)</dd>"
+
+
+@pytest.mark.parametrize("box", [
+    # the meeting's place and date alone: a contact box prints an address so
+    "<div class='moede-info'><dl><dt>Mødested</dt><dd>Rådhuset, mødelokale 2</dd>"
+    "<dt>Dato</dt><dd>3. marts 2025</dd></dl></div>",
+    # a case's fields or the minute-taker alone
+    "<div class='sagsinfo'><dl><dt>Sagsnr.</dt><dd>25/1234</dd><dt>Sagsbehandler</dt><dd>Lars Kjær</dd></dl></div>",
+    "<div class='info'><p>Referent: Mette Bjerre</p></div>",
+    # who sent apologies, named by nobody
+    "<div class='deltagere'><dl><dt>Afbud</dt><dd>Ingen</dd></dl></div>",
+    # attendance with a contact box's words or an e-mail address
+    f"<div class='deltagere'><dl>{_ATTENDANCE}<dt>Telefon</dt><dd>70 10 20 30</dd></dl></div>",
+    f"<div class='deltagere'><dl>{_ATTENDANCE}<dt>Åbningstider</dt><dd>Man-fre 10-15</dd></dl></div>",
+    f"<div class='deltagere'><dl>{_ATTENDANCE}<dt>Referent</dt><dd>Mette Bjerre, mb@lyngby.dk</dd></dl></div>",
+    # attendance in a box the site names a contact, staff or sidebar widget
+    f"<div class='contact-card'><dl>{_ATTENDANCE}</dl></div>",
+    f"<div class='sidebar'><section><dl>{_ATTENDANCE}</dl></section></div>",
+    f"<div id='medarbejdere'><dl>{_ATTENDANCE}</dl></div>",
+])
+def test_a_block_before_main_without_the_meetings_attendance_or_in_a_contact_box_stays_out(box):
+    lines = read_page(_page(box)).text.split("\n")
+    assert not any(word in line for line in lines
+                   for word in ("Rådhuset", "25/1234", "Lars Kjær", "Mette Bjerre", "Ingen", "Ib Holm", "Telefon"))
+
+
+@pytest.mark.parametrize("box", [
+    f"<section class='deltagere'><dl>{_ATTENDANCE}</dl></section>",
+    f"<div class='moede-info'><dl><dt>Mødested</dt><dd>Rådhuset, mødelokale 2</dd>{_ATTENDANCE}</dl></div>",
+    "<div class='moede'><p>Til stede:</p><p>Ib Holm (V)</p><p>Bo Hjort (A)</p><p>Afbud: Per Lund (C)</p></div>",
+])
+def test_the_meetings_attendance_before_main_with_its_place_is_read(box):
+    lines = read_page(_page(box)).text.split("\n")
+    assert any(line.startswith(("Deltagere: Ib Holm", "Til stede:")) for line in lines)
+    assert lines.index("Afbud: Per Lund (C)") < lines.index("1. Godkendelse af dagsorden")
+
+
 # --- 11. A <dt>/<dd> pair is a field line --------------------------------------------------------------
 
 
@@ -176,3 +250,36 @@ def test_a_term_with_its_colon_or_over_paragraphs_is_left_as_printed():
     assert "Dato: 3. marts 2025" in lines
     assert lines[lines.index("1. Vejbelysning"):] == [
         "1. Vejbelysning", "", "Sagsfremstilling", "", "Lamperne skiftes.", "", "Beslutning", "", "Godkendt.", ""]
+
+
+# --- Code review 28, 8: a <dt> that is an item's number is no label ---------------------------------------
+
+
+@pytest.mark.parametrize("name, first", [(AGENDA_DL, "1. Godkendelse af dagsorden"),
+                                         (AGENDA_DL_PUNKT, "Punkt 1 Godkendelse af dagsorden")])
+def test_an_agenda_printed_as_terms_and_descriptions_has_its_items(name, first):
+    document = read(name)
+    assert [(item.item_number, item.title) for item in document.passages] == [
+        (1, "Godkendelse af dagsorden"), (2, "Budget 2026"), (3, "Eventuelt")]
+    assert document.notices == ()
+    assert document.passages[1].decision == "Taget til efterretning."
+    assert first in read_page((LAYOUTS12 / name).read_text(encoding="utf-8")).text.split("\n")
+
+
+@pytest.mark.parametrize("term", ["2)", "§ 4", "a.", "Pkt. 3", "IV."])
+def test_a_terms_number_or_marker_numbers_its_description(term):
+    page = _page("", main=f"<h1>Teknisk Udvalg</h1><p>Indstillingen:</p><dl><dt>{term}</dt><dd>Vejbelysning</dd></dl>")
+    assert f"{term} Vejbelysning" in read_page(page).text.split("\n")
+
+
+def test_numbered_terms_in_an_items_text_are_its_points_not_items(tmp_path):
+    page = _page("", main=("<h1>Teknisk Udvalg</h1><p>Referat af møde 3. marts 2025</p>"
+                           "<h2>1. Godkendelse af dagsorden</h2><p>Beslutning: Godkendt.</p>"
+                           "<h2>2. Trafikplan</h2><p>Planen har tre dele:</p>"
+                           "<dl><dt>1.</dt><dd>Vejbelysning</dd><dt>2.</dt><dd>Cykelstier</dd>"
+                           "<dt>3.</dt><dd>Fortove</dd></dl><p>Beslutning: Taget til efterretning.</p>"
+                           "<h2>3. Eventuelt</h2><p>Beslutning: Intet.</p>"))
+    document = read_written(tmp_path, "lyngby-teknisk-udvalg-referat-2025-03-03.html", page)
+    assert [(item.item_number, item.title) for item in document.passages] == [
+        (1, "Godkendelse af dagsorden"), (2, "Trafikplan"), (3, "Eventuelt")]
+    assert "1. Vejbelysning\n2. Cykelstier\n3. Fortove" in document.passages[1].text
