@@ -71,8 +71,11 @@ def _without_references(lines: Sequence[Line], headings: list[Heading],
     «Sag 7. Budget 2025 (Økonomiudvalget 3. februar 2025)» above the item's «Beslutning» (code review 27:
     a new item 12 took item 1's decision, the numbers ran 1, 12, 2, no note). Such a line breaks the
     items' sequence (`_breaks_sequence`) and lacks an anchor the items around it have (`_printed_apart`,
-    `_without_fields`); one that the contents list names, or that a sequence goes on from (a second
-    meeting's items from 1, `indexer.segment._numbered_again`), is an item."""
+    `_without_fields`); one that the contents list names, that a sequence goes on from (a second
+    meeting's items from 1, `indexer.segment._numbered_again`), or that has every anchor its neighbours
+    have (`_anchored_as`: a closed item 8 or a supplement's item 20 after items 1-3, code review 28) is
+    an item. After the last item only a line with no anchor at all, set in the text (`_set_in_text`), is
+    dropped: a last item numbered out of sequence is common (closed items, «Tillægsdagsorden»)."""
     out: list[Heading] = []
     for k, heading in enumerate(headings):
         before = out[-1] if out else None
@@ -81,10 +84,12 @@ def _without_references(lines: Sequence[Line], headings: list[Heading],
                 and fold_title(heading.title) not in contents
                 and any(lines[j].text for j in range(before.body_start, heading.index))):  # in the item's text
             neighbours = [before, after] if after is not None else out[-2:]
-            # between two items in sequence, any missing anchor tells; after the last, only a line
-            # printed unlike the items (a last «Eventuelt» often has no case number of its own)
-            if _printed_apart(lines, heading, neighbours) or (
-                    after is not None and _without_fields(lines, heading, neighbours)):
+            own = _anchors(lines, heading, before)
+            if not _anchored_as(lines, own, neighbours) and (
+                    # between two items in sequence, any missing anchor tells; after the last, only
+                    # a line without any, set in the text (a last «Eventuelt» often has no case number)
+                    _printed_apart(lines, heading, neighbours) or _without_fields(lines, heading, neighbours)
+                    if after is not None else not own and _set_in_text(lines, heading, neighbours)):
                 continue
         out.append(heading)
     return out
@@ -110,9 +115,10 @@ def _fits_after(previous: Heading, heading: Heading, left_out: int = _LEFT_OUT) 
 def _breaks_sequence(out: list[Heading], heading: Heading, after: Heading | None) -> bool:
     """Whether `heading` breaks the sequence the item headings around it form. Between the item before
     (`out[-1]`) and the next one, which continues it (`_fits_after`): numbered outside the two (1, 12, 2).
-    After the last item, whose number continues the one before it: numbered neither next nor 1 (1, 2, 7).
-    A gap left by closed items (1, 2, 6, 7) forms no sequence to break, and a second meeting's items
-    (1, 2, 3, 1, 2) go on from their first: both keep their headings."""
+    After the last item, whose number continues the one before it: numbered neither next nor 1 (1, 2, 7;
+    `_without_references` asks more of such a line before it drops it). A gap left by closed items
+    (1, 2, 6, 7) forms no sequence to break, and a second meeting's items (1, 2, 3, 1, 2) go on from
+    their first: both keep their headings."""
     before = out[-1]
     if heading.number is None or before.number is None:
         return False
@@ -123,17 +129,96 @@ def _breaks_sequence(out: list[Heading], heading: Heading, after: Heading | None
             and not _fits_after(before, heading, left_out=0))
 
 
+# The anchors an item heading may have, in the order they follow it: field lines («Sagsnr.: 24/1234»),
+# then a section label («Sagens indhold», «Beslutning»).
+_FIELDS, _SECTION = "fields", "section"
+
+
+def _anchors(lines: Sequence[Line], heading: Heading, before: Heading | None = None) -> set[str]:
+    """The anchors under a heading: field lines right under it, a section label right under it or them.
+    With `before`, the item the heading may belong to, a section label counts only where it repeats one
+    of that item's («Sagens indhold» again, or «Beslutning» after its «Beslutning»): one it has not had
+    yet («Se også:» / «7. Budget 2025» / «Beslutning» after its «Sagens indhold») goes on with it.
+
+    >>> L = lambda *texts: [Line(t, 1, n) for n, t in enumerate(texts, 1)]
+    >>> lines = L("1. A", "Sagens indhold", "Tekst.", "", "7. B", "", "Beslutning", "Godkendt.",
+    ...           "8. C", "Sagsnr.: 24/1", "", "Sagens indhold")
+    >>> first, seventh, eighth = Heading(0, 1, "A", 1), Heading(4, 7, "B", 5), Heading(8, 8, "C", 9)
+    >>> sorted(_anchors(lines, seventh)), _anchors(lines, seventh, first), sorted(_anchors(lines, eighth, first))
+    (['section'], set(), ['fields', 'section'])
+    """
+    found: set[str] = set()
+    j = next_nonblank(lines, heading.body_start)
+    end = heading.body_start + 8  # «soon after»: a heading's field block is a few lines long
+    while j is not None and j < end and (cv.field_line(lines[j].text) is not None or _recommended_by(lines, j)):
+        found.add(_FIELDS)
+        j = next_nonblank(lines, j + 1)
+    label = cv.section_label(lines[j].text) if j is not None and j < end else None
+    if label is not None and (before is None or cv.section_key(label[0]) in _section_keys(lines, before, heading)):
+        found.add(_SECTION)
+    return found
+
+
+def _section_keys(lines: Sequence[Line], before: Heading, heading: Heading) -> set[str]:
+    """The sections the item `before` has had by the line of `heading`."""
+    return {cv.section_key(label[0]) for j in range(before.body_start, heading.index)
+            if lines[j].text and (label := cv.section_label(lines[j].text)) is not None}
+
+
+def _anchored_as(lines: Sequence[Line], own: set[str], neighbours: list[Heading]) -> bool:
+    """Whether a heading with the anchors `own` has every anchor the item headings around it have
+    (`_anchors`), field lines among them: printed as an item is, whatever its number («LUKKET DAGSORDEN»
+    / «8. Salg af areal ved Havnevej» / «Sagsnr.: 24/9999» after items 1-3). A section label alone is no
+    such sign: it follows a line of text at a section's end as well."""
+    theirs = set.intersection(*(_anchors(lines, h) for h in neighbours)) if neighbours else set()
+    return _FIELDS in theirs and theirs <= own
+
+
 def _printed_apart(lines: Sequence[Line], heading: Heading, neighbours: list[Heading]) -> bool:
     """Whether a heading is printed unlike the item headings around it (`neighbours`), as a line of
     text is: in another form («Sag 12:» among «1.», «2.»: `_heading_form`), announced by the line above
-    it («… hænger sammen med:», `_announced`), or inside a paragraph where they start one."""
+    it («… hænger sammen med:», `_announced`), or inside a paragraph where they start one. Not under a
+    header of a group of items («Tillægsdagsorden:», «LUKKET DAGSORDEN»: `_group_header`)."""
     forms = {_heading_form(lines[h.index].text) for h in neighbours}
     if len(forms) == 1 and _heading_form(lines[heading.index].text) not in forms:
         return True
+    return _set_in_text(lines, heading, neighbours)
+
+
+def _set_in_text(lines: Sequence[Line], heading: Heading, neighbours: list[Heading]) -> bool:
+    """Whether a heading is set in the text as a line of it is: announced by a sentence ending in ":"
+    above it («Se også tidligere behandling:», `_announced`), or inside a paragraph where the item
+    headings around it (`neighbours`) start one; not under a group's header (`_group_header`)."""
+    k = previous_nonblank(lines, heading.index)
+    if k is not None and _group_header(lines[k].text):
+        return False
     if _announced(lines, heading.index):
         return True
     starts = [h.index == 0 or not lines[h.index - 1].text for h in neighbours]
     return all(starts) and bool(lines[heading.index - 1].text)
+
+
+# A header naming a group of items added or set apart, beyond `cv.GROUP_HEADER`: «Supplerende punkter»,
+# «Tillægspunkter:», «Øvrige sager».
+_ITEM_GROUP = re.compile(
+    r"^(?i:(?:supplerende|yderligere|øvrige|ekstra|nye|tilføjede|efteranmeldte|fortrolige|lukkede|åbne)\s+"
+    r"(?:punkter|sager|dagsordenspunkter)|tillægs(?:punkter|sager|dagsordenspunkter))\s*:?$")
+
+
+def _group_header(text: str) -> bool:
+    """Whether a line heads a group of items rather than being a line of an item's text: a group's
+    header («LUKKET DAGSORDEN», «Tillægsdagsorden:», «Supplerende punkter», `cv.GROUP_HEADER`,
+    `cv.PURPOSE_GROUP`), or a short line in upper case that is no section label.
+
+    >>> [_group_header(t) for t in ("Tillægsdagsorden:", "LUKKET DAGSORDEN", "Supplerende punkter:", "ØVRIGE")]
+    [True, True, True, True]
+    >>> [_group_header(t) for t in ("Se også tidligere behandling:", "BESLUTNING", "Sagen hænger sammen med:")]
+    [False, False, False]
+    """
+    if cv.GROUP_HEADER.match(text) or cv.PURPOSE_GROUP.match(text) or _ITEM_GROUP.match(text):
+        return True
+    return (text.isupper() and len(text.split()) <= 6 and not text.endswith(".")
+            and cv.section_label(text) is None and cv.field_line(text) is None)
 
 
 def _without_fields(lines: Sequence[Line], heading: Heading, neighbours: list[Heading]) -> bool:

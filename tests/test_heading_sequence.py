@@ -5,6 +5,11 @@ numbers ran 1, 12, 2 and no note said so. Such a line breaks the items' sequence
 the items around it: it stays the item's text. The review's files are in tests/fixtures/heading_sequence/;
 the near misses (items from 31, gaps, sub-items, two meetings in one file, «Punkt N:» agendas) keep
 their items.
+
+Code review 28: the rule dropped real last items numbered out of sequence: a closed item 8 under «LUKKET
+DAGSORDEN», a supplement's item 20 under «Tillægsdagsorden:» or «Lukkede punkter», after items 1-3, went
+into item 3's decision with a false notice that two items may be indexed as one. A heading with the
+anchors its neighbours have, or under a group's header, is an item whatever its number.
 """
 
 from __future__ import annotations
@@ -168,3 +173,71 @@ def test_misnumbered_item_printed_as_the_items_stays_an_item(tmp_path):
     document = read_written(tmp_path, "referat.txt", text)
     assert _items(document) == [(1, "Parkeringsstrategi"), (12, "Vejbelysning"), (3, "Budgetopfølgning")]
     assert document.passages[1].decision == "Anbefales."
+
+
+# --- Code review 28: a last item numbered out of sequence, printed as an item is, stays an item -----------
+
+
+@pytest.mark.parametrize("name, number, closed", [
+    ("ravnby-lukket-dagsorden-punkt-8.txt", 8, True),            # «LUKKET DAGSORDEN» right above
+    ("ravnby-tillaegsdagsorden-punkt-20.txt", 20, False),        # «Tillægsdagsorden:» right above
+    ("ravnby-lukkede-punkter-punkt-20.txt", 20, True),           # «Lukkede punkter» right above
+    ("ravnby-tillaegsdagsorden-afsnit-punkt-20.txt", 20, False),  # the header a paragraph of its own
+])
+def test_last_item_under_a_group_header_is_an_item(name, number, closed):
+    document = read(name)
+    assert _items(document) == [(1, "Godkendelse af dagsorden"), (2, "Parkeringsstrategi"),
+                                (3, "Budgetopfølgning"), (number, "Salg af areal ved Havnevej")]
+    third, last = document.passages[2:]
+    assert third.decision == "Taget til efterretning."
+    assert "Havnevej" not in third.text
+    assert last.decision == "Godkendt."
+    assert last.case_number == "24/9999"
+    assert last.closed is closed
+    assert not document.notices
+
+
+@pytest.mark.parametrize("name, numbers", [
+    ("ravnby-punkt-3-og-4-udgik.txt", [1, 2, 5, 6]),
+    ("ravnby-punkt-1-5-og-20-21.txt", [1, 2, 3, 4, 5, 20, 21]),
+    ("ravnby-punkt-4-behandlet-sidst.txt", [1, 2, 3, 5, 6, 4]),
+])
+def test_review_28_minutes_with_gaps_and_an_item_printed_last_keep_their_items(name, numbers):
+    document = read(name)
+    assert [p.item_number for p in document.passages] == numbers
+    assert all(p.decision for p in document.passages if p.title != "Eventuelt")
+
+
+@pytest.mark.parametrize("header", ["LUKKET DAGSORDEN", "Tillægsdagsorden:", "Supplerende punkter",
+                                    "Supplerende punkter:", "LUKKEDE SAGER"])
+def test_last_item_without_case_number_under_a_group_header_is_an_item(tmp_path, header):
+    # no field lines as its neighbours have: the header above, not the item's text, sets it apart
+    text = _minutes("Forslag til strategi.") + f"{header}\n8. Salg af areal ved Havnevej\n\nBeslutning\nGodkendt.\n"
+    document = read_written(tmp_path, "referat.txt", text)
+    assert _items(document)[-1] == (8, "Salg af areal ved Havnevej")
+    assert document.passages[2].decision.startswith("Taget til efterretning.")
+    assert "Havnevej" not in document.passages[2].text
+    assert document.passages[-1].decision == "Godkendt."
+
+
+def test_last_item_with_its_case_number_right_under_a_line_of_text_is_an_item(tmp_path):
+    # its field lines and «Sagens indhold» as its neighbours have: no reference, though a line is above it
+    text = (_minutes("Forslag til strategi.") + "Punktet blev behandlet efter pausen.\n"
+            "8. Salg af areal ved Havnevej\nSagsnr.: 24/9999\n\nSagens indhold\nBud modtaget.\n\n"
+            "Beslutning\nGodkendt.\n")
+    document = read_written(tmp_path, "referat.txt", text)
+    assert _items(document)[-1] == (8, "Salg af areal ved Havnevej")
+    assert document.passages[-1].case_number == "24/9999"
+
+
+@pytest.mark.parametrize("reference", [
+    # announced by a sentence ending in «:», a paragraph of its own
+    "Sagen hænger sammen med:\n\n12. Trafikplan for bymidten",
+    # inside the decision's paragraph
+    "Sagen ses i sammenhæng med\n12. Trafikplan for bymidten",
+])
+def test_reference_after_the_last_items_decision_stays_text(tmp_path, reference):
+    text = _minutes("Forslag til strategi.").replace("Taget til efterretning.", "Taget til efterretning. " + reference)
+    document = read_written(tmp_path, "referat.txt", text)
+    assert [p.item_number for p in document.passages] == [1, 2, 3]
+    assert "12. Trafikplan for bymidten" in document.passages[-1].text
