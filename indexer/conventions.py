@@ -879,10 +879,12 @@ NUMBER_AFTER_TITLE = re.compile(r"^(?P<title>[A-ZÆØÅ\"“”«'].*?\S)\s*\((?
 # parts divide it the same way, alone on a line: "Åbent møde", "Lukket møde", "Åben dagsorden",
 # "Lukket dagsorden", "Åbent punkt", "Lukket punkt" (under a heading these are its anchor, `_ANCHOR_ONLY`:
 # no text of the item either). Above a closed item they are no part of the decision before them.
-# Items added after the agenda went out follow "Tillægsdagsorden" (or "Tillægsreferat") alone on a line (Vejle).
+# Items added after the agenda went out follow "Tillægsdagsorden" (or "Tillægsreferat") alone on a line (Vejle),
+# or "Supplerende punkter", "Tillægspunkter" (a code review: left at the end of the item above).
 GROUP_HEADER = re.compile(
     r"^(?:(?:[IVX]{1,4}|[A-H])[.)]\s+)?(?:(?i:åbne|lukkede)\s+(?i:sager|punkter|dagsordenspunkter)"
-    r"|(?i:tillægsdagsorden|tillægsreferat)"
+    r"|(?i:tillægsdagsorden|tillægsreferat|tillægspunkter)"
+    r"|(?i:supplerende|øvrige|ekstra)\s+(?i:sager|punkter|dagsordenspunkter)"
     r"|(?i:åbent|lukket)\s+(?i:møde|punkt)|(?i:åben|lukket)\s+(?i:dagsorden)"
     r"|(?i:sager|punkter)\s+(?i:til)\s+(?i:afgørelse|beslutning|orientering|drøftelse|behandling)"
     r"(?:\s+(?i:i|af)\s+[\wæøåÆØÅ\-]+(?:\s+(?:og|OG)\s+[\wæøåÆØÅ\-]+)?)?)\s*:?$"

@@ -40,3 +40,13 @@ def test_an_item_closed_at_another_meeting_does_not_close_this_ones(tmp_path):
                              "Taget til efterretning.\n\nPunkt 2 blev behandlet for lukkede døre.\n\n"
                              "2. Personalesag\n\nSagsfremstilling\nEn sag.\n\nBeslutning\nGodkendt.\n")
     assert items[2].closed
+
+
+def test_a_supplementary_items_header_is_no_part_of_the_decision_above_it(tmp_path):
+    """«Supplerende punkter» over a late item stayed at the end of the decision above it (code review 28)."""
+    items = _items(tmp_path, "1. Vejbelysning\nSagsnr.: 24/1111\n\nBeslutning\nGodkendt.\n\n"
+                             "2. Trafikplan\nSagsnr.: 24/1112\n\nBeslutning\nTaget til efterretning.\n\n"
+                             "Supplerende punkter\n\n8. Salg af areal ved Havnevej\nSagsnr.: 24/9999\n\n"
+                             "Beslutning\nGodkendt.\n")
+    assert sorted(items) == [1, 2, 8]
+    assert items[2].decision == "Taget til efterretning."
