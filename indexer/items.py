@@ -19,8 +19,9 @@ from indexer.models import DECISION, EARLIER_DECISION, Item, Line, Section
 from indexer.outcome import ANDET, decision_outcome
 
 
-def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
-    """The item from `heading` up to line `end`: its field lines as fields, the rest as its sections."""
+def minutes_item(lines: Sequence[Line], heading: Heading, end: int, fields_above: bool = False) -> Item:
+    """The item from `heading` up to line `end`: its field lines as fields, the rest as its sections.
+    `fields_above`: the minutes print each item's field lines above its heading (`fields_above_headings`)."""
     # "Lukkede sager", "II. LUKKEDE PUNKTER": the header of the items after this one, no part of it
     body = [Line("", line.page, line.number) if cv.GROUP_HEADER.match(line.text) else line
             for line in lines[heading.body_start:end]]
@@ -29,7 +30,14 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int) -> Item:
     if first is not None and heading.title and fold_title(body[first].text) == fold_title(heading.title):
         body = body[first + 1:]  # the title repeated under the heading (eDoc layouts), also after a blank line
     fields, rest = _item_fields(body)
-    closing, rest = _trailing_fields(rest)
+    # the fields closing an item are its own where the item ends at a blank line or the minutes' end, not
+    # where the layout prints each item's fields above its heading (`fields_above_headings`)
+    at_end = end >= len(lines) or bool(cv.CLOSING.match(lines[end].text))
+    closing, kept = ({}, rest) if fields_above else _trailing_fields(rest, at_end)
+    if len({closing.get("case_number"), fields.get("case_number")} - {None}) < 2:
+        rest = kept
+    else:
+        closing = {}  # another case than the one under the heading: the next item's, or one referred to
     for name, value in closing.items():
         fields.setdefault(name, value)  # the fields under the heading first, where both print one
     number = heading.number
@@ -199,30 +207,70 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
     return fields, body[k:]
 
 
-def _trailing_fields(rest: list[Line]) -> tuple[dict[str, str], list[Line]]:
+# The end of a sentence, or of a quote or parenthesis closing one: a line closing a paragraph of the item's text.
+_SENTENCE_END = re.compile(r"[.!?…][)»”\"']?$|\)$")
+
+
+def _trailing_fields(rest: list[Line], at_end: bool = True) -> tuple[dict[str, str], list[Line]]:
     """Field lines closing an item → fields; the item without them. Copenhagen prints «Sagsbehandler:
     Louise Brandt» / «Sagsnr.: 2025-0123456» as the item's last paragraph (layouts12 review: the case
     handler was lost, the lines left in the last section's text). Only a paragraph of field lines alone,
     naming the case or its handler: a field's words inside a sentence, or a list of documents
-    («Dok. 588-2021-59870») under «Bilag», stay the item's text."""
+    («Dok. 588-2021-59870») under «Bilag», stay the item's text.
+
+    Only such a paragraph between blank lines, or at the minutes' end (`at_end`): field lines running
+    straight into the next heading are that item's, printed above it; and only after a finished sentence
+    («Godkendt.»): «… trafikplanen, der behandles under» / «Sagsnr.: 23/0999» names another case (review 28).
+    """
     texts = [k for k, line in enumerate(rest) if line.text]
     if not texts:
         return {}, rest
-    start = texts[-1]
-    while start > 0 and rest[start - 1].text:
-        start -= 1
+    if not at_end and texts[-1] == len(rest) - 1:
+        return {}, rest  # no blank line before the next heading
+    start = _paragraph_start(rest, texts[-1])
     if start == 0 or start == texts[0]:
         return {}, rest  # the item's only paragraph: its text, or fields read at its top already
-    parsed = [cv.field_line(line.text) for line in rest[start:texts[-1] + 1]]
-    if any(field is None or field.pending for field in parsed):
+    fields = _case_fields(rest[start:texts[-1] + 1])
+    above = next(k for k in range(start - 1, -1, -1) if rest[k].text)
+    if not fields or not _finished(rest[above].text):
         return {}, rest
+    return fields, rest[:start]
+
+
+def _paragraph_start(lines: Sequence[Line], last: int) -> int:
+    """The first line of the paragraph whose last line is `last`."""
+    start = last
+    while start > 0 and lines[start - 1].text:
+        start -= 1
+    return start
+
+
+def _case_fields(paragraph: Sequence[Line]) -> dict[str, str]:
+    """The fields of a paragraph of field lines alone that names the case or its handler; {} for other text."""
+    parsed = [cv.field_line(line.text) for line in paragraph]
+    if any(field is None or field.pending for field in parsed):
+        return {}
     fields: dict[str, str] = {}
     for field in parsed:
         for name, value in field.fields.items():
             fields.setdefault(name, value)
-    if not fields.keys() & {"case_number", "case_handler"}:
-        return {}, rest
-    return fields, rest[:start]
+    return fields if fields.keys() & {"case_number", "case_handler"} else {}
+
+
+def _finished(text: str) -> bool:
+    """Whether a line ends a sentence («Godkendt.»), or is a decision's word alone («Godkendt»)."""
+    text = text.strip()
+    return bool(_SENTENCE_END.search(text)) or (len(text.split()) <= 3 and decision_outcome(text) != ANDET)
+
+
+def fields_above_headings(lines: Sequence[Line], first: Heading) -> bool:
+    """Whether the minutes print each item's field lines above its heading («Sagsnr.: 24/1111» /
+    «Sagsbehandler: Anne Holm» / «1. Vejbelysning»): the first item's field lines close the text before it.
+    Then the field lines closing an item are the next item's (`_trailing_fields`; review 28)."""
+    texts = [k for k in range(first.index) if lines[k].text]
+    if not texts:
+        return False
+    return bool(_case_fields(lines[_paragraph_start(lines, texts[-1]):texts[-1] + 1]))
 
 
 def _sections(body: list[Line], number: int | None = None, last: bool = False) -> tuple[list[Section], dict[str, str]]:
@@ -402,27 +450,43 @@ def _cells_below(texts: Sequence[str], start: int) -> int:
     return count
 
 
+# A body that decides or recommends: a council or committee (`cv.COUNCIL_PATTERN`: «Byrådet», «Teknisk
+# Udvalg», «…udvalget», «…rådet») or the administration («Magistraten», «Direktionen», «Teknik- og
+# Miljøforvaltningen»). Never a decision's word («Vedtaget den 12. marts 2025:», «Godkendt 12. marts 2025:»).
+_BODY = (rf"(?:{cv.COUNCIL_PATTERN}|Magistraten|Direktionen|Forvaltningen|Administrationen|Borgmesteren"
+         r"|[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+og\s+[A-ZÆØÅ][\wæøåÆØÅ\-]*)?(?:forvaltningen|magistraten))")
 # "Magistraten 3. marts 2025:" (Aarhus): a body and a date, closed by a colon, on a line of its own.
 _BODY_DATED = re.compile(
-    r"^(?P<council>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+(?:[A-ZÆØÅ][\wæøåÆØÅ\-]*|og|for|i))*),?\s+(?:(?i:den|d\.)\s+)?"
-    rf"(?P<date>{cv.DATE_PATTERN})\s*:$")
+    rf"^(?P<council>{_BODY}),?\s+(?:(?i:den|d\.)\s+)?(?P<date>{cv.DATE_PATTERN})\s*:$")
 
 
 def _body_dated_under_label(texts: Sequence[str], index: int) -> cv.DecisionHeader | None:
     """Line `index`, the first under an empty plain decision label, as the header of the body it names
-    when it names a body and a date («Magistraten 3. marts 2025:») and a dated decision header follows in
-    the item («Byrådets beslutning 12. marts 2025:»). The label then groups the bodies' decisions, each
-    under its header: the one naming this council and meeting is the decision (LAYOUTS.md rule 5), the
-    rest quote earlier ones (layouts12 review: «Beslutning:» over them made the Magistrate's recommendation
-    the decision, and the city council's own, dated one earlier). A body's name the conventions do not
-    know (`cv.decision_header`) is a header only so, in a group of headers."""
+    when it names a body (`_BODY`) and a date («Magistraten 3. marts 2025:») and a decision header of the
+    council deciding after it follows in the item («Byrådets beslutning 12. marts 2025:»). The label then
+    groups the bodies' decisions, each under its header: the one naming this council and meeting is the
+    decision (LAYOUTS.md rule 5), the rest quote earlier ones (layouts12 review: «Beslutning:» over them
+    made the Magistrate's recommendation the decision, and the city council's own, dated one earlier). A
+    body's name the conventions do not know (`cv.decision_header`) is a header only so, in a group of headers.
+
+    The council is not known here (it is read after the items): the later header names no council (the
+    minutes' own, «Beslutning 12. marts 2025:») or another body than this line, dated on or after it. A
+    dated decision's first line («Vedtaget den 12. marts 2025:» over «Tidligere beslutning:» /
+    «Økonomiudvalget den 3. marts 2025:») names no body, and stays the decision's text (review 28).
+    """
     match = _BODY_DATED.match(texts[index])
     when = parse_labelled_date(match.group("date")) if match else None
-    if when is None or cv.label_of(match.group("council"), in_item=True) is not None:
+    if when is None:
         return None
-    if not any((later := cv.decision_header(t)) is not None and later.date for t in texts[index + 1:]):
+    council = match.group("council")
+    if cv.label_of(council, in_item=True) is not None or decision_outcome(council.split()[0]) != ANDET:
         return None
-    return cv.DecisionHeader(council=match.group("council"), date=when.isoformat(), item=None)
+    for text in texts[index + 1:]:
+        later = cv.decision_header(text)
+        if (later is not None and later.date and later.date >= when.isoformat()
+                and later.council.casefold() != council.casefold()):
+            return cv.DecisionHeader(council=council, date=when.isoformat(), item=None)
+    return None
 
 
 def _statements_beside_decision(parts: list) -> list:

@@ -22,7 +22,7 @@ from indexer.doctype import title_lines
 from indexer.headings import (Heading, case_headings, case_line_closed, find_item_headings, fold_title,
                               is_heading_shaped, next_nonblank, previous_nonblank, prose_heading, prose_headings,
                               title_only_items, with_ends)
-from indexer.items import minutes_item
+from indexer.items import fields_above_headings, minutes_item
 from indexer.models import Item, Line, Segmented
 from indexer.openness import closed_items
 from indexer.reports import segment_report
@@ -71,7 +71,8 @@ def segment(lines: Sequence[Line]) -> Segmented:
     closing = next((k for k in range(headings[-1].body_start, len(lines)) if cv.CLOSING.match(lines[k].text)),
                    len(lines))
     ends = with_ends(headings, closing)
-    items = tuple(_with_case(minutes_item(lines, h, end), h) for h, end in ends)
+    above = fields_above_headings(lines, headings[0])  # then an item's closing field lines are the next one's
+    items = tuple(_with_case(minutes_item(lines, h, end, above), h) for h, end in ends)
     # Which items the meeting discussed behind closed doors: their minutes print little of them.
     closed = closed_items(lines, headings, [end for _, end in ends], contents_lines)
     # «Title» / «Sag: 24/1234 – Lukket sag»: the case line's marker is the item's own (`case_headings`)
