@@ -6,9 +6,13 @@ The vocabulary is a data file (`indexer/data/topics.txt`, or the `topics.txt` in
 Keywords are stemmed exactly as search terms are (`search.danish.terms`), and a keyword also
 matches as a part of a compound ("bolig" in "boligplacering"), since Danish writes compounds
 as one word. A keyword with a leading `-` names words that contain a keyword of the
-topic but are not about it ("-forældre" under sundhed, which has "ældre"; "-elevator"
+topic but are not about it ("-forældre" under ældre og omsorg, which has "ældre"; "-elevator"
 under uddannelse, which has "elev"): words holding it («plejeforældre», «elevatoren») match
-the topic's keywords by stem only, never as a compound part.
+the topic's keywords by stem only, never as a compound part. Written with a capital ("-Danske"
+under sprog) it names the first word of proper names instead: capitalised and followed by
+another capitalised word («Danske Seniorer», «Danske Ældreråd») the word is no evidence, as a
+council's own name is not, while «dansk» and «danske» still are. A keyword written `titel:budget` counts in the
+title only: «Budget 2026» is about the budget, while one «budgettet» in a text is not.
 """
 
 from __future__ import annotations
@@ -51,11 +55,30 @@ def _word(token: str) -> tuple[str, str] | None:
     return None if word in _STOP else (word, stem(word))
 
 
+_TITLE_ONLY = "titel:"
+
+
 @dataclass(frozen=True)
 class Topic:
     name: str
     keywords: tuple[tuple[tuple[str, str], ...], ...]  # each keyword as its (word, stem) sequence
     exceptions: tuple[str, ...] = ()  # folded words that merely contain a keyword ("forældre")
+    title_keywords: tuple[tuple[tuple[str, str], ...], ...] = ()  # keywords that count in the title only
+    name_words: tuple[str, ...] = ()  # capitalised words that start proper names ("Danske")
+
+
+def _keyword_parts(keywords: list[str]) -> tuple[tuple[tuple[str, str], ...], ...]:
+    return tuple(dict.fromkeys(parts for parts in (tuple(words(k)) for k in keywords) if parts))
+
+
+def _topic(name: str, keywords: list[str]) -> Topic:
+    exceptions = [k[1:].strip() for k in keywords if k.startswith("-") and k[1:].strip()]
+    plain = [k for k in keywords if not k.startswith("-")]
+    return Topic(name,
+                 _keyword_parts([k for k in plain if not k.startswith(_TITLE_ONLY)]),
+                 tuple(dict.fromkeys(fold(e) for e in exceptions if not e[0].isupper())),
+                 _keyword_parts([k[len(_TITLE_ONLY):] for k in plain if k.startswith(_TITLE_ONLY)]),
+                 tuple(dict.fromkeys(e for e in exceptions if e[0].isupper())))
 
 
 def parse_vocabulary(text: str) -> dict[str, list[str]]:
@@ -85,17 +108,22 @@ class TopicTagger:
         # Each keyword once per topic as it matches (folded and stemmed): «medborgerskab» and
         # «Medborgerskab», or the shipped list copied into $REFERATSOG_TOPICS, counted every
         # mention twice.
-        self.topics = tuple(
-            Topic(name,
-                  tuple(dict.fromkeys(parts for parts in (tuple(words(k)) for k in keywords if not k.startswith("-"))
-                                      if parts)),
-                  tuple(dict.fromkeys(fold(k[1:].strip()) for k in keywords if k.startswith("-") and k[1:].strip())))
-            for name, keywords in vocabulary.items()
-        )
+        self.topics = tuple(_topic(name, keywords) for name, keywords in vocabulary.items())
         self._exceptions = {t.name: t.exceptions for t in self.topics if t.exceptions}
+        # (topic, (word, stem)) per single-word keyword; `_title_only` holds the indices of those
+        # that count in the title only
         self._single = [(t.name, k[0]) for t in self.topics for k in t.keywords if len(k) == 1]
-        self._phrases = [(t.name, tuple(s for _, s in k)) for t in self.topics for k in t.keywords if len(k) > 1]
-        self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._title_only = frozenset(range(len(self._single), len(self._single) + sum(
+            1 for t in self.topics for k in t.title_keywords if len(k) == 1)))
+        self._single += [(t.name, k[0]) for t in self.topics for k in t.title_keywords if len(k) == 1]
+        self._phrases = [(t.name, tuple(s for _, s in k), False) for t in self.topics for k in t.keywords if len(k) > 1]
+        self._phrases += [(t.name, tuple(s for _, s in k), True)
+                          for t in self.topics for k in t.title_keywords if len(k) > 1]
+        names = sorted({n for t in self.topics for n in t.name_words}, key=len, reverse=True)
+        # A capitalised name word, then (over spaces or a hyphen) a capitalised word: «Danske Seniorers»
+        self._names = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names))
+                                 + r")\w{0,2}(?!\w)(?=[\s-]+[A-ZÆØÅ]\w*[a-zæøå])") if names else None
+        self._cache: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         # A word matches a single keyword with the same stem or, when the keyword is long
         # enough to stand inside a compound, one that the word starts with or (being longer)
         # ends with. The keywords by stem and by word make that a lookup per stem, prefix and
@@ -128,17 +156,19 @@ class TopicTagger:
         if council:
             name = _name_pattern(council)
             title, text = name.sub(" ", title), name.sub(" ", text)
+        if self._names is not None:
+            title, text = self._names.sub(" ", title), self._names.sub(" ", text)
         scores: Counter[str] = Counter()
-        for weight, found in ((_TITLE_WEIGHT, words(title)), (1, words(text))):
+        for in_title, weight, found in ((True, _TITLE_WEIGHT, words(title)), (False, 1, words(text))):
             # Each distinct word once, times its count (in order of first occurrence, so
             # topics with equal scores keep the order of the text).
             for pair, count in Counter(found).items():
-                for name in self._topics_of(pair):
+                for name in self._topics_of(pair, title=in_title):
                     scores[name] += weight * count
             stems = [s for _, s in found]
             present = set(stems)
-            for name, phrase in self._phrases:
-                hits = _occurrences(phrase, stems) if present.issuperset(phrase) else 0
+            for name, phrase, title_only in self._phrases:
+                hits = _occurrences(phrase, stems) if (in_title or not title_only) and present.issuperset(phrase) else 0
                 if hits:
                     scores[name] += weight * hits
         chosen = [name for name, score in scores.most_common() if score >= _MIN_SCORE][:_MAX_TOPICS]
@@ -150,8 +180,9 @@ class TopicTagger:
     def names(self) -> tuple[str, ...]:
         return tuple(t.name for t in self.topics)
 
-    def _topics_of(self, pair: tuple[str, str]) -> tuple[str, ...]:
-        """One topic name per single-word keyword this (word, stem) matches."""
+    def _topics_of(self, pair: tuple[str, str], *, title: bool = True) -> tuple[str, ...]:
+        """One topic name per single-word keyword this (word, stem) matches (in the text, the
+        title-only keywords left out)."""
         hit = self._cache.get(pair)
         if hit is None:
             word, stem_ = pair
@@ -165,12 +196,13 @@ class TopicTagger:
             if by_part and self._exceptions:
                 by_part = {i for i in by_part
                            if not any(exception in word for exception in self._exceptions.get(self._single[i][0], ()))}
-            found = by_stem | by_part
-            hit = tuple(self._single[i][0] for i in sorted(found))
+            found = sorted(by_stem | by_part)
+            hit = (tuple(self._single[i][0] for i in found),
+                   tuple(self._single[i][0] for i in found if i not in self._title_only))
             if len(self._cache) >= self._CACHE_LIMIT:
                 self._cache.clear()
             self._cache[pair] = hit
-        return hit
+        return hit[0] if title else hit[1]
 
 
 @lru_cache(maxsize=256)

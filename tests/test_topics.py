@@ -75,7 +75,7 @@ def test_keyword_lookup_finds_what_comparing_every_keyword_finds(seed_documents)
 
     tagger = default_tagger()
     exceptions = {t.name: t.exceptions for t in tagger.topics}
-    assert exceptions["sundhed"] and exceptions["uddannelse"]
+    assert exceptions["ældre og omsorg"] and exceptions["uddannelse"]
     texts = [p.title + "\n" + p.text for doc in seed_documents.values() for p in doc.passages]
     pairs = {pair for text in texts for pair in words(text)}
     pairs |= {pair for w in ("bolig", "boligen", "almenbolig", "ungdomsbolig", "ung", "forening", "flygtningebolig",
@@ -110,3 +110,18 @@ def test_layout_minutes_approving_the_agenda_get_no_topic_from_the_committee_nam
         document = read_document(LAYOUTS / name, LAYOUTS)
         approval = next(p for p in document.passages if p.title == "Godkendelse af dagsorden")
         assert approval.topics == (FALLBACK_TOPIC,), (name, approval.topics)
+
+
+def test_a_title_only_keyword_counts_in_the_title_alone():
+    """«titel:budget»: «Budget 2026» is a budget item; one «budgettet» in a text is not, not even as the fallback."""
+    tagger = TopicTagger({"økonomi": ["titel:budget", "regnskab"], "rådets arbejde": ["eventuelt"]})
+    assert tagger.tag("Budget 2026", "Forslaget drøftes.") == ("økonomi",)
+    assert tagger.tag("Ungdomsbudget 2025", "Forslaget drøftes.") == ("økonomi",)  # inside a compound too
+    assert tagger.tag("Ansøgning", "Budgettet suppleres; eventuelt søges puljen.") == ("rådets arbejde",)
+
+
+def test_a_capitalised_exception_is_the_first_word_of_a_name():
+    """«-Danske»: «Danske Seniorer» is an association, «dansk» and «Danske» before a small letter the language."""
+    tagger = TopicTagger({"sprog": ["dansk", "-Danske"]})
+    assert tagger.tag("Landsmøde", "Danske Seniorers og Danske Ældreråds landsmøde", fallback=False) == ()
+    assert tagger.tag("Kurser", "Kurser i dansk. Danske ord og danske sange.") == ("sprog",)
