@@ -749,5 +749,11 @@ def _one_line(text: str) -> str:
 
 
 def _first_line(text: str, width: int) -> str:
-    """`text` on one line of at most `width` characters, cut as titles are cut everywhere."""
-    return shorten_title(_one_line(text), width)
+    """`text` on one line of at most `width` characters, cut as titles are cut everywhere, the
+    ellipsis in place of a closing period as the snippet has it («indtil videre.…» read as a typo).
+
+    >>> _first_line("Dusan deltager i andre foreningsstande indtil videre. Dusan aftaler afhentning.", 60)
+    'Dusan deltager i andre foreningsstande indtil videre…'
+    """
+    line = shorten_title(_one_line(text), width)
+    return line[:-1].rstrip(".,;: ") + "…" if line.endswith("…") and line != _one_line(text) else line

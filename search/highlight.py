@@ -67,6 +67,8 @@ def snippet(text: str, terms: Collection[str], *, width: int = SNIPPET_WIDTH, le
         start += len(_BREAK.lstrip())
     if end < len(text) and text.endswith(_BREAK.rstrip(), 0, end):
         end -= len(_BREAK.rstrip())
+    if end < len(text):  # the ellipsis takes a closing period's place, as in `excerpt` («2019.…» read as a typo)
+        end = _before_closing_stop(text, start, end, matches)
     ellipsis_before, ellipsis_after = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
     return ellipsis_before + _marked(text, matches, start, end) + ellipsis_after
 
@@ -200,6 +202,19 @@ def _window(text: str, matches: list[tuple[int, int, frozenset[str]]], width: in
         start = space + 1 if space >= 0 else first
     end = start + _cut(text[start:], width)
     return start, max(end, matches[best][1])
+
+
+def _before_closing_stop(text: str, start: int, end: int, matches: list[tuple[int, int, frozenset[str]]]) -> int:
+    """`end` moved back before the «.», «,», «;» or «:» (and spaces) that close `text[start:end]`,
+    never into a match («kr.» of a search for «kr.» keeps its period).
+
+    >>> _before_closing_stop("Siden 2019. Mere.", 0, 11, [])
+    10
+    """
+    floor = max([start, *(e for s, e, _ in matches if start <= s and e <= end)])
+    while end > floor and text[end - 1] in ".,;: ":
+        end -= 1
+    return end
 
 
 def _cut(text: str, width: int) -> int:

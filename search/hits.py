@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from whoosh.query import And, Term
 from whoosh.searching import Searcher
 
+from indexer import conventions as cv
 from indexer.citation import citation, names_previous
 from indexer.conventions import is_placeholder
-from indexer.models import Passage
+from indexer.models import Passage, Section
+from indexer.outcome import ANDET, decision_outcome
 from search.api import Hit
 from search.decompound import Lexicon
 from search.highlight import excerpt, mark, snippet
@@ -76,7 +79,10 @@ def _with_outcome(decision: str, shown: str, terms: frozenset[str], phrases: fro
     """A decision's snippet (HTML) with the decision's first line before it when the window was
     cut from further on: «…Søren Krogh (O) ønskede sin stemme ført til protokol» showed the dissent
     without what was decided, «Anbefalet.» (a journalist review). Only a short first line, the
-    outcome as minutes write it; not when the window starts at the decision's start.
+    outcome as minutes write it; not when the window starts at the decision's start, nor when
+    the first line says no outcome (`decision_outcome`): «Polsk-dansk forening: Der har været et
+    polsk kor …» or «Fokusområde 2017» put before the window read as what was decided (a citizen
+    review).
 
     >>> from search.decompound import default_lexicon
     >>> _with_outcome("Anbefalet.\\nSøren Krogh (O) tog forbehold.", "…Søren <mark>Krogh</mark> (O) tog forbehold.",
@@ -85,11 +91,14 @@ def _with_outcome(decision: str, shown: str, terms: frozenset[str], phrases: fro
     >>> _with_outcome("Godkendt, som foreslået af Krogh.\\nMere.", "…som foreslået af <mark>Krogh</mark>. Mere.",
     ...               frozenset({"krogh"}), frozenset(), default_lexicon())
     '…som foreslået af <mark>Krogh</mark>. Mere.'
+    >>> _with_outcome("Fokusområde 2017\\nDet blev besluttet at holde møde med Krogh.", "…holde møde med <mark>Krogh</mark>.",
+    ...               frozenset({"krogh"}), frozenset(), default_lexicon())
+    '…holde møde med <mark>Krogh</mark>.'
     """
     if not shown.startswith("…"):
         return shown
     first = next((" ".join(line.split()) for line in decision.splitlines() if line.strip()), "")
-    if not first or len(first) > OUTCOME_CHARS:
+    if not first or len(first) > OUTCOME_CHARS or decision_outcome(first) in (None, ANDET):
         return shown
     # a window that starts inside the first line shows the rest of it already: not twice
     window = html.unescape(_TAG.sub("", shown)).lstrip("…").split()
@@ -135,9 +144,15 @@ def _snippet(passage: Passage, decided: str, decision_marked: bool, terms: froze
     the decision than its line shows, the hit is cut from the decision, as a decision search is,
     and shows it once."""
     if not from_decision:
-        rest = _without_placeholders(_without_decision(_without_title(passage), passage))
-        # no word of the query in the rest: its start (a snippet without matches is the start)
+        with_fields = _without_placeholders(_without_decision(_without_title(passage), passage))
+        rest = _without_fields(with_fields, passage.sections)
         found = snippet(rest, terms, lexicon=lexicon, phrases=phrases)
+        if "<mark>" not in found:
+            in_fields = snippet(with_fields, terms, lexicon=lexicon, phrases=phrases) if with_fields != rest else ""
+            # the query's words in a field alone («588-2021-61877»): shown there; else no word of the
+            # query in the rest: its start, from its first sentence (a snippet without matches is the start)
+            found = in_fields if "<mark>" in in_fields else snippet(
+                _opening(rest, passage.title), terms, lexicon=lexicon, phrases=phrases)
         if "<mark>" in found or decision_marked:
             return found, "text"
         in_decision = snippet(decided, terms, lexicon=lexicon, phrases=phrases) if decided else ""
@@ -180,3 +195,97 @@ def _without_title(passage: Passage) -> str:
     text = passage.text.lstrip()
     head, _, rest = text.partition("\n")
     return rest if passage.title and passage.title.strip() in head and rest.strip() else text
+
+
+# Sections that hold a field's bare value: the journal and document numbers and the deciding body
+# (`cv.FIELD_SECTIONS`), and the templates' «Kompetence» and «Sagsgang og sagstype». Shown
+# without their label, as a snippet shows a section, «588-2021-61877» or «Integrationsrådet»
+# said nothing of the item (a citizen review); the hit's case line names the case.
+FIELD_KEYS = frozenset(key for key, _label in cv.FIELD_SECTIONS.values()) | {"kompetence", "sagsgang_og_sagstype"}
+
+
+def _without_fields(text: str, sections: Sequence[Section]) -> str:
+    r"""`text` without the lines that are a field section's value (`FIELD_KEYS`), whole lines only:
+    a deciding body's name stays where a sentence names it.
+
+    >>> fields = [Section("kompetence", "Kompetence", "Integrationsrådet"), Section("dokumentnummer", "Dokumentnr.", "588-2021-60412")]
+    >>> _without_fields("Integrationsrådet\n\nIntegrationsrådet skal godkende dagsordenen.\n\n588-2021-60412", fields)
+    'Integrationsrådet skal godkende dagsordenen.'
+    """
+    for section in sections:
+        value = section.text.strip()
+        if section.key in FIELD_KEYS and value:
+            lines = r"[ \t]*\n\s*".join(r"\s+".join(map(re.escape, line.split()))
+                                        for line in value.splitlines() if line.strip())
+            text = re.sub(rf"(?m)^[ \t]*{lines}[ \t]*$", "", text, count=1)
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def _opening(text: str, title: str) -> str:
+    r"""`text` from its first sentence, as a snippet without matches shows its start: without the
+    label and field lines above it («Kompetenceudvalg: Integrationsrådet», «Indstilling fra Børn
+    og Unge», «Dato: 10. februar 2025», «1. Resume») and without a line that repeats the title
+    (the result list shows it above). All of `text` where no line is a sentence.
+
+    >>> _opening("Kompetenceudvalg: Integrationsrådet\n\nAdministrationen indstiller, at rådet godkender.\n\n"
+    ...          "Nyt fra foreningerne", "Nyt fra foreningerne")
+    'Administrationen indstiller, at rådet godkender.'
+    >>> _opening("Indstilling fra Børn og Unge\n\nDato: 10. februar 2025\n\n1. Resume\nBørn og Unge foreslår en ny skole.", "Ny skole")
+    'Børn og Unge foreslår en ny skole.'
+    >>> _opening("Borgmesterens Afdeling fremlægger\nregnskabet for 2024.", "Regnskab")
+    'Borgmesterens Afdeling fremlægger\nregnskabet for 2024.'
+    """
+    same = _folded(title)
+    lines = [line for line in text.splitlines() if not (same and _folded(line) == same)]
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        after = lines[k + 1] if k + 1 < len(lines) else ""
+        if not _is_label_line(line, after):
+            return _BLANK_LINES.sub("\n\n", "\n".join(lines[k:])).strip()
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _folded(line: str) -> str:
+    """A line as compared with the title: spacing, case and a closing colon or period aside."""
+    return " ".join(line.split()).rstrip(":.").strip().casefold()
+
+
+_LABEL_WORDS = 3  # words of a field's label («Kompetenceudvalg», «Sagstype», «Dato»)
+_FIELD_WORDS = 6  # words of a whole «label: value» line
+_HEADING_WORDS = 5  # words of a label or heading line without a colon («Indstilling fra Børn og Unge»)
+_BULLETS = frozenset("-–•*▪◦·")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<rest>\S.*)$")
+
+
+def _is_label_line(line: str, after: str) -> bool:
+    """A line that labels rather than says: «Label: value», a short heading. Not a sentence
+    (it ends in «.», «!» or «?», or has a comma), and not the first line of one wrapped onto the
+    next line (`after` goes on in lower case).
+
+    >>> _is_label_line("Sagstype: Høring", ""), _is_label_line("Integrationsrådet", "Integrationsrådet skal")
+    (True, True)
+    >>> _is_label_line("Administrationen indstiller, Rådet godkender punktet", ""), _is_label_line("Godkendt.", "")
+    (False, False)
+    >>> _is_label_line("Polsk-dansk forening: Der har været et polsk kor på besøg", "")
+    False
+
+    A list's first point is what the list says; a numbered heading labels only where it is a
+    section's label:
+
+    >>> _is_label_line("- Status på sommerferietilbud 2025", "- Orientering om sygefravær")
+    False
+    >>> _is_label_line("1. Resume", "Børn og Unge foreslår"), _is_label_line("1. Afskaffelse af starthjælpen", "Starthjælpen er")
+    (True, False)
+    """
+    words = line.split()
+    if not words or line.rstrip().endswith((".", "!", "?")) or "," in line or words[0] in _BULLETS:
+        return False
+    if numbered := _NUMBERED.match(line):  # «1. Resume» labels; «1. Afskaffelse af starthjælpen» heads what follows
+        return cv.label_of(numbered.group("rest").strip()) is not None
+    if after.strip() and after.lstrip()[0].islower():  # a sentence wrapped onto the next line
+        return False
+    label, colon, _value = line.partition(":")
+    if colon:
+        return len(label.split()) <= _LABEL_WORDS and len(words) <= _FIELD_WORDS
+    return len(words) <= _HEADING_WORDS
