@@ -207,8 +207,11 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
     return fields, body[k:]
 
 
-# The end of a sentence, or of a quote or parenthesis closing one: a line closing a paragraph of the item's text.
-_SENTENCE_END = re.compile(r"[.!?…][)»”\"']?$|\)$")
+# A line broken off mid-sentence: it ends on a word no sentence ends with (a preposition, conjunction,
+# article or pronoun: «… der behandles under») or on a comma, colon or dash.
+_BROKEN_OFF = re.compile(
+    r"(?:(?<![\wæøåÆØÅ])(?i:under|af|til|og|i|på|med|for|om|fra|efter|ved|samt|eller|en|et|den|det|de|som|der|at)"
+    r"|[,:;\-–—])$")
 
 
 def _trailing_fields(rest: list[Line], at_end: bool = True) -> tuple[dict[str, str], list[Line]]:
@@ -219,8 +222,8 @@ def _trailing_fields(rest: list[Line], at_end: bool = True) -> tuple[dict[str, s
     («Dok. 588-2021-59870») under «Bilag», stay the item's text.
 
     Only such a paragraph between blank lines, or at the minutes' end (`at_end`): field lines running
-    straight into the next heading are that item's, printed above it; and only after a finished sentence
-    («Godkendt.»): «… trafikplanen, der behandles under» / «Sagsnr.: 23/0999» names another case (review 28).
+    straight into the next heading are that item's, printed above it; and not after a sentence broken off
+    (`_finished`): «… trafikplanen, der behandles under» / «Sagsnr.: 23/0999» names another case (review 28).
     """
     texts = [k for k, line in enumerate(rest) if line.text]
     if not texts:
@@ -258,9 +261,10 @@ def _case_fields(paragraph: Sequence[Line]) -> dict[str, str]:
 
 
 def _finished(text: str) -> bool:
-    """Whether a line ends a sentence («Godkendt.»), or is a decision's word alone («Godkendt»)."""
-    text = text.strip()
-    return bool(_SENTENCE_END.search(text)) or (len(text.split()) <= 3 and decision_outcome(text) != ANDET)
+    """Whether a line can close a paragraph of the item's text: anything but a sentence broken off
+    («Godkendt.», «Merindtægt: ca. 18,5 mio. kr. årligt», «Forslagsstillerne orienteres om drøftelsen»;
+    not «… der behandles under»: cr29 review, where a missing full stop lost an item its case handler)."""
+    return not _BROKEN_OFF.search(text.strip())
 
 
 def fields_above_headings(lines: Sequence[Line], first: Heading) -> bool:
@@ -450,14 +454,25 @@ def _cells_below(texts: Sequence[str], start: int) -> int:
     return count
 
 
-# A body that decides or recommends: a council or committee (`cv.COUNCIL_PATTERN`: «Byrådet», «Teknisk
-# Udvalg», «…udvalget», «…rådet») or the administration («Magistraten», «Direktionen», «Teknik- og
-# Miljøforvaltningen»). Never a decision's word («Vedtaget den 12. marts 2025:», «Godkendt 12. marts 2025:»).
-_BODY = (rf"(?:{cv.COUNCIL_PATTERN}|Magistraten|Direktionen|Forvaltningen|Administrationen|Borgmesteren"
-         r"|[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+og\s+[A-ZÆØÅ][\wæøåÆØÅ\-]*)?(?:forvaltningen|magistraten))")
+# A body that decides or recommends, named by capitalised words: a council or committee (`cv.COUNCIL_PATTERN`:
+# «Byrådet», «Teknisk Udvalg», «Udvalget for Teknik og Miljø»), the administration or a department
+# («Magistraten», «Teknik- og Miljøforvaltningen», Aarhus's «Teknik og Miljø», «Borgmesterens Afdeling»), a
+# board («Bestyrelsen», «Repræsentantskabet») or an officer («Stadsdirektøren»): one to five words, «og» /
+# «for» between them. A decision's word opening the line names no body (`_names_a_decision`; review 28).
+_NAME_WORD = r"[A-ZÆØÅ][\wæøåÆØÅ\-]*"
+_BODY = rf"(?:{cv.COUNCIL_PATTERN}|{_NAME_WORD}(?:\s+(?:(?:og|for)\s+)?{_NAME_WORD}){{0,4}})"
 # "Magistraten 3. marts 2025:" (Aarhus): a body and a date, closed by a colon, on a line of its own.
 _BODY_DATED = re.compile(
     rf"^(?P<council>{_BODY}),?\s+(?:(?i:den|d\.)\s+)?(?P<date>{cv.DATE_PATTERN})\s*:$")
+# Words that open a decision without an outcome of their own («Besluttet 3. marts 2025:»).
+_DECIDED = re.compile(r"(?i:besluttet|behandlet)$")
+
+
+def _names_a_decision(name: str) -> bool:
+    """Whether the words before a date open a decision («Vedtaget», «Godkendt», «Taget til efterretning»),
+    not name a body: its first word, or all of them, is a decision's word."""
+    first = name.split()[0]
+    return any(decision_outcome(words) != ANDET or _DECIDED.match(words) for words in (first, name))
 
 
 def _body_dated_under_label(texts: Sequence[str], index: int) -> cv.DecisionHeader | None:
@@ -479,7 +494,7 @@ def _body_dated_under_label(texts: Sequence[str], index: int) -> cv.DecisionHead
     if when is None:
         return None
     council = match.group("council")
-    if cv.label_of(council, in_item=True) is not None or decision_outcome(council.split()[0]) != ANDET:
+    if cv.label_of(council, in_item=True) is not None or _names_a_decision(council):
         return None
     for text in texts[index + 1:]:
         later = cv.decision_header(text)

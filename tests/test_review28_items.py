@@ -7,6 +7,10 @@ became an earlier committee's, and the item had no decision. And field lines clo
 its own: where each item's fields are printed above its heading, every item got the next one's case number
 and handler; and a case number a broken-off sentence refers to («… der behandles under» / «Sagsnr.:
 23/0999») became the item's, cutting its decision short.
+
+Code review 29 found the fixes went too far: a department dated under «Beslutning:» («Teknik og Miljø 3.
+marts 2025:», Aarhus) was no longer a body, so its recommendation became the decision; and Copenhagen's
+closing «Sagsbehandler:» / «Sagsnr.:» were lost after a paragraph ending without a full stop.
 """
 
 from __future__ import annotations
@@ -116,3 +120,58 @@ def test_fields_closing_an_item_after_its_decision_are_its_own(tmp_path, decisio
     item = read_written(tmp_path, "referat.txt", text).passages[0]
     assert (item.case_number, item.case_handler) == ("25/100", "Louise Brandt")
     assert item.decision == decision
+
+
+# --- code review 29: a department dated under «Beslutning:»; fields after a paragraph without a full stop ---
+
+
+@pytest.mark.parametrize("name, department", [
+    ("aarhus-byraadet-referat-teknik-og-miljoe-dateret-under-beslutning.txt", "Teknik og Miljø"),
+    ("aarhus-byraadet-referat-borgmesterens-afdeling-dateret-under-beslutning.txt", "Borgmesterens Afdeling"),
+])
+def test_a_department_dated_under_the_label_recommends_and_the_byraad_decides(name, department):
+    item = read(name).passages[0]
+    assert item.decision == "Indstillingen blev vedtaget."
+    assert item.outcome == "Godkendt"
+    assert item.sections_by_key()["tidligere_beslutning"] == "Indstillingen blev anbefalet."
+    assert department not in item.decision
+
+
+@pytest.mark.parametrize("body", ["Bestyrelsen", "Repræsentantskabet", "Stadsdirektøren", "Udvalget for Teknik og Miljø"])
+def test_a_body_named_by_capitalised_words_dated_under_the_label_is_a_recommendation(tmp_path, body):
+    text = (_HEAD + "1. Skolestruktur\nSagsnr.: 24/1\n\nBeslutning:\n"
+            f"{body} 3. marts 2025:\nIndstillingen blev anbefalet.\n\n"
+            "Byrådets beslutning 12. marts 2025:\nIndstillingen blev godkendt.\n")
+    item = read_written(tmp_path, "referat.txt", text).passages[0]
+    assert item.decision == "Indstillingen blev godkendt."
+    assert item.outcome == "Godkendt"
+    assert item.sections_by_key()["tidligere_beslutning"] == "Indstillingen blev anbefalet."
+
+
+def test_copenhagens_closing_fields_after_a_paragraph_without_a_full_stop_are_the_items():
+    document = read("koebenhavn-borgerrepraesentationen-referat-felter-efter-afsnit-uden-punktum.txt")
+    by_number = {p.item_number: p for p in document.passages}
+    # «Merindtægt: ca. 18,5 mio. kr. årligt» and «Forslagsstillerne orienteres om drøftelsen» close their items
+    assert (by_number[3].case_number, by_number[3].case_handler) == ("2024-0987654", "Anders Kjær")
+    assert (by_number[4].case_number, by_number[4].case_handler) == ("2025-0034567", "Pernille Holm")
+    assert "Sagsbehandler" not in by_number[3].text + by_number[4].text
+    assert by_number[3].text.endswith("Merindtægt: ca. 18,5 mio. kr. årligt")
+
+
+@pytest.mark.parametrize("last_line", ["Merindtægt: ca. 18,5 mio. kr. årligt", "Sagen sendes i høring i 8 uger",
+                                       "Forslagsstillerne orienteres om drøftelsen"])
+def test_fields_closing_an_item_after_a_sentence_without_a_full_stop_are_its_own(tmp_path, last_line):
+    text = (_HEAD + f"1. Budget\n\nBeslutning\nGodkendt.\n\nØkonomi\n{last_line}\n\n"
+            "Sagsbehandler: Louise Brandt\nSagsnr.: 25/100\n\n2. Eventuelt\n\nBeslutning\nIntet.\n")
+    item = read_written(tmp_path, "referat.txt", text).passages[0]
+    assert (item.case_number, item.case_handler) == ("25/100", "Louise Brandt")
+    assert item.text.endswith(last_line)
+
+
+@pytest.mark.parametrize("broken_off", ["der behandles under", "som blev sendt til", "jf. sagen om", "se også,"])
+def test_a_case_number_after_a_line_broken_off_stays_the_items_text(tmp_path, broken_off):
+    text = (_HEAD + f"1. Budget\n\nBeslutning\nGodkendt. Sagen ses i sammenhæng med trafikplanen, {broken_off}\n\n"
+            "Sagsnr.: 23/0999\n\n2. Eventuelt\n\nBeslutning\nIntet.\n")
+    item = read_written(tmp_path, "referat.txt", text).passages[0]
+    assert item.case_number is None
+    assert "Sagsnr.: 23/0999" in item.text
