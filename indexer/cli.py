@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from indexer.conventions import shorten_title
+from indexer.conventions import shorten_title, without_closing_stop
 from indexer.danish_click import DanishGroup, DanishPath, QueryCommand, argument, option, output_is_utf8
 from indexer.dates import danish_date
 from indexer.outcome import decision_label, shown_in_part
@@ -750,10 +750,13 @@ def _one_line(text: str) -> str:
 
 def _first_line(text: str, width: int) -> str:
     """`text` on one line of at most `width` characters, cut as titles are cut everywhere, the
-    ellipsis in place of a closing period as the snippet has it («indtil videre.…» read as a typo).
+    ellipsis in place of a closing period as the snippet has it («indtil videre.…» read as a typo),
+    not of an abbreviation's («ca.…»: `without_closing_stop`).
 
     >>> _first_line("Dusan deltager i andre foreningsstande indtil videre. Dusan aftaler afhentning.", 60)
     'Dusan deltager i andre foreningsstande indtil videre…'
+    >>> _first_line("Prisen er ca. 2.500 kr. og dækkes af kassen, jf. vedtægterne.", 25)
+    'Prisen er ca. 2.500 kr.…'
     """
     line = shorten_title(_one_line(text), width)
-    return line[:-1].rstrip(".,;: ") + "…" if line.endswith("…") and line != _one_line(text) else line
+    return without_closing_stop(line[:-1]) + "…" if line.endswith("…") and line != _one_line(text) else line

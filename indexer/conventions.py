@@ -987,6 +987,10 @@ _LIST_POINT = re.compile(r"^(?:at|At|AT)\s|[,;]$|\s(?:og|eller)$")
 # Abbreviations a title may end with: its full stop does not end a sentence. "Evt." is the item
 # Eventuelt ("Ad 6) Evt.", layouts11 review: it went into the item before).
 _ABBREVIATIONS = {"mv", "mm", "pkt", "nr", "kr", "ca", "jf", "inkl", "ekskl", "vedr", "etc", "osv", "evt"}
+# Abbreviations in running text, the titles' and those of amounts, times and references («ca. 2.500
+# kr.», «kl. 21», «§ 4 stk. 2», «bl.a.»): their full stop stays where an ellipsis cuts after it.
+TEXT_ABBREVIATIONS = frozenset(_ABBREVIATIONS | {"stk", "kl", "d", "bl.a", "f.eks", "m.v", "m.m", "mht", "dvs", "ang",
+                                                 "tlf", "st", "mio", "mia", "pct", "ref", "incl", "excl"})
 
 
 def is_list_point(title: str) -> bool:
@@ -1086,6 +1090,32 @@ def shorten_title(text: str, limit: int = TITLE_MAX) -> str:
     if space >= limit // 2:  # else one very long "word": cut inside it
         cut = cut[:space]
     return cut.rstrip(" ,;:-–—") + "…"
+
+
+def without_closing_stop(piece: str) -> str:
+    """`piece` without the «.», «,», «;» or «:» (and spaces) that close it, where an ellipsis takes
+    their place («indtil videre.…» read as a typo); the full stop of an abbreviation or of a day's
+    or a point's number stays («ca.…», «kr.…», «1.…» of «1. januar»), as `is_sentence` reads them.
+
+    >>> without_closing_stop("indtil videre. "), without_closing_stop("Siden 2019."), without_closing_stop("i alt ca.")
+    ('indtil videre', 'Siden 2019', 'i alt ca.')
+    >>> without_closing_stop("fra den 1."), without_closing_stop("6.350 kr.,"), without_closing_stop("bl.a.")
+    ('fra den 1.', '6.350 kr.', 'bl.a.')
+    """
+    piece = piece.rstrip()
+    while piece and piece[-1] in ".,;:":
+        if piece[-1] == "." and _stop_is_word_s(piece[:-1]):
+            break
+        piece = piece[:-1].rstrip()
+    return piece
+
+
+def _stop_is_word_s(before: str) -> bool:
+    """Whether a full stop after `before` belongs to its last word: an abbreviation or a number of
+    one or two digits (an ordinal: «1. januar», «stk. 2.»)."""
+    words = before.split()
+    word = words[-1].lstrip("([«»\"'„“") if words else ""
+    return word.casefold() in TEXT_ABBREVIATIONS or (word.isdigit() and len(word) <= 2)
 
 
 # --- Contents lists ----------------------------------------------------------------------

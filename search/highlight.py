@@ -21,6 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from html import escape
 
+from indexer.conventions import without_closing_stop
 from search import danish
 from search.analysis import word_terms, word_terms_table
 from search.decompound import Lexicon
@@ -206,15 +207,14 @@ def _window(text: str, matches: list[tuple[int, int, frozenset[str]]], width: in
 
 def _before_closing_stop(text: str, start: int, end: int, matches: list[tuple[int, int, frozenset[str]]]) -> int:
     """`end` moved back before the «.», «,», «;» or «:» (and spaces) that close `text[start:end]`,
-    never into a match («kr.» of a search for «kr.» keeps its period).
+    never into a match («kr.» of a search for «kr.» keeps its period); an abbreviation's or a
+    day's number's full stop stays (`without_closing_stop`: «ca.…», not «ca…»).
 
-    >>> _before_closing_stop("Siden 2019. Mere.", 0, 11, [])
-    10
+    >>> _before_closing_stop("Siden 2019. Mere.", 0, 11, []), _before_closing_stop("Prisen er ca. 2.500 kr.", 0, 13, [])
+    (10, 13)
     """
     floor = max([start, *(e for s, e, _ in matches if start <= s and e <= end)])
-    while end > floor and text[end - 1] in ".,;: ":
-        end -= 1
-    return end
+    return max(floor, start + len(without_closing_stop(text[start:end])))
 
 
 def _cut(text: str, width: int) -> int:

@@ -11,7 +11,7 @@ from whoosh.searching import Searcher
 
 from indexer import conventions as cv
 from indexer.citation import citation, names_previous
-from indexer.conventions import is_placeholder
+from indexer.conventions import is_placeholder, without_closing_stop
 from indexer.models import Passage, Section
 from indexer.outcome import ANDET, decision_outcome
 from search.api import Hit
@@ -79,10 +79,11 @@ def _with_outcome(decision: str, shown: str, terms: frozenset[str], phrases: fro
     """A decision's snippet (HTML) with the decision's first line before it when the window was
     cut from further on: «…Søren Krogh (O) ønskede sin stemme ført til protokol» showed the dissent
     without what was decided, «Anbefalet.» (a journalist review). Only a short first line, the
-    outcome as minutes write it; not when the window starts at the decision's start, nor when
-    the first line says no outcome (`decision_outcome`): «Polsk-dansk forening: Der har været et
-    polsk kor …» or «Fokusområde 2017» put before the window read as what was decided (a citizen
-    review).
+    outcome as minutes write it: one that states an outcome (`decision_outcome`) or says what
+    happened in one sentence («Sagen sendes tilbage til forvaltningen.», «Bifaldt.»,
+    `_states_what_happened`); not when the window starts at the decision's start. «Polsk-dansk
+    forening: Der har været et polsk kor …» or «Fokusområde 2017» put before the window read as
+    what was decided (a citizen review).
 
     >>> from search.decompound import default_lexicon
     >>> _with_outcome("Anbefalet.\\nSøren Krogh (O) tog forbehold.", "…Søren <mark>Krogh</mark> (O) tog forbehold.",
@@ -94,17 +95,46 @@ def _with_outcome(decision: str, shown: str, terms: frozenset[str], phrases: fro
     >>> _with_outcome("Fokusområde 2017\\nDet blev besluttet at holde møde med Krogh.", "…holde møde med <mark>Krogh</mark>.",
     ...               frozenset({"krogh"}), frozenset(), default_lexicon())
     '…holde møde med <mark>Krogh</mark>.'
+    >>> _with_outcome("Sagen sendes tilbage til forvaltningen.\\nKrogh tog forbehold.", "…<mark>Krogh</mark> tog forbehold.",
+    ...               frozenset({"krogh"}), frozenset(), default_lexicon())
+    'Sagen sendes tilbage til forvaltningen. …<mark>Krogh</mark> tog forbehold.'
     """
     if not shown.startswith("…"):
         return shown
     first = next((" ".join(line.split()) for line in decision.splitlines() if line.strip()), "")
-    if not first or len(first) > OUTCOME_CHARS or decision_outcome(first) in (None, ANDET):
+    if not first or len(first) > OUTCOME_CHARS or not (
+            decision_outcome(first) not in (None, ANDET) or _states_what_happened(first)):
         return shown
     # a window that starts inside the first line shows the rest of it already: not twice
     window = html.unescape(_TAG.sub("", shown)).lstrip("…").split()
     if " ".join(window[:_WINDOW_START]) in first:
         return shown
     return f"{mark(first, terms, lexicon=lexicon, phrases=phrases)} {shown}"
+
+
+# A line that opens with a label: «Polsk-dansk forening: Der har været …», «Ad 2: …»
+_LABELLED = re.compile(r"^[^\s:]+(?:\s+[^\s:]+){0,3}:(?:\s|$)")
+# A sentence's end inside a line: a full stop, «!» or «?» after a word that is no abbreviation
+# (`cv.TEXT_ABBREVIATIONS`) nor a day's number, before the next sentence's capital
+_SENTENCE_END = re.compile(r"(?P<word>[^\s]+)[.!?]\s+(?=[A-ZÆØÅ0-9])")
+
+
+def _states_what_happened(line: str) -> bool:
+    """Whether a decision's first line is one whole sentence, ended by «.» or «!», not a
+    «Label: …» line: «Administrationens indstilling blev fulgt.» is the outcome told in words;
+    «Fokusområde 2017» heads, «Polsk-dansk forening: Der har været …» reports.
+
+    >>> _states_what_happened("Sagen sendes tilbage til forvaltningen."), _states_what_happened("Bifaldt.")
+    (True, True)
+    >>> _states_what_happened("Fokusområde 2017"), _states_what_happened("Polsk-dansk forening: Der har været et kor.")
+    (False, False)
+    >>> _states_what_happened("Godkendt. Rådet tog forbehold."), _states_what_happened("Prisen er ca. 2.500 kr. om året.")
+    (False, True)
+    """
+    if not line.endswith((".", "!")) or line.endswith("..") or _LABELLED.match(line):
+        return False
+    return not any(without_closing_stop(m.group("word") + ".") == m.group("word")
+                   for m in _SENTENCE_END.finditer(line))
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -222,27 +252,31 @@ def _without_fields(text: str, sections: Sequence[Section]) -> str:
 
 
 def _opening(text: str, title: str) -> str:
-    r"""`text` from its first sentence, as a snippet without matches shows its start: without the
-    label and field lines above it («Kompetenceudvalg: Integrationsrådet», «Indstilling fra Børn
-    og Unge», «Dato: 10. februar 2025», «1. Resume») and without a line that repeats the title
-    (the result list shows it above). All of `text` where no line is a sentence.
+    r"""`text` from its first line that says something, as a snippet without matches shows its
+    start: without the label and field lines above it («Kompetenceudvalg: Integrationsrådet»,
+    «Indstilling fra Børn og Unge», «Dato: 10. februar 2025», «1. Resume») and without a line that
+    repeats the title (the result list shows it above). All of `text` where every line labels.
 
     >>> _opening("Kompetenceudvalg: Integrationsrådet\n\nAdministrationen indstiller, at rådet godkender.\n\n"
     ...          "Nyt fra foreningerne", "Nyt fra foreningerne")
     'Administrationen indstiller, at rådet godkender.'
     >>> _opening("Indstilling fra Børn og Unge\n\nDato: 10. februar 2025\n\n1. Resume\nBørn og Unge foreslår en ny skole.", "Ny skole")
     'Børn og Unge foreslår en ny skole.'
-    >>> _opening("Borgmesterens Afdeling fremlægger\nregnskabet for 2024.", "Regnskab")
-    'Borgmesterens Afdeling fremlægger\nregnskabet for 2024.'
+
+    A person's remark, a short line without a stop, is what the item says:
+
+    >>> _opening("Karen: Ferie i juli\nBent: Ny postkasse ved hallen\nMødet sluttede kl. 21.", "Eventuelt")
+    'Karen: Ferie i juli\nBent: Ny postkasse ved hallen\nMødet sluttede kl. 21.'
     """
     same = _folded(title)
     lines = [line for line in text.splitlines() if not (same and _folded(line) == same)]
+    first = True
     for k, line in enumerate(lines):
         if not line.strip():
             continue
-        after = lines[k + 1] if k + 1 < len(lines) else ""
-        if not _is_label_line(line, after):
+        if not _is_label_line(line, first):
             return _BLANK_LINES.sub("\n\n", "\n".join(lines[k:])).strip()
+        first = False
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
@@ -251,41 +285,45 @@ def _folded(line: str) -> str:
     return " ".join(line.split()).rstrip(":.").strip().casefold()
 
 
-_LABEL_WORDS = 3  # words of a field's label («Kompetenceudvalg», «Sagstype», «Dato»)
-_FIELD_WORDS = 6  # words of a whole «label: value» line
-_HEADING_WORDS = 5  # words of a label or heading line without a colon («Indstilling fra Børn og Unge»)
-_BULLETS = frozenset("-–•*▪◦·")
+# Labels of a field printed «Label: value» that `cv.field_line` does not read as one: the case's
+# kind, the date, the numbers' other spellings, the deciding body.
+_FIELD_LABELS = frozenset({"kompetenceudvalg", "sagstype", "dato", "mødedato", "sagsnr", "sagsnummer", "journalnr",
+                           "journalnummer", "j.nr", "beslutningskompetence"})
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<rest>\S.*)$")
+# The department that recommends, on the line under the title: «Indstilling fra Børn og Unge»
+_DEPARTMENT_LINE = re.compile(r"^\s*Indstilling fra [A-ZÆØÅ][^.!?:]*$")
 
 
-def _is_label_line(line: str, after: str) -> bool:
-    """A line that labels rather than says: «Label: value», a short heading. Not a sentence
-    (it ends in «.», «!» or «?», or has a comma), and not the first line of one wrapped onto the
-    next line (`after` goes on in lower case).
+def _is_label_line(line: str, first: bool) -> bool:
+    """A line that is the item's boilerplate, not what it says: a field line (`cv.field_line`), a
+    «Label: value» line of a known field (`_FIELD_LABELS`), a section's label alone or with a value
+    that is no sentence («Kompetence: Byrådet»), a section's numbered label («1. Resume»), and,
+    as the `first` line under the title, the recommending department («Indstilling fra …»).
 
-    >>> _is_label_line("Sagstype: Høring", ""), _is_label_line("Integrationsrådet", "Integrationsrådet skal")
+    >>> _is_label_line("Sagstype: Høring", False), _is_label_line("Dok. 588-2021-60412", False)
     (True, True)
-    >>> _is_label_line("Administrationen indstiller, Rådet godkender punktet", ""), _is_label_line("Godkendt.", "")
+    >>> _is_label_line("Resume", False), _is_label_line("1. Resume", False), _is_label_line("Indstilling fra Børn og Unge", True)
+    (True, True, True)
+
+    A person's remark, a short line without a stop and a numbered heading are content:
+
+    >>> _is_label_line("Karen: Ferie i juli", True), _is_label_line("Bålet tændes kl. 21", True)
     (False, False)
-    >>> _is_label_line("Polsk-dansk forening: Der har været et polsk kor på besøg", "")
+    >>> _is_label_line("Polsk-dansk forening: Der har været et polsk kor på besøg", True)
     False
-
-    A list's first point is what the list says; a numbered heading labels only where it is a
-    section's label:
-
-    >>> _is_label_line("- Status på sommerferietilbud 2025", "- Orientering om sygefravær")
-    False
-    >>> _is_label_line("1. Resume", "Børn og Unge foreslår"), _is_label_line("1. Afskaffelse af starthjælpen", "Starthjælpen er")
-    (True, False)
+    >>> _is_label_line("1. Afskaffelse af starthjælpen", True), _is_label_line("Indstilling fra Børn og Unge", False)
+    (False, False)
     """
-    words = line.split()
-    if not words or line.rstrip().endswith((".", "!", "?")) or "," in line or words[0] in _BULLETS:
+    line = " ".join(line.split())
+    if not line:
         return False
+    if cv.field_line(line) is not None:
+        return True
+    label, colon, value = line.partition(":")
+    if colon and label.strip().rstrip(".").casefold() in _FIELD_LABELS:
+        return True
+    if (section := cv.section_label(line)) is not None:
+        return not section[1] or not section[1].rstrip().endswith((".", "!", "?"))
     if numbered := _NUMBERED.match(line):  # «1. Resume» labels; «1. Afskaffelse af starthjælpen» heads what follows
         return cv.label_of(numbered.group("rest").strip()) is not None
-    if after.strip() and after.lstrip()[0].islower():  # a sentence wrapped onto the next line
-        return False
-    label, colon, _value = line.partition(":")
-    if colon:
-        return len(label.split()) <= _LABEL_WORDS and len(words) <= _FIELD_WORDS
-    return len(words) <= _HEADING_WORDS
+    return first and bool(_DEPARTMENT_LINE.match(line))

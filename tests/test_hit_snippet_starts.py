@@ -164,3 +164,101 @@ def test_the_terminal_cut_puts_the_ellipsis_in_a_closing_period_s_place(indexed,
     assert result.exit_code == 0, result.output
     assert "inddraget i arbejdet indtil videre…" in result.output, result.output
     assert ".…" not in result.output, result.output
+
+
+# A local council's minutes (code review 29): short opening lines without a stop are what the
+# item says, a decision's first line may say what happened in words, and an amount cut after
+# «ca.» or «kr.» keeps its abbreviation's full stop.
+LOCAL_MINUTES = """Solby Lokalråd
+
+Referat af bestyrelsesmøde tirsdag d. 6/5-2025 kl. 19.00 i Forsamlingshuset
+
+Ad 1) Velkomst
+Ole bød velkommen
+Dagsorden godkendt uden bemærkninger.
+
+Ad 2) Eventuelt
+Karen: Ferie i juli
+Bent: Ny postkasse ved hallen
+Mødet sluttede kl. 21.
+
+Ad 3) Nye medlemmer
+Velkommen til Lone og Per
+De blev budt velkommen af formanden.
+
+Ad 4) Sankthans
+Bålet tændes kl. 21
+Båltalen holdes af borgmesteren.
+
+Ad 5) Pris på bål
+Prisen er ca. 2.500 kr. og dækkes af kassen, jf. vedtægternes § 4 stk. 2. Derudover betaler lokalrådet for pølser, øl og sodavand til de frivillige, i alt ca. 1.200 kr. inkl. moms. Resten af beløbet dækkes af sponsorer fra byen, bl.a. købmanden og tømreren.
+
+Ad 6) Leje af hallen
+Lokalrådet lejer hallen til sommerfesten, til loppemarkedet og til julebanko for de ældre i byen. Hallens bestyrelse har sendt et tilbud på lejen for hele året, og lokalrådet har sammenlignet det med forsamlingshusets pris. Lejen er ca. 2.500 kr. om året og dækkes af kassen.
+"""
+
+COUNCIL_MINUTES = """Lundby Kommune
+Byrådet
+
+Referat af møde torsdag den 10. april 2025 kl. 17.00 i byrådssalen
+
+1. Ny parkeringsstrategi for bymidten
+Forvaltningen har udarbejdet forslag til ny parkeringsstrategi med tidsbegrænset parkering på Torvet.
+Forvaltningen indstiller, at strategien godkendes.
+
+Beslutning:
+Sagen sendes tilbage til forvaltningen.
+Byrådet ønsker en ny udgave af strategien, hvor parkeringspladserne ved Stationsvej bevares, og hvor der indgår en vurdering af konsekvenserne for handelslivet i bymidten, herunder for de mindre butikker i gågaden, og for beboerne i de nærliggende kvarterer. Forvaltningen bedes desuden belyse mulighederne for en p-kælder under Torvet.
+Søren Krogh (O) ønskede sin stemme ført til protokol.
+
+2. Budget for kulturhuset
+Kulturhuset har søgt om et større tilskud.
+
+Beslutning:
+Administrationens indstilling blev fulgt.
+Byrådet bad om en redegørelse for kulturhusets økonomi, herunder for udlejningen af salen til foreningerne og for de frivilliges arbejde med caféen, og om en plan for de kommende års vedligeholdelse af bygningen. Forvaltningen bedes desuden se på mulighederne for at samle kulturhusets aktiviteter og byens bibliotek under ét tag. Kirsten Holm (F) ønskede sin stemme ført til protokol.
+"""
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hit_snippet_local")
+    written = root / "kilde"
+    written.mkdir()
+    paths = [written / "solby-lokalraad-referat-2025-05-06.txt", written / "lundby-byraadet-referat-2025-04-10.txt"]
+    paths[0].write_text(LOCAL_MINUTES, encoding="utf-8")
+    paths[1].write_text(COUNCIL_MINUTES, encoding="utf-8")
+    return client_of(root, paths), root / "index"
+
+
+@pytest.mark.parametrize(("title", "opening"), [
+    ("Eventuelt", "Karen: Ferie i juli"),
+    ("Velkomst", "Ole bød velkommen"),
+    ("Nye medlemmer", "Velkommen til Lone og Per"),
+    ("Sankthans", "Bålet tændes kl. 21"),
+])
+def test_a_short_opening_line_without_a_stop_is_what_the_item_says(local, title, opening):
+    client, _ = local
+    hit = _hit(client, title, title)
+    assert hit["snippet"].startswith(opening), hit["snippet"]
+
+
+def test_a_cut_decision_keeps_a_first_line_that_says_what_happened_in_words(local):
+    client, _ = local
+    hit = _hit(client, "Krogh", "Ny parkeringsstrategi for bymidten")
+    assert hit["snippet_from"] == "decision"
+    assert hit["snippet"].startswith("Sagen sendes tilbage til forvaltningen. …"), hit["snippet"]
+    hit = _hit(client, "Kirsten Holm", "Budget for kulturhuset")
+    assert hit["snippet_from"] == "decision"
+    assert hit["snippet"].startswith("Administrationens indstilling blev fulgt. …"), hit["snippet"]
+
+
+def test_the_terminal_cut_keeps_an_abbreviation_s_full_stop(local, runner):
+    client, index_dir = local
+    hit = _hit(client, "sommerfesten", "Leje af hallen")
+    assert hit["snippet"].endswith("Lejen er ca.…"), hit["snippet"]
+    result = run(runner, "search", "bål", "--index-dir", index_dir)
+    assert result.exit_code == 0, result.output
+    assert "Prisen er ca. 2.500 kr." in result.output, result.output
+    for cut in ("ca…", "kr…", "stk…", "inkl…"):
+        assert cut not in result.output, result.output
