@@ -74,11 +74,17 @@ def _keyword_parts(keywords: list[str]) -> tuple[tuple[tuple[str, str], ...], ..
 def _topic(name: str, keywords: list[str]) -> Topic:
     exceptions = [k[1:].strip() for k in keywords if k.startswith("-") and k[1:].strip()]
     plain = [k for k in keywords if not k.startswith("-")]
+    parts = _keyword_parts([k for k in plain if not k.startswith(_TITLE_ONLY)])
+    # A capitalised exception that is a form of a keyword itself («-Danske» of «dansk») can only mean a
+    # proper name's first word: as a mere exception it would switch the keyword off. Any other one keeps
+    # its meaning, whatever its case («-Plejeforældre» in a user's file: a code review).
+    stems = {keyword[0][1] for keyword in parts if len(keyword) == 1}
+    names = [e for e in exceptions if e[0].isupper() and len(own := tuple(words(e))) == 1 and own[0][1] in stems]
     return Topic(name,
-                 _keyword_parts([k for k in plain if not k.startswith(_TITLE_ONLY)]),
-                 tuple(dict.fromkeys(fold(e) for e in exceptions if not e[0].isupper())),
+                 parts,
+                 tuple(dict.fromkeys(fold(e) for e in exceptions if e not in names)),
                  _keyword_parts([k[len(_TITLE_ONLY):] for k in plain if k.startswith(_TITLE_ONLY)]),
-                 tuple(dict.fromkeys(e for e in exceptions if e[0].isupper())))
+                 tuple(dict.fromkeys(names)))
 
 
 def parse_vocabulary(text: str) -> dict[str, list[str]]:

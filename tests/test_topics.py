@@ -125,3 +125,16 @@ def test_a_capitalised_exception_is_the_first_word_of_a_name():
     tagger = TopicTagger({"sprog": ["dansk", "-Danske"]})
     assert tagger.tag("Landsmøde", "Danske Seniorers og Danske Ældreråds landsmøde", fallback=False) == ()
     assert tagger.tag("Kurser", "Kurser i dansk. Danske ord og danske sange.") == ("sprog",)
+
+
+def test_a_capitalised_exception_in_a_users_file_is_still_an_exception():
+    """«-Plejeforældre» (capitalised as a user writes it) became a proper-name rule and stopped
+    keeping «plejeforældre» from «forældre» (a code review); «-Danske», a form of «dansk» itself,
+    is the one kind that names a proper name's first word."""
+    from indexer.topics import TopicTagger, parse_vocabulary
+
+    tagger = TopicTagger(parse_vocabulary("familie: forældre, -Plejeforældre\nsprog: dansk, -Danske"))
+    assert "familie" not in tagger.tag("Møde", "Plejeforældre mødes. Plejeforældre taler.", fallback=False)
+    assert "familie" in tagger.tag("Møde", "Forældre mødes. Forældre taler.", fallback=False)
+    assert "sprog" not in tagger.tag("Møde", "Danske Seniorer mødes. Danske Seniorer taler.", fallback=False)
+    assert "sprog" in tagger.tag("Kurser", "Kurser i dansk. Danske kurser.", fallback=False)
