@@ -181,8 +181,8 @@ def _snippet(passage: Passage, decided: str, decision_marked: bool, terms: froze
             in_fields = snippet(with_fields, terms, lexicon=lexicon, phrases=phrases) if with_fields != rest else ""
             # the query's words in a field alone («588-2021-61877»): shown there; else no word of the
             # query in the rest: its start, from its first sentence (a snippet without matches is the start)
-            found = in_fields if "<mark>" in in_fields else snippet(
-                _opening(rest, passage.title), terms, lexicon=lexicon, phrases=phrases)
+            # (no word of the query in the rest, so none in its opening: no second search of it)
+            found = in_fields if "<mark>" in in_fields else snippet(_opening(rest, passage.title), ())
         if "<mark>" in found or decision_marked:
             return found, "text"
         in_decision = snippet(decided, terms, lexicon=lexicon, phrases=phrases) if decided else ""
@@ -205,11 +205,21 @@ def _without_placeholders(text: str) -> str:
     >>> _without_placeholders("Direktionen indstiller, at vinterberedskabet udvides.\n\n-\n\nIngen.\n\nBilag 1")
     'Direktionen indstiller, at vinterberedskabet udvides.\n\nBilag 1'
     """
-    lines = [line for line in text.splitlines() if not (line.strip() and is_placeholder(line))]
+    if not _SHORT_LINE.search(text):  # a placeholder is a short line: most texts have none to look at
+        return text.strip()
+    lines = [line for line in text.splitlines() if not (line.strip() and _placeholder(line))]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")  # the blank lines left around a line taken out
+# A line short enough to be a placeholder («Ingen beslutning.», «Ikke relevant», «-»), or one of no word at
+# all («------»): `is_placeholder` is costly per line, and every hit's text and decision pass here.
+_SHORT_LINE = re.compile(r"(?m)^[ \t]*(?:\S.{0,23}|[\W_]+)[ \t]*$")
+_WORDLESS = re.compile(r"^[\W_]*$")
+
+
+def _placeholder(line: str) -> bool:
+    return (len(line.strip()) <= 24 or bool(_WORDLESS.match(line))) and is_placeholder(line)
 
 
 def _without_decision(text: str, passage: Passage) -> str:
