@@ -472,3 +472,26 @@ def test_an_entry_is_published_at_its_meeting_never_later_than_its_update_nor_on
     assert month_only.find(f"{ATOM}published") is None
     agenda = by_title["Dagsorden: 1. Budgetopfølgning"]
     assert agenda.find(f"{ATOM}published").text == agenda.find(f"{ATOM}updated").text == stamp(T1)
+
+
+def test_a_new_topic_vocabulary_changes_no_items_time(tmp_path, clock, monkeypatch):
+    """A release whose topics.txt changed re-tagged 15 of 105 items and the feed listed them as
+    updated, two with the same topics in another order (an upgrade review): tags are not the item."""
+    corpus, index_dir = later_corpus(tmp_path), tmp_path / "index"
+    clock(T1)
+    index_run(corpus, index_dir)
+    before = changed_times(index_dir)
+    extra = tmp_path / "emner.txt"
+    extra.write_text("flugt og ophold: flygtning, asyl, ophold\n", encoding="utf-8")
+    monkeypatch.setenv("REFERATSOG_TOPICS", str(extra))
+    clock(T2)
+    report = index_run(corpus, index_dir)
+    assert report.rebuilt_because  # another vocabulary: the whole index read again
+
+    from search import open_index
+
+    with open_index(index_dir) as index:
+        retagged = [p for record in index.sources().values() for p in index.document(record["document_id"])
+                    if "flugt og ophold" in p.topics]
+    assert retagged  # the items were tagged anew
+    assert changed_times(index_dir) == before  # and none of them changed
