@@ -990,7 +990,10 @@ _ABBREVIATIONS = {"mv", "mm", "pkt", "nr", "kr", "ca", "jf", "inkl", "ekskl", "v
 # Abbreviations in running text, the titles' and those of amounts, times and references («ca. 2.500
 # kr.», «kl. 21», «§ 4 stk. 2», «bl.a.»): their full stop stays where an ellipsis cuts after it.
 TEXT_ABBREVIATIONS = frozenset(_ABBREVIATIONS | {"stk", "kl", "d", "bl.a", "f.eks", "m.v", "m.m", "mht", "dvs", "ang",
-                                                 "tlf", "st", "mio", "mia", "pct", "ref", "incl", "excl"})
+                                                 "tlf", "st", "mio", "mia", "pct", "ref", "incl", "excl", "pr",
+                                                 "m.fl", "p.t", "o.l", "hr", "fr", "fru", "gl", "ndr", "sdr", "nov",
+                                                 "dec", "jan", "feb", "aug", "sept", "okt", "jun", "apr", "mar",
+                                                 "iflg", "vha", "ift", "adm", "afd", "udv"})
 
 
 def is_list_point(title: str) -> bool:

@@ -210,7 +210,9 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
 # A line broken off mid-sentence: it ends on a word no sentence ends with (a preposition, conjunction,
 # article or pronoun: «… der behandles under») or on a comma, colon or dash.
 _BROKEN_OFF = re.compile(
-    r"(?:(?<![\wæøåÆØÅ])(?i:under|af|til|og|i|på|med|for|om|fra|efter|ved|samt|eller|en|et|den|det|de|som|der|at)"
+    r"(?:(?<![\wæøåÆØÅ])(?i:under|af|til|og|i|på|med|for|om|fra|efter|ved|samt|eller|en|et|den|det|de|som|der|at"
+    r"|se|jf|hos|mod|over|mellem|hvor|hvis|når|da|men|end|inden|uden|gennem|ifølge|iht|vedr|ang|mht|punkt|pkt|nr|sag"
+    r"|sagen|bilag)"
     r"|[,:;\-–—])$")
 
 

@@ -132,7 +132,7 @@ def excerpt(text: str, *, max_lines: int = 3, max_chars: int = 300) -> str:
     more = len(lines) > max_lines
     if len(result) > max_chars:
         result, more = result[: _cut(result, max_chars)].rstrip(), True
-    return result.rstrip(".,;:") + "…" if more else result
+    return without_closing_stop(result) + "…" if more else result  # «kr.…» keeps its stop, as a snippet's does
 
 
 def _matches(text: str, terms: frozenset[str], lexicon: Lexicon | None,

@@ -50,3 +50,21 @@ def test_a_supplementary_items_header_is_no_part_of_the_decision_above_it(tmp_pa
                              "Beslutning\nGodkendt.\n")
     assert sorted(items) == [1, 2, 8]
     assert items[2].decision == "Taget til efterretning."
+
+
+def test_fields_after_a_line_broken_off_on_a_reference_word_stay_text(tmp_path):
+    """«…, se» / «Sagsnr.: 23/0999» gave the item another case's number (code review 30)."""
+    for ending in ("se", "der blev behandlet hos", "som behandles sammen med punkt"):
+        items = _items(tmp_path, "1. Vejbelysning\n\nSagsfremstilling\nLamperne skal skiftes.\n\nBeslutning\n"
+                                 f"Godkendt. Udvalget ønsker sagen set i sammenhæng med trafikplanen, {ending}\n\n"
+                                 "Sagsnr.: 23/0999\n")
+        assert items[1].case_number is None, ending
+
+
+def test_a_cut_excerpt_keeps_an_abbreviations_stop():
+    from indexer.conventions import without_closing_stop
+    from search.highlight import excerpt
+
+    assert excerpt("Udgiften er ca. 25.000 kr.\nBeløbet udbetales i maj.", max_lines=1) == "Udgiften er ca. 25.000 kr.…"
+    assert [without_closing_stop(t) for t in ("opgøres pr.", "m.fl.", "p.t.", "indtil videre.")] == [
+        "opgøres pr.", "m.fl.", "p.t.", "indtil videre"]
