@@ -14,6 +14,7 @@ unasked at startup.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 from pathlib import Path
 from typing import Any
@@ -128,11 +129,44 @@ def stamp_warning(recorded: str | None, index_dir: Path, index_setting: str = ""
     if read_as_this_release(recorded):
         mismatch = data_folder_mismatch(recorded)  # REFERATSOG_DATA set for the indexing job only, say
         return f"Advarsel: {mismatch}." if mismatch else None
+    if built_by_newer_release(recorded):  # rebuilding would undo the upgrade: this process is the old one
+        return ("Advarsel: søgeindekset er bygget af en nyere udgave af Referatsøg end den, siden kører – "
+                "genstart «referatsog serve» med den nye udgave, så søgningerne svarer som indekset er bygget.")
     command = "referatsog index" if index_setting else f"referatsog index --index-dir {shlex.quote(str(index_dir))}"
     # Not "fewer": an index built before «ikke» was searched finds more items for "ikke godkendt"
     # (the approvals) than one built now (an upgrade review).
     return (f"Advarsel: {READING_CHANGED} – siden svarer fra det nuværende indeks, og nogle søgninger svarer "
             f"anderledes end med et nyt, til «{printable(command)}» har bygget det forfra.")
+
+
+def built_by_newer_release(recorded: str | None) -> bool:
+    """Whether an index's build stamp (`indexer.update.build_stamp`, «r15.a5-0.5.0:…») names a
+    higher reading or analysis version than this release's, or the same ones and a higher
+    release: a site left running on the old release after the new one's `referatsog index`.
+    False for a stamp that does not parse (an index built before stamps is older).
+
+    >>> built_by_newer_release("r999.a1-0.0.1:00"), built_by_newer_release("r1.a1-0.0.1:00"), built_by_newer_release(None)
+    (True, False, False)
+    """
+    from indexer.update import _reading_stamp
+
+    index, this = _stamp_versions((recorded or "").rpartition(":")[0]), _stamp_versions(_reading_stamp())
+    if index is None or this is None:
+        return False
+    if index[:2] != this[:2]:  # the versions only grow: either one higher is a later release
+        return index[0] > this[0] or index[1] > this[1]
+    return index[2] is not None and this[2] is not None and index[2] > this[2]
+
+
+def _stamp_versions(reading: str) -> tuple[int, int, tuple[int, ...] | None] | None:
+    """A stamp's reading part «r15.a5-0.5.0» as (15, 5, (0, 5, 0)); the release None when it is
+    no dotted number («?» from an uninstalled checkout, «0.5.0.dev1»); None when no stamp."""
+    match = re.fullmatch(r"r(\d+)\.a(\d+)-(.*)", reading)
+    if not match:
+        return None
+    release = match[3]
+    numbers = tuple(int(part) for part in release.split(".")) if re.fullmatch(r"\d+(\.\d+)*", release) else None
+    return int(match[1]), int(match[2]), numbers
 
 
 def folders_to_build(index_dir: Path, corpus_dir: Path) -> list[Path]:

@@ -119,11 +119,15 @@ def status() -> Response:
 
     from indexer.update import read_as_this_release
 
+    from .first_build import built_by_newer_release
+
     stats = get_index().stats()  # IndexMissing: the error handlers answer 503 index_missing
     body = {"status": 200, "ready": True, "generation": stats["generation"], "passages": stats["passages"],
             "documents": stats["documents"], "last_commit": stats["last_commit"],
             # false after an upgrade until `referatsog index` has rebuilt: a monitor can tell
-            "built_by_this_release": read_as_this_release(stats["build_stamp"])}
+            "built_by_this_release": read_as_this_release(stats["build_stamp"]),
+            # true when the new release rebuilt it and this site still runs the old one: restart it
+            "index_newer_than_this_release": built_by_newer_release(stats["build_stamp"])}
     response = json_response(body)
     response.headers["Cache-Control"] = "no-store"
     return response
