@@ -12,7 +12,7 @@ import heapq
 import re
 import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from whoosh.analysis import Analyzer
@@ -20,7 +20,7 @@ from whoosh.query import And, NullQuery, Or, Phrase, Prefix, Query, Term, Wildca
 from whoosh.searching import Searcher
 
 from indexer.dates import MONTH_NAMES, parse_date
-from indexer.models import AARSBERETNING
+from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT
 from search import danish
 from search.analysis import compound_lexicon
 from search.api import FACET_LABELS, PERIOD_YEARS, is_year
@@ -410,6 +410,67 @@ def _clause_query(
         if record is not None:
             return Or([scored, record]), Or([matching, record])
     return scored, matching
+
+
+# The words that name a document type (as the index analyses them: «årsberetninger» and
+# «aarsberetning» are «årsberetning»), and what a notice calls that type's documents.
+_DOC_TYPE_WORDS = {AARSBERETNING: (AARSBERETNING, "beretning"), REFERAT: (REFERAT,), DAGSORDEN: (DAGSORDEN,)}
+_DOC_TYPE_PLURALS = {AARSBERETNING: "årsberetningerne", REFERAT: "referaterne", DAGSORDEN: "dagsordenerne"}
+
+
+def doc_type_words(parsed: ParsedQuery, searcher: Searcher) -> ParsedQuery:
+    """`parsed` with each plain word that names a document type and that no text holds read as
+    that type's filter (`type:årsberetning`), with a notice saying so: no text says «årsberetning»,
+    since a report's passages are its sections («Forord» …) and its title is no passage's text.
+    Read before the fallbacks, so they see the filter as if typed (not a word to drop or respell)."""
+    analyzer = searcher.schema["body"].analyzer
+    notices = list(parsed.notices)
+    groups = []
+    for g, group in enumerate(parsed.groups):
+        clauses = []
+        for clause in group:
+            doc_type = _doc_type_named(clause, searcher, analyzer)
+            if doc_type is not None:
+                notices.append(_doc_type_notice(typed_word(clause.text), doc_type,
+                                                alone=not _other_words(parsed.groups, g)))
+                clause = replace(clause, field="doc_type", text=doc_type, typed=None)
+            clauses.append(clause)
+        groups.append(tuple(clauses))
+    return ParsedQuery(tuple(groups), tuple(notices)) if len(notices) > len(parsed.notices) else parsed
+
+
+def _doc_type_named(clause: Clause, searcher: Searcher, analyzer: Analyzer) -> str | None:
+    """The document type a plain word typed names («årsberetning», «referater», «dagsorden»),
+    when no text holds the word and the index has documents of that type; else None. A text
+    that says «referat» is still found by the word."""
+    if (clause.field is not None or clause.negated or clause.prefix or clause.phrase or clause.quoted
+            or clause.boost != 1.0):
+        return None  # a word in quotes is searched as typed
+    terms = [t.text for t in analyzer(clause.text, mode="query")]
+    if len(terms) != 1 or searcher.doc_frequency("body", terms[0]):
+        return None
+    facet = FACETS_BY_NAME["doc_type"]
+    for doc_type, words in _DOC_TYPE_WORDS.items():
+        if any(terms[0] == t.text for word in words for t in analyzer(word, mode="query")):
+            return doc_type if searcher.doc_frequency(facet.field, facet_key(doc_type)) else None
+    return None
+
+
+def _other_words(groups: Sequence[Sequence[Clause]], g: int) -> bool:
+    """Whether a group other than the `g`th searches something (a clause not excluded)."""
+    return any(not c.negated for i, group in enumerate(groups) if i != g for c in group)
+
+
+def _doc_type_notice(word: str, doc_type: str, *, alone: bool) -> str:
+    """What is said of a word read as its document type's filter (`_doc_type_named`).
+
+    >>> _doc_type_notice("årsberetning", "årsberetning", alone=True)
+    'Ingen tekst nævner «årsberetning»; viser årsberetningerne (type:årsberetning).'
+    >>> _doc_type_notice("referater", "referat", alone=False)
+    'Ingen tekst nævner «referater»; de øvrige ord er søgt i referaterne (type:referat).'
+    """
+    shown = f"{_DOC_TYPE_PLURALS[doc_type]} ({FIELD_NAMES_SHOWN.get('doc_type', 'type')}:{doc_type})"
+    return f"Ingen tekst nævner «{word}»; " + (f"viser {shown}." if alone else f"de øvrige ord er søgt i {shown}.")
 
 
 def typed_word(text: str) -> str:

@@ -50,7 +50,7 @@ from search import danish, partial, ranking, suggest, variants
 # The query's compilation and a hit's building live in their own modules; the compilation's
 # public names are re-exported (`__all__`) for callers and tests that import them from here.
 from search.compile import (CASE_NUMBER_BOOST, NO_WORDS, NOTHING_TO_SEARCH, Compiled, _all, _any, compile_query,
-                            typed_word)
+                            doc_type_words, typed_word)
 from search.hits import _hit
 from search.syntax import (Clause, ParsedQuery, asked_decisions, asked_notice, parse, without_question_words,
                            without_repeats)
@@ -264,7 +264,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     (`_widenings`), which is itself searched without."""
     _validate(request)
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
-    parsed = _read_query(request.query, request.decisions_only)
+    parsed = doc_type_words(_read_query(request.query, request.decisions_only), searcher)
     compiled, matched = _compile(searcher, snapshot, parsed, request.decisions_only, request.query)
     found = _match(searcher, snapshot, request, parsed, compiled, matched, loosen_phrases)
     compiled, matched, suggestion, approximate, lacking, loose = (
