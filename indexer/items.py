@@ -211,8 +211,7 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
 # article or pronoun: «… der behandles under») or on a comma, colon or dash.
 _BROKEN_OFF = re.compile(
     r"(?:(?<![\wæøåÆØÅ])(?i:under|af|til|og|i|på|med|for|om|fra|efter|ved|samt|eller|en|et|den|det|de|som|der|at"
-    r"|se|jf|hos|mod|over|mellem|hvor|hvis|når|da|men|end|inden|uden|gennem|ifølge|iht|vedr|ang|mht|punkt|pkt|nr|sag"
-    r"|sagen|bilag)"
+    r"|se|jf|hos|mod|mellem|hvor|hvis|når|end|inden|uden|gennem|ifølge|iht|vedr|ang|mht|punkt|pkt|nr)"
     r"|[,:;\-–—])$")
 
 

@@ -423,6 +423,10 @@ def doc_type_words(parsed: ParsedQuery, searcher: Searcher) -> ParsedQuery:
     that type's filter (`type:årsberetning`), with a notice saying so: no text says «årsberetning»,
     since a report's passages are its sections («Forord» …) and its title is no passage's text.
     Read before the fallbacks, so they see the filter as if typed (not a word to drop or respell)."""
+    if sum(not c.negated for group in parsed.groups for c in group) != 1:
+        # only the word alone: beside other words («referat fra mødet», «dagsorden OR referat») it
+        # would narrow them to a type by what the texts happen to hold (a code review)
+        return parsed
     analyzer = searcher.schema["body"].analyzer
     notices = list(parsed.notices)
     groups = []

@@ -68,3 +68,12 @@ def test_a_cut_excerpt_keeps_an_abbreviations_stop():
     assert excerpt("Udgiften er ca. 25.000 kr.\nBeløbet udbetales i maj.", max_lines=1) == "Udgiften er ca. 25.000 kr.…"
     assert [without_closing_stop(t) for t in ("opgøres pr.", "m.fl.", "p.t.", "indtil videre.")] == [
         "opgøres pr.", "m.fl.", "p.t.", "indtil videre"]
+
+
+def test_fields_after_a_complete_decision_without_a_stop_are_the_items(tmp_path):
+    """«Udvalget godkendte sagen» (no stop) then «Sagsnr.: …» lost the item its case fields: «sagen»
+    and «bilag» end sentences (code review 31)."""
+    for decision in ("Udvalget godkendte sagen", "Godkendt som beskrevet i bilag"):
+        items = _items(tmp_path, "1. Vejbelysning\n\nSagsfremstilling\nLamperne skal skiftes.\n\nBeslutning\n"
+                                 f"{decision}\n\nSagsnr.: 23/0999\nSagsbehandler: Anne Holm\n")
+        assert (items[1].case_number, items[1].case_handler) == ("23/0999", "Anne Holm"), decision

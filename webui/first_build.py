@@ -147,10 +147,14 @@ def built_by_newer_release(recorded: str | None) -> bool:
 
     >>> built_by_newer_release("r999.a1-0.0.1:00"), built_by_newer_release("r1.a1-0.0.1:00"), built_by_newer_release(None)
     (True, False, False)
+    >>> from indexer.update import _reading_stamp
+    >>> r, a = _reading_stamp().split("-")[0][1:].split(".a")
+    >>> built_by_newer_release(f"r{r}.a{a}-999.0.1rc1:00"), built_by_newer_release(f"r{r}.a{a}-999.0")  # a candidate, no digest
+    (True, True)
     """
     from indexer.update import _reading_stamp
 
-    index, this = _stamp_versions((recorded or "").rpartition(":")[0]), _stamp_versions(_reading_stamp())
+    index, this = _stamp_versions((recorded or "").partition(":")[0]), _stamp_versions(_reading_stamp())
     if index is None or this is None:
         return False
     if index[:2] != this[:2]:  # the versions only grow: either one higher is a later release
@@ -159,13 +163,14 @@ def built_by_newer_release(recorded: str | None) -> bool:
 
 
 def _stamp_versions(reading: str) -> tuple[int, int, tuple[int, ...] | None] | None:
-    """A stamp's reading part «r15.a5-0.5.0» as (15, 5, (0, 5, 0)); the release None when it is
-    no dotted number («?» from an uninstalled checkout, «0.5.0.dev1»); None when no stamp."""
+    """A stamp's reading part «r15.a5-0.5.0» as (15, 5, (0, 5, 0)); a release candidate or development
+    release by its numbers («0.5.1rc1» → (0, 5, 1)); the release None when it has none («?» from an
+    uninstalled checkout); None when no stamp."""
     match = re.fullmatch(r"r(\d+)\.a(\d+)-(.*)", reading)
     if not match:
         return None
-    release = match[3]
-    numbers = tuple(int(part) for part in release.split(".")) if re.fullmatch(r"\d+(\.\d+)*", release) else None
+    release = re.match(r"\d+(?:\.\d+)*", match[3])
+    numbers = tuple(int(part) for part in release[0].split(".")) if release else None
     return int(match[1]), int(match[2]), numbers
 
 
