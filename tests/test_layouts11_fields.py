@@ -1,5 +1,5 @@
 """Who attended, who handled the case, and where the last decision ends (from the layouts11 review,
-2026-12): each finding in the reviewer's minutes that showed it (tests/fixtures/layouts11_fields/) and
+2026-12): each finding in the reviewer's minutes that showed it (tests/fixtures/layouts11/) and
 in small texts written here.
 
 The findings: a member's role after a comma that the role words did not list («Heino Knudsen (A),
@@ -17,7 +17,7 @@ import pytest
 
 from conftest import FIXTURES, index_copies, read_fixture, read_written
 
-LAYOUTS11 = FIXTURES / "layouts11_fields"
+LAYOUTS11 = FIXTURES / "layouts11"  # the reviewer's minutes, shared with test_layouts11
 read = partial(read_fixture, LAYOUTS11)
 
 REGION = "region-sjaelland-regionsraadet-referat-2025-03-24.txt"

@@ -10,7 +10,7 @@ registreret».
 
 from __future__ import annotations
 
-from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +18,16 @@ from conftest import FIXTURES, read_fixture, read_written
 from indexer.meeting import head_fields, meeting_people
 
 LAYOUTS12 = FIXTURES / "layouts12_notes"
-read = partial(read_fixture, LAYOUTS12)
+SHARED = FIXTURES / "layouts12"  # the review's own files, read there (not copied here)
+
+
+def fixture(name: str) -> Path:
+    return LAYOUTS12 / name if (LAYOUTS12 / name).exists() else SHARED / name
+
+
+def read(name: str):
+    return read_fixture(fixture(name).parent, name)
+
 
 TESTBY = "testby-byraadet-referat-2025-03-13.txt"
 SOLBJERG = "solbjerg-ungdomsraadet-referat-2025-02-20.txt"

@@ -15,7 +15,7 @@ found (8).
 
 from __future__ import annotations
 
-from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +24,16 @@ from indexer.clean import reflow
 from indexer.htmltext import read_page
 
 LAYOUTS12 = FIXTURES / "layouts12_text"
-read = partial(read_fixture, LAYOUTS12)
+SHARED = FIXTURES / "layouts12"  # the review's own files, read there (not copied here)
+
+
+def fixture(name: str) -> Path:
+    return LAYOUTS12 / name if (LAYOUTS12 / name).exists() else SHARED / name
+
+
+def read(name: str):
+    return read_fixture(fixture(name).parent, name)
+
 
 KOEBENHAVN = "koebenhavn-borgerrepraesentationen-referat-2025-03-13.txt"
 NORREBY = "norreby-seniorraadet-referat-2025-01-28.html"
@@ -107,7 +116,7 @@ def test_the_attendance_list_before_main_is_the_meetings():
 
 
 def test_the_attendance_block_stands_in_the_head_after_the_title_block():
-    lines = read_page((LAYOUTS12 / NORREBY).read_text(encoding="utf-8")).text.split("\n")
+    lines = read_page((fixture(NORREBY)).read_text(encoding="utf-8")).text.split("\n")
     afbud = lines.index("Afbud: Kirsten Lykke")
     assert lines.index("Seniorrådet") < afbud < lines.index("1. Høring om kvalitetsstandard for praktisk hjælp 2025")
     assert lines[afbud - 1].startswith("Deltagere: Bent Sørensen (formand)")
@@ -178,7 +187,7 @@ def test_a_staff_box_before_main_is_neither_the_head_nor_a_notice(name, box_word
     assert document.place == "Rådhuset, mødelokale 2"
     assert [(item.item_number, item.title) for item in document.passages] == [
         (1, "Godkendelse af dagsorden"), (2, "Budget 2026")]
-    text = read_page((LAYOUTS12 / name).read_text(encoding="utf-8")).text
+    text = read_page((fixture(name)).read_text(encoding="utf-8")).text
     for word in box_words:
         assert word not in text, word
 
@@ -230,7 +239,7 @@ def test_a_terms_description_reads_as_its_field_line():
     assert first.sections_by_key()["tekst"] == "Sagstype: Høring"
     assert "Sagstype Høring" not in first.text
     assert (first.case_number, first.case_handler) == ("27.12.00-P20-4-24", "Lars Holmgaard")
-    lines = read_page((LAYOUTS12 / NORREBY).read_text(encoding="utf-8")).text.split("\n")
+    lines = read_page((fixture(NORREBY)).read_text(encoding="utf-8")).text.split("\n")
     assert ["Sagsnr.: 29.30.00-A00-1-25", "Sagsbehandler: Hanne Kristoffersen", "Sagstype: Orientering"] == \
         lines[lines.index("2. Orientering om ny demensstrategi") + 2:][:3]
 
@@ -263,7 +272,7 @@ def test_an_agenda_printed_as_terms_and_descriptions_has_its_items(name, first):
         (1, "Godkendelse af dagsorden"), (2, "Budget 2026"), (3, "Eventuelt")]
     assert document.notices == ()
     assert document.passages[1].decision == "Taget til efterretning."
-    assert first in read_page((LAYOUTS12 / name).read_text(encoding="utf-8")).text.split("\n")
+    assert first in read_page((fixture(name)).read_text(encoding="utf-8")).text.split("\n")
 
 
 @pytest.mark.parametrize("term", ["2)", "§ 4", "a.", "Pkt. 3", "IV."])
