@@ -218,6 +218,17 @@ def read_fixture(folder: Path, name: str):
     return read_document(folder / name, folder)
 
 
+def shared_fixture(folder: Path, shared: Path, name: str) -> Path:
+    """Fixture `name` in a module's `folder`, else in the review's `shared` folder it came from: a
+    reviewer's file is kept once (`read = partial(read_shared_fixture, FOLDER, SHARED)`)."""
+    return folder / name if (folder / name).exists() else shared / name
+
+
+def read_shared_fixture(folder: Path, shared: Path, name: str):
+    """`read_fixture` of `shared_fixture(folder, shared, name)`."""
+    return read_fixture(shared_fixture(folder, shared, name).parent, name)
+
+
 def seeds_in(folder: Path, names: list[str]) -> Path:
     """`folder` (created) holding copies of the named seed files: a corpus of a few real minutes."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -10,23 +10,19 @@ registreret».
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
 import pytest
 
-from conftest import FIXTURES, read_fixture, read_written
+from conftest import FIXTURES, read_shared_fixture, shared_fixture, read_written
 from indexer.meeting import head_fields, meeting_people
 
 LAYOUTS12 = FIXTURES / "layouts12_notes"
 SHARED = FIXTURES / "layouts12"  # the review's own files, read there (not copied here)
 
 
-def fixture(name: str) -> Path:
-    return LAYOUTS12 / name if (LAYOUTS12 / name).exists() else SHARED / name
-
-
-def read(name: str):
-    return read_fixture(fixture(name).parent, name)
+fixture = partial(shared_fixture, LAYOUTS12, SHARED)
+read = partial(read_shared_fixture, LAYOUTS12, SHARED)
 
 
 TESTBY = "testby-byraadet-referat-2025-03-13.txt"

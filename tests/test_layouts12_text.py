@@ -15,11 +15,11 @@ found (8).
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
 import pytest
 
-from conftest import FIXTURES, read_fixture, read_written
+from conftest import FIXTURES, read_shared_fixture, shared_fixture, read_written
 from indexer.clean import reflow
 from indexer.htmltext import read_page
 
@@ -27,12 +27,8 @@ LAYOUTS12 = FIXTURES / "layouts12_text"
 SHARED = FIXTURES / "layouts12"  # the review's own files, read there (not copied here)
 
 
-def fixture(name: str) -> Path:
-    return LAYOUTS12 / name if (LAYOUTS12 / name).exists() else SHARED / name
-
-
-def read(name: str):
-    return read_fixture(fixture(name).parent, name)
+fixture = partial(shared_fixture, LAYOUTS12, SHARED)
+read = partial(read_shared_fixture, LAYOUTS12, SHARED)
 
 
 KOEBENHAVN = "koebenhavn-borgerrepraesentationen-referat-2025-03-13.txt"

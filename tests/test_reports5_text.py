@@ -13,20 +13,15 @@ from the review (its t/p21.txt, t/p8.txt and t/caps.txt renamed after what they 
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
-from conftest import FIXTURES, read_fixture, read_rewritten, read_written
+from conftest import FIXTURES, read_fixture, read_shared_fixture, shared_fixture, read_rewritten, read_written
 
 FOLDER = FIXTURES / "reports5_text"
 SHARED = FIXTURES / "reports5"  # the review's own files, read there (not copied here)
 
 
-def fixture(name: str) -> Path:
-    return FOLDER / name if (FOLDER / name).exists() else SHARED / name
-
-
-def read(name: str):
-    return read_fixture(fixture(name).parent, name)
+fixture = partial(shared_fixture, FOLDER, SHARED)
+read = partial(read_shared_fixture, FOLDER, SHARED)
 
 rewritten = partial(read_rewritten, FOLDER)
 
