@@ -95,7 +95,11 @@ def test_aarhus_decision_is_the_city_councils_dated_one():
     assert earlier == "Indstillingen blev anbefalet.\nRådmand Thomas Medom (F) tog forbehold."
 
 
-@pytest.mark.parametrize("body", ["Magistraten", "Økonomiudvalget"])
+# Any body named by capitalised words, dated under the plain label, recommends (the code reviews 28, 29:
+# a council, the administration, a department, a board), and the council's dated header decides.
+@pytest.mark.parametrize("body", ["Magistraten", "Økonomiudvalget", "Direktionen", "Teknik- og Miljøforvaltningen",
+                                  "Bestyrelsen", "Repræsentantskabet", "Stadsdirektøren",
+                                  "Udvalget for Teknik og Miljø"])
 def test_plain_label_groups_dated_headers(tmp_path, body):
     text = (_HEAD + "1. Skolestruktur\nSagsnr.: 24/1\n\nSagsfremstilling\nTo skoler lægges sammen.\n\n"
             f"Beslutning:\n{body} 3. marts 2025:\nIndstillingen blev anbefalet.\n\n"
