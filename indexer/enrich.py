@@ -325,8 +325,7 @@ def _with_weak_labels(item: Item, minutes: bool, labelled: bool, council: str | 
 # (`Byrådet besluttede …` reports its decision), not a decision of another time («Vi besluttede sidste gang
 # …»), not one not taken («Vi besluttede ikke noget endnu»; «… ikke at …» is one).
 _AGREEMENT = re.compile(
-    r"^(?:(?:Vi|(?!Byrådet\b|Kommunalbestyrelsen\b|Regionsrådet\b)[A-ZÆØÅ][\wæøå\-]*(?:rådet|udvalget|bestyrelsen)"
-    r"|Rådet|Udvalget|Bestyrelsen|Forsamlingen)\s+(?:(?:blev|er\s+blevet)\s+enige\s+om|enedes\s+om|besluttede|vedtog"
+    rf"^(?:(?:Vi|{cv.OWN_DECIDING_SUBJECT})\s+(?:(?:blev|er\s+blevet)\s+enige\s+om|enedes\s+om|besluttede|vedtog"
     r"|godkendte)|Det\s+blev\s+(?:besluttet|vedtaget))\b"
     r"(?!,?\s+(?:(?:endnu\s+)?(?:ikke|intet)\b(?!\s+at\b)|sidste\s+(?:gang|år|møde)|tidligere|i\s+(?:19|20)\d\d))")
 _AGREEMENT_CHARS = 400  # a decision is a sentence or two; a longer paragraph is the item's account

@@ -102,10 +102,7 @@ _ONE_NUMBER = re.compile(r"^\s*[^\s,;]*\d[^\s,;]*\s*$")
 # «Bestyrelsen godkendte årsrapporten.», «Rådet vedtog at …»), and a thing approved without its verb
 # («Referatet godkendt.»): the layouts9 review's local councils and boards. Only a council as the
 # subject: «Kommunen godkendte i 2023 …» tells the item's story.
-# Not the town's top council («Byrådet besluttede …» in a lokalråd's minutes reports its decision:
-# code review 14), which writes its minutes with labels anyway.
-_DECIDING_BODY = (r"(?:(?!Byrådet\b|Kommunalbestyrelsen\b|Regionsrådet\b)[A-ZÆØÅ][\wæøå\-]*(?:rådet|udvalget|bestyrelsen|forsamlingen)"
-                  r"|Rådet|Udvalget|Bestyrelsen|Forsamlingen|Mødet|Repræsentantskabet)")
+_DECIDING_BODY = cv.OWN_DECIDING_SUBJECT
 # A decision of another time told in the item's account: «… godkendte sidste år …», «… besluttede i 2022 …»,
 # «… blev godkendt tidligere …»: the time right after the verb. Elsewhere in the sentence it is what was
 # decided («Lokalrådet godkendte, at arbejdet udføres i 2026.», «… med de tidligere nævnte ændringer»).

@@ -43,7 +43,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 15  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 16  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -107,6 +107,7 @@ READING_VERSION = 15  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # «Sag 31: Title», contents under «Sager til beslutning», «Evt.» titles, roles as compounds in attendance,
 # the person of «unit, person» case handlers (first names), «Mødet hævet kl. 21:35» and signatures closing
 # the minutes
+# 16: an agreement in unlabelled minutes by the bodies a prose outcome names («Mødet besluttede …»)
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -143,6 +143,16 @@ def test_an_agreement_above_the_items_last_paragraph_is_its_decision(tmp_path):
     assert sections["tekst"] == "Skateparken er i dårlig stand.\n\nMathias har taget billeder af rampen."
 
 
+@pytest.mark.parametrize("agreement", [
+    "Vi blev enige om at skrive et brev til udvalget.",
+    # the bodies an item's prose outcome names as its subject (`cv.OWN_DECIDING_SUBJECT`) agree here too
+    "Mødet besluttede at skrive et brev til udvalget.", "Generalforsamlingen vedtog de nye vedtægter."])
+def test_an_agreement_above_the_items_last_paragraph_is_its_decision_whoever_agreed(tmp_path, agreement):
+    document = read_written(tmp_path, "solbjerg-ungdomsraadet-referat-2025-02-20.txt", _youth_minutes(
+        "Referat", f"{agreement}\n\nMathias har taget billeder af rampen."))
+    assert _item(document, 1).sections_by_key()["beslutning"] == agreement
+
+
 def test_an_earlier_decision_told_in_the_account_is_none(tmp_path):
     document = read_written(tmp_path, "solbjerg-ungdomsraadet-referat-2025-02-20.txt", _youth_minutes(
         "Referat", "Vi besluttede sidste gang at skrive til udvalget, men der er ikke sket noget."))
