@@ -17,6 +17,10 @@ from indexer.models import Line
 def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], set[int]]:
     """Entries (number, title) of the document's contents list and the line indexes it covers."""
     entries: list[tuple[int | None, str]] = []
+    # An entry whose title may end in its page number or in a number of its own ("3. Lokalplan 712"): the
+    # number and the title with it, by the entry's index; the list's pages, one per entry (None: none)
+    numbered_end: dict[int, tuple[int, str]] = {}
+    pages: list[int | None] = []
     covered: set[int] = set()
     in_region = False
     later = _Headings(lines)
@@ -34,7 +38,10 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
             listed = _agenda_list(lines, i, list_last + 1 if goes_on else 1)
             if listed:
                 numbered = [entry for _, entry in listed if entry is not None]
-                entries.extend(numbered)
+                for k, entry in listed:
+                    if entry is not None:
+                        _add_entry(entries, pages, numbered_end, entry, cv.NUMBERED_ENTRY.match(lines[k].text)
+                                   or cv.PUNKT_HEADING.match(lines[k].text))
                 covered |= {i, *(k for k, _ in listed)}
                 list_end, list_last = listed[-1][0], numbered[-1][0]
                 continue
@@ -49,8 +56,10 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
             if number is None and wrapped == i - 1:
                 # "49 (Åben) Forslag fra … om gratis" / "busbefordring for unge ..... 6": the entry's end
                 entries[-1] = (entries[-1][0], cv.clean_title(f"{entries[-1][1]} {match.group('title')}"))
+                pages[-1] = int(match.group("page"))
             else:
                 entries.append((int(number) if number else None, cv.clean_title(match.group("title"))))
+                pages.append(int(match.group("page")))
             covered.add(i)
             continue
         if not in_region:
@@ -63,6 +72,7 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
         plain = _plain_entry(lines, i, entries)
         if plain is not None:
             entries.append((None, plain[0]))
+            pages.append(int(plain[2]))
             covered |= plain[1]
             continue
         numbered = cv.NUMBERED_ENTRY.match(text)
@@ -71,7 +81,7 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
             in_region = False  # a contents list names each entry once: the list has ended at its first heading
             continue
         if entry and not anchor_follows(lines, i + 1, numbered.group("title")):
-            entries.append(entry)
+            _add_entry(entries, pages, numbered_end, entry, numbered)
             covered.add(i)
             continue
         listed = _heading_entry(lines, i, entries, covered, later)
@@ -79,7 +89,7 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
             in_region = False
             continue
         if listed is not None:
-            entries.append(listed)
+            _add_entry(entries, pages, numbered_end, listed, cv.HEADING_ENTRY.match(text))
             covered.add(i)
             if not cv.HEADING_ENTRY.match(text).group("page"):
                 wrapped = i  # its title may go on, with the page number, on the next line
@@ -90,10 +100,49 @@ def find_contents(lines: Sequence[Line]) -> tuple[list[tuple[int | None, str]], 
             tail = re.sub(r"\s+\d{1,3}$", "", text)
             number, title = entries[-1]
             entries[-1] = (number, cv.clean_title(f"{title} {tail}"))
+            if tail != text:
+                pages[-1] = int(text[len(tail):])
+                numbered_end[len(entries) - 1] = (pages[-1], cv.clean_title(f"{title} {text}"))
             covered.add(i)
             continue
         in_region = False
+    if numbered_end and not _reads_paged(pages, lines):
+        # "2. Salg af ejendommen Vestergade 14" in a list without page numbers: the number is the title's
+        for k, (_, whole) in numbered_end.items():
+            entries[k] = (entries[k][0], whole)
     return entries, covered
+
+
+def _add_entry(entries: list[tuple[int | None, str]], pages: list[int | None],
+               numbered_end: dict[int, tuple[int, str]], entry: tuple[int | None, str], match: re.Match[str]) -> None:
+    """Add a contents entry read by `match` (`cv.NUMBERED_ENTRY`, `cv.HEADING_ENTRY`), its title without
+    the number it may end in, noting that number as its page and the title with it (`_reads_paged`)."""
+    entries.append(entry)
+    page = match.groupdict().get("page")
+    pages.append(int(page) if page else None)
+    if page:
+        numbered_end[len(entries) - 1] = (int(page), cv.clean_title(f"{match.group('title')} {page}"))
+
+
+def _reads_paged(pages: Sequence[int | None], lines: Sequence[Line]) -> bool:
+    """Whether a contents list's entries end in page numbers (`pages`, one per entry, None for an
+    entry without a number at its end): most do, and their numbers never fall and stay within what
+    the document could number its pages (its pages if it has more than one, else its lines of text).
+    Else a number at an entry's end is its title's: «3. Lokalplan 712», «2. Salg af ejendommen
+    Vestergade 14» in a list without pages (a layouts13 review: the titles lost their numbers).
+
+    >>> L = [Line("x", 1, n) for n in range(1, 40)]
+    >>> _reads_paged([2, 3, 5], L), _reads_paged([None, 14, None], L), _reads_paged([2, None, 7], L)
+    (True, False, True)
+    >>> _reads_paged([2, 12, 7], L), _reads_paged([2, 3, 712], L)
+    (False, False)
+    """
+    printed = [page for page in pages if page is not None]
+    if 2 * len(printed) <= len(pages):
+        return False
+    last_page = max((line.page for line in lines), default=1)
+    bound = last_page + 10 if last_page > 1 else sum(1 for line in lines if line.text)
+    return all(1 <= a <= b for a, b in zip(printed, printed[1:])) and 1 <= printed[0] and printed[-1] <= bound
 
 
 def _agenda_list(lines: Sequence[Line], i: int, first: int = 1) -> list[tuple[int, tuple[int, str] | None]]:
@@ -163,10 +212,11 @@ _PLAIN_ENTRY = re.compile(r"^(?P<title>[A-ZÆØÅ][^.:;!?]*?[^\W\d_])\s+(?P<page
 _PLAIN_WORDS = 8  # a contents entry's title is short
 
 
-def _plain_entry(lines: Sequence[Line], i: int, entries: list[tuple[int | None, str]]) -> tuple[str, set[int]] | None:
+def _plain_entry(lines: Sequence[Line], i: int,
+                 entries: list[tuple[int | None, str]]) -> tuple[str, set[int], str] | None:
     """An entry without number and dot leaders inside a contents list, «Forord 2», or «Økonomi» with its page
     «7» on the line below (a label and its value are cut in two when cleaned), and the lines it covers: only
-    where its title is printed below on a line of its own (the section's heading) and the pages rise."""
+    where its title is printed below on a line of its own (the section's heading) and the pages rise; and its page."""
     text = lines[i].text
     match = _PLAIN_ENTRY.match(text)
     covers = {i}
@@ -184,7 +234,7 @@ def _plain_entry(lines: Sequence[Line], i: int, entries: list[tuple[int | None, 
         return None  # a table of figures, not pages
     if not any(line.text.casefold() == key for line in lines[max(covers) + 1:]):
         return None
-    return title, covers
+    return title, covers, match.group("page")
 
 
 _LIST_ENDS = (None, "")  # `_heading_entry`: the line is the first item's heading, the list has ended

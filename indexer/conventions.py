@@ -868,9 +868,14 @@ NUMBERED_HEADING = re.compile(
 _SUB_NUMBER = r"(?P<sub>[a-zæøå]|\.\d{1,2})"
 # "3a Godkendelse af dagsorden", "3b. Title", "4.1 Trafiksikkerhedsplan 2025-2028", and "5 Lukket punkt: …"
 # without its full stop: headings only with their anchor, as every numbered line (`indexer.headings`).
-# The title starts with a capital or a quote, never a digit ("2 300 kr. bevilges" is text).
+# A dash may part the number from the title: "01 – Godkendelse af dagsorden", "1 - Title" (Randers, a
+# layouts13 review: no item of those minutes was found).
+# The title starts with a capital or a quote, never a digit ("2 300 kr. bevilges", "1 - 2 gange om ugen",
+# "3 - 0 i kampen" are text; "2025 – et år …" has four digits).
+_NUMBER_DASH = r"(?:\s+[-–—])"
 LABELLED_HEADING = re.compile(
-    rf"^{BULLET}?{_PARAGRAPH_SIGN}(?P<number>\d{{1,3}})(?:{_SUB_NUMBER}[.)]?)?\s+(?P<title>[A-ZÆØÅ\"“”«'(].*)$"
+    rf"^{BULLET}?{_PARAGRAPH_SIGN}(?P<number>\d{{1,3}})(?:{_SUB_NUMBER}[.)]?)?{_NUMBER_DASH}?\s+"
+    r"(?P<title>[A-ZÆØÅ\"“”«'(].*)$"
 )
 # "II. Høring: Kvalitetsstandard …", "IV) Eventuelt": items numbered in roman numerals (I-XXXIX), as
 # ældreråd, handicapråd and integrationsråd minutes often are. The number is its arabic value; the
@@ -1158,9 +1163,12 @@ NUMBERED_ENTRY = re.compile(
 # "Pkt. 15 Anlægsbevilling til ny daginstitution i Nørreby      7", "36 (Åben) Godkendelse af dagsorden": an
 # entry printed as the item's heading is, without dot leaders, its page number (if any) after the title.
 # Such a line is a heading elsewhere: an entry only inside a contents list, where the same number and
-# title come again below as an item's heading (`indexer.contents`).
+# title come again below as an item's heading (`indexer.contents`). "01 – Godkendelse af dagsorden": a dash
+# after the number, as Randers prints its headings (`LABELLED_HEADING`). The number at the end is a page
+# number only where the list reads as paged (`indexer.contents`): "2. Salg af ejendommen Vestergade 14".
 HEADING_ENTRY = re.compile(
-    r"^(?:(?i:sag(?:\s+nr)?|dagsordenspunkt|punkt|pkt)\.?\s*)?(?P<number>\d{1,3})(?:[a-zæøå]|\.\d{1,2})?[.:)]?\s+"
+    r"^(?:(?i:sag(?:\s+nr)?|dagsordenspunkt|punkt|pkt)\.?\s*)?(?P<number>\d{1,3})(?:[a-zæøå]|\.\d{1,2})?"
+    r"(?:[.:)]|\s+[-–—])?\s+"
     r"(?=[A-ZÆØÅ\"“”«'(])(?P<title>.+?)(?:\s+(?P<page>\d{1,3}))?$"
 )
 # "FORORD 3" (annual reports)
