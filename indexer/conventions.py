@@ -47,7 +47,12 @@ SECTION_LABELS = (
     # What the decision's record adds to it (`DECISION_RECORD`)
     "Protokoltilførsel", "Protokoltilførsler", "Protokolbemærkning", "Protokolbemærkninger",
     "Mindretalsudtalelse", "Mindretalsudtalelser",
+    # Kolding's template: the recommendation under "Forslag", the case's account under "Beskrivelse" (layouts13
+    # review). Words a sentence or a field also starts with ("Forslag: …"): labels alone on their line only.
+    "Forslag", "Beskrivelse",
 )
+# Labels read only alone on their line, never with text after a colon (`inline_label`).
+_ALONE_ONLY = frozenset({"Forslag", "Beskrivelse", "FORSLAG", "BESKRIVELSE"})
 # Labels that name the same part differently map to one key; other keys are the label itself.
 _KEY_ALIASES = {
     "administrativ indstilling": "indstilling",
@@ -82,6 +87,8 @@ _KEY_ALIASES = {
     "protokolbemærkning": "protokolbemaerkning",
     "protokolbemærkninger": "protokolbemaerkning",
     "mindretalsudtalelser": "mindretalsudtalelse",
+    "forslag": "indstilling",
+    "beskrivelse": "sagsfremstilling",
 }
 # A member's or a minority's statement for the minutes: the decision's record, a section of its own
 # after the decision, not part of it (attendance lines at the decision's end are then read as such).
@@ -160,7 +167,8 @@ def inline_label(text: str, in_item: bool = False) -> tuple[str, str] | None:
     (None, None)
     """
     label, colon, rest = text.partition(":")
-    if not colon or not rest.strip() or not (label in _LABEL_FORMS or (in_item and item_decision_label(label))):
+    if not colon or not rest.strip() or label in _ALONE_ONLY or not (
+            label in _LABEL_FORMS or (in_item and item_decision_label(label))):
         return None
     return label, rest.strip()
 
@@ -578,9 +586,28 @@ _NAMED_BY_ADJECTIVE = (
     rf"(?:[A-ZÆØÅ][a-zæøå]+e|[A-ZÆØÅ]+E)\s+(?:[A-ZÆØÅ][\wæøåÆØÅ]*?{_COUNCIL_WORD}|Udvalg(?:et)?|UDVALG(?:ET)?)"
     r"(?![\wæøåÆØÅ])"
 )
+# A committee of several fields written without the hyphen (Esbjerg, layouts13 review): "Teknik & Byggeudvalget",
+# "Kultur og Fritidsudvalget", "Klima, Natur og Miljøudvalget". Only where the words before "og"/"&" are a
+# field's name: no council ("Byrådet og Økonomiudvalget" are two), no definite noun ("Forvaltningen og
+# Økonomiudvalget", "Jensen og …"), no role or sentence word ("Borgmester og Økonomiudvalget", "Derfor,
+# …"); and the last word a committee's ("…udvalget"), never "Økonomiudvalget" alone, the standalone committee
+# prose names beside another ("Lund og Økonomiudvalget"). Four fields at most: from every word of a long
+# «A, B, C, …» line an unbounded list was scanned again to its end (a 32 KB line took 10 s).
+_FIELD_WORD = (
+    rf"(?![\wæøåÆØÅ]*?{_COUNCIL_WORD}(?![\wæøåÆØÅ]))(?![\wæøåÆØÅ]*(?:en|et|EN|ET)(?![\wæøåÆØÅ]))"
+    r"(?!(?:Borgmester|Rådmand|Formand|Næstformand|Direktør|Kommune|Region|Og|Samt|Men|Både|Hvis|Når|Da|Så|At|Som"
+    r"|Derfor|Herefter|Endvidere|Desuden|Samtidig|Dermed|Således|Endelig|Dernæst|Hermed|Ligeledes|Også|Fx|Bl)"
+    r"(?![\wæøåÆØÅ]))"
+    rf"{_NAME_WORD}"
+)
+_JOINT_COMMITTEE = (
+    rf"(?<![\wæøåÆØÅ-]){_FIELD_WORD}(?:,\s+{_FIELD_WORD}){{0,3}}\s+(?:og|OG|&)\s+"
+    r"(?!Økonomiudvalg|ØKONOMIUDVALG)[A-ZÆØÅ][\wæøåÆØÅ]*?(?:udvalg|udvalget|UDVALG|UDVALGET)"
+)
 COUNCIL_PATTERN = (
     rf"{_LOCAL_COUNCIL}|{_NAMED_BY_ADJECTIVE}"
     rf"|{_NAME_WORD}-,?\s+(?:{_PART_WORD}-,?\s+)*(?:og|OG)\s+[\wæøåÆØÅ]*?{_COUNCIL_WORD}"
+    rf"|{_JOINT_COMMITTEE}"
     rf"|[A-ZÆØÅ][\wæøåÆØÅ]*?{_COUNCIL_WORD}"
     rf"|(?:Udvalget|UDVALGET|Udvalg|UDVALG)\s+(?:for|FOR)\s+{_NAME_WORD}(?:,\s+{_NAME_WORD})*(?:\s+(?:og|OG)\s+{_NAME_WORD})?"
     rf"|{_ADJECTIVE}\s+(?:Udvalg|UDVALG)(?![\wæøåÆØÅ])"
@@ -617,8 +644,8 @@ _NAMED_DECISION = [
         rf"(?:,?\s+(?:{_ON})?(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT})?:?$"
     ),
     # "Beslutning den 12. marts 2018", "BESLUTNING 12.03.2018", "Beslutning (12-03-2018):": the date alone,
-    # the council being the document's own
-    re.compile(rf"^(?i:beslutning)(?P<council>)\s+(?:{_ON})?\(?(?P<date>{_HEADER_DATE})\)?{_AT_TIME}{_PKT}:?$"),
+    # the council being the document's own; Kolding's "Beslutning - 18.03.2025" after a dash (layouts13 review)
+    re.compile(rf"^(?i:beslutning)(?P<council>)\s+(?:[-–—]\s+)?(?:{_ON})?\(?(?P<date>{_HEADER_DATE})\)?{_AT_TIME}{_PKT}:?$"),
     # "Beslutning Økonomiudvalget den 17-09-2019", "BESLUTNING KB 01-10-2019": without "i", only with a date
     re.compile(
         rf"^(?i:beslutning)\s+(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT}:?$"
@@ -1058,6 +1085,10 @@ def openness_in_brackets(title: str) -> bool:
     """
     return bool(_OPENNESS_PREFIX.search(title.strip()))
 _LEADERS = re.compile(r"\s*(?:\.{3,}|…+)\s*\d{0,3}$")
+# Esbjerg's "Punkt 6 - Lukket: Erstatningssag vedr. vejafvanding" (layouts13 review): the openness word and a
+# colon before the title, read as the bracketed form is (`indexer.openness`). "Lukket punkt: …" is a title of
+# its own (LAYOUTS.md, f8) and keeps its words.
+_OPENNESS_COLON = re.compile(r"^(?P<word>(?i:lukket|åbent|åben))\s*:\s+(?=\S)")
 
 
 def clean_title(title: str) -> str:
@@ -1069,10 +1100,13 @@ def clean_title(title: str) -> str:
     ('Godkendelse af dagsorden', 'Salg af areal')
     >>> clean_title("Salg af ejendom (2025-0045678) - lukket punkt"), clean_title("Personalesag (Lukket punkt)")
     ('Salg af ejendom (2025-0045678)', 'Personalesag')
+    >>> clean_title("Lukket: Erstatningssag vedr. vejafvanding"), clean_title("Lukket punkt: Personalesag")
+    ('Erstatningssag vedr. vejafvanding', 'Lukket punkt: Personalesag')
     """
     title = _LEADERS.sub("", title.strip())
     title = _DECISION_SUFFIX.sub("", title)
     title = _OPENNESS_PREFIX.sub("", title)
+    title = _OPENNESS_COLON.sub("", title)
     return " ".join(title.split()).rstrip(":").strip()
 
 

@@ -428,12 +428,17 @@ def same_council(header: str, council: str) -> bool:
     return name.isupper() and len(name) <= 5 and name == _initials(council)
 
 
-_PARTS = re.compile(r"-,?\s+(?:og\s+)?|\s+og\s+", re.IGNORECASE)
+# "Beskæftigelses- og Integrationsudvalget", "Teknik & Byggeudvalget" (Esbjerg), "Klima, Natur og Miljøudvalget"
+_PARTS = re.compile(r"-,?\s+(?:og\s+)?|\s+(?:og|&)\s+|,\s+", re.IGNORECASE)
 _COUNCIL_END = re.compile(r"(udvalget|udvalg|rådet|råd|bestyrelsen|bestyrelse|repræsentationen|magistraten)$", re.IGNORECASE)
 
 
 def _initials(council: str) -> str:
-    """'Økonomiudvalget' → 'ØU', 'Byrådet' → 'BR', 'Beskæftigelses- og Integrationsudvalget' → 'BIU'."""
+    """'Økonomiudvalget' → 'ØU', 'Byrådet' → 'BR', 'Beskæftigelses- og Integrationsudvalget' → 'BIU'.
+
+    >>> _initials("Teknik & Byggeudvalget"), _initials("Kultur og Fritidsudvalget"), _initials("Klima, Natur og Miljøudvalget")
+    ('TBU', 'KFU', 'KNMU')
+    """
     parts = [p for p in _PARTS.split(council) if p]
     letters = [p[0].upper() for p in parts]
     end = _COUNCIL_END.search(parts[-1]) if parts else None

@@ -38,6 +38,26 @@ _MARKER_LINE = re.compile(rf"^(?P<word>{cv.OPENNESS_MARKER})\s*$")
 _MARKER_AT_END = re.compile(rf"(?:\s|[{re.escape(cv.BULLETS_BETWEEN_FIELDS)}|])(?P<word>{cv.OPENNESS_MARKER})\s*$")
 
 
+# "Lukket: Erstatningssag …" in the heading's line: the title's start, which `conventions.clean_title`
+# strips the openness word from (so the heading's text, not its title, holds it).
+_COLON_MARK = re.compile(r"(?<![\wæøåÆØÅ])(?P<word>(?i:lukket|åbent|åben))\s*:\s+(?P<rest>\S.*)$")
+
+
+def _colon_mark(heading_text: str, title: str) -> str | None:
+    """The openness word a heading prints with a colon right before its title ("Punkt 6 - Lukket:
+    Erstatningssag"), or None. Only before the title: "Sag: Lukket: …" elsewhere in the line is no mark.
+
+    >>> _colon_mark("Punkt 6 - Lukket: Erstatningssag vedr. vejafvanding", "Erstatningssag vedr. vejafvanding")
+    'Lukket'
+    >>> _colon_mark("6. Status: Lukket: X", "Status: Lukket: X"), _colon_mark("6. Eventuelt", "Eventuelt")
+    (None, None)
+    """
+    match = _COLON_MARK.search(" ".join(heading_text.split()))
+    if match is None or not title or not fold_title(match.group("rest")).startswith(fold_title(title)):
+        return None
+    return match.group("word")
+
+
 def _closed_word(word: str) -> bool:
     return word.casefold().startswith("lukke")
 
@@ -135,6 +155,8 @@ def _own_mark(lines: Sequence[Line], heading: Heading, end: int) -> tuple[bool |
         mark = _closed_word(suffix.group("word") or suffix.group("word_"))
     if mark is None and (prefix := _TITLE_PREFIX.match(heading.title)):
         mark = _closed_word(prefix.group("word"))
+    if mark is None and (word := _colon_mark(heading_text, heading.title)):
+        mark = _closed_word(word)
     j = heading.body_start
     pending = 0
     while j < end:

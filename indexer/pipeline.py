@@ -108,6 +108,9 @@ READING_VERSION = 16  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # the person of «unit, person» case handlers (first names), «Mødet hævet kl. 21:35» and signatures closing
 # the minutes
 # 16: an agreement in unlabelled minutes by the bodies a prose outcome names («Mødet besluttede …»)
+# (layouts13) «01 – Title» item headings, a contents list's trailing numbers pages only where it reads as paged,
+# committees named «Teknik & Byggeudvalget»/«Kultur og Fritidsudvalget», «Forslag»/«Beskrivelse» labels alone on
+# their line, «Punkt 6 - Lukket: Title» closed, «Beslutning - 18.03.2025»
 
 
 def read_document(path: Path, root: Path) -> Document:
