@@ -117,9 +117,16 @@ _MONTH_ABBREVIATION_YEAR_RE = re.compile(
 # asks for a meeting with ("mødet den 21. maj 2015", "referat 9.9.2019", "referatet fra mødet
 # den …"): the date finds the meeting's items, and "møde" ANDed found only items that say it.
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-_MEETING_WORDS = r"(?:(?:referat(?:et)?|dagsorden(?:en)?)\s+(?:fra|af|for)\s+mødet|mødet|møde|referat(?:et)?|(?:møde)?dato)"
-_BEFORE_DATE_RE = re.compile(
-    rf"(?<![\w.])(?=\S)(?:{_MEETING_WORDS}(?::\s*|\s+))?(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:den\s+|d\.\s*)?$",
+# "dagsorden 21.05.2015" asks for that meeting's agenda as "referat 21.05.2015" asks for its minutes
+# (ANDed, «dagsorden» found none of the meeting's items).
+_MEETING_WORDS = (r"(?:(?:referat(?:et)?|dagsorden(?:en)?)\s+(?:fra|af|for)\s+mødet|mødet|møde|referat(?:et)?"
+                  r"|dagsorden(?:en)?|(?:møde)?dato)")
+_LEAD_IN = rf"(?:{_MEETING_WORDS}(?::\s*|\s+))?(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:den\s+|d\.\s*)?"
+_BEFORE_DATE_RE = re.compile(rf"(?<![\w.])(?=\S){_LEAD_IN}$", re.IGNORECASE)
+# The same before a month or a day without its year ("mødet d. 4. juni", "referat maj 2015"), and
+# the preposition a month is asked for with ("mødet i maj 2015", "referatet fra mødet i maj 2015").
+_BEFORE_MONTH_OR_DAY_RE = re.compile(
+    rf"(?:{_MEETING_WORDS}(?::\s*|\s+)(?:(?:i|fra|for)\s+)?)?(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:den\s+|d\.\s*)?",
     re.IGNORECASE)
 _TIME = r"\d{1,2}(?:[.:]\d\d){0,2}"
 _AFTER_DATE_RE = re.compile(
@@ -342,6 +349,10 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
         if (typed := dates.get(i)) is not None:  # a date, with its label ("Dato: …") and all
             i = typed.take(items, notices, negated)
             continue
+        # "mødet d. 4. juni", "referat maj 2015": what a month or a day is asked for with is no word
+        # to search, as before a whole date: «d» and «referat» ANDed found none or one of the items.
+        led_in = (lead_end := _month_or_day_lead_in(text, i)) is not None
+        i = lead_end if lead_end is not None else i
         field = None
         match = _FIELD_RE.match(text, i)
         if match:
@@ -371,7 +382,7 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             items.append(Clause(f"{month.group(2)}-{number:02d}", "month", False, negated))
             i = month.end()
             continue
-        if field in (None, "date") and (day := _day_of_year(text, i)) is not None:  # "4. juni": every year's
+        if field in (None, "date") and (day := _day_of_year(text, i, led_in=led_in)) is not None:  # "4. juni": every year's
             typed, (month_number, day_number), i = day
             items.append(Clause(f"{month_number:02d}-{day_number:02d}", "day", False, negated))
             notices.append(f"«{typed}» har intet årstal: der er søgt efter møder og datoer den {day_number}. "
@@ -694,20 +705,37 @@ def _time_abbreviation(items: list[Clause | str]) -> list[str]:
 _DAY_MONTH_RE = re.compile(rf"(\d{{1,2}})\.?\s*({'|'.join(MONTH_NAMES)})(?![\w\-/])(?!\.?\s*\d)", re.IGNORECASE)
 
 
-def _day_of_year(text: str, i: int) -> tuple[str, tuple[int, int], int] | None:
+def _day_of_year(text: str, i: int, *, led_in: bool = False) -> tuple[str, tuple[int, int], int] | None:
     """(as typed, (month, day), end) of a day of a month without its year at `i` ("4. juni"),
-    or None: none there, or no such day ("31. juni").
+    or None: none there, or no such day ("31. juni"). `led_in`: `i` follows what a day is asked
+    for with, which may be glued to it ("d.4. juni").
 
     >>> _day_of_year("4. juni", 0), _day_of_year("31. juni", 0), _day_of_year("4. juni 2026", 0)
     (('4. juni', (6, 4), 7), None, None)
     """
     match = _DAY_MONTH_RE.match(text, i)
-    if match is None or (i and (text[i - 1].isalnum() or text[i - 1] in ".-/")):
+    if match is None or (i and not led_in and (text[i - 1].isalnum() or text[i - 1] in ".-/")):
         return None
     month, day = MONTH_NAMES.index(match.group(2).lower()) + 1, int(match.group(1))
     if not 1 <= day <= calendar.monthrange(2024, month)[1]:  # a leap year: 29. februar is a day
         return None
     return match.group(0), (month, day), match.end()
+
+
+def _month_or_day_lead_in(text: str, i: int) -> int | None:
+    """Where a month or a day without its year begins, when what it is asked for with stands at
+    `i` before it (`_BEFORE_MONTH_OR_DAY_RE`: "mødet i maj 2015", "d. 4. juni"); else None.
+
+    >>> [_month_or_day_lead_in(t, 0) for t in ("mødet i maj 2015", "d.4. juni", "referat sept 2015", "mødet flygtninge", "maj 2015")]
+    [8, 2, 8, None, None]
+    """
+    if i and (text[i - 1].isalnum() or text[i - 1] in ".-/"):
+        return None
+    end = _BEFORE_MONTH_OR_DAY_RE.match(text, i).end()  # type: ignore[union-attr]  # all of it optional
+    if end == i or not (_MONTH_YEAR_RE.match(text, end) or _MONTH_ABBREVIATION_YEAR_RE.match(text, end)
+                        or _numeric_month(text, end) or _day_of_year(text, end, led_in=True)):
+        return None
+    return end
 
 
 def _capital_time_abbreviations(items: list[Clause | str]) -> list[Clause | str]:
