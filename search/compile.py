@@ -115,6 +115,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
     council_words: list[tuple[Query, Query]] = []  # the pairs of the words of a council's name so far
     written_joined = {g: forms for g, forms in _letters_then_number(parsed.groups, searcher, analyzer).items()
                       if g not in councils}
+    entries: dict[int, int] = {}  # a group of a typed plain word -> its entry in `scored` and `matching`
     for g, group in enumerate(parsed.groups):
         alternatives: list[tuple[Query, Query]] = []
         if g - 1 in written_joined:
@@ -205,8 +206,24 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
                 notices.append(f"{said}; mente du «{FIELD_NAMES_SHOWN.get(clause.field, clause.field)}:"
                                f"{chr(34) + close + chr(34) if ' ' in close else close}»?" if close else f"{said}.")
         if alternatives:
+            if _plain_word(group[0]) and all(c.boost < 1 for c in group[1:]):  # a typed word and its variants
+                entries[g] = len(scored)
             scored.append(_any([a for a, _ in alternatives]))
             matching.append(_any([m for _, m in alternatives]))
+    for joined in reversed(joined_pairs(parsed, searcher, decisions_only)):
+        # A compound typed as two words ("integrations politik", "Udlændinge styrelsen"): the
+        # texts' compound is an alternative of the pair, ranked as the pair standing together;
+        # the words alone found «Medborgerskabspolitikken» first, or nothing (no «styrelsen» alone).
+        i, j = entries.get(joined.first), entries.get(joined.first + 1)
+        if i is None or j is None:
+            continue
+        fields = ["decision"] if decisions_only else list(TEXT_FIELDS)
+        highlight.add(joined.term)
+        scored[i:j + 1] = [Or([And([scored[i], scored[j]]),
+                               _any([Term(f, joined.term, boost=FIELD_BOOSTS.get(f, 1.0) * JOINED_BOOST)
+                                     for f in fields])])]
+        matching[i:j + 1] = [Or([And([matching[i], matching[j]]),
+                                 Term("decision" if decisions_only else "body", joined.term)])]
     if not scored and not negative and (parsed.groups or text.strip()):
         notices.append(NOTHING_TO_SEARCH if dropped_words else NO_WORDS)
     ranked_all = _all(scored)
@@ -594,6 +611,70 @@ def _subsection_query(number: str, searcher: Searcher, analyzer: Analyzer, field
 
 
 _LINKING_LETTERS = ("s", "e")
+# A compound typed as two words outweighs the two words found apart: as much as a phrase of them.
+JOINED_BOOST = 1.0
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Two adjacent words of a query written together as a word the texts hold."""
+
+    first: int  # the index of the first word's group in `ParsedQuery.groups` (the second is next)
+    spelt: str  # the compound as written: "Udlændingestyrelsen"
+    term: str  # its index term
+
+
+def _plain_word(clause: Clause) -> bool:
+    """Whether `clause` is one word typed as such: no field, quotes, truncation, exclusion or variant weight."""
+    return (clause.field is None and not clause.phrase and not clause.quoted and not clause.prefix
+            and not clause.negated and clause.boost == 1.0 and clause.text.isalpha())
+
+
+def joined_pairs(parsed: ParsedQuery, searcher: Searcher, decisions_only: bool = False) -> tuple[Joined, ...]:
+    """The pairs of adjacent plain words of `parsed` (typed as words; the engine's alternatives
+    aside) that the texts hold written together (`joined_word`), left to right, no word in two
+    pairs: "integrations politik" is «integrationspolitik», "Udlændinge styrelsen" «Udlændingestyrelsen»."""
+    analyzer = searcher.schema["body"].analyzer
+    field = "decision" if decisions_only else "body"
+    found: list[Joined] = []
+    groups = parsed.groups
+    g = 0
+    while g + 1 < len(groups):
+        pair = groups[g:g + 2]
+        # the word typed, with the alternatives the engine added (variants, compounds holding it)
+        if all(_plain_word(group[0]) and all(c.boost < 1 for c in group[1:]) for group in pair):
+            joined = joined_word(pair[0][0].text, pair[1][0].text, searcher, analyzer, field)
+            if joined is not None:
+                found.append(Joined(g, *joined))
+                g += 2
+                continue
+        g += 1
+    return tuple(found)
+
+
+def joined_word(first: str, second: str, searcher: Searcher, analyzer: Analyzer, field: str) -> tuple[str, str] | None:
+    """The compound of `first` and `second` that the texts hold, as (the word so spelt, its
+    index term): written together, with a linking letter (-s-, -e-), or without the first
+    word's own last e or s ("integration politik", "integrations politik", "udlændinge
+    styrelsen"); the one most texts hold. None when the texts hold none, or when a word is
+    a small word the analyzer drops."""
+    own = [[t.text for t in analyzer(word, mode="query")] for word in (first, second)]
+    if any(len(terms) != 1 for terms in own):
+        return None
+    lower = first.lower()
+    spellings = [first + second, *(first + letter + second for letter in _LINKING_LETTERS
+                                   if not lower.endswith(letter))]
+    if lower[-1] in _LINKING_LETTERS and len(lower) > 3:
+        spellings.append(first[:-1] + second)
+    best: tuple[int, str, str] | None = None
+    for spelt in dict.fromkeys(spellings):
+        terms = [t.text for t in analyzer(spelt, mode="query")]
+        if len(terms) != 1 or terms[0] in (own[0][0], own[1][0]):
+            continue
+        frequency = searcher.doc_frequency(field, terms[0])
+        if frequency and (best is None or frequency > best[0]):
+            best = (frequency, spelt, terms[0])
+    return None if best is None else (best[1], best[2])
 
 
 def _with_linking_letter(word: str, parts: list[str], searcher: Searcher, analyzer: Analyzer,

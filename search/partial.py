@@ -75,13 +75,17 @@ class MostWords:
 
 
 def most_words(word_docs: Sequence[frozenset[int]], allowed: frozenset[int] | None,
-               passages: int | None = None, words: Sequence[str] | None = None) -> MostWords | None:
+               passages: int | None = None, words: Sequence[str] | None = None,
+               asked: frozenset[int] = frozenset()) -> MostWords | None:
     """The passages of `allowed` (None: any) holding the most of the words whose passages are
     `word_docs` (in an index of `passages` passages, for the words' rarity; default: the
     largest document number + 1), of the `MAX_WORDS` rarest words that some passage holds:
     None when there are fewer than two words, when no allowed passage holds any of them, when
     one holds all (the query itself finds it), when the passages hold fewer than half of the
     words counted, or when the words they hold are all `TRIVIAL` (`words`: the words as typed).
+    The words of `asked` (indexes: a question's verb, `asked_verbs`) are counted but do not
+    order the tiers: «modtage» is rarer than «flygtninge» in minutes about refugees, and by
+    rarity an item holding the place and the verb came before the one holding the place and the topic.
 
     >>> most_words([frozenset({1}), frozenset({2}), frozenset({2, 5})], frozenset({1, 2})).combinations
     ((1, 2),)
@@ -118,12 +122,46 @@ def most_words(word_docs: Sequence[frozenset[int]], allowed: frozenset[int] | No
         return None
     absent = tuple(counted[i] for i in np.flatnonzero(~held.any(axis=0)).tolist())
     size = passages or int(max(max(docs, default=0) for docs in word_docs)) + 1
-    rarity = [math.log(size / max(1, len(docs))) for docs in word_docs]
+    rarity = [0.0 if i in asked else math.log(size / max(1, len(docs))) for i, docs in enumerate(word_docs)]
     tiers: dict[float, list[tuple[int, ...]]] = {}
     for combination in combinations:
         tiers.setdefault(round(sum(rarity[i] for i in combination), 9), []).append(combination)
     ordered = tuple(tuple(tiers[key]) for key in sorted(tiers, reverse=True))
     return MostWords(best, tuple(combinations), absent, ordered, dropped)
+
+
+# Verbs that take an infinitive: in a question, the infinitive after one says what is to be
+# done («hvor mange flygtninge skal Fjordby modtage»), not what the items are about.
+MODALS = frozenset({"skal", "skulle", "kan", "kunne", "vil", "ville", "maa", "maatte", "boer", "burde"})
+QUESTION_WORDS = frozenset({"hvad", "hvem", "hvor", "hvordan", "hvornaar", "hvorfor", "hvilke", "hvilken", "hvilket",
+                            "hvorledes"})
+SHORT_INFINITIVES = frozenset({"faa", "gaa", "se", "staa"})
+
+
+def asked_verbs(words: Sequence[str]) -> frozenset[int]:
+    """The indexes of the infinitives of a question typed as `words` (in order, small words
+    included): in a query that begins with a question word, the last word ending in -e (or a
+    short infinitive, «få») among the two after a modal verb ("skal Fjordby modtage": subject,
+    then infinitive, Danish word order).
+
+    >>> sorted(asked_verbs("hvor mange flygtninge skal Fjordby modtage".split()))
+    [5]
+    >>> sorted(asked_verbs("hvad kan foreningen søge tilskud til".split()))
+    [3]
+    >>> sorted(asked_verbs("skal modtage".split()))  # no question
+    []
+    """
+    folded = [danish.fold(word.lower()) for word in words]
+    if not folded or folded[0] not in QUESTION_WORDS:
+        return frozenset()
+    found: set[int] = set()
+    for i, word in enumerate(folded):
+        if word in MODALS:
+            after = [j for j in range(i + 1, min(i + 3, len(folded))) if folded[j].isalpha()
+                     and (folded[j].endswith("e") or folded[j] in SHORT_INFINITIVES)]
+            if after:
+                found.add(after[-1])
+    return frozenset(found)
 
 
 def _trivial(word: str) -> bool:

@@ -50,7 +50,7 @@ from search import danish, partial, ranking, suggest, variants
 # The query's compilation and a hit's building live in their own modules; the compilation's
 # public names are re-exported (`__all__`) for callers and tests that import them from here.
 from search.compile import (CASE_NUMBER_BOOST, NO_WORDS, NOTHING_TO_SEARCH, Compiled, _all, _any, compile_query,
-                            doc_type_words, typed_word)
+                            doc_type_words, joined_pairs, typed_word)
 from search.hits import _hit
 from search.syntax import (Clause, ParsedQuery, asked_decisions, asked_notice, parse, without_question_words,
                            without_repeats)
@@ -92,6 +92,12 @@ def _compile(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, decisi
     words find nothing with the rest of the query, it is compiled as typed (and the fallbacks
     that follow start from there)."""
     whole, inside = suggest.inside_compounds(searcher, parsed, "decision" if decisions_only else "body", snapshot)
+    if inside and joined_pairs(parsed, searcher, decisions_only):
+        # "kommune garanti": the two words written together are a word of the texts, «kommunegaranti»,
+        # an exact hit, not «garanti» guessed inside compounds and labelled approximate
+        compiled = compile_query(parsed, searcher, decisions_only=decisions_only, text=text)
+        if matched := _base_set(searcher, snapshot, compiled, decisions_only):
+            return compiled, matched
     if inside:
         compiled = compile_query(whole, searcher, decisions_only=decisions_only, text=text)
         matched = _base_set(searcher, snapshot, compiled, decisions_only)
@@ -733,6 +739,7 @@ def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, dec
     words = [group for group in without_repeats(parsed.groups) if _is_words(group)]
     each = [(group, compile_query(ParsedQuery((group,)), searcher, decisions_only=decisions_only)) for group in words]
     each = [(group, c) for group, c in each if c.scored is not None and c.matching is not None]  # not small words alone
+    each = _with_joined(each, parsed, searcher, decisions_only)
     if len(each) < 2:
         return None
     required = compile_query(replace(parsed, groups=tuple(g for g in parsed.groups if not _is_words(g))), searcher,
@@ -740,7 +747,9 @@ def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, dec
     allowed = _base_set(searcher, snapshot, required, decisions_only)
     # the words as typed, without signs around them: «Roskilde?» was named so as missing
     word_docs, labels = [snapshot.docs(searcher, c.matching) for _, c in each], [typed_word(g[0].text) for g, _ in each]
-    found = partial.most_words(word_docs, allowed, len(snapshot.passages(searcher)), labels)
+    verbs = partial.asked_verbs([typed_word(group[0].text) for group in words])
+    asked = frozenset(n for n, (group, _) in enumerate(each) if any(group is words[i] for i in verbs))
+    found = partial.most_words(word_docs, allowed, len(snapshot.passages(searcher)), labels, asked)
     if found is None:
         return None
 
@@ -762,6 +771,27 @@ def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, dec
                         tiers=tuple(query(tier) for tier in found.tiers) if len(found.tiers) > 1 else (),
                         phrases=required.phrases.union(*(each[i][1].phrases for i in shown)))
     return compiled, _base_set(searcher, snapshot, compiled, decisions_only), lambda d: partial.lacking(word_docs, labels, d)
+
+
+def _with_joined(each: list[tuple[tuple[Clause, ...], Compiled]], parsed: ParsedQuery, searcher: Searcher,
+                 decisions_only: bool) -> list[tuple[tuple[Clause, ...], Compiled]]:
+    """`each` word's compilation with the compound it makes with its neighbour (`compile.joined_pairs`)
+    as an alternative: an item holding «Udlændingestyrelsen» holds "Udlændinge" and "styrelsen",
+    and was labelled as lacking «Udlændinge»."""
+    joined = {id(parsed.groups[pair.first + k]): pair for pair in joined_pairs(parsed, searcher, decisions_only)
+              for k in (0, 1)}
+    if not joined:
+        return each
+    field = "decision" if decisions_only else "body"
+    widened = []
+    for group, c in each:
+        pair = joined.get(id(group))
+        if pair is not None and c.scored is not None and c.matching is not None:
+            compound = Term(field, pair.term)
+            c = replace(c, scored=Or([c.scored, compound]), matching=Or([c.matching, compound]),
+                        highlight=c.highlight | {pair.term})
+        widened.append((group, c))
+    return widened
 
 
 def _by_tier(searcher: Searcher, snapshot: Snapshot, compiled: Compiled, hits: frozenset[int], start: int,
