@@ -44,7 +44,6 @@ _FACET_OPTIONS = {
     "outcome": "Beslutningens udfald: Godkendt, Anbefalet, Afvist, Udsat, Høringssvar, Taget til efterretning, Drøftet, "
                "Valg eller Andet",
 }
-_ENV_HELP = "\n".join(f"  {s.env}  {s.help}" for s in SETTINGS)
 # Printed titles are cut here: a passage's title can be a whole paragraph (or a whole file).
 TITLE_WIDTH = 200
 # The search API's parameters by the names a user of the command line knows them by.
@@ -82,9 +81,57 @@ class BadArgument(Failure):
     exit_code = 2
 
 
+def _write_wrapped(formatter: click.HelpFormatter, text: str, indent: int) -> None:
+    """`text` wrapped to the help page's width at `indent`, never inside a path or a word
+    (click's own wrapping breaks at hyphens: «/opt/wt-|cli»)."""
+    import textwrap
+
+    width = max(formatter.width - formatter.current_indent - indent, 30)
+    for line in textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False):
+        formatter.write(f"{'':>{formatter.current_indent + indent}}{line}\n")
+
+
+class _Examples:
+    """A command whose help ends with «Eksempler:», a section as «Tilvalg:» is: each example a
+    line saying what it does and the command to type (`examples`: pairs of the two)."""
+
+    def __init__(self, *args: Any, examples: tuple[tuple[str, str], ...] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.examples = examples
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_epilog(ctx, formatter)  # type: ignore[misc]
+        if self.examples:
+            with formatter.section("Eksempler"):
+                for number, (what, command) in enumerate(self.examples):
+                    if number:
+                        formatter.write_paragraph()
+                    _write_wrapped(formatter, what, 0)
+                    formatter.write(f"{'':>{formatter.current_indent + 2}}{command}\n")  # as typed: never wrapped
+
+
+class _Command(_Examples, DanishGroup.command_class):
+    pass
+
+
+class _QueryCommand(_Examples, QueryCommand):
+    pass
+
+
 class _Group(DanishGroup):
     """`DanishGroup`, and a data file that cannot be used (`indexer.datafiles.DataFileError`,
-    raised where a command reads it, at import too) is one line naming file and line, exit 1."""
+    raised where a command reads it, at import too) is one line naming file and line, exit 1.
+    Its help ends with where each command's options are told and the environment variables."""
+
+    command_class = _Command
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_paragraph()
+        formatter.write_text("Se referatsog KOMMANDO --help for en kommandos valgmuligheder.")
+        with formatter.section("Miljøvariabler"):  # a section as «Kommandoer:», not text indented under it
+            for setting in SETTINGS:
+                formatter.write(f"{'':>{formatter.current_indent}}{setting.env}\n")
+                _write_wrapped(formatter, setting.help, 4)
 
     def invoke(self, ctx: click.Context) -> Any:
         from indexer.datafiles import DataFileError
@@ -95,7 +142,7 @@ class _Group(DanishGroup):
             raise Failure(str(error)) from None
 
 
-@click.group(cls=_Group, epilog=f"\b\nMiljøvariabler:\n{_ENV_HELP}")
+@click.group(cls=_Group)
 @click.version_option(package_name="referatsog", help="Vis versionen og afslut.", message="%(prog)s %(version)s")
 def main() -> None:
     """Referatsøg: fuldtekstsøgning i kommunale referater, dagsordener og årsberetninger."""
@@ -103,7 +150,14 @@ def main() -> None:
         click.echo(f"Advarsel: {line}.", err=True)
 
 
-@main.command(short_help="Indeksér mapper og filer; kun ændrede filer læses igen.")
+@main.command(short_help="Indeksér mapper og filer; kun ændrede filer læses igen.", examples=(
+    ("Byg eller opdatér indekset af kommunens referatmappe; kun ændrede filer læses igen:",
+     "referatsog index /srv/referater"),
+    ("Som natlig kørsel (cron, systemd): kun opsummeringen, og fejlkode 1, hvis en fil springes over:",
+     "referatsog index --quiet --strict"),
+    ("Byg indekset forfra af mappen alene, fx efter at en anden mappe er flyttet:",
+     "referatsog index /srv/referater --full"),
+))
 @argument("paths", nargs=-1, type=DanishPath(path_type=Path, readable=False))  # unreadable: said by the run, one line
 @_index_dir_option
 @option("--full", is_flag=True, help="Byg indekset helt forfra i stedet for kun at læse ændrede filer.")
@@ -116,27 +170,33 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     Uden STI: $REFERATSOG_CORPUS, ellers de mapper, indekset sidst blev bygget af, ellers
     seeds/ (samme rækkefølge som serve). Indekset afspejler de nævnte mapper; en kørsel, der ville fjerne dokumenter fra
     en mappe, der ikke er nævnt, eller alle dokumenter fra en nævnt mappe, der nu er tom,
-    afvises (brug --full for at bygge indekset alene af de nævnte mapper).
+    afvises (brug --full for at bygge indekset alene af de nævnte mapper). En fil eller mappe i en
+    mappe, indekset er bygget af, læses som en del af den mappe.
 
     Afslutningskoder: 0 når kørslen lykkedes; 1 når en fejl i Referatsøg holdt en fil ude, med
-    --strict når en fil blev sprunget over, eller når kørslen afvises eller fejler; 130 når
-    kørslen stoppes (Ctrl+C eller SIGTERM).
+    --strict når en fil blev sprunget over, eller når kørslen afvises eller fejler; 2 når et
+    argument ikke kan bruges (et ukendt tilvalg, -q sammen med -v); 130 når kørslen stoppes
+    (Ctrl+C eller SIGTERM).
     En afvist, fejlet eller stoppet kørsel efterlader det tidligere indeks uændret."""
     from indexer.files import IgnoreFileUnreadable
     from indexer.progress import make_progress, format_summary
     from indexer.topics import VocabularyError
-    from indexer.update import RunRefused, update_index
+    from indexer.update import RunRefused, outermost, update_index
     from search import IndexDamaged, IndexLocked, IndexWriteFailed
 
-    if quiet and verbose:  # which one was meant is not ours to guess
-        raise Failure("-q (--quiet) og -v (--verbose) kan ikke bruges sammen – vælg ét af dem.")
+    if quiet and verbose:  # which one was meant is not ours to guess; an argument error, as --csv with --json
+        raise BadArgument("-q (--quiet) og -v (--verbose) kan ikke bruges sammen – vælg ét af dem.")
     given, index_dir = index_dir, index_dir or default_index_dir()
     _refuse_unusable_index_dir(index_dir, given)
     # The variable before what the index remembers, as for serve's corpus: an explicit setting
     # wins over state, and index and serve then read the same folder (else serve would show
     # source files from one folder while index reads another).
     from_variable = not paths and bool(os.environ.get("REFERATSOG_CORPUS"))
-    remembered = [] if paths else remembered_corpus(index_dir)  # REFERATSOG_CORPUS first, as serve
+    # Without a folder of their own: a path inside another remembered folder is read with it (an
+    # older run remembered a file so, and failed every run once the file was gone).
+    remembered = [] if paths else outermost(remembered_corpus(index_dir))  # REFERATSOG_CORPUS first, as serve
+    if paths and not full:
+        paths = _as_part_of_folders(paths, index_dir, quiet)
     if not paths and not remembered and not from_variable:
         _refuse_forgotten_folders(index_dir)
     if not paths and not remembered:
@@ -152,13 +212,17 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         click.echo(f"Indekset i {printable(str(index_dir))} er bygget af en anden version af Referatsøg; "
                    "det bygges forfra af alle filer.")
     try:
-        report = update_index(targets, index_dir, full=full, progress=progress)
+        try:
+            report = update_index(targets, index_dir, full=full, progress=progress)
+        finally:  # a failure's «Fejl:» line must not be glued to the bar (an administrator review)
+            progress.close()
     except (IndexLocked, VocabularyError, IndexDamaged) as error:  # damaged: only --full rebuilds it
         raise Failure(str(error)) from None
     except IgnoreFileUnreadable as error:  # what it leaves out is unknown: nothing was read or changed
         raise Failure(f"{error.message(_left_behind(index_dir))}.") from None
     except RunRefused as error:  # it would remove documents it was not asked about: nothing was changed
-        raise Failure(error.message(f" --index-dir {shlex.quote(str(given))}" if given else "",
+        # absolute, as the folders it names (the remembered ones are known so only)
+        raise Failure(error.message(f" --index-dir {shlex.quote(os.path.abspath(given))}" if given else "",
                                     named_in="REFERATSOG_CORPUS" if from_variable else "kommandoen")) from None
     except IndexWriteFailed as error:  # a helper process failed (disk full), or the folder holds other files
         advice = write_advice(error)
@@ -194,6 +258,25 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         sys.exit(1)
 
 
+def _as_part_of_folders(paths: tuple[Path, ...], index_dir: Path, quiet: bool) -> tuple[Path, ...]:
+    """`paths` with each one that lies inside a folder the index was last built from replaced by
+    that folder, said in a line: `referatsog index /srv/referater/bom.txt` re-reads the file as
+    part of its folder and keeps the folder's other documents, instead of being refused (its
+    remedy remembered the file as a folder of its own: a later run failed once it was gone)."""
+    from indexer.update import outermost, part_of
+    from search.index_folder import remembered_folders
+
+    folders = outermost([Path(folder) for folder in remembered_folders(index_dir)])
+    # a path that does not exist (a typo) stays, to be named as missing, not passed over in a run of its folder
+    there = [path for path in paths if os.path.exists(path)]  # os.path: False, not a raise, without access
+    inside = part_of(there, [folder for folder in folders if os.path.isdir(folder)])
+    for path, folder in inside.items():
+        if not quiet:
+            click.echo(f"{printable(str(path))} ligger i {printable(str(folder))}, som indekset er bygget af, og "
+                       "læses som en del af mappen (kun ændrede filer læses igen).")
+    return tuple(outermost([inside.get(path, path) for path in paths]))
+
+
 def _extract_root(file: Path, corpus_dir: Path | None, index_dir: Path | None = None) -> Path:
     """The folder `extract` names `file` from, as `index` names it: its source path and the
     passages' ids are the index's only so (a file in a subfolder, `a/referat.txt`, was
@@ -212,7 +295,12 @@ def _extract_root(file: Path, corpus_dir: Path | None, index_dir: Path | None = 
     return root if file.is_relative_to(root) else file.parent
 
 
-@main.command(short_help="Vis, hvordan én fil deles i passager, uden at indeksere den.")
+@main.command(short_help="Vis, hvordan én fil deles i passager, uden at indeksere den.", examples=(
+    ("Se punkterne i et referat, som indekset deler det:",
+     "referatsog extract seeds/naestved-integrationsraadet-referat-2015-05-21.txt"),
+    ("En PDF i mappen, du står i, som én JSON-linje pr. passage:",
+     "referatsog extract referat.pdf --json"),
+))
 @argument("file", type=DanishPath(exists=True, dir_okay=False, path_type=Path))
 @option("--json", "as_json", is_flag=True, help="Én JSON-linje pr. passage.")
 @option("--corpus", "corpus_dir", type=DanishPath(exists=True, file_okay=False, path_type=Path), default=None,
@@ -224,7 +312,10 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None, index_dir: Path 
     """Vis hvordan én fil deles i passager, uden at indeksere den.
 
     Kildestien og id'erne regnes som ved indeksering: fra --corpus, ellers $REFERATSOG_CORPUS,
-    ellers den mappe, indekset (--index-dir) sidst blev bygget af – så id'erne er dem, indekset har."""
+    ellers den mappe, indekset (--index-dir) sidst blev bygget af – så id'erne er dem, indekset har.
+
+    Afslutningskoder: 0 når filen blev læst; 1 når den ikke kan læses; 2 når et argument ikke
+    kan bruges (filen findes ikke, et ukendt tilvalg)."""
     from indexer.extract import ExtractError, is_candidate, unsupported_reason
     from indexer.pipeline import read_document
     from indexer.settings import topics_file
@@ -273,7 +364,14 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None, index_dir: Path 
             click.echo(f"     {decision_label(passage.outcome)}: " + _first_line(passage.decision, 100))
 
 
-@main.command(cls=QueryCommand, short_help="Søg i indekset (ord, \"fraser\", OR, -ord og felt:værdi).")
+@main.command(cls=_QueryCommand, short_help="Søg i indekset (ord, \"fraser\", OR, -ord og felt:værdi).", examples=(
+    ("En frase i Næstveds referater:",
+     'referatsog search "negativ social kontrol" --municipality Næstved'),
+    ("Kun i beslutningerne, nyeste møder først:",
+     "referatsog search flygtninge --decisions-only --sort nyeste"),
+    ("Alle resultater som CSV til Excel:",
+     "referatsog search flygtninge --csv > flygtninge.csv"),
+))
 @argument("query", nargs=-1)
 @option("--municipality", multiple=True, help=_FACET_OPTIONS["municipality"])
 @option("--council", multiple=True, help=_FACET_OPTIONS["council"])
@@ -291,6 +389,7 @@ def extract(file: Path, as_json: bool, corpus_dir: Path | None, index_dir: Path 
                                     "tilføjet", "tilfoejet"],
                                    case_sensitive=False),
          default="relevance", show_default=True, callback=lambda ctx, param, value: _sort_of(value),
+         metavar="RÆKKEFØLGE",  # the choices, Danish words too, are in the help: as a metavar, one 92-character line
          help="Rækkefølge: relevance/relevans, newest/nyeste (nyeste møder først), oldest/ældste (ældste først) "
               "eller added/tilføjet (senest tilføjet til søgeindekset først).")
 @option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Antal resultater pr. side.")
@@ -404,7 +503,14 @@ def _is_terminal() -> bool:
         return False
 
 
-@main.command(short_help="Start websøgningen (bygger først indekset, hvis det mangler).")
+@main.command(short_help="Start websøgningen (bygger først indekset, hvis det mangler).", examples=(
+    ("Websøgningen på http://127.0.0.1:5000 af de mapper, indekset sidst blev bygget af:",
+     "referatsog serve"),
+    ("På en anden port, med kildefilerne vist fra kommunens referatmappe:",
+     "referatsog serve --port 8080 --corpus /srv/referater"),
+    ("Bag nginx på samme maskine:",
+     "referatsog serve --trusted-proxies 1 --corpus /srv/referater"),
+))
 @option("--host", default="127.0.0.1", show_default=True, help="Adresse at lytte på.")
 @option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True, help="Port at lytte på.")
 @_index_dir_option
@@ -416,24 +522,36 @@ def _is_terminal() -> bool:
          help="Antal proxyer foran (fx nginx), hvis X-Forwarded-*-headere skal bruges "
               "(standard: $REFERATSOG_TRUSTED_PROXIES eller 0).")
 def serve(host: str, port: int, index_dir: Path | None, corpus: Path | None, trusted_proxies: int | None) -> None:
-    """Start websøgningen (bygger indekset af kildemappen først, hvis det mangler)."""
+    """Start websøgningen (bygger indekset af kildemappen først, hvis det mangler).
+
+    Afslutningskoder: 0 når siden stoppes (Ctrl+C eller SIGTERM); 1 når den ikke kan startes
+    (fx porten er optaget); 2 når et argument ikke kan bruges (et ukendt tilvalg, --port 0)."""
     from indexer.progress import make_progress
     from webui.serve import serve as run_server
     from webui.serve_error import ServeError
 
+    progress = make_progress()
     try:
-        run_server(host=host, port=port, index_dir=index_dir, corpus_dir=corpus, progress=make_progress(),
+        run_server(host=host, port=port, index_dir=index_dir, corpus_dir=corpus, progress=progress,
                    trusted_proxies=trusted_proxies)  # None: from the variables, which serve names when wrong
     except ServeError as error:
         raise Failure(str(error)) from None
+    finally:  # a first build that fails or is stopped: its «Fejl:» line not glued to the bar
+        progress.close()
 
 
-@main.command(name="eval", short_help="Mål søgekvaliteten (nDCG@10, MRR, recall@10) på testsættet.")
+@main.command(name="eval", short_help="Mål søgekvaliteten (nDCG@10, MRR, recall@10) på testsættet.", examples=(
+    ("Mål søgekvaliteten (fra en kopi af kildekoden):", "referatsog eval"),
+    ("Med de ti første resultater og deres karakter for hver søgning:", "referatsog eval --details"),
+))
 @option("--details", is_flag=True, help="Vis de ti første resultater for hver søgning med deres karakter.")
 @option("--json", "as_json", is_flag=True, help="Svar som JSON (pr. type og pr. søgning).")
 @option("--record-floors", is_flag=True, help="Gem de målte tal (minus 0,02) som nye gulve for testen.")
 def evaluate(details: bool, as_json: bool, record_floors: bool) -> None:
-    """Mål søgekvaliteten på det bedømte testsæt: nDCG@10, MRR og recall@10 pr. type (bench/relevance/)."""
+    """Mål søgekvaliteten på det bedømte testsæt: nDCG@10, MRR og recall@10 pr. type (bench/relevance/).
+
+    Afslutningskoder: 0 når målingen lykkedes; 1 når en type er under sit gulv; 2 når et
+    argument ikke kan bruges (et ukendt tilvalg)."""
     from search.relevance import command
 
     failures = command(details=details, as_json=as_json, record_floors=record_floors, echo=click.echo)

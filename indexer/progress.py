@@ -76,6 +76,10 @@ class Progress:
     def done(self, report: UpdateReport) -> None:
         """The run has finished (and committed)."""
 
+    def close(self) -> None:
+        """The run has ended, whichever way (refused, failed, interrupted, or done): nothing drawn
+        may be left for the next line to be glued to."""
+
 
 class ConsoleProgress(Progress):
     """A bar with counts and the current file on a terminal; plain lines elsewhere.
@@ -147,6 +151,14 @@ class ConsoleProgress(Progress):
     def done(self, report: UpdateReport) -> None:
         if self._bar_visible:
             self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._bar_visible = False
+
+    def close(self) -> None:
+        # The bar stays, its line ended: where a failed or stopped run was is worth seeing
+        # («… 8/25 læser stor.pdf (11 MB)»), and the «Fejl:» line that follows starts a line of its own.
+        if self._bar_visible:
+            self.stream.write("\n")
             self.stream.flush()
             self._bar_visible = False
 

@@ -127,6 +127,7 @@ def update_index(
     _FAULTS.clear()  # before the readers fork: each fault of this run saves its details once
     checked_tagger(topics_file())  # a vocabulary that cannot be read stops the run before any file
     check_for_index()  # so does any other data file: its fault is not the documents' (`DataFileError`)
+    paths = outermost(paths)  # a file inside a folder given is read as part of it, and not remembered apart
     given = [Path(os.path.abspath(p)) for p in paths]
     corpus = list_corpus(given, exclude=Path(index_dir))
     skipped = list(corpus.skipped)
@@ -369,7 +370,9 @@ class RunRefused(Exception):
             where = (f"{folders[0]} (ikke nævnt i {named_in})" if len(folders) == 1 else
                      f"mapper, der ikke er nævnt i {named_in}: " + _and([f"{f} ({n})" for f, n in self.outside.items()]))
             there = [f for f in folders if os.path.exists(f)]
-            command = " ".join(["referatsog index", *(shlex.quote(p) for p in there + [str(g) for g in self.given])])
+            # every path absolute, as the remembered ones are known; none inside another (each is read with it)
+            named = [str(path) for path in outermost([Path(f) for f in there] + [Path(os.path.abspath(g)) for g in self.given])]
+            command = " ".join(["referatsog index", *(shlex.quote(p) for p in named)])
             removed = f"Kørslen ville fjerne {_documents(sum(self.outside.values()))}, der er indekseret fra {where}"
             if len(there) == len(folders):
                 parts.append(f"{printable(removed)}; indekset er uændret. Nævn alle mapperne "
@@ -385,6 +388,40 @@ class RunRefused(Exception):
             parts.append(f"{printable(folder)} {what}, men indekset har {_documents(count)} derfra – er drevet "
                          "monteret? Indekset er uændret; skal de fjernes, så kør med --full.")
         return " ".join(parts)
+
+
+def outermost(paths: Sequence[Path]) -> list[Path]:
+    """`paths` without those that lie inside another of them or repeat one, in their order. A file
+    or folder inside a folder given is read as part of that folder: remembered as a path of its
+    own (`index /srv/referater /srv/referater/bom.txt`), it failed every later run without paths
+    once it was deleted (an administrator review).
+
+    >>> [str(p) for p in outermost([Path("/srv/referater/bom.txt"), Path("/srv/referater"), Path("/srv/nye")])]
+    ['/srv/referater', '/srv/nye']
+    """
+    absolute = [os.path.normpath(os.path.abspath(path)) for path in paths]
+    return [path for i, (path, mine) in enumerate(zip(paths, absolute))
+            if not any(within(mine, [other]) and (mine != other or j < i) for j, other in enumerate(absolute) if j != i)]
+
+
+def part_of(named: Sequence[Path], folders: Sequence[Path]) -> dict[Path, Path]:
+    """Each of the `named` paths that lies inside one of `folders` (strictly: not the folder
+    itself), with that folder. `referatsog index` reads such a path as part of its folder, the
+    index built from, rather than as the only path (which would remove the folder's other
+    documents) or beside it (which remembered it apart: see `outermost`).
+
+    >>> part_of([Path("/srv/referater/2024/bom.txt"), Path("/srv/nye")], [Path("/srv/referater")])
+    {PosixPath('/srv/referater/2024/bom.txt'): PosixPath('/srv/referater')}
+    """
+    inside: dict[Path, Path] = {}
+    for path in named:
+        mine = os.path.normpath(os.path.abspath(path))
+        for folder in folders:
+            theirs = os.path.normpath(os.path.abspath(folder))
+            if mine != theirs and within(mine, [theirs]):
+                inside[path] = folder
+                break
+    return inside
 
 
 def _documents(count: int) -> str:

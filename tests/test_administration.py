@@ -361,8 +361,13 @@ def test_a_single_file_given_is_labelled_a_file_in_the_summary(tmp_path, runner)
     given = SEEDS / MINUTES_2015
     result = run(runner, "index", given, "--index-dir", tmp_path / "index")
     assert f"\nFil: {given}\nIndeks: {tmp_path / 'index'}\n" in result.stdout
-    both = run(runner, "index", given, SEEDS, "--index-dir", tmp_path / "index-2")
-    assert f"\nMapper og filer: {given}, {SEEDS}\n" in both.stdout
+    other = tmp_path / "andre" / MINUTES_2015  # a file outside the folder: one inside it is read as part of it
+    other.parent.mkdir()
+    shutil.copy(given, other)
+    both = run(runner, "index", other, SEEDS, "--index-dir", tmp_path / "index-2")
+    assert f"\nMapper og filer: {other}, {SEEDS}\n" in both.stdout
+    inside = run(runner, "index", given, SEEDS, "--index-dir", tmp_path / "index-3")
+    assert f"\nMapper: {SEEDS}\n" in inside.stdout
 
 
 def test_an_empty_index_dir_is_said_to_be_empty_not_taken_for_the_working_folder(tmp_path, runner, monkeypatch):
@@ -378,10 +383,11 @@ def test_an_empty_index_dir_is_said_to_be_empty_not_taken_for_the_working_folder
 
 
 def test_quiet_and_verbose_together_is_one_line(tmp_path, runner):
+    """An argument that cannot be used: exit code 2, as every other (`--csv --json`), not 1 (a review)."""
     result = run(runner, "index", SEEDS, "--index-dir", tmp_path / "index", "-q", "-v")
 
     assert (result.exit_code, result.output) == (
-        1, "Fejl: -q (--quiet) og -v (--verbose) kan ikke bruges sammen – vælg ét af dem.\n")
+        2, "Fejl: -q (--quiet) og -v (--verbose) kan ikke bruges sammen – vælg ét af dem.\n")
     assert not (tmp_path / "index").exists()
 
 
@@ -428,3 +434,33 @@ def test_a_path_argument_is_named_plainly_in_an_error(tmp_path, runner, monkeypa
 
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == f"Fejl: mappen kan ikke læses (ingen adgang): {closed}"
+
+
+@pytest.mark.parametrize("stop, code, message", [
+    (KeyboardInterrupt, 130, "Fejl: afbrudt – det tidligere indeks er uændret."),
+    (OSError(errno.ENOSPC, "No space left on device"), 1, "Fejl: "),
+])
+def test_a_failed_or_stopped_run_ends_the_bars_line_before_its_error(tmp_path, runner, monkeypatch, stop, code, message):
+    """On a terminal, Ctrl+C (or a failure) left «Fejl:» glued to the bar: «… 8/25 læser
+    stor.txt (11 MB)Fejl: afbrudt …» (an administrator review)."""
+    import indexer.progress
+
+    corpus = seeds_in(tmp_path / "corpus")
+    run(runner, "index", corpus, "--index-dir", tmp_path / "index", "-q")
+
+    class Terminal(ConsoleProgress):  # the bar, as on a terminal; the run stops at the file it shows
+        def file(self, source: str, at: int | None = None, outcome: str = "") -> None:
+            self._draw_bar(source)
+            raise stop
+
+    monkeypatch.setattr(indexer.progress, "make_progress",
+                        lambda **options: Terminal(sys.stderr, verbosity=NORMAL, tty=True))
+
+    result = run(runner, "index", corpus, "--index-dir", tmp_path / "index")
+
+    assert result.exit_code == code
+    lines = result.stderr.rstrip("\n").split("\n")
+    assert len(lines) == 2, lines  # the bar's line ended, then the error's own
+    bar, error = lines
+    first = sorted(os.listdir(corpus))[0]
+    assert bar.endswith(f"] 0/5 {first}") and "Fejl" not in bar and error.startswith(message)

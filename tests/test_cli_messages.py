@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -231,6 +232,59 @@ def test_help_pages_use_danish_metavars_and_defaults(runner):
     assert run(runner, "index", "--help").output.startswith("Brug: main index [TILVALG] [STIER]...")
     assert run(runner, "extract", "--help").output.startswith("Brug: main extract [TILVALG] FIL")
     assert "--port HELTAL" in run(runner, "serve", "--help").output
+
+
+COMMANDS = ["index", "extract", "search", "serve", "eval"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_help_page_ends_with_examples_the_command_accepts_as_written(runner, command, tmp_path, monkeypatch):
+    """Each example is on the page as it is typed, and its command line parses: its options
+    exist and take the values given (`--sort nyeste`, `--port 8080`), and a file it names is
+    read (extract's, run for real from a folder holding what they name)."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copy(PDFS / "referat-2026-06-04.pdf", tmp_path / "referat.pdf")
+    monkeypatch.chdir(tmp_path)
+    examples = main.commands[command].examples
+
+    section = run(runner, command, "--help").output.split("\nEksempler:\n", 1)[1]
+
+    assert len(examples) >= 2
+    for what, line in examples:
+        assert f"    {line}\n" in section and what.split()[0] in section
+        words = shlex.split(line)
+        words = words[:words.index(">")] if ">" in words else words  # the shell's redirection, not an argument
+        assert words[:2] == ["referatsog", command]
+        main.commands[command].make_context(command, words[2:])  # a usage error or a bad value raises
+        if command == "extract":
+            result = run(runner, *words[1:])
+            assert result.exit_code == 0 and "Integrationsråd" in result.output, result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_help_page_names_exit_code_2_and_fits_80_columns(runner, command, monkeypatch):
+    """`index --help` named 0, 1 and 130, not the 2 a bad argument gets (search's named it)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    page = run(runner, command, "--help").output
+
+    codes = " ".join(page.split("Afslutningskoder:", 1)[1].split("\n\n", 1)[0].split())
+
+    assert "; 2 når et argument ikke kan bruges" in codes or "; 2 ved en ugyldig værdi" in codes
+    assert max(len(line) for line in page.splitlines()) <= 80
+
+
+def test_the_main_help_page_points_to_each_commands_help_and_lists_the_variables_in_a_section(runner, monkeypatch):
+    """«Miljøvariabler» was text indented under «Kommandoer», with lines of 150 characters."""
+    from indexer.settings import SETTINGS
+
+    monkeypatch.setenv("COLUMNS", "80")
+    page = run(runner, "--help").output
+
+    assert "\n\nSe referatsog KOMMANDO --help for en kommandos valgmuligheder.\n" in page
+    variables = page.split("\n\nMiljøvariabler:\n", 1)[1]  # a heading of its own, as «Kommandoer:»
+    assert [line.strip() for line in variables.splitlines() if line.startswith("  REFERATSOG_")] == [
+        setting.env for setting in SETTINGS]
+    assert max(len(line) for line in page.splitlines()) <= 80
 
 
 def test_no_arguments_prints_the_help_and_is_no_error(runner):

@@ -139,8 +139,9 @@ def test_the_variable_is_a_setting_and_help_names_the_shipped_folders():
     assert not unknown_variables({"REFERATSOG_DATA": "/srv/referatsog/data"})
     assert "REFERATSOG_DATA" in [setting.env for setting in SETTINGS]
     result = referatsog("--help")
-    line = next(line for line in result.stdout.splitlines() if "REFERATSOG_DATA" in line)
-    assert all(str(folder) in line for folder in SHIPPED_DATA_FOLDERS)
+    # its entry: the name, and its help wrapped below it, up to the next variable
+    entry = result.stdout.split("\n  REFERATSOG_DATA\n", 1)[1].split("\n  REFERATSOG_", 1)[0]
+    assert all(str(folder) in " ".join(entry.split()) for folder in SHIPPED_DATA_FOLDERS)
 
 
 # --- the effects ---------------------------------------------------------------------------------

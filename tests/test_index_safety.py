@@ -346,3 +346,99 @@ def test_full_starts_from_nothing_and_counts_an_unreadable_file_as_removed(runne
     assert result.exit_code == 0, result.output
     assert ", 1 fjernet, 1 sprunget over" in result.stdout and f"\nFjernet: {MINUTES_2015}\n" in result.stdout
     assert MINUTES_2015 not in documents(index_dir)
+
+
+# --- a path inside an indexed folder is read as part of it, never remembered apart ---------------
+
+
+BOM = "bom.txt"
+
+
+def with_bom(corpus: Path) -> Path:
+    """A new file in the indexed folder (the 2015 minutes under another name)."""
+    shutil.copy(corpus / MINUTES_2015, corpus / BOM)
+    return corpus / BOM
+
+
+def test_a_file_named_inside_the_indexed_folder_is_read_with_it_and_the_nightly_run_survives_its_deletion(
+        runner, tmp_path):
+    """`referatsog index corpus2/bom.txt` was refused; its remedy remembered the file as a folder
+    of its own, and every later run without paths failed once the file was deleted."""
+    corpus, index_dir = seeds_copy(tmp_path), tmp_path / "idx"
+    build(runner, corpus, index_dir=index_dir)
+    with_bom(corpus)
+
+    result = run(runner, "index", Path("corpus") / BOM, "--index-dir", index_dir)  # as typed, from the folder above
+
+    assert result.exit_code == 0, result.output
+    assert f"corpus/{BOM} ligger i {corpus}, som indekset er bygget af, og læses som en del af mappen" in result.stdout
+    assert documents(index_dir) == {p.name for p in SEEDS.iterdir()} | {BOM}  # the folder's documents kept
+    assert remembered_folders(index_dir) == [str(corpus)]
+
+    (corpus / BOM).unlink()
+    nightly = run(runner, "index", "--index-dir", index_dir)
+
+    assert nightly.exit_code == 0, nightly.output
+    assert BOM not in documents(index_dir) and "1 fjernet" in nightly.stdout
+
+
+def test_a_file_named_beside_its_own_folder_is_not_remembered_apart(runner, tmp_path):
+    corpus, index_dir = seeds_copy(tmp_path), tmp_path / "idx"
+    bom = with_bom(corpus)
+
+    result = run(runner, "index", corpus, bom, "--index-dir", index_dir)
+
+    assert result.exit_code == 0, result.output
+    assert remembered_folders(index_dir) == [str(corpus)]
+    bom.unlink()
+    assert run(runner, "index", "--index-dir", index_dir).exit_code == 0
+
+
+def test_an_index_that_remembers_a_gone_file_inside_its_folder_is_still_updated_and_forgets_it(runner, tmp_path):
+    """An index whose marker carries such an entry from an earlier release: a plain run failed
+    with «mappen eller filen findes ikke: …/bom.txt» though its folder is there."""
+    corpus, index_dir = seeds_copy(tmp_path), tmp_path / "idx"
+    build(runner, corpus, with_bom(corpus), index_dir=index_dir)
+    marker = json.loads((index_dir / VERSION_FILE).read_text(encoding="utf-8"))
+    marker["folders"] = [str(corpus), str(corpus / BOM)]
+    (index_dir / VERSION_FILE).write_text(json.dumps(marker), encoding="utf-8")
+    (corpus / BOM).unlink()
+
+    result = run(runner, "index", "--index-dir", index_dir)
+
+    assert result.exit_code == 0, result.output
+    assert f"\nMapper: {corpus}\n" in result.stdout and BOM not in documents(index_dir)
+    assert remembered_folders(index_dir) == [str(corpus)]
+
+
+def test_the_remedy_for_a_file_in_one_of_two_folders_names_the_folders_absolute_and_works(runner, tmp_path):
+    """The suggestion mixed absolute and typed paths («referatsog index /abs/a b/bom.txt --index-dir idx»),
+    and named the file beside its folder; it names the remembered folders, each once, absolute."""
+    first, second, index_dir = seeds_copy(tmp_path, "a"), tmp_path / "b", tmp_path / "idx"
+    second.mkdir()
+    shutil.copy(PDFS / PDF, second / PDF)
+    build(runner, first, second, index_dir=index_dir)
+    with_bom(first)
+
+    result = run(runner, "index", Path("a") / BOM, "--index-dir", "idx")
+
+    assert result.exit_code == 1
+    remedy = f"referatsog index {second} {first} --index-dir {index_dir}"
+    assert result.stderr == (
+        f"Fejl: Kørslen ville fjerne 1 dokument, der er indekseret fra {second} (ikke nævnt i kommandoen); "
+        f"indekset er uændret. Nævn alle mapperne ({remedy}), eller brug --full for at bygge indekset alene af "
+        "de nævnte mapper.\n")
+
+    followed = run(runner, *remedy.split()[1:])
+
+    assert followed.exit_code == 0, followed.output
+    assert f"a/{BOM}" in documents(index_dir) and sorted(remembered_folders(index_dir)) == [str(first), str(second)]
+
+
+def test_a_mistyped_file_inside_the_indexed_folder_is_named_as_missing(runner, tmp_path):
+    corpus, index_dir = seeds_copy(tmp_path), tmp_path / "idx"
+    build(runner, corpus, index_dir=index_dir)
+
+    result = run(runner, "index", corpus / "bmo.txt", "--index-dir", index_dir)
+
+    assert (result.exit_code, result.stderr) == (1, f"Fejl: mappen eller filen findes ikke: {corpus / 'bmo.txt'}\n")
