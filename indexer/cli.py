@@ -475,7 +475,7 @@ def _print_csv(index: Any, request: Any, response: Any) -> None:
     from click.core import ParameterSource
 
     from webui.config import base_url
-    from webui.exports import BOM, CSV_MAX_ROWS, all_hits, csv_text, full_decisions, site_link
+    from webui.exports import BOM, CSV_MAX_ROWS, all_hits, csv_text, full_decisions, newer_versions, site_link
 
     try:  # the links as the site writes them, on its public address when one is set
         root = base_url(os.environ.get("REFERATSOG_BASE_URL", ""))
@@ -484,7 +484,7 @@ def _print_csv(index: Any, request: Any, response: Any) -> None:
     ctx = click.get_current_context()
     paged = any(ctx.get_parameter_source(name) is not ParameterSource.DEFAULT for name in ("limit", "page"))
     hits, total = (list(response.hits), response.total) if paged else all_hits(index, request)
-    text = csv_text(hits, full_decisions(index, hits), site_link(root))
+    text = csv_text(hits, full_decisions(index, hits), site_link(root), newer_versions(index, hits))
     if response.approximate:  # the page labels them so: a row count is not one of the word asked for
         click.echo(_style("Advarsel: ingen eksakte træf – CSV'en har omtrentlige resultater.", fg="yellow"), err=True)
     if not paged and total > len(hits):  # on stderr: the CSV stays a CSV

@@ -247,6 +247,7 @@ def update_index(
                 writer.delete(source)
         # Old ids of renamed, moved or changed files → new ones, read from the last commit.
         moves = moved_ids.pair(index, previous, removed, added)
+        writer.carry_times(moves.passages)  # a renamed or moved item is not new to the feed
         # A file now named from another root (`index a` after `index a b`) is written again
         # under its new name: that is no document leaving the index.
         moved = {_place(corpus.real_root, source) for source in written}

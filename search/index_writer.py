@@ -25,7 +25,10 @@ First indexed. Each passage keeps, in the column `first_indexed`, when its id fi
 the index: a writer looks the ids it writes up in the last commit and carries their times
 over, whether it rewrites a changed file or rebuilds everything (`clear()`: the last commit
 is still there to read until this one lands); an id it has not seen takes the run's time
-(`indexed_at`). An index written before the column (release 0.2.0 and earlier; `search.schema.SCHEMA_VERSION`
+(`indexed_at`), unless the caller pairs it with the old id it replaces (`carry_times`: a file
+renamed or moved, or named from another root, an item's title fixed; `search.moved.pair`), whose
+times it then takes, so a renamed item is not new to the feed. Documents with such new ids wait in
+a temporary file until the commit (`_Deferred`), since the pairing needs every file of the run. An index written before the column (release 0.2.0 and earlier; `search.schema.SCHEMA_VERSION`
 says why it was not raised) has nothing to carry: its rebuild gives each passage its meeting's
 day (as the feed listed them until then), an undated one the rebuild's time; one recreated for
 another schema version has nothing either, and its passages all take the rebuild's time.
@@ -44,12 +47,15 @@ Locking: one writer at a time (`search.index_folder`).
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh.index import FileIndex, LockError
 from whoosh.query import Term
@@ -138,6 +144,12 @@ class IndexWriter:
         self._replaced: set[str] = set()
         self._replaced_count = 0
         self._kept = 0
+        # Ids new to the last commit, as shown (`_Shown`), until `carry_times` pairs them with old
+        # ids; the times it carries over; and the documents holding them, written at the commit.
+        self._pending: dict[str, _Shown] = {}
+        self._carried: dict[str, tuple[int, int]] = {}
+        self._kept_carried: dict[str, bool] = {}
+        self._deferred: _Deferred | None = None
         self._dropped_at = getattr(ix.schema, DROPPED_AT, None)
         # A killed writer's files (the lock is ours now): they may be what filled the disk.
         committed = {segment.segment_id() for segment in self._writer.segments}
@@ -161,9 +173,12 @@ class IndexWriter:
         # Looked up now, in this process, before the file's old passages are deleted: the spool's
         # helper process writes without reading the last commit.
         self._count_replaced(source)
-        file_info = {**file_info, _TIMES: self._times(document)}
+        times = self._times(document)
+        file_info = {**file_info, _TIMES: times}
         if self._spool is not None:
             self._spool.add(document, Path(root), file_info)
+        elif None in times:  # a new id: it may be an old one renamed or moved (`carry_times`), written at the commit
+            self._deferred_file().add(document, Path(root), file_info)
         else:
             self._write(self._writer, document, Path(root), file_info)
         self._sources.add(source)
@@ -176,7 +191,10 @@ class IndexWriter:
         if not self._cleared:
             writer.delete_by_term("source", document.source)
         file_info = dict(file_info)
-        times = file_info.pop(_TIMES, None) or [(self.indexed_at, self.indexed_at)] * len(document.passages)
+        now = (self.indexed_at, self.indexed_at)
+        times = file_info.pop(_TIMES, None) or [now] * len(document.passages)
+        # an id new to the last commit: an old one's times when `carry_times` paired them, else now
+        times = [at or self._carried.get(passage.id, now) for passage, at in zip(document.passages, times)]
         # an incremental write keeps the committed schema: one without the later columns gets none
         missing = [name for name in (*_LATER_COLUMNS, RECORD_LATER, *_LATER_FACETS) if name not in writer.schema]
         for passage, (first_indexed, changed_at) in zip(document.passages, times):
@@ -186,11 +204,12 @@ class IndexWriter:
             writer.add_document(**fields)
         writer.add_document(**file_fields(document, root.resolve(), file_info))
 
-    def _times(self, document: Document) -> list[tuple[int, int]]:
+    def _times(self, document: Document) -> list[tuple[int, int] | None]:
         """When each of the document's passages first entered the index and when it last
         changed, in one look-up of its id in the last commit: both carried over while its record
-        hashes the same, else first indexed as before and changed now (`indexed_at`); a new id,
-        or a time the last commit does not know (0: written before the column), is now."""
+        hashes the same, else first indexed as before and changed now (`indexed_at`); a time the
+        last commit does not know (0: written before the column) is now. An id the last commit
+        lacks is None: its times are an old id's if `carry_times` pairs it with one, else now."""
         now = self.indexed_at
         if self._open_committed() is None:
             return [(now, now)] * len(document.passages)
@@ -199,9 +218,10 @@ class IndexWriter:
             # of its meeting, as the feed listed them until then, not the whole archive new at the
             # upgrade (an upgrade review); an undated one, or a meeting ahead, the rebuild's time.
             return [(at, at) for at in (_meeting_time(p.meeting_date, now) for p in document.passages)]
-        times = []
+        times: list[tuple[int, int] | None] = []
         for passage in document.passages:
             first = changed = known = 0
+            docnum = None
             for leaf, firsts, changes, hashes in self._committed[2]:
                 if firsts is None:
                     continue
@@ -214,13 +234,47 @@ class IndexWriter:
                 known = hashes[docnum] if hashes is not None else 0
                 break
             if not first:
-                times.append((now, now))
+                if docnum is None:  # an id new to the index, maybe an old one's new name
+                    self._pending[passage.id] = _Shown.of(passage)
+                times.append(None if docnum is None else (now, now))
             elif known and known != fingerprint(passage) and not _only_topics_differ(leaf, docnum, passage):
                 times.append((first, now))
             else:  # the same record, or one written without its hash: unchanged as far as known
                 times.append((first, changed or first))
                 self._kept += 1
         return times
+
+    def carry_times(self, renamed: Mapping[str, str]) -> None:
+        """Old passage id → its new id (a file renamed or moved, an item renumbered or its title
+        fixed: `search.moved.pair`), before the commit: a new id takes its old id's first-indexed
+        time, and its change time too while the passage is shown as before, so an item renamed or
+        moved is not new to a feed or to `sort=added`. Several old ids of one new id: the earliest."""
+        if not self._pending or self._open_committed() is None:
+            return
+        for old_id, new_id in renamed.items():
+            shown = self._pending.get(new_id)
+            if shown is None:
+                continue
+            for leaf, firsts, changes, hashes in self._committed[2]:
+                if firsts is None:
+                    continue
+                try:
+                    docnum = leaf.first_id("id", old_id)
+                except (KeyError, TermNotFound):
+                    continue
+                first = firsts[docnum]
+                if not first:
+                    break
+                known = hashes[docnum] if hashes is not None else 0
+                same = not known or shown.same_as(leaf, docnum)
+                at = (first, (changes[docnum] if changes is not None else 0) or first) if same else (first, self.indexed_at)
+                earlier = self._carried.get(new_id)
+                if earlier is None or at[0] < earlier[0]:
+                    self._carried[new_id] = at
+                    self._kept_carried[new_id] = same
+                break
+        self._kept += sum(self._kept_carried.values())
+        self._kept_carried.clear()
 
     def _open_committed(self) -> Any:
         """(reader, searcher, each segment's columns) of the last commit, opened once; None
@@ -295,6 +349,7 @@ class IndexWriter:
         setattr(self._writer.schema, DROPPED_AT, self._dropped_at)  # kept by a rebuild's new schema too
         try:
             self._write_spooled()
+            self._write_deferred()
             policy = CLEAR if self._cleared else MERGE_SMALL
             self._writer.commit(mergetype=merge_with(self._helper_segments, policy))
         except BaseException:
@@ -302,6 +357,7 @@ class IndexWriter:
             raise
         finally:
             self._close_spool()
+            self._close_deferred()
 
     def cancel_if_unchanged(self) -> bool:
         """Cancel, instead of committing, a write that added, deleted and cleared nothing, when
@@ -318,6 +374,7 @@ class IndexWriter:
         self._closed = True
         self._close_committed()
         self._close_spool()
+        self._close_deferred()
         self._abandon()
 
     def _start_learning(self) -> None:
@@ -331,6 +388,21 @@ class IndexWriter:
         use_compound_lexicon(self._writer.schema, self._spool.lexicon())
         setattr(self._writer.schema, BUILD_STAMP, self._build_stamp)  # pickled with it, in this commit
         self._helper_segments = self._spool.write(self._writer, self._ix, self._options, self._write, self._on_write)
+
+    def _deferred_file(self) -> _Deferred:
+        if self._deferred is None:
+            self._deferred = _Deferred(self._path)
+        return self._deferred
+
+    def _write_deferred(self) -> None:
+        if self._deferred is not None:
+            for document, root, file_info in self._deferred:
+                self._write(self._writer, document, root, file_info)
+
+    def _close_deferred(self) -> None:
+        if self._deferred is not None:
+            self._deferred.close()
+            self._deferred = None
 
     def _close_spool(self) -> None:
         if self._spool is not None:
@@ -391,13 +463,58 @@ def _meeting_time(meeting_date: str | None, now: int) -> int:
     return at if 0 < at < now else now
 
 
+class _Shown(NamedTuple):
+    """A passage with a new id as shown, to compare with its old id's (`IndexWriter.carry_times`):
+    its names (which the old one had otherwise), its hash, and its hash without its topics (a
+    changed topic vocabulary changes no item, `_only_topics_differ`)."""
+
+    names: dict[str, str]
+    whole: int
+    without_topics: int
+
+    @classmethod
+    def of(cls, passage: Any) -> _Shown:
+        names = {"id": passage.id, "document_id": passage.document_id, "source": passage.source}
+        return cls(names, fingerprint(passage), fingerprint(replace(passage, topics=())))
+
+    def same_as(self, leaf: Any, docnum: int) -> bool:
+        """Whether the passage stored at `docnum` under its old names is shown as this one."""
+        from search.schema import stored_passage
+
+        try:
+            old = replace(stored_passage(leaf.stored_fields(docnum)), **self.names)
+        except (KeyError, ValueError, TypeError):
+            return False  # unreadable: taken as changed, not as the same
+        return fingerprint(old) == self.whole or fingerprint(replace(old, topics=())) == self.without_topics
+
+
+class _Deferred:
+    """Documents an incremental write keeps until its commit (an unnamed temporary file in the
+    index folder), so that `IndexWriter.carry_times` can still give their new ids old times."""
+
+    def __init__(self, folder: Path) -> None:
+        self._file = tempfile.TemporaryFile(dir=folder, prefix=".deferred-")
+        self._count = 0
+
+    def add(self, document: Document, root: Path, file_info: dict[str, Any]) -> None:
+        pickle.dump((document, root, file_info), self._file, pickle.HIGHEST_PROTOCOL)
+        self._count += 1
+
+    def __iter__(self) -> Iterator[tuple[Document, Path, dict[str, Any]]]:
+        self._file.flush()
+        self._file.seek(0)
+        for _ in range(self._count):
+            yield pickle.load(self._file)
+
+    def close(self) -> None:
+        self._file.close()
+
+
 def _only_topics_differ(leaf: Any, docnum: int, passage: Any) -> bool:
     """Whether `passage` differs from the one stored at `docnum` only in its topics: a release (or
     an administrator) that changes the topic vocabulary tags the items anew, but none of them
     changed, and the feed must not list them as updated (an upgrade review: 15 of 105 items, two
     with the same topics in another order). Read only for a record whose hash differs."""
-    from dataclasses import replace
-
     from search.schema import stored_passage
 
     try:

@@ -16,7 +16,7 @@ from webui import create_app, exports
 
 HEADER = ["id", "titel", "dokumenttype", "kommune", "råd/udvalg", "mødedato", "år", "periode", "punkt", "sagsnr",
           "sagsbehandler", "emner", "beslutning", "udfald", "beslutningsdato", "lukket punkt", "kilde", "side i PDF",
-          "citat", "link"]
+          "citat", "link", "erstattet_af"]  # new columns only at the end: scripts read by position
 BASE = "https://referater.example.dk/sog"
 
 
@@ -422,3 +422,68 @@ def test_the_cli_says_on_stderr_when_the_rows_are_approximate(runner, seed_index
     assert "omtrentlige" not in approximate.stdout and approximate.stdout.count("\n") > 1  # the CSV stays a CSV
     exact = run(runner, "search", "flygtninge", "--csv", "--index-dir", seed_index_dir)
     assert "omtrentlige" not in exact.stderr
+
+
+# Minutes of one meeting: item 1 is corrected in a copy indexed later («…-rettet.txt»).
+VERSIONED_MINUTES = """Tornby Kommune
+
+Referat
+
+Socialudvalget
+
+Mødedato: 12.03.2018
+
+1. Boligplacering af flygtninge
+Sagsnr.: 18/1031
+
+Sagsfremstilling
+Kommunen skal boligplacere 40 flygtninge i 2018.
+
+Beslutning
+Godkendt.
+
+2. Eventuelt
+Sagsnr.: 18/1032
+
+Beslutning
+Taget til efterretning.
+"""
+
+
+def corrected_site(tmp_path, monkeypatch):
+    """The minutes, then an hour later their corrected copy, whose item 1 was decided otherwise."""
+    import search.index_writer
+    from indexer.update import update_index
+
+    client = minutes_site(tmp_path, VERSIONED_MINUTES)
+    later = search.index_writer.utc_now() + 3600
+    monkeypatch.setattr(search.index_writer, "utc_now", lambda: later)
+    (tmp_path / "corpus" / "tornby-socialudvalget-referat-2018-03-12-rettet.txt").write_text(
+        VERSIONED_MINUTES.replace("Godkendt.", "Sendt tilbage til forvaltningen."), encoding="utf-8")
+    assert not update_index([tmp_path / "corpus"], tmp_path / "index").skipped
+    return client
+
+
+@pytest.mark.parametrize("params", [{}, {"sort": "oldest"}, {"q": "boligplacering"}])
+def test_a_superseded_version_names_the_version_that_replaced_it_in_the_last_column(tmp_path, monkeypatch, params):
+    """Corrected minutes beside the first: two rows of item 1 that decide differently, and the last
+    column says which one a later version replaced, whatever else the search found."""
+    client = corrected_site(tmp_path, monkeypatch)
+    rows = rows_of(client.get("/api/search.csv", query_string=params).data)
+    assert list(rows[0])[:-1] == list(exports.COLUMNS[:-1]) and list(rows[0])[-1] == "erstattet_af"
+    versions = {r["kilde"]: r for r in rows if r["titel"] == "Boligplacering af flygtninge"}
+    old, new = versions["tornby-socialudvalget-referat-2018-03-12.txt"], \
+        versions["tornby-socialudvalget-referat-2018-03-12-rettet.txt"]
+    assert (old["beslutning"], new["beslutning"]) == ("Godkendt.", "Sendt tilbage til forvaltningen.")
+    assert old["erstattet_af"] == new["id"] and new["erstattet_af"] == ""
+    # item 2 is the same in both files: one row, a copy, no version
+    assert [r["erstattet_af"] for r in rows if r["titel"] == "Eventuelt"] == ([] if "q" in params else [""])
+
+
+def test_the_cli_csv_names_the_later_version_too(tmp_path, monkeypatch, runner):
+    corrected_site(tmp_path, monkeypatch)
+    result = run(runner, "search", "boligplacering", "--csv", "--index-dir", str(tmp_path / "index"))
+    rows = list(csv.DictReader(io.StringIO(result.output.lstrip("\ufeff"))))
+    by_source = {r["kilde"]: r for r in rows}
+    assert by_source["tornby-socialudvalget-referat-2018-03-12.txt"]["erstattet_af"] == \
+        by_source["tornby-socialudvalget-referat-2018-03-12-rettet.txt"]["id"]

@@ -495,3 +495,53 @@ def test_a_new_topic_vocabulary_changes_no_items_time(tmp_path, clock, monkeypat
                     if "flugt og ophold" in p.topics]
     assert retagged  # the items were tagged anew
     assert changed_times(index_dir) == before  # and none of them changed
+
+
+def feed_as_read(client) -> list[tuple[str, str, str]]:
+    """The feed's entries in order, as a reader keeps them: (entry id, title, updated)."""
+    return [(e.find(f"{ATOM}id").text, e.find(f"{ATOM}title").text, e.find(f"{ATOM}updated").text)
+            for e in atom(client.get("/feed"))[1]]
+
+
+def added_order(client) -> list[tuple[str, str, str]]:
+    """`/api/search?sort=added`: each item's title, meeting and first-indexed time, newest first."""
+    hits = client.get("/api/search", query_string={"sort": "added", "page_size": 100}).get_json()["hits"]
+    return [(h["title"], h["meeting_date"] or "", h["first_indexed"]) for h in hits]
+
+
+def test_a_renamed_file_or_a_second_folder_shows_no_old_item_as_new(tmp_path, clock):
+    """Renaming a minutes file, or naming a second folder beside the first (the README's way of
+    growing an archive), gives the old items new ids; they stay as old as they were."""
+    from indexer.update import update_index
+
+    corpus, index_dir, client = seeds_indexed(tmp_path, clock)
+    first, changed = times(index_dir), changed_times(index_dir)
+    feed, added = feed_as_read(client), added_order(client)
+    assert len(feed) == len(first) and {t for _, _, t in feed} == {stamp(T1)}
+
+    clock(T2)  # renamed: its items get new ids (and the old addresses redirect)
+    (corpus / OLD_MEETING).rename(corpus / "naestved-ir-2015-05-21.txt")
+    report = index_run(corpus, index_dir)
+    assert report.redirected > 0
+    assert set(times(index_dir)) != set(first)
+    assert sorted(times(index_dir).values()) == sorted(first.values())
+    assert sorted(changed_times(index_dir).values()) == sorted(changed.values())
+    assert feed_as_read(client) == feed and added_order(client) == added
+
+    clock(T3)  # a second folder named beside the first: every source is named anew, from their parent
+    second = tmp_path / "corpus2"
+    second.mkdir()
+    shutil.copy(SEEDS / OLD_MEETING, second / "ny-kopi.txt")
+    (second / "ny-kopi.txt").write_text((SEEDS / OLD_MEETING).read_text(encoding="utf-8")
+                                        .replace("2015", "2016"), encoding="utf-8")
+    report = update_index([corpus, second], index_dir)
+    assert not report.skipped and report.redirected > 0
+    now = times(index_dir)
+    new = {pid for pid in now if "ny-kopi" in pid}
+    assert new and {now[pid] for pid in new} == {T3}
+    assert sorted(t for pid, t in now.items() if pid not in new) == sorted(first.values())
+    assert {t for pid, t in changed_times(index_dir).items() if pid not in new} == {T1}
+    # the old entries keep their places and dates; the new meeting's lead
+    later = feed_as_read(client)
+    assert [e for e in later if e[2] != stamp(T3)] == feed
+    assert [a for a in added_order(client) if a[2] != stamp(T3)] == added

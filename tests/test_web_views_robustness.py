@@ -341,6 +341,21 @@ def test_the_follow_page_has_a_json_twin_with_the_feed_and_the_search(client):
     assert bad.status_code == 400 and bad.get_json()["code"] == "invalid_year"
 
 
+@pytest.mark.parametrize("typed", ["naestved", "NÆSTVED"])
+def test_the_follow_page_spells_a_filter_as_its_feed_and_the_api_do(client, typed):
+    """`/api/foelg?municipality=naestved` described «Kommune: naestved» while the feed it links is
+    titled «Kommune: Næstved» and `/api/search` says the filter as «Næstved» (an API review)."""
+    import xml.etree.ElementTree as ET
+
+    params = {"q": "flygtninge", "municipality": typed}
+    body = client.get("/api/foelg", query_string=params).get_json()
+    page = soup(client.get("/foelg", query_string=params))
+    feed_title = ET.fromstring(client.get(body["links"]["feed"]).get_data()).find("{http://www.w3.org/2005/Atom}title").text
+    assert api(client, **params)["filters"] == {"municipality": ["Næstved"]}
+    assert body["description"] == page.select_one(".lead strong").get_text() == "«flygtninge» · Kommune: Næstved"
+    assert feed_title == "Referatsøg: " + body["description"]
+
+
 @pytest.mark.parametrize(("page", "params"), [("/hjaelp", {}), ("/foelg", {"q": "flygtninge", "municipality": "Næstved"})])
 def test_help_and_follow_pages_name_their_json_twin_in_the_head_too(client, page, params):
     # A crawler or a Datasette-minded user reads <link rel="alternate">, as on the other pages.

@@ -21,6 +21,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, request, url_for
 
 from search.api import FACETS, MAX_PAGE_SIZE, Hit, SearchRequest
+from search.moved import identity
 from search.syntax import parse
 
 from .facets import doc_type_label
@@ -51,7 +52,7 @@ NAME_MAX = 60
 COLUMNS: tuple[str, ...] = (
     "id", "titel", "dokumenttype", "kommune", "råd/udvalg", "mødedato", "år", "periode", "punkt", "sagsnr",
     "sagsbehandler", "emner", "beslutning", "udfald", "beslutningsdato", "lukket punkt", "kilde", "side i PDF",
-    "citat", "link")
+    "citat", "link", "erstattet_af")
 
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): = + - @ first,
 # also after leading spaces or quotes, and tab or CR first; full-width forms too, which some
@@ -145,23 +146,56 @@ def full_decisions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:
     return found
 
 
-def row(hit: Hit, decision: str, link: str) -> list[str]:
-    """One hit as a row of `COLUMNS`, every cell of document text guarded and fitted to Excel."""
+def newer_versions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:
+    """Each hit superseded by a version of its item indexed later (`SearchIndex.versions`: the
+    same item in another document, corrected minutes) → that version's id, whatever else the
+    search found: a spreadsheet showed both decisions with nothing to tell the old one (an API
+    review). As the search page marks them (`query._mark_superseded`): by the one version indexed
+    last; versions indexed at once are not told apart. A meeting's passages are read once, and
+    only an item that stands in two of its documents is looked up."""
+    meetings: dict[tuple[str, str, str], list[Hit]] = {}
+    for hit in hits:
+        if identity(hit) is not None:  # type: ignore[arg-type]  # a hit has the fields of a passage it needs
+            meetings.setdefault((hit.meeting_date or "", hit.municipality or "", hit.council or ""), []).append(hit)
+    found: dict[str, str] = {}
+    for (date, municipality, council), listed in meetings.items():
+        documents: dict[tuple[str, ...] | None, set[str]] = {}
+        for passage in index.meeting_passages(date, municipality, council):
+            documents.setdefault(identity(passage), set()).add(passage.document_id)
+        for hit in listed:
+            if len(documents.get(identity(hit), ())) < 2:  # type: ignore[arg-type]
+                continue
+            versions = index.versions(hit.id)
+            times = index.first_indexed([hit.id, *(v.id for v in versions)])
+            if hit.id not in times or not versions:
+                continue
+            newest = max(times.get(v.id, times[hit.id]) for v in versions)
+            if newest > times[hit.id] and [times.get(v.id) for v in versions].count(newest) == 1:
+                found[hit.id] = next(v.id for v in versions if times.get(v.id) == newest)
+    return found
+
+
+def row(hit: Hit, decision: str, link: str, newer: str = "") -> list[str]:
+    """One hit as a row of `COLUMNS`, every cell of document text guarded and fitted to Excel;
+    `newer`: the id of a later version of the item that supersedes it (`newer_versions`)."""
     cells = [
         hit.id, hit.title, doc_type_label(hit.doc_type, hit.supplement), hit.municipality or "", hit.council or "",
         hit.meeting_date or "", str(hit.year) if hit.year else "", hit.period or "", hit.item_reference or "",
         hit.case_number or "", hit.case_handler or "", "; ".join(hit.topics), decision, hit.outcome or "",
         hit.decision_date or "", "ja" if hit.closed else "nej", hit.source, str(hit.page) if hit.page else "",
-        hit.citation, link]
+        hit.citation, link, newer]
     return [fitted(guarded(cell)) for cell in cells]
 
 
-def csv_text(hits: Iterable[Hit], decisions: dict[str, str], link: Callable[[Hit], str]) -> str:
-    """The header row and a row per hit, as CSV text (CRLF line ends, no BOM)."""
+def csv_text(hits: Iterable[Hit], decisions: dict[str, str], link: Callable[[Hit], str],
+             newer: dict[str, str] | None = None) -> str:
+    """The header row and a row per hit, as CSV text (CRLF line ends, no BOM); `newer`: the
+    superseded hits' later versions (`newer_versions`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: comma, quotes doubled, CRLF
     writer.writerow(COLUMNS)
-    writer.writerows(row(hit, decisions.get(hit.id, hit.decision), link(hit)) for hit in hits)
+    newer = newer or {}
+    writer.writerows(row(hit, decisions.get(hit.id, hit.decision), link(hit), newer.get(hit.id, "")) for hit in hits)
     return out.getvalue()
 
 
@@ -241,7 +275,7 @@ def search_csv() -> Response:
     index = get_index()
     hits, total, approximate = searched_hits(index, search)
     text = csv_text(hits, full_decisions(index, hits),
-                    lambda hit: absolute_url("passages.passage", passage_id=hit.id))
+                    lambda hit: absolute_url("passages.passage", passage_id=hit.id), newer_versions(index, hits))
     ascii_name, utf8_name = download_name(search, approximate)
     answer = Response((BOM + text).encode("utf-8"), headers={"Content-Type": CSV_TYPE})
     answer.headers["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{utf8_name}"

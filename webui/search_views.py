@@ -381,12 +381,22 @@ def robots() -> Response:
     return response
 
 
+def _follow_description(state: SearchState) -> str:
+    """The search in a line as its feed's title names it: facet values spelled as the index spells
+    them (`naestved` as «Næstved», as `/api/search`'s filters and the feed say), read from the
+    search's facet counts; without a facet filter there is nothing to spell, and no search run."""
+    if not any(state.request.filters.values()):
+        return search_description(state)
+    response = get_index().search(state.request.with_changes(page=1, page_size=1))
+    return search_description(state, response.facets)
+
+
 @bp.get("/foelg")
 def follow() -> Response:
     """"Følg søgningen": what a feed is and the feed's address to copy into a feed reader. The
     link beside the hits led to the Atom XML itself, which a browser shows as code."""
     state = current_state()
-    page = render_template("search/follow.html", state=state, described=search_description(state),
+    page = render_template("search/follow.html", state=state, described=_follow_description(state),
                            feed_url=state.feed_url(external=True), feed_link=state.feed_url())
     return with_json_twin(page, state.url(endpoint="search.api_follow"))
 
@@ -396,7 +406,7 @@ def api_follow() -> Response:
     """"Følg søgningen" as JSON (the page's parameters): the search in words, the feed's
     address to give a feed reader (absolute, as the page shows it to copy) and the links."""
     state = current_state()
-    body = {"description": search_description(state), "feed_address": state.feed_url(external=True),
+    body = {"description": _follow_description(state), "feed_address": state.feed_url(external=True),
             "links": {"html": state.follow_url(), "json": state.url(endpoint="search.api_follow"),
                       "feed": state.feed_url(), "search": state.url(), "search_json": state.api_url()}}
     return json_response(body, links={"alternate": state.follow_url()})
