@@ -253,7 +253,8 @@ class Hit:
         """The number as the item's heading shows it ("15.", "II.", "3a"), as `Passage.heading_number`."""
         return heading_number(self.item_number, self.item_label, self.item_sign)
     # The query's words, as typed, that this passage does not hold: set on the approximate
-    # hits of a query no passage holds every word of (`search.partial`), empty otherwise.
+    # hits of a query no passage holds every word of (`search.partial`), and on the hits shown
+    # after the exact ones for holding a word's rare misspelt form (`suggest.source_typos`).
     missing: tuple[str, ...] = ()
     # Discussed in the meeting's closed part (`Passage.closed`): a hit without text says so, not «no decision».
     closed: bool = False

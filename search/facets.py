@@ -266,7 +266,11 @@ class Facet:
                  if loose_key(raw.decode("utf-8")) == key]
         if not found and self.known_values:
             return self._close_known_value(searcher, key)
-        docnum = searcher.document_number(**{self.field: found[0]}) if len(found) == 1 else None
+        return self._spelt(searcher, found[0]) if len(found) == 1 else None
+
+    def _spelt(self, searcher: Any, found: str) -> str | None:
+        """The indexed value `found` as a passage holding it spells it."""
+        docnum = searcher.document_number(**{self.field: found})
         if docnum is None:
             return None
         from search.schema import stored_passage  # the schema is built from the facets
@@ -274,7 +278,7 @@ class Facet:
         stored = searcher.stored_fields(docnum)
         if "record" not in stored:
             return None
-        spelt = [v for v in self.values(stored_passage(stored)) if facet_key(v) == found[0]]
+        spelt = [v for v in self.values(stored_passage(stored)) if facet_key(v) == found]
         return spelt[0] if spelt else None
 
     def _close_known_value(self, searcher: Any, key: str) -> str | None:
@@ -357,6 +361,17 @@ class CaseHandlerFacet(Facet):
         # Names are a long tail; RefBytesColumn caps a segment at 65,535 unique values.
         field.column_type = columns.VarBytesColumn()
         return field
+
+    def close_value(self, searcher: Any, text: str) -> str | None:
+        """As `Facet.close_value`, else the one name a typo away (`suggest.nearest_name`):
+        `sagsbehandler:Sadegi` → «Maryam Sadeghi»."""
+        close = super().close_value(searcher, text)
+        if close is not None or self.field not in searcher.schema:
+            return close
+        from search.suggest import nearest_name  # suggest imports the snapshot, which imports this
+
+        found = nearest_name(text, (raw.decode("utf-8") for raw in searcher.reader().lexicon(self.field)))
+        return self._spelt(searcher, found) if found else None
 
 
 class TopicFacet(Facet):

@@ -481,8 +481,37 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
         compiled = replace(compiled, notices=(*compiled.notices, said))
     if not matched and (unfound := _unfound_values(parsed, searcher, snapshot, request.decisions_only)):
         compiled = replace(compiled, notices=(*compiled.notices, *unfound))  # not a silent zero either
+    if (matched and len(matched) <= suggest.SOURCE_TYPO_MAX_HITS and not approximate and suggestion is None
+            and lacking is None and (
+            typos := _source_typos(searcher, snapshot, request, parsed, compiled, matched))):
+        compiled, matched, lacking = typos  # the passages spelling a word otherwise, after the exact ones
 
     return _Matched(compiled, matched, suggestion, approximate, lacking, loose)
+
+
+def _source_typos(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parsed: ParsedQuery,
+                  compiled: Compiled, matched: frozenset[int]
+                  ) -> tuple[Compiled, frozenset[int], Callable[[int], tuple[str, ...]]] | None:
+    """For a query that found passages: also the passages that hold a rare close form of a word
+    instead (`suggest.source_typos`: «pavillioner» for "pavilloner"), ranked after every exact
+    hit (a second tier), each labelled with the word it lacks, and a notice saying so; None when
+    no word has such a form or it finds no passage more."""
+    if compiled.scored is None or compiled.matching is None or compiled.tiers:
+        return None
+    typos = suggest.source_typos(searcher, parsed, "decision" if request.decisions_only else "body", snapshot)
+    if typos is None:
+        return None
+    fuzzy = compile_query(typos.parsed, searcher, decisions_only=request.decisions_only)
+    if fuzzy.scored is None or fuzzy.matching is None:
+        return None
+    more = _base_set(searcher, snapshot, fuzzy, request.decisions_only) - matched
+    if not more:
+        return None
+    words = tuple(dict.fromkeys(c.word for c in typos.corrections))
+    tiers = ((compiled.scored, compiled.matching), (fuzzy.scored, And([fuzzy.matching, Not(compiled.matching)])))
+    notices = (*compiled.notices, suggest.source_typo_notice(typos.corrections))
+    return (replace(fuzzy, notices=notices, tiers=tiers), matched | more,
+            lambda docnum: words if docnum in more else ())
 
 
 def _part_of_word(searcher: Searcher, parsed: ParsedQuery, query: str, field: str, split: Sequence[str]

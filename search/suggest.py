@@ -32,6 +32,7 @@ import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from collections.abc import Iterable
 from functools import lru_cache
 
 from whoosh.automata.fsa import DFA
@@ -398,12 +399,7 @@ def _spelling(searcher: Searcher, term: str, typed: str, field: str, passages: i
         if read >= passages:
             break
         read += 1
-        stored = searcher.stored_fields(docnum).get("record")
-        record = json.loads(stored) if stored else {}
-        if field in _ATTENDANCE_FIELDS:  # names: the meeting's lists, not the item's text
-            text = "\n".join(record.get(field) or ())[:_SCAN]
-        else:
-            text = f"{record.get('title') or ''}\n{record.get('text') or ''}"[:_SCAN]
+        text = _passage_text(searcher, docnum, field)
         for match in _TOKEN_RE.finditer(text):
             word = match.group(0)
             if word in seen:
@@ -415,6 +411,18 @@ def _spelling(searcher: Searcher, term: str, typed: str, field: str, passages: i
         if best is not None and best[0] <= 1:
             break
     return (best[2] if best else None), read
+
+
+def _passage_text(searcher: Searcher, docnum: int, field: str) -> str:
+    """The words of a passage that `field` was made of, as written (at most `_SCAN` letters)."""
+    stored = searcher.stored_fields(docnum).get("record")
+    record = json.loads(stored) if stored else {}
+    if field in _ATTENDANCE_FIELDS:  # names: the meeting's lists, not the item's text
+        return "\n".join(record.get(field) or ())[:_SCAN]
+    # The body also holds the item's case handler and the meeting's absentees and staff
+    # (`schema.body_text`): "Sadegi" is close to «Sadeghi», named only as case handler.
+    names = [record.get("case_handler") or "", *(record.get("absent") or ()), *(record.get("staff") or ())]
+    return "\n".join([record.get("title") or "", record.get("text") or "", *names])[:_SCAN]
 
 
 def _candidate(word: str, term: str, typed_folded: str) -> tuple[int, int, str] | None:
@@ -528,6 +536,94 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
     return Fallback(rewritten(True), suggestion if missing else None, tuple(found), rewritten(missing | parts))
 
 
+MIN_SOURCE_TYPO = 6  # letters of a word and of a close form for the form to be a typo in the sources
+SOURCE_TYPO_PASSAGES = 2  # a close form in at most this many passages is rare enough to be a typo
+# Looked for only while the exact hits are few (a page or two): in an archive of thousands of items most
+# words have some rare misspelt form, and a search that found plenty needs neither them nor the notice.
+SOURCE_TYPO_MAX_HITS = 20
+
+
+def source_typos(searcher: Searcher, parsed: ParsedQuery, field: str = "body",
+                 snapshot: Snapshot | None = None) -> Fallback | None:
+    """For a query that found passages: `parsed` with the rare close forms of its words ORed in,
+    as typos in the sources to show after the exact hits; None when no word has one.
+
+    A close form is a stem one letter from the word's stem (a letter more or less, or two swapped), both of
+    `MIN_SOURCE_TYPO` letters or more, in at most `SOURCE_TYPO_PASSAGES` passages and fewer than
+    the word itself: "pavilloner" and "pavillon" (3 passages) also find «pavillioner» (Næstved,
+    one passage), which only the misspelt word reached. A stem that starts the other is an
+    inflection the stemmer cut otherwise, and a common word is no typo, so an ordinary query
+    is not widened. Only the words `fallback` would look up."""
+    found: list[Correction] = []
+    added: list[list[Clause]] = []
+    looked_up = 0
+    for group in parsed.groups:
+        added.append([])
+        for clause in group:
+            if (clause.field is not None or clause.negated or clause.phrase or clause.boost < 1 or looked_up >= MAX_WORDS
+                    or clause.prefix):
+                continue
+            looked_up += 1
+            for correction in _source_typos(searcher, clause.text, field, snapshot):
+                found.append(correction)
+                added[-1].append(Clause(correction.spelling, None, False, False, clause.boost * FUZZY_BOOST))
+    if not found:
+        return None
+    groups = tuple(tuple(group) + tuple(more) for group, more in zip(parsed.groups, added))
+    return Fallback(replace(parsed, groups=groups), None, tuple(found))
+
+
+def _source_typos(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> tuple[Correction, ...]:
+    if snapshot is None:
+        return tuple(_rare_close_forms(searcher, word, field, snapshot))
+    return snapshot.cache.get(("source-typos", field, word), lambda: tuple(_rare_close_forms(searcher, word, field, snapshot)),
+                              lambda found: 200 + 400 * len(found))
+
+
+def _rare_close_forms(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> list[Correction]:
+    """`source_typos` of one word: its rare close forms as the passages spell them."""
+    typed = danish.fold(word)
+    if not MIN_SOURCE_TYPO <= len(typed) <= MAX_LETTERS or not typed.isalpha():
+        return []
+    terms = analyze(_ANALYZER, word)
+    if len(terms) != 1 or not (own := searcher.doc_frequency(field, terms[0])):
+        return []
+    stem = terms[0]
+    found = []
+    for term in _terms_within(_vocabulary(searcher, field, stem[0], snapshot), stem, 1):
+        # One stem the start of the other is an inflection the stemmer cut otherwise, no typo; and
+        # a letter changed is more often another word («vedlagt» for "vedtaget", «bidrog» for
+        # "bidrage") than a letter doubled, dropped or swapped («pavillioner», «arrrangement»).
+        if (term.startswith(stem) or stem.startswith(term) or len(term) < MIN_SOURCE_TYPO
+                or (len(term) == len(stem) and sorted(term) != sorted(stem))):
+            continue
+        frequency = searcher.doc_frequency(field, term)
+        if frequency > SOURCE_TYPO_PASSAGES or frequency >= own:
+            continue
+        spelt, _ = _spelling(searcher, term, word, field, SOURCE_TYPO_PASSAGES)
+        # A vowel with or without its Danish letter is another word ("udvalget", «udvælge»), not a typo.
+        if spelt and len(spelt) >= MIN_SOURCE_TYPO and _danish_letters(spelt) == _danish_letters(word):
+            found.append(Correction(word, term, _case(spelt, word), 1))
+    return found[:MAX_ALTERNATIVES]
+
+
+def _danish_letters(word: str) -> str:
+    return "".join(letter for letter in word.lower() if letter in "æøå")
+
+
+def source_typo_notice(corrections: tuple[Correction, ...]) -> str:
+    """What a search that found passages says of the ones found by a close form (`source_typos`).
+
+    >>> source_typo_notice((Correction("pavilloner", "pavillion", "pavillioner", 1),))
+    'Efter de eksakte træf vises punkter med en lignende stavemåde, måske en stavefejl i teksten: «pavilloner» også som «pavillioner».'
+    """
+    pairs: dict[str, list[str]] = {}
+    for c in corrections:
+        pairs.setdefault(c.word, []).append(c.spelling)
+    read = "; ".join(f"«{word}» også som {_listed(spellings)}" for word, spellings in pairs.items())
+    return f"Efter de eksakte træf vises punkter med en lignende stavemåde, måske en stavefejl i teksten: {read}."
+
+
 def _without_open_quote(query: str) -> str:
     """`query` without a quote that opens nothing it closes (the parser searched its words one
     by one): a suggestion must not carry it on («"social» offered «"social»).
@@ -582,6 +678,39 @@ def name_corrections(searcher: Searcher, words: list[str], field: str = "body",
         spelt.append(best.spelling)
         changed = True
     return spelt if changed else None
+
+
+def nearest_name(typed: str, names: Iterable[str]) -> str | None:
+    """The one of `names` (a facet's stored values: case handlers, folded) that `typed` names with
+    a typo in its words: each typed word within its edit limit (`max_distance`) of a word of the
+    name, one word of four letters or more; the name with the fewest edits in all, None when
+    none is close or two are equally close. `sagsbehandler:Sadegi` only said «findes ikke»,
+    where «Maryam Sadeghi» handled the item.
+
+    >>> nearest_name("Sadegi", ["maryam sadeghi", "karim haddad"]), nearest_name("karim hadad", ["karim haddad"])
+    ('maryam sadeghi', 'karim haddad')
+    >>> nearest_name("Sadegi", ["mette jung"]), nearest_name("Han", ["hans ravn"]), nearest_name("Jensen", ["ole jensen", "bo jensen"])
+    (None, None, None)
+    """
+    wanted = [danish.fold(word) for word in danish.tokens(typed)]
+    if not wanted or max(map(len, wanted)) < MIN_SHORT_LENGTH or any(len(w) > MAX_LETTERS for w in wanted):
+        return None
+    best: dict[int, list[str]] = {}
+    for name in names:
+        words = [danish.fold(word) for word in danish.tokens(name)]
+        edits = 0
+        for word in wanted:
+            limit = max_distance(word)  # a word longer or shorter by more cannot be as close: not measured
+            nearest = min((_distance(word, other) for other in words if abs(len(other) - len(word)) <= limit), default=9)
+            if nearest > limit:
+                break
+            edits += nearest
+        else:
+            best.setdefault(edits, []).append(name)
+    if not best:
+        return None
+    closest = best[min(best)]
+    return closest[0] if len(closest) == 1 else None
 
 
 def _corrections(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> tuple[Correction, ...]:
@@ -710,7 +839,8 @@ def word_part(searcher: Searcher, word: str, field: str = "body") -> str | None:
     """The longest end, else the longest beginning, of a `word` no passage holds, even inside
     longer words, that passages hold as a word of its own: "vindmølleplacering" → «placering»,
     "skolelukning" → «skole»; spelt as typed, lower case. None when there is none, or the word
-    is short, or not letters only.
+    is short, or not letters only. The part must be written so in a passage (`_written`), not
+    only share a stem with a word there: "refugees" offered «ugees» (the stem of «uger»).
 
     For the last answer to a search that found nothing and offered nothing: the lexicon splits
     a compound only into parts it knows, so "skolelukning" (its «lukning» is in no text) was a
@@ -723,18 +853,45 @@ def word_part(searcher: Searcher, word: str, field: str = "body") -> str | None:
     lexicon = compound_lexicon(searcher.schema)
     ends = [lower[cut:] for cut in range(MIN_HEAD, len(lower) - MIN_TAIL + 1)]  # longest first
     beginnings = [lower[:cut] for cut in range(len(lower) - MIN_TAIL, MIN_TAIL - 1, -1)]
-    for part in (*ends, *beginnings):
-        if not lexicon.may_be_part(danish.fold(part)):
+    for last, part in (*((True, end) for end in ends), *((False, beginning) for beginning in beginnings)):
+        if not lexicon.may_be_part(danish.fold(part)) or not _written(searcher, part, field, last):
             continue
-        terms = analyze(_ANALYZER, part)
-        if len(terms) == 1 and searcher.doc_frequency(field, terms[0]):
-            # a beginning with its linking "s" ("biblioteks" of "bibliotekslukning") as the word
-            bare = part[:-1] if part.endswith("s") and not lower.endswith(part) else ""
-            if bare and lexicon.may_be_part(danish.fold(bare)) and (
-                    len(terms := analyze(_ANALYZER, bare)) == 1 and searcher.doc_frequency(field, terms[0])):
-                return bare
-            return part
+        # a beginning with its linking "s" ("biblioteks" of "bibliotekslukning") as the word
+        bare = part[:-1] if part.endswith("s") and not last else ""
+        if bare and lexicon.may_be_part(danish.fold(bare)) and _written(searcher, bare, field, False):
+            return bare
+        return part
     return None
+
+
+_INFLECTIONS = ("e", "en", "er", "et", "ne", "ene", "erne", "ens", "ets", "s")  # «kontrakten» of «kontrakt»
+
+
+def _written(searcher: Searcher, part: str, field: str, last: bool) -> bool:
+    """Whether passages hold `part` as a word, as written (case and æ/ø/å aside) or inflected
+    («kontrakten»), or, for the `last` part, as the last part of a compound («boligplacering»).
+    Not only a word of the same stem: «ugees» of "refugees" stems as «uger» does, and «komm» of
+    "kommissionen" as «kommer». An inflected beginning must be `MIN_LONG_HEAD` letters long, as
+    a stub of a word («komm») is an inflected form's beginning too. The first
+    `_PASSAGE_BUDGET` passages with its stem are read."""
+    terms = analyze(_ANALYZER, part)
+    if len(terms) != 1 or not searcher.doc_frequency(field, terms[0]):
+        return False
+    wanted = danish.fold(part)
+    forms = {wanted}
+    if last or len(wanted) >= MIN_LONG_HEAD:
+        forms.update(wanted + ending for ending in _INFLECTIONS)
+
+    def holds(word: str) -> bool:
+        word = danish.fold(word)
+        return word in forms or (last and word.endswith(wanted) and len(word) - len(wanted) >= MIN_HEAD)
+
+    for read, docnum in enumerate(searcher.docs_for_query(Term(field, terms[0]))):
+        if read >= _PASSAGE_BUDGET:
+            break
+        if any(holds(word) for word in _TOKEN_RE.findall(_passage_text(searcher, docnum, field))):
+            return True
+    return False
 
 
 def part_notice(word: str, part: str, split: bool = False) -> str:
