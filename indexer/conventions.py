@@ -53,6 +53,32 @@ SECTION_LABELS = (
 )
 # Labels read only alone on their line, never with text after a colon (`inline_label`).
 _ALONE_ONLY = frozenset({"Forslag", "Beskrivelse", "FORSLAG", "BESKRIVELSE"})
+# Weak labels: words a body also prints as its own sub-headings (a decision's «Forslag» quoting a motion, a
+# table's «Beskrivelse» column, a case account's «Beskrivelse»/«Forslag» paragraphs). Only in an item's
+# opening run are they its sections (`opens_item`; code review 32).
+_WEAK_LABELS = _ALONE_ONLY
+
+
+def weak_label(label: str) -> bool:
+    """Whether a section label is a weak one (`_WEAK_LABELS`): a label only in an item's opening run.
+
+    >>> weak_label("Forslag"), weak_label("BESKRIVELSE"), weak_label("Forslag til beslutning"), weak_label("Beslutning")
+    (True, True, False, False)
+    """
+    return label.rstrip(":").rstrip() in _WEAK_LABELS
+
+
+def opens_item(label: str, opening: bool) -> bool:
+    """Whether a label line starts a section of an item's body: any label but a weak one (`weak_label`),
+    which does only in the body's `opening` run: its first line after the heading and field lines, or right
+    after another weak-labelled section of that run (Kolding: «Beskrivelse» / text / «Forslag» / text /
+    «Beslutning - 18.03.2025»). After any other label, after unlabelled text and inside a decision a lone
+    «Forslag» or «Beskrivelse» is the text's own sub-heading.
+
+    >>> opens_item("Forslag", True), opens_item("Forslag", False), opens_item("Beslutning", False)
+    (True, False, True)
+    """
+    return opening or not weak_label(label)
 # Labels that name the same part differently map to one key; other keys are the label itself.
 _KEY_ALIASES = {
     "administrativ indstilling": "indstilling",
@@ -593,17 +619,30 @@ _NAMED_BY_ADJECTIVE = (
 # …"); and the last word a committee's ("…udvalget"), never "Økonomiudvalget" alone, the standalone committee
 # prose names beside another ("Lund og Økonomiudvalget"). Four fields at most: from every word of a long
 # «A, B, C, …» line an unbounded list was scanned again to its end (a 32 KB line took 10 s).
-_FIELD_WORD = (
-    rf"(?![\wæøåÆØÅ]*?{_COUNCIL_WORD}(?![\wæøåÆØÅ]))(?![\wæøåÆØÅ]*(?:en|et|EN|ET)(?![\wæøåÆØÅ]))"
-    r"(?!(?:Borgmester|Rådmand|Formand|Næstformand|Direktør|Kommune|Region|Og|Samt|Men|Både|Hvis|Når|Da|Så|At|Som"
-    r"|Derfor|Herefter|Endvidere|Desuden|Samtidig|Dermed|Således|Endelig|Dernæst|Hermed|Ligeledes|Også|Fx|Bl)"
+# Not a field's name either (code review 32): a plural definite noun («Landsbyerne og Teknikudvalget»,
+# «Skolebestyrelserne og …»), an abbreviation in capitals before a name in lower case («DGI og …»), a role,
+# also compound («Kommunaldirektør og …»), a party («Venstre og …»). Nor a word right after «mellem» (a
+# meeting between two parties: «Dialogmøde mellem Landsbyerne og Teknikudvalget») or continuing another
+# «og» list («Jens og Marianne og Kulturudvalget»). A person's name and a town are told by the document
+# (`indexer.councils.council_of`): a name joined by «og» counts only where the document names it again.
+_NOT_FIELD = (
+    rf"(?![\wæøåÆØÅ]*?{_COUNCIL_WORD}(?![\wæøåÆØÅ]))(?![\wæøåÆØÅ]*(?:en|et|erne|ene|EN|ET|ERNE|ENE)(?![\wæøåÆØÅ]))"
+    r"(?![\wæøåÆØÅ]*(?i:direktør|chef|formand|mester|rådmand|leder)(?![\wæøåÆØÅ]))"
+    r"(?!(?:Kommune|Region|Og|Samt|Men|Både|Hvis|Når|Da|Så|At|Som"
+    r"|Derfor|Herefter|Endvidere|Desuden|Samtidig|Dermed|Således|Endelig|Dernæst|Hermed|Ligeledes|Også|Fx|Bl"
+    r"|Venstre|Konservative|Radikale|Folkeparti|Alliance|Borgerlige|Liberal|VENSTRE|KONSERVATIVE|RADIKALE)"
     r"(?![\wæøåÆØÅ]))"
-    rf"{_NAME_WORD}"
 )
+_FIELD_WORD = rf"{_NOT_FIELD}[A-ZÆØÅ][a-zæøå][\wæøåÆØÅ]*"
+_FIELD_WORD_CAPS = rf"{_NOT_FIELD}[A-ZÆØÅ]{{2,}}"
+_NOT_LISTED = r"(?<![\wæøåÆØÅ-])(?<!mellem\s)(?<!Mellem\s)(?<!MELLEM\s)(?<!\bog\s)(?<!\bOG\s)(?<!&\s)"
 _JOINT_COMMITTEE = (
-    rf"(?<![\wæøåÆØÅ-]){_FIELD_WORD}(?:,\s+{_FIELD_WORD}){{0,3}}\s+(?:og|OG|&)\s+"
-    r"(?!Økonomiudvalg|ØKONOMIUDVALG)[A-ZÆØÅ][\wæøåÆØÅ]*?(?:udvalg|udvalget|UDVALG|UDVALGET)"
+    rf"{_NOT_LISTED}(?:{_FIELD_WORD}(?:,\s+{_FIELD_WORD}){{0,3}}\s+(?:og|&)\s+"
+    r"(?!Økonomiudvalg)[A-ZÆØÅ][\wæøå]*?(?:udvalg|udvalget)"
+    rf"|{_FIELD_WORD_CAPS}(?:,\s+{_FIELD_WORD_CAPS}){{0,3}}\s+(?:OG|&)\s+"
+    r"(?!ØKONOMIUDVALG)[A-ZÆØÅ]+?(?:UDVALG|UDVALGET))"
 )
+JOINT_COMMITTEE = _JOINT_COMMITTEE  # read by `indexer.councils` (a name joined by «og» must recur)
 COUNCIL_PATTERN = (
     rf"{_LOCAL_COUNCIL}|{_NAMED_BY_ADJECTIVE}"
     rf"|{_NAME_WORD}-,?\s+(?:{_PART_WORD}-,?\s+)*(?:og|OG)\s+[\wæøåÆØÅ]*?{_COUNCIL_WORD}"
@@ -646,6 +685,9 @@ _NAMED_DECISION = [
     # "Beslutning den 12. marts 2018", "BESLUTNING 12.03.2018", "Beslutning (12-03-2018):": the date alone,
     # the council being the document's own; Kolding's "Beslutning - 18.03.2025" after a dash (layouts13 review)
     re.compile(rf"^(?i:beslutning)(?P<council>)\s+(?:[-–—]\s+)?(?:{_ON})?\(?(?P<date>{_HEADER_DATE})\)?{_AT_TIME}{_PKT}:?$"),
+    # Kolding's header with its committee between dashes: "Beslutning - Teknik- og Miljøudvalget - 18.03.2025"
+    re.compile(rf"^(?i:beslutning)\s+[-–—]\s+(?P<council>{_DECIDING_BODY})\s+[-–—]\s+(?:{_ON})?"
+               rf"(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT}:?$"),
     # "Beslutning Økonomiudvalget den 17-09-2019", "BESLUTNING KB 01-10-2019": without "i", only with a date
     re.compile(
         rf"^(?i:beslutning)\s+(?P<council>{_DECIDING_BODY}),?\s+(?:{_ON})?(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT}:?$"

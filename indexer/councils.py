@@ -19,6 +19,30 @@ from indexer import conventions as cv
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*) (?:Regionsk|K)ommunes?\b")
 _NOT_A_NAME = {"Den", "Det", "En", "Et", "Hver", "Din", "Vores", "Jeres", "Samme", "Hele", "Anden", "Egen", "Ny", "Nye"}
 _COUNCIL = re.compile(rf"(?<![\wæøåÆØÅ])({cv.COUNCIL_PATTERN})s?(?![\wæøåÆØÅ])")
+# A committee of fields joined by «og» without the hyphen («Kultur og Fritidsudvalget», `cv.JOINT_COMMITTEE`)
+# reads like a sentence's two parties too («Dialogmøde mellem borgmester Jakob Lund og Teknikudvalget»,
+# «… København og Teknikudvalget»); «&» does not (code review 32).
+_JOINED_BY_OG = re.compile(rf"(?:{cv.JOINT_COMMITTEE})s?")
+
+
+def _joint_name(name: str, line: str, body: Sequence[str]) -> str:
+    """`name` as the council, or the committee it ends in where it is fields joined by «og» that the document
+    names only once: such a name is the council's where its line is the name alone (the head's council line)
+    or another line names it again (a decision header «Beslutning i Kultur og Fritidsudvalget den …»).
+
+    >>> _joint_name("Lund og Teknikudvalget", "Dialogmøde mellem borgmester Jakob Lund og Teknikudvalget", [])
+    'Teknikudvalget'
+    >>> _joint_name("Kultur og Fritidsudvalget", "Kultur og Fritidsudvalget", [])
+    'Kultur og Fritidsudvalget'
+    >>> _joint_name("Kultur og Fritidsudvalget", "Referat fra Kultur og Fritidsudvalget",
+    ...             ["Referat fra Kultur og Fritidsudvalget", "Beslutning i Kultur og Fritidsudvalget den 3. marts 2025"])
+    'Kultur og Fritidsudvalget'
+    """
+    if "&" in name or not _JOINED_BY_OG.fullmatch(name):
+        return name
+    if line.strip().rstrip(":").strip() == name or any(name in text for text in body if text != line):
+        return name
+    return name.split()[-1]
 
 
 # A municipality's council named by its town, the indefinite form after the name, in a head line or title:
@@ -258,7 +282,7 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
         if named and (match is None or match.start(1) >= _TOWN_COUNCIL.search(text).start("council")):
             return named[1]  # "Herning Byråd": Byrådet (not a council the line names before it)
         if match:
-            return _council_name(match.group(1))
+            return _council_name(_joint_name(match.group(1), text, body))
     # Only when no head line names a council ("Skolebestyrelsen" is a school's board), and before the
     # text's count: a company's minutes name the kommune's council they report to. A title line only: an
     # item «2. Orientering fra bestyrelsesmøde i Egebæk Boligselskab» is another board's (a code review),
@@ -268,7 +292,15 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
         # region's many boards were one facet value and cited as the kommune's (a news review)
         company = next((name for text in (*head, *running) if (name := own_company(text))), None)
         return f"{BOARD} for {company}" if company else BOARD
-    counts = Counter(_council_name(m) for text in body for m in _COUNCIL.findall(text))
+    named: dict[str, str] = {}  # each joint name looked up in the body once: a report may name it on every page
+
+    def as_named(name: str) -> str:
+        if " og " not in name.casefold():
+            return name
+        if name not in named:  # the text's own line is one of the two it must name it on
+            named[name] = name if sum(name in text for text in body) >= 2 else _joint_name(name, "", ())
+        return named[name]
+    counts = Counter(_council_name(as_named(m)) for text in body for m in _COUNCIL.findall(text))
     return counts.most_common(1)[0][0] if counts else None
 
 

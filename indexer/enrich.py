@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from indexer import conventions as cv
@@ -78,8 +78,10 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     doc_type = document_type(opening, decided, is_annual_report(report, fields, front, segmented.items))
     labelled = any(s.key == DECISION and not _weak_decision(s) for item in segmented.items for s in item.sections)
     items = [_with_weak_labels(item, doc_type == REFERAT, labelled, council) for item in segmented.items]
+    own = _own_body(council, front)
+    items = [_others_decision_as_text(item, own) for item in items]
     if doc_type == REFERAT and _unlabelled_minutes(segmented.items, body):
-        items = [_with_agreement_decided(item) for item in items]
+        items = [_with_agreement_decided(item, own) for item in items]
     annual = report and doc_type == AARSBERETNING
     if annual:
         meeting = None  # a date in a report's title block is no meeting's
@@ -342,7 +344,56 @@ def _unlabelled_minutes(items: Sequence[Item], body: Sequence[str]) -> bool:
             and not any(_DECISION_WORD.search(text) for text in body))
 
 
-def _with_agreement_decided(item: Item) -> Item:
+# The subjects of an agreement that name no particular body: the meeting itself, whoever holds it. A named
+# one («Lokalrådet», «Generalforsamlingen», «Repræsentantskabet») is this meeting's only as the document's own
+# (`_own_body`): a lokalråd's minutes report the residents' association's or the waterworks' decisions too.
+_GENERIC_SUBJECT = re.compile(r"^(?:Vi|Det|Rådet|Udvalget|Bestyrelsen|Forsamlingen|Mødet)\b")
+_NAMED_SUBJECT = re.compile(rf"^{cv.OWN_DECIDING_SUBJECT}(?=\s)")
+_DEFINITE = re.compile(r"(?:et|en)$")
+
+
+def _own_body(council: str | None, front: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a body named as a sentence's subject («Lokalrådet», «Generalforsamlingen») is the document's
+    own: its council's name («Egebæk Lokalråd», «Lokalrådet i Hvide Sande») or its head's title lines («Referat
+    af ordinær generalforsamling i …») name it, in any form («Repræsentantskabsmøde» for «Repræsentantskabet»).
+
+    >>> own = _own_body("Egebæk Lokalråd", ["Referat af møde i Egebæk Lokalråd"])
+    >>> own("Lokalrådet"), own("Generalforsamlingen"), own("Repræsentantskabet")
+    (True, False, False)
+    >>> _own_body(None, ["Referat af ordinær generalforsamling i Egebæk Borgerforening"])("Generalforsamlingen")
+    True
+    """
+    names = " ".join([council or "", *title_lines(list(front))]).casefold()
+
+    def own(name: str) -> bool:
+        stem = _DEFINITE.sub("", name.casefold())
+        return re.search(rf"(?<![\wæøå]){re.escape(stem)}", names) is not None
+    return own
+
+
+def _named_other(text: str, own: Callable[[str], bool]) -> bool:
+    """Whether a sentence's subject is a body named (`_NAMED_SUBJECT`) that is not the document's own."""
+    if _GENERIC_SUBJECT.match(text):
+        return False
+    named = _NAMED_SUBJECT.match(text)
+    return named is not None and not own(named.group())
+
+
+def _others_decision_as_text(item: Item, own: Callable[[str], bool]) -> Item:
+    """`item` with a prose outcome (`indexer.items._prose_decision`, unlabelled) that another body took
+    («Generalforsamlingen vedtog at hæve kontingentet.» in a lokalråd's minutes) as its text again: the item
+    tells of it; the council decided nothing (code review 32)."""
+    decided = [s for s in item.sections if s.key == DECISION and not s.label]
+    if len(decided) != 1 or not _named_other(decided[0].text, own):
+        return item
+    rest = [s for s in item.sections if s is not decided[0]]
+    if len(rest) > 1 or (rest and (rest[0].key != "tekst" or rest[0].label)):
+        return item
+    text = "\n\n".join(t for t in (rest[0].text if rest else "", decided[0].text) if t)
+    return replace(item, sections=(Section(key="tekst", label="", text=text, page=(rest or decided)[0].page),))
+
+
+def _with_agreement_decided(item: Item, own: Callable[[str], bool] = lambda name: True) -> Item:
     """`item`, when its text is unlabelled prose and records no decision, with the paragraphs opening with
     the meeting's agreement or decision (`_AGREEMENT`) as its decision, the rest its text. A youth council's
     «Vi blev enige om at skrive et brev til Teknik- og Miljøudvalget …» was an item «Ingen beslutning
@@ -355,7 +406,8 @@ def _with_agreement_decided(item: Item) -> Item:
     rest: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text.text):
         lines = paragraph.strip().split("\n")
-        start = next((k for k, line in enumerate(lines) if _AGREEMENT.match(line.strip())), None)
+        start = next((k for k, line in enumerate(lines)
+                      if _AGREEMENT.match(line.strip()) and not _named_other(line.strip(), own)), None)
         agreed = "\n".join(lines[start:]).strip() if start is not None else ""
         if agreed and len(agreed) <= _AGREEMENT_CHARS:
             decided.append(agreed)

@@ -291,12 +291,18 @@ def _sections(body: list[Line], number: int | None = None, last: bool = False) -
     current: tuple[str, str, str | None, list[str], int | None] = ("tekst", "", None, [], None)
     printed_under: dict[str, str] = {}  # a header line made a label → the plain label printed above it
     texts = [line.text for line in body]
+    opening = True  # still in the body's opening run, where weak labels are sections (`cv.opens_item`)
     for index, line in enumerate(body):
         text = line.text
         label, first = cv.section_label(text, in_item=True) or (None, "")  # first: "Godkendt." of "Beslutning: Godkendt."
         if label is not None and _column_header(texts, index):  # «Afsender / Høringssvar / Bemærkning»: a header row
             label, first = None, ""
+        if label is not None and not cv.opens_item(label, opening):  # «Forslag» in a decision: its text
+            label, first = None, ""
         header = None if label else cv.decision_header(text)
+        if (label is not None and not cv.weak_label(label)) or header is not None or (
+                label is None and text and not current[1]):  # another label, a header, or unlabelled text
+            opening = False
         if header is None and label is None and current[0] == DECISION and not any(current[3]) and current[2] is None:
             header = _body_dated_under_label(texts, index)
         if label is not None:

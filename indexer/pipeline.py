@@ -110,7 +110,9 @@ READING_VERSION = 16  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # 16: an agreement in unlabelled minutes by the bodies a prose outcome names («Mødet besluttede …»)
 # (layouts13) «01 – Title» item headings, a contents list's trailing numbers pages only where it reads as paged,
 # committees named «Teknik & Byggeudvalget»/«Kultur og Fritidsudvalget», «Forslag»/«Beskrivelse» labels alone on
-# their line, «Punkt 6 - Lukket: Title» closed, «Beslutning - 18.03.2025»
+# their line, «Punkt 6 - Lukket: Title» closed, «Beslutning - 18.03.2025»; (code review 32) «Forslag»/«Beskrivelse»
+# labels only in an item's opening run, an «og» committee name the council only where the document names it again,
+# another named body's decision («Generalforsamlingen vedtog …» in a lokalråd's minutes) no decision of this meeting
 
 
 def read_document(path: Path, root: Path) -> Document:

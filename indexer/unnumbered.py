@@ -180,10 +180,14 @@ def with_restarts(lines: Sequence[Line], headings: list[Heading]) -> list[Headin
         out.append(heading)
         seen: set[str] = set()
         decided = False
+        opening = True  # weak labels («Forslag») are sections only in the body's opening run (`cv.opens_item`)
         for k in range(heading.body_start, end):
             found = cv.section_label(lines[k].text)
-            if found is None:
+            if found is None or not cv.opens_item(found[0], opening):
+                opening = opening and (not lines[k].text or cv.field_line(lines[k].text) is not None
+                                       or (found is None and bool(seen)))
                 continue
+            opening = opening and cv.weak_label(found[0])
             key = cv.section_key(found[0])
             if key in _RESTART_KEYS and key in seen and decided:
                 out.append(Heading(k, None, "", k))

@@ -145,12 +145,31 @@ def test_an_agreement_above_the_items_last_paragraph_is_its_decision(tmp_path):
 
 @pytest.mark.parametrize("agreement", [
     "Vi blev enige om at skrive et brev til udvalget.",
-    # the bodies an item's prose outcome names as its subject (`cv.OWN_DECIDING_SUBJECT`) agree here too
-    "Mødet besluttede at skrive et brev til udvalget.", "Generalforsamlingen vedtog de nye vedtægter."])
+    # the bodies an item's prose outcome names as its subject (`cv.OWN_DECIDING_SUBJECT`) agree here too, the
+    # meeting itself and the document's own council by name
+    "Mødet besluttede at skrive et brev til udvalget.", "Ungdomsrådet besluttede at skrive et brev til udvalget."])
 def test_an_agreement_above_the_items_last_paragraph_is_its_decision_whoever_agreed(tmp_path, agreement):
     document = read_written(tmp_path, "solbjerg-ungdomsraadet-referat-2025-02-20.txt", _youth_minutes(
         "Referat", f"{agreement}\n\nMathias har taget billeder af rampen."))
     assert _item(document, 1).sections_by_key()["beslutning"] == agreement
+
+
+@pytest.mark.parametrize("agreement", ["Generalforsamlingen vedtog de nye vedtægter.",
+                                       "Repræsentantskabet godkendte regnskabet."])
+def test_another_named_body_agreeing_in_a_youth_councils_minutes_is_no_decision_of_it(tmp_path, agreement):
+    # a body the youth council reports on (code review 32): its decision is the item's account
+    document = read_written(tmp_path, "solbjerg-ungdomsraadet-referat-2025-02-20.txt", _youth_minutes(
+        "Referat", f"{agreement}\n\nMathias har taget billeder af rampen."))
+    assert not _item(document, 1).has_decision
+    assert agreement in _item(document, 1).sections_by_key()["tekst"]
+
+
+def test_a_general_assemblys_own_minutes_record_its_decisions_by_its_name(tmp_path):
+    document = read_written(tmp_path, "egebaek-borgerforening-referat-2025-03-10.txt", (
+        "Referat af ordinær generalforsamling i Egebæk Borgerforening\nDato: 10. marts 2025\n\n"
+        "1) Vedtægter\nGeneralforsamlingen vedtog de nye vedtægter.\n\nKassereren sender dem til kommunen.\n\n"
+        "2) Evt.\nIda spurgte om nye borde.\n"))
+    assert _item(document, 1).sections_by_key()["beslutning"] == "Generalforsamlingen vedtog de nye vedtægter."
 
 
 def test_an_earlier_decision_told_in_the_account_is_none(tmp_path):
