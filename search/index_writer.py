@@ -248,7 +248,10 @@ class IndexWriter:
         """Old passage id → its new id (a file renamed or moved, an item renumbered or its title
         fixed: `search.moved.pair`), before the commit: a new id takes its old id's first-indexed
         time, and its change time too while the passage is shown as before, so an item renamed or
-        moved is not new to a feed or to `sort=added`. Several old ids of one new id: the earliest."""
+        moved is not new to a feed or to `sort=added`. Several old ids of one new id: the earliest.
+        Only between two passages of one meeting (`_Shown.meeting`): two files that swapped names
+        paired their «Eventuelt» items by name and title, and each took the other meeting's time
+        (a code review); an item of another meeting, or of its agenda, is another entry of the feed."""
         if not self._pending or self._open_committed() is None:
             return
         for old_id, new_id in renamed.items():
@@ -263,10 +266,11 @@ class IndexWriter:
                 except (KeyError, TermNotFound):
                     continue
                 first = firsts[docnum]
-                if not first:
-                    break
+                old = _stored(leaf, docnum)
+                if not first or old is None or _Shown.meeting_of(old) != shown.meeting:
+                    break  # unreadable, or not the same meeting's: no time of its to carry
                 known = hashes[docnum] if hashes is not None else 0
-                same = not known or shown.same_as(leaf, docnum)
+                same = not known or shown.same_as(old)
                 at = (first, (changes[docnum] if changes is not None else 0) or first) if same else (first, self.indexed_at)
                 earlier = self._carried.get(new_id)
                 if earlier is None or at[0] < earlier[0]:
@@ -465,27 +469,39 @@ def _meeting_time(meeting_date: str | None, now: int) -> int:
 
 class _Shown(NamedTuple):
     """A passage with a new id as shown, to compare with its old id's (`IndexWriter.carry_times`):
-    its names (which the old one had otherwise), its hash, and its hash without its topics (a
-    changed topic vocabulary changes no item, `_only_topics_differ`)."""
+    its names (which the old one had otherwise), its hash, its hash without its topics (a
+    changed topic vocabulary changes no item, `_only_topics_differ`), and its meeting."""
 
     names: dict[str, str]
     whole: int
     without_topics: int
+    meeting: tuple[Any, ...]
 
     @classmethod
     def of(cls, passage: Any) -> _Shown:
         names = {"id": passage.id, "document_id": passage.document_id, "source": passage.source}
-        return cls(names, fingerprint(passage), fingerprint(replace(passage, topics=())))
+        return cls(names, fingerprint(passage), fingerprint(replace(passage, topics=())), cls.meeting_of(passage))
 
-    def same_as(self, leaf: Any, docnum: int) -> bool:
-        """Whether the passage stored at `docnum` under its old names is shown as this one."""
-        from search.schema import stored_passage
+    @staticmethod
+    def meeting_of(passage: Any) -> tuple[Any, ...]:
+        """The meeting a passage is of, and which of its documents (agenda, minutes): the year
+        too, which tells two undated reports of one council apart."""
+        return (passage.doc_type, passage.municipality, passage.council, passage.meeting_date, passage.year)
 
-        try:
-            old = replace(stored_passage(leaf.stored_fields(docnum)), **self.names)
-        except (KeyError, ValueError, TypeError):
-            return False  # unreadable: taken as changed, not as the same
+    def same_as(self, old: Any) -> bool:
+        """Whether the old passage (`_stored`), under its new names, is shown as this one."""
+        old = replace(old, **self.names)
         return fingerprint(old) == self.whole or fingerprint(replace(old, topics=())) == self.without_topics
+
+
+def _stored(leaf: Any, docnum: int) -> Any:
+    """The passage stored at `docnum`; None when it cannot be read."""
+    from search.schema import stored_passage
+
+    try:
+        return stored_passage(leaf.stored_fields(docnum))
+    except (KeyError, ValueError, TypeError):
+        return None
 
 
 class _Deferred:

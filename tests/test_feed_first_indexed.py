@@ -545,3 +545,48 @@ def test_a_renamed_file_or_a_second_folder_shows_no_old_item_as_new(tmp_path, cl
     later = feed_as_read(client)
     assert [e for e in later if e[2] != stamp(T3)] == feed
     assert [a for a in added_order(client) if a[2] != stamp(T3)] == added
+
+
+NEW_MEETING = "roskilde-integrationsraadet-referat-2026-06-04.txt"
+
+
+def meeting_times(index_dir) -> dict[tuple[str, str, str], dict[str, int]]:
+    """Each meeting (municipality, meeting date, document type) → its items' titles → first-indexed time."""
+    from search import open_index
+
+    found: dict[tuple[str, str, str], dict[str, int]] = {}
+    with open_index(index_dir) as index:
+        passages = [p for record in index.sources().values() for p in index.document(record["document_id"])]
+        firsts = index.first_indexed([p.id for p in passages])
+    for p in passages:
+        found.setdefault((p.municipality, p.meeting_date, p.doc_type), {})[p.title] = int(firsts[p.id].timestamp())
+    return found
+
+
+def test_two_files_that_swap_names_never_take_each_others_times(tmp_path, clock):
+    """Two minutes files that swap names (a.txt ↔ b.txt): each «Eventuelt» is no other
+    meeting's «Eventuelt», and no item takes the other meeting's first-indexed time (a code
+    review: Roskilde's «Eventuelt» took Næstved's, and Næstved's Roskilde's)."""
+    corpus, index_dir = tmp_path / "c2", tmp_path / "c2idx"
+    corpus.mkdir()
+    clock(T1)
+    shutil.copy(SEEDS / OLD_MEETING, corpus / "a.txt")
+    index_run(corpus, index_dir)
+    clock(T2)
+    shutil.copy(SEEDS / NEW_MEETING, corpus / "b.txt")
+    index_run(corpus, index_dir)
+    before = meeting_times(index_dir)
+    naestved, roskilde = (("Næstved", "2015-05-21", "referat"), ("Roskilde", "2026-06-04", "referat"))
+    assert set(before[naestved].values()) == {T1} and set(before[roskilde].values()) == {T2}
+    assert "Eventuelt" in before[naestved] and "Eventuelt" in before[roskilde]
+
+    clock(T3)
+    (corpus / "a.txt").rename(corpus / "tmp")
+    (corpus / "b.txt").rename(corpus / "a.txt")
+    (corpus / "tmp").rename(corpus / "b.txt")
+    index_run(corpus, index_dir)
+    after = meeting_times(index_dir)
+    assert after.keys() == before.keys()
+    # never the other meeting's time: each meeting's items are as old as before, or new now
+    assert set(after[naestved].values()) <= {T1, T3}, after[naestved]
+    assert set(after[roskilde].values()) <= {T2, T3}, after[roskilde]
