@@ -181,7 +181,7 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     from indexer.files import IgnoreFileUnreadable
     from indexer.progress import make_progress, format_summary
     from indexer.topics import VocabularyError
-    from indexer.update import RunRefused, outermost, update_index
+    from indexer.update import NewerIndex, RunRefused, outermost, update_index
     from search import IndexDamaged, IndexLocked, IndexWriteFailed
 
     if quiet and verbose:  # which one was meant is not ours to guess; an argument error, as --csv with --json
@@ -220,6 +220,8 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
         raise Failure(str(error)) from None
     except IgnoreFileUnreadable as error:  # what it leaves out is unknown: nothing was read or changed
         raise Failure(f"{error.message(_left_behind(index_dir))}.") from None
+    except NewerIndex as error:  # rebuilding it would undo the upgrade: nothing was changed
+        raise Failure(f"{error}.") from None
     except RunRefused as error:  # it would remove documents it was not asked about: nothing was changed
         # absolute, as the folders it names (the remembered ones are known so only)
         raise Failure(error.message(f" --index-dir {shlex.quote(os.path.abspath(given))}" if given else "",

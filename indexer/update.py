@@ -36,6 +36,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -142,6 +143,8 @@ def update_index(
     faults: list[Skipped] = []  # files a fault in Referatsøg kept out (`_Fault`)
     counts = {"indexed": 0, "unchanged": 0, "passages": 0}
     index = open_index(index_dir, create=True, recreate_damaged=full)  # a damaged index: --full rebuilds it
+    if not full and built_by_newer_release(index.build_stamp):  # before anything is read or locked
+        raise NewerIndex(Path(index_dir), index.build_stamp)
     # The reading pool starts before the writer takes the index lock, so no worker holds it.
     writing = False
 
@@ -346,6 +349,25 @@ def _read_outcome(before: dict[str, Any] | None, sha256: str, passages: int) -> 
     return f"{what}, {passages} {'passage' if passages == 1 else 'passager'}"
 
 
+class NewerIndex(Exception):
+    """A run (not --full) of this release over an index built by a newer one
+    (`built_by_newer_release`): rebuilding it, as for any other release's index, undid the
+    upgrade without a word (an upgrade review). The index is unchanged; the message names
+    the newer release when the stamp does."""
+
+    def __init__(self, index_dir: Path, stamp: str | None) -> None:
+        from indexer.progress import printable
+
+        def release(reading: str) -> str:
+            name = reading.partition("-")[2]
+            return f" ({name})" if name and name != "?" else ""
+
+        super().__init__(
+            f"søgeindekset i {printable(str(index_dir))} er bygget af en nyere udgave af Referatsøg"
+            f"{release((stamp or '').partition(':')[0])} end denne{release(_reading_stamp())} – kør den nye udgaves "
+            "«referatsog index», eller brug --full for at bygge det forfra med denne; indekset er uændret")
+
+
 class RunRefused(Exception):
     """A run that would remove documents it was not asked about; the index is unchanged.
 
@@ -505,6 +527,8 @@ DATA_FOLDER_UNSET = ("REFERATSOG_DATA var sat ved sidste fulde opbygning, men er
                      f"bruges igen ({_SAME_TOPICS})")
 DATA_FOLDER_CHANGED = ("mappen i REFERATSOG_DATA erstatter nu {now}, men erstattede {then} ved sidste fulde "
                        f"opbygning ({_SAME_TOPICS})")
+# Between the reasons of a rebuild with several (an upgrade run without the job's REFERATSOG_DATA).
+ALSO = " – og "
 
 
 def build_stamp() -> str:
@@ -593,12 +617,48 @@ def _reading_stamp() -> str:
     return f"r{READING_VERSION}.a{ANALYSIS_VERSION}-{release}"
 
 
+def built_by_newer_release(recorded: str | None) -> bool:
+    """Whether an index's build stamp (`indexer.update.build_stamp`, «r15.a5-0.5.0:…») names a
+    higher reading or analysis version than this release's, or the same ones and a higher
+    release: a site left running on the old release after the new one's `referatsog index`.
+    False for a stamp that does not parse (an index built before stamps is older).
+
+    >>> built_by_newer_release("r999.a1-0.0.1:00"), built_by_newer_release("r1.a1-0.0.1:00"), built_by_newer_release(None)
+    (True, False, False)
+    >>> r, a = _reading_stamp().split("-")[0][1:].split(".a")
+    >>> built_by_newer_release(f"r{r}.a{a}-999.0.1rc1:00"), built_by_newer_release(f"r{r}.a{a}-999.0")  # a candidate, no digest
+    (True, True)
+    """
+    index, this = _stamp_versions((recorded or "").partition(":")[0]), _stamp_versions(_reading_stamp())
+    if index is None or this is None:
+        return False
+    if index[:2] != this[:2]:  # the versions only grow: either one higher is a later release
+        return index[0] > this[0] or index[1] > this[1]
+    return index[2] is not None and this[2] is not None and index[2] > this[2]
+
+
+def _stamp_versions(reading: str) -> tuple[int, int, tuple[int, ...] | None] | None:
+    """A stamp's reading part «r15.a5-0.5.0» as (15, 5, (0, 5, 0)); a release candidate or development
+    release by its numbers («0.5.1rc1» → (0, 5, 1)); the release None when it has none («?» from an
+    uninstalled checkout); None when no stamp."""
+    match = re.fullmatch(r"r(\d+)\.a(\d+)-(.*)", reading)
+    if not match:
+        return None
+    release = re.match(r"\d+(?:\.\d+)*", match[3])
+    numbers = tuple(int(part) for part in release[0].split(".")) if release else None
+    return int(match[1]), int(match[2]), numbers
+
+
 def rebuild_reason(recorded: str | None, current: str) -> str:
-    """Why a build stamped `current` rebuilds an index stamped `recorded` (a differing stamp):
-    the reading (an upgrade, which may ship data files of its own) when it differs, else the
-    data files (a user's edit). An index stamped before stamps named the reading holds the data
-    digest alone. An upgrade that also changed a shipped data file was said to be an edit of
-    the data files, which an administrator had not touched.
+    """Why a build stamped `current` rebuilds an index stamped `recorded` (a differing stamp),
+    every reason that applies, joined: the reading (an upgrade, which may ship data files of its
+    own), the files taken from `$REFERATSOG_DATA` and the extra vocabulary of `$REFERATSOG_TOPICS`
+    (a variable the indexing job sets and this run lacks); else the data files (a user's edit).
+    An index stamped before stamps named the reading holds the data digest alone. An upgrade
+    that also changed a shipped data file was said to be an edit of the data files, which an
+    administrator had not touched; and an upgrade run without the indexing job's REFERATSOG_DATA
+    named the upgrade alone, and the administrator's own topics were gone without a word (an
+    upgrade review).
 
     >>> rebuild_reason("r2-0.1.0:abc", "r3-0.1.0:abc") == READING_CHANGED
     True
@@ -609,7 +669,7 @@ def rebuild_reason(recorded: str | None, current: str) -> str:
     >>> pairs = (("r2:abc", "r2:abc+t1"), ("r2:abc+t1", "r2:abc"), ("r2:abc+t1", "r2:abc+t2"))
     >>> [rebuild_reason(old, new) for old, new in pairs] == [TOPICS_SET, TOPICS_UNSET, TOPICS_CHANGED]
     True
-    >>> rebuild_reason("r2:abc", "r2:abd@topics.txt+t1")
+    >>> rebuild_reason("r2:abc", "r2:abd@topics.txt")
     'REFERATSOG_DATA er sat nu, men var ikke sat ved sidste fulde opbygning; topics.txt læses nu derfra (sæt den ens for alle kørsler mod dette indeks)'
     >>> rebuild_reason("r2:abd@hyphenated.txt,topics.txt", "r2:abc").startswith("REFERATSOG_DATA var sat ved sidste fulde opbygning, men er ikke sat nu; de medfølgende hyphenated.txt, topics.txt")
     True
@@ -617,23 +677,29 @@ def rebuild_reason(recorded: str | None, current: str) -> str:
     True
     >>> rebuild_reason("r2:abd@topics.txt", "r2:abc@topics.txt") == DATA_CHANGED
     True
+    >>> rebuild_reason("r2-0.5.0:abd@topics.txt", "r3-0.6.0:abc") == (
+    ...     READING_CHANGED + ALSO + DATA_FOLDER_UNSET.format(then="topics.txt", now=""))
+    True
+    >>> rebuild_reason("r2:abd@topics.txt+t1", "r2:abc") == DATA_FOLDER_UNSET.format(then="topics.txt", now="") + ALSO + TOPICS_UNSET
+    True
     """
     recorded_reading, _, recorded_data = (recorded or "").rpartition(":")
     current_reading, _, current_data = current.rpartition(":")
-    if recorded_reading != current_reading:
-        return READING_CHANGED
-    if recorded_data == current_data:
-        return READING_CHANGED
+    reasons = [READING_CHANGED] if recorded_reading != current_reading else []
     (recorded_files, _, recorded_topics), (current_files, _, current_topics) = (
         recorded_data.partition("+"), current_data.partition("+"))
     then, now = recorded_files.partition("@")[2], current_files.partition("@")[2]
-    if then != now:  # other files taken from $REFERATSOG_DATA: the variable set, unset or the folder changed
+    # An index stamped before the reading was named (no ":") holds no folder or vocabulary either.
+    stamped = ":" in (recorded or "")
+    if stamped and then != now:  # other files taken from $REFERATSOG_DATA: the variable set, unset or the folder changed
         then, now = then.replace(",", ", "), now.replace(",", ", ")
-        return (DATA_FOLDER_SET if not then else DATA_FOLDER_UNSET if not now else DATA_FOLDER_CHANGED).format(
-            then=then, now=now)
-    if recorded_files == current_files and "+" in recorded_data + current_data:
-        return (TOPICS_SET if not recorded_topics else TOPICS_UNSET if not current_topics else TOPICS_CHANGED)
-    return DATA_CHANGED
+        reasons.append((DATA_FOLDER_SET if not then else DATA_FOLDER_UNSET if not now else DATA_FOLDER_CHANGED).format(
+            then=then, now=now))
+    elif recorded_reading == current_reading and recorded_files != current_files:
+        reasons.append(DATA_CHANGED)  # the same files, edited: the administrator's own change
+    if stamped and recorded_topics != current_topics:
+        reasons.append(TOPICS_SET if not recorded_topics else TOPICS_UNSET if not current_topics else TOPICS_CHANGED)
+    return ALSO.join(reasons) or READING_CHANGED  # (the same stamp rebuilds nothing)
 
 
 # Added to the reason of a file that could not be read this time but was indexed before.

@@ -26,7 +26,9 @@ Pairing is careful: a 404 is better than a redirect to another item.
 * A changed file at the same path: its passages whose ids are gone pair with new passages
   (whose ids are new) when unambiguous — the same title under another number (renumbered),
   or the same item number (or, with as many items as before, the same place and number)
-  with a title that is nearly the same (a typo fixed). An item deleted pairs with nothing.
+  with a title that is nearly the same (a typo fixed), or a numberless item titled with the
+  other's number in front («06 – Lukket punkt: …», as an older release read item 6). An item
+  deleted pairs with nothing.
 
 The file is JSON, written to a temporary file and renamed into place, only after the
 index's commit (an interrupted or failed run records nothing). Chains collapse (a→b, then
@@ -288,6 +290,16 @@ def _pair_items(old: tuple[Item, ...], new: tuple[Item, ...]) -> dict[str, str]:
     for title, o in gone_titles.items():
         if title in fresh_titles:
             take(o, fresh_titles[title])
+    # The heading's number read into the title by one release and as the item's number by the
+    # other (0.5.0's numberless «06 – Lukket punkt: …», now item 6 «Lukket punkt: …»): its old
+    # address answered 404 after the upgrade (an upgrade review). Either way round.
+    for titled, numbered in ((gone, fresh), (fresh, gone)):
+        by_title = unique([i for i in titled if (t := _number_in_title(i.title)) and i.number in (None, t[0])],
+                          lambda i: _number_in_title(i.title))
+        by_number = unique([i for i in numbered if i.number is not None], lambda i: (i.number, i.title))
+        for key, item in by_title.items():
+            if key in by_number:
+                take(*((item, by_number[key]) if titled is gone else (by_number[key], item)))
     # The same number (or place and number, as many items as before), nearly the same title.
     if len(old) == len(new):
         by_place = {n.position: n for n in fresh}
@@ -302,6 +314,22 @@ def _pair_items(old: tuple[Item, ...], new: tuple[Item, ...]) -> dict[str, str]:
         if n is not None and _similar(o.title, n.title):
             take(o, n)
     return pairs
+
+
+# A title that begins with its item's number: «06 – Lukket punkt», «6. Budget», «Pkt. 6 Budget».
+_NUMBER_IN_TITLE = re.compile(r"(?:pkt\.?\s*|punkt\s+)?0*(\d+)\s*(?:[.):]|[–—-])?\s+(\S.*)", re.IGNORECASE)
+
+
+def _number_in_title(title: str) -> tuple[int, str] | None:
+    """The number a title begins with and the title after it; None when it begins with none.
+
+    >>> _number_in_title("06 – Lukket punkt: Salg af ejendommen"), _number_in_title("Pkt. 7 Budget 2026")
+    ((6, 'Lukket punkt: Salg af ejendommen'), (7, 'Budget 2026'))
+    >>> _number_in_title("12. Orientering"), _number_in_title("Budget 2026")
+    ((12, 'Orientering'), None)
+    """
+    match = _NUMBER_IN_TITLE.fullmatch(title.strip())
+    return (int(match[1]), match[2]) if match else None
 
 
 def _similar(a: str, b: str) -> bool:

@@ -210,6 +210,27 @@ def test_the_build_stamp_follows_the_variable_and_edits_of_the_folders_files(tmp
     assert "Bygger hele indekset igen" not in run(empty)  # a folder that replaces nothing changes nothing
 
 
+def test_an_upgrade_run_without_the_jobs_data_folder_says_the_topics_go_back_too(tmp_path, corpus):
+    """The upgrade warning's command run as printed, without REFERATSOG_DATA: the rebuild named
+    the upgrade alone, and the administrator's own topic was gone without a word (an upgrade review)."""
+    index_dir = tmp_path / "index"
+    data = tmp_path / "data"
+    copy_with(data, "topics.txt", "zebraemne: flygtninge\n")
+    older = subprocess.run(  # the release before: it read documents as a lower READING_VERSION
+        [sys.executable, "-c", "import indexer.pipeline as p; p.READING_VERSION -= 1; " + CLI,
+         "index", "-q", "--index-dir", str(index_dir), str(corpus)], capture_output=True, text=True, cwd=ROOT,
+        timeout=120, env={**os.environ, "REFERATSOG_DATA": str(data), "PYTHONPATH": str(ROOT)})
+    assert older.returncode == 0, older.stderr
+
+    run = referatsog("index", "--index-dir", index_dir, corpus)
+
+    assert run.returncode == 0, run.stderr
+    assert ("Bygger hele indekset igen: denne udgave af Referatsøg læser dokumenterne anderledes end den, der "
+            "byggede indekset – og REFERATSOG_DATA var sat ved sidste fulde opbygning, men er ikke sat nu; de "
+            "medfølgende topics.txt bruges igen") in run.stdout + run.stderr
+    assert total(referatsog("search", "--json", "--index-dir", index_dir, "--topic", "zebraemne")) == 0
+
+
 def test_the_stamp_digests_the_files_the_modules_read(tmp_path, monkeypatch):
     """Not the package's own topics, hyphen and first-name lists: an edited replacement rebuilds too."""
     before = build_stamp()

@@ -407,3 +407,63 @@ def test_a_rebuild_that_names_an_unchanged_files_items_otherwise_redirects_the_o
     assert client.get(f"/document/{old_document}").headers["Location"].endswith(f"/document/{new_document}")
     assert [client.get(f"/passage/{old}").headers["Location"].rsplit("/", 1)[-1] for old in old_items] == new_items
     assert "Viderestillet" in result.stdout or "Viderestillet" in result.output
+
+
+RANDERS = Path(__file__).parent / "fixtures" / "layouts13_randers" / "randers_byraadet_referat_2025-04-28.txt"
+
+
+def test_an_item_an_older_release_titled_with_its_number_keeps_its_address_after_the_upgrade(tmp_path, monkeypatch):
+    """0.5.0 read the Randers minutes as one numberless passage «06 – Lukket punkt: Salg af
+    ejendommen Vestergade 14»; the release after reads item 6 «Lukket punkt: Salg af ejendommen
+    Vestergade 14». Its old address answered 404, and the feed listed it as new (an upgrade review)."""
+    from dataclasses import replace
+
+    import indexer.pipeline
+    from indexer.ids import passage_ids
+    from indexer.update import update_index
+    from search import moved
+
+    corpus = tmp_path / "referater"
+    corpus.mkdir()
+    shutil.copy(RANDERS, corpus / RANDERS.name)
+    index_dir = tmp_path / "idx"
+    read = indexer.pipeline.read_document
+
+    def as_the_older_release(path, root):  # item 6 alone, its heading's number part of its title
+        document = read(path, root)
+        item = next(p for p in document.passages if p.item_number == 6)
+        title = f"06 – {item.title}"
+        old = replace(item, id=passage_ids(document.id, [(None, title)])[0], item_number=None, title=title, position=0)
+        return replace(document, passages=(old,))
+
+    with monkeypatch.context() as older:
+        older.setattr(indexer.pipeline, "READING_VERSION", indexer.pipeline.READING_VERSION - 1)
+        older.setattr(indexer.pipeline, "read_document", as_the_older_release)
+        update_index([corpus], index_dir, workers=1)
+    (document_id, (old_id,)), = ids(index_dir).values()
+    assert old_id.endswith("-06-lukket-punkt-salg-af-ejendommen")
+    with open_index(index_dir) as index:
+        first_seen = index.first_indexed([old_id])[old_id]
+
+    update_index([corpus], index_dir, workers=1)  # the upgrade's rebuild
+
+    new_id = moved.lookup(index_dir, moved.PASSAGE, old_id)
+    assert new_id is not None and new_id.endswith("-6-lukket-punkt-salg-af-ejendommen")
+    with open_index(index_dir) as index:
+        assert [p.title for p in index.document(document_id) if p.id == new_id] == [
+            "Lukket punkt: Salg af ejendommen Vestergade 14"]
+        assert index.first_indexed([new_id])[new_id] == first_seen  # not new to the feed
+    client = client_of(index_dir, corpus)
+    answer = client.get(f"/passage/{old_id}")
+    assert answer.status_code == 301 and answer.headers["Location"] == f"/passage/{new_id}"
+
+
+def test_an_item_titled_with_another_number_pairs_with_nothing():
+    """Pairing stays careful: «05 – …» is not item 6, and two old items that would both be it are a guess."""
+    from search.moved import Item, _pair_items
+
+    new = (Item("d-6-lukket", 0, 6, "Lukket punkt: Salg"), Item("d-7-valg", 1, 7, "Valg af medlem"))
+    assert _pair_items((Item("d-05-lukket", 0, None, "05 – Lukket punkt: Salg"),), new) == {}
+    assert _pair_items((Item("d-06-lukket", 0, None, "Pkt. 6 Lukket punkt: Salg"),), new) == {"d-06-lukket": "d-6-lukket"}
+    twice = (Item("d-06-lukket", 0, None, "06 – Lukket punkt: Salg"), Item("d-6-lukket-x", 1, None, "6. Lukket punkt: Salg"))
+    assert _pair_items(twice, new) == {}

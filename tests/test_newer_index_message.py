@@ -60,3 +60,63 @@ def test_healthz_says_the_index_is_newer_than_the_running_release(client, monkey
     _index_stamped(monkeypatch, _stamp(reading - 1, analysis, "0.0.1"))
     body = client.get("/healthz").json
     assert body["built_by_this_release"] is False and body["index_newer_than_this_release"] is False
+
+
+def test_the_rebuild_command_carries_the_variables_the_build_reads(monkeypatch):
+    """Run as printed in another shell, without the site's REFERATSOG_DATA, the rebuild dropped
+    the administrator's own topics (an upgrade review)."""
+    reading, analysis = _this_release()
+    monkeypatch.setenv("REFERATSOG_DATA", "/srv/mine data")
+    monkeypatch.setenv("REFERATSOG_TOPICS", "/srv/emner.txt")
+    warning = stamp_warning(_stamp(reading - 1, analysis, "0.0.1"), Path("/srv/indeks"))
+
+    assert ("til «REFERATSOG_DATA='/srv/mine data' REFERATSOG_TOPICS=/srv/emner.txt "
+            "referatsog index --index-dir /srv/indeks» har bygget det forfra.") in warning
+    monkeypatch.delenv("REFERATSOG_TOPICS")
+    warning = stamp_warning(_stamp(reading - 1, analysis, "0.0.1"), Path("/srv/indeks"), "REFERATSOG_INDEX")
+    assert "til «REFERATSOG_DATA='/srv/mine data' referatsog index» har bygget" in warning
+
+
+# --- an older release's `referatsog index` over a newer release's index ---------------------------
+
+
+def _older_release(monkeypatch) -> None:
+    """This process as the release before: it reads documents as a lower READING_VERSION."""
+    import indexer.pipeline
+
+    monkeypatch.setattr(indexer.pipeline, "READING_VERSION", indexer.pipeline.READING_VERSION - 1)
+
+
+def test_an_older_release_refuses_to_rebuild_a_newer_release_s_index(runner, tmp_path, monkeypatch):
+    """It rebuilt it («genopbygget: … læser dokumenterne anderledes …»), undoing the upgrade."""
+    from conftest import folder_snapshot, run, seeds_in
+
+    corpus = seeds_in(tmp_path / "referater", ["naestved-integrationsraadet-referat-2015-05-21.txt"])
+    index_dir = tmp_path / "index"
+    assert run(runner, "index", "-q", "--index-dir", index_dir, corpus).exit_code == 0
+    before = folder_snapshot(index_dir)
+
+    _older_release(monkeypatch)
+    result = run(runner, "index", "--index-dir", index_dir, corpus)
+
+    assert result.exit_code == 1, result.output
+    message = result.stderr.strip()
+    assert message.startswith(f"Fejl: søgeindekset i {index_dir} er bygget af en nyere udgave af Referatsøg")
+    assert message.endswith("– kør den nye udgaves «referatsog index», eller brug --full for at bygge det forfra "
+                            "med denne; indekset er uændret.")
+    assert "\n" not in message and "genopbygget" not in result.output
+    assert folder_snapshot(index_dir) == before
+
+    # asked for: --full rebuilds it with this release
+    rebuilt = run(runner, "index", "-q", "--full", "--index-dir", index_dir, corpus)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert folder_snapshot(index_dir) != before
+
+
+def test_the_refusal_names_the_newer_release_from_its_stamp(tmp_path):
+    from indexer.pipeline import READING_VERSION
+    from indexer.update import NewerIndex
+
+    assert "af en nyere udgave af Referatsøg (0.9.0) end denne" in str(
+        NewerIndex(tmp_path, f"r{READING_VERSION + 1}.a1-0.9.0:0123456789abcdef"))
+    assert "af en nyere udgave af Referatsøg end denne" in str(NewerIndex(tmp_path, f"r{READING_VERSION + 1}.a1-?:00"))

@@ -460,7 +460,8 @@ def test_a_running_site_logs_a_commit_built_by_another_release(tmp_path, monkeyp
             time.sleep(0.3)
             assert "læser dokumenterne anderledes" not in caplog.text
             monkeypatch.setattr(indexer.pipeline, "READING_VERSION", indexer.pipeline.READING_VERSION - 1)
-            update_index([corpus], tmp_path / "index")  # another release's whole build
+            # an older release's whole build (asked for: without --full it refuses a newer index)
+            update_index([corpus], tmp_path / "index", full=True)
             monkeypatch.undo()
             assert _waited_for(lambda: "læser dokumenterne anderledes" in caplog.text), caplog.text
         finally:

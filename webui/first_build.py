@@ -14,7 +14,6 @@ unasked at startup.
 from __future__ import annotations
 
 import os
-import re
 import shlex
 from pathlib import Path
 from typing import Any
@@ -121,10 +120,15 @@ def stale_warning(index_dir: Path, index_setting: str = "") -> str | None:
     return stamp_warning(recorded, index_dir, index_setting)
 
 
+# The variables whose files shape what a build writes (`indexer.update.build_stamp`).
+BUILD_VARIABLES = ("REFERATSOG_DATA", "REFERATSOG_TOPICS")
+
+
 def stamp_warning(recorded: str | None, index_dir: Path, index_setting: str = "") -> str | None:
     """`stale_warning` for an index whose build stamp is `recorded`: also said when a running
-    site picks up a commit built by another release (`webui.index.start_warming`)."""
-    from indexer.update import READING_CHANGED, data_folder_mismatch, read_as_this_release
+    site picks up a commit built by another release (`webui.index.start_warming`). The command
+    it names carries `BUILD_VARIABLES` as set here."""
+    from indexer.update import READING_CHANGED, built_by_newer_release, data_folder_mismatch, read_as_this_release
 
     if read_as_this_release(recorded):
         mismatch = data_folder_mismatch(recorded)  # REFERATSOG_DATA set for the indexing job only, say
@@ -133,6 +137,10 @@ def stamp_warning(recorded: str | None, index_dir: Path, index_setting: str = ""
         return ("Advarsel: søgeindekset er bygget af en nyere udgave af Referatsøg end den, siden kører – "
                 "genstart «referatsog serve» med den nye udgave, så søgningerne svarer som indekset er bygget.")
     command = "referatsog index" if index_setting else f"referatsog index --index-dir {shlex.quote(str(index_dir))}"
+    # With the variables the build reads as this process has them: run as printed without
+    # them, the rebuild dropped the administrator's own topics (an upgrade review).
+    command = " ".join([*(f"{name}={shlex.quote(os.environ[name])}" for name in BUILD_VARIABLES
+                          if os.environ.get(name)), command])
     # Not "fewer": an index built before «ikke» was searched finds more items for "ikke godkendt"
     # (the approvals) than one built now (an upgrade review).
     return (f"Advarsel: {READING_CHANGED} – siden svarer fra det nuværende indeks, og nogle søgninger svarer "
@@ -140,38 +148,11 @@ def stamp_warning(recorded: str | None, index_dir: Path, index_setting: str = ""
 
 
 def built_by_newer_release(recorded: str | None) -> bool:
-    """Whether an index's build stamp (`indexer.update.build_stamp`, «r15.a5-0.5.0:…») names a
-    higher reading or analysis version than this release's, or the same ones and a higher
-    release: a site left running on the old release after the new one's `referatsog index`.
-    False for a stamp that does not parse (an index built before stamps is older).
+    """`indexer.update.built_by_newer_release` (kept here for `webui.index`): the indexing
+    command refuses such an index too."""
+    from indexer import update
 
-    >>> built_by_newer_release("r999.a1-0.0.1:00"), built_by_newer_release("r1.a1-0.0.1:00"), built_by_newer_release(None)
-    (True, False, False)
-    >>> from indexer.update import _reading_stamp
-    >>> r, a = _reading_stamp().split("-")[0][1:].split(".a")
-    >>> built_by_newer_release(f"r{r}.a{a}-999.0.1rc1:00"), built_by_newer_release(f"r{r}.a{a}-999.0")  # a candidate, no digest
-    (True, True)
-    """
-    from indexer.update import _reading_stamp
-
-    index, this = _stamp_versions((recorded or "").partition(":")[0]), _stamp_versions(_reading_stamp())
-    if index is None or this is None:
-        return False
-    if index[:2] != this[:2]:  # the versions only grow: either one higher is a later release
-        return index[0] > this[0] or index[1] > this[1]
-    return index[2] is not None and this[2] is not None and index[2] > this[2]
-
-
-def _stamp_versions(reading: str) -> tuple[int, int, tuple[int, ...] | None] | None:
-    """A stamp's reading part «r15.a5-0.5.0» as (15, 5, (0, 5, 0)); a release candidate or development
-    release by its numbers («0.5.1rc1» → (0, 5, 1)); the release None when it has none («?» from an
-    uninstalled checkout); None when no stamp."""
-    match = re.fullmatch(r"r(\d+)\.a(\d+)-(.*)", reading)
-    if not match:
-        return None
-    release = re.match(r"\d+(?:\.\d+)*", match[3])
-    numbers = tuple(int(part) for part in release[0].split(".")) if release else None
-    return int(match[1]), int(match[2]), numbers
+    return update.built_by_newer_release(recorded)
 
 
 def folders_to_build(index_dir: Path, corpus_dir: Path) -> list[Path]:
@@ -211,7 +192,7 @@ def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving
     from indexer.files import IgnoreFileUnreadable
     from indexer.progress import format_summary
     from indexer.topics import VocabularyError
-    from indexer.update import update_index
+    from indexer.update import NewerIndex, update_index
 
     meanwhile = " Siden svarer imens med 503 (søgeindekset mangler)." if serving else ""
     folders = folders_to_build(index_dir, corpus_dir)
@@ -235,6 +216,8 @@ def build_index(index_dir: Path, corpus_dir: Path, progress: Any = None, serving
         return
     except (VocabularyError, DataFileError) as error:  # an edited data file: its name, line and reason
         raise ServeError(str(error)) from None
+    except NewerIndex as error:  # committed by a newer release meanwhile: not undone
+        raise ServeError(f"{error}.") from None
     except IgnoreFileUnreadable as error:  # what it leaves out is unknown: nothing is built
         raise ServeError(f"{error.message('der er stadig intet søgeindeks')}.") from None
     except IndexWriteFailed as error:  # a helper process failed (disk full), or the folder holds other files
