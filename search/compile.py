@@ -354,22 +354,32 @@ def _clause_query(
     if (len(terms) == 1 and not clause.phrase and clause.boost == 1.0 and field is None
             and (apart := _LETTERS_NUMBER_RE.fullmatch(typed_word(clause.text)))
             and not searcher.doc_frequency(match_field, terms[0])):
-        # "covid19", a word no text holds: as the texts write it, «COVID-19» or «covid 19»
+        # "covid19", a word no text holds: as the texts write it, «COVID-19» or «covid 19»; else
+        # ("skoler2") its two words as if typed apart. Each form only where the index finds it:
+        # «skoler 2» as a phrase no text holds was announced and found nothing.
         letters, number = apart.groups()
         hyphenated = [t for t in _query_terms(analyzer, f"{letters}-{number}") if searcher.doc_frequency(match_field, t)]
         spaced = _query_terms(analyzer, f"{letters} {number}")
         spaced = spaced if len(spaced) == 2 and all(searcher.doc_frequency(match_field, t) for t in spaced) else []
-        if hyphenated or spaced:
-            said = " og ".join(f"«{form}»" for form, found in ((f"{letters}-{number}", hyphenated),
-                                                             (f"{letters} {number}", spaced)) if found)
+        phrase = bool(spaced) and _finds(searcher, Phrase(match_field, spaced))
+        both = bool(spaced) and not hyphenated and not phrase and _finds(searcher, And([Term(match_field, t) for t in spaced]))
+        if hyphenated or phrase or both:
+            said = (f"punkter med både «{letters}» og «{number}»" if both else
+                    " og ".join(f"«{form}»" for form, found in ((f"{letters}-{number}", hyphenated),
+                                                              (f"{letters} {number}", phrase)) if found))
             if not clause.negated:
                 notices.append(f"«{clause.text}» står ikke i teksterne; der er søgt efter {said}.")
                 highlight.update(hyphenated)
-                if spaced:
+                if phrase:
                     phrases.add(tuple(spaced))
+                if both:
+                    highlight.update(spaced)
+            if both:
+                return (And([_any([Term(f, t, boost=boosts[f]) for f in fields]) for t in spaced]),
+                        And([Term(match_field, t) for t in spaced]))
             written = ([(_any([Term(f, t, boost=boosts[f]) for f in fields]), Term(match_field, t)) for t in hyphenated]
                        + [(_any([Phrase(f, spaced, boost=boosts[f]) for f in fields]), Phrase(match_field, spaced))]
-                       * bool(spaced))
+                       * phrase)
             return _any([q for q, _ in written]), _any([m for _, m in written])
     if (len(terms) == 1 and not clause.phrase and clause.boost == 1.0 and "-" in terms[0]
             and searcher.doc_frequency(field or "body", terms[0])
@@ -723,6 +733,11 @@ def _inflected_forms(searcher: Searcher, field: str, term: str) -> tuple[str, ..
 # A word of letters then a number, as one may type a name the texts write with a hyphen or a
 # space: "covid19" for «COVID-19», "covid 19" (`_letters_then_number`).
 _LETTERS_NUMBER_RE = re.compile(r"([^\W\d_]{2,})(\d{1,4})")
+
+
+def _finds(searcher: Searcher, query: Query) -> bool:
+    """Whether `query` matches any item of the index."""
+    return searcher.search(query, limit=1).scored_length() > 0
 
 
 def _query_terms(analyzer: Analyzer, text: str) -> list[str]:

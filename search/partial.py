@@ -135,32 +135,36 @@ def most_words(word_docs: Sequence[frozenset[int]], allowed: frozenset[int] | No
 MODALS = frozenset({"skal", "skulle", "kan", "kunne", "vil", "ville", "maa", "maatte", "boer", "burde"})
 QUESTION_WORDS = frozenset({"hvad", "hvem", "hvor", "hvordan", "hvornaar", "hvorfor", "hvilke", "hvilken", "hvilket",
                             "hvorledes"})
-SHORT_INFINITIVES = frozenset({"faa", "gaa", "se", "staa"})
+# Infinitives not ending in -e (folded): «hvor skal flygtninge bo».
+SHORT_INFINITIVES = frozenset({"bo", "naa", "tro", "doe", "slaa", "gaa", "faa", "se", "staa", "le", "saa", "ske"})
 
 
 def asked_verbs(words: Sequence[str]) -> frozenset[int]:
     """The indexes of the infinitives of a question typed as `words` (in order, small words
-    included): in a query that begins with a question word, the last word ending in -e (or a
-    short infinitive, «få») among the two after a modal verb ("skal Fjordby modtage": subject,
-    then infinitive, Danish word order).
+    included): in a query that begins with a question word, the infinitive's slot after a modal
+    verb, when the word there is one (ends in -e, or a short infinitive, «bo», «få»). Danish word
+    order puts the subject first ("skal Fjordby modtage"): the slot is the second word after the
+    modal when there are two, the first only when it is the last word ("hvem skal betale"). The
+    subject is never the infinitive: «flygtninge» in "hvor skal flygtninge bo" was taken for one.
 
     >>> sorted(asked_verbs("hvor mange flygtninge skal Fjordby modtage".split()))
     [5]
     >>> sorted(asked_verbs("hvad kan foreningen søge tilskud til".split()))
     [3]
-    >>> sorted(asked_verbs("skal modtage".split()))  # no question
-    []
+    >>> sorted(asked_verbs("hvor skal flygtninge bo".split())), sorted(asked_verbs("hvor skal flygtninge bo Roskilde kvinder".split()))
+    ([3], [3])
+    >>> sorted(asked_verbs("hvem skal betale".split())), sorted(asked_verbs("skal modtage".split()))  # no question
+    ([2], [])
     """
     folded = [danish.fold(word.lower()) for word in words]
     if not folded or folded[0] not in QUESTION_WORDS:
         return frozenset()
     found: set[int] = set()
     for i, word in enumerate(folded):
-        if word in MODALS:
-            after = [j for j in range(i + 1, min(i + 3, len(folded))) if folded[j].isalpha()
-                     and (folded[j].endswith("e") or folded[j] in SHORT_INFINITIVES)]
-            if after:
-                found.add(after[-1])
+        if word in MODALS and i + 1 < len(folded):
+            slot = i + 2 if i + 2 < len(folded) else i + 1
+            if folded[slot].isalpha() and (folded[slot].endswith("e") or folded[slot] in SHORT_INFINITIVES):
+                found.add(slot)
     return frozenset(found)
 
 

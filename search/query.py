@@ -40,7 +40,7 @@ from indexer.models import AARSBERETNING
 from search.analysis import compound_lexicon
 from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, InvalidParameter,
                         Hit, SearchRequest, SearchResponse, Widening, is_year)
-from search.facets import FACETS_BY_NAME, docnum_array
+from search.facets import FACETS_BY_NAME, FacetColumn, docnum_array, facet_key
 from search.highlight import Marker
 from search.schema import TEXT_FIELDS, stored_passage
 from search.moved import identity
@@ -320,7 +320,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     for facet in (FACETS_BY_NAME[name] for name in FACETS):
         others = [docs for name, docs in facet_sets.items() if name != facet.name] + period
         base = hits_array if facet.name not in facet_sets else _without_copies(_intersect(matched, others), copies)
-        facets[facet.name], more = facet.counted(snapshot.facet_column(searcher, facet), base, selected.get(facet.name, ()),
+        column = snapshot.facet_column(searcher, facet)
+        facets[facet.name], more = facet.counted(column, base, _as_indexed(column, selected.get(facet.name, ())),
                                                  every_value=facet.name == request.all_values)
         if more:
             facets_more[facet.name] = more
@@ -481,12 +482,24 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
         compiled = replace(compiled, notices=(*compiled.notices, said))
     if not matched and (unfound := _unfound_values(parsed, searcher, snapshot, request.decisions_only)):
         compiled = replace(compiled, notices=(*compiled.notices, *unfound))  # not a silent zero either
+    # Only the relevance sort keeps them after the exact hits: a date sort would mix them in (a
+    # passage holding only «kontrakten» second for "kontakt", after the notice said they came last).
     if (matched and len(matched) <= suggest.SOURCE_TYPO_MAX_HITS and not approximate and suggestion is None
-            and lacking is None and (
+            and lacking is None and request.sort == "relevance" and (
             typos := _source_typos(searcher, snapshot, request, parsed, compiled, matched))):
         compiled, matched, lacking = typos  # the passages spelling a word otherwise, after the exact ones
 
     return _Matched(compiled, matched, suggestion, approximate, lacking, loose)
+
+
+def _as_indexed(column: FacetColumn, values: Sequence[str]) -> tuple[str, ...]:
+    """Selected filter `values` as the index spells them (`naestved` → «Næstved»), whether or not
+    the search finds items with them: the counts name a selected value no hit has as it was
+    given, and `/api/search`'s filters and /foelg's description said «naestved» after no hits."""
+    if not values:  # most facets: no dictionary of thousands of case handlers built per search
+        return ()
+    spelt = dict(zip(column.value_keys, column.values))
+    return tuple(spelt.get(facet_key(value), value) for value in values)
 
 
 def _source_typos(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parsed: ParsedQuery,

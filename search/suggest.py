@@ -598,13 +598,24 @@ def _rare_close_forms(searcher: Searcher, word: str, field: str, snapshot: Snaps
                 or (len(term) == len(stem) and sorted(term) != sorted(stem))):
             continue
         frequency = searcher.doc_frequency(field, term)
-        if frequency > SOURCE_TYPO_PASSAGES or frequency >= own:
+        if frequency > SOURCE_TYPO_PASSAGES or frequency >= own or _written_twice(searcher, field, term):
             continue
         spelt, _ = _spelling(searcher, term, word, field, SOURCE_TYPO_PASSAGES)
         # A vowel with or without its Danish letter is another word ("udvalget", «udvælge»), not a typo.
         if spelt and len(spelt) >= MIN_SOURCE_TYPO and _danish_letters(spelt) == _danish_letters(word):
             found.append(Correction(word, term, _case(spelt, word), 1))
     return found[:MAX_ALTERNATIVES]
+
+
+def _written_twice(searcher: Searcher, field: str, term: str) -> bool:
+    """Whether a passage holds `term` more than once: a slip of the pen is made once, a word the
+    writer means is written again («Kontrakten» twice at Havnsted is no typo of "kontakt")."""
+    matcher = searcher.postings(field, term)
+    while matcher.is_active():
+        if matcher.weight() >= 2:
+            return True
+        matcher.next()
+    return False
 
 
 def _danish_letters(word: str) -> str:
@@ -680,29 +691,47 @@ def name_corrections(searcher: Searcher, words: list[str], field: str = "body",
     return spelt if changed else None
 
 
+# A name word is corrected only when typed this long, and by one letter: «Karin» is a name of its
+# own, not a typo of «Karim»; «Pedersen» was offered «Lise Mørk Andersen» two letters away.
+NAME_TYPO_MIN_LETTERS = 6
+
+
+def _common_name_form(word: str) -> bool:
+    """Whether `word` (as typed) is itself a common first name or a «-sen» surname: someone else's
+    name, not a misspelling of this one."""
+    from indexer.firstnames import first_names  # at first use: it reads $REFERATSOG_DATA
+
+    folded = word.casefold()
+    return folded in first_names() or folded.endswith("sen")
+
+
 def nearest_name(typed: str, names: Iterable[str]) -> str | None:
     """The one of `names` (a facet's stored values: case handlers, folded) that `typed` names with
-    a typo in its words: each typed word within its edit limit (`max_distance`) of a word of the
-    name, one word of four letters or more; the name with the fewest edits in all, None when
-    none is close or two are equally close. `sagsbehandler:Sadegi` only said «findes ikke»,
-    where «Maryam Sadeghi» handled the item.
+    a typo in its words: each typed word a word of the name or one letter from one, a word so
+    corrected of `NAME_TYPO_MIN_LETTERS` letters or more and no common name itself
+    (`_common_name_form`); the name with the fewest edits in all, None when none is close or two
+    are equally close. `sagsbehandler:Sadegi` only said «findes ikke», where «Maryam Sadeghi»
+    handled the item.
 
-    >>> nearest_name("Sadegi", ["maryam sadeghi", "karim haddad"]), nearest_name("karim hadad", ["karim haddad"])
+    >>> nearest_name("Sadegi", ["maryam sadeghi", "karim haddad"]), nearest_name("karim haddat", ["karim haddad"])
     ('maryam sadeghi', 'karim haddad')
     >>> nearest_name("Sadegi", ["mette jung"]), nearest_name("Han", ["hans ravn"]), nearest_name("Jensen", ["ole jensen", "bo jensen"])
     (None, None, None)
+    >>> nearest_name("Karin", ["karim haddad"]), nearest_name("Pedersen", ["lise mørk andersen"]), nearest_name("Hansen", ["ole jansen"])
+    (None, None, None)
     """
-    wanted = [danish.fold(word) for word in danish.tokens(typed)]
+    typed_words = danish.tokens(typed)
+    wanted = [danish.fold(word) for word in typed_words]
     if not wanted or max(map(len, wanted)) < MIN_SHORT_LENGTH or any(len(w) > MAX_LETTERS for w in wanted):
         return None
+    correctable = [len(w) >= NAME_TYPO_MIN_LETTERS and not _common_name_form(raw) for w, raw in zip(wanted, typed_words)]
     best: dict[int, list[str]] = {}
     for name in names:
         words = [danish.fold(word) for word in danish.tokens(name)]
         edits = 0
-        for word in wanted:
-            limit = max_distance(word)  # a word longer or shorter by more cannot be as close: not measured
-            nearest = min((_distance(word, other) for other in words if abs(len(other) - len(word)) <= limit), default=9)
-            if nearest > limit:
+        for word, may_correct in zip(wanted, correctable):
+            nearest = min((_distance(word, other) for other in words if abs(len(other) - len(word)) <= 1), default=9)
+            if nearest > (1 if may_correct else 0):
                 break
             edits += nearest
         else:
@@ -867,6 +896,29 @@ def word_part(searcher: Searcher, word: str, field: str = "body") -> str | None:
 _INFLECTIONS = ("e", "en", "er", "et", "ne", "ene", "erne", "ens", "ets", "s")  # «kontrakten» of «kontrakt»
 
 
+_DOUBLED_ENDINGS = ("ene", "et", "en", "er")
+_DOUBLED_RE = re.compile(rf"(\w*([bdfgklmnprstv]))\2(?:{'|'.join(_DOUBLED_ENDINGS)})")
+
+
+def _doubled_inflections(word: str) -> set[str]:
+    """The forms of `word` (folded) that double its last consonant before an ending, either way:
+    «tilskud» is written «tilskuddet», «tilskuddene» is «tilskud» («foreningstilskuddene» was
+    offered as «forening», which the texts' «tilskud» and «tilskuddet» did not let through).
+
+    >>> sorted(_doubled_inflections("tilskuddene")), sorted(_doubled_inflections("tilskud"))[:2]
+    (['tilskud', 'tilskudden', 'tilskudder', 'tilskuddet'], ['tilskudden', 'tilskuddene'])
+    """
+    found = set()
+    if (doubled := _DOUBLED_RE.fullmatch(word)) is not None:
+        base = doubled.group(1)
+        found.add(base)
+        found.update(base + doubled.group(2) + ending for ending in _DOUBLED_ENDINGS)
+    elif word[-1:] in "bdfgklmnprstv" and word[-2:-1] not in ("", word[-1]):
+        found.update(word + word[-1] + ending for ending in _DOUBLED_ENDINGS)
+    found.discard(word)
+    return found
+
+
 def _written(searcher: Searcher, part: str, field: str, last: bool) -> bool:
     """Whether passages hold `part` as a word, as written (case and æ/ø/å aside) or inflected
     («kontrakten»), or, for the `last` part, as the last part of a compound («boligplacering»).
@@ -881,6 +933,7 @@ def _written(searcher: Searcher, part: str, field: str, last: bool) -> bool:
     forms = {wanted}
     if last or len(wanted) >= MIN_LONG_HEAD:
         forms.update(wanted + ending for ending in _INFLECTIONS)
+        forms.update(_doubled_inflections(wanted))
 
     def holds(word: str) -> bool:
         word = danish.fold(word)

@@ -121,13 +121,30 @@ WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søn
 # (ANDed, «dagsorden» found none of the meeting's items).
 _MEETING_WORDS = (r"(?:(?:referat(?:et)?|dagsorden(?:en)?)\s+(?:fra|af|for)\s+mødet|mødet|møde|referat(?:et)?"
                   r"|dagsorden(?:en)?|(?:møde)?dato)")
-_LEAD_IN = rf"(?:{_MEETING_WORDS}(?::\s*|\s+))?(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:den\s+|d\.\s*)?"
+_LEAD_IN = rf"(?P<meeting>{_MEETING_WORDS}(?::\s*|\s+))?(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:den\s+|d\.\s*)?"
 _BEFORE_DATE_RE = re.compile(rf"(?<![\w.])(?=\S){_LEAD_IN}$", re.IGNORECASE)
 # The same before a month or a day without its year ("mødet d. 4. juni", "referat maj 2015"), and
 # the preposition a month is asked for with ("mødet i maj 2015", "referatet fra mødet i maj 2015").
 _BEFORE_MONTH_OR_DAY_RE = re.compile(
-    rf"(?:{_MEETING_WORDS}(?::\s*|\s+)(?:(?:i|fra|for)\s+)?)?(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:den\s+|d\.\s*)?",
+    rf"(?P<meeting>{_MEETING_WORDS}(?::\s*|\s+)(?:(?:i|fra|for)\s+)?)?(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:den\s+|d\.\s*)?",
     re.IGNORECASE)
+# A meeting word after a word that makes it the object of a title's phrase ("Godkendelse af
+# referatet maj 2015", "bemærkninger til dagsorden 27.05.2015") is that title's word, searched;
+# after any other word ("flygtninge mødet den 21. maj 2015") it is still how the date is asked for.
+_BINDING_WORDS = frozenset({"af", "til", "om", "på", "fra", "for", "i", "med", "efter", "ved", "under", "over",
+                            "vedr", "vedr.", "vedrørende"})
+
+
+def _meeting_word_searched(text: str, at: int) -> bool:
+    """Whether a meeting word at `at` is a word of what precedes it (see `_BINDING_WORDS`).
+
+    >>> _meeting_word_searched("godkendelse af referatet maj 2015", 15), _meeting_word_searched("flygtninge mødet", 11)
+    (True, False)
+    """
+    before = text[:at].split()
+    return bool(before) and before[-1].lower() in _BINDING_WORDS
+
+
 _TIME = r"\d{1,2}(?:[.:]\d\d){0,2}"
 _AFTER_DATE_RE = re.compile(
     rf",?\s+(?:kl\.?\s*{_TIME}|\d{{1,2}}:\d\d(?::\d\d)?)(?:\s*[-–]\s*{_TIME})?(?!\w|[.:]\d)", re.IGNORECASE)
@@ -731,7 +748,11 @@ def _month_or_day_lead_in(text: str, i: int) -> int | None:
     """
     if i and (text[i - 1].isalnum() or text[i - 1] in ".-/"):
         return None
-    end = _BEFORE_MONTH_OR_DAY_RE.match(text, i).end()  # type: ignore[union-attr]  # all of it optional
+    lead_in = _BEFORE_MONTH_OR_DAY_RE.match(text, i)
+    assert lead_in is not None  # all of it optional
+    if lead_in.group("meeting") and _meeting_word_searched(text, i):
+        return None  # the meeting word is searched; what follows it is asked again at its own start
+    end = lead_in.end()
     if end == i or not (_MONTH_YEAR_RE.match(text, end) or _MONTH_ABBREVIATION_YEAR_RE.match(text, end)
                         or _numeric_month(text, end) or _day_of_year(text, end, led_in=True)):
         return None
@@ -968,8 +989,11 @@ def _typed_dates(text: str, unsigned: str) -> dict[int, _TypedDate]:
         read = _TypedDate(end, tuple(days), tuple(notices), tuple(typed_days))
         dates[start] = read
         before = _BEFORE_DATE_RE.search(unsigned, 0, start)
-        if before and before.start() < start and not any(sign in text[before.start():start] for sign in "-+"):
-            dates[before.start()] = read
+        lead_start = before.start() if before else start
+        if before and before.group("meeting") and _meeting_word_searched(unsigned, lead_start):
+            lead_start = before.end("meeting")  # "Godkendelse af dagsorden 27.05.2015": «dagsorden» searched
+        if lead_start < start and not any(sign in text[lead_start:start] for sign in "-+"):
+            dates[lead_start] = read
     return dates
 
 

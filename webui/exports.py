@@ -124,17 +124,22 @@ def searched_hits(index: SearchIndex, search: SearchRequest, limit: int | None =
     """`all_hits`, and whether the hits are approximate (a guess, as the page labels them)."""
     limit = CSV_MAX_ROWS if limit is None else limit
     hits: dict[str, Hit] = {}
-    total, page, approximate = 0, 1, False
+    total, page, approximate, typos = 0, 1, False, set()
     while True:
         response = index.search(search.with_changes(page=page, page_size=MAX_PAGE_SIZE, all_values=""))
         total = response.total
         approximate = approximate or (response.approximate and total > 0)
         for hit in response.hits:
-            hits.setdefault(hit.id, hit)
-        if len(hits) >= min(total, limit) or len(response.hits) < MAX_PAGE_SIZE:
+            # A hit shown after the exact ones for a close spelling only (`suggest.source_typos`:
+            # it lacks a word, the search is no guess) is no row: a spreadsheet has no notice.
+            if hit.missing and not response.approximate:
+                typos.add(hit.id)
+            else:
+                hits.setdefault(hit.id, hit)
+        if len(hits) + len(typos) >= min(total, limit) or len(response.hits) < MAX_PAGE_SIZE:
             break
         page += 1
-    return list(hits.values())[:limit], total, approximate
+    return list(hits.values())[:limit], total - len(typos), approximate
 
 
 def full_decisions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:

@@ -384,7 +384,8 @@ def robots() -> Response:
 def _follow_description(state: SearchState) -> str:
     """The search in a line as its feed's title names it: facet values spelled as the index spells
     them (`naestved` as «Næstved», as `/api/search`'s filters and the feed say), read from the
-    search's facet counts; without a facet filter there is nothing to spell, and no search run."""
+    search's facet counts, which spell every selected value as the index does, hits or none
+    (`search.query._as_indexed`); without a facet filter there is nothing to spell, and no search run."""
     if not any(state.request.filters.values()):
         return search_description(state)
     response = get_index().search(state.request.with_changes(page=1, page_size=1))
