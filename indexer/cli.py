@@ -276,6 +276,11 @@ def _as_part_of_folders(paths: tuple[Path, ...], index_dir: Path, quiet: bool) -
         if not quiet:
             click.echo(f"{printable(str(path))} ligger i {printable(str(folder))}, som indekset er bygget af, og "
                        "læses som en del af mappen (kun ændrede filer læses igen).")
+    if inside and len(inside) == len(paths):
+        # Every path lies in a folder the index was built from: the run is the plain one over all of
+        # them, as `referatsog index` alone; with one folder of two, the other folder's documents were
+        # to be removed and the run refused, right after the line promising the read (code review 33).
+        return tuple(folders)
     return tuple(outermost([inside.get(path, path) for path in paths]))
 
 

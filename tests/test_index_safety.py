@@ -411,9 +411,10 @@ def test_an_index_that_remembers_a_gone_file_inside_its_folder_is_still_updated_
     assert remembered_folders(index_dir) == [str(corpus)]
 
 
-def test_the_remedy_for_a_file_in_one_of_two_folders_names_the_folders_absolute_and_works(runner, tmp_path):
-    """The suggestion mixed absolute and typed paths («referatsog index /abs/a b/bom.txt --index-dir idx»),
-    and named the file beside its folder; it names the remembered folders, each once, absolute."""
+def test_a_file_in_one_of_two_indexed_folders_is_read_with_both(runner, tmp_path):
+    """With two folders indexed, `referatsog index a/bom.txt` said it read the file as part of «a»,
+    then refused: the run would remove the documents of «b» (code review 33). It is the plain run
+    over both folders."""
     first, second, index_dir = seeds_copy(tmp_path, "a"), tmp_path / "b", tmp_path / "idx"
     second.mkdir()
     shutil.copy(PDFS / PDF, second / PDF)
@@ -422,17 +423,29 @@ def test_the_remedy_for_a_file_in_one_of_two_folders_names_the_folders_absolute_
 
     result = run(runner, "index", Path("a") / BOM, "--index-dir", "idx")
 
+    assert result.exit_code == 0, result.output
+    assert f"a/{BOM}" in documents(index_dir) and f"b/{PDF}" in documents(index_dir)
+    assert sorted(remembered_folders(index_dir)) == [str(first), str(second)]
+
+
+def test_the_remedy_for_a_new_folder_names_the_folders_absolute_and_works(runner, tmp_path):
+    """The suggestion mixed absolute and typed paths («referatsog index /abs/a b/bom.txt --index-dir idx»);
+    it names the remembered folders and the new one, each once, absolute."""
+    first, second, index_dir = seeds_copy(tmp_path, "a"), tmp_path / "b", tmp_path / "idx"
+    second.mkdir()
+    shutil.copy(PDFS / PDF, second / PDF)
+    build(runner, first, index_dir=index_dir)
+
+    result = run(runner, "index", "b", "--index-dir", "idx")
+
     assert result.exit_code == 1
-    remedy = f"referatsog index {second} {first} --index-dir {index_dir}"
-    assert result.stderr == (
-        f"Fejl: Kørslen ville fjerne 1 dokument, der er indekseret fra {second} (ikke nævnt i kommandoen); "
-        f"indekset er uændret. Nævn alle mapperne ({remedy}), eller brug --full for at bygge indekset alene af "
-        "de nævnte mapper.\n")
+    remedy = f"referatsog index {first} {second} --index-dir {index_dir}"
+    assert f"Nævn alle mapperne ({remedy})" in result.stderr, result.stderr
 
     followed = run(runner, *remedy.split()[1:])
 
     assert followed.exit_code == 0, followed.output
-    assert f"a/{BOM}" in documents(index_dir) and sorted(remembered_folders(index_dir)) == [str(first), str(second)]
+    assert f"b/{PDF}" in documents(index_dir) and sorted(remembered_folders(index_dir)) == [str(first), str(second)]
 
 
 def test_a_mistyped_file_inside_the_indexed_folder_is_named_as_missing(runner, tmp_path):
