@@ -180,8 +180,19 @@ def pair(index: SearchIndex, previous: Mapping[str, Mapping[str, Any]], removed:
         renamed = previous[source].get("document_id") != new.document_id
         if renamed and isinstance(previous[source].get("document_id"), str):
             moves.documents[previous[source]["document_id"]] = new.document_id
-        moves.passages.update(_pair_items(old_items(source), new.items))
+        old = old_items(source)
+        if _meetings(old).isdisjoint(_meetings(new.items)) and _meetings(old) and _meetings(new.items):
+            # Another meeting's minutes under the same name (two files that swapped names): its
+            # «Eventuelt» is no old «Eventuelt» renumbered (code review 33: redirects and the
+            # feed's first-indexed times crossed meetings)
+            continue
+        moves.passages.update(_pair_items(old, new.items))
     return moves
+
+
+def _meetings(items: Iterable[Item]) -> set[tuple[str, ...]]:
+    """The meetings (document type, municipality, council, date) `items` are of, as far as known."""
+    return {item.identity[:4] for item in items if item.identity is not None}
 
 
 def _copied_into(index: SearchIndex, old: tuple[Item, ...], gone: set[str | None]) -> tuple[str, dict[str, str]] | None:

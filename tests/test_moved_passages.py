@@ -467,3 +467,28 @@ def test_an_item_titled_with_another_number_pairs_with_nothing():
     assert _pair_items((Item("d-06-lukket", 0, None, "Pkt. 6 Lukket punkt: Salg"),), new) == {"d-06-lukket": "d-6-lukket"}
     twice = (Item("d-06-lukket", 0, None, "06 – Lukket punkt: Salg"), Item("d-6-lukket-x", 1, None, "6. Lukket punkt: Salg"))
     assert _pair_items(twice, new) == {}
+
+
+def test_two_files_that_swap_names_redirect_nothing_across_meetings(runner, tmp_path):
+    """Two minutes swapping file names: each file «changed in place», and its old «Eventuelt» paired
+    with the other meeting's «Eventuelt» by title (code review 33); an old address must 404 rather
+    than lead to another meeting's item."""
+    corpus, index_dir = tmp_path / "c", tmp_path / "idx"
+    corpus.mkdir()
+    shutil.copy(SEEDS / MINUTES_2015, corpus / "a.txt")
+    shutil.copy(SEEDS / "roskilde-integrationsraadet-referat-2026-06-04.txt", corpus / "b.txt")
+    build(runner, corpus, index_dir)
+    before = ids(index_dir)
+    (corpus / "a.txt").rename(corpus / "tmp.txt")
+    (corpus / "b.txt").rename(corpus / "a.txt")
+    (corpus / "tmp.txt").rename(corpus / "b.txt")
+    build(runner, corpus, index_dir)
+    after = ids(index_dir)
+    assert before != after  # the items' ids name their numbers: the swap gave them new ids
+
+    recorded = json.loads((index_dir / MOVED_FILE).read_text(encoding="utf-8")) if (index_dir / MOVED_FILE).exists() else {}
+    meeting_of = {pid: source for source, (_, passages) in before.items() for pid in passages}
+    now_of = {pid: source for source, (_, passages) in after.items() for pid in passages}
+    for old_id, new_id in recorded.get("passages", {}).items():
+        # a.txt's old items were Næstved's; its new ones are Roskilde's: no redirect joins them
+        assert meeting_of[old_id] != now_of.get(new_id), (old_id, new_id)
