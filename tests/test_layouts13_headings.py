@@ -108,22 +108,15 @@ def test_randers_minutes_with_full_stops_keep_the_title_number(tmp_path):
     _assert_randers_items(document)
 
 
-def test_contents_with_pages_still_loses_its_page_numbers(tmp_path):
+@pytest.mark.parametrize("listed, pages", [
     # a paged list: the number after each title is its page, also after a title ending in a number
-    text = (_HEAD + "Indhold\n1. Godkendelse af dagsorden 2\n2. Salg af ejendommen Vestergade 14 3\n3. Lokalplan 712 5\n\n"
-            "1. Godkendelse af dagsorden 2\nSagsnr.: 25/1\n\nBeslutning\nGodkendt.\n\n"
-            "2. Salg af ejendommen Vestergade 14 3\nSagsnr.: 25/2\n\nBeslutning\nGodkendt.\n\n"
-            "3. Lokalplan 712 5\nSagsnr.: 25/3\n\nBeslutning\nGodkendt.\n")
-    document = read_written(tmp_path, "randers_byraadet_referat_2025-04-28.txt", text)
-    assert _items(document) == [(1, "Godkendelse af dagsorden"), (2, "Salg af ejendommen Vestergade 14"),
-                                (3, "Lokalplan 712")]
-
-
-def test_agenda_list_without_pages_keeps_the_titles_numbers(tmp_path):
-    text = (_HEAD + "Dagsorden:\n1. Godkendelse af dagsorden\n2. Salg af ejendommen Vestergade 14\n3. Lokalplan 712\n\n"
-            "1. Godkendelse af dagsorden\nSagsnr.: 25/1\n\nBeslutning\nGodkendt.\n\n"
-            "2. Salg af ejendommen Vestergade 14\nSagsnr.: 25/2\n\nBeslutning\nGodkendt.\n\n"
-            "3. Lokalplan 712\nSagsnr.: 25/3\n\nBeslutning\nGodkendt.\n")
-    document = read_written(tmp_path, "randers_byraadet_referat_2025-04-28.txt", text)
-    assert _items(document) == [(1, "Godkendelse af dagsorden"), (2, "Salg af ejendommen Vestergade 14"),
-                                (3, "Lokalplan 712")]
+    ("Indhold\n1. Godkendelse af dagsorden 2\n2. Salg af ejendommen Vestergade 14 3\n3. Lokalplan 712 5\n", (2, 3, 5)),
+    # a list of the items without pages: a title's own number stays
+    ("Dagsorden:\n1. Godkendelse af dagsorden\n2. Salg af ejendommen Vestergade 14\n3. Lokalplan 712\n", ("", "", "")),
+])
+def test_a_contents_list_loses_page_numbers_but_not_the_titles_own(tmp_path, listed, pages):
+    titles = ("Godkendelse af dagsorden", "Salg af ejendommen Vestergade 14", "Lokalplan 712")
+    items = "".join(f"{n}. {title} {page}".rstrip() + f"\nSagsnr.: 25/{n}\n\nBeslutning\nGodkendt.\n\n"
+                    for n, (title, page) in enumerate(zip(titles, pages), start=1))
+    document = read_written(tmp_path, "randers_byraadet_referat_2025-04-28.txt", _HEAD + listed + "\n" + items)
+    assert _items(document) == list(enumerate(titles, start=1))
