@@ -29,7 +29,9 @@ from search.danish import fold, stem
 # Lines that are page chrome wherever they appear.
 _CHROME = [
     re.compile(r"^Side\s+\d+(\s*(af|/)\s*\d+)?$", re.IGNORECASE),  # Side 3 af 8, Side 3, Side 3/8
-    re.compile(r"^.{0,120}\bSide\s+\d+\s+af\s+\d+$"),  # "Børne- og Skoleudvalget 10-06-2020  Side 1 af 5"
+    # "Børne- og Skoleudvalget 10-06-2020  Side 1 af 5"; in lower case too, «af M» says it is a page's
+    # («Aarhus Kommune – Referat af Byrådets møde 11. juni 2025 – side 3 af 3», the layouts14 review)
+    re.compile(r"^.{0,120}\b(?i:side\s+\d+\s+af\s+\d+)$"),
     re.compile(r"^\d{1,3}$"),  # a bare page number
     re.compile(r"^(Til toppen|Tilbage til toppen|Til top)$", re.IGNORECASE),
     re.compile(r"^(Forside|Du er her)\b.*[›»>].*$"),  # breadcrumbs
@@ -41,7 +43,8 @@ _CHROME = [
 _ANY_CHROME = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in _CHROME))
 # A website footer: several " · "-separated parts naming contact or accessibility pages.
 _SITE_FOOTER = re.compile(r"^(?=(?:[^·]+·){3})(?=.*\b(Kontakt|Tilgængelighed\w*|Cookie\w*|Privatliv\w*)\b).*$")
-_FOOTER_LINE = re.compile(r"\bSide\s+\d+\s+af\s+\d+\s*$")
+# (on a raw line: Markdown's emphasis may still close it, «*… – side 3 af 3*»)
+_FOOTER_LINE = re.compile(r"\b(?i:side\s+\d+\s+af\s+\d+)[\s*_]*$")
 
 # A running footer without «af M»: "Skovbjerg Kommune, Økonomiudvalget, 12. marts 2025   Side 5",
 # "Lindeby Kommune - Socialudvalget - 03-02-2025 - Side 3". The page number follows a separator
@@ -52,6 +55,14 @@ _SIDE_FOOTER = re.compile(
     r"(?P<side>(?i:side))[ \t]+(?P<number>\d{1,4})[ \t]*$",
     re.MULTILINE,
 )
+# A running footer printing its page number without «Side»: "Handicaprådet · Årsberetning 2024 · 3",
+# "Handicaprådet | Årsberetning 2024 | 3", "Handicaprådet · Årsberetning 2024   3" (the layouts14 review). Set
+# off by a column gap, or a dash, a middle dot, a bullet or a bar between spaces: "Bilag 3", "Punkt 3" have none.
+_NUMBERED_FOOTER = re.compile(
+    r"^[ \t]*(?P<head>\S(?:[^\n]*?\S)?)(?:[ \t]{2,}|\t|[ \t]+[-–—·|•][ \t]+)(?P<number>\d{1,4})[ \t]*$",
+    re.MULTILINE,
+)
+_NUMBERED_FOOTER_REPEATS = 3  # fewer are too few to tell a running line from two lines alike
 # A footer printed once (no repeat to tell it by) is set off as a page's furniture is: after a
 # column gap, or «Side» with its capital after a dash, a middle dot or a bar; not after a comma or
 # an en dash of prose («Referat fra Byrådet 24. april 2025, side 3», «… 3. marts 2025 – side 2»).
@@ -349,7 +360,43 @@ def _running_footers(texts: Sequence[str]) -> list[int]:
                 out += [index for index, _ in occurrences]
         elif lower <= _LOWER_WORDS_ALONE and any(p.search(head) for p in _FOOTER_WHERE_WHEN):
             out += [index for index, _ in occurrences if index in set_off and _alone(texts, index)]
-    return sorted(out)
+    return sorted({*out, *_numbered_footers(texts)})
+
+
+def _numbered_footers(texts: Sequence[str]) -> list[int]:
+    """Indexes of the lines that are a running footer printing the page number without «Side»
+    (`_NUMBERED_FOOTER`): the same head, read as a title (as `_running_footers` reads one), printed
+    at least `_NUMBERED_FOOTER_REPEATS` times (twice, where it names the municipality, a council, a
+    date or the document: `_FOOTER_NAMES`) with a number that grows each time, and other text between
+    each two (a list of «Møde · 1», «Møde · 2», … is none).
+
+    >>> _numbered_footers(["Handicaprådet · Årsberetning 2024 · 1", "", "Tekst", "Handicaprådet · Årsberetning 2024 · 2",
+    ...                    "Tekst", "Handicaprådet · Årsberetning 2024 · 3"])
+    [0, 3, 5]
+    >>> _numbered_footers(["Runde · 1", "Runde · 2", "Runde · 3"]), _numbered_footers(["A · 2", "x", "A · 1", "x", "A · 3"])
+    ([], [])
+    >>> _numbered_footers(["Handicaprådet · 2024 · 2", "x", "Handicaprådet · 2024 · 3"]), _numbered_footers(["Runde · 2", "x", "Runde · 3"])
+    ([0, 2], [])
+    """
+    found: dict[str, list[tuple[int, int]]] = {}  # head, whitespace collapsed -> [(line index, number)]
+    for index, line in enumerate(texts):
+        if len(line) > 2 * _FOOTER_HEAD or not line.rstrip()[-1:].isdigit():
+            continue  # one cheap test a line: nearly all lines end otherwise
+        match = _NUMBERED_FOOTER.match(line)
+        if match and len(match.group("head")) <= _FOOTER_HEAD and match.group("head")[:1].isupper():
+            found.setdefault(" ".join(match.group("head").split()), []).append((index, int(match.group("number"))))
+    out: list[int] = []
+    for head, occurrences in found.items():
+        # twice will do where the head names what a footer names, as a «Side N» footer's (`_running_footers`)
+        repeats = 2 if any(p.search(head) for p in _FOOTER_NAMES) else _NUMBERED_FOOTER_REPEATS
+        if (len(occurrences) < repeats or head.endswith((".", ":", ";", "!", "?"))
+                or _NUMBERED_TITLE.match(head) or len(_LOWER_WORD.findall(head)) > _LOWER_WORDS_REPEATED):
+            continue
+        pairs = list(zip(occurrences, occurrences[1:]))
+        if all(number < after and any(text.strip() for text in texts[index + 1:later])
+               for (index, number), (later, after) in pairs):
+            out += [index for index, _ in occurrences]
+    return out
 
 
 def _alone(texts: Sequence[str], index: int) -> bool:
@@ -580,14 +627,21 @@ def _opens_items(text: str) -> bool:
 
 
 def _without_field_table_headers(lines: list[Line]) -> list[Line]:
-    """Markdown tables of field/value pairs without their header row ("| Felt | Værdi |").
+    """Markdown tables of field/value pairs without their header row ("| Felt | Værdi |"), and a case's
+    facts as columns as field lines.
 
     Such a table prints an item's field lines ("| Sagsnr. | 24/0201 |"); its header row names no
     field and would stand between the item's heading and its field lines, its anchor. A table of
     two columns whose rows include a field line (`conventions.field_line`) is one; other tables
     keep their header row, which says what their columns hold.
+
+    A row of field names over one row of values («| Sagsnummer | Ansvarlig |» / «| 25/002211-4 | Niels
+    Højberg Kirk |», Aarhus: the layouts14 review) is the case's facts as eDoc's HTML prints them
+    (`indexer.htmltext._fact_lines`): read as one field line a value, "Sagsnummer: 25/002211-4". Only
+    where every header cell names a field (`_names_field`) and exactly one row follows.
     """
-    headers = set()
+    headers: set[int] = set()
+    facts: dict[int, list[str]] = {}  # a row of values -> its field lines
     rule = _TABLE_RULE.match
     k = 0  # the end of the last table read: its rows are looked at once
     for i in [i for i, line in enumerate(lines) if rule(line.text)]:  # one C-level pass over the lines
@@ -598,12 +652,31 @@ def _without_field_table_headers(lines: list[Line]) -> list[Line]:
         while k < len(lines) and (cells := _table_cells(lines[k].text)) is not None:
             rows.append(cells)
             k += 1
-        if header is not None and len(header) == 2 and rows and all(len(row) == 2 for row in rows) and any(
+        if header is None:
+            continue
+        if len(rows) == 1 and len(rows[0]) == len(header) and all(map(_names_field, header)):
+            headers.add(i - 1)
+            facts[i + 1] = [f"{name.rstrip(':').strip()}: {value}" for name, value in zip(header, rows[0]) if value]
+        elif len(header) == 2 and rows and all(len(row) == 2 for row in rows) and any(
                 cv.field_line(f"{name.rstrip(':')}: {value}") for name, value in rows):
             headers.add(i - 1)
     if not headers:
         return lines
-    return [Line("", line.page, line.number) if i in headers else line for i, line in enumerate(lines)]
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        if i in facts:
+            out += [Line(text, line.page, line.number) for text in facts[i]]
+        else:
+            out.append(Line("", line.page, line.number) if i in headers else line)
+    return out
+
+
+def _names_field(header: str) -> bool:
+    """Whether a table's header cell names an item's field ("Sagsnummer", "Sagsbehandler", "Dokumentnr."):
+    a field line with it as its label and a value («Sagsnummer: 24/1») reads a field."""
+    name = " ".join(header.split()).rstrip(":").strip()
+    field = cv.field_line(f"{name}: 24/1") if name else None
+    return field is not None and bool(field.fields)
 
 
 _TABLE_RULE = re.compile(r"\s*\|\s*:?-")  # "|---|---|", "| :--- | ---: |": a rule's start

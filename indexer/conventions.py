@@ -579,6 +579,9 @@ _COUNCIL_WORD = (
     r"(?:råd|rådet|udvalg|udvalget|bestyrelse|bestyrelsen|repræsentation|repræsentationen|magistrat|magistraten"
     r"|RÅD|RÅDET|UDVALG|UDVALGET|BESTYRELSE|BESTYRELSEN)"
 )
+# A council word capitalised, a council's name by itself: "Magistraten" (Aarhus, Odense). Not "Rådet", "Udvalget",
+# "Bestyrelsen": those name the document's own council (`_OWN_BODY`).
+_BARE_COUNCIL = r"(?:Magistraten|Magistrat|MAGISTRATEN|MAGISTRAT)"
 _NAME_WORD = r"[A-ZÆØÅ][\wæøåÆØÅ]*"
 # After its first part, a name of several parts is often in lower case: "Børne- og skoleudvalget",
 # "Social-, sundheds- og ældreudvalget".
@@ -648,6 +651,9 @@ COUNCIL_PATTERN = (
     rf"|{_NAME_WORD}-,?\s+(?:{_PART_WORD}-,?\s+)*(?:og|OG)\s+[\wæøåÆØÅ]*?{_COUNCIL_WORD}"
     rf"|{_JOINT_COMMITTEE}"
     rf"|[A-ZÆØÅ][\wæøåÆØÅ]*?{_COUNCIL_WORD}"
+    # The council word that is a name by itself (Aarhus's «Beslutning i Magistraten den 12. maj 2025», the layouts14
+    # review): "Byrådet", "Kommunalbestyrelsen", "Borgerrepræsentationen" have a capital before the council word.
+    rf"|{_BARE_COUNCIL}"
     rf"|(?:Udvalget|UDVALGET|Udvalg|UDVALG)\s+(?:for|FOR)\s+{_NAME_WORD}(?:,\s+{_NAME_WORD})*(?:\s+(?:og|OG)\s+{_NAME_WORD})?"
     rf"|{_ADJECTIVE}\s+(?:Udvalg|UDVALG)(?![\wæøåÆØÅ])"
 )

@@ -27,9 +27,10 @@ MAX_CHROME_LINES = 3
 
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
-# Where a number that changes from page to page may be a page number: alone ("3", "- 3 -")
-# or after a page word ("Side 3 af 8", "side 3", "Page 3", "s. 3").
-_PAGE_NUMBER_SHAPE = re.compile(r"^[\W_]*#[\W_]*$|\b(?:[Ss]ide|[Pp]age|s\.)\s*#")
+# Where a number that changes from page to page may be a page number: alone ("3", "- 3 -"),
+# after a page word ("Side 3 af 8", "side 3", "Page 3", "s. 3"), or ending a running line after a
+# separator ("Handicaprådet · Årsberetning 2024 · 3", "… | 3": pdftotext's pages of the layouts14 review).
+_PAGE_NUMBER_SHAPE = re.compile(r"^[\W_]*#[\W_]*$|\b(?:[Ss]ide|[Pp]age|s\.)\s*#|\s[-–—·|•]\s#$")
 
 
 @dataclass(frozen=True)

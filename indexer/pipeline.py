@@ -113,6 +113,8 @@ READING_VERSION = 16  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # their line, «Punkt 6 - Lukket: Title» closed, «Beslutning - 18.03.2025»; (code review 32) «Forslag»/«Beskrivelse»
 # labels only in an item's opening run, an «og» committee name the council only where the document names it again,
 # another named body's decision («Generalforsamlingen vedtog …» in a lokalråd's minutes) no decision of this meeting
+# (layouts14) «Beslutning i Magistraten den …», a Markdown table of field names over one row of values, «side N af M»
+# in lower case, a running footer «Handicaprådet · Årsberetning 2024 · 2» without «Side», a report's «Bilag 1: …» section
 
 
 def read_document(path: Path, root: Path) -> Document:

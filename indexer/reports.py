@@ -94,7 +94,7 @@ def report_headings(lines: Sequence[Line], contents_lines: set[int],
     points, chapters = _list_points(lines, candidates)
     # a chapter straight under one without text («3. Anbefalinger» / «4. Økonomi») is title-like too
     shaped = sorted({*chapters, *(i for i in shaped if i not in points)})
-    trusted = _listed(lines, shaped, contents) | _numbered_run(lines, shaped)
+    trusted = _listed(lines, shaped, contents) | _numbered_run(lines, shaped) | _appendices(lines, shaped)
     titled = [i for i in shaped if i in trusted or _is_followed_as_heading(lines, i)]
     if any(report_heading(lines[i].text)[0] is None for i in titled):
         # beside headings of its shape, a short one over a numbered list or a table heads a section too
@@ -446,6 +446,21 @@ def _listed(lines: Sequence[Line], shaped: Sequence[int], contents: Sequence[tup
 def _title_key(title: str) -> str:
     """A title as a contents entry and its heading both give it: "- Forord" (a Markdown list of links), "FORORD"."""
     return cv.clean_title(title).lstrip(cv.BULLETS + " ").casefold()
+
+
+# An appendix's heading: «Bilag 1: Rådets medlemmer», «Bilag 2 – Høringssvar i 2024», «Bilag A. Mødeplan».
+_APPENDIX_HEADING = re.compile(r"^(?:Bilag|BILAG)\s+(?:\d{1,2}|[A-ZÆØÅ])\s*[.:\-–]\s+[A-ZÆØÅ]")
+
+
+def _appendices(lines: Sequence[Line], shaped: Sequence[int]) -> set[int]:
+    """The title-like lines that head an appendix («Bilag 1: Rådets medlemmer»), whatever follows: its
+    members' names, a table, under it (the layouts14 review: the members were the last chapter's text).
+    Not a list of the attachments («Bilag 1: Budget» / «Bilag 2: Regnskab», another appendix line next)."""
+    def appendix(k: int | None) -> bool:
+        return k is not None and bool(_APPENDIX_HEADING.match(lines[k].text))
+
+    return {i for i in shaped if appendix(i) and not appendix(next_nonblank(lines, i + 1))
+            and not appendix(previous_nonblank(lines, i))}
 
 
 _NUMBERED_RUN = 3  # numbered title-like lines in sequence that make the report's chapters

@@ -111,11 +111,12 @@ def test_plain_label_groups_dated_headers(tmp_path, body):
 
 
 def test_a_dated_line_without_a_header_after_it_stays_the_decisions_text(tmp_path):
-    # no dated decision header follows: «Magistraten 3. marts 2025:» groups nothing
-    text = (_HEAD + "1. Skolestruktur\nSagsnr.: 24/1\n\nBeslutning:\nMagistraten 3. marts 2025:\n"
+    # no dated decision header follows: «Direktionen 3. marts 2025:» groups nothing («Magistraten 3. marts 2025:»
+    # is a council's decision header since the layouts14 review, as «Økonomiudvalget 3. marts 2025:» is)
+    text = (_HEAD + "1. Skolestruktur\nSagsnr.: 24/1\n\nBeslutning:\nDirektionen 3. marts 2025:\n"
             "Indstillingen blev anbefalet.\n")
     item = read_written(tmp_path, "referat.txt", text).passages[0]
-    assert item.decision == "Magistraten 3. marts 2025:\nIndstillingen blev anbefalet."
+    assert item.decision == "Direktionen 3. marts 2025:\nIndstillingen blev anbefalet."
     assert "tidligere_beslutning" not in item.sections_by_key()
 
 
