@@ -81,6 +81,49 @@ def town_council(text: str, towns: Collection[str] = ()) -> tuple[str | None, st
     return None, council
 
 
+# A municipality's advisory council named by the municipality, the indefinite form after its name («Vejle
+# Ungdomsråd», «Referat af møde i Vejle Ældreråd», «VEJLE HANDICAPRÅD»): the name is the municipality's only
+# when it is one of the 98 (`MUNICIPALITIES`): «Egebæk Landsbyråd» is a village's council, no municipality's.
+_MUNICIPAL_COUNCIL = re.compile(
+    r"(?<![\wæøåÆØÅ-])(?P<town>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*|[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})*)\s+"
+    r"(?P<council>(?i:ungdomsråd|ældreråd|seniorråd|handicapråd|integrationsråd|børne-\s+og\s+ungeråd))s?(?![\wæøåÆØÅ])")
+# A council named with its municipality after it, at a title line's end or before a separator: «Handicaprådet,
+# Vejle», «Referat – Byrådet i Vejle», «Ældrerådet i Vejle – 10. marts 2025»; not «Ældrerådet i Vejle har
+# udtalt», a sentence.
+_COUNCIL_TOWN = re.compile(
+    rf"(?<![\wæøåÆØÅ])(?P<council>{cv.COUNCIL_PATTERN})(?:,\s+|\s+(?:i|I)\s+)"
+    r"(?P<town>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*|[A-ZÆØÅ]{2,}(?:-[A-ZÆØÅ]{2,})*)(?=\s*(?:$|[-–—,·|:(]|\d))")
+
+
+def _definite(council: str) -> str:
+    """«Ungdomsråd», «HANDICAPRÅD» → «Ungdomsrådet», «Handicaprådet»: the name as used everywhere else."""
+    name = " ".join(council.split()).lower()
+    return name[:1].upper() + name[1:] + "et"
+
+
+def municipal_council(text: str) -> tuple[str, str] | None:
+    """(municipality, council) of a head line naming a council beside its municipality's name, without
+    «Kommune»: «Vejle Ungdomsråd» (the council in the definite form, as named everywhere else),
+    «Handicaprådet, Vejle», «Referat – Byrådet i Vejle»; only one of the 98 municipalities' names.
+
+    >>> municipal_council("Referat af møde i Vejle Ungdomsråd"), municipal_council("VEJLE ÆLDRERÅD")
+    (('Vejle', 'Ungdomsrådet'), ('Vejle', 'Ældrerådet'))
+    >>> municipal_council("Handicaprådet, Vejle"), municipal_council("Referat – Byrådet i Vejle")
+    (('Vejle', 'Handicaprådet'), ('Vejle', 'Byrådet'))
+    >>> municipal_council("Egebæk Landsbyråd"), municipal_council("Ældrerådet i Vejle har udtalt sig")
+    (None, None)
+    """
+    for match in _MUNICIPAL_COUNCIL.finditer(text):
+        town = match.group("town").title() if match.group("town").isupper() else match.group("town")
+        if _GENITIVE_NAMES.get(town, town) in MUNICIPALITIES:
+            return _GENITIVE_NAMES.get(town, town), _definite(match.group("council"))
+    for match in _COUNCIL_TOWN.finditer(text):
+        town = match.group("town").title() if match.group("town").isupper() else match.group("town")
+        if _GENITIVE_NAMES.get(town, town) in MUNICIPALITIES:
+            return _GENITIVE_NAMES.get(town, town), _council_name(match.group("council"))
+    return None
+
+
 # Greenland's five municipalities (since 2018).
 GREENLAND_MUNICIPALITIES = frozenset({"Avannaata", "Kujalleq", "Qeqertalik", "Qeqqata", "Sermersooq"})
 # A town's name by its ending, for a municipality's own name not in the list (a place name's
@@ -198,6 +241,9 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
         named = next((found[0] for text in lines if (found := town_council(text, towns or ())) and found[0]), None)
         if named:
             return named
+        named = next((found[0] for text in lines if (found := municipal_council(text))), None)
+        if named:
+            return named  # «Vejle Ungdomsråd», «Handicaprådet, Vejle»: no «Kommune» in the head
         for text in lines:
             found = [(m.start(), m.group(1)) for m in _MUNICIPALITY.finditer(text) if m.group(1) not in _NOT_A_NAME]
             # A region inside a line only in a running header or page title («… - Region
@@ -281,6 +327,9 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
         named = town_council(text)
         if named and (match is None or match.start(1) >= _TOWN_COUNCIL.search(text).start("council")):
             return named[1]  # "Herning Byråd": Byrådet (not a council the line names before it)
+        local = _MUNICIPAL_COUNCIL.search(text) if match else None
+        if local and match.start(1) >= local.start("council"):
+            return _definite(local.group("council"))  # "Vejle Ungdomsråd", "Lukket Ungdomsråd": Ungdomsrådet
         if match:
             return _council_name(_joint_name(match.group(1), text, body))
     # Only when no head line names a council ("Skolebestyrelsen" is a school's board), and before the

@@ -694,6 +694,8 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None], 
     text = lines[i].text
     if cv.GROUP_HEADER.match(text):
         return None  # "II. LUKKEDE PUNKTER" groups the items after it
+    if _attachment_entry(lines, i):
+        return None  # «Bilag» / «1. …» / «2. …» / «3. Høringsnotat» / «Sagsbehandler: …»: the item's own fields follow
     match = cv.PKT_LINE.match(text) or cv.SAG_NR.match(text)
     if match:
         # "Pkt. 58", "Dagsordenspunkt 3", "Sag nr. 13" alone, the title on the next line(s). (A
@@ -945,6 +947,33 @@ def _lists_attachments(lines: Sequence[Line], i: int) -> bool:
     text = lines[k].text
     label = cv.label_of(text)
     return bool(_ATTACHMENTS.match(text)) or (label is not None and cv.section_key(label) == "bilag")
+
+
+def _attachment_entry(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i is an entry of a numbered list right under an attachments header: «Bilag» /
+    «1. Lokalplanforslag» / «2. Miljøscreening» / «3. Høringsnotat», one line each, numbered 1, 2, 3
+    … from the header down. Each is an attachment, however its number falls: «3. Høringsnotat» above
+    the item's «Sagsbehandler:» and «Sagsnr.:» (Copenhagen prints them under the list) is no item 3
+    taking those fields (a sweep). A list with blank lines between its entries is not read so: the
+    next item may follow the list that way («Bilag» / «1. Skitse» / «» / «2. Vintertjeneste»).
+
+    >>> L = lambda *texts: [Line(t, 1, n) for n, t in enumerate(texts, 1)]
+    >>> lines = L("Bilag", "1. Lokalplanforslag", "2. Miljøscreening", "3. Høringsnotat", "", "3. Vintertjeneste")
+    >>> [_attachment_entry(lines, i) for i in (1, 2, 3, 5)]
+    [True, True, True, False]
+    >>> _attachment_entry(L("Beslutning", "1. Godkendt", "2. Høringsnotat"), 2)
+    False
+    """
+    own = _numbering(lines[i].text)
+    if own is None or own[0][0] or own[1] > _LIST_REACH:
+        return False  # "Punkt 3 …" is a heading's form, not a list's
+    kind, number = own
+    k = i
+    for expected in range(number - 1, 0, -1):
+        k -= 1
+        if k < 0 or _numbering(lines[k].text) != (kind, expected):
+            return False
+    return _lists_attachments(lines, k)
 
 
 def _under_header(lines: Sequence[Line], i: int) -> bool:

@@ -1175,6 +1175,34 @@ _GLUED_NUMBER = re.compile(r"(?:^|\s)\d{1,3}[a-z]?[.)]$")
 _GLUED_ITEM_NUMBER = re.compile(r"(?:^|\s)(?i:punkt|pkt\.?|dagsordenspunkt|sag)\s*\d{1,3}[a-z]?$")
 
 
+# A `<br>` in a data table's cell, until its row is read (`_row_lines`)
+_CELL_BREAK = "\x1e"
+# Who a row's label cell lists, one a line in the cell beside it
+_NAME_KINDS = ("present", "absent", "substitute", "staff")
+
+
+def _row_lines(row: str) -> list[str]:
+    """A table row's line whose cells hold `<br>`s (`_CELL_BREAK`): a label cell beside a cell of names
+    («Til stede:» | «Anne Holm (A)<br>Peter Sand (V)») as the label's line and a line a name, as the
+    same list in a paragraph reads (a sweep: the names ran together into one, «Anne Holm Peter Sand»);
+    any other row as one line, each `<br>` a space («Mødested:» | «Rådhuset<br>Byrådssalen»).
+
+    >>> _row_lines("Til stede:\\tAnne Holm (A)\\x1ePeter Sand (V)")
+    ['Til stede:', 'Anne Holm (A)', 'Peter Sand (V)']
+    >>> _row_lines("Mødested:\\tRådhuset\\x1eByrådssalen")
+    ['Mødested:\\tRådhuset Byrådssalen']
+    """
+    cells = row.split("\t")
+    if len(cells) == 2 and _CELL_BREAK not in cells[0]:
+        label = " ".join(cells[0].split())
+        names = [" ".join(piece.split()) for piece in cells[1].split(_CELL_BREAK) if piece.strip()]
+        if label.endswith(":") and len(names) > 1:
+            fields = head_fields([label, *names])
+            if any(member_names(fields.get(kind, "")) for kind in _NAME_KINDS):
+                return [label, *names]
+    return [row.replace(_CELL_BREAK, " ")]
+
+
 class _Lines:
     """Accumulates inline text into the current line and breaks lines at block boundaries."""
 
@@ -1232,7 +1260,9 @@ class _Lines:
             self.flush()
             self.row_cells = 0
         elif self.cell:
-            if name in _BLOCK or name in _PARAGRAPH or name in ("br", "dt", "dd"):
+            if name == "br":
+                self.parts.append(_CELL_BREAK)  # a space, or a line where the cell lists names (`_row_lines`)
+            elif name in _BLOCK or name in _PARAGRAPH or name in ("dt", "dd"):
                 self.parts.append(" ")
         elif name == "br":
             self.flush(keep_empty=True)
@@ -1337,6 +1367,12 @@ class _Lines:
         self.term = False
         self.term_end = None
         marker_term, self.marker_term = self.marker_term, False
+        if _CELL_BREAK in line:
+            rows = _row_lines(line)
+            if len(rows) > 1:
+                self.lines.extend(rows)
+                return
+            line = rows[0]
         if not self.pre:
             line = "\t".join(re.sub(" {2,}", " ", cell).strip() for cell in line.split("\t")).strip()
         if marker_term and self.lines and self.lines[-1] and _numbers_an_item(line) and self._agenda_list():

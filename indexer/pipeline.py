@@ -115,6 +115,8 @@ READING_VERSION = 16  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # another named body's decision («Generalforsamlingen vedtog …» in a lokalråd's minutes) no decision of this meeting
 # (layouts14) «Beslutning i Magistraten den …», a Markdown table of field names over one row of values, «side N af M»
 # in lower case, a running footer «Handicaprådet · Årsberetning 2024 · 2» without «Side», a report's «Bilag 1: …» section
+# (sweep2) numbered «Bilag» lists no items, an item heading printed again its continuation, <br> in an attendance
+# cell a line break, «Vejle Ungdomsråd»/«Ældrerådet i Vejle» naming the municipality, advisory councils definite
 
 
 def read_document(path: Path, root: Path) -> Document:

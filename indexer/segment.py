@@ -105,11 +105,43 @@ def _continued_title(title: str, previous: str) -> bool:
     return found == 1 and fold_title(without) == fold_title(previous)
 
 
+def _case_under(lines: Sequence[Line], heading: Heading) -> str | None:
+    """The case number a heading prints, or the first field lines under it (blank lines between)."""
+    if heading.case_number:
+        return heading.case_number
+    k = next_nonblank(lines, heading.body_start)
+    while k is not None and (found := cv.field_line(lines[k].text)) is not None:
+        if found.fields.get("case_number"):
+            return found.fields["case_number"]
+        k = next_nonblank(lines, k + 1)
+    return None
+
+
+def _printed_again(lines: Sequence[Line], heading: Heading, previous: Heading) -> bool:
+    """Whether `heading` is `previous` printed again without "(fortsat)": at the next page's top, or
+    over the item's «Bilag» (a sweep: «2. Ny daginstitution i Nørreby» / «Sagsnr.: 25/102» twice made
+    two passages, the first without its decision). The same number, and the same title, or its start
+    where both print the same case number (a long title shortened at the page's top); never two case
+    numbers."""
+    if heading.number is None or (heading.number, heading.label) != (previous.number, previous.label):
+        return False
+    title, before = fold_title(heading.title), fold_title(previous.title)
+    if not title or not before:
+        return False
+    case, earlier = _case_under(lines, heading), _case_under(lines, previous)
+    if case and earlier and case != earlier:
+        return False
+    if title == before:
+        return True
+    return bool(case) and case == earlier and len(title.split()) >= 3 and before.startswith(title + " ")
+
+
 def _without_continued(lines: Sequence[Line], headings: Sequence[Heading]) -> tuple[list[Heading], Sequence[Line]]:
     """The headings without those repeating the item's heading at the top of the next page, "46 Regnskab
     2024 - årsberetning (fortsat)" under "46 Regnskab 2024 - årsberetning" (a PDF review: the item was
-    split in two, its first part without its decision): the item goes on there. The lines of the
-    repeated heading and the field lines under it are blanked: no text of the item."""
+    split in two, its first part without its decision), or printing it again as it was (`_printed_again`):
+    the item goes on there. The lines of the repeated heading and the field lines under it are blanked:
+    no text of the item."""
     out: list[Heading] = []
     blank: set[int] = set()
 
@@ -117,11 +149,16 @@ def _without_continued(lines: Sequence[Line], headings: Sequence[Heading]) -> tu
         k = end
         while k < len(lines) and lines[k].text and cv.field_line(lines[k].text) is not None:
             k += 1
+        if k == end and (j := next_nonblank(lines, end)) is not None and cv.field_line(lines[j].text) is not None:
+            k = j  # «2. Title» / «» / «Sagsnr.: 24/00202»: its field lines under a blank line
+            while k < len(lines) and lines[k].text and cv.field_line(lines[k].text) is not None:
+                k += 1
         blank.update(range(start, k))
 
     for heading in headings:
-        if (out and heading.title and out[-1].title and _continued_title(heading.title, out[-1].title)
-                and heading.number in (None, out[-1].number)):
+        if out and heading.title and out[-1].title and (
+                (_continued_title(heading.title, out[-1].title) and heading.number in (None, out[-1].number))
+                or _printed_again(lines, heading, out[-1])):
             repeated(heading.index, heading.body_start)
             continue
         out.append(heading)
