@@ -8,10 +8,10 @@ line before them.
 from __future__ import annotations
 
 import dataclasses
-
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -29,9 +29,12 @@ from search.danish import fold, stem
 # Lines that are page chrome wherever they appear.
 _CHROME = [
     re.compile(r"^Side\s+\d+(\s*(af|/)\s*\d+)?$", re.IGNORECASE),  # Side 3 af 8, Side 3, Side 3/8
-    # "Børne- og Skoleudvalget 10-06-2020  Side 1 af 5"; in lower case too, «af M» says it is a page's
-    # («Aarhus Kommune – Referat af Byrådets møde 11. juni 2025 – side 3 af 3», the layouts14 review)
-    re.compile(r"^.{0,120}\b(?i:side\s+\d+\s+af\s+\d+)$"),
+    re.compile(r"^.{0,120}\bSide\s+\d+\s+af\s+\d+$"),  # "Børne- og Skoleudvalget 10-06-2020  Side 1 af 5"
+    # In lower case only set off as furniture, after a dash, a middle dot or a bar («Aarhus Kommune – Referat af
+    # Byrådets møde 11. juni 2025 – side 3 af 3», the layouts14 review): after a word it ends a sentence («…, se
+    # oversigten side 2 af 3», code review 34). A column gap, gone from a clean line, is read on the raw lines
+    # (`_gapped_page_footers`).
+    re.compile(r"^(?:(?:.{0,120}?[ \t])?[-–—·|•][ \t]+)?(?i:side\s+\d+\s+af\s+\d+)$"),
     re.compile(r"^\d{1,3}$"),  # a bare page number
     re.compile(r"^(Til toppen|Tilbage til toppen|Til top)$", re.IGNORECASE),
     re.compile(r"^(Forside|Du er her)\b.*[›»>].*$"),  # breadcrumbs
@@ -43,8 +46,12 @@ _CHROME = [
 _ANY_CHROME = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in _CHROME))
 # A website footer: several " · "-separated parts naming contact or accessibility pages.
 _SITE_FOOTER = re.compile(r"^(?=(?:[^·]+·){3})(?=.*\b(Kontakt|Tilgængelighed\w*|Cookie\w*|Privatliv\w*)\b).*$")
-# (on a raw line: Markdown's emphasis may still close it, «*… – side 3 af 3*»)
-_FOOTER_LINE = re.compile(r"\b(?i:side\s+\d+\s+af\s+\d+)[\s*_]*$")
+# (on a raw line: Markdown's emphasis may still close it, «*… – side 3 af 3*»; «side» in lower case as in
+# `_CHROME`, only set off by a separator or a column gap, or alone)
+_FOOTER_LINE = re.compile(r"(?:\bSide|(?:^[ \t*_]*|[ \t][-–—·|•][ \t]+|[ \t]{2,}|\t)(?i:side))"
+                          r"\s+\d+\s+af\s+\d+[\s*_]*$")
+# A lower-case footer set off by a column gap, read on a raw line: "Socialudvalget 02-06-2025      side 2 af 3"
+_GAPPED_PAGE_FOOTER = re.compile(r"^[ \t]*(?P<head>\S.{0,120}?)(?:[ \t]{2,}|\t)side\s+\d+\s+af\s+\d+[ \t]*$")
 
 # A running footer without «af M»: "Skovbjerg Kommune, Økonomiudvalget, 12. marts 2025   Side 5",
 # "Lindeby Kommune - Socialudvalget - 03-02-2025 - Side 3". The page number follows a separator
@@ -62,7 +69,6 @@ _NUMBERED_FOOTER = re.compile(
     r"^[ \t]*(?P<head>\S(?:[^\n]*?\S)?)(?:[ \t]{2,}|\t|[ \t]+[-–—·|•][ \t]+)(?P<number>\d{1,4})[ \t]*$",
     re.MULTILINE,
 )
-_NUMBERED_FOOTER_REPEATS = 3  # fewer are too few to tell a running line from two lines alike
 # A footer printed once (no repeat to tell it by) is set off as a page's furniture is: after a
 # column gap, or «Side» with its capital after a dash, a middle dot or a bar; not after a comma or
 # an en dash of prose («Referat fra Byrådet 24. april 2025, side 3», «… 3. marts 2025 – side 2»).
@@ -180,7 +186,7 @@ def clean(source: SourceFile) -> list[Line]:
     numbers = _page_numbers_possible(lines) if source.kind == "pdf" else None if paged else _standing_alone(lines)
     lines = [line if not _is_chrome(line.text) or (numbers is not None and i not in numbers and _BARE_NUMBER.match(line.text))
              else Line("", line.page, line.number) for i, line in enumerate(lines)]
-    if footers := set(_footer_texts(pages, source.kind)):
+    if footers := set(_footer_texts(pages, source.kind, _page_starts(source))):
         # Running footers without «af M», which no chrome pattern alone may take (`_running_footers`)
         lines = [Line("", line.page, line.number) if line.text in footers else line for line in lines]
     letterheads = set(_letterheads([line.text for line in lines]))
@@ -260,7 +266,7 @@ def running_chrome(source: SourceFile) -> RunningChrome:
     # A running footer without «af M», which `clean` blanks, too: it may name the municipality
     # (the first line of each shape, as `find_running_chrome` keeps them).
     first: dict[str, str] = {}
-    for text in _footer_texts(pages, source.kind):
+    for text in _footer_texts(pages, source.kind, _page_starts(source)):
         first.setdefault(shape(text), text)
     shapes = {shape(text) for text in chrome.lines}
     if footers := [text for key, text in first.items() if key not in shapes]:
@@ -307,7 +313,7 @@ def _pseudo_pages(text: str, opening_lines: frozenset[int] = frozenset()) -> tup
     current: list[str] = []
     start = 0
     texts = text.split("\n")
-    footers = set(_running_footers(texts))
+    footers = set(_running_footers(texts, opening_lines))
     for index, line in enumerate(texts):
         if index in opening_lines and any(part.strip() for part in current):
             pseudo_pages.append(Page(len(pseudo_pages) + 1, "\n".join(current)))
@@ -323,7 +329,7 @@ def _pseudo_pages(text: str, opening_lines: frozenset[int] = frozenset()) -> tup
     return pseudo_pages, starts
 
 
-def _running_footers(texts: Sequence[str]) -> list[int]:
+def _running_footers(texts: Sequence[str], page_starts: Collection[int] = ()) -> list[int]:
     """Indexes of the lines that are a running footer printing the page number without «af M»
     (`_SIDE_FOOTER`): "Skovbjerg Kommune, Økonomiudvalget, 12. marts 2025   Side 5". A text export
     keeps them where the page broke, inside an item (its economy section, its decision, before a
@@ -360,23 +366,28 @@ def _running_footers(texts: Sequence[str]) -> list[int]:
                 out += [index for index, _ in occurrences]
         elif lower <= _LOWER_WORDS_ALONE and any(p.search(head) for p in _FOOTER_WHERE_WHEN):
             out += [index for index, _ in occurrences if index in set_off and _alone(texts, index)]
-    return sorted({*out, *_numbered_footers(texts)})
+    return sorted({*out, *_numbered_footers(texts, page_starts), *_gapped_page_footers(texts)})
 
 
-def _numbered_footers(texts: Sequence[str]) -> list[int]:
+def _numbered_footers(texts: Sequence[str], page_starts: Collection[int] = ()) -> list[int]:
     """Indexes of the lines that are a running footer printing the page number without «Side»
-    (`_NUMBERED_FOOTER`): the same head, read as a title (as `_running_footers` reads one), printed
-    at least `_NUMBERED_FOOTER_REPEATS` times (twice, where it names the municipality, a council, a
-    date or the document: `_FOOTER_NAMES`) with a number that grows each time, and other text between
-    each two (a list of «Møde · 1», «Møde · 2», … is none).
+    (`_NUMBERED_FOOTER`): "Handicaprådet · Årsberetning 2024 · 3". Read as page numbers are printed
+    (code review 34: budget rows, pupil numbers, vote tallies, «Fase – 1» were taken): the same head,
+    read as a title (as `_running_footers` reads one), naming the document (`_names_document`), printed
+    at least twice with numbers counting the pages: one up from each to the next, from page 1 or 2, or
+    each the number of the page it stands on (`page_starts`, a text's form feeds); and a page's worth
+    of text between each two (`_FOOTER_PAGE_LINES` lines), on the next page, or, where the head repeats
+    the document's title lines (`_title_lines`), any text between (a short report's pages).
 
-    >>> _numbered_footers(["Handicaprådet · Årsberetning 2024 · 1", "", "Tekst", "Handicaprådet · Årsberetning 2024 · 2",
-    ...                    "Tekst", "Handicaprådet · Årsberetning 2024 · 3"])
-    [0, 3, 5]
-    >>> _numbered_footers(["Runde · 1", "Runde · 2", "Runde · 3"]), _numbered_footers(["A · 2", "x", "A · 1", "x", "A · 3"])
+    >>> footer = "Handicaprådet · Årsberetning 2024 · "
+    >>> _numbered_footers(["Handicaprådet", "Årsberetning 2024", "", "Tekst", f"{footer}1", "", "Tekst", f"{footer}2",
+    ...                    "Tekst", f"{footer}3"])
+    [4, 7, 9]
+    >>> page = ["Tekst"] * 12
+    >>> _numbered_footers([*page, "Referat · 2", *page, "Referat · 3"]), _numbered_footers([*page, "Udvalg · 2", *page, "Udvalg · 3"])
+    ([12, 25], [])
+    >>> _numbered_footers([*page, "I alt   450", *page, "I alt   780"]), _numbered_footers(["Runde · 1", "x", "Runde · 2"])
     ([], [])
-    >>> _numbered_footers(["Handicaprådet · 2024 · 2", "x", "Handicaprådet · 2024 · 3"]), _numbered_footers(["Runde · 2", "x", "Runde · 3"])
-    ([0, 2], [])
     """
     found: dict[str, list[tuple[int, int]]] = {}  # head, whitespace collapsed -> [(line index, number)]
     for index, line in enumerate(texts):
@@ -385,17 +396,70 @@ def _numbered_footers(texts: Sequence[str]) -> list[int]:
         match = _NUMBERED_FOOTER.match(line)
         if match and len(match.group("head")) <= _FOOTER_HEAD and match.group("head")[:1].isupper():
             found.setdefault(" ".join(match.group("head").split()), []).append((index, int(match.group("number"))))
+    if not found:
+        return []
+    starts = sorted(page_starts)
+    titles = _title_lines(texts)
     out: list[int] = []
     for head, occurrences in found.items():
-        # twice will do where the head names what a footer names, as a «Side N» footer's (`_running_footers`)
-        repeats = 2 if any(p.search(head) for p in _FOOTER_NAMES) else _NUMBERED_FOOTER_REPEATS
-        if (len(occurrences) < repeats or head.endswith((".", ":", ";", "!", "?"))
-                or _NUMBERED_TITLE.match(head) or len(_LOWER_WORD.findall(head)) > _LOWER_WORDS_REPEATED):
+        if (len(occurrences) < 2 or head.endswith((".", ":", ";", "!", "?")) or _NUMBERED_TITLE.match(head)
+                or len(_LOWER_WORD.findall(head)) > _LOWER_WORDS_REPEATED or not _names_document(head, titles)):
             continue
-        pairs = list(zip(occurrences, occurrences[1:]))
-        if all(number < after and any(text.strip() for text in texts[index + 1:later])
-               for (index, number), (later, after) in pairs):
+        numbers = [number for _, number in occurrences]
+        pages = [bisect_right(starts, index) + 1 for index, _ in occurrences]
+        if numbers != list(range(numbers[0], numbers[0] + len(numbers))) or (
+                numbers[0] not in (1, 2) and numbers != pages):
+            continue
+        titled = all(part in titles for part in _FOOTER_PARTS.split(head))
+        if all(page < later_page or titled and any(text.strip() for text in texts[index + 1:later])
+               or sum(1 for text in texts[index + 1:later] if text.strip()) >= _FOOTER_PAGE_LINES
+               for ((index, _), (later, _)), page, later_page in zip(zip(occurrences, occurrences[1:]), pages, pages[1:])):
             out += [index for index, _ in occurrences]
+    return out
+
+
+_FOOTER_PAGE_LINES = 12  # a page's worth of lines: fewer between two numbered lines are a list's or a table's
+_FOOTER_PARTS = re.compile(r"\s+[-–—·|•]\s+|\s{2,}")  # the parts of a footer's head: «Handicaprådet · Årsberetning 2024»
+_TITLE_LINES = 4  # the first lines that may be a document's title
+
+
+def _title_lines(texts: Sequence[str]) -> set[str]:
+    """The document's first non-blank lines, whitespace collapsed: its title lines («Handicaprådet»,
+    «Årsberetning 2024»), which a running footer may repeat."""
+    return set([" ".join(text.split()) for text in texts if text.strip()][:_TITLE_LINES])
+
+
+def _names_document(head: str, titles: set[str]) -> bool:
+    """Whether a footer's head names the document: what it is («Referat», «Dagsorden», «Årsberetning»,
+    «Beslutningsprotokol»), the municipality, or one of its title lines. A council or a date alone is
+    no document's name: «Socialudvalget – 2» counts meetings with the committee, «Fase – 1» a phase.
+
+    >>> titles = {"Handicaprådet", "Årsberetning 2024", "Møder med politikerne"}
+    >>> [_names_document(head, titles) for head in ("Referat", "Silkeborg Kommune", "Møder med politikerne",
+    ...                                              "Handicaprådet", "Socialudvalget")]
+    [True, True, True, False, False]
+    """
+    return (any(p.search(head) for p in (cv.MINUTES_WORD, cv.AGENDA_WORD, cv.ANNUAL_WORD, _FOOTER_WHERE_WHEN[0]))
+            or any(part in titles and not _COUNCIL_ALONE.fullmatch(part) for part in _FOOTER_PARTS.split(head)))
+
+
+_COUNCIL_ALONE = re.compile(cv.COUNCIL_PATTERN)
+
+
+def _gapped_page_footers(texts: Sequence[str]) -> list[int]:
+    """Indexes of the lines ending in «side N af M» in lower case after a column gap, read as a title
+    (`_GAPPED_PAGE_FOOTER`): "Socialudvalget 02-06-2025      side 2 af 3", which `_CHROME` cannot tell
+    on a clean line, its gap collapsed.
+
+    >>> _gapped_page_footers(["Socialudvalget 02-06-2025      side 2 af 3", "Se oversigten side 2 af 3"])
+    [0]
+    """
+    out = []
+    for index, line in enumerate(texts):
+        if len(line) <= 2 * _FOOTER_HEAD and line.rstrip()[-1:].isdigit() and (match := _GAPPED_PAGE_FOOTER.match(line)):
+            head = match.group("head")
+            if head[:1].isupper() and len(_LOWER_WORD.findall(head)) <= _LOWER_WORDS_REPEATED:
+                out.append(index)
     return out
 
 
@@ -404,13 +468,19 @@ def _alone(texts: Sequence[str], index: int) -> bool:
     return all(not (0 <= k < len(texts)) or not texts[k].strip() for k in (index - 1, index + 1))
 
 
-def _footer_texts(pages: Sequence[Page], kind: str) -> list[str]:
+def _footer_texts(pages: Sequence[Page], kind: str, page_starts: Collection[int] = ()) -> list[str]:
     """The running footers without «af M» (`_running_footers`) of a file as `clean` writes them, in
     order: of a PDF's pages with a blank line between them (a page's edge is a paragraph's), of a
-    text file whole."""
-    texts = (_text_of(pages).split("\n") if kind != "pdf"
-             else [line for page in pages for line in (*page.text.split("\n"), "")])
-    return list(dict.fromkeys(_clean_line(texts[index]) for index in _running_footers(texts)))
+    text file whole (`page_starts`: the lines after its form feeds)."""
+    if kind != "pdf":
+        texts = _text_of(pages).split("\n")
+    else:
+        texts, starts = [], []
+        for page in pages:
+            starts.append(len(texts))
+            texts += [*page.text.split("\n"), ""]
+        page_starts = starts[1:]
+    return list(dict.fromkeys(_clean_line(texts[index]) for index in _running_footers(texts, page_starts)))
 
 
 def _text_lines(text: str, opening_lines: frozenset[int] = frozenset()) -> list[Line]:

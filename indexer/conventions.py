@@ -582,6 +582,10 @@ _COUNCIL_WORD = (
 # A council word capitalised, a council's name by itself: "Magistraten" (Aarhus, Odense). Not "Rådet", "Udvalget",
 # "Bestyrelsen": those name the document's own council (`_OWN_BODY`).
 _BARE_COUNCIL = r"(?:Magistraten|Magistrat|MAGISTRATEN|MAGISTRAT)"
+# Bodies that recommend to the city council («Magistraten indstiller, at …»): a council in their own decision
+# headers («Beslutning i Magistraten den 12. maj 2025»), but their name in an item's text says whose
+# recommendation the council decides on, never the document's council (code review 34). Casefolded.
+RECOMMENDING_BODIES = frozenset({"magistraten", "magistrat"})
 _NAME_WORD = r"[A-ZÆØÅ][\wæøåÆØÅ]*"
 # After its first part, a name of several parts is often in lower case: "Børne- og skoleudvalget",
 # "Social-, sundheds- og ældreudvalget".

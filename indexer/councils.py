@@ -349,7 +349,9 @@ def council_of(head: Sequence[str], body: Sequence[str], running: Sequence[str] 
         if name not in named:  # the text's own line is one of the two it must name it on
             named[name] = name if sum(name in text for text in body) >= 2 else _joint_name(name, "", ())
         return named[name]
-    counts = Counter(_council_name(as_named(m)) for text in body for m in _COUNCIL.findall(text))
+    # a body recommending to the council («Magistraten indstiller …») is not the document's (code review 34)
+    counts = Counter(_council_name(as_named(m)) for text in body for m in _COUNCIL.findall(text)
+                     if m.casefold() not in cv.RECOMMENDING_BODIES)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -117,6 +117,9 @@ READING_VERSION = 16  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # in lower case, a running footer «Handicaprådet · Årsberetning 2024 · 2» without «Side», a report's «Bilag 1: …» section
 # (sweep2) numbered «Bilag» lists no items, an item heading printed again its continuation, <br> in an attendance
 # cell a line break, «Vejle Ungdomsråd»/«Ældrerådet i Vejle» naming the municipality, advisory councils definite
+# (code review 34) a lower-case «side N af M» a footer only after a separator or alone; a numbered footer only
+# naming the document, counting pages from 1, a page apart; «Bilag N:» a section only after the last chapter;
+# «Magistraten» no document council by mentions
 
 
 def read_document(path: Path, root: Path) -> Document:

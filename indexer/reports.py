@@ -455,12 +455,15 @@ _APPENDIX_HEADING = re.compile(r"^(?:Bilag|BILAG)\s+(?:\d{1,2}|[A-ZÆØÅ])\s*[.
 def _appendices(lines: Sequence[Line], shaped: Sequence[int]) -> set[int]:
     """The title-like lines that head an appendix («Bilag 1: Rådets medlemmer»), whatever follows: its
     members' names, a table, under it (the layouts14 review: the members were the last chapter's text).
-    Not a list of the attachments («Bilag 1: Budget» / «Bilag 2: Regnskab», another appendix line next)."""
+    Not a list of the attachments («Bilag 1: Budget» / «Bilag 2: Regnskab», another appendix line next).
+    Appendices come at a report's end: not one a numbered chapter follows, nor one a sentence introduces
+    («Kommissoriet er vedlagt som:» / «Bilag 1: Kommissorium …», code review 34): the chapter's text."""
     def appendix(k: int | None) -> bool:
         return k is not None and bool(_APPENDIX_HEADING.match(lines[k].text))
 
-    return {i for i in shaped if appendix(i) and not appendix(next_nonblank(lines, i + 1))
-            and not appendix(previous_nonblank(lines, i))}
+    last_chapter = max((i for i in shaped if report_heading(lines[i].text)[0] is not None), default=-1)
+    return {i for i in shaped if appendix(i) and i > last_chapter and not appendix(next_nonblank(lines, i + 1))
+            and not appendix(k := previous_nonblank(lines, i)) and (k is None or not lines[k].text.endswith(":"))}
 
 
 _NUMBERED_RUN = 3  # numbered title-like lines in sequence that make the report's chapters
