@@ -482,7 +482,8 @@ def _print_csv(index: Any, request: Any, response: Any) -> None:
     from click.core import ParameterSource
 
     from webui.config import base_url
-    from webui.exports import BOM, CSV_MAX_ROWS, all_hits, csv_text, full_decisions, newer_versions, site_link
+    from webui.exports import (BOM, CSV_MAX_ROWS, all_hits, csv_text, full_decisions, newer_versions, site_link,
+                               spelt_otherwise)
 
     try:  # the links as the site writes them, on its public address when one is set
         root = base_url(os.environ.get("REFERATSOG_BASE_URL", ""))
@@ -490,7 +491,11 @@ def _print_csv(index: Any, request: Any, response: Any) -> None:
         raise Failure(f"REFERATSOG_BASE_URL {error}.") from None
     ctx = click.get_current_context()
     paged = any(ctx.get_parameter_source(name) is not ParameterSource.DEFAULT for name in ("limit", "page"))
-    hits, total = (list(response.hits), response.total) if paged else all_hits(index, request)
+    if paged:  # that page's rows, as the download's: none for a close spelling only
+        hits = [hit for hit in response.hits if not spelt_otherwise(hit, response)]
+        total = response.total - (len(response.hits) - len(hits))
+    else:
+        hits, total = all_hits(index, request)
     text = csv_text(hits, full_decisions(index, hits), site_link(root), newer_versions(index, hits))
     if response.approximate:  # the page labels them so: a row count is not one of the word asked for
         click.echo(_style("Advarsel: ingen eksakte træf – CSV'en har omtrentlige resultater.", fg="yellow"), err=True)

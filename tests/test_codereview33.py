@@ -128,6 +128,19 @@ def test_a_csv_export_lists_only_the_exact_hits(benchmark_index):
     assert ("Næstved", 15) not in [(hit.municipality, hit.item_number) for hit in hits]
 
 
+def test_a_cli_csv_of_one_page_lists_only_the_exact_hits(benchmark_index, runner):
+    # `referatsog search --csv --limit N` writes that page's rows, as the download writes all of them
+    import csv
+    import io
+
+    from conftest import run
+
+    result = run(runner, "search", "pavilloner", "--csv", "--limit", "10", "--index-dir", benchmark_index.path)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert len(rows) == 3 and "Skyttemarksvej" not in result.stdout
+
+
 def test_a_word_written_twice_in_its_passage_is_no_typo(searcher):
     """Havnsted writes «kontrakten» twice: another word, not "kontakt" misspelt."""
     answer = search(searcher, "kontakt")

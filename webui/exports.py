@@ -15,7 +15,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from flask import Blueprint, Response, request, url_for
@@ -119,6 +119,12 @@ def all_hits(index: SearchIndex, search: SearchRequest, limit: int | None = None
     return hits, total
 
 
+def spelt_otherwise(hit: Hit, response: Any) -> bool:
+    """Whether `hit` is shown after the exact ones for a close spelling only (`suggest.source_typos`:
+    it lacks a word, the search is no guess): no row of a CSV, since a spreadsheet has no notice."""
+    return bool(hit.missing) and not response.approximate
+
+
 def searched_hits(index: SearchIndex, search: SearchRequest, limit: int | None = None
                   ) -> tuple[list[Hit], int, bool]:
     """`all_hits`, and whether the hits are approximate (a guess, as the page labels them)."""
@@ -130,9 +136,7 @@ def searched_hits(index: SearchIndex, search: SearchRequest, limit: int | None =
         total = response.total
         approximate = approximate or (response.approximate and total > 0)
         for hit in response.hits:
-            # A hit shown after the exact ones for a close spelling only (`suggest.source_typos`:
-            # it lacks a word, the search is no guess) is no row: a spreadsheet has no notice.
-            if hit.missing and not response.approximate:
+            if spelt_otherwise(hit, response):
                 typos.add(hit.id)
             else:
                 hits.setdefault(hit.id, hit)
