@@ -96,15 +96,47 @@ _COUNCIL_TOWN = re.compile(
 
 
 def _definite(council: str) -> str:
-    """«Ungdomsråd», «HANDICAPRÅD» → «Ungdomsrådet», «Handicaprådet»: the name as used everywhere else."""
-    name = " ".join(council.split()).lower()
-    return name[:1].upper() + name[1:] + "et"
+    """«Ungdomsråd», «HANDICAPRÅD» → «Ungdomsrådet», «Handicaprådet»: the name as used everywhere else, in
+    its printed case («Børne- og Ungeråd» → «Børne- og Ungerådet», as the head prints «Børne- og Ungerådet»:
+    one facet value, code review 35).
+
+    >>> _definite("Ungdomsråd"), _definite("HANDICAPRÅD"), _definite("Børne- og  Ungeråd"), _definite("BØRNE- OG UNGERÅD")
+    ('Ungdomsrådet', 'Handicaprådet', 'Børne- og Ungerådet', 'Børne- og Ungerådet')
+    """
+    name = " ".join(council.split())
+    name = _council_name(name + ("ET" if name.isupper() else "et"))
+    return name[:1].upper() + name[1:]
+
+
+# What may stand before a council named beside its municipality on the document's title line: nothing, or
+# the document's kind («Referat fra», «Dagsorden for», «Referat –»), its kind of meeting and «møde i»
+# («Referat af ordinært møde i Vejle Ungdomsråd»). Not «Fællesmøde med», «Gæst: Formand for»: a guest's or
+# a partner's council (code review 35).
+_COUNCIL_TITLE_LEAD = re.compile(
+    r"(?i:(?:møde)?referat|dagsorden|beslutningsprotokol|protokol)(?:\s+(?i:af|fra|for|til|over)|\s*[-–—:])?\s+"
+    r"(?:(?i:det\s+)?(?i:ordinær[et]?|ekstraordinær[et]?|konstituerende)\s+)?(?:(?i:møde[t]?)\s+(?i:i|for)\s+)?")
+# Two councils on one line joined by «og» (not «Børne- og Ungeråd»): a joint meeting, neither the document's own
+_JOINT_MEETING = re.compile(r"(?<![-–])\s+(?:og|OG|&)\s+")
+_COUNCIL_WORD = re.compile(r"(?i:råd|rådet|udvalg|udvalget|bestyrelse|bestyrelsen)s?(?![\wæøåÆØÅ])")
+
+
+def _title_position(text: str, start: int) -> bool:
+    """Whether a council named at `start` of `text` opens the document's title line: at the start, or after
+    the document's kind only; and the line names no second council joined by «og»."""
+    lead = text[:start]
+    if lead.strip() and not _COUNCIL_TITLE_LEAD.fullmatch(lead):
+        return False
+    parts = _JOINT_MEETING.split(text)
+    return sum(bool(_COUNCIL_WORD.search(part)) for part in parts) < 2
 
 
 def municipal_council(text: str) -> tuple[str, str] | None:
     """(municipality, council) of a head line naming a council beside its municipality's name, without
     «Kommune»: «Vejle Ungdomsråd» (the council in the definite form, as named everywhere else),
-    «Handicaprådet, Vejle», «Referat – Byrådet i Vejle»; only one of the 98 municipalities' names.
+    «Handicaprådet, Vejle», «Referat – Byrådet i Vejle»; only one of the 98 municipalities' names. Only
+    the document's title line (`_title_position`): «Fællesmøde med Holstebro Ældreråd», «Gæst: Formand
+    for Viborg Handicapråd», «Referat fra Ældrerådet i Vejle og Handicaprådet i Fredericia» name another
+    council or two (code review 35).
 
     >>> municipal_council("Referat af møde i Vejle Ungdomsråd"), municipal_council("VEJLE ÆLDRERÅD")
     (('Vejle', 'Ungdomsrådet'), ('Vejle', 'Ældrerådet'))
@@ -112,14 +144,17 @@ def municipal_council(text: str) -> tuple[str, str] | None:
     (('Vejle', 'Handicaprådet'), ('Vejle', 'Byrådet'))
     >>> municipal_council("Egebæk Landsbyråd"), municipal_council("Ældrerådet i Vejle har udtalt sig")
     (None, None)
+    >>> municipal_council("Fællesmøde med Holstebro Ældreråd"), municipal_council("Gæst: Formand for Viborg Handicapråd")
+    (None, None)
+    >>> municipal_council("Referat fra Ældrerådet i Vejle og Handicaprådet i Fredericia")
     """
     for match in _MUNICIPAL_COUNCIL.finditer(text):
         town = match.group("town").title() if match.group("town").isupper() else match.group("town")
-        if _GENITIVE_NAMES.get(town, town) in MUNICIPALITIES:
+        if _GENITIVE_NAMES.get(town, town) in MUNICIPALITIES and _title_position(text, match.start()):
             return _GENITIVE_NAMES.get(town, town), _definite(match.group("council"))
     for match in _COUNCIL_TOWN.finditer(text):
         town = match.group("town").title() if match.group("town").isupper() else match.group("town")
-        if _GENITIVE_NAMES.get(town, town) in MUNICIPALITIES:
+        if _GENITIVE_NAMES.get(town, town) in MUNICIPALITIES and _title_position(text, match.start()):
             return _GENITIVE_NAMES.get(town, town), _council_name(match.group("council"))
     return None
 
@@ -241,9 +276,6 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
         named = next((found[0] for text in lines if (found := town_council(text, towns or ())) and found[0]), None)
         if named:
             return named
-        named = next((found[0] for text in lines if (found := municipal_council(text))), None)
-        if named:
-            return named  # «Vejle Ungdomsråd», «Handicaprådet, Vejle»: no «Kommune» in the head
         for text in lines:
             found = [(m.start(), m.group(1)) for m in _MUNICIPALITY.finditer(text) if m.group(1) not in _NOT_A_NAME]
             # A region inside a line only in a running header or page title («… - Region
@@ -253,6 +285,11 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
                 found += [(m.start(), m.group(0).title()) for m in _REGION.finditer(text)]
             if found:
                 return min(found)[1]
+        # «Vejle Ungdomsråd», «Handicaprådet, Vejle»: no «Kommune» in the head. After a «Kommune» any line
+        # gives: «Handicaprådet – Silkeborg Kommune» over «Gæst: Formand for Viborg Handicapråd» (code review 35).
+        named = next((found[0] for text in lines if (found := municipal_council(text))), None)
+        if named:
+            return named
     letterhead = Counter(name for text in letterhead_lines(body) if (name := letterhead_name(text)))
     counts = Counter(m for text in body for m in _MUNICIPALITY.findall(text) if m not in _NOT_A_NAME)
     # A municipal company's board (Svendborg Forsyning A/S): the municipality its name gives, when the

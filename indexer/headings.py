@@ -403,7 +403,8 @@ def _scan(lines: Sequence[Line], titles: dict[str, int | None], skip: set[int], 
     last = _last_text(lines)
     i = 0
     while i < len(lines):
-        heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles, listed)
+        expected = headings[-1].number + 1 if headings and headings[-1].number is not None else None
+        heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles, listed, expected)
         if heading is None and i not in skip and lines[i].text[-1:] == ")":
             heading = _number_after_title(lines, i, headings[-1] if headings else None)
         if heading is None and i not in skip and lines[i].text.isdigit():
@@ -690,11 +691,13 @@ def prose_heading(lines: Sequence[Line], i: int, skip: set[int], alone: bool = F
 _HEAD_LINE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+)?\s*:\s+\S")
 
 
-def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None], listed: bool = False) -> Heading | None:
+def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None], listed: bool = False,
+                expected: int | None = None) -> Heading | None:
+    """The heading at line i, or None; `expected`: the next item's number after the headings found above."""
     text = lines[i].text
     if cv.GROUP_HEADER.match(text):
         return None  # "II. LUKKEDE PUNKTER" groups the items after it
-    if _attachment_entry(lines, i):
+    if _attachment_entry(lines, i, expected):
         return None  # «Bilag» / «1. …» / «2. …» / «3. Høringsnotat» / «Sagsbehandler: …»: the item's own fields follow
     match = cv.PKT_LINE.match(text) or cv.SAG_NR.match(text)
     if match:
@@ -949,7 +952,7 @@ def _lists_attachments(lines: Sequence[Line], i: int) -> bool:
     return bool(_ATTACHMENTS.match(text)) or (label is not None and cv.section_key(label) == "bilag")
 
 
-def _attachment_entry(lines: Sequence[Line], i: int) -> bool:
+def _attachment_entry(lines: Sequence[Line], i: int, expected: int | None = None) -> bool:
     """Whether line i is an entry of a numbered list right under an attachments header: «Bilag» /
     «1. Lokalplanforslag» / «2. Miljøscreening» / «3. Høringsnotat», one line each, numbered 1, 2, 3
     … from the header down. Each is an attachment, however its number falls: «3. Høringsnotat» above
@@ -957,23 +960,59 @@ def _attachment_entry(lines: Sequence[Line], i: int) -> bool:
     taking those fields (a sweep). A list with blank lines between its entries is not read so: the
     next item may follow the list that way («Bilag» / «1. Skitse» / «» / «2. Vintertjeneste»).
 
+    But the list may end with the next item's heading printed right under it: the entry numbered as
+    the next item (`expected`), with its own field line or section label under it, and no heading
+    further down numbered so (code review 35: «Bilag» / «1. Dagsorden» / «2. Kloakering af Havnevej» /
+    «Sagsnr.: 25/2» lost item 2 into item 1).
+
     >>> L = lambda *texts: [Line(t, 1, n) for n, t in enumerate(texts, 1)]
     >>> lines = L("Bilag", "1. Lokalplanforslag", "2. Miljøscreening", "3. Høringsnotat", "", "3. Vintertjeneste")
     >>> [_attachment_entry(lines, i) for i in (1, 2, 3, 5)]
     [True, True, True, False]
     >>> _attachment_entry(L("Beslutning", "1. Godkendt", "2. Høringsnotat"), 2)
     False
+    >>> lines = L("Bilag", "1. Dagsorden", "2. Kloakering", "Sagsnr.: 25/2", "Beslutning", "Godkendt.")
+    >>> [_attachment_entry(lines, i, 2) for i in (1, 2)], _attachment_entry(lines, 2, 3)
+    ([True, False], True)
     """
     own = _numbering(lines[i].text)
     if own is None or own[0][0] or own[1] > _LIST_REACH:
         return False  # "Punkt 3 …" is a heading's form, not a list's
     kind, number = own
     k = i
-    for expected in range(number - 1, 0, -1):
+    for before in range(number - 1, 0, -1):
         k -= 1
-        if k < 0 or _numbering(lines[k].text) != (kind, expected):
+        if k < 0 or _numbering(lines[k].text) != (kind, before):
             return False
-    return _lists_attachments(lines, k)
+    if not _lists_attachments(lines, k):
+        return False
+    return not (number == expected and _anchored_under(lines, i) and not _numbered_again_below(lines, i, own))
+
+
+def _anchored_under(lines: Sequence[Line], i: int) -> bool:
+    """Whether a field line («Sagsnr.: 25/2») or a section label («Beslutning») follows line i before a
+    blank or numbered line: an item's heading has its anchor right under it, an attachment has none."""
+    for k in range(i + 1, len(lines)):
+        text = lines[k].text
+        if not text or _numbering(text) is not None:
+            return False
+        if cv.field_line(text) is not None or cv.label_of(text) is not None:
+            return True
+    return False
+
+
+def _numbered_again_below(lines: Sequence[Line], i: int, own: tuple[tuple[bool, str], int]) -> bool:
+    """Whether a paragraph further down starts with line i's number (its kind of numbering too) before
+    the number after it: that one is the item («3. Høringsnotat» / «Sagsbehandler: …» / «» /
+    «3. Vintertjeneste»: the fields under the list are the item's above, printed after its attachments)."""
+    kind, number = own
+    for k in range(i + 1, len(lines)):
+        found = _numbering(lines[k].text)
+        if found == (kind, number + 1):
+            return False
+        if found == own and not _continues_a_list(lines, k):
+            return True
+    return False
 
 
 def _under_header(lines: Sequence[Line], i: int) -> bool:

@@ -120,6 +120,8 @@ READING_VERSION = 16  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # (code review 34) a lower-case «side N af M» a footer only after a separator or alone; a numbered footer only
 # naming the document, counting pages from 1, a page apart; «Bilag N:» a section only after the last chapter;
 # «Magistraten» no document council by mentions
+# (code review 35) an entry under «Bilag» with its own fields is the next item; a heading printed again continues
+# its item only with the same case number or across a page break; the head's «X Kommune» before «Ældrerådet i X»
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -23,7 +23,7 @@ from indexer.headings import (Heading, case_headings, case_line_closed, find_ite
                               is_heading_shaped, next_nonblank, previous_nonblank, prose_heading, prose_headings,
                               title_only_items, with_ends)
 from indexer.items import fields_above_headings, minutes_item
-from indexer.models import Item, Line, Segmented
+from indexer.models import DECISION, Item, Line, Segmented
 from indexer.openness import closed_items
 from indexer.reports import segment_report
 from indexer.unnumbered import decided_headings, is_decision_line, unnumbered_headings, with_restarts
@@ -122,7 +122,12 @@ def _printed_again(lines: Sequence[Line], heading: Heading, previous: Heading) -
     over the item's «Bilag» (a sweep: «2. Ny daginstitution i Nørreby» / «Sagsnr.: 25/102» twice made
     two passages, the first without its decision). The same number, and the same title, or its start
     where both print the same case number (a long title shortened at the page's top); never two case
-    numbers."""
+    numbers.
+
+    Only where nothing between the two ends the item (code review 35: two meetings' «1. Godkendelse af
+    dagsorden» in one file, or «2. Eventuelt» open and again after «Lukket møde», were made one item):
+    no group or meeting header between them, and the same case number under both, or else a page break
+    and no decision between (a heading printed again at the page's top comes before the item's decision)."""
     if heading.number is None or (heading.number, heading.label) != (previous.number, previous.label):
         return False
     title, before = fold_title(heading.title), fold_title(previous.title)
@@ -131,9 +136,28 @@ def _printed_again(lines: Sequence[Line], heading: Heading, previous: Heading) -
     case, earlier = _case_under(lines, heading), _case_under(lines, previous)
     if case and earlier and case != earlier:
         return False
+    between = [line.text for line in lines[previous.body_start:heading.index] if line.text]
+    if any(cv.GROUP_HEADER.match(text) or _MEETING_HEADER.match(text) for text in between):
+        return False
+    same_case = bool(case) and case == earlier
+    if not same_case and (lines[heading.index].page == lines[previous.index].page
+                          or any(_decides_here(text) for text in between)):
+        return False
     if title == before:
         return True
-    return bool(case) and case == earlier and len(title.split()) >= 3 and before.startswith(title + " ")
+    return same_case and len(title.split()) >= 3 and before.startswith(title + " ")
+
+
+# A meeting's own header line inside the minutes: «Ordinært møde kl. 16.00», «Ekstraordinært møde»,
+# «Møde den 12. marts 2025», «Fællesmøde kl. 15»: the items after it are another meeting's
+_MEETING_HEADER = re.compile(
+    r"^(?i:(?:[a-zæøå]+\s+)?[a-zæøå]*møde)(?:\s+(?i:kl\.?|den|d\.|\d).*)?\s*:?$")
+
+
+def _decides_here(text: str) -> bool:
+    """Whether a line gives a decision: its label («Beslutning») or a council's decision header."""
+    found = cv.section_label(text)
+    return (found is not None and cv.section_key(found[0]) == DECISION) or cv.decision_header(text) is not None
 
 
 def _without_continued(lines: Sequence[Line], headings: Sequence[Heading]) -> tuple[list[Heading], Sequence[Line]]:
