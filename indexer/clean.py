@@ -30,11 +30,7 @@ from search.danish import fold, stem
 _CHROME = [
     re.compile(r"^Side\s+\d+(\s*(af|/)\s*\d+)?$", re.IGNORECASE),  # Side 3 af 8, Side 3, Side 3/8
     re.compile(r"^.{0,120}\bSide\s+\d+\s+af\s+\d+$"),  # "Børne- og Skoleudvalget 10-06-2020  Side 1 af 5"
-    # In lower case only set off as furniture, after a dash, a middle dot or a bar («Aarhus Kommune – Referat af
-    # Byrådets møde 11. juni 2025 – side 3 af 3», the layouts14 review): after a word it ends a sentence («…, se
-    # oversigten side 2 af 3», code review 34). A column gap, gone from a clean line, is read on the raw lines
-    # (`_gapped_page_footers`).
-    re.compile(r"^(?:(?:.{0,120}?[ \t])?[-–—·|•][ \t]+)?(?i:side\s+\d+\s+af\s+\d+)$"),
+    # In lower case only where a footer's head is read as one, on the raw lines (`_lower_page_footers`).
     re.compile(r"^\d{1,3}$"),  # a bare page number
     re.compile(r"^(Til toppen|Tilbage til toppen|Til top)$", re.IGNORECASE),
     re.compile(r"^(Forside|Du er her)\b.*[›»>].*$"),  # breadcrumbs
@@ -50,8 +46,11 @@ _SITE_FOOTER = re.compile(r"^(?=(?:[^·]+·){3})(?=.*\b(Kontakt|Tilgængelighed\
 # `_CHROME`, only set off by a separator or a column gap, or alone)
 _FOOTER_LINE = re.compile(r"(?:\bSide|(?:^[ \t*_]*|[ \t][-–—·|•][ \t]+|[ \t]{2,}|\t)(?i:side))"
                           r"\s+\d+\s+af\s+\d+[\s*_]*$")
-# A lower-case footer set off by a column gap, read on a raw line: "Socialudvalget 02-06-2025      side 2 af 3"
-_GAPPED_PAGE_FOOTER = re.compile(r"^[ \t]*(?P<head>\S.{0,120}?)(?:[ \t]{2,}|\t)side\s+\d+\s+af\s+\d+[ \t]*$")
+# A footer with «side N af M» in lower case, read on a raw line: set off by a column gap, a dash, a middle
+# dot or a bar («Socialudvalget 02-06-2025      side 2 af 3», «*Aarhus Kommune – Referat af Byrådets møde
+# 11. juni 2025 – side 3 af 3*», the layouts14 review), Markdown's emphasis around it.
+_LOWER_PAGE_FOOTER = re.compile(r"^[ \t*_]*(?P<head>\S.{0,120}?)(?:[ \t]{2,}|\t|[ \t][-–—·|•][ \t]+)"
+                                r"side\s+\d+\s+af\s+\d+[ \t*_]*$")
 
 # A running footer without «af M»: "Skovbjerg Kommune, Økonomiudvalget, 12. marts 2025   Side 5",
 # "Lindeby Kommune - Socialudvalget - 03-02-2025 - Side 3". The page number follows a separator
@@ -366,7 +365,7 @@ def _running_footers(texts: Sequence[str], page_starts: Collection[int] = ()) ->
                 out += [index for index, _ in occurrences]
         elif lower <= _LOWER_WORDS_ALONE and any(p.search(head) for p in _FOOTER_WHERE_WHEN):
             out += [index for index, _ in occurrences if index in set_off and _alone(texts, index)]
-    return sorted({*out, *_numbered_footers(texts, page_starts), *_gapped_page_footers(texts)})
+    return sorted({*out, *_numbered_footers(texts, page_starts), *_lower_page_footers(texts)})
 
 
 def _numbered_footers(texts: Sequence[str], page_starts: Collection[int] = ()) -> list[int]:
@@ -446,19 +445,26 @@ def _names_document(head: str, titles: set[str]) -> bool:
 _COUNCIL_ALONE = re.compile(cv.COUNCIL_PATTERN)
 
 
-def _gapped_page_footers(texts: Sequence[str]) -> list[int]:
-    """Indexes of the lines ending in «side N af M» in lower case after a column gap, read as a title
-    (`_GAPPED_PAGE_FOOTER`): "Socialudvalget 02-06-2025      side 2 af 3", which `_CHROME` cannot tell
-    on a clean line, its gap collapsed.
+def _lower_page_footers(texts: Sequence[str]) -> list[int]:
+    """Indexes of the lines ending in «side N af M» in lower case, set off (`_LOWER_PAGE_FOOTER`) after a
+    head read as a footer's: a title, not a sentence (`_LOWER_WORD`), naming the document, its
+    municipality, a council or a date (`_FOOTER_NAMES`). Set off alone is not enough: «Godkendt med de
+    ændringer, der fremgår af bilag 1 – side 2 af 3» was a decision's only line, and «Høringssvar fra
+    skolebestyrelsen    side 2 af 3» a table's row (code review 36).
 
-    >>> _gapped_page_footers(["Socialudvalget 02-06-2025      side 2 af 3", "Se oversigten side 2 af 3"])
-    [0]
+    >>> _lower_page_footers(["Socialudvalget 02-06-2025      side 2 af 3", "Se oversigten side 2 af 3",
+    ...                      "*Aarhus Kommune – Referat af Byrådets møde 11. juni 2025 – side 3 af 3*",
+    ...                      "Godkendt med de ændringer, der fremgår af bilag 1 – side 2 af 3",
+    ...                      "Høringssvar fra skolebestyrelsen    side 2 af 3"])
+    [0, 2]
     """
     out = []
     for index, line in enumerate(texts):
-        if len(line) <= 2 * _FOOTER_HEAD and line.rstrip()[-1:].isdigit() and (match := _GAPPED_PAGE_FOOTER.match(line)):
+        if (len(line) <= 2 * _FOOTER_HEAD and line.rstrip(" \t*_")[-1:].isdigit()
+                and (match := _LOWER_PAGE_FOOTER.match(line))):
             head = match.group("head")
-            if head[:1].isupper() and len(_LOWER_WORD.findall(head)) <= _LOWER_WORDS_REPEATED:
+            if (head[:1].isupper() and len(_LOWER_WORD.findall(head)) <= _LOWER_WORDS_REPEATED
+                    and any(p.search(head) for p in _FOOTER_NAMES)):
                 out.append(index)
     return out
 

@@ -112,9 +112,14 @@ def _definite(council: str) -> str:
 # the document's kind («Referat fra», «Dagsorden for», «Referat –»), its kind of meeting and «møde i»
 # («Referat af ordinært møde i Vejle Ungdomsråd»). Not «Fællesmøde med», «Gæst: Formand for»: a guest's or
 # a partner's council (code review 35).
+# Also «Møde i …», «Referat, …», «Beslutningsreferat – …», «Referat fra temamøde i …», «Referat 3. marts 2025 –
+# …», «Dagsorden og referat – …» (code review 36: the title lines the first rule missed).
 _COUNCIL_TITLE_LEAD = re.compile(
-    r"(?i:(?:møde)?referat|dagsorden|beslutningsprotokol|protokol)(?:\s+(?i:af|fra|for|til|over)|\s*[-–—:])?\s+"
-    r"(?:(?i:det\s+)?(?i:ordinær[et]?|ekstraordinær[et]?|konstituerende)\s+)?(?:(?i:møde[t]?)\s+(?i:i|for)\s+)?")
+    r"(?:(?i:(?:beslutnings|møde)?referat|dagsorden(?:\s+og\s+referat)?|beslutningsprotokol|protokol)"
+    r"(?:\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4}|\s+\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2,4})?"
+    r"(?:\s+(?i:af|fra|for|til|over)|\s*[-–—:,])?\s+)?"
+    r"(?:(?i:det\s+)?(?i:ordinær[et]?|ekstraordinær[et]?|konstituerende)\s+)?"
+    r"(?:(?i:møde[t]?|temamøde[t]?)\s+(?i:i|for)\s+)?")
 # Two councils on one line joined by «og» (not «Børne- og Ungeråd»): a joint meeting, neither the document's own
 _JOINT_MEETING = re.compile(r"(?<![-–])\s+(?:og|OG|&)\s+")
 _COUNCIL_WORD = re.compile(r"(?i:råd|rådet|udvalg|udvalget|bestyrelse|bestyrelsen)s?(?![\wæøåÆØÅ])")

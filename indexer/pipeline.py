@@ -122,6 +122,8 @@ READING_VERSION = 16  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # «Magistraten» no document council by mentions
 # (code review 35) an entry under «Bilag» with its own fields is the next item; a heading printed again continues
 # its item only with the same case number or across a page break; the head's «X Kommune» before «Ældrerådet i X»
+# (code review 36) a lower-case «side N af M» set off after a head naming the document, a council or a date only;
+# «Møde i …», «Referat, …», «Beslutningsreferat – …» title lines naming the municipality
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -54,6 +54,16 @@ def test_a_lower_case_footer_set_off_as_furniture_is_dropped(tmp_path, footer):
     assert orientering.decision == "Direktøren orienterede om klagesager: der er kommet 3 klager, se oversigten."
 
 
+@pytest.mark.parametrize("line", [
+    # a decision's only line and a table's row, set off by a dash and a column gap (code review 36)
+    "Godkendt med de ændringer, der fremgår af bilag 1 – side 2 af 3",
+    "Høringssvar fra skolebestyrelsen    side 2 af 3"])
+def test_a_set_off_page_reference_whose_head_names_no_document_stays(tmp_path, line):
+    orientering = read_rewritten(CODEREVIEW34, tmp_path, SOCIAL, lambda text: text.replace(
+        "se oversigten side 2 af 3", f"se oversigten.\n{line}")).passages[1]
+    assert orientering.decision.endswith(" ".join(line.split())) or line in orientering.decision, orientering.decision
+
+
 # --- 2-6. lines ending in a number that are no running footer ------------------------------------------------
 
 

@@ -143,3 +143,14 @@ def test_a_council_named_beside_its_town_keeps_its_printed_case():
     assert {(p.municipality, p.council) for p in named_by_town} == {("Vejle", "Børne- og Ungerådet")}
     assert {(p.municipality, p.council) for p in named_alone} == {("Vejle", "Børne- og Ungerådet")}
     assert council_of(["VEJLE BØRNE- OG UNGERÅD"], []) == "Børne- og Ungerådet"
+
+
+@pytest.mark.parametrize("title", [
+    "Møde i Vejle Ungdomsråd", "Referat, Vejle Ungdomsråd", "Referat, Ungdomsrådet i Vejle",
+    "Beslutningsreferat – Vejle Ungdomsråd", "Referat fra temamøde i Vejle Ungdomsråd",
+    "Referat 3. marts 2025 – Vejle Ungdomsråd"])
+def test_title_lines_of_other_shapes_still_name_the_municipality(title):
+    # the title-line rule of code review 35 took none of these (code review 36)
+    from indexer.councils import municipal_council
+
+    assert municipal_council(title) == ("Vejle", "Ungdomsrådet")
