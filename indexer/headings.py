@@ -986,7 +986,13 @@ def _attachment_entry(lines: Sequence[Line], i: int, expected: int | None = None
             return False
     if not _lists_attachments(lines, k):
         return False
-    return not (number == expected and _anchored_under(lines, i) and not _numbered_again_below(lines, i, own))
+    return not (number == expected and _anchored_under(lines, i) and not _numbered_again_below(lines, i, own)
+                and not (number > 1 and _fields_end_the_minutes(lines, i)))
+
+
+def attachment_entry(lines: Sequence[Line], i: int) -> bool:
+    """Whether line i is an entry of a numbered attachment list right under «Bilag» (`_attachment_entry`)."""
+    return _attachment_entry(lines, i)
 
 
 def _anchored_under(lines: Sequence[Line], i: int) -> bool:
@@ -999,6 +1005,27 @@ def _anchored_under(lines: Sequence[Line], i: int) -> bool:
         if cv.field_line(text) is not None or cv.label_of(text) is not None:
             return True
     return False
+
+
+def _fields_end_the_minutes(lines: Sequence[Line], i: int) -> bool:
+    """Whether only field lines follow line i, right under it, to the minutes' end (or their closing
+    signatures): the last item's own fields, printed after its attachment list (Copenhagen: «Bilag» /
+    «1. Lokalplanforslag» / «2. Miljøscreening» / «3. Høringsnotat» / «Sagsnr.: 25/11» / «Sagsbehandler: …»,
+    code review 36). An item's heading there has a label or text under its fields.
+
+    >>> L = lambda *texts: [Line(t, 1, n) for n, t in enumerate(texts, 1)]
+    >>> _fields_end_the_minutes(L("Bilag", "1. Skitse", "2. Notat", "Sagsnr.: 25/11", ""), 2)
+    True
+    >>> _fields_end_the_minutes(L("Bilag", "1. Skitse", "2. Kloakering", "Sagsnr.: 25/2", "", "Beslutning"), 2)
+    False
+    """
+    k = i + 1
+    if k >= len(lines) or cv.field_line(lines[k].text) is None:
+        return False
+    while k < len(lines) and lines[k].text and cv.field_line(lines[k].text) is not None:
+        k += 1
+    after = next_nonblank(lines, k)
+    return after is None or bool(cv.CLOSING.match(lines[after].text))
 
 
 def _numbered_again_below(lines: Sequence[Line], i: int, own: tuple[tuple[bool, str], int]) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from indexer import conventions as cv
 from indexer.clean import reflow
 from indexer.dates import parse_labelled_date
-from indexer.headings import Heading, fold_title
+from indexer.headings import Heading, attachment_entry, fold_title
 from indexer.models import DECISION, EARLIER_DECISION, Item, Line, Section
 from indexer.outcome import ANDET, decision_outcome
 
@@ -228,6 +228,8 @@ def _trailing_fields(rest: list[Line], at_end: bool = True) -> tuple[dict[str, s
         return {}, rest
     if not at_end and texts[-1] == len(rest) - 1:
         return {}, rest  # no blank line before the next heading
+    if listed := _fields_under_attachments(rest, texts[-1]):
+        return listed
     start = _paragraph_start(rest, texts[-1])
     if start == 0 or start == texts[0]:
         return {}, rest  # the item's only paragraph: its text, or fields read at its top already
@@ -236,6 +238,19 @@ def _trailing_fields(rest: list[Line], at_end: bool = True) -> tuple[dict[str, s
     if not fields or not _finished(rest[above].text):
         return {}, rest
     return fields, rest[:start]
+
+
+def _fields_under_attachments(rest: list[Line], last: int) -> tuple[dict[str, str], list[Line]] | None:
+    """The field lines right under the item's numbered attachment list, no blank line between (Copenhagen:
+    «Bilag» / «1. Lokalplanforslag» / «3. Høringsnotat» / «Sagsnr.: 25/11» / «Sagsbehandler: …», code
+    review 36) → the fields, and the item without them; else None."""
+    start = last
+    while start > 0 and rest[start - 1].text and cv.field_line(rest[start - 1].text) is not None:
+        start -= 1
+    if start == 0 or not rest[start - 1].text or not attachment_entry(rest, start - 1):
+        return None
+    fields = _case_fields(rest[start:last + 1])
+    return (fields, rest[:start]) if fields else None
 
 
 def _paragraph_start(lines: Sequence[Line], last: int) -> int:

@@ -124,6 +124,8 @@ READING_VERSION = 16  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # its item only with the same case number or across a page break; the head's «X Kommune» before «Ældrerådet i X»
 # (code review 36) a lower-case «side N af M» set off after a head naming the document, a council or a date only;
 # «Møde i …», «Referat, …», «Beslutningsreferat – …» title lines naming the municipality
+# (0.6.1) fields after the last item's attachment list its own; a heading printed again after an earlier
+# committee's decision the same item; a report's appendix with its own numbered sections
 
 
 def read_document(path: Path, root: Path) -> Document:

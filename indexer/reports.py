@@ -95,7 +95,8 @@ def report_headings(lines: Sequence[Line], contents_lines: set[int],
     # a chapter straight under one without text («3. Anbefalinger» / «4. Økonomi») is title-like too
     shaped = sorted({*chapters, *(i for i in shaped if i not in points)})
     trusted = _listed(lines, shaped, contents) | _numbered_run(lines, shaped) | _appendices(lines, shaped)
-    titled = [i for i in shaped if i in trusted or _is_followed_as_heading(lines, i)]
+    inside = _appendix_sections(lines, shaped)  # an appendix's «1. Formål»: its text, no chapter
+    titled = [i for i in shaped if (i in trusted or _is_followed_as_heading(lines, i)) and i not in inside]
     if any(report_heading(lines[i].text)[0] is None for i in titled):
         # beside headings of its shape, a short one over a numbered list or a table heads a section too
         # («Anbefalinger» / «1. Flere parkeringspladser»; «Budget» / «Post Budget Forbrug»)
@@ -461,9 +462,29 @@ def _appendices(lines: Sequence[Line], shaped: Sequence[int]) -> set[int]:
     def appendix(k: int | None) -> bool:
         return k is not None and bool(_APPENDIX_HEADING.match(lines[k].text))
 
-    last_chapter = max((i for i in shaped if report_heading(lines[i].text)[0] is not None), default=-1)
+    inside = _appendix_sections(lines, shaped)
+    last_chapter = max((i for i in shaped if i not in inside and report_heading(lines[i].text)[0] is not None),
+                       default=-1)
     return {i for i in shaped if appendix(i) and i > last_chapter and not appendix(next_nonblank(lines, i + 1))
             and not appendix(k := previous_nonblank(lines, i)) and (k is None or not lines[k].text.endswith(":"))}
+
+
+def _appendix_sections(lines: Sequence[Line], shaped: Sequence[int]) -> set[int]:
+    """The numbered title-like lines after the first appendix's heading («Bilag 1: Rådets medlemmer») that
+    number anew from 1 after the report's numbered chapters: an appendix's own sections («Bilag 2:
+    Kommissorium …» / «1. Formål» / «2. Sammensætning», code review 36), neither chapters nor items.
+
+    >>> L = lambda *texts: [Line(t, 1, n) for n, t in enumerate(texts, 1)]
+    >>> lines = L("1. Indledning", "Tekst.", "2. Økonomi", "Tekst.", "Bilag 1: Kommissorium", "1. Formål", "Tekst.")
+    >>> sorted(_appendix_sections(lines, [0, 2, 4, 5]))
+    [5]
+    """
+    numbered = [(i, n) for i in shaped if (n := report_heading(lines[i].text)[0]) is not None]
+    first = next((i for i in shaped if _APPENDIX_HEADING.match(lines[i].text)), None)
+    if first is None or not any(i < first for i, _ in numbered):
+        return set()
+    after = [(i, n) for i, n in numbered if i > first]
+    return {i for i, _ in after} if after and after[0][1] == 1 else set()
 
 
 _NUMBERED_RUN = 3  # numbered title-like lines in sequence that make the report's chapters

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from indexer import conventions as cv
 from indexer.contents import find_contents
+from indexer.councils import council_of, same_council
 from indexer.doctype import title_lines
 from indexer.headings import (Heading, case_headings, case_line_closed, find_item_headings, fold_title,
                               is_heading_shaped, next_nonblank, previous_nonblank, prose_heading, prose_headings,
@@ -117,7 +118,7 @@ def _case_under(lines: Sequence[Line], heading: Heading) -> str | None:
     return None
 
 
-def _printed_again(lines: Sequence[Line], heading: Heading, previous: Heading) -> bool:
+def _printed_again(lines: Sequence[Line], heading: Heading, previous: Heading, council: str | None = None) -> bool:
     """Whether `heading` is `previous` printed again without "(fortsat)": at the next page's top, or
     over the item's «Bilag» (a sweep: «2. Ny daginstitution i Nørreby» / «Sagsnr.: 25/102» twice made
     two passages, the first without its decision). The same number, and the same title, or its start
@@ -127,7 +128,8 @@ def _printed_again(lines: Sequence[Line], heading: Heading, previous: Heading) -
     Only where nothing between the two ends the item (code review 35: two meetings' «1. Godkendelse af
     dagsorden» in one file, or «2. Eventuelt» open and again after «Lukket møde», were made one item):
     no group or meeting header between them, and the same case number under both, or else a page break
-    and no decision between (a heading printed again at the page's top comes before the item's decision)."""
+    and no decision between (a heading printed again at the page's top comes before the item's decision).
+    An earlier committee's decision between is none (`_decides_here`; `council`: the document's)."""
     if heading.number is None or (heading.number, heading.label) != (previous.number, previous.label):
         return False
     title, before = fold_title(heading.title), fold_title(previous.title)
@@ -140,8 +142,10 @@ def _printed_again(lines: Sequence[Line], heading: Heading, previous: Heading) -
     if any(cv.GROUP_HEADER.match(text) or _MEETING_HEADER.match(text) for text in between):
         return False
     same_case = bool(case) and case == earlier
-    if not same_case and (lines[heading.index].page == lines[previous.index].page
-                          or any(_decides_here(text) for text in between)):
+    # (a text file's lines are all on its one page: its form feeds are gone, only the decision tells)
+    paged = lines[-1].page > 1 if lines else False
+    if not same_case and ((paged and lines[heading.index].page == lines[previous.index].page)
+                          or any(_decides_here(text, council) for text in between)):
         return False
     if title == before:
         return True
@@ -154,10 +158,19 @@ _MEETING_HEADER = re.compile(
     r"^(?i:(?:[a-zæøå]+\s+)?[a-zæøå]*møde)(?:\s+(?i:kl\.?|den|d\.|\d).*)?\s*:?$")
 
 
-def _decides_here(text: str) -> bool:
-    """Whether a line gives a decision: its label («Beslutning») or a council's decision header."""
+def _decides_here(text: str, council: str | None = None) -> bool:
+    """Whether a line gives a decision: its label («Beslutning») or a council's decision header. Not an
+    earlier committee's, a header naming another council than the document's (`council`): «Beslutning i
+    Økonomiudvalget den 12. marts 2025» in the Byråd's minutes, the item's own decision still to come
+    under its heading printed again (code review 36).
+
+    >>> [_decides_here(t, "Byrådet") for t in ("Beslutning", "Beslutning i Byrådet den 20. marts 2025", "Beslutning i Økonomiudvalget den 12. marts 2025")]
+    [True, True, False]
+    """
     found = cv.section_label(text)
-    return (found is not None and cv.section_key(found[0]) == DECISION) or cv.decision_header(text) is not None
+    if found is not None and cv.section_key(found[0]) == DECISION:
+        return True
+    return cv.decision_header(text) is not None and (council is None or same_council(text, council))
 
 
 def _without_continued(lines: Sequence[Line], headings: Sequence[Heading]) -> tuple[list[Heading], Sequence[Line]]:
@@ -168,6 +181,8 @@ def _without_continued(lines: Sequence[Line], headings: Sequence[Heading]) -> tu
     no text of the item."""
     out: list[Heading] = []
     blank: set[int] = set()
+    # the document's council, as its head names it: another's decision header is an earlier committee's
+    council = council_of([line.text for line in lines[:headings[0].index] if line.text], []) if headings else None
 
     def repeated(start: int, end: int) -> None:  # the repeated heading's lines and its field lines under it
         k = end
@@ -182,7 +197,7 @@ def _without_continued(lines: Sequence[Line], headings: Sequence[Heading]) -> tu
     for heading in headings:
         if out and heading.title and out[-1].title and (
                 (_continued_title(heading.title, out[-1].title) and heading.number in (None, out[-1].number))
-                or _printed_again(lines, heading, out[-1])):
+                or _printed_again(lines, heading, out[-1], council)):
             repeated(heading.index, heading.body_start)
             continue
         out.append(heading)

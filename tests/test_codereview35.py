@@ -154,3 +154,40 @@ def test_title_lines_of_other_shapes_still_name_the_municipality(title):
     from indexer.councils import municipal_council
 
     assert municipal_council(title) == ("Vejle", "Ungdomsrådet")
+
+
+# --- code review 36: the remaining misreadings (tests/fixtures/codereview36/) ----------------------
+
+read36 = partial(read_fixture, FIXTURES / "codereview36")
+
+
+def test_the_last_items_fields_under_its_attachment_list_are_its_own():
+    """The last item ends «Bilag» / «1. Lokalplanforslag» / «2. Miljøscreening» / «3. Høringsnotat» /
+    «Sagsnr.: 25/11» / «Sagsbehandler: Jens Hansen» (Copenhagen prints the fields after the list): no
+    item 3 «Høringsnotat» taking them; item 2 has its case number and its attachments."""
+    items = read36("koebenhavn-teknik-referat-felter-under-sidste-bilagsliste.txt").passages
+    assert [(p.item_number, p.title, p.case_number) for p in items] == [
+        (1, "Godkendelse af dagsorden", "25/10"), (2, "Lokalplan 1234 for boliger ved Skovvej", "25/11")]
+    assert items[1].text.endswith("3. Høringsnotat") and "Sagsnr" not in items[1].text
+    assert items[1].case_handler == "Jens Hansen"
+
+
+def test_an_earlier_committees_decision_does_not_end_an_item_printed_again():
+    """Item 2 «Beslutning i Økonomiudvalget den 12. marts 2025», a page break, «2. Trafikhandleplan
+    2025-2028» again and «Beslutning i Byrådet …»: one item 2, the Byråd's decision its own."""
+    items = read36("ravnby-byraadet-referat-punkt-gentaget-efter-oekonomiudvalget.txt").passages
+    assert [(p.item_number, p.title) for p in items] == [
+        (1, "Godkendelse af dagsorden"), (2, "Trafikhandleplan 2025-2028"), (3, "Eventuelt")]
+    assert items[1].decision == "Godkendt. Enhedslisten stemte imod."
+    assert items[1].sections_by_key()["tidligere_beslutning"] == "Indstillingen anbefales."
+
+
+def test_an_appendix_numbered_anew_keeps_its_sections():
+    """Chapters 1–3, then «Bilag 1: Rådets medlemmer» and «Bilag 2: Kommissorium …» with its own «1. Formål»
+    / «2. Sammensætning» / «3. Tidsplan»: two appendices after the chapters, the sections their text."""
+    items = read36("vejle-aeldreraad-aarsberetning-bilag-med-egne-afsnit.txt").passages
+    assert [(p.item_number, p.title) for p in items] == [
+        (1, "Indledning"), (2, "Høringssvar"), (3, "Økonomi"), (None, "Bilag 1: Rådets medlemmer"),
+        (None, "Bilag 2: Kommissorium for arbejdsgruppen om demens")]
+    assert "Rådets medlemmer" not in items[2].text and "Martin Krogh" in items[3].text
+    assert "1. Formål" in items[4].text and "december 2025" in items[4].text
