@@ -43,7 +43,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 16  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 17  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -124,7 +124,7 @@ READING_VERSION = 16  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # its item only with the same case number or across a page break; the head's «X Kommune» before «Ældrerådet i X»
 # (code review 36) a lower-case «side N af M» set off after a head naming the document, a council or a date only;
 # «Møde i …», «Referat, …», «Beslutningsreferat – …» title lines naming the municipality
-# (0.6.1) fields after the last item's attachment list its own; a heading printed again after an earlier
+# 17: fields after the last item's attachment list its own; a heading printed again after an earlier
 # committee's decision the same item; a report's appendix with its own numbered sections
 
 
