@@ -45,16 +45,14 @@ from whoosh.query import And, Term
 from whoosh.searching import Searcher
 
 from indexer.models import Passage
-from search import danish, decompound
+from search import danish, decompound, versions
 from search.analysis import compound_lexicon
 from search.api import IndexDamaged, IndexLocked, IndexMissing, IndexWriteFailed, SearchRequest, SearchResponse
-from search.facets import FACETS_BY_NAME
 from search.highlight import Marker
 # Names of the folder and the writer, importable from here as before the split.
 from search.index_folder import (INDEX_NAME, VERSION_FILE, damaged, index_exists, is_index_folder, locked_message,
                                  not_index_files, open_current, remembered_folders, storage_lock, write_version)
 from search.index_writer import BUILD_STAMP, DROPPED_AT, IndexWriter
-from search.moved import identity
 from search.query import query_marker, run_search
 from search.ranking import prior
 from search.schema import CHANGED_AT, FILE, PASSAGE, build_schema, stored_passage
@@ -363,35 +361,25 @@ class SearchIndex:
 
     @_reads
     def versions(self, passage_id: str) -> list[Passage]:
-        """The same agenda item in other versions of its document: corrected minutes
-        («…-rettet.pdf») whose text or decision differs, so they are no copies. Same
-        `moved.identity` (document type, municipality, council, meeting date, number as printed,
-        title), another document; one passage per copy group, the copy a search shows. In
-        first-indexed order (oldest first; ties by id). Empty for an unknown id or an item
-        without an identity."""
+        """The same agenda item in other versions of its document (`search.versions`): corrected
+        minutes whose text or decision differs, so they are no copies. One passage per copy
+        group, the copy a search shows, in first-indexed order (oldest first; ties by id). Empty
+        for an unknown id or an item without an identity."""
         searcher = self._searcher()
         docnum = searcher.document_number(id=passage_id)
         if docnum is None:
             return []
-        this = stored_passage(searcher.stored_fields(docnum))
-        key = identity(this)
-        if key is None:
-            return []
-        snapshot = self._snapshot(searcher)
-        seen = {docnum, *snapshot.copies_of(searcher, docnum)}
-        found: list[Passage] = []
-        for d in searcher.docs_for_query(self._meeting_query(this.meeting_date, this.municipality, this.council)):
-            if d in seen:
-                continue
-            seen.update([d, *snapshot.copies_of(searcher, d)])
-            shown = ([d] + snapshot.copies_of(searcher, d))  # the copy a search shows: best-ranked
-            best = min(shown, key=lambda n: snapshot.copies(searcher).get(n, (0, b""))[1])
-            other = stored_passage(searcher.stored_fields(best))
-            if other.document_id != this.document_id and identity(other) == key:
-                found.append(other)
-        times = self._first_indexed(searcher, [p.id for p in found])
-        never = datetime.max.replace(tzinfo=timezone.utc)
-        return sorted(found, key=lambda p: (times.get(p.id, never), p.id))
+        return [passage for _, passage in versions.other_versions(searcher, self._snapshot(searcher), docnum)]
+
+    @_reads
+    def superseded_by(self, passage_ids: list[str]) -> dict[str, str]:
+        """Each of these passages that a version of its item indexed later supersedes → that
+        version's id (`search.versions.superseded`), as the search's hits say it."""
+        searcher = self._searcher()
+        docnums = {d: passage_id for passage_id in passage_ids
+                   if (d := searcher.document_number(id=passage_id)) is not None}
+        later = versions.superseded(searcher, self._snapshot(searcher), ((d, None) for d in docnums))
+        return {docnums[d]: newer for d, newer in later.items()}
 
     @_reads
     def document(self, document_id: str) -> list[Passage]:
@@ -423,14 +411,7 @@ class SearchIndex:
         terms, not by reading every passage (`search.moved` pairs a removed file's items so)."""
         searcher = self._searcher()
         return [stored_passage(searcher.stored_fields(d))
-                for d in searcher.docs_for_query(self._meeting_query(date, municipality, council))]
-
-    @staticmethod
-    def _meeting_query(date: str, municipality: str | None, council: str | None) -> And:
-        terms = [Term("kind", PASSAGE), Term("dates", date.lower())]
-        terms += [FACETS_BY_NAME[name].filter_query([value]) for name, value in
-                  (("municipality", municipality), ("council", council)) if value and value.strip()]
-        return And(terms)
+                for d in searcher.docs_for_query(versions.meeting_query(date, municipality, council))]
 
     @_reads
     def changed_at(self, passage_ids: list[str]) -> dict[str, datetime]:

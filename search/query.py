@@ -39,14 +39,13 @@ from indexer.citation import municipality_name
 from indexer.models import AARSBERETNING
 from search.analysis import compound_lexicon
 from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, InvalidParameter,
-                        Hit, SearchRequest, SearchResponse, Widening, is_year)
+                        SearchRequest, SearchResponse, Widening, is_year)
 from search.facets import FACETS_BY_NAME, FacetColumn, docnum_array, facet_key
 from search.highlight import Marker
 from search.schema import TEXT_FIELDS, stored_passage
-from search.moved import identity
 from search.orders import NEWEST
 from search.snapshot import Snapshot, set_bytes
-from search import danish, partial, ranking, suggest, variants
+from search import danish, partial, ranking, suggest, variants, versions
 # The query's compilation and a hit's building live in their own modules; the compilation's
 # public names are re-exported (`__all__`) for callers and tests that import them from here.
 from search.compile import (CASE_NUMBER_BOOST, NO_WORDS, NOTHING_TO_SEARCH, Compiled, _all, _any, compile_query,
@@ -351,7 +350,9 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     added = snapshot.added_at(searcher)
     hits = tuple(replace(hit, first_indexed=_iso_time(int(added[docnum]))) if docnum < len(added) and added[docnum] else hit
                  for hit, (docnum, _) in zip(hits, page))
-    hits = _mark_superseded(hits, [docnum for docnum, _ in page], added)
+    later = versions.superseded(searcher, snapshot, ((docnum, hit) for hit, (docnum, _) in zip(hits, page)))  # type: ignore[misc]  # a hit has the fields of a passage it needs
+    hits = tuple(replace(hit, superseded_by=later[docnum]) if docnum in later else hit
+                 for hit, (docnum, _) in zip(hits, page))
     notices = compiled.notices
     if not hits_set and (day := _day_without_year(request.query)):
         notices = (*notices, day)
@@ -1036,26 +1037,6 @@ i stedet for år 2025 for at få dem med.
 def _iso_time(seconds: int) -> str:
     """UTC seconds as ISO 8601 to the second, «2026-12-05T02:00:33Z»."""
     return datetime.fromtimestamp(seconds, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _mark_superseded(hits: tuple[Hit, ...], docnums: list[int], added: np.ndarray) -> tuple[Hit, ...]:
-    """`hits` with `superseded_by` set on each version of an item (`moved.identity`: its meeting,
-    number and title, in another document) that another hit of the page was indexed after: a
-    reporter saw both decisions side by side, the superseded one often first, with nothing to
-    tell them apart (a newsdesk review). Versions indexed at once are not told apart."""
-    versions: dict[tuple[str, ...], list[tuple[int, Hit]]] = {}
-    for hit, docnum in zip(hits, docnums):
-        key = identity(hit)  # type: ignore[arg-type]  # a hit has the fields of a passage it needs
-        if key is not None:
-            versions.setdefault(key, []).append((int(added[docnum]) if docnum < len(added) else 0, hit))
-    later: dict[str, str] = {}
-    for group in versions.values():
-        if len({hit.document_id for _, hit in group}) < 2:
-            continue
-        newest_time, newest = max(group, key=lambda pair: pair[0])
-        if newest_time and [t for t, _ in group].count(newest_time) == 1:
-            later.update((hit.id, newest.id) for t, hit in group if hit is not newest and hit.document_id != newest.document_id)
-    return tuple(replace(hit, superseded_by=later[hit.id]) if hit.id in later else hit for hit in hits) if later else hits
 
 
 def _validate(request: SearchRequest) -> None:

@@ -1101,6 +1101,21 @@ def test_the_cli_says_a_hit_was_superseded_by_a_later_version(tmp_path, monkeypa
     assert "En senere indekseret version" not in blocks[corrected["id"]], output
 
 
+def test_a_superseded_hit_names_the_later_version_the_search_did_not_find_or_show(tmp_path, monkeypatch):
+    """`superseded_by` was told only among the hits of one page (an API review): the old decision
+    alone matching («efterretning» is not in the corrected decision), or its corrected version on
+    the next page, left the old hit unmarked in JSON while the CSV download marked it."""
+    client = corrected_minutes_client(tmp_path, monkeypatch)
+    items = minutes_items(client, "Boligplacering")
+    first, corrected = items["referat-2015-06-24.txt"], items["referat-2015-06-24-rettet.txt"]
+    [only] = [h for h in api_hits(client, q="efterretning", decisions_only="1", doc_type="referat",
+                                                  **{"from": "2015-06-24", "to": "2015-06-24"}) if "Boligplacering" in h["title"]]
+    assert (only["id"], only["superseded_by"]) == (first["id"], corrected["id"])
+    paged = [api_hits(client, q="boligplacering", doc_type="referat", page_size="1", page=str(n),
+                      **{"from": "2015-06-24", "to": "2015-06-24"})[0] for n in (1, 2)]
+    assert {h["id"]: h["superseded_by"] for h in paged} == {first["id"]: corrected["id"], corrected["id"]: None}
+
+
 def test_versions_indexed_at_once_are_not_marked_superseded(tmp_path):
     client = versions_at_once_client(tmp_path)
     assert [h["superseded_by"] for h in minutes_items(client, "Boligplacering").values()] == [None, None]

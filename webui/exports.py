@@ -21,7 +21,6 @@ from urllib.parse import quote
 from flask import Blueprint, Response, request, url_for
 
 from search.api import FACETS, MAX_PAGE_SIZE, Hit, SearchRequest
-from search.moved import identity
 from search.syntax import parse
 
 from .facets import doc_type_label
@@ -156,32 +155,10 @@ def full_decisions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:
 
 
 def newer_versions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:
-    """Each hit superseded by a version of its item indexed later (`SearchIndex.versions`: the
-    same item in another document, corrected minutes) → that version's id, whatever else the
-    search found: a spreadsheet showed both decisions with nothing to tell the old one (an API
-    review). As the search page marks them (`query._mark_superseded`): by the one version indexed
-    last; versions indexed at once are not told apart. A meeting's passages are read once, and
-    only an item that stands in two of its documents is looked up."""
-    meetings: dict[tuple[str, str, str], list[Hit]] = {}
-    for hit in hits:
-        if identity(hit) is not None:  # type: ignore[arg-type]  # a hit has the fields of a passage it needs
-            meetings.setdefault((hit.meeting_date or "", hit.municipality or "", hit.council or ""), []).append(hit)
-    found: dict[str, str] = {}
-    for (date, municipality, council), listed in meetings.items():
-        documents: dict[tuple[str, ...] | None, set[str]] = {}
-        for passage in index.meeting_passages(date, municipality, council):
-            documents.setdefault(identity(passage), set()).add(passage.document_id)
-        for hit in listed:
-            if len(documents.get(identity(hit), ())) < 2:  # type: ignore[arg-type]
-                continue
-            versions = index.versions(hit.id)
-            times = index.first_indexed([hit.id, *(v.id for v in versions)])
-            if hit.id not in times or not versions:
-                continue
-            newest = max(times.get(v.id, times[hit.id]) for v in versions)
-            if newest > times[hit.id] and [times.get(v.id) for v in versions].count(newest) == 1:
-                found[hit.id] = next(v.id for v in versions if times.get(v.id) == newest)
-    return found
+    """Each hit superseded by a version of its item indexed later → that version's id, whatever
+    else the search found (`SearchIndex.superseded_by`, the rule the search's hits follow): a
+    spreadsheet showed both decisions with nothing to tell the old one (an API review)."""
+    return index.superseded_by([hit.id for hit in hits])
 
 
 def row(hit: Hit, decision: str, link: str, newer: str = "") -> list[str]:
