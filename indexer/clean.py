@@ -30,7 +30,9 @@ from search.danish import fold, stem
 _CHROME = [
     re.compile(r"^Side\s+\d+(\s*(af|/)\s*\d+)?$", re.IGNORECASE),  # Side 3 af 8, Side 3, Side 3/8
     re.compile(r"^.{0,120}\bSide\s+\d+\s+af\s+\d+$"),  # "Børne- og Skoleudvalget 10-06-2020  Side 1 af 5"
-    # In lower case only where a footer's head is read as one, on the raw lines (`_lower_page_footers`).
+    # In lower case only where a footer's head is read as one, on the raw lines (`_lower_page_footers`), or
+    # with no head, after a dash or a bar alone («– side 1 af 2», code review 37).
+    re.compile(r"^[-–—·|•][ \t]*side\s+\d+\s+af\s+\d+$", re.IGNORECASE),
     re.compile(r"^\d{1,3}$"),  # a bare page number
     re.compile(r"^(Til toppen|Tilbage til toppen|Til top)$", re.IGNORECASE),
     re.compile(r"^(Forside|Du er her)\b.*[›»>].*$"),  # breadcrumbs
@@ -44,12 +46,13 @@ _ANY_CHROME = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{
 _SITE_FOOTER = re.compile(r"^(?=(?:[^·]+·){3})(?=.*\b(Kontakt|Tilgængelighed\w*|Cookie\w*|Privatliv\w*)\b).*$")
 # (on a raw line: Markdown's emphasis may still close it, «*… – side 3 af 3*»; «side» in lower case as in
 # `_CHROME`, only set off by a separator or a column gap, or alone)
-_FOOTER_LINE = re.compile(r"(?:\bSide|(?:^[ \t*_]*|[ \t][-–—·|•][ \t]+|[ \t]{2,}|\t)(?i:side))"
+_FOOTER_LINE = re.compile(r"(?:\bSide|(?:^[ \t*_]*(?:[-–—·|•][ \t]+)?|[ \t][-–—·|•][ \t]+|[ \t]{2,}|\t)(?i:side))"
                           r"\s+\d+\s+af\s+\d+[\s*_]*$")
 # A footer with «side N af M» in lower case, read on a raw line: set off by a column gap, a dash, a middle
 # dot or a bar («Socialudvalget 02-06-2025      side 2 af 3», «*Aarhus Kommune – Referat af Byrådets møde
-# 11. juni 2025 – side 3 af 3*», the layouts14 review), Markdown's emphasis around it.
-_LOWER_PAGE_FOOTER = re.compile(r"^[ \t*_]*(?P<head>\S.{0,120}?)(?:[ \t]{2,}|\t|[ \t][-–—·|•][ \t]+)"
+# 11. juni 2025 – side 3 af 3*», the layouts14 review), Markdown's emphasis around it; a bullet («* Høringssvar
+# fra Ældrerådet – side 1 af 3») is a list's line, no emphasis (code review 37).
+_LOWER_PAGE_FOOTER = re.compile(r"^[ \t]*(?:[*_]+(?=\S))?(?P<head>\S.{0,120}?)(?:[ \t]{2,}|\t|[ \t][-–—·|•][ \t]+)"
                                 r"side\s+\d+\s+af\s+\d+[ \t*_]*$")
 
 # A running footer without «af M»: "Skovbjerg Kommune, Økonomiudvalget, 12. marts 2025   Side 5",
@@ -84,10 +87,19 @@ _FOOTER_WHERE_WHEN = (
 )
 _FOOTER_NAMES = (
     *_FOOTER_WHERE_WHEN,
-    re.compile(rf"(?<![\wæøåÆØÅ])(?:{cv.COUNCIL_PATTERN})(?![\wæøåÆØÅ])"),
+    # a council also in the genitive or a compound with its meeting: «Økonomiudvalgets møde», «Byrådsmøde»,
+    # «Kommunalbestyrelsesmødet» (code review 37)
+    re.compile(rf"(?<![\wæøåÆØÅ])(?:{cv.COUNCIL_PATTERN})(?:s?(?:møde|mødet|MØDE|MØDET)|s|S)?(?![\wæøåÆØÅ])"),
     cv.MINUTES_WORD,
     cv.AGENDA_WORD,
+    re.compile(r"(?<![\wæøåÆØÅ])(?:[A-ZÆØÅ]?[a-zæøå]*[pP]rotokol(?:len)?|[A-ZÆØÅ]*PROTOKOL(?:LEN)?)(?![\wæøåÆØÅ])"),
 )
+# Besides its names, a footer's head says little: the meeting, the small words joining the names («Referat
+# af Byrådets møde 11. juni 2025», «Referat fra mødet i Socialudvalget»), a number, a council's initials
+# («ØU»). Any other word makes it a phrase ending in a page reference: «Høringssvar fra Ældrerådet», a table's
+# row, «Godkendt med ændringer fra Ældrerådet», a decision (code review 37).
+_FOOTER_GLUE = re.compile(r"(?i:møde|mødet|af|fra|i|for|den|d|kl|nr|og|ordinært|ekstraordinært)|[A-ZÆØÅ]{2,5}|\d+")
+_WORD = re.compile(r"[^\W_]+")
 # A numbered title before a page number is a contents entry ("3. Orientering fra Byrådet   side 5",
 # "Pkt. 4 Budget  side 7"), never a footer: the contents are read to find the items.
 _NUMBERED_TITLE = re.compile(r"^(?:\d{1,3}[.)]?\s+[A-ZÆØÅ\"“«]|(?i:pkt|punkt|sag\s+nr)\b)")
@@ -450,23 +462,39 @@ def _lower_page_footers(texts: Sequence[str]) -> list[int]:
     head read as a footer's: a title, not a sentence (`_LOWER_WORD`), naming the document, its
     municipality, a council or a date (`_FOOTER_NAMES`). Set off alone is not enough: «Godkendt med de
     ændringer, der fremgår af bilag 1 – side 2 af 3» was a decision's only line, and «Høringssvar fra
-    skolebestyrelsen    side 2 af 3» a table's row (code review 36).
+    skolebestyrelsen    side 2 af 3» a table's row (code review 36). Nor is a name in it: the head says
+    nothing else (`_is_footer_head`), «Høringssvar fra Ældrerådet    side 1 af 3» is a row too (code review 37).
 
     >>> _lower_page_footers(["Socialudvalget 02-06-2025      side 2 af 3", "Se oversigten side 2 af 3",
     ...                      "*Aarhus Kommune – Referat af Byrådets møde 11. juni 2025 – side 3 af 3*",
     ...                      "Godkendt med de ændringer, der fremgår af bilag 1 – side 2 af 3",
-    ...                      "Høringssvar fra skolebestyrelsen    side 2 af 3"])
-    [0, 2]
+    ...                      "Høringssvar fra skolebestyrelsen    side 2 af 3",
+    ...                      "Høringssvar fra Ældrerådet    side 1 af 3", "Økonomiudvalgets møde – side 1 af 2"])
+    [0, 2, 6]
     """
     out = []
     for index, line in enumerate(texts):
         if (len(line) <= 2 * _FOOTER_HEAD and line.rstrip(" \t*_")[-1:].isdigit()
                 and (match := _LOWER_PAGE_FOOTER.match(line))):
             head = match.group("head")
-            if (head[:1].isupper() and len(_LOWER_WORD.findall(head)) <= _LOWER_WORDS_REPEATED
-                    and any(p.search(head) for p in _FOOTER_NAMES)):
+            if head[:1].isupper() and len(_LOWER_WORD.findall(head)) <= _LOWER_WORDS_REPEATED and _is_footer_head(head):
                 out.append(index)
     return out
+
+
+def _is_footer_head(head: str) -> bool:
+    """Whether a head before «side N af M» is a footer's: names (`_FOOTER_NAMES`) and nothing else but
+    the meeting and the words joining them (`_FOOTER_GLUE`).
+
+    >>> [_is_footer_head(head) for head in ("Byrådsmøde", "Protokol", "Skovby Kommune · Referat · ØU · 12.03.2025",
+    ...                                     "Høringssvar fra Ældrerådet", "Godkendt med ændringer fra Ældrerådet")]
+    [True, True, True, False, False]
+    """
+    rest, named = head, False
+    for pattern in _FOOTER_NAMES:
+        rest, count = pattern.subn(" ", rest)
+        named = named or count > 0
+    return named and all(_FOOTER_GLUE.fullmatch(word) for word in _WORD.findall(rest))
 
 
 def _alone(texts: Sequence[str], index: int) -> bool:

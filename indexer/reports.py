@@ -458,33 +458,59 @@ def _appendices(lines: Sequence[Line], shaped: Sequence[int]) -> set[int]:
     members' names, a table, under it (the layouts14 review: the members were the last chapter's text).
     Not a list of the attachments («Bilag 1: Budget» / «Bilag 2: Regnskab», another appendix line next).
     Appendices come at a report's end: not one a numbered chapter follows, nor one a sentence introduces
-    («Kommissoriet er vedlagt som:» / «Bilag 1: Kommissorium …», code review 34): the chapter's text."""
+    («Kommissoriet er vedlagt som:» / «Bilag 1: Kommissorium …», code review 34): the chapter's text. One
+    with numbered sections of its own (`_appendix_sections`) may stand between chapters (code review 37)."""
     def appendix(k: int | None) -> bool:
         return k is not None and bool(_APPENDIX_HEADING.match(lines[k].text))
 
     inside = _appendix_sections(lines, shaped)
     last_chapter = max((i for i in shaped if i not in inside and report_heading(lines[i].text)[0] is not None),
                        default=-1)
-    return {i for i in shaped if appendix(i) and i > last_chapter and not appendix(next_nonblank(lines, i + 1))
+    headings = [i for i in shaped if appendix(i)]
+    sectioned = {max(h for h in headings if h < k) for k in inside}
+    return {i for i in shaped if appendix(i) and (i > last_chapter or i in sectioned)
+            and not appendix(next_nonblank(lines, i + 1))
             and not appendix(k := previous_nonblank(lines, i)) and (k is None or not lines[k].text.endswith(":"))}
 
 
 def _appendix_sections(lines: Sequence[Line], shaped: Sequence[int]) -> set[int]:
-    """The numbered title-like lines after the first appendix's heading («Bilag 1: Rådets medlemmer») that
+    """The numbered title-like lines after an appendix's heading («Bilag 1: Rådets medlemmer») that
     number anew from 1 after the report's numbered chapters: an appendix's own sections («Bilag 2:
     Kommissorium …» / «1. Formål» / «2. Sammensætning», code review 36), neither chapters nor items.
+    A number out of the appendix's sequence that continues the chapters' is a chapter again.
 
     >>> L = lambda *texts: [Line(t, 1, n) for n, t in enumerate(texts, 1)]
     >>> lines = L("1. Indledning", "Tekst.", "2. Økonomi", "Tekst.", "Bilag 1: Kommissorium", "1. Formål", "Tekst.")
     >>> sorted(_appendix_sections(lines, [0, 2, 4, 5]))
     [5]
+
+    They end where the report's chapters resume, numbered on from the last before the appendix (code review 37):
+
+    >>> lines = L("1. Indledning", "2. Høringssvar", "Bilag 1: Høringssvar", "1. Tilgængelighed", "2. Bostøtte",
+    ...           "3. Kørsel", "4. Beskæftigelse", "3. Økonomi", "4. Rådets arbejde i 2025")
+    >>> sorted(_appendix_sections(lines, range(9)))
+    [3, 4, 5, 6]
     """
-    numbered = [(i, n) for i in shaped if (n := report_heading(lines[i].text)[0]) is not None]
-    first = next((i for i in shaped if _APPENDIX_HEADING.match(lines[i].text)), None)
-    if first is None or not any(i < first for i, _ in numbered):
-        return set()
-    after = [(i, n) for i, n in numbered if i > first]
-    return {i for i, _ in after} if after and after[0][1] == 1 else set()
+    chapter: int | None = None  # the number of the report's last chapter so far
+    point: int | None = None  # the number of the appendix's last own section; None outside an appendix
+    inside: set[int] = set()
+    for i in shaped:
+        if _APPENDIX_HEADING.match(lines[i].text):
+            point = 0 if chapter is not None else None
+            continue
+        number = report_heading(lines[i].text)[0]
+        if number is None:
+            continue
+        if (point == 0 and number != 1) or (point and chapter is not None and number == chapter + 1 != point + 1):
+            # no own sections; or the report's numbering resumes («3. Økonomi» after chapter 2 and an
+            # appendix's «1.» … «4.», code review 37): its chapters again
+            point, chapter = None, number
+        elif point is not None:
+            point = number
+            inside.add(i)
+        else:
+            chapter = number
+    return inside
 
 
 _NUMBERED_RUN = 3  # numbered title-like lines in sequence that make the report's chapters
