@@ -541,16 +541,39 @@ def same_council(header: str, council: str) -> bool:
     [True, True, False]
     >>> same_council("BIU's møde den 13. marts 2012:", "Beskæftigelses- og Integrationsudvalget")
     True
+
+    Printed with or without the hyphen of a shared ending, in the indefinite form (code review 37):
+
+    >>> same_council("Beslutning i Teknik- og Miljøudvalget den 12-05-2025", "Teknik og Miljøudvalget")
+    True
+    >>> same_council("Beslutning i Byråd den 20-03-2025", "Byrådet"), same_council("Beslutning i Økonomiudvalg den 20-03-2025", "Byrådet")
+    (True, False)
     """
     found = cv.decision_header(header)
     if found is None or not found.council:
         return True  # nothing to tell them apart by
     name = found.council
-    if name.casefold() == council.casefold():
+    if _council_key(name) == _council_key(council):
         return True
-    if council.casefold().startswith(name.casefold().removesuffix("s") + " for "):  # «Bestyrelsen» of «Bestyrelsen for X A/S»
+    if _council_key(council).startswith(_council_key(name.removesuffix("s")) + " for "):  # «Bestyrelsen» of «Bestyrelsen for X A/S»
         return True
     return name.isupper() and len(name) <= 5 and name == _initials(council)
+
+
+# A council's name ending in its indefinite form («Byråd», «Økonomiudvalg», «Kommunalbestyrelse»)
+_INDEFINITE_END = re.compile(r"(?<=[^\W\d_])(råd|udvalg|bestyrelse)$")
+_DEFINITE_ENDING = {"råd": "et", "udvalg": "et", "bestyrelse": "n"}
+
+
+def _council_key(name: str) -> str:
+    """A council's name as compared: case folded, its parts joined alike («Teknik- og Miljøudvalget»,
+    «Teknik og Miljøudvalget»: `_PARTS`), in the definite form («Byråd» → «byrådet»).
+
+    >>> _council_key("Teknik- og Miljøudvalget"), _council_key("BYRÅD"), _council_key("Kommunalbestyrelse")
+    ('teknik og miljøudvalget', 'byrådet', 'kommunalbestyrelsen')
+    """
+    key = " og ".join(part for part in _PARTS.split(" ".join(name.split()).casefold()) if part)
+    return _INDEFINITE_END.sub(lambda m: m.group(1) + _DEFINITE_ENDING[m.group(1)], key)
 
 
 # "Beskæftigelses- og Integrationsudvalget", "Teknik & Byggeudvalget" (Esbjerg), "Klima, Natur og Miljøudvalget"

@@ -401,10 +401,11 @@ def _scan(lines: Sequence[Line], titles: dict[str, int | None], skip: set[int], 
     """The headings found line by line (`_heading_at`); `listed`: a contents entry is an anchor."""
     headings: list[Heading] = []
     last = _last_text(lines)
+    above_case = None  # the case number at the top of the last heading's item (`_top_case`)
     i = 0
     while i < len(lines):
         expected = headings[-1].number + 1 if headings and headings[-1].number is not None else None
-        heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles, listed, expected)
+        heading = None if i in skip or not lines[i].text else _heading_at(lines, i, titles, listed, expected, above_case)
         if heading is None and i not in skip and lines[i].text[-1:] == ")":
             heading = _number_after_title(lines, i, headings[-1] if headings else None)
         if heading is None and i not in skip and lines[i].text.isdigit():
@@ -414,6 +415,7 @@ def _scan(lines: Sequence[Line], titles: dict[str, int | None], skip: set[int], 
         if heading:
             heading = _without_page_number(lines, heading, titles)
             headings.append(heading)
+            above_case = _top_case(lines, heading)
             i = heading.body_start
         else:
             i += 1
@@ -692,12 +694,13 @@ _HEAD_LINE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+)?\s*:\s+\S")
 
 
 def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None], listed: bool = False,
-                expected: int | None = None) -> Heading | None:
-    """The heading at line i, or None; `expected`: the next item's number after the headings found above."""
+                expected: int | None = None, above_case: str | None = None) -> Heading | None:
+    """The heading at line i, or None; `expected`: the next item's number after the headings found above,
+    `above_case`: the case number printed at the top of the item above (`_top_case`)."""
     text = lines[i].text
     if cv.GROUP_HEADER.match(text):
         return None  # "II. LUKKEDE PUNKTER" groups the items after it
-    if _attachment_entry(lines, i, expected):
+    if _attachment_entry(lines, i, expected, above_case):
         return None  # «Bilag» / «1. …» / «2. …» / «3. Høringsnotat» / «Sagsbehandler: …»: the item's own fields follow
     match = cv.PKT_LINE.match(text) or cv.SAG_NR.match(text)
     if match:
@@ -952,7 +955,8 @@ def _lists_attachments(lines: Sequence[Line], i: int) -> bool:
     return bool(_ATTACHMENTS.match(text)) or (label is not None and cv.section_key(label) == "bilag")
 
 
-def _attachment_entry(lines: Sequence[Line], i: int, expected: int | None = None) -> bool:
+def _attachment_entry(lines: Sequence[Line], i: int, expected: int | None = None,
+                      above_case: str | None = None) -> bool:
     """Whether line i is an entry of a numbered list right under an attachments header: «Bilag» /
     «1. Lokalplanforslag» / «2. Miljøscreening» / «3. Høringsnotat», one line each, numbered 1, 2, 3
     … from the header down. Each is an attachment, however its number falls: «3. Høringsnotat» above
@@ -963,7 +967,11 @@ def _attachment_entry(lines: Sequence[Line], i: int, expected: int | None = None
     But the list may end with the next item's heading printed right under it: the entry numbered as
     the next item (`expected`), with its own field line or section label under it, and no heading
     further down numbered so (code review 35: «Bilag» / «1. Dagsorden» / «2. Kloakering af Havnevej» /
-    «Sagsnr.: 25/2» lost item 2 into item 1).
+    «Sagsnr.: 25/2» lost item 2 into item 1). Fields alone under that entry, to the minutes' end, are
+    the item's above (`_fields_end_the_minutes`), unless that item printed another case number at its
+    top (`above_case`): «2. Lokalplan» / «Sagsnr.: 25/10» / … / «Bilag» / «1. Lokalplanforslag» /
+    «2. Miljøscreening» / «3. Salg af grund (lukket punkt)» / «Sagsnr.: 25/11» is a closed item 3
+    (code review 37).
 
     >>> L = lambda *texts: [Line(t, 1, n) for n, t in enumerate(texts, 1)]
     >>> lines = L("Bilag", "1. Lokalplanforslag", "2. Miljøscreening", "3. Høringsnotat", "", "3. Vintertjeneste")
@@ -974,6 +982,9 @@ def _attachment_entry(lines: Sequence[Line], i: int, expected: int | None = None
     >>> lines = L("Bilag", "1. Dagsorden", "2. Kloakering", "Sagsnr.: 25/2", "Beslutning", "Godkendt.")
     >>> [_attachment_entry(lines, i, 2) for i in (1, 2)], _attachment_entry(lines, 2, 3)
     ([True, False], True)
+    >>> lines = L("Bilag", "1. Lokalplanforslag", "2. Salg af grund", "Sagsnr.: 25/11")
+    >>> _attachment_entry(lines, 2, 2), _attachment_entry(lines, 2, 2, "25/11"), _attachment_entry(lines, 2, 2, "25/10")
+    (True, True, False)
     """
     own = _numbering(lines[i].text)
     if own is None or own[0][0] or own[1] > _LIST_REACH:
@@ -987,7 +998,7 @@ def _attachment_entry(lines: Sequence[Line], i: int, expected: int | None = None
     if not _lists_attachments(lines, k):
         return False
     return not (number == expected and _anchored_under(lines, i) and not _numbered_again_below(lines, i, own)
-                and not (number > 1 and _fields_end_the_minutes(lines, i)))
+                and not (number > 1 and _fields_end_the_minutes(lines, i) and _same_case(_case_below(lines, i), above_case)))
 
 
 def attachment_entry(lines: Sequence[Line], i: int) -> bool:
@@ -1007,25 +1018,80 @@ def _anchored_under(lines: Sequence[Line], i: int) -> bool:
     return False
 
 
+def _top_case(lines: Sequence[Line], heading: Heading) -> str | None:
+    """The case number an item prints at its top: in its heading, or in the field lines right under it
+    («2. Lokalplan for Havnevej» / «Sagsnr.: 25/10»)."""
+    if heading.case_number:
+        return heading.case_number
+    k = next_nonblank(lines, heading.body_start)
+    return None if k is None else _case_below(lines, k - 1)
+
+
+def _case_below(lines: Sequence[Line], i: int) -> str | None:
+    """The case number in the field lines right under line i, if any."""
+    k = i + 1
+    while k < len(lines) and (found := cv.field_line(lines[k].text)) is not None:
+        if found.fields.get("case_number"):
+            return found.fields["case_number"]
+        k += 1
+    return None
+
+
+def _same_case(below: str | None, above: str | None) -> bool:
+    """Whether fields printing case number `below` may be those of the item printing `above` at its
+    top: either is missing (Copenhagen prints it under the attachments only), or they are the same."""
+    return below is None or above is None or below == above
+
+
 def _fields_end_the_minutes(lines: Sequence[Line], i: int) -> bool:
-    """Whether only field lines follow line i, right under it, to the minutes' end (or their closing
-    signatures): the last item's own fields, printed after its attachment list (Copenhagen: «Bilag» /
-    «1. Lokalplanforslag» / «2. Miljøscreening» / «3. Høringsnotat» / «Sagsnr.: 25/11» / «Sagsbehandler: …»,
-    code review 36). An item's heading there has a label or text under its fields.
+    """Whether only field lines follow line i, right under it, to the minutes' end: the last item's own
+    fields, printed after its attachment list (Copenhagen: «Bilag» / «1. Lokalplanforslag» /
+    «2. Miljøscreening» / «3. Høringsnotat» / «Sagsnr.: 25/11» / «Sagsbehandler: …», code review 36).
+    An item's heading there has a label or text under its fields. The lines closing the minutes may
+    follow: their signatures (`cv.CLOSING`), the meeting's end (`cv.is_attendance`: «Mødet hævet kl.
+    17.45.»), who took them or the next meeting (`cv.is_closing_line`: «Referent: …», «Næste møde: …»),
+    and a name or role signing under those (`_closing_line`; code review 37).
 
     >>> L = lambda *texts: [Line(t, 1, n) for n, t in enumerate(texts, 1)]
     >>> _fields_end_the_minutes(L("Bilag", "1. Skitse", "2. Notat", "Sagsnr.: 25/11", ""), 2)
     True
     >>> _fields_end_the_minutes(L("Bilag", "1. Skitse", "2. Kloakering", "Sagsnr.: 25/2", "", "Beslutning"), 2)
     False
+    >>> _fields_end_the_minutes(L("Bilag", "1. Skitse", "2. Notat", "Sagsnr.: 25/11", "", "Mødet hævet kl. 17.45.",
+    ...                           "", "Anne Holm", "Formand"), 2)
+    True
+    >>> _fields_end_the_minutes(L("Bilag", "1. Skitse", "2. Notat", "Sagsnr.: 25/11", "", "Referent: Jens Hansen"), 2)
+    True
     """
     k = i + 1
     if k >= len(lines) or cv.field_line(lines[k].text) is None:
         return False
     while k < len(lines) and lines[k].text and cv.field_line(lines[k].text) is not None:
         k += 1
-    after = next_nonblank(lines, k)
-    return after is None or bool(cv.CLOSING.match(lines[after].text))
+    return closes_the_minutes(lines, k)
+
+
+def closes_the_minutes(lines: Sequence[Line], k: int) -> bool:
+    """Whether the lines from k on only close the minutes, up to their signatures (`cv.CLOSING`) or
+    end: the meeting's end (`cv.is_attendance`: «Mødet hævet kl. 17.45.»), who took them or the next
+    meeting (`cv.is_closing_line`: «Referent: …», «Næste møde: …»), a name or role signing under those
+    (`_closing_line`), blank lines; or nothing.
+
+    >>> L = lambda *texts: [Line(t, 1, n) for n, t in enumerate(texts, 1)]
+    >>> lines = L("Godkendt.", "", "Mødet hævet kl. 17.45.", "", "Anne Holm", "Formand", "Underskrifter:", "Bo Berg")
+    >>> [closes_the_minutes(lines, k) for k in (0, 1, 4, 8)]
+    [False, True, False, True]
+    """
+    closed = False  # a signature's name or role only under a line closing the minutes
+    for line in lines[k:_closed_titles_end(lines)]:
+        text = line.text
+        if not text:
+            continue
+        if cv.is_attendance(text) or cv.is_closing_line(text):
+            closed = True
+        elif not (closed and _closing_line(text) and cv.label_of(text) is None):
+            return False
+    return True
 
 
 def _numbered_again_below(lines: Sequence[Line], i: int, own: tuple[tuple[bool, str], int]) -> bool:

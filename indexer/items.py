@@ -14,7 +14,7 @@ from dataclasses import replace
 from indexer import conventions as cv
 from indexer.clean import reflow
 from indexer.dates import parse_labelled_date
-from indexer.headings import Heading, attachment_entry, fold_title
+from indexer.headings import Heading, attachment_entry, closes_the_minutes, fold_title
 from indexer.models import DECISION, EARLIER_DECISION, Item, Line, Section
 from indexer.outcome import ANDET, decision_outcome
 
@@ -228,7 +228,7 @@ def _trailing_fields(rest: list[Line], at_end: bool = True) -> tuple[dict[str, s
         return {}, rest
     if not at_end and texts[-1] == len(rest) - 1:
         return {}, rest  # no blank line before the next heading
-    if listed := _fields_under_attachments(rest, texts[-1]):
+    if listed := _fields_under_attachments(rest, _above_closing_lines(rest, texts) if at_end else texts[-1]):
         return listed
     start = _paragraph_start(rest, texts[-1])
     if start == 0 or start == texts[0]:
@@ -250,7 +250,16 @@ def _fields_under_attachments(rest: list[Line], last: int) -> tuple[dict[str, st
     if start == 0 or not rest[start - 1].text or not attachment_entry(rest, start - 1):
         return None
     fields = _case_fields(rest[start:last + 1])
-    return (fields, rest[:start]) if fields else None
+    # the lines closing the minutes under the fields («Mødet hævet kl. 17.45.») stay where they were
+    tail = rest[last + 1:] if any(line.text for line in rest[last + 1:]) else []
+    return (fields, rest[:start] + tail) if fields else None
+
+
+def _above_closing_lines(rest: list[Line], texts: list[int]) -> int:
+    """The last line of the last item's text above the lines closing the minutes (`closes_the_minutes`:
+    «Sagsnr.: 25/11» / «» / «Mødet hævet kl. 17.45.», code review 37); `texts`: its lines with text."""
+    below = [k for k in texts if closes_the_minutes(rest, k)]
+    return max((k for k in texts if k < below[0]), default=texts[-1]) if below else texts[-1]
 
 
 def _paragraph_start(lines: Sequence[Line], last: int) -> int:
