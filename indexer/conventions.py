@@ -29,6 +29,8 @@ SECTION_LABELS = (
     "Lovgrundlag", "Retsgrundlag", "Økonomi", "Økonomiske konsekvenser", "Udtalelser og høring",
     "Høring", "Sagsgang og sagstype", "Tidsplan", "Kommunikation", "Videre proces",
     "Personale", "Problemstilling", "Løsning", "Sagens forløb", "Vurdering",
+    # the assessment named by who makes it (Hillerød: «Forvaltningens vurdering», layouts15 review)
+    "Forvaltningens vurdering", "Administrationens vurdering", "Direktionens vurdering",
     # Cicero's resumé
     "Sagsresumé", "Sagsresume",
     # Region Hovedstaden's template (in capitals): the political handling, the next steps, the
@@ -97,6 +99,9 @@ _KEY_ALIASES = {
     "indstilling fra administrationen": "indstilling",
     "indstilling fra forvaltningen": "indstilling",
     "sagens indhold": "sagsfremstilling",
+    "forvaltningens vurdering": "vurdering",
+    "administrationens vurdering": "vurdering",
+    "direktionens vurdering": "vurdering",
     # the earlier committees' decisions, the key their headers give them (`indexer.models.EARLIER_DECISION`)
     "tidligere beslutning": "tidligere_beslutning",
     "tidligere beslutninger": "tidligere_beslutning",
@@ -237,6 +242,20 @@ _UNIT_WORD = r"(?i:afdeling|forvaltning|enhed|center|centre|område|fagområde|d
 _UNIT = rf"(?:Ansvarligt?|ANSVARLIGT?)\s+{_UNIT_WORD}"
 _HANDLER_LABEL = ("(?:" + _as_printed("Sagsbehandlere", "Sagsbehandler", "Sagsansvarlig", "Sagsbeh")
                   + rf"|(?:Ansvarlig|ANSVARLIG)(?!\s+{_UNIT_WORD})(?:\s+(?:[a-zæøå]+|[A-ZÆØÅ]+)(?=\s*:))?)\.?")
+# «Ansvarlig: Vej og Park» often names the unit answering for the case, «Sagsbehandler:» the person handling
+# it: where an item prints both, the labelled case handler is the one (`by_responsible`; layouts15 review).
+_RESPONSIBLE = re.compile(r"^(?:Ansvarlig|ANSVARLIG)\b")
+
+
+def by_responsible(text: str) -> bool:
+    """Whether a field line names its case handler under «Ansvarlig», which a «Sagsbehandler» line outranks.
+
+    >>> by_responsible("Ansvarlig: Vej og Park"), by_responsible("Sagsbehandler: Henrik Mølgaard")
+    (True, False)
+    """
+    return bool(_RESPONSIBLE.match(text))
+
+
 _HANDLER_QUALIFIER = r"(?:\s*/\s*[A-ZÆØÅa-zæøå][^:/]{0,30}|\s+(?:på|for|i|til)\s+[a-zæøå][^:]{0,30})"
 _CASE_NUMBER = r"(?P<case>[\w][\w./\-]*\d[\w./\-]*)"
 _CASE_HANDLER_IN_LINE = re.compile(rf"(?:^|\s){_HANDLER_LABEL}\s*:?\s+(?P<name>[^:]+?)\s*$")

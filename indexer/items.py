@@ -59,7 +59,7 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int, fields_above
         fields.setdefault(_FIELD_KEYS[section.key], section.text.strip())
         sections.remove(section)
     _case_from_journal(fields)
-    sections = _prose_decision(sections)
+    sections = _unfilled_forms(_prose_decision(sections))
     # The field lines are metadata (case handler, case number), not part of the item's text.
     return Item(
         number=number,
@@ -71,6 +71,34 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int, fields_above
         fields=fields,
         printed_under=printed_under,
     )
+
+
+# A decision section that is its template's sentence left unfilled: «Integrationsrådet udpeger følgende som
+# tilforordnet i Folkeoplysningsudvalget:», one sentence ending in a colon with nothing listed after it.
+UNFILLED_DECISION = "uudfyldt_beslutning"
+UNFILLED_NOTE = "Ikke udfyldt i referatet: skabelonens tekst, ingen beslutning."
+_UNFILLED_FORM = re.compile(r"^[^\n]*[^\s:]\s*:$")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÆØÅ]")
+
+
+def _unfilled_forms(sections: list[Section]) -> list[Section]:
+    """`sections` with a further decision section that is an unfilled form (`_UNFILLED_FORM`) made a section of
+    its own, in its place, where the item has a filled decision besides it: it decides nothing (Roskilde's
+    item 14 printed the real decision, «Rådet kunne ikke udpege en repræsentant …», first, and the form under
+    a second «Beslutning» read as if someone had been appointed: layouts15 review). Its label as printed,
+    its note says why it is no decision.
+
+    >>> [(s.key, s.note) for s in _unfilled_forms([Section("beslutning", "Beslutning", "Udsat."),
+    ...     Section("beslutning", "Beslutning", "Rådet udpeger følgende:")])][1]
+    ('uudfyldt_beslutning', 'Ikke udfyldt i referatet: skabelonens tekst, ingen beslutning.')
+    """
+    def form(section: Section) -> bool:  # with attendance lines (its note) the decision was made at the meeting
+        text = section.text.strip()
+        return (section.key == DECISION and bool(_UNFILLED_FORM.match(text)) and not _SENTENCE_END.search(text)
+                and not section.note)
+    if not any(s.is_decision and not form(s) for s in sections):
+        return sections
+    return [replace(s, key=UNFILLED_DECISION, note=UNFILLED_NOTE) if form(s) else s for s in sections]
 
 
 def _without_purpose_group(body: list[Line]) -> list[Line]:
@@ -172,6 +200,7 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
     the item, printed among or above them («Indstilling fra Børn og Unge», `cv.RECOMMENDED_BY`), is
     the item's text (its first line): the fields under it are read all the same."""
     fields: dict[str, str] = {}
+    responsible: set[str] = set()  # fields named under «Ansvarlig» (`cv.by_responsible`)
     pending: list[str] = []
     kept: list[Line] = []
     k = 0
@@ -187,7 +216,7 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
         parsed = cv.field_line(text)
         if parsed is not None:
             for name, value in parsed.fields.items():
-                fields.setdefault(name, value)
+                _add_field(fields, name, value, cv.by_responsible(text), responsible)
                 if name in pending:  # the value under its label ("Sagsnr." / "24/00412"): the label is answered
                     pending.remove(name)
             pending.extend(parsed.pending)
@@ -195,13 +224,27 @@ def _item_fields(body: list[Line]) -> tuple[dict[str, str], list[Line]]:
             continue
         if pending and not cv.section_label(text) and not cv.decision_header(text):
             name = pending.pop(0)
-            fields.setdefault(name, cv.handler_name(text) if name == "case_handler" else text)
+            _add_field(fields, name, cv.handler_name(text) if name == "case_handler" else text, False, responsible)
             k += 1
             continue
         break
     if kept:
         return fields, [*kept, Line("", kept[-1].page, kept[-1].number), *body[k:]]
     return fields, body[k:]
+
+
+def _add_field(fields: dict[str, str], name: str, value: str, by_responsible: bool, responsible: set[str]) -> None:
+    """Field `name` read from a field line into `fields`: the first line naming it wins («Sagsnr.» over a
+    case number quoted after it), except that a case handler under «Sagsbehandler» outranks one under
+    «Ansvarlig» (`cv.by_responsible`), wherever each stands: «Ansvarlig: Vej og Park» / «Sagsbehandler:
+    Henrik Mølgaard» is Henrik Mølgaard's case (layouts15 review). `responsible`: the fields so named."""
+    if name == "case_handler" and name in responsible and not by_responsible:
+        fields[name] = value
+        responsible.discard(name)
+    elif name not in fields:
+        fields[name] = value
+        if by_responsible and name == "case_handler":
+            responsible.add(name)
 
 
 # A line broken off mid-sentence: it ends on a word no sentence ends with (a preposition, conjunction,
@@ -276,9 +319,10 @@ def _case_fields(paragraph: Sequence[Line]) -> dict[str, str]:
     if any(field is None or field.pending for field in parsed):
         return {}
     fields: dict[str, str] = {}
-    for field in parsed:
+    responsible: set[str] = set()
+    for line, field in zip(paragraph, parsed):
         for name, value in field.fields.items():
-            fields.setdefault(name, value)
+            _add_field(fields, name, value, cv.by_responsible(line.text), responsible)
     return fields if fields.keys() & {"case_number", "case_handler"} else {}
 
 
@@ -316,6 +360,11 @@ def _sections(body: list[Line], number: int | None = None, last: bool = False) -
     printed_under: dict[str, str] = {}  # a header line made a label → the plain label printed above it
     texts = [line.text for line in body]
     opening = True  # still in the body's opening run, where weak labels are sections (`cv.opens_item`)
+    # Named headers under a «Tidligere beslutning(er)» label, up to the next label: the label says they
+    # quote earlier decisions (layouts15 review: an agenda's only header, «Teknik- og Miljøudvalget den 4.
+    # september 2019, pkt. 87:», was taken for this meeting's decision and made the agenda minutes).
+    quoted: set[int] = set()
+    in_quoted = False
     for index, line in enumerate(body):
         text = line.text
         label, first = cv.section_label(text, in_item=True) or (None, "")  # first: "Godkendt." of "Beslutning: Godkendt."
@@ -333,8 +382,12 @@ def _sections(body: list[Line], number: int | None = None, last: bool = False) -
             parts.append(current)
             key = cv.section_key(label)
             current = (key, label, None, [first] if first else [], line.page)
+            in_quoted = False
         elif header is not None and not (current[0] == DECISION and not any(current[3]) and current[2] is None):
+            in_quoted = in_quoted or current[0] == EARLIER_DECISION
             parts.append(current)
+            if in_quoted:
+                quoted.add(len(parts))
             named_decisions.append(len(parts))
             numbered[len(parts)] = header.item
             named[len(parts)] = (header.council, header.date)
@@ -365,15 +418,18 @@ def _sections(body: list[Line], number: int | None = None, last: bool = False) -
     # quote earlier committees. Without one, the header giving this item's number is this
     # council's (layout 8: "A header naming another committee or number quotes an earlier
     # decision"), wherever it stands; without such a number, the last named header.
-    own = [k for k in named_decisions if number is not None and numbered[k] == number]
+    # A header under «Tidligere beslutninger» is this council's only where it gives this item's number.
+    quoted = {k for k in quoted if number is None or numbered[k] != number}
+    candidates = [k for k in named_decisions if k not in quoted]
+    own = [k for k in candidates if number is not None and numbered[k] == number]
     if plain_decision:
         earlier = set(named_decisions)
-    elif own and all(numbered[k] not in (None, number) for k in named_decisions if k > own[-1]):
+    elif own and all(numbered[k] not in (None, number) for k in candidates if k > own[-1]):
         earlier = set(named_decisions) - {own[-1]}  # only other numbers after it
     else:
-        parts = _joint_decisions(parts, named_decisions, named)
-        named_decisions = [k for k in named_decisions if k < len(parts) and parts[k][0] == DECISION]
-        earlier = set(named_decisions[:-1])
+        parts = _joint_decisions(parts, candidates, {k: v for k, v in named.items() if k not in quoted})
+        candidates = [k for k in candidates if k < len(parts) and parts[k][0] == DECISION]
+        earlier = set(candidates[:-1]) | quoted
     sections = []
     for index, (key, label, date, texts, page) in enumerate(parts):
         if key == DECISION and index in earlier:

@@ -115,10 +115,14 @@ def test_markdown_contents_table_and_markup_do_not_reach_passages(seed_documents
 def test_mixed_case_sections_and_two_decisions(seed_documents):
     document = seed_documents["roskilde-integrationsraadet-referat-2026-06-04.txt"]
     (item14,) = [p for p in document.passages if p.item_number == 14]
-    decisions = [s for s in item14.sections if s.key == DECISION]
-    assert len(decisions) == 2 and item14.sections[:2] == tuple(decisions)
+    # both «Beslutning» sections are kept, the decision first; the second holds only the unfilled form
+    # «Integrationsrådet udpeger følgende som tilforordnet …:», in its place, and decides nothing (layouts15)
+    printed = [s for s in item14.sections if s.label == "Beslutning"]
+    assert len(printed) == 2 and item14.sections[0] == printed[0]
+    assert [s.key for s in printed] == [DECISION, "uudfyldt_beslutning"] and not printed[1].is_decision
     assert "Rådet kunne ikke udpege en repræsentant" in item14.decision
-    assert "Integrationsrådet udpeger følgende som tilforordnet" in item14.decision
+    assert "Integrationsrådet udpeger følgende som tilforordnet" not in item14.decision
+    assert "Integrationsrådet udpeger følgende som tilforordnet" in printed[1].text
     assert {"fremstilling", "indstilling", "beslutningskompetence"} <= set(item14.sections_by_key())
     (item12,) = [p for p in document.passages if p.item_number == 12]
     assert "1. at Integrationsrådet drøfter behovet" in item12.sections_by_key()["indstilling"]
