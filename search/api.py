@@ -44,8 +44,10 @@ MAX_QUERY_LENGTH = 500
 # page repeat them all (a page that grows with the square of their number).
 MAX_FILTER_VALUES = 20
 MAX_FILTER_VALUE_LENGTH = 200
-SORT_MESSAGE = ("Sortering skal være relevance (relevans), newest (nyeste), oldest (ældste) "
-                "eller added (tilføjet).")
+# One message for a sort that is none, on the page and in the API alike, naming every sort by the
+# page's labels (the page said three, leaving out «Senest tilføjet»).
+SORT_MESSAGE = (f"Den sortering findes ikke. Vælg {', '.join(SORT_LABELS[s].lower() for s in SORTS[:-1])} "
+                f"eller {SORT_LABELS[SORTS[-1]].lower()}.")
 # The Danish words a user types for the sorts (the page's labels), taken as the sorts they name.
 DANISH_SORTS: dict[str, str] = {"relevans": "relevance", "nyeste": "newest", "ældste": "oldest", "aeldste": "oldest",
                                 "tilføjet": "added", "tilfoejet": "added"}

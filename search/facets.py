@@ -33,6 +33,7 @@ from whoosh.fields import KEYWORD, FieldType
 from whoosh.query import NullQuery, Or, Query, Term
 from whoosh.reading import IndexReader
 
+from indexer.citation import OFFICIAL_NAMES
 from indexer.models import DOC_TYPES, Passage
 from indexer.outcome import OUTCOMES
 from search import danish
@@ -249,9 +250,14 @@ class Facet:
         field.column_type = columns.RefBytesColumn()
         return field
 
+    def named(self, value: str) -> str:
+        """The value that `value`, as people write it, names (`MunicipalityFacet`: «Næstved Kommune»)."""
+        return value
+
     def filter_query(self, values: Iterable[str]) -> Query:
-        """Documents with any of `values` (OR within one facet)."""
-        terms = [Term(self.field, facet_key(v)) for v in values if v.strip()]
+        """Documents with any of `values` (OR within one facet), or the value each names (`named`)."""
+        keys = dict.fromkeys(facet_key(name) for v in values if v.strip() for name in (v, self.named(v)))
+        terms = [Term(self.field, key) for key in keys]
         return Or(terms) if terms else NullQuery
 
     def user_query(self, reader: IndexReader, text: str) -> Query:
@@ -348,8 +354,32 @@ class Facet:
         return (-item[1], 0, item[0].casefold())
 
 
+def municipality_named(value: str) -> str:
+    """The municipality an official name names, as the index names it (by its place): the name a
+    citation writes, «Næstved Kommune» (`indexer.citation.municipality_name`), was «findes ikke».
+
+    >>> municipality_named("Næstved Kommune"), municipality_named("næstved kommune"), municipality_named("Københavns Kommune")
+    ('Næstved', 'næstved', 'København')
+    >>> municipality_named("Næstved"), municipality_named("Kommune"), municipality_named("Bornholms Regionskommune")
+    ('Næstved', 'Kommune', 'Bornholm')
+    """
+    official = {facet_key(name): place for place, name in OFFICIAL_NAMES.items()}
+    if (place := official.get(facet_key(value))) is not None:
+        return place
+    return re.sub(r"\s+kommune\s*$", "", value.strip(), flags=re.IGNORECASE) or value
+
+
 class MunicipalityFacet(Facet):
     name = "municipality"
+
+    def named(self, value: str) -> str:
+        return municipality_named(value)
+
+    def user_query(self, reader: IndexReader, text: str) -> Query:
+        """As `Facet.user_query`, else the municipality `text` names: `kommune:"Næstved Kommune"`."""
+        query = super().user_query(reader, text)
+        named = self.named(text)
+        return super().user_query(reader, named) if query is NullQuery and named != text else query
 
 
 class CouncilFacet(Facet):

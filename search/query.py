@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 import numpy as np
-from whoosh.query import And, Not, Or, Query, Term
+from whoosh.query import And, Not, NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
 from indexer.citation import municipality_name
@@ -40,7 +40,7 @@ from indexer.models import AARSBERETNING
 from search.analysis import compound_lexicon
 from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, InvalidParameter,
                         SearchRequest, SearchResponse, Widening, is_year)
-from search.facets import FACETS_BY_NAME, FacetColumn, docnum_array, facet_key
+from search.facets import FACETS_BY_NAME, Facet, FacetColumn, docnum_array, facet_key
 from search.highlight import Marker
 from search.schema import TEXT_FIELDS, stored_passage
 from search.orders import NEWEST
@@ -51,8 +51,8 @@ from search import danish, partial, ranking, suggest, variants, versions
 from search.compile import (CASE_NUMBER_BOOST, NO_WORDS, NOTHING_TO_SEARCH, Compiled, _all, _any, compile_query,
                             doc_type_words, joined_pairs, typed_word)
 from search.hits import _hit
-from search.syntax import (Clause, ParsedQuery, asked_decisions, asked_notice, parse, without_question_words,
-                           without_repeats)
+from search.syntax import (FIELD_ALIASES, FIELD_NAMES_SHOWN, Clause, ParsedQuery, asked_decisions, asked_notice, parse,
+                           without_question_words, without_repeats)
 
 
 def _read_query(text: str, decisions_only: bool = False) -> ParsedQuery:
@@ -280,8 +280,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     facet_sets = {name: snapshot.docs(searcher, FACETS_BY_NAME[name].filter_query(values)) for name, values in selected.items()}
     # Copies are left out of each set that is counted or shown, after the filters: a copy that
     # alone has the filtered value is still found.
-    unknown = [unknown_value(searcher, name, value) for name, docs in facet_sets.items() if not docs
-               for value in selected[name]]
+    unknown = [unknown_value(searcher, name, value) for name, docs in facet_sets.items()
+               for value in _unknown_values(searcher, snapshot, name, selected[name], docs)]
     if unknown:  # a filter value from an old link, or typed into the URL: say why nothing is found
         compiled = replace(compiled, notices=(*compiled.notices, *unknown))
     # The period narrows like a facet filter that every facet's counts keep.
@@ -320,7 +320,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         others = [docs for name, docs in facet_sets.items() if name != facet.name] + period
         base = hits_array if facet.name not in facet_sets else _without_copies(_intersect(matched, others), copies)
         column = snapshot.facet_column(searcher, facet)
-        facets[facet.name], more = facet.counted(column, base, _as_indexed(column, selected.get(facet.name, ())),
+        facets[facet.name], more = facet.counted(column, base, _as_indexed(column, selected.get(facet.name, ()), facet),
                                                  every_value=facet.name == request.all_values)
         if more:
             facets_more[facet.name] = more
@@ -354,7 +354,9 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     hits = tuple(replace(hit, superseded_by=later[docnum]) if docnum in later else hit
                  for hit, (docnum, _) in zip(hits, page))
     notices = compiled.notices
-    if not hits_set and (day := _day_without_year(request.query)):
+    if (day := _day_without_year(request.query)) and (not hits_set or _finds_nothing(
+            searcher, snapshot, _typed_day(request.query), request.decisions_only)):
+        # "flygtninge 25/11": the most-words fallback says «25/11» is in none of its hits; why is said too
         notices = (*notices, day)
     # A spelling offered must lead to hits where the user is searching: "integrationsmenor" in
     # Hedelund offered «integrationsmentor», which only Næstved's minutes hold. (The spelling
@@ -481,8 +483,13 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
                                     compiled.split)):
         suggestion, said = parted  # the last resort: a part of a word no text holds, offered to follow
         compiled = replace(compiled, notices=(*compiled.notices, said))
-    if not matched and (unfound := _unfound_values(parsed, searcher, snapshot, request.decisions_only)):
-        compiled = replace(compiled, notices=(*compiled.notices, *unfound))  # not a silent zero either
+    if not matched and (unfound := _unfound_values(parsed, searcher, snapshot, request.decisions_only, request.query)):
+        compiled = replace(compiled, notices=(*compiled.notices, *unfound[0]))  # not a silent zero either
+        suggestion = suggestion or unfound[1]
+    if not matched and suggestion is None:
+        # `sagsbehandler:Sadegi`: the notice names «Maryam Sadeghi»; the query so spelt is the
+        # «Mente du» link a plain "Sadegi" gets (offered only if it finds items: `_followed`)
+        suggestion = _close_field_values(parsed, searcher, request.query)
     # Only the relevance sort keeps them after the exact hits: a date sort would mix them in (a
     # passage holding only «kontrakten» second for "kontakt", after the notice said they came last).
     if (matched and len(matched) <= suggest.SOURCE_TYPO_MAX_HITS and not approximate and suggestion is None
@@ -493,14 +500,15 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
     return _Matched(compiled, matched, suggestion, approximate, lacking, loose)
 
 
-def _as_indexed(column: FacetColumn, values: Sequence[str]) -> tuple[str, ...]:
+def _as_indexed(column: FacetColumn, values: Sequence[str], facet: Facet) -> tuple[str, ...]:
     """Selected filter `values` as the index spells them (`naestved` → «Næstved»), whether or not
     the search finds items with them: the counts name a selected value no hit has as it was
     given, and `/api/search`'s filters and /foelg's description said «naestved» after no hits."""
     if not values:  # most facets: no dictionary of thousands of case handlers built per search
         return ()
     spelt = dict(zip(column.value_keys, column.values))
-    return tuple(spelt.get(facet_key(value), value) for value in values)
+    # «Næstved Kommune» is the municipality «Næstved» (`Facet.named`): counted and shown as selected
+    return tuple(spelt.get(facet_key(value)) or spelt.get(facet_key(facet.named(value)), value) for value in values)
 
 
 def _source_typos(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parsed: ParsedQuery,
@@ -549,11 +557,15 @@ def _part_of_word(searcher: Searcher, parsed: ParsedQuery, query: str, field: st
     return (query, " ".join(said)) if said else None
 
 
-def _unfound_values(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, decisions_only: bool) -> tuple[str, ...]:
+def _unfound_values(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, decisions_only: bool, query: str
+                    ) -> tuple[tuple[str, ...], str | None]:
     """For a search that found nothing: the attendance and case number values that find nothing
     on their own (`deltager:"Helle Waage-Jensen"`, staff on no list; `sagsnr:1-14`, too short
-    an end of a case number), said, as a facet value the index lacks is."""
+    an end of a case number), said, as a facet value the index lacks is. A name the other list
+    holds (`deltager:"Ole Riis"`, listed as absent) is said to stand there, and `query` with that
+    list's field is the suggestion (None when there is none)."""
     notices = []
+    suggestion = None
     for group in parsed.groups:
         clause = group[0]
         if len(group) > 1 or clause.negated or clause.field not in ("present", "absent", "case_number"):
@@ -564,12 +576,78 @@ def _unfound_values(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot,
         if clause.field == "case_number":
             notices.append(f"Intet sagsnummer i søgeindekset hedder, begynder eller ender med «{clause.text}»; "
                            "skriv hele sagsnummeret eller dets sidste dele (mindst seks tegn).")
-        elif clause.field == "present":
+        elif _finds_nothing(searcher, snapshot, ParsedQuery(((replace(clause, field=_OTHER_LIST[clause.field]),),)),
+                            decisions_only):
             notices.append(f"Ingen deltagerliste nævner «{clause.text}» som deltager (administrationens folk og "
-                           "sagsbehandlere står ikke på listerne).")
-        else:
-            notices.append(f"Ingen deltagerliste nævner «{clause.text}» som fraværende.")
-    return tuple(notices)
+                           "sagsbehandlere står ikke på listerne)." if clause.field == "present"
+                           else f"Ingen deltagerliste nævner «{clause.text}» som fraværende.")
+        else:  # on the other list: said, and that list offered, as a name typed without a field is
+            other = _OTHER_LIST[clause.field]
+            quoted = f'"{clause.text}"' if " " in clause.text else clause.text
+            notices.append(f"Ingen deltagerliste nævner «{clause.text}» som {_LIST_ROLE[clause.field]}, men listerne "
+                           f"nævner «{clause.text}» som {_LIST_ROLE[other]} (søg {FIELD_NAMES_SHOWN[other]}:{quoted}).")
+            suggestion = suggestion or _refielded(query, clause.field, clause.text, other, clause.text)
+    return tuple(notices), suggestion
+
+
+_OTHER_LIST = {"present": "absent", "absent": "present"}
+_LIST_ROLE = {"present": "deltager", "absent": "fraværende"}
+
+
+def _finds_nothing(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery | str, decisions_only: bool) -> bool:
+    """Whether `parsed` (or a query's text) alone, without filters, finds no passage."""
+    if isinstance(parsed, str):
+        parsed = parse(parsed, MAX_QUERY_LENGTH)
+    alone = compile_query(parsed, searcher, decisions_only=decisions_only)
+    return alone.matching is None or not _base_set(searcher, snapshot, alone, decisions_only)
+
+
+def _refielded(query: str, field: str, value: str, to_field: str, to_value: str) -> str | None:
+    """`query` with the value `value` typed after a name of `field` written as `to_field`'s name and
+    `to_value` (quoted when it has a space); None when it does not stand so in `query`.
+
+    >>> _refielded('deltager:"Ole Riis" budget', "present", "Ole Riis", "absent", "Ole Riis")
+    'fraværende:"Ole Riis" budget'
+    >>> _refielded("(Sagsbehandler: sadegi)", "case_handler", "sadegi", "case_handler", "Maryam Sadeghi")
+    '(sagsbehandler:"Maryam Sadeghi")'
+    >>> _refielded("titel:Sadegi", "case_handler", "Sadegi", "case_handler", "Maryam Sadeghi") is None
+    True
+    """
+    words = r"\s+".join(re.escape(word) for word in value.split())
+    typed = re.compile(rf'(?<![^\s(])([^\s:()"-][^\s:()"]*):\s*(?:"\s*{words}\s*"|{words})(?![^\s)])', re.IGNORECASE)
+    for match in typed.finditer(query):
+        if FIELD_ALIASES.get(danish.fold(match[1])) == field:
+            shown = f'"{to_value}"' if " " in to_value else to_value
+            return f"{query[:match.start()]}{FIELD_NAMES_SHOWN.get(to_field, to_field)}:{shown}{query[match.end():]}"
+    return None
+
+
+def _close_field_values(parsed: ParsedQuery, searcher: Searcher, query: str) -> str | None:
+    """`query` with each facet value no passage has (`sagsbehandler:Sadegi`) written as the one
+    value it is close to (`Facet.close_value`: «Maryam Sadeghi»), as the notice names it; None
+    when no value has one."""
+    spelt = query
+    for clause in (clause for group in parsed.groups for clause in group):
+        facet = FACETS_BY_NAME.get(clause.field or "")
+        if (facet is None or clause.field == "year" or clause.negated or clause.prefix
+                or facet.field not in searcher.schema or facet.user_query(searcher.reader(), clause.text) is not NullQuery):
+            continue
+        close = facet.close_value(searcher, clause.text)
+        if close and (respelt := _refielded(spelt, clause.field, clause.text, clause.field, close)):
+            spelt = respelt
+    return spelt if spelt != query else None
+
+
+def _unknown_values(searcher: Searcher, snapshot: Snapshot, name: str, values: Sequence[str], docs: frozenset[int]
+                    ) -> list[str]:
+    """The values of filter `name` that no passage has: all of them when together they find none
+    (`docs`), else each that finds none on its own («Næstvd» beside «Fjordby» was ignored in silence)."""
+    if not docs:
+        return list(values)
+    if len(values) < 2:
+        return []
+    facet = FACETS_BY_NAME[name]
+    return [value for value in values if value.strip() and not snapshot.docs(searcher, facet.filter_query([value]))]
 
 
 def _widenings(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, matched: frozenset[int],
@@ -602,6 +680,18 @@ _WORD_FIELDS = frozenset({None, *TEXT_FIELDS})
 _DAY_MONTH = re.compile(r"(?<![\w.,/-])(\d{1,2})(?:\.(\d{2})|/(\d{1,2}))(?![\w,/-]|\.\d|\s+(?:19|20)\d\d(?!\d))")
 
 
+def _typed_day(query: str) -> str:
+    """The first day and month typed without a year in `query`, as typed ("" when there is none).
+
+    >>> _typed_day("flygtninge 25/11"), _typed_day("21.05.2015")
+    ('25/11', '')
+    """
+    for match in _DAY_MONTH.finditer(query):
+        if 1 <= int(match[1]) <= 31 and 1 <= int(match[2] or match[3]) <= 12:
+            return match[0]
+    return ""
+
+
 def _day_without_year(query: str) -> str:
     """For a search that found nothing: a notice that a date needs its year, naming the first
     day and month typed without one ("" when there is none).
@@ -613,14 +703,11 @@ def _day_without_year(query: str) -> str:
     >>> _day_without_year("21/5 2016"), _day_without_year("møde 21.05 2016")  # the year after a space, as the notice says
     ('', '')
     """
-    for match in _DAY_MONTH.finditer(query):
-        day, month = int(match[1]), int(match[2] or match[3])
-        if 1 <= day <= 31 and 1 <= month <= 12:
-            typed = match[0]
-            example = f"{typed}.2015" if match[2] else f"{typed} 2015"
-            return (f"«{typed}» ligner en dato uden årstal, som søges som tegn; skriv årstallet med "
-                    f"(fx {example}) for at finde mødet.")
-    return ""
+    typed = _typed_day(query)
+    if not typed:
+        return ""
+    example = f"{typed}.2015" if "." in typed else f"{typed} 2015"
+    return f"«{typed}» ligner en dato uden årstal, som søges som tegn; skriv årstallet med (fx {example}) for at finde mødet."
 
 
 def _absent_phrases(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, decisions_only: bool

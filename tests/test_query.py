@@ -1057,7 +1057,8 @@ def test_a_filter_value_the_index_does_not_have_says_so(seed_search):
     response = seed_search.search(SearchRequest(query="flygtninge", filters={"municipality": ("Atlantis",)}))
     assert response.total == 0 and response.notice == "Kommune «Atlantis» findes ikke i søgeindekset."
     known = seed_search.search(SearchRequest(query="flygtninge", filters={"municipality": ("Atlantis", "Næstved")}))
-    assert known.total and known.notice is None  # values of one facet are ORed: one is found
+    # values of one facet are ORed: one is found, and the other is said (journalist review 37), not ignored
+    assert known.total and known.notice == "Kommune «Atlantis» findes ikke i søgeindekset."
 
 
 def test_a_proximity_suffix_is_named_and_the_phrase_searched(seed_search):
@@ -1598,7 +1599,11 @@ def test_an_attendance_or_case_number_value_that_finds_nothing_is_said(tmp_path)
         assert staff.total == 0 and staff.notice == (
             "Ingen deltagerliste nævner «Helle Waage-Jensen» som deltager (administrationens folk og "
             "sagsbehandlere står ikke på listerne).")
-        assert search(index, 'fraværende:"Bent Lykke"').notice == "Ingen deltagerliste nævner «Bent Lykke» som fraværende."
+        assert search(index, 'fraværende:"Ole Riis"').notice == "Ingen deltagerliste nævner «Ole Riis» som fraværende."
+        # a name on the other list is said to stand there (journalist review 37)
+        assert search(index, 'fraværende:"Bent Lykke"').notice == (
+            'Ingen deltagerliste nævner «Bent Lykke» som fraværende, men listerne nævner «Bent Lykke» som deltager '
+            '(søg deltager:"Bent Lykke").')
         short = search(index, "sagsnr:1-14")
         assert short.total == 0 and short.notice.startswith("Intet sagsnummer i søgeindekset hedder, begynder eller ender med «1-14»")
         assert search(index, 'deltager:"Bent Lykke"').notice is None and search(index, "sagsnr:A21-1-14").total == 1

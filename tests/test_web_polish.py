@@ -231,7 +231,7 @@ def test_the_hint_names_the_danish_operator(client):
 def test_a_bad_sort_is_explained_in_the_pages_words(client):
     response = client.get("/", query_string={"q": "flygtninge", "sort": "foo"})
     alert = text(soup(response).select_one("[role=alert]"))
-    assert response.status_code == 400 and "Den sortering findes ikke. Vælg relevans, nyeste eller ældste." in alert
+    assert response.status_code == 400 and "Den sortering findes ikke. Vælg relevans, nyeste, ældste eller senest tilføjet." in alert
     assert "relevance" not in alert and "newest" not in alert
     # the API keeps the values it takes
     assert client.get("/api/search", query_string={"q": "flygtninge", "sort": "foo"}).get_json()["code"] == "invalid_sort"

@@ -337,7 +337,7 @@ def test_a_bad_parameter_keeps_every_other_setting(client):
     assert {(i["name"], i["value"]) for i in form.select("input[type=hidden]")} == {("municipality", "Næstved"), ("year", "2015")}
     assert form.select_one("#decisions_only").has_attr("checked") and form.select_one("#q")["value"] == QUERY
     # the page's own words for the sorts, not the API's (relevance, newest)
-    assert "Den sortering findes ikke. Vælg relevans, nyeste eller ældste." in page.select_one("[role=alert]").get_text()
+    assert "Den sortering findes ikke. Vælg relevans, nyeste, ældste eller senest tilføjet." in page.select_one("[role=alert]").get_text()
 
 
 def test_several_bad_parameters_are_all_left_out(client):
@@ -560,13 +560,14 @@ def test_a_placeholder_decision_has_no_decision_badge(client):
 def test_api_passage_keeps_each_sections_label_date_and_note(client, seed_index):
     """`sections` joins repeated keys into one text; `section_details` keeps what the page shows."""
     hits = api(client, municipality="Roskilde", page_size=50)["hits"]
-    item = next(h for h in hits if h["item_number"] == 14)  # two councils' decisions
+    item = next(h for h in hits if h["item_number"] == 14)  # a decision, and an unfilled decision form
     data = client.get(f"/api/passage/{item['id']}").get_json()
     passage = seed_index.passage(item["id"])
     assert data["has_decision"] is True
     assert [(d["key"], d["label"], d["date"], d["note"], d["text"]) for d in data["section_details"]] == [
         (s.key, s.label, s.date, s.note, s.text) for s in passage.sections]
-    assert sum(d["is_decision"] for d in data["section_details"]) == 2
+    assert [(d["key"], d["is_decision"]) for d in data["section_details"] if d["label"] == "Beslutning"] == [
+        ("beslutning", True), ("uudfyldt_beslutning", False)]
 
 
 def test_a_passage_page_shows_a_bounded_part_of_a_huge_text(tmp_path):
