@@ -843,9 +843,11 @@ CLOSING = re.compile(r"^(?:Underskrifter|Underskriftsblad|Underskriftsside|Under
 
 
 # Lines closing the minutes under the last item's decision: who took them, who approved or signed them,
-# when the council meets next. Labelled, with a value: "Godkendt af udvalget." is a decision.
-_CLOSING_LINE = re.compile(
-    rf"^{_as_printed('Referent', 'Referatfører', 'Godkendt af', 'Underskrevet af', 'Næste møde')}\s*:\s*\S")
+# when the council meets next. Labelled, with a value: "Godkendt af udvalget." is a decision. "Ref.: Malene
+# Riis" abbreviates the minute-taker's label (a layouts15 review).
+_SIGNATORY_LABELS = ('Referent', 'Referatfører', 'Ref.', 'Ref', 'Godkendt af', 'Underskrevet af')
+_CLOSING_LINE = re.compile(rf"^{_as_printed(*_SIGNATORY_LABELS, 'Næste møde')}\s*:\s*\S")
+_SIGNATORY_LINE = re.compile(rf"^{_as_printed(*_SIGNATORY_LABELS)}\s*:\s*\S")
 
 
 def is_closing_line(text: str) -> bool:
@@ -855,6 +857,15 @@ def is_closing_line(text: str) -> bool:
     [True, True, False, False]
     """
     return bool(_CLOSING_LINE.match(text))
+
+
+def is_signatory_line(text: str) -> bool:
+    """A closing line naming who took, approved or signed the minutes, not when the council meets next.
+
+    >>> [is_signatory_line(t) for t in ("Ref.: Malene Riis", "Referent: Pia Møller", "Næste møde: 11. juni 2026")]
+    [True, True, False]
+    """
+    return bool(_SIGNATORY_LINE.match(text))
 
 
 def is_attendance(text: str) -> bool:
@@ -1029,9 +1040,12 @@ PUNKT_HEADING = re.compile(
 # A title starts as a heading does, with a capital, a digit or a quote: "Punkt 3 i indstillingen udgår" and
 # "Pkt. 2 og 3 blev behandlet samlet" are sentences about items, not headings.
 # "Pkt. 58" (or "PKT. 58", "Punkt 58", "PUNKT 58:", "Dagsordenspunkt 3", "Punkt 3a") alone, the title on
-# the next line(s); "Dagsordenspunkt 3: Title" on one line is a `PUNKT_HEADING`.
+# the next line(s); "Dagsordenspunkt 3: Title" on one line is a `PUNKT_HEADING`. Copenhagen prints the case
+# number in brackets after the number, the title on the next line: "Punkt 11 (2025-0991234)" (a layouts15
+# review: the case number was read as the title); the case number is the item's, and its anchor.
 PKT_LINE = re.compile(
-    rf"^(?:Pkt|PKT|Punkt|PUNKT|Dagsordenspunkt|DAGSORDENSPUNKT)\.?\s*{_NR}(?P<number>\d{{1,3}}){_SUB_NUMBER}?[.:]?$"
+    rf"^(?:Pkt|PKT|Punkt|PUNKT|Dagsordenspunkt|DAGSORDENSPUNKT)\.?\s*{_NR}(?P<number>\d{{1,3}}){_SUB_NUMBER}?"
+    rf"(?:[.:]?|\s+\((?:(?i:sagsnr|sag nr)\.?:?\s*)?(?P<case>{BARE_CASE_NUMBER})\))$"
 )
 # "13/2024 Lokalplan 4-2-118, Boliger ved Gigantium" (Aalborg): the item's running number in the year,
 # then the title. A heading only where every item is printed so (`indexer.unnumbered`): elsewhere
@@ -1301,7 +1315,10 @@ _OPENNESS = r"(?:(?i:åbent?|lukket)\s+)"
 # "Indkaldelse til møde i Ældrerådet", "Mødeindkaldelse": the agenda sent out before the meeting.
 AGENDA_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+d|D)agsorden|[A-ZÆØÅ]*DAGSORDEN)\b|\b{_OPENNESS}dagsorden\b"
                          r"|\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+i|I)ndkaldelse|[A-ZÆØÅ]*INDKALDELSE)\b")
-MINUTES_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+r|R)eferat|[A-ZÆØÅ]*REFERAT|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b"
+# A record titled «Protokol» or «Mødeprotokol» is minutes as «Beslutningsprotokol» is (a layouts15 review:
+# short prose minutes titled «Protokol» lost their last items); never «Protokollat», «Protokoltilførsel».
+MINUTES_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+r|R)eferat|[A-ZÆØÅ]*REFERAT"
+                          r"|(?:Beslutningsp|Mødep|P)rotokol|(?:BESLUTNINGS|MØDE)?PROTOKOL)\b"
                           rf"|\b{_OPENNESS}referat\b")
 
 DOCUMENT_TITLE = re.compile(r"^(ÅRSBERETNING|REFERAT|DAGSORDEN|Årsberetning|Referat|Dagsorden)\b")

@@ -65,7 +65,8 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     # Minutes say what and when in the head above their first item; a document without items
     # (a report, minutes written as prose, a note) in the lines it opens with.
     opening = opening_lines(body) if report else head
-    fields = head_fields(opening)
+    # «Referent: …» under the last item names the minute-taker as the head would
+    fields = head_fields([*opening, *(t for line in segmented.closing for t in ("", line.text))])
     # The head's date, else a running header's (not a footer's print date), else the decisions'.
     meeting = (meeting_date(opening, fields, ()) or meeting_date([t for t in running if not _NOT_MEETING.search(t)], {}, ())
                or meeting_date((), {}, segmented.items))

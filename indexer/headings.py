@@ -706,7 +706,8 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None], 
     if match:
         # "Pkt. 58", "Dagsordenspunkt 3", "Sag nr. 13" alone, the title on the next line(s). (A
         # "Sag nr." printed under its title has been read with that title, below.)
-        return _number_line_heading(lines, i, int(match.group("number")), cv.item_label(match))
+        return _number_line_heading(lines, i, int(match.group("number")), cv.item_label(match),
+                                    match.groupdict().get("case"))
     for pattern in _NUMBERED_FORMS:
         match = pattern.match(text)
         if match and match.groupdict().get("dagsordenspunkt") and i > 0 and lines[i - 1].text:
@@ -824,13 +825,23 @@ def _numbered_after(lines: Sequence[Line], i: int) -> re.Match[str] | None:
     return match
 
 
-def _number_line_heading(lines: Sequence[Line], i: int, number: int, label: str | None = None) -> Heading | None:
+def _number_line_heading(lines: Sequence[Line], i: int, number: int, label: str | None = None,
+                         case: str | None = None) -> Heading | None:
     """An item number on a line of its own ("Pkt. 58", "Dagsordenspunkt 3", "Sag nr. 13") with the
-    title on the next line, wrapping onto up to `_MAX_TITLE_LINES` lines; valid only with its anchor."""
+    title on the next line, wrapping onto up to `_MAX_TITLE_LINES` lines; valid only with its anchor.
+    `case`: the case number printed in brackets after the number ("Punkt 11 (2025-0991234)"), the
+    item's own anchor; a closed item's title is its marker ("Lukket punkt"), left in its body to mark it."""
     j = next_nonblank(lines, i + 1)
-    if j is None or j - i > 2 or not _can_title(lines[j].text):
+    if j is None or j - i > 2:
         return None
-    return _titled_heading(lines, i, number, lines[j].text, label=label, first=j, sentence=True)
+    if case and re.fullmatch(cv.OPENNESS_MARKER, lines[j].text):
+        return Heading(i, number, lines[j].text, j, label=label, case_number=case)
+    if not _can_title(lines[j].text):
+        return None
+    heading = _titled_heading(lines, i, number, lines[j].text, label=label, first=j, sentence=True)
+    if case and heading is None and not cv.is_list_point(lines[j].text):
+        heading = Heading(i, number, cv.clean_title(lines[j].text), j + 1, label=label)
+    return replace(heading, case_number=case) if heading and case else heading
 
 
 def _can_title(text: str) -> bool:

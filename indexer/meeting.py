@@ -25,7 +25,9 @@ _PRESENT_LABELS = ("Medlemmer", "Mødedeltagere", "Deltagere", "Til stede", "Til
 # the members), kept so that their names can be searched.
 # "Desuden deltog: Kommunaldirektør Mads Holm": who else attended, after the members, is staff too.
 _STAFF_LABELS = ("Administrationen", "Fra administrationen", "Fra forvaltningen", "Referent", "Øvrige deltagere",
-                 "Fra administrationen deltog", "Fra forvaltningen deltog", "Desuden deltog", "Endvidere deltog",
+                 "Fra administrationen deltog", "Fra forvaltningen deltog",
+                 # a council of citizens names the municipality's staff so (Skive's landdistriktsråd, a review)
+                 "Fra kommunen", "Fra kommunen deltog", "Ref.", "Ref", "Desuden deltog", "Endvidere deltog",
                  "Herudover deltog", "Derudover deltog", "Yderligere deltog",
                  # A company board's management: staff, no members ("Fra direktionen: Adm. direktør …")
                  "Fra direktionen", "Fra direktionen deltog", "Direktionen", "Direktion")

@@ -147,6 +147,9 @@ class Segmented:
     # What the administrator should know of how the document was split: items it seems to have
     # that were not found (see `Document.notices`), one Danish line each.
     notes: tuple[str, ...] = ()
+    # The lines under the last item naming who took or signed the minutes («Referent: Susanne Beck»): the
+    # meeting's, as its head's lines are (`indexer.segment`).
+    closing: tuple[Line, ...] = ()
 
 
 def heading_number(item_number: int | None, item_label: str | None, item_sign: str | None = None) -> str | None:

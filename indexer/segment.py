@@ -71,9 +71,17 @@ def segment(lines: Sequence[Line]) -> Segmented:
     # The signatures under the last item close the minutes: no part of that item.
     closing = next((k for k in range(headings[-1].body_start, len(lines)) if cv.CLOSING.match(lines[k].text)),
                    len(lines))
-    ends = with_ends(headings, closing)
+    # Copenhagen signs each item's text «Jens Hansen» / «/ Marie Lund»: no part of it
+    ends = [(h, _signed_end(lines, h, end)) for h, end in with_ends(headings, closing)]
     above = fields_above_headings(lines, headings[0])  # then an item's closing field lines are the next one's
     items = tuple(_with_case(minutes_item(lines, h, end, above), h) for h, end in ends)
+    # The lines closing the minutes under a last item with no decision («Referent: …», an address footer):
+    # no part of its text (a decision's own closing lines become its note: `indexer.items`).
+    cut = _minutes_closing(lines, ends[-1][0], ends[-1][1], head=lines[: headings[0].index])
+    signatories = tuple(line for line in lines[cut:ends[-1][1]] if cv.is_signatory_line(line.text))
+    if cut < ends[-1][1] and not any(s.key == DECISION for s in items[-1].sections):
+        ends[-1] = (ends[-1][0], cut)
+        items = (*items[:-1], _with_case(minutes_item(lines, ends[-1][0], cut, above), ends[-1][0]))
     # Which items the meeting discussed behind closed doors: their minutes print little of them.
     closed = closed_items(lines, headings, [end for _, end in ends], contents_lines)
     # «Title» / «Sag: 24/1234 – Lukket sag»: the case line's marker is the item's own (`case_headings`)
@@ -83,7 +91,7 @@ def segment(lines: Sequence[Line]) -> Segmented:
     groups = {k for k in range(1, len(headings)) if _opens_group(lines, headings[k - 1], headings[k])}
     notes += (_unfound_items(head, items, contents, contents_lines) + _merged_items(items)
               + _numbered_again(items, groups) + _skipped_numbers(items))
-    return Segmented("minutes", head, items, tuple(contents), notes)
+    return Segmented("minutes", head, items, tuple(contents), notes, closing=signatories)
 
 
 # The note for minutes split without item headings (`decided_headings`).
@@ -252,6 +260,71 @@ def _report_not_minutes(lines: Sequence[Line]) -> bool:
 
 
 _REPORT_TITLE = re.compile(r"(?i:beretning|årsrapport|\bstatus\b|redegørelse)")
+
+
+# A letterhead or footer line: the council's name, its address and web address between bullets or bars
+# («Bispebjerg Lokaludvalg · Bispebjerg Torv 1, 2400 København NV · bispebjerglokaludvalg.kk.dk»).
+_FOOTER_PARTS = re.compile(rf"\s+[{re.escape(cv.BULLETS_BETWEEN_FIELDS)}|]\s+")
+_POSTCODE_OR_WEB = re.compile(r"(?:^|,\s*)\d{4}\s+[A-ZÆØÅ]|\b(?:www\.)?[\w.-]+\.(?:dk|com|net|org)\b")
+
+
+def _address_footer(text: str, head: Sequence[Line]) -> bool:
+    """Whether `text` is an address line naming the body the minutes' head names first: the body's
+    name, then its postal or web address («Bispebjerg Lokaludvalg · Bispebjerg Torv 1, 2400 København NV»).
+
+    >>> head = [Line("Bispebjerg Lokaludvalg", 1, 1), Line("Københavns Kommune", 1, 2)]
+    >>> _address_footer("Bispebjerg Lokaludvalg · Bispebjerg Torv 1, 2400 København NV · bispebjerglokaludvalg.kk.dk", head)
+    True
+    >>> _address_footer("Bispebjerg Lokaludvalg · næste møde 10. marts", head), _address_footer("Torv 1, 2400 København NV", head)
+    (False, False)
+    """
+    parts = _FOOTER_PARTS.split(text)
+    names = {fold_title(line.text) for line in head[:_OPENING] if line.text}
+    return (len(parts) >= 2 and fold_title(parts[0]) in names
+            and any(_POSTCODE_OR_WEB.search(part) for part in parts[1:]))
+
+
+# A name with no label ("Jens Hansen"), the first line of Copenhagen's signature "Jens Hansen" / "/ Marie Lund"
+_SIGNATURE_NAME = re.compile(r"^[A-ZÆØÅ][\wæøå'’\-]+(?:\s+[A-ZÆØÅ][\wæøå'’\-]+){1,3}$")
+_CO_SIGNATURE = re.compile(r"^/\s*[A-ZÆØÅ][\wæøå'’\-]+(?:\s+[A-ZÆØÅ][\wæøå'’\-]+){1,3}$")
+
+
+def _signature(lines: Sequence[Line], k: int, start: int) -> int | None:
+    """The first line of a signature whose co-signature is line k («Jens Hansen» / «/ Marie Lund»,
+    Copenhagen: the director and the head of office under each item), not above line `start`."""
+    if not _CO_SIGNATURE.match(lines[k].text) or k - 1 < start or not _SIGNATURE_NAME.match(lines[k - 1].text):
+        return None
+    return k - 1
+
+
+def _signed_end(lines: Sequence[Line], heading: Heading, end: int) -> int:
+    """Where an item ends: before the signature under its text, if it has one (`_signature`), and
+    only where the item's own text is above it."""
+    k = previous_nonblank(lines, end)
+    j = _signature(lines, k, heading.body_start) if k is not None else None
+    if j is None:
+        return end
+    above = previous_nonblank(lines, j)
+    return j if above is not None and above >= heading.body_start else end
+
+
+def _minutes_closing(lines: Sequence[Line], heading: Heading, end: int, head: Sequence[Line]) -> int:
+    """Where the lines closing the minutes start under the last item's text, before `end` (`end`
+    where there are none): the minute-taker and whoever approved them («Referent: Susanne Beck»,
+    «Ref.: Malene Riis», `cv.is_signatory_line`), a signature («Jens Hansen» / «/ Marie Lund»), the
+    body's address footer. «Næste møde: 11. juni 2026» stays the item's text (often all an «Eventuelt»
+    says), and so does a closing line that is all the item prints."""
+    cut, k = end, previous_nonblank(lines, end)
+    while k is not None and k >= heading.body_start:
+        text = lines[k].text
+        if (j := _signature(lines, k, heading.body_start)) is not None:
+            k = j
+        elif not (cv.is_signatory_line(text) or _address_footer(text, head)):
+            break
+        cut, k = k, previous_nonblank(lines, k)
+    if k is None or k < heading.body_start:  # nothing of the item's own above: its first closing line is its text
+        cut = next((j for j in range(cut + 1, end) if lines[j].text), end)
+    return cut
 
 
 def _names_meeting(lines: Sequence[Line]) -> bool:
