@@ -30,6 +30,9 @@ from search.syntax import FIELD_NAMES_SHOWN, Clause, ParsedQuery, looks_like_cas
 
 # A case-number match outweighs any text match, so every item of the case comes first.
 CASE_NUMBER_BOOST = 20.0
+# A case number that only begins with what was copied with a label (`labelled_case`): below the
+# texts that print it as copied.
+PREFIX_CASE_BOOST = 0.1
 COUNCIL_BOOST = 100.0  # a council's name typed in full: its own items before the items that mention it
 NOTHING_TO_SEARCH = "Søgningen indeholdt kun småord (fx «og», «i», «at»), som der ikke søges på; alle punkter vises."
 NO_WORDS = "Søgningen indeholdt ingen ord, der kan søges på; alle punkter vises."
@@ -195,6 +198,8 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
                 alternatives.append(pair)
                 if clause.field not in _UNRANKED_FIELDS:
                     text_fields.add(clause.field)
+                elif labelled_case(clause):  # it searches the text too, which ranks
+                    text_fields.add(None)
             if (pair is not None and clause.field in FACETS_BY_NAME and pair[1] is NullQuery
                     and FACETS_BY_NAME[clause.field].field not in searcher.schema):
                 # an index an older release built, before the facet (`udfald:`): not «findes ikke»
@@ -301,6 +306,19 @@ def _clause_query(
         value = clause.text.strip().lower()
         highlight.add(value)
         q = _case_number(value)
+        if labelled_case(clause):
+            # Copied with its label from a text («J.nr.: 00.01.00», «Sagsnr. 15/4410»): the items
+            # filed under it, and those whose text prints it. Many councils print the journal plan
+            # number (a KLE code) as «J.nr.», which is no item's case number: the case field alone
+            # found another council's cases that begin with it, and not the items printing it.
+            terms = [t.text for t in analyzer(clause.text, mode="query")]
+            body = _all([Term("decision" if decisions_only else "body", t) for t in terms])
+            if body is not None:
+                highlight.update(terms)
+                # Ranked: the case itself first, then the texts that print the number as copied,
+                # then the cases filed under a code it begins (another council's, often).
+                return (Or([Term("case_number", value, boost=CASE_NUMBER_BOOST), body, _case_number(value, PREFIX_CASE_BOOST)]),
+                        Or([q, body]))
         return q, q
     if field == "date":
         day = parse_date(clause.text)
@@ -493,25 +511,37 @@ def doc_type_words(parsed: ParsedQuery, searcher: Searcher) -> ParsedQuery:
     """`parsed` with each plain word that names a document type and that no text holds read as
     that type's filter (`type:årsberetning`), with a notice saying so: no text says «årsberetning»,
     since a report's passages are its sections («Forord» …) and its title is no passage's text.
-    Read before the fallbacks, so they see the filter as if typed (not a word to drop or respell)."""
-    if sum(not c.negated for group in parsed.groups for c in group) != 1:
-        # only the word alone: beside other words («referat fra mødet», «dagsorden OR referat») it
-        # would narrow them to a type by what the texts happen to hold (a code review)
-        return parsed
+    Read before the fallbacks, so they see the filter as if typed (not a word to drop or respell).
+
+    Beside other words, the word is the filter when it stands alone in its group (not ORed) and the
+    other words find documents of that type: «årsberetning 2019», «årsberetning Næstved». Searched
+    as a word, it was said to be missing from every annual report found by the rest. When the rest
+    finds none of that type, it stays a word: the filter would find nothing, and the words' own hits
+    are the closer answer. An ORed type word stays a word too: «dagsorden OR referat» is no filter."""
     analyzer = searcher.schema["body"].analyzer
     notices = list(parsed.notices)
+    only = sum(not c.negated for group in parsed.groups for c in group) == 1
     groups = []
     for g, group in enumerate(parsed.groups):
         clauses = []
         for clause in group:
             doc_type = _doc_type_named(clause, searcher, analyzer)
-            if doc_type is not None:
-                notices.append(_doc_type_notice(typed_word(clause.text), doc_type,
-                                                alone=not _other_words(parsed.groups, g)))
+            alone = not _other_words(parsed.groups, g)
+            if doc_type is not None and (only or len(group) == 1 and _rest_finds_type(parsed, g, doc_type, searcher)):
+                notices.append(_doc_type_notice(typed_word(clause.text), doc_type, alone=alone))
                 clause = replace(clause, field="doc_type", text=doc_type, typed=None)
             clauses.append(clause)
         groups.append(tuple(clauses))
     return ParsedQuery(tuple(groups), tuple(notices)) if len(notices) > len(parsed.notices) else parsed
+
+
+def _rest_finds_type(parsed: ParsedQuery, g: int, doc_type: str, searcher: Searcher) -> bool:
+    """Whether the query without its `g`th group finds a document of `doc_type` (or searches
+    nothing, when the type word is then all there is to search)."""
+    rest = compile_query(ParsedQuery(tuple(group for i, group in enumerate(parsed.groups) if i != g)), searcher)
+    if rest.matching is None:
+        return True
+    return _finds(searcher, And([rest.matching, FACETS_BY_NAME["doc_type"].filter_query([doc_type])]))
 
 
 def _doc_type_named(clause: Clause, searcher: Searcher, analyzer: Analyzer) -> str | None:
@@ -1018,6 +1048,22 @@ def _municipalities_loosely(reader: Any) -> dict[str, str]:
             by_loose[loose] = None if loose in by_loose and by_loose[loose] != key else key
         table = _LOOSELY[reader] = {loose: key for loose, key in by_loose.items() if key}
     return table
+
+
+def labelled_case(clause: Clause) -> bool:
+    """Whether `clause` is a case number copied with its label («J.nr.: 00.01.00», `Clause.typed`)
+    that names one case or code, so that the texts printing it are found too: a number with
+    separators, or digits alone of five or more (a year after «sagsnr» is no case's mention:
+    «2015» is in every text of that year). The field `sagsnr:` searches the case numbers alone.
+
+    >>> [labelled_case(Clause(v, "case_number", typed="j.nr")) for v in ("00.01.00", "15/4410", "299835", "2015")]
+    [True, True, True, False]
+    >>> labelled_case(Clause("00.01.00", "case_number"))
+    False
+    """
+    value = clause.text.strip()
+    return (clause.field == "case_number" and bool(clause.typed) and not clause.negated
+            and (looks_like_case_number(value) or (len(value) >= 5 and value.isdigit())))
 
 
 def _case_serial(text: str, searcher: Searcher) -> bool:

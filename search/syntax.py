@@ -190,7 +190,8 @@ class Clause:
     quoted: bool = False
     # A date as typed where it is searched in another form: "17.02.05" as «17.02.2005» (also the
     # shape of a case number's first part, which `search.compile` tries when no text has the date);
-    # for an item number, «afsnit» when it was typed after that word (a report's section).
+    # for an item number, «afsnit» when it was typed after that word (a report's section); for a
+    # case number, the label it was typed after («j.nr», «sagsnr»; not for the field `sagsnr:`).
     typed: str = ""
 
 
@@ -466,7 +467,9 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
                 looks_like_case_number(nxt.group(1)) or label != "sag" and nxt.group(1).isdigit()):
             # "sagsnr 299835": some minutes number their cases with digits alone (Mosevang);
             # "sag" before a longer plain number stays a word ("sag 2015", "sag 299835").
-            items.append(Clause(nxt.group(1), "case_number", False, negated))
+            # The label kept (`Clause.typed`): a number copied with it is also looked for in the text,
+            # where «J.nr.: 00.01.00» prints a KLE code that is no item's case number (`search.compile`).
+            items.append(Clause(nxt.group(1), "case_number", False, negated, typed=label))
             i = nxt.end()
         elif value in OPERATORS_OR and not negated and not field:
             items.append(value)  # the operator as typed, so a notice names what the user wrote
@@ -474,6 +477,8 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
             notices.append(f"«{value}» behøves ikke: alle ord skal altid forekomme.")
         elif value in OPERATORS_NOT and not negated and not field:
             negate_next = value
+        elif not field and not negated and _abbreviated_den(value, items):
+            pass  # «d.», the abbreviation of «den», a small word not searched wherever it stands
         elif not field and _PARTY_RE.fullmatch(value) and items and isinstance(items[-1], Clause) and (
                 items[-1].text.split() or [""])[-1][:1].isupper():
             notices.append(party_notice(value.strip(",.;")[1:-1]))  # "Tove Bech Larsen (V)": the name alone
@@ -482,6 +487,22 @@ def _lex(text: str, notices: list[str]) -> list[Clause | str]:
     if negate_next is not None:  # nothing followed it
         notices.append(f"«{negate_next}» mangler et ord efter sig og blev ignoreret.")
     return items
+
+
+def _abbreviated_den(value: str, items: Sequence[Clause | str]) -> bool:
+    """Whether `value` is «d.», the abbreviation of «den» («mødet d. 25/11», «flygtninge d.»): no word
+    to search, as «den» is none; required, «d» found the one passage that happened to have it.
+    «D.» after a capitalised word is a name's initial («Poul D. Hansen») and stays.
+
+    >>> [_abbreviated_den(v, [Clause("Poul")]) for v in ("d.", "D.", "d", "dk.")]
+    [True, False, False, False]
+    >>> _abbreviated_den("D.", [Clause("mødet")])
+    True
+    """
+    if value == "d.":
+        return True
+    before = items[-1] if items else None
+    return value == "D." and not (isinstance(before, Clause) and (before.text.split() or [""])[-1][:1].isupper())
 
 
 # Fields whose value may stand after a space ("sagsnr: 19/20102", "dato: maj 2015"), when it is
