@@ -43,7 +43,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 17  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 18  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -126,6 +126,12 @@ READING_VERSION = 17  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # «Møde i …», «Referat, …», «Beslutningsreferat – …» title lines naming the municipality
 # 17: fields after the last item's attachment list its own; a heading printed again after an earlier
 # committee's decision the same item; a report's appendix with its own numbered sections
+# 18 (code review 37, layouts15): a footer's head alone («Høringssvar fra Ældrerådet … side 2 af 3» is text),
+# genitive council heads and «Protokol», headless «– side N af M»; report chapters resume after an appendix; a
+# closed last item under an attachment list by its own case number; fields above closing lines; council names
+# compared as names; quoted «Tidligere beslutninger» headers earlier; «Sagsbehandler» over «Ansvarlig»;
+# «Forvaltningens vurdering»; an unfilled decision form («…:») beside a decision no decision; «Punkt N (sagsnr.)»
+# with the title below; «Protokol» minutes; signatory lines and address footers under the last item the closing
 
 
 def read_document(path: Path, root: Path) -> Document:
