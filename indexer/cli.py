@@ -160,7 +160,8 @@ def main() -> None:
 ))
 @argument("paths", nargs=-1, type=DanishPath(path_type=Path, readable=False))  # unreadable: said by the run, one line
 @_index_dir_option
-@option("--full", is_flag=True, help="Byg indekset helt forfra i stedet for kun at læse ændrede filer.")
+@option("--full", is_flag=True, help="Byg indekset helt forfra i stedet for kun at læse ændrede filer; en fil, "
+        "der ikke kan læses, fjernes da fra indekset.")
 @option("--strict", is_flag=True, help="Afslut med fejlkode, hvis blot én fil springes over.")
 @option("--quiet", "-q", is_flag=True, help="Skriv kun opsummeringen.")
 @option("--verbose", "-v", is_flag=True, help="Skriv en linje for hver fil.")
@@ -171,7 +172,9 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     seeds/ (samme rækkefølge som serve). Indekset afspejler de nævnte mapper; en kørsel, der ville fjerne dokumenter fra
     en mappe, der ikke er nævnt, eller alle dokumenter fra en nævnt mappe, der nu er tom,
     afvises (brug --full for at bygge indekset alene af de nævnte mapper). En fil eller mappe i en
-    mappe, indekset er bygget af, læses som en del af den mappe.
+    mappe, indekset er bygget af, læses som en del af den mappe. Første kørsel efter en
+    opgradering eller en ændret datafil læser alle filer igen og bygger det nye indeks ved siden
+    af, mens siden svarer fra det gamle.
 
     Afslutningskoder: 0 når kørslen lykkedes; 1 når en fejl i Referatsøg holdt en fil ude, med
     --strict når en fil blev sprunget over, eller når kørslen afvises eller fejler; 2 når et

@@ -4,8 +4,10 @@ The index holds the files under the paths of the last run: new files are added, 
 ones re-read, files that disappeared are removed, and a file is only re-read when its content
 hash differs from the one stored. A changed file that cannot be indexed this time, whatever
 the reason (no access, I/O error, a share gone away, a half-copied PDF, emptied, too large),
-keeps what was indexed from it until a run can read it (`UpdateReport.kept`). With
-`full=True` everything is read again and the old content dropped.
+keeps what was indexed from it until a run can read it (`UpdateReport.kept`); so do the
+files of a folder that cannot be listed. So does the whole rebuild a run makes by itself (after
+an upgrade or an edited data file: `build_stamp`), which writes their stored passages again
+(`_write_kept`). With `full=True` everything is read again and the old content dropped.
 
 A file is blamed only for what it can be blamed for (`FILE_ERRORS`: unreadable input, an OS
 error, undecodable bytes). Any other exception while a file is read is a fault in Referatsøg:
@@ -169,7 +171,12 @@ def update_index(
             if refused is not None:
                 raise refused
         stored = {} if full else previous
-        if stored and index.build_stamp != stamp:
+        # What a file that cannot be read this time keeps: what was indexed from it, in any run
+        # but one asked to start from nothing (`--full`, which also erases at once what a file
+        # corrected since held). A rebuild not asked for (after an upgrade or an edited data
+        # file) writes it again from its stored records (`_write_kept`): it cleared the index.
+        keeping = stored
+        if stored and not same_build(index.build_stamp, stamp):
             # Terms written under other stems or compound parts, or passages split by an older
             # release, would answer differently from those of files read now: the whole index
             # is rebuilt, as the README promises.
@@ -187,7 +194,7 @@ def update_index(
         with contextlib.closing(_read_changed(corpus, stored, pool, earlier_refused, progress.reading)) as results:
             for source, changed in results:
                 stop_if_asked()
-                if source in stored:  # indexed, and not read just now: is it still there?
+                if source in keeping:  # indexed, and not read just now: is it still there?
                     changed = _unless_gone(source, corpus.files[source], changed)
                 if changed is VANISHED:  # deleted while the run went on: it leaves the index in this run
                     vanished.append(source)
@@ -207,9 +214,12 @@ def update_index(
                     # A file indexed before keeps what was indexed from it, whatever stops it
                     # this time (as a folder that cannot be listed does): a half-copied PDF or
                     # a share that hiccups must not take a meeting off the site.
-                    if source in stored:
+                    if source in keeping:
                         kept.append(changed)
                         changed = Skipped(changed.source, changed.reason + KEPT_NOTE)
+                        if full:  # a rebuild: its old passages are written again, else cleared away
+                            _write_kept(writer, index, source, previous[source])
+                            written.add(source)
                     skipped.append(changed)
                     progress.skipped(changed)
                     continue
@@ -231,17 +241,25 @@ def update_index(
                 # release that names items or files otherwise (a file named in NFD, slugged
                 # «integrationsradet» before and «integrationsraadet» now) left their links 404.
                 before = previous.get(source, {}) if previous else {}
-                # And in a rebuild by a release that reads a file's items otherwise, when an item
-                # of the unchanged file has an id the last commit lacks: a title that printed a CPR
-                # number, masked now, gave a new id and the old address answered 404 (an upgrade review).
+                # And in a rebuild by a release that reads a file's items otherwise (or the first
+                # reading of a file a rebuild kept unread, `KEPT_UNREAD`), when the unchanged file's
+                # items are not the ids they were: a title that printed a CPR number, masked now,
+                # gave a new id, and an item merged into the one before it lost its own; their
+                # old addresses answered 404 (upgrade reviews).
                 if previous and (before.get("sha256") != document.source_sha256
                                  or before.get("document_id", document.id) != document.id
-                                 or (rebuilt_because and not index.has_passages([p.id for p in document.passages]))):
+                                 or ((rebuilt_because or before.get(KEPT_UNREAD))
+                                     and _other_ids(index, before, document))):
                     added[source] = moved_ids.written(document)
         if pool is not None:  # every file is read: free the workers (and their threads) before the commit
             pool.close()
             pool.join()
         if full:  # cleared: every earlier document not written again has left the index
+            # but those of a folder that could not be listed, as in any run but `--full`
+            for source in sorted(set(keeping) - written):
+                if any(source.startswith(prefix) for prefix in corpus.unlisted):
+                    _write_kept(writer, index, source, previous[source])
+                    written.add(source)
             removed = sorted(set(previous) - written)
         else:
             removed = [source for source in sorted((set(stored) - set(corpus.files)) | (set(stored) & set(vanished)))
@@ -299,6 +317,13 @@ def update_index(
     )
     progress.done(report)
     return report
+
+
+def _other_ids(index: Any, before: dict[str, Any], document: Document) -> bool:
+    """Whether the items read now from a file are not the ids the last commit holds for it: an
+    id new to the index, or fewer or more items than its record counts (an old id gone: two items
+    read as one now). A look-up per item, no stored record read: a rebuild asks for every file."""
+    return before.get("passages") != len(document.passages) or not index.has_passages([p.id for p in document.passages])
 
 
 def _why(error: BaseException) -> str:
@@ -362,10 +387,32 @@ class NewerIndex(Exception):
             name = reading.partition("-")[2]
             return f" ({name})" if name and name != "?" else ""
 
+        theirs, mine = (stamp or "").partition(":")[0], _reading_stamp()
+        apart = _versions_apart(theirs, mine)
+        if release(theirs) and release(theirs) == release(mine) and apart:
+            # Both built between releases (from main): «(0.6.0) end denne (0.6.0)» told the
+            # administrator nothing (an upgrade review); the versions that differ do.
+            than = f" end denne (begge {release(mine)[2:-1]}, men {apart})"
+        else:
+            than = f"{release(theirs)} end denne{release(mine)}"
         super().__init__(
             f"søgeindekset i {printable(str(index_dir))} er bygget af en nyere udgave af Referatsøg"
-            f"{release((stamp or '').partition(':')[0])} end denne{release(_reading_stamp())} – kør den nye udgaves "
+            f"{than} – kør den nye udgaves "
             "«referatsog index», eller brug --full for at bygge det forfra med denne; indekset er uændret")
+
+
+def _versions_apart(theirs: str, mine: str) -> str:
+    """What differs between two stamps' readings of one release name, in Danish: «læseversion 17
+    mod 16», «analyseversion 6 mod 5», both when both differ; "" when neither does.
+
+    >>> _versions_apart("r17.a5-0.6.0", "r16.a5-0.6.0"), _versions_apart("r17.a6-0.6.0", "r16.a5-0.6.0")
+    ('læseversion 17 mod 16', 'læseversion 17 mod 16 og analyseversion 6 mod 5')
+    """
+    a, b = _stamp_versions(theirs), _stamp_versions(mine)
+    if a is None or b is None:
+        return ""
+    pairs = (("læseversion", a[0], b[0]), ("analyseversion", a[1], b[1]))
+    return " og ".join(f"{name} {x} mod {y}" for name, x, y in pairs if x != y)
 
 
 class RunRefused(Exception):
@@ -529,10 +576,13 @@ DATA_FOLDER_CHANGED = ("mappen i REFERATSOG_DATA erstatter nu {now}, men erstatt
                        f"opbygning ({_SAME_TOPICS})")
 # Between the reasons of a rebuild with several (an upgrade run without the job's REFERATSOG_DATA).
 ALSO = " – og "
+# Before the digest of the files taken from $REFERATSOG_DATA in a build stamp (`build_stamp`).
+_OWN = "~"
 
 
 def build_stamp() -> str:
-    """What shapes the passages and terms a build writes, as `<reading>:<data digest>`: how
+    """What shapes the passages and terms a build writes, as `<reading>:<data digest>` (then
+    `@<files from $REFERATSOG_DATA>~<their digest>` and `+<extra vocabulary digest>`): how
     files are read and analysed (`indexer.pipeline.READING_VERSION`,
     `search.analysis.ANALYSIS_VERSION` and the installed release) and a
     digest of every data file as it is read: the search engine's (`search.schema.INDEX_DATA_FILES`),
@@ -545,7 +595,7 @@ def build_stamp() -> str:
     from indexer.datafiles import is_override
     from search.schema import INDEX_DATA_FILES
 
-    digest = hashlib.sha256()
+    digest, own = hashlib.sha256(), hashlib.sha256()
     extra = topics_file()
     used = (*INDEX_DATA_FILES, topics.TOPICS_FILE, clean.HYPHENATED_FILE, firstnames.FIRST_NAMES_FILE)
     for path in used:
@@ -553,18 +603,34 @@ def build_stamp() -> str:
             data = path.read_bytes()
         except OSError as error:  # checked by `check_for_index` before: gone since
             raise DataFileError(path, None, os_reason(error)) from None
-        digest.update(f"{path.name}\0{len(data)}\0".encode())
-        digest.update(data)
+        for hashed in (digest, own) if is_override(path) else (digest,):
+            hashed.update(f"{path.name}\0{len(data)}\0".encode())
+            hashed.update(data)
     # Which files came from $REFERATSOG_DATA, after an "@": a run without the variable the
     # indexing job sets rebuilds (the contents differ, or would be taken from elsewhere) and
-    # says that this is why. None: the stamp is as before the variable.
+    # says that this is why. None: the stamp is as before the variable. Then, after a "~", the
+    # digest of those files alone: an upgrade changes the shipped ones, and a rebuild for it
+    # must still tell that the administrator's own copies were edited too (`rebuild_reason`).
     replaced = ",".join(sorted(path.name for path in used if is_override(path)))
-    folder = f"@{replaced}" if replaced else ""
+    folder = f"@{replaced}{_OWN}{own.hexdigest()[:16]}" if replaced else ""
     # The extra vocabulary's digest on its own, after a "+": a run without the variable the
     # indexing job sets rebuilds too, and must say that this is why (it blamed edited data files).
     # (readable: `checked_tagger` has read it before this)
     vocabulary = f"+{hashlib.sha256(extra.read_bytes()).hexdigest()[:16]}" if extra is not None else ""
     return f"{_reading_stamp()}:{digest.hexdigest()[:16]}{folder}{vocabulary}"
+
+
+def same_build(recorded: str | None, current: str) -> bool:
+    """Whether an index stamped `recorded` was built as this run would build it (`current`): the
+    same stamp, or the same but for the digest of the `$REFERATSOG_DATA` copies apart (`_OWN`),
+    which a stamp made before it lacks: the files are the same, so nothing to rebuild for.
+
+    >>> same_build("r2:abc@topics.txt", "r2:abc@topics.txt~o1"), same_build("r2:abc@topics.txt~o0", "r2:abc@topics.txt~o1")
+    (True, False)
+    """
+    if recorded == current:
+        return True
+    return recorded is not None and _OWN not in recorded and re.sub(rf"{_OWN}[^+]*", "", current) == recorded
 
 
 def data_folder_mismatch(stamp: str | None) -> str | None:
@@ -580,7 +646,7 @@ def data_folder_mismatch(stamp: str | None) -> str | None:
     if stamp is None or not read_as_this_release(stamp):
         return None
     searched = {path.name for path in INDEX_DATA_FILES}
-    recorded = stamp.rpartition(":")[2].split("+", 1)[0].partition("@")[2]
+    recorded = stamp.rpartition(":")[2].split("+", 1)[0].partition("@")[2].partition(_OWN)[0]
     built = {name for name in recorded.split(",") if name in searched}
     now = {path.name for path in INDEX_DATA_FILES if is_override(path)}
     if built == now:
@@ -682,21 +748,31 @@ def rebuild_reason(recorded: str | None, current: str) -> str:
     True
     >>> rebuild_reason("r2:abd@topics.txt+t1", "r2:abc") == DATA_FOLDER_UNSET.format(then="topics.txt", now="") + ALSO + TOPICS_UNSET
     True
+    >>> rebuild_reason("r2-0.6.0:abd@topics.txt~o1", "r3-0.6.0:abc@topics.txt~o2") == READING_CHANGED + ALSO + DATA_CHANGED
+    True
+    >>> rebuild_reason("r2-0.6.0:abd@topics.txt~o1", "r3-0.6.0:abc@topics.txt~o1") == READING_CHANGED  # the shipped files
+    True
     """
     recorded_reading, _, recorded_data = (recorded or "").rpartition(":")
     current_reading, _, current_data = current.rpartition(":")
     reasons = [READING_CHANGED] if recorded_reading != current_reading else []
     (recorded_files, _, recorded_topics), (current_files, _, current_topics) = (
         recorded_data.partition("+"), current_data.partition("+"))
-    then, now = recorded_files.partition("@")[2], current_files.partition("@")[2]
+    (then, _, then_own), (now, _, now_own) = (recorded_files.partition("@")[2].partition(_OWN),
+                                               current_files.partition("@")[2].partition(_OWN))
     # An index stamped before the reading was named (no ":") holds no folder or vocabulary either.
     stamped = ":" in (recorded or "")
     if stamped and then != now:  # other files taken from $REFERATSOG_DATA: the variable set, unset or the folder changed
         then, now = then.replace(",", ", "), now.replace(",", ", ")
         reasons.append((DATA_FOLDER_SET if not then else DATA_FOLDER_UNSET if not now else DATA_FOLDER_CHANGED).format(
             then=then, now=now))
-    elif recorded_reading == current_reading and recorded_files != current_files:
+    elif recorded_reading == current_reading and recorded_files.partition(_OWN)[0] != current_files.partition(_OWN)[0]:
         reasons.append(DATA_CHANGED)  # the same files, edited: the administrator's own change
+    elif then_own and now_own and then_own != now_own:
+        # An upgrade changes the whole digest (its shipped files may differ); the administrator's
+        # own copies, digested apart, tell whether they were edited too (an upgrade review: the
+        # rebuild named the upgrade alone). An index stamped before that digest cannot tell.
+        reasons.append(DATA_CHANGED)
     if stamped and recorded_topics != current_topics:
         reasons.append(TOPICS_SET if not recorded_topics else TOPICS_UNSET if not current_topics else TOPICS_CHANGED)
     return ALSO.join(reasons) or READING_CHANGED  # (the same stamp rebuilds nothing)
@@ -704,6 +780,39 @@ def rebuild_reason(recorded: str | None, current: str) -> str:
 
 # Added to the reason of a file that could not be read this time but was indexed before.
 KEPT_NOTE = " – den tidligere indekserede udgave beholdes"
+# In the record of a file a rebuild kept without reading it (`_write_kept`): its passages are
+# another reading's, so the next run reads it even when it is as it was.
+KEPT_UNREAD = "kept_unread"
+# What `search.schema.file_fields` derives from the document, not from what the indexer passed.
+_DERIVED = ("sha256", "root", "document_id", "doc_type", "kind", "passages")
+
+
+def _write_kept(writer: Any, index: Any, source: str, record: dict[str, Any]) -> int:
+    """Write again, into a rebuild, what was indexed from `source` (committed with `record`)
+    and cannot be read this time: its passages as stored, under their ids, so its addresses and
+    first-indexed times stay (the writer carries them as for any file written again). A rebuild
+    cleared them: a half-copied PDF at the run after an upgrade took its meeting off the site and
+    redirected its items to another file's (an upgrade review). Returns the passages written."""
+    document_id = record.get("document_id")
+    passages = tuple(p for p in index.document(document_id) if p.source == source) \
+        if isinstance(document_id, str) else ()
+    if not passages:  # nothing readable stored: it leaves the index, as before
+        return 0
+    document = _kept_document(source, record, passages)
+    info = {k: v for k, v in record.items() if k not in _DERIVED}
+    return writer.add(document, root=Path(str(record.get("root") or ".")), **{**info, KEPT_UNREAD: True})
+
+
+def _kept_document(source: str, record: dict[str, Any], passages: tuple[Any, ...]) -> Document:
+    """A `Document` of stored passages for the writer, which reads its passages, id, source,
+    content hash and kinds; the meeting's fields are the first passage's."""
+    first = passages[0]
+    return Document(
+        id=str(record["document_id"]), source=source, source_sha256=str(record.get("sha256") or ""),
+        kind=str(record.get("kind") or ""), doc_type=str(record.get("doc_type") or first.doc_type),
+        municipality=first.municipality, council=first.council, meeting_date=first.meeting_date,
+        year=first.year, place=first.place, present=first.present, absent=first.absent,
+        case_number=None, passages=passages)
 
 
 def _skipped(source: str, error: Exception) -> Skipped:
@@ -851,7 +960,7 @@ def _unchanged(path: Path, real_root: str, record: dict[str, Any] | None, info: 
     Something that is no longer a regular file (a FIFO or a link to a device in an indexed
     file's place) is never hashed: reading it would block or never end. Reading refuses it.
     """
-    if record is None or record.get("root") != real_root or not stat.S_ISREG(info.st_mode):
+    if record is None or record.get("root") != real_root or not stat.S_ISREG(info.st_mode) or record.get(KEPT_UNREAD):
         return False
     return _same_stat(record, info) or record.get("sha256") == _sha256(path)
 

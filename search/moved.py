@@ -324,6 +324,14 @@ def _pair_items(old: tuple[Item, ...], new: tuple[Item, ...]) -> dict[str, str]:
         n = fresh_numbers.get(number)
         if n is not None and _similar(o.title, n.title):
             take(o, n)
+    # Two items read as one now (a heading printed again after another committee's decision,
+    # read by an older release as a second item of the same number and title): the old one that
+    # is gone is the one item left of that number and title (an upgrade review: it answered 404).
+    staying = unique([n for n in new if n.id in old_ids and n.number is not None], lambda i: (i.number, i.title))
+    for o in gone:
+        n = staying.get((o.number, o.title))
+        if n is not None and o.id not in pairs:
+            pairs[o.id] = n.id
     return pairs
 
 
