@@ -26,6 +26,8 @@ from indexer.parallel_languages import danish_wording
 from indexer.pages import RunningChrome, find_running_chrome, shape, strip_running_chrome
 from search.danish import fold, stem
 
+# A grid table's border, «+------+------+», «+======+»: chrome as Markdown's «|---|---|» is (layouts16 review)
+_GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
 # Lines that are page chrome wherever they appear.
 _CHROME = [
     re.compile(r"^Side\s+\d+(\s*(af|/)\s*\d+)?$", re.IGNORECASE),  # Side 3 af 8, Side 3, Side 3/8
@@ -38,6 +40,12 @@ _CHROME = [
     re.compile(r"^(Forside|Du er her)\b.*[›»>].*$"),  # breadcrumbs
     re.compile(r"^(Udskriv|Print)\b.{0,60}$", re.IGNORECASE),  # "Udskriv   Download referat som PDF"
     re.compile(r"^[-|\s:]*\|[-|\s:]*$"),  # markdown table borders and empty rows
+    _GRID_BORDER,
+    # a web page's date under its text, in a text or Markdown export of it; the HTML reader drops the element
+    # by its class (`indexer.htmltext._CHROME_TOKEN`). After the last item it read as its decision (layouts16 review).
+    re.compile(rf"^(?:Senest|Sidst)\s+(?:opdateret|ændret|redigeret)\s*:?\s*(?:(?:d\.|den)\s+)?"
+               rf"(?:{DATE_PATTERN}|\d{{1,2}}[.\-/]\d{{1,2}}[.\-/]\d{{2,4}})(?:,?\s+(?:kl\.\s*)?\d{{1,2}}[.:]\d{{2}})?\.?$",
+               re.IGNORECASE),
 ]
 # The patterns above as one alternation, each keeping its own flags: one regex call per line
 # instead of seven (this runs over every line of every file indexed).
@@ -183,8 +191,8 @@ def clean(source: SourceFile) -> list[Line]:
         raw = _lines_of_pages(pages, strip_running_chrome(pages))
     else:
         raw = _text_lines(_text_of(pages), _page_starts(source))
-    raw = _split_long_lines(_split_columns(_without_field_table_headers(
-        _spaced_item_tables(_markdown_item_tables(_unflatten(raw))))))
+    raw = _split_long_lines(_split_columns(_label_table_rows(_without_field_table_headers(
+        _spaced_item_tables(_markdown_item_tables(_unflatten(raw)))))))
     soft_ends = {i for i, line in enumerate(raw) if _SOFT_HYPHEN_END.search(line.text)}  # before `_clean_line` drops them
     vocabulary = Vocabulary([line.text for line in raw])
     contents = _contents_table_rows(raw)
@@ -773,6 +781,67 @@ def _without_field_table_headers(lines: list[Line]) -> list[Line]:
         else:
             out.append(Line("", line.page, line.number) if i in headers else line)
     return out
+
+
+def _label_table_rows(lines: list[Line]) -> list[Line]:
+    """A table of field/value pairs that also prints an item's sections («| Sagsnr. | 25/4410 |», «| Beslutning |
+    Godkendt |», Markdown's or a grid table's between «+----+----+» borders): a row whose first cell is a section
+    label (`conventions.label_of`) as the label's line and the cell's text, as the section is printed
+    elsewhere; joined on one line, «Beslutning Godkendt» was no label and the decision was lost (layouts16
+    review). Only a table of two columns whose first row names a field or a section, or a field under a header
+    row: a table of figures with «| Økonomi | 500 |» somewhere in it keeps its rows. A row with an empty first cell goes on with
+    the cell above it (a grid table's wrapped cell) and is left as text; a header row naming neither is dropped.
+    """
+    split: dict[int, list[str]] = {}  # a label's row -> the label's line and its text; a header's -> none
+    i = 0
+    while i < len(lines):
+        if not _in_table(lines[i].text):
+            i += 1
+            continue
+        start = i
+        while i < len(lines) and _in_table(lines[i].text):
+            i += 1
+        rows = [(k, cells) for k in range(start, i) if (cells := _table_cells(lines[k].text)) is not None
+                and not _is_table_rule(lines[k].text) and any(cells)]
+        # a header row, above Markdown's rule or a grid table's «+====+», names the columns («| Felt | Værdi |»),
+        # unless it names a field or a section as the rows under it do («| Beslutning | Godkendt |» / «|---|---|»)
+        header = {k for k, cells in rows
+                  if k + 1 < i and _header_rule(lines[k + 1].text) and not _names_row(_clean_line(cells[0]))}
+        body = [(k, cells) for k, cells in rows if k not in header]
+        if not body or any(len(cells) != 2 for _, cells in rows):
+            continue
+        first = _clean_line(body[0][1][0])  # «| **Beslutning** | … |»: the label under its markup
+        # under a header, a field's row first, as `_without_field_table_headers` reads a field table: «| Møder |
+        # 11 |» over «| Høringssvar | 14 |» is a table of figures whose header row names no column
+        if not (_names_field(first) if header else _names_row(first)):
+            continue
+        split.update((k, [cells[0], cells[1]] if cells[1] else [cells[0]])
+                     for k, cells in body if cells[0] and cv.label_of(_clean_line(cells[0])))
+        # the header would stand between the item's heading and its fields, as `_without_field_table_headers`
+        # says of a Markdown table's
+        split.update((k, []) for k in header)
+    if not split:
+        return lines
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        out += [Line(text, line.page, line.number) for text in split[k] or [""]] if k in split else [line]
+    return out
+
+
+def _names_row(cell: str) -> bool:
+    """Whether a table's first cell names a field or a section: the row is a field line or a section."""
+    return bool(cell) and bool(cv.label_of(cell) or _names_field(cell))
+
+
+def _header_rule(text: str) -> bool:
+    """Whether a line is the rule under a table's header row: Markdown's «|---|---|», a grid table's «+===+===+»."""
+    return _is_table_rule(text) or ("=" in text and _GRID_BORDER.match(text.strip()) is not None)
+
+
+def _in_table(text: str) -> bool:
+    """Whether a line is a table's: a Markdown row or rule, or a grid table's border."""
+    text = text.strip()
+    return text[:1] in ("|", "+") and (_table_cells(text) is not None or _GRID_BORDER.match(text) is not None)
 
 
 def _names_field(header: str) -> bool:
