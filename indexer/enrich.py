@@ -137,6 +137,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     )
     if handler := (every_item or {}).get("case_handler"):
         passages = tuple(p if p.case_handler else replace(p, case_handler=handler) for p in passages)
+    passages = _with_resumed(passages)
     case_numbers = {p.case_number for p in passages}
     notices = source.notices + segmented.notes
     if not meeting and (printed := impossible_meeting_date(opening, fields)):
@@ -154,6 +155,33 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
         notices=notices,
         **base,
     )
+
+
+# An item taken up again later in the meeting, its heading printed again with a mark after its title:
+# «3. Handleplan for rekruttering af sosu-personale (genoptaget)», «… (fortsat)». Not «(fortsættes)»,
+# which the first part prints; a heading repeated at the next page's top is the same item
+# (`indexer.segment._continued_title`), one resumed after other items a passage of its own.
+_RESUMED = re.compile(r"\s*\((?i:genoptaget|fortsat|forts\.)\)\s*$")
+
+
+def _with_resumed(passages: Sequence[Passage]) -> tuple[Passage, ...]:
+    """`passages` with each item resumed later in the meeting (`_RESUMED`: the same number and, but for
+    the mark, the same title as an item before it) titled as that item, and with its case number and case
+    handler where its heading prints none: «sagsnr:25-000119» found only the item's first part (a layout
+    review). Each part keeps its own decision, and so its own outcome: the first part's «Udsat. Punktet
+    genoptages senere på mødet» is still Udsat, which no field of a passage can say otherwise today."""
+    out: list[Passage] = []
+    for passage in passages:
+        bare, marked = _RESUMED.subn("", passage.title)
+        earlier = next((p for p in reversed(out)
+                        if (p.item_number, p.item_label) == (passage.item_number, passage.item_label)
+                        and fold_title(p.title) == fold_title(bare)),
+                       None) if marked and bare.strip() and passage.item_number is not None else None
+        if earlier is not None:
+            passage = replace(passage, title=bare.strip(), case_number=passage.case_number or earlier.case_number,
+                              case_handler=passage.case_handler or earlier.case_handler)
+        out.append(passage)
+    return tuple(out)
 
 
 _ID_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", ".": "-"})

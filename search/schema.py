@@ -32,9 +32,10 @@ from typing import Any
 from whoosh import columns
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
+from indexer import conventions as cv
 from indexer.datafiles import DataFileError, Watched, content_lines, data_file
 from indexer.dates import find_dates
-from indexer.models import DAGSORDEN, REFERAT, Document, Passage
+from indexer.models import DAGSORDEN, REFERAT, Document, Passage, Section
 from search.analysis import (VALUE_SEPARATOR, CaseNumberAnalyzer, DanishAnalyzer, DanishPositions, ExactValueAnalyzer,
                              NamePositions)
 from search import danish, decompound
@@ -412,8 +413,29 @@ def text_fields(passage: Passage) -> dict[str, str]:
 
 
 def decision_text(passage: Passage) -> str:
-    """What the decision field holds: each decision with the attendance note printed with it."""
-    return "\n\n".join(f"{s.note}\n{s.text}" if s.note else s.text for s in passage.sections if s.is_decision)
+    """What the decision field holds: each decision with the attendance note printed with it, and the
+    record printed with it (`decision_record`): «Kun beslutninger» found a protokollat written inside a
+    decision but not a «Mindretalsudtalelse:» under a label of its own (a layout review)."""
+    record = decision_record(passage)
+    return "\n\n".join(f"{s.note}\n{s.text}" if s.note else s.text
+                       for s in passage.sections if s.is_decision or any(s is r for r in record))
+
+
+def decision_record(passage: Passage) -> tuple[Section, ...]:
+    """The decision's record as its own sections (`cv.DECISION_RECORD`: a protokoltilførsel, a minority's
+    statement), those printed with a decision: after it, as the passage keeps them (decision first). It
+    is searched and exported as part of the decision, shown as a section of its own, and tells nothing
+    of the outcome (`Passage.outcome` reads the decision alone: a dissent does not undo an approval)."""
+    record: list[Section] = []
+    after = False  # a decision, or its record, came just before
+    for s in passage.sections:
+        if s.is_decision:
+            after = True
+        elif after and s.key in cv.DECISION_RECORD and s.text.strip():
+            record.append(s)
+        else:
+            after = False
+    return tuple(record)
 
 
 # What a passage's record says of where it stands in its file, not of what it says: a line

@@ -20,7 +20,9 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, request, url_for
 
+from indexer.models import Passage
 from search.api import FACETS, MAX_PAGE_SIZE, Hit, SearchRequest
+from search.schema import decision_record
 from search.syntax import parse
 
 from .facets import doc_type_label
@@ -150,8 +152,17 @@ def full_decisions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:
     found: dict[str, str] = {}
     for hit in hits:
         passage = index.passage(hit.id)
-        found[hit.id] = (passage.decision if passage.has_decision else "") if passage else hit.decision
+        found[hit.id] = (decision_with_record(passage) if passage.has_decision else "") if passage else hit.decision
     return found
+
+
+def decision_with_record(passage: Passage) -> str:
+    """The decision and the record printed with it (`search.schema.decision_record`), each record under
+    its label as printed: «Mindretalsudtalelse: Karsten Kjeldgaard (DF) ønsker følgende ført til protokol
+    …» was left out of the column, a «Protokollat fra Enhedslisten (Ø):» inside the decision's text kept."""
+    records = [f"{s.label.rstrip(':').strip()}: {s.text}" if s.label.strip() else s.text
+               for s in decision_record(passage)]
+    return "\n\n".join([passage.decision, *records])
 
 
 def newer_versions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:
