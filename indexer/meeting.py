@@ -319,13 +319,50 @@ _COUNCIL_WORD = re.compile(r"(?i)^[\wæøå-]*(?:udvalg|råd|bestyrelse|nævn|ko
                            r"(?:et|en|n|ets|ens|ns|s|ene)?$")
 
 
+# A joint meeting's head may print each council's members under its bare name (the layouts16 review):
+# «Skoleudvalget: Thomas Bjerre (V), formand, Maria Lund (A)».
+_COUNCIL_NAMES_LINE = re.compile(r"^(?P<name>[A-ZÆØÅ][^:\d]{0,79}?):\s+(?P<value>\S.*)$")
+_COUNCIL_NAME_JOINERS = ("og", "for", "i", "&")
+_PERSON_NAME_WORD = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ'’.-]*$")
+
+
+def _names_list(value: str) -> bool:
+    """Whether `value` is a list of persons' names, each with a party or role at most: every part a full
+    name (two to five capitalised words or a name's particles) or a role («formand»). Not a council's
+    line with something else after its name: «12. marts 2025», «Referat», «Godkendt», «Mødet aflyses».
+
+    >>> [_names_list(v) for v in ("Karin Sørensen (V), formand, Bo Haslund (A) og Jens von Holstein",
+    ...  "Referat", "12. marts 2025", "Mødet blev aflyst", "Godkendt, Anbefales")]
+    [True, False, False, False, False]
+    """
+    plain = re.sub(r"\([^)]*\)", "", value).strip().rstrip(".")
+    parts = [" ".join(p.split()) for p in re.split(r",|;|\bog\b", plain)]
+    people = [_without_role(p) for p in parts if p and not _is_role(p)]
+    return bool(people) and all(
+        1 < len(words := p.split()) <= 5 and _PERSON_NAME_WORD.match(words[0])
+        and all(_PERSON_NAME_WORD.match(w) or w in cv.NAME_PARTICLES for w in words) for p in people)
+
+
 def _council_members(text: str) -> re.Match[str] | None:
-    """A «Medlemmer af <council>:» line, or None. The council's name is its first words: a council's
-    word among them and only its own words before it ("Teknik- og Miljøudvalget", "Udvalget for Klima
-    og Miljø"); a unit «for» a council ("sekretariatet for Handicaprådet") lists staff, not members."""
+    """A «Medlemmer af <council>:» line, or a «<council>: <names>» one, or None. The council's name is
+    its first words: a council's word among them and only its own words before it ("Teknik- og
+    Miljøudvalget", "Udvalget for Klima og Miljø"); a unit «for» a council ("sekretariatet for
+    Handicaprådet") lists staff, not members. A council's bare name lists members only before a list
+    of names (`_names_list`), all its words a council name's.
+
+    >>> [bool(_council_members(t)) for t in ("Skoleudvalget: Thomas Bjerre (V), formand, Maria Lund (A)",
+    ...  "Børne- og Familieudvalget: Karin Sørensen (V)", "Økonomiudvalget: 12. marts 2025", "Byrådet: Referat",
+    ...  "Formand for udvalget: Jens Hansen", "Byrådssalen: Ib Holm", "Sekretariatet for Handicaprådet: Ib Holm")]
+    [True, True, False, False, False, False, False]
+    """
     line = _COUNCIL_MEMBERS_LINE.match(text)
     if line is None:
-        return None
+        bare = _COUNCIL_NAMES_LINE.match(text)
+        if bare is None or not _names_list(bare.group("value")):
+            return None
+        if not all(w[:1].isupper() or w in _COUNCIL_NAME_JOINERS for w in bare.group("name").split()):
+            return None
+        line = bare
     words = line.group("name").split()
     first = next((k for k, word in enumerate(words) if _COUNCIL_WORD.match(word)), None)
     if first is None or not all(word[:1].isupper() or word == "og" for word in words[:first]):
@@ -339,7 +376,9 @@ _MORE_MEMBERS = "present+"  # a pending council's list of members: added to thos
 def _head_label(text: str) -> tuple[str | None, str]:
     members = _council_members(text)
     if members:
-        return next(label for label in _PRESENT_LABELS if text.startswith(label)), (members.group("value") or "").strip()
+        # a council's bare name («Skoleudvalget: …») lists its members as «Medlemmer af Skoleudvalget: …»
+        label = next((label for label in _PRESENT_LABELS if text.startswith(label)), "Medlemmer")
+        return label, (members.group("value") or "").strip()
     informal = _informal_label(text)
     if informal[0]:
         return informal
