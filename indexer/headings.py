@@ -56,7 +56,64 @@ def find_item_headings(lines: Sequence[Line], contents: list[tuple[int | None, s
     headings = _without_references(lines, headings, titles)
     headings = _prose_items_between(lines, _prose_items_before(lines, headings, skip), skip)
     headings = _prose_items_after(lines, headings, skip)
-    return _closed_titles(lines, _without_decision_points(lines, headings), skip)
+    return _under_group_titles(lines, _closed_titles(lines, _without_decision_points(lines, headings), skip), skip)
+
+
+def _under_group_titles(lines: Sequence[Line], headings: list[Heading], skip: set[int]) -> list[Heading]:
+    """The headings with sub-items («4.1», «4.2»; «5a», «5b») under the numbered title that groups them:
+    «4. Vejprojekter 2025» alone as the last text above «4.1 Ombygning …», with no anchor of its own (no
+    item 4 was found). It is no text of the item above (a layouts16 review: item 3's «Indstilling» ended in
+    «4. Vejprojekter 2025», and only item 3 was found by «Vejprojekter»): the first sub-item starts at it,
+    and each sub-item's title is cited under it, «Vejprojekter 2025 – Ombygning …», as a report's
+    sub-chapter is under its chapter (`indexer.reports`)."""
+    out: list[Heading] = []
+    group: tuple[int, str] | None = None  # the number and title of the group the last sub-item is under
+    for heading in headings:
+        before = out[-1] if out else None
+        sub = (heading.number is not None and heading.label is not None and heading.label != str(heading.number)
+               and heading.label.startswith(str(heading.number)))
+        if not sub or (group is not None and group[0] != heading.number):
+            group = None
+        if sub and group is None and heading.split_at is None and (before is None or (
+                before.number is not None and before.number < heading.number)):
+            k = _group_title_above(lines, heading, before.body_start if before else 0, skip)
+            if k is not None:
+                group = (heading.number, cv.clean_title(_group_title(lines[k].text)))
+                heading = replace(heading, index=k)
+        if sub and group is not None:
+            heading = replace(heading, title=f"{group[1]} – {heading.title}")
+        out.append(heading)
+    return out
+
+
+def _group_title(text: str) -> str:
+    """The title of a numbered line «4. Vejprojekter 2025» or «4 Vejprojekter 2025»."""
+    match = cv.NUMBERED_HEADING.match(text) or cv.LABELLED_HEADING.match(text)
+    return match.group("title") if match else text
+
+
+def _group_title_above(lines: Sequence[Line], heading: Heading, start: int, skip: set[int]) -> int | None:
+    """The line of the numbered title grouping a sub-item («4. Vejprojekter 2025» over «4.1 …»): the last
+    text above its heading, after line `start`, a paragraph of its own numbered as the sub-item, a title
+    (no sentence, no list's point, no label, field or group header: «Til drøftelse» over «2.1 …» is left to
+    `indexer.items`), and no list's last point («2. …» / «3. …» in the item above's text)."""
+    k = previous_nonblank(lines, heading.index)
+    if k is None or k < start or k in skip or (k > 0 and lines[k - 1].text):
+        return None
+    text = lines[k].text
+    match = cv.NUMBERED_HEADING.match(text) or cv.LABELLED_HEADING.match(text)
+    if match is None or int(match.group("number")) != heading.number or match.groupdict().get("sub"):
+        return None
+    title = match.group("title")
+    if (title.rstrip()[-1:] in (":", ";", ",") or cv.is_sentence(title) or cv.is_list_point(title) or cv.field_line(text) is not None
+            or cv.label_of(text) is not None or cv.GROUP_HEADER.match(text) or cv.PURPOSE_GROUP.match(text)
+            or cv.decision_header(text)):
+        return None
+    above = previous_nonblank(lines, k)
+    if above is not None and above >= start and (point := _numbering(lines[above].text)) is not None \
+            and point[1] == heading.number - 1:
+        return None  # a numbered list's last point in the text above
+    return k
 
 
 # Items a document leaves out between two it prints (closed items, an item withdrawn: 3, 5, 6 when 4 udgik):
