@@ -197,8 +197,8 @@ def clean(source: SourceFile) -> list[Line]:
     vocabulary = Vocabulary([line.text for line in raw])
     contents = _contents_table_rows(raw)
     # Labels printed in several languages («Afgørelse / Decision:») read as their Danish one
-    lines = [Line(danish_wording(_clean_line(line.text, i in contents)), line.page, line.number)
-             for i, line in enumerate(raw)]
+    lines = [Line(danish_wording(_clean_line(line.text, i in contents)), line.page, line.number,
+                  bool(_MD_HEADING.match(line.text.lstrip()))) for i, line in enumerate(raw)]
     # A text with page breaks (pdftotext's form feeds, «2» / «\f» / «præget af …») prints its
     # page numbers beside text: there every bare number is one, as before (a segmentation review).
     paged = source.kind != "pdf" and (source.page_breaks or any("\f" in page.text for page in source.pages))

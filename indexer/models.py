@@ -85,6 +85,8 @@ class Line:
     text: str
     page: int  # 1-based page number (always 1 for text files)
     number: int  # 1-based line number in the source file (text) or within the page (PDF)
+    # Printed as a Markdown heading («### Rådets sammensætning»), whose marker cleaning takes off the text
+    heading: bool = False
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,8 @@ def report_headings(lines: Sequence[Line], contents_lines: set[int],
     # a chapter straight under one without text («3. Anbefalinger» / «4. Økonomi») is title-like too
     shaped = sorted({*chapters, *(i for i in shaped if i not in points)})
     trusted = _listed(lines, shaped, contents) | _numbered_run(lines, shaped) | _appendices(lines, shaped)
+    # a Markdown heading heads its section whatever its text: a table, label lines, one short line
+    trusted |= {i for i in shaped if lines[i].heading}
     inside = _appendix_sections(lines, shaped)  # an appendix's «1. Formål»: its text, no chapter
     titled = [i for i in shaped if (i in trusted or _is_followed_as_heading(lines, i)) and i not in inside]
     if any(report_heading(lines[i].text)[0] is None for i in titled):
