@@ -106,7 +106,10 @@ _FOOTER_NAMES = (
 # af Byrådets møde 11. juni 2025», «Referat fra mødet i Socialudvalget»), a number, a council's initials
 # («ØU»). Any other word makes it a phrase ending in a page reference: «Høringssvar fra Ældrerådet», a table's
 # row, «Godkendt med ændringer fra Ældrerådet», a decision (code review 37).
-_FOOTER_GLUE = re.compile(r"(?i:møde|mødet|af|fra|i|for|den|d|kl|nr|og|ordinært|ekstraordinært)|[A-ZÆØÅ]{2,5}|\d+")
+_FOOTER_GLUE = re.compile(r"(?i:møde|mødet|af|fra|i|for|den|d|kl|nr|og|ordinært|ekstraordinært|mødelokale|lokale|rådhuset)"
+                          r"|[A-ZÆØÅ]{2,5}|\d+")
+# The document named in lower case after its qualifier: «Offentligt referat», «Godkendt referat» (code review 38).
+_DOCUMENT_WORD = re.compile(r"(?<![\wæøåÆØÅ])(?:referat|dagsorden|protokol)(?![\wæøåÆØÅ])")
 _WORD = re.compile(r"[^\W_]+")
 # A numbered title before a page number is a contents entry ("3. Orientering fra Byrådet   side 5",
 # "Pkt. 4 Budget  side 7"), never a footer: the contents are read to find the items.
@@ -491,18 +494,42 @@ def _lower_page_footers(texts: Sequence[str]) -> list[int]:
 
 
 def _is_footer_head(head: str) -> bool:
-    """Whether a head before «side N af M» is a footer's: names (`_FOOTER_NAMES`) and nothing else but
-    the meeting and the words joining them (`_FOOTER_GLUE`).
+    """Whether a head before «side N af M» is a footer's: it opens with its names (`_FOOTER_NAMES`), a
+    town or a qualifier directly before one («Aarhus Byråd», «Offentligt referat») or the meeting
+    (`_FOOTER_GLUE`), and then says nothing but names and the words joining them, a town after «i»
+    («Ældrerådet i Skovby»), or, naming the document and the meeting's date both, what a footer adds to
+    them (a weekday, «Åben del», «Rådhuset»). A head opening with any other word is a phrase ending in a
+    page reference: «Høringssvar fra Ældrerådet», «Godkendt med ændringer fra Ældrerådet» (code review 38).
 
     >>> [_is_footer_head(head) for head in ("Byrådsmøde", "Protokol", "Skovby Kommune · Referat · ØU · 12.03.2025",
+    ...                                     "Ældrerådet i Skovby – Referat", "Ældrerådet · Referat · 3. juni 2025 · Rådhuset",
     ...                                     "Høringssvar fra Ældrerådet", "Godkendt med ændringer fra Ældrerådet")]
-    [True, True, True, False, False]
+    [True, True, True, True, True, False, False]
     """
-    rest, named = head, False
-    for pattern in _FOOTER_NAMES:
-        rest, count = pattern.subn(" ", rest)
-        named = named or count > 0
-    return named and all(_FOOTER_GLUE.fullmatch(word) for word in _WORD.findall(rest))
+    spans = sorted(match.span() for pattern in (*_FOOTER_NAMES, _DOCUMENT_WORD) for match in pattern.finditer(head))
+    if not spans:
+        return False
+    named = [False] * len(head)
+    for start, end in spans:
+        named[start:end] = [True] * (end - start)
+    words = [word for word in _WORD.finditer(head) if not named[word.start()]]
+    dated_document = (_FOOTER_WHERE_WHEN[1].search(head) is not None
+                      and any(p.search(head) for p in (cv.MINUTES_WORD, cv.AGENDA_WORD, _FOOTER_NAMES[-1], _DOCUMENT_WORD)))
+
+    def before_name(word: re.Match[str]) -> bool:  # «Aarhus Byråd», «Offentligt referat»: one word, then a name
+        return word.group()[:1].isupper() and any(start == word.end() + 1 for start, _ in spans)
+
+    def town(index: int) -> bool:  # «Ældrerådet i Skovby»: a capitalised word after «i», ending its part
+        word = words[index]
+        after = head[word.end():]
+        return (word.group()[:1].isupper() and index > 0 and words[index - 1].group() == "i"
+                and (not after.strip(" \t") or _FOOTER_PARTS.match(after) is not None))
+
+    first = min(spans[0][0], words[0].start() if words else len(head))
+    if first < spans[0][0] and not (_FOOTER_GLUE.fullmatch(words[0].group()) or before_name(words[0])):
+        return False  # opens with a phrase's word: «Høringssvar fra …», «Godkendt med …»
+    return dated_document or all(_FOOTER_GLUE.fullmatch(word.group()) or before_name(word) or town(index)
+                                 for index, word in enumerate(words))
 
 
 def _alone(texts: Sequence[str], index: int) -> bool:

@@ -848,6 +848,8 @@ CLOSING = re.compile(r"^(?:Underskrifter|Underskriftsblad|Underskriftsside|Under
 _SIGNATORY_LABELS = ('Referent', 'Referatfører', 'Ref.', 'Ref', 'Godkendt af', 'Underskrevet af')
 _CLOSING_LINE = re.compile(rf"^{_as_printed(*_SIGNATORY_LABELS, 'Næste møde')}\s*:\s*\S")
 _SIGNATORY_LINE = re.compile(rf"^{_as_printed(*_SIGNATORY_LABELS)}\s*:\s*\S")
+# «Ref.» also abbreviates a reference («Ref.: Serviceloven § 83»): the minute-taker's only before a name.
+_REF_LABEL = re.compile(r"^(?:Ref|REF)\.?\s*:")
 
 
 def is_closing_line(text: str) -> bool:
@@ -855,17 +857,27 @@ def is_closing_line(text: str) -> bool:
 
     >>> [is_closing_line(t) for t in ("Referent: Mette Skov", "Godkendt af: Formand Inge Mølgaard", "Godkendt.", "Referent:")]
     [True, True, False, False]
+    >>> is_closing_line("Ref.: Malene Riis"), is_closing_line("Ref.: Serviceloven § 83 og Socialudvalgets beslutning")
+    (True, False)
     """
-    return bool(_CLOSING_LINE.match(text))
+    return bool(_CLOSING_LINE.match(text)) and (not _REF_LABEL.match(text) or is_signatory_line(text))
 
 
 def is_signatory_line(text: str) -> bool:
-    """A closing line naming who took, approved or signed the minutes, not when the council meets next.
+    """A closing line naming the person who took, approved or signed the minutes (`_is_person`, a role or
+    a unit after a comma aside): not when the council meets next, nor «Ref.: Lov om social service § 81 a»
+    (a reference) or «Godkendt af: Byrådet den 28. maj 2025» (a council, code review 38).
 
-    >>> [is_signatory_line(t) for t in ("Ref.: Malene Riis", "Referent: Pia Møller", "Næste møde: 11. juni 2026")]
-    [True, True, False]
+    >>> [is_signatory_line(t) for t in ("Ref.: Malene Riis", "Referent: Pia Møller", "Næste møde: 11. juni 2026",
+    ...  "Referent: Louise Haldrup, sekretariatet", "Godkendt af: Formand Inge Mølgaard",
+    ...  "Ref.: Lov om social service § 81 a", "Godkendt af: Byrådet den 28. maj 2025")]
+    [True, True, False, True, True, False, False]
     """
-    return bool(_SIGNATORY_LINE.match(text))
+    match = _SIGNATORY_LINE.match(text)
+    if not match:
+        return False
+    name = _without_job_title(handler_name(text[match.end() - 1:].strip()))
+    return _is_person(name) or (len(name.split()) > 2 and _is_person(name.split(None, 1)[1]))  # «Formand Inge …»
 
 
 def is_attendance(text: str) -> bool:

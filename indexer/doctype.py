@@ -49,14 +49,41 @@ def document_type(opening: Sequence[str], decided: bool, annual: bool) -> str:
     "Dagsorden med beslutninger" and "Åben dagsorden - beslutninger" are minutes; an agenda
     quotes only earlier committees.
     """
-    first = " ".join(title_lines(opening))
+    titles = title_lines(opening)
+    first = " ".join(titles)
     if cv.ANNUAL_WORD.search(first):
         return AARSBERETNING
-    if cv.AGENDA_WORD.search(first) and not cv.MINUTES_WORD.search(first) and not decided:
+    agenda = any(cv.AGENDA_WORD.search(text) for text in titles if not _SENTENCE.search(text))
+    minutes = any(_names_minutes(text) for text in titles)
+    if agenda and not minutes and not decided:
         return DAGSORDEN
-    if annual and not cv.MINUTES_WORD.search(first) and not cv.AGENDA_WORD.search(first):
+    if annual and not minutes and not agenda:
         return AARSBERETNING
     return REFERAT
+
+
+# A sentence of the head, not a title: it ends in a word and a full stop («Protokol fra seneste møde er
+# vedlagt som bilag.», «Referat fra seneste møde …»: an agenda's, code review 38). A title ending in a
+# date («… 3. juni 2025.») is none.
+_SENTENCE = re.compile(r"[a-zæøå]{2,}\.$")
+# «Protokol» names the document as a title: alone, or «Protokol for/fra/over …», never a phrase's subject
+# («Protokol og referat udsendes efter mødet», code review 38).
+_PROTOCOL_IN_PHRASE = re.compile(r"\s+(?!(?:for|fra|over|af|den)\b)[a-zæøå]")  # after the word
+
+
+def _names_minutes(text: str) -> bool:
+    """Whether a title line names the document minutes (`cv.MINUTES_WORD`), not a sentence or a phrase
+    that mentions earlier minutes (`_SENTENCE`, `_PROTOCOL_IN_PHRASE`).
+
+    >>> [_names_minutes(t) for t in ("Referat", "Protokol", "Protokol for Handicaprådet 3. juni 2025", "Mødeprotokol",
+    ...  "Protokol fra seneste møde er vedlagt som bilag.", "Protokol og referat udsendes efter mødet",
+    ...  "Referat fra seneste møde er vedlagt som bilag.", "Referat fra mødet den 3. juni 2025.")]
+    [True, True, True, True, False, False, False, True]
+    """
+    if _SENTENCE.search(text):
+        return False
+    return any(not (match.group().lower().endswith("protokol") and _PROTOCOL_IN_PHRASE.match(text, match.end()))
+               for match in cv.MINUTES_WORD.finditer(text))
 
 
 def is_annual_report(report: bool, fields: dict[str, str], head: Sequence[str], items: Sequence[Item]) -> bool:

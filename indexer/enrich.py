@@ -517,6 +517,7 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
     Otherwise only when another decision of this meeting remains, so an item decided on a
     deferred date (seed: "Integrationsrådet 19.03.2015" under BESLUTNING) keeps its decision.
     """
+    sections = _own_after_quoted(sections, meeting, council)
     named = [s for s in sections if s.key == DECISION and s.label and cv.label_of(s.label, in_item=True) is None]
     if not meeting or not named:
         return list(sections)
@@ -528,6 +529,19 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
         replace(s, key=EARLIER_DECISION) if s in earlier else s
         for s in sections
     ]
+
+
+def _own_after_quoted(sections: Sequence[Section], meeting: str | None, council: str | None) -> Sequence[Section]:
+    """An item with no decision of its own, whose headers quoted under «Tidligere beslutninger» include one
+    naming this document's council and this meeting's date, or «Beslutning i <this council>» with no date:
+    the last such header ends the quoted run and is this meeting's decision («Beslutning i Byrådet den 11. juni 2025:»
+    in Byrådet's minutes of that day, code review 38). An earlier meeting's stays quoted (an agenda)."""
+    if not council or any(s.key == DECISION for s in sections):
+        return sections
+    own = [s for s in sections if s.key == EARLIER_DECISION and s.label and same_council(s.label, council)
+           and (s.date is not None and s.date == meeting
+                or s.date is None and s.label.lstrip().lower().startswith("beslutning"))]
+    return [replace(s, key=DECISION) if own and s is own[-1] else s for s in sections]
 
 
 def _as_printed_own(sections: Sequence[Section], printed_under: dict[str, str]) -> list[Section]:

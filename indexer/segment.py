@@ -73,13 +73,18 @@ def segment(lines: Sequence[Line]) -> Segmented:
                    len(lines))
     # Copenhagen signs each item's text «Jens Hansen» / «/ Marie Lund»: no part of it
     ends = [(h, _signed_end(lines, h, end)) for h, end in with_ends(headings, closing)]
+    # ... but their names are the meeting's (the director and the head of office): its staff
+    signed = [line for (_, end), (_, signed_end) in zip(with_ends(headings, closing), ends)
+              for line in _signature_lines(lines, signed_end, end)]
     above = fields_above_headings(lines, headings[0])  # then an item's closing field lines are the next one's
     items = tuple(_with_case(minutes_item(lines, h, end, above), h) for h, end in ends)
     # The lines closing the minutes under a last item with no decision («Referent: …», an address footer):
     # no part of its text (a decision's own closing lines become its note: `indexer.items`).
     cut = _minutes_closing(lines, ends[-1][0], ends[-1][1], head=lines[: headings[0].index])
-    signatories = tuple(line for line in lines[cut:ends[-1][1]] if cv.is_signatory_line(line.text))
+    # Only what is set apart as the closing (under a decision, its note: out of its text as well)
+    signatories = [line for line in lines[cut:ends[-1][1]] if cv.is_signatory_line(line.text)]
     if cut < ends[-1][1] and not any(s.key == DECISION for s in items[-1].sections):
+        signed += _signature_lines(lines, cut, ends[-1][1])
         ends[-1] = (ends[-1][0], cut)
         items = (*items[:-1], _with_case(minutes_item(lines, ends[-1][0], cut, above), ends[-1][0]))
     # Which items the meeting discussed behind closed doors: their minutes print little of them.
@@ -91,7 +96,7 @@ def segment(lines: Sequence[Line]) -> Segmented:
     groups = {k for k in range(1, len(headings)) if _opens_group(lines, headings[k - 1], headings[k])}
     notes += (_unfound_items(head, items, contents, contents_lines) + _merged_items(items)
               + _numbered_again(items, groups) + _skipped_numbers(items))
-    return Segmented("minutes", head, items, tuple(contents), notes, closing=signatories)
+    return Segmented("minutes", head, items, tuple(contents), notes, closing=(*signatories, *_signed_staff(signed)))
 
 
 # The note for minutes split without item headings (`decided_headings`).
@@ -297,6 +302,23 @@ def _signature(lines: Sequence[Line], k: int, start: int) -> int | None:
     return k - 1
 
 
+def _signature_lines(lines: Sequence[Line], start: int, end: int) -> list[Line]:
+    """The lines of the signatures (`_signature`) between `start` and `end`: both names of each."""
+    return [lines[k] for j in range(start, end)
+            if lines[j].text and (first := _signature(lines, j, start)) is not None for k in (first, j)]
+
+
+# Copenhagen's signatures are the administration's (the director and the head of office): the meeting's
+# staff, as the head's «Fra forvaltningen:» names them (code review 38: they were cut and lost).
+_SIGNED_STAFF = "Fra forvaltningen"
+
+
+def _signed_staff(signed: Sequence[Line]) -> tuple[Line, ...]:
+    """The signatures' names as one closing line of staff, each name once: «Fra forvaltningen: Jens Hansen, Marie Lund»."""
+    names = list(dict.fromkeys(line.text.lstrip("/ ").strip() for line in signed))
+    return (Line(f"{_SIGNED_STAFF}: {', '.join(names)}", signed[0].page, signed[0].number),) if names else ()
+
+
 def _signed_end(lines: Sequence[Line], heading: Heading, end: int) -> int:
     """Where an item ends: before the signature under its text, if it has one (`_signature`), and
     only where the item's own text is above it."""
@@ -313,7 +335,8 @@ def _minutes_closing(lines: Sequence[Line], heading: Heading, end: int, head: Se
     where there are none): the minute-taker and whoever approved them («Referent: Susanne Beck»,
     «Ref.: Malene Riis», `cv.is_signatory_line`), a signature («Jens Hansen» / «/ Marie Lund»), the
     body's address footer. «Næste møde: 11. juni 2026» stays the item's text (often all an «Eventuelt»
-    says), and so does a closing line that is all the item prints."""
+    says), and so does a closing line that is all the item prints, and closing lines not set apart by a
+    blank line (`_set_apart`)."""
     cut, k = end, previous_nonblank(lines, end)
     while k is not None and k >= heading.body_start:
         text = lines[k].text
@@ -324,7 +347,19 @@ def _minutes_closing(lines: Sequence[Line], heading: Heading, end: int, head: Se
         cut, k = k, previous_nonblank(lines, k)
     if k is None or k < heading.body_start:  # nothing of the item's own above: its first closing line is its text
         cut = next((j for j in range(cut + 1, end) if lines[j].text), end)
+    elif not _set_apart(lines, cut, heading.body_start):  # the item's own lines («Formand: …» / «Referent: …»)
+        cut = end
     return cut
+
+
+def _set_apart(lines: Sequence[Line], start: int, body_start: int) -> bool:
+    """Whether the closing lines from `start` are set apart from the item's text: by a blank line above
+    them, or by the «Næste møde: …» line printed right over them, which opens the closing (`cv.is_closing_line`;
+    it stays the item's text). A list of roles ending in «Referent: Lise Krogh» is none (code review 38)."""
+    top = start
+    while top - 1 >= body_start and lines[top - 1].text and cv.is_closing_line(lines[top - 1].text):
+        top -= 1
+    return top < start or top - 1 < body_start or not lines[top - 1].text
 
 
 def _names_meeting(lines: Sequence[Line]) -> bool:
