@@ -42,7 +42,22 @@ def test_the_shipped_vocabulary_has_only_its_topics():
     assert default_tagger().names == ("flygtninge", "bolig", "beskæftigelse", "uddannelse", "børn og unge",
                                       "foreninger og frivillighed", "sundhed", "negativ social kontrol", "sprog",
                                       "rådets arbejde", "handicap og tilgængelighed", "ældre og omsorg",
-                                      "kultur og fritid", "økonomi og budget")
+                                      "kultur og fritid", "økonomi og budget", "trafik og veje", "plan og byggeri")
+
+
+def test_roads_and_planning_have_topics_of_their_own():
+    """Cycle paths, roundabouts and land sales fell back to «rådets arbejde» (a citizen review): a
+    reporter clicking «the council's own work» got road projects. A street name is no road topic,
+    nor «på grund af» a land sale."""
+    from indexer.topics import default_tagger
+
+    tagger = default_tagger()
+    assert tagger.tag("Vejprojekter 2025 – Cykelsti langs Silkeborgvej",
+                      "Cykelstien anlægges langs vejen. Cykelstier øger trafiksikkerheden.") == ("trafik og veje",)
+    assert tagger.tag("Lukket punkt: Salg af byggegrund", "Byggegrunden sælges til højestbydende.") == ("plan og byggeri",)
+    assert tagger.tag("Lokalplan 45 for Havnen", "Forslag til lokalplan 45 sendes i høring.") == ("plan og byggeri",)
+    assert tagger.tag("Møde på Møllevej", "Mødet blev holdt på Møllevej på grund af ombygning. Referatet godkendt.",
+                      fallback=False) == ()
 
 
 def test_a_passage_always_gets_a_topic():
