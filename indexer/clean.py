@@ -108,6 +108,11 @@ _FOOTER_NAMES = (
 # row, «Godkendt med ændringer fra Ældrerådet», a decision (code review 37).
 _FOOTER_GLUE = re.compile(r"(?i:møde|mødet|af|fra|i|for|den|d|kl|nr|og|ordinært|ekstraordinært|mødelokale|lokale|rådhuset)"
                           r"|[A-ZÆØÅ]{2,5}|\d+")
+# What a footer naming the document and the meeting's date adds in lower case besides its glue: a weekday, the
+# part of the meeting («Åben del», «lukket dagsorden»), the document's state («godkendt referat»). Capitalised
+# words (a place, «Rådhuset») are added as well; any other word in lower case is a sentence's (code review 39).
+_FOOTER_ADDITION = re.compile(r"(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|åben|åbent|åbne|lukket|lukkede"
+                              r"|del|offentlig|offentligt|godkendt|foreløbigt?|endeligt?)")
 # The document named in lower case after its qualifier: «Offentligt referat», «Godkendt referat» (code review 38).
 _DOCUMENT_WORD = re.compile(r"(?<![\wæøåÆØÅ])(?:referat|dagsorden|protokol)(?![\wæøåÆØÅ])")
 _WORD = re.compile(r"[^\W_]+")
@@ -505,6 +510,9 @@ def _is_footer_head(head: str) -> bool:
     ...                                     "Ældrerådet i Skovby – Referat", "Ældrerådet · Referat · 3. juni 2025 · Rådhuset",
     ...                                     "Høringssvar fra Ældrerådet", "Godkendt med ændringer fra Ældrerådet")]
     [True, True, True, True, True, False, False]
+    >>> [_is_footer_head(head) for head in ("Referat – Byrådet – 11.06.2025 – Åben del", "Byrådet vedtog protokol 11. juni 2025",
+    ...                                     "Økonomiudvalget godkendte referat 14.04.2025")]
+    [True, False, False]
     """
     spans = sorted(match.span() for pattern in (*_FOOTER_NAMES, _DOCUMENT_WORD) for match in pattern.finditer(head))
     if not spans:
@@ -525,11 +533,16 @@ def _is_footer_head(head: str) -> bool:
         return (word.group()[:1].isupper() and index > 0 and words[index - 1].group() == "i"
                 and (not after.strip(" \t") or _FOOTER_PARTS.match(after) is not None))
 
+    def addition(word: re.Match[str]) -> bool:  # «Tirsdag», «Åben del», «Rådhuset»: what a dated document's footer adds
+        return word.group()[:1].isupper() or _FOOTER_ADDITION.fullmatch(word.group()) is not None
+
     first = min(spans[0][0], words[0].start() if words else len(head))
     if first < spans[0][0] and not (_FOOTER_GLUE.fullmatch(words[0].group()) or before_name(words[0])):
         return False  # opens with a phrase's word: «Høringssvar fra …», «Godkendt med …»
-    return dated_document or all(_FOOTER_GLUE.fullmatch(word.group()) or before_name(word) or town(index)
-                                 for index, word in enumerate(words))
+    # any other word in lower case is a sentence's, a verb after the council's name: «Økonomiudvalget godkendte
+    # referat 14.04.2025» is a decision (code review 39)
+    return all(_FOOTER_GLUE.fullmatch(word.group()) or before_name(word) or town(index)
+               or dated_document and addition(word) for index, word in enumerate(words))
 
 
 def _alone(texts: Sequence[str], index: int) -> bool:
@@ -816,7 +829,8 @@ def _label_table_rows(lines: list[Line]) -> list[Line]:
     label (`conventions.label_of`) as the label's line and the cell's text, as the section is printed
     elsewhere; joined on one line, «Beslutning Godkendt» was no label and the decision was lost (layouts16
     review). Only a table of two columns whose first row names a field or a section, or a field under a header
-    row: a table of figures with «| Økonomi | 500 |» somewhere in it keeps its rows. A row with an empty first cell goes on with
+    row: a table of figures with «| Økonomi | 500 |» somewhere in it keeps its rows, and a label beside a bare
+    figure is none. A header row naming columns («| Beslutning | Dato |») is no pair, whatever its first cell. A row with an empty first cell goes on with
     the cell above it (a grid table's wrapped cell) and is left as text; a header row naming neither is dropped.
     """
     split: dict[int, list[str]] = {}  # a label's row -> the label's line and its text; a header's -> none
@@ -830,20 +844,26 @@ def _label_table_rows(lines: list[Line]) -> list[Line]:
             i += 1
         rows = [(k, cells) for k in range(start, i) if (cells := _table_cells(lines[k].text)) is not None
                 and not _is_table_rule(lines[k].text) and any(cells)]
-        # a header row, above Markdown's rule or a grid table's «+====+», names the columns («| Felt | Værdi |»),
-        # unless it names a field or a section as the rows under it do («| Beslutning | Godkendt |» / «|---|---|»)
-        header = {k for k, cells in rows
-                  if k + 1 < i and _header_rule(lines[k + 1].text) and not _names_row(_clean_line(cells[0]))}
+        if not rows or any(len(cells) != 2 for _, cells in rows):
+            continue
+        # a header row, above Markdown's rule or a grid table's «+====+», names the columns («| Felt | Værdi |»,
+        # «| Beslutning | Dato |», «| Økonomi | 2025 |»), whatever its first cell says; it is a field/value pair
+        # only where it is one and so is the row under it, if any («| Beslutning | Godkendt |» / «|---|---|», Odder's
+        # table of one pair): a history of decisions or a table of figures under it keeps its rows (code review 39)
+        ruled = {k for k, _ in rows if k + 1 < i and _header_rule(lines[k + 1].text)}
+        under = next((cells for k, cells in rows if k not in ruled and cells[0]), None)
+        pairs = under is None or _names_row(_clean_line(under[0]), under[1])
+        header = {k for k, cells in rows if k in ruled and not (pairs and _names_row(_clean_line(cells[0]), cells[1]))}
         body = [(k, cells) for k, cells in rows if k not in header]
-        if not body or any(len(cells) != 2 for _, cells in rows):
+        if not body:
             continue
         first = _clean_line(body[0][1][0])  # «| **Beslutning** | … |»: the label under its markup
         # under a header, a field's row first, as `_without_field_table_headers` reads a field table: «| Møder |
         # 11 |» over «| Høringssvar | 14 |» is a table of figures whose header row names no column
-        if not (_names_field(first) if header else _names_row(first)):
+        if not (_names_field(first) if header else _names_row(first, body[0][1][1])):
             continue
         split.update((k, [cells[0], cells[1]] if cells[1] else [cells[0]])
-                     for k, cells in body if cells[0] and cv.label_of(_clean_line(cells[0])))
+                     for k, cells in body if cells[0] and cv.label_of(_clean_line(cells[0])) and _text_like(cells[1]))
         # the header would stand between the item's heading and its fields, as `_without_field_table_headers`
         # says of a Markdown table's
         split.update((k, []) for k in header)
@@ -855,9 +875,21 @@ def _label_table_rows(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _names_row(cell: str) -> bool:
-    """Whether a table's first cell names a field or a section: the row is a field line or a section."""
-    return bool(cell) and bool(cv.label_of(cell) or _names_field(cell))
+def _names_row(cell: str, value: str = "") -> bool:
+    """Whether a table's row is a field line or a section: its first cell names a field, or a section
+    whose text (`value`) reads as text; «| Økonomi | 2025 |» and «| Økonomi | 500 |» are figures.
+
+    >>> [_names_row(*row) for row in (("Sagsnr.", "25/4410"), ("Beslutning", "Godkendt"), ("Beslutning", ""),
+    ...                               ("Økonomi", "2025"), ("Økonomi", "11.200"), ("Projektering", "500"))]
+    [True, True, True, False, False, False]
+    """
+    return bool(cell) and bool(_names_field(cell) or cv.label_of(cell) and _text_like(value))
+
+
+def _text_like(value: str) -> bool:
+    """Whether a table's cell beside a section label can be the section's text: empty (the text follows)
+    or with a letter in it; a bare number, amount or year is a figure."""
+    return not value.strip() or any(c.isalpha() for c in value)
 
 
 def _header_rule(text: str) -> bool:
