@@ -308,12 +308,19 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
         return titles[0]
     if letterhead:
         return letterhead.most_common(1)[0][0]
+    if counts:
+        return counts.most_common(1)[0][0]
     # «Mødested: Odder Rådhus»: the head names the municipality only as its town hall's (the layouts16
-    # review). Before the text's count, which may be of the neighbours its items deal with.
-    town_hall = next((town for text in head if (town := town_hall_of(text))), None)
-    if town_hall:
-        return town_hall
-    return counts.most_common(1)[0][0] if counts else None
+    # review). Only on the meeting's place line, and only where the text names no «X Kommune»: a contents
+    # entry «temamøde på Aabenraa Rådhus», or a meeting held at another town's hall, is not the minutes'
+    # own municipality (code review 39: Tønder's committee was filed under Aabenraa).
+    places = (text[place.end():] for text in head if (place := _PLACE_LABEL.search(text)))
+    return next((town for text in places if (town := town_hall_of(text))), None)
+
+
+# The label of where the meeting is held: «Mødested: Odder Rådhus», «Sted:\tKøbenhavns Rådhus», after the date
+# on a flattened line («Mødedato: 12. marts 2025  Mødested: Odder Rådhus»).
+_PLACE_LABEL = re.compile(r"(?<![\wæøåÆØÅ])(?i:mødested|sted|mødelokale|lokale)\s*[:\t]")
 
 
 # A municipality's town hall named by its town: «Odder Rådhus», «Københavns Rådhus», «ODDER RÅDHUS».

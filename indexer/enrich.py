@@ -74,9 +74,13 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     council = council_of(front, body, running)
     # The document's kind first, from its title and its own decision labels: «Referat:», «Konklusion:», a
     # council's «bemærkninger» (`_weak_decision`) are a decision only in minutes, so they cannot make any.
+    annual_report = is_annual_report(report, fields, front, segmented.items)
+    # Minutes by their own title (or by nothing else): an undated «Beslutning i Byrådet:» quoted in an agenda
+    # would otherwise make the agenda minutes by promoting itself (code review 39)
+    titled = document_type(opening, False, annual_report) == REFERAT
     decided = any(s.is_decision and not _weak_decision(s)
-                  for item in segmented.items for s in _reclassify(item.sections, meeting, council))
-    doc_type = document_type(opening, decided, is_annual_report(report, fields, front, segmented.items))
+                  for item in segmented.items for s in _reclassify(item.sections, meeting, council, titled))
+    doc_type = document_type(opening, decided, annual_report)
     labelled = any(s.key == DECISION and not _weak_decision(s) for item in segmented.items for s in item.sections)
     items = [_with_weak_labels(item, doc_type == REFERAT, labelled, council) for item in segmented.items]
     own = _own_body(council, front)
@@ -285,7 +289,8 @@ def _passage(item: Item, position: int, passage_id: str, document_id: str, base:
         # A heading that runs on (a line with no breaks): shown cut, searchable whole in the text.
         text = f"{title}\n\n{text}" if text else title
         title = cv.shorten_title(title)
-    sections = _decisions_first(_as_printed_own(_reclassify(own, meeting, base["council"]), item.printed_under))
+    sections = _decisions_first(_as_printed_own(_reclassify(own, meeting, base["council"], base["doc_type"] == REFERAT),
+                                                item.printed_under))
     # Who was away from this item, or sat in, as its own decision's note says (not a quoted
     # earlier committee's: `_reclassify` tells them apart): the item's attendance, not the meeting's.
     present, absent = item_people(base["present"], base["absent"], [s.note for s in sections if s.key == DECISION])
@@ -509,15 +514,17 @@ def _printed_pages(item: Item, printed: dict[int, int]) -> tuple[tuple[int, int]
                  if page in printed)
 
 
-def _reclassify(sections: Sequence[Section], meeting: str | None, council: str | None = None) -> list[Section]:
+def _reclassify(sections: Sequence[Section], meeting: str | None, council: str | None = None,
+                minutes: bool = True) -> list[Section]:
     """A council-named decision dated before this meeting quotes an earlier committee.
 
     When another council made it, it is quoted even as the item's only decision: an agenda
     (dagsorden) prints the committees' recommendations before this council has decided.
     Otherwise only when another decision of this meeting remains, so an item decided on a
     deferred date (seed: "Integrationsrådet 19.03.2015" under BESLUTNING) keeps its decision.
+    `minutes`: whether the document is minutes other than by this item's decision (`_own_after_quoted`).
     """
-    sections = _own_after_quoted(sections, meeting, council)
+    sections = _own_after_quoted(sections, meeting, council, minutes)
     named = [s for s in sections if s.key == DECISION and s.label and cv.label_of(s.label, in_item=True) is None]
     if not meeting or not named:
         return list(sections)
@@ -531,17 +538,24 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
     ]
 
 
-def _own_after_quoted(sections: Sequence[Section], meeting: str | None, council: str | None) -> Sequence[Section]:
-    """An item with no decision of its own, whose headers quoted under «Tidligere beslutninger» include one
-    naming this document's council and this meeting's date, or «Beslutning i <this council>» with no date:
-    the last such header ends the quoted run and is this meeting's decision («Beslutning i Byrådet den 11. juni 2025:»
-    in Byrådet's minutes of that day, code review 38). An earlier meeting's stays quoted (an agenda)."""
+def _own_after_quoted(sections: Sequence[Section], meeting: str | None, council: str | None,
+                      minutes: bool = True) -> Sequence[Section]:
+    """An item with no decision of its own, whose last header quoted under «Tidligere beslutninger» names
+    this document's council and this meeting's date: it ends the quoted run and is this meeting's decision
+    («Beslutning i Byrådet den 11. juni 2025:» in Byrådet's minutes of that day, code review 38). So is
+    «Beslutning i <this council>:» with no date, only in `minutes` (a document that is minutes by its title,
+    not by this decision). A header with another quoted after it is quoted, as is an earlier meeting's: an
+    agenda's «Beslutning i Byrådet:» / «Sagen sendes tilbage …» above «Beslutning i Økonomiudvalget den 17.
+    juni 2025:» made the agenda minutes (code review 39)."""
     if not council or any(s.key == DECISION for s in sections):
         return sections
-    own = [s for s in sections if s.key == EARLIER_DECISION and s.label and same_council(s.label, council)
-           and (s.date is not None and s.date == meeting
-                or s.date is None and s.label.lstrip().lower().startswith("beslutning"))]
-    return [replace(s, key=DECISION) if own and s is own[-1] else s for s in sections]
+    last = next((s for s in reversed(sections) if s.key == EARLIER_DECISION), None)
+    if last is None or not last.label or not same_council(last.label, council):
+        return sections
+    if not (last.date is not None and last.date == meeting
+            or minutes and last.date is None and last.label.lstrip().lower().startswith("beslutning")):
+        return sections
+    return [replace(s, key=DECISION) if s is last else s for s in sections]
 
 
 def _as_printed_own(sections: Sequence[Section], printed_under: dict[str, str]) -> list[Section]:

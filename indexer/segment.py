@@ -335,8 +335,8 @@ def _minutes_closing(lines: Sequence[Line], heading: Heading, end: int, head: Se
     where there are none): the minute-taker and whoever approved them («Referent: Susanne Beck»,
     «Ref.: Malene Riis», `cv.is_signatory_line`), a signature («Jens Hansen» / «/ Marie Lund»), the
     body's address footer. «Næste møde: 11. juni 2026» stays the item's text (often all an «Eventuelt»
-    says), and so does a closing line that is all the item prints, and closing lines not set apart by a
-    blank line (`_set_apart`)."""
+    says), and so does a closing line that is all the item prints, and closing lines that end a list of
+    roles printed as the item's text (`_set_apart`)."""
     cut, k = end, previous_nonblank(lines, end)
     while k is not None and k >= heading.body_start:
         text = lines[k].text
@@ -353,13 +353,20 @@ def _minutes_closing(lines: Sequence[Line], heading: Heading, end: int, head: Se
 
 
 def _set_apart(lines: Sequence[Line], start: int, body_start: int) -> bool:
-    """Whether the closing lines from `start` are set apart from the item's text: by a blank line above
-    them, or by the «Næste møde: …» line printed right over them, which opens the closing (`cv.is_closing_line`;
-    it stays the item's text). A list of roles ending in «Referent: Lise Krogh» is none (code review 38)."""
+    """Whether the closing lines from `start`, the document's last, are apart from the item's text: unless
+    they go on a list of roles printed right above them (`_ROLE_LINE`): a constitution's «Formand: Anne Holm»
+    / «Næstformand: Bo Berg» / «Referent: Lise Krogh» is the item's text (code review 38). Set apart by a blank
+    line or not: «Intet.» / «Referent: Anne Holm» under the last item names the minute-taker (code review 39).
+    A «Næste møde: …» line printed right over them opens the closing (`cv.is_closing_line`)."""
     top = start
     while top - 1 >= body_start and lines[top - 1].text and cv.is_closing_line(lines[top - 1].text):
         top -= 1
-    return top < start or top - 1 < body_start or not lines[top - 1].text
+    return top < start or top - 1 < body_start or not lines[top - 1].text or not _ROLE_LINE.match(lines[top - 1].text)
+
+
+# An office a council elects, as a line of a constitution's list: «Formand: Anne Holm», «2. næstformand: Bo Berg».
+_ROLE_LINE = re.compile(r"^[ \t\-–•*]*(?i:(?:\d\.\s*)?(?:næst)?(?:formand|forperson|forkvinde)|kasserer|sekretær"
+                        r"|suppleant(?:er)?|(?:menige?\s+)?medlem(?:mer)?)\s*:\s*\S")
 
 
 def _names_meeting(lines: Sequence[Line]) -> bool:
