@@ -170,10 +170,12 @@ _RESUMED = re.compile(r"\s*\((?i:genoptaget|fortsat|forts\.)\)\s*$")
 
 def _with_resumed(passages: Sequence[Passage]) -> tuple[Passage, ...]:
     """`passages` with each item resumed later in the meeting (`_RESUMED`: the same number and, but for
-    the mark, the same title as an item before it) titled as that item, and with its case number and case
-    handler where its heading prints none: «sagsnr:25-000119» found only the item's first part (a layout
-    review). Each part keeps its own decision, and so its own outcome: the first part's «Udsat. Punktet
-    genoptages senere på mødet» is still Udsat, which no field of a passage can say otherwise today."""
+    the mark, the same title as an item before it) given that item's case number and case handler where its
+    heading prints none: «sagsnr:25-000119» found only the item's first part (a layout review). Its title
+    stays as printed, mark and all: the mark is what tells the two parts apart in an item's identity
+    (`search.moved.identity`), its feed entry and its citation (an API review: with the mark dropped, the
+    feed kept one part and both parts cited alike). Each part keeps its own decision, and so its own
+    outcome: the first part's «Udsat. Punktet genoptages senere på mødet» is still Udsat."""
     out: list[Passage] = []
     for passage in passages:
         bare, marked = _RESUMED.subn("", passage.title)
@@ -182,7 +184,7 @@ def _with_resumed(passages: Sequence[Passage]) -> tuple[Passage, ...]:
                         and fold_title(p.title) == fold_title(bare)),
                        None) if marked and bare.strip() and passage.item_number is not None else None
         if earlier is not None:
-            passage = replace(passage, title=bare.strip(), case_number=passage.case_number or earlier.case_number,
+            passage = replace(passage, case_number=passage.case_number or earlier.case_number,
                               case_handler=passage.case_handler or earlier.case_handler)
         out.append(passage)
     return tuple(out)

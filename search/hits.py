@@ -17,7 +17,7 @@ from indexer.outcome import ANDET, decision_outcome
 from search.api import Hit
 from search.decompound import Lexicon
 from search.highlight import excerpt, mark, snippet
-from search.schema import PASSAGE, stored_passage
+from search.schema import PASSAGE, decision_record, stored_passage
 
 
 def _hit(
@@ -193,8 +193,20 @@ def _snippet(passage: Passage, decided: str, decision_marked: bool, terms: froze
                     return f"Bemærkning til mødet: {noted}", "text"
             return found, "text"
     else:
-        in_decision = snippet(decided, terms, lexicon=lexicon, phrases=phrases)
+        # cut from what the decision field searches: a «Kun beslutninger» hit found by the dissent printed
+        # with the decision showed the decision's start without a mark (an API review)
+        in_decision = snippet(_with_record(decided, passage), terms, lexicon=lexicon, phrases=phrases)
     return _with_outcome(decided, in_decision, terms, phrases, lexicon), "decision"
+
+
+def _with_record(decided: str, passage: Passage) -> str:
+    """The decision (`decided`) and the record printed with it, as the decision field indexes them
+    (`search.schema.decision_record`: a minority's statement, a protokoltilførsel), each record under its
+    label as printed, as the CSV's decision column gives it: «Mindretalsudtalelse: Karsten Kjeldgaard (DF)
+    ønsker følgende ført til protokol …»."""
+    records = [f"{s.label.rstrip(':').strip()}: {text}" if s.label.strip() else text
+               for s in decision_record(passage) if (text := _without_placeholders(s.text))]
+    return "\n\n".join([decided, *records])
 
 
 def _without_placeholders(text: str) -> str:

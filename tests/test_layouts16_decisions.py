@@ -86,11 +86,14 @@ def test_the_item_page_shows_the_minority_statement_as_its_own_section(client):
 # --- An item taken up again later in the meeting -----------------------------------------------------------
 
 
-def test_an_item_taken_up_again_is_titled_and_numbered_as_its_first_part():
+def test_an_item_taken_up_again_is_numbered_as_its_first_part_and_keeps_its_printed_title():
     passages = read(THISTED).passages
     parts = [p for p in passages if p.item_number == 3]
+    # The resumed part keeps «(genoptaget)» as printed (API review 38): without it both parts had one
+    # identity, so the feed kept one of them and both cited alike.
     assert [(p.title, p.case_number, p.case_handler) for p in parts] == [
-        ("Handleplan for rekruttering af sosu-personale", "25-000119", "Rikke Bundgaard")] * 2
+        ("Handleplan for rekruttering af sosu-personale", "25-000119", "Rikke Bundgaard"),
+        ("Handleplan for rekruttering af sosu-personale (genoptaget)", "25-000119", "Rikke Bundgaard")]
     first, resumed = parts
     assert first.position < passages[3].position < resumed.position  # item 4 between them, as printed
     assert resumed.decision == "Godkendt, idet initiativet om sprogskole finansieres inden for rammen."

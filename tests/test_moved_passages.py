@@ -205,7 +205,10 @@ def test_each_map_keeps_only_its_newest_entries(runner, one_file, monkeypatch):
     for old in old_documents[:2]:
         assert client.get(f"/document/{old}").status_code == 404
     assert client.get(f"/passage/{old_passages[-1][-1]}").headers["Location"] == f"/passage/{last_passages[-1]}"
-    assert client.get(f"/passage/{old_passages[-1][0]}").status_code == 404
+    # an old passage id whose own entry was dropped is still found through its document's (API review 38:
+    # a renamed document's old ids are read as its present one's); with both entries dropped, a 404
+    assert client.get(f"/passage/{old_passages[-1][0]}").headers["Location"] == f"/passage/{last_passages[0]}"
+    assert client.get(f"/passage/{old_passages[0][0]}").status_code == 404
 
 
 @pytest.mark.parametrize("together", [False, True])

@@ -158,18 +158,43 @@ def load_passage(passage_id: str) -> Passage:
     """The passage of an id; `PassageMoved` for an old id of a passage, else a 404."""
     passage = get_index().passage(passage_id)
     if passage is None:
-        if (bare := _without_punctuation(passage_id)) and (pasted := get_index().passage(bare)) is not None:
-            raise PassageMoved(passage_id, pasted)  # `…-flygtninge.`: a sentence's full stop came along
-        if (numbered := numbered_passage(passage_id)) is not None:
-            raise PassageMoved(passage_id, numbered.passage, certain=numbered.certain)
-        if (new_id := get_index().moved(passage_id)) is not None and (renamed := get_index().passage(new_id)) is not None:
-            raise PassageMoved(passage_id, renamed)
-        if (cut := slug_cut_passage(passage_id)) is not None:  # after the ids a passage had for sure
-            raise PassageMoved(passage_id, cut, certain=False)
+        _rescue(passage_id, passage_id)
+        # An id that begins with a renamed document's old id: the same rescue as under its present id (an
+        # API review: the old id given whole redirected; cut, or with a full stop after it, a 404 without a link)
+        if (renamed := _in_renamed_document(passage_id)) is not None:
+            if (present := get_index().passage(renamed)) is not None:
+                raise PassageMoved(passage_id, present)
+            _rescue(passage_id, renamed)
         raise PageError(404, "unknown_passage", "Punktet findes ikke (længere). Måske er adressen skrevet forkert eller "
                                                 "afkortet, eller punktet er fjernet fra søgningen.",
-                        page_links=cut_link_document(passage_id))
+                        page_links=cut_link_document(renamed or passage_id))
     return passage
+
+
+def _rescue(asked: str, passage_id: str) -> None:
+    """`PassageMoved` (for `asked`) to the item `passage_id`, an id no passage has, names: with a pasted
+    link's punctuation after it, in an older form or cut after its number, an id an earlier run gave
+    it, or cut inside its title part; else nothing."""
+    if (bare := _without_punctuation(passage_id)) and (pasted := get_index().passage(bare)) is not None:
+        raise PassageMoved(asked, pasted)  # `…-flygtninge.`: a sentence's full stop came along
+    if (numbered := numbered_passage(passage_id)) is not None:
+        raise PassageMoved(asked, numbered.passage, certain=numbered.certain)
+    if (new_id := get_index().moved(passage_id)) is not None and (renamed := get_index().passage(new_id)) is not None:
+        raise PassageMoved(asked, renamed)
+    if (cut := slug_cut_passage(passage_id)) is not None:  # after the ids a passage had for sure
+        raise PassageMoved(asked, cut, certain=False)
+
+
+def _in_renamed_document(passage_id: str) -> str | None:
+    """`passage_id` with the id of a document indexed now under another (`SearchIndex.moved`: its
+    file renamed or moved) that it begins with, the longest, replaced by the present one; None when
+    it begins with no such id."""
+    parts = passage_id.split("-")
+    for end in range(min(len(parts) - 1, 40), 0, -1):
+        old = "-".join(parts[:end])
+        if (present := get_index().moved(old, "documents")) is not None:
+            return "-".join([present, *parts[end:]])
+    return None
 
 
 def slug_cut_passage(passage_id: str) -> Passage | None:

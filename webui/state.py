@@ -108,7 +108,11 @@ def parse_args(args: Mapping[str, Sequence[str]], default_page_size: int) -> Sea
 # and Danish words. `kommune=Næstved` or `limit=100` was answered unfiltered, ten hits, without a word.
 _PARAMETER_NAMES = {"limit": "page_size", "query": "q", "soeg": "q", "side": "page", "fra": "from", "til": "to",
                     "sortering": "sort", "beslutninger": "decisions_only", "kun_beslutninger": "decisions_only",
-                    "decisions": "decisions_only"}
+                    "decisions": "decisions_only", "per_page": "page_size", "perpage": "page_size",
+                    "size": "page_size", "pagesize": "page_size"}
+# Names of a count of hits to skip (`offset=10`), which other APIs page by: no page number, so not read as
+# one, but said (an API review: `offset=10` answered the first page without a word).
+_OFFSET_NAMES = frozenset({"offset", "start", "skip"})
 
 
 def request_state_without(ignored: Sequence[str]) -> SearchState:
@@ -131,9 +135,15 @@ def unknown_parameters(names: Sequence[str]) -> str | None:
     'Parametrene «kommune» (hedder municipality) og «limit» (hedder page_size) kendes ikke og blev ignoreret.'
     >>> unknown_parameters(["titel"]), unknown_parameters(["fbclid", "_"])
     ('Parameteren «titel» kendes ikke og blev ignoreret: skriv titel:… i søgefeltet.', None)
+
+    A count of hits to skip is no page number: named, not read as one.
+
+    >>> unknown_parameters(["offset", "per_page"])
+    'Parametrene «per_page» (hedder page_size) og «offset» kendes ikke og blev ignoreret: vælg siden med page (1, 2, 3 …), ikke med et antal hits at springe over.'
     """
     said: list[str] = []
     fields: list[str] = []
+    offsets: list[str] = []
     for name in dict.fromkeys(names):
         if name in PARAMETERS:
             continue
@@ -143,14 +153,17 @@ def unknown_parameters(names: Sequence[str]) -> str | None:
             said.append(f"«{name[:40]}» (hedder {meant})")
         elif meant:  # a field of the query only: title, decision, case number, date, item, attendance
             fields.append(name[:40])
-    if not said and not fields:
+        elif key in _OFFSET_NAMES:
+            offsets.append(name[:40])
+    if not said and not fields and not offsets:
         return None
-    listed = [*said, *(f"«{name}»" for name in fields)]
+    listed = [*said, *(f"«{name}»" for name in [*fields, *offsets])]
     text = (f"{'Parameteren' if len(listed) == 1 else 'Parametrene'} {', '.join(listed[:-1])}"
             f"{' og ' if len(listed) > 1 else ''}{listed[-1]} kendes ikke og blev ignoreret")
-    if fields:
-        text += f": skriv {fields[0].lower()}:… i søgefeltet"
-    return text + "."
+    hints = [f"skriv {fields[0].lower()}:… i søgefeltet"] if fields else []
+    if offsets:
+        hints.append("vælg siden med page (1, 2, 3 …), ikke med et antal hits at springe over")
+    return text + (": " + "; ".join(hints) if hints else "") + "."
 
 
 @dataclass(frozen=True)
