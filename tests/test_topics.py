@@ -56,6 +56,13 @@ def test_roads_and_planning_have_topics_of_their_own():
                       "Cykelstien anlægges langs vejen. Cykelstier øger trafiksikkerheden.") == ("trafik og veje",)
     assert tagger.tag("Lukket punkt: Salg af byggegrund", "Byggegrunden sælges til højestbydende.") == ("plan og byggeri",)
     assert tagger.tag("Lokalplan 45 for Havnen", "Forslag til lokalplan 45 sendes i høring.") == ("plan og byggeri",)
+    # a code review: «opbygning», «krydsfeltet», «på vej» and a website's «renovering» are no roads or buildings
+    assert not {"trafik og veje", "plan og byggeri"} & set(tagger.tag(
+        "Kompetenceopbygning i Jobcentret", "Jobcentret orienterer om kompetenceopbygning. Indsatsen ligger i "
+        "krydsfeltet mellem sundhed og beskæftigelse. Vi er godt på vej, men der er stadig et stykke vej at gå."))
+    assert not {"trafik og veje", "plan og byggeri"} & set(tagger.tag(
+        "Ny hjemmeside for Integrationsrådet", "Rådets hjemmeside trænger til renovering. Renoveringen af hjemmesiden "
+        "sker i efteråret."))
     assert tagger.tag("Møde på Møllevej", "Mødet blev holdt på Møllevej på grund af ombygning. Referatet godkendt.",
                       fallback=False) == ()
 
