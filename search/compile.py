@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import re
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -451,7 +451,7 @@ def _clause_query(
             terms = stems
             if not clause.negated:  # an excluded compound excludes its parts: nothing shown to explain
                 split.append(clause.text)
-                notices.append(_split_notice(words[0], parts, (inside or {}).get(clause.text, ())))
+                notices.append(_split_notice(words[0], parts, (inside or {}).get(clause.text, ()), searcher))
         else:
             parts = []
     if field is None and not clause.phrase and (looks_like_case_number(clause.text.strip()) or _case_serial(
@@ -812,7 +812,7 @@ def _hyphen_parts(word: str) -> list[str]:
     return pieces
 
 
-def _split_notice(word: str, parts: list[str], inside: Sequence[str] = ()) -> str:
+def _split_notice(word: str, parts: list[str], inside: Sequence[str] = (), searcher: Searcher | None = None) -> str:
     """What a search of a compound by its parts tells the user, naming the parts as typed, and
     the longer words the texts hold it in (`inside`) when those found nothing with the rest of
     the query: "fokusgruppe Næstved" said «fokusgruppe» was in no text, which holds
@@ -823,7 +823,13 @@ def _split_notice(word: str, parts: list[str], inside: Sequence[str] = ()) -> st
     >>> _split_notice("fokusgruppe", ["fokus", "gruppe"], ["fokusgruppeinterview"])[:88]
     '«fokusgruppe» står kun i teksterne som del af længere ord («fokusgruppeinterview»), som '
     """
-    shown = [f"«{part}»" for part in _typed_parts(word, parts)]
+    if searcher is None:
+        shown = [f"«{part}»" for part in _typed_parts(word, parts)]
+    else:
+        from search.suggest import written_as_is  # suggest imports the snapshot, which the compile need not
+
+        typed = _typed_parts(word, parts)
+        shown = [f"«{part}»" for part in _written_out(word, typed, lambda part: written_as_is(searcher, part))]
     listed = f"både {shown[0]} og {shown[1]}" if len(shown) == 2 else f"{', '.join(shown[:-1])} og {shown[-1]}"
     if inside:
         where = (f"står kun i teksterne som del af længere ord ({', '.join(f'«{w}»' for w in inside)}), "
@@ -860,6 +866,37 @@ def _typed_parts(word: str, parts: list[str]) -> list[str]:
             continue
         out.append(lower[where[found]:where[found + len(part) - 1] + 1])
         at = found + len(part)
+    return out
+
+
+def _written_out(word: str, typed: list[str], is_word: Callable[[str], bool]) -> list[str]:
+    """The `typed` parts of `word` (`_typed_parts`: stems, a split's heads without a letter it
+    took for a linking one) that are no word of the texts (`is_word`), run on to where the next
+    part begins, or to the word's end for the last, as the user wrote them: «ældreboliger» was
+    said to be searched as «ældr» and «boliger»; «flygtning» of "flygtningekvote" is a word.
+    Not over a linking "s", more than two letters inside the word or four at its end (an
+    ending), or for a part not found in order.
+
+    >>> _written_out("ældreboliger", ["ældr", "bolig"], lambda part: False)
+    ['ældre', 'boliger']
+    >>> _written_out("Bibliotekslukning", ["bibliotek", "lukn"], lambda part: False)
+    ['bibliotek', 'lukning']
+    >>> _written_out("flygtningekvote", ["flygtning", "kvote"], lambda part: part == "flygtning")
+    ['flygtning', 'kvote']
+    """
+    lower = word.lower()
+    starts, at = [], 0
+    for part in typed:
+        found = lower.find(part, at)
+        starts.append(found)
+        at = found + len(part) if found >= 0 else at
+    out = []
+    for k, (part, start) in enumerate(zip(typed, starts)):
+        following = [s for s in starts[k + 1:] if s >= 0]
+        rest = lower[start + len(part):following[0] if following else len(lower)] if start >= 0 else ""
+        longest = 2 if following else 4
+        run_on = rest.isalpha() and len(rest) <= longest and rest != "s" and not is_word(part)
+        out.append(part + rest if run_on else part)
     return out
 
 

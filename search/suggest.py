@@ -45,6 +45,7 @@ from whoosh.util.text import rcompile
 from search import danish
 from search.analysis import DanishAnalyzer, analyze, compound_lexicon
 from search.decompound import LINKS, MIN_HEAD, MIN_TAIL, Lexicon
+from search.facets import FACETS_BY_NAME, loose_key
 from search.snapshot import Snapshot
 from search.syntax import Clause, ParsedQuery
 
@@ -191,7 +192,9 @@ def compound_terms(searcher: Searcher, word: str, field: str = "body", snapshot:
         for term in _starting(_reversed_vocabulary(searcher, field, probe[-1], snapshot), probe[::-1]):
             head = term[::-1][: -len(probe)]
             bare = head[:-1] if head.endswith(("-", *LINKS)) and len(head) > MIN_HEAD else head
-            if sum(letter.isalpha() for letter in bare) >= MIN_HEAD:
+            # What stands before the word must be a word itself, as a head's rest must be below:
+            # "mente" is no part of «arrangement» («arrange»), nor "vind" of «forkvinde» («fork»).
+            if sum(letter.isalpha() for letter in bare) >= MIN_HEAD and _known_head(lexicon, head, bare):
                 found.add(term[::-1])
     forwards = _vocabulary(searcher, field, folded[0], snapshot)
     for probe in probes:
@@ -207,6 +210,25 @@ def compound_terms(searcher: Searcher, word: str, field: str = "body", snapshot:
                 # «færre». Not its stem: "flygtnige" stems to «flygtn», the start of «flygtning».
                 found.add(term)
     return sorted(found, key=lambda term: (-searcher.doc_frequency(field, term), term))[:MAX_COMPOUNDS]
+
+
+def _known_head(lexicon: Lexicon, head: str, bare: str) -> bool:
+    """Whether `head` (folded, with or without its linking letter: `bare`) is a word that may
+    begin a compound, as the index splits compounds: one the lexicon knows («kommune»), a small
+    word that is a prefix of its own («ind» of «indflytning»), a compound of known words, or
+    one ending in a known word («kunstgræs»); for a hyphenated head, its last word
+    («vm-kvinde»). Not a word's first letters: «arrange» of «arrangement» (its stem is
+    «arrangere»'s, so the index's own terms cannot tell), «fork» of «forkvinde», «minoritetsk»
+    of «minoritetskvinder»."""
+    for word in {bare.strip("-"), head.strip("-")}:
+        word = word.rsplit("-", 1)[-1]
+        if not word.isalpha() or len(word) < MIN_HEAD:
+            continue
+        if lexicon.knows(word) or danish.is_stop(word) or len(lexicon.split(word)) > 1:
+            return True
+        if any(lexicon.knows(word[cut:]) for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1)):
+            return True
+    return False
 
 
 def _indexed_word(searcher: Searcher, lexicon: Lexicon, part: str, field: str) -> bool:
@@ -516,7 +538,7 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
             # A word the index has only inside compounds is searched as those compounds, before
             # (and instead of) its close spellings: "håndbold" is in "kvindehåndbold".
             for correction in (_compounds(searcher, clause.text, field, snapshot)
-                               or _corrections(searcher, clause.text, field, snapshot)):
+                               or _closest_corrections(searcher, clause.text, field, snapshot)):
                 found.append(correction)
                 added[-1].append((Clause(correction.spelling, None, False, False, clause.boost * FUZZY_BOOST), correction))
     if not found:
@@ -534,6 +556,19 @@ def fallback(searcher: Searcher, parsed: ParsedQuery, query: str, field: str = "
                                             for group, more in zip(parsed.groups, added)))
 
     return Fallback(rewritten(True), suggestion if missing else None, tuple(found), rewritten(missing | parts))
+
+
+def _closest_corrections(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> tuple[Correction, ...]:
+    """The close spellings of `word` in the texts (`corrections`), or, for a word no passage
+    has, the municipality or council it is closer to (`facet_corrections`); a tie goes to the
+    texts' word, spelt as the texts spell it («kommunalbestyrelsen»)."""
+    close = _corrections(searcher, word, field, snapshot)
+    if not _missing(searcher, word, field):
+        return close
+    named = facet_corrections(searcher, word, snapshot)
+    if named and (not close or named[0].distance < min(c.distance for c in close)):
+        return named
+    return close
 
 
 MIN_SOURCE_TYPO = 6  # letters of a word and of a close form for the form to be a typo in the sources
@@ -749,8 +784,79 @@ def _corrections(searcher: Searcher, word: str, field: str, snapshot: Snapshot |
                               lambda found: 200 + 400 * len(found))
 
 
+# Facets whose values a plain word may name (`names_facet_value`), and those a misspelt word is
+# corrected to (`facet_corrections`): a case handler's name is in the body already.
+_NAMED_FACETS = ("municipality", "council", "case_handler")
+_CORRECTED_FACETS = ("municipality", "council")
+
+
+def _facet_values(searcher: Searcher, name: str, snapshot: Snapshot | None) -> tuple[str, ...]:
+    """The values of facet `name` the index holds (its keys), kept with the generation's snapshot."""
+    field = FACETS_BY_NAME[name].field
+
+    def build() -> tuple[str, ...]:
+        if field not in searcher.schema:  # an index written before the facet
+            return ()
+        return tuple(raw.decode("utf-8") for raw in searcher.reader().lexicon(field))
+
+    if snapshot is None:
+        return build()
+    return snapshot.cache.get(("facet-values", name), build, lambda values: 56 + sum(57 + len(v) for v in values))
+
+
+def names_facet_value(searcher: Searcher, word: str, snapshot: Snapshot | None = None) -> bool:
+    """Whether `word` is a facet value of the index or a word of one (`loose_key`: as typed
+    without æ, ø, å): «Silkeborg», «Handicaprådet», «Sadeghi». Such a word names those items
+    (a municipality's records are searched by the compile), and is no part of longer words:
+    "Silkeborg" found only Herning's «Silkeborgvej», not Silkeborg's nine items."""
+    key = loose_key(word)
+    return len(key) >= MIN_TAIL and key in _facet_words(searcher, snapshot)
+
+
+def _facet_words(searcher: Searcher, snapshot: Snapshot | None) -> frozenset[str]:
+    """The `loose_key` of each value of the `_NAMED_FACETS` and of each of its words, kept with
+    the generation's snapshot (a case handler facet has thousands of values)."""
+    def build() -> frozenset[str]:
+        return frozenset(key for name in _NAMED_FACETS for value in _facet_values(searcher, name, snapshot)
+                         for key in (loose_key(value), *map(loose_key, danish.tokens(value))))
+
+    if snapshot is None:
+        return build()
+    return snapshot.cache.get(("facet-words",), build, lambda keys: 56 + sum(57 + len(k) for k in keys))
+
+
+def facet_corrections(searcher: Searcher, word: str, snapshot: Snapshot | None = None) -> tuple[Correction, ...]:
+    """The one municipality or council a misspelt `word` is close to (within its edit limit,
+    `loose_key`s compared), as a correction spelt as the passages spell the value; () when none
+    is, or two are equally close. "Silkebrog" and "Slikeborg" are «Silkeborg»: the texts'
+    words do not hold a municipality's name, which its records seldom write."""
+    typed = loose_key(word)
+    if not MIN_LENGTH <= len(typed) <= MAX_LETTERS or not typed.isalpha():
+        return ()
+    by_distance: dict[int, set[tuple[str, str]]] = {}
+    for name in _CORRECTED_FACETS:
+        for value in _facet_values(searcher, name, snapshot):
+            key = loose_key(value)
+            if abs(len(key) - len(typed)) > max_distance(typed):
+                continue
+            distance = _distance(typed, key)
+            if 0 < distance <= max_distance(typed):
+                by_distance.setdefault(distance, set()).add((name, value))
+    if not by_distance:
+        return ()
+    closest = min(by_distance)
+    if len(by_distance[closest]) != 1:
+        return ()
+    name, value = next(iter(by_distance[closest]))
+    spelt = FACETS_BY_NAME[name]._spelt(searcher, value)  # as a passage writes it: «Silkeborg»
+    return (Correction(word, value, _case(spelt, word), closest),) if spelt else ()
+
+
 def _compounds(searcher: Searcher, word: str, field: str, snapshot: Snapshot | None) -> tuple[Correction, ...]:
-    """`compounds` of `word`, or none when `word` is clearly a typo of a commoner word (`_typo_of`)."""
+    """`compounds` of `word`, or none when `word` is clearly a typo of a commoner word (`_typo_of`)
+    or names a facet value (`names_facet_value`: "Silkeborg" is not «Silkeborgvej»)."""
+    if names_facet_value(searcher, word, snapshot):
+        return ()
     if snapshot is None:
         found = tuple(compounds(searcher, word, field))
     else:
@@ -786,7 +892,7 @@ def inside_compounds(searcher: Searcher, parsed: ParsedQuery, field: str = "body
     split into parts found anywhere ("fokusgruppe" found «fokus» … «grupper» first). Only the
     words the user typed (not fielded, excluded, quoted, truncated, or a variant the engine
     added) that no passage has, at most `MAX_WORDS` of them, and not a word that is clearly a
-    typo (`_typo_of`).
+    typo (`_typo_of`) or names a facet value (`names_facet_value`: "Silkeborg").
     """
     found: list[Correction] = []
     groups: list[tuple[Clause, ...]] = []
@@ -865,32 +971,57 @@ MIN_WHOLE = 8  # letters of a word looked into for a part the texts hold (as `de
 
 
 def word_part(searcher: Searcher, word: str, field: str = "body") -> str | None:
-    """The longest end, else the longest beginning, of a `word` no passage holds, even inside
-    longer words, that passages hold as a word of its own: "vindmølleplacering" → «placering»,
-    "skolelukning" → «skole»; spelt as typed, lower case. None when there is none, or the word
-    is short, or not letters only. The part must be written so in a passage (`_written`), not
-    only share a stem with a word there: "refugees" offered «ugees» (the stem of «uger»).
+    """The part of a `word` no passage holds, even inside longer words, that passages hold as a
+    common word of its own: of its longest such end and longest such beginning, the one in fewer
+    passages; spelt as typed, lower case. "vindmølleplacering" → «placering», "skolelukning" →
+    «skole», "vandpris" → «vand». None when there is none, or the word is short, or not letters
+    only. The part must be written so in a passage (`_written`), not only share a stem with a
+    word there: "refugees" offered «ugees» (the stem of «uger»); and in lower case somewhere,
+    not only as (part of) a name: "vindmøller" offered «møller», which found a Søren Møller.
 
     For the last answer to a search that found nothing and offered nothing: the lexicon splits
     a compound only into parts it knows, so "skolelukning" (its «lukning» is in no text) was a
-    bare zero, though «skole» is in several items. Danish compounds are right-headed (a
-    "vindmølleplacering" is a "placering"), so an end is preferred; a suffix that is no word of
-    its own ("tion", "ning") or a small word is not offered (`Lexicon.may_be_part`)."""
+    bare zero, though «skole» is in several items. The rarer part is the one that carries the
+    compound's topic: a "vandpris" is a price, but the texts have prices of everything, and
+    «pris» led to «Handicappolitisk pris 2025»; «forening» is in many more items than the
+    «tilskuddene» of "foreningstilskuddene"; equally rare, the beginning, which says what kind
+    (Danish compounds are right-headed: the end says what the thing is, a "vandpris" is a
+    "pris", the beginning which one). Either alone when the other is no word of the texts
+    ("vindmølleplacering" → «placering»). A suffix that is no word of its
+    own ("tion", "ning") or a small word is not offered (`Lexicon.may_be_part`)."""
     lower = word.lower()
     if not MIN_WHOLE <= len(lower) <= MAX_LETTERS or not lower.isalpha() or not _missing(searcher, word, field):
         return None
     lexicon = compound_lexicon(searcher.schema)
     ends = [lower[cut:] for cut in range(MIN_HEAD, len(lower) - MIN_TAIL + 1)]  # longest first
     beginnings = [lower[:cut] for cut in range(len(lower) - MIN_TAIL, MIN_TAIL - 1, -1)]
-    for last, part in (*((True, end) for end in ends), *((False, beginning) for beginning in beginnings)):
-        if not lexicon.may_be_part(danish.fold(part)) or not _written(searcher, part, field, last):
+    end = beginning = None
+    for part in ends:
+        if not lexicon.may_be_part(danish.fold(part)) or not (written := _written_as(searcher, part, field, True)):
             continue
+        # The longest end the texts hold is the compound's last part; a name («Møller» of
+        # "vindmøller") is not offered, nor a piece of it («øller», which «øl» inflects so).
+        end = part if written == _WORD else None
+        break
+    for part in beginnings:
+        if not lexicon.may_be_part(danish.fold(part)) or not (written := _written_as(searcher, part, field, False)):
+            continue
+        if written == _NAME:
+            break
         # a beginning with its linking "s" ("biblioteks" of "bibliotekslukning") as the word
-        bare = part[:-1] if part.endswith("s") and not last else ""
-        if bare and lexicon.may_be_part(danish.fold(bare)) and _written(searcher, bare, field, False):
-            return bare
-        return part
-    return None
+        bare = part[:-1] if part.endswith("s") else ""
+        beginning = bare if bare and lexicon.may_be_part(danish.fold(bare)) and _written(searcher, bare, field, False) \
+            else part
+        break
+    if end is None or beginning is None:
+        return end or beginning
+    return beginning if _passages(searcher, beginning, field) <= _passages(searcher, end, field) else end
+
+
+def _passages(searcher: Searcher, part: str, field: str) -> int:
+    """In how many passages `part`'s stem stands."""
+    terms = analyze(_ANALYZER, part)
+    return searcher.doc_frequency(field, terms[0]) if len(terms) == 1 else 0
 
 
 _INFLECTIONS = ("e", "en", "er", "et", "ne", "ene", "erne", "ens", "ets", "s")  # «kontrakten» of «kontrakt»
@@ -919,8 +1050,18 @@ def _doubled_inflections(word: str) -> set[str]:
     return found
 
 
+_WORD, _NAME = "word", "name"  # how the texts write a part (`_written_as`)
+
+
 def _written(searcher: Searcher, part: str, field: str, last: bool) -> bool:
-    """Whether passages hold `part` as a word, as written (case and æ/ø/å aside) or inflected
+    """Whether passages hold `part` as a common word (`_written_as`)."""
+    return _written_as(searcher, part, field, last) == _WORD
+
+
+def _written_as(searcher: Searcher, part: str, field: str, last: bool) -> str | None:
+    """`_WORD` when passages hold `part` as a word in lower case somewhere, `_NAME` when they hold
+    it only capitalised (a name, «Søren Møller», or first in a sentence), None when they do not
+    hold it: as written (æ/ø/å aside) or inflected
     («kontrakten»), or, for the `last` part, as the last part of a compound («boligplacering»).
     Not only a word of the same stem: «ugees» of "refugees" stems as «uger» does, and «komm» of
     "kommissionen" as «kommer». An inflected beginning must be `MIN_LONG_HEAD` letters long, as
@@ -928,7 +1069,7 @@ def _written(searcher: Searcher, part: str, field: str, last: bool) -> bool:
     `_PASSAGE_BUDGET` passages with its stem are read."""
     terms = analyze(_ANALYZER, part)
     if len(terms) != 1 or not searcher.doc_frequency(field, terms[0]):
-        return False
+        return None
     wanted = danish.fold(part)
     forms = {wanted}
     if last or len(wanted) >= MIN_LONG_HEAD:
@@ -939,10 +1080,30 @@ def _written(searcher: Searcher, part: str, field: str, last: bool) -> bool:
         word = danish.fold(word)
         return word in forms or (last and word.endswith(wanted) and len(word) - len(wanted) >= MIN_HEAD)
 
+    named = False
     for read, docnum in enumerate(searcher.docs_for_query(Term(field, terms[0]))):
         if read >= _PASSAGE_BUDGET:
             break
-        if any(holds(word) for word in _TOKEN_RE.findall(_passage_text(searcher, docnum, field))):
+        for word in _TOKEN_RE.findall(_passage_text(searcher, docnum, field)):
+            if holds(word):
+                if word[:1].islower():
+                    return _WORD
+                named = True
+    return _NAME if named else None
+
+
+def written_as_is(searcher: Searcher, part: str, field: str = "body") -> bool:
+    """Whether a passage holds `part` (a compound's part as typed) as a word exactly so spelt
+    (case and æ/ø/å aside), not only a longer form of its stem: «flygtning» is written, «ældr»
+    (of «ældre») is not. The first `_PASSAGE_BUDGET` passages with its stem are read."""
+    terms = analyze(_ANALYZER, part)
+    if len(terms) != 1 or not searcher.doc_frequency(field, terms[0]):
+        return False
+    wanted = danish.fold(part)
+    for read, docnum in enumerate(searcher.docs_for_query(Term(field, terms[0]))):
+        if read >= _PASSAGE_BUDGET:
+            break
+        if any(danish.fold(word) == wanted for word in _TOKEN_RE.findall(_passage_text(searcher, docnum, field))):
             return True
     return False
 
