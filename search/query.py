@@ -118,12 +118,23 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
 
     When no text holds it: the attendance query and its passages, with a notice naming the
     fields that search them. When the text does (`matched`), but the lists name it at other
-    meetings too: the query unchanged, with a notice pointing to those fields. Otherwise None.
+    meetings too: the query unchanged, with a notice pointing to those fields. When no text holds
+    the words and the lists hold a full name typed among them ("Else Brink formand"): the items
+    of that person's meetings holding the other words (`_name_with_words`). Otherwise None.
     """
     words = [group[0].text for group in parsed.groups]
-    if not words or len(words) > _NAME_WORDS or any(
-            group[0].field is not None or group[0].negated or group[0].prefix for group in parsed.groups):
+    if not words or any(group[0].field is not None or group[0].negated or group[0].prefix for group in parsed.groups):
         return None
+    whole = _attendance_whole(parsed, words, searcher, snapshot, decisions_only, matched) \
+        if len(words) <= _NAME_WORDS else None
+    if whole is None and not matched:
+        return _name_with_words(parsed, searcher, snapshot, decisions_only)
+    return whole
+
+
+def _attendance_whole(parsed: ParsedQuery, words: list[str], searcher: Searcher, snapshot: Snapshot,
+                      decisions_only: bool, matched: frozenset[int]) -> tuple[Compiled, frozenset[int]] | None:
+    """`_attendance` for a query whose words are all the name."""
     # A small word is not searched, in a name neither ("Hans Jensen" looks for Jensen): the
     # notices name what was looked for, not another Jensen as "Hans Jensen".
     name, quoted = _searched_name(words)
@@ -152,6 +163,52 @@ def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, dec
     if notices:
         return replace(compiled, notices=tuple(notices)), matched
     return None
+
+
+def _name_with_words(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, decisions_only: bool
+                     ) -> tuple[Compiled, frozenset[int]] | None:
+    """A person's full name with other words ("Else Brink formand") that no text holds together:
+    the items of the meetings whose attendance lists name the person and whose text holds the
+    other words («Orientering fra formanden» of the meeting where «Deltagere: Else Brink (formand)»),
+    with a notice. The name is two or three capitalised words typed together that the lists hold
+    as a name (`_NAME_SPAN`): counted as words, «Else» matched «Else Mogensen» in another item.
+    The lists hold names without their roles («(formand)» is not read into them), so a role is
+    looked for in the text. None when the query holds no such name or nothing is found so."""
+    groups = parsed.groups
+    capital = [bool(_CAPITALISED.match(group[0].text)) and not group[0].phrase for group in groups]
+    for size in sorted(_NAME_SPAN, reverse=True):
+        for start in range(len(groups) - size + 1):
+            if not all(capital[start:start + size]) or len(groups) == size:
+                continue
+            name = " ".join(group[0].text for group in groups[start:start + size])
+            others = [group for k, group in enumerate(groups) if not start <= k < start + size]
+            if not any(not danish.is_stop(danish.fold(group[0].text.lower())) for group in others):
+                continue
+            on_lists = ParsedQuery(((Clause(name, "present", phrase=True), Clause(name, "absent", phrase=True)),))
+            listed = compile_query(on_lists, searcher)
+            if listed.matching is None or not _may_match(searcher, listed.matching):
+                continue
+            combined = replace(parsed, groups=(*on_lists.groups, *others))
+            compiled = compile_query(combined, searcher, decisions_only=decisions_only)
+            if compiled.matching is None:
+                continue
+            found = _base_set(searcher, snapshot, compiled, decisions_only)
+            if not found:
+                continue
+            quoted = f'"{name}"'
+            rest = " ".join(group[0].text for group in others)
+            said = [f"«{group[0].text}»" for group in others]
+            words = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} og {said[-1]}"
+            notice = (f"«{name}» står ikke i teksten sammen med {words}, men på mødernes deltagerlister: her er "
+                      f"punkterne fra møder med «{name}» som deltager eller fraværende, hvis tekst har {words} "
+                      f"(søg deltager:{quoted} {rest}).")
+            return replace(compiled, notices=(*parsed.notices, notice)), found
+    return None
+
+
+# A full name in a query: first name and surname, or with one middle name.
+_NAME_SPAN = (2, 3)
+_CAPITALISED = re.compile(r"^[A-ZÆØÅ][a-zæøåéü-]+$")
 
 
 def _searched_name(words: list[str]) -> tuple[str, str]:
@@ -199,7 +256,8 @@ def _attendance_respelt(parsed: ParsedQuery, request: SearchRequest, searcher: S
         # the texts hold the name so spelt ("Niels Bækgaard" in an item's title): the close spellings'
         # search finds those items, ranked by it, where the lists gave every item of the meetings
         return None
-    found = _attendance(respelt, searcher, snapshot, request.decisions_only, frozenset())
+    found = _attendance_whole(respelt, [group[0].text for group in respelt.groups], searcher, snapshot,
+                              request.decisions_only, frozenset())
     if found is None or not found[1]:
         return None
     suggestion = request.query.strip()

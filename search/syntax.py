@@ -655,19 +655,43 @@ def asked_decisions(parsed: ParsedQuery) -> tuple[ParsedQuery, tuple[str, ...]]:
     return replace(parsed, groups=kept), tuple(dict.fromkeys(str(words[k]) for k in decided))
 
 
+# Verbs a question asks with, which say nothing of its topic (folded): «hvor mange flygtninge fik
+# Næstved» required «fik» and found the annual report's foreword («Her fik vi …») alone, not the
+# item «Modtagelse af flygtninge» that answers it (a citizen review). The small verbs (har, var,
+# blev, er) are not searched anyway. Forms of «få», «ske», «sige», «mene» and «gøre».
+EMPTY_VERBS = frozenset({"fik", "faaet", "faar", "skete", "sker", "sket", "sagde", "siger", "sagt", "mente", "mener",
+                         "ment", "gjorde", "goer", "gjort"})
+# Words opening a question that are small words themselves (not in `QUESTION_WORDS`).
+_OPENING_QUESTION_WORDS = frozenset({"hvor", "hvorledes", "hvormange"})
+# After these the word names what is asked about, not a verb: «hvor mange får» (sheep), «hvilke sager».
+_NOUN_BEFORE = frozenset({"mange", "meget", "hvilke", "hvilken", "hvilket"})
+
+
 def without_question_words(parsed: ParsedQuery) -> ParsedQuery:
     """`parsed` without the question words typed as plain words (hvem, hvornår, hvordan, hvorfor,
     hvilke, …) when something else is searched: they ask, as «hvad» (a small word) does, and no
     answer need hold them. Counted as words, «hvordan går det med IGU» showed the item holding
-    «hvordan» and «går» and not the IGU items (a relevance review).
+    «hvordan» and «går» and not the IGU items (a relevance review). In a question (opening with a
+    question word, or ending in «?»), the verbs that carry no topic (`EMPTY_VERBS`: «fik», «sagde»)
+    are left out too, except where they stand for what is asked about («hvor mange får»).
 
     >>> [g[0].text for g in without_question_words(parse("Hvorfor lukkes Solvænget?")).groups]
     ['lukkes', 'Solvænget?']
     >>> [g[0].text for g in without_question_words(parse("hvem")).groups], len(without_question_words(parse('"hvem"')).groups)
     (['hvem'], 1)
+    >>> [g[0].text for g in without_question_words(parse("hvor mange flygtninge fik Næstved")).groups]
+    ['hvor', 'mange', 'flygtninge', 'Næstved']
+    >>> [[g[0].text for g in without_question_words(parse(q)).groups] for q in ("fik tilskud", "tilskud fik?", 'hvem "fik" tilskud')]
+    [['fik', 'tilskud'], ['tilskud'], ['fik', 'tilskud']]
     """
     words = [_plain_word(group) for group in parsed.groups]
-    asking = {k for k, word in enumerate(words) if word and danish.fold(word.lower()) in QUESTION_WORDS}
+    folded = [danish.fold(word.lower()) if word else None for word in words]
+    asking = {k for k, word in enumerate(folded) if word in QUESTION_WORDS}
+    question = bool(asking) or (bool(folded) and folded[0] in _OPENING_QUESTION_WORDS) or (
+        bool(parsed.groups) and parsed.groups[-1][0].text.rstrip().endswith("?"))
+    if question:
+        asking |= {k for k, word in enumerate(folded) if word in EMPTY_VERBS
+                   and not (k and folded[k - 1] in _NOUN_BEFORE)}
     rest = [k for k, group in enumerate(parsed.groups) if k not in asking and any(not c.negated for c in group)
             and (words[k] is None or words[k] and not _small_or_question(words[k]))]
     if not asking or not rest:

@@ -110,7 +110,7 @@ class HelpExamples:
     case_number: str = "00.01.00-A21-1-14"
     case_prefix: str = "00.01.00"
     misspellings: tuple[str, ...] = ("flygtnige", "boligplasering")
-    question: str = "hvad sagde integrationsrådet om sprogcenter"  # no decision word: those are what is asked
+    question: str = "hvad kritiserede integrationsrådet om sprogcenter"  # no decision word nor «sagde»: not searched
     decision_word: str = "flygtninge"  # with "Kun beslutninger"
     filter_municipality: str = "Næstved"
     filter_year: str = "2017"
@@ -300,7 +300,7 @@ def choose_examples(index: SearchIndex) -> HelpExamples:
 
     typos = {_typo(w): w for w in words[:8] if len(w) >= 8}
     chosen["misspellings"] = tuple(t for t, w in typos.items() if t not in words and corrected(t, w))[:2]
-    chosen["question"] = first([f"hvad sagde {council_word} om {other or second}"], approximate=True)
+    chosen["question"] = first([f"hvad kritiserede {council_word} om {other or second}"], approximate=True)
     chosen["filter_municipality"] = municipality if ref.year and finds(
         word, filters={"municipality": (municipality,), "year": (str(ref.year),)}) else ""
     chosen["filter_year"] = str(ref.year or "")
