@@ -106,13 +106,18 @@ _FOOTER_NAMES = (
 # af Byrådets møde 11. juni 2025», «Referat fra mødet i Socialudvalget»), a number, a council's initials
 # («ØU»). Any other word makes it a phrase ending in a page reference: «Høringssvar fra Ældrerådet», a table's
 # row, «Godkendt med ændringer fra Ældrerådet», a decision (code review 37).
-_FOOTER_GLUE = re.compile(r"(?i:møde|mødet|af|fra|i|for|den|d|kl|nr|og|ordinært|ekstraordinært|mødelokale|lokale|rådhuset)"
+# Its rooms too: «mødesal 1», «byrådssalen», «Rådhuset» (code review 40). This is a closed list: a head
+# whose lower-case words all come from it names the meeting and says nothing else.
+_FOOTER_GLUE = re.compile(r"(?i:møde|mødet|af|fra|til|på|i|med|for|den|d|kl|nr|og|ordinært|ekstraordinært"
+                          r"|[\wæøå]*(?:mødelokale|lokale|lokalet|sal|salen)|rådhus|rådhuset)"
                           r"|[A-ZÆØÅ]{2,5}|\d+")
 # What a footer naming the document and the meeting's date adds in lower case besides its glue: a weekday, the
 # part of the meeting («Åben del», «lukket dagsorden»), the document's state («godkendt referat»). Capitalised
 # words (a place, «Rådhuset») are added as well; any other word in lower case is a sentence's (code review 39).
-_FOOTER_ADDITION = re.compile(r"(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|åben|åbent|åbne|lukket|lukkede"
-                              r"|del|offentlig|offentligt|godkendt|foreløbigt?|endeligt?)")
+# So are its print stamp («udskrevet 12.06.2025») and what the agenda carries («Dagsorden med beslutninger»).
+_FOOTER_ADDITION = re.compile(r"(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|man|tir|tirs|ons|tor|tors|fre"
+                              r"|lør|søn|åben|åbent|åbne|lukket|lukkede|del|offentlig|offentligt|godkendt|foreløbigt?"
+                              r"|endeligt?|udskrevet|printet|opdateret|beslutninger)")
 # The document named in lower case after its qualifier: «Offentligt referat», «Godkendt referat» (code review 38).
 _DOCUMENT_WORD = re.compile(r"(?<![\wæøåÆØÅ])(?:referat|dagsorden|protokol)(?![\wæøåÆØÅ])")
 _WORD = re.compile(r"[^\W_]+")
@@ -493,7 +498,11 @@ def _lower_page_footers(texts: Sequence[str]) -> list[int]:
         if (len(line) <= 2 * _FOOTER_HEAD and line.rstrip(" \t*_")[-1:].isdigit()
                 and (match := _LOWER_PAGE_FOOTER.match(line))):
             head = match.group("head")
-            if head[:1].isupper() and len(_LOWER_WORD.findall(head)) <= _LOWER_WORDS_REPEATED and _is_footer_head(head):
+            # the glue joining the names counts for nothing: «Referat af Byrådets møde onsdag den 11. juni 2025»
+            # says no more than «Referat – Byrådet – onsdag 11.06.2025» (code review 40); `_is_footer_head`
+            # vets every lower-case word against the closed lists
+            lower = [word for word in _LOWER_WORD.findall(head) if not _FOOTER_GLUE.fullmatch(word)]
+            if head[:1].isupper() and len(lower) <= _LOWER_WORDS_REPEATED and _is_footer_head(head):
                 out.append(index)
     return out
 
@@ -830,7 +839,8 @@ def _label_table_rows(lines: list[Line]) -> list[Line]:
     elsewhere; joined on one line, «Beslutning Godkendt» was no label and the decision was lost (layouts16
     review). Only a table of two columns whose first row names a field or a section, or a field under a header
     row: a table of figures with «| Økonomi | 500 |» somewhere in it keeps its rows, and a label beside a bare
-    figure is none. A header row naming columns («| Beslutning | Dato |») is no pair, whatever its first cell. A row with an empty first cell goes on with
+    figure is none. A header row naming columns («| Beslutning | Dato |», `_names_column`) is no pair, whatever its
+    first cell; one with a text beside its label («| Beslutning | Godkendt |») is one. A row with an empty first cell goes on with
     the cell above it (a grid table's wrapped cell) and is left as text; a header row naming neither is dropped.
     """
     split: dict[int, list[str]] = {}  # a label's row -> the label's line and its text; a header's -> none
@@ -850,10 +860,11 @@ def _label_table_rows(lines: list[Line]) -> list[Line]:
         # «| Beslutning | Dato |», «| Økonomi | 2025 |»), whatever its first cell says; it is a field/value pair
         # only where it is one and so is the row under it, if any («| Beslutning | Godkendt |» / «|---|---|», Odder's
         # table of one pair): a history of decisions or a table of figures under it keeps its rows (code review 39)
-        ruled = {k for k, _ in rows if k + 1 < i and _header_rule(lines[k + 1].text)}
-        under = next((cells for k, cells in rows if k not in ruled and cells[0]), None)
-        pairs = under is None or _names_row(_clean_line(under[0]), under[1])
-        header = {k for k, cells in rows if k in ruled and not (pairs and _names_row(_clean_line(cells[0]), cells[1]))}
+        # a header row only where its cells are column names (`_names_column`): a label beside a text is a pair
+        # whatever follows it: «| Beslutning | Godkendt |» / «|---|---|» / «| Fraværende | Anne Holm |», Word's and
+        # Pandoc's decision table (code review 40)
+        header = {k for k, cells in rows if k + 1 < i and _header_rule(lines[k + 1].text)
+                  and all(_names_column(_clean_line(cell)) for cell in cells)}
         body = [(k, cells) for k, cells in rows if k not in header]
         if not body:
             continue
@@ -884,6 +895,29 @@ def _names_row(cell: str, value: str = "") -> bool:
     [True, True, True, False, False, False]
     """
     return bool(cell) and bool(_names_field(cell) or cv.label_of(cell) and _text_like(value))
+
+
+def _names_column(cell: str) -> bool:
+    """Whether a header row's cell names a column: a field's or a section's name («Sagsnr.», «Beslutning») or
+    a word tables name their columns by («Dato», «Værdi», «Navn»); no number, sentence or full stop. «Godkendt»,
+    «Ø stemte imod», «2025» and «25/3901» are values: the row above the rule is a pair then (code review 40).
+
+    >>> [_names_column(cell) for cell in ("Dato", "Værdi", "Beslutning", "Sagsnr.", "Godkendt", "2025", "Udsat.")]
+    [True, True, True, True, False, False, False]
+    """
+    name = " ".join(cell.split()).rstrip(":")
+    if not name or any(c.isdigit() for c in name) or len(name.split()) > _COLUMN_NAME_WORDS:
+        return False
+    return bool(_COLUMN_NAME.fullmatch(name) or _names_field(name) or not name.endswith(".") and cv.label_of(name))
+
+
+# What tables name their columns by, besides an item's fields and sections: a closed list, as a column's name is
+# a noun for what the column holds; a decision's word («Godkendt», «Udsat») is no column's.
+_COLUMN_NAME = re.compile(r"(?i:felt|værdi|navn|navne|dato|datoer|år|periode|tidspunkt|emne|titel|overskrift|tekst"
+                          r"|indhold|beskrivelse|bemærkning|bemærkninger|kommentar|kommentarer|note|noter|status"
+                          r"|beløb|antal|udvalg|organ|mødedato|møde|sag|punkt|nr|type|kategori|oplysning|oplysninger"
+                          r"|forslag|ansvarlig|frist|parti|stemmer|kilde|henvisning)")
+_COLUMN_NAME_WORDS = 3
 
 
 def _text_like(value: str) -> bool:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from indexer import conventions as cv
+from indexer.dates import DATE_PATTERN
 
 # "Bornholms Regionskommune": the one municipality that is also a region's
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*) (?:Regionsk|K)ommunes?\b")
@@ -308,19 +309,41 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
         return titles[0]
     if letterhead:
         return letterhead.most_common(1)[0][0]
+    # «Mødested: Odder Rådhus»: the head names the municipality only as its town hall's (the layouts16
+    # review), ahead of the text's count: the kommuner an item deals with are partners, neighbours («en
+    # samarbejdsaftale med Aarhus Kommune» in Odder's minutes, code review 40), and a meeting is held at
+    # its own town hall. Only where the head says where the meeting is: its place line, or the line giving
+    # its date or hour («Onsdag den 11. juni 2025 kl. 17.00 i Byrådssalen, Odder Rådhus»); a contents entry
+    # «temamøde på Aabenraa Rådhus» is an item's title (code review 39: Tønder's committee went to Aabenraa).
+    town_hall = next((town for text in head if (place := _meeting_place(text)) and (town := town_hall_of(place))), None)
+    if town_hall:
+        return town_hall
     if counts:
         return counts.most_common(1)[0][0]
-    # «Mødested: Odder Rådhus»: the head names the municipality only as its town hall's (the layouts16
-    # review). Only on the meeting's place line, and only where the text names no «X Kommune»: a contents
-    # entry «temamøde på Aabenraa Rådhus», or a meeting held at another town's hall, is not the minutes'
-    # own municipality (code review 39: Tønder's committee was filed under Aabenraa).
-    places = (text[place.end():] for text in head if (place := _PLACE_LABEL.search(text)))
-    return next((town for text in places if (town := town_hall_of(text))), None)
+    return None
 
 
-# The label of where the meeting is held: «Mødested: Odder Rådhus», «Sted:\tKøbenhavns Rådhus», after the date
-# on a flattened line («Mødedato: 12. marts 2025  Mødested: Odder Rådhus»).
-_PLACE_LABEL = re.compile(r"(?<![\wæøåÆØÅ])(?i:mødested|sted|mødelokale|lokale)\s*[:\t]")
+# The label of where the meeting is held: «Mødested: Odder Rådhus», «Sted:\tKøbenhavns Rådhus», «Adresse: Odder
+# Rådhus, Rådhusgade 3», after the date on a flattened line («Mødedato: 12. marts 2025  Mødested: Odder Rådhus»).
+_PLACE_LABEL = re.compile(r"(?<![\wæøåÆØÅ])(?i:mødested|sted|mødelokale|lokale|adresse)\s*[:\t]")
+# A head line giving the meeting's date or hour: «Onsdag den 11. juni 2025 kl. 17.00 i Byrådssalen, Odder Rådhus».
+_WHEN = re.compile(rf"{DATE_PATTERN}|(?<![\wæøåÆØÅ])(?i:kl)\.?\s*\d{{1,2}}[.:]\d{{2}}")
+# A contents entry or an item's title: «2. Trafikplan – temamøde på Aabenraa Rådhus».
+_NUMBERED = re.compile(r"\s*(?:\d{1,3}[.)]|(?i:pkt|punkt)\.?\s*\d)")
+
+
+def _meeting_place(text: str) -> str | None:
+    """The part of a head line telling where the meeting is held: after its place label, or a line giving
+    the meeting's date or hour whole; None for any other line, a numbered contents entry among them.
+
+    >>> _meeting_place("Mødested: Odder Rådhus"), _meeting_place("Onsdag den 11. juni 2025 kl. 17.00, Odder Rådhus")
+    (' Odder Rådhus', 'Onsdag den 11. juni 2025 kl. 17.00, Odder Rådhus')
+    >>> _meeting_place("2. Trafikplan – temamøde på Aabenraa Rådhus 4. marts 2025"), _meeting_place("Odder Rådhus")
+    (None, None)
+    """
+    if place := _PLACE_LABEL.search(text):
+        return text[place.end():]
+    return text if _WHEN.search(text) and not _NUMBERED.match(text) else None
 
 
 # A municipality's town hall named by its town: «Odder Rådhus», «Københavns Rådhus», «ODDER RÅDHUS».

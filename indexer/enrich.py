@@ -542,22 +542,28 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
 
 def _own_after_quoted(sections: Sequence[Section], meeting: str | None, council: str | None,
                       minutes: bool = True) -> Sequence[Section]:
-    """An item with no decision of its own, whose last header quoted under «Tidligere beslutninger» names
-    this document's council and this meeting's date: it ends the quoted run and is this meeting's decision
-    («Beslutning i Byrådet den 11. juni 2025:» in Byrådet's minutes of that day, code review 38). So is
-    «Beslutning i <this council>:» with no date, only in `minutes` (a document that is minutes by its title,
-    not by this decision). A header with another quoted after it is quoted, as is an earlier meeting's: an
-    agenda's «Beslutning i Byrådet:» / «Sagen sendes tilbage …» above «Beslutning i Økonomiudvalget den 17.
-    juni 2025:» made the agenda minutes (code review 39)."""
+    """An item with no decision of its own, whose header quoted under «Tidligere beslutninger» names this
+    document's council and this meeting's date: wherever it stands in the run, it is this meeting's decision
+    («Beslutning i Byrådet den 11. juni 2025:» in Byrådet's minutes of that day, code review 38), printed
+    last or first of a history newest first (code review 40): its date says whose it is. «Beslutning i <this
+    council>:» with no date says no more than the council, so only its place does: the last header of the run,
+    and only in `minutes` (a document that is minutes by its title, not by this decision). An undated header
+    with another quoted after it is quoted, as is an earlier meeting's: an agenda's «Beslutning i Byrådet:» /
+    «Sagen sendes tilbage …» above «Beslutning i Økonomiudvalget den 17. juni 2025:» made the agenda minutes
+    (code review 39)."""
     if not council or any(s.key == DECISION for s in sections):
         return sections
-    last = next((s for s in reversed(sections) if s.key == EARLIER_DECISION), None)
-    if last is None or not last.label or not same_council(last.label, council):
+    quoted = [s for s in sections if s.key == EARLIER_DECISION]
+    dated = [s for s in quoted if s.label and s.date is not None and s.date == meeting and same_council(s.label, council)]
+    last = quoted[-1] if quoted else None
+    if dated:
+        own = dated[-1]
+    elif (minutes and last is not None and last.label and last.date is None and same_council(last.label, council)
+          and last.label.lstrip().lower().startswith("beslutning")):
+        own = last
+    else:
         return sections
-    if not (last.date is not None and last.date == meeting
-            or minutes and last.date is None and last.label.lstrip().lower().startswith("beslutning")):
-        return sections
-    return [replace(s, key=DECISION) if s is last else s for s in sections]
+    return [replace(s, key=DECISION) if s is own else s for s in sections]
 
 
 def _as_printed_own(sections: Sequence[Section], printed_under: dict[str, str]) -> list[Section]:

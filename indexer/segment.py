@@ -83,7 +83,9 @@ def segment(lines: Sequence[Line]) -> Segmented:
     cut = _minutes_closing(lines, ends[-1][0], ends[-1][1], head=lines[: headings[0].index])
     # Only what is set apart as the closing (under a decision, its note: out of its text as well)
     signatories = [line for line in lines[cut:ends[-1][1]] if cv.is_signatory_line(line.text)]
-    if cut < ends[-1][1] and not any(s.key == DECISION for s in items[-1].sections):
+    # a chair's line signing them (`_CHAIR_LINE`) is no decision's note, as `indexer.items` reads one: out of it too
+    if cut < ends[-1][1] and (not any(s.key == DECISION for s in items[-1].sections)
+                              or any(_CHAIR_LINE.match(line.text) for line in lines[cut:ends[-1][1]])):
         signed += _signature_lines(lines, cut, ends[-1][1])
         ends[-1] = (ends[-1][0], cut)
         items = (*items[:-1], _with_case(minutes_item(lines, ends[-1][0], cut, above), ends[-1][0]))
@@ -337,19 +339,38 @@ def _minutes_closing(lines: Sequence[Line], heading: Heading, end: int, head: Se
     body's address footer. «Næste møde: 11. juni 2026» stays the item's text (often all an «Eventuelt»
     says), and so does a closing line that is all the item prints, and closing lines that end a list of
     roles printed as the item's text (`_set_apart`)."""
-    cut, k = end, previous_nonblank(lines, end)
-    while k is not None and k >= heading.body_start:
-        text = lines[k].text
-        if (j := _signature(lines, k, heading.body_start)) is not None:
-            k = j
-        elif not (cv.is_signatory_line(text) or _address_footer(text, head)):
-            break
-        cut, k = k, previous_nonblank(lines, k)
+    cut, k = _closing_block(lines, heading.body_start, end, head, chair=False)
+    # «Formand: Anne Holm» over «Referent: Lise Krogh» signs the minutes only in a block of its own, set apart by a
+    # blank line from the last item's «Intet.» (code review 40); right under «Beslutning» it is a constitution's
+    # list, the decision's text (code review 38)
+    chaired, above = _closing_block(lines, heading.body_start, end, head, chair=True)
+    if (chaired < cut and above is not None and above >= heading.body_start and not lines[chaired - 1].text
+            and any(cv.is_signatory_line(line.text) for line in lines[chaired:end])):
+        cut, k = chaired, above
     if k is None or k < heading.body_start:  # nothing of the item's own above: its first closing line is its text
         cut = next((j for j in range(cut + 1, end) if lines[j].text), end)
     elif not _set_apart(lines, cut, heading.body_start):  # the item's own lines («Formand: …» / «Referent: …»)
         cut = end
     return cut
+
+
+def _closing_block(lines: Sequence[Line], body_start: int, end: int, head: Sequence[Line],
+                   chair: bool) -> tuple[int, int | None]:
+    """The first of the closing lines read upwards from `end` (signatory lines, a signature, the body's address
+    footer; with `chair`, also the chair's «Formand: Anne Holm»), and the last line above them (None if none)."""
+    cut, k = end, previous_nonblank(lines, end)
+    while k is not None and k >= body_start:
+        text = lines[k].text
+        if (j := _signature(lines, k, body_start)) is not None:
+            k = j
+        elif not (cv.is_signatory_line(text) or _address_footer(text, head) or chair and _CHAIR_LINE.match(text)):
+            break
+        cut, k = k, previous_nonblank(lines, k)
+    return cut, k
+
+
+# The chair signing the minutes: «Formand: Anne Holm», «Forperson: Bo Berg»; not a vice chair's, a constitution's.
+_CHAIR_LINE = re.compile(r"^[ \t\-–•*]*(?i:formand|forperson|forkvinde)\s*:\s*\S")
 
 
 def _set_apart(lines: Sequence[Line], start: int, body_start: int) -> bool:
