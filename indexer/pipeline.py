@@ -43,7 +43,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 19  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 20  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -136,6 +136,10 @@ READING_VERSION = 19  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # chrome; a dissent after the decision indexed with it; a resumed «(genoptaget)» item's case number; joint meetings'
 # members under a committee's bare name; «<Town> Rådhus»; group titles over sub-items; Markdown report headings;
 # footer heads with a town, weekday or place; this meeting's decision after quoted ones; closing lines name people
+# 20 (code reviews 39-40, api38): column headers name columns, figures no sections; footer heads with prepositions,
+# rooms and print dates, a council's verb a sentence; the town hall on the meeting's place line; this meeting's dated
+# decision anywhere among quoted ones; a last «Referent:» or set-apart «Formand:/Referent:» block the closing; a
+# resumed item keeps «(genoptaget)»; topics «trafik og veje», «plan og byggeri»
 
 
 def read_document(path: Path, root: Path) -> Document:
