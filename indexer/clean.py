@@ -114,10 +114,12 @@ _FOOTER_GLUE = re.compile(r"(?i:møde|mødet|af|fra|til|på|i|med|for|den|d|kl|n
 # What a footer naming the document and the meeting's date adds in lower case besides its glue: a weekday, the
 # part of the meeting («Åben del», «lukket dagsorden»), the document's state («godkendt referat»). Capitalised
 # words (a place, «Rådhuset») are added as well; any other word in lower case is a sentence's (code review 39).
-# So are its print stamp («udskrevet 12.06.2025») and what the agenda carries («Dagsorden med beslutninger»).
+# So are its print stamp («udskrevet 12.06.2025»), what the agenda carries («Dagsorden med beslutninger») and the
+# draft's state («Referat til godkendelse», «Udkast til referat», «Ikke godkendt referat», «revideret»: code review 41).
 _FOOTER_ADDITION = re.compile(r"(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|man|tir|tirs|ons|tor|tors|fre"
                               r"|lør|søn|åben|åbent|åbne|lukket|lukkede|del|offentlig|offentligt|godkendt|foreløbigt?"
-                              r"|endeligt?|udskrevet|printet|opdateret|beslutninger)")
+                              r"|endeligt?|udskrevet|printet|opdateret|beslutninger|godkendelse|udkast|ikke|revideret"
+                              r"|rettet|korrigeret|version)")
 # The document named in lower case after its qualifier: «Offentligt referat», «Godkendt referat» (code review 38).
 _DOCUMENT_WORD = re.compile(r"(?<![\wæøåÆØÅ])(?:referat|dagsorden|protokol)(?![\wæøåÆØÅ])")
 _WORD = re.compile(r"[^\W_]+")
@@ -546,7 +548,9 @@ def _is_footer_head(head: str) -> bool:
         return word.group()[:1].isupper() or _FOOTER_ADDITION.fullmatch(word.group()) is not None
 
     first = min(spans[0][0], words[0].start() if words else len(head))
-    if first < spans[0][0] and not (_FOOTER_GLUE.fullmatch(words[0].group()) or before_name(words[0])):
+    # («Udkast til referat – …», «Ikke godkendt referat – …»: a dated document's state opens its footer, code review 41)
+    if first < spans[0][0] and not (_FOOTER_GLUE.fullmatch(words[0].group()) or before_name(words[0])
+                                    or dated_document and _FOOTER_ADDITION.fullmatch(words[0].group())):
         return False  # opens with a phrase's word: «Høringssvar fra …», «Godkendt med …»
     # any other word in lower case is a sentence's, a verb after the council's name: «Økonomiudvalget godkendte
     # referat 14.04.2025» is a decision (code review 39)
@@ -820,7 +824,10 @@ def _without_field_table_headers(lines: list[Line]) -> list[Line]:
             facts[i + 1] = [f"{name.rstrip(':').strip()}: {value}" for name, value in zip(header, rows[0]) if value]
         elif len(header) == 2 and rows and all(len(row) == 2 for row in rows) and any(
                 cv.field_line(f"{name.rstrip(':')}: {value}") for name, value in rows):
-            headers.add(i - 1)
+            # unless the «header» is the first pair, as Pandoc makes a Word table without one: «| Sagsnr. |
+            # 25/1234 |» over the rule (code review 41: the case number was lost)
+            if not (cv.field_line(f"{header[0].rstrip(':')}: {header[1]}") and not _names_column(header[1])):
+                headers.add(i - 1)
     if not headers:
         return lines
     out: list[Line] = []

@@ -1334,3 +1334,8 @@ MINUTES_WORD = re.compile(rf"\b(?:(?:[A-ZÆØÅ]?[a-zæøå]+r|R)eferat|[A-ZÆØ
                           rf"|\b{_OPENNESS}referat\b")
 
 DOCUMENT_TITLE = re.compile(r"^(ÅRSBERETNING|REFERAT|DAGSORDEN|Årsberetning|Referat|Dagsorden)\b")
+
+
+# An office a council elects, as a line of a constitution's list: «Formand: Anne Holm», «2. næstformand: Bo Berg».
+ROLE_LINE = re.compile(r"^[ \t\-–•*]*(?i:(?:\d\.\s*)?(?:næst)?(?:formand|forperson|forkvinde)|kasserer|sekretær"
+                       r"|suppleant(?:er)?|(?:menige?\s+)?medlem(?:mer)?)\s*:\s*\S")

@@ -550,8 +550,10 @@ def _own_after_quoted(sections: Sequence[Section], meeting: str | None, council:
     and only in `minutes` (a document that is minutes by its title, not by this decision). An undated header
     with another quoted after it is quoted, as is an earlier meeting's: an agenda's «Beslutning i Byrådet:» /
     «Sagen sendes tilbage …» above «Beslutning i Økonomiudvalget den 17. juni 2025:» made the agenda minutes
-    (code review 39)."""
-    if not council or any(s.key == DECISION for s in sections):
+    (code review 39). Neither in an agenda by its title: it holds no decision of its meeting, and a same-day
+    «Beslutning i Byrådet den 11. juni 2025:» quoted in it is the council's earlier sitting that day (code
+    review 41: the agenda became minutes)."""
+    if not council or not minutes or any(s.key == DECISION for s in sections):
         return sections
     quoted = [s for s in sections if s.key == EARLIER_DECISION]
     dated = [s for s in quoted if s.label and s.date is not None and s.date == meeting and same_council(s.label, council)]

@@ -697,6 +697,9 @@ def _closes_minutes(lines: list[str]) -> bool:
             k -= 1
         # under the meeting's end only: «… deltog ikke i behandlingen» / «Anbefales» is a decision's end
         return k > 0 and bool(_MEETING_END.match(lines[k])) and any(t and not cv.is_attendance(t) for t in lines[:k])
+    # «Referent: Inge Lund» right under «Formand: Grethe Holm»: a constitution's list, the decision (code review 41)
+    if len(lines) > 1 and lines[-2] and cv.ROLE_LINE.match(lines[-2]):
+        return False
     return cv.is_closing_line(lines[-1]) and any(
         t and not cv.is_closing_line(t) and not cv.is_attendance(t) for t in lines[:-1])
 

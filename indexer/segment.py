@@ -343,8 +343,11 @@ def _minutes_closing(lines: Sequence[Line], heading: Heading, end: int, head: Se
     # «Formand: Anne Holm» over «Referent: Lise Krogh» signs the minutes only in a block of its own, set apart by a
     # blank line from the last item's «Intet.» (code review 40); right under «Beslutning» it is a constitution's
     # list, the decision's text (code review 38)
+    # list, the decision's text (code review 38), and so it is under a line announcing it: «Beslutning» or
+    # «Rådet konstituerede sig således:» over a blank line (code review 41)
     chaired, above = _closing_block(lines, heading.body_start, end, head, chair=True)
     if (chaired < cut and above is not None and above >= heading.body_start and not lines[chaired - 1].text
+            and not _announces(lines[above].text)
             and any(cv.is_signatory_line(line.text) for line in lines[chaired:end])):
         cut, k = chaired, above
     if k is None or k < heading.body_start:  # nothing of the item's own above: its first closing line is its text
@@ -369,25 +372,28 @@ def _closing_block(lines: Sequence[Line], body_start: int, end: int, head: Seque
     return cut, k
 
 
+def _announces(text: str) -> bool:
+    """Whether a line announces the lines under it as its content: a section label («Beslutning») or a
+    sentence ending in a colon («Rådet konstituerede sig således:»)."""
+    return text.rstrip().endswith(":") or cv.label_of(text.strip(), in_item=True) is not None
+
+
 # The chair signing the minutes: «Formand: Anne Holm», «Forperson: Bo Berg»; not a vice chair's, a constitution's.
 _CHAIR_LINE = re.compile(r"^[ \t\-–•*]*(?i:formand|forperson|forkvinde)\s*:\s*\S")
 
 
 def _set_apart(lines: Sequence[Line], start: int, body_start: int) -> bool:
     """Whether the closing lines from `start`, the document's last, are apart from the item's text: unless
-    they go on a list of roles printed right above them (`_ROLE_LINE`): a constitution's «Formand: Anne Holm»
+    they go on a list of roles printed right above them (`cv.ROLE_LINE`): a constitution's «Formand: Anne Holm»
     / «Næstformand: Bo Berg» / «Referent: Lise Krogh» is the item's text (code review 38). Set apart by a blank
     line or not: «Intet.» / «Referent: Anne Holm» under the last item names the minute-taker (code review 39).
     A «Næste møde: …» line printed right over them opens the closing (`cv.is_closing_line`)."""
     top = start
     while top - 1 >= body_start and lines[top - 1].text and cv.is_closing_line(lines[top - 1].text):
         top -= 1
-    return top < start or top - 1 < body_start or not lines[top - 1].text or not _ROLE_LINE.match(lines[top - 1].text)
+    return top < start or top - 1 < body_start or not lines[top - 1].text or not cv.ROLE_LINE.match(lines[top - 1].text)
 
 
-# An office a council elects, as a line of a constitution's list: «Formand: Anne Holm», «2. næstformand: Bo Berg».
-_ROLE_LINE = re.compile(r"^[ \t\-–•*]*(?i:(?:\d\.\s*)?(?:næst)?(?:formand|forperson|forkvinde)|kasserer|sekretær"
-                        r"|suppleant(?:er)?|(?:menige?\s+)?medlem(?:mer)?)\s*:\s*\S")
 
 
 def _names_meeting(lines: Sequence[Line]) -> bool:
