@@ -300,7 +300,10 @@ def test_a_search_without_the_folder_the_index_was_built_with_is_warned(tmp_path
     same = referatsog("search", "--json", "--index-dir", index_dir, "kulturelle", data=data)
     assert total(same) == 3 and "Advarsel" not in same.stderr
     other = referatsog("search", "--json", "--index-dir", index_dir, "kulturelle")
-    assert other.returncode == 0 and json.loads(other.stdout)["total"] < 3  # why the line is needed
+    # why the line is needed: the items are not found as they are with the folder (fewer, or only by a
+    # close spelling, «kultur», since the spelling help of the citizen review)
+    answer = json.loads(other.stdout)
+    assert other.returncode == 0 and (answer["total"] < 3 or answer["approximate"])
     assert other.stderr.startswith("Advarsel: indekset er bygget med stem_exclusions.txt fra REFERATSOG_DATA, "
                                    "men søgningen her bruger de medfølgende datafiler"), other.stderr
 
