@@ -220,6 +220,10 @@ class Hit:
     # the words only in the decision past its first lines: it then stands for the decision's first
     # lines) or "text" (the item's text besides its decision, which `decision` shows).
     snippet_from: str = "text"
+    # Where `snippet_from` is "decision_record": the snippet was cut from the record printed with the
+    # decision, which `decisions_only` searches too (a minority's statement), and this is its label as
+    # printed («Mindretalsudtalelse»), shown instead of «Beslutning»; "" otherwise.
+    snippet_label: str = ""
     # What a reporter needs to cite the hit without fetching its passage: the decision's date
     # (ISO; `Passage.decision_date`), the page its decision starts on (a PDF's, else None) and
     # the citation the passage page shows (`indexer.citation.citation`).
@@ -295,6 +299,7 @@ class Hit:
             "score": round(self.score, 4),
             "snippet": self.snippet,
             "snippet_from": self.snippet_from,
+            "snippet_label": self.snippet_label,
             "title_html": self.title_html,
             "case_handler_html": self.case_handler_html,
             "case_number_html": self.case_number_html,
@@ -344,6 +349,20 @@ class Widening:
 
 
 @dataclass(frozen=True)
+class FilterSuggestion:
+    """A filter value no passage has and the value of the index it names (`Facet.close_value`): «Godkent»
+    for «Godkendt». The notice named it; a value typed in the URL had no link to follow (a web review)."""
+
+    parameter: str  # the facet's name, the URL parameter
+    value: str  # as given
+    suggestion: str  # as the index spells it
+    request: SearchRequest  # the same search with that one value swapped (page 1); not in the JSON
+
+    def to_json(self) -> dict[str, Any]:
+        return {"parameter": self.parameter, "value": self.value, "suggestion": self.suggestion}
+
+
+@dataclass(frozen=True)
 class SearchResponse:
     """The answer: one page of hits and the facet counts of the whole result set."""
 
@@ -371,6 +390,8 @@ class SearchResponse:
     # report's first year): the same search over that year's period, which finds them; the web
     # page links to it beside the notice that names them.
     period_search: SearchRequest | None = None
+    # Filter values no passage has, each with the value it names when there is one: the page links to it
+    filter_suggestions: tuple[FilterSuggestion, ...] = ()
 
     @property
     def pages(self) -> int:
@@ -410,6 +431,7 @@ class SearchResponse:
             "from": self.request.date_from or None,
             "to": self.request.date_to or None,
             "suggestion": self.suggestion,
+            "filter_suggestions": [f.to_json() for f in self.filter_suggestions],
             "approximate": self.approximate,
             "notice": self.notice,
             "hits": [h.to_json() for h in self.hits],

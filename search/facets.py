@@ -437,6 +437,27 @@ class TopicFacet(Facet):
     def values(self, passage: Passage) -> tuple[str, ...]:
         return tuple(t for t in passage.topics if t)
 
+    def close_value(self, searcher: Any, text: str) -> str | None:
+        """As `Facet.close_value`, else the one topic that has `text`'s words among its own: «trafik og
+        veje» for «trafik», «plan og byggeri» for «byggeri». `emne:trafik` found those items, the same word
+        as a filter in the URL (`topic=trafik`) was «findes ikke» without a hint (a web review)."""
+        close = super().close_value(searcher, text)
+        wanted = _words(text)
+        if close is not None or not wanted or self.field not in searcher.schema:
+            return close
+        found = [value for value in (raw.decode("utf-8") for raw in searcher.reader().lexicon(self.field))
+                 if wanted <= _words(value)]
+        return self._spelt(searcher, found[0]) if len(found) == 1 else None
+
+
+def _words(value: str) -> frozenset[str]:
+    """The `loose_key` of each word of `value` a topic is told by: not «og» nor another short word.
+
+    >>> sorted(_words("Trafik og veje")), sorted(_words("plan- og byggeri"))
+    (['trafik', 'veje'], ['byggeri', 'plan'])
+    """
+    return frozenset(key for word in re.findall(r"\w+", value) if len(key := loose_key(word)) >= 3)
+
 
 class DocTypeFacet(Facet):
     name = "doc_type"

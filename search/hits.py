@@ -28,8 +28,8 @@ def _hit(
     decided = _without_placeholders(passage.decision)
     decision = excerpt(decided)
     decision_html = mark(decision, terms, lexicon=lexicon, phrases=phrases) if decision else ""
-    shown, snippet_from = _snippet(passage, decided, "<mark>" in decision_html, terms, phrases, lexicon,
-                                   from_decision and bool(decided))
+    shown, snippet_from, snippet_label = _snippet(passage, decided, "<mark>" in decision_html, terms, phrases,
+                                                  lexicon, from_decision and bool(decided))
     return Hit(
         id=passage.id,
         document_id=passage.document_id,
@@ -56,6 +56,7 @@ def _hit(
         case_handler_html=mark(passage.case_handler, terms, lexicon=lexicon, phrases=phrases) if passage.case_handler else "",
         case_number_html=mark(passage.case_number, terms, lexicon=lexicon, phrases=phrases) if passage.case_number else "",
         snippet_from=snippet_from,
+        snippet_label=snippet_label,
         decision_date=passage.decision_date,
         decision_page=passage.decision_page,
         decision_end_page=passage.decision_end_page,
@@ -163,8 +164,9 @@ def _previous(searcher: Searcher, docnum: int, passage: Passage) -> Passage | No
 
 
 def _snippet(passage: Passage, decided: str, decision_marked: bool, terms: frozenset[str],
-             phrases: frozenset[tuple[str, ...]], lexicon: Lexicon, from_decision: bool) -> tuple[str, str]:
-    """The hit's snippet (HTML) and where it is cut from, "text" or "decision" (`Hit.snippet_from`).
+             phrases: frozenset[tuple[str, ...]], lexicon: Lexicon, from_decision: bool) -> tuple[str, str, str]:
+    """The hit's snippet (HTML), where it is cut from, "text", "decision" or "decision_record"
+    (`Hit.snippet_from`), and, for a record, its label as printed (`Hit.snippet_label`).
 
     A text snippet is cut from the item's other sections: its decision stands below it in a line
     of its own (`decided`, its placeholders left out; `decision_marked`: that line marks a word
@@ -184,29 +186,47 @@ def _snippet(passage: Passage, decided: str, decision_marked: bool, terms: froze
             # (no word of the query in the rest, so none in its opening: no second search of it)
             found = in_fields if "<mark>" in in_fields else snippet(_opening(rest, passage.title), ())
         if "<mark>" in found or decision_marked:
-            return found, "text"
+            return found, "text", ""
         in_decision = snippet(decided, terms, lexicon=lexicon, phrases=phrases) if decided else ""
         if "<mark>" not in in_decision:
             if passage.meeting_note:  # found by the meeting's note (indexed with each item): the note says why
                 noted = snippet(passage.meeting_note, terms, lexicon=lexicon, phrases=phrases)
                 if "<mark>" in noted:
-                    return f"Bemærkning til mødet: {noted}", "text"
-            return found, "text"
+                    return f"Bemærkning til mødet: {noted}", "text", ""
+            return found, "text", ""
     else:
-        # cut from what the decision field searches: a «Kun beslutninger» hit found by the dissent printed
-        # with the decision showed the decision's start without a mark (an API review)
-        in_decision = snippet(_with_record(decided, passage), terms, lexicon=lexicon, phrases=phrases)
-    return _with_outcome(decided, in_decision, terms, phrases, lexicon), "decision"
+        in_decision = snippet(decided, terms, lexicon=lexicon, phrases=phrases)
+        if "<mark>" not in in_decision:
+            # found by the record the decision field also searches (a minority's statement): cut from it and
+            # labelled by it. Cut from decision and record as one text, DF's «Besparelsen bør findes i
+            # administrationen» stood under «Beslutning» as if the committee had decided it (a web review).
+            for section, text in _record(passage):
+                in_record = snippet(text, terms, lexicon=lexicon, phrases=phrases)
+                if "<mark>" in in_record:
+                    return in_record, "decision_record", _record_label(section)
+    return _with_outcome(decided, in_decision, terms, phrases, lexicon), "decision", ""
 
 
-def _with_record(decided: str, passage: Passage) -> str:
-    """The decision (`decided`) and the record printed with it, as the decision field indexes them
-    (`search.schema.decision_record`: a minority's statement, a protokoltilførsel), each record under its
-    label as printed, as the CSV's decision column gives it: «Mindretalsudtalelse: Karsten Kjeldgaard (DF)
-    ønsker følgende ført til protokol …»."""
-    records = [f"{s.label.rstrip(':').strip()}: {text}" if s.label.strip() else text
-               for s in decision_record(passage) if (text := _without_placeholders(s.text))]
-    return "\n\n".join([decided, *records])
+def _record(passage: Passage) -> list[tuple[Section, str]]:
+    """The record printed with the decision (`search.schema.decision_record`: a minority's statement, a
+    protokoltilførsel), as the decision field indexes it, each section with its text (placeholders left out)."""
+    return [(s, text) for s in decision_record(passage) if (text := _without_placeholders(s.text))]
+
+
+# A record's label where the section printed none of its own (its key read from a heading's spelling)
+_RECORD_LABELS = {"mindretalsudtalelse": "Mindretalsudtalelse", "protokoltilfoersel": "Protokoltilførsel",
+                  "protokolbemaerkning": "Protokolbemærkning"}
+
+
+def _record_label(section: Section) -> str:
+    """A record's label as printed, without its colon: «Mindretalsudtalelse».
+
+    >>> _record_label(Section("mindretalsudtalelse", "Mindretalsudtalelse:", "DF ønsker …"))
+    'Mindretalsudtalelse'
+    >>> _record_label(Section("protokoltilfoersel", "", "V ønsker …"))
+    'Protokoltilførsel'
+    """
+    return section.label.strip().rstrip(":").strip() or _RECORD_LABELS.get(section.key, "Protokoltilførsel")
 
 
 def _without_placeholders(text: str) -> str:

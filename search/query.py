@@ -39,7 +39,7 @@ from indexer.citation import municipality_name
 from indexer.models import AARSBERETNING
 from search.analysis import compound_lexicon
 from search.api import (FACET_LABELS, FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORT_MESSAGE, SORTS, InvalidParameter,
-                        SearchRequest, SearchResponse, Widening, is_year)
+                        FilterSuggestion, SearchRequest, SearchResponse, Widening, is_year)
 from search.facets import FACETS_BY_NAME, Facet, FacetColumn, docnum_array, facet_key
 from search.highlight import Marker
 from search.schema import TEXT_FIELDS, stored_passage
@@ -338,10 +338,13 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
     facet_sets = {name: snapshot.docs(searcher, FACETS_BY_NAME[name].filter_query(values)) for name, values in selected.items()}
     # Copies are left out of each set that is counted or shown, after the filters: a copy that
     # alone has the filtered value is still found.
-    unknown = [unknown_value(searcher, name, value) for name, docs in facet_sets.items()
+    unknown = [(name, value, close_value(searcher, name, value)) for name, docs in facet_sets.items()
                for value in _unknown_values(searcher, snapshot, name, selected[name], docs)]
     if unknown:  # a filter value from an old link, or typed into the URL: say why nothing is found
-        compiled = replace(compiled, notices=(*compiled.notices, *unknown))
+        compiled = replace(compiled, notices=(*compiled.notices, *(unknown_notice(searcher, name, value, close)
+                                                                   for name, value, close in unknown)))
+    filter_suggestions = tuple(_filter_suggestion(request, name, value, close)
+                               for name, value, close in unknown if close)
     # The period narrows like a facet filter that every facet's counts keep.
     period = [period_docs(searcher, snapshot, request.date_from, request.date_to)] \
         if request.date_from or request.date_to else []
@@ -436,7 +439,7 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         if widen and not hits_set and (facet_sets or period or request.decisions_only) else ()
     return SearchResponse(request=request, total=len(hits_set), hits=hits, facets=facets, notice=notice,
                           suggestion=suggestion, approximate=approximate, order=order, widenings=widenings,
-                          facets_more=facets_more, period_search=period_search,
+                          facets_more=facets_more, period_search=period_search, filter_suggestions=filter_suggestions,
                           still_empty=_still_empty(request, widenings, wider) if widen and not hits_set else frozenset())
 
 
@@ -510,7 +513,7 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
     if not matched and compiled.scored is not None and loose is None and respelt is None and not in_items:
         fallback = suggest.fallback(searcher, parsed, request.query.strip(), "decision" if request.decisions_only else "body",
                                     snapshot)
-        relaxable, notices = parsed, compiled.notices
+        relaxable, notices, typos = parsed, compiled.notices, ()
         if fallback is not None:
             suggestion = fallback.suggestion
             fuzzy = compile_query(fallback.parsed, searcher, decisions_only=request.decisions_only)
@@ -523,12 +526,12 @@ def _match(searcher: Searcher, snapshot: Snapshot, request: SearchRequest, parse
                     notices = (*notices, *listed[0].notices)
                 compiled, matched, approximate = replace(fuzzy, notices=notices), fuzzy_matched, True
             elif fallback.corrected is not None and fallback.typos:  # the misspelt words' spellings, not the sources'
-                relaxable, notices = fallback.corrected, (*compiled.notices, suggest.notice(fallback.typos))
+                relaxable, typos = fallback.corrected, fallback.typos
         # Still no passage has every word: the passages with the most of them. Not with
         # `decisions_only`, which narrows a search: it would show decisions holding some of the
         # words where the whole text of fewer passages holds them all.
         if not matched and not request.decisions_only:
-            most = _most_words(searcher, snapshot, relaxable, request.decisions_only, notices)
+            most = _most_words(searcher, snapshot, relaxable, request.decisions_only, notices, typos)
             if most is not None:
                 compiled, matched, lacking = most
                 approximate = True
@@ -611,7 +614,8 @@ def _part_of_word(searcher: Searcher, parsed: ParsedQuery, query: str, field: st
         typed = re.compile(rf"(?<!\w){re.escape(clause.text)}(?!\w)", re.IGNORECASE)
         if part and typed.search(query):
             query = typed.sub(lambda _: part, query)  # each time it is typed
-            said.append(suggest.part_notice(clause.text, part, split=clause.text in split))
+            said.append(suggest.part_notice(clause.text, part, split=clause.text in split,
+                                            decisions=field == "decision"))
     return (query, " ".join(said)) if said else None
 
 
@@ -921,9 +925,13 @@ def _is_words(group: tuple[Clause, ...]) -> bool:
 
 
 def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, decisions_only: bool,
-                notices: tuple[str, ...]) -> tuple[Compiled, frozenset[int], Callable[[int], tuple[str, ...]]] | None:
+                notices: tuple[str, ...], typos: tuple[suggest.Correction, ...] = ()
+                ) -> tuple[Compiled, frozenset[int], Callable[[int], tuple[str, ...]]] | None:
     """The query of the passages holding the most of `parsed`'s words (`search.partial`), those
-    passages, and the words (as typed) a passage lacks; None when that leaves nothing to show."""
+    passages, and the words (as typed) a passage lacks; None when that leaves nothing to show.
+    `typos`: the spellings searched for the query's misspelt words (`suggest.Fallback.typos`), said
+    for the words the passages shown hold: «Silkeborg» was said «fundet som del af sammensatte ord:
+    «Silkeborgvej»» and, in the same notice, to stand in none of them (a web review)."""
     words = [group for group in without_repeats(parsed.groups) if _is_words(group)]
     each = [(group, compile_query(ParsedQuery((group,)), searcher, decisions_only=decisions_only)) for group in words]
     each = [(group, c) for group, c in each if c.scored is not None and c.matching is not None]  # not small words alone
@@ -954,6 +962,9 @@ def _most_words(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, dec
     scored, matching = query(found.combinations)
     shown = {i for combination in found.combinations for i in combination}
     highlight = required.highlight.union(*(each[i][1].highlight for i in shown))
+    held = {labels[i].casefold() for i in shown}
+    said = tuple(c for c in typos if typed_word(c.word).casefold() in held)
+    notices = (*notices, suggest.notice(said)) if said else notices
     compiled = Compiled(scored, matching, required.negative, highlight, (*notices, partial.notice(found, labels)),
                         ranked=True, in_decision=all(c.in_decision for _, c in each),
                         tiers=tuple(query(tier) for tier in found.tiers) if len(found.tiers) > 1 else (),
@@ -1053,16 +1064,29 @@ def _by_date(rank: array, hits: frozenset[int], hits_array: Collection[int], lim
     return hits_array[first[np.argsort(ranks[first])]].tolist()
 
 
-def unknown_value(searcher: Searcher, name: str, value: str) -> str:
-    """The notice for a filter value no passage has, with the value it names as typed without
-    the Danish letters, when there is one: «Kommune «Koge» findes ikke i søgeindekset; mente du «Køge»?»."""
-    said = f"{FACET_LABELS[name]} «{value}» findes ikke i søgeindekset"
+def close_value(searcher: Searcher, name: str, value: str) -> str | None:
+    """The value of facet `name` that a `value` no passage has names (`Facet.close_value`); None
+    when none does, or the index was built before the facet."""
     facet = FACETS_BY_NAME[name]
-    if facet.field not in searcher.schema:  # an index an older release built, before the facet (an upgrade review)
+    return facet.close_value(searcher, value) if facet.field in searcher.schema else None
+
+
+def unknown_notice(searcher: Searcher, name: str, value: str, close: str | None) -> str:
+    """The notice for a filter value no passage has, with the value it names (`close_value`), when there
+    is one: «Kommune «Koge» findes ikke i søgeindekset; mente du «Køge»?»."""
+    if FACETS_BY_NAME[name].field not in searcher.schema:  # an index an older release built, before the facet (an upgrade review)
         return (f"{FACET_LABELS[name]}-filteret virker først, når søgeindekset er bygget igen af denne udgave "
                 f"af Referatsøg (referatsog index).")
-    close = facet.close_value(searcher, value)
+    said = f"{FACET_LABELS[name]} «{value}» findes ikke i søgeindekset"
     return f"{said}; mente du «{close}»?" if close else f"{said}."
+
+
+def _filter_suggestion(request: SearchRequest, name: str, value: str, close: str) -> FilterSuggestion:
+    """The search with filter `name`'s `value` swapped for `close`, the rest as it was (query, other
+    filters, sort, period), from its first page; a value given twice once."""
+    values = tuple(dict.fromkeys(close if v == value else v for v in request.filters.get(name, ())))
+    return FilterSuggestion(parameter=name, value=value, suggestion=close,
+                            request=request.with_changes(filters={**request.filters, name: values}, page=1))
 
 
 def _chosen_years(request: SearchRequest, parsed: ParsedQuery) -> tuple[str, ...]:

@@ -1108,16 +1108,21 @@ def written_as_is(searcher: Searcher, part: str, field: str = "body") -> bool:
     return False
 
 
-def part_notice(word: str, part: str, split: bool = False) -> str:
+def part_notice(word: str, part: str, split: bool = False, decisions: bool = False) -> str:
     """What a search that found nothing says of `word` when `part` of it is in the texts
     (`word_part`); shorter when the search already said it searched the word's parts (`split`).
+    With «Kun beslutninger» (`decisions`) the decisions were searched, not the texts: a word of
+    the items' texts was said not to be in them (a web review).
 
     >>> part_notice("skolelukning", "skole")
     '«skolelukning» står ikke i teksterne, heller ikke som del af længere ord; ordets første del, «skole», gør.'
+    >>> part_notice("plejecenter", "center", decisions=True)
+    '«plejecenter» står ikke i beslutningerne, heller ikke som del af længere ord; ordets sidste del, «center», gør.'
     >>> part_notice("ældreboliger", "boliger", split=True)
     'Intet punkt har dem begge; ordets sidste del, «boliger», står i nogle.'
     """
     where = "sidste" if word.lower().endswith(part) else "første"
     if split:
         return f"Intet punkt har dem begge; ordets {where} del, «{part}», står i nogle."
-    return f"«{word}» står ikke i teksterne, heller ikke som del af længere ord; ordets {where} del, «{part}», gør."
+    searched = "beslutningerne" if decisions else "teksterne"
+    return f"«{word}» står ikke i {searched}, heller ikke som del af længere ord; ordets {where} del, «{part}», gør."

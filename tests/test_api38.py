@@ -56,10 +56,10 @@ def test_a_decisions_only_hit_found_through_the_dissent_marks_it(thisted):
     found = api(thisted, q="Dansk Folkeparti", decisions_only="1")
     assert found["total"] == 1
     hit = found["hits"][0]
-    assert hit["snippet_from"] == "decision"
+    # cut from the dissent and labelled by it (web review 41): under «Beslutning» it read as what was decided
+    assert (hit["snippet_from"], hit["snippet_label"]) == ("decision_record", "Mindretalsudtalelse")
     assert "<mark>Dansk</mark> <mark>Folkeparti</mark> kan ikke støtte en lukning" in hit["snippet"]
-    # what was decided stands before the dissent, as with a dissent written inside the decision
-    assert hit["snippet"].startswith("Anbefales over for Økonomiudvalget og Byrådet.")
+    assert hit["decision"].startswith("Anbefales over for Økonomiudvalget og Byrådet.")
     assert "Folkeparti" not in hit["decision"]  # the hit's decision is the decision alone
 
 

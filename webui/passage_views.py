@@ -25,8 +25,10 @@ from werkzeug.http import parse_range_header
 
 from indexer.citation import citation_gaps, gaps_said
 from indexer.decoding import TextEncoding, read_encoding
+from indexer.enrich import _RESUMED  # the one rule of a resumed item's mark, which also gives it its case
 from indexer.extract import ExtractError, is_pdf_file, open_regular
 from indexer.files import os_error_text
+from indexer.headings import fold_title
 from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT, Passage
 from search.api import MAX_QUERY_LENGTH, Hit, SearchRequest, as_typed_query, without_controls
 from search.orders import ADDED
@@ -122,6 +124,16 @@ class PassageContext:
         return tuple(name for name in self.passage.absent if others and any(name not in s.absent for s in others))
 
     @property
+    def resumed_later(self) -> Passage | None:
+        """The part of this item taken up again later in the meeting (`resumed_part`), for its first part."""
+        return resumed_part(self.passage, self.siblings, later=True)
+
+    @property
+    def begun_earlier(self) -> Passage | None:
+        """The item's first part, earlier in the meeting, for a part taken up again (`resumed_part`)."""
+        return resumed_part(self.passage, self.siblings, later=False)
+
+    @property
     def newer_versions(self) -> tuple[Version, ...]:
         return tuple(v for v in self.versions if v.relation == NEWER)
 
@@ -136,6 +148,33 @@ class PassageContext:
     def unit_definite(self) -> str:
         """The passage with the definite article: 'punktet', 'afsnittet'."""
         return "afsnittet" if self.passage.doc_type == AARSBERETNING else "punktet"
+
+
+def resumed_part(passage: Passage, siblings: Sequence[Passage], later: bool) -> Passage | None:
+    """The other part of an item taken up again later in the same meeting: an item printed again under its
+    number and title with a mark after it, «3. Handleplan for rekruttering af sosu-personale (genoptaget)»
+    (`indexer.enrich._RESUMED`, the rule that gives that part its case number). `later`: for the first part,
+    the next part after it; else, for a marked part, the part before it. The first part's «Udsat» pointed
+    nowhere, and the decision stood further down the meeting (a web review)."""
+    if passage.item_number is None:
+        return None
+
+    def bare(title: str) -> tuple[str, bool]:
+        unmarked, marked = _RESUMED.subn("", title)
+        return fold_title(unmarked), bool(marked)
+
+    title, marked = bare(passage.title)
+    if not title or (marked and later):
+        return None  # a marked part's later part, a third sitting, is found from that part
+    same = [p for p in siblings if p.id != passage.id and p.document_id == passage.document_id
+            and (p.item_number, p.item_label) == (passage.item_number, passage.item_label)
+            and bare(p.title)[0] == title]
+    if later:
+        return min((p for p in same if p.position > passage.position and bare(p.title)[1]),
+                   key=lambda p: p.position, default=None)
+    if not marked:
+        return None
+    return max((p for p in same if p.position < passage.position), key=lambda p: p.position, default=None)
 
 
 class PassageMoved(Exception):

@@ -14,8 +14,8 @@ from markupsafe import Markup, escape
 
 from indexer.models import AARSBERETNING, DAGSORDEN
 from indexer.outcome import decision_label, shown_in_part
-from search.api import (MAX_PAGE_SIZE, SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter, SearchRequest,
-                        SearchResponse, without_controls)
+from search.api import (FACET_LABELS, MAX_PAGE_SIZE, SORT_LABELS, SORTS, FacetValue, Hit, InvalidParameter,
+                        SearchRequest, SearchResponse, without_controls)
 from search.orders import ADDED
 
 from .errors import PageError, json_response, link_header
@@ -72,6 +72,9 @@ def index() -> Response | tuple[str, int] | str:
         period_hidden=period_fields(state),
         groups=facet_groups(response.facets, state, response.facets_more),
         chips=active_chips(state, response.facets),
+        # a filter value the index lacks: the value it names, as a link that swaps that one value
+        filter_fixes=[(FACET_LABELS[fix.parameter].lower(), fix.suggestion, state.url(fix.request))
+                      for fix in response.filter_suggestions],
         sorts=[(key, SORT_LABELS[key], state.with_sort(key)) for key in SORTS],
         pages=pagination(state, response.pages),
         first=first,
@@ -452,7 +455,7 @@ def feed_entry(
     summary = f"<p>{escape(meta)}</p>"
     if hit.missing:  # as the page says it: a most-words hit is not read as holding every word
         summary += f"<p>Mangler: {escape(', '.join(f'«{word}»' for word in hit.missing))}</p>"
-    if hit.snippet_from != "decision" and hit.snippet:
+    if hit.snippet_from not in ("decision", "decision_record") and hit.snippet:
         summary += f"<p>{snippet_html(hit.snippet)}</p>"
     # A decision cut to its start or to the words found is labelled so: «…Imod stemte Jens Olsen»
     # read as a rejection of what the council had approved (journalist review).
@@ -460,6 +463,9 @@ def feed_entry(
         summary += f"<p><strong>{_decision_label(hit.snippet, hit.outcome)}</strong> {snippet_html(hit.snippet)}</p>"
     elif hit.decision:
         summary += f"<p><strong>{_decision_label(hit.decision, hit.outcome)}</strong> {decision_lines(hit)}</p>"
+    if hit.snippet_from == "decision_record":  # a dissent under its own label, as the page shows it
+        cut = " (uddrag)" if shown_in_part(hit.snippet) else ""
+        summary += f"<p><strong>{escape(hit.snippet_label)}{cut}:</strong> {snippet_html(hit.snippet)}</p>"
     number = f"{hit.heading_number} " if hit.item_number is not None else ""
     # A feed reader's list shows the title alone: an annual report's "Forord" needs its report,
     # and an agenda's item read as the minutes' item of the same title and date.
