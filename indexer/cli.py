@@ -750,7 +750,9 @@ def _print_response(response) -> None:
         if hit.snippet_from == "decision":  # cut from the decision: shown once, as the decision
             click.echo(f"   {decision_label(hit.outcome, shown_in_part(snippet))}: " + snippet)
         else:
-            if snippet.strip():
+            if snippet.strip() and hit.snippet_from == "decision_record":  # a dissent's words: under its own label
+                click.echo(f"   {hit.snippet_label or 'Protokoltilførsel'} (uddrag): " + snippet)
+            elif snippet.strip():
                 click.echo("   " + snippet)
             if hit.decision:  # its words marked, as on the web page: a hit found by its decision alone shows why
                 line = _marked_line(hit.decision_html, 160) if hit.decision_html else _first_line(hit.decision, 160)

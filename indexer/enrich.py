@@ -165,11 +165,11 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
 # «3. Handleplan for rekruttering af sosu-personale (genoptaget)», «… (fortsat)». Not «(fortsættes)»,
 # which the first part prints; a heading repeated at the next page's top is the same item
 # (`indexer.segment._continued_title`), one resumed after other items a passage of its own.
-_RESUMED = re.compile(r"\s*\((?i:genoptaget|fortsat|forts\.)\)\s*$")
+RESUMED = re.compile(r"\s*\((?i:genoptaget|fortsat|forts\.)\)\s*$")
 
 
 def _with_resumed(passages: Sequence[Passage]) -> tuple[Passage, ...]:
-    """`passages` with each item resumed later in the meeting (`_RESUMED`: the same number and, but for
+    """`passages` with each item resumed later in the meeting (`RESUMED`: the same number and, but for
     the mark, the same title as an item before it) given that item's case number and case handler where its
     heading prints none: «sagsnr:25-000119» found only the item's first part (a layout review). Its title
     stays as printed, mark and all: the mark is what tells the two parts apart in an item's identity
@@ -178,7 +178,7 @@ def _with_resumed(passages: Sequence[Passage]) -> tuple[Passage, ...]:
     outcome: the first part's «Udsat. Punktet genoptages senere på mødet» is still Udsat."""
     out: list[Passage] = []
     for passage in passages:
-        bare, marked = _RESUMED.subn("", passage.title)
+        bare, marked = RESUMED.subn("", passage.title)
         earlier = next((p for p in reversed(out)
                         if (p.item_number, p.item_label) == (passage.item_number, passage.item_label)
                         and fold_title(p.title) == fold_title(bare)),

@@ -394,7 +394,7 @@ def _clause_query(
                     " og ".join(f"«{form}»" for form, found in ((f"{letters}-{number}", hyphenated),
                                                               (f"{letters} {number}", phrase)) if found))
             if not clause.negated:
-                notices.append(f"«{clause.text}» står ikke i teksterne; der er søgt efter {said}.")
+                notices.append(f"«{clause.text}» står ikke i {_texts(match_field)}; der er søgt efter {said}.")
                 highlight.update(hyphenated)
                 if phrase:
                     phrases.add(tuple(spaced))
@@ -454,12 +454,13 @@ def _clause_query(
             terms, parts = [term], []
             if not clause.negated:
                 split.append(clause.text)
-                notices.append(f"«{words[0]}» står ikke i teksterne; der er søgt efter «{spelt}».")
+                notices.append(f"«{words[0]}» står ikke i {_texts(match_field)}; der er søgt efter «{spelt}».")
         elif len(stems) > 1:
             terms = stems
             if not clause.negated:  # an excluded compound excludes its parts: nothing shown to explain
                 split.append(clause.text)
-                notices.append(_split_notice(words[0], parts, (inside or {}).get(clause.text, ()), searcher))
+                notices.append(_split_notice(words[0], parts, (inside or {}).get(clause.text, ()), searcher,
+                                             _texts(match_field)))
         else:
             parts = []
     if field is None and not clause.phrase and (looks_like_case_number(clause.text.strip()) or _case_serial(
@@ -820,7 +821,14 @@ def _hyphen_parts(word: str) -> list[str]:
     return pieces
 
 
-def _split_notice(word: str, parts: list[str], inside: Sequence[str] = (), searcher: Searcher | None = None) -> str:
+def _texts(field: str) -> str:
+    """What a notice calls the texts searched: the decisions with «Kun beslutninger» («plejecenter» is in
+    the texts, only not in a decision: a web review), else the texts."""
+    return "beslutningerne" if field == "decision" else "teksterne"
+
+
+def _split_notice(word: str, parts: list[str], inside: Sequence[str] = (), searcher: Searcher | None = None,
+                  texts: str = "teksterne") -> str:
     """What a search of a compound by its parts tells the user, naming the parts as typed, and
     the longer words the texts hold it in (`inside`) when those found nothing with the rest of
     the query: "fokusgruppe Næstved" said «fokusgruppe» was in no text, which holds
@@ -840,10 +848,10 @@ def _split_notice(word: str, parts: list[str], inside: Sequence[str] = (), searc
         shown = [f"«{part}»" for part in _written_out(word, typed, lambda part: written_as_is(searcher, part))]
     listed = f"både {shown[0]} og {shown[1]}" if len(shown) == 2 else f"{', '.join(shown[:-1])} og {shown[-1]}"
     if inside:
-        where = (f"står kun i teksterne som del af længere ord ({', '.join(f'«{w}»' for w in inside)}), "
+        where = (f"står kun i {texts} som del af længere ord ({', '.join(f'«{w}»' for w in inside)}), "
                  "som intet punkt har sammen med resten af søgningen")
     else:
-        where = "står ikke i teksterne"
+        where = f"står ikke i {texts}"
     return f"«{word}» {where}; der er søgt efter punkter med {listed}."
 
 

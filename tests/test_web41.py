@@ -55,6 +55,27 @@ def test_a_decisions_only_hit_found_in_the_dissent_shows_it_under_its_own_label(
     assert not re.search(r"Beslutning[^:]*: [^:]*Besparelsen bør findes", page)
 
 
+def test_the_terminal_labels_a_dissent_hit_as_the_page_does(tmp_path):
+    from conftest import run
+    from click.testing import CliRunner
+
+    from indexer.update import update_index
+
+    update_index([LAYOUTS16], tmp_path / "index")
+    output = run(CliRunner(), "search", "administrationen", "--decisions-only", "--index-dir", tmp_path / "index").output
+    assert "   Mindretalsudtalelse (uddrag): " in output and "Besparelsen bør findes i" in output
+    assert "   Beslutning (anbefalet): Anbefales over for Økonomiudvalget og Byrådet." in output
+
+
+def test_a_compound_split_with_decisions_only_is_said_not_to_be_in_the_decisions(tmp_path):
+    from conftest import SEEDS
+
+    client = client_of(tmp_path, sorted(SEEDS.glob("*.txt")))
+    assert api(client, q="lokalplan", decisions_only="1")["notice"] == (
+        "«lokalplan» står ikke i beslutningerne; der er søgt efter punkter med både «lokal» og «plan».")
+    assert api(client, q="lokalplan")["notice"].startswith("«lokalplan» står ikke i teksterne;")
+
+
 def test_a_decisions_only_hit_found_in_the_decision_is_labelled_as_the_decision(thisted):
     hit = api(thisted, q="sprogskole", decisions_only="1")["hits"][0]
     assert (hit["snippet_from"], hit["snippet_label"]) == ("decision", "")

@@ -25,7 +25,7 @@ from werkzeug.http import parse_range_header
 
 from indexer.citation import citation_gaps, gaps_said
 from indexer.decoding import TextEncoding, read_encoding
-from indexer.enrich import _RESUMED  # the one rule of a resumed item's mark, which also gives it its case
+from indexer.enrich import RESUMED  # the one rule of a resumed item's mark, which also gives it its case
 from indexer.extract import ExtractError, is_pdf_file, open_regular
 from indexer.files import os_error_text
 from indexer.headings import fold_title
@@ -153,14 +153,14 @@ class PassageContext:
 def resumed_part(passage: Passage, siblings: Sequence[Passage], later: bool) -> Passage | None:
     """The other part of an item taken up again later in the same meeting: an item printed again under its
     number and title with a mark after it, «3. Handleplan for rekruttering af sosu-personale (genoptaget)»
-    (`indexer.enrich._RESUMED`, the rule that gives that part its case number). `later`: for the first part,
+    (`indexer.enrich.RESUMED`, the rule that gives that part its case number). `later`: for the first part,
     the next part after it; else, for a marked part, the part before it. The first part's «Udsat» pointed
     nowhere, and the decision stood further down the meeting (a web review)."""
     if passage.item_number is None:
         return None
 
     def bare(title: str) -> tuple[str, bool]:
-        unmarked, marked = _RESUMED.subn("", title)
+        unmarked, marked = RESUMED.subn("", title)
         return fold_title(unmarked), bool(marked)
 
     title, marked = bare(passage.title)
