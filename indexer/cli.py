@@ -174,7 +174,8 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, full: bool, strict: b
     afvises (brug --full for at bygge indekset alene af de nævnte mapper). En fil eller mappe i en
     mappe, indekset er bygget af, læses som en del af den mappe. Første kørsel efter en
     opgradering eller en ændret datafil læser alle filer igen og bygger det nye indeks ved siden
-    af, mens siden svarer fra det gamle.
+    af, mens siden svarer fra det gamle; kun et nyt indeksformat (se CHANGELOG.md) bygges forfra,
+    mens siden svarer 503.
 
     Afslutningskoder: 0 når kørslen lykkedes; 1 når en fejl i Referatsøg holdt en fil ude, med
     --strict når en fil blev sprunget over, eller når kørslen afvises eller fejler; 2 når et

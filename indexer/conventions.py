@@ -1339,3 +1339,5 @@ DOCUMENT_TITLE = re.compile(r"^(ÅRSBERETNING|REFERAT|DAGSORDEN|Årsberetning|Re
 # An office a council elects, as a line of a constitution's list: «Formand: Anne Holm», «2. næstformand: Bo Berg».
 ROLE_LINE = re.compile(r"^[ \t\-–•*]*(?i:(?:\d\.\s*)?(?:næst)?(?:formand|forperson|forkvinde)|kasserer|sekretær"
                        r"|suppleant(?:er)?|(?:menige?\s+)?medlem(?:mer)?)\s*:\s*\S")
+# The chair signing the minutes: «Formand: Anne Holm», «Forperson: Bo Berg»; not a vice chair's, a constitution's.
+CHAIR_LINE = re.compile(r"^[ \t\-–•*]*(?i:formand|forperson|forkvinde)\s*:\s*\S")

@@ -315,10 +315,14 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
     # its own town hall. Only where the head says where the meeting is: its place line, or the line giving
     # its date or hour («Onsdag den 11. juni 2025 kl. 17.00 i Byrådssalen, Odder Rådhus»); a contents entry
     # «temamøde på Aabenraa Rådhus» is an item's title (code review 39: Tønder's committee went to Aabenraa).
-    # Not a joint meeting's: it is held at one of the councils' town halls, often the other's (code review 41).
-    joint = any(_JOINT_MEETING_WORD.search(text) for text in head)
-    town_hall = None if joint else next(
-        (town for text in head if (place := _meeting_place(text)) and (town := town_hall_of(place))), None)
+    town_hall = next((town for text in head if (place := _meeting_place(text)) and (town := town_hall_of(place))), None)
+    # A joint meeting («Fællesmøde …» as the head says, not an agenda entry) is held at one of the councils'
+    # town halls, sometimes the other municipality's: there the text's own count decides when it names
+    # another municipality most (code review 41: Odder's committee at Aarhus Rådhus), and the town hall
+    # when it names none or the same (code review 42: a committee and its ældreråd, one town hall).
+    joint = any(_JOINT_MEETING_WORD.search(text) and not _ENTRY.match(text) for text in head)
+    if town_hall and joint and counts and counts.most_common(1)[0][0] != town_hall:
+        return counts.most_common(1)[0][0]
     if town_hall:
         return town_hall
     if counts:
@@ -331,11 +335,9 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
 _PLACE_LABEL = re.compile(r"(?<![\wæøåÆØÅ])(?i:mødested|sted|mødelokale|lokale|adresse)\s*[:\t]")
 # A head line giving the meeting's date or hour: «Onsdag den 11. juni 2025 kl. 17.00 i Byrådssalen, Odder Rådhus».
 _WHEN = re.compile(rf"{DATE_PATTERN}|(?<![\wæøåÆØÅ])(?i:kl)\.?\s*\d{{1,2}}[.:]\d{{2}}")
-# A contents entry or an item's title: «2. Trafikplan – temamøde på Aabenraa Rådhus».
-_NUMBERED = re.compile(r"\s*(?:\d{1,3}[.)]|(?i:pkt|punkt)\.?\s*\d)")
-# The head's date line opens with the weekday or the date; a bulleted agenda entry «- Trafikplan 2030 –
-# temamøde på Aabenraa Rådhus den 25. marts 2025» names a date too (code review 41).
-_OPENS_WITH_DATE = re.compile(rf"\s*(?:(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?![\wæøå])|(?:{DATE_PATTERN}))")
+# An agenda's entry, numbered or bulleted: «2. Trafikplan – temamøde på Aabenraa Rådhus», «- Trafikplan 2030 –
+# temamøde på Aabenraa Rådhus den 25. marts 2025» (code review 41) name a date, and are no date line.
+_ENTRY = re.compile(r"\s*(?:\d{1,3}[.)]|(?i:pkt|punkt)\.?\s*\d|[-–•*·▪]\s)")
 _JOINT_MEETING_WORD = re.compile(r"(?i:fællesmøde)")
 
 
@@ -351,7 +353,7 @@ def _meeting_place(text: str) -> str | None:
     """
     if place := _PLACE_LABEL.search(text):
         return text[place.end():]
-    return text if _WHEN.search(text) and _OPENS_WITH_DATE.match(text) and not _NUMBERED.match(text) else None
+    return text if _WHEN.search(text) and not _ENTRY.match(text) else None
 
 
 # A municipality's town hall named by its town: «Odder Rådhus», «Københavns Rådhus», «ODDER RÅDHUS».

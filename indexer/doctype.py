@@ -62,6 +62,24 @@ def document_type(opening: Sequence[str], decided: bool, annual: bool) -> str:
     return REFERAT
 
 
+def titled_as_minutes(opening: Sequence[str], annual: bool) -> bool:
+    """Whether the document is minutes by its title alone, before any decision is read: it calls itself
+    minutes, or an agenda with its decisions («Dagsorden med beslutninger», «Dagsorden og referat»: code
+    review 42), or nothing (untitled documents are minutes by default).
+
+    >>> titled_as_minutes(["Byrådet", "Dagsorden med beslutninger"], False), titled_as_minutes(["Dagsorden"], False)
+    (True, False)
+    """
+    if document_type(opening, False, annual) == REFERAT:
+        return True
+    return any(_WITH_DECISIONS.search(text) for text in title_lines(opening) if not _SENTENCE.search(text))
+
+
+# An agenda's title naming its decisions: «Dagsorden med beslutninger», «Åben dagsorden - beslutninger»,
+# «Dagsorden og referat».
+_WITH_DECISIONS = re.compile(r"(?i)(?<![\wæøå])(?:beslutninger|referat)(?![\wæøå])")
+
+
 # A sentence of the head, not a title: it ends in a word and a full stop («Protokol fra seneste møde er
 # vedlagt som bilag.», «Referat fra seneste møde …»: an agenda's, code review 38). A title ending in a
 # date («… 3. juni 2025.») is none.

@@ -23,7 +23,7 @@ from indexer.clean import reflow
 from indexer.councils import council_of, municipality_of, same_council
 from indexer.dates import year_of
 from indexer.headings import fold_title
-from indexer.doctype import document_type, is_annual_report, is_supplement, report_period, report_year, title_lines
+from indexer.doctype import document_type, is_annual_report, is_supplement, report_period, report_year, title_lines, titled_as_minutes
 from indexer.ids import document_id_of, passage_ids
 from indexer.meeting import (head_fields, impossible_meeting_date, item_people, meeting_date, meeting_people,
                              opening_lines, unlabelled_place)
@@ -77,7 +77,7 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     annual_report = is_annual_report(report, fields, front, segmented.items)
     # Minutes by their own title (or by nothing else): an undated «Beslutning i Byrådet:» quoted in an agenda
     # would otherwise make the agenda minutes by promoting itself (code review 39)
-    titled = document_type(opening, False, annual_report) == REFERAT
+    titled = titled_as_minutes(opening, annual_report)
     decided = any(s.is_decision and not _weak_decision(s)
                   for item in segmented.items for s in _reclassify(item.sections, meeting, council, titled))
     doc_type = document_type(opening, decided, annual_report)

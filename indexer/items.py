@@ -663,6 +663,8 @@ def _split_attendance(texts: list[str], last: bool = False, opening: bool = True
             note.append(lines[0])
         lines.pop(0)
     tail: list[str] = []
+    if last and (signed := _signature_block(lines)):  # «Formand: Anne Holm» / «Referent: Bo Berg» under it
+        tail, lines = [t for t in lines[-signed:] if t], lines[:-signed]
     while lines and (not lines[-1] or cv.is_attendance(lines[-1]) or (last and _closes_minutes(lines))):
         if lines[-1]:
             tail.insert(0, lines[-1])
@@ -673,6 +675,32 @@ def _split_attendance(texts: list[str], last: bool = False, opening: bool = True
         lines[-1] = split[0]
         tail[:0] = split[1]
     return "\n".join(note + tail), lines
+
+
+def _signature_block(lines: list[str]) -> int:
+    """How many of a last decision's last lines sign the minutes: the chair's «Formand: Anne Holm» with
+    the minute-taker's «Referent: Bo Berg» (`cv.CHAIR_LINE`, `cv.is_closing_line`) under the decision's
+    own text («Godkendt.», «Mødet hævet kl. 16.10.»: code review 42); 0 when they are a constitution's
+    list, all the decision says or announced by a line ending in a colon («… således:»).
+
+    >>> _signature_block(["Godkendt.", "Formand: Anne Holm", "Referent: Bo Berg"])
+    2
+    >>> _signature_block(["Formand: Anne Holm", "Referent: Bo Berg"]), _signature_block(["Således:", "", "Formand: A B", "Referent: C D"])
+    (0, 0)
+    """
+    end = len(lines)
+    while end > 0 and not lines[end - 1]:
+        end -= 1
+    k = end
+    while k > 0 and lines[k - 1] and (cv.CHAIR_LINE.match(lines[k - 1]) or cv.is_closing_line(lines[k - 1])):
+        k -= 1
+    block = lines[k:end]
+    if not any(cv.CHAIR_LINE.match(t) for t in block) or not any(cv.is_closing_line(t) for t in block):
+        return 0
+    above = next((t for t in reversed(lines[:k]) if t), None)
+    if above is None or above.rstrip().endswith(":") or cv.ROLE_LINE.match(above):
+        return 0
+    return len(lines) - k
 
 
 def _closes_minutes(lines: list[str]) -> bool:

@@ -83,9 +83,9 @@ def segment(lines: Sequence[Line]) -> Segmented:
     cut = _minutes_closing(lines, ends[-1][0], ends[-1][1], head=lines[: headings[0].index])
     # Only what is set apart as the closing (under a decision, its note: out of its text as well)
     signatories = [line for line in lines[cut:ends[-1][1]] if cv.is_signatory_line(line.text)]
-    # a chair's line signing them (`_CHAIR_LINE`) is no decision's note, as `indexer.items` reads one: out of it too
+    # a chair's line signing them (`cv.CHAIR_LINE`) is no decision's note, as `indexer.items` reads one: out of it too
     if cut < ends[-1][1] and (not any(s.key == DECISION for s in items[-1].sections)
-                              or any(_CHAIR_LINE.match(line.text) for line in lines[cut:ends[-1][1]])):
+                              or any(cv.CHAIR_LINE.match(line.text) for line in lines[cut:ends[-1][1]])):
         signed += _signature_lines(lines, cut, ends[-1][1])
         ends[-1] = (ends[-1][0], cut)
         items = (*items[:-1], _with_case(minutes_item(lines, ends[-1][0], cut, above), ends[-1][0]))
@@ -366,7 +366,7 @@ def _closing_block(lines: Sequence[Line], body_start: int, end: int, head: Seque
         text = lines[k].text
         if (j := _signature(lines, k, body_start)) is not None:
             k = j
-        elif not (cv.is_signatory_line(text) or _address_footer(text, head) or chair and _CHAIR_LINE.match(text)):
+        elif not (cv.is_signatory_line(text) or _address_footer(text, head) or chair and cv.CHAIR_LINE.match(text)):
             break
         cut, k = k, previous_nonblank(lines, k)
     return cut, k
@@ -375,11 +375,12 @@ def _closing_block(lines: Sequence[Line], body_start: int, end: int, head: Seque
 def _announces(text: str) -> bool:
     """Whether a line announces the lines under it as its content: a section label («Beslutning») or a
     sentence ending in a colon («Rådet konstituerede sig således:»)."""
-    return text.rstrip().endswith(":") or cv.label_of(text.strip(), in_item=True) is not None
+    # not an attendance label left empty («Fraværende:», «Afbud:»: code review 42) nor any one-word label
+    words = text.split()
+    return (text.rstrip().endswith(":") and len(words) > 1 and not cv.is_attendance(text)) \
+        or cv.label_of(text.strip(), in_item=True) is not None
 
 
-# The chair signing the minutes: «Formand: Anne Holm», «Forperson: Bo Berg»; not a vice chair's, a constitution's.
-_CHAIR_LINE = re.compile(r"^[ \t\-–•*]*(?i:formand|forperson|forkvinde)\s*:\s*\S")
 
 
 def _set_apart(lines: Sequence[Line], start: int, body_start: int) -> bool:

@@ -235,7 +235,8 @@ def test_the_help_tells_of_the_rebuild_after_an_upgrade_or_a_changed_data_file(r
 
     text = " ".join(result.output.split())
     assert ("Første kørsel efter en opgradering eller en ændret datafil læser alle filer igen og bygger det nye "
-            "indeks ved siden af, mens siden svarer fra det gamle.") in text
+            "indeks ved siden af, mens siden svarer fra det gamle; kun et nyt indeksformat (se CHANGELOG.md) "
+            "bygges forfra, mens siden svarer 503.") in text
 
 
 def test_an_upgrade_rebuild_also_names_the_administrators_edited_data_file(tmp_path):
