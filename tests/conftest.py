@@ -471,3 +471,11 @@ def raw_pdf(contents: Sequence[bytes], font: bytes, descriptor: bytes) -> bytes:
     out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     return out.getvalue()
+
+
+@pytest.fixture
+def as_from_cron(monkeypatch, tmp_path):
+    """Runs as from cron: no REFERATSOG_CORPUS or REFERATSOG_INDEX, in a folder without ./seeds."""
+    monkeypatch.delenv("REFERATSOG_CORPUS", raising=False)
+    monkeypatch.delenv("REFERATSOG_INDEX", raising=False)
+    monkeypatch.chdir(tmp_path)

@@ -23,12 +23,7 @@ PDF = "referat-2026-06-04.pdf"
 MINUTES_2015 = "naestved-integrationsraadet-referat-2015-05-21.txt"
 
 
-@pytest.fixture(autouse=True)
-def no_corpus_variable(monkeypatch, tmp_path):
-    """Runs as from cron: no REFERATSOG_CORPUS, in a folder without ./seeds."""
-    monkeypatch.delenv("REFERATSOG_CORPUS", raising=False)
-    monkeypatch.delenv("REFERATSOG_INDEX", raising=False)
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("as_from_cron")  # conftest: no corpus variable, no ./seeds
 
 
 def seeds_copy(tmp_path: Path, name: str = "corpus") -> Path:

@@ -22,12 +22,7 @@ from search import open_index
 PDF = "referat-2026-06-04.pdf"
 
 
-@pytest.fixture(autouse=True)
-def no_corpus_variable(monkeypatch, tmp_path):
-    """Runs as from cron: no REFERATSOG_CORPUS, in a folder without ./seeds."""
-    monkeypatch.delenv("REFERATSOG_CORPUS", raising=False)
-    monkeypatch.delenv("REFERATSOG_INDEX", raising=False)
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("as_from_cron")  # conftest: no corpus variable, no ./seeds
 
 
 def upgraded(monkeypatch, stamp: str = "another release:0123456789abcdef") -> None:
