@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from indexer import conventions as cv
-from indexer.dates import DATE_PATTERN
 
 # "Bornholms Regionskommune": the one municipality that is also a region's
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*) (?:Regionsk|K)ommunes?\b")
@@ -334,26 +333,37 @@ def _named_municipality(head: Sequence[str], body: Sequence[str], running: Seque
 # Rådhus, Rådhusgade 3», after the date on a flattened line («Mødedato: 12. marts 2025  Mødested: Odder Rådhus»).
 _PLACE_LABEL = re.compile(r"(?<![\wæøåÆØÅ])(?i:mødested|sted|mødelokale|lokale|adresse)\s*[:\t]")
 # A head line giving the meeting's date or hour: «Onsdag den 11. juni 2025 kl. 17.00 i Byrådssalen, Odder Rådhus».
-_WHEN = re.compile(rf"{DATE_PATTERN}|(?<![\wæøåÆØÅ])(?i:kl)\.?\s*\d{{1,2}}[.:]\d{{2}}")
 # An agenda's entry, numbered or bulleted: «2. Trafikplan – temamøde på Aabenraa Rådhus», «- Trafikplan 2030 –
 # temamøde på Aabenraa Rådhus den 25. marts 2025» (code review 41) name a date, and are no date line.
 _ENTRY = re.compile(r"\s*(?:\d{1,3}[.)]|(?i:pkt|punkt)\.?\s*\d|[-–•*·▪]\s)")
 _JOINT_MEETING_WORD = re.compile(r"(?i:fællesmøde)")
+# The meeting's date line gives its hour («… 11. juni 2025 kl. 17.00 i Byrådssalen, Odder Rådhus», «Kl. 17.00 …») or
+# is labelled so («Mødedato: 11. juni 2025, Odder Rådhus», «Tidspunkt: …»): a date alone is any meeting's, the
+# last one's approved («Referatet fra mødet 3. juni 2025 på Aarhus Rådhus blev godkendt.»), a contents entry's
+# («Trafikplan 2030 – temamøde på Aabenraa Rådhus den 25. marts 2025....3»: code review 43).
+_DATE_LINE = re.compile(r"(?<![\wæøåÆØÅ])(?i:kl)\.?\s*\d{1,2}[.:]\d{2}|\d{1,2}:\d{2}"
+                        r"|^\s*(?i:mødedato|dato|tidspunkt|tid|møde|mødetid)\s*:")
+# Another meeting than this: «Næste møde: 2. september 2025 på Aabenraa Rådhus», «Forrige møde …».
+_OTHER_MEETING = re.compile(r"(?i)\s*(?:næste|forrige|sidste|kommende)\s+møde")
 
 
 def _meeting_place(text: str) -> str | None:
     """The part of a head line telling where the meeting is held: after its place label, or a line giving
-    the meeting's date or hour whole; None for any other line, a numbered contents entry among them.
+    the meeting's hour or labelled as its date whole (`_DATE_LINE`); None for any other line: another
+    meeting's, a numbered or bulleted entry, a line with a date alone.
 
+    >>> _meeting_place("Næste møde: 2. september 2025 kl. 15.00 på Aabenraa Rådhus")
     >>> _meeting_place("Mødested: Odder Rådhus"), _meeting_place("Onsdag den 11. juni 2025 kl. 17.00, Odder Rådhus")
     (' Odder Rådhus', 'Onsdag den 11. juni 2025 kl. 17.00, Odder Rådhus')
     >>> _meeting_place("2. Trafikplan – temamøde på Aabenraa Rådhus 4. marts 2025"), _meeting_place("Odder Rådhus")
     (None, None)
     >>> _meeting_place("- Trafikplan 2030 – temamøde på Aabenraa Rådhus den 25. marts 2025")
     """
+    if _OTHER_MEETING.match(text):  # «Næste møde: … på Aabenraa Rådhus», «Næste mødested: …»
+        return None
     if place := _PLACE_LABEL.search(text):
         return text[place.end():]
-    return text if _WHEN.search(text) and not _ENTRY.match(text) else None
+    return text if _DATE_LINE.search(text) and not _ENTRY.match(text) else None
 
 
 # A municipality's town hall named by its town: «Odder Rådhus», «Københavns Rådhus», «ODDER RÅDHUS».

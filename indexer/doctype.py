@@ -72,12 +72,13 @@ def titled_as_minutes(opening: Sequence[str], annual: bool) -> bool:
     """
     if document_type(opening, False, annual) == REFERAT:
         return True
-    return any(_WITH_DECISIONS.search(text) for text in title_lines(opening) if not _SENTENCE.search(text))
+    return any(_WITH_DECISIONS.search(text) for text in title_lines(opening))
 
 
-# An agenda's title naming its decisions: «Dagsorden med beslutninger», «Åben dagsorden - beslutninger»,
-# «Dagsorden og referat».
-_WITH_DECISIONS = re.compile(r"(?i)(?<![\wæøå])(?:beslutninger|referat)(?![\wæøå])")
+# An agenda's title naming its decisions, the words ending it: «Dagsorden med beslutninger», «Åben dagsorden -
+# beslutninger», «Dagsorden og referat»; not «Dagsorden – referat følger» nor a head's «Beslutninger
+# offentliggøres efter mødet» (code review 43).
+_WITH_DECISIONS = re.compile(r"(?i)dagsorden\s*(?:med|og|[-–:])\s*(?:beslutninger|referat)\s*$")
 
 
 # A sentence of the head, not a title: it ends in a word and a full stop («Protokol fra seneste møde er

@@ -52,7 +52,8 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int, fields_above
     # The last item ends at the document's end or at its signatures (`indexer.segment`): only its decision
     # ends the minutes, so only there are «Næste møde:», «Referent:» closing lines (`_closes_minutes`).
     last = end >= len(lines) or bool(cv.CLOSING.match(lines[end].text))
-    sections, printed_under = _sections(rest, number, last)
+    # an election's result printed as a list («Formand: Anne Holm» / «Referent: Bo Berg») is no signature (code review 43)
+    sections, printed_under = _sections(rest, number, last, signed=last and not _ELECTION_TITLE.search(title))
     # A number field printed as a section of its own, at the item's end (Region Hovedstaden's
     # "JOURNALNUMMER" / "25004387"): the field, as if printed under the heading, not the item's text.
     for section in [s for s in sections if s.key in _FIELD_KEYS and _ONE_NUMBER.match(s.text)]:
@@ -343,7 +344,12 @@ def fields_above_headings(lines: Sequence[Line], first: Heading) -> bool:
     return bool(_case_fields(lines[_paragraph_start(lines, texts[-1]):texts[-1] + 1]))
 
 
-def _sections(body: list[Line], number: int | None = None, last: bool = False) -> tuple[list[Section], dict[str, str]]:
+# An item electing the council's offices: «Valg af formand og referent», «Konstituering».
+_ELECTION_TITLE = re.compile(r"(?i)valg|konstitu|formand|forperson|forkvinde|referent")
+
+
+def _sections(body: list[Line], number: int | None = None, last: bool = False,
+              signed: bool = False) -> tuple[list[Section], dict[str, str]]:
     """Split an item's lines at section labels and decision headers (of item `number`); and the
     labels that were a council's header line under a plain label («BESLUTNING» / «Økonomiudvalget,
     17.04.2024») mapped to that plain label (`Item.printed_under`). `last`: the minutes' last item,
@@ -445,7 +451,8 @@ def _sections(body: list[Line], number: int | None = None, last: bool = False) -
                 tail = ""
             note = tail
         else:
-            note, texts = _split_attendance(texts, last) if key in (DECISION, EARLIER_DECISION) else ("", texts)
+            note, texts = (_split_attendance(texts, last, signed=signed) if key in (DECISION, EARLIER_DECISION)
+                           else ("", texts))
         date = date or (_dated(note) if key in (DECISION, EARLIER_DECISION) else None)
         text = reflow(texts)
         if not _WORD.search(text) and (key not in (DECISION, EARLIER_DECISION)
@@ -653,7 +660,8 @@ def _dated(note: str) -> str | None:
     return None
 
 
-def _split_attendance(texts: list[str], last: bool = False, opening: bool = True) -> tuple[str, list[str]]:
+def _split_attendance(texts: list[str], last: bool = False, opening: bool = True,
+                      signed: bool = False) -> tuple[str, list[str]]:
     """Attendance lines opening (`opening`) or closing a decision become its note; in the minutes' `last`
     item, the lines closing the minutes too (`_closes_minutes`)."""
     lines = list(texts)
@@ -663,8 +671,8 @@ def _split_attendance(texts: list[str], last: bool = False, opening: bool = True
             note.append(lines[0])
         lines.pop(0)
     tail: list[str] = []
-    if last and (signed := _signature_block(lines)):  # «Formand: Anne Holm» / «Referent: Bo Berg» under it
-        tail, lines = [t for t in lines[-signed:] if t], lines[:-signed]
+    if signed and (block := _signature_block(lines)):  # «Formand: Anne Holm» / «Referent: Bo Berg» under it
+        tail, lines = [t for t in lines[-block:] if t], lines[:-block]
     while lines and (not lines[-1] or cv.is_attendance(lines[-1]) or (last and _closes_minutes(lines))):
         if lines[-1]:
             tail.insert(0, lines[-1])

@@ -43,7 +43,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 22  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 23  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -144,6 +144,8 @@ READING_VERSION = 22  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # no promoted decision in an agenda; a draft's state heads a footer; a header-less field table keeps its first pair
 # 22 (code review 42): the town hall on any date line but an agenda entry's, a joint meeting's by the text's count;
 # «Dagsorden med beslutninger» minutes by its title; a signature block under the last decision no election
+# 23 (code review 43): the date line gives the meeting's hour or is labelled so, never another meeting's; an agenda's
+# title ending in its decisions; «Valgt:» announces a list; an election item's list is its result, not a signature
 
 
 def read_document(path: Path, root: Path) -> Document:

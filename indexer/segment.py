@@ -375,9 +375,8 @@ def _closing_block(lines: Sequence[Line], body_start: int, end: int, head: Seque
 def _announces(text: str) -> bool:
     """Whether a line announces the lines under it as its content: a section label («Beslutning») or a
     sentence ending in a colon («Rådet konstituerede sig således:»)."""
-    # not an attendance label left empty («Fraværende:», «Afbud:»: code review 42) nor any one-word label
-    words = text.split()
-    return (text.rstrip().endswith(":") and len(words) > 1 and not cv.is_attendance(text)) \
+    # not an attendance label left empty («Fraværende:», «Afbud:»: code review 42); «Valgt:» does (code review 43)
+    return (text.rstrip().endswith(":") and not cv.is_attendance(text)) \
         or cv.label_of(text.strip(), in_item=True) is not None
 
 
