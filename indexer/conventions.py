@@ -1341,3 +1341,6 @@ ROLE_LINE = re.compile(r"^[ \t\-–•*]*(?i:(?:\d\.\s*)?(?:næst)?(?:formand|fo
                        r"|suppleant(?:er)?|(?:menige?\s+)?medlem(?:mer)?)\s*:\s*\S")
 # The chair signing the minutes: «Formand: Anne Holm», «Forperson: Bo Berg»; not a vice chair's, a constitution's.
 CHAIR_LINE = re.compile(r"^[ \t\-–•*]*(?i:formand|forperson|forkvinde)\s*:\s*\S")
+# An item electing the council's offices: «Valg af formand og referent», «Konstituering»: its list of the elected
+# («Formand: Anne Holm» / «Referent: Bo Berg») is its result, never the minutes' signature (code review 43).
+ELECTION_TITLE = re.compile(r"(?i)valg|konstitu|formand|forperson|forkvinde|referent")

@@ -458,7 +458,7 @@ def _scan(lines: Sequence[Line], titles: dict[str, int | None], skip: set[int], 
     """The headings found line by line (`_heading_at`); `listed`: a contents entry is an anchor."""
     headings: list[Heading] = []
     last = _last_text(lines)
-    above_case = None  # the case number at the top of the last heading's item (`_top_case`)
+    above_case: dict[str, str] | None = None  # the case fields at the top of the last heading's item (`_top_case`)
     i = 0
     while i < len(lines):
         expected = headings[-1].number + 1 if headings and headings[-1].number is not None else None
@@ -751,7 +751,7 @@ _HEAD_LINE = re.compile(r"^[A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+)?\s*:\s+\S")
 
 
 def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None], listed: bool = False,
-                expected: int | None = None, above_case: str | None = None) -> Heading | None:
+                expected: int | None = None, above_case: dict[str, str] | None = None) -> Heading | None:
     """The heading at line i, or None; `expected`: the next item's number after the headings found above,
     `above_case`: the case number printed at the top of the item above (`_top_case`)."""
     text = lines[i].text
@@ -1024,7 +1024,7 @@ def _lists_attachments(lines: Sequence[Line], i: int) -> bool:
 
 
 def _attachment_entry(lines: Sequence[Line], i: int, expected: int | None = None,
-                      above_case: str | None = None) -> bool:
+                      above_case: dict[str, str] | None = None) -> bool:
     """Whether line i is an entry of a numbered list right under an attachments header: «Bilag» /
     «1. Lokalplanforslag» / «2. Miljøscreening» / «3. Høringsnotat», one line each, numbered 1, 2, 3
     … from the header down. Each is an attachment, however its number falls: «3. Høringsnotat» above
@@ -1051,7 +1051,7 @@ def _attachment_entry(lines: Sequence[Line], i: int, expected: int | None = None
     >>> [_attachment_entry(lines, i, 2) for i in (1, 2)], _attachment_entry(lines, 2, 3)
     ([True, False], True)
     >>> lines = L("Bilag", "1. Lokalplanforslag", "2. Salg af grund", "Sagsnr.: 25/11")
-    >>> _attachment_entry(lines, 2, 2), _attachment_entry(lines, 2, 2, "25/11"), _attachment_entry(lines, 2, 2, "25/10")
+    >>> _attachment_entry(lines, 2, 2), _attachment_entry(lines, 2, 2, {"case_number": "25/11"}), _attachment_entry(lines, 2, 2, {"case_number": "25/10"})
     (True, True, False)
     """
     own = _numbering(lines[i].text)
@@ -1086,29 +1086,39 @@ def _anchored_under(lines: Sequence[Line], i: int) -> bool:
     return False
 
 
-def _top_case(lines: Sequence[Line], heading: Heading) -> str | None:
-    """The case number an item prints at its top: in its heading, or in the field lines right under it
-    («2. Lokalplan for Havnevej» / «Sagsnr.: 25/10»)."""
-    if heading.case_number:
-        return heading.case_number
+# The fields an item prints at its top, and those under a numbered line, that tell two items apart.
+_CASE_FIELDS = ("case_number", "case_handler")
+
+
+def _top_case(lines: Sequence[Line], heading: Heading) -> dict[str, str]:
+    """The case number and case handler an item prints at its top: in its heading, or in the field lines
+    right under it («2. Lokalplan for Havnevej» / «Sagsnr.: 25/10» / «Sagsbehandler: Henrik Mølgaard»)."""
     k = next_nonblank(lines, heading.body_start)
-    return None if k is None else _case_below(lines, k - 1)
+    fields = {} if k is None else _case_below(lines, k - 1)
+    if heading.case_number:
+        fields["case_number"] = heading.case_number
+    return fields
 
 
-def _case_below(lines: Sequence[Line], i: int) -> str | None:
-    """The case number in the field lines right under line i, if any."""
+def _case_below(lines: Sequence[Line], i: int) -> dict[str, str]:
+    """The case number and case handler in the field lines right under line i, those found."""
+    fields: dict[str, str] = {}
     k = i + 1
     while k < len(lines) and (found := cv.field_line(lines[k].text)) is not None:
-        if found.fields.get("case_number"):
-            return found.fields["case_number"]
+        for name in _CASE_FIELDS:
+            if found.fields.get(name):
+                fields.setdefault(name, found.fields[name])
         k += 1
-    return None
+    return fields
 
 
-def _same_case(below: str | None, above: str | None) -> bool:
-    """Whether fields printing case number `below` may be those of the item printing `above` at its
-    top: either is missing (Copenhagen prints it under the attachments only), or they are the same."""
-    return below is None or above is None or below == above
+def _same_case(below: dict[str, str], above: dict[str, str] | None) -> bool:
+    """Whether fields printed under a numbered line may be those of the item printing `above` at its
+    top: each of case number and case handler missing on either side (Copenhagen prints them under the
+    attachments only) or the same. «3. Eventuelt» / «Sagsnr.: 25/10» / «Sagsbehandler: Pia Sørensen»
+    under an item of Henrik Mølgaard's is an item of its own (a judge's review)."""
+    return not above or all(below.get(name) is None or above.get(name) is None or below[name] == above[name]
+                            for name in _CASE_FIELDS)
 
 
 def _fields_end_the_minutes(lines: Sequence[Line], i: int) -> bool:

@@ -53,7 +53,7 @@ def minutes_item(lines: Sequence[Line], heading: Heading, end: int, fields_above
     # ends the minutes, so only there are «Næste møde:», «Referent:» closing lines (`_closes_minutes`).
     last = end >= len(lines) or bool(cv.CLOSING.match(lines[end].text))
     # an election's result printed as a list («Formand: Anne Holm» / «Referent: Bo Berg») is no signature (code review 43)
-    sections, printed_under = _sections(rest, number, last, signed=last and not _ELECTION_TITLE.search(title))
+    sections, printed_under = _sections(rest, number, last, signed=last and not cv.ELECTION_TITLE.search(title))
     # A number field printed as a section of its own, at the item's end (Region Hovedstaden's
     # "JOURNALNUMMER" / "25004387"): the field, as if printed under the heading, not the item's text.
     for section in [s for s in sections if s.key in _FIELD_KEYS and _ONE_NUMBER.match(s.text)]:
@@ -342,10 +342,6 @@ def fields_above_headings(lines: Sequence[Line], first: Heading) -> bool:
     if not texts:
         return False
     return bool(_case_fields(lines[_paragraph_start(lines, texts[-1]):texts[-1] + 1]))
-
-
-# An item electing the council's offices: «Valg af formand og referent», «Konstituering».
-_ELECTION_TITLE = re.compile(r"(?i)valg|konstitu|formand|forperson|forkvinde|referent")
 
 
 def _sections(body: list[Line], number: int | None = None, last: bool = False,

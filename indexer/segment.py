@@ -347,7 +347,7 @@ def _minutes_closing(lines: Sequence[Line], heading: Heading, end: int, head: Se
     # «Rådet konstituerede sig således:» over a blank line (code review 41)
     chaired, above = _closing_block(lines, heading.body_start, end, head, chair=True)
     if (chaired < cut and above is not None and above >= heading.body_start and not lines[chaired - 1].text
-            and not _announces(lines[above].text)
+            and not _announces(lines[above].text) and not cv.ELECTION_TITLE.search(heading.title)
             and any(cv.is_signatory_line(line.text) for line in lines[chaired:end])):
         cut, k = chaired, above
     if k is None or k < heading.body_start:  # nothing of the item's own above: its first closing line is its text
