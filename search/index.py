@@ -505,7 +505,8 @@ class SearchIndex:
             "path": str(self.path),
             "documents": len(snapshot.files(searcher)),
             "passages": len(snapshot.passages(searcher)),
-            "last_commit": modified.isoformat(timespec="seconds"),
+            # UTC written with "Z", like every other timestamp the API and the feed give
+            "last_commit": modified.isoformat(timespec="seconds").replace("+00:00", "Z"),
             "generation": self._local.commit[0],
             "commit": self._local.commit,  # more than the number: a folder swapped in may have the same one
             "segments": len(searcher.reader().leaf_readers()),

@@ -270,7 +270,7 @@ def feed() -> Response:
     # reader keeps either of, the superseded decision perhaps (a newsdesk review).
     hits = _one_per_item(hits)
     stats = get_index().stats()
-    last_commit = str(stats["last_commit"]).replace("+00:00", "Z")
+    last_commit = str(stats["last_commit"])
     changed = get_index().changed_at([hit.id for hit in hits])
     # the words the entries were found by (approximate hits: the nearest spellings), as the page links them
     searched = response.suggestion if response.approximate and response.suggestion else request_.query
