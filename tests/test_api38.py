@@ -156,3 +156,18 @@ def test_an_offset_is_no_page_number_and_is_said(thisted, name):
 def test_the_sort_is_echoed_under_its_canonical_name(thisted):
     # as the README now says: the sort asked for, not as typed
     assert api(thisted, q="Hanstholm", sort="nyeste")["sort"] == "newest"
+
+
+def test_the_parts_of_an_item_taken_up_again_link_each_other_in_the_api(thisted):
+    # the page says «Punktet blev genoptaget senere på mødet» with a link (web review 41); its JSON twin
+    # gave a script no way from the postponed part to the part where the decision stands
+    first, resumed = api(thisted, q="sagsnr:25-000119")["hits"]
+    first_links = thisted.get(f"/api/passage/{first['id']}").get_json()["links"]
+    resumed_links = thisted.get(f"/api/passage/{resumed['id']}").get_json()["links"]
+    assert first_links["resumed_later"] == f"/passage/{resumed['id']}"
+    assert first_links["resumed_later_json"] == f"/api/passage/{resumed['id']}"
+    assert first_links["begun_earlier"] is None
+    assert resumed_links["begun_earlier_json"] == f"/api/passage/{first['id']}"
+    assert resumed_links["resumed_later"] is None
+    decided = thisted.get(first_links["resumed_later_json"]).get_json()
+    assert decided["outcome"] == "Godkendt"

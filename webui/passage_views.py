@@ -707,6 +707,11 @@ def api_passage(passage_id: str) -> Response:
     agenda = agenda_of(p)  # a minutes item's agenda item: the recommendation as sent out
     links["agenda_item"] = url_for(".passage", passage_id=agenda.item.id) if agenda and agenda.item else None
     links["agenda_item_json"] = url_for(".api_passage", passage_id=agenda.item.id) if agenda and agenda.item else None
+    # an item taken up again later in the meeting, «(genoptaget)»: its parts point at each other, as
+    # the page's «Punktet blev genoptaget senere på mødet» does (the decision may stand in the other)
+    for rel, part in (("resumed_later", context.resumed_later), ("begun_earlier", context.begun_earlier)):
+        links[rel] = url_for(".passage", passage_id=part.id) if part else None
+        links[f"{rel}_json"] = url_for(".api_passage", passage_id=part.id) if part else None
     copies = [{"id": c.id, "source": c.source, "page": c.page, "links": passage_links(c)} for c in context.copies]
     page = cited_page(p)
     # What a script needs to cite the item as the page does, without building addresses: the
