@@ -43,7 +43,7 @@ READ_SECONDS_PER_MB = 30.0
 # index records it (`indexer.update.build_stamp`) and the next `referatsog index` after an
 # upgrade reads every file again, instead of keeping the old passages of files that did not
 # change beside the new ones of files that did.
-READING_VERSION = 24  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
+READING_VERSION = 25  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page's <title> as its running header;
 # 5: headings «Ad 3. Title», «Ad pkt. 3 Title»; a note that is no council document gets no fallback topic;
 # an unnumbered title with its own case number under it starts an item; 6: a bare case number under a
 # title, «Sag nr.: 22/14533», «Punkt nr. 2 - Title», «Title (2023-0112233)», lettered group headers,
@@ -148,6 +148,7 @@ READING_VERSION = 24  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # title ending in its decisions; «Valgt:» announces a list; an election item's list is its result, not a signature
 # 24 (a judge's pass): fields under a numbered line are the item's above only where case number and handler agree;
 # an election item's list set apart is its result
+# 25 (layouts review 17): an agenda's «Referat sendes ud efter mødet» names no minutes
 
 
 def read_document(path: Path, root: Path) -> Document:
