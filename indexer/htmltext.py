@@ -663,7 +663,10 @@ def _reads_as_item_heading(text: str) -> bool:
     return 0 < len(text) <= 200 and _has_item_heading(text)
 
 
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6 dt summary".split())
+# What holds an accordion's button: a heading, a definition list's term, a <details>' summary. Its own
+# name: a later `_HEADINGS` of the layout tables rebound this one, and `<dt><button>` items were lost
+# (a code-health review).
+_TOGGLE_HOLDERS = frozenset("h1 h2 h3 h4 h5 h6 dt summary".split())
 
 
 def _is_click_toggle(tag: Tag) -> bool:
@@ -679,7 +682,7 @@ def _is_click_toggle(tag: Tag) -> bool:
             continue
         if toggle.has_attr("onclick") or toggle.has_attr("aria-expanded") or toggle.has_attr("aria-controls"):
             return True
-        if toggle.name == "button" and (toggle is tag or tag.name in _HEADINGS):
+        if toggle.name == "button" and (toggle is tag or tag.name in _TOGGLE_HOLDERS):
             return True
     return False
 

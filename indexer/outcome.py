@@ -126,6 +126,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.dates import DANISH_MONTH_PATTERN
+
 GODKENDT = "Godkendt"
 ANBEFALET = "Anbefalet"
 AFVIST = "Afvist"
@@ -273,7 +275,8 @@ _OUTCOME = re.compile(r"\b(?=[a-zæøå])(?:" + "|".join(f"(?P<{name}>{pattern})
 _OUTCOME_OF = {name: outcome for name, outcome, _ in _PATTERNS}
 _DECISIVE = frozenset((GODKENDT, ANBEFALET, AFVIST, UDSAT, HOERINGSSVAR, VALG))
 
-_MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
+# the months as `indexer.dates` reads them, abbreviations too («12. dec. 2022»: a code-health review)
+_MONTH = rf"(?:{DANISH_MONTH_PATTERN})\.?"
 # A decision of another time told in the decision (as `indexer.items._EARLIER_TIME`): the time right
 # after the verb («godkendte i 2022», «… den 12. maj 2022», «udsat på sidste møde», «godkendte ikke
 # budgettet i første omgang»), or an adverb, pluperfect, dated perfect or «hvor» right before it («har

@@ -148,7 +148,8 @@ READING_VERSION = 25  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # title ending in its decisions; «Valgt:» announces a list; an election item's list is its result, not a signature
 # 24 (a judge's pass): fields under a numbered line are the item's above only where case number and handler agree;
 # an election item's list set apart is its result
-# 25 (layouts review 17): an agenda's «Referat sendes ud efter mødet» names no minutes
+# 25 (layouts review 17): an agenda's «Referat sendes ud efter mødet» names no minutes; items behind a
+# <dt>/<summary> button; an earlier decision dated with an abbreviated month («12. dec. 2022»)
 
 
 def read_document(path: Path, root: Path) -> Document:

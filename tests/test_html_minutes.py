@@ -236,3 +236,13 @@ def test_a_fraction_is_searched_as_printed_through_the_whole_pipeline(tmp_path):
     with open_index(index_dir) as index:
         assert index.search(SearchRequest(query="12½")).total == 1
         assert index.search(SearchRequest(query="121")).total == 0
+
+
+@pytest.mark.parametrize("name", ["definition-list-buttons-referat-2026-03-03.html",
+                                  "details-summary-buttons-referat-2026-03-03.html"])
+def test_items_behind_a_button_in_a_term_or_a_summary_are_read(name):
+    # «<dt><button>1. …</button></dt><dd class="indhold">» with the class hidden: the toggle's holders
+    # were rebound by a later list of headings of the same name, and both items were lost (a code-health review)
+    passages = read_fixture(FIXTURES / "html_toggles", name).passages
+    assert [(p.item_number, p.title, p.decision) for p in passages] == [
+        (1, "Budgetopfølgning for vejområdet", "Godkendt."), (2, "Ny cykelsti ved skolen", "Anbefalet.")]
