@@ -21,6 +21,7 @@ import click
 from indexer.conventions import shorten_title, without_closing_stop
 from indexer.danish_click import DanishGroup, DanishPath, QueryCommand, argument, option, output_is_utf8
 from indexer.dates import danish_date
+from indexer.numbers import danish_number
 from indexer.outcome import decision_label, shown_in_part
 from indexer.progress import printable
 from indexer.settings import (
@@ -504,8 +505,8 @@ def _print_csv(index: Any, request: Any, response: Any) -> None:
     if response.approximate:  # the page labels them so: a row count is not one of the word asked for
         click.echo(_style("Advarsel: ingen eksakte træf – CSV'en har omtrentlige resultater.", fg="yellow"), err=True)
     if not paged and total > len(hits):  # on stderr: the CSV stays a CSV
-        click.echo(f"Advarsel: CSV'en har de første {len(hits):,} af {total:,} resultater "
-                   f"(højst {CSV_MAX_ROWS:,} i én fil).".replace(",", "."), err=True)
+        click.echo(f"Advarsel: CSV'en har de første {danish_number(len(hits))} af {danish_number(total)} resultater "
+                   f"(højst {danish_number(CSV_MAX_ROWS)} i én fil).", err=True)
     if _is_terminal():
         click.echo(text, nl=False)
     else:

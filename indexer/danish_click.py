@@ -19,6 +19,8 @@ from typing import Any
 
 import click
 
+from indexer.numbers import danish_number
+
 
 _SECTIONS = {"Options": "Tilvalg", "Commands": "Kommandoer", "Arguments": "Argumenter"}
 # `-h` as well as `--help`, for the group and, through click's context, every subcommand.
@@ -45,7 +47,7 @@ _DETAILS = [
     (re.compile(r"(?:File|Directory|Path) (.*) is not readable\.$"), lambda m: f"{m[1]} kan ikke læses (ingen adgang)."),
     (re.compile(r"(?:File|Directory|Path) (.*) is not writable\.$"), lambda m: f"{m[1]} kan ikke skrives (ingen adgang)."),
     (re.compile(r"(.*) is not a valid integer(?: range)?\.$"), lambda m: f"{m[1]} er ikke et heltal."),
-    (re.compile(r"(.*) is not in the range (.*)\.$"), lambda m: f"{m[1]} er ikke {_range_in_danish(m[2])}."),
+    (re.compile(r"(.*) is not in the range (.*)\.$"), lambda m: f"{_large_numbers(m[1])} er ikke {_range_in_danish(m[2])}."),
 ]
 # click's own metavars and argument names in help pages and usage errors.
 _METAVARS = {"TEXT": "TEKST", "INTEGER": "HELTAL", "INTEGER RANGE": "HELTAL", "DIRECTORY": "MAPPE", "FILE": "FIL",
@@ -73,7 +75,17 @@ def _range_in_danish(described: str) -> str:
     >>> _range_in_danish("1<=x<=100000")
     'mellem 1 og 100.000'
     """
-    return re.sub(r"\d{5,}", lambda m: f"{int(m[0]):,}".replace(",", "."), _in_danish(described, _RANGES))
+    return _large_numbers(_in_danish(described, _RANGES))
+
+
+def _large_numbers(text: str) -> str:
+    """Numbers of five digits or more with the Danish thousands point, the value given as the range
+    names it («100.001 er ikke mellem 1 og 100.000»); shorter ones, such as years, as written.
+
+    >>> _large_numbers("100001"), _large_numbers("2025")
+    ('100.001', '2025')
+    """
+    return re.sub(r"\d{5,}", lambda m: danish_number(int(m[0])), text)
 
 
 def _danish_metavar(metavar: str) -> str:

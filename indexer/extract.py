@@ -29,6 +29,7 @@ from indexer.files import (
 from indexer.htmltext import read_page
 from indexer.models import Page, SourceFile
 from indexer.normalise import normalise, page_starts
+from indexer.numbers import danish_number  # noqa: F401 (the pipeline's name for it, as before)
 from indexer.pdftext import MAX_STREAM_BYTES, OCR_HINT, pdf_pages
 
 __all__ = [
@@ -219,11 +220,6 @@ def cut_at(text: str, limit: int) -> int:
         if at > 0:
             return at
     return limit
-
-
-def danish_number(number: int) -> str:
-    """A number as Danish writes it: 10.000.000."""
-    return f"{number:,}".replace(",", ".")
 
 
 _CODE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from indexer.dates import danish_date, parse_month, parse_typed_date  # the one date module, shared with the indexer
+from indexer.numbers import danish_number  # counts and limits in the Danish way users read
 from indexer.normalise import compatibility_form, normalise  # the texts' canonical form: a query must be read in it too
 from indexer.models import heading_number, item_reference  # one rule for how an item is numbered and referred to
 from indexer.outcome import OUTCOMES  # noqa: F401  (the outcome facet's values, in the order they are listed)
@@ -571,6 +572,5 @@ def _positive_int(raw: str, name: str, label: str, highest: int) -> int:
     digits = raw.lstrip("+-").lstrip("0") or "0"
     value = (-1 if raw.startswith("-") else 1) * int(digits) if len(digits) <= 6 else 10**7
     if value < 1 or value > highest:
-        shown_highest = f"{highest:,}".replace(",", ".")  # Danish thousands point: «100.000»
-        raise InvalidParameter(name, f"{label} skal være mellem 1 og {shown_highest}.", f"invalid_{name}")
+        raise InvalidParameter(name, f"{label} skal være mellem 1 og {danish_number(highest)}.", f"invalid_{name}")
     return value

@@ -36,7 +36,9 @@ def test_long_made_up_words_leave_the_stem_memory_as_it_was(searcher):
         response = run_search(searcher, SearchRequest(query=_made_up_word(499, seed)))
         assert response.total == 0
     assert danish._cached_stem.cache_info().currsize - before < 20 * 4  # no endings of each word kept
-    assert danish.stem(_made_up_word(499, 1)) == danish.stem(_made_up_word(499, 1))  # still stemmed alike
+    # stemmed all the same, as the cached path stems a short word: «…erne» loses its ending
+    long_word = "flygtning" * 50
+    assert danish.stem(long_word + "erne") == danish.stem(long_word + "en") == danish.stem(long_word) == long_word
 
 
 def test_more_than_four_different_truncated_words_search_the_rest_as_whole_words():

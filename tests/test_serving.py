@@ -277,7 +277,7 @@ def test_a_500_is_a_danish_page_for_users_and_a_traceback_for_the_admin(app, mon
         assert "hemmelig" not in answer.text and "Traceback" not in answer.text
     errors = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 2 and all(r.exc_info and "hemmelig" in str(r.exc_info[1]) for r in errors)
-    assert errors[0].getMessage() == "Unhandled error on GET /?q=bolig&sort=newest"  # what to reproduce it with
+    assert errors[0].getMessage() == "Uventet fejl ved GET /?q=bolig&sort=newest"  # what to reproduce it with
 
 
 # --- a real `referatsog serve` --------------------------------------------------------------------

@@ -181,7 +181,7 @@ def search_url() -> str:
     try:
         state = request_search()
     except Exception:  # noqa: BLE001 (an error page must render whatever the query string holds)
-        current_app.logger.exception("The search of %s could not be read for its error page", request.path)
+        current_app.logger.exception("Søgningen på %s kunne ikke læses til fejlsiden", request.path)
         state = None
     return state.url() if state else url_for("search.index")
 
@@ -233,7 +233,7 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
-        app.logger.exception("Unhandled error on %s %s", request.method, request.full_path.rstrip("?"))
+        app.logger.exception("Uventet fejl ved %s %s", request.method, request.full_path.rstrip("?"))
         return error_response(INTERNAL)
 
 

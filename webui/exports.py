@@ -21,6 +21,7 @@ from urllib.parse import quote
 from flask import Blueprint, Response, request, url_for
 
 from indexer.models import Passage
+from indexer.numbers import danish_number
 from search.api import FACETS, MAX_PAGE_SIZE, Hit, SearchRequest
 from search.schema import decision_record
 from search.syntax import parse
@@ -245,7 +246,7 @@ def link_label(total: int, approximate: bool = False) -> str:
     and that its rows are approximate when the page's hits are."""
     what = " omtrentlige resultater" if approximate and total > 0 else ""
     if total > CSV_MAX_ROWS:
-        return f"Hent de første {CSV_MAX_ROWS:,}{what} som CSV".replace(",", ".")
+        return f"Hent de første {danish_number(CSV_MAX_ROWS)}{what} som CSV"
     return f"Hent de{what} som CSV" if what else "Hent som CSV"
 
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from indexer.citation import (OFFICIAL_NAMES, citation, cited_pages, document_title,  # noqa: F401
                               municipality_name, untitled_place)
 from indexer.dates import MONTH_NAMES, danish_date, long_date, parse_iso  # noqa: F401
+from indexer.numbers import danish_number
 
 # Any "<" that does not open or close a bare <mark> tag.
 _NOT_MARK = re.compile(r"<(?!/?mark>)")
@@ -59,15 +60,6 @@ def shown_text(text: str, limit: int = MAX_SHOWN_TEXT) -> str:
     return f"{cut}\n\n[…] Teksten er afkortet her ({total} tegn i alt); hele teksten står i kildefilen."
 
 
-def danish_number(n: int) -> str:
-    """A whole number with the Danish thousands point, as every count on the pages is written.
-
-    >>> danish_number(7), danish_number(1234), danish_number(1234567)
-    ('7', '1.234', '1.234.567')
-    """
-    return f"{n:,}".replace(",", ".")
-
-
 def count_label(total: int) -> str:
     if total == 0:
         return "Ingen resultater"
@@ -101,8 +93,14 @@ def people_shown(names: tuple[str, ...] | list[str], marked: Markup | None) -> l
     return parts if len(parts) == len(names) else list(names)
 
 
-# A council's name in a label printed in capitals: "…UDVALGET", "…RÅDETS", "…BESTYRELSEN".
-_COUNCIL_WORD = re.compile(r"\b\w+(?:udvalg|råd|bestyrelse)(?:et|ets|en|ens)\b")
+# A council's name in a label printed in capitals: "…UDVALGET", "…RÅDETS", "…BESTYRELSEN", with the words
+# joined before it: «BØRNE- OG SKOLEUDVALGET», «KULTUR-, FRITIDS- OG IDRÆTSUDVALGET».
+_COUNCIL_WORD = re.compile(r"\b(?:\w+-(?:,\s*\w+-)*\s+og\s+)?\w+(?:udvalg|råd|bestyrelse)(?:et|ets|en|ens)\b")
+_FIRST_LETTERS = re.compile(r"(?:^|(?<=\s))\w")  # of the joined words and the council word
+
+
+def _council_capitals(name: str) -> str:
+    return _FIRST_LETTERS.sub(lambda m: m[0].upper(), name).replace(" Og ", " og ")
 
 
 def section_label(label: str, council: str | None = None) -> str:
@@ -112,14 +110,16 @@ def section_label(label: str, council: str | None = None) -> str:
     >>> section_label("BESLUTNING I BESKÆFTIGELSESUDVALGET DEN 19-11-2019", "Beskæftigelsesudvalget")
     'Beslutning i Beskæftigelsesudvalget den 19-11-2019'
     >>> section_label("ØKONOMIUDVALGETS BESLUTNING"), section_label("BESLUTNING I BØRNE- OG SKOLEUDVALGET")
-    ('Økonomiudvalgets beslutning', 'Beslutning i børne- og Skoleudvalget')
+    ('Økonomiudvalgets beslutning', 'Beslutning i Børne- og Skoleudvalget')
+    >>> section_label("BESLUTNING I KULTUR-, FRITIDS- OG IDRÆTSUDVALGET DEN 3. MARTS 2025")
+    'Beslutning i Kultur-, Fritids- og Idrætsudvalget den 3. marts 2025'
     >>> section_label("BESLUTNING I BØRNE- OG SKOLEUDVALGET", "Børne- og Skoleudvalget")
     'Beslutning i Børne- og Skoleudvalget'
     """
     label = label.strip().rstrip(":").strip()
     if not label.isupper():
         return label
-    label = _COUNCIL_WORD.sub(lambda m: m[0].capitalize(), label.capitalize())
+    label = _COUNCIL_WORD.sub(lambda m: _council_capitals(m[0]), label.capitalize())
     if council and council.strip():
         at = label.casefold().find(council.strip().casefold())
         if at > 0 and len(label.casefold()) == len(label):  # casefold kept the positions

@@ -13,6 +13,7 @@ from urllib.parse import unquote_to_bytes, urlencode
 
 from flask import current_app, request, url_for
 
+from indexer.numbers import danish_number
 from search.api import (FACET_LABELS, FACETS, MAX_FILTER_VALUES, MAX_QUERY_LENGTH, InvalidParameter, SearchRequest,
                         parse_request)
 from search.danish import fold
@@ -99,7 +100,7 @@ def parse_args(args: Mapping[str, Sequence[str]], default_page_size: int) -> Sea
         used += sum(len(value) for value in request.filters.get(name, ()))
         if used > MAX_FILTER_CHARACTERS:
             raise InvalidParameter(name, f"Der er valgt for mange filtre på én gang: værdierne må tilsammen højst være "
-                                         f"{MAX_FILTER_CHARACTERS:,} tegn. Fjern nogle af dem.".replace(",", "."),
+                                         f"{danish_number(MAX_FILTER_CHARACTERS)} tegn. Fjern nogle af dem.",
                                    "too_many_filter_values")
     return request
 

@@ -96,7 +96,7 @@ class BackgroundStderr(logging.Handler):
         while True:
             text = lines.get()
             if cls._dropped != reported:
-                text = f"({cls._dropped - reported} log lines dropped: stderr was not read)\n" + text
+                text = f"({cls._dropped - reported} loglinjer tabt: stderr blev ikke læst)\n" + text
                 reported = cls._dropped
             if not write_stderr(text):
                 return
