@@ -13,12 +13,13 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property, lru_cache
+from itertools import islice
 from pathlib import Path
 
 from indexer import conventions as cv
 from indexer.councils import letterhead_lines, letterhead_name
 from indexer.datafiles import content_lines, data_file, malformed
-from indexer.dates import DANISH_MONTH_PATTERN, DATE_PATTERN
+from indexer.dates import DANISH_MONTH_PATTERN, DATE_PATTERN, find_dates, parse_date
 from indexer.htmltext import item_columns, item_lines
 from indexer.models import Line, Page, SourceFile
 from indexer.normalise import compatibility_form, page_starts
@@ -82,7 +83,7 @@ _NUMBERED_FOOTER = re.compile(
 # A footer printed once (no repeat to tell it by) is set off as a page's furniture is: after a
 # column gap, or «Side» with its capital after a dash, a middle dot or a bar; not after a comma or
 # an en dash of prose («Referat fra Byrådet 24. april 2025, side 3», «… 3. marts 2025 – side 2»).
-_COLUMN_GAP = re.compile(r"[ \t]{2,}|\t")
+_FOOTER_GAP = re.compile(r"[ \t]{2,}|\t")  # a footer's head set off from its number (not `_COLUMN_GAP`'s label columns)
 _LONE_SEPARATOR = re.compile(r"[ \t]+[-·|•][ \t]+")
 _FOOTER_HEAD = 120  # a running footer's head is a title line, never a paragraph
 # What a footer's head names: the municipality or region, or the meeting's date (`_FOOTER_WHERE_WHEN`);
@@ -122,7 +123,7 @@ _FOOTER_ADDITION = re.compile(r"(?i:mandag|tirsdag|onsdag|torsdag|fredag|lørdag
                               r"|rettet|korrigeret|version)")
 # The document named in lower case after its qualifier: «Offentligt referat», «Godkendt referat» (code review 38).
 _DOCUMENT_WORD = re.compile(r"(?<![\wæøåÆØÅ])(?:referat|dagsorden|protokol)(?![\wæøåÆØÅ])")
-_WORD = re.compile(r"[^\W_]+")
+_FOOTER_WORD = re.compile(r"[^\W_]+")  # a word of a footer's head, «Referat_endelig» two
 # A numbered title before a page number is a contents entry ("3. Orientering fra Byrådet   side 5",
 # "Pkt. 4 Budget  side 7"), never a footer: the contents are read to find the items.
 _NUMBERED_TITLE = re.compile(r"^(?:\d{1,3}[.)]?\s+[A-ZÆØÅ\"“«]|(?i:pkt|punkt|sag\s+nr)\b)")
@@ -177,7 +178,6 @@ _RULE = re.compile(r"^(?:[-_=*~–—](?:\s?[-_=*~–—]){2,})$")
 _FLAT_PAGE = re.compile(r"^(?:(\d{1,3})\s+)?(.{200,}?)\s*\bSide\s+(\d+)\s+af\s+\d+\s*$")
 
 _CONJUNCTIONS = {"og", "eller", "samt", "til", "såvel", "hhv", "henholdsvis"}
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 # The shipped list, or the one in $REFERATSOG_DATA (`indexer.datafiles.data_file`).
@@ -387,7 +387,7 @@ def _running_footers(texts: Sequence[str], page_starts: Collection[int] = ()) ->
         if head[:1].isupper() or head[:1].isdigit():
             found.setdefault(head, []).append((index, int(match.group("number"))))
             separator = match.group("separator")
-            if _COLUMN_GAP.fullmatch(separator) or (
+            if _FOOTER_GAP.fullmatch(separator) or (
                     match.group("side") == "Side" and _LONE_SEPARATOR.fullmatch(separator)):
                 set_off.add(index)
     out: list[int] = []
@@ -400,7 +400,8 @@ def _running_footers(texts: Sequence[str], page_starts: Collection[int] = ()) ->
                 out += [index for index, _ in occurrences]
         elif lower <= _LOWER_WORDS_ALONE and any(p.search(head) for p in _FOOTER_WHERE_WHEN):
             out += [index for index, _ in occurrences if index in set_off and _alone(texts, index)]
-    return sorted({*out, *_numbered_footers(texts, page_starts), *_lower_page_footers(texts)})
+    return sorted({*out, *_numbered_footers(texts, page_starts), *_lower_page_footers(texts),
+                   *_dated_closing_footers(texts, page_starts)})
 
 
 def _numbered_footers(texts: Sequence[str], page_starts: Collection[int] = ()) -> list[int]:
@@ -436,19 +437,66 @@ def _numbered_footers(texts: Sequence[str], page_starts: Collection[int] = ()) -
     titles = _title_lines(texts)
     out: list[int] = []
     for head, occurrences in found.items():
+        of_titles = _of_title_lines(head, titles)
         if (len(occurrences) < 2 or head.endswith((".", ":", ";", "!", "?")) or _NUMBERED_TITLE.match(head)
-                or len(_LOWER_WORD.findall(head)) > _LOWER_WORDS_REPEATED or not _names_document(head, titles)):
+                or len(_LOWER_WORD.findall(head)) > _LOWER_WORDS_REPEATED
+                or not (_names_document(head, titles) or of_titles)):
             continue
         numbers = [number for _, number in occurrences]
         pages = [bisect_right(starts, index) + 1 for index, _ in occurrences]
-        if numbers != list(range(numbers[0], numbers[0] + len(numbers))) or (
-                numbers[0] not in (1, 2) and numbers != pages):
+        counted = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        # A footer printed on some pages only counts them with gaps («… 03-03-2025   1», «…   4», «…   6»: the
+        # layouts17 review): only where its head is the document's title lines, a page's worth of text apart.
+        gapped = of_titles and all(a < b for a, b in zip(numbers, numbers[1:]))
+        if not (counted or gapped) or (numbers[0] not in (1, 2) and numbers != pages):
             continue
-        titled = all(part in titles for part in _FOOTER_PARTS.split(head))
+        titled = counted and all(part in titles for part in _FOOTER_PARTS.split(head))
         if all(page < later_page or titled and any(text.strip() for text in texts[index + 1:later])
                or sum(1 for text in texts[index + 1:later] if text.strip()) >= _FOOTER_PAGE_LINES
                for ((index, _), (later, _)), page, later_page in zip(zip(occurrences, occurrences[1:]), pages, pages[1:])):
             out += [index for index, _ in occurrences]
+    return out
+
+
+# A footer with no page number: the municipality's name, a column gap, a date («Frederiksberg Kommune      24.02.2025»)
+_DATED_FOOTER = re.compile(
+    r"^[ \t]*(?P<head>\S(?:[^\n]*?\S)?)(?:[ \t]{2,}|\t)(?P<date>\d{1,2}[.\-/]\d{1,2}[.\-/]\d{4})[ \t]*$")
+_HEAD_DATE_LINES = 10  # the first lines of a document that give its meeting's date
+
+
+def _dated_closing_footers(texts: Sequence[str], page_starts: Collection[int] = ()) -> list[int]:
+    """Indexes of the footers printing no page number that close a page or the document: the municipality's
+    name alone, a column gap and the meeting's own date, as the document's first lines give it
+    («Frederiksberg Kommune      24.02.2025» under «Godkendt.», the layouts17 review), a paragraph of its own
+    as the last line of a page (before `page_starts`) or of the text. A date its head does not give, or
+    other words, are the text's: a signature's place and date («Frederiksberg, 24.02.2025») has no gap.
+
+    >>> head = ["Frederiksberg Kommune", "Kommunalbestyrelsen", "mandag den 24. februar 2025 kl. 19.00", ""]
+    >>> _dated_closing_footers([*head, "Godkendt.", "", "Frederiksberg Kommune        24.02.2025", ""])
+    [6]
+    >>> _dated_closing_footers([*head, "Godkendt.", "", "Frederiksberg Kommune        25.02.2025"])
+    []
+    >>> _dated_closing_footers([*head, "Frederiksberg Kommune        24.02.2025", "", "Godkendt."])
+    []
+    """
+    if not any(_DATED_FOOTER.match(line) for line in texts if line.rstrip()[-1:].isdigit()):
+        return []  # one cheap test a line first: nearly no text has such a line
+    ends = {k - 1 for k in page_starts} | {len(texts) - 1}
+    last_lines = set()  # the last line with text of each page and of the text
+    for end in ends:
+        k = end
+        while k >= 0 and not texts[k].strip():
+            k -= 1
+        if k >= 0:
+            last_lines.add(k)
+    head = islice((text for text in texts if text.strip() and not _DATED_FOOTER.match(text)), _HEAD_DATE_LINES)
+    meeting = {found for text in head for found, _ in find_dates(text)}
+    out = []
+    for index in sorted(last_lines):
+        match = _DATED_FOOTER.match(texts[index])
+        if (match and _FOOTER_WHERE_WHEN[0].fullmatch(" ".join(match.group("head").split()))
+                and parse_date(match.group("date")) in meeting and (index == 0 or not texts[index - 1].strip())):
+            out.append(index)
     return out
 
 
@@ -461,6 +509,23 @@ def _title_lines(texts: Sequence[str]) -> set[str]:
     """The document's first non-blank lines, whitespace collapsed: its title lines («Handicaprådet»,
     «Årsberetning 2024»), which a running footer may repeat."""
     return set([" ".join(text.split()) for text in texts if text.strip()][:_TITLE_LINES])
+
+
+def _of_title_lines(head: str, titles: set[str]) -> bool:
+    """Whether a footer's head is two or more of the document's title lines (`_title_lines`) and nothing else:
+    «Teknik- og Miljøudvalget 03-03-2025» under a document opening «Teknik- og Miljøudvalget» / «03-03-2025».
+    One alone is no document's name («Socialudvalget», `_names_document`).
+
+    >>> titles = {"BORNHOLMS REGIONSKOMMUNE", "Teknik- og Miljøudvalget", "03-03-2025", "REFERAT"}
+    >>> [_of_title_lines(head, titles) for head in ("Teknik- og Miljøudvalget 03-03-2025", "Teknik- og Miljøudvalget",
+    ...                                             "Teknik- og Miljøudvalget 03-03-2025 i alt")]
+    [True, False, False]
+    """
+    rest, used = f" {head} ", 0
+    for title in sorted(titles, key=len, reverse=True):
+        if f" {title} " in rest:
+            rest, used = rest.replace(f" {title} ", " ", 1), used + 1
+    return used >= 2 and not _FOOTER_PARTS.sub("", rest).strip(" -–—·|•")
 
 
 def _names_document(head: str, titles: set[str]) -> bool:
@@ -531,7 +596,7 @@ def _is_footer_head(head: str) -> bool:
     named = [False] * len(head)
     for start, end in spans:
         named[start:end] = [True] * (end - start)
-    words = [word for word in _WORD.finditer(head) if not named[word.start()]]
+    words = [word for word in _FOOTER_WORD.finditer(head) if not named[word.start()]]
     dated_document = (_FOOTER_WHERE_WHEN[1].search(head) is not None
                       and any(p.search(head) for p in (cv.MINUTES_WORD, cv.AGENDA_WORD, _FOOTER_NAMES[-1], _DOCUMENT_WORD)))
 
@@ -967,7 +1032,26 @@ def _is_table_rule(text: str) -> bool:
 
 
 def _is_chrome(text: str) -> bool:
-    return bool(text) and (_ANY_CHROME.match(text) is not None or _SITE_FOOTER.match(text) is not None)
+    return bool(text) and (_ANY_CHROME.match(text) is not None or _SITE_FOOTER.match(text) is not None
+                           or (text[:1] in "Ss" and _page_first_footer(text)))
+
+
+# A footer opening with its page number, its names after a separator: «Side 1 af 1 · Odense Kommune ·
+# By- og Kulturudvalget · 04.02.2025» (a cleaned line: whitespace collapsed, emphasis gone).
+_PAGE_FIRST_FOOTER = re.compile(r"^(?i:side)\s+\d+\s+af\s+\d+\s+[-–—·|•]\s+(?P<head>\S.{0,%d})$" % _FOOTER_HEAD)
+
+
+def _page_first_footer(text: str) -> bool:
+    """Whether a line is a footer printing «Side N af M» first, then what a footer's head names and nothing
+    else (`_is_footer_head`): after the last item it read as its decision (layouts17 review). «Side 3 af 8 –
+    se tabellen» is a reference.
+
+    >>> [_page_first_footer(t) for t in ("Side 1 af 1 · Odense Kommune · By- og Kulturudvalget · 04.02.2025",
+    ...                                  "Side 2 af 3 - Referat - Byrådet", "Side 3 af 8 - se tabellen nedenfor")]
+    [True, True, False]
+    """
+    match = _PAGE_FIRST_FOOTER.match(text)
+    return match is not None and _is_footer_head(match.group("head").rstrip(" *_"))
 
 
 class Vocabulary:

@@ -266,13 +266,16 @@ def _trailing_fields(rest: list[Line], at_end: bool = True) -> tuple[dict[str, s
     Only such a paragraph between blank lines, or at the minutes' end (`at_end`): field lines running
     straight into the next heading are that item's, printed above it; and not after a sentence broken off
     (`_finished`): «… trafikplanen, der behandles under» / «Sagsnr.: 23/0999» names another case (review 28).
+    The same paragraph right under a numbered attachment list (`_fields_under_attachments`) or right above
+    the item's closing «Bilag» section (`_fields_above_attachments`) is read so too.
     """
     texts = [k for k, line in enumerate(rest) if line.text]
     if not texts:
         return {}, rest
     if not at_end and texts[-1] == len(rest) - 1:
         return {}, rest  # no blank line before the next heading
-    if listed := _fields_under_attachments(rest, _above_closing_lines(rest, texts) if at_end else texts[-1]):
+    last = _above_closing_lines(rest, texts) if at_end else texts[-1]
+    if listed := _fields_under_attachments(rest, last) or _fields_above_attachments(rest, last):
         return listed
     start = _paragraph_start(rest, texts[-1])
     if start == 0 or start == texts[0]:
@@ -297,6 +300,27 @@ def _fields_under_attachments(rest: list[Line], last: int) -> tuple[dict[str, st
     # the lines closing the minutes under the fields («Mødet hævet kl. 17.45.») stay where they were
     tail = rest[last + 1:] if any(line.text for line in rest[last + 1:]) else []
     return (fields, rest[:start] + tail) if fields else None
+
+
+def _fields_above_attachments(rest: list[Line], last: int) -> tuple[dict[str, str], list[Line]] | None:
+    """The paragraph of field lines right above the item's closing «Bilag» section, its attachments listed
+    down to `last` (Frederiksberg: «… serviceramme.» / «» / «Sagsnr.: 2024-0031270» / «Sagsansvarlig: Karsten
+    Lind» / «» / «Bilag» / «Bilag 1: Projektbeskrivelse», layouts17 review) → the fields, and the item
+    without them; else None. Read as the item's last paragraph is (`_trailing_fields`): field lines alone,
+    after a finished sentence."""
+    label = next((k for k in range(last, -1, -1) if rest[k].text and cv.section_label(rest[k].text, in_item=True)),
+                 None)
+    if label is None or cv.section_key(cv.section_label(rest[label].text, in_item=True)[0]) != "bilag":
+        return None
+    end = next((k for k in range(label - 1, -1, -1) if rest[k].text), None)
+    if end is None:
+        return None
+    start = _paragraph_start(rest, end)
+    fields = _case_fields(rest[start:end + 1])
+    above = next((k for k in range(start - 1, -1, -1) if rest[k].text), None)
+    if not fields or above is None or not _finished(rest[above].text):
+        return None
+    return fields, rest[:start] + rest[end + 1:]
 
 
 def _above_closing_lines(rest: list[Line], texts: list[int]) -> int:

@@ -147,9 +147,30 @@ def head_fields(head: Sequence[str]) -> dict[str, str]:
                 _put(out, kind, text)
                 current = kind if kind in _NAME_LISTS else None
             continue
+        if _ends_name_list(text):
+            current = None  # «Mødet hævet kl. 21.35» under «Fraværende: Laura Lindahl (B)»: no member (layouts17 review)
+            continue
         if current in _NAME_LISTS:
             out[current] = out[current] + _list_joiner(out[current]) + text
     return out
+
+
+# A sentence about the meeting itself: «Mødet hævet kl. 21.35», «Mødet startede kl. 19.00». No member is named «Mødet».
+_MEETING_SENTENCE = re.compile(r"^(?:Mødet|MØDET)\s")
+
+
+def _ends_name_list(text: str) -> bool:
+    """Whether a line under a list of names is no name but what follows such a list in a meeting's head:
+    the meeting's start or end (`cv.is_attendance`: «Mødet hævet kl. 21.35», «Mødet sluttede kl. 21.15»),
+    who took the minutes or when the council meets next (`cv.is_closing_line`: «Referent: …», «Næste
+    møde: …»), the signatures' heading (`cv.CLOSING`: «Underskrifter»).
+
+    >>> [_ends_name_list(t) for t in ("Mødet hævet kl. 21.35", "Mødet blev afsluttet kl. 18.10", "Underskrifter:",
+    ...                               "Næste møde: 12. marts 2025", "Laura Lindahl (B)")]
+    [True, True, True, True, False]
+    """
+    return bool(_MEETING_SENTENCE.match(text) or cv.is_attendance(text) or cv.is_closing_line(text)
+                or cv.CLOSING.match(text))
 
 
 # The column names of an attendance table's header row ("Navn | Parti | Til stede | Bemærkning"): no member.

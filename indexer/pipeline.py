@@ -149,7 +149,9 @@ READING_VERSION = 25  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # 24 (a judge's pass): fields under a numbered line are the item's above only where case number and handler agree;
 # an election item's list set apart is its result
 # 25 (layouts review 17): an agenda's «Referat sendes ud efter mødet» names no minutes; items behind a
-# <dt>/<summary> button; an earlier decision dated with an abbreviated month («12. dec. 2022»)
+# <dt>/<summary> button; an earlier decision dated with an abbreviated month («12. dec. 2022»); case fields
+# above a closing «Bilag»; «Mødet hævet» ends a name list; «Side N af M · …» footers; a municipality+date
+# closing footer; title-line footers on some pages only; a footer's «space+tab» gap
 
 
 def read_document(path: Path, root: Path) -> Document:

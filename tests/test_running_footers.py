@@ -96,3 +96,18 @@ def test_the_footer_still_names_the_municipality():
     chrome = running_chrome(extract(ALONE, ALONE.parent))
     assert "Kildemark Kommune - Socialudvalget - 03-02-2025 - Side 3" in chrome.lines
     assert {p.municipality for p in passages(ALONE)} == {"Kildemark"}
+
+
+@pytest.mark.parametrize("gap", ["   ", " \t", "\t"])
+def test_a_footer_set_off_by_spaces_or_a_tab_is_chrome_either_way(tmp_path, gap):
+    # «Hedelund Kommune, 12. marts 2025 \tSide 3»: the footers' own gap was rebound by the label columns'
+    # gap of the same name further down the module, which a space before the tab does not match (a
+    # code-health review)
+    text = ("Referat\nØkonomiudvalget, Hedelund Kommune\nMødedato: 12. marts 2025\n\nPunkt 1. Budgetopfølgning\n\n"
+            "Sagsfremstilling\nForvaltningen orienterer om budgettet for vejene.\n\n"
+            f"Hedelund Kommune, 12. marts 2025{gap}Side 3\n\nBeslutning\nGodkendt.\n\n"
+            "Punkt 2. Cykelsti\n\nSagsfremstilling\nEn cykelsti ved skolen.\n\nBeslutning\nAnbefalet.\n")
+    (tmp_path / "referat.txt").write_text(text, encoding="utf-8")
+    first, second = passages(tmp_path / "referat.txt")
+    assert "Side 3" not in first.text
+    assert (first.decision, second.decision) == ("Godkendt.", "Anbefalet.")
