@@ -52,6 +52,9 @@ SECTION_LABELS = (
     # Kolding's template: the recommendation under "Forslag", the case's account under "Beskrivelse" (layouts13
     # review). Words a sentence or a field also starts with ("Forslag: …"): labels alone on their line only.
     "Forslag", "Beskrivelse",
+    # Bornholm's template: the question put to the committee (as "Beslutningstema": not the decision) and the
+    # attachments (layouts17 review)
+    "Hvad skal besluttes", "Bilag til sagen",
 )
 # Labels read only alone on their line, never with text after a colon (`inline_label`).
 _ALONE_ONLY = frozenset({"Forslag", "Beskrivelse", "FORSLAG", "BESKRIVELSE"})
@@ -120,6 +123,8 @@ _KEY_ALIASES = {
     "mindretalsudtalelser": "mindretalsudtalelse",
     "forslag": "indstilling",
     "beskrivelse": "sagsfremstilling",
+    "hvad skal besluttes": "beslutningstema",
+    "bilag til sagen": "bilag",
 }
 # A member's or a minority's statement for the minutes: the decision's record, a section of its own
 # after the decision, not part of it (attendance lines at the decision's end are then read as such).
@@ -221,30 +226,42 @@ def section_label(text: str, in_item: bool = False) -> tuple[str, str] | None:
 # --- Field lines under an item heading ---------------------------------------------------
 
 
+def _printed_form(label: str) -> str:
+    """A field label as `_as_printed` reads it: its opening capital, its other letters in any case."""
+    return label[:1] + label[1:].casefold()
+
+
 def _as_printed(*labels: str) -> str:
-    """A regex alternation of field labels in their usual spelling or in capitals ("SAGSNR")."""
-    forms = dict.fromkeys(form for label in labels for form in (label, label.upper()))
-    return "(?:" + "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) + ")"
+    """A regex alternation of field labels as printed: opening with their capital, their other letters in any
+    case ("Sagsnr", "SAGSNR", "Sags-ID", "Sags-id", "SagsId"; layouts17 review). The capital stays: a line
+    opening in lower case ("sagsbehandler Jens Holm …") is a sentence wrapped, no field.
+
+    >>> [bool(re.fullmatch(_as_printed("Sags-ID"), t)) for t in ("Sags-ID", "Sags-id", "SAGS-ID", "sags-id")]
+    [True, True, True, False]
+    """
+    forms = dict.fromkeys(_printed_form(label) for label in labels)
+    return "(?:" + "|".join(re.escape(form[0]) + "(?i:" + re.escape(form[1:]).replace(r"\ ", r"\s+") + ")"
+                            for form in forms) + ")"
 
 
 BULLETS_BETWEEN_FIELDS = "•·▪◦‣●■"  # bullets between the fields of one line
 # "Sagsnr.", "SagsID"; some templates print two names for the one field: "SagsID/Sagsnummer: 18/2732".
-_CASE_LABEL = _as_printed("Sagsnr", "Sags nr", "Sagsnummer", "SagsID", "Sags-ID", "Sagsid") + r"\.?"
+_CASE_LABEL = _as_printed("Sagsnr", "Sags nr", "Sagsnummer", "SagsID", "Sags-ID") + r"\.?"
 # Some templates name the case system before the label: "Acadre sagsnr.: 24/18877", "SBSYS sagsnr.:".
 # Only the systems' names: "Tidligere sagsnr.: 22/1234" names another case.
 _CASE_SYSTEM = r"(?:(?:Acadre|ACADRE|SBSYS|Sbsys|eDoc|EDOC|ESDH|GetOrganized|GO|WorkZone|Captia|F2|Docunote|KMD)\s+)"
-_SYSTEM_CASE_LABEL = rf"{_CASE_SYSTEM}(?:sagsnr|sagsnummer|SAGSNR|SAGSNUMMER)\.?"
+_SYSTEM_CASE_LABEL = rf"{_CASE_SYSTEM}(?i:sagsnr|sagsnummer)\.?"
 # "Sagsbeh.: Lone Tved" abbreviates it; "Sagsbehandlere: A, B" names several (the first is kept).
 # "Ansvarlig: Lone Vest", "Ansvarlig chef: Lone Vest", "Ansvarlig afdelingsleder: Bo Ek" name a person (a
 # role's word before the colon is no part of the name); "Ansvarlig afdeling: Center for Økonomi", "Ansvarlig
 # forvaltning:", "Ansvarligt område:" name a unit, no case handler (an anchor only: `_ANCHOR_ONLY`).
 _UNIT_WORD = r"(?i:afdeling|forvaltning|enhed|center|centre|område|fagområde|direktørområde|sekretariat)\b"
-_UNIT = rf"(?:Ansvarligt?|ANSVARLIGT?)\s+{_UNIT_WORD}"
+_UNIT = rf"{_as_printed('Ansvarligt', 'Ansvarlig')}\s+{_UNIT_WORD}"
 _HANDLER_LABEL = ("(?:" + _as_printed("Sagsbehandlere", "Sagsbehandler", "Sagsansvarlig", "Sagsbeh")
-                  + rf"|(?:Ansvarlig|ANSVARLIG)(?!\s+{_UNIT_WORD})(?:\s+(?:[a-zæøå]+|[A-ZÆØÅ]+)(?=\s*:))?)\.?")
+                  + rf"|{_as_printed('Ansvarlig')}(?!\s+{_UNIT_WORD})(?:\s+(?:[a-zæøå]+|[A-ZÆØÅ]+)(?=\s*:))?)\.?")
 # «Ansvarlig: Vej og Park» often names the unit answering for the case, «Sagsbehandler:» the person handling
 # it: where an item prints both, the labelled case handler is the one (`by_responsible`; layouts15 review).
-_RESPONSIBLE = re.compile(r"^(?:Ansvarlig|ANSVARLIG)\b")
+_RESPONSIBLE = re.compile(rf"^{_as_printed('Ansvarlig')}\b")
 
 
 def by_responsible(text: str) -> bool:
@@ -271,7 +288,10 @@ _NEXT_LABEL = re.compile(r"\s+(?=(?:[A-ZÆØÅ][\wæøåÆØÅ.\-]*|(?:J|Dok)\.\
 # the shapes of the case systems' numbers ("22/14533", "731-2012-10870", the KLE journal number
 # "00.01.00-A21-1-14"). No date, amount or year range has these shapes ("2019-2022", "21/5").
 BARE_CASE_NUMBER = (r"(?:19|20)\d{2}-\d{5,7}|\d{2}/\d{4,6}|\d{3}-\d{4}-\d{3,7}"
-                    r"|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,3}-\d{2}")
+                    r"|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,3}-\d{2}"
+                    # Bornholm's journal number: the KLE code, its facet (a letter, two digits) and the serial
+                    # number, "07.00.00P00-0012", "05.01.12G01-0003" (layouts17 review)
+                    r"|\d{2}\.\d{2}\.\d{2}[A-ZÆØÅ]\d{2}-\d{2,6}")
 # Copenhagen prints the case number in brackets after the item's title: "Udmøntning af pulje til
 # idrætsfaciliteter (2023-0112233)". Such a heading carries its own anchor (`indexer.headings`).
 _TITLE_CASE_NUMBER = re.compile(
@@ -358,16 +378,16 @@ FIELD_SECTIONS = {
     "document_number": ("dokumentnummer", "Dokumentnr."),
     "decision_authority": ("beslutningskompetence", "Beslutningskompetence"),
 }
-# A field label printed alone, its value following in a later line (PDF tab stops).
+# A field label printed alone, its value following in a later line (PDF tab stops); keyed by `_printed_form`.
 _LABEL_ONLY = {
-    form: name
+    _printed_form(label): name
     for label, name in (("Sagsbehandler", "case_handler"), ("Sagsbehandlere", "case_handler"),
                         ("Sagsbeh.", "case_handler"), ("Sagsbeh", "case_handler"), ("Sagsansvarlig", "case_handler"),
                         ("Sagsnr", "case_number"), ("Sagsnr.", "case_number"), ("Sagsnummer", "case_number"),
+                        ("Sags-ID", "case_number"), ("SagsID", "case_number"),
                         # Region Hovedstaden: "JOURNALNUMMER" / "25004387" (also a section label, at an
                         # item's end: `indexer.items` makes that section the field)
                         ("Journalnummer", "journal_number"))
-    for form in (label, label.upper())
 }
 
 
@@ -394,8 +414,8 @@ def _is_field_line(text: str) -> bool:
 def _field_line(text: str) -> FieldLine | None:
     text = field_dashes(text)  # «Sagsnr 27.12.00–G01–3–15»: Word's en dash for the hyphen
     alone = text[:-1].rstrip() if text.endswith(":") else text  # "Sagsbehandler:", its name on the next line
-    if alone in _LABEL_ONLY:
-        return FieldLine({}, (_LABEL_ONLY[alone],))
+    if _printed_form(alone) in _LABEL_ONLY:
+        return FieldLine({}, (_LABEL_ONLY[_printed_form(alone)],))
     fields: dict[str, str] = {}
     for name, pattern in _FIELD_RES:
         match = pattern.match(text)
@@ -849,7 +869,7 @@ _SIGNATORY_LABELS = ('Referent', 'Referatfører', 'Ref.', 'Ref', 'Godkendt af', 
 _CLOSING_LINE = re.compile(rf"^{_as_printed(*_SIGNATORY_LABELS, 'Næste møde')}\s*:\s*\S")
 _SIGNATORY_LINE = re.compile(rf"^{_as_printed(*_SIGNATORY_LABELS)}\s*:\s*\S")
 # «Ref.» also abbreviates a reference («Ref.: Serviceloven § 83»): the minute-taker's only before a name.
-_REF_LABEL = re.compile(r"^(?:Ref|REF)\.?\s*:")
+_REF_LABEL = re.compile(rf"^{_as_printed('Ref')}\.?\s*:")
 
 
 def is_closing_line(text: str) -> bool:
@@ -960,6 +980,13 @@ def trailing_attendance(text: str) -> tuple[str, tuple[str, ...]] | None:
 # or a bare "Ingen"/"Intet". Such a section is kept as printed but records no decision.
 _NO_WORD = re.compile(r"^[\W_]*$")
 _PLACEHOLDER_WORDS = {"ingen", "intet", "ingen beslutning", "ikke relevant"}
+# What an agenda prints under "Beslutning" before the meeting: that it is yet to be decided, «(Behandles på
+# mødet)», «(Afgøres på mødet)», «Afventer mødet», «Beslutning træffes på mødet» (layouts17 review). The whole
+# text only: «Sagen behandles på næste møde» postpones the item, a decision.
+_PENDING = re.compile(
+    r"^(?:(?:sagen|punktet|beslutning(?:en)?)\s+)?"
+    r"(?:(?:behandles|afgøres|besluttes|træffes|drøftes|udfyldes|tilføjes|indsættes)\s+(?:på|under|efter)\s+mødet"
+    r"|afventer\s+(?:mødet|behandling|beslutning|udvalgets\s+behandling))$")
 
 
 def is_placeholder(text: str) -> bool:
@@ -967,11 +994,13 @@ def is_placeholder(text: str) -> bool:
 
     >>> [is_placeholder(t) for t in ("-", " – ", "—", ".", "…", "Ingen.", "", "Godkendt.", "Der var intet til eventuelt.")]
     [True, True, True, True, True, True, True, False, False]
+    >>> [is_placeholder(t) for t in ("(Behandles på mødet)", "Afventer mødet", "Sagen behandles på næste møde.")]
+    [True, True, False]
     """
     if _NO_WORD.match(text):
         return True
     words = " ".join(re.sub(r"[\W_]+", " ", text).split()).casefold()
-    return words in _PLACEHOLDER_WORDS
+    return words in _PLACEHOLDER_WORDS or bool(_PENDING.match(words))
 
 
 # --- Item headings -----------------------------------------------------------------------

@@ -1374,8 +1374,15 @@ def _recommended_by(lines: Sequence[Line], j: int) -> bool:
 
 
 def _continues_title(text: str) -> bool:
-    """A line that can be the wrapped end of a heading: short, and not a finished sentence."""
-    return len(text.split()) <= 8 and not re.search(r"[.:;!?]$", text)
+    """A line that can be the wrapped end of a heading: short, not a finished sentence, and not a field line
+    (`cv.field_line`), which follows the title as its anchor (layouts17 review: «Sags-id: 25-002214»).
+
+    >>> _continues_title("og evaluering af sæson 2024/25"), _continues_title("Sags-id: 25-002214")
+    (True, False)
+    >>> _continues_title("Sagsbehandler: Henrik Mogensen"), _continues_title("Boliger ved Gammelby Ringvej:")
+    (False, False)
+    """
+    return len(text.split()) <= 8 and not re.search(r"[.:;!?]$", text) and cv.field_line(text) is None
 
 
 def _is_anchor(text: str, title: str) -> bool:

@@ -151,7 +151,9 @@ READING_VERSION = 25  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # 25 (layouts review 17): an agenda's «Referat sendes ud efter mødet» names no minutes; items behind a
 # <dt>/<summary> button; an earlier decision dated with an abbreviated month («12. dec. 2022»); case fields
 # above a closing «Bilag»; «Mødet hævet» ends a name list; «Side N af M · …» footers; a municipality+date
-# closing footer; title-line footers on some pages only; a footer's «space+tab» gap
+# closing footer; title-line footers on some pages only; a footer's «space+tab» gap; field labels in any
+# case after their capital («Sags-id»); Bornholm's «07.00.00P00-0012»; «(Behandles på mødet)» no decision;
+# «Bilag til sagen», «Hvad skal besluttes» labels; a field line never continues a title
 
 
 def read_document(path: Path, root: Path) -> Document:
