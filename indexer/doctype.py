@@ -90,7 +90,8 @@ _SENTENCE = re.compile(r"[a-zæøå]{2,}\.$")
 _PROTOCOL_IN_PHRASE = re.compile(r"\s+(?!(?:for|fra|over|af|den)\b)[a-zæøå]")  # after the word
 # Any minutes word as the subject of a sentence saying they come later, without its full stop: an agenda's
 # «Referat sendes ud efter mødet», «Referat følger», «Referat vil blive offentliggjort» (a gap noted at 0.7.0).
-_MINUTES_TO_COME = re.compile(r"\s+(?:vil|bliver|følger|[a-zæøå]+[^n\W]es)\b")  # after the word
+_MINUTES_TO_COME = re.compile(  # after the word, «fra mødet» between them or not, in any case (code review 44)
+    r"(?i)\s+(?:(?:fra|af)\s+(?:mødet|dagens\s+møde)\s+)?(?:vil|bliver|kan|kommer|foreligger|følger|[a-zæøå]+[^n\W]es)\b")
 
 
 def _names_minutes(text: str) -> bool:
@@ -100,8 +101,10 @@ def _names_minutes(text: str) -> bool:
     >>> [_names_minutes(t) for t in ("Referat", "Protokol", "Protokol for Handicaprådet 3. juni 2025", "Mødeprotokol",
     ...  "Protokol fra seneste møde er vedlagt som bilag.", "Protokol og referat udsendes efter mødet",
     ...  "Referat fra seneste møde er vedlagt som bilag.", "Referat fra mødet den 3. juni 2025.",
-    ...  "Referat sendes ud efter mødet", "Referat følger", "Referat Kultur- og Fritidsudvalget")]
-    [True, True, True, True, False, False, False, True, False, False, True]
+    ...  "Referat sendes ud efter mødet", "Referat følger", "Referat Kultur- og Fritidsudvalget",
+    ...  "REFERAT UDSENDES EFTER MØDET", "Referat fra mødet udsendes efter mødet", "Referat kommer efter mødet",
+    ...  "Referat kan læses på kommunens hjemmeside efter mødet", "Referat fra mødet i Byrådet")]
+    [True, True, True, True, False, False, False, True, False, False, True, False, False, False, False, True]
     """
     if _SENTENCE.search(text):
         return False

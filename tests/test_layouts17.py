@@ -26,7 +26,11 @@ Forvaltningen indstiller, at udvalget godkender tilskuddet.
 
 def test_an_agenda_saying_its_minutes_follow_stays_an_agenda(tmp_path):
     # «Referat sendes ud efter mødet» named the minutes to come, and the agenda was filed as minutes
-    for number, line in enumerate(("Referat sendes ud efter mødet", "Referat følger", "Referatet udsendes senere")):
+    for number, line in enumerate(("Referat sendes ud efter mødet", "Referat følger", "Referatet udsendes senere",
+                                   # and as code review 44 wrote them
+                                   "REFERAT UDSENDES EFTER MØDET", "Referat fra mødet udsendes efter mødet",
+                                   "Referat kommer efter mødet", "Referat foreligger efter mødet",
+                                   "Referat kan læses på kommunens hjemmeside efter mødet")):
         document = read_written(tmp_path, f"agenda-{number}.txt", AGENDA_SAYING_MINUTES_FOLLOW.format(line=line))
         assert [p.doc_type for p in document.passages] == ["dagsorden", "dagsorden"], line
 
