@@ -249,8 +249,13 @@ BULLETS_BETWEEN_FIELDS = "•·▪◦‣●■"  # bullets between the fields of
 _CASE_LABEL = _as_printed("Sagsnr", "Sags nr", "Sagsnummer", "SagsID", "Sags-ID") + r"\.?"
 # Some templates name the case system before the label: "Acadre sagsnr.: 24/18877", "SBSYS sagsnr.:".
 # Only the systems' names: "Tidligere sagsnr.: 22/1234" names another case.
-_CASE_SYSTEM = r"(?:(?:Acadre|ACADRE|SBSYS|Sbsys|eDoc|EDOC|ESDH|GetOrganized|GO|WorkZone|Captia|F2|Docunote|KMD)\s+)"
+_CASE_SYSTEMS = r"(?:Acadre|ACADRE|SBSYS|Sbsys|eDoc|EDOC|ESDH|GetOrganized|GO|WorkZone|Captia|F2|Docunote|KMD)"
+_CASE_SYSTEM = rf"(?:{_CASE_SYSTEMS}\s+)"
 _SYSTEM_CASE_LABEL = rf"{_CASE_SYSTEM}(?i:sagsnr|sagsnummer)\.?"
+# ... or the case by its system's name alone, always with its colon: Sønderborg's "Acadre-sag: 25/2311",
+# "SBSYS-sag:", "GO sag:", "Sag i Acadre:" (layouts18 review: no field, the title ran on into it and its
+# number was lost). «Sag i …» names the system only: "Sag i Byrådet: …" is no field.
+_SYSTEM_CASE = rf"{_CASE_SYSTEMS}(?:-|\s+)(?i:sag)|{_as_printed('Sag')}\s+i\s+{_CASE_SYSTEMS}"
 # "Sagsbeh.: Lone Tved" abbreviates it; "Sagsbehandlere: A, B" names several (the first is kept).
 # "Ansvarlig: Lone Vest", "Ansvarlig chef: Lone Vest", "Ansvarlig afdelingsleder: Bo Ek" name a person (a
 # role's word before the colon is no part of the name); "Ansvarlig afdeling: Center for Økonomi", "Ansvarlig
@@ -320,6 +325,7 @@ _FIELD_RES: list[tuple[str, re.Pattern[str]]] = [
     ("case_number", re.compile(r"^(?i:sag)\s*:\s*(?P<case>\d[\w.\-]*[./\-][\w./\-]*\d)(?:\s+[-–]\s+(?i:(?:åbent?|lukket)(?:\s+(?:punkt|sag))?))?$")),
     ("case_number", re.compile(rf"^(?P<case>{BARE_CASE_NUMBER})$")),
     ("case_number", re.compile(rf"^(?:{_CASE_LABEL}|{_SYSTEM_CASE_LABEL})(?:\s*/\s*{_CASE_LABEL})*\s*:?\s*{_CASE_NUMBER}")),
+    ("case_number", re.compile(rf"^(?:{_SYSTEM_CASE})\s*:\s*{_CASE_NUMBER}")),
     ("case_number", re.compile(rf"^{_as_printed('Sag')}\s+(?P<case>\d[\d./\-]*\d)$")),
     # "Sagsbehandler på alle punkter: Kirsten Møller", "Sagsbehandler / Case officer: Pipaluk Heilmann": words
     # that qualify the label, or its translation, before the colon are no part of the name
@@ -743,14 +749,20 @@ _NAMED_DECISION = [
     ),
     # "Økonomiudvalgets beslutning", "ØU's beslutning:", "Udvalgets beslutning", "Udvalgets afgørelse": the
     # council's decision, its date left to the meeting
-    # («Bestyrelsens beslutning:»: a company board's minutes, `test_board_minutes`)
+    # («Bestyrelsens beslutning:»: a company board's minutes, `test_board_minutes`). A committee's
+    # «Økonomiudvalgets anbefaling» is its decision as it puts it, a recommendation to the council above
+    # (Sønderborg, Aabenraa; layouts18 review); the administration's («Forvaltningens anbefaling») names no
+    # council and stays its recommendation.
     re.compile(rf"^(?P<council>{_DECIDING_BODY}|{_OWN_BODY})(?:s|'s|’s|S)"
                r"\s+(?i:beslutning|afgørelse)(?P<date>):?$"),
+    # ... a recommendation only under a council's name: in the council's minutes «Udvalgets anbefaling» is
+    # the committee's, another body's (code review of the layouts18 fixes)
+    re.compile(rf"^(?P<council>(?!{_OWN_BODY}){_DECIDING_BODY})(?:s|'s|’s|S)\s+(?i:anbefaling)(?P<date>):?$"),
     # "Beskæftigelses- og Integrationsudvalgets møde den 13. marts 2012:", "BIU's møde den 13. marts 2012:",
     # "Kommunalbestyrelsens møde 28. november 2005", "Økonomiudvalgets beslutning den 3. maj 2019"
     # "Kultur- og Fritidsudvalgets beslutning i mødet den 4. maj 2023" (Copenhagen)
     re.compile(
-        rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s|S)\s+(?i:møde|beslutning|afgørelse)(?:\s+(?i:i|på)\s+(?i:mødet))?"
+        rf"^(?P<council>{_DECIDING_BODY})(?:s|'s|’s|S)\s+(?i:møde|beslutning|afgørelse|anbefaling)(?:\s+(?i:i|på)\s+(?i:mødet))?"
         rf"\s+(?:{_ON})?(?P<date>{_HEADER_DATE}){_AT_TIME}{_PKT}:?$"
     ),
     # "Udvalgets beslutning den 12. marts 2025:", "Rådets afgørelse 12.03.2025": the document's own council,
@@ -921,6 +933,43 @@ _AWAY_SENTENCE = re.compile(
 )
 
 
+# Who sat in for an absent member, printed after that member in the list of those absent: «Afbud: Henrik
+# Mølgaard (Ø) - i stedet mødte Lisbeth Holm (Ø)», «Bo Hjort (V) (i stedet mødte Anne Winge (V))», «Bo Hjort,
+# stedfortræder: Anne Winge», «Bo Hjort - Anne Winge deltog i stedet» (layouts18 review: the stand-in was read
+# into the absent member's name). A dash between spaces only: «Anne-Marie Holm» is one name.
+_STAND_IN_AFTER = re.compile(
+    rf"(?:\s+[-–—]\s+|\s*[,;]\s*|\s*\(\s*)"
+    rf"(?:(?i:i\s+stedet\s+(?:mødte|deltog))\s*:?\s+(?P<name>{_PERSON})"
+    rf"|(?i:stedfortræder|suppleant)\s*:\s*(?P<name_>{_PERSON})"
+    rf"|(?P<name__>{_PERSON})\s+deltog\s+i\s+stedet)\s*\)?")
+# «Jørgen Kelstrup (O) m.fl.»: a list of members cut short ("and others"), no part of its last name.
+_AND_OTHERS = re.compile(r"\s*,?\s+(?i:m\.\s?fl|mfl|med\s+flere)\.?\s*$")
+
+
+def stand_ins_among_absent(names: str) -> tuple[str, str]:
+    """A list of absent members as (those absent, who sat in for them), where it names a member's
+    stand-in after that member (`_STAND_IN_AFTER`), as printed ("" for none).
+
+    >>> stand_ins_among_absent("Henrik Mølgaard (Ø) - i stedet mødte Lisbeth Holm (Ø)")
+    ('Henrik Mølgaard (Ø)', 'Lisbeth Holm (Ø)')
+    >>> stand_ins_among_absent("Bo Hjort (V) (i stedet mødte Anne Winge (V)), Ib Holm (A), stedfortræder: Per Lund (A)")
+    ('Bo Hjort (V), Ib Holm (A)', 'Anne Winge (V), Per Lund (A)')
+    >>> stand_ins_among_absent("Anne-Marie Holm - Per Lund deltog i stedet"), stand_ins_among_absent("Anne-Marie Holm, Ib Holm")
+    (('Anne-Marie Holm', 'Per Lund'), ('Anne-Marie Holm, Ib Holm', ''))
+    """
+    stand_ins = [m.group("name") or m.group("name_") or m.group("name__") for m in _STAND_IN_AFTER.finditer(names)]
+    return (_STAND_IN_AFTER.sub("", names).strip(), ", ".join(stand_ins)) if stand_ins else (names, "")
+
+
+def without_and_others(names: str) -> str:
+    """A list of names without the «m.fl.» ("and others") that ends it.
+
+    >>> without_and_others("Ruth Spangsberg (F), Jørgen Kelstrup (O) m.fl."), without_and_others("Ib Holm, Bo Hjort")
+    ('Ruth Spangsberg (F), Jørgen Kelstrup (O)', 'Ib Holm, Bo Hjort')
+    """
+    return _AND_OTHERS.sub("", names)
+
+
 def item_attendance(text: str) -> tuple[str, str]:
     """Who a decision's attendance line says was away from the item, and who sat in for a member,
     as printed ("" for none): this item's attendance, beside the meeting's on its front page.
@@ -933,12 +982,14 @@ def item_attendance(text: str) -> tuple[str, str]:
     ('Ole Brandt', '')
     >>> item_attendance("Mikkel Houmann havde meldt afbud, og Peter Steffensen deltog i stedet.")
     ('Mikkel Houmann', 'Peter Steffensen')
+    >>> item_attendance("Afbud: Henrik Mølgaard (Ø) - i stedet mødte Lisbeth Holm (Ø)")
+    ('Henrik Mølgaard (Ø)', 'Lisbeth Holm (Ø)')
     >>> item_attendance("Dato: 25-11-2021"), item_attendance("Ib Holm deltog ikke i behandlingen af ansøgningen fra Y.")
     (('', ''), ('', ''))
     """
     text = " ".join(text.split())
     if match := _AWAY_LABEL.match(text):
-        return match.group("names"), ""
+        return stand_ins_among_absent(match.group("names"))
     if match := _STAND_IN_LABEL.match(text):
         return "", match.group("names")
     if match := _AWAY_SENTENCE.match(text):
@@ -1078,6 +1129,10 @@ PUNKT_HEADING = re.compile(
     rf"(?P<number>\d{{1,3}}){_SUB_NUMBER}?(?:\s*[:.)]|{_TITLE_SEPARATOR})?\s+"
     r"(?P<title>[A-ZÆØÅ0-9\"“”«'(].*)$"
 )
+# "Sag 2 Vandløbsrestaurering i Funder Å" (Silkeborg, layouts18 review): «Sag N» and the title with nothing
+# between, which "Sag 31 Byrådet …" in a sentence also is: a heading only where anchored by a field line
+# under it, or where it is the next of a run of such headings (`indexer.headings`).
+SAG_TITLE_HEADING = re.compile(r"^(?:Sag|SAG)\s+(?P<number>\d{1,3})\s+(?P<title>[A-ZÆØÅ\"“”«'(].*)$")
 # A title starts as a heading does, with a capital, a digit or a quote: "Punkt 3 i indstillingen udgår" and
 # "Pkt. 2 og 3 blev behandlet samlet" are sentences about items, not headings.
 # "Pkt. 58" (or "PKT. 58", "Punkt 58", "PUNKT 58:", "Dagsordenspunkt 3", "Punkt 3a") alone, the title on
@@ -1185,7 +1240,10 @@ def is_sentence(title: str) -> bool:
     return len(last) > 1 and "." not in last and last.lower() not in _ABBREVIATIONS and not (last.isdigit() and len(last) <= 2)
 
 
-_MEETING_REFERENCE = re.compile(r"\s+\d{1,3}/\d{4}$")  # "Punkt 3 Title 1/2019"
+# "Punkt 3 Title 1/2019": the meeting's number in its year. Not a field's value the title ran on into
+# ("… Acadre-sag: 25/2311", "… Sagsnr. 24/2025", layouts18 review: the case number was cut off), nor a
+# number that is no year's.
+_MEETING_REFERENCE = re.compile(r"(?<![:.])\s+\d{1,3}/(?:19|20)\d{2}$")
 # "(B)" beslutning / "(O)" orientering, and "( )" where a template left the letter out
 _DECISION_SUFFIX = re.compile(r"\s*\((?:B|O|\s*)\)$")
 # "50 (Lukket) Salg af areal ved Industrivej", "45 (Åben) Godkendelse af dagsorden" (EG/KMD): whether the
@@ -1243,6 +1301,8 @@ def without_meeting_reference(title: str) -> str:
 
     >>> without_meeting_reference("Boligsocial helhedsplan 2019-2022 1/2019"), without_meeting_reference("Lokalplan 12/2018 1/2019")
     ('Boligsocial helhedsplan 2019-2022', 'Lokalplan 12/2018')
+    >>> without_meeting_reference("Økonomirapport Acadre-sag: 25/2025"), without_meeting_reference("Budget 25/2311")
+    ('Økonomirapport Acadre-sag: 25/2025', 'Budget 25/2311')
     """
     return _MEETING_REFERENCE.sub("", title.strip())
 

@@ -789,6 +789,14 @@ def _heading_at(lines: Sequence[Line], i: int, contents: dict[str, int | None], 
         heading = None
     if heading or match:
         return heading
+    sag = cv.SAG_TITLE_HEADING.match(text)
+    if sag:
+        # "Sag 2 Title": a field line under it, or the number after the last heading's ("Sag 5 Eventuelt" /
+        # "Beslutning"), as `PUNKT_HEADING`'s "Sag 2: Title" needs no such anchor
+        number = int(sag.group("number"))
+        heading = _titled_heading(lines, i, number, sag.group("title"), strong_only=number != expected)
+        if heading:
+            return heading
     j = next_nonblank(lines, i + 1)
     if j is not None and j - i <= 2:
         sag = cv.SAG_NR.match(lines[j].text)

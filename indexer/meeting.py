@@ -507,7 +507,7 @@ def member_names(value: str) -> tuple[str, ...]:
     """
     # A full stop after the brackets ends the list ("Peter Frandsen (DH)."): it goes with them, also where
     # a second label's names were joined on ("… Peter Frandsen (DH)., Sofie Winther (SF).").
-    value = re.sub(r"\([^)]*\)\.?", "", value).strip().rstrip(".")
+    value = re.sub(r"\([^)]*\)\.?", "", cv.without_and_others(value)).strip().rstrip(".")
     names = []
     for part in re.split(r",|;|\s[|·•]\s|\bog\b", value):  # «Anne Holm | Carl Berg» too (code review 17)
         name = _without_role(" ".join(part.split()).lstrip(cv.BULLETS + " "))
@@ -572,10 +572,11 @@ def meeting_people(fields: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, 
     (('Ib Holm', 'Carsten Lind (stedfortræder)'), ('Tove Bech Larsen',), ('Rebecca Helqvist',))
     """
     listed_present, excepted = _excepted(fields.get("present", ""))
-    absent = tuple(dict.fromkeys((*member_names(fields.get("absent", "")), *excepted)))
+    listed_absent, sitting_in = cv.stand_ins_among_absent(fields.get("absent", ""))  # «A - i stedet mødte B»
+    absent = tuple(dict.fromkeys((*member_names(listed_absent), *excepted)))
     present = _with_stand_ins(
         tuple(n for n in member_names(listed_present) if n not in absent),
-        absent, member_names(fields.get("substitute", "")))
+        absent, (*member_names(fields.get("substitute", "")), *member_names(sitting_in)))
     listed = {name_key(n) for n in (*present, *absent)}
     staff = tuple(n for n in member_names(_without_units(fields.get("staff", ""))) if name_key(n) not in listed)
     return present, absent, staff

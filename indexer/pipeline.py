@@ -153,7 +153,9 @@ READING_VERSION = 25  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # above a closing «Bilag»; «Mødet hævet» ends a name list; «Side N af M · …» footers; a municipality+date
 # closing footer; title-line footers on some pages only; a footer's «space+tab» gap; field labels in any
 # case after their capital («Sags-id»); Bornholm's «07.00.00P00-0012»; «(Behandles på mødet)» no decision;
-# «Bilag til sagen», «Hvad skal besluttes» labels; a field line never continues a title
+# «Bilag til sagen», «Hvad skal besluttes» labels; a field line never continues a title; (layouts review 18)
+# «Acadre-sag:» case labels, no meeting reference cut from a field's value; «Økonomiudvalgets anbefaling» a
+# decision header; stand-ins after the absent member («- i stedet mødte X»), «m.fl.»; anchored «Sag N Title»
 
 
 def read_document(path: Path, root: Path) -> Document:

@@ -230,8 +230,9 @@ def test_a_chapter_followed_by_another_chapters_sub_number_is_no_heading(tmp_pat
 
 
 def test_an_item_holding_another_items_heading_and_case_number_is_told(tmp_path):
-    # («Sag 3 Høring»: no heading form; «Sag 3 - Høring» is one, tests/test_layouts11.py)
-    document = rewritten(tmp_path, EGEBJERG, lambda text: text.replace("§ 3. Høring", "Sag 3 Høring"))
+    # («Tema 3 Høring»: no heading form; «Sag 3 - Høring» is one, tests/test_layouts11.py, and «Sag 3 Høring»
+    # above its «Sagsnr.» too, tests/test_layouts18_labels.py)
+    document = rewritten(tmp_path, EGEBJERG, lambda text: text.replace("§ 3. Høring", "Tema 3 Høring"))
     assert [p.item_number for p in document.passages] == [1, 2, 4, 5]
     notes = [n for n in document.notices if n.startswith(MERGED_NOTE)]
     assert len(notes) == 1 and "(en overskrift med sagsnummer eller et andet sagsnummer, linje 24)" in notes[0]
