@@ -465,11 +465,15 @@ _HEAD_DATE_LINES = 10  # the first lines of a document that give its meeting's d
 
 
 def _dated_closing_footers(texts: Sequence[str], page_starts: Collection[int] = ()) -> list[int]:
-    """Indexes of the footers printing no page number that close a page or the document: the municipality's
-    name alone, a column gap and the meeting's own date, as the document's first lines give it
-    («Frederiksberg Kommune      24.02.2025» under «Godkendt.», the layouts17 review), a paragraph of its own
-    as the last line of a page (before `page_starts`) or of the text. A date its head does not give, or
-    other words, are the text's: a signature's place and date («Frederiksberg, 24.02.2025») has no gap.
+    """Indexes of the footers, printed once, that close a page or the document: the municipality's name
+    alone, a column gap and the meeting's own date, as the document's first lines give it («Frederiksberg
+    Kommune      24.02.2025» under «Godkendt.», the layouts17 review); or a footer's head naming the
+    municipality and the meeting's own date, then «side N» («Kalundborg Kommune, Kommunalbestyrelsen
+    26-03-2025, side 3», the layouts18 review: with a comma and in lower case, one alone is not set off enough
+    for `_running_footers`). Each a paragraph of its own as the last line of a page (before `page_starts`)
+    or of the text. A date its head does not give, or other words, are the text's: a signature's place and
+    date («Frederiksberg, 24.02.2025») has no gap, «Se Kalundborg Kommunes referat 26-03-2025, side 3» is a
+    sentence.
 
     >>> head = ["Frederiksberg Kommune", "Kommunalbestyrelsen", "mandag den 24. februar 2025 kl. 19.00", ""]
     >>> _dated_closing_footers([*head, "Godkendt.", "", "Frederiksberg Kommune        24.02.2025", ""])
@@ -478,9 +482,11 @@ def _dated_closing_footers(texts: Sequence[str], page_starts: Collection[int] = 
     []
     >>> _dated_closing_footers([*head, "Frederiksberg Kommune        24.02.2025", "", "Godkendt."])
     []
+    >>> _dated_closing_footers([*head, "Godkendt.", "", "Frederiksberg Kommune, Kommunalbestyrelsen 24.02.2025, side 3"])
+    [6]
+    >>> _dated_closing_footers([*head, "Godkendt.", "", "Frederiksberg Kommune, Kommunalbestyrelsen 17.02.2025, side 3"])
+    []
     """
-    if not any(_DATED_FOOTER.match(line) for line in texts if line.rstrip()[-1:].isdigit()):
-        return []  # one cheap test a line first: nearly no text has such a line
     ends = {k - 1 for k in page_starts} | {len(texts) - 1}
     last_lines = set()  # the last line with text of each page and of the text
     for end in ends:
@@ -489,15 +495,34 @@ def _dated_closing_footers(texts: Sequence[str], page_starts: Collection[int] = 
             k -= 1
         if k >= 0:
             last_lines.add(k)
-    head = islice((text for text in texts if text.strip() and not _DATED_FOOTER.match(text)), _HEAD_DATE_LINES)
+    heads = {index: _closing_footer_head(texts[index]) for index in last_lines}
+    if not any(footer for footer, _ in heads.values()):
+        return []  # one cheap test first: nearly no text ends with such a line
+    head = islice((text for text in texts if text.strip() and not _DATED_FOOTER.match(text)
+                   and not _closing_footer_head(text)[0]), _HEAD_DATE_LINES)
     meeting = {found for text in head for found, _ in find_dates(text)}
     out = []
     for index in sorted(last_lines):
-        match = _DATED_FOOTER.match(texts[index])
-        if (match and _FOOTER_WHERE_WHEN[0].fullmatch(" ".join(match.group("head").split()))
-                and parse_date(match.group("date")) in meeting and (index == 0 or not texts[index - 1].strip())):
+        footer, dates = heads[index]
+        if footer and dates and all(day in meeting for day in dates) and (index == 0 or not texts[index - 1].strip()):
             out.append(index)
     return out
+
+
+def _closing_footer_head(text: str) -> tuple[bool, tuple]:
+    """(whether `text` is shaped as a footer `_dated_closing_footers` reads, the dates it prints)."""
+    if not text.rstrip()[-1:].isdigit():
+        return False, ()
+    match = _DATED_FOOTER.match(text)
+    if match:
+        return (bool(_FOOTER_WHERE_WHEN[0].fullmatch(" ".join(match.group("head").split()))),
+                tuple(day for day in [parse_date(match.group("date"))] if day))
+    match = _SIDE_FOOTER.match(text)
+    if not match or len(match.group("head")) > _FOOTER_HEAD:
+        return False, ()
+    head = " ".join(match.group("head").split())
+    return (bool(head[:1].isupper() and _FOOTER_WHERE_WHEN[0].search(head) and _is_footer_head(head)),
+            tuple(day for day, _ in find_dates(head)))
 
 
 _FOOTER_PAGE_LINES = 12  # a page's worth of lines: fewer between two numbered lines are a list's or a table's

@@ -526,7 +526,7 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
     deferred date (seed: "Integrationsrådet 19.03.2015" under BESLUTNING) keeps its decision.
     `minutes`: whether the document is minutes other than by this item's decision (`_own_after_quoted`).
     """
-    sections = _own_after_quoted(sections, meeting, council, minutes)
+    sections = _own_after_quoted(_own_among_named(sections, meeting, council, minutes), meeting, council, minutes)
     named = [s for s in sections if s.key == DECISION and s.label and cv.label_of(s.label, in_item=True) is None]
     if not meeting or not named:
         return list(sections)
@@ -538,6 +538,33 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
         replace(s, key=EARLIER_DECISION) if s in earlier else s
         for s in sections
     ]
+
+
+def _own_among_named(sections: Sequence[Section], meeting: str | None, council: str | None,
+                     minutes: bool = True) -> Sequence[Section]:
+    """In minutes, the header naming this council and this meeting's date is the decision among several
+    council-named headers, wherever it stands (LAYOUTS.md rule 5): a history printed newest first, «Beslutning i
+    Byrådet den 23. april 2025» / «Beslutning i Økonomiudvalget den 9. april 2025» / «Beslutning i Teknisk Udvalg
+    den 2. april 2025», had the last header taken for the decision (`indexer.items._sections`), which then
+    named another council on an earlier date and was quoted too, leaving the item undecided (layouts18 review).
+    A decision under a plain label («Beslutning») or one naming this council and meeting already stays."""
+    if not council or not meeting or not minutes:
+        return sections
+
+    def header_of(s: Section) -> bool:
+        return bool(s.label) and cv.label_of(s.label, in_item=True) is None and cv.decision_header(s.label) is not None
+
+    def own(s: Section) -> bool:
+        return header_of(s) and s.date == meeting and same_council(s.label, council)
+
+    decisions = [s for s in sections if s.key == DECISION]
+    if not decisions or not all(header_of(s) and not own(s) for s in decisions):
+        return sections
+    dated = [s for s in sections if s.key == EARLIER_DECISION and own(s)]
+    if len(dated) != 1:  # none, or this council twice on the day: the order decides, as before
+        return sections
+    return [replace(s, key=DECISION) if s is dated[0] else replace(s, key=EARLIER_DECISION) if s in decisions
+            else s for s in sections]
 
 
 def _own_after_quoted(sections: Sequence[Section], meeting: str | None, council: str | None,

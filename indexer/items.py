@@ -693,7 +693,8 @@ def _split_attendance(texts: list[str], last: bool = False, opening: bool = True
     tail: list[str] = []
     if signed and (block := _signature_block(lines)):  # «Formand: Anne Holm» / «Referent: Bo Berg» under it
         tail, lines = [t for t in lines[-block:] if t], lines[:-block]
-    while lines and (not lines[-1] or cv.is_attendance(lines[-1]) or (last and _closes_minutes(lines))):
+    while lines and (not lines[-1] or cv.is_attendance(lines[-1])
+                     or (last and (_closes_minutes(lines) or _under_signatory(lines)))):
         if lines[-1]:
             tail.insert(0, lines[-1])
         lines.pop()
@@ -729,6 +730,42 @@ def _signature_block(lines: list[str]) -> int:
     if above is None or above.rstrip().endswith(":") or cv.ROLE_LINE.match(above):
         return 0
     return len(lines) - k
+
+
+# How many lines may close the minutes under the minute-taker's or approver's line, and how long each.
+_UNDER_SIGNATORY_LINES = 4
+_UNDER_SIGNATORY_CHARS = 100
+_CLOSING_WORDS = 3  # a sentence's: «Godkendt.» alone under «Referent: …» is a decision's word
+
+
+def _under_signatory(lines: list[str]) -> bool:
+    """Whether the last decision's last line is among a few short lines under the line naming who took or
+    approved the minutes, with the decision's own text above that line: they close the minutes too, in
+    words of their own (Ballerup: «Referent: Line Friis» / «Deltagerliste og bilag findes på ballerup.dk» /
+    «Næste møder i 2025: 2. september, …» / «Godkendt af formanden den 10. juni 2025.», layouts18 review;
+    Eventuelt was given the outcome «Godkendt» by them). Not a constitution's list («Formand: Grethe Holm» /
+    «Referent: Inge Lund»), nor lines under it that are labels.
+
+    >>> _under_signatory(["Intet.", "", "Referent: Line Friis", "Godkendt af formanden den 10. juni 2025."])
+    True
+    >>> _under_signatory(["Formand: Grethe Holm", "Referent: Inge Lund", "Godkendt."]), _under_signatory(["Godkendt."])
+    (False, False)
+    >>> _under_signatory(["Intet.", "Referent: Bo Berg", "Godkendt."]), _under_signatory(["Valg:", "Referent: Bo Berg", "Se bilag 1 og 2."])
+    (False, False)
+    """
+    filled = [k for k, text in enumerate(lines) if text]
+    for k in reversed(filled[-(_UNDER_SIGNATORY_LINES + 1):-1]):
+        if not (cv.is_closing_line(lines[k]) and cv.is_signatory_line(lines[k])):
+            continue
+        below = [lines[j] for j in filled if j > k]
+        above = [lines[j] for j in filled if j < k]
+        if above and (cv.ROLE_LINE.match(above[-1]) or above[-1].rstrip().endswith(":")):
+            return False  # a list the decision announces («Valg af referent:» / «Referent: Bo Berg» / «Godkendt.»)
+        return (all(len(text) <= _UNDER_SIGNATORY_CHARS and len(text.split()) >= _CLOSING_WORDS
+                    and cv.section_label(text, in_item=True) is None and cv.decision_header(text) is None
+                    for text in below)
+                and any(not cv.is_closing_line(text) and not cv.is_attendance(text) for text in above))
+    return False
 
 
 def _closes_minutes(lines: list[str]) -> bool:

@@ -20,7 +20,9 @@ from indexer.normalise import field_dashes
 
 _DATE_LABEL = re.compile(r"^(Mødedato|Dato|Mødedag|Mødetidspunkt|STARTTIDSPUNKT|Tidspunkt|Tid)\b", re.IGNORECASE)
 _PLACE_LABELS = ("Mødested", "Sted", "Lokale", "Mødelokale", "STED")
-_PRESENT_LABELS = ("Medlemmer", "Mødedeltagere", "Deltagere", "Til stede", "Tilstede", "Fremmødte")
+# «Mødt: Helle Gade (A), …» (Silkeborg, the layouts18 review), as `cv.is_attendance` reads it too.
+_PRESENT_LABELS = ("Medlemmer", "Mødedeltagere", "Deltagere", "Til stede", "Tilstede", "Fremmødte", "Fremmødt",
+                   "Mødt", "Mødt op")
 # Who else the front page names at the meeting: staff and the minute-taker, no members (`present` is
 # the members), kept so that their names can be searched.
 # "Desuden deltog: Kommunaldirektør Mads Holm": who else attended, after the members, is staff too.
@@ -31,8 +33,9 @@ _STAFF_LABELS = ("Administrationen", "Fra administrationen", "Fra forvaltningen"
                  "Herudover deltog", "Derudover deltog", "Yderligere deltog",
                  # A company board's management: staff, no members ("Fra direktionen: Adm. direktør …")
                  "Fra direktionen", "Fra direktionen deltog", "Direktionen", "Direktion")
-# Labels read only with a colon: "Direktionen indstiller, at …" is a sentence, no list of staff.
-_COLON_ONLY = ("Direktionen", "Direktion")
+# Labels read only with a colon: "Direktionen indstiller, at …" is a sentence, no list of staff; nor is
+# «Mødt kl. 16.00» or «Fremmødt var 40 borgere» a list of members.
+_COLON_ONLY = ("Direktionen", "Direktion", "Mødt", "Mødt op", "Fremmødt")
 _OTHER_HEAD_LABELS = (
     "Mødedato", "Tid", "Mødetid", "Mødetidspunkt", "Dato", "Tidspunkt",
     "Indhold", "Indholdsfortegnelse", "UDVALG", "MØDE", "STARTTIDSPUNKT", "SLUTTIDSPUNKT",

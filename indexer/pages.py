@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from indexer.dates import find_dates
 from indexer.models import Page
 
 # How far from the edge a known chrome line may sit: pdfminer sometimes puts a long heading
@@ -111,6 +112,10 @@ def _find_running_chrome(pages: tuple[Page, ...]) -> RunningChrome:
                         number = _printed_number(lines[i][n], chrome)
                         if number is not None:
                             printed.setdefault(i, number)
+    for i, n in _identity_headers(lines, removed):
+        removed[i].add(n)
+        text = _SPACE.sub(" ", lines[i][n]).strip()
+        said[shape(text)] = min(said.get(shape(text), (i, n, text)), (i, n, text))
     return RunningChrome(
         pages=tuple(
             Page(page.number, "\n".join("" if n in removed[i] else line for n, line in enumerate(lines[i])), page.label)
@@ -121,6 +126,59 @@ def _find_running_chrome(pages: tuple[Page, ...]) -> RunningChrome:
         lines=tuple(text for _, _, text in sorted(said.values())),
         printed=tuple((pages[i].number, number) for i, number in sorted(printed.items())),
     )
+
+
+# Page 1's head, where minutes name their municipality, council, kind and meeting date; and how long a
+# running header repeating them may be.
+_HEAD_LINES = 8
+_IDENTITY_MAX = 120
+_IDENTITY_WORDS = 3
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _identity_headers(lines: list[list[str]], removed: list[set[int]]) -> list[tuple[int, int]]:
+    """(page index, line) of a running header seen too rarely to be found by its repeats: a page's first
+    line, on a page after the first, that says again only what page 1's head says of the document (its
+    municipality, council, kind and meeting date) and names that date. A generator or a template prints the
+    header from page 2 on, so a two-page document has it once («Guldborgsund Kommune – Social- og
+    Seniorudvalget – Referat 14.01.2025» over page 2, the layouts18 review), and it stayed in the decision
+    ending page 1. Text of the minutes is no such line: it says something the head does not (an item's
+    title, a decision's words), and a line with a page number («Side 2») is left to `_running_chrome`.
+
+    >>> _identity_headers([["Ballerup Kommune", "Handicaprådet", "Referat af møde den 3. juni 2025"],
+    ...                    ["Ballerup Kommune – Handicaprådet – Referat 03.06.2025", "Godkendt."]], [set(), set()])
+    [(1, 0)]
+    >>> _identity_headers([["Ballerup Kommune", "Handicaprådet", "Referat af møde den 3. juni 2025"],
+    ...                    ["Handicaprådet godkendte referatet af 03.06.2025"]], [set(), set()])
+    []
+    """
+    head = [line for line in lines[0] if line.strip()][:_HEAD_LINES] if lines else []
+    words = {word.casefold() for line in head for word in _LETTERS.findall(line)}
+    dates = {day for line in head for day, _ in find_dates(line)}
+    found: list[tuple[int, int]] = []
+    for i in range(1, len(lines)):
+        first = next((n for n, line in enumerate(lines[i]) if line.strip()), None)
+        if first is None or first in removed[i]:
+            continue
+        text = _SPACE.sub(" ", lines[i][first]).strip()
+        if _repeats_identity(text, words, dates):
+            found.append((i, first))
+    return found
+
+
+def _repeats_identity(text: str, words: set[str], dates: set) -> bool:
+    """Whether `text` names one of the head's `dates` and otherwise only the head's `words`, enough of them."""
+    if len(text) > _IDENTITY_MAX:
+        return False
+    named = find_dates(text)
+    if not named or any(day not in dates for day, _ in named):
+        return False
+    rest = text
+    for _, (start, end) in reversed(named):
+        rest = rest[:start] + " " + rest[end:]
+    own = _LETTERS.findall(rest)
+    return (len([w for w in own if len(w) > 2]) >= _IDENTITY_WORDS
+            and all(word.casefold() in words for word in own) and not _DIGITS.search(rest))
 
 
 # What a browser prints around a page it was asked to print with its header and footer: the

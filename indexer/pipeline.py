@@ -155,7 +155,9 @@ READING_VERSION = 25  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # case after their capital («Sags-id»); Bornholm's «07.00.00P00-0012»; «(Behandles på mødet)» no decision;
 # «Bilag til sagen», «Hvad skal besluttes» labels; a field line never continues a title; (layouts review 18)
 # «Acadre-sag:» case labels, no meeting reference cut from a field's value; «Økonomiudvalgets anbefaling» a
-# decision header; stand-ins after the absent member («- i stedet mødte X»), «m.fl.»; anchored «Sag N Title»
+# decision header; stand-ins after the absent member («- i stedet mødte X»), «m.fl.»; anchored «Sag N Title»;
+# this council's dated decision among quoted ones printed newest first; a PDF header printed once from page 2
+# repeating page 1's head; «…, side N» closing footer; «Mødt:»; short closing lines under «Referent:»
 
 
 def read_document(path: Path, root: Path) -> Document:
