@@ -54,7 +54,7 @@ SECTION_LABELS = (
     "Forslag", "Beskrivelse",
     # Bornholm's template: the question put to the committee (as "Beslutningstema": not the decision) and the
     # attachments (layouts17 review)
-    "Hvad skal besluttes", "Bilag til sagen",
+    "Hvad skal besluttes", "Hvad skal besluttes?", "Bilag til sagen",
 )
 # Labels read only alone on their line, never with text after a colon (`inline_label`).
 _ALONE_ONLY = frozenset({"Forslag", "Beskrivelse", "FORSLAG", "BESKRIVELSE"})
@@ -124,6 +124,7 @@ _KEY_ALIASES = {
     "forslag": "indstilling",
     "beskrivelse": "sagsfremstilling",
     "hvad skal besluttes": "beslutningstema",
+    "hvad skal besluttes?": "beslutningstema",
     "bilag til sagen": "bilag",
 }
 # A member's or a minority's statement for the minutes: the decision's record, a section of its own
@@ -1033,8 +1034,12 @@ _NO_WORD = re.compile(r"^[\W_]*$")
 _PLACEHOLDER_WORDS = {"ingen", "intet", "ingen beslutning", "ikke relevant"}
 # What an agenda prints under "Beslutning" before the meeting: that it is yet to be decided, «(Behandles på
 # mødet)», «(Afgøres på mødet)», «Afventer mødet», «Beslutning træffes på mødet» (layouts17 review). The whole
-# text only: «Sagen behandles på næste møde» postpones the item, a decision.
+# text only: «Sagen behandles på næste møde» postpones the item, a decision. Without brackets only the bare
+# forms: in minutes «Sagen afventer udvalgets behandling» is the council's decision to wait (code review 44).
 _PENDING = re.compile(
+    r"^(?:(?:behandles|afgøres|besluttes|træffes|drøftes|udfyldes|tilføjes|indsættes)\s+(?:på|under|efter)\s+mødet"
+    r"|afventer\s+mødet|beslutning(?:en)?\s+(?:træffes|tages)\s+(?:på|under)\s+mødet)$")
+_PENDING_IN_BRACKETS = re.compile(
     r"^(?:(?:sagen|punktet|beslutning(?:en)?)\s+)?"
     r"(?:(?:behandles|afgøres|besluttes|træffes|drøftes|udfyldes|tilføjes|indsættes)\s+(?:på|under|efter)\s+mødet"
     r"|afventer\s+(?:mødet|behandling|beslutning|udvalgets\s+behandling))$")
@@ -1047,11 +1052,14 @@ def is_placeholder(text: str) -> bool:
     [True, True, True, True, True, True, True, False, False]
     >>> [is_placeholder(t) for t in ("(Behandles på mødet)", "Afventer mødet", "Sagen behandles på næste møde.")]
     [True, True, False]
+    >>> [is_placeholder(t) for t in ("(Sagen afventer udvalgets behandling)", "Sagen afventer udvalgets behandling.")]
+    [True, False]
     """
     if _NO_WORD.match(text):
         return True
     words = " ".join(re.sub(r"[\W_]+", " ", text).split()).casefold()
-    return words in _PLACEHOLDER_WORDS or bool(_PENDING.match(words))
+    bracketed = text.strip().startswith("(") and text.strip().rstrip(".").endswith(")")
+    return words in _PLACEHOLDER_WORDS or bool((_PENDING_IN_BRACKETS if bracketed else _PENDING).match(words))
 
 
 # --- Item headings -----------------------------------------------------------------------

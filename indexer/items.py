@@ -316,11 +316,18 @@ def _fields_above_attachments(rest: list[Line], last: int) -> tuple[dict[str, st
     if end is None:
         return None
     start = _paragraph_start(rest, end)
+    if not all(_LABELLED.match(line.text) for line in rest[start:end + 1] if line.text):
+        return None  # «Sagsbehandler Ole Kragh deltog under behandlingen.»: a sentence (code review 44)
     fields = _case_fields(rest[start:end + 1])
     above = next((k for k in range(start - 1, -1, -1) if rest[k].text), None)
     if not fields or above is None or not _finished(rest[above].text):
         return None
     return fields, rest[:start] + rest[end + 1:]
+
+
+# A field line with its label's colon («Sagsansvarlig: Karsten Lind»): above a closing «Bilag» section only
+# such lines are fields, where a sentence may open with the label's word («Ansvarlig for driften er …»).
+_LABELLED = re.compile(r"^[^\s:][^:]{0,40}:\s*\S")
 
 
 def _above_closing_lines(rest: list[Line], texts: list[int]) -> int:
