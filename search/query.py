@@ -602,14 +602,22 @@ def _part_of_word(searcher: Searcher, parsed: ParsedQuery, query: str, field: st
     """For a search that found nothing and offered nothing: the query with each word that no text
     holds, even inside longer words, replaced by the part of it that texts do hold
     (`suggest.word_part`), and the notice saying so; None when no word has such a part. Only
-    words the user typed as words (not fielded, excluded, quoted or truncated)."""
+    words the user typed as words (not fielded, excluded, quoted or truncated), and of those
+    only the first `suggest.MAX_WORDS` that are looked into: each reads up to a few hundred
+    passages, and a query of 32 invented words read them for every one."""
     said: list[str] = []
     seen: set[str] = set()
+    looked_up = 0
     for clause in (clause for group in parsed.groups for clause in group):
         if (clause.field is not None or clause.negated or clause.phrase or clause.prefix or clause.boost < 1
                 or clause.text.casefold() in seen):  # a word typed twice is said once
             continue
         seen.add(clause.text.casefold())
+        if not suggest.may_have_part(searcher, clause.text, field):
+            continue
+        if looked_up >= suggest.MAX_WORDS:
+            break
+        looked_up += 1
         part = suggest.word_part(searcher, clause.text, field)
         typed = re.compile(rf"(?<!\w){re.escape(clause.text)}(?!\w)", re.IGNORECASE)
         if part and typed.search(query):

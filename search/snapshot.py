@@ -131,11 +131,15 @@ class Snapshot:
         self.generation = generation
         self._lock = threading.RLock()  # a value may be built from another (norms from lengths)
         self._data: dict[str, object] = {}
+        # Estimated bytes of the kept parts whose `kept` call was given a size: kept beside the
+        # term cache, outside its budget, for the generation's life.
+        self.kept_bytes: dict[str, int] = {}
         self.cache = TermCache(cache_bytes)
 
-    def kept(self, key: str, build: Callable[[], T]) -> T:
+    def kept(self, key: str, build: Callable[[], T], size: Callable[[T], int] | None = None) -> T:
         """The part of this generation under `key`, built by `build()` once (by one thread)
-        and kept; a `build` that returns None is called again next time."""
+        and kept; a `build` that returns None is called again next time. `size`: its estimated
+        bytes, recorded in `kept_bytes`."""
         value = self._data.get(key)
         if value is None:
             with self._lock:
@@ -143,6 +147,8 @@ class Snapshot:
                 if value is None:
                     value = build()
                     self._data[key] = value
+                    if size is not None and value is not None:
+                        self.kept_bytes[key] = size(value)
         return value  # type: ignore[return-value]
 
     def warm(self, searcher: Searcher) -> bool:

@@ -251,30 +251,33 @@ def _starting(terms: list[str], prefix: str) -> list[str]:
 
 def _reversed_vocabulary(searcher: Searcher, field: str, letter: str, snapshot: Snapshot | None) -> list[str]:
     """The field's terms that end in `letter` and are long enough to be a compound (letters and
-    hyphens only), spelt backwards and sorted: kept with the generation's snapshot per last
-    letter, as `_vocabulary` keeps them per first letter. Terms are not stored by their end,
-    so one pass over the field's terms builds (and caches) the lists of every letter."""
-    key = ("reversed-vocabulary", field)
-
-    def build() -> list[str]:
-        fieldobj = searcher.schema[field]
-        by_letter: dict[str, list[str]] = {}
-        terms: set[bytes] = set()
-        for leaf, _ in searcher.reader().leaf_readers():  # per segment: half the time of the merged lexicon
-            terms.update(leaf.lexicon(field))
-        for term in terms:
-            word = fieldobj.from_bytes(term)
-            if len(word) >= MIN_HEAD + MIN_TAIL and word.replace("-", "").isalpha():
-                by_letter.setdefault(word[-1], []).append(word[::-1])
-        for last, words in by_letter.items():
-            words.sort()
-            if snapshot is not None and last != letter:  # the next word's last letter is then known too
-                snapshot.cache.get((*key, last), lambda words=words: words, _list_bytes)
-        return by_letter.get(letter, [])
-
+    hyphens only), spelt backwards and sorted, as `_vocabulary` keeps them per first letter.
+    Terms are not stored by their end, so one pass over every segment's terms builds the lists
+    of every letter (the 100k benchmark copy: 107,500 terms read in ~0.5 s). Kept with the
+    generation's snapshot for its life, outside its term cache (`Snapshot.kept_bytes`: ~70 bytes
+    a term kept, 0.3 MB for that copy's 4,100 words, ~20 MB for 300,000): evicted there by the
+    postings of ordinary searches, it was built again by a third of the queries of unknown
+    words (up to 1.1 s each)."""
     if snapshot is None:
-        return build()
-    return snapshot.cache.get((*key, letter), build, _list_bytes)
+        return _reversed_vocabularies(searcher, field).get(letter, [])
+    return snapshot.kept(f"reversed-vocabulary:{field}", lambda: _reversed_vocabularies(searcher, field),
+                         lambda lists: sum(map(_list_bytes, lists.values()))).get(letter, [])
+
+
+def _reversed_vocabularies(searcher: Searcher, field: str) -> dict[str, list[str]]:
+    """`_reversed_vocabulary` of every last letter."""
+    fieldobj = searcher.schema[field]
+    by_letter: dict[str, list[str]] = {}
+    terms: set[bytes] = set()
+    for leaf, _ in searcher.reader().leaf_readers():  # per segment: half the time of the merged lexicon
+        terms.update(leaf.lexicon(field))
+    for term in terms:
+        word = fieldobj.from_bytes(term)
+        if len(word) >= MIN_HEAD + MIN_TAIL and word.replace("-", "").isalpha():
+            by_letter.setdefault(word[-1], []).append(word[::-1])
+    for words in by_letter.values():
+        words.sort()
+    return by_letter
 
 
 def compounds(searcher: Searcher, word: str, field: str = "body", snapshot: Snapshot | None = None) -> list[Correction]:
@@ -989,9 +992,9 @@ def word_part(searcher: Searcher, word: str, field: str = "body") -> str | None:
     "pris", the beginning which one). Either alone when the other is no word of the texts
     ("vindmølleplacering" → «placering»). A suffix that is no word of its
     own ("tion", "ning") or a small word is not offered (`Lexicon.may_be_part`)."""
-    lower = word.lower()
-    if not MIN_WHOLE <= len(lower) <= MAX_LETTERS or not lower.isalpha() or not _missing(searcher, word, field):
+    if not may_have_part(searcher, word, field):
         return None
+    lower = word.lower()
     lexicon = compound_lexicon(searcher.schema)
     ends = [lower[cut:] for cut in range(MIN_HEAD, len(lower) - MIN_TAIL + 1)]  # longest first
     beginnings = [lower[:cut] for cut in range(len(lower) - MIN_TAIL, MIN_TAIL - 1, -1)]
@@ -1016,6 +1019,12 @@ def word_part(searcher: Searcher, word: str, field: str = "body") -> str | None:
     if end is None or beginning is None:
         return end or beginning
     return beginning if _passages(searcher, beginning, field) <= _passages(searcher, end, field) else end
+
+
+def may_have_part(searcher: Searcher, word: str, field: str = "body") -> bool:
+    """Whether `word_part` looks into `word`: one long enough, of letters only, that no passage holds."""
+    lower = word.lower()
+    return MIN_WHOLE <= len(lower) <= MAX_LETTERS and lower.isalpha() and _missing(searcher, word, field)
 
 
 def _passages(searcher: Searcher, part: str, field: str) -> int:
