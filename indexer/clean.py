@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property, lru_cache
 from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
 from indexer import conventions as cv
 from indexer.councils import letterhead_lines, letterhead_name
@@ -354,7 +355,8 @@ def _pseudo_pages(text: str, opening_lines: frozenset[int] = frozenset()) -> tup
             starts.append(start)
             current, start = [], index
         current.append(line)
-        if (_FOOTER_LINE.search(line) and len(line) < 200) or index in footers:
+        if (len(line) < 200 and _FOOTER_LINE.search(line)) or index in footers:  # the length first: the
+            # regex rescans a long run of spaces from each of its positions (a redos review: 120 KB, two minutes)
             pseudo_pages.append(Page(len(pseudo_pages) + 1, "\n".join(current)))
             starts.append(start)
             current, start = [], index + 1
@@ -1101,9 +1103,9 @@ class Vocabulary:
         for a, b in zip(lines, lines[1:]):
             if not a.endswith("-"):
                 continue
-            end, start = _LINE_END_HYPHEN.search(a), _LINE_START_WORD.match(b)
+            end, start = _line_end_hyphen(a), _LINE_START_WORD.match(b)
             if end and start:
-                counts[end.group(2).lower()] -= 1
+                counts[end.word.lower()] -= 1
                 counts[start.group(1).lower()] -= 1
         return frozenset(w for w, n in counts.items() if n > 0)
 
@@ -1126,7 +1128,42 @@ _VOCABULARY_TOKEN = re.compile(r"\w+(?:-\w+)*")
 
 # --- Hyphenation -----------------------------------------------------------------------
 
-_LINE_END_HYPHEN = re.compile(r"(\S*?)(\w+)( ?)-$")
+class _HyphenEnd(NamedTuple):
+    """A line ending in a hyphen: its last token's part before the word (`prefix`), the word, whether a
+    space stands before the hyphen, and where the word starts."""
+
+    prefix: str
+    word: str
+    spaced: bool
+    start: int
+
+
+def _line_end_hyphen(text: str) -> _HyphenEnd | None:
+    """What `(\\S*?)(\\w+)( ?)-$` finds, read from the line's end: that regex searched a long token with
+    no spaces from each of its positions, cubic in its length (a redos review: a 10 KB file took a minute).
+
+    >>> _line_end_hyphen("en integra-"), _line_end_hyphen("(Beskæftigelses -"), _line_end_hyphen("a--")
+    (_HyphenEnd(prefix='', word='integra', spaced=False, start=3), _HyphenEnd(prefix='(', word='Beskæftigelses', spaced=True, start=1), None)
+    >>> _line_end_hyphen("x  -"), _line_end_hyphen("ord"), _line_end_hyphen("e-mail-")
+    (None, None, _HyphenEnd(prefix='e-', word='mail', spaced=False, start=2))
+    """
+    if not text.endswith("-"):
+        return None
+    end = len(text) - 1
+    spaced = end > 0 and text[end - 1] == " "
+    if spaced:
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):  # as `\w` reads
+        start -= 1
+    if start == end:
+        return None
+    token = start
+    while token > 0 and not text[token - 1].isspace():
+        token -= 1
+    return _HyphenEnd(text[token:start], text[start:end], spaced, start)
+
+
 _LINE_START_WORD = re.compile(r"^(\w[\w\-]*)([^\w\s]*)(.*)$")
 
 
@@ -1140,7 +1177,7 @@ def join_hyphenation(lines: Sequence[Line], vocabulary: Vocabulary | None = None
     out = list(lines)
     vocabulary = vocabulary or Vocabulary([line.text for line in lines])
     for i in range(len(out)):
-        match = _LINE_END_HYPHEN.search(out[i].text) if out[i].text.endswith("-") else None
+        match = _line_end_hyphen(out[i].text)
         if not match:
             continue
         j = _next_text_line(out, i)
@@ -1149,12 +1186,12 @@ def join_hyphenation(lines: Sequence[Line], vocabulary: Vocabulary | None = None
         start = _LINE_START_WORD.match(out[j].text)
         if not start:
             continue
-        prefix, left, spaced = match.group(1), match.group(2), match.group(3) == " "
+        prefix, left, spaced = match.prefix, match.word, match.spaced
         right, punctuation, rest = start.group(1), start.group(2), start.group(3)
         joined = _join(prefix, left, right, spaced, vocabulary)
         if joined is None:
             continue
-        head = out[i].text[: match.start(2)]
+        head = out[i].text[: match.start]
         out[i] = Line(head + joined + punctuation, out[i].page, out[i].number)
         out[j] = Line(rest.strip(), out[j].page, out[j].number)
     return out

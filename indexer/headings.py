@@ -346,7 +346,7 @@ def _closed_titles(lines: Sequence[Line], headings: list[Heading], skip: set[int
         out.append(heading)
         if heading.number is None or heading.label:
             continue
-        stop = after.index if after is not None else _closed_titles_end(lines)
+        stop = after.index if after is not None else closed_titles_end(lines)
         header = next((k for k in range(heading.body_start, stop)
                        if k not in skip and cv.GROUP_HEADER.match(lines[k].text)
                        and re.search(r"\blukke[dt]", lines[k].text.casefold())), None)
@@ -448,7 +448,7 @@ def _ends_closed_titles(text: str) -> bool:
     return bool(cv.GROUP_HEADER.match(text)) or cv.is_attendance(text)
 
 
-def _closed_titles_end(lines: Sequence[Line]) -> int:
+def closed_titles_end(lines: Sequence[Line]) -> int:
     """Where the last item's lines end for `_closed_titles`: the signatures (`cv.CLOSING`), or the end."""
     return next((k for k, line in enumerate(lines) if line.text[:1] == "U" and cv.CLOSING.match(line.text)),
                 len(lines))
@@ -535,7 +535,7 @@ def _prose_items_after(lines: Sequence[Line], headings: list[Heading], skip: set
         return headings
     # every line numbered in that form counts: a decision's "1. …", "2. …" sentences above a
     # "3. Tidsplan" (a code review) are a list, its "3." no item
-    shaped = [k for k in range(last.body_start, _closed_titles_end(lines))
+    shaped = [k for k in range(last.body_start, closed_titles_end(lines))
               if k not in skip and lines[k].text and _heading_form(lines[k].text) == form]
     found = [h for k in shaped if (h := prose_heading(lines, k, skip)) is not None]
     numbers = [h.number for h in found]
@@ -1157,7 +1157,7 @@ def _fields_end_the_minutes(lines: Sequence[Line], i: int) -> bool:
     return closes_the_minutes(lines, k)
 
 
-def closes_the_minutes(lines: Sequence[Line], k: int) -> bool:
+def closes_the_minutes(lines: Sequence[Line], k: int, end: int | None = None) -> bool:
     """Whether the lines from k on only close the minutes, up to their signatures (`cv.CLOSING`) or
     end: the meeting's end (`cv.is_attendance`: «Mødet hævet kl. 17.45.»), who took them or the next
     meeting (`cv.is_closing_line`: «Referent: …», «Næste møde: …»), a name or role signing under those
@@ -1169,7 +1169,9 @@ def closes_the_minutes(lines: Sequence[Line], k: int) -> bool:
     [False, True, False, True]
     """
     closed = False  # a signature's name or role only under a line closing the minutes
-    for line in lines[k:_closed_titles_end(lines)]:
+    # `end`: `closed_titles_end(lines)`, computed once by a caller asking of every line (a redos review:
+    # an item of 64,000 lines took minutes, scanning them all again for each)
+    for line in lines[k:closed_titles_end(lines) if end is None else end]:
         text = line.text
         if not text:
             continue

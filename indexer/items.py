@@ -14,7 +14,7 @@ from dataclasses import replace
 from indexer import conventions as cv
 from indexer.clean import reflow
 from indexer.dates import parse_labelled_date
-from indexer.headings import Heading, attachment_entry, closes_the_minutes, fold_title
+from indexer.headings import Heading, attachment_entry, closed_titles_end, closes_the_minutes, fold_title
 from indexer.models import DECISION, EARLIER_DECISION, Item, Line, Section
 from indexer.outcome import ANDET, decision_outcome
 
@@ -333,7 +333,8 @@ _LABELLED = re.compile(r"^[^\s:][^:]{0,40}:\s*\S")
 def _above_closing_lines(rest: list[Line], texts: list[int]) -> int:
     """The last line of the last item's text above the lines closing the minutes (`closes_the_minutes`:
     «Sagsnr.: 25/11» / «» / «Mødet hævet kl. 17.45.», code review 37); `texts`: its lines with text."""
-    below = [k for k in texts if closes_the_minutes(rest, k)]
+    end = closed_titles_end(rest)
+    below = [k for k in texts if closes_the_minutes(rest, k, end)]
     return max((k for k in texts if k < below[0]), default=texts[-1]) if below else texts[-1]
 
 
