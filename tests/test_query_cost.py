@@ -58,15 +58,21 @@ def test_the_compounds_of_a_word_are_found_as_before_with_the_words_kept(searche
     assert response.hits[0].title == "Ansøgning om kommunegaranti til Ravnsø Idrætsforening"
 
 
-def test_a_zero_with_many_unknown_words_looks_for_parts_of_the_first_ones_only(searcher, monkeypatch):
-    looked_into = []
+@pytest.fixture
+def looked_into(monkeypatch) -> list[str]:
+    """The words `suggest.word_part` is asked to look into, in order."""
+    words: list[str] = []
     original = suggest.word_part
 
     def counted(searcher, word, field="body"):
-        looked_into.append(word)
+        words.append(word)
         return original(searcher, word, field)
 
     monkeypatch.setattr(suggest, "word_part", counted)
+    return words
+
+
+def test_a_zero_with_many_unknown_words_looks_for_parts_of_the_first_ones_only(searcher, looked_into):
     query = " ".join(["skolelukning", *INVENTED])  # 12 words no text holds
     response = run_search(searcher, SearchRequest(query=query))
     assert response.total == 0
@@ -80,15 +86,7 @@ def test_a_zero_with_many_unknown_words_looks_for_parts_of_the_first_ones_only(s
            "ordets første del, «skole», gør." in response.notice
 
 
-def test_words_the_texts_hold_or_too_short_to_be_compounds_do_not_count_against_the_limit(searcher, monkeypatch):
-    looked_into = []
-    original = suggest.word_part
-
-    def counted(searcher, word, field="body"):
-        looked_into.append(word)
-        return original(searcher, word, field)
-
-    monkeypatch.setattr(suggest, "word_part", counted)
+def test_words_the_texts_hold_or_too_short_to_be_compounds_do_not_count_against_the_limit(searcher, looked_into):
     # eight short invented words first: too short to be looked into, they leave room for the last
     query = " ".join(["qzxw", "xkcq", "vbnq", "jqxz", "wqzx", "zxqj", "kqzx", "pqzx", "skolelukning"])
     response = run_search(searcher, SearchRequest(query=query))
