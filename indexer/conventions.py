@@ -941,7 +941,7 @@ _AWAY_SENTENCE = re.compile(
 _STAND_IN_AFTER = re.compile(
     rf"(?:\s+[-–—]\s+|\s*[,;]\s*|\s*\(\s*)"
     rf"(?:(?i:i\s+stedet\s+(?:mødte|deltog))\s*:?\s+(?P<name>{_PERSON})"
-    rf"|(?i:stedfortræder|suppleant)\s*:\s*(?P<name_>{_PERSON})"
+    rf"|(?i:stedfortræder|suppleant)\s*:\s*(?!(?i:ikke|ingen)\b)(?P<name_>{_PERSON})"
     rf"|(?P<name__>{_PERSON})\s+deltog\s+i\s+stedet)\s*\)?")
 # «Jørgen Kelstrup (O) m.fl.»: a list of members cut short ("and others"), no part of its last name.
 _AND_OTHERS = re.compile(r"\s*,?\s+(?i:m\.\s?fl|mfl|med\s+flere)\.?\s*$")

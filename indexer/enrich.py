@@ -526,6 +526,7 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
     deferred date (seed: "Integrationsrådet 19.03.2015" under BESLUTNING) keeps its decision.
     `minutes`: whether the document is minutes other than by this item's decision (`_own_after_quoted`).
     """
+    sections = _others_recommendation(sections, meeting, council)
     sections = _own_after_quoted(_own_among_named(sections, meeting, council, minutes), meeting, council, minutes)
     named = [s for s in sections if s.key == DECISION and s.label and cv.label_of(s.label, in_item=True) is None]
     if not meeting or not named:
@@ -538,6 +539,30 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
         replace(s, key=EARLIER_DECISION) if s in earlier else s
         for s in sections
     ]
+
+
+_RECOMMENDATION = re.compile(r"(?i)\banbefaling\b")
+
+
+def _others_recommendation(sections: Sequence[Section], meeting: str | None, council: str | None) -> Sequence[Section]:
+    """A council's «anbefaling» (`cv.decision_header`: «Økonomiudvalgets anbefaling») is a decision only in that
+    council's own papers; in another's it quotes the council recommending, an earlier decision: a Byråd's agenda
+    printing the committee's «Anbefales.» was filed as minutes, and in its minutes the recommendation printed
+    under «Byrådets beslutning» took its place (code review 45). Where no decision is left, the one header
+    naming this council, undated or of the meeting's day, is the decision."""
+    if not council:
+        return sections
+    quoted = [s for s in sections if s.key == DECISION and s.label and _RECOMMENDATION.search(s.label)
+              and cv.decision_header(s.label) is not None and not same_council(s.label, council)]
+    if not quoted:
+        return sections
+    out = [replace(s, key=EARLIER_DECISION) if s in quoted else s for s in sections]
+    if any(s.key == DECISION for s in out):
+        return out
+    own = [s for s in out if s.key == EARLIER_DECISION and s.label and s.date in (None, meeting)
+           and not _RECOMMENDATION.search(s.label) and cv.decision_header(s.label) is not None
+           and same_council(s.label, council)]
+    return [replace(s, key=DECISION) if s is own[0] else s for s in out] if len(own) == 1 else out
 
 
 def _own_among_named(sections: Sequence[Section], meeting: str | None, council: str | None,

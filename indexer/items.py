@@ -744,6 +744,10 @@ def _signature_block(lines: list[str]) -> int:
 _UNDER_SIGNATORY_LINES = 4
 _UNDER_SIGNATORY_CHARS = 100
 _CLOSING_WORDS = 3  # a sentence's: «Godkendt.» alone under «Referent: …» is a decision's word
+# What such a line is about: the minutes, their approval, the next meetings, where the papers are. «Line Friis
+# overtager opgaven fra 1. august 2025.» under «Referent: Line Friis» is the election's decision (code review 45).
+_CLOSING_CUE = re.compile(r"(?i)\b(?:næste\s+møde|godkendt\s+af|underskrevet|referat|protokol|deltagerliste|bilag"
+                          r"|findes\s+på|hjemmeside|mødet\s+(?:slut|hævet|afsluttet))|\w\.dk\b")
 
 
 def _under_signatory(lines: list[str]) -> bool:
@@ -771,7 +775,7 @@ def _under_signatory(lines: list[str]) -> bool:
             return False  # a list the decision announces («Valg af referent:» / «Referent: Bo Berg» / «Godkendt.»)
         return (all(len(text) <= _UNDER_SIGNATORY_CHARS and len(text.split()) >= _CLOSING_WORDS
                     and cv.section_label(text, in_item=True) is None and cv.decision_header(text) is None
-                    for text in below)
+                    and _CLOSING_CUE.search(text) for text in below)
                 and any(not cv.is_closing_line(text) and not cv.is_attendance(text) for text in above))
     return False
 

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from indexer.dates import find_dates
 from indexer.models import Page
@@ -134,6 +135,11 @@ _HEAD_LINES = 8
 _IDENTITY_MAX = 120
 _IDENTITY_WORDS = 3
 _LETTERS = re.compile(r"[^\W\d_]+")
+# An item's heading, «1. Godkendelse af dagsorden», «Punkt 1:», where a document's head ends.
+_ITEM_START = re.compile(r"^\s*(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.|Sag)\s*)?\d{1,3}[.:)]?\s+\S")
+# A running header names the document: its municipality («… Kommune», «Region …») or its kind.
+_DOCUMENT_NAME = re.compile(r"\b(?:Kommune|KOMMUNE|Regionskommune|Region|REGION|Referat|REFERAT|Dagsorden|DAGSORDEN"
+                            r"|Beslutningsprotokol|Protokol)\b")
 
 
 def _identity_headers(lines: list[list[str]], removed: list[set[int]]) -> list[tuple[int, int]]:
@@ -152,7 +158,10 @@ def _identity_headers(lines: list[list[str]], removed: list[set[int]]) -> list[t
     ...                    ["Handicaprådet godkendte referatet af 03.06.2025"]], [set(), set()])
     []
     """
-    head = [line for line in lines[0] if line.strip()][:_HEAD_LINES] if lines else []
+    # The head above the first item: an item's own decision header there («Beslutning i Kommunalbestyrelsen
+    # den 26. marts 2025») said page 2's first line, another item's decision header, again (code review 45)
+    head = list(takewhile(lambda line: not _ITEM_START.match(line), [line for line in lines[0] if line.strip()]))[
+        :_HEAD_LINES] if lines else []
     words = {word.casefold() for line in head for word in _LETTERS.findall(line)}
     dates = {day for line in head for day, _ in find_dates(line)}
     found: list[tuple[int, int]] = []
@@ -161,7 +170,7 @@ def _identity_headers(lines: list[list[str]], removed: list[set[int]]) -> list[t
         if first is None or first in removed[i]:
             continue
         text = _SPACE.sub(" ", lines[i][first]).strip()
-        if _repeats_identity(text, words, dates):
+        if _DOCUMENT_NAME.search(text) and _repeats_identity(text, words, dates):
             found.append((i, first))
     return found
 

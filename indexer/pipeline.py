@@ -158,7 +158,9 @@ READING_VERSION = 25  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # decision header; stand-ins after the absent member («- i stedet mødte X»), «m.fl.»; anchored «Sag N Title»;
 # this council's dated decision among quoted ones printed newest first; a PDF header printed once from page 2
 # repeating page 1's head; «…, side N» closing footer; «Mødt:»; short closing lines under «Referent:»;
-# (code review 44) only labelled fields above «Bilag», unbracketed pending placeholders bare, «Hvad skal besluttes?»
+# (code review 44) only labelled fields above «Bilag», unbracketed pending placeholders bare, «Hvad skal besluttes?»;
+# (code review 45) another council's «anbefaling» quoted; once-printed headers name the document, head above item 1;
+# lines under «Referent:» close the minutes only when about them; «Stedfortræder: Ikke …» no stand-in
 
 
 def read_document(path: Path, root: Path) -> Document:
