@@ -96,14 +96,15 @@ class Compiled:
 
 
 def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bool = False, text: str = "",
-                  inside: Mapping[str, Sequence[str]] | None = None) -> Compiled:
+                  inside: Mapping[str, Sequence[str]] | None = None, split_words: bool = True) -> Compiled:
     """Turn parsed clauses into Whoosh queries, analysing words as the index analysed them.
 
     `text` is the query as typed: when none of it can be searched (only small words, or
     only signs and symbols), a notice says so, since every passage is then shown. `inside`:
     the longer words the texts hold a typed word in, which found nothing with the rest of the
     query (`search.suggest.inside_compounds`, looked up by the caller, who has the generation's
-    snapshot): a split of the word then says so instead of calling it absent from the texts."""
+    snapshot): a split of the word then says so instead of calling it absent from the texts.
+    `split_words`: False searches a word no text holds as typed, not by its parts (matching nothing)."""
     analyzer = searcher.schema["body"].analyzer
     scored: list[Query] = []
     matching: list[Query] = []
@@ -188,7 +189,7 @@ def compile_query(parsed: ParsedQuery, searcher: Searcher, *, decisions_only: bo
                 notices.append(f"«{clause.text}» er ikke en dato og blev ignoreret.")
                 continue
             pair = _clause_query(clause, searcher, analyzer, decisions_only, highlight if not clause.negated else set(),
-                                 phrases if not clause.negated else set(), notices, split, may_split=not answered,
+                                 phrases if not clause.negated else set(), notices, split, may_split=split_words and not answered,
                                  inside=inside or {})
             if pair is None:
                 dropped_words += bool(_WORD_RE.search(clause.text))

@@ -101,14 +101,28 @@ def _compile(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, decisi
         compiled = compile_query(whole, searcher, decisions_only=decisions_only, text=text)
         matched = _base_set(searcher, snapshot, compiled, decisions_only)
         if matched:
-            return replace(compiled, notices=(*compiled.notices, suggest.notice(inside)), approximate=True), matched
+            return _exact_if_found_whole(searcher, snapshot, parsed, decisions_only, text, replace(
+                compiled, notices=(*compiled.notices, suggest.notice(inside)), approximate=True), matched), matched
     # A word found inside longer words that do not match with the rest is split after all; its
     # notice names those words ("fokusgruppe Næstved": «fokusgruppeinterview» is in Roskilde's item).
     within: dict[str, list[str]] = {}
     for correction in inside:
         within.setdefault(correction.word, []).append(correction.spelling)
     compiled = compile_query(parsed, searcher, decisions_only=decisions_only, text=text, inside=within)
-    return compiled, _base_set(searcher, snapshot, compiled, decisions_only)
+    matched = _base_set(searcher, snapshot, compiled, decisions_only)
+    return _exact_if_found_whole(searcher, snapshot, parsed, decisions_only, text, compiled, matched), matched
+
+
+def _exact_if_found_whole(searcher: Searcher, snapshot: Snapshot, parsed: ParsedQuery, decisions_only: bool,
+                          text: str, compiled: Compiled, matched: frozenset[int]) -> Compiled:
+    """`compiled`, labelled approximate only where a hit is found by a word's parts or the compounds
+    holding it, not by the words as typed: «flygtninge OR sprogcenter» finds what «flygtninge» finds,
+    exact hits the answer and the CSV called guesses (a docs review)."""
+    if not compiled.approximate or not matched or not any(len(group) > 1 for group in parsed.groups):
+        return compiled  # without an OR every hit needs the word searched by its parts
+    whole = compile_query(parsed, searcher, decisions_only=decisions_only, text=text, split_words=False)
+    return compiled if matched - _base_set(searcher, snapshot, whole, decisions_only) else replace(
+        compiled, approximate=False)
 
 
 def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, decisions_only: bool,
