@@ -65,7 +65,10 @@ def test_the_party_voting_against_word_for_word_comes_before_its_own_proposal(cl
     hits = search(client, "Enhedslisten stemte imod")["hits"]
     assert (hits[0]["municipality"], hits[0]["decision"]) == ("Aasted", "Godkendt med 25 stemmer mod 4. Enhedslisten stemte imod.")
     # the votes with the party's letter or seats between the words still follow the proposals
-    assert {hit["municipality"] for hit in hits[3:5]} == {"Randers", "Region Sjælland"}
+    # (the fixture corpus grows: counted by what the hits are, not by their places)
+    proposals = [k for k, hit in enumerate(hits) if hit["title"].startswith("Forslag fra Enhedslisten")]
+    votes = [k for k, hit in enumerate(hits) if hit["municipality"] in ("Randers", "Region Sjælland")]
+    assert len(proposals) >= 2 and len(votes) == 2 and max(proposals) < min(votes)
 
 
 # --- 3. A name on the attendance lists with another word --------------------------------------
