@@ -277,6 +277,9 @@ class Hit:
     # When the item entered the index (of copies, the first), UTC ISO («2026-12-05T02:00:33Z»);
     # None in an index written before the time was kept. What «Senest tilføjet» lists by.
     first_indexed: str | None = None
+    # The whole decision with the record printed with it, plain text ("" without a decision): set
+    # on a spreadsheet's rows (`search.hits.row_hit`), which have no snippet; None on a page's hits.
+    whole_decision: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

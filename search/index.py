@@ -317,6 +317,18 @@ class SearchIndex:
         return run_search(searcher, request, self._snapshot(searcher))
 
     @_reads
+    def rows(self, request: SearchRequest, limit: int) -> SearchResponse:
+        """The first `limit` hits of `request` in its order, whatever its page, as a spreadsheet's
+        rows (`run_search`'s `rows`): one search, hits without snippets, with whole decisions."""
+        searcher = self._searcher()
+        return run_search(searcher, request, self._snapshot(searcher), rows=max(1, limit))
+
+    def newest_commit(self) -> Commit:
+        """The newest commit in the folder, as searches tell commits apart (`_commit`): what the
+        answers built from the index stay the same for (an export's validator, before it is built)."""
+        return self._commit()
+
+    @_reads
     def warm_up(self) -> bool:
         """Build what the newest generation's searches share (`Snapshot.warm`) before a search
         needs it; True if there was anything to build. A server calls this now and then, so

@@ -50,7 +50,7 @@ from search import danish, partial, ranking, suggest, variants, versions
 # public names are re-exported (`__all__`) for callers and tests that import them from here.
 from search.compile import (CASE_NUMBER_BOOST, NO_WORDS, NOTHING_TO_SEARCH, Compiled, _all, _any, compile_query,
                             doc_type_words, joined_pairs, typed_word)
-from search.hits import _hit
+from search.hits import _hit, row_hit
 from search.syntax import (FIELD_ALIASES, FIELD_NAMES_SHOWN, Clause, ParsedQuery, asked_decisions, asked_notice, parse,
                            without_question_words, without_repeats)
 
@@ -331,14 +331,17 @@ _NAME_WORDS = 4
 
 
 def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | None = None, *,
-               loosen_phrases: bool = True, check_suggestion: bool = True, widen: bool = True) -> SearchResponse:
+               loosen_phrases: bool = True, check_suggestion: bool = True, widen: bool = True,
+               rows: int = 0) -> SearchResponse:
     """Answer one request. Malformed query text never raises; invalid parameters raise `InvalidParameter`.
     `loosen_phrases`: when nothing matches, count what the query finds without the quotes of
     the phrases no text holds (`_without_quotes`), which is itself searched without.
     `check_suggestion`: when nothing is found, offer a "Mente du …?" only if it finds something
     with the same filters and period (`_followed`), which is itself searched without.
     `widen`: when nothing is found with filters on, count what each filter taken off finds
-    (`_widenings`), which is itself searched without."""
+    (`_widenings`), which is itself searched without.
+    `rows`: the first `rows` hits, whatever the page, as a spreadsheet's rows (`hits.row_hit`: no
+    snippets, whole decisions): a CSV's one search, not one per page."""
     _validate(request)
     snapshot = snapshot or Snapshot(searcher.reader().generation() or 0)
     parsed = doc_type_words(_read_query(request.query, request.decisions_only), searcher)
@@ -400,8 +403,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         if more:
             facets_more[facet.name] = more
 
-    start = (request.page - 1) * request.page_size
-    end = start + request.page_size
+    start = 0 if rows else (request.page - 1) * request.page_size
+    end = rows or start + request.page_size
     # Relevance needs words to rank by; without them (facet values, dates, case numbers or
     # exclusions alone) every score is 0 and the newest meetings come first. The answer says so.
     ranked = compiled.scored is not None and compiled.ranked
@@ -418,7 +421,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
 
     lexicon = compound_lexicon(searcher.schema)  # mark compounds as this index split them
     from_decision = request.decisions_only or compiled.in_decision
-    hits = tuple(_hit(searcher, docnum, score, compiled.highlight, compiled.phrases, from_decision, lexicon)
+    hits = tuple(row_hit(searcher, docnum, score) if rows else
+                 _hit(searcher, docnum, score, compiled.highlight, compiled.phrases, from_decision, lexicon)
                  for docnum, score in page)
     if lacking is not None:
         hits = tuple(replace(hit, missing=lacking(docnum)) for hit, (docnum, _) in zip(hits, page))

@@ -11,21 +11,25 @@ inside it (`guarded`); a cell longer than Excel takes is cut with a mark (`fitte
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from flask import Blueprint, Response, request, url_for
 
-from indexer.models import Passage
 from indexer.numbers import danish_number
 from search.api import FACETS, MAX_PAGE_SIZE, Hit, SearchRequest
-from search.schema import decision_record
+from search.hits import whole_decision
 from search.syntax import parse
 
+from .errors import PageError
 from .facets import doc_type_label
 from .links import item_links
 from .state import SearchState, absolute_url, request_state_without
@@ -104,7 +108,7 @@ def fitted(cell: str) -> str:
     >>> fitted("kort") == "kort", len(fitted("x" * 40000)), fitted("x" * 40000)[-4:]
     (True, 32767, ' […]')
     """
-    if _excel_length(cell) <= CELL_MAX:
+    if len(cell) <= CELL_MAX // 2 or _excel_length(cell) <= CELL_MAX:  # at most two units a character
         return cell
     room = CELL_MAX - len(CUT_MARK)
     cut = cell[:room]
@@ -114,9 +118,8 @@ def fitted(cell: str) -> str:
 
 
 def all_hits(index: SearchIndex, search: SearchRequest, limit: int | None = None) -> tuple[list[Hit], int]:
-    """The first `limit` (default `CSV_MAX_ROWS`) hits of `search` in its order, fetched in pages of the most the engine
-    gives, and the search's total. An id seen on an earlier page (a reindex landed between two
-    pages) is not listed twice."""
+    """The first `limit` (default `CSV_MAX_ROWS`) hits of `search` in its order, and the search's
+    total (`searched_hits`)."""
     hits, total, _ = searched_hits(index, search, limit)
     return hits, total
 
@@ -129,48 +132,43 @@ def spelt_otherwise(hit: Hit, response: Any) -> bool:
 
 def searched_hits(index: SearchIndex, search: SearchRequest, limit: int | None = None
                   ) -> tuple[list[Hit], int, bool]:
-    """`all_hits`, and whether the hits are approximate (a guess, as the page labels them)."""
+    """`all_hits`, and whether the hits are approximate (a guess, as the page labels them).
+
+    One search of the rows (`SearchIndex.rows`: no snippets, whole decisions), not one per page of
+    the most a page gives: 50 searches of 100, each cutting and marking snippets that no column
+    shows, took 4–8 s at 100,000 passages. The hits a close spelling alone finds are no rows and
+    not counted (`spelt_otherwise`)."""
     limit = CSV_MAX_ROWS if limit is None else limit
+    response = index.rows(search.with_changes(page=1, page_size=MAX_PAGE_SIZE, all_values=""), limit)
+    typos = {hit.id for hit in response.hits if spelt_otherwise(hit, response)}
     hits: dict[str, Hit] = {}
-    total, page, approximate, typos = 0, 1, False, set()
-    while True:
-        response = index.search(search.with_changes(page=page, page_size=MAX_PAGE_SIZE, all_values=""))
-        total = response.total
-        approximate = approximate or (response.approximate and total > 0)
-        for hit in response.hits:
-            if spelt_otherwise(hit, response):
-                typos.add(hit.id)
-            else:
-                hits.setdefault(hit.id, hit)
-        if len(hits) + len(typos) >= min(total, limit) or len(response.hits) < MAX_PAGE_SIZE:
-            break
-        page += 1
-    return list(hits.values())[:limit], total - len(typos), approximate
+    for hit in response.hits:
+        if hit.id not in typos:
+            hits.setdefault(hit.id, hit)
+    return list(hits.values())[:limit], response.total - len(typos), response.approximate and response.total > 0
 
 
 def full_decisions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:
-    """Each hit's whole decision (a hit carries only its first lines), plain text; "" for none."""
+    """Each hit's whole decision (a page's hit carries only its first lines), plain text; "" for
+    none: a row's own (`Hit.whole_decision`), else read from its passage."""
     found: dict[str, str] = {}
     for hit in hits:
+        if hit.whole_decision is not None:
+            found[hit.id] = hit.whole_decision
+            continue
         passage = index.passage(hit.id)
-        found[hit.id] = (decision_with_record(passage) if passage.has_decision else "") if passage else hit.decision
+        found[hit.id] = whole_decision(passage) if passage else hit.decision
     return found
-
-
-def decision_with_record(passage: Passage) -> str:
-    """The decision and the record printed with it (`search.schema.decision_record`), each record under
-    its label as printed: «Mindretalsudtalelse: Karsten Kjeldgaard (DF) ønsker følgende ført til protokol
-    …» was left out of the column, a «Protokollat fra Enhedslisten (Ø):» inside the decision's text kept."""
-    records = [f"{s.label.rstrip(':').strip()}: {s.text}" if s.label.strip() else s.text
-               for s in decision_record(passage)]
-    return "\n\n".join([passage.decision, *records])
 
 
 def newer_versions(index: SearchIndex, hits: Sequence[Hit]) -> dict[str, str]:
     """Each hit superseded by a version of its item indexed later → that version's id, whatever
     else the search found (`SearchIndex.superseded_by`, the rule the search's hits follow): a
-    spreadsheet showed both decisions with nothing to tell the old one (an API review)."""
-    return index.superseded_by([hit.id for hit in hits])
+    spreadsheet showed both decisions with nothing to tell the old one (an API review). A row
+    (`SearchIndex.rows`) says it already (`Hit.superseded_by`, by that rule): not looked up again."""
+    rows = [hit for hit in hits if hit.whole_decision is not None]
+    found = {hit.id: hit.superseded_by for hit in rows if hit.superseded_by}
+    return found | index.superseded_by([hit.id for hit in hits if hit.whole_decision is None])
 
 
 def row(hit: Hit, decision: str, link: str, newer: str = "") -> list[str]:
@@ -262,15 +260,92 @@ def csv_state() -> SearchState:
     return request_state_without(CSV_IGNORES)
 
 
+# Exports built at once by one process: waitress cannot stop a request whose client left, so
+# abandoned downloads kept every thread busy (a plain search waited 47 s, `/healthz` 25 s). One
+# more is answered 503 at once, and searches keep their threads.
+CSV_CONCURRENT = 2
+CSV_RETRY_SECONDS = 5  # Retry-After of that 503
+BUSY_MESSAGE = "Der laves allerede for mange CSV-filer lige nu. Prøv igen om lidt."
+_exports = threading.BoundedSemaphore(CSV_CONCURRENT)
+
+
+def limit_exports(threads: int) -> None:
+    """Exports at once in a process answering on `threads` threads (`referatsog serve`, before its
+    workers fork): `CSV_CONCURRENT`, but never every thread, so a search always has one."""
+    global _exports
+    _exports = threading.BoundedSemaphore(max(1, min(CSV_CONCURRENT, threads - 1)))
+
+
+@cache
+def _code_stamp() -> str:
+    """The code that writes the rows, as a deployment tells it apart: the names, sizes and times of
+    the packages' source files (the same in every worker process, another after an upgrade)."""
+    root = Path(__file__).resolve().parent.parent
+    files = sorted(p for package in ("indexer", "search", "webui") for p in (root / package).rglob("*.py"))
+    return hashlib.sha256(repr([(str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns)
+                                for p in files]).encode()).hexdigest()
+
+
+def _data_stamp() -> list[tuple[str, int, int]]:
+    """The data files as searches read them, shipped or in `$REFERATSOG_DATA`: names, times and
+    sizes. Some are read again when edited, without a commit (the variants: `datafiles.Watched`)."""
+    from indexer.settings import data_folder
+
+    root = Path(__file__).resolve().parent.parent
+    folders = [root / "search" / "data", root / "indexer" / "data", data_folder()]
+    stamps = []
+    for folder in filter(None, folders):
+        try:
+            stamps += [(str(p), (info := p.stat()).st_mtime_ns, info.st_size) for p in sorted(folder.iterdir())]
+        except OSError:
+            stamps.append((str(folder), 0, -1))
+    return stamps
+
+
+def export_tag(commit: object, state: SearchState) -> str:
+    """The CSV's validator, known before it is built: the index's commit, the code and the data
+    files the search reads, the search as read and the site's address the rows link to. HEAD and a
+    revalidation with it (`If-None-Match`) were answered only after the whole file was built again,
+    to compare its hash."""
+    said = repr((commit, _code_stamp(), _data_stamp(), CSV_MAX_ROWS, state.request, state.url(),
+                 absolute_url("passages.passage", passage_id="-")))
+    return hashlib.sha256(said.encode("utf-8")).hexdigest()[:32]
+
+
 @bp.get("/api/search.csv")
 def search_csv() -> Response:
     """`/api/search`'s search as CSV: every hit, up to `CSV_MAX_ROWS`, in its order. A bad
-    parameter raises `InvalidParameter`, answered as `/api/search` answers it (400, JSON)."""
+    parameter raises `InvalidParameter`, answered as `/api/search` answers it (400, JSON); a
+    revalidation of the same file 304 before any search; more than `CSV_CONCURRENT` at once 503."""
     from .index import get_index
 
     state = csv_state()
     search = state.request
     index = get_index()
+    commit = index.newest_commit()
+    tag = export_tag(commit, state)
+    if request.if_none_match.contains_weak(tag):
+        unchanged = Response(status=304, headers={"Cache-Control": "no-cache"})
+        unchanged.set_etag(tag)
+        return unchanged
+    gate = _exports  # the one released, whatever `limit_exports` sets meanwhile
+    if not gate.acquire(blocking=False):
+        raise PageError(503, "export_busy", BUSY_MESSAGE, headers={"Retry-After": str(CSV_RETRY_SECONDS)})
+    try:
+        answer = _csv_answer(index, state, search)
+    finally:
+        gate.release()
+    # As `json_response`: revalidated every time, 304 while the index gives the same rows.
+    answer.headers["Cache-Control"] = "no-cache"
+    if index.newest_commit() == commit:
+        answer.set_etag(tag)
+    else:  # a commit landed while it was built: its rows may be of either, so a tag of its bytes
+        answer.add_etag()
+    return answer.make_conditional(request)
+
+
+def _csv_answer(index: SearchIndex, state: SearchState, search: SearchRequest) -> Response:
+    """The CSV of `search` with its headers, built."""
     hits, total, approximate = searched_hits(index, search)
     text = csv_text(hits, full_decisions(index, hits),
                     lambda hit: absolute_url("passages.passage", passage_id=hit.id), newer_versions(index, hits))
@@ -282,10 +357,7 @@ def search_csv() -> Response:
         answer.headers[TRUNCATED_HEADER] = f"{len(hits)} af {total}"
     if approximate:
         answer.headers[APPROXIMATE_HEADER] = "1"
-    # As `json_response`: revalidated every time, 304 while the index gives the same rows.
-    answer.headers["Cache-Control"] = "no-cache"
-    answer.add_etag()
-    return answer.make_conditional(request)
+    return answer
 
 
 def csv_url(state: SearchState) -> str:

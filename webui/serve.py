@@ -49,6 +49,7 @@ from . import create_app
 from .accesslog import AccessLog
 from .config import ConfigError, integer
 from .errors import mark_index_building
+from .exports import limit_exports
 from .first_build import build_index, corpus_warning, ensure_index, stale_warning, index_needed
 from .index import start_warming
 from .listening import listen
@@ -143,6 +144,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
                 build_index(index_path, corpus_path, progress)
             configure_logging()
             start_warming(app)
+            limit_exports(threads)  # CSV files built at once: never every thread
             print(started_line(shown_host, port, 1), flush=True)
             previous = signal.signal(signal.SIGTERM, interrupt)
             try:
@@ -177,6 +179,7 @@ def serve(host: str = "127.0.0.1", port: int = 5000, index_dir: str | Path | Non
                     under_way.value = 0
 
             build = build_while_serving
+        limit_exports(max(2, -(-threads // workers)))  # each worker's, set before they fork
         _run_workers(site, sockets, max(2, -(-threads // workers)), workers, options, build)
         print("Referatsøg er stoppet.", flush=True)
 
