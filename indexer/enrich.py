@@ -526,7 +526,7 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
     deferred date (seed: "Integrationsrådet 19.03.2015" under BESLUTNING) keeps its decision.
     `minutes`: whether the document is minutes other than by this item's decision (`_own_after_quoted`).
     """
-    sections = _others_recommendation(sections, meeting, council)
+    sections = _others_recommendation(sections, meeting, council, minutes)
     sections = _own_after_quoted(_own_among_named(sections, meeting, council, minutes), meeting, council, minutes)
     named = [s for s in sections if s.key == DECISION and s.label and cv.label_of(s.label, in_item=True) is None]
     if not meeting or not named:
@@ -544,25 +544,50 @@ def _reclassify(sections: Sequence[Section], meeting: str | None, council: str |
 _RECOMMENDATION = re.compile(r"(?i)\banbefaling\b")
 
 
-def _others_recommendation(sections: Sequence[Section], meeting: str | None, council: str | None) -> Sequence[Section]:
+def _others_recommendation(sections: Sequence[Section], meeting: str | None, council: str | None,
+                           minutes: bool = True) -> Sequence[Section]:
     """A council's «anbefaling» (`cv.decision_header`: «Økonomiudvalgets anbefaling») is a decision only in that
     council's own papers; in another's it quotes the council recommending, an earlier decision: a Byråd's agenda
     printing the committee's «Anbefales.» was filed as minutes, and in its minutes the recommendation printed
-    under «Byrådets beslutning» took its place (code review 45). Where no decision is left, the one header
-    naming this council, undated or of the meeting's day, is the decision."""
+    under «Byrådets beslutning» took its place (code review 45). Another council is one whose name shares no
+    word with this one's: «Økonomiudvalgets anbefaling» in the minutes of «Økonomi- og Erhvervsudvalget» is its
+    own (code review 46). In minutes, where no decision is left, the one header naming this council, undated or
+    of the meeting's day, is the decision; in an agenda it is quoted from an earlier meeting."""
     if not council:
         return sections
     quoted = [s for s in sections if s.key == DECISION and s.label and _RECOMMENDATION.search(s.label)
-              and cv.decision_header(s.label) is not None and not same_council(s.label, council)]
+              and (header := cv.decision_header(s.label)) is not None and not same_council(s.label, council)
+              and not _council_words(header.council) & _council_words(council)]
     if not quoted:
         return sections
     out = [replace(s, key=EARLIER_DECISION) if s in quoted else s for s in sections]
-    if any(s.key == DECISION for s in out):
+    if not minutes or any(s.key == DECISION for s in out):
         return out
     own = [s for s in out if s.key == EARLIER_DECISION and s.label and s.date in (None, meeting)
            and not _RECOMMENDATION.search(s.label) and cv.decision_header(s.label) is not None
            and same_council(s.label, council)]
     return [replace(s, key=DECISION) if s is own[0] else s for s in out] if len(own) == 1 else out
+
+
+# The words that name no council of its own: «Udvalget for Klima og Miljø», «Klima- og Miljøudvalgets».
+_COUNCIL_GLUE = frozenset({"og", "for", "i", "de", "den", "det", "samt", "udvalget", "udvalg", "rådet", "råd",
+                           "kommune", "kommunes"})
+
+
+def _council_words(name: str) -> frozenset[str]:
+    """The words of a council's name that tell it from others, without the «udvalg»/«råd» ending and a
+    genitive or joining «s»: «Social-, Sundheds- og Ældreudvalget» → {social, sundhed, ældre}.
+
+    >>> sorted(_council_words("Økonomi- og Erhvervsudvalget")), sorted(_council_words("Klima- og Miljøudvalgets"))
+    (['erhverv', 'økonomi'], ['klima', 'miljø'])
+    """
+    words = set()
+    for word in re.findall(r"[^\W\d_]+", name.casefold()):
+        word = re.sub(r"(?:udvalg|råd|bestyrelse)(?:et|ets|en|ens)?$", "", word)
+        word = word[:-1] if word.endswith("s") and len(word) > 4 else word
+        if len(word) > 2 and word not in _COUNCIL_GLUE:
+            words.add(word)
+    return frozenset(words)
 
 
 def _own_among_named(sections: Sequence[Section], meeting: str | None, council: str | None,

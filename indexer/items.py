@@ -744,10 +744,6 @@ def _signature_block(lines: list[str]) -> int:
 _UNDER_SIGNATORY_LINES = 4
 _UNDER_SIGNATORY_CHARS = 100
 _CLOSING_WORDS = 3  # a sentence's: «Godkendt.» alone under «Referent: …» is a decision's word
-# What such a line is about: the minutes, their approval, the next meetings, where the papers are. «Line Friis
-# overtager opgaven fra 1. august 2025.» under «Referent: Line Friis» is the election's decision (code review 45).
-_CLOSING_CUE = re.compile(r"(?i)\b(?:næste\s+møde|godkendt\s+af|underskrevet|referat|protokol|deltagerliste|bilag"
-                          r"|findes\s+på|hjemmeside|mødet\s+(?:slut|hævet|afsluttet))|\w\.dk\b")
 
 
 def _under_signatory(lines: list[str]) -> bool:
@@ -756,7 +752,8 @@ def _under_signatory(lines: list[str]) -> bool:
     words of their own (Ballerup: «Referent: Line Friis» / «Deltagerliste og bilag findes på ballerup.dk» /
     «Næste møder i 2025: 2. september, …» / «Godkendt af formanden den 10. juni 2025.», layouts18 review;
     Eventuelt was given the outcome «Godkendt» by them). Not a constitution's list («Formand: Grethe Holm» /
-    «Referent: Inge Lund»), nor lines under it that are labels.
+    «Referent: Inge Lund»), nor lines under it that are labels or name the one it names: «Line Friis overtager
+    opgaven fra 1. august 2025.» under «Referent: Line Friis» is an election's decision (code review 45).
 
     >>> _under_signatory(["Intet.", "", "Referent: Line Friis", "Godkendt af formanden den 10. juni 2025."])
     True
@@ -773,9 +770,10 @@ def _under_signatory(lines: list[str]) -> bool:
         above = [lines[j] for j in filled if j < k]
         if above and (cv.ROLE_LINE.match(above[-1]) or above[-1].rstrip().endswith(":")):
             return False  # a list the decision announces («Valg af referent:» / «Referent: Bo Berg» / «Godkendt.»)
+        signatory = lines[k].partition(":")[2].strip()
         return (all(len(text) <= _UNDER_SIGNATORY_CHARS and len(text.split()) >= _CLOSING_WORDS
                     and cv.section_label(text, in_item=True) is None and cv.decision_header(text) is None
-                    and _CLOSING_CUE.search(text) for text in below)
+                    and not (signatory and signatory in text) for text in below)
                 and any(not cv.is_closing_line(text) and not cv.is_attendance(text) for text in above))
     return False
 

@@ -136,10 +136,11 @@ _IDENTITY_MAX = 120
 _IDENTITY_WORDS = 3
 _LETTERS = re.compile(r"[^\W\d_]+")
 # An item's heading, «1. Godkendelse af dagsorden», «Punkt 1:», where a document's head ends.
-_ITEM_START = re.compile(r"^\s*(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.|Sag)\s*)?\d{1,3}[.:)]?\s+\S")
+# Its title starts with a capital: «3. juni 2025 kl. 16.00», the head's date, is none (code review 46).
+_ITEM_START = re.compile(r"^\s*(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.|Sag)\s*)?\d{1,3}[.:)]?\s+[A-ZÆØÅ\"“«]")
 # A running header names the document: its municipality («… Kommune», «Region …») or its kind.
-_DOCUMENT_NAME = re.compile(r"\b(?:Kommune|KOMMUNE|Regionskommune|Region|REGION|Referat|REFERAT|Dagsorden|DAGSORDEN"
-                            r"|Beslutningsprotokol|Protokol)\b")
+# In any case, and at a compound's end: «Mødereferat», «– referat –» (code review 46).
+_DOCUMENT_NAME = re.compile(r"(?i)(?:kommune|\bregion|referat|dagsorden|protokol)\b")
 
 
 def _identity_headers(lines: list[list[str]], removed: list[set[int]]) -> list[tuple[int, int]]:

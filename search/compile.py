@@ -86,6 +86,9 @@ class Compiled:
     # Whether a word was not searched as typed but as its parts (a compound no text has): its
     # hits are a guess, labelled approximate as spelling corrections are (`search.query`).
     approximate: bool = False
+    # Where `approximate`: the passages the words find as typed, not by a word's parts or the compounds
+    # holding it (`search.query._exact_if_found_whole`); a hit outside them is the guess. None: unknown.
+    exact: frozenset[int] | None = None
     # The words so searched, as typed.
     split: tuple[str, ...] = ()
 

@@ -121,8 +121,9 @@ def _exact_if_found_whole(searcher: Searcher, snapshot: Snapshot, parsed: Parsed
     if not compiled.approximate or not matched or not any(len(group) > 1 for group in parsed.groups):
         return compiled  # without an OR every hit needs the word searched by its parts
     whole = compile_query(parsed, searcher, decisions_only=decisions_only, text=text, split_words=False)
-    return compiled if matched - _base_set(searcher, snapshot, whole, decisions_only) else replace(
-        compiled, approximate=False)
+    # Told after the filters (`run_search`): Næstved's guessed hit makes no search of Viborg's a guess
+    # (code review 46)
+    return replace(compiled, exact=_base_set(searcher, snapshot, whole, decisions_only))
 
 
 def _attendance(parsed: ParsedQuery, searcher: Searcher, snapshot: Snapshot, decisions_only: bool,
@@ -444,6 +445,8 @@ def run_search(searcher: Searcher, request: SearchRequest, snapshot: Snapshot | 
         suggestion, said = _followed(searcher, snapshot, request, suggestion, bool(facet_sets), bool(period))
         notices = (*notices, said) if said else notices
     approximate = approximate and bool(hits_set)  # no "approximate results" above none
+    if approximate and compiled.exact is not None:  # an OR: a guess only where a hit is one
+        approximate = any(docnum not in compiled.exact for docnum in hits_set)
     wider = run_search(searcher, replace(request, decisions_only=False, page=1, page_size=1), snapshot,
                        check_suggestion=False, widen=False) if widen and not hits_set and request.decisions_only else None
     if wider is not None and wider.approximate and wider.suggestion and suggestion is None and check_suggestion:

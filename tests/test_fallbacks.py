@@ -153,3 +153,7 @@ def test_an_or_whose_exact_branch_finds_every_hit_is_no_guess(searcher):
     more = search(searcher, "flygtninge OR modtagecenter", page_size=100)
     assert more.total > alone.total and more.approximate
     assert search(searcher, "boligkvote").approximate
+    # ... and only where such a hit is among those the filters keep: the guess is Næstved's (code review 46)
+    elsewhere = search(searcher, "flygtninge OR modtagecenter", filters={"municipality": ("Hedelund",)})
+    assert elsewhere.total > 0 and not elsewhere.approximate
+    assert search(searcher, "flygtninge OR modtagecenter", filters={"municipality": ("Næstved",)}).approximate
