@@ -549,15 +549,16 @@ def _others_recommendation(sections: Sequence[Section], meeting: str | None, cou
     """A council's «anbefaling» (`cv.decision_header`: «Økonomiudvalgets anbefaling») is a decision only in that
     council's own papers; in another's it quotes the council recommending, an earlier decision: a Byråd's agenda
     printing the committee's «Anbefales.» was filed as minutes, and in its minutes the recommendation printed
-    under «Byrådets beslutning» took its place (code review 45). Another council is one whose name shares no
-    word with this one's: «Økonomiudvalgets anbefaling» in the minutes of «Økonomi- og Erhvervsudvalget» is its
-    own (code review 46). In minutes, where no decision is left, the one header naming this council, undated or
+    under «Byrådets beslutning» took its place (code review 45). The same council is one whose name words are
+    all the other's: «Økonomiudvalgets anbefaling» in the minutes of «Økonomi- og Erhvervsudvalget» is its own
+    (code review 46); «Fritids- og Idrætsudvalgets» in Kultur- og Fritidsudvalget's papers another's, though
+    they share «fritid» (code review 47). In minutes, where no decision is left, the one header naming this council, undated or
     of the meeting's day, is the decision; in an agenda it is quoted from an earlier meeting."""
     if not council:
         return sections
     quoted = [s for s in sections if s.key == DECISION and s.label and _RECOMMENDATION.search(s.label)
               and (header := cv.decision_header(s.label)) is not None and not same_council(s.label, council)
-              and not _council_words(header.council) & _council_words(council)]
+              and not _names_within(_council_words(header.council), _council_words(council))]
     if not quoted:
         return sections
     out = [replace(s, key=EARLIER_DECISION) if s in quoted else s for s in sections]
@@ -567,6 +568,17 @@ def _others_recommendation(sections: Sequence[Section], meeting: str | None, cou
            and not _RECOMMENDATION.search(s.label) and cv.decision_header(s.label) is not None
            and same_council(s.label, council)]
     return [replace(s, key=DECISION) if s is own[0] else s for s in out] if len(own) == 1 else out
+
+
+def _names_within(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two councils' name words (`_council_words`) may name one council: all of one's in the other's.
+
+    >>> _names_within(frozenset({"økonomi"}), frozenset({"økonomi", "erhverv"}))
+    True
+    >>> _names_within(frozenset({"fritid", "idræt"}), frozenset({"kultur", "fritid"})), _names_within(frozenset(), frozenset({"by"}))
+    (False, False)
+    """
+    return bool(one) and bool(other) and (one <= other or other <= one)
 
 
 # The words that name no council of its own: «Udvalget for Klima og Miljø», «Klima- og Miljøudvalgets».

@@ -744,6 +744,13 @@ def _signature_block(lines: list[str]) -> int:
 _UNDER_SIGNATORY_LINES = 4
 _UNDER_SIGNATORY_CHARS = 100
 _CLOSING_WORDS = 3  # a sentence's: «Godkendt.» alone under «Referent: …» is a decision's word
+# What such a line is about: the minutes and their approval, the meetings to come, where the papers are, the
+# meeting's end. «Line Friis overtager opgaven fra 1. august 2025.» under «Referent: Line Friis» is an
+# election's decision (code review 45), «Godkendt digitalt af formanden …» and «Kommende møder: …» close the
+# minutes (code reviews 46 and 47).
+_CLOSING_CUE = re.compile(r"(?i)\b(?:næste\s+møde|kommende\s+møde|møder\s+i\s+\d{4}|godkendt\b[^.]{0,30}\baf\b"
+                          r"|underskrevet|referat|protokol|deltagerliste|bilag|findes\s+på|hjemmeside"
+                          r"|mødet\s+(?:slut|hævet|afsluttet)|ro\s+og\s+orden)|\w\.dk\b")
 
 
 def _under_signatory(lines: list[str]) -> bool:
@@ -752,8 +759,7 @@ def _under_signatory(lines: list[str]) -> bool:
     words of their own (Ballerup: «Referent: Line Friis» / «Deltagerliste og bilag findes på ballerup.dk» /
     «Næste møder i 2025: 2. september, …» / «Godkendt af formanden den 10. juni 2025.», layouts18 review;
     Eventuelt was given the outcome «Godkendt» by them). Not a constitution's list («Formand: Grethe Holm» /
-    «Referent: Inge Lund»), nor lines under it that are labels or name the one it names: «Line Friis overtager
-    opgaven fra 1. august 2025.» under «Referent: Line Friis» is an election's decision (code review 45).
+    «Referent: Inge Lund»), nor lines under it that are labels or say nothing of the minutes (`_CLOSING_CUE`).
 
     >>> _under_signatory(["Intet.", "", "Referent: Line Friis", "Godkendt af formanden den 10. juni 2025."])
     True
@@ -770,10 +776,9 @@ def _under_signatory(lines: list[str]) -> bool:
         above = [lines[j] for j in filled if j < k]
         if above and (cv.ROLE_LINE.match(above[-1]) or above[-1].rstrip().endswith(":")):
             return False  # a list the decision announces («Valg af referent:» / «Referent: Bo Berg» / «Godkendt.»)
-        signatory = lines[k].partition(":")[2].strip()
         return (all(len(text) <= _UNDER_SIGNATORY_CHARS and len(text.split()) >= _CLOSING_WORDS
                     and cv.section_label(text, in_item=True) is None and cv.decision_header(text) is None
-                    and not (signatory and signatory in text) for text in below)
+                    and _CLOSING_CUE.search(text) for text in below)
                 and any(not cv.is_closing_line(text) and not cv.is_attendance(text) for text in above))
     return False
 

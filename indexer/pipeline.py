@@ -160,9 +160,9 @@ READING_VERSION = 25  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # repeating page 1's head; «…, side N» closing footer; «Mødt:»; short closing lines under «Referent:»;
 # (code review 44) only labelled fields above «Bilag», unbracketed pending placeholders bare, «Hvad skal besluttes?»;
 # (code review 45) another council's «anbefaling» quoted; once-printed headers name the document, head above item 1;
-# lines under «Referent:» close the minutes unless they name the one it names; «Stedfortræder: Ikke …» no stand-in;
-# (code review 46) a council's own «anbefaling» under another form of its name; no promotion in agendas;
-# a head's date line is no item; «Mødereferat» names the document
+# lines under «Referent:» close the minutes when about them (`_CLOSING_CUE`); «Stedfortræder: Ikke …» no stand-in;
+# (code reviews 46, 47) a council's own «anbefaling» where one name's words are all the other's; no promotion in
+# agendas; a head's date line is no item, «Punkt 1 - …» is; «Mødereferat» names the document
 
 
 def read_document(path: Path, root: Path) -> Document:
