@@ -953,11 +953,15 @@ def notice(corrections: tuple[Correction, ...]) -> str:
     >>> notice((Correction("garanti", "kommunegaranti", "kommunegaranti", 0, compound=True),
     ...         Correction("flygtnige", "flygtning", "flygtninge", 1)))
     'Der er søgt på lignende stavemåder: «flygtnige» også som «flygtninge». «garanti» fundet som del af sammensatte ord: «kommunegaranti».'
+    >>> notice((Correction("garanti", "kommunegaranti", "kommunegaranti", 0, compound=True),) * 2)
+    '«garanti» fundet som del af sammensatte ord: «kommunegaranti».'
     """
     pairs: dict[str, list[str]] = {}
     parts: dict[str, list[str]] = {}
     for c in corrections:
-        (parts if c.compound else pairs).setdefault(c.word, []).append(c.spelling)
+        spellings = (parts if c.compound else pairs).setdefault(c.word, [])
+        if c.spelling not in spellings:  # a word typed twice («fokusgruppe OR fokusgruppe»): said once
+            spellings.append(c.spelling)
     said = []
     if pairs:
         read = "; ".join(f"«{word}» også som {_listed(spellings)}" for word, spellings in pairs.items())
