@@ -1035,10 +1035,14 @@ _PLACEHOLDER_WORDS = {"ingen", "intet", "ingen beslutning", "ikke relevant"}
 # What an agenda prints under "Beslutning" before the meeting: that it is yet to be decided, «(Behandles på
 # mødet)», «(Afgøres på mødet)», «Afventer mødet», «Beslutning træffes på mødet» (layouts17 review). The whole
 # text only: «Sagen behandles på næste møde» postpones the item, a decision. Without brackets only the bare
-# forms: in minutes «Sagen afventer udvalgets behandling» is the council's decision to wait (code review 44).
+# forms, no subject: in minutes «Sagen afventer udvalgets behandling» is the council's decision to wait (code
+# review 44), where an agenda's «Afventer udvalgets behandling.», «Ingen beslutning endnu.» wait for the
+# meeting (layouts review 19: they made the agenda minutes).
 _PENDING = re.compile(
     r"^(?:(?:behandles|afgøres|besluttes|træffes|drøftes|udfyldes|tilføjes|indsættes)\s+(?:på|under|efter)\s+mødet"
-    r"|afventer\s+mødet|beslutning(?:en)?\s+(?:træffes|tages)\s+(?:på|under)\s+mødet)$")
+    r"|afventer\s+(?:mødet|behandling|beslutning|(?:udvalgets|rådets|\w+udvalgets|\w+rådets)\s+behandling)"
+    r"|beslutning(?:en)?\s+(?:træffes|tages)\s+(?:på|under)\s+mødet|(?:ingen|endnu\s+ingen)\s+beslutning(?:\s+endnu)?"
+    r"|beslutning(?:en)?\s+følger)$")
 _PENDING_IN_BRACKETS = re.compile(
     r"^(?:(?:sagen|punktet|beslutning(?:en)?)\s+)?"
     r"(?:(?:behandles|afgøres|besluttes|træffes|drøftes|udfyldes|tilføjes|indsættes)\s+(?:på|under|efter)\s+mødet"
@@ -1054,6 +1058,8 @@ def is_placeholder(text: str) -> bool:
     [True, True, False]
     >>> [is_placeholder(t) for t in ("(Sagen afventer udvalgets behandling)", "Sagen afventer udvalgets behandling.")]
     [True, False]
+    >>> [is_placeholder(t) for t in ("Afventer udvalgets behandling.", "Ingen beslutning endnu.", "Afventer svar fra ministeriet.")]
+    [True, True, False]
     """
     if _NO_WORD.match(text):
         return True

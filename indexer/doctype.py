@@ -148,9 +148,26 @@ def report_year(head: Sequence[str], items: Sequence[Item]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+_REPORT_TITLE = re.compile(r"beretning|årsrapport|redegørelse|^status(?:rapport)?\b", re.IGNORECASE)
+_SUBTITLE_WORDS = 8  # a title's second line: «2024», «Ældrerådets arbejde i 2025»
+
+
 def _report_titles(head: Sequence[str]) -> list[str]:
-    # «Status 2024», «Redegørelse fra Handicaprådet for 2024»: a report's title as well
-    return [text for text in head if re.search(r"beretning|årsrapport|redegørelse|^status(?:rapport)?\b", text, re.IGNORECASE)]
+    """The head's lines naming a report («Status 2024», «Redegørelse fra Handicaprådet for 2024»), each with
+    the short line under it, where the year may stand alone («Beretning for Handicaprådet» / «2024»: the
+    report had no year, layouts review 19).
+
+    >>> _report_titles(["Beretning for Handicaprådet", "", "2024", "Indledning"])
+    ['Beretning for Handicaprådet', '2024']
+    """
+    lines = [text for text in head if text.strip()]
+    out: list[str] = []
+    for k, text in enumerate(lines):
+        if _REPORT_TITLE.search(text):
+            out.append(text)
+            if k + 1 < len(lines) and len(lines[k + 1].split()) <= _SUBTITLE_WORDS and not _REPORT_TITLE.search(lines[k + 1]):
+                out.append(lines[k + 1])
+    return out
 
 
 def report_period(head: Sequence[str]) -> str | None:

@@ -558,7 +558,7 @@ def _others_recommendation(sections: Sequence[Section], meeting: str | None, cou
         return sections
     quoted = [s for s in sections if s.key == DECISION and s.label and _RECOMMENDATION.search(s.label)
               and (header := cv.decision_header(s.label)) is not None and not same_council(s.label, council)
-              and not _names_within(_council_words(header.council), _council_words(council))]
+              and not _short_name_of(header.council, council)]
     if not quoted:
         return sections
     out = [replace(s, key=EARLIER_DECISION) if s in quoted else s for s in sections]
@@ -570,15 +570,26 @@ def _others_recommendation(sections: Sequence[Section], meeting: str | None, cou
     return [replace(s, key=DECISION) if s is own[0] else s for s in out] if len(own) == 1 else out
 
 
-def _names_within(one: frozenset[str], other: frozenset[str]) -> bool:
-    """Whether two councils' name words (`_council_words`) may name one council: all of one's in the other's.
+def _short_name_of(header: str, council: str) -> bool:
+    """Whether a header's council may be the document's own under a shorter name: all its name words
+    (`_council_words`) are the document council's, and both are a committee, or both a council («råd»).
+    «Økonomiudvalgets» is «Økonomi- og Erhvervsudvalget»'s (code review 46); «Fritids- og Idrætsudvalgets» is
+    not Kultur- og Fritidsudvalget's (47), nor «Social- og Sundhedsudvalgets» Socialudvalget's, nor
+    «Ældrerådets» Sundheds- og Ældreudvalget's (48).
 
-    >>> _names_within(frozenset({"økonomi"}), frozenset({"økonomi", "erhverv"}))
-    True
-    >>> _names_within(frozenset({"fritid", "idræt"}), frozenset({"kultur", "fritid"})), _names_within(frozenset(), frozenset({"by"}))
+    >>> _short_name_of("Økonomiudvalget", "Økonomi- og Erhvervsudvalget"), _short_name_of("Klima- og Miljøudvalget", "Udvalget for Klima og Miljø")
+    (True, True)
+    >>> _short_name_of("Social- og Sundhedsudvalget", "Socialudvalget"), _short_name_of("Ældrerådet", "Sundheds- og Ældreudvalget")
     (False, False)
     """
-    return bool(one) and bool(other) and (one <= other or other <= one)
+    words, own = _council_words(header), _council_words(council)
+    return bool(words) and words <= own and _body_kind(header) == _body_kind(council)
+
+
+def _body_kind(name: str) -> str:
+    """A council's kind by the word its name ends in: «udvalg», «råd», «bestyrelse», else ""."""
+    found = re.findall(r"(udvalg|råd|bestyrelse)", name.casefold())
+    return found[-1] if found else ""
 
 
 # The words that name no council of its own: «Udvalget for Klima og Miljø», «Klima- og Miljøudvalgets».

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import takewhile
 
-from indexer.dates import DANISH_MONTH_PATTERN, find_dates
+from indexer.dates import find_dates
 from indexer.models import Page
 
 # How far from the edge a known chrome line may sit: pdfminer sometimes puts a long heading
@@ -136,11 +136,9 @@ _IDENTITY_MAX = 120
 _IDENTITY_WORDS = 3
 _LETTERS = re.compile(r"[^\W\d_]+")
 # An item's heading, «1. Godkendelse af dagsorden», «Punkt 1:», where a document's head ends.
-# Not a month after the number: «3. juni 2025 kl. 16.00» is the head's date (code review 46); «Punkt 1 -
-# Orientering …» and «Punkt 1: 2. behandling …» are items (code review 47).
-_ITEM_START = re.compile(
-    rf"^\s*(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.|Sag)\s*)?\d{{1,3}}[.:)]?\s+(?!(?:{DANISH_MONTH_PATTERN})\b)\S")
-# A running header names the document: its municipality («… Kommune», «Region …») or its kind.
+# «Punkt 1 - Orientering …», «Punkt 1: 2. behandling …» (code review 47); a bare number before a capital only:
+# «3. juni 2025 kl. 16.00» is the head's date (46), «1. ordinære møde» and «2. sal, mødelokale 4» are no items (48).
+_ITEM_START = re.compile(r"^\s*(?:(?:[Pp]unkt|PUNKT|[Pp]kt\.|Sag)\s*\d{1,3}[.:)]?\s+\S|\d{1,3}[.:)]?\s+[A-ZÆØÅ\"“«])")
 # In any case, and at a compound's end: «Mødereferat», «– referat –» (code review 46).
 _DOCUMENT_NAME = re.compile(r"(?i)(?:kommune|\bregion|referat|dagsorden|protokol)\b")
 

@@ -162,7 +162,10 @@ READING_VERSION = 25  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # (code review 45) another council's «anbefaling» quoted; once-printed headers name the document, head above item 1;
 # lines under «Referent:» close the minutes when about them (`_CLOSING_CUE`); «Stedfortræder: Ikke …» no stand-in;
 # (code reviews 46, 47) a council's own «anbefaling» where one name's words are all the other's; no promotion in
-# agendas; a head's date line is no item, «Punkt 1 - …» is; «Mødereferat» names the document
+# agendas; a head's date line is no item, «Punkt 1 - …» is; «Mødereferat» names the document; (code review 48)
+# a shorter name of the same kind only; an election's lines under «Referent:» its own; a bare «1. ordinære» no item;
+# (layouts review 19) «Afventer udvalgets behandling.», «Ingen beslutning endnu.» placeholders; a report's year
+# on the line under its title
 
 
 def read_document(path: Path, root: Path) -> Document:
