@@ -1040,13 +1040,28 @@ _PLACEHOLDER_WORDS = {"ingen", "intet", "ingen beslutning", "ikke relevant"}
 # meeting (layouts review 19: they made the agenda minutes).
 _PENDING = re.compile(
     r"^(?:(?:behandles|afgøres|besluttes|træffes|drøftes|udfyldes|tilføjes|indsættes)\s+(?:på|under|efter)\s+mødet"
-    r"|afventer\s+(?:mødet|behandling|beslutning|(?:udvalgets|rådets|\w+udvalgets|\w+rådets)\s+behandling)"
-    r"|beslutning(?:en)?\s+(?:træffes|tages)\s+(?:på|under)\s+mødet|(?:ingen|endnu\s+ingen)\s+beslutning(?:\s+endnu)?"
-    r"|beslutning(?:en)?\s+følger)$")
+    r"|afventer\s+mødet|beslutning(?:en)?\s+(?:træffes|tages)\s+(?:på|under)\s+mødet"
+    r"|(?:endnu\s+)?ingen\s+beslutning\s+endnu|endnu\s+ingen\s+beslutning)$")
+# ... and in an agenda only (`awaits_meeting`): in minutes «Afventer Byrådets behandling.» is the committee's
+# decision to wait (code review 49), in an agenda «Afventer udvalgets behandling.» waits for the meeting.
+_AWAITING = re.compile(r"^(?:afventer\s+(?:[^\W\d_]+\s+){0,4}(?:behandling|beslutning)|beslutning(?:en)?\s+følger)$")
 _PENDING_IN_BRACKETS = re.compile(
     r"^(?:(?:sagen|punktet|beslutning(?:en)?)\s+)?"
     r"(?:(?:behandles|afgøres|besluttes|træffes|drøftes|udfyldes|tilføjes|indsættes)\s+(?:på|under|efter)\s+mødet"
     r"|afventer\s+(?:mødet|behandling|beslutning|udvalgets\s+behandling))$")
+
+
+def awaits_meeting(text: str) -> bool:
+    """Whether a decision's whole text says it waits for a treatment: «Afventer udvalgets behandling.»,
+    «Afventer Social- og Sundhedsudvalgets behandling», «Beslutningen følger.». An agenda's placeholder (it
+    makes no agenda minutes: layouts review 19), a decision to wait in minutes (`indexer.enrich`).
+
+    >>> [awaits_meeting(t) for t in ("Afventer udvalgets behandling.", "Afventer Social- og Sundhedsudvalgets behandling",
+    ...                              "Afventer svar fra ministeriet.", "Sagen afventer udvalgets behandling.")]
+    [True, True, False, False]
+    """
+    words = " ".join(re.sub(r"[\W_]+", " ", text).split()).casefold()
+    return bool(_AWAITING.match(words))
 
 
 def is_placeholder(text: str) -> bool:
@@ -1059,7 +1074,7 @@ def is_placeholder(text: str) -> bool:
     >>> [is_placeholder(t) for t in ("(Sagen afventer udvalgets behandling)", "Sagen afventer udvalgets behandling.")]
     [True, False]
     >>> [is_placeholder(t) for t in ("Afventer udvalgets behandling.", "Ingen beslutning endnu.", "Afventer svar fra ministeriet.")]
-    [True, True, False]
+    [False, True, False]
     """
     if _NO_WORD.match(text):
         return True

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from indexer import conventions as cv
-from indexer.dates import year_of
+from indexer.dates import DANISH_MONTH_PATTERN, year_of
 from indexer.models import AARSBERETNING, DAGSORDEN, REFERAT, Item
 
 TITLE_LINES = 12  # a document says what it is within its first lines
@@ -165,8 +165,12 @@ def _report_titles(head: Sequence[str]) -> list[str]:
     for k, text in enumerate(lines):
         if _REPORT_TITLE.search(text):
             out.append(text)
-            if k + 1 < len(lines) and len(lines[k + 1].split()) <= _SUBTITLE_WORDS and not _REPORT_TITLE.search(lines[k + 1]):
-                out.append(lines[k + 1])
+            under = lines[k + 1] if k + 1 < len(lines) else ""
+            # not a date of the report's own («Vedtaget på rådets møde 12. marts 2025», «Udgivet april 2025»:
+            # the year after the one reported on, code review 49)
+            if (under and len(under.split()) <= _SUBTITLE_WORDS and not _REPORT_TITLE.search(under)
+                    and not re.search(rf"(?i)\b(?:{DANISH_MONTH_PATTERN})\b|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}", under)):
+                out.append(under)
     return out
 
 

@@ -29,6 +29,7 @@ from indexer.meeting import (head_fields, impossible_meeting_date, item_people, 
                              opening_lines, unlabelled_place)
 from indexer.models import (
     AARSBERETNING,
+    DAGSORDEN,
     DECISION,
     REFERAT,
     EARLIER_DECISION,
@@ -78,9 +79,11 @@ def enrich(source: SourceFile, lines: Sequence[Line], segmented: Segmented, tagg
     # Minutes by their own title (or by nothing else): an undated «Beslutning i Byrådet:» quoted in an agenda
     # would otherwise make the agenda minutes by promoting itself (code review 39)
     titled = titled_as_minutes(opening, annual_report)
-    decided = any(s.is_decision and not _weak_decision(s)
+    decided = any(s.is_decision and not _weak_decision(s) and not cv.awaits_meeting(s.text)
                   for item in segmented.items for s in _reclassify(item.sections, meeting, council, titled))
     doc_type = document_type(opening, decided, annual_report)
+    if doc_type == DAGSORDEN:  # «Afventer udvalgets behandling.» under an agenda's «Beslutning»: no decision
+        segmented = replace(segmented, items=tuple(_awaiting_kept(item) for item in segmented.items))
     labelled = any(s.key == DECISION and not _weak_decision(s) for item in segmented.items for s in item.sections)
     items = [_with_weak_labels(item, doc_type == REFERAT, labelled, council) for item in segmented.items]
     own = _own_body(council, front)
@@ -333,6 +336,21 @@ def _weak_decision(section: Section) -> bool:
 
 def _weak_key(label: str) -> str | None:
     return cv.item_decision_label(label.strip().rstrip(":").rstrip())
+
+
+# An agenda's decision field saying it waits for the meeting (`cv.awaits_meeting`): kept under its label as
+# printed, no decision.
+AWAITING_DECISION = "afventer_beslutning"
+
+
+def _awaiting_kept(item: Item) -> Item:
+    """`item` of an agenda with its decision sections that wait for a treatment (`cv.awaits_meeting`) as
+    sections of their own (`AWAITING_DECISION`), no decision: in minutes the same words are the decision to
+    wait (code review 49), in an agenda the template's text (layouts review 19)."""
+    if not any(s.key == DECISION and cv.awaits_meeting(s.text) for s in item.sections):
+        return item
+    return replace(item, sections=tuple(replace(s, key=AWAITING_DECISION) if s.key == DECISION and
+                                        cv.awaits_meeting(s.text) else s for s in item.sections))
 
 
 def _with_weak_labels(item: Item, minutes: bool, labelled: bool, council: str | None) -> Item:

@@ -745,15 +745,18 @@ _UNDER_SIGNATORY_LINES = 4
 _UNDER_SIGNATORY_CHARS = 100
 _CLOSING_WORDS = 3  # a sentence's: «Godkendt.» alone under «Referent: …» is a decision's word
 # What such a line is about: the minutes and their approval, the meetings to come, where the papers are, the
-# meeting's end and the chair's thanks. «Godkendt digitalt af formanden …» and «Kommende møder: …» close the
-# minutes (code reviews 46 and 47).
-_CLOSING_CUE = re.compile(r"(?i)\b(?:næste\s+møde|kommende\s+møde|møder\s+i\s+\d{4}|mødes\s+igen|^godkendt\b[^.]{0,30}\baf\b"
-                          r"|underskrevet|referat|protokol|deltagerliste|bilag\w*\s+(?:findes|ligger|kan\s+ses)"
-                          r"|findes\s+på|hjemmeside|mødet\s+(?:slut|hævet|afsluttet)|ro\s+og\s+orden"
-                          r"|tak(?:ke\w*)?\s+for)|\w\.dk\b")
-# A decision electing or constituting: the lines under its «Referent: Line Friis» are its own («Line Friis tager
-# referat fra næste møde.», «Forretningsordenen, jf. bilag 3, blev vedtaget.»: code reviews 45 and 48).
-_ELECTING = re.compile(r"(?i)\b(?:valg|valgt|valgte|genvalgt|genvalgte|konstituer\w*)\b")
+# meeting's end and the chair's thanks for it. «Godkendt digitalt af formanden …», «Digitalt godkendt af …»,
+# «Kommende møder: …», «Bilagene eftersendes …» close the minutes (code reviews 46, 47 and 49); «Valget blev
+# godkendt af alle fremmødte.», «Forretningsordenen, jf. bilag 3, blev vedtaget.» are decisions (48).
+_CLOSING_CUE = re.compile(
+    r"(?i)\b(?:næste\s+møde|kommende\s+møde|møder\s+i\s+\d{4}|mødes\s+igen"
+    r"|godkend\w*\b[^.]{0,30}\baf\s+(?:formand\w*|forperson\w*|forkvinde\w*|næstformand\w*|(?-i:[A-ZÆØÅ]))"
+    r"|underskrevet|referat|protokol|deltagerliste|bilag\w*\b[^.]{0,40}\b(?:findes|ligger|kan\s+ses|eftersendes|udsendes|vedlægges)"
+    r"|findes\s+på|hjemmeside|mødet\s+(?:slut|hævet|afsluttet)|ro\s+og\s+orden"
+    r"|tak(?:ke\w*)?\s+for\s+(?:et\s+)?(?:godt\s+møde|fremmødet|i\s+dag|aftenen))|\w\.dk\b")
+# A decision electing someone: a line under its «Referent: Line Friis» naming her is the election's own
+# («Line Friis tager referat fra næste møde.»: code reviews 45 and 48), whatever its words.
+_ELECTING = re.compile(r"(?i)\b(?:valg\s+af|valgte|valgt\s+(?:som|til)|genvalgt\w*|konstituer\w*)\b")
 
 
 def _under_signatory(lines: list[str]) -> bool:
@@ -779,7 +782,8 @@ def _under_signatory(lines: list[str]) -> bool:
         above = [lines[j] for j in filled if j < k]
         if above and (cv.ROLE_LINE.match(above[-1]) or above[-1].rstrip().endswith(":")):
             return False  # a list the decision announces («Valg af referent:» / «Referent: Bo Berg» / «Godkendt.»)
-        if any(_ELECTING.search(text) for text in above):
+        named = lines[k].partition(":")[2].split(",")[0].strip()  # «Referent: Line Friis, Sekretariatet»
+        if named and any(_ELECTING.search(text) for text in above) and any(named in text for text in below):
             return False
         return (all(len(text) <= _UNDER_SIGNATORY_CHARS and len(text.split()) >= _CLOSING_WORDS
                     and cv.section_label(text, in_item=True) is None and cv.decision_header(text) is None

@@ -164,8 +164,10 @@ READING_VERSION = 25  # 3: items numbered «§ 3.» (item_sign); 4: an HTML page
 # (code reviews 46, 47) a council's own «anbefaling» where one name's words are all the other's; no promotion in
 # agendas; a head's date line is no item, «Punkt 1 - …» is; «Mødereferat» names the document; (code review 48)
 # a shorter name of the same kind only; an election's lines under «Referent:» its own; a bare «1. ordinære» no item;
-# (layouts review 19) «Afventer udvalgets behandling.», «Ingen beslutning endnu.» placeholders; a report's year
-# on the line under its title
+# (layouts review 19) «Ingen beslutning endnu.» a placeholder, «Afventer udvalgets behandling.» one in agendas only
+# (code review 49: in minutes the decision to wait); a report's year on the line under its title unless a date;
+# closing cues «godkendt … af formanden», «bilag … eftersendes», the chair's thanks for the meeting only;
+# an election keeps under «Referent: X» the lines naming X
 
 
 def read_document(path: Path, root: Path) -> Document:
