@@ -1038,8 +1038,9 @@ _PLACEHOLDER_WORDS = {"ingen", "intet", "ingen beslutning", "ikke relevant"}
 # forms, no subject: in minutes «Sagen afventer udvalgets behandling» is the council's decision to wait (code
 # review 44), where an agenda's «Afventer udvalgets behandling.», «Ingen beslutning endnu.» wait for the
 # meeting (layouts review 19: they made the agenda minutes).
+_AT_THE_MEETING = r"(?:behandles|afgøres|besluttes|træffes|drøftes|udfyldes|tilføjes|indsættes)\s+(?:på|under|efter)\s+mødet"  # «behandles på mødet»
 _PENDING = re.compile(
-    r"^(?:(?:behandles|afgøres|besluttes|træffes|drøftes|udfyldes|tilføjes|indsættes)\s+(?:på|under|efter)\s+mødet"
+    rf"^(?:{_AT_THE_MEETING}"
     r"|afventer\s+mødet|beslutning(?:en)?\s+(?:træffes|tages)\s+(?:på|under)\s+mødet"
     r"|(?:endnu\s+)?ingen\s+beslutning\s+endnu|endnu\s+ingen\s+beslutning)$")
 # ... and in an agenda only (`awaits_meeting`): in minutes «Afventer Byrådets behandling.» is the committee's
@@ -1047,8 +1048,13 @@ _PENDING = re.compile(
 _AWAITING = re.compile(r"^(?:afventer\s+(?:[^\W\d_]+\s+){0,4}(?:behandling|beslutning)|beslutning(?:en)?\s+følger)$")
 _PENDING_IN_BRACKETS = re.compile(
     r"^(?:(?:sagen|punktet|beslutning(?:en)?)\s+)?"
-    r"(?:(?:behandles|afgøres|besluttes|træffes|drøftes|udfyldes|tilføjes|indsættes)\s+(?:på|under|efter)\s+mødet"
+    rf"(?:{_AT_THE_MEETING}"
     r"|afventer\s+(?:mødet|behandling|beslutning|udvalgets\s+behandling))$")
+
+
+def _plain_words(text: str) -> str:
+    """A section's text as its words alone, lower case, one space between: what the placeholder forms match."""
+    return " ".join(re.sub(r"[\W_]+", " ", text).split()).casefold()
 
 
 def awaits_meeting(text: str) -> bool:
@@ -1060,7 +1066,7 @@ def awaits_meeting(text: str) -> bool:
     ...                              "Afventer svar fra ministeriet.", "Sagen afventer udvalgets behandling.")]
     [True, True, False, False]
     """
-    words = " ".join(re.sub(r"[\W_]+", " ", text).split()).casefold()
+    words = _plain_words(text)
     return bool(_AWAITING.match(words))
 
 
@@ -1078,7 +1084,7 @@ def is_placeholder(text: str) -> bool:
     """
     if _NO_WORD.match(text):
         return True
-    words = " ".join(re.sub(r"[\W_]+", " ", text).split()).casefold()
+    words = _plain_words(text)
     bracketed = text.strip().startswith("(") and text.strip().rstrip(".").endswith(")")
     return words in _PLACEHOLDER_WORDS or bool((_PENDING_IN_BRACKETS if bracketed else _PENDING).match(words))
 
